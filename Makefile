@@ -1,0 +1,117 @@
+# ogi - one non-recursive GNU Makefile.
+#
+#   make                 build build/ogi and build/libogi.a
+#   make test            install missing packages (as root), build, run every
+#                        test (plain and under ASan+UBSan), end with
+#                        "N passed, N failed"
+#   make bench           benchmarks (figures printed, never asserted)
+#   make SANITIZE=address   build into build-asan/ with ASan+UBSan
+#   make fuzz FUZZ_TIME=60  libFuzzer under clang (never in CI)
+#   make format / format-check, make clean; V=1 shows command lines
+
+SANITIZE ?=
+ifeq ($(SANITIZE),address)
+BUILD ?= build-asan
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD ?= build
+SAN_FLAGS =
+endif
+
+CC ?= cc
+STD = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
+       -Wcast-qual -Wwrite-strings -Wformat=2 -Wundef -Wvla \
+       -Wimplicit-fallthrough -Wnull-dereference
+WERROR ?= -Werror
+OPT ?= -O2 -g -fno-omit-frame-pointer
+PKGS = jansson libsodium
+DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+FINAL_CFLAGS = $(STD) $(WARN) $(WERROR) $(OPT) $(SAN_FLAGS) -Iinclude -Ilib \
+               $(DEPS_CFLAGS) -MMD -MP $(CFLAGS)
+FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+FINAL_LIBS = $(DEPS_LIBS) -lm $(LIBS)
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+WORKER_SRC := $(wildcard worker/*.c)
+WORKER_OBJ := $(WORKER_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay_%)
+BENCH_BIN := $(BUILD)/bench/bench_parse
+
+.PHONY: all deps test check unit-tests bench fuzz format format-check clean
+
+all: $(BUILD)/ogi $(BUILD)/libogi.a
+
+deps:
+	@sh scripts/deps.sh build
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libogi.a: $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/ogi: $(WORKER_OBJ) $(BUILD)/libogi.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(WORKER_OBJ) $(BUILD)/libogi.a $(FINAL_LIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/tests/unit/golden.o $(BUILD)/libogi.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $< $(BUILD)/tests/unit/golden.o $(BUILD)/libogi.a $(FINAL_LIBS) -lcmocka
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -Itests/unit -c $< -o $@
+
+$(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o $(BUILD)/libogi.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+
+$(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(BUILD)/libogi.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+
+unit-tests: $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/ogi
+
+# The whole suite: the plain build, then the same tests under ASan+UBSan.
+test check:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory unit-tests
+	@$(MAKE) --no-print-directory SANITIZE=address unit-tests
+	@sh tests/run.sh build build-asan
+
+bench: $(BENCH_BIN) $(BUILD)/ogi
+	@$(BENCH_BIN) tests/data/reports
+
+fuzz:
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \
+	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" $(BUILD)/libogi.a
+	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
+
+FORMAT_FILES = $(wildcard lib/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)
+format:
+	clang-format -i $(FORMAT_FILES)
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

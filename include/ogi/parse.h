@@ -1,0 +1,36 @@
+/*
+ * parse.h - a report's bytes to an ogi_report_t.
+ *
+ * The input is untrusted: any bytes give either a report or a rejected
+ * record with a reason, never a crash; memory use is bounded by the size
+ * limit. Thread-safe as long as each thread uses its own arena.
+ */
+#ifndef OGI_PARSE_H
+#define OGI_PARSE_H
+
+#include <stddef.h>
+
+#include "ogi/arena.h"
+#include "ogi/report.h"
+
+#define OGI_PARSER_VERSION "0.1.0"
+
+typedef struct {
+    size_t max_bytes; /* inputs above this are rejected; 0: 8 MiB */
+    const char *name; /* source name recorded in the report, or NULL */
+} ogi_parse_opts_t;
+
+/*
+ * Parses raw[0..len) into a report allocated in arena (*out). The report's
+ * status is OGI_STATUS_REJECTED, with a P0 finding giving the reason, when
+ * the input is not a report or cannot be read. Returns 0, or OGI_ENOMEM
+ * (then *out is NULL). raw need not outlive the call... except through
+ * the source spans, which are offsets, not pointers.
+ */
+int ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
+                     const ogi_parse_opts_t *opts, ogi_report_t **out);
+
+/* Writes the SHA-256 of data as 64 lower-case hex digits and a NUL. */
+void ogi_parse_doc_key(const void *data, size_t len, char out[65]);
+
+#endif /* OGI_PARSE_H */

@@ -1,0 +1,70 @@
+/*
+ * text.h - raw bytes to normalised text with a map back to the raw bytes.
+ *
+ * Decoding accepts UTF-8 with or without a BOM and rejects anything else
+ * with a reason. Normalisation folds what reports vary in but does not mean
+ * anything: full-width ASCII (（）：１２) to ASCII, the ideographic space and
+ * NBSP to a space, every dash (— – − －) to '-', curly quotes to ASCII
+ * quotes, CR LF to LF, zero-width characters removed. It never makes the
+ * text longer, and map[i] gives the raw offset each normalised byte came
+ * from, so spans found in the normalised text point into the raw input.
+ */
+#ifndef OGI_TEXT_H
+#define OGI_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogi/arena.h"
+
+typedef struct {
+    uint32_t start; /* offset of the first byte in text.s */
+    uint32_t end;   /* offset one past the last byte, before the '\n' */
+} ogi_line_t;
+
+typedef struct {
+    const char *raw;   /* the input as given (not owned) */
+    size_t raw_len;
+    size_t bom;        /* bytes of BOM skipped at the start of raw */
+    char *s;           /* normalised text, NUL-terminated, in the arena */
+    size_t len;
+    uint32_t *map;     /* len + 1 entries: raw offset of s[i] */
+    ogi_line_t *lines; /* lines of s */
+    size_t nlines;
+} ogi_text_t;
+
+/* Default and hard limits on input size. */
+#define OGI_TEXT_MAX_DEFAULT (8u << 20)
+
+/*
+ * Decodes and normalises raw[0..len) into *out (allocated in arena).
+ * Returns 0; OGI_ENCODING with a reason in why[0..why_size) when the bytes
+ * are not UTF-8 text (binary, UTF-16, GBK...); OGI_ETOOBIG beyond max bytes;
+ * OGI_ENOMEM. raw must outlive *out.
+ */
+int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len,
+                    size_t max, ogi_text_t *out, char *why, size_t why_size);
+
+/* Raw offset of normalised offset i (i <= len). */
+uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);
+
+/* Length in bytes of the UTF-8 sequence starting at s[0] (1 for invalid or
+ * ASCII); end bounds the read. */
+size_t ogi_utf8_len(const char *s, const char *end);
+
+/* Decodes one UTF-8 code point at s (end bounds the read) into *cp and
+ * returns its length, or 0 on an invalid sequence. */
+size_t ogi_utf8_decode(const char *s, const char *end, uint32_t *cp);
+
+/* 1 for space, tab, CR, LF; the text is normalised, so nothing wider. */
+int ogi_text_is_space(int c);
+
+/* Copies s[0..n) into the arena with all whitespace removed (labels are
+ * matched this way). Returns NULL when out of memory. */
+char *ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n,
+                       size_t *out_len);
+
+/* First occurrence of the string lit in s[0..n), or NULL. */
+const char *ogi_text_find(const char *s, size_t n, const char *lit);
+
+#endif /* OGI_TEXT_H */

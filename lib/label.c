@@ -1,0 +1,333 @@
+/* label.c - label normalisation and scoring against the skeleton. */
+#include "ogi_int.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "label_int.h"
+#include "ogi/text.h"
+
+#define MAX_VARIANTS 4 /* label + up to 3 variants per row or column */
+#define MAX_ROWS     32
+#define MAX_COLS     8
+
+static const char *const cn_digits[] = {"一", "二", "三", "四", "五",
+                                        "六", "七", "八", "九", "十"};
+
+/* Reads a Chinese numeral 一..九十九 at p; returns its length, or 0. */
+static size_t
+cn_number(const char *p, const char *end, int *value)
+{
+    int v = 0, have = 0, tens = 0;
+    const char *q = p;
+    while (end - q >= 3) {
+        size_t i;
+        for (i = 0; i < OGI_ARRAY_LEN(cn_digits); i++)
+            if (memcmp(q, cn_digits[i], 3) == 0)
+                break;
+        if (i == OGI_ARRAY_LEN(cn_digits))
+            break;
+        if (i == 9) { /* 十 */
+            tens = have ? v : 1;
+            v = 0;
+            have = 0;
+            tens *= 10;
+        } else {
+            v = (int)i + 1;
+            have = 1;
+        }
+        q += 3;
+        if (q - p > 9)
+            break;
+    }
+    if (q == p)
+        return 0;
+    *value = tens + v;
+    return (size_t)(q - p);
+}
+
+static int
+is_sep(const char *p, const char *end, size_t *len)
+{
+    if (p < end && (*p == '.' || *p == ',')) {
+        *len = 1;
+        return 1;
+    }
+    if (end - p >= 3 && memcmp(p, "、", 3) == 0) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether the code point is kept in a core: letters, digits, ideographs. */
+static int
+keep_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z');
+    if (cp >= 0x2000 && cp <= 0x206F) /* general punctuation */
+        return 0;
+    if (cp >= 0x3000 && cp <= 0x303F) /* CJK punctuation */
+        return 0;
+    if (cp >= 0xFE30 && cp <= 0xFE4F)
+        return 0;
+    if (cp == 0x00B7 || cp == 0x2022 || cp == 0x25CF || cp == 0x2192)
+        return 0;
+    return 1;
+}
+
+void
+ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
+{
+    /* squeeze whitespace and markup first, into a bounded buffer */
+    char buf[OGI__LABEL_MAX * 2] = {0};
+    size_t b = 0;
+    const char *end = s + n;
+    for (const char *p = s; p < end && b < sizeof(buf) - 4;) {
+        unsigned char c = (unsigned char)*p;
+        if (ogi_text_is_space(c) || c == '*' || c == '"' || c == '\'' ||
+            c == '`' || c == '#') {
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        size_t l = ogi_utf8_decode(p, end, &cp);
+        if (l == 0) {
+            p++;
+            continue;
+        }
+        /* the skeleton is written full width; text arrives folded */
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            buf[b++] = (char)(cp - 0xFEE0);
+        } else if (cp != 0x3000) {
+            memcpy(buf + b, p, l);
+            b += l;
+        }
+        p += l;
+    }
+    const char *p = buf, *e = buf + b;
+    memset(&out->num, 0, sizeof(out->num));
+
+    /* numbering: 一、 / (一) / 1. */
+    size_t l, sl = 0;
+    int v;
+    if ((l = cn_number(p, e, &v)) && is_sep(p + l, e, &sl)) {
+        out->num.level = 1;
+        out->num.value = v;
+        p += l + sl;
+    } else if (p < e && *p == '(' && (l = cn_number(p + 1, e, &v)) &&
+               p + 1 + l < e && p[1 + l] == ')') {
+        out->num.level = 2;
+        out->num.value = v;
+        p += l + 2;
+        if (is_sep(p, e, &sl))
+            p += sl;
+    } else if (p < e && *p >= '0' && *p <= '9') {
+        const char *q = p;
+        v = 0;
+        while (q < e && *q >= '0' && *q <= '9' && q - p < 3)
+            v = v * 10 + (*q++ - '0');
+        if ((is_sep(q, e, &sl) || (q < e && *q == ')')) &&
+            !(q + 1 < e && *q == '.' && q[1] >= '0' && q[1] <= '9')) {
+            out->num.level = 3;
+            out->num.value = v;
+            p = q + (q < e && *q == ')' ? 1 : sl);
+        }
+    }
+
+    /* core: letters, digits and ideographs only */
+    size_t o = 0, chars = 0;
+    while (p < e) {
+        uint32_t cp;
+        size_t k = ogi_utf8_decode(p, e, &cp);
+        if (k == 0) {
+            p++;
+            continue;
+        }
+        if (keep_cp(cp) && o + k < OGI__LABEL_MAX) {
+            memcpy(out->core + o, p, k);
+            o += k;
+            chars++;
+        }
+        p += k;
+    }
+    out->core[o] = '\0';
+    out->len = o;
+    out->chars = chars;
+}
+
+/* ---- the skeleton's labels, normalised once ---- */
+
+static ogi__label_t row_labels[OGI_TABLE_COUNT][MAX_ROWS][MAX_VARIANTS];
+static ogi__label_t col_labels[OGI_TABLE_COUNT][MAX_COLS][MAX_VARIANTS];
+static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
+static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
+static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
+
+static void
+init_labels(void)
+{
+    for (int t = 0; t < OGI_TABLE_COUNT; t++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)t);
+        assert(sk->nrows <= MAX_ROWS && sk->ncols <= MAX_COLS);
+        for (size_t r = 0; r < sk->nrows; r++) {
+            const ogi_skel_row_t *row = &sk->rows[r];
+            char tmp[OGI__LABEL_MAX];
+            size_t nv = 0;
+            snprintf(tmp, sizeof(tmp), "%s%s", row->number, row->label);
+            ogi__label_norm(tmp, strlen(tmp), &row_labels[t][r][nv++]);
+            for (size_t i = 0; row->variants && row->variants[i] &&
+                               nv < MAX_VARIANTS;
+                 i++) {
+                snprintf(tmp, sizeof(tmp), "%s%s", row->number,
+                         row->variants[i]);
+                ogi__label_norm(tmp, strlen(tmp), &row_labels[t][r][nv++]);
+            }
+            row_nvar[t][r] = nv;
+        }
+        for (size_t c = 0; c < sk->ncols; c++) {
+            const ogi_skel_col_t *col = &sk->cols[c];
+            size_t nv = 0;
+            ogi__label_norm(col->label, strlen(col->label),
+                            &col_labels[t][c][nv++]);
+            for (size_t i = 0; col->variants && col->variants[i] &&
+                               nv < MAX_VARIANTS;
+                 i++)
+                ogi__label_norm(col->variants[i], strlen(col->variants[i]),
+                                &col_labels[t][c][nv++]);
+            col_nvar[t][c] = nv;
+        }
+    }
+}
+
+const ogi__label_t *
+ogi__label_row(ogi_table_id_t id, size_t row, size_t v)
+{
+    pthread_once(&labels_once, init_labels);
+    if (row >= MAX_ROWS || v >= row_nvar[id][row])
+        return NULL;
+    return &row_labels[id][row][v];
+}
+
+const ogi__label_t *
+ogi__label_col(ogi_table_id_t id, size_t col, size_t v)
+{
+    pthread_once(&labels_once, init_labels);
+    if (col >= MAX_COLS || v >= col_nvar[id][col])
+        return NULL;
+    return &col_labels[id][col][v];
+}
+
+int
+ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b)
+{
+    return b->len > 0 && a->len >= b->len &&
+           memcmp(a->core, b->core, b->len) == 0;
+}
+
+int
+ogi__label_contains(const ogi__label_t *in, const char *lit)
+{
+    ogi__label_t l;
+    ogi__label_norm(lit, strlen(lit), &l);
+    return l.len > 0 && strstr(in->core, l.core) != NULL;
+}
+
+/* Common prefix and suffix of two cores, in code points. */
+static size_t
+common_prefix(const ogi__label_t *a, const ogi__label_t *b)
+{
+    size_t i = 0, chars = 0;
+    const char *end_a = a->core + a->len, *end_b = b->core + b->len;
+    while (i < a->len && i < b->len) {
+        size_t la = ogi_utf8_len(a->core + i, end_a);
+        size_t lb = ogi_utf8_len(b->core + i, end_b);
+        if (la != lb || memcmp(a->core + i, b->core + i, la) != 0)
+            break;
+        i += la;
+        chars++;
+    }
+    return chars;
+}
+
+static size_t
+common_suffix(const ogi__label_t *a, const ogi__label_t *b)
+{
+    size_t i = a->len, j = b->len, chars = 0;
+    while (i > 0 && j > 0) {
+        size_t si = i - 1, sj = j - 1;
+        while (si > 0 && ((unsigned char)a->core[si] & 0xC0) == 0x80)
+            si--;
+        while (sj > 0 && ((unsigned char)b->core[sj] & 0xC0) == 0x80)
+            sj--;
+        if (i - si != j - sj || memcmp(a->core + si, b->core + sj, i - si))
+            break;
+        i = si;
+        j = sj;
+        chars++;
+    }
+    return chars;
+}
+
+/* Score of in against one normalised skeleton label. */
+static int
+score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
+          int expected)
+{
+    if (in->len == 0 || sk->len == 0)
+        return 0;
+    int num_known = in->num.level && sk->num.level;
+    int num_same = num_known && in->num.level == sk->num.level &&
+                   in->num.value == sk->num.value;
+    int s = 0;
+    if (in->len == sk->len && memcmp(in->core, sk->core, in->len) == 0) {
+        s = 100;
+    } else if (shortkey) {
+        return 0;
+    } else if (ogi__label_starts(sk, in) &&
+               (in->chars >= 3 || (in->chars >= 2 && num_same))) {
+        /* cut short: a label split over a page break */
+        s = 60 + (int)(30 * in->chars / sk->chars);
+    } else if (sk->chars >= 4 && strstr(in->core, sk->core)) {
+        s = 70; /* the label with extra text around it */
+    } else if (sk->chars >= 4 && in->chars >= 4) {
+        /* a typo or a dropped character ("其他法律行政止公开") */
+        size_t pre = common_prefix(in, sk), suf = common_suffix(in, sk);
+        size_t longer = in->chars > sk->chars ? in->chars : sk->chars;
+        if (pre + suf >= 3 && (pre + suf) * 10 >= longer * 6 &&
+            pre + suf <= sk->chars + 1)
+            s = 40 + (int)(30 * (pre + suf) / longer);
+    }
+    if (s == 0)
+        return 0;
+    if (shortkey && !num_same && !(expected && !in->num.level))
+        return 0;
+    if (num_same)
+        s += 20;
+    else if (num_known)
+        s -= s >= 100 ? 30 : 100; /* another row's number: doubtful */
+    return s > 0 ? s : 0;
+}
+
+int
+ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
+                     int expected)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    if (row >= sk->nrows)
+        return 0;
+    int shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
+    int best = 0;
+    for (size_t v = 0;; v++) {
+        const ogi__label_t *l = ogi__label_row(id, row, v);
+        if (!l)
+            break;
+        int s = score_one(in, l, shortkey, expected);
+        if (s > best)
+            best = s;
+    }
+    return best;
+}

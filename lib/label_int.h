@@ -1,0 +1,53 @@
+/*
+ * label_int.h - matching printed labels against the skeleton.
+ *
+ * A label is compared by its core: the text without its numbering ("1.",
+ * "（三）", "一、"), without whitespace and without punctuation, so that
+ * width, spaces, vertical writing and quote styles do not matter. Private
+ * to lib/; thread-safe (the skeleton's cores are computed once).
+ */
+#ifndef OGI_LABEL_INT_H
+#define OGI_LABEL_INT_H
+
+#include <stddef.h>
+
+#include "ogi/skeleton.h"
+
+#define OGI__LABEL_MAX 256 /* bytes of a core kept for matching */
+
+typedef struct {
+    int level;  /* 0 none, 1 "一、", 2 "（一）", 3 "1." */
+    int value;  /* the number */
+} ogi__numbering_t;
+
+typedef struct {
+    char core[OGI__LABEL_MAX]; /* NUL-terminated */
+    size_t len;                /* bytes */
+    size_t chars;              /* code points */
+    ogi__numbering_t num;
+} ogi__label_t;
+
+/* Normalises s[0..n) into *out. */
+void ogi__label_norm(const char *s, size_t n, ogi__label_t *out);
+
+/* The normalised label (and variants: index v >= 1, NULL past the last) of
+ * a skeleton row or column; computed once. */
+const ogi__label_t *ogi__label_row(ogi_table_id_t id, size_t row, size_t v);
+const ogi__label_t *ogi__label_col(ogi_table_id_t id, size_t col, size_t v);
+
+/*
+ * How well label in matches the skeleton row (id, row): 0 for no match, up
+ * to about 120 for an exact match with the same numbering. expected is
+ * nonzero when the row is the next one by order (short labels such as
+ * "其他" and "总计" match only with their numbering or when expected).
+ */
+int ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id,
+                         size_t row, int expected);
+
+/* 1 when core a starts with core b (b non-empty). */
+int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
+
+/* 1 when in contains lit (a literal label, normalised on the fly). */
+int ogi__label_contains(const ogi__label_t *in, const char *lit);
+
+#endif /* OGI_LABEL_INT_H */

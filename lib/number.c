@@ -1,0 +1,112 @@
+/* number.c - one cell's text to a number, a placeholder, or nothing. */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "ogi/number.h"
+#include "ogi/report.h"
+
+#define MAX_INT_DIGITS 15 /* keeps value * 10^scale inside int64 */
+#define MAX_DECIMALS   6
+
+static int
+starts(const char *s, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return (size_t)(end - s) >= n && memcmp(s, lit, n) == 0;
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static const char *const placeholders[] = {"-", "--", "---", "/", "//",
+                                           "\\", "无", "不适用", "空"};
+
+/* Trailing units: amount units set the cell unit, count units are dropped. */
+static const struct {
+    const char *text;
+    int unit;
+} units[] = {
+    {"万元", OGI_UNIT_WAN_YUAN}, {"元", OGI_UNIT_YUAN}, {"件", 0},
+    {"条", 0},                  {"项", 0},            {"个", 0},
+    {"次", 0},                  {"份", 0},
+};
+
+ogi_num_kind_t
+ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    const char *p = s, *end = s + n;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
+        end--;
+    if (p == end)
+        return OGI_NUM_NONE;
+
+    for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++) {
+        size_t len = strlen(placeholders[i]);
+        if ((size_t)(end - p) == len && memcmp(p, placeholders[i], len) == 0)
+            return out->kind = OGI_NUM_PLACEHOLDER;
+    }
+
+    int neg = 0;
+    if (*p == '+' || *p == '-') {
+        neg = *p == '-';
+        out->sign = 1;
+        p++;
+    } else if (starts(p, end, "增") || starts(p, end, "减")) {
+        neg = starts(p, end, "减");
+        out->sign = 1;
+        p += strlen("增");
+        while (p < end && *p == ' ')
+            p++;
+    }
+    if (p == end || !is_digit(*p))
+        return OGI_NUM_NONE;
+
+    int64_t v = 0;
+    int int_digits = 0, scale = 0, in_frac = 0;
+    while (p < end) {
+        char c = *p;
+        if (is_digit(c)) {
+            if (in_frac) {
+                if (scale == MAX_DECIMALS)
+                    return OGI_NUM_NONE;
+                scale++;
+            } else if (++int_digits > MAX_INT_DIGITS) {
+                return OGI_NUM_NONE;
+            }
+            v = v * 10 + (c - '0');
+            p++;
+        } else if (c == ',' && !in_frac && int_digits > 0 && end - p > 3 &&
+                   is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+                   (end - p == 4 || !is_digit(p[4]))) {
+            p++; /* thousands separator: exactly three digits follow */
+        } else if (c == '.' && !in_frac && p + 1 < end && is_digit(p[1])) {
+            in_frac = 1;
+            p++;
+        } else {
+            break;
+        }
+    }
+    if (p < end) {
+        size_t i;
+        for (i = 0; i < OGI_ARRAY_LEN(units); i++) {
+            size_t len = strlen(units[i].text);
+            if ((size_t)(end - p) == len &&
+                memcmp(p, units[i].text, len) == 0) {
+                out->unit = (uint8_t)units[i].unit;
+                break;
+            }
+        }
+        if (i == OGI_ARRAY_LEN(units))
+            return OGI_NUM_NONE;
+    }
+    out->value = neg ? -v : v;
+    out->scale = (uint8_t)scale;
+    return out->kind = OGI_NUM_VALUE;
+}

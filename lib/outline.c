@@ -1,0 +1,183 @@
+/* outline.c - section headings and table regions of a report's text. */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "outline_int.h"
+
+#define HEADING_MAX_CHARS 48 /* a heading is one short line */
+
+static int
+has(const char *s, size_t n, const char *lit)
+{
+    return ogi_text_find(s, n, lit) != NULL;
+}
+
+/* The line with whitespace removed, into buf; returns its length. */
+static size_t
+squeeze_line(const ogi_text_t *t, size_t l, char *buf, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = t->lines[l].start; i < t->lines[l].end && o + 1 < size;
+         i++)
+        if (!ogi_text_is_space((unsigned char)t->s[i]))
+            buf[o++] = t->s[i];
+    buf[o] = '\0';
+    return o;
+}
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* Whether line text buf is the heading of section id. */
+static int
+is_heading(const char *buf, size_t n, ogi_section_id_t id)
+{
+    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    size_t ol = strlen(sec->ordinal);
+    if (n <= ol || memcmp(buf, sec->ordinal, ol) != 0)
+        return 0;
+    const char *p = buf + ol;
+    if (n - ol >= 3 && memcmp(p, "、", 3) == 0)
+        p += 3;
+    else if (*p == '.' || *p == ',')
+        p++;
+    else
+        return 0;
+    size_t rest = n - (size_t)(p - buf);
+    if (utf8_chars(p, rest) > HEADING_MAX_CHARS || has(p, rest, "。"))
+        return 0;
+    for (size_t k = 0; sec->keywords[k]; k++)
+        if (has(p, rest, sec->keywords[k]))
+            return 1;
+    return 0;
+}
+
+static int
+is_prose(const char *buf, size_t n)
+{
+    return has(buf, n, "。") || utf8_chars(buf, n) > 60;
+}
+
+void
+ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o)
+{
+    char buf[512];
+    for (int i = 0; i < OGI_SEC_COUNT; i++)
+        o->heading[i] = OGI__NONE;
+    for (int i = 0; i < OGI__REG_COUNT; i++)
+        o->start[i] = o->end[i] = OGI__NONE;
+    o->old_format = 0;
+
+    /* headings, in order */
+    int next = 0;
+    int have_anchor_19 = 0;
+    int old_hits = 0;
+    for (size_t l = 0; l < t->nlines; l++) {
+        size_t n = squeeze_line(t, l, buf, sizeof(buf));
+        if (n == 0)
+            continue;
+        for (int k = next; k < OGI_SEC_COUNT; k++) {
+            if (is_heading(buf, n, (ogi_section_id_t)k)) {
+                o->heading[k] = l;
+                next = k + 1;
+                break;
+            }
+        }
+        if (has(buf, n, "勾稽关系") || has(buf, n, "第二十条第"))
+            have_anchor_19 = 1;
+        if (has(buf, n, "当面申请") || has(buf, n, "信函申请") ||
+            has(buf, n, "网上申请") || has(buf, n, "网络申请"))
+            old_hits++;
+    }
+    o->old_format = old_hits >= 2 && !have_anchor_19;
+
+    /* table anchors */
+    size_t from2 = o->heading[OGI_SEC_ACTIVE] != OGI__NONE
+                       ? o->heading[OGI_SEC_ACTIVE]
+                       : 0;
+    for (size_t l = from2; l < t->nlines; l++) {
+        size_t n = squeeze_line(t, l, buf, sizeof(buf));
+        if (n && !is_prose(buf, n) && !has(buf, n, ",") &&
+            has(buf, n, "第二十条") && utf8_chars(buf, n) < 40) {
+            o->start[OGI__REG_T2] = l;
+            break;
+        }
+    }
+    size_t from3 = o->heading[OGI_SEC_APPLY];
+    if (from3 == OGI__NONE)
+        from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
+    for (size_t l = from3; l < t->nlines; l++) {
+        size_t n = squeeze_line(t, l, buf, sizeof(buf));
+        if (n && !has(buf, n, "。") &&
+            (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
+             has(buf, n, "本年新收政府信息公开申请数量"))) {
+            o->start[OGI__REG_T3] = l;
+            break;
+        }
+    }
+    size_t from4 = o->heading[OGI_SEC_APPEAL];
+    if (from4 == OGI__NONE)
+        from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
+                                                   : 0;
+    for (size_t l = from4; l < t->nlines; l++) {
+        size_t n = squeeze_line(t, l, buf, sizeof(buf));
+        if (n >= strlen("行政复议") &&
+            memcmp(buf, "行政复议", strlen("行政复议")) == 0 &&
+            !is_prose(buf, n) && !has(buf, n, ",") &&
+            utf8_chars(buf, n) < 30) {
+            o->start[OGI__REG_T4] = l;
+            break;
+        }
+    }
+
+    /* each table ends where the next table or a later heading starts */
+    for (int r = 0; r < OGI__REG_COUNT; r++) {
+        if (o->start[r] == OGI__NONE)
+            continue;
+        size_t end = t->nlines;
+        for (int q = r + 1; q < OGI__REG_COUNT; q++)
+            if (o->start[q] != OGI__NONE && o->start[q] > o->start[r] &&
+                o->start[q] < end)
+                end = o->start[q];
+        /* the heading of the section after the table's own */
+        for (int k = OGI_SEC_APPLY + r; k < OGI_SEC_COUNT; k++)
+            if (o->heading[k] != OGI__NONE && o->heading[k] > o->start[r] &&
+                o->heading[k] < end)
+                end = o->heading[k];
+        o->end[r] = end;
+    }
+
+    o->first_heading = o->last_heading = t->nlines;
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        if (o->heading[k] == OGI__NONE)
+            continue;
+        if (o->first_heading == t->nlines)
+            o->first_heading = o->heading[k];
+        o->last_heading = o->heading[k];
+    }
+}
+
+size_t
+ogi__outline_section_end(const ogi__outline_t *o, size_t nlines,
+                         ogi_section_id_t id)
+{
+    size_t h = o->heading[id];
+    size_t end = nlines;
+    for (int k = id + 1; k < OGI_SEC_COUNT; k++)
+        if (o->heading[k] != OGI__NONE && o->heading[k] > h) {
+            end = o->heading[k];
+            break;
+        }
+    for (int r = 0; r < OGI__REG_COUNT; r++)
+        if (o->start[r] != OGI__NONE && o->start[r] > h && o->start[r] < end)
+            end = o->start[r];
+    return end;
+}

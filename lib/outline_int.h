@@ -1,0 +1,38 @@
+/*
+ * outline_int.h - where a report's sections and tables are.
+ *
+ * Section headings are recognised by their ordinal (一 … 六) and a keyword
+ * of the section; tables by their anchors ("第二十条第", "勾稽关系" /
+ * "申请人情况", a "行政复议" header). Either may be missing: a heading with
+ * no table, a table with no heading. Private to lib/.
+ */
+#ifndef OGI_OUTLINE_INT_H
+#define OGI_OUTLINE_INT_H
+
+#include <stddef.h>
+
+#include "ogi/skeleton.h"
+#include "ogi/text.h"
+
+#define OGI__NONE ((size_t)-1)
+
+typedef enum { OGI__REG_T2 = 0, OGI__REG_T3, OGI__REG_T4, OGI__REG_COUNT } ogi__region_id_t;
+
+typedef struct {
+    size_t heading[OGI_SEC_COUNT]; /* line of each heading, or OGI__NONE */
+    size_t start[OGI__REG_COUNT];  /* first line of each table, or OGI__NONE */
+    size_t end[OGI__REG_COUNT];    /* one past its last line */
+    size_t first_heading;          /* first heading line, or nlines */
+    size_t last_heading;           /* last heading line, or nlines */
+    int old_format;                /* pre-2019 tables (当面申请, 信函申请) */
+} ogi__outline_t;
+
+/* Finds headings and table regions in t. Never fails. */
+void ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o);
+
+/* End line of section id's narrative: the next heading or the first table
+ * that starts inside it. */
+size_t ogi__outline_section_end(const ogi__outline_t *o, size_t nlines,
+                                ogi_section_id_t id);
+
+#endif /* OGI_OUTLINE_INT_H */

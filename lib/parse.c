@@ -1,0 +1,220 @@
+/*
+ * parse.c - from raw bytes to a report, one way through:
+ *
+ *   bytes → text (decode, normalise) → outline (headings, table regions)
+ *         → grid per table (records of tokens) → cells on the skeleton
+ *         → meta, sections → report
+ *
+ * Every step reads the normalised text; spans are mapped back to raw byte
+ * offsets. Nothing here trusts the input: a document that is not a report
+ * is returned as rejected with its reason.
+ */
+#include "ogi_int.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "grid_int.h"
+#include "ogi/error.h"
+#include "ogi/meta.h"
+#include "ogi/parse.h"
+#include "ogi/text.h"
+#include "outline_int.h"
+#include "place_int.h"
+
+void
+ogi_parse_doc_key(const void *data, size_t len, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, data, len);
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < sizeof(h); i++) {
+        out[2 * i] = hex[h[i] >> 4];
+        out[2 * i + 1] = hex[h[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+static int
+reject(ogi_report_t *r, const char *why)
+{
+    r->status = OGI_STATUS_REJECTED;
+    return ogi_report_add_finding(r, "P0", OGI_SEV_ERROR, NULL, "%s", why);
+}
+
+/* Raw bytes [a, b) of the normalised span, trimmed, copied to the arena. */
+static char *
+raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
+{
+    size_t ra = ogi_text_raw_offset(t, a), rb = ogi_text_raw_offset(t, b);
+    const char *s = t->raw;
+    /* trim ASCII whitespace and the ideographic space (E3 80 80) */
+    for (;;) {
+        if (ra < rb && ogi_text_is_space((unsigned char)s[ra]))
+            ra++;
+        else if (rb - ra >= 3 && memcmp(s + ra, "\xE3\x80\x80", 3) == 0)
+            ra += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (rb > ra && ogi_text_is_space((unsigned char)s[rb - 1]))
+            rb--;
+        else if (rb - ra >= 3 && memcmp(s + rb - 3, "\xE3\x80\x80", 3) == 0)
+            rb -= 3;
+        else
+            break;
+    }
+    return ogi_arena_strndup(r->arena, s + ra, rb - ra);
+}
+
+static int
+read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
+{
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        size_t h = o->heading[k];
+        if (h == OGI__NONE)
+            continue;
+        ogi_section_t *sec = &r->sections[k];
+        sec->present = 1;
+        sec->title = raw_copy(r, t, t->lines[h].start, t->lines[h].end);
+        size_t end = ogi__outline_section_end(o, t->nlines, (ogi_section_id_t)k);
+        size_t a = h + 1 < t->nlines ? t->lines[h + 1].start : t->len;
+        size_t b = end < t->nlines ? t->lines[end].start : t->len;
+        sec->text = raw_copy(r, t, a, b > a ? b : a);
+        sec->off = ogi_text_raw_offset(t, t->lines[h].start);
+        sec->len = ogi_text_raw_offset(t, t->lines[h].end) - sec->off;
+        if (!sec->title || !sec->text)
+            return OGI_ENOMEM;
+    }
+    return 0;
+}
+
+/* The format from the Table 2 headers, else Table 3's （六） rows, else the
+ * year. */
+static ogi_format_t
+decide_format(ogi_report_t *r, const ogi__grid_t *g2, const ogi__grid_t *g3)
+{
+    ogi_format_t f = g2 ? ogi__place_detect_format(g2) : OGI_FORMAT_UNKNOWN;
+    if (f)
+        return f;
+    if (g3) {
+        for (size_t i = 0; i < g3->ntoks; i++) {
+            const ogi__tok_t *tk = &g3->toks[i];
+            if (tk->kind == OGI__TOK_TEXT && tk->len >= 15 &&
+                ogi_text_find(g3->text->s + tk->off, tk->len, "逾期不补正"))
+                return OGI_FORMAT_2021;
+        }
+    }
+    if (r->meta.year >= 2021)
+        return OGI_FORMAT_2021;
+    if (r->meta.year == 2019 || r->meta.year == 2020)
+        return OGI_FORMAT_2019;
+    return OGI_FORMAT_UNKNOWN;
+}
+
+static int
+parse_text(ogi_report_t *r, const ogi_text_t *t)
+{
+    ogi__outline_t o;
+    ogi__outline_find(t, &o);
+    if (o.old_format)
+        return reject(r, "report in the pre-2019 format (当面申请/信函申请 "
+                         "tables) is out of scope");
+    int rc;
+    if ((rc = ogi_meta_extract(r, t, o.first_heading, o.last_heading)))
+        return rc;
+
+    ogi__grid_t grids[OGI__REG_COUNT];
+    int have[OGI__REG_COUNT] = {0};
+    int ntables = 0;
+    for (int i = 0; i < OGI__REG_COUNT; i++) {
+        if (o.start[i] == OGI__NONE)
+            continue;
+        if ((rc = ogi__grid_read(&grids[i], r->arena, t, o.start[i], o.end[i])))
+            return rc;
+        have[i] = 1;
+        ntables++;
+    }
+    int nheadings = 0;
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        nheadings += o.heading[k] != OGI__NONE;
+    if (ntables == 0 && nheadings < 3)
+        return reject(r, "no disclosure tables or report sections found: "
+                         "not an annual report");
+
+    r->meta.format = decide_format(r, have[OGI__REG_T2] ? &grids[OGI__REG_T2] : NULL,
+                                   have[OGI__REG_T3] ? &grids[OGI__REG_T3] : NULL);
+    if (r->meta.format == OGI_FORMAT_UNKNOWN) {
+        r->meta.format = OGI_FORMAT_2021;
+        if ((rc = ogi_report_add_finding(
+                 r, "P7", OGI_SEV_WARNING, "meta.format",
+                 "format version not stated by the tables or the year; "
+                 "read as 2021")))
+            return rc;
+    }
+
+    static const char *const names[OGI__REG_COUNT] = {"active", "apply",
+                                                      "appeal"};
+    static const char *const labels[OGI__REG_COUNT] = {
+        "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+        "行政复议、行政诉讼情况"};
+    for (int i = 0; i < OGI__REG_COUNT; i++) {
+        if (!have[i]) {
+            if ((rc = ogi_report_add_finding(r, "P1", OGI_SEV_WARNING,
+                                             names[i], "table %s not found",
+                                             labels[i])))
+                return rc;
+            continue;
+        }
+        if (i == OGI__REG_T2)
+            rc = ogi__place_active(r, &grids[i]);
+        else if (i == OGI__REG_T3)
+            rc = ogi__place_apply(r, &grids[i]);
+        else
+            rc = ogi__place_appeal(r, &grids[i]);
+        if (rc)
+            return rc;
+    }
+    return read_sections(r, t, &o);
+}
+
+int
+ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
+                 const ogi_parse_opts_t *opts, ogi_report_t **out)
+{
+    *out = NULL;
+    ogi_report_t *r = ogi_report_new(arena);
+    if (!r)
+        return OGI_ENOMEM;
+    ogi_parse_doc_key(raw, len, r->doc_key);
+    r->source_bytes = len;
+    if (opts && opts->name &&
+        !(r->source_name = ogi_arena_strdup(arena, opts->name)))
+        return OGI_ENOMEM;
+
+    ogi_text_t t;
+    char why[160];
+    int rc = ogi_text_decode(arena, raw, len, opts ? opts->max_bytes : 0, &t,
+                             why, sizeof(why));
+    if (rc == OGI_ENOMEM)
+        return rc;
+    if (rc) {
+        if ((rc = reject(r, why)))
+            return rc;
+        *out = r;
+        return 0;
+    }
+    r->encoding = "utf-8";
+    size_t i = 0;
+    while (i < t.len && ogi_text_is_space((unsigned char)t.s[i]))
+        i++;
+    if (i == t.len)
+        rc = reject(r, "empty document");
+    else
+        rc = parse_text(r, &t);
+    if (rc)
+        return rc;
+    *out = r;
+    return 0;
+}

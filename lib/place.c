@@ -1,0 +1,513 @@
+/*
+ * place.c - tokens of a table region onto the skeleton's rows.
+ *
+ * Walks the records of a region once. A record whose text matches a row
+ * label opens that row and gives it the values after the label. Values
+ * with no label go to the open row while it still has room (the label and
+ * its values on different lines), else to the next row by the format's
+ * order (a missing label), flagged. Group labels (（三）不予公开) hold no
+ * values. Text that matches nothing is a fragment of a split label, a
+ * caption or junk, and is skipped.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "label_int.h"
+#include "ogi/error.h"
+#include "place_int.h"
+
+#define MAX_PROWS   40
+#define MAX_ROWTOKS 48
+#define MIN_SCORE   50
+
+/* One row a region may hold, in printed order. */
+typedef struct {
+    ogi_table_id_t table;
+    size_t row;       /* skeleton row; groups included */
+    int group;        /* holds no values */
+    size_t ncols;
+    uint32_t toks[MAX_ROWTOKS]; /* grid token indexes given to it */
+    size_t ntoks;
+    int labelled;     /* its label was seen */
+    int by_order;     /* got values without a label */
+} prow_t;
+
+typedef struct {
+    prow_t rows[MAX_PROWS];
+    size_t n;
+} plan_t;
+
+static void
+plan_add_table(plan_t *p, ogi_table_id_t id)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    for (size_t r = 0; r < sk->nrows && p->n < MAX_PROWS; r++) {
+        prow_t *pr = &p->rows[p->n++];
+        memset(pr, 0, sizeof(*pr));
+        pr->table = id;
+        pr->row = r;
+        pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;
+        pr->ncols = sk->ncols;
+    }
+}
+
+/* Best row for label tok, or -1. Ties go to rows at or after the cursor,
+ * then to data rows over groups. */
+static long
+match(const plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
+{
+    long best = -1;
+    int best_s = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        int expected = i == cursor || i == cursor + 1;
+        int s = ogi__label_score_row(in, p->rows[i].table, p->rows[i].row,
+                                     expected);
+        if (s == 0)
+            continue;
+        s *= 4;
+        if (i < cursor)
+            s -= 40; /* a row already behind us: likely a stray word */
+        if (!p->rows[i].group)
+            s += 1;
+        if (s > best_s) {
+            best_s = s;
+            best = (long)i;
+        }
+    }
+    *score = best_s / 4;
+    return best_s / 4 >= MIN_SCORE ? best : -1;
+}
+
+/* The next data row at or after cursor, or -1. */
+static long
+next_data(const plan_t *p, size_t cursor, unsigned skip_flags)
+{
+    for (size_t i = cursor; i < p->n; i++) {
+        const ogi_skel_row_t *row =
+            &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
+        if (!p->rows[i].group && !(row->flags & skip_flags))
+            return (long)i;
+    }
+    return -1;
+}
+
+static void
+give(prow_t *pr, const ogi__grid_t *g, const ogi__rec_t *rec, size_t from)
+{
+    for (size_t i = from; i < rec->count && pr->ntoks < MAX_ROWTOKS; i++) {
+        const ogi__tok_t *t = &g->toks[rec->first + i];
+        if (t->kind != OGI__TOK_TEXT)
+            pr->toks[pr->ntoks++] = (uint32_t)(rec->first + i);
+    }
+}
+
+static int
+has_value(const ogi__grid_t *g, const ogi__rec_t *rec, size_t from)
+{
+    for (size_t i = from; i < rec->count; i++)
+        if (g->toks[rec->first + i].kind == OGI__TOK_VALUE)
+            return 1;
+    return 0;
+}
+
+/*
+ * The walk. skip_flags: rows never taken by order (the shape of （六） is
+ * decided afterwards).
+ */
+static void
+walk(plan_t *p, const ogi__grid_t *g, unsigned skip_flags)
+{
+    size_t cursor = 0;
+    long cur = -1;
+    int started = 0;
+    for (size_t ri = 0; ri < g->nrecs; ri++) {
+        const ogi__rec_t *rec = &g->recs[ri];
+        long data = -1, group = -1;
+        size_t last_text = 0;
+        int any_text = 0;
+        for (size_t i = 0; i < rec->count; i++) {
+            const ogi__tok_t *t = &g->toks[rec->first + i];
+            if (t->kind != OGI__TOK_TEXT)
+                continue;
+            any_text = 1;
+            last_text = i;
+            ogi__label_t in;
+            ogi__label_norm(g->text->s + t->off, t->len, &in);
+            int sc;
+            long m = match(p, &in, cursor, &sc);
+            if (m < 0)
+                continue;
+            if (p->rows[m].group)
+                group = m;
+            else
+                data = m;
+        }
+        size_t from = any_text ? last_text + 1 : 0;
+        if (data >= 0) {
+            started = 1;
+            cur = data;
+            cursor = (size_t)data + 1;
+            p->rows[cur].labelled = 1;
+            give(&p->rows[cur], g, rec, from);
+            continue;
+        }
+        if (group >= 0) {
+            started = 1;
+            if (group >= (long)cursor)
+                cursor = (size_t)group + 1;
+            if (cur >= 0 && p->rows[cur].ntoks == 0) {
+                give(&p->rows[cur], g, rec, from);
+                continue;
+            }
+            cur = -1;
+            if (has_value(g, rec, from)) {
+                cur = next_data(p, cursor, skip_flags);
+                if (cur >= 0) {
+                    p->rows[cur].by_order = 1;
+                    cursor = (size_t)cur + 1;
+                    give(&p->rows[cur], g, rec, from);
+                }
+            }
+            continue;
+        }
+        if (!started || (any_text && rec->prosey))
+            continue;
+        int values = has_value(g, rec, from);
+        if (cur >= 0 && p->rows[cur].ntoks < p->rows[cur].ncols &&
+            (values || p->rows[cur].ntoks == 0)) {
+            give(&p->rows[cur], g, rec, from);
+        } else if (values) {
+            cur = next_data(p, cursor, skip_flags);
+            if (cur >= 0) {
+                p->rows[cur].by_order = 1;
+                cursor = (size_t)cur + 1;
+                give(&p->rows[cur], g, rec, from);
+            }
+        }
+    }
+}
+
+/* ---- turning a row's tokens into cells ---- */
+
+static int
+cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__grid_t *g,
+              const ogi__tok_t *t)
+{
+    const ogi_text_t *tx = g->text;
+    c->off = ogi_text_raw_offset(tx, t->off);
+    c->len = ogi_text_raw_offset(tx, t->off + t->len) - c->off;
+    if (t->kind == OGI__TOK_BLANK) {
+        c->state = OGI_CELL_EMPTY;
+        return 0;
+    }
+    if (t->num.kind == OGI_NUM_PLACEHOLDER) {
+        c->state = OGI_CELL_NA;
+        return 0;
+    }
+    c->state = OGI_CELL_NUM;
+    c->value = t->num.value;
+    c->scale = t->num.scale;
+    c->unit = t->num.unit;
+    (void)r;
+    return 0;
+}
+
+/*
+ * Fits a row's tokens to its columns: extra blanks at either end are
+ * dropped first; still too many, the last ncols are kept (the total
+ * column is the rightmost); too few, the first columns are filled.
+ */
+static int
+fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
+    size_t lo = 0, hi = pr->ntoks;
+    while (hi - lo > pr->ncols && g->toks[pr->toks[hi - 1]].kind == OGI__TOK_BLANK)
+        hi--;
+    while (hi - lo > pr->ncols && g->toks[pr->toks[lo]].kind == OGI__TOK_BLANK)
+        lo++;
+    char path[128];
+    ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
+    int rc;
+    if (hi - lo > pr->ncols) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P3", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns; the last %zu were read",
+                 hi - lo, pr->ncols, pr->ncols)))
+            return rc;
+        lo = hi - pr->ncols;
+    } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P3", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns; the rest are missing",
+                 hi - lo, pr->ncols)))
+            return rc;
+    }
+    if (pr->by_order && !pr->labelled &&
+        (rc = ogi_report_add_finding(
+             r, "P2", OGI_SEV_WARNING, path,
+             "row label \"%s\" not found; values placed by row order",
+             sk->rows[pr->row].label)))
+        return rc;
+    r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
+    for (size_t i = lo; i < hi; i++) {
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
+        if (!c)
+            break;
+        if ((rc = cell_from_tok(r, c, g, &g->toks[pr->toks[i]])))
+            return rc;
+        if (pr->by_order && !pr->labelled)
+            c->flags |= OGI_CELLF_BY_ORDER;
+        if (pr->ntoks != pr->ncols)
+            c->flags |= OGI_CELLF_SHIFTED;
+    }
+    return 0;
+}
+
+static int
+report_missing_rows(ogi_report_t *r, const plan_t *p)
+{
+    char path[128];
+    for (size_t i = 0; i < p->n; i++) {
+        const prow_t *pr = &p->rows[i];
+        if (pr->group || pr->labelled || pr->ntoks ||
+            !ogi_report_row_in_shape(r, pr->table, pr->row))
+            continue;
+        const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
+        ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
+        int rc = ogi_report_add_finding(r, "P6", OGI_SEV_WARNING, path,
+                                        "row \"%s%s\" not found",
+                                        sk->rows[pr->row].number,
+                                        sk->rows[pr->row].label);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* ---- Table 2 ---- */
+
+/* Unit written in the header of an amount column, from g's text tokens. */
+static ogi_unit_t
+header_unit(const ogi__grid_t *g, ogi_table_id_t id, size_t col)
+{
+    const ogi__label_t *want = ogi__label_col(id, col, 0);
+    for (size_t i = 0; i < g->ntoks; i++) {
+        const ogi__tok_t *t = &g->toks[i];
+        if (t->kind != OGI__TOK_TEXT)
+            continue;
+        ogi__label_t in;
+        ogi__label_norm(g->text->s + t->off, t->len, &in);
+        /* "本年收费金额（单位：万元）" normalises past the label itself */
+        ogi__label_t base;
+        const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
+        const char *stem = c->variants ? c->variants[0] : c->label;
+        ogi__label_norm(stem, strlen(stem), &base);
+        if (!ogi__label_starts(&in, &base) && !ogi__label_starts(&in, want))
+            continue;
+        const char *rest = in.core + base.len;
+        if (strstr(rest, "万元"))
+            return OGI_UNIT_WAN_YUAN;
+        if (strstr(rest, "元"))
+            return OGI_UNIT_YUAN;
+    }
+    return OGI_UNIT_NONE;
+}
+
+ogi_format_t
+ogi__place_detect_format(const ogi__grid_t *g)
+{
+    int votes[3] = {0, 0, 0};
+    for (size_t i = 0; i < g->ntoks; i++) {
+        const ogi__tok_t *t = &g->toks[i];
+        if (t->kind != OGI__TOK_TEXT)
+            continue;
+        ogi__label_t in;
+        ogi__label_norm(g->text->s + t->off, t->len, &in);
+        if (in.chars < 4)
+            continue;
+        int hit[3] = {0, 0, 0};
+        for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++) {
+            size_t n;
+            const ogi_table_id_t *ids = ogi_skeleton_active((ogi_format_t)f, &n);
+            for (size_t k = 0; k < n; k++) {
+                const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+                for (size_t c = 0; c < sk->ncols; c++)
+                    for (size_t v = 0;; v++) {
+                        const ogi__label_t *l = ogi__label_col(ids[k], c, v);
+                        if (!l)
+                            break;
+                        if (l->chars >= 4 && ogi__label_starts(&in, l))
+                            hit[f] = 1;
+                    }
+                for (size_t r = 0; r < sk->nrows; r++) {
+                    const ogi__label_t *l = ogi__label_row(ids[k], r, 0);
+                    if (l && l->chars >= 4 && in.len == l->len &&
+                        memcmp(in.core, l->core, l->len) == 0)
+                        hit[f] = 1;
+                }
+            }
+        }
+        if (hit[OGI_FORMAT_2019] != hit[OGI_FORMAT_2021])
+            votes[hit[OGI_FORMAT_2019] ? OGI_FORMAT_2019 : OGI_FORMAT_2021]++;
+    }
+    if (votes[OGI_FORMAT_2019] > votes[OGI_FORMAT_2021])
+        return OGI_FORMAT_2019;
+    if (votes[OGI_FORMAT_2021] > votes[OGI_FORMAT_2019])
+        return OGI_FORMAT_2021;
+    return OGI_FORMAT_UNKNOWN;
+}
+
+int
+ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
+{
+    size_t n;
+    const ogi_table_id_t *ids = ogi_skeleton_active(r->meta.format, &n);
+    plan_t *p = ogi_arena_calloc(r->arena, 1, sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    int rc;
+    for (size_t k = 0; k < n; k++) {
+        if ((rc = ogi_report_table_init(r, ids[k])))
+            return rc;
+        plan_add_table(p, ids[k]);
+    }
+    walk(p, g, 0);
+    for (size_t i = 0; i < p->n; i++)
+        if ((rc = fill_row(r, g, &p->rows[i])))
+            return rc;
+    /* units of the amount columns */
+    for (size_t k = 0; k < n; k++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+        for (size_t c = 0; c < sk->ncols; c++) {
+            if (sk->cols[c].type == OGI_VT_AMOUNT)
+                r->tables[ids[k]].unit = header_unit(g, ids[k], c);
+            else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
+                ogi_unit_t u = header_unit(g, ids[k], c);
+                r->tables[ids[k]].unit = u ? u : OGI_UNIT_WAN_YUAN;
+            }
+        }
+    }
+    return report_missing_rows(r, p);
+}
+
+/* ---- Table 3 ---- */
+
+static long
+find_prow(const plan_t *p, const char *key)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const ogi_skel_row_t *row =
+            &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
+        if (strcmp(row->key, key) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+int
+ogi__place_apply(ogi_report_t *r, const ogi__grid_t *g)
+{
+    plan_t *p = ogi_arena_calloc(r->arena, 1, sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    int rc = ogi_report_table_init(r, OGI_T3);
+    if (rc)
+        return rc;
+    plan_add_table(p, OGI_T3);
+    /* by order, （六） is taken as one row; sub-rows only by label */
+    walk(p, g, OGI_ROW_OTHER3);
+
+    /* the shape of （六）: sub-rows seen by label make it the 2021 one */
+    int sub = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const ogi_skel_row_t *row = &ogi_skeleton_table(OGI_T3)->rows[p->rows[i].row];
+        if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled)
+            sub = 1;
+    }
+    long one = find_prow(p, "other.all");
+    if (sub) {
+        r->apply_other_rows = 3;
+        long first = find_prow(p, "other.no_correction");
+        /* values under the group label belong to its first sub-row */
+        if (one >= 0 && first >= 0 && p->rows[one].ntoks &&
+            !p->rows[first].ntoks) {
+            memcpy(p->rows[first].toks, p->rows[one].toks,
+                   p->rows[one].ntoks * sizeof(p->rows[one].toks[0]));
+            p->rows[first].ntoks = p->rows[one].ntoks;
+            p->rows[first].by_order = 1;
+        }
+        if (one >= 0)
+            p->rows[one].ntoks = 0;
+    } else if (one >= 0 && (p->rows[one].ntoks || p->rows[one].labelled)) {
+        r->apply_other_rows = 1;
+    } else {
+        r->apply_other_rows = r->meta.format == OGI_FORMAT_2019 ? 1 : 3;
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        if (!ogi_report_row_in_shape(r, OGI_T3, p->rows[i].row))
+            continue;
+        if ((rc = fill_row(r, g, &p->rows[i])))
+            return rc;
+    }
+    return report_missing_rows(r, p);
+}
+
+/* ---- Table 4 ---- */
+
+int
+ogi__place_appeal(ogi_report_t *r, const ogi__grid_t *g)
+{
+    int rc = ogi_report_table_init(r, OGI_T4);
+    if (rc)
+        return rc;
+    /* one flattened row of 15 cells: values after the last text of each
+     * record that is not narrative */
+    prow_t *pr = ogi_arena_calloc(r->arena, 1, sizeof(*pr));
+    if (!pr)
+        return OGI_ENOMEM;
+    pr->table = OGI_T4;
+    pr->ncols = OGI_T4_CELLS;
+    pr->labelled = 1;
+    for (size_t ri = 0; ri < g->nrecs; ri++) {
+        const ogi__rec_t *rec = &g->recs[ri];
+        size_t from = 0;
+        int any_text = 0;
+        for (size_t i = 0; i < rec->count; i++)
+            if (g->toks[rec->first + i].kind == OGI__TOK_TEXT) {
+                from = i + 1;
+                any_text = 1;
+            }
+        if (any_text && rec->prosey)
+            continue;
+        if (!has_value(g, rec, from) && !(g->cell_per_line && !any_text))
+            continue;
+        give(pr, g, rec, from);
+    }
+    size_t lo = 0, hi = pr->ntoks;
+    while (hi - lo > OGI_T4_CELLS &&
+           g->toks[pr->toks[hi - 1]].kind == OGI__TOK_BLANK)
+        hi--;
+    while (hi - lo > OGI_T4_CELLS && g->toks[pr->toks[lo]].kind == OGI__TOK_BLANK)
+        lo++;
+    if (hi - lo != OGI_T4_CELLS) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P3", OGI_SEV_WARNING, "appeal",
+                 "table has %zu cells for %d; cells read in printed order",
+                 hi - lo, OGI_T4_CELLS)))
+            return rc;
+        if (hi - lo > OGI_T4_CELLS)
+            hi = lo + OGI_T4_CELLS;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        size_t k = i - lo;
+        ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        if (!c)
+            break;
+        if ((rc = cell_from_tok(r, c, g, &g->toks[pr->toks[i]])))
+            return rc;
+        r->tables[OGI_T4].row_found[k / 5] = 1;
+    }
+    return 0;
+}

@@ -1,0 +1,129 @@
+/* source.c - bounded reading of a document from a file or stdin. */
+#include "ogi_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ogi/error.h"
+#include "ogi/source.h"
+#include "ogi/text.h"
+
+#define CHUNK 65536
+
+static int
+read_all(int fd, ogi_arena_t *arena, size_t max, char **buf, size_t *len,
+         int *too_big, char hex[65])
+{
+    size_t cap = CHUNK, n = 0;
+    char *p = ogi_arena_alloc(arena, cap);
+    if (!p)
+        return OGI_ENOMEM;
+    crypto_hash_sha256_state st;
+    crypto_hash_sha256_init(&st);
+    *too_big = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                /* beyond the limit: keep hashing, stop keeping bytes */
+                *too_big = 1;
+                crypto_hash_sha256_update(&st, (unsigned char *)p, n);
+                n = 0;
+            } else {
+                char *q = ogi_arena_grow(arena, p, n, cap * 2);
+                if (!q)
+                    return OGI_ENOMEM;
+                p = q;
+                cap *= 2;
+            }
+        }
+        ssize_t k = read(fd, p + n, cap - n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return OGI_EIO;
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+        if (!*too_big && n > max) {
+            *too_big = 1;
+        }
+        if (*too_big && n == cap) {
+            crypto_hash_sha256_update(&st, (unsigned char *)p, n);
+            n = 0;
+        }
+    }
+    if (*too_big) {
+        unsigned char h[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_update(&st, (unsigned char *)p, n);
+        crypto_hash_sha256_final(&st, h);
+        for (size_t i = 0; i < sizeof(h); i++)
+            snprintf(hex + 2 * i, 3, "%02x", h[i]);
+    }
+    *buf = p;
+    *len = n;
+    return 0;
+}
+
+int
+ogi_source_parse_file(ogi_arena_t *arena, const char *path,
+                      const ogi_parse_opts_t *opts, ogi_report_t **out,
+                      char *why, size_t why_size)
+{
+    *out = NULL;
+    size_t max = opts && opts->max_bytes ? opts->max_bytes
+                                         : OGI_TEXT_MAX_DEFAULT;
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(why, why_size, "could not open file \"%s\": %s", path,
+                 strerror(errno));
+        return OGI_EIO;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        snprintf(why, why_size, "could not read \"%s\": is a directory",
+                 path);
+        close(fd);
+        return OGI_EIO;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    int too_big = 0;
+    char hex[65] = "";
+    size_t total = fd != 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+    int rc = read_all(fd, arena, max, &buf, &len, &too_big, hex);
+    int err = errno;
+    if (fd != 0)
+        close(fd);
+    if (rc == OGI_EIO) {
+        snprintf(why, why_size, "could not read file \"%s\": %s", path,
+                 strerror(err));
+        return rc;
+    }
+    if (rc)
+        return rc;
+    ogi_parse_opts_t o = opts ? *opts : (ogi_parse_opts_t){0};
+    if (!o.name)
+        o.name = path;
+    if (!too_big)
+        return ogi_parse_report(arena, buf, len, &o, out);
+
+    ogi_report_t *r = ogi_report_new(arena);
+    if (!r)
+        return OGI_ENOMEM;
+    memcpy(r->doc_key, hex, sizeof(r->doc_key));
+    r->source_bytes = total;
+    r->source_name = ogi_arena_strdup(arena, o.name);
+    r->status = OGI_STATUS_REJECTED;
+    if (!r->source_name ||
+        ogi_report_add_finding(r, "P0", OGI_SEV_ERROR, NULL,
+                               "input exceeds the limit of %zu bytes", max))
+        return OGI_ENOMEM;
+    *out = r;
+    return 0;
+}

@@ -1,0 +1,270 @@
+/*
+ * text.c - decoding and normalisation of a report's bytes.
+ *
+ * Reads only inside raw[0..len): every multi-byte read is checked against
+ * an explicit end pointer, as the input is untrusted.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ogi/error.h"
+#include "ogi/text.h"
+
+size_t
+ogi_utf8_decode(const char *s, const char *end, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *e = (const unsigned char *)end;
+    if (p >= e)
+        return 0;
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if ((size_t)(e - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+size_t
+ogi_utf8_len(const char *s, const char *end)
+{
+    uint32_t cp;
+    size_t n = ogi_utf8_decode(s, end, &cp);
+    return n ? n : 1;
+}
+
+int
+ogi_text_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/*
+ * The normalised form of code point cp: an ASCII byte (> 0), 0 to keep the
+ * original bytes, or -1 to drop it.
+ */
+static int
+fold(uint32_t cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return (int)(cp - 0xFEE0);
+    switch (cp) {
+        case 0x3000: /* ideographic space */
+        case 0x00A0: /* no-break space */
+        case 0x2002:
+        case 0x2003:
+        case 0x2009:
+            return ' ';
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+        case 0x2212:
+        case 0xFE63:
+            return '-';
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x300C: /* 「 */
+        case 0x300D:
+            return '"';
+        case 0x2018:
+        case 0x2019:
+            return '\'';
+        case 0x200B: /* zero-width space */
+        case 0x200C:
+        case 0x200D:
+        case 0xFEFF:
+        case 0x00AD: /* soft hyphen */
+            return -1;
+        default:
+            return 0;
+    }
+}
+
+int
+ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+                ogi_text_t *out, char *why, size_t why_size)
+{
+    memset(out, 0, sizeof(*out));
+    out->raw = raw;
+    out->raw_len = len;
+    if (why_size)
+        why[0] = '\0';
+    if (max == 0)
+        max = OGI_TEXT_MAX_DEFAULT;
+    if (len > max) {
+        snprintf(why, why_size, "input of %zu bytes exceeds the limit of %zu",
+                 len, max);
+        return OGI_ETOOBIG;
+    }
+    if (len > UINT32_MAX - 1)
+        return OGI_ETOOBIG;
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t i = 0;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        i = 3;
+    else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                          (u[0] == 0xFE && u[1] == 0xFF))) {
+        snprintf(why, why_size, "UTF-16 text is not supported; convert it "
+                                "to UTF-8");
+        return OGI_ENCODING;
+    }
+    out->bom = i;
+
+    out->s = ogi_arena_alloc(arena, len - i + 1);
+    out->map = ogi_arena_alloc(arena, (len - i + 1) * sizeof(uint32_t));
+    if (!out->s || !out->map)
+        return OGI_ENOMEM;
+
+    const char *end = raw + len;
+    size_t o = 0, nl = 0, ctrl = 0;
+    while (i < len) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if (c == 0) {
+                snprintf(why, why_size,
+                         "binary data: NUL byte at offset %zu", i);
+                return OGI_ENCODING;
+            }
+            if (c == '\r') {
+                /* CR LF becomes LF; a lone CR is a line break */
+                if (i + 1 < len && u[i + 1] == '\n') {
+                    i++;
+                    continue;
+                }
+                c = '\n';
+            } else if (c < 0x20 && c != '\t' && c != '\n') {
+                ctrl++;
+                c = ' ';
+            } else if (c == 0x7F) {
+                ctrl++;
+                c = ' ';
+            }
+            if (c == '\n')
+                nl++;
+            out->s[o] = (char)c;
+            out->map[o++] = (uint32_t)i;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = ogi_utf8_decode(raw + i, end, &cp);
+        if (n == 0) {
+            snprintf(why, why_size,
+                     "not valid UTF-8 at byte offset %zu (GBK or another "
+                     "encoding is not supported yet)",
+                     i);
+            return OGI_ENCODING;
+        }
+        int f = fold(cp);
+        if (f > 0) {
+            out->s[o] = (char)f;
+            out->map[o++] = (uint32_t)i;
+        } else if (f == 0) {
+            for (size_t k = 0; k < n; k++) {
+                out->s[o] = raw[i + k];
+                out->map[o++] = (uint32_t)(i + k);
+            }
+        }
+        i += n;
+    }
+    /* many control characters mean a binary file that happens to be UTF-8 */
+    if (ctrl > 16 && ctrl * 20 > len) {
+        snprintf(why, why_size, "binary data: %zu control characters", ctrl);
+        return OGI_ENCODING;
+    }
+    out->s[o] = '\0';
+    out->map[o] = (uint32_t)len;
+    out->len = o;
+
+    out->lines = ogi_arena_alloc(arena, (nl + 1) * sizeof(ogi_line_t));
+    if (!out->lines)
+        return OGI_ENOMEM;
+    size_t start = 0, k = 0;
+    for (size_t j = 0; j <= o; j++) {
+        if (j == o || out->s[j] == '\n') {
+            if (j == o && start == o && k > 0)
+                break; /* no empty last line after a final LF */
+            out->lines[k].start = (uint32_t)start;
+            out->lines[k].end = (uint32_t)j;
+            k++;
+            start = j + 1;
+        }
+    }
+    out->nlines = k;
+    return 0;
+}
+
+uint32_t
+ogi_text_raw_offset(const ogi_text_t *t, size_t i)
+{
+    if (i > t->len)
+        i = t->len;
+    return t->map[i];
+}
+
+char *
+ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
+{
+    char *p = ogi_arena_alloc(arena, n + 1);
+    if (!p)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ogi_text_is_space((unsigned char)s[i]))
+            p[o++] = s[i];
+    p[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return p;
+}
+
+const char *
+ogi_text_find(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (l == 0 || l > n)
+        return l == 0 ? s : NULL;
+    const char *end = s + n - l + 1;
+    for (const char *p = s; p < end; p++) {
+        p = memchr(p, lit[0], (size_t)(end - p));
+        if (!p)
+            return NULL;
+        if (memcmp(p, lit, l) == 0)
+            return p;
+    }
+    return NULL;
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs the Debian packages ogi needs to build and test, when run as root.
+# As another user it names the missing packages and stops.
+# Usage: scripts/deps.sh [build|test|all]
+set -eu
+
+build_pkgs="build-essential pkg-config libjansson-dev libsodium-dev libzmq3-dev
+libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev postgresql-15 postgresql-client-15"
+
+case "${1:-all}" in
+    build) want="$build_pkgs" ;;
+    test | all) want="$build_pkgs $test_pkgs" ;;
+    *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+    echo "ogi: missing Debian packages:$missing" >&2
+    echo "ogi: install them with: sudo apt-get install$missing" >&2
+    exit 1
+fi
+echo "ogi: installing Debian packages:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >&2

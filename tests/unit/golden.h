@@ -1,0 +1,26 @@
+/*
+ * golden.h - compares a parsed record with a golden file written by a
+ * person who read the report (format: tests/data/golden/README.md).
+ */
+#ifndef OGI_TEST_GOLDEN_H
+#define OGI_TEST_GOLDEN_H
+
+#include <stddef.h>
+
+/*
+ * Parses the report at report_path and compares its JSON record with the
+ * golden file. Returns the number of differences (-1 if a file cannot be
+ * read); the first few are described in diff[0..size).
+ */
+int ogi_test_golden_check(const char *report_path, const char *golden_path,
+                          char *diff, size_t size);
+
+/*
+ * Same, for a report given as bytes and a golden given as a JSON string
+ * (fixtures inside a test).
+ */
+int ogi_test_golden_check_mem(const char *report, size_t len,
+                              const char *golden_json, char *diff,
+                              size_t size);
+
+#endif /* OGI_TEST_GOLDEN_H */

@@ -1,0 +1,51 @@
+/* main.c - the ogi binary: dispatches to its subcommands. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "ogi.h"
+
+static void
+usage(FILE *out)
+{
+    fprintf(out,
+            "usage: ogi COMMAND [OPTIONS] [ARGS]\n"
+            "\n"
+            "ogi turns government information-disclosure annual reports\n"
+            "(政府信息公开工作年度报告) into exact, validated records.\n"
+            "\n"
+            "commands:\n"
+            "  parse FILE...    parse reports and print their records\n"
+            "\n"
+            "options:\n"
+            "  -h, --help       show this help\n"
+            "  -V, --version    show the version\n"
+            "\n"
+            "Run 'ogi COMMAND --help' for a command's options.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("ogi %s (parser %s)\n", OGI_VERSION_STRING, OGI_PARSER_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "parse") == 0)
+        return ogi_cmd_parse(argc - 1, argv + 1);
+    fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
+    usage(stderr);
+    return 2;
+}
