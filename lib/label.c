@@ -291,9 +291,12 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
                (in->chars >= 3 || (in->chars >= 2 && num_same))) {
         /* cut short: a label split over a page break */
         s = 60 + (int)(30 * in->chars / sk->chars);
-    } else if (sk->chars >= 4 && strstr(in->core, sk->core)) {
+    } else if (sk->chars >= 4 && in->len > sk->len &&
+               strstr(in->core, sk->core)) {
         s = 70; /* the label with extra text around it */
-    } else if (sk->chars >= 4 && in->chars >= 4) {
+    } else if (sk->chars >= 4 && in->chars >= 4 &&
+               in->chars * 10 >= sk->chars * 6 &&
+               sk->chars * 10 >= in->chars * 6) {
         /* a typo or a dropped character ("其他法律行政止公开") */
         size_t pre = common_prefix(in, sk), suf = common_suffix(in, sk);
         size_t longer = in->chars > sk->chars ? in->chars : sk->chars;

@@ -66,8 +66,45 @@ is_prose(const char *buf, size_t n)
     return has(buf, n, "。") || utf8_chars(buf, n) > 60;
 }
 
+/* Per-line anchor flags, found in the one pass over the text. */
+#define A_T2 0x1u /* "第二十条" item heading */
+#define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
+#define A_T4 0x4u /* a "行政复议" header line */
+
+static unsigned
+anchors(const char *buf, size_t n)
+{
+    unsigned a = 0;
+    size_t chars = utf8_chars(buf, n);
+    if (chars > 150)
+        return 0; /* a paragraph, not a table line */
+    int prose = is_prose(buf, n);
+    int comma = has(buf, n, ",");
+    if (!prose && !comma && chars < 40 && has(buf, n, "第二十条"))
+        a |= A_T2;
+    if (!has(buf, n, "。") &&
+        (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
+         has(buf, n, "本年新收政府信息公开申请数量")))
+        a |= A_T3;
+    if (n >= strlen("行政复议") &&
+        memcmp(buf, "行政复议", strlen("行政复议")) == 0 && !prose && !comma &&
+        chars < 30)
+        a |= A_T4;
+    return a;
+}
+
+/* First line at or after from with flag a, or OGI__NONE. */
+static size_t
+first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
+{
+    for (size_t l = from; l < nlines; l++)
+        if (flags[l] & a)
+            return l;
+    return OGI__NONE;
+}
+
 void
-ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o)
+ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
 {
     char buf[512];
     for (int i = 0; i < OGI_SEC_COUNT; i++)
@@ -76,11 +113,12 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o)
         o->start[i] = o->end[i] = OGI__NONE;
     o->old_format = 0;
 
-    /* headings, in order */
+    /* one pass: headings in order, anchors, signs of the old format */
     int next = 0;
     int have_anchor_19 = 0;
     int old_hits = 0;
     for (size_t l = 0; l < t->nlines; l++) {
+        flags[l] = 0;
         size_t n = squeeze_line(t, l, buf, sizeof(buf));
         if (n == 0)
             continue;
@@ -91,52 +129,33 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o)
                 break;
             }
         }
-        if (has(buf, n, "勾稽关系") || has(buf, n, "第二十条第"))
+        flags[l] = (unsigned char)anchors(buf, n);
+        if (flags[l] & (A_T2 | A_T3))
             have_anchor_19 = 1;
+    }
+    /* tables of the pre-2019 format count applications by channel */
+    for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
+        size_t n = squeeze_line(t, l, buf, sizeof(buf));
         if (has(buf, n, "当面申请") || has(buf, n, "信函申请") ||
             has(buf, n, "网上申请") || has(buf, n, "网络申请"))
             old_hits++;
     }
     o->old_format = old_hits >= 2 && !have_anchor_19;
 
-    /* table anchors */
+    /* each table's anchor, searched from its section's heading */
     size_t from2 = o->heading[OGI_SEC_ACTIVE] != OGI__NONE
                        ? o->heading[OGI_SEC_ACTIVE]
                        : 0;
-    for (size_t l = from2; l < t->nlines; l++) {
-        size_t n = squeeze_line(t, l, buf, sizeof(buf));
-        if (n && !is_prose(buf, n) && !has(buf, n, ",") &&
-            has(buf, n, "第二十条") && utf8_chars(buf, n) < 40) {
-            o->start[OGI__REG_T2] = l;
-            break;
-        }
-    }
+    o->start[OGI__REG_T2] = first_with(flags, t->nlines, from2, A_T2);
     size_t from3 = o->heading[OGI_SEC_APPLY];
     if (from3 == OGI__NONE)
         from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
-    for (size_t l = from3; l < t->nlines; l++) {
-        size_t n = squeeze_line(t, l, buf, sizeof(buf));
-        if (n && !has(buf, n, "。") &&
-            (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
-             has(buf, n, "本年新收政府信息公开申请数量"))) {
-            o->start[OGI__REG_T3] = l;
-            break;
-        }
-    }
+    o->start[OGI__REG_T3] = first_with(flags, t->nlines, from3, A_T3);
     size_t from4 = o->heading[OGI_SEC_APPEAL];
     if (from4 == OGI__NONE)
         from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
                                                    : 0;
-    for (size_t l = from4; l < t->nlines; l++) {
-        size_t n = squeeze_line(t, l, buf, sizeof(buf));
-        if (n >= strlen("行政复议") &&
-            memcmp(buf, "行政复议", strlen("行政复议")) == 0 &&
-            !is_prose(buf, n) && !has(buf, n, ",") &&
-            utf8_chars(buf, n) < 30) {
-            o->start[OGI__REG_T4] = l;
-            break;
-        }
-    }
+    o->start[OGI__REG_T4] = first_with(flags, t->nlines, from4, A_T4);
 
     /* each table ends where the next table or a later heading starts */
     for (int r = 0; r < OGI__REG_COUNT; r++) {

@@ -27,8 +27,10 @@ typedef struct {
     int old_format;                /* pre-2019 tables (当面申请, 信函申请) */
 } ogi__outline_t;
 
-/* Finds headings and table regions in t. Never fails. */
-void ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o);
+/* Finds headings and table regions in t; flags is scratch space of
+ * t->nlines bytes. Never fails. */
+void ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o,
+                       unsigned char *flags);
 
 /* End line of section id's narrative: the next heading or the first table
  * that starts inside it. */

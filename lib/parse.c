@@ -68,6 +68,118 @@ raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
     return ogi_arena_strndup(r->arena, s + ra, rb - ra);
 }
 
+/* The line with whitespace removed, into buf (NUL-terminated). */
+static size_t
+squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = t->lines[l].start; i < t->lines[l].end && o + 1 < size;
+         i++)
+        if (!ogi_text_is_space((unsigned char)t->s[i]))
+            buf[o++] = t->s[i];
+    buf[o] = '\0';
+    return o;
+}
+
+/* "-5-", "5", "第5页", "- 5 -": a page number left by a PDF conversion. */
+static int
+is_page_number(const char *b, size_t n)
+{
+    size_t i = 0, d = 0;
+    if (n >= 3 && memcmp(b, "第", 3) == 0)
+        i = 3;
+    while (i < n && b[i] == '-')
+        i++;
+    while (i < n && b[i] >= '0' && b[i] <= '9' && d < 4)
+        i++, d++;
+    while (i < n && b[i] == '-')
+        i++;
+    if (n - i >= 3 && memcmp(b + i, "页", 3) == 0)
+        i += 3;
+    return d > 0 && i == n;
+}
+
+/* A line holding only a date: 2021年2月5日, 2021-02-05, 二〇二一年二月五日. */
+static int
+is_date_line(const char *b, size_t n)
+{
+    if (n == 0 || n > 40)
+        return 0;
+    const char *y = ogi_text_find(b, n, "年");
+    if (y && ogi_text_find(b, n, "月") && n >= 3 &&
+        memcmp(b + n - 3, "日", 3) == 0)
+        return !ogi_text_find(b, n, ",") && !ogi_text_find(b, n, "。");
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i] >= '0' && b[i] <= '9')
+            digits++;
+        else if (b[i] != '-' && b[i] != '.' && b[i] != '/')
+            return 0;
+    }
+    return digits >= 6;
+}
+
+/* The signer of a report: a short name line such as "…人民政府办公室". */
+static int
+is_signature(const char *b, size_t n)
+{
+    static const char *const ends[] = {"政府", "办公室", "办公厅", "局",
+                                       "委员会", "中心", "办事处", "厅"};
+    if (n > 45 || ogi_text_find(b, n, ",") || ogi_text_find(b, n, "。") ||
+        ogi_text_find(b, n, ":"))
+        return 0;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(ends); i++) {
+        size_t l = strlen(ends[i]);
+        if (n > l && memcmp(b + n - l, ends[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Where a section's narrative really ends: before trailing blank lines,
+ * page numbers and the cells of a table that follows; the last section
+ * also loses its signature and date lines. */
+static size_t
+narrative_end(const ogi_text_t *t, size_t first, size_t end, int last)
+{
+    char b[256];
+    int dated = 0;
+    while (end > first) {
+        size_t l = end - 1;
+        size_t n = squeezed(t, l, b, sizeof(b));
+        const char *s = t->s + t->lines[l].start;
+        size_t i = 0, len = t->lines[l].end - t->lines[l].start;
+        while (i < len && s[i] == ' ')
+            i++;
+        int cell = i < len && s[i] == '\t';
+        if (n == 0 || is_page_number(b, n) || cell) {
+            end--;
+        } else if (last && !dated && is_date_line(b, n)) {
+            dated = 1;
+            end--;
+        } else if (last && dated && is_signature(b, n)) {
+            end--;
+            break;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+/* Removes Word artefacts such as "[bookmark: _GoBack]" from s in place. */
+static void
+drop_artefacts(char *s)
+{
+    char *p;
+    while ((p = strstr(s, "[bookmark:")) != NULL) {
+        char *q = strchr(p, ']');
+        if (!q)
+            break;
+        memmove(p, q + 1, strlen(q + 1) + 1);
+    }
+}
+
 static int
 read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
 {
@@ -79,13 +191,16 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
         sec->present = 1;
         sec->title = raw_copy(r, t, t->lines[h].start, t->lines[h].end);
         size_t end = ogi__outline_section_end(o, t->nlines, (ogi_section_id_t)k);
+        end = narrative_end(t, h + 1, end, h == o->last_heading);
         size_t a = h + 1 < t->nlines ? t->lines[h + 1].start : t->len;
-        size_t b = end < t->nlines ? t->lines[end].start : t->len;
+        size_t b = end > h + 1 ? t->lines[end - 1].end : a;
         sec->text = raw_copy(r, t, a, b > a ? b : a);
         sec->off = ogi_text_raw_offset(t, t->lines[h].start);
         sec->len = ogi_text_raw_offset(t, t->lines[h].end) - sec->off;
         if (!sec->title || !sec->text)
             return OGI_ENOMEM;
+        drop_artefacts(sec->text);
+        drop_artefacts(sec->title);
     }
     return 0;
 }
@@ -117,7 +232,10 @@ static int
 parse_text(ogi_report_t *r, const ogi_text_t *t)
 {
     ogi__outline_t o;
-    ogi__outline_find(t, &o);
+    unsigned char *flags = ogi_arena_alloc(r->arena, t->nlines + 1);
+    if (!flags)
+        return OGI_ENOMEM;
+    ogi__outline_find(t, &o, flags);
     if (o.old_format)
         return reject(r, "report in the pre-2019 format (当面申请/信函申请 "
                          "tables) is out of scope");

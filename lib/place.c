@@ -20,6 +20,7 @@
 #define MAX_PROWS   40
 #define MAX_ROWTOKS 48
 #define MIN_SCORE   50
+#define MAX_LABEL_BYTES 300 /* twice the longest label, in UTF-8 */
 
 /* One row a region may hold, in printed order. */
 typedef struct {
@@ -132,6 +133,8 @@ walk(plan_t *p, const ogi__grid_t *g, unsigned skip_flags)
                 continue;
             any_text = 1;
             last_text = i;
+            if (t->len > MAX_LABEL_BYTES)
+                continue; /* longer than any label with its extra words */
             ogi__label_t in;
             ogi__label_norm(g->text->s + t->off, t->len, &in);
             int sc;

@@ -62,13 +62,6 @@ ogi_utf8_len(const char *s, const char *end)
     return n ? n : 1;
 }
 
-int
-ogi_text_is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 /*
  * The normalised form of code point cp: an ASCII byte (> 0), 0 to keep the
  * original bytes, or -1 to drop it.
@@ -178,6 +171,19 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             out->s[o] = (char)c;
             out->map[o++] = (uint32_t)i;
             i++;
+            continue;
+        }
+        /* the bulk of a report: CJK ideographs U+4000-U+9FFF, never folded */
+        if (c >= 0xE4 && c <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            out->s[o] = (char)c;
+            out->s[o + 1] = (char)u[i + 1];
+            out->s[o + 2] = (char)u[i + 2];
+            out->map[o] = (uint32_t)i;
+            out->map[o + 1] = (uint32_t)(i + 1);
+            out->map[o + 2] = (uint32_t)(i + 2);
+            o += 3;
+            i += 3;
             continue;
         }
         uint32_t cp;

@@ -57,7 +57,12 @@ size_t ogi_utf8_len(const char *s, const char *end);
 size_t ogi_utf8_decode(const char *s, const char *end, uint32_t *cp);
 
 /* 1 for space, tab, CR, LF; the text is normalised, so nothing wider. */
-int ogi_text_is_space(int c);
+static inline int
+ogi_text_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
 
 /* Copies s[0..n) into the arena with all whitespace removed (labels are
  * matched this way). Returns NULL when out of memory. */
