@@ -1,6 +1,7 @@
 # ogi - one non-recursive GNU Makefile.
 #
 #   make                 build build/ogi and build/libogi.a
+#   make run             install what is missing, build, run the main job
 #   make test            install missing packages (as root), build, run every
 #                        test (plain and under ASan+UBSan), end with
 #                        "N passed, N failed"
@@ -50,9 +51,18 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=$(BUILD)/tests/replay_%)
 BENCH_BIN := $(BUILD)/bench/bench_parse
 
-.PHONY: all deps test check unit-tests bench fuzz format format-check clean
+.SECONDARY:
+
+.PHONY: all deps run test check unit-tests bench fuzz format format-check clean
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
+
+# The main job. Until the pipeline lands: parse the example reports.
+REPORTS ?= tests/data/reports/*.txt
+run:
+	@sh scripts/deps.sh build
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/ogi parse $(REPORTS)
 
 deps:
 	@sh scripts/deps.sh build
@@ -98,7 +108,7 @@ test check:
 	@sh tests/run.sh build build-asan
 
 bench: $(BENCH_BIN) $(BUILD)/ogi
-	@$(BENCH_BIN) tests/data/reports
+	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
 
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \

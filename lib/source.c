@@ -108,8 +108,11 @@ ogi_source_parse_file(ogi_arena_t *arena, const char *path,
     if (rc)
         return rc;
     ogi_parse_opts_t o = opts ? *opts : (ogi_parse_opts_t){0};
-    if (!o.name)
-        o.name = path;
+    if (!o.name) {
+        /* the record names the file, not where it was on this machine */
+        const char *slash = strrchr(path, '/');
+        o.name = slash ? slash + 1 : path;
+    }
     if (!too_big)
         return ogi_parse_report(arena, buf, len, &o, out);
 

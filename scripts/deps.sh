@@ -6,7 +6,7 @@ set -eu
 
 build_pkgs="build-essential pkg-config libjansson-dev libsodium-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev postgresql-15 postgresql-client-15"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 postgresql-15 postgresql-client-15"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;
