@@ -140,6 +140,7 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
 
     /* core: letters, digits and ideographs only */
     size_t o = 0, chars = 0;
+    uint64_t bloom = 0;
     while (p < e) {
         uint32_t cp;
         size_t k = ogi_utf8_decode(p, e, &cp);
@@ -151,12 +152,14 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
             memcpy(out->core + o, p, k);
             o += k;
             chars++;
+            bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
         }
         p += k;
     }
     out->core[o] = '\0';
     out->len = o;
     out->chars = chars;
+    out->bloom = bloom;
 }
 
 /* ---- the skeleton's labels, normalised once ---- */
@@ -279,6 +282,10 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
 {
     if (in->len == 0 || sk->len == 0)
         return 0;
+    /* most pairs share fewer than two characters: no match of any kind */
+    uint64_t both = in->bloom & sk->bloom;
+    if ((both & (both - 1)) == 0 && in->chars >= 2)
+        return 0;
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
@@ -292,7 +299,7 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
         /* cut short: a label split over a page break */
         s = 60 + (int)(30 * in->chars / sk->chars);
     } else if (sk->chars >= 4 && in->len > sk->len &&
-               strstr(in->core, sk->core)) {
+               (sk->bloom & ~in->bloom) == 0 && strstr(in->core, sk->core)) {
         s = 70; /* the label with extra text around it */
     } else if (sk->chars >= 4 && in->chars >= 4 &&
                in->chars * 10 >= sk->chars * 6 &&

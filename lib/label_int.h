@@ -10,6 +10,7 @@
 #define OGI_LABEL_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ogi/skeleton.h"
 
@@ -24,6 +25,8 @@ typedef struct {
     char core[OGI__LABEL_MAX]; /* NUL-terminated */
     size_t len;                /* bytes */
     size_t chars;              /* code points */
+    uint64_t bloom;            /* one bit per code point (mod 64): a cheap
+                                  filter before comparing cores */
     ogi__numbering_t num;
 } ogi__label_t;
 

@@ -264,13 +264,17 @@ ogi_text_find(const char *s, size_t n, const char *lit)
     size_t l = strlen(lit);
     if (l == 0 || l > n)
         return l == 0 ? s : NULL;
-    const char *end = s + n - l + 1;
-    for (const char *p = s; p < end; p++) {
-        p = memchr(p, lit[0], (size_t)(end - p));
+    /* search for the last byte: in CJK text lead bytes (E4-E9) are nearly
+     * every third byte, continuation bytes are far more selective */
+    unsigned char last = (unsigned char)lit[l - 1];
+    const char *p = s + l - 1, *end = s + n;
+    while (p < end) {
+        p = memchr(p, last, (size_t)(end - p));
         if (!p)
             return NULL;
-        if (memcmp(p, lit, l) == 0)
-            return p;
+        if (memcmp(p - (l - 1), lit, l) == 0)
+            return p - (l - 1);
+        p++;
     }
     return NULL;
 }
