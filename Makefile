@@ -27,7 +27,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wimplicit-fallthrough -Wnull-dereference
 WERROR ?= -Werror
 OPT ?= -O2 -g -fno-omit-frame-pointer
-PKGS = jansson libsodium
+PKGS = jansson libcrypto
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 FINAL_CFLAGS = $(STD) $(WARN) $(WERROR) $(OPT) $(SAN_FLAGS) -Iinclude -Ilib \

@@ -331,11 +331,9 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
         return 0;
     int shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
     int best = 0;
-    for (size_t v = 0;; v++) {
-        const ogi__label_t *l = ogi__label_row(id, row, v);
-        if (!l)
-            break;
-        int s = score_one(in, l, shortkey, expected);
+    pthread_once(&labels_once, init_labels);
+    for (size_t v = 0; v < row_nvar[id][row]; v++) {
+        int s = score_one(in, &row_labels[id][row][v], shortkey, expected);
         if (s > best)
             best = s;
     }

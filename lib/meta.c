@@ -361,6 +361,32 @@ line_offset(const ogi_text_t *t, size_t i)
     return i < t->nlines ? t->lines[i].start : t->len;
 }
 
+/* Appends s[i..e) to o (at *n) with whitespace removed, but one space
+ * kept between two ASCII letters or digits; returns the new i (= e). */
+static size_t
+squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
+             size_t *n)
+{
+    size_t k = *n;
+    while (i < e) {
+        unsigned char c = (unsigned char)s[i];
+        if (!ogi_text_is_space(c)) {
+            o[k++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < total && ogi_text_is_space((unsigned char)s[j]))
+            j++;
+        if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
+            is_alnum((unsigned char)s[j]))
+            o[k++] = ' ';
+        i = j;
+    }
+    *n = k;
+    return i;
+}
+
 static int
 squeeze_text(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
              size_t last_heading, squeezed_t *out)
@@ -372,35 +398,14 @@ squeeze_text(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
     char *o = ogi_arena_alloc(arena, t->len + 1);
     if (!o)
         return OGI_ENOMEM;
-    size_t n = 0, body = 0, tail = 0, i = 0;
-    int body_set = 0, tail_set = 0;
-    while (i < t->len) {
-        if (!body_set && i >= head) {
-            body = n;
-            body_set = 1;
-        }
-        if (!tail_set && i >= last) {
-            tail = n;
-            tail_set = 1;
-        }
-        unsigned char c = (unsigned char)t->s[i];
-        if (!ogi_text_is_space(c)) {
-            o[n++] = (char)c;
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < t->len && ogi_text_is_space((unsigned char)t->s[j]))
-            j++;
-        if (n > 0 && j < t->len && is_alnum((unsigned char)o[n - 1]) &&
-            is_alnum((unsigned char)t->s[j]))
-            o[n++] = ' ';
-        i = j;
-    }
-    if (!body_set)
-        body = n;
-    if (!tail_set)
-        tail = n;
+    /* three spans, so that the loop over bytes checks no boundaries */
+    size_t n = 0, i = 0;
+    i = squeeze_span(t->s, i, head, t->len, o, &n);
+    size_t body = n;
+    if (i < last)
+        i = squeeze_span(t->s, i, last, t->len, o, &n);
+    size_t tail = n;
+    squeeze_span(t->s, i, t->len, t->len, o, &n);
     o[n] = '\0';
     out->s = o;
     out->end = o + n;
@@ -1507,8 +1512,11 @@ province_from_docno(const squeezed_t *sq)
     size_t first[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t order = 0;
     for (const char *q = sq->s; q < sq->end; q++) {
-        /* the cheap test on what follows first: most text is no docno */
-        if (!cjk_at(q, sq->end) || !docno_at(q + 3, sq->end))
+        /* the cheap tests first: most text is no docno. 政 府 办 all
+         * start with byte E5 or E6 */
+        if (sq->end - q < 6 ||
+            ((unsigned char)q[3] != 0xE5 && (unsigned char)q[3] != 0xE6) ||
+            !cjk_at(q, sq->end) || !docno_at(q + 3, sq->end))
             continue;
         for (size_t i = 0; i < OGI_ARRAY_LEN(docno_abbrs); i++) {
             if (has_prefix(q, sq->end, docno_abbrs[i].key)) {

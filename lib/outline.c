@@ -60,12 +60,6 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
     return 0;
 }
 
-static int
-is_prose(const char *buf, size_t n)
-{
-    return has(buf, n, "。") || utf8_chars(buf, n) > 60;
-}
-
 /* Per-line anchor flags, found in the one pass over the text. */
 #define A_T2 0x1u /* "第二十条" item heading */
 #define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
@@ -74,21 +68,26 @@ is_prose(const char *buf, size_t n)
 static unsigned
 anchors(const char *buf, size_t n)
 {
-    unsigned a = 0;
+    /* the selective tests first: most lines are none of these */
+    int t2 = has(buf, n, "第二十条");
+    int t3 = !t2 && (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
+                     has(buf, n, "本年新收政府信息公开申请数量"));
+    int t4 = n >= strlen("行政复议") &&
+             memcmp(buf, "行政复议", strlen("行政复议")) == 0;
+    if (!t2 && !t3 && !t4)
+        return 0;
     size_t chars = utf8_chars(buf, n);
     if (chars > 150)
         return 0; /* a paragraph, not a table line */
-    int prose = is_prose(buf, n);
-    int comma = has(buf, n, ",");
-    if (!prose && !comma && chars < 40 && has(buf, n, "第二十条"))
+    int full_stop = has(buf, n, "。");
+    int prose = full_stop || chars > 60;
+    int comma = memchr(buf, ',', n) != NULL;
+    unsigned a = 0;
+    if (t2 && !prose && !comma && chars < 40)
         a |= A_T2;
-    if (!has(buf, n, "。") &&
-        (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
-         has(buf, n, "本年新收政府信息公开申请数量")))
+    if (t3 && !full_stop)
         a |= A_T3;
-    if (n >= strlen("行政复议") &&
-        memcmp(buf, "行政复议", strlen("行政复议")) == 0 && !prose && !comma &&
-        chars < 30)
+    if (t4 && !prose && !comma && chars < 30)
         a |= A_T4;
     return a;
 }
@@ -119,6 +118,9 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
     int old_hits = 0;
     for (size_t l = 0; l < t->nlines; l++) {
         flags[l] = 0;
+        /* a paragraph is neither a heading nor a table line */
+        if (t->lines[l].end - t->lines[l].start > 3 * 200)
+            continue;
         size_t n = squeeze_line(t, l, buf, sizeof(buf));
         if (n == 0)
             continue;

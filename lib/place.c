@@ -296,17 +296,17 @@ static ogi_unit_t
 header_unit(const ogi__grid_t *g, ogi_table_id_t id, size_t col)
 {
     const ogi__label_t *want = ogi__label_col(id, col, 0);
+    /* "本年收费金额（单位：万元）" normalises past the label itself */
+    ogi__label_t base;
+    const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
+    const char *stem = c->variants ? c->variants[0] : c->label;
+    ogi__label_norm(stem, strlen(stem), &base);
     for (size_t i = 0; i < g->ntoks; i++) {
         const ogi__tok_t *t = &g->toks[i];
-        if (t->kind != OGI__TOK_TEXT)
+        if (t->kind != OGI__TOK_TEXT || t->len < base.len)
             continue;
         ogi__label_t in;
         ogi__label_norm(g->text->s + t->off, t->len, &in);
-        /* "本年收费金额（单位：万元）" normalises past the label itself */
-        ogi__label_t base;
-        const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
-        const char *stem = c->variants ? c->variants[0] : c->label;
-        ogi__label_norm(stem, strlen(stem), &base);
         if (!ogi__label_starts(&in, &base) && !ogi__label_starts(&in, want))
             continue;
         const char *rest = in.core + base.len;
@@ -326,6 +326,8 @@ ogi__place_detect_format(const ogi__grid_t *g)
         const ogi__tok_t *t = &g->toks[i];
         if (t->kind != OGI__TOK_TEXT)
             continue;
+        if (t->len < 12 || t->len > MAX_LABEL_BYTES)
+            continue; /* shorter than four ideographs, or a paragraph */
         ogi__label_t in;
         ogi__label_norm(g->text->s + t->off, t->len, &in);
         if (in.chars < 4)

@@ -3,7 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sodium.h>
+#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,59 +15,64 @@
 
 #define CHUNK 65536
 
+/*
+ * Reads fd to the end. Up to max bytes are kept in the arena (*buf,
+ * *len); past that, *too_big is set and the bytes are only hashed, in
+ * chunks, so memory stays bounded; hex then receives the SHA-256.
+ */
 static int
 read_all(int fd, ogi_arena_t *arena, size_t max, char **buf, size_t *len,
          int *too_big, char hex[65])
 {
     size_t cap = CHUNK, n = 0;
     char *p = ogi_arena_alloc(arena, cap);
-    if (!p)
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    if (!p || !md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+        EVP_MD_CTX_free(md);
         return OGI_ENOMEM;
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
+    }
+    int rc = 0;
     *too_big = 0;
     for (;;) {
         if (n == cap) {
-            if (cap > max) {
-                /* beyond the limit: keep hashing, stop keeping bytes */
-                *too_big = 1;
-                crypto_hash_sha256_update(&st, (unsigned char *)p, n);
+            if (*too_big) {
+                EVP_DigestUpdate(md, p, n);
                 n = 0;
             } else {
                 char *q = ogi_arena_grow(arena, p, n, cap * 2);
-                if (!q)
-                    return OGI_ENOMEM;
+                if (!q) {
+                    rc = OGI_ENOMEM;
+                    break;
+                }
                 p = q;
                 cap *= 2;
             }
         }
         ssize_t k = read(fd, p + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
         if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return OGI_EIO;
+            rc = OGI_EIO;
+            break;
         }
         if (k == 0)
             break;
         n += (size_t)k;
-        if (!*too_big && n > max) {
-            *too_big = 1;
-        }
-        if (*too_big && n == cap) {
-            crypto_hash_sha256_update(&st, (unsigned char *)p, n);
-            n = 0;
-        }
+        if (n > max)
+            *too_big = 1; /* cap > max from here on: no more growth */
     }
-    if (*too_big) {
-        unsigned char h[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_update(&st, (unsigned char *)p, n);
-        crypto_hash_sha256_final(&st, h);
-        for (size_t i = 0; i < sizeof(h); i++)
+    if (rc == 0 && *too_big) {
+        unsigned char h[EVP_MAX_MD_SIZE];
+        unsigned int hl = 0;
+        EVP_DigestUpdate(md, p, n);
+        EVP_DigestFinal_ex(md, h, &hl);
+        for (unsigned i = 0; i < hl && i < 32; i++)
             snprintf(hex + 2 * i, 3, "%02x", h[i]);
     }
+    EVP_MD_CTX_free(md);
     *buf = p;
     *len = n;
-    return 0;
+    return rc;
 }
 
 int

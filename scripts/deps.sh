@@ -4,7 +4,7 @@
 # Usage: scripts/deps.sh [build|test|all]
 set -eu
 
-build_pkgs="build-essential pkg-config libjansson-dev libsodium-dev libzmq3-dev
+build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 postgresql-15 postgresql-client-15"
 
