@@ -22,17 +22,29 @@ is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static const char *const placeholders[] = {"-", "--", "---", "/", "//",
-                                           "\\", "无", "不适用", "空"};
+#define LIT(s) {s, sizeof(s) - 1}
+
+/* Placeholders for "nothing": — and - are the same after normalisation. */
+static const struct {
+    const char *text;
+    size_t len;
+} placeholders[] = {LIT("-"),  LIT("--"), LIT("---"),    LIT("/"), LIT("//"),
+                    LIT("\\"), LIT("无"), LIT("不适用"), LIT("空")};
 
 /* Trailing units: amount units set the cell unit, count units are dropped. */
 static const struct {
     const char *text;
+    size_t len;
     int unit;
 } units[] = {
-    {"万元", OGI_UNIT_WAN_YUAN}, {"元", OGI_UNIT_YUAN}, {"件", 0},
-    {"条", 0},                  {"项", 0},            {"个", 0},
-    {"次", 0},                  {"份", 0},
+    {"万元", sizeof("万元") - 1, OGI_UNIT_WAN_YUAN},
+    {"元", sizeof("元") - 1, OGI_UNIT_YUAN},
+    {"件", sizeof("件") - 1, 0},
+    {"条", sizeof("条") - 1, 0},
+    {"项", sizeof("项") - 1, 0},
+    {"个", sizeof("个") - 1, 0},
+    {"次", sizeof("次") - 1, 0},
+    {"份", sizeof("份") - 1, 0},
 };
 
 ogi_num_kind_t
@@ -47,9 +59,15 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     if (p == end)
         return OGI_NUM_NONE;
 
+    /* a number starts with a digit or a sign: most words fail here */
+    unsigned char c0 = (unsigned char)*p;
+    if (!is_digit((char)c0) && c0 != '+' && c0 != '-' && c0 < 0x80 &&
+        c0 != '/' && c0 != '\\')
+        return OGI_NUM_NONE;
     for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++) {
-        size_t len = strlen(placeholders[i]);
-        if ((size_t)(end - p) == len && memcmp(p, placeholders[i], len) == 0)
+        size_t len = placeholders[i].len;
+        if ((size_t)(end - p) == len &&
+            memcmp(p, placeholders[i].text, len) == 0)
             return out->kind = OGI_NUM_PLACEHOLDER;
     }
 
@@ -96,7 +114,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     if (p < end) {
         size_t i;
         for (i = 0; i < OGI_ARRAY_LEN(units); i++) {
-            size_t len = strlen(units[i].text);
+            size_t len = units[i].len;
             if ((size_t)(end - p) == len &&
                 memcmp(p, units[i].text, len) == 0) {
                 out->unit = (uint8_t)units[i].unit;

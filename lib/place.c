@@ -56,11 +56,12 @@ plan_add_table(plan_t *p, ogi_table_id_t id)
 /* Best row for label tok, or -1. Ties go to rows at or after the cursor,
  * then to data rows over groups. */
 static long
-match(const plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
+match_range(const plan_t *p, const ogi__label_t *in, size_t cursor,
+            size_t from, size_t to, int *score)
 {
     long best = -1;
     int best_s = 0;
-    for (size_t i = 0; i < p->n; i++) {
+    for (size_t i = from; i < to && i < p->n; i++) {
         int expected = i == cursor || i == cursor + 1;
         int s = ogi__label_score_row(in, p->rows[i].table, p->rows[i].row,
                                      expected);
@@ -78,6 +79,17 @@ match(const plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
     }
     *score = best_s / 4;
     return best_s / 4 >= MIN_SCORE ? best : -1;
+}
+
+/* Best row for label in, or -1. Rows come in order, so the next few rows
+ * are tried first; an exact label there settles it without the rest. */
+static long
+match(const plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
+{
+    long m = match_range(p, in, cursor, cursor, cursor + 4, score);
+    if (m >= 0 && *score >= 100)
+        return m;
+    return match_range(p, in, cursor, 0, p->n, score);
 }
 
 /* The next data row at or after cursor, or -1. */

@@ -145,6 +145,13 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     const char *end = raw + len;
     size_t o = 0, nl = 0, ctrl = 0;
     while (i < len) {
+        /* plain printable ASCII and tabs: copied as they are, in a run */
+        while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t')) {
+            out->s[o] = (char)u[i];
+            out->map[o++] = (uint32_t)i++;
+        }
+        if (i >= len)
+            break;
         unsigned c = u[i];
         if (c < 0x80) {
             if (c == 0) {
