@@ -50,7 +50,7 @@ cn_number(const char *p, const char *end, int *value)
 static int
 is_sep(const char *p, const char *end, size_t *len)
 {
-    if (p < end && (*p == '.' || *p == ',')) {
+    if (p < end && *p == '.') {
         *len = 1;
         return 1;
     }
@@ -114,7 +114,8 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     /* numbering: 一、 / (一) / 1. */
     size_t l, sl = 0;
     int v;
-    if ((l = cn_number(p, e, &v)) && is_sep(p + l, e, &sl)) {
+    if ((l = cn_number(p, e, &v)) &&
+        (is_sep(p + l, e, &sl) || (p + l < e && p[l] == ',' && (sl = 1)))) {
         out->num.level = 1;
         out->num.value = v;
         p += l + sl;
@@ -282,16 +283,16 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
 {
     if (in->len == 0 || sk->len == 0)
         return 0;
-    /* most pairs share fewer than two characters: no match of any kind */
-    uint64_t both = in->bloom & sk->bloom;
-    if ((both & (both - 1)) == 0 && in->chars >= 2)
-        return 0;
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
     int s = 0;
+    uint64_t both = in->bloom & sk->bloom;
     if (in->len == sk->len && memcmp(in->core, sk->core, in->len) == 0) {
         s = 100;
+    } else if ((both & (both - 1)) == 0 && in->chars >= 2) {
+        /* fewer than two characters in common: no partial match */
+        return 0;
     } else if (shortkey) {
         return 0;
     } else if (ogi__label_starts(sk, in) &&

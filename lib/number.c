@@ -8,6 +8,7 @@
 
 #define MAX_INT_DIGITS 15 /* keeps value * 10^scale inside int64 */
 #define MAX_DECIMALS   6
+#define MAX_DIGITS     18 /* in all: 10^18 < 2^63 */
 
 static int
 starts(const char *s, const char *end, const char *lit)
@@ -98,6 +99,8 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
             } else if (++int_digits > MAX_INT_DIGITS) {
                 return OGI_NUM_NONE;
             }
+            if (int_digits + scale > MAX_DIGITS)
+                return OGI_NUM_NONE; /* value * 10^scale must fit int64 */
             v = v * 10 + (c - '0');
             p++;
         } else if (c == ',' && !in_frac && int_digits > 0 && end - p > 3 &&
