@@ -20,8 +20,10 @@
 #include "ogi/number.h"
 #include "ogi/parse.h"
 #include "ogi/report.h"
+#include "ogi/rules.h"
 #include "ogi/skeleton.h"
 #include "ogi/source.h"
 #include "ogi/text.h"
+#include "ogi/validate.h"
 
 #endif /* OGI_H */

@@ -229,6 +229,14 @@ is_empty_line(const char *s, size_t start, size_t end)
 }
 
 static int
+is_page_line(const ogi_text_t *t, size_t l)
+{
+    const ogi_line_t *ln = &t->lines[l];
+    size_t n = ln->end - ln->start;
+    return n > 0 && n < 40 && ogi_text_is_page_number(t->s + ln->start, n);
+}
+
+static int
 detect_cell_per_line(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t tab_lines = 0, single = 0;
@@ -258,6 +266,8 @@ ogi__grid_read(ogi__grid_t *g, ogi_arena_t *a, const ogi_text_t *t,
     int rc;
     if (!g->cell_per_line) {
         for (size_t l = line0; l < line1; l++) {
+            if (is_page_line(t, l))
+                continue;
             if ((rc = open_rec(g, a, l)))
                 return rc;
             if ((rc = read_row_line(g, a, t->lines[l].start, t->lines[l].end)))
@@ -277,6 +287,10 @@ ogi__grid_read(ogi__grid_t *g, ogi_arena_t *a, const ogi_text_t *t,
                 close_rec(g);
             in_block = 0;
             l++;
+            continue;
+        }
+        if (is_page_line(t, l)) {
+            l++; /* a page footer between cells is no cell */
             continue;
         }
         long cs = cell_line_start(s, ln->start, ln->end);
@@ -302,7 +316,8 @@ ogi__grid_read(ogi__grid_t *g, ogi_arena_t *a, const ogi_text_t *t,
         while (m < line1) {
             const ogi_line_t *nx = &t->lines[m];
             if (is_empty_line(s, nx->start, nx->end) ||
-                cell_line_start(s, nx->start, nx->end) >= 0)
+                cell_line_start(s, nx->start, nx->end) >= 0 ||
+                is_page_line(t, m))
                 break;
             cend = nx->end;
             m++;

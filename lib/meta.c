@@ -1035,8 +1035,9 @@ level_of(const char *agency)
  * ("统计期限自2021年1月1日起"), else the first year in the first section
  * (its first 3000 bytes, and never in the last section, whose signature
  * date names the next year). */
+/* The year of the statistical period ("统计期限自2021年1月1日起"), or 0. */
 static int
-year_from_text(const squeezed_t *sq)
+period_year(const squeezed_t *sq)
 {
     const char *at, *after, *p = sq->s;
     size_t ml;
@@ -1051,6 +1052,15 @@ year_from_text(const squeezed_t *sq)
         if (y)
             return y;
     }
+    return 0;
+}
+
+static int
+year_from_text(const squeezed_t *sq, int period)
+{
+    const char *at, *after;
+    if (period)
+        return period;
     const char *lim = sq->tail > sq->body ? sq->tail : sq->end;
     if (lim - sq->body > 3000)
         lim = sq->body + 3000;
@@ -1609,7 +1619,9 @@ ogi_meta_extract(ogi_report_t *report, const ogi_text_t *t,
         rc = contact_extract(report, &sq);
     if (rc)
         return rc;
-    m->year = title_year ? title_year : year_from_text(&sq);
+    m->title_year = title_year;
+    m->period_year = period_year(&sq);
+    m->year = title_year ? title_year : year_from_text(&sq, m->period_year);
     m->admin_level = m->agency ? level_of(m->agency) : OGI_LEVEL_UNKNOWN;
     const char *prov = province_find(m, &sq);
     if (prov) {

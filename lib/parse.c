@@ -98,22 +98,15 @@ squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size)
     return o;
 }
 
-/* "-5-", "5", "第5页", "- 5 -": a page number left by a PDF conversion. */
+/* A page number at the end of a section: the dashed forms, or a bare
+ * number alone on its line. */
 static int
 is_page_number(const char *b, size_t n)
 {
-    size_t i = 0, d = 0;
-    if (n >= 3 && memcmp(b, "第", 3) == 0)
-        i = 3;
-    while (i < n && b[i] == '-')
-        i++;
-    while (i < n && b[i] >= '0' && b[i] <= '9' && d < 4)
-        i++, d++;
-    while (i < n && b[i] == '-')
-        i++;
-    if (n - i >= 3 && memcmp(b + i, "页", 3) == 0)
-        i += 3;
-    return d > 0 && i == n;
+    size_t d = 0;
+    while (d < n && b[d] >= '0' && b[d] <= '9')
+        d++;
+    return (d > 0 && d == n && d < 4) || ogi_text_is_page_number(b, n);
 }
 
 /* A line holding only a date: 2021年2月5日, 2021-02-05, 二〇二一年二月五日. */
@@ -184,10 +177,16 @@ narrative_end(const ogi_text_t *t, size_t first, size_t end, int last)
     return end;
 }
 
-/* Removes Word artefacts such as "[bookmark: _GoBack]" from s in place. */
+/* Removes Word artefacts such as "[bookmark: _GoBack]" and the CR of
+ * CR LF line ends (the raw bytes are copied) from s in place. */
 static void
 drop_artefacts(char *s)
 {
+    char *w = s;
+    for (char *p = s; *p; p++)
+        if (!(*p == '\r' && p[1] == '\n'))
+            *w++ = *p;
+    *w = '\0';
     char *p;
     while ((p = strstr(s, "[bookmark:")) != NULL) {
         char *q = strchr(p, ']');

@@ -280,27 +280,6 @@ fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
     return 0;
 }
 
-static int
-report_missing_rows(ogi_report_t *r, const plan_t *p)
-{
-    char path[128];
-    for (size_t i = 0; i < p->n; i++) {
-        const prow_t *pr = &p->rows[i];
-        if (pr->group || pr->labelled || pr->ntoks ||
-            !ogi_report_row_in_shape(r, pr->table, pr->row))
-            continue;
-        const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
-        ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
-        int rc = ogi_report_add_finding(r, "P6", OGI_SEV_WARNING, path,
-                                        "row \"%s%s\" not found",
-                                        sk->rows[pr->row].number,
-                                        sk->rows[pr->row].label);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 /* ---- Table 2 ---- */
 
 /* Unit written in the header of an amount column, from g's text tokens. */
@@ -376,6 +355,49 @@ ogi__place_detect_format(const ogi__grid_t *g)
     return OGI_FORMAT_UNKNOWN;
 }
 
+/*
+ * P4: an amount whose unit the report does not state, with the likely one
+ * (two decimals at six digits or more, or eight digits, is 元); and a 2021
+ * 收费金额 stated in 元 where the format fixes 万元.
+ */
+static int
+check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ogi_table_t *t = &r->tables[ids[k]];
+        const ogi_skel_table_t *sk = t->skel;
+        for (size_t row = 0; row < sk->nrows; row++) {
+            for (size_t col = 0; col < sk->ncols; col++) {
+                ogi_vtype_t type = sk->cols[col].type;
+                const ogi_cell_t *c = ogi_report_cell(r, ids[k], row, col);
+                if (!c || c->state != OGI_CELL_NUM)
+                    continue;
+                char path[160];
+                ogi_report_path(ids[k], row, (long)col, path, sizeof(path));
+                ogi_unit_t u = c->unit ? (ogi_unit_t)c->unit : t->unit;
+                int rc = 0;
+                if (type == OGI_VT_AMOUNT && u == OGI_UNIT_NONE) {
+                    double v = ogi_cell_number(c);
+                    int yuan = (c->scale == 2 && v >= 1e5) || v >= 1e7;
+                    rc = ogi_report_add_finding(
+                        r, "P4", OGI_SEV_WARNING, path,
+                        "the unit of %s is not stated; the value looks like "
+                        "%s",
+                        sk->cols[col].label, yuan ? "元" : "万元");
+                } else if (type == OGI_VT_AMOUNT_WAN && u == OGI_UNIT_YUAN) {
+                    rc = ogi_report_add_finding(
+                        r, "P4", OGI_SEV_WARNING, path,
+                        "%s is stated in 元 where the format fixes 万元",
+                        sk->cols[col].label);
+                }
+                if (rc)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
 int
 ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
 {
@@ -406,7 +428,7 @@ ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
             }
         }
     }
-    return report_missing_rows(r, p);
+    return check_units(r, ids, n);
 }
 
 /* ---- Table 3 ---- */
@@ -468,7 +490,7 @@ ogi__place_apply(ogi_report_t *r, const ogi__grid_t *g)
         if ((rc = fill_row(r, g, &p->rows[i])))
             return rc;
     }
-    return report_missing_rows(r, p);
+    return 0;
 }
 
 /* ---- Table 4 ---- */

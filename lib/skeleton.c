@@ -7,6 +7,8 @@
  */
 #include "ogi_int.h"
 
+#include <string.h>
+
 #include "ogi/skeleton.h"
 
 #define NOV NULL /* no variants */
@@ -178,6 +180,26 @@ ogi_skeleton_table(ogi_table_id_t id)
 {
     assert((unsigned)id < OGI_TABLE_COUNT);
     return &tables[id];
+}
+
+long
+ogi_skeleton_row_index(ogi_table_id_t id, const char *key)
+{
+    const ogi_skel_table_t *t = ogi_skeleton_table(id);
+    for (size_t r = 0; r < t->nrows; r++)
+        if (!(t->rows[r].flags & OGI_ROW_GROUP) && strcmp(t->rows[r].key, key) == 0)
+            return (long)r;
+    return -1;
+}
+
+long
+ogi_skeleton_col_index(ogi_table_id_t id, const char *key)
+{
+    const ogi_skel_table_t *t = ogi_skeleton_table(id);
+    for (size_t c = 0; c < t->ncols; c++)
+        if (strcmp(t->cols[c].key, key) == 0)
+            return (long)c;
+    return -1;
 }
 
 static const ogi_table_id_t active19[] = {OGI_T2_19_1, OGI_T2_19_5,

@@ -136,6 +136,12 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         return OGI_ENCODING;
     }
     out->bom = i;
+    const char *nul = memchr(raw, 0, len);
+    if (nul) {
+        snprintf(why, why_size, "binary data: NUL byte at offset %zu",
+                 (size_t)(nul - raw));
+        return OGI_ENCODING;
+    }
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
     out->map = ogi_arena_alloc(arena, (len - i + 1) * sizeof(uint32_t));
@@ -284,4 +290,36 @@ ogi_text_find(const char *s, size_t n, const char *lit)
         p++;
     }
     return NULL;
+}
+
+int
+ogi_text_is_page_number(const char *s, size_t n)
+{
+    const char *p = s, *e = s + n;
+    while (p < e && ogi_text_is_space((unsigned char)*p))
+        p++;
+    while (e > p && ogi_text_is_space((unsigned char)e[-1]))
+        e--;
+    int dashed = 0, paged = 0;
+    if (e - p >= 3 && memcmp(p, "第", 3) == 0) {
+        paged = 1;
+        p += 3;
+    }
+    while (p < e && (*p == '-' || *p == ' ')) {
+        dashed |= *p == '-';
+        p++;
+    }
+    size_t digits = 0;
+    while (p < e && *p >= '0' && *p <= '9' && digits < 5) {
+        p++;
+        digits++;
+    }
+    int trailing = 0;
+    while (p < e && (*p == '-' || *p == ' ')) {
+        trailing |= *p == '-';
+        p++;
+    }
+    if (paged && e - p >= 3 && memcmp(p, "页", 3) == 0)
+        return digits > 0 && p + 3 == e;
+    return digits > 0 && p == e && dashed && trailing;
 }

@@ -152,6 +152,12 @@ ogi_cmd_parse(int argc, char **argv)
             ogi_arena_reset(arena);
             continue;
         }
+        if (ogi_validate_report(r) != 0) {
+            fprintf(stderr, "ogi parse: out of memory\n");
+            status = 2;
+            ogi_arena_reset(arena);
+            continue;
+        }
         if (r->status == OGI_STATUS_REJECTED && status == 0)
             status = 1;
         if (json) {

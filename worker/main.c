@@ -18,6 +18,8 @@ usage(FILE *out)
             "\n"
             "commands:\n"
             "  parse FILE...    parse reports and print their records\n"
+            "  check FILE...    parse and validate reports, print findings\n"
+            "  rules            list the rules behind the findings\n"
             "\n"
             "options:\n"
             "  -h, --help       show this help\n"
@@ -45,6 +47,10 @@ main(int argc, char **argv)
     }
     if (strcmp(cmd, "parse") == 0)
         return ogi_cmd_parse(argc - 1, argv + 1);
+    if (strcmp(cmd, "check") == 0)
+        return ogi_cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0)
+        return ogi_cmd_rules(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

@@ -69,6 +69,8 @@ typedef enum {
 typedef struct {
     char *agency;        /* "哈尔滨市松北区人民政府", or NULL */
     int year;            /* year reported on, or 0 */
+    int title_year;      /* year stated in the title, or 0 */
+    int period_year;     /* year of the stated statistical period, or 0 */
     ogi_format_t format; /* format the tables follow */
     char *published_on;  /* "YYYY-MM-DD", or NULL */
     ogi_level_t admin_level;

@@ -89,6 +89,13 @@ typedef struct {
 /* The table with this id; never NULL for a valid id. */
 const ogi_skel_table_t *ogi_skeleton_table(ogi_table_id_t id);
 
+/* Index of the row with this key ("denied.state_secret") in table id, or
+ * -1. */
+long ogi_skeleton_row_index(ogi_table_id_t id, const char *key);
+
+/* Index of the column with this key ("total") in table id, or -1. */
+long ogi_skeleton_col_index(ogi_table_id_t id, const char *key);
+
 /* Table 2 items of a format, in printed order; *n receives their count. */
 const ogi_table_id_t *ogi_skeleton_active(ogi_format_t format, size_t *n);
 

@@ -69,6 +69,10 @@ ogi_text_is_space(int c)
 char *ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n,
                        size_t *out_len);
 
+/* 1 when s[0..n) is nothing but a page number that a PDF conversion left
+ * behind: "-3-", "- 3 -", "— 3 —" (dashes are normalised), "第3页". */
+int ogi_text_is_page_number(const char *s, size_t n);
+
 /* First occurrence of the string lit in s[0..n), or NULL. */
 const char *ogi_text_find(const char *s, size_t n, const char *lit);
 

@@ -1,0 +1,206 @@
+/*
+ * cmd_check.c - `ogi check`: findings the way compilers print them, for
+ * report authors checking a draft and offices checking what they collect.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "ogi.h"
+
+static void
+check_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: ogi check [--format text|json] [--min-severity LEVEL] "
+            "FILE...\n"
+            "\n"
+            "Parses and validates each FILE (\"-\" for standard input) and "
+            "prints\n"
+            "its findings, one per line:\n"
+            "  FILE: severity: [RULE] path: message\n"
+            "then one summary line. With --format json, one JSON object per "
+            "file\n"
+            "(file, status, findings) on its own line.\n"
+            "\n"
+            "  --format text|json     output format (default text)\n"
+            "  --min-severity LEVEL   info, warning or error (default info)\n"
+            "  --max-bytes N          reject inputs larger than N bytes\n"
+            "  -h, --help             show this help\n"
+            "\n"
+            "exit status: 0 no errors, 1 some file has errors or is not a "
+            "report,\n"
+            "2 usage or I/O error. 'ogi rules' lists every rule.\n");
+}
+
+static int
+severity_from(const char *s, ogi_severity_t *out)
+{
+    for (int v = OGI_SEV_INFO; v <= OGI_SEV_ERROR; v++)
+        if (strcmp(s, ogi_severity_name((ogi_severity_t)v)) == 0) {
+            *out = (ogi_severity_t)v;
+            return 0;
+        }
+    return -1;
+}
+
+int
+ogi_cmd_check(int argc, char **argv)
+{
+    enum { OPT_FORMAT = 1, OPT_MIN, OPT_MAX };
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"min-severity", required_argument, NULL, OPT_MIN},
+        {"max-bytes", required_argument, NULL, OPT_MAX},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int json = 0;
+    ogi_severity_t min = OGI_SEV_INFO;
+    ogi_parse_opts_t popts = {0};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+            case OPT_FORMAT:
+                if (strcmp(optarg, "json") == 0) {
+                    json = 1;
+                } else if (strcmp(optarg, "text") != 0) {
+                    fprintf(stderr, "ogi check: unknown format \"%s\"\n",
+                            optarg);
+                    return 2;
+                }
+                break;
+            case OPT_MIN:
+                if (severity_from(optarg, &min) != 0) {
+                    fprintf(stderr, "ogi check: unknown severity \"%s\"\n",
+                            optarg);
+                    return 2;
+                }
+                break;
+            case OPT_MAX: {
+                char *end;
+                unsigned long long v = strtoull(optarg, &end, 10);
+                if (*end || v == 0) {
+                    fprintf(stderr, "ogi check: invalid --max-bytes \"%s\"\n",
+                            optarg);
+                    return 2;
+                }
+                popts.max_bytes = (size_t)v;
+                break;
+            }
+            case 'h':
+                check_usage(stdout);
+                return 0;
+            default:
+                check_usage(stderr);
+                return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "ogi check: no input files\n");
+        check_usage(stderr);
+        return 2;
+    }
+    ogi_arena_t *arena = ogi_arena_new(0);
+    if (!arena) {
+        fprintf(stderr, "ogi check: out of memory\n");
+        return 2;
+    }
+    int status = 0;
+    size_t count[3] = {0, 0, 0}, files = 0, bad = 0;
+    for (int i = optind; i < argc; i++) {
+        ogi_report_t *r = NULL;
+        char why[512];
+        int rc = ogi_source_parse_file(arena, argv[i], &popts, &r, why,
+                                       sizeof(why));
+        if (rc == 0)
+            rc = ogi_validate_report(r);
+        if (rc) {
+            fprintf(stderr, "ogi check: %s\n",
+                    rc == OGI_EIO ? why : ogi_strerror(rc));
+            status = 2;
+            ogi_arena_reset(arena);
+            continue;
+        }
+        files++;
+        if (r->status != OGI_STATUS_OK) {
+            bad++;
+            if (status == 0)
+                status = 1;
+        }
+        json_t *fs = json ? json_array() : NULL;
+        for (size_t k = 0; k < r->nfindings; k++) {
+            const ogi_finding_t *f = &r->findings[k];
+            if (f->severity < min)
+                continue;
+            count[f->severity]++;
+            if (json) {
+                json_array_append_new(
+                    fs, json_pack("{s:s,s:s,s:s,s:s}", "rule", f->rule,
+                                  "severity", ogi_severity_name(f->severity),
+                                  "path", f->path, "message", f->message));
+            } else {
+                printf("%s: %s: [%s] %s%s%s\n", argv[i],
+                       ogi_severity_name(f->severity), f->rule, f->path,
+                       *f->path ? ": " : "", f->message);
+            }
+        }
+        if (json) {
+            json_t *o = json_pack("{s:s,s:s,s:s,s:o}", "file", argv[i],
+                                  "doc_key", r->doc_key, "status",
+                                  ogi_status_name(r->status), "findings", fs);
+            char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+            if (s) {
+                puts(s);
+                free(s);
+            }
+            json_decref(o);
+        }
+        ogi_arena_reset(arena);
+    }
+    ogi_arena_destroy(&arena);
+    if (!json)
+        printf("%zu file%s checked, %zu with errors or rejected: %zu errors, "
+               "%zu warnings, %zu info\n",
+               files, files == 1 ? "" : "s", bad, count[OGI_SEV_ERROR],
+               count[OGI_SEV_WARNING], count[OGI_SEV_INFO]);
+    if (fflush(stdout) != 0)
+        return 2;
+    return status;
+}
+
+int
+ogi_cmd_rules(int argc, char **argv)
+{
+    int markdown = argc > 1 && strcmp(argv[1], "--markdown") == 0;
+    if (argc > 1 && !markdown) {
+        if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+            printf("usage: ogi rules [--markdown]\n\nLists every rule behind "
+                   "ogi's findings: ID, severity, scope, what it checks.\n");
+            return 0;
+        }
+        fprintf(stderr, "usage: ogi rules [--markdown]\n");
+        return 2;
+    }
+    size_t n;
+    const ogi_rule_t *rules = ogi_rules_all(&n);
+    if (markdown)
+        printf("| rule | severity | scope | checks |\n|---|---|---|---|\n");
+    for (size_t i = 0; i < n; i++) {
+        if (markdown)
+            printf("| %s | %s | %s | %s |\n", rules[i].id,
+                   ogi_severity_name(rules[i].severity), rules[i].scope,
+                   rules[i].summary);
+        else
+            printf("%-3s %-8s %-10s %s\n", rules[i].id,
+                   ogi_severity_name(rules[i].severity), rules[i].scope,
+                   rules[i].summary);
+    }
+    return 0;
+}
