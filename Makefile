@@ -27,10 +27,11 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wimplicit-fallthrough -Wnull-dereference
 WERROR ?= -Werror
 OPT ?= -O2 -g -fno-omit-frame-pointer
-PKGS = jansson libcrypto
+PKGS = jansson libcrypto libprotobuf-c
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 FINAL_CFLAGS = $(STD) $(WARN) $(WERROR) $(OPT) $(SAN_FLAGS) -Iinclude -Ilib \
+               -I$(BUILD)/gen \
                $(DEPS_CFLAGS) -MMD -MP $(CFLAGS)
 FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 FINAL_LIBS = $(DEPS_LIBS) -lm $(LIBS)
@@ -41,8 +42,12 @@ else
 Q = @
 endif
 
+PROTOS := $(wildcard proto/ogi/v1/*.proto)
+GEN_C := $(PROTOS:proto/%.proto=$(BUILD)/gen/%.pb-c.c)
+GEN_H := $(GEN_C:.c=.h)
+GEN_OBJ := $(GEN_C:.c=.o)
 LIB_SRC := $(wildcard lib/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 WORKER_SRC := $(wildcard worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -53,7 +58,7 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 .SECONDARY:
 
-.PHONY: all deps run test check unit-tests bench fuzz format format-check clean
+.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
@@ -67,7 +72,18 @@ run:
 deps:
 	@sh scripts/deps.sh build
 
-$(BUILD)/%.o: %.c
+# protoc-c output: generated at build time, never committed. Its C trips
+# -Wcast-qual, so it is compiled without that one warning.
+$(BUILD)/gen/%.pb-c.c $(BUILD)/gen/%.pb-c.h: proto/%.proto
+	@mkdir -p $(BUILD)/gen
+	@$(if $(Q),echo "  PROTOC  $<")
+	$(Q)protoc-c --proto_path=proto --c_out=$(BUILD)/gen $<
+
+$(BUILD)/gen/%.pb-c.o: $(BUILD)/gen/%.pb-c.c $(GEN_H)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -Wno-cast-qual -c $< -o $@
+
+$(BUILD)/%.o: %.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
@@ -85,7 +101,7 @@ $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/tests/unit/golden.o
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $< $(BUILD)/tests/unit/golden.o $(BUILD)/libogi.a $(FINAL_LIBS) -lcmocka
 
-$(BUILD)/tests/%.o: tests/%.c
+$(BUILD)/tests/%.o: tests/%.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FINAL_CFLAGS) -Itests/unit -c $< -o $@
@@ -114,6 +130,13 @@ fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" $(BUILD)/libogi.a
 	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
+
+# The README's rule table comes from the catalogue in lib/rules.c.
+readme-rules: $(BUILD)/ogi
+	@$(BUILD)/ogi rules --markdown > $(BUILD)/rules.md
+	@awk -v f=$(BUILD)/rules.md '/<!-- rules:end -->/ {skip=0} !skip {print} \
+	  /<!-- rules:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
+	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
 
 FORMAT_FILES = $(wildcard lib/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)
 format:

@@ -15,6 +15,7 @@
 
 #include "ogi/alloc.h"
 #include "ogi/arena.h"
+#include "ogi/encode.h"
 #include "ogi/error.h"
 #include "ogi/json.h"
 #include "ogi/number.h"

@@ -7,5 +7,6 @@
 int ogi_cmd_parse(int argc, char **argv);
 int ogi_cmd_check(int argc, char **argv);
 int ogi_cmd_rules(int argc, char **argv);
+int ogi_cmd_decode(int argc, char **argv);
 
 #endif /* OGI_WORKER_CMD_H */

@@ -13,8 +13,8 @@ static void
 parse_usage(FILE *out)
 {
     fprintf(out,
-            "usage: ogi parse [--json | --jsonl] [--cells] [--max-bytes N] "
-            "FILE...\n"
+            "usage: ogi parse [--json | --jsonl | --format pb] [--cells] "
+            "[--max-bytes N] FILE...\n"
             "\n"
             "Parses each FILE (\"-\" for standard input) and prints its record:\n"
             "a short summary by default, the JSON record of spec/record.md\n"
@@ -23,6 +23,8 @@ parse_usage(FILE *out)
             "\n"
             "  --json           print the JSON record\n"
             "  --jsonl          print one JSON record per line\n"
+            "  --format pb      write the ogi.v1.Report protobuf (several files:\n"
+            "                   each prefixed by its varint length)\n"
             "  --cells          add each cell's state and source span\n"
             "  --max-bytes N    reject inputs larger than N bytes "
             "(default 8 MiB)\n"
@@ -30,6 +32,17 @@ parse_usage(FILE *out)
             "\n"
             "exit status: 0 every file parsed as a report, 1 some file is not\n"
             "a report (rejected), 2 usage or I/O error.\n");
+}
+
+/* The varint length prefix of protobuf's delimited streams. */
+static void
+write_varint(size_t v)
+{
+    do {
+        unsigned char b = v & 0x7F;
+        v >>= 7;
+        fputc(v ? b | 0x80 : b, stdout);
+    } while (v);
 }
 
 static size_t
@@ -84,16 +97,17 @@ print_summary(const ogi_report_t *r, const char *path)
 int
 ogi_cmd_parse(int argc, char **argv)
 {
-    enum { OPT_JSON = 1, OPT_JSONL, OPT_CELLS, OPT_MAX };
+    enum { OPT_JSON = 1, OPT_JSONL, OPT_CELLS, OPT_MAX, OPT_FORMAT };
     static const struct option opts[] = {
         {"json", no_argument, NULL, OPT_JSON},
         {"jsonl", no_argument, NULL, OPT_JSONL},
         {"cells", no_argument, NULL, OPT_CELLS},
         {"max-bytes", required_argument, NULL, OPT_MAX},
+        {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int json = 0;
+    int json = 0, pb = 0;
     unsigned flags = 0;
     ogi_parse_opts_t popts = {0};
     int c;
@@ -109,6 +123,20 @@ ogi_cmd_parse(int argc, char **argv)
                 break;
             case OPT_CELLS:
                 flags |= OGI_JSON_CELLS;
+                break;
+            case OPT_FORMAT:
+                if (strcmp(optarg, "pb") == 0) {
+                    pb = 1;
+                } else if (strcmp(optarg, "json") == 0) {
+                    json = 1;
+                } else if (strcmp(optarg, "jsonl") == 0) {
+                    json = 1;
+                    flags |= OGI_JSON_COMPACT;
+                } else if (strcmp(optarg, "text") != 0) {
+                    fprintf(stderr, "ogi parse: unknown format \"%s\"\n",
+                            optarg);
+                    return 2;
+                }
                 break;
             case OPT_MAX: {
                 char *end;
@@ -160,7 +188,19 @@ ogi_cmd_parse(int argc, char **argv)
         }
         if (r->status == OGI_STATUS_REJECTED && status == 0)
             status = 1;
-        if (json) {
+        if (pb) {
+            uint8_t *buf;
+            size_t len;
+            if (ogi_encode_report(arena, r, &buf, &len) != 0) {
+                fprintf(stderr, "ogi parse: could not encode \"%s\"\n",
+                        argv[i]);
+                status = 2;
+            } else {
+                if (argc - optind > 1)
+                    write_varint(len);
+                fwrite(buf, 1, len, stdout);
+            }
+        } else if (json) {
             char *s = ogi_json_dump(r, flags);
             if (!s) {
                 fprintf(stderr, "ogi parse: out of memory\n");

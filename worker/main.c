@@ -20,6 +20,7 @@ usage(FILE *out)
             "  parse FILE...    parse reports and print their records\n"
             "  check FILE...    parse and validate reports, print findings\n"
             "  rules            list the rules behind the findings\n"
+            "  decode [FILE]    print an ogi protobuf message as JSON\n"
             "\n"
             "options:\n"
             "  -h, --help       show this help\n"
@@ -51,6 +52,8 @@ main(int argc, char **argv)
         return ogi_cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return ogi_cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "decode") == 0)
+        return ogi_cmd_decode(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

@@ -1,0 +1,44 @@
+#!/bin/sh
+# ogi check and ogi rules from the command line. Prints TAP.
+# Usage: tests/cli/check.sh PATH/TO/ogi
+ogi=${1:-build/ogi}
+n=0
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() {
+    desc=$1
+    shift
+    n=$((n + 1))
+    if "$@" >/dev/null 2>&1; then
+        echo "ok $n - $desc"
+    else
+        echo "not ok $n - $desc"
+        fails=$((fails + 1))
+    fi
+}
+status_is() {
+    want=$1
+    shift
+    "$@" >/dev/null 2>&1
+    [ $? -eq "$want" ]
+}
+
+seed2=tests/data/reports/002_e734572c7f6275fe.txt
+seed3=tests/data/reports/003_17bcadf2ed5508d0.txt
+check "check --help exits 0" status_is 0 "$ogi" check --help
+check "check without files is a usage error (2)" status_is 2 "$ogi" check
+check "bad --min-severity is a usage error (2)" status_is 2 "$ogi" check --min-severity loud "$seed2"
+check "bad --format is a usage error (2)" status_is 2 "$ogi" check --format xml "$seed2"
+check "a missing file is an I/O error (2)" status_is 2 "$ogi" check "$tmp/none.txt"
+check "a report with errors exits 1" status_is 1 "$ogi" check "$seed2"
+check "a report without errors exits 0" status_is 0 "$ogi" check "$seed3"
+check "compiler-style line for seed 2's 予以公开 total" sh -c "$ogi check $seed2 | grep -qF '$seed2: error: [D2] apply.granted.total: row total 92 differs from the sum of its columns 91'"
+check "one summary line at the end" sh -c "$ogi check $seed2 | tail -1 | grep -q '^1 file checked'"
+check "--min-severity error hides warnings" sh -c "! $ogi check --min-severity error tests/data/reports/*.txt | grep -q ': warning: '"
+check "--format json gives one object per file" sh -c "[ \$($ogi check --format json tests/data/reports/*.txt | python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)[\"status\"]))') -eq 8 ]"
+check "rules lists D2 as an error" sh -c "$ogi rules | grep -q '^D2 *error'"
+check "README's rule table is the catalogue's" sh -c "$ogi rules --markdown > $tmp/rules.md && sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/p' README.md | sed '1d;\$d' | diff - $tmp/rules.md"
+echo "1..$n"
+[ "$fails" -eq 0 ]
