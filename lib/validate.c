@@ -21,6 +21,7 @@
 typedef struct {
     long long sum;
     int blank;     /* a blank or placeholder cell counted as 0 */
+    int numbers;   /* cells that hold a number */
     int missing;   /* a cell absent, not a number, or not an integer */
     char path[128];/* the first missing cell */
 } side_t;
@@ -34,6 +35,7 @@ side_add(side_t *s, const ogi_report_t *r, ogi_table_id_t id, size_t row,
         return;
     if (c->state == OGI_CELL_NUM && c->scale == 0) {
         s->sum += c->value;
+        s->numbers++;
     } else if (c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA) {
         s->blank = 1;
     } else if (!s->missing++) {
@@ -130,6 +132,13 @@ check_identity(ogi_report_t *r, const identity_t *id)
             rc = ogi_report_add_finding(r, id->rule, OGI_SEV_INFO, path,
                                         "could not be assessed: %s is missing",
                                         l.missing ? l.path : rr.path);
+        } else if (l.sum != rr.sum && rr.numbers == 0) {
+            /* a total left blank was often never filled in (report-format
+             * §4): not the same as a total that contradicts its parts */
+            rc = ogi_report_add_finding(
+                r, id->rule, OGI_SEV_WARNING, path,
+                "%s is blank while its parts add up to %lld", id->fail_a,
+                l.sum);
         } else if (l.sum != rr.sum) {
             rc = ogi_report_add_finding(r, id->rule, OGI_SEV_ERROR, path,
                                         "%s %lld %s %lld%s", id->fail_a,
@@ -443,7 +452,7 @@ check_apply_bounds(ogi_report_t *r)
 static int
 check_blank_census(ogi_report_t *r)
 {
-    size_t blank = 0, total = 0;
+    size_t blank = 0, total = 0, blank4 = 0;
     static const ogi_table_id_t ids[] = {OGI_T3, OGI_T4};
     for (size_t i = 0; i < OGI_ARRAY_LEN(ids); i++) {
         const ogi_table_t *t = &r->tables[ids[i]];
@@ -454,15 +463,17 @@ check_blank_census(ogi_report_t *r)
                 continue;
             for (size_t col = 0; col < t->skel->ncols; col++) {
                 const ogi_cell_t *c = ogi_report_cell(r, ids[i], row, col);
+                int b = c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA;
                 total++;
-                blank += c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA;
+                blank += b;
+                blank4 += b && ids[i] == OGI_T4;
             }
         }
     }
     if (blank < C7_THRESHOLD)
         return 0;
     return ogi_report_add_finding(
-        r, "C7", OGI_SEV_WARNING, "apply",
+        r, "C7", OGI_SEV_WARNING, blank4 * 2 > blank ? "appeal" : "apply",
         "%zu of %zu cells in Tables 3 and 4 are blank or placeholders", blank,
         total);
 }
