@@ -38,7 +38,7 @@ check "every file a report: exit 0" status_is 0 "$ogi" parse tests/data/reports/
 printf 'hello world\n' >"$tmp/hello.txt"
 check "a non-report gives exit 1" status_is 1 "$ogi" parse "$seed" "$tmp/hello.txt"
 check "the non-report is reported rejected" sh -c "$ogi parse $tmp/hello.txt | grep -q rejected"
-check "--json prints one valid JSON object" sh -c "$ogi parse --json $seed | python3 -c 'import json,sys; r=json.load(sys.stdin); assert r[\"ogi\"]==1 and r[\"status\"]==\"ok\"'"
+check "--json prints one valid JSON object with status has_errors (seed 2 has D2 errors)" sh -c "$ogi parse --json $seed | python3 -c 'import json,sys; r=json.load(sys.stdin); assert r[\"ogi\"]==1 and r[\"status\"]==\"has_errors\"'"
 check "--json record has the seed's 予以公开 total 92" sh -c "$ogi parse --json $seed | python3 -c 'import json,sys; assert json.load(sys.stdin)[\"apply\"][\"granted\"][\"total\"]==92'"
 check "--jsonl prints one line per file" sh -c "[ \$($ogi parse --jsonl tests/data/reports/*.txt | wc -l) -eq 8 ]"
 check "doc_key is the SHA-256 of the bytes" sh -c "[ \"\$($ogi parse --json $seed | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"doc_key\"])')\" = \"\$(sha256sum $seed | cut -d' ' -f1)\" ]"

@@ -1136,7 +1136,7 @@ c7_fails_2019(void **state)
     ogi_report_t *r = report19(state);
     blank_table4(r, 5);
     validate(r);
-    expect(r, "C7", OGI_SEV_WARNING, "apply", "5", "176", NULL);
+    expect(r, "C7", OGI_SEV_WARNING, "appeal", "5", "176", NULL);
     assert_int_equal(count(r, "C7", ANY), 1);
 }
 
@@ -1147,7 +1147,7 @@ c7_fails_2021(void **state)
     ogi_report_t *r = report21(state);
     blank_table4(r, 5);
     validate(r);
-    expect(r, "C7", OGI_SEV_WARNING, "apply", "5", "190", NULL);
+    expect(r, "C7", OGI_SEV_WARNING, "appeal", "5", "190", NULL);
 }
 
 /* ---- S1: all six sections present ---- */
