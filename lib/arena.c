@@ -39,11 +39,13 @@ struct ogi_arena {
 
 #define BLOCK_HDR ((sizeof(block_t) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 
+#ifndef OGI_ARENA_DEBUG
 static unsigned char *
 block_data(block_t *b)
 {
     return (unsigned char *)b + BLOCK_HDR;
 }
+#endif
 
 static block_t *
 block_new(size_t size)

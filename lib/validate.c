@@ -8,6 +8,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,30 +83,65 @@ key_matches(const char *pattern, const char *key)
     return strcmp(key, pattern) == 0;
 }
 
-/* Sums the cells of the keys along line `at` (a row when along_rows is
- * 0... the other axis). */
-static void
-sum_side(side_t *s, const ogi_report_t *r, const identity_t *id, size_t at,
-         const char *const *keys)
+/* The identities' keys resolved to skeleton indexes once: they are looked
+ * up for every report. */
+#define MAX_KEYS 40
+
+typedef struct {
+    size_t lhs[MAX_KEYS], rhs[MAX_KEYS]; /* column or row indexes */
+    size_t nlhs, nrhs;
+} resolved_t;
+
+static resolved_t resolved[OGI_ARRAY_LEN(identities)];
+static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
+
+static size_t
+resolve_keys(const identity_t *id, const char *const *keys, size_t *out)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
-    memset(s, 0, sizeof(*s));
+    size_t n = 0;
     for (size_t k = 0; keys[k]; k++) {
         if (id->along_rows) {
             long c = ogi_skeleton_col_index(id->table, keys[k]);
-            if (c >= 0)
-                side_add(s, r, id->table, at, (size_t)c);
+            if (c >= 0 && n < MAX_KEYS)
+                out[n++] = (size_t)c;
             continue;
         }
-        for (size_t row = 0; row < sk->nrows; row++)
-            if (ogi_report_row_in_shape(r, id->table, row) &&
+        for (size_t row = 0; row < sk->nrows && n < MAX_KEYS; row++)
+            if (!(sk->rows[row].flags & OGI_ROW_GROUP) &&
                 key_matches(keys[k], sk->rows[row].key))
-                side_add(s, r, id->table, row, at);
+                out[n++] = row;
+    }
+    return n;
+}
+
+static void
+resolve_all(void)
+{
+    for (size_t i = 0; i < OGI_ARRAY_LEN(identities); i++) {
+        resolved[i].nlhs =
+            resolve_keys(&identities[i], identities[i].lhs, resolved[i].lhs);
+        resolved[i].nrhs =
+            resolve_keys(&identities[i], identities[i].rhs, resolved[i].rhs);
+    }
+}
+
+/* Sums the cells of n keys (columns of row `at`, or rows of column `at`). */
+static void
+sum_side(side_t *s, const ogi_report_t *r, const identity_t *id, size_t at,
+         const size_t *keys, size_t n)
+{
+    memset(s, 0, sizeof(*s));
+    for (size_t k = 0; k < n; k++) {
+        if (id->along_rows)
+            side_add(s, r, id->table, at, keys[k]);
+        else if (ogi_report_row_in_shape(r, id->table, keys[k]))
+            side_add(s, r, id->table, keys[k], at);
     }
 }
 
 static int
-check_identity(ogi_report_t *r, const identity_t *id)
+check_identity(ogi_report_t *r, const identity_t *id, const resolved_t *rs)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
     if (!r->tables[id->table].present)
@@ -115,19 +151,19 @@ check_identity(ogi_report_t *r, const identity_t *id)
         if (id->along_rows && !ogi_report_row_in_shape(r, id->table, at))
             continue;
         side_t l, rr;
-        sum_side(&l, r, id, at, id->lhs);
-        sum_side(&rr, r, id, at, id->rhs);
-        char path[128];
-        if (id->along_rows) {
-            ogi_report_path(id->table, at,
-                            ogi_skeleton_col_index(id->table, id->rhs[0]),
-                            path, sizeof(path));
-        } else {
-            ogi_report_path(id->table,
-                            (size_t)ogi_skeleton_row_index(id->table, id->rhs[0]),
-                            (long)at, path, sizeof(path));
-        }
+        sum_side(&l, r, id, at, rs->lhs, rs->nlhs);
+        sum_side(&rr, r, id, at, rs->rhs, rs->nrhs);
         int rc = 0;
+        char path[128];
+        if (!(l.missing || rr.missing || l.sum != rr.sum || l.blank ||
+              rr.blank))
+            continue; /* the common case: it holds */
+        if (id->along_rows)
+            ogi_report_path(id->table, at, (long)rs->rhs[0], path,
+                            sizeof(path));
+        else
+            ogi_report_path(id->table, rs->rhs[0], (long)at, path,
+                            sizeof(path));
         if (l.missing || rr.missing) {
             rc = ogi_report_add_finding(r, id->rule, OGI_SEV_INFO, path,
                                         "could not be assessed: %s is missing",
@@ -556,8 +592,9 @@ ogi_validate_report(ogi_report_t *r)
     if (r->status == OGI_STATUS_REJECTED)
         return 0;
     int rc = 0;
+    pthread_once(&resolve_once, resolve_all);
     for (size_t i = 0; !rc && i < OGI_ARRAY_LEN(identities); i++)
-        rc = check_identity(r, &identities[i]);
+        rc = check_identity(r, &identities[i], &resolved[i]);
     if (!rc)
         rc = check_values(r);
     if (!rc)
