@@ -1460,10 +1460,21 @@ contact_extract(ogi_report_t *r, const squeezed_t *sq)
     int rc = scan_contact(r->arena, &r->meta, sq->s, sq->body, 0);
     /* jump from one contact word to the next rather than walking every
      * sentence: most of a report names no contact at all */
+    /* the next occurrence of each contact word, found once and moved on
+     * only when passed: one scan of the body per word in all */
+    enum { NW = OGI_ARRAY_LEN(contact_words) };
+    const char *next[NW];
+    for (size_t i = 0; i < NW; i++)
+        next[i] = find(sq->body, sq->end, contact_words[i]);
     for (const char *p = sq->body; !rc && p < sq->end;) {
         size_t ml;
-        const char *q = find_any(p, sq->end, contact_words,
-                                 OGI_ARRAY_LEN(contact_words), &ml);
+        const char *q = NULL;
+        for (size_t i = 0; i < NW; i++) {
+            if (next[i] && next[i] < p)
+                next[i] = find(p, sq->end, contact_words[i]);
+            if (next[i] && (!q || next[i] < q))
+                q = next[i];
+        }
         if (!q)
             break;
         const char *b = sentence_start(p, q);

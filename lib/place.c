@@ -20,7 +20,7 @@
 #define MAX_PROWS   40
 #define MAX_ROWTOKS 48
 #define MIN_SCORE   50
-#define MAX_LABEL_BYTES 300 /* twice the longest label, in UTF-8 */
+#define MAX_LABEL_BYTES 180 /* a label with some extra words, in UTF-8 */
 
 /* One row a region may hold, in printed order. */
 typedef struct {
@@ -347,6 +347,10 @@ ogi__place_detect_format(const ogi__grid_t *g)
         }
         if (hit[OGI_FORMAT_2019] != hit[OGI_FORMAT_2021])
             votes[hit[OGI_FORMAT_2019] ? OGI_FORMAT_2019 : OGI_FORMAT_2021]++;
+        /* three headers one way and none the other settle it */
+        if ((votes[OGI_FORMAT_2019] >= 3 && !votes[OGI_FORMAT_2021]) ||
+            (votes[OGI_FORMAT_2021] >= 3 && !votes[OGI_FORMAT_2019]))
+            break;
     }
     if (votes[OGI_FORMAT_2019] > votes[OGI_FORMAT_2021])
         return OGI_FORMAT_2019;
