@@ -306,18 +306,7 @@ count_chars(const char *p, const char *end)
 static size_t
 squeeze_into(const char *p, const char *end, char *buf, size_t cap)
 {
-    size_t n = 0;
-    for (; p < end; p++) {
-        if (ogi_text_is_space((unsigned char)*p))
-            continue;
-        if (n + 1 >= cap) {
-            buf[n] = '\0';
-            return cap;
-        }
-        buf[n++] = *p;
-    }
-    buf[n] = '\0';
-    return n;
+    return ogi_text_squeeze_into(p, (size_t)(end - p), buf, cap);
 }
 
 /* Longest entry of map whose key is a prefix of [p, end), or NULL. */
@@ -370,6 +359,13 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
     size_t k = *n;
     while (i < e) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE0 && i + 3 <= e) {
+            /* a CJK character at once: its bytes are never spaces */
+            memcpy(o + k, s + i, 3);
+            k += 3;
+            i += 3;
+            continue;
+        }
         if (!ogi_text_is_space(c)) {
             o[k++] = (char)c;
             i++;

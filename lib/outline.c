@@ -17,13 +17,10 @@ has(const char *s, size_t n, const char *lit)
 static size_t
 squeeze_line(const ogi_text_t *t, size_t l, char *buf, size_t size)
 {
-    size_t o = 0;
-    for (size_t i = t->lines[l].start; i < t->lines[l].end && o + 1 < size;
-         i++)
-        if (!ogi_text_is_space((unsigned char)t->s[i]))
-            buf[o++] = t->s[i];
-    buf[o] = '\0';
-    return o;
+    size_t n = ogi_text_squeeze_into(t->s + t->lines[l].start,
+                                     t->lines[l].end - t->lines[l].start, buf,
+                                     size);
+    return n < size ? n : strlen(buf);
 }
 
 static size_t

@@ -107,6 +107,27 @@ fold(uint32_t cp)
     }
 }
 
+static int
+add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
+{
+    if (t->shifts[t->nshifts - 1].norm == norm) {
+        t->shifts[t->nshifts - 1].raw = (uint32_t)raw;
+        return 0;
+    }
+    if (t->nshifts == *cap) {
+        ogi_text_shift_t *p =
+            ogi_arena_grow(a, t->shifts, *cap * sizeof(*p), *cap * 2 * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        t->shifts = p;
+        *cap *= 2;
+    }
+    t->shifts[t->nshifts].norm = (uint32_t)norm;
+    t->shifts[t->nshifts].raw = (uint32_t)raw;
+    t->nshifts++;
+    return 0;
+}
+
 int
 ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 ogi_text_t *out, char *why, size_t why_size)
@@ -144,27 +165,39 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
-    out->map = ogi_arena_alloc(arena, (len - i + 1) * sizeof(uint32_t));
-    if (!out->s || !out->map)
+    size_t cap = 64;
+    out->shifts = ogi_arena_alloc(arena, cap * sizeof(*out->shifts));
+    if (!out->s || !out->shifts)
         return OGI_ENOMEM;
+    out->shifts[0].norm = 0;
+    out->shifts[0].raw = (uint32_t)i;
+    out->nshifts = 1;
+    long delta = (long)i; /* raw offset minus normalised offset */
+
+/* Before emitting normalised byte o from raw byte i: a new shift when the
+ * two no longer move together (after a fold or a dropped character). */
+#define SHIFT_AT(o, i)                                                         \
+    do {                                                                       \
+        if ((long)(i) - (long)(o) != delta &&                                  \
+            (rc = add_shift(arena, out, &cap, (o), (i))) != 0)                  \
+            return rc;                                                         \
+        delta = (long)(i) - (long)(o);                                         \
+    } while (0)
 
     const char *end = raw + len;
     size_t o = 0, nl = 0, ctrl = 0;
+    int rc;
     while (i < len) {
         /* plain printable ASCII and tabs: copied as they are, in a run */
-        while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t')) {
-            out->s[o] = (char)u[i];
-            out->map[o++] = (uint32_t)i++;
+        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
+            SHIFT_AT(o, i);
+            while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                out->s[o++] = (char)u[i++];
+            if (i >= len)
+                break;
         }
-        if (i >= len)
-            break;
         unsigned c = u[i];
         if (c < 0x80) {
-            if (c == 0) {
-                snprintf(why, why_size,
-                         "binary data: NUL byte at offset %zu", i);
-                return OGI_ENCODING;
-            }
             if (c == '\r') {
                 /* CR LF becomes LF; a lone CR is a line break */
                 if (i + 1 < len && u[i + 1] == '\n') {
@@ -181,20 +214,18 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             }
             if (c == '\n')
                 nl++;
-            out->s[o] = (char)c;
-            out->map[o++] = (uint32_t)i;
+            SHIFT_AT(o, i);
+            out->s[o++] = (char)c;
             i++;
             continue;
         }
         /* the bulk of a report: CJK ideographs U+4000-U+9FFF, never folded */
-        if (c >= 0xE4 && c <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
+        if (c >= 0xE4 && c <= 0xE9 && i + 2 < len &&
+            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            SHIFT_AT(o, i);
             out->s[o] = (char)c;
             out->s[o + 1] = (char)u[i + 1];
             out->s[o + 2] = (char)u[i + 2];
-            out->map[o] = (uint32_t)i;
-            out->map[o + 1] = (uint32_t)(i + 1);
-            out->map[o + 2] = (uint32_t)(i + 2);
             o += 3;
             i += 3;
             continue;
@@ -210,38 +241,39 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         }
         int f = fold(cp);
         if (f > 0) {
-            out->s[o] = (char)f;
-            out->map[o++] = (uint32_t)i;
+            SHIFT_AT(o, i);
+            out->s[o++] = (char)f;
         } else if (f == 0) {
-            for (size_t k = 0; k < n; k++) {
-                out->s[o] = raw[i + k];
-                out->map[o++] = (uint32_t)(i + k);
-            }
+            SHIFT_AT(o, i);
+            memcpy(out->s + o, raw + i, n);
+            o += n;
         }
         i += n;
     }
+#undef SHIFT_AT
     /* many control characters mean a binary file that happens to be UTF-8 */
     if (ctrl > 16 && ctrl * 20 > len) {
         snprintf(why, why_size, "binary data: %zu control characters", ctrl);
         return OGI_ENCODING;
     }
     out->s[o] = '\0';
-    out->map[o] = (uint32_t)len;
     out->len = o;
 
     out->lines = ogi_arena_alloc(arena, (nl + 1) * sizeof(ogi_line_t));
     if (!out->lines)
         return OGI_ENOMEM;
     size_t start = 0, k = 0;
-    for (size_t j = 0; j <= o; j++) {
-        if (j == o || out->s[j] == '\n') {
-            if (j == o && start == o && k > 0)
-                break; /* no empty last line after a final LF */
-            out->lines[k].start = (uint32_t)start;
-            out->lines[k].end = (uint32_t)j;
-            k++;
-            start = j + 1;
-        }
+    for (;;) {
+        const char *q = memchr(out->s + start, '\n', o - start);
+        size_t j = q ? (size_t)(q - out->s) : o;
+        if (!q && start == o && k > 0)
+            break; /* no empty last line after a final LF */
+        out->lines[k].start = (uint32_t)start;
+        out->lines[k].end = (uint32_t)j;
+        k++;
+        if (!q)
+            break;
+        start = j + 1;
     }
     out->nlines = k;
     return 0;
@@ -250,9 +282,18 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 uint32_t
 ogi_text_raw_offset(const ogi_text_t *t, size_t i)
 {
-    if (i > t->len)
-        i = t->len;
-    return t->map[i];
+    if (i >= t->len)
+        return (uint32_t)t->raw_len;
+    /* the last shift at or before i */
+    size_t lo = 0, hi = t->nshifts;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->shifts[mid].norm <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
 
 char *
@@ -322,4 +363,34 @@ ogi_text_is_page_number(const char *s, size_t n)
     if (paged && e - p >= 3 && memcmp(p, "页", 3) == 0)
         return digits > 0 && p + 3 == e;
     return digits > 0 && p == e && dashed && trailing;
+}
+
+size_t
+ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t o = 0, i = 0;
+    if (size == 0)
+        return 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = 1;
+        if (c >= 0x80) {
+            /* a whole UTF-8 sequence at once: none of its bytes is a space */
+            k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (k > n - i)
+                k = n - i;
+        } else if (ogi_text_is_space(c)) {
+            i++;
+            continue;
+        }
+        if (o + k >= size) {
+            buf[o] = '\0';
+            return size;
+        }
+        memcpy(buf + o, s + i, k);
+        o += k;
+        i += k;
+    }
+    buf[o] = '\0';
+    return o;
 }

@@ -6,8 +6,9 @@
  * anything: full-width ASCII (（）：１２) to ASCII, the ideographic space and
  * NBSP to a space, every dash (— – − －) to '-', curly quotes to ASCII
  * quotes, CR LF to LF, zero-width characters removed. It never makes the
- * text longer, and map[i] gives the raw offset each normalised byte came
- * from, so spans found in the normalised text point into the raw input.
+ * text longer, and ogi_text_raw_offset() gives the raw offset each
+ * normalised byte came from, so spans found in the normalised text point
+ * into the raw input.
  */
 #ifndef OGI_TEXT_H
 #define OGI_TEXT_H
@@ -22,13 +23,21 @@ typedef struct {
     uint32_t end;   /* offset one past the last byte, before the '\n' */
 } ogi_line_t;
 
+/* From normalised offset norm on (up to the next shift), raw offset =
+ * raw + (offset - norm). */
+typedef struct {
+    uint32_t norm;
+    uint32_t raw;
+} ogi_text_shift_t;
+
 typedef struct {
     const char *raw;   /* the input as given (not owned) */
     size_t raw_len;
     size_t bom;        /* bytes of BOM skipped at the start of raw */
     char *s;           /* normalised text, NUL-terminated, in the arena */
     size_t len;
-    uint32_t *map;     /* len + 1 entries: raw offset of s[i] */
+    ogi_text_shift_t *shifts; /* where normalised and raw offsets part */
+    size_t nshifts;
     ogi_line_t *lines; /* lines of s */
     size_t nlines;
 } ogi_text_t;
@@ -45,7 +54,7 @@ typedef struct {
 int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len,
                     size_t max, ogi_text_t *out, char *why, size_t why_size);
 
-/* Raw offset of normalised offset i (i <= len). */
+/* Raw offset of the byte at normalised offset i; raw_len for i >= len. */
 uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);
 
 /* Length in bytes of the UTF-8 sequence starting at s[0] (1 for invalid or
@@ -63,6 +72,11 @@ ogi_text_is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
            c == '\v';
 }
+
+/* Copies s[0..n) into buf[0..size) with all whitespace removed and
+ * NUL-terminates it. Returns the length, or size when it did not fit (buf
+ * then holds what did). */
+size_t ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size);
 
 /* Copies s[0..n) into the arena with all whitespace removed (labels are
  * matched this way). Returns NULL when out of memory. */

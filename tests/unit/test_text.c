@@ -124,8 +124,8 @@ utf8_without_bom(void **state)
     decode_ok(state, raw, &t);
     assert_int_equal(t.bom, 0);
     assert_string_equal(t.s, "政府信息公开");
-    assert_int_equal(t.map[0], 0);
-    assert_int_equal(t.map[3], 3);
+    assert_int_equal(ogi_text_raw_offset(&t, 0), 0);
+    assert_int_equal(ogi_text_raw_offset(&t, 3), 3);
 }
 
 static void
@@ -138,8 +138,8 @@ utf8_with_bom(void **state)
     assert_int_equal(t.bom, 3);
     assert_string_equal(t.s, "政府");
     assert_int_equal(t.len, 6);
-    assert_int_equal(t.map[0], 3); /* points past the BOM */
-    assert_int_equal(t.map[6], 9);
+    assert_int_equal(ogi_text_raw_offset(&t, 0), 3); /* points past the BOM */
+    assert_int_equal(ogi_text_raw_offset(&t, 6), 9);
     assert_int_equal(t.raw_len, 9);
 }
 
@@ -151,12 +151,12 @@ bom_only_and_empty(void **state)
     assert_int_equal(t.bom, 3);
     assert_int_equal(t.len, 0);
     assert_string_equal(t.s, "");
-    assert_int_equal(t.map[0], 3);
+    assert_int_equal(ogi_text_raw_offset(&t, 0), 3);
 
     decode_ok(state, "", &t);
     assert_int_equal(t.len, 0);
     assert_string_equal(t.s, "");
-    assert_int_equal(t.map[0], 0);
+    assert_int_equal(ogi_text_raw_offset(&t, 0), 0);
     assert_true(t.nlines <= 1);
 }
 
@@ -284,19 +284,19 @@ map_points_at_raw_bytes(void **state)
                                     21, 22, 23, 25, 29, 32, 34, 35, 38, 39};
     assert_int_equal(t.len + 1, sizeof(want) / sizeof(want[0]));
     for (size_t i = 0; i <= t.len; i++) {
-        if (t.map[i] != want[i])
-            print_error("map[%zu] = %u, want %u\n", i, t.map[i], want[i]);
-        assert_int_equal(t.map[i], want[i]);
+        if (ogi_text_raw_offset(&t, i) != want[i])
+            print_error("map[%zu] = %u, want %u\n", i, ogi_text_raw_offset(&t, i), want[i]);
+        assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
         assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
     }
     /* every ASCII byte kept as is maps onto the same byte */
-    assert_int_equal(raw[t.map[0]], 'A');
-    assert_int_equal(raw[t.map[13]], '\n');
-    assert_int_equal(raw[t.map[18]], 'x');
+    assert_int_equal(raw[ogi_text_raw_offset(&t, 0)], 'A');
+    assert_int_equal(raw[ogi_text_raw_offset(&t, 13)], '\n');
+    assert_int_equal(raw[ogi_text_raw_offset(&t, 18)], 'x');
     /* kept multi-byte characters map byte for byte */
-    assert_memory_equal(raw + t.map[5], t.s + 5, 3);
-    assert_memory_equal(raw + t.map[8], t.s + 8, 3);
-    assert_memory_equal(raw + t.map[11], t.s + 11, 2);
+    assert_memory_equal(raw + ogi_text_raw_offset(&t, 5), t.s + 5, 3);
+    assert_memory_equal(raw + ogi_text_raw_offset(&t, 8), t.s + 8, 3);
+    assert_memory_equal(raw + ogi_text_raw_offset(&t, 11), t.s + 11, 2);
     /* offsets past the end clamp to the end */
     assert_int_equal(ogi_text_raw_offset(&t, t.len + 100), 39);
 }
@@ -719,7 +719,7 @@ oom(void **state)
         if (rc == OGI_OK) {
             assert_string_equal(t.s, "一、1\nline two\n");
             assert_int_equal(t.nlines, 2);
-            assert_int_equal(t.map[0], 3);
+            assert_int_equal(ogi_text_raw_offset(&t, 0), 3);
             break;
         }
         assert_int_equal(rc, OGI_ENOMEM);
