@@ -368,28 +368,26 @@ ogi_text_is_page_number(const char *s, size_t n)
 size_t
 ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
 {
-    size_t o = 0, i = 0;
     if (size == 0)
         return 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = 1;
-        if (c >= 0x80) {
-            /* a whole UTF-8 sequence at once: none of its bytes is a space */
-            k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (k > n - i)
-                k = n - i;
-        } else if (ogi_text_is_space(c)) {
-            i++;
+    /* copy everything but spaces; bytes of multi-byte characters are never
+     * spaces, so a plain byte loop is right for UTF-8 too */
+    size_t o = 0, lim = size - 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+            c == '\v')
             continue;
-        }
-        if (o + k >= size) {
+        if (o == lim) {
+            /* do not leave half a character behind */
+            while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+                o--;
+            if (o > 0 && (unsigned char)buf[o - 1] >= 0xC0)
+                o--;
             buf[o] = '\0';
             return size;
         }
-        memcpy(buf + o, s + i, k);
-        o += k;
-        i += k;
+        buf[o++] = c;
     }
     buf[o] = '\0';
     return o;
