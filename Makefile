@@ -128,7 +128,7 @@ bench: $(BENCH_BIN) $(BUILD)/ogi
 
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \
-	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" $(BUILD)/libogi.a
+	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libogi.a
 	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
 
 # The README's rule table comes from the catalogue in lib/rules.c.

@@ -9,9 +9,9 @@ mkdir -p build-fuzz/bin tests/fuzz/crashes
 for src in tests/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     target=${name#fuzz_}
-    clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Ilib \
+    clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Ilib -Ibuild-fuzz/gen \
         -fsanitize=fuzzer,address,undefined "$src" build-fuzz/libogi.a \
-        $(pkg-config --libs jansson libcrypto) -lm -o "build-fuzz/bin/$name"
+        $(pkg-config --libs jansson libcrypto libprotobuf-c) -lm -o "build-fuzz/bin/$name"
     mkdir -p "build-fuzz/corpus/$target"
     "build-fuzz/bin/$name" -max_total_time="$secs" -max_len=65536 \
         -artifact_prefix=tests/fuzz/crashes/ \
