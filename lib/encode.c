@@ -18,7 +18,7 @@
 #include "ogi/error.h"
 #include "ogi/json.h"
 #include "ogi/parse.h"
-#include "ogi/v1/report.pb-c.h"
+#include "encode_int.h"
 #include "ogi/v1/wire.pb-c.h"
 
 static void *
@@ -167,8 +167,8 @@ encode_tables(ogi_arena_t *a, const ogi_report_t *r, ProtobufCMessage *root)
 }
 
 int
-ogi_encode_report(ogi_arena_t *a, const ogi_report_t *r, uint8_t **out,
-                  size_t *len)
+ogi__encode_report_msg(ogi_arena_t *a, const ogi_report_t *r,
+                       Ogi__V1__Report **out)
 {
     Ogi__V1__Report *pr = ogi_arena_alloc(a, sizeof(*pr));
     Ogi__V1__Source *src = ogi_arena_alloc(a, sizeof(*src));
@@ -250,6 +250,18 @@ ogi_encode_report(ogi_arena_t *a, const ogi_report_t *r, uint8_t **out,
         pf->message = str(f->message);
         pr->findings[pr->n_findings++] = pf;
     }
+    *out = pr;
+    return 0;
+}
+
+int
+ogi_encode_report(ogi_arena_t *a, const ogi_report_t *r, uint8_t **out,
+                  size_t *len)
+{
+    Ogi__V1__Report *pr;
+    int rc = ogi__encode_report_msg(a, r, &pr);
+    if (rc)
+        return rc;
     size_t n = ogi__v1__report__get_packed_size(pr);
     *out = ogi_arena_alloc(a, n ? n : 1);
     if (!*out)
@@ -327,6 +339,14 @@ ogi_decode_report(ogi_arena_t *a, const uint8_t *data, size_t len, size_t max,
         snprintf(why, why_size, "not an ogi.v1.Report protobuf");
         return OGI_EPARSE;
     }
+    return ogi__decode_report_msg(a, pr, out);
+}
+
+int
+ogi__decode_report_msg(ogi_arena_t *a, const Ogi__V1__Report *pr,
+                       ogi_report_t **out)
+{
+    *out = NULL;
     ogi_report_t *r = ogi_report_new(a);
     if (!r)
         return OGI_ENOMEM;
@@ -365,7 +385,12 @@ ogi_decode_report(ogi_arena_t *a, const uint8_t *data, size_t len, size_t max,
             m->address = unstr(a, pc->address, &oom);
         }
     }
-    int rc = decode_tables(r, &pr->base);
+    /* the walk only reads through the message */
+    union {
+        const ProtobufCMessage *c;
+        ProtobufCMessage *m;
+    } root = {&pr->base};
+    int rc = decode_tables(r, root.m);
     if (rc)
         return rc;
     for (size_t i = 0; i < pr->n_sections; i++) {

@@ -1,0 +1,148 @@
+/*
+ * pipeline.h - push → broker → workers → sink → PostgreSQL.
+ *
+ * Delivery is an application protocol on ZeroMQ (architecture.md): every
+ * document has a key (its SHA-256); the sink acknowledges a document to its
+ * producer only after the transaction holding it has committed; producers
+ * resend what is not acknowledged, with back-off; writes are idempotent.
+ * Credit bounds memory everywhere: a producer keeps at most `window`
+ * documents in flight and workers take work only when they have room.
+ *
+ * Each component runs in the calling thread until *stop becomes nonzero
+ * (set it from a signal handler to drain: take no new work, finish,
+ * commit, acknowledge, return). Endpoints are ZeroMQ addresses; `ctx` is a
+ * zmq context to share (required for inproc://), or NULL for a private
+ * one. Public headers do not include zmq.h: contexts are void *.
+ */
+#ifndef OGI_PIPELINE_H
+#define OGI_PIPELINE_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Default endpoints of the daemons. */
+#define OGI_EP_FRONTEND "tcp://127.0.0.1:5560" /* producers, sink acks */
+#define OGI_EP_BACKEND  "tcp://127.0.0.1:5561" /* workers */
+#define OGI_EP_SINK     "tcp://127.0.0.1:5562" /* records to the sink */
+
+typedef struct {
+    uint64_t documents;  /* documents taken in */
+    uint64_t dispatched; /* sends to workers, resends included */
+    uint64_t requeued;   /* documents taken back from lost workers */
+    uint64_t poison;     /* dead-lettered after too many crashes */
+    uint64_t acks;       /* acknowledgements forwarded to producers */
+    uint64_t dropped;    /* malformed, oversized or undecodable messages */
+    uint64_t workers_lost;
+} ogi_broker_stats_t;
+
+typedef struct {
+    void *ctx;
+    const char *frontend;      /* bind: producers and the sink's acks */
+    const char *backend;       /* bind: workers */
+    const char *sink;          /* connect: where poison records go */
+    size_t max_frame;          /* 0: 32 MiB */
+    unsigned heartbeat_ms;     /* 0: 1000 */
+    unsigned worker_timeout_ms;/* silence that drops a worker; 0: 3000 */
+    unsigned doc_timeout_ms;   /* a document held this long means a hung
+                                  worker; 0: 60000 */
+    unsigned max_crashes;      /* K: workers lost with a document before it
+                                  is poison; 0: 3 */
+    size_t max_queue;          /* documents queued before producers wait;
+                                  0: 10000 */
+    volatile sig_atomic_t *stop;
+    ogi_broker_stats_t *stats; /* may be NULL */
+} ogi_broker_opts_t;
+
+/* Runs the broker. Returns 0 after a clean stop, OGI_EIO when an endpoint
+ * cannot be bound (why says which), OGI_ENOMEM. */
+int ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size);
+
+typedef struct {
+    void *ctx;
+    const char *backend;       /* connect: the broker's backend */
+    const char *sink;          /* connect: the sink's records endpoint */
+    unsigned threads;          /* parsing threads; 0: 2 */
+    unsigned per_thread;       /* documents queued per thread; 0: 2 */
+    size_t max_frame;          /* 0: 32 MiB */
+    unsigned heartbeat_ms;     /* 0: 1000 */
+    unsigned broker_timeout_ms;/* silence before reconnecting; 0: 3000 */
+    const char *id;            /* worker id; NULL: made up */
+    volatile sig_atomic_t *stop;
+    uint64_t *processed;       /* documents parsed (may be NULL) */
+} ogi_worker_opts_t;
+
+int ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size);
+
+typedef struct {
+    uint64_t records;     /* records received */
+    uint64_t stored, duplicates, rejected, poison;
+    uint64_t batches, retries, bisections;
+    uint64_t dropped;     /* malformed messages */
+    uint64_t findings[64];/* stored reports' findings, by rule (see
+                             ogi_rules_all order) */
+} ogi_sink_stats_t;
+
+typedef struct {
+    void *ctx;
+    const char *records;       /* bind: records from workers */
+    const char *frontend;      /* connect: the broker, for acks */
+    const char *db;            /* conninfo; NULL: the local default */
+    size_t batch;              /* records per transaction; 0: 500 */
+    unsigned batch_ms;         /* longest wait to fill a batch; 0: 50 */
+    size_t max_frame;          /* 0: 32 MiB */
+    volatile sig_atomic_t *stop;
+    ogi_sink_stats_t *stats;   /* may be NULL */
+} ogi_sink_opts_t;
+
+int ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size);
+
+/* What became of one document, as the producer saw it. */
+typedef enum {
+    OGI_PUSH_PENDING = 0, /* not acknowledged */
+    OGI_PUSH_STORED,
+    OGI_PUSH_DUPLICATE,
+    OGI_PUSH_REJECTED,    /* stored, not a report */
+    OGI_PUSH_POISON,      /* in dead letters */
+    OGI_PUSH_FAILED,      /* could not be read or sent (too large, I/O) */
+} ogi_push_outcome_t;
+
+typedef struct {
+    uint64_t total;       /* documents found */
+    uint64_t sent;        /* sends, resends included */
+    uint64_t resent;
+    uint64_t outcome[6];  /* by ogi_push_outcome_t */
+    uint64_t bytes;
+} ogi_push_stats_t;
+
+/* Called once per document when it is settled (or given up on). */
+typedef void (*ogi_push_report_fn)(void *arg, const char *path,
+                                   const char *doc_key,
+                                   ogi_push_outcome_t outcome,
+                                   const char *reason);
+
+typedef struct {
+    void *ctx;
+    const char *frontend;      /* connect: the broker */
+    const char *const *paths;  /* files, directories, "-" for stdin */
+    size_t npaths;
+    unsigned window;           /* documents in flight; 0: 64 */
+    unsigned timeout_ms;       /* first resend after; 0: 10000 */
+    unsigned max_timeout_ms;   /* back-off cap; 0: 60000 */
+    unsigned give_up_s;        /* stop resending after; 0: never */
+    size_t max_bytes;          /* larger files are not sent; 0: 32 MiB */
+    const char *id;            /* producer id; NULL: made up */
+    int progress;              /* a progress line on stderr */
+    volatile sig_atomic_t *stop;
+    ogi_push_stats_t *stats;   /* may be NULL */
+    ogi_push_report_fn report; /* may be NULL */
+    void *report_arg;
+} ogi_push_opts_t;
+
+/* Sends every document and waits for every acknowledgement. Returns 0
+ * when all were settled (stored, duplicate, rejected or poison), OGI_ERETRY
+ * when stopped or given up with some pending, OGI_EIO on I/O errors (why
+ * says). */
+int ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size);
+
+#endif /* OGI_PIPELINE_H */

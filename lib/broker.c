@@ -1,0 +1,441 @@
+/*
+ * broker.c - the stable endpoints: producers and workers connect here.
+ *
+ * Documents from producers wait in one queue and go to workers that have
+ * credit. The broker keeps each document it handed out until the worker
+ * reports it finished (Ready.holding): when a worker goes silent, or holds
+ * a document too long (hung), its documents go back to the front of the
+ * queue with their crash count raised, and a document that has been with
+ * max_crashes lost workers goes to the sink as poison, raw bytes and all.
+ * Acks from the sink pass through to the producer they name.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zmq.h>
+
+#include "ogi/error.h"
+#include "ogi/pipeline.h"
+#include "wire_int.h"
+
+#define MAX_WORKERS 256
+
+typedef struct doc {
+    struct doc *next;
+    char key[65];
+    char producer[OGI__ROUTE_MAX + 1];
+    size_t producer_len;
+    uint32_t crashes;
+    uint8_t *bytes;   /* the packed Document */
+    size_t len;
+    uint64_t index;   /* position among the documents sent to its worker */
+    uint64_t sent_at; /* ms */
+} doc_t;
+
+typedef struct {
+    char id[OGI__ROUTE_MAX + 1];
+    size_t id_len;
+    int alive;
+    uint64_t last_seen;
+    uint64_t sent;          /* documents sent to it */
+    uint64_t received;      /* as it last reported */
+    uint32_t free_slots;    /* as it last reported */
+    doc_t *held;            /* sent and not reported finished */
+} worker_t;
+
+typedef struct {
+    const ogi_broker_opts_t *o;
+    void *front, *back, *sink;
+    doc_t *head, *tail;     /* the queue */
+    size_t queued;
+    worker_t workers[MAX_WORKERS];
+    size_t nworkers;
+    ogi_broker_stats_t st;
+} broker_t;
+
+static void
+doc_free(doc_t *d)
+{
+    if (d) {
+        free(d->bytes);
+        free(d);
+    }
+}
+
+static void
+queue_push(broker_t *b, doc_t *d, int front)
+{
+    d->next = NULL;
+    if (!b->head) {
+        b->head = b->tail = d;
+    } else if (front) {
+        d->next = b->head;
+        b->head = d;
+    } else {
+        b->tail->next = d;
+        b->tail = d;
+    }
+    b->queued++;
+}
+
+static doc_t *
+queue_pop(broker_t *b)
+{
+    doc_t *d = b->head;
+    if (d) {
+        b->head = d->next;
+        if (!b->head)
+            b->tail = NULL;
+        b->queued--;
+    }
+    return d;
+}
+
+/* A Document from a producer: checked, repacked and queued. */
+static void
+take_document(broker_t *b, const ogi__wire_msg_t *m)
+{
+    Ogi__V1__Document *doc = (Ogi__V1__Document *)m->msg;
+    if (!doc->doc_key || strlen(doc->doc_key) != 64 || doc->raw.len == 0) {
+        b->st.dropped++;
+        return;
+    }
+    doc_t *d = calloc(1, sizeof(*d));
+    if (!d)
+        return; /* the producer resends it */
+    memcpy(d->key, doc->doc_key, 64);
+    /* acks go back to the connection it came from, whatever it claims */
+    memcpy(d->producer, m->route, m->route_len);
+    d->producer_len = m->route_len;
+    char pid[OGI__ROUTE_MAX + 1];
+    memcpy(pid, m->route, m->route_len);
+    pid[m->route_len] = '\0';
+    doc->producer_id = pid;
+    d->crashes = doc->crashes;
+    d->len = ogi__v1__document__get_packed_size(doc);
+    d->bytes = malloc(d->len ? d->len : 1);
+    if (!d->bytes) {
+        free(d);
+        return;
+    }
+    ogi__v1__document__pack(doc, d->bytes);
+    queue_push(b, d, 0);
+    b->st.documents++;
+}
+
+static worker_t *
+find_worker(broker_t *b, const char *id, size_t len, int create)
+{
+    for (size_t i = 0; i < b->nworkers; i++)
+        if (b->workers[i].alive && b->workers[i].id_len == len &&
+            memcmp(b->workers[i].id, id, len) == 0)
+            return &b->workers[i];
+    if (!create)
+        return NULL;
+    worker_t *w = NULL;
+    for (size_t i = 0; i < b->nworkers && !w; i++)
+        if (!b->workers[i].alive)
+            w = &b->workers[i];
+    if (!w && b->nworkers < MAX_WORKERS)
+        w = &b->workers[b->nworkers++];
+    if (!w)
+        return NULL;
+    memset(w, 0, sizeof(*w));
+    memcpy(w->id, id, len);
+    w->id_len = len;
+    w->alive = 1;
+    return w;
+}
+
+/* The credit a worker has now: what it reported free, less what was sent
+ * after its report. */
+static uint64_t
+credit(const worker_t *w)
+{
+    uint64_t in_transit = w->sent - w->received;
+    return w->free_slots > in_transit ? w->free_slots - in_transit : 0;
+}
+
+static void
+take_ready(broker_t *b, const ogi__wire_msg_t *m, uint64_t now)
+{
+    const Ogi__V1__Ready *r = (const Ogi__V1__Ready *)m->msg;
+    worker_t *w = find_worker(b, m->route, m->route_len, 1);
+    if (!w)
+        return;
+    w->last_seen = now;
+    if (r->received > w->sent)
+        return; /* a report from an earlier life of this id: ignore */
+    w->received = r->received;
+    w->free_slots = r->credit;
+    /* documents it had received and no longer holds are finished */
+    doc_t **pp = &w->held;
+    while (*pp) {
+        doc_t *d = *pp;
+        int holding = d->index >= r->received;
+        for (size_t i = 0; !holding && i < r->n_holding; i++)
+            holding = r->holding[i] && strcmp(r->holding[i], d->key) == 0;
+        if (holding) {
+            pp = &d->next;
+        } else {
+            *pp = d->next;
+            doc_free(d);
+        }
+    }
+}
+
+/* A document whose worker was lost: back to the queue, or to the sink as
+ * poison once it has been with too many lost workers. */
+static void
+requeue(broker_t *b, doc_t *d)
+{
+    unsigned k = b->o->max_crashes ? b->o->max_crashes : 3;
+    d->crashes++;
+    b->st.requeued++;
+    ogi_arena_t *a = ogi_arena_new(0);
+    Ogi__V1__Document *doc =
+        a ? ogi__v1__document__unpack(NULL, d->len, d->bytes) : NULL;
+    if (!doc) {
+        ogi_arena_destroy(&a);
+        doc_free(d);
+        return; /* the producer resends it */
+    }
+    doc->crashes = d->crashes;
+    if (d->crashes >= k) {
+        Ogi__V1__Record rec;
+        ogi__v1__record__init(&rec);
+        char reason[96];
+        snprintf(reason, sizeof(reason),
+                 "worker lost %u times while holding the document",
+                 d->crashes);
+        rec.producer_id = doc->producer_id;
+        rec.sequence = doc->sequence;
+        rec.attempt = doc->attempt;
+        rec.raw = doc->raw;
+        rec.poison = 1;
+        rec.poison_reason = reason;
+        rec.worker_id = ogi__pb_str("broker");
+        /* the Record carries the document's identity for the sink */
+        Ogi__V1__Report rep;
+        ogi__v1__report__init(&rep);
+        rep.doc_key = doc->doc_key;
+        Ogi__V1__Source src;
+        ogi__v1__source__init(&src);
+        src.name = doc->source_name;
+        src.bytes = doc->raw.len;
+        src.content_type = doc->content_type;
+        rep.source = &src;
+        rep.status = OGI__V1__STATUS__STATUS_REJECTED;
+        rec.report = &rep;
+        if (ogi__wire_send(b->sink, NULL, 0, OGI__MSG_REC, &rec.base, 0) == 0)
+            b->st.poison++;
+        ogi__v1__document__free_unpacked(doc, NULL);
+        ogi_arena_destroy(&a);
+        doc_free(d);
+        return;
+    }
+    size_t n = ogi__v1__document__get_packed_size(doc);
+    uint8_t *nb = malloc(n ? n : 1);
+    if (nb) {
+        ogi__v1__document__pack(doc, nb);
+        free(d->bytes);
+        d->bytes = nb;
+        d->len = n;
+    }
+    ogi__v1__document__free_unpacked(doc, NULL);
+    ogi_arena_destroy(&a);
+    queue_push(b, d, 1);
+}
+
+static void
+lose_worker(broker_t *b, worker_t *w)
+{
+    w->alive = 0;
+    b->st.workers_lost++;
+    while (w->held) {
+        doc_t *d = w->held;
+        w->held = d->next;
+        requeue(b, d);
+    }
+}
+
+/* Hands queued documents to workers with credit, most credit first. */
+static void
+dispatch(broker_t *b, uint64_t now)
+{
+    while (b->head) {
+        worker_t *best = NULL;
+        uint64_t bc = 0;
+        for (size_t i = 0; i < b->nworkers; i++) {
+            worker_t *w = &b->workers[i];
+            uint64_t c = w->alive ? credit(w) : 0;
+            if (c > bc) {
+                bc = c;
+                best = w;
+            }
+        }
+        if (!best)
+            return;
+        doc_t *d = queue_pop(b);
+        if (zmq_send(b->back, best->id, best->id_len,
+                     ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
+            zmq_send(b->back, "DOC1", 4, ZMQ_SNDMORE) < 0 ||
+            zmq_send(b->back, d->bytes, d->len, 0) < 0) {
+            queue_push(b, d, 1);
+            return;
+        }
+        d->index = best->sent++;
+        d->sent_at = now;
+        d->next = best->held;
+        best->held = d;
+        b->st.dispatched++;
+    }
+}
+
+static void
+heartbeat(broker_t *b, uint64_t now)
+{
+    const ogi_broker_opts_t *o = b->o;
+    unsigned wt = o->worker_timeout_ms ? o->worker_timeout_ms : 3000;
+    unsigned dt = o->doc_timeout_ms ? o->doc_timeout_ms : 60000;
+    Ogi__V1__Heartbeat hb;
+    ogi__v1__heartbeat__init(&hb);
+    hb.sender_id = ogi__pb_str("broker");
+    hb.sent_at_ms = now;
+    for (size_t i = 0; i < b->nworkers; i++) {
+        worker_t *w = &b->workers[i];
+        if (!w->alive)
+            continue;
+        int hung = 0;
+        for (doc_t *d = w->held; d && !hung; d = d->next)
+            hung = d->index < w->received && now - d->sent_at > dt;
+        if (now - w->last_seen > wt || hung) {
+            lose_worker(b, w);
+            continue;
+        }
+        ogi__wire_send(b->back, w->id, w->id_len, OGI__MSG_HBT, &hb.base, 1);
+    }
+}
+
+static int
+open_socket(broker_t *b, void *ctx, int type, const char *ep, int bind,
+            void **out, char *why, size_t why_size)
+{
+    *out = zmq_socket(ctx, type);
+    if (!*out)
+        return OGI_ENOMEM;
+    size_t max = b->o->max_frame ? b->o->max_frame : (32u << 20);
+    if (ogi__wire_setup(*out, max, 1000) ||
+        (bind ? zmq_bind(*out, ep) : zmq_connect(*out, ep)) != 0) {
+        snprintf(why, why_size, "could not %s \"%s\": %s",
+                 bind ? "bind" : "connect to", ep, zmq_strerror(zmq_errno()));
+        return OGI_EIO;
+    }
+    return 0;
+}
+
+int
+ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
+{
+    broker_t *b = calloc(1, sizeof(*b));
+    if (!b)
+        return OGI_ENOMEM;
+    b->o = o;
+    void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
+    ogi_arena_t *arena = ogi_arena_new(0);
+    int rc = ctx && arena ? 0 : OGI_ENOMEM;
+    if (!rc)
+        rc = open_socket(b, ctx, ZMQ_ROUTER, o->frontend, 1, &b->front, why,
+                         why_size);
+    if (!rc)
+        rc = open_socket(b, ctx, ZMQ_ROUTER, o->backend, 1, &b->back, why,
+                         why_size);
+    if (!rc)
+        rc = open_socket(b, ctx, ZMQ_PUSH, o->sink, 0, &b->sink, why,
+                         why_size);
+    size_t max = o->max_frame ? o->max_frame : (32u << 20);
+    size_t max_queue = o->max_queue ? o->max_queue : 10000;
+    unsigned hb = o->heartbeat_ms ? o->heartbeat_ms : 1000;
+    uint64_t next_hb = ogi__wire_now_ms() + hb;
+    ogi__wire_stats_t ws = {0};
+    while (!rc) {
+        int draining = o->stop && *o->stop;
+        if (draining && !b->head) {
+            int busy = 0;
+            for (size_t i = 0; i < b->nworkers; i++)
+                busy |= b->workers[i].alive && b->workers[i].held != NULL;
+            if (!busy)
+                break;
+        }
+        zmq_pollitem_t items[2] = {
+            {b->front, 0, ZMQ_POLLIN, 0},
+            {b->back, 0, ZMQ_POLLIN, 0},
+        };
+        /* a full queue stops reading producers: their windows fill up */
+        long wait = (long)(next_hb - ogi__wire_now_ms());
+        if (wait < 0)
+            wait = 0;
+        if (zmq_poll(items, 2, wait > 100 ? 100 : wait) < 0 &&
+            zmq_errno() != EINTR) {
+            rc = OGI_EIO;
+            break;
+        }
+        uint64_t now = ogi__wire_now_ms();
+        for (int burst = 0; burst < 256; burst++) {
+            int got = 0;
+            ogi__wire_msg_t m;
+            if (b->queued < max_queue &&
+                ogi__wire_recv(b->front, 1, arena, max, &m, &ws) != OGI_ERETRY) {
+                got = 1;
+                if (m.type == OGI__MSG_DOC && !draining) {
+                    take_document(b, &m);
+                } else if (m.type == OGI__MSG_ACK) {
+                    const Ogi__V1__Ack *ack = (const Ogi__V1__Ack *)m.msg;
+                    if (ack->producer_id && *ack->producer_id &&
+                        ogi__wire_send(b->front, ack->producer_id,
+                                       strlen(ack->producer_id), OGI__MSG_ACK,
+                                       m.msg, 1) == 0)
+                        b->st.acks++;
+                }
+            }
+            if (ogi__wire_recv(b->back, 1, arena, max, &m, &ws) != OGI_ERETRY) {
+                got = 1;
+                if (m.type == OGI__MSG_RDY)
+                    take_ready(b, &m, now);
+            }
+            ogi_arena_reset(arena);
+            if (!got)
+                break;
+        }
+        dispatch(b, now);
+        if (now >= next_hb) {
+            heartbeat(b, now);
+            dispatch(b, now);
+            next_hb = now + hb;
+        }
+        b->st.dropped = ws.malformed + ws.oversized + ws.undecodable;
+        if (o->stats)
+            *o->stats = b->st;
+    }
+    while (b->head)
+        doc_free(queue_pop(b));
+    for (size_t i = 0; i < b->nworkers; i++)
+        while (b->workers[i].held) {
+            doc_t *d = b->workers[i].held;
+            b->workers[i].held = d->next;
+            doc_free(d);
+        }
+    if (b->front)
+        zmq_close(b->front);
+    if (b->back)
+        zmq_close(b->back);
+    if (b->sink)
+        zmq_close(b->sink);
+    if (!o->ctx && ctx)
+        zmq_ctx_term(ctx);
+    ogi_arena_destroy(&arena);
+    free(b);
+    return rc;
+}

@@ -1,0 +1,368 @@
+/*
+ * push.c - the producer: every document sent, every one acknowledged.
+ *
+ * At most `window` documents are in flight; each is kept (raw bytes and
+ * all) until the sink's acknowledgement comes back through the broker, and
+ * resent after a timeout that doubles up to a cap. Acknowledgements are
+ * matched by the producer's sequence number, so the same bytes submitted
+ * twice are two documents with one key: one stored, one duplicate.
+ */
+#include "ogi_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zmq.h>
+
+#include "ogi/error.h"
+#include "ogi/pipeline.h"
+#include "wire_int.h"
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} list_t;
+
+static int
+list_add(list_t *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        char **v = realloc(l->v, cap * sizeof(*v));
+        if (!v)
+            return OGI_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(s)))
+        return OGI_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Every regular file under path, in name order; depth bounded. */
+static int
+collect(list_t *l, const char *path, int depth, char *why, size_t why_size)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0)
+        return list_add(l, path);
+    if (stat(path, &sb) != 0) {
+        snprintf(why, why_size, "could not open \"%s\": %s", path,
+                 strerror(errno));
+        return OGI_EIO;
+    }
+    if (!S_ISDIR(sb.st_mode))
+        return list_add(l, path);
+    if (depth > 32)
+        return 0;
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, by_name);
+    if (n < 0) {
+        snprintf(why, why_size, "could not read directory \"%s\": %s", path,
+                 strerror(errno));
+        return OGI_EIO;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (!rc && names[i]->d_name[0] != '.') {
+            char *p = malloc(strlen(path) + strlen(names[i]->d_name) + 2);
+            if (!p) {
+                rc = OGI_ENOMEM;
+            } else {
+                sprintf(p, "%s/%s", path, names[i]->d_name);
+                rc = collect(l, p, depth + 1, why, why_size);
+                free(p);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/* Reads a whole file, at most max bytes (more: OGI_ETOOBIG). */
+static int
+read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return OGI_EIO;
+    size_t cap = 65536, n = 0;
+    uint8_t *p = malloc(cap);
+    int rc = p ? 0 : OGI_ENOMEM;
+    while (!rc) {
+        if (n == cap) {
+            if (cap > max) {
+                rc = OGI_ETOOBIG;
+                break;
+            }
+            uint8_t *q = realloc(p, cap * 2);
+            if (!q) {
+                rc = OGI_ENOMEM;
+                break;
+            }
+            p = q;
+            cap *= 2;
+        }
+        ssize_t k = read(fd, p + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            rc = OGI_EIO;
+        if (k <= 0)
+            break;
+        n += (size_t)k;
+    }
+    if (!rc && n > max)
+        rc = OGI_ETOOBIG;
+    if (fd != 0)
+        close(fd);
+    if (rc) {
+        free(p);
+        return rc;
+    }
+    *buf = p;
+    *len = n;
+    return 0;
+}
+
+static void
+sha256_hex(const uint8_t *d, size_t n, char out[65])
+{
+    unsigned char h[EVP_MAX_MD_SIZE];
+    unsigned int hl = 0;
+    EVP_Digest(d, n, h, &hl, EVP_sha256(), NULL);
+    static const char hex[] = "0123456789abcdef";
+    for (unsigned i = 0; i < 32; i++) {
+        out[2 * i] = hex[h[i] >> 4];
+        out[2 * i + 1] = hex[h[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+typedef struct {
+    int used;
+    size_t path;       /* index in the list */
+    char key[65];
+    uint64_t seq;
+    uint32_t attempt;
+    uint64_t deadline; /* ms */
+    uint64_t timeout;  /* ms, doubling */
+    uint8_t *raw;
+    size_t len;
+} slot_t;
+
+static void
+settle(const ogi_push_opts_t *o, ogi_push_stats_t *st, const list_t *paths,
+       slot_t *s, ogi_push_outcome_t out, const char *reason)
+{
+    st->outcome[out]++;
+    if (o->report)
+        o->report(o->report_arg, paths->v[s->path], s->key, out, reason);
+    free(s->raw);
+    memset(s, 0, sizeof(*s));
+}
+
+static int
+send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
+{
+    Ogi__V1__Document d;
+    ogi__v1__document__init(&d);
+    const char *name = strrchr(path, '/');
+    d.doc_key = s->key;
+    d.producer_id = ogi__pb_str(producer);
+    d.sequence = s->seq;
+    d.attempt = s->attempt;
+    d.source_name = ogi__pb_str(name ? name + 1 : path);
+    d.content_type = ogi__pb_str("text/plain");
+    d.raw.data = s->raw;
+    d.raw.len = s->len;
+    return ogi__wire_send(dealer, NULL, 0, OGI__MSG_DOC, &d.base, 1);
+}
+
+static void
+progress(const ogi_push_stats_t *st, uint64_t done, uint64_t start,
+         uint64_t now, int final)
+{
+    double secs = (double)(now - start) / 1000.0;
+    double rate = secs > 0 ? (double)done / secs : 0;
+    double eta = rate > 0 ? (double)(st->total - done) / rate : 0;
+    fprintf(stderr, "\r%llu/%llu documents, %.0f/s, ETA %.0f s   %s",
+            (unsigned long long)done, (unsigned long long)st->total, rate,
+            eta, final ? "\n" : "");
+}
+
+int
+ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
+{
+    list_t paths = {0};
+    int rc = 0;
+    for (size_t i = 0; !rc && i < o->npaths; i++)
+        rc = collect(&paths, o->paths[i], 0, why, why_size);
+    ogi_push_stats_t st0, *st = o->stats ? o->stats : &st0;
+    memset(st, 0, sizeof(*st));
+    st->total = paths.n;
+    unsigned window = o->window ? o->window : 64;
+    uint64_t t0 = o->timeout_ms ? o->timeout_ms : 10000;
+    uint64_t tmax = o->max_timeout_ms ? o->max_timeout_ms : 60000;
+    size_t max = o->max_bytes ? o->max_bytes : (32u << 20);
+    slot_t *slots = calloc(window, sizeof(*slots));
+    char producer[80];
+    if (o->id)
+        snprintf(producer, sizeof(producer), "%s", o->id);
+    else
+        snprintf(producer, sizeof(producer), "p%ld-%lx", (long)getpid(),
+                 (unsigned long)ogi__wire_now_ms());
+    void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
+    void *dealer = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
+    if (!rc && (!slots || !dealer))
+        rc = OGI_ENOMEM;
+    if (!rc && (ogi__wire_setup(dealer, max, 100000) ||
+                zmq_setsockopt(dealer, ZMQ_ROUTING_ID, producer,
+                               strlen(producer)) ||
+                zmq_connect(dealer, o->frontend))) {
+        snprintf(why, why_size, "could not connect to \"%s\": %s",
+                 o->frontend, zmq_strerror(zmq_errno()));
+        rc = OGI_EIO;
+    }
+    ogi_arena_t *arena = ogi_arena_new(0);
+    if (!arena)
+        rc = OGI_ENOMEM;
+    size_t next = 0, inflight = 0;
+    uint64_t seq = 0, done = 0, start = ogi__wire_now_ms(), next_progress = 0;
+    ogi__wire_stats_t ws = {0};
+    while (!rc) {
+        uint64_t now = ogi__wire_now_ms();
+        int stopping = o->stop && *o->stop;
+        /* fill the window */
+        for (unsigned i = 0; i < window && next < paths.n && !stopping; i++) {
+            slot_t *s = &slots[i];
+            if (s->used)
+                continue;
+            memset(s, 0, sizeof(*s));
+            s->path = next++;
+            int r = read_file(paths.v[s->path], max, &s->raw, &s->len);
+            if (r) {
+                settle(o, st, &paths, s,
+                       OGI_PUSH_FAILED,
+                       r == OGI_ETOOBIG ? "larger than the frame limit"
+                                        : "could not be read");
+                done++;
+                continue;
+            }
+            s->used = 1;
+            sha256_hex(s->raw, s->len, s->key);
+            s->seq = ++seq;
+            s->attempt = 1;
+            s->timeout = t0;
+            s->deadline = now + t0;
+            st->bytes += s->len;
+            inflight++;
+            if (send_doc(dealer, producer, s, paths.v[s->path]) == 0)
+                st->sent++;
+            else
+                s->deadline = now + 100; /* queue full: try again soon */
+        }
+        if (inflight == 0 && (next >= paths.n || stopping))
+            break;
+        if (o->give_up_s && now - start > (uint64_t)o->give_up_s * 1000) {
+            rc = OGI_ERETRY;
+            break;
+        }
+        if (stopping) {
+            rc = OGI_ERETRY;
+            break;
+        }
+        zmq_pollitem_t it = {dealer, 0, ZMQ_POLLIN, 0};
+        zmq_poll(&it, 1, 100);
+        now = ogi__wire_now_ms();
+        ogi__wire_msg_t m;
+        while (ogi__wire_recv(dealer, 0, arena, max, &m, &ws) != OGI_ERETRY) {
+            if (m.type != OGI__MSG_ACK)
+                continue;
+            const Ogi__V1__Ack *ack = (const Ogi__V1__Ack *)m.msg;
+            for (size_t k = 0; k < ack->n_items; k++) {
+                const Ogi__V1__AckItem *item = ack->items[k];
+                for (unsigned i = 0; i < window; i++) {
+                    slot_t *s = &slots[i];
+                    if (!s->used || s->seq != item->sequence)
+                        continue;
+                    ogi_push_outcome_t out = OGI_PUSH_STORED;
+                    switch (item->outcome) {
+                        case OGI__V1__OUTCOME__OUTCOME_DUPLICATE:
+                            out = OGI_PUSH_DUPLICATE;
+                            break;
+                        case OGI__V1__OUTCOME__OUTCOME_REJECTED:
+                            out = OGI_PUSH_REJECTED;
+                            break;
+                        case OGI__V1__OUTCOME__OUTCOME_POISON:
+                            out = OGI_PUSH_POISON;
+                            break;
+                        default:
+                            break;
+                    }
+                    settle(o, st, &paths, s, out, item->reason);
+                    inflight--;
+                    done++;
+                    break;
+                }
+            }
+        }
+        ogi_arena_reset(arena);
+        /* resend what was not acknowledged in time, backing off */
+        for (unsigned i = 0; i < window; i++) {
+            slot_t *s = &slots[i];
+            if (!s->used || now < s->deadline)
+                continue;
+            s->attempt++;
+            s->timeout = s->timeout * 2 > tmax ? tmax : s->timeout * 2;
+            s->deadline = now + s->timeout;
+            if (send_doc(dealer, producer, s, paths.v[s->path]) == 0) {
+                st->sent++;
+                st->resent++;
+            }
+        }
+        if (o->progress && now >= next_progress) {
+            progress(st, done, start, now, 0);
+            next_progress = now + 250;
+        }
+    }
+    if (o->progress)
+        progress(st, done, start, ogi__wire_now_ms(), 1);
+    /* what is still pending was not acknowledged */
+    for (unsigned i = 0; slots && i < window; i++)
+        if (slots[i].used)
+            settle(o, st, &paths, &slots[i], OGI_PUSH_PENDING,
+                   "not acknowledged");
+    for (; next < paths.n; next++) {
+        st->outcome[OGI_PUSH_PENDING]++;
+        if (o->report)
+            o->report(o->report_arg, paths.v[next], "", OGI_PUSH_PENDING,
+                      "not sent");
+    }
+    for (size_t i = 0; i < paths.n; i++)
+        free(paths.v[i]);
+    free(paths.v);
+    free(slots);
+    ogi_arena_destroy(&arena);
+    if (dealer)
+        zmq_close(dealer);
+    if (!o->ctx && ctx)
+        zmq_ctx_term(ctx);
+    if (!rc && (st->outcome[OGI_PUSH_FAILED] || st->outcome[OGI_PUSH_PENDING]))
+        rc = OGI_ERETRY;
+    return rc;
+}

@@ -1,0 +1,325 @@
+/*
+ * worker.c - documents in, records out: decode → parse → validate →
+ * encode → send to the sink, on N threads.
+ *
+ * The main thread talks to the broker: it passes each document to the
+ * parsing threads over inproc, and reports its state (free slots, the
+ * documents it holds, how many it received) in a Ready message whenever
+ * that changes and every heartbeat. Each parsing thread owns an arena,
+ * reset after every document whatever the outcome, and its own socket to
+ * the sink; a slow sink blocks the threads, which stops the credit, which
+ * stops the broker: back-pressure without unbounded queues.
+ */
+#include "ogi_int.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zmq.h>
+
+#include "encode_int.h"
+#include "ogi/error.h"
+#include "ogi/parse.h"
+#include "ogi/pipeline.h"
+#include "ogi/text.h"
+#include "ogi/validate.h"
+#include "wire_int.h"
+
+#define MAX_HOLD 1024
+
+typedef struct {
+    const ogi_worker_opts_t *o;
+    void *ctx;
+    char id[96];
+    char jobs_ep[96], done_ep[96];
+    volatile int quit;
+    size_t max;
+} shared_t;
+
+#ifdef OGI_FAULT_HOOKS
+/* Test builds only: documents that crash or hang a worker on purpose, so
+ * that the pipeline's handling of poison can be tested. */
+static void
+fault_hooks(const ProtobufCBinaryData *raw)
+{
+    if (ogi_text_find((const char *)raw->data, raw->len, "OGI-FAULT-CRASH"))
+        abort();
+    if (ogi_text_find((const char *)raw->data, raw->len, "OGI-FAULT-HANG"))
+        for (;;)
+            sleep(1);
+}
+#endif
+
+/* Parses one packed Document and sends its Record; returns the doc_key
+ * (in the arena) to report as finished, or NULL. */
+static const char *
+process(shared_t *sh, ogi_arena_t *a, void *sink, const void *bytes,
+        size_t len)
+{
+    Ogi__V1__Document *doc = ogi__v1__document__unpack(NULL, len, bytes);
+    if (!doc)
+        return NULL;
+    char *key = ogi_arena_strdup(a, doc->doc_key ? doc->doc_key : "");
+#ifdef OGI_FAULT_HOOKS
+    fault_hooks(&doc->raw);
+#endif
+    ogi_parse_opts_t po = {0};
+    po.name = doc->source_name;
+    ogi_report_t *r = NULL;
+    Ogi__V1__Report *pr = NULL;
+    if (ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len, &po,
+                         &r) == 0 &&
+        ogi_validate_report(r) == 0) {
+        /* the producer's key names the document, whatever it holds */
+        snprintf(r->doc_key, sizeof(r->doc_key), "%s", key);
+        if (doc->content_type && *doc->content_type)
+            r->content_type = ogi_arena_strdup(a, doc->content_type);
+        ogi__encode_report_msg(a, r, &pr);
+    }
+    Ogi__V1__Record rec;
+    ogi__v1__record__init(&rec);
+    rec.report = pr;
+    rec.producer_id = doc->producer_id;
+    rec.sequence = doc->sequence;
+    rec.attempt = doc->attempt;
+    rec.raw = doc->raw;
+    rec.worker_id = sh->id;
+    if (!pr) {
+        rec.poison = 1;
+        rec.poison_reason = ogi__pb_str("out of memory while parsing");
+    }
+    int rc;
+    do {
+        rc = ogi__wire_send(sink, NULL, 0, OGI__MSG_REC, &rec.base, 0);
+    } while (rc == OGI_ERETRY && !sh->quit);
+    ogi__v1__document__free_unpacked(doc, NULL);
+    return rc == 0 ? key : NULL;
+}
+
+static void *
+parse_thread(void *arg)
+{
+    shared_t *sh = arg;
+    void *jobs = zmq_socket(sh->ctx, ZMQ_PULL);
+    void *done = zmq_socket(sh->ctx, ZMQ_PUSH);
+    void *sink = zmq_socket(sh->ctx, ZMQ_PUSH);
+    ogi_arena_t *a = ogi_arena_new(0);
+    int timeout = 500;
+    if (!jobs || !done || !sink || !a ||
+        ogi__wire_setup(sink, sh->max, 8) ||
+        zmq_setsockopt(sink, ZMQ_SNDTIMEO, &timeout, sizeof(timeout)) ||
+        zmq_connect(jobs, sh->jobs_ep) || zmq_connect(done, sh->done_ep) ||
+        zmq_connect(sink, sh->o->sink))
+        sh->quit = 1;
+    int linger = 0;
+    if (jobs)
+        zmq_setsockopt(jobs, ZMQ_LINGER, &linger, sizeof(linger));
+    while (!sh->quit) {
+        zmq_pollitem_t it = {jobs, 0, ZMQ_POLLIN, 0};
+        if (zmq_poll(&it, 1, 200) <= 0)
+            continue;
+        zmq_msg_t job;
+        zmq_msg_init(&job);
+        if (zmq_msg_recv(&job, jobs, ZMQ_DONTWAIT) >= 0) {
+            const char *key = process(sh, a, sink, zmq_msg_data(&job),
+                                      zmq_msg_size(&job));
+            if (key && *key)
+                zmq_send(done, key, strlen(key), 0);
+        }
+        zmq_msg_close(&job);
+        ogi_arena_reset(a);
+    }
+    ogi_arena_destroy(&a);
+    if (jobs)
+        zmq_close(jobs);
+    if (done)
+        zmq_close(done);
+    if (sink)
+        zmq_close(sink);
+    return NULL;
+}
+
+typedef struct {
+    char key[MAX_HOLD][65];
+    size_t n;
+} holding_t;
+
+static void
+hold(holding_t *h, const char *k, size_t n)
+{
+    if (h->n < MAX_HOLD && n == 64) {
+        memcpy(h->key[h->n], k, 64);
+        h->key[h->n][64] = '\0';
+        h->n++;
+    }
+}
+
+static void
+release(holding_t *h, const char *k, size_t n)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (n == 64 && memcmp(h->key[i], k, 64) == 0) {
+            memmove(h->key[i], h->key[h->n - 1], 65);
+            h->n--;
+            return;
+        }
+}
+
+static int
+send_ready(void *dealer, const char *id, size_t capacity, holding_t *h,
+           uint64_t received, int closing)
+{
+    Ogi__V1__Ready rdy;
+    ogi__v1__ready__init(&rdy);
+    char *keys[MAX_HOLD];
+    for (size_t i = 0; i < h->n; i++)
+        keys[i] = h->key[i];
+    rdy.worker_id = ogi__pb_str(id);
+    rdy.credit = closing || h->n >= capacity ? 0 : (uint32_t)(capacity - h->n);
+    rdy.n_holding = h->n;
+    rdy.holding = keys;
+    rdy.received = received;
+    return ogi__wire_send(dealer, NULL, 0, OGI__MSG_RDY, &rdy.base, 1);
+}
+
+static void *
+connect_dealer(void *ctx, const char *ep, const char *id, size_t max)
+{
+    void *d = zmq_socket(ctx, ZMQ_DEALER);
+    if (!d)
+        return NULL;
+    if (ogi__wire_setup(d, max, 1000) ||
+        zmq_setsockopt(d, ZMQ_ROUTING_ID, id, strlen(id)) ||
+        zmq_connect(d, ep)) {
+        zmq_close(d);
+        return NULL;
+    }
+    return d;
+}
+
+int
+ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
+{
+    shared_t sh;
+    memset(&sh, 0, sizeof(sh));
+    sh.o = o;
+    sh.max = o->max_frame ? o->max_frame : (32u << 20);
+    sh.ctx = o->ctx ? o->ctx : zmq_ctx_new();
+    if (!sh.ctx)
+        return OGI_ENOMEM;
+    unsigned nthreads = o->threads ? o->threads : 2;
+    size_t capacity = (size_t)nthreads * (o->per_thread ? o->per_thread : 2);
+    if (capacity > MAX_HOLD)
+        capacity = MAX_HOLD;
+    unsigned hb = o->heartbeat_ms ? o->heartbeat_ms : 1000;
+    unsigned bt = o->broker_timeout_ms ? o->broker_timeout_ms : 3000;
+    static volatile unsigned instance;
+    unsigned me = __atomic_add_fetch(&instance, 1, __ATOMIC_RELAXED);
+    char base[64];
+    if (o->id)
+        snprintf(base, sizeof(base), "%s", o->id);
+    else
+        snprintf(base, sizeof(base), "w%ld-%u", (long)getpid(), me);
+    unsigned incarnation = 0;
+    snprintf(sh.id, sizeof(sh.id), "%s.%u", base, incarnation);
+    snprintf(sh.jobs_ep, sizeof(sh.jobs_ep), "inproc://ogi-jobs-%s", base);
+    snprintf(sh.done_ep, sizeof(sh.done_ep), "inproc://ogi-done-%s", base);
+
+    int rc = 0;
+    void *jobs = zmq_socket(sh.ctx, ZMQ_PUSH);
+    void *done = zmq_socket(sh.ctx, ZMQ_PULL);
+    void *dealer = connect_dealer(sh.ctx, o->backend, sh.id, sh.max);
+    int linger = 0;
+    if (!jobs || !done || !dealer || zmq_bind(jobs, sh.jobs_ep) ||
+        zmq_bind(done, sh.done_ep)) {
+        snprintf(why, why_size, "could not connect to \"%s\": %s", o->backend,
+                 zmq_strerror(zmq_errno()));
+        rc = OGI_EIO;
+    }
+    if (jobs)
+        zmq_setsockopt(jobs, ZMQ_LINGER, &linger, sizeof(linger));
+    pthread_t *threads = calloc(nthreads, sizeof(*threads));
+    unsigned started = 0;
+    for (; !rc && threads && started < nthreads; started++)
+        if (pthread_create(&threads[started], NULL, parse_thread, &sh)) {
+            rc = OGI_ENOMEM;
+            break;
+        }
+    holding_t *h = calloc(1, sizeof(*h));
+    if (!threads || !h)
+        rc = OGI_ENOMEM;
+    ogi_arena_t *arena = ogi_arena_new(0);
+    uint64_t received = 0, now = ogi__wire_now_ms();
+    uint64_t last_broker = now, next_rdy = now;
+    ogi__wire_stats_t ws = {0};
+    while (!rc && arena) {
+        int stopping = o->stop && *o->stop;
+        if (stopping && h->n == 0)
+            break;
+        zmq_pollitem_t items[2] = {{dealer, 0, ZMQ_POLLIN, 0},
+                                   {done, 0, ZMQ_POLLIN, 0}};
+        zmq_poll(items, 2, 100);
+        now = ogi__wire_now_ms();
+        int changed = 0;
+        ogi__wire_msg_t m;
+        while (ogi__wire_recv(dealer, 0, arena, sh.max, &m, &ws) !=
+               OGI_ERETRY) {
+            last_broker = now;
+            if (m.type != OGI__MSG_DOC)
+                continue;
+            Ogi__V1__Document *doc = (Ogi__V1__Document *)m.msg;
+            received++;
+            size_t n = ogi__v1__document__get_packed_size(doc);
+            void *buf = ogi_arena_alloc(arena, n ? n : 1);
+            if (!buf || !doc->doc_key)
+                continue;
+            ogi__v1__document__pack(doc, buf);
+            hold(h, doc->doc_key, strlen(doc->doc_key));
+            zmq_send(jobs, buf, n, 0);
+            changed = 1;
+        }
+        ogi_arena_reset(arena);
+        char key[80];
+        int k;
+        while ((k = zmq_recv(done, key, sizeof(key), ZMQ_DONTWAIT)) >= 0) {
+            release(h, key, (size_t)k);
+            if (o->processed)
+                __atomic_add_fetch(o->processed, 1, __ATOMIC_RELAXED);
+            changed = 1;
+        }
+        if (now - last_broker > bt) {
+            /* the broker is gone or restarted: a new identity, a new count */
+            zmq_close(dealer);
+            snprintf(sh.id, sizeof(sh.id), "%s.%u", base, ++incarnation);
+            dealer = connect_dealer(sh.ctx, o->backend, sh.id, sh.max);
+            if (!dealer) {
+                rc = OGI_EIO;
+                break;
+            }
+            received = 0;
+            last_broker = now;
+            changed = 1;
+        }
+        if (changed || now >= next_rdy) {
+            send_ready(dealer, sh.id, capacity, h, received, stopping);
+            next_rdy = now + hb;
+        }
+    }
+    sh.quit = 1;
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+    free(h);
+    ogi_arena_destroy(&arena);
+    if (dealer)
+        zmq_close(dealer);
+    if (jobs)
+        zmq_close(jobs);
+    if (done)
+        zmq_close(done);
+    if (!o->ctx)
+        zmq_ctx_term(sh.ctx);
+    return rc;
+}
