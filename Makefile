@@ -27,14 +27,14 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wimplicit-fallthrough -Wnull-dereference
 WERROR ?= -Werror
 OPT ?= -O2 -g -fno-omit-frame-pointer
-PKGS = jansson libcrypto libprotobuf-c
+PKGS = jansson libcrypto libprotobuf-c libpq libzmq
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 FINAL_CFLAGS = $(STD) $(WARN) $(WERROR) $(OPT) $(SAN_FLAGS) -Iinclude -Ilib \
                -I$(BUILD)/gen \
                $(DEPS_CFLAGS) -MMD -MP $(CFLAGS)
 FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
-FINAL_LIBS = $(DEPS_LIBS) -lm $(LIBS)
+FINAL_LIBS = $(DEPS_LIBS) -lpthread -lm $(LIBS)
 
 ifeq ($(V),1)
 Q =
@@ -47,7 +47,10 @@ GEN_C := $(PROTOS:proto/%.proto=$(BUILD)/gen/%.pb-c.c)
 GEN_H := $(GEN_C:.c=.h)
 GEN_OBJ := $(GEN_C:.c=.o)
 LIB_SRC := $(wildcard lib/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
+# deploy/sql/NNN_*.sql, embedded into the binary (lib/db_int.h).
+MIGRATIONS := $(sort $(wildcard deploy/sql/[0-9]*.sql))
+MIGRATIONS_OBJ := $(BUILD)/gen/migrations.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ)
 WORKER_SRC := $(wildcard worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -82,6 +85,32 @@ $(BUILD)/gen/%.pb-c.c $(BUILD)/gen/%.pb-c.h: proto/%.proto
 $(BUILD)/gen/%.pb-c.o: $(BUILD)/gen/%.pb-c.c $(GEN_H)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FINAL_CFLAGS) -Wno-cast-qual -c $< -o $@
+
+# The migrations as byte arrays in C (a string literal that long would trip
+# -Woverlength-strings), in name order, so `ogi db migrate` needs no files.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) Makefile
+	@mkdir -p $(BUILD)/gen
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q){ echo '/* generated from deploy/sql/ by the Makefile: do not edit */'; \
+	  echo '#include "db_int.h"'; \
+	  i=0; for f in $(MIGRATIONS); do \
+	    echo "static const unsigned char m$$i[] = {"; \
+	    od -An -v -tx1 "$$f" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0};'; i=$$((i + 1)); \
+	  done; \
+	  echo 'const ogi__migration_t ogi__migrations[] = {'; \
+	  i=0; for f in $(MIGRATIONS); do \
+	    echo "    {\"$${f##*/}\", (const char *)m$$i, sizeof(m$$i) - 1},"; \
+	    i=$$((i + 1)); \
+	  done; \
+	  [ $$i -gt 0 ] || echo '    {0, 0, 0},'; \
+	  echo '};'; \
+	  echo "const size_t ogi__nmigrations = $$i;"; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(MIGRATIONS_OBJ): $(BUILD)/gen/migrations.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.c | $(GEN_H)
 	@mkdir -p $(dir $@)

@@ -8,5 +8,14 @@ int ogi_cmd_parse(int argc, char **argv);
 int ogi_cmd_check(int argc, char **argv);
 int ogi_cmd_rules(int argc, char **argv);
 int ogi_cmd_decode(int argc, char **argv);
+/* ogi db: 0 done, 1 failed, 2 usage, 3 (status) server not running */
+int ogi_cmd_db(int argc, char **argv);
+/* the pipeline: 0 every document settled, 1 some not stored, 2 usage,
+ * database or I/O error */
+int ogi_cmd_push(int argc, char **argv);
+int ogi_cmd_broker(int argc, char **argv);
+int ogi_cmd_worker(int argc, char **argv);
+int ogi_cmd_sink(int argc, char **argv);
+int ogi_cmd_ingest(int argc, char **argv);
 
 #endif /* OGI_WORKER_CMD_H */

@@ -17,10 +17,17 @@ usage(FILE *out)
             "(政府信息公开工作年度报告) into exact, validated records.\n"
             "\n"
             "commands:\n"
+            "  ingest PATH...   parse, validate and store reports in "
+            "PostgreSQL\n"
+            "  push PATH...     send reports to a running pipeline\n"
+            "  broker | worker | sink\n"
+            "                   the pipeline's daemons\n"
             "  parse FILE...    parse reports and print their records\n"
             "  check FILE...    parse and validate reports, print findings\n"
             "  rules            list the rules behind the findings\n"
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
+            "  db start|stop|status|migrate|psql\n"
+            "                   the private PostgreSQL server, migrations\n"
             "\n"
             "options:\n"
             "  -h, --help       show this help\n"
@@ -46,6 +53,16 @@ main(int argc, char **argv)
         printf("ogi %s (parser %s)\n", OGI_VERSION_STRING, OGI_PARSER_VERSION);
         return 0;
     }
+    if (strcmp(cmd, "ingest") == 0)
+        return ogi_cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "push") == 0)
+        return ogi_cmd_push(argc - 1, argv + 1);
+    if (strcmp(cmd, "broker") == 0)
+        return ogi_cmd_broker(argc - 1, argv + 1);
+    if (strcmp(cmd, "worker") == 0)
+        return ogi_cmd_worker(argc - 1, argv + 1);
+    if (strcmp(cmd, "sink") == 0)
+        return ogi_cmd_sink(argc - 1, argv + 1);
     if (strcmp(cmd, "parse") == 0)
         return ogi_cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
@@ -54,6 +71,8 @@ main(int argc, char **argv)
         return ogi_cmd_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "decode") == 0)
         return ogi_cmd_decode(argc - 1, argv + 1);
+    if (strcmp(cmd, "db") == 0)
+        return ogi_cmd_db(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

@@ -123,6 +123,8 @@ typedef struct {
     const char *ordinal;           /* "一" */
     const char *title;             /* official heading: "一、总体情况" */
     const char *const *keywords;   /* any one identifies a heading, NULL-term. */
+    const char *const *variants;   /* other printed headings (long and short
+                                      forms seen in reports), NULL-term. */
 } ogi_skel_section_t;
 
 /* The section with this id; never NULL for a valid id. */

@@ -1,0 +1,311 @@
+/*
+ * sink.c - records in, rows out, acknowledgements back.
+ *
+ * Records are gathered into batches of up to `batch` or `batch_ms`, and
+ * each batch is written in one transaction. Only after COMMIT are its
+ * documents acknowledged, through the broker, to the producers that sent
+ * them. A lost database connection is retried with back-off, the batch
+ * kept and nothing acknowledged meanwhile (so the sink stops reading and
+ * the whole pipeline waits); a batch the database refuses is split in
+ * halves until the record at fault is alone, and that one goes to the
+ * dead letters while the rest commit.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zmq.h>
+
+#include "encode_int.h"
+#include "ogi/db.h"
+#include "ogi/error.h"
+#include "ogi/pipeline.h"
+#include "ogi/rules.h"
+#include "wire_int.h"
+
+typedef struct {
+    const ogi_sink_opts_t *o;
+    ogi_db_t *db;
+    char conninfo[512];
+    ogi_sink_stats_t st;
+    void *ack;
+} sink_t;
+
+static void
+nap(unsigned ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Connects (again) after a failure, backing off up to 5 s; gives up only
+ * when stopped. */
+static int
+reconnect(sink_t *s)
+{
+    unsigned wait = 100;
+    ogi_db_destroy(&s->db);
+    for (;;) {
+        char why[256];
+        s->db = ogi_db_connect(s->o->db, why, sizeof(why));
+        if (s->db)
+            return 0;
+        if (s->o->stop && *s->o->stop)
+            return OGI_ERETRY;
+        nap(wait);
+        wait = wait * 2 > 5000 ? 5000 : wait * 2;
+    }
+}
+
+/*
+ * Writes items[0..n) in one transaction, splitting it when the database
+ * refuses its data: the item at fault becomes a dead letter. Returns 0
+ * (outcomes filled) or OGI_ERETRY (the connection is gone: nothing
+ * written, try again).
+ */
+static int
+write_split(sink_t *s, ogi_db_item_t *items, size_t n,
+            ogi_db_outcome_t *out)
+{
+    int rc = ogi_db_write_batch(s->db, items, n, out);
+    if (rc != OGI_EREJECT)
+        return rc == 0 ? 0 : OGI_ERETRY;
+    s->st.bisections++;
+    if (n > 1) {
+        size_t h = n / 2;
+        rc = write_split(s, items, h, out);
+        return rc ? rc : write_split(s, items + h, n - h, out + h);
+    }
+    /* alone and still refused: keep its bytes with the reason */
+    char reason[256];
+    snprintf(reason, sizeof(reason), "the database refused the record: %s",
+             ogi_db_error(s->db));
+    ogi_db_item_t dead = items[0];
+    dead.report = NULL;
+    dead.poison_reason = reason;
+    dead.attempts = 1;
+    rc = ogi_db_write_batch(s->db, &dead, 1, out);
+    if (rc == OGI_EREJECT)
+        return OGI_ERETRY; /* not even a dead letter: keep it, retry later */
+    return rc == 0 ? 0 : OGI_ERETRY;
+}
+
+static Ogi__V1__Outcome
+wire_outcome(ogi_db_outcome_t o)
+{
+    switch (o) {
+        case OGI_DB_STORED:
+            return OGI__V1__OUTCOME__OUTCOME_STORED;
+        case OGI_DB_DUPLICATE:
+            return OGI__V1__OUTCOME__OUTCOME_DUPLICATE;
+        case OGI_DB_REJECTED:
+            return OGI__V1__OUTCOME__OUTCOME_REJECTED;
+        case OGI_DB_POISON:
+            return OGI__V1__OUTCOME__OUTCOME_POISON;
+    }
+    return OGI__V1__OUTCOME__OUTCOME_UNSPECIFIED;
+}
+
+/* Acknowledges a committed batch, one Ack per producer. */
+static void
+acknowledge(sink_t *s, Ogi__V1__Record **recs, ogi_db_item_t *items,
+            ogi_db_outcome_t *out, size_t n, ogi_arena_t *a)
+{
+    int *sent = ogi_arena_calloc(a, n, sizeof(int));
+    Ogi__V1__AckItem **list = ogi_arena_calloc(a, n, sizeof(*list));
+    Ogi__V1__AckItem *pool = ogi_arena_calloc(a, n, sizeof(*pool));
+    if (!sent || !list || !pool)
+        return; /* producers resend; the writes are idempotent */
+    for (size_t i = 0; i < n; i++) {
+        if (sent[i])
+            continue;
+        const char *pid = recs[i]->producer_id ? recs[i]->producer_id : "";
+        size_t k = 0;
+        for (size_t j = i; j < n; j++) {
+            const char *pj = recs[j]->producer_id ? recs[j]->producer_id : "";
+            if (sent[j] || strcmp(pid, pj) != 0)
+                continue;
+            sent[j] = 1;
+            Ogi__V1__AckItem *it = &pool[j];
+            ogi__v1__ack_item__init(it);
+            it->doc_key = ogi__pb_str(items[j].doc_key);
+            it->sequence = recs[j]->sequence;
+            it->outcome = wire_outcome(out[j]);
+            if (out[j] == OGI_DB_POISON)
+                it->reason = ogi__pb_str(items[j].poison_reason);
+            list[k++] = it;
+        }
+        if (!*pid)
+            continue;
+        Ogi__V1__Ack ack;
+        ogi__v1__ack__init(&ack);
+        ack.producer_id = ogi__pb_str(pid);
+        ack.n_items = k;
+        ack.items = list;
+        ogi__wire_send(s->ack, NULL, 0, OGI__MSG_ACK, &ack.base, 0);
+    }
+}
+
+static void
+count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
+      size_t n)
+{
+    size_t nrules;
+    const ogi_rule_t *rules = ogi_rules_all(&nrules);
+    for (size_t i = 0; i < n; i++) {
+        switch (out[i]) {
+            case OGI_DB_STORED:
+                s->st.stored++;
+                break;
+            case OGI_DB_DUPLICATE:
+                s->st.duplicates++;
+                continue;
+            case OGI_DB_REJECTED:
+                s->st.rejected++;
+                break;
+            case OGI_DB_POISON:
+                s->st.poison++;
+                continue;
+        }
+        const ogi_report_t *r = items[i].report;
+        for (size_t f = 0; r && f < r->nfindings; f++)
+            for (size_t k = 0; k < nrules && k < 64; k++)
+                if (strcmp(rules[k].id, r->findings[f].rule) == 0)
+                    s->st.findings[k]++;
+    }
+}
+
+/* Turns a batch of records into items and writes them until committed
+ * (or stopped); then acknowledges. */
+static int
+flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
+{
+    ogi_db_item_t *items = ogi_arena_calloc(a, n, sizeof(*items));
+    ogi_db_outcome_t *out = ogi_arena_calloc(a, n, sizeof(*out));
+    if (!items || !out)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        Ogi__V1__Record *rec = recs[i];
+        ogi_db_item_t *it = &items[i];
+        const Ogi__V1__Report *pr = rec->report;
+        it->doc_key = pr && pr->doc_key ? pr->doc_key : "";
+        it->raw = rec->raw.data;
+        it->raw_len = rec->raw.len;
+        it->source_name = pr && pr->source ? pr->source->name : NULL;
+        it->content_type = pr && pr->source ? pr->source->content_type : NULL;
+        ogi_report_t *r = NULL;
+        if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
+            it->report = r;
+        } else {
+            it->poison_reason = rec->poison_reason && *rec->poison_reason
+                                    ? rec->poison_reason
+                                    : "no record";
+            it->attempts = rec->attempt;
+        }
+    }
+    for (;;) {
+        if (!s->db && reconnect(s))
+            return OGI_ERETRY;
+        int rc = write_split(s, items, n, out);
+        if (rc == 0)
+            break;
+        s->st.retries++;
+        ogi_db_destroy(&s->db); /* reconnects with back-off */
+        if (s->o->stop && *s->o->stop && s->st.retries > 50)
+            return OGI_ERETRY;
+    }
+    s->st.batches++;
+    count(s, items, out, n);
+    acknowledge(s, recs, items, out, n, a);
+    return 0;
+}
+
+int
+ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
+{
+    sink_t s;
+    memset(&s, 0, sizeof(s));
+    s.o = o;
+    size_t max = o->max_frame ? o->max_frame : (32u << 20);
+    size_t batch = o->batch ? o->batch : 500;
+    unsigned batch_ms = o->batch_ms ? o->batch_ms : 50;
+    void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
+    void *pull = ctx ? zmq_socket(ctx, ZMQ_PULL) : NULL;
+    s.ack = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
+    ogi_arena_t *a = ogi_arena_new(1 << 20);
+    Ogi__V1__Record **recs = calloc(batch, sizeof(*recs));
+    int rc = pull && s.ack && a && recs ? 0 : OGI_ENOMEM;
+    char id[64];
+    snprintf(id, sizeof(id), "sink-%lx", (unsigned long)ogi__wire_now_ms());
+    if (!rc && (ogi__wire_setup(pull, max, (int)batch * 2) ||
+                zmq_bind(pull, o->records))) {
+        snprintf(why, why_size, "could not bind \"%s\": %s", o->records,
+                 zmq_strerror(zmq_errno()));
+        rc = OGI_EIO;
+    }
+    if (!rc && (ogi__wire_setup(s.ack, max, 100000) ||
+                zmq_setsockopt(s.ack, ZMQ_ROUTING_ID, id, strlen(id)) ||
+                zmq_connect(s.ack, o->frontend))) {
+        snprintf(why, why_size, "could not connect to \"%s\": %s",
+                 o->frontend, zmq_strerror(zmq_errno()));
+        rc = OGI_EIO;
+    }
+    if (!rc) {
+        s.db = ogi_db_connect(o->db, why, why_size);
+        size_t applied;
+        if (!s.db || ogi_db_migrate(s.db, &applied) != 0) {
+            if (s.db)
+                snprintf(why, why_size, "%s", ogi_db_error(s.db));
+            rc = OGI_EIO;
+        }
+    }
+    size_t n = 0;
+    uint64_t first = 0;
+    ogi__wire_stats_t ws = {0};
+    while (!rc) {
+        int stopping = o->stop && *o->stop;
+        uint64_t now = ogi__wire_now_ms();
+        long wait = n ? (long)(first + batch_ms) - (long)now : 100;
+        if (wait < 0)
+            wait = 0;
+        zmq_pollitem_t it = {pull, 0, ZMQ_POLLIN, 0};
+        if (!stopping)
+            zmq_poll(&it, 1, wait > 100 ? 100 : wait);
+        ogi__wire_msg_t m;
+        while (!stopping && n < batch &&
+               ogi__wire_recv(pull, 0, a, max, &m, &ws) != OGI_ERETRY) {
+            if (m.type != OGI__MSG_REC)
+                continue;
+            if (n == 0)
+                first = ogi__wire_now_ms();
+            recs[n++] = (Ogi__V1__Record *)m.msg;
+            s.st.records++;
+        }
+        now = ogi__wire_now_ms();
+        if (n && (n == batch || now >= first + batch_ms || stopping)) {
+            if (flush(&s, recs, n, a) == OGI_ENOMEM)
+                rc = OGI_ENOMEM;
+            n = 0;
+            ogi_arena_reset(a);
+        } else if (n == 0) {
+            ogi_arena_reset(a);
+        }
+        s.st.dropped = ws.malformed + ws.oversized + ws.undecodable;
+        if (o->stats)
+            *o->stats = s.st;
+        if (stopping && n == 0)
+            break;
+    }
+    ogi_db_destroy(&s.db);
+    free(recs);
+    ogi_arena_destroy(&a);
+    if (pull)
+        zmq_close(pull);
+    if (s.ack)
+        zmq_close(s.ack);
+    if (!o->ctx && ctx)
+        zmq_ctx_term(ctx);
+    return rc;
+}

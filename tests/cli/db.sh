@@ -1,0 +1,105 @@
+#!/bin/sh
+# ogi db: a private PostgreSQL server in a temporary directory, started,
+# migrated (twice: a no-op), queried with psql, stopped. Prints TAP.
+# Usage: tests/cli/db.sh PATH/TO/ogi
+ogi=${1:-build/ogi}
+ogi=$(cd "$(dirname "$ogi")" && pwd)/$(basename "$ogi")
+n=0
+fails=0
+tmp=$(mktemp -d)
+pg=$tmp/pg
+cleanup() {
+    "$ogi" db stop --data "$pg" >/dev/null 2>&1
+    # if ogi could not stop it, stop the server this test started by its pid
+    if [ -f "$pg/data/postmaster.pid" ]; then
+        kill -INT "$(head -1 "$pg/data/postmaster.pid")" 2>/dev/null
+        sleep 1
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+check() {
+    desc=$1
+    shift
+    n=$((n + 1))
+    if "$@" >"$tmp/out" 2>&1; then
+        echo "ok $n - $desc"
+    else
+        echo "not ok $n - $desc"
+        sed 's/^/# /' "$tmp/out" | head -20
+        fails=$((fails + 1))
+    fi
+}
+status_is() {
+    want=$1
+    shift
+    "$@" >"$tmp/cmd" 2>&1
+    rc=$?
+    cat "$tmp/cmd"
+    [ "$rc" -eq "$want" ]
+}
+output_has() { # text, command...
+    text=$1
+    shift
+    "$@" >"$tmp/cmd" 2>&1
+    rc=$?
+    cat "$tmp/cmd"
+    [ "$rc" -eq 0 ] && grep -qF -- "$text" "$tmp/cmd"
+}
+sql_is() { # expected, sql
+    got=$("$ogi" db psql --data "$pg" -X -At -c "$2" 2>&1)
+    echo "got: $got"
+    [ "$got" = "$1" ]
+}
+
+migrations=$(ls deploy/sql/[0-9]*.sql | wc -l | tr -d ' ')
+
+check "db --help exits 0 and names every command" sh -c \
+    "'$ogi' db --help | grep -q 'start' && '$ogi' db --help | grep -q 'psql' && '$ogi' db --help | grep -q 'migrate'"
+check "db without a command is a usage error (2)" status_is 2 "$ogi" db
+check "an unknown db command is a usage error (2)" status_is 2 "$ogi" db frobnicate
+check "--data and --db together are a usage error (2)" \
+    status_is 2 "$ogi" db status --data "$pg" --db "dbname=x"
+check "status before start exits 3" status_is 3 "$ogi" db status --data "$pg"
+check "stop when not running is a no-op (0)" status_is 0 "$ogi" db stop --data "$pg"
+check "start initializes, starts, migrates" \
+    output_has "migrations: $migrations applied now" "$ogi" db start --data "$pg"
+check "status exits 0 and prints the socket directory" \
+    output_has "running: $pg" "$ogi" db status --data "$pg"
+check "status prints a conninfo" \
+    output_has "conninfo: host=$pg port=5432 dbname=ogi user=postgres" \
+    "$ogi" db status --data "$pg"
+check "start when running is a no-op" \
+    output_has "migrations: 0 applied now" "$ogi" db start --data "$pg"
+check "migrate is a no-op once applied" \
+    output_has "0 applied now, schema version $migrations" "$ogi" db migrate --data "$pg"
+check "migrate again is still a no-op" \
+    output_has "0 applied now, schema version $migrations" "$ogi" db migrate --data "$pg"
+check "every migration is recorded once" \
+    sql_is "$migrations" "SELECT count(*) FROM ogi_schema_migrations"
+check "nothing listens on TCP" sql_is "" "SHOW listen_addresses"
+check "the socket is in the directory" sql_is "$pg" "SHOW unix_socket_directories"
+check "the tables are there" sql_is "8" \
+    "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('documents', 'reports', 'findings', 'dead_letters', 'apply', 'appeal', 'active_2019_a20_5', 'active_2021_a20_8')"
+check "raw bytes are compressed with lz4" sql_is "l" \
+    "SELECT attcompression FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'raw'"
+check "the roles exist" sql_is "ogi_ingest|ogi_reporting" \
+    "SELECT string_agg(rolname, '|' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'ogi\\_%'"
+conninfo=$("$ogi" db status --data "$pg" | sed -n 's/^conninfo: //p')
+check "migrate --db CONNINFO from another directory" sh -c \
+    "cd '$tmp' && '$ogi' db migrate --db '$conninfo' | grep -q '0 applied now'"
+check "status --db CONNINFO" output_has "running" "$ogi" db status --db "$conninfo"
+check "psql --db runs psql with its arguments" sh -c \
+    "[ \"\$('$ogi' db psql --db '$conninfo' -At -c 'SELECT 40 + 2')\" = 42 ]"
+check "stop stops the server" status_is 0 "$ogi" db stop --data "$pg"
+check "status after stop exits 3" status_is 3 "$ogi" db status --data "$pg"
+check "stop again is a no-op (0)" status_is 0 "$ogi" db stop --data "$pg"
+check "migrate without a server fails (1)" status_is 1 "$ogi" db migrate --data "$pg"
+check "... and says why, with a hint" sh -c \
+    "'$ogi' db migrate --data '$pg' 2>&1 | tr '\\n' ' ' | grep -q 'could not connect to database: .* hint: start the private server'"
+check "a restart keeps the data and initializes nothing" sh -c \
+    "'$ogi' db start --data '$pg' > '$tmp/restart' && ! grep -q initializing '$tmp/restart' && grep -q '0 applied now' '$tmp/restart'"
+check "stop after restart" status_is 0 "$ogi" db stop --data "$pg"
+echo "1..$n"
+[ "$fails" -eq 0 ]

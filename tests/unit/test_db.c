@@ -1,0 +1,1014 @@
+/*
+ * test_db.c - the PostgreSQL store (include/ogi/db.h) against a real
+ * server, and its SQLSTATE classification without one.
+ *
+ * The group "db_classify" needs no server. The group "db" starts its own
+ * private server in a temporary directory through ogi_cluster_start (the
+ * code path of `ogi db start`), applies the migrations, writes the real
+ * reports of tests/data/reports, and checks the rows against the golden
+ * files a person wrote; it stops the server at the end. Usage example:
+ *
+ *     ogi_db_t *db = ogi_db_connect(NULL, why, sizeof(why));
+ *     ogi_db_migrate(db, NULL);
+ *     ogi_db_item_t it = {.raw = bytes, .raw_len = n, .report = report};
+ *     ogi_db_outcome_t out;
+ *     switch (ogi_db_write_batch(db, &it, 1, &out)) {
+ *     case 0: ack(out); break;               stored or duplicate: ACK
+ *     case OGI_ERETRY: back_off(); break;    nothing stored, try again
+ *     case OGI_EREJECT: bisect(); break;     some item's data was refused
+ *     }
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <glob.h>
+#include <jansson.h>
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ogi.h"
+#include "ogi/cluster.h"
+#include "ogi/db.h"
+
+/* ---- group "db_classify": no server ---- */
+
+static void
+classify_retry(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {
+        "08000", "08003", "08006", "08001", "08004", "08P01", "40001", "40P01",
+        "53000", "53100", "53200", "53300", "57P01", "57P02", "57P03"};
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (ogi_db_classify(codes[i]) != OGI_ERETRY)
+            fail_msg("%s is not OGI_ERETRY", codes[i]);
+    }
+}
+
+static void
+classify_reject(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {
+        "22000", "22001", "22003", "22007", "22008", "22021", "22P02",
+        "22P05", "23000", "23502", "23503", "23505", "23514", "23P01"};
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (ogi_db_classify(codes[i]) != OGI_EREJECT)
+            fail_msg("%s is not OGI_EREJECT", codes[i]);
+    }
+}
+
+static void
+classify_other(void **state)
+{
+    (void)state;
+    /* programming, privilege and server errors: neither retried as is
+     * nor blamed on one record */
+    static const char *const codes[] = {"42P01", "42501", "42601", "XX000",
+                                        "XX001", "40002", "40003", "57014",
+                                        "25P02", "0A000", "00000", "54000"};
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        if (ogi_db_classify(codes[i]) != OGI_EIO)
+            fail_msg("%s is not OGI_EIO", codes[i]);
+    }
+    assert_int_equal(ogi_db_classify(NULL), OGI_EIO);
+    assert_int_equal(ogi_db_classify(""), OGI_EIO);
+    assert_int_equal(ogi_db_classify("0800"), OGI_EIO);
+    assert_int_equal(ogi_db_classify("230050"), OGI_EIO);
+    assert_int_equal(ogi_db_classify("08"), OGI_EIO);
+}
+
+static void
+names_and_tables(void **state)
+{
+    (void)state;
+    assert_string_equal(ogi_db_outcome_name(OGI_DB_STORED), "stored");
+    assert_string_equal(ogi_db_outcome_name(OGI_DB_DUPLICATE), "duplicate");
+    assert_string_equal(ogi_db_outcome_name(OGI_DB_REJECTED), "rejected");
+    assert_string_equal(ogi_db_outcome_name(OGI_DB_POISON), "poison");
+    assert_string_equal(ogi_db_table_name(OGI_T3), "apply");
+    assert_string_equal(ogi_db_table_name(OGI_T4), "appeal");
+    assert_string_equal(ogi_db_table_name(OGI_T2_19_5), "active_2019_a20_5");
+    assert_string_equal(ogi_db_row_column(OGI_T4), "block");
+    assert_string_equal(ogi_db_row_column(OGI_T3), "row_key");
+    for (int a = 0; a < OGI_TABLE_COUNT; a++)
+        for (int b = a + 1; b < OGI_TABLE_COUNT; b++)
+            assert_string_not_equal(ogi_db_table_name((ogi_table_id_t)a),
+                                    ogi_db_table_name((ogi_table_id_t)b));
+    assert_true(ogi_db_migration_count() >= 4);
+}
+
+static void
+default_conninfo(void **state)
+{
+    (void)state;
+    char buf[4200], *host = getenv("PGHOST"), *dbn = getenv("PGDATABASE");
+    char *h = host ? strdup(host) : NULL, *d = dbn ? strdup(dbn) : NULL;
+    unsetenv("PGHOST");
+    unsetenv("PGDATABASE");
+    assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
+    assert_non_null(strstr(buf, "/var/pg "));
+    assert_non_null(strstr(buf, "dbname=ogi"));
+    setenv("PGHOST", "/somewhere", 1);
+    assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
+    assert_string_equal(buf, "");
+    unsetenv("PGHOST");
+    setenv("PGDATABASE", "other", 1);
+    assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
+    assert_string_equal(buf, "");
+    unsetenv("PGDATABASE");
+    if (h)
+        setenv("PGHOST", h, 1);
+    if (d)
+        setenv("PGDATABASE", d, 1);
+    free(h);
+    free(d);
+}
+
+static void
+cluster_conninfo(void **state)
+{
+    (void)state;
+    char buf[600], longdir[200];
+    assert_int_equal(ogi_cluster_conninfo("/srv/ogi pg", buf, sizeof(buf)), 0);
+    assert_string_equal(
+        buf, "host='/srv/ogi pg' port=5432 dbname=ogi user=postgres");
+    assert_int_equal(ogi_cluster_conninfo("/srv/it's", buf, sizeof(buf)), 0);
+    assert_string_equal(
+        buf, "host='/srv/it\\'s' port=5432 dbname=ogi user=postgres");
+    memset(longdir, 'x', sizeof(longdir) - 1);
+    longdir[0] = '/';
+    longdir[sizeof(longdir) - 1] = '\0';
+    assert_int_equal(ogi_cluster_conninfo(longdir, buf, sizeof(buf)),
+                     OGI_EINVAL);
+    assert_int_equal(ogi_cluster_conninfo("/srv/pg", buf, 10), OGI_EINVAL);
+}
+
+static void
+connect_failure_message(void **state)
+{
+    (void)state;
+    char why[1024];
+    ogi_db_t *db =
+        ogi_db_connect("host=/nonexistent/ogi dbname=ogi", why, sizeof(why));
+    assert_null(db);
+    assert_true(strncmp(why, "could not connect to database: ", 31) == 0);
+    assert_null(strchr(why, '\n'));
+    ogi_db_destroy(&db);
+    ogi_db_destroy(NULL);
+}
+
+/* ---- group "db": a real server ---- */
+
+#define MAX_REPORTS 16
+
+typedef struct {
+    char dir[64];            /* temporary directory of the server */
+    char pgdir[96];          /* its cluster directory */
+    char conninfo[600];      /* the database "ogi" */
+    ogi_db_t *db;            /* the handle under test */
+    PGconn *pg;              /* a plain connection, for the checks */
+    ogi_arena_t *arena;      /* the parsed reports */
+    size_t n;                /* reports */
+    char *name[MAX_REPORTS]; /* base name without .txt */
+    char *raw[MAX_REPORTS];  /* file contents */
+    size_t len[MAX_REPORTS];
+    ogi_report_t *report[MAX_REPORTS];
+} fixture_t;
+
+static fixture_t fx;
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            char *p = realloc(buf, cap *= 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = p;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int
+group_setup(void **state)
+{
+    (void)state;
+    char why[1024];
+    memset(&fx, 0, sizeof(fx));
+    snprintf(fx.dir, sizeof(fx.dir), "/tmp/ogi-test-db-XXXXXX");
+    if (!mkdtemp(fx.dir)) {
+        fprintf(stderr, "# could not create a temporary directory\n");
+        return -1;
+    }
+    snprintf(fx.pgdir, sizeof(fx.pgdir), "%s/pg", fx.dir);
+    if (ogi_cluster_start(fx.pgdir, NULL, why, sizeof(why)) != 0) {
+        fprintf(stderr, "# %s\n", why);
+        return -1;
+    }
+    if (ogi_cluster_conninfo(fx.pgdir, fx.conninfo, sizeof(fx.conninfo)))
+        return -1;
+    fx.db = ogi_db_connect(fx.conninfo, why, sizeof(why));
+    if (!fx.db) {
+        fprintf(stderr, "# %s\n", why);
+        return -1;
+    }
+    size_t applied = 0;
+    if (ogi_db_migrate(fx.db, &applied) != 0 ||
+        applied != ogi_db_migration_count()) {
+        fprintf(stderr, "# migrate: %s\n", ogi_db_error(fx.db));
+        return -1;
+    }
+    fx.pg = PQconnectdb(fx.conninfo);
+    if (PQstatus(fx.pg) != CONNECTION_OK)
+        return -1;
+    fx.arena = ogi_arena_new(0);
+    glob_t g;
+    if (glob("tests/data/reports/*.txt", 0, NULL, &g) != 0)
+        return -1;
+    for (size_t i = 0; i < g.gl_pathc && fx.n < MAX_REPORTS; i++) {
+        size_t k = fx.n;
+        const char *base = strrchr(g.gl_pathv[i], '/') + 1;
+        fx.name[k] = strndup(base, strlen(base) - 4);
+        fx.raw[k] = slurp(g.gl_pathv[i], &fx.len[k]);
+        if (!fx.raw[k] ||
+            ogi_source_parse_file(fx.arena, g.gl_pathv[i], NULL, &fx.report[k],
+                                  why, sizeof(why)) != 0 ||
+            ogi_validate_report(fx.report[k]) != 0)
+            return -1;
+        fx.n++;
+    }
+    globfree(&g);
+    return fx.n == 8 ? 0 : -1;
+}
+
+static int
+group_teardown(void **state)
+{
+    (void)state;
+    char why[1024], cmd[128];
+    ogi_db_destroy(&fx.db);
+    PQfinish(fx.pg);
+    ogi_arena_destroy(&fx.arena);
+    for (size_t i = 0; i < fx.n; i++) {
+        free(fx.name[i]);
+        free(fx.raw[i]);
+    }
+    int rc = 0;
+    if (fx.dir[0]) {
+        if (ogi_cluster_stop(fx.pgdir, NULL, why, sizeof(why)) != 0) {
+            fprintf(stderr, "# %s\n", why);
+            rc = -1;
+        }
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx.dir);
+        if (system(cmd) != 0)
+            rc = -1;
+    }
+    return rc;
+}
+
+/* The result of a check query; fails the test on error. */
+static PGresult *
+query(const char *sql, int n, const char *const *params)
+{
+    PGresult *res = PQexecParams(fx.pg, sql, n, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+        PQclear(res);
+        fail_msg("query failed: %s: %s", sql, msg);
+    }
+    return res;
+}
+
+/* The first value of a one-parameter query, copied, or NULL for NULL. */
+static char *
+value1(const char *sql, const char *param)
+{
+    const char *const p[1] = {param};
+    PGresult *res = query(sql, param ? 1 : 0, p);
+    char *v = NULL;
+    if (PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
+        v = strdup(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return v;
+}
+
+static long
+count1(const char *sql, const char *param)
+{
+    char *v = value1(sql, param);
+    long n = v ? strtol(v, NULL, 10) : -1;
+    free(v);
+    return n;
+}
+
+static size_t
+find(const char *name)
+{
+    for (size_t i = 0; i < fx.n; i++)
+        if (strcmp(fx.name[i], name) == 0)
+            return i;
+    fail_msg("no report %s", name);
+    return 0;
+}
+
+static ogi_db_item_t
+item_of(size_t i)
+{
+    ogi_db_item_t it = {.raw = fx.raw[i],
+                        .raw_len = fx.len[i],
+                        .source_name = fx.name[i],
+                        .content_type = "text/plain",
+                        .report = fx.report[i]};
+    return it;
+}
+
+static void
+migrate_again_is_a_noop(void **state)
+{
+    (void)state;
+    size_t applied = 99;
+    int version = 0;
+    assert_int_equal(ogi_db_migrate(fx.db, &applied), 0);
+    assert_int_equal(applied, 0);
+    assert_int_equal(ogi_db_schema_version(fx.db, &version), 0);
+    assert_int_equal(version, (int)ogi_db_migration_count());
+    assert_int_equal(count1("SELECT count(*) FROM ogi_schema_migrations", NULL),
+                     (long)ogi_db_migration_count());
+}
+
+/* Every table of the skeleton has its SQL table, whose columns are
+ * exactly doc_key, row_no, the row-key column, the column keys (bigint,
+ * or numeric(20,6) for amounts) and, for amounts, amount_unit. */
+static void
+every_skeleton_key_has_its_column(void **state)
+{
+    (void)state;
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        const char *table = ogi_db_table_name((ogi_table_id_t)id);
+        const char *const p[1] = {table};
+        PGresult *res = query(
+            "SELECT column_name, data_type, numeric_precision, numeric_scale"
+            " FROM information_schema.columns"
+            " WHERE table_schema = 'public' AND table_name = $1",
+            1, p);
+        int rows = PQntuples(res);
+        int want = 3 + (int)sk->ncols, amount = 0;
+        for (size_t c = 0; c < sk->ncols; c++) {
+            int found = 0;
+            int is_amount = sk->cols[c].type == OGI_VT_AMOUNT ||
+                            sk->cols[c].type == OGI_VT_AMOUNT_WAN;
+            amount |= sk->cols[c].type == OGI_VT_AMOUNT;
+            for (int r = 0; r < rows; r++) {
+                if (strcmp(PQgetvalue(res, r, 0), sk->cols[c].key) != 0)
+                    continue;
+                found = 1;
+                if (is_amount) {
+                    assert_string_equal(PQgetvalue(res, r, 1), "numeric");
+                    assert_string_equal(PQgetvalue(res, r, 2), "20");
+                    assert_string_equal(PQgetvalue(res, r, 3), "6");
+                } else {
+                    assert_string_equal(PQgetvalue(res, r, 1), "bigint");
+                }
+            }
+            if (!found)
+                fail_msg("table %s has no column %s (skeleton %s)", table,
+                         sk->cols[c].key, sk->path);
+        }
+        static const char *const fixed[] = {"doc_key", "row_no", NULL,
+                                            "amount_unit"};
+        for (int f = 0; f < 4; f++) {
+            const char *col =
+                f == 2 ? ogi_db_row_column((ogi_table_id_t)id) : fixed[f];
+            if (f == 3 && !amount)
+                continue;
+            int found = 0;
+            for (int r = 0; r < rows; r++)
+                found |= strcmp(PQgetvalue(res, r, 0), col) == 0;
+            if (!found)
+                fail_msg("table %s has no column %s", table, col);
+        }
+        want += amount;
+        if (rows != want)
+            fail_msg("table %s has %d columns, the skeleton %d", table, rows,
+                     want);
+        PQclear(res);
+    }
+}
+
+static void
+raw_columns_use_lz4(void **state)
+{
+    (void)state;
+    PGresult *res = query(
+        "SELECT attrelid::regclass::text, attcompression FROM pg_attribute"
+        " WHERE attname = 'raw' AND attrelid IN"
+        " ('documents'::regclass, 'dead_letters'::regclass)"
+        " ORDER BY 1",
+        0, NULL);
+    assert_int_equal(PQntuples(res), 2);
+    assert_string_equal(PQgetvalue(res, 0, 1), "l");
+    assert_string_equal(PQgetvalue(res, 1, 1), "l");
+    PQclear(res);
+}
+
+static void
+write_reports_then_duplicates(void **state)
+{
+    (void)state;
+    ogi_db_item_t items[MAX_REPORTS];
+    ogi_db_outcome_t out[MAX_REPORTS];
+    for (size_t i = 0; i < fx.n; i++)
+        items[i] = item_of(i);
+    int rc = ogi_db_write_batch(fx.db, items, fx.n, out);
+    if (rc)
+        fail_msg("write_batch: %s: %s", ogi_err_name(rc), ogi_db_error(fx.db));
+    for (size_t i = 0; i < fx.n; i++)
+        assert_string_equal(ogi_db_outcome_name(out[i]), "stored");
+    int64_t count = 0;
+    assert_int_equal(ogi_db_count_documents(fx.db, &count), 0);
+    assert_int_equal(count, (int64_t)fx.n);
+
+    memset(out, 0, sizeof(out));
+    assert_int_equal(ogi_db_write_batch(fx.db, items, fx.n, out), 0);
+    for (size_t i = 0; i < fx.n; i++)
+        assert_string_equal(ogi_db_outcome_name(out[i]), "duplicate");
+    assert_int_equal(ogi_db_count_documents(fx.db, &count), 0);
+    assert_int_equal(count, (int64_t)fx.n);
+    assert_int_equal(count1("SELECT count(*) FROM reports", NULL), (long)fx.n);
+    /* the raw bytes are kept exactly, compressed with lz4 */
+    for (size_t i = 0; i < fx.n; i++) {
+        const char *const p[1] = {fx.report[i]->doc_key};
+        PGresult *res =
+            PQexecParams(fx.pg,
+                         "SELECT raw, pg_column_compression(raw), source_name"
+                         " FROM documents WHERE doc_key = $1",
+                         1, NULL, p, NULL, NULL, 1);
+        assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+        assert_int_equal(PQntuples(res), 1);
+        assert_int_equal(PQgetlength(res, 0, 0), (int)fx.len[i]);
+        assert_memory_equal(PQgetvalue(res, 0, 0), fx.raw[i], fx.len[i]);
+        assert_string_equal(PQgetvalue(res, 0, 1), "lz4");
+        assert_string_equal(PQgetvalue(res, 0, 2), fx.name[i]);
+        PQclear(res);
+    }
+}
+
+/* One row of a typed table as a JSON object (to_jsonb), or NULL. */
+static json_t *
+typed_row(ogi_table_id_t id, const char *doc_key, const char *row_key)
+{
+    /* identifiers from ogi_db_table_name, escaped: test code only */
+    char *t = PQescapeIdentifier(fx.pg, ogi_db_table_name(id),
+                                 strlen(ogi_db_table_name(id)));
+    char *c = PQescapeIdentifier(fx.pg, ogi_db_row_column(id),
+                                 strlen(ogi_db_row_column(id)));
+    char sql[256];
+    snprintf(sql, sizeof(sql),
+             "SELECT to_jsonb(t) FROM %s t WHERE doc_key = $1 AND %s = $2", t,
+             c);
+    PQfreemem(t);
+    PQfreemem(c);
+    const char *const p[2] = {doc_key, row_key};
+    PGresult *res = query(sql, 2, p);
+    json_t *row = NULL;
+    if (PQntuples(res) == 1)
+        row = json_loads(PQgetvalue(res, 0, 0), 0, NULL);
+    PQclear(res);
+    return row;
+}
+
+static long
+typed_rows(ogi_table_id_t id, const char *doc_key)
+{
+    char *t = PQescapeIdentifier(fx.pg, ogi_db_table_name(id),
+                                 strlen(ogi_db_table_name(id)));
+    char sql[160];
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s WHERE doc_key = $1", t);
+    PQfreemem(t);
+    return count1(sql, doc_key);
+}
+
+/* want: a golden cell (number or null); got: the column's JSON value. */
+static void
+same_cell(const char *where, json_t *want, json_t *got)
+{
+    if (!got)
+        fail_msg("%s: column missing", where);
+    if (json_is_null(want) || json_is_null(got)) {
+        if (!json_is_null(want) || !json_is_null(got))
+            fail_msg("%s: want %s, got %s", where,
+                     json_is_null(want) ? "NULL" : "a number",
+                     json_is_null(got) ? "NULL" : "a number");
+        return;
+    }
+    double w = json_number_value(want), g = json_number_value(got);
+    if (fabs(w - g) > 1e-6 * (1 + fabs(w)))
+        fail_msg("%s: want %.6f, got %.6f", where, w, g);
+}
+
+/* The golden table rows (key -> array of cells) against table id. */
+static long
+check_golden_rows(size_t i, ogi_table_id_t id, json_t *rows)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    const char *key;
+    json_t *cells;
+    long n = 0;
+    json_object_foreach(rows, key, cells)
+    {
+        json_t *row = typed_row(id, fx.report[i]->doc_key, key);
+        if (!row)
+            fail_msg("%s: no row %s.%s", fx.name[i], sk->path, key);
+        for (size_t c = 0; c < sk->ncols; c++) {
+            char where[200];
+            snprintf(where, sizeof(where), "%s: %s.%s.%s", fx.name[i], sk->path,
+                     key, sk->cols[c].key);
+            same_cell(where, json_array_get(cells, c),
+                      json_object_get(row, sk->cols[c].key));
+        }
+        json_decref(row);
+        n++;
+    }
+    return n;
+}
+
+/* Every typed row of every report is the golden file's, cell by cell; a
+ * blank cell is NULL; there are no other rows. */
+static void
+typed_tables_hold_the_golden_cells(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < fx.n; i++) {
+        char path[256];
+        snprintf(path, sizeof(path), "tests/data/golden/%s.json", fx.name[i]);
+        json_t *g = json_load_file(path, 0, NULL);
+        assert_non_null(g);
+        const char *key = fx.report[i]->doc_key;
+        ogi_format_t fmt = fx.report[i]->meta.format;
+        size_t nitems;
+        const ogi_table_id_t *items = ogi_skeleton_active(fmt, &nitems);
+        for (size_t k = 0; k < nitems; k++) {
+            const ogi_skel_table_t *sk = ogi_skeleton_table(items[k]);
+            json_t *rows = json_object_get(json_object_get(g, "active"),
+                                           sk->path + strlen("active."));
+            long n = rows ? check_golden_rows(i, items[k], rows) : 0;
+            assert_int_equal(typed_rows(items[k], key), n);
+        }
+        long n = check_golden_rows(i, OGI_T3, json_object_get(g, "apply"));
+        assert_int_equal(typed_rows(OGI_T3, key), n);
+        /* Table 4: 15 cells in printed order */
+        json_t *appeal = json_object_get(g, "appeal");
+        const ogi_skel_table_t *t4 = ogi_skeleton_table(OGI_T4);
+        for (size_t r = 0; r < t4->nrows; r++) {
+            json_t *row = typed_row(OGI_T4, key, t4->rows[r].key);
+            assert_non_null(row);
+            for (size_t c = 0; c < t4->ncols; c++) {
+                char where[160];
+                snprintf(where, sizeof(where), "%s: appeal.%s.%s", fx.name[i],
+                         t4->rows[r].key, t4->cols[c].key);
+                same_cell(where, json_array_get(appeal, r * t4->ncols + c),
+                          json_object_get(row, t4->cols[c].key));
+            }
+            json_decref(row);
+        }
+        assert_int_equal(typed_rows(OGI_T4, key), (long)t4->nrows);
+        /* the procurement unit (format 2019) */
+        if (fmt == OGI_FORMAT_2019) {
+            json_t *row = typed_row(OGI_T2_19_9, key, "central_procurement");
+            assert_non_null(row);
+            json_t *w = json_object_get(g, "amount_unit"),
+                   *u = json_object_get(row, "amount_unit");
+            if (json_is_null(w))
+                assert_true(json_is_null(u));
+            else
+                assert_string_equal(json_string_value(u), json_string_value(w));
+            json_decref(row);
+        }
+        json_decref(g);
+    }
+}
+
+/* The cells the brief names, spelled out. */
+static void
+seed2_and_seed4_cells(void **state)
+{
+    (void)state;
+    const char *k2 = fx.report[find("002_e734572c7f6275fe")]->doc_key;
+    const char *k4 = fx.report[find("004_38ec84bebc7328d3")]->doc_key;
+    const char *const p2[1] = {k2};
+    PGresult *res =
+        query("SELECT natural_person, commercial, research, public_interest,"
+              " legal_service, other_org, total FROM apply"
+              " WHERE doc_key = $1 AND row_key = 'granted'",
+              1, p2);
+    assert_int_equal(PQntuples(res), 1);
+    static const char *const granted[7] = {"91", "0", "0", "0", "0", "0", "92"};
+    for (int c = 0; c < 7; c++)
+        assert_string_equal(PQgetvalue(res, 0, c), granted[c]);
+    PQclear(res);
+    assert_int_equal(count1("SELECT count(*) FROM active_2019_a20_9 WHERE"
+                            " doc_key = $1 AND projects = 293 AND"
+                            " amount = 26102 AND amount_unit = 'wan_yuan'",
+                            k2),
+                     1);
+    assert_int_equal(count1("SELECT delta_items FROM active_2019_a20_6 WHERE"
+                            " doc_key = $1 AND row_key = 'penalty'",
+                            k2),
+                     1740);
+    /* seed 4 leaves the whole 3.其他 row blank: NULL, never 0 */
+    assert_int_equal(count1("SELECT count(*) FROM apply WHERE doc_key = $1"
+                            " AND row_key = 'other.misc'"
+                            " AND num_nulls(natural_person, commercial,"
+                            " research, public_interest, legal_service,"
+                            " other_org, total) = 7",
+                            k4),
+                     1);
+    assert_int_equal(count1("SELECT count(*) FROM apply WHERE doc_key = $1"
+                            " AND row_key = 'other.all'",
+                            k4),
+                     0);
+}
+
+static void
+reports_and_findings(void **state)
+{
+    (void)state;
+    size_t i2 = find("002_e734572c7f6275fe");
+    const char *k2 = fx.report[i2]->doc_key;
+    const char *const p[1] = {k2};
+    PGresult *res =
+        query("SELECT status, agency, year, format, admin_level, province,"
+              " published_on, parser_version, record->>'doc_key',"
+              " record->'apply'->'granted'->>'total'"
+              " FROM reports WHERE doc_key = $1",
+              1, p);
+    assert_int_equal(PQntuples(res), 1);
+    assert_string_equal(PQgetvalue(res, 0, 0), "has_errors");
+    assert_string_equal(PQgetvalue(res, 0, 1), "哈尔滨市松北区人民政府");
+    assert_string_equal(PQgetvalue(res, 0, 2), "2020");
+    assert_string_equal(PQgetvalue(res, 0, 3), "2019");
+    assert_string_equal(PQgetvalue(res, 0, 4), "county");
+    assert_string_equal(PQgetvalue(res, 0, 5), "黑龙江省");
+    assert_string_equal(PQgetvalue(res, 0, 6), "2021-02-05");
+    assert_string_equal(PQgetvalue(res, 0, 7), OGI_PARSER_VERSION);
+    assert_string_equal(PQgetvalue(res, 0, 8), k2);
+    assert_string_equal(PQgetvalue(res, 0, 9), "92");
+    PQclear(res);
+
+    res = query("SELECT path, message FROM findings WHERE doc_key = $1"
+                " AND rule = 'D2' AND severity = 'error' ORDER BY seq",
+                1, p);
+    assert_int_equal(PQntuples(res), 2);
+    assert_string_equal(PQgetvalue(res, 0, 0), "apply.granted.total");
+    assert_string_equal(PQgetvalue(res, 1, 0), "apply.unable.not_held.total");
+    assert_string_equal(PQgetvalue(res, 0, 1),
+                        "row total 92 differs from the sum of its columns 91");
+    PQclear(res);
+    /* every finding of every report, in order */
+    for (size_t i = 0; i < fx.n; i++) {
+        const char *const pk[1] = {fx.report[i]->doc_key};
+        res = query("SELECT rule, severity, path, message FROM findings"
+                    " WHERE doc_key = $1 ORDER BY seq",
+                    1, pk);
+        assert_int_equal(PQntuples(res), (int)fx.report[i]->nfindings);
+        for (size_t k = 0; k < fx.report[i]->nfindings; k++) {
+            const ogi_finding_t *f = &fx.report[i]->findings[k];
+            assert_string_equal(PQgetvalue(res, (int)k, 0), f->rule);
+            assert_string_equal(PQgetvalue(res, (int)k, 1),
+                                ogi_severity_name(f->severity));
+            assert_string_equal(PQgetvalue(res, (int)k, 2), f->path);
+            assert_string_equal(PQgetvalue(res, (int)k, 3), f->message);
+        }
+        PQclear(res);
+    }
+}
+
+static void
+not_a_report_is_stored_rejected(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, "hello", 5, NULL, &r), 0);
+    assert_int_equal(ogi_validate_report(r), 0);
+    assert_int_equal(r->status, OGI_STATUS_REJECTED);
+    ogi_db_item_t it = {.raw = "hello", .raw_len = 5, .report = r};
+    ogi_db_outcome_t out = 0;
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_REJECTED);
+    char *status =
+        value1("SELECT status FROM reports WHERE doc_key = $1", r->doc_key);
+    assert_non_null(status);
+    assert_string_equal(status, "rejected");
+    free(status);
+    assert_int_equal(
+        count1("SELECT count(*) FROM documents WHERE doc_key = $1 AND"
+               " raw = 'hello'::bytea AND source_name IS NULL",
+               r->doc_key),
+        1);
+    assert_int_equal(count1("SELECT count(*) FROM findings WHERE"
+                            " doc_key = $1 AND rule = 'P0'",
+                            r->doc_key),
+                     1);
+    assert_int_equal(
+        count1("SELECT count(*) FROM apply WHERE doc_key = $1", r->doc_key), 0);
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_DUPLICATE);
+    ogi_arena_destroy(&a);
+}
+
+static void
+poison_goes_to_dead_letters(void **state)
+{
+    (void)state;
+    static const char raw[] = "\x00\xff\xfe not text, crashes workers";
+    char key[65];
+    ogi_parse_doc_key(raw, sizeof(raw) - 1, key);
+    ogi_db_item_t it = {.doc_key = key,
+                        .raw = raw,
+                        .raw_len = sizeof(raw) - 1,
+                        .source_name = "crash.bin",
+                        .poison_reason = "worker lost 3 times",
+                        .attempts = 3};
+    /* a poison item whose document is stored already is a duplicate */
+    ogi_db_item_t stored = {.doc_key = fx.report[0]->doc_key,
+                            .raw = fx.raw[0],
+                            .raw_len = fx.len[0],
+                            .poison_reason = "late"};
+    ogi_db_item_t batch[2] = {it, stored};
+    ogi_db_outcome_t out[2] = {0, 0};
+    assert_int_equal(ogi_db_write_batch(fx.db, batch, 2, out), 0);
+    assert_int_equal(out[0], OGI_DB_POISON);
+    assert_int_equal(out[1], OGI_DB_DUPLICATE);
+    const char *const p[1] = {key};
+    PGresult *res = PQexecParams(
+        fx.pg,
+        "SELECT raw, reason, attempts::text, source_name FROM dead_letters"
+        " WHERE doc_key = $1",
+        1, NULL, p, NULL, NULL, 1);
+    assert_int_equal(PQntuples(res), 1);
+    assert_int_equal(PQgetlength(res, 0, 0), (int)sizeof(raw) - 1);
+    assert_memory_equal(PQgetvalue(res, 0, 0), raw, sizeof(raw) - 1);
+    assert_string_equal(PQgetvalue(res, 0, 1), "worker lost 3 times");
+    assert_string_equal(PQgetvalue(res, 0, 2), "3");
+    assert_string_equal(PQgetvalue(res, 0, 3), "crash.bin");
+    PQclear(res);
+    assert_int_equal(count1("SELECT count(*) FROM documents WHERE"
+                            " doc_key = $1",
+                            key),
+                     0);
+    assert_int_equal(count1("SELECT count(*) FROM dead_letters WHERE"
+                            " doc_key = $1",
+                            fx.report[0]->doc_key),
+                     0);
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, out), 0);
+    assert_int_equal(out[0], OGI_DB_DUPLICATE);
+    assert_int_equal(count1("SELECT count(*) FROM dead_letters", NULL), 1);
+}
+
+/* A copy of report i's bytes with a suffix: another document. */
+static ogi_db_item_t
+variant(size_t i, const char *suffix, char **buf, char key[65])
+{
+    size_t s = strlen(suffix);
+    *buf = malloc(fx.len[i] + s);
+    memcpy(*buf, fx.raw[i], fx.len[i]);
+    memcpy(*buf + fx.len[i], suffix, s);
+    ogi_parse_doc_key(*buf, fx.len[i] + s, key);
+    ogi_db_item_t it = item_of(i);
+    it.doc_key = key;
+    it.raw = *buf;
+    it.raw_len = fx.len[i] + s;
+    return it;
+}
+
+static void
+data_errors_reject_the_batch(void **state)
+{
+    (void)state;
+    char *b1, *b2, k1[65], k2[65];
+    ogi_db_item_t good = variant(1, "\n<!-- reject test 1 -->\n", &b1, k1);
+    ogi_db_item_t bad = variant(2, "\n<!-- reject test 2 -->\n", &b2, k2);
+    bad.source_name = "bad\xff\xfe.txt"; /* not UTF-8 */
+    ogi_db_item_t batch[2] = {good, bad};
+    ogi_db_outcome_t out[2];
+    int64_t before = 0, after = 0;
+    assert_int_equal(ogi_db_count_documents(fx.db, &before), 0);
+    assert_int_equal(ogi_db_write_batch(fx.db, batch, 2, out), OGI_EREJECT);
+    assert_string_equal(ogi_db_sqlstate(fx.db), "22021");
+    assert_true(
+        strncmp(ogi_db_error(fx.db), "could not store documents: ", 27) == 0);
+    /* a doc_key that is not a SHA-256 breaks the CHECK constraint */
+    ogi_db_item_t longkey = good;
+    longkey.doc_key = "0123456789abcdef0123456789abcdef"
+                      "0123456789abcdef0123456789abcdef0";
+    batch[1] = longkey;
+    assert_int_equal(ogi_db_write_batch(fx.db, batch, 2, out), OGI_EREJECT);
+    assert_string_equal(ogi_db_sqlstate(fx.db), "23514");
+    /* nothing of a failed batch is stored */
+    assert_int_equal(ogi_db_count_documents(fx.db, &after), 0);
+    assert_int_equal(after, before);
+    /* the handle goes on: the good item alone is stored, and twice in
+     * one batch it is stored once */
+    batch[1] = good;
+    assert_int_equal(ogi_db_write_batch(fx.db, batch, 2, out), 0);
+    assert_int_equal(out[0], OGI_DB_STORED);
+    assert_int_equal(out[1], OGI_DB_DUPLICATE);
+    assert_string_equal(ogi_db_error(fx.db), "");
+    assert_int_equal(
+        count1("SELECT count(*) FROM apply WHERE doc_key = $1", k1),
+        count1("SELECT count(*) FROM apply WHERE doc_key = $1",
+               fx.report[1]->doc_key));
+    /* an item without doc_key is a programming error */
+    ogi_db_item_t none = {.raw = "x", .raw_len = 1};
+    assert_int_equal(ogi_db_write_batch(fx.db, &none, 1, out), OGI_EINVAL);
+    free(b1);
+    free(b2);
+}
+
+/* A lost connection is OGI_ERETRY; the next call reconnects. */
+static void
+lost_connection_is_retry(void **state)
+{
+    (void)state;
+    char why[1024], conninfo[700], *buf, key[65];
+    snprintf(conninfo, sizeof(conninfo), "%s application_name=victim",
+             fx.conninfo);
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    assert_non_null(db);
+    int64_t n = 0;
+    assert_int_equal(ogi_db_count_documents(db, &n), 0);
+    assert_int_equal(count1("SELECT count(*) FROM (SELECT pid FROM"
+                            " pg_stat_activity WHERE application_name ="
+                            " 'victim' OFFSET 0) AS v"
+                            " WHERE pg_terminate_backend(pid)",
+                            NULL),
+                     1);
+    ogi_db_item_t it = variant(3, "\n<!-- retry test -->\n", &buf, key);
+    ogi_db_outcome_t out;
+    int rc = ogi_db_write_batch(db, &it, 1, &out);
+    assert_int_equal(rc, OGI_ERETRY);
+    print_message("# lost connection: sqlstate \"%s\", %s\n",
+                  ogi_db_sqlstate(db), ogi_db_error(db));
+    assert_int_equal(ogi_db_write_batch(db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_STORED);
+    ogi_db_destroy(&db);
+    assert_null(db);
+    free(buf);
+}
+
+/* The sink's role can insert and read, not change; analysts only read. */
+static void
+roles_grant_what_they_say(void **state)
+{
+    (void)state;
+    char why[1024], conninfo[700], *buf, key[65];
+    snprintf(conninfo, sizeof(conninfo), "%s options='-c role=ogi_ingest'",
+             fx.conninfo);
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    assert_non_null(db);
+    /* a sink may run migrate at start: with nothing to apply, reading
+     * ogi_schema_migrations is all it takes */
+    size_t applied = 99;
+    if (ogi_db_migrate(db, &applied) != 0)
+        fail_msg("migrate as ogi_ingest: %s", ogi_db_error(db));
+    assert_int_equal(applied, 0);
+    ogi_db_item_t it = variant(4, "\n<!-- role test -->\n", &buf, key);
+    char pkey[65];
+    ogi_parse_doc_key("role poison", 11, pkey);
+    ogi_db_item_t poison = {.doc_key = pkey, .raw = "x", .raw_len = 1};
+    ogi_db_item_t batch[2] = {it, poison};
+    ogi_db_outcome_t out[2];
+    int rc = ogi_db_write_batch(db, batch, 2, out);
+    if (rc)
+        fail_msg("as ogi_ingest: %s", ogi_db_error(db));
+    assert_int_equal(out[0], OGI_DB_STORED);
+    assert_int_equal(out[1], OGI_DB_POISON);
+    ogi_db_destroy(&db);
+    free(buf);
+
+    static const struct {
+        const char *role, *sql, *state;
+    } checks[] = {
+        {"ogi_ingest", "UPDATE documents SET source_name = 'x'", "42501"},
+        {"ogi_ingest", "DELETE FROM reports", "42501"},
+        {"ogi_ingest", "SELECT count(*) FROM apply", NULL},
+        {"ogi_reporting", "SELECT count(*) FROM reports", NULL},
+        {"ogi_reporting", "SELECT count(*) FROM active_decisions", NULL},
+        {"ogi_reporting",
+         "INSERT INTO findings VALUES ('k', 1, 'X', 'info',"
+         " '', '')",
+         "42501"},
+        {"ogi_reporting", "DELETE FROM documents", "42501"},
+    };
+    for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+        const char *const p[1] = {checks[i].role};
+        PQclear(query("SELECT set_config('role', $1, false)", 1, p));
+        PGresult *res =
+            PQexecParams(fx.pg, checks[i].sql, 0, NULL, NULL, NULL, NULL, 0);
+        const char *st = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        if (checks[i].state ? !st || strcmp(st, checks[i].state) != 0
+                            : st != NULL)
+            fail_msg("as %s: %s: sqlstate %s", checks[i].role, checks[i].sql,
+                     st ? st : "none");
+        PQclear(res);
+        PQclear(query("RESET role", 0, NULL));
+    }
+}
+
+/* Throughput of one batch of 1,000 new documents (printed, not asserted). */
+static void
+batch_of_1000(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    ogi_db_item_t *items = calloc(N, sizeof(*items));
+    ogi_db_outcome_t *out = calloc(N, sizeof(*out));
+    char **bufs = calloc(N, sizeof(*bufs));
+    char(*keys)[65] = calloc(N, sizeof(*keys));
+    size_t bytes = 0;
+    for (size_t i = 0; i < N; i++) {
+        char suffix[64];
+        snprintf(suffix, sizeof(suffix), "\n<!-- copy %zu -->\n", i);
+        items[i] = variant(i % fx.n, suffix, &bufs[i], keys[i]);
+        bytes += items[i].raw_len;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = ogi_db_write_batch(fx.db, items, N, out);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (rc)
+        fail_msg("write_batch: %s", ogi_db_error(fx.db));
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(out[i], OGI_DB_STORED);
+    double s = (double)(t1.tv_sec - t0.tv_sec) +
+               (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    print_message("# 1000-document batch (%.1f MB raw): %.3f s, %.0f "
+                  "documents/s\n",
+                  (double)bytes / 1e6, s, N / s);
+    for (size_t i = 0; i < N; i++)
+        free(bufs[i]);
+    free(bufs);
+    free(keys);
+    free(items);
+    free(out);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest pure[] = {
+        cmocka_unit_test(classify_retry),
+        cmocka_unit_test(classify_reject),
+        cmocka_unit_test(classify_other),
+        cmocka_unit_test(names_and_tables),
+        cmocka_unit_test(default_conninfo),
+        cmocka_unit_test(cluster_conninfo),
+        cmocka_unit_test(connect_failure_message),
+    };
+    const struct CMUnitTest server[] = {
+        cmocka_unit_test(migrate_again_is_a_noop),
+        cmocka_unit_test(every_skeleton_key_has_its_column),
+        cmocka_unit_test(raw_columns_use_lz4),
+        cmocka_unit_test(write_reports_then_duplicates),
+        cmocka_unit_test(typed_tables_hold_the_golden_cells),
+        cmocka_unit_test(seed2_and_seed4_cells),
+        cmocka_unit_test(reports_and_findings),
+        cmocka_unit_test(not_a_report_is_stored_rejected),
+        cmocka_unit_test(poison_goes_to_dead_letters),
+        cmocka_unit_test(data_errors_reject_the_batch),
+        cmocka_unit_test(lost_connection_is_retry),
+        cmocka_unit_test(roles_grant_what_they_say),
+        cmocka_unit_test(batch_of_1000),
+    };
+    int failed = cmocka_run_group_tests_name("db_classify", pure, NULL, NULL);
+    failed +=
+        cmocka_run_group_tests_name("db", server, group_setup, group_teardown);
+    return failed ? 1 : 0;
+}

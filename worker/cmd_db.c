@@ -1,0 +1,270 @@
+/*
+ * cmd_db.c - `ogi db`: the private local PostgreSQL server, migrations,
+ * and psql on the database ogi writes to.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ogi/cluster.h"
+#include "ogi/db.h"
+#include "ogi/error.h"
+
+static void
+db_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: ogi db start|stop|status|migrate [--data DIR] [--db "
+            "CONNINFO]\n"
+            "       ogi db psql [--data DIR] [--db CONNINFO] [PSQL-ARGS...]\n"
+            "\n"
+            "A private PostgreSQL server for ogi under DIR (default "
+            "./var/pg), run\n"
+            "with the PostgreSQL 15 binaries ($OGI_PG_BINDIR, else\n"
+            "/usr/lib/postgresql/15/bin): no TCP port, its Unix socket in "
+            "DIR,\n"
+            "trust authentication on that socket only, the database \"ogi\" "
+            "with\n"
+            "ogi's schema. As root, the server runs as the user "
+            "\"postgres\".\n"
+            "\n"
+            "  start     initialize DIR on first use, start the server, create "
+            "the\n"
+            "            database and apply the migrations; a no-op when it "
+            "runs\n"
+            "  stop      stop the server (fast: sessions end, commits are "
+            "kept)\n"
+            "  status    when the server runs: print its directory and "
+            "conninfo,\n"
+            "            exit 0; when it does not: exit 3\n"
+            "  migrate   apply the migrations built into ogi (a no-op when "
+            "all are)\n"
+            "  psql      run psql on the database, with PSQL-ARGS\n"
+            "\n"
+            "  --data DIR       the private server's directory\n"
+            "  --db CONNINFO    another database (libpq conninfo or "
+            "postgresql:// URL)\n"
+            "                   for migrate, psql and status; without it "
+            "they use\n"
+            "                   PG* variables when PGHOST or PGDATABASE is "
+            "set,\n"
+            "                   else the private server\n"
+            "  -h, --help       show this help\n"
+            "\n"
+            "exit status: 0 done, 1 failed, 2 usage error, 3 (status) not "
+            "running\n");
+}
+
+/* The option's value: "--opt=V" or "--opt V"; NULL when absent. */
+static const char *
+option(int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "ogi db: option %s needs a value\n", name);
+        *bad = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* The conninfo for migrate/psql/status: --data, else --db, else the
+ * default (PG* variables or the private server). */
+static int
+resolve(const char *data, const char *db, char *buf, size_t size)
+{
+    if (data)
+        return ogi_cluster_conninfo(data, buf, size);
+    if (db) {
+        snprintf(buf, size, "%s", db);
+        return 0;
+    }
+    return ogi_db_default_conninfo(buf, size);
+}
+
+/* local: conninfo names the private server (a hint helps when it is
+ * down). */
+static int
+migrate(const char *conninfo, int local)
+{
+    char why[1024];
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    if (!db) {
+        fprintf(stderr, "ogi db: %s\n", why);
+        if (local)
+            fprintf(stderr, "hint: start the private server with \"ogi db "
+                            "start\"\n");
+        return 1;
+    }
+    size_t applied = 0;
+    int version = 0;
+    int rc = ogi_db_migrate(db, &applied);
+    if (rc == 0)
+        rc = ogi_db_schema_version(db, &version);
+    if (rc)
+        fprintf(stderr, "ogi db: %s\n", ogi_db_error(db));
+    else
+        printf("migrations: %zu applied now, schema version %d (%zu "
+               "built in)\n",
+               applied, version, ogi_db_migration_count());
+    ogi_db_destroy(&db);
+    return rc ? 1 : 0;
+}
+
+static int
+status(const char *data, const char *db)
+{
+    char conninfo[PATH_MAX + 128], path[PATH_MAX];
+    if (db) {
+        ogi_db_t *h = ogi_db_connect(db, path, sizeof(path));
+        if (!h) {
+            printf("not running: %s\n", path);
+            return 3;
+        }
+        int version = 0;
+        ogi_db_schema_version(h, &version);
+        printf("running\nconninfo: %s\nschema version: %d\n", db, version);
+        ogi_db_destroy(&h);
+        return 0;
+    }
+    if (ogi_cluster_path(data, path, sizeof(path)) != 0 ||
+        ogi_cluster_conninfo(data, conninfo, sizeof(conninfo)) != 0) {
+        fprintf(stderr, "ogi db: invalid directory \"%s\"\n",
+                data ? data : OGI_CLUSTER_DIR);
+        return 2;
+    }
+    if (ogi_cluster_status(data) != 0) {
+        printf("not running: %s\n", path);
+        return 3;
+    }
+    printf("running: %s\nconninfo: %s\n", path, conninfo);
+    return 0;
+}
+
+static int
+psql(const char *conninfo, int argc, char **argv)
+{
+    char prog[PATH_MAX];
+    char **args = calloc((size_t)argc + 4, sizeof(*args));
+    if (!args) {
+        fprintf(stderr, "ogi db: out of memory\n");
+        return 1;
+    }
+    ogi_cluster_program("psql", prog, sizeof(prog));
+    /* exec wants char *: copies of our strings. */
+    int k = 0;
+    args[k++] = strdup(prog);
+    args[k++] = strdup("-d");
+    args[k++] = strdup(conninfo);
+    for (int i = 0; i < argc; i++)
+        args[k++] = argv[i];
+    args[k] = NULL;
+    fflush(NULL);
+    execvp(args[0], args);
+    perror("ogi db: could not execute psql");
+    return 1;
+}
+
+int
+ogi_cmd_db(int argc, char **argv)
+{
+    const char *data = NULL, *db = NULL, *sub = NULL;
+    int bad = 0, i;
+    /* argv[0] is "db"; options may come before and after the command */
+    for (i = 1; i < argc; i++) {
+        const char *v;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            db_usage(stdout);
+            return 0;
+        }
+        if ((v = option(argc, argv, &i, "--data", &bad))) {
+            data = v;
+        } else if ((v = option(argc, argv, &i, "--db", &bad))) {
+            db = v;
+        } else if (bad) {
+            return 2;
+        } else if (!sub && argv[i][0] != '-') {
+            sub = argv[i];
+            if (strcmp(sub, "psql") == 0) {
+                /* the rest goes to psql, after our own options */
+                while (i + 1 < argc) {
+                    int j = i + 1;
+                    if ((v = option(argc, argv, &j, "--data", &bad)))
+                        data = v;
+                    else if ((v = option(argc, argv, &j, "--db", &bad)))
+                        db = v;
+                    else
+                        break;
+                    i = j;
+                }
+                if (bad)
+                    return 2;
+                i++;
+                break;
+            }
+        } else {
+            fprintf(stderr, "ogi db: unexpected argument \"%s\"\n", argv[i]);
+            db_usage(stderr);
+            return 2;
+        }
+    }
+    if (!sub) {
+        fprintf(stderr, "ogi db: no command\n");
+        db_usage(stderr);
+        return 2;
+    }
+    if (data && db) {
+        fprintf(stderr, "ogi db: give --data or --db, not both\n");
+        return 2;
+    }
+    char why[1024], conninfo[PATH_MAX + 128];
+    if (strcmp(sub, "start") == 0 || strcmp(sub, "stop") == 0) {
+        if (db) {
+            fprintf(stderr,
+                    "ogi db %s: --db names a server ogi does not "
+                    "run; use --data\n",
+                    sub);
+            return 2;
+        }
+        int start = strcmp(sub, "start") == 0;
+        int rc = start ? ogi_cluster_start(data, stdout, why, sizeof(why))
+                       : ogi_cluster_stop(data, stdout, why, sizeof(why));
+        if (rc) {
+            fprintf(stderr, "ogi db: %s\n", why);
+            return 1;
+        }
+        if (!start)
+            return 0;
+        if (ogi_cluster_conninfo(data, conninfo, sizeof(conninfo)) != 0)
+            return 1;
+        rc = migrate(conninfo, 0);
+        if (rc == 0)
+            printf("conninfo: %s\n", conninfo);
+        return rc;
+    }
+    if (strcmp(sub, "status") == 0)
+        return status(data, db);
+    if (resolve(data, db, conninfo, sizeof(conninfo)) != 0) {
+        fprintf(stderr, "ogi db: invalid directory \"%s\"\n",
+                data ? data : OGI_CLUSTER_DIR);
+        return 2;
+    }
+    if (strcmp(sub, "migrate") == 0)
+        return migrate(conninfo, !db && *conninfo);
+    if (strcmp(sub, "psql") == 0)
+        return psql(conninfo, argc - i, argv + i);
+    fprintf(stderr, "ogi db: unknown command \"%s\"\n", sub);
+    db_usage(stderr);
+    return 2;
+}

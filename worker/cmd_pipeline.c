@@ -1,0 +1,490 @@
+/*
+ * cmd_pipeline.c - the pipeline's commands: ogi push, broker, worker,
+ * sink, and ingest (all of them in one process).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ogi.h"
+#include "ogi/ingest.h"
+#include "ogi/pipeline.h"
+
+static volatile sig_atomic_t stop_flag;
+
+static void
+on_signal(int sig)
+{
+    (void)sig;
+    stop_flag = 1; /* drain: no new work, finish, commit, ack, exit */
+}
+
+static void
+install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static int
+number(const char *cmd, const char *opt, const char *arg, unsigned long *out)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (*arg == '\0' || *end) {
+        fprintf(stderr, "ogi %s: invalid %s \"%s\"\n", cmd, opt, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static const char *const outcome_names[] = {"pending",  "stored",
+                                            "duplicate", "rejected",
+                                            "poison",   "failed"};
+
+/* Lists documents that were not stored, one per line, on stderr. */
+static void
+report_unsettled(void *arg, const char *path, const char *key,
+                 ogi_push_outcome_t out, const char *reason)
+{
+    (void)arg;
+    if (out == OGI_PUSH_PENDING || out == OGI_PUSH_FAILED ||
+        out == OGI_PUSH_POISON)
+        fprintf(stderr, "%s: %s%s%s (%s)\n", path, outcome_names[out],
+                *key ? " " : "", key, reason && *reason ? reason : "");
+}
+
+static void
+print_push_summary(const ogi_push_stats_t *st)
+{
+    printf("%llu documents: %llu stored, %llu duplicates, %llu rejected "
+           "(not reports), %llu poison, %llu failed, %llu not acknowledged\n",
+           (unsigned long long)st->total,
+           (unsigned long long)st->outcome[OGI_PUSH_STORED],
+           (unsigned long long)st->outcome[OGI_PUSH_DUPLICATE],
+           (unsigned long long)st->outcome[OGI_PUSH_REJECTED],
+           (unsigned long long)st->outcome[OGI_PUSH_POISON],
+           (unsigned long long)st->outcome[OGI_PUSH_FAILED],
+           (unsigned long long)st->outcome[OGI_PUSH_PENDING]);
+}
+
+static int
+exit_status(int rc, const ogi_push_stats_t *st)
+{
+    if (rc == OGI_EIO || rc == OGI_ENOMEM)
+        return 2;
+    if (rc || st->outcome[OGI_PUSH_PENDING] || st->outcome[OGI_PUSH_FAILED] ||
+        st->outcome[OGI_PUSH_POISON])
+        return 1;
+    return 0;
+}
+
+int
+ogi_cmd_push(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"frontend", required_argument, NULL, 'f'},
+        {"window", required_argument, NULL, 'w'},
+        {"timeout", required_argument, NULL, 't'},
+        {"give-up", required_argument, NULL, 'g'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ogi_push_opts_t o;
+    memset(&o, 0, sizeof(o));
+    o.frontend = OGI_EP_FRONTEND;
+    o.progress = isatty(2);
+    unsigned long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:w:t:g:qh", opts, NULL)) != -1) {
+        switch (c) {
+            case 'f':
+                o.frontend = optarg;
+                break;
+            case 'w':
+                if (number("push", "--window", optarg, &v) || v == 0)
+                    return 2;
+                o.window = (unsigned)v;
+                break;
+            case 't':
+                if (number("push", "--timeout", optarg, &v))
+                    return 2;
+                o.timeout_ms = (unsigned)v;
+                break;
+            case 'g':
+                if (number("push", "--give-up", optarg, &v))
+                    return 2;
+                o.give_up_s = (unsigned)v;
+                break;
+            case 'q':
+                o.progress = 0;
+                break;
+            case 'h':
+                printf("usage: ogi push [--frontend EP] [--window W] "
+                       "[--timeout MS] [--give-up S] [-q] PATH...\n\n"
+                       "Sends every file under PATH (files, directories, "
+                       "\"-\" for standard input)\n"
+                       "to the broker and waits until each is acknowledged "
+                       "as stored after\n"
+                       "COMMIT. At most W documents are in flight (default "
+                       "64); one not\n"
+                       "acknowledged within the timeout (default 10000 ms, "
+                       "doubling to 60 s) is\n"
+                       "resent. A progress line is shown on a terminal.\n\n"
+                       "  --frontend EP   the broker (default %s)\n"
+                       "  --give-up S     stop resending after S seconds "
+                       "(default: never)\n\n"
+                       "exit status: 0 every document stored, duplicate or "
+                       "rejected (not a report);\n"
+                       "1 some were not stored (listed on stderr), 2 usage "
+                       "or I/O error.\n",
+                       OGI_EP_FRONTEND);
+                return 0;
+            default:
+                return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "ogi push: no paths\n");
+        return 2;
+    }
+    install_signals();
+    ogi_push_stats_t st;
+    o.paths = (const char *const *)(argv + optind);
+    o.npaths = (size_t)(argc - optind);
+    o.stop = &stop_flag;
+    o.stats = &st;
+    o.report = report_unsettled;
+    char why[512] = "";
+    int rc = ogi_push_run(&o, why, sizeof(why));
+    if (rc == OGI_EIO || rc == OGI_ENOMEM)
+        fprintf(stderr, "ogi push: %s\n", why[0] ? why : ogi_strerror(rc));
+    print_push_summary(&st);
+    return exit_status(rc, &st);
+}
+
+int
+ogi_cmd_broker(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"frontend", required_argument, NULL, 'f'},
+        {"backend", required_argument, NULL, 'b'},
+        {"sink", required_argument, NULL, 's'},
+        {"max-crashes", required_argument, NULL, 'k'},
+        {"doc-timeout", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ogi_broker_opts_t o;
+    memset(&o, 0, sizeof(o));
+    o.frontend = OGI_EP_FRONTEND;
+    o.backend = OGI_EP_BACKEND;
+    o.sink = OGI_EP_SINK;
+    unsigned long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+            case 'f':
+                o.frontend = optarg;
+                break;
+            case 'b':
+                o.backend = optarg;
+                break;
+            case 's':
+                o.sink = optarg;
+                break;
+            case 'k':
+                if (number("broker", "--max-crashes", optarg, &v) || v == 0)
+                    return 2;
+                o.max_crashes = (unsigned)v;
+                break;
+            case 'd':
+                if (number("broker", "--doc-timeout", optarg, &v))
+                    return 2;
+                o.doc_timeout_ms = (unsigned)v;
+                break;
+            case 'h':
+                printf("usage: ogi broker [--frontend EP] [--backend EP] "
+                       "[--sink EP] [--max-crashes K] [--doc-timeout MS]\n\n"
+                       "The stable endpoints: producers (and the sink's "
+                       "acknowledgements) on\n"
+                       "the frontend (default %s), workers on the backend "
+                       "(default %s).\n"
+                       "A document held by K lost or hung workers (default "
+                       "3) goes to the sink\n"
+                       "(default %s) as poison. SIGTERM drains and exits.\n",
+                       OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK);
+                return 0;
+            default:
+                return 2;
+        }
+    }
+    install_signals();
+    ogi_broker_stats_t st;
+    o.stop = &stop_flag;
+    o.stats = &st;
+    char why[512] = "";
+    int rc = ogi_broker_run(&o, why, sizeof(why));
+    if (rc) {
+        fprintf(stderr, "ogi broker: %s\n", why[0] ? why : ogi_strerror(rc));
+        return 2;
+    }
+    fprintf(stderr,
+            "ogi broker: %llu documents, %llu requeued, %llu poison, %llu "
+            "workers lost, %llu messages dropped\n",
+            (unsigned long long)st.documents, (unsigned long long)st.requeued,
+            (unsigned long long)st.poison,
+            (unsigned long long)st.workers_lost,
+            (unsigned long long)st.dropped);
+    return 0;
+}
+
+int
+ogi_cmd_worker(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"backend", required_argument, NULL, 'b'},
+        {"sink", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ogi_worker_opts_t o;
+    memset(&o, 0, sizeof(o));
+    o.backend = OGI_EP_BACKEND;
+    o.sink = OGI_EP_SINK;
+    unsigned long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+        switch (c) {
+            case 'b':
+                o.backend = optarg;
+                break;
+            case 's':
+                o.sink = optarg;
+                break;
+            case 'n':
+                if (number("worker", "--threads", optarg, &v) || v == 0 ||
+                    v > 256)
+                    return 2;
+                o.threads = (unsigned)v;
+                break;
+            case 'h':
+                printf("usage: ogi worker [--threads N] [--backend EP] "
+                       "[--sink EP]\n\n"
+                       "Takes documents from the broker (default %s), "
+                       "parses and validates\n"
+                       "them on N threads (default 2) and sends the records "
+                       "to the sink\n"
+                       "(default %s). SIGTERM finishes what it holds and "
+                       "exits.\n",
+                       OGI_EP_BACKEND, OGI_EP_SINK);
+                return 0;
+            default:
+                return 2;
+        }
+    }
+    install_signals();
+    o.stop = &stop_flag;
+    char why[512] = "";
+    int rc = ogi_worker_run(&o, why, sizeof(why));
+    if (rc) {
+        fprintf(stderr, "ogi worker: %s\n", why[0] ? why : ogi_strerror(rc));
+        return 2;
+    }
+    return 0;
+}
+
+static void
+print_findings(const ogi_sink_stats_t *st)
+{
+    size_t n;
+    const ogi_rule_t *rules = ogi_rules_all(&n);
+    int any = 0;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        if (!st->findings[i])
+            continue;
+        printf("%s %s=%llu", any ? "," : "findings by rule:", rules[i].id,
+               (unsigned long long)st->findings[i]);
+        any = 1;
+    }
+    if (any)
+        printf("\n");
+}
+
+int
+ogi_cmd_sink(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"records", required_argument, NULL, 'r'},
+        {"frontend", required_argument, NULL, 'f'},
+        {"db", required_argument, NULL, 'd'},
+        {"batch", required_argument, NULL, 'B'},
+        {"batch-ms", required_argument, NULL, 'T'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ogi_sink_opts_t o;
+    memset(&o, 0, sizeof(o));
+    o.records = OGI_EP_SINK;
+    o.frontend = OGI_EP_FRONTEND;
+    unsigned long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+            case 'r':
+                o.records = optarg;
+                break;
+            case 'f':
+                o.frontend = optarg;
+                break;
+            case 'd':
+                o.db = optarg;
+                break;
+            case 'B':
+                if (number("sink", "--batch", optarg, &v) || v == 0)
+                    return 2;
+                o.batch = v;
+                break;
+            case 'T':
+                if (number("sink", "--batch-ms", optarg, &v) || v == 0)
+                    return 2;
+                o.batch_ms = (unsigned)v;
+                break;
+            case 'h':
+                printf("usage: ogi sink [--records EP] [--frontend EP] "
+                       "[--db URL] [--batch B] [--batch-ms T]\n\n"
+                       "Writes records (from workers, on %s) to PostgreSQL "
+                       "in transactions of up to\n"
+                       "B records (default 500) or T ms (default 50), and "
+                       "acknowledges them to\n"
+                       "their producers through the broker (%s) after "
+                       "COMMIT. The database is\n"
+                       "--db, libpq's PG* variables, or the local one of "
+                       "'ogi db start'.\n"
+                       "Migrations are applied at start. SIGTERM commits, "
+                       "acknowledges and exits.\n",
+                       OGI_EP_SINK, OGI_EP_FRONTEND);
+                return 0;
+            default:
+                return 2;
+        }
+    }
+    install_signals();
+    ogi_sink_stats_t st;
+    memset(&st, 0, sizeof(st));
+    o.stop = &stop_flag;
+    o.stats = &st;
+    char why[512] = "";
+    int rc = ogi_sink_run(&o, why, sizeof(why));
+    if (rc) {
+        fprintf(stderr, "ogi sink: %s\n", why[0] ? why : ogi_strerror(rc));
+        return 2;
+    }
+    fprintf(stderr,
+            "ogi sink: %llu records: %llu stored, %llu duplicates, %llu "
+            "rejected, %llu poison in %llu batches\n",
+            (unsigned long long)st.records, (unsigned long long)st.stored,
+            (unsigned long long)st.duplicates, (unsigned long long)st.rejected,
+            (unsigned long long)st.poison, (unsigned long long)st.batches);
+    return 0;
+}
+
+int
+ogi_cmd_ingest(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"threads", required_argument, NULL, 'n'},
+        {"window", required_argument, NULL, 'w'},
+        {"batch", required_argument, NULL, 'B'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    ogi_ingest_opts_t o;
+    memset(&o, 0, sizeof(o));
+    o.progress = isatty(2);
+    unsigned long v;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "n:qh", opts, NULL)) != -1) {
+        switch (c) {
+            case 'd':
+                o.db = optarg;
+                break;
+            case 'n':
+                if (number("ingest", "--threads", optarg, &v) || v == 0 ||
+                    v > 256)
+                    return 2;
+                o.threads = (unsigned)v;
+                break;
+            case 'w':
+                if (number("ingest", "--window", optarg, &v) || v == 0)
+                    return 2;
+                o.window = (unsigned)v;
+                break;
+            case 'B':
+                if (number("ingest", "--batch", optarg, &v) || v == 0)
+                    return 2;
+                o.batch = v;
+                break;
+            case 'q':
+                o.progress = 0;
+                break;
+            case 'h':
+                printf("usage: ogi ingest [--db URL] [--threads N] "
+                       "[--window W] [--batch B] [-q] PATH...\n\n"
+                       "Parses, validates and stores every report under "
+                       "PATH in PostgreSQL:\n"
+                       "producer, broker, N worker threads (default 2) and "
+                       "sink in one process,\n"
+                       "with the pipeline's guarantees (acknowledged only "
+                       "after COMMIT, each\n"
+                       "document stored once). The database is --db, "
+                       "libpq's PG* variables, or\n"
+                       "the local one of 'ogi db start'. Ends with a "
+                       "summary.\n\n"
+                       "exit status: 0 every document stored, duplicate or "
+                       "rejected (not a\n"
+                       "report); 1 some were not stored; 2 usage, database "
+                       "or I/O error.\n");
+                return 0;
+            default:
+                return 2;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "ogi ingest: no paths\n");
+        return 2;
+    }
+    install_signals();
+    o.paths = (const char *const *)(argv + optind);
+    o.npaths = (size_t)(argc - optind);
+    o.stop = &stop_flag;
+    o.report = report_unsettled;
+    char why[512] = "";
+    int rc = ogi_ingest_run(&o, why, sizeof(why));
+    if (rc == OGI_EIO || rc == OGI_ENOMEM)
+        fprintf(stderr, "ogi ingest: %s\n", why[0] ? why : ogi_strerror(rc));
+    print_push_summary(&o.push);
+    print_findings(&o.sink);
+    return exit_status(rc, &o.push);
+}
