@@ -143,7 +143,21 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(BUILD)/libogi.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
 
-unit-tests: $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/ogi
+# A test build of the binary whose worker crashes or hangs on documents
+# that ask for it (OGI-FAULT-CRASH, OGI-FAULT-HANG): poison tests only.
+$(BUILD)/faults/worker.o: lib/worker.c | $(GEN_H)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_CFLAGS) -DOGI_FAULT_HOOKS -c $< -o $@
+
+$(BUILD)/ogi-faults: $(WORKER_OBJ) $(BUILD)/faults/worker.o $(BUILD)/libogi.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $(WORKER_OBJ) $(BUILD)/faults/worker.o $(BUILD)/libogi.a $(FINAL_LIBS)
+
+$(BUILD)/tests/zsend: tests/tools/zsend.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(FINAL_CFLAGS) -o $@ $< $(FINAL_LIBS)
+
+unit-tests: $(UNIT_BIN) $(FUZZ_REPLAY) $(BUILD)/ogi $(BUILD)/ogi-faults $(BUILD)/tests/zsend
 
 # The whole suite: the plain build, then the same tests under ASan+UBSan.
 test check:
@@ -152,8 +166,9 @@ test check:
 	@$(MAKE) --no-print-directory SANITIZE=address unit-tests
 	@sh tests/run.sh build build-asan
 
-bench: $(BENCH_BIN) $(BUILD)/ogi
+bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/ogi
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
+	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
 
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \

@@ -32,6 +32,8 @@ typedef struct doc {
     size_t len;
     uint64_t index;   /* position among the documents sent to its worker */
     uint64_t sent_at; /* ms */
+    int suspect;      /* was on a worker that was lost with others: goes
+                         only to a worker holding nothing else */
 } doc_t;
 
 typedef struct {
@@ -43,6 +45,7 @@ typedef struct {
     uint64_t received;      /* as it last reported */
     uint32_t free_slots;    /* as it last reported */
     doc_t *held;            /* sent and not reported finished */
+    int isolated;           /* holds a suspect document: nothing else */
 } worker_t;
 
 typedef struct {
@@ -166,8 +169,11 @@ take_ready(broker_t *b, const ogi__wire_msg_t *m, uint64_t now)
     if (!w)
         return;
     w->last_seen = now;
-    if (r->received > w->sent)
-        return; /* a report from an earlier life of this id: ignore */
+    if (r->received > w->sent) {
+        /* the worker outlived our record of it (it was dropped and came
+         * back): what it got before was requeued; count from here */
+        w->sent = r->received;
+    }
     w->received = r->received;
     w->free_slots = r->credit;
     /* documents it had received and no longer holds are finished */
@@ -184,16 +190,27 @@ take_ready(broker_t *b, const ogi__wire_msg_t *m, uint64_t now)
             doc_free(d);
         }
     }
+    if (!w->held)
+        w->isolated = 0;
 }
 
-/* A document whose worker was lost: back to the queue, or to the sink as
- * poison once it has been with too many lost workers. */
+/*
+ * A document whose worker was lost: back to the queue. Only a loss while
+ * it was the worker's one document counts against it (with others, any of
+ * them may be at fault: it becomes a suspect, to be tried alone); after
+ * max_crashes counted losses it goes to the sink as poison.
+ */
 static void
-requeue(broker_t *b, doc_t *d)
+requeue(broker_t *b, doc_t *d, int alone)
 {
     unsigned k = b->o->max_crashes ? b->o->max_crashes : 3;
-    d->crashes++;
     b->st.requeued++;
+    if (!alone) {
+        d->suspect = 1;
+        queue_push(b, d, 1);
+        return;
+    }
+    d->crashes++;
     ogi_arena_t *a = ogi_arena_new(0);
     Ogi__V1__Document *doc =
         a ? ogi__v1__document__unpack(NULL, d->len, d->bytes) : NULL;
@@ -254,42 +271,67 @@ lose_worker(broker_t *b, worker_t *w)
 {
     w->alive = 0;
     b->st.workers_lost++;
+    int alone = w->held && !w->held->next;
     while (w->held) {
         doc_t *d = w->held;
         w->held = d->next;
-        requeue(b, d);
+        requeue(b, d, alone);
     }
 }
 
-/* Hands queued documents to workers with credit, most credit first. */
+/* The worker with the most credit that may take d, or NULL: a suspect
+ * document only goes to a worker holding nothing. */
+static worker_t *
+pick_worker(broker_t *b, const doc_t *d)
+{
+    worker_t *best = NULL;
+    uint64_t bc = 0;
+    for (size_t i = 0; i < b->nworkers; i++) {
+        worker_t *w = &b->workers[i];
+        if (!w->alive || w->isolated || (d->suspect && w->held))
+            continue;
+        uint64_t c = credit(w);
+        if (c > bc) {
+            bc = c;
+            best = w;
+        }
+    }
+    return best;
+}
+
+/* Hands queued documents to workers with credit; a suspect waiting for an
+ * idle worker does not hold up the documents behind it. */
 static void
 dispatch(broker_t *b, uint64_t now)
 {
-    while (b->head) {
-        worker_t *best = NULL;
-        uint64_t bc = 0;
-        for (size_t i = 0; i < b->nworkers; i++) {
-            worker_t *w = &b->workers[i];
-            uint64_t c = w->alive ? credit(w) : 0;
-            if (c > bc) {
-                bc = c;
-                best = w;
-            }
+    doc_t **pp = &b->head, *prev = NULL;
+    int scanned = 0;
+    while (*pp && scanned++ < 256) {
+        doc_t *d = *pp;
+        worker_t *w = pick_worker(b, d);
+        if (!w) {
+            if (!d->suspect)
+                return; /* no credit anywhere */
+            prev = d;
+            pp = &d->next;
+            continue;
         }
-        if (!best)
-            return;
-        doc_t *d = queue_pop(b);
-        if (zmq_send(b->back, best->id, best->id_len,
+        if (zmq_send(b->back, w->id, w->id_len,
                      ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
             zmq_send(b->back, "DOC1", 4, ZMQ_SNDMORE) < 0 ||
-            zmq_send(b->back, d->bytes, d->len, 0) < 0) {
-            queue_push(b, d, 1);
+            zmq_send(b->back, d->bytes, d->len, 0) < 0)
             return;
-        }
-        d->index = best->sent++;
+        /* unlink d from the queue */
+        *pp = d->next;
+        if (b->tail == d)
+            b->tail = prev;
+        b->queued--;
+        d->index = w->sent++;
         d->sent_at = now;
-        d->next = best->held;
-        best->held = d;
+        d->next = w->held;
+        w->held = d;
+        if (d->suspect)
+            w->isolated = 1;
         b->st.dispatched++;
     }
 }
@@ -299,7 +341,6 @@ heartbeat(broker_t *b, uint64_t now)
 {
     const ogi_broker_opts_t *o = b->o;
     unsigned wt = o->worker_timeout_ms ? o->worker_timeout_ms : 3000;
-    unsigned dt = o->doc_timeout_ms ? o->doc_timeout_ms : 60000;
     Ogi__V1__Heartbeat hb;
     ogi__v1__heartbeat__init(&hb);
     hb.sender_id = ogi__pb_str("broker");
@@ -308,10 +349,9 @@ heartbeat(broker_t *b, uint64_t now)
         worker_t *w = &b->workers[i];
         if (!w->alive)
             continue;
-        int hung = 0;
-        for (doc_t *d = w->held; d && !hung; d = d->next)
-            hung = d->index < w->received && now - d->sent_at > dt;
-        if (now - w->last_seen > wt || hung) {
+        /* a hung parse is the worker's to detect (it exits); a worker
+         * merely waiting on a slow sink keeps its heartbeat */
+        if (now - w->last_seen > wt) {
             lose_worker(b, w);
             continue;
         }

@@ -231,9 +231,12 @@ is_empty_line(const char *s, size_t start, size_t end)
 static int
 is_page_line(const ogi_text_t *t, size_t l)
 {
-    const ogi_line_t *ln = &t->lines[l];
-    size_t n = ln->end - ln->start;
-    return n > 0 && n < 40 && ogi_text_is_page_number(t->s + ln->start, n);
+    /* pdftotext centres footers: indentation does not count */
+    const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    size_t n = (size_t)(e - p);
+    return n > 0 && n < 40 && ogi_text_is_page_number(p, n);
 }
 
 static int

@@ -1498,7 +1498,11 @@ check_n(ctx_t *x, size_t a, size_t b)
         for (size_t j = cs; j < k; j++) {
             const tok_t *t = &T[j];
             if (t->kind == TK_WORD) {
-                partial |= (t->arg & W_SCOPE) != 0;
+                /* 我街道, 本部门: the agency itself, not a part of it */
+                int self = t->off >= 3 &&
+                           (memcmp(x->s + t->off - 3, "我", 3) == 0 ||
+                            memcmp(x->s + t->off - 3, "本", 3) == 0);
+                partial |= (t->arg & W_SCOPE) != 0 && !self;
                 skip |= (t->arg & (W_CHANGE | W_OTHERYEAR)) != 0;
                 skip |= (gr->flags & GF_DOCOP) && (t->arg & W_DOCOP);
                 applied |= (t->arg & W_APPLY) != 0;

@@ -186,9 +186,13 @@ walk(plan_t *p, const ogi__grid_t *g, unsigned skip_flags)
             }
             continue;
         }
-        if (!started || (any_text && rec->prosey))
-            continue;
         int values = has_value(g, rec, from);
+        /* a label's wrapped tail ("这一情形，不计其他情形）") may carry the
+         * values of the row it belongs to: narrative only when no row is
+         * waiting for its values */
+        int waiting = cur >= 0 && p->rows[cur].ntoks == 0 && values;
+        if (!started || (any_text && rec->prosey && !waiting))
+            continue;
         if (cur >= 0 && p->rows[cur].ntoks < p->rows[cur].ncols &&
             (values || p->rows[cur].ntoks == 0)) {
             give(&p->rows[cur], g, rec, from);

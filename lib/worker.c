@@ -29,6 +29,8 @@
 
 #define MAX_HOLD 1024
 
+#define MAX_THREADS 256
+
 typedef struct {
     const ogi_worker_opts_t *o;
     void *ctx;
@@ -36,7 +38,16 @@ typedef struct {
     char jobs_ep[96], done_ep[96];
     volatile int quit;
     size_t max;
+    /* when each thread started parsing its current document (ms; 0: not
+     * parsing): the watchdog's view. Waiting on a slow sink is not parsing,
+     * so back-pressure never looks like a hang. */
+    uint64_t started[MAX_THREADS];
 } shared_t;
+
+typedef struct {
+    shared_t *sh;
+    unsigned index;
+} thread_arg_t;
 
 #ifdef OGI_FAULT_HOOKS
 /* Test builds only: documents that crash or hang a worker on purpose, so
@@ -55,13 +66,15 @@ fault_hooks(const ProtobufCBinaryData *raw)
 /* Parses one packed Document and sends its Record; returns the doc_key
  * (in the arena) to report as finished, or NULL. */
 static const char *
-process(shared_t *sh, ogi_arena_t *a, void *sink, const void *bytes,
-        size_t len)
+process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
+        const void *bytes, size_t len)
 {
     Ogi__V1__Document *doc = ogi__v1__document__unpack(NULL, len, bytes);
     if (!doc)
         return NULL;
     char *key = ogi_arena_strdup(a, doc->doc_key ? doc->doc_key : "");
+    __atomic_store_n(&sh->started[index], ogi__wire_now_ms(),
+                     __ATOMIC_RELAXED);
 #ifdef OGI_FAULT_HOOKS
     fault_hooks(&doc->raw);
 #endif
@@ -78,6 +91,7 @@ process(shared_t *sh, ogi_arena_t *a, void *sink, const void *bytes,
             r->content_type = ogi_arena_strdup(a, doc->content_type);
         ogi__encode_report_msg(a, r, &pr);
     }
+    __atomic_store_n(&sh->started[index], 0, __ATOMIC_RELAXED);
     Ogi__V1__Record rec;
     ogi__v1__record__init(&rec);
     rec.report = pr;
@@ -101,7 +115,8 @@ process(shared_t *sh, ogi_arena_t *a, void *sink, const void *bytes,
 static void *
 parse_thread(void *arg)
 {
-    shared_t *sh = arg;
+    thread_arg_t *ta = arg;
+    shared_t *sh = ta->sh;
     void *jobs = zmq_socket(sh->ctx, ZMQ_PULL);
     void *done = zmq_socket(sh->ctx, ZMQ_PUSH);
     void *sink = zmq_socket(sh->ctx, ZMQ_PUSH);
@@ -123,8 +138,8 @@ parse_thread(void *arg)
         zmq_msg_t job;
         zmq_msg_init(&job);
         if (zmq_msg_recv(&job, jobs, ZMQ_DONTWAIT) >= 0) {
-            const char *key = process(sh, a, sink, zmq_msg_data(&job),
-                                      zmq_msg_size(&job));
+            const char *key = process(sh, ta->index, a, sink,
+                                      zmq_msg_data(&job), zmq_msg_size(&job));
             if (key && *key)
                 zmq_send(done, key, strlen(key), 0);
         }
@@ -210,6 +225,9 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
     if (!sh.ctx)
         return OGI_ENOMEM;
     unsigned nthreads = o->threads ? o->threads : 2;
+    if (nthreads > MAX_THREADS)
+        nthreads = MAX_THREADS;
+    uint64_t parse_timeout = o->parse_timeout_ms ? o->parse_timeout_ms : 60000;
     size_t capacity = (size_t)nthreads * (o->per_thread ? o->per_thread : 2);
     if (capacity > MAX_HOLD)
         capacity = MAX_HOLD;
@@ -241,12 +259,17 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
     if (jobs)
         zmq_setsockopt(jobs, ZMQ_LINGER, &linger, sizeof(linger));
     pthread_t *threads = calloc(nthreads, sizeof(*threads));
+    thread_arg_t *targs = calloc(nthreads, sizeof(*targs));
     unsigned started = 0;
-    for (; !rc && threads && started < nthreads; started++)
-        if (pthread_create(&threads[started], NULL, parse_thread, &sh)) {
+    for (; !rc && threads && targs && started < nthreads; started++) {
+        targs[started].sh = &sh;
+        targs[started].index = started;
+        if (pthread_create(&threads[started], NULL, parse_thread,
+                           &targs[started])) {
             rc = OGI_ENOMEM;
             break;
         }
+    }
     holding_t *h = calloc(1, sizeof(*h));
     if (!threads || !h)
         rc = OGI_ENOMEM;
@@ -302,6 +325,19 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
             last_broker = now;
             changed = 1;
         }
+        /* a parse that does not end: this process cannot recover the
+         * thread, so it exits; the broker hears nothing more, gives the
+         * document to another worker and counts the loss against it */
+        for (unsigned i = 0; i < started; i++) {
+            uint64_t t = __atomic_load_n(&sh.started[i], __ATOMIC_RELAXED);
+            if (t && now > t && now - t > parse_timeout) {
+                fprintf(stderr,
+                        "ogi worker: a document has been parsing for %llu "
+                        "ms; exiting so that it is retried elsewhere\n",
+                        (unsigned long long)(now - t));
+                _exit(3);
+            }
+        }
         if (changed || now >= next_rdy) {
             send_ready(dealer, sh.id, capacity, h, received, stopping);
             next_rdy = now + hb;
@@ -311,6 +347,7 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     free(threads);
+    free(targs);
     free(h);
     ogi_arena_destroy(&arena);
     if (dealer)

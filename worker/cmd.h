@@ -8,6 +8,7 @@ int ogi_cmd_parse(int argc, char **argv);
 int ogi_cmd_check(int argc, char **argv);
 int ogi_cmd_rules(int argc, char **argv);
 int ogi_cmd_decode(int argc, char **argv);
+int ogi_cmd_gen(int argc, char **argv);
 /* ogi db: 0 done, 1 failed, 2 usage, 3 (status) server not running */
 int ogi_cmd_db(int argc, char **argv);
 /* the pipeline: 0 every document settled, 1 some not stored, 2 usage,

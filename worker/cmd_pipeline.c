@@ -185,7 +185,6 @@ ogi_cmd_broker(int argc, char **argv)
         {"backend", required_argument, NULL, 'b'},
         {"sink", required_argument, NULL, 's'},
         {"max-crashes", required_argument, NULL, 'k'},
-        {"doc-timeout", required_argument, NULL, 'd'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -213,19 +212,14 @@ ogi_cmd_broker(int argc, char **argv)
                     return 2;
                 o.max_crashes = (unsigned)v;
                 break;
-            case 'd':
-                if (number("broker", "--doc-timeout", optarg, &v))
-                    return 2;
-                o.doc_timeout_ms = (unsigned)v;
-                break;
             case 'h':
                 printf("usage: ogi broker [--frontend EP] [--backend EP] "
-                       "[--sink EP] [--max-crashes K] [--doc-timeout MS]\n\n"
+                       "[--sink EP] [--max-crashes K]\n\n"
                        "The stable endpoints: producers (and the sink's "
                        "acknowledgements) on\n"
                        "the frontend (default %s), workers on the backend "
                        "(default %s).\n"
-                       "A document held by K lost or hung workers (default "
+                       "A document held by K lost workers (default "
                        "3) goes to the sink\n"
                        "(default %s) as poison. SIGTERM drains and exits.\n",
                        OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK);
@@ -261,6 +255,7 @@ ogi_cmd_worker(int argc, char **argv)
         {"backend", required_argument, NULL, 'b'},
         {"sink", required_argument, NULL, 's'},
         {"threads", required_argument, NULL, 'n'},
+        {"parse-timeout", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -285,15 +280,25 @@ ogi_cmd_worker(int argc, char **argv)
                     return 2;
                 o.threads = (unsigned)v;
                 break;
+            case 'p':
+                if (number("worker", "--parse-timeout", optarg, &v) || v == 0)
+                    return 2;
+                o.parse_timeout_ms = (unsigned)v;
+                break;
             case 'h':
-                printf("usage: ogi worker [--threads N] [--backend EP] "
-                       "[--sink EP]\n\n"
+                printf("usage: ogi worker [--threads N] [--parse-timeout MS] "
+                       "[--backend EP] [--sink EP]\n\n"
                        "Takes documents from the broker (default %s), "
                        "parses and validates\n"
                        "them on N threads (default 2) and sends the records "
                        "to the sink\n"
-                       "(default %s). SIGTERM finishes what it holds and "
-                       "exits.\n",
+                       "(default %s). A document parsing longer than MS "
+                       "(default 60000)\n"
+                       "makes the worker exit, so that the broker retries "
+                       "it elsewhere and,\n"
+                       "after repeated losses, dead-letters it. SIGTERM "
+                       "finishes what it holds\n"
+                       "and exits.\n",
                        OGI_EP_BACKEND, OGI_EP_SINK);
                 return 0;
             default:

@@ -26,6 +26,7 @@ usage(FILE *out)
             "  check FILE...    parse and validate reports, print findings\n"
             "  rules            list the rules behind the findings\n"
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
+            "  gen --out DIR    generate reports with known truth\n"
             "  db start|stop|status|migrate|psql\n"
             "                   the private PostgreSQL server, migrations\n"
             "\n"
@@ -71,6 +72,8 @@ main(int argc, char **argv)
         return ogi_cmd_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "decode") == 0)
         return ogi_cmd_decode(argc - 1, argv + 1);
+    if (strcmp(cmd, "gen") == 0)
+        return ogi_cmd_gen(argc - 1, argv + 1);
     if (strcmp(cmd, "db") == 0)
         return ogi_cmd_db(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);

@@ -44,8 +44,6 @@ typedef struct {
     size_t max_frame;          /* 0: 32 MiB */
     unsigned heartbeat_ms;     /* 0: 1000 */
     unsigned worker_timeout_ms;/* silence that drops a worker; 0: 3000 */
-    unsigned doc_timeout_ms;   /* a document held this long means a hung
-                                  worker; 0: 60000 */
     unsigned max_crashes;      /* K: workers lost with a document before it
                                   is poison; 0: 3 */
     size_t max_queue;          /* documents queued before producers wait;
@@ -68,6 +66,9 @@ typedef struct {
     unsigned heartbeat_ms;     /* 0: 1000 */
     unsigned broker_timeout_ms;/* silence before reconnecting; 0: 3000 */
     const char *id;            /* worker id; NULL: made up */
+    unsigned parse_timeout_ms; /* a parse this long is a hang: the process
+                                  exits so that the broker retries the
+                                  document elsewhere; 0: 60000 */
     volatile sig_atomic_t *stop;
     uint64_t *processed;       /* documents parsed (may be NULL) */
 } ogi_worker_opts_t;

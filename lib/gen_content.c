@@ -1,0 +1,1622 @@
+/*
+ * gen_content.c - what a generated report says: who wrote it and when,
+ * how to contact them, its tables and its narrative, and the one error
+ * that may be injected.
+ *
+ * Plausibility, kept small: agencies at every level with names built from
+ * place-name syllables (fictional places in real provinces), postal codes
+ * and telephone area codes of their province, magnitudes that grow with
+ * the level, most Table 3 cells 0 and a few large ones. Every identity of
+ * report-format.md §5a holds by construction (rows sum to 总计, 一 + 二 =
+ * 三 + 四, （七）总计 = Σ result rows, Table 4 blocks sum) and so does every
+ * common-sense rule of §5b, until an error is injected on purpose. The
+ * narrative quotes the tables' figures in the phrases real reports use.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gen_int.h"
+#include "ogi/error.h"
+
+/* ---- data: provinces, places, departments ---- */
+
+typedef struct {
+    const char *name;     /* "黑龙江省" */
+    const char *abbr;     /* "黑": opens provincial document numbers */
+    const char *capital;  /* "哈尔滨市" */
+    const char *postal;   /* two leading digits of its postal codes */
+    int postal3_max;      /* third digit at most this (avoids the ranges
+                             other provinces share) */
+    const char *areas[4]; /* telephone area codes; the first is the
+                             capital's */
+} province_t;
+
+static const province_t provinces[] = {
+    {"黑龙江省", "黑", "哈尔滨市", "15", 9, {"0451", "0458", "0468", "0459"}},
+    {"吉林省", "吉", "长春市", "13", 3, {"0431", "0432", "0439", "0435"}},
+    {"江苏省", "苏", "南京市", "22", 9, {"025", "0517", "0516", "0515"}},
+    {"浙江省", "浙", "杭州市", "31", 9, {"0571", "0574", "0577", "0579"}},
+    {"山东省", "鲁", "济南市", "25", 9, {"0531", "0532", "0535", "0536"}},
+    {"河南省", "豫", "郑州市", "45", 9, {"0371", "0379", "0391", "0396"}},
+    {"湖南省", "湘", "长沙市", "41", 9, {"0731", "0734", "0736", "0745"}},
+    {"四川省", "川", "成都市", "61", 9, {"028", "0816", "0817", "0838"}},
+    {"广东省", "粤", "广州市", "51", 9, {"020", "0755", "0757", "0760"}},
+    {"安徽省", "皖", "合肥市", "23", 9, {"0551", "0552", "0553", "0556"}},
+    {"陕西省", "陕", "西安市", "71", 9, {"029", "0917", "0913", "0916"}},
+    {"河北省", "冀", "石家庄市", "05", 9, {"0311", "0312", "0335", "0313"}},
+};
+
+/* Place-name syllables: none is a region suffix, a digit, or a word the
+ * parser or the narrative checks give a meaning to. */
+static const char *const syl_a[] = {
+    "松", "江", "平", "安", "清", "临", "华", "泰", "昌", "丰", "德", "兴",
+    "永", "鹤", "凤", "云", "青", "白", "金", "龙", "桂", "梅", "桃", "柳",
+    "石", "嘉", "通", "海", "河", "宝", "阜", "洪", "乐", "秀", "沙", "岚"};
+static const char *const syl_b[] = {
+    "阳", "源", "川", "江", "山", "河", "林", "城", "原", "泉", "宁", "丰",
+    "都", "台", "水", "岭", "溪", "湖", "口", "浦", "峰", "谷", "泽", "田",
+    "陵", "南", "北", "东", "西", "坪", "塘", "桥", "滨", "冈", "庄", "陂"};
+
+static const char *const roads[] = {"人民路", "中山路",   "解放大街", "建设路",
+                                    "和平路", "胜利大街", "文化路",   "民主路",
+                                    "光明路", "振兴路",   "创新一路", "长江路"};
+
+/* Departments of a city or county government (局/委员会) and of a
+ * province (厅/委员会). */
+static const char *const depts_local[] = {
+    "教育局",           "自然资源局",       "财政局",
+    "民政局",           "司法局",           "交通运输局",
+    "农业农村局",       "水利局",           "商务局",
+    "文化和旅游局",     "卫生健康委员会",   "市场监督管理局",
+    "生态环境局",       "住房和城乡建设局", "人力资源和社会保障局",
+    "发展和改革委员会", "审计局",           "统计局",
+    "医疗保障局",       "应急管理局",
+};
+static const char *const depts_province[] = {
+    "教育厅",     "自然资源厅", "财政厅", "民政厅", "司法厅",
+    "交通运输厅", "水利厅",     "商务厅", "审计厅", "卫生健康委员会",
+};
+
+static const char *const email_domains[] = {"126.com", "163.com", "qq.com",
+                                            "sina.com"};
+
+/* ---- small helpers ---- */
+
+static int64_t
+rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
+{
+    return ogi__rng_range(&g->rng, lo, hi);
+}
+
+static int
+chance(ogi__gen_t *g, unsigned num, unsigned den)
+{
+    return ogi__rng_chance(&g->rng, num, den);
+}
+
+/* A value in [0, max] skewed toward small ones. */
+static int64_t
+skew(ogi__gen_t *g, int64_t max)
+{
+    if (max <= 0)
+        return 0;
+    return rnd(g, 0, rnd(g, 0, max));
+}
+
+/* Scale for magnitudes by the agency's level. */
+static int64_t
+level_scale(const ogi__gen_t *g, int64_t province, int64_t city, int64_t county,
+            int64_t township, int64_t dept)
+{
+    switch (g->kind) {
+        case OGI__AG_PROVINCE:
+            return province;
+        case OGI__AG_CITY:
+            return city;
+        case OGI__AG_COUNTY:
+            return county;
+        case OGI__AG_TOWNSHIP:
+            return township;
+        case OGI__AG_DEPT:
+            break;
+    }
+    return dept;
+}
+
+static long
+row_of(ogi_table_id_t id, const char *key)
+{
+    long r = ogi_skeleton_row_index(id, key);
+    assert(r >= 0);
+    return r;
+}
+
+static size_t
+col_of(ogi_table_id_t id, const char *key)
+{
+    long c = ogi_skeleton_col_index(id, key);
+    assert(c >= 0);
+    return (size_t)c;
+}
+
+static void
+set(ogi__gen_t *g, ogi_table_id_t id, const char *row, const char *col,
+    int64_t v)
+{
+    ogi__gen_set(g, id, (size_t)row_of(id, row), col_of(id, col), v);
+}
+
+/* Two syllables, the second different from the first. */
+static char *
+place_name(ogi__gen_t *g, const char *suffix)
+{
+    const char *a = OGI__PICK(&g->rng, syl_a);
+    const char *b;
+    do {
+        b = OGI__PICK(&g->rng, syl_b);
+    } while (strcmp(a, b) == 0);
+    /* a, b: one ideograph each, from the tables above */
+    return ogi__gen_strf(g, "%s%s%s", a, b, suffix);
+}
+
+/* ---- who, where, when ---- */
+
+static void
+pick_year(ogi__gen_t *g)
+{
+    switch (g->opts.format) {
+        case OGI_FORMAT_2019:
+            g->year = (int)rnd(g, 2019, 2020);
+            break;
+        case OGI_FORMAT_2021:
+            g->year = (int)rnd(g, 2021, 2025);
+            break;
+        case OGI_FORMAT_UNKNOWN:
+            g->year = (int)rnd(g, 2019, 2025);
+            break;
+    }
+    g->format = g->year <= 2020 ? OGI_FORMAT_2019 : OGI_FORMAT_2021;
+}
+
+/* The agency: its kind, its name as the title prints it and canonical. */
+static void
+pick_agency(ogi__gen_t *g)
+{
+    const province_t *pv = &provinces[g->prov];
+    int notitle = g->opts.layout == OGI_GEN_NOTITLE;
+    /* without a title the agency is read from a signature "…人民政府办公室",
+     * which departments and 街道 do not have */
+    unsigned w[] = {6, 18, 40, 16, 20};
+    if (notitle)
+        w[OGI__AG_DEPT] = 0;
+    unsigned tot = 0;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(w); i++)
+        tot += w[i];
+    unsigned x = (unsigned)rnd(g, 0, tot - 1);
+    size_t k = 0;
+    while (x >= w[k])
+        x -= w[k++];
+    g->kind = (ogi__agency_kind_t)k;
+
+    char *city = place_name(g, "市");
+    char *county = NULL;
+    do {
+        county = place_name(g, chance(g, 2, 3) ? "区" : "县");
+    } while (!g->oom && strncmp(county, city, 6) == 0);
+    g->city = city;
+    const char *name = NULL, *full = NULL, *gov = "人民政府";
+    switch (g->kind) {
+        case OGI__AG_PROVINCE:
+            g->city = pv->capital;
+            name = pv->name;
+            full = ogi__gen_strf(g, "%s%s", pv->name, gov);
+            g->we = "我省";
+            g->whole = "全省";
+            break;
+        case OGI__AG_CITY:
+            name = city;
+            full = ogi__gen_strf(g, "%s%s", city, gov);
+            g->we = "我市";
+            g->whole = "全市";
+            break;
+        case OGI__AG_COUNTY:
+            /* a county-level city is told from a city only by the city
+             * above it ("苏州市昆山市"), so it is always printed with it */
+            if (chance(g, 1, 6))
+                county = place_name(g, "市");
+            name = chance(g, 1, 2) || strstr(county, "市")
+                       ? ogi__gen_strf(g, "%s%s", city, county)
+                       : county;
+            full = ogi__gen_strf(g, "%s%s", name, gov);
+            g->we = strstr(county, "县")   ? "我县"
+                    : strstr(county, "区") ? "我区"
+                                           : "我市";
+            g->whole = strstr(county, "县")   ? "全县"
+                       : strstr(county, "区") ? "全区"
+                                              : "全市";
+            break;
+        case OGI__AG_TOWNSHIP: {
+            int street = !notitle && chance(g, 1, 3);
+            char *town = place_name(g, street            ? "街道"
+                                       : chance(g, 3, 4) ? "镇"
+                                                         : "乡");
+            name =
+                chance(g, 1, 2) ? ogi__gen_strf(g, "%s%s", county, town) : town;
+            full = ogi__gen_strf(g, "%s%s", name, street ? "办事处" : gov);
+            g->we = street ? "我街道" : strstr(town, "镇") ? "我镇" : "我乡";
+            g->whole = street ? "全街道" : strstr(town, "镇") ? "全镇" : "全乡";
+            break;
+        }
+        case OGI__AG_DEPT: {
+            int prov_level = chance(g, 1, 5);
+            const char *d = prov_level ? OGI__PICK(&g->rng, depts_province)
+                                       : OGI__PICK(&g->rng, depts_local);
+            const char *parent = prov_level ? pv->name
+                                 : chance(g, 1, 2)
+                                     ? city
+                                     : ogi__gen_strf(g, "%s%s", city, county);
+            if (prov_level)
+                g->city = pv->capital;
+            name = ogi__gen_strf(g, "%s%s", parent, d);
+            full = name;
+            g->we = strstr(d, "委员会") ? "我委"
+                    : strstr(d, "厅")   ? "我厅"
+                                        : "我局";
+            g->whole = "全系统";
+            break;
+        }
+    }
+    /* the title prints the short name or the full one */
+    g->agency = full;
+    g->title_name = (g->kind != OGI__AG_DEPT && chance(g, 1, 3)) ? full : name;
+    if (g->kind == OGI__AG_DEPT ||
+        (g->kind == OGI__AG_TOWNSHIP && full && strstr(full, "办事处")))
+        g->office = chance(g, 1, 2) ? ogi__gen_strf(g, "%s办公室", full) : full;
+    else
+        g->office = ogi__gen_strf(g, "%s办公室", full);
+}
+
+static void
+pick_contact(ogi__gen_t *g)
+{
+    const province_t *pv = &provinces[g->prov];
+    /* the capital's area code for the province and its departments */
+    int capital = g->kind == OGI__AG_PROVINCE ||
+                  (g->city && strcmp(g->city, pv->capital) == 0);
+    const char *area = capital ? pv->areas[0] : OGI__PICK(&g->rng, pv->areas);
+    int digits = strlen(area) == 3 ? 8 : 7;
+    char num[16];
+    num[0] = (char)('2' + rnd(g, 0, 6)); /* local numbers start 2-8 */
+    for (int i = 1; i < digits; i++)
+        num[i] = (char)('0' + rnd(g, 0, 9));
+    num[digits] = '\0';
+    g->phone = ogi__gen_strf(g, "%s-%s", area, num);
+    switch (rnd(g, 0, 5)) {
+        case 0:
+            g->phone_printed = ogi__gen_strf(g, "%s—%s", area, num);
+            break;
+        case 1:
+            g->phone_printed = ogi__gen_strf(g, "（%s）%s", area, num);
+            break;
+        default:
+            g->phone_printed = g->phone;
+            break;
+    }
+    /* one draw per statement: the order in which a call's arguments are
+     * evaluated is unspecified, and compilers differ */
+    int p3 = (int)rnd(g, 0, pv->postal3_max);
+    int p4 = (int)rnd(g, 0, 9);
+    const char *p56 = chance(g, 2, 3) ? "00" : "01";
+    g->postal = ogi__gen_strf(g, "%s%d%d%s", pv->postal, p3, p4, p56);
+    char local[12];
+    int n = (int)rnd(g, 4, 8);
+    for (int i = 0; i < n; i++)
+        local[i] = (char)('a' + rnd(g, 0, 25));
+    local[n] = '\0';
+    if (chance(g, 1, 3)) {
+        char dom[8];
+        int m = (int)rnd(g, 2, 5);
+        for (int i = 0; i < m; i++)
+            dom[i] = (char)('a' + rnd(g, 0, 25));
+        dom[m] = '\0';
+        g->email = ogi__gen_strf(g, "%s@%s.gov.cn", local, dom);
+    } else {
+        g->email =
+            ogi__gen_strf(g, "%s@%s", local, OGI__PICK(&g->rng, email_domains));
+    }
+    /* the address: the city (the county too when the agency sits in
+     * one), a road, a number */
+    const char *where = g->city;
+    if (g->agency && g->kind != OGI__AG_PROVINCE && g->kind != OGI__AG_CITY &&
+        strstr(g->title_name, g->city))
+        where = g->title_name;
+    if (g->kind == OGI__AG_PROVINCE)
+        where = chance(g, 1, 2)
+                    ? ogi__gen_strf(g, "%s%s", pv->name, pv->capital)
+                    : pv->capital;
+    if (g->kind == OGI__AG_DEPT || g->kind == OGI__AG_TOWNSHIP)
+        where = g->city;
+    const char *road = OGI__PICK(&g->rng, roads);
+    int number = (int)rnd(g, 1, 399);
+    g->address = ogi__gen_strf(g, "%s%s%d号", where, road, number);
+    g->contact_in_other = chance(g, 1, 4);
+}
+
+static void
+pick_date(ogi__gen_t *g)
+{
+    g->signature = chance(g, 3, 4);
+    if (chance(g, 1, 4) && g->opts.layout != OGI_GEN_NOTITLE) {
+        g->pub_y = 0; /* no date printed (seeds 0, 1, 3, 4) */
+        return;
+    }
+    g->pub_y = g->year + 1;
+    int dept = g->kind == OGI__AG_DEPT;
+    /* most are on time (1月31日 departments, 3月31日 governments) */
+    int late = chance(g, 1, 12);
+    if (dept) {
+        g->pub_m = late ? (int)rnd(g, 2, 3) : 1;
+        g->pub_d = late ? (int)rnd(g, 1, 28) : (int)rnd(g, 5, 31);
+    } else {
+        g->pub_m = late ? 4 : (int)rnd(g, 1, 3);
+        g->pub_d =
+            late ? (int)rnd(g, 1, 20)
+                 : (int)rnd(g, g->pub_m == 1 ? 10 : 1, g->pub_m == 2 ? 28 : 31);
+    }
+    g->date_style = (int)rnd(g, 0, 5) == 0 ? 1 : 0;
+    if (g->date_style == 0 && chance(g, 1, 8))
+        g->date_style = 2;
+}
+
+/* ---- the tables ---- */
+
+static const struct {
+    const char *key;
+    unsigned weight;
+} leaf_weights[] = {
+    {"granted", 60},
+    {"partial", 10},
+    {"denied.state_secret", 1},
+    {"denied.law_forbidden", 1},
+    {"denied.security_stability", 1},
+    {"denied.third_party", 2},
+    {"denied.internal_affairs", 2},
+    {"denied.process_info", 3},
+    {"denied.enforcement_file", 1},
+    {"denied.admin_query", 2},
+    {"unable.not_held", 16},
+    {"unable.need_creation", 3},
+    {"unable.unclear", 2},
+    {"rejected.petition", 4},
+    {"rejected.repeat", 3},
+    {"rejected.publication", 1},
+    {"rejected.excessive", 1},
+    {"rejected.reconfirm", 1},
+    {"other.all", 3},
+    {"other.no_correction", 2},
+    {"other.fee_unpaid", 1},
+    {"other.misc", 2},
+};
+
+/* Whether row is a result row of Table 3 (summed by （七）总计). */
+static int
+is_result_leaf(ogi__gen_t *g, size_t row)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    const char *k = sk->rows[row].key;
+    return ogi_report_row_in_shape(g->truth, OGI_T3, row) &&
+           strcmp(k, "new_received") != 0 && strcmp(k, "carried_over") != 0 &&
+           strcmp(k, "result_total") != 0 && strcmp(k, "carry_forward") != 0;
+}
+
+/* Spreads r applications of one column over the result rows. */
+static void
+spread_results(ogi__gen_t *g, size_t col, int64_t r)
+{
+    size_t rows[32], n = 0;
+    unsigned w[32], wsum = 0;
+    long granted = row_of(OGI_T3, "granted");
+    for (size_t i = 0; i < OGI_ARRAY_LEN(leaf_weights); i++) {
+        long row = row_of(OGI_T3, leaf_weights[i].key);
+        if (!is_result_leaf(g, (size_t)row))
+            continue;
+        rows[n] = (size_t)row;
+        w[n] = leaf_weights[i].weight;
+        /* legal-service and company applicants are refused more often */
+        if (col != 0 && (size_t)row != (size_t)granted)
+            w[n] += 1;
+        wsum += w[n];
+        n++;
+    }
+    int64_t got[32] = {0};
+    /* few: one by one; many: near each row's share, the rest granted */
+    if (r <= 24) {
+        for (int64_t u = 0; u < r; u++) {
+            unsigned x = (unsigned)rnd(g, 0, wsum - 1);
+            size_t k = 0;
+            while (x >= w[k])
+                x -= w[k++];
+            got[k]++;
+        }
+    } else {
+        int64_t left = r;
+        for (size_t k = 0; k < n; k++) {
+            if ((long)rows[k] == granted)
+                continue;
+            int64_t e = r * (int64_t)w[k] / (int64_t)wsum;
+            int64_t v = 0;
+            if (!(w[k] <= 2 && chance(g, 2, 5)))
+                v = rnd(g, e / 2, e + e / 2 + (e == 0 && chance(g, 1, 3)));
+            if (v > left)
+                v = left;
+            got[k] = v;
+            left -= v;
+        }
+        for (size_t k = 0; k < n; k++)
+            if ((long)rows[k] == granted)
+                got[k] = left;
+    }
+    for (size_t k = 0; k < n; k++)
+        ogi__gen_set(g, OGI_T3, rows[k], col, got[k]);
+}
+
+/* Every in-shape row's 总计 from its six columns. */
+static void
+apply_row_totals(ogi__gen_t *g)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t tc = col_of(OGI_T3, "total");
+    for (size_t row = 0; row < sk->nrows; row++) {
+        if (!ogi_report_row_in_shape(g->truth, OGI_T3, row))
+            continue;
+        int64_t s = 0;
+        for (size_t c = 0; c < tc; c++)
+            s += ogi__gen_cell(g, OGI_T3, row, c)->value;
+        ogi__gen_set(g, OGI_T3, row, tc, s);
+    }
+}
+
+static int
+gen_apply(ogi__gen_t *g)
+{
+    int rc = ogi_report_table_init(g->truth, OGI_T3);
+    if (rc)
+        return rc;
+    g->truth->apply_other_rows = g->format == OGI_FORMAT_2019 ? 1 : 3;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    for (size_t row = 0; row < sk->nrows; row++) {
+        if (!ogi_report_row_in_shape(g->truth, OGI_T3, row))
+            continue;
+        g->truth->tables[OGI_T3].row_found[row] = 1;
+        for (size_t c = 0; c < sk->ncols; c++)
+            ogi__gen_set(g, OGI_T3, row, c, 0);
+    }
+    int64_t max = level_scale(g, 1500, 3000, 300, 12, 150);
+    int64_t total = skew(g, max);
+    if (chance(g, 1, 10))
+        total = 0;
+    /* applicants: mostly natural persons */
+    static const struct {
+        const char *col;
+        unsigned pct;  /* chance of any, in percent */
+        int64_t share; /* at most total / share */
+    } orgs[] = {{"commercial", 40, 8},
+                {"research", 5, 50},
+                {"public_interest", 5, 50},
+                {"legal_service", 25, 12},
+                {"other_org", 15, 20}};
+    int64_t left = total;
+    int64_t newc[7] = {0};
+    for (size_t i = 0; i < OGI_ARRAY_LEN(orgs); i++) {
+        int64_t v = chance(g, orgs[i].pct, 100)
+                        ? rnd(g, 0, total / orgs[i].share + 1)
+                        : 0;
+        if (v > left)
+            v = left;
+        left -= v;
+        newc[col_of(OGI_T3, orgs[i].col)] = v;
+    }
+    newc[col_of(OGI_T3, "natural_person")] = left;
+    size_t nr = (size_t)row_of(OGI_T3, "new_received");
+    size_t co = (size_t)row_of(OGI_T3, "carried_over");
+    size_t cf = (size_t)row_of(OGI_T3, "carry_forward");
+    size_t rt = (size_t)row_of(OGI_T3, "result_total");
+    for (size_t c = 0; c < 6; c++) {
+        int64_t carried = 0;
+        if (newc[c] > 0 && chance(g, c == 0 ? 35 : 10, 100))
+            carried = rnd(g, 0, newc[c] / 6 + 1);
+        int64_t avail = newc[c] + carried;
+        int64_t fwd =
+            avail > 0 && chance(g, 35, 100) ? rnd(g, 0, avail / 6) : 0;
+        ogi__gen_set(g, OGI_T3, nr, c, newc[c]);
+        ogi__gen_set(g, OGI_T3, co, c, carried);
+        ogi__gen_set(g, OGI_T3, cf, c, fwd);
+        ogi__gen_set(g, OGI_T3, rt, c, avail - fwd);
+        spread_results(g, c, avail - fwd);
+    }
+    apply_row_totals(g);
+    return 0;
+}
+
+static int
+gen_appeal(ogi__gen_t *g)
+{
+    int rc = ogi_report_table_init(g->truth, OGI_T4);
+    if (rc)
+        return rc;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
+    unsigned pct[3] = {(unsigned)level_scale(g, 70, 60, 30, 4, 25),
+                       (unsigned)level_scale(g, 50, 40, 15, 2, 12),
+                       (unsigned)level_scale(g, 40, 30, 10, 1, 8)};
+    int64_t mul = level_scale(g, 40, 20, 4, 1, 3);
+    for (size_t row = 0; row < sk->nrows; row++) {
+        g->truth->tables[OGI_T4].row_found[row] = 1;
+        int any = chance(g, pct[row], 100);
+        int64_t sum = 0;
+        for (size_t c = 0; c + 1 < sk->ncols; c++) {
+            int64_t v = any && chance(g, 1, 2) ? skew(g, 2 * mul) : 0;
+            ogi__gen_set(g, OGI_T4, row, c, v);
+            sum += v;
+        }
+        ogi__gen_set(g, OGI_T4, row, sk->ncols - 1, sum);
+    }
+    return 0;
+}
+
+/* A signed 本年增/减 for a stock of prev items (prev + delta >= 0). */
+static int64_t
+delta_for(ogi__gen_t *g, int64_t prev)
+{
+    if (chance(g, 1, 3))
+        return 0;
+    return rnd(g, -prev / 2, prev / 3 + 4);
+}
+
+static int
+gen_active(ogi__gen_t *g)
+{
+    size_t n;
+    const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
+    for (size_t k = 0; k < n; k++) {
+        int rc = ogi_report_table_init(g->truth, ids[k]);
+        if (rc)
+            return rc;
+        const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+        for (size_t row = 0; row < sk->nrows; row++) {
+            g->truth->tables[ids[k]].row_found[row] = 1;
+            for (size_t c = 0; c < sk->ncols; c++)
+                ogi__gen_set(g, ids[k], row, c, 0);
+        }
+    }
+    int rules_maker = g->kind == OGI__AG_PROVINCE || g->kind == OGI__AG_CITY;
+    int64_t docs = level_scale(g, 60, 50, 25, 4, 15);
+    int64_t big = level_scale(g, 400000, 200000, 40000, 600, 20000);
+    if (g->format == OGI_FORMAT_2019) {
+        ogi_table_id_t t1 = OGI_T2_19_1;
+        int64_t m = rules_maker ? rnd(g, 0, 4) : 0;
+        set(g, t1, "rules", "new_made", m);
+        set(g, t1, "rules", "new_published", m);
+        set(g, t1, "rules", "total_published",
+            m + (rules_maker ? skew(g, 60) : 0));
+        m = skew(g, docs);
+        int64_t p = m - (chance(g, 1, 5) ? rnd(g, 0, m / 3) : 0);
+        set(g, t1, "normative_docs", "new_made", m);
+        set(g, t1, "normative_docs", "new_published", p);
+        set(g, t1, "normative_docs", "total_published", p + skew(g, docs * 6));
+        static const struct {
+            ogi_table_id_t id;
+            const char *row;
+            int64_t prev_max, dec_div;
+        } stock[] = {{OGI_T2_19_5, "license", 800, 1},
+                     {OGI_T2_19_5, "other_services", 400, 4},
+                     {OGI_T2_19_6, "penalty", 1500, 2},
+                     {OGI_T2_19_6, "coercion", 300, 40}};
+        for (size_t i = 0; i < OGI_ARRAY_LEN(stock); i++) {
+            int64_t prev = skew(g, stock[i].prev_max);
+            set(g, stock[i].id, stock[i].row, "prev_items", prev);
+            set(g, stock[i].id, stock[i].row, "delta_items",
+                delta_for(g, prev));
+            set(g, stock[i].id, stock[i].row, "decisions",
+                skew(g, big / stock[i].dec_div));
+        }
+        int64_t prev = skew(g, 40);
+        set(g, OGI_T2_19_8, "admin_fees", "prev_items", prev);
+        set(g, OGI_T2_19_8, "admin_fees", "delta_items", delta_for(g, prev));
+        /* (九): both zero, or both not (C4) */
+        int64_t proj = chance(g, 4, 5)
+                           ? skew(g, level_scale(g, 2000, 1200, 400, 20, 150))
+                           : 0;
+        set(g, OGI_T2_19_9, "central_procurement", "projects", proj);
+        size_t ac = col_of(OGI_T2_19_9, "amount");
+        size_t pr = (size_t)row_of(OGI_T2_19_9, "central_procurement");
+        ogi_cell_t *a = ogi__gen_cell(g, OGI_T2_19_9, pr, ac);
+        g->amount_unit_where = (int)rnd(g, 0, 2);
+        if (proj > 0) {
+            switch (g->amount_unit_where) {
+                case 0: /* no unit anywhere: 元 with its fen (seeds 0, 3) */
+                    a->value = rnd(g, 100000, 99999999) * 100;
+                    a->value += rnd(g, 1, 99);
+                    a->scale = 2;
+                    break;
+                case 1: /* 采购总金额（万元） (seed 2) */
+                    a->value = rnd(g, 5, 60000);
+                    if (chance(g, 1, 2)) {
+                        a->value = a->value * 10 + rnd(g, 1, 9);
+                        a->scale = 1;
+                    }
+                    break;
+                default: /* "251000元" in the cell (上海 2019) */
+                    a->value = rnd(g, 10, 9999) * 1000;
+                    a->unit = OGI_UNIT_YUAN;
+                    break;
+            }
+        } else if (g->amount_unit_where == 2) {
+            a->unit = OGI_UNIT_YUAN;
+        }
+        if (g->amount_unit_where == 1)
+            g->truth->tables[OGI_T2_19_9].unit = OGI_UNIT_WAN_YUAN;
+    } else {
+        ogi_table_id_t t1 = OGI_T2_21_1;
+        int64_t is = rules_maker ? rnd(g, 0, 3) : 0;
+        int64_t rp = rules_maker && chance(g, 1, 3) ? rnd(g, 0, 2) : 0;
+        set(g, t1, "rules", "issued", is);
+        set(g, t1, "rules", "repealed", rp);
+        set(g, t1, "rules", "in_force", is + (rules_maker ? skew(g, 50) : 0));
+        is = skew(g, docs);
+        rp = chance(g, 1, 2) ? skew(g, docs / 2 + 1) : 0;
+        set(g, t1, "normative_docs", "issued", is);
+        set(g, t1, "normative_docs", "repealed", rp);
+        set(g, t1, "normative_docs", "in_force", is + skew(g, docs * 5));
+        set(g, OGI_T2_21_5, "license", "decisions", skew(g, big));
+        set(g, OGI_T2_21_6, "penalty", "decisions", skew(g, big / 2));
+        set(g, OGI_T2_21_6, "coercion", "decisions", skew(g, big / 40));
+        /* 本年收费金额（单位：万元）: well below the C5 magnitudes */
+        ogi_cell_t *a = ogi__gen_cell(g, OGI_T2_21_8,
+                                      (size_t)row_of(OGI_T2_21_8, "admin_fees"),
+                                      col_of(OGI_T2_21_8, "amount_wan"));
+        if (chance(g, 2, 3)) {
+            int scale = (int)rnd(g, 0, 2);
+            int64_t v = skew(g, level_scale(g, 90000, 50000, 8000, 50, 3000));
+            for (int i = 0; i < scale; i++)
+                v = v * 10 + rnd(g, i + 1 == scale ? 1 : 0, 9);
+            a->value = v;
+            a->scale = (uint8_t)scale;
+        }
+        g->truth->tables[OGI_T2_21_8].unit = OGI_UNIT_WAN_YUAN;
+    }
+    return 0;
+}
+
+/* ---- layouts that change what the parser must read ---- */
+
+static const char *const placeholders[] = {"—", "/", "无", "-", "--", "不适用"};
+
+static int
+alloc_texts(ogi__gen_t *g, ogi_table_id_t id)
+{
+    if (g->cell_text[id])
+        return 0;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    g->cell_text[id] =
+        ogi_arena_calloc(g->arena, sk->nrows * sk->ncols, sizeof(char *));
+    return g->cell_text[id] ? 0 : OGI_ENOMEM;
+}
+
+/* Prints cell (id, row, col), which holds 0, as a blank or a placeholder;
+ * the truth reads null. */
+static int
+blank_cell(ogi__gen_t *g, ogi_table_id_t id, size_t row, size_t col,
+           int allow_empty)
+{
+    int rc = alloc_texts(g, id);
+    if (rc)
+        return rc;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    ogi_cell_t *c = ogi__gen_cell(g, id, row, col);
+    int empty = allow_empty && chance(g, 1, 2);
+    /* a blank last cell of a tab-separated row cannot be told from the
+     * trailing tabs many rows end with: placeholders there */
+    if (g->base == OGI__BASE_TABROW && col + 1 == sk->ncols)
+        empty = 0;
+    c->state = empty ? OGI_CELL_EMPTY : OGI_CELL_NA;
+    c->value = 0;
+    c->scale = 0;
+    c->unit = 0;
+    g->cell_text[id][row * sk->ncols + col] =
+        empty ? "" : OGI__PICK(&g->rng, placeholders);
+    return 0;
+}
+
+static int
+apply_blanks(ogi__gen_t *g)
+{
+    /* zeros left blank or written as a placeholder (上海 2019, seed 4) */
+    unsigned pct = (unsigned)rnd(g, 10, 60);
+    int allow_empty = chance(g, 3, 4);
+    const ogi_table_id_t t34[] = {OGI_T3, OGI_T4};
+    int rc;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(t34); k++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table(t34[k]);
+        for (size_t row = 0; row < sk->nrows; row++) {
+            if (!ogi_report_row_in_shape(g->truth, t34[k], row))
+                continue;
+            for (size_t c = 0; c < sk->ncols; c++) {
+                ogi_cell_t *cell = ogi__gen_cell(g, t34[k], row, c);
+                if (cell->state == OGI_CELL_NUM && cell->value == 0 &&
+                    chance(g, pct, 100) &&
+                    (rc = blank_cell(g, t34[k], row, c, allow_empty)))
+                    return rc;
+            }
+        }
+    }
+    /* sometimes a Table 2 row of zeros too ((八) "—" "—") */
+    if (chance(g, 1, 3)) {
+        size_t n;
+        const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
+        ogi_table_id_t id = ids[rnd(g, 0, (int64_t)n - 1)];
+        const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+        size_t row = (size_t)rnd(g, 0, (int64_t)sk->nrows - 1);
+        for (size_t c = 0; c < sk->ncols; c++) {
+            ogi_cell_t *cell = ogi__gen_cell(g, id, row, c);
+            if (cell->state == OGI_CELL_NUM && cell->value == 0 &&
+                cell->unit == 0 &&
+                (rc = blank_cell(g, id, row, c, allow_empty)))
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* ---- the injected error ---- */
+
+/* A random result row of Table 3 whose 总计 is at least need_total, or
+ * -1. */
+static long
+random_result_row(ogi__gen_t *g, int need_total)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t tc = col_of(OGI_T3, "total");
+    long cand[32];
+    size_t n = 0;
+    for (size_t row = 0; row < sk->nrows; row++)
+        if (is_result_leaf(g, row) &&
+            ogi__gen_cell(g, OGI_T3, row, tc)->value >= need_total)
+            cand[n++] = (long)row;
+    if (n == 0)
+        return -1;
+    return cand[rnd(g, 0, (int64_t)n - 1)];
+}
+
+static int
+inject(ogi__gen_t *g)
+{
+    ogi_gen_error_t kinds[8];
+    size_t n = 0;
+    kinds[n++] = OGI_GEN_ERR_ROW_TOTAL;
+    kinds[n++] = OGI_GEN_ERR_CANCEL;
+    kinds[n++] = OGI_GEN_ERR_IDENTITY;
+    kinds[n++] = OGI_GEN_ERR_NEGATIVE;
+    kinds[n++] = OGI_GEN_ERR_MISSING_ROW;
+    if (g->format == OGI_FORMAT_2021)
+        kinds[n++] = OGI_GEN_ERR_FEE_YUAN;
+    kinds[n++] = OGI_GEN_ERR_NARRATIVE;
+    ogi_gen_error_t e = kinds[rnd(g, 0, (int64_t)n - 1)];
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t tc = col_of(OGI_T3, "total");
+    switch (e) {
+        case OGI_GEN_ERR_ROW_TOTAL: {
+            /* any row of the shape, its 总计 off by a few */
+            long cand[32];
+            size_t m = 0;
+            for (size_t row = 0; row < sk->nrows; row++)
+                if (ogi_report_row_in_shape(g->truth, OGI_T3, row) &&
+                    ogi__gen_cell(g, OGI_T3, row, tc)->state == OGI_CELL_NUM)
+                    cand[m++] = (long)row;
+            size_t row = (size_t)cand[rnd(g, 0, (int64_t)m - 1)];
+            ogi_cell_t *c = ogi__gen_cell(g, OGI_T3, row, tc);
+            int64_t d = rnd(g, 1, 9);
+            if (c->value >= d && chance(g, 1, 2))
+                d = -d;
+            c->value += d;
+            g->error_detail = ogi__gen_strf(g, "apply.%s.total %+lld",
+                                            sk->rows[row].key, (long long)d);
+            break;
+        }
+        case OGI_GEN_ERR_CANCEL: {
+            /* seed 2: one result row's total one up, another's one down */
+            long a = random_result_row(g, 0), b = random_result_row(g, 1);
+            if (a < 0 || b < 0 || a == b) {
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
+            int64_t d = ogi__gen_cell(g, OGI_T3, (size_t)b, tc)->value > 3
+                            ? rnd(g, 1, 3)
+                            : 1;
+            ogi_cell_t *ca = ogi__gen_cell(g, OGI_T3, (size_t)a, tc);
+            ogi_cell_t *cb = ogi__gen_cell(g, OGI_T3, (size_t)b, tc);
+            if (ca->state != OGI_CELL_NUM || cb->state != OGI_CELL_NUM) {
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
+            ca->value += d;
+            cb->value -= d;
+            g->error_detail = ogi__gen_strf(
+                g, "apply.%s.total +%lld, apply.%s.total -%lld",
+                sk->rows[a].key, (long long)d, sk->rows[b].key, (long long)d);
+            break;
+        }
+        case OGI_GEN_ERR_IDENTITY: {
+            /* 四 grows in one column and its total: the row adds up, the
+             * 勾稽关系 does not */
+            size_t cf = (size_t)row_of(OGI_T3, "carry_forward");
+            size_t c = (size_t)rnd(g, 0, 5);
+            ogi_cell_t *x = ogi__gen_cell(g, OGI_T3, cf, c);
+            ogi_cell_t *t = ogi__gen_cell(g, OGI_T3, cf, tc);
+            if (x->state != OGI_CELL_NUM || t->state != OGI_CELL_NUM) {
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
+            int64_t d = rnd(g, 1, 20);
+            x->value += d;
+            t->value += d;
+            g->error_detail = ogi__gen_strf(
+                g, "apply.carry_forward.%s and .total +%lld",
+                ogi_skeleton_table(OGI_T3)->cols[c].key, (long long)d);
+            break;
+        }
+        case OGI_GEN_ERR_NEGATIVE: {
+            /* a count printed with a minus sign */
+            int where = (int)rnd(g, 0, 2);
+            if (where == 0) {
+                long row = random_result_row(g, 0);
+                size_t c = (size_t)rnd(g, 0, 5);
+                ogi_cell_t *x = ogi__gen_cell(g, OGI_T3, (size_t)row, c);
+                if (x->state != OGI_CELL_NUM) {
+                    e = OGI_GEN_ERR_NONE;
+                    break;
+                }
+                x->value = x->value ? -x->value : -rnd(g, 1, 5);
+                g->error_detail =
+                    ogi__gen_strf(g, "apply.%s.%s = %lld", sk->rows[row].key,
+                                  sk->cols[c].key, (long long)x->value);
+            } else if (where == 1) {
+                size_t row = (size_t)rnd(g, 0, 2), c = (size_t)rnd(g, 0, 3);
+                ogi_cell_t *x = ogi__gen_cell(g, OGI_T4, row, c);
+                if (x->state != OGI_CELL_NUM) {
+                    e = OGI_GEN_ERR_NONE;
+                    break;
+                }
+                x->value = x->value ? -x->value : -rnd(g, 1, 3);
+                g->error_detail =
+                    ogi__gen_strf(g, "appeal.%s.%s = %lld",
+                                  ogi_skeleton_table(OGI_T4)->rows[row].key,
+                                  ogi_skeleton_table(OGI_T4)->cols[c].key,
+                                  (long long)x->value);
+            } else {
+                ogi_table_id_t id =
+                    g->format == OGI_FORMAT_2019 ? OGI_T2_19_6 : OGI_T2_21_6;
+                size_t row = (size_t)row_of(id, "coercion");
+                size_t c = col_of(id, "decisions");
+                ogi_cell_t *x = ogi__gen_cell(g, id, row, c);
+                if (x->state != OGI_CELL_NUM) {
+                    e = OGI_GEN_ERR_NONE;
+                    break;
+                }
+                x->value = x->value ? -x->value : -rnd(g, 1, 9);
+                g->error_detail = ogi__gen_strf(g,
+                                                "active.a20_6.coercion."
+                                                "decisions = %lld",
+                                                (long long)x->value);
+            }
+            break;
+        }
+        case OGI_GEN_ERR_MISSING_ROW: {
+            /* a result row that is not the first of its group */
+            long cand[32];
+            size_t m = 0;
+            for (size_t row = 1; row < sk->nrows; row++)
+                if (is_result_leaf(g, row) &&
+                    !(sk->rows[row - 1].flags & OGI_ROW_GROUP) &&
+                    !(sk->rows[row - 1].flags & OGI_ROW_OTHER1) &&
+                    (long)row != g->nolabel_row)
+                    cand[m++] = (long)row;
+            size_t row = (size_t)cand[rnd(g, 0, (int64_t)m - 1)];
+            g->missing_row = (long)row;
+            g->truth->tables[OGI_T3].row_found[row] = 0;
+            for (size_t c = 0; c < sk->ncols; c++) {
+                ogi_cell_t *x = ogi__gen_cell(g, OGI_T3, row, c);
+                memset(x, 0, sizeof(*x));
+            }
+            g->error_detail =
+                ogi__gen_strf(g, "apply.%s left out", sk->rows[row].key);
+            break;
+        }
+        case OGI_GEN_ERR_FEE_YUAN: {
+            ogi_cell_t *a = ogi__gen_cell(
+                g, OGI_T2_21_8, (size_t)row_of(OGI_T2_21_8, "admin_fees"),
+                col_of(OGI_T2_21_8, "amount_wan"));
+            if (a->state != OGI_CELL_NUM) {
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
+            /* seed 3's 9184322.81: 元 with its fen in a 万元 column */
+            a->value = rnd(g, 200000, 99999999) * 100;
+            a->value += rnd(g, 1, 99);
+            a->scale = 2;
+            g->error_detail = "active.a20_8.admin_fees.amount_wan in 元";
+            break;
+        }
+        case OGI_GEN_ERR_NARRATIVE:
+            /* made once the narrative is written */
+            break;
+        case OGI_GEN_ERR_NONE:
+        case OGI_GEN_ERR_COUNT:
+            break;
+    }
+    g->error = e;
+    return 0;
+}
+
+/* ---- the narrative ---- */
+
+/* A figure as the text writes it: "26102", "8265.5", "16769302.17". */
+static char *
+fig(ogi__gen_t *g, int64_t v, int scale)
+{
+    if (scale == 0)
+        return ogi__gen_strf(g, "%lld", (long long)v);
+    int64_t p = 1;
+    for (int i = 0; i < scale; i++)
+        p *= 10;
+    return ogi__gen_strf(g, "%lld.%0*lld", (long long)(v / p), scale,
+                         (long long)(v % p));
+}
+
+/* The cell when it holds a number the narrative may quote (>= 0). */
+static const ogi_cell_t *
+quotable(ogi__gen_t *g, ogi_table_id_t id, const char *row, const char *col)
+{
+    const ogi_cell_t *c =
+        ogi__gen_cell(g, id, (size_t)row_of(id, row), col_of(id, col));
+    return c->state == OGI_CELL_NUM && c->value >= 0 ? c : NULL;
+}
+
+/* Registers a figure quoted by the narrative; returns its slot for the
+ * placeholder "@F<n>@" the paragraph writes in its place. */
+static ogi__fact_t *
+fact(ogi__gen_t *g, const char *rule, const char *path, int64_t v, int scale)
+{
+    if (g->nfacts == OGI__MAX_FACTS)
+        return NULL;
+    ogi__fact_t *f = &g->facts[g->nfacts++];
+    memset(f, 0, sizeof(*f));
+    f->rule = rule;
+    snprintf(f->path, sizeof(f->path), "%s", path);
+    f->value = v;
+    f->scale = scale;
+    f->avoid[f->navoid++] = v;
+    return f;
+}
+
+static void
+para(ogi__gen_t *g, ogi_section_id_t s, const char *text)
+{
+    if (text && g->nparas[s] < OGI__MAX_PARAS)
+        g->paras[s][g->nparas[s]++] = text;
+}
+
+/* The opening paragraph of section 一. */
+static char *
+opening(ogi__gen_t *g)
+{
+    switch (rnd(g, 0, 2)) {
+        case 0: {
+            /* a provincial document number (黑政办发〔2020〕22号, seed 0) */
+            const province_t *pv = &provinces[g->prov];
+            return ogi__gen_strf(
+                g,
+                "%d年，%s认真贯彻落实《中华人民共和国政府信息公开条例》（以下"
+                "简称《条例》）和《%s%d年政务公开工作要点》（%s政办发〔%d〕%"
+                "d号）"
+                "的部署要求，坚持以公开为常态、不公开为例外，全面推进决策、执行"
+                "、"
+                "管理、服务、结果公开，政府信息公开工作取得新成效。",
+                g->year, g->we, pv->name, g->year, pv->abbr, g->year,
+                (int)rnd(g, 3, 40));
+        }
+        case 1:
+            return ogi__gen_strf(
+                g,
+                "%d年，%s以习近平新时代中国特色社会主义思想为指导，严格落实"
+                "《条例》各项规定，紧紧围绕中心工作，加大公开力度，回应社会关切"
+                "，"
+                "切实提高政府信息公开的质量和实效。",
+                g->year, g->we);
+        default:
+            return ogi__gen_strf(
+                g,
+                "%d年，在上级政务公开主管部门的指导下，%s扎实推进政府信息公开"
+                "各项工作，进一步规范公开程序、拓展公开渠道、强化监督保障，保障"
+                "人民群众的知情权、参与权、表达权和监督权。",
+                g->year, g->we);
+    }
+}
+
+static const char *const manage_texts[] = {
+    "（三）政府信息管理。严格落实“先审查、后公开”和“一事一审”原则，对拟"
+    "公开的政府信息逐条进行保密审查，动态调整主动公开基本目录，规范政府信息"
+    "公开属性源头认定。",
+    "（三）政府信息管理。健全政府信息公开审查机制，明确公开属性认定、保密"
+    "审查和发布审核的责任分工，定期清理已公开信息，确保信息准确、完整、"
+    "及时。",
+};
+
+static const char *const platform_texts[] = {
+    "（四）政府信息公开平台建设。持续优化政府门户网站政府信息公开专栏，"
+    "完善栏目设置，加强政务新媒体管理，做好网站安全防护，全年网站平台运行"
+    "平稳。",
+    "（四）政府信息公开平台建设。推进政府网站集约化建设，规范政务新媒体"
+    "运维，依托政务服务中心设置政府信息公开查阅点，方便群众查阅。",
+};
+
+/* 监督保障, with a count that no rule reads. */
+static char *
+supervise(ogi__gen_t *g)
+{
+    int n = (int)rnd(g, 1, 9);
+    if (chance(g, 1, 2))
+        return ogi__gen_strf(
+            g,
+            "（五）监督保障。将政务公开工作纳入年度绩效考核，定期通报检查"
+            "情况，全年组织业务培训%d次，未发生因政务公开工作不到位被追责的"
+            "情况。",
+            n);
+    return ogi__gen_strf(
+        g,
+        "（五）监督保障。建立健全政务公开工作考核评议制度，主动接受社会"
+        "监督，全年开展专项检查%d次，及时督促整改发现的问题。",
+        n);
+}
+
+static const char *const problem_texts[] = {
+    "（一）存在的主要问题。一是政策解读形式较为单一，图解、视频等解读方式"
+    "运用不多；二是部分单位信息更新不够及时；三是依申请公开答复的规范化"
+    "水平有待提高。",
+    "（一）存在的问题。对照新要求，政府信息公开工作还存在一些不足：公开内容"
+    "的深度和广度不够，基层政务公开标准化规范化建设有待加强，工作人员业务"
+    "能力仍需提升。",
+};
+
+static const char *const improve_texts[] = {
+    "（二）改进情况。针对上一年度存在的问题，我们丰富了政策解读形式，加强"
+    "了对各单位的指导和督查。下一步，将持续加强业务培训，定期通报信息更新"
+    "情况，推动政务公开工作提质增效。",
+    "（二）改进措施。下一步，将进一步完善政府信息公开制度机制，加强政策"
+    "解读和回应关切，强化平台建设和人员培训，不断提升政务公开工作水平。",
+};
+
+/* "@F<n>@" in the paragraph stands for fact n's figure. */
+static char *
+with_fact(ogi__gen_t *g, ogi__fact_t *f, const char *fmt_before,
+          const char *after)
+{
+    if (!f)
+        return NULL;
+    return ogi__gen_strf(g, "%s@F%zu@%s", fmt_before, (size_t)(f - g->facts),
+                         after);
+}
+
+static void
+write_overview(ogi__gen_t *g)
+{
+    ogi_section_id_t s = OGI_SEC_OVERVIEW;
+    para(g, s, opening(g));
+
+    /* (一) 主动公开: a C8 list that adds up */
+    int64_t a = skew(g, level_scale(g, 3000, 2000, 800, 60, 300)) + 3;
+    int64_t b = skew(g, a / 2 + 5) + 1, c = skew(g, a) + 2;
+    ogi__sb_t p;
+    ogi__sb_init(&p, g->arena);
+    ogi__sb_addf(&p,
+                 "（一）主动公开情况。%d年，%s通过政府门户网站主动公开政府信息"
+                 "%lld条，其中政策文件%lld条、工作动态%lld条、通知公告%lld条。",
+                 g->year, g->we, (long long)(a + b + c), (long long)a,
+                 (long long)b, (long long)c);
+    ogi_table_id_t t1 =
+        g->format == OGI_FORMAT_2019 ? OGI_T2_19_1 : OGI_T2_21_1;
+    const char *col = g->format == OGI_FORMAT_2019 ? "new_made" : "issued";
+    const ogi_cell_t *cd = quotable(g, t1, "normative_docs", col);
+    if (cd && chance(g, 3, 4)) {
+        char path[96];
+        snprintf(path, sizeof(path), "active.a20_1.normative_docs.%s", col);
+        ogi__fact_t *f = fact(g, "N6", path, cd->value, 0);
+        /* any column of the row passes */
+        if (f) {
+            static const char *const cols19[] = {"new_published",
+                                                 "total_published"};
+            static const char *const cols21[] = {"repealed", "in_force"};
+            for (size_t i = 0; i < 2; i++) {
+                const ogi_cell_t *o = quotable(
+                    g, t1, "normative_docs",
+                    g->format == OGI_FORMAT_2019 ? cols19[i] : cols21[i]);
+                if (o && f->navoid < OGI_ARRAY_LEN(f->avoid))
+                    f->avoid[f->navoid++] = o->value;
+            }
+            char *x = with_fact(
+                g, f,
+                ogi__gen_strf(g, "全年制发%s",
+                              ogi__gen_row_words(t1, "normative_docs")),
+                "件。");
+            if (x)
+                ogi__sb_add(&p, x);
+        }
+    }
+    para(g, s, ogi__gen_sb(g, &p));
+
+    /* (二) 依申请公开: N1, N2, N3 */
+    ogi__sb_init(&p, g->arena);
+    ogi__sb_add(&p, "（二）依申请公开情况。");
+    size_t tc = col_of(OGI_T3, "total");
+    const ogi_cell_t *nr =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "new_received"), tc);
+    const ogi_cell_t *co =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "carried_over"), tc);
+    const ogi_cell_t *rt =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "result_total"), tc);
+    const ogi_cell_t *cf =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "carry_forward"), tc);
+    if (nr->state == OGI_CELL_NUM && nr->value >= 0) {
+        ogi__fact_t *f =
+            fact(g, "N1", "apply.new_received.total", nr->value, 0);
+        if (f && co->state == OGI_CELL_NUM)
+            f->avoid[f->navoid++] = nr->value + co->value;
+        ogi__sb_add(&p, with_fact(g, f, "全年共受理政府信息公开申请", "件"));
+        if (rt->state == OGI_CELL_NUM && rt->value >= 0) {
+            ogi__fact_t *h =
+                fact(g, "N2", "apply.result_total.total", rt->value, 0);
+            ogi__sb_add(&p, with_fact(g, h, "，办结", "件"));
+        }
+        if (cf->state == OGI_CELL_NUM && cf->value > 0) {
+            ogi__fact_t *h =
+                fact(g, "N3", "apply.carry_forward.total", cf->value, 0);
+            ogi__sb_add(
+                &p, with_fact(g, h,
+                              ogi__gen_strf(
+                                  g, "，%s",
+                                  ogi__gen_row_words(OGI_T3, "carry_forward")),
+                              "件"));
+        }
+        ogi__sb_add(&p, "。");
+    }
+    ogi__sb_add(&p, "进一步规范依申请公开受理、审查、答复等环节，按照法定时限"
+                    "答复申请人。");
+    para(g, s, ogi__gen_sb(g, &p));
+    para(g, s, OGI__PICK(&g->rng, manage_texts));
+    para(g, s, OGI__PICK(&g->rng, platform_texts));
+    para(g, s, supervise(g));
+}
+
+static void
+write_active(ogi__gen_t *g)
+{
+    ogi_section_id_t s = OGI_SEC_ACTIVE;
+    if (chance(g, 1, 2))
+        return; /* many reports go straight to the table */
+    ogi_table_id_t t5 =
+        g->format == OGI_FORMAT_2019 ? OGI_T2_19_5 : OGI_T2_21_5;
+    ogi_table_id_t t6 =
+        g->format == OGI_FORMAT_2019 ? OGI_T2_19_6 : OGI_T2_21_6;
+    ogi__sb_t p;
+    ogi__sb_init(&p, g->arena);
+    ogi__sb_addf(&p, "%d年，%s", g->year, g->we);
+    static const struct {
+        int t6;
+        const char *row, *before, *after;
+    } items[] = {{0, "license", "主动公开", "处理决定"},
+                 {1, "penalty", "", "决定"},
+                 {1, "coercion", "", "决定"}};
+    int any = 0;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(items); i++) {
+        ogi_table_id_t id = items[i].t6 ? t6 : t5;
+        const ogi_cell_t *c = quotable(g, id, items[i].row, "decisions");
+        if (!c)
+            break;
+        char path[96];
+        snprintf(path, sizeof(path), "%s.%s.decisions",
+                 ogi_skeleton_table(id)->path, items[i].row);
+        ogi__fact_t *f = fact(g, "N6", path, c->value, 0);
+        if (f && g->format == OGI_FORMAT_2019) {
+            /* the 2019 format also lets it mean the items (last year's,
+             * the change, or this year's): a wrong figure is none of them */
+            const ogi_cell_t *pv = quotable(g, id, items[i].row, "prev_items");
+            const ogi_cell_t *dl =
+                ogi__gen_cell(g, id, (size_t)row_of(id, items[i].row),
+                              col_of(id, "delta_items"));
+            if (dl->state == OGI_CELL_NUM)
+                f->avoid[f->navoid++] = dl->value;
+            if (pv) {
+                f->avoid[f->navoid++] = pv->value;
+                if (dl->state == OGI_CELL_NUM)
+                    f->avoid[f->navoid++] = pv->value + dl->value;
+            }
+        }
+        const char *prefix =
+            ogi__gen_strf(g, "%s%s%s%s", any ? "、" : "", items[i].before,
+                          ogi__gen_row_words(id, items[i].row), items[i].after);
+        char *x = prefix ? with_fact(g, f, prefix, "件") : NULL;
+        if (!x)
+            break;
+        ogi__sb_add(&p, x);
+        any = 1;
+    }
+    if (!any)
+        return;
+    ogi__sb_add(&p, "。");
+    if (g->format == OGI_FORMAT_2019) {
+        const ogi_cell_t *pj =
+            quotable(g, OGI_T2_19_9, "central_procurement", "projects");
+        const ogi_cell_t *am =
+            quotable(g, OGI_T2_19_9, "central_procurement", "amount");
+        if (pj && am && pj->value > 0 && chance(g, 2, 3)) {
+            ogi__fact_t *f =
+                fact(g, "N6", "active.a20_9.central_procurement.projects",
+                     pj->value, 0);
+            const char *proj =
+                chance(g, 1, 2)
+                    ? ogi__gen_strf(g, "全年%s项目",
+                                    ogi__gen_row_words(OGI_T2_19_9,
+                                                       "central_procurement"))
+                    : ogi__gen_strf(g, "全年%s",
+                                    ogi_skeleton_table(OGI_T2_19_9)
+                                        ->cols[col_of(OGI_T2_19_9, "projects")]
+                                        .label);
+            ogi__sb_add(&p, with_fact(g, f, proj, "项"));
+            ogi_unit_t u = am->unit ? (ogi_unit_t)am->unit
+                                    : g->truth->tables[OGI_T2_19_9].unit;
+            ogi__fact_t *h =
+                fact(g, "N6", "active.a20_9.central_procurement.amount",
+                     am->value, am->scale);
+            if (h)
+                h->amount = 1;
+            ogi__sb_add(
+                &p,
+                with_fact(
+                    g, h,
+                    ogi__gen_strf(g, "，%s",
+                                  ogi_skeleton_table(OGI_T2_19_9)
+                                      ->cols[col_of(OGI_T2_19_9, "amount")]
+                                      .label),
+                    u == OGI_UNIT_WAN_YUAN
+                        ? ogi__gen_strf(g, "%s。", ogi__gen_furniture.wan)
+                        : ogi__gen_strf(g, "%s。", ogi__gen_furniture.yuan)));
+        }
+        const ogi_cell_t *fp =
+            quotable(g, OGI_T2_19_8, "admin_fees", "prev_items");
+        if (fp && chance(g, 1, 2)) {
+            ogi__fact_t *f = fact(g, "N6", "active.a20_8.admin_fees.prev_items",
+                                  fp->value, 0);
+            const ogi_cell_t *dl = ogi__gen_cell(
+                g, OGI_T2_19_8, (size_t)row_of(OGI_T2_19_8, "admin_fees"),
+                col_of(OGI_T2_19_8, "delta_items"));
+            if (f && dl->state == OGI_CELL_NUM) {
+                f->avoid[f->navoid++] = dl->value;
+                f->avoid[f->navoid++] = fp->value + dl->value;
+            }
+            ogi__sb_add(
+                &p, with_fact(g, f,
+                              ogi__gen_strf(g, "公开%s项目",
+                                            ogi__gen_row_words(OGI_T2_19_8,
+                                                               "admin_fees")),
+                              "项。"));
+        }
+    } else if (g->error != OGI_GEN_ERR_FEE_YUAN) {
+        const ogi_cell_t *fee =
+            quotable(g, OGI_T2_21_8, "admin_fees", "amount_wan");
+        if (fee && fee->value > 0 && chance(g, 1, 2)) {
+            ogi__fact_t *f = fact(g, "N6", "active.a20_8.admin_fees.amount_wan",
+                                  fee->value, fee->scale);
+            if (f)
+                f->amount = 1;
+            ogi__sb_add(
+                &p,
+                with_fact(g, f,
+                          ogi__gen_strf(
+                              g, "全年收取%s",
+                              ogi__gen_row_words(OGI_T2_21_8, "admin_fees")),
+                          ogi__gen_strf(g, "%s。", ogi__gen_furniture.wan)));
+        }
+    }
+    para(g, s, ogi__gen_sb(g, &p));
+}
+
+static void
+write_apply(ogi__gen_t *g)
+{
+    size_t tc = col_of(OGI_T3, "total");
+    const ogi_cell_t *nr =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "new_received"), tc);
+    if (nr->state != OGI_CELL_NUM || nr->value < 0 || chance(g, 1, 2))
+        return;
+    ogi__fact_t *f = fact(g, "N1", "apply.new_received.total", nr->value, 0);
+    const ogi_cell_t *co =
+        ogi__gen_cell(g, OGI_T3, (size_t)row_of(OGI_T3, "carried_over"), tc);
+    if (f && co->state == OGI_CELL_NUM)
+        f->avoid[f->navoid++] = nr->value + co->value;
+    para(g, OGI_SEC_APPLY,
+         with_fact(
+             g, f,
+             ogi__gen_strf(g, "%d年，%s共收到政府信息公开申请", g->year, g->we),
+             "件。"));
+}
+
+static void
+write_appeal(ogi__gen_t *g)
+{
+    ogi_section_id_t s = OGI_SEC_APPEAL;
+    if (chance(g, 1, 3))
+        return;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
+    size_t tc = sk->ncols - 1;
+    const ogi_cell_t *rv = ogi__gen_cell(g, OGI_T4, 0, tc);
+    const ogi_cell_t *sd = ogi__gen_cell(g, OGI_T4, 1, tc);
+    const ogi_cell_t *sa = ogi__gen_cell(g, OGI_T4, 2, tc);
+    int nums = rv->state == OGI_CELL_NUM && sd->state == OGI_CELL_NUM &&
+               sa->state == OGI_CELL_NUM && rv->value >= 0 && sd->value >= 0 &&
+               sa->value >= 0;
+    if (nums && rv->value == 0 && sd->value + sa->value == 0) {
+        para(g, s,
+             ogi__gen_strf(g,
+                           "%d年，%s未发生因政府信息公开工作被申请%s、提起%s"
+                           "的情况。",
+                           g->year, g->we,
+                           ogi_skeleton_table(OGI_T4)->rows[0].label,
+                           ogi__gen_furniture.suit));
+        return;
+    }
+    if (!nums)
+        return;
+    ogi__fact_t *f = fact(g, "N4", "appeal.review.total", rv->value, 0);
+    ogi__fact_t *h =
+        fact(g, "N5", "appeal.suit_direct.total", sd->value + sa->value, 0);
+    char *a = with_fact(
+        g, f,
+        ogi__gen_strf(g, "%d年，%s发生政府信息公开%s案件", g->year, g->we,
+                      ogi_skeleton_table(OGI_T4)->rows[0].label),
+        "件");
+    char *b = with_fact(
+        g, h, ogi__gen_strf(g, "，%s案件", ogi__gen_furniture.suit), "件。");
+    if (a && b)
+        para(g, s, ogi__gen_strf(g, "%s%s", a, b));
+}
+
+static void
+write_problems(ogi__gen_t *g)
+{
+    para(g, OGI_SEC_PROBLEMS, OGI__PICK(&g->rng, problem_texts));
+    para(g, OGI_SEC_PROBLEMS, OGI__PICK(&g->rng, improve_texts));
+}
+
+static void
+write_other(ogi__gen_t *g)
+{
+    ogi_section_id_t s = OGI_SEC_OTHER;
+    if (g->format == OGI_FORMAT_2021) {
+        /* S4: the 信息处理费 of 国办函〔2020〕109号, most reports say so */
+        if (chance(g, 9, 10))
+            para(g, s,
+                 chance(g, 3, 4)
+                     ? ogi__gen_strf(g,
+                                     "%d年度，%s未收取政府信息公开信息处理费。",
+                                     g->year, g->we)
+                     : ogi__gen_strf(g,
+                                     "%d年，%s依据《政府信息公开信息处理费管理"
+                                     "办法》收取信息处理费%d元。",
+                                     g->year, g->we, (int)rnd(g, 1, 30) * 100));
+        else
+            para(g, s, "无其他需要报告的事项。");
+    } else {
+        para(g, s, chance(g, 1, 2) ? "无。" : "无其他需要报告的事项。");
+    }
+    if (g->contact_in_other)
+        para(g, s,
+             ogi__gen_strf(g, "政府信息公开工作联系电话：%s。",
+                           g->phone_printed));
+}
+
+/* Writes the facts' figures into the paragraphs ("@F3@" → "3119"); the
+ * injected narrative error writes one of them wrong. */
+static int
+fill_facts(ogi__gen_t *g)
+{
+    if (g->error == OGI_GEN_ERR_NARRATIVE) {
+        if (g->nfacts == 0) {
+            g->error = OGI_GEN_ERR_NONE;
+        } else {
+            ogi__fact_t *f = &g->facts[rnd(g, 0, (int64_t)g->nfacts - 1)];
+            int64_t v;
+            int ok;
+            do {
+                int64_t step = 1;
+                for (int i = 0; i < f->scale; i++)
+                    step *= 10;
+                int64_t off = rnd(g, 1, 99) + f->value / 10;
+                v = f->value + off * (chance(g, 1, 2) ? 1 : step);
+                ok = 1;
+                for (size_t i = 0; i < f->navoid; i++)
+                    ok &= v != f->avoid[i];
+            } while (!ok);
+            g->error_detail = ogi__gen_strf(
+                g, "narrative quotes %s as %s (table: %s)", f->path,
+                fig(g, v, f->scale), fig(g, f->value, f->scale));
+            f->value = v;
+            f->wrong = 1;
+        }
+    }
+    for (int s = 0; s < OGI_SEC_COUNT; s++) {
+        for (size_t i = 0; i < g->nparas[s]; i++) {
+            const char *t = g->paras[s][i];
+            if (!t || !strstr(t, "@F"))
+                continue;
+            ogi__sb_t b;
+            ogi__sb_init(&b, g->arena);
+            for (const char *p = t; *p;) {
+                const char *q = strstr(p, "@F");
+                if (!q) {
+                    ogi__sb_add(&b, p);
+                    break;
+                }
+                ogi__sb_addn(&b, p, (size_t)(q - p));
+                size_t k = 0;
+                q += 2;
+                while (*q >= '0' && *q <= '9')
+                    k = k * 10 + (size_t)(*q++ - '0');
+                if (*q == '@')
+                    q++;
+                if (k < g->nfacts) {
+                    const char *x =
+                        fig(g, g->facts[k].value, g->facts[k].scale);
+                    if (x)
+                        ogi__sb_add(&b, x);
+                }
+                p = q;
+            }
+            g->paras[s][i] = ogi__gen_sb(g, &b);
+            if (!g->paras[s][i])
+                return OGI_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+/* ---- the layout's choices that the truth depends on ---- */
+
+static int
+layout_choices(ogi__gen_t *g)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    g->nolabel_row = -1;
+    g->missing_row = -1;
+    g->pagebreak_row = -1;
+    if (g->opts.layout == OGI_GEN_NOLABEL) {
+        /* the first row under a group label (seed 0: 1.属于国家秘密) */
+        long cand[8];
+        size_t n = 0;
+        for (size_t row = 1; row < sk->nrows; row++) {
+            int group = (sk->rows[row - 1].flags & OGI_ROW_GROUP) ||
+                        ((sk->rows[row - 1].flags & OGI_ROW_OTHER1) &&
+                         g->format == OGI_FORMAT_2021);
+            if (group && ogi_report_row_in_shape(g->truth, OGI_T3, row) &&
+                strcmp(sk->rows[row].key, "granted") != 0)
+                cand[n++] = (long)row;
+        }
+        g->nolabel_row = cand[rnd(g, 0, (int64_t)n - 1)];
+    }
+    if (g->opts.layout == OGI_GEN_PAGEBREAK) {
+        long cand[32];
+        size_t n = 0;
+        for (size_t row = 0; row < sk->nrows; row++) {
+            const char *l = sk->rows[row].label;
+            if (ogi_report_row_in_shape(g->truth, OGI_T3, row) &&
+                strlen(l) >= 15 && !(sk->rows[row].flags & OGI_ROW_SHORTKEY))
+                cand[n++] = (long)row;
+        }
+        g->pagebreak_row = cand[rnd(g, 0, (int64_t)n - 1)];
+    }
+    if (g->opts.layout == OGI_GEN_JUNK && g->format == OGI_FORMAT_2019 &&
+        chance(g, 1, 3)) {
+        /* seed 1: the (九) values replaced by a pasted line */
+        g->junk_procurement = 1;
+        size_t row = (size_t)row_of(OGI_T2_19_9, "central_procurement");
+        const ogi_skel_table_t *s9 = ogi_skeleton_table(OGI_T2_19_9);
+        for (size_t c = 0; c < s9->ncols; c++) {
+            ogi_cell_t *x = ogi__gen_cell(g, OGI_T2_19_9, row, c);
+            memset(x, 0, sizeof(*x));
+        }
+    }
+    if (g->opts.layout == OGI_GEN_BLANKS)
+        return apply_blanks(g);
+    return 0;
+}
+
+/* ---- the meta the parser must read ---- */
+
+static int
+fill_meta(ogi__gen_t *g)
+{
+    ogi_meta_t *m = &g->truth->meta;
+    ogi_arena_t *a = g->arena;
+    m->agency = ogi_arena_strdup(a, g->agency);
+    m->year = g->year;
+    m->period_year = g->year;
+    m->title_year = g->opts.layout == OGI_GEN_NOTITLE ? 0 : g->year;
+    m->format = g->format;
+    if (g->pub_y)
+        m->published_on =
+            ogi__gen_strf(g, "%04d-%02d-%02d", g->pub_y, g->pub_m, g->pub_d);
+    static const ogi_level_t levels[] = {OGI_LEVEL_PROVINCE, OGI_LEVEL_CITY,
+                                         OGI_LEVEL_COUNTY, OGI_LEVEL_TOWNSHIP,
+                                         OGI_LEVEL_DEPARTMENT};
+    m->admin_level = levels[g->kind];
+    m->province = ogi_arena_strdup(a, provinces[g->prov].name);
+    m->phones[0] = ogi_arena_strdup(a, g->phone);
+    m->nphones = 1;
+    m->postal_code = ogi_arena_strdup(a, g->postal);
+    m->email = ogi_arena_strdup(a, g->email);
+    m->address = ogi_arena_strdup(a, g->address);
+    if (!m->agency || !m->province || !m->phones[0] || !m->postal_code ||
+        !m->email || !m->address)
+        return OGI_ENOMEM;
+    return 0;
+}
+
+int
+ogi__gen_content(ogi__gen_t *g)
+{
+    pick_year(g);
+    g->prov = (int)rnd(g, 0, (int64_t)OGI_ARRAY_LEN(provinces) - 1);
+    pick_agency(g);
+    pick_contact(g);
+    pick_date(g);
+    if (g->oom)
+        return OGI_ENOMEM;
+    int rc = gen_active(g);
+    if (!rc)
+        rc = gen_apply(g);
+    if (!rc)
+        rc = gen_appeal(g);
+    if (!rc)
+        rc = layout_choices(g);
+    if (rc)
+        return rc;
+    g->error = OGI_GEN_ERR_NONE;
+    /* the error is drawn from a PRNG of its own, so that the same seed
+     * gives the same report with and without errors */
+    ogi__rng_t keep = g->rng;
+    g->rng.s ^= 0x5DEECE66Dull;
+    uint64_t x = ogi__rng_next(&g->rng) >> 11; /* 53 bits */
+    int hit = (double)x < g->opts.error_rate * 9007199254740992.0;
+    if (hit && (rc = inject(g)))
+        return rc;
+    g->rng = keep;
+    write_overview(g);
+    write_active(g);
+    write_apply(g);
+    write_appeal(g);
+    write_problems(g);
+    write_other(g);
+    if (hit && g->error == OGI_GEN_ERR_NARRATIVE) {
+        /* the fact to make wrong is drawn from the error PRNG too */
+        ogi__rng_t k2 = g->rng;
+        g->rng.s ^= 0xA5A5A5A5ull;
+        rc = fill_facts(g);
+        g->rng = k2;
+    } else {
+        rc = fill_facts(g);
+    }
+    if (rc)
+        return rc;
+    rc = fill_meta(g);
+    return g->oom ? OGI_ENOMEM : rc;
+}

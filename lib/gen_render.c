@@ -1,0 +1,1663 @@
+/*
+ * gen_render.c - a generated report as text, in one of the layouts of
+ * report-format.md §7.
+ *
+ * Tables are first built as visual rows (vrows): cells of text, values and
+ * merged (empty) slots, read from the skeleton: every row number, row
+ * label, column label and heading comes from skeleton.h, never from a
+ * string written here. A base flattening then prints the vrows:
+ *
+ *   cell     "\t<cell>" per line, a blank line after each row (seeds 0, 1,
+ *            2, 4); merged slots print as a lone tab
+ *   tabrow   one row per line, cells joined by tabs (seed 3)
+ *   pdf      labels padded with spaces and values right-aligned in
+ *            columns, group labels on lines of their own, long labels
+ *            wrapped (pdftotext -layout: 淮安, 洪泽)
+ *   markdown pipe tables; html a page with <table>s (not parsed yet)
+ *
+ * and the layout's quirk changes what is printed: labels split over lines,
+ * vertical or spaced labels, a row cut by a page break, captions and
+ * pasted lines, a missing label, blanks and placeholders, other widths of
+ * punctuation and digits, heading variants, no title.
+ *
+ * The words of the tables that are not the skeleton's row or column
+ * labels (the 勾稽关系 note, 申请人情况, 法人或其他组织, 信息内容,
+ * 行政诉讼) are in the one table `furniture` below.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gen_int.h"
+#include "ogi/error.h"
+
+/* ---- the words of the tables that are not row or column labels ---- */
+
+const ogi__furniture_t ogi__gen_furniture = {
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "法人或其他组织",
+    "信息内容",
+    "行政诉讼",
+    "万元",
+    "元",
+};
+
+#define furniture ogi__gen_furniture
+
+const char *
+ogi__gen_row_words(ogi_table_id_t id, const char *key)
+{
+    long r = ogi_skeleton_row_index(id, key);
+    assert(r >= 0);
+    return ogi_skeleton_table(id)->rows[r].label;
+}
+
+/* ---- helpers ---- */
+
+static int64_t
+rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
+{
+    return ogi__rng_range(&g->rng, lo, hi);
+}
+
+static int
+chance(ogi__gen_t *g, unsigned num, unsigned den)
+{
+    return ogi__rng_chance(&g->rng, num, den);
+}
+
+static void
+out(ogi__gen_t *g, const char *s)
+{
+    ogi__sb_add(&g->out, s);
+}
+
+static void
+spaces(ogi__sb_t *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        ogi__sb_addn(b, " ", 1);
+}
+
+/* Length of the UTF-8 sequence at s. */
+static size_t
+cp_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xF0)
+        return 4;
+    if (c >= 0xE0)
+        return 3;
+    return 2;
+}
+
+/* Code points in s. */
+static size_t
+cp_count(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        s += cp_len(s);
+        n++;
+    }
+    return n;
+}
+
+/* Display width: ASCII 1, everything else 2 (CJK, full width). */
+static int
+disp_width(const char *s)
+{
+    int w = 0;
+    while (*s) {
+        w += (unsigned char)*s < 0x80 ? 1 : 2;
+        s += cp_len(s);
+    }
+    return w;
+}
+
+/* Byte offset of code point k of s (or its end). */
+static size_t
+cp_offset(const char *s, size_t k)
+{
+    size_t o = 0;
+    while (k-- && s[o])
+        o += cp_len(s + o);
+    return o;
+}
+
+/* Whether s starts with a CJK ideograph (U+4000-U+9FFF: lead bytes
+ * E4-E9), where pdftotext spaces out the digits next to it. */
+static int
+is_ideograph_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] >= 0xE4 && u[0] <= 0xE9;
+}
+
+/* Level of a printed row number: 1 "一、", 2 "（一）", 3 "1.", 0 none. */
+static int
+num_level(const char *number)
+{
+    if (!number[0])
+        return 0;
+    if (number[0] >= '0' && number[0] <= '9')
+        return 3;
+    if (strncmp(number, "（", strlen("（")) == 0)
+        return 2;
+    return 1;
+}
+
+/* ---- label transforms for the quirks ---- */
+
+/* Full-width punctuation to half width (seed 3, 杨凌 2022). */
+static char *
+halfwidth(ogi__gen_t *g, const char *s)
+{
+    static const struct {
+        const char *from, *to;
+    } map[] = {{"（", "("}, {"）", ")"}, {"：", ":"},
+               {"，", ","}, {"“", "\""}, {"”", "\""}};
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    while (*s) {
+        size_t i;
+        for (i = 0; i < OGI_ARRAY_LEN(map); i++) {
+            size_t l = strlen(map[i].from);
+            if (strncmp(s, map[i].from, l) == 0) {
+                ogi__sb_add(&b, map[i].to);
+                s += l;
+                break;
+            }
+        }
+        if (i == OGI_ARRAY_LEN(map)) {
+            size_t l = cp_len(s);
+            ogi__sb_addn(&b, s, l);
+            s += l;
+        }
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* "自 然 人", "三、 本 年 度 办 理 结 果" (seed 3): a space between the
+ * characters after the first nskip ones, and one after those. */
+static char *
+spaced(ogi__gen_t *g, const char *s, size_t nskip)
+{
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    size_t k = 0;
+    while (*s) {
+        size_t l = cp_len(s);
+        if (k > 0 && k >= nskip)
+            ogi__sb_add(&b, " ");
+        ogi__sb_addn(&b, s, l);
+        s += l;
+        k++;
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* The label cut in two lines after code point at (seeds 1, 2). */
+static char *
+split_at(ogi__gen_t *g, const char *s, size_t at)
+{
+    size_t o = cp_offset(s, at);
+    return ogi__gen_strf(g, "%.*s\n%s", (int)o, s, s + o);
+}
+
+/* One character per line (seed 2), later lines indented or not. */
+static char *
+vertical(ogi__gen_t *g, const char *s, int indent)
+{
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    int first = 1;
+    while (*s) {
+        size_t l = cp_len(s);
+        if (!first) {
+            ogi__sb_add(&b, "\n");
+            spaces(&b, indent);
+        }
+        ogi__sb_addn(&b, s, l);
+        s += l;
+        first = 0;
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* Full-width digits for a number ("１２３", "８２６５．５"). */
+static char *
+fullwidth_digits(ogi__gen_t *g, const char *s)
+{
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            char w[4] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*s - '0')), 0};
+            ogi__sb_add(&b, w);
+        } else if (*s == '.') {
+            ogi__sb_add(&b, "．");
+        } else if (*s == '-') {
+            ogi__sb_add(&b, "－");
+        } else if (*s == '+') {
+            ogi__sb_add(&b, "＋");
+        } else {
+            ogi__sb_addn(&b, s, 1);
+        }
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* ---- per-report printing choices ---- */
+
+typedef struct {
+    int halfwidth;      /* width: （）：， printed half width */
+    int fullwidth_pct;  /* width: share of values in full-width digits */
+    int thousands;      /* width: 1,234 */
+    int num_style;      /* row numbers: 0 "1.", 1 "1、", 2 "1．", 3 "1. " */
+    int spaced;         /* spaced: spaces inside labels */
+    int split;          /* split: labels split over lines */
+    int vertical;       /* vertical: group labels and Table 4 headers */
+    int vindent;        /* vertical: indent of the later lines */
+    int trailing_tab;   /* tabrow: rows end with a tab */
+    int rule_line;      /* tabrow: the stray "--------" line (seed 3) */
+    int split_number;   /* tabrow: "一、\t本年新收…" (seed 3) */
+    int junk;           /* junk: captions and pasted lines */
+    int pdf_space_nums; /* pdf: "2024 年" */
+    int pdf_mid_groups; /* pdf: group labels in the middle of their rows */
+    int pdf_wrap_mode;  /* pdf: where values go on a wrapped label */
+    int page;           /* page number counter */
+    int short_partial;  /* （二）部分公开 without its note (a variant) */
+    int use_variants;   /* column/row label variants of the skeleton */
+} style_t;
+
+static void
+pick_style(ogi__gen_t *g, style_t *st)
+{
+    memset(st, 0, sizeof(*st));
+    ogi_gen_layout_t l = g->opts.layout;
+    if (l == OGI_GEN_WIDTH) {
+        st->halfwidth = chance(g, 2, 3);
+        st->fullwidth_pct = (int)rnd(g, 10, 60);
+        st->thousands = chance(g, 1, 2);
+        st->num_style = (int)rnd(g, 0, 3);
+    }
+    if (l == OGI_GEN_SPACED) {
+        st->spaced = 1;
+        st->num_style = chance(g, 1, 2) ? 3 : 0;
+    }
+    st->split = l == OGI_GEN_SPLIT;
+    st->vertical = l == OGI_GEN_VERTICAL;
+    st->vindent = chance(g, 1, 2) ? 4 : 0;
+    st->trailing_tab = chance(g, 1, 2);
+    st->rule_line = g->base == OGI__BASE_TABROW && chance(g, 1, 2);
+    st->split_number = g->base == OGI__BASE_TABROW && chance(g, 1, 2);
+    st->junk = l == OGI_GEN_JUNK;
+    st->pdf_space_nums = chance(g, 2, 3);
+    st->pdf_mid_groups = chance(g, 1, 2);
+    st->pdf_wrap_mode = (int)rnd(g, 0, 2);
+    st->page = (int)rnd(g, 1, 3);
+    st->short_partial = chance(g, 1, 8);
+    st->use_variants = chance(g, 1, 4);
+}
+
+/* ---- labels from the skeleton ---- */
+
+/* A row's number as printed in this report's style. */
+static const char *
+row_number(ogi__gen_t *g, const style_t *st, const char *number)
+{
+    if (num_level(number) != 3 || st->num_style == 0)
+        return number;
+    size_t l = strlen(number);
+    const char *tail = st->num_style == 1   ? "、"
+                       : st->num_style == 2 ? "．"
+                                            : ". ";
+    return ogi__gen_strf(g, "%.*s%s", (int)(l - 1), number, tail);
+}
+
+/* A row's label: number and words, from the skeleton (a variant of the
+ * words sometimes), in the style of the layout. */
+static const char *
+row_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row)
+{
+    const ogi_skel_row_t *r = &ogi_skeleton_table(id)->rows[row];
+    const char *words = r->label;
+    if (r->variants && r->variants[0] &&
+        ((id == OGI_T3 && st->short_partial) ||
+         (id != OGI_T3 && st->use_variants)))
+        words = r->variants[0];
+    const char *num = row_number(g, st, r->number);
+    const char *s = ogi__gen_strf(g, "%s%s", num, words);
+    if (!s)
+        return "";
+    if (st->halfwidth)
+        s = halfwidth(g, s);
+    if (st->spaced && s && chance(g, 1, 2) && num_level(r->number) != 3)
+        s = spaced(g, s, cp_count(num));
+    return s ? s : "";
+}
+
+/* A column's header. */
+static const char *
+col_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t col)
+{
+    const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
+    const char *s = c->label;
+    if (c->variants && c->variants[0] && st->use_variants) {
+        size_t n = 0;
+        while (c->variants[n])
+            n++;
+        s = c->variants[rnd(g, 0, (int64_t)n - 1)];
+    }
+    if (c->type == OGI_VT_AMOUNT &&
+        g->truth->tables[id].unit == OGI_UNIT_WAN_YUAN)
+        s = ogi__gen_strf(g, "%s（%s）", c->label, furniture.wan);
+    if (s && st->halfwidth)
+        s = halfwidth(g, s);
+    if (s && st->spaced && chance(g, 1, 3))
+        s = spaced(g, s, 0);
+    return s ? s : "";
+}
+
+/* A Table 2 item's heading: "第二十条第（一）项". */
+static const char *
+item_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id)
+{
+    const char *s = ogi_skeleton_table(id)->label;
+    if (st->halfwidth)
+        s = halfwidth(g, s);
+    if (s && g->base == OGI__BASE_PDF && chance(g, 1, 2)) {
+        /* "第二十条 第（一）项" (洪泽, 淮安) */
+        size_t o = cp_offset(s, 4);
+        s = ogi__gen_strf(g, "%.*s %s", (int)o, s, s + o);
+    }
+    return s ? s : "";
+}
+
+/* ---- values ---- */
+
+static char *
+fig(ogi__gen_t *g, int64_t v, int scale)
+{
+    if (scale == 0)
+        return ogi__gen_strf(g, "%lld", (long long)v);
+    int64_t p = 1;
+    for (int i = 0; i < scale; i++)
+        p *= 10;
+    int64_t a = v < 0 ? -v : v;
+    return ogi__gen_strf(g, "%s%lld.%0*lld", v < 0 ? "-" : "",
+                         (long long)(a / p), scale, (long long)(a % p));
+}
+
+/* "1,046": thousands separators. */
+static char *
+thousands(ogi__gen_t *g, int64_t v)
+{
+    char d[32];
+    snprintf(d, sizeof(d), "%lld", (long long)v);
+    size_t n = strlen(d);
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            ogi__sb_add(&b, ",");
+        ogi__sb_addn(&b, d + i, 1);
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* A cell as printed. */
+static const char *
+value_text(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row,
+           size_t col)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    if (g->cell_text[id] && g->cell_text[id][row * sk->ncols + col])
+        return g->cell_text[id][row * sk->ncols + col];
+    const ogi_cell_t *c = ogi__gen_cell(g, id, row, col);
+    char *s = NULL;
+    if (sk->cols[col].type == OGI_VT_SIGNED) {
+        int64_t v = c->value, a = v < 0 ? -v : v;
+        switch (g->delta_style) {
+            case 0: /* +2, -5 (seed 2) */
+                s = v ? ogi__gen_strf(g, "%s%lld", v > 0 ? "+" : "-",
+                                      (long long)a)
+                      : fig(g, 0, 0);
+                break;
+            case 1: /* 减 22 (seed 3) */
+                s = v < 0   ? ogi__gen_strf(g, "减 %lld", (long long)a)
+                    : v > 0 ? ogi__gen_strf(g, "增 %lld", (long long)a)
+                            : fig(g, 0, 0);
+                break;
+            default: /* unsigned when positive */
+                s = fig(g, v, 0);
+                break;
+        }
+    } else if (sk->cols[col].type == OGI_VT_AMOUNT &&
+               c->unit == OGI_UNIT_YUAN) {
+        s = ogi__gen_strf(g, "%s%s", fig(g, c->value, c->scale),
+                          furniture.yuan);
+    } else if (st->thousands && c->scale == 0 && c->value >= 1000 &&
+               chance(g, 1, 2)) {
+        s = thousands(g, c->value);
+    } else {
+        s = fig(g, c->value, c->scale);
+    }
+    if (s && st->fullwidth_pct && chance(g, (unsigned)st->fullwidth_pct, 100))
+        s = fullwidth_digits(g, s);
+    return s ? s : "";
+}
+
+/* ---- visual rows ---- */
+
+enum { K_TEXT = 0, K_VALUE, K_MERGED };
+enum { R_CAPTION = 0, R_HEAD, R_DATA, R_JUNK };
+
+#define VR_MAXC 20
+
+typedef struct {
+    const char *t[VR_MAXC];
+    unsigned char k[VR_MAXC];
+    size_t n;
+    int role;
+    int depth;         /* pdf: 0 top-level row, 1 under 三, 2 under a group */
+    long row;          /* skeleton row of a data row, else -1 */
+    const char *label; /* data rows: the label (NULL: printed without) */
+    const char *top; /* data rows: the 三、 group label they open, or NULL */
+    const char *sub; /* data rows: the group label they open, or NULL */
+    size_t nvals;    /* data rows: values are t[n - nvals .. n) */
+    int pagebreak;   /* this row is cut by a page break */
+    size_t numcp;    /* code points of the label's printed number */
+} vrow_t;
+
+typedef struct {
+    vrow_t *v;
+    size_t n, cap;
+    ogi_table_id_t table;
+} vlist_t;
+
+static vrow_t *
+vnew(ogi__gen_t *g, vlist_t *l, int role)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        vrow_t *p =
+            ogi_arena_grow(g->arena, l->v, l->n * sizeof(*p), cap * sizeof(*p));
+        if (!p) {
+            g->oom = 1;
+            return NULL;
+        }
+        l->v = p;
+        l->cap = cap;
+    }
+    vrow_t *r = &l->v[l->n++];
+    memset(r, 0, sizeof(*r));
+    r->role = role;
+    r->row = -1;
+    return r;
+}
+
+static void
+vput(vrow_t *r, const char *t, int kind)
+{
+    if (r && r->n < VR_MAXC) {
+        r->t[r->n] = t ? t : "";
+        r->k[r->n] = (unsigned char)kind;
+        r->n++;
+    }
+}
+
+/* Table 2, one item. */
+static void
+build_t2(ogi__gen_t *g, const style_t *st, vlist_t *l, ogi_table_id_t id)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    l->table = id;
+    vrow_t *r = vnew(g, l, R_CAPTION);
+    vput(r, item_label(g, st, id), K_TEXT);
+    r = vnew(g, l, R_HEAD);
+    vput(r, furniture.content, K_TEXT);
+    for (size_t c = 0; c < sk->ncols; c++) {
+        const char *h = col_label(g, st, id, c);
+        if (st->split && cp_count(h) >= 5 && chance(g, 1, 2))
+            h = split_at(g, h, (size_t)rnd(g, 2, (int64_t)cp_count(h) - 2));
+        vput(r, h, K_TEXT);
+    }
+    for (size_t row = 0; row < sk->nrows; row++) {
+        r = vnew(g, l, R_DATA);
+        if (!r)
+            return;
+        r->row = (long)row;
+        const char *lab = row_label(g, st, id, row);
+        if (st->split && cp_count(lab) >= 6 && chance(g, 1, 2))
+            lab =
+                split_at(g, lab, (size_t)rnd(g, 2, (int64_t)cp_count(lab) - 2));
+        r->label = lab;
+        vput(r, lab, K_TEXT);
+        if (id == OGI_T2_19_9 && g->junk_procurement) {
+            /* seed 1: a pasted line where the values should be */
+            vput(
+                r,
+                ogi__gen_strf(g,
+                              "%d年本行政区域（或本部门）政府信息公开发布总数量"
+                              "（非新闻类、消息类）：%d",
+                              g->year, (int)rnd(g, 100, 9999)),
+                K_TEXT);
+            r->role = R_JUNK;
+            continue;
+        }
+        for (size_t c = 0; c < sk->ncols; c++)
+            vput(r, value_text(g, st, id, row, c), K_VALUE);
+        r->nvals = sk->ncols;
+    }
+}
+
+/* A group label of Table 3 as the layout prints it. */
+static const char *
+group_label(ogi__gen_t *g, const style_t *st, size_t row)
+{
+    const char *s = row_label(g, st, OGI_T3, row);
+    const ogi_skel_row_t *r = &ogi_skeleton_table(OGI_T3)->rows[row];
+    if (st->vertical && chance(g, 3, 4))
+        return vertical(g, s, st->vindent);
+    if (st->spaced && num_level(r->number) == 1)
+        return spaced(g, s, cp_count(r->number)); /* seed 3 */
+    if (st->split && cp_count(s) >= 5 && chance(g, 1, 2))
+        return split_at(g, s, cp_count(r->number) + 1);
+    return s;
+}
+
+static void
+build_t3(ogi__gen_t *g, const style_t *st, vlist_t *l)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    l->table = OGI_T3;
+    /* three header rows */
+    vrow_t *r = vnew(g, l, R_HEAD);
+    const char *note =
+        st->halfwidth ? halfwidth(g, furniture.note) : furniture.note;
+    if (st->split && chance(g, 1, 2))
+        note = split_at(g, note, 12); /* "…为：\n第一项…" (seed 2) */
+    vput(r, note, K_TEXT);
+    const char *ap = furniture.applicant;
+    if (st->vertical && chance(g, 1, 2))
+        ap = vertical(g, ap, 0);
+    else if (st->spaced && chance(g, 1, 2))
+        ap = spaced(g, ap, 0);
+    vput(r, ap, K_TEXT);
+    r = vnew(g, l, R_HEAD);
+    vput(r, "", K_MERGED);
+    vput(r, col_label(g, st, OGI_T3, 0), K_TEXT);
+    const char *legal = furniture.legal;
+    if (st->split && chance(g, 1, 2))
+        legal = split_at(g, legal, 4);
+    vput(r, legal, K_TEXT);
+    vput(r, col_label(g, st, OGI_T3, sk->ncols - 1), K_TEXT);
+    r = vnew(g, l, R_HEAD);
+    vput(r, "", K_MERGED);
+    vput(r, "", K_MERGED);
+    for (size_t c = 1; c + 1 < sk->ncols; c++) {
+        const char *h = col_label(g, st, OGI_T3, c);
+        if (st->split && cp_count(h) == 4 && chance(g, 1, 2))
+            h = split_at(g, h, 2); /* "商业\n企业" (seed 2) */
+        vput(r, h, K_TEXT);
+    }
+    vput(r, "", K_MERGED);
+
+    /* the rows, with the group labels in their slots */
+    const char *top = NULL, *sub = NULL;
+    int under_top = 0, under_sub = 0;
+    for (size_t row = 0; row < sk->nrows; row++) {
+        const ogi_skel_row_t *sr = &sk->rows[row];
+        int lv = num_level(sr->number);
+        int group =
+            (sr->flags & OGI_ROW_GROUP) ||
+            ((sr->flags & OGI_ROW_OTHER1) && g->truth->apply_other_rows == 3);
+        if (group) {
+            if (lv == 1) {
+                top = group_label(g, st, row);
+                under_top = 1;
+                under_sub = 0;
+            } else {
+                sub = group_label(g, st, row);
+                under_sub = 1;
+            }
+            continue;
+        }
+        if (!ogi_report_row_in_shape(g->truth, OGI_T3, row))
+            continue;
+        if (lv == 1) {
+            under_top = under_sub = 0;
+        } else if (lv == 2) {
+            under_sub = 0;
+        }
+        if ((long)row == g->missing_row)
+            continue;
+        r = vnew(g, l, R_DATA);
+        if (!r)
+            return;
+        r->row = (long)row;
+        r->depth = under_sub ? 2 : under_top ? 1 : 0;
+        if (under_top) {
+            vput(r, top ? top : "", top ? K_TEXT : K_MERGED);
+            r->top = top;
+            top = NULL;
+        }
+        if (under_sub) {
+            vput(r, sub ? sub : "", sub ? K_TEXT : K_MERGED);
+            r->sub = sub;
+            sub = NULL;
+        }
+        const char *lab = row_label(g, st, OGI_T3, row);
+        if (st->split && cp_count(lab) >= 8 && chance(g, 1, 2)) {
+            /* "（二）部分公开\n（区分处理的…）" (seed 2) */
+            size_t at = cp_count(lab) / 2;
+            const char *p = strstr(lab, "（区分");
+            if (!p)
+                p = strstr(lab, "(区分");
+            if (p && p > lab)
+                at = cp_count(ogi__gen_strf(g, "%.*s", (int)(p - lab), lab));
+            lab = split_at(g, lab, at);
+        }
+        r->numcp = cp_count(row_number(g, st, sr->number));
+        if ((long)row == g->nolabel_row) {
+            r->label = NULL; /* seed 0: values on the group label's line */
+        } else {
+            if (lv == 1 && st->split_number && g->base == OGI__BASE_TABROW) {
+                /* "一、\t本年新收…" (seed 3) */
+                size_t o = strlen(sr->number);
+                if (strncmp(lab, sr->number, o) == 0) {
+                    vput(r, ogi__gen_strf(g, "%.*s", (int)o, lab), K_TEXT);
+                    lab = lab + o;
+                    r->numcp = 0;
+                }
+            }
+            r->label = lab;
+            vput(r, lab, K_TEXT);
+        }
+        r->pagebreak = (long)row == g->pagebreak_row;
+        for (size_t c = 0; c < sk->ncols; c++)
+            vput(r, value_text(g, st, OGI_T3, row, c), K_VALUE);
+        r->nvals = sk->ncols;
+    }
+}
+
+static void
+build_t4(ogi__gen_t *g, const style_t *st, vlist_t *l)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
+    l->table = OGI_T4;
+    vrow_t *r = vnew(g, l, R_HEAD);
+    vput(r, sk->rows[0].label, K_TEXT);
+    vput(r, furniture.suit, K_TEXT);
+    r = vnew(g, l, R_HEAD);
+    const char *hs[OGI_T4_CELLS];
+    for (size_t c = 0; c < sk->ncols; c++) {
+        const char *h = col_label(g, st, OGI_T4, c);
+        if (st->vertical && chance(g, 3, 4))
+            h = vertical(g, h, st->vindent ? st->vindent : 4);
+        else if (st->spaced && cp_count(h) == 4)
+            h = spaced(g, h, 2); /* "结果 维持" (seed 3) */
+        hs[c] = h;
+        vput(r, h, K_TEXT);
+    }
+    vput(r, sk->rows[1].label, K_TEXT);
+    vput(r, sk->rows[2].label, K_TEXT);
+    r = vnew(g, l, R_HEAD);
+    for (size_t c = 0; c < sk->ncols; c++)
+        vput(r, "", K_MERGED);
+    for (int k = 0; k < 2; k++)
+        for (size_t c = 0; c < sk->ncols; c++)
+            vput(r, hs[c], K_TEXT);
+    r = vnew(g, l, R_DATA);
+    for (size_t row = 0; row < sk->nrows; row++)
+        for (size_t c = 0; c < sk->ncols; c++)
+            vput(r, value_text(g, st, OGI_T4, row, c), K_VALUE);
+    if (r)
+        r->nvals = OGI_T4_CELLS;
+}
+
+/* ---- flattening: one cell per line ---- */
+
+static void
+page_number(ogi__gen_t *g, style_t *st, int indent)
+{
+    spaces(&g->out, indent);
+    int n = st->page++;
+    switch (rnd(g, 0, 2)) {
+        case 0:
+            out(g, ogi__gen_strf(g, "-%d-", n));
+            break;
+        case 1:
+            out(g, ogi__gen_strf(g, "- %d -", n));
+            break;
+        default:
+            out(g, ogi__gen_strf(g, "— %d —", n));
+            break;
+    }
+    out(g, "\n");
+}
+
+/* The first part of a label cut by a page break, and the rest: the number
+ * and at least three of its words stay before the break ("4. 保护第三方合"
+ * / "法权益", seed 3), one word at least goes after it. */
+static void
+cut_label(ogi__gen_t *g, const vrow_t *r, const char **a, const char **b)
+{
+    const char *lab = r->label;
+    size_t n = cp_count(lab), words = n > r->numcp ? n - r->numcp : 0;
+    if (words < 2) { /* nothing to cut (out of memory) */
+        *a = lab;
+        *b = "";
+        return;
+    }
+    size_t keep = words * 3 / 5 < 3 ? 3 : words * 3 / 5;
+    if (keep >= words)
+        keep = words - 1;
+    size_t o = cp_offset(lab, r->numcp + keep);
+    *a = ogi__gen_strf(g, "%.*s", (int)o, lab);
+    *b = lab + o;
+}
+
+static void
+flat_cell(ogi__gen_t *g, style_t *st, const vlist_t *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        if (r->pagebreak && r->label) {
+            /* the label's first part, the page break, then the rest of
+             * the label and the values as a block of their own */
+            const char *a, *b;
+            cut_label(g, r, &a, &b);
+            size_t nv = r->n - r->nvals;
+            for (size_t k = 0; k < nv; k++) {
+                out(g, "\t");
+                out(g, r->t[k] == r->label ? a : r->t[k]);
+                out(g, "\n");
+            }
+            out(g, "\n");
+            page_number(g, st, 0);
+            out(g, "\n\t");
+            out(g, b);
+            out(g, "\n");
+            for (size_t k = nv; k < r->n; k++) {
+                out(g, "\t");
+                out(g, r->t[k]);
+                out(g, "\n");
+            }
+            out(g, "\n");
+            continue;
+        }
+        if (r->role == R_JUNK) {
+            /* seed 1: " \t<pasted line>" */
+            out(g, "\t");
+            out(g, r->t[0]);
+            out(g, "\n \t");
+            out(g, r->t[1]);
+            out(g, "\n\n\n");
+            continue;
+        }
+        if (r->role == R_CAPTION && i == 0 && chance(g, 1, 3))
+            out(g, "\t\n"); /* seed 2: a lone tab before the first item */
+        for (size_t k = 0; k < r->n; k++) {
+            out(g, "\t");
+            out(g, r->t[k]);
+            out(g, "\n");
+        }
+        out(g, "\n");
+    }
+}
+
+/* ---- flattening: one row per line ---- */
+
+static void
+flat_tabrow(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        if (r->pagebreak && r->label) {
+            /* seed 3: "4. 保护第三方合\t\t0…", a gap, "\t法权益\t\t\t…" */
+            const char *a, *b;
+            cut_label(g, r, &a, &b);
+            out(g, a);
+            out(g, "\t");
+            for (size_t k = r->n - r->nvals; k < r->n; k++) {
+                out(g, "\t");
+                out(g, r->t[k]);
+            }
+            out(g, "\t\n\n");
+            page_number(g, st, 0);
+            out(g, "\n\t");
+            out(g, b);
+            for (size_t k = 0; k < r->nvals; k++)
+                out(g, "\t");
+            out(g, "\n");
+            continue;
+        }
+        for (size_t k = 0; k < r->n; k++) {
+            if (k)
+                out(g, "\t");
+            out(g, r->t[k]);
+        }
+        /* captions and headers are padded to the table's width */
+        if (r->role == R_CAPTION || r->role == R_HEAD)
+            for (size_t k = r->n; k < width; k++)
+                out(g, "\t");
+        else if (st->trailing_tab)
+            out(g, "\t");
+        out(g, "\n");
+    }
+}
+
+/* ---- flattening: pdftotext -layout ---- */
+
+/* Appends s and pads it with spaces to display width w (at least two
+ * spaces after it). */
+static void
+pad_to(ogi__sb_t *b, const char *s, int w)
+{
+    ogi__sb_add(b, s);
+    int d = disp_width(s);
+    spaces(b, w - d >= 2 ? w - d : 2);
+}
+
+/* Values right-aligned in columns of width cw. */
+static void
+pdf_values(ogi__gen_t *g, const vrow_t *r, int cw)
+{
+    for (size_t k = r->n - r->nvals; k < r->n; k++) {
+        int d = disp_width(r->t[k]);
+        spaces(&g->out, cw - d >= 2 ? cw - d : 2);
+        out(g, r->t[k]);
+    }
+}
+
+/* The label split into pieces of at most max display columns. */
+static size_t
+wrap_label(ogi__gen_t *g, const char *lab, int max, const char **parts,
+           size_t maxparts)
+{
+    size_t n = 0;
+    const char *p = lab;
+    while (*p && n < maxparts) {
+        const char *q = p;
+        int w = 0;
+        while (*q) {
+            int cw = (unsigned char)*q < 0x80 ? 1 : 2;
+            if (w + cw > max)
+                break;
+            w += cw;
+            q += cp_len(q);
+        }
+        if (n + 1 == maxparts)
+            q = p + strlen(p);
+        parts[n++] = ogi__gen_strf(g, "%.*s", (int)(q - p), p);
+        p = q;
+    }
+    return n;
+}
+
+static void
+flat_pdf_t2(ogi__gen_t *g, const vlist_t *l)
+{
+    int lw = 16, cw = 8;
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        if (r->role == R_DATA || r->role == R_JUNK) {
+            int d = disp_width(r->t[0]);
+            if (d + 4 > lw)
+                lw = d + 4;
+        }
+        for (size_t k = 1; k < r->n; k++) {
+            int d = disp_width(r->t[k]);
+            if (r->role != R_JUNK && d + 4 > cw)
+                cw = d + 4;
+        }
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        switch (r->role) {
+            case R_CAPTION:
+                spaces(&g->out, (int)rnd(g, 6, 16));
+                out(g, r->t[0]);
+                out(g, "\n\n\n");
+                break;
+            case R_HEAD: {
+                spaces(&g->out, (int)rnd(g, 4, 8));
+                pad_to(&g->out, r->t[0], lw - 8);
+                for (size_t k = 1; k < r->n; k++) {
+                    out(g, r->t[k]);
+                    spaces(&g->out, (int)rnd(g, 3, 6));
+                }
+                out(g, "\n\n\n");
+                break;
+            }
+            case R_JUNK:
+                pad_to(&g->out, r->t[0], lw);
+                out(g, r->t[1]);
+                out(g, "\n\n");
+                break;
+            default:
+                pad_to(&g->out, r->t[0], lw);
+                pdf_values(g, r, cw);
+                out(g, "\n\n");
+                break;
+        }
+    }
+}
+
+static void
+flat_pdf_t3(ogi__gen_t *g, style_t *st, const vlist_t *l)
+{
+    const int lw = 46, cw = 8, max_label = 36;
+    /* headers: the group, the note wrapped beside 法人或其他组织, the
+     * columns */
+    const vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *h3 = &l->v[2];
+    spaces(&g->out, lw + 12);
+    out(g, h1->t[1]);
+    out(g, "\n\n");
+    const char *note[3];
+    size_t nn = wrap_label(g, h1->t[0], 44, note, 3);
+    out(g, note[0]);
+    spaces(&g->out, lw + 14 - disp_width(note[0]) > 2
+                        ? lw + 14 - disp_width(note[0])
+                        : 2);
+    out(g, h2->t[2]);
+    out(g, "\n");
+    for (size_t k = 1; k < nn; k++) {
+        out(g, note[k]);
+        out(g, "\n");
+    }
+    spaces(&g->out, lw - 4);
+    out(g, h2->t[1]);
+    for (size_t k = 2; k + 1 < h3->n; k++) {
+        spaces(&g->out, 2);
+        out(g, h3->t[k]);
+    }
+    spaces(&g->out, 3);
+    out(g, h2->t[3]);
+    out(g, "\n\n");
+
+    /* rows; group labels on lines of their own */
+    const char *pending_top = NULL, *pending_sub = NULL;
+    size_t sub_left = 0, sub_mid = 0;
+    for (size_t i = 3; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        if (r->role != R_DATA)
+            continue;
+        int indent = r->depth * 6;
+        if (r->top) {
+            const char *t = st->pdf_mid_groups ? spaced(g, r->top, 0) : r->top;
+            if (st->pdf_mid_groups)
+                pending_top = t;
+            else {
+                out(g, t);
+                out(g, "\n");
+            }
+        }
+        if (r->sub) {
+            /* the group's rows: those after it at depth 2 */
+            size_t n = 0;
+            for (size_t j = i;
+                 j < l->n && l->v[j].depth == 2 && (j == i || !l->v[j].sub);
+                 j++)
+                n++;
+            if (st->pdf_mid_groups && n > 1 && r->label) {
+                pending_sub = r->sub;
+                sub_left = n;
+                sub_mid = n / 2;
+            } else {
+                spaces(&g->out, 6);
+                out(g, r->sub);
+                if (!r->label) {
+                    /* seed 0: the values on the group label's line */
+                    spaces(&g->out, lw - 6 - disp_width(r->sub) > 2
+                                        ? lw - 6 - disp_width(r->sub)
+                                        : 2);
+                    pdf_values(g, r, cw);
+                    out(g, "\n");
+                    continue;
+                }
+                out(g, "\n");
+            }
+        }
+        const char *lab = r->label ? r->label : "";
+        if (r->pagebreak && r->label) {
+            const char *a, *b;
+            cut_label(g, r, &a, &b);
+            spaces(&g->out, indent);
+            pad_to(&g->out, a, lw - indent);
+            pdf_values(g, r, cw);
+            out(g, "\n\n\n");
+            page_number(g, st, (int)rnd(g, 30, 70));
+            spaces(&g->out, indent);
+            out(g, b);
+            out(g, "\n");
+        } else if (disp_width(lab) > max_label + (2 - r->depth) * 6) {
+            const char *parts[4];
+            size_t np = wrap_label(g, lab, max_label - 4, parts, 4);
+            int mode = st->pdf_wrap_mode;
+            for (size_t k = 0; k < np; k++) {
+                spaces(&g->out, indent);
+                if (mode == 0 && k == 0) {
+                    pad_to(&g->out, parts[k], lw - indent);
+                    pdf_values(g, r, cw);
+                } else if (mode == 2 && k == 1) {
+                    /* 淮安: values on the middle line */
+                    pad_to(&g->out, parts[k], lw - indent);
+                    pdf_values(g, r, cw);
+                } else {
+                    out(g, parts[k]);
+                }
+                out(g, "\n");
+                if (mode == 2 && np == 1) {
+                    spaces(&g->out, lw);
+                    pdf_values(g, r, cw);
+                    out(g, "\n");
+                }
+            }
+            if (mode == 1) {
+                /* 洪泽: the values on a line of their own after it */
+                spaces(&g->out, lw);
+                pdf_values(g, r, cw);
+                out(g, "\n");
+            }
+        } else {
+            spaces(&g->out, indent);
+            pad_to(&g->out, lab, lw - indent);
+            pdf_values(g, r, cw);
+            out(g, "\n");
+        }
+        if (pending_sub && sub_left) {
+            sub_left--;
+            if (sub_left == sub_mid) {
+                spaces(&g->out, 6);
+                out(g, pending_sub);
+                out(g, "\n");
+                pending_sub = NULL;
+            }
+        }
+        if (pending_top && r->depth >= 1 && chance(g, 1, 3)) {
+            out(g, " ");
+            out(g, pending_top);
+            out(g, "\n");
+            pending_top = NULL;
+        }
+        if (chance(g, 1, 14))
+            out(g, "\n");
+    }
+    if (pending_top) {
+        out(g, pending_top);
+        out(g, "\n");
+    }
+}
+
+static void
+flat_pdf_t4(ogi__gen_t *g, const vlist_t *l)
+{
+    const vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *v = &l->v[3];
+    out(g, h1->t[0]);
+    spaces(&g->out, 30);
+    out(g, h1->t[1]);
+    out(g, "\n\n");
+    spaces(&g->out, 30);
+    out(g, h2->t[5]);
+    spaces(&g->out, 18);
+    out(g, h2->t[6]);
+    out(g, "\n\n");
+    for (int k = 0; k < 3; k++)
+        for (size_t c = 0; c < 5; c++) {
+            out(g, h2->t[c]);
+            spaces(&g->out, 2);
+        }
+    out(g, "\n\n\n");
+    for (size_t k = 0; k < v->n; k++) {
+        if (k)
+            spaces(&g->out, (int)rnd(g, 3, 5));
+        out(g, v->t[k]);
+    }
+    out(g, "\n");
+}
+
+/* ---- flattening: markdown and html (fixtures for later) ---- */
+
+static void
+flat_markdown(ogi__gen_t *g, const vlist_t *l)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].n > width)
+            width = l->v[i].n;
+    int sep = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        if (r->role == R_CAPTION) {
+            out(g, "\n**");
+            out(g, r->t[0]);
+            out(g, "**\n\n");
+            sep = 0;
+            continue;
+        }
+        out(g, "|");
+        for (size_t k = 0; k < width; k++) {
+            out(g, " ");
+            if (k < r->n)
+                for (const char *p = r->t[k]; *p; p++)
+                    ogi__sb_addn(&g->out, *p == '\n' ? " " : p, 1);
+            out(g, " |");
+        }
+        out(g, "\n");
+        if (!sep) {
+            out(g, "|");
+            for (size_t k = 0; k < width; k++)
+                out(g, " --- |");
+            out(g, "\n");
+            sep = 1;
+        }
+    }
+    out(g, "\n");
+}
+
+static void
+html_text(ogi__gen_t *g, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<')
+            out(g, "&lt;");
+        else if (*s == '>')
+            out(g, "&gt;");
+        else if (*s == '&')
+            out(g, "&amp;");
+        else if (*s == '\n')
+            out(g, "<br />");
+        else
+            ogi__sb_addn(&g->out, s, 1);
+    }
+}
+
+static void
+flat_html(ogi__gen_t *g, const vlist_t *l)
+{
+    out(g, "<table border=\"1\" cellspacing=\"0\">\n");
+    for (size_t i = 0; i < l->n; i++) {
+        const vrow_t *r = &l->v[i];
+        out(g, "<tr>");
+        for (size_t k = 0; k < r->n; k++) {
+            out(g, r->role == R_HEAD || r->role == R_CAPTION ? "<th>" : "<td>");
+            if (r->k[k] == K_MERGED)
+                out(g, "&nbsp;");
+            else
+                html_text(g, r->t[k]);
+            out(g,
+                r->role == R_HEAD || r->role == R_CAPTION ? "</th>" : "</td>");
+        }
+        out(g, "</tr>\n");
+    }
+    out(g, "</table>\n");
+}
+
+/* ---- one table in the report's base ---- */
+
+static void
+flat(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
+{
+    switch (g->base) {
+        case OGI__BASE_CELL:
+            flat_cell(g, st, l);
+            break;
+        case OGI__BASE_TABROW:
+            flat_tabrow(g, st, l, width);
+            break;
+        case OGI__BASE_PDF:
+            if (l->table == OGI_T3)
+                flat_pdf_t3(g, st, l);
+            else if (l->table == OGI_T4)
+                flat_pdf_t4(g, l);
+            else
+                flat_pdf_t2(g, l);
+            break;
+        case OGI__BASE_MARKDOWN:
+            flat_markdown(g, l);
+            break;
+        case OGI__BASE_HTML:
+            flat_html(g, l);
+            break;
+    }
+}
+
+/* A caption or pasted line inside a table (junk). */
+static void
+junk_line(ogi__gen_t *g, const char *s)
+{
+    if (g->base == OGI__BASE_CELL || g->base == OGI__BASE_TABROW)
+        out(g, "\t");
+    else if (g->base == OGI__BASE_PDF)
+        spaces(&g->out, (int)rnd(g, 8, 20));
+    out(g, s);
+    out(g, "\n\n");
+}
+
+static void
+render_t2(ogi__gen_t *g, style_t *st)
+{
+    size_t n;
+    const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
+    if (g->base == OGI__BASE_HTML || g->base == OGI__BASE_MARKDOWN) {
+        for (size_t k = 0; k < n; k++) {
+            vlist_t l = {0};
+            build_t2(g, st, &l, ids[k]);
+            flat(g, st, &l, 4);
+        }
+        return;
+    }
+    for (size_t k = 0; k < n; k++) {
+        vlist_t l = {0};
+        build_t2(g, st, &l, ids[k]);
+        flat(g, st, &l, 4);
+        if (st->junk && k == 2 && g->base != OGI__BASE_PDF) {
+            page_number(g, st, 0);
+            out(g, "\n");
+        }
+    }
+    if (st->rule_line && g->base == OGI__BASE_TABROW)
+        out(g, "--------\t-----\t------------\n");
+    out(g, "\n");
+    if (g->base == OGI__BASE_PDF) {
+        out(g, "\n");
+        page_number(g, st, (int)rnd(g, 30, 60));
+    }
+}
+
+static void
+render_t3(ogi__gen_t *g, style_t *st)
+{
+    vlist_t l = {0};
+    build_t3(g, st, &l);
+    if (g->oom || l.n < 3)
+        return;
+    const char *caption = ogi_skeleton_table(OGI_T3)->label;
+    if (st->junk && g->base == OGI__BASE_CELL && chance(g, 1, 2))
+        junk_line(g, caption); /* seed 2: the caption before the header */
+    if (!st->junk || g->base == OGI__BASE_HTML ||
+        g->base == OGI__BASE_MARKDOWN) {
+        flat(g, st, &l, 10);
+        out(g, "\n");
+        return;
+    }
+    /* junk: the table in two parts with a page footer and a caption
+     * "表3 …（续）" between them */
+    size_t cut = 3 + (size_t)rnd(g, 4, (int64_t)l.n - 6);
+    while (cut < l.n && l.v[cut].role == R_DATA && !l.v[cut].label)
+        cut++;
+    vlist_t a = l, b = l;
+    a.n = cut;
+    b.v = l.v + cut;
+    b.n = l.n - cut;
+    if (g->base == OGI__BASE_PDF) {
+        /* pdf prints headers from the first three rows: print the rest as
+         * plain rows */
+        flat(g, st, &a, 10);
+        out(g, "\n");
+        page_number(g, st, (int)rnd(g, 30, 60));
+        junk_line(g, ogi__gen_strf(g, "表3  %s（续）", caption));
+        for (size_t i = 0; i < b.n; i++) {
+            const vrow_t *r = &b.v[i];
+            spaces(&g->out, r->depth * 6);
+            pad_to(&g->out, r->label ? r->label : "", 46 - r->depth * 6);
+            pdf_values(g, r, 8);
+            out(g, "\n");
+        }
+    } else {
+        flat(g, st, &a, 10);
+        page_number(g, st, 0);
+        out(g, "\n");
+        junk_line(g, ogi__gen_strf(g, "表3  %s（续）", caption));
+        flat(g, st, &b, 10);
+    }
+    out(g, "\n");
+}
+
+static void
+render_t4(ogi__gen_t *g, style_t *st)
+{
+    vlist_t l = {0};
+    build_t4(g, st, &l);
+    if (g->oom || l.n < 4)
+        return;
+    flat(g, st, &l, 15);
+    if (st->junk && g->base != OGI__BASE_HTML && g->base != OGI__BASE_MARKDOWN)
+        junk_line(
+            g, ogi__gen_strf(g, "注：本表数据统计截至%d年12月31日。", g->year));
+    out(g, "\n");
+}
+
+/* ---- the document ---- */
+
+/* A paragraph wrapped as pdftotext prints it: lines of about 38
+ * characters, indented, ASCII runs never broken, and (sometimes) spaces
+ * around the digits next to ideographs ("2024 年"). */
+static void
+pdf_para(ogi__gen_t *g, style_t *st, const char *s, int first_indent)
+{
+    ogi__sb_t *b = &g->out;
+    int col = 0, max = 76;
+    spaces(b, first_indent);
+    col = first_indent;
+    const char *prev = NULL;
+    while (*s) {
+        /* an unbreakable ASCII run, or one character */
+        const char *q = s;
+        if ((unsigned char)*s < 0x80) {
+            while (*q && (unsigned char)*q < 0x80 && *q != ' ')
+                q++;
+            if (q == s)
+                q++;
+        } else {
+            q = s + cp_len(s);
+        }
+        int w = disp_width(ogi__gen_strf(g, "%.*s", (int)(q - s), s));
+        int digits = (unsigned char)*s < 0x80 && *s >= '0' && *s <= '9';
+        int space_before =
+            st->pdf_space_nums && digits && prev && is_ideograph_at(prev);
+        /* a line never starts with closing punctuation (禁则) */
+        static const char *const closing[] = {"。", "，", "、", "；", "：",
+                                              "）", "”",  "！", "？"};
+        int closes = 0;
+        for (size_t i = 0; i < sizeof(closing) / sizeof(closing[0]); i++)
+            closes |= strncmp(s, closing[i], strlen(closing[i])) == 0;
+        if (col + w + space_before > max && col > 4 && !closes) {
+            out(g, "\n");
+            col = 0;
+            space_before = 0;
+        }
+        if (space_before) {
+            out(g, " ");
+            col++;
+        }
+        ogi__sb_addn(b, s, (size_t)(q - s));
+        col += w;
+        if (st->pdf_space_nums && digits && *q && is_ideograph_at(q)) {
+            out(g, " ");
+            col++;
+        }
+        prev = s;
+        s = q;
+    }
+    out(g, "\n");
+}
+
+static void
+para_out(ogi__gen_t *g, style_t *st, const char *s)
+{
+    if (g->base == OGI__BASE_PDF) {
+        pdf_para(g, st, s, (int)rnd(g, 3, 6));
+    } else if (g->base == OGI__BASE_HTML) {
+        out(g, "<p>");
+        html_text(g, s);
+        out(g, "</p>\n");
+    } else {
+        out(g, s);
+        out(g, "\n");
+        if (g->base == OGI__BASE_MARKDOWN)
+            out(g, "\n");
+    }
+}
+
+static void
+heading_out(ogi__gen_t *g, const char *h)
+{
+    switch (g->base) {
+        case OGI__BASE_PDF:
+            spaces(&g->out, (int)rnd(g, 3, 7));
+            break;
+        case OGI__BASE_HTML:
+            out(g, "<h2>");
+            html_text(g, h);
+            out(g, "</h2>\n");
+            return;
+        case OGI__BASE_MARKDOWN:
+            out(g, "## ");
+            break;
+        default:
+            break;
+    }
+    out(g, h);
+    out(g, "\n");
+}
+
+/* The title, in one of the forms reports use (§7 "Document structure"). */
+static void
+title_out(ogi__gen_t *g)
+{
+    const char *t = g->title_name;
+    int y = g->year;
+    char *s;
+    int form = (int)rnd(g, 0, 4);
+    if (g->base == OGI__BASE_PDF)
+        form = chance(g, 1, 2) ? 5 : 0;
+    switch (form) {
+        case 1: /* "向阳区2021年度政府信息公开工作报告" (seed 4) */
+            s = ogi__gen_strf(g, "%s%d年度政府信息公开工作报告", t, y);
+            break;
+        case 2: /* split over two lines (seed 2) */
+            s = ogi__gen_strf(g, "%s%d年政府信息公开\n工作年度报告", t, y);
+            break;
+        case 3: /* the agency on a line of its own (seed 3) */
+            s = ogi__gen_strf(g, "%s\n\n%d 年政府信息公开工作年度报告", t, y);
+            break;
+        case 4: /* the year first */
+            s = ogi__gen_strf(g, "%d年%s政府信息公开工作年度报告", y, t);
+            break;
+        case 5: /* centred lines (淮安) */
+            s = ogi__gen_strf(
+                g, "            %s\n     %d 年政府信息公开工作年度报告", t, y);
+            break;
+        default:
+            s = ogi__gen_strf(g, "%s%d年政府信息公开工作年度报告", t, y);
+            break;
+    }
+    if (!s)
+        return;
+    if (g->base == OGI__BASE_HTML) {
+        out(g, "<h1>");
+        html_text(g, s);
+        out(g, "</h1>\n");
+        return;
+    }
+    if (g->base == OGI__BASE_MARKDOWN)
+        out(g, "# ");
+    else if (g->base == OGI__BASE_CELL && chance(g, 1, 4))
+        out(g, "\n"); /* seed 2 starts with an empty line */
+    out(g, s);
+    out(g, "\n\n");
+}
+
+/* The intro: the legal basis, the statistical period, the contact. */
+static const char *
+intro_text(ogi__gen_t *g)
+{
+    ogi__sb_t b;
+    ogi__sb_init(&b, g->arena);
+    ogi__sb_addf(
+        &b,
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+        "规定，由%s综合本级政府信息公开工作情况编制而成。全文包括",
+        g->office);
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        const char *t = ogi_skeleton_section((ogi_section_id_t)k)->title;
+        const char *p = strstr(t, "、");
+        ogi__sb_addf(&b, "%s%s", k ? "、" : "", p ? p + strlen("、") : t);
+    }
+    ogi__sb_addf(&b,
+                 "。本报告所列数据的统计期限自%d年1月1日起至%d年12月31日止。"
+                 "本报告电子版可在%s门户网站查阅或下载。",
+                 g->year, g->year, g->agency);
+    switch (rnd(g, 0, 2)) {
+        case 0: /* 伊美区 */
+            ogi__sb_addf(
+                &b,
+                "如对本报告有疑问，请与%s联系（联系地址：%s，邮编：%s，"
+                "电话：%s；电子邮箱：%s）。",
+                g->office, g->address, g->postal, g->phone_printed, g->email);
+            break;
+        case 1: /* 江源区 */
+            ogi__sb_addf(
+                &b,
+                "如对本报告有任何疑问，请与%s联系。地址：%s。邮政编码：%s。"
+                "咨询电话：%s。电子邮箱：%s。",
+                g->office, g->address, g->postal, g->phone_printed, g->email);
+            break;
+        default: /* 淮安 */
+            ogi__sb_addf(&b,
+                         "如对本报告有疑问，请与%s联系（地址：%s，邮编：%s，"
+                         "电话：%s，电子邮箱：%s）。",
+                         g->office, g->address, g->postal, g->phone_printed,
+                         g->email);
+            break;
+    }
+    return ogi__gen_sb(g, &b);
+}
+
+/* "二〇二一年二月五日". */
+static char *
+cjk_date(ogi__gen_t *g, int y, int m, int d)
+{
+    static const char *const dg[] = {"〇", "一", "二", "三", "四",
+                                     "五", "六", "七", "八", "九"};
+    char ys[32] = "";
+    for (int i = 3; i >= 0; i--) {
+        int v = y;
+        for (int k = 0; k < i; k++)
+            v /= 10;
+        strcat(ys, dg[v % 10]);
+    }
+    char ds[16];
+    if (d < 10)
+        snprintf(ds, sizeof(ds), "%s", dg[d]);
+    else
+        snprintf(ds, sizeof(ds), "%s十%s", d >= 20 ? dg[d / 10] : "",
+                 d % 10 ? dg[d % 10] : "");
+    char ms[16];
+    if (m < 10)
+        snprintf(ms, sizeof(ms), "%s", dg[m]);
+    else
+        snprintf(ms, sizeof(ms), "十%s", m % 10 ? dg[m % 10] : "");
+    return ogi__gen_strf(g, "%s年%s月%s日", ys, ms, ds);
+}
+
+/* The heading of section k as this report prints it. */
+static const char *
+heading_text(ogi__gen_t *g, int k)
+{
+    const ogi_skel_section_t *s = ogi_skeleton_section((ogi_section_id_t)k);
+    if (g->opts.layout != OGI_GEN_HEADINGS || !s->variants || chance(g, 1, 3))
+        return s->title;
+    size_t n = 0;
+    while (s->variants[n])
+        n++;
+    return s->variants[rnd(g, 0, (int64_t)n - 1)];
+}
+
+/* The truth's sections: headings as printed, texts without layout. */
+static int
+set_sections(ogi__gen_t *g, const int *present)
+{
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        ogi_section_t *sec = &g->truth->sections[k];
+        if (!present[k])
+            continue;
+        sec->present = 1;
+        sec->title = ogi_arena_strdup(g->arena, g->headings[k]);
+        ogi__sb_t b;
+        ogi__sb_init(&b, g->arena);
+        for (size_t i = 0; i < g->nparas[k]; i++) {
+            if (i)
+                ogi__sb_add(&b, "\n");
+            ogi__sb_add(&b, g->paras[k][i]);
+        }
+        const char *t = ogi__gen_sb(g, &b);
+        sec->text = t ? ogi_arena_strdup(g->arena, t) : NULL;
+        if (!sec->title || !sec->text)
+            return OGI_ENOMEM;
+    }
+    return 0;
+}
+
+int
+ogi__gen_render(ogi__gen_t *g)
+{
+    style_t st;
+    pick_style(g, &st);
+    g->delta_style = (int)rnd(g, 0, 2);
+    g->omit_other = chance(g, 1, 16);
+    int present[OGI_SEC_COUNT];
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        present[k] = !(k == OGI_SEC_OTHER && g->omit_other);
+        g->headings[k] = heading_text(g, k);
+    }
+    /* a heading variant was asked for: make sure one is there */
+    if (g->opts.layout == OGI_GEN_HEADINGS) {
+        int any = 0;
+        for (int k = 0; k < OGI_SEC_COUNT; k++)
+            any |= g->headings[k] !=
+                   ogi_skeleton_section((ogi_section_id_t)k)->title;
+        if (!any) {
+            int k = (int)rnd(g, 0, OGI_SEC_COUNT - 1);
+            g->headings[k] =
+                ogi_skeleton_section((ogi_section_id_t)k)->variants[0];
+        }
+    }
+
+    if (g->base == OGI__BASE_HTML)
+        out(g, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+               "<title>政府信息公开工作年度报告</title>\n</head>\n<body>\n");
+    if (g->opts.layout != OGI_GEN_NOTITLE)
+        title_out(g);
+    para_out(g, &st, intro_text(g));
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        if (!present[k])
+            continue;
+        if (g->base == OGI__BASE_PDF && k == OGI_SEC_ACTIVE) {
+            out(g, "\n");
+            page_number(g, &st, (int)rnd(g, 30, 60));
+        }
+        heading_out(g, g->headings[k]);
+        for (size_t i = 0; i < g->nparas[k]; i++)
+            para_out(g, &st, g->paras[k][i]);
+        if (g->base != OGI__BASE_TABROW && g->base != OGI__BASE_HTML)
+            out(g, "\n");
+        if (k == OGI_SEC_ACTIVE)
+            render_t2(g, &st);
+        else if (k == OGI_SEC_APPLY)
+            render_t3(g, &st);
+        else if (k == OGI_SEC_APPEAL)
+            render_t4(g, &st);
+    }
+    /* signature and date */
+    int sign = g->signature || g->opts.layout == OGI_GEN_NOTITLE;
+    if (sign || g->pub_y) {
+        const char *signer = g->opts.layout == OGI_GEN_NOTITLE
+                                 ? ogi__gen_strf(g, "%s办公室", g->agency)
+                                 : g->office;
+        if (sign)
+            para_out(g, &st, signer);
+        if (g->pub_y) {
+            const char *d = g->date_style == 1
+                                ? cjk_date(g, g->pub_y, g->pub_m, g->pub_d)
+                            : g->date_style == 2
+                                ? ogi__gen_strf(g, "%04d-%02d-%02d", g->pub_y,
+                                                g->pub_m, g->pub_d)
+                                : ogi__gen_strf(g, "%d年%d月%d日", g->pub_y,
+                                                g->pub_m, g->pub_d);
+            para_out(g, &st, d);
+        }
+    }
+    if (g->base == OGI__BASE_HTML)
+        out(g, "</body>\n</html>\n");
+    return set_sections(g, present);
+}
