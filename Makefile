@@ -65,12 +65,14 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
-# The main job. Until the pipeline lands: parse the example reports.
-REPORTS ?= tests/data/reports/*.txt
+# The main job: ingest reports into the private local PostgreSQL under
+# ./var/pg (started, and its schema migrated, on the way).
+REPORTS ?= tests/data/reports
 run:
-	@sh scripts/deps.sh build
+	@sh scripts/deps.sh run
 	@$(MAKE) --no-print-directory all
-	$(BUILD)/ogi parse $(REPORTS)
+	$(BUILD)/ogi db start
+	$(BUILD)/ogi ingest $(REPORTS)
 
 deps:
 	@sh scripts/deps.sh build
@@ -169,6 +171,7 @@ test check:
 bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/ogi
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
 	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
+	@sh tests/bench/bench_ingest.sh $(BUILD)/ogi
 
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \

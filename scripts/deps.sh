@@ -1,17 +1,19 @@
 #!/bin/sh
 # Installs the Debian packages ogi needs to build and test, when run as root.
 # As another user it names the missing packages and stops.
-# Usage: scripts/deps.sh [build|test|all]
+# Usage: scripts/deps.sh [build|run|test|all]
 set -eu
 
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 postgresql-15 postgresql-client-15"
+run_pkgs="postgresql-15 postgresql-client-15"
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;
-    test | all) want="$build_pkgs $test_pkgs" ;;
-    *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+    run) want="$build_pkgs $run_pkgs" ;;
+    test | all) want="$build_pkgs $run_pkgs $test_pkgs" ;;
+    *) echo "usage: $0 [build|run|test|all]" >&2; exit 2 ;;
 esac
 
 missing=""

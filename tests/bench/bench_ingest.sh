@@ -1,0 +1,57 @@
+#!/bin/sh
+# End-to-end benchmark: N distinct generated reports through `ogi ingest`
+# (2 worker threads) into a private PostgreSQL, and, in the same run, a
+# plain COPY of the very rows ingest wrote into the same tables: the
+# database's own ceiling. Prints both and their ratio; asserts nothing.
+# Usage: tests/bench/bench_ingest.sh [build/ogi]   (INGEST_DOCS=20000)
+ogi=${1:-build/ogi}
+n=${INGEST_DOCS:-20000}
+tmp=$(mktemp -d)
+data=$tmp/pg
+trap '"$ogi" db stop --data "$data" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
+
+now() { date +%s.%N; }
+
+"$ogi" gen --quiet --count "$n" --seed 20260101 --out "$tmp/docs" || exit 1
+mkdir -p "$tmp/truth"
+mv "$tmp"/docs/*.truth.json "$tmp/truth/" 2>/dev/null ||
+    find "$tmp/docs" -name '*.truth.json' -exec mv {} "$tmp/truth/" \;
+bytes=$(du -sb "$tmp/docs" | cut -f1)
+"$ogi" db start --data "$data" >"$tmp/start.log" 2>&1 || {
+    cat "$tmp/start.log"
+    exit 1
+}
+db=$(sed -n 's/^conninfo: //p' "$tmp/start.log" | tail -1)
+sql() { psql -X -q -t -A "$db" -c "$1"; }
+
+t0=$(now)
+"$ogi" ingest -q --threads 2 ${INGEST_ARGS:-} --db "$db" "$tmp/docs" >"$tmp/ingest.out" || {
+    cat "$tmp/ingest.out"
+    exit 1
+}
+t1=$(now)
+stored=$(sql "select count(*) from documents")
+
+# the ceiling: the same rows, written back with COPY in one transaction
+tables="documents reports active_2019_a20_1 active_2019_a20_5 active_2019_a20_6 active_2019_a20_8 active_2019_a20_9 active_2021_a20_1 active_2021_a20_5 active_2021_a20_6 active_2021_a20_8 apply appeal findings"
+mkdir -p "$tmp/copy"
+chmod 777 "$tmp/copy"
+for t in $tables; do
+    sql "copy $t to '$tmp/copy/$t' (format binary)" || exit 1
+done
+sql "truncate documents cascade" 2>/dev/null
+script="begin;"
+for t in $tables; do
+    script="$script copy $t from '$tmp/copy/$t' (format binary);"
+done
+t2=$(now)
+sql "$script commit;" || exit 1
+t3=$(now)
+
+awk -v n="$stored" -v b="$bytes" -v a="$t0" -v z="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
+    ing = n / (z - a); cp = n / (d - c);
+    printf "ingest: %d documents (%.1f MB) in %.2f s: %.0f documents/s, 2 worker threads\n", n, b / 1e6, z - a, ing;
+    printf "COPY of the same rows into the same tables: %.2f s: %.0f documents/s (the ceiling)\n", d - c, cp;
+    printf "ingest reaches %.0f%% of the ceiling (target: at least 60%%)\n", 100 * ing / cp;
+}'
