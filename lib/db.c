@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db_int.h"
 #include "ogi/cluster.h"
@@ -260,8 +261,12 @@ run(ogi_db_t *db, const char *what, const char *sql, int nparams,
     const char *const *values, const int *lengths, const int *formats,
     ExecStatusType want, PGresult **out)
 {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     PGresult *res =
         PQexecParams(db->conn, sql, nparams, NULL, values, lengths, formats, 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (getenv("OGI_TIMING")) fprintf(stderr, "TIMING %.1f ms %s %.40s\n", (t1.tv_sec-t0.tv_sec)*1e3+(t1.tv_nsec-t0.tv_nsec)/1e6, what, sql);
     int rc = 0;
     if (PQresultStatus(res) != want) {
         rc = set_error(db, what, res);
