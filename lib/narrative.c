@@ -407,34 +407,11 @@ static int
 fold_cp(uint32_t cp)
 {
     /* the full-width comma stays: folded, "5，123件" would read as one
-     * number with a thousands separator */
-    if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF0C)
-        return (int)(cp - 0xFEE0);
-    switch (cp) {
-        case 0x3000: /* ideographic space */
-        case 0x00A0: /* no-break space */
-        case 0x2002:
-        case 0x2003:
-        case 0x2009:
-            return ' ';
-        case 0x2010:
-        case 0x2011:
-        case 0x2012:
-        case 0x2013:
-        case 0x2014:
-        case 0x2015:
-        case 0x2212:
-        case 0xFE63:
-            return '-';
-        case 0x200B: /* zero-width characters, soft hyphen, BOM */
-        case 0x200C:
-        case 0x200D:
-        case 0xFEFF:
-        case 0x00AD:
-            return -1;
-        default:
-            return 0;
-    }
+     * number with a thousands separator; quotes stay as printed */
+    if (cp == 0xFF0C || (cp >= 0x2018 && cp <= 0x201E) || cp == 0x300C ||
+        cp == 0x300D)
+        return 0;
+    return ogi_text_fold(cp);
 }
 
 /* Whether the 3 bytes at p are a CJK numeral 一 … 十. */

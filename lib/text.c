@@ -62,12 +62,8 @@ ogi_utf8_len(const char *s, const char *end)
     return n ? n : 1;
 }
 
-/*
- * The normalised form of code point cp: an ASCII byte (> 0), 0 to keep the
- * original bytes, or -1 to drop it.
- */
-static int
-fold(uint32_t cp)
+int
+ogi_text_fold(uint32_t cp)
 {
     if (cp >= 0xFF01 && cp <= 0xFF5E)
         return (int)(cp - 0xFEE0);
@@ -239,7 +235,7 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                      i);
             return OGI_ENCODING;
         }
-        int f = fold(cp);
+        int f = ogi_text_fold(cp);
         if (f > 0) {
             SHIFT_AT(o, i);
             out->s[o++] = (char)f;

@@ -65,6 +65,10 @@ size_t ogi_utf8_len(const char *s, const char *end);
  * returns its length, or 0 on an invalid sequence. */
 size_t ogi_utf8_decode(const char *s, const char *end, uint32_t *cp);
 
+/* The normalised form of code point cp: an ASCII byte (> 0), 0 to keep
+ * its bytes, or -1 to drop it (zero-width characters). */
+int ogi_text_fold(uint32_t cp);
+
 /* 1 for space, tab, CR, LF; the text is normalised, so nothing wider. */
 static inline int
 ogi_text_is_space(int c)

@@ -2,28 +2,10 @@
 # ogi check and ogi rules from the command line. Prints TAP.
 # Usage: tests/cli/check.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() {
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >/dev/null 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-status_is() {
-    want=$1
-    shift
-    "$@" >/dev/null 2>&1
-    [ $? -eq "$want" ]
-}
 
 seed2=tests/data/reports/002_e734572c7f6275fe.txt
 seed3=tests/data/reports/003_17bcadf2ed5508d0.txt
@@ -40,5 +22,4 @@ check "--min-severity error hides warnings" sh -c "! $ogi check --min-severity e
 check "--format json gives one object per file" sh -c "[ \$($ogi check --format json tests/data/reports/*.txt | python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)[\"status\"]))') -eq 8 ]"
 check "rules lists D2 as an error" sh -c "$ogi rules | grep -q '^D2 *error'"
 check "README's rule table is the catalogue's" sh -c "$ogi rules --markdown > $tmp/rules.md && sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/p' README.md | sed '1d;\$d' | diff - $tmp/rules.md"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

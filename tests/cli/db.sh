@@ -4,8 +4,7 @@
 # Usage: tests/cli/db.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
 ogi=$(cd "$(dirname "$ogi")" && pwd)/$(basename "$ogi")
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
 tmp=$(mktemp -d)
 pg=$tmp/pg
 cleanup() {
@@ -19,26 +18,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check() {
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >"$tmp/out" 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        sed 's/^/# /' "$tmp/out" | head -20
-        fails=$((fails + 1))
-    fi
-}
-status_is() {
-    want=$1
-    shift
-    "$@" >"$tmp/cmd" 2>&1
-    rc=$?
-    cat "$tmp/cmd"
-    [ "$rc" -eq "$want" ]
-}
 output_has() { # text, command...
     text=$1
     shift
@@ -101,5 +80,4 @@ check "... and says why, with a hint" sh -c \
 check "a restart keeps the data and initializes nothing" sh -c \
     "'$ogi' db start --data '$pg' > '$tmp/restart' && ! grep -q initializing '$tmp/restart' && grep -q '0 applied now' '$tmp/restart'"
 check "stop after restart" status_is 0 "$ogi" db stop --data "$pg"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

@@ -2,27 +2,9 @@
 # ogi parse --format pb and ogi decode, and Debian's protoc reading what ogi
 # writes. Prints TAP. Usage: tests/cli/decode.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-check() {
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >/dev/null 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-status_is() {
-    want=$1
-    shift
-    "$@" >/dev/null 2>&1
-    [ $? -eq "$want" ]
-}
 seed=tests/data/reports/002_e734572c7f6275fe.txt
 "$ogi" parse --format pb "$seed" >"$tmp/s.pb"
 check "protoc --decode=ogi.v1.Report reads ogi's frame" sh -c "protoc --proto_path=proto --decode=ogi.v1.Report ogi/v1/report.proto < $tmp/s.pb > $tmp/s.txt"
@@ -35,5 +17,4 @@ check "a frame over --max-bytes exits 1" status_is 1 "$ogi" decode --max-bytes 1
 check "an unknown --type is a usage error (2)" status_is 2 "$ogi" decode --type Nope "$tmp/s.pb"
 check "decode --help exits 0" status_is 0 "$ogi" decode --help
 check "--type Document decodes a frame" sh -c "printf '\n\001k' | $ogi decode --type Document | grep -q '\"doc_key\": \"k\"'"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

@@ -2,28 +2,10 @@
 # ogi gen from the command line: options, exit codes, files, determinism.
 # Prints TAP. Usage: tests/cli/gen.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() { # description, then a command that must succeed
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >/dev/null 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-status_is() { # expected status, command...
-    want=$1
-    shift
-    "$@" >/dev/null 2>&1
-    [ $? -eq "$want" ]
-}
 
 check "--help exits 0 and lists the layouts" sh -c "$ogi gen --help | grep -q 'pagebreak'"
 check "ogi --help names gen" sh -c "$ogi --help | grep -q 'gen '"
@@ -68,5 +50,4 @@ r = json.load(open(\"$tmp/g/out.json\"))
 assert t[\"apply\"] == r[\"apply\"] and t[\"appeal\"] == r[\"appeal\"] and t[\"meta\"] == r[\"meta\"]
 '"
 check "no progress line when stderr is not a terminal" sh -c "[ -z \"\$($ogi gen --count 150 --out $tmp/h 2>&1 >/dev/null)\" ]"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

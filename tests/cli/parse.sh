@@ -2,28 +2,10 @@
 # ogi parse from the command line: exit codes, help, JSON shape. Prints TAP.
 # Usage: tests/cli/parse.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() { # description, then a command that must succeed
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >/dev/null 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
-status_is() { # expected status, command...
-    want=$1
-    shift
-    "$@" >/dev/null 2>&1
-    [ $? -eq "$want" ]
-}
 
 seed=tests/data/reports/002_e734572c7f6275fe.txt
 check "--help exits 0 and names parse" sh -c "$ogi --help | grep -q 'parse FILE'"
@@ -45,5 +27,4 @@ check "doc_key is the SHA-256 of the bytes" sh -c "[ \"\$($ogi parse --json $see
 check "stdin as -" sh -c "$ogi parse --json - < $seed | grep -q '\"granted\"'"
 check "--max-bytes rejects larger input" sh -c "$ogi parse --max-bytes 100 $seed | grep -q 'exceeds the limit'"
 check "--cells adds spans" sh -c "$ogi parse --json --cells $seed | grep -q '\"span\"'"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

@@ -7,8 +7,8 @@ ogi=${1:-build/ogi}
 bin=$(dirname "$ogi")
 faults=$bin/ogi-faults
 zsend=$bin/tests/zsend
-n=0
-fails=0
+. "$(dirname "$0")/lib/tap.sh"
+ok() { check "$@"; }
 tmp=$(mktemp -d)
 pids=""
 data=$tmp/pg
@@ -20,17 +20,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { # description, then a command that must succeed
-    desc=$1
-    shift
-    n=$((n + 1))
-    if "$@" >/dev/null 2>&1; then
-        echo "ok $n - $desc"
-    else
-        echo "not ok $n - $desc"
-        fails=$((fails + 1))
-    fi
-}
 
 if ! "$ogi" db start --data "$data" >"$tmp/start.log" 2>&1; then
     echo "not ok 1 - a private PostgreSQL starts"
@@ -189,5 +178,4 @@ wait "$sink" 2>/dev/null
 ok "the sink drains and exits 0 on SIGTERM" [ $? -eq 0 ]
 wait "$broker" 2>/dev/null
 ok "the broker counted the garbage it dropped" grep -q 'messages dropped' "$tmp/broker.log"
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish
