@@ -1,30 +1,32 @@
 /*
  * db.c - the PostgreSQL store: connection, migrations, batch writer (db.h).
  *
- * Every statement is constant text with $n parameters (style.md §9). The
- * one exception is a migration script: constant text embedded at build
- * time (db_int.h), run with PQexec because it holds several statements.
+ * Every statement is constant text with $n parameters (style.md §9), or
+ * a COPY ... FROM STDIN whose rows are data, never SQL. The one exception
+ * is a migration script: constant text embedded at build time (db_int.h),
+ * run with PQexec because it holds several statements.
  *
  * A batch is one transaction:
  *
  *   1. documents: one INSERT over unnest() of binary arrays (doc_key
  *      text[], raw bytea[], content_type text[], source_name text[]) with
- *      ON CONFLICT (doc_key) DO NOTHING. It answers the positions of the
- *      items it inserted, so each item knows whether it is new; of two
- *      items with the same key in one batch, the first is stored.
- *   2. for the new documents: reports, one INSERT over unnest() of binary
- *      arrays (each record's JSON sent as is, parsed once into jsonb);
- *      then the typed tables and findings, one INSERT per table over
- *      json_populate_recordset($1::json). The JSON keys are the skeleton's
- *      keys, which are the column names, so no statement lists them: the
- *      SQL files and lib/skeleton.c stay the two places that name them,
- *      and test_db checks that they agree.
+ *      ON CONFLICT (doc_key) DO NOTHING RETURNING doc_key, so each item
+ *      knows whether it is new; of two items with the same key in one
+ *      batch, the first is sent and stored, the others are duplicates.
+ *      While the server inserts them, the client turns the reports into
+ *      JSON records (make_ahead), so that both work at once.
+ *   2. for the new documents only (so nothing can conflict): reports,
+ *      then each typed table, then findings, each with one COPY FROM
+ *      STDIN in text format, streamed in pieces of COPY_FLUSH bytes while
+ *      the next rows are made. The typed tables' columns are listed from
+ *      the skeleton's keys: the SQL files and lib/skeleton.c stay the two
+ *      places that name them, and test_db checks that they agree.
  *   3. dead_letters: the poison items, unless their key is stored.
  *
  * Rows are inserted in doc_key order, so that two sinks writing batches
  * that overlap take their locks in the same order and do not deadlock.
- * Parameters are cut into chunks of about CHUNK_BYTES: a batch of large
- * documents stays far below PostgreSQL's 1 GB limit on one value.
+ * Array parameters are cut into chunks of about CHUNK_BYTES: a batch of
+ * large documents stays far below PostgreSQL's 1 GB limit on one value.
  */
 #include "ogi_int.h"
 
@@ -35,7 +37,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "db_int.h"
 #include "ogi/cluster.h"
@@ -261,12 +262,8 @@ run(ogi_db_t *db, const char *what, const char *sql, int nparams,
     const char *const *values, const int *lengths, const int *formats,
     ExecStatusType want, PGresult **out)
 {
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     PGresult *res =
         PQexecParams(db->conn, sql, nparams, NULL, values, lengths, formats, 0);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (getenv("OGI_TIMING")) fprintf(stderr, "TIMING %.1f ms %s %.40s\n", (t1.tv_sec-t0.tv_sec)*1e3+(t1.tv_nsec-t0.tv_nsec)/1e6, what, sql);
     int rc = 0;
     if (PQresultStatus(res) != want) {
         rc = set_error(db, what, res);
@@ -468,7 +465,7 @@ ogi_db_migrate(ogi_db_t *self, size_t *applied)
     return rc;
 }
 
-/* ---- buffers: JSON text and binary arrays ---- */
+/* ---- buffers: text and binary arrays ---- */
 
 typedef struct {
     char *p;    /* NUL-terminated contents, or NULL */
@@ -521,69 +518,19 @@ buf_fini(buf_t *b)
     memset(b, 0, sizeof(*b));
 }
 
-/* A JSON string, or null for NULL. */
-static void
-json_str(buf_t *b, const char *s)
-{
-    if (!s) {
-        buf_puts(b, "null");
-        return;
-    }
-    buf_put(b, "\"", 1);
-    const char *run_start = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c != '"' && c != '\\' && c >= 0x20)
-            continue;
-        buf_put(b, run_start, (size_t)(s - run_start));
-        char esc[8];
-        if (c == '"' || c == '\\')
-            snprintf(esc, sizeof(esc), "\\%c", c);
-        else if (c == '\n')
-            snprintf(esc, sizeof(esc), "\\n");
-        else if (c == '\t')
-            snprintf(esc, sizeof(esc), "\\t");
-        else
-            snprintf(esc, sizeof(esc), "\\u%04x", c);
-        buf_puts(b, esc);
-        run_start = s + 1;
-    }
-    buf_put(b, run_start, (size_t)(s - run_start));
-    buf_put(b, "\"", 1);
-}
-
-/* ,"key": */
-static void
-json_key(buf_t *b, const char *key)
-{
-    buf_put(b, ",", 1);
-    json_str(b, key);
-    buf_put(b, ":", 1);
-}
-
-static void
-json_int(buf_t *b, int64_t v)
-{
-    char s[24];
-    snprintf(s, sizeof(s), "%" PRId64, v);
-    buf_puts(b, s);
-}
-
 /* numeric(20,6) holds 14 digits before the point. */
 #define AMOUNT_INT_DIGITS 14
 
-/* value * 10^-scale as an exact JSON number, or null when it would not
- * fit the column. */
-static void
-json_decimal(buf_t *b, int64_t value, unsigned scale)
+/* value * 10^-scale as exact decimal text ("-12.50") into b. Returns 0,
+ * or -1 with nothing written when it would not fit numeric(20,6). */
+static int
+buf_decimal(buf_t *b, int64_t value, unsigned scale)
 {
     char d[24];
     uint64_t u = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
     int n = snprintf(d, sizeof(d), "%" PRIu64, u);
-    if (n - (int)scale > AMOUNT_INT_DIGITS) {
-        buf_puts(b, "null");
-        return;
-    }
+    if (n - (int)scale > AMOUNT_INT_DIGITS)
+        return -1;
     if (value < 0)
         buf_put(b, "-", 1);
     if (n <= (int)scale) {
@@ -598,31 +545,7 @@ json_decimal(buf_t *b, int64_t value, unsigned scale)
             buf_put(b, d + n - scale, scale);
         }
     }
-}
-
-/*
- * A cell: NULL unless it holds a number. Integer columns take a number
- * printed with decimals only when it is whole ("12.00"); otherwise the
- * cell is NULL here (the record keeps it, and V1 reports it).
- */
-static void
-json_cell(buf_t *b, const ogi_cell_t *c, ogi_vtype_t type)
-{
-    if (!c || c->state != OGI_CELL_NUM) {
-        buf_puts(b, "null");
-        return;
-    }
-    if (type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN) {
-        json_decimal(b, c->value, c->scale);
-        return;
-    }
-    int64_t p = 1;
-    for (unsigned i = 0; i < c->scale && p <= INT64_MAX / 10; i++)
-        p *= 10;
-    if (c->scale > 18 || c->value % p != 0)
-        buf_puts(b, "null");
-    else
-        json_int(b, c->value / p);
+    return 0;
 }
 
 /* A binary one-dimensional array parameter (array_recv's format). */
@@ -698,7 +621,34 @@ item_key(const ogi_db_item_t *it)
     return it->report ? it->report->doc_key : NULL;
 }
 
-#define MAX_COLS 10
+/* An item's place in doc_key order. */
+typedef struct {
+    const char *key; /* item_key() */
+    size_t i;        /* index into the items */
+} slot_t;
+
+/* By key, then by position: of items with the same key, the first first. */
+static int
+slot_cmp(const void *pa, const void *pb)
+{
+    const slot_t *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The batch being written. */
+typedef struct {
+    const ogi_db_item_t *items;
+    size_t n;
+    slot_t *order;  /* the items in doc_key order */
+    uint8_t *flags; /* F_NEW, F_POISON of each item */
+    char **json;    /* the record of order[k] as JSON (jansson's), or NULL */
+    size_t ahead;   /* json[0..ahead) were tried by make_ahead */
+} batch_t;
+
+#define MAX_COLS 6
 
 /* Rows for one statement, as one binary array per column. */
 typedef struct {
@@ -736,10 +686,10 @@ arows_fini(arows_t *a)
         buf_fini(&a->col[c].b);
 }
 
-/* Runs the statement on the arrays (binary parameters); *res receives
- * its result when res is not NULL. */
+/* Sends the statement on the arrays (binary parameters) without waiting
+ * for it: await_result() gives its result. */
 static int
-arows_run(ogi_db_t *db, arows_t *a, ExecStatusType want, PGresult **res)
+arows_send(ogi_db_t *db, arows_t *a)
 {
     const char *values[MAX_COLS];
     int lengths[MAX_COLS], formats[MAX_COLS];
@@ -753,152 +703,356 @@ arows_run(ogi_db_t *db, arows_t *a, ExecStatusType want, PGresult **res)
         lengths[c] = (int)a->col[c].b.len;
         formats[c] = 1;
     }
-    return run(db, a->what, a->sql, a->ncols, values, lengths, formats, want,
-               res);
+    if (!PQsendQueryParams(db->conn, a->sql, a->ncols, NULL, values, lengths,
+                           formats, 0))
+        return set_error(db, a->what, NULL);
+    return 0;
+}
+
+/* The result of the one statement sent, which must have status want:
+ * *out receives it, and the caller clears it. */
+static int
+await_result(ogi_db_t *db, const char *what, ExecStatusType want,
+             PGresult **out)
+{
+    PGresult *res = PQgetResult(db->conn), *more;
+    while ((more = PQgetResult(db->conn)) != NULL)
+        PQclear(more);
+    int rc = 0;
+    if (PQresultStatus(res) != want) {
+        rc = set_error(db, what, res);
+        PQclear(res);
+        res = NULL;
+    }
+    *out = res;
+    return rc;
 }
 
 /*
- * Documents and dead letters: the statement answers the 1-based positions
- * (WITH ORDINALITY) of the rows it inserted; of rows with the same key,
- * the first is inserted (DISTINCT ON ... ORDER BY doc_key, i).
+ * Documents and dead letters, one row per distinct key (the caller drops
+ * the later items of a key), in doc_key order. Each statement answers the
+ * keys it inserted.
  */
 static const char sql_documents[] =
-    "WITH u AS ("
+    "INSERT INTO documents (doc_key, raw, content_type, source_name)"
     " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[])"
-    "  WITH ORDINALITY AS u(doc_key, raw, content_type, source_name, i)"
-    "), ins AS ("
-    " INSERT INTO documents (doc_key, raw, content_type, source_name)"
-    " SELECT DISTINCT ON (doc_key) doc_key, raw, content_type, source_name"
-    "  FROM u ORDER BY doc_key, i"
     " ON CONFLICT (doc_key) DO NOTHING"
-    " RETURNING doc_key"
-    ") SELECT min(u.i) FROM u JOIN ins USING (doc_key) GROUP BY u.doc_key";
+    " RETURNING doc_key";
 
 static const char sql_dead_letters[] =
-    "WITH u AS ("
+    "INSERT INTO dead_letters (doc_key, raw, content_type, source_name,"
+    " reason, attempts)"
     " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[],"
     "  $5::text[], $6::int4[])"
-    "  WITH ORDINALITY AS u(doc_key, raw, content_type, source_name, reason,"
-    "  attempts, i)"
-    "), ins AS ("
-    " INSERT INTO dead_letters (doc_key, raw, content_type, source_name,"
-    "  reason, attempts)"
-    " SELECT DISTINCT ON (doc_key) doc_key, raw, content_type, source_name,"
-    "  reason, attempts"
-    "  FROM u WHERE NOT EXISTS"
-    "  (SELECT FROM documents d WHERE d.doc_key = u.doc_key)"
-    "  ORDER BY doc_key, i"
+    "  AS u(doc_key, raw, content_type, source_name, reason, attempts)"
+    " WHERE NOT EXISTS (SELECT FROM documents d WHERE d.doc_key = u.doc_key)"
     " ON CONFLICT (doc_key) DO NOTHING"
-    " RETURNING doc_key"
-    ") SELECT min(u.i) FROM u JOIN ins USING (doc_key) GROUP BY u.doc_key";
+    " RETURNING doc_key";
+
+/*
+ * Sets flag on the items whose keys res answers. rows[0..nrows) are the
+ * positions in b->order of the rows sent: distinct keys, in order.
+ */
+static void
+mark_returned(batch_t *b, const PGresult *res, const size_t *rows, size_t nrows,
+              uint8_t flag)
+{
+    for (int r = 0; r < PQntuples(res); r++) {
+        const char *key = PQgetvalue(res, r, 0);
+        size_t lo = 0, hi = nrows;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const slot_t *s = &b->order[rows[mid]];
+            int c = strcmp(s->key, key);
+            if (c == 0) {
+                b->flags[s->i] |= flag;
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+}
+
+/* Adds item it (its key being new to this statement) to the arrays. */
+static int
+add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
+        int poison)
+{
+    if (it->raw_len > INT32_MAX)
+        return set_failure(db, OGI_ETOOBIG, a->what);
+    a->bytes += it->raw_len;
+    a->rows++;
+    barr_add_str(&a->col[0], key);
+    barr_add(&a->col[1], it->raw ? it->raw : "", it->raw_len);
+    barr_add_str(&a->col[2], it->content_type);
+    barr_add_str(&a->col[3], it->source_name);
+    if (poison) {
+        barr_add_str(&a->col[4],
+                     it->poison_reason ? it->poison_reason : "poison");
+        barr_add_int4(&a->col[5], it->attempts > INT32_MAX
+                                      ? INT32_MAX
+                                      : (int32_t)it->attempts);
+    }
+    return 0;
+}
+
+/*
+ * Makes the records' JSON, in doc_key order, while the server works on
+ * the statement sent last, so that both work at once (the documents are
+ * new, as a rule; copy_report makes the rest). A NULL left means that
+ * memory ran out (or that the item has no report): copy_report tries again.
+ */
+static void
+make_ahead(ogi_db_t *db, batch_t *b)
+{
+    while (b->ahead < b->n && PQconsumeInput(db->conn) && PQisBusy(db->conn)) {
+        const ogi_db_item_t *it = &b->items[b->order[b->ahead].i];
+        if (it->report)
+            b->json[b->ahead] = ogi_json_dump(it->report, OGI_JSON_COMPACT);
+        b->ahead++;
+    }
+}
 
 /*
  * Inserts the documents (poison == 0: items with a report) or the dead
- * letters (poison == 1: items without) in chunks, and marks in flags the
- * items that were inserted.
+ * letters (poison == 1: items without) in chunks, and flags the items
+ * that were inserted. Of items with the same key, the first is stored.
  */
 static int
-store_raw(ogi_db_t *db, const ogi_db_item_t *items, size_t n, uint8_t *flags,
-          int poison)
+store_raw(ogi_db_t *db, batch_t *b, int poison)
 {
     static const uint32_t oids[6] = {OID_TEXT, OID_BYTEA, OID_TEXT,
                                      OID_TEXT, OID_TEXT,  OID_INT4};
     arows_t a;
     arows_init(&a, poison ? "store dead letters" : "store documents",
                poison ? sql_dead_letters : sql_documents, poison ? 6 : 4);
-    size_t *idx = ogi_calloc(n, sizeof(*idx)); /* chunk row -> item */
+    size_t *rows = ogi_calloc(b->n, sizeof(*rows)); /* row -> order */
     PGresult *res = NULL;
-    int rc = idx ? 0 : set_failure(db, OGI_ENOMEM, a.what);
-    size_t i = 0;
-    while (rc == 0 && i < n) {
+    int rc = rows ? 0 : set_failure(db, OGI_ENOMEM, a.what);
+    const char *last = NULL; /* the previous row's key */
+    size_t k = 0;
+    while (rc == 0 && k < b->n) {
         arows_reset(&a, oids);
-        for (; i < n && a.bytes < CHUNK_BYTES; i++) {
-            const ogi_db_item_t *it = &items[i];
-            if ((it->report == NULL) != poison)
+        for (; rc == 0 && k < b->n && a.bytes < CHUNK_BYTES; k++) {
+            const slot_t *s = &b->order[k];
+            const ogi_db_item_t *it = &b->items[s->i];
+            if ((it->report == NULL) != poison ||
+                (last && strcmp(last, s->key) == 0))
                 continue;
-            if (it->raw_len > INT32_MAX) {
-                rc = set_failure(db, OGI_ETOOBIG, a.what);
-                goto out;
-            }
-            idx[a.rows++] = i;
-            a.bytes += it->raw_len;
-            barr_add_str(&a.col[0], item_key(it));
-            barr_add(&a.col[1], it->raw ? it->raw : "", it->raw_len);
-            barr_add_str(&a.col[2], it->content_type);
-            barr_add_str(&a.col[3], it->source_name);
-            if (poison) {
-                barr_add_str(&a.col[4],
-                             it->poison_reason ? it->poison_reason : "poison");
-                barr_add_int4(&a.col[5], it->attempts > INT32_MAX
-                                             ? INT32_MAX
-                                             : (int32_t)it->attempts);
-            }
+            last = s->key;
+            rows[a.rows] = k;
+            rc = add_raw(db, &a, it, s->key, poison);
         }
-        if (a.rows == 0)
+        if (rc || a.rows == 0)
             break;
-        rc = arows_run(db, &a, PGRES_TUPLES_OK, &res);
+        rc = arows_send(db, &a);
         if (rc)
-            goto out;
-        for (int r = 0; r < PQntuples(res); r++) {
-            long pos = strtol(PQgetvalue(res, r, 0), NULL, 10);
-            if (pos >= 1 && (size_t)pos <= a.rows)
-                flags[idx[pos - 1]] |= poison ? F_POISON : F_NEW;
-        }
+            break;
+        if (!poison)
+            make_ahead(db, b);
+        rc = await_result(db, a.what, PGRES_TUPLES_OK, &res);
+        if (rc == 0)
+            mark_returned(b, res, rows, a.rows, poison ? F_POISON : F_NEW);
         PQclear(res);
         res = NULL;
     }
-out:
-    PQclear(res);
     arows_fini(&a);
-    ogi_free(idx);
+    ogi_free(rows);
     return rc;
 }
 
+/* ---- COPY FROM STDIN (text format) for the rows of new documents ---- */
+
+/* Bytes buffered before they are sent: pieces of 16-64 KB keep client
+ * and server busy at once; 256 KB made the reports' COPY twice as slow. */
+#define COPY_FLUSH (64u << 10)
+
 /*
- * Reports: binary text arrays, so that each record's JSON is sent as is
- * and parsed once into jsonb, element by element (one JSON array holding
- * every record parsed three times slower here).
+ * One COPY: begun at its first row, rows sent in pieces of COPY_FLUSH
+ * bytes, so that the server works while the next rows are made. Every
+ * field ends with a tab; copy_end_row turns the row's last one into a
+ * newline.
  */
-static const char sql_reports[] =
-    "INSERT INTO reports (doc_key, status, parser_version, agency, year,"
-    " format, admin_level, province, published_on, record)"
-    " SELECT doc_key, status, parser_version, agency, year, format,"
-    "  admin_level, province, published_on::date, record::jsonb"
-    " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
-    "  $5::int4[], $6::text[], $7::text[], $8::text[], $9::text[],"
-    "  $10::text[])"
-    " AS u(doc_key, status, parser_version, agency, year, format,"
-    "  admin_level, province, published_on, record)";
+typedef struct {
+    ogi_db_t *db;
+    const char *what; /* "store findings" */
+    const char *sql;  /* COPY ... FROM STDIN */
+    buf_t b;          /* rows not sent yet */
+    int started;      /* the server is in COPY IN */
+    int rc;           /* the first failure: nothing more is sent */
+} copy_t;
 
-static const uint32_t report_oids[10] = {OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT,
-                                         OID_INT4, OID_TEXT, OID_TEXT, OID_TEXT,
-                                         OID_TEXT, OID_TEXT};
+static void
+copy_init(copy_t *c, ogi_db_t *db, const char *what, const char *sql)
+{
+    memset(c, 0, sizeof(*c));
+    c->db = db;
+    c->what = what;
+    c->sql = sql;
+}
 
-/* The typed tables: SQL table, row-key column, and the constant INSERT. */
-#define TYPED(table, rowcol)                                                   \
-    {                                                                          \
-        table, rowcol,                                                         \
-            "INSERT INTO " table                                               \
-            " SELECT * FROM json_populate_recordset(NULL::" table              \
-            ", $1::json)"                                                      \
+/* Begins a row, and the COPY at the first one. Returns 0 when the row
+ * may be written. */
+static int
+copy_row(copy_t *c)
+{
+    if (c->rc == 0 && !c->started) {
+        c->rc = run(c->db, c->what, c->sql, 0, NULL, NULL, NULL, PGRES_COPY_IN,
+                    NULL);
+        c->started = c->rc == 0;
     }
+    return c->rc;
+}
 
+static void
+copy_send(copy_t *c)
+{
+    if (c->rc == 0 && c->b.oom)
+        c->rc = set_failure(c->db, OGI_ENOMEM, c->what);
+    if (c->rc == 0 && c->b.len > INT32_MAX)
+        c->rc = set_failure(c->db, OGI_ETOOBIG, c->what);
+    if (c->rc == 0 && c->b.len > 0 &&
+        PQputCopyData(c->db->conn, c->b.p, (int)c->b.len) != 1)
+        c->rc = set_error(c->db, c->what, NULL);
+    c->b.len = 0;
+}
+
+static void
+copy_end_row(copy_t *c)
+{
+    if (c->b.len > 0 && !c->b.oom)
+        c->b.p[c->b.len - 1] = '\n';
+    if (c->b.len >= COPY_FLUSH)
+        copy_send(c);
+}
+
+/* A text field, NULL as \N; backslash, tab, newline and CR escaped. */
+static void
+copy_text(copy_t *c, const char *s)
+{
+    if (!s) {
+        buf_put(&c->b, "\\N\t", 3);
+        return;
+    }
+    for (;;) {
+        size_t k = strcspn(s, "\\\t\n\r");
+        buf_put(&c->b, s, k);
+        s += k;
+        if (!*s)
+            break;
+        char esc[2] = {'\\', *s == '\t'   ? 't'
+                             : *s == '\n' ? 'n'
+                             : *s == '\r' ? 'r'
+                                          : '\\'};
+        buf_put(&c->b, esc, 2);
+        s++;
+    }
+    buf_put(&c->b, "\t", 1);
+}
+
+static void
+copy_int(copy_t *c, int64_t v)
+{
+    char s[24], *p = s + sizeof(s);
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    *--p = '\t';
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    buf_put(&c->b, p, (size_t)(s + sizeof(s) - p));
+}
+
+/*
+ * A cell: NULL unless it holds a number. Integer columns take a number
+ * printed with decimals only when it is whole ("12.00"); otherwise the
+ * cell is NULL here (the record keeps it, and V1 reports it). An amount
+ * too large for its column is NULL too.
+ */
+static void
+copy_cell(copy_t *c, const ogi_cell_t *cell, ogi_vtype_t type)
+{
+    if (!cell || cell->state != OGI_CELL_NUM) {
+        copy_text(c, NULL);
+        return;
+    }
+    if (type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN) {
+        if (buf_decimal(&c->b, cell->value, cell->scale) == 0)
+            buf_put(&c->b, "\t", 1);
+        else
+            copy_text(c, NULL);
+        return;
+    }
+    int64_t p = 1;
+    for (unsigned i = 0; i < cell->scale && p <= INT64_MAX / 10; i++)
+        p *= 10;
+    if (cell->scale > 18 || cell->value % p != 0)
+        copy_text(c, NULL);
+    else
+        copy_int(c, cell->value / p);
+}
+
+/*
+ * Ends the COPY and frees its buffer. Returns 0 when its rows are in the
+ * table; after a failure the COPY is abandoned and the first error kept.
+ */
+static int
+copy_finish(copy_t *c)
+{
+    copy_send(c);
+    int rc = c->rc, tries = 0;
+    PGconn *conn = c->db->conn;
+    PGresult *res;
+    if (c->started && PQputCopyEnd(conn, rc ? "abandoned by ogi" : NULL) != 1 &&
+        rc == 0)
+        rc = set_error(c->db, c->what, NULL);
+    while (c->started && (res = PQgetResult(conn)) != NULL) {
+        ExecStatusType st = PQresultStatus(res);
+        if (st != PGRES_COPY_IN && st != PGRES_COMMAND_OK && rc == 0)
+            rc = set_error(c->db, c->what, res);
+        PQclear(res);
+        if (st != PGRES_COPY_IN)
+            continue;
+        if (++tries > 3) { /* the end cannot be sent: start afresh */
+            PQreset(conn); /* the server rolls the transaction back */
+            if (rc == 0)
+                rc = set_failure(c->db, OGI_ERETRY, c->what);
+            break;
+        }
+        PQputCopyEnd(conn, "abandoned by ogi");
+    }
+    buf_fini(&c->b);
+    return rc;
+}
+
+static const char sql_reports[] =
+    "COPY reports (doc_key, status, parser_version, agency, year, format,"
+    " admin_level, province, published_on, record) FROM STDIN";
+
+static const char sql_findings[] =
+    "COPY findings (doc_key, seq, rule, severity, path, message)"
+    " FROM STDIN";
+
+/* The typed tables: SQL table and its row-key column. */
 static const struct {
     const char *table;  /* SQL table */
     const char *rowcol; /* its row-key column */
-    const char *sql;    /* rows from a JSON array of objects */
 } typed[OGI_TABLE_COUNT] = {
-    [OGI_T2_19_1] = TYPED("active_2019_a20_1", "row_key"),
-    [OGI_T2_19_5] = TYPED("active_2019_a20_5", "row_key"),
-    [OGI_T2_19_6] = TYPED("active_2019_a20_6", "row_key"),
-    [OGI_T2_19_8] = TYPED("active_2019_a20_8", "row_key"),
-    [OGI_T2_19_9] = TYPED("active_2019_a20_9", "row_key"),
-    [OGI_T2_21_1] = TYPED("active_2021_a20_1", "row_key"),
-    [OGI_T2_21_5] = TYPED("active_2021_a20_5", "row_key"),
-    [OGI_T2_21_6] = TYPED("active_2021_a20_6", "row_key"),
-    [OGI_T2_21_8] = TYPED("active_2021_a20_8", "row_key"),
-    [OGI_T3] = TYPED("apply", "row_key"),
-    [OGI_T4] = TYPED("appeal", "block"),
+    [OGI_T2_19_1] = {"active_2019_a20_1", "row_key"},
+    [OGI_T2_19_5] = {"active_2019_a20_5", "row_key"},
+    [OGI_T2_19_6] = {"active_2019_a20_6", "row_key"},
+    [OGI_T2_19_8] = {"active_2019_a20_8", "row_key"},
+    [OGI_T2_19_9] = {"active_2019_a20_9", "row_key"},
+    [OGI_T2_21_1] = {"active_2021_a20_1", "row_key"},
+    [OGI_T2_21_5] = {"active_2021_a20_5", "row_key"},
+    [OGI_T2_21_6] = {"active_2021_a20_6", "row_key"},
+    [OGI_T2_21_8] = {"active_2021_a20_8", "row_key"},
+    [OGI_T3] = {"apply", "row_key"},
+    [OGI_T4] = {"appeal", "block"},
 };
 
 const char *
@@ -915,73 +1069,44 @@ ogi_db_row_column(ogi_table_id_t id)
     return typed[id].rowcol;
 }
 
-static const char sql_findings[] =
-    "INSERT INTO findings (doc_key, seq, rule, severity, path, message)"
-    " SELECT doc_key, seq, rule, severity, path, message"
-    " FROM json_populate_recordset(NULL::findings, $1::json)";
-
-/* Rows for one table, as a JSON array of objects. */
-typedef struct {
-    const char *what; /* "store findings" */
-    const char *sql;  /* INSERT ... json_populate_recordset($1) */
-    buf_t b;          /* "[{...},{...}" */
-    size_t rows;      /* objects in b */
-} jrows_t;
-
-/* Starts an object whose first key is doc_key. */
-static void
-jrows_row(jrows_t *j, const char *doc_key)
+/*
+ * ", name", quoted: the names above and the skeleton's keys, constants of
+ * the program, never data. Each is checked to be lower-case ASCII, so
+ * quoting is all it takes. Returns 0 or OGI_EINVAL.
+ */
+static int
+put_column(buf_t *sql, const char *name)
 {
-    buf_puts(&j->b, j->rows ? ",{\"doc_key\":" : "[{\"doc_key\":");
-    json_str(&j->b, doc_key);
-    j->rows++;
+    size_t n = strlen(name);
+    if (n == 0 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+        return OGI_EINVAL;
+    buf_puts(sql, ", \"");
+    buf_put(sql, name, n);
+    buf_put(sql, "\"", 1);
+    return 0;
 }
 
+/*
+ * "COPY table (doc_key, row_no, row_key, <the skeleton's column keys>
+ * [, amount_unit]) FROM STDIN" into sql: no statement names the columns
+ * itself, so the SQL files and lib/skeleton.c stay the two places that
+ * do (test_db checks that they agree). Returns 0, OGI_ENOMEM, OGI_EINVAL.
+ */
 static int
-jrows_flush(ogi_db_t *db, jrows_t *j)
+table_copy_sql(ogi_table_id_t id, buf_t *sql)
 {
-    if (j->rows == 0)
-        return 0;
-    buf_put(&j->b, "]", 1);
-    if (j->b.oom)
-        return set_failure(db, OGI_ENOMEM, j->what);
-    const char *const values[1] = {j->b.p};
-    int rc =
-        run(db, j->what, j->sql, 1, values, NULL, NULL, PGRES_COMMAND_OK, NULL);
-    j->b.len = 0;
-    j->rows = 0;
-    return rc;
-}
-
-/* Everything written for new documents; flushed parents first. */
-typedef struct {
-    arows_t reports;
-    jrows_t tables[OGI_TABLE_COUNT];
-    jrows_t findings;
-} recs_t;
-
-static int
-recs_flush(ogi_db_t *db, recs_t *r)
-{
-    int rc = 0;
-    if (r->reports.rows) {
-        rc = arows_run(db, &r->reports, PGRES_COMMAND_OK, NULL);
-        arows_reset(&r->reports, report_oids);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    int amount = 0;
+    buf_puts(sql, "COPY ");
+    buf_puts(sql, typed[id].table); /* a constant above */
+    buf_puts(sql, " (doc_key, row_no");
+    int rc = put_column(sql, typed[id].rowcol);
+    for (size_t col = 0; rc == 0 && col < sk->ncols; col++) {
+        rc = put_column(sql, sk->cols[col].key);
+        amount |= sk->cols[col].type == OGI_VT_AMOUNT;
     }
-    for (int id = 0; rc == 0 && id < OGI_TABLE_COUNT; id++)
-        rc = jrows_flush(db, &r->tables[id]);
-    if (rc == 0)
-        rc = jrows_flush(db, &r->findings);
-    return rc;
-}
-
-static size_t
-recs_bytes(const recs_t *r)
-{
-    size_t n = r->reports.bytes + r->findings.b.len;
-    for (int id = 0; id < OGI_TABLE_COUNT; id++)
-        n += r->tables[id].b.len;
-    return n;
+    buf_puts(sql, amount ? ", amount_unit) FROM STDIN" : ") FROM STDIN");
+    return rc ? rc : sql->oom ? OGI_ENOMEM : 0;
 }
 
 /* "YYYY-MM-DD" naming a real day, else NULL (the column is a date). */
@@ -1003,128 +1128,157 @@ valid_date(const char *s)
     return s;
 }
 
-static int
-add_report(ogi_db_t *db, recs_t *r, const char *key, const ogi_report_t *rep)
+/* The report's row: metadata, and the record as JSON (parsed once into
+ * jsonb by the server), made now unless *json holds it already. */
+static void
+copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json)
 {
-    char *record = ogi_json_dump(rep, OGI_JSON_COMPACT);
-    if (!record)
-        return set_failure(db, OGI_ENOMEM, "store reports");
+    if (copy_row(c))
+        return;
+    if (!*json)
+        *json = ogi_json_dump(rep, OGI_JSON_COMPACT);
+    const char *record = *json;
+    if (!record) {
+        c->rc = set_failure(c->db, OGI_ENOMEM, c->what);
+        return;
+    }
     const ogi_meta_t *m = &rep->meta;
-    barr_t *c = r->reports.col;
-    barr_add_str(&c[0], key);
-    barr_add_str(&c[1], ogi_status_name(rep->status));
-    barr_add_str(&c[2], OGI_PARSER_VERSION);
-    barr_add_str(&c[3], m->agency);
+    copy_text(c, key);
+    copy_text(c, ogi_status_name(rep->status));
+    copy_text(c, OGI_PARSER_VERSION);
+    copy_text(c, m->agency);
     if (m->year)
-        barr_add_int4(&c[4], m->year);
+        copy_int(c, m->year);
     else
-        barr_add(&c[4], NULL, 0);
-    barr_add_str(&c[5], ogi_skeleton_format_name(m->format));
-    barr_add_str(&c[6], ogi_level_name(m->admin_level));
-    barr_add_str(&c[7], m->province);
-    barr_add_str(&c[8], valid_date(m->published_on));
-    size_t len = strlen(record);
-    barr_add(&c[9], record, len);
-    free(record); /* jansson's, from malloc */
-    r->reports.rows++;
-    r->reports.bytes += len;
-    return 0;
+        copy_text(c, NULL);
+    copy_text(c, ogi_skeleton_format_name(m->format));
+    copy_text(c, ogi_level_name(m->admin_level));
+    copy_text(c, m->province);
+    copy_text(c, valid_date(m->published_on));
+    copy_text(c, record);
+    copy_end_row(c);
+    free(*json); /* jansson's, from malloc; not needed any more */
+    *json = NULL;
 }
 
+/* The rows of table id: every row of the report's format, in skeleton
+ * order, when the table was found. */
 static void
-add_tables(recs_t *r, const char *key, const ogi_report_t *rep)
+copy_table(copy_t *c, const char *key, const ogi_report_t *rep,
+           ogi_table_id_t id)
 {
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        const ogi_table_t *t = &rep->tables[id];
-        if (!t->present)
+    const ogi_table_t *t = &rep->tables[id];
+    if (!t->present)
+        return;
+    const ogi_skel_table_t *sk = t->skel;
+    for (size_t row = 0; row < sk->nrows; row++) {
+        if (!ogi_report_row_in_shape(rep, id, row))
             continue;
-        const ogi_skel_table_t *sk = t->skel;
-        jrows_t *j = &r->tables[id];
-        for (size_t row = 0; row < sk->nrows; row++) {
-            if (!ogi_report_row_in_shape(rep, (ogi_table_id_t)id, row))
-                continue;
-            jrows_row(j, key);
-            json_key(&j->b, "row_no");
-            json_int(&j->b, (int64_t)row + 1);
-            json_key(&j->b, typed[id].rowcol);
-            json_str(&j->b, sk->rows[row].key);
-            ogi_unit_t unit = OGI_UNIT_NONE;
-            int amount = 0;
-            for (size_t col = 0; col < sk->ncols; col++) {
-                const ogi_cell_t *c =
-                    ogi_report_cell(rep, (ogi_table_id_t)id, row, col);
-                json_key(&j->b, sk->cols[col].key);
-                json_cell(&j->b, c, sk->cols[col].type);
-                if (sk->cols[col].type == OGI_VT_AMOUNT) {
-                    amount = 1;
-                    unit = c && c->unit ? (ogi_unit_t)c->unit : t->unit;
-                }
+        if (copy_row(c))
+            return;
+        copy_text(c, key);
+        copy_int(c, (int64_t)row + 1);
+        copy_text(c, sk->rows[row].key);
+        ogi_unit_t unit = OGI_UNIT_NONE;
+        int amount = 0;
+        for (size_t col = 0; col < sk->ncols; col++) {
+            const ogi_cell_t *cell = ogi_report_cell(rep, id, row, col);
+            copy_cell(c, cell, sk->cols[col].type);
+            if (sk->cols[col].type == OGI_VT_AMOUNT) {
+                amount = 1;
+                unit = cell && cell->unit ? (ogi_unit_t)cell->unit : t->unit;
             }
-            if (amount) {
-                json_key(&j->b, "amount_unit");
-                json_str(&j->b, ogi_unit_name(unit));
-            }
-            buf_put(&j->b, "}", 1);
         }
+        if (amount)
+            copy_text(c, ogi_unit_name(unit));
+        copy_end_row(c);
     }
 }
 
 static void
-add_findings(recs_t *r, const char *key, const ogi_report_t *rep)
+copy_findings(copy_t *c, const char *key, const ogi_report_t *rep)
 {
-    jrows_t *j = &r->findings;
     for (size_t k = 0; k < rep->nfindings; k++) {
         const ogi_finding_t *f = &rep->findings[k];
-        jrows_row(j, key);
-        json_key(&j->b, "seq");
-        json_int(&j->b, (int64_t)k + 1);
-        json_key(&j->b, "rule");
-        json_str(&j->b, f->rule);
-        json_key(&j->b, "severity");
-        json_str(&j->b, ogi_severity_name(f->severity));
-        json_key(&j->b, "path");
-        json_str(&j->b, f->path ? f->path : "");
-        json_key(&j->b, "message");
-        json_str(&j->b, f->message ? f->message : "");
-        buf_put(&j->b, "}", 1);
+        if (copy_row(c))
+            return;
+        copy_text(c, key);
+        copy_int(c, (int64_t)k + 1);
+        copy_text(c, f->rule);
+        copy_text(c, ogi_severity_name(f->severity));
+        copy_text(c, f->path ? f->path : "");
+        copy_text(c, f->message ? f->message : "");
+        copy_end_row(c);
     }
 }
 
-/* Reports, typed tables and findings of the items stored as new. */
+/* What store_rows writes: the reports, a typed table (its id), or the
+ * findings. */
+#define TARGET_REPORTS  (-1)
+#define TARGET_FINDINGS OGI_TABLE_COUNT
+
+/* The rows of target for every document this batch stored, in doc_key
+ * order, with one COPY (none when there are no rows). */
 static int
-store_records(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
-              const uint8_t *flags)
+store_rows(ogi_db_t *db, const batch_t *b, int target)
 {
-    recs_t r;
-    memset(&r, 0, sizeof(r));
-    arows_init(&r.reports, "store reports", sql_reports, 10);
-    arows_reset(&r.reports, report_oids);
-    r.findings.what = "store findings";
-    r.findings.sql = sql_findings;
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        r.tables[id].what = "store report tables";
-        r.tables[id].sql = typed[id].sql;
-    }
+    buf_t sql = {0};
+    copy_t c;
     int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        if (!(flags[i] & F_NEW) || !items[i].report)
+    if (target == TARGET_REPORTS)
+        copy_init(&c, db, "store reports", sql_reports);
+    else if (target == TARGET_FINDINGS)
+        copy_init(&c, db, "store findings", sql_findings);
+    else if ((rc = table_copy_sql((ogi_table_id_t)target, &sql)) != 0) {
+        buf_fini(&sql);
+        return set_failure(db, rc, "store report tables");
+    } else
+        copy_init(&c, db, "store report tables", sql.p);
+    for (size_t k = 0; k < b->n && c.rc == 0; k++) {
+        const slot_t *s = &b->order[k];
+        const ogi_report_t *rep = b->items[s->i].report;
+        if (!(b->flags[s->i] & F_NEW) || !rep)
             continue;
-        const char *key = item_key(&items[i]);
-        rc = add_report(db, &r, key, items[i].report);
-        if (rc)
-            break;
-        add_tables(&r, key, items[i].report);
-        add_findings(&r, key, items[i].report);
-        if (recs_bytes(&r) >= CHUNK_BYTES)
-            rc = recs_flush(db, &r);
+        if (target == TARGET_REPORTS)
+            copy_report(&c, s->key, rep, &b->json[k]);
+        else if (target == TARGET_FINDINGS)
+            copy_findings(&c, s->key, rep);
+        else
+            copy_table(&c, s->key, rep, (ogi_table_id_t)target);
     }
-    if (rc == 0)
-        rc = recs_flush(db, &r);
-    arows_fini(&r.reports);
-    buf_fini(&r.findings.b);
-    for (int id = 0; id < OGI_TABLE_COUNT; id++)
-        buf_fini(&r.tables[id].b);
+    rc = copy_finish(&c);
+    buf_fini(&sql);
     return rc;
+}
+
+/* Documents, then the rows of the new ones (parents first), then dead
+ * letters, in the open transaction. */
+static int
+store_batch(ogi_db_t *db, batch_t *b)
+{
+    int rc = store_raw(db, b, 0);
+    for (int t = TARGET_REPORTS; rc == 0 && t <= TARGET_FINDINGS; t++)
+        rc = store_rows(db, b, t);
+    if (rc == 0)
+        rc = store_raw(db, b, 1);
+    return rc;
+}
+
+static void
+set_outcomes(const batch_t *b, ogi_db_outcome_t *outcomes)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        const ogi_db_item_t *it = &b->items[i];
+        if (!it->report)
+            outcomes[i] =
+                b->flags[i] & F_POISON ? OGI_DB_POISON : OGI_DB_DUPLICATE;
+        else if (!(b->flags[i] & F_NEW))
+            outcomes[i] = OGI_DB_DUPLICATE;
+        else if (it->report->status == OGI_STATUS_REJECTED)
+            outcomes[i] = OGI_DB_REJECTED;
+        else
+            outcomes[i] = OGI_DB_STORED;
+    }
 }
 
 int
@@ -1141,36 +1295,32 @@ ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                      "could not store batch: item %zu has no doc_key", i);
             return OGI_EINVAL;
         }
-    uint8_t *flags = ogi_calloc(n, 1);
-    if (!flags)
-        return set_failure(self, OGI_ENOMEM, "store batch");
-    int rc = ensure_connected(self);
-    if (rc == 0)
+    batch_t b = {.items = items,
+                 .n = n,
+                 .order = ogi_calloc(n, sizeof(slot_t)),
+                 .flags = ogi_calloc(n, 1),
+                 .json = ogi_calloc(n, sizeof(char *))};
+    int rc = b.order && b.flags && b.json
+                 ? ensure_connected(self)
+                 : set_failure(self, OGI_ENOMEM, "store batch");
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            b.order[i] = (slot_t){item_key(&items[i]), i};
+        qsort(b.order, n, sizeof(slot_t), slot_cmp);
         rc = command(self, "begin transaction", "BEGIN");
+    }
     if (rc == 0)
-        rc = store_raw(self, items, n, flags, 0);
-    if (rc == 0)
-        rc = store_records(self, items, n, flags);
-    if (rc == 0)
-        rc = store_raw(self, items, n, flags, 1);
+        rc = store_batch(self, &b);
     if (rc == 0)
         rc = command(self, "commit batch", "COMMIT");
-    if (rc) {
+    if (rc)
         rollback(self);
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            const ogi_db_item_t *it = &items[i];
-            if (!it->report)
-                outcomes[i] =
-                    flags[i] & F_POISON ? OGI_DB_POISON : OGI_DB_DUPLICATE;
-            else if (!(flags[i] & F_NEW))
-                outcomes[i] = OGI_DB_DUPLICATE;
-            else if (it->report->status == OGI_STATUS_REJECTED)
-                outcomes[i] = OGI_DB_REJECTED;
-            else
-                outcomes[i] = OGI_DB_STORED;
-        }
-    }
-    ogi_free(flags);
+    else
+        set_outcomes(&b, outcomes);
+    for (size_t k = 0; b.json && k < n; k++)
+        free(b.json[k]); /* jansson's, from malloc */
+    ogi_free(b.json);
+    ogi_free(b.order);
+    ogi_free(b.flags);
     return rc;
 }

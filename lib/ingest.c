@@ -92,7 +92,7 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
     p.s.records = sink;
     p.s.frontend = front;
     p.s.db = o->db;
-    p.s.batch = o->batch;
+    p.s.batch = o->batch ? o->batch : 1000;
     p.s.stop = &p.sstop;
     p.s.stats = &o->sink;
     p.w.backend = back;
@@ -119,7 +119,7 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.frontend = front;
         po.paths = o->paths;
         po.npaths = o->npaths;
-        po.window = o->window ? o->window : 256;
+        po.window = o->window ? o->window : 2000;
         po.progress = o->progress;
         po.stop = p.abort;
         po.stats = &o->push;
@@ -127,14 +127,13 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.report_arg = o->report_arg;
         rc = ogi_push_run(&po, why, why_size);
     }
-    /* everything acknowledged is committed: stop in pipeline order */
-    p.wstop = 1;
+    /* everything acknowledged is committed, so all parts can stop at
+     * once; each still drains what it holds */
+    p.wstop = p.bstop = p.sstop = 1;
     if (started & 4)
         pthread_join(tw, NULL);
-    p.bstop = 1;
     if (started & 2)
         pthread_join(tb, NULL);
-    p.sstop = 1;
     if (started & 1)
         pthread_join(ts, NULL);
     zmq_ctx_term(ctx);

@@ -12,8 +12,8 @@ typedef struct {
     size_t npaths;
     const char *db;            /* conninfo; NULL: the local default */
     unsigned threads;          /* parsing threads; 0: 2 */
-    unsigned window;           /* documents in flight; 0: 256 */
-    size_t batch;              /* records per transaction; 0: 500 */
+    unsigned window;           /* documents in flight; 0: 2000 */
+    size_t batch;              /* records per transaction; 0: 1000 */
     unsigned max_crashes;      /* 0: 3 */
     int progress;
     volatile sig_atomic_t *stop;

@@ -15,6 +15,8 @@ data=$tmp/pg
 
 cleanup() {
     for p in $pids; do kill -9 "$p" 2>/dev/null; done
+    # the workers a respawn loop started: every process using our sockets
+    pkill -9 -f "$tmp/be" 2>/dev/null
     "$ogi" db stop --data "$data" >/dev/null 2>&1
     rm -rf "$tmp"
 }
