@@ -6,10 +6,12 @@
 
 #include <getopt.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "ogi.h"
 
@@ -84,13 +86,10 @@ ogi_cmd_check(int argc, char **argv)
                 }
                 break;
             case OPT_MAX: {
-                char *end;
-                unsigned long long v = strtoull(optarg, &end, 10);
-                if (*end || v == 0) {
-                    fprintf(stderr, "ogi check: invalid --max-bytes \"%s\"\n",
-                            optarg);
+                unsigned long long v;
+                if (ogi_arg_number("check", "--max-bytes", optarg, 1,
+                                   SIZE_MAX, &v))
                     return 2;
-                }
                 popts.max_bytes = (size_t)v;
                 break;
             }

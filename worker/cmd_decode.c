@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "ogi.h"
 
@@ -54,13 +55,10 @@ ogi_cmd_decode(int argc, char **argv)
                 }
                 break;
             case 'm': {
-                char *end;
-                unsigned long long v = strtoull(optarg, &end, 10);
-                if (*end || v == 0) {
-                    fprintf(stderr, "ogi decode: invalid --max-bytes \"%s\"\n",
-                            optarg);
+                unsigned long long v;
+                if (ogi_arg_number("decode", "--max-bytes", optarg, 1,
+                                   SIZE_MAX, &v))
                     return 2;
-                }
                 max = (size_t)v;
                 break;
             }

@@ -2,10 +2,12 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "ogi.h"
 
@@ -139,13 +141,10 @@ ogi_cmd_parse(int argc, char **argv)
                 }
                 break;
             case OPT_MAX: {
-                char *end;
-                unsigned long long v = strtoull(optarg, &end, 10);
-                if (*end || v == 0) {
-                    fprintf(stderr, "ogi parse: invalid --max-bytes \"%s\"\n",
-                            optarg);
+                unsigned long long v;
+                if (ogi_arg_number("parse", "--max-bytes", optarg, 1,
+                                   SIZE_MAX, &v))
                     return 2;
-                }
                 popts.max_bytes = (size_t)v;
                 break;
             }

@@ -5,12 +5,14 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "ogi.h"
 #include "ogi/ingest.h"
@@ -40,13 +42,10 @@ install_signals(void)
 static int
 number(const char *cmd, const char *opt, const char *arg, unsigned long *out)
 {
-    char *end;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (*arg == '\0' || *end) {
-        fprintf(stderr, "ogi %s: invalid %s \"%s\"\n", cmd, opt, arg);
+    unsigned long long v;
+    if (ogi_arg_number(cmd, opt, arg, 0, ULONG_MAX, &v))
         return -1;
-    }
-    *out = v;
+    *out = (unsigned long)v;
     return 0;
 }
 

@@ -1,0 +1,24 @@
+/* args.c - command-line values shared by the subcommands. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "args.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int
+ogi_arg_number(const char *cmd, const char *opt, const char *arg,
+               unsigned long long min, unsigned long long max,
+               unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (*arg == '\0' || *arg == '-' || *end || errno || v < min || v > max) {
+        fprintf(stderr, "ogi %s: invalid %s \"%s\"\n", cmd, opt, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
