@@ -298,11 +298,8 @@ ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
     char *p = ogi_arena_alloc(arena, n + 1);
     if (!p)
         return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!ogi_text_is_space((unsigned char)s[i]))
-            p[o++] = s[i];
-    p[o] = '\0';
+    /* n + 1 bytes always hold the squeezed text: it never grows */
+    size_t o = ogi_text_squeeze_into(s, n, p, n + 1);
     if (out_len)
         *out_len = o;
     return p;
