@@ -284,8 +284,8 @@ ogi_test_golden_check_mem(const char *report, size_t len,
     return d.n;
 }
 
-static char *
-slurp(const char *path, size_t *len)
+char *
+ogi_test_slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -318,7 +318,8 @@ ogi_test_golden_check(const char *report_path, const char *golden_path,
                       char *diff, size_t size)
 {
     size_t rl, gl;
-    char *rep = slurp(report_path, &rl), *gold = slurp(golden_path, &gl);
+    char *rep = ogi_test_slurp(report_path, &rl),
+         *gold = ogi_test_slurp(golden_path, &gl);
     int n;
     if (!rep || !gold) {
         snprintf(diff, size, "could not read \"%s\" or \"%s\"", report_path,

@@ -23,4 +23,8 @@ int ogi_test_golden_check_mem(const char *report, size_t len,
                               const char *golden_json, char *diff,
                               size_t size);
 
+/* The whole file at path, NUL-terminated, allocated with malloc (free it),
+ * its size in *len; NULL when it cannot be read. */
+char *ogi_test_slurp(const char *path, size_t *len);
+
 #endif /* OGI_TEST_GOLDEN_H */

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "golden.h"
 #include "ogi.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -187,30 +188,6 @@ typedef struct {
 
 static fixture_t fx;
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t k;
-    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            char *p = realloc(buf, cap *= 2);
-            if (!p) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = p;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static int
 group_setup(void **state)
@@ -252,7 +229,7 @@ group_setup(void **state)
         size_t k = fx.n;
         const char *base = strrchr(g.gl_pathv[i], '/') + 1;
         fx.name[k] = strndup(base, strlen(base) - 4);
-        fx.raw[k] = slurp(g.gl_pathv[i], &fx.len[k]);
+        fx.raw[k] = ogi_test_slurp(g.gl_pathv[i], &fx.len[k]);
         if (!fx.raw[k] ||
             ogi_source_parse_file(fx.arena, g.gl_pathv[i], NULL, &fx.report[k],
                                   why, sizeof(why)) != 0 ||

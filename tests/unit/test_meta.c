@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "golden.h"
 #include "ogi/arena.h"
 #include "ogi/meta.h"
 #include "ogi/report.h"
@@ -105,28 +106,6 @@ fixture_fini(fixture_t *f)
     f->raw = NULL;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    char *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += k;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
 
 static void
 assert_str_or_null(const char *got, const char *want)
@@ -252,7 +231,7 @@ test_real_report(void **state)
     char path[256];
     size_t len = 0;
     snprintf(path, sizeof(path), "tests/data/reports/%s", e->file);
-    char *raw = slurp(path, &len);
+    char *raw = ogi_test_slurp(path, &len);
     if (!raw)
         fail_msg("could not read \"%s\" (run from the repository root)", path);
     fixture_t f = {0};

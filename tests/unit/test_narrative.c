@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "narrative_int.h"
+#include "golden.h"
 #include "ogi/alloc.h"
 #include "ogi/arena.h"
 #include "ogi/error.h"
@@ -38,28 +39,6 @@ typedef struct {
     char *raw;    /* file bytes, or NULL */
 } fx_t;
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    char *buf = malloc(cap);
-    while (buf && (k = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += k;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
 
 static void
 fx_fini(fx_t *f)
@@ -86,7 +65,7 @@ fx_parse(fx_t *f, const char *name)
     size_t len = 0;
     memset(f, 0, sizeof(*f));
     snprintf(path, sizeof(path), REPORTS "%s", name);
-    f->raw = slurp(path, &len);
+    f->raw = ogi_test_slurp(path, &len);
     assert_non_null(f->raw);
     f->arena = ogi_arena_new(0);
     assert_non_null(f->arena);
