@@ -78,30 +78,19 @@ static json_t *
 cells_json(const ogi_report_t *r)
 {
     json_t *o = json_object();
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        const ogi_table_t *t = &r->tables[id];
-        if (!t->present)
-            continue;
-        for (size_t row = 0; row < t->skel->nrows; row++) {
-            if (!ogi_report_row_in_shape(r, (ogi_table_id_t)id, row))
-                continue;
-            for (size_t col = 0; col < t->skel->ncols; col++) {
-                const ogi_cell_t *c =
-                    ogi_report_cell(r, (ogi_table_id_t)id, row, col);
-                char path[160];
-                ogi_report_path((ogi_table_id_t)id, row, (long)col, path,
-                                sizeof(path));
-                json_t *cj = json_pack("{s:s}", "state",
-                                       state_names[c->state % 5]);
-                if (c->len)
-                    json_object_set_new(cj, "span",
-                                        json_pack("[I,I]", (json_int_t)c->off,
-                                                  (json_int_t)c->len));
-                if (c->flags & OGI_CELLF_BY_ORDER)
-                    json_object_set_new(cj, "by_order", json_true());
-                json_object_set_new(o, path, cj);
-            }
-        }
+    ogi_cell_iter_t it = {0};
+    while (ogi_report_next_cell(r, &it)) {
+        const ogi_cell_t *c = it.cell;
+        char path[160];
+        ogi_report_path(it.table, it.row, (long)it.col, path, sizeof(path));
+        json_t *cj = json_pack("{s:s}", "state", state_names[c->state % 5]);
+        if (c->len)
+            json_object_set_new(cj, "span",
+                                json_pack("[I,I]", (json_int_t)c->off,
+                                          (json_int_t)c->len));
+        if (c->flags & OGI_CELLF_BY_ORDER)
+            json_object_set_new(cj, "by_order", json_true());
+        json_object_set_new(o, path, cj);
     }
     return o;
 }

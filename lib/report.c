@@ -66,6 +66,37 @@ ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
 }
 
 int
+ogi_report_next_cell(const ogi_report_t *self, ogi_cell_iter_t *it)
+{
+    /* a fresh iterator starts at the first cell, a used one after its
+     * current cell */
+    if (it->next_ == 0) {
+        it->table = 0;
+        it->row = 0;
+        it->col = 0;
+    } else {
+        it->col++;
+    }
+    for (; (unsigned)it->table < OGI_TABLE_COUNT;
+         it->table++, it->row = 0, it->col = 0) {
+        const ogi_table_t *t = &self->tables[it->table];
+        if (!t->present)
+            continue;
+        for (; it->row < t->skel->nrows; it->row++, it->col = 0) {
+            if (!ogi_report_row_in_shape(self, it->table, it->row))
+                continue;
+            if (it->col < t->skel->ncols) {
+                it->cell = &t->cells[it->row * t->skel->ncols + it->col];
+                it->next_++;
+                return 1;
+            }
+        }
+    }
+    it->cell = NULL;
+    return 0;
+}
+
+int
 ogi_report_add_finding(ogi_report_t *self, const char *rule,
                        ogi_severity_t severity, const char *path,
                        const char *fmt, ...)

@@ -215,37 +215,27 @@ format_cell(const ogi_cell_t *c, char *buf, size_t size)
 static int
 check_values(ogi_report_t *r)
 {
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        const ogi_table_t *t = &r->tables[id];
-        if (!t->present)
+    ogi_cell_iter_t it = {0};
+    while (ogi_report_next_cell(r, &it)) {
+        const ogi_cell_t *c = it.cell;
+        if (c->state != OGI_CELL_NUM)
             continue;
-        for (size_t row = 0; row < t->skel->nrows; row++) {
-            if (!ogi_report_row_in_shape(r, (ogi_table_id_t)id, row))
-                continue;
-            for (size_t col = 0; col < t->skel->ncols; col++) {
-                const ogi_cell_t *c =
-                    ogi_report_cell(r, (ogi_table_id_t)id, row, col);
-                if (c->state != OGI_CELL_NUM)
-                    continue;
-                ogi_vtype_t type = t->skel->cols[col].type;
-                int amount = type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN;
-                const char *why = NULL;
-                if (c->value < 0 && type != OGI_VT_SIGNED)
-                    why = "negative value";
-                else if (c->scale > 0 && !amount)
-                    why = "a count must be a whole number, not";
-                if (!why)
-                    continue;
-                char v[48], path[160];
-                format_cell(c, v, sizeof(v));
-                ogi_report_path((ogi_table_id_t)id, row, (long)col, path,
-                                sizeof(path));
-                int rc = ogi_report_add_finding(r, "V1", OGI_SEV_ERROR, path,
-                                                "%s %s", why, v);
-                if (rc)
-                    return rc;
-            }
-        }
+        ogi_vtype_t type = ogi_skeleton_table(it.table)->cols[it.col].type;
+        int amount = type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN;
+        const char *why = NULL;
+        if (c->value < 0 && type != OGI_VT_SIGNED)
+            why = "negative value";
+        else if (c->scale > 0 && !amount)
+            why = "a count must be a whole number, not";
+        if (!why)
+            continue;
+        char v[48], path[160];
+        format_cell(c, v, sizeof(v));
+        ogi_report_path(it.table, it.row, (long)it.col, path, sizeof(path));
+        int rc =
+            ogi_report_add_finding(r, "V1", OGI_SEV_ERROR, path, "%s %s", why, v);
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -489,22 +479,14 @@ static int
 check_blank_census(ogi_report_t *r)
 {
     size_t blank = 0, total = 0, blank4 = 0;
-    static const ogi_table_id_t ids[] = {OGI_T3, OGI_T4};
-    for (size_t i = 0; i < OGI_ARRAY_LEN(ids); i++) {
-        const ogi_table_t *t = &r->tables[ids[i]];
-        if (!t->present)
+    ogi_cell_iter_t it = {0};
+    while (ogi_report_next_cell(r, &it)) {
+        if (it.table != OGI_T3 && it.table != OGI_T4)
             continue;
-        for (size_t row = 0; row < t->skel->nrows; row++) {
-            if (!ogi_report_row_in_shape(r, ids[i], row))
-                continue;
-            for (size_t col = 0; col < t->skel->ncols; col++) {
-                const ogi_cell_t *c = ogi_report_cell(r, ids[i], row, col);
-                int b = c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA;
-                total++;
-                blank += b;
-                blank4 += b && ids[i] == OGI_T4;
-            }
-        }
+        int b = it.cell->state == OGI_CELL_EMPTY || it.cell->state == OGI_CELL_NA;
+        total++;
+        blank += b;
+        blank4 += b && it.table == OGI_T4;
     }
     if (blank < C7_THRESHOLD)
         return 0;

@@ -142,6 +142,18 @@ ogi_cell_t *ogi_report_cell(const ogi_report_t *self, ogi_table_id_t id,
 int ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
                             size_t row);
 
+/* A walk over every cell of the report's tables, rows outside the
+ * report's shape of （六） left out. Start zeroed: {0}. */
+typedef struct {
+    ogi_table_id_t table; /* where the current cell is */
+    size_t row, col;
+    const ogi_cell_t *cell;
+    size_t next_;         /* private: cells visited so far */
+} ogi_cell_iter_t;
+
+/* Advances it to the next cell; returns 0 when there is none. */
+int ogi_report_next_cell(const ogi_report_t *self, ogi_cell_iter_t *it);
+
 /* Appends a finding; path may be NULL. The message is printf-formatted and
  * copied into the arena. Returns 0 or OGI_ENOMEM. */
 int ogi_report_add_finding(ogi_report_t *self, const char *rule,
