@@ -83,11 +83,21 @@ void
 ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
 {
     /* squeeze whitespace and markup first, into a bounded buffer */
-    char buf[OGI__LABEL_MAX * 2] = {0};
+    char buf[OGI__LABEL_MAX * 2];
     size_t b = 0;
+    buf[0] = '\0'; /* only buf[0..b) is read; this quiets the compiler */
     const char *end = s + n;
     for (const char *p = s; p < end && b < sizeof(buf) - 4;) {
         unsigned char c = (unsigned char)*p;
+        if (c >= 0xE4 && c <= 0xE9 && end - p >= 3 &&
+            ((unsigned char)p[1] & 0xC0) == 0x80 &&
+            ((unsigned char)p[2] & 0xC0) == 0x80) {
+            /* an ideograph (U+4000-U+9FFF), the bulk of a label: kept */
+            memcpy(buf + b, p, 3);
+            b += 3;
+            p += 3;
+            continue;
+        }
         if (ogi_text_is_space(c) || c == '*' || c == '"' || c == '\'' ||
             c == '`' || c == '#') {
             p++;
@@ -144,7 +154,18 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     uint64_t bloom = 0;
     while (p < e) {
         uint32_t cp;
-        size_t k = ogi_utf8_decode(p, e, &cp);
+        size_t k;
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 &&
+            ((unsigned char)p[1] & 0xC0) == 0x80 &&
+            ((unsigned char)p[2] & 0xC0) == 0x80) {
+            k = 3;
+            cp = ((uint32_t)(c & 0x0F) << 12) |
+                 ((uint32_t)((unsigned char)p[1] & 0x3F) << 6) |
+                 (uint32_t)((unsigned char)p[2] & 0x3F);
+        } else {
+            k = ogi_utf8_decode(p, e, &cp);
+        }
         if (k == 0) {
             p++;
             continue;

@@ -31,6 +31,7 @@
 
 #include "ogi/error.h"
 #include "ogi/meta.h"
+#include "swar_int.h"
 
 /* ---------------------------------------------------------------------
  * Data tables
@@ -358,6 +359,14 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
 {
     size_t k = *n;
     while (i < e) {
+        /* the text is decoded: a byte <= 0x20 is a space, so a word without
+         * one is copied whole */
+        if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
+            memcpy(o + k, s + i, 8);
+            k += 8;
+            i += 8;
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xE0 && i + 3 <= e) {
             /* a CJK character at once: its bytes are never spaces */
@@ -372,6 +381,8 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
             continue;
         }
         size_t j = i;
+        while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
+            j += 8;
         while (j < total && ogi_text_is_space((unsigned char)s[j]))
             j++;
         if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
@@ -1528,13 +1539,18 @@ province_from_docno(const squeezed_t *sq)
     unsigned counts[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t first[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t order = 0;
-    for (const char *q = sq->s; q < sq->end; q++) {
-        /* the cheap tests first: most text is no docno. 政 府 办 all
-         * start with byte E5 or E6 */
-        if (sq->end - q < 6 ||
+    /* a character at a time (an abbreviation only starts a character);
+     * the cheap test first: most text is no docno, and 政 府 办 all start
+     * with byte E5 or E6 */
+    for (const char *q = sq->s; sq->end - q >= 6;) {
+        unsigned char c = (unsigned char)*q;
+        size_t step = c < 0xE0 ? 1 : c < 0xF0 ? 3 : 4;
+        if (step != 3 ||
             ((unsigned char)q[3] != 0xE5 && (unsigned char)q[3] != 0xE6) ||
-            !cjk_at(q, sq->end) || !docno_at(q + 3, sq->end))
+            !cjk_at(q, sq->end) || !docno_at(q + 3, sq->end)) {
+            q += step;
             continue;
+        }
         for (size_t i = 0; i < OGI_ARRAY_LEN(docno_abbrs); i++) {
             if (has_prefix(q, sq->end, docno_abbrs[i].key)) {
                 if (counts[i]++ == 0)
@@ -1542,7 +1558,7 @@ province_from_docno(const squeezed_t *sq)
                 break;
             }
         }
-        q += 2; /* to the next character (3 bytes with the loop's ++) */
+        q += 3;
     }
     const char *best = NULL;
     size_t bi = 0;

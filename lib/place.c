@@ -246,9 +246,10 @@ fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
         hi--;
     while (hi - lo > pr->ncols && g->toks[pr->toks[lo]].kind == OGI__TOK_BLANK)
         lo++;
-    char path[128];
-    ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
+    char path[128] = "";
     int rc;
+    if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
+        ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -380,11 +381,16 @@ check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
                 const ogi_cell_t *c = ogi_report_cell(r, ids[k], row, col);
                 if (!c || c->state != OGI_CELL_NUM)
                     continue;
+                ogi_unit_t u = c->unit ? (ogi_unit_t)c->unit : t->unit;
+                int none = type == OGI_VT_AMOUNT && u == OGI_UNIT_NONE;
+                int yuan_in_wan =
+                    type == OGI_VT_AMOUNT_WAN && u == OGI_UNIT_YUAN;
+                if (!none && !yuan_in_wan)
+                    continue;
                 char path[160];
                 ogi_report_path(ids[k], row, (long)col, path, sizeof(path));
-                ogi_unit_t u = c->unit ? (ogi_unit_t)c->unit : t->unit;
-                int rc = 0;
-                if (type == OGI_VT_AMOUNT && u == OGI_UNIT_NONE) {
+                int rc;
+                if (none) {
                     double v = ogi_cell_number(c);
                     int yuan = (c->scale == 2 && v >= 1e5) || v >= 1e7;
                     rc = ogi_report_add_finding(
@@ -392,7 +398,7 @@ check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
                         "the unit of %s is not stated; the value looks like "
                         "%s",
                         sk->cols[col].label, yuan ? "元" : "万元");
-                } else if (type == OGI_VT_AMOUNT_WAN && u == OGI_UNIT_YUAN) {
+                } else {
                     rc = ogi_report_add_finding(
                         r, "P4", OGI_SEV_WARNING, path,
                         "%s is stated in 元 where the format fixes 万元",

@@ -11,6 +11,7 @@
 
 #include "ogi/error.h"
 #include "ogi/text.h"
+#include "swar_int.h"
 
 size_t
 ogi_utf8_decode(const char *s, const char *end, uint32_t *cp)
@@ -366,21 +367,40 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
     /* copy everything but spaces; bytes of multi-byte characters are never
      * spaces, so a plain byte loop is right for UTF-8 too */
     size_t o = 0, lim = size - 1;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v')
-            continue;
-        if (o == lim) {
-            /* do not leave half a character behind */
-            while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
-                o--;
-            if (o > 0 && (unsigned char)buf[o - 1] >= 0xC0)
-                o--;
-            buf[o] = '\0';
-            return size;
+    for (size_t i = 0; i < n;) {
+        size_t stop = n;
+        if (n - i >= 8 && lim - o >= 8) {
+            /* a word without a byte <= 0x20 holds no space: copied whole;
+             * a word of spaces (pdftotext's alignment): skipped whole */
+            uint64_t x = ogi__word_load(s + i);
+            if (!ogi__word_any_below(x, 0x21)) {
+                memcpy(buf + o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+            if (ogi__word_all(x, ' ')) {
+                i += 8;
+                continue;
+            }
+            stop = i + 8;
         }
-        buf[o++] = c;
+        for (; i < stop; i++) {
+            char c = s[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                c == '\f' || c == '\v')
+                continue;
+            if (o == lim) {
+                /* do not leave half a character behind */
+                while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+                    o--;
+                if (o > 0 && (unsigned char)buf[o - 1] >= 0xC0)
+                    o--;
+                buf[o] = '\0';
+                return size;
+            }
+            buf[o++] = c;
+        }
     }
     buf[o] = '\0';
     return o;
