@@ -331,94 +331,27 @@ map_longest_prefix(const prov_map_t *map, size_t n, const char *p,
  * The squeezed text
  * ------------------------------------------------------------------ */
 
-/*
- * The text with whitespace removed, except one space between two ASCII
- * alphanumerics ("0517 87222589" stays apart, "90\n号" and "邮 编 ："
- * close up). pdftotext breaks lines inside the contact sentence and spaces
- * out its punctuation, so contacts, dates and names are searched here.
- */
+/* The squeezed text (text.h) as meta reads it: contacts, dates and names
+ * are searched there. */
 typedef struct {
-    const char *s;    /* squeezed text, NUL-terminated, in the arena */
+    const char *s;    /* squeezed text, NUL-terminated */
     const char *end;  /* s + its length */
     const char *body; /* where the first heading's line starts in s */
     const char *tail; /* where the last heading's line starts (>= body) */
 } squeezed_t;
 
-/* Offset in t->s of line i, or t->len when there is no such line. */
-static size_t
-line_offset(const ogi_text_t *t, size_t i)
+/* The report's squeezed text, with the lines of its first and last
+ * headings marked. */
+static void
+squeeze_text(const ogi_text_t *t, size_t first_heading, size_t last_heading,
+             squeezed_t *out)
 {
-    return i < t->nlines ? t->lines[i].start : t->len;
-}
-
-/* Appends s[i..e) to o (at *n) with whitespace removed, but one space
- * kept between two ASCII letters or digits; returns the new i (= e). */
-static size_t
-squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
-             size_t *n)
-{
-    size_t k = *n;
-    while (i < e) {
-        /* the text is decoded: a byte <= 0x20 is a space, so a word without
-         * one is copied whole */
-        if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
-            memcpy(o + k, s + i, 8);
-            k += 8;
-            i += 8;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0xE0 && i + 3 <= e) {
-            /* a CJK character at once: its bytes are never spaces */
-            memcpy(o + k, s + i, 3);
-            k += 3;
-            i += 3;
-            continue;
-        }
-        if (!ogi_text_is_space(c)) {
-            o[k++] = (char)c;
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
-            j += 8;
-        while (j < total && ogi_text_is_space((unsigned char)s[j]))
-            j++;
-        if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
-            is_alnum((unsigned char)s[j]))
-            o[k++] = ' ';
-        i = j;
-    }
-    *n = k;
-    return i;
-}
-
-static int
-squeeze_text(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
-             size_t last_heading, squeezed_t *out)
-{
-    size_t head = line_offset(t, first_heading);
-    size_t last = line_offset(t, last_heading);
-    if (last < head)
-        last = head;
-    char *o = ogi_arena_alloc(arena, t->len + 1);
-    if (!o)
-        return OGI_ENOMEM;
-    /* three spans, so that the loop over bytes checks no boundaries */
-    size_t n = 0, i = 0;
-    i = squeeze_span(t->s, i, head, t->len, o, &n);
-    size_t body = n;
-    if (i < last)
-        i = squeeze_span(t->s, i, last, t->len, o, &n);
-    size_t tail = n;
-    squeeze_span(t->s, i, t->len, t->len, o, &n);
-    o[n] = '\0';
-    out->s = o;
-    out->end = o + n;
-    out->body = o + body;
-    out->tail = o + tail;
-    return 0;
+    const ogi_squeezed_t *q = &t->sq;
+    size_t body = q->line[first_heading], tail = q->line[last_heading];
+    out->s = q->s;
+    out->end = q->s + q->len;
+    out->body = q->s + body;
+    out->tail = q->s + (tail > body ? tail : body);
 }
 
 /* ---------------------------------------------------------------------
@@ -1507,15 +1440,18 @@ docno_at(const char *p, const char *end)
                                          "字", "规", "明", "电"};
     static const char *const brackets[] = {"〔", "[", "(", "【", "〈"};
     int ok = 0;
+    if (end - p < 3)
+        return 0;
     for (size_t i = 0; i < OGI_ARRAY_LEN(second) && !ok; i++)
-        ok = has_prefix(p, end, second[i]);
+        ok = memcmp(p, second[i], 3) == 0;
     if (!ok)
         return 0;
     p += 3;
     for (int n = 0; n < 3; n++) {
         int more = 0;
-        for (size_t i = 0; i < OGI_ARRAY_LEN(middle) && !more; i++)
-            more = has_prefix(p, end, middle[i]);
+        for (size_t i = 0; i < OGI_ARRAY_LEN(middle) && !more && end - p >= 3;
+             i++)
+            more = memcmp(p, middle[i], 3) == 0;
         if (!more)
             break;
         p += 3;
@@ -1632,9 +1568,8 @@ ogi_meta_extract(ogi_report_t *report, const ogi_text_t *t,
 
     squeezed_t sq;
     int title_year = 0;
-    int rc = squeeze_text(report->arena, t, first_heading, last_heading, &sq);
-    if (!rc)
-        rc = agency_extract(report, t, &sq, first_heading, last_heading,
+    squeeze_text(t, first_heading, last_heading, &sq);
+    int rc = agency_extract(report, t, &sq, first_heading, last_heading,
                             &title_year);
     if (!rc)
         rc = date_extract(report, t, first_heading, last_heading);

@@ -13,16 +13,6 @@ has(const char *s, size_t n, const char *lit)
     return ogi_text_find(s, n, lit) != NULL;
 }
 
-/* The line with whitespace removed, into buf; returns its length. */
-static size_t
-squeeze_line(const ogi_text_t *t, size_t l, char *buf, size_t size)
-{
-    size_t n = ogi_text_squeeze_into(t->s + t->lines[l].start,
-                                     t->lines[l].end - t->lines[l].start, buf,
-                                     size);
-    return n < size ? n : strlen(buf);
-}
-
 static size_t
 utf8_chars(const char *s, size_t n)
 {
@@ -118,25 +108,27 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
         /* a paragraph is neither a heading nor a table line */
         if (t->lines[l].end - t->lines[l].start > 3 * 200)
             continue;
-        size_t n = squeeze_line(t, l, buf, sizeof(buf));
+        const char *b;
+        size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
         if (n == 0)
             continue;
         for (int k = next; k < OGI_SEC_COUNT; k++) {
-            if (is_heading(buf, n, (ogi_section_id_t)k)) {
+            if (is_heading(b, n, (ogi_section_id_t)k)) {
                 o->heading[k] = l;
                 next = k + 1;
                 break;
             }
         }
-        flags[l] = (unsigned char)anchors(buf, n);
+        flags[l] = (unsigned char)anchors(b, n);
         if (flags[l] & (A_T2 | A_T3))
             have_anchor_19 = 1;
     }
     /* tables of the pre-2019 format count applications by channel */
     for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
-        size_t n = squeeze_line(t, l, buf, sizeof(buf));
-        if (has(buf, n, "当面申请") || has(buf, n, "信函申请") ||
-            has(buf, n, "网上申请") || has(buf, n, "网络申请"))
+        const char *b;
+        size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
+        if (has(b, n, "当面申请") || has(b, n, "信函申请") ||
+            has(b, n, "网上申请") || has(b, n, "网络申请"))
             old_hits++;
     }
     o->old_format = old_hits >= 2 && !have_anchor_19;

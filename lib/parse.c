@@ -85,16 +85,6 @@ raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
     return ogi_arena_strndup(r->arena, s + ra, rb - ra);
 }
 
-/* The line with whitespace removed, into buf (NUL-terminated). */
-static size_t
-squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size)
-{
-    size_t n = ogi_text_squeeze_into(t->s + t->lines[l].start,
-                                     t->lines[l].end - t->lines[l].start, buf,
-                                     size);
-    return n < size ? n : strlen(buf);
-}
-
 /* A page number at the end of a section: the dashed forms, or a bare
  * number alone on its line. */
 static int
@@ -149,11 +139,12 @@ is_signature(const char *b, size_t n)
 static size_t
 narrative_end(const ogi_text_t *t, size_t first, size_t end, int last)
 {
-    char b[256];
+    char buf[256];
     int dated = 0;
     while (end > first) {
         size_t l = end - 1;
-        size_t n = squeezed(t, l, b, sizeof(b));
+        const char *b;
+        size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
         const char *s = t->s + t->lines[l].start;
         size_t i = 0, len = t->lines[l].end - t->lines[l].start;
         while (i < len && s[i] == ' ')

@@ -125,6 +125,80 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
     return 0;
 }
 
+static int
+is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+/* Appends s[i..e) to o (at *n) squeezed: whitespace removed, one space
+ * kept between two ASCII letters or digits. A run of whitespace is read
+ * to its end even past e; returns where reading stopped (>= e). */
+static size_t
+squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
+             size_t *n)
+{
+    size_t k = *n;
+    while (i < e) {
+        /* the text is decoded: a byte <= 0x20 is a space, so a word without
+         * one is copied whole */
+        if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
+            memcpy(o + k, s + i, 8);
+            k += 8;
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE0 && i + 3 <= e) {
+            /* a CJK character at once: its bytes are never spaces */
+            memcpy(o + k, s + i, 3);
+            k += 3;
+            i += 3;
+            continue;
+        }
+        if (!ogi_text_is_space(c)) {
+            o[k++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
+            j += 8;
+        while (j < total && ogi_text_is_space((unsigned char)s[j]))
+            j++;
+        if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
+            is_alnum((unsigned char)s[j]))
+            o[k++] = ' ';
+        i = j;
+    }
+    *n = k;
+    return i;
+}
+
+/* t->sq from t->s and t->lines, a line at a time so that each line's
+ * start is known. */
+static int
+squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
+{
+    ogi_squeezed_t *q = &t->sq;
+    q->s = ogi_arena_alloc(arena, t->len + 1);
+    q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
+    if (!q->s || !q->line)
+        return OGI_ENOMEM;
+    size_t k = 0, i = 0;
+    for (size_t l = 0; l < t->nlines; l++) {
+        q->line[l] = (uint32_t)k;
+        size_t e = l + 1 < t->nlines ? t->lines[l + 1].start : t->len;
+        if (i < e)
+            i = squeeze_span(t->s, i, e, t->len, q->s, &k);
+    }
+    q->line[t->nlines] = (uint32_t)k;
+    q->s[k] = '\0';
+    q->len = k;
+    return 0;
+}
+
 int
 ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 ogi_text_t *out, char *why, size_t why_size)
@@ -273,7 +347,7 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         start = j + 1;
     }
     out->nlines = k;
-    return 0;
+    return squeeze_lines(arena, out);
 }
 
 uint32_t
@@ -357,6 +431,37 @@ ogi_text_is_page_number(const char *s, size_t n)
     if (paged && e - p >= 3 && memcmp(p, "页", 3) == 0)
         return digits > 0 && p + 3 == e;
     return digits > 0 && p == e && dashed && trailing;
+}
+
+size_t
+ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size,
+                       const char **out)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    if (size == 0 || l >= t->nlines) {
+        *out = q->s + q->len;
+        return 0;
+    }
+    const char *p = q->s + q->line[l];
+    size_t n = q->line[l + 1] - q->line[l];
+    /* the spaces kept between letters or digits are dropped here; most
+     * lines have none and are read in place */
+    if (memchr(p, ' ', n)) {
+        size_t o = 0;
+        for (size_t i = 0; i < n && o < size; i++)
+            if (p[i] != ' ')
+                buf[o++] = p[i];
+        p = buf;
+        n = o;
+    }
+    if (n >= size) {
+        /* cut at a character boundary */
+        n = size - 1;
+        while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n--;
+    }
+    *out = p;
+    return n;
 }
 
 size_t

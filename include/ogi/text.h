@@ -30,6 +30,19 @@ typedef struct {
     uint32_t raw;
 } ogi_text_shift_t;
 
+/*
+ * The text with its whitespace removed, except one space between two ASCII
+ * letters or digits ("0517 87222589" stays apart, "90\n号" and "邮 编 ："
+ * close up), and where each line starts in it. pdftotext breaks lines
+ * inside sentences and spaces out words, so headings, contacts, dates and
+ * names are searched here.
+ */
+typedef struct {
+    char *s;        /* NUL-terminated, in the arena */
+    size_t len;
+    uint32_t *line; /* line[i]: where line i starts in s; line[nlines] = len */
+} ogi_squeezed_t;
+
 typedef struct {
     const char *raw;   /* the input as given (not owned) */
     size_t raw_len;
@@ -40,6 +53,7 @@ typedef struct {
     size_t nshifts;
     ogi_line_t *lines; /* lines of s */
     size_t nlines;
+    ogi_squeezed_t sq; /* s squeezed, made by ogi_text_decode */
 } ogi_text_t;
 
 /* Default and hard limits on input size. */
@@ -76,6 +90,15 @@ ogi_text_is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
            c == '\v';
 }
+
+/*
+ * Line l of t with every space removed, read from t->sq: sets *out to it
+ * (into t->sq, or into buf when the line keeps a space to drop) and
+ * returns its length, at most size - 1 bytes cut at a character boundary.
+ * The line is not NUL-terminated.
+ */
+size_t ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf,
+                              size_t size, const char **out);
 
 /* Copies s[0..n) into buf[0..size) with all whitespace removed and
  * NUL-terminates it. Returns the length, or size when it did not fit (buf
