@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "swar_int.h"
@@ -262,8 +266,20 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         /* plain printable ASCII and tabs: copied as they are, in a run */
         if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
             SHIFT_AT(o, i);
-            while (i < len && ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+            for (;;) {
+                while (len - i >= 8) {
+                    uint64_t x = ogi__word_load(raw + i);
+                    if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
+                        break;
+                    memcpy(out->s + o, raw + i, 8);
+                    o += 8;
+                    i += 8;
+                }
+                if (i >= len ||
+                    !((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                    break;
                 out->s[o++] = (char)u[i++];
+            }
             if (i >= len)
                 break;
         }
@@ -294,11 +310,12 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         if (c >= 0xE4 && c <= 0xE9 && i + 2 < len &&
             (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
             SHIFT_AT(o, i);
-            out->s[o] = (char)c;
-            out->s[o + 1] = (char)u[i + 1];
-            out->s[o + 2] = (char)u[i + 2];
-            o += 3;
-            i += 3;
+            do {
+                memcpy(out->s + o, raw + i, 3);
+                o += 3;
+                i += 3;
+            } while (i + 2 < len && u[i] >= 0xE4 && u[i] <= 0xE9 &&
+                     (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80);
             continue;
         }
         uint32_t cp;
@@ -386,18 +403,33 @@ ogi_text_find(const char *s, size_t n, const char *lit)
     size_t l = strlen(lit);
     if (l == 0 || l > n)
         return l == 0 ? s : NULL;
-    /* search for the last byte: in CJK text lead bytes (E4-E9) are nearly
-     * every third byte, continuation bytes are far more selective */
-    unsigned char last = (unsigned char)lit[l - 1];
-    const char *p = s + l - 1, *end = s + n;
-    while (p < end) {
-        p = memchr(p, last, (size_t)(end - p));
-        if (!p)
-            return NULL;
-        if (memcmp(p - (l - 1), lit, l) == 0)
-            return p - (l - 1);
-        p++;
+    if (l == 1)
+        return memchr(s, lit[0], n);
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen positions at a time, kept when both the first and the last
+     * byte of lit are where they should be: in CJK text that pair is rare
+     * (a lead byte alone is every third byte), so few are compared */
+    const __m128i first = _mm_set1_epi8(lit[0]);
+    const __m128i last = _mm_set1_epi8(lit[l - 1]);
+    for (; n - i >= l - 1 + 16; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i b =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i + l - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+        while (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (memcmp(s + i + k + 1, lit + 1, l - 2) == 0)
+                return s + i + k;
+            m &= m - 1;
+        }
     }
+#endif
+    for (; n - i >= l; i++)
+        if (s[i] == lit[0] && s[i + l - 1] == lit[l - 1] &&
+            memcmp(s + i + 1, lit + 1, l - 2) == 0)
+            return s + i;
     return NULL;
 }
 

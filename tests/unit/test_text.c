@@ -669,6 +669,93 @@ find_within_bounds(void **state)
     free(buf);
 }
 
+/* The plain definition of find, to compare against. */
+static const char *
+naive_find(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    for (size_t i = 0; i + l <= n; i++)
+        if (memcmp(s + i, lit, l) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Random texts from a few pieces that share bytes (ideographs with the
+ * same lead or last byte, ASCII), long enough for the word-wide search,
+ * each in an exact heap buffer so that a read past n is caught by ASan. */
+static void
+find_agrees_with_naive(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"政", "府", "办", "公", "开", "电话",
+                                         "a",  "b",  " ",  "\n", "信息"};
+    static const char *const needles[] = {"政府", "电话", "府办", "ab",
+                                          "政府信息公开", "开a", "b\n政",
+                                          "公开公开公开公开公开公开"};
+    unsigned seed = 12345;
+    for (int round = 0; round < 400; round++) {
+        char tmp[800];
+        size_t n = 0;
+        size_t want = (size_t)(round % 97) * 7;
+        while (n < want) {
+            seed = seed * 1103515245u + 12345u;
+            const char *pc = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+            size_t l = strlen(pc);
+            if (n + l > sizeof(tmp))
+                break;
+            memcpy(tmp + n, pc, l);
+            n += l;
+        }
+        char *buf = malloc(n ? n : 1);
+        assert_non_null(buf);
+        memcpy(buf, tmp, n);
+        for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++)
+            for (size_t from = 0; from <= n && from < 40; from += 13)
+                assert_ptr_equal(ogi_text_find(buf + from, n - from, needles[k]),
+                                 naive_find(buf + from, n - from, needles[k]));
+        free(buf);
+    }
+}
+
+/* The squeezed text keeps one space between letters or digits only, and
+ * knows where each line starts; a line read from it drops that space. */
+static void
+squeezed_text_and_lines(void **state)
+{
+    const char *raw = "邮 编 ：223100\n  电话：0517 87222589\n\n"
+                      "地址：90\n号          大楼\nend";
+    ogi_text_t t;
+    char why[WHY_SIZE];
+    assert_int_equal(
+        ogi_text_decode(*state, raw, strlen(raw), 0, &t, why, sizeof(why)),
+        OGI_OK);
+    assert_string_equal(t.sq.s,
+                        "邮编:223100电话:0517 87222589地址:90号大楼end");
+    assert_int_equal(t.sq.len, strlen(t.sq.s));
+    assert_int_equal(t.nlines, 6);
+    assert_int_equal(t.sq.line[0], 0);
+    assert_int_equal(t.sq.line[1], strlen("邮编:223100"));
+    assert_int_equal(t.sq.line[2], strlen("邮编:223100电话:0517 87222589"));
+    assert_int_equal(t.sq.line[3], t.sq.line[2]); /* the blank line */
+    assert_int_equal(t.sq.line[6], t.sq.len);
+
+    char buf[64];
+    const char *l;
+    size_t n = ogi_text_line_squeezed(&t, 1, buf, sizeof(buf), &l);
+    assert_int_equal(n, strlen("电话:051787222589"));
+    assert_memory_equal(l, "电话:051787222589", n);
+    n = ogi_text_line_squeezed(&t, 3, buf, sizeof(buf), &l);
+    assert_int_equal(n, strlen("地址:90"));
+    assert_memory_equal(l, "地址:90", n);
+    assert_int_equal(ogi_text_line_squeezed(&t, 2, buf, sizeof(buf), &l), 0);
+    /* no such line */
+    assert_int_equal(ogi_text_line_squeezed(&t, 6, buf, sizeof(buf), &l), 0);
+    /* cut to the buffer at a character boundary */
+    n = ogi_text_line_squeezed(&t, 0, buf, 8, &l);
+    assert_int_equal(n, strlen("邮编:"));
+    assert_memory_equal(l, "邮编:", n);
+}
+
 static void
 squeeze(void **state)
 {
@@ -693,6 +780,18 @@ squeeze(void **state)
     assert_string_equal(p, "ab");
     /* the input is not modified */
     assert_string_equal(in, " \t商业\n企业\r\n ");
+
+    /* long runs: pdftotext's aligned columns, words without spaces */
+    in = "一、总体情况                  本年新收政府信息公开申请数量    12\n"
+         "abcdefghijklmnopqrstuvwxyz0123456789";
+    p = ogi_text_squeeze(*state, in, strlen(in), &n);
+    assert_string_equal(p, "一、总体情况本年新收政府信息公开申请数量12"
+                           "abcdefghijklmnopqrstuvwxyz0123456789");
+    /* a bounded buffer cut inside a long run keeps whole characters */
+    char buf[20];
+    assert_int_equal(ogi_text_squeeze_into(in, strlen(in), buf, sizeof(buf)),
+                     sizeof(buf));
+    assert_string_equal(buf, "一、总体情况");
 }
 
 /* ---- out of memory ---- */
@@ -775,6 +874,8 @@ main(void)
         T(is_space),
         T(find),
         T(find_within_bounds),
+        T(find_agrees_with_naive),
+        T(squeezed_text_and_lines),
         T(squeeze),
         T(oom),
     };
