@@ -52,13 +52,44 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
 #define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
 #define A_T4 0x4u /* a "行政复议" header line */
 
-static unsigned
-anchors(const char *buf, size_t n)
+/* The words that make a line an anchor of Table 2 or Table 3. */
+static const char *const t2_words[] = {"第二十条"};
+static const char *const t3_words[] = {"勾稽关系", "申请人情况",
+                                       "本年新收政府信息公开申请数量"};
+
+/*
+ * Sets bit in mark[l] for every line l of t whose squeezed text holds lit:
+ * one search over the whole text instead of one per line (most lines hold
+ * none of the anchor words).
+ */
+static void
+mark_lines(const ogi_text_t *t, const char *lit, unsigned char *mark,
+           unsigned bit)
 {
-    /* the selective tests first: most lines are none of these */
-    int t2 = has(buf, n, "第二十条");
-    int t3 = !t2 && (has(buf, n, "勾稽关系") || has(buf, n, "申请人情况") ||
-                     has(buf, n, "本年新收政府信息公开申请数量"));
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s, *end = q->s + q->len;
+    size_t n = strlen(lit), l = 0;
+    while ((p = ogi_text_find(p, (size_t)(end - p), lit)) != NULL) {
+        size_t x = (size_t)(p - q->s);
+        while (l + 1 < t->nlines && q->line[l + 1] <= x)
+            l++;
+        if (l < t->nlines && x + n <= q->line[l + 1])
+            mark[l] |= (unsigned char)bit;
+        p++;
+    }
+}
+
+/* Anchor flags of a line; maybe is zero when the line holds none of the
+ * anchor words. */
+static unsigned
+anchors(const char *buf, size_t n, int maybe)
+{
+    int t2 = 0, t3 = 0;
+    for (size_t i = 0; maybe && i < OGI_ARRAY_LEN(t2_words) && !t2; i++)
+        t2 = has(buf, n, t2_words[i]);
+    for (size_t i = 0; maybe && !t2 && i < OGI_ARRAY_LEN(t3_words) && !t3;
+         i++)
+        t3 = has(buf, n, t3_words[i]);
     int t4 = n >= strlen("行政复议") &&
              memcmp(buf, "行政复议", strlen("行政复议")) == 0;
     if (!t2 && !t3 && !t4)
@@ -103,7 +134,13 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
     int next = 0;
     int have_anchor_19 = 0;
     int old_hits = 0;
+    memset(flags, 0, t->nlines);
+    for (size_t i = 0; i < OGI_ARRAY_LEN(t2_words); i++)
+        mark_lines(t, t2_words[i], flags, 1);
+    for (size_t i = 0; i < OGI_ARRAY_LEN(t3_words); i++)
+        mark_lines(t, t3_words[i], flags, 1);
     for (size_t l = 0; l < t->nlines; l++) {
+        int maybe = flags[l] != 0;
         flags[l] = 0;
         /* a paragraph is neither a heading nor a table line */
         if (t->lines[l].end - t->lines[l].start > 3 * 200)
@@ -119,7 +156,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
                 break;
             }
         }
-        flags[l] = (unsigned char)anchors(b, n);
+        flags[l] = (unsigned char)anchors(b, n, maybe);
         if (flags[l] & (A_T2 | A_T3))
             have_anchor_19 = 1;
     }
