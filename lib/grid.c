@@ -62,13 +62,18 @@ close_rec(ogi__grid_t *g)
         const ogi__tok_t *t = &g->toks[i];
         if (t->kind != OGI__TOK_TEXT)
             continue;
-        const char *p = s + t->off, *e = p + t->len;
-        if (memchr(p, ',', t->len) || memchr(p, ';', t->len) ||
-            memchr(p, ':', t->len) || t->len > 180)
+        if (t->len > 180) {
             r->prosey = 1;
-        for (const char *q = p; q + 3 <= e; q++)
-            if (memcmp(q, "。", 3) == 0)
-                r->prosey = 1;
+            break;
+        }
+        /* sentence punctuation: , ; : or 。 */
+        const char *p = s + t->off;
+        for (uint32_t k = 0; k < t->len && !r->prosey; k++)
+            r->prosey = p[k] == ',' || p[k] == ';' || p[k] == ':' ||
+                        (p[k] == '\xE3' && t->len - k >= 3 &&
+                         p[k + 1] == '\x80' && p[k + 2] == '\x82');
+        if (r->prosey)
+            break;
     }
 }
 

@@ -161,7 +161,7 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
             i += 3;
             continue;
         }
-        if (!ogi_text_is_space(c)) {
+        if (c > 0x20) {
             o[k++] = (char)c;
             i++;
             continue;
@@ -169,7 +169,7 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
         size_t j = i;
         while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
             j += 8;
-        while (j < total && ogi_text_is_space((unsigned char)s[j]))
+        while (j < total && (unsigned char)s[j] <= 0x20)
             j++;
         if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
             is_alnum((unsigned char)s[j]))
