@@ -344,20 +344,39 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
     return s > 0 ? s : 0;
 }
 
-int
-ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
-                     int expected)
+void
+ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
-    if (row >= sk->nrows)
-        return 0;
-    int shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
-    int best = 0;
     pthread_once(&labels_once, init_labels);
-    for (size_t v = 0; v < row_nvar[id][row]; v++) {
-        int s = score_one(in, &row_labels[id][row][v], shortkey, expected);
+    out->v = NULL;
+    out->n = 0;
+    out->shortkey = 0;
+    if (row >= sk->nrows || row >= MAX_ROWS)
+        return;
+    out->v = row_labels[id][row];
+    out->n = row_nvar[id][row];
+    out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
+}
+
+int
+ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
+                     int expected)
+{
+    int best = 0;
+    for (size_t v = 0; v < set->n; v++) {
+        int s = score_one(in, &set->v[v], set->shortkey, expected);
         if (s > best)
             best = s;
     }
     return best;
+}
+
+int
+ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
+                     int expected)
+{
+    ogi__label_set_t set;
+    ogi__label_row_set(id, row, &set);
+    return ogi__label_score_set(in, &set, expected);
 }

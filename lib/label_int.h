@@ -47,6 +47,20 @@ const ogi__label_t *ogi__label_col(ogi_table_id_t id, size_t col, size_t v);
 int ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id,
                          size_t row, int expected);
 
+/* A skeleton row's normalised labels, looked up once for scoring many
+ * labels against the row. */
+typedef struct {
+    const ogi__label_t *v; /* the label and its variants */
+    size_t n;
+    int shortkey; /* OGI_ROW_SHORTKEY */
+} ogi__label_set_t;
+
+void ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out);
+
+/* ogi__label_score_row against a set from ogi__label_row_set. */
+int ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
+                         int expected);
+
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
 

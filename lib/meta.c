@@ -636,7 +636,7 @@ title_like(const char *p, const char *end)
                                       "、", ">", "|", "/", "»"};
     if (p >= end || count_chars(p, end) > 40)
         return 0;
-    size_t ml;
+    size_t ml = 0;
     if (find_any(p, end, bad, OGI_ARRAY_LEN(bad), &ml))
         return 0;
     for (const char *q = p; q < end; q++)
@@ -769,7 +769,7 @@ agency_from_title(ogi_arena_t *arena, const char *title, size_t n,
             if (has_prefix(from, end, "度"))
                 from += strlen("度");
         }
-        size_t ml;
+        size_t ml = 0;
         to = find_any(from, end, disclosure_words,
                       OGI_ARRAY_LEN(disclosure_words), &ml);
         if (!to)
@@ -980,7 +980,7 @@ static int
 period_year(const squeezed_t *sq)
 {
     const char *at, *after, *p = sq->s;
-    size_t ml;
+    size_t ml = 0;
     /* a few mentions at most: each find_any pass may scan the whole text */
     for (int tries = 0;
          tries < 4 && (p = find_any(p, sq->end, period_words,
@@ -1033,7 +1033,7 @@ date_extract(ogi_report_t *r, const ogi_text_t *t, size_t first_heading,
     for (size_t i = 0; i < first_heading && i < t->nlines; i++) {
         const ogi_line_t *l = &t->lines[i];
         const char *p = t->s + l->start, *end = t->s + l->end;
-        size_t ml;
+        size_t ml = 0;
         const char *k =
             find_any(p, end, date_labels, OGI_ARRAY_LEN(date_labels), &ml);
         if (!k)
@@ -1070,7 +1070,7 @@ near_before(const char *start, const char *p, const char *const *words,
             size_t n, size_t window)
 {
     const char *from = (size_t)(p - start) > window ? p - window : start;
-    size_t ml;
+    size_t ml = 0;
     return find_any(from, p, words, n, &ml) != NULL;
 }
 
@@ -1285,7 +1285,7 @@ static const char *
 address_end(const char *p, const char *end)
 {
     const char *lim = end - p > 200 ? p + 200 : end;
-    size_t ml;
+    size_t ml = 0;
     const char *stop =
         find_any(p, lim, address_stops, OGI_ARRAY_LEN(address_stops), &ml);
     if (stop)
@@ -1407,7 +1407,7 @@ contact_extract(ogi_report_t *r, const squeezed_t *sq)
     for (size_t i = 0; i < NW; i++)
         next[i] = find(sq->body, sq->end, contact_words[i]);
     for (const char *p = sq->body; !rc && p < sq->end;) {
-        size_t ml;
+        size_t ml = 0;
         const char *q = NULL;
         for (size_t i = 0; i < NW; i++) {
             if (next[i] && next[i] < p)
@@ -1514,7 +1514,7 @@ province_from_docno(const squeezed_t *sq)
 static const char *
 province_named(const char *p, const char *end)
 {
-    size_t ml;
+    size_t ml = 0;
     const char *q =
         find_any(p, end, province_names, OGI_ARRAY_LEN(province_names), &ml);
     if (!q)

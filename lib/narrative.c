@@ -64,6 +64,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -365,7 +366,7 @@ typedef struct {
 /* One call's state. */
 typedef struct {
     ogi_report_t *r;
-    lexidx_t idx;
+    const lexidx_t *idx; /* built once */
     gval_t g[G_COUNT];
     tok_t *toks; /* tokens of the current section */
     size_t ntoks;
@@ -592,6 +593,22 @@ normalise(const char *s, size_t n, char *out)
                          (unsigned char)*p <= 0xE9);
                 continue;
             }
+            if (c < 0x80) {
+                /* ASCII: kept, or pending whitespace */
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\v' ||
+                    c == '\f') {
+                    if (!pend)
+                        pend = 1;
+                } else {
+                    if (pend) {
+                        o = flush_space(out, o, pend, c, p, end);
+                        pend = 0;
+                    }
+                    *o++ = (char)c;
+                }
+                p++;
+                continue;
+            }
             char f[4];
             int fl;
             size_t k;
@@ -659,6 +676,9 @@ lex_key(const char *p)
            (uint32_t)(unsigned char)p[1] << 8 | (uint32_t)(unsigned char)p[2];
 }
 
+static lexidx_t lexidx;
+static pthread_once_t lexidx_once = PTHREAD_ONCE_INIT;
+
 static void
 lexidx_build(lexidx_t *x)
 {
@@ -670,6 +690,12 @@ lexidx_build(lexidx_t *x)
         x->next[i] = x->head[h];
         x->head[h] = (uint8_t)(i + 1);
     }
+}
+
+static void
+lexidx_build_once(void)
+{
+    lexidx_build(&lexidx);
 }
 
 /* The longest lexicon entry at s[i..n) (a 3-byte character), or -1. */
@@ -725,7 +751,7 @@ unit_at(const ctx_t *x, const char *s, size_t n, size_t i)
 {
     if (i + 3 > n || (unsigned char)s[i] < 0xE0 || (unsigned char)s[i] > 0xEF)
         return -1;
-    long e = lex_lookup(&x->idx, s, n, i);
+    long e = lex_lookup(x->idx, s, n, i);
     return e >= 0 && lexicon[e].kind == TK_UNIT ? e : -1;
 }
 
@@ -789,7 +815,7 @@ lex_number(ctx_t *x, const char *s, size_t n, size_t i, unsigned depth,
     } else {
         if (e >= 0 && lexicon[e].arg == UL_APPROX) {
             flags |= NF_APPROX;
-            uoff += x->idx.len[e];
+            uoff += x->idx->len[e];
             e = unit_at(x, s, n, uoff);
         }
         uend = uoff;
@@ -799,13 +825,13 @@ lex_number(ctx_t *x, const char *s, size_t n, size_t i, unsigned depth,
             if (c >= 0 && lexicon[c].arg == U_COUNT) {
                 unit = U_COUNT;
                 flags |= NF_APPROX;
-                uend = uoff + 3 + x->idx.len[c];
+                uend = uoff + 3 + x->idx->len[c];
             } else {
                 unit = U_OTHER;
             }
         } else if (e >= 0 && lexicon[e].arg <= U_YI) { /* not 余年 */
             unit = lexicon[e].arg;
-            uend = uoff + x->idx.len[e];
+            uend = uoff + x->idx->len[e];
         } else if (uoff < n &&
                    ((unsigned char)s[uoff] >= 0x80 || s[uoff] == '%' ||
                     is_alpha((unsigned char)s[uoff]))) {
@@ -933,20 +959,20 @@ lex(ctx_t *x)
                 i += 3;
                 continue;
             }
-            if (!x->idx.head[lex_hash(s + i)]) { /* most characters */
+            if (!x->idx->head[lex_hash(s + i)]) { /* most characters */
                 i += 3;
                 continue;
             }
-            long e = lex_lookup(&x->idx, s, n, i);
+            long e = lex_lookup(x->idx, s, n, i);
             if (e >= 0 && (lexicon[e].kind == TK_UNIT ||
                            (book && lexicon[e].kind == TK_KW))) {
                 /* a unit away from a number; a keyword inside a title
                  * (《行政许可法》) */
-                i += x->idx.len[e];
+                i += x->idx->len[e];
                 continue;
             }
             if (e >= 0) {
-                size_t l = x->idx.len[e];
+                size_t l = x->idx->len[e];
                 t = push(x, lexicon[e].kind, i, i + l);
                 if (!t)
                     return OGI_ENOMEM;
@@ -1105,7 +1131,7 @@ static void
 use_amount(const ogi_report_t *r, gval_t *g, ogi_table_id_t id, const char *row,
            const char *col)
 {
-    long ri, ci;
+    long ri = -1, ci = -1;
     int64_t v;
     const ogi_cell_t *c = num_cell(r, id, row, col, &ri, &ci);
     if (!c || !cell_scaled(c, &v))
@@ -1182,7 +1208,7 @@ load_tables(ctx_t *x)
     const ogi_report_t *r = x->r;
     gval_t *g = x->g;
     static const char *const total[] = {"total"};
-    long ri, ci;
+    long ri = -1, ci = -1;
     int64_t v1, v2;
 
     /* N1: new, or new + carried over */
@@ -1724,7 +1750,8 @@ ogi__narrative_check(ogi_report_t *report)
     if (!x)
         return OGI_ENOMEM;
     x->r = report;
-    lexidx_build(&x->idx);
+    pthread_once(&lexidx_once, lexidx_build_once);
+    x->idx = &lexidx;
     load_tables(x);
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         /* 五 reviews last year and plans the next: never compared */

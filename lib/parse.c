@@ -170,11 +170,13 @@ narrative_end(const ogi_text_t *t, size_t first, size_t end, int last)
 static void
 drop_artefacts(char *s)
 {
-    char *w = s;
-    for (char *p = s; *p; p++)
-        if (!(*p == '\r' && p[1] == '\n'))
-            *w++ = *p;
-    *w = '\0';
+    char *w = strchr(s, '\r');
+    if (w) {
+        for (char *p = w; *p; p++)
+            if (!(*p == '\r' && p[1] == '\n'))
+                *w++ = *p;
+        *w = '\0';
+    }
     char *p;
     while ((p = strstr(s, "[bookmark:")) != NULL) {
         char *q = strchr(p, ']');

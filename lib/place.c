@@ -28,6 +28,7 @@ typedef struct {
     size_t row;       /* skeleton row; groups included */
     int group;        /* holds no values */
     size_t ncols;
+    ogi__label_set_t labels;
     uint32_t toks[MAX_ROWTOKS]; /* grid token indexes given to it */
     size_t ntoks;
     int labelled;     /* its label was seen */
@@ -45,11 +46,14 @@ plan_add_table(plan_t *p, ogi_table_id_t id)
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
     for (size_t r = 0; r < sk->nrows && p->n < MAX_PROWS; r++) {
         prow_t *pr = &p->rows[p->n++];
-        memset(pr, 0, sizeof(*pr));
+        pr->ntoks = 0;
+        pr->labelled = 0;
+        pr->by_order = 0;
         pr->table = id;
         pr->row = r;
         pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;
         pr->ncols = sk->ncols;
+        ogi__label_row_set(id, r, &pr->labels);
     }
 }
 
@@ -63,8 +67,7 @@ match_range(const plan_t *p, const ogi__label_t *in, size_t cursor,
     int best_s = 0;
     for (size_t i = from; i < to && i < p->n; i++) {
         int expected = i == cursor || i == cursor + 1;
-        int s = ogi__label_score_row(in, p->rows[i].table, p->rows[i].row,
-                                     expected);
+        int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
         if (s == 0)
             continue;
         s *= 4;
@@ -417,9 +420,12 @@ ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
 {
     size_t n;
     const ogi_table_id_t *ids = ogi_skeleton_active(r->meta.format, &n);
-    plan_t *p = ogi_arena_calloc(r->arena, 1, sizeof(*p));
+    /* rows are initialised as they are added: the token lists (most of
+     * the plan's size) are written before they are read */
+    plan_t *p = ogi_arena_alloc(r->arena, sizeof(*p));
     if (!p)
         return OGI_ENOMEM;
+    p->n = 0;
     int rc;
     for (size_t k = 0; k < n; k++) {
         if ((rc = ogi_report_table_init(r, ids[k])))
@@ -462,9 +468,12 @@ find_prow(const plan_t *p, const char *key)
 int
 ogi__place_apply(ogi_report_t *r, const ogi__grid_t *g)
 {
-    plan_t *p = ogi_arena_calloc(r->arena, 1, sizeof(*p));
+    /* rows are initialised as they are added: the token lists (most of
+     * the plan's size) are written before they are read */
+    plan_t *p = ogi_arena_alloc(r->arena, sizeof(*p));
     if (!p)
         return OGI_ENOMEM;
+    p->n = 0;
     int rc = ogi_report_table_init(r, OGI_T3);
     if (rc)
         return rc;

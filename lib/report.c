@@ -74,8 +74,12 @@ ogi_report_next_cell(const ogi_report_t *self, ogi_cell_iter_t *it)
         it->table = 0;
         it->row = 0;
         it->col = 0;
-    } else {
-        it->col++;
+    } else if (++it->col < self->tables[it->table].skel->ncols) {
+        /* the next cell of the same row, known to be in shape */
+        const ogi_table_t *t = &self->tables[it->table];
+        it->cell = &t->cells[it->row * t->skel->ncols + it->col];
+        it->next_++;
+        return 1;
     }
     for (; (unsigned)it->table < OGI_TABLE_COUNT;
          it->table++, it->row = 0, it->col = 0) {

@@ -203,6 +203,22 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
     return 0;
 }
 
+/*
+ * Whether the n bytes at u start with a character of U+3000-U+9FFF that
+ * normalisation keeps as it is: all of them but the ideographic space and
+ * 「」. Every such character is three valid bytes (E3-E9, two
+ * continuation bytes).
+ */
+static inline int
+kept3(const unsigned char *u, size_t n)
+{
+    if (n < 3 || u[0] < 0xE3 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 ||
+        (u[2] & 0xC0) != 0x80)
+        return 0;
+    return !(u[0] == 0xE3 && u[1] == 0x80 &&
+             (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
+}
+
 int
 ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 ogi_text_t *out, char *why, size_t why_size)
@@ -306,16 +322,25 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             i++;
             continue;
         }
-        /* the bulk of a report: CJK ideographs U+4000-U+9FFF, never folded */
-        if (c >= 0xE4 && c <= 0xE9 && i + 2 < len &&
-            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+        /* the bulk of a report: ideographs and CJK punctuation, U+3000 to
+         * U+9FFF, copied in a run */
+        if (kept3(u + i, len - i)) {
             SHIFT_AT(o, i);
             do {
                 memcpy(out->s + o, raw + i, 3);
                 o += 3;
                 i += 3;
-            } while (i + 2 < len && u[i] >= 0xE4 && u[i] <= 0xE9 &&
-                     (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80);
+            } while (kept3(u + i, len - i));
+            continue;
+        }
+        /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
+        if (c == 0xEF && len - i >= 3 &&
+            ((u[i + 1] == 0xBC && u[i + 2] >= 0x81 && u[i + 2] <= 0xBF) ||
+             (u[i + 1] == 0xBD && u[i + 2] >= 0x80 && u[i + 2] <= 0x9E))) {
+            SHIFT_AT(o, i);
+            out->s[o++] =
+                (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
+            i += 3;
             continue;
         }
         uint32_t cp;
