@@ -26,7 +26,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wcast-qual -Wwrite-strings -Wformat=2 -Wundef -Wvla \
        -Wimplicit-fallthrough -Wnull-dereference
 WERROR ?= -Werror
-OPT ?= -O2 -g -fno-omit-frame-pointer
+OPT ?= -O3 -g -fno-omit-frame-pointer
 PKGS = jansson libcrypto libprotobuf-c libpq libzmq
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -90,7 +90,8 @@ $(BUILD)/gen/%.pb-c.o: $(BUILD)/gen/%.pb-c.c $(GEN_H)
 
 # The migrations as byte arrays in C (a string literal that long would trip
 # -Woverlength-strings), in name order, so `ogi db migrate` needs no files.
-$(BUILD)/gen/migrations.c: $(MIGRATIONS) Makefile
+# The directory is a prerequisite too: removing a migration changes it.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) deploy/sql Makefile
 	@mkdir -p $(BUILD)/gen
 	@$(if $(Q),echo "  GEN     $@")
 	$(Q){ echo '/* generated from deploy/sql/ by the Makefile: do not edit */'; \

@@ -253,14 +253,6 @@ ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b)
            memcmp(a->core, b->core, b->len) == 0;
 }
 
-int
-ogi__label_contains(const ogi__label_t *in, const char *lit)
-{
-    ogi__label_t l;
-    ogi__label_norm(lit, strlen(lit), &l);
-    return l.len > 0 && strstr(in->core, l.core) != NULL;
-}
-
 /* Common prefix and suffix of two cores, in code points. */
 static size_t
 common_prefix(const ogi__label_t *a, const ogi__label_t *b)

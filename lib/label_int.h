@@ -64,7 +64,4 @@ int ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
 
-/* 1 when in contains lit (a literal label, normalised on the fly). */
-int ogi__label_contains(const ogi__label_t *in, const char *lit);
-
 #endif /* OGI_LABEL_INT_H */
