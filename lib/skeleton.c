@@ -187,7 +187,8 @@ ogi_skeleton_row_index(ogi_table_id_t id, const char *key)
 {
     const ogi_skel_table_t *t = ogi_skeleton_table(id);
     for (size_t r = 0; r < t->nrows; r++)
-        if (!(t->rows[r].flags & OGI_ROW_GROUP) && strcmp(t->rows[r].key, key) == 0)
+        if (!(t->rows[r].flags & OGI_ROW_GROUP) && t->rows[r].key[0] == key[0] &&
+            strcmp(t->rows[r].key, key) == 0)
             return (long)r;
     return -1;
 }
@@ -197,7 +198,7 @@ ogi_skeleton_col_index(ogi_table_id_t id, const char *key)
 {
     const ogi_skel_table_t *t = ogi_skeleton_table(id);
     for (size_t c = 0; c < t->ncols; c++)
-        if (strcmp(t->cols[c].key, key) == 0)
+        if (t->cols[c].key[0] == key[0] && strcmp(t->cols[c].key, key) == 0)
             return (long)c;
     return -1;
 }
