@@ -52,7 +52,10 @@ int
 ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
                         size_t row)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    const ogi_skel_table_t *sk = (unsigned)id < OGI_TABLE_COUNT &&
+                                         self->tables[id].skel
+                                     ? self->tables[id].skel
+                                     : ogi_skeleton_table(id);
     if (row >= sk->nrows)
         return 0;
     unsigned f = sk->rows[row].flags;
