@@ -34,6 +34,13 @@ pb_free(void *data, void *ptr)
     (void)ptr; /* released with the arena */
 }
 
+ProtobufCAllocator
+ogi__pb_allocator(ogi_arena_t *arena)
+{
+    ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+    return al;
+}
+
 /* ---- walking messages by field name ---- */
 
 /* The sub-message in field name of m; created in arena when absent and
@@ -333,7 +340,7 @@ ogi_decode_report(ogi_arena_t *a, const uint8_t *data, size_t len, size_t max,
                  len, max);
         return OGI_ETOOBIG;
     }
-    ProtobufCAllocator al = {pb_alloc, pb_free, a};
+    ProtobufCAllocator al = ogi__pb_allocator(a);
     Ogi__V1__Report *pr = ogi__v1__report__unpack(&al, len, data);
     if (!pr) {
         snprintf(why, why_size, "not an ogi.v1.Report protobuf");
@@ -579,7 +586,7 @@ ogi_decode_json(const char *type, const uint8_t *data, size_t len, size_t max,
                  len, max);
         rc = OGI_ETOOBIG;
     } else {
-        ProtobufCAllocator al = {pb_alloc, pb_free, a};
+        ProtobufCAllocator al = ogi__pb_allocator(a);
         ProtobufCMessage *m = protobuf_c_message_unpack(d, &al, len, data);
         if (!m) {
             snprintf(why, why_size, "not an ogi.v1.%s protobuf", type);

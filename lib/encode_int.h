@@ -19,4 +19,8 @@ int ogi__encode_report_msg(ogi_arena_t *arena, const ogi_report_t *r,
 int ogi__decode_report_msg(ogi_arena_t *arena, const Ogi__V1__Report *pr,
                            ogi_report_t **out);
 
+/* A protobuf-c allocator that takes from arena and frees nothing: the
+ * messages go with the arena. */
+ProtobufCAllocator ogi__pb_allocator(ogi_arena_t *arena);
+
 #endif /* OGI_ENCODE_INT_H */

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <zmq.h>
 
+#include "encode_int.h"
 #include "ogi/error.h"
 #include "wire_int.h"
 
@@ -20,19 +21,6 @@ static const struct {
     {"RDY1", OGI__MSG_RDY, &ogi__v1__ready__descriptor},
     {"HBT1", OGI__MSG_HBT, &ogi__v1__heartbeat__descriptor},
 };
-
-static void *
-pb_alloc(void *data, size_t size)
-{
-    return ogi_arena_alloc(data, size);
-}
-
-static void
-pb_free(void *data, void *ptr)
-{
-    (void)data;
-    (void)ptr;
-}
 
 uint64_t
 ogi__wire_now_ms(void)
@@ -117,7 +105,7 @@ ogi__wire_recv(void *sock, int router, ogi_arena_t *arena, size_t max,
         bad = &stats->oversized;
         goto out;
     }
-    ProtobufCAllocator al = {pb_alloc, pb_free, arena};
+    ProtobufCAllocator al = ogi__pb_allocator(arena);
     m->msg = protobuf_c_message_unpack(desc, &al, m->bytes, zmq_msg_data(&f));
     if (!m->msg) {
         bad = &stats->undecodable;
