@@ -201,24 +201,6 @@ static const char *const period_words[] = {"统计期限", "统计期间", "统�
  * Bounded byte-string helpers
  * ------------------------------------------------------------------ */
 
-static int
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_alnum(int c)
-{
-    return is_digit(c) || is_alpha(c);
-}
-
 /* First occurrence of needle in [p, end), or NULL. */
 static const char *
 find(const char *p, const char *end, const char *needle)
@@ -367,13 +349,14 @@ static int
 find_year(const char *p, const char *end, const char **at, const char **after)
 {
     for (const char *q = p; end - q >= 4; q++) {
-        if (!is_digit((unsigned char)q[0]) ||
-            (q > p && is_digit((unsigned char)q[-1])))
+        if (!ogi_text_is_digit((unsigned char)q[0]) ||
+            (q > p && ogi_text_is_digit((unsigned char)q[-1])))
             continue;
-        if (!is_digit((unsigned char)q[1]) || !is_digit((unsigned char)q[2]) ||
-            !is_digit((unsigned char)q[3]))
+        if (!ogi_text_is_digit((unsigned char)q[1]) ||
+            !ogi_text_is_digit((unsigned char)q[2]) ||
+            !ogi_text_is_digit((unsigned char)q[3]))
             continue;
-        if (end - q > 4 && is_digit((unsigned char)q[4]))
+        if (end - q > 4 && ogi_text_is_digit((unsigned char)q[4]))
             continue;
         int y = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 +
                 (q[3] - '0');
@@ -414,7 +397,7 @@ static const char *
 read_uint(const char *p, const char *end, int max, int *v)
 {
     int n = 0, x = 0;
-    while (p < end && is_digit((unsigned char)*p) && n < max) {
+    while (p < end && ogi_text_is_digit((unsigned char)*p) && n < max) {
         x = x * 10 + (*p++ - '0');
         n++;
     }
@@ -1120,10 +1103,11 @@ phone_at(const char *start, const char *p, const char *end, char out[16])
 {
     int paren = p > start && p[-1] == '(';
     if (p > start && !paren &&
-        (is_alnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '.'))
+        (ogi_text_is_alnum((unsigned char)p[-1]) || p[-1] == '-' ||
+         p[-1] == '.'))
         return NULL;
     const char *q = p;
-    while (q < end && is_digit((unsigned char)*q) && q - p < 5)
+    while (q < end && ogi_text_is_digit((unsigned char)*q) && q - p < 5)
         q++;
     size_t area = (size_t)(q - p);
     if (*p != '0' || p[1] == '0' || area < 3 || area > 4 || q >= end)
@@ -1131,7 +1115,7 @@ phone_at(const char *start, const char *p, const char *end, char out[16])
     if (!(*q == '-' || (paren && *q == ')')))
         return NULL;
     const char *num = ++q;
-    while (q < end && is_digit((unsigned char)*q) && q - num < 9)
+    while (q < end && ogi_text_is_digit((unsigned char)*q) && q - num < 9)
         q++;
     size_t digits = (size_t)(q - num);
     if (digits < 7 || digits > 8)
@@ -1209,7 +1193,8 @@ scan_postal(ogi_arena_t *arena, ogi_meta_t *m, const region_t *rg)
             q += strlen("为");
         int v;
         const char *z = read_uint(q, end, 6, &v);
-        if (z && z - q == 6 && (z == end || !is_digit((unsigned char)*z)) &&
+        if (z && z - q == 6 &&
+            (z == end || !ogi_text_is_digit((unsigned char)*z)) &&
             item_ok(rg, k, NULL, 0)) {
             m->postal_code = ogi_arena_strndup(arena, q, 6);
             if (!m->postal_code)
@@ -1223,14 +1208,14 @@ scan_postal(ogi_arena_t *arena, ogi_meta_t *m, const region_t *rg)
 static int
 email_local_char(int c)
 {
-    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' ||
-           c == '-';
+    return ogi_text_is_alnum(c) || c == '.' || c == '_' || c == '%' ||
+           c == '+' || c == '-';
 }
 
 static int
 email_domain_char(int c)
 {
-    return is_alnum(c) || c == '.' || c == '-';
+    return ogi_text_is_alnum(c) || c == '.' || c == '-';
 }
 
 /* Whether [p, end) is a domain with a dot and a top-level part of two or
@@ -1245,7 +1230,7 @@ domain_ok(const char *p, const char *end)
     if (!dot || dot == p || end - dot < 3)
         return 0;
     for (const char *q = dot + 1; q < end; q++)
-        if (!is_alpha((unsigned char)*q))
+        if (!ogi_text_is_alpha((unsigned char)*q))
             return 0;
     return 1;
 }

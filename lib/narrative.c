@@ -380,18 +380,6 @@ typedef struct {
 
 /* ---- normalising ------------------------------------------------------ */
 
-static int
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Whether s[i..n) starts with lit. */
 static int
 at(const char *s, size_t n, size_t i, const char *lit)
@@ -447,7 +435,7 @@ list_marker(const char *s, size_t n)
     size_t i = 0, k = 0;
     if (n > 0 && s[0] == '(') {
         i++;
-        while (i < n && is_digit((unsigned char)s[i]) && k < 3) {
+        while (i < n && ogi_text_is_digit((unsigned char)s[i]) && k < 3) {
             i++;
             k++;
         }
@@ -455,7 +443,7 @@ list_marker(const char *s, size_t n)
             k = cjk_numerals(s, n, &i);
         return k > 0 && k <= 3 && i < n && s[i] == ')';
     }
-    while (i < n && is_digit((unsigned char)s[i])) {
+    while (i < n && ogi_text_is_digit((unsigned char)s[i])) {
         i++;
         k++;
     }
@@ -463,7 +451,7 @@ list_marker(const char *s, size_t n)
         return 0;
     if (k > 0) {
         if (i < n && (s[i] == '.' || s[i] == ')'))
-            return !(i + 1 < n && is_digit((unsigned char)s[i + 1]));
+            return !(i + 1 < n && ogi_text_is_digit((unsigned char)s[i + 1]));
         return at(s, n, i, "、");
     }
     k = cjk_numerals(s, n, &i);
@@ -518,7 +506,7 @@ list_marker_raw(const char *p, const char *end)
     /* cheap refusal: a marker starts with a digit, a parenthesis or a
      * CJK numeral (full-width forms begin with EF) */
     unsigned char c = (unsigned char)*p;
-    if (c < 0x80 ? !(is_digit(c) || c == '(')
+    if (c < 0x80 ? !(ogi_text_is_digit(c) || c == '(')
                  : c != 0xEF && !(end - p >= 3 && is_cjk_numeral(p)))
         return 0;
     char buf[32];
@@ -547,10 +535,11 @@ flush_space(char *out, char *o, int pend, unsigned char b, const char *p,
         return o;
     unsigned char prev = (unsigned char)o[-1];
     if (pend == 2 &&
-        ((prev == '.' && !(o - out >= 2 && is_digit((unsigned char)o[-2]))) ||
+        ((prev == '.' &&
+          !(o - out >= 2 && ogi_text_is_digit((unsigned char)o[-2]))) ||
          list_marker_raw(p, end)))
         *o++ = '\n';
-    else if (pend == 2 && is_digit(prev) && is_digit(b))
+    else if (pend == 2 && ogi_text_is_digit(prev) && ogi_text_is_digit(b))
         ; /* a number wrapped by the layout: "231\n5条" */
     else if (prev < 0x80 && b < 0x80)
         *o++ = ' ';
@@ -766,7 +755,7 @@ lex_number(ctx_t *x, const char *s, size_t n, size_t i, unsigned depth,
     size_t start = i;
     int64_t ip = 0, frac = 0;
     unsigned digits = 0, decimals = 0;
-    while (i < n && is_digit((unsigned char)s[i])) {
+    while (i < n && ogi_text_is_digit((unsigned char)s[i])) {
         if (digits < NUM_MAX_DIGITS)
             ip = ip * 10 + (s[i] - '0');
         digits++;
@@ -775,18 +764,19 @@ lex_number(ctx_t *x, const char *s, size_t n, size_t i, unsigned depth,
     /* thousands separators: "1,234" (never "12345,678") */
     int grouped = digits <= 3;
     while (grouped && i + 3 < n && s[i] == ',' &&
-           is_digit((unsigned char)s[i + 1]) &&
-           is_digit((unsigned char)s[i + 2]) &&
-           is_digit((unsigned char)s[i + 3]) &&
-           !(i + 4 < n && is_digit((unsigned char)s[i + 4]))) {
+           ogi_text_is_digit((unsigned char)s[i + 1]) &&
+           ogi_text_is_digit((unsigned char)s[i + 2]) &&
+           ogi_text_is_digit((unsigned char)s[i + 3]) &&
+           !(i + 4 < n && ogi_text_is_digit((unsigned char)s[i + 4]))) {
         for (size_t k = 1; k <= 3; k++)
             if (digits++ < NUM_MAX_DIGITS)
                 ip = ip * 10 + (s[i + k] - '0');
         i += 4;
     }
-    if (i + 1 < n && s[i] == '.' && is_digit((unsigned char)s[i + 1])) {
+    if (i + 1 < n && s[i] == '.' &&
+        ogi_text_is_digit((unsigned char)s[i + 1])) {
         i++;
-        while (i < n && is_digit((unsigned char)s[i])) {
+        while (i < n && ogi_text_is_digit((unsigned char)s[i])) {
             if (decimals < NUM_DECIMALS) {
                 frac = frac * 10 + (s[i] - '0');
                 decimals++;
@@ -834,7 +824,7 @@ lex_number(ctx_t *x, const char *s, size_t n, size_t i, unsigned depth,
             uend = uoff + x->idx->len[e];
         } else if (uoff < n &&
                    ((unsigned char)s[uoff] >= 0x80 || s[uoff] == '%' ||
-                    is_alpha((unsigned char)s[uoff]))) {
+                    ogi_text_is_alpha((unsigned char)s[uoff]))) {
             unit = U_OTHER;
         }
     }
@@ -882,13 +872,13 @@ lex(ctx_t *x)
         unsigned char c = (unsigned char)s[i];
         tok_t *t = NULL;
         int kind = 0;
-        if (is_digit(c)) {
+        if (ogi_text_is_digit(c)) {
             i = lex_number(x, s, n, i, depth, book, &rc);
             continue;
         }
-        if (is_alpha(c)) { /* "IPv6", "QQ": no number inside words */
-            while (i < n && (is_alpha((unsigned char)s[i]) ||
-                             is_digit((unsigned char)s[i])))
+        if (ogi_text_is_alpha(c)) { /* "IPv6", "QQ": no number inside words */
+            while (i < n && (ogi_text_is_alpha((unsigned char)s[i]) ||
+                             ogi_text_is_digit((unsigned char)s[i])))
                 i++;
             continue;
         }
@@ -1679,7 +1669,7 @@ has_digit(const char *s, size_t n)
             return 1;
     }
     for (; i < n; i++)
-        if (is_digit((unsigned char)s[i]))
+        if (ogi_text_is_digit((unsigned char)s[i]))
             return 1;
     return 0;
 }

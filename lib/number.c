@@ -5,6 +5,7 @@
 
 #include "ogi/number.h"
 #include "ogi/report.h"
+#include "ogi/text.h"
 
 #define MAX_INT_DIGITS 15 /* keeps value * 10^scale inside int64 */
 #define MAX_DECIMALS   6
@@ -15,12 +16,6 @@ starts(const char *s, const char *end, const char *lit)
 {
     size_t n = strlen(lit);
     return (size_t)(end - s) >= n && memcmp(s, lit, n) == 0;
-}
-
-static int
-is_digit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 #define LIT(s) {s, sizeof(s) - 1}
@@ -62,7 +57,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
 
     /* a number starts with a digit or a sign: most words fail here */
     unsigned char c0 = (unsigned char)*p;
-    if (!is_digit((char)c0) && c0 != '+' && c0 != '-' && c0 < 0x80 &&
+    if (!ogi_text_is_digit(c0) && c0 != '+' && c0 != '-' && c0 < 0x80 &&
         c0 != '/' && c0 != '\\')
         return OGI_NUM_NONE;
     for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++) {
@@ -84,14 +79,14 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         while (p < end && *p == ' ')
             p++;
     }
-    if (p == end || !is_digit(*p))
+    if (p == end || !ogi_text_is_digit(*p))
         return OGI_NUM_NONE;
 
     int64_t v = 0;
     int int_digits = 0, scale = 0, in_frac = 0;
     while (p < end) {
         char c = *p;
-        if (is_digit(c)) {
+        if (ogi_text_is_digit(c)) {
             if (in_frac) {
                 if (scale == MAX_DECIMALS)
                     return OGI_NUM_NONE;
@@ -104,10 +99,12 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
             v = v * 10 + (c - '0');
             p++;
         } else if (c == ',' && !in_frac && int_digits > 0 && end - p > 3 &&
-                   is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
-                   (end - p == 4 || !is_digit(p[4]))) {
+                   ogi_text_is_digit(p[1]) && ogi_text_is_digit(p[2]) &&
+                   ogi_text_is_digit(p[3]) &&
+                   (end - p == 4 || !ogi_text_is_digit(p[4]))) {
             p++; /* thousands separator: exactly three digits follow */
-        } else if (c == '.' && !in_frac && p + 1 < end && is_digit(p[1])) {
+        } else if (c == '.' && !in_frac && p + 1 < end &&
+                   ogi_text_is_digit(p[1])) {
             in_frac = 1;
             p++;
         } else {

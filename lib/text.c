@@ -129,13 +129,6 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
     return 0;
 }
 
-static int
-is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
-
 /* Appends s[i..e) to o (at *n) squeezed: whitespace removed, one space
  * kept between two ASCII letters or digits. A run of whitespace is read
  * to its end even past e; returns where reading stopped (>= e). */
@@ -171,8 +164,8 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
             j += 8;
         while (j < total && (unsigned char)s[j] <= 0x20)
             j++;
-        if (k > 0 && j < total && is_alnum((unsigned char)o[k - 1]) &&
-            is_alnum((unsigned char)s[j]))
+        if (k > 0 && j < total && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
+            ogi_text_is_alnum((unsigned char)s[j]))
             o[k++] = ' ';
         i = j;
     }

@@ -100,6 +100,25 @@ ogi_text_is_space(int c)
 size_t ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf,
                               size_t size, const char **out);
 
+/* ASCII classes, the same in every locale (ctype's are not). */
+static inline int
+ogi_text_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+ogi_text_is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+ogi_text_is_alnum(int c)
+{
+    return ogi_text_is_digit(c) || ogi_text_is_alpha(c);
+}
+
 /* Copies s[0..n) into buf[0..size) with all whitespace removed and
  * NUL-terminates it. Returns the length, or size when it did not fit (buf
  * then holds what did). */
