@@ -30,8 +30,11 @@ OPT ?= -O3 -g -fno-omit-frame-pointer
 PKGS = jansson libcrypto libprotobuf-c libpq libzmq
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# lib/ is one folder per stage (form, parse, check, pipeline, store, gen,
+# core); private headers are included by name from any of them.
+LIB_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard lib/*/*.c lib/*/*.h))))
 FINAL_CFLAGS = $(STD) $(WARN) $(WERROR) $(OPT) $(SAN_FLAGS) -Iinclude -Ilib \
-               -I$(BUILD)/gen \
+               $(addprefix -I,$(LIB_DIRS)) -I$(BUILD)/gen \
                $(DEPS_CFLAGS) -MMD -MP $(CFLAGS)
 FINAL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 FINAL_LIBS = $(DEPS_LIBS) -lpthread -lm $(LIBS)
@@ -46,8 +49,8 @@ PROTOS := $(wildcard proto/ogi/v1/*.proto)
 GEN_C := $(PROTOS:proto/%.proto=$(BUILD)/gen/%.pb-c.c)
 GEN_H := $(GEN_C:.c=.h)
 GEN_OBJ := $(GEN_C:.c=.o)
-LIB_SRC := $(wildcard lib/*.c)
-# deploy/sql/NNN_*.sql, embedded into the binary (lib/db_int.h).
+LIB_SRC := $(wildcard lib/*.c lib/*/*.c)
+# deploy/sql/NNN_*.sql, embedded into the binary (lib/store/db_int.h).
 MIGRATIONS := $(sort $(wildcard deploy/sql/[0-9]*.sql))
 MIGRATIONS_OBJ := $(BUILD)/gen/migrations.o
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ)
@@ -148,7 +151,7 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(BUILD)/libogi.a
 
 # A test build of the binary whose worker crashes or hangs on documents
 # that ask for it (OGI-FAULT-CRASH, OGI-FAULT-HANG): poison tests only.
-$(BUILD)/faults/worker.o: lib/worker.c | $(GEN_H)
+$(BUILD)/faults/worker.o: lib/pipeline/worker.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(FINAL_CFLAGS) -DOGI_FAULT_HOOKS -c $< -o $@
 
@@ -179,14 +182,14 @@ fuzz:
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libogi.a
 	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
 
-# The README's rule table comes from the catalogue in lib/rules.c.
+# The README's rule table comes from the catalogue in lib/core/rules.c.
 readme-rules: $(BUILD)/ogi
 	@$(BUILD)/ogi rules --markdown > $(BUILD)/rules.md
 	@awk -v f=$(BUILD)/rules.md '/<!-- rules:end -->/ {skip=0} !skip {print} \
 	  /<!-- rules:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
 	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
 
-FORMAT_FILES = $(wildcard lib/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)
+FORMAT_FILES = $(wildcard lib/*.[ch] lib/*/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)
 format:
 	clang-format -i $(FORMAT_FILES)
 format-check:

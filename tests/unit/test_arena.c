@@ -1,5 +1,5 @@
 /*
- * test_arena.c - the per-document arena (include/ogi/arena.h, lib/arena.c).
+ * test_arena.c - the per-document arena (include/ogi/arena.h, lib/core/arena.c).
  *
  * Usage example, as a worker does it:
  *

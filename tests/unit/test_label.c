@@ -1,6 +1,6 @@
 /*
  * test_label.c - label normalisation and scoring against the skeleton
- * (lib/label_int.h, lib/label.c; internal API).
+ * (lib/parse/label_int.h, lib/parse/label.c; internal API).
  *
  * Usage example, as the table reader does it:
  *

@@ -1,5 +1,5 @@
 /*
- * test_narrative.c - the narrative checks C8 and N1-N6 (lib/narrative.c)
+ * test_narrative.c - the narrative checks C8 and N1-N6 (lib/check/narrative.c)
  * on the eight real reports and on small reports built by hand.
  *
  * The real reports are parsed with ogi_parse_report and checked; only the

@@ -1,6 +1,6 @@
 /*
  * test_number.c - one cell's text as a number (include/ogi/number.h,
- * lib/number.c), against report-format.md §4 and §7.
+ * lib/core/number.c), against report-format.md §4 and §7.
  *
  * The text reaching ogi_number_parse is already normalised by
  * ogi_text_decode: full-width digits and signs are ASCII, every dash is

@@ -1,6 +1,6 @@
 /*
  * test_text.c - decoding and normalisation (include/ogi/text.h,
- * lib/text.c).
+ * lib/form/text.c).
  *
  * Usage example:
  *

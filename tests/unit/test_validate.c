@@ -1,5 +1,5 @@
 /*
- * test_validate.c - the table and document rules of lib/validate.c
+ * test_validate.c - the table and document rules of lib/check/validate.c
  * (report-format.md §5) on reports built by hand, and seed 2 end to end.
  *
  * make_report() builds a report of either format whose tables add up and

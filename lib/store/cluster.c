@@ -375,7 +375,7 @@ write_conf(const char *abs, const runas_t *ra, char *why, size_t size)
     if (!f)
         return fail(why, size, OGI_EIO, "could not write file \"%s\": %s", path,
                     strerror(errno));
-    fprintf(f, "# written by ogi at each start (lib/cluster.c): "
+    fprintf(f, "# written by ogi at each start (lib/store/cluster.c): "
                "a private server\n"
                "listen_addresses = ''\n"
                "unix_socket_directories = ");
@@ -421,7 +421,7 @@ initdb(const char *abs, const runas_t *ra, int logfd, FILE *log, char *why,
     if (!f)
         return fail(why, size, OGI_EIO, "could not open file \"%s\": %s", conf,
                     strerror(errno));
-    fprintf(f, "\n# ogi: a private server (lib/cluster.c)\n"
+    fprintf(f, "\n# ogi: a private server (lib/store/cluster.c)\n"
                "include_if_exists = 'ogi.conf'\n");
     if (fclose(f) != 0)
         return fail(why, size, OGI_EIO, "could not write file \"%s\"", conf);

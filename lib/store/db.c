@@ -19,7 +19,7 @@
  *      then each typed table, then findings, each with one COPY FROM
  *      STDIN in text format, streamed in pieces of COPY_FLUSH bytes while
  *      the next rows are made. The typed tables' columns are listed from
- *      the skeleton's keys: the SQL files and lib/skeleton.c stay the two
+ *      the skeleton's keys: the SQL files and lib/core/skeleton.c stay the two
  *      places that name them, and test_db checks that they agree.
  *   3. dead_letters: the poison items, unless their key is stored.
  *
@@ -1089,7 +1089,7 @@ put_column(buf_t *sql, const char *name)
 /*
  * "COPY table (doc_key, row_no, row_key, <the skeleton's column keys>
  * [, amount_unit]) FROM STDIN" into sql: no statement names the columns
- * itself, so the SQL files and lib/skeleton.c stay the two places that
+ * itself, so the SQL files and lib/core/skeleton.c stay the two places that
  * do (test_db checks that they agree). Returns 0, OGI_ENOMEM, OGI_EINVAL.
  */
 static int

@@ -1,5 +1,5 @@
 /*
- * db_int.h - private to lib/db.c: the migrations embedded at build time.
+ * db_int.h - private to lib/store/db.c: the migrations embedded at build time.
  *
  * The Makefile turns deploy/sql/NNN_*.sql, in name order, into
  * build/gen/migrations.c (byte arrays, so no string-length limits apply).
