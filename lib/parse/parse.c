@@ -2,8 +2,8 @@
  * parse.c - from raw bytes to a report, one way through:
  *
  *   bytes → text (decode, normalise) → outline (headings, table regions)
- *         → grid per table (records of tokens) → cells on the skeleton
- *         → meta, sections → report
+ *         → a table per region, read by the reader of its layout
+ *         → cells on the skeleton → meta, sections → report
  *
  * Every step reads the normalised text; spans are mapped back to raw byte
  * offsets. Nothing here trusts the input: a document that is not a report
@@ -15,13 +15,13 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "grid_int.h"
 #include "ogi/error.h"
 #include "ogi/meta.h"
 #include "ogi/parse.h"
 #include "ogi/text.h"
 #include "outline_int.h"
 #include "place_int.h"
+#include "reader_int.h"
 
 /* The SHA-256 implementation, fetched once: a fetch per call costs more
  * than hashing a small report. */
@@ -214,16 +214,16 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
 /* The format from the Table 2 headers, else Table 3's （六） rows, else the
  * year. */
 static ogi_format_t
-decide_format(ogi_report_t *r, const ogi__grid_t *g2, const ogi__grid_t *g3)
+decide_format(ogi_report_t *r, const ogi__table_t *g2, const ogi__table_t *g3)
 {
     ogi_format_t f = g2 ? ogi__place_detect_format(g2) : OGI_FORMAT_UNKNOWN;
     if (f)
         return f;
     if (g3) {
-        for (size_t i = 0; i < g3->ntoks; i++) {
-            const ogi__tok_t *tk = &g3->toks[i];
-            if (tk->kind == OGI__TOK_TEXT && tk->len >= 15 &&
-                ogi_text_find(g3->text->s + tk->off, tk->len, "逾期不补正"))
+        for (size_t i = 0; i < g3->ncells; i++) {
+            const ogi__cell_t *tk = &g3->cells[i];
+            if (tk->kind == OGI__CELL_LABEL && tk->n >= 15 &&
+                ogi_text_find(tk->s, tk->n, "逾期不补正"))
                 return OGI_FORMAT_2021;
         }
     }
@@ -249,13 +249,14 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
     if ((rc = ogi_meta_extract(r, t, o.first_heading, o.last_heading)))
         return rc;
 
-    ogi__grid_t grids[OGI__REG_COUNT];
+    ogi__table_t grids[OGI__REG_COUNT];
     int have[OGI__REG_COUNT] = {0};
     int ntables = 0;
     for (int i = 0; i < OGI__REG_COUNT; i++) {
         if (o.start[i] == OGI__NONE)
             continue;
-        if ((rc = ogi__grid_read(&grids[i], r->arena, t, o.start[i], o.end[i])))
+        if ((rc = ogi__reader_read(&grids[i], r->arena, t, o.start[i],
+                                   o.end[i])))
             return rc;
         have[i] = 1;
         ntables++;

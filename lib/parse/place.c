@@ -16,6 +16,7 @@
 #include "label_int.h"
 #include "ogi/error.h"
 #include "place_int.h"
+#include "split_int.h"
 
 #define MAX_PROWS   40
 #define MAX_ROWTOKS 48
@@ -109,20 +110,30 @@ next_data(const plan_t *p, size_t cursor, unsigned skip_flags)
 }
 
 static void
-give(prow_t *pr, const ogi__grid_t *g, const ogi__rec_t *rec, size_t from)
+give(prow_t *pr, const ogi__table_t *g, const ogi__row_t *rec, size_t from)
 {
     for (size_t i = from; i < rec->count && pr->ntoks < MAX_ROWTOKS; i++) {
-        const ogi__tok_t *t = &g->toks[rec->first + i];
-        if (t->kind != OGI__TOK_TEXT)
+        const ogi__cell_t *t = &g->cells[rec->first + i];
+        if (t->kind != OGI__CELL_LABEL && t->kind != OGI__CELL_MERGED)
             pr->toks[pr->ntoks++] = (uint32_t)(rec->first + i);
     }
 }
 
 static int
-has_value(const ogi__grid_t *g, const ogi__rec_t *rec, size_t from)
+has_value(const ogi__table_t *g, const ogi__row_t *rec, size_t from)
 {
     for (size_t i = from; i < rec->count; i++)
-        if (g->toks[rec->first + i].kind == OGI__TOK_VALUE)
+        if (g->cells[rec->first + i].kind == OGI__CELL_VALUE ||
+            g->cells[rec->first + i].kind == OGI__CELL_RUN)
+            return 1;
+    return 0;
+}
+
+static int
+has_blank(const ogi__table_t *g, const ogi__row_t *rec)
+{
+    for (size_t i = 0; i < rec->count; i++)
+        if (g->cells[rec->first + i].kind == OGI__CELL_BLANK)
             return 1;
     return 0;
 }
@@ -132,26 +143,26 @@ has_value(const ogi__grid_t *g, const ogi__rec_t *rec, size_t from)
  * decided afterwards).
  */
 static void
-walk(plan_t *p, const ogi__grid_t *g, unsigned skip_flags)
+walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
 {
     size_t cursor = 0;
     long cur = -1;
     int started = 0;
-    for (size_t ri = 0; ri < g->nrecs; ri++) {
-        const ogi__rec_t *rec = &g->recs[ri];
+    for (size_t ri = 0; ri < g->nrows; ri++) {
+        const ogi__row_t *rec = &g->rows[ri];
         long data = -1, group = -1;
         size_t last_text = 0;
         int any_text = 0;
         for (size_t i = 0; i < rec->count; i++) {
-            const ogi__tok_t *t = &g->toks[rec->first + i];
-            if (t->kind != OGI__TOK_TEXT)
+            const ogi__cell_t *t = &g->cells[rec->first + i];
+            if (t->kind != OGI__CELL_LABEL)
                 continue;
             any_text = 1;
             last_text = i;
-            if (t->len > MAX_LABEL_BYTES)
+            if (t->n > MAX_LABEL_BYTES)
                 continue; /* longer than any label with its extra words */
             ogi__label_t in;
-            ogi__label_norm(g->text->s + t->off, t->len, &in);
+            ogi__label_norm(t->s, t->n, &in);
             int sc;
             long m = match(p, &in, cursor, &sc);
             if (m < 0)
@@ -213,44 +224,113 @@ walk(plan_t *p, const ogi__grid_t *g, unsigned skip_flags)
 /* ---- turning a row's tokens into cells ---- */
 
 static int
-cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__grid_t *g,
-              const ogi__tok_t *t)
+cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
+              const ogi__cell_t *t)
 {
     const ogi_text_t *tx = g->text;
     c->off = ogi_text_raw_offset(tx, t->off);
     c->len = ogi_text_raw_offset(tx, t->off + t->len) - c->off;
-    if (t->kind == OGI__TOK_BLANK) {
+    if (t->kind == OGI__CELL_BLANK) {
         c->state = OGI_CELL_EMPTY;
         return 0;
     }
-    if (t->num.kind == OGI_NUM_PLACEHOLDER) {
+    ogi_num_t num = t->num;
+    /* a run that turned out to be one cell */
+    if (t->kind == OGI__CELL_RUN &&
+        ogi_number_parse(t->s, t->n, &num) == OGI_NUM_NONE)
+        return 0;
+    if (num.kind == OGI_NUM_PLACEHOLDER) {
         c->state = OGI_CELL_NA;
         return 0;
     }
     c->state = OGI_CELL_NUM;
-    c->value = t->num.value;
-    c->scale = t->num.scale;
-    c->unit = t->num.unit;
+    c->value = num.value;
+    c->scale = num.scale;
+    c->unit = num.unit;
     (void)r;
+    return 0;
+}
+
+/* Rows whose runs of digits are left to the splitter, per table. */
+typedef struct {
+    ogi_table_id_t table[MAX_PROWS];
+    ogi__split_span_t span[MAX_PROWS];
+    size_t n;
+} pending_t;
+
+/* Hands the cells toks[lo..hi) of a row to the splitter, to fill ncells
+ * cells from cell `first` of the table. */
+static int
+defer(ogi_report_t *r, const ogi__table_t *g, pending_t *pend,
+      ogi_table_id_t id, size_t first, size_t ncells, const uint32_t *toks,
+      size_t lo, size_t hi)
+{
+    if (pend->n == MAX_PROWS)
+        return 0;
+    const ogi__cell_t **pieces =
+        ogi_arena_alloc(r->arena, (hi - lo) * sizeof(*pieces));
+    if (!pieces)
+        return OGI_ENOMEM;
+    for (size_t i = lo; i < hi; i++)
+        pieces[i - lo] = &g->cells[toks[i]];
+    pend->table[pend->n] = id;
+    pend->span[pend->n++] = (ogi__split_span_t){first, ncells, pieces, hi - lo};
+    return 0;
+}
+
+/* Runs the splitter over the deferred rows, one table at a time. */
+static int
+split_pending(ogi_report_t *r, const ogi__table_t *g, pending_t *pend)
+{
+    for (size_t i = 0; i < pend->n; i++) {
+        ogi_table_id_t id = pend->table[i];
+        if ((int)id < 0)
+            continue;
+        ogi__split_span_t spans[MAX_PROWS];
+        size_t n = 0;
+        for (size_t k = i; k < pend->n; k++)
+            if (pend->table[k] == id) {
+                spans[n++] = pend->span[k];
+                pend->table[k] = (ogi_table_id_t)-1;
+            }
+        int rc = ogi__split_runs(r, g, id, spans, n);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int
+has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++)
+        if (g->cells[toks[i]].kind == OGI__CELL_RUN)
+            return 1;
     return 0;
 }
 
 /*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
- * column is the rightmost); too few, the first columns are filled.
+ * column is the rightmost); too few, the first columns are filled, unless
+ * the row holds runs of digits, which go to the splitter (pend).
  */
 static int
-fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
+fill_row(ogi_report_t *r, const ogi__table_t *g, prow_t *pr, pending_t *pend)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
-    while (hi - lo > pr->ncols && g->toks[pr->toks[hi - 1]].kind == OGI__TOK_BLANK)
+    while (hi - lo > pr->ncols && g->cells[pr->toks[hi - 1]].kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > pr->ncols && g->toks[pr->toks[lo]].kind == OGI__TOK_BLANK)
+    while (hi - lo > pr->ncols && g->cells[pr->toks[lo]].kind == OGI__CELL_BLANK)
         lo++;
     char path[128] = "";
     int rc;
+    if (hi - lo < pr->ncols && has_run(g, pr->toks, lo, hi)) {
+        r->tables[pr->table].row_found[pr->row] = 1;
+        return defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
+                     pr->toks, lo, hi);
+    }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
     if (hi - lo > pr->ncols) {
@@ -278,7 +358,7 @@ fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
         if (!c)
             break;
-        if ((rc = cell_from_tok(r, c, g, &g->toks[pr->toks[i]])))
+        if ((rc = cell_from_tok(r, c, g, &g->cells[pr->toks[i]])))
             return rc;
         if (pr->by_order && !pr->labelled)
             c->flags |= OGI_CELLF_BY_ORDER;
@@ -292,7 +372,7 @@ fill_row(ogi_report_t *r, const ogi__grid_t *g, prow_t *pr)
 
 /* Unit written in the header of an amount column, from g's text tokens. */
 static ogi_unit_t
-header_unit(const ogi__grid_t *g, ogi_table_id_t id, size_t col)
+header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
 {
     const ogi__label_t *want = ogi__label_col(id, col, 0);
     /* "本年收费金额（单位：万元）" normalises past the label itself */
@@ -300,12 +380,12 @@ header_unit(const ogi__grid_t *g, ogi_table_id_t id, size_t col)
     const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
     const char *stem = c->variants ? c->variants[0] : c->label;
     ogi__label_norm(stem, strlen(stem), &base);
-    for (size_t i = 0; i < g->ntoks; i++) {
-        const ogi__tok_t *t = &g->toks[i];
-        if (t->kind != OGI__TOK_TEXT || t->len < base.len)
+    for (size_t i = 0; i < g->ncells; i++) {
+        const ogi__cell_t *t = &g->cells[i];
+        if (t->kind != OGI__CELL_LABEL || t->n < base.len)
             continue;
         ogi__label_t in;
-        ogi__label_norm(g->text->s + t->off, t->len, &in);
+        ogi__label_norm(t->s, t->n, &in);
         if (!ogi__label_starts(&in, &base) && !ogi__label_starts(&in, want))
             continue;
         const char *rest = in.core + base.len;
@@ -318,17 +398,17 @@ header_unit(const ogi__grid_t *g, ogi_table_id_t id, size_t col)
 }
 
 ogi_format_t
-ogi__place_detect_format(const ogi__grid_t *g)
+ogi__place_detect_format(const ogi__table_t *g)
 {
     int votes[3] = {0, 0, 0};
-    for (size_t i = 0; i < g->ntoks; i++) {
-        const ogi__tok_t *t = &g->toks[i];
-        if (t->kind != OGI__TOK_TEXT)
+    for (size_t i = 0; i < g->ncells; i++) {
+        const ogi__cell_t *t = &g->cells[i];
+        if (t->kind != OGI__CELL_LABEL)
             continue;
-        if (t->len < 12 || t->len > MAX_LABEL_BYTES)
+        if (t->n < 12 || t->n > MAX_LABEL_BYTES)
             continue; /* shorter than four ideographs, or a paragraph */
         ogi__label_t in;
-        ogi__label_norm(g->text->s + t->off, t->len, &in);
+        ogi__label_norm(t->s, t->n, &in);
         if (in.chars < 4)
             continue;
         int hit[3] = {0, 0, 0};
@@ -416,7 +496,7 @@ check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
 }
 
 int
-ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
+ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
 {
     size_t n;
     const ogi_table_id_t *ids = ogi_skeleton_active(r->meta.format, &n);
@@ -433,9 +513,12 @@ ogi__place_active(ogi_report_t *r, const ogi__grid_t *g)
         plan_add_table(p, ids[k]);
     }
     walk(p, g, 0);
+    pending_t pend = {.n = 0};
     for (size_t i = 0; i < p->n; i++)
-        if ((rc = fill_row(r, g, &p->rows[i])))
+        if ((rc = fill_row(r, g, &p->rows[i], &pend)))
             return rc;
+    if ((rc = split_pending(r, g, &pend)))
+        return rc;
     /* units of the amount columns */
     for (size_t k = 0; k < n; k++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
@@ -466,7 +549,7 @@ find_prow(const plan_t *p, const char *key)
 }
 
 int
-ogi__place_apply(ogi_report_t *r, const ogi__grid_t *g)
+ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
 {
     /* rows are initialised as they are added: the token lists (most of
      * the plan's size) are written before they are read */
@@ -507,19 +590,20 @@ ogi__place_apply(ogi_report_t *r, const ogi__grid_t *g)
     } else {
         r->apply_other_rows = r->meta.format == OGI_FORMAT_2019 ? 1 : 3;
     }
+    pending_t pend = {.n = 0};
     for (size_t i = 0; i < p->n; i++) {
         if (!ogi_report_row_in_shape(r, OGI_T3, p->rows[i].row))
             continue;
-        if ((rc = fill_row(r, g, &p->rows[i])))
+        if ((rc = fill_row(r, g, &p->rows[i], &pend)))
             return rc;
     }
-    return 0;
+    return split_pending(r, g, &pend);
 }
 
 /* ---- Table 4 ---- */
 
 int
-ogi__place_appeal(ogi_report_t *r, const ogi__grid_t *g)
+ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
 {
     int rc = ogi_report_table_init(r, OGI_T4);
     if (rc)
@@ -532,27 +616,38 @@ ogi__place_appeal(ogi_report_t *r, const ogi__grid_t *g)
     pr->table = OGI_T4;
     pr->ncols = OGI_T4_CELLS;
     pr->labelled = 1;
-    for (size_t ri = 0; ri < g->nrecs; ri++) {
-        const ogi__rec_t *rec = &g->recs[ri];
+    for (size_t ri = 0; ri < g->nrows; ri++) {
+        const ogi__row_t *rec = &g->rows[ri];
         size_t from = 0;
         int any_text = 0;
         for (size_t i = 0; i < rec->count; i++)
-            if (g->toks[rec->first + i].kind == OGI__TOK_TEXT) {
+            if (g->cells[rec->first + i].kind == OGI__CELL_LABEL) {
                 from = i + 1;
                 any_text = 1;
             }
         if (any_text && rec->prosey)
             continue;
-        if (!has_value(g, rec, from) && !(g->cell_per_line && !any_text))
+        /* a row of blank cells with no label is a row of Table 4 left
+         * blank; a header row's empty cells are merged, not blank */
+        if (!has_value(g, rec, from) && (any_text || !has_blank(g, rec)))
             continue;
         give(pr, g, rec, from);
     }
     size_t lo = 0, hi = pr->ntoks;
     while (hi - lo > OGI_T4_CELLS &&
-           g->toks[pr->toks[hi - 1]].kind == OGI__TOK_BLANK)
+           g->cells[pr->toks[hi - 1]].kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > OGI_T4_CELLS && g->toks[pr->toks[lo]].kind == OGI__TOK_BLANK)
+    while (hi - lo > OGI_T4_CELLS && g->cells[pr->toks[lo]].kind == OGI__CELL_BLANK)
         lo++;
+    if (hi - lo < OGI_T4_CELLS && has_run(g, pr->toks, lo, hi)) {
+        for (size_t b = 0; b < 3; b++)
+            r->tables[OGI_T4].row_found[b] = 1;
+        pending_t pend = {.n = 0};
+        if ((rc = defer(r, g, &pend, OGI_T4, 0, OGI_T4_CELLS, pr->toks, lo,
+                        hi)))
+            return rc;
+        return split_pending(r, g, &pend);
+    }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, "appeal",
@@ -567,7 +662,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__grid_t *g)
         ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
         if (!c)
             break;
-        if ((rc = cell_from_tok(r, c, g, &g->toks[pr->toks[i]])))
+        if ((rc = cell_from_tok(r, c, g, &g->cells[pr->toks[i]])))
             return rc;
         r->tables[OGI_T4].row_found[k / 5] = 1;
     }

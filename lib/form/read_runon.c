@@ -1,0 +1,28 @@
+/*
+ * read_runon.c - text with no separators (a crawler's page text): digits of adjacent cells run together.
+ * Not read yet: the probe declines every region.
+ */
+#include "ogi_int.h"
+
+#include "reader_int.h"
+
+static int
+probe(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    (void)t;
+    (void)l0;
+    (void)l1;
+    return 0;
+}
+
+static int
+read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+{
+    (void)tb;
+    (void)t;
+    (void)l0;
+    (void)l1;
+    return 0;
+}
+
+const ogi__reader_t ogi__read_runon = {"runon", probe, read};

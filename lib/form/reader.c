@@ -1,0 +1,58 @@
+/* reader.c - the list of layout readers, and picking one for a region. */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "reader_int.h"
+
+/* Ties go to the earlier reader: specific layouts before general ones. */
+static const ogi__reader_t *const readers[] = {
+    &ogi__read_box,        &ogi__read_ascii_grid, &ogi__read_pipe,
+    &ogi__read_underscore, &ogi__read_cell_lines, &ogi__read_runon,
+    &ogi__read_order,      &ogi__read_row_lines,
+};
+
+const ogi__reader_t *const *
+ogi__readers(size_t *n)
+{
+    *n = OGI_ARRAY_LEN(readers);
+    return readers;
+}
+
+const ogi__reader_t *
+ogi__reader_pick(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    const ogi__reader_t *best = &ogi__read_row_lines;
+    int best_score = 0;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(readers); i++) {
+        int s = readers[i]->probe(t, l0, l1);
+        if (s > best_score) {
+            best_score = s;
+            best = readers[i];
+        }
+    }
+    return best;
+}
+
+const ogi__reader_t *
+ogi__reader_find(const char *name)
+{
+    for (size_t i = 0; i < OGI_ARRAY_LEN(readers); i++)
+        if (strcmp(readers[i]->name, name) == 0)
+            return readers[i];
+    return NULL;
+}
+
+int
+ogi__reader_read(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t,
+                 size_t l0, size_t l1)
+{
+    ogi__table_init(tb, arena, t);
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return 0;
+    const ogi__reader_t *r = ogi__reader_pick(t, l0, l1);
+    tb->reader = r->name;
+    return r->read(tb, t, l0, l1);
+}

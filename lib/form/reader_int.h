@@ -1,0 +1,65 @@
+/*
+ * reader_int.h - one reader per table layout, behind one interface.
+ *
+ * A reader knows one way a table is drawn in text: one cell per line, rows
+ * of tab- or space-separated columns, box-drawing characters (w3m), ASCII
+ * grids (pandoc), pipe tables (Markdown, OCR), html2text's underscores and
+ * bars, pdftotext's reading order, the run-together text a crawler saves.
+ * Its probe says how sure it is that lines [l0, l1) of a text are its
+ * layout; its read turns them into the table model (table_int.h). A new
+ * layout is one new reader added to the list in reader.c, never an edit in
+ * the parser. Private to lib/.
+ */
+#ifndef OGI_READER_INT_H
+#define OGI_READER_INT_H
+
+#include <stddef.h>
+
+#include "table_int.h"
+
+/* Probe scores: 0 not this layout; OGI__PROBE_FALLBACK a reader that reads
+ * anything passably; up to OGI__PROBE_SURE, unmistakably this layout. */
+#define OGI__PROBE_FALLBACK 10
+#define OGI__PROBE_SURE     100
+
+typedef struct {
+    const char *name; /* "box", "pipe", ...: diagnostics and tests */
+    /* How sure, 0..OGI__PROBE_SURE, that lines [l0, l1) of t are drawn in
+     * this layout. Reads nothing outside them; never fails. */
+    int (*probe)(const ogi_text_t *t, size_t l0, size_t l1);
+    /* Reads lines [l0, l1) of t into tb (initialised, empty). Lines that
+     * are not of the layout are read as plain lines (ogi__table_add_line).
+     * Returns 0 or OGI_ENOMEM. */
+    int (*read)(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1);
+} ogi__reader_t;
+
+/* The readers, in the order ties are broken; *n receives their count. */
+const ogi__reader_t *const *ogi__readers(size_t *n);
+
+/* The reader with the highest probe for lines [l0, l1) of t (never NULL:
+ * the fallback reads anything). */
+const ogi__reader_t *ogi__reader_pick(const ogi_text_t *t, size_t l0,
+                                      size_t l1);
+
+/* The reader named name, or NULL (tests). */
+const ogi__reader_t *ogi__reader_find(const char *name);
+
+/*
+ * Reads lines [l0, l1) of t into *tb (arrays in arena) with the reader
+ * that probes highest. Returns 0 or OGI_ENOMEM.
+ */
+int ogi__reader_read(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t,
+                     size_t l0, size_t l1);
+
+/* The readers (one module each). */
+extern const ogi__reader_t ogi__read_cell_lines; /* one cell per line */
+extern const ogi__reader_t ogi__read_row_lines;  /* tabs, aligned spaces */
+extern const ogi__reader_t ogi__read_box;        /* ┌─┬─┐ │ ├─┼─┤ (w3m) */
+extern const ogi__reader_t ogi__read_ascii_grid; /* +---+ | (pandoc plain) */
+extern const ogi__reader_t ogi__read_pipe;       /* | a | b | (Markdown) */
+extern const ogi__reader_t ogi__read_underscore; /* |a___|b_| (html2text) */
+extern const ogi__reader_t ogi__read_order;      /* pdftotext reading order */
+extern const ogi__reader_t ogi__read_runon;      /* crawler text, digits of
+                                                    adjacent cells joined */
+
+#endif /* OGI_READER_INT_H */

@@ -1,0 +1,254 @@
+/* table.c - building the table model: rows, cells, and plain lines. */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "ogi/error.h"
+#include "table_int.h"
+
+void
+ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
+{
+    memset(tb, 0, sizeof(*tb));
+    tb->text = t;
+    tb->arena = arena;
+}
+
+ogi__cell_t *
+ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
+               size_t n, size_t off, size_t len)
+{
+    if (tb->ncells == tb->ccap) {
+        size_t cap = tb->ccap ? tb->ccap * 2 : 256;
+        ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
+                                        tb->ncells * sizeof(*p),
+                                        cap * sizeof(*p));
+        if (!p)
+            return NULL;
+        tb->cells = p;
+        tb->ccap = cap;
+    }
+    ogi__cell_t *c = &tb->cells[tb->ncells++];
+    memset(c, 0, sizeof(*c));
+    c->kind = kind;
+    c->s = s;
+    c->n = (uint32_t)n;
+    c->off = (uint32_t)off;
+    c->len = (uint32_t)len;
+    c->row = c->col = -1;
+    c->rowspan = c->colspan = 1;
+    if (kind == OGI__CELL_VALUE &&
+        ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
+        c->kind = OGI__CELL_LABEL; /* the reader was wrong: keep the text */
+    return c;
+}
+
+int
+ogi__table_row_open(ogi__table_t *tb, size_t line)
+{
+    if (tb->nrows == tb->rcap) {
+        size_t cap = tb->rcap ? tb->rcap * 2 : 64;
+        ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows,
+                                       tb->nrows * sizeof(*p),
+                                       cap * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        tb->rows = p;
+        tb->rcap = cap;
+    }
+    ogi__row_t *r = &tb->rows[tb->nrows++];
+    memset(r, 0, sizeof(*r));
+    r->first = (uint32_t)tb->ncells;
+    r->line = (uint32_t)line;
+    return 0;
+}
+
+/* Sentence punctuation in a label: , ; : or 。 */
+static int
+is_prose(const char *p, size_t n)
+{
+    if (n > 180)
+        return 1;
+    for (size_t k = 0; k < n; k++)
+        if (p[k] == ',' || p[k] == ';' || p[k] == ':' ||
+            (p[k] == '\xE3' && n - k >= 3 && p[k + 1] == '\x80' &&
+             p[k + 2] == '\x82'))
+            return 1;
+    return 0;
+}
+
+void
+ogi__table_row_close(ogi__table_t *tb)
+{
+    if (tb->nrows == 0)
+        return;
+    ogi__row_t *r = &tb->rows[tb->nrows - 1];
+    r->count = (uint32_t)(tb->ncells - r->first);
+    if (r->count == 0) {
+        tb->nrows--; /* drop empty rows */
+        return;
+    }
+    for (uint32_t i = r->first; i < r->first + r->count && !r->prosey; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        if (c->kind == OGI__CELL_LABEL)
+            r->prosey = (uint8_t)is_prose(c->s, c->n);
+    }
+}
+
+static int
+is_blank_char(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+ogi__cell_t *
+ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
+{
+    size_t a = 0, b = n;
+    while (a < b && ogi_text_is_space((unsigned char)s[a]))
+        a++;
+    while (b > a && ogi_text_is_space((unsigned char)s[b - 1]))
+        b--;
+    if (a == b)
+        return ogi__table_add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
+    ogi_num_t num;
+    ogi__cell_kind_t k = ogi_number_parse(s + a, b - a, &num) != OGI_NUM_NONE
+                             ? OGI__CELL_VALUE
+                             : OGI__CELL_LABEL;
+    return ogi__table_add(tb, k, s + a, b - a, off + a, b - a);
+}
+
+/* 1 when s[0..n) is 增 or 减 alone: the sign of the value after it. */
+static int
+is_sign_word(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
+}
+
+int
+ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
+{
+    ogi_num_t num;
+    /* a whole-cell value ("减 22" with its space) first */
+    if (ogi_number_parse(s, n, &num) != OGI_NUM_NONE)
+        return ogi__table_add_cell(tb, s, n, off) ? 0 : OGI_ENOMEM;
+    size_t text_start = 0, text_end = 0;
+    int in_text = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && is_blank_char(s[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t w = i;
+        while (i < n && !is_blank_char(s[i]))
+            i++;
+        size_t wlen = i - w, vend = 0;
+        /* 减 22: a sign word, then a number word */
+        if (is_sign_word(s + w, wlen)) {
+            size_t j = i;
+            while (j < n && s[j] == ' ')
+                j++;
+            size_t k = j;
+            while (k < n && !is_blank_char(s[k]))
+                k++;
+            if (k > j && ogi_number_parse(s + w, k - w, &num) == OGI_NUM_VALUE)
+                vend = k;
+        }
+        if (!vend && ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
+            vend = i;
+        if (vend) {
+            if (in_text && !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                           text_end - text_start,
+                                           off + text_start,
+                                           text_end - text_start))
+                return OGI_ENOMEM;
+            in_text = 0;
+            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w, vend - w, off + w,
+                                vend - w))
+                return OGI_ENOMEM;
+            i = vend;
+            continue;
+        }
+        if (!in_text) {
+            in_text = 1;
+            text_start = w;
+        }
+        text_end = i;
+    }
+    if (in_text && !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                   text_end - text_start, off + text_start,
+                                   text_end - text_start))
+        return OGI_ENOMEM;
+    return 0;
+}
+
+int
+ogi__table_add_line(ogi__table_t *tb, size_t l)
+{
+    const char *s = tb->text->s;
+    size_t start = tb->text->lines[l].start, end = tb->text->lines[l].end;
+    /* trailing empty tab cells carry nothing */
+    while (end > start && is_blank_char(s[end - 1]))
+        end--;
+    size_t c = start;
+    int rc;
+    while (c <= end) {
+        size_t ce = c;
+        while (ce < end && s[ce] != '\t')
+            ce++;
+        /* split the tab cell on runs of two or more spaces */
+        size_t sc = c;
+        int any = 0;
+        while (sc < ce) {
+            size_t se = sc;
+            while (se < ce &&
+                   !(s[se] == ' ' && se + 1 < ce && s[se + 1] == ' '))
+                se++;
+            size_t a0 = sc, a1 = se;
+            while (a0 < a1 && s[a0] == ' ')
+                a0++;
+            if (a1 > a0) {
+                if ((rc = ogi__table_add_words(tb, s + a0, a1 - a0, a0)))
+                    return rc;
+                any = 1;
+            }
+            sc = se;
+            while (sc < ce && s[sc] == ' ')
+                sc++;
+        }
+        if (!any && ce < end &&
+            !ogi__table_add(tb, OGI__CELL_BLANK, s + c, 0, c, 0))
+            return OGI_ENOMEM; /* an empty cell between tabs */
+        if (ce >= end)
+            break;
+        c = ce + 1;
+    }
+    return 0;
+}
+
+int
+ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
+{
+    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++)
+        if (t->s[i] != ' ' && t->s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int
+ogi__table_is_page_line(const ogi_text_t *t, size_t l)
+{
+    /* pdftotext centres footers: indentation does not count */
+    const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    size_t n = (size_t)(e - p);
+    return n > 0 && n < 40 && ogi_text_is_page_number(p, n);
+}
+
+char *
+ogi__table_strdup(ogi__table_t *tb, const char *s, size_t n)
+{
+    return ogi_arena_strndup(tb->arena, s, n);
+}

@@ -1,0 +1,129 @@
+/*
+ * table_int.h - the one table model every layout reader produces.
+ *
+ * Reports flatten their tables in many ways (report-format.md §7, and every
+ * tool that turns a page or a PDF into text draws tables its own way). Each
+ * layout has its reader (reader_int.h); all of them produce this model, and
+ * the outline and placement only consume it: placement never asks which
+ * layout a table came from.
+ *
+ * A table is rows of cells in reading order. A row is one visual row of the
+ * source: a line, a block of cell lines, a box row whose cells wrap over
+ * several lines. A cell has its text (normalised: full-width folded, see
+ * text.h), the span of the source it came from, its kind, and where the
+ * layout gives them its row, column and spans. Private to lib/.
+ */
+#ifndef OGI_TABLE_INT_H
+#define OGI_TABLE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogi/arena.h"
+#include "ogi/number.h"
+#include "ogi/text.h"
+
+typedef enum {
+    OGI__CELL_LABEL = 0, /* text: a label, a fragment of one, a caption */
+    OGI__CELL_VALUE,     /* a number or a placeholder: see num.kind */
+    OGI__CELL_BLANK,     /* an empty cell: a value left blank */
+    OGI__CELL_MERGED,    /* covered by a neighbour's row or column span:
+                            holds nothing of its own and is no value */
+    OGI__CELL_RUN,       /* a run of digits that may belong to several
+                            adjacent cells ("7000007"): split later by the
+                            format's arithmetic */
+} ogi__cell_kind_t;
+
+typedef struct {
+    ogi__cell_kind_t kind;
+    ogi_num_t num;     /* VALUE only */
+    const char *s;     /* the cell's text, not NUL-terminated: into the
+                          text, or into the arena when joined from several
+                          lines or cleaned of markup */
+    uint32_t n;        /* its length in bytes */
+    uint32_t off;      /* source span in the normalised text */
+    uint32_t len;
+    int16_t row;       /* row / column in the layout's grid, or -1 */
+    int16_t col;
+    uint8_t rowspan;   /* spans where the layout gives them, else 1 */
+    uint8_t colspan;
+} ogi__cell_t;
+
+typedef struct {
+    uint32_t first;  /* index of the row's first cell */
+    uint32_t count;  /* cells in this row */
+    uint32_t line;   /* first line of the row in the text */
+    uint8_t prosey;  /* has sentence punctuation: narrative, not a row */
+} ogi__row_t;
+
+typedef struct {
+    const ogi_text_t *text;
+    ogi_arena_t *arena;
+    ogi__cell_t *cells;
+    size_t ncells, ccap;
+    ogi__row_t *rows;
+    size_t nrows, rcap;
+    const char *reader; /* name of the reader that read it (diagnostics) */
+} ogi__table_t;
+
+/* Starts an empty table over t; arrays grow in arena. Never fails. */
+void ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena,
+                     const ogi_text_t *t);
+
+/* Opens a row whose first line is line. Returns 0 or OGI_ENOMEM. */
+int ogi__table_row_open(ogi__table_t *tb, size_t line);
+
+/* Closes the open row: an empty row is dropped; prosey is set when a label
+ * of it reads as a sentence. */
+void ogi__table_row_close(ogi__table_t *tb);
+
+/*
+ * Appends a cell of the given kind to the open row. s[0..n) is its text
+ * (kept by pointer: into the text or the arena), off/len its source span
+ * in the normalised text. A VALUE cell's number is parsed from s. Row and
+ * column are -1, spans 1: set them on the returned cell where the layout
+ * gives them. Returns the cell, or NULL when out of memory.
+ */
+ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
+                            const char *s, size_t n, size_t off, size_t len);
+
+/*
+ * Appends one cell whose kind is read from its text: BLANK when it is only
+ * whitespace, VALUE when it reads as a number or a placeholder ("减 22",
+ * "—"), LABEL otherwise. Surrounding whitespace is trimmed. Returns the
+ * cell, or NULL when out of memory.
+ */
+ogi__cell_t *ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n,
+                                 size_t off);
+
+/*
+ * Appends the words of a stretch of text that may hold several cells
+ * (columns aligned with single spaces, a label followed by its values):
+ * a run of text words is one LABEL, each number word a VALUE, "减 22" one
+ * VALUE. s points into the normalised text at offset off. Returns 0 or
+ * OGI_ENOMEM.
+ */
+int ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n,
+                         size_t off);
+
+/*
+ * Appends text line l as cells: split on tabs, then on runs of two or
+ * more spaces, each piece read with ogi__table_add_words; an empty cell
+ * between tabs is BLANK. The way every reader reads a line that is not of
+ * its layout (a caption, a label left outside a table). Does not open or
+ * close a row. Returns 0 or OGI_ENOMEM.
+ */
+int ogi__table_add_line(ogi__table_t *tb, size_t l);
+
+/* 1 when line l of t is a page footer a PDF conversion left ("- 3 -",
+ * "第3页"), whatever its indentation. */
+int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
+
+/* 1 when line l of t holds only spaces and tabs. */
+int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
+
+/* Copies s[0..n) into the arena (for cell text joined or cleaned by a
+ * reader). Returns NULL when out of memory. */
+char *ogi__table_strdup(ogi__table_t *tb, const char *s, size_t n);
+
+#endif /* OGI_TABLE_INT_H */
