@@ -16,7 +16,11 @@ static const ogi_rule_t rules[] = {
     {"P2", W, "parser", "a row label is missing; its values were placed by row order"},
     {"P3", W, "parser", "a row has more or fewer cells than columns"},
     {"P4", W, "parser", "the unit of an amount is not stated; the likely unit is named"},
+    {"P5", I, "parser", "digits of adjacent cells ran together; the one split the arithmetic allows was placed"},
+    {"P6", W, "parser", "digits of adjacent cells ran together; several splits fit, the most plausible was placed and the others are named"},
     {"P7", W, "parser", "the format version is stated neither by the tables nor by the year"},
+    {"P8", W, "parser", "digits of adjacent cells ran together and no split fits the arithmetic; left unsplit"},
+    {"P9", I, "parser", "broken UTF-8 sequences were replaced"},
     /* official and definitional (§5a) */
     {"O1", E, "table", "Table 3, each column: 一 + 二 = 三 (（七）总计) + 四"},
     {"D1", E, "table", "Table 3, each column: （七）总计 = the sum of the result rows"},
