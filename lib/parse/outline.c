@@ -1,9 +1,20 @@
-/* outline.c - section headings and table regions of a report's text. */
+/*
+ * outline.c - section headings and table regions of a report's text.
+ *
+ * Headings and anchors are looked for in clean text, whatever markup the
+ * form wrapped them in: a Markdown heading (## 一、总体情况), bold
+ * (**一、**), html2text's ***** 三、… *****, a table's bars (| 四、…,
+ * │行政复议). Inside a drawn table (box characters, an ASCII grid, pipes)
+ * a cell's text may wrap over several lines, so those tables are read by
+ * their reader first and the anchors looked for in each row's joined
+ * labels.
+ */
 #include "ogi_int.h"
 
 #include <string.h>
 
 #include "outline_int.h"
+#include "reader_int.h"
 
 #define HEADING_MAX_CHARS 48 /* a heading is one short line */
 
@@ -23,6 +34,40 @@ utf8_chars(const char *s, size_t n)
     return c;
 }
 
+/* Length of the markup character at s[0..n) (a byte of # * | + - = _ > `,
+ * a box-drawing character, a full-width bar), or 0. */
+static size_t
+markup_len(const char *s, size_t n)
+{
+    static const char ascii[] = "#*|+-=_>`~";
+    if (n >= 1 && memchr(ascii, s[0], sizeof(ascii) - 1))
+        return 1;
+    /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
+        ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
+        return 3;
+    return 0;
+}
+
+/* Drops markup from both ends of the squeezed line *b[0..*n). */
+static void
+strip_markup(const char **b, size_t *n)
+{
+    size_t k;
+    while (*n && (k = markup_len(*b, *n)) != 0) {
+        *b += k;
+        *n -= k;
+    }
+    for (;;) {
+        if (*n >= 1 && markup_len(*b + *n - 1, 1) == 1)
+            *n -= 1;
+        else if (*n >= 3 && markup_len(*b + *n - 3, 3) == 3)
+            *n -= 3;
+        else
+            break;
+    }
+}
+
 /* Whether line text buf is the heading of section id. */
 static int
 is_heading(const char *buf, size_t n, ogi_section_id_t id)
@@ -38,6 +83,9 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
         p++;
     else
         return 0;
+    /* "一、**总体情况**": bold around the words */
+    while (p < buf + n && *p == '*')
+        p++;
     size_t rest = n - (size_t)(p - buf);
     if (utf8_chars(p, rest) > HEADING_MAX_CHARS || has(p, rest, "。"))
         return 0;
@@ -98,16 +146,78 @@ anchors(const char *buf, size_t n, int maybe)
     if (chars > 150)
         return 0; /* a paragraph, not a table line */
     int full_stop = has(buf, n, "。");
-    int prose = full_stop || chars > 60;
     int comma = memchr(buf, ',', n) != NULL;
+    /* a table's header line, or a whole row of headers run together as a
+     * crawler saves them: no sentence punctuation */
+    int header = !full_stop && !comma;
     unsigned a = 0;
-    if (t2 && !prose && !comma && chars < 40)
+    if (t2 && header && (chars < 40 || has(buf, n, "信息内容")))
         a |= A_T2;
     if (t3 && !full_stop)
         a |= A_T3;
-    if (t4 && !prose && !comma && chars < 30)
+    if (t4 && header &&
+        (chars < 30 || has(buf, n, "结果维持") || has(buf, n, "尚未审结")))
         a |= A_T4;
     return a;
+}
+
+/* 1 when line l starts, after spaces, with a table-drawing character: a
+ * bar, a box corner or a grid's plus. */
+static int
+is_drawn_line(const ogi_text_t *t, size_t l)
+{
+    const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    while (p < e && *p == ' ')
+        p++;
+    if (p < e && (*p == '|' || *p == '+'))
+        return 1;
+    return e - p >= 3 && (unsigned char)p[0] == 0xE2 &&
+           ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95);
+}
+
+/*
+ * Anchors of drawn tables, whose cells may wrap over lines: each block of
+ * drawn lines is read by its reader, and each row's labels, joined, are
+ * tested as one line; the anchor goes to the row's first line. Out of
+ * memory, the block is left to the line tests.
+ */
+static void
+drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
+{
+    char buf[512];
+    size_t l = 0;
+    while (l < t->nlines) {
+        if (!is_drawn_line(t, l)) {
+            l++;
+            continue;
+        }
+        size_t a = l;
+        while (l < t->nlines && is_drawn_line(t, l))
+            l++;
+        const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
+        if (rd == &ogi__read_row_lines)
+            continue; /* one line, one row: the line tests suffice */
+        ogi__table_t tb;
+        ogi__table_init(&tb, arena, t);
+        if (rd->read(&tb, t, a, l))
+            continue;
+        for (size_t r = 0; r < tb.nrows; r++) {
+            const ogi__row_t *row = &tb.rows[r];
+            size_t n = 0;
+            for (size_t i = row->first; i < row->first + row->count; i++) {
+                const ogi__cell_t *c = &tb.cells[i];
+                if (c->kind != OGI__CELL_LABEL)
+                    continue;
+                size_t k = ogi_text_squeeze_into(c->s, c->n, buf + n,
+                                                  sizeof(buf) - n);
+                n += k < sizeof(buf) - n ? k : sizeof(buf) - n - 1;
+            }
+            const char *b = buf;
+            strip_markup(&b, &n);
+            if (n && row->line < t->nlines)
+                flags[row->line] |= (unsigned char)anchors(b, n, 1);
+        }
+    }
 }
 
 /* First line at or after from with flag a, or OGI__NONE. */
@@ -121,7 +231,8 @@ first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
 }
 
 void
-ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
+ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
+                  ogi_arena_t *arena)
 {
     char buf[512];
     for (int i = 0; i < OGI_SEC_COUNT; i++)
@@ -147,6 +258,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
             continue;
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
+        strip_markup(&b, &n);
         if (n == 0)
             continue;
         for (int k = next; k < OGI_SEC_COUNT; k++) {
@@ -157,9 +269,10 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags)
             }
         }
         flags[l] = (unsigned char)anchors(b, n, maybe);
-        if (flags[l] & (A_T2 | A_T3))
-            have_anchor_19 = 1;
     }
+    drawn_anchors(t, flags, arena);
+    for (size_t l = 0; l < t->nlines && !have_anchor_19; l++)
+        have_anchor_19 = (flags[l] & (A_T2 | A_T3)) != 0;
     /* tables of the pre-2019 format count applications by channel */
     for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
         const char *b;

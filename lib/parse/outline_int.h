@@ -28,9 +28,10 @@ typedef struct {
 } ogi__outline_t;
 
 /* Finds headings and table regions in t; flags is scratch space of
- * t->nlines bytes. Never fails. */
+ * t->nlines bytes; drawn tables are read in arena. Never fails (out of
+ * memory, a drawn table's anchors are looked for line by line only). */
 void ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o,
-                       unsigned char *flags);
+                       unsigned char *flags, ogi_arena_t *arena);
 
 /* End line of section id's narrative: the next heading or the first table
  * that starts inside it. */

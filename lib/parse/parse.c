@@ -241,7 +241,7 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
     unsigned char *flags = ogi_arena_alloc(r->arena, t->nlines + 1);
     if (!flags)
         return OGI_ENOMEM;
-    ogi__outline_find(t, &o, flags);
+    ogi__outline_find(t, &o, flags, r->arena);
     if (o.old_format)
         return reject(r, "report in the pre-2019 format (当面申请/信函申请 "
                          "tables) is out of scope");
