@@ -386,9 +386,13 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
             continue;
         ogi__label_t in;
         ogi__label_norm(t->s, t->n, &in);
-        if (!ogi__label_starts(&in, &base) && !ogi__label_starts(&in, want))
+        /* the header may share its cell with the headers before it, where
+         * a layout separates columns by one space only */
+        const char *at = ogi__label_starts(&in, want) ? in.core
+                                                       : strstr(in.core, base.core);
+        if (!at)
             continue;
-        const char *rest = in.core + base.len;
+        const char *rest = at + base.len;
         if (strstr(rest, "万元"))
             return OGI_UNIT_WAN_YUAN;
         if (strstr(rest, "元"))
