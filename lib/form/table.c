@@ -125,6 +125,41 @@ is_sign_word(const char *s, size_t n)
     return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
 }
 
+/* 1 when s[0..n) starts with a row's numbering: "(一)", "一、", "1.",
+ * "1、" (the text is normalised: full-width parentheses are ASCII). */
+static int
+is_numbering(const char *s, size_t n)
+{
+    static const char cjk[] = "一二三四五六七八九十";
+    size_t i = 0, k = 0;
+    int paren = n > 0 && s[0] == '(';
+    i += (size_t)paren;
+    while (i < n && ogi_text_is_digit((unsigned char)s[i]) && k < 2) {
+        i++;
+        k++;
+    }
+    if (k == 0) {
+        while (n - i >= 3 && k < 3) {
+            const char *d = cjk;
+            while (*d && memcmp(d, s + i, 3) != 0)
+                d += 3;
+            if (!*d)
+                break;
+            i += 3;
+            k++;
+        }
+        if (k == 0)
+            return 0;
+        if (paren)
+            return i < n && s[i] == ')';
+        return n - i >= 3 && memcmp(s + i, "、", 3) == 0;
+    }
+    if (paren)
+        return i < n && s[i] == ')';
+    return (i < n && s[i] == '.' && !(i + 1 < n && ogi_text_is_digit(s[i + 1]))) ||
+           (n - i >= 3 && memcmp(s + i, "、", 3) == 0);
+}
+
 int
 ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
 {
@@ -169,6 +204,16 @@ ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
                 return OGI_ENOMEM;
             i = vend;
             continue;
+        }
+        /* a row's numbering after a space starts another label: a group
+         * label and its first row share a line where columns are
+         * separated by one space ("三、本年度办理结果 (一)予以公开") */
+        if (in_text && is_numbering(s + w, wlen)) {
+            if (!ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                text_end - text_start, off + text_start,
+                                text_end - text_start))
+                return OGI_ENOMEM;
+            in_text = 0;
         }
         if (!in_text) {
             in_text = 1;

@@ -297,6 +297,18 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
                                                    : 0;
     o->start[OGI__REG_T4] = first_with(flags, t->nlines, from4, A_T4);
+    /* a table whose anchor words are wrapped or torn apart by the layout
+     * ("行政 行政" over "复议 诉讼"): its section, after the heading */
+    static const ogi_section_id_t sec_of[OGI__REG_COUNT] = {
+        OGI_SEC_ACTIVE, OGI_SEC_APPLY, OGI_SEC_APPEAL};
+    int anchored = 0;
+    for (int r = 0; r < OGI__REG_COUNT; r++)
+        anchored += o->start[r] != OGI__NONE;
+    for (int r = 0; anchored && r < OGI__REG_COUNT; r++) {
+        size_t h = o->heading[sec_of[r]];
+        if (o->start[r] == OGI__NONE && h != OGI__NONE && h + 1 < t->nlines)
+            o->start[r] = h + 1;
+    }
 
     /* each table ends where the next table or a later heading starts */
     for (int r = 0; r < OGI__REG_COUNT; r++) {
