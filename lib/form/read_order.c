@@ -8,8 +8,9 @@
  *
  *   singles   each cell its own block: a row's values one after another,
  *             rows in order ("21" "" "0" "" ... "21");
- *   columns   a block of k lines per column, m such blocks in a row: k
- *             rows printed column by column (m groups of k numbers);
+ *   columns   a block of k lines per column, m >= 2 such blocks in a
+ *             row: k rows printed column by column (m groups of k
+ *             numbers); one group alone is one row's cells, a line each;
  *   mixed     text lines inside a block of numbers ("195" then the next
  *             item's caption).
  *
@@ -203,15 +204,18 @@ add_groups(order_t *o, const group_t *g, size_t ng, size_t width,
         while (j < ng && g[j].n == g[i].n)
             j++;
         size_t k = g[i].n;
-        if (k == 1) {
-            for (size_t q = i; q < j; q++) {
-                piece_t *p = &o->pieces[o->npieces++];
-                memset(p, 0, sizeof(*p));
-                p->first = (uint32_t)o->nvals;
-                p->count = 1;
-                p->bid = (*bid)++;
-                o->vals[o->nvals++] = (uint32_t)g[q].first;
-            }
+        /* one group alone is a row's cells one per line, not a column:
+         * a column block has a group per column */
+        if (k == 1 || j - i == 1) {
+            for (size_t q = i; q < j; q++)
+                for (size_t r = 0; r < g[q].n; r++) {
+                    piece_t *p = &o->pieces[o->npieces++];
+                    memset(p, 0, sizeof(*p));
+                    p->first = (uint32_t)o->nvals;
+                    p->count = 1;
+                    p->bid = (*bid)++;
+                    o->vals[o->nvals++] = (uint32_t)(g[q].first + r);
+                }
             i = j;
             continue;
         }
