@@ -1,28 +1,603 @@
 /*
- * read_order.c - text in reading order (pdftotext without -layout): labels and values in separate runs.
- * Not read yet: the probe declines every region.
+ * read_order.c - text in reading order (pdftotext without -layout).
+ *
+ * pdftotext writes each text block of the page in turn: one cell per
+ * line, a blank line between blocks, page footers ("-2-") wherever the
+ * page broke. Cells that sit close above one another in a column merge
+ * into one block, so a table's values come out in three shapes:
+ *
+ *   singles   each cell its own block: a row's values one after another,
+ *             rows in order ("21" "" "0" "" ... "21");
+ *   columns   a block of k lines per column, m >= 2 such blocks in a
+ *             row: k rows printed column by column (m groups of k
+ *             numbers); one group alone is one row's cells, a line each;
+ *   mixed     text lines inside a block of numbers ("195" then the next
+ *             item's caption).
+ *
+ * Labels come in runs of their own, often far from their values: the
+ * label just before a column block names its last row, a run of labels
+ * may follow the values it names, the first row's label can come last.
+ *
+ * So values are reassembled first: singles in order, column blocks
+ * transposed into rows. For Table 3 (recognised by its row labels), whose
+ * rows have seven columns, the value rows are then paired with the
+ * format's row order, and each printed label goes with the row it names:
+ * the model gets one table row per skeleton row, label and values
+ * together. Elsewhere (Table 2, Table 4, or a Table 3 whose value rows do
+ * not number the format's rows), each line is its own table row as the
+ * row-lines reader gives it, with column blocks transposed and paired
+ * with the labels just before them; placement's order does the rest.
  */
 #include "ogi_int.h"
 
+#include <string.h>
+
+#include "label_int.h"
+#include "ogi/error.h"
+#include "ogi/skeleton.h"
 #include "reader_int.h"
+
+/* Table 3's columns: the width of a value row in the pairing. */
+#define T3_COLS 7
+/* Table 3 rows whose labels must be seen before a region is read as
+ * Table 3 by the format's order. */
+#define T3_MIN_LABELS 6
+/* A label's score against a skeleton row that counts as naming it (the
+ * placement's threshold). */
+#define LABEL_MIN_SCORE 50
+/* A text line longer than this is narrative, not a cell. */
+#define CELL_MAX_BYTES 90
+
+typedef enum { IT_TEXT, IT_NUM, IT_GAP } item_kind_t;
+
+typedef struct {
+    uint8_t kind;  /* item_kind_t */
+    uint32_t line; /* its line */
+    uint32_t a, b; /* the trimmed content, offsets into the text */
+} item_t;
+
+/* A piece of the region in reading order: a text item, or a row of
+ * values (indexes into the value list). */
+typedef struct {
+    uint8_t text;   /* 1: text item `item`; 0: a value row */
+    uint8_t block;  /* value row from a column block (not a single) */
+    uint32_t item;  /* text: its item */
+    uint32_t first; /* value row: its first entry in vals */
+    uint32_t count; /* value row: its number of values */
+    uint32_t bid;   /* value row: the block it comes from */
+} piece_t;
+
+typedef struct {
+    const ogi_text_t *t;
+    item_t *items;
+    size_t nitems;
+    uint32_t *vals; /* item indexes of values, row after row */
+    size_t nvals;
+    piece_t *pieces;
+    size_t npieces;
+} order_t;
+
+/* Trimmed content of line l: [*a, *b). */
+static void
+line_content(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
+{
+    size_t i = t->lines[l].start, e = t->lines[l].end;
+    while (i < e && ogi_text_is_space((unsigned char)t->s[i]))
+        i++;
+    while (e > i && ogi_text_is_space((unsigned char)t->s[e - 1]))
+        e--;
+    *a = i;
+    *b = e;
+}
+
+/* 1 when s[a, b) holds a run of three or more spaces between words: the
+ * columns of a -layout rendering, not reading order. */
+static int
+is_wide(const char *s, size_t a, size_t b)
+{
+    size_t run = 0;
+    for (size_t i = a; i < b; i++) {
+        run = s[i] == ' ' ? run + 1 : 0;
+        if (run >= 3)
+            return 1;
+    }
+    return 0;
+}
 
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)t;
-    (void)l0;
-    (void)l1;
+    size_t content = 0, nums = 0, shorts = 0, tabs = 0, wide = 0;
+    size_t gapped = 0; /* values with a blank line next to them */
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
+            continue;
+        size_t a, b;
+        line_content(t, l, &a, &b);
+        content++;
+        if (memchr(t->s + a, '\t', b - a))
+            tabs++;
+        if (is_wide(t->s, a, b))
+            wide++;
+        ogi_num_t num;
+        if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
+            nums++;
+            shorts++;
+            if ((l > l0 && ogi__table_is_empty_line(t, l - 1)) ||
+                (l + 1 < l1 && ogi__table_is_empty_line(t, l + 1)))
+                gapped++;
+        } else if (b - a <= CELL_MAX_BYTES) {
+            shorts++;
+        }
+    }
+    /* tabs belong to the cell-lines and row-lines layouts, aligned
+     * columns to -layout; a table has values */
+    if (content < 6 || nums < 3 || tabs * 20 > content ||
+        wide * 10 > content || nums * 4 < content)
+        return 0;
+    /* blank lines between single values are pdftotext's blocks */
+    int score = 30 + (int)(shorts * 40 / content);
+    if (gapped * 2 >= nums)
+        score += 10;
+    return score;
+}
+
+/* ---- items, values, pieces ---- */
+
+static int
+scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
+{
+    const ogi_text_t *t = o->t;
+    size_t n = l1 - l0;
+    o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
+    o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
+    o->pieces = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->pieces));
+    if (!o->items || !o->vals || !o->pieces)
+        return OGI_ENOMEM;
+    o->nitems = o->nvals = o->npieces = 0;
+    for (size_t l = l0; l < l1; l++) {
+        item_t *it = &o->items[o->nitems];
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l)) {
+            /* a footer ends a block as a blank line does */
+            if (o->nitems && o->items[o->nitems - 1].kind == IT_GAP)
+                continue;
+            it->kind = IT_GAP;
+            it->line = (uint32_t)l;
+            it->a = it->b = t->lines[l].start;
+            o->nitems++;
+            continue;
+        }
+        size_t a, b;
+        line_content(t, l, &a, &b);
+        ogi_num_t num;
+        it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
+                       ? IT_NUM
+                       : IT_TEXT;
+        it->line = (uint32_t)l;
+        it->a = (uint32_t)a;
+        it->b = (uint32_t)b;
+        o->nitems++;
+    }
+    return 0;
+}
+
+/* A group: numbers on consecutive lines (one block of one column). */
+typedef struct {
+    size_t first; /* item index */
+    size_t n;
+} group_t;
+
+/*
+ * Turns the groups g[0..ng) (separated only by blank lines) into value
+ * pieces: a run of groups of one line each gives single values; a run of
+ * m groups of k >= 2 lines gives k rows of m values, column by column.
+ * With width (> 0), a run of width * j column groups is j blocks side by
+ * side, each width columns wide.
+ */
+static void
+add_groups(order_t *o, const group_t *g, size_t ng, size_t width,
+           uint32_t *bid)
+{
+    size_t i = 0;
+    while (i < ng) {
+        size_t j = i + 1;
+        while (j < ng && g[j].n == g[i].n)
+            j++;
+        size_t k = g[i].n;
+        /* one group alone is a row's cells one per line, not a column:
+         * a column block has a group per column */
+        if (k == 1 || j - i == 1) {
+            for (size_t q = i; q < j; q++)
+                for (size_t r = 0; r < g[q].n; r++) {
+                    piece_t *p = &o->pieces[o->npieces++];
+                    memset(p, 0, sizeof(*p));
+                    p->first = (uint32_t)o->nvals;
+                    p->count = 1;
+                    p->bid = (*bid)++;
+                    o->vals[o->nvals++] = (uint32_t)(g[q].first + r);
+                }
+            i = j;
+            continue;
+        }
+        size_t m = j - i;
+        size_t chunk = width && m > width && m % width == 0 ? width : m;
+        for (size_t c0 = i; c0 < j; c0 += chunk) {
+            for (size_t r = 0; r < k; r++) {
+                piece_t *p = &o->pieces[o->npieces++];
+                memset(p, 0, sizeof(*p));
+                p->block = 1;
+                p->first = (uint32_t)o->nvals;
+                p->count = (uint32_t)chunk;
+                p->bid = *bid;
+                for (size_t c = c0; c < c0 + chunk; c++)
+                    o->vals[o->nvals++] = (uint32_t)(g[c].first + r);
+            }
+            (*bid)++;
+        }
+        i = j;
+    }
+}
+
+/*
+ * The pieces of the region in reading order. Every value item lands in
+ * exactly one value piece, so pieces and values never outnumber items.
+ */
+static int
+make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
+{
+    group_t *g = ogi_arena_alloc(arena, (o->nitems + 1) * sizeof(*g));
+    if (!g)
+        return OGI_ENOMEM;
+    uint32_t bid = 0;
+    size_t i = 0;
+    while (i < o->nitems) {
+        const item_t *it = &o->items[i];
+        if (it->kind == IT_GAP) {
+            i++;
+            continue;
+        }
+        if (it->kind == IT_TEXT) {
+            piece_t *p = &o->pieces[o->npieces++];
+            memset(p, 0, sizeof(*p));
+            p->text = 1;
+            p->item = (uint32_t)i;
+            i++;
+            continue;
+        }
+        /* groups separated by nothing but blank lines */
+        size_t ng = 0;
+        while (i < o->nitems && o->items[i].kind != IT_TEXT) {
+            if (o->items[i].kind == IT_GAP) {
+                i++;
+                continue;
+            }
+            size_t s = i;
+            while (i < o->nitems && o->items[i].kind == IT_NUM)
+                i++;
+            g[ng].first = s;
+            g[ng].n = i - s;
+            ng++;
+        }
+        add_groups(o, g, ng, width, &bid);
+    }
+    return 0;
+}
+
+/* ---- emitting rows ---- */
+
+static int
+add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
+{
+    for (uint32_t v = 0; v < p->count; v++) {
+        const item_t *it = &o->items[o->vals[p->first + v]];
+        if (!ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a))
+            return OGI_ENOMEM;
+    }
+    return 0;
+}
+
+/* A text item as the row-lines reader reads its line. */
+static int
+emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+        (rc = ogi__table_add_line(tb, o->items[item].line)))
+        return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/*
+ * Every piece its own row, in reading order, except that the labels just
+ * before a column block are paired with its rows: with j labels before a
+ * block of k rows, the last min(j, k) labels name the last min(j, k) rows
+ * (a label run as long as the block names all of it; a single label
+ * before a block sits on the level of the block's last row).
+ */
+static int
+emit_plain(ogi__table_t *tb, const order_t *o)
+{
+    int rc;
+    size_t i = 0;
+    while (i < o->npieces) {
+        if (!o->pieces[i].text) {
+            const piece_t *p = &o->pieces[i];
+            if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)) ||
+                (rc = add_values(tb, o, p)))
+                return rc;
+            ogi__table_row_close(tb);
+            i++;
+            continue;
+        }
+        size_t j0 = i;
+        while (i < o->npieces && o->pieces[i].text)
+            i++;
+        size_t j = i - j0, k = 0;
+        if (i < o->npieces && o->pieces[i].block) {
+            uint32_t bid = o->pieces[i].bid;
+            while (i + k < o->npieces && !o->pieces[i + k].text &&
+                   o->pieces[i + k].bid == bid)
+                k++;
+        }
+        size_t pair = j < k ? j : k;
+        for (size_t q = j0; q < j0 + j - pair; q++)
+            if ((rc = emit_text_line(tb, o, o->pieces[q].item)))
+                return rc;
+        for (size_t r = 0; r < k; r++) {
+            const piece_t *p = &o->pieces[i + r];
+            size_t lab = r + pair >= k ? j0 + j - pair + (r + pair - k) : 0;
+            int labelled = r + pair >= k;
+            const item_t *first =
+                labelled ? &o->items[o->pieces[lab].item]
+                         : &o->items[o->vals[p->first]];
+            if ((rc = ogi__table_row_open(tb, first->line)))
+                return rc;
+            if (labelled && (rc = ogi__table_add_line(tb, first->line)))
+                return rc;
+            if ((rc = add_values(tb, o, p)))
+                return rc;
+            ogi__table_row_close(tb);
+        }
+        i += k;
+    }
+    return 0;
+}
+
+/* ---- Table 3 by the format's order ---- */
+
+/* A label: text items [first, last] joined (a label wrapped over lines:
+ * the lines after the first carry no numbering of their own). */
+typedef struct {
+    uint32_t first, last;
+    long row; /* skeleton row it names, or -1 */
+    int score;
+} label_t;
+
+/* 1 when text item i starts with a numbering ("1.", "（三）", "一、"). */
+static int
+has_numbering(const order_t *o, size_t i)
+{
+    ogi__label_t in;
+    ogi__label_norm(o->t->s + o->items[i].a, o->items[i].b - o->items[i].a,
+                    &in);
+    return in.num.level != 0;
+}
+
+/* The labels of the region, each matched against Table 3's rows. */
+static size_t
+find_labels(const order_t *o, label_t *lab)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t n = 0;
+    for (size_t i = 0; i < o->nitems; i++) {
+        if (o->items[i].kind != IT_TEXT)
+            continue;
+        size_t last = i;
+        while (last + 1 < o->nitems && o->items[last + 1].kind == IT_TEXT &&
+               !has_numbering(o, last + 1))
+            last++;
+        /* the label's text, squeezed of its line breaks, for matching */
+        char buf[OGI__LABEL_MAX * 2];
+        size_t len = 0;
+        for (size_t q = i; q <= last; q++) {
+            size_t w = o->items[q].b - o->items[q].a;
+            if (w > sizeof(buf) - len)
+                w = sizeof(buf) - len;
+            memcpy(buf + len, o->t->s + o->items[q].a, w);
+            len += w;
+        }
+        ogi__label_t in;
+        ogi__label_norm(buf, len, &in);
+        label_t *l = &lab[n++];
+        l->first = (uint32_t)i;
+        l->last = (uint32_t)last;
+        l->row = -1;
+        l->score = 0;
+        for (size_t r = 0; r < sk->nrows; r++) {
+            int s = ogi__label_score_row(&in, OGI_T3, r, 0);
+            if (s >= LABEL_MIN_SCORE && s > l->score) {
+                l->score = s;
+                l->row = (long)r;
+            }
+        }
+        i = last;
+    }
+    /* a row named twice keeps its best label */
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++)
+            if (a != b && lab[a].row >= 0 && lab[a].row == lab[b].row &&
+                (lab[b].score > lab[a].score ||
+                 (lab[b].score == lab[a].score && b < a)))
+                lab[a].row = -1;
+    return n;
+}
+
+/* A label as one cell: its lines joined in the arena when it wraps. */
+static int
+add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
+{
+    const item_t *f = &o->items[l->first], *e = &o->items[l->last];
+    if (l->first == l->last)
+        return ogi__table_add(tb, OGI__CELL_LABEL, o->t->s + f->a, f->b - f->a,
+                              f->a, f->b - f->a)
+                   ? 0
+                   : OGI_ENOMEM;
+    size_t len = 0;
+    for (uint32_t q = l->first; q <= l->last; q++)
+        len += o->items[q].b - o->items[q].a;
+    char *buf = ogi_arena_alloc(tb->arena, len + 1);
+    if (!buf)
+        return OGI_ENOMEM;
+    size_t w = 0;
+    for (uint32_t q = l->first; q <= l->last; q++) {
+        memcpy(buf + w, o->t->s + o->items[q].a, o->items[q].b - o->items[q].a);
+        w += o->items[q].b - o->items[q].a;
+    }
+    buf[w] = '\0';
+    return ogi__table_add(tb, OGI__CELL_LABEL, buf, w, f->a, e->b - f->a)
+               ? 0
+               : OGI_ENOMEM;
+}
+
+/*
+ * Reads the region as Table 3 when its labels are Table 3's and its value
+ * rows, seven values each, number exactly the format's data rows (23 with
+ * one （六） row, 25 with its three sub-rows). *done is 0 when the region
+ * is not such a table: nothing was added.
+ */
+static int
+read_t3(ogi__table_t *tb, order_t *o, int *done)
+{
+    *done = 0;
+    label_t *lab = ogi_arena_alloc(tb->arena, (o->nitems + 1) * sizeof(*lab));
+    /* value rows of seven: singles gathered, column rows as they are */
+    piece_t *rows =
+        ogi_arena_alloc(tb->arena, (o->npieces + 1) * sizeof(*rows));
+    if (!lab || !rows)
+        return OGI_ENOMEM;
+    size_t nlab = find_labels(o, lab);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t named = 0;
+    int sub = 0;
+    for (size_t i = 0; i < nlab; i++) {
+        if (lab[i].row < 0)
+            continue;
+        unsigned f = sk->rows[lab[i].row].flags;
+        if (!(f & OGI_ROW_GROUP))
+            named++;
+        if (f & OGI_ROW_OTHER3)
+            sub = 1;
+    }
+    if (named < T3_MIN_LABELS)
+        return 0;
+
+    size_t nrows = 0;
+    uint32_t *order = ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
+    if (!order)
+        return OGI_ENOMEM;
+    size_t nord = 0, pend = 0; /* singles waiting for a full row */
+    for (size_t i = 0; i < o->npieces; i++) {
+        const piece_t *p = &o->pieces[i];
+        if (p->text)
+            continue;
+        if (p->block) {
+            if (pend)
+                return 0; /* a row cut short: leave it to the order */
+            if (p->count != T3_COLS)
+                return 0;
+            rows[nrows++] = *p;
+            continue;
+        }
+        order[nord++] = o->vals[p->first];
+        if (++pend == T3_COLS) {
+            piece_t *r = &rows[nrows++];
+            memset(r, 0, sizeof(*r));
+            r->first = (uint32_t)(nord - T3_COLS);
+            r->count = T3_COLS;
+            r->bid = UINT32_MAX; /* values in `order`, not in vals */
+            pend = 0;
+        }
+    }
+    if (pend)
+        return 0;
+    unsigned skip = OGI_ROW_GROUP | (sub ? OGI_ROW_OTHER1 : OGI_ROW_OTHER3);
+    size_t want = 0;
+    for (size_t r = 0; r < sk->nrows; r++)
+        want += !(sk->rows[r].flags & skip);
+    if (nrows != want && !sub && nrows == want + 2) {
+        /* no sub-row labelled, but three rows where （六） stands */
+        sub = 1;
+        skip = OGI_ROW_GROUP | OGI_ROW_OTHER1;
+        want += 2;
+    }
+    if (nrows != want)
+        return 0;
+
+    int rc;
+    /* text naming no row first: headers, captions */
+    for (size_t i = 0; i < nlab; i++) {
+        if (lab[i].row >= 0)
+            continue;
+        if ((rc = ogi__table_row_open(tb, o->items[lab[i].first].line)))
+            return rc;
+        for (uint32_t q = lab[i].first; q <= lab[i].last; q++)
+            if ((rc = ogi__table_add_line(tb, o->items[q].line)))
+                return rc;
+        ogi__table_row_close(tb);
+    }
+    size_t next = 0;
+    for (size_t r = 0; r < sk->nrows; r++) {
+        const label_t *l = NULL;
+        for (size_t i = 0; i < nlab && !l; i++)
+            if (lab[i].row == (long)r)
+                l = &lab[i];
+        int data = !(sk->rows[r].flags & skip);
+        if (!data && !l)
+            continue;
+        const piece_t *p = data ? &rows[next++] : NULL;
+        uint32_t first_val = 0;
+        if (p)
+            first_val = p->bid == UINT32_MAX ? order[p->first]
+                                             : o->vals[p->first];
+        size_t line = l ? o->items[l->first].line : o->items[first_val].line;
+        if ((rc = ogi__table_row_open(tb, line)))
+            return rc;
+        if (l && (rc = add_label(tb, o, l)))
+            return rc;
+        for (uint32_t v = 0; p && v < p->count; v++) {
+            uint32_t it = p->bid == UINT32_MAX ? order[p->first + v]
+                                               : o->vals[p->first + v];
+            const item_t *x = &o->items[it];
+            if (!ogi__table_add_cell(tb, o->t->s + x->a, x->b - x->a, x->a))
+                return OGI_ENOMEM;
+        }
+        ogi__table_row_close(tb);
+    }
+    *done = 1;
     return 0;
 }
 
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)tb;
-    (void)t;
-    (void)l0;
-    (void)l1;
-    return 0;
+    order_t o = {.t = t};
+    int rc;
+    if ((rc = scan(&o, l0, l1, tb->arena)))
+        return rc;
+    /* first with Table 3's width: blocks side by side split into tables
+     * of seven columns */
+    if ((rc = make_pieces(&o, T3_COLS, tb->arena)))
+        return rc;
+    int done = 0;
+    if ((rc = read_t3(tb, &o, &done)))
+        return rc;
+    if (done)
+        return 0;
+    o.npieces = o.nvals = 0;
+    if ((rc = make_pieces(&o, 0, tb->arena)))
+        return rc;
+    return emit_plain(tb, &o);
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};
