@@ -331,6 +331,13 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return 0;
     }
     r->encoding = "utf-8";
+    if (t.nbroken &&
+        (rc = ogi_report_add_finding(
+             r, "P9", OGI_SEV_INFO, NULL,
+             "%zu broken UTF-8 sequences were dropped, the first at byte "
+             "offset %zu",
+             t.nbroken, t.broken_raw)))
+        return rc;
     size_t i = 0;
     while (i < t.len && ogi_text_is_space((unsigned char)t.s[i]))
         i++;
