@@ -36,14 +36,16 @@ typedef enum {
     F_CONT,    /* overflow of a label from a cell to the left */
     F_VALUE,   /* a cell's own number */
     F_BLANK,   /* a cell holding only padding */
+    F_LOST,    /* a value whose digits were overwritten ("增_|") */
 } frag_kind_t;
 
 typedef struct {
     uint32_t off, n; /* in the normalised text */
-    int16_t col;     /* cell index on its line; the tail after the last
-                        bar continues the last cell */
+    int16_t col;     /* cell index on its line; -1 for the tail after
+                        the last bar, only overflow */
     uint8_t kind;
     uint8_t line;    /* line within the visual row */
+    uint8_t spaced;  /* a value whose spaces became underscores ("增_7") */
 } frag_t;
 
 typedef struct {
@@ -142,12 +144,21 @@ starts_numbering(const char *s, size_t n)
     size_t d = 0;
     while (d < n && ogi_text_is_digit((unsigned char)s[d]))
         d++;
-    if (d > 0 && d < n)
-        return s[d] == '.' || (n - d >= 3 && memcmp(s + d, "、", 3) == 0);
+    if (d > 0 && d <= 2 && d < n)
+        return (s[d] == '.' &&
+                !(d + 1 < n && ogi_text_is_digit((unsigned char)s[d + 1]))) ||
+               (n - d >= 3 && memcmp(s + d, "、", 3) == 0);
     for (size_t k = 0; k < OGI_ARRAY_LEN(cn); k++)
         if (n >= 6 && memcmp(s, cn[k], 3) == 0 && memcmp(s + 3, "、", 3) == 0)
             return 1;
     return 0;
+}
+
+/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
+static int
+is_sign_only(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
 }
 
 static void
@@ -161,6 +172,34 @@ push(frags_t *fs, size_t off, size_t n, int col, frag_kind_t kind, size_t line)
     f->col = (int16_t)(col < INT16_MAX ? col : INT16_MAX);
     f->kind = (uint8_t)kind;
     f->line = (uint8_t)line;
+    f->spaced = 0;
+}
+
+/* Whether [a, b) of t, padding trimmed, is one value whose spaces were
+ * drawn as underscores on a row's last line ("增_7", "减_22"); sets *c0,
+ * *c1 to it. A cut character inside means overflow, not a value. */
+static int
+spaced_value(const ogi_text_t *t, size_t a, size_t b, size_t *c0, size_t *c1)
+{
+    const char *s = t->s;
+    while (a < b && is_pad(s[a]))
+        a++;
+    while (b > a && is_pad(s[b - 1]))
+        b--;
+    char buf[32];
+    if (b - a < 2 || b - a >= sizeof(buf) || !memchr(s + a, '_', b - a))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && ogi_text_broken_at(t, i))
+            return 0;
+        buf[i - a] = s[i] == '_' ? ' ' : s[i];
+    }
+    ogi_num_t num;
+    if (ogi_number_parse(buf, b - a, &num) != OGI_NUM_VALUE)
+        return 0;
+    *c0 = a;
+    *c1 = b;
+    return 1;
 }
 
 /*
@@ -175,8 +214,14 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
           size_t line, int after_cut, int left_broken, int tail)
 {
     const char *s = t->s;
-    size_t p = a;
+    size_t p = a, c0, c1;
     int padded = 0, first = 1, any = 0;
+    if (!tail && !ogi_text_broken_at(t, a) && spaced_value(t, a, b, &c0, &c1)) {
+        push(fs, c0, c1 - c0, col, F_VALUE, line);
+        if (fs->n)
+            fs->f[fs->n - 1].spaced = 1;
+        return;
+    }
     /* at the cell's start: overflow when bytes of a cut character come
      * first, or when the cut fell on a character boundary */
     int cont = tail || ogi_text_broken_at(t, a);
@@ -211,14 +256,19 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         } else if (first) {
             ogi_num_t num;
             size_t k = number_prefix(s + p, q - p);
-            if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
-                push(fs, p, q - p, col, F_VALUE, line);
-            } else if (k > 0 && (unsigned char)s[p + k] >= 0x80 &&
-                       (after_cut || left_broken) &&
-                       !starts_numbering(s + p, q - p)) {
-                /* a value written over the overflow: "4处理的" */
+            if (k > 0 && k < q - p && (unsigned char)s[p + k] >= 0x80 &&
+                (after_cut || left_broken) &&
+                !starts_numbering(s + p, q - p)) {
+                /* a value written over the overflow: "4处理的", and
+                 * "1件" is 1 and the end of 文件, not a count of 件 */
                 push(fs, p, k, col, F_VALUE, line);
                 push(fs, p + k, q - p - k, col, F_CONT, line);
+            } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
+                push(fs, p, q - p, col, F_VALUE, line);
+            } else if (is_sign_only(s + p, q - p)) {
+                /* 增/减 and its digits overwritten by the bar: a value
+                 * is here, but what it was is lost */
+                push(fs, p, q - p, col, F_LOST, line);
             } else {
                 push(fs, p, q - p, col, F_OWN, line);
             }
@@ -246,7 +296,8 @@ read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
-        read_cell(t, fs, a, b, col, line, after_cut, left_broken, !bar);
+        read_cell(t, fs, a, b, bar ? col : -1, line, after_cut, left_broken,
+                  !bar);
         if (!bar)
             break;
         after_cut = b > a && !is_pad(s[b - 1]);
@@ -371,7 +422,24 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
             if (f->col != col)
                 continue;
             if (f->kind == F_VALUE) {
-                if (!ogi__table_add(tb, OGI__CELL_VALUE, s + f->off, f->n,
+                const char *v = s + f->off;
+                if (f->spaced) {
+                    char *c = ogi__table_strdup(tb, v, f->n);
+                    if (!c)
+                        return OGI_ENOMEM;
+                    for (size_t k = 0; k < f->n; k++)
+                        if (c[k] == '_')
+                            c[k] = ' ';
+                    v = c;
+                }
+                if (!ogi__table_add(tb, OGI__CELL_VALUE, v, f->n, f->off,
+                                    f->n))
+                    return OGI_ENOMEM;
+                values++;
+            } else if (f->kind == F_LOST) {
+                /* kept in its column so that the next values stay in
+                 * theirs; as no number it becomes a missing cell */
+                if (!ogi__table_add(tb, OGI__CELL_RUN, s + f->off, f->n,
                                     f->off, f->n))
                     return OGI_ENOMEM;
                 values++;
@@ -402,7 +470,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             marked += (size_t)has_underscore_bar(t, l);
         }
     }
-    if (marked < 2 || marked * 3 < bars)
+    /* header rows cut short carry no padding: a few marked rows decide */
+    if (marked < 2 || marked * 8 < bars)
         return 0;
     /* "_|" is html2text's alone; a rule line above the bars too */
     int s = 80 + (int)(10 * marked / bars) + (rules ? 5 : 0);
