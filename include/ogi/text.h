@@ -2,7 +2,10 @@
  * text.h - raw bytes to normalised text with a map back to the raw bytes.
  *
  * Decoding accepts UTF-8 with or without a BOM and rejects anything else
- * with a reason. Normalisation folds what reports vary in but does not mean
+ * with a reason. A few broken sequences in UTF-8 text (a character cut in
+ * half by a tool that wraps by bytes, a stray byte) are dropped and
+ * counted, and where each was dropped is kept; text that is mostly broken
+ * (GBK, Latin-1, binary) is rejected. Normalisation folds what reports vary in but does not mean
  * anything: full-width ASCII (（）：１２) to ASCII, the ideographic space and
  * NBSP to a space, every dash (— – − －) to '-', curly quotes to ASCII
  * quotes, CR LF to LF, zero-width characters removed. It never makes the
@@ -54,6 +57,11 @@ typedef struct {
     ogi_line_t *lines; /* lines of s */
     size_t nlines;
     ogi_squeezed_t sq; /* s squeezed, made by ogi_text_decode */
+    size_t nbroken;    /* broken UTF-8 sequences dropped */
+    size_t broken_raw; /* raw offset of the first of them */
+    uint32_t *broken;  /* broken[i]: the normalised offset the i-th was
+                          dropped before (ascending; equal offsets when
+                          two were dropped at one place) */
 } ogi_text_t;
 
 /* Default and hard limits on input size. */
@@ -61,12 +69,25 @@ typedef struct {
 
 /*
  * Decodes and normalises raw[0..len) into *out (allocated in arena).
- * Returns 0; OGI_ENCODING with a reason in why[0..why_size) when the bytes
- * are not UTF-8 text (binary, UTF-16, GBK...); OGI_ETOOBIG beyond max bytes;
- * OGI_ENOMEM. raw must outlive *out.
+ * Broken UTF-8 sequences are dropped and counted (out->nbroken). Returns
+ * 0; OGI_ENCODING with a reason in why[0..why_size) when the bytes are not
+ * UTF-8 text (binary, UTF-16, GBK...: more than one broken sequence per
+ * OGI_TEXT_BROKEN_RATIO non-ASCII bytes); OGI_ETOOBIG
+ * beyond max bytes; OGI_ENOMEM. raw must outlive *out.
  */
 int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len,
                     size_t max, ogi_text_t *out, char *why, size_t why_size);
+
+/* A broken sequence is at most this many bytes: a lead byte and the
+ * continuation bytes after it, or a run of stray continuation bytes. */
+#define OGI_TEXT_BROKEN_MAX 4
+
+/* Text with more broken sequences than one per OGI_TEXT_BROKEN_RATIO
+ * non-ASCII bytes is not UTF-8 (see ogi_text_decode). */
+#define OGI_TEXT_BROKEN_RATIO 8
+
+/* 1 when a broken sequence was dropped just before normalised offset i. */
+int ogi_text_broken_at(const ogi_text_t *t, size_t i);
 
 /* Raw offset of the byte at normalised offset i; raw_len for i >= len. */
 uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);

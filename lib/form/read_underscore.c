@@ -1,27 +1,522 @@
 /*
  * read_underscore.c - html2text's tables of underscores and bars.
- * Not read yet: the probe declines every region.
+ *
+ * html2text (1.3.2a, Debian 12) draws a table as a rule line " _____" and
+ * then, for every row, lines "|cell___|cell_|". It measures a column in
+ * characters but writes its text in bytes, and it never breaks a word:
+ * an ideograph is three bytes, so a label overflows its column, the bar
+ * and the next cell's own text are written over the overflow, and what
+ * is left of it shows in the next cells, after their value or in place of
+ * their blank:
+ *
+ *     |其他对|19理|-6|1741|        其他对外管理服务事项 | 19 | -6 | 1741
+ *
+ * The bytes of a character cut by a bar or a value are dropped by the
+ * decoder, which remembers where (ogi_text_broken_at): that is how a
+ * fragment of overflow is told from a cell's own text. Padding is '_' on
+ * the last line of a row and spaces on the others (a cell with <br> or
+ * words wrapped at spaces takes several lines); a centred cell is padded
+ * on both sides. A row of the table model is one visual row: its label
+ * fragments joined in the order they were written, then one value or
+ * blank per column after the labels. What a bar or a value overwrote is
+ * lost: placement matches labels by prefix and suffix, and by row order.
  */
 #include "ogi_int.h"
 
+#include <string.h>
+
+#include "ogi/error.h"
 #include "reader_int.h"
+
+#define MAX_FRAGS   256 /* fragments in one visual row */
+#define MAX_ROWLINE 8   /* lines of one visual row */
+
+typedef enum {
+    F_OWN = 0, /* a label's text written at its own cell */
+    F_CONT,    /* overflow of a label from a cell to the left */
+    F_VALUE,   /* a cell's own number */
+    F_BLANK,   /* a cell holding only padding */
+    F_LOST,    /* a value whose digits were overwritten ("增_|") */
+} frag_kind_t;
+
+typedef struct {
+    uint32_t off, n; /* in the normalised text */
+    int16_t col;     /* cell index on its line; -1 for the tail after
+                        the last bar, only overflow */
+    uint8_t kind;
+    uint8_t line;    /* line within the visual row */
+    uint8_t spaced;  /* a value whose spaces became underscores ("增_7") */
+} frag_t;
+
+typedef struct {
+    frag_t f[MAX_FRAGS];
+    size_t n;
+} frags_t;
+
+/* A line of the layout: it starts with a bar. */
+static int
+is_bar_line(const ogi_text_t *t, size_t l)
+{
+    return t->lines[l].end > t->lines[l].start && t->s[t->lines[l].start] == '|';
+}
+
+/* A rule line: underscores only, after indentation. */
+static int
+is_rule_line(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start, e = t->lines[l].end, u = 0;
+    while (i < e && t->s[i] == ' ')
+        i++;
+    for (; i < e; i++) {
+        if (t->s[i] != '_')
+            return 0;
+        u++;
+    }
+    return u >= 3;
+}
+
+/* A bar line with padding next to a bar: html2text's, not Markdown's. */
+static int
+has_underscore_bar(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++)
+        if (s[i] == '|' && (s[i - 1] == '_' || (i + 1 < t->lines[l].end &&
+                                                s[i + 1] == '_')))
+            return 1;
+    return 0;
+}
+
+/* A line ending a visual row: it has underscore padding, or no padding of
+ * spaces (a line of cells all full). A line padded with spaces only is a
+ * row's upper line. */
+static int
+is_row_end(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    int spaced = 0;
+    for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++) {
+        if (s[i] == '_')
+            return 1;
+        if (s[i] == '|' && s[i - 1] == ' ')
+            spaced = 1;
+    }
+    return !spaced;
+}
+
+static int
+is_pad(char c)
+{
+    return c == '_' || c == ' ';
+}
+
+/* Length of a leading number of s[0..n): [-+]digits[.digits]. */
+static size_t
+number_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t d = i;
+    while (i < n && ogi_text_is_digit((unsigned char)s[i]))
+        i++;
+    if (i == d)
+        return 0;
+    if (i + 1 < n && s[i] == '.' && ogi_text_is_digit((unsigned char)s[i + 1])) {
+        i++;
+        while (i < n && ogi_text_is_digit((unsigned char)s[i]))
+            i++;
+    }
+    return i;
+}
+
+/* Whether s[0..n) starts with a label's numbering: 一、 （一） (一) 1. 1、
+ * — a new label, never the overflow of another. */
+static int
+starts_numbering(const char *s, size_t n)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六",
+                                     "七", "八", "九", "十"};
+    if (n >= 3 && memcmp(s, "（", 3) == 0)
+        return 1;
+    if (n >= 1 && s[0] == '(')
+        return 1;
+    size_t d = 0;
+    while (d < n && ogi_text_is_digit((unsigned char)s[d]))
+        d++;
+    if (d > 0 && d <= 2 && d < n)
+        return (s[d] == '.' &&
+                !(d + 1 < n && ogi_text_is_digit((unsigned char)s[d + 1]))) ||
+               (n - d >= 3 && memcmp(s + d, "、", 3) == 0);
+    for (size_t k = 0; k < OGI_ARRAY_LEN(cn); k++)
+        if (n >= 6 && memcmp(s, cn[k], 3) == 0 && memcmp(s + 3, "、", 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
+static int
+is_sign_only(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
+}
+
+static void
+push(frags_t *fs, size_t off, size_t n, int col, frag_kind_t kind, size_t line)
+{
+    if (fs->n >= MAX_FRAGS || n == 0)
+        return; /* bounded: the rest of a monstrous row is dropped */
+    frag_t *f = &fs->f[fs->n++];
+    f->off = (uint32_t)off;
+    f->n = (uint32_t)n;
+    f->col = (int16_t)(col < INT16_MAX ? col : INT16_MAX);
+    f->kind = (uint8_t)kind;
+    f->line = (uint8_t)line;
+    f->spaced = 0;
+}
+
+/* Whether [a, b) of t, padding trimmed, is one value whose spaces were
+ * drawn as underscores on a row's last line ("增_7", "减_22"); sets *c0,
+ * *c1 to it. A cut character inside means overflow, not a value. */
+static int
+spaced_value(const ogi_text_t *t, size_t a, size_t b, size_t *c0, size_t *c1)
+{
+    const char *s = t->s;
+    while (a < b && is_pad(s[a]))
+        a++;
+    while (b > a && is_pad(s[b - 1]))
+        b--;
+    char buf[32];
+    if (b - a < 2 || b - a >= sizeof(buf) || !memchr(s + a, '_', b - a))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        if (i > a && ogi_text_broken_at(t, i))
+            return 0;
+        buf[i - a] = s[i] == '_' ? ' ' : s[i];
+    }
+    ogi_num_t num;
+    if (ogi_number_parse(buf, b - a, &num) != OGI_NUM_VALUE)
+        return 0;
+    *c0 = a;
+    *c1 = b;
+    return 1;
+}
+
+/*
+ * Reads cell [a, b) of a line (b at its closing bar, or the line's end for
+ * the tail). after_cut: the cell to the left ran up to the bar without
+ * padding, so its text may have overflowed into this one; left_broken: a
+ * character was cut at that bar. tail: the bytes after the last bar, only
+ * overflow.
+ */
+static void
+read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
+          size_t line, int after_cut, int left_broken, int tail)
+{
+    const char *s = t->s;
+    size_t p = a, c0, c1;
+    int padded = 0, first = 1, any = 0;
+    if (!tail && !ogi_text_broken_at(t, a) && spaced_value(t, a, b, &c0, &c1)) {
+        push(fs, c0, c1 - c0, col, F_VALUE, line);
+        if (fs->n)
+            fs->f[fs->n - 1].spaced = 1;
+        return;
+    }
+    /* at the cell's start: overflow when bytes of a cut character come
+     * first, or when the cut fell on a character boundary */
+    int cont = tail || ogi_text_broken_at(t, a);
+    while (p < b) {
+        if (is_pad(s[p])) {
+            size_t q = p;
+            while (q < b && is_pad(s[q]))
+                q++;
+            /* a single space inside text is text ("1. 属于") */
+            if (q - p == 1 && s[p] == ' ' && q < b && !first &&
+                !ogi_text_broken_at(t, q)) {
+                p = q;
+                continue;
+            }
+            padded = 1;
+            cont = 0; /* padding is written by the cell itself */
+            p = q;
+            continue;
+        }
+        /* a segment: up to padding or a cut character */
+        size_t q = p + 1;
+        while (q < b && !ogi_text_broken_at(t, q) &&
+               !(is_pad(s[q]) && (s[q] == '_' || q + 1 >= b ||
+                                  is_pad(s[q + 1]))))
+            q++;
+        if (first && !cont && !padded && after_cut && left_broken &&
+            !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
+            !starts_numbering(s + p, q - p))
+            cont = 1; /* the cut fell on a boundary: overflow shows */
+        if (cont) {
+            push(fs, p, q - p, col, F_CONT, line);
+        } else if (first) {
+            ogi_num_t num;
+            size_t k = number_prefix(s + p, q - p);
+            if (k > 0 && k < q - p && (unsigned char)s[p + k] >= 0x80 &&
+                (after_cut || left_broken) &&
+                !starts_numbering(s + p, q - p)) {
+                /* a value written over the overflow: "4处理的", and
+                 * "1件" is 1 and the end of 文件, not a count of 件 */
+                push(fs, p, k, col, F_VALUE, line);
+                push(fs, p + k, q - p - k, col, F_CONT, line);
+            } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
+                push(fs, p, q - p, col, F_VALUE, line);
+            } else if (is_sign_only(s + p, q - p)) {
+                /* 增/减 and its digits overwritten by the bar: a value
+                 * is here, but what it was is lost */
+                push(fs, p, q - p, col, F_LOST, line);
+            } else {
+                push(fs, p, q - p, col, F_OWN, line);
+            }
+        } else {
+            /* after a value or a cut: the overflow goes on */
+            push(fs, p, q - p, col, F_CONT, line);
+        }
+        any = 1;
+        first = 0;
+        cont = 1;
+        p = q;
+    }
+    if (!any && !tail)
+        push(fs, a, 1, col, F_BLANK, line);
+}
+
+/* Splits line l of a row into cells and reads each. */
+static void
+read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
+{
+    const char *s = t->s;
+    size_t e = t->lines[l].end;
+    size_t a = t->lines[l].start + 1; /* past the first bar */
+    int col = 0, after_cut = 0, left_broken = 0;
+    for (;;) {
+        const char *bar = memchr(s + a, '|', e - a);
+        size_t b = bar ? (size_t)(bar - s) : e;
+        read_cell(t, fs, a, b, bar ? col : -1, line, after_cut, left_broken,
+                  !bar);
+        if (!bar)
+            break;
+        after_cut = b > a && !is_pad(s[b - 1]);
+        left_broken = ogi_text_broken_at(t, b);
+        a = b + 1;
+        col++;
+    }
+}
+
+/* Appends one label cell made of fragments fr[0..n) (in writing order). */
+static int
+add_label(ogi__table_t *tb, const frag_t *const *fr, size_t n)
+{
+    const char *s = tb->text->s;
+    size_t lo = fr[0]->off, hi = fr[0]->off + fr[0]->n, total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += fr[i]->n + 1;
+        if (fr[i]->off < lo)
+            lo = fr[i]->off;
+        if (fr[i]->off + fr[i]->n > hi)
+            hi = fr[i]->off + fr[i]->n;
+    }
+    if (n == 1)
+        return ogi__table_add(tb, OGI__CELL_LABEL, s + fr[0]->off, fr[0]->n,
+                              fr[0]->off, fr[0]->n)
+                   ? 0
+                   : OGI_ENOMEM;
+    char *buf = ogi_arena_alloc(tb->arena, total);
+    if (!buf)
+        return OGI_ENOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* lines of a wrapped label were broken at spaces: keep one */
+        if (i > 0 && fr[i]->line != fr[i - 1]->line && fr[i]->kind == F_OWN)
+            buf[o++] = ' ';
+        memcpy(buf + o, s + fr[i]->off, fr[i]->n);
+        o += fr[i]->n;
+    }
+    return ogi__table_add(tb, OGI__CELL_LABEL, buf, o, lo, hi - lo)
+               ? 0
+               : OGI_ENOMEM;
+}
+
+/*
+ * The labels of a visual row. A chain is a label's own fragment and the
+ * overflow fragments after it on its line; the chains that start in one
+ * column on successive lines are one wrapped label. Each label is added
+ * as its first fragment alone (a prefix that placement recognises when
+ * the overflow lost too much) and then joined, so that the joined label
+ * decides when it matches. Returns the last column holding a label, or
+ * -1, through *last_col.
+ */
+static int
+add_labels(ogi__table_t *tb, const frags_t *fs, int *last_col)
+{
+    const frag_t *order[MAX_FRAGS];
+    *last_col = -1;
+    int done_col = -1;
+    for (;;) {
+        /* the leftmost column with an own fragment not yet read */
+        int col = -1;
+        for (size_t i = 0; i < fs->n; i++)
+            if (fs->f[i].kind == F_OWN && fs->f[i].col > done_col &&
+                (col < 0 || fs->f[i].col < col))
+                col = fs->f[i].col;
+        if (col < 0)
+            break;
+        size_t n = 0;
+        for (size_t i = 0; i < fs->n; i++) {
+            const frag_t *f = &fs->f[i];
+            if (f->kind != F_OWN || f->col != col)
+                continue;
+            order[n++] = f;
+            /* its overflow: the fragments after it on its line, up to the
+             * next own fragment */
+            for (size_t j = i + 1; j < fs->n && fs->f[j].line == f->line &&
+                                   fs->f[j].kind != F_OWN;
+                 j++)
+                if (fs->f[j].kind == F_CONT)
+                    order[n++] = &fs->f[j];
+        }
+        int rc;
+        if (n > 1 && (rc = add_label(tb, order, 1)))
+            return rc;
+        if ((rc = add_label(tb, order, n)))
+            return rc;
+        *last_col = col;
+        done_col = col;
+    }
+    /* overflow with no own fragment on its line (the label's start was in
+     * the row above): a label of its own */
+    for (size_t i = 0; i < fs->n; i++) {
+        const frag_t *f = &fs->f[i];
+        int owned = 0;
+        for (size_t j = 0; j < i && !owned; j++)
+            owned = fs->f[j].line == f->line && fs->f[j].kind == F_OWN;
+        if (f->kind == F_CONT && !owned) {
+            const frag_t *one = f;
+            int rc = add_label(tb, &one, 1);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* The values of a visual row: per column after the labels, its value(s),
+ * else a blank when the column holds nothing of its own. */
+static int
+add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
+{
+    const char *s = tb->text->s;
+    int maxcol = -1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i].col > maxcol)
+            maxcol = fs->f[i].col;
+    for (int col = 0; col <= maxcol; col++) {
+        int values = 0, own = 0, blank = 0;
+        size_t blank_off = 0;
+        for (size_t i = 0; i < fs->n; i++) {
+            const frag_t *f = &fs->f[i];
+            if (f->col != col)
+                continue;
+            if (f->kind == F_VALUE) {
+                const char *v = s + f->off;
+                if (f->spaced) {
+                    char *c = ogi__table_strdup(tb, v, f->n);
+                    if (!c)
+                        return OGI_ENOMEM;
+                    for (size_t k = 0; k < f->n; k++)
+                        if (c[k] == '_')
+                            c[k] = ' ';
+                    v = c;
+                }
+                if (!ogi__table_add(tb, OGI__CELL_VALUE, v, f->n, f->off,
+                                    f->n))
+                    return OGI_ENOMEM;
+                values++;
+            } else if (f->kind == F_LOST) {
+                /* kept in its column so that the next values stay in
+                 * theirs; as no number it becomes a missing cell */
+                if (!ogi__table_add(tb, OGI__CELL_RUN, s + f->off, f->n,
+                                    f->off, f->n))
+                    return OGI_ENOMEM;
+                values++;
+            } else if (f->kind == F_OWN) {
+                own = 1;
+            } else if (!blank) {
+                blank = 1;
+                blank_off = f->off;
+            }
+        }
+        if (!values && !own && blank && col > last_col &&
+            !ogi__table_add(tb, OGI__CELL_BLANK, s + blank_off, 0, blank_off,
+                            0))
+            return OGI_ENOMEM;
+    }
+    return 0;
+}
 
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)t;
-    (void)l0;
-    (void)l1;
-    return 0;
+    size_t bars = 0, marked = 0, rules = 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (is_rule_line(t, l))
+            rules++;
+        else if (is_bar_line(t, l)) {
+            bars++;
+            marked += (size_t)has_underscore_bar(t, l);
+        }
+    }
+    /* header rows cut short carry no padding: a few marked rows decide */
+    if (marked < 2 || marked * 8 < bars)
+        return 0;
+    /* "_|" is html2text's alone; a rule line above the bars too */
+    int s = 80 + (int)(10 * marked / bars) + (rules ? 5 : 0);
+    return s < OGI__PROBE_SURE ? s : OGI__PROBE_SURE;
 }
 
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)tb;
-    (void)t;
-    (void)l0;
-    (void)l1;
+    int rc;
+    size_t l = l0;
+    /* one row's fragments, reused row after row: too large for the stack */
+    frags_t *f = ogi_arena_alloc(tb->arena, sizeof(*f));
+    if (!f)
+        return OGI_ENOMEM;
+    while (l < l1) {
+        if (is_rule_line(t, l) || ogi__table_is_empty_line(t, l) ||
+            ogi__table_is_page_line(t, l)) {
+            l++;
+            continue;
+        }
+        if (!is_bar_line(t, l)) {
+            if ((rc = ogi__table_row_open(tb, l)) ||
+                (rc = ogi__table_add_line(tb, l)))
+                return rc;
+            ogi__table_row_close(tb);
+            l++;
+            continue;
+        }
+        /* a visual row: upper lines padded with spaces, then its last */
+        size_t m = l;
+        while (m + 1 < l1 && m - l + 1 < MAX_ROWLINE && !is_row_end(t, m) &&
+               is_bar_line(t, m + 1))
+            m++;
+        f->n = 0;
+        for (size_t k = l; k <= m; k++)
+            read_line(t, f, k, k - l);
+        int last_col;
+        if ((rc = ogi__table_row_open(tb, l)) ||
+            (rc = add_labels(tb, f, &last_col)) ||
+            (rc = add_values(tb, f, last_col)))
+            return rc;
+        ogi__table_row_close(tb);
+        l = m + 1;
+    }
     return 0;
 }
 

@@ -310,6 +310,26 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             o->start[r] = h + 1;
     }
 
+    /* a table drawn under its section's heading whose anchor words were
+     * lost (html2text cuts a header cell to its first characters) is the
+     * section's table all the same */
+    for (int r = 0; r < OGI__REG_COUNT; r++) {
+        size_t h = o->heading[OGI_SEC_ACTIVE + r];
+        if (o->start[r] != OGI__NONE || h == OGI__NONE)
+            continue;
+        size_t stop = t->nlines;
+        for (int k = OGI_SEC_ACTIVE + r + 1; k < OGI_SEC_COUNT; k++)
+            if (o->heading[k] != OGI__NONE && o->heading[k] > h &&
+                o->heading[k] < stop)
+                stop = o->heading[k];
+        for (size_t l = h + 1; l < stop; l++)
+            if (is_drawn_line(t, l) && l + 1 < stop &&
+                is_drawn_line(t, l + 1)) {
+                o->start[r] = l;
+                break;
+            }
+    }
+
     /* each table ends where the next table or a later heading starts */
     for (int r = 0; r < OGI__REG_COUNT; r++) {
         if (o->start[r] == OGI__NONE)

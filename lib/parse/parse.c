@@ -82,7 +82,26 @@ raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
         else
             break;
     }
-    return ogi_arena_strndup(r->arena, s + ra, rb - ra);
+    char *c = ogi_arena_strndup(r->arena, s + ra, rb - ra);
+    if (c && t->nbroken) {
+        /* the raw bytes hold the broken sequences the text dropped: a
+         * record is UTF-8 */
+        const char *e = c + (rb - ra);
+        char *w = c;
+        for (const char *p = c; p < e;) {
+            uint32_t cp;
+            size_t n = ogi_utf8_decode(p, e, &cp);
+            if (n == 0) {
+                p++;
+                continue;
+            }
+            memmove(w, p, n);
+            w += n;
+            p += n;
+        }
+        *w = '\0';
+    }
+    return c;
 }
 
 /* A page number at the end of a section: the dashed forms, or a bare
@@ -331,6 +350,13 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return 0;
     }
     r->encoding = "utf-8";
+    if (t.nbroken &&
+        (rc = ogi_report_add_finding(
+             r, "P9", OGI_SEV_INFO, NULL,
+             "%zu broken UTF-8 sequences were dropped, the first at byte "
+             "offset %zu",
+             t.nbroken, t.broken_raw)))
+        return rc;
     size_t i = 0;
     while (i < t.len && ogi_text_is_space((unsigned char)t.s[i]))
         i++;

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -440,6 +441,133 @@ reject_invalid_utf8(void **state)
     assert_rejected(state, "\xf8\x88\x80\x80\x80", 5, 0, OGI_ENCODING);
     /* GBK: 政府 */
     assert_rejected(state, "\xd5\xfe\xb8\xae", 4, 0, OGI_ENCODING);
+}
+
+/* ---- broken sequences in UTF-8 text ---- */
+
+/* 政府信息公开 four times: enough ideographs to excuse a few broken bytes. */
+#define ZF4 "政府信息公开政府信息公开政府信息公开政府信息公开"
+
+/* html2text cuts 文 (e6 96 87) after two bytes and draws its bar: the two
+ * bytes are dropped, counted, and remembered where they were. */
+static void
+broken_dropped_and_counted(void **state)
+{
+    ogi_text_t t;
+    const char *raw = ZF4 "|15\xe6\x80\xa7\xe6\x96|52_|";
+    decode_ok(state, raw, &t);
+    assert_string_equal(t.s, ZF4 "|15性|52_|");
+    assert_int_equal(t.nbroken, 1);
+    size_t at = strlen(ZF4 "|15性");
+    assert_int_equal(t.broken_raw, at);
+    assert_int_equal(t.broken[0], at);
+    assert_true(ogi_text_broken_at(&t, at));
+    assert_false(ogi_text_broken_at(&t, at - 1));
+    assert_false(ogi_text_broken_at(&t, at + 1));
+    /* the '|' after the dropped bytes maps to its raw byte */
+    assert_int_equal(ogi_text_raw_offset(&t, at), at + 2);
+    assert_int_equal(ogi_text_raw_offset(&t, at - 1), at - 1);
+}
+
+/* A run of stray continuation bytes is one sequence; a lead byte followed
+ * by a valid character loses only itself. */
+static void
+broken_runs(void **state)
+{
+    ogi_text_t t;
+    /* 19, then the tail of 管 (ae a1), 理; a lone e6 before 性 */
+    const char *raw = ZF4 "|19\xae\xa1理|\xe6性|";
+    decode_ok(state, raw, &t);
+    assert_string_equal(t.s, ZF4 "|19理|性|");
+    assert_int_equal(t.nbroken, 2);
+    assert_int_equal(t.broken[0], strlen(ZF4 "|19"));
+    assert_int_equal(t.broken[1], strlen(ZF4 "|19理|"));
+    assert_int_equal(t.broken_raw, strlen(ZF4 "|19"));
+    /* a run longer than a sequence counts as several */
+    decode_ok(state, ZF4 "\x80\x80\x80\x80\x80\x80", &t);
+    assert_string_equal(t.s, ZF4);
+    assert_int_equal(t.nbroken, 2);
+    assert_true(ogi_text_broken_at(&t, strlen(ZF4)));
+}
+
+/* Broken bytes at the very start, the very end, and around a line break;
+ * lines and the squeezed text skip them. */
+static void
+broken_at_edges(void **state)
+{
+    ogi_text_t t;
+    const char *raw = "\xbf" ZF4 "\xe4\n\xb8\x80" ZF4 "\xe4\xb8";
+    decode_ok(state, raw, &t);
+    assert_string_equal(t.s, ZF4 "\n" ZF4);
+    assert_int_equal(t.nbroken, 4);
+    assert_int_equal(t.broken_raw, 0);
+    assert_int_equal(t.nlines, 2);
+    assert_int_equal(t.lines[1].start, strlen(ZF4) + 1);
+    assert_string_equal(t.sq.s, ZF4 ZF4);
+    assert_int_equal(ogi_text_raw_offset(&t, 0), 1);
+    assert_int_equal(ogi_text_raw_offset(&t, strlen(ZF4) + 1),
+                     strlen(ZF4) + 5);
+}
+
+/* The proportion decides: one broken sequence per eight non-ASCII bytes
+ * is still UTF-8 with damage, more is another encoding. */
+static void
+broken_threshold(void **state)
+{
+    ogi_text_t t;
+    char why[WHY_SIZE];
+    /* nine stray continuation bytes in a row: sequences of at most four */
+    decode_ok(state, ZF4 "\x80\x80\x80\x80\x80\x80\x80\x80\x80", &t);
+    assert_int_equal(t.nbroken, 3);
+    char many[512];
+    size_t n = 0;
+    memcpy(many, ZF4, strlen(ZF4));
+    n = strlen(ZF4);
+    for (int k = 0; k < 9; k++) {
+        many[n++] = 'a';
+        many[n++] = '\xe6'; /* a lead byte cut from its character */
+    }
+    many[n] = '\0';
+    /* 9 sequences, 72 + 9 = 81 non-ASCII bytes: accepted */
+    decode_ok(state, many, &t);
+    assert_int_equal(t.nbroken, 9);
+    many[n++] = 'a';
+    many[n++] = '\xe6';
+    many[n] = '\0';
+    /* 10 sequences, 82 bytes: 80 <= 82, accepted */
+    decode_ok(state, many, &t);
+    for (int k = 0; k < 4; k++) {
+        many[n++] = 'b';
+        many[n++] = '\xff';
+    }
+    many[n] = '\0';
+    /* 14 sequences, 86 bytes: 112 > 86, rejected with the first offset */
+    int rc = ogi_text_decode(*state, many, n, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    char off[32];
+    snprintf(off, sizeof(off), "offset %zu", strlen(ZF4) + 1);
+    assert_non_null(strstr(why, off));
+    assert_non_null(strstr(why, "UTF-8"));
+}
+
+/* GBK long enough to be read to its end would still be rejected: every
+ * ideograph is two broken bytes. */
+static void
+broken_gbk_rejected(void **state)
+{
+    char buf[4096];
+    size_t n = 0;
+    while (n + 5 < sizeof(buf)) {
+        memcpy(buf + n, "\xd5\xfe\xb8\xae", 4); /* 政府 in GBK */
+        n += 4;
+        if (n % 40 == 0)
+            buf[n++] = '\n';
+    }
+    assert_rejected(state, buf, n, 0, OGI_ENCODING);
+    /* Latin-1: é and à in French */
+    static const char latin1[] = "caf\xe9 \xe0 la cr\xe8me br\xfbl\xe9"
+                                 "e, d\xe9j\xe0 vu";
+    assert_rejected(state, latin1, sizeof(latin1) - 1, 0, OGI_ENCODING);
 }
 
 /* The reason says where the bad byte is. */
@@ -863,6 +991,11 @@ main(void)
         T(reject_nul),
         T(reject_utf16),
         T(reject_invalid_utf8),
+        T(broken_dropped_and_counted),
+        T(broken_runs),
+        T(broken_at_edges),
+        T(broken_threshold),
+        T(broken_gbk_rejected),
         T(reject_reason_gives_offset),
         T(reject_small_why),
         T(reject_many_control_chars),

@@ -1,0 +1,136 @@
+/*
+ * test_read_h2t.c - html2text's tables (lib/form/read_underscore.c).
+ *
+ * tests/data/forms/h2t/spans.txt is html2text's output for spans.html
+ * (README.md there): the cells expected below are read from the HTML.
+ * A label cut where its column ends comes as its first fragment, then
+ * joined with what the next cells left of it; values follow in their
+ * columns. Also: bytes that are not a table never crash the reader.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/reader_int.h"
+#include "ogi/arena.h"
+#include "ogi/text.h"
+
+#define FORMS "tests/data/forms/h2t/"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (1 << 16) - 1, f);
+    fclose(f);
+    return buf;
+}
+
+/* "K:text" per cell, K one of L V B M R, joined by " | ". */
+static void
+row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    const ogi__row_t *row = &tb->rows[r];
+    for (size_t i = row->first; i < row->first + row->count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        int k = snprintf(out + o, size - o, "%s%c:%.*s", o ? " | " : "",
+                         "LVBMR"[c->kind], (int)c->n, c->s);
+        if (k < 0 || (size_t)k >= size - o)
+            break;
+        o += (size_t)k;
+    }
+}
+
+static void
+spans(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = slurp(FORMS "spans.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    assert_true(t.nbroken > 0);
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 0, t.nlines), 0);
+    assert_string_equal(tb.reader, "underscore");
+    static const char *const want[] = {
+        NULL, /* the header row: cut beyond use */
+        "L:行政许 | V:272 | V:增 7 | V:11113",
+        "L:其他对 | L:其他对理服务事项 | V:19 | V:-6 | V:1741",
+        "L:三、本 | L:(一)予以公开 | V:44 | V:2",
+        "L:(二)部分公开(区 | L:(二)部分公开(区处的只计这一情形,不计其他情形) "
+        "| V:4 | B:",
+        "L:四、结转下年度继续办理 | V:10 | V:0",
+    };
+    assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
+    char got[512];
+    for (size_t r = 0; r < tb.nrows; r++) {
+        if (!want[r])
+            continue;
+        row_string(&tb, r, got, sizeof(got));
+        if (strcmp(got, want[r]) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_string_equal(got, want[r]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Bars, underscores and cut characters in any order: bounded, no crash. */
+static void
+garbage(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"|", "_", " ", "\xe6", "\x96",
+                                         "增", "7", "-", "\n", "规章"};
+    uint64_t x = 88172645463325252ull;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char buf[4096];
+    for (int round = 0; round < 200; round++) {
+        size_t n = 0;
+        while (n + 8 < sizeof(buf)) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            const char *p = pieces[x % (sizeof(pieces) / sizeof(pieces[0]))];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        ogi_text_t t;
+        char why[160];
+        if (ogi_text_decode(a, buf, n, 0, &t, why, sizeof(why)) == 0) {
+            ogi__table_t tb;
+            const ogi__reader_t *r = ogi__reader_find("underscore");
+            assert_non_null(r);
+            ogi__table_init(&tb, a, &t);
+            (void)r->probe(&t, 0, t.nlines);
+            assert_int_equal(r->read(&tb, &t, 0, t.nlines), 0);
+        }
+        ogi_arena_reset(a);
+    }
+    ogi_arena_destroy(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(spans),
+        cmocka_unit_test(garbage),
+    };
+    return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
+}
