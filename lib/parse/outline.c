@@ -297,37 +297,30 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
                                                    : 0;
     o->start[OGI__REG_T4] = first_with(flags, t->nlines, from4, A_T4);
-    /* a table whose anchor words are wrapped or torn apart by the layout
-     * ("行政 行政" over "复议 诉讼"): its section, after the heading */
-    static const ogi_section_id_t sec_of[OGI__REG_COUNT] = {
-        OGI_SEC_ACTIVE, OGI_SEC_APPLY, OGI_SEC_APPEAL};
+    /* a table whose anchor words the layout lost: html2text cuts a header
+     * cell to its first characters, a narrow column wraps "行政 行政" over
+     * "复议 诉讼". Under its section's heading, a drawn table is the
+     * section's table; failing that, when the report's other tables were
+     * found, the section's text after its heading is read as the table. */
     int anchored = 0;
     for (int r = 0; r < OGI__REG_COUNT; r++)
         anchored += o->start[r] != OGI__NONE;
-    for (int r = 0; anchored && r < OGI__REG_COUNT; r++) {
-        size_t h = o->heading[sec_of[r]];
-        if (o->start[r] == OGI__NONE && h != OGI__NONE && h + 1 < t->nlines)
-            o->start[r] = h + 1;
-    }
-
-    /* a table drawn under its section's heading whose anchor words were
-     * lost (html2text cuts a header cell to its first characters) is the
-     * section's table all the same */
     for (int r = 0; r < OGI__REG_COUNT; r++) {
         size_t h = o->heading[OGI_SEC_ACTIVE + r];
-        if (o->start[r] != OGI__NONE || h == OGI__NONE)
+        if (o->start[r] != OGI__NONE || h == OGI__NONE || h + 1 >= t->nlines)
             continue;
         size_t stop = t->nlines;
         for (int k = OGI_SEC_ACTIVE + r + 1; k < OGI_SEC_COUNT; k++)
             if (o->heading[k] != OGI__NONE && o->heading[k] > h &&
                 o->heading[k] < stop)
                 stop = o->heading[k];
-        for (size_t l = h + 1; l < stop; l++)
-            if (is_drawn_line(t, l) && l + 1 < stop &&
-                is_drawn_line(t, l + 1)) {
+        for (size_t l = h + 1; l + 1 < stop; l++)
+            if (is_drawn_line(t, l) && is_drawn_line(t, l + 1)) {
                 o->start[r] = l;
                 break;
             }
+        if (o->start[r] == OGI__NONE && anchored)
+            o->start[r] = h + 1;
     }
 
     /* each table ends where the next table or a later heading starts */
