@@ -1,28 +1,647 @@
 /*
- * read_runon.c - text with no separators (a crawler's page text): digits of adjacent cells run together.
- * Not read yet: the probe declines every region.
+ * read_runon.c - text with no separators between cells: a crawler's page
+ * text.
+ *
+ * A crawler strips a page's tags and joins its text nodes with nothing
+ * between them, keeping only the newlines that were in the page source.
+ * A table row then reads "（一）予以公开7000007": the label and seven
+ * cells whose digits run together. Depending on the source, a line holds
+ * one row, a whole table, or one cell; a stray space or newline may split
+ * a run ("7 000007"); header cells run together ("自然人法人或其他组织总计").
+ *
+ * The reader cuts each line into text and runs of digits. Every run
+ * becomes a RUN cell, split later by the format's arithmetic (split_int.h);
+ * the reader never guesses where one cell's digits end. Text becomes LABEL
+ * cells, cut where the format's own words (row and column labels from the
+ * skeleton) begin, so that "…对外公开总数量规章" gives the header words and
+ * the row label "规章" apart. A row of the model is a label and the runs
+ * after it: a label that follows a run, or text that starts a line, opens
+ * a new row; a line that starts with digits continues the row above (a run
+ * split by a newline, or one cell per line).
+ *
+ * What is a value and what is text:
+ *   - a digit run directly followed by "." or "、" and then text is the
+ *     numbering of the label that follows ("1.属于国家秘密"); when more
+ *     digits come before it, only the last is numbering ("60001072.没有…":
+ *     the run 6000107, then the label "2.没有…"; the format numbers rows
+ *     1 to 8);
+ *   - a sign starts a new run ("272-711113": 272, then -711113; "12减 1":
+ *     12, then "减 1"), a decimal
+ *     point stays inside it ("7730.28"), as do "元"/"万元" written after it;
+ *   - digits followed by a count word (2019年, 75件) or glued to Latin
+ *     letters are text: that is narrative, not a cell;
+ *   - "-", "--" and "/" standing between values are placeholders (VALUE).
+ * Narrative is cut at its last "。" and read as one LABEL in a row of its
+ * own, so a page saved on one line still gives its tables.
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
+#include <string.h>
+
+#include "ogi/error.h"
+#include "ogi/skeleton.h"
 #include "reader_int.h"
 
-static int
-probe(const ogi_text_t *t, size_t l0, size_t l1)
+/* ---- the format's words, folded as the text is ---- */
+
+#define MAX_WORDS     512
+#define MAX_WORD      192  /* bytes of a folded word */
+#define MAX_SPLIT_LEN 1024 /* longer text is prose: not cut into words */
+#define LONG_RUN                                                               \
+    11 /* digits no one cell holds: Table 4's fifteen                          \
+          cells, Table 3's seven */
+
+typedef struct {
+    char s[MAX_WORD];
+    size_t n;
+    size_t chars; /* code points: two or fewer ("规章", "其他", "总计") are
+                     too common inside other text to cut anywhere */
+} word_t;
+
+static word_t words[MAX_WORDS];
+static size_t nwords;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+/* Appends a ∥ b folded the way ogi_text_decode folds text (full width to
+ * ASCII, curly quotes to '"'), so that words compare byte for byte. */
+static void
+add_word(const char *a, const char *b)
 {
-    (void)t;
-    (void)l0;
-    (void)l1;
+    if (nwords == MAX_WORDS)
+        return;
+    word_t *w = &words[nwords];
+    size_t o = 0, chars = 0;
+    const char *parts[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        const char *p = parts[k], *e = p + strlen(p);
+        while (p < e) {
+            uint32_t cp;
+            size_t l = ogi_utf8_decode(p, e, &cp);
+            if (l == 0)
+                return; /* the skeleton is UTF-8: cannot happen */
+            int f = ogi_text_fold(cp);
+            if (o + l >= sizeof(w->s))
+                return;
+            if (f > 0)
+                w->s[o++] = (char)f;
+            else if (f == 0) {
+                memcpy(w->s + o, p, l);
+                o += l;
+            }
+            if (f >= 0)
+                chars++;
+            p += l;
+        }
+    }
+    if (o == 0)
+        return;
+    w->n = o;
+    w->chars = chars;
+    nwords++;
+}
+
+static void
+init_words(void)
+{
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        add_word(sk->label, "");
+        for (size_t c = 0; c < sk->ncols; c++) {
+            add_word(sk->cols[c].label, "");
+            for (size_t v = 0; sk->cols[c].variants && sk->cols[c].variants[v];
+                 v++)
+                add_word(sk->cols[c].variants[v], "");
+        }
+        for (size_t r = 0; r < sk->nrows; r++) {
+            const ogi_skel_row_t *row = &sk->rows[r];
+            add_word(row->number, row->label);
+            add_word(row->label, "");
+            for (size_t v = 0; row->variants && row->variants[v]; v++) {
+                add_word(row->number, row->variants[v]);
+                add_word(row->variants[v], "");
+            }
+        }
+    }
+}
+
+/* The longest word at s[i..end), or NULL. short_ok: words of two
+ * characters or fewer may match here. */
+static const word_t *
+word_at(const char *s, size_t i, size_t end, int short_ok)
+{
+    const word_t *best = NULL;
+    for (size_t k = 0; k < nwords; k++) {
+        const word_t *w = &words[k];
+        if (w->s[0] != s[i] || w->n > end - i || (best && w->n <= best->n))
+            continue;
+        if (w->chars <= 2 && !short_ok && i + w->n != end)
+            continue;
+        if (memcmp(s + i, w->s, w->n) == 0)
+            best = w;
+    }
+    return best;
+}
+
+/* ---- characters ---- */
+
+static int
+is_digit_at(const char *s, size_t i, size_t end)
+{
+    return i < end && ogi_text_is_digit((unsigned char)s[i]);
+}
+
+static int
+is_blank_char(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int
+starts(const char *s, size_t i, size_t end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return end - i >= n && memcmp(s + i, lit, n) == 0;
+}
+
+/* A count word after digits makes them narrative: "2019年", "75件",
+ * "8次". No label of the format starts with one of these. */
+static int
+is_count_word(const char *s, size_t i, size_t end)
+{
+    static const char *const w[] = {"年", "月", "日", "号", "件", "条",  "个",
+                                    "次", "人", "名", "份", "天", "页",  "项",
+                                    "家", "户", "%",  "余", "多", "万人"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(w); k++)
+        if (starts(s, i, end, w[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the character before i is one that makes digits text: a Latin
+ * letter ("GB2312"), "第" ("第3页"). */
+static int
+text_before(const char *s, size_t i, size_t start)
+{
+    if (i > start && ogi_text_is_alpha((unsigned char)s[i - 1]))
+        return 1;
+    return i >= start + 3 && memcmp(s + i - 3, "第", 3) == 0;
+}
+
+/* A separator after a numbering digit: "." (also "．", folded) or "、". */
+static size_t
+numbering_sep(const char *s, size_t i, size_t end)
+{
+    if (i < end && s[i] == '.')
+        return 1;
+    if (starts(s, i, end, "、"))
+        return 3;
+    return 0;
+}
+
+/* ---- tokens ---- */
+
+typedef enum {
+    TK_TEXT = 0, /* label text */
+    TK_RUN,      /* digits of one or more cells */
+    TK_PLACE,    /* a placeholder standing for a cell */
+} tk_kind_t;
+
+typedef struct {
+    tk_kind_t kind;
+    size_t a, b; /* [a, b) in the text */
+} token_t;
+
+/* Length of a sign at i: "+", "-", or "增"/"减" with the blanks after it
+ * ("减 22", seed 3); 0 when there is none. Only a sign before a digit
+ * makes a value. */
+static size_t
+sign_len(const char *s, size_t i, size_t end)
+{
+    if (i < end && (s[i] == '+' || s[i] == '-'))
+        return 1;
+    if (!starts(s, i, end, "增") && !starts(s, i, end, "减"))
+        return 0;
+    size_t j = i + 3;
+    while (j < end && j - i < 6 && is_blank_char(s[j]))
+        j++;
+    return j - i;
+}
+
+/*
+ * Whether a value starts at i (a digit, or a sign before one). Sets *vend
+ * to the end of its run and *text_at to where text starts inside it (the
+ * numbering digit of the next label), or to *vend. Returns 0 when the
+ * digits at i are text.
+ */
+static int
+value_at(const char *s, size_t i, size_t start, size_t end, size_t *vend,
+         size_t *text_at)
+{
+    size_t j = i + sign_len(s, i, end);
+    if (!is_digit_at(s, j, end) || text_before(s, i, start))
+        return 0;
+    int plain = 1; /* digits only: a numbering digit may end it */
+    while (j < end) {
+        if (is_digit_at(s, j, end)) {
+            j++;
+        } else if (s[j] == '.' && is_digit_at(s, j + 1, end)) {
+            j++;
+            plain = 0;
+        } else if (s[j] == ',' && is_digit_at(s, j + 1, end) &&
+                   is_digit_at(s, j + 2, end) && is_digit_at(s, j + 3, end) &&
+                   !is_digit_at(s, j + 4, end)) {
+            j += 4; /* a thousands separator */
+            plain = 0;
+        } else {
+            break;
+        }
+    }
+    if (j < end &&
+        (ogi_text_is_alpha((unsigned char)s[j]) || is_count_word(s, j, end)))
+        return 0;
+    size_t sep;
+    if (plain && (sep = numbering_sep(s, j, end)) != 0 && j + sep < end &&
+        !ogi_text_is_space((unsigned char)s[j + sep]) &&
+        !is_digit_at(s, j + sep, end)) {
+        /* "1.属于…": the last digit numbers the label after it */
+        *vend = j;
+        *text_at = j - 1;
+        return 1;
+    }
+    if (starts(s, j, end, "万元"))
+        j += strlen("万元");
+    else if (starts(s, j, end, "元"))
+        j += strlen("元");
+    *vend = j;
+    *text_at = j;
+    return 1;
+}
+
+/* A placeholder ("-", "--", "/") at i: its end, or 0. Inside text
+ * ("本年增/减") it is text. */
+static size_t
+place_at(const char *s, size_t i, size_t start, size_t end)
+{
+    size_t j = i;
+    while (j < end && j - i < 3 && (s[j] == '-' || s[j] == '/'))
+        j++;
+    if (j == i || (j < end && (s[j] == '-' || s[j] == '/')))
+        return 0;
+    int text_l = i > start && !is_blank_char(s[i - 1]) &&
+                 !ogi_text_is_digit((unsigned char)s[i - 1]);
+    int text_r = j < end && !is_blank_char(s[j]) &&
+                 !ogi_text_is_digit((unsigned char)s[j]);
+    if (text_l && text_r)
+        return 0;
+    if (s[i] == '-' && j - i == 1 && is_digit_at(s, j, end))
+        return 0; /* a sign */
+    return j;
+}
+
+/*
+ * The next token of line [start, end) from *pos, skipping blanks; 0 at
+ * the end of the line. A text token ends at a blank, at a value, or before
+ * a numbering digit.
+ */
+static int
+next_token(const char *s, size_t *pos, size_t start, size_t end, token_t *tk)
+{
+    size_t i = *pos;
+    while (i < end && is_blank_char(s[i]))
+        i++;
+    if (i >= end) {
+        *pos = end;
+        return 0;
+    }
+    size_t vend, text_at, pend;
+    if (value_at(s, i, start, end, &vend, &text_at) && text_at > i) {
+        tk->kind = TK_RUN;
+        tk->a = i;
+        tk->b = text_at;
+        *pos = text_at;
+        return 1;
+    }
+    if ((pend = place_at(s, i, start, end)) != 0) {
+        tk->kind = TK_PLACE;
+        tk->a = i;
+        tk->b = pend;
+        *pos = pend;
+        return 1;
+    }
+    /* text: up to a blank or a value; a numbering digit opening the text
+     * belongs to it */
+    size_t j = i;
+    while (j < end && !is_blank_char(s[j])) {
+        size_t sl = sign_len(s, j, end);
+        if (j > i &&
+            (ogi_text_is_digit((unsigned char)s[j]) ||
+             (sl && is_digit_at(s, j + sl, end))) &&
+            value_at(s, j, start, end, &vend, &text_at))
+            break; /* a value, or a numbering digit: a new token */
+        if (j > i && (s[j] == '-' || s[j] == '/') && place_at(s, j, start, end))
+            break;
+        if (ogi_text_is_digit((unsigned char)s[j]) &&
+            value_at(s, j, start, end, &vend, &text_at) && text_at == j) {
+            /* the numbering digit at the token's start: step over it and
+             * its separator */
+            j = vend + numbering_sep(s, vend, end);
+            continue;
+        }
+        j += ogi_utf8_len(s + j, s + end);
+    }
+    tk->kind = TK_TEXT;
+    tk->a = i;
+    tk->b = j;
+    *pos = j;
+    return 1;
+}
+
+/* ---- reading ---- */
+
+/* Length of a unit note in parentheses at s[i..end) ("(万元)",
+ * "(单位:万元)"): it belongs to the amount column's word before it, where
+ * placement reads the unit. 0 when there is none. */
+static size_t
+unit_note(const char *s, size_t i, size_t end)
+{
+    if (i >= end || s[i] != '(')
+        return 0;
+    for (size_t j = i + 1; j < end && j - i <= 24; j++)
+        if (s[j] == ')')
+            return ogi_text_find(s + i, j - i, "元") ? j + 1 - i : 0;
+    return 0;
+}
+
+/* Length of a numbering that opens s[a..b) ("1.", "2、", "(三)", "一、"),
+ * or 0. */
+static size_t
+numbering_len(const char *s, size_t a, size_t b)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                     "六", "七", "八", "九", "十"};
+    size_t i = a, sep;
+    if (is_digit_at(s, i, b)) {
+        while (is_digit_at(s, i, b) && i - a < 2)
+            i++;
+        return (sep = numbering_sep(s, i, b)) != 0 ? i + sep - a : 0;
+    }
+    int paren = i < b && s[i] == '(';
+    i += (size_t)paren;
+    size_t k = 0;
+    while (k < OGI_ARRAY_LEN(cn) && !starts(s, i, b, cn[k]))
+        k++;
+    if (k == OGI_ARRAY_LEN(cn))
+        return 0;
+    i += 3;
+    if (paren)
+        return i < b && s[i] == ')' ? i + 1 - a : 0;
+    return starts(s, i, b, "、") ? i + 3 - a : 0;
+}
+
+/* Appends text s[a..b) as LABEL cells cut at the format's words. */
+static int
+add_text(ogi__table_t *tb, const char *s, size_t a, size_t b)
+{
+    if (b - a > MAX_SPLIT_LEN)
+        return ogi__table_add(tb, OGI__CELL_LABEL, s + a, b - a, a, b - a)
+                   ? 0
+                   : OGI_ENOMEM;
+    /* the label's numbering ("2、", "(三)") stays with the word after it,
+     * whatever separator the page used */
+    size_t num = numbering_len(s, a, b);
+    size_t pend = a, i = a + num;
+    int at_cut = 1;
+    while (i < b) {
+        const word_t *w = word_at(s, i, b, at_cut);
+        if (!w) {
+            i += ogi_utf8_len(s + i, s + b);
+            at_cut = 0;
+            continue;
+        }
+        size_t from = i;
+        if (num && pend == a && i == a + num)
+            from = a; /* the word and its numbering: one label */
+        else if (i > pend && !ogi__table_add(tb, OGI__CELL_LABEL, s + pend,
+                                             i - pend, pend, i - pend))
+            return OGI_ENOMEM;
+        size_t to = i + w->n + unit_note(s, i + w->n, b);
+        if (!ogi__table_add(tb, OGI__CELL_LABEL, s + from, to - from, from,
+                            to - from))
+            return OGI_ENOMEM;
+        i = pend = to;
+        at_cut = 1;
+    }
+    if (b > pend && !ogi__table_add(tb, OGI__CELL_LABEL, s + pend, b - pend,
+                                    pend, b - pend))
+        return OGI_ENOMEM;
+    return 0;
+}
+
+/* Offset just past the last "。" in s[a..b), or a. */
+static size_t
+prose_end(const char *s, size_t a, size_t b)
+{
+    size_t k = b;
+    while (k >= a + 3) {
+        if (memcmp(s + k - 3, "。", 3) == 0)
+            return k;
+        k--;
+    }
+    return a;
+}
+
+typedef struct {
+    ogi__table_t *tb;
+    int open;      /* a row is open */
+    int after_run; /* the open row's last cell is a value */
+} rows_t;
+
+static int
+row_new(rows_t *r, size_t line)
+{
+    if (r->open)
+        ogi__table_row_close(r->tb);
+    r->open = 1;
+    r->after_run = 0;
+    return ogi__table_row_open(r->tb, line);
+}
+
+static void
+row_end(rows_t *r)
+{
+    if (r->open)
+        ogi__table_row_close(r->tb);
+    r->open = 0;
+    r->after_run = 0;
+}
+
+static int
+read_line(rows_t *r, const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    size_t start = t->lines[l].start, end = t->lines[l].end, pos = start;
+    int first = 1, rc;
+    token_t tk;
+    while (next_token(s, &pos, start, end, &tk)) {
+        if (tk.kind == TK_TEXT) {
+            size_t a = tk.a, pe = prose_end(s, tk.a, tk.b);
+            if (pe > a) {
+                /* narrative: a row of its own */
+                if ((rc = row_new(r, l)))
+                    return rc;
+                if (!ogi__table_add(r->tb, OGI__CELL_LABEL, s + a, pe - a, a,
+                                    pe - a))
+                    return OGI_ENOMEM;
+                row_end(r);
+                a = pe;
+                if (a >= tk.b) {
+                    first = 0;
+                    continue;
+                }
+            }
+            if ((first || r->after_run || !r->open) && (rc = row_new(r, l)))
+                return rc;
+            if ((rc = add_text(r->tb, s, a, tk.b)))
+                return rc;
+            r->after_run = 0;
+        } else {
+            if (!r->open && (rc = row_new(r, l)))
+                return rc;
+            ogi__cell_kind_t k =
+                tk.kind == TK_RUN ? OGI__CELL_RUN : OGI__CELL_VALUE;
+            if (!ogi__table_add(r->tb, k, s + tk.a, tk.b - tk.a, tk.a,
+                                tk.b - tk.a))
+                return OGI_ENOMEM;
+            r->after_run = 1;
+        }
+        first = 0;
+    }
     return 0;
 }
 
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)tb;
-    (void)t;
-    (void)l0;
-    (void)l1;
+    pthread_once(&words_once, init_words);
+    rows_t r = {tb, 0, 0};
+    int rc;
+    for (size_t l = l0; l < l1 && l < t->nlines; l++) {
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
+            continue;
+        if ((rc = read_line(&r, t, l)))
+            return rc;
+    }
+    row_end(&r);
     return 0;
+}
+
+/* ---- probe ---- */
+
+/* What one line shows of its layout. */
+typedef struct {
+    int glued;    /* a label directly followed by a value: "规章000" */
+    int heads;    /* two of the format's words run together */
+    int spaced;   /* a label or a value followed by a blank and a value */
+    int long_run; /* more digits than any one cell holds */
+    int drawn;    /* tabs, bars or box-drawing characters */
+} look_t;
+
+static int
+is_drawing(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\t' || c == '|')
+        return 1;
+    /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
+    return c == 0xE2 && end - i >= 3 &&
+           ((unsigned char)s[i + 1] == 0x94 || (unsigned char)s[i + 1] == 0x95);
+}
+
+/* 1 when two words of the format follow each other in text s[a..b)
+ * ("本年新制作数量本年新公开数量"). */
+static int
+words_adjacent(const char *s, size_t a, size_t b)
+{
+    if (b - a > MAX_SPLIT_LEN)
+        return 0;
+    size_t i = a, last_end = (size_t)-1;
+    while (i < b) {
+        const word_t *w = word_at(s, i, b, i == last_end);
+        if (!w) {
+            i += ogi_utf8_len(s + i, s + b);
+            continue;
+        }
+        if (i == last_end)
+            return 1;
+        i += w->n;
+        last_end = i;
+    }
+    return 0;
+}
+
+static void
+look_line(const ogi_text_t *t, size_t l, look_t *lk)
+{
+    const char *s = t->s;
+    size_t start = t->lines[l].start, end = t->lines[l].end;
+    memset(lk, 0, sizeof(*lk));
+    for (size_t i = start; i < end; i++)
+        if (is_drawing(s, i, end)) {
+            lk->drawn = 1;
+            return;
+        }
+    /* narrative says nothing of the layout: only what follows its last
+     * sentence is looked at (a page saved on one line) */
+    start = prose_end(s, start, end);
+    size_t pos = start, prev_end = start;
+    int have_prev = 0;
+    token_t tk, prev = {TK_TEXT, 0, 0};
+    while (next_token(s, &pos, start, end, &tk)) {
+        if (tk.kind == TK_RUN && tk.b - tk.a >= LONG_RUN &&
+            !memchr(s + tk.a, '.', tk.b - tk.a))
+            lk->long_run = 1;
+        if (have_prev && tk.kind == TK_RUN) {
+            int touching = tk.a == prev_end;
+            if (touching && prev.kind == TK_TEXT &&
+                (unsigned char)s[tk.a - 1] >= 0x80)
+                lk->glued = 1;
+            else if (!touching)
+                lk->spaced = 1;
+        }
+        if (tk.kind == TK_TEXT && !lk->heads)
+            lk->heads = words_adjacent(s, tk.a, tk.b);
+        prev = tk;
+        prev_end = tk.b;
+        have_prev = 1;
+    }
+}
+
+static int
+probe(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    pthread_once(&words_once, init_words);
+    size_t glued = 0, heads = 0, spaced = 0, drawn = 0, lines = 0, runs = 0;
+    for (size_t l = l0; l < l1 && l < t->nlines; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        look_t lk;
+        look_line(t, l, &lk);
+        lines++;
+        glued += (size_t)lk.glued;
+        heads += (size_t)lk.heads;
+        spaced += (size_t)lk.spaced;
+        drawn += (size_t)lk.drawn;
+        runs += (size_t)lk.long_run;
+    }
+    /* any drawing is another layout's; columns set apart by blanks are
+     * read by the row reader */
+    if (drawn > 0 || glued + heads == 0 || spaced > glued + heads)
+        return 0;
+    if (glued == 0 && heads < 2 && runs == 0)
+        return 0;
+    int s = 60 + (int)((glued + heads) * 30 / (lines ? lines : 1));
+    return s > 90 ? 90 : s;
 }
 
 const ogi__reader_t ogi__read_runon = {"runon", probe, read};
