@@ -398,6 +398,28 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
         if (strstr(rest, "元"))
             return OGI_UNIT_YUAN;
     }
+    /* a header some characters of which the layout lost (html2text writes
+     * a bar over them: "采购总额(万元)"): a table of Table 2 has one amount
+     * column, so a short header naming an amount (…额) and a unit after
+     * it is that column's, outside the narrative */
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *row = &g->rows[r];
+        for (size_t i = row->first; !row->prosey && i < row->first + row->count;
+             i++) {
+            const ogi__cell_t *t = &g->cells[i];
+            if (t->kind != OGI__CELL_LABEL || t->n > 3 * 24)
+                continue;
+            ogi__label_t in;
+            ogi__label_norm(t->s, t->n, &in);
+            const char *amt = strstr(in.core, "额");
+            if (!amt)
+                continue;
+            if (strstr(amt, "万元"))
+                return OGI_UNIT_WAN_YUAN;
+            if (strstr(amt, "元"))
+                return OGI_UNIT_YUAN;
+        }
+    }
     return OGI_UNIT_NONE;
 }
 
