@@ -143,9 +143,17 @@ anchors(const char *buf, size_t n, int maybe)
     if (!t2 && !t3 && !t4)
         return 0;
     size_t chars = utf8_chars(buf, n);
-    if (chars > 150)
-        return 0; /* a paragraph, not a table line */
     int full_stop = has(buf, n, "。");
+    if (chars > 150) {
+        /* a paragraph, not a table line; unless it is a whole table run
+         * together on one line, as a crawler saves it: no full stop and
+         * dense with figures */
+        size_t digits = 0;
+        for (size_t i = 0; i < n; i++)
+            digits += ogi_text_is_digit((unsigned char)buf[i]);
+        if (full_stop || digits * 10 < chars)
+            return 0;
+    }
     int comma = memchr(buf, ',', n) != NULL;
     /* a table's header line, or a whole row of headers run together as a
      * crawler saves them: no sentence punctuation */
@@ -253,8 +261,9 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
-        /* a paragraph is neither a heading nor a table line */
-        if (t->lines[l].end - t->lines[l].start > 3 * 200)
+        /* a paragraph is neither a heading nor a table line; a long line
+         * holding anchor words may be a whole table on one line */
+        if (t->lines[l].end - t->lines[l].start > 3 * 200 && !maybe)
             continue;
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
