@@ -219,6 +219,29 @@ read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
     return 0;
 }
 
+/*
+ * Where an item's numbering ("2.没有…") starts inside s[0..n) after other
+ * text, or 0. A PDF extraction reads a group label printed down its cell
+ * ("（四）无/法提供") a line at a time, into the labels beside it:
+ * "（四）无2.没有现成信息需要另". An ideograph before the digits and one
+ * after the dot tell it from a decimal number.
+ */
+static size_t
+item_start(const char *s, size_t n)
+{
+    for (size_t i = 3; i + 1 < n; i++) {
+        if (!ogi_text_is_digit((unsigned char)s[i]) ||
+            (unsigned char)s[i - 1] < 0x80)
+            continue;
+        size_t j = i;
+        while (j < n && ogi_text_is_digit((unsigned char)s[j]))
+            j++;
+        if (j + 1 < n && s[j] == '.' && (unsigned char)s[j + 1] >= 0x80)
+            return i;
+    }
+    return 0;
+}
+
 /* Reads line l, not a pipe row, as a plain line in its own row; Markdown
  * around it (## heading, **bold**, > quote) is dropped first. */
 static int
@@ -233,8 +256,14 @@ read_loose(ogi__table_t *tb, const ogi_text_t *t, size_t l)
     size_t q = p;
     while (q < e && (s[q] == '#' || s[q] == '>'))
         q++;
-    if (q == p && !has_markup(s + p, e - p)) {
+    size_t cut = item_start(s + q, e - q);
+    if (q == p && !cut && !has_markup(s + p, e - p)) {
         rc = ogi__table_add_line(tb, l);
+    } else if (!has_markup(s + q, e - q)) {
+        /* a group label's fragment run into an item's label */
+        rc = ogi__table_add_words(tb, s + q, cut ? cut : e - q, q);
+        if (!rc && cut)
+            rc = ogi__table_add_words(tb, s + q + cut, e - q - cut, q + cut);
     } else {
         char buf[MAX_CELL_BYTES];
         size_t n = clean(s + q, e - q, buf, sizeof(buf));
