@@ -1,27 +1,340 @@
 /*
- * read_pipe.c - | a | b | pipe tables (Markdown, PDF-to-Markdown and OCR pipelines).
- * Not read yet: the probe declines every region.
+ * read_pipe.c - | a | b | pipe tables: Markdown (pandoc -t gfm), and what
+ * PDF-to-Markdown and OCR pipelines write.
+ *
+ * A row is one line of cells between unescaped bars; the |---|:--:| rule
+ * under a header carries nothing and is skipped. Cells may hold Markdown:
+ * \| is a bar inside a cell, **bold** and __bold__ lose their marks, <br>
+ * (a line break inside the cell) joins the cell's lines. An empty cell is
+ * BLANK.
+ *
+ * Pipelines cut a long table into many small ones (one per page or row
+ * group), repeat or invent header rows, and leave a row's label as loose
+ * text lines before the table holding its values. Every line that is not
+ * a pipe row is read as a plain line (its Markdown stripped) in its own
+ * row, in reading order, so placement sees labels and values in the order
+ * the report printed them.
  */
 #include "ogi_int.h"
 
+#include <string.h>
+
+#include "ogi/error.h"
 #include "reader_int.h"
+
+#define MAX_CELL_BYTES 1024 /* a cell longer than this is cut (narrative) */
+
+/* First non-blank byte of line l at or after start, or the line's end. */
+static size_t
+skip_blank(const ogi_text_t *t, size_t i, size_t end)
+{
+    while (i < end && (t->s[i] == ' ' || t->s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Bars in s[a..b) that are not escaped with a backslash. */
+static size_t
+count_bars(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (s[i] == '\\' && i + 1 < b) {
+            i++;
+            continue;
+        }
+        if (s[i] == '|')
+            n++;
+    }
+    return n;
+}
+
+/* 1 when line l is a pipe row: it starts or ends with a bar and holds at
+ * least two (a one-column row "| x |" included). */
+static int
+is_pipe_row(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t b = t->lines[l].end;
+    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
+        b--;
+    if (b <= a)
+        return 0;
+    if (t->s[a] != '|' && t->s[b - 1] != '|')
+        return 0;
+    return count_bars(t->s, a, b) >= 2;
+}
+
+/* 1 when line l is the rule under a header: bars, dashes, colons and
+ * spaces only, with a dash. */
+static int
+is_rule(const ogi_text_t *t, size_t l)
+{
+    int dash = 0, bar = 0;
+    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
+        char c = t->s[i];
+        if (c == '-')
+            dash = 1;
+        else if (c == '|')
+            bar = 1;
+        else if (c != ':' && c != ' ' && c != '\t')
+            return 0;
+    }
+    return dash && bar;
+}
+
+/* Length of an HTML tag at s[0..n) ("<br>", "<br />", "</p>"), or 0. */
+static size_t
+tag_len(const char *s, size_t n)
+{
+    if (n < 3 || s[0] != '<')
+        return 0;
+    size_t i = 1;
+    if (s[i] == '/')
+        i++;
+    if (i >= n || !ogi_text_is_alpha((unsigned char)s[i]))
+        return 0;
+    for (; i < n && i < 48; i++) {
+        if (s[i] == '>')
+            return i + 1;
+        if (s[i] == '<' || s[i] == '\n')
+            return 0;
+    }
+    return 0;
+}
+
+/*
+ * Copies s[0..n) into out[0..cap) without its Markdown: backslash escapes
+ * lose the backslash, ** and __ and single * go, an HTML tag (a <br>, the
+ * cell's line break) becomes a space. Returns the length written.
+ */
+static size_t
+clean(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < n &&
+            strchr("|\\*_#`[]()<>-+.!", s[i + 1]) != NULL) {
+            out[o++] = s[++i];
+            continue;
+        }
+        if (c == '*')
+            continue;
+        if (c == '_' && i + 1 < n && s[i + 1] == '_') {
+            i++;
+            continue;
+        }
+        size_t k = tag_len(s + i, n - i);
+        if (k) {
+            out[o++] = ' ';
+            i += k - 1;
+            continue;
+        }
+        out[o++] = c;
+    }
+    return o;
+}
+
+/* 1 when s[0..n) holds a byte clean() would change. */
+static int
+has_markup(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\\' || s[i] == '*' || s[i] == '<' ||
+            (s[i] == '_' && i + 1 < n && s[i + 1] == '_'))
+            return 1;
+    return 0;
+}
+
+/* Appends the cell whose source is t->s[a..b). */
+static int
+add_cell(ogi__table_t *tb, const ogi_text_t *t, size_t a, size_t b)
+{
+    const char *s = t->s;
+    while (a < b && ogi_text_is_space((unsigned char)s[a]))
+        a++;
+    while (b > a && ogi_text_is_space((unsigned char)s[b - 1]))
+        b--;
+    if (!has_markup(s + a, b - a))
+        return ogi__table_add_cell(tb, s + a, b - a, a) ? 0 : OGI_ENOMEM;
+    char buf[MAX_CELL_BYTES];
+    size_t n = clean(s + a, b - a, buf, sizeof(buf));
+    size_t x = 0, y = n;
+    while (x < y && ogi_text_is_space((unsigned char)buf[x]))
+        x++;
+    while (y > x && ogi_text_is_space((unsigned char)buf[y - 1]))
+        y--;
+    char *c = ogi__table_strdup(tb, buf + x, y - x);
+    if (!c)
+        return OGI_ENOMEM;
+    ogi__cell_t *cell = ogi__table_add_cell(tb, c, y - x, a);
+    if (!cell)
+        return OGI_ENOMEM;
+    /* the span is the source's, not the cleaned text's */
+    cell->off = (uint32_t)a;
+    cell->len = cell->kind == OGI__CELL_BLANK ? 0 : (uint32_t)(b - a);
+    return 0;
+}
+
+/* Reads pipe row l as one table row; row index r. */
+static int
+read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
+{
+    const char *s = t->s;
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t e = t->lines[l].end;
+    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    /* a row without its outer bars still has a first and a last cell */
+    size_t c0 = s[a] == '|' ? a + 1 : a;
+    size_t stop = e > c0 && s[e - 1] == '|' ? e - 1 : e;
+    int16_t col = 0;
+    size_t i = c0;
+    while (i <= stop) {
+        size_t j = i;
+        while (j < stop && s[j] != '|') {
+            if (s[j] == '\\' && j + 1 < stop)
+                j++;
+            j++;
+        }
+        if (j > stop)
+            j = stop;
+        size_t before = tb->ncells;
+        if ((rc = add_cell(tb, t, i, j)))
+            return rc;
+        if (tb->ncells > before) {
+            tb->cells[before].row = r;
+            tb->cells[before].col = col;
+        }
+        col++;
+        if (j >= stop)
+            break;
+        i = j + 1;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/*
+ * Where an item's numbering ("2.没有…") starts inside s[0..n) after other
+ * text, or 0. A PDF extraction reads a group label printed down its cell
+ * ("（四）无/法提供") a line at a time, into the labels beside it:
+ * "（四）无2.没有现成信息需要另". An ideograph before the digits and one
+ * after the dot tell it from a decimal number.
+ */
+static size_t
+item_start(const char *s, size_t n)
+{
+    for (size_t i = 3; i + 1 < n; i++) {
+        if (!ogi_text_is_digit((unsigned char)s[i]) ||
+            (unsigned char)s[i - 1] < 0x80)
+            continue;
+        size_t j = i;
+        while (j < n && ogi_text_is_digit((unsigned char)s[j]))
+            j++;
+        if (j + 1 < n && s[j] == '.' && (unsigned char)s[j + 1] >= 0x80)
+            return i;
+    }
+    return 0;
+}
+
+/* Reads line l, not a pipe row, as a plain line in its own row; Markdown
+ * around it (## heading, **bold**, > quote) is dropped first. */
+static int
+read_loose(ogi__table_t *tb, const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    size_t p = skip_blank(t, a, e);
+    size_t q = p;
+    while (q < e && (s[q] == '#' || s[q] == '>'))
+        q++;
+    size_t cut = item_start(s + q, e - q);
+    if (q == p && !cut && !has_markup(s + p, e - p)) {
+        rc = ogi__table_add_line(tb, l);
+    } else if (!has_markup(s + q, e - q)) {
+        /* a group label's fragment run into an item's label */
+        rc = ogi__table_add_words(tb, s + q, cut ? cut : e - q, q);
+        if (!rc && cut)
+            rc = ogi__table_add_words(tb, s + q + cut, e - q - cut, q + cut);
+    } else {
+        char buf[MAX_CELL_BYTES];
+        size_t n = clean(s + q, e - q, buf, sizeof(buf));
+        char *c = ogi__table_strdup(tb, buf, n);
+        rc = c ? ogi__table_add_words(tb, c, n, q) : OGI_ENOMEM;
+    }
+    if (rc)
+        return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* 1 when line l holds one number and nothing else. Between pipe tables
+ * the values are in the tables; a number alone on its line is what a
+ * PDF's page number became ("1" between two halves of Table 3). */
+static int
+is_lone_number(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t b = t->lines[l].end;
+    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
+        b--;
+    for (size_t i = a; i < b; i++)
+        if (!ogi_text_is_digit((unsigned char)t->s[i]))
+            return 0;
+    return b > a && b - a <= 3;
+}
 
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)t;
-    (void)l0;
-    (void)l1;
-    return 0;
+    size_t rows = 0, rules = 0, text = 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        if (is_rule(t, l))
+            rules++;
+        else if (is_pipe_row(t, l))
+            rows++;
+        else
+            text++;
+    }
+    if (rows < 2 && !(rows >= 1 && rules >= 1))
+        return 0;
+    /* a grid's rules are +---+, not |---|: those lines are not rows, and
+     * a box table has no ASCII bars */
+    int score = 40 + (int)(rows * 50 / (rows + text));
+    if (rules)
+        score += 10;
+    return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
 }
 
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    (void)tb;
-    (void)t;
-    (void)l0;
-    (void)l1;
+    int rc;
+    int16_t r = 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
+            continue;
+        if (is_rule(t, l))
+            continue;
+        if (is_pipe_row(t, l)) {
+            if ((rc = read_row(tb, t, l, r)))
+                return rc;
+            if (r < INT16_MAX)
+                r++;
+        } else if (!is_lone_number(t, l) && (rc = read_loose(tb, t, l))) {
+            return rc;
+        }
+    }
     return 0;
 }
 

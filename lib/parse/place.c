@@ -148,9 +148,22 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
     size_t cursor = 0;
     long cur = -1;
     int started = 0;
+    /* rows whose labels came without values, oldest first: a pipeline
+     * that tears labels from their numbers may print two labels before
+     * the first one's values */
+    long wait[MAX_PROWS];
+    int wait_level[MAX_PROWS];
+    size_t nwait = 0;
     for (size_t ri = 0; ri < g->nrows; ri++) {
+        while (nwait && p->rows[wait[0]].ntoks) {
+            memmove(wait, wait + 1, (nwait - 1) * sizeof(wait[0]));
+            memmove(wait_level, wait_level + 1,
+                    (nwait - 1) * sizeof(wait_level[0]));
+            nwait--;
+        }
         const ogi__row_t *rec = &g->rows[ri];
         long data = -1, group = -1;
+        int numbered = 0; /* level of the data label's numbering, or 0 */
         size_t last_text = 0;
         int any_text = 0;
         for (size_t i = 0; i < rec->count; i++) {
@@ -169,8 +182,10 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
                 continue;
             if (p->rows[m].group)
                 group = m;
-            else
+            else {
                 data = m;
+                numbered = in.num.level;
+            }
         }
         size_t from = any_text ? last_text + 1 : 0;
         if (data >= 0) {
@@ -179,6 +194,20 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             cursor = (size_t)data + 1;
             p->rows[cur].labelled = 1;
             give(&p->rows[cur], g, rec, from);
+            int queued = 0;
+            for (size_t w = 0; w < nwait; w++)
+                queued |= wait[w] == cur;
+            /* a label's head only: a wrapped tail may match a
+             * neighbour sharing its words */
+            if (!p->rows[cur].ntoks && numbered && !queued &&
+                nwait < MAX_PROWS) {
+                /* a sub-row's label ends the wait of the row it is
+                 * under ((六) before its 1.): sub-rows take its values */
+                while (nwait && wait_level[nwait - 1] < numbered)
+                    nwait--;
+                wait_level[nwait] = numbered;
+                wait[nwait++] = cur;
+            }
             continue;
         }
         if (group >= 0) {
@@ -201,6 +230,10 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             continue;
         }
         int values = has_value(g, rec, from);
+        if (values && nwait > 1 && !(any_text && rec->prosey)) {
+            give(&p->rows[wait[0]], g, rec, from);
+            continue;
+        }
         /* a label's wrapped tail ("这一情形，不计其他情形）") may carry the
          * values of the row it belongs to: narrative only when no row is
          * waiting for its values */
