@@ -292,6 +292,19 @@ is_lone_number(const ogi_text_t *t, size_t l)
     return b > a && b - a <= 3;
 }
 
+/* 1 when line l pads a cell with underscores up to its bar ("12__|"):
+ * html2text's tables, which are another reader's layout. */
+static int
+underscore_padded(const ogi_text_t *t, size_t l)
+{
+    const char *p = t->s + t->lines[l].start;
+    size_t n = t->lines[l].end - t->lines[l].start;
+    for (size_t i = 1; i < n; i++)
+        if (p[i] == '|' && p[i - 1] == '_')
+            return 1;
+    return 0;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -301,7 +314,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             continue;
         if (is_rule(t, l))
             rules++;
-        else if (is_pipe_row(t, l))
+        else if (is_pipe_row(t, l) && !underscore_padded(t, l))
             rows++;
         else
             text++;

@@ -96,6 +96,13 @@ match(const plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
     return match_range(p, in, cursor, 0, p->n, score);
 }
 
+/* The skeleton flags of plan row i. */
+static unsigned
+row_flags(const plan_t *p, long i)
+{
+    return ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row].flags;
+}
+
 /* The next data row at or after cursor, or -1. */
 static long
 next_data(const plan_t *p, size_t cursor, unsigned skip_flags)
@@ -188,6 +195,15 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             }
         }
         size_t from = any_text ? last_text + 1 : 0;
+        /* （六）其他处理 heads its sub-rows in the 2021 shape: values on its
+         * line belong to the sub-row whose label came before them */
+        if (data >= 0 && nwait && has_value(g, rec, from) &&
+            (row_flags(p, data) & OGI_ROW_OTHER1) &&
+            (row_flags(p, wait[0]) & OGI_ROW_OTHER3)) {
+            started = 1;
+            give(&p->rows[wait[0]], g, rec, from);
+            continue;
+        }
         if (data >= 0) {
             started = 1;
             cur = data;
