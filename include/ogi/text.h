@@ -157,4 +157,64 @@ int ogi_text_is_page_number(const char *s, size_t n);
 /* First occurrence of the string lit in s[0..n), or NULL. */
 const char *ogi_text_find(const char *s, size_t n, const char *lit);
 
+/*
+ * Bounded byte-string helpers. They read only inside [p, end), never past
+ * end and never looking for a NUL, since the text is untrusted; lit is a
+ * NUL-terminated literal. Pure functions: thread-safe. The two tests
+ * of a prefix or suffix are inline so that strlen of a literal folds to
+ * a constant (hence the include here rather than at the top).
+ */
+#include <string.h>
+
+/* 1 when [p, end) starts with lit (0 when p > end). */
+static inline int
+ogi_text_has_prefix(const char *p, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return p <= end && (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+/* 1 when [p, end) ends with lit (0 when p > end). */
+static inline int
+ogi_text_has_suffix(const char *p, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return p <= end && (size_t)(end - p) >= n && memcmp(end - n, lit, n) == 0;
+}
+
+/* ogi_text_find() over [p, end): the first lit in it, or NULL (also when
+ * p >= end). */
+static inline const char *
+ogi_text_find_in(const char *p, const char *end, const char *lit)
+{
+    return p < end ? ogi_text_find(p, (size_t)(end - p), lit) : NULL;
+}
+
+/* The earliest occurrence in [p, end) of any of the n literals lits, with
+ * its length in *mlen; NULL when none occurs (*mlen is then untouched). */
+const char *ogi_text_find_any(const char *p, const char *end,
+                              const char *const *lits, size_t n,
+                              size_t *mlen);
+
+/* Which of the n literals lits [p, end) ends with (the first listed when
+ * several do), or NULL. */
+const char *ogi_text_suffix_any(const char *p, const char *end,
+                                const char *const *lits, size_t n);
+
+/* Length of the CJK ideograph (U+3400-U+9FFF) at p: always 3 in UTF-8, or
+ * 0 when there is none or it would run past end. */
+size_t ogi_text_cjk_at(const char *p, const char *end);
+
+/* 1 when a CJK ideograph ends right before p and starts at or after
+ * begin. */
+int ogi_text_cjk_before(const char *begin, const char *p);
+
+/* Characters in [p, end): the bytes that do not continue a UTF-8
+ * sequence. In valid UTF-8, which ogi_text_decode() guarantees, the
+ * number of code points. */
+size_t ogi_text_count_chars(const char *p, const char *end);
+
+/* 1 when [p, end) holds an ASCII digit. */
+int ogi_text_has_digit(const char *p, const char *end);
+
 #endif /* OGI_TEXT_H */

@@ -634,3 +634,81 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
     buf[o] = '\0';
     return o;
 }
+
+/* ---------------------------------------------------------------------
+ * Bounded byte-string helpers
+ * ------------------------------------------------------------------ */
+
+const char *
+ogi_text_find_any(const char *p, const char *end, const char *const *lits,
+                  size_t n, size_t *mlen)
+{
+    const char *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        /* a match that starts before best ends before best + its length */
+        const char *lim = end;
+        if (best && (size_t)(end - best) > strlen(lits[i]))
+            lim = best + strlen(lits[i]);
+        const char *q = ogi_text_find_in(p, lim, lits[i]);
+        if (q && (!best || q < best)) {
+            best = q;
+            *mlen = strlen(lits[i]);
+        }
+    }
+    return best;
+}
+
+const char *
+ogi_text_suffix_any(const char *p, const char *end, const char *const *lits,
+                    size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ogi_text_has_suffix(p, end, lits[i]))
+            return lits[i];
+    return NULL;
+}
+
+size_t
+ogi_text_cjk_at(const char *p, const char *end)
+{
+    uint32_t cp;
+    size_t n = ogi_utf8_decode(p, end, &cp);
+    return (n == 3 && cp >= 0x3400 && cp <= 0x9FFF) ? 3 : 0;
+}
+
+int
+ogi_text_cjk_before(const char *begin, const char *p)
+{
+    return p - begin >= 3 && ogi_text_cjk_at(p - 3, p) == 3;
+}
+
+size_t
+ogi_text_count_chars(const char *p, const char *end)
+{
+    size_t c = 0;
+    for (; p < end; p++)
+        c += ((unsigned char)*p & 0xC0) != 0x80;
+    return c;
+}
+
+int
+ogi_text_has_digit(const char *p, const char *end)
+{
+    /* eight bytes at a time, since most of a text has no digit: the "has
+     * a byte between" trick of Bit Twiddling Hacks, for bytes 0x30-0x39;
+     * bytes >= 0x80 never match */
+    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128;
+    size_t n = p < end ? (size_t)(end - p) : 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        uint64_t low = v & (ones * 127);
+        if ((ones * (127 + '9' + 1) - low) & ~v &
+            (low + ones * (127 - '0' + 1)) & high)
+            return 1;
+    }
+    for (; i < n; i++)
+        if (ogi_text_is_digit((unsigned char)p[i]))
+            return 1;
+    return 0;
+}

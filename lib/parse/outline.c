@@ -18,22 +18,6 @@
 
 #define HEADING_MAX_CHARS 48 /* a heading is one short line */
 
-static int
-has(const char *s, size_t n, const char *lit)
-{
-    return ogi_text_find(s, n, lit) != NULL;
-}
-
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            c++;
-    return c;
-}
-
 /* Length of the markup character at s[0..n) (a byte of # * | + - = _ > `,
  * a box-drawing character, a full-width bar), or 0. */
 static size_t
@@ -77,7 +61,7 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
     if (n <= ol || memcmp(buf, sec->ordinal, ol) != 0)
         return 0;
     const char *p = buf + ol;
-    if (n - ol >= 3 && memcmp(p, "、", 3) == 0)
+    if (ogi_text_has_prefix(p, buf + n, "、"))
         p += 3;
     else if (*p == '.' || *p == ',')
         p++;
@@ -87,10 +71,11 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
     while (p < buf + n && *p == '*')
         p++;
     size_t rest = n - (size_t)(p - buf);
-    if (utf8_chars(p, rest) > HEADING_MAX_CHARS || has(p, rest, "。"))
+    if (ogi_text_count_chars(p, p + rest) > HEADING_MAX_CHARS ||
+        ogi_text_find(p, rest, "。"))
         return 0;
     for (size_t k = 0; sec->keywords[k]; k++)
-        if (has(p, rest, sec->keywords[k]))
+        if (ogi_text_find(p, rest, sec->keywords[k]))
             return 1;
     return 0;
 }
@@ -134,16 +119,15 @@ anchors(const char *buf, size_t n, int maybe)
 {
     int t2 = 0, t3 = 0;
     for (size_t i = 0; maybe && i < OGI_ARRAY_LEN(t2_words) && !t2; i++)
-        t2 = has(buf, n, t2_words[i]);
+        t2 = ogi_text_find(buf, n, t2_words[i]) != NULL;
     for (size_t i = 0; maybe && !t2 && i < OGI_ARRAY_LEN(t3_words) && !t3;
          i++)
-        t3 = has(buf, n, t3_words[i]);
-    int t4 = n >= strlen("行政复议") &&
-             memcmp(buf, "行政复议", strlen("行政复议")) == 0;
+        t3 = ogi_text_find(buf, n, t3_words[i]) != NULL;
+    int t4 = ogi_text_has_prefix(buf, buf + n, "行政复议");
     if (!t2 && !t3 && !t4)
         return 0;
-    size_t chars = utf8_chars(buf, n);
-    int full_stop = has(buf, n, "。");
+    size_t chars = ogi_text_count_chars(buf, buf + n);
+    int full_stop = ogi_text_find(buf, n, "。") != NULL;
     if (chars > 150) {
         /* a paragraph, not a table line; unless it is a whole table run
          * together on one line, as a crawler saves it: no full stop and
@@ -159,12 +143,13 @@ anchors(const char *buf, size_t n, int maybe)
      * crawler saves them: no sentence punctuation */
     int header = !full_stop && !comma;
     unsigned a = 0;
-    if (t2 && header && (chars < 40 || has(buf, n, "信息内容")))
+    if (t2 && header && (chars < 40 || ogi_text_find(buf, n, "信息内容")))
         a |= A_T2;
     if (t3 && !full_stop)
         a |= A_T3;
     if (t4 && header &&
-        (chars < 30 || has(buf, n, "结果维持") || has(buf, n, "尚未审结")))
+        (chars < 30 || ogi_text_find(buf, n, "结果维持") ||
+         ogi_text_find(buf, n, "尚未审结")))
         a |= A_T4;
     return a;
 }
@@ -286,8 +271,9 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
-        if (has(b, n, "当面申请") || has(b, n, "信函申请") ||
-            has(b, n, "网上申请") || has(b, n, "网络申请"))
+        if (ogi_text_find(b, n, "当面申请") ||
+            ogi_text_find(b, n, "信函申请") ||
+            ogi_text_find(b, n, "网上申请") || ogi_text_find(b, n, "网络申请"))
             old_hits++;
     }
     o->old_format = old_hits >= 2 && !have_anchor_19;

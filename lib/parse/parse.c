@@ -110,7 +110,7 @@ static int
 is_page_number(const char *b, size_t n)
 {
     size_t d = 0;
-    while (d < n && b[d] >= '0' && b[d] <= '9')
+    while (d < n && ogi_text_is_digit((unsigned char)b[d]))
         d++;
     return (d > 0 && d == n && d < 4) || ogi_text_is_page_number(b, n);
 }
@@ -122,12 +122,11 @@ is_date_line(const char *b, size_t n)
     if (n == 0 || n > 40)
         return 0;
     const char *y = ogi_text_find(b, n, "年");
-    if (y && ogi_text_find(b, n, "月") && n >= 3 &&
-        memcmp(b + n - 3, "日", 3) == 0)
+    if (y && ogi_text_find(b, n, "月") && ogi_text_has_suffix(b, b + n, "日"))
         return !ogi_text_find(b, n, ",") && !ogi_text_find(b, n, "。");
     size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
-        if (b[i] >= '0' && b[i] <= '9')
+        if (ogi_text_is_digit((unsigned char)b[i]))
             digits++;
         else if (b[i] != '-' && b[i] != '.' && b[i] != '/')
             return 0;
@@ -144,11 +143,10 @@ is_signature(const char *b, size_t n)
     if (n > 45 || ogi_text_find(b, n, ",") || ogi_text_find(b, n, "。") ||
         ogi_text_find(b, n, ":"))
         return 0;
-    for (size_t i = 0; i < OGI_ARRAY_LEN(ends); i++) {
-        size_t l = strlen(ends[i]);
-        if (n > l && memcmp(b + n - l, ends[i], l) == 0)
+    /* longer than the ending: a line that is only "局" names no one */
+    for (size_t i = 0; i < OGI_ARRAY_LEN(ends); i++)
+        if (n > strlen(ends[i]) && ogi_text_has_suffix(b, b + n, ends[i]))
             return 1;
-    }
     return 0;
 }
 
