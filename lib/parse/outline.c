@@ -80,6 +80,92 @@ is_heading(const char *buf, size_t n, ogi_section_id_t id)
     return 0;
 }
 
+/* 1 when s[0..n) is "<words>" of the printed heading h ("二、主动公开…"),
+ * the ordinal left out. */
+static int
+same_words(const char *s, size_t n, const char *h)
+{
+    const char *w = strstr(h, "、");
+    if (!w)
+        return 0;
+    w += strlen("、");
+    return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+/*
+ * Whether buf is section id's heading printed under another number: the
+ * official words exactly, after any ordinal ("一、主动公开政府信息情况" in a
+ * report whose own overview took several numbers). Only the official
+ * title and its listed variants count: a narrative sub-heading that shares
+ * a keyword ("四、政府信息公开申请情况") does not.
+ */
+static int
+is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
+{
+    static const char cjk[] = "一二三四五六七八九十";
+    size_t i = 0, k = 0;
+    while (n - i >= 3 && k < 3) {
+        const char *d = cjk;
+        while (*d && memcmp(d, buf + i, 3) != 0)
+            d += 3;
+        if (!*d)
+            break;
+        i += 3;
+        k++;
+    }
+    if (k == 0 || !ogi_text_has_prefix(buf + i, buf + n, "、"))
+        return 0;
+    i += strlen("、");
+    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    if (same_words(buf + i, n - i, sec->title))
+        return 1;
+    /* short variants ("主动公开情况") are what overviews number their own
+     * paragraphs with */
+    for (size_t v = 0; sec->variants && sec->variants[v]; v++)
+        if (ogi_text_count_chars(sec->variants[v],
+                                 sec->variants[v] + strlen(sec->variants[v])) >
+                12 &&
+            same_words(buf + i, n - i, sec->variants[v]))
+            return 1;
+    return 0;
+}
+
+/*
+ * Sections not found under their own number, looked for under another
+ * between the headings found around them (a second pass, so that a
+ * heading printed with its own number always wins).
+ */
+static void
+find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
+{
+    char buf[512];
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        if (o->heading[k] != OGI__NONE)
+            continue;
+        size_t lo = 0, hi = t->nlines;
+        for (int j = 0; j < OGI_SEC_COUNT; j++) {
+            size_t h = o->heading[j];
+            if (h == OGI__NONE)
+                continue;
+            if (j < k && h + 1 > lo)
+                lo = h + 1;
+            if (j > k && h < hi)
+                hi = h;
+        }
+        for (size_t l = lo; l < hi; l++) {
+            if (t->lines[l].end - t->lines[l].start > 3 * HEADING_MAX_CHARS)
+                continue;
+            const char *b;
+            size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
+            strip_markup(&b, &n);
+            if (n && is_renumbered_heading(b, n, (ogi_section_id_t)k)) {
+                o->heading[k] = l;
+                break;
+            }
+        }
+    }
+}
+
 /* Per-line anchor flags, found in the one pass over the text. */
 #define A_T2 0x1u /* "第二十条" item heading */
 #define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
@@ -264,6 +350,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         }
         flags[l] = (unsigned char)anchors(b, n, maybe);
     }
+    find_renumbered(t, o);
     drawn_anchors(t, flags, arena);
     for (size_t l = 0; l < t->nlines && !have_anchor_19; l++)
         have_anchor_19 = (flags[l] & (A_T2 | A_T3)) != 0;
