@@ -1103,7 +1103,12 @@ flat(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l, size_t width)
             ogi__gen_md_table(g, l);
             break;
         case OGI__BASE_HTML:
-            ogi__gen_html_table(g, l);
+            if (l->table == OGI_T3)
+                ogi__gen_html_t3(g, st, l);
+            else if (l->table == OGI_T4)
+                ogi__gen_html_t4(g, st, l);
+            else
+                ogi__gen_html_t2(g, st, l, 1);
             break;
     }
 }
@@ -1125,7 +1130,19 @@ render_t2(ogi__gen_t *g, ogi__style_t *st)
 {
     size_t n;
     const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
-    if (g->base == OGI__BASE_HTML || g->base == OGI__BASE_MARKDOWN) {
+    if (g->base == OGI__BASE_HTML) {
+        /* the items first: the page may print them as one table */
+        ogi__vlist_t *items = ogi_arena_calloc(g->arena, n, sizeof(*items));
+        if (!items) {
+            g->oom = 1;
+            return;
+        }
+        for (size_t k = 0; k < n; k++)
+            build_t2(g, st, &items[k], ids[k]);
+        ogi__gen_html_t2(g, st, items, n);
+        return;
+    }
+    if (g->base == OGI__BASE_MARKDOWN) {
         for (size_t k = 0; k < n; k++) {
             ogi__vlist_t l = {0};
             build_t2(g, st, &l, ids[k]);
@@ -1275,9 +1292,7 @@ para_out(ogi__gen_t *g, ogi__style_t *st, const char *s)
     if (g->base == OGI__BASE_PDF) {
         pdf_para(g, st, s, (int)rnd(g, 3, 6));
     } else if (g->base == OGI__BASE_HTML) {
-        out(g, "<p>");
-        ogi__gen_html_text(g, s);
-        out(g, "</p>\n");
+        ogi__gen_html_para(g, st, s);
     } else {
         out(g, s);
         out(g, "\n");
@@ -1287,16 +1302,14 @@ para_out(ogi__gen_t *g, ogi__style_t *st, const char *s)
 }
 
 static void
-heading_out(ogi__gen_t *g, const char *h)
+heading_out(ogi__gen_t *g, const ogi__style_t *st, const char *h)
 {
     switch (g->base) {
         case OGI__BASE_PDF:
             spaces(&g->out, (int)rnd(g, 3, 7));
             break;
         case OGI__BASE_HTML:
-            out(g, "<h2>");
-            ogi__gen_html_text(g, h);
-            out(g, "</h2>\n");
+            ogi__gen_html_heading(g, st, h);
             return;
         case OGI__BASE_MARKDOWN:
             out(g, "## ");
@@ -1310,7 +1323,7 @@ heading_out(ogi__gen_t *g, const char *h)
 
 /* The title, in one of the forms reports use (§7 "Document structure"). */
 static void
-title_out(ogi__gen_t *g)
+title_out(ogi__gen_t *g, const ogi__style_t *st)
 {
     const char *t = g->title_name;
     int y = g->year;
@@ -1342,9 +1355,7 @@ title_out(ogi__gen_t *g)
     if (!s)
         return;
     if (g->base == OGI__BASE_HTML) {
-        out(g, "<h1>");
-        ogi__gen_html_text(g, s);
-        out(g, "</h1>\n");
+        ogi__gen_html_title(g, st, s);
         return;
     }
     if (g->base == OGI__BASE_MARKDOWN)
@@ -1492,10 +1503,9 @@ ogi__gen_render(ogi__gen_t *g)
     }
 
     if (g->base == OGI__BASE_HTML)
-        out(g, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-               "<title>政府信息公开工作年度报告</title>\n</head>\n<body>\n");
+        ogi__gen_html_begin(g, &st);
     if (g->opts.layout != OGI_GEN_NOTITLE)
-        title_out(g);
+        title_out(g, &st);
     para_out(g, &st, intro_text(g));
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         if (!present[k])
@@ -1504,7 +1514,7 @@ ogi__gen_render(ogi__gen_t *g)
             out(g, "\n");
             page_number(g, &st, (int)rnd(g, 30, 60));
         }
-        heading_out(g, g->headings[k]);
+        heading_out(g, &st, g->headings[k]);
         for (size_t i = 0; i < g->nparas[k]; i++)
             para_out(g, &st, g->paras[k][i]);
         if (g->base != OGI__BASE_TABROW && g->base != OGI__BASE_HTML)
@@ -1536,6 +1546,6 @@ ogi__gen_render(ogi__gen_t *g)
         }
     }
     if (g->base == OGI__BASE_HTML)
-        out(g, "</body>\n</html>\n");
+        ogi__gen_html_end(g, &st);
     return set_sections(g, present);
 }
