@@ -408,9 +408,9 @@ cell(ogi__gen_t *g, const ogi__style_t *st, const cell_t *c, const char *s)
     } else {
         /* 本年新<br>制作数量, 自然<p>人 */
         /* where a narrow column wraps: about the middle */
-        size_t at = cp_offset(
-            s, (size_t)rnd(g, (int64_t)n / 3 ? (int64_t)n / 3 : 1,
-                           (int64_t)(n - n / 3 - (n % 3 == 0))));
+        size_t at =
+            cp_offset(s, (size_t)rnd(g, (int64_t)n / 3 ? (int64_t)n / 3 : 1,
+                                     (int64_t)(n - n / 3 - (n % 3 == 0))));
         if (h->split_hdr == 1) {
             cell_para(g, st, c,
                       ogi__gen_strf(g, "%.*s\n%s", (int)at, s, s + at),
