@@ -199,3 +199,32 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# test_gen and the forms property test's judge compare a record with the
+# generator's truth through one helper (tests/unit/gen_cmp.c).
+GEN_CMP_OBJ := $(BUILD)/tests/unit/gen_cmp.o $(BUILD)/tests/unit/golden.o
+$(BUILD)/tests/test_gen: $(BUILD)/tests/unit/test_gen.o $(GEN_CMP_OBJ) $(BUILD)/libogi.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $< $(GEN_CMP_OBJ) $(BUILD)/libogi.a $(FINAL_LIBS) -lcmocka
+
+$(BUILD)/tests/formcmp: $(BUILD)/tests/tools/formcmp.o $(GEN_CMP_OBJ) $(BUILD)/libogi.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(FINAL_LIBS)
+
+unit-tests: $(BUILD)/tests/formcmp
+
+# The forms property test at full size: PROPTEST_N html reports (2,000)
+# through w3m, lynx, html2text, pandoc and a tag stripper, parsed and
+# compared cell by cell with their truth (tests/cli/forms.sh).
+.PHONY: proptest bench-forms
+proptest: $(BUILD)/ogi $(BUILD)/tests/formcmp
+	@sh scripts/deps.sh test
+	@OGI_FORMS_N=$(or $(PROPTEST_N),2000) sh tests/cli/forms.sh $(BUILD)/ogi
+
+# Parse throughput over each text form of generated html reports:
+# BENCH_FORMS_N reports per form under $(BUILD)/forms/FORM/.
+bench: bench-forms
+bench-forms: $(BENCH_BIN) $(BUILD)/ogi
+	@sh tests/bench/bench_forms.sh $(BUILD) $(or $(BENCH_FORMS_N),200) $(or $(BENCH_FORMS_SECONDS),1)

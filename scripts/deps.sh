@@ -7,7 +7,10 @@ set -eu
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
 run_pkgs="postgresql-15 postgresql-client-15"
-test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3"
+# w3m, lynx, html2text, pandoc: the text forms of the forms property test
+# (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF
+test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 w3m lynx html2text
+pandoc poppler-utils"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;

@@ -1537,6 +1537,10 @@ layout_choices(ogi__gen_t *g)
     }
     if (g->opts.layout == OGI_GEN_BLANKS)
         return apply_blanks(g);
+    /* pages saved from agency sites leave zeros blank (&nbsp;) or write a
+     * placeholder too (上海 2019) */
+    if (g->opts.layout == OGI_GEN_HTML && chance(g, 1, 3))
+        return apply_blanks(g);
     return 0;
 }
 

@@ -6,6 +6,7 @@
  *   gen_content.c  the report itself: agency, contact, tables, narrative,
  *                  the injected error
  *   gen_render.c   the text, in each layout, from the skeleton's labels
+ *   gen_html.c     the html page and markdown tables (gen_render_int.h)
  *   gen_expect.c   the findings the validator must give (an oracle written
  *                  from report-format.md §5, independent of validate.c)
  *

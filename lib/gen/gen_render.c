@@ -13,7 +13,7 @@
  *   pdf      labels padded with spaces and values right-aligned in
  *            columns, group labels on lines of their own, long labels
  *            wrapped (pdftotext -layout: 淮安, 洪泽)
- *   markdown pipe tables; html a page with <table>s (not parsed yet)
+ *   markdown pipe tables; html a page with <table>s (gen_html.c)
  *
  * and the layout's quirk changes what is printed: labels split over lines,
  * vertical or spaced labels, a row cut by a page break, captions and
@@ -29,7 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "gen_int.h"
+#include "gen_render_int.h"
 #include "ogi/error.h"
 
 /* ---- the words of the tables that are not row or column labels ---- */
@@ -252,31 +252,10 @@ fullwidth_digits(ogi__gen_t *g, const char *s)
     return ogi__gen_sb(g, &b);
 }
 
-/* ---- per-report printing choices ---- */
-
-typedef struct {
-    int halfwidth;      /* width: （）：， printed half width */
-    int fullwidth_pct;  /* width: share of values in full-width digits */
-    int thousands;      /* width: 1,234 */
-    int num_style;      /* row numbers: 0 "1.", 1 "1、", 2 "1．", 3 "1. " */
-    int spaced;         /* spaced: spaces inside labels */
-    int split;          /* split: labels split over lines */
-    int vertical;       /* vertical: group labels and Table 4 headers */
-    int vindent;        /* vertical: indent of the later lines */
-    int trailing_tab;   /* tabrow: rows end with a tab */
-    int rule_line;      /* tabrow: the stray "--------" line (seed 3) */
-    int split_number;   /* tabrow: "一、\t本年新收…" (seed 3) */
-    int junk;           /* junk: captions and pasted lines */
-    int pdf_space_nums; /* pdf: "2024 年" */
-    int pdf_mid_groups; /* pdf: group labels in the middle of their rows */
-    int pdf_wrap_mode;  /* pdf: where values go on a wrapped label */
-    int page;           /* page number counter */
-    int short_partial;  /* （二）部分公开 without its note (a variant) */
-    int use_variants;   /* column/row label variants of the skeleton */
-} style_t;
+/* ---- per-report printing choices (ogi__style_t) ---- */
 
 static void
-pick_style(ogi__gen_t *g, style_t *st)
+pick_style(ogi__gen_t *g, ogi__style_t *st)
 {
     memset(st, 0, sizeof(*st));
     ogi_gen_layout_t l = g->opts.layout;
@@ -309,7 +288,7 @@ pick_style(ogi__gen_t *g, style_t *st)
 
 /* A row's number as printed in this report's style. */
 static const char *
-row_number(ogi__gen_t *g, const style_t *st, const char *number)
+row_number(ogi__gen_t *g, const ogi__style_t *st, const char *number)
 {
     if (num_level(number) != 3 || st->num_style == 0)
         return number;
@@ -323,7 +302,7 @@ row_number(ogi__gen_t *g, const style_t *st, const char *number)
 /* A row's label: number and words, from the skeleton (a variant of the
  * words sometimes), in the style of the layout. */
 static const char *
-row_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row)
+row_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id, size_t row)
 {
     const ogi_skel_row_t *r = &ogi_skeleton_table(id)->rows[row];
     const char *words = r->label;
@@ -344,7 +323,7 @@ row_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row)
 
 /* A column's header. */
 static const char *
-col_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t col)
+col_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id, size_t col)
 {
     const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
     const char *s = c->label;
@@ -366,7 +345,7 @@ col_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t col)
 
 /* A Table 2 item's heading: "第二十条第（一）项". */
 static const char *
-item_label(ogi__gen_t *g, const style_t *st, ogi_table_id_t id)
+item_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id)
 {
     const char *s = ogi_skeleton_table(id)->label;
     if (st->halfwidth)
@@ -413,7 +392,7 @@ thousands(ogi__gen_t *g, int64_t v)
 
 /* A cell as printed. */
 static const char *
-value_text(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row,
+value_text(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id, size_t row,
            size_t col)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
@@ -453,40 +432,14 @@ value_text(ogi__gen_t *g, const style_t *st, ogi_table_id_t id, size_t row,
     return s ? s : "";
 }
 
-/* ---- visual rows ---- */
+/* ---- visual rows (ogi__vrow_t) ---- */
 
-enum { K_TEXT = 0, K_VALUE, K_MERGED };
-enum { R_CAPTION = 0, R_HEAD, R_DATA, R_JUNK };
-
-#define VR_MAXC 20
-
-typedef struct {
-    const char *t[VR_MAXC];
-    unsigned char k[VR_MAXC];
-    size_t n;
-    int role;
-    int depth;         /* pdf: 0 top-level row, 1 under 三, 2 under a group */
-    long row;          /* skeleton row of a data row, else -1 */
-    const char *label; /* data rows: the label (NULL: printed without) */
-    const char *top; /* data rows: the 三、 group label they open, or NULL */
-    const char *sub; /* data rows: the group label they open, or NULL */
-    size_t nvals;    /* data rows: values are t[n - nvals .. n) */
-    int pagebreak;   /* this row is cut by a page break */
-    size_t numcp;    /* code points of the label's printed number */
-} vrow_t;
-
-typedef struct {
-    vrow_t *v;
-    size_t n, cap;
-    ogi_table_id_t table;
-} vlist_t;
-
-static vrow_t *
-vnew(ogi__gen_t *g, vlist_t *l, int role)
+static ogi__vrow_t *
+vnew(ogi__gen_t *g, ogi__vlist_t *l, int role)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
-        vrow_t *p =
+        ogi__vrow_t *p =
             ogi_arena_grow(g->arena, l->v, l->n * sizeof(*p), cap * sizeof(*p));
         if (!p) {
             g->oom = 1;
@@ -495,7 +448,7 @@ vnew(ogi__gen_t *g, vlist_t *l, int role)
         l->v = p;
         l->cap = cap;
     }
-    vrow_t *r = &l->v[l->n++];
+    ogi__vrow_t *r = &l->v[l->n++];
     memset(r, 0, sizeof(*r));
     r->role = role;
     r->row = -1;
@@ -503,9 +456,9 @@ vnew(ogi__gen_t *g, vlist_t *l, int role)
 }
 
 static void
-vput(vrow_t *r, const char *t, int kind)
+vput(ogi__vrow_t *r, const char *t, int kind)
 {
-    if (r && r->n < VR_MAXC) {
+    if (r && r->n < OGI__VR_MAXC) {
         r->t[r->n] = t ? t : "";
         r->k[r->n] = (unsigned char)kind;
         r->n++;
@@ -514,22 +467,23 @@ vput(vrow_t *r, const char *t, int kind)
 
 /* Table 2, one item. */
 static void
-build_t2(ogi__gen_t *g, const style_t *st, vlist_t *l, ogi_table_id_t id)
+build_t2(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l,
+         ogi_table_id_t id)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
     l->table = id;
-    vrow_t *r = vnew(g, l, R_CAPTION);
-    vput(r, item_label(g, st, id), K_TEXT);
-    r = vnew(g, l, R_HEAD);
-    vput(r, furniture.content, K_TEXT);
+    ogi__vrow_t *r = vnew(g, l, OGI__R_CAPTION);
+    vput(r, item_label(g, st, id), OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_HEAD);
+    vput(r, furniture.content, OGI__K_TEXT);
     for (size_t c = 0; c < sk->ncols; c++) {
         const char *h = col_label(g, st, id, c);
         if (st->split && cp_count(h) >= 5 && chance(g, 1, 2))
             h = split_at(g, h, (size_t)rnd(g, 2, (int64_t)cp_count(h) - 2));
-        vput(r, h, K_TEXT);
+        vput(r, h, OGI__K_TEXT);
     }
     for (size_t row = 0; row < sk->nrows; row++) {
-        r = vnew(g, l, R_DATA);
+        r = vnew(g, l, OGI__R_DATA);
         if (!r)
             return;
         r->row = (long)row;
@@ -538,7 +492,7 @@ build_t2(ogi__gen_t *g, const style_t *st, vlist_t *l, ogi_table_id_t id)
             lab =
                 split_at(g, lab, (size_t)rnd(g, 2, (int64_t)cp_count(lab) - 2));
         r->label = lab;
-        vput(r, lab, K_TEXT);
+        vput(r, lab, OGI__K_TEXT);
         if (id == OGI_T2_19_9 && g->junk_procurement) {
             /* seed 1: a pasted line where the values should be */
             vput(
@@ -547,19 +501,19 @@ build_t2(ogi__gen_t *g, const style_t *st, vlist_t *l, ogi_table_id_t id)
                               "%d年本行政区域（或本部门）政府信息公开发布总数量"
                               "（非新闻类、消息类）：%d",
                               g->year, (int)rnd(g, 100, 9999)),
-                K_TEXT);
-            r->role = R_JUNK;
+                OGI__K_TEXT);
+            r->role = OGI__R_JUNK;
             continue;
         }
         for (size_t c = 0; c < sk->ncols; c++)
-            vput(r, value_text(g, st, id, row, c), K_VALUE);
+            vput(r, value_text(g, st, id, row, c), OGI__K_VALUE);
         r->nvals = sk->ncols;
     }
 }
 
 /* A group label of Table 3 as the layout prints it. */
 static const char *
-group_label(ogi__gen_t *g, const style_t *st, size_t row)
+group_label(ogi__gen_t *g, const ogi__style_t *st, size_t row)
 {
     const char *s = row_label(g, st, OGI_T3, row);
     const ogi_skel_row_t *r = &ogi_skeleton_table(OGI_T3)->rows[row];
@@ -573,41 +527,41 @@ group_label(ogi__gen_t *g, const style_t *st, size_t row)
 }
 
 static void
-build_t3(ogi__gen_t *g, const style_t *st, vlist_t *l)
+build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     l->table = OGI_T3;
     /* three header rows */
-    vrow_t *r = vnew(g, l, R_HEAD);
+    ogi__vrow_t *r = vnew(g, l, OGI__R_HEAD);
     const char *note =
         st->halfwidth ? halfwidth(g, furniture.note) : furniture.note;
     if (st->split && chance(g, 1, 2))
         note = split_at(g, note, 12); /* "…为：\n第一项…" (seed 2) */
-    vput(r, note, K_TEXT);
+    vput(r, note, OGI__K_TEXT);
     const char *ap = furniture.applicant;
     if (st->vertical && chance(g, 1, 2))
         ap = vertical(g, ap, 0);
     else if (st->spaced && chance(g, 1, 2))
         ap = spaced(g, ap, 0);
-    vput(r, ap, K_TEXT);
-    r = vnew(g, l, R_HEAD);
-    vput(r, "", K_MERGED);
-    vput(r, col_label(g, st, OGI_T3, 0), K_TEXT);
+    vput(r, ap, OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_HEAD);
+    vput(r, "", OGI__K_MERGED);
+    vput(r, col_label(g, st, OGI_T3, 0), OGI__K_TEXT);
     const char *legal = furniture.legal;
     if (st->split && chance(g, 1, 2))
         legal = split_at(g, legal, 4);
-    vput(r, legal, K_TEXT);
-    vput(r, col_label(g, st, OGI_T3, sk->ncols - 1), K_TEXT);
-    r = vnew(g, l, R_HEAD);
-    vput(r, "", K_MERGED);
-    vput(r, "", K_MERGED);
+    vput(r, legal, OGI__K_TEXT);
+    vput(r, col_label(g, st, OGI_T3, sk->ncols - 1), OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_HEAD);
+    vput(r, "", OGI__K_MERGED);
+    vput(r, "", OGI__K_MERGED);
     for (size_t c = 1; c + 1 < sk->ncols; c++) {
         const char *h = col_label(g, st, OGI_T3, c);
         if (st->split && cp_count(h) == 4 && chance(g, 1, 2))
             h = split_at(g, h, 2); /* "商业\n企业" (seed 2) */
-        vput(r, h, K_TEXT);
+        vput(r, h, OGI__K_TEXT);
     }
-    vput(r, "", K_MERGED);
+    vput(r, "", OGI__K_MERGED);
 
     /* the rows, with the group labels in their slots */
     const char *top = NULL, *sub = NULL;
@@ -638,18 +592,18 @@ build_t3(ogi__gen_t *g, const style_t *st, vlist_t *l)
         }
         if ((long)row == g->missing_row)
             continue;
-        r = vnew(g, l, R_DATA);
+        r = vnew(g, l, OGI__R_DATA);
         if (!r)
             return;
         r->row = (long)row;
         r->depth = under_sub ? 2 : under_top ? 1 : 0;
         if (under_top) {
-            vput(r, top ? top : "", top ? K_TEXT : K_MERGED);
+            vput(r, top ? top : "", top ? OGI__K_TEXT : OGI__K_MERGED);
             r->top = top;
             top = NULL;
         }
         if (under_sub) {
-            vput(r, sub ? sub : "", sub ? K_TEXT : K_MERGED);
+            vput(r, sub ? sub : "", sub ? OGI__K_TEXT : OGI__K_MERGED);
             r->sub = sub;
             sub = NULL;
         }
@@ -672,30 +626,30 @@ build_t3(ogi__gen_t *g, const style_t *st, vlist_t *l)
                 /* "一、\t本年新收…" (seed 3) */
                 size_t o = strlen(sr->number);
                 if (strncmp(lab, sr->number, o) == 0) {
-                    vput(r, ogi__gen_strf(g, "%.*s", (int)o, lab), K_TEXT);
+                    vput(r, ogi__gen_strf(g, "%.*s", (int)o, lab), OGI__K_TEXT);
                     lab = lab + o;
                     r->numcp = 0;
                 }
             }
             r->label = lab;
-            vput(r, lab, K_TEXT);
+            vput(r, lab, OGI__K_TEXT);
         }
         r->pagebreak = (long)row == g->pagebreak_row;
         for (size_t c = 0; c < sk->ncols; c++)
-            vput(r, value_text(g, st, OGI_T3, row, c), K_VALUE);
+            vput(r, value_text(g, st, OGI_T3, row, c), OGI__K_VALUE);
         r->nvals = sk->ncols;
     }
 }
 
 static void
-build_t4(ogi__gen_t *g, const style_t *st, vlist_t *l)
+build_t4(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
     l->table = OGI_T4;
-    vrow_t *r = vnew(g, l, R_HEAD);
-    vput(r, sk->rows[0].label, K_TEXT);
-    vput(r, furniture.suit, K_TEXT);
-    r = vnew(g, l, R_HEAD);
+    ogi__vrow_t *r = vnew(g, l, OGI__R_HEAD);
+    vput(r, sk->rows[0].label, OGI__K_TEXT);
+    vput(r, furniture.suit, OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_HEAD);
     const char *hs[OGI_T4_CELLS];
     for (size_t c = 0; c < sk->ncols; c++) {
         const char *h = col_label(g, st, OGI_T4, c);
@@ -704,20 +658,20 @@ build_t4(ogi__gen_t *g, const style_t *st, vlist_t *l)
         else if (st->spaced && cp_count(h) == 4)
             h = spaced(g, h, 2); /* "结果 维持" (seed 3) */
         hs[c] = h;
-        vput(r, h, K_TEXT);
+        vput(r, h, OGI__K_TEXT);
     }
-    vput(r, sk->rows[1].label, K_TEXT);
-    vput(r, sk->rows[2].label, K_TEXT);
-    r = vnew(g, l, R_HEAD);
+    vput(r, sk->rows[1].label, OGI__K_TEXT);
+    vput(r, sk->rows[2].label, OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_HEAD);
     for (size_t c = 0; c < sk->ncols; c++)
-        vput(r, "", K_MERGED);
+        vput(r, "", OGI__K_MERGED);
     for (int k = 0; k < 2; k++)
         for (size_t c = 0; c < sk->ncols; c++)
-            vput(r, hs[c], K_TEXT);
-    r = vnew(g, l, R_DATA);
+            vput(r, hs[c], OGI__K_TEXT);
+    r = vnew(g, l, OGI__R_DATA);
     for (size_t row = 0; row < sk->nrows; row++)
         for (size_t c = 0; c < sk->ncols; c++)
-            vput(r, value_text(g, st, OGI_T4, row, c), K_VALUE);
+            vput(r, value_text(g, st, OGI_T4, row, c), OGI__K_VALUE);
     if (r)
         r->nvals = OGI_T4_CELLS;
 }
@@ -725,7 +679,7 @@ build_t4(ogi__gen_t *g, const style_t *st, vlist_t *l)
 /* ---- flattening: one cell per line ---- */
 
 static void
-page_number(ogi__gen_t *g, style_t *st, int indent)
+page_number(ogi__gen_t *g, ogi__style_t *st, int indent)
 {
     spaces(&g->out, indent);
     int n = st->page++;
@@ -747,7 +701,7 @@ page_number(ogi__gen_t *g, style_t *st, int indent)
  * and at least three of its words stay before the break ("4. 保护第三方合"
  * / "法权益", seed 3), one word at least goes after it. */
 static void
-cut_label(ogi__gen_t *g, const vrow_t *r, const char **a, const char **b)
+cut_label(ogi__gen_t *g, const ogi__vrow_t *r, const char **a, const char **b)
 {
     const char *lab = r->label;
     size_t n = cp_count(lab), words = n > r->numcp ? n - r->numcp : 0;
@@ -765,10 +719,10 @@ cut_label(ogi__gen_t *g, const vrow_t *r, const char **a, const char **b)
 }
 
 static void
-flat_cell(ogi__gen_t *g, style_t *st, const vlist_t *l)
+flat_cell(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l)
 {
     for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
+        const ogi__vrow_t *r = &l->v[i];
         if (r->pagebreak && r->label) {
             /* the label's first part, the page break, then the rest of
              * the label and the values as a block of their own */
@@ -793,7 +747,7 @@ flat_cell(ogi__gen_t *g, style_t *st, const vlist_t *l)
             out(g, "\n");
             continue;
         }
-        if (r->role == R_JUNK) {
+        if (r->role == OGI__R_JUNK) {
             /* seed 1: " \t<pasted line>" */
             out(g, "\t");
             out(g, r->t[0]);
@@ -802,7 +756,7 @@ flat_cell(ogi__gen_t *g, style_t *st, const vlist_t *l)
             out(g, "\n\n\n");
             continue;
         }
-        if (r->role == R_CAPTION && i == 0 && chance(g, 1, 3))
+        if (r->role == OGI__R_CAPTION && i == 0 && chance(g, 1, 3))
             out(g, "\t\n"); /* seed 2: a lone tab before the first item */
         for (size_t k = 0; k < r->n; k++) {
             out(g, "\t");
@@ -816,10 +770,11 @@ flat_cell(ogi__gen_t *g, style_t *st, const vlist_t *l)
 /* ---- flattening: one row per line ---- */
 
 static void
-flat_tabrow(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
+flat_tabrow(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l,
+            size_t width)
 {
     for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
+        const ogi__vrow_t *r = &l->v[i];
         if (r->pagebreak && r->label) {
             /* seed 3: "4. 保护第三方合\t\t0…", a gap, "\t法权益\t\t\t…" */
             const char *a, *b;
@@ -845,7 +800,7 @@ flat_tabrow(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
             out(g, r->t[k]);
         }
         /* captions and headers are padded to the table's width */
-        if (r->role == R_CAPTION || r->role == R_HEAD)
+        if (r->role == OGI__R_CAPTION || r->role == OGI__R_HEAD)
             for (size_t k = r->n; k < width; k++)
                 out(g, "\t");
         else if (st->trailing_tab)
@@ -868,7 +823,7 @@ pad_to(ogi__sb_t *b, const char *s, int w)
 
 /* Values right-aligned in columns of width cw. */
 static void
-pdf_values(ogi__gen_t *g, const vrow_t *r, int cw)
+pdf_values(ogi__gen_t *g, const ogi__vrow_t *r, int cw)
 {
     for (size_t k = r->n - r->nvals; k < r->n; k++) {
         int d = disp_width(r->t[k]);
@@ -903,31 +858,31 @@ wrap_label(ogi__gen_t *g, const char *lab, int max, const char **parts,
 }
 
 static void
-flat_pdf_t2(ogi__gen_t *g, const vlist_t *l)
+flat_pdf_t2(ogi__gen_t *g, const ogi__vlist_t *l)
 {
     int lw = 16, cw = 8;
     for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
-        if (r->role == R_DATA || r->role == R_JUNK) {
+        const ogi__vrow_t *r = &l->v[i];
+        if (r->role == OGI__R_DATA || r->role == OGI__R_JUNK) {
             int d = disp_width(r->t[0]);
             if (d + 4 > lw)
                 lw = d + 4;
         }
         for (size_t k = 1; k < r->n; k++) {
             int d = disp_width(r->t[k]);
-            if (r->role != R_JUNK && d + 4 > cw)
+            if (r->role != OGI__R_JUNK && d + 4 > cw)
                 cw = d + 4;
         }
     }
     for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
+        const ogi__vrow_t *r = &l->v[i];
         switch (r->role) {
-            case R_CAPTION:
+            case OGI__R_CAPTION:
                 spaces(&g->out, (int)rnd(g, 6, 16));
                 out(g, r->t[0]);
                 out(g, "\n\n\n");
                 break;
-            case R_HEAD: {
+            case OGI__R_HEAD: {
                 spaces(&g->out, (int)rnd(g, 4, 8));
                 pad_to(&g->out, r->t[0], lw - 8);
                 for (size_t k = 1; k < r->n; k++) {
@@ -937,7 +892,7 @@ flat_pdf_t2(ogi__gen_t *g, const vlist_t *l)
                 out(g, "\n\n\n");
                 break;
             }
-            case R_JUNK:
+            case OGI__R_JUNK:
                 pad_to(&g->out, r->t[0], lw);
                 out(g, r->t[1]);
                 out(g, "\n\n");
@@ -952,12 +907,12 @@ flat_pdf_t2(ogi__gen_t *g, const vlist_t *l)
 }
 
 static void
-flat_pdf_t3(ogi__gen_t *g, style_t *st, const vlist_t *l)
+flat_pdf_t3(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l)
 {
     const int lw = 46, cw = 8, max_label = 36;
     /* headers: the group, the note wrapped beside 法人或其他组织, the
      * columns */
-    const vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *h3 = &l->v[2];
+    const ogi__vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *h3 = &l->v[2];
     spaces(&g->out, lw + 12);
     out(g, h1->t[1]);
     out(g, "\n\n");
@@ -987,8 +942,8 @@ flat_pdf_t3(ogi__gen_t *g, style_t *st, const vlist_t *l)
     const char *pending_top = NULL, *pending_sub = NULL;
     size_t sub_left = 0, sub_mid = 0;
     for (size_t i = 3; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
-        if (r->role != R_DATA)
+        const ogi__vrow_t *r = &l->v[i];
+        if (r->role != OGI__R_DATA)
             continue;
         int indent = r->depth * 6;
         if (r->top) {
@@ -1098,9 +1053,9 @@ flat_pdf_t3(ogi__gen_t *g, style_t *st, const vlist_t *l)
 }
 
 static void
-flat_pdf_t4(ogi__gen_t *g, const vlist_t *l)
+flat_pdf_t4(ogi__gen_t *g, const ogi__vlist_t *l)
 {
-    const vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *v = &l->v[3];
+    const ogi__vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *v = &l->v[3];
     out(g, h1->t[0]);
     spaces(&g->out, 30);
     out(g, h1->t[1]);
@@ -1124,87 +1079,10 @@ flat_pdf_t4(ogi__gen_t *g, const vlist_t *l)
     out(g, "\n");
 }
 
-/* ---- flattening: markdown and html (fixtures for later) ---- */
-
-static void
-flat_markdown(ogi__gen_t *g, const vlist_t *l)
-{
-    size_t width = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->v[i].n > width)
-            width = l->v[i].n;
-    int sep = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
-        if (r->role == R_CAPTION) {
-            out(g, "\n**");
-            out(g, r->t[0]);
-            out(g, "**\n\n");
-            sep = 0;
-            continue;
-        }
-        out(g, "|");
-        for (size_t k = 0; k < width; k++) {
-            out(g, " ");
-            if (k < r->n)
-                for (const char *p = r->t[k]; *p; p++)
-                    ogi__sb_addn(&g->out, *p == '\n' ? " " : p, 1);
-            out(g, " |");
-        }
-        out(g, "\n");
-        if (!sep) {
-            out(g, "|");
-            for (size_t k = 0; k < width; k++)
-                out(g, " --- |");
-            out(g, "\n");
-            sep = 1;
-        }
-    }
-    out(g, "\n");
-}
-
-static void
-html_text(ogi__gen_t *g, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<')
-            out(g, "&lt;");
-        else if (*s == '>')
-            out(g, "&gt;");
-        else if (*s == '&')
-            out(g, "&amp;");
-        else if (*s == '\n')
-            out(g, "<br />");
-        else
-            ogi__sb_addn(&g->out, s, 1);
-    }
-}
-
-static void
-flat_html(ogi__gen_t *g, const vlist_t *l)
-{
-    out(g, "<table border=\"1\" cellspacing=\"0\">\n");
-    for (size_t i = 0; i < l->n; i++) {
-        const vrow_t *r = &l->v[i];
-        out(g, "<tr>");
-        for (size_t k = 0; k < r->n; k++) {
-            out(g, r->role == R_HEAD || r->role == R_CAPTION ? "<th>" : "<td>");
-            if (r->k[k] == K_MERGED)
-                out(g, "&nbsp;");
-            else
-                html_text(g, r->t[k]);
-            out(g,
-                r->role == R_HEAD || r->role == R_CAPTION ? "</th>" : "</td>");
-        }
-        out(g, "</tr>\n");
-    }
-    out(g, "</table>\n");
-}
-
 /* ---- one table in the report's base ---- */
 
 static void
-flat(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
+flat(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l, size_t width)
 {
     switch (g->base) {
         case OGI__BASE_CELL:
@@ -1222,10 +1100,15 @@ flat(ogi__gen_t *g, style_t *st, const vlist_t *l, size_t width)
                 flat_pdf_t2(g, l);
             break;
         case OGI__BASE_MARKDOWN:
-            flat_markdown(g, l);
+            ogi__gen_md_table(g, l);
             break;
         case OGI__BASE_HTML:
-            flat_html(g, l);
+            if (l->table == OGI_T3)
+                ogi__gen_html_t3(g, st, l);
+            else if (l->table == OGI_T4)
+                ogi__gen_html_t4(g, st, l);
+            else
+                ogi__gen_html_t2(g, st, l, 1);
             break;
     }
 }
@@ -1243,20 +1126,32 @@ junk_line(ogi__gen_t *g, const char *s)
 }
 
 static void
-render_t2(ogi__gen_t *g, style_t *st)
+render_t2(ogi__gen_t *g, ogi__style_t *st)
 {
     size_t n;
     const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
-    if (g->base == OGI__BASE_HTML || g->base == OGI__BASE_MARKDOWN) {
+    if (g->base == OGI__BASE_HTML) {
+        /* the items first: the page may print them as one table */
+        ogi__vlist_t *items = ogi_arena_calloc(g->arena, n, sizeof(*items));
+        if (!items) {
+            g->oom = 1;
+            return;
+        }
+        for (size_t k = 0; k < n; k++)
+            build_t2(g, st, &items[k], ids[k]);
+        ogi__gen_html_t2(g, st, items, n);
+        return;
+    }
+    if (g->base == OGI__BASE_MARKDOWN) {
         for (size_t k = 0; k < n; k++) {
-            vlist_t l = {0};
+            ogi__vlist_t l = {0};
             build_t2(g, st, &l, ids[k]);
             flat(g, st, &l, 4);
         }
         return;
     }
     for (size_t k = 0; k < n; k++) {
-        vlist_t l = {0};
+        ogi__vlist_t l = {0};
         build_t2(g, st, &l, ids[k]);
         flat(g, st, &l, 4);
         if (st->junk && k == 2 && g->base != OGI__BASE_PDF) {
@@ -1274,9 +1169,9 @@ render_t2(ogi__gen_t *g, style_t *st)
 }
 
 static void
-render_t3(ogi__gen_t *g, style_t *st)
+render_t3(ogi__gen_t *g, ogi__style_t *st)
 {
-    vlist_t l = {0};
+    ogi__vlist_t l = {0};
     build_t3(g, st, &l);
     if (g->oom || l.n < 3)
         return;
@@ -1292,9 +1187,9 @@ render_t3(ogi__gen_t *g, style_t *st)
     /* junk: the table in two parts with a page footer and a caption
      * "表3 …（续）" between them */
     size_t cut = 3 + (size_t)rnd(g, 4, (int64_t)l.n - 6);
-    while (cut < l.n && l.v[cut].role == R_DATA && !l.v[cut].label)
+    while (cut < l.n && l.v[cut].role == OGI__R_DATA && !l.v[cut].label)
         cut++;
-    vlist_t a = l, b = l;
+    ogi__vlist_t a = l, b = l;
     a.n = cut;
     b.v = l.v + cut;
     b.n = l.n - cut;
@@ -1306,7 +1201,7 @@ render_t3(ogi__gen_t *g, style_t *st)
         page_number(g, st, (int)rnd(g, 30, 60));
         junk_line(g, ogi__gen_strf(g, "表3  %s（续）", caption));
         for (size_t i = 0; i < b.n; i++) {
-            const vrow_t *r = &b.v[i];
+            const ogi__vrow_t *r = &b.v[i];
             spaces(&g->out, r->depth * 6);
             pad_to(&g->out, r->label ? r->label : "", 46 - r->depth * 6);
             pdf_values(g, r, 8);
@@ -1323,9 +1218,9 @@ render_t3(ogi__gen_t *g, style_t *st)
 }
 
 static void
-render_t4(ogi__gen_t *g, style_t *st)
+render_t4(ogi__gen_t *g, ogi__style_t *st)
 {
-    vlist_t l = {0};
+    ogi__vlist_t l = {0};
     build_t4(g, st, &l);
     if (g->oom || l.n < 4)
         return;
@@ -1342,7 +1237,7 @@ render_t4(ogi__gen_t *g, style_t *st)
  * characters, indented, ASCII runs never broken, and (sometimes) spaces
  * around the digits next to ideographs ("2024 年"). */
 static void
-pdf_para(ogi__gen_t *g, style_t *st, const char *s, int first_indent)
+pdf_para(ogi__gen_t *g, ogi__style_t *st, const char *s, int first_indent)
 {
     ogi__sb_t *b = &g->out;
     int col = 0, max = 76;
@@ -1392,14 +1287,12 @@ pdf_para(ogi__gen_t *g, style_t *st, const char *s, int first_indent)
 }
 
 static void
-para_out(ogi__gen_t *g, style_t *st, const char *s)
+para_out(ogi__gen_t *g, ogi__style_t *st, const char *s)
 {
     if (g->base == OGI__BASE_PDF) {
         pdf_para(g, st, s, (int)rnd(g, 3, 6));
     } else if (g->base == OGI__BASE_HTML) {
-        out(g, "<p>");
-        html_text(g, s);
-        out(g, "</p>\n");
+        ogi__gen_html_para(g, st, s);
     } else {
         out(g, s);
         out(g, "\n");
@@ -1409,16 +1302,14 @@ para_out(ogi__gen_t *g, style_t *st, const char *s)
 }
 
 static void
-heading_out(ogi__gen_t *g, const char *h)
+heading_out(ogi__gen_t *g, const ogi__style_t *st, const char *h)
 {
     switch (g->base) {
         case OGI__BASE_PDF:
             spaces(&g->out, (int)rnd(g, 3, 7));
             break;
         case OGI__BASE_HTML:
-            out(g, "<h2>");
-            html_text(g, h);
-            out(g, "</h2>\n");
+            ogi__gen_html_heading(g, st, h);
             return;
         case OGI__BASE_MARKDOWN:
             out(g, "## ");
@@ -1432,7 +1323,7 @@ heading_out(ogi__gen_t *g, const char *h)
 
 /* The title, in one of the forms reports use (§7 "Document structure"). */
 static void
-title_out(ogi__gen_t *g)
+title_out(ogi__gen_t *g, const ogi__style_t *st)
 {
     const char *t = g->title_name;
     int y = g->year;
@@ -1464,9 +1355,7 @@ title_out(ogi__gen_t *g)
     if (!s)
         return;
     if (g->base == OGI__BASE_HTML) {
-        out(g, "<h1>");
-        html_text(g, s);
-        out(g, "</h1>\n");
+        ogi__gen_html_title(g, st, s);
         return;
     }
     if (g->base == OGI__BASE_MARKDOWN)
@@ -1591,7 +1480,7 @@ set_sections(ogi__gen_t *g, const int *present)
 int
 ogi__gen_render(ogi__gen_t *g)
 {
-    style_t st;
+    ogi__style_t st;
     pick_style(g, &st);
     g->delta_style = (int)rnd(g, 0, 2);
     g->omit_other = chance(g, 1, 16);
@@ -1614,10 +1503,9 @@ ogi__gen_render(ogi__gen_t *g)
     }
 
     if (g->base == OGI__BASE_HTML)
-        out(g, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-               "<title>政府信息公开工作年度报告</title>\n</head>\n<body>\n");
+        ogi__gen_html_begin(g, &st);
     if (g->opts.layout != OGI_GEN_NOTITLE)
-        title_out(g);
+        title_out(g, &st);
     para_out(g, &st, intro_text(g));
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         if (!present[k])
@@ -1626,7 +1514,7 @@ ogi__gen_render(ogi__gen_t *g)
             out(g, "\n");
             page_number(g, &st, (int)rnd(g, 30, 60));
         }
-        heading_out(g, g->headings[k]);
+        heading_out(g, &st, g->headings[k]);
         for (size_t i = 0; i < g->nparas[k]; i++)
             para_out(g, &st, g->paras[k][i]);
         if (g->base != OGI__BASE_TABROW && g->base != OGI__BASE_HTML)
@@ -1658,6 +1546,6 @@ ogi__gen_render(ogi__gen_t *g)
         }
     }
     if (g->base == OGI__BASE_HTML)
-        out(g, "</body>\n</html>\n");
+        ogi__gen_html_end(g, &st);
     return set_sections(g, present);
 }

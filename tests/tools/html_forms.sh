@@ -1,0 +1,83 @@
+#!/bin/sh
+# html_forms.sh - html reports saved as text the ways people save them.
+#
+#   w3m           w3m -dump -T text/html -O UTF-8 (80 columns, or 120 for
+#                 every other report, as people widen it)
+#   lynx          lynx -dump -nolist -display_charset=utf-8
+#   html2text     html2text -utf8 (Debian's 1.3.2a: it wraps counting bytes
+#                 and can cut a UTF-8 character in half; kept, it is what
+#                 people get)
+#   pandoc_plain  pandoc -f html -t plain
+#   pandoc_gfm    pandoc -f html -t gfm
+#   strip         tests/tools/strip_tags.py (a crawler joining text nodes)
+#
+# Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
+#                                             OUT_DIR/ (same names), on
+#                                             2 cores (JOBS=N to change)
+#        html_forms.sh --one FORM OUT_DIR FILE...   (used by xargs)
+# Exit 1 when a converter is missing or fails on some file.
+set -u
+tools=$(cd "$(dirname "$0")" && pwd)
+
+convert() { # form file out
+    case $1 in
+        w3m)
+            cols=80
+            case ${2##*/} in
+                *[13579]_html_*) cols=120 ;;
+            esac
+            w3m -dump -T text/html -O UTF-8 -cols "$cols" "$2" >"$3"
+            ;;
+        # .txt names: lynx is told the file is html
+        lynx) lynx -dump -nolist -force_html -display_charset=utf-8 "$2" >"$3" ;;
+        html2text) html2text -utf8 "$2" >"$3" ;;
+        pandoc_plain) pandoc -f html -t plain "$2" -o "$3" ;;
+        pandoc_gfm) pandoc -f html -t gfm "$2" -o "$3" ;;
+        strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
+        *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
+    esac
+}
+
+# the program a form needs
+tool_of() {
+    case $1 in
+        pandoc_*) echo pandoc ;;
+        strip) echo python3 ;;
+        *) echo "$1" ;;
+    esac
+}
+
+if [ "${1:-}" = --one ]; then
+    form=$2 out=$3
+    shift 3
+    rc=0
+    if [ "$form" = strip ]; then
+        # one python for the whole batch
+        python3 "$tools/strip_tags.py" --out-dir "$out" "$@" || {
+            echo "html_forms.sh: strip failed on a file of \"$1\"..." >&2
+            exit 1
+        }
+        exit 0
+    fi
+    for f in "$@"; do
+        convert "$form" "$f" "$out/${f##*/}" 2>/dev/null || {
+            echo "html_forms.sh: $form failed on \"$f\"" >&2
+            rc=1
+        }
+    done
+    exit $rc
+fi
+
+if [ $# -ne 3 ]; then
+    echo "usage: html_forms.sh FORM SRC_DIR OUT_DIR" >&2
+    exit 2
+fi
+form=$1 src=$2 out=$3
+t=$(tool_of "$form")
+if ! command -v "$t" >/dev/null 2>&1; then
+    echo "html_forms.sh: $t is not installed (scripts/deps.sh test)" >&2
+    exit 1
+fi
+mkdir -p "$out" || exit 1
+ls "$src" | grep '\.txt$' | sed "s|^|$src/|" |
+    xargs -n 25 -P "${JOBS:-2}" sh "$0" --one "$form" "$out"
