@@ -28,21 +28,6 @@
 #define MAX_BOUNDS 66 /* column edges: 65 columns, beyond any report */
 #define MAX_TEXT   1024 /* bytes of one joined cell; beyond is narrative */
 
-/* Display width of code point cp in a monospaced terminal. */
-static int
-cp_width(uint32_t cp)
-{
-    if (cp < 0x1100)
-        return 1;
-    if (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-        (cp >= 0x20000 && cp <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
 /* Width of the character at normalised offset i (its length in *len),
  * read from the raw character it came from. */
 static int
@@ -56,10 +41,10 @@ char_width(const ogi_text_t *t, size_t i, size_t end, size_t *len)
         size_t r = ogi_text_raw_offset(t, i);
         if (r < t->raw_len &&
             ogi_utf8_decode(t->raw + r, t->raw + t->raw_len, &cp) > 0)
-            return cp_width(cp);
+            return ogi__table_cp_width(cp);
     }
     if (ogi_utf8_decode(t->s + i, t->s + end, &cp) > 0)
-        return cp_width(cp);
+        return ogi__table_cp_width(cp);
     return 1;
 }
 

@@ -35,7 +35,7 @@ ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
     c->n = (uint32_t)n;
     c->off = (uint32_t)off;
     c->len = (uint32_t)len;
-    c->row = c->col = -1;
+    c->row = c->col = c->x0 = c->x1 = -1;
     c->rowspan = c->colspan = 1;
     if (kind == OGI__CELL_VALUE &&
         ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
@@ -229,7 +229,74 @@ ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
 }
 
 int
+ogi__table_cp_width(uint32_t cp)
+{
+    if (cp < 0x1100)
+        return 1;
+    if (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+        (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+static int add_line_cells(ogi__table_t *tb, size_t l);
+
+/*
+ * Sets the display columns of cells [c0, ncells) of line l: one walk over
+ * the line's raw bytes (normalisation folds full-width forms, two columns
+ * wide, to one-byte ASCII, so widths are measured on the raw text).
+ */
+static void
+set_columns(ogi__table_t *tb, size_t l, size_t c0)
+{
+    const ogi_text_t *t = tb->text;
+    const char *raw = t->raw ? t->raw : t->s;
+    size_t rlen = t->raw ? t->raw_len : t->len;
+    size_t r = t->raw ? ogi_text_raw_offset(t, t->lines[l].start)
+                      : t->lines[l].start;
+    long x = 0;
+    for (size_t i = c0; i < tb->ncells; i++) {
+        ogi__cell_t *c = &tb->cells[i];
+        size_t r0 = t->raw ? ogi_text_raw_offset(t, c->off) : c->off;
+        size_t r1 = t->raw ? ogi_text_raw_offset(t, c->off + c->len)
+                           : c->off + c->len;
+        for (int edge = 0; edge < 2; edge++) {
+            size_t to = edge ? r1 : r0;
+            while (r < to && r < rlen) {
+                uint32_t cp;
+                size_t k = ogi_utf8_decode(raw + r, raw + rlen, &cp);
+                if (k == 0) {
+                    k = 1;
+                    cp = '?';
+                }
+                x += ogi__table_cp_width(cp);
+                r += k;
+            }
+            if (x > INT16_MAX)
+                return;
+            if (edge)
+                c->x1 = (int16_t)x;
+            else
+                c->x0 = (int16_t)x;
+        }
+    }
+}
+
+int
 ogi__table_add_line(ogi__table_t *tb, size_t l)
+{
+    size_t c0 = tb->ncells;
+    int rc = add_line_cells(tb, l);
+    if (rc == 0)
+        set_columns(tb, l, c0);
+    return rc;
+}
+
+static int
+add_line_cells(ogi__table_t *tb, size_t l)
 {
     const char *s = tb->text->s;
     size_t start = tb->text->lines[l].start, end = tb->text->lines[l].end;

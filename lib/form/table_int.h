@@ -45,6 +45,10 @@ typedef struct {
     uint32_t len;
     int16_t row;       /* row / column in the layout's grid, or -1 */
     int16_t col;
+    int16_t x0;        /* display columns [x0, x1) of the cell's text on
+                          its line, where the layout aligns cells by
+                          position (columns of spaces), else -1 */
+    int16_t x1;
     uint8_t rowspan;   /* spans where the layout gives them, else 1 */
     uint8_t colspan;
 } ogi__cell_t;
@@ -109,7 +113,8 @@ int ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n,
 /*
  * Appends text line l as cells: split on tabs, then on runs of two or
  * more spaces, each piece read with ogi__table_add_words; an empty cell
- * between tabs is BLANK. The way every reader reads a line that is not of
+ * between tabs is BLANK. Each cell gets its display columns (x0, x1) on
+ * the line, measured on the raw characters. The way every reader reads a line that is not of
  * its layout (a caption, a label left outside a table). Does not open or
  * close a row. Returns 0 or OGI_ENOMEM.
  */
@@ -121,6 +126,10 @@ int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
 
 /* 1 when line l of t holds only spaces and tabs. */
 int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
+
+/* Display width of code point cp in a monospaced terminal or a
+ * converter's layout: 2 for ideographs and full-width forms, else 1. */
+int ogi__table_cp_width(uint32_t cp);
 
 /* Copies s[0..n) into the arena (for cell text joined or cleaned by a
  * reader). Returns NULL when out of memory. */

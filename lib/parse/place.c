@@ -11,6 +11,8 @@
  */
 #include "ogi_int.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "label_int.h"
@@ -270,6 +272,102 @@ walk(plan_t *p, const ogi__table_t *g, unsigned skip_flags)
     }
 }
 
+/* ---- blanks a layout of aligned columns lost ---- */
+
+/* A row's token that stands for a blank cell inferred from the columns'
+ * positions: no cell of the table model holds it. */
+#define TOK_GAP UINT32_MAX
+
+static const ogi__cell_t gap_cell = {.kind = OGI__CELL_BLANK, .x0 = -1,
+                                     .x1 = -1, .row = -1, .col = -1};
+
+static const ogi__cell_t *
+tok_cell(const ogi__table_t *g, uint32_t tok)
+{
+    return tok == TOK_GAP ? &gap_cell : &g->cells[tok];
+}
+
+/* Twice the centre of token tok's display columns, or -1 unknown. */
+static long
+tok_mid2(const ogi__table_t *g, uint32_t tok)
+{
+    const ogi__cell_t *c = tok_cell(g, tok);
+    if (c->x0 < 0 || c->x1 < c->x0)
+        return -1;
+    return (long)c->x0 + c->x1;
+}
+
+/*
+ * Where columns are aligned by spaces, an empty cell is only more space
+ * and its row comes with fewer values than columns. The rows of the same
+ * skeleton table that came whole give each column's position; a short
+ * row's values are matched to the columns in order, as close as they
+ * can be (each within half the distance to a neighbouring column), and
+ * the columns left over are blank. A row that cannot be matched so is
+ * left as it is (and is reported short).
+ */
+static void
+infer_blanks(plan_t *p, const ogi__table_t *g)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        prow_t *pr = &p->rows[i];
+        size_t nc = pr->ncols;
+        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
+            continue;
+        /* column centres from the whole rows of the same table */
+        long sum[16] = {0}, cnt = 0;
+        for (size_t k = 0; k < p->n; k++) {
+            const prow_t *q = &p->rows[k];
+            if (q->table != pr->table || q->ntoks != nc)
+                continue;
+            long m[16];
+            size_t j = 0;
+            for (; j < nc && (m[j] = tok_mid2(g, q->toks[j])) >= 0; j++)
+                ;
+            if (j < nc)
+                continue;
+            for (j = 0; j < nc; j++)
+                sum[j] += m[j];
+            cnt++;
+        }
+        if (cnt == 0)
+            continue;
+        long col[16];
+        for (size_t j = 0; j < nc; j++) {
+            col[j] = sum[j] / cnt;
+            if (j && col[j] <= col[j - 1])
+                goto next; /* not columns from left to right */
+        }
+        /* values to columns: greedy to the nearest column in order, each
+         * within half the gap to its neighbours */
+        uint32_t out[MAX_ROWTOKS];
+        size_t n = 0, j = 0;
+        for (size_t v = 0; v < pr->ntoks; v++) {
+            long m = tok_mid2(g, pr->toks[v]);
+            if (m < 0)
+                goto next;
+            size_t best = j;
+            for (size_t c = j; c < nc; c++)
+                if (labs(col[c] - m) < labs(col[best] - m))
+                    best = c;
+            long lo = best > 0 ? (col[best] - col[best - 1]) / 2 : LONG_MAX;
+            long hi = best + 1 < nc ? (col[best + 1] - col[best]) / 2 : LONG_MAX;
+            if (labs(col[best] - m) >= (lo < hi ? lo : hi) ||
+                nc - best < pr->ntoks - v)
+                goto next;
+            while (j < best)
+                out[n++] = TOK_GAP, j++;
+            out[n++] = pr->toks[v];
+            j = best + 1;
+        }
+        while (j < nc)
+            out[n++] = TOK_GAP, j++;
+        memcpy(pr->toks, out, n * sizeof(out[0]));
+        pr->ntoks = n;
+    next:;
+    }
+}
+
 /* ---- turning a row's tokens into cells ---- */
 
 static int
@@ -321,7 +419,7 @@ defer(ogi_report_t *r, const ogi__table_t *g, pending_t *pend,
     if (!pieces)
         return OGI_ENOMEM;
     for (size_t i = lo; i < hi; i++)
-        pieces[i - lo] = &g->cells[toks[i]];
+        pieces[i - lo] = tok_cell(g, toks[i]);
     pend->table[pend->n] = id;
     pend->span[pend->n++] = (ogi__split_span_t){first, ncells, pieces, hi - lo};
     return 0;
@@ -353,7 +451,7 @@ static int
 has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
 {
     for (size_t i = lo; i < hi; i++)
-        if (g->cells[toks[i]].kind == OGI__CELL_RUN)
+        if (tok_cell(g, toks[i])->kind == OGI__CELL_RUN)
             return 1;
     return 0;
 }
@@ -369,9 +467,9 @@ fill_row(ogi_report_t *r, const ogi__table_t *g, prow_t *pr, pending_t *pend)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
-    while (hi - lo > pr->ncols && g->cells[pr->toks[hi - 1]].kind == OGI__CELL_BLANK)
+    while (hi - lo > pr->ncols && tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > pr->ncols && g->cells[pr->toks[lo]].kind == OGI__CELL_BLANK)
+    while (hi - lo > pr->ncols && tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
     char path[128] = "";
     int rc;
@@ -407,7 +505,7 @@ fill_row(ogi_report_t *r, const ogi__table_t *g, prow_t *pr, pending_t *pend)
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
         if (!c)
             break;
-        if ((rc = cell_from_tok(r, c, g, &g->cells[pr->toks[i]])))
+        if ((rc = cell_from_tok(r, c, g, tok_cell(g, pr->toks[i]))))
             return rc;
         if (pr->by_order && !pr->labelled)
             c->flags |= OGI_CELLF_BY_ORDER;
@@ -588,6 +686,7 @@ ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
         plan_add_table(p, ids[k]);
     }
     walk(p, g, 0);
+    infer_blanks(p, g);
     pending_t pend = {.n = 0};
     for (size_t i = 0; i < p->n; i++)
         if ((rc = fill_row(r, g, &p->rows[i], &pend)))
@@ -638,6 +737,7 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     plan_add_table(p, OGI_T3);
     /* by order, （六） is taken as one row; sub-rows only by label */
     walk(p, g, OGI_ROW_OTHER3);
+    infer_blanks(p, g);
 
     /* the shape of （六）: sub-rows seen by label make it the 2021 one */
     int sub = 0;
@@ -710,9 +810,9 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     }
     size_t lo = 0, hi = pr->ntoks;
     while (hi - lo > OGI_T4_CELLS &&
-           g->cells[pr->toks[hi - 1]].kind == OGI__CELL_BLANK)
+           tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > OGI_T4_CELLS && g->cells[pr->toks[lo]].kind == OGI__CELL_BLANK)
+    while (hi - lo > OGI_T4_CELLS && tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
     if (hi - lo < OGI_T4_CELLS && has_run(g, pr->toks, lo, hi)) {
         for (size_t b = 0; b < 3; b++)
@@ -737,7 +837,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
         if (!c)
             break;
-        if ((rc = cell_from_tok(r, c, g, &g->cells[pr->toks[i]])))
+        if ((rc = cell_from_tok(r, c, g, tok_cell(g, pr->toks[i]))))
             return rc;
         r->tables[OGI_T4].row_found[k / 5] = 1;
     }

@@ -7,7 +7,11 @@
 #   html2text     html2text -utf8 (Debian's 1.3.2a: it wraps counting bytes
 #                 and can cut a UTF-8 character in half; kept, it is what
 #                 people get)
-#   pandoc_plain  pandoc -f html -t plain
+#   pandoc_plain  pandoc -f html -t plain --columns=200 (at its default
+#                 width of 72 pandoc writes "[TABLE]" in place of a table
+#                 it cannot fit, Table 3 and Table 4 of most reports: their
+#                 cells are gone from the text, and ogi says so in its P1
+#                 finding; 200 is what a person widens it to)
 #   pandoc_gfm    pandoc -f html -t gfm
 #   strip         tests/tools/strip_tags.py (a crawler joining text nodes)
 #
@@ -31,7 +35,7 @@ convert() { # form file out
         # .txt names: lynx is told the file is html
         lynx) lynx -dump -nolist -force_html -display_charset=utf-8 "$2" >"$3" ;;
         html2text) html2text -utf8 "$2" >"$3" ;;
-        pandoc_plain) pandoc -f html -t plain "$2" -o "$3" ;;
+        pandoc_plain) pandoc -f html -t plain --columns=200 "$2" -o "$3" ;;
         pandoc_gfm) pandoc -f html -t gfm "$2" -o "$3" ;;
         strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
