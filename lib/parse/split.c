@@ -52,9 +52,10 @@
 #include "ogi/error.h"
 #include "split_int.h"
 
+/* No count comes near 10^15, and sums of a few dozen such cells fit
+ * int64. */
+#define MAX_CELL_DIGITS 15
 #define MAX_RUN_DIGITS  40   /* a longer run is left unsplit at once */
-#define MAX_CELL_DIGITS 15   /* no count comes near 10^15, and sums of a
-                                few dozen such cells fit int64 */
 #define MAX_CELLS       64   /* cells of one span */
 #define MAX_PIECES      64   /* pieces of one span */
 #define MAX_LAYOUTS     64   /* ways to share a span's cells among its runs */
@@ -90,10 +91,10 @@ enum {
 };
 
 typedef struct {
-    uint8_t k[MAX_PIECES];     /* cells each piece fills */
-    uint8_t kind[MAX_CELLS];   /* K_* of each cell */
-    uint8_t piece[MAX_CELLS];  /* the piece each cell comes from */
-    int64_t fixed[MAX_CELLS];  /* value of K_NUM cells, else 0 */
+    uint8_t k[MAX_PIECES];    /* cells each piece fills */
+    uint8_t kind[MAX_CELLS];  /* K_* of each cell */
+    uint8_t piece[MAX_CELLS]; /* the piece each cell comes from */
+    int64_t fixed[MAX_CELLS]; /* value of K_NUM cells, else 0 */
 } layout_t;
 
 typedef struct {
@@ -105,35 +106,36 @@ typedef struct {
 
 /* An instance of an identity (or soft relation) at one row or column. */
 typedef struct {
-    const char *rule;
+    const char *rule;              /* "D2" */
     int ident;                     /* 1: Σ = 0; 0: soft, Σ ≤ 0 */
-    int along_rows;
-    size_t n;
+    int along_rows;                /* an instance of a row, not of a column */
+    size_t n;                      /* its cells in spans */
     uint32_t cell[MAX_INST_CELLS]; /* table cell indexes */
     int8_t sign[MAX_INST_CELLS];   /* +1 lhs, -1 rhs */
     int64_t fixed;                 /* signed sum of the placed cells */
     int opaque;                    /* a placed cell holds no integer */
     long span;                     /* the one span it touches, -1 for
-                                      several, -2 for none */
+                                      several, -2 for none, -3 when its
+                                      span's walk checks it */
     int kept;                      /* a cross instance that decides */
 } inst_t;
 
 typedef struct {
     const ogi__split_span_t *sp;
-    int fail;          /* F_* */
-    layout_t *lay;     /* ways its cells share among its runs */
-    size_t nlay;
-    int64_t *vals;     /* ncand rows of sp->ncells values */
-    uint16_t *layof;   /* layout of each split */
-    score_t *score;
-    size_t ncand, cap;
-    uint8_t *alive;    /* splits still possible */
-    uint8_t *insol;    /* splits seen in a joint solution */
-    size_t nalive;
-    size_t chosen;     /* the split placed */
+    int fail;                     /* F_* */
+    layout_t *lay;                /* ways its cells share among its runs */
+    size_t nlay;                  /* their count */
+    int64_t *vals;                /* ncand rows of sp->ncells values */
+    uint16_t *layof;              /* layout of each split */
+    score_t *score;               /* plausibility of each split */
+    size_t ncand, cap;            /* splits kept, room for */
+    uint8_t *alive;               /* splits still possible */
+    uint8_t *insol;               /* splits seen in a joint solution */
+    size_t nalive;                /* how many */
+    size_t chosen;                /* the split placed */
     uint32_t inst[MAX_SPAN_INST]; /* instances touching only this span */
-    size_t ninst;
-    long joint;        /* position in the joint search, or -1 */
+    size_t ninst;                 /* their count */
+    long joint;                   /* position in the joint search, or -1 */
 } span_t;
 
 typedef struct {
@@ -141,15 +143,15 @@ typedef struct {
     const ogi__table_t *g;
     ogi_table_id_t id;
     const ogi_skel_table_t *sk;
-    size_t tcells;    /* cells of the table */
-    int16_t *owner;   /* per table cell: the span filling it, or -1 */
-    uint8_t *opos;    /* per table cell: its position in that span */
+    size_t tcells;  /* cells of the table */
+    int16_t *owner; /* per table cell: the span filling it, or -1 */
+    uint8_t *opos;  /* per table cell: its position in that span */
     span_t *spans;
     size_t nspans;
     inst_t *inst;
     size_t ninst;
-    long work;        /* steps left for this call */
-    int rc;           /* OGI_ENOMEM met deep inside */
+    long work;              /* steps left for this call */
+    int rc;                 /* OGI_ENOMEM met deep inside */
     int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
 } ctx_t;
 
@@ -300,8 +302,7 @@ show_split(buf_t *b, const span_t *s, size_t c)
 /* ---- stage 0: instances of the table's identities ---- */
 
 static int
-add_instances(ctx_t *cx, const ogi_skel_identity_t *ids, size_t nids,
-              int ident)
+add_instances(ctx_t *cx, const ogi_skel_identity_t *ids, size_t nids, int ident)
 {
     const ogi_skel_table_t *sk = cx->sk;
     for (size_t i = 0; i < nids; i++) {
@@ -389,7 +390,7 @@ build_instances(ctx_t *cx)
 typedef struct {
     ctx_t *cx;
     span_t *s;
-    size_t li;                  /* layout walked */
+    size_t li; /* layout walked */
     const layout_t *l;
     size_t ncells;
     int64_t v[MAX_CELLS];       /* the cells chosen so far */
@@ -421,8 +422,7 @@ inst_ok(const walk_t *w, const inst_t *e, const cut_t *cut)
 {
     const ctx_t *cx = w->cx;
     int64_t lo = e->fixed, hi = e->fixed;
-    int64_t cur_max =
-        cut->left ? pow10_cap(cut->rem - cut->left + 1) - 1 : 0;
+    int64_t cur_max = cut->left ? pow10_cap(cut->rem - cut->left + 1) - 1 : 0;
     size_t unknown = 0, cur_in = 0;
     int cur_sign = 0, one_side = 1;
     for (size_t i = 0; i < e->n; i++) {
@@ -484,9 +484,9 @@ record(walk_t *w)
     }
     if (s->ncand == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 16, n = w->ncells;
-        int64_t *v = ogi_arena_grow(cx->r->arena, s->vals,
-                                    s->cap * n * sizeof(*v),
-                                    cap * n * sizeof(*v));
+        int64_t *v =
+            ogi_arena_grow(cx->r->arena, s->vals, s->cap * n * sizeof(*v),
+                           cap * n * sizeof(*v));
         uint16_t *lo = ogi_arena_grow(cx->r->arena, s->layof,
                                       s->cap * sizeof(*lo), cap * sizeof(*lo));
         score_t *sc = ogi_arena_grow(cx->r->arena, s->score,
@@ -644,8 +644,7 @@ layout_fill(layout_t *l, const ogi__split_span_t *sp)
  * at most one per digit). Returns 1 when MAX_LAYOUTS is passed, -1 when
  * out of memory. */
 static int
-layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i,
-        size_t extra)
+layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i, size_t extra)
 {
     const ogi__split_span_t *sp = s->sp;
     while (i < sp->npieces && sp->pieces[i]->kind != OGI__CELL_RUN)
@@ -658,8 +657,7 @@ layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i,
         if ((s->nlay & (s->nlay - 1)) == 0) {
             /* grown at each power of two: most spans have one layout */
             size_t cap = s->nlay ? s->nlay * 2 : 1;
-            layout_t *l = ogi_arena_grow(arena, s->lay,
-                                         s->nlay * sizeof(*l),
+            layout_t *l = ogi_arena_grow(arena, s->lay, s->nlay * sizeof(*l),
                                          cap * sizeof(*l));
             if (!l)
                 return -1;
@@ -672,8 +670,7 @@ layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i,
     size_t runs_after = 0;
     for (size_t j = i + 1; j < sp->npieces; j++)
         runs_after += sp->pieces[j]->kind == OGI__CELL_RUN;
-    for (size_t k = 1; k <= sp->pieces[i]->n && k + runs_after <= extra;
-         k++) {
+    for (size_t k = 1; k <= sp->pieces[i]->n && k + runs_after <= extra; k++) {
         cur->k[i] = (uint8_t)k;
         int rc = layouts(arena, s, cur, i + 1, extra - k);
         if (rc)
@@ -741,9 +738,8 @@ span_walk(ctx_t *cx, span_t *s)
         for (size_t p = 0; p < sp->ncells; p++) {
             const ogi__cell_t *pc = sp->pieces[l->piece[p]];
             size_t k = l->k[l->piece[p]];
-            w->runmax[p] = l->kind[p] == K_RUN
-                               ? pow10_cap(pc->n - k + 1) - 1
-                               : l->fixed[p];
+            w->runmax[p] = l->kind[p] == K_RUN ? pow10_cap(pc->n - k + 1) - 1
+                                               : l->fixed[p];
         }
         for (size_t i = 0; i < s->ninst; i++) {
             const inst_t *e = &cx->inst[s->inst[i]];
@@ -937,10 +933,10 @@ narrow(ctx_t *cx, size_t *spans)
 
 typedef struct {
     ctx_t *cx;
-    size_t *order;    /* spans in search order */
+    size_t *order; /* spans in search order */
     size_t n;
-    size_t *choice;   /* split chosen for each */
-    size_t *best;     /* the best solution so far */
+    size_t *choice; /* split chosen for each */
+    size_t *best;   /* the best solution so far */
     score_t best_score;
     size_t nsol;
     long nodes;
@@ -1023,8 +1019,8 @@ best_alive(const span_t *s, const uint8_t *set)
 static int
 across(ctx_t *cx)
 {
-    size_t *spans = ogi_arena_alloc(cx->r->arena,
-                                    (cx->nspans + 1) * sizeof(*spans));
+    size_t *spans =
+        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*spans));
     size_t maxc = 1;
     for (size_t i = 0; i < cx->nspans; i++)
         if (cx->spans[i].ncand > maxc)
@@ -1229,8 +1225,8 @@ tell(ctx_t *cx, const span_t *s)
         };
         show_pieces(&b, sp);
         return ogi_report_add_finding(cx->r, "P8", OGI_SEV_WARNING, path,
-                                      "%s for %zu cells: %s; left unsplit",
-                                      msg, sp->ncells, why[s->fail]);
+                                      "%s for %zu cells: %s; left unsplit", msg,
+                                      sp->ncells, why[s->fail]);
     }
     place(cx, s);
     show_pieces(&b, sp);
@@ -1249,8 +1245,8 @@ tell(ctx_t *cx, const span_t *s)
             rk[n++] = (ranked_t){s->score[c], c};
     qsort(rk, n, sizeof(*rk), cmp_ranked);
     char head[32];
-    int hn = snprintf(head, sizeof(head), " fits %zu splits; placed ",
-                      s->nalive);
+    int hn =
+        snprintf(head, sizeof(head), " fits %zu splits; placed ", s->nalive);
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
     buf_put(&b, "; also fits: ", 13);

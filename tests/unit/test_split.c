@@ -102,12 +102,14 @@ fx_build(fx_t *f, const spec_t *specs, size_t n)
         for (size_t k = 0; k < MAX_PIECES && specs[i].pieces[k]; k++) {
             const char *p = specs[i].pieces[k];
             size_t off = f->piece_off[i][k];
-            ogi__cell_kind_t kind = p[0] == '=' ? OGI__CELL_VALUE
+            ogi__cell_kind_t kind = p[0] == '='   ? OGI__CELL_VALUE
                                     : p[0] == '_' ? OGI__CELL_BLANK
                                                   : OGI__CELL_RUN;
-            size_t m = p[0] == '=' ? strlen(p + 1) : p[0] == '_' ? 0 : strlen(p);
-            assert_non_null(ogi__table_add(&f->g, kind, f->tx.s + off, m, off,
-                                           m));
+            size_t m = p[0] == '='   ? strlen(p + 1)
+                       : p[0] == '_' ? 0
+                                     : strlen(p);
+            assert_non_null(
+                ogi__table_add(&f->g, kind, f->tx.s + off, m, off, m));
             idx[i][k] = f->g.ncells - 1;
         }
     ogi__table_row_close(&f->g);
@@ -177,8 +179,8 @@ assert_row(fx_t *f, ogi_table_id_t id, const char *key, const long long *v)
             assert_int_equal(cell->state, OGI_CELL_EMPTY);
         } else {
             if (cell->state != OGI_CELL_NUM || cell->value != v[c])
-                print_error("%s col %zu: state %d value %lld, want %lld\n",
-                            key, c, cell->state, (long long)cell->value, v[c]);
+                print_error("%s col %zu: state %d value %lld, want %lld\n", key,
+                            c, cell->state, (long long)cell->value, v[c]);
             assert_int_equal(cell->state, OGI_CELL_NUM);
             assert_int_equal(cell->value, v[c]);
             assert_int_equal(cell->scale, 0);
@@ -323,14 +325,23 @@ blank_and_value_pieces(void **state)
 static void
 put_results(fx_t *f, const long long *total)
 {
-    static const char *const rows[] = {
-        "denied.state_secret", "denied.law_forbidden",
-        "denied.security_stability", "denied.third_party",
-        "denied.internal_affairs", "denied.process_info",
-        "denied.enforcement_file", "denied.admin_query", "unable.not_held",
-        "unable.need_creation", "unable.unclear", "rejected.petition",
-        "rejected.repeat", "rejected.publication", "rejected.excessive",
-        "rejected.reconfirm", "other.all"};
+    static const char *const rows[] = {"denied.state_secret",
+                                       "denied.law_forbidden",
+                                       "denied.security_stability",
+                                       "denied.third_party",
+                                       "denied.internal_affairs",
+                                       "denied.process_info",
+                                       "denied.enforcement_file",
+                                       "denied.admin_query",
+                                       "unable.not_held",
+                                       "unable.need_creation",
+                                       "unable.unclear",
+                                       "rejected.petition",
+                                       "rejected.repeat",
+                                       "rejected.publication",
+                                       "rejected.excessive",
+                                       "rejected.reconfirm",
+                                       "other.all"};
     static const long long zero[7] = {0, 0, 0, 0, 0, 0, 0};
     for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
         put_row(f, OGI_T3, rows[i], zero);
@@ -613,9 +624,8 @@ bound_many_rows(void **state)
     print_message("25 rows of 30 digits: %.3f s\n", dt);
     assert_true(dt < 3.0);
     /* each row says what became of it, and what was placed adds up */
-    assert_int_equal(count_rule(f, "P5") + count_rule(f, "P6") +
-                         count_rule(f, "P8"),
-                     25);
+    assert_int_equal(
+        count_rule(f, "P5") + count_rule(f, "P6") + count_rule(f, "P8"), 25);
     for (size_t i = 0; i < n; i++) {
         size_t row = s[i].first / 7;
         const ogi_cell_t *c = ogi_report_cell(f->r, OGI_T3, row, 0);
@@ -704,16 +714,16 @@ through_placement(void **state)
     size_t lab = strlen("(一)予以公开");
     assert_non_null(
         ogi__table_add(&f->g, OGI__CELL_LABEL, f->tx.s, lab, 0, lab));
-    assert_non_null(ogi__table_add(&f->g, OGI__CELL_RUN, f->tx.s + lab + 1, 7,
-                                   lab + 1, 7));
+    assert_non_null(
+        ogi__table_add(&f->g, OGI__CELL_RUN, f->tx.s + lab + 1, 7, lab + 1, 7));
     ogi__table_row_close(&f->g);
     assert_int_equal(ogi__place_apply(f->r, &f->g), 0);
     assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 7});
     assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
                    "\"7000007\" split as 7 0 0 0 0 0 7");
     assert_int_equal(count_rule(f, "P3"), 0);
-    const ogi_cell_t *c = ogi_report_cell(f->r, OGI_T3,
-                                          row_of(OGI_T3, "granted"), 6);
+    const ogi_cell_t *c =
+        ogi_report_cell(f->r, OGI_T3, row_of(OGI_T3, "granted"), 6);
     assert_int_equal(c->off, lab + 1 + 6);
     fx_free(f);
 }
