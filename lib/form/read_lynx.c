@@ -161,6 +161,10 @@ typedef struct {
     ogi__table_t *tb;
     const ogi_text_t *t;
     size_t width; /* cells of the widest row of the region, or 0 */
+    uint32_t grid[MAX_COLS]; /* where lynx aligned the value columns: the
+                                characters two rows or more start a value
+                                at, when they are width of them */
+    size_t ngrid;
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
 } rd_t;
@@ -172,6 +176,37 @@ add_blanks(rd_t *r, size_t k, size_t off)
         if (!ogi__table_add(r->tb, OGI__CELL_BLANK, r->t->s + off, 0, off, 0))
             return OGI_ENOMEM;
     return 0;
+}
+
+/*
+ * Where lynx kept its grid (a table it could lay out), every value of a
+ * row starts where its column does, and a blank cell is a column the row
+ * has nothing at. 1 when all the values after w's last text word start
+ * on the grid: gapk[i] then receives the blank columns before word i (the
+ * last ones are left to the completion at the row's end).
+ */
+static int
+on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk)
+{
+    size_t v = trailing_values(w, n);
+    size_t first = n - v;
+    uint32_t after = first ? w[first - 1].c1 : 0;
+    size_t g = 0;
+    while (g < r->ngrid && r->grid[g] <= after)
+        g++;
+    size_t k[MAX_WORDS];
+    for (size_t i = first; i < n; i++) {
+        size_t from = g;
+        while (g < r->ngrid && r->grid[g] < w[i].c0)
+            g++;
+        if (g == r->ngrid || r->grid[g] != w[i].c0)
+            return 0;
+        k[i] = g - from;
+        g++;
+    }
+    for (size_t i = first; i < n; i++)
+        gapk[i] = k[i];
+    return 1;
 }
 
 /*
@@ -203,7 +238,11 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         }
     }
     size_t vals = trailing_values(w, n);
-    if (r->width && vals >= 1 && vals <= r->width) {
+    if (r->ngrid && vals >= 1 && vals < r->ngrid && on_grid(r, w, n, gapk)) {
+        nblank = 0;
+        for (size_t i = 0; i < n; i++)
+            nblank += gapk[i];
+    } else if (r->width && vals >= 1 && vals <= r->width) {
         /* too many: narrowest gaps first, the rightmost of equals */
         while (vals + nblank > r->width) {
             size_t best = 0;
@@ -293,14 +332,55 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1)
     return rows >= 3 && width <= MAX_COLS ? width : 0;
 }
 
+#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
+
+/* The grid of the value columns (see on_grid), or none (r->ngrid 0). */
+static int
+region_grid(rd_t *r, size_t l0, size_t l1)
+{
+    const ogi_text_t *t = r->t;
+    r->ngrid = 0;
+    if (!r->width)
+        return 0;
+    uint8_t *hits = ogi_arena_alloc(r->tb->arena, GRID_SPAN);
+    if (!hits)
+        return OGI_ENOMEM;
+    memset(hits, 0, GRID_SPAN);
+    word_t w[MAX_WORDS];
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        if (v < 2 || v == n)
+            continue;
+        for (size_t i = n - v; i < n; i++)
+            if (w[i].c0 < GRID_SPAN && hits[w[i].c0] < 255)
+                hits[w[i].c0]++;
+    }
+    size_t ng = 0;
+    for (uint32_t c = 0; c < GRID_SPAN; c++) {
+        if (hits[c] < 2)
+            continue;
+        if (ng == r->width)
+            return 0; /* more columns than cells: no grid */
+        r->grid[ng++] = c;
+    }
+    if (ng == r->width)
+        r->ngrid = ng;
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1)};
+    int rc = region_grid(&r, l0, l1);
+    if (rc)
+        return rc;
     word_t w[MAX_WORDS];
     size_t empties = 0; /* empty lines since the last cell's line */
     int after_cell = 0; /* the last content was a cell of its own line */
-    int rc;
     size_t l = l0;
     while (l < l1) {
         if (ogi__table_is_empty_line(t, l)) {
