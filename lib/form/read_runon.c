@@ -278,12 +278,54 @@ value_at(const char *s, size_t i, size_t start, size_t end, size_t *vend,
     return 1;
 }
 
-/* A placeholder ("-", "--", "/") at i: its end, or 0. Inside text
- * ("本年增/减") it is text. */
+/* Length of a placeholder word at i ("无", "不适用", "空": the words
+ * ogi_number_parse reads as a placeholder), or 0. */
+static size_t
+place_word(const char *s, size_t i, size_t end)
+{
+    static const char *const w[] = {"不适用", "无", "空"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(w); k++)
+        if (starts(s, i, end, w[k]))
+            return strlen(w[k]);
+    return 0;
+}
+
+/* 1 when s[i] is a character that cannot be part of a label's text: a
+ * blank, a digit, a placeholder mark, or the line's end. */
+static int
+not_text_at(const char *s, size_t i, size_t end)
+{
+    return i >= end || is_blank_char(s[i]) ||
+           ogi_text_is_digit((unsigned char)s[i]) || s[i] == '-' ||
+           s[i] == '/';
+}
+
+/*
+ * A placeholder at i: its end, or 0. "-", "--" and "/" inside text
+ * ("本年增/减") are text. A placeholder word is one only where a value
+ * could stand: values, blanks or the line's end on both sides ("000 无00"),
+ * right after a value ("0无" then a label), or before a value or a blank
+ * ("文件不适用8"); "（四）无法提供", "4.无正当理由" and a sentence ending
+ * in "无" are text.
+ */
 static size_t
 place_at(const char *s, size_t i, size_t start, size_t end)
 {
-    size_t j = i;
+    size_t j = i, wl = place_word(s, i, end);
+    if (wl) {
+        j = i + wl;
+        int val_l = i > start && not_text_at(s, i - 1, end);
+        int val_r = not_text_at(s, j, end) || place_word(s, j, end);
+        if (i > start && !val_l && i >= start + 3 && place_word(s, i - 3, end))
+            val_l = 1; /* "无无" */
+        if (val_l && val_r)
+            return j;
+        if (val_l && ogi_text_is_digit((unsigned char)s[i - 1]))
+            return j; /* "0无" then the next label */
+        if (val_r && j < end)
+            return j; /* "文件不适用8": a label then cells */
+        return 0;
+    }
     while (j < end && j - i < 3 && (s[j] == '-' || s[j] == '/'))
         j++;
     if (j == i || (j < end && (s[j] == '-' || s[j] == '/')))
@@ -339,7 +381,8 @@ next_token(const char *s, size_t *pos, size_t start, size_t end, token_t *tk)
              (sl && is_digit_at(s, j + sl, end))) &&
             value_at(s, j, start, end, &vend, &text_at))
             break; /* a value, or a numbering digit: a new token */
-        if (j > i && (s[j] == '-' || s[j] == '/') && place_at(s, j, start, end))
+        if (j > i && (s[j] == '-' || s[j] == '/' || place_word(s, j, end)) &&
+            place_at(s, j, start, end))
             break;
         if (ogi_text_is_digit((unsigned char)s[j]) &&
             value_at(s, j, start, end, &vend, &text_at) && text_at == j) {
@@ -476,6 +519,44 @@ row_end(rows_t *r)
     r->after_run = 0;
 }
 
+/* Blanks in [a, b) of the text that were a no-break or ideographic
+ * space in the page: what an empty cell's "&nbsp;" leaves. A plain space
+ * is the page source's own layout. */
+static size_t
+hard_blanks(const ogi_text_t *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!is_blank_char(t->s[i]))
+            continue;
+        size_t ro = ogi_text_raw_offset(t, i);
+        const unsigned char *p = (const unsigned char *)t->raw + ro;
+        size_t left = ro < t->raw_len ? t->raw_len - ro : 0;
+        if ((left >= 2 && p[0] == 0xC2 && p[1] == 0xA0) ||
+            (left >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80))
+            n++;
+    }
+    return n;
+}
+
+/*
+ * A gap: blanks [a, b) next to a value of an open row. An empty cell's
+ * "&nbsp;" leaves one, but so does "&nbsp;" typed around a value, so it
+ * becomes a BLANK cell with text, one the splitter may read as zero or
+ * more blank cells (split_int.h), never a cell of its own. Its text is one
+ * byte per hard blank.
+ */
+static int
+add_gap(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
+{
+    size_t n = hard_blanks(t, a, b);
+    if (!r->open || n == 0)
+        return 0;
+    return ogi__table_add(r->tb, OGI__CELL_BLANK, t->s + a, n, a, b - a)
+               ? 0
+               : OGI_ENOMEM;
+}
+
 static int
 read_line(rows_t *r, const ogi_text_t *t, size_t l)
 {
@@ -483,7 +564,13 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
     size_t start = t->lines[l].start, end = t->lines[l].end, pos = start;
     int first = 1, rc;
     token_t tk;
+    size_t before = pos;
     while (next_token(s, &pos, start, end, &tk)) {
+        if (tk.a > before && (r->after_run || tk.kind != TK_TEXT) &&
+            !(first && tk.kind != TK_TEXT && !r->after_run) &&
+            (rc = add_gap(r, t, before, tk.a)))
+            return rc;
+        before = tk.b;
         if (tk.kind == TK_TEXT) {
             size_t a = tk.a, pe = prose_end(s, tk.a, tk.b);
             if (pe > a) {
@@ -517,6 +604,8 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
         }
         first = 0;
     }
+    if (r->after_run && end > before && (rc = add_gap(r, t, before, end)))
+        return rc;
     return 0;
 }
 

@@ -462,6 +462,29 @@ has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
     return 0;
 }
 
+/* 1 when toks[lo..hi) hold a gap: a BLANK piece with text, the blanks a
+ * crawler left between digits, which may or may not stand for a blank
+ * cell (split_int.h). Only the splitter can tell. */
+static int
+has_gap(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++)
+        if (tok_cell(g, toks[i])->kind == OGI__CELL_BLANK &&
+            tok_cell(g, toks[i])->n > 0)
+            return 1;
+    return 0;
+}
+
+static size_t
+gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    for (size_t i = lo; i < hi; i++)
+        n += tok_cell(g, toks[i])->kind == OGI__CELL_BLANK &&
+             tok_cell(g, toks[i])->n > 0;
+    return n;
+}
+
 /*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
@@ -473,6 +496,19 @@ fill_row(ogi_report_t *r, const ogi__table_t *g, prow_t *pr, pending_t *pend)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
+    if (has_run(g, pr->toks, lo, hi) && has_gap(g, pr->toks, lo, hi) &&
+        hi - lo - gaps(g, pr->toks, lo, hi) < pr->ncols) {
+        r->tables[pr->table].row_found[pr->row] = 1;
+        return defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
+                     pr->toks, lo, hi);
+    }
+    /* the cells are there without the gaps: they were boundaries */
+    size_t kept = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK ||
+            tok_cell(g, pr->toks[i])->n == 0)
+            pr->toks[kept++] = pr->toks[i];
+    hi = pr->ntoks = kept;
     while (hi - lo > pr->ncols && tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
     while (hi - lo > pr->ncols && tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
@@ -815,12 +851,13 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         give(pr, g, rec, from);
     }
     size_t lo = 0, hi = pr->ntoks;
-    while (hi - lo > OGI_T4_CELLS &&
+    int gap = has_gap(g, pr->toks, lo, hi);
+    while (!gap && hi - lo > OGI_T4_CELLS &&
            tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > OGI_T4_CELLS && tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
+    while (!gap && hi - lo > OGI_T4_CELLS && tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
-    if (hi - lo < OGI_T4_CELLS && has_run(g, pr->toks, lo, hi)) {
+    if ((hi - lo < OGI_T4_CELLS || gap) && has_run(g, pr->toks, lo, hi)) {
         for (size_t b = 0; b < 3; b++)
             r->tables[OGI_T4].row_found[b] = 1;
         pending_t pend = {.n = 0};

@@ -58,7 +58,7 @@
 #define MAX_RUN_DIGITS  40   /* a longer run is left unsplit at once */
 #define MAX_CELLS       64   /* cells of one span */
 #define MAX_PIECES      64   /* pieces of one span */
-#define MAX_LAYOUTS     64   /* ways to share a span's cells among its runs */
+#define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
 #define MAX_CANDS       4096 /* splits kept per span */
 #define MAX_SPAN_NODES  (1L << 18)
 #define MAX_CALL_NODES  (1L << 22)
@@ -136,6 +136,7 @@ typedef struct {
     uint32_t inst[MAX_SPAN_INST]; /* instances touching only this span */
     size_t ninst;                 /* their count */
     long joint;                   /* position in the joint search, or -1 */
+    int gaps;                     /* gaps may hold blank cells */
 } span_t;
 
 typedef struct {
@@ -214,6 +215,19 @@ fixed_kind(const ogi_cell_t *c, int64_t *v)
     if (c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA)
         return K_ZERO;
     return K_OPAQUE;
+}
+
+/* Most blank cells one gap may stand for. */
+#define MAX_GAP_CELLS 3
+
+/* Blank cells a piece may stand for when it is a gap (split_int.h), or 0
+ * when it is not one. */
+static size_t
+gap_cells(const ogi__cell_t *p)
+{
+    if (p->kind != OGI__CELL_BLANK || p->n == 0)
+        return 0;
+    return p->n < MAX_GAP_CELLS ? p->n : MAX_GAP_CELLS;
 }
 
 /* A one-cell piece as the arithmetic reads it. */
@@ -647,7 +661,8 @@ static int
 layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i, size_t extra)
 {
     const ogi__split_span_t *sp = s->sp;
-    while (i < sp->npieces && sp->pieces[i]->kind != OGI__CELL_RUN)
+    while (i < sp->npieces && sp->pieces[i]->kind != OGI__CELL_RUN &&
+           !gap_cells(sp->pieces[i]))
         i++;
     if (i == sp->npieces) {
         if (extra)
@@ -670,6 +685,19 @@ layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i, size_t extra)
     size_t runs_after = 0;
     for (size_t j = i + 1; j < sp->npieces; j++)
         runs_after += sp->pieces[j]->kind == OGI__CELL_RUN;
+    size_t gap = gap_cells(sp->pieces[i]);
+    if (gap && !s->gaps)
+        return layouts(arena, s, cur, i + 1, extra); /* only a boundary */
+    if (gap) {
+        /* no blank cell first: the gap was only a boundary */
+        for (size_t k = 0; k <= gap && k + runs_after <= extra; k++) {
+            cur->k[i] = (uint8_t)k;
+            int rc = layouts(arena, s, cur, i + 1, extra - k);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
     for (size_t k = 1; k <= sp->pieces[i]->n && k + runs_after <= extra; k++) {
         cur->k[i] = (uint8_t)k;
         int rc = layouts(arena, s, cur, i + 1, extra - k);
@@ -687,6 +715,8 @@ span_walk(ctx_t *cx, span_t *s)
     size_t runs = 0, fixed = 0;
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
+        if (gap_cells(pc))
+            continue; /* zero or more cells: shared out with the runs' */
         if (pc->kind != OGI__CELL_RUN) {
             fixed++;
             continue;
@@ -715,8 +745,16 @@ span_walk(ctx_t *cx, span_t *s)
     if (!cur || !w)
         return OGI_ENOMEM;
     for (size_t i = 0; i < sp->npieces; i++)
-        cur->k[i] = 1;
+        cur->k[i] = gap_cells(sp->pieces[i]) ? 0 : 1;
+    /* gaps are read as blank cells only where the digits cannot fill
+     * the cells without them: most are "&nbsp;" typed around a value, and
+     * a blank weighs 0 in every identity, so the arithmetic could seldom
+     * tell where one stands among digits that fill the row */
     int lrc = layouts(cx->r->arena, s, cur, 0, sp->ncells - fixed);
+    if (lrc == 0 && s->nlay == 0) {
+        s->gaps = 1;
+        lrc = layouts(cx->r->arena, s, cur, 0, sp->ncells - fixed);
+    }
     if (lrc < 0)
         return OGI_ENOMEM;
     if (lrc) {
