@@ -174,6 +174,8 @@ test check:
 
 bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/ogi
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
+	@echo "real reports in their text forms (tests/data/real):"
+	@$(BENCH_BIN) tests/data/real $(or $(BENCH_SECONDS),5) | grep -E '^(parse|memchr)' | sed 's/^/  /'
 	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
 	@sh tests/bench/bench_ingest.sh $(BUILD)/ogi
 

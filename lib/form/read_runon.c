@@ -706,9 +706,38 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
     }
 }
 
+/*
+ * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
+ * non-ASCII byte (a label glued to its value) or digits run long. One
+ * pass over the bytes, so that the common layouts (values set apart by
+ * spaces or tabs) are declined without lexing a line.
+ */
+static int
+maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    if (l0 >= l1 || l0 >= t->nlines)
+        return 0;
+    size_t a = t->lines[l0].start;
+    size_t b = t->lines[(l1 < t->nlines ? l1 : t->nlines) - 1].end;
+    const unsigned char *s = (const unsigned char *)t->s;
+    size_t digits = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!ogi_text_is_digit(s[i])) {
+            digits = 0;
+            continue;
+        }
+        if ((digits == 0 && i > a && s[i - 1] >= 0x80) ||
+            ++digits >= LONG_RUN)
+            return 1;
+    }
+    return 0;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
+    if (!maybe_runon(t, l0, l1))
+        return 0;
     pthread_once(&words_once, init_words);
     size_t glued = 0, heads = 0, spaced = 0, drawn = 0, lines = 0, runs = 0;
     for (size_t l = l0; l < l1 && l < t->nlines; l++) {
