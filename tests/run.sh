@@ -13,10 +13,12 @@ trap 'rm -f "$log"' EXIT
 run_one() { # label, command...
     label=$1
     shift
-    CMOCKA_MESSAGE_OUTPUT=TAP timeout 300 "$@" >"$log" 2>&1
+    # the forms test runs pandoc on hundreds of pages: give it more time
+    case $label in *forms.sh) limit=1200 ;; *) limit=300 ;; esac
+    CMOCKA_MESSAGE_OUTPUT=TAP timeout "$limit" "$@" >"$log" 2>&1
     rc=$?
     p=$(grep -c '^ok ' "$log")
-    f=$(grep -c '^not ok ' "$log")
+    f=$(grep '^not ok ' "$log" | grep -vc '# SKIP')
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         f=1 # crashed, timed out or failed outside a test case
     fi

@@ -42,8 +42,8 @@
     X(WIDTH, "width", "half/full-width punctuation and digits")                \
     X(HEADINGS, "headings", "long and short section headings")                 \
     X(NOTITLE, "notitle", "no title")                                          \
-    X(MARKDOWN, "markdown", "pipe tables (not read by the parser yet)")        \
-    X(HTML, "html", "an HTML page with <table>s (not read by the parser yet)")
+    X(MARKDOWN, "markdown", "pipe tables (Markdown)")                          \
+    X(HTML, "html", "an agency page with <table>s (its text forms are read)")
 
 typedef enum {
 #define OGI__GEN_LAYOUT_ENUM(name, str, doc) OGI_GEN_##name,

@@ -102,6 +102,40 @@ const ogi_table_id_t *ogi_skeleton_active(ogi_format_t format, size_t *n);
 /* "2019" / "2021" / NULL. */
 const char *ogi_skeleton_format_name(ogi_format_t format);
 
+/*
+ * An arithmetic relation of the format (report-format.md §5), once per row
+ * of its table (along_rows: the keys name columns) or once per column (the
+ * keys name rows): the cells of lhs add up to those of rhs. The identities
+ * (O1 D1 D2 D3) hold exactly; the soft relations (C1 C2 C3) say Σ lhs ≤
+ * Σ rhs and only rank what is plausible. A row key ending in '.' names
+ * every row under that prefix ("denied."); rows of both shapes of Table 3
+ * （六） are listed, so callers keep those of the report's shape
+ * (ogi_report_row_in_shape).
+ */
+#define OGI_SKEL_MAX_KEYS 32 /* resolved indexes on one side */
+
+typedef struct {
+    const char *rule;          /* stable rule ID: "O1", "D2", "C3" */
+    ogi_table_id_t table;
+    int along_rows;            /* 1: once per row, keys are columns;
+                                  0: once per column, keys are rows */
+    const char *const *lhs;    /* keys, NULL-terminated */
+    const char *const *rhs;    /* keys, NULL-terminated; may be empty */
+    const size_t *lhs_at;      /* lhs resolved to column (or row) indexes,
+                                  in printed order, group rows left out */
+    size_t nlhs;
+    const size_t *rhs_at;      /* rhs resolved likewise */
+    size_t nrhs;
+} ogi_skel_identity_t;
+
+/* The identities O1 D1 D2 D3 (Σ lhs = Σ rhs), in that order; *n receives
+ * their count. Resolved on first use; safe from any thread. */
+const ogi_skel_identity_t *ogi_skeleton_identities(size_t *n);
+
+/* The soft relations C1 C2 C3 (Σ lhs ≤ Σ rhs, along rows), one entry per
+ * table they cover; *n receives their count. Safe from any thread. */
+const ogi_skel_identity_t *ogi_skeleton_relations(size_t *n);
+
 /* Table 4 in flattened text: its 15 cells in printed order map to
  * (row, col) = (i / 5, i % 5). */
 #define OGI_T4_CELLS 15

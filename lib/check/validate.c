@@ -1,14 +1,13 @@
 /*
  * validate.c - the rules of report-format.md §5 on one report.
  *
- * The arithmetic rules are data: each identity names its table, whether
- * it runs along every row or every column, and the keys on each side;
- * one evaluator runs them all over the skeleton. The narrative rules are
+ * The arithmetic rules are data in the skeleton (ogi_skeleton_identities):
+ * each identity names its table, whether it runs along every row or every
+ * column, and the keys on each side; one evaluator runs them all. The narrative rules are
  * in narrative.c.
  */
 #include "ogi_int.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,92 +46,32 @@ side_add(side_t *s, const ogi_report_t *r, ogi_table_id_t id, size_t row,
     }
 }
 
-/* An identity: for each row (or column), Σ lhs = Σ rhs. Keys ending in
- * '.' name every row under that prefix ("denied."). */
-typedef struct {
+/* What a failed identity says: "<fail_a> <rhs sum> <fail_b> <lhs sum>".
+ * The identities themselves are the skeleton's. */
+static const struct {
     const char *rule;
-    ogi_table_id_t table;
-    int along_rows;            /* 1: once per row, keys are columns */
-    const char *const *lhs;
-    const char *const *rhs;
-    const char *fail_a;        /* message: "<a> <rhs> <b> <lhs sum>" */
+    const char *fail_a;
     const char *fail_b;
-} identity_t;
-
-#define K(...) ((const char *const[]){__VA_ARGS__, NULL})
-
-static const identity_t identities[] = {
-    {"O1", OGI_T3, 0, K("new_received", "carried_over"),
-     K("result_total", "carry_forward"),
-     "三 + 四 =", "differs from 一 + 二 ="},
-    {"D1", OGI_T3, 0,
-     K("granted", "partial", "denied.", "unable.", "rejected.", "other."),
-     K("result_total"),
-     "（七）总计", "differs from the sum of the result rows"},
-    {"D2", OGI_T3, 1,
-     K("natural_person", "commercial", "research", "public_interest",
-       "legal_service", "other_org"),
-     K("total"), "row total", "differs from the sum of its columns"},
-    {"D3", OGI_T4, 1, K("upheld", "corrected", "other", "pending"),
-     K("total"), "total", "differs from the sum of its results"},
+} wording[] = {
+    {"O1", "三 + 四 =", "differs from 一 + 二 ="},
+    {"D1", "（七）总计", "differs from the sum of the result rows"},
+    {"D2", "row total", "differs from the sum of its columns"},
+    {"D3", "total", "differs from the sum of its results"},
 };
 
-static int
-key_matches(const char *pattern, const char *key)
+static const char *
+fail_word(const char *rule, int b)
 {
-    size_t n = strlen(pattern);
-    if (n && pattern[n - 1] == '.')
-        return strncmp(key, pattern, n) == 0;
-    return strcmp(key, pattern) == 0;
-}
-
-/* The identities' keys resolved to skeleton indexes once: they are looked
- * up for every report. */
-#define MAX_KEYS 40
-
-typedef struct {
-    size_t lhs[MAX_KEYS], rhs[MAX_KEYS]; /* column or row indexes */
-    size_t nlhs, nrhs;
-} resolved_t;
-
-static resolved_t resolved[OGI_ARRAY_LEN(identities)];
-static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
-
-static size_t
-resolve_keys(const identity_t *id, const char *const *keys, size_t *out)
-{
-    const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
-    size_t n = 0;
-    for (size_t k = 0; keys[k]; k++) {
-        if (id->along_rows) {
-            long c = ogi_skeleton_col_index(id->table, keys[k]);
-            if (c >= 0 && n < MAX_KEYS)
-                out[n++] = (size_t)c;
-            continue;
-        }
-        for (size_t row = 0; row < sk->nrows && n < MAX_KEYS; row++)
-            if (!(sk->rows[row].flags & OGI_ROW_GROUP) &&
-                key_matches(keys[k], sk->rows[row].key))
-                out[n++] = row;
-    }
-    return n;
-}
-
-static void
-resolve_all(void)
-{
-    for (size_t i = 0; i < OGI_ARRAY_LEN(identities); i++) {
-        resolved[i].nlhs =
-            resolve_keys(&identities[i], identities[i].lhs, resolved[i].lhs);
-        resolved[i].nrhs =
-            resolve_keys(&identities[i], identities[i].rhs, resolved[i].rhs);
-    }
+    for (size_t i = 0; i < OGI_ARRAY_LEN(wording); i++)
+        if (strcmp(wording[i].rule, rule) == 0)
+            return b ? wording[i].fail_b : wording[i].fail_a;
+    return b ? "differs from" : "sum"; /* an identity without wording */
 }
 
 /* Sums the cells of n keys (columns of row `at`, or rows of column `at`). */
 static void
-sum_side(side_t *s, const ogi_report_t *r, const identity_t *id, size_t at,
-         const size_t *keys, size_t n)
+sum_side(side_t *s, const ogi_report_t *r, const ogi_skel_identity_t *id,
+         size_t at, const size_t *keys, size_t n)
 {
     memset(s, 0, sizeof(*s));
     for (size_t k = 0; k < n; k++) {
@@ -144,7 +83,7 @@ sum_side(side_t *s, const ogi_report_t *r, const identity_t *id, size_t at,
 }
 
 static int
-check_identity(ogi_report_t *r, const identity_t *id, const resolved_t *rs)
+check_identity(ogi_report_t *r, const ogi_skel_identity_t *id)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
     if (!r->tables[id->table].present)
@@ -154,18 +93,18 @@ check_identity(ogi_report_t *r, const identity_t *id, const resolved_t *rs)
         if (id->along_rows && !ogi_report_row_in_shape(r, id->table, at))
             continue;
         side_t l, rr;
-        sum_side(&l, r, id, at, rs->lhs, rs->nlhs);
-        sum_side(&rr, r, id, at, rs->rhs, rs->nrhs);
+        sum_side(&l, r, id, at, id->lhs_at, id->nlhs);
+        sum_side(&rr, r, id, at, id->rhs_at, id->nrhs);
         int rc = 0;
         char path[128];
         if (!(l.missing || rr.missing || l.sum != rr.sum || l.blank ||
               rr.blank))
             continue; /* the common case: it holds */
         if (id->along_rows)
-            ogi_report_path(id->table, at, (long)rs->rhs[0], path,
+            ogi_report_path(id->table, at, (long)id->rhs_at[0], path,
                             sizeof(path));
         else
-            ogi_report_path(id->table, rs->rhs[0], (long)at, path,
+            ogi_report_path(id->table, id->rhs_at[0], (long)at, path,
                             sizeof(path));
         if (l.missing || rr.missing) {
             rc = ogi_report_add_finding(r, id->rule, OGI_SEV_INFO, path,
@@ -176,12 +115,13 @@ check_identity(ogi_report_t *r, const identity_t *id, const resolved_t *rs)
              * §4): not the same as a total that contradicts its parts */
             rc = ogi_report_add_finding(
                 r, id->rule, OGI_SEV_WARNING, path,
-                "%s is blank while its parts add up to %lld", id->fail_a,
-                l.sum);
+                "%s is blank while its parts add up to %lld",
+                fail_word(id->rule, 0), l.sum);
         } else if (l.sum != rr.sum) {
             rc = ogi_report_add_finding(r, id->rule, OGI_SEV_ERROR, path,
-                                        "%s %lld %s %lld%s", id->fail_a,
-                                        rr.sum, id->fail_b, l.sum,
+                                        "%s %lld %s %lld%s",
+                                        fail_word(id->rule, 0), rr.sum,
+                                        fail_word(id->rule, 1), l.sum,
                                         l.blank || rr.blank
                                             ? " (blank cells counted as 0)"
                                             : "");
@@ -577,9 +517,10 @@ ogi_validate_report(ogi_report_t *r)
     if (r->status == OGI_STATUS_REJECTED)
         return 0;
     int rc = 0;
-    pthread_once(&resolve_once, resolve_all);
-    for (size_t i = 0; !rc && i < OGI_ARRAY_LEN(identities); i++)
-        rc = check_identity(r, &identities[i], &resolved[i]);
+    size_t nid;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
+    for (size_t i = 0; !rc && i < nid; i++)
+        rc = check_identity(r, &ids[i]);
     if (!rc)
         rc = check_values(r);
     if (!rc)

@@ -7,6 +7,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "ogi/skeleton.h"
@@ -235,6 +236,114 @@ ogi_skeleton_format_name(ogi_format_t format)
         default:
             return NULL;
     }
+}
+
+/* ---- arithmetic: identities and soft relations (§5a, §5b) ---- */
+
+#define K(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define K0     ((const char *const[]){NULL})
+
+/* Resolved indexes live in these arrays; the tables below point at them
+ * once resolve() has run. */
+typedef struct {
+    size_t lhs[OGI_SKEL_MAX_KEYS], rhs[OGI_SKEL_MAX_KEYS];
+} at_t;
+
+static ogi_skel_identity_t identities[] = {
+    /* 一 + 二 = 三 + 四, 三 being （七）总计 */
+    {"O1", OGI_T3, 0, K("new_received", "carried_over"),
+     K("result_total", "carry_forward"), NULL, 0, NULL, 0},
+    {"D1", OGI_T3, 0,
+     K("granted", "partial", "denied.", "unable.", "rejected.", "other."),
+     K("result_total"), NULL, 0, NULL, 0},
+    {"D2", OGI_T3, 1,
+     K("natural_person", "commercial", "research", "public_interest",
+       "legal_service", "other_org"),
+     K("total"), NULL, 0, NULL, 0},
+    {"D3", OGI_T4, 1, K("upheld", "corrected", "other", "pending"),
+     K("total"), NULL, 0, NULL, 0},
+};
+
+static ogi_skel_identity_t relations[] = {
+    /* 0 ≤ prev + delta: a stock of items never goes below zero */
+    {"C1", OGI_T2_19_5, 1, K0, K("prev_items", "delta_items"), NULL, 0, NULL,
+     0},
+    {"C1", OGI_T2_19_6, 1, K0, K("prev_items", "delta_items"), NULL, 0, NULL,
+     0},
+    {"C1", OGI_T2_19_8, 1, K0, K("prev_items", "delta_items"), NULL, 0, NULL,
+     0},
+    {"C2", OGI_T2_19_1, 1, K("new_published"), K("total_published"), NULL, 0,
+     NULL, 0},
+    {"C3", OGI_T2_21_1, 1, K("issued"), K("in_force", "repealed"), NULL, 0,
+     NULL, 0},
+};
+
+static at_t identities_at[OGI_ARRAY_LEN(identities)];
+static at_t relations_at[OGI_ARRAY_LEN(relations)];
+static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
+
+static int
+key_matches(const char *pattern, const char *key)
+{
+    size_t n = strlen(pattern);
+    if (n && pattern[n - 1] == '.')
+        return strncmp(key, pattern, n) == 0;
+    return strcmp(key, pattern) == 0;
+}
+
+static size_t
+resolve_keys(const ogi_skel_identity_t *id, const char *const *keys,
+             size_t *out)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
+    size_t n = 0;
+    for (size_t k = 0; keys[k]; k++) {
+        if (id->along_rows) {
+            long c = ogi_skeleton_col_index(id->table, keys[k]);
+            if (OGI_ALWAYS(c >= 0) && n < OGI_SKEL_MAX_KEYS)
+                out[n++] = (size_t)c;
+            continue;
+        }
+        for (size_t row = 0; row < sk->nrows && n < OGI_SKEL_MAX_KEYS; row++)
+            if (!(sk->rows[row].flags & OGI_ROW_GROUP) &&
+                key_matches(keys[k], sk->rows[row].key))
+                out[n++] = row;
+    }
+    return n;
+}
+
+static void
+resolve_set(ogi_skel_identity_t *ids, at_t *at, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        ids[i].nlhs = resolve_keys(&ids[i], ids[i].lhs, at[i].lhs);
+        ids[i].nrhs = resolve_keys(&ids[i], ids[i].rhs, at[i].rhs);
+        ids[i].lhs_at = at[i].lhs;
+        ids[i].rhs_at = at[i].rhs;
+    }
+}
+
+static void
+resolve(void)
+{
+    resolve_set(identities, identities_at, OGI_ARRAY_LEN(identities));
+    resolve_set(relations, relations_at, OGI_ARRAY_LEN(relations));
+}
+
+const ogi_skel_identity_t *
+ogi_skeleton_identities(size_t *n)
+{
+    pthread_once(&resolve_once, resolve);
+    *n = OGI_ARRAY_LEN(identities);
+    return identities;
+}
+
+const ogi_skel_identity_t *
+ogi_skeleton_relations(size_t *n)
+{
+    pthread_once(&resolve_once, resolve);
+    *n = OGI_ARRAY_LEN(relations);
+    return relations;
 }
 
 /* ---- the six sections ---- */

@@ -37,6 +37,8 @@ typedef enum {
     F_VALUE,   /* a cell's own number */
     F_BLANK,   /* a cell holding only padding */
     F_LOST,    /* a value whose digits were overwritten ("增_|") */
+    F_CUT,     /* a cell of no-break spaces run up to the bar: a value
+                  may have lost digits there (nbsp_cut) */
 } frag_kind_t;
 
 typedef struct {
@@ -48,9 +50,16 @@ typedef struct {
     uint8_t spaced;  /* a value whose spaces became underscores ("增_7") */
 } frag_t;
 
+#define MAX_X 1024 /* display columns whose bars are remembered */
+
 typedef struct {
     frag_t f[MAX_FRAGS];
     size_t n;
+    uint8_t full[MAX_X]; /* full[x]: some cell of the table ending at a bar
+                            in column x filled its column with a whole
+                            value ("123|", "47\xc2|"): the column is as
+                            wide as that value */
+    size_t line_raw;     /* raw offset of the line being read */
 } frags_t;
 
 /* A line of the layout: it starts with a bar. */
@@ -87,9 +96,11 @@ has_underscore_bar(const ogi_text_t *t, size_t l)
     return 0;
 }
 
+static int is_nbsp(const ogi_text_t *t, size_t i);
+
 /* A line ending a visual row: it has underscore padding, or no padding of
- * spaces (a line of cells all full). A line padded with spaces only is a
- * row's upper line. */
+ * spaces (a line of cells all full; a no-break space of a cell's text is
+ * no padding). A line padded with spaces only is a row's upper line. */
 static int
 is_row_end(const ogi_text_t *t, size_t l)
 {
@@ -98,7 +109,7 @@ is_row_end(const ogi_text_t *t, size_t l)
     for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++) {
         if (s[i] == '_')
             return 1;
-        if (s[i] == '|' && s[i - 1] == ' ')
+        if (s[i] == '|' && s[i - 1] == ' ' && !is_nbsp(t, i - 1))
             spaced = 1;
     }
     return !spaced;
@@ -152,6 +163,47 @@ starts_numbering(const char *s, size_t n)
         if (n >= 6 && memcmp(s, cn[k], 3) == 0 && memcmp(s + 3, "、", 3) == 0)
             return 1;
     return 0;
+}
+
+/* Whether the space at normalised offset i was a no-break space in the
+ * page (C2 A0): text of a cell ("&nbsp;0"), never html2text's padding. */
+static int
+is_nbsp(const ogi_text_t *t, size_t i)
+{
+    if (i >= t->len || t->s[i] != ' ')
+        return 0;
+    size_t r = ogi_text_raw_offset(t, i);
+    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
+           (unsigned char)t->raw[r + 1] == 0xa0;
+}
+
+/*
+ * A cell [a, b) that starts with no-break spaces: each is one character
+ * but two bytes, so the cell's text is wider in bytes than its column is
+ * in characters, and when it runs up to the bar the bar and the next cell
+ * were written over its last bytes. "| |" (a value's digits all gone) and
+ * " 4|" (" 47" with its 7 gone, or " 4" whole: the same bytes) hold a
+ * value nobody can read back: 1, and it must come out missing. A no-break
+ * space followed by padding is an empty cell ("&nbsp;"): 0.
+ */
+static int
+nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
+{
+    const char *s = t->s;
+    size_t p = a;
+    if (p >= b || !is_nbsp(t, p))
+        return 0;
+    while (p < b && is_nbsp(t, p))
+        p++;
+    if (p == b)
+        return 1;
+    size_t k = number_prefix(s + p, b - p);
+    if (k == 0 && s[p] != '-' && s[p] != '/')
+        return 0;
+    if (k == 0)
+        k = 1;
+    /* the value, then straight the bar, or a cut character */
+    return p + k == b;
 }
 
 /* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
@@ -216,6 +268,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     const char *s = t->s;
     size_t p = a, c0, c1;
     int padded = 0, first = 1, any = 0;
+    size_t bx = ogi_text_raw_offset(t, b) - fs->line_raw;
+    if (!tail && col > 0 && nbsp_cut(t, a, b) &&
+        !(bx < MAX_X && fs->full[bx])) {
+        push(fs, a, b - a, col, F_CUT, line);
+        return;
+    }
     if (!tail && !ogi_text_broken_at(t, a) && spaced_value(t, a, b, &c0, &c1)) {
         push(fs, c0, c1 - c0, col, F_VALUE, line);
         if (fs->n)
@@ -257,7 +315,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             ogi_num_t num;
             size_t k = number_prefix(s + p, q - p);
             if (k > 0 && k < q - p && (unsigned char)s[p + k] >= 0x80 &&
-                (after_cut || left_broken) &&
+                (after_cut || left_broken || col > 0) &&
                 !starts_numbering(s + p, q - p)) {
                 /* a value written over the overflow: "4处理的", and
                  * "1件" is 1 and the end of 文件, not a count of 件 */
@@ -293,6 +351,7 @@ read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     size_t e = t->lines[l].end;
     size_t a = t->lines[l].start + 1; /* past the first bar */
     int col = 0, after_cut = 0, left_broken = 0;
+    fs->line_raw = ogi_text_raw_offset(t, t->lines[l].start);
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
@@ -443,6 +502,13 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
                                     f->off, f->n))
                     return OGI_ENOMEM;
                 values++;
+            } else if (f->kind == F_CUT) {
+                /* left of the labels it is a spanned cell's "&nbsp;";
+                 * after them a value that must read as missing */
+                if (col > last_col &&
+                    !ogi__table_add(tb, OGI__CELL_RUN, "?", 1, f->off, f->n))
+                    return OGI_ENOMEM;
+                values += col > last_col;
             } else if (f->kind == F_OWN) {
                 own = 1;
             } else if (!blank) {
@@ -478,6 +544,37 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     return s < OGI__PROBE_SURE ? s : OGI__PROBE_SURE;
 }
 
+/*
+ * Marks in full[] the bars of [l0, l1) whose cell to the left holds a
+ * whole value that reaches the bar: a value starting at the cell's first
+ * byte, in digits only, cut at most in a trailing no-break space. Such a
+ * column is as wide as that value, and a cell "&nbsp;1" touching its bar
+ * is more likely whole than cut.
+ */
+static void
+mark_full(const ogi_text_t *t, size_t l0, size_t l1, uint8_t *full)
+{
+    const char *s = t->s;
+    memset(full, 0, MAX_X);
+    for (size_t l = l0; l < l1; l++) {
+        if (!is_bar_line(t, l))
+            continue;
+        size_t e = t->lines[l].end, a = t->lines[l].start + 1;
+        size_t r0 = ogi_text_raw_offset(t, t->lines[l].start);
+        while (a < e) {
+            const char *bar = memchr(s + a, '|', e - a);
+            if (!bar)
+                break;
+            size_t b = (size_t)(bar - s);
+            size_t k = b > a ? number_prefix(s + a, b - a) : 0;
+            size_t x = ogi_text_raw_offset(t, b) - r0;
+            if (k > 0 && k == b - a && s[a] != '-' && x < MAX_X)
+                full[x] = 1;
+            a = b + 1;
+        }
+    }
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -487,6 +584,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     frags_t *f = ogi_arena_alloc(tb->arena, sizeof(*f));
     if (!f)
         return OGI_ENOMEM;
+    mark_full(t, l0, l1, f->full);
     while (l < l1) {
         if (is_rule_line(t, l) || ogi__table_is_empty_line(t, l) ||
             ogi__table_is_page_line(t, l)) {

@@ -59,6 +59,8 @@ extern const ogi__reader_t ogi__read_ascii_grid; /* +---+ | (pandoc plain) */
 extern const ogi__reader_t ogi__read_pipe;       /* | a | b | (Markdown) */
 extern const ogi__reader_t ogi__read_underscore; /* |a___|b_| (html2text) */
 extern const ogi__reader_t ogi__read_order;      /* pdftotext reading order */
+extern const ogi__reader_t ogi__read_lynx;        /* lynx -dump: cells as
+                                                    paragraphs, rows as lines */
 extern const ogi__reader_t ogi__read_runon;      /* crawler text, digits of
                                                     adjacent cells joined */
 extern const ogi__reader_t ogi__read_html_table; /* <table><tr><td> markup in

@@ -68,7 +68,7 @@ ogi_gen_layout_find(const char *name)
 int
 ogi_gen_layout_parsed(ogi_gen_layout_t layout)
 {
-    return layout != OGI_GEN_MARKDOWN && layout != OGI_GEN_HTML &&
+    return layout != OGI_GEN_HTML &&
            (unsigned)layout < OGI_GEN_LAYOUT_COUNT;
 }
 

@@ -3,7 +3,8 @@
  *
  * An oracle written from report-format.md §5 and the record's conventions
  * (spec/record.md), not from validate.c: the property test compares the
- * two. It reads the truth (the tables as printed, after the injected
+ * two. Only the identities' definition (which cells add up to which) is
+ * shared with the validator: it is the skeleton's. It reads the truth (the tables as printed, after the injected
  * error) and what the generator knows it did (a label left out, a wrong
  * figure in the narrative, a late date, a section left out):
  *
@@ -84,66 +85,67 @@ is_total_row(const char *key)
            strcmp(key, "carry_forward") == 0;
 }
 
+/* Sums the cells of an identity's side at row or column `at`; rows
+ * outside the report's shape of （六） are not summed. */
+static void
+side_sum(side_t *s, const ogi_report_t *r, const ogi_skel_identity_t *id,
+         size_t at, const size_t *keys, size_t n)
+{
+    memset(s, 0, sizeof(*s));
+    for (size_t k = 0; k < n; k++) {
+        if (id->along_rows)
+            side_add(s, r, id->table, at, keys[k]);
+        else if (ogi_report_row_in_shape(r, id->table, keys[k]))
+            side_add(s, r, id->table, keys[k], at);
+    }
+}
+
+/* One identity instance at row or column `at`, its finding at the first
+ * cell of its right-hand side. */
+static int
+judge_at(ogi__gen_t *g, const ogi_skel_identity_t *id, size_t at)
+{
+    side_t l, rr;
+    char path[160];
+    side_sum(&l, g->truth, id, at, id->lhs_at, id->nlhs);
+    side_sum(&rr, g->truth, id, at, id->rhs_at, id->nrhs);
+    if (id->along_rows)
+        ogi_report_path(id->table, at, (long)id->rhs_at[0], path,
+                        sizeof(path));
+    else
+        ogi_report_path(id->table, id->rhs_at[0], (long)at, path,
+                        sizeof(path));
+    return judge(g, id->rule, &l, &rr, path);
+}
+
+/*
+ * The identities of the skeleton (§5a): per column those that run down
+ * the columns (O1 then D1 for each column of Table 3), then those that run
+ * along rows (D2 on every Table 3 row of the shape, D3 on every block).
+ */
 static int
 identities(ogi__gen_t *g)
 {
     const ogi_report_t *r = g->truth;
-    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
-    long nr = ogi_skeleton_row_index(OGI_T3, "new_received");
-    long co = ogi_skeleton_row_index(OGI_T3, "carried_over");
-    long rt = ogi_skeleton_row_index(OGI_T3, "result_total");
-    long cf = ogi_skeleton_row_index(OGI_T3, "carry_forward");
-    size_t tc = sk->ncols - 1;
-    char path[160];
+    size_t n;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&n);
     int rc;
-    /* O1 and D1, per column */
-    for (size_t c = 0; c < sk->ncols; c++) {
-        side_t l, rr;
-        ogi_report_path(OGI_T3, (size_t)rt, (long)c, path, sizeof(path));
-        memset(&l, 0, sizeof(l));
-        memset(&rr, 0, sizeof(rr));
-        side_add(&l, r, OGI_T3, (size_t)nr, c);
-        side_add(&l, r, OGI_T3, (size_t)co, c);
-        side_add(&rr, r, OGI_T3, (size_t)rt, c);
-        side_add(&rr, r, OGI_T3, (size_t)cf, c);
-        if ((rc = judge(g, "O1", &l, &rr, path)))
-            return rc;
-        memset(&l, 0, sizeof(l));
-        memset(&rr, 0, sizeof(rr));
-        for (size_t row = 0; row < sk->nrows; row++)
-            if (ogi_report_row_in_shape(r, OGI_T3, row) &&
-                !is_total_row(sk->rows[row].key))
-                side_add(&l, r, OGI_T3, row, c);
-        side_add(&rr, r, OGI_T3, (size_t)rt, c);
-        if ((rc = judge(g, "D1", &l, &rr, path)))
-            return rc;
+    for (int t = 0; t < OGI_TABLE_COUNT; t++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)t);
+        for (size_t c = 0; c < sk->ncols; c++)
+            for (size_t i = 0; i < n; i++)
+                if ((int)ids[i].table == t && !ids[i].along_rows &&
+                    (rc = judge_at(g, &ids[i], c)))
+                    return rc;
     }
-    /* D2, per row */
-    for (size_t row = 0; row < sk->nrows; row++) {
-        if (!ogi_report_row_in_shape(r, OGI_T3, row))
+    for (size_t i = 0; i < n; i++) {
+        if (!ids[i].along_rows)
             continue;
-        side_t l, rr;
-        memset(&l, 0, sizeof(l));
-        memset(&rr, 0, sizeof(rr));
-        for (size_t c = 0; c < tc; c++)
-            side_add(&l, r, OGI_T3, row, c);
-        side_add(&rr, r, OGI_T3, row, tc);
-        ogi_report_path(OGI_T3, row, (long)tc, path, sizeof(path));
-        if ((rc = judge(g, "D2", &l, &rr, path)))
-            return rc;
-    }
-    /* D3, per block of Table 4 */
-    const ogi_skel_table_t *s4 = ogi_skeleton_table(OGI_T4);
-    for (size_t row = 0; row < s4->nrows; row++) {
-        side_t l, rr;
-        memset(&l, 0, sizeof(l));
-        memset(&rr, 0, sizeof(rr));
-        for (size_t c = 0; c + 1 < s4->ncols; c++)
-            side_add(&l, r, OGI_T4, row, c);
-        side_add(&rr, r, OGI_T4, row, s4->ncols - 1);
-        ogi_report_path(OGI_T4, row, (long)s4->ncols - 1, path, sizeof(path));
-        if ((rc = judge(g, "D3", &l, &rr, path)))
-            return rc;
+        const ogi_skel_table_t *t = ogi_skeleton_table(ids[i].table);
+        for (size_t row = 0; row < t->nrows; row++)
+            if (ogi_report_row_in_shape(r, ids[i].table, row) &&
+                (rc = judge_at(g, &ids[i], row)))
+                return rc;
     }
     return 0;
 }

@@ -176,7 +176,17 @@ static int
 title_needs_agency(const char *p, const char *end)
 {
     const char *at, *after;
-    return !ogi__meta_find_year(p, end, &at, &after) || at == p;
+    if (!ogi__meta_find_year(p, end, &at, &after))
+        return 1;
+    if (at != p)
+        return 0;
+    /* "2024年上海市科委政府信息公开…": the agency after the year */
+    if (ogi_text_has_prefix(after, end, "度"))
+        after += strlen("度");
+    size_t ml = 0;
+    const char *to = ogi_text_find_any(after, end, disclosure_words,
+                                       OGI_ARRAY_LEN(disclosure_words), &ml);
+    return !to || ogi_text_count_chars(after, to) < 2;
 }
 
 /* Whether line k may be a parent region printed above the rest of the
@@ -189,12 +199,25 @@ title_parent_region(const char *p, const char *end)
            ogi_text_suffix_any(p, end, parents, OGI_ARRAY_LEN(parents));
 }
 
-/* Line i squeezed (every space removed) into the arena. */
+/* Line i squeezed (every space removed) into the arena, without the
+ * markup a form wraps a title in ("# 2024年…", "**…**"). */
 static char *
 line_squeezed(ogi_arena_t *arena, const ogi_text_t *t, size_t i, size_t *n)
 {
+    static const char marks[] = "#*|=_";
     const ogi_line_t *l = &t->lines[i];
-    return ogi_text_squeeze(arena, t->s + l->start, l->end - l->start, n);
+    char *s = ogi_text_squeeze(arena, t->s + l->start, l->end - l->start, n);
+    if (!s)
+        return NULL;
+    size_t a = 0;
+    while (a < *n && memchr(marks, s[a], sizeof(marks) - 1))
+        a++;
+    while (*n > a && memchr(marks, s[*n - 1], sizeof(marks) - 1))
+        (*n)--;
+    *n -= a;
+    memmove(s, s + a, *n);
+    s[*n] = '\0';
+    return s;
 }
 
 /* Index of the last non-blank line before j, or SIZE_MAX. */

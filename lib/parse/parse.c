@@ -203,6 +203,27 @@ drop_artefacts(char *s)
     }
 }
 
+/* Removes the markup a form wraps a heading in ("## 一、总体情况",
+ * "***** 三、… *****", "**一、总体情况**", "| 四、… |") from title in
+ * place: ASCII # * | = _ and spaces at either end, and ** inside. */
+static void
+strip_title_markup(char *title)
+{
+    static const char marks[] = "#*|=_ \t";
+    char *p = title;
+    while (*p && strchr(marks, *p))
+        p++;
+    char *w = title;
+    for (; *p; p++)
+        if (!(p[0] == '*' && p[1] == '*'))
+            *w++ = *p;
+        else
+            p++;
+    while (w > title && strchr(marks, w[-1]))
+        w--;
+    *w = '\0';
+}
+
 static int
 read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
 {
@@ -224,6 +245,7 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
             return OGI_ENOMEM;
         drop_artefacts(sec->text);
         drop_artefacts(sec->title);
+        strip_title_markup(sec->title);
     }
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "ogi_int.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -314,8 +315,11 @@ infer_blanks(plan_t *p, const ogi__table_t *g)
         size_t nc = pr->ncols;
         if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
             continue;
-        /* column centres from the whole rows of the same table */
-        long sum[16] = {0}, cnt = 0;
+        /* column centres from the nearest whole row of the same table:
+         * a table cut by a page break may set its parts' columns apart */
+        long col[16];
+        size_t best_d = SIZE_MAX;
+        uint32_t at = tok_cell(g, pr->toks[0])->off;
         for (size_t k = 0; k < p->n; k++) {
             const prow_t *q = &p->rows[k];
             if (q->table != pr->table || q->ntoks != nc)
@@ -323,21 +327,19 @@ infer_blanks(plan_t *p, const ogi__table_t *g)
             long m[16];
             size_t j = 0;
             for (; j < nc && (m[j] = tok_mid2(g, q->toks[j])) >= 0; j++)
-                ;
+                if (j && m[j] <= m[j - 1])
+                    break; /* not columns from left to right */
             if (j < nc)
                 continue;
-            for (j = 0; j < nc; j++)
-                sum[j] += m[j];
-            cnt++;
+            uint32_t qat = tok_cell(g, q->toks[0])->off;
+            size_t d = qat > at ? qat - at : at - qat;
+            if (d < best_d) {
+                best_d = d;
+                memcpy(col, m, sizeof(m[0]) * nc);
+            }
         }
-        if (cnt == 0)
+        if (best_d == SIZE_MAX)
             continue;
-        long col[16];
-        for (size_t j = 0; j < nc; j++) {
-            col[j] = sum[j] / cnt;
-            if (j && col[j] <= col[j - 1])
-                goto next; /* not columns from left to right */
-        }
         /* values to columns: greedy to the nearest column in order, each
          * within half the gap to its neighbours */
         uint32_t out[MAX_ROWTOKS];
@@ -350,10 +352,14 @@ infer_blanks(plan_t *p, const ogi__table_t *g)
             for (size_t c = j; c < nc; c++)
                 if (labs(col[c] - m) < labs(col[best] - m))
                     best = c;
-            long lo = best > 0 ? (col[best] - col[best - 1]) / 2 : LONG_MAX;
-            long hi = best + 1 < nc ? (col[best + 1] - col[best]) / 2 : LONG_MAX;
-            if (labs(col[best] - m) >= (lo < hi ? lo : hi) ||
-                nc - best < pr->ntoks - v)
+            /* nearer to its column than to any other, and within a
+             * column's distance of it */
+            long d = labs(col[best] - m);
+            long lo = best > 0 ? col[best] - col[best - 1] : LONG_MAX;
+            long hi = best + 1 < nc ? col[best + 1] - col[best] : LONG_MAX;
+            if ((best > 0 && labs(col[best - 1] - m) <= d) ||
+                (best + 1 < nc && labs(col[best + 1] - m) <= d) ||
+                d >= (lo < hi ? lo : hi) || nc - best < pr->ntoks - v)
                 goto next;
             while (j < best)
                 out[n++] = TOK_GAP, j++;

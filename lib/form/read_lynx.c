@@ -1,0 +1,467 @@
+/*
+ * read_lynx.c - tables as lynx -dump draws them.
+ *
+ * lynx (2.9) has two ways of drawing a table, and an agency page often
+ * gets both in one table:
+ *
+ *   Cells as paragraphs. Once a cell holds a block (<p>, as in every page
+ *   Word saves), lynx gives up the grid: each paragraph of a cell comes on
+ *   its own line, indented, with an empty line before it. A cell whose
+ *   paragraph holds only &nbsp; leaves one more empty line and nothing
+ *   else, so between two cells' texts k empty lines mean k - 1 empty
+ *   cells, and before the next row's label likewise. An empty <td></td>
+ *   or <p></p> leaves nothing at all: those blanks cannot be told.
+ *
+ *       3.危及"三安全一稳定"
+ *
+ *       0
+ *
+ *
+ *       0            (0, blank, 0)
+ *
+ *   Rows as lines. Cells without blocks come one row per line, cells
+ *   apart by one space, each as wide as its text; a cell of &nbsp; is one
+ *   space wide, so it shows as a gap of three spaces between its
+ *   neighbours ("0 0 0   无 0 0"), two such cells as five. A trailing
+ *   blank cell is trimmed with the line's end, and an empty <td></td> is
+ *   nothing: where a table's other rows show it has more cells than a row
+ *   shows, the row is completed with blanks at its end. lynx's columns
+ *   are counted in characters, not display columns: an ideograph is one.
+ *
+ * Both layouts are told from other tools' by lynx's margin (content lines
+ * indented by three spaces) and, for rows, values one space apart.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "ogi/error.h"
+#include "reader_int.h"
+
+#define MAX_WORDS 96 /* words of one line read as cells; the rest: text */
+#define MAX_COLS  32 /* cells a row may be completed to */
+
+typedef struct {
+    uint32_t a, b;   /* bytes [a, b) in the normalised text */
+    uint32_t c0, c1; /* characters [c0, c1) from the line's start */
+    int value;       /* a number or a placeholder */
+} word_t;
+
+/* The words of line l (at most max) with their character columns. */
+static size_t
+line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
+{
+    const char *s = t->s;
+    size_t i = t->lines[l].start, end = t->lines[l].end, n = 0;
+    uint32_t col = 0;
+    while (i < end && n < max) {
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+            col++;
+        }
+        if (i >= end)
+            break;
+        word_t *x = &w[n++];
+        x->a = (uint32_t)i;
+        x->c0 = col;
+        while (i < end && s[i] != ' ' && s[i] != '\t') {
+            if (((unsigned char)s[i] & 0xC0) != 0x80)
+                col++;
+            i++;
+        }
+        x->b = (uint32_t)i;
+        x->c1 = col;
+        ogi_num_t num;
+        x->value = ogi_number_parse(s + x->a, x->b - x->a, &num) != OGI_NUM_NONE;
+        /* "减 124": a sign word and the number one space after it are one
+         * value (the change column of Table 2) */
+        word_t *p = n >= 2 ? &w[n - 2] : NULL;
+        if (x->value && p && !p->value && p->b - p->a == 3 &&
+            x->c0 - p->c1 == 1 &&
+            (memcmp(s + p->a, "增", 3) == 0 || memcmp(s + p->a, "减", 3) == 0) &&
+            ogi_number_parse(s + p->a, x->b - p->a, &num) == OGI_NUM_VALUE) {
+            p->b = x->b;
+            p->c1 = x->c1;
+            p->value = 1;
+            n--;
+        }
+    }
+    return n;
+}
+
+/* Leading spaces of line l. */
+static size_t
+indent(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start, end = t->lines[l].end;
+    while (i < end && t->s[i] == ' ')
+        i++;
+    return i - t->lines[l].start;
+}
+
+/* One cell on the line: a single value, or text words one space apart. */
+static int
+is_lone(const word_t *w, size_t n)
+{
+    if (n == 1)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].value || (i && w[i].c0 - w[i - 1].c1 != 1))
+            return 0;
+    return n > 0;
+}
+
+/* Values of a row line after its last text word. */
+static size_t
+trailing_values(const word_t *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && w[n - 1 - k].value)
+        k++;
+    return k;
+}
+
+static int
+probe(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t content = 0, margin = 0, paras = 0, rows = 0;
+    word_t w[MAX_WORDS];
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
+            continue;
+        const ogi_line_t *ln = &t->lines[l];
+        if (memchr(t->s + ln->start, '\t', ln->end - ln->start))
+            return 0; /* tabs are another tool's */
+        content++;
+        if (indent(t, l) >= 3)
+            margin++;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        if (n == 1 && w[0].value && l > l0 && ogi__table_is_empty_line(t, l - 1))
+            paras++;
+        /* values one space apart: lynx's grid without padding */
+        size_t v = trailing_values(w, n), tight = 0;
+        for (size_t i = n - v + 1; v >= 3 && i < n; i++)
+            tight += w[i].c0 - w[i - 1].c1 == 1;
+        if (v >= 3 && tight * 2 >= v - 1)
+            rows++;
+    }
+    if (content < 6 || margin * 10 < content * 8)
+        return 0;
+    /* paragraphs beat pdftotext's reading order, which has no margin */
+    if (paras >= 6 && paras * 4 >= content)
+        return 85;
+    if (rows >= 3)
+        return 60;
+    return 0;
+}
+
+/* ---- a row line ---- */
+
+typedef struct {
+    ogi__table_t *tb;
+    const ogi_text_t *t;
+    size_t width; /* cells of the widest row of the region, or 0 */
+    uint32_t grid[MAX_COLS]; /* where lynx aligned the value columns: the
+                                characters two rows or more start a value
+                                at, when they are width of them */
+    size_t ngrid;
+    int in_row;
+    size_t row_values; /* VALUE cells in the open row */
+} rd_t;
+
+static int
+add_blanks(rd_t *r, size_t k, size_t off)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!ogi__table_add(r->tb, OGI__CELL_BLANK, r->t->s + off, 0, off, 0))
+            return OGI_ENOMEM;
+    return 0;
+}
+
+/*
+ * Where lynx kept its grid (a table it could lay out), every value of a
+ * row starts where its column does, and a blank cell is a column the row
+ * has nothing at. 1 when all the values after w's last text word start
+ * on the grid: gapk[i] then receives the blank columns before word i (the
+ * last ones are left to the completion at the row's end).
+ */
+static int
+on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk)
+{
+    size_t v = trailing_values(w, n);
+    size_t first = n - v;
+    uint32_t after = first ? w[first - 1].c1 : 0;
+    size_t g = 0;
+    while (g < r->ngrid && r->grid[g] <= after)
+        g++;
+    size_t k[MAX_WORDS];
+    for (size_t i = first; i < n; i++) {
+        size_t from = g;
+        while (g < r->ngrid && r->grid[g] < w[i].c0)
+            g++;
+        if (g == r->ngrid || r->grid[g] != w[i].c0)
+            return 0;
+        k[i] = g - from;
+        g++;
+    }
+    for (size_t i = first; i < n; i++)
+        gapk[i] = k[i];
+    return 1;
+}
+
+/*
+ * The cells of a row line: runs of text words one space apart are read
+ * with ogi__table_add_words (labels, a group label and its row's
+ * numbering apart), values one each. A gap of g >= 3 spaces before a
+ * value holds (g - 1) / 2 cells of &nbsp;. Where the region's widest row
+ * (width) says how many cells a row has, a row that comes out with more
+ * loses the blanks of its narrowest gaps (&nbsp; typed around values
+ * widens a gap too), and one with fewer is completed at its end.
+ */
+static int
+row_line(rd_t *r, size_t l, const word_t *w, size_t n)
+{
+    ogi__table_t *tb = r->tb;
+    const char *s = r->t->s;
+    size_t gapk[MAX_WORDS];
+    size_t nval = 0, nblank = 0;
+    for (size_t i = 0; i < n; i++) {
+        gapk[i] = 0;
+        if (!w[i].value)
+            continue;
+        nval++;
+        if (i > 0) {
+            uint32_t g = w[i].c0 - w[i - 1].c1;
+            if (g >= 3)
+                gapk[i] = (g - 1) / 2;
+            nblank += gapk[i];
+        }
+    }
+    size_t vals = trailing_values(w, n);
+    if (r->ngrid && vals >= 1 && vals < r->ngrid && on_grid(r, w, n, gapk)) {
+        nblank = 0;
+        for (size_t i = 0; i < n; i++)
+            nblank += gapk[i];
+    } else if (r->width && vals >= 1 && vals <= r->width) {
+        /* too many: narrowest gaps first, the rightmost of equals */
+        while (vals + nblank > r->width) {
+            size_t best = 0;
+            for (size_t i = n; i-- > 0;)
+                if (gapk[i] &&
+                    (!best || w[i].c0 - w[i - 1].c1 < w[best].c0 - w[best - 1].c1))
+                    best = i;
+            if (!best)
+                break;
+            gapk[best]--;
+            nblank--;
+        }
+    }
+    size_t i = 0;
+    while (i < n) {
+        if (w[i].value) {
+            int rc = add_blanks(r, gapk[i], w[i].a);
+            if (rc)
+                return rc;
+            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a, w[i].b - w[i].a,
+                                w[i].a, w[i].b - w[i].a))
+                return OGI_ENOMEM;
+            r->row_values++;
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && !w[j].value && w[j].c0 - w[j - 1].c1 == 1)
+            j++;
+        int rc = ogi__table_add_words(tb, s + w[i].a, w[j - 1].b - w[i].a,
+                                      w[i].a);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    /* the rest of a line longer than MAX_WORDS words: text */
+    size_t end = r->t->lines[l].end;
+    if (n == MAX_WORDS && w[n - 1].b < end) {
+        int rc = ogi__table_add_words(tb, s + w[n - 1].b, end - w[n - 1].b,
+                                      w[n - 1].b);
+        if (rc)
+            return rc;
+    }
+    if (r->width && vals >= 1 && vals + nblank < r->width)
+        return add_blanks(r, r->width - vals - nblank, w[n - 1].b);
+    return 0;
+}
+
+/* ---- the region ---- */
+
+static int
+open_row(rd_t *r, size_t l)
+{
+    if (r->in_row)
+        ogi__table_row_close(r->tb);
+    r->in_row = 1;
+    r->row_values = 0;
+    return ogi__table_row_open(r->tb, l);
+}
+
+static void
+close_row(rd_t *r)
+{
+    if (r->in_row)
+        ogi__table_row_close(r->tb);
+    r->in_row = 0;
+}
+
+/* The widest row of the region, where at least three rows have values one
+ * space apart: how many cells its rows have. */
+static size_t
+region_width(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    word_t w[MAX_WORDS];
+    size_t width = 0, rows = 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        if (v < 2 || v == n)
+            continue;
+        rows++;
+        if (v > width)
+            width = v;
+    }
+    return rows >= 3 && width <= MAX_COLS ? width : 0;
+}
+
+#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
+
+/* The grid of the value columns (see on_grid), or none (r->ngrid 0). */
+static int
+region_grid(rd_t *r, size_t l0, size_t l1)
+{
+    const ogi_text_t *t = r->t;
+    r->ngrid = 0;
+    if (!r->width)
+        return 0;
+    uint8_t *hits = ogi_arena_alloc(r->tb->arena, GRID_SPAN);
+    if (!hits)
+        return OGI_ENOMEM;
+    memset(hits, 0, GRID_SPAN);
+    word_t w[MAX_WORDS];
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        if (v < 2 || v == n)
+            continue;
+        for (size_t i = n - v; i < n; i++)
+            if (w[i].c0 < GRID_SPAN && hits[w[i].c0] < 255)
+                hits[w[i].c0]++;
+    }
+    size_t ng = 0;
+    for (uint32_t c = 0; c < GRID_SPAN; c++) {
+        if (hits[c] < 2)
+            continue;
+        if (ng == r->width)
+            return 0; /* more columns than cells: no grid */
+        r->grid[ng++] = c;
+    }
+    if (ng == r->width)
+        r->ngrid = ng;
+    return 0;
+}
+
+static int
+read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+{
+    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1)};
+    int rc = region_grid(&r, l0, l1);
+    if (rc)
+        return rc;
+    word_t w[MAX_WORDS];
+    size_t empties = 0; /* empty lines since the last cell's line */
+    int after_cell = 0; /* the last content was a cell of its own line */
+    size_t l = l0;
+    while (l < l1) {
+        if (ogi__table_is_empty_line(t, l)) {
+            empties++;
+            l++;
+            continue;
+        }
+        if (ogi__table_is_page_line(t, l)) {
+            l++;
+            continue;
+        }
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        /* k empty lines between two paragraphs: k - 1 cells of &nbsp; */
+        size_t gap_cells = after_cell && empties > 1 ? empties - 1 : 0;
+        empties = 0;
+        if (!is_lone(w, n)) {
+            if (gap_cells && r.in_row && r.row_values &&
+                (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
+                return rc;
+            if ((rc = open_row(&r, l)) || (rc = row_line(&r, l, w, n)))
+                return rc;
+            after_cell = 0;
+            l++;
+            continue;
+        }
+        if (w[0].value && n == 1) {
+            if (!r.in_row && (rc = open_row(&r, l)))
+                return rc;
+            if ((rc = add_blanks(&r, gap_cells, w[0].a)))
+                return rc;
+            if (!ogi__table_add(tb, OGI__CELL_VALUE, t->s + w[0].a,
+                                w[0].b - w[0].a, w[0].a, w[0].b - w[0].a))
+                return OGI_ENOMEM;
+            r.row_values++;
+            after_cell = 1;
+            l++;
+            continue;
+        }
+        /* a label opens a row; the blanks before it end the row above */
+        if (gap_cells && r.in_row && r.row_values &&
+            (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
+            return rc;
+        if ((rc = open_row(&r, l)))
+            return rc;
+        /* a label wrapped over lines with no empty line between: one cell */
+        size_t m = l + 1, a = w[0].a, b = w[n - 1].b;
+        word_t w2[MAX_WORDS];
+        while (m < l1 && !ogi__table_is_empty_line(t, m) &&
+               !ogi__table_is_page_line(t, m)) {
+            size_t n2 = line_words(t, m, w2, MAX_WORDS);
+            if (!is_lone(w2, n2) || (n2 == 1 && w2[0].value))
+                break;
+            b = w2[n2 - 1].b;
+            m++;
+        }
+        if (m == l + 1) {
+            if ((rc = ogi__table_add_words(tb, t->s + a, b - a, a)))
+                return rc;
+        } else {
+            /* joined without the line breaks and the margin */
+            char *buf = ogi_arena_alloc(tb->arena, b - a);
+            if (!buf)
+                return OGI_ENOMEM;
+            size_t k = 0;
+            for (size_t x = l; x < m; x++) {
+                size_t n2 = line_words(t, x, w2, MAX_WORDS);
+                size_t p = w2[0].a, q = w2[n2 - 1].b;
+                if (k && q > p && (unsigned char)buf[k - 1] < 0x80 &&
+                    (unsigned char)t->s[p] < 0x80)
+                    buf[k++] = ' ';
+                memcpy(buf + k, t->s + p, q - p);
+                k += q - p;
+            }
+            if (!ogi__table_add(tb, OGI__CELL_LABEL, buf, k, a, b - a))
+                return OGI_ENOMEM;
+        }
+        after_cell = 1;
+        l = m;
+    }
+    close_row(&r);
+    return 0;
+}
+
+const ogi__reader_t ogi__read_lynx = {"lynx", probe, read};

@@ -1,0 +1,165 @@
+/*
+ * test_read_lynx.c - lynx -dump's tables (lib/form/read_lynx.c).
+ *
+ * tests/data/forms/lynx/{cells,rows}.txt are lynx's output for the .html
+ * next to them (README.md there): the cells expected below are read from
+ * the HTML. Cells as paragraphs: empty lines count the &nbsp; cells
+ * between values. Rows as lines: a blank cell is a column of lynx's grid
+ * the row has nothing at, or a gap of three spaces. Also: bytes that are
+ * not a table never crash the reader.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/reader_int.h"
+#include "ogi/arena.h"
+#include "ogi/text.h"
+
+#define FORMS "tests/data/forms/lynx/"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (1 << 16) - 1, f);
+    fclose(f);
+    return buf;
+}
+
+/* "K:text" per cell, K one of L V B M R, joined by " | ". */
+static void
+row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    const ogi__row_t *row = &tb->rows[r];
+    for (size_t i = row->first; i < row->first + row->count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        int k = snprintf(out + o, size - o, "%s%c:%.*s", o ? " | " : "",
+                         "LVBMR"[c->kind], (int)c->n, c->s);
+        if (k < 0 || (size_t)k >= size - o)
+            break;
+        o += (size_t)k;
+    }
+}
+
+static void
+check(const char *file, const char *const *want, size_t nwant)
+{
+    size_t len;
+    char *raw = slurp(file, &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 0, t.nlines), 0);
+    assert_string_equal(tb.reader, "lynx");
+    char got[512];
+    for (size_t r = 0; r < tb.nrows && r < nwant; r++) {
+        row_string(&tb, r, got, sizeof(got));
+        if (strcmp(got, want[r]) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_string_equal(got, want[r]);
+    }
+    assert_int_equal(tb.nrows, nwant);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+static void
+cells(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:申请人情况",
+        "L:自然人",
+        "L:商业企业",
+        "L:3.危及\"三安全一稳定\" | V:0 | V:0 | B: | V:0 | V:无 | B: | V:0",
+        "L:4.保护第三方合法权益 | B: | V:2 | V:0 | B: | B: | V:0 | V:2",
+        "L:5.属于三类内部事务信息 | V:1 | V:0 | V:0 | V:0 | V:0 | V:0 | B:",
+        "L:(七)总计 | V:12 | V:0 | V:- | V:0 | V:0 | V:0 | V:12",
+        "L:行政强制 | V:37 | V:减 4 | V:1",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "cells.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+static void
+rows(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:申请人情况 | L:法人或其他组织",
+        "L:一、本年新收政府信息公开申请数量 | V:0 | V:0 | V:0 | B: | V:无 "
+        "| V:0 | V:0",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | B: | V:0 | V:0 | V:0 "
+        "| B: | V:0",
+        "L:(二)部分公开 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | B:",
+        "L:2.其他法律行政法规禁止公开 | B: | B: | V:3 | V:0 | V:0 | V:0 "
+        "| V:3",
+        "L:(七)总计 | V:10 | V:0 | V:0 | V:0 | V:0 | V:0 | V:10",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "rows.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Spaces, values, labels and line breaks in any order: bounded, no
+ * crash, whatever the probe says. */
+static void
+garbage(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {" ", "   ", "0", "12", "减", " 4",
+                                         "\n", "\n\n", "规章", "\xe6", "-"};
+    uint64_t x = 88172645463325252ull;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char buf[4096];
+    for (int round = 0; round < 200; round++) {
+        size_t n = 0;
+        while (n + 8 < sizeof(buf)) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            const char *p = pieces[x % (sizeof(pieces) / sizeof(pieces[0]))];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        ogi_text_t t;
+        char why[160];
+        if (ogi_text_decode(a, buf, n, 0, &t, why, sizeof(why)) == 0) {
+            ogi__table_t tb;
+            const ogi__reader_t *r = ogi__reader_find("lynx");
+            assert_non_null(r);
+            ogi__table_init(&tb, a, &t);
+            (void)r->probe(&t, 0, t.nlines);
+            assert_int_equal(r->read(&tb, &t, 0, t.nlines), 0);
+        }
+        ogi_arena_reset(a);
+    }
+    ogi_arena_destroy(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(cells),
+        cmocka_unit_test(rows),
+        cmocka_unit_test(garbage),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

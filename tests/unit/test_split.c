@@ -1,0 +1,788 @@
+/*
+ * test_split.c - runs of digits split by the format's arithmetic
+ * (lib/parse/split.c, split_int.h; internal API).
+ *
+ * No reader produces runs yet, so the splitter is driven directly: a
+ * table model built by hand over a decoded text (one piece per line), the
+ * report's tables initialised, some cells placed, then ogi__split_runs.
+ * One test goes through placement (ogi__place_apply), which hands the rows
+ * with runs to the splitter.
+ *
+ * Every expected split was worked out by hand from the identities (and,
+ * for the ambiguous ones, by listing every cut of the digits with no
+ * leading zero): for "101000011" in seven cells, D2 (six columns = 总计)
+ * leaves exactly 1 0 10 0 0 0 11 and 10 1 0 0 0 0 11.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "ogi/arena.h"
+#include "ogi/report.h"
+#include "ogi/text.h"
+#include "place_int.h"
+#include "split_int.h"
+#include "table_int.h"
+
+#define MAX_SPANS  32
+#define MAX_PIECES 16
+#define RAW_SIZE   16384
+
+/* One span as written in a test: its first cell and its pieces, each
+ * "7000007" (a run), "=5" (a value as printed) or "_" (a blank). */
+typedef struct {
+    size_t first;
+    size_t ncells;
+    const char *pieces[MAX_PIECES];
+} spec_t;
+
+typedef struct {
+    ogi_arena_t *arena;
+    ogi_report_t *r;
+    ogi_text_t tx;
+    ogi__table_t g;
+    char raw[RAW_SIZE];
+    size_t piece_off[MAX_SPANS][MAX_PIECES]; /* where each piece starts */
+    ogi__split_span_t spans[MAX_SPANS];
+    const ogi__cell_t *pieces[MAX_SPANS][MAX_PIECES];
+    size_t nspans;
+} fx_t;
+
+static fx_t *
+fx_new(ogi_format_t format, int other_rows)
+{
+    fx_t *f = test_calloc(1, sizeof(*f));
+    f->arena = ogi_arena_new(0);
+    assert_non_null(f->arena);
+    f->r = ogi_report_new(f->arena);
+    assert_non_null(f->r);
+    f->r->meta.format = format;
+    f->r->apply_other_rows = other_rows;
+    return f;
+}
+
+static void
+fx_free(fx_t *f)
+{
+    ogi_arena_destroy(&f->arena);
+    test_free(f);
+}
+
+/* Builds the text and the table model of specs, and the spans over them. */
+static void
+fx_build(fx_t *f, const spec_t *specs, size_t n)
+{
+    size_t len = 0;
+    assert_true(n <= MAX_SPANS);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < MAX_PIECES && specs[i].pieces[k]; k++) {
+            const char *p = specs[i].pieces[k];
+            const char *s = p[0] == '=' ? p + 1 : p[0] == '_' ? "" : p;
+            size_t m = strlen(s);
+            assert_true(len + m + 1 < RAW_SIZE);
+            f->piece_off[i][k] = len;
+            memcpy(f->raw + len, s, m);
+            len += m;
+            f->raw[len++] = '\n';
+        }
+    char why[128];
+    assert_int_equal(ogi_text_decode(f->arena, f->raw, len, 1u << 20, &f->tx,
+                                     why, sizeof(why)),
+                     0);
+    ogi__table_init(&f->g, f->arena, &f->tx);
+    assert_int_equal(ogi__table_row_open(&f->g, 0), 0);
+    size_t idx[MAX_SPANS][MAX_PIECES];
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < MAX_PIECES && specs[i].pieces[k]; k++) {
+            const char *p = specs[i].pieces[k];
+            size_t off = f->piece_off[i][k];
+            ogi__cell_kind_t kind = p[0] == '='   ? OGI__CELL_VALUE
+                                    : p[0] == '_' ? OGI__CELL_BLANK
+                                                  : OGI__CELL_RUN;
+            size_t m = p[0] == '='   ? strlen(p + 1)
+                       : p[0] == '_' ? 0
+                                     : strlen(p);
+            assert_non_null(
+                ogi__table_add(&f->g, kind, f->tx.s + off, m, off, m));
+            idx[i][k] = f->g.ncells - 1;
+        }
+    ogi__table_row_close(&f->g);
+    /* cells are final now: the array no longer moves */
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (; k < MAX_PIECES && specs[i].pieces[k]; k++)
+            f->pieces[i][k] = &f->g.cells[idx[i][k]];
+        f->spans[i] = (ogi__split_span_t){specs[i].first, specs[i].ncells,
+                                          f->pieces[i], k};
+    }
+    f->nspans = n;
+}
+
+static void
+fx_split(fx_t *f, ogi_table_id_t id)
+{
+    assert_int_equal(ogi_report_table_init(f->r, id), 0);
+    assert_int_equal(ogi__split_runs(f->r, &f->g, id, f->spans, f->nspans), 0);
+}
+
+/* Places a row of integers (-1: blank) before the split. */
+static void
+put_row(fx_t *f, ogi_table_id_t id, const char *key, const long long *v)
+{
+    assert_int_equal(ogi_report_table_init(f->r, id), 0);
+    long row = ogi_skeleton_row_index(id, key);
+    assert_true(row >= 0);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    for (size_t c = 0; c < sk->ncols; c++) {
+        ogi_cell_t *cell = ogi_report_cell(f->r, id, (size_t)row, c);
+        if (v[c] < 0) {
+            cell->state = OGI_CELL_EMPTY;
+        } else {
+            cell->state = OGI_CELL_NUM;
+            cell->value = v[c];
+        }
+    }
+    f->r->tables[id].row_found[row] = 1;
+}
+
+static size_t
+row_of(ogi_table_id_t id, const char *key)
+{
+    long row = ogi_skeleton_row_index(id, key);
+    assert_true(row >= 0);
+    return (size_t)row;
+}
+
+static size_t
+first_of(ogi_table_id_t id, const char *key)
+{
+    return row_of(id, key) * ogi_skeleton_table(id)->ncols;
+}
+
+/* Row `key` holds v (-1: blank, -2: absent). */
+static void
+assert_row(fx_t *f, ogi_table_id_t id, const char *key, const long long *v)
+{
+    size_t row = row_of(id, key);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    for (size_t c = 0; c < sk->ncols; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(f->r, id, row, c);
+        if (v[c] == -2) {
+            assert_int_equal(cell->state, OGI_CELL_MISSING);
+        } else if (v[c] == -1) {
+            assert_int_equal(cell->state, OGI_CELL_EMPTY);
+        } else {
+            if (cell->state != OGI_CELL_NUM || cell->value != v[c])
+                print_error("%s col %zu: state %d value %lld, want %lld\n", key,
+                            c, cell->state, (long long)cell->value, v[c]);
+            assert_int_equal(cell->state, OGI_CELL_NUM);
+            assert_int_equal(cell->value, v[c]);
+            assert_int_equal(cell->scale, 0);
+        }
+    }
+    if (v[0] != -2)
+        assert_true(f->r->tables[id].row_found[row]);
+}
+
+static size_t
+count_rule(const fx_t *f, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->r->nfindings; i++)
+        n += strcmp(f->r->findings[i].rule, rule) == 0;
+    return n;
+}
+
+/* The one finding of rule at path has this severity and message. */
+static void
+assert_finding(const fx_t *f, const char *rule, const char *path,
+               ogi_severity_t sev, const char *msg)
+{
+    const ogi_finding_t *hit = NULL;
+    for (size_t i = 0; i < f->r->nfindings; i++) {
+        const ogi_finding_t *x = &f->r->findings[i];
+        if (strcmp(x->rule, rule) == 0 && strcmp(x->path, path) == 0) {
+            assert_null(hit);
+            hit = x;
+        }
+    }
+    if (!hit) {
+        for (size_t i = 0; i < f->r->nfindings; i++)
+            print_error("  have %s %s: %s\n", f->r->findings[i].rule,
+                        f->r->findings[i].path, f->r->findings[i].message);
+        fail_msg("no %s finding at %s", rule, path);
+    }
+    assert_int_equal(hit->severity, sev);
+    assert_string_equal(hit->message, msg);
+}
+
+/* ---- one row, Table 3 ---- */
+
+static void
+unique_split(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000007"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 7});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"7000007\" split as 7 0 0 0 0 0 7");
+    assert_int_equal(f->r->nfindings, 1);
+    /* each cell points at its own digit of the run */
+    size_t row = row_of(OGI_T3, "granted");
+    for (size_t c = 0; c < 7; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(f->r, OGI_T3, row, c);
+        assert_int_equal(cell->off, f->piece_off[0][0] + c);
+        assert_int_equal(cell->len, 1);
+    }
+    fx_free(f);
+}
+
+static void
+ambiguous_row(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    /* both have two two-digit cells summing to 22 with 11 the largest: the
+     * tie goes to the first found, shorter first cells first */
+    assert_row(f, OGI_T3, "granted", (long long[]){1, 0, 10, 0, 0, 0, 11});
+    assert_finding(f, "P6", "apply.granted", OGI_SEV_WARNING,
+                   "\"101000011\" fits 2 splits; placed 1 0 10 0 0 0 11; "
+                   "also fits: 10 1 0 0 0 0 11");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+impossible_row(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* seven digits, seven cells: 7 0 0 0 0 0 8 only, and 7 != 8 */
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000008"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
+                   "\"7000008\" for 7 cells: no split fits the arithmetic; "
+                   "left unsplit");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+blank_and_value_pieces(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "12" and "3" share three cells: "3" has one digit, so 1 2 | 3; the
+     * blanks count 0 and 1 + 2 = 3 */
+    spec_t s[] = {
+        {first_of(OGI_T3, "granted"), 7, {"12", "_", "_", "_", "_", "3"}},
+        /* a value then a run of six: 5 0 0 0 0 5 */
+        {first_of(OGI_T3, "partial"), 7, {"=5", "000005"}},
+        /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5 */
+        {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "000005"}},
+    };
+    fx_build(f, s, 3);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){1, 2, -1, -1, -1, -1, 3});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"12 _ _ _ _ 3\" split as 1 2 _ _ _ _ 3");
+    assert_row(f, OGI_T3, "partial", (long long[]){5, 0, 0, 0, 0, 0, 5});
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"5 000005\" split as 5 0 0 0 0 0 5");
+    assert_row(f, OGI_T3, "denied.state_secret",
+               (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.denied.state_secret", OGI_SEV_WARNING,
+                   "\"9 000005\" for 7 cells: no split fits the arithmetic; "
+                   "left unsplit");
+    assert_int_equal(f->r->nfindings, 3);
+    /* the blank keeps its own source line, the "3" its own */
+    size_t row = row_of(OGI_T3, "granted");
+    assert_int_equal(ogi_report_cell(f->r, OGI_T3, row, 6)->off,
+                     f->piece_off[0][5]);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T3, row, 1)->off,
+                     f->piece_off[0][0] + 1);
+    fx_free(f);
+}
+
+/* ---- the column identities across rows ---- */
+
+/* The result rows of Table 3 (2019 shape) other than granted and partial
+ * placed as zeros, and （七）总计 as given. */
+static void
+put_results(fx_t *f, const long long *total)
+{
+    static const char *const rows[] = {"denied.state_secret",
+                                       "denied.law_forbidden",
+                                       "denied.security_stability",
+                                       "denied.third_party",
+                                       "denied.internal_affairs",
+                                       "denied.process_info",
+                                       "denied.enforcement_file",
+                                       "denied.admin_query",
+                                       "unable.not_held",
+                                       "unable.need_creation",
+                                       "unable.unclear",
+                                       "rejected.petition",
+                                       "rejected.repeat",
+                                       "rejected.publication",
+                                       "rejected.excessive",
+                                       "rejected.reconfirm",
+                                       "other.all"};
+    static const long long zero[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+        put_row(f, OGI_T3, rows[i], zero);
+    put_row(f, OGI_T3, "result_total", total);
+}
+
+static void
+columns_decide(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    /* D1 per column: 总计 = 予以公开 + 0: only 10 1 0 0 0 0 11 fits,
+     * though the row alone prefers 1 0 10 0 0 0 11 */
+    put_results(f, (long long[]){10, 1, 0, 0, 0, 0, 11});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){10, 1, 0, 0, 0, 0, 11});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"101000011\" split as 10 1 0 0 0 0 11");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+columns_decide_jointly(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* 予以公开 is 1 0 10 0 0 0 11 or 10 1 0 0 0 0 11; 部分公开 is
+     * 1 10 0 0 0 0 11 or 11 0 0 0 0 0 11. With 总计 12 0 10 0 0 0 22, D1
+     * in column 1 wants a + b = 12: of 1 + 1, 1 + 11, 10 + 1 and 10 + 11
+     * only 1 + 11, so the first of one and the second of the other (and
+     * column 3 agrees: 10 + 0) */
+    put_results(f, (long long[]){12, 0, 10, 0, 0, 0, 22});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}},
+                  {first_of(OGI_T3, "partial"), 7, {"110000011"}}};
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){1, 0, 10, 0, 0, 0, 11});
+    assert_row(f, OGI_T3, "partial", (long long[]){11, 0, 0, 0, 0, 0, 11});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"101000011\" split as 1 0 10 0 0 0 11");
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"110000011\" split as 11 0 0 0 0 0 11");
+    assert_int_equal(f->r->nfindings, 2);
+    fx_free(f);
+}
+
+static void
+columns_cannot_decide(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* O1 does not involve the row, and with the other result rows absent
+     * D1 cannot be assessed: the row's own ranking stands */
+    put_row(f, OGI_T3, "new_received", (long long[]){5, 0, 0, 0, 0, 0, 5});
+    put_row(f, OGI_T3, "carried_over", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_row(f, OGI_T3, "result_total", (long long[]){5, 0, 0, 0, 0, 0, 5});
+    put_row(f, OGI_T3, "carry_forward", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){1, 0, 10, 0, 0, 0, 11});
+    assert_int_equal(count_rule(f, "P6"), 1);
+    fx_free(f);
+}
+
+static void
+column_typo_elsewhere(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* 总计 says 8 where the rows give 7: D1 fails in columns 1 and 7
+     * whatever the split, an error of the report for the validator; the
+     * row's own split still stands */
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){8, 0, 0, 0, 0, 0, 8});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000007"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 7});
+    assert_int_equal(count_rule(f, "P5"), 1);
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+columns_contradict(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    /* column 1 wants 1 (only 1 0 10 0 0 0 11 has it), column 2 wants 1
+     * (only 10 1 0 0 0 0 11): each column alone can be met, never both */
+    put_results(f, (long long[]){1, 1, 10, 0, 0, 0, 11});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
+                   "\"101000011\" for 7 cells: no split fits the arithmetic "
+                   "of the whole table; left unsplit");
+    fx_free(f);
+}
+
+/* ---- Table 4 ---- */
+
+static void
+appeal_run(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    spec_t s[] = {{0, 15, {"100010000000000"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T4);
+    assert_row(f, OGI_T4, "review", (long long[]){1, 0, 0, 0, 1});
+    assert_row(f, OGI_T4, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    assert_row(f, OGI_T4, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    assert_finding(f, "P5", "appeal", OGI_SEV_INFO,
+                   "\"100010000000000\" split as 1 0 0 0 1 0 0 0 0 0 0 0 0 "
+                   "0 0");
+    fx_free(f);
+}
+
+static void
+appeal_run_wide(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    /* 17 digits: 10 2 0 1 13 | 0 1 0 0 1 | 1 0 0 1 2 is the only cut where
+     * each block's four results add up to its total */
+    spec_t s[] = {{0, 15, {"10201130100110012"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T4);
+    assert_row(f, OGI_T4, "review", (long long[]){10, 2, 0, 1, 13});
+    assert_row(f, OGI_T4, "suit_direct", (long long[]){0, 1, 0, 0, 1});
+    assert_row(f, OGI_T4, "suit_after_review", (long long[]){1, 0, 0, 1, 2});
+    assert_int_equal(count_rule(f, "P5"), 1);
+    /* 13 is digits 5 and 6 of the run */
+    const ogi_cell_t *c = ogi_report_cell(f->r, OGI_T4, 0, 4);
+    assert_int_equal(c->off, f->piece_off[0][0] + 5);
+    assert_int_equal(c->len, 2);
+    fx_free(f);
+}
+
+static void
+appeal_ambiguous(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    spec_t s[] = {{0, 15, {"11000110000010001"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T4);
+    assert_row(f, OGI_T4, "review", (long long[]){1, 10, 0, 0, 11});
+    assert_finding(f, "P6", "appeal", OGI_SEV_WARNING,
+                   "\"11000110000010001\" fits 2 splits; placed 1 10 0 0 11 "
+                   "0 0 0 0 0 1 0 0 0 1; also fits: 11 0 0 0 11 0 0 0 0 0 1 "
+                   "0 0 0 1");
+    fx_free(f);
+}
+
+/* ---- Table 2: no identity, the soft relations rank ---- */
+
+static void
+active_one_split(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "05" is no cell: 5 0 5 only */
+    spec_t s[] = {{first_of(OGI_T2_19_1, "rules"), 3, {"505"}},
+                  /* 1 0 05 and 1 00 5 have leading zeros: 10 0 5 */
+                  {first_of(OGI_T2_19_1, "normative_docs"), 3, {"1005"}}};
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T2_19_1);
+    assert_row(f, OGI_T2_19_1, "rules", (long long[]){5, 0, 5});
+    assert_finding(f, "P5", "active.a20_1.rules", OGI_SEV_INFO,
+                   "\"505\" split as 5 0 5");
+    assert_row(f, OGI_T2_19_1, "normative_docs", (long long[]){10, 0, 5});
+    assert_finding(f, "P5", "active.a20_1.normative_docs", OGI_SEV_INFO,
+                   "\"1005\" split as 10 0 5");
+    fx_free(f);
+}
+
+static void
+active_several(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* 1 8 15, 1 81 5, 18 1 5; C2 (本年新公开 <= 对外公开总数) rules out
+     * 1 81 5 as least plausible; 1 8 15 has the smaller largest cell */
+    spec_t s[] = {{first_of(OGI_T2_19_1, "rules"), 3, {"1815"}},
+                  {first_of(OGI_T2_19_1, "normative_docs"), 3, {"5505"}}};
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T2_19_1);
+    assert_row(f, OGI_T2_19_1, "rules", (long long[]){1, 8, 15});
+    assert_finding(f, "P6", "active.a20_1.rules", OGI_SEV_WARNING,
+                   "\"1815\" fits 3 splits; placed 1 8 15; also fits: "
+                   "18 1 5; 1 81 5");
+    /* 5 50 5 breaks C2, so 55 0 5 though its largest cell is larger */
+    assert_row(f, OGI_T2_19_1, "normative_docs", (long long[]){55, 0, 5});
+    assert_finding(f, "P6", "active.a20_1.normative_docs", OGI_SEV_WARNING,
+                   "\"5505\" fits 2 splits; placed 55 0 5; also fits: "
+                   "5 50 5");
+    fx_free(f);
+}
+
+static void
+active_several_2021(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    /* C3 (制发 <= 现行有效 + 废止) rules out 18 1 5 (18 > 5 + 1) */
+    spec_t s[] = {{first_of(OGI_T2_21_1, "rules"), 3, {"1815"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T2_21_1);
+    assert_row(f, OGI_T2_21_1, "rules", (long long[]){1, 8, 15});
+    assert_finding(f, "P6", "active.a20_1.rules", OGI_SEV_WARNING,
+                   "\"1815\" fits 3 splits; placed 1 8 15; also fits: "
+                   "1 81 5; 18 1 5");
+    fx_free(f);
+}
+
+/* ---- bounds ---- */
+
+static double
+now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+bound_long_run(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    static char digits[2001];
+    for (size_t i = 0; i < 2000; i++)
+        digits[i] = (char)('1' + i % 9);
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {digits}}};
+    fx_build(f, s, 1);
+    double t0 = now();
+    fx_split(f, OGI_T3);
+    assert_true(now() - t0 < 0.5);
+    assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
+                   "a run of 2000 digits for 7 cells is too long to split; "
+                   "left unsplit");
+    fx_free(f);
+}
+
+static void
+bound_many_rows(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    static char digits[25][31];
+    spec_t s[25];
+    size_t n = 0;
+    unsigned x = 12345;
+    for (size_t row = 0; row < sk->nrows; row++) {
+        if (!ogi_report_row_in_shape(f->r, OGI_T3, row))
+            continue;
+        for (size_t i = 0; i < 30; i++) {
+            x = x * 1103515245u + 12345u;
+            digits[n][i] = (char)('1' + (x >> 16) % 9);
+        }
+        s[n] = (spec_t){row * sk->ncols, 7, {digits[n]}};
+        n++;
+    }
+    assert_int_equal(n, 25);
+    fx_build(f, s, n);
+    double t0 = now();
+    fx_split(f, OGI_T3);
+    double dt = now() - t0;
+    print_message("25 rows of 30 digits: %.3f s\n", dt);
+    assert_true(dt < 3.0);
+    /* each row says what became of it, and what was placed adds up */
+    assert_int_equal(
+        count_rule(f, "P5") + count_rule(f, "P6") + count_rule(f, "P8"), 25);
+    for (size_t i = 0; i < n; i++) {
+        size_t row = s[i].first / 7;
+        const ogi_cell_t *c = ogi_report_cell(f->r, OGI_T3, row, 0);
+        long long sum = 0;
+        if (c->state == OGI_CELL_MISSING)
+            continue;
+        for (size_t k = 0; k < 6; k++)
+            sum += ogi_report_cell(f->r, OGI_T3, row, k)->value;
+        assert_int_equal(sum, ogi_report_cell(f->r, OGI_T3, row, 6)->value);
+    }
+    fx_free(f);
+}
+
+static void
+bound_many_true_rows(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    /* every row six four-digit counts and their sum: 29 or 30 digits with
+     * a split that fits (the columns do not: each row was made alone) */
+    static char digits[25][40];
+    long long truth[25][7];
+    spec_t s[25];
+    size_t n = 0;
+    unsigned x = 777;
+    for (size_t row = 0; row < sk->nrows; row++) {
+        if (!ogi_report_row_in_shape(f->r, OGI_T3, row))
+            continue;
+        truth[n][6] = 0;
+        int len = 0;
+        for (size_t c = 0; c < 6; c++) {
+            x = x * 1103515245u + 12345u;
+            truth[n][c] = 1000 + (x >> 16) % 9000;
+            truth[n][6] += truth[n][c];
+        }
+        for (size_t c = 0; c < 7; c++)
+            len += snprintf(digits[n] + len, sizeof(digits[n]) - (size_t)len,
+                            "%lld", truth[n][c]);
+        s[n] = (spec_t){row * sk->ncols, 7, {digits[n]}};
+        n++;
+    }
+    fx_build(f, s, n);
+    double t0 = now();
+    fx_split(f, OGI_T3);
+    double dt = now() - t0;
+    print_message("25 rows of 29-30 digits that fit: %.3f s\n", dt);
+    assert_true(dt < 3.0);
+    assert_int_equal(count_rule(f, "P8"), 0);
+    assert_int_equal(count_rule(f, "P5") + count_rule(f, "P6"), 25);
+    for (size_t i = 0; i < n; i++) {
+        size_t row = s[i].first / 7;
+        char path[128];
+        ogi_report_path(OGI_T3, row, -1, path, sizeof(path));
+        int unique = 0;
+        for (size_t k = 0; k < f->r->nfindings; k++)
+            unique |= strcmp(f->r->findings[k].path, path) == 0 &&
+                      strcmp(f->r->findings[k].rule, "P5") == 0;
+        long long sum = 0;
+        for (size_t c = 0; c < 7; c++) {
+            const ogi_cell_t *cell = ogi_report_cell(f->r, OGI_T3, row, c);
+            assert_int_equal(cell->state, OGI_CELL_NUM);
+            if (unique)
+                assert_int_equal(cell->value, truth[i][c]);
+            sum += c < 6 ? cell->value : -cell->value;
+        }
+        assert_int_equal(sum, 0);
+    }
+    fx_free(f);
+}
+
+/* ---- through placement ---- */
+
+static void
+through_placement(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 0);
+    static const char raw[] = "(一)予以公开\n7000007\n";
+    char why[128];
+    assert_int_equal(ogi_text_decode(f->arena, raw, sizeof(raw) - 1, 1u << 20,
+                                     &f->tx, why, sizeof(why)),
+                     0);
+    ogi__table_init(&f->g, f->arena, &f->tx);
+    assert_int_equal(ogi__table_row_open(&f->g, 0), 0);
+    size_t lab = strlen("(一)予以公开");
+    assert_non_null(
+        ogi__table_add(&f->g, OGI__CELL_LABEL, f->tx.s, lab, 0, lab));
+    assert_non_null(
+        ogi__table_add(&f->g, OGI__CELL_RUN, f->tx.s + lab + 1, 7, lab + 1, 7));
+    ogi__table_row_close(&f->g);
+    assert_int_equal(ogi__place_apply(f->r, &f->g), 0);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 7});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"7000007\" split as 7 0 0 0 0 0 7");
+    assert_int_equal(count_rule(f, "P3"), 0);
+    const ogi_cell_t *c =
+        ogi_report_cell(f->r, OGI_T3, row_of(OGI_T3, "granted"), 6);
+    assert_int_equal(c->off, lab + 1 + 6);
+    fx_free(f);
+}
+
+/* ---- the skeleton's identities ---- */
+
+static void
+skeleton_identities(void **state)
+{
+    (void)state;
+    size_t n;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&n);
+    assert_int_equal(n, 4);
+    assert_string_equal(ids[0].rule, "O1");
+    assert_string_equal(ids[3].rule, "D3");
+    /* D1: 予以公开, 部分公开, 8 不予公开, 3 无法提供, 5 不予处理 and the
+     * four rows of both shapes of （六） */
+    assert_int_equal(ids[1].nlhs, 2 + 8 + 3 + 5 + 4);
+    assert_int_equal(ids[1].nrhs, 1);
+    assert_int_equal(ids[1].rhs_at[0], row_of(OGI_T3, "result_total"));
+    assert_int_equal(ids[1].lhs_at[2], row_of(OGI_T3, "denied.state_secret"));
+    assert_int_equal(ids[2].nlhs, 6);
+    assert_int_equal(ids[2].rhs_at[0], 6);
+    assert_int_equal(ids[3].table, OGI_T4);
+    assert_int_equal(ids[3].rhs_at[0], 4);
+    const ogi_skel_identity_t *rel = ogi_skeleton_relations(&n);
+    assert_int_equal(n, 5);
+    assert_string_equal(rel[4].rule, "C3");
+    assert_int_equal(rel[4].nrhs, 2);
+    assert_int_equal(rel[4].lhs_at[0], 0); /* issued */
+    assert_int_equal(rel[4].rhs_at[0], 2); /* in_force */
+    assert_int_equal(rel[4].rhs_at[1], 1); /* repealed */
+    assert_int_equal(rel[0].nlhs, 0);      /* C1: 0 <= prev + delta */
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(skeleton_identities),
+        cmocka_unit_test(unique_split),
+        cmocka_unit_test(ambiguous_row),
+        cmocka_unit_test(impossible_row),
+        cmocka_unit_test(blank_and_value_pieces),
+        cmocka_unit_test(columns_decide),
+        cmocka_unit_test(columns_decide_jointly),
+        cmocka_unit_test(columns_cannot_decide),
+        cmocka_unit_test(column_typo_elsewhere),
+        cmocka_unit_test(columns_contradict),
+        cmocka_unit_test(appeal_run),
+        cmocka_unit_test(appeal_run_wide),
+        cmocka_unit_test(appeal_ambiguous),
+        cmocka_unit_test(active_one_split),
+        cmocka_unit_test(active_several),
+        cmocka_unit_test(active_several_2021),
+        cmocka_unit_test(bound_long_run),
+        cmocka_unit_test(bound_many_rows),
+        cmocka_unit_test(bound_many_true_rows),
+        cmocka_unit_test(through_placement),
+    };
+    return cmocka_run_group_tests_name("split", tests, NULL, NULL);
+}
