@@ -4,8 +4,9 @@
 # Usage: scripts/deps.sh [build|run|test|all]
 set -eu
 
+# libxml2-dev: its HTML parser reads tables given as HTML markup
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
-libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev"
+libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxml2-dev"
 run_pkgs="postgresql-15 postgresql-client-15"
 # w3m, lynx, html2text, pandoc: the text forms of the forms property test
 # (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF

@@ -23,6 +23,7 @@
 #include "reader_int.h"
 
 #define MAX_CELL_BYTES 1024 /* a cell longer than this is cut (narrative) */
+#define MAX_TAG_BYTES  512  /* a tag with its attributes (<span style=...>) */
 
 /* First non-blank byte of line l at or after start, or the line's end. */
 static size_t
@@ -94,7 +95,7 @@ tag_len(const char *s, size_t n)
         i++;
     if (i >= n || !ogi_text_is_alpha((unsigned char)s[i]))
         return 0;
-    for (; i < n && i < 48; i++) {
+    for (; i < n && i < MAX_TAG_BYTES; i++) {
         if (s[i] == '>')
             return i + 1;
         if (s[i] == '<' || s[i] == '\n')

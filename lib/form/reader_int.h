@@ -54,7 +54,7 @@ int ogi__reader_read(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t,
 /* The readers (one module each). */
 extern const ogi__reader_t ogi__read_cell_lines; /* one cell per line */
 extern const ogi__reader_t ogi__read_row_lines;  /* tabs, aligned spaces */
-extern const ogi__reader_t ogi__read_box;        /* ┌─┬─┐ │ ├─┼─┤ (w3m) */
+extern const ogi__reader_t ogi__read_box; /* ┌─┬─┐ │ ├─┼─┤ (w3m) */
 extern const ogi__reader_t ogi__read_ascii_grid; /* +---+ | (pandoc plain) */
 extern const ogi__reader_t ogi__read_pipe;       /* | a | b | (Markdown) */
 extern const ogi__reader_t ogi__read_underscore; /* |a___|b_| (html2text) */
@@ -63,5 +63,46 @@ extern const ogi__reader_t ogi__read_lynx;        /* lynx -dump: cells as
                                                     paragraphs, rows as lines */
 extern const ogi__reader_t ogi__read_runon;      /* crawler text, digits of
                                                     adjacent cells joined */
+extern const ogi__reader_t ogi__read_html_table; /* <table><tr><td> markup in
+                                                    text (pandoc gfm, OCR) */
+
+/* ---- HTML tables (read_html_table.c) ---- */
+
+/* libxml2's element node; its header stays out of lib/'s headers. */
+struct _xmlNode;
+
+/*
+ * Where the markup a DOM was parsed from lies in a text, so that cells get
+ * source spans: libxml2 gives an element its line, not its offset, so each
+ * cell's tag is looked for in the text from a cursor that moves forward in
+ * document order. Filled by the caller, moved by ogi__html_table_fill.
+ */
+typedef struct {
+    const ogi_text_t *text;
+    size_t end;      /* the markup is text->s[.., end) */
+    size_t line0;    /* text line of the parser's line 1 */
+    size_t line1;    /* one past the markup's last line */
+    size_t cursor;   /* the next tag is looked for from here */
+    size_t fallback; /* line given to what is not found (a <table> line) */
+} ogi__html_src_t;
+
+/*
+ * Reads the <table> element table (parsed by libxml2's HTML parser from
+ * the markup src describes) into tb: one row per <tr>, a cell per grid
+ * slot that row/colspan give (spans capped), the cell's text where it
+ * starts, MERGED where a span covers the slot. A table holding tables (a
+ * page's layout table) is read as the flow of its cells: text as plain
+ * rows, inner tables as tables. depth counts the tables around it.
+ * Returns 0 or OGI_ENOMEM.
+ */
+int ogi__html_table_fill(ogi__table_t *tb, const struct _xmlNode *table,
+                         ogi__html_src_t *src, int depth);
+
+/*
+ * When line l of t (l < l1) opens an HTML table (a <table tag, or a row's
+ * or cell's tag outside one), the line after the one closing it (l1 when
+ * none does before l1); else 0. Never reads past line l1.
+ */
+size_t ogi__html_table_end(const ogi_text_t *t, size_t l, size_t l1);
 
 #endif /* OGI_READER_INT_H */

@@ -4,10 +4,10 @@
  * Headings and anchors are looked for in clean text, whatever markup the
  * form wrapped them in: a Markdown heading (## 一、总体情况), bold
  * (**一、**), html2text's ***** 三、… *****, a table's bars (| 四、…,
- * │行政复议). Inside a drawn table (box characters, an ASCII grid, pipes)
- * a cell's text may wrap over several lines, so those tables are read by
- * their reader first and the anchors looked for in each row's joined
- * labels.
+ * │行政复议). Inside a drawn table (box characters, an ASCII grid, pipes,
+ * HTML <table> markup) a cell's text may wrap over several lines, so those
+ * tables are read by their reader first and the anchors looked for in each
+ * row's joined labels.
  */
 #include "ogi_int.h"
 
@@ -266,13 +266,17 @@ drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
     char buf[512];
     size_t l = 0;
     while (l < t->nlines) {
-        if (!is_drawn_line(t, l)) {
+        if (!is_drawn_line(t, l) && !ogi__html_table_end(t, l, l + 1)) {
             l++;
             continue;
         }
         size_t a = l;
-        while (l < t->nlines && is_drawn_line(t, l))
-            l++;
+        size_t e = ogi__html_table_end(t, l, t->nlines);
+        if (e)
+            l = e; /* <table> ... </table>: cells wrap over lines too */
+        else
+            while (l < t->nlines && is_drawn_line(t, l))
+                l++;
         const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
         if (rd == &ogi__read_row_lines)
             continue; /* one line, one row: the line tests suffice */
@@ -397,7 +401,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                 o->heading[k] < stop)
                 stop = o->heading[k];
         for (size_t l = h + 1; l + 1 < stop; l++)
-            if (is_drawn_line(t, l) && is_drawn_line(t, l + 1)) {
+            if ((is_drawn_line(t, l) && is_drawn_line(t, l + 1)) ||
+                ogi__html_table_end(t, l, l + 1)) {
                 o->start[r] = l;
                 break;
             }
