@@ -8,7 +8,7 @@
 /* Ties go to the earlier reader: specific layouts before general ones. */
 static const ogi__reader_t *const readers[] = {
     &ogi__read_box,        &ogi__read_ascii_grid, &ogi__read_pipe,
-    &ogi__read_underscore, &ogi__read_cell_lines, &ogi__read_runon,
+    &ogi__read_underscore, &ogi__read_h2t_plain,  &ogi__read_cell_lines, &ogi__read_runon,
     &ogi__read_order,      &ogi__read_lynx,       &ogi__read_row_lines,
 };
 
