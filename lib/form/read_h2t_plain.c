@@ -174,8 +174,9 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
 
 #define NEAR 8 /* lines around a line whose values vouch for its columns */
 
-/* Whether some line of lines[lo, hi) but k has a value alone (between
- * spaces) over byte columns [x0, x1). */
+/* Whether some line of lines[lo, hi) but k has a value over byte columns
+ * [x0, x1): alone between spaces, or touching text too (two numbers that
+ * cut a label at the same byte are a column, not a label's digits). */
 static int
 vouched(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x1)
 {
@@ -184,7 +185,7 @@ vouched(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x1)
             continue;
         for (uint8_t j = 0; j < lines[m].n; j++) {
             const tok_t *tk = &lines[m].t[j];
-            if (tk->clean && tk->kind != T_NBSP && tk->x0 < x1 && x0 < tk->x1)
+            if (tk->kind != T_NBSP && tk->x0 < x1 && x0 < tk->x1)
                 return 1;
         }
     }
@@ -193,7 +194,7 @@ vouched(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x1)
 
 /* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
  * placeholders touching text that lie on a column where a line near has
- * a value alone. A line of prose has none. */
+ * a value. A line of prose has none. */
 static void
 accept(line_t *lines, size_t n, size_t k)
 {
@@ -430,6 +431,8 @@ maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
+    if (l1 > t->nlines)
+        l1 = t->nlines;
     if (!maybe_plain(t, l0, l1))
         return 0;
     ogi_arena_t *a = ogi_arena_new(0);
