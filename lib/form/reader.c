@@ -10,9 +10,9 @@
  * or plain lines, which its reader hands to the others. */
 static const ogi__reader_t *const readers[] = {
     &ogi__read_html_table, &ogi__read_box,        &ogi__read_ascii_grid,
-    &ogi__read_pipe,       &ogi__read_underscore, &ogi__read_cell_lines,
-    &ogi__read_runon,      &ogi__read_order,      &ogi__read_lynx,
-    &ogi__read_row_lines,
+    &ogi__read_pipe,       &ogi__read_underscore, &ogi__read_h2t_plain,
+    &ogi__read_cell_lines, &ogi__read_runon,      &ogi__read_order,
+    &ogi__read_lynx,       &ogi__read_row_lines,
 };
 
 const ogi__reader_t *const *

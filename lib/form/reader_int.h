@@ -58,6 +58,7 @@ extern const ogi__reader_t ogi__read_box; /* ┌─┬─┐ │ ├─┼─┤
 extern const ogi__reader_t ogi__read_ascii_grid; /* +---+ | (pandoc plain) */
 extern const ogi__reader_t ogi__read_pipe;       /* | a | b | (Markdown) */
 extern const ogi__reader_t ogi__read_underscore; /* |a___|b_| (html2text) */
+extern const ogi__reader_t ogi__read_h2t_plain;  /* html2text, no bars */
 extern const ogi__reader_t ogi__read_order;      /* pdftotext reading order */
 extern const ogi__reader_t ogi__read_lynx;        /* lynx -dump: cells as
                                                     paragraphs, rows as lines */

@@ -1,0 +1,510 @@
+/*
+ * read_h2t_plain.c - html2text's tables drawn without bars.
+ *
+ * A table with border="0" (borders in CSS, a third of agency pages) comes
+ * out of html2text 1.3.2a with no bars and no underscores. Its canvas is
+ * a grid of bytes: each column starts at a byte column fixed for the
+ * whole table (its width counted in characters), each cell's text is
+ * copied there byte by byte, from the left cell to the right one. So an
+ * ideograph label (three bytes a character) overflows its column, and the
+ * next cells' text is written over the overflow:
+ *
+ *     2.申请人逾期未按收费通知要 2��0��0�� 0用 0�� 0��� 2关不再处理...
+ *
+ * Every value of a column starts at the same byte (left-aligned cells) or
+ * about it (a centred cell is padded by half the rest), whatever the label
+ * before it, while its display column wanders. The characters a value cut
+ * are dropped by the decoder, which remembers where (ogi_text_broken_at).
+ * A value is a number, a placeholder or a no-break space standing alone
+ * between spaces, or, touching the overflow, a number lying on a column
+ * where another line has a value alone. A column of the rows around that
+ * holds text on a line is a cell that was overwritten: a placeholder wider
+ * than its column ("不适用" in five) cut by the next value, or an empty
+ * cell the label shows through; it reads as missing, never as a number.
+ * A row is one line: its label fragments (cut at the dropped bytes), the
+ * first one joined with the overflow left after the values, then its
+ * values in their columns, each with its byte columns (x0, x1) so that
+ * placement can put a short row's values in their columns.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "ogi/error.h"
+#include "reader_int.h"
+
+#define MAX_TOK  48   /* value tokens kept on one line */
+#define MAX_X    1024 /* byte columns remembered */
+#define MAX_COLS 32   /* columns of one block of value lines */
+#define MAX_FRAG 32   /* label fragments of one line */
+
+typedef enum {
+    T_NUM = 0, /* digits */
+    T_DASH,    /* "-", "--", "—" (folded), "/" */
+    T_WORD,    /* 无, 不适用 */
+    T_NBSP,    /* no-break spaces: an empty cell of "&nbsp;" */
+} tok_kind_t;
+
+typedef struct {
+    uint32_t off, n; /* in the normalised text */
+    int16_t x0, x1;  /* raw byte columns on the line */
+    uint8_t kind;
+    uint8_t clean;   /* between spaces (or the line's ends) */
+} tok_t;
+
+typedef struct {
+    tok_t t[MAX_TOK];
+    uint8_t n;
+    uint8_t values; /* accepted tokens other than no-break spaces */
+    uint8_t prose;  /* a sentence ("。"): no table row */
+    uint32_t r0, r1; /* raw offsets of the line's start and end */
+} line_t;
+
+/* Whether the space at normalised offset i was a no-break space. */
+static int
+is_nbsp(const ogi_text_t *t, size_t i)
+{
+    if (i >= t->len || t->s[i] != ' ')
+        return 0;
+    size_t r = ogi_text_raw_offset(t, i);
+    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
+           (unsigned char)t->raw[r + 1] == 0xa0;
+}
+
+/* Raw byte column of normalised offset i on a line starting at raw r0. */
+static int
+raw_col(const ogi_text_t *t, size_t i, uint32_t r0)
+{
+    uint32_t r = ogi_text_raw_offset(t, i);
+    return r - r0 < MAX_X ? (int)(r - r0) : MAX_X - 1;
+}
+
+/* Raw byte column just past the character ending at normalised offset
+ * e - 1 (not past any broken bytes dropped after it). */
+static int
+raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
+{
+    uint32_t r = ogi_text_raw_offset(t, e - 1);
+    size_t k = ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    return r + k - r0 < MAX_X ? (int)(r + k - r0) : MAX_X - 1;
+}
+
+/* Length of a value token at s[i..e) of t, with its kind, or 0. Digits
+ * on both sides of dropped bytes are two cells' ("0\xe7\x94 0"). */
+static size_t
+token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
+{
+    const char *s = t->s;
+    size_t k = i;
+    if (ogi_text_is_digit((unsigned char)s[k])) {
+        while (k < e && ogi_text_is_digit((unsigned char)s[k]) &&
+               (k == i || !ogi_text_broken_at(t, k)))
+            k++;
+        if (k + 1 < e && s[k] == '.' &&
+            ogi_text_is_digit((unsigned char)s[k + 1])) {
+            k++;
+            while (k < e && ogi_text_is_digit((unsigned char)s[k]))
+                k++;
+        }
+        /* a label's numbering "1." "2、", never a value */
+        if (k < e && (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
+            return 0;
+        *kind = T_NUM;
+        return k - i;
+    }
+    if (s[k] == '-' || s[k] == '/') {
+        while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4)
+            k++;
+        *kind = T_DASH;
+        return k - i;
+    }
+    static const char *const words[] = {"不适用", "无"};
+    for (size_t w = 0; w < OGI_ARRAY_LEN(words); w++)
+        if (ogi_text_has_prefix(s + i, s + e, words[w])) {
+            *kind = T_WORD;
+            return strlen(words[w]);
+        }
+    return 0;
+}
+
+/* The value tokens of line l, accepted or not yet (clean ones are). */
+static void
+scan_line(const ogi_text_t *t, size_t l, line_t *ln)
+{
+    const char *s = t->s;
+    size_t ls = t->lines[l].start, le = t->lines[l].end;
+    ln->n = 0;
+    ln->values = 0;
+    ln->r0 = ogi_text_raw_offset(t, ls);
+    ln->r1 = ogi_text_raw_offset(t, le);
+    ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
+    size_t i = ls;
+    while (i < le && ln->n < MAX_TOK) {
+        uint8_t kind = T_NUM;
+        size_t n = 0;
+        int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
+                    (unsigned char)s[i - 1] >= 0x80;
+        if (s[i] == ' ') {
+            if (!is_nbsp(t, i)) {
+                i++;
+                continue;
+            }
+            while (i + n < le && is_nbsp(t, i + n))
+                n++;
+            kind = T_NBSP;
+        } else if (start) {
+            n = token_at(t, i, le, &kind);
+        }
+        if (n == 0) {
+            i += ogi_utf8_len(s + i, s + le);
+            continue;
+        }
+        size_t e = i + n;
+        tok_t *tk = &ln->t[ln->n++];
+        tk->off = (uint32_t)i;
+        tk->n = (uint32_t)n;
+        tk->kind = kind;
+        tk->x0 = (int16_t)raw_col(t, i, ln->r0);
+        tk->x1 = (int16_t)raw_end(t, e, ln->r0);
+        tk->clean = (i == ls || s[i - 1] == ' ') && !ogi_text_broken_at(t, i) &&
+                    (e == le || s[e] == ' ') && !ogi_text_broken_at(t, e);
+        i = e;
+    }
+}
+
+#define NEAR 8 /* lines around a line whose values vouch for its columns */
+
+/* Whether some line of lines[lo, hi) but k has a value over byte columns
+ * [x0, x1): alone between spaces, or touching text too (two numbers that
+ * cut a label at the same byte are a column, not a label's digits). */
+static int
+vouched(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x1)
+{
+    for (size_t m = lo; m < hi; m++) {
+        if (m == k || lines[m].prose)
+            continue;
+        for (uint8_t j = 0; j < lines[m].n; j++) {
+            const tok_t *tk = &lines[m].t[j];
+            if (tk->kind != T_NBSP && tk->x0 < x1 && x0 < tk->x1)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
+ * placeholders touching text that lie on a column where a line near has
+ * a value. A line of prose has none. */
+static void
+accept(line_t *lines, size_t n, size_t k)
+{
+    line_t *ln = &lines[k];
+    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    uint8_t m = 0;
+    for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
+        tok_t *tk = &ln->t[j];
+        if (!tk->clean &&
+            (tk->kind == T_NBSP || !vouched(lines, lo, hi, k, tk->x0, tk->x1)))
+            continue;
+        ln->t[m++] = *tk;
+        ln->values += tk->kind != T_NBSP;
+    }
+    ln->n = m;
+}
+
+/* Broken sequences dropped inside lines [l0, l1). */
+static size_t
+broken_in(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t a = t->lines[l0].start, b = t->lines[l1 - 1].end, n = 0;
+    for (size_t i = 0; i < t->nbroken && t->broken[i] <= b; i++)
+        n += t->broken[i] >= a;
+    return n;
+}
+
+/* Lines [l0, l1) scanned, and their values accepted. */
+static void
+scan_region(const ogi_text_t *t, size_t l0, size_t l1, line_t *lines)
+{
+    for (size_t l = l0; l < l1; l++)
+        scan_line(t, l, &lines[l - l0]);
+    for (size_t l = l0; l < l1; l++)
+        accept(lines, l1 - l0, l - l0);
+}
+
+typedef struct {
+    int16_t x0, x1;
+    uint16_t lines; /* lines of the block with a value in it */
+} col_t;
+
+/* The columns of a block of value lines: the byte spans of their values
+ * merged where they overlap (a centred value moves by a byte or so), kept
+ * where at least half the lines have a value. Returns their count. */
+static size_t
+block_cols(const line_t *lines, size_t n, col_t *cols)
+{
+    size_t nc = 0;
+    for (size_t k = 0; k < n; k++)
+        for (uint8_t j = 0; j < lines[k].n; j++) {
+            const tok_t *tk = &lines[k].t[j];
+            size_t c = 0;
+            while (c < nc && (tk->x1 <= cols[c].x0 || tk->x0 >= cols[c].x1))
+                c++;
+            if (c == nc) {
+                if (nc == MAX_COLS)
+                    continue;
+                cols[nc++] = (col_t){tk->x0, tk->x1, 0};
+            } else {
+                if (tk->x0 < cols[c].x0)
+                    cols[c].x0 = tk->x0;
+                if (tk->x1 > cols[c].x1)
+                    cols[c].x1 = tk->x1;
+            }
+            cols[c].lines++;
+        }
+    size_t m = 0;
+    for (size_t c = 0; c < nc; c++)
+        if (cols[c].lines * 2 >= n)
+            cols[m++] = cols[c];
+    for (size_t c = 1; c < m; c++) /* left to right */
+        for (size_t d = c; d > 0 && cols[d].x0 < cols[d - 1].x0; d--) {
+            col_t tmp = cols[d];
+            cols[d] = cols[d - 1];
+            cols[d - 1] = tmp;
+        }
+    return m;
+}
+
+typedef struct {
+    uint32_t off, n;
+} frag_t;
+
+/* Label fragments of line l outside its tokens: runs of text cut at
+ * spaces and where bytes were dropped. */
+static size_t
+label_frags(const ogi_text_t *t, size_t l, const line_t *ln, frag_t *fr)
+{
+    const char *s = t->s;
+    size_t ls = t->lines[l].start, le = t->lines[l].end, nf = 0, j = 0;
+    size_t a = ls, i = ls;
+    for (;;) {
+        int tok = j < ln->n && i == ln->t[j].off;
+        int cut = i >= le || s[i] == ' ' || tok ||
+                  (i > a && ogi_text_broken_at(t, i));
+        if (cut && i > a && nf < MAX_FRAG)
+            fr[nf++] = (frag_t){(uint32_t)a, (uint32_t)(i - a)};
+        if (i >= le)
+            break;
+        if (tok) {
+            i += ln->t[j++].n;
+            a = i;
+        } else if (s[i] == ' ') {
+            a = ++i;
+        } else {
+            if (cut)
+                a = i; /* cut where bytes were dropped: text goes on */
+            i += ogi_utf8_len(s + i, s + le);
+        }
+    }
+    return nf;
+}
+
+/* Whether raw bytes [x0, x1) of a line hold text (neither spaces nor past
+ * its end): a cell there was written over. */
+static int
+raw_text(const ogi_text_t *t, const line_t *ln, int x0, int x1)
+{
+    for (int x = x0; x < x1; x++) {
+        if (ln->r0 + (uint32_t)x >= ln->r1)
+            break;
+        unsigned char c = (unsigned char)t->raw[ln->r0 + (uint32_t)x];
+        if (c != ' ' && c != 0xc2 && c != 0xa0)
+            return 1;
+    }
+    return 0;
+}
+
+static ogi__cell_t *
+add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
+{
+    ogi__cell_t *c;
+    if (tk->kind == T_NBSP)
+        c = ogi__table_add(tb, OGI__CELL_BLANK, t->s + tk->off, 0, tk->off,
+                           tk->n);
+    else
+        c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n,
+                           tk->off, tk->n);
+    if (c) {
+        c->x0 = tk->x0;
+        c->x1 = tk->x1;
+    }
+    return c;
+}
+
+/* One value line as a row: labels, then values and the block's columns
+ * it has nothing at. */
+static int
+add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
+        const col_t *cols, size_t nc)
+{
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    frag_t fr[MAX_FRAG];
+    size_t nf = label_frags(t, l, ln, fr), pre = 0;
+    uint32_t first = ln->n ? ln->t[0].off : t->lines[l].end;
+    while (pre < nf && fr[pre].off < first)
+        pre++;
+    for (size_t k = 0; k < pre; k++)
+        if (!ogi__table_add(tb, OGI__CELL_LABEL, t->s + fr[k].off, fr[k].n,
+                            fr[k].off, fr[k].n))
+            return OGI_ENOMEM;
+    if (pre > 0 && pre < nf) {
+        /* the overflow the values left, after the label it belongs to */
+        size_t n = 0;
+        for (size_t k = pre - 1; k < nf; k++)
+            n += fr[k].n;
+        char *j = ogi_arena_alloc(tb->arena, n + 1);
+        if (!j)
+            return OGI_ENOMEM;
+        size_t o = 0;
+        for (size_t k = pre - 1; k < nf; k++) {
+            memcpy(j + o, t->s + fr[k].off, fr[k].n);
+            o += fr[k].n;
+        }
+        uint32_t a = fr[pre - 1].off, b = fr[nf - 1].off + fr[nf - 1].n;
+        if (!ogi__table_add(tb, OGI__CELL_LABEL, j, n, a, b - a))
+            return OGI_ENOMEM;
+    }
+    /* values and gaps, left to right */
+    size_t j = 0;
+    for (size_t c = 0; c <= nc; c++) {
+        int lim = c < nc ? cols[c].x0 : MAX_X;
+        while (j < ln->n && ln->t[j].x0 < lim)
+            if (!add_tok(tb, t, &ln->t[j++]))
+                return OGI_ENOMEM;
+        if (c == nc)
+            break;
+        if (j < ln->n && ln->t[j].x0 < cols[c].x1)
+            continue; /* the next token is in this column */
+        if (j == 0 && ln->n > 0)
+            continue; /* left of the first value: the label's */
+        uint32_t at = j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n
+                            : t->lines[l].end;
+        ogi__cell_t *cell;
+        if (raw_text(t, ln, cols[c].x0, cols[c].x1))
+            cell = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, at, 0);
+        else if (ln->r0 + (uint32_t)cols[c].x0 < ln->r1)
+            cell = ogi__table_add(tb, OGI__CELL_BLANK, t->s + at, 0, at, 0);
+        else
+            continue; /* past the line: placement's to place */
+        if (!cell)
+            return OGI_ENOMEM;
+        cell->x0 = cols[c].x0;
+        cell->x1 = cols[c].x1;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* Whether lines [l0, l1) may be the layout at all: bytes were dropped
+ * (no other converter cuts characters) and nothing is drawn with bars. */
+static int
+maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1 || l1 - l0 > 4096 || broken_in(t, l0, l1) < 2)
+        return 0;
+    for (size_t l = l0; l < l1; l++) {
+        const ogi_line_t *ln = &t->lines[l];
+        /* bars and box drawing are other layouts' */
+        if (ln->end > ln->start && (t->s[ln->start] == '|' ||
+                                    t->s[ln->start] == '+'))
+            return 0;
+    }
+    return 1;
+}
+
+/* html2text's mark: value lines of several values whose numbers touch the
+ * dropped bytes of an overflow, on columns other lines hold values at. */
+static int
+probe(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (!maybe_plain(t, l0, l1))
+        return 0;
+    ogi_arena_t *a = ogi_arena_new(0);
+    if (!a)
+        return 0;
+    line_t *lines = ogi_arena_alloc(a, (l1 - l0) * sizeof(*lines));
+    int s = 0;
+    if (lines) {
+        scan_region(t, l0, l1, lines);
+        size_t rows = 0, touched = 0;
+        for (size_t l = l0; l < l1; l++) {
+            const line_t *ln = &lines[l - l0];
+            if (ln->values < 2)
+                continue;
+            rows++;
+            for (uint8_t j = 0; j < ln->n; j++)
+                if (!ln->t[j].clean) {
+                    touched++;
+                    break;
+                }
+        }
+        /* one row of values alone (the appeals table) is no other
+         * layout's either where characters were cut */
+        if (rows >= 2 && touched >= 1)
+            s = 60 + (int)(touched * 20 / rows);
+        else if (rows >= 1)
+            s = 40;
+    }
+    ogi_arena_destroy(&a);
+    return s < OGI__PROBE_SURE ? s : OGI__PROBE_SURE;
+}
+
+static int
+read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+{
+    int rc;
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return 0;
+    line_t *lines = ogi_arena_alloc(tb->arena, (l1 - l0) * sizeof(*lines));
+    if (!lines)
+        return OGI_ENOMEM;
+    scan_region(t, l0, l1, lines);
+    size_t l = l0;
+    while (l < l1) {
+        const line_t *ln = &lines[l - l0];
+        if (ln->values == 0) {
+            if (!ogi__table_is_empty_line(t, l) &&
+                !ogi__table_is_page_line(t, l) &&
+                !(ln->n > 0 && ln->n == 1 && ln->t[0].kind == T_NBSP &&
+                  ln->t[0].n == t->lines[l].end - t->lines[l].start)) {
+                if ((rc = ogi__table_row_open(tb, l)) ||
+                    (rc = ogi__table_add_line(tb, l)))
+                    return rc;
+                ogi__table_row_close(tb);
+            }
+            l++;
+            continue;
+        }
+        /* a block of consecutive value lines shares its columns */
+        size_t m = l;
+        while (m < l1 && lines[m - l0].values > 0)
+            m++;
+        col_t cols[MAX_COLS];
+        size_t nc = block_cols(&lines[l - l0], m - l, cols);
+        for (size_t k = l; k < m; k++)
+            if ((rc = add_row(tb, t, k, &lines[k - l0], cols, nc)))
+                return rc;
+        l = m;
+    }
+    return 0;
+}
+
+const ogi__reader_t ogi__read_h2t_plain = {"h2t_plain", probe, read};

@@ -1,0 +1,143 @@
+/*
+ * test_read_h2t_plain.c - html2text's tables without bars
+ * (lib/form/read_h2t_plain.c).
+ *
+ * tests/data/forms/h2t_plain/plain.txt is html2text's output for
+ * plain.html (README.md there), a table with border="0": the cells
+ * expected below are read from the HTML. Labels overflow their columns
+ * and the values are written over them at fixed byte columns (centred in
+ * two columns); "不适用" is wider than its column and cut by the next
+ * value, so it must come out missing; "&nbsp;" is a blank. Also: bytes
+ * that are not a table never crash the reader.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/reader_int.h"
+#include "ogi/arena.h"
+#include "ogi/text.h"
+
+#define FORMS "tests/data/forms/h2t_plain/"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (1 << 16) - 1, f);
+    fclose(f);
+    return buf;
+}
+
+/* "K:text" per cell, K one of L V B M R, joined by " | ". */
+static void
+row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    const ogi__row_t *row = &tb->rows[r];
+    for (size_t i = row->first; i < row->first + row->count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        int k = snprintf(out + o, size - o, "%s%c:%.*s", o ? " | " : "",
+                         "LVBMR"[c->kind], (int)c->n, c->s);
+        if (k < 0 || (size_t)k >= size - o)
+            break;
+        o += (size_t)k;
+    }
+}
+
+static void
+plain(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = slurp(FORMS "plain.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    assert_true(t.nbroken > 0);
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 0, t.nlines), 0);
+    assert_string_equal(tb.reader, "h2t_plain");
+    static const char *const want[] = {
+        NULL, /* the paragraphs and the header row: plain lines */
+        NULL,
+        NULL,
+        "L:一、本年新收政府 | L:一、本年新收政府息开请量 | V:12 | V:0 | B: "
+        "| V:12",
+        "L:(三 | L:1.属于国家 | L:1.属于国家不适 | V:3 | R:? | V:0 | V:3",
+        "L:2.其他法律 | L:2.其他法律止公 | V:0 | V:- | V:5 | V:5",
+        "L:四、结转下年度继 | L:四、结转下年度继办 | V:7 | V:107 | V:0 | V:114",
+        NULL,
+    };
+    assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
+    char got[512];
+    for (size_t r = 0; r < tb.nrows; r++) {
+        if (!want[r])
+            continue;
+        row_string(&tb, r, got, sizeof(got));
+        if (strcmp(got, want[r]) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_string_equal(got, want[r]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Digits, spaces, no-break spaces and cut characters in any order:
+ * bounded, no crash. */
+static void
+garbage(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {" ", "\xc2\xa0", "\xe6", "\x96",
+                                         "不适用", "7", "-", "\n",
+                                         "规章", "12", "。"};
+    uint64_t x = 88172645463325252ull;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char buf[4096];
+    for (int round = 0; round < 200; round++) {
+        size_t n = 0;
+        while (n + 8 < sizeof(buf)) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            const char *p = pieces[x % (sizeof(pieces) / sizeof(pieces[0]))];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        ogi_text_t t;
+        char why[160];
+        if (ogi_text_decode(a, buf, n, 0, &t, why, sizeof(why)) == 0) {
+            ogi__table_t tb;
+            const ogi__reader_t *r = ogi__reader_find("h2t_plain");
+            assert_non_null(r);
+            ogi__table_init(&tb, a, &t);
+            (void)r->probe(&t, 0, t.nlines);
+            assert_int_equal(r->read(&tb, &t, 0, t.nlines), 0);
+        }
+        ogi_arena_reset(a);
+    }
+    ogi_arena_destroy(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain),
+        cmocka_unit_test(garbage),
+    };
+    return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
+}
