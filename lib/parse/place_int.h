@@ -23,4 +23,93 @@ int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 /* The format voted for by the Table 2 column headers in g, or unknown. */
 ogi_format_t ogi__place_detect_format(const ogi__table_t *g);
 
+
+/* ---- the plan: the rows a region may hold, shared by place*.c ---- */
+
+#include <stdint.h>
+
+#include "label_int.h"
+#include "split_int.h"
+
+#define OGI__PLAN_MAX_ROWS  40 /* rows of the tables of a region */
+#define OGI__PLAN_MAX_TOKS  48 /* cells one row may be given */
+#define OGI__PLAN_MAX_LABEL 180 /* a label with some extra words, in UTF-8 */
+
+/* One row a region may hold, in printed order. */
+typedef struct {
+    ogi_table_id_t table;
+    size_t row;       /* skeleton row; groups included */
+    int group;        /* holds no values */
+    size_t ncols;
+    ogi__label_set_t labels;
+    uint32_t toks[OGI__PLAN_MAX_TOKS]; /* grid token indexes given to it */
+    size_t ntoks;
+    int labelled;     /* its label was seen */
+    int by_order;     /* got values without a label */
+} ogi__prow_t;
+
+typedef struct {
+    ogi__prow_t rows[OGI__PLAN_MAX_ROWS];
+    size_t n;
+} ogi__plan_t;
+
+
+/* A row's token that stands for a blank cell inferred from the columns'
+ * positions: no cell of the table model holds it. */
+#define OGI__PLAN_GAP UINT32_MAX
+
+/* Rows whose runs of digits are left to the splitter, per table. */
+typedef struct {
+    ogi_table_id_t table[OGI__PLAN_MAX_ROWS];
+    ogi__split_span_t span[OGI__PLAN_MAX_ROWS];
+    size_t n;
+} ogi__pending_t;
+
+/* Adds the rows of skeleton table id to the plan. */
+void ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id);
+
+/* Gives the plan's rows the cells of g's rows: by label, else by the
+ * format's row order (skip_flags: rows never taken by order). */
+void ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags);
+
+/* Gives short rows the blank cells their columns' positions show. */
+void ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g);
+
+/* The cell a row's token stands for (a blank for OGI__PLAN_GAP). */
+const ogi__cell_t *ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok);
+
+/* Fills the report's cells of plan row pr; rows holding runs of digits
+ * are deferred to pend. Returns 0 or OGI_ENOMEM. */
+int ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+                       ogi__pending_t *pend);
+
+/* Runs the splitter over the deferred rows. Returns 0 or OGI_ENOMEM. */
+int ogi__plan_split_pending(ogi_report_t *r, const ogi__table_t *g,
+                            ogi__pending_t *pend);
+
+/* Defers the cells toks[lo..hi) of a row, to fill ncells cells from cell
+ * first of table id. Returns 0 or OGI_ENOMEM. */
+int ogi__plan_defer(ogi_report_t *r, const ogi__table_t *g,
+                    ogi__pending_t *pend, ogi_table_id_t id, size_t first,
+                    size_t ncells, const uint32_t *toks, size_t lo, size_t hi);
+
+/* 1 when toks[lo..hi) holds a run of digits. */
+int ogi__plan_has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+                      size_t hi);
+
+/* Sets report cell c from a row's token t. Returns 0. */
+int ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c,
+                            const ogi__table_t *g, const ogi__cell_t *t);
+
+/* Gives pr the value cells of row rec from cell from on. */
+void ogi__plan_give(ogi__prow_t *pr, const ogi__table_t *g,
+                    const ogi__row_t *rec, size_t from);
+
+/* 1 when row rec holds a value (or a run) from cell from on. */
+int ogi__plan_has_value(const ogi__table_t *g, const ogi__row_t *rec,
+                        size_t from);
+
+/* 1 when row rec holds a blank cell. */
+int ogi__plan_has_blank(const ogi__table_t *g, const ogi__row_t *rec);
+
 #endif /* OGI_PLACE_INT_H */

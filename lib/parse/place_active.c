@@ -1,0 +1,208 @@
+/*
+ * place_active.c - Table 2 (主动公开政府信息情况) onto the skeleton: its
+ * items' rows, the unit of its amount column, and the format its column
+ * headers vote for.
+ */
+#include "ogi_int.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi/error.h"
+#include "place_int.h"
+
+/* ---- Table 2 ---- */
+
+/* Unit written in the header of an amount column, from g's text tokens. */
+static ogi_unit_t
+header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
+{
+    const ogi__label_t *want = ogi__label_col(id, col, 0);
+    /* "本年收费金额（单位：万元）" normalises past the label itself */
+    ogi__label_t base;
+    const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
+    const char *stem = c->variants ? c->variants[0] : c->label;
+    ogi__label_norm(stem, strlen(stem), &base);
+    for (size_t i = 0; i < g->ncells; i++) {
+        const ogi__cell_t *t = &g->cells[i];
+        if (t->kind != OGI__CELL_LABEL || t->n < base.len)
+            continue;
+        ogi__label_t in;
+        ogi__label_norm(t->s, t->n, &in);
+        /* the header may share its cell with the headers before it, where
+         * a layout separates columns by one space only */
+        const char *at = ogi__label_starts(&in, want) ? in.core
+                                                       : strstr(in.core, base.core);
+        if (!at)
+            continue;
+        const char *rest = at + base.len;
+        if (strstr(rest, "万元"))
+            return OGI_UNIT_WAN_YUAN;
+        if (strstr(rest, "元"))
+            return OGI_UNIT_YUAN;
+    }
+    /* a header some characters of which the layout lost (html2text writes
+     * a bar over them: "采购总额(万元)"): a table of Table 2 has one amount
+     * column, so a short header naming an amount (…额) and a unit after
+     * it is that column's, outside the narrative */
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *row = &g->rows[r];
+        for (size_t i = row->first; !row->prosey && i < row->first + row->count;
+             i++) {
+            const ogi__cell_t *t = &g->cells[i];
+            if (t->kind != OGI__CELL_LABEL || t->n > 3 * 24)
+                continue;
+            ogi__label_t in;
+            ogi__label_norm(t->s, t->n, &in);
+            const char *amt = strstr(in.core, "额");
+            if (!amt)
+                continue;
+            if (strstr(amt, "万元"))
+                return OGI_UNIT_WAN_YUAN;
+            if (strstr(amt, "元"))
+                return OGI_UNIT_YUAN;
+        }
+    }
+    return OGI_UNIT_NONE;
+}
+
+ogi_format_t
+ogi__place_detect_format(const ogi__table_t *g)
+{
+    int votes[3] = {0, 0, 0};
+    for (size_t i = 0; i < g->ncells; i++) {
+        const ogi__cell_t *t = &g->cells[i];
+        if (t->kind != OGI__CELL_LABEL)
+            continue;
+        if (t->n < 12 || t->n > OGI__PLAN_MAX_LABEL)
+            continue; /* shorter than four ideographs, or a paragraph */
+        ogi__label_t in;
+        ogi__label_norm(t->s, t->n, &in);
+        if (in.chars < 4)
+            continue;
+        int hit[3] = {0, 0, 0};
+        for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++) {
+            size_t n;
+            const ogi_table_id_t *ids = ogi_skeleton_active((ogi_format_t)f, &n);
+            for (size_t k = 0; k < n; k++) {
+                const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+                for (size_t c = 0; c < sk->ncols; c++)
+                    for (size_t v = 0;; v++) {
+                        const ogi__label_t *l = ogi__label_col(ids[k], c, v);
+                        if (!l)
+                            break;
+                        if (l->chars >= 4 && ogi__label_starts(&in, l))
+                            hit[f] = 1;
+                    }
+                for (size_t r = 0; r < sk->nrows; r++) {
+                    const ogi__label_t *l = ogi__label_row(ids[k], r, 0);
+                    if (l && l->chars >= 4 && in.len == l->len &&
+                        memcmp(in.core, l->core, l->len) == 0)
+                        hit[f] = 1;
+                }
+            }
+        }
+        if (hit[OGI_FORMAT_2019] != hit[OGI_FORMAT_2021])
+            votes[hit[OGI_FORMAT_2019] ? OGI_FORMAT_2019 : OGI_FORMAT_2021]++;
+        /* three headers one way and none the other settle it */
+        if ((votes[OGI_FORMAT_2019] >= 3 && !votes[OGI_FORMAT_2021]) ||
+            (votes[OGI_FORMAT_2021] >= 3 && !votes[OGI_FORMAT_2019]))
+            break;
+    }
+    if (votes[OGI_FORMAT_2019] > votes[OGI_FORMAT_2021])
+        return OGI_FORMAT_2019;
+    if (votes[OGI_FORMAT_2021] > votes[OGI_FORMAT_2019])
+        return OGI_FORMAT_2021;
+    return OGI_FORMAT_UNKNOWN;
+}
+
+/*
+ * P4: an amount whose unit the report does not state, with the likely one
+ * (two decimals at six digits or more, or eight digits, is 元); and a 2021
+ * 收费金额 stated in 元 where the format fixes 万元.
+ */
+static int
+check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ogi_table_t *t = &r->tables[ids[k]];
+        const ogi_skel_table_t *sk = t->skel;
+        for (size_t row = 0; row < sk->nrows; row++) {
+            for (size_t col = 0; col < sk->ncols; col++) {
+                ogi_vtype_t type = sk->cols[col].type;
+                const ogi_cell_t *c = ogi_report_cell(r, ids[k], row, col);
+                if (!c || c->state != OGI_CELL_NUM)
+                    continue;
+                ogi_unit_t u = c->unit ? (ogi_unit_t)c->unit : t->unit;
+                int none = type == OGI_VT_AMOUNT && u == OGI_UNIT_NONE;
+                int yuan_in_wan =
+                    type == OGI_VT_AMOUNT_WAN && u == OGI_UNIT_YUAN;
+                if (!none && !yuan_in_wan)
+                    continue;
+                char path[160];
+                ogi_report_path(ids[k], row, (long)col, path, sizeof(path));
+                int rc;
+                if (none) {
+                    double v = ogi_cell_number(c);
+                    int yuan = (c->scale == 2 && v >= 1e5) || v >= 1e7;
+                    rc = ogi_report_add_finding(
+                        r, "P4", OGI_SEV_WARNING, path,
+                        "the unit of %s is not stated; the value looks like "
+                        "%s",
+                        sk->cols[col].label, yuan ? "元" : "万元");
+                } else {
+                    rc = ogi_report_add_finding(
+                        r, "P4", OGI_SEV_WARNING, path,
+                        "%s is stated in 元 where the format fixes 万元",
+                        sk->cols[col].label);
+                }
+                if (rc)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+int
+ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
+{
+    size_t n;
+    const ogi_table_id_t *ids = ogi_skeleton_active(r->meta.format, &n);
+    /* rows are initialised as they are added: the token lists (most of
+     * the plan's size) are written before they are read */
+    ogi__plan_t *p = ogi_arena_alloc(r->arena, sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    p->n = 0;
+    int rc;
+    for (size_t k = 0; k < n; k++) {
+        if ((rc = ogi_report_table_init(r, ids[k])))
+            return rc;
+        ogi__plan_add_table(p, ids[k]);
+    }
+    ogi__plan_walk(p, g, 0);
+    ogi__plan_infer_blanks(p, g);
+    ogi__pending_t pend = {.n = 0};
+    for (size_t i = 0; i < p->n; i++)
+        if ((rc = ogi__plan_fill_row(r, g, &p->rows[i], &pend)))
+            return rc;
+    if ((rc = ogi__plan_split_pending(r, g, &pend)))
+        return rc;
+    /* units of the amount columns */
+    for (size_t k = 0; k < n; k++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+        for (size_t c = 0; c < sk->ncols; c++) {
+            if (sk->cols[c].type == OGI_VT_AMOUNT)
+                r->tables[ids[k]].unit = header_unit(g, ids[k], c);
+            else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
+                ogi_unit_t u = header_unit(g, ids[k], c);
+                r->tables[ids[k]].unit = u ? u : OGI_UNIT_WAN_YUAN;
+            }
+        }
+    }
+    return check_units(r, ids, n);
+}
+
