@@ -104,9 +104,28 @@ is_wide(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when lines [l0, l1) hold tabs or aligned columns on more than one
+ * line in 20: one pass over the bytes, before any number is read. */
+static int
+columned(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t lines = 0, marked = 0;
+    for (size_t l = l0; l < l1; l++) {
+        size_t a, b;
+        line_content(t, l, &a, &b);
+        if (a == b)
+            continue;
+        lines++;
+        marked += memchr(t->s + a, '\t', b - a) || is_wide(t->s, a, b);
+    }
+    return marked * 20 > lines;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
+    if (columned(t, l0, l1))
+        return 0;
     size_t content = 0, nums = 0, shorts = 0, tabs = 0, wide = 0;
     size_t gapped = 0; /* values with a blank line next to them */
     for (size_t l = l0; l < l1; l++) {

@@ -244,6 +244,42 @@ ogi__table_cp_width(uint32_t cp)
 
 static int add_line_cells(ogi__table_t *tb, size_t l);
 
+/* Raw offset of normalised offset i, for offsets that only grow: *k is
+ * the shift in force, carried from call to call (one search per line
+ * rather than one per cell). */
+static size_t
+raw_at(const ogi_text_t *t, size_t i, size_t *k)
+{
+    if (i >= t->len)
+        return t->raw_len;
+    while (*k + 1 < t->nshifts && t->shifts[*k + 1].norm <= i)
+        (*k)++;
+    return t->shifts[*k].raw + (i - t->shifts[*k].norm);
+}
+
+/* Display width of the UTF-8 character at p (its length in *len). */
+static int
+char_width(const char *p, const char *end, size_t *len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) {
+        *len = 1;
+        return 1;
+    }
+    /* U+3040-U+9FFF, most of a report: wide, no decoding needed */
+    if (c >= 0xE3 && c <= 0xE9 && end - p >= 3 && c != 0xE3) {
+        *len = 3;
+        return 2;
+    }
+    uint32_t cp;
+    *len = ogi_utf8_decode(p, end, &cp);
+    if (*len == 0) {
+        *len = 1;
+        return 1;
+    }
+    return ogi__table_cp_width(cp);
+}
+
 /*
  * Sets the display columns of cells [c0, ncells) of line l: one walk over
  * the line's raw bytes (normalisation folds full-width forms, two columns
@@ -253,27 +289,32 @@ static void
 set_columns(ogi__table_t *tb, size_t l, size_t c0)
 {
     const ogi_text_t *t = tb->text;
-    const char *raw = t->raw ? t->raw : t->s;
-    size_t rlen = t->raw ? t->raw_len : t->len;
-    size_t r = t->raw ? ogi_text_raw_offset(t, t->lines[l].start)
-                      : t->lines[l].start;
+    if (!t->raw || t->nshifts == 0) {
+        for (size_t i = c0; i < tb->ncells; i++)
+            tb->cells[i].x0 = tb->cells[i].x1 = -1;
+        return;
+    }
+    const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    /* the shift in force at the line's start, found once */
+    size_t lo = 0, hi = t->nshifts, at = t->lines[l].start;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->shifts[mid].norm <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    size_t r = raw_at(t, at, &k);
     long x = 0;
     for (size_t i = c0; i < tb->ncells; i++) {
         ogi__cell_t *c = &tb->cells[i];
-        size_t r0 = t->raw ? ogi_text_raw_offset(t, c->off) : c->off;
-        size_t r1 = t->raw ? ogi_text_raw_offset(t, c->off + c->len)
-                           : c->off + c->len;
         for (int edge = 0; edge < 2; edge++) {
-            size_t to = edge ? r1 : r0;
-            while (r < to && r < rlen) {
-                uint32_t cp;
-                size_t k = ogi_utf8_decode(raw + r, raw + rlen, &cp);
-                if (k == 0) {
-                    k = 1;
-                    cp = '?';
-                }
-                x += ogi__table_cp_width(cp);
-                r += k;
+            size_t to = raw_at(t, edge ? c->off + c->len : c->off, &k);
+            while (r < to && raw + r < rend) {
+                size_t n;
+                x += char_width(raw + r, rend, &n);
+                r += n;
             }
             if (x > INT16_MAX)
                 return;

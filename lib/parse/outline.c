@@ -265,13 +265,16 @@ drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
 {
     char buf[512];
     size_t l = 0;
+    /* most reports hold no markup at all: one search settles it */
+    int markup = memchr(t->s, '<', t->len) != NULL;
     while (l < t->nlines) {
-        if (!is_drawn_line(t, l) && !ogi__html_table_end(t, l, l + 1)) {
+        if (!is_drawn_line(t, l) &&
+            !(markup && ogi__html_table_end(t, l, l + 1))) {
             l++;
             continue;
         }
         size_t a = l;
-        size_t e = ogi__html_table_end(t, l, t->nlines);
+        size_t e = markup ? ogi__html_table_end(t, l, t->nlines) : 0;
         if (e)
             l = e; /* <table> ... </table>: cells wrap over lines too */
         else
@@ -400,9 +403,10 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             if (o->heading[k] != OGI__NONE && o->heading[k] > h &&
                 o->heading[k] < stop)
                 stop = o->heading[k];
+        int markup = memchr(t->s, '<', t->len) != NULL;
         for (size_t l = h + 1; l + 1 < stop; l++)
             if ((is_drawn_line(t, l) && is_drawn_line(t, l + 1)) ||
-                ogi__html_table_end(t, l, l + 1)) {
+                (markup && ogi__html_table_end(t, l, l + 1))) {
                 o->start[r] = l;
                 break;
             }
