@@ -739,6 +739,10 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t lines = 0, box = 0;
+    /* U+2500-U+257F: E2 94 xx and E2 95 xx */
+    if (!ogi__table_region_has(t, l0, l1, "\xE2\x94") &&
+        !ogi__table_region_has(t, l0, l1, "\xE2\x95"))
+        return 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;

@@ -126,6 +126,20 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t content = 0, margin = 0, paras = 0, rows = 0;
     word_t w[MAX_WORDS];
+    /* lynx indents everything by three: without that margin the region
+     * is declined before any line is read into words */
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        const ogi_line_t *ln = &t->lines[l];
+        if (memchr(t->s + ln->start, '\t', ln->end - ln->start))
+            return 0; /* tabs are another tool's */
+        content++;
+        margin += indent(t, l) >= 3;
+    }
+    if (content < 6 || margin * 10 < content * 8)
+        return 0;
+    content = margin = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
             continue;

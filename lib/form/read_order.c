@@ -116,7 +116,10 @@ columned(const ogi_text_t *t, size_t l0, size_t l1)
         if (a == b)
             continue;
         lines++;
-        marked += memchr(t->s + a, '\t', b - a) || is_wide(t->s, a, b);
+        /* a tab anywhere: an indenting one is the cell-lines layout's */
+        marked += memchr(t->s + t->lines[l].start, '\t',
+                         t->lines[l].end - t->lines[l].start) ||
+                  is_wide(t->s, a, b);
     }
     return marked * 20 > lines;
 }

@@ -381,6 +381,18 @@ add_line_cells(ogi__table_t *tb, size_t l)
 }
 
 int
+ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
+                      const char *lit)
+{
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return 0;
+    size_t a = t->lines[l0].start, b = t->lines[l1 - 1].end;
+    return ogi_text_find(t->s + a, b - a, lit) != NULL;
+}
+
+int
 ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
     for (size_t i = t->lines[l].start; i < t->lines[l].end; i++)

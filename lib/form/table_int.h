@@ -124,6 +124,11 @@ int ogi__table_add_line(ogi__table_t *tb, size_t l);
  * "第3页"), whatever its indentation. */
 int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
 
+/* 1 when the bytes of lines [l0, l1) of t hold lit: one search, so that a
+ * probe declines a region without the marks of its layout at once. */
+int ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
+                          const char *lit);
+
 /* 1 when line l of t holds only spaces and tabs. */
 int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
 
