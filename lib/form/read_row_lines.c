@@ -164,8 +164,11 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if ((rc = ogi__table_row_open(tb, l)) ||
             (rc = ogi__table_add_line(tb, l)))
             return rc;
-        if (cols.n && (rc = place_in_columns(tb, first, &cols)))
-            return rc;
+        if (cols.n) {
+            ogi__table_set_columns(tb, l, first);
+            if ((rc = place_in_columns(tb, first, &cols)))
+                return rc;
+        }
         ogi__table_row_close(tb);
     }
     return 0;

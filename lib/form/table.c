@@ -285,8 +285,8 @@ char_width(const char *p, const char *end, size_t *len)
  * the line's raw bytes (normalisation folds full-width forms, two columns
  * wide, to one-byte ASCII, so widths are measured on the raw text).
  */
-static void
-set_columns(ogi__table_t *tb, size_t l, size_t c0)
+void
+ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
 {
     const ogi_text_t *t = tb->text;
     if (!t->raw || t->nshifts == 0) {
@@ -326,13 +326,37 @@ set_columns(ogi__table_t *tb, size_t l, size_t c0)
     }
 }
 
+void
+ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
+                        int *x1)
+{
+    *x0 = c->x0;
+    *x1 = c->x1;
+    if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
+        return;
+    /* the cell's line: the last that starts at or before it */
+    size_t lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->lines[mid].start <= c->off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    ogi__cell_t one = *c;
+    ogi__table_t tb = {.text = t, .cells = &one, .ncells = 1, .ccap = 1};
+    ogi__table_set_columns(&tb, lo, 0);
+    *x0 = one.x0;
+    *x1 = one.x1;
+}
+
 int
 ogi__table_add_line(ogi__table_t *tb, size_t l)
 {
     size_t c0 = tb->ncells;
     int rc = add_line_cells(tb, l);
-    if (rc == 0)
-        set_columns(tb, l, c0);
+    for (size_t i = c0; rc == 0 && i < tb->ncells; i++)
+        tb->cells[i].measurable = 1;
     return rc;
 }
 

@@ -49,6 +49,8 @@ typedef struct {
                           its line, where the layout aligns cells by
                           position (columns of spaces), else -1 */
     int16_t x1;
+    uint8_t measurable; /* read from a plain line: its display columns can
+                           be measured there (ogi__table_cell_columns) */
     uint8_t rowspan;   /* spans where the layout gives them, else 1 */
     uint8_t colspan;
 } ogi__cell_t;
@@ -113,8 +115,8 @@ int ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n,
 /*
  * Appends text line l as cells: split on tabs, then on runs of two or
  * more spaces, each piece read with ogi__table_add_words; an empty cell
- * between tabs is BLANK. Each cell gets its display columns (x0, x1) on
- * the line, measured on the raw characters. The way every reader reads a line that is not of
+ * between tabs is BLANK. The cells are measurable: their display columns
+ * on the line are measured when asked for (ogi__table_cell_columns). The way every reader reads a line that is not of
  * its layout (a caption, a label left outside a table). Does not open or
  * close a row. Returns 0 or OGI_ENOMEM.
  */
@@ -131,6 +133,17 @@ int ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 
 /* 1 when line l of t holds only spaces and tabs. */
 int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
+
+/* Sets the display columns (x0, x1) of cells [c0, ncells), all read from
+ * line l, measured on the raw characters. */
+void ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0);
+
+/* The display columns of cell c of a table over text t: its x0 and x1
+ * where set, else measured on its line when it is measurable, else -1
+ * for both. Measuring walks the line: placement asks only for the few
+ * rows it must. */
+void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
+                             int *x0, int *x1);
 
 /* Display width of code point cp in a monospaced terminal or a
  * converter's layout: 2 for ideographs and full-width forms, else 1. */

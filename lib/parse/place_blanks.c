@@ -33,9 +33,11 @@ static long
 tok_mid2(const ogi__table_t *g, uint32_t tok)
 {
     const ogi__cell_t *c = ogi__plan_tok_cell(g, tok);
-    if (c->x0 < 0 || c->x1 < c->x0)
+    int x0, x1;
+    ogi__table_cell_columns(g->text, c, &x0, &x1);
+    if (x0 < 0 || x1 < x0)
         return -1;
-    return (long)c->x0 + c->x1;
+    return (long)x0 + x1;
 }
 
 /*
