@@ -120,6 +120,9 @@ columned(const ogi_text_t *t, size_t l0, size_t l1)
         marked += memchr(t->s + t->lines[l].start, '\t',
                          t->lines[l].end - t->lines[l].start) ||
                   is_wide(t->s, a, b);
+        /* settled whatever the lines left hold */
+        if (marked * 20 > l1 - l0)
+            return 1;
     }
     return marked * 20 > lines;
 }

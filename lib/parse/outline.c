@@ -23,9 +23,15 @@
 static size_t
 markup_len(const char *s, size_t n)
 {
-    static const char ascii[] = "#*|+-=_>`~";
-    if (n >= 1 && memchr(ascii, s[0], sizeof(ascii) - 1))
-        return 1;
+    if (n == 0)
+        return 0;
+    switch (s[0]) {
+        case '#': case '*': case '|': case '+': case '-': case '=': case '_':
+        case '>': case '`': case '~':
+            return 1;
+        default:
+            break;
+    }
     /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
     if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
         ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
@@ -37,6 +43,10 @@ markup_len(const char *s, size_t n)
 static void
 strip_markup(const char **b, size_t *n)
 {
+    /* most lines have none: their first and last bytes say so */
+    if (*n && markup_len(*b, *n) == 0 && markup_len(*b + *n - 1, 1) == 0 &&
+        (*n < 3 || markup_len(*b + *n - 3, 3) == 0))
+        return;
     size_t k;
     while (*n && (k = markup_len(*b, *n)) != 0) {
         *b += k;
