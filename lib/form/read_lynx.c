@@ -121,6 +121,26 @@ trailing_values(const word_t *w, size_t n)
     return k;
 }
 
+/* 1 when line s[0..n) may count for the probe, so is worth reading into
+ * words: one word alone (a cell as a paragraph), or two values one space
+ * apart (a row of lynx's grid). */
+static int
+may_count(const char *s, size_t n)
+{
+    size_t a = 0;
+    while (a < n && s[a] == ' ')
+        a++;
+    while (n > a && s[n - 1] == ' ')
+        n--;
+    if (!memchr(s + a, ' ', n - a))
+        return 1;
+    for (size_t i = a + 1; i + 1 < n; i++)
+        if (s[i] == ' ' && strchr("0123456789-/", s[i - 1]) &&
+            strchr("0123456789-/", s[i + 1]) && s[i - 1] && s[i + 1])
+            return 1;
+    return 0;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -149,6 +169,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         if (indent(t, l) >= 3)
             margin++;
+        if (!may_count(t->s + ln->start, ln->end - ln->start))
+            continue;
         size_t n = line_words(t, l, w, MAX_WORDS);
         if (n == 1 && w[0].value && l > l0 && ogi__table_is_empty_line(t, l - 1))
             paras++;
