@@ -496,6 +496,193 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
 
 /* ---- Table 4 ---- */
 
+/*
+ * Table 4 has one row of values, so no whole row gives its columns'
+ * positions the way Table 3's rows do (place_blanks.c): where columns are
+ * aligned by spaces and a cell was left empty, its header shows where
+ * the column is. The header's words are laid out in the 15 leaf columns
+ * (a leaf's label wrapped over lines stays within its column), under
+ * group labels (行政复议, 未经复议直接起诉) that each span several of
+ * them. A word overlapping two words that do not overlap each other is
+ * such a group label and is set aside, and so is a word that meets only
+ * group labels (a group label wrapped over lines). What is left falls in
+ * clusters of overlapping words: when they are as many as the table's
+ * columns, they are its columns.
+ */
+
+#define T4_MAX_WORDS 128
+
+typedef struct {
+    int x0, x1; /* display columns [x0, x1) */
+    int group;  /* a group label's, or only under one */
+} hword_t;
+
+/* Appends the words of label cell c with their display columns to w[*n]
+ * (at most max); a cell whose text's width is not its span (text folded
+ * from full-width forms) is one word. */
+static void
+header_words(const ogi__cell_t *c, hword_t *w, size_t *n, size_t max)
+{
+    if (c->x0 < 0 || c->x1 <= c->x0 || *n == max)
+        return;
+    const char *p = c->s, *end = c->s + c->n;
+    int width = 0;
+    while (p < end) {
+        uint32_t cp;
+        size_t k = ogi_utf8_decode(p, end, &cp);
+        if (!k)
+            k = 1, cp = '?';
+        width += ogi__table_cp_width(cp);
+        p += k;
+    }
+    if (width != c->x1 - c->x0) {
+        w[(*n)++] = (hword_t){c->x0, c->x1, 0};
+        return;
+    }
+    int x = c->x0, in = 0;
+    for (p = c->s; p < end && *n < max;) {
+        uint32_t cp;
+        size_t k = ogi_utf8_decode(p, end, &cp);
+        if (!k)
+            k = 1, cp = '?';
+        int cw = ogi__table_cp_width(cp);
+        if (cp == ' ') {
+            in = 0;
+        } else if (!in) {
+            w[(*n)++] = (hword_t){x, x + cw, 0};
+            in = 1;
+        } else {
+            w[*n - 1].x1 = x + cw;
+        }
+        x += cw;
+        p += k;
+    }
+}
+
+static int
+overlap(const hword_t *a, const hword_t *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1;
+}
+
+/*
+ * The columns [lo[k], hi[k]) of the header in records [0, upto) of g,
+ * when they are ncols (see above). Returns 1 when they are.
+ */
+static int
+header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
+               int *hi)
+{
+    hword_t w[T4_MAX_WORDS];
+    size_t n = 0;
+    for (size_t ri = 0; ri < upto; ri++) {
+        const ogi__row_t *rec = &g->rows[ri];
+        if (rec->prosey)
+            continue;
+        for (size_t i = 0; i < rec->count; i++)
+            if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
+                header_words(&g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
+    }
+    /* group labels: the words they overlap do not all overlap */
+    for (size_t i = 0; i < n; i++) {
+        int end_min = INT_MAX, start_max = INT_MIN;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || !overlap(&w[i], &w[j]))
+                continue;
+            if (w[j].x1 < end_min)
+                end_min = w[j].x1;
+            if (w[j].x0 > start_max)
+                start_max = w[j].x0;
+        }
+        w[i].group = end_min <= start_max;
+    }
+    /* a group label wrapped over lines: its other lines lie within it,
+     * starting where it does or centred as it is, and meet no leaf */
+    int under[T4_MAX_WORDS];
+    for (size_t i = 0; i < n; i++) {
+        int leaf = 0, part = 0;
+        for (size_t j = 0; j < n && !w[i].group; j++) {
+            if (j == i || !overlap(&w[i], &w[j]))
+                continue;
+            if (!w[j].group)
+                leaf = 1;
+            else if (w[i].x0 >= w[j].x0 && w[i].x1 <= w[j].x1 &&
+                     (w[i].x0 == w[j].x0 ||
+                      abs((w[i].x0 + w[i].x1) - (w[j].x0 + w[j].x1)) <= 2))
+                part = 1;
+        }
+        under[i] = part && !leaf;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!w[i].group && !under[i])
+            w[k++] = w[i];
+    n = k;
+    /* clusters of overlapping words, left to right */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && w[j].x0 < w[j - 1].x0; j--) {
+            hword_t t = w[j];
+            w[j] = w[j - 1];
+            w[j - 1] = t;
+        }
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (nc && w[i].x0 < hi[nc - 1]) {
+            if (w[i].x1 > hi[nc - 1])
+                hi[nc - 1] = w[i].x1;
+            continue;
+        }
+        if (nc == ncols)
+            return 0;
+        lo[nc] = w[i].x0;
+        hi[nc++] = w[i].x1;
+    }
+    return nc == ncols;
+}
+
+/*
+ * Gives a row of values that came short the blanks its header's columns
+ * show: each value goes to the column it lies in (or is nearest to), in
+ * order, one value a column; the others are blank. A row whose values
+ * cannot be so placed is left as it is.
+ */
+static void
+appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
+{
+    int lo[OGI_T4_CELLS], hi[OGI_T4_CELLS];
+    if (pr->ntoks == 0 || pr->ntoks >= OGI_T4_CELLS ||
+        !header_columns(g, rec, OGI_T4_CELLS, lo, hi))
+        return;
+    uint32_t out[OGI_T4_CELLS];
+    size_t next = 0;
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind != OGI__CELL_VALUE || c->x0 < 0 || c->x1 <= c->x0)
+            return;
+        /* twice the distance of the value's centre from each column */
+        long m = (long)c->x0 + c->x1, best_d = LONG_MAX;
+        size_t best = OGI_T4_CELLS;
+        for (size_t k = 0; k < OGI_T4_CELLS; k++) {
+            long d = m < 2L * lo[k] ? 2L * lo[k] - m
+                     : m >= 2L * hi[k] ? m - 2L * hi[k] + 1 : 0;
+            if (d < best_d) {
+                best_d = d;
+                best = k;
+            }
+        }
+        if (best < next || OGI_T4_CELLS - best < pr->ntoks - v)
+            return;
+        while (next < best)
+            out[next++] = OGI__PLAN_GAP;
+        out[next++] = pr->toks[v];
+    }
+    while (next < OGI_T4_CELLS)
+        out[next++] = OGI__PLAN_GAP;
+    memcpy(pr->toks, out, sizeof(out));
+    pr->ntoks = OGI_T4_CELLS;
+}
+
+
 int
 ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -510,6 +697,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     pr->table = OGI_T4;
     pr->ncols = OGI_T4_CELLS;
     pr->labelled = 1;
+    size_t first_rec = 0, recs = 0; /* records that gave values */
     for (size_t ri = 0; ri < g->nrows; ri++) {
         const ogi__row_t *rec = &g->rows[ri];
         size_t from = 0;
@@ -525,8 +713,12 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
          * blank; a header row's empty cells are merged, not blank */
         if (!ogi__plan_has_value(g, rec, from) && (any_text || !ogi__plan_has_blank(g, rec)))
             continue;
+        if (!recs++)
+            first_rec = ri;
         ogi__plan_give(pr, g, rec, from);
     }
+    if (recs == 1)
+        appeal_blanks(pr, g, first_rec);
     size_t lo = 0, hi = pr->ntoks;
     int gap = has_gap(g, pr->toks, lo, hi);
     while (!gap && hi - lo > OGI_T4_CELLS &&
