@@ -521,9 +521,12 @@ typedef struct {
  * (at most max); a cell whose text's width is not its span (text folded
  * from full-width forms) is one word. */
 static void
-header_words(const ogi__cell_t *c, hword_t *w, size_t *n, size_t max)
+header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w,
+             size_t *n, size_t max)
 {
-    if (c->x0 < 0 || c->x1 <= c->x0 || *n == max)
+    int x0, x1;
+    ogi__table_cell_columns(g->text, c, &x0, &x1);
+    if (x0 < 0 || x1 <= x0 || *n == max)
         return;
     const char *p = c->s, *end = c->s + c->n;
     int width = 0;
@@ -535,11 +538,11 @@ header_words(const ogi__cell_t *c, hword_t *w, size_t *n, size_t max)
         width += ogi__table_cp_width(cp);
         p += k;
     }
-    if (width != c->x1 - c->x0) {
-        w[(*n)++] = (hword_t){c->x0, c->x1, 0};
+    if (width != x1 - x0) {
+        w[(*n)++] = (hword_t){x0, x1, 0};
         return;
     }
-    int x = c->x0, in = 0;
+    int x = x0, in = 0;
     for (p = c->s; p < end && *n < max;) {
         uint32_t cp;
         size_t k = ogi_utf8_decode(p, end, &cp);
@@ -581,7 +584,8 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             continue;
         for (size_t i = 0; i < rec->count; i++)
             if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
-                header_words(&g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
+                header_words(g, &g->cells[rec->first + i], w, &n,
+                             T4_MAX_WORDS);
     }
     /* group labels: the words they overlap do not all overlap */
     for (size_t i = 0; i < n; i++) {
@@ -657,10 +661,12 @@ appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
     size_t next = 0;
     for (size_t v = 0; v < pr->ntoks; v++) {
         const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
-        if (c->kind != OGI__CELL_VALUE || c->x0 < 0 || c->x1 <= c->x0)
+        int x0, x1;
+        ogi__table_cell_columns(g->text, c, &x0, &x1);
+        if (c->kind != OGI__CELL_VALUE || x0 < 0 || x1 <= x0)
             return;
         /* twice the distance of the value's centre from each column */
-        long m = (long)c->x0 + c->x1, best_d = LONG_MAX;
+        long m = (long)x0 + x1, best_d = LONG_MAX;
         size_t best = OGI_T4_CELLS;
         for (size_t k = 0; k < OGI_T4_CELLS; k++) {
             long d = m < 2L * lo[k] ? 2L * lo[k] - m

@@ -76,10 +76,23 @@ ogi__place_detect_format(const ogi__table_t *g)
         const ogi__cell_t *t = &g->cells[i];
         if (t->kind != OGI__CELL_LABEL)
             continue;
-        if (t->n < 12 || t->n > OGI__PLAN_MAX_LABEL)
+        char joined[2 * 12];
+        const char *s = t->s;
+        size_t sn = t->n;
+        /* a header split in two cells ("本年" over "制发件数": two
+         * paragraphs of one cell, drawn as two by lynx) is read whole */
+        if (sn < 12 && i + 1 < g->ncells &&
+            g->cells[i + 1].kind == OGI__CELL_LABEL &&
+            sn + g->cells[i + 1].n <= sizeof(joined)) {
+            memcpy(joined, s, sn);
+            memcpy(joined + sn, g->cells[i + 1].s, g->cells[i + 1].n);
+            sn += g->cells[i + 1].n;
+            s = joined;
+        }
+        if (sn < 12 || sn > OGI__PLAN_MAX_LABEL)
             continue; /* shorter than four ideographs, or a paragraph */
         ogi__label_t in;
-        ogi__label_norm(t->s, t->n, &in);
+        ogi__label_norm(s, sn, &in);
         if (in.chars < 4)
             continue;
         int hit[3] = {0, 0, 0};
