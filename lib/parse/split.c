@@ -115,6 +115,12 @@ buf_put(buf_t *b, const char *s, size_t n)
 }
 
 static void
+buf_str(buf_t *b, const char *s)
+{
+    buf_put(b, s, strlen(s));
+}
+
+static void
 buf_num(buf_t *b, int64_t v)
 {
     char t[24];
@@ -292,7 +298,7 @@ place(ctx_t *cx, const span_t *s)
             place_piece(c, pc);
             set_span(c, tx, pc->off, pc->len);
         } else {
-            size_t nd = ndigits(v[p]);
+            size_t nd = ndigits(v[p] < 0 ? -v[p] : v[p]);
             c->state = OGI_CELL_NUM;
             c->value = v[p];
             c->scale = 0;
@@ -304,6 +310,15 @@ place(ctx_t *cx, const span_t *s)
             else
                 set_span(c, tx, pc->off, pc->len);
             digit += nd;
+            size_t sp_i = l->piece[p];
+            if (tx && digit == nd && sp_i > 0 && s->sign[sp_i - 1] &&
+                l->k[sp_i - 1] == 0) {
+                /* the sign written before the value is part of its text */
+                const ogi__cell_t *mark = sp->pieces[sp_i - 1];
+                size_t end = c->off + c->len;
+                c->off = ogi_text_raw_offset(tx, mark->off);
+                c->len = end - c->off;
+            }
         }
         t->row_found[idx / cx->sk->ncols] = 1;
     }
@@ -322,6 +337,83 @@ cmp_ranked(const void *a, const void *b)
     if (d)
         return d;
     return (x->c > y->c) - (x->c < y->c);
+}
+
+/* Length of a sign that opens run p ("-", "+", "增" or "减" and the blanks
+ * after it) with digits after it, or 0. */
+static size_t
+sign_len(const ogi__cell_t *p, int *sign)
+{
+    size_t i = 0;
+    if (p->n > 0 && (p->s[0] == '-' || p->s[0] == '+')) {
+        *sign = p->s[0] == '-' ? -1 : 1;
+        i = 1;
+    } else if (p->n >= 3 && (memcmp(p->s, "增", 3) == 0 ||
+                             memcmp(p->s, "减", 3) == 0)) {
+        *sign = memcmp(p->s, "减", 3) == 0 ? -1 : 1;
+        i = 3;
+        while (i < p->n && (p->s[i] == ' ' || p->s[i] == '\t'))
+            i++;
+    }
+    return i < p->n && ogi_text_is_digit((unsigned char)p->s[i]) ? i : 0;
+}
+
+/*
+ * Sets the sign of each run of s apart as a piece of its own: "-00" is
+ * the sign and "00". Whether a sign is one is up to the layouts: only a
+ * signed column (本年增/减) takes a value's sign; anywhere else "-" is a
+ * placeholder cell ("—" before a cell of digits) and the others are no
+ * cell at all. Returns 0 or OGI_ENOMEM.
+ */
+static int
+set_signs(ogi_arena_t *arena, span_t *s)
+{
+    const ogi__split_span_t *sp = s->orig;
+    size_t signs = 0;
+    int sign;
+    for (size_t i = 0; i < sp->npieces; i++)
+        signs += sp->pieces[i]->kind == OGI__CELL_RUN &&
+                 sign_len(sp->pieces[i], &sign);
+    if (!signs)
+        return 0;
+    if (sp->npieces + signs > MAX_PIECES) {
+        s->fail = F_SHAPE;
+        return 0;
+    }
+    ogi__split_span_t *ns = ogi_arena_alloc(arena, sizeof(*ns));
+    const ogi__cell_t **pieces =
+        ogi_arena_alloc(arena, (sp->npieces + signs) * sizeof(*pieces));
+    ogi__cell_t *made = ogi_arena_calloc(arena, 2 * signs, sizeof(*made));
+    if (!ns || !pieces || !made)
+        return OGI_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < sp->npieces; i++) {
+        const ogi__cell_t *p = sp->pieces[i];
+        size_t sl = p->kind == OGI__CELL_RUN ? sign_len(p, &sign) : 0;
+        if (!sl) {
+            pieces[n++] = p;
+            continue;
+        }
+        ogi__cell_t *mark = made++, *dig = made++;
+        *mark = *p;
+        mark->kind = OGI__CELL_VALUE;
+        mark->n = p->s[0] == '-' || p->s[0] == '+' ? 1 : 3;
+        mark->len = (uint32_t)sl;
+        ogi_number_parse("-", 1, &mark->num); /* a placeholder */
+        *dig = *p;
+        dig->s = p->s + sl;
+        dig->n = p->n - (uint32_t)sl;
+        dig->off = p->off + (uint32_t)sl;
+        dig->len = p->len > sl ? p->len - (uint32_t)sl : 0;
+        s->sign[n] = (int8_t)(sign * (p->s[0] == '-' ? 2 : 1));
+        pieces[n++] = mark;
+        pieces[n++] = dig;
+    }
+    *ns = *sp;
+    ns->pieces = pieces;
+    ns->npieces = n;
+    s->sp = ns;
+    return 0;
 }
 
 static int
@@ -357,16 +449,19 @@ tell(ctx_t *cx, const span_t *s)
             [F_SHAPE] = "the pieces cannot fill the cells",
             [F_JOINT] = "no split fits the arithmetic of the whole table",
         };
-        show_pieces(&b, sp);
+        show_pieces(&b, s->orig);
         return ogi_report_add_finding(cx->r, "P8", OGI_SEV_WARNING, path,
                                       "%s for %zu cells: %s; left unsplit", msg,
                                       sp->ncells, why[s->fail]);
     }
     place(cx, s);
-    show_pieces(&b, sp);
+    show_pieces(&b, s->orig);
     if (s->nalive == 1) {
         buf_put(&b, " split as ", 10);
         show_split(&b, s, s->chosen);
+        if (s->shape_only)
+            buf_str(&b, ", the only cut of its digits; it breaks the "
+                        "arithmetic");
         return ogi_report_add_finding(cx->r, "P5", OGI_SEV_INFO, path, "%s",
                                       msg);
     }
@@ -420,7 +515,7 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
         cx.owner[i] = -1;
     for (size_t i = 0; i < n; i++) {
         span_t *s = &cx.spans[i];
-        s->sp = &spans[i];
+        s->sp = s->orig = &spans[i];
         s->joint = -1;
         const ogi__split_span_t *sp = &spans[i];
         int fits = sp->ncells > 0 && sp->ncells <= MAX_CELLS &&
@@ -436,6 +531,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             cx.owner[sp->first + p] = (int16_t)i;
             cx.opos[sp->first + p] = (uint8_t)p;
         }
+        if ((rc = set_signs(r->arena, s)))
+            return rc;
     }
     if ((rc = build_instances(&cx)))
         return rc;

@@ -92,6 +92,7 @@ typedef struct {
     uint8_t kind[MAX_CELLS];  /* K_* of each cell */
     uint8_t piece[MAX_CELLS]; /* the piece each cell comes from */
     int64_t fixed[MAX_CELLS]; /* value of K_NUM cells, else 0 */
+    uint8_t neg[MAX_CELLS];   /* a run cell written after a minus sign */
 } layout_t;
 
 typedef struct {
@@ -118,7 +119,11 @@ typedef struct {
 } inst_t;
 
 typedef struct {
-    const ogi__split_span_t *sp;
+    const ogi__split_span_t *sp;  /* its pieces, signs set apart */
+    const ogi__split_span_t *orig; /* its pieces as read */
+    int8_t sign[MAX_PIECES];      /* a sign piece: -2 "-" (a sign or a
+                                     placeholder), -1 "减", +1 "+" or
+                                     "增"; 0 any other piece */
     int fail;                     /* F_* */
     layout_t *lay;                /* ways its cells share among its runs */
     size_t nlay;                  /* their count */
@@ -134,6 +139,8 @@ typedef struct {
     size_t ninst;                 /* their count */
     long joint;                   /* position in the joint search, or -1 */
     int gaps;                     /* gaps may hold blank cells */
+    int shape_only;               /* its one split is the only cut of its
+                                     digits, and breaks the arithmetic */
 } span_t;
 
 typedef struct {

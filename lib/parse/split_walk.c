@@ -27,7 +27,7 @@ pow10_cap(size_t digits)
 }
 
 /* Most blank cells one gap may stand for. */
-#define MAX_GAP_CELLS 3
+#define MAX_GAP_CELLS 6
 
 /* Blank cells a piece may stand for when it is a gap (split_int.h), or 0
  * when it is not one. */
@@ -69,6 +69,8 @@ typedef struct {
                                    begun can take */
     uint8_t use[MAX_SPAN_INST]; /* instance assessable in this layout */
     long nodes;                 /* steps left for this span */
+    int shape_only;             /* the identities are not checked: the
+                                   cuts the digits allow at all */
 } walk_t;
 
 /* The run being cut: its piece, and the digits and cells still to cut
@@ -105,13 +107,14 @@ inst_ok(const walk_t *w, const inst_t *e, const cut_t *cut)
         unknown++;
         int cur = (long)w->l->piece[q] == cut->piece;
         int64_t x = cur ? cur_max : w->runmax[q];
+        int side = w->l->neg[q] ? -e->sign[i] : e->sign[i];
         if (cur) {
             cur_in++;
-            if (cur_sign && cur_sign != e->sign[i])
+            if (cur_sign && cur_sign != side)
                 one_side = 0;
-            cur_sign = e->sign[i];
+            cur_sign = side;
         }
-        if (e->sign[i] > 0)
+        if (side > 0)
             hi += x;
         else
             lo -= x;
@@ -134,6 +137,8 @@ static int
 check(const walk_t *w, const cut_t *cut)
 {
     const span_t *s = w->s;
+    if (w->shape_only)
+        return 1;
     for (size_t i = 0; i < s->ninst; i++) {
         const inst_t *e = &w->cx->inst[s->inst[i]];
         if (w->use[i] && e->ident && !inst_ok(w, e, cut))
@@ -148,6 +153,10 @@ record(walk_t *w)
 {
     span_t *s = w->s;
     ctx_t *cx = w->cx;
+    if (w->shape_only && s->ncand == 1) {
+        s->ncand = 2; /* a second cut: the shape decides nothing */
+        return 1;
+    }
     if (s->ncand == MAX_CANDS) {
         s->fail = F_MANY;
         return 1;
@@ -174,10 +183,11 @@ record(walk_t *w)
     for (size_t p = 0; p < w->ncells; p++) {
         if (w->l->kind[p] != K_RUN)
             continue;
-        sc.multi += w->v[p] >= 10;
-        sc.sum += w->v[p];
-        if (w->v[p] > sc.max)
-            sc.max = w->v[p];
+        int64_t a = w->v[p] < 0 ? -w->v[p] : w->v[p];
+        sc.multi += a >= 10;
+        sc.sum += a;
+        if (a > sc.max)
+            sc.max = a;
     }
     for (size_t i = 0; i < s->ninst; i++) {
         const inst_t *e = &cx->inst[s->inst[i]];
@@ -241,7 +251,7 @@ begin_run(walk_t *w, size_t p)
             continue;
         if (!step(w))
             return 1;
-        w->v[last] = v;
+        w->v[last] = w->l->neg[last] ? -v : v;
         w->known[last] = 1;
         cut_t cut = {(long)w->l->piece[p], n - tl, k - 1};
         if (check(w, &cut))
@@ -279,7 +289,7 @@ walk(walk_t *w, size_t p, const char *dig, cut_t *cut)
             break; /* a leading zero: longer cuts have it too */
         if (!step(w))
             return 1;
-        w->v[p] = v;
+        w->v[p] = w->l->neg[p] ? -v : v;
         w->known[p] = 1;
         cut_t next = {cut->piece, cut->rem - len, cut->left - 1};
         if (next.left == 0)
@@ -295,31 +305,74 @@ walk(walk_t *w, size_t p, const char *dig, cut_t *cut)
 
 /* Fills layout l's kinds for the cell counts in l->k. */
 static void
-layout_fill(layout_t *l, const ogi__split_span_t *sp)
+layout_fill(layout_t *l, const span_t *s)
 {
+    const ogi__split_span_t *sp = s->sp;
     size_t p = 0;
+    int neg = 0; /* the next run's first cell follows a minus sign */
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
+        if (s->sign[i] && l->k[i] == 0) {
+            neg = s->sign[i] < 0;
+            continue;
+        }
         for (size_t j = 0; j < l->k[i] && p < MAX_CELLS; j++, p++) {
             l->piece[p] = (uint8_t)i;
             l->fixed[p] = 0;
+            l->neg[p] = (uint8_t)(neg && j == 0);
             l->kind[p] = pc->kind == OGI__CELL_RUN
                              ? K_RUN
                              : (uint8_t)piece_kind(pc, &l->fixed[p]);
         }
+        neg = 0;
     }
 }
 
-/* Shares `extra` cells among the runs from piece i on (each at least one,
- * at most one per digit). Returns 1 when MAX_LAYOUTS is passed, -1 when
- * out of memory. */
+/* Placeholder marks a piece may stand for one each ("--/": up to three
+ * cells), or 0 when it is no run of marks. */
+static size_t
+mark_cells(const ogi__cell_t *p)
+{
+    if (p->kind != OGI__CELL_VALUE || p->num.kind != OGI_NUM_PLACEHOLDER ||
+        p->n < 2)
+        return 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->s[i] != '-' && p->s[i] != '/')
+            return 0;
+    return p->n < MAX_GAP_CELLS ? p->n : MAX_GAP_CELLS;
+}
+
+/* Whether piece i may take other than one cell: a run, a gap or a run of
+ * marks (when s->gaps), or a sign. */
 static int
-layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i, size_t extra)
+variable(const span_t *s, size_t i)
+{
+    const ogi__cell_t *p = s->sp->pieces[i];
+    return p->kind == OGI__CELL_RUN || s->sign[i] ||
+           (s->gaps && (gap_cells(p) || mark_cells(p)));
+}
+
+/* Whether cell `at` of s is in a signed column (本年增/减). */
+static int
+signed_at(const ctx_t *cx, const span_t *s, size_t at)
+{
+    size_t col = (s->sp->first + at) % cx->sk->ncols;
+    return cx->sk->cols[col].type == OGI_VT_SIGNED;
+}
+
+/* Shares `extra` cells among the variable pieces from piece i on, cell
+ * `at` of the span the first they fill: a run at least one cell and at
+ * most one per digit, a gap none to gap_cells, a run of marks one to
+ * mark_cells (one of them counted fixed), a sign none when the run after
+ * it starts in a signed column, one (a placeholder) when it is "-".
+ * Returns 1 when MAX_LAYOUTS is passed, -1 when out of memory. */
+static int
+layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
+        size_t extra)
 {
     const ogi__split_span_t *sp = s->sp;
-    while (i < sp->npieces && sp->pieces[i]->kind != OGI__CELL_RUN &&
-           !gap_cells(sp->pieces[i]))
-        i++;
+    while (i < sp->npieces && !variable(s, i))
+        at += cur->k[i++];
     if (i == sp->npieces) {
         if (extra)
             return 0;
@@ -328,37 +381,85 @@ layouts(ogi_arena_t *arena, span_t *s, layout_t *cur, size_t i, size_t extra)
         if ((s->nlay & (s->nlay - 1)) == 0) {
             /* grown at each power of two: most spans have one layout */
             size_t cap = s->nlay ? s->nlay * 2 : 1;
-            layout_t *l = ogi_arena_grow(arena, s->lay, s->nlay * sizeof(*l),
+            layout_t *l = ogi_arena_grow(cx->r->arena, s->lay,
+                                         s->nlay * sizeof(*l),
                                          cap * sizeof(*l));
             if (!l)
                 return -1;
             s->lay = l;
         }
         s->lay[s->nlay] = *cur;
-        layout_fill(&s->lay[s->nlay++], sp);
+        layout_fill(&s->lay[s->nlay++], s);
         return 0;
     }
     size_t runs_after = 0;
     for (size_t j = i + 1; j < sp->npieces; j++)
         runs_after += sp->pieces[j]->kind == OGI__CELL_RUN;
-    size_t gap = gap_cells(sp->pieces[i]);
-    if (gap && !s->gaps)
-        return layouts(arena, s, cur, i + 1, extra); /* only a boundary */
-    if (gap) {
-        /* no blank cell first: the gap was only a boundary */
-        for (size_t k = 0; k <= gap && k + runs_after <= extra; k++) {
-            cur->k[i] = (uint8_t)k;
-            int rc = layouts(arena, s, cur, i + 1, extra - k);
-            if (rc)
-                return rc;
-        }
-        return 0;
+    size_t lo = 1, hi = sp->pieces[i]->n, base = 0;
+    if (s->sign[i]) {
+        lo = signed_at(cx, s, at) ? 0 : 1;
+        hi = s->sign[i] == -2 ? 1 : 0;
+    } else if (sp->pieces[i]->kind != OGI__CELL_RUN) {
+        size_t m = mark_cells(sp->pieces[i]);
+        lo = m ? 1 : 0;
+        hi = m ? m : gap_cells(sp->pieces[i]);
+        base = m ? 1 : 0; /* counted among the fixed cells */
     }
-    for (size_t k = 1; k <= sp->pieces[i]->n && k + runs_after <= extra; k++) {
+    for (size_t k = lo; k <= hi && k - base + runs_after <= extra; k++) {
         cur->k[i] = (uint8_t)k;
-        int rc = layouts(arena, s, cur, i + 1, extra - k);
+        int rc = layouts(cx, s, cur, i + 1, at + k, extra - (k - base));
         if (rc)
             return rc;
+    }
+    cur->k[i] = (uint8_t)base;
+    return 0;
+}
+
+/* Every layout of s, then every split they allow, into s. Returns 0 or
+ * OGI_ENOMEM; what runs out is s->fail. */
+static int
+walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
+{
+    const ogi__split_span_t *sp = s->sp;
+    s->nlay = 0;
+    s->ncand = 0;
+    for (size_t i = 0; i < sp->npieces; i++)
+        cur->k[i] = sp->pieces[i]->kind == OGI__CELL_RUN || s->sign[i] ||
+                            gap_cells(sp->pieces[i])
+                        ? 0
+                        : 1;
+    int lrc = layouts(cx, s, cur, 0, 0, sp->ncells - fixed);
+    if (lrc < 0)
+        return OGI_ENOMEM;
+    if (lrc) {
+        s->fail = F_WORK;
+        return 0;
+    }
+    w->nodes = MAX_SPAN_NODES;
+    for (size_t li = 0; li < s->nlay && !s->fail; li++) {
+        const layout_t *l = &s->lay[li];
+        w->li = li;
+        w->l = l;
+        for (size_t p = 0; p < sp->ncells; p++) {
+            const ogi__cell_t *pc = sp->pieces[l->piece[p]];
+            size_t k = l->k[l->piece[p]];
+            w->runmax[p] = l->kind[p] == K_RUN ? pow10_cap(pc->n - k + 1) - 1
+                                               : l->fixed[p];
+        }
+        for (size_t i = 0; i < s->ninst; i++) {
+            const inst_t *e = &cx->inst[s->inst[i]];
+            w->use[i] = 1;
+            for (size_t k = 0; k < e->n; k++)
+                if (l->kind[cx->opos[e->cell[k]]] == K_OPAQUE)
+                    w->use[i] = 0;
+        }
+        for (size_t p = 0; p < sp->ncells; p++) {
+            w->known[p] = l->kind[p] != K_RUN;
+            w->v[p] = l->fixed[p];
+        }
+        walk(w, 0, NULL, &(cut_t){-1, 0, 0});
+        if (cx->rc)
+            return cx->rc;
     }
     return 0;
 }
@@ -368,10 +469,11 @@ int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
 {
     const ogi__split_span_t *sp = s->sp;
-    size_t runs = 0, fixed = 0;
+    size_t runs = 0, fixed = 0, spread = 0;
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
-        if (gap_cells(pc))
+        spread += gap_cells(pc) || mark_cells(pc);
+        if (gap_cells(pc) || s->sign[i])
             continue; /* zero or more cells: shared out with the runs' */
         if (pc->kind != OGI__CELL_RUN) {
             fixed++;
@@ -400,61 +502,44 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
     walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
     if (!cur || !w)
         return OGI_ENOMEM;
-    for (size_t i = 0; i < sp->npieces; i++)
-        cur->k[i] = gap_cells(sp->pieces[i]) ? 0 : 1;
-    /* gaps are read as blank cells only where the digits cannot fill
-     * the cells without them: most are "&nbsp;" typed around a value, and
-     * a blank weighs 0 in every identity, so the arithmetic could seldom
-     * tell where one stands among digits that fill the row */
-    int lrc = layouts(cx->r->arena, s, cur, 0, sp->ncells - fixed);
-    if (lrc == 0 && s->nlay == 0) {
+    w->cx = cx;
+    w->s = s;
+    w->ncells = sp->ncells;
+    /* gaps are read as blank cells, and runs of marks ("---") as several
+     * placeholders, only where the row cannot be read without: most gaps
+     * are "&nbsp;" typed around a value, and a blank weighs 0 in every
+     * identity, so the arithmetic could seldom tell where one stands
+     * among digits that fill the row */
+    int rc = walk_layouts(cx, s, cur, w, fixed);
+    if (!rc && !s->fail && s->ncand == 0 && spread) {
         s->gaps = 1;
-        lrc = layouts(cx->r->arena, s, cur, 0, sp->ncells - fixed);
+        rc = walk_layouts(cx, s, cur, w, fixed);
     }
-    if (lrc < 0)
-        return OGI_ENOMEM;
-    if (lrc) {
-        s->fail = F_WORK;
-        return 0;
-    }
+    if (rc || s->fail)
+        return rc;
     if (s->nlay == 0) {
         s->fail = F_SHAPE; /* fewer digits than cells */
         return 0;
     }
-    w->cx = cx;
-    w->s = s;
-    w->ncells = sp->ncells;
-    w->nodes = MAX_SPAN_NODES;
-    for (size_t li = 0; li < s->nlay && !s->fail; li++) {
-        const layout_t *l = &s->lay[li];
-        w->li = li;
-        w->l = l;
-        for (size_t p = 0; p < sp->ncells; p++) {
-            const ogi__cell_t *pc = sp->pieces[l->piece[p]];
-            size_t k = l->k[l->piece[p]];
-            w->runmax[p] = l->kind[p] == K_RUN ? pow10_cap(pc->n - k + 1) - 1
-                                               : l->fixed[p];
-        }
-        for (size_t i = 0; i < s->ninst; i++) {
-            const inst_t *e = &cx->inst[s->inst[i]];
-            w->use[i] = 1;
-            for (size_t k = 0; k < e->n; k++)
-                if (l->kind[cx->opos[e->cell[k]]] == K_OPAQUE)
-                    w->use[i] = 0;
-        }
-        for (size_t p = 0; p < sp->ncells; p++) {
-            w->known[p] = l->kind[p] != K_RUN;
-            w->v[p] = l->fixed[p];
-        }
-        walk(w, 0, NULL, &(cut_t){-1, 0, 0});
-        if (cx->rc)
-            return cx->rc;
-    }
-    if (s->fail)
-        return 0;
     if (s->ncand == 0) {
-        s->fail = F_NONE;
-        return 0;
+        /* no split fits the arithmetic: when the digits can be cut into
+         * the cells in one way only, that cut is what the page says, and
+         * the arithmetic it breaks is the report's own error, for the
+         * validator to tell */
+        s->gaps = 0;
+        w->shape_only = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        if (!rc && !s->fail && s->nlay == 0 && spread) {
+            s->gaps = 1;
+            rc = walk_layouts(cx, s, cur, w, fixed);
+        }
+        if (rc)
+            return rc;
+        if (s->fail || s->ncand != 1) {
+            s->fail = F_NONE;
+            return 0;
+        }
+        s->shape_only = 1;
     }
     s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
     s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
@@ -464,4 +549,3 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
     s->nalive = s->ncand;
     return 0;
 }
-

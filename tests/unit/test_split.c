@@ -269,14 +269,33 @@ impossible_row(void **state)
 {
     (void)state;
     fx_t *f = fx_new(OGI_FORMAT_2019, 1);
-    /* seven digits, seven cells: 7 0 0 0 0 0 8 only, and 7 != 8 */
-    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000008"}}};
+    /* eight digits, seven cells: 71 0 0 0 0 0 8 or 7 10 0 0 0 0 8, and
+     * neither sums to 8 */
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"71000008"}}};
     fx_build(f, s, 1);
     fx_split(f, OGI_T3);
     assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
     assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
-                   "\"7000008\" for 7 cells: no split fits the arithmetic; "
+                   "\"71000008\" for 7 cells: no split fits the arithmetic; "
                    "left unsplit");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+only_cut_breaks_arithmetic(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* seven digits, seven cells: 7 0 0 0 0 0 8 is the only cut, and
+     * 7 != 8 is the report's own error, the validator's to tell */
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000008"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 8});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"7000008\" split as 7 0 0 0 0 0 8, the only cut of its "
+                   "digits; it breaks the arithmetic");
     assert_int_equal(f->r->nfindings, 1);
     fx_free(f);
 }
@@ -292,8 +311,9 @@ blank_and_value_pieces(void **state)
         {first_of(OGI_T3, "granted"), 7, {"12", "_", "_", "_", "_", "3"}},
         /* a value then a run of six: 5 0 0 0 0 5 */
         {first_of(OGI_T3, "partial"), 7, {"=5", "000005"}},
-        /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5 */
-        {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "000005"}},
+        /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5, and
+         * the run has two cuts (51 0 or 5 10) */
+        {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "0000510"}},
     };
     fx_build(f, s, 3);
     fx_split(f, OGI_T3);
@@ -306,7 +326,7 @@ blank_and_value_pieces(void **state)
     assert_row(f, OGI_T3, "denied.state_secret",
                (long long[]){-2, -2, -2, -2, -2, -2, -2});
     assert_finding(f, "P8", "apply.denied.state_secret", OGI_SEV_WARNING,
-                   "\"9 000005\" for 7 cells: no split fits the arithmetic; "
+                   "\"9 0000510\" for 7 cells: no split fits the arithmetic; "
                    "left unsplit");
     assert_int_equal(f->r->nfindings, 3);
     /* the blank keeps its own source line, the "3" its own */
@@ -767,6 +787,7 @@ main(void)
         cmocka_unit_test(unique_split),
         cmocka_unit_test(ambiguous_row),
         cmocka_unit_test(impossible_row),
+        cmocka_unit_test(only_cut_breaks_arithmetic),
         cmocka_unit_test(blank_and_value_pieces),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
