@@ -30,7 +30,8 @@
  * makes the identities through it unassessable, so they decide nothing.
  *
  * Plausibility, most important first: fewer soft relations broken (C1-C3,
- * the skeleton's), fewer cells of more than one digit, the smaller sum,
+ * the skeleton's), gaps read as one blank cell per no-break space (an
+ * empty cell saved from Word is one "&nbsp;") and marks as one each, fewer cells of more than one digit, the smaller sum,
  * the smaller largest cell, then the order the walk found it in (shorter
  * first cells first). Most cells of these tables are 0 or small, so the
  * split with more small cells is the likelier one; C1-C3 come first
@@ -71,6 +72,8 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
 {
     if (a->soft != b->soft)
         return a->soft < b->soft ? -1 : 1;
+    if (a->odd != b->odd)
+        return a->odd < b->odd ? -1 : 1;
     if (a->multi != b->multi)
         return a->multi < b->multi ? -1 : 1;
     if (a->sum != b->sum)

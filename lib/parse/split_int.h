@@ -97,6 +97,8 @@ typedef struct {
 
 typedef struct {
     int soft;    /* soft relations broken */
+    int odd;     /* gaps read as other than one blank cell per no-break
+                    space, marks ("--") as more than one placeholder */
     int multi;   /* run cells of more than one digit */
     int64_t sum; /* of the run cells */
     int64_t max; /* largest run cell */
@@ -138,7 +140,8 @@ typedef struct {
     uint32_t inst[MAX_SPAN_INST]; /* instances touching only this span */
     size_t ninst;                 /* their count */
     long joint;                   /* position in the joint search, or -1 */
-    int gaps;                     /* gaps may hold blank cells */
+    int gaps;                     /* 1: gaps may hold blank cells; 2: and
+                                     runs of marks several placeholders */
     int shape_only;               /* its one split is the only cut of its
                                      digits, and breaks the arithmetic */
 } span_t;

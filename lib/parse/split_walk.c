@@ -71,6 +71,7 @@ typedef struct {
     long nodes;                 /* steps left for this span */
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
+    int odd;                    /* score_t.odd of the layout walked */
 } walk_t;
 
 /* The run being cut: its piece, and the digits and cells still to cut
@@ -179,7 +180,8 @@ record(walk_t *w)
         s->score = sc;
         s->cap = cap;
     }
-    score_t sc = {0, 0, 0, 0};
+    score_t sc = {0, 0, 0, 0, 0};
+    sc.odd = w->odd;
     for (size_t p = 0; p < w->ncells; p++) {
         if (w->l->kind[p] != K_RUN)
             continue;
@@ -349,7 +351,7 @@ variable(const span_t *s, size_t i)
 {
     const ogi__cell_t *p = s->sp->pieces[i];
     return p->kind == OGI__CELL_RUN || s->sign[i] ||
-           (s->gaps && (gap_cells(p) || mark_cells(p)));
+           (s->gaps >= 1 && gap_cells(p)) || (s->gaps >= 2 && mark_cells(p));
 }
 
 /* Whether cell `at` of s is in a signed column (本年增/减). */
@@ -440,6 +442,14 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         const layout_t *l = &s->lay[li];
         w->li = li;
         w->l = l;
+        w->odd = 0;
+        for (size_t i = 0; i < sp->npieces; i++) {
+            size_t g = gap_cells(sp->pieces[i]), m = mark_cells(sp->pieces[i]);
+            if (g)
+                w->odd += (int)(g > l->k[i] ? g - l->k[i] : l->k[i] - g);
+            else if (m)
+                w->odd += l->k[i] - 1;
+        }
         for (size_t p = 0; p < sp->ncells; p++) {
             const ogi__cell_t *pc = sp->pieces[l->piece[p]];
             size_t k = l->k[l->piece[p]];
@@ -511,8 +521,8 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
      * identity, so the arithmetic could seldom tell where one stands
      * among digits that fill the row */
     int rc = walk_layouts(cx, s, cur, w, fixed);
-    if (!rc && !s->fail && s->ncand == 0 && spread) {
-        s->gaps = 1;
+    while (!rc && !s->fail && s->ncand == 0 && spread && s->gaps < 2) {
+        s->gaps++;
         rc = walk_layouts(cx, s, cur, w, fixed);
     }
     if (rc || s->fail)
@@ -529,8 +539,8 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
         s->gaps = 0;
         w->shape_only = 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
-        if (!rc && !s->fail && s->nlay == 0 && spread) {
-            s->gaps = 1;
+        while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
+            s->gaps++;
             rc = walk_layouts(cx, s, cur, w, fixed);
         }
         if (rc)
