@@ -238,7 +238,7 @@ static int
 value_at(const char *s, size_t i, size_t start, size_t end, size_t *vend,
          size_t *text_at)
 {
-    size_t j = i + sign_len(s, i, end);
+    size_t sl = sign_len(s, i, end), j = i + sl;
     if (!is_digit_at(s, j, end) || text_before(s, i, start))
         return 0;
     int plain = 1; /* digits only: a numbering digit may end it */
@@ -264,7 +264,11 @@ value_at(const char *s, size_t i, size_t start, size_t end, size_t *vend,
     if (plain && (sep = numbering_sep(s, j, end)) != 0 && j + sep < end &&
         !ogi_text_is_space((unsigned char)s[j + sep]) &&
         !is_digit_at(s, j + sep, end)) {
-        /* "1.属于…": the last digit numbers the label after it */
+        /* "1.属于…": the last digit numbers the label after it; a sign
+         * before it alone is no value ("-5.属于": a placeholder, then
+         * the label) */
+        if (sl && j - 1 == i + sl)
+            return 0;
         *vend = j;
         *text_at = j - 1;
         return 1;
@@ -336,8 +340,10 @@ place_at(const char *s, size_t i, size_t start, size_t end)
                  !ogi_text_is_digit((unsigned char)s[j]);
     if (text_l && text_r)
         return 0;
-    if (s[i] == '-' && j - i == 1 && is_digit_at(s, j, end))
-        return 0; /* a sign */
+    size_t ve, ta;
+    if (s[i] == '-' && j - i == 1 && is_digit_at(s, j, end) &&
+        !(value_at(s, j, start, end, &ve, &ta) && ta == j))
+        return 0; /* a sign, unless the digit numbers a label */
     return j;
 }
 

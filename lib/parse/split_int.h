@@ -38,4 +38,141 @@ typedef struct {
 int ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
                     const ogi__split_span_t *spans, size_t n);
 
+#ifdef OGI__SPLIT_INTERNAL
+/*
+ * The splitter's own state, shared by its files (split.c: instances,
+ * placing and telling; split_walk.c: the splits of one span;
+ * split_across.c: the identities across spans). Only they define
+ * OGI__SPLIT_INTERNAL.
+ */
+#include <stdint.h>
+
+#include "ogi/skeleton.h"
+
+/* No count comes near 10^15, and sums of a few dozen such cells fit
+ * int64. */
+#define MAX_CELL_DIGITS 15
+#define MAX_RUN_DIGITS  40   /* a longer run is left unsplit at once */
+#define MAX_CELLS       64   /* cells of one span */
+#define MAX_PIECES      64   /* pieces of one span */
+#define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
+#define MAX_CANDS       4096 /* splits kept per span */
+#define MAX_SPAN_NODES  (1L << 18)
+#define MAX_CALL_NODES  (1L << 22)
+#define MAX_JOINT_NODES (1L << 20)
+#define MAX_INST_CELLS  48   /* cells of one instance (D1: 22) */
+#define MAX_SPAN_INST   64   /* instances within one span */
+#define MAX_SUMSET      4096 /* sums tracked when testing an instance */
+#define MAX_ROUNDS      64   /* rounds of narrowing by bounds */
+#define MAX_SHOWN       6    /* other splits named in a P6 finding */
+#define MSG_SIZE        1024
+
+/* What a cell of a span holds under a layout. */
+enum {
+    K_RUN = 0, /* a cut of a run: a count */
+    K_NUM,     /* a VALUE piece's integer */
+    K_ZERO,    /* a blank or a placeholder: 0 in the arithmetic */
+    K_OPAQUE,  /* no integer: identities through it are not assessable */
+};
+
+/* Why a span was left unsplit (0: it was not). */
+enum {
+    F_OK = 0,
+    F_NONE,  /* no split fits its rows */
+    F_LONG,  /* a run too long to try */
+    F_CHARS, /* a run that is not plain digits */
+    F_MANY,  /* more splits fit than are kept */
+    F_WORK,  /* the walk ran out of steps */
+    F_SHAPE, /* the pieces cannot fill the cells */
+    F_JOINT, /* its splits fit its rows but not the table's columns */
+};
+
+typedef struct {
+    uint8_t k[MAX_PIECES];    /* cells each piece fills */
+    uint8_t kind[MAX_CELLS];  /* K_* of each cell */
+    uint8_t piece[MAX_CELLS]; /* the piece each cell comes from */
+    int64_t fixed[MAX_CELLS]; /* value of K_NUM cells, else 0 */
+    uint8_t neg[MAX_CELLS];   /* a run cell written after a minus sign */
+} layout_t;
+
+typedef struct {
+    int soft;    /* soft relations broken */
+    int odd;     /* gaps read as other than one blank cell per no-break
+                    space, marks ("--") as more than one placeholder */
+    int multi;   /* run cells of more than one digit */
+    int64_t sum; /* of the run cells */
+    int64_t max; /* largest run cell */
+} score_t;
+
+/* An instance of an identity (or soft relation) at one row or column. */
+typedef struct {
+    const char *rule;              /* "D2" */
+    int ident;                     /* 1: Σ = 0; 0: soft, Σ ≤ 0 */
+    int along_rows;                /* an instance of a row, not of a column */
+    size_t n;                      /* its cells in spans */
+    uint32_t cell[MAX_INST_CELLS]; /* table cell indexes */
+    int8_t sign[MAX_INST_CELLS];   /* +1 lhs, -1 rhs */
+    int64_t fixed;                 /* signed sum of the placed cells */
+    int opaque;                    /* a placed cell holds no integer */
+    long span;                     /* the one span it touches, -1 for
+                                      several, -2 for none, -3 when its
+                                      span's walk checks it */
+    int kept;                      /* a cross instance that decides */
+} inst_t;
+
+typedef struct {
+    const ogi__split_span_t *sp;  /* its pieces, signs set apart */
+    const ogi__split_span_t *orig; /* its pieces as read */
+    int8_t sign[MAX_PIECES];      /* a sign piece: -2 "-" (a sign or a
+                                     placeholder), -1 "减", +1 "+" or
+                                     "增"; 0 any other piece */
+    int fail;                     /* F_* */
+    layout_t *lay;                /* ways its cells share among its runs */
+    size_t nlay;                  /* their count */
+    int64_t *vals;                /* ncand rows of sp->ncells values */
+    uint16_t *layof;              /* layout of each split */
+    score_t *score;               /* plausibility of each split */
+    size_t ncand, cap;            /* splits kept, room for */
+    uint8_t *alive;               /* splits still possible */
+    uint8_t *insol;               /* splits seen in a joint solution */
+    size_t nalive;                /* how many */
+    size_t chosen;                /* the split placed */
+    uint32_t inst[MAX_SPAN_INST]; /* instances touching only this span */
+    size_t ninst;                 /* their count */
+    long joint;                   /* position in the joint search, or -1 */
+    int gaps;                     /* 1: gaps may hold blank cells; 2: and
+                                     runs of marks several placeholders */
+    int shape_only;               /* its one split is the only cut of its
+                                     digits, and breaks the arithmetic */
+} span_t;
+
+typedef struct {
+    ogi_report_t *r;
+    const ogi__table_t *g;
+    ogi_table_id_t id;
+    const ogi_skel_table_t *sk;
+    size_t tcells;  /* cells of the table */
+    int16_t *owner; /* per table cell: the span filling it, or -1 */
+    uint8_t *opos;  /* per table cell: its position in that span */
+    span_t *spans;
+    size_t nspans;
+    inst_t *inst;
+    size_t ninst;
+    long work;              /* steps left for this call */
+    int rc;                 /* OGI_ENOMEM met deep inside */
+    int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
+} ctx_t;
+
+/* -1, 0 or 1 as split a ranks before, with or after split b. */
+int ogi__split_score_cmp(const score_t *a, const score_t *b);
+
+/* Stage 1: every split of span s that the identities along its rows
+ * allow, into s (or s->fail). Returns 0 or OGI_ENOMEM. */
+int ogi__split_span_walk(ctx_t *cx, span_t *s);
+
+/* Stage 2: the identities down the columns narrow the spans' splits and
+ * choose each span's. Returns 0 or OGI_ENOMEM. */
+int ogi__split_across(ctx_t *cx);
+#endif /* OGI__SPLIT_INTERNAL */
+
 #endif /* OGI_SPLIT_INT_H */

@@ -479,6 +479,28 @@ test_file_generated(void **state)
     done(&fx);
 }
 
+static void
+test_file_gaps_and_placeholders(void **state)
+{
+    (void)state;
+    fx_t fx;
+    /* the cells as the page has them (gen2021gaps.html): 4. is "—" 0 0 "-"
+     * &nbsp; 0 "-"; 5. is 不适用 &nbsp; &nbsp; "—" 0 0 &nbsp;; 7. is four
+     * &nbsp;, 0, "—", &nbsp;. A "-" before digits stays in the run (the
+     * splitter decides: a placeholder here, a sign under 本年增/减); each
+     * &nbsp; is one byte of a gap */
+    read_file(&fx, "gen2021gaps.txt");
+    EXPECT_IN_ORDER(&fx, "L[4.保护第三方合法权益] R[-00] V[-] B[ ] R[0] V[-]",
+                    "L[5.属于三类内部事务信息] V[不适用] B[  ] R[-00] B[ ]",
+                    "L[7.属于行政执法案卷] B[    ] R[0] V[-] B[ ]");
+    done(&fx);
+    /* 2019 (五): 39 "增 17" 184, and (六) 37 "减 4" 1 */
+    read_file(&fx, "gen2019signs.txt");
+    EXPECT_IN_ORDER(&fx, "L[行政许可] R[39] R[增 17184]",
+                    "L[行政强制] R[37] R[减 41]");
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -501,6 +523,7 @@ main(void)
         cmocka_unit_test(test_file_table_per_line),
         cmocka_unit_test(test_file_whole_page_on_one_line),
         cmocka_unit_test(test_file_generated),
+        cmocka_unit_test(test_file_gaps_and_placeholders),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }

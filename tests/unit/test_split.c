@@ -20,10 +20,13 @@
 
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "golden.h"
 #include "ogi/arena.h"
+#include "ogi/parse.h"
 #include "ogi/report.h"
 #include "ogi/text.h"
 #include "place_int.h"
@@ -269,14 +272,33 @@ impossible_row(void **state)
 {
     (void)state;
     fx_t *f = fx_new(OGI_FORMAT_2019, 1);
-    /* seven digits, seven cells: 7 0 0 0 0 0 8 only, and 7 != 8 */
-    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000008"}}};
+    /* eight digits, seven cells: 71 0 0 0 0 0 8 or 7 10 0 0 0 0 8, and
+     * neither sums to 8 */
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"71000008"}}};
     fx_build(f, s, 1);
     fx_split(f, OGI_T3);
     assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
     assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
-                   "\"7000008\" for 7 cells: no split fits the arithmetic; "
+                   "\"71000008\" for 7 cells: no split fits the arithmetic; "
                    "left unsplit");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+only_cut_breaks_arithmetic(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* seven digits, seven cells: 7 0 0 0 0 0 8 is the only cut, and
+     * 7 != 8 is the report's own error, the validator's to tell */
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"7000008"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, 0, 0, 0, 8});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"7000008\" split as 7 0 0 0 0 0 8, the only cut of its "
+                   "digits; it breaks the arithmetic");
     assert_int_equal(f->r->nfindings, 1);
     fx_free(f);
 }
@@ -292,8 +314,9 @@ blank_and_value_pieces(void **state)
         {first_of(OGI_T3, "granted"), 7, {"12", "_", "_", "_", "_", "3"}},
         /* a value then a run of six: 5 0 0 0 0 5 */
         {first_of(OGI_T3, "partial"), 7, {"=5", "000005"}},
-        /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5 */
-        {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "000005"}},
+        /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5, and
+         * the run has two cuts (51 0 or 5 10) */
+        {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "0000510"}},
     };
     fx_build(f, s, 3);
     fx_split(f, OGI_T3);
@@ -306,7 +329,7 @@ blank_and_value_pieces(void **state)
     assert_row(f, OGI_T3, "denied.state_secret",
                (long long[]){-2, -2, -2, -2, -2, -2, -2});
     assert_finding(f, "P8", "apply.denied.state_secret", OGI_SEV_WARNING,
-                   "\"9 000005\" for 7 cells: no split fits the arithmetic; "
+                   "\"9 0000510\" for 7 cells: no split fits the arithmetic; "
                    "left unsplit");
     assert_int_equal(f->r->nfindings, 3);
     /* the blank keeps its own source line, the "3" its own */
@@ -759,6 +782,90 @@ skeleton_identities(void **state)
     assert_int_equal(rel[0].nlhs, 0);      /* C1: 0 <= prev + delta */
 }
 
+/* ---- crawler text of generated pages, through the whole parser ---- */
+
+/* Parses tests/data/forms/runon/name into f->r. */
+static void
+parse_form(fx_t *f, const char *name)
+{
+    char path[256];
+    size_t n;
+    snprintf(path, sizeof(path), "tests/data/forms/runon/%s", name);
+    char *raw = ogi_test_slurp(path, &n);
+    if (!raw)
+        fail_msg("could not read \"%s\"", path);
+    ogi_parse_opts_t o = {0, name};
+    assert_int_equal(ogi_parse_report(f->arena, raw, n, &o, &f->r), 0);
+    free(raw);
+}
+
+/* Row key of table id holds states (E empty, N placeholder, else the
+ * digit's value) */
+static void
+assert_states(fx_t *f, ogi_table_id_t id, const char *key, const char *want)
+{
+    size_t row = row_of(id, key);
+    for (size_t c = 0; want[c]; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(f->r, id, row, c);
+        int ok = want[c] == 'E'   ? cell->state == OGI_CELL_EMPTY
+                 : want[c] == 'N' ? cell->state == OGI_CELL_NA
+                                  : cell->state == OGI_CELL_NUM &&
+                                        cell->value == want[c] - '0';
+        if (!ok)
+            fail_msg("%s col %zu: state %d value %lld, want %c", key, c,
+                     cell->state, (long long)cell->value, want[c]);
+    }
+}
+
+static void
+gaps_and_placeholders(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    /* each empty cell of the page is one &nbsp;, so a gap of n no-break
+     * spaces holds up to n blank cells; "—" (a "-" once folded) before
+     * digits is a placeholder in Table 3. Cells read from
+     * gen2021gaps.html */
+    parse_form(f, "gen2021gaps.txt");
+    assert_states(f, OGI_T3, "denied.third_party", "N00NE0N");
+    assert_states(f, OGI_T3, "denied.internal_affairs", "NEEN00E");
+    assert_states(f, OGI_T3, "denied.enforcement_file", "EEEE0NE");
+    assert_states(f, OGI_T3, "rejected.repeat", "0EEN0N0");
+    assert_states(f, OGI_T3, "rejected.publication", "00EEE00");
+    assert_finding(f, "P5", "apply.denied.enforcement_file", OGI_SEV_INFO,
+                   "\"_ 0 - _\" split as _ _ _ _ 0 - _");
+    fx_free(f);
+}
+
+static void
+signed_deltas(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* gen2019signs.html: (六) 行政强制 37 "减 4" 1, (八) 8 "增 2"; (五)
+     * 行政许可 39 "增 17" 184 runs on as "39增 17184", which 1 7184, 17
+     * 184, 171 84 and 1718 4 all fit: Table 2 has no identity to tell */
+    parse_form(f, "gen2019signs.txt");
+    size_t row = row_of(OGI_T2_19_6, "coercion");
+    const ogi_cell_t *d = ogi_report_cell(f->r, OGI_T2_19_6, row, 1);
+    assert_int_equal(d->state, OGI_CELL_NUM);
+    assert_int_equal(d->value, -4);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T2_19_6, row, 0)->value, 37);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T2_19_6, row, 2)->value, 1);
+    assert_finding(f, "P5", "active.a20_6.coercion", OGI_SEV_INFO,
+                   "\"37 减 41\" split as 37 -4 1");
+    row = row_of(OGI_T2_19_8, "admin_fees");
+    assert_int_equal(ogi_report_cell(f->r, OGI_T2_19_8, row, 1)->value, 2);
+    const char *msg = "";
+    for (size_t i = 0; i < f->r->nfindings; i++)
+        if (strcmp(f->r->findings[i].rule, "P6") == 0 &&
+            strcmp(f->r->findings[i].path, "active.a20_5.license") == 0)
+            msg = f->r->findings[i].message;
+    assert_non_null(strstr(msg, "fits 4 splits"));
+    assert_non_null(strstr(msg, "39 17 184"));
+    fx_free(f);
+}
+
 int
 main(void)
 {
@@ -767,6 +874,9 @@ main(void)
         cmocka_unit_test(unique_split),
         cmocka_unit_test(ambiguous_row),
         cmocka_unit_test(impossible_row),
+        cmocka_unit_test(only_cut_breaks_arithmetic),
+        cmocka_unit_test(gaps_and_placeholders),
+        cmocka_unit_test(signed_deltas),
         cmocka_unit_test(blank_and_value_pieces),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),

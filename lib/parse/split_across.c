@@ -1,0 +1,365 @@
+/*
+ * split_across.c - the identities that run down a table's columns (O1,
+ * D1) across the spans of one split (split_int.h, stage 2 of split.c):
+ * the instances that decide, narrowing by bounds, then a bounded joint
+ * search over the spans they touch.
+ */
+#include "ogi_int.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi/error.h"
+#define OGI__SPLIT_INTERNAL
+#include "split_int.h"
+
+static void
+score_add(score_t *to, const score_t *s)
+{
+    to->soft += s->soft;
+    to->odd += s->odd;
+    to->multi += s->multi;
+    to->sum += s->sum;
+    to->max = s->max > to->max ? s->max : to->max;
+}
+
+/* What split c of span si adds to instance e; 0 when a cell it gives e
+ * holds no integer (e then holds whatever the others are). */
+static int
+contrib(const ctx_t *cx, const inst_t *e, size_t si, size_t c, int64_t *out)
+{
+    const span_t *s = &cx->spans[si];
+    const layout_t *l = &s->lay[s->layof[c]];
+    const int64_t *v = &s->vals[c * s->sp->ncells];
+    int64_t x = 0;
+    for (size_t k = 0; k < e->n; k++) {
+        if (cx->owner[e->cell[k]] != (long)si)
+            continue;
+        size_t q = cx->opos[e->cell[k]];
+        if (l->kind[q] == K_OPAQUE)
+            return 0;
+        x += e->sign[k] * v[q];
+    }
+    *out = x;
+    return 1;
+}
+
+/* The spans instance e touches, in order, into out (at most nspans). */
+static size_t
+inst_spans(const ctx_t *cx, const inst_t *e, size_t *out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < e->n; k++) {
+        size_t s = (size_t)cx->owner[e->cell[k]];
+        int seen = 0;
+        for (size_t j = 0; j < n; j++)
+            seen |= out[j] == s;
+        if (!seen)
+            out[n++] = s;
+    }
+    return n;
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t
+uniq(int64_t *a, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(a, n, sizeof(*a), cmp_i64);
+    size_t m = 1;
+    for (size_t i = 1; i < n; i++)
+        if (a[i] != a[m - 1])
+            a[m++] = a[i];
+    return m;
+}
+
+/* Whether some combination of the spans' live splits satisfies e. When
+ * the sums to track grow past MAX_SUMSET it is taken to: a wrong "yes"
+ * only keeps e deciding, and the joint search is exact. */
+static int
+satisfiable(ctx_t *cx, const inst_t *e, size_t *spans, int64_t *dist)
+{
+    size_t ns = inst_spans(cx, e, spans);
+    int64_t *set = cx->set_a, *next = cx->set_b;
+    size_t n = 1;
+    set[0] = e->fixed;
+    for (size_t j = 0; j < ns; j++) {
+        const span_t *s = &cx->spans[spans[j]];
+        if (s->fail)
+            return 1; /* its cells are missing: e is not assessable */
+        size_t nd = 0;
+        for (size_t c = 0; c < s->ncand; c++) {
+            if (!s->alive[c])
+                continue;
+            if (!contrib(cx, e, spans[j], c, &dist[nd]))
+                return 1;
+            nd++;
+        }
+        nd = uniq(dist, nd);
+        if (n * nd > MAX_SUMSET)
+            return 1;
+        size_t m = 0;
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = 0; b < nd; b++)
+                next[m++] = set[a] + dist[b];
+        n = uniq(next, m);
+        int64_t *t = set;
+        set = next;
+        next = t;
+    }
+    for (size_t a = 0; a < n; a++)
+        if (set[a] == 0)
+            return 1;
+    return 0;
+}
+
+/* Narrows the live splits of the spans of the kept instances by bounds.
+ * Returns 1 when a span is left with none. */
+static int
+narrow(ctx_t *cx, size_t *spans)
+{
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        int changed = 0;
+        for (size_t i = 0; i < cx->ninst; i++) {
+            const inst_t *e = &cx->inst[i];
+            if (!e->kept)
+                continue;
+            size_t ns = inst_spans(cx, e, spans);
+            int64_t lo = e->fixed, hi = e->fixed;
+            int64_t mn[MAX_INST_CELLS], mx[MAX_INST_CELLS];
+            int wild = 0;
+            for (size_t j = 0; j < ns && !wild; j++) {
+                const span_t *s = &cx->spans[spans[j]];
+                int any = 0;
+                mn[j] = mx[j] = 0;
+                for (size_t c = 0; c < s->ncand; c++) {
+                    int64_t x;
+                    if (!s->alive[c])
+                        continue;
+                    if (!contrib(cx, e, spans[j], c, &x)) {
+                        wild = 1;
+                        break;
+                    }
+                    if (!any || x < mn[j])
+                        mn[j] = x;
+                    if (!any || x > mx[j])
+                        mx[j] = x;
+                    any = 1;
+                }
+                lo += mn[j];
+                hi += mx[j];
+            }
+            if (wild)
+                continue; /* holds under some split whatever the rest */
+            for (size_t j = 0; j < ns; j++) {
+                span_t *s = &cx->spans[spans[j]];
+                int64_t olo = lo - mn[j], ohi = hi - mx[j];
+                for (size_t c = 0; c < s->ncand; c++) {
+                    int64_t x;
+                    if (!s->alive[c] || !contrib(cx, e, spans[j], c, &x))
+                        continue;
+                    if (x + olo > 0 || x + ohi < 0) {
+                        s->alive[c] = 0;
+                        s->nalive--;
+                        changed = 1;
+                    }
+                }
+                if (s->nalive == 0)
+                    return 1;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    return 0;
+}
+
+typedef struct {
+    ctx_t *cx;
+    size_t *order; /* spans in search order */
+    size_t n;
+    size_t *choice; /* split chosen for each */
+    size_t *best;   /* the best solution so far */
+    score_t best_score;
+    size_t nsol;
+    long nodes;
+    uint32_t *done_at; /* per instance: order index of its last span */
+} joint_t;
+
+/* Whether every kept instance completed at order index i holds. */
+static int
+joint_ok(const joint_t *j, size_t i)
+{
+    const ctx_t *cx = j->cx;
+    for (size_t k = 0; k < cx->ninst; k++) {
+        const inst_t *e = &cx->inst[k];
+        if (!e->kept || j->done_at[k] != i)
+            continue;
+        int64_t sum = e->fixed;
+        int wild = 0;
+        for (size_t a = 0; a <= i && !wild; a++) {
+            int64_t x;
+            size_t si = j->order[a];
+            int touches = 0;
+            for (size_t m = 0; m < e->n; m++)
+                touches |= cx->owner[e->cell[m]] == (long)si;
+            if (!touches)
+                continue;
+            if (!contrib(cx, e, si, j->choice[a], &x))
+                wild = 1;
+            else
+                sum += x;
+        }
+        if (!wild && sum != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Returns 1 when the search ran out of steps. */
+static int
+joint_walk(joint_t *j, size_t i)
+{
+    ctx_t *cx = j->cx;
+    if (i == j->n) {
+        score_t sc = {0, 0, 0, 0, 0};
+        for (size_t a = 0; a < j->n; a++) {
+            span_t *s = &cx->spans[j->order[a]];
+            s->insol[j->choice[a]] = 1;
+            score_add(&sc, &s->score[j->choice[a]]);
+        }
+        if (j->nsol++ == 0 || ogi__split_score_cmp(&sc, &j->best_score) < 0) {
+            j->best_score = sc;
+            memcpy(j->best, j->choice, j->n * sizeof(*j->best));
+        }
+        return 0;
+    }
+    span_t *s = &cx->spans[j->order[i]];
+    for (size_t c = 0; c < s->ncand; c++) {
+        if (!s->alive[c])
+            continue;
+        if (--j->nodes < 0 || --cx->work < 0)
+            return 1;
+        j->choice[i] = c;
+        if (joint_ok(j, i) && joint_walk(j, i + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* The live split of s that ranks first. */
+static size_t
+best_alive(const span_t *s, const uint8_t *set)
+{
+    size_t best = SIZE_MAX;
+    for (size_t c = 0; c < s->ncand; c++)
+        if (set[c] &&
+            (best == SIZE_MAX || ogi__split_score_cmp(&s->score[c], &s->score[best]) < 0))
+            best = c;
+    return best;
+}
+
+int
+ogi__split_across(ctx_t *cx)
+{
+    size_t *spans =
+        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*spans));
+    size_t maxc = 1;
+    for (size_t i = 0; i < cx->nspans; i++)
+        if (cx->spans[i].ncand > maxc)
+            maxc = cx->spans[i].ncand;
+    int64_t *dist = ogi_arena_alloc(cx->r->arena, maxc * sizeof(*dist));
+    if (!spans || !dist)
+        return OGI_ENOMEM;
+    /* which cross instances decide: assessable, and satisfiable by some
+     * combination (else the report's own error, for the validator) */
+    size_t nkept = 0;
+    for (size_t i = 0; i < cx->ninst; i++) {
+        inst_t *e = &cx->inst[i];
+        if (e->span == -3 || !e->ident)
+            continue;
+        size_t ns = inst_spans(cx, e, spans);
+        int assessable = 1;
+        for (size_t j = 0; j < ns; j++)
+            assessable &= !cx->spans[spans[j]].fail;
+        if (!assessable || !satisfiable(cx, e, spans, dist))
+            continue;
+        e->kept = 1;
+        nkept++;
+    }
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if (!s->fail)
+            s->chosen = best_alive(s, s->alive);
+    }
+    if (!nkept)
+        return 0;
+    int contradiction = narrow(cx, spans);
+    /* the joint search over the spans the kept instances touch */
+    joint_t j = {.cx = cx};
+    j.order = ogi_arena_alloc(cx->r->arena, cx->nspans * sizeof(size_t));
+    j.choice = ogi_arena_alloc(cx->r->arena, cx->nspans * sizeof(size_t));
+    j.best = ogi_arena_alloc(cx->r->arena, cx->nspans * sizeof(size_t));
+    j.done_at = ogi_arena_alloc(cx->r->arena, cx->ninst * sizeof(uint32_t));
+    if (!j.order || !j.choice || !j.best || !j.done_at)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->ninst; i++) {
+        const inst_t *e = &cx->inst[i];
+        if (!e->kept)
+            continue;
+        size_t ns = inst_spans(cx, e, spans);
+        for (size_t k = 0; k < ns; k++)
+            if (cx->spans[spans[k]].joint < 0) {
+                cx->spans[spans[k]].joint = 0;
+                j.n++;
+            }
+    }
+    for (size_t i = 0, n = 0; i < cx->nspans; i++)
+        if (cx->spans[i].joint >= 0) {
+            cx->spans[i].joint = (long)n;
+            j.order[n++] = i;
+        }
+    for (size_t i = 0; i < cx->ninst; i++) {
+        const inst_t *e = &cx->inst[i];
+        j.done_at[i] = 0;
+        if (!e->kept)
+            continue;
+        size_t ns = inst_spans(cx, e, spans);
+        for (size_t k = 0; k < ns; k++)
+            if ((uint32_t)cx->spans[spans[k]].joint > j.done_at[i])
+                j.done_at[i] = (uint32_t)cx->spans[spans[k]].joint;
+    }
+    int out_of_steps = 0;
+    if (!contradiction) {
+        j.nodes = MAX_JOINT_NODES;
+        out_of_steps = joint_walk(&j, 0);
+        contradiction = !out_of_steps && j.nsol == 0;
+    }
+    for (size_t a = 0; a < j.n; a++) {
+        span_t *s = &cx->spans[j.order[a]];
+        if (contradiction) {
+            s->fail = F_JOINT;
+        } else if (out_of_steps) {
+            /* what each span allows on its own, narrowed by bounds: a
+             * superset of the truth, never a guess */
+            s->chosen = best_alive(s, s->alive);
+        } else {
+            memcpy(s->alive, s->insol, s->ncand);
+            s->nalive = 0;
+            for (size_t c = 0; c < s->ncand; c++)
+                s->nalive += s->alive[c];
+            s->chosen = j.best[a];
+        }
+    }
+    return 0;
+}
+
