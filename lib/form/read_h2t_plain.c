@@ -21,6 +21,12 @@
  * holds text on a line is a cell that was overwritten: a placeholder wider
  * than its column ("不适用" in five) cut by the next value, or an empty
  * cell the label shows through; it reads as missing, never as a number.
+ * A cell's no-break spaces are its text (two bytes, one character): a
+ * value "&nbsp;0" starts at its no-break space, and one that fills its
+ * column touches the next cell's digits ("~069" is "~0" and "69"). Such
+ * digits are split where the rows around start a column; a cell wider in
+ * bytes than in characters by two or more ("增 513", two no-break
+ * spaces) may have lost its last digits there, and reads as missing.
  * A row is one line: its label fragments (cut at the dropped bytes), the
  * first one joined with the overflow left after the values, then its
  * values in their columns, each with its byte columns (x0, x1) so that
