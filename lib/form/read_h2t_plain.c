@@ -21,6 +21,12 @@
  * holds text on a line is a cell that was overwritten: a placeholder wider
  * than its column ("不适用" in five) cut by the next value, or an empty
  * cell the label shows through; it reads as missing, never as a number.
+ * A cell's no-break spaces are its text (two bytes, one character): a
+ * value "&nbsp;0" starts at its no-break space, and one that fills its
+ * column touches the next cell's digits ("~069" is "~0" and "69"). Such
+ * digits are split where the rows around start a column; a cell wider in
+ * bytes than in characters by two or more ("增 513", two no-break
+ * spaces) may have lost its last digits there, and reads as missing.
  * A row is one line: its label fragments (cut at the dropped bytes), the
  * first one joined with the overflow left after the values, then its
  * values in their columns, each with its byte columns (x0, x1) so that
@@ -47,9 +53,17 @@ typedef enum {
 
 typedef struct {
     uint32_t off, n; /* in the normalised text */
-    int16_t x0, x1;  /* raw byte columns on the line */
+    uint32_t od;     /* T_NUM: normalised offset of its first digit */
+    int16_t x0, x1;  /* raw byte columns on the line, no-break spaces of
+                        the cell and a sign 增/减 included */
+    int16_t xd;      /* T_NUM: raw byte column of its first digit */
     uint8_t kind;
     uint8_t clean;   /* between spaces (or the line's ends) */
+    uint8_t extra;   /* bytes beyond one a character in [x0, xd): a
+                        leading no-break space 1, a sign 增/减 2 */
+    uint8_t mid;     /* its leading no-break spaces came right after
+                        another value's digits: whose they are is open */
+    uint8_t lost;    /* cut by the next cell: a value, but not this one */
 } tok_t;
 
 typedef struct {
@@ -58,6 +72,9 @@ typedef struct {
     uint8_t values; /* accepted tokens other than no-break spaces */
     uint8_t prose;  /* a sentence ("。"): no table row */
     uint32_t r0, r1; /* raw offsets of the line's start and end */
+    uint32_t b0, b1; /* the run of lines with values around it (indexes
+                        into the region): one table's rows, whose cells
+                        share its columns */
 } line_t;
 
 /* Whether the space at normalised offset i was a no-break space. */
@@ -112,6 +129,12 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
         *kind = T_NUM;
         return k - i;
     }
+    if ((s[k] == '-' || s[k] == '+') && k + 1 < e &&
+        ogi_text_is_digit((unsigned char)s[k + 1]) &&
+        !ogi_text_broken_at(t, k + 1)) {
+        size_t d = token_at(t, k + 1, e, kind);
+        return d && *kind == T_NUM ? d + 1 : 0;
+    }
     if (s[k] == '-' || s[k] == '/') {
         while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4)
             k++;
@@ -127,7 +150,42 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
     return 0;
 }
 
-/* The value tokens of line l, accepted or not yet (clean ones are). */
+/* No-break spaces from normalised offset i of a line ending at le. */
+static size_t
+nbsp_run(const ogi_text_t *t, size_t i, size_t le)
+{
+    size_t n = 0;
+    while (i + n < le && is_nbsp(t, i + n) &&
+           (n == 0 || !ogi_text_broken_at(t, i + n)))
+        n++;
+    return n;
+}
+
+/* Length of a sign 增/减 at s[i..e) and the one space after it, when
+ * digits follow: the sign is the value's ("增 51"), never a label's. */
+static size_t
+sign_at(const ogi_text_t *t, size_t i, size_t e)
+{
+    const char *s = t->s;
+    if (!ogi_text_has_prefix(s + i, s + e, "增") &&
+        !ogi_text_has_prefix(s + i, s + e, "减"))
+        return 0;
+    size_t k = i + strlen("增");
+    if (k < e && s[k] == ' ')
+        k++;
+    return k < e && ogi_text_is_digit((unsigned char)s[k]) &&
+                   !ogi_text_broken_at(t, k)
+               ? k - i
+               : 0;
+}
+
+/*
+ * The value tokens of line l, accepted or not yet (clean ones are). A
+ * cell's no-break spaces are its text: "&nbsp;0" is one value whose cell
+ * starts at the no-break space, and the ones after a value's digits end
+ * its cell. Between two values' digits ("0\xc2\xa00") they belong to the
+ * left one or the right one: settled by the columns (settle_mid).
+ */
 static void
 scan_line(const ogi_text_t *t, size_t l, line_t *ln)
 {
@@ -139,35 +197,73 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->r1 = ogi_text_raw_offset(t, le);
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
     size_t i = ls;
+    int after_digits = 0; /* the last token was a number ending at i */
     while (i < le && ln->n < MAX_TOK) {
         uint8_t kind = T_NUM;
-        size_t n = 0;
+        size_t n = 0, lead = 0, sign = 0;
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80;
         if (s[i] == ' ') {
             if (!is_nbsp(t, i)) {
                 i++;
+                after_digits = 0;
                 continue;
             }
-            while (i + n < le && is_nbsp(t, i + n))
-                n++;
+            n = nbsp_run(t, i, le);
             kind = T_NBSP;
+            size_t d = 0;
+            uint8_t dk = T_NUM;
+            if (i + n < le && !ogi_text_broken_at(t, i + n) &&
+                ogi_text_is_digit((unsigned char)s[i + n]))
+                d = token_at(t, i + n, le, &dk);
+            if (d && dk == T_NUM) {
+                lead = n;
+                n = d;
+                kind = T_NUM;
+            }
         } else if (start) {
-            n = token_at(t, i, le, &kind);
+            sign = sign_at(t, i, le);
+            n = token_at(t, i + sign, le, &kind);
+            if (sign && (n == 0 || kind != T_NUM)) {
+                sign = 0;
+                n = token_at(t, i, le, &kind);
+            }
         }
         if (n == 0) {
             i += ogi_utf8_len(s + i, s + le);
+            after_digits = 0;
             continue;
         }
-        size_t e = i + n;
+        size_t b = i + lead, e = b + sign + n;
         tok_t *tk = &ln->t[ln->n++];
-        tk->off = (uint32_t)i;
-        tk->n = (uint32_t)n;
+        memset(tk, 0, sizeof(*tk));
+        tk->off = (uint32_t)(b);
+        tk->n = (uint32_t)(sign + n);
         tk->kind = kind;
         tk->x0 = (int16_t)raw_col(t, i, ln->r0);
         tk->x1 = (int16_t)raw_end(t, e, ln->r0);
-        tk->clean = (i == ls || s[i - 1] == ' ') && !ogi_text_broken_at(t, i) &&
+        tk->od = tk->off;
+        if (kind == T_NUM)
+            while (tk->od < e && !ogi_text_is_digit((unsigned char)s[tk->od]))
+                tk->od++;
+        tk->xd = (int16_t)raw_col(t, tk->od < e ? tk->od : b, ln->r0);
+        tk->extra = (uint8_t)(lead + (sign ? 2 : 0));
+        tk->mid = lead > 0 && after_digits;
+        size_t a = i;
+        if (kind == T_NUM && e < le && is_nbsp(t, e)) {
+            /* no-break spaces after the digits: the cell's, unless
+             * digits follow them (the next cell's lead) */
+            size_t m = nbsp_run(t, e, le);
+            if (e + m >= le || s[e + m] == ' ' || ogi_text_broken_at(t, e + m) ||
+                !ogi_text_is_digit((unsigned char)s[e + m])) {
+                tk->extra = (uint8_t)(tk->extra + m);
+                e += m;
+                tk->x1 = (int16_t)raw_end(t, e, ln->r0);
+            }
+        }
+        tk->clean = (a == ls || s[a - 1] == ' ') && !ogi_text_broken_at(t, a) &&
                     (e == le || s[e] == ' ') && !ogi_text_broken_at(t, e);
+        after_digits = kind == T_NUM && e < le && is_nbsp(t, e);
         i = e;
     }
 }
@@ -190,6 +286,109 @@ vouched(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x1)
         }
     }
     return 0;
+}
+
+/* Whether some line of lines[lo, hi) but k has a value starting at
+ * byte column x: a column's start (cells are written left-aligned at
+ * their column's byte, whatever the row). */
+static int
+starts_at(const line_t *lines, size_t lo, size_t hi, size_t k, int x)
+{
+    for (size_t m = lo; m < hi; m++) {
+        if (m == k || lines[m].prose)
+            continue;
+        for (uint8_t j = 0; j < lines[m].n; j++)
+            if (lines[m].t[j].kind != T_NBSP && !lines[m].t[j].mid &&
+                lines[m].t[j].x0 == x)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether some line of lines[lo, hi) but k has two values split at byte
+ * column s, the left one ending in (x0, s]: cells of two columns where
+ * line k's digits run together across s. */
+static int
+split_at(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int s)
+{
+    for (size_t m = lo; m < hi; m++) {
+        if (m == k || lines[m].prose)
+            continue;
+        int left = 0;
+        for (uint8_t j = 0; j < lines[m].n; j++) {
+            const tok_t *tk = &lines[m].t[j];
+            if (tk->kind == T_NBSP || tk->mid)
+                continue;
+            if (tk->x1 <= s && tk->x1 > x0)
+                left = 1;
+            else if (tk->x0 == s && left)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Settles line k's tokens against its neighbours' columns. No-break
+ * spaces between two values' digits go to the cell whose column starts
+ * there. Digits that run on across a column's start (a cell that filled
+ * its column, then the next cell's value: "~069", "增 513742") are two
+ * values, split there; the left one lost when its cell is wider in bytes
+ * than in characters by two or more (a sign, two no-break spaces):
+ * html2text cut it at the next column and its last digits may be gone.
+ */
+static void
+settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
+{
+    line_t *ln = &lines[k];
+    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    if (ln->prose)
+        return;
+    if (lo < ln->b0)
+        lo = ln->b0;
+    if (hi > ln->b1)
+        hi = ln->b1;
+    for (uint8_t j = 0; j < ln->n; j++) {
+        tok_t *tk = &ln->t[j];
+        if (tk->mid && j > 0 && !starts_at(lines, lo, hi, k, tk->x0)) {
+            /* the no-break spaces (two bytes each) end the left value's
+             * cell up to the column that starts among them */
+            for (int x = tk->x0 + 2; x <= tk->xd; x += 2) {
+                if (!starts_at(lines, lo, hi, k, x))
+                    continue;
+                uint8_t moved = (uint8_t)((x - tk->x0) / 2);
+                ln->t[j - 1].x1 = (int16_t)x;
+                ln->t[j - 1].extra = (uint8_t)(ln->t[j - 1].extra + moved);
+                tk->x0 = (int16_t)x;
+                tk->extra = (uint8_t)(tk->extra - moved);
+                break;
+            }
+        }
+        if (tk->kind != T_NUM || ln->n >= MAX_TOK)
+            continue;
+        /* the digits of the token: [xd, xd + nd) */
+        int nd = (int)(tk->off + tk->n - tk->od);
+        for (int x = tk->xd + 1; x < tk->xd + nd; x++) {
+            if (!ogi_text_is_digit((unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
+                !split_at(lines, lo, hi, k, tk->x0, x))
+                continue;
+            memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
+            ln->n++;
+            tok_t *l = &ln->t[j], *r = &ln->t[j + 1];
+            uint32_t cut = tk->od + (uint32_t)(x - tk->xd);
+            l->n = cut - l->off;
+            l->x1 = (int16_t)x;
+            l->lost = l->extra >= 2;
+            r->off = r->od = cut;
+            r->n -= cut - l->off;
+            r->x0 = r->xd = (int16_t)x;
+            r->extra = 0;
+            r->mid = 0;
+            r->clean = r->clean || l->clean;
+            l->clean = 1;
+            break; /* the right one is looked at next */
+        }
+    }
 }
 
 /* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
@@ -228,6 +427,25 @@ scan_region(const ogi_text_t *t, size_t l0, size_t l1, line_t *lines)
 {
     for (size_t l = l0; l < l1; l++)
         scan_line(t, l, &lines[l - l0]);
+    /* runs of lines with a value token: a heading, a header row or a
+     * line of padding between two tables ends one */
+    size_t b = 0;
+    for (size_t k = 0; k <= l1 - l0; k++) {
+        int any = 0;
+        for (uint8_t j = 0; k < l1 - l0 && j < lines[k].n && !any; j++)
+            any = lines[k].t[j].kind != T_NBSP;
+        if (any)
+            continue;
+        for (size_t m = b; m < k; m++) {
+            lines[m].b0 = (uint32_t)b;
+            lines[m].b1 = (uint32_t)k;
+        }
+        if (k < l1 - l0)
+            lines[k].b0 = lines[k].b1 = (uint32_t)k;
+        b = k + 1;
+    }
+    for (size_t l = l0; l < l1; l++)
+        settle(lines, l1 - l0, l - l0, t);
     for (size_t l = l0; l < l1; l++)
         accept(lines, l1 - l0, l - l0);
 }
@@ -331,6 +549,8 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
     if (tk->kind == T_NBSP)
         c = ogi__table_add(tb, OGI__CELL_BLANK, t->s + tk->off, 0, tk->off,
                            tk->n);
+    else if (tk->lost)
+        c = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
     else
         c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n,
                            tk->off, tk->n);

@@ -94,6 +94,65 @@ plain(void **state)
     free(raw);
 }
 
+/* Cells that ran up to the next column (runon.html): "&nbsp;0" is one
+ * value, not a blank and a value; digits of two cells written back to
+ * back ("~0" then "69") are two values, split where the other rows start
+ * that column; "增 513" cut to "增 51" by the next cell reads as missing,
+ * never as 51 or 513742; "减 5" keeps its sign. */
+static void
+runon(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = slurp(FORMS "runon.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("h2t_plain");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    /* the value cells of each row with values, in order */
+    static const char *const want[] = {
+        "V:159 | R:? | V:3742",
+        "V:33 | V:减 5 | V:472",
+        "V:10 | V:0 | V:7",
+        "V:69 | V:0 | V:0 | V:69",
+        "V:0 | V:0 | V:0 | V:0",
+        "V:172 | V:3 | V:0 | V:175",
+    };
+    size_t w = 0;
+    char got[512];
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__row_t *row = &tb.rows[r];
+        size_t o = 0;
+        got[0] = '\0';
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb.cells[i];
+            if (c->kind == OGI__CELL_LABEL)
+                continue;
+            int k = snprintf(got + o, sizeof(got) - o, "%s%c:%.*s",
+                             o ? " | " : "", "LVBMR"[c->kind], (int)c->n,
+                             c->s);
+            if (k < 0 || (size_t)k >= sizeof(got) - o)
+                break;
+            o += (size_t)k;
+        }
+        if (o == 0)
+            continue;
+        assert_true(w < sizeof(want) / sizeof(want[0]));
+        if (strcmp(got, want[w]) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_string_equal(got, want[w]);
+        w++;
+    }
+    assert_int_equal(w, sizeof(want) / sizeof(want[0]));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Digits, spaces, no-break spaces and cut characters in any order:
  * bounded, no crash. */
 static void
@@ -137,6 +196,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain),
+        cmocka_unit_test(runon),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
