@@ -58,12 +58,12 @@ fi
 floor_of() {
     case $1 in
         html) echo 99.5 ;;
-        w3m) echo 99.0 ;;
+        w3m) echo 99.2 ;;
         lynx) echo 98.0 ;;
-        html2text) echo 77.0 ;;
-        pandoc_plain) echo 99.0 ;;
+        html2text) echo 87.0 ;;
+        pandoc_plain) echo 99.3 ;;
         pandoc_gfm) echo 99.5 ;;
-        strip) echo 86.0 ;;
+        strip) echo 88.0 ;;
         *) echo 100 ;;
     esac
 }
