@@ -98,21 +98,31 @@ has_underscore_bar(const ogi_text_t *t, size_t l)
 
 static int is_nbsp(const ogi_text_t *t, size_t i);
 
-/* A line ending a visual row: it has underscore padding, or no padding of
- * spaces (a line of cells all full; a no-break space of a cell's text is
- * no padding). A line padded with spaces only is a row's upper line. */
+/* A line ending a visual row: it has underscore padding, or no cell of
+ * text padded with spaces (a line of cells all full; a no-break space of
+ * a cell's text is no padding). A cell of spaces only says nothing: it is
+ * the middle of a rowspan as often as an empty cell of an upper line. A
+ * line whose cells of text are padded with spaces is a row's upper line;
+ * one of spaces only, too. */
 static int
 is_row_end(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
-    int spaced = 0;
+    int spaced = 0, text = 0, cell_text = 0, blank_cells = 0;
     for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++) {
         if (s[i] == '_')
             return 1;
-        if (s[i] == '|' && s[i - 1] == ' ' && !is_nbsp(t, i - 1))
-            spaced = 1;
+        if (s[i] == '|') {
+            if (cell_text && s[i - 1] == ' ' && !is_nbsp(t, i - 1))
+                spaced = 1;
+            blank_cells += !cell_text;
+            text |= cell_text;
+            cell_text = 0;
+        } else if (s[i] != ' ' || is_nbsp(t, i)) {
+            cell_text = 1;
+        }
     }
-    return !spaced;
+    return text ? !spaced : !blank_cells;
 }
 
 static int
