@@ -47,7 +47,8 @@ typedef struct {
                         the last bar, only overflow */
     uint8_t kind;
     uint8_t line;    /* line within the visual row */
-    uint8_t spaced;  /* a value whose spaces became underscores ("增_7") */
+    uint8_t spaced;  /* a value whose spaces became underscores ("增_7"),
+                        or 2: 不适用 cut by the bar ("不\xe9|") */
 } frag_t;
 
 #define MAX_X 1024 /* display columns whose bars are remembered */
@@ -216,6 +217,31 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
     return p + k == b;
 }
 
+/* Whether segment [p, q) of a cell ending at b is 不适用 cut by the bar
+ * or the next cell: "不" or "不适" and then a cut character or the bar.
+ * No label of the format starts with 不 in its own cell. */
+static int
+is_cut_na(const ogi_text_t *t, size_t p, size_t q, size_t b)
+{
+    const char *s = t->s;
+    size_t n = q - p;
+    if (!(n == 3 || n == 6) || memcmp(s + p, "不适用", n) != 0)
+        return 0;
+    return q == b || ogi_text_broken_at(t, q);
+}
+
+/* Whether fs holds, on line `line`, a value or blank in a column left of
+ * col: col is past the labels. */
+static int
+after_values(const frags_t *fs, size_t line, int col)
+{
+    for (size_t i = fs->n; i-- > 0 && fs->f[i].line == line;)
+        if (fs->f[i].col < col && fs->f[i].kind != F_OWN &&
+            fs->f[i].kind != F_CONT)
+            return 1;
+    return 0;
+}
+
 /* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
 static int
 is_sign_only(const char *s, size_t n)
@@ -280,7 +306,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     int padded = 0, first = 1, any = 0;
     size_t bx = ogi_text_raw_offset(t, b) - fs->line_raw;
     if (!tail && col > 0 && nbsp_cut(t, a, b) &&
-        !(bx < MAX_X && fs->full[bx])) {
+        !(bx < MAX_X && fs->full[bx] && !is_nbsp(t, b - 1))) {
         push(fs, a, b - a, col, F_CUT, line);
         return;
     }
@@ -333,6 +359,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k, q - p - k, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
+            } else if (col > 0 && is_cut_na(t, p, q, b) &&
+                       after_values(fs, line, col)) {
+                /* a placeholder wider than its column: its first
+                 * characters tell which */
+                push(fs, p, q - p, col, F_VALUE, line);
+                if (fs->n)
+                    fs->f[fs->n - 1].spaced = 2;
             } else if (is_sign_only(s + p, q - p)) {
                 /* 增/减 and its digits overwritten by the bar: a value
                  * is here, but what it was is lost */
@@ -492,7 +525,11 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
                 continue;
             if (f->kind == F_VALUE) {
                 const char *v = s + f->off;
-                if (f->spaced) {
+                size_t vn = f->n;
+                if (f->spaced == 2) {
+                    v = "不适用";
+                    vn = strlen(v);
+                } else if (f->spaced) {
                     char *c = ogi__table_strdup(tb, v, f->n);
                     if (!c)
                         return OGI_ENOMEM;
@@ -501,7 +538,7 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
                             c[k] = ' ';
                     v = c;
                 }
-                if (!ogi__table_add(tb, OGI__CELL_VALUE, v, f->n, f->off,
+                if (!ogi__table_add(tb, OGI__CELL_VALUE, v, vn, f->off,
                                     f->n))
                     return OGI_ENOMEM;
                 values++;
