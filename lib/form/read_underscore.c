@@ -51,16 +51,9 @@ typedef struct {
                         or 2: 不适用 cut by the bar ("不\xe9|") */
 } frag_t;
 
-#define MAX_X 1024 /* display columns whose bars are remembered */
-
 typedef struct {
     frag_t f[MAX_FRAGS];
     size_t n;
-    uint8_t full[MAX_X]; /* full[x]: some cell of the table ending at a bar
-                            in column x filled its column with a whole
-                            value ("123|", "47\xc2|"): the column is as
-                            wide as that value */
-    size_t line_raw;     /* raw offset of the line being read */
 } frags_t;
 
 /* A line of the layout: it starts with a bar. */
@@ -304,9 +297,9 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     const char *s = t->s;
     size_t p = a, c0, c1;
     int padded = 0, first = 1, any = 0;
-    size_t bx = ogi_text_raw_offset(t, b) - fs->line_raw;
-    if (!tail && col > 0 && nbsp_cut(t, a, b) &&
-        !(bx < MAX_X && fs->full[bx] && !is_nbsp(t, b - 1))) {
+    /* the column's width never tells a whole " 5|" from a cut " 57":
+     * both are as wide as the widest cell may be */
+    if (!tail && col > 0 && nbsp_cut(t, a, b)) {
         push(fs, a, b - a, col, F_CUT, line);
         return;
     }
@@ -394,7 +387,6 @@ read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     size_t e = t->lines[l].end;
     size_t a = t->lines[l].start + 1; /* past the first bar */
     int col = 0, after_cut = 0, left_broken = 0;
-    fs->line_raw = ogi_text_raw_offset(t, t->lines[l].start);
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
@@ -591,37 +583,6 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     return s < OGI__PROBE_SURE ? s : OGI__PROBE_SURE;
 }
 
-/*
- * Marks in full[] the bars of [l0, l1) whose cell to the left holds a
- * whole value that reaches the bar: a value starting at the cell's first
- * byte, in digits only, cut at most in a trailing no-break space. Such a
- * column is as wide as that value, and a cell "&nbsp;1" touching its bar
- * is more likely whole than cut.
- */
-static void
-mark_full(const ogi_text_t *t, size_t l0, size_t l1, uint8_t *full)
-{
-    const char *s = t->s;
-    memset(full, 0, MAX_X);
-    for (size_t l = l0; l < l1; l++) {
-        if (!is_bar_line(t, l))
-            continue;
-        size_t e = t->lines[l].end, a = t->lines[l].start + 1;
-        size_t r0 = ogi_text_raw_offset(t, t->lines[l].start);
-        while (a < e) {
-            const char *bar = memchr(s + a, '|', e - a);
-            if (!bar)
-                break;
-            size_t b = (size_t)(bar - s);
-            size_t k = b > a ? number_prefix(s + a, b - a) : 0;
-            size_t x = ogi_text_raw_offset(t, b) - r0;
-            if (k > 0 && k == b - a && s[a] != '-' && x < MAX_X)
-                full[x] = 1;
-            a = b + 1;
-        }
-    }
-}
-
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -631,7 +592,6 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     frags_t *f = ogi_arena_alloc(tb->arena, sizeof(*f));
     if (!f)
         return OGI_ENOMEM;
-    mark_full(t, l0, l1, f->full);
     while (l < l1) {
         if (is_rule_line(t, l) || ogi__table_is_empty_line(t, l) ||
             ogi__table_is_page_line(t, l)) {
