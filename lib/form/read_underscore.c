@@ -235,6 +235,16 @@ after_values(const frags_t *fs, size_t line, int col)
     return 0;
 }
 
+/* Whether c, right after a number's digits in a cell, starts a label's
+ * overflow: an ideograph, or full-width punctuation that normalisation
+ * folded to ASCII ("，" "）" "：" "；"). A letter or % may be a unit. */
+static int
+overflow_after(char c)
+{
+    return (unsigned char)c >= 0x80 || c == ',' || c == ')' || c == '(' ||
+           c == ':' || c == ';';
+}
+
 /* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
 static int
 is_sign_only(const char *s, size_t n)
@@ -343,11 +353,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         } else if (first) {
             ogi_num_t num;
             size_t k = number_prefix(s + p, q - p);
-            if (k > 0 && k < q - p && (unsigned char)s[p + k] >= 0x80 &&
+            if (k > 0 && k < q - p && overflow_after(s[p + k]) &&
                 (after_cut || left_broken || col > 0) &&
-                !starts_numbering(s + p, q - p)) {
-                /* a value written over the overflow: "4处理的", and
-                 * "1件" is 1 and the end of 文件, not a count of 件 */
+                !starts_numbering(s + p, q - p) &&
+                ogi_number_parse(s + p, q - p, &num) == OGI_NUM_NONE) {
+                /* a value written over the overflow: "4处理的", "0，"
+                 * (the comma folded to ASCII), and "1件" is 1 and the
+                 * end of 文件, not a count of 件 */
                 push(fs, p, k, col, F_VALUE, line);
                 push(fs, p + k, q - p - k, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
