@@ -1,6 +1,6 @@
 /*
  * test_label.c - label normalisation and scoring against the skeleton
- * (lib/parse/label_int.h, lib/parse/label.c; internal API).
+ * (lib/core/label_int.h, lib/core/label.c; internal API).
  *
  * Usage example, as the table reader does it:
  *
