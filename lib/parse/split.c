@@ -31,7 +31,11 @@
  *
  * Plausibility, most important first: fewer soft relations broken (C1-C3,
  * the skeleton's), gaps read as one blank cell per no-break space (an
- * empty cell saved from Word is one "&nbsp;") and marks as one each, fewer cells of more than one digit, the smaller sum,
+ * empty cell saved from Word is one "&nbsp;") and marks as one each,
+ * fewer changes (本年增/减) larger than the stock before them, the smaller
+ * changes written without a sign, fewer cells of more than one digit
+ * (except in the tables of changes and amounts), the smaller sum (amounts
+ * apart),
  * the smaller largest cell, then the order the walk found it in (shorter
  * first cells first). Most cells of these tables are 0 or small, so the
  * split with more small cells is the likelier one; C1-C3 come first
@@ -74,6 +78,10 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
         return a->soft < b->soft ? -1 : 1;
     if (a->odd != b->odd)
         return a->odd < b->odd ? -1 : 1;
+    if (a->implaus != b->implaus)
+        return a->implaus < b->implaus ? -1 : 1;
+    if (a->bare != b->bare)
+        return a->bare < b->bare ? -1 : 1;
     if (a->multi != b->multi)
         return a->multi < b->multi ? -1 : 1;
     if (a->sum != b->sum)
@@ -81,6 +89,13 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
     if (a->max != b->max)
         return a->max < b->max ? -1 : 1;
     return 0;
+}
+
+int
+ogi__split_amount_at(const ctx_t *cx, size_t cell)
+{
+    ogi_vtype_t t = cx->sk->cols[cell % cx->sk->ncols].type;
+    return t == OGI_VT_AMOUNT || t == OGI_VT_AMOUNT_WAN;
 }
 
 /* A placed cell as the arithmetic reads it. */
@@ -132,6 +147,33 @@ buf_num(buf_t *b, int64_t v)
         buf_put(b, t, (size_t)n);
 }
 
+/* v / 10^frac with its decimals: "34893.9". */
+static void
+buf_dec(buf_t *b, int64_t v, size_t frac)
+{
+    if (frac == 0 || v < 0) {
+        buf_num(b, v);
+        return;
+    }
+    int64_t p = 1;
+    for (size_t i = 0; i < frac; i++)
+        p *= 10;
+    char t[48];
+    int n = snprintf(t, sizeof(t), "%lld.%0*lld", (long long)(v / p),
+                     (int)frac, (long long)(v % p));
+    if (n > 0)
+        buf_put(b, t, (size_t)n);
+}
+
+/* Decimals of cell p of split layout l of s: its run's, when it is the
+ * run's last cell. */
+static size_t
+cell_frac(const span_t *s, const layout_t *l, size_t p)
+{
+    int last = p + 1 == s->sp->ncells || l->piece[p + 1] != l->piece[p];
+    return last ? s->frac[l->piece[p]] : 0;
+}
+
 /* The pieces as read: "7000007", or "12 _ 345" when several. */
 static void
 show_pieces(buf_t *b, const ogi__split_span_t *sp)
@@ -160,7 +202,7 @@ show_split(buf_t *b, const span_t *s, size_t c)
         if (p)
             buf_put(b, " ", 1);
         if (l->kind[p] == K_RUN)
-            buf_num(b, v[p]);
+            buf_dec(b, v[p], cell_frac(s, l, p));
         else if (pc->kind == OGI__CELL_BLANK || pc->n == 0)
             buf_put(b, "_", 1);
         else
@@ -304,8 +346,9 @@ place(ctx_t *cx, const span_t *s)
             size_t nd = ndigits(v[p] < 0 ? -v[p] : v[p]);
             c->state = OGI_CELL_NUM;
             c->value = v[p];
-            c->scale = 0;
-            c->unit = 0;
+            int last = p + 1 == sp->ncells || l->piece[p + 1] != l->piece[p];
+            c->scale = (uint8_t)cell_frac(s, l, p);
+            c->unit = last ? s->unit[l->piece[p]] : 0;
             /* the cell's own digits when the run's text is the source
              * itself, else the whole run */
             if (tx && pc->s == tx->s + pc->off && pc->n == pc->len)
@@ -415,6 +458,98 @@ set_signs(ogi_arena_t *arena, span_t *s)
     *ns = *sp;
     ns->pieces = pieces;
     ns->npieces = n;
+    s->sp = ns;
+    return 0;
+}
+
+/* Bytes of a unit that ends p ("元", "万元" and the blanks before it),
+ * its ogi_unit_t into *unit; 0 when none. */
+static size_t
+unit_len(const ogi__cell_t *p, uint8_t *unit)
+{
+    size_t n = p->n;
+    while (n > 0 && (p->s[n - 1] == ' ' || p->s[n - 1] == '\t'))
+        n--;
+    size_t u = 0;
+    if (n >= 6 && memcmp(p->s + n - 6, "万元", 6) == 0) {
+        *unit = OGI_UNIT_WAN_YUAN;
+        u = 6;
+    } else if (n >= 3 && memcmp(p->s + n - 3, "元", 3) == 0) {
+        *unit = OGI_UNIT_YUAN;
+        u = 3;
+    } else {
+        return 0;
+    }
+    n -= u;
+    while (n > 0 && (p->s[n - 1] == ' ' || p->s[n - 1] == '\t'))
+        n--;
+    return p->n - n;
+}
+
+/*
+ * Sets apart what only an amount's cell may hold at the end of a run: a
+ * decimal point ("634893.9": the projects 6 and the amount 34893.9 run
+ * together) and a unit ("00元"). The run keeps its digits; s->frac and
+ * s->unit say that its last cell is an amount with that many decimals
+ * and that unit, which the walk places in an amount column only. A run
+ * with a point that cannot be an amount's (two points, more than two
+ * decimals, a point at either end) is left as read: the walk finds it
+ * holds more than digits. Returns 0 or OGI_ENOMEM.
+ */
+static int
+set_amounts(ctx_t *cx, span_t *s)
+{
+    int any = 0;
+    for (size_t i = 0; i < s->sp->ncells; i++)
+        any |= ogi__split_amount_at(cx, s->sp->first + i);
+    if (!any)
+        return 0;
+    const ogi__split_span_t *sp = s->sp;
+    const ogi__cell_t **pieces = NULL;
+    for (size_t i = 0; i < sp->npieces; i++) {
+        const ogi__cell_t *p = sp->pieces[i];
+        if (p->kind != OGI__CELL_RUN)
+            continue;
+        uint8_t unit = 0;
+        size_t ul = unit_len(p, &unit), n = p->n - ul, dot = n, dots = 0;
+        for (size_t k = 0; k < n; k++)
+            if (p->s[k] == '.') {
+                dot = k;
+                dots++;
+            }
+        if (dots > 1 || (dots && (dot == 0 || n - dot - 1 > 2 ||
+                                  n - dot - 1 == 0)))
+            continue;
+        if (!ul && !dots)
+            continue;
+        char *dig = ogi_arena_alloc(cx->r->arena, n ? n : 1);
+        ogi__cell_t *np = ogi_arena_alloc(cx->r->arena, sizeof(*np));
+        if (!pieces) {
+            pieces = ogi_arena_alloc(cx->r->arena,
+                                     sp->npieces * sizeof(*pieces));
+            if (pieces)
+                memcpy(pieces, sp->pieces, sp->npieces * sizeof(*pieces));
+        }
+        if (!dig || !np || !pieces)
+            return OGI_ENOMEM;
+        size_t dn = 0;
+        for (size_t k = 0; k < n; k++)
+            if (k != dot)
+                dig[dn++] = p->s[k];
+        *np = *p;
+        np->s = dig;
+        np->n = (uint32_t)dn;
+        pieces[i] = np;
+        s->frac[i] = (uint8_t)(dots ? n - dot - 1 : 0);
+        s->unit[i] = unit;
+    }
+    if (!pieces)
+        return 0;
+    ogi__split_span_t *ns = ogi_arena_alloc(cx->r->arena, sizeof(*ns));
+    if (!ns)
+        return OGI_ENOMEM;
+    *ns = *sp;
+    ns->pieces = pieces;
     s->sp = ns;
     return 0;
 }
@@ -534,7 +669,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             cx.owner[sp->first + p] = (int16_t)i;
             cx.opos[sp->first + p] = (uint8_t)p;
         }
-        if ((rc = set_signs(r->arena, s)))
+        if ((rc = set_signs(r->arena, s)) || (!s->fail &&
+                                              (rc = set_amounts(&cx, s))))
             return rc;
     }
     if ((rc = build_instances(&cx)))

@@ -99,8 +99,13 @@ typedef struct {
     int soft;    /* soft relations broken */
     int odd;     /* gaps read as other than one blank cell per no-break
                     space, marks ("--") as more than one placeholder */
-    int multi;   /* run cells of more than one digit */
-    int64_t sum; /* of the run cells */
+    int implaus; /* changes (本年增/减) larger than the stock before them */
+    int64_t bare; /* size of the changes written without a sign: most
+                     changes are none, and one that is not is written
+                     with its sign (+3, 减 2) more often than not */
+    int multi;   /* run cells of more than one digit, where most cells
+                    are small (not in a table of amounts or changes) */
+    int64_t sum; /* of the run cells, amounts apart */
     int64_t max; /* largest run cell */
 } score_t;
 
@@ -126,6 +131,9 @@ typedef struct {
     int8_t sign[MAX_PIECES];      /* a sign piece: -2 "-" (a sign or a
                                      placeholder), -1 "减", +1 "+" or
                                      "增"; 0 any other piece */
+    uint8_t frac[MAX_PIECES];     /* decimals of a run's last cell (an
+                                     amount: "634893.9" is 1) */
+    uint8_t unit[MAX_PIECES];     /* ogi_unit_t written after a run ("元") */
     int fail;                     /* F_* */
     layout_t *lay;                /* ways its cells share among its runs */
     size_t nlay;                  /* their count */
@@ -162,6 +170,9 @@ typedef struct {
     int rc;                 /* OGI_ENOMEM met deep inside */
     int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
 } ctx_t;
+
+/* Whether table cell `cell` is in an amount column (采购总金额). */
+int ogi__split_amount_at(const ctx_t *cx, size_t cell);
 
 /* -1, 0 or 1 as split a ranks before, with or after split b. */
 int ogi__split_score_cmp(const score_t *a, const score_t *b);

@@ -148,6 +148,24 @@ check(const walk_t *w, const cut_t *cut)
     return 1;
 }
 
+static int signed_at(const ctx_t *cx, const span_t *s, size_t at);
+
+/*
+ * Whether most cells of the table are 0 or a few: Table 3's and 4's
+ * counts of applications and Table 2's of documents are, so a split
+ * with fewer cells of several digits is the likelier. Not so a table with
+ * a change (本年增/减) or an amount: its counts are of licences, penalties
+ * and purchases, thousands as often as not.
+ */
+static int
+small_cells(const ctx_t *cx)
+{
+    for (size_t c = 0; c < cx->sk->ncols; c++)
+        if (cx->sk->cols[c].type != OGI_VT_COUNT)
+            return 0;
+    return 1;
+}
+
 /* Keeps the split in w->v. Returns 1 to stop the walk. */
 static int
 record(walk_t *w)
@@ -180,13 +198,27 @@ record(walk_t *w)
         s->score = sc;
         s->cap = cap;
     }
-    score_t sc = {0, 0, 0, 0, 0};
+    score_t sc = {0, 0, 0, 0, 0, 0, 0};
     sc.odd = w->odd;
+    int small = small_cells(cx);
     for (size_t p = 0; p < w->ncells; p++) {
-        if (w->l->kind[p] != K_RUN)
-            continue;
+        size_t cell = s->sp->first + p;
+        if (signed_at(cx, s, p) && p > 0 && cell % cx->sk->ncols > 0 &&
+            w->l->kind[p - 1] != K_OPAQUE) {
+            /* a stock seldom changes by more than it held */
+            int64_t d = w->v[p] < 0 ? -w->v[p] : w->v[p];
+            sc.implaus += d > w->v[p - 1];
+            size_t pi = w->l->piece[p];
+            int written = w->l->kind[p] == K_RUN &&
+                          (p == 0 || w->l->piece[p - 1] != pi) && pi > 0 &&
+                          s->sign[pi - 1] && w->l->k[pi - 1] == 0;
+            if (!written)
+                sc.bare += d;
+        }
+        if (w->l->kind[p] != K_RUN || ogi__split_amount_at(cx, cell))
+            continue; /* an amount is as large as it is */
         int64_t a = w->v[p] < 0 ? -w->v[p] : w->v[p];
-        sc.multi += a >= 10;
+        sc.multi += small && a >= 10;
         sc.sum += a;
         if (a > sc.max)
             sc.max = a;
@@ -230,6 +262,24 @@ cell_value(const char *dig, size_t len)
     return v;
 }
 
+/* The value of a run's last cell dig[0..len) whose last frac digits are
+ * decimals (an amount: "348939" with 1 is 34893.9), or -1 when it is no
+ * cell: the integer part has at least one digit and no leading zero
+ * ("0.5" is one, "05.5" is not). */
+static int64_t
+last_value(const char *dig, size_t len, size_t frac)
+{
+    if (frac == 0)
+        return cell_value(dig, len);
+    if (len <= frac || len > MAX_CELL_DIGITS ||
+        (len - frac > 1 && dig[0] == '0'))
+        return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        v = v * 10 + (dig[i] - '0');
+    return v;
+}
+
 static int walk(walk_t *w, size_t p, const char *dig, cut_t *cut);
 
 /*
@@ -247,8 +297,12 @@ begin_run(walk_t *w, size_t p)
     if (maxlen > MAX_CELL_DIGITS)
         maxlen = MAX_CELL_DIGITS;
     int rc = 0;
+    size_t pi = w->l->piece[p], frac = w->s->frac[pi];
+    int amount = frac || w->s->unit[pi];
+    if (amount && !ogi__split_amount_at(w->cx, w->s->sp->first + last))
+        return 0; /* a point or a unit in a cell that is no amount */
     for (size_t tl = k == 1 ? n : 1; tl <= maxlen && !rc; tl++) {
-        int64_t v = cell_value(pc->s + n - tl, tl);
+        int64_t v = last_value(pc->s + n - tl, tl, frac);
         if (v < 0)
             continue;
         if (!step(w))
@@ -450,6 +504,10 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
             else if (m)
                 w->odd += l->k[i] - 1;
         }
+        for (size_t p = 0; p < sp->ncells; p++)
+            /* "-" before digits in a change column is the change's sign
+             * more likely than a placeholder of its own */
+            w->odd += s->sign[l->piece[p]] != 0 && signed_at(cx, s, p);
         for (size_t p = 0; p < sp->ncells; p++) {
             const ogi__cell_t *pc = sp->pieces[l->piece[p]];
             size_t k = l->k[l->piece[p]];
