@@ -767,10 +767,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if (!is_box_line(t, l)) {
             if (!ogi__table_is_empty_line(t, l) &&
                 !ogi__table_is_page_line(t, l)) {
-                if ((rc = ogi__table_row_open(tb, l)) ||
-                    (rc = ogi__table_add_line(tb, l)))
+                if ((rc = ogi__table_add_line_row(tb, l)))
                     return rc;
-                ogi__table_row_close(tb);
             }
             l++;
             continue;

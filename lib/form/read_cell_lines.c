@@ -78,10 +78,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (in_row)
                 ogi__table_row_close(tb);
             in_row = 0;
-            if ((rc = ogi__table_row_open(tb, l)) ||
-                (rc = ogi__table_add_line(tb, l)))
+            if ((rc = ogi__table_add_line_row(tb, l)))
                 return rc;
-            ogi__table_row_close(tb);
             l++;
             continue;
         }

@@ -705,10 +705,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 !ogi__table_is_page_line(t, l) &&
                 !(ln->n > 0 && ln->n == 1 && ln->t[0].kind == T_NBSP &&
                   ln->t[0].n == t->lines[l].end - t->lines[l].start)) {
-                if ((rc = ogi__table_row_open(tb, l)) ||
-                    (rc = ogi__table_add_line(tb, l)))
+                if ((rc = ogi__table_add_line_row(tb, l)))
                     return rc;
-                ogi__table_row_close(tb);
             }
             l++;
             continue;

@@ -405,6 +405,16 @@ add_line_cells(ogi__table_t *tb, size_t l)
 }
 
 int
+ogi__table_add_line_row(ogi__table_t *tb, size_t l)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, l)) || (rc = ogi__table_add_line(tb, l)))
+        return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+int
 ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
                       const char *lit)
 {

@@ -122,6 +122,11 @@ int ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n,
  */
 int ogi__table_add_line(ogi__table_t *tb, size_t l);
 
+/* Appends line l as a row of its own (ogi__table_add_line between
+ * ogi__table_row_open and ogi__table_row_close): how a reader keeps a
+ * line that is not of its layout. Returns 0 or OGI_ENOMEM. */
+int ogi__table_add_line_row(ogi__table_t *tb, size_t l);
+
 /* 1 when line l of t is a page footer a PDF conversion left ("- 3 -",
  * "第3页"), whatever its indentation. */
 int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
