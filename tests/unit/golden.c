@@ -332,3 +332,19 @@ ogi_test_golden_check(const char *report_path, const char *golden_path,
     free(gold);
     return n;
 }
+
+void
+ogi_test_row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    const ogi__row_t *row = &tb->rows[r];
+    for (size_t i = row->first; i < row->first + row->count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        int k = snprintf(out + o, size - o, "%s%c:%.*s", o ? " | " : "",
+                         "LVBMR"[c->kind], (int)c->n, c->s);
+        if (k < 0 || (size_t)k >= size - o)
+            break;
+        o += (size_t)k;
+    }
+}

@@ -27,4 +27,11 @@ int ogi_test_golden_check_mem(const char *report, size_t len,
  * its size in *len; NULL when it cannot be read. */
 char *ogi_test_slurp(const char *path, size_t *len);
 
+#include "table_int.h"
+
+/* Row r of a table read by a reader as "K:text" per cell (K one of L V B
+ * M R, the cell's kind), joined by " | ", into out[0..size). */
+void ogi_test_row_string(const ogi__table_t *tb, size_t r, char *out,
+                         size_t size);
+
 #endif /* OGI_TEST_GOLDEN_H */

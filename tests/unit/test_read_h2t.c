@@ -18,38 +18,19 @@
 #include <string.h>
 
 #include "form/reader_int.h"
+#include "golden.h"
 #include "ogi/arena.h"
 #include "ogi/text.h"
 
 #define FORMS "tests/data/forms/h2t/"
 
+/* The file at path (the test fails when it cannot be read). */
 static char *
-slurp(const char *path, size_t *len)
+load_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = malloc(1 << 16);
+    char *buf = ogi_test_slurp(path, len);
     assert_non_null(buf);
-    *len = fread(buf, 1, (1 << 16) - 1, f);
-    fclose(f);
     return buf;
-}
-
-/* "K:text" per cell, K one of L V B M R, joined by " | ". */
-static void
-row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
-{
-    size_t o = 0;
-    out[0] = '\0';
-    const ogi__row_t *row = &tb->rows[r];
-    for (size_t i = row->first; i < row->first + row->count; i++) {
-        const ogi__cell_t *c = &tb->cells[i];
-        int k = snprintf(out + o, size - o, "%s%c:%.*s", o ? " | " : "",
-                         "LVBMR"[c->kind], (int)c->n, c->s);
-        if (k < 0 || (size_t)k >= size - o)
-            break;
-        o += (size_t)k;
-    }
 }
 
 static void
@@ -57,7 +38,7 @@ spans(void **state)
 {
     (void)state;
     size_t len;
-    char *raw = slurp(FORMS "spans.txt", &len);
+    char *raw = load_file(FORMS "spans.txt", &len);
     ogi_arena_t *a = ogi_arena_new(0);
     ogi_text_t t;
     char why[160];
@@ -80,7 +61,7 @@ spans(void **state)
     for (size_t r = 0; r < tb.nrows; r++) {
         if (!want[r])
             continue;
-        row_string(&tb, r, got, sizeof(got));
+        ogi_test_row_string(&tb, r, got, sizeof(got));
         if (strcmp(got, want[r]) != 0)
             print_error("row %zu: %s\n", r, got);
         assert_string_equal(got, want[r]);
@@ -103,7 +84,7 @@ nbsp(void **state)
 {
     (void)state;
     size_t len;
-    char *raw = slurp(FORMS "nbsp.txt", &len);
+    char *raw = load_file(FORMS "nbsp.txt", &len);
     ogi_arena_t *a = ogi_arena_new(0);
     ogi_text_t t;
     char why[160];
@@ -124,7 +105,7 @@ nbsp(void **state)
     assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
     char got[512];
     for (size_t r = 1; r < tb.nrows; r++) {
-        row_string(&tb, r, got, sizeof(got));
+        ogi_test_row_string(&tb, r, got, sizeof(got));
         if (strcmp(got, want[r]) != 0)
             print_error("row %zu: %s\n", r, got);
         assert_string_equal(got, want[r]);
