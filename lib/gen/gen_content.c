@@ -84,18 +84,6 @@ static const char *const email_domains[] = {"126.com", "163.com", "qq.com",
 
 /* ---- small helpers ---- */
 
-static int64_t
-rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
-{
-    return ogi__rng_range(&g->rng, lo, hi);
-}
-
-static int
-chance(ogi__gen_t *g, unsigned num, unsigned den)
-{
-    return ogi__rng_chance(&g->rng, num, den);
-}
-
 /* A value in [0, max] skewed toward small ones. */
 static int64_t
 skew(ogi__gen_t *g, int64_t max)

@@ -26,24 +26,6 @@
 
 #include "gen_render_int.h"
 
-static int64_t
-rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
-{
-    return ogi__rng_range(&g->rng, lo, hi);
-}
-
-static int
-chance(ogi__gen_t *g, unsigned num, unsigned den)
-{
-    return ogi__rng_chance(&g->rng, num, den);
-}
-
-static void
-out(ogi__gen_t *g, const char *s)
-{
-    ogi__sb_add(&g->out, s);
-}
-
 /* Code points in s. */
 static size_t
 cp_count(const char *s)

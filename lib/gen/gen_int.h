@@ -202,4 +202,28 @@ char *ogi__gen_strf(ogi__gen_t *g, const char *fmt, ...)
 /* The contents of b, or "" with g->oom set when it ran out of memory. */
 char *ogi__gen_sb(ogi__gen_t *g, ogi__sb_t *b);
 
+
+/* ---- shorthands the generator's files share ---- */
+
+/* A number in [lo, hi] from the report's generator. */
+static inline int64_t
+rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
+{
+    return ogi__rng_range(&g->rng, lo, hi);
+}
+
+/* 1 with probability num/den. */
+static inline int
+chance(ogi__gen_t *g, unsigned num, unsigned den)
+{
+    return ogi__rng_chance(&g->rng, num, den);
+}
+
+/* Appends s to the report being written. */
+static inline void
+out(ogi__gen_t *g, const char *s)
+{
+    ogi__sb_add(&g->out, s);
+}
+
 #endif /* OGI_GEN_INT_H */

@@ -56,24 +56,6 @@ ogi__gen_row_words(ogi_table_id_t id, const char *key)
 
 /* ---- helpers ---- */
 
-static int64_t
-rnd(ogi__gen_t *g, int64_t lo, int64_t hi)
-{
-    return ogi__rng_range(&g->rng, lo, hi);
-}
-
-static int
-chance(ogi__gen_t *g, unsigned num, unsigned den)
-{
-    return ogi__rng_chance(&g->rng, num, den);
-}
-
-static void
-out(ogi__gen_t *g, const char *s)
-{
-    ogi__sb_add(&g->out, s);
-}
-
 static void
 spaces(ogi__sb_t *b, int n)
 {
