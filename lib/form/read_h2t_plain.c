@@ -77,17 +77,6 @@ typedef struct {
                         share its columns */
 } line_t;
 
-/* Whether the space at normalised offset i was a no-break space. */
-static int
-is_nbsp(const ogi_text_t *t, size_t i)
-{
-    if (i >= t->len || t->s[i] != ' ')
-        return 0;
-    size_t r = ogi_text_raw_offset(t, i);
-    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
-           (unsigned char)t->raw[r + 1] == 0xa0;
-}
-
 /* Raw byte column of normalised offset i on a line starting at raw r0. */
 static int
 raw_col(const ogi_text_t *t, size_t i, uint32_t r0)
@@ -155,7 +144,7 @@ static size_t
 nbsp_run(const ogi_text_t *t, size_t i, size_t le)
 {
     size_t n = 0;
-    while (i + n < le && is_nbsp(t, i + n) &&
+    while (i + n < le && ogi__table_is_nbsp(t, i + n) &&
            (n == 0 || !ogi_text_broken_at(t, i + n)))
         n++;
     return n;
@@ -204,7 +193,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80;
         if (s[i] == ' ') {
-            if (!is_nbsp(t, i)) {
+            if (!ogi__table_is_nbsp(t, i)) {
                 i++;
                 after_digits = 0;
                 continue;
@@ -250,7 +239,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         tk->extra = (uint8_t)(lead + (sign ? 2 : 0));
         tk->mid = lead > 0 && after_digits;
         size_t a = i;
-        if (kind == T_NUM && e < le && is_nbsp(t, e)) {
+        if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e)) {
             /* no-break spaces after the digits: the cell's, unless
              * digits follow them (the next cell's lead) */
             size_t m = nbsp_run(t, e, le);
@@ -263,7 +252,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         }
         tk->clean = (a == ls || s[a - 1] == ' ') && !ogi_text_broken_at(t, a) &&
                     (e == le || s[e] == ' ') && !ogi_text_broken_at(t, e);
-        after_digits = kind == T_NUM && e < le && is_nbsp(t, e);
+        after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         i = e;
     }
 }

@@ -90,8 +90,6 @@ has_underscore_bar(const ogi_text_t *t, size_t l)
     return 0;
 }
 
-static int is_nbsp(const ogi_text_t *t, size_t i);
-
 /* A line ending a visual row: it has underscore padding, or no cell of
  * text padded with spaces (a line of cells all full; a no-break space of
  * a cell's text is no padding). A cell of spaces only says nothing: it is
@@ -107,12 +105,12 @@ is_row_end(const ogi_text_t *t, size_t l)
         if (s[i] == '_')
             return 1;
         if (s[i] == '|') {
-            if (cell_text && s[i - 1] == ' ' && !is_nbsp(t, i - 1))
+            if (cell_text && s[i - 1] == ' ' && !ogi__table_is_nbsp(t, i - 1))
                 spaced = 1;
             blank_cells += !cell_text;
             text |= cell_text;
             cell_text = 0;
-        } else if (s[i] != ' ' || is_nbsp(t, i)) {
+        } else if (s[i] != ' ' || ogi__table_is_nbsp(t, i)) {
             cell_text = 1;
         }
     }
@@ -169,18 +167,6 @@ starts_numbering(const char *s, size_t n)
     return 0;
 }
 
-/* Whether the space at normalised offset i was a no-break space in the
- * page (C2 A0): text of a cell ("&nbsp;0"), never html2text's padding. */
-static int
-is_nbsp(const ogi_text_t *t, size_t i)
-{
-    if (i >= t->len || t->s[i] != ' ')
-        return 0;
-    size_t r = ogi_text_raw_offset(t, i);
-    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
-           (unsigned char)t->raw[r + 1] == 0xa0;
-}
-
 /*
  * A cell [a, b) that starts with no-break spaces: each is one character
  * but two bytes, so the cell's text is wider in bytes than its column is
@@ -195,9 +181,9 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
 {
     const char *s = t->s;
     size_t p = a;
-    if (p >= b || !is_nbsp(t, p))
+    if (p >= b || !ogi__table_is_nbsp(t, p))
         return 0;
-    while (p < b && is_nbsp(t, p))
+    while (p < b && ogi__table_is_nbsp(t, p))
         p++;
     if (p == b)
         return 1;

@@ -405,6 +405,16 @@ add_line_cells(ogi__table_t *tb, size_t l)
 }
 
 int
+ogi__table_is_nbsp(const ogi_text_t *t, size_t i)
+{
+    if (i >= t->len || t->s[i] != ' ' || !t->raw)
+        return 0;
+    size_t r = ogi_text_raw_offset(t, i);
+    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
+           (unsigned char)t->raw[r + 1] == 0xa0;
+}
+
+int
 ogi__table_add_line_row(ogi__table_t *tb, size_t l)
 {
     int rc;

@@ -127,6 +127,11 @@ int ogi__table_add_line(ogi__table_t *tb, size_t l);
  * line that is not of its layout. Returns 0 or OGI_ENOMEM. */
 int ogi__table_add_line_row(ogi__table_t *tb, size_t l);
 
+/* 1 when the space at normalised offset i of t was a no-break space in
+ * the raw text (C2 A0, an "&nbsp;" of the page): part of a cell, where a
+ * plain space is only layout. */
+int ogi__table_is_nbsp(const ogi_text_t *t, size_t i);
+
 /* 1 when line l of t is a page footer a PDF conversion left ("- 3 -",
  * "第3页"), whatever its indentation. */
 int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
