@@ -5,7 +5,8 @@
  * Tables are first built as visual rows (vrows): cells of text, values and
  * merged (empty) slots, read from the skeleton: every row number, row
  * label, column label and heading comes from skeleton.h, never from a
- * string written here. A base flattening then prints the vrows:
+ * string written here. A base flattening then prints the vrows (the text
+ * ones in gen_flat.c):
  *
  *   cell     "\t<cell>" per line, a blank line after each row (seeds 0, 1,
  *            2, 4); merged slots print as a lone tab
@@ -56,16 +57,16 @@ ogi__gen_row_words(ogi_table_id_t id, const char *key)
 
 /* ---- helpers ---- */
 
-static void
-spaces(ogi__sb_t *b, int n)
+void
+ogi__gen_spaces(ogi__sb_t *b, int n)
 {
     for (int i = 0; i < n; i++)
         ogi__sb_addn(b, " ", 1);
 }
 
 /* Length of the UTF-8 sequence at s. */
-static size_t
-cp_len(const char *s)
+size_t
+ogi__gen_cp_len(const char *s)
 {
     unsigned char c = (unsigned char)*s;
     if (c < 0x80)
@@ -78,36 +79,36 @@ cp_len(const char *s)
 }
 
 /* Code points in s. */
-static size_t
-cp_count(const char *s)
+size_t
+ogi__gen_cp_count(const char *s)
 {
     size_t n = 0;
     while (*s) {
-        s += cp_len(s);
+        s += ogi__gen_cp_len(s);
         n++;
     }
     return n;
 }
 
 /* Display width: ASCII 1, everything else 2 (CJK, full width). */
-static int
-disp_width(const char *s)
+int
+ogi__gen_disp_width(const char *s)
 {
     int w = 0;
     while (*s) {
         w += (unsigned char)*s < 0x80 ? 1 : 2;
-        s += cp_len(s);
+        s += ogi__gen_cp_len(s);
     }
     return w;
 }
 
 /* Byte offset of code point k of s (or its end). */
-static size_t
-cp_offset(const char *s, size_t k)
+size_t
+ogi__gen_cp_offset(const char *s, size_t k)
 {
     size_t o = 0;
     while (k-- && s[o])
-        o += cp_len(s + o);
+        o += ogi__gen_cp_len(s + o);
     return o;
 }
 
@@ -156,7 +157,7 @@ halfwidth(ogi__gen_t *g, const char *s)
             }
         }
         if (i == OGI_ARRAY_LEN(map)) {
-            size_t l = cp_len(s);
+            size_t l = ogi__gen_cp_len(s);
             ogi__sb_addn(&b, s, l);
             s += l;
         }
@@ -166,14 +167,14 @@ halfwidth(ogi__gen_t *g, const char *s)
 
 /* "自 然 人", "三、 本 年 度 办 理 结 果" (seed 3): a space between the
  * characters after the first nskip ones, and one after those. */
-static char *
-spaced(ogi__gen_t *g, const char *s, size_t nskip)
+char *
+ogi__gen_spaced(ogi__gen_t *g, const char *s, size_t nskip)
 {
     ogi__sb_t b;
     ogi__sb_init(&b, g->arena);
     size_t k = 0;
     while (*s) {
-        size_t l = cp_len(s);
+        size_t l = ogi__gen_cp_len(s);
         if (k > 0 && k >= nskip)
             ogi__sb_add(&b, " ");
         ogi__sb_addn(&b, s, l);
@@ -187,7 +188,7 @@ spaced(ogi__gen_t *g, const char *s, size_t nskip)
 static char *
 split_at(ogi__gen_t *g, const char *s, size_t at)
 {
-    size_t o = cp_offset(s, at);
+    size_t o = ogi__gen_cp_offset(s, at);
     return ogi__gen_strf(g, "%.*s\n%s", (int)o, s, s + o);
 }
 
@@ -199,10 +200,10 @@ vertical(ogi__gen_t *g, const char *s, int indent)
     ogi__sb_init(&b, g->arena);
     int first = 1;
     while (*s) {
-        size_t l = cp_len(s);
+        size_t l = ogi__gen_cp_len(s);
         if (!first) {
             ogi__sb_add(&b, "\n");
-            spaces(&b, indent);
+            ogi__gen_spaces(&b, indent);
         }
         ogi__sb_addn(&b, s, l);
         s += l;
@@ -299,7 +300,7 @@ row_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id, size_t row)
     if (st->halfwidth)
         s = halfwidth(g, s);
     if (st->spaced && s && chance(g, 1, 2) && num_level(r->number) != 3)
-        s = spaced(g, s, cp_count(num));
+        s = ogi__gen_spaced(g, s, ogi__gen_cp_count(num));
     return s ? s : "";
 }
 
@@ -321,7 +322,7 @@ col_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id, size_t col)
     if (s && st->halfwidth)
         s = halfwidth(g, s);
     if (s && st->spaced && chance(g, 1, 3))
-        s = spaced(g, s, 0);
+        s = ogi__gen_spaced(g, s, 0);
     return s ? s : "";
 }
 
@@ -334,7 +335,7 @@ item_label(ogi__gen_t *g, const ogi__style_t *st, ogi_table_id_t id)
         s = halfwidth(g, s);
     if (s && g->base == OGI__BASE_PDF && chance(g, 1, 2)) {
         /* "第二十条 第（一）项" (洪泽, 淮安) */
-        size_t o = cp_offset(s, 4);
+        size_t o = ogi__gen_cp_offset(s, 4);
         s = ogi__gen_strf(g, "%.*s %s", (int)o, s, s + o);
     }
     return s ? s : "";
@@ -448,8 +449,8 @@ vput(ogi__vrow_t *r, const char *t, int kind)
 }
 
 /* Table 2, one item. */
-static void
-build_t2(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l,
+void
+ogi__gen_build_t2(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l,
          ogi_table_id_t id)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
@@ -460,8 +461,8 @@ build_t2(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l,
     vput(r, furniture.content, OGI__K_TEXT);
     for (size_t c = 0; c < sk->ncols; c++) {
         const char *h = col_label(g, st, id, c);
-        if (st->split && cp_count(h) >= 5 && chance(g, 1, 2))
-            h = split_at(g, h, (size_t)rnd(g, 2, (int64_t)cp_count(h) - 2));
+        if (st->split && ogi__gen_cp_count(h) >= 5 && chance(g, 1, 2))
+            h = split_at(g, h, (size_t)rnd(g, 2, (int64_t)ogi__gen_cp_count(h) - 2));
         vput(r, h, OGI__K_TEXT);
     }
     for (size_t row = 0; row < sk->nrows; row++) {
@@ -470,9 +471,9 @@ build_t2(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l,
             return;
         r->row = (long)row;
         const char *lab = row_label(g, st, id, row);
-        if (st->split && cp_count(lab) >= 6 && chance(g, 1, 2))
+        if (st->split && ogi__gen_cp_count(lab) >= 6 && chance(g, 1, 2))
             lab =
-                split_at(g, lab, (size_t)rnd(g, 2, (int64_t)cp_count(lab) - 2));
+                split_at(g, lab, (size_t)rnd(g, 2, (int64_t)ogi__gen_cp_count(lab) - 2));
         r->label = lab;
         vput(r, lab, OGI__K_TEXT);
         if (id == OGI_T2_19_9 && g->junk_procurement) {
@@ -502,14 +503,14 @@ group_label(ogi__gen_t *g, const ogi__style_t *st, size_t row)
     if (st->vertical && chance(g, 3, 4))
         return vertical(g, s, st->vindent);
     if (st->spaced && num_level(r->number) == 1)
-        return spaced(g, s, cp_count(r->number)); /* seed 3 */
-    if (st->split && cp_count(s) >= 5 && chance(g, 1, 2))
-        return split_at(g, s, cp_count(r->number) + 1);
+        return ogi__gen_spaced(g, s, ogi__gen_cp_count(r->number)); /* seed 3 */
+    if (st->split && ogi__gen_cp_count(s) >= 5 && chance(g, 1, 2))
+        return split_at(g, s, ogi__gen_cp_count(r->number) + 1);
     return s;
 }
 
-static void
-build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
+void
+ogi__gen_build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     l->table = OGI_T3;
@@ -524,7 +525,7 @@ build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
     if (st->vertical && chance(g, 1, 2))
         ap = vertical(g, ap, 0);
     else if (st->spaced && chance(g, 1, 2))
-        ap = spaced(g, ap, 0);
+        ap = ogi__gen_spaced(g, ap, 0);
     vput(r, ap, OGI__K_TEXT);
     r = vnew(g, l, OGI__R_HEAD);
     vput(r, "", OGI__K_MERGED);
@@ -539,7 +540,7 @@ build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
     vput(r, "", OGI__K_MERGED);
     for (size_t c = 1; c + 1 < sk->ncols; c++) {
         const char *h = col_label(g, st, OGI_T3, c);
-        if (st->split && cp_count(h) == 4 && chance(g, 1, 2))
+        if (st->split && ogi__gen_cp_count(h) == 4 && chance(g, 1, 2))
             h = split_at(g, h, 2); /* "商业\n企业" (seed 2) */
         vput(r, h, OGI__K_TEXT);
     }
@@ -590,17 +591,17 @@ build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
             sub = NULL;
         }
         const char *lab = row_label(g, st, OGI_T3, row);
-        if (st->split && cp_count(lab) >= 8 && chance(g, 1, 2)) {
+        if (st->split && ogi__gen_cp_count(lab) >= 8 && chance(g, 1, 2)) {
             /* "（二）部分公开\n（区分处理的…）" (seed 2) */
-            size_t at = cp_count(lab) / 2;
+            size_t at = ogi__gen_cp_count(lab) / 2;
             const char *p = strstr(lab, "（区分");
             if (!p)
                 p = strstr(lab, "(区分");
             if (p && p > lab)
-                at = cp_count(ogi__gen_strf(g, "%.*s", (int)(p - lab), lab));
+                at = ogi__gen_cp_count(ogi__gen_strf(g, "%.*s", (int)(p - lab), lab));
             lab = split_at(g, lab, at);
         }
-        r->numcp = cp_count(row_number(g, st, sr->number));
+        r->numcp = ogi__gen_cp_count(row_number(g, st, sr->number));
         if ((long)row == g->nolabel_row) {
             r->label = NULL; /* seed 0: values on the group label's line */
         } else {
@@ -623,8 +624,8 @@ build_t3(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
     }
 }
 
-static void
-build_t4(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
+void
+ogi__gen_build_t4(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
     l->table = OGI_T4;
@@ -637,8 +638,8 @@ build_t4(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
         const char *h = col_label(g, st, OGI_T4, c);
         if (st->vertical && chance(g, 3, 4))
             h = vertical(g, h, st->vindent ? st->vindent : 4);
-        else if (st->spaced && cp_count(h) == 4)
-            h = spaced(g, h, 2); /* "结果 维持" (seed 3) */
+        else if (st->spaced && ogi__gen_cp_count(h) == 4)
+            h = ogi__gen_spaced(g, h, 2); /* "结果 维持" (seed 3) */
         hs[c] = h;
         vput(r, h, OGI__K_TEXT);
     }
@@ -658,561 +659,6 @@ build_t4(ogi__gen_t *g, const ogi__style_t *st, ogi__vlist_t *l)
         r->nvals = OGI_T4_CELLS;
 }
 
-/* ---- flattening: one cell per line ---- */
-
-static void
-page_number(ogi__gen_t *g, ogi__style_t *st, int indent)
-{
-    spaces(&g->out, indent);
-    int n = st->page++;
-    switch (rnd(g, 0, 2)) {
-        case 0:
-            out(g, ogi__gen_strf(g, "-%d-", n));
-            break;
-        case 1:
-            out(g, ogi__gen_strf(g, "- %d -", n));
-            break;
-        default:
-            out(g, ogi__gen_strf(g, "— %d —", n));
-            break;
-    }
-    out(g, "\n");
-}
-
-/* The first part of a label cut by a page break, and the rest: the number
- * and at least three of its words stay before the break ("4. 保护第三方合"
- * / "法权益", seed 3), one word at least goes after it. */
-static void
-cut_label(ogi__gen_t *g, const ogi__vrow_t *r, const char **a, const char **b)
-{
-    const char *lab = r->label;
-    size_t n = cp_count(lab), words = n > r->numcp ? n - r->numcp : 0;
-    if (words < 2) { /* nothing to cut (out of memory) */
-        *a = lab;
-        *b = "";
-        return;
-    }
-    size_t keep = words * 3 / 5 < 3 ? 3 : words * 3 / 5;
-    if (keep >= words)
-        keep = words - 1;
-    size_t o = cp_offset(lab, r->numcp + keep);
-    *a = ogi__gen_strf(g, "%.*s", (int)o, lab);
-    *b = lab + o;
-}
-
-static void
-flat_cell(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        const ogi__vrow_t *r = &l->v[i];
-        if (r->pagebreak && r->label) {
-            /* the label's first part, the page break, then the rest of
-             * the label and the values as a block of their own */
-            const char *a, *b;
-            cut_label(g, r, &a, &b);
-            size_t nv = r->n - r->nvals;
-            for (size_t k = 0; k < nv; k++) {
-                out(g, "\t");
-                out(g, r->t[k] == r->label ? a : r->t[k]);
-                out(g, "\n");
-            }
-            out(g, "\n");
-            page_number(g, st, 0);
-            out(g, "\n\t");
-            out(g, b);
-            out(g, "\n");
-            for (size_t k = nv; k < r->n; k++) {
-                out(g, "\t");
-                out(g, r->t[k]);
-                out(g, "\n");
-            }
-            out(g, "\n");
-            continue;
-        }
-        if (r->role == OGI__R_JUNK) {
-            /* seed 1: " \t<pasted line>" */
-            out(g, "\t");
-            out(g, r->t[0]);
-            out(g, "\n \t");
-            out(g, r->t[1]);
-            out(g, "\n\n\n");
-            continue;
-        }
-        if (r->role == OGI__R_CAPTION && i == 0 && chance(g, 1, 3))
-            out(g, "\t\n"); /* seed 2: a lone tab before the first item */
-        for (size_t k = 0; k < r->n; k++) {
-            out(g, "\t");
-            out(g, r->t[k]);
-            out(g, "\n");
-        }
-        out(g, "\n");
-    }
-}
-
-/* ---- flattening: one row per line ---- */
-
-static void
-flat_tabrow(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l,
-            size_t width)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        const ogi__vrow_t *r = &l->v[i];
-        if (r->pagebreak && r->label) {
-            /* seed 3: "4. 保护第三方合\t\t0…", a gap, "\t法权益\t\t\t…" */
-            const char *a, *b;
-            cut_label(g, r, &a, &b);
-            out(g, a);
-            out(g, "\t");
-            for (size_t k = r->n - r->nvals; k < r->n; k++) {
-                out(g, "\t");
-                out(g, r->t[k]);
-            }
-            out(g, "\t\n\n");
-            page_number(g, st, 0);
-            out(g, "\n\t");
-            out(g, b);
-            for (size_t k = 0; k < r->nvals; k++)
-                out(g, "\t");
-            out(g, "\n");
-            continue;
-        }
-        for (size_t k = 0; k < r->n; k++) {
-            if (k)
-                out(g, "\t");
-            out(g, r->t[k]);
-        }
-        /* captions and headers are padded to the table's width */
-        if (r->role == OGI__R_CAPTION || r->role == OGI__R_HEAD)
-            for (size_t k = r->n; k < width; k++)
-                out(g, "\t");
-        else if (st->trailing_tab)
-            out(g, "\t");
-        out(g, "\n");
-    }
-}
-
-/* ---- flattening: pdftotext -layout ---- */
-
-/* Appends s and pads it with spaces to display width w (at least two
- * spaces after it). */
-static void
-pad_to(ogi__sb_t *b, const char *s, int w)
-{
-    ogi__sb_add(b, s);
-    int d = disp_width(s);
-    spaces(b, w - d >= 2 ? w - d : 2);
-}
-
-/* Values right-aligned in columns of width cw. */
-static void
-pdf_values(ogi__gen_t *g, const ogi__vrow_t *r, int cw)
-{
-    for (size_t k = r->n - r->nvals; k < r->n; k++) {
-        int d = disp_width(r->t[k]);
-        spaces(&g->out, cw - d >= 2 ? cw - d : 2);
-        out(g, r->t[k]);
-    }
-}
-
-/* The label split into pieces of at most max display columns. */
-static size_t
-wrap_label(ogi__gen_t *g, const char *lab, int max, const char **parts,
-           size_t maxparts)
-{
-    size_t n = 0;
-    const char *p = lab;
-    while (*p && n < maxparts) {
-        const char *q = p;
-        int w = 0;
-        while (*q) {
-            int cw = (unsigned char)*q < 0x80 ? 1 : 2;
-            if (w + cw > max)
-                break;
-            w += cw;
-            q += cp_len(q);
-        }
-        if (n + 1 == maxparts)
-            q = p + strlen(p);
-        parts[n++] = ogi__gen_strf(g, "%.*s", (int)(q - p), p);
-        p = q;
-    }
-    return n;
-}
-
-static void
-flat_pdf_t2(ogi__gen_t *g, const ogi__vlist_t *l)
-{
-    int lw = 16, cw = 8;
-    for (size_t i = 0; i < l->n; i++) {
-        const ogi__vrow_t *r = &l->v[i];
-        if (r->role == OGI__R_DATA || r->role == OGI__R_JUNK) {
-            int d = disp_width(r->t[0]);
-            if (d + 4 > lw)
-                lw = d + 4;
-        }
-        for (size_t k = 1; k < r->n; k++) {
-            int d = disp_width(r->t[k]);
-            if (r->role != OGI__R_JUNK && d + 4 > cw)
-                cw = d + 4;
-        }
-    }
-    for (size_t i = 0; i < l->n; i++) {
-        const ogi__vrow_t *r = &l->v[i];
-        switch (r->role) {
-            case OGI__R_CAPTION:
-                spaces(&g->out, (int)rnd(g, 6, 16));
-                out(g, r->t[0]);
-                out(g, "\n\n\n");
-                break;
-            case OGI__R_HEAD: {
-                spaces(&g->out, (int)rnd(g, 4, 8));
-                pad_to(&g->out, r->t[0], lw - 8);
-                for (size_t k = 1; k < r->n; k++) {
-                    out(g, r->t[k]);
-                    spaces(&g->out, (int)rnd(g, 3, 6));
-                }
-                out(g, "\n\n\n");
-                break;
-            }
-            case OGI__R_JUNK:
-                pad_to(&g->out, r->t[0], lw);
-                out(g, r->t[1]);
-                out(g, "\n\n");
-                break;
-            default:
-                pad_to(&g->out, r->t[0], lw);
-                pdf_values(g, r, cw);
-                out(g, "\n\n");
-                break;
-        }
-    }
-}
-
-static void
-flat_pdf_t3(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l)
-{
-    const int lw = 46, cw = 8, max_label = 36;
-    /* headers: the group, the note wrapped beside 法人或其他组织, the
-     * columns */
-    const ogi__vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *h3 = &l->v[2];
-    spaces(&g->out, lw + 12);
-    out(g, h1->t[1]);
-    out(g, "\n\n");
-    const char *note[3];
-    size_t nn = wrap_label(g, h1->t[0], 44, note, 3);
-    out(g, note[0]);
-    spaces(&g->out, lw + 14 - disp_width(note[0]) > 2
-                        ? lw + 14 - disp_width(note[0])
-                        : 2);
-    out(g, h2->t[2]);
-    out(g, "\n");
-    for (size_t k = 1; k < nn; k++) {
-        out(g, note[k]);
-        out(g, "\n");
-    }
-    spaces(&g->out, lw - 4);
-    out(g, h2->t[1]);
-    for (size_t k = 2; k + 1 < h3->n; k++) {
-        spaces(&g->out, 2);
-        out(g, h3->t[k]);
-    }
-    spaces(&g->out, 3);
-    out(g, h2->t[3]);
-    out(g, "\n\n");
-
-    /* rows; group labels on lines of their own */
-    const char *pending_top = NULL, *pending_sub = NULL;
-    size_t sub_left = 0, sub_mid = 0;
-    for (size_t i = 3; i < l->n; i++) {
-        const ogi__vrow_t *r = &l->v[i];
-        if (r->role != OGI__R_DATA)
-            continue;
-        int indent = r->depth * 6;
-        if (r->top) {
-            const char *t = st->pdf_mid_groups ? spaced(g, r->top, 0) : r->top;
-            if (st->pdf_mid_groups)
-                pending_top = t;
-            else {
-                out(g, t);
-                out(g, "\n");
-            }
-        }
-        if (r->sub) {
-            /* the group's rows: those after it at depth 2 */
-            size_t n = 0;
-            for (size_t j = i;
-                 j < l->n && l->v[j].depth == 2 && (j == i || !l->v[j].sub);
-                 j++)
-                n++;
-            if (st->pdf_mid_groups && n > 1 && r->label) {
-                pending_sub = r->sub;
-                sub_left = n;
-                sub_mid = n / 2;
-            } else {
-                spaces(&g->out, 6);
-                out(g, r->sub);
-                if (!r->label) {
-                    /* seed 0: the values on the group label's line */
-                    spaces(&g->out, lw - 6 - disp_width(r->sub) > 2
-                                        ? lw - 6 - disp_width(r->sub)
-                                        : 2);
-                    pdf_values(g, r, cw);
-                    out(g, "\n");
-                    continue;
-                }
-                out(g, "\n");
-            }
-        }
-        const char *lab = r->label ? r->label : "";
-        if (r->pagebreak && r->label) {
-            const char *a, *b;
-            cut_label(g, r, &a, &b);
-            spaces(&g->out, indent);
-            pad_to(&g->out, a, lw - indent);
-            pdf_values(g, r, cw);
-            out(g, "\n\n\n");
-            page_number(g, st, (int)rnd(g, 30, 70));
-            spaces(&g->out, indent);
-            out(g, b);
-            out(g, "\n");
-        } else if (disp_width(lab) > max_label + (2 - r->depth) * 6) {
-            const char *parts[4];
-            size_t np = wrap_label(g, lab, max_label - 4, parts, 4);
-            int mode = st->pdf_wrap_mode;
-            for (size_t k = 0; k < np; k++) {
-                spaces(&g->out, indent);
-                if (mode == 0 && k == 0) {
-                    pad_to(&g->out, parts[k], lw - indent);
-                    pdf_values(g, r, cw);
-                } else if (mode == 2 && k == 1) {
-                    /* 淮安: values on the middle line */
-                    pad_to(&g->out, parts[k], lw - indent);
-                    pdf_values(g, r, cw);
-                } else {
-                    out(g, parts[k]);
-                }
-                out(g, "\n");
-                if (mode == 2 && np == 1) {
-                    spaces(&g->out, lw);
-                    pdf_values(g, r, cw);
-                    out(g, "\n");
-                }
-            }
-            if (mode == 1) {
-                /* 洪泽: the values on a line of their own after it */
-                spaces(&g->out, lw);
-                pdf_values(g, r, cw);
-                out(g, "\n");
-            }
-        } else {
-            spaces(&g->out, indent);
-            pad_to(&g->out, lab, lw - indent);
-            pdf_values(g, r, cw);
-            out(g, "\n");
-        }
-        if (pending_sub && sub_left) {
-            sub_left--;
-            if (sub_left == sub_mid) {
-                spaces(&g->out, 6);
-                out(g, pending_sub);
-                out(g, "\n");
-                pending_sub = NULL;
-            }
-        }
-        if (pending_top && r->depth >= 1 && chance(g, 1, 3)) {
-            out(g, " ");
-            out(g, pending_top);
-            out(g, "\n");
-            pending_top = NULL;
-        }
-        if (chance(g, 1, 14))
-            out(g, "\n");
-    }
-    if (pending_top) {
-        out(g, pending_top);
-        out(g, "\n");
-    }
-}
-
-static void
-flat_pdf_t4(ogi__gen_t *g, const ogi__vlist_t *l)
-{
-    const ogi__vrow_t *h1 = &l->v[0], *h2 = &l->v[1], *v = &l->v[3];
-    out(g, h1->t[0]);
-    spaces(&g->out, 30);
-    out(g, h1->t[1]);
-    out(g, "\n\n");
-    spaces(&g->out, 30);
-    out(g, h2->t[5]);
-    spaces(&g->out, 18);
-    out(g, h2->t[6]);
-    out(g, "\n\n");
-    for (int k = 0; k < 3; k++)
-        for (size_t c = 0; c < 5; c++) {
-            out(g, h2->t[c]);
-            spaces(&g->out, 2);
-        }
-    out(g, "\n\n\n");
-    for (size_t k = 0; k < v->n; k++) {
-        if (k)
-            spaces(&g->out, (int)rnd(g, 3, 5));
-        out(g, v->t[k]);
-    }
-    out(g, "\n");
-}
-
-/* ---- one table in the report's base ---- */
-
-static void
-flat(ogi__gen_t *g, ogi__style_t *st, const ogi__vlist_t *l, size_t width)
-{
-    switch (g->base) {
-        case OGI__BASE_CELL:
-            flat_cell(g, st, l);
-            break;
-        case OGI__BASE_TABROW:
-            flat_tabrow(g, st, l, width);
-            break;
-        case OGI__BASE_PDF:
-            if (l->table == OGI_T3)
-                flat_pdf_t3(g, st, l);
-            else if (l->table == OGI_T4)
-                flat_pdf_t4(g, l);
-            else
-                flat_pdf_t2(g, l);
-            break;
-        case OGI__BASE_MARKDOWN:
-            ogi__gen_md_table(g, l);
-            break;
-        case OGI__BASE_HTML:
-            if (l->table == OGI_T3)
-                ogi__gen_html_t3(g, st, l);
-            else if (l->table == OGI_T4)
-                ogi__gen_html_t4(g, st, l);
-            else
-                ogi__gen_html_t2(g, st, l, 1);
-            break;
-    }
-}
-
-/* A caption or pasted line inside a table (junk). */
-static void
-junk_line(ogi__gen_t *g, const char *s)
-{
-    if (g->base == OGI__BASE_CELL || g->base == OGI__BASE_TABROW)
-        out(g, "\t");
-    else if (g->base == OGI__BASE_PDF)
-        spaces(&g->out, (int)rnd(g, 8, 20));
-    out(g, s);
-    out(g, "\n\n");
-}
-
-static void
-render_t2(ogi__gen_t *g, ogi__style_t *st)
-{
-    size_t n;
-    const ogi_table_id_t *ids = ogi_skeleton_active(g->format, &n);
-    if (g->base == OGI__BASE_HTML) {
-        /* the items first: the page may print them as one table */
-        ogi__vlist_t *items = ogi_arena_calloc(g->arena, n, sizeof(*items));
-        if (!items) {
-            g->oom = 1;
-            return;
-        }
-        for (size_t k = 0; k < n; k++)
-            build_t2(g, st, &items[k], ids[k]);
-        ogi__gen_html_t2(g, st, items, n);
-        return;
-    }
-    if (g->base == OGI__BASE_MARKDOWN) {
-        for (size_t k = 0; k < n; k++) {
-            ogi__vlist_t l = {0};
-            build_t2(g, st, &l, ids[k]);
-            flat(g, st, &l, 4);
-        }
-        return;
-    }
-    for (size_t k = 0; k < n; k++) {
-        ogi__vlist_t l = {0};
-        build_t2(g, st, &l, ids[k]);
-        flat(g, st, &l, 4);
-        if (st->junk && k == 2 && g->base != OGI__BASE_PDF) {
-            page_number(g, st, 0);
-            out(g, "\n");
-        }
-    }
-    if (st->rule_line && g->base == OGI__BASE_TABROW)
-        out(g, "--------\t-----\t------------\n");
-    out(g, "\n");
-    if (g->base == OGI__BASE_PDF) {
-        out(g, "\n");
-        page_number(g, st, (int)rnd(g, 30, 60));
-    }
-}
-
-static void
-render_t3(ogi__gen_t *g, ogi__style_t *st)
-{
-    ogi__vlist_t l = {0};
-    build_t3(g, st, &l);
-    if (g->oom || l.n < 3)
-        return;
-    const char *caption = ogi_skeleton_table(OGI_T3)->label;
-    if (st->junk && g->base == OGI__BASE_CELL && chance(g, 1, 2))
-        junk_line(g, caption); /* seed 2: the caption before the header */
-    if (!st->junk || g->base == OGI__BASE_HTML ||
-        g->base == OGI__BASE_MARKDOWN) {
-        flat(g, st, &l, 10);
-        out(g, "\n");
-        return;
-    }
-    /* junk: the table in two parts with a page footer and a caption
-     * "表3 …（续）" between them */
-    size_t cut = 3 + (size_t)rnd(g, 4, (int64_t)l.n - 6);
-    while (cut < l.n && l.v[cut].role == OGI__R_DATA && !l.v[cut].label)
-        cut++;
-    ogi__vlist_t a = l, b = l;
-    a.n = cut;
-    b.v = l.v + cut;
-    b.n = l.n - cut;
-    if (g->base == OGI__BASE_PDF) {
-        /* pdf prints headers from the first three rows: print the rest as
-         * plain rows */
-        flat(g, st, &a, 10);
-        out(g, "\n");
-        page_number(g, st, (int)rnd(g, 30, 60));
-        junk_line(g, ogi__gen_strf(g, "表3  %s（续）", caption));
-        for (size_t i = 0; i < b.n; i++) {
-            const ogi__vrow_t *r = &b.v[i];
-            spaces(&g->out, r->depth * 6);
-            pad_to(&g->out, r->label ? r->label : "", 46 - r->depth * 6);
-            pdf_values(g, r, 8);
-            out(g, "\n");
-        }
-    } else {
-        flat(g, st, &a, 10);
-        page_number(g, st, 0);
-        out(g, "\n");
-        junk_line(g, ogi__gen_strf(g, "表3  %s（续）", caption));
-        flat(g, st, &b, 10);
-    }
-    out(g, "\n");
-}
-
-static void
-render_t4(ogi__gen_t *g, ogi__style_t *st)
-{
-    ogi__vlist_t l = {0};
-    build_t4(g, st, &l);
-    if (g->oom || l.n < 4)
-        return;
-    flat(g, st, &l, 15);
-    if (st->junk && g->base != OGI__BASE_HTML && g->base != OGI__BASE_MARKDOWN)
-        junk_line(
-            g, ogi__gen_strf(g, "注：本表数据统计截至%d年12月31日。", g->year));
-    out(g, "\n");
-}
-
 /* ---- the document ---- */
 
 /* A paragraph wrapped as pdftotext prints it: lines of about 38
@@ -1223,7 +669,7 @@ pdf_para(ogi__gen_t *g, ogi__style_t *st, const char *s, int first_indent)
 {
     ogi__sb_t *b = &g->out;
     int col = 0, max = 76;
-    spaces(b, first_indent);
+    ogi__gen_spaces(b, first_indent);
     col = first_indent;
     const char *prev = NULL;
     while (*s) {
@@ -1235,9 +681,9 @@ pdf_para(ogi__gen_t *g, ogi__style_t *st, const char *s, int first_indent)
             if (q == s)
                 q++;
         } else {
-            q = s + cp_len(s);
+            q = s + ogi__gen_cp_len(s);
         }
-        int w = disp_width(ogi__gen_strf(g, "%.*s", (int)(q - s), s));
+        int w = ogi__gen_disp_width(ogi__gen_strf(g, "%.*s", (int)(q - s), s));
         int digits = (unsigned char)*s < 0x80 && *s >= '0' && *s <= '9';
         int space_before =
             st->pdf_space_nums && digits && prev && is_ideograph_at(prev);
@@ -1288,7 +734,7 @@ heading_out(ogi__gen_t *g, const ogi__style_t *st, const char *h)
 {
     switch (g->base) {
         case OGI__BASE_PDF:
-            spaces(&g->out, (int)rnd(g, 3, 7));
+            ogi__gen_spaces(&g->out, (int)rnd(g, 3, 7));
             break;
         case OGI__BASE_HTML:
             ogi__gen_html_heading(g, st, h);
@@ -1494,7 +940,7 @@ ogi__gen_render(ogi__gen_t *g)
             continue;
         if (g->base == OGI__BASE_PDF && k == OGI_SEC_ACTIVE) {
             out(g, "\n");
-            page_number(g, &st, (int)rnd(g, 30, 60));
+            ogi__gen_page_number(g, &st, (int)rnd(g, 30, 60));
         }
         heading_out(g, &st, g->headings[k]);
         for (size_t i = 0; i < g->nparas[k]; i++)
@@ -1502,11 +948,11 @@ ogi__gen_render(ogi__gen_t *g)
         if (g->base != OGI__BASE_TABROW && g->base != OGI__BASE_HTML)
             out(g, "\n");
         if (k == OGI_SEC_ACTIVE)
-            render_t2(g, &st);
+            ogi__gen_render_t2(g, &st);
         else if (k == OGI_SEC_APPLY)
-            render_t3(g, &st);
+            ogi__gen_render_t3(g, &st);
         else if (k == OGI_SEC_APPEAL)
-            render_t4(g, &st);
+            ogi__gen_render_t4(g, &st);
     }
     /* signature and date */
     int sign = g->signature || g->opts.layout == OGI_GEN_NOTITLE;

@@ -2,8 +2,9 @@
  * gen_render_int.h - what the text renderer shares with the page writers
  * (private to lib/gen).
  *
- *   gen_render.c  the document's flow, the visual rows of each table and
- *                 the text flatteners (cell, tabrow, pdf)
+ *   gen_render.c  the document's flow and the visual rows of each table
+ *   gen_flat.c    the text flatteners (cell, tabrow, pdf) and each table
+ *                 put out in the report's base
  *   gen_html.c    the html page and the markdown tables, from the same
  *                 visual rows
  *
@@ -129,5 +130,43 @@ void ogi__gen_html_t4(ogi__gen_t *g, const ogi__style_t *st,
 
 /* One table of vrows as a markdown pipe table, appended to g->out. */
 void ogi__gen_md_table(ogi__gen_t *g, const ogi__vlist_t *l);
+
+/* ---- shared by the renderer (gen_render.c) and the flatteners
+ * (gen_flat.c) ---- */
+
+/* Appends n spaces to b. */
+void ogi__gen_spaces(ogi__sb_t *b, int n);
+
+/* Bytes of the UTF-8 character at s. */
+size_t ogi__gen_cp_len(const char *s);
+
+/* Code points in s. */
+size_t ogi__gen_cp_count(const char *s);
+
+/* Display width of s (ideographs and full-width forms two columns). */
+int ogi__gen_disp_width(const char *s);
+
+/* Byte offset of code point k of s (or its end). */
+size_t ogi__gen_cp_offset(const char *s, size_t k);
+
+/* s with spaces between its characters after the first nskip (in the
+ * generator's arena). */
+char *ogi__gen_spaced(ogi__gen_t *g, const char *s, size_t nskip);
+
+/* The visual rows of Table 2 item id, Table 3 and Table 4 into l. */
+void ogi__gen_build_t2(ogi__gen_t *g, const ogi__style_t *st,
+                       ogi__vlist_t *l, ogi_table_id_t id);
+void ogi__gen_build_t3(ogi__gen_t *g, const ogi__style_t *st,
+                       ogi__vlist_t *l);
+void ogi__gen_build_t4(ogi__gen_t *g, const ogi__style_t *st,
+                       ogi__vlist_t *l);
+
+/* A page footer a PDF conversion leaves, indented by indent. */
+void ogi__gen_page_number(ogi__gen_t *g, ogi__style_t *st, int indent);
+
+/* Tables 2, 3 and 4 built and put out in the report's base. */
+void ogi__gen_render_t2(ogi__gen_t *g, ogi__style_t *st);
+void ogi__gen_render_t3(ogi__gen_t *g, ogi__style_t *st);
+void ogi__gen_render_t4(ogi__gen_t *g, ogi__style_t *st);
 
 #endif /* OGI_GEN_RENDER_INT_H */
