@@ -226,4 +226,33 @@ out(ogi__gen_t *g, const char *s)
     ogi__sb_add(&g->out, s);
 }
 
+/* ---- shared by the content (gen_content.c) and its narrative
+ * (gen_narrative.c) ---- */
+
+/* The report's province: its name and its abbreviation (黑, 苏). */
+void ogi__gen_province(const ogi__gen_t *g, const char **name,
+                       const char **abbr);
+
+/* A value in [0, max] skewed toward small ones. */
+int64_t ogi__gen_skew(ogi__gen_t *g, int64_t max);
+
+/* The figure for the report's admin level, from one per level. */
+int64_t ogi__gen_level_scale(const ogi__gen_t *g, int64_t province,
+                             int64_t city, int64_t county, int64_t township,
+                             int64_t dept);
+
+/* Row and column of a skeleton table by key. */
+long ogi__gen_row_of(ogi_table_id_t id, const char *key);
+size_t ogi__gen_col_of(ogi_table_id_t id, const char *key);
+
+/* The six sections' text, and the facts the narrative quotes (0 or
+ * OGI_ENOMEM). */
+void ogi__gen_write_overview(ogi__gen_t *g);
+void ogi__gen_write_active(ogi__gen_t *g);
+void ogi__gen_write_apply(ogi__gen_t *g);
+void ogi__gen_write_appeal(ogi__gen_t *g);
+void ogi__gen_write_problems(ogi__gen_t *g);
+void ogi__gen_write_other(ogi__gen_t *g);
+int ogi__gen_fill_facts(ogi__gen_t *g);
+
 #endif /* OGI_GEN_INT_H */
