@@ -255,4 +255,11 @@ void ogi__gen_write_problems(ogi__gen_t *g);
 void ogi__gen_write_other(ogi__gen_t *g);
 int ogi__gen_fill_facts(ogi__gen_t *g);
 
+/* Whether row is a result row of Table 3 (summed by （七）总计). */
+int ogi__gen_is_result_leaf(ogi__gen_t *g, size_t row);
+
+/* Makes the report's injected error in its figures (gen_inject.c).
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__gen_inject(ogi__gen_t *g);
+
 #endif /* OGI_GEN_INT_H */
