@@ -27,7 +27,8 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wimplicit-fallthrough -Wnull-dereference
 WERROR ?= -Werror
 OPT ?= -O3 -g -fno-omit-frame-pointer
-PKGS = jansson libcrypto libprotobuf-c libpq libxml-2.0 libzmq
+PKGS = jansson libcrypto libprotobuf-c libpq libxml-2.0 libzmq poppler-glib \
+       libzip uchardet
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # lib/ is one folder per stage (form, parse, check, pipeline, store, gen,

@@ -4,10 +4,15 @@
 # Usage: scripts/deps.sh [build|run|test|all]
 set -eu
 
-# libxml2-dev: its HTML parser reads tables given as HTML markup
+# libxml2-dev: the HTML parser (pages, tables given as markup) and DOCX's
+# XML; libpoppler-glib-dev: PDF text with glyph positions; libzip-dev: the
+# DOCX container; libuchardet-dev: the encoding of text that does not say
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
-libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxml2-dev"
-run_pkgs="postgresql-15 postgresql-client-15"
+libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxml2-dev
+libpoppler-glib-dev libzip-dev libuchardet-dev"
+# wv: wvHtml reads Word 97-2003 (DOC) files; fonts-noto-cjk: poppler's
+# glyphs for Chinese PDFs that do not embed their fonts
+run_pkgs="postgresql-15 postgresql-client-15 wv fonts-noto-cjk"
 # w3m, lynx, html2text, pandoc: the text forms of the forms property test
 # (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 w3m lynx html2text

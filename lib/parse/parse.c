@@ -13,12 +13,14 @@
 
 #include <openssl/evp.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ogi/error.h"
 #include "ogi/meta.h"
 #include "ogi/parse.h"
 #include "ogi/text.h"
+#include "form_int.h"
 #include "outline_int.h"
 #include "place_int.h"
 #include "reader_int.h"
@@ -343,6 +345,50 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
     return read_sections(r, t, &o);
 }
 
+/* A view offset to the raw offset it came from (form_int.h). */
+static uint32_t
+view_to_raw(const ogi__view_t *v, uint32_t off)
+{
+    size_t lo = 0, hi = v->nmap;
+    while (lo < hi) { /* the last entry at or before off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->map[mid].norm <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t raw = lo ? v->map[lo - 1].raw + (off - v->map[lo - 1].norm) : off;
+    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
+}
+
+static void
+remap_span(const ogi__view_t *v, uint32_t *off, uint32_t *len)
+{
+    uint32_t a = view_to_raw(v, *off);
+    uint32_t b = *len ? view_to_raw(v, *off + *len) : a;
+    *off = a;
+    *len = b > a ? b - a : 0;
+}
+
+/* Spans found in a converted view (GB18030 text, say) pointed back into
+ * the document's own bytes. */
+static void
+remap_spans(ogi_report_t *r, const ogi__view_t *v)
+{
+    for (int k = 0; k < OGI_TABLE_COUNT; k++) {
+        ogi_table_t *tb = &r->tables[k];
+        if (!tb->present || !tb->cells)
+            continue;
+        size_t n = tb->skel->nrows * tb->skel->ncols;
+        for (size_t i = 0; i < n; i++)
+            if (tb->cells[i].len)
+                remap_span(v, &tb->cells[i].off, &tb->cells[i].len);
+    }
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        if (r->sections[k].present)
+            remap_span(v, &r->sections[k].off, &r->sections[k].len);
+}
+
 int
 ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
                  const ogi_parse_opts_t *opts, ogi_report_t **out)
@@ -357,10 +403,21 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         !(r->source_name = ogi_arena_strdup(arena, opts->name)))
         return OGI_ENOMEM;
 
-    ogi_text_t t;
-    char why[160];
-    int rc = ogi_text_decode(arena, raw, len, opts ? opts->max_bytes : 0, &t,
-                             why, sizeof(why));
+    ogi__form_t form;
+    ogi__view_t v;
+    char why[512];
+    size_t max = opts && opts->max_bytes ? opts->max_bytes
+                                         : OGI_TEXT_MAX_DEFAULT;
+    int rc;
+    if (len > max) {
+        snprintf(why, sizeof(why),
+                 "input of %zu bytes exceeds the limit of %zu", len, max);
+        rc = OGI_ETOOBIG;
+        r->content_type = "application/octet-stream";
+    } else {
+        rc = ogi__form_view(arena, raw, len, &form, &v, why, sizeof(why));
+        r->content_type = form.content_type;
+    }
     if (rc == OGI_ENOMEM)
         return rc;
     if (rc) {
@@ -369,7 +426,19 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         *out = r;
         return 0;
     }
-    r->encoding = "utf-8";
+    r->encoding = v.encoding;
+
+    ogi_text_t t;
+    rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t,
+                         why, sizeof(why));
+    if (rc == OGI_ENOMEM)
+        return rc;
+    if (rc) {
+        if ((rc = reject(r, why)))
+            return rc;
+        *out = r;
+        return 0;
+    }
     if (t.nbroken &&
         (rc = ogi_report_add_finding(
              r, "P9", OGI_SEV_INFO, NULL,
@@ -386,6 +455,8 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         rc = parse_text(r, &t);
     if (rc)
         return rc;
+    if (v.map)
+        remap_spans(r, &v);
     *out = r;
     return 0;
 }

@@ -1,0 +1,290 @@
+/*
+ * form.c - a document's form from its bytes, and the converter that gives
+ * its text view (form_int.h).
+ *
+ * The form is told from magic numbers: %PDF, the OLE2 compound-file
+ * header (Word 97-2003), a ZIP whose directory names word/document.xml
+ * (DOCX; other ZIPs are spreadsheets, presentations or archives), image
+ * headers, and HTML from its first tags. Everything else is text.
+ *
+ * PDF and DOC are read by big libraries (poppler, wvWare) that were not
+ * written for hostile input: their converters run in a child process
+ * with a CPU-time and an address-space limit (sandbox.c), so that a crash
+ * or a hang ends as a rejection naming it.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "form_int.h"
+#include "ogi/error.h"
+#include "sandbox_int.h"
+
+/* Case-insensitive search of the ASCII needle in h[0..n). */
+static const char *
+find_ci(const char *h, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++) {
+        size_t j = 0;
+        while (j < k) {
+            char c = h[i + j];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != needle[j])
+                break;
+            j++;
+        }
+        if (j == k)
+            return h + i;
+    }
+    return NULL;
+}
+
+/* What a ZIP holds, from the names in its local headers and central
+ * directory (read as bytes: no inflating to tell the form). */
+static void
+sniff_zip(const char *raw, size_t len, ogi__form_t *out)
+{
+    if (find_ci(raw, len, "word/document.xml")) {
+        out->kind = OGI__FORM_DOCX;
+        out->content_type = "application/vnd.openxmlformats-officedocument."
+                            "wordprocessingml.document";
+        out->name = "DOCX";
+        return;
+    }
+    out->kind = OGI__FORM_OTHER;
+    if (find_ci(raw, len, "xl/workbook.xml")) {
+        out->content_type = "application/vnd.openxmlformats-officedocument."
+                            "spreadsheetml.sheet";
+        out->name = "XLSX spreadsheet";
+    } else if (find_ci(raw, len, "ppt/presentation.xml")) {
+        out->content_type = "application/vnd.openxmlformats-officedocument."
+                            "presentationml.presentation";
+        out->name = "PPTX presentation";
+    } else if (find_ci(raw, len, "content.xml") &&
+               find_ci(raw, len, "application/vnd.oasis.opendocument")) {
+        out->content_type = "application/vnd.oasis.opendocument";
+        out->name = "OpenDocument file";
+    } else {
+        out->content_type = "application/zip";
+        out->name = "ZIP archive";
+    }
+}
+
+/* An OLE2 compound file: Word, or Excel/PowerPoint. The stream names are
+ * UTF-16 in the directory sectors; "WordDocument" marks Word. */
+static void
+sniff_ole(const char *raw, size_t len, ogi__form_t *out)
+{
+    static const char word[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+    static const char book[] = "W\0o\0r\0k\0b\0o\0o\0k\0";
+    int is_word = 0, is_book = 0;
+    for (size_t i = 0; i + sizeof(word) - 1 <= len && !is_word; i++)
+        is_word = memcmp(raw + i, word, sizeof(word) - 1) == 0;
+    for (size_t i = 0; !is_word && i + sizeof(book) - 1 <= len && !is_book;
+         i++)
+        is_book = memcmp(raw + i, book, sizeof(book) - 1) == 0;
+    if (is_word || !is_book) {
+        /* a compound file without a Workbook: Word is the likely one, and
+         * its converter says so when it is not */
+        out->kind = OGI__FORM_DOC;
+        out->content_type = "application/msword";
+        out->name = "DOC";
+    } else {
+        out->kind = OGI__FORM_OTHER;
+        out->content_type = "application/vnd.ms-excel";
+        out->name = "XLS spreadsheet";
+    }
+}
+
+/* HTML from its first tags: a doctype, <html>, <head>, <body>, <meta>,
+ * <table> or <div> among the first 1024 bytes after spaces and a BOM,
+ * before any text that is not markup. UTF-16 pages are told after
+ * decoding, by the text converter. */
+static int
+looks_html(const char *raw, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' ||
+                       raw[i] == '\n'))
+        i++;
+    if (i >= len || raw[i] != '<')
+        return 0;
+    size_t n = len - i < 1024 ? len - i : 1024;
+    static const char *const tags[] = {"<!doctype html", "<html", "<head",
+                                       "<body", "<meta", "<title", "<!--"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(tags); k++)
+        if (find_ci(raw + i, n < 16 ? n : 16, tags[k]) == raw + i)
+            return 1;
+    /* a fragment: tables given as markup are still read as text */
+    return 0;
+}
+
+void
+ogi__form_sniff(const char *raw, size_t len, ogi__form_t *out)
+{
+    out->kind = OGI__FORM_TEXT;
+    out->content_type = "text/plain";
+    out->name = "text";
+    size_t skip = 0;
+    /* some sites put blank lines before %PDF */
+    while (skip < len && skip < 1024 &&
+           (raw[skip] == '\r' || raw[skip] == '\n' || raw[skip] == ' '))
+        skip++;
+    if (len - skip >= 5 && memcmp(raw + skip, "%PDF-", 5) == 0) {
+        out->kind = OGI__FORM_PDF;
+        out->content_type = "application/pdf";
+        out->name = "PDF";
+    } else if (len >= 8 && memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        sniff_ole(raw, len, out);
+    } else if (len >= 4 && memcmp(raw, "PK\x03\x04", 4) == 0) {
+        sniff_zip(raw, len, out);
+    } else if (len >= 8 && memcmp(raw, "\x89PNG\r\n\x1A\n", 8) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "image/png", "PNG image"};
+    } else if (len >= 3 && memcmp(raw, "\xFF\xD8\xFF", 3) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "image/jpeg", "JPEG image"};
+    } else if (len >= 6 && (memcmp(raw, "GIF87a", 6) == 0 ||
+                            memcmp(raw, "GIF89a", 6) == 0)) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "image/gif", "GIF image"};
+    } else if (len >= 4 && (memcmp(raw, "II*\0", 4) == 0 ||
+                            memcmp(raw, "MM\0*", 4) == 0)) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "image/tiff", "TIFF image"};
+    } else if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "application/rtf", "RTF document"};
+    } else if (len >= 3 && memcmp(raw, "\x1F\x8B\x08", 3) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "application/gzip",
+                             "gzip archive"};
+    } else if (len >= 6 && memcmp(raw, "7z\xBC\xAF\x27\x1C", 6) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "application/x-7z-compressed",
+                             "7z archive"};
+    } else if (len >= 4 && memcmp(raw, "Rar!", 4) == 0) {
+        *out = (ogi__form_t){OGI__FORM_OTHER, "application/vnd.rar",
+                             "RAR archive"};
+    } else if (looks_html(raw, len)) {
+        out->kind = OGI__FORM_HTML;
+        out->content_type = "text/html";
+        out->name = "HTML";
+    }
+}
+
+/* ---- the view buffer ---- */
+
+void
+ogi__view_buf_init(ogi__view_buf_t *b, ogi_arena_t *arena)
+{
+    *b = (ogi__view_buf_t){.arena = arena};
+}
+
+void
+ogi__view_buf_put(ogi__view_buf_t *b, const char *s, size_t n)
+{
+    if (b->oom || n == 0)
+        return;
+    if (b->cap - b->len <= n) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->len <= n) {
+            if (cap > ((size_t)1 << 40)) {
+                b->oom = 1;
+                return;
+            }
+            cap *= 2;
+        }
+        char *p = b->s ? ogi_arena_grow(b->arena, b->s, b->len, cap)
+                       : ogi_arena_alloc(b->arena, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+}
+
+void
+ogi__view_buf_puts(ogi__view_buf_t *b, const char *s)
+{
+    ogi__view_buf_put(b, s, strlen(s));
+}
+
+void
+ogi__view_buf_escape(ogi__view_buf_t *b, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = NULL;
+        switch (s[i]) {
+            case '&':
+                rep = "&amp;";
+                break;
+            case '<':
+                rep = "&lt;";
+                break;
+            case '>':
+                rep = "&gt;";
+                break;
+            case '\r':
+                rep = i + 1 < n && s[i + 1] == '\n' ? "" : "<br>";
+                break;
+            case '\n':
+                rep = "<br>";
+                break;
+            case '\0':
+                rep = "";
+                break;
+            default:
+                continue;
+        }
+        ogi__view_buf_put(b, s + from, i - from);
+        ogi__view_buf_puts(b, rep);
+        from = i + 1;
+    }
+    ogi__view_buf_put(b, s + from, n - from);
+}
+
+int
+ogi__view_buf_finish(ogi__view_buf_t *b, const char **s, size_t *len)
+{
+    ogi__view_buf_put(b, "", 1); /* the NUL, counted out below */
+    if (b->oom || !b->s)
+        return OGI_ENOMEM;
+    b->len--;
+    *s = b->s;
+    *len = b->len;
+    return 0;
+}
+
+/* ---- dispatch ---- */
+
+int
+ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
+               ogi__form_t *form, ogi__view_t *out, char *why,
+               size_t why_size)
+{
+    memset(out, 0, sizeof(*out));
+    ogi__form_sniff(raw, len, form);
+    switch (form->kind) {
+        case OGI__FORM_TEXT:
+            return ogi__form_text(arena, raw, len, out, why, why_size);
+        case OGI__FORM_HTML:
+            return ogi__form_html(arena, raw, len, out, why, why_size);
+        case OGI__FORM_DOCX:
+            return ogi__form_docx(arena, raw, len, out, why, why_size);
+        case OGI__FORM_PDF:
+            return ogi__sandbox_convert(ogi__form_pdf, "PDF", arena, raw, len,
+                                        out, why, why_size);
+        case OGI__FORM_DOC:
+            return ogi__sandbox_convert(ogi__form_doc, "DOC", arena, raw, len,
+                                        out, why, why_size);
+        case OGI__FORM_OTHER:
+            break;
+    }
+    snprintf(why, why_size, "%s, not a report ogi reads (text, HTML, PDF, "
+                            "DOCX or DOC)", form->name);
+    return OGI_EREJECT;
+}

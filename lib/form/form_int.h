@@ -1,0 +1,134 @@
+/*
+ * form_int.h - a document's form, told from its bytes, and its text view.
+ *
+ * Agencies publish a report as text (in any Chinese encoding), an HTML
+ * page, a PDF, or a Word file (DOCX or DOC). The form is told from the
+ * bytes, never from a file name. Each readable form has a converter that
+ * gives the document's text view: UTF-8 text that the rest of the parser
+ * reads like any other text. In a view, block text (paragraphs, headings,
+ * lines of a PDF) is one line per block, and a table whose structure the
+ * form gives (HTML, DOCX, DOC; a PDF's table is text rebuilt from glyph
+ * positions) is written as HTML table markup, one <tr> per line, so that
+ * the html_table reader (reader_int.h) puts it into the table model with
+ * its spans and merges:
+ *
+ *   <table>
+ *   <tr><td rowspan="2">本年新<br>制作数量</td><td colspan="3">…</td></tr>
+ *   </table>
+ *
+ * Cell text is escaped (&amp; &lt; &gt;); a line break inside a cell is
+ * <br>; an empty cell is <td></td>; a cell whose source was a no-break
+ * space only is <td>&nbsp;</td>.
+ *
+ * A converter reads only raw[0..len), bounds what it allocates by the
+ * input's size, and never trusts lengths inside the input. Private to lib/.
+ */
+#ifndef OGI_FORM_INT_H
+#define OGI_FORM_INT_H
+
+#include <stddef.h>
+
+#include "ogi/arena.h"
+#include "ogi/text.h"
+
+typedef enum {
+    OGI__FORM_TEXT = 0, /* plain text, any encoding (Markdown included) */
+    OGI__FORM_HTML,
+    OGI__FORM_PDF,
+    OGI__FORM_DOCX,
+    OGI__FORM_DOC,
+    OGI__FORM_OTHER /* recognised, not readable: its name says what it is */
+} ogi__form_kind_t;
+
+typedef struct {
+    ogi__form_kind_t kind;
+    const char *content_type; /* "text/plain", "text/html",
+                                 "application/pdf", ... (static) */
+    const char *name;         /* "PDF", "XLSX spreadsheet", "PNG image"...:
+                                 named in reasons (static) */
+} ogi__form_t;
+
+/* The form of raw[0..len), from magic numbers and the first bytes. */
+void ogi__form_sniff(const char *raw, size_t len, ogi__form_t *out);
+
+typedef struct {
+    const char *s; /* UTF-8, NUL-terminated, in the arena (or raw itself
+                      when raw is already the view) */
+    size_t len;
+    const char *encoding; /* of the raw bytes: "utf-8", "gb18030",
+                             "utf-16le", "utf-16be", "big5"; NULL where
+                             the form has none of its own (PDF) */
+    /* Where view offsets come from in raw: from view offset map[i].norm on
+     * (up to the next entry), raw offset = map[i].raw + (offset -
+     * map[i].norm), clamped to the raw length. NULL when the view is raw
+     * itself. nraw == 0 means spans cannot point into the raw bytes (a
+     * compressed or laid-out form): spans are then offsets in the view. */
+    const ogi_text_shift_t *map;
+    size_t nmap;
+    size_t nraw; /* the raw length spans may point into; 0 as above */
+} ogi__view_t;
+
+/*
+ * The converters: each fills *out from raw[0..len) (arrays in arena).
+ * Returns 0; OGI_EREJECT when the document cannot be read as its form (why
+ * receives the reason, naming the form: "PDF: scanned: no text layer",
+ * "DOCX: word/document.xml missing"); OGI_ENCODING when text is in no
+ * encoding ogi reads; OGI_ETOOBIG beyond a bound; OGI_ENOMEM.
+ */
+typedef int (*ogi__form_convert_fn)(ogi_arena_t *arena, const char *raw,
+                                    size_t len, ogi__view_t *out, char *why,
+                                    size_t why_size);
+
+int ogi__form_text(ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__view_t *out, char *why, size_t why_size);
+int ogi__form_html(ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__view_t *out, char *why, size_t why_size);
+int ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
+                  ogi__view_t *out, char *why, size_t why_size);
+int ogi__form_docx(ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__view_t *out, char *why, size_t why_size);
+int ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len,
+                  ogi__view_t *out, char *why, size_t why_size);
+
+/*
+ * The text view of raw[0..len) whatever its form: sniffs it (into *form)
+ * and runs its converter; the heavy ones (PDF, DOC) in a child process
+ * bounded in time and memory, so that a crash or hang in a library
+ * becomes a rejection ("PDF: converter crashed (signal 11)"), not a lost
+ * run. Returns as the converters do.
+ */
+int ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__form_t *form, ogi__view_t *out, char *why,
+                   size_t why_size);
+
+/*
+ * Decodes text raw[0..len) in any encoding ogi reads to UTF-8: the BOM,
+ * else a charset the bytes declare (HTML <meta charset>, an XML
+ * declaration) when hint_declared is set, else valid UTF-8, else the
+ * detector's guess (uchardet), converted with iconv. Fills out->s, len,
+ * encoding and map. Used by ogi__form_text and ogi__form_html.
+ */
+int ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
+                     int hint_declared, ogi__view_t *out, char *why,
+                     size_t why_size);
+
+/*
+ * Writes an HTML table row by row into a growing buffer: the helpers that
+ * converters share to emit the markup described above.
+ */
+typedef struct {
+    ogi_arena_t *arena;
+    char *s;
+    size_t len, cap;
+    int oom;
+} ogi__view_buf_t;
+
+void ogi__view_buf_init(ogi__view_buf_t *b, ogi_arena_t *arena);
+void ogi__view_buf_put(ogi__view_buf_t *b, const char *s, size_t n);
+void ogi__view_buf_puts(ogi__view_buf_t *b, const char *s);
+/* s[0..n) with & < > escaped, CR/LF as <br>; a cell's text */
+void ogi__view_buf_escape(ogi__view_buf_t *b, const char *s, size_t n);
+/* Ends the buffer (NUL) and gives its text; OGI_ENOMEM if anything failed. */
+int ogi__view_buf_finish(ogi__view_buf_t *b, const char **s, size_t *len);
+
+#endif /* OGI_FORM_INT_H */

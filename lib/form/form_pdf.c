@@ -1,0 +1,19 @@
+/* form_pdf.c - PDF documents to a text view (form_int.h). */
+#include "ogi_int.h"
+
+#include <stdio.h>
+
+#include "form_int.h"
+#include "ogi/error.h"
+
+int
+ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
+             ogi__view_t *out, char *why, size_t why_size)
+{
+    (void)arena;
+    (void)raw;
+    (void)len;
+    (void)out;
+    snprintf(why, why_size, "PDF: not read yet");
+    return OGI_EREJECT;
+}

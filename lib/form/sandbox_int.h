@@ -1,0 +1,34 @@
+/*
+ * sandbox_int.h - a converter run in a child process, bounded.
+ *
+ * The child gets the input by fork (no copy), a CPU-time limit, an
+ * address-space limit and a wall-clock deadline; it writes the view back
+ * through a pipe. A child that crashes, is killed by a limit or overruns
+ * the deadline ends as OGI_EREJECT with a reason naming the form and what
+ * happened; the caller's process is never touched by the library that
+ * failed. Private to lib/.
+ */
+#ifndef OGI_SANDBOX_INT_H
+#define OGI_SANDBOX_INT_H
+
+#include <stddef.h>
+
+#include "form_int.h"
+
+/* The bounds: seconds of CPU, seconds of wall clock, bytes of address
+ * space (a floor; large inputs get more: see sandbox.c). */
+#define OGI__SANDBOX_CPU_S  20
+#define OGI__SANDBOX_WALL_S 30
+#define OGI__SANDBOX_AS     ((size_t)2 << 30)
+
+/*
+ * Runs fn(raw, len) in a child and copies its view into arena. form names
+ * the form in reasons ("PDF: converter crashed (signal 11)"). Returns what
+ * fn returned (why with it), OGI_EREJECT when the child failed as above,
+ * OGI_ENOMEM, or OGI_EIO when no child could be started.
+ */
+int ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
+                         ogi_arena_t *arena, const char *raw, size_t len,
+                         ogi__view_t *out, char *why, size_t why_size);
+
+#endif /* OGI_SANDBOX_INT_H */
