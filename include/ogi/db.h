@@ -37,7 +37,8 @@ typedef struct ogi_db ogi_db_t;
 typedef enum {
     OGI_DB_STORED = 1, /* new: document, report, tables, findings written */
     OGI_DB_DUPLICATE,  /* doc_key already stored or dead-lettered (or twice
-                          in the batch): nothing written for it */
+                          in the batch) by another submission: nothing
+                          written for it */
     OGI_DB_REJECTED,   /* new, stored with status rejected (not a report) */
     OGI_DB_POISON,     /* written to dead_letters */
 } ogi_db_outcome_t;
@@ -53,6 +54,10 @@ typedef struct {
     const ogi_report_t *report; /* parsed and validated, or NULL: poison */
     const char *poison_reason;  /* report == NULL: why it was given up */
     unsigned attempts;          /* report == NULL: times it was tried */
+    const char *submission;     /* "producer:sequence" of the submission,
+                                   or NULL: a resend of the submission that
+                                   stored the document is OGI_DB_STORED
+                                   (or REJECTED) again, not DUPLICATE */
 } ogi_db_item_t;
 
 /*

@@ -12,6 +12,7 @@
  */
 #include "ogi_int.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,17 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
         it->raw_len = rec->raw.len;
         it->source_name = pr && pr->source ? pr->source->name : NULL;
         it->content_type = pr && pr->source ? pr->source->content_type : NULL;
+        if (rec->producer_id && *rec->producer_id) {
+            char seq[32];
+            snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);
+            size_t np = strnlen(rec->producer_id, 256), ns = strlen(seq);
+            char *sub = ogi_arena_alloc(a, np + ns + 1);
+            if (!sub)
+                return OGI_ENOMEM;
+            memcpy(sub, rec->producer_id, np);
+            memcpy(sub + np, seq, ns + 1);
+            it->submission = sub;
+        }
         ogi_report_t *r = NULL;
         if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
             it->report = r;

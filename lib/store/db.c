@@ -612,6 +612,8 @@ barr_finish(barr_t *a)
 
 #define F_NEW    0x01u /* the document was inserted by this batch */
 #define F_POISON 0x02u /* the dead letter was inserted by this batch */
+#define F_AGAIN  0x04u /* stored before by this same submission */
+#define F_AGAIN_REJECTED 0x08u /* ... as a rejected document */
 
 static const char *
 item_key(const ogi_db_item_t *it)
@@ -734,8 +736,10 @@ await_result(ogi_db_t *db, const char *what, ExecStatusType want,
  * keys it inserted.
  */
 static const char sql_documents[] =
-    "INSERT INTO documents (doc_key, raw, content_type, source_name)"
-    " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[])"
+    "INSERT INTO documents (doc_key, raw, content_type, source_name,"
+    " submitted_by)"
+    " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[],"
+    "  $5::text[])"
     " ON CONFLICT (doc_key) DO NOTHING"
     " RETURNING doc_key";
 
@@ -789,7 +793,9 @@ add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
     barr_add(&a->col[1], it->raw ? it->raw : "", it->raw_len);
     barr_add_str(&a->col[2], it->content_type);
     barr_add_str(&a->col[3], it->source_name);
-    if (poison) {
+    if (!poison) {
+        barr_add_str(&a->col[4], it->submission);
+    } else {
         barr_add_str(&a->col[4],
                      it->poison_reason ? it->poison_reason : "poison");
         barr_add_int4(&a->col[5], it->attempts > INT32_MAX
@@ -828,7 +834,7 @@ store_raw(ogi_db_t *db, batch_t *b, int poison)
                                      OID_TEXT, OID_TEXT,  OID_INT4};
     arows_t a;
     arows_init(&a, poison ? "store dead letters" : "store documents",
-               poison ? sql_dead_letters : sql_documents, poison ? 6 : 4);
+               poison ? sql_dead_letters : sql_documents, poison ? 6 : 5);
     size_t *rows = ogi_calloc(b->n, sizeof(*rows)); /* row -> order */
     PGresult *res = NULL;
     int rc = rows ? 0 : set_failure(db, OGI_ENOMEM, a.what);
@@ -1264,6 +1270,72 @@ store_batch(ogi_db_t *db, batch_t *b)
     return rc;
 }
 
+/* Appends s to an array literal's text as one quoted element. */
+static void
+array_elem(buf_t *t, const char *s)
+{
+    buf_puts(t, t->len > 1 ? ",\"" : "\"");
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            buf_put(t, "\\", 1);
+        buf_put(t, s, 1);
+    }
+    buf_put(t, "\"", 1);
+}
+
+/*
+ * The duplicates that this same submission stored before (a resend after
+ * a lost acknowledgement): flagged F_AGAIN, with how they were stored, so
+ * that they are acknowledged as they were the first time. One query for
+ * the batch, only when it has duplicates.
+ */
+static int
+find_resent(ogi_db_t *db, batch_t *b)
+{
+    static const char sql[] =
+        "SELECT u.k, r.status FROM unnest($1::text[], $2::text[]) AS u(k, s)"
+        " JOIN documents d ON d.doc_key = u.k AND d.submitted_by = u.s"
+        " LEFT JOIN reports r ON r.doc_key = u.k";
+    buf_t keys = {0}, subs = {0};
+    buf_put(&keys, "{", 1);
+    buf_put(&subs, "{", 1);
+    size_t n = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const ogi_db_item_t *it = &b->items[i];
+        if (!it->report || !it->submission || (b->flags[i] & F_NEW))
+            continue;
+        array_elem(&keys, item_key(it));
+        array_elem(&subs, it->submission);
+        n++;
+    }
+    buf_put(&keys, "}", 1);
+    buf_put(&subs, "}", 1);
+    int rc = 0;
+    if (n && (keys.oom || subs.oom))
+        rc = set_failure(db, OGI_ENOMEM, "find resent documents");
+    else if (n) {
+        const char *params[2] = {keys.p, subs.p};
+        PGresult *res =
+            PQexecParams(db->conn, sql, 2, NULL, params, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            rc = set_error(db, "find resent documents", res);
+        } else {
+            for (int r = 0; r < PQntuples(res); r++) {
+                const char *k = PQgetvalue(res, r, 0);
+                int rej = strcmp(PQgetvalue(res, r, 1), "rejected") == 0;
+                for (size_t i = 0; i < b->n; i++)
+                    if (b->items[i].report && !(b->flags[i] & F_NEW) &&
+                        strcmp(item_key(&b->items[i]), k) == 0)
+                        b->flags[i] |= F_AGAIN | (rej ? F_AGAIN_REJECTED : 0);
+            }
+        }
+        PQclear(res);
+    }
+    buf_fini(&keys);
+    buf_fini(&subs);
+    return rc;
+}
+
 static void
 set_outcomes(const batch_t *b, ogi_db_outcome_t *outcomes)
 {
@@ -1272,6 +1344,9 @@ set_outcomes(const batch_t *b, ogi_db_outcome_t *outcomes)
         if (!it->report)
             outcomes[i] =
                 b->flags[i] & F_POISON ? OGI_DB_POISON : OGI_DB_DUPLICATE;
+        else if (b->flags[i] & F_AGAIN)
+            outcomes[i] = b->flags[i] & F_AGAIN_REJECTED ? OGI_DB_REJECTED
+                                                         : OGI_DB_STORED;
         else if (!(b->flags[i] & F_NEW))
             outcomes[i] = OGI_DB_DUPLICATE;
         else if (it->report->status == OGI_STATUS_REJECTED)
@@ -1311,6 +1386,8 @@ ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
     }
     if (rc == 0)
         rc = store_batch(self, &b);
+    if (rc == 0)
+        rc = find_resent(self, &b);
     if (rc == 0)
         rc = command(self, "commit batch", "COMMIT");
     if (rc)

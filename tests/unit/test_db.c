@@ -785,6 +785,54 @@ variant(size_t i, const char *suffix, char **buf, char key[65])
     return it;
 }
 
+/* A resend of the submission that stored a document (its acknowledgement
+ * was lost with a sink) is acknowledged as stored, or rejected, again;
+ * the same bytes from another submission are a duplicate. */
+static void
+resend_is_acknowledged_as_first_stored(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    static const char raw[] = "resend: not a report";
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, sizeof(raw) - 1, NULL, &r), 0);
+    ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r,
+                        .submission = "p1-100:7"};
+    ogi_db_outcome_t out = 0;
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_REJECTED);
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_REJECTED);
+    ogi_db_item_t other = it;
+    other.submission = "p1-100:8";
+    assert_int_equal(ogi_db_write_batch(fx.db, &other, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_DUPLICATE);
+    other.submission = "\"quoted\", {braces}";
+    assert_int_equal(ogi_db_write_batch(fx.db, &other, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_DUPLICATE);
+    other.submission = NULL;
+    assert_int_equal(ogi_db_write_batch(fx.db, &other, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_DUPLICATE);
+
+    char *buf;
+    char key[65];
+    ogi_db_item_t v = variant(1, "\nresend", &buf, key);
+    v.submission = "p2-5:1";
+    ogi_db_item_t pair[2] = {v, v}; /* both copies in one batch */
+    ogi_db_outcome_t o2[2] = {0, 0};
+    assert_int_equal(ogi_db_write_batch(fx.db, pair, 2, o2), 0);
+    assert_int_equal(o2[0], OGI_DB_STORED);
+    assert_int_equal(o2[1], OGI_DB_STORED);
+    assert_int_equal(ogi_db_write_batch(fx.db, &v, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_STORED);
+    assert_int_equal(count1("SELECT count(*) FROM documents WHERE doc_key = $1"
+                            " AND submitted_by = 'p2-5:1'",
+                            key),
+                     1);
+    free(buf);
+    ogi_arena_destroy(&a);
+}
+
 static void
 data_errors_reject_the_batch(void **state)
 {
@@ -979,6 +1027,7 @@ main(void)
         cmocka_unit_test(reports_and_findings),
         cmocka_unit_test(not_a_report_is_stored_rejected),
         cmocka_unit_test(poison_goes_to_dead_letters),
+        cmocka_unit_test(resend_is_acknowledged_as_first_stored),
         cmocka_unit_test(data_errors_reject_the_batch),
         cmocka_unit_test(lost_connection_is_retry),
         cmocka_unit_test(roles_grant_what_they_say),
