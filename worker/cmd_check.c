@@ -14,21 +14,26 @@
 #include "args.h"
 #include "cmd.h"
 #include "ogi.h"
+#include "reasons.h"
 
 static void
 check_usage(FILE *out)
 {
     fprintf(out,
             "usage: ogi check [--format text|json] [--min-severity LEVEL] "
-            "FILE...\n"
+            "PATH...\n"
             "\n"
-            "Parses and validates each FILE (\"-\" for standard input) and "
-            "prints\n"
-            "its findings, one per line:\n"
+            "Parses and validates each file under PATH (files, directories, "
+            "\"-\" for\n"
+            "standard input) in any form ogi reads (text in any Chinese "
+            "encoding, HTML,\n"
+            "PDF, DOCX, DOC) and prints its findings, one per line:\n"
             "  FILE: severity: [RULE] path: message\n"
-            "then one summary line. With --format json, one JSON object per "
-            "file\n"
-            "(file, status, findings) on its own line.\n"
+            "then one summary line and the files that are not reports, "
+            "counted by\n"
+            "reason. With --format json, one JSON object per file (file, "
+            "status,\n"
+            "findings) on its own line.\n"
             "\n"
             "  --format text|json     output format (default text)\n"
             "  --min-severity LEVEL   info, warning or error (default info)\n"
@@ -106,18 +111,32 @@ ogi_cmd_check(int argc, char **argv)
         check_usage(stderr);
         return 2;
     }
+    ogi_source_list_t list;
+    char why[512];
+    int rc = ogi_source_list((const char *const *)(argv + optind),
+                             (size_t)(argc - optind), &list, why,
+                             sizeof(why));
+    if (rc) {
+        fprintf(stderr, "ogi check: %s\n",
+                rc == OGI_EIO ? why : ogi_strerror(rc));
+        return 2;
+    }
     ogi_arena_t *arena = ogi_arena_new(0);
-    if (!arena) {
+    ogi_reasons_t *reasons = ogi_reasons_create();
+    if (!arena || !reasons) {
         fprintf(stderr, "ogi check: out of memory\n");
+        ogi_arena_destroy(&arena);
+        ogi_reasons_destroy(&reasons);
+        ogi_source_list_free(&list);
         return 2;
     }
     int status = 0;
-    size_t count[3] = {0, 0, 0}, files = 0, bad = 0;
-    for (int i = optind; i < argc; i++) {
+    size_t count[3] = {0, 0, 0}, files = 0, bad = 0, rejected = 0;
+    for (size_t i = 0; i < list.n; i++) {
+        const char *path = list.paths[i];
         ogi_report_t *r = NULL;
-        char why[512];
-        int rc = ogi_source_parse_file(arena, argv[i], &popts, &r, why,
-                                       sizeof(why));
+        rc = ogi_source_parse_file(arena, path, &popts, &r, why,
+                                   sizeof(why));
         if (rc == 0)
             rc = ogi_validate_report(r);
         if (rc) {
@@ -133,6 +152,11 @@ ogi_cmd_check(int argc, char **argv)
             if (status == 0)
                 status = 1;
         }
+        if (r->status == OGI_STATUS_REJECTED) {
+            rejected++;
+            ogi_reasons_add(reasons,
+                            r->nfindings ? r->findings[0].message : NULL);
+        }
         json_t *fs = json ? json_array() : NULL;
         for (size_t k = 0; k < r->nfindings; k++) {
             const ogi_finding_t *f = &r->findings[k];
@@ -145,13 +169,13 @@ ogi_cmd_check(int argc, char **argv)
                                   "severity", ogi_severity_name(f->severity),
                                   "path", f->path, "message", f->message));
             } else {
-                printf("%s: %s: [%s] %s%s%s\n", argv[i],
+                printf("%s: %s: [%s] %s%s%s\n", path,
                        ogi_severity_name(f->severity), f->rule, f->path,
                        *f->path ? ": " : "", f->message);
             }
         }
         if (json) {
-            json_t *o = json_pack("{s:s,s:s,s:s,s:o}", "file", argv[i],
+            json_t *o = json_pack("{s:s,s:s,s:s,s:o}", "file", path,
                                   "doc_key", r->doc_key, "status",
                                   ogi_status_name(r->status), "findings", fs);
             char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
@@ -164,11 +188,18 @@ ogi_cmd_check(int argc, char **argv)
         ogi_arena_reset(arena);
     }
     ogi_arena_destroy(&arena);
-    if (!json)
+    ogi_source_list_free(&list);
+    if (!json) {
         printf("%zu file%s checked, %zu with errors or rejected: %zu errors, "
                "%zu warnings, %zu info\n",
                files, files == 1 ? "" : "s", bad, count[OGI_SEV_ERROR],
                count[OGI_SEV_WARNING], count[OGI_SEV_INFO]);
+        char title[64];
+        snprintf(title, sizeof(title), "%zu not report%s", rejected,
+                 rejected == 1 ? "" : "s");
+        ogi_reasons_print(reasons, stdout, title);
+    }
+    ogi_reasons_destroy(&reasons);
     if (fflush(stdout) != 0)
         return 2;
     return status;

@@ -10,18 +10,26 @@
 #include "args.h"
 #include "cmd.h"
 #include "ogi.h"
+#include "reasons.h"
 
 static void
 parse_usage(FILE *out)
 {
     fprintf(out,
             "usage: ogi parse [--json | --jsonl | --format pb] [--cells] "
-            "[--max-bytes N] FILE...\n"
+            "[--max-bytes N] PATH...\n"
             "\n"
-            "Parses each FILE (\"-\" for standard input) and prints its record:\n"
-            "a short summary by default, the JSON record of spec/record.md\n"
-            "with --json (one pretty object per file) or --jsonl (one line "
-            "each).\n"
+            "Parses each file under PATH (files, directories, \"-\" for "
+            "standard\n"
+            "input) in any form ogi reads (text in any Chinese encoding, "
+            "HTML, PDF,\n"
+            "DOCX, DOC) and prints its record: a short summary by default, "
+            "the JSON\n"
+            "record with --json (one pretty object per file) or --jsonl (one "
+            "line\n"
+            "each). Files that are not reports are counted by reason at the "
+            "end\n"
+            "(on standard error when the output is records).\n"
             "\n"
             "  --json           print the JSON record\n"
             "  --jsonl          print one JSON record per line\n"
@@ -161,17 +169,32 @@ ogi_cmd_parse(int argc, char **argv)
         parse_usage(stderr);
         return 2;
     }
+    ogi_source_list_t list;
+    char why[512];
+    int rc = ogi_source_list((const char *const *)(argv + optind),
+                             (size_t)(argc - optind), &list, why,
+                             sizeof(why));
+    if (rc) {
+        fprintf(stderr, "ogi parse: %s\n",
+                rc == OGI_EIO ? why : ogi_strerror(rc));
+        return 2;
+    }
     ogi_arena_t *arena = ogi_arena_new(0);
-    if (!arena) {
+    ogi_reasons_t *reasons = ogi_reasons_create();
+    if (!arena || !reasons) {
         fprintf(stderr, "ogi parse: out of memory\n");
+        ogi_arena_destroy(&arena);
+        ogi_reasons_destroy(&reasons);
+        ogi_source_list_free(&list);
         return 2;
     }
     int status = 0;
-    for (int i = optind; i < argc; i++) {
+    size_t rejected = 0;
+    for (size_t i = 0; i < list.n; i++) {
+        const char *path = list.paths[i];
         ogi_report_t *r = NULL;
-        char why[512];
-        int rc = ogi_source_parse_file(arena, argv[i], &popts, &r, why,
-                                       sizeof(why));
+        rc = ogi_source_parse_file(arena, path, &popts, &r, why,
+                                   sizeof(why));
         if (rc) {
             fprintf(stderr, "ogi parse: %s\n",
                     rc == OGI_EIO ? why : ogi_strerror(rc));
@@ -185,17 +208,22 @@ ogi_cmd_parse(int argc, char **argv)
             ogi_arena_reset(arena);
             continue;
         }
-        if (r->status == OGI_STATUS_REJECTED && status == 0)
-            status = 1;
+        if (r->status == OGI_STATUS_REJECTED) {
+            if (status == 0)
+                status = 1;
+            rejected++;
+            ogi_reasons_add(reasons,
+                            r->nfindings ? r->findings[0].message : NULL);
+        }
         if (pb) {
             uint8_t *buf;
             size_t len;
             if (ogi_encode_report(arena, r, &buf, &len) != 0) {
                 fprintf(stderr, "ogi parse: could not encode \"%s\"\n",
-                        argv[i]);
+                        path);
                 status = 2;
             } else {
-                if (argc - optind > 1)
+                if (list.n > 1)
                     write_varint(len);
                 fwrite(buf, 1, len, stdout);
             }
@@ -210,11 +238,20 @@ ogi_cmd_parse(int argc, char **argv)
                 free(s);
             }
         } else {
-            print_summary(r, argv[i]);
+            print_summary(r, path);
         }
         ogi_arena_reset(arena);
     }
     ogi_arena_destroy(&arena);
+    size_t nfiles = list.n;
+    ogi_source_list_free(&list);
+    if (nfiles > 1 && rejected) {
+        char title[64];
+        snprintf(title, sizeof(title), "%zu not report%s", rejected,
+                 rejected == 1 ? "" : "s");
+        ogi_reasons_print(reasons, json || pb ? stderr : stdout, title);
+    }
+    ogi_reasons_destroy(&reasons);
     if (fflush(stdout) != 0)
         return 2;
     return status;

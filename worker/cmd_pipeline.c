@@ -17,6 +17,7 @@
 #include "ogi.h"
 #include "ogi/ingest.h"
 #include "ogi/pipeline.h"
+#include "reasons.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -53,16 +54,28 @@ static const char *const outcome_names[] = {"pending",  "stored",
                                             "duplicate", "rejected",
                                             "poison",   "failed"};
 
-/* Lists documents that were not stored, one per line, on stderr. */
+/*
+ * Lists the documents not stored as reports, one per line on stderr, as
+ * they settle, and counts them by reason for the summary.
+ */
 static void
 report_unsettled(void *arg, const char *path, const char *key,
                  ogi_push_outcome_t out, const char *reason)
 {
-    (void)arg;
-    if (out == OGI_PUSH_PENDING || out == OGI_PUSH_FAILED ||
-        out == OGI_PUSH_POISON)
-        fprintf(stderr, "%s: %s%s%s (%s)\n", path, outcome_names[out],
-                *key ? " " : "", key, reason && *reason ? reason : "");
+    ogi_reasons_t *reasons = arg;
+    if (out == OGI_PUSH_STORED || out == OGI_PUSH_DUPLICATE)
+        return;
+    if (!reason || !*reason)
+        reason = out == OGI_PUSH_REJECTED ? "not a report" : "no reason given";
+    fprintf(stderr, "%s: %s%s%s (%s)\n", path, outcome_names[out],
+            *key ? " " : "", key, reason);
+    if (out == OGI_PUSH_REJECTED) {
+        ogi_reasons_add(reasons, reason);
+    } else {
+        char r[512];
+        snprintf(r, sizeof(r), "%s: %s", outcome_names[out], reason);
+        ogi_reasons_add(reasons, r);
+    }
 }
 
 static void
@@ -79,13 +92,24 @@ print_push_summary(const ogi_push_stats_t *st)
            (unsigned long long)st->outcome[OGI_PUSH_PENDING]);
 }
 
+static void
+print_reasons(const ogi_push_stats_t *st, const ogi_reasons_t *reasons)
+{
+    uint64_t n = st->total - st->outcome[OGI_PUSH_STORED] -
+                 st->outcome[OGI_PUSH_DUPLICATE];
+    char title[64];
+    snprintf(title, sizeof(title), "%llu not stored as reports",
+             (unsigned long long)n);
+    ogi_reasons_print(reasons, stdout, title);
+}
+
 static int
 exit_status(int rc, const ogi_push_stats_t *st)
 {
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
         return 2;
     if (rc || st->outcome[OGI_PUSH_PENDING] || st->outcome[OGI_PUSH_FAILED] ||
-        st->outcome[OGI_PUSH_POISON])
+        st->outcome[OGI_PUSH_POISON] || st->outcome[OGI_PUSH_REJECTED])
         return 1;
     return 0;
 }
@@ -147,9 +171,14 @@ ogi_cmd_push(int argc, char **argv)
                        "  --frontend EP   the broker (default %s)\n"
                        "  --give-up S     stop resending after S seconds "
                        "(default: never)\n\n"
-                       "exit status: 0 every document stored, duplicate or "
-                       "rejected (not a report);\n"
-                       "1 some were not stored (listed on stderr), 2 usage "
+                       "Files ogi cannot read as reports are stored as "
+                       "rejected, each named on\n"
+                       "stderr with its reason, and counted by reason at "
+                       "the end.\n\n"
+                       "exit status: 0 every document stored as a report "
+                       "(or a duplicate of one\n"
+                       "stored); 1 some were rejected or not stored (listed "
+                       "on stderr); 2 usage\n"
                        "or I/O error.\n",
                        OGI_EP_FRONTEND);
                 return 0;
@@ -168,11 +197,15 @@ ogi_cmd_push(int argc, char **argv)
     o.stop = &stop_flag;
     o.stats = &st;
     o.report = report_unsettled;
+    ogi_reasons_t *reasons = ogi_reasons_create();
+    o.report_arg = reasons;
     char why[512] = "";
     int rc = ogi_push_run(&o, why, sizeof(why));
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
         fprintf(stderr, "ogi push: %s\n", why[0] ? why : ogi_strerror(rc));
     print_push_summary(&st);
+    print_reasons(&st, reasons);
+    ogi_reasons_destroy(&reasons);
     return exit_status(rc, &st);
 }
 
@@ -466,9 +499,15 @@ ogi_cmd_ingest(int argc, char **argv)
                        "libpq's PG* variables, or\n"
                        "the local one of 'ogi db start'. Ends with a "
                        "summary.\n\n"
-                       "exit status: 0 every document stored, duplicate or "
-                       "rejected (not a\n"
-                       "report); 1 some were not stored; 2 usage, database "
+                       "Files ogi cannot read as reports (any form: text "
+                       "in any Chinese encoding,\n"
+                       "HTML, PDF, DOCX, DOC) are stored as rejected, each "
+                       "named on stderr with\n"
+                       "its reason, and counted by reason at the end.\n\n"
+                       "exit status: 0 every document stored as a report "
+                       "(or a duplicate of one\n"
+                       "stored); 1 some were rejected or not stored; 2 "
+                       "usage, database "
                        "or I/O error.\n");
                 return 0;
             default:
@@ -484,11 +523,15 @@ ogi_cmd_ingest(int argc, char **argv)
     o.npaths = (size_t)(argc - optind);
     o.stop = &stop_flag;
     o.report = report_unsettled;
+    ogi_reasons_t *reasons = ogi_reasons_create();
+    o.report_arg = reasons;
     char why[512] = "";
     int rc = ogi_ingest_run(&o, why, sizeof(why));
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
         fprintf(stderr, "ogi ingest: %s\n", why[0] ? why : ogi_strerror(rc));
     print_push_summary(&o.push);
+    print_reasons(&o.push, reasons);
     print_findings(&o.sink);
+    ogi_reasons_destroy(&reasons);
     return exit_status(rc, &o.push);
 }

@@ -50,7 +50,10 @@ typedef struct {
     const void *raw;            /* the document as received */
     size_t raw_len;             /* its size in bytes */
     const char *source_name;    /* file name as given, or NULL */
-    const char *content_type;   /* "text/plain", or NULL */
+    const char *content_type;   /* told from the bytes: "text/plain",
+                                   "text/html", "application/pdf", ... */
+    const char *encoding;       /* of a text form's bytes: "utf-8",
+                                   "gb18030", ...; NULL for the others */
     const ogi_report_t *report; /* parsed and validated, or NULL: poison */
     const char *poison_reason;  /* report == NULL: why it was given up */
     unsigned attempts;          /* report == NULL: times it was tried */

@@ -1,10 +1,12 @@
 /* source.c - bounded reading of a document from a file or stdin. */
 #include "ogi_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -134,4 +136,92 @@ ogi_source_parse_file(ogi_arena_t *arena, const char *path,
         return OGI_ENOMEM;
     *out = r;
     return 0;
+}
+
+/* ---- the files a command was given ---- */
+
+static int
+list_add(ogi_source_list_t *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        char **v = realloc(l->paths, cap * sizeof(*v));
+        if (!v)
+            return OGI_ENOMEM;
+        l->paths = v;
+        l->cap = cap;
+    }
+    if (!(l->paths[l->n] = strdup(s)))
+        return OGI_ENOMEM;
+    l->n++;
+    return 0;
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Every regular file under path, in name order; depth bounded. */
+static int
+collect(ogi_source_list_t *l, const char *path, int depth, char *why, size_t why_size)
+{
+    struct stat sb;
+    if (strcmp(path, "-") == 0)
+        return list_add(l, path);
+    if (stat(path, &sb) != 0) {
+        snprintf(why, why_size, "could not open \"%s\": %s", path,
+                 strerror(errno));
+        return OGI_EIO;
+    }
+    if (!S_ISDIR(sb.st_mode))
+        return list_add(l, path);
+    if (depth > 32)
+        return 0;
+    struct dirent **names;
+    int n = scandir(path, &names, NULL, by_name);
+    if (n < 0) {
+        snprintf(why, why_size, "could not read directory \"%s\": %s", path,
+                 strerror(errno));
+        return OGI_EIO;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (!rc && names[i]->d_name[0] != '.') {
+            char *p = malloc(strlen(path) + strlen(names[i]->d_name) + 2);
+            if (!p) {
+                rc = OGI_ENOMEM;
+            } else {
+                sprintf(p, "%s/%s", path, names[i]->d_name);
+                rc = collect(l, p, depth + 1, why, why_size);
+                free(p);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int
+ogi_source_list(const char *const *paths, size_t npaths,
+                ogi_source_list_t *out, char *why, size_t why_size)
+{
+    memset(out, 0, sizeof(*out));
+    int rc = 0;
+    for (size_t i = 0; !rc && i < npaths; i++)
+        rc = collect(out, paths[i], 0, why, why_size);
+    if (rc)
+        ogi_source_list_free(out);
+    return rc;
+}
+
+void
+ogi_source_list_free(ogi_source_list_t *list)
+{
+    for (size_t i = 0; i < list->n; i++)
+        free(list->paths[i]);
+    free(list->paths);
+    memset(list, 0, sizeof(*list));
 }

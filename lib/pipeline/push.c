@@ -9,7 +9,6 @@
  */
 #include "ogi_int.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -22,76 +21,8 @@
 
 #include "ogi/error.h"
 #include "ogi/pipeline.h"
+#include "ogi/source.h"
 #include "wire_int.h"
-
-typedef struct {
-    char **v;
-    size_t n, cap;
-} list_t;
-
-static int
-list_add(list_t *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        char **v = realloc(l->v, cap * sizeof(*v));
-        if (!v)
-            return OGI_ENOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
-    if (!(l->v[l->n] = strdup(s)))
-        return OGI_ENOMEM;
-    l->n++;
-    return 0;
-}
-
-static int
-by_name(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-/* Every regular file under path, in name order; depth bounded. */
-static int
-collect(list_t *l, const char *path, int depth, char *why, size_t why_size)
-{
-    struct stat sb;
-    if (strcmp(path, "-") == 0)
-        return list_add(l, path);
-    if (stat(path, &sb) != 0) {
-        snprintf(why, why_size, "could not open \"%s\": %s", path,
-                 strerror(errno));
-        return OGI_EIO;
-    }
-    if (!S_ISDIR(sb.st_mode))
-        return list_add(l, path);
-    if (depth > 32)
-        return 0;
-    struct dirent **names;
-    int n = scandir(path, &names, NULL, by_name);
-    if (n < 0) {
-        snprintf(why, why_size, "could not read directory \"%s\": %s", path,
-                 strerror(errno));
-        return OGI_EIO;
-    }
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        if (!rc && names[i]->d_name[0] != '.') {
-            char *p = malloc(strlen(path) + strlen(names[i]->d_name) + 2);
-            if (!p) {
-                rc = OGI_ENOMEM;
-            } else {
-                sprintf(p, "%s/%s", path, names[i]->d_name);
-                rc = collect(l, p, depth + 1, why, why_size);
-                free(p);
-            }
-        }
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
 
 /* Reads a whole file, at most max bytes (more: OGI_ETOOBIG). */
 static int
@@ -166,12 +97,12 @@ typedef struct {
 } slot_t;
 
 static void
-settle(const ogi_push_opts_t *o, ogi_push_stats_t *st, const list_t *paths,
+settle(const ogi_push_opts_t *o, ogi_push_stats_t *st, const ogi_source_list_t *paths,
        slot_t *s, ogi_push_outcome_t out, const char *reason)
 {
     st->outcome[out]++;
     if (o->report)
-        o->report(o->report_arg, paths->v[s->path], s->key, out, reason);
+        o->report(o->report_arg, paths->paths[s->path], s->key, out, reason);
     free(s->raw);
     memset(s, 0, sizeof(*s));
 }
@@ -187,7 +118,7 @@ send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
     d.sequence = s->seq;
     d.attempt = s->attempt;
     d.source_name = ogi__pb_str(name ? name + 1 : path);
-    d.content_type = ogi__pb_str("text/plain");
+    /* no content_type: the worker tells the form from the bytes */
     d.raw.data = s->raw;
     d.raw.len = s->len;
     return ogi__wire_send(dealer, NULL, 0, OGI__MSG_DOC, &d.base, 1);
@@ -208,10 +139,8 @@ progress(const ogi_push_stats_t *st, uint64_t done, uint64_t start,
 int
 ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
 {
-    list_t paths = {0};
-    int rc = 0;
-    for (size_t i = 0; !rc && i < o->npaths; i++)
-        rc = collect(&paths, o->paths[i], 0, why, why_size);
+    ogi_source_list_t paths;
+    int rc = ogi_source_list(o->paths, o->npaths, &paths, why, why_size);
     ogi_push_stats_t st0, *st = o->stats ? o->stats : &st0;
     memset(st, 0, sizeof(*st));
     st->total = paths.n;
@@ -254,7 +183,7 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                 continue;
             memset(s, 0, sizeof(*s));
             s->path = next++;
-            int r = read_file(paths.v[s->path], max, &s->raw, &s->len);
+            int r = read_file(paths.paths[s->path], max, &s->raw, &s->len);
             if (r) {
                 settle(o, st, &paths, s,
                        OGI_PUSH_FAILED,
@@ -271,7 +200,7 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
             s->deadline = now + t0;
             st->bytes += s->len;
             inflight++;
-            if (send_doc(dealer, producer, s, paths.v[s->path]) == 0)
+            if (send_doc(dealer, producer, s, paths.paths[s->path]) == 0)
                 st->sent++;
             else
                 s->deadline = now + 100; /* queue full: try again soon */
@@ -330,7 +259,7 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
             s->attempt++;
             s->timeout = s->timeout * 2 > tmax ? tmax : s->timeout * 2;
             s->deadline = now + s->timeout;
-            if (send_doc(dealer, producer, s, paths.v[s->path]) == 0) {
+            if (send_doc(dealer, producer, s, paths.paths[s->path]) == 0) {
                 st->sent++;
                 st->resent++;
             }
@@ -350,12 +279,10 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     for (; next < paths.n; next++) {
         st->outcome[OGI_PUSH_PENDING]++;
         if (o->report)
-            o->report(o->report_arg, paths.v[next], "", OGI_PUSH_PENDING,
+            o->report(o->report_arg, paths.paths[next], "", OGI_PUSH_PENDING,
                       "not sent");
     }
-    for (size_t i = 0; i < paths.n; i++)
-        free(paths.v[i]);
-    free(paths.v);
+    ogi_source_list_free(&paths);
     free(slots);
     ogi_arena_destroy(&arena);
     if (dealer)

@@ -136,6 +136,10 @@ acknowledge(sink_t *s, Ogi__V1__Record **recs, ogi_db_item_t *items,
             it->outcome = wire_outcome(out[j]);
             if (out[j] == OGI_DB_POISON)
                 it->reason = ogi__pb_str(items[j].poison_reason);
+            else if (out[j] == OGI_DB_REJECTED && items[j].report &&
+                     items[j].report->nfindings)
+                /* the parser's reason, so that push can name it */
+                it->reason = ogi__pb_str(items[j].report->findings[0].message);
             list[k++] = it;
         }
         if (!*pid)
@@ -196,6 +200,7 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
         it->raw_len = rec->raw.len;
         it->source_name = pr && pr->source ? pr->source->name : NULL;
         it->content_type = pr && pr->source ? pr->source->content_type : NULL;
+        it->encoding = pr && pr->source ? pr->source->encoding : NULL;
         if (rec->producer_id && *rec->producer_id) {
             char seq[32];
             snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);

@@ -87,8 +87,9 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
         ogi_validate_report(r) == 0) {
         /* the producer's key names the document, whatever it holds */
         snprintf(r->doc_key, sizeof(r->doc_key), "%s", key);
-        if (doc->content_type && *doc->content_type)
-            r->content_type = ogi_arena_strdup(a, doc->content_type);
+        /* content_type stays the form told from the bytes: a producer's
+         * label (a file name's extension, a web server's header) is
+         * often wrong */
         ogi__encode_report_msg(a, r, &pr);
     }
     __atomic_store_n(&sh->started[index], 0, __ATOMIC_RELAXED);

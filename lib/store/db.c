@@ -737,9 +737,9 @@ await_result(ogi_db_t *db, const char *what, ExecStatusType want,
  */
 static const char sql_documents[] =
     "INSERT INTO documents (doc_key, raw, content_type, source_name,"
-    " submitted_by)"
+    " submitted_by, encoding)"
     " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[],"
-    "  $5::text[])"
+    "  $5::text[], $6::text[])"
     " ON CONFLICT (doc_key) DO NOTHING"
     " RETURNING doc_key";
 
@@ -795,6 +795,7 @@ add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
     barr_add_str(&a->col[3], it->source_name);
     if (!poison) {
         barr_add_str(&a->col[4], it->submission);
+        barr_add_str(&a->col[5], it->encoding);
     } else {
         barr_add_str(&a->col[4],
                      it->poison_reason ? it->poison_reason : "poison");
@@ -830,11 +831,14 @@ make_ahead(ogi_db_t *db, batch_t *b)
 static int
 store_raw(ogi_db_t *db, batch_t *b, int poison)
 {
-    static const uint32_t oids[6] = {OID_TEXT, OID_BYTEA, OID_TEXT,
-                                     OID_TEXT, OID_TEXT,  OID_INT4};
+    static const uint32_t doc_oids[6] = {OID_TEXT, OID_BYTEA, OID_TEXT,
+                                         OID_TEXT, OID_TEXT,  OID_TEXT};
+    static const uint32_t dead_oids[6] = {OID_TEXT, OID_BYTEA, OID_TEXT,
+                                          OID_TEXT, OID_TEXT,  OID_INT4};
+    const uint32_t *oids = poison ? dead_oids : doc_oids;
     arows_t a;
     arows_init(&a, poison ? "store dead letters" : "store documents",
-               poison ? sql_dead_letters : sql_documents, poison ? 6 : 5);
+               poison ? sql_dead_letters : sql_documents, 6);
     size_t *rows = ogi_calloc(b->n, sizeof(*rows)); /* row -> order */
     PGresult *res = NULL;
     int rc = rows ? 0 : set_failure(db, OGI_ENOMEM, a.what);

@@ -22,4 +22,15 @@ check "--min-severity error hides warnings" sh -c "! $ogi check --min-severity e
 check "--format json gives one object per file" sh -c "[ \$($ogi check --format json tests/data/reports/*.txt | python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)[\"status\"]))') -eq 8 ]"
 check "rules lists D2 as an error" sh -c "$ogi rules | grep -q '^D2 *error'"
 check "README's rule table is the catalogue's" sh -c "$ogi rules --markdown > $tmp/rules.md && sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/p' README.md | sed '1d;\$d' | diff - $tmp/rules.md"
+# a folder as agencies' files arrive: reports and things that are not
+mkdir -p "$tmp/dir/sub"
+cp "$seed2" "$seed3" "$tmp/dir/"
+printf 'hello world\n' >"$tmp/dir/sub/hello.txt"
+printf 'nothing here\n' >"$tmp/dir/sub/note.txt"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$tmp/dir/scan.png"
+check "a directory is checked file by file, its subfolders too" sh -c "$ogi check $tmp/dir | tail -4 | grep -q '^5 files checked'"
+check "a directory holding non-reports exits 1" status_is 1 "$ogi" check "$tmp/dir"
+check "the image is named with its form" sh -c "$ogi check $tmp/dir | grep -qF '$tmp/dir/scan.png: error: [P0] PNG image, not a report ogi reads'"
+"$ogi" check "$tmp/dir" >"$tmp/dir.out" 2>&1
+check "rejections are summarised by reason, most frequent first" sh -c "sed -n '/^3 not reports, by reason:/,\$p' $tmp/dir.out | tr -s ' ' > $tmp/reasons && sed -n 2p $tmp/reasons | grep -q '^ 2 no disclosure tables' && sed -n 3p $tmp/reasons | grep -q '^ 1 PNG image'"
 finish

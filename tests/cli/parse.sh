@@ -27,4 +27,9 @@ check "doc_key is the SHA-256 of the bytes" sh -c "[ \"\$($ogi parse --json $see
 check "stdin as -" sh -c "$ogi parse --json - < $seed | grep -q '\"granted\"'"
 check "--max-bytes rejects larger input" sh -c "$ogi parse --max-bytes 100 $seed | grep -q 'exceeds the limit'"
 check "--cells adds spans" sh -c "$ogi parse --json --cells $seed | grep -q '\"span\"'"
+mkdir -p "$tmp/dir"
+cp tests/data/reports/00*.txt "$tmp/dir/"
+cp "$tmp/hello.txt" "$tmp/dir/"
+check "a directory gives one record per file" sh -c "[ \$($ogi parse --jsonl $tmp/dir 2>/dev/null | wc -l) -eq 6 ]"
+check "a directory's non-reports are counted by reason on stderr with --jsonl" sh -c "$ogi parse --jsonl $tmp/dir 2>&1 >/dev/null | grep -q '^1 not report, by reason:'"
 finish

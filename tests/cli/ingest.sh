@@ -1,0 +1,43 @@
+#!/bin/sh
+# ogi ingest on a folder as an office collects it: reports and files that
+# are not reports, each of those named with its reason, counted by reason,
+# stored with the form told from its bytes. A real private PostgreSQL.
+# Prints TAP. Usage: tests/cli/ingest.sh build/ogi
+ogi=${1:-build/ogi}
+. "$(dirname "$0")/lib/tap.sh"
+tmp=$(mktemp -d)
+data=$tmp/pg
+cleanup() {
+    "$ogi" db stop --data "$data" >/dev/null 2>&1
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+if ! "$ogi" db start --data "$data" >"$tmp/start.log" 2>&1; then
+    echo "not ok 1 - a private PostgreSQL starts"
+    cat "$tmp/start.log"
+    echo "1..1"
+    exit 1
+fi
+db=$(sed -n 's/^conninfo: //p' "$tmp/start.log" | tail -1)
+sql() { psql "$db" -XAtq -c "$1"; }
+
+mkdir -p "$tmp/in/town"
+cp tests/data/reports/002_e734572c7f6275fe.txt tests/data/reports/003_17bcadf2ed5508d0.txt "$tmp/in/"
+printf 'hello world\n' >"$tmp/in/town/hello.txt"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$tmp/in/town/scan.png"
+# a ZIP that is no Word file: a spreadsheet's first entry name
+printf 'PK\003\004\024\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\023\0\0\0[Content_Types].xmlPK\003\004\024\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\017\0\0\0xl/workbook.xml' >"$tmp/in/town/book.xlsx"
+
+"$ogi" ingest -q --db "$db" "$tmp/in" >"$tmp/out" 2>"$tmp/err"
+check "ingest of a folder with non-reports exits 1" [ $? -eq 1 ]
+check "the summary counts 2 stored and 3 rejected" grep -q '^5 documents: 2 stored, 0 duplicates, 3 rejected' "$tmp/out"
+check "the image is named on stderr with its form" grep -qF "$tmp/in/town/scan.png: rejected" "$tmp/err"
+check "its reason names the form" sh -c "grep -F '$tmp/in/town/scan.png' $tmp/err | grep -qF 'PNG image, not a report ogi reads'"
+check "the text that is no report is named with its reason" sh -c "grep -F '$tmp/in/town/hello.txt' $tmp/err | grep -q 'not an annual report'"
+check "the spreadsheet is named as one" sh -c "grep -F '$tmp/in/town/book.xlsx' $tmp/err | grep -q 'XLSX'"
+check "rejections counted by reason" sh -c "sed -n '/^3 not stored as reports, by reason:/,/^findings/p' $tmp/out | grep -c '^ *1  ' | grep -qx 3"
+check "content types told from the bytes are stored" [ "$(sql "SELECT string_agg(content_type, ',' ORDER BY source_name) FROM documents")" = "text/plain,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/plain,image/png" ]
+check "text documents are stored with their encoding" [ "$(sql "SELECT count(*) FROM documents WHERE content_type = 'text/plain' AND encoding = 'utf-8'")" = 3 ]
+check "the record's source names the form too" [ "$(sql "SELECT count(*) FROM reports r JOIN documents d USING (doc_key) WHERE r.record->'source'->>'content_type' = d.content_type")" = 5 ]
+finish
