@@ -18,7 +18,8 @@
     X(EREJECT, -6, "input rejected")                                           \
     X(EIO, -7, "input/output error")                                           \
     X(ENCODING, -8, "unsupported text encoding")                               \
-    X(ENOTFOUND, -9, "not found")
+    X(ENOTFOUND, -9, "not found")                                              \
+    X(ECONVERT, -10, "a form's converter crashed or timed out")
 
 typedef enum {
 #define OGI__ERR_ENUM(name, value, msg) OGI_##name = (value),

@@ -23,9 +23,12 @@ typedef struct {
 /*
  * Parses raw[0..len) into a report allocated in arena (*out). The report's
  * status is OGI_STATUS_REJECTED, with a P0 finding giving the reason, when
- * the input is not a report or cannot be read. Returns 0, or OGI_ENOMEM
- * (then *out is NULL). raw need not outlive the call... except through
- * the source spans, which are offsets, not pointers.
+ * the input is not a report or cannot be read. Returns 0; OGI_ECONVERT
+ * when the converter of the input's form (PDF, DOC) crashed, ran out of
+ * time or could not start: *out is then a rejected report whose P0
+ * finding gives the reason, and the document deserves another try later
+ * (the pipeline keeps it as a dead letter); or OGI_ENOMEM (then *out is
+ * NULL). raw need not outlive the call: spans are offsets, not pointers.
  */
 int ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
                      const ogi_parse_opts_t *opts, ogi_report_t **out);

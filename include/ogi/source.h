@@ -15,7 +15,8 @@
 
 /*
  * Parses the file at path ("-" for stdin) into *out (in arena), as
- * ogi_parse_report does. Returns 0; OGI_EIO when the file cannot be read
+ * ogi_parse_report does. Returns 0; OGI_ECONVERT as ogi_parse_report
+ * (with *out a rejected report); OGI_EIO when the file cannot be read
  * (why receives "could not open file \"x\": reason"); OGI_ENOMEM.
  */
 int ogi_source_parse_file(ogi_arena_t *arena, const char *path,

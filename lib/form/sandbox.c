@@ -36,6 +36,16 @@ typedef struct {
     uint64_t len, nmap, nraw, enclen, whylen;
 } msg_t;
 
+static unsigned limit_cpu_s = OGI__SANDBOX_CPU_S;
+static unsigned limit_wall_s = OGI__SANDBOX_WALL_S;
+
+void
+ogi__sandbox_set_limits(unsigned cpu_s, unsigned wall_s)
+{
+    limit_cpu_s = cpu_s ? cpu_s : OGI__SANDBOX_CPU_S;
+    limit_wall_s = wall_s ? wall_s : OGI__SANDBOX_WALL_S;
+}
+
 static int
 write_all(int fd, const void *p, size_t n)
 {
@@ -55,7 +65,14 @@ write_all(int fd, const void *p, size_t n)
 static void
 child(ogi__form_convert_fn fn, const char *raw, size_t len, int fd)
 {
-    struct rlimit cpu = {OGI__SANDBOX_CPU_S, OGI__SANDBOX_CPU_S + 1};
+    /* the parent's handlers (a daemon's SIGTERM drain, a test harness's
+     * crash catcher) are not the converter's: a fault kills the child and
+     * the parent names the signal */
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL,  SIGFPE,
+                               SIGABRT, SIGTERM, SIGINT, SIGPIPE};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        signal(sigs[i], SIG_DFL);
+    struct rlimit cpu = {limit_cpu_s, limit_cpu_s + 1};
     setrlimit(RLIMIT_CPU, &cpu);
     size_t as = OGI__SANDBOX_AS + 64 * len;
     /* sanitizer runtimes reserve terabytes of address space up front */
@@ -107,7 +124,7 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
     if (pipe2(p, O_CLOEXEC) < 0) {
         snprintf(why, why_size, "%s: could not start a converter: %s", form,
                  strerror(errno));
-        return OGI_EIO;
+        return OGI_ECONVERT;
     }
     pid_t pid = fork();
     if (pid < 0) {
@@ -115,7 +132,7 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                  strerror(errno));
         close(p[0]);
         close(p[1]);
-        return OGI_EIO;
+        return OGI_ECONVERT;
     }
     if (pid == 0) {
         close(p[0]);
@@ -129,7 +146,7 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
     char *buf = ogi_arena_alloc(arena, 4096);
     size_t bcap = 4096;
     int rc = 0, timed_out = 0, overrun = 0;
-    long deadline = now_ms() + OGI__SANDBOX_WALL_S * 1000L;
+    long deadline = now_ms() + (long)limit_wall_s * 1000L;
     while (buf) {
         long left = deadline - now_ms();
         if (left <= 0) {
@@ -171,9 +188,9 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
     if (!buf)
         return OGI_ENOMEM;
     if (timed_out) {
-        snprintf(why, why_size, "%s: converter timed out after %d s", form,
-                 OGI__SANDBOX_WALL_S);
-        return OGI_EREJECT;
+        snprintf(why, why_size, "%s: converter timed out after %u s", form,
+                 limit_wall_s);
+        return OGI_ECONVERT;
     }
     if (overrun) {
         snprintf(why, why_size, "%s: converter output exceeds %zu bytes",
@@ -186,13 +203,13 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                  sig == SIGXCPU || sig == SIGKILL ? "exceeded its CPU limit"
                                                   : "crashed",
                  sig);
-        return OGI_EREJECT;
+        return OGI_ECONVERT;
     }
     msg_t m;
     if (n < want || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
         snprintf(why, why_size, "%s: converter failed (exit %d)", form,
                  WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-        return OGI_EREJECT;
+        return OGI_ECONVERT;
     }
     memcpy(&m, buf, sizeof(m));
     size_t mapb = m.nmap * sizeof(ogi_text_shift_t);
@@ -200,7 +217,7 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
         sizeof(m) + m.len + mapb + m.enclen + m.whylen != n) {
         snprintf(why, why_size, "%s: converter gave a malformed result",
                  form);
-        return OGI_EREJECT;
+        return OGI_ECONVERT;
     }
     const char *q = buf + sizeof(m);
     if (m.rc != 0) {

@@ -4,7 +4,7 @@
  * The child gets the input by fork (no copy), a CPU-time limit, an
  * address-space limit and a wall-clock deadline; it writes the view back
  * through a pipe. A child that crashes, is killed by a limit or overruns
- * the deadline ends as OGI_EREJECT with a reason naming the form and what
+ * the deadline ends as OGI_ECONVERT with a reason naming the form and what
  * happened; the caller's process is never touched by the library that
  * failed. Private to lib/.
  */
@@ -24,11 +24,16 @@
 /*
  * Runs fn(raw, len) in a child and copies its view into arena. form names
  * the form in reasons ("PDF: converter crashed (signal 11)"). Returns what
- * fn returned (why with it), OGI_EREJECT when the child failed as above,
- * OGI_ENOMEM, or OGI_EIO when no child could be started.
+ * fn returned (why with it); OGI_ECONVERT when the child failed as above
+ * or could not be started; OGI_EREJECT when its view exceeds the bound
+ * (16 times the input plus 16 MiB); OGI_ENOMEM.
  */
 int ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                          ogi_arena_t *arena, const char *raw, size_t len,
                          ogi__view_t *out, char *why, size_t why_size);
+
+/* Sets the CPU and wall-clock bounds in seconds (0: the default above),
+ * for every later conversion of the process; for tests. */
+void ogi__sandbox_set_limits(unsigned cpu_s, unsigned wall_s);
 
 #endif /* OGI_SANDBOX_INT_H */

@@ -421,10 +421,11 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
     if (rc == OGI_ENOMEM)
         return rc;
     if (rc) {
+        int conv = rc == OGI_ECONVERT;
         if ((rc = reject(r, why)))
             return rc;
         *out = r;
-        return 0;
+        return conv ? OGI_ECONVERT : 0;
     }
     r->encoding = v.encoding;
 

@@ -82,9 +82,14 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     po.name = doc->source_name;
     ogi_report_t *r = NULL;
     Ogi__V1__Report *pr = NULL;
-    if (ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len, &po,
-                         &r) == 0 &&
-        ogi_validate_report(r) == 0) {
+    const char *poison = "out of memory while parsing";
+    int prc = ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len,
+                               &po, &r);
+    if (prc == OGI_ECONVERT && r && r->nfindings) {
+        /* a converter that crashed or hung may do better after an
+         * upgrade: a dead letter keeps the bytes for a retry */
+        poison = r->findings[0].message;
+    } else if (prc == 0 && ogi_validate_report(r) == 0) {
         /* the producer's key names the document, whatever it holds */
         snprintf(r->doc_key, sizeof(r->doc_key), "%s", key);
         /* content_type stays the form told from the bytes: a producer's
@@ -103,7 +108,7 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     rec.worker_id = sh->id;
     if (!pr) {
         rec.poison = 1;
-        rec.poison_reason = ogi__pb_str("out of memory while parsing");
+        rec.poison_reason = ogi__pb_str(poison);
     }
     int rc;
     do {

@@ -1,7 +1,9 @@
 /*
  * bench_parse.c - parser throughput on one core, with a plain memchr pass
  * over the same bytes measured in the same run for scale. Prints figures;
- * asserts nothing. Usage: bench_parse DIR [SECONDS]
+ * asserts nothing. Usage: bench_parse DIR [SECONDS [TARGET]]: TARGET is
+ * the reports/s the figure is compared with (default 10000, the text
+ * forms' goal; the forms bench gives each form its own).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -36,7 +38,9 @@ load(const char *dir, doc_t *docs, size_t max)
     size_t n = 0;
     while (d && (e = readdir(d)) != NULL && n < max) {
         size_t l = strlen(e->d_name);
-        if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+        /* every document, whatever its form; not the truths beside them */
+        if (e->d_name[0] == '.' || (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0) ||
+            strcmp(e->d_name, "README.md") == 0)
             continue;
         char p[4096];
         snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
@@ -60,16 +64,17 @@ int
 main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_parse DIR [SECONDS]\n");
+        fprintf(stderr, "usage: bench_parse DIR [SECONDS [TARGET]]\n");
         return 2;
     }
     double secs = argc > 2 ? atof(argv[2]) : 3.0;
+    double target = argc > 3 ? atof(argv[3]) : 10000;
     /* every report of the directory up to MAX_DOCS (the forms bench
      * writes 200 per form) */
     static doc_t docs[MAX_DOCS];
     size_t n = load(argv[1], docs, MAX_DOCS);
     if (n == 0) {
-        fprintf(stderr, "bench_parse: no .txt reports in \"%s\"\n", argv[1]);
+        fprintf(stderr, "bench_parse: no documents in \"%s\"\n", argv[1]);
         return 2;
     }
     size_t bytes_per_round = 0;
@@ -126,8 +131,8 @@ main(int argc, char **argv)
     printf("memchr baseline: %.0f reports/s, %.1f MB/s (parse is %.1fx "
            "slower)\n",
            base_docs, base_mb, base_docs / docs_s);
-    printf("target: 10000 reports/s -> %s\n",
-           docs_s >= 10000 ? "met" : "NOT met");
+    printf("target: %.0f reports/s -> %s\n", target,
+           docs_s >= target ? "met" : "NOT met");
     printf("parse + validate: %.0f reports/s; validation adds %.1f%% to the "
            "parse time (target: at most 20%%)\n",
            valid_s, (docs_s / valid_s - 1) * 100);
