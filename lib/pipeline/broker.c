@@ -101,7 +101,9 @@ static void
 take_document(broker_t *b, const ogi__wire_msg_t *m)
 {
     Ogi__V1__Document *doc = (Ogi__V1__Document *)m->msg;
-    if (!doc->doc_key || strlen(doc->doc_key) != 64 || doc->raw.len == 0) {
+    /* an empty document is a document (protobuf cannot tell its empty
+     * bytes from absent ones): the worker rejects it with its reason */
+    if (!doc->doc_key || strlen(doc->doc_key) != 64) {
         b->st.dropped++;
         return;
     }
