@@ -437,10 +437,12 @@ ogi_cmd_sink(int argc, char **argv)
     }
     fprintf(stderr,
             "ogi sink: %llu records: %llu stored, %llu duplicates, %llu "
-            "rejected, %llu poison in %llu batches\n",
+            "rejected, %llu poison in %llu batches; %llu forged records "
+            "dropped\n",
             (unsigned long long)st.records, (unsigned long long)st.stored,
             (unsigned long long)st.duplicates, (unsigned long long)st.rejected,
-            (unsigned long long)st.poison, (unsigned long long)st.batches);
+            (unsigned long long)st.poison, (unsigned long long)st.batches,
+            (unsigned long long)st.forged);
     return 0;
 }
 

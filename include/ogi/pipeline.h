@@ -80,6 +80,8 @@ typedef struct {
     uint64_t stored, duplicates, rejected, poison;
     uint64_t batches, retries, bisections;
     uint64_t dropped;     /* malformed messages */
+    uint64_t forged;      /* records whose doc_key is not the SHA-256 of
+                             their bytes: dropped, never stored */
     uint64_t findings[64];/* stored reports' findings, by rule (see
                              ogi_rules_all order) */
 } ogi_sink_stats_t;

@@ -22,6 +22,7 @@
 #include "encode_int.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
+#include "ogi/parse.h"
 #include "ogi/pipeline.h"
 #include "ogi/rules.h"
 #include "wire_int.h"
@@ -32,6 +33,7 @@ typedef struct {
     char conninfo[512];
     ogi_sink_stats_t st;
     void *ack;
+    ogi_arena_t *arena; /* the batch's records */
 } sink_t;
 
 static void
@@ -182,6 +184,50 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
     }
 }
 
+/*
+ * A record is stored under the SHA-256 of its raw bytes and nothing else:
+ * one that claims another key (a forgery, or a producer's bug) would
+ * keep the real document out as a "duplicate". Such records are dropped,
+ * counted and logged; a record that names no key gets its bytes' key.
+ */
+static int
+bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
+{
+    char key[65];
+    ogi_parse_doc_key(rec->raw.data, rec->raw.len, key);
+    Ogi__V1__Report *pr = rec->report;
+    if (pr && pr->doc_key && *pr->doc_key) {
+        if (strcmp(pr->doc_key, key) == 0)
+            return 1;
+        s->st.forged++;
+        if (s->st.forged <= 10 || s->st.forged % 1000 == 0)
+            fprintf(stderr,
+                    "ogi sink: dropped a record whose doc_key %.16s... is "
+                    "not the SHA-256 of its %zu bytes (%llu so far)\n",
+                    pr->doc_key, rec->raw.len,
+                    (unsigned long long)s->st.forged);
+        return 0;
+    }
+    /* the record's strings live in the receive arena until the flush */
+    char *k = ogi_arena_strdup(s->arena, key);
+    if (!k)
+        return 0; /* the producer resends it */
+    if (pr) {
+        pr->doc_key = k;
+    } else {
+        rec->poison = 1; /* nothing but bytes: kept as a dead letter */
+        if (!rec->poison_reason || !*rec->poison_reason)
+            rec->poison_reason = ogi__pb_str("no record");
+        Ogi__V1__Report *rep = ogi_arena_calloc(s->arena, 1, sizeof(*rep));
+        if (!rep)
+            return 0;
+        ogi__v1__report__init(rep);
+        rep->doc_key = k;
+        rec->report = rep;
+    }
+    return 1;
+}
+
 /* Turns a batch of records into items and writes them until committed
  * (or stopped); then acknowledges. */
 static int
@@ -252,6 +298,7 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     void *pull = ctx ? zmq_socket(ctx, ZMQ_PULL) : NULL;
     s.ack = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
     ogi_arena_t *a = ogi_arena_new(1 << 20);
+    s.arena = a;
     Ogi__V1__Record **recs = calloc(batch, sizeof(*recs));
     int rc = pull && s.ack && a && recs ? 0 : OGI_ENOMEM;
     char id[64];
@@ -294,6 +341,8 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
         while (!stopping && n < batch &&
                ogi__wire_recv(pull, 0, a, max, &m, &ws) != OGI_ERETRY) {
             if (m.type != OGI__MSG_REC)
+                continue;
+            if (!bound_to_bytes(&s, (Ogi__V1__Record *)m.msg))
                 continue;
             if (n == 0)
                 first = ogi__wire_now_ms();

@@ -106,9 +106,22 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     rec.attempt = doc->attempt;
     rec.raw = doc->raw;
     rec.worker_id = sh->id;
+    /* a poison record still names its document, for the dead letter */
+    Ogi__V1__Report rep;
+    Ogi__V1__Source src;
     if (!pr) {
         rec.poison = 1;
         rec.poison_reason = ogi__pb_str(poison);
+        ogi__v1__report__init(&rep);
+        ogi__v1__source__init(&src);
+        rep.doc_key = key;
+        rep.status = OGI__V1__STATUS__STATUS_REJECTED;
+        src.name = doc->source_name;
+        src.bytes = doc->raw.len;
+        if (r && r->content_type)
+            src.content_type = ogi__pb_str(r->content_type);
+        rep.source = &src;
+        rec.report = &rep;
     }
     int rc;
     do {

@@ -102,6 +102,20 @@ printf '%s\n' "after the garbage" | cat tests/data/reports/001_1cb59e66f00bcffe.
 push "$tmp/after" >"$tmp/after.out" 2>&1
 ok "a push after the garbage is stored" grep -q '1 stored' "$tmp/after.out"
 
+# --- a Record forged under the key of a report not yet pushed ---
+mkdir -p "$tmp/real"
+printf '%s\n' "the real one" | cat tests/data/reports/003_17bcadf2ed5508d0.txt - >"$tmp/real/r.txt"
+realkey=$(sha256sum "$tmp/real/r.txt" | cut -d' ' -f1)
+printf 'report { doc_key: "%s" status: STATUS_OK }\nraw: "forged bytes"\n' "$realkey" |
+    protoc --proto_path=proto --encode=ogi.v1.Record ogi/v1/wire.proto >"$tmp/forged.pb"
+"$zsend" push "$SK" "REC1" "@$tmp/forged.pb" >/dev/null 2>&1
+sleep 1
+ok "the forged record is not stored" [ "$(sql "select count(*) from documents where doc_key='$realkey'")" = 0 ]
+ok "the sink logs the forgery" grep -q "doc_key ${realkey%"${realkey#????????????????}"}... is not the SHA-256" "$tmp/sink.log"
+push "$tmp/real" >"$tmp/real.out" 2>&1
+ok "the real report, pushed after the forgery, is stored" grep -q '^1 documents: 1 stored' "$tmp/real.out"
+ok "with its own bytes" [ "$(sql "select count(*) from documents where doc_key='$realkey' and encode(sha256(raw), 'hex') = '$realkey'")" = 1 ]
+
 # --- faults: 2000 documents; kill -9 a worker, then the sink; restart
 # --- PostgreSQL; every document stored exactly once ---
 mkdir -p "$tmp/many"
