@@ -90,6 +90,10 @@ print_push_summary(const ogi_push_stats_t *st)
            (unsigned long long)st->outcome[OGI_PUSH_POISON],
            (unsigned long long)st->outcome[OGI_PUSH_FAILED],
            (unsigned long long)st->outcome[OGI_PUSH_PENDING]);
+    if (st->stray_acks)
+        printf("%llu acknowledgements naming no document in flight were "
+               "ignored\n",
+               (unsigned long long)st->stray_acks);
 }
 
 static void

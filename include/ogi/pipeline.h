@@ -116,6 +116,8 @@ typedef struct {
     uint64_t resent;
     uint64_t outcome[6];  /* by ogi_push_outcome_t */
     uint64_t bytes;
+    uint64_t stray_acks;  /* acknowledgements naming no document in
+                             flight (a stale resend's, or forged): ignored */
 } ogi_push_stats_t;
 
 /* Called once per document when it is settled (or given up on). */
@@ -134,7 +136,7 @@ typedef struct {
     unsigned max_timeout_ms;   /* back-off cap; 0: 60000 */
     unsigned give_up_s;        /* stop resending after; 0: never */
     size_t max_bytes;          /* larger files are not sent; 0: 32 MiB */
-    const char *id;            /* producer id; NULL: made up */
+    const char *id;            /* producer id; NULL: 128 random bits */
     int progress;              /* a progress line on stderr */
     volatile sig_atomic_t *stop;
     ogi_push_stats_t *stats;   /* may be NULL */

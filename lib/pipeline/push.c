@@ -3,9 +3,11 @@
  *
  * At most `window` documents are in flight; each is kept (raw bytes and
  * all) until the sink's acknowledgement comes back through the broker, and
- * resent after a timeout that doubles up to a cap. Acknowledgements are
- * matched by the producer's sequence number, so the same bytes submitted
- * twice are two documents with one key: one stored, one duplicate.
+ * resent after a timeout that doubles up to a cap. An acknowledgement
+ * settles a document only when it names both the producer's sequence
+ * number and the document's key (the same bytes submitted twice are two
+ * documents with one key: one stored, one duplicate); any other is
+ * counted and ignored. The producer id acks are routed by is random.
  */
 #include "ogi_int.h"
 
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zmq.h>
@@ -124,6 +127,35 @@ send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
     return ogi__wire_send(dealer, NULL, 0, OGI__MSG_DOC, &d.base, 1);
 }
 
+/*
+ * A producer id nobody can guess: acknowledgements are routed by it, so a
+ * guessable one (a pid and a clock) would let anyone aim acks at a push.
+ */
+static int
+random_id(char *out, size_t size)
+{
+    unsigned char b[16];
+    size_t got = 0;
+    while (got < sizeof(b)) {
+        ssize_t k = getrandom(b + got, sizeof(b) - got, 0);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        got += (size_t)k;
+    }
+    static const char hex[] = "0123456789abcdef";
+    if (size < 2 * sizeof(b) + 2)
+        return -1;
+    out[0] = 'p';
+    for (size_t i = 0; i < sizeof(b); i++) {
+        out[1 + 2 * i] = hex[b[i] >> 4];
+        out[2 + 2 * i] = hex[b[i] & 15];
+    }
+    out[1 + 2 * sizeof(b)] = '\0';
+    return 0;
+}
+
 static void
 progress(const ogi_push_stats_t *st, uint64_t done, uint64_t start,
          uint64_t now, int final)
@@ -152,9 +184,11 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     char producer[80];
     if (o->id)
         snprintf(producer, sizeof(producer), "%s", o->id);
-    else
-        snprintf(producer, sizeof(producer), "p%ld-%lx", (long)getpid(),
-                 (unsigned long)ogi__wire_now_ms());
+    else if (random_id(producer, sizeof(producer)) != 0) {
+        snprintf(why, why_size, "could not draw a producer id: %s",
+                 strerror(errno));
+        rc = OGI_EIO;
+    }
     void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
     void *dealer = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
     if (!rc && (!slots || !dealer))
@@ -225,9 +259,12 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
             const Ogi__V1__Ack *ack = (const Ogi__V1__Ack *)m.msg;
             for (size_t k = 0; k < ack->n_items; k++) {
                 const Ogi__V1__AckItem *item = ack->items[k];
-                for (unsigned i = 0; i < window; i++) {
+                unsigned i = 0;
+                for (; i < window; i++) {
                     slot_t *s = &slots[i];
-                    if (!s->used || s->seq != item->sequence)
+                    /* an ack settles only the document it names */
+                    if (!s->used || s->seq != item->sequence ||
+                        !item->doc_key || strcmp(item->doc_key, s->key) != 0)
                         continue;
                     ogi_push_outcome_t out = OGI_PUSH_STORED;
                     switch (item->outcome) {
@@ -248,6 +285,8 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                     done++;
                     break;
                 }
+                if (i == window)
+                    st->stray_acks++;
             }
         }
         ogi_arena_reset(arena);
