@@ -221,6 +221,7 @@ ogi_cmd_broker(int argc, char **argv)
         {"backend", required_argument, NULL, 'b'},
         {"sink", required_argument, NULL, 's'},
         {"max-crashes", required_argument, NULL, 'k'},
+        {"drain-timeout", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -248,16 +249,29 @@ ogi_cmd_broker(int argc, char **argv)
                     return 2;
                 o.max_crashes = (unsigned)v;
                 break;
+            case 'D':
+                if (number("broker", "--drain-timeout", optarg, &v) ||
+                    v == 0 || v > 3600000)
+                    return 2;
+                o.drain_ms = (unsigned)v;
+                break;
             case 'h':
                 printf("usage: ogi broker [--frontend EP] [--backend EP] "
-                       "[--sink EP] [--max-crashes K]\n\n"
+                       "[--sink EP] [--max-crashes K] [--drain-timeout MS]"
+                       "\n\n"
                        "The stable endpoints: producers (and the sink's "
                        "acknowledgements) on\n"
                        "the frontend (default %s), workers on the backend "
                        "(default %s).\n"
                        "A document held by K lost workers (default "
                        "3) goes to the sink\n"
-                       "(default %s) as poison. SIGTERM drains and exits.\n",
+                       "(default %s) as poison. SIGTERM drains: takes no "
+                       "new documents, lets\n"
+                       "workers finish what they hold and forwards the "
+                       "acknowledgements owed\n"
+                       "for it, for at most --drain-timeout ms (default "
+                       "30000); producers\n"
+                       "resend what is left.\n",
                        OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK);
                 return 0;
             default:

@@ -48,6 +48,9 @@ typedef struct {
                                   is poison; 0: 3 */
     size_t max_queue;          /* documents queued before producers wait;
                                   0: 10000 */
+    unsigned drain_ms;         /* longest drain after *stop: finishing what
+                                  workers hold, forwarding acks owed; 0:
+                                  30000 */
     volatile sig_atomic_t *stop;
     ogi_broker_stats_t *stats; /* may be NULL */
 } ogi_broker_opts_t;

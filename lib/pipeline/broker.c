@@ -56,6 +56,11 @@ typedef struct {
     worker_t workers[MAX_WORKERS];
     size_t nworkers;
     ogi_broker_stats_t st;
+    /* documents finished (by a worker, or sent to the sink as poison)
+     * less the ack items that came back through here: a drain waits for
+     * it to reach 0. Signed: an ack can pass before its worker's report */
+    int64_t owed;
+    uint64_t last_owed_ms; /* when owed last changed */
 } broker_t;
 
 static void
@@ -190,6 +195,8 @@ take_ready(broker_t *b, const ogi__wire_msg_t *m, uint64_t now)
         } else {
             *pp = d->next;
             doc_free(d);
+            b->owed++;
+            b->last_owed_ms = now;
         }
     }
     if (!w->held)
@@ -248,8 +255,12 @@ requeue(broker_t *b, doc_t *d, int alone)
         rep.source = &src;
         rep.status = OGI__V1__STATUS__STATUS_REJECTED;
         rec.report = &rep;
-        if (ogi__wire_send(b->sink, NULL, 0, OGI__MSG_REC, &rec.base, 0) == 0)
+        if (ogi__wire_send(b->sink, NULL, 0, OGI__MSG_REC, &rec.base, 0) ==
+            0) {
             b->st.poison++;
+            b->owed++;
+            b->last_owed_ms = ogi__wire_now_ms();
+        }
         ogi__v1__document__free_unpacked(doc, NULL);
         ogi_arena_destroy(&a);
         doc_free(d);
@@ -402,14 +413,37 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
     unsigned hb = o->heartbeat_ms ? o->heartbeat_ms : 1000;
     uint64_t next_hb = ogi__wire_now_ms() + hb;
     ogi__wire_stats_t ws = {0};
+    unsigned drain_ms = o->drain_ms ? o->drain_ms : 30000;
+    uint64_t drain_end = 0;
     while (!rc) {
         int draining = o->stop && *o->stop;
-        if (draining && !b->head) {
-            int busy = 0;
+        if (draining) {
+            /* finish what workers hold, then forward the acks owed for
+             * it (the sink commits in batches); never past the deadline:
+             * with no worker alive nothing would ever finish, and
+             * producers resend whatever is left */
+            uint64_t now = ogi__wire_now_ms();
+            if (!drain_end)
+                drain_end = now + drain_ms;
+            size_t held = 0;
             for (size_t i = 0; i < b->nworkers; i++)
-                busy |= b->workers[i].alive && b->workers[i].held != NULL;
-            if (!busy)
+                for (doc_t *d = b->workers[i].held;
+                     b->workers[i].alive && d; d = d->next)
+                    held++;
+            /* acks that never come (a resend's, a record the sink
+             * dropped) must not hold the drain: 2 s of silence ends it */
+            int acked = b->owed <= 0 || now >= b->last_owed_ms + 2000;
+            if (!b->head && held == 0 && acked)
                 break;
+            if (now >= drain_end) {
+                fprintf(stderr,
+                        "ogi broker: drain deadline of %u ms reached: %zu "
+                        "documents queued, %zu held by workers, %lld "
+                        "acknowledgements owed; producers resend them\n",
+                        drain_ms, b->queued, held,
+                        (long long)(b->owed > 0 ? b->owed : 0));
+                break;
+            }
         }
         zmq_pollitem_t items[2] = {
             {b->front, 0, ZMQ_POLLIN, 0},
@@ -440,6 +474,8 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
                                        strlen(ack->producer_id), OGI__MSG_ACK,
                                        m.msg, 1) == 0)
                         b->st.acks++;
+                    b->owed -= (int64_t)ack->n_items;
+                    b->last_owed_ms = now;
                 }
             }
             if (ogi__wire_recv(b->back, 1, arena, max, &m, &ws) != OGI_ERETRY) {
