@@ -222,6 +222,7 @@ ogi_cmd_broker(int argc, char **argv)
         {"sink", required_argument, NULL, 's'},
         {"max-crashes", required_argument, NULL, 'k'},
         {"drain-timeout", required_argument, NULL, 'D'},
+        {"memory-budget", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -249,6 +250,12 @@ ogi_cmd_broker(int argc, char **argv)
                     return 2;
                 o.max_crashes = (unsigned)v;
                 break;
+            case 'M':
+                if (number("broker", "--memory-budget", optarg, &v) ||
+                    v == 0 || v > 1024 * 1024)
+                    return 2;
+                o.max_bytes = (size_t)v << 20;
+                break;
             case 'D':
                 if (number("broker", "--drain-timeout", optarg, &v) ||
                     v == 0 || v > 3600000)
@@ -258,7 +265,7 @@ ogi_cmd_broker(int argc, char **argv)
             case 'h':
                 printf("usage: ogi broker [--frontend EP] [--backend EP] "
                        "[--sink EP] [--max-crashes K] [--drain-timeout MS]"
-                       "\n\n"
+                       "\n                  [--memory-budget MIB]\n\n"
                        "The stable endpoints: producers (and the sink's "
                        "acknowledgements) on\n"
                        "the frontend (default %s), workers on the backend "
@@ -271,7 +278,11 @@ ogi_cmd_broker(int argc, char **argv)
                        "acknowledgements owed\n"
                        "for it, for at most --drain-timeout ms (default "
                        "30000); producers\n"
-                       "resend what is left.\n",
+                       "resend what is left. Documents held (queued or on "
+                       "workers) take at most\n"
+                       "--memory-budget MiB (default 256) and 10000 "
+                       "documents; past either,\n"
+                       "producers wait with theirs.\n",
                        OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK);
                 return 0;
             default:

@@ -48,6 +48,9 @@ typedef struct {
                                   is poison; 0: 3 */
     size_t max_queue;          /* documents queued before producers wait;
                                   0: 10000 */
+    size_t max_bytes;          /* bytes of documents held (queued and on
+                                  workers) before producers wait; 0: 256
+                                  MiB */
     unsigned drain_ms;         /* longest drain after *stop: finishing what
                                   workers hold, forwarding acks owed; 0:
                                   30000 */

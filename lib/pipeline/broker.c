@@ -53,6 +53,7 @@ typedef struct {
     void *front, *back, *sink;
     doc_t *head, *tail;     /* the queue */
     size_t queued;
+    size_t bytes; /* of every document held, queued or on a worker */
     worker_t workers[MAX_WORKERS];
     size_t nworkers;
     ogi_broker_stats_t st;
@@ -64,9 +65,10 @@ typedef struct {
 } broker_t;
 
 static void
-doc_free(doc_t *d)
+doc_free(broker_t *b, doc_t *d)
 {
     if (d) {
+        b->bytes -= d->len;
         free(d->bytes);
         free(d);
     }
@@ -131,6 +133,7 @@ take_document(broker_t *b, const ogi__wire_msg_t *m)
         return;
     }
     ogi__v1__document__pack(doc, d->bytes);
+    b->bytes += d->len;
     queue_push(b, d, 0);
     b->st.documents++;
 }
@@ -194,7 +197,7 @@ take_ready(broker_t *b, const ogi__wire_msg_t *m, uint64_t now)
             pp = &d->next;
         } else {
             *pp = d->next;
-            doc_free(d);
+            doc_free(b, d);
             b->owed++;
             b->last_owed_ms = now;
         }
@@ -225,7 +228,7 @@ requeue(broker_t *b, doc_t *d, int alone)
         a ? ogi__v1__document__unpack(NULL, d->len, d->bytes) : NULL;
     if (!doc) {
         ogi_arena_destroy(&a);
-        doc_free(d);
+        doc_free(b, d);
         return; /* the producer resends it */
     }
     doc->crashes = d->crashes;
@@ -263,7 +266,7 @@ requeue(broker_t *b, doc_t *d, int alone)
         }
         ogi__v1__document__free_unpacked(doc, NULL);
         ogi_arena_destroy(&a);
-        doc_free(d);
+        doc_free(b, d);
         return;
     }
     size_t n = ogi__v1__document__get_packed_size(doc);
@@ -271,6 +274,7 @@ requeue(broker_t *b, doc_t *d, int alone)
     if (nb) {
         ogi__v1__document__pack(doc, nb);
         free(d->bytes);
+        b->bytes = b->bytes - d->len + n;
         d->bytes = nb;
         d->len = n;
     }
@@ -410,6 +414,8 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
                          why_size);
     size_t max = o->max_frame ? o->max_frame : (32u << 20);
     size_t max_queue = o->max_queue ? o->max_queue : 10000;
+    /* past the budget, producers' documents wait in their own windows */
+    size_t max_bytes = o->max_bytes ? o->max_bytes : ((size_t)256 << 20);
     unsigned hb = o->heartbeat_ms ? o->heartbeat_ms : 1000;
     uint64_t next_hb = ogi__wire_now_ms() + hb;
     ogi__wire_stats_t ws = {0};
@@ -449,7 +455,8 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
             {b->front, 0, ZMQ_POLLIN, 0},
             {b->back, 0, ZMQ_POLLIN, 0},
         };
-        /* a full queue stops reading producers: their windows fill up */
+        /* a full queue or budget stops reading producers: their windows
+         * fill up */
         long wait = (long)(next_hb - ogi__wire_now_ms());
         if (wait < 0)
             wait = 0;
@@ -462,7 +469,7 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
         for (int burst = 0; burst < 256; burst++) {
             int got = 0;
             ogi__wire_msg_t m;
-            if (b->queued < max_queue &&
+            if (b->queued < max_queue && b->bytes < max_bytes &&
                 ogi__wire_recv(b->front, 1, arena, max, &m, &ws) != OGI_ERETRY) {
                 got = 1;
                 if (m.type == OGI__MSG_DOC && !draining) {
@@ -498,12 +505,12 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
             *o->stats = b->st;
     }
     while (b->head)
-        doc_free(queue_pop(b));
+        doc_free(b, queue_pop(b));
     for (size_t i = 0; i < b->nworkers; i++)
         while (b->workers[i].held) {
             doc_t *d = b->workers[i].held;
             b->workers[i].held = d->next;
-            doc_free(d);
+            doc_free(b, d);
         }
     if (b->front)
         zmq_close(b->front);
