@@ -18,5 +18,7 @@ int ogi_cmd_broker(int argc, char **argv);
 int ogi_cmd_worker(int argc, char **argv);
 int ogi_cmd_sink(int argc, char **argv);
 int ogi_cmd_ingest(int argc, char **argv);
+/* ogi keygen: 0 written, 1 failed, 2 usage */
+int ogi_cmd_keygen(int argc, char **argv);
 
 #endif /* OGI_WORKER_CMD_H */

@@ -17,6 +17,7 @@
 #include "ogi.h"
 #include "ogi/ingest.h"
 #include "ogi/pipeline.h"
+#include "keys.h"
 #include "reasons.h"
 
 static volatile sig_atomic_t stop_flag;
@@ -128,8 +129,11 @@ ogi_cmd_push(int argc, char **argv)
         {"give-up", required_argument, NULL, 'g'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    ogi_auth_opts_t ao;
+    memset(&ao, 0, sizeof(ao));
     ogi_push_opts_t o;
     memset(&o, 0, sizeof(o));
     o.frontend = OGI_EP_FRONTEND;
@@ -162,7 +166,9 @@ ogi_cmd_push(int argc, char **argv)
                 break;
             case 'h':
                 printf("usage: ogi push [--frontend EP] [--window W] "
-                       "[--timeout MS] [--give-up S] [-q] PATH...\n\n"
+                       "[--timeout MS] [--give-up S] [-q]\n"
+                       "                [--key FILE --broker-key FILE | "
+                       "--insecure] PATH...\n\n"
                        "Sends every file under PATH (files, directories, "
                        "\"-\" for standard input)\n"
                        "to the broker and waits until each is acknowledged "
@@ -174,7 +180,7 @@ ogi_cmd_push(int argc, char **argv)
                        "resent. A progress line is shown on a terminal.\n\n"
                        "  --frontend EP   the broker (default %s)\n"
                        "  --give-up S     stop resending after S seconds "
-                       "(default: never)\n\n"
+                       "(default: never)\n%s\n"
                        "Files ogi cannot read as reports are stored as "
                        "rejected, each named on\n"
                        "stderr with its reason, and counted by reason at "
@@ -184,9 +190,11 @@ ogi_cmd_push(int argc, char **argv)
                        "stored); 1 some were rejected or not stored (listed "
                        "on stderr); 2 usage\n"
                        "or I/O error.\n",
-                       OGI_EP_FRONTEND);
+                       OGI_EP_FRONTEND, ogi_keys_help_client);
                 return 0;
             default:
+                if (ogi_keys_option(c, optarg, &ao))
+                    break;
                 return 2;
         }
     }
@@ -194,6 +202,12 @@ ogi_cmd_push(int argc, char **argv)
         fprintf(stderr, "ogi push: no paths\n");
         return 2;
     }
+    void *ctx;
+    ogi_auth_t *auth;
+    if (ogi_keys_setup("ogi push", &ao, 0, &ctx, &auth))
+        return 2;
+    o.ctx = ctx;
+    o.auth = auth;
     install_signals();
     ogi_push_stats_t st;
     o.paths = (const char *const *)(argv + optind);
@@ -207,6 +221,13 @@ ogi_cmd_push(int argc, char **argv)
     int rc = ogi_push_run(&o, why, sizeof(why));
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
         fprintf(stderr, "ogi push: %s\n", why[0] ? why : ogi_strerror(rc));
+    if (rc == OGI_EINVAL)
+        fprintf(stderr, "ogi push: %s\n", why);
+    ogi_keys_teardown(&ctx, &auth);
+    if (rc == OGI_EINVAL) {
+        ogi_reasons_destroy(&reasons);
+        return 2;
+    }
     print_push_summary(&st);
     print_reasons(&st, reasons);
     ogi_reasons_destroy(&reasons);
@@ -224,8 +245,11 @@ ogi_cmd_broker(int argc, char **argv)
         {"drain-timeout", required_argument, NULL, 'D'},
         {"memory-budget", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
+        OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    ogi_auth_opts_t ao;
+    memset(&ao, 0, sizeof(ao));
     ogi_broker_opts_t o;
     memset(&o, 0, sizeof(o));
     o.frontend = OGI_EP_FRONTEND;
@@ -265,7 +289,9 @@ ogi_cmd_broker(int argc, char **argv)
             case 'h':
                 printf("usage: ogi broker [--frontend EP] [--backend EP] "
                        "[--sink EP] [--max-crashes K] [--drain-timeout MS]"
-                       "\n                  [--memory-budget MIB]\n\n"
+                       "\n                  [--memory-budget MIB] [--key FILE "
+                       "--authorized-keys PATH\n"
+                       "                  --sink-key FILE | --insecure]\n\n"
                        "The stable endpoints: producers (and the sink's "
                        "acknowledgements) on\n"
                        "the frontend (default %s), workers on the backend "
@@ -282,30 +308,47 @@ ogi_cmd_broker(int argc, char **argv)
                        "workers) take at most\n"
                        "--memory-budget MiB (default 256) and 10000 "
                        "documents; past either,\n"
-                       "producers wait with theirs.\n",
-                       OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK);
+                       "producers wait with theirs.\n\n%s"
+                       "  --sink-key FILE         the sink's public "
+                       "certificate: the broker\n"
+                       "                          connects to it and takes "
+                       "acknowledgements\n"
+                       "                          from that key only\n",
+                       OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK,
+                       ogi_keys_help_server);
                 return 0;
             default:
+                if (ogi_keys_option(c, optarg, &ao))
+                    break;
                 return 2;
         }
     }
+    void *ctx;
+    ogi_auth_t *auth;
+    if (ogi_keys_setup("ogi broker", &ao, 1, &ctx, &auth))
+        return 2;
+    o.ctx = ctx;
+    o.auth = auth;
     install_signals();
     ogi_broker_stats_t st;
     o.stop = &stop_flag;
     o.stats = &st;
     char why[512] = "";
     int rc = ogi_broker_run(&o, why, sizeof(why));
+    ogi_keys_teardown(&ctx, &auth);
     if (rc) {
         fprintf(stderr, "ogi broker: %s\n", why[0] ? why : ogi_strerror(rc));
         return 2;
     }
     fprintf(stderr,
             "ogi broker: %llu documents, %llu requeued, %llu poison, %llu "
-            "workers lost, %llu messages dropped\n",
+            "workers lost, %llu messages dropped, %llu acknowledgements not "
+            "from the sink dropped\n",
             (unsigned long long)st.documents, (unsigned long long)st.requeued,
             (unsigned long long)st.poison,
             (unsigned long long)st.workers_lost,
-            (unsigned long long)st.dropped);
+            (unsigned long long)st.dropped,
+            (unsigned long long)st.forged_acks);
     return 0;
 }
 
@@ -318,8 +361,11 @@ ogi_cmd_worker(int argc, char **argv)
         {"threads", required_argument, NULL, 'n'},
         {"parse-timeout", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
+        OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    ogi_auth_opts_t ao;
+    memset(&ao, 0, sizeof(ao));
     ogi_worker_opts_t o;
     memset(&o, 0, sizeof(o));
     o.backend = OGI_EP_BACKEND;
@@ -348,7 +394,9 @@ ogi_cmd_worker(int argc, char **argv)
                 break;
             case 'h':
                 printf("usage: ogi worker [--threads N] [--parse-timeout MS] "
-                       "[--backend EP] [--sink EP]\n\n"
+                       "[--backend EP] [--sink EP]\n"
+                       "                  [--key FILE --broker-key FILE "
+                       "--sink-key FILE | --insecure]\n\n"
                        "Takes documents from the broker (default %s), "
                        "parses and validates\n"
                        "them on N threads (default 2) and sends the records "
@@ -359,17 +407,28 @@ ogi_cmd_worker(int argc, char **argv)
                        "it elsewhere and,\n"
                        "after repeated losses, dead-letters it. SIGTERM "
                        "finishes what it holds\n"
-                       "and exits.\n",
-                       OGI_EP_BACKEND, OGI_EP_SINK);
+                       "and exits.\n\n%s"
+                       "  --sink-key FILE         the sink's public "
+                       "certificate\n",
+                       OGI_EP_BACKEND, OGI_EP_SINK, ogi_keys_help_client);
                 return 0;
             default:
+                if (ogi_keys_option(c, optarg, &ao))
+                    break;
                 return 2;
         }
     }
+    void *ctx;
+    ogi_auth_t *auth;
+    if (ogi_keys_setup("ogi worker", &ao, 0, &ctx, &auth))
+        return 2;
+    o.ctx = ctx;
+    o.auth = auth;
     install_signals();
     o.stop = &stop_flag;
     char why[512] = "";
     int rc = ogi_worker_run(&o, why, sizeof(why));
+    ogi_keys_teardown(&ctx, &auth);
     if (rc) {
         fprintf(stderr, "ogi worker: %s\n", why[0] ? why : ogi_strerror(rc));
         return 2;
@@ -404,8 +463,11 @@ ogi_cmd_sink(int argc, char **argv)
         {"batch", required_argument, NULL, 'B'},
         {"batch-ms", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
+        OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    ogi_auth_opts_t ao;
+    memset(&ao, 0, sizeof(ao));
     ogi_sink_opts_t o;
     memset(&o, 0, sizeof(o));
     o.records = OGI_EP_SINK;
@@ -436,7 +498,9 @@ ogi_cmd_sink(int argc, char **argv)
                 break;
             case 'h':
                 printf("usage: ogi sink [--records EP] [--frontend EP] "
-                       "[--db URL] [--batch B] [--batch-ms T]\n\n"
+                       "[--db URL] [--batch B] [--batch-ms T]\n"
+                       "                [--key FILE --authorized-keys PATH "
+                       "--broker-key FILE | --insecure]\n\n"
                        "Writes records (from workers, on %s) to PostgreSQL "
                        "in transactions of up to\n"
                        "B records (default 500) or T ms (default 50), and "
@@ -446,13 +510,26 @@ ogi_cmd_sink(int argc, char **argv)
                        "--db, libpq's PG* variables, or the local one of "
                        "'ogi db start'.\n"
                        "Migrations are applied at start. SIGTERM commits, "
-                       "acknowledges and exits.\n",
-                       OGI_EP_SINK, OGI_EP_FRONTEND);
+                       "acknowledges and exits.\n"
+                       "A record is stored only under the SHA-256 of its "
+                       "bytes; others are dropped\n"
+                       "and counted.\n\n%s"
+                       "  --broker-key FILE       the broker's public "
+                       "certificate (for the acks)\n",
+                       OGI_EP_SINK, OGI_EP_FRONTEND, ogi_keys_help_server);
                 return 0;
             default:
+                if (ogi_keys_option(c, optarg, &ao))
+                    break;
                 return 2;
         }
     }
+    void *ctx;
+    ogi_auth_t *auth;
+    if (ogi_keys_setup("ogi sink", &ao, 1, &ctx, &auth))
+        return 2;
+    o.ctx = ctx;
+    o.auth = auth;
     install_signals();
     ogi_sink_stats_t st;
     memset(&st, 0, sizeof(st));
@@ -460,6 +537,7 @@ ogi_cmd_sink(int argc, char **argv)
     o.stats = &st;
     char why[512] = "";
     int rc = ogi_sink_run(&o, why, sizeof(why));
+    ogi_keys_teardown(&ctx, &auth);
     if (rc) {
         fprintf(stderr, "ogi sink: %s\n", why[0] ? why : ogi_strerror(rc));
         return 2;

@@ -22,8 +22,9 @@ usage(FILE *out)
             "  push PATH...     send reports to a running pipeline\n"
             "  broker | worker | sink\n"
             "                   the pipeline's daemons\n"
-            "  parse FILE...    parse reports and print their records\n"
-            "  check FILE...    parse and validate reports, print findings\n"
+            "  keygen NAME      a CURVE key pair for a daemon or producer\n"
+            "  parse PATH...    parse reports and print their records\n"
+            "  check PATH...    parse and validate reports, print findings\n"
             "  rules            list the rules behind the findings\n"
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
             "  gen --out DIR    generate reports with known truth\n"
@@ -76,6 +77,8 @@ main(int argc, char **argv)
         return ogi_cmd_gen(argc - 1, argv + 1);
     if (strcmp(cmd, "db") == 0)
         return ogi_cmd_db(argc - 1, argv + 1);
+    if (strcmp(cmd, "keygen") == 0)
+        return ogi_cmd_keygen(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ogi/auth.h"
+
 /* Default endpoints of the daemons. */
 #define OGI_EP_FRONTEND "tcp://127.0.0.1:5560" /* producers, sink acks */
 #define OGI_EP_BACKEND  "tcp://127.0.0.1:5561" /* workers */
@@ -34,6 +36,7 @@ typedef struct {
     uint64_t acks;       /* acknowledgements forwarded to producers */
     uint64_t dropped;    /* malformed, oversized or undecodable messages */
     uint64_t workers_lost;
+    uint64_t forged_acks; /* acks not from the sink's key: dropped */
 } ogi_broker_stats_t;
 
 typedef struct {
@@ -51,6 +54,7 @@ typedef struct {
     size_t max_bytes;          /* bytes of documents held (queued and on
                                   workers) before producers wait; 0: 256
                                   MiB */
+    const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     unsigned drain_ms;         /* longest drain after *stop: finishing what
                                   workers hold, forwarding acks owed; 0:
                                   30000 */
@@ -75,6 +79,7 @@ typedef struct {
     unsigned parse_timeout_ms; /* a parse this long is a hang: the process
                                   exits so that the broker retries the
                                   document elsewhere; 0: 60000 */
+    const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     uint64_t *processed;       /* documents parsed (may be NULL) */
 } ogi_worker_opts_t;
@@ -100,6 +105,7 @@ typedef struct {
     size_t batch;              /* records per transaction; 0: 500 */
     unsigned batch_ms;         /* longest wait to fill a batch; 0: 50 */
     size_t max_frame;          /* 0: 32 MiB */
+    const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     ogi_sink_stats_t *stats;   /* may be NULL */
 } ogi_sink_opts_t;
@@ -144,6 +150,7 @@ typedef struct {
     size_t max_bytes;          /* larger files are not sent; 0: 32 MiB */
     const char *id;            /* producer id; NULL: 128 random bits */
     int progress;              /* a progress line on stderr */
+    const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     ogi_push_stats_t *stats;   /* may be NULL */
     ogi_push_report_fn report; /* may be NULL */

@@ -383,6 +383,13 @@ open_socket(broker_t *b, void *ctx, int type, const char *ep, int bind,
     *out = zmq_socket(ctx, type);
     if (!*out)
         return OGI_ENOMEM;
+    /* producers and workers connect to the broker; it connects to the
+     * sink */
+    int rc = bind ? ogi_auth_server(b->o->auth, *out, ep, why, why_size)
+                  : ogi_auth_client(b->o->auth, *out, OGI_AUTH_SINK, ep, why,
+                                    why_size);
+    if (rc)
+        return rc;
     size_t max = b->o->max_frame ? b->o->max_frame : (32u << 20);
     if (ogi__wire_setup(*out, max, 1000) ||
         (bind ? zmq_bind(*out, ep) : zmq_connect(*out, ep)) != 0) {
@@ -419,6 +426,7 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
     unsigned hb = o->heartbeat_ms ? o->heartbeat_ms : 1000;
     uint64_t next_hb = ogi__wire_now_ms() + hb;
     ogi__wire_stats_t ws = {0};
+    const char *sink_key = ogi_auth_sink_key(o->auth);
     unsigned drain_ms = o->drain_ms ? o->drain_ms : 30000;
     uint64_t drain_end = 0;
     while (!rc) {
@@ -474,6 +482,10 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
                 got = 1;
                 if (m.type == OGI__MSG_DOC && !draining) {
                     take_document(b, &m);
+                } else if (m.type == OGI__MSG_ACK && sink_key &&
+                           strcmp(m.user, sink_key) != 0) {
+                    /* only the sink acknowledges */
+                    b->st.forged_acks++;
                 } else if (m.type == OGI__MSG_ACK) {
                     const Ogi__V1__Ack *ack = (const Ogi__V1__Ack *)m.msg;
                     if (ack->producer_id && *ack->producer_id &&

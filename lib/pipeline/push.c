@@ -193,6 +193,9 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     void *dealer = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
     if (!rc && (!slots || !dealer))
         rc = OGI_ENOMEM;
+    if (!rc && ogi_auth_client(o->auth, dealer, OGI_AUTH_BROKER, o->frontend,
+                               why, why_size))
+        rc = OGI_EINVAL;
     if (!rc && (ogi__wire_setup(dealer, max, 100000) ||
                 zmq_setsockopt(dealer, ZMQ_ROUTING_ID, producer,
                                strlen(producer)) ||
@@ -315,7 +318,9 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
         if (slots[i].used)
             settle(o, st, &paths, &slots[i], OGI_PUSH_PENDING,
                    "not acknowledged");
-    for (; next < paths.n; next++) {
+    /* a push refused at the start (keys) sent nothing: its caller says
+     * why, once */
+    for (; rc != OGI_EINVAL && next < paths.n; next++) {
         st->outcome[OGI_PUSH_PENDING]++;
         if (o->report)
             o->report(o->report_arg, paths.paths[next], "", OGI_PUSH_PENDING,

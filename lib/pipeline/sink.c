@@ -303,12 +303,17 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     int rc = pull && s.ack && a && recs ? 0 : OGI_ENOMEM;
     char id[64];
     snprintf(id, sizeof(id), "sink-%lx", (unsigned long)ogi__wire_now_ms());
+    if (!rc)
+        rc = ogi_auth_server(o->auth, pull, o->records, why, why_size);
     if (!rc && (ogi__wire_setup(pull, max, (int)batch * 2) ||
                 zmq_bind(pull, o->records))) {
         snprintf(why, why_size, "could not bind \"%s\": %s", o->records,
                  zmq_strerror(zmq_errno()));
         rc = OGI_EIO;
     }
+    if (!rc)
+        rc = ogi_auth_client(o->auth, s.ack, OGI_AUTH_BROKER, o->frontend,
+                             why, why_size);
     if (!rc && (ogi__wire_setup(s.ack, max, 100000) ||
                 zmq_setsockopt(s.ack, ZMQ_ROUTING_ID, id, strlen(id)) ||
                 zmq_connect(s.ack, o->frontend))) {

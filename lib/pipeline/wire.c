@@ -2,6 +2,7 @@
 #include "ogi_int.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <zmq.h>
@@ -92,6 +93,9 @@ ogi__wire_recv(void *sock, int router, ogi_arena_t *arena, size_t max,
     }
     if (!desc)
         goto out;
+    const char *user = zmq_msg_gets(&f, "User-Id");
+    if (user)
+        snprintf(m->user, sizeof(m->user), "%s", user);
     zmq_msg_close(&f);
     zmq_msg_init(&f);
     if (zmq_msg_recv(&f, sock, 0) < 0) {

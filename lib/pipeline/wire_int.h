@@ -32,6 +32,9 @@ typedef struct {
     ogi__msg_type_t type;
     char route[OGI__ROUTE_MAX + 1]; /* sender's routing id (ROUTER) */
     size_t route_len;
+    char user[41];                  /* the sender's CURVE public key
+                                       (Z85) as the ZAP handler admitted
+                                       it; "" on unauthenticated sockets */
     ProtobufCMessage *msg;          /* decoded, in the caller's arena */
     size_t bytes;                   /* size of the protobuf frame */
 } ogi__wire_msg_t;

@@ -141,7 +141,11 @@ parse_thread(void *arg)
     void *sink = zmq_socket(sh->ctx, ZMQ_PUSH);
     ogi_arena_t *a = ogi_arena_new(0);
     int timeout = 500;
+    char why[256];
     if (!jobs || !done || !sink || !a ||
+        /* checked in ogi_worker_run before the threads start */
+        ogi_auth_client(sh->o->auth, sink, OGI_AUTH_SINK, sh->o->sink, why,
+                        sizeof(why)) ||
         ogi__wire_setup(sink, sh->max, 8) ||
         zmq_setsockopt(sink, ZMQ_SNDTIMEO, &timeout, sizeof(timeout)) ||
         zmq_connect(jobs, sh->jobs_ep) || zmq_connect(done, sh->done_ep) ||
@@ -219,12 +223,15 @@ send_ready(void *dealer, const char *id, size_t capacity, holding_t *h,
 }
 
 static void *
-connect_dealer(void *ctx, const char *ep, const char *id, size_t max)
+connect_dealer(void *ctx, const ogi_auth_t *auth, const char *ep,
+               const char *id, size_t max)
 {
     void *d = zmq_socket(ctx, ZMQ_DEALER);
     if (!d)
         return NULL;
-    if (ogi__wire_setup(d, max, 1000) ||
+    char why[256];
+    if (ogi_auth_client(auth, d, OGI_AUTH_BROKER, ep, why, sizeof(why)) ||
+        ogi__wire_setup(d, max, 1000) ||
         zmq_setsockopt(d, ZMQ_ROUTING_ID, id, strlen(id)) ||
         zmq_connect(d, ep)) {
         zmq_close(d);
@@ -264,10 +271,25 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
     snprintf(sh.jobs_ep, sizeof(sh.jobs_ep), "inproc://ogi-jobs-%s", base);
     snprintf(sh.done_ep, sizeof(sh.done_ep), "inproc://ogi-done-%s", base);
 
+    /* the endpoints' keys, checked once with a reason before any
+     * thread or connection depends on them */
     int rc = 0;
+    void *probe = zmq_socket(sh.ctx, ZMQ_DEALER);
+    if (!probe ||
+        (rc = ogi_auth_client(o->auth, probe, OGI_AUTH_BROKER, o->backend,
+                              why, why_size)) ||
+        (rc = ogi_auth_client(o->auth, probe, OGI_AUTH_SINK, o->sink, why,
+                              why_size))) {
+        if (probe)
+            zmq_close(probe);
+        if (!o->ctx)
+            zmq_ctx_term(sh.ctx);
+        return rc ? rc : OGI_ENOMEM;
+    }
+    zmq_close(probe);
     void *jobs = zmq_socket(sh.ctx, ZMQ_PUSH);
     void *done = zmq_socket(sh.ctx, ZMQ_PULL);
-    void *dealer = connect_dealer(sh.ctx, o->backend, sh.id, sh.max);
+    void *dealer = connect_dealer(sh.ctx, o->auth, o->backend, sh.id, sh.max);
     int linger = 0;
     if (!jobs || !done || !dealer || zmq_bind(jobs, sh.jobs_ep) ||
         zmq_bind(done, sh.done_ep)) {
@@ -335,7 +357,7 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
             /* the broker is gone or restarted: a new identity, a new count */
             zmq_close(dealer);
             snprintf(sh.id, sizeof(sh.id), "%s.%u", base, ++incarnation);
-            dealer = connect_dealer(sh.ctx, o->backend, sh.id, sh.max);
+            dealer = connect_dealer(sh.ctx, o->auth, o->backend, sh.id, sh.max);
             if (!dealer) {
                 rc = OGI_EIO;
                 break;

@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 
 seed=tests/data/reports/002_e734572c7f6275fe.txt
-check "--help exits 0 and names parse" sh -c "$ogi --help | grep -q 'parse FILE'"
+check "--help exits 0 and names parse" sh -c "$ogi --help | grep -q 'parse PATH'"
 check "--version prints the version" sh -c "$ogi --version | grep -q '^ogi [0-9]'"
 check "parse --help exits 0" status_is 0 "$ogi" parse --help
 check "no command is a usage error (2)" status_is 2 "$ogi"

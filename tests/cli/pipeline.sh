@@ -16,9 +16,9 @@ data=$tmp/pg
 cleanup() {
     for p in $pids; do kill -9 "$p" 2>/dev/null; done
     # the workers a respawn loop started: every process using our sockets
-    pkill -9 -f "$tmp/be" 2>/dev/null
+    pkill -9 -f "$tmp/sock/be" 2>/dev/null
     "$ogi" db stop --data "$data" >/dev/null 2>&1
-    rm -rf "$tmp"
+    [ -n "$KEEP" ] || rm -rf "$tmp"
 }
 trap cleanup EXIT
 
@@ -32,9 +32,12 @@ fi
 db=$(sed -n 's/^conninfo: //p' "$tmp/start.log" | tail -1)
 sql() { psql -X -q -t -A "$db" -c "$1" 2>/dev/null; }
 
-FE=ipc://$tmp/fe
-BE=ipc://$tmp/be
-SK=ipc://$tmp/sk
+# the sockets in a directory only we can enter (ogi db start lets the
+# server's user through $tmp)
+mkdir -m 700 "$tmp/sock"
+FE=ipc://$tmp/sock/fe
+BE=ipc://$tmp/sock/be
+SK=ipc://$tmp/sock/sk
 start_broker() {
     "$faults" broker --frontend "$FE" --backend "$BE" --sink "$SK" \
         --max-crashes 2 2>"$tmp/broker.log" &

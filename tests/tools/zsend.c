@@ -3,6 +3,8 @@
  * garbage at ogi's sockets. Usage:
  *   zsend dealer|push|req ENDPOINT FRAME...
  * A FRAME is text, "@FILE" for a file's bytes, or "#N" for N random bytes.
+ * With ZSEND_SERVER_KEY, ZSEND_PUBLIC and ZSEND_SECRET (Z85 keys) set, it
+ * connects as a CURVE client.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -24,6 +26,15 @@ main(int argc, char **argv)
     void *s = zmq_socket(ctx, type);
     int linger = 2000;
     zmq_setsockopt(s, ZMQ_LINGER, &linger, sizeof(linger));
+    const char *server = getenv("ZSEND_SERVER_KEY");
+    const char *pub = getenv("ZSEND_PUBLIC"), *sec = getenv("ZSEND_SECRET");
+    if (server && pub && sec &&
+        (zmq_setsockopt(s, ZMQ_CURVE_SERVERKEY, server, 40) ||
+         zmq_setsockopt(s, ZMQ_CURVE_PUBLICKEY, pub, 40) ||
+         zmq_setsockopt(s, ZMQ_CURVE_SECRETKEY, sec, 40))) {
+        fprintf(stderr, "zsend: bad CURVE keys\n");
+        return 1;
+    }
     if (zmq_connect(s, argv[2]) != 0) {
         fprintf(stderr, "zsend: could not connect to \"%s\"\n", argv[2]);
         return 1;
