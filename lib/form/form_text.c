@@ -660,8 +660,9 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
             utf8 = is_utf8(raw, len, 0, &broken);
             if (utf8)
                 return 0;
+            /* strictly: one refused byte and the claim is not taken */
             rc = try_enc(arena, raw, len, 0, e, out);
-            if (rc == 0 || fatal(rc))
+            if ((rc == 0 && out->nbad == 0) || fatal(rc))
                 return rc;
             view_raw(raw, len, out);
         }
