@@ -60,8 +60,10 @@ static const struct {
     const char *name;
     const char *label;
 } encs[] = {
-    {"UTF-8", "utf-8", "UTF-8"},          {"GB18030", "gb18030", "GB18030"},
-    {"BIG5", "big5", "Big5"},             {"UTF-16LE", "utf-16le", "UTF-16LE"},
+    {"UTF-8", "utf-8", "UTF-8"},
+    {"GB18030", "gb18030", "GB18030"},
+    {"BIG5", "big5", "Big5"},
+    {"UTF-16LE", "utf-16le", "UTF-16LE"},
     {"UTF-16BE", "utf-16be", "UTF-16BE"},
 };
 
@@ -97,13 +99,12 @@ static enc_t
 enc_named(const char *s, size_t n)
 {
     static const char *const gb[] = {
-        "gbk",        "gb2312",   "gb_2312-80", "gb_2312", "x-gbk",
-        "cp936",      "ms936",    "gb18030",    "euc-cn",  "x-euc-cn",
-        "csgb2312",   "chinese",  "iso-ir-58",  "windows-936",
-        "csiso58gb231280",
+        "gbk",      "gb2312",  "gb_2312-80", "gb_2312",     "x-gbk",
+        "cp936",    "ms936",   "gb18030",    "euc-cn",      "x-euc-cn",
+        "csgb2312", "chinese", "iso-ir-58",  "windows-936", "csiso58gb231280",
     };
-    static const char *const big5[] = {"big5",     "big5-hkscs", "x-big5",
-                                       "cn-big5",  "csbig5",     "cp950",
+    static const char *const big5[] = {"big5",       "big5-hkscs", "x-big5",
+                                       "cn-big5",    "csbig5",     "cp950",
                                        "windows-950"};
     static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8",
                                        "us-ascii", "ascii"};
@@ -275,13 +276,13 @@ utf16_guess(const char *raw, size_t len, int not_utf8)
 
 typedef struct {
     ogi_arena_t *arena;
-    char *s;         /* the view, cap + 1 bytes */
+    char *s; /* the view, cap + 1 bytes */
     size_t len, cap;
     ogi_text_shift_t *map;
     size_t nmap, mapcap;
-    size_t nbad;     /* bytes iconv refused, each now U+FFFD */
-    size_t bad_raw;  /* raw offset of the first */
-    size_t high;     /* non-ASCII raw bytes read: what nbad is weighed by */
+    size_t nbad;    /* bytes iconv refused, each now U+FFFD */
+    size_t bad_raw; /* raw offset of the first */
+    size_t high;    /* non-ASCII raw bytes read: what nbad is weighed by */
 } conv_t;
 
 /* Notes that view offset v comes from raw offset r: an entry when the
@@ -295,9 +296,8 @@ mark(conv_t *c, size_t v, size_t r)
         return 0;
     if (c->nmap == c->mapcap) {
         size_t cap = c->mapcap ? c->mapcap * 2 : 256;
-        ogi_text_shift_t *p =
-            ogi_arena_grow(c->arena, c->map, c->mapcap * sizeof(*p),
-                           cap * sizeof(*p));
+        ogi_text_shift_t *p = ogi_arena_grow(
+            c->arena, c->map, c->mapcap * sizeof(*p), cap * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         c->map = p;
@@ -317,7 +317,9 @@ raw_char_len(enc_t enc, const unsigned char *p, size_t n)
     size_t k;
     switch (enc) {
         case ENC_GB18030:
-            k = p[0] < 0x80 ? 1 : n >= 2 && p[1] >= 0x30 && p[1] <= 0x39 ? 4 : 2;
+            k = p[0] < 0x80                              ? 1
+                : n >= 2 && p[1] >= 0x30 && p[1] <= 0x39 ? 4
+                                                         : 2;
             break;
         case ENC_BIG5:
             k = p[0] < 0x80 ? 1 : 2;
@@ -415,8 +417,7 @@ too_bad(const conv_t *c, int at_end)
  * do not map one to one.
  */
 static int
-by_char(conv_t *c, iconv_t cd, enc_t enc, const char *raw, size_t r,
-        size_t rn)
+by_char(conv_t *c, iconv_t cd, enc_t enc, const char *raw, size_t r, size_t rn)
 {
     size_t re = r + rn;
     int rc;
@@ -449,8 +450,8 @@ by_char(conv_t *c, iconv_t cd, enc_t enc, const char *raw, size_t r,
  * OGI_ENOMEM.
  */
 static int
-convert(conv_t *c, ogi_arena_t *arena, const char *raw, size_t len,
-        size_t from, enc_t enc)
+convert(conv_t *c, ogi_arena_t *arena, const char *raw, size_t len, size_t from,
+        enc_t enc)
 {
     memset(c, 0, sizeof(*c));
     c->arena = arena;
@@ -471,7 +472,8 @@ convert(conv_t *c, ogi_arena_t *arena, const char *raw, size_t len,
         size_t inleft = len - i, oleft = c->cap - c->len;
         size_t x = iconv(cd, &in, &inleft, &o, &oleft);
         int err = x == (size_t)-1 ? errno : 0;
-        size_t used = (size_t)(in - (raw + i)), made = (size_t)(o - (c->s + c->len));
+        size_t used = (size_t)(in - (raw + i)),
+               made = (size_t)(o - (c->s + c->len));
         size_t high = c->high;
         rc = walk(c, enc, u, i, used, c->len, made);
         if (rc == 1) {
@@ -527,7 +529,8 @@ detect(const char *raw, size_t len, char *buf, size_t size)
     uchardet_t ud = uchardet_new();
     if (!ud)
         return;
-    if (uchardet_handle_data(ud, raw, len < DETECT_WINDOW ? len : DETECT_WINDOW) == 0) {
+    if (uchardet_handle_data(ud, raw,
+                             len < DETECT_WINDOW ? len : DETECT_WINDOW) == 0) {
         uchardet_data_end(ud);
         const char *cs = uchardet_get_charset(ud);
         if (cs)
@@ -593,8 +596,8 @@ view_conv(const conv_t *c, enc_t enc, size_t len, ogi__view_t *out)
 /* Converts from enc into *out; 0, OGI_ENCODING when the bytes are not
  * enc, OGI_ENOMEM, OGI_ETOOBIG. */
 static int
-try_enc(ogi_arena_t *arena, const char *raw, size_t len, size_t from,
-        enc_t enc, ogi__view_t *out)
+try_enc(ogi_arena_t *arena, const char *raw, size_t len, size_t from, enc_t enc,
+        ogi__view_t *out)
 {
     conv_t c;
     int rc = convert(&c, arena, raw, len, from, enc);
@@ -633,12 +636,13 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
         return 0; /* the text decoder skips it */
     if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
                      (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF))) {
-        snprintf(why, why_size, "text: UTF-32 (BOM), not an encoding ogi "
-                                "reads (UTF-8, GB18030, Big5 or UTF-16)");
+        snprintf(why, why_size,
+                 "text: UTF-32 (BOM), not an encoding ogi "
+                 "reads (UTF-8, GB18030, Big5 or UTF-16)");
         return OGI_ENCODING;
     }
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                     (u[0] == 0xFE && u[1] == 0xFF))) {
+    if (len >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         enc_t e = u[0] == 0xFF ? ENC_UTF16LE : ENC_UTF16BE;
         rc = try_enc(arena, raw, len, 2, e, out);
         if (rc == OGI_ENCODING)

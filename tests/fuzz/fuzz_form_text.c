@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "form_int.h"
+#include "form/form_int.h"
 #include "ogi.h"
 #include "ogi/text.h"
 
@@ -62,8 +62,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int hint = 0; hint < 2; hint++) {
         ogi__view_t v;
         char why[256];
-        if (ogi__form_decode(arena, raw, size, hint, &v, why, sizeof(why)) ==
-            0)
+        if (ogi__form_decode(arena, raw, size, hint, &v, why, sizeof(why)) == 0)
             check_view(&v, raw, size);
         ogi_arena_reset(arena);
     }

@@ -50,8 +50,7 @@ slurp(const char *path, size_t *len)
 
 /* s[0..n) from one encoding to another by iconv, exactly (malloc'd). */
 static char *
-conv(const char *s, size_t n, const char *from, const char *to,
-     size_t *out_len)
+conv(const char *s, size_t n, const char *from, const char *to, size_t *out_len)
 {
     iconv_t cd = iconv_open(to, from);
     assert_true(cd != (iconv_t)-1);
@@ -77,8 +76,8 @@ from_utf8(const char *s, const char *to, size_t *out_len)
 /* Decodes raw[0..len) and checks it succeeded with encoding enc and the
  * UTF-8 text want. */
 static ogi__view_t
-decoded(ogi_arena_t *a, const char *raw, size_t len, int hint,
-        const char *enc, const char *want)
+decoded(ogi_arena_t *a, const char *raw, size_t len, int hint, const char *enc,
+        const char *want)
 {
     ogi__view_t v;
     char why[256] = "";
@@ -205,7 +204,7 @@ bom_utf16(void **state)
         memcpy(raw + 2, body, n);
         assert_non_null(memchr(raw, 0, n + 2));
         ogi__view_t v = decoded(a, raw, n + 2, 0, name[k], t);
-        assert_int_equal(view_to_raw(&v, 0), 2);       /* after the BOM */
+        assert_int_equal(view_to_raw(&v, 0), 2);         /* after the BOM */
         assert_int_equal(view_to_raw(&v, 3), 2 + 3 * 2); /* 政 */
         map_exact(&v, raw, enc[k]);
         free(body);
@@ -255,8 +254,8 @@ declared_meta(void **state)
     size_t n;
     /* 中文 in Big5 is A4A4 A4E5: both bytes in GB2312's block too, so only
      * the declaration says it is Big5 */
-    char *p = page_of("<html><head><meta charset=\"big5\"></head>", "BIG5",
-                      1, &n);
+    char *p =
+        page_of("<html><head><meta charset=\"big5\"></head>", "BIG5", 1, &n);
     ogi__view_t v = decoded(a, p, n, 1, "big5", NULL);
     assert_non_null(strstr(v.s, "<p>中文</p>"));
     map_exact(&v, p, "BIG5");
@@ -272,14 +271,12 @@ declared_meta(void **state)
     assert_non_null(strstr(v.s, "中文 2021年"));
     free(p);
 
-    p = page("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<html>", "GB18030",
-             &n);
+    p = page("<?xml version=\"1.0\" encoding=\"GBK\"?>\n<html>", "GB18030", &n);
     v = decoded(a, p, n, 1, "gb18030", NULL);
     assert_non_null(strstr(v.s, "中文 2021年"));
     free(p);
 
-    p = page("<?xml version='1.0' encoding='big5-hkscs'?>\n<html>", "BIG5",
-             &n);
+    p = page("<?xml version='1.0' encoding='big5-hkscs'?>\n<html>", "BIG5", &n);
     v = decoded(a, p, n, 1, "big5", NULL);
     assert_non_null(strstr(v.s, "中文 2021年"));
     free(p);
@@ -294,8 +291,8 @@ declared_wrong(void **state)
     ogi_arena_t *a = ogi_arena_new(0);
     size_t n;
     /* declared UTF-8, written in GBK */
-    char *p = page("<html><head><meta charset=\"utf-8\"></head>", "GB18030",
-                   &n);
+    char *p =
+        page("<html><head><meta charset=\"utf-8\"></head>", "GB18030", &n);
     ogi__view_t v = decoded(a, p, n, 1, "gb18030", NULL);
     assert_non_null(strstr(v.s, "中文 2021年"));
     free(p);
@@ -308,8 +305,7 @@ declared_wrong(void **state)
     map_exact(&v, p, "GB18030");
     free(p);
     /* an unknown charset is no claim at all */
-    p = page("<html><head><meta charset=\"x-klingon\"></head>", "GB18030",
-             &n);
+    p = page("<html><head><meta charset=\"x-klingon\"></head>", "GB18030", &n);
     v = decoded(a, p, n, 1, "gb18030", NULL);
     assert_non_null(strstr(v.s, "中文 2021年"));
     free(p);
@@ -394,8 +390,7 @@ truncated_char(void **state)
     assert_int_equal(v.nbad, 1);
     assert_int_equal(v.bad_raw, m - 2);
     char want[256];
-    snprintf(want, sizeof(want), "%.*s\xEF\xBF\xBD",
-             (int)(strlen(t) - 3), t);
+    snprintf(want, sizeof(want), "%.*s\xEF\xBF\xBD", (int)(strlen(t) - 3), t);
     assert_int_equal(v.len, strlen(want));
     assert_memory_equal(v.s, want, v.len);
     assert_int_equal(view_to_raw(&v, v.len - 3), m - 2);
