@@ -213,6 +213,27 @@ bom_utf16(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* UTF-16 without a BOM: told by the NUL bytes of its ASCII, on one side
+ * of each pair. */
+static void
+utf16_no_bom(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    size_t n, m;
+    char *plain = slurp(REPORTS "000_797bd12820c43427.txt", &n);
+    char *le = conv(plain, n, "UTF-8", "UTF-16LE", &m);
+    ogi__view_t v = decoded(a, le, m, 0, "utf-16le", plain);
+    map_exact(&v, le, "UTF-16LE");
+    char *be = conv(plain, n, "UTF-8", "UTF-16BE", &m);
+    v = decoded(a, be, m, 0, "utf-16be", plain);
+    map_exact(&v, be, "UTF-16BE");
+    free(le);
+    free(be);
+    free(plain);
+    ogi_arena_destroy(&a);
+}
+
 static void
 bom_utf32_rejected(void **state)
 {
@@ -516,6 +537,7 @@ main(void)
         cmocka_unit_test(empty_input),
         cmocka_unit_test(bom_utf8),
         cmocka_unit_test(bom_utf16),
+        cmocka_unit_test(utf16_no_bom),
         cmocka_unit_test(bom_utf32_rejected),
         cmocka_unit_test(declared_meta),
         cmocka_unit_test(declared_wrong),
