@@ -66,6 +66,9 @@ typedef struct {
     const ogi_text_shift_t *map;
     size_t nmap;
     size_t nraw; /* the raw length spans may point into; 0 as above */
+    size_t nbad;    /* raw bytes the decoder could not read, each U+FFFD
+                       in s (a character cut short, a stray byte) */
+    size_t bad_raw; /* raw offset of the first of them */
 } ogi__view_t;
 
 /*

@@ -1,27 +1,736 @@
 /*
  * form_text.c - text in any encoding ogi reads to a UTF-8 view
  * (form_int.h).
+ *
+ * Agencies publish in UTF-8, GBK/GB2312 (read as GB18030, which covers
+ * both), Big5 and, from Windows tools, UTF-16 with a BOM. What the bytes
+ * are is decided in this order:
+ *
+ *   1. a BOM (UTF-8, UTF-16LE/BE; UTF-32 is refused);
+ *   2. when the caller allows it (HTML), the charset the bytes declare in
+ *      their first 4 KiB (<meta charset>, http-equiv Content-Type, an XML
+ *      declaration). A declaration is a claim: when the bytes are UTF-8
+ *      all the same (many sites keep a gb2312 meta after re-encoding) or
+ *      do not convert, the next steps decide;
+ *   3. UTF-8 by the same rule as ogi_text_decode (a few broken sequences
+ *      are damage, more are another encoding): the view is raw itself,
+ *      nothing is copied, and the text decoder drops and counts the
+ *      damage. UTF-16 without a BOM is told before this by its NUL bytes;
+ *   4. otherwise GB18030 or Big5: GB18030 reads nearly every Big5 byte
+ *      pair, so decoding cannot tell them apart; uchardet's guess and how
+ *      many characters fall in GB2312's common block (A1-F7 x A1-FE,
+ *      where GB text lives and a third of Big5 text does not) choose
+ *      which is tried first. A government text nobody is sure about is
+ *      GB18030.
+ *
+ * Conversion is iconv's, in large runs; the map back to raw offsets is
+ * built by walking the raw characters (their lengths follow from the
+ * encoding's structure) alongside the UTF-8 produced, one entry where the
+ * raw/view offset difference changes. A byte iconv refuses becomes U+FFFD
+ * and is counted (out->nbad); more than one per OGI_TEXT_BROKEN_RATIO
+ * non-ASCII bytes means the text is not in that encoding.
+ *
+ * The view is at most three times the input (U+FFFD for a byte), the map
+ * at most one entry per raw character; every loop is linear.
  */
 #include "ogi_int.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <string.h>
+#include <uchardet/uchardet.h>
+
 #include "form_int.h"
+#include "ogi/error.h"
+#include "ogi/text.h"
+
+typedef enum {
+    ENC_UTF8 = 0,
+    ENC_GB18030,
+    ENC_BIG5,
+    ENC_UTF16LE,
+    ENC_UTF16BE,
+    ENC_NONE
+} enc_t;
+
+/* iconv's name, the view's name (static), the name in reasons. */
+static const struct {
+    const char *iconv;
+    const char *name;
+    const char *label;
+} encs[] = {
+    {"UTF-8", "utf-8", "UTF-8"},
+    {"GB18030", "gb18030", "GB18030"},
+    {"BIG5", "big5", "Big5"},
+    {"UTF-16LE", "utf-16le", "UTF-16LE"},
+    {"UTF-16BE", "utf-16be", "UTF-16BE"},
+};
+
+/* How far a declared charset is looked for. */
+#define DECLARED_WINDOW 4096
+/* How much uchardet reads: enough to be sure, bounded in time. */
+#define DETECT_WINDOW (64u << 10)
+
+/* ---- names ---- */
+
+static int
+lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* 1 when s[0..n) is lit, ignoring ASCII case. */
+static int
+name_is(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (n != k)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)s[i]) != lit[i])
+            return 0;
+    return 1;
+}
+
+/* A charset name as pages and tools write it, to the encoding ogi reads
+ * it as; ENC_NONE for one it does not read. */
+static enc_t
+enc_named(const char *s, size_t n)
+{
+    static const char *const gb[] = {
+        "gbk",      "gb2312",  "gb_2312-80", "gb_2312",     "x-gbk",
+        "cp936",    "ms936",   "gb18030",    "euc-cn",      "x-euc-cn",
+        "csgb2312", "chinese", "iso-ir-58",  "windows-936", "csiso58gb231280",
+    };
+    static const char *const big5[] = {"big5",       "big5-hkscs", "x-big5",
+                                       "cn-big5",    "csbig5",     "cp950",
+                                       "windows-950"};
+    static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8",
+                                       "us-ascii", "ascii"};
+    for (size_t i = 0; i < OGI_ARRAY_LEN(gb); i++)
+        if (name_is(s, n, gb[i]))
+            return ENC_GB18030;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(big5); i++)
+        if (name_is(s, n, big5[i]))
+            return ENC_BIG5;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(utf8); i++)
+        if (name_is(s, n, utf8[i]))
+            return ENC_UTF8;
+    if (name_is(s, n, "utf-16le") || name_is(s, n, "utf-16") ||
+        name_is(s, n, "unicode"))
+        return ENC_UTF16LE;
+    if (name_is(s, n, "utf-16be"))
+        return ENC_UTF16BE;
+    return ENC_NONE;
+}
+
+/* Case-insensitive search of the lower-case ASCII lit in h[0..n). */
+static const char *
+find_ci(const char *h, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (lower((unsigned char)h[i]) != lit[0])
+            continue;
+        size_t j = 1;
+        while (j < k && lower((unsigned char)h[i + j]) == lit[j])
+            j++;
+        if (j == k)
+            return h + i;
+    }
+    return NULL;
+}
+
+/* The value after "key" at p (spaces, '=', spaces, an optional quote):
+ * its start in *v and length, 0 when there is none. */
+static size_t
+value_after(const char *p, const char *end, const char **v)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    if (p >= end || *p != '=')
+        return 0;
+    p++;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '"' || *p == '\''))
+        p++;
+    const char *s = p;
+    while (p < end && p - s < 40 &&
+           (ogi_text_is_alnum((unsigned char)*p) || *p == '-' || *p == '_' ||
+            *p == '.' || *p == ':'))
+        p++;
+    *v = s;
+    return (size_t)(p - s);
+}
+
+/* The charset raw declares in its first DECLARED_WINDOW bytes: an XML
+ * declaration's encoding, else the first charset= (a <meta charset> or
+ * an http-equiv Content-Type). *name gets the name as written. */
+static enc_t
+declared(const char *raw, size_t len, const char **name, size_t *nlen)
+{
+    size_t n = len < DECLARED_WINDOW ? len : DECLARED_WINDOW;
+    const char *end = raw + n, *v = NULL;
+    size_t k = 0;
+    const char *x = find_ci(raw, n < 64 ? n : 64, "<?xml");
+    if (x) {
+        const char *q = find_ci(x, (size_t)(end - x), "?>");
+        const char *e = find_ci(x, (size_t)((q ? q : end) - x), "encoding");
+        if (e)
+            k = value_after(e + 8, q ? q : end, &v);
+    }
+    for (const char *p = raw; k == 0 && p < end;) {
+        const char *c = find_ci(p, (size_t)(end - p), "charset");
+        if (!c)
+            break;
+        k = value_after(c + 7, end, &v);
+        p = c + 7;
+    }
+    if (k == 0)
+        return ENC_NONE;
+    *name = v;
+    *nlen = k;
+    return enc_named(v, k);
+}
+
+/* ---- UTF-8 and UTF-16 by their bytes ---- */
+
+/*
+ * 1 when raw[from..len) is UTF-8 by ogi_text_decode's rule: at most one
+ * broken sequence (a bad lead byte with the continuation bytes after it,
+ * at most OGI_TEXT_BROKEN_MAX) per OGI_TEXT_BROKEN_RATIO non-ASCII bytes.
+ * *broken gets the count.
+ */
+static int
+is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    const char *end = raw + len;
+    size_t i = from, high = 0, nb = 0;
+    while (i < len) {
+        /* ASCII in words: most of a report's bytes */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = ogi_utf8_decode(raw + i, end, &cp);
+        if (n == 0) {
+            n = 1;
+            while (i + n < len && n < OGI_TEXT_BROKEN_MAX &&
+                   (u[i + n] & 0xC0) == 0x80)
+                n++;
+            nb++;
+        }
+        high += n;
+        i += n;
+    }
+    *broken = nb;
+    return nb * OGI_TEXT_BROKEN_RATIO <= high;
+}
+
+/*
+ * UTF-16 without a BOM, from the first DECLARED_WINDOW bytes: the ASCII
+ * of a report (digits, line breaks, spaces) puts NUL bytes on one side of
+ * each pair and almost never on the other. Also, with no NUL at all, when
+ * nearly every high byte is that of a CJK character or punctuation
+ * (U+3000-U+30FF, U+4E00-U+9FFF, U+FF00-U+FFEF) while the text is not
+ * UTF-8. ENC_NONE when neither side looks so.
+ */
+static enc_t
+utf16_guess(const char *raw, size_t len, int not_utf8)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t n = (len < DECLARED_WINDOW ? len : DECLARED_WINDOW) & ~(size_t)1;
+    size_t pairs = n / 2;
+    if (pairs < 8)
+        return ENC_NONE;
+    size_t zero[2] = {0, 0}, cjk[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = u[i];
+        zero[i & 1] += c == 0;
+        cjk[i & 1] += c == 0 || c == 0x30 || (c >= 0x4E && c <= 0x9F) ||
+                      c == 0xFF || (c >= 0x20 && c <= 0x26);
+    }
+    /* side 1 high: LE; side 0 high: BE */
+    for (int s = 0; s < 2; s++) {
+        size_t z = zero[s], other = zero[!s];
+        if (z * 16 >= pairs && other * 8 <= z)
+            return s ? ENC_UTF16LE : ENC_UTF16BE;
+        if (not_utf8 && cjk[s] * 20 >= pairs * 19 && cjk[!s] * 4 < pairs * 3)
+            return s ? ENC_UTF16LE : ENC_UTF16BE;
+    }
+    return ENC_NONE;
+}
+
+/* ---- conversion ---- */
+
+typedef struct {
+    ogi_arena_t *arena;
+    char *s; /* the view, cap + 1 bytes */
+    size_t len, cap;
+    ogi_text_shift_t *map;
+    size_t nmap, mapcap;
+    size_t nbad;    /* bytes iconv refused, each now U+FFFD */
+    size_t bad_raw; /* raw offset of the first */
+    size_t high;    /* non-ASCII raw bytes read: what nbad is weighed by */
+} conv_t;
+
+/* Notes that view offset v comes from raw offset r: an entry when the
+ * last one does not already say so. */
+static int
+mark(conv_t *c, size_t v, size_t r)
+{
+    size_t n0 = c->nmap ? c->map[c->nmap - 1].norm : 0;
+    size_t r0 = c->nmap ? c->map[c->nmap - 1].raw : 0;
+    if (r0 + (v - n0) == r)
+        return 0;
+    if (c->nmap == c->mapcap) {
+        size_t cap = c->mapcap ? c->mapcap * 2 : 256;
+        ogi_text_shift_t *p = ogi_arena_grow(
+            c->arena, c->map, c->mapcap * sizeof(*p), cap * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        c->map = p;
+        c->mapcap = cap;
+    }
+    c->map[c->nmap].norm = (uint32_t)v;
+    c->map[c->nmap].raw = (uint32_t)r;
+    c->nmap++;
+    return 0;
+}
+
+/* Length of the raw character at p (n bytes left) in enc, by structure
+ * alone: what iconv consumes for it when it is valid. */
+static size_t
+raw_char_len(enc_t enc, const unsigned char *p, size_t n)
+{
+    size_t k;
+    switch (enc) {
+        case ENC_GB18030:
+            k = p[0] < 0x80                              ? 1
+                : n >= 2 && p[1] >= 0x30 && p[1] <= 0x39 ? 4
+                                                         : 2;
+            break;
+        case ENC_BIG5:
+            k = p[0] < 0x80 ? 1 : 2;
+            break;
+        case ENC_UTF16LE:
+            k = n >= 2 && (p[1] & 0xFC) == 0xD8 ? 4 : 2;
+            break;
+        case ENC_UTF16BE:
+            k = (p[0] & 0xFC) == 0xD8 ? 4 : 2;
+            break;
+        default:
+            k = 1;
+            break;
+    }
+    return k < n ? k : n;
+}
+
+static size_t
+utf8_char_len(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/*
+ * Maps what iconv made of raw[r..r+rn) (view[v..v+vn)), a character at a
+ * time. Returns 0; 1 when the two do not pair up one to one (a character
+ * that became two code points), for the caller to redo the run a
+ * character at a time; OGI_ENOMEM.
+ */
+static int
+walk(conv_t *c, enc_t enc, const unsigned char *raw, size_t r, size_t rn,
+     size_t v, size_t vn)
+{
+    const unsigned char *s = (const unsigned char *)c->s;
+    size_t re = r + rn, ve = v + vn;
+    int rc;
+    while (r < re) {
+        if (v >= ve)
+            return 1;
+        /* a run of ASCII keeps the difference: nothing to note */
+        if (raw[r] < 0x80 && (enc == ENC_GB18030 || enc == ENC_BIG5)) {
+            if (s[v] != raw[r])
+                return 1;
+            if ((rc = mark(c, v, r)))
+                return rc;
+            while (r < re && v < ve && raw[r] < 0x80 && s[v] == raw[r]) {
+                r++;
+                v++;
+            }
+            continue;
+        }
+        size_t k = raw_char_len(enc, raw + r, re - r);
+        size_t m = utf8_char_len(s[v]);
+        if (m > ve - v)
+            return 1;
+        if ((rc = mark(c, v, r)))
+            return rc;
+        if (raw[r] >= 0x80 || enc == ENC_UTF16LE || enc == ENC_UTF16BE)
+            c->high += k;
+        r += k;
+        v += m;
+    }
+    return v == ve ? 0 : 1;
+}
+
+/* Appends U+FFFD for the bad raw bytes at r. */
+static int
+put_bad(conv_t *c, size_t r, size_t n)
+{
+    int rc = mark(c, c->len, r);
+    if (rc)
+        return rc;
+    if (c->cap - c->len < 3)
+        return OGI_ETOOBIG; /* cannot happen: cap is 3 bytes a raw byte */
+    memcpy(c->s + c->len, "\xEF\xBF\xBD", 3);
+    c->len += 3;
+    if (c->nbad == 0)
+        c->bad_raw = r;
+    c->nbad++;
+    c->high += n;
+    return 0;
+}
+
+/* Too many refused bytes for the text to be in this encoding. */
+static int
+too_bad(const conv_t *c, int at_end)
+{
+    if (at_end)
+        return c->nbad * OGI_TEXT_BROKEN_RATIO > c->high;
+    return c->nbad >= 256 && c->nbad * (OGI_TEXT_BROKEN_RATIO / 2) > c->high;
+}
+
+/*
+ * raw[r..r + rn) a character at a time: for the runs whose characters
+ * do not map one to one.
+ */
+static int
+by_char(conv_t *c, iconv_t cd, enc_t enc, const char *raw, size_t r, size_t rn)
+{
+    size_t re = r + rn;
+    int rc;
+    while (r < re) {
+        size_t k = raw_char_len(enc, (const unsigned char *)raw + r, re - r);
+        char *in = (char *)(uintptr_t)(raw + r), *o = c->s + c->len;
+        size_t inleft = k, oleft = c->cap - c->len;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        size_t x = iconv(cd, &in, &inleft, &o, &oleft);
+        if (x == (size_t)-1 || inleft) {
+            if ((rc = put_bad(c, r, 1)))
+                return rc;
+            r++;
+            continue;
+        }
+        if ((rc = mark(c, c->len, r)))
+            return rc;
+        if ((unsigned char)raw[r] >= 0x80 || enc == ENC_UTF16LE ||
+            enc == ENC_UTF16BE)
+            c->high += k;
+        c->len = (size_t)(o - c->s);
+        r += k;
+    }
+    return 0;
+}
+
+/*
+ * Converts raw[from..len) from enc into c (fresh). Returns 0 when it
+ * reads as enc (a few bad bytes as U+FFFD), OGI_ENCODING when it does not,
+ * OGI_ENOMEM.
+ */
+static int
+convert(conv_t *c, ogi_arena_t *arena, const char *raw, size_t len, size_t from,
+        enc_t enc)
+{
+    memset(c, 0, sizeof(*c));
+    c->arena = arena;
+    if (len > (SIZE_MAX - 16) / 3 || len > UINT32_MAX - 1)
+        return OGI_ETOOBIG;
+    c->cap = 3 * (len - from) + 16;
+    c->s = ogi_arena_alloc(arena, c->cap + 1);
+    if (!c->s)
+        return OGI_ENOMEM;
+    iconv_t cd = iconv_open("UTF-8", encs[enc].iconv);
+    if (cd == (iconv_t)-1)
+        return OGI_ENCODING;
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t i = from;
+    int rc = 0;
+    while (i < len) {
+        char *in = (char *)(uintptr_t)(raw + i), *o = c->s + c->len;
+        size_t inleft = len - i, oleft = c->cap - c->len;
+        size_t x = iconv(cd, &in, &inleft, &o, &oleft);
+        int err = x == (size_t)-1 ? errno : 0;
+        size_t used = (size_t)(in - (raw + i)),
+               made = (size_t)(o - (c->s + c->len));
+        size_t high = c->high;
+        rc = walk(c, enc, u, i, used, c->len, made);
+        if (rc == 1) {
+            /* redo the run a character at a time */
+            while (c->nmap && c->map[c->nmap - 1].norm >= c->len)
+                c->nmap--;
+            c->high = high;
+            rc = by_char(c, cd, enc, raw, i, used);
+        } else {
+            c->len += made;
+        }
+        if (rc)
+            break;
+        i += used;
+        if (!err)
+            break;
+        if (err == E2BIG) {
+            rc = OGI_ETOOBIG; /* cannot happen: see cap */
+            break;
+        }
+        /* EILSEQ: a refused byte; EINVAL: the text ends inside a
+         * character, which is refused whole */
+        size_t n = err == EINVAL ? len - i : 1;
+        if ((rc = put_bad(c, i, n)))
+            break;
+        i += n;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (too_bad(c, 0)) {
+            rc = OGI_ENCODING;
+            break;
+        }
+    }
+    iconv_close(cd);
+    if (rc)
+        return rc;
+    if (too_bad(c, 1))
+        return OGI_ENCODING;
+    /* the end of the view is the end of the raw bytes */
+    if ((rc = mark(c, c->len, len)))
+        return rc;
+    c->s[c->len] = '\0';
+    return 0;
+}
+
+/* ---- choosing between GB18030 and Big5 ---- */
+
+/* What uchardet makes of the first DETECT_WINDOW bytes, copied into
+ * buf ("" when it has no guess). */
+static void
+detect(const char *raw, size_t len, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return;
+    if (uchardet_handle_data(ud, raw,
+                             len < DETECT_WINDOW ? len : DETECT_WINDOW) == 0) {
+        uchardet_data_end(ud);
+        const char *cs = uchardet_get_charset(ud);
+        if (cs)
+            snprintf(buf, size, "%s", cs);
+    }
+    uchardet_delete(ud);
+}
+
+/*
+ * Of the double-byte characters in the first DETECT_WINDOW bytes read as
+ * GB18030, how many per thousand lie in GB2312's block (both bytes
+ * A1-FE): 980 and more in GB text, at most about 600 in Big5 text, whose
+ * second bytes run from 40 to 7E as often as not. 1000 without any.
+ */
+static unsigned
+gb2312_share(const char *raw, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t n = len < DETECT_WINDOW ? len : DETECT_WINDOW, dbl = 0, in = 0;
+    for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = raw_char_len(ENC_GB18030, u + i, n - i);
+        if (k == 2) {
+            dbl++;
+            in += u[i] >= 0xA1 && u[i + 1] >= 0xA1 && u[i + 1] <= 0xFE;
+        }
+        i += k;
+    }
+    return dbl ? (unsigned)(in * 1000 / dbl) : 1000;
+}
+
+/* ---- the view ---- */
+
+static void
+view_raw(const char *raw, size_t len, ogi__view_t *out)
+{
+    out->s = raw;
+    out->len = len;
+    out->encoding = encs[ENC_UTF8].name;
+    out->map = NULL;
+    out->nmap = 0;
+    out->nraw = len;
+    out->nbad = 0;
+    out->bad_raw = 0;
+}
+
+static void
+view_conv(const conv_t *c, enc_t enc, size_t len, ogi__view_t *out)
+{
+    out->s = c->s;
+    out->len = c->len;
+    out->encoding = encs[enc].name;
+    out->map = c->map;
+    out->nmap = c->nmap;
+    out->nraw = len;
+    out->nbad = c->nbad;
+    out->bad_raw = c->bad_raw;
+}
+
+/* Converts from enc into *out; 0, OGI_ENCODING when the bytes are not
+ * enc, OGI_ENOMEM, OGI_ETOOBIG. */
+static int
+try_enc(ogi_arena_t *arena, const char *raw, size_t len, size_t from, enc_t enc,
+        ogi__view_t *out)
+{
+    conv_t c;
+    int rc = convert(&c, arena, raw, len, from, enc);
+    if (rc == 0)
+        view_conv(&c, enc, len, out);
+    return rc;
+}
+
+/* rc from a try: go on to the next step (0), or stop with it. */
+static int
+fatal(int rc)
+{
+    return rc == OGI_ENOMEM || rc == OGI_ETOOBIG;
+}
 
 int
 ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                  int hint_declared, ogi__view_t *out, char *why,
                  size_t why_size)
 {
-    (void)arena;
-    (void)hint_declared;
-    (void)why;
-    (void)why_size;
-    out->s = raw;
-    out->len = len;
-    out->encoding = "utf-8";
-    out->map = NULL;
-    out->nmap = 0;
-    out->nraw = len;
-    return 0;
+    const unsigned char *u = (const unsigned char *)raw;
+    int rc;
+    if (why_size)
+        why[0] = '\0';
+    view_raw(raw, len, out);
+    if (len == 0)
+        return 0;
+    if (len > UINT32_MAX - 1) {
+        snprintf(why, why_size, "text: %zu bytes is beyond what ogi reads",
+                 len);
+        return OGI_ETOOBIG;
+    }
+
+    /* 1. the BOM */
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        return 0; /* the text decoder skips it */
+    if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+                     (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF))) {
+        snprintf(why, why_size,
+                 "text: UTF-32 (BOM), not an encoding ogi "
+                 "reads (UTF-8, GB18030, Big5 or UTF-16)");
+        return OGI_ENCODING;
+    }
+    if (len >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        enc_t e = u[0] == 0xFF ? ENC_UTF16LE : ENC_UTF16BE;
+        rc = try_enc(arena, raw, len, 2, e, out);
+        if (rc == OGI_ENCODING)
+            snprintf(why, why_size, "text: a %s BOM, but not %s text",
+                     encs[e].label, encs[e].label);
+        return rc;
+    }
+
+    size_t broken = 0;
+    int utf8 = -1; /* not yet known */
+
+    /* 2. a declared charset, when the form has a way to declare one */
+    if (hint_declared) {
+        const char *name = NULL;
+        size_t nlen = 0;
+        enc_t e = declared(raw, len, &name, &nlen);
+        if (e == ENC_GB18030 || e == ENC_BIG5) {
+            /* pages that were re-encoded keep their old meta */
+            utf8 = is_utf8(raw, len, 0, &broken);
+            if (utf8)
+                return 0;
+            /* strictly: one refused byte and the claim is not taken */
+            rc = try_enc(arena, raw, len, 0, e, out);
+            if ((rc == 0 && out->nbad == 0) || fatal(rc))
+                return rc;
+            view_raw(raw, len, out);
+        }
+    }
+
+    /* 3. UTF-8, unless NUL bytes on one side of each pair say UTF-16 */
+    enc_t w = utf16_guess(raw, len, 0);
+    if (w != ENC_NONE) {
+        rc = try_enc(arena, raw, len, 0, w, out);
+        if (rc == 0 || fatal(rc))
+            return rc;
+        view_raw(raw, len, out);
+    }
+    if (utf8 < 0)
+        utf8 = is_utf8(raw, len, 0, &broken);
+    if (utf8)
+        return 0;
+    w = utf16_guess(raw, len, 1);
+    if (w != ENC_NONE) {
+        rc = try_enc(arena, raw, len, 0, w, out);
+        if (rc == 0 || fatal(rc))
+            return rc;
+        view_raw(raw, len, out);
+    }
+
+    /* 4. GB18030 or Big5 */
+    char cs[64];
+    detect(raw, len, cs, sizeof(cs));
+    int big5_first = name_is(cs, strlen(cs) < 4 ? strlen(cs) : 4, "big5") ||
+                     name_is(cs, strlen(cs), "euc-tw") ||
+                     gb2312_share(raw, len) < 800;
+    enc_t order[2] = {ENC_GB18030, ENC_BIG5};
+    if (big5_first) {
+        order[0] = ENC_BIG5;
+        order[1] = ENC_GB18030;
+    }
+    ogi__view_t best = {0};
+    int have = 0;
+    for (int k = 0; k < 2; k++) {
+        ogi__view_t v = {0};
+        rc = try_enc(arena, raw, len, 0, order[k], &v);
+        if (fatal(rc))
+            return rc;
+        if (rc)
+            continue;
+        if (v.nbad == 0) {
+            *out = v;
+            return 0;
+        }
+        if (!have || v.nbad < best.nbad) {
+            best = v;
+            have = 1;
+        }
+    }
+    if (have) {
+        *out = best;
+        return 0;
+    }
+    view_raw(raw, len, out);
+    snprintf(why, why_size,
+             "text: not UTF-8, GB18030, Big5 or UTF-16 (uchardet: %s; %zu "
+             "broken UTF-8 sequences)",
+             cs[0] ? cs : "no guess", broken);
+    return OGI_ENCODING;
 }
 
 int

@@ -428,6 +428,13 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return conv ? OGI_ECONVERT : 0;
     }
     r->encoding = v.encoding;
+    if (v.nbad &&
+        (rc = ogi_report_add_finding(
+             r, "P9", OGI_SEV_INFO, NULL,
+             "%zu bytes not valid %s were replaced with U+FFFD, the first at "
+             "byte offset %zu",
+             v.nbad, v.encoding, v.bad_raw)))
+        return rc;
 
     ogi_text_t t;
     rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t,
