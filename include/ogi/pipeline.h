@@ -147,7 +147,10 @@ typedef struct {
     unsigned timeout_ms;       /* first resend after; 0: 10000 */
     unsigned max_timeout_ms;   /* back-off cap; 0: 60000 */
     unsigned give_up_s;        /* stop resending after; 0: never */
-    size_t max_bytes;          /* larger files are not sent; 0: 32 MiB */
+    size_t max_bytes;          /* larger files are sent as their first
+                                  64 KiB, size and hash, to be kept as dead
+                                  letters and acknowledged as rejected;
+                                  0: 8 MiB, the parser's limit */
     const char *id;            /* producer id; NULL: 128 random bits */
     int progress;              /* a progress line on stderr */
     const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */

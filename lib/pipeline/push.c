@@ -25,31 +25,58 @@
 #include "ogi/error.h"
 #include "ogi/pipeline.h"
 #include "ogi/source.h"
+#include "ogi/text.h"
 #include "wire_int.h"
 
-/* Reads a whole file, at most max bytes (more: OGI_ETOOBIG). */
+/* The bytes of a document above the size limit that are sent: enough to
+ * tell what it is when its dead letter is read. */
+#define HEAD_BYTES 65536
+
+/*
+ * Reads a whole file into *buf, *len and its SHA-256 into key. A file
+ * above max is read through, hashed in chunks, and only its first
+ * HEAD_BYTES kept: *size then receives its full size (else 0).
+ */
 static int
-read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+read_file(const char *path, size_t max, uint8_t **buf, size_t *len,
+          uint64_t *size, char key[65])
 {
     int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return OGI_EIO;
     size_t cap = 65536, n = 0;
+    uint64_t total = 0;
     uint8_t *p = malloc(cap);
-    int rc = p ? 0 : OGI_ENOMEM;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    int rc = p && md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) ? 0
+                                                                    : OGI_ENOMEM;
+    int too_big = 0;
+    size_t hashed = 0; /* p[0..hashed) is in the digest already */
     while (!rc) {
         if (n == cap) {
-            if (cap > max) {
-                rc = OGI_ETOOBIG;
-                break;
+            if (too_big || cap > max) {
+                /* keep the head, hash and drop the rest as it comes */
+                EVP_DigestUpdate(md, p + hashed, n - hashed);
+                too_big = 1;
+                n = hashed = HEAD_BYTES < cap ? HEAD_BYTES : cap;
+                if (n == cap) {
+                    uint8_t *q = realloc(p, cap * 2);
+                    if (!q) {
+                        rc = OGI_ENOMEM;
+                        break;
+                    }
+                    p = q;
+                    cap *= 2;
+                }
+            } else {
+                uint8_t *q = realloc(p, cap * 2);
+                if (!q) {
+                    rc = OGI_ENOMEM;
+                    break;
+                }
+                p = q;
+                cap *= 2;
             }
-            uint8_t *q = realloc(p, cap * 2);
-            if (!q) {
-                rc = OGI_ENOMEM;
-                break;
-            }
-            p = q;
-            cap *= 2;
         }
         ssize_t k = read(fd, p + n, cap - n);
         if (k < 0 && errno == EINTR)
@@ -59,32 +86,32 @@ read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
         if (k <= 0)
             break;
         n += (size_t)k;
+        total += (uint64_t)k;
     }
-    if (!rc && n > max)
-        rc = OGI_ETOOBIG;
     if (fd != 0)
         close(fd);
+    if (!rc && !too_big && total > max)
+        too_big = 1;
+    unsigned char h[EVP_MAX_MD_SIZE];
+    unsigned int hl = 0;
+    if (!rc && (!EVP_DigestUpdate(md, p + hashed, n - hashed) ||
+                !EVP_DigestFinal_ex(md, h, &hl)))
+        rc = OGI_ENOMEM;
+    EVP_MD_CTX_free(md);
     if (rc) {
         free(p);
         return rc;
     }
-    *buf = p;
-    *len = n;
-    return 0;
-}
-
-static void
-sha256_hex(const uint8_t *d, size_t n, char out[65])
-{
-    unsigned char h[EVP_MAX_MD_SIZE];
-    unsigned int hl = 0;
-    EVP_Digest(d, n, h, &hl, EVP_sha256(), NULL);
     static const char hex[] = "0123456789abcdef";
     for (unsigned i = 0; i < 32; i++) {
-        out[2 * i] = hex[h[i] >> 4];
-        out[2 * i + 1] = hex[h[i] & 15];
+        key[2 * i] = hex[h[i] >> 4];
+        key[2 * i + 1] = hex[h[i] & 15];
     }
-    out[64] = '\0';
+    key[64] = '\0';
+    *buf = p;
+    *len = too_big && n > HEAD_BYTES ? HEAD_BYTES : n;
+    *size = too_big ? total : 0;
+    return 0;
 }
 
 typedef struct {
@@ -97,6 +124,7 @@ typedef struct {
     uint64_t timeout;  /* ms, doubling */
     uint8_t *raw;
     size_t len;
+    uint64_t size; /* a document above the limit: its size (raw: head) */
 } slot_t;
 
 static void
@@ -124,6 +152,7 @@ send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
     /* no content_type: the worker tells the form from the bytes */
     d.raw.data = s->raw;
     d.raw.len = s->len;
+    d.size = s->size;
     return ogi__wire_send(dealer, NULL, 0, OGI__MSG_DOC, &d.base, 1);
 }
 
@@ -179,7 +208,9 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     unsigned window = o->window ? o->window : 64;
     uint64_t t0 = o->timeout_ms ? o->timeout_ms : 10000;
     uint64_t tmax = o->max_timeout_ms ? o->max_timeout_ms : 60000;
-    size_t max = o->max_bytes ? o->max_bytes : (32u << 20);
+    size_t max = o->max_bytes ? o->max_bytes : OGI_TEXT_MAX_DEFAULT;
+    /* the frame limit: a whole document of max bytes and its fields */
+    size_t frame = (max > HEAD_BYTES ? max : HEAD_BYTES) + 65536;
     slot_t *slots = calloc(window, sizeof(*slots));
     char producer[80];
     if (o->id)
@@ -196,7 +227,7 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     if (!rc && ogi_auth_client(o->auth, dealer, OGI_AUTH_BROKER, o->frontend,
                                why, why_size))
         rc = OGI_EINVAL;
-    if (!rc && (ogi__wire_setup(dealer, max, 100000) ||
+    if (!rc && (ogi__wire_setup(dealer, frame, 100000) ||
                 zmq_setsockopt(dealer, ZMQ_ROUTING_ID, producer,
                                strlen(producer)) ||
                 zmq_connect(dealer, o->frontend))) {
@@ -220,17 +251,16 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                 continue;
             memset(s, 0, sizeof(*s));
             s->path = next++;
-            int r = read_file(paths.paths[s->path], max, &s->raw, &s->len);
+            int r = read_file(paths.paths[s->path], max, &s->raw, &s->len,
+                              &s->size, s->key);
             if (r) {
-                settle(o, st, &paths, s,
-                       OGI_PUSH_FAILED,
-                       r == OGI_ETOOBIG ? "larger than the frame limit"
-                                        : "could not be read");
+                settle(o, st, &paths, s, OGI_PUSH_FAILED,
+                       r == OGI_ENOMEM ? "out of memory"
+                                       : "could not be read");
                 done++;
                 continue;
             }
             s->used = 1;
-            sha256_hex(s->raw, s->len, s->key);
             s->seq = ++seq;
             s->attempt = 1;
             s->timeout = t0;
@@ -256,7 +286,8 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
         zmq_poll(&it, 1, 100);
         now = ogi__wire_now_ms();
         ogi__wire_msg_t m;
-        while (ogi__wire_recv(dealer, 0, arena, max, &m, &ws) != OGI_ERETRY) {
+        while (ogi__wire_recv(dealer, 0, arena, frame, &m, &ws) !=
+               OGI_ERETRY) {
             if (m.type != OGI__MSG_ACK)
                 continue;
             const Ogi__V1__Ack *ack = (const Ogi__V1__Ack *)m.msg;

@@ -136,6 +136,9 @@ acknowledge(sink_t *s, Ogi__V1__Record **recs, ogi_db_item_t *items,
             it->doc_key = ogi__pb_str(items[j].doc_key);
             it->sequence = recs[j]->sequence;
             it->outcome = wire_outcome(out[j]);
+            if (out[j] == OGI_DB_POISON && recs[j]->too_large)
+                /* kept as a dead letter, but no try will ever parse it */
+                it->outcome = OGI__V1__OUTCOME__OUTCOME_REJECTED;
             if (out[j] == OGI_DB_POISON)
                 it->reason = ogi__pb_str(items[j].poison_reason);
             else if (out[j] == OGI_DB_REJECTED && items[j].report &&
@@ -193,9 +196,18 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
 static int
 bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
 {
+    Ogi__V1__Report *pr = rec->report;
+    if (rec->too_large) {
+        /* only the head of a document above the limit came: its key
+         * cannot be checked, so it may only ever be a dead letter, which
+         * keeps no real document out of documents */
+        if (!pr || !pr->doc_key || strlen(pr->doc_key) != 64)
+            return 0;
+        rec->poison = 1;
+        return 1;
+    }
     char key[65];
     ogi_parse_doc_key(rec->raw.data, rec->raw.len, key);
-    Ogi__V1__Report *pr = rec->report;
     if (pr && pr->doc_key && *pr->doc_key) {
         if (strcmp(pr->doc_key, key) == 0)
             return 1;

@@ -83,9 +83,23 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     ogi_report_t *r = NULL;
     Ogi__V1__Report *pr = NULL;
     const char *poison = "out of memory while parsing";
-    int prc = ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len,
+    char big[160];
+    int prc = 0;
+    if (doc->size > doc->raw.len) {
+        /* only its head came: kept as a dead letter, not parsed */
+        snprintf(big, sizeof(big),
+                 "input of %llu bytes exceeds the limit of %zu bytes (its "
+                 "first %zu bytes are kept)",
+                 (unsigned long long)doc->size,
+                 (size_t)OGI_TEXT_MAX_DEFAULT, doc->raw.len);
+        poison = big;
+    } else {
+        prc = ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len,
                                &po, &r);
-    if (prc == OGI_ECONVERT && r && r->nfindings) {
+    }
+    if (doc->size > doc->raw.len) {
+        /* the record stays NULL */
+    } else if (prc == OGI_ECONVERT && r && r->nfindings) {
         /* a converter that crashed or hung may do better after an
          * upgrade: a dead letter keeps the bytes for a retry */
         poison = r->findings[0].message;
@@ -112,12 +126,13 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     if (!pr) {
         rec.poison = 1;
         rec.poison_reason = ogi__pb_str(poison);
+        rec.too_large = doc->size > doc->raw.len;
         ogi__v1__report__init(&rep);
         ogi__v1__source__init(&src);
         rep.doc_key = key;
         rep.status = OGI__V1__STATUS__STATUS_REJECTED;
         src.name = doc->source_name;
-        src.bytes = doc->raw.len;
+        src.bytes = doc->size > doc->raw.len ? doc->size : doc->raw.len;
         if (r && r->content_type)
             src.content_type = ogi__pb_str(r->content_type);
         rep.source = &src;
