@@ -1,19 +1,176 @@
-/* form_pdf.c - PDF documents to a text view (form_int.h). */
+/*
+ * form_pdf.c - PDF documents to a text view (form_int.h).
+ *
+ * poppler-glib opens the bytes in place (a GBytes over raw, no copy).
+ * Each page gives its text and one rectangle per character; the glyphs
+ * are laid out into lines on a character grid (pdf_lines.c), as
+ * `pdftotext -layout` writes them, so that the aligned-columns readers
+ * read the tables. Running headers, footers and page numbers are left
+ * out. The view is laid-out text: it has no map into the raw bytes
+ * (nraw = 0) and no encoding.
+ *
+ * Rejected, with the reason: a PDF that needs a password, one poppler
+ * cannot open, one with no text at all (a scan), one whose text is mostly
+ * private-use or replacement characters (fonts without a Unicode map).
+ * Runs in the sandbox child (sandbox.c), but frees what it takes from
+ * poppler all the same: the fuzz target calls it in-process.
+ */
 #include "ogi_int.h"
 
+#include <poppler.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "form_int.h"
 #include "ogi/error.h"
+#include "pdf_lines_int.h"
+
+/* bounds: pages read, and glyphs in all (a page of dense text has ~3000) */
+#define MAX_PAGES  500
+#define MAX_GLYPHS ((size_t)4 << 20)
+
+typedef struct {
+    size_t glyphs;     /* glyphs that are not blank */
+    size_t unreadable; /* private-use, replacement or control characters */
+} count_t;
+
+static int
+unreadable(uint32_t c)
+{
+    return (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD ||
+           (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+           (c >= 0xF0000 && c <= 0x10FFFF);
+}
+
+/* The glyphs of page pg into *out (arena); counts into *cnt. */
+static int
+page_glyphs(ogi_arena_t *arena, PopplerPage *pg, ogi__pdf_page_t *out,
+            count_t *cnt, size_t *total, char *why, size_t why_size)
+{
+    double w = 0, h = 0;
+    poppler_page_get_size(pg, &w, &h);
+    char *text = poppler_page_get_text(pg);
+    PopplerRectangle *r = NULL;
+    guint nr = 0;
+    int rc = 0;
+    if (!text || !poppler_page_get_text_layout(pg, &r, &nr)) {
+        memset(out, 0, sizeof(*out));
+        out->height = (float)h;
+        goto out;
+    }
+    glong nc = g_utf8_strlen(text, -1);
+    size_t n = (size_t)nc < nr ? (size_t)nc : nr;
+    if (*total + n > MAX_GLYPHS) {
+        snprintf(why, why_size, "PDF: too much text (over %zu characters)",
+                 MAX_GLYPHS);
+        rc = OGI_ETOOBIG;
+        goto out;
+    }
+    *total += n;
+    ogi__pdf_glyph_t *g = ogi_arena_alloc(arena, (n ? n : 1) * sizeof(*g));
+    if (!g) {
+        rc = OGI_ENOMEM;
+        goto out;
+    }
+    char *p = text;
+    size_t k = 0;
+    for (size_t i = 0; i < n && *p; i++, p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c > 0x20 && c != 0xA0 && c != 0x3000) {
+            cnt->glyphs++;
+            if (unreadable(c)) {
+                cnt->unreadable++;
+                continue;
+            }
+        }
+        g[k].cp = c;
+        g[k].x0 = (float)r[i].x1;
+        g[k].y0 = (float)r[i].y1;
+        g[k].x1 = (float)r[i].x2;
+        g[k].y1 = (float)r[i].y2;
+        k++;
+    }
+    rc = ogi__pdf_page_lines(arena, g, k, (float)h, out);
+out:
+    g_free(r);
+    g_free(text);
+    return rc;
+}
 
 int
 ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
-             ogi__view_t *out, char *why, size_t why_size)
+              ogi__view_t *out, char *why, size_t why_size)
 {
-    (void)arena;
-    (void)raw;
-    (void)len;
-    (void)out;
-    snprintf(why, why_size, "PDF: not read yet");
-    return OGI_EREJECT;
+    memset(out, 0, sizeof(*out));
+    GError *err = NULL;
+    GBytes *bytes = g_bytes_new_static(raw, len);
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+    int rc = 0;
+    if (!doc) {
+        if (err && err->domain == POPPLER_ERROR &&
+            err->code == POPPLER_ERROR_ENCRYPTED)
+            snprintf(why, why_size, "PDF: encrypted");
+        else
+            snprintf(why, why_size, "PDF: damaged (poppler: %s)",
+                     err && err->message ? err->message : "unreadable");
+        rc = OGI_EREJECT;
+        goto out;
+    }
+    int np = poppler_document_get_n_pages(doc);
+    if (np > MAX_PAGES) {
+        snprintf(why, why_size, "PDF: too many pages (%d, over %d)", np,
+                 MAX_PAGES);
+        rc = OGI_ETOOBIG;
+        goto out;
+    }
+    if (np <= 0) {
+        snprintf(why, why_size, "PDF: damaged (poppler: no pages)");
+        rc = OGI_EREJECT;
+        goto out;
+    }
+    ogi__pdf_page_t *pages = ogi_arena_alloc(arena, (size_t)np * sizeof(*pages));
+    if (!pages) {
+        rc = OGI_ENOMEM;
+        goto out;
+    }
+    count_t cnt = {0, 0};
+    size_t total = 0;
+    for (int i = 0; i < np && rc == 0; i++) {
+        PopplerPage *pg = poppler_document_get_page(doc, i);
+        if (!pg) {
+            memset(&pages[i], 0, sizeof(pages[i]));
+            continue;
+        }
+        rc = page_glyphs(arena, pg, &pages[i], &cnt, &total, why, why_size);
+        g_object_unref(pg);
+    }
+    if (rc)
+        goto out;
+    if (cnt.glyphs == 0) {
+        snprintf(why, why_size, "PDF: scanned: no text layer");
+        rc = OGI_EREJECT;
+        goto out;
+    }
+    if (cnt.unreadable * 2 > cnt.glyphs) {
+        snprintf(why, why_size,
+                 "PDF: text not extractable (fonts without Unicode map)");
+        rc = OGI_EREJECT;
+        goto out;
+    }
+    ogi__pdf_drop_furniture(pages, (size_t)np);
+    ogi__view_buf_t b;
+    ogi__view_buf_init(&b, arena);
+    ogi__pdf_write_pages(&b, pages, (size_t)np);
+    if ((rc = ogi__view_buf_finish(&b, &out->s, &out->len)))
+        goto out;
+    out->encoding = NULL;
+    out->map = NULL;
+    out->nmap = 0;
+    out->nraw = 0;
+out:
+    if (doc)
+        g_object_unref(doc);
+    g_bytes_unref(bytes);
+    g_clear_error(&err);
+    return rc;
 }
