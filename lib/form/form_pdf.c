@@ -84,6 +84,7 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, ogi__pdf_page_t *out,
             }
         }
         g[k].cp = c;
+        g[k].space_before = 0;
         g[k].x0 = (float)r[i].x1;
         g[k].y0 = (float)r[i].y1;
         g[k].x1 = (float)r[i].x2;

@@ -2,6 +2,9 @@
  * pdf_lines.c - a PDF page's lines rebuilt from its glyph boxes
  * (pdf_lines_int.h).
  *
+ * A blank glyph is not laid out but is remembered on the glyph after it:
+ * "第 711 号" keeps its spaces when they are narrower than the gap rule.
+ *
  * Lines: glyphs sorted by the middle of their box, a glyph joining the
  * line above while its middle is within 0.4 of a glyph's height of that
  * line's; a table's cells vertically centred beside a wrapped label thus
@@ -126,8 +129,9 @@ lay_line(ogi_arena_t *arena, const ogi__pdf_glyph_t *g, size_t n, float ox,
             sp = target;
         } else {
             float gap = c->x0 - prev->x1;
+            /* a blank the PDF's text has between the two is kept */
             if (gap < 0.25f * cw)
-                sp = 0;
+                sp = c->space_before && gap > -0.1f * cw ? 1 : 0;
             else if (gap < cw)
                 sp = 1;
             else
@@ -157,9 +161,16 @@ ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
     page->height = height;
     /* the glyphs kept: not blank, with a finite box of some height */
     size_t k = 0;
+    int blank = 0;
     for (size_t i = 0; i < n; i++) {
         ogi__pdf_glyph_t c = g[i];
-        if (is_blank(c.cp) || !isfinite(c.x0) || !isfinite(c.x1) ||
+        if (is_blank(c.cp)) {
+            blank = 1;
+            continue;
+        }
+        c.space_before |= blank;
+        blank = 0;
+        if (!isfinite(c.x0) || !isfinite(c.x1) ||
             !isfinite(c.y0) || !isfinite(c.y1))
             continue;
         if (c.x1 < c.x0) {

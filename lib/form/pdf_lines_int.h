@@ -24,6 +24,7 @@
 typedef struct {
     uint32_t cp;          /* the character (Unicode code point) */
     float x0, y0, x1, y1; /* its box in points, y down from the page top */
+    int space_before;     /* 1: the PDF's text has a blank right before it */
 } ogi__pdf_glyph_t;
 
 typedef struct {
