@@ -1,0 +1,81 @@
+#!/bin/sh
+# pdf.sh - PDFs read by ogi through poppler (lib/form/form_pdf.c).
+#
+# tests/data/pdf/ (made by tests/tools/pdf_fixtures.sh): html/ holds
+# generated agency pages and their truth, pdf/ the same pages printed to
+# PDF by LibreOffice (named as their page, so that formcmp pairs them),
+# bad/ PDFs that must be rejected with their reason. The cells read right
+# must reach a floor; pdftotext -layout's text of the same PDFs, parsed
+# by ogi, is measured beside them when pdftotext is there (a comment, not
+# asserted), and so is the time taken.
+#
+# Usage: tests/cli/pdf.sh PATH/TO/ogi
+ogi=${1:-build/ogi}
+. "$(dirname "$0")/lib/tap.sh"
+data=$(cd "$(dirname "$0")/../data/pdf" && pwd)
+judge=$(dirname "$ogi")/tests/formcmp
+rate=0.3
+# what the converter reaches today on the fixtures: raise it as it improves
+floor=90.0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# rejected FILE REASON: ogi parse exits 1 and says why
+rejected() {
+    "$ogi" parse "$1" >"$tmp/out" 2>&1
+    rc=$?
+    [ "$rc" -eq 1 ] && grep -qF "$2" "$tmp/out"
+}
+
+for case in "image.pdf:PDF: scanned: no text layer" \
+    "encrypted.pdf:PDF: encrypted" \
+    "truncated.pdf:PDF: damaged (poppler:" \
+    "garbage.pdf:PDF: damaged (poppler:"; do
+    f=${case%%:*}
+    why=${case#*:}
+    check "bad/$f rejected: $why" rejected "$data/bad/$f" "$why"
+done
+
+# a PDF is told by its bytes: the fixtures are named .txt
+check "a generated PDF parses as a report" \
+    "$ogi" parse "$data/pdf/000000_html_s1.txt"
+
+if [ ! -x "$judge" ]; then
+    check "formcmp is built ($judge: make unit-tests)" false
+    finish
+    exit
+fi
+t0=$(date +%s.%N)
+"$judge" --error-rate "$rate" --show 5 pdf "$data/html" "$data/pdf" \
+    >"$tmp/pdf.out" 2>&1
+rc=$?
+t1=$(date +%s.%N)
+{ grep '^form ' "$tmp/pdf.out"; grep -v '^form ' "$tmp/pdf.out"; } |
+    sed 's/^/# /'
+npdf=$(ls "$data/pdf" | wc -l)
+if command -v pdfinfo >/dev/null 2>&1; then
+    pages=0
+    for f in "$data"/pdf/*; do
+        p=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+        pages=$((pages + ${p:-0}))
+    done
+    awk -v n="$npdf" -v p="$pages" -v a="$t0" -v b="$t1" 'BEGIN {
+        printf "# %d PDFs, %d pages read, parsed and judged in %.2f s: %.1f pages/s, %.1f reports/s\n",
+            n, p, b - a, p / (b - a), n / (b - a) }'
+fi
+line=$(grep '^form ' "$tmp/pdf.out")
+pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
+check "generated PDFs: cells read at least $floor% (${line#form pdf: })" \
+    awk -v p="${pct:-0}" -v f="$floor" 'BEGIN { exit !(p >= f) }'
+[ "$rc" -le 1 ] || check "formcmp ran (exit $rc)" false
+
+# the baseline: pdftotext -layout's text of the same PDFs
+if command -v pdftotext >/dev/null 2>&1; then
+    mkdir -p "$tmp/pt"
+    for f in "$data"/pdf/*.txt; do
+        pdftotext -layout "$f" "$tmp/pt/$(basename "$f")" 2>/dev/null
+    done
+    "$judge" --error-rate "$rate" --show 0 pdftotext "$data/html" "$tmp/pt" |
+        grep '^form ' | sed 's/^/# baseline: /'
+fi
+finish
