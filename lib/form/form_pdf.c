@@ -49,11 +49,14 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, ogi__pdf_page_t *out,
 {
     double w = 0, h = 0;
     poppler_page_get_size(pg, &w, &h);
-    char *text = poppler_page_get_text(pg);
+    /* text running over the page's edge (a table wider than the page)
+     * is read too: the area is the page and as much again around it */
+    PopplerRectangle area = {-w, -h, 2 * w, 2 * h};
+    char *text = poppler_page_get_text_for_area(pg, &area);
     PopplerRectangle *r = NULL;
     guint nr = 0;
     int rc = 0;
-    if (!text || !poppler_page_get_text_layout(pg, &r, &nr)) {
+    if (!text || !poppler_page_get_text_layout_for_area(pg, &area, &r, &nr)) {
         memset(out, 0, sizeof(*out));
         out->height = (float)h;
         goto out;
