@@ -17,13 +17,18 @@
  */
 #include "ogi_int.h"
 
+#include <cairo.h>
+#include <stdint.h>
+#include <math.h>
 #include <poppler.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "form_int.h"
 #include "ogi/error.h"
 #include "pdf_lines_int.h"
+#include "pdf_table_int.h"
 
 /* bounds: pages read, and glyphs in all (a page of dense text has ~3000) */
 #define MAX_PAGES  500
@@ -42,10 +47,60 @@ unreadable(uint32_t c)
            (c >= 0xF0000 && c <= 0x10FFFF);
 }
 
+/* a page's picture has at most this many pixels (1 pixel a point for A4) */
+#define MAX_PIXELS 4000000.0
+
+/* The ruled tables of page pg, w x h points (arena), from its picture
+ * drawn into dark (at least MAX_PIXELS + slack bytes, the caller's). A
+ * page that cannot be drawn has none. */
+static int
+page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
+            unsigned char *dark, ogi__pdf_table_t **t, size_t *nt)
+{
+    *t = NULL;
+    *nt = 0;
+    if (!(w > 1) || !(h > 1))
+        return 0;
+    double scale = w * h > MAX_PIXELS ? sqrt(MAX_PIXELS / (w * h)) : 1.0;
+    int pw = (int)(w * scale), ph = (int)(h * scale);
+    if (pw < 8 || ph < 8 || (double)pw * ph > MAX_PIXELS)
+        return 0;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return 0;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render(pg, cr);
+    cairo_surface_flush(s);
+    const unsigned char *px = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    int rc = 0;
+    if (px) {
+        for (int y = 0; y < ph; y++) {
+            const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+            for (int x = 0; x < pw; x++) {
+                uint32_t c = row[x];
+                unsigned r = (c >> 16) & 0xFF, g = (c >> 8) & 0xFF, b = c & 0xFF;
+                /* grey rules too; a light cell shading is not one */
+                dark[(size_t)y * (size_t)pw + (size_t)x] = 3 * r + 6 * g + b < 2000;
+            }
+        }
+        rc = ogi__pdf_find_tables(arena, dark, pw, ph, (float)scale, t, nt);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return rc;
+}
+
 /* The glyphs of page pg into *out (arena); counts into *cnt. */
 static int
-page_glyphs(ogi_arena_t *arena, PopplerPage *pg, ogi__pdf_page_t *out,
-            count_t *cnt, size_t *total, char *why, size_t why_size)
+page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
+            ogi__pdf_page_t *out, count_t *cnt, size_t *total, char *why,
+            size_t why_size)
 {
     double w = 0, h = 0;
     poppler_page_get_size(pg, &w, &h);
@@ -94,7 +149,11 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, ogi__pdf_page_t *out,
         g[k].y1 = (float)r[i].y2;
         k++;
     }
-    rc = ogi__pdf_page_lines(arena, g, k, (float)h, out);
+    ogi__pdf_table_t *tables = NULL;
+    size_t nt = 0;
+    if (k && (rc = page_tables(arena, pg, w, h, dark, &tables, &nt)))
+        goto out;
+    rc = ogi__pdf_page_lines(arena, g, k, (float)h, tables, nt, out);
 out:
     g_free(r);
     g_free(text);
@@ -139,15 +198,22 @@ ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
     }
     count_t cnt = {0, 0};
     size_t total = 0;
+    unsigned char *dark = malloc((size_t)MAX_PIXELS + 64);
+    if (!dark) {
+        rc = OGI_ENOMEM;
+        goto out;
+    }
     for (int i = 0; i < np && rc == 0; i++) {
         PopplerPage *pg = poppler_document_get_page(doc, i);
         if (!pg) {
             memset(&pages[i], 0, sizeof(pages[i]));
             continue;
         }
-        rc = page_glyphs(arena, pg, &pages[i], &cnt, &total, why, why_size);
+        rc = page_glyphs(arena, pg, dark, &pages[i], &cnt, &total, why,
+                         why_size);
         g_object_unref(pg);
     }
+    free(dark);
     if (rc)
         goto out;
     if (cnt.glyphs == 0) {

@@ -19,12 +19,14 @@
 #include "ogi_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "pdf_lines_int.h"
+#include "pdf_table_int.h"
 
 /* the widest line in grid columns: boxes far off the page stop here */
 #define MAX_COL 1000
@@ -153,9 +155,164 @@ lay_line(ogi_arena_t *arena, const ogi__pdf_glyph_t *g, size_t n, float ox,
     return 0;
 }
 
+/* The lines of g[0..n) (reordered), laid out on the grid of step cw from
+ * x origin ox, into *out (arena), top to bottom: *nout of them. */
+static int
+cluster(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n, float ox,
+        float cw, ogi__pdf_line_t **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    if (n == 0)
+        return 0;
+    qsort(g, n, sizeof(*g), by_middle);
+    size_t nl = 0;
+    for (size_t a = 0; a < n;) {
+        float m = (g[a].y0 + g[a].y1) / 2, gh = g[a].y1 - g[a].y0;
+        size_t b = a + 1;
+        while (b < n) {
+            float bm = (g[b].y0 + g[b].y1) / 2, bh = g[b].y1 - g[b].y0;
+            if (bm - m > 0.4f * (gh > bh ? gh : bh))
+                break;
+            b++;
+        }
+        nl++;
+        a = b;
+    }
+    ogi__pdf_line_t *lines = ogi_arena_alloc(arena, nl * sizeof(*lines));
+    if (!lines)
+        return OGI_ENOMEM;
+    size_t k = 0;
+    for (size_t a = 0; a < n;) {
+        float m = (g[a].y0 + g[a].y1) / 2, gh = g[a].y1 - g[a].y0;
+        size_t b = a + 1;
+        while (b < n) {
+            float bm = (g[b].y0 + g[b].y1) / 2, bh = g[b].y1 - g[b].y0;
+            if (bm - m > 0.4f * (gh > bh ? gh : bh))
+                break;
+            b++;
+        }
+        ogi__pdf_line_t *ln = &lines[k++];
+        memset(ln, 0, sizeof(*ln));
+        ln->y0 = g[a].y0;
+        ln->y1 = g[a].y1;
+        for (size_t i = a; i < b; i++) {
+            if (g[i].y0 < ln->y0)
+                ln->y0 = g[i].y0;
+            if (g[i].y1 > ln->y1)
+                ln->y1 = g[i].y1;
+        }
+        qsort(g + a, b - a, sizeof(*g), by_x);
+        int rc = lay_line(arena, g + a, b - a, ox, cw, ln);
+        if (rc)
+            return rc;
+        a = b;
+    }
+    *out = lines;
+    *nout = nl;
+    return 0;
+}
+
+typedef struct {
+    ogi__pdf_glyph_t g;
+    int table, slot; /* the table and the slot where its cell starts */
+} placed_t;
+
+static int
+by_cell(const void *a, const void *b)
+{
+    const placed_t *p = a, *q = b;
+    if (p->table != q->table)
+        return (p->table > q->table) - (p->table < q->table);
+    return (p->slot > q->slot) - (p->slot < q->slot);
+}
+
+/* Writes cell text lines[0..n) into b: each line's runs of spaces as one,
+ * the lines joined by <br>. */
+static void
+cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
+{
+    for (size_t l = 0; l < n; l++) {
+        const char *s = lines[l].s, *e = s + lines[l].len;
+        while (s < e && *s == ' ')
+            s++;
+        if (l)
+            ogi__view_buf_puts(b, "<br>");
+        while (s < e) {
+            const char *p = s;
+            while (p < e && *p != ' ')
+                p++;
+            ogi__view_buf_escape(b, s, (size_t)(p - s));
+            while (p < e && *p == ' ')
+                p++;
+            if (p < e)
+                ogi__view_buf_put(b, " ", 1);
+            s = p;
+        }
+    }
+}
+
+/* The rows of table t as markup, one <tr> a line, into *ln; its cells'
+ * glyphs are p[0..n) (sorted by slot). */
+static int
+lay_table(ogi_arena_t *arena, const ogi__pdf_table_t *t, placed_t *p,
+          size_t n, float cw, ogi__pdf_line_t *ln)
+{
+    ogi__view_buf_t b;
+    ogi__view_buf_init(&b, arena);
+    ogi__pdf_glyph_t *g = ogi_arena_alloc(arena, (n ? n : 1) * sizeof(*g));
+    if (!g)
+        return OGI_ENOMEM;
+    size_t at = 0;
+    for (int r = 0; r < t->nrows; r++) {
+        ogi__view_buf_puts(&b, "<tr>");
+        for (int c = 0; c < t->ncols; c++) {
+            int s = r * t->ncols + c;
+            if (t->owner[s] != s)
+                continue;
+            char tag[64];
+            int k = snprintf(tag, sizeof(tag), "<td");
+            if (t->rowspan[s] > 1)
+                k += snprintf(tag + k, sizeof(tag) - (size_t)k,
+                              " rowspan=\"%d\"", t->rowspan[s]);
+            if (t->colspan[s] > 1)
+                k += snprintf(tag + k, sizeof(tag) - (size_t)k,
+                              " colspan=\"%d\"", t->colspan[s]);
+            ogi__view_buf_puts(&b, tag);
+            ogi__view_buf_puts(&b, ">");
+            size_t m = 0;
+            while (at < n && p[at].slot < s)
+                at++;
+            while (at < n && p[at].slot == s)
+                g[m++] = p[at++].g;
+            ogi__pdf_line_t *lines;
+            size_t nl;
+            int rc = cluster(arena, g, m, t->xs[c], cw, &lines, &nl);
+            if (rc)
+                return rc;
+            cell_text(&b, lines, nl);
+            ogi__view_buf_puts(&b, "</td>");
+        }
+        ogi__view_buf_puts(&b, r + 1 < t->nrows ? "</tr>\n" : "</tr>");
+    }
+    memset(ln, 0, sizeof(*ln));
+    ln->y0 = t->ys[0];
+    ln->y1 = t->ys[t->nrows];
+    ln->table = t;
+    return ogi__view_buf_finish(&b, &ln->s, &ln->len);
+}
+
+static int
+by_top(const void *a, const void *b)
+{
+    const ogi__pdf_line_t *p = a, *q = b;
+    return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
 int
 ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
-                    float height, ogi__pdf_page_t *page)
+                    float height, const ogi__pdf_table_t *tables,
+                    size_t ntables, ogi__pdf_page_t *page)
 {
     memset(page, 0, sizeof(*page));
     page->height = height;
@@ -170,8 +327,8 @@ ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
         }
         c.space_before |= blank;
         blank = 0;
-        if (!isfinite(c.x0) || !isfinite(c.x1) ||
-            !isfinite(c.y0) || !isfinite(c.y1))
+        if (!isfinite(c.x0) || !isfinite(c.x1) || !isfinite(c.y0) ||
+            !isfinite(c.y1))
             continue;
         if (c.x1 < c.x0) {
             float s = c.x0;
@@ -214,51 +371,58 @@ ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
     if (!(cw > 0.5f))
         cw = h > 0.5f ? h : 1;
 
-    qsort(g, n, sizeof(*g), by_middle);
-    /* lines: count, then fill */
-    size_t nl = 0;
-    float mid = 0, lh = 0;
-    for (size_t i = 0; i < n; i++) {
-        float m = (g[i].y0 + g[i].y1) / 2, gh = g[i].y1 - g[i].y0;
-        if (i == 0 || m - mid > 0.4f * (lh > gh ? lh : gh)) {
-            nl++;
-            mid = m;
-            lh = gh;
+    /* the glyphs inside a table go to its cells, the others to lines */
+    placed_t *p = NULL;
+    size_t np = 0;
+    if (ntables) {
+        p = ogi_arena_alloc(arena, n * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            float x = (g[i].x0 + g[i].x1) / 2, y = (g[i].y0 + g[i].y1) / 2;
+            int s = -1;
+            size_t t = 0;
+            for (; t < ntables && s < 0; t++)
+                s = ogi__pdf_table_slot(&tables[t], x, y);
+            if (s < 0) {
+                g[k++] = g[i];
+                continue;
+            }
+            p[np].g = g[i];
+            p[np].table = (int)t - 1;
+            p[np].slot = tables[t - 1].owner[s];
+            np++;
         }
+        n = k;
+        qsort(p, np, sizeof(*p), by_cell);
     }
-    page->lines = ogi_arena_alloc(arena, nl * sizeof(*page->lines));
+    ogi__pdf_line_t *text;
+    size_t nt;
+    int rc = cluster(arena, g, n, ox, cw, &text, &nt);
+    if (rc)
+        return rc;
+    page->lines = ogi_arena_alloc(arena, (nt + ntables + 1) * sizeof(*page->lines));
     if (!page->lines)
         return OGI_ENOMEM;
-    size_t a = 0;
-    float prev_y1 = 0;
-    while (a < n) {
-        float m = (g[a].y0 + g[a].y1) / 2, gh = g[a].y1 - g[a].y0;
-        size_t b = a + 1;
-        while (b < n) {
-            float bm = (g[b].y0 + g[b].y1) / 2, bh = g[b].y1 - g[b].y0;
-            if (bm - m > 0.4f * (gh > bh ? gh : bh))
-                break;
-            b++;
-        }
-        ogi__pdf_line_t *ln = &page->lines[page->n];
-        memset(ln, 0, sizeof(*ln));
-        ln->y0 = g[a].y0;
-        ln->y1 = g[a].y1;
-        for (size_t i = a; i < b; i++) {
-            if (g[i].y0 < ln->y0)
-                ln->y0 = g[i].y0;
-            if (g[i].y1 > ln->y1)
-                ln->y1 = g[i].y1;
-        }
-        ln->blank_before = page->n > 0 && ln->y0 - prev_y1 > h;
-        prev_y1 = ln->y1;
-        qsort(g + a, b - a, sizeof(*g), by_x);
-        int rc = lay_line(arena, g + a, b - a, ox, cw, ln);
-        if (rc)
+    if (nt)
+        memcpy(page->lines, text, nt * sizeof(*text));
+    page->n = nt;
+    size_t at = 0;
+    for (size_t t = 0; t < ntables; t++) {
+        size_t from = at;
+        while (at < np && p[at].table == (int)t)
+            at++;
+        if ((rc = lay_table(arena, &tables[t], p + from, at - from, cw,
+                            &page->lines[page->n])))
             return rc;
         page->n++;
-        a = b;
     }
+    /* tables among the lines by their top; text lines stay in order */
+    qsort(page->lines, page->n, sizeof(*page->lines), by_top);
+    for (size_t l = 1; l < page->n; l++)
+        page->lines[l].blank_before =
+            page->lines[l].y0 - page->lines[l - 1].y1 > h;
     return 0;
 }
 
@@ -399,7 +563,8 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
         ogi__pdf_page_t *pg = &pages[p];
         for (size_t l = 0; l < pg->n; l++) {
             long v;
-            if ((l < 2 || l + 2 >= pg->n || in_band(pg, l)) &&
+            if (!pg->lines[l].table &&
+                (l < 2 || l + 2 >= pg->n || in_band(pg, l)) &&
                 ogi__pdf_is_page_number(pg->lines[l].s, pg->lines[l].len,
                                         &v))
                 pg->lines[l].drop = 1;
@@ -419,7 +584,7 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
         ogi__pdf_page_t *pg = &pages[p];
         for (size_t l = 0; l < pg->n && k < nc; l++) {
             if (!(l < 3 || l + 3 >= pg->n) || !in_band(pg, l) ||
-                pg->lines[l].drop)
+                pg->lines[l].drop || pg->lines[l].table)
                 continue;
             cand_t *x = &c[k];
             long v[2];
@@ -459,16 +624,61 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
     free(c);
 }
 
+/* 1 when tables a and b have the same columns: b continues a */
+static int
+same_columns(const ogi__pdf_table_t *a, const ogi__pdf_table_t *b)
+{
+    if (a->ncols != b->ncols)
+        return 0;
+    for (int i = 0; i <= a->ncols; i++)
+        if (fabsf(a->xs[i] - b->xs[i]) > 3)
+            return 0;
+    return 1;
+}
+
 void
 ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages,
                      size_t n)
 {
+    const ogi__pdf_table_t *open = NULL; /* the last thing written */
+    const char *head = NULL;             /* its first row */
+    size_t headlen = 0;
     for (size_t p = 0; p < n; p++) {
         int any = 0;
         for (size_t l = 0; l < pages[p].n; l++) {
             const ogi__pdf_line_t *ln = &pages[p].lines[l];
             if (ln->drop)
                 continue;
+            if (ln->table) {
+                const char *s = ln->s, *e = s + ln->len;
+                const char *nl = memchr(s, '\n', ln->len);
+                size_t first = nl ? (size_t)(nl - s) : ln->len;
+                if (open && !any && same_columns(open, ln->table)) {
+                    /* a table going on from the page before; its header
+                     * row repeated there is left out */
+                    if (head && first == headlen &&
+                        memcmp(s, head, first) == 0)
+                        s = nl ? nl + 1 : e;
+                } else {
+                    if (open)
+                        ogi__view_buf_puts(b, "</table>\n");
+                    if (any && ln->blank_before)
+                        ogi__view_buf_put(b, "\n", 1);
+                    ogi__view_buf_puts(b, "<table>\n");
+                    head = s;
+                    headlen = first;
+                }
+                if (s < e) {
+                    ogi__view_buf_put(b, s, (size_t)(e - s));
+                    ogi__view_buf_put(b, "\n", 1);
+                }
+                open = ln->table;
+                any = 1;
+                continue;
+            }
+            if (open)
+                ogi__view_buf_puts(b, "</table>\n");
+            open = NULL;
             if (any && ln->blank_before)
                 ogi__view_buf_put(b, "\n", 1);
             ogi__view_buf_put(b, ln->s, ln->len);
@@ -476,4 +686,6 @@ ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages,
             any = 1;
         }
     }
+    if (open)
+        ogi__view_buf_puts(b, "</table>\n");
 }

@@ -20,6 +20,7 @@
 
 #include "form_int.h"
 #include "ogi/arena.h"
+#include "pdf_table_int.h"
 
 typedef struct {
     uint32_t cp;          /* the character (Unicode code point) */
@@ -33,6 +34,8 @@ typedef struct {
     float y0, y1; /* its vertical extent on the page */
     int blank_before; /* 1: a wide vertical gap above it on the page */
     int drop;         /* 1: page furniture, left out of the view */
+    const ogi__pdf_table_t *table; /* non-NULL: s is this table's rows,
+                                      one <tr> a line, without <table> */
 } ogi__pdf_line_t;
 
 typedef struct {
@@ -44,11 +47,14 @@ typedef struct {
 /*
  * Lays out the n glyphs g of a page height points high into *page (lines
  * in arena). g is reordered in place. Glyphs that are blank or have no
- * box are left out (the gaps between boxes give the spaces). Returns 0 or
- * OGI_ENOMEM.
+ * box are left out (the gaps between boxes give the spaces). Glyphs inside
+ * one of tables[0..ntables) (pdf_table_int.h) go to its cells: the table
+ * is one line of the page, its rows as HTML markup (form_int.h), placed
+ * among the text lines by its top. Returns 0 or OGI_ENOMEM.
  */
 int ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
-                        float height, ogi__pdf_page_t *page);
+                        float height, const ogi__pdf_table_t *tables,
+                        size_t ntables, ogi__pdf_page_t *page);
 
 /* Marks the furniture lines of pages[0..n) (drop = 1), as above. */
 void ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n);
@@ -59,7 +65,9 @@ void ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n);
 int ogi__pdf_is_page_number(const char *s, size_t n, long *num);
 
 /* Writes the kept lines of pages[0..n) into b, one per line, a blank
- * line where the page had a wide gap. */
+ * line where the page had a wide gap; each table inside <table> and
+ * </table>, a table going on at the top of the next page with the same
+ * columns joined to it (its repeated header row left out). */
 void ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages,
                           size_t n);
 

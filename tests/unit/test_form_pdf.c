@@ -96,7 +96,7 @@ teardown(void **state)
 static void
 lay(void **state, glyphs_t *gs, ogi__pdf_page_t *pg)
 {
-    assert_int_equal(ogi__pdf_page_lines(*state, gs->g, gs->n, 842, pg), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, gs->g, gs->n, 842, NULL, 0, pg), 0);
 }
 
 static void
@@ -205,7 +205,7 @@ empty_page(void **state)
     ogi__pdf_page_t pg;
     lay(state, &gs, &pg);
     assert_int_equal(pg.n, 0);
-    assert_int_equal(ogi__pdf_page_lines(*state, NULL, 0, 842, &pg), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, NULL, 0, 842, NULL, 0, &pg), 0);
     assert_int_equal(pg.n, 0);
 }
 
