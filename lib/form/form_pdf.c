@@ -55,7 +55,8 @@ unreadable(uint32_t c)
  * page that cannot be drawn has none. */
 static int
 page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
-            unsigned char *dark, ogi__pdf_table_t **t, size_t *nt)
+            const ogi__pdf_glyph_t *g, size_t ng, unsigned char *dark,
+            ogi__pdf_table_t **t, size_t *nt)
 {
     *t = NULL;
     *nt = 0;
@@ -84,12 +85,26 @@ page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
             const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
             for (int x = 0; x < pw; x++) {
                 uint32_t c = row[x];
-                unsigned r = (c >> 16) & 0xFF, g = (c >> 8) & 0xFF, b = c & 0xFF;
+                unsigned r = (c >> 16) & 0xFF, gr = (c >> 8) & 0xFF, b = c & 0xFF;
                 /* grey rules too; a light cell shading is not one */
-                dark[(size_t)y * (size_t)pw + (size_t)x] = 3 * r + 6 * g + b < 2000;
+                dark[(size_t)y * (size_t)pw + (size_t)x] =
+                    3 * r + 6 * gr + b < 2000;
             }
         }
-        rc = ogi__pdf_find_tables(arena, dark, pw, ph, (float)scale, t, nt);
+        /* a large glyph's own strokes are no rule (a title's 一 would be
+         * one): its box goes with the picture; a small one's strokes are
+         * too short to be taken for one */
+        ogi__pdf_box_t *box = ogi_arena_alloc(arena, (ng ? ng : 1) * sizeof(*box));
+        size_t nb = 0;
+        if (!box)
+            rc = OGI_ENOMEM;
+        for (size_t i = 0; box && i < ng; i++)
+            if (g[i].x1 - g[i].x0 >= OGI__PDF_MIN_RULE_PT * 0.9f ||
+                g[i].y1 - g[i].y0 >= OGI__PDF_MIN_RULE_PT * 0.9f)
+                box[nb++] = (ogi__pdf_box_t){g[i].x0, g[i].y0, g[i].x1, g[i].y1};
+        if (box)
+            rc = ogi__pdf_find_tables(arena, dark, pw, ph, (float)scale, box,
+                                      nb, t, nt);
     }
     cairo_destroy(cr);
     cairo_surface_destroy(s);
@@ -151,7 +166,7 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
     }
     ogi__pdf_table_t *tables = NULL;
     size_t nt = 0;
-    if (k && (rc = page_tables(arena, pg, w, h, dark, &tables, &nt)))
+    if (k && (rc = page_tables(arena, pg, w, h, g, k, dark, &tables, &nt)))
         goto out;
     rc = ogi__pdf_page_lines(arena, g, k, (float)h, tables, nt, out);
 out:

@@ -413,6 +413,8 @@ ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
         size_t from = at;
         while (at < np && p[at].table == (int)t)
             at++;
+        if (at == from)
+            continue; /* rules around no text: no table to read */
         if ((rc = lay_table(arena, &tables[t], p + from, at - from, cw,
                             &page->lines[page->n])))
             return rc;

@@ -2,7 +2,7 @@
  * pdf_table.c - a PDF page's ruled tables, from its picture
  * (pdf_table_int.h).
  *
- * Rules: runs of dark pixels at least MIN_RULE_PT long, in rows (then
+ * Rules: runs of dark pixels at least OGI__PDF_MIN_RULE_PT long, in rows (then
  * runs in consecutive rows at the same place join into one rule) and in
  * columns alike. A rule thicker than MAX_THICK_PT is a filled area, not a
  * rule. Text never makes one: its strokes are shorter than a rule.
@@ -23,7 +23,6 @@
 #include "ogi/error.h"
 #include "pdf_table_int.h"
 
-#define MIN_RULE_PT  12.0f
 #define MAX_THICK_PT 3.5f
 #define TOL_PT       3.0f
 #define MERGE_PT     4.0f
@@ -50,7 +49,7 @@ find_rules(ogi_arena_t *arena, const unsigned char *dark, int w, int h,
            float scale, int dir, seg_t **out, size_t *nout)
 {
     int outer = dir ? w : h, inner = dir ? h : w;
-    int minlen = (int)(MIN_RULE_PT * scale), maxthick = (int)(MAX_THICK_PT * scale) + 1;
+    int minlen = (int)(OGI__PDF_MIN_RULE_PT * scale), maxthick = (int)(MAX_THICK_PT * scale) + 1;
     if (minlen < 4)
         minlen = 4;
     run_t *r = ogi_arena_alloc(arena, MAX_SEGS * sizeof(*r));
@@ -235,9 +234,31 @@ by_top(const void *a, const void *b)
     return (p->ys[0] > q->ys[0]) - (p->ys[0] < q->ys[0]);
 }
 
+/* Drops the rules of s[0..*n) that lie inside one glyph box: dir 0
+ * horizontal, 1 vertical. */
+static void
+not_glyphs(seg_t *s, size_t *n, int dir, const ogi__pdf_box_t *box,
+           size_t nbox)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        int inside = 0;
+        for (size_t j = 0; j < nbox && !inside; j++) {
+            float a0 = dir ? box[j].y0 : box[j].x0, a1 = dir ? box[j].y1 : box[j].x1;
+            float p0 = dir ? box[j].x0 : box[j].y0, p1 = dir ? box[j].x1 : box[j].y1;
+            inside = s[i].pos >= p0 - 0.5f && s[i].pos <= p1 + 0.5f &&
+                     s[i].a >= a0 - 1 && s[i].b <= a1 + 1;
+        }
+        if (!inside)
+            s[k++] = s[i];
+    }
+    *n = k;
+}
+
 int
 ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
-                     int h, float scale, ogi__pdf_table_t **tables, size_t *n)
+                     int h, float scale, const ogi__pdf_box_t *box,
+                     size_t nbox, ogi__pdf_table_t **tables, size_t *n)
 {
     *tables = NULL;
     *n = 0;
@@ -250,6 +271,8 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
         rc = find_rules(arena, dark, w, h, scale, 1, &vs, &nv);
     if (rc)
         return rc == 1 ? 0 : rc;
+    not_glyphs(hs, &nh, 0, box, nbox);
+    not_glyphs(vs, &nv, 1, box, nbox);
     if (nh < 2 || nv < 2)
         return 0;
     /* the tables: rules that touch */

@@ -15,6 +15,13 @@
 
 #include "ogi/arena.h"
 
+/* the shortest run of dark pixels taken for a rule, in points */
+#define OGI__PDF_MIN_RULE_PT 12.0f
+
+typedef struct {
+    float x0, y0, x1, y1; /* points, y down */
+} ogi__pdf_box_t;
+
 typedef struct {
     float *xs;    /* column boundaries in points, ascending: ncols + 1 */
     float *ys;    /* row boundaries in points, ascending: nrows + 1 */
@@ -30,14 +37,17 @@ typedef struct {
 
 /*
  * Finds the ruled tables in a page picture of w x h pixels (dark[y * w +
- * x] nonzero where the pixel is dark), drawn at scale pixels a point.
+ * x] nonzero where the pixel is dark), drawn at scale pixels a point;
+ * a run of dark pixels inside one of the glyph boxes box[0..nbox) is a
+ * stroke of that glyph, not a rule.
  * *tables receives them top to bottom (arena), *n their count (0 when
  * the page has none, or too many rules to be read as tables). Returns 0
  * or OGI_ENOMEM.
  */
 int ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark,
-                         int w, int h, float scale, ogi__pdf_table_t **tables,
-                         size_t *n);
+                         int w, int h, float scale,
+                         const ogi__pdf_box_t *box, size_t nbox,
+                         ogi__pdf_table_t **tables, size_t *n);
 
 /* The grid slot of table t at point (x, y), or -1 outside it. */
 int ogi__pdf_table_slot(const ogi__pdf_table_t *t, float x, float y);
