@@ -227,8 +227,15 @@ by_cell(const void *a, const void *b)
     return (p->slot > q->slot) - (p->slot < q->slot);
 }
 
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Writes cell text lines[0..n) into b: each line's runs of spaces as one,
- * the lines joined by <br>. */
+ * the lines joined by <br>, but a number wrapped in a narrow cell ("82"
+ * over "8") joined whole. */
 static void
 cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
 {
@@ -236,7 +243,9 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
         const char *s = lines[l].s, *e = s + lines[l].len;
         while (s < e && *s == ' ')
             s++;
-        if (l)
+        const ogi__pdf_line_t *pl = l ? &lines[l - 1] : NULL;
+        if (pl && !(pl->len && is_digit(pl->s[pl->len - 1]) && s < e &&
+                    is_digit(*s)))
             ogi__view_buf_puts(b, "<br>");
         while (s < e) {
             const char *p = s;
