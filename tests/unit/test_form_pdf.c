@@ -12,6 +12,9 @@
  *     ogi__pdf_drop_furniture(pages, n);
  *     ogi__pdf_write_pages(&buf, pages, n);   the view's text
  *
+ * Tables (lib/form/pdf_table.c) are found in page pictures drawn here:
+ * rules as lines of dark pixels, a glyph's strokes inside its box.
+ *
  * The expected lines are worked out from the grid rule (one column per
  * glyph; a gap of a grid step or more goes to the glyph's own column, at
  * least two spaces on), not copied from the code's output.
@@ -30,6 +33,7 @@
 #include "ogi/arena.h"
 #include "ogi/error.h"
 #include "pdf_lines_int.h"
+#include "pdf_table_int.h"
 
 #define MAXG 512
 
@@ -345,6 +349,226 @@ one_page_keeps_header(void **state)
     assert_null(strstr(s, "- 1 -"));
 }
 
+/* ---- ruled tables ---- */
+
+#define PW 200
+#define PH 120
+
+typedef struct {
+    unsigned char px[PW * PH];
+} pic_t;
+
+static void
+hline(pic_t *p, int y, int x0, int x1)
+{
+    for (int x = x0; x <= x1; x++)
+        p->px[y * PW + x] = 1;
+}
+
+static void
+vline(pic_t *p, int x, int y0, int y1)
+{
+    for (int y = y0; y <= y1; y++)
+        p->px[y * PW + x] = 1;
+}
+
+static ogi__pdf_table_t *
+one_table(void **state, const pic_t *p, const ogi__pdf_box_t *box,
+          size_t nbox)
+{
+    ogi__pdf_table_t *t;
+    size_t n;
+    assert_int_equal(
+        ogi__pdf_find_tables(*state, p->px, PW, PH, 1, box, nbox, &t, &n), 0);
+    assert_int_equal(n, 1);
+    return t;
+}
+
+/* a 2 x 2 grid: its lines where the rules are, four cells */
+static void
+table_grid(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    for (int y = 10; y <= 90; y += 40)
+        hline(&p, y, 10, 190);
+    for (int x = 10; x <= 190; x += 90)
+        vline(&p, x, 10, 90);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    assert_int_equal(t->ncols, 2);
+    assert_int_equal(t->nrows, 2);
+    assert_true(fabsf(t->xs[1] - 100.5f) < 1 && fabsf(t->ys[2] - 90.5f) < 1);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(t->owner[i], i);
+        assert_int_equal(t->rowspan[i], 1);
+        assert_int_equal(t->colspan[i], 1);
+    }
+    assert_int_equal(ogi__pdf_table_slot(t, 150, 70), 3);
+    assert_int_equal(ogi__pdf_table_slot(t, 50, 20), 0);
+    assert_int_equal(ogi__pdf_table_slot(t, 5, 20), -1);
+    assert_int_equal(ogi__pdf_table_slot(t, 50, 100), -1);
+}
+
+/* a missing rule merges: the top row one cell across, the left column
+ * one cell down the two rows below it */
+static void
+table_spans(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    hline(&p, 10, 10, 190);
+    hline(&p, 40, 10, 190);
+    hline(&p, 70, 100, 190); /* not across the left column */
+    hline(&p, 100, 10, 190);
+    vline(&p, 10, 10, 100);
+    vline(&p, 190, 10, 100);
+    vline(&p, 100, 40, 100); /* not in the top row */
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    assert_int_equal(t->ncols, 2);
+    assert_int_equal(t->nrows, 3);
+    assert_int_equal(t->colspan[0], 2);
+    assert_int_equal(t->owner[1], 0);
+    assert_int_equal(t->rowspan[2], 2);
+    assert_int_equal(t->owner[4], 2);
+    assert_int_equal(t->rowspan[3], 1);
+    assert_int_equal(t->owner[5], 5);
+}
+
+/* a table without its outer side rules is bounded by its rules' ends */
+static void
+table_open_sides(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    for (int y = 10; y <= 90; y += 40)
+        hline(&p, y, 10, 190);
+    vline(&p, 60, 10, 90);
+    vline(&p, 120, 10, 90);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    assert_int_equal(t->ncols, 3);
+    assert_true(t->xs[0] < 12 && t->xs[3] > 189);
+}
+
+/* no table: a glyph's strokes (田 inside its box), a filled block, a
+ * lone frame of one cell, rules too short */
+static void
+not_tables(void **state)
+{
+    static pic_t p;
+    ogi__pdf_table_t *t;
+    size_t n;
+    memset(&p, 0, sizeof(p));
+    for (int k = 0; k < 3; k++) {
+        hline(&p, 20 + 8 * k, 20, 36);
+        vline(&p, 20 + 8 * k, 20, 36);
+    }
+    ogi__pdf_box_t box = {19, 18, 38, 38};
+    assert_int_equal(
+        ogi__pdf_find_tables(*state, p.px, PW, PH, 1, &box, 1, &t, &n), 0);
+    assert_int_equal(n, 0);
+    /* the same strokes with no glyph there are a small table */
+    assert_int_equal(
+        ogi__pdf_find_tables(*state, p.px, PW, PH, 1, NULL, 0, &t, &n), 0);
+    assert_int_equal(n, 1);
+
+    memset(&p, 0, sizeof(p));
+    for (int y = 20; y < 80; y++)
+        hline(&p, y, 20, 100);
+    hline(&p, 100, 10, 190); /* a frame of one cell */
+    hline(&p, 115, 10, 190);
+    vline(&p, 10, 100, 115);
+    vline(&p, 190, 100, 115);
+    for (int k = 0; k < 4; k++) /* short ticks */
+        hline(&p, 5 + 2 * k, 150, 158);
+    assert_int_equal(
+        ogi__pdf_find_tables(*state, p.px, PW, PH, 1, NULL, 0, &t, &n), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(ogi__pdf_find_tables(*state, p.px, 0, 0, 1, NULL, 0, &t,
+                                          &n),
+                     0);
+    assert_int_equal(n, 0);
+}
+
+/* glyphs inside a table go to its cells: the page gets the table as
+ * markup among its text lines, by its top; a wrapped label keeps its
+ * lines apart (<br>), a wrapped number is joined whole */
+static void
+table_markup(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    hline(&p, 10, 10, 190);
+    hline(&p, 40, 10, 190);
+    hline(&p, 100, 10, 190);
+    vline(&p, 10, 10, 100);
+    vline(&p, 190, 10, 100);
+    vline(&p, 100, 40, 100);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    glyphs_t gs = {.n = 0};
+    put(&gs, "标题", 0, 0);         /* above the table */
+    put(&gs, "表<头>", 40, 20);     /* the top cell */
+    put(&gs, "行政许", 20, 50);     /* a label over two lines */
+    put(&gs, "可", 20, 62);
+    put(&gs, "82", 120, 50);        /* a number wrapped */
+    put(&gs, "8", 120, 62);
+    put(&gs, "正文", 0, 110);       /* below */
+    ogi__pdf_page_t pg;
+    assert_int_equal(
+        ogi__pdf_page_lines(*state, gs.g, gs.n, 842, t, 1, &pg), 0);
+    assert_int_equal(pg.n, 3);
+    assert_line(&pg, 0, "标题");
+    assert_ptr_equal(pg.lines[1].table, t);
+    assert_line(&pg, 1,
+                "<tr><td colspan=\"2\">表&lt;头&gt;</td></tr>\n"
+                "<tr><td>行政许<br>可</td><td>828</td></tr>");
+    assert_line(&pg, 2, "正文");
+    ogi__view_buf_t b;
+    ogi__view_buf_init(&b, *state);
+    ogi__pdf_write_pages(&b, &pg, 1);
+    const char *s;
+    size_t n;
+    assert_int_equal(ogi__view_buf_finish(&b, &s, &n), 0);
+    assert_non_null(strstr(s, "标题\n<table>\n<tr><td colspan"));
+    assert_non_null(strstr(s, "828</td></tr>\n</table>\n正文\n"));
+}
+
+/* a table going on at the top of the next page with the same columns is
+ * one table; its header row repeated there is left out */
+static void
+table_across_pages(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    for (int y = 10; y <= 90; y += 40)
+        hline(&p, y, 10, 190);
+    for (int x = 10; x <= 190; x += 90)
+        vline(&p, x, 10, 90);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    ogi__pdf_page_t pg[2];
+    glyphs_t a = {.n = 0}, b2 = {.n = 0};
+    put(&a, "项目", 20, 20);
+    put(&a, "数量", 120, 20);
+    put(&a, "许可", 20, 60);
+    put(&a, "9", 120, 60);
+    put(&b2, "项目", 20, 20);
+    put(&b2, "数量", 120, 20);
+    put(&b2, "处罚", 20, 60);
+    put(&b2, "7", 120, 60);
+    assert_int_equal(ogi__pdf_page_lines(*state, a.g, a.n, 842, t, 1, &pg[0]), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, b2.g, b2.n, 842, t, 1, &pg[1]), 0);
+    ogi__view_buf_t b;
+    ogi__view_buf_init(&b, *state);
+    ogi__pdf_write_pages(&b, pg, 2);
+    const char *s;
+    size_t n;
+    assert_int_equal(ogi__view_buf_finish(&b, &s, &n), 0);
+    assert_string_equal(s, "<table>\n"
+                           "<tr><td>项目</td><td>数量</td></tr>\n"
+                           "<tr><td>许可</td><td>9</td></tr>\n"
+                           "<tr><td>处罚</td><td>7</td></tr>\n"
+                           "</table>\n");
+}
+
 int
 main(void)
 {
@@ -361,6 +585,12 @@ main(void)
         T(furniture_dropped),
         T(lone_numbers),
         T(one_page_keeps_header),
+        T(table_grid),
+        T(table_spans),
+        T(table_open_sides),
+        T(not_tables),
+        T(table_markup),
+        T(table_across_pages),
     };
     return cmocka_run_group_tests_name("form_pdf", tests, NULL, NULL);
 }
