@@ -18,9 +18,9 @@
 #include "ogi_int.h"
 
 #include <cairo.h>
-#include <stdint.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +111,22 @@ page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
     return rc;
 }
 
+/* 1 when a line of page p has two runs of text two spaces apart or more:
+ * cells of a table, perhaps */
+static int
+has_cells(const ogi__pdf_page_t *p)
+{
+    for (size_t l = 0; l < p->n; l++) {
+        const char *s = p->lines[l].s, *e = s + p->lines[l].len;
+        while (s < e && *s == ' ')
+            s++;
+        for (; s + 1 < e; s++)
+            if (s[0] == ' ' && s[1] == ' ')
+                return 1;
+    }
+    return 0;
+}
+
 /* The glyphs of page pg into *out (arena); counts into *cnt. */
 static int
 page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
@@ -164,11 +180,24 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
         g[k].y1 = (float)r[i].y2;
         k++;
     }
+    /* the page as lines first: only a page with cells apart on a line
+     * can hold a table, and only such a page is drawn to find its rules
+     * (drawing is most of the time a page takes) */
+    ogi__pdf_glyph_t *copy = ogi_arena_alloc(arena, (k ? k : 1) * sizeof(*g));
+    if (!copy) {
+        rc = OGI_ENOMEM;
+        goto out;
+    }
+    memcpy(copy, g, k * sizeof(*g));
+    if ((rc = ogi__pdf_page_lines(arena, g, k, (float)h, NULL, 0, out)) ||
+        !has_cells(out))
+        goto out;
     ogi__pdf_table_t *tables = NULL;
     size_t nt = 0;
-    if (k && (rc = page_tables(arena, pg, w, h, g, k, dark, &tables, &nt)))
+    if ((rc = page_tables(arena, pg, w, h, copy, k, dark, &tables, &nt)) ||
+        nt == 0)
         goto out;
-    rc = ogi__pdf_page_lines(arena, g, k, (float)h, tables, nt, out);
+    rc = ogi__pdf_page_lines(arena, copy, k, (float)h, tables, nt, out);
 out:
     g_free(r);
     g_free(text);
