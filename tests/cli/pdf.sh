@@ -3,8 +3,10 @@
 #
 # tests/data/pdf/ (made by tests/tools/pdf_fixtures.sh): html/ holds
 # generated agency pages and their truth, pdf/ the same pages printed to
-# PDF by LibreOffice (named as their page, so that formcmp pairs them),
-# bad/ PDFs that must be rejected with their reason. The cells read right
+# PDF by LibreOffice on A4 across (named as their page, so that formcmp
+# pairs them), pdf_portrait/ on A4 upright (wide tables cut at the paper's
+# edge: what lies beyond is not in the PDF), bad/ PDFs that must be
+# rejected with their reason. The cells read right
 # must reach a floor; pdftotext -layout's text of the same PDFs, parsed
 # by ogi, is measured beside them when pdftotext is there (a comment, not
 # asserted), and so is the time taken.
@@ -16,7 +18,8 @@ data=$(cd "$(dirname "$0")/../data/pdf" && pwd)
 judge=$(dirname "$ogi")/tests/formcmp
 rate=0.3
 # what the converter reaches today on the fixtures: raise it as it improves
-floor=92.5
+floor=96.0
+floor_portrait=94.5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -45,37 +48,45 @@ if [ ! -x "$judge" ]; then
     finish
     exit
 fi
-t0=$(date +%s.%N)
-"$judge" --error-rate "$rate" --show 5 pdf "$data/html" "$data/pdf" \
-    >"$tmp/pdf.out" 2>&1
-rc=$?
-t1=$(date +%s.%N)
-{ grep '^form ' "$tmp/pdf.out"; grep -v '^form ' "$tmp/pdf.out"; } |
-    sed 's/^/# /'
-npdf=$(ls "$data/pdf" | wc -l)
-if command -v pdfinfo >/dev/null 2>&1; then
-    pages=0
-    for f in "$data"/pdf/*; do
-        p=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
-        pages=$((pages + ${p:-0}))
-    done
-    awk -v n="$npdf" -v p="$pages" -v a="$t0" -v b="$t1" 'BEGIN {
-        printf "# %d PDFs, %d pages read, parsed and judged in %.2f s: %.1f pages/s, %.1f reports/s\n",
-            n, p, b - a, p / (b - a), n / (b - a) }'
-fi
-line=$(grep '^form ' "$tmp/pdf.out")
-pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
-check "generated PDFs: cells read at least $floor% (${line#form pdf: })" \
-    awk -v p="${pct:-0}" -v f="$floor" 'BEGIN { exit !(p >= f) }'
-[ "$rc" -le 1 ] || check "formcmp ran (exit $rc)" false
 
-# the baseline: pdftotext -layout's text of the same PDFs
-if command -v pdftotext >/dev/null 2>&1; then
-    mkdir -p "$tmp/pt"
-    for f in "$data"/pdf/*.txt; do
-        pdftotext -layout "$f" "$tmp/pt/$(basename "$f")" 2>/dev/null
-    done
-    "$judge" --error-rate "$rate" --show 0 pdftotext "$data/html" "$tmp/pt" |
-        grep '^form ' | sed 's/^/# baseline: /'
-fi
+# judge FORM DIR FLOOR WHAT: the PDFs of DIR read at least FLOOR% right
+judge() {
+    t0=$(date +%s.%N)
+    "$judge" --error-rate "$rate" --show 5 "$1" "$data/html" "$data/$2" \
+        >"$tmp/$2.out" 2>&1
+    rc=$?
+    t1=$(date +%s.%N)
+    { grep '^form ' "$tmp/$2.out"; grep -v '^form ' "$tmp/$2.out"; } |
+        sed 's/^/# /'
+    if command -v pdfinfo >/dev/null 2>&1; then
+        pages=0
+        npdf=0
+        for f in "$data/$2"/*; do
+            p=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+            pages=$((pages + ${p:-0}))
+            npdf=$((npdf + 1))
+        done
+        awk -v n="$npdf" -v p="$pages" -v a="$t0" -v b="$t1" 'BEGIN {
+            printf "# %d PDFs, %d pages read, parsed and judged in %.2f s: %.1f pages/s, %.1f reports/s\n",
+                n, p, b - a, p / (b - a), n / (b - a) }'
+    fi
+    line=$(grep '^form ' "$tmp/$2.out")
+    pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
+    check "$4: cells read at least $3% (${line#form pdf: })" \
+        awk -v p="${pct:-0}" -v f="$3" 'BEGIN { exit !(p >= f) }'
+    [ "$rc" -le 1 ] || check "formcmp ran (exit $rc)" false
+    # the baseline: pdftotext -layout's text of the same PDFs
+    if command -v pdftotext >/dev/null 2>&1; then
+        mkdir -p "$tmp/pt_$2"
+        for f in "$data/$2"/*.txt; do
+            pdftotext -layout "$f" "$tmp/pt_$2/$(basename "$f")" 2>/dev/null
+        done
+        "$judge" --error-rate "$rate" --show 0 pdftotext "$data/html" \
+            "$tmp/pt_$2" | grep '^form ' | sed 's/^/# baseline: /'
+    fi
+}
+
+judge pdf pdf "$floor" "generated PDFs, tables on the paper"
+judge pdf pdf_portrait "$floor_portrait" \
+    "generated PDFs upright, tables cut at the paper's edge"
 finish

@@ -7,9 +7,15 @@
 #   OUTDIR/html/NAME.txt   whole agency HTML pages from `ogi gen` (with
 #                          their .truth.json), error rate 0.3
 #   OUTDIR/pdf/NAME.txt    each page printed to PDF by LibreOffice
-#                          (soffice --convert-to pdf, a private profile),
-#                          named as its page so that `formcmp pdf
-#                          OUTDIR/html OUTDIR/pdf` pairs them
+#                          (soffice --convert-to pdf, a private profile) on
+#                          A4 paper across (an @page rule added to the
+#                          page), where the tables fit; named as its page
+#                          so that `formcmp pdf OUTDIR/html OUTDIR/pdf`
+#                          pairs them
+#   OUTDIR/pdf_portrait/NAME.txt
+#                          the same on A4 upright, as the page is: a
+#                          table wider than the paper runs over its edge
+#                          and LibreOffice leaves out what lies beyond
 #   OUTDIR/bad/            PDFs ogi must reject, each for its reason:
 #     image.pdf            a page as a picture only (pdftoppm + img2pdf)
 #     encrypted.pdf        needs a password (qpdf --encrypt)
@@ -26,29 +32,33 @@ count=${3:-10}
 seed=${4:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out/html" "$out/pdf" "$out/bad"
+mkdir -p "$out/html" "$out/pdf" "$out/pdf_portrait" "$out/bad"
 
 "$ogi" gen --count "$count" --seed "$seed" --layouts html --error-rate 0.3 \
     --quiet --out "$tmp/gen"
 # the pages are in gen/ or gen/html/, depending on the generator's layouts
 src=$tmp/gen
 [ -d "$src/html" ] && src=$src/html
-mkdir -p "$tmp/src"
+mkdir -p "$tmp/src" "$tmp/wide"
 for f in "$src"/*.txt; do
     b=$(basename "$f" .txt)
     cp "$f" "$out/html/$b.txt"
     cp "${f%.txt}.truth.json" "$out/html/$b.truth.json" 2>/dev/null || true
     cp "$f" "$tmp/src/$b.html"
+    sed 's#<head>#<head><style>@page { size: 297mm 210mm; margin: 15mm }</style>#' \
+        "$f" > "$tmp/wide/$b.html"
 done
 
 soffice() {
     command soffice --headless \
         "-env:UserInstallation=file://$tmp/profile" "$@" >/dev/null 2>&1
 }
-soffice --convert-to pdf --outdir "$tmp/pdf" "$tmp"/src/*.html
+soffice --convert-to pdf --outdir "$tmp/pdf" "$tmp"/wide/*.html
+soffice --convert-to pdf --outdir "$tmp/portrait" "$tmp"/src/*.html
 for f in "$tmp"/pdf/*.pdf; do
     b=$(basename "$f" .pdf)
     cp "$f" "$out/pdf/$b.txt"
+    cp "$tmp/portrait/$b.pdf" "$out/pdf_portrait/$b.txt"
 done
 
 # the rejected ones, from a small page of text
