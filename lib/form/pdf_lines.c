@@ -252,9 +252,15 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
             while (p < e && *p != ' ')
                 p++;
             ogi__view_buf_escape(b, s, (size_t)(p - s));
+            const char *q = p - 1; /* the last character's first byte */
+            while (q > s && ((unsigned char)*q & 0xC0) == 0x80)
+                q--;
             while (p < e && *p == ' ')
                 p++;
-            if (p < e)
+            /* a number and its unit are one ("3127000元"): the gap a
+             * wide glyph's side bearing makes is no space */
+            if (p < e && !(is_digit(*q) && (unsigned char)*p >= 0xE3) &&
+                !((unsigned char)*q >= 0xE3 && is_digit(*p)))
                 ogi__view_buf_put(b, " ", 1);
             s = p;
         }

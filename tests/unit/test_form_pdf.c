@@ -491,7 +491,7 @@ not_tables(void **state)
 
 /* glyphs inside a table go to its cells: the page gets the table as
  * markup among its text lines, by its top; a wrapped label keeps its
- * lines apart (<br>), a wrapped number is joined whole */
+ * lines apart (<br>), a wrapped number is joined whole and to its unit */
 static void
 table_markup(void **state)
 {
@@ -510,7 +510,7 @@ table_markup(void **state)
     put(&gs, "行政许", 20, 50);     /* a label over two lines */
     put(&gs, "可", 20, 62);
     put(&gs, "82", 120, 50);        /* a number wrapped */
-    put(&gs, "8", 120, 62);
+    put(&gs, "8 元", 120, 62);      /* its unit after a blank */
     put(&gs, "正文", 0, 110);       /* below */
     ogi__pdf_page_t pg;
     assert_int_equal(
@@ -520,7 +520,7 @@ table_markup(void **state)
     assert_ptr_equal(pg.lines[1].table, t);
     assert_line(&pg, 1,
                 "<tr><td colspan=\"2\">表&lt;头&gt;</td></tr>\n"
-                "<tr><td>行政许<br>可</td><td>828</td></tr>");
+                "<tr><td>行政许<br>可</td><td>828元</td></tr>");
     assert_line(&pg, 2, "正文");
     ogi__view_buf_t b;
     ogi__view_buf_init(&b, *state);
@@ -529,7 +529,7 @@ table_markup(void **state)
     size_t n;
     assert_int_equal(ogi__view_buf_finish(&b, &s, &n), 0);
     assert_non_null(strstr(s, "标题\n<table>\n<tr><td colspan"));
-    assert_non_null(strstr(s, "828</td></tr>\n</table>\n正文\n"));
+    assert_non_null(strstr(s, "828元</td></tr>\n</table>\n正文\n"));
 }
 
 /* a table going on at the top of the next page with the same columns is
