@@ -82,10 +82,13 @@ page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
     int rc = 0;
     if (px) {
         for (int y = 0; y < ph; y++) {
-            const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+            const uint32_t *row =
+                (const uint32_t *)(const void *)(px +
+                                                 (size_t)y * (size_t)stride);
             for (int x = 0; x < pw; x++) {
                 uint32_t c = row[x];
-                unsigned r = (c >> 16) & 0xFF, gr = (c >> 8) & 0xFF, b = c & 0xFF;
+                unsigned r = (c >> 16) & 0xFF, gr = (c >> 8) & 0xFF,
+                         b = c & 0xFF;
                 /* grey rules too; a light cell shading is not one */
                 dark[(size_t)y * (size_t)pw + (size_t)x] =
                     3 * r + 6 * gr + b < 2000;
@@ -94,14 +97,16 @@ page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
         /* a large glyph's own strokes are no rule (a title's 一 would be
          * one): its box goes with the picture; a small one's strokes are
          * too short to be taken for one */
-        ogi__pdf_box_t *box = ogi_arena_alloc(arena, (ng ? ng : 1) * sizeof(*box));
+        ogi__pdf_box_t *box =
+            ogi_arena_alloc(arena, (ng ? ng : 1) * sizeof(*box));
         size_t nb = 0;
         if (!box)
             rc = OGI_ENOMEM;
         for (size_t i = 0; box && i < ng; i++)
             if (g[i].x1 - g[i].x0 >= OGI__PDF_MIN_RULE_PT * 0.9f ||
                 g[i].y1 - g[i].y0 >= OGI__PDF_MIN_RULE_PT * 0.9f)
-                box[nb++] = (ogi__pdf_box_t){g[i].x0, g[i].y0, g[i].x1, g[i].y1};
+                box[nb++] =
+                    (ogi__pdf_box_t){g[i].x0, g[i].y0, g[i].x1, g[i].y1};
         if (box)
             rc = ogi__pdf_find_tables(arena, dark, pw, ph, (float)scale, box,
                                       nb, t, nt);
@@ -205,8 +210,8 @@ out:
 }
 
 int
-ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
-              ogi__view_t *out, char *why, size_t why_size)
+ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
+              char *why, size_t why_size)
 {
     memset(out, 0, sizeof(*out));
     GError *err = NULL;
@@ -235,7 +240,8 @@ ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,
         rc = OGI_EREJECT;
         goto out;
     }
-    ogi__pdf_page_t *pages = ogi_arena_alloc(arena, (size_t)np * sizeof(*pages));
+    ogi__pdf_page_t *pages =
+        ogi_arena_alloc(arena, (size_t)np * sizeof(*pages));
     if (!pages) {
         rc = OGI_ENOMEM;
         goto out;

@@ -125,7 +125,9 @@ lay_line(ogi_arena_t *arena, const ogi__pdf_glyph_t *g, size_t n, float ox,
             fabsf(c->x0 - prev->x0) < 0.3f * (prev->x1 - prev->x0 + 0.1f))
             continue;
         float t = (c->x0 - ox) / cw;
-        size_t target = t <= 0 ? 0 : t >= MAX_COL ? MAX_COL : (size_t)(t + 0.5f);
+        size_t target = t <= 0         ? 0
+                        : t >= MAX_COL ? MAX_COL
+                                       : (size_t)(t + 0.5f);
         size_t sp;
         if (!prev) {
             sp = target;
@@ -158,8 +160,8 @@ lay_line(ogi_arena_t *arena, const ogi__pdf_glyph_t *g, size_t n, float ox,
 /* The lines of g[0..n) (reordered), laid out on the grid of step cw from
  * x origin ox, into *out (arena), top to bottom: *nout of them. */
 static int
-cluster(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n, float ox,
-        float cw, ogi__pdf_line_t **out, size_t *nout)
+cluster(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n, float ox, float cw,
+        ogi__pdf_line_t **out, size_t *nout)
 {
     *out = NULL;
     *nout = 0;
@@ -244,8 +246,8 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
         while (s < e && *s == ' ')
             s++;
         const ogi__pdf_line_t *pl = l ? &lines[l - 1] : NULL;
-        if (pl && !(pl->len && is_digit(pl->s[pl->len - 1]) && s < e &&
-                    is_digit(*s)))
+        if (pl &&
+            !(pl->len && is_digit(pl->s[pl->len - 1]) && s < e && is_digit(*s)))
             ogi__view_buf_puts(b, "<br>");
         while (s < e) {
             const char *p = s;
@@ -270,8 +272,8 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
 /* The rows of table t as markup, one <tr> a line, into *ln; its cells'
  * glyphs are p[0..n) (sorted by slot). */
 static int
-lay_table(ogi_arena_t *arena, const ogi__pdf_table_t *t, placed_t *p,
-          size_t n, float cw, ogi__pdf_line_t *ln)
+lay_table(ogi_arena_t *arena, const ogi__pdf_table_t *t, placed_t *p, size_t n,
+          float cw, ogi__pdf_line_t *ln)
 {
     ogi__view_buf_t b;
     ogi__view_buf_init(&b, arena);
@@ -417,7 +419,8 @@ ogi__pdf_page_lines(ogi_arena_t *arena, ogi__pdf_glyph_t *g, size_t n,
     int rc = cluster(arena, g, n, ox, cw, &text, &nt);
     if (rc)
         return rc;
-    page->lines = ogi_arena_alloc(arena, (nt + ntables + 1) * sizeof(*page->lines));
+    page->lines =
+        ogi_arena_alloc(arena, (nt + ntables + 1) * sizeof(*page->lines));
     if (!page->lines)
         return OGI_ENOMEM;
     if (nt)
@@ -537,9 +540,9 @@ ogi__pdf_is_page_number(const char *s, size_t n, long *num)
     if (k >= sizeof(o) || nv == 0)
         return 0;
     static const char *const first[] = {
-        "-#-",      "--#--", "第#页", "第#页共#页", "第#页/共#页",
-        "第#页,共#页", "#/#", "page#", "page#of#", "-#/#-",
-        "第#页，共#页", "p.#", "-第#页-",
+        "-#-",          "--#--", "第#页",   "第#页共#页", "第#页/共#页",
+        "第#页,共#页",  "#/#",   "page#",   "page#of#",   "-#/#-",
+        "第#页，共#页", "p.#",   "-第#页-",
     };
     for (size_t i = 0; i < sizeof(first) / sizeof(*first); i++)
         if (strcmp(o, first[i]) == 0) {
@@ -582,8 +585,7 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
             long v;
             if (!pg->lines[l].table &&
                 (l < 2 || l + 2 >= pg->n || in_band(pg, l)) &&
-                ogi__pdf_is_page_number(pg->lines[l].s, pg->lines[l].len,
-                                        &v))
+                ogi__pdf_is_page_number(pg->lines[l].s, pg->lines[l].len, &v))
                 pg->lines[l].drop = 1;
         }
     }
@@ -606,8 +608,8 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
             cand_t *x = &c[k];
             long v[2];
             int nv;
-            if (shape(pg->lines[l].s, pg->lines[l].len, x->key,
-                      sizeof(x->key), v, &nv) >= sizeof(x->key))
+            if (shape(pg->lines[l].s, pg->lines[l].len, x->key, sizeof(x->key),
+                      v, &nv) >= sizeof(x->key))
                 continue;
             x->page = p;
             x->line = l;
@@ -626,7 +628,8 @@ ogi__pdf_drop_furniture(ogi__pdf_page_t *pages, size_t n)
             if (c[i].lone >= 0) {
                 /* a lone number counting the pages with another's */
                 if (c[j].lone >= 0 &&
-                    c[j].lone - (long)c[j].page == c[i].lone - (long)c[i].page &&
+                    c[j].lone - (long)c[j].page ==
+                        c[i].lone - (long)c[i].page &&
                     fabsf(c[j].y - c[i].y) < 40)
                     counting = 1;
             } else if (fabsf(c[j].y - c[i].y) < 3 &&
@@ -654,8 +657,7 @@ same_columns(const ogi__pdf_table_t *a, const ogi__pdf_table_t *b)
 }
 
 void
-ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages,
-                     size_t n)
+ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages, size_t n)
 {
     const ogi__pdf_table_t *open = NULL; /* the last thing written */
     const char *head = NULL;             /* its first row */
@@ -673,8 +675,7 @@ ogi__pdf_write_pages(ogi__view_buf_t *b, const ogi__pdf_page_t *pages,
                 if (open && !any && same_columns(open, ln->table)) {
                     /* a table going on from the page before; its header
                      * row repeated there is left out */
-                    if (head && first == headlen &&
-                        memcmp(s, head, first) == 0)
+                    if (head && first == headlen && memcmp(s, head, first) == 0)
                         s = nl ? nl + 1 : e;
                 } else {
                     if (open)

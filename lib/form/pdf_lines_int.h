@@ -31,7 +31,7 @@ typedef struct {
 typedef struct {
     const char *s; /* the line laid out on the grid, UTF-8 (arena) */
     size_t len;
-    float y0, y1; /* its vertical extent on the page */
+    float y0, y1;     /* its vertical extent on the page */
     int blank_before; /* 1: a wide vertical gap above it on the page */
     int drop;         /* 1: page furniture, left out of the view */
     const ogi__pdf_table_t *table; /* non-NULL: s is this table's rows,

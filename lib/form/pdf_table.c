@@ -36,9 +36,9 @@ typedef struct {
 } run_t;
 
 typedef struct {
-    float pos;    /* the rule's middle, across it, points */
-    float a, b;   /* its extent along it */
-    int comp;     /* its table (union-find root) */
+    float pos;  /* the rule's middle, across it, points */
+    float a, b; /* its extent along it */
+    int comp;   /* its table (union-find root) */
 } seg_t;
 
 /* The rules in one direction: dir 0 horizontal (runs along rows), 1
@@ -49,7 +49,8 @@ find_rules(ogi_arena_t *arena, const unsigned char *dark, int w, int h,
            float scale, int dir, seg_t **out, size_t *nout)
 {
     int outer = dir ? w : h, inner = dir ? h : w;
-    int minlen = (int)(OGI__PDF_MIN_RULE_PT * scale), maxthick = (int)(MAX_THICK_PT * scale) + 1;
+    int minlen = (int)(OGI__PDF_MIN_RULE_PT * scale),
+        maxthick = (int)(MAX_THICK_PT * scale) + 1;
     if (minlen < 4)
         minlen = 4;
     run_t *r = ogi_arena_alloc(arena, MAX_SEGS * sizeof(*r));
@@ -69,9 +70,8 @@ find_rules(ogi_arena_t *arena, const unsigned char *dark, int w, int h,
                 continue;
             }
             int s = i;
-            while (i < inner &&
-                   dark[dir ? (size_t)i * (size_t)w + (size_t)o
-                            : (size_t)o * (size_t)w + (size_t)i])
+            while (i < inner && dark[dir ? (size_t)i * (size_t)w + (size_t)o
+                                         : (size_t)o * (size_t)w + (size_t)i])
                 i++;
             if (i - s < minlen)
                 continue;
@@ -237,15 +237,16 @@ by_top(const void *a, const void *b)
 /* Drops the rules of s[0..*n) that lie inside one glyph box: dir 0
  * horizontal, 1 vertical. */
 static void
-not_glyphs(seg_t *s, size_t *n, int dir, const ogi__pdf_box_t *box,
-           size_t nbox)
+not_glyphs(seg_t *s, size_t *n, int dir, const ogi__pdf_box_t *box, size_t nbox)
 {
     size_t k = 0;
     for (size_t i = 0; i < *n; i++) {
         int inside = 0;
         for (size_t j = 0; j < nbox && !inside; j++) {
-            float a0 = dir ? box[j].y0 : box[j].x0, a1 = dir ? box[j].y1 : box[j].x1;
-            float p0 = dir ? box[j].x0 : box[j].y0, p1 = dir ? box[j].x1 : box[j].y1;
+            float a0 = dir ? box[j].y0 : box[j].x0,
+                  a1 = dir ? box[j].y1 : box[j].x1;
+            float p0 = dir ? box[j].x0 : box[j].y0,
+                  p1 = dir ? box[j].x1 : box[j].y1;
             inside = s[i].pos >= p0 - 0.5f && s[i].pos <= p1 + 0.5f &&
                      s[i].a >= a0 - 1 && s[i].b <= a1 + 1;
         }
@@ -257,8 +258,8 @@ not_glyphs(seg_t *s, size_t *n, int dir, const ogi__pdf_box_t *box,
 
 int
 ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
-                     int h, float scale, const ogi__pdf_box_t *box,
-                     size_t nbox, ogi__pdf_table_t **tables, size_t *n)
+                     int h, float scale, const ogi__pdf_box_t *box, size_t nbox,
+                     ogi__pdf_table_t **tables, size_t *n)
 {
     *tables = NULL;
     *n = 0;
@@ -283,8 +284,10 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
         up[i] = (int)i;
     for (size_t i = 0; i < nh; i++)
         for (size_t j = 0; j < nv; j++)
-            if (vs[j].pos >= hs[i].a - TOL_PT && vs[j].pos <= hs[i].b + TOL_PT &&
-                hs[i].pos >= vs[j].a - TOL_PT && hs[i].pos <= vs[j].b + TOL_PT) {
+            if (vs[j].pos >= hs[i].a - TOL_PT &&
+                vs[j].pos <= hs[i].b + TOL_PT &&
+                hs[i].pos >= vs[j].a - TOL_PT &&
+                hs[i].pos <= vs[j].b + TOL_PT) {
                 int a = find_root(up, (int)i), b = find_root(up, (int)(nh + j));
                 if (a != b)
                     up[a] = b;
@@ -365,8 +368,8 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
 int
 ogi__pdf_table_slot(const ogi__pdf_table_t *t, float x, float y)
 {
-    if (x < t->xs[0] || (x > t->xs[t->ncols] && !t->open_right) || y < t->ys[0] ||
-        y > t->ys[t->nrows])
+    if (x < t->xs[0] || (x > t->xs[t->ncols] && !t->open_right) ||
+        y < t->ys[0] || y > t->ys[t->nrows])
         return -1;
     int c = 0, r = 0;
     while (c + 1 < t->ncols && x >= t->xs[c + 1])

@@ -23,8 +23,8 @@ typedef struct {
 } ogi__pdf_box_t;
 
 typedef struct {
-    float *xs;    /* column boundaries in points, ascending: ncols + 1 */
-    float *ys;    /* row boundaries in points, ascending: nrows + 1 */
+    float *xs; /* column boundaries in points, ascending: ncols + 1 */
+    float *ys; /* row boundaries in points, ascending: nrows + 1 */
     int ncols, nrows;
     int *owner;   /* per grid slot (row * ncols + col): the slot where the
                      cell covering it starts */
@@ -44,10 +44,9 @@ typedef struct {
  * the page has none, or too many rules to be read as tables). Returns 0
  * or OGI_ENOMEM.
  */
-int ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark,
-                         int w, int h, float scale,
-                         const ogi__pdf_box_t *box, size_t nbox,
-                         ogi__pdf_table_t **tables, size_t *n);
+int ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
+                         int h, float scale, const ogi__pdf_box_t *box,
+                         size_t nbox, ogi__pdf_table_t **tables, size_t *n);
 
 /* The grid slot of table t at point (x, y), or -1 outside it. */
 int ogi__pdf_table_slot(const ogi__pdf_table_t *t, float x, float y);

@@ -43,8 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ogi_alloc_fail_after(fail_after);
     ogi__view_t v;
     char why[256];
-    if (ogi__form_pdf(arena, (const char *)data, size, &v, why,
-                      sizeof(why)) == 0) {
+    if (ogi__form_pdf(arena, (const char *)data, size, &v, why, sizeof(why)) ==
+        0) {
         assert(v.s && v.s[v.len] == '\0' && strlen(v.s) == v.len);
         assert(v.nraw == 0 && v.encoding == NULL);
     }

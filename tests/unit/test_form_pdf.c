@@ -100,7 +100,8 @@ teardown(void **state)
 static void
 lay(void **state, glyphs_t *gs, ogi__pdf_page_t *pg)
 {
-    assert_int_equal(ogi__pdf_page_lines(*state, gs->g, gs->n, 842, NULL, 0, pg), 0);
+    assert_int_equal(
+        ogi__pdf_page_lines(*state, gs->g, gs->n, 842, NULL, 0, pg), 0);
 }
 
 static void
@@ -131,11 +132,11 @@ static void
 gaps_give_spaces(void **state)
 {
     glyphs_t gs = {.n = 0};
-    float x = put(&gs, "ab", 0, 100);     /* x = 10 */
-    x = put(&gs, "c", x + 1, 100);        /* gap 1 < 2.5: joined */
-    x = put(&gs, "d", x + 5, 100);        /* gap 5 < 10: one space */
-    put(&gs, "e", x + 12, 100);           /* gap 12: own column, 2+ */
-    put(&gs, "信息", 0, 200);             /* sets the grid step (10) */
+    float x = put(&gs, "ab", 0, 100); /* x = 10 */
+    x = put(&gs, "c", x + 1, 100);    /* gap 1 < 2.5: joined */
+    x = put(&gs, "d", x + 5, 100);    /* gap 5 < 10: one space */
+    put(&gs, "e", x + 12, 100);       /* gap 12: own column, 2+ */
+    put(&gs, "信息", 0, 200);         /* sets the grid step (10) */
     ogi__pdf_page_t pg;
     lay(state, &gs, &pg);
     assert_int_equal(pg.n, 2);
@@ -167,7 +168,7 @@ lines_by_overlap(void **state)
     glyphs_t gs = {.n = 0};
     put(&gs, "二", 0, 130);
     put(&gs, "一", 0, 100);
-    put(&gs, "9", 100, 115); /* between the two lines: a line of its own */
+    put(&gs, "9", 100, 115);    /* between the two lines: a line of its own */
     put(&gs, "甲", 15, 101.5f); /* gap 5: one space */
     put(&gs, "乙", 15, 131);
     ogi__pdf_page_t pg;
@@ -209,7 +210,8 @@ empty_page(void **state)
     ogi__pdf_page_t pg;
     lay(state, &gs, &pg);
     assert_int_equal(pg.n, 0);
-    assert_int_equal(ogi__pdf_page_lines(*state, NULL, 0, 842, NULL, 0, &pg), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, NULL, 0, 842, NULL, 0, &pg),
+                     0);
     assert_int_equal(pg.n, 0);
 }
 
@@ -243,14 +245,29 @@ page_numbers(void **state)
         const char *s;
         long num;
     } yes[] = {
-        {"-3-", 3},           {"- 3 -", 3},           {"— 12 —", 12},
-        {"第 3 页", 3},       {"第3页 共9页", 3},     {"第 3 页 / 共 9 页", 3},
-        {"共 9 页 第 4 页", 4}, {"3 / 9", 3},         {"３／９", 3},
-        {"Page 2 of 5", 2},   {"－５－", 5},
+        {"-3-", 3},
+        {"- 3 -", 3},
+        {"— 12 —", 12},
+        {"第 3 页", 3},
+        {"第3页 共9页", 3},
+        {"第 3 页 / 共 9 页", 3},
+        {"共 9 页 第 4 页", 4},
+        {"3 / 9", 3},
+        {"３／９", 3},
+        {"Page 2 of 5", 2},
+        {"－５－", 5},
     };
     static const char *const no[] = {
-        "3", "95", "2024年", "一、总体情况", "3 0 0 0", "第二十条第（一）项",
-        "-", "", "行政许可  9487", "1/2/3",
+        "3",
+        "95",
+        "2024年",
+        "一、总体情况",
+        "3 0 0 0",
+        "第二十条第（一）项",
+        "-",
+        "",
+        "行政许可  9487",
+        "1/2/3",
     };
     for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
         long v = -1;
@@ -373,8 +390,7 @@ vline(pic_t *p, int x, int y0, int y1)
 }
 
 static ogi__pdf_table_t *
-one_table(void **state, const pic_t *p, const ogi__pdf_box_t *box,
-          size_t nbox)
+one_table(void **state, const pic_t *p, const ogi__pdf_box_t *box, size_t nbox)
 {
     ogi__pdf_table_t *t;
     size_t n;
@@ -483,9 +499,8 @@ not_tables(void **state)
     assert_int_equal(
         ogi__pdf_find_tables(*state, p.px, PW, PH, 1, NULL, 0, &t, &n), 0);
     assert_int_equal(n, 0);
-    assert_int_equal(ogi__pdf_find_tables(*state, p.px, 0, 0, 1, NULL, 0, &t,
-                                          &n),
-                     0);
+    assert_int_equal(
+        ogi__pdf_find_tables(*state, p.px, 0, 0, 1, NULL, 0, &t, &n), 0);
     assert_int_equal(n, 0);
 }
 
@@ -505,16 +520,16 @@ table_markup(void **state)
     vline(&p, 100, 40, 100);
     ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
     glyphs_t gs = {.n = 0};
-    put(&gs, "标题", 0, 0);         /* above the table */
-    put(&gs, "表<头>", 40, 20);     /* the top cell */
-    put(&gs, "行政许", 20, 50);     /* a label over two lines */
+    put(&gs, "标题", 0, 0);     /* above the table */
+    put(&gs, "表<头>", 40, 20); /* the top cell */
+    put(&gs, "行政许", 20, 50); /* a label over two lines */
     put(&gs, "可", 20, 62);
-    put(&gs, "82", 120, 50);        /* a number wrapped */
-    put(&gs, "8 元", 120, 62);      /* its unit after a blank */
-    put(&gs, "正文", 0, 110);       /* below */
+    put(&gs, "82", 120, 50);   /* a number wrapped */
+    put(&gs, "8 元", 120, 62); /* its unit after a blank */
+    put(&gs, "正文", 0, 110);  /* below */
     ogi__pdf_page_t pg;
-    assert_int_equal(
-        ogi__pdf_page_lines(*state, gs.g, gs.n, 842, t, 1, &pg), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, gs.g, gs.n, 842, t, 1, &pg),
+                     0);
     assert_int_equal(pg.n, 3);
     assert_line(&pg, 0, "标题");
     assert_ptr_equal(pg.lines[1].table, t);
@@ -554,8 +569,10 @@ table_across_pages(void **state)
     put(&b2, "数量", 120, 20);
     put(&b2, "处罚", 20, 60);
     put(&b2, "7", 120, 60);
-    assert_int_equal(ogi__pdf_page_lines(*state, a.g, a.n, 842, t, 1, &pg[0]), 0);
-    assert_int_equal(ogi__pdf_page_lines(*state, b2.g, b2.n, 842, t, 1, &pg[1]), 0);
+    assert_int_equal(ogi__pdf_page_lines(*state, a.g, a.n, 842, t, 1, &pg[0]),
+                     0);
+    assert_int_equal(ogi__pdf_page_lines(*state, b2.g, b2.n, 842, t, 1, &pg[1]),
+                     0);
     ogi__view_buf_t b;
     ogi__view_buf_init(&b, *state);
     ogi__pdf_write_pages(&b, pg, 2);
