@@ -237,7 +237,10 @@ is_digit(char c)
 
 /* Writes cell text lines[0..n) into b: each line's runs of spaces as one,
  * the lines joined by <br>, but a number wrapped in a narrow cell ("82"
- * over "8") joined whole. */
+ * over "8") joined whole, and CJK text wrapped in one ("不适" over "用")
+ * too: a PDF cannot tell a wrap from a break, and the readers take a
+ * broken "不适 用" for two values while a label reads the same either way;
+ * no space between a number and a CJK character. */
 static void
 cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
 {
@@ -246,9 +249,16 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
         while (s < e && *s == ' ')
             s++;
         const ogi__pdf_line_t *pl = l ? &lines[l - 1] : NULL;
-        if (pl &&
-            !(pl->len && is_digit(pl->s[pl->len - 1]) && s < e && is_digit(*s)))
-            ogi__view_buf_puts(b, "<br>");
+        if (pl && pl->len && s < e) {
+            /* the last character of the line before: its first byte */
+            const char *q = pl->s + pl->len - 1;
+            while (q > pl->s && ((unsigned char)*q & 0xC0) == 0x80)
+                q--;
+            int num = is_digit(*q) && is_digit(*s);
+            int cjk = (unsigned char)*q >= 0xE3 && (unsigned char)*s >= 0xE3;
+            if (!num && !cjk)
+                ogi__view_buf_puts(b, "<br>");
+        }
         while (s < e) {
             const char *p = s;
             while (p < e && *p != ' ')

@@ -505,8 +505,9 @@ not_tables(void **state)
 }
 
 /* glyphs inside a table go to its cells: the page gets the table as
- * markup among its text lines, by its top; a wrapped label keeps its
- * lines apart (<br>), a wrapped number is joined whole and to its unit */
+ * markup among its text lines, by its top; wrapped CJK text and a wrapped
+ * number are joined whole (the number to its unit too), other lines of a
+ * cell are kept apart (<br>) */
 static void
 table_markup(void **state)
 {
@@ -522,8 +523,9 @@ table_markup(void **state)
     glyphs_t gs = {.n = 0};
     put(&gs, "标题", 0, 0);     /* above the table */
     put(&gs, "表<头>", 40, 20); /* the top cell */
-    put(&gs, "行政许", 20, 50); /* a label over two lines */
+    put(&gs, "行政许", 20, 50); /* a label over three lines */
     put(&gs, "可", 20, 62);
+    put(&gs, "(A)", 20, 74);
     put(&gs, "82", 120, 50);   /* a number wrapped */
     put(&gs, "8 元", 120, 62); /* its unit after a blank */
     put(&gs, "正文", 0, 110);  /* below */
@@ -535,7 +537,7 @@ table_markup(void **state)
     assert_ptr_equal(pg.lines[1].table, t);
     assert_line(&pg, 1,
                 "<tr><td colspan=\"2\">表&lt;头&gt;</td></tr>\n"
-                "<tr><td>行政许<br>可</td><td>828元</td></tr>");
+                "<tr><td>行政许可<br>(A)</td><td>828元</td></tr>");
     assert_line(&pg, 2, "正文");
     ogi__view_buf_t b;
     ogi__view_buf_init(&b, *state);
