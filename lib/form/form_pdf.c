@@ -8,10 +8,10 @@
  * is also drawn (cairo, about a pixel a point) to find its ruled tables
  * (pdf_table.c): the glyphs inside a table go to its cells and the table
  * is written as HTML table markup, which keeps a wrapped label in its
- * cell and a value in its column. On generated reports printed by
- * LibreOffice this reads ~99% of the cells where the layout text alone
- * reads ~84%; a table without rules stays laid-out text for the
- * aligned-columns readers. Running headers, footers and page numbers are
+ * cell and a value in its column. On 40 generated reports printed by
+ * LibreOffice this reads 99.9% of the cells where the laid-out text alone
+ * reads 91% (pdftotext -layout's text: 91% too); a table without rules
+ * stays laid-out text for the aligned-columns readers. Running headers, footers and page numbers are
  * left out; a table going on over a page break is joined. The view has
  * no map into the raw bytes (nraw = 0) and no encoding.
  *
