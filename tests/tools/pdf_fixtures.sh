@@ -21,6 +21,7 @@
 #     encrypted.pdf        needs a password (qpdf --encrypt)
 #     truncated.pdf        a PDF cut short
 #     garbage.pdf          %PDF- then bytes that are no PDF
+#     many_pages.pdf       501 pages (qpdf --pages), over ogi's bound
 #
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
 # img2pdf and qpdf (Debian packages of those names). The files are made,
@@ -71,6 +72,14 @@ img2pdf -o "$out/bad/image.pdf" "$tmp"/page*.png
 qpdf --encrypt secret owner 256 -- "$tmp/small.pdf" "$out/bad/encrypted.pdf"
 size=$(wc -c < "$tmp/small.pdf")
 head -c $((size / 3)) "$tmp/small.pdf" > "$out/bad/truncated.pdf"
+set --
+i=0
+while [ $i -lt 501 ]; do
+    set -- "$@" "$tmp/small.pdf"
+    i=$((i + 1))
+done
+qpdf --empty --object-streams=generate --compress-streams=y --pages "$@" -- \
+    "$out/bad/many_pages.pdf"
 {
     printf '%%PDF-1.7\n'
     i=0
