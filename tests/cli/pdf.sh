@@ -34,7 +34,7 @@ for case in "image.pdf:PDF: scanned: no text layer" \
     "encrypted.pdf:PDF: encrypted" \
     "truncated.pdf:PDF: damaged (poppler:" \
     "garbage.pdf:PDF: damaged (poppler:" \
-    "many_pages.pdf:PDF: too many pages (501, over 500)"; do
+    "many_pages.pdf:PDF: too many pages (502, over 500)"; do
     f=${case%%:*}
     why=${case#*:}
     check "bad/$f rejected: $why" rejected "$data/bad/$f" "$why"

@@ -21,7 +21,7 @@
 #     encrypted.pdf        needs a password (qpdf --encrypt)
 #     truncated.pdf        a PDF cut short
 #     garbage.pdf          %PDF- then bytes that are no PDF
-#     many_pages.pdf       501 pages (qpdf --pages), over ogi's bound
+#     many_pages.pdf       502 pages (qpdf --pages), over ogi's bound
 #
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
 # img2pdf and qpdf (Debian packages of those names). The files are made,
@@ -74,7 +74,7 @@ size=$(wc -c < "$tmp/small.pdf")
 head -c $((size / 3)) "$tmp/small.pdf" > "$out/bad/truncated.pdf"
 set --
 i=0
-while [ $i -lt 501 ]; do
+while [ $i -lt 251 ]; do
     set -- "$@" "$tmp/small.pdf"
     i=$((i + 1))
 done
