@@ -11,9 +11,9 @@
  * cell and a value in its column. On 40 generated reports printed by
  * LibreOffice this reads 99.9% of the cells where the laid-out text alone
  * reads 91% (pdftotext -layout's text: 91% too); a table without rules
- * stays laid-out text for the aligned-columns readers. Running headers, footers and page numbers are
- * left out; a table going on over a page break is joined. The view has
- * no map into the raw bytes (nraw = 0) and no encoding.
+ * stays laid-out text for the aligned-columns readers. Running headers, footers
+ * and page numbers are left out; a table going on over a page break is joined.
+ * The view has no map into the raw bytes (nraw = 0) and no encoding.
  *
  * Rejected, with the reason: a PDF that needs a password, one poppler
  * cannot open, one with no text at all (a scan), one whose text is mostly
@@ -56,14 +56,76 @@ unreadable(uint32_t c)
 /* a page's picture has at most this many pixels (1 pixel a point for A4) */
 #define MAX_PIXELS 4000000.0
 
-/* The ruled tables of page pg, w x h points (arena), from its picture
- * drawn into dark (at least MAX_PIXELS + slack bytes, the caller's). A
- * page that cannot be drawn has none. */
+/* How a page's text runs on the page as poppler shows it (its /Rotate
+ * applied): turned so that it runs left to right, lines and tables are
+ * read the same way on every page. */
+typedef struct {
+    int turn;      /* 0, 90, 180, 270: the text runs right, down, left, up */
+    double w, h;   /* the page as shown, points */
+    double uw, uh; /* the page turned upright */
+} orient_t;
+
+/* The turn of glyphs g[0..n) (in the text's order): the way most pairs of
+ * glyphs next to each other run. */
+static void
+orient(const ogi__pdf_glyph_t *g, size_t n, double w, double h, orient_t *o)
+{
+    size_t vote[4] = {0, 0, 0, 0};
+    for (size_t i = 1; i < n; i++) {
+        if (g[i].cp <= 0x20 || g[i - 1].cp <= 0x20)
+            continue;
+        float dx = (g[i].x0 + g[i].x1 - g[i - 1].x0 - g[i - 1].x1) / 2;
+        float dy = (g[i].y0 + g[i].y1 - g[i - 1].y0 - g[i - 1].y1) / 2;
+        if (fabsf(dx) >= fabsf(dy))
+            vote[dx >= 0 ? 0 : 2]++;
+        else
+            vote[dy > 0 ? 1 : 3]++;
+    }
+    int best = 0;
+    for (int i = 1; i < 4; i++)
+        if (vote[i] > 2 * vote[0] && vote[i] > vote[best])
+            best = i;
+    o->turn = best * 90;
+    o->w = w;
+    o->h = h;
+    o->uw = best % 2 ? h : w;
+    o->uh = best % 2 ? w : h;
+}
+
+/* Turns glyph c upright as o says. */
+static void
+turn_glyph(const orient_t *o, ogi__pdf_glyph_t *c)
+{
+    float x0 = c->x0, y0 = c->y0, x1 = c->x1, y1 = c->y1;
+    float w = (float)o->w, h = (float)o->h;
+    switch (o->turn) {
+        case 90:
+            *c = (ogi__pdf_glyph_t){c->cp, y0,     w - x1,
+                                    y1,    w - x0, c->space_before};
+            break;
+        case 180:
+            *c = (ogi__pdf_glyph_t){c->cp,  w - x1, h - y1,
+                                    w - x0, h - y0, c->space_before};
+            break;
+        case 270:
+            *c = (ogi__pdf_glyph_t){c->cp,  h - y1, x0,
+                                    h - y0, x1,     c->space_before};
+            break;
+        default:
+            break;
+    }
+}
+
+/* The ruled tables of page pg (arena), from its picture turned upright
+ * as o says, drawn into dark (at least MAX_PIXELS + slack bytes, the
+ * caller's); g[0..ng) are its glyphs, upright. A page that cannot be
+ * drawn has none. */
 static int
-page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
+page_tables(ogi_arena_t *arena, PopplerPage *pg, const orient_t *o,
             const ogi__pdf_glyph_t *g, size_t ng, unsigned char *dark,
             ogi__pdf_table_t **t, size_t *nt)
 {
+    double w = o->uw, h = o->uh;
     *t = NULL;
     *nt = 0;
     if (!(w > 1) || !(h > 1))
@@ -81,6 +143,16 @@ page_tables(ogi_arena_t *arena, PopplerPage *pg, double w, double h,
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
+    cairo_matrix_t m;
+    if (o->turn == 90)
+        cairo_matrix_init(&m, 0, -1, 1, 0, 0, o->w);
+    else if (o->turn == 180)
+        cairo_matrix_init(&m, -1, 0, 0, -1, o->w, o->h);
+    else if (o->turn == 270)
+        cairo_matrix_init(&m, 0, 1, -1, 0, o->h, 0);
+    else
+        cairo_matrix_init_identity(&m);
+    cairo_transform(cr, &m);
     poppler_page_render(pg, cr);
     cairo_surface_flush(s);
     const unsigned char *px = cairo_image_surface_get_data(s);
@@ -191,6 +263,11 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
         g[k].y1 = (float)r[i].y2;
         k++;
     }
+    orient_t o;
+    orient(g, k, w, h, &o);
+    if (o.turn)
+        for (size_t i = 0; i < k; i++)
+            turn_glyph(&o, &g[i]);
     /* the page as lines first: only a page with cells apart on a line
      * can hold a table, and only such a page is drawn to find its rules
      * (drawing is most of the time a page takes) */
@@ -200,15 +277,15 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
         goto out;
     }
     memcpy(copy, g, k * sizeof(*g));
-    if ((rc = ogi__pdf_page_lines(arena, g, k, (float)h, NULL, 0, out)) ||
+    if ((rc = ogi__pdf_page_lines(arena, g, k, (float)o.uh, NULL, 0, out)) ||
         !has_cells(out))
         goto out;
     ogi__pdf_table_t *tables = NULL;
     size_t nt = 0;
-    if ((rc = page_tables(arena, pg, w, h, copy, k, dark, &tables, &nt)) ||
+    if ((rc = page_tables(arena, pg, &o, copy, k, dark, &tables, &nt)) ||
         nt == 0)
         goto out;
-    rc = ogi__pdf_page_lines(arena, copy, k, (float)h, tables, nt, out);
+    rc = ogi__pdf_page_lines(arena, copy, k, (float)o.uh, tables, nt, out);
 out:
     g_free(r);
     g_free(text);

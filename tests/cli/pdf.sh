@@ -5,8 +5,9 @@
 # generated agency pages and their truth, pdf/ the same pages printed to
 # PDF by LibreOffice on A4 across (named as their page, so that formcmp
 # pairs them), pdf_portrait/ on A4 upright (wide tables cut at the paper's
-# edge: what lies beyond is not in the PDF), bad/ PDFs that must be
-# rejected with their reason. The cells read right
+# edge: what lies beyond is not in the PDF), rotated/ one of pdf/ with its
+# pages turned a quarter, bad/ PDFs that must be rejected with their
+# reason. The cells read right
 # must reach a floor; pdftotext -layout's text of the same PDFs, parsed
 # by ogi, is measured beside them when pdftotext is there (a comment, not
 # asserted), and so is the time taken.
@@ -86,6 +87,14 @@ judge() {
             "$tmp/pt_$2" | grep '^form ' | sed 's/^/# baseline: /'
     fi
 }
+
+# pages turned a quarter: read as the upright ones are
+mkdir -p "$tmp/rot_html"
+for f in "$data"/rotated/*.txt; do
+    cp "$data/html/$(basename "$f")" "$tmp/rot_html/"
+done
+check "a PDF with its pages turned a quarter: every cell read" \
+    "$judge" --error-rate "$rate" pdf "$tmp/rot_html" "$data/rotated"
 
 judge pdf pdf "$floor" "generated PDFs, tables on the paper"
 judge pdf pdf_portrait "$floor_portrait" \

@@ -16,6 +16,10 @@
 #                          the same on A4 upright, as the page is: a
 #                          table wider than the paper runs over its edge
 #                          and LibreOffice leaves out what lies beyond
+#   OUTDIR/rotated/NAME.txt
+#                          the first of pdf/ with its pages turned a
+#                          quarter (qpdf --rotate=+90): text that runs
+#                          down the page as shown
 #   OUTDIR/bad/            PDFs ogi must reject, each for its reason:
 #     image.pdf            a page as a picture only (pdftoppm + img2pdf)
 #     encrypted.pdf        needs a password (qpdf --encrypt)
@@ -33,7 +37,7 @@ count=${3:-10}
 seed=${4:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out/html" "$out/pdf" "$out/pdf_portrait" "$out/bad"
+mkdir -p "$out/html" "$out/pdf" "$out/pdf_portrait" "$out/rotated" "$out/bad"
 
 "$ogi" gen --count "$count" --seed "$seed" --layouts html --error-rate 0.3 \
     --quiet --out "$tmp/gen"
@@ -61,6 +65,9 @@ for f in "$tmp"/pdf/*.pdf; do
     cp "$f" "$out/pdf/$b.txt"
     cp "$tmp/portrait/$b.pdf" "$out/pdf_portrait/$b.txt"
 done
+
+first=$(ls "$out/pdf" | head -1)
+qpdf --rotate=+90 "$out/pdf/$first" "$out/rotated/$first"
 
 # the rejected ones, from a small page of text
 printf '<html><meta charset="utf-8"><body><p>%s</p><p>%s</p></body></html>\n' \
