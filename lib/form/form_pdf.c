@@ -248,7 +248,11 @@ page_glyphs(ogi_arena_t *arena, PopplerPage *pg, unsigned char *dark,
     size_t k = 0;
     for (size_t i = 0; i < n && *p; i++, p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (c > 0x20 && c != 0xA0 && c != 0x3000) {
+        /* a font without a Unicode map gives its glyph numbers: control
+         * characters, or private-use ones */
+        int blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                    c == '\f' || c == '\v' || c == 0xA0 || c == 0x3000;
+        if (!blank) {
             cnt->glyphs++;
             if (unreadable(c)) {
                 cnt->unreadable++;

@@ -35,7 +35,8 @@ for case in "image.pdf:PDF: scanned: no text layer" \
     "encrypted.pdf:PDF: encrypted" \
     "truncated.pdf:PDF: damaged (poppler:" \
     "garbage.pdf:PDF: damaged (poppler:" \
-    "many_pages.pdf:PDF: too many pages (502, over 500)"; do
+    "many_pages.pdf:PDF: too many pages (502, over 500)" \
+    "no_unicode.pdf:PDF: text not extractable (fonts without Unicode map)"; do
     f=${case%%:*}
     why=${case#*:}
     check "bad/$f rejected: $why" rejected "$data/bad/$f" "$why"

@@ -25,6 +25,8 @@
 #     encrypted.pdf        needs a password (qpdf --encrypt)
 #     truncated.pdf        a PDF cut short
 #     garbage.pdf          %PDF- then bytes that are no PDF
+#     no_unicode.pdf       fonts without their Unicode map (/ToUnicode
+#                          taken out with qpdf --qdf, sed and fix-qdf)
 #     many_pages.pdf       502 pages (qpdf --pages), over ogi's bound
 #
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
@@ -79,6 +81,9 @@ img2pdf -o "$out/bad/image.pdf" "$tmp"/page*.png
 qpdf --encrypt secret owner 256 -- "$tmp/small.pdf" "$out/bad/encrypted.pdf"
 size=$(wc -c < "$tmp/small.pdf")
 head -c $((size / 3)) "$tmp/small.pdf" > "$out/bad/truncated.pdf"
+qpdf --qdf --object-streams=disable "$tmp/small.pdf" "$tmp/qdf.pdf"
+sed 's#/ToUnicode [0-9]* 0 R##' "$tmp/qdf.pdf" > "$tmp/nomap.pdf"
+fix-qdf "$tmp/nomap.pdf" > "$out/bad/no_unicode.pdf"
 set --
 i=0
 while [ $i -lt 251 ]; do
