@@ -50,6 +50,7 @@
 
 #define LONG_CELL       600 /* bytes of text: a cell holding an article */
 #define NUM_PROBE       32  /* bytes of a cell's text kept to tell a number */
+#define MIN_FIGURES     3   /* numbers in a table of the report's figures */
 #define TITLE_MAX       300 /* bytes: a title line is short */
 #define MAX_VIEW_FACTOR 4   /* the view is at most this times the input */
 
@@ -184,6 +185,11 @@ text_bytes(const char *s)
 {
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        size_t m = ogi__html_marker(p);
+        if (m) {
+            p += m - 1;
+            continue;
+        }
         if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
             continue;
         if (p[0] == 0xC2 && p[1] == 0xA0) {
@@ -250,6 +256,11 @@ scan_cell(const xmlNode *cell, tstat_t *st)
                 descend = 1;
         } else if (n->type == XML_TEXT_NODE && n->content) {
             for (const unsigned char *p = n->content; *p; p++) {
+                size_t m = ogi__html_marker(p);
+                if (m) {
+                    p += m - 1;
+                    continue;
+                }
                 if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
                     *p == '\f')
                     continue;
@@ -305,9 +316,10 @@ scan_row(const xmlNode *tr, tstat_t *st)
         st->maxcols = cols;
 }
 
-/* What table t is to the report (OGI__HT_*), from its own cells. */
+/* What table t is to the report (OGI__HT_*), from its own cells; *nnum
+ * receives how many hold a number. */
 static unsigned
-classify(const xmlNode *t)
+classify(const xmlNode *t, size_t *nnum)
 {
     tstat_t st = {0};
     for (const xmlNode *c = t->children; c; c = c->next) {
@@ -321,6 +333,7 @@ classify(const xmlNode *t)
                 if (r->type == XML_ELEMENT_NODE && ogi__html_is(r, "tr"))
                     scan_row(r, &st);
     }
+    *nnum = st.nnum;
     if (st.nrows == 0 || st.longcell)
         return OGI__HT_LAYOUT;
     if (st.nnested && st.nnum < 3)
@@ -376,8 +389,10 @@ mark(ogi_arena_t *arena, xmlNode *root)
             if (in && !in->drop) {
                 links -= ogi__html_is(n, "a");
                 if (ogi__html_is(n, "table")) {
-                    in->table = classify(n) & 3u;
-                    in->evid += in->table == OGI__HT_DATA;
+                    size_t nnum = 0;
+                    in->table = classify(n, &nnum) & 3u;
+                    /* a table of figures: a table of links is not one */
+                    in->evid += in->table == OGI__HT_DATA && nnum >= MIN_FIGURES;
                 }
                 if (is_soft_chrome(n) && in->evid == 0)
                     in->drop = 1;
@@ -458,15 +473,16 @@ is_title(const char *s)
 static const char *
 title_for(xmlNode *root, xmlNode *body, xmlNode *c)
 {
-    /* the body's first texts */
-    int k = 0;
-    for (xmlNode *n = c; n && k < 4;) {
+    /* the body's first texts, joined */
+    char head[TITLE_MAX + 1];
+    size_t hn = 0;
+    for (xmlNode *n = c; n && hn < TITLE_MAX;) {
         int descend = n->type == XML_ELEMENT_NODE && !inf(n)->drop;
-        if ((n->type == XML_TEXT_NODE) && n->content &&
-            text_bytes((const char *)n->content)) {
-            if (is_title((const char *)n->content))
-                return NULL;
-            k++;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            for (const char *p = (const char *)n->content; *p && hn < TITLE_MAX;
+                 p++)
+                if (!strchr(" \t\r\n", *p))
+                    head[hn++] = *p;
         }
         if (descend && n->children) {
             n = n->children;
@@ -476,6 +492,9 @@ title_for(xmlNode *root, xmlNode *body, xmlNode *c)
             n = n->parent;
         n = n == c ? NULL : n->next;
     }
+    head[hn] = '\0';
+    if (strstr(head, "年度报告"))
+        return NULL;
     const char *found = NULL;
     if (c != body) {
         int links = 0;

@@ -29,11 +29,16 @@ typedef struct {
     int space; /* a space is owed before the next text */
 } line_t;
 
-/* The length of the whitespace at s (HTML's, and the no-break space),
- * or 0. *nbsp is set when it was a no-break space. */
+/* The length of what is skipped at s, or 0: whitespace (HTML's, and the
+ * no-break space: *nbsp set) and Word's conditional markers (*white
+ * cleared). */
 static size_t
-white_at(const unsigned char *s, int *nbsp)
+white_at(const unsigned char *s, int *nbsp, int *white)
 {
+    size_t m = ogi__html_marker(s);
+    *white = m == 0;
+    if (m)
+        return m;
     if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
         return 1;
     if (s[0] == 0xC2 && s[1] == 0xA0) {
@@ -49,16 +54,17 @@ static void
 line_text(line_t *l, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    int nbsp = 0;
+    int nbsp = 0, white = 0;
     while (*p) {
-        size_t w = white_at(p, &nbsp);
+        size_t w = white_at(p, &nbsp, &white);
         if (w) {
-            l->space = l->has;
+            if (white)
+                l->space = l->has;
             p += w;
             continue;
         }
         const unsigned char *q = p;
-        while (*q && !white_at(q, &nbsp))
+        while (*q && !white_at(q, &nbsp, &white))
             q++;
         if (l->space)
             ogi__view_buf_put(l->b, " ", 1);
@@ -154,7 +160,7 @@ static void
 put_cell(queue_t *q, const xmlNode *cell)
 {
     ogi__view_buf_t *b = q->b;
-    int has = 0, br = 0, space = 0, nbsp = 0;
+    int has = 0, br = 0, space = 0, nbsp = 0, white = 0;
     const xmlNode *n = cell->children;
     while (n) {
         int descend = 0;
@@ -178,14 +184,15 @@ put_cell(queue_t *q, const xmlNode *cell)
                    n->content) {
             const unsigned char *p = n->content;
             while (*p) {
-                size_t w = white_at(p, &nbsp);
+                size_t w = white_at(p, &nbsp, &white);
                 if (w) {
-                    space = has;
+                    if (white)
+                        space = has;
                     p += w;
                     continue;
                 }
                 const unsigned char *e = p;
-                while (*e && !white_at(e, &nbsp))
+                while (*e && !white_at(e, &nbsp, &white))
                     e++;
                 if (br)
                     ogi__view_buf_puts(b, "<br>");
@@ -249,6 +256,75 @@ put_row(queue_t *q, const xmlNode *tr)
     ogi__view_buf_puts(q->b, "</tr>\n");
 }
 
+/* 1 when row tr has no text, no no-break space and no span: the row of
+ * empty cells Word ends a table with (supportMisalignedColumns). */
+static int
+row_blank(const xmlNode *tr)
+{
+    for (const xmlNode *c = tr->children; c; c = c->next) {
+        if (!is_cell(c))
+            continue;
+        for (const xmlAttr *a = c->properties; a; a = a->next)
+            if (a->name && (strcmp((const char *)a->name, "rowspan") == 0 ||
+                            strcmp((const char *)a->name, "colspan") == 0))
+                return 0;
+        const xmlNode *n = c->children;
+        while (n) {
+            if (n->type == XML_TEXT_NODE && n->content) {
+                int nbsp = 0, white = 0;
+                for (const unsigned char *p = n->content; *p;) {
+                    size_t w = white_at(p, &nbsp, &white);
+                    if (!w)
+                        return 0;
+                    p += w;
+                }
+                if (nbsp)
+                    return 0;
+            }
+            if (n->type == XML_ELEMENT_NODE && !dropped(n) && n->children) {
+                n = n->children;
+                continue;
+            }
+            while (n != c && !n->next)
+                n = n->parent;
+            n = n == c ? NULL : n->next;
+        }
+    }
+    return 1;
+}
+
+/* The row after row r of table t (the first when r is NULL), through
+ * <thead>, <tbody> and <tfoot>; NULL at the end. */
+static const xmlNode *
+next_row(const xmlNode *t, const xmlNode *r)
+{
+    const xmlNode *n = r ? r : t->children;
+    int first = r == NULL;
+    while (n) {
+        if (!first) {
+            /* past r: its next sibling, or out of its section */
+            if (n->next)
+                n = n->next;
+            else if (n->parent != t)
+                n = n->parent->next;
+            else
+                return NULL;
+        }
+        first = 0;
+        if (!n)
+            return NULL;
+        if (is_row(n))
+            return n;
+        if (n->type == XML_ELEMENT_NODE && !dropped(n) && n->children &&
+            (ogi__html_is(n, "tbody") || ogi__html_is(n, "thead") ||
+             ogi__html_is(n, "tfoot"))) {
+            n = n->children;
+            first = 1;
+        }
+    }
+    return NULL;
+}
+
 /* Writes data table t, then the data tables found in its cells. */
 static void
 put_table(ogi__view_buf_t *b, const xmlNode *t)
@@ -256,19 +332,14 @@ put_table(ogi__view_buf_t *b, const xmlNode *t)
     queue_t q = {.b = b};
     enqueue(&q, t);
     while (q.head < q.n && !b->oom) {
-        const xmlNode *tb = q.q[q.head++];
+        const xmlNode *tb = q.q[q.head++], *last = NULL;
+        for (const xmlNode *r = next_row(tb, NULL); r; r = next_row(tb, r))
+            if (!row_blank(r))
+                last = r;
         ogi__view_buf_puts(b, "<table>\n");
-        for (const xmlNode *c = tb->children; c; c = c->next) {
-            if (is_row(c)) {
-                put_row(&q, c);
-            } else if (c->type == XML_ELEMENT_NODE && !dropped(c) &&
-                       (ogi__html_is(c, "tbody") || ogi__html_is(c, "thead") ||
-                        ogi__html_is(c, "tfoot"))) {
-                for (const xmlNode *r = c->children; r; r = r->next)
-                    if (is_row(r))
-                        put_row(&q, r);
-            }
-        }
+        for (const xmlNode *r = last ? next_row(tb, NULL) : NULL; r;
+             r = r == last ? NULL : next_row(tb, r))
+            put_row(&q, r);
         ogi__view_buf_puts(b, "</table>\n");
     }
 }

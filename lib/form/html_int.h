@@ -48,6 +48,20 @@ int ogi__html_is_block(const xmlNode *n);
  * (主动公开, 申请, 复议/诉讼). */
 int ogi__html_table_heading(const char *s);
 
+/* The length of Word's downlevel-revealed conditional comment at s
+ * ("<![if !supportLists]>", "<![endif]>"), which libxml2 leaves as text
+ * and a browser does not show; 0 when there is none. */
+static inline size_t
+ogi__html_marker(const unsigned char *s)
+{
+    if (s[0] != '<' || s[1] != '!' || s[2] != '[')
+        return 0;
+    for (size_t i = 3; i < 64 && s[i]; i++)
+        if (s[i] == ']' && s[i + 1] == '>')
+            return i + 2;
+    return 0;
+}
+
 /* What the body writer saw: for telling a report of pictures. */
 typedef struct {
     size_t ndata;     /* data tables written */
