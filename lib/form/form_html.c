@@ -23,7 +23,8 @@
  *     sections' headings outside links, and data tables.
  *
  * The report's body is the smallest element that holds all the evidence,
- * widened until it holds at least half the page's text outside links (a
+ * widened to a container (a <div>, a layout cell: never a paragraph or a
+ * data table) that holds at least half the page's text outside links (a
  * stray heading in a sidebar cannot shrink it to a paragraph); with no
  * evidence, the whole body. A title line (…年度报告) that lies before the
  * body, outside it, is written first when the body has none. A report
@@ -433,6 +434,32 @@ child(xmlNode *n, const char *name)
     return NULL;
 }
 
+/* 1 for an element that can hold a page's article: not a paragraph, a
+ * heading or inline text. */
+static int
+is_container(const xmlNode *n)
+{
+    static const char *const names[] = {"div",  "section", "article", "main",
+                                        "form", "center",  "blockquote",
+                                        "td",   "th",      "body",    "html"};
+    return name_in(n, names, OGI_ARRAY_LEN(names));
+}
+
+/* 1 when n is a data table or lies inside one's rows. */
+static int
+in_data_table(const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+        if (ogi__html_is(n, "table"))
+            return inf(n)->table == OGI__HT_DATA;
+        if (!(ogi__html_is(n, "td") || ogi__html_is(n, "th") ||
+              ogi__html_is(n, "tr") || ogi__html_is(n, "tbody") ||
+              ogi__html_is(n, "thead") || ogi__html_is(n, "tfoot")))
+            return 0;
+    }
+    return 0;
+}
+
 /* The report's body under body (see the file's comment). */
 static xmlNode *
 content_of(xmlNode *body)
@@ -452,7 +479,8 @@ content_of(xmlNode *body)
             c = next;
         }
     }
-    while (c != body && inf(c)->text * 2 < bi->text)
+    while (c != body && (!is_container(c) || in_data_table(c) ||
+                         inf(c)->text * 2 < bi->text))
         c = c->parent;
     return c;
 }
