@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form_int.h"
+#include "form/form_int.h"
 #include "ogi.h"
 #include "ogi/alloc.h"
 
