@@ -66,8 +66,11 @@ ogi__html_is(const xmlNode *n, const char *name)
 static int
 name_in(const xmlNode *n, const char *const *names, size_t k)
 {
+    if (!n->name)
+        return 0;
+    const char *s = (const char *)n->name;
     for (size_t i = 0; i < k; i++)
-        if (ogi__html_is(n, names[i]))
+        if (s[0] == names[i][0] && strcmp(s, names[i]) == 0)
             return 1;
     return 0;
 }
@@ -365,6 +368,7 @@ mark(ogi_arena_t *arena, xmlNode *root)
             if (!in)
                 return OGI_ENOMEM;
             n->_private = in;
+            in->block = ogi__html_is_block(n) & 1;
             if (is_chrome(n) || is_hidden(n)) {
                 in->drop = 1;
             } else {

@@ -175,7 +175,7 @@ put_cell(queue_t *q, const xmlNode *cell)
             } else if (ogi__html_is(n, "br")) {
                 br = has;
             } else {
-                if (ogi__html_is_block(n))
+                if (in->block)
                     br = has;
                 descend = 1;
             }
@@ -210,8 +210,7 @@ put_cell(queue_t *q, const xmlNode *cell)
         }
         /* leaving n and the ancestors it ends, up to the cell */
         while (n && n != cell) {
-            if (n->type == XML_ELEMENT_NODE && ogi__html_is_block(n) &&
-                !dropped(n))
+            if (n->type == XML_ELEMENT_NODE && !dropped(n) && ogi__html_info(n)->block)
                 br = br || has;
             if (n->next) {
                 n = n->next;
@@ -376,7 +375,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
             } else if (ogi__html_is(n, "img")) {
                 seen->nimg_sec += armed != 0;
             } else {
-                if (ogi__html_is_block(n))
+                if (in->block)
                     line_break(&l);
                 descend = 1;
             }
@@ -392,8 +391,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
             continue;
         }
         while (n) {
-            if (n->type == XML_ELEMENT_NODE && ogi__html_is_block(n) &&
-                !dropped(n))
+            if (n->type == XML_ELEMENT_NODE && !dropped(n) && ogi__html_info(n)->block)
                 line_break(&l);
             if (n == body) {
                 n = NULL;

@@ -25,6 +25,7 @@ enum {
 typedef struct {
     unsigned drop : 1;  /* chrome, hidden or not text: never written */
     unsigned table : 2; /* OGI__HT_* for a <table> */
+    unsigned block : 1; /* starts and ends a line (ogi__html_is_block) */
     unsigned evid;      /* report evidence under it: section headings and
                            data tables */
     size_t text;        /* bytes of text under it outside links */
@@ -41,7 +42,8 @@ ogi__html_info(const xmlNode *n)
 /* 1 when element n (not NULL) is named name (libxml2 lowercases HTML). */
 int ogi__html_is(const xmlNode *n, const char *name);
 
-/* 1 for an element that starts and ends a line of block text. */
+/* 1 for an element that starts and ends a line of block text (the
+ * reader keeps it in the info's block bit). */
 int ogi__html_is_block(const xmlNode *n);
 
 /* 1 when text s names one of the sections that hold the report's tables
