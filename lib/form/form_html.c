@@ -587,14 +587,14 @@ ogi__form_html(ogi_arena_t *arena, const char *raw, size_t len,
             HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
-        /* nothing libxml2 can build a tree from: the parser says what */
+        /* nothing libxml2 can build a tree from: no text */
         xmlFreeDoc(doc);
-        out->s = dec.s;
-        out->len = dec.len;
+        out->s = "";
+        out->len = 0;
         out->encoding = dec.encoding;
-        out->map = dec.map;
-        out->nmap = dec.nmap;
-        out->nraw = dec.nraw;
+        out->map = NULL;
+        out->nmap = 0;
+        out->nraw = 0;
         return 0;
     }
     if ((rc = mark(arena, root))) {
