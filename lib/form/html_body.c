@@ -280,9 +280,13 @@ row_blank(const xmlNode *tr)
                 if (nbsp)
                     return 0;
             }
-            if (n->type == XML_ELEMENT_NODE && !dropped(n) && n->children) {
-                n = n->children;
-                continue;
+            if (n->type == XML_ELEMENT_NODE && !dropped(n)) {
+                if (ogi__html_is(n, "table") || ogi__html_is(n, "img"))
+                    return 0; /* and a table inside is not walked twice */
+                if (n->children) {
+                    n = n->children;
+                    continue;
+                }
             }
             while (n != c && !n->next)
                 n = n->parent;
@@ -343,6 +347,31 @@ put_table(ogi__view_buf_t *b, const xmlNode *t)
     }
 }
 
+/* Writes the text of table t's <caption> as a line of its own. */
+static void
+put_caption(line_t *l, const xmlNode *t)
+{
+    const xmlNode *cap = NULL;
+    for (const xmlNode *c = t->children; c && !cap; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && ogi__html_is(c, "caption") &&
+            !dropped(c))
+            cap = c;
+    const xmlNode *n = cap ? cap->children : NULL;
+    while (n) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+            n->content)
+            line_text(l, (const char *)n->content);
+        if (n->type == XML_ELEMENT_NODE && !dropped(n) && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n != cap && !n->next)
+            n = n->parent;
+        n = n == cap ? NULL : n->next;
+    }
+    line_break(l);
+}
+
 /* ---- the body ---- */
 
 void
@@ -365,6 +394,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
                 /* chrome, hidden: not written */
             } else if (ogi__html_is(n, "table") && in->table == OGI__HT_DATA) {
                 line_break(&l);
+                put_caption(&l, n);
                 put_table(b, n);
                 seen->ndata++;
                 armed = 0;

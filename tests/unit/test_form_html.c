@@ -315,6 +315,19 @@ tables(void **state)
                              "二、主动公开政府信息情况\n");
 }
 
+/* A data table's caption is a line of its own before it. */
+static void
+caption(void **state)
+{
+    ogi__view_t v = view_str(
+        *state, "<html><body><p>正文</p><table><caption>表一 <b>情况</b>"
+                "</caption><tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr>"
+                "</table></body></html>");
+    assert_string_equal(v.s, "正文\n表一 情况\n<table>\n"
+                             "<tr><td>规章</td><td>1</td><td>2</td><td>3</td>"
+                             "</tr>\n</table>\n");
+}
+
 /* Markup as old editors wrote it: capitals, no closing </td> or </tr>,
  * attributes in single quotes or bare. */
 static void
@@ -364,7 +377,9 @@ hostile(void **state)
 {
     static const char *const units[] = {"<div>", "<table><tr><td>",
                                         "<td>", "<tr>", "<b><p>",
-                                        "<td colspan=99999>", "<br>"};
+                                        "<td colspan=99999>", "<br>",
+                                        "<table><tr><td>1</td><td>2</td>"
+                                        "<td>3</td><td>"};
     for (size_t k = 0; k < NELEM(units); k++) {
         size_t n = strlen(units[k]), reps = 200000 / n;
         char *s = malloc(n * reps + reps + 64);
@@ -454,7 +469,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(govcn_article), T(word_saved), T(layout_table), T(image_tables),
         T(cells),         T(blocks),     T(tables),       T(old_markup),
-        T(body_choice),   T(hostile),    T(out_of_memory), T(parses),
+        T(body_choice),   T(caption),    T(hostile),    T(out_of_memory), T(parses),
     };
     return cmocka_run_group_tests_name("form_html", tests, NULL, NULL);
 }
