@@ -48,17 +48,21 @@ white_at(const unsigned char *s, int *nbsp, int *white)
     return 0;
 }
 
+static void line_break(line_t *l);
+
 /* Appends text s (NUL-terminated UTF-8) to the line, whitespace
- * collapsed. */
+ * collapsed; a line feed ends the line when keep_nl is set. */
 static void
-line_text(line_t *l, const char *s)
+line_text(line_t *l, const char *s, int keep_nl)
 {
     const unsigned char *p = (const unsigned char *)s;
     int nbsp = 0, white = 0;
     while (*p) {
         size_t w = white_at(p, &nbsp, &white);
         if (w) {
-            if (white)
+            if (keep_nl && *p == '\n')
+                line_break(l);
+            else if (white)
                 l->space = l->has;
             p += w;
             continue;
@@ -347,6 +351,22 @@ put_table(ogi__view_buf_t *b, const xmlNode *t)
     }
 }
 
+/* 1 when text in element n keeps its line feeds: preformatted text, and
+ * text loose in the body (a text file that starts like a page). */
+static int
+keeps_lines(const xmlNode *n)
+{
+    for (int k = 0; n && n->type == XML_ELEMENT_NODE && k < 16;
+         n = n->parent, k++) {
+        if (ogi__html_is(n, "pre") || ogi__html_is(n, "xmp") ||
+            ogi__html_is(n, "listing") || ogi__html_is(n, "plaintext"))
+            return 1;
+        if (k == 0 && (ogi__html_is(n, "body") || ogi__html_is(n, "html")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Writes the text of table t's <caption> as a line of its own. */
 static void
 put_caption(line_t *l, const xmlNode *t)
@@ -360,7 +380,7 @@ put_caption(line_t *l, const xmlNode *t)
     while (n) {
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
             n->content)
-            line_text(l, (const char *)n->content);
+            line_text(l, (const char *)n->content, 0);
         if (n->type == XML_ELEMENT_NODE && !dropped(n) && n->children) {
             n = n->children;
             continue;
@@ -382,7 +402,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
     int armed = 0; /* a table section's heading, and no table since */
     memset(seen, 0, sizeof(*seen));
     if (title) {
-        line_text(&l, title);
+        line_text(&l, title, 0);
         line_break(&l);
     }
     const xmlNode *n = body;
@@ -412,7 +432,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
         } else if ((n->type == XML_TEXT_NODE ||
                     n->type == XML_CDATA_SECTION_NODE) &&
                    n->content) {
-            line_text(&l, (const char *)n->content);
+            line_text(&l, (const char *)n->content, keeps_lines(n->parent));
             if (ogi__html_table_heading((const char *)n->content))
                 armed = 1;
         }

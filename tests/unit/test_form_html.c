@@ -315,6 +315,20 @@ tables(void **state)
                              "二、主动公开政府信息情况\n");
 }
 
+/* Preformatted text keeps its lines, as does text loose in the body. */
+static void
+preformatted(void **state)
+{
+    ogi__view_t v = view_str(*state, "<html><body><pre>\n一、总体情况\n"
+                                     "第一行\n  第二行\n</pre><table><tr>"
+                                     "<td>甲</td><td>1</td></tr></table>\n"
+                                     "二、主动公开政府信息情况\n| a |\n"
+                                     "</body></html>");
+    assert_string_equal(v.s, "一、总体情况\n第一行\n第二行\n<table>\n"
+                             "<tr><td>甲</td><td>1</td></tr>\n</table>\n"
+                             "二、主动公开政府信息情况\n| a |\n");
+}
+
 /* A data table's caption is a line of its own before it. */
 static void
 caption(void **state)
@@ -469,7 +483,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(govcn_article), T(word_saved), T(layout_table), T(image_tables),
         T(cells),         T(blocks),     T(tables),       T(old_markup),
-        T(body_choice),   T(caption),    T(hostile),    T(out_of_memory), T(parses),
+        T(body_choice),   T(caption),    T(preformatted), T(hostile),    T(out_of_memory), T(parses),
     };
     return cmocka_run_group_tests_name("form_html", tests, NULL, NULL);
 }
