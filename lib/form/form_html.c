@@ -79,13 +79,13 @@ int
 ogi__html_is_block(const xmlNode *n)
 {
     static const char *const names[] = {
-        "p",          "div",     "h1",      "h2",      "h3",      "h4",
-        "h5",         "h6",      "li",      "ul",      "ol",      "dl",
-        "dt",         "dd",      "tr",      "td",      "th",      "table",
-        "tbody",      "thead",   "tfoot",   "caption", "blockquote",
-        "pre",        "section", "article", "header",  "main",    "center",
-        "address",    "hr",      "br",      "form",    "fieldset",
-        "figure",     "figcaption",         "body",    "html",    "title"};
+        "p",       "div",     "h1",     "h2",       "h3",         "h4",
+        "h5",      "h6",      "li",     "ul",       "ol",         "dl",
+        "dt",      "dd",      "tr",     "td",       "th",         "table",
+        "tbody",   "thead",   "tfoot",  "caption",  "blockquote", "pre",
+        "section", "article", "header", "main",     "center",     "address",
+        "hr",      "br",      "form",   "fieldset", "figure",     "figcaption",
+        "body",    "html",    "title"};
     return name_in(n, names, OGI_ARRAY_LEN(names));
 }
 
@@ -94,11 +94,11 @@ static int
 is_chrome(const xmlNode *n)
 {
     static const char *const names[] = {
-        "head",   "script", "style",  "noscript", "template", "iframe",
-        "frame",  "frameset", "select", "option", "button",   "input",
-        "textarea", "object", "embed", "svg",    "canvas",   "audio",
-        "video",  "map",    "xml",    "title",  "applet",   "link",
-        "meta"};
+        "head",   "script", "style",    "noscript", "template",
+        "iframe", "frame",  "frameset", "select",   "option",
+        "button", "input",  "textarea", "object",   "embed",
+        "svg",    "canvas", "audio",    "video",    "map",
+        "xml",    "title",  "applet",   "link",     "meta"};
     return name_in(n, names, OGI_ARRAY_LEN(names));
 }
 
@@ -167,9 +167,8 @@ static int
 is_evidence(const char *s)
 {
     static const char *const heads[] = {
-        "总体情况",         "主动公开政府信息", "政府信息公开申请",
-        "行政复议",         "存在的主要问题",   "其他需要报告的事项",
-        "依申请公开政府信息"};
+        "总体情况",       "主动公开政府信息",   "政府信息公开申请",  "行政复议",
+        "存在的主要问题", "其他需要报告的事项", "依申请公开政府信息"};
     for (size_t k = 0; k < OGI_ARRAY_LEN(heads); k++)
         if (strstr(s, heads[k]))
             return 1;
@@ -397,7 +396,8 @@ mark(ogi_arena_t *arena, xmlNode *root)
                     size_t nnum = 0;
                     in->table = classify(n, &nnum) & 3u;
                     /* a table of figures: a table of links is not one */
-                    in->evid += in->table == OGI__HT_DATA && nnum >= MIN_FIGURES;
+                    in->evid +=
+                        in->table == OGI__HT_DATA && nnum >= MIN_FIGURES;
                 }
                 if (is_soft_chrome(n) && in->evid == 0)
                     in->drop = 1;
@@ -443,9 +443,9 @@ child(xmlNode *n, const char *name)
 static int
 is_container(const xmlNode *n)
 {
-    static const char *const names[] = {"div",  "section", "article", "main",
-                                        "form", "center",  "blockquote",
-                                        "td",   "th",      "body",    "html"};
+    static const char *const names[] = {"div",  "section", "article",    "main",
+                                        "form", "center",  "blockquote", "td",
+                                        "th",   "body",    "html"};
     return name_in(n, names, OGI_ARRAY_LEN(names));
 }
 
@@ -551,7 +551,8 @@ title_for(xmlNode *root, xmlNode *body, xmlNode *c)
     if (!found) {
         xmlNode *t = child(child(root, "head"), "title");
         if (t && t->children && t->children->type == XML_TEXT_NODE &&
-            t->children->content && is_title((const char *)t->children->content))
+            t->children->content &&
+            is_title((const char *)t->children->content))
             found = (const char *)t->children->content;
     }
     return found;

@@ -172,7 +172,8 @@ put_cell(queue_t *q, const xmlNode *cell)
             const ogi__html_info_t *in = ogi__html_info(n);
             if (!in || in->drop) {
                 /* not written */
-            } else if (ogi__html_is(n, "table") && in->table != OGI__HT_LAYOUT) {
+            } else if (ogi__html_is(n, "table") &&
+                       in->table != OGI__HT_LAYOUT) {
                 if (in->table == OGI__HT_DATA)
                     enqueue(q, n);
                 br = has;
@@ -214,7 +215,8 @@ put_cell(queue_t *q, const xmlNode *cell)
         }
         /* leaving n and the ancestors it ends, up to the cell */
         while (n && n != cell) {
-            if (n->type == XML_ELEMENT_NODE && !dropped(n) && ogi__html_info(n)->block)
+            if (n->type == XML_ELEMENT_NODE && !dropped(n) &&
+                ogi__html_info(n)->block)
                 br = br || has;
             if (n->next) {
                 n = n->next;
@@ -418,8 +420,7 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
                 put_table(b, n);
                 seen->ndata++;
                 armed = 0;
-            } else if (ogi__html_is(n, "table") &&
-                       in->table == OGI__HT_IMAGE) {
+            } else if (ogi__html_is(n, "table") && in->table == OGI__HT_IMAGE) {
                 line_break(&l);
                 seen->nimage++;
             } else if (ogi__html_is(n, "img")) {
@@ -441,7 +442,8 @@ ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
             continue;
         }
         while (n) {
-            if (n->type == XML_ELEMENT_NODE && !dropped(n) && ogi__html_info(n)->block)
+            if (n->type == XML_ELEMENT_NODE && !dropped(n) &&
+                ogi__html_info(n)->block)
                 line_break(&l);
             if (n == body) {
                 n = NULL;

@@ -66,10 +66,10 @@ ogi__html_marker(const unsigned char *s)
 
 /* What the body writer saw: for telling a report of pictures. */
 typedef struct {
-    size_t ndata;     /* data tables written */
-    size_t nimage;    /* tables of images met */
-    size_t nimg_sec;  /* images met after a table section's heading
-                         before any table */
+    size_t ndata;    /* data tables written */
+    size_t nimage;   /* tables of images met */
+    size_t nimg_sec; /* images met after a table section's heading
+                        before any table */
 } ogi__html_seen_t;
 
 /*
@@ -78,7 +78,7 @@ typedef struct {
  * the title line first when title (may be NULL) is given. Counts what it
  * met in *seen. Iterative; allocates from b's arena.
  */
-void ogi__html_write(ogi__view_buf_t *b, const xmlNode *body,
-                     const char *title, ogi__html_seen_t *seen);
+void ogi__html_write(ogi__view_buf_t *b, const xmlNode *body, const char *title,
+                     ogi__html_seen_t *seen);
 
 #endif /* OGI_HTML_INT_H */

@@ -31,8 +31,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ogi_alloc_fail_after(fail_after);
     ogi__view_t v;
     char why[256];
-    int rc = ogi__form_html(arena, (const char *)data, size, &v, why,
-                            sizeof(why));
+    int rc =
+        ogi__form_html(arena, (const char *)data, size, &v, why, sizeof(why));
     ogi_alloc_fail_after(-1);
     if (rc == 0) {
         if (v.s[v.len] != '\0' || strlen(v.s) > v.len ||

@@ -151,9 +151,14 @@ govcn_article(void **state)
         "六、其他需要报告的事项",
     };
     static const char *const chrome[] = {
-        "您当前的位置", "网站标识码", "分享到", "打印", "搜索", "索引号",
-        "欢迎访问", "2023年政府信息公开工作年度报告", "2018年", ">99<",
-        "changeSize", "document.", "<th", "<p", "<strong", "&nbsp;&nbsp;",
+        "您当前的位置", "网站标识码",
+        "分享到",       "打印",
+        "搜索",         "索引号",
+        "欢迎访问",     "2023年政府信息公开工作年度报告",
+        "2018年",       ">99<",
+        "changeSize",   "document.",
+        "<th",          "<p",
+        "<strong",      "&nbsp;&nbsp;",
     };
     char *raw;
     ogi__view_t v = view_file(*state, "govcn_article.html", &raw);
@@ -179,7 +184,8 @@ word_saved(void **state)
         "<tr><td>行政处罚</td><td>205</td><td>-80</td><td>17785</td></tr>",
     };
     static const char *const chrome[] = {
-        "<![", "o:p", "草稿", "mso", "Print", "<tr><td></td><td></td></tr>",
+        "<![",         "o:p",   "草稿",
+        "mso",         "Print", "<tr><td></td><td></td></tr>",
         "font-family",
     };
     char *raw;
@@ -202,8 +208,8 @@ layout_table(void **state)
         "<tr><td>行政规范性文件</td><td>9</td><td>0</td><td>39</td></tr>",
     };
     static const char *const chrome[] = {
-        "网站首页", "访问量", "版权所有", "当前位置", "打印本页", "2022年度",
-        "点击数", "<TD", "<td>网站",
+        "网站首页", "访问量", "版权所有", "当前位置", "打印本页",
+        "2022年度", "点击数", "<TD",      "<td>网站",
     };
     char *raw;
     ogi__view_t v = view_file(*state, "layout_table.html", &raw);
@@ -260,7 +266,8 @@ cells(void **state)
         "</body></html>");
     static const char *const lines[] = {
         "<table>",
-        "<tr><td rowspan=\"2\" colspan=\"2\">信息内容</td><td>本年新<br>制作数量"
+        "<tr><td rowspan=\"2\" "
+        "colspan=\"2\">信息内容</td><td>本年新<br>制作数量"
         "</td><td>自然<br>人</td></tr>",
         "<tr><td>行政许可&amp;确认</td><td>&nbsp;</td><td>1 2</td><td></td>"
         "</tr>",
@@ -389,9 +396,13 @@ body_choice(void **state)
 static void
 hostile(void **state)
 {
-    static const char *const units[] = {"<div>", "<table><tr><td>",
-                                        "<td>", "<tr>", "<b><p>",
-                                        "<td colspan=99999>", "<br>",
+    static const char *const units[] = {"<div>",
+                                        "<table><tr><td>",
+                                        "<td>",
+                                        "<tr>",
+                                        "<b><p>",
+                                        "<td colspan=99999>",
+                                        "<br>",
                                         "<table><tr><td>1</td><td>2</td>"
                                         "<td>3</td><td>"};
     for (size_t k = 0; k < NELEM(units); k++) {
@@ -420,8 +431,8 @@ hostile(void **state)
     static const char junk[] = "\x01\x02<<<>>>&&&;\xff\xfe";
     ogi__view_t v;
     char why[256];
-    int rc = ogi__form_html(*state, junk, sizeof(junk) - 1, &v, why,
-                            sizeof(why));
+    int rc =
+        ogi__form_html(*state, junk, sizeof(junk) - 1, &v, why, sizeof(why));
     assert_true(rc == 0 || rc == OGI_EREJECT);
     assert_int_equal(ogi__form_html(*state, "", 0, &v, why, sizeof(why)), 0);
 }
@@ -483,7 +494,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(govcn_article), T(word_saved), T(layout_table), T(image_tables),
         T(cells),         T(blocks),     T(tables),       T(old_markup),
-        T(body_choice),   T(caption),    T(preformatted), T(hostile),    T(out_of_memory), T(parses),
+        T(body_choice),   T(caption),    T(preformatted), T(hostile),
+        T(out_of_memory), T(parses),
     };
     return cmocka_run_group_tests_name("form_html", tests, NULL, NULL);
 }
