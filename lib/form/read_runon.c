@@ -37,6 +37,7 @@
 #include "ogi_int.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ogi/error.h"
@@ -61,6 +62,9 @@ typedef struct {
 
 static word_t words[MAX_WORDS];
 static size_t nwords;
+/* words[word_from[c]..word_from[c + 1]) begin with byte c: a lookup at
+ * each byte of a line tries only the words that can match there */
+static size_t word_from[257];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Appends a ∥ b folded the way ogi_text_decode folds text (full width to
@@ -101,6 +105,13 @@ add_word(const char *a, const char *b)
     nwords++;
 }
 
+static int
+by_first_byte(const void *a, const void *b)
+{
+    const word_t *x = a, *y = b;
+    return (int)(unsigned char)x->s[0] - (int)(unsigned char)y->s[0];
+}
+
 static void
 init_words(void)
 {
@@ -123,6 +134,12 @@ init_words(void)
             }
         }
     }
+    qsort(words, nwords, sizeof(words[0]), by_first_byte);
+    for (size_t k = 0, c = 0; c <= 256; c++) {
+        while (k < nwords && (unsigned char)words[k].s[0] < c)
+            k++;
+        word_from[c] = k;
+    }
 }
 
 /* The longest word at s[i..end), or NULL. short_ok: words of two
@@ -131,9 +148,10 @@ static const word_t *
 word_at(const char *s, size_t i, size_t end, int short_ok)
 {
     const word_t *best = NULL;
-    for (size_t k = 0; k < nwords; k++) {
+    unsigned char c = (unsigned char)s[i];
+    for (size_t k = word_from[c]; k < word_from[c + 1]; k++) {
         const word_t *w = &words[k];
-        if (w->s[0] != s[i] || w->n > end - i || (best && w->n <= best->n))
+        if (w->n > end - i || (best && w->n <= best->n))
             continue;
         if (w->chars <= 2 && !short_ok && i + w->n != end)
             continue;
