@@ -59,7 +59,7 @@ int ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
 #define MAX_CANDS       4096 /* splits kept per span */
 #define MAX_SPAN_NODES  (1L << 18)
 #define MAX_CALL_NODES  (1L << 22)
-#define MAX_JOINT_NODES (1L << 20)
+#define MAX_JOINT_NODES (1L << 17)
 #define MAX_INST_CELLS  48   /* cells of one instance (D1: 22) */
 #define MAX_SPAN_INST   64   /* instances within one span */
 #define MAX_SUMSET      4096 /* sums tracked when testing an instance */
