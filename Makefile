@@ -173,7 +173,9 @@ test check:
 	@$(MAKE) --no-print-directory SANITIZE=address unit-tests
 	@sh tests/run.sh build build-asan
 
-bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/ogi
+bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(BUILD)/ogi
+	@$(BUILD)/bench/bench_memory tests/data/reports/002_e734572c7f6275fe.txt \
+	  tests/data/html/word_saved.html tests/data/real/113.raw.pdf
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
 	@echo "real reports in their text forms (tests/data/real):"
 	@$(BENCH_BIN) tests/data/real $(or $(BENCH_SECONDS),5) | grep -E '^(parse|memchr)' | sed 's/^/  /'
