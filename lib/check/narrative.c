@@ -69,6 +69,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "narrative_int.h"
@@ -124,6 +125,9 @@ typedef struct {
     ogi__narrative_gval_t g[OGI__G_COUNT];
     ogi__narrative_lexer_t lx; /* the current section and sentence */
     int sec;                   /* current section */
+    char *buf;                 /* the current section normalised: one heap
+                                  buffer for all, so that the report's
+                                  arena does not hold a second copy */
 } ctx_t;
 
 /* ---- messages ---------------------------------------------------------- */
@@ -534,9 +538,7 @@ check_section(ctx_t *x, int k)
 {
     const char *text = x->r->sections[k].text;
     size_t n = strlen(text);
-    char *s = ogi_arena_alloc(x->r->arena, n + 1);
-    if (!s)
-        return OGI_ENOMEM;
+    char *s = x->buf;
     n = ogi__narrative_normalise(text, n, s);
     s[n] = '\0';
     x->lx.s = s;
@@ -568,14 +570,25 @@ ogi__narrative_check(ogi_report_t *report)
     x->r = report;
     ogi__narrative_lexer_init(&x->lx, report->arena);
     ogi__narrative_load_tables(report, x->g);
-    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+    size_t longest = 0;
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        if (report->sections[k].present && report->sections[k].text) {
+            size_t n = strlen(report->sections[k].text);
+            longest = n > longest ? n : longest;
+        }
+    /* normalising never lengthens the text */
+    x->buf = malloc(longest + 1);
+    if (!x->buf)
+        return OGI_ENOMEM;
+    int rc = 0;
+    for (int k = 0; k < OGI_SEC_COUNT && !rc; k++) {
         /* 五 reviews last year and plans the next: never compared */
         if (k == OGI_SEC_PROBLEMS || !report->sections[k].present ||
             !report->sections[k].text || !report->sections[k].text[0])
             continue;
-        int rc = check_section(x, k);
-        if (rc)
-            return rc;
+        rc = check_section(x, k);
     }
-    return 0;
+    free(x->buf);
+    x->buf = NULL;
+    return rc;
 }

@@ -7,6 +7,7 @@
 #include "ogi_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__SSE2__)
@@ -116,8 +117,10 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
         return 0;
     }
     if (t->nshifts == *cap) {
-        ogi_text_shift_t *p =
-            ogi_arena_grow(a, t->shifts, *cap * sizeof(*p), *cap * 2 * sizeof(*p));
+        /* grown on the heap, where realloc can extend in place; the arena
+         * gets the exact array at the end (ogi_text_decode) */
+        (void)a;
+        ogi_text_shift_t *p = realloc(t->shifts, *cap * 2 * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         t->shifts = p;
@@ -268,11 +271,10 @@ kept3(const unsigned char *u, size_t n)
              (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
 }
 
-int
-ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
-                ogi_text_t *out, char *why, size_t why_size)
+static int
+decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+       ogi_text_t *out, char *why, size_t why_size)
 {
-    memset(out, 0, sizeof(*out));
     out->raw = raw;
     out->raw_len = len;
     if (why_size)
@@ -306,9 +308,12 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
     size_t cap = 64;
-    out->shifts = ogi_arena_alloc(arena, cap * sizeof(*out->shifts));
-    if (!out->s || !out->shifts)
+    out->shifts = malloc(cap * sizeof(*out->shifts));
+    if (!out->s || !out->shifts) {
+        free(out->shifts);
+        out->shifts = NULL;
         return OGI_ENOMEM;
+    }
     out->shifts[0].norm = 0;
     out->shifts[0].raw = (uint32_t)i;
     out->nshifts = 1;
@@ -457,6 +462,28 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
     out->nlines = k;
     return squeeze_lines(arena, out);
+}
+
+int
+ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+                ogi_text_t *out, char *why, size_t why_size)
+{
+    memset(out, 0, sizeof(*out));
+    int rc = decode(arena, raw, len, max, out, why, why_size);
+    /* the shifts grew on the heap: the arena keeps them at their size */
+    ogi_text_shift_t *heap = out->shifts;
+    out->shifts = NULL;
+    if (rc == 0 && heap) {
+        out->shifts = ogi_arena_alloc(arena, out->nshifts * sizeof(*heap));
+        if (out->shifts)
+            memcpy(out->shifts, heap, out->nshifts * sizeof(*heap));
+        else
+            rc = OGI_ENOMEM;
+    }
+    free(heap);
+    if (rc)
+        out->nshifts = 0;
+    return rc;
 }
 
 uint32_t
