@@ -508,14 +508,20 @@ read_row(docx_t *d, const xmlNode *tr, row_t *r)
     return 0;
 }
 
-/* The cell of row r that starts at grid column col, or NULL. */
+/* The cell of row r that starts at grid column col, or NULL (a row's
+ * columns ascend: a binary search keeps wide, tall tables linear). */
 static cell_t *
 cell_at(row_t *r, int col)
 {
-    for (size_t k = 0; k < r->n; k++)
-        if (r->cells[k].col == col)
-            return &r->cells[k];
-    return NULL;
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->cells[mid].col < col)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->n && r->cells[lo].col == col ? &r->cells[lo] : NULL;
 }
 
 /* Row spans of rows[from..to): a cell followed below by continued cells
