@@ -27,12 +27,12 @@
 #define MAX_BASED  16   /* w:basedOn links followed */
 
 typedef struct {
-    int start;       /* w:start */
-    const char *fmt; /* w:numFmt, or NULL (decimal) */
+    int start;        /* w:start */
+    const char *fmt;  /* w:numFmt, or NULL (decimal) */
     const char *text; /* w:lvlText, or NULL */
-    int restart;     /* w:lvlRestart, -1 when absent */
-    int legal;       /* w:isLgl: every level's number in decimal */
-    int suff_none;   /* w:suff="nothing" */
+    int restart;      /* w:lvlRestart, -1 when absent */
+    int legal;        /* w:isLgl: every level's number in decimal */
+    int suff_none;    /* w:suff="nothing" */
 } lvl_t;
 
 typedef struct {
@@ -48,9 +48,9 @@ typedef struct {
 
 typedef struct {
     int id;
-    int abs;           /* index in abs, -1 when unknown */
-    int over[NLVL];    /* start override, -1 when none */
-    int own;           /* counts on its own (a w:lvlOverride) */
+    int abs;        /* index in abs, -1 when unknown */
+    int over[NLVL]; /* start override, -1 when none */
+    int own;        /* counts on its own (a w:lvlOverride) */
     counters_t c;
 } num_t;
 
@@ -94,9 +94,13 @@ static void
 read_lvl(lvl_t *l, const xmlNode *lvl)
 {
     const xmlNode *c;
-    l->start = (c = ogi__docx_child(lvl, "start")) ? ogi__docx_int_attr(c, "val", 1) : 1;
-    l->fmt = (c = ogi__docx_child(lvl, "numFmt")) ? ogi__docx_attr(c, "val") : NULL;
-    l->text = (c = ogi__docx_child(lvl, "lvlText")) ? ogi__docx_attr(c, "val") : NULL;
+    l->start = (c = ogi__docx_child(lvl, "start"))
+                   ? ogi__docx_int_attr(c, "val", 1)
+                   : 1;
+    l->fmt =
+        (c = ogi__docx_child(lvl, "numFmt")) ? ogi__docx_attr(c, "val") : NULL;
+    l->text =
+        (c = ogi__docx_child(lvl, "lvlText")) ? ogi__docx_attr(c, "val") : NULL;
     l->restart = (c = ogi__docx_child(lvl, "lvlRestart"))
                      ? ogi__docx_int_attr(c, "val", -1)
                      : -1;
@@ -127,7 +131,8 @@ read_numbering(ogi__docx_num_t *n, const xmlNode *root)
         for (int k = 0; k < NLVL; k++)
             a->lvl[k] = (lvl_t){1, NULL, NULL, -1, 0, 0};
         for (const xmlNode *l = c->children; l; l = l->next) {
-            int k = ogi__docx_is(l, "lvl") ? ogi__docx_int_attr(l, "ilvl", -1) : -1;
+            int k =
+                ogi__docx_is(l, "lvl") ? ogi__docx_int_attr(l, "ilvl", -1) : -1;
             if (k >= 0 && k < NLVL)
                 read_lvl(&a->lvl[k], l);
         }
@@ -145,7 +150,9 @@ read_numbering(ogi__docx_num_t *n, const xmlNode *root)
         for (int k = 0; k < NLVL; k++)
             m->over[k] = -1;
         for (const xmlNode *o = c->children; o; o = o->next) {
-            int k = ogi__docx_is(o, "lvlOverride") ? ogi__docx_int_attr(o, "ilvl", -1) : -1;
+            int k = ogi__docx_is(o, "lvlOverride")
+                        ? ogi__docx_int_attr(o, "ilvl", -1)
+                        : -1;
             if (k < 0 || k >= NLVL)
                 continue;
             m->own = 1;
@@ -345,8 +352,9 @@ put_number(char *buf, size_t size, size_t *len, const char *fmt, int n)
             d[k] = c;
         d[reps < 8 ? reps : 8] = '\0';
         put(buf, size, len, d);
-    } else if (n >= 1 && n < 4000 && (strcmp(fmt, "upperRoman") == 0 ||
-                                      strcmp(fmt, "lowerRoman") == 0)) {
+    } else if (n >= 1 && n < 4000 &&
+               (strcmp(fmt, "upperRoman") == 0 ||
+                strcmp(fmt, "lowerRoman") == 0)) {
         static const int val[] = {1000, 900, 500, 400, 100, 90, 50,
                                   40,   10,  9,   5,   4,   1};
         static const char *const up[] = {"M",  "CM", "D",  "CD", "C",
@@ -375,9 +383,9 @@ static const style_t *
 find_style(const ogi__docx_num_t *n, const char *id)
 {
     style_t key = {.id = id};
-    return id && n->nstyles ? bsearch(&key, n->styles, n->nstyles,
-                                      sizeof(key), by_style)
-                            : NULL;
+    return id && n->nstyles
+               ? bsearch(&key, n->styles, n->nstyles, sizeof(key), by_style)
+               : NULL;
 }
 
 /* The list and level of paragraph p: its own w:numPr, else its style's
@@ -418,8 +426,8 @@ ogi__docx_num_label(ogi__docx_num_t *n, const xmlNode *p, char *buf,
     if (!n || !para_list(n, p, &id, &ilvl))
         return 0;
     num_t key = {.id = id};
-    num_t *m = n->nnums ? bsearch(&key, n->nums, n->nnums, sizeof(key), by_num)
-                        : NULL;
+    num_t *m =
+        n->nnums ? bsearch(&key, n->nums, n->nnums, sizeof(key), by_num) : NULL;
     if (!m || m->abs < 0)
         return 0;
     abs_t *a = &n->abs[m->abs];

@@ -39,10 +39,10 @@
 #include "form_int.h"
 #include "ogi/error.h"
 
-#define DOC_TIMEOUT_S   20                 /* wvHtml's wall time */
-#define MAX_HTML_BYTES  ((size_t)64 << 20) /* the page read back */
-#define MAX_FILE_BYTES  ((rlim_t)256 << 20) /* any file wvHtml writes */
-#define MSG_BYTES       160                /* of wvHtml's message */
+#define DOC_TIMEOUT_S  20                  /* wvHtml's wall time */
+#define MAX_HTML_BYTES ((size_t)64 << 20)  /* the page read back */
+#define MAX_FILE_BYTES ((rlim_t)256 << 20) /* any file wvHtml writes */
+#define MSG_BYTES      160                 /* of wvHtml's message */
 
 /* Writes p[0..n) to fd. 0, or -1. */
 static int
@@ -275,8 +275,7 @@ run_wvhtml(const char *dir, char *why, size_t why_size)
         char msg[MSG_BYTES + 1];
         first_message(dir, msg, sizeof(msg));
         snprintf(why, why_size, "DOC: wvHtml could not read it (exit %d%s%s)",
-                 WIFEXITED(st) ? WEXITSTATUS(st) : -1, msg[0] ? ": " : "",
-                 msg);
+                 WIFEXITED(st) ? WEXITSTATUS(st) : -1, msg[0] ? ": " : "", msg);
         return OGI_EREJECT;
     }
     return 0;
@@ -292,7 +291,8 @@ rowspan_zero(const char *s, size_t n)
         size_t j = i + 8;
         if (j < n && (s[j] == '"' || s[j] == '\''))
             j++;
-        return j + 1 < n && s[j] == '0' && !(s[j + 1] >= '0' && s[j + 1] <= '9');
+        return j + 1 < n && s[j] == '0' &&
+               !(s[j + 1] >= '0' && s[j + 1] <= '9');
     }
     return 0;
 }
@@ -343,8 +343,8 @@ drop_covered(char *s, size_t *n)
 }
 
 int
-ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len,
-              ogi__view_t *out, char *why, size_t why_size)
+ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
+              char *why, size_t why_size)
 {
     memset(out, 0, sizeof(*out));
     const char *tmp = getenv("TMPDIR");

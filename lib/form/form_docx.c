@@ -38,19 +38,20 @@
 #include "form_int.h"
 #include "ogi/error.h"
 
-#define MAX_ENTRIES    10000                 /* ZIP entries */
-#define MAX_PART_BYTES ((size_t)64 << 20)    /* an inflated part */
-#define MIN_PART_BYTES ((size_t)1 << 20)     /* always allowed */
-#define RATIO          200                   /* part size / input size */
-#define MAX_DEPTH      64                    /* elements nested in a block */
-#define MAX_TABLES     8                     /* tables nested in tables */
-#define MAX_SPAN       64                    /* a w:gridSpan */
-#define MAX_ROWS       100000                /* rows of a table */
-#define MAX_CELLS      4096                  /* cells of a row */
+#define MAX_ENTRIES    10000              /* ZIP entries */
+#define MAX_PART_BYTES ((size_t)64 << 20) /* an inflated part */
+#define MIN_PART_BYTES ((size_t)1 << 20)  /* always allowed */
+#define RATIO          200                /* part size / input size */
+#define MAX_DEPTH      64                 /* elements nested in a block */
+#define MAX_TABLES     8                  /* tables nested in tables */
+#define MAX_SPAN       64                 /* a w:gridSpan */
+#define MAX_ROWS       100000             /* rows of a table */
+#define MAX_CELLS      4096               /* cells of a row */
 
 static const char W_NS[] =
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+static const char W_NS_STRICT[] =
+    "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
 /* ---- WordprocessingML helpers (docx_int.h) ---- */
 
@@ -287,13 +288,29 @@ put_sym(ogi__view_buf_t *b, const xmlNode *sym)
 static int
 skipped(const xmlNode *c)
 {
-    static const char *const names[] = {
-        "del",         "moveFrom",     "delText",         "delInstrText",
-        "instrText",   "rPr",          "pPr",             "sdtPr",
-        "sdtEndPr",    "drawing",      "pict",            "object",
-        "footnoteReference", "endnoteReference", "commentReference",
-        "fldData",     "tblPr",        "trPr",            "tcPr",
-        "customXmlPr", "smartTagPr",   "rubyPr",          "rt"};
+    static const char *const names[] = {"del",
+                                        "moveFrom",
+                                        "delText",
+                                        "delInstrText",
+                                        "instrText",
+                                        "rPr",
+                                        "pPr",
+                                        "sdtPr",
+                                        "sdtEndPr",
+                                        "drawing",
+                                        "pict",
+                                        "object",
+                                        "footnoteReference",
+                                        "endnoteReference",
+                                        "commentReference",
+                                        "fldData",
+                                        "tblPr",
+                                        "trPr",
+                                        "tcPr",
+                                        "customXmlPr",
+                                        "smartTagPr",
+                                        "rubyPr",
+                                        "rt"};
     for (size_t k = 0; k < OGI_ARRAY_LEN(names); k++)
         if (strcmp((const char *)c->name, names[k]) == 0)
             return 1;
@@ -393,8 +410,8 @@ gather(const xmlNode *parent, const char *local, const xmlNode **v, size_t *n,
 /* The cell's paragraphs into d->cell, joined with new lines (empty ones
  * left out); its tables into tbls[*ntbls..cap). */
 static void
-cell_text(docx_t *d, const xmlNode *node, const xmlNode **tbls,
-          size_t *ntbls, size_t cap, int depth)
+cell_text(docx_t *d, const xmlNode *node, const xmlNode **tbls, size_t *ntbls,
+          size_t cap, int depth)
 {
     if (depth > MAX_DEPTH)
         return;
@@ -735,8 +752,9 @@ ogi__form_docx(ogi_arena_t *arena, const char *raw, size_t len,
     const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     const xmlNode *body = root ? ogi__docx_child(root, "body") : NULL;
     if (!body) {
-        snprintf(why, why_size, "DOCX: word/document.xml is not a Word "
-                                "document's XML");
+        snprintf(why, why_size,
+                 "DOCX: word/document.xml is not a Word "
+                 "document's XML");
         rc = OGI_EREJECT;
         goto out;
     }

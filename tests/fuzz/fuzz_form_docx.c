@@ -28,9 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char *
 pack(const uint8_t *data, size_t size, size_t *len)
 {
-    static const char *const names[] = {"word/document.xml",
-                                        "word/numbering.xml",
-                                        "word/styles.xml"};
+    static const char *const names[] = {
+        "word/document.xml", "word/numbering.xml", "word/styles.xml"};
     zip_error_t e;
     zip_error_init(&e);
     char *out = NULL;
