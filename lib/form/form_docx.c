@@ -317,6 +317,18 @@ skipped(const xmlNode *c)
     return 0;
 }
 
+/* 1 when run r is hidden text (w:vanish): Word neither shows nor prints
+ * it. */
+static int
+hidden(const xmlNode *r)
+{
+    const xmlNode *pr = ogi__docx_child(r, "rPr");
+    const xmlNode *v = pr ? ogi__docx_child(pr, "vanish") : NULL;
+    const char *val = v ? ogi__docx_attr(v, "val") : NULL;
+    return v && (!val || (strcmp(val, "0") != 0 && strcmp(val, "false") != 0 &&
+                          strcmp(val, "off") != 0));
+}
+
 /* Appends the text of node's inline content to b. */
 static void
 inline_text(ogi__view_buf_t *b, const xmlNode *node, int depth)
@@ -337,6 +349,8 @@ inline_text(ogi__view_buf_t *b, const xmlNode *node, int depth)
             ogi__view_buf_put(b, "-", 1);
         else if (strcmp(n, "sym") == 0)
             put_sym(b, c);
+        else if (strcmp(n, "r") == 0 && hidden(c))
+            continue;
         else if (strcmp(n, "softHyphen") != 0)
             inline_text(b, c, depth + 1); /* r, ins, hyperlink, sdt... */
     }

@@ -135,6 +135,22 @@ if [ "$have_wv" = 1 ]; then
         tap fail "a cut DOC is rejected with wvHtml's reason"
         sed 's/^/# /' "$tmp/cutdoc.out"
     fi
+    # a wvHtml that hangs (it and what it started) is killed after 20 s
+    mkdir -p "$tmp/bin"
+    nap=3$$ # a duration no other process sleeps
+    printf '#!/bin/sh\nsleep %s &\nexec sleep %s\n' "$nap" "$nap" >"$tmp/bin/wvHtml"
+    chmod +x "$tmp/bin/wvHtml"
+    t0=$(date +%s)
+    PATH="$tmp/bin:$PATH" "$ogi" parse "$doc" >"$tmp/hang.out" 2>&1
+    t1=$(date +%s)
+    if contains "$tmp/hang.out" "rejected: DOC: wvHtml timed out" &&
+        [ $((t1 - t0)) -lt 29 ] &&
+        ! pgrep -f "^sleep $nap\$" >/dev/null 2>&1; then
+        tap ok "a hanging wvHtml is killed and the DOC rejected ($((t1 - t0)) s)"
+    else
+        tap fail "a hanging wvHtml is killed and the DOC rejected ($((t1 - t0)) s)"
+        sed 's/^/# /' "$tmp/hang.out"
+    fi
     left=$(ls -d "${TMPDIR:-/tmp}"/ogi-doc-* 2>/dev/null | wc -l)
     tap "$([ "$left" -eq 0 ] && echo ok || echo fail)" \
         "no private DOC directory is left behind ($left)"

@@ -135,95 +135,77 @@ reject_docx(const char *raw, size_t len, char *why, size_t size)
 #define P(x)  "<w:p>" x "</w:p>"
 #define TC(x) "<w:tc>" P(R(x)) "</w:tc>"
 
+/* The cases below are WordprocessingML written out as Word nests it:
+ * clang-format would break its strings apart. */
+/* clang-format off */
+
 static void
 test_runs(void **state)
 {
     (void)state;
+    /* runs, tabs, breaks, symbols; insertions, links, smart tags, field
+     * results and content controls read; deletions, field instructions
+     * and hidden text not; blank paragraphs give no line */
     check_view(
-        P(R("本年") "<w:r><w:tab/><w:t>共</w:t><w:br/><w:t>计</w:t></w:r>") P(
-            "<w:ins w:id=\"1\" w:author=\"a\">" R(
-                "新增") "</w:ins>"
-                        "<w:del w:id=\"2\" "
-                        "w:author=\"a\"><w:r><w:delText>删去</w:delText></"
-                        "w:r></w:del>"
-                        "<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>"
-                        "<w:smartTag><w:r><w:t>标记</w:t></w:r></w:smartTag>")
-            P("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-              "<w:r><w:instrText> PAGE </w:instrText></w:r>"
-              "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" R(
-                  "3") "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-                       "<w:fldSimple w:instr=\"NUMPAGES\">" R(
-                           "9") "</w:fldSimple>")
-                P("<w:r><w:t>A</w:t><w:noBreakHyphen/><w:t>B</w:t>"
-                  "<w:sym w:font=\"Symbol\" w:char=\"F02B\"/><w:sym "
-                  "w:char=\"2460\"/></w:r>") "<w:sdt><w:sdtPr><w:alias "
-                                             "w:val=\"x\"/></"
-                                             "w:sdtPr><w:sdtContent>" P("<w:"
-                                                                        "sdt><"
-                                                                        "w:"
-                                                                        "sdtCon"
-                                                                        "tent"
-                                                                        ">" R("控件") "</w:sdtContent></w:sdt>") "</w:sdtContent></w:sdt>" P("")
-                                                 P(R("   ")) "<w:del "
-                                                             "w:id=\"3\" "
-                                                             "w:author="
-                                                             "\"a\">" P(
-                                                                 R(
-                                                                     "删去的"
-                                                                     "段")) "</"
-                                                                            "w:"
-                                                                            "de"
-                                                                            "l"
-                                                                            ">",
-        NULL, NULL, "本年 共\n计\n新增链接标记\n39\nA-B+①\n控件\n");
+        P(R("本年") "<w:r><w:tab/><w:t>共</w:t><w:br/><w:t>计</w:t></w:r>")
+        P("<w:ins w:id=\"1\" w:author=\"a\">" R("新增") "</w:ins>"
+          "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>删去</w:delText></w:r></w:del>"
+          "<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>"
+          "<w:smartTag><w:r><w:t>标记</w:t></w:r></w:smartTag>"
+          "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
+          "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>显示</w:t></w:r>")
+        P("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+          "<w:r><w:instrText> PAGE </w:instrText></w:r>"
+          "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" R("3")
+          "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+          "<w:fldSimple w:instr=\"NUMPAGES\">" R("9") "</w:fldSimple>")
+        P("<w:r><w:t>A</w:t><w:noBreakHyphen/><w:t>B</w:t>"
+          "<w:sym w:font=\"Symbol\" w:char=\"F02B\"/><w:sym w:char=\"2460\"/></w:r>")
+        "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>"
+        P("<w:sdt><w:sdtContent>" R("控件") "</w:sdtContent></w:sdt>") "</w:sdtContent></w:sdt>"
+        P("") P(R("   "))
+        "<w:del w:id=\"3\" w:author=\"a\">" P(R("删去的段")) "</w:del>",
+        NULL, NULL,
+        "本年 共\n计\n新增链接标记显示\n39\nA-B+①\n控件\n");
 }
 
 static const char numbering[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering " W_NS ">"
     "<w:abstractNum w:abstractNumId=\"7\">"
-    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt "
-    "w:val=\"chineseCounting\"/>"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
     "<w:lvlText w:val=\"%1、\"/><w:suff w:val=\"nothing\"/></w:lvl>"
-    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt "
-    "w:val=\"chineseCountingThousand\"/>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCountingThousand\"/>"
     "<w:lvlText w:val=\"（%2）\"/></w:lvl>"
     "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
     "<w:lvlText w:val=\"%3.\"/></w:lvl>"
-    "<w:lvl w:ilvl=\"3\"><w:start w:val=\"1\"/><w:numFmt "
-    "w:val=\"decimalEnclosedCircle\"/>"
+    "<w:lvl w:ilvl=\"3\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimalEnclosedCircle\"/>"
     "<w:lvlText w:val=\"%4\"/></w:lvl>"
-    "<w:lvl w:ilvl=\"4\"><w:start w:val=\"1\"/><w:numFmt "
-    "w:val=\"ideographTraditional\"/>"
+    "<w:lvl w:ilvl=\"4\"><w:start w:val=\"1\"/><w:numFmt w:val=\"ideographTraditional\"/>"
     "<w:lvlText w:val=\"%5、\"/></w:lvl>"
     "<w:lvl w:ilvl=\"5\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
     "<w:lvlText w:val=\"%3.%6\"/></w:lvl>"
     "</w:abstractNum>"
-    "<w:abstractNum w:abstractNumId=\"8\"><w:lvl w:ilvl=\"0\"><w:numFmt "
-    "w:val=\"bullet\"/>"
+    "<w:abstractNum w:abstractNumId=\"8\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
     "<w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>"
     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"8\"/></w:num>"
     "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/>"
-    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride "
-    "w:val=\"10\"/></w:lvlOverride></w:num>"
+    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"10\"/></w:lvlOverride></w:num>"
     "</w:numbering>";
 
 static const char styles[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles " W_NS ">"
     "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr><w:numPr>"
     "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
-    "<w:style w:type=\"paragraph\" w:styleId=\"H1x\"><w:basedOn "
-    "w:val=\"H1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"H1x\"><w:basedOn w:val=\"H1\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:basedOn w:val=\"H1\"/>"
     "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style>"
     "</w:styles>";
 
-#define NUM(l, id, x)                                                          \
-    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" #l "\"/><w:numId w:val=\"" #id     \
-    "\"/>"                                                                     \
+#define NUM(l, id, x) \
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" #l "\"/><w:numId w:val=\"" #id "\"/>" \
     "</w:numPr></w:pPr>" R(x) "</w:p>"
-#define STY(s, x)                                                              \
-    "<w:p><w:pPr><w:pStyle w:val=\"" s "\"/></w:pPr>" R(x) "</w:p>"
+#define STY(s, x) "<w:p><w:pPr><w:pStyle w:val=\"" s "\"/></w:pPr>" R(x) "</w:p>"
 
 static void
 test_numbering(void **state)
@@ -231,39 +213,43 @@ test_numbering(void **state)
     (void)state;
     /* levels count on and restart below; a style (through w:basedOn)
      * numbers its paragraphs; bullets and w:numId 0 carry no number */
-    check_view(
-        STY("H1", "总体情况") STY("H2", "主动公开") NUM(2, 1, "规章")
-            NUM(2, 1, "规范性文件") NUM(3, 1, "圈") NUM(1, 1, "依申请公开") NUM(
-                2, 1, "重新计数") NUM(5, 1, "多级") STY("H1x", "主动公开情况")
-                NUM(4, 1, "甲项") NUM(4, 1, "乙项") NUM(
-                    0, 2,
-                    "项目符号") "<w:p><w:pPr><w:pStyle "
-                                "w:val=\"H1\"/><w:numPr><w:numId w:val=\"0\"/>"
-                                "</w:numPr></w:pPr>" R("不编号") "</w:p>" NUM(
-                                    0, 1, "三") NUM(1, 1, "a") NUM(1, 1, "b")
-                                    NUM(1, 1, "c") NUM(1, 1, "d") NUM(1, 1, "e")
-                                        NUM(1, 1, "f") NUM(1, 1, "g")
-                                            NUM(1, 1, "h") NUM(1, 1, "i")
-                                                NUM(1, 1, "j") NUM(1, 1, "k")
-                                                    NUM(0, 3, "另起"),
-        numbering, styles,
-        "一、总体情况\n"
-        "（一）主动公开\n"
-        "1. 规章\n"
-        "2. 规范性文件\n"
-        "①圈\n"
-        "（二）依申请公开\n"
-        "1. 重新计数\n"
-        "1.1 多级\n"
-        "二、主动公开情况\n"
-        "甲、甲项\n"
-        "乙、乙项\n"
-        "项目符号\n"
-        "不编号\n"
-        "三、三\n"
-        "（一）a\n（二）b\n（三）c\n（四）d\n（五）e\n（六）f\n"
-        "（七）g\n（八）h\n（九）i\n（十）j\n（十一）k\n"
-        "十、另起\n");
+    check_view(STY("H1", "总体情况")
+               STY("H2", "主动公开")
+               NUM(2, 1, "规章")
+               NUM(2, 1, "规范性文件")
+               NUM(3, 1, "圈")
+               NUM(1, 1, "依申请公开")
+               NUM(2, 1, "重新计数")
+               NUM(5, 1, "多级")
+               STY("H1x", "主动公开情况")
+               NUM(4, 1, "甲项")
+               NUM(4, 1, "乙项")
+               NUM(0, 2, "项目符号")
+               "<w:p><w:pPr><w:pStyle w:val=\"H1\"/><w:numPr><w:numId w:val=\"0\"/>"
+               "</w:numPr></w:pPr>" R("不编号") "</w:p>"
+               NUM(0, 1, "三")
+               NUM(1, 1, "a") NUM(1, 1, "b") NUM(1, 1, "c") NUM(1, 1, "d")
+               NUM(1, 1, "e") NUM(1, 1, "f") NUM(1, 1, "g") NUM(1, 1, "h")
+               NUM(1, 1, "i") NUM(1, 1, "j") NUM(1, 1, "k")
+               NUM(0, 3, "另起"),
+               numbering, styles,
+               "一、总体情况\n"
+               "（一）主动公开\n"
+               "1. 规章\n"
+               "2. 规范性文件\n"
+               "①圈\n"
+               "（二）依申请公开\n"
+               "1. 重新计数\n"
+               "1.1 多级\n"
+               "二、主动公开情况\n"
+               "甲、甲项\n"
+               "乙、乙项\n"
+               "项目符号\n"
+               "不编号\n"
+               "三、三\n"
+               "（一）a\n（二）b\n（三）c\n（四）d\n（五）e\n（六）f\n"
+               "（七）g\n（八）h\n（九）i\n（十）j\n（十一）k\n"
+               "十、另起\n");
 }
 
 static void
@@ -275,55 +261,22 @@ test_table_spans(void **state)
     check_view(
         "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/>"
         "</w:tblGrid>"
-        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge "
-        "w:val=\"restart\"/>"
-        "</w:tcPr>" P(R(
-            "本列")) "</w:tc>"
-                     "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P(R("申"
-                                                                            "请"
-                                                                            "人")) P(R(
-                         "情况")) "</w:tc></w:tr>"
-                                  "<w:tr><w:tc><w:tcPr><w:gridSpan "
-                                  "w:val=\"2\"/><w:vMerge/></w:tcPr><w:p/></"
-                                  "w:tc>" TC("自然人") TC(
-                                      "法人") "</w:tr>"
-                                              "<w:tr><w:tc><w:tcPr><w:vMerge "
-                                              "w:val=\"restart\"/></w:tcPr>" P(R(
-                                                  "三、结果")) "</w:tc>" TC("予"
-                                                                            "以"
-                                                                            "公"
-                                                                            "开")
-                                                  TC("1") TC(
-                                                      "2") "</w:tr>"
-                                                           "<w:tr><w:tc><w:"
-                                                           "tcPr><w:vMerge "
-                                                           "w:val=\"continue\"/"
-                                                           "></w:tcPr><w:p/></"
-                                                           "w:tc>" TC("部分公"
-                                                                      "开") TC("A&amp;B") "<w:tc>" P(R(
-                                                               "\xC2\xA0")) "</"
-                                                                            "w:"
-                                                                            "tc"
-                                                                            "><"
-                                                                            "/w"
-                                                                            ":t"
-                                                                            "r>"
-                                                                            "<w"
-                                                                            ":t"
-                                                                            "r"
-                                                                            ">" TC("总计") "<w:tc><w:p/></w:tc>" TC(
-                                                                                "1")
-                                                                                TC("2") "</w:tr>"
-                                                                                        "</w:tbl>" P(
-                                                                                            R("表后")),
+        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>"
+        "</w:tcPr>" P(R("本列")) "</w:tc>"
+        "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P(R("申请人")) P(R("情况")) "</w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge/></w:tcPr><w:p/></w:tc>"
+        TC("自然人") TC("法人") "</w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(R("三、结果")) "</w:tc>"
+        TC("予以公开") TC("1") TC("2") "</w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"continue\"/></w:tcPr><w:p/></w:tc>"
+        TC("部分公开") TC("A&amp;B") "<w:tc>" P(R("\xC2\xA0")) "</w:tc></w:tr>"
+        "<w:tr>" TC("总计") "<w:tc><w:p/></w:tc>" TC("1") TC("2") "</w:tr>"
+        "</w:tbl>" P(R("表后")),
         NULL, NULL,
         "<table>\n"
-        "<tr><td rowspan=\"2\" colspan=\"2\">本列</td><td "
-        "colspan=\"2\">申请人<br>情况</td></tr>\n"
+        "<tr><td rowspan=\"2\" colspan=\"2\">本列</td><td colspan=\"2\">申请人<br>情况</td></tr>\n"
         "<tr><td>自然人</td><td>法人</td></tr>\n"
-        "<tr><td "
-        "rowspan=\"2\">三、结果</td><td>予以公开</td><td>1</td><td>2</td></"
-        "tr>\n"
+        "<tr><td rowspan=\"2\">三、结果</td><td>予以公开</td><td>1</td><td>2</td></tr>\n"
         "<tr><td>部分公开</td><td>A&amp;B</td><td>&nbsp;</td></tr>\n"
         "<tr><td>总计</td><td></td><td>1</td><td>2</td></tr>\n"
         "</table>\n"
@@ -338,22 +291,12 @@ test_table_grid_before(void **state)
      * cells inside content controls count */
     check_view(
         "<w:tbl>"
-        "<w:tr>" TC("a") TC("b")
-            TC("c") "</w:tr>"
-                    "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC("y")
-                        TC(
-                            "z") "</w:tr>"
-                                 "<w:tr><w:trPr><w:gridAfter "
-                                 "w:val=\"2\"/></w:trPr>" TC(
-                                     "x") "</w:tr>"
-                                          "<w:sdt><w:sdtContent><w:tr><w:sdt><"
-                                          "w:sdtContent>" TC(
-                                              "s1") "</w:sdtContent></"
-                                                    "w:sdt>" TC("s2")
-                                                        TC("s3") "</w:tr></"
-                                                                 "w:sdtContent>"
-                                                                 "</w:sdt>"
-                                                                 "</w:tbl>",
+        "<w:tr>" TC("a") TC("b") TC("c") "</w:tr>"
+        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC("y") TC("z") "</w:tr>"
+        "<w:tr><w:trPr><w:gridAfter w:val=\"2\"/></w:trPr>" TC("x") "</w:tr>"
+        "<w:sdt><w:sdtContent><w:tr><w:sdt><w:sdtContent>" TC("s1")
+        "</w:sdtContent></w:sdt>" TC("s2") TC("s3") "</w:tr></w:sdtContent></w:sdt>"
+        "</w:tbl>",
         NULL, NULL,
         "<table>\n"
         "<tr><td>a</td><td>b</td><td>c</td></tr>\n"
@@ -371,15 +314,13 @@ test_table_nested(void **state)
      * one-column box around tables is read as the blocks it holds */
     check_view(
         "<w:tbl>"
-        "<w:tr>" TC("外1") "<w:tc>" P(R("外2")) "<w:tbl><w:tr>" TC("内1")
-            TC("内2") "</w:tr></w:tbl></w:tc></w:tr>"
-                      "<w:tr>" TC("外3")
-                          TC("外4") "</w:tr>"
-                                    "</w:tbl>"
-                                    "<w:tbl><w:tr><w:tc>" P(
-                                        R("标题")) "<w:tbl><w:tr>" TC("甲")
-                                        TC("乙") "</w:tr></w:tbl>" P(
-                                            R("说明")) "</w:tc></w:tr></w:tbl>",
+        "<w:tr>" TC("外1") "<w:tc>" P(R("外2"))
+        "<w:tbl><w:tr>" TC("内1") TC("内2") "</w:tr></w:tbl></w:tc></w:tr>"
+        "<w:tr>" TC("外3") TC("外4") "</w:tr>"
+        "</w:tbl>"
+        "<w:tbl><w:tr><w:tc>" P(R("标题"))
+        "<w:tbl><w:tr>" TC("甲") TC("乙") "</w:tr></w:tbl>" P(R("说明"))
+        "</w:tc></w:tr></w:tbl>",
         NULL, NULL,
         "<table>\n"
         "<tr><td>外1</td><td>外2</td></tr>\n"
@@ -396,6 +337,8 @@ test_table_nested(void **state)
         "</table>\n"
         "说明\n");
 }
+
+/* clang-format on */
 
 static void
 test_zip_bomb(void **state)
