@@ -17,7 +17,9 @@
  * wvHtml writes a vertically merged cell as the first cell with its
  * rowspan and each cell it covers again with rowspan="0"; in HTML that
  * would mean "to the end of the table", so those covered cells are taken
- * out of the page before it is read.
+ * out of the page before it is read. Its revision marks (tracked changes
+ * shown struck and underlined, with their authors in brackets) are read
+ * as the changes accepted: deleted text and the brackets go.
  */
 #define _GNU_SOURCE
 #include "ogi_int.h"
@@ -342,6 +344,55 @@ drop_covered(char *s, size_t *n)
     *n = w;
 }
 
+/* 1 when s[w - n..w) is the ASCII text t, case-insensitive. */
+static int
+ends_with(const char *s, size_t w, const char *t)
+{
+    size_t n = strlen(t);
+    return w >= n && strncasecmp(s + w - n, t, n) == 0;
+}
+
+/*
+ * Takes wvHtml's revision marks out of the page s[0..*n), in place: each
+ * tracked change ends with an anchor naming its author ("<a
+ * href="#author1">[Author ID1: at ...]</a>"), which goes; a deletion is
+ * the struck text before it ("<s>1502</s>"), which goes too. What was
+ * inserted stays, as the document reads once its changes are accepted.
+ */
+static void
+drop_revisions(char *s, size_t *n)
+{
+    static const char mark[] = "<a href=\"#author";
+    size_t r = 0, w = 0, len = *n;
+    while (r < len) {
+        if (s[r] == '<' && len - r >= sizeof(mark) - 1 &&
+            strncasecmp(s + r, mark, sizeof(mark) - 1) == 0) {
+            size_t e = r + sizeof(mark) - 1;
+            while (e + 4 <= len && strncasecmp(s + e, "</a>", 4) != 0)
+                e++;
+            if (e + 4 > len)
+                break; /* not closed: the rest is kept as it is */
+            if (ends_with(s, w, "</s>")) {
+                size_t k = w - 4;
+                /* a deletion is short: look back a bounded way */
+                while (k >= 3 && w - k < 65536 && !ends_with(s, k, "<s>"))
+                    k--;
+                if (k >= 3 && ends_with(s, k, "<s>"))
+                    w = k - 3;
+            }
+            r = e + 4;
+            continue;
+        }
+        s[w++] = s[r++];
+    }
+    if (r < len) {
+        memmove(s + w, s + r, len - r);
+        w += len - r;
+    }
+    s[w] = '\0';
+    *n = w;
+}
+
 int
 ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
               char *why, size_t why_size)
@@ -387,6 +438,7 @@ ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
         goto out;
     }
     drop_covered(html, &n);
+    drop_revisions(html, &n);
     /* the view may be the page itself: it lives in the arena */
     char *page = ogi_arena_strndup(arena, html, n);
     ogi_free(html);

@@ -79,10 +79,10 @@ fi
 python3 "$root/tests/tools/score.py" --ogi "$ogi" --corpus "$data/word" \
     >"$tmp/word.out" 2>&1
 sed 's/^/# /' "$tmp/word.out" | tail -2
-if contains "$tmp/word.out" "cells 200/200 (100.0%) reports-exact 1/1"; then
-    tap ok "Word-written DOCX (spans, numbering, tracked changes, sdt): every cell exact"
+if contains "$tmp/word.out" "cells 400/400 (100.0%) reports-exact 2/2"; then
+    tap ok "Word-written DOCX and its DOC (spans, numbering, tracked changes, sdt): every cell exact"
 else
-    tap fail "Word-written DOCX (spans, numbering, tracked changes, sdt): every cell exact"
+    tap fail "Word-written DOCX and its DOC (spans, numbering, tracked changes, sdt): every cell exact"
 fi
 "$ogi" parse --json "$data/word/word.raw.docx" >"$tmp/word.json" 2>&1
 if contains "$tmp/word.json" '"agency": "清河县交通运输局"' &&

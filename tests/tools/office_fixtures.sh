@@ -18,6 +18,7 @@
 #                                 (w:sdt); word/word.truth.json is its truth,
 #                                 written by hand from the content below
 #                                 (tests/tools/score.py's format)
+#   word/worddoc.raw.doc          the same saved by LibreOffice as DOC
 #   other/report.xlsx, .xls, .odt what the form sniffing must tell from
 #                                 Word files (LibreOffice Calc, package
 #                                 libreoffice-calc-nogui, and Writer)
@@ -270,6 +271,10 @@ EOF
 rm -f "$out/word/word.raw.docx"
 (cd "$w" && zip -q -X -r "$tmp/word.docx" '[Content_Types].xml' _rels word)
 cp "$tmp/word.docx" "$out/word/word.raw.docx"
+# the same saved by LibreOffice as DOC (its tracked change kept as one)
+soffice "$profile" --headless --convert-to 'doc:MS Word 97' \
+    --outdir "$tmp" "$tmp/word.docx" >/dev/null
+cp "$tmp/word.doc" "$out/word/worddoc.raw.doc"
 cat >"$out/word/word.truth.json" <<'EOF'
 {
  "source": "tests/tools/office_fixtures.sh: a DOCX written as Word writes one (merged header cells, numbered headings, tracked changes, content controls); truth from the content put in",
@@ -315,4 +320,6 @@ cat >"$out/word/word.truth.json" <<'EOF'
  "table4": [2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]
 }
 EOF
+sed 's/"layout": "docx-word"/"layout": "doc-word"/' "$out/word/word.truth.json" \
+    >"$out/word/worddoc.truth.json"
 echo "office fixtures in $out"

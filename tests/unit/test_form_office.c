@@ -549,6 +549,18 @@ test_doc(void **state)
     assert_non_null(strstr(v.s, "rowspan=\"2\""));
     assert_null(strstr(v.s, "rowspan=\"0\""));
 
+    /* a tracked change read as accepted: the deleted figure and the
+     * author's brackets gone (tests/data/office/word/worddoc.raw.doc) */
+    size_t wlen = 0;
+    char *word =
+        ogi_test_slurp("tests/data/office/word/worddoc.raw.doc", &wlen);
+    assert_non_null(word);
+    assert_int_equal(ogi__form_doc(a, word, wlen, &v, why, sizeof(why)), 0);
+    assert_non_null(strstr(v.s, "1520"));
+    assert_null(strstr(v.s, "1502"));
+    assert_null(strstr(v.s, "[Author"));
+    free(word);
+
     /* a DOC cut short: wvHtml's failure is the reason */
     rc = ogi__form_doc(a, raw, 20000, &v, why, sizeof(why));
     assert_int_equal(rc, OGI_EREJECT);
