@@ -42,6 +42,7 @@ typedef struct {
 
 typedef struct {
     int id;
+    const char *link; /* w:numStyleLink: the levels are a list style's */
     lvl_t lvl[NLVL];
     counters_t c;
 } abs_t;
@@ -128,6 +129,8 @@ read_numbering(ogi__docx_num_t *n, const xmlNode *root)
         abs_t *a = &n->abs[n->nabs++];
         memset(a, 0, sizeof(*a));
         a->id = ogi__docx_int_attr(c, "abstractNumId", -1);
+        const xmlNode *sl = ogi__docx_child(c, "numStyleLink");
+        a->link = sl ? ogi__docx_attr(sl, "val") : NULL;
         for (int k = 0; k < NLVL; k++)
             a->lvl[k] = (lvl_t){1, NULL, NULL, -1, 0, 0};
         for (const xmlNode *l = c->children; l; l = l->next) {
@@ -431,6 +434,16 @@ ogi__docx_num_label(ogi__docx_num_t *n, const xmlNode *p, char *buf,
     if (!m || m->abs < 0)
         return 0;
     abs_t *a = &n->abs[m->abs];
+    if (a->link) {
+        /* a list that takes its levels from a list style: the style
+         * names a list whose abstract list holds them */
+        const style_t *s = find_style(n, a->link);
+        num_t k2 = {.id = s ? s->num_id : -1};
+        const num_t *m2 =
+            s ? bsearch(&k2, n->nums, n->nnums, sizeof(k2), by_num) : NULL;
+        if (m2 && m2->abs >= 0)
+            a = &n->abs[m2->abs];
+    }
     counters_t *c = m->own ? &m->c : &a->c;
     const lvl_t *l = a->lvl;
     int start = m->over[ilvl] >= 0 ? m->over[ilvl] : l[ilvl].start;

@@ -189,12 +189,18 @@ static const char numbering[] =
     "<w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>"
     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"8\"/></w:num>"
+    "<w:abstractNum w:abstractNumId=\"9\"><w:numStyleLink w:val=\"List1\"/>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"9\"/></w:num>"
+    "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"7\"/></w:num>"
     "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/>"
     "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"10\"/></w:lvlOverride></w:num>"
     "</w:numbering>";
 
 static const char styles[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles " W_NS ">"
+    "<w:style w:type=\"numbering\" w:styleId=\"List1\"><w:pPr><w:numPr>"
+    "<w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr><w:numPr>"
     "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"H1x\"><w:basedOn w:val=\"H1\"/></w:style>"
@@ -231,7 +237,8 @@ test_numbering(void **state)
                NUM(1, 1, "a") NUM(1, 1, "b") NUM(1, 1, "c") NUM(1, 1, "d")
                NUM(1, 1, "e") NUM(1, 1, "f") NUM(1, 1, "g") NUM(1, 1, "h")
                NUM(1, 1, "i") NUM(1, 1, "j") NUM(1, 1, "k")
-               NUM(0, 3, "另起"),
+               NUM(0, 3, "另起")
+               NUM(0, 4, "样式列表"),
                numbering, styles,
                "一、总体情况\n"
                "（一）主动公开\n"
@@ -249,7 +256,8 @@ test_numbering(void **state)
                "三、三\n"
                "（一）a\n（二）b\n（三）c\n（四）d\n（五）e\n（六）f\n"
                "（七）g\n（八）h\n（九）i\n（十）j\n（十一）k\n"
-               "十、另起\n");
+               "十、另起\n"
+               "四、样式列表\n");
 }
 
 static void
