@@ -288,33 +288,19 @@ put_sym(ogi__view_buf_t *b, const xmlNode *sym)
 static int
 skipped(const xmlNode *c)
 {
-    static const char *const names[] = {"del",
-                                        "moveFrom",
-                                        "delText",
-                                        "delInstrText",
-                                        "instrText",
-                                        "rPr",
-                                        "pPr",
-                                        "sdtPr",
-                                        "sdtEndPr",
-                                        "drawing",
-                                        "pict",
-                                        "object",
-                                        "footnoteReference",
-                                        "endnoteReference",
-                                        "commentReference",
-                                        "fldData",
-                                        "tblPr",
-                                        "trPr",
-                                        "tcPr",
-                                        "customXmlPr",
-                                        "smartTagPr",
-                                        "rubyPr",
-                                        "rt"};
-    for (size_t k = 0; k < OGI_ARRAY_LEN(names); k++)
-        if (strcmp((const char *)c->name, names[k]) == 0)
-            return 1;
-    return 0;
+    static const char names[] =
+        "|del|moveFrom|delText|delInstrText|instrText|rPr|pPr|sdtPr|sdtEndPr"
+        "|drawing|pict|object|fldData|tblPr|trPr|tcPr|customXmlPr|smartTagPr"
+        "|rubyPr|rt|commentReference|footnoteReference|endnoteReference|";
+    char key[48];
+    size_t n = strlen((const char *)c->name);
+    if (n + 3 > sizeof(key))
+        return 0;
+    key[0] = '|';
+    memcpy(key + 1, c->name, n);
+    key[n + 1] = '|';
+    key[n + 2] = '\0';
+    return strstr(names, key) != NULL;
 }
 
 /* 1 when run r is hidden text (w:vanish): Word neither shows nor prints
