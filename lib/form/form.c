@@ -106,6 +106,22 @@ sniff_ole(const char *raw, size_t len, ogi__form_t *out)
 static int
 looks_html(const char *raw, size_t len)
 {
+    /* a page saved as UTF-16 (a BOM, then one NUL per ASCII character):
+     * its first characters, narrowed, tell as well */
+    const unsigned char *u = (const unsigned char *)raw;
+    int le = len >= 4 && u[0] == 0xFF && u[1] == 0xFE;
+    int be = len >= 4 && u[0] == 0xFE && u[1] == 0xFF;
+    if (le || be) {
+        char narrow[64];
+        size_t n = 0;
+        for (size_t k = 2; k + 1 < len && n < sizeof(narrow); k += 2) {
+            unsigned char c = le ? u[k] : u[k + 1], z = le ? u[k + 1] : u[k];
+            if (z != 0)
+                break; /* not ASCII: no tag here */
+            narrow[n++] = (char)c;
+        }
+        return n > 0 && looks_html(narrow, n);
+    }
     size_t i = 0;
     if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
         i = 3;

@@ -64,6 +64,17 @@ forms_from_magic(void **state)
     sniff_is(png, sizeof(png) - 1, OGI__FORM_OTHER, "image/png", "PNG");
     static const char html[] = "\xef\xbb\xbf<!DOCTYPE html>\n<html><head>";
     sniff_is(html, sizeof(html) - 1, OGI__FORM_HTML, "text/html", NULL);
+    /* a page saved as UTF-16, little- and big-endian */
+    static const char html16le[] = "\xff\xfe<\0h\0t\0m\0l\0>\0";
+    sniff_is(html16le, sizeof(html16le) - 1, OGI__FORM_HTML, "text/html",
+             NULL);
+    static const char html16be[] = "\xfe\xff\0<\0!\0D\0O\0C\0T\0Y\0P\0E"
+                                   "\0 \0h\0t\0m\0l";
+    sniff_is(html16be, sizeof(html16be) - 1, OGI__FORM_HTML, "text/html",
+             NULL);
+    /* UTF-16 text that is no page */
+    static const char text16[] = "\xff\xfe\x00\x4e\x01\x30";
+    sniff_is(text16, sizeof(text16) - 1, OGI__FORM_TEXT, "text/plain", NULL);
     static const char text[] = "一、总体情况\n（一）主动公开\n";
     sniff_is(text, sizeof(text) - 1, OGI__FORM_TEXT, "text/plain", NULL);
 }
