@@ -130,6 +130,18 @@ looks_html(const char *raw, size_t len)
         i++;
     if (i >= len || raw[i] != '<')
         return 0;
+    /* XHTML pages open with an XML declaration */
+    if (len - i > 5 && memcmp(raw + i, "<?xml", 5) == 0) {
+        const char *e = memchr(raw + i, '>', len - i < 512 ? len - i : 512);
+        if (!e)
+            return 0;
+        i = (size_t)(e - raw) + 1;
+        while (i < len && (raw[i] == ' ' || raw[i] == '\t' ||
+                           raw[i] == '\r' || raw[i] == '\n'))
+            i++;
+        if (i >= len || raw[i] != '<')
+            return 0;
+    }
     size_t n = len - i < 1024 ? len - i : 1024;
     static const char *const tags[] = {"<!doctype html", "<html", "<head",
                                        "<body", "<meta", "<title", "<!--"};

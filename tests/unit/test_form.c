@@ -64,6 +64,9 @@ forms_from_magic(void **state)
     sniff_is(png, sizeof(png) - 1, OGI__FORM_OTHER, "image/png", "PNG");
     static const char html[] = "\xef\xbb\xbf<!DOCTYPE html>\n<html><head>";
     sniff_is(html, sizeof(html) - 1, OGI__FORM_HTML, "text/html", NULL);
+    static const char xhtml[] = "<?xml version=\"1.0\" encoding=\"gb2312\"?>\r\n"
+                                "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0";
+    sniff_is(xhtml, sizeof(xhtml) - 1, OGI__FORM_HTML, "text/html", NULL);
     /* a page saved as UTF-16, little- and big-endian */
     static const char html16le[] = "\xff\xfe<\0h\0t\0m\0l\0>\0";
     sniff_is(html16le, sizeof(html16le) - 1, OGI__FORM_HTML, "text/html",
