@@ -17,8 +17,8 @@ mkdir -p "$dir" || exit 1
 "$build/ogi" gen --count "$count" --seed 777 --layouts html --quiet \
     --out "$dir/html" >/dev/null || exit 1
 # each form's goal in reports/s on one core: text 10,000, whole HTML
-# pages 2,000; PDF and Word are printed against 50 pages/s and 100
-# reports/s (poppler, wvHtml and a child process per document)
+# pages 2,000; PDF and Word 20 (poppler or wvHtml in a child process per
+# document), and PDF 50 pages/s
 target() {
     case $1 in
         html | html_gbk) echo 2000 ;;
@@ -45,12 +45,22 @@ for form in html html_gbk w3m lynx html2text pandoc_plain pandoc_gfm strip; do
 done
 # the published forms, from the fixtures made once with LibreOffice
 # (tests/tools/pdf_fixtures.sh, office_fixtures.sh)
-for fixtures in pdf/pdf pdf/pdf_portrait office/docx office/doc; do
-    src=$root/tests/data/$fixtures
+# the Word fixtures sit together: one folder per form
+for ext in docx doc; do
+    mkdir -p "$dir/$ext"
+    for f in "$root"/tests/data/office/gen/*."$ext"; do
+        [ -e "$f" ] && ln -sf "$f" "$dir/$ext/"
+    done
+done
+for fixtures in pdf/pdf pdf/pdf_portrait docx doc; do
+    case $fixtures in
+        pdf/*) src=$root/tests/data/$fixtures ;;
+        *) src=$dir/$fixtures ;;
+    esac
     [ -d "$src" ] || continue
     form=${fixtures#*/}
     n=$(ls "$src" | wc -l)
-    echo "form $form ($n files in tests/data/$fixtures):"
+    echo "form $form ($n files in ${src#"$root"/}):"
     out=$("$build/bench/bench_parse" "$src" "$secs" "$(target "$form")")
     echo "$out" | grep -E '^(parse|target)' | sed 's/^/  /'
     case $form in
