@@ -8,6 +8,7 @@
 #   make bench           benchmarks (figures printed, never asserted)
 #   make SANITIZE=address   build into build-asan/ with ASan+UBSan
 #   make fuzz FUZZ_TIME=60  libFuzzer under clang (never in CI)
+#   make install [PREFIX=/usr/local] [DESTDIR=]   binary, units, sysusers
 #   make format / format-check, make clean; V=1 shows command lines
 
 SANITIZE ?=
@@ -65,7 +66,7 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 .SECONDARY:
 
-.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules
+.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules install
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
@@ -181,6 +182,24 @@ bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(B
 	@$(BENCH_BIN) tests/data/real $(or $(BENCH_SECONDS),5) | grep -E '^(parse|memchr)' | sed 's/^/  /'
 	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
 	@sh tests/bench/bench_ingest.sh $(BUILD)/ogi
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the systemd
+# units (ExecStart pointing at the installed binary), the sysusers.d file
+# that creates the ogi user, the migrations and the configuration example.
+PREFIX ?= /usr/local
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+install: $(BUILD)/ogi
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(UNITDIR) \
+	  $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(PREFIX)/share/ogi/sql \
+	  $(DESTDIR)$(PREFIX)/share/doc/ogi
+	install -m 755 $(BUILD)/ogi $(DESTDIR)$(PREFIX)/bin/ogi
+	for u in deploy/systemd/*.service; do \
+	  sed 's|/usr/local/bin/ogi|$(PREFIX)/bin/ogi|' $$u > $(DESTDIR)$(UNITDIR)/$${u##*/} && \
+	  chmod 644 $(DESTDIR)$(UNITDIR)/$${u##*/} || exit 1; done
+	install -m 644 deploy/sysusers.d/ogi.conf $(DESTDIR)$(SYSUSERSDIR)/ogi.conf
+	install -m 644 $(MIGRATIONS) $(DESTDIR)$(PREFIX)/share/ogi/sql/
+	install -m 644 deploy/ogi.env.example README.md $(DESTDIR)$(PREFIX)/share/doc/ogi/
 
 fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \

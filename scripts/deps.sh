@@ -15,9 +15,10 @@ libpoppler-glib-dev libzip-dev libuchardet-dev"
 run_pkgs="postgresql-15 postgresql-client-15 wv fonts-noto-cjk"
 # w3m, lynx, html2text, pandoc: the text forms of the forms property test
 # (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF;
-# iproute2: network namespaces standing for machines (tests/cli/netns.sh)
+# iproute2: network namespaces standing for machines (tests/cli/netns.sh);
+# systemd: systemd-analyze and systemd-sysusers (tests/cli/install.sh)
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 w3m lynx html2text
-pandoc poppler-utils iproute2"
+pandoc poppler-utils iproute2 systemd"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;
