@@ -306,9 +306,13 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
         case OGI__FORM_PDF:
             return ogi__sandbox_convert(ogi__form_pdf, "PDF", arena, raw, len,
                                         out, why, why_size);
-        case OGI__FORM_DOC:
-            return ogi__sandbox_convert(ogi__form_doc, "DOC", arena, raw, len,
-                                        out, why, why_size);
+        case OGI__FORM_DOC: {
+            ogi__view_t page;
+            int rc = ogi__sandbox_convert(ogi__form_doc_page, "DOC", arena,
+                                          raw, len, &page, why, why_size);
+            return rc ? rc : ogi__form_doc_html(arena, &page, out, why,
+                                                why_size);
+        }
         case OGI__FORM_OTHER:
             break;
     }

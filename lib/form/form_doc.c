@@ -394,8 +394,8 @@ drop_revisions(char *s, size_t *n)
 }
 
 int
-ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
-              char *why, size_t why_size)
+ogi__form_doc_page(ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__view_t *out, char *why, size_t why_size)
 {
     memset(out, 0, sizeof(*out));
     const char *tmp = getenv("TMPDIR");
@@ -446,14 +446,33 @@ ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
         rc = OGI_ENOMEM;
         goto out;
     }
-    rc = ogi__form_html(arena, page, n, out, why, why_size);
+    out->s = page;
+    out->len = n;
+    out->nraw = 0;
+out:
+    remove_dir(dir);
+    return rc;
+}
+
+int
+ogi__form_doc_html(ogi_arena_t *arena, const ogi__view_t *page,
+                   ogi__view_t *out, char *why, size_t why_size)
+{
+    int rc = ogi__form_html(arena, page->s, page->len, out, why, why_size);
     if (rc == 0) {
         out->encoding = NULL;
         out->map = NULL;
         out->nmap = 0;
         out->nraw = 0;
     }
-out:
-    remove_dir(dir);
     return rc;
+}
+
+int
+ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
+              char *why, size_t why_size)
+{
+    ogi__view_t page;
+    int rc = ogi__form_doc_page(arena, raw, len, &page, why, why_size);
+    return rc ? rc : ogi__form_doc_html(arena, &page, out, why, why_size);
 }

@@ -92,6 +92,13 @@ int ogi__form_docx(ogi_arena_t *arena, const char *raw, size_t len,
                    ogi__view_t *out, char *why, size_t why_size);
 int ogi__form_doc(ogi_arena_t *arena, const char *raw, size_t len,
                   ogi__view_t *out, char *why, size_t why_size);
+/* ogi__form_doc in its two halves: wvHtml's page (run in the bounded
+ * child), then that page read as HTML (in the caller's process, so that
+ * libxml2 never runs in a child forked from a threaded worker) */
+int ogi__form_doc_page(ogi_arena_t *arena, const char *raw, size_t len,
+                       ogi__view_t *out, char *why, size_t why_size);
+int ogi__form_doc_html(ogi_arena_t *arena, const ogi__view_t *page,
+                       ogi__view_t *out, char *why, size_t why_size);
 
 /*
  * The text view of raw[0..len) whatever its form: sniffs it (into *form)
