@@ -421,6 +421,9 @@ static const char *const shorts[][2] = {
     {"市监局", "市场监督管理局"},
     {"文旅局", "文化和旅游局"},
     {"文旅厅", "文化和旅游厅"},
+    {"科委", "科学技术委员会"},
+    {"科技局", "科学技术局"},
+    {"科技厅", "科学技术厅"},
     {"管委会", "管理委员会"},
     {"街道办", "街道办事处"},
     {"办事事处", "办事处"},
@@ -615,6 +618,29 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
     copy(out->department, sizeof(out->department), d, n);
 }
 
+/* A place the data does not know under the one read: rest[0..n) starts
+ * with one to six characters and 区/县/旗/市 followed by 人民政府, 政府 or
+ * nothing ("清江区人民政府" under 淮安市: abolished in 2016). Returns the
+ * bytes of that place name, 0 when rest is a department. */
+static size_t
+unknown_place(const char *rest, size_t n)
+{
+    static const char *const suffix[] = {"区", "县", "旗", "市"};
+    size_t i = 0;
+    for (int chars = 0; chars < 6 && i < n; chars++) {
+        i += u8len((unsigned char)rest[i]);
+        for (size_t k = 0; k < OGI_ARRAY_LEN(suffix); k++) {
+            if (!starts(rest + i, n - i, suffix[k]))
+                continue;
+            size_t e = i + 3;
+            if (e == n || starts(rest + e, n - e, "人民政府") ||
+                starts(rest + e, n - e, "政府"))
+                return e;
+        }
+    }
+    return 0;
+}
+
 /* National bodies (rule 6): 1 when s[0..n) is one, out filled. */
 static int
 national(const char *s, size_t n, ogi_agency_t *out)
@@ -744,13 +770,13 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     int nc = 0;
     for (int j = 0; j < place->n; j++)
         cand[nc++] = place->cand[j];
+    int in_hint = 0;
     if (nc > 1 && hp >= 0) {
-        int m = 0;
         for (int j = 0; j < nc; j++)
             if (province_of(cand[j]) == hp)
-                cand[m++] = cand[j];
-        if (m > 0)
-            nc = m;
+                cand[in_hint++] = cand[j];
+        if (in_hint > 0)
+            nc = in_hint;
     }
     department(rest, nrest, nc > 0 ? divs[cand[0]].level : 0, out);
     /* canonical: the last place, then the department as one agency */
@@ -770,6 +796,30 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
             snprintf(out->canonical, sizeof(out->canonical), "%.*s%s",
                      (int)pn, pl, dep);
         copy(out->prefix, sizeof(out->prefix), buf, last_start);
+    }
+    size_t up = nc == 1 ? unknown_place(rest, nrest) : 0;
+    if (up) {
+        char path[160] = "";
+        ogi_agency_division_path(divs[cand[0]].code, path, sizeof(path));
+        size_t w = (size_t)snprintf(
+            out->reason, sizeof(out->reason),
+            "no division \"%.*s\" under %s %s (renamed or abolished "
+            "divisions are not known)",
+            (int)up, rest, divs[cand[0]].code, path);
+        /* the same name elsewhere says what the prefix got wrong */
+        const slot_t *sl = lookup(rest, up);
+        if (sl && !sl->alias) {
+            w += (size_t)snprintf(out->reason + w, sizeof(out->reason) - w,
+                                  "; \"%.*s\" is", (int)up, rest);
+            for (int j = sl->first; j >= 0 && w < sizeof(out->reason);
+                 j = divs[j].next_same) {
+                ogi_agency_division_path(divs[j].code, path, sizeof(path));
+                w += (size_t)snprintf(out->reason + w,
+                                      sizeof(out->reason) - w, " %s %s",
+                                      divs[j].code, path);
+            }
+        }
+        return out->status = OGI_AGENCY_UNRESOLVED;
     }
     if (nc == 1) {
         fill_names(out, cand[0]);
@@ -793,8 +843,9 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
         out->ncandidates = OGI_AGENCY_MAX_CANDIDATES;
     if (w < sizeof(out->reason))
         snprintf(out->reason + w, sizeof(out->reason) - w, "; %s",
-                 hp >= 0 ? "none in the hint's province"
-                         : "no province hint");
+                 hp < 0        ? "no province hint"
+                 : in_hint > 0 ? "several in the hint's province"
+                               : "none in the hint's province");
     (void)nsteps;
     return out->status = OGI_AGENCY_AMBIGUOUS;
 }
