@@ -116,10 +116,11 @@ def main():
         lines.append((c["code"] + "00", "prefecture", c["name"],
                       c["provinceCode"] + "0000", "gb"))
     seen = {l[0] for l in lines}
+    city_name = {c["code"]: c["name"] for c in cities}
     for a in areas:
         code = a["code"]
-        if code in seen:
-            continue  # 东莞市 441900: the prefecture itself
+        if code in seen or a["name"] == city_name.get(a["cityCode"]):
+            continue  # 东莞市 441900, 嘉峪关市 620201: the prefecture itself
         parent = (a["provinceCode"] + "0000" if a["cityCode"] in placeholder
                   else a["cityCode"] + "00")
         kind = "stat" if code[4] == "7" else "gb"
