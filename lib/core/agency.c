@@ -144,8 +144,7 @@ load(void)
 {
     const char *p = (const char *)ogi__divisions_tsv;
     const char *end = p + ogi__divisions_tsv_len;
-    int parents[DIV_MAX];
-    char parent_codes[DIV_MAX][7];
+    static char parent_codes[DIV_MAX][7]; /* resolved once all are read */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
@@ -198,8 +197,7 @@ load(void)
         p = le + 1;
     }
     for (int i = 0; i < ndivs; i++) {
-        parents[i] = parent_codes[i][0] ? find_code(parent_codes[i]) : -1;
-        divs[i].parent = parents[i];
+        divs[i].parent = parent_codes[i][0] ? find_code(parent_codes[i]) : -1;
         insert(divs[i].name, divs[i].len, i, 0);
     }
     for (int i = 0; i < ndivs; i++) {
