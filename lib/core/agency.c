@@ -616,25 +616,41 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
     copy(out->department, sizeof(out->department), d, n);
 }
 
+/* Places that are not divisions: development zones and the like, often
+ * printed after their city ("淮安市高新区管委会") and not in the data. */
+static const char *const zones[] = {
+    "新区", "开发区", "园区", "经开区", "示范区", "实验区", "试验区",
+    "合作区", "保税区", "景区", "管理区", "工业区", "度假区", "功能区",
+    "港区", "集聚区", "产业区", "自贸区", "片区", "社区", "辖区", "城区",
+};
+
 /* A place the data does not know under the one read: rest[0..n) starts
- * with one to six characters and 区/县/旗/市 followed by 人民政府, 政府 or
- * nothing ("清江区人民政府" under 淮安市: abolished in 2016). Returns the
- * bytes of that place name, 0 when rest is a department. */
+ * with a name of two to seven characters ending in 县 or 旗, or in 区 and
+ * not a zone, followed by anything ("清江区人民政府" under 淮安市:
+ * abolished in 2016; "沙水区统计局"), or ending in 市 followed by
+ * 人民政府, 政府 or nothing. Returns the bytes of that place name, 0 when
+ * rest is a department. */
 static size_t
 unknown_place(const char *rest, size_t n)
 {
-    static const char *const suffix[] = {"区", "县", "旗", "市"};
-    size_t i = 0;
-    for (int chars = 0; chars < 6 && i < n; chars++) {
-        i += u8len((unsigned char)rest[i]);
-        for (size_t k = 0; k < OGI_ARRAY_LEN(suffix); k++) {
-            if (!starts(rest + i, n - i, suffix[k]))
-                continue;
-            size_t e = i + 3;
-            if (e == n || starts(rest + e, n - e, "人民政府") ||
-                starts(rest + e, n - e, "政府"))
+    size_t i = u8len((unsigned char)rest[0]);
+    for (int chars = 1; chars < 7 && i < n; chars++) {
+        size_t e = i + 3;
+        int gov_next = e == n || starts(rest + e, n - e, "人民政府") ||
+                       starts(rest + e, n - e, "政府");
+        if (starts(rest + i, n - i, "县") || starts(rest + i, n - i, "旗"))
+            return e;
+        if (starts(rest + i, n - i, "市") && gov_next)
+            return e;
+        if (starts(rest + i, n - i, "区")) {
+            int zone = 0;
+            for (size_t k = 0; k < OGI_ARRAY_LEN(zones) && !zone; k++)
+                zone = ends(rest, e, zones[k]);
+            if (!zone && (chars >= 2 || gov_next))
                 return e;
+            return 0;
         }
+        i += u8len((unsigned char)rest[i]);
     }
     return 0;
 }
@@ -795,7 +811,12 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
                      (int)pn, pl, dep);
         copy(out->prefix, sizeof(out->prefix), buf, last_start);
     }
-    size_t up = nc == 1 ? unknown_place(rest, nrest) : 0;
+    /* one place name alone, found only outside the hint's province: the
+     * report and the name disagree (an invented or misread name) */
+    int elsewhere = nc == 1 && nsteps == 1 && hp >= 0 &&
+                    divs[cand[0]].level != OGI_AGENCY_PROVINCE &&
+                    province_of(cand[0]) != hp;
+    size_t up = nc == 1 && !elsewhere ? unknown_place(rest, nrest) : 0;
     if (up) {
         char path[160] = "";
         ogi_agency_division_path(divs[cand[0]].code, path, sizeof(path));
@@ -819,15 +840,15 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
         }
         return out->status = OGI_AGENCY_UNRESOLVED;
     }
-    if (nc == 1) {
+    if (nc == 1 && !elsewhere) {
         fill_names(out, cand[0]);
         make_key(out);
         return out->status = OGI_AGENCY_RESOLVED;
     }
     out->ncandidates = (size_t)nc;
     size_t w = (size_t)snprintf(out->reason, sizeof(out->reason),
-                                "\"%.*s\" is %d divisions:", (int)place->len,
-                                buf + last_start, nc);
+                                "\"%.*s\" is %d division%s:", (int)place->len,
+                                buf + last_start, nc, nc == 1 ? "" : "s");
     for (int j = 0; j < nc; j++) {
         if (j < OGI_AGENCY_MAX_CANDIDATES)
             memcpy(out->candidates[j], divs[cand[j]].code, 7);
@@ -840,11 +861,11 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     if (out->ncandidates > OGI_AGENCY_MAX_CANDIDATES)
         out->ncandidates = OGI_AGENCY_MAX_CANDIDATES;
     if (w < sizeof(out->reason))
-        snprintf(out->reason + w, sizeof(out->reason) - w, "; %s",
+        snprintf(out->reason + w, sizeof(out->reason) - w, "; %s %s",
                  hp < 0        ? "no province hint"
                  : in_hint > 0 ? "several in the hint's province"
-                               : "none in the hint's province");
-    (void)nsteps;
+                               : "none in the hint's province",
+                 hp < 0 ? "" : divs[hp].name);
     return out->status = OGI_AGENCY_AMBIGUOUS;
 }
 

@@ -200,6 +200,13 @@ test_reports_of_tests_data(void **state)
                "教育厅");
     expect_key("江源区人民政府", "吉林省", code_of("江源区", "白山市"),
                "人民政府");
+    /* a place alone, only in another province than the report's */
+    ogi_agency_t e;
+    assert_int_equal(ogi_agency_resolve("江源区人民政府", "黑龙江省", &e),
+                     OGI_AGENCY_AMBIGUOUS);
+    assert_int_equal(e.ncandidates, 1);
+    assert_string_equal(e.candidates[0], code_of("江源区", "白山市"));
+    assert_non_null(strstr(e.reason, "none in the hint's province 黑龙江省"));
     expect_key("石门县人民政府", "湖南省", code_of("石门县", "常德市"),
                "人民政府");
     expect_key("白河县人民政府", NULL, code_of("白河县", "安康市"),
