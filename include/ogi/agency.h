@@ -86,13 +86,13 @@ typedef struct {
     const char *province;       /* "江苏省" */
     const char *prefecture;     /* "淮安市" ("" for a province's body) */
     const char *county;         /* "洪泽区" */
-    char department[160];       /* "人民政府", "教育局", "高良涧街道办事处" */
-    char key[192];              /* "320813:教育局" */
-    char prefix[160];           /* the higher places as printed: "淮安市" */
-    char canonical[320];        /* the name after rules 1-5, no prefix */
-    size_t ncandidates;         /* ambiguous: how many divisions */
+    char department[160]; /* "人民政府", "教育局", "高良涧街道办事处" */
+    char key[192];        /* "320813:教育局" */
+    char prefix[160];    /* the higher places as printed: "淮安市" */
+    char canonical[320]; /* the name after rules 1-5, no prefix */
+    size_t ncandidates;  /* ambiguous: how many divisions */
     char candidates[OGI_AGENCY_MAX_CANDIDATES][7]; /* their codes */
-    char reason[320];           /* ambiguous, unresolved: why, what tried */
+    char reason[320]; /* ambiguous, unresolved: why, what tried */
 } ogi_agency_t;
 
 /* Writes into out[0..cap) the canonical form of name (rules 1-5 above,

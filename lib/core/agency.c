@@ -19,25 +19,25 @@
 extern const unsigned char ogi__divisions_tsv[];
 extern const size_t ogi__divisions_tsv_len;
 
-#define DIV_MAX   4096
-#define HASH_SIZE 16384 /* a power of two, at least 2 x names */
-#define POOL_MAX  (256 * 1024)
+#define DIV_MAX        4096
+#define HASH_SIZE      16384 /* a power of two, at least 2 x names */
+#define POOL_MAX       (256 * 1024)
 #define NAME_MAX_BYTES 1000
 
 typedef struct {
-    char code[7];         /* "320813" */
-    unsigned char level;  /* ogi_agency_level_t */
-    const char *name;     /* into pool */
-    size_t len;           /* strlen(name) */
-    int parent;           /* index or -1 */
-    int next_same;        /* next division of the same name, or -1 */
+    char code[7];        /* "320813" */
+    unsigned char level; /* ogi_agency_level_t */
+    const char *name;    /* into pool */
+    size_t len;          /* strlen(name) */
+    int parent;          /* index or -1 */
+    int next_same;       /* next division of the same name, or -1 */
 } division_t;
 
 typedef struct {
     const char *name; /* NULL: empty slot */
     size_t len;
-    int first;        /* a division index */
-    int alias;        /* a province's short name: only `first` */
+    int first; /* a division index */
+    int alias; /* a province's short name: only `first` */
 } slot_t;
 
 static division_t divs[DIV_MAX];
@@ -228,8 +228,8 @@ ogi_agency_source(void)
 /* ---- small UTF-8 string helpers ---- */
 
 typedef struct {
-    char *s;   /* the buffer */
-    size_t n;  /* bytes used */
+    char *s;  /* the buffer */
+    size_t n; /* bytes used */
 } str_t;
 
 static int
@@ -273,8 +273,8 @@ fold(const char *in, size_t n, char *out)
             i += 3; /* U+3000 */
             continue;
         }
-        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
-            s[i + 2] >= 0x8B && s[i + 2] <= 0x8D) {
+        if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x8B &&
+            s[i + 2] <= 0x8D) {
             i += 3; /* U+200B..U+200D */
             continue;
         }
@@ -304,16 +304,19 @@ fold(const char *in, size_t n, char *out)
     return o;
 }
 
-static const char *const openers[] = {"《", "【", "「", "“", "〔", "\"",
-                                      "'", "[", "<", "‘"};
-static const char *const closers[] = {"》", "】", "」", "”", "〕", "\"",
-                                      "'", "]", ">", "’"};
+static const char *const openers[] = {"《", "【", "「", "“", "〔",
+                                      "\"", "'",  "[",  "<", "‘"};
+static const char *const closers[] = {"》", "】", "」", "”", "〕",
+                                      "\"", "'",  "]",  ">", "’"};
 
 /* Title tails, longest first (rule 2). */
 static const char *const tails[] = {
-    "政府信息公开工作年度报告", "政府信息公开年度报告",
-    "信息公开工作年度报告",     "信息公开年度报告",
-    "政务公开工作年度报告",     "工作年度报告",
+    "政府信息公开工作年度报告",
+    "政府信息公开年度报告",
+    "信息公开工作年度报告",
+    "信息公开年度报告",
+    "政务公开工作年度报告",
+    "工作年度报告",
     "年度报告",
 };
 
@@ -391,8 +394,8 @@ unwrap(char *s, size_t n)
         size_t d = 0;
         while (d < n && s[d] >= '0' && s[d] <= '9')
             d++;
-        if (d == 4 && (starts(s + d, n - d, "年度") ||
-                       starts(s + d, n - d, "年"))) {
+        if (d == 4 &&
+            (starts(s + d, n - d, "年度") || starts(s + d, n - d, "年"))) {
             size_t k = d + (starts(s + d, n - d, "年度") ? 6 : 3);
             if (k < n) {
                 memmove(s, s + k, n - k);
@@ -407,24 +410,15 @@ unwrap(char *s, size_t n)
 
 /* Short forms of departments written out (rule 5): whole suffixes. */
 static const char *const shorts[][2] = {
-    {"卫健委", "卫生健康委员会"},
-    {"卫健局", "卫生健康局"},
-    {"发改委", "发展和改革委员会"},
-    {"发改局", "发展和改革局"},
-    {"住建局", "住房和城乡建设局"},
-    {"住建委", "住房和城乡建设委员会"},
-    {"住建厅", "住房和城乡建设厅"},
-    {"人社局", "人力资源和社会保障局"},
-    {"人社厅", "人力资源和社会保障厅"},
-    {"市监局", "市场监督管理局"},
-    {"文旅局", "文化和旅游局"},
-    {"文旅厅", "文化和旅游厅"},
-    {"科委", "科学技术委员会"},
-    {"科技局", "科学技术局"},
-    {"科技厅", "科学技术厅"},
-    {"管委会", "管理委员会"},
-    {"街道办", "街道办事处"},
-    {"办事事处", "办事处"},
+    {"卫健委", "卫生健康委员会"},       {"卫健局", "卫生健康局"},
+    {"发改委", "发展和改革委员会"},     {"发改局", "发展和改革局"},
+    {"住建局", "住房和城乡建设局"},     {"住建委", "住房和城乡建设委员会"},
+    {"住建厅", "住房和城乡建设厅"},     {"人社局", "人力资源和社会保障局"},
+    {"人社厅", "人力资源和社会保障厅"}, {"市监局", "市场监督管理局"},
+    {"文旅局", "文化和旅游局"},         {"文旅厅", "文化和旅游厅"},
+    {"科委", "科学技术委员会"},         {"科技局", "科学技术局"},
+    {"科技厅", "科学技术厅"},           {"管委会", "管理委员会"},
+    {"街道办", "街道办事处"},           {"办事事处", "办事处"},
 };
 
 /* Rule 5 on the department text d (in place, cap bytes). */
@@ -484,7 +478,7 @@ province_of(int d)
 typedef struct {
     int cand[64]; /* division indexes */
     int n;
-    size_t len;   /* bytes of the name read */
+    size_t len; /* bytes of the name read */
 } step_t;
 
 /* The longest name at s[0..n) whose divisions lie under one of prev's
@@ -587,8 +581,8 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
     } else if (starts(rest, n, "政府")) {
         rest += 6, n -= 6, gov = 1;
     }
-    const char *office = lv == OGI_AGENCY_PROVINCE ? "人民政府办公厅"
-                                                   : "人民政府办公室";
+    const char *office =
+        lv == OGI_AGENCY_PROVINCE ? "人民政府办公厅" : "人民政府办公室";
     int zone_gov = !gov && ((n == 15 && memcmp(rest, "管理委员会", 15) == 0) ||
                             (n == 9 && memcmp(rest, "管委会", 9) == 0));
     if (n == 0 || zone_gov) {
@@ -597,14 +591,13 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
              n == 0 ? "人民政府" : "管理委员会", n == 0 ? 12 : 15);
         return;
     }
-    if ((n == 9 && (memcmp(rest, "办公室", 9) == 0 ||
-                    memcmp(rest, "办公厅", 9) == 0)) ||
+    if ((n == 9 &&
+         (memcmp(rest, "办公室", 9) == 0 || memcmp(rest, "办公厅", 9) == 0)) ||
         (gov && n == 3 && memcmp(rest, "办", 3) == 0) ||
         (!gov && n == 9 && memcmp(rest, "政府办", 9) == 0) ||
         (!gov && n == 6 && memcmp(rest, "府办", 6) == 0)) {
         out->kind = OGI_AGENCY_OFFICE;
-        copy(out->department, sizeof(out->department), office,
-             strlen(office));
+        copy(out->department, sizeof(out->department), office, strlen(office));
         return;
     }
     copy(d, sizeof(d), rest, n);
@@ -619,9 +612,10 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
 /* Places that are not divisions: development zones and the like, often
  * printed after their city ("淮安市高新区管委会") and not in the data. */
 static const char *const zones[] = {
-    "新区", "开发区", "园区", "经开区", "示范区", "实验区", "试验区",
-    "合作区", "保税区", "景区", "管理区", "工业区", "度假区", "功能区",
-    "港区", "集聚区", "产业区", "自贸区", "片区", "社区", "辖区", "城区",
+    "新区",   "开发区", "园区",   "经开区", "示范区", "实验区",
+    "试验区", "合作区", "保税区", "景区",   "管理区", "工业区",
+    "度假区", "功能区", "港区",   "集聚区", "产业区", "自贸区",
+    "片区",   "社区",   "辖区",   "城区",
 };
 
 /* A place the data does not know under the one read: rest[0..n) starts
@@ -689,8 +683,7 @@ province_body(const char *s, size_t n, size_t *skip)
 static void
 make_key(ogi_agency_t *out)
 {
-    snprintf(out->key, sizeof(out->key), "%s:%s", out->code,
-             out->department);
+    snprintf(out->key, sizeof(out->key), "%s:%s", out->code, out->department);
 }
 
 /* The whole work: folds and unwraps name, reads its places, fills out.
@@ -703,8 +696,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     size_t len = name ? strlen(name) : 0;
     if (len > NAME_MAX_BYTES) {
         snprintf(out->reason, sizeof(out->reason),
-                 "name too long (%zu bytes, at most %d)", len,
-                 NAME_MAX_BYTES);
+                 "name too long (%zu bytes, at most %d)", len, NAME_MAX_BYTES);
         return out->status = OGI_AGENCY_UNRESOLVED;
     }
     char buf[NAME_MAX_BYTES + 1];
@@ -762,9 +754,8 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
                 department(buf + skip, n - skip, OGI_AGENCY_PROVINCE, out);
                 snprintf(out->canonical, sizeof(out->canonical), "%s%s",
                          divs[hp].name,
-                         out->kind == OGI_AGENCY_GOVERNMENT
-                             ? "人民政府"
-                             : out->department);
+                         out->kind == OGI_AGENCY_GOVERNMENT ? "人民政府"
+                                                            : out->department);
                 make_key(out);
                 return out->status = OGI_AGENCY_RESOLVED;
             }
@@ -774,8 +765,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
                  "no division name at the start of \"%.200s\"%s (tried %d "
                  "divisions and provinces' short names; not a national "
                  "body)",
-                 buf, hint && *hint && hp < 0 ? ", unknown hint" : "",
-                 ndivs);
+                 buf, hint && *hint && hp < 0 ? ", unknown hint" : "", ndivs);
         return out->status = OGI_AGENCY_UNRESOLVED;
     }
 
@@ -807,8 +797,8 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
             out->kind == OGI_AGENCY_DEPARTMENT ||
             out->kind == OGI_AGENCY_OFFICE ||
             out->kind == OGI_AGENCY_GOVERNMENT)
-            snprintf(out->canonical, sizeof(out->canonical), "%.*s%s",
-                     (int)pn, pl, dep);
+            snprintf(out->canonical, sizeof(out->canonical), "%.*s%s", (int)pn,
+                     pl, dep);
         copy(out->prefix, sizeof(out->prefix), buf, last_start);
     }
     /* one place name alone, found only outside the hint's province: the
@@ -833,9 +823,8 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
             for (int j = sl->first; j >= 0 && w < sizeof(out->reason);
                  j = divs[j].next_same) {
                 ogi_agency_division_path(divs[j].code, path, sizeof(path));
-                w += (size_t)snprintf(out->reason + w,
-                                      sizeof(out->reason) - w, " %s %s",
-                                      divs[j].code, path);
+                w += (size_t)snprintf(out->reason + w, sizeof(out->reason) - w,
+                                      " %s %s", divs[j].code, path);
             }
         }
         return out->status = OGI_AGENCY_UNRESOLVED;
@@ -902,8 +891,7 @@ ogi_agency_division_path(const char *code, char *out, size_t cap)
     out[0] = '\0';
     for (int i = nch - 1; i >= 0; i--)
         if (w < cap)
-            w += (size_t)snprintf(out + w, cap - w, "%s",
-                                  divs[chain[i]].name);
+            w += (size_t)snprintf(out + w, cap - w, "%s", divs[chain[i]].name);
     return out;
 }
 

@@ -125,9 +125,9 @@ expect_key(const char *name, const char *hint, const char *code,
     char want[192];
     snprintf(want, sizeof(want), "%s:%s", code, dept);
     if (st != OGI_AGENCY_RESOLVED || strcmp(a.key, want) != 0)
-        print_error("\"%s\" (hint %s): %s key \"%s\" (want \"%s\"): %s\n",
-                    name, hint ? hint : "-", ogi_agency_status_name(st), a.key,
-                    want, a.reason);
+        print_error("\"%s\" (hint %s): %s key \"%s\" (want \"%s\"): %s\n", name,
+                    hint ? hint : "-", ogi_agency_status_name(st), a.key, want,
+                    a.reason);
     assert_int_equal(st, OGI_AGENCY_RESOLVED);
     assert_string_equal(a.key, want);
     assert_string_equal(a.code, code);
@@ -140,8 +140,8 @@ expect_status(const char *name, const char *hint, ogi_agency_status_t want)
     ogi_agency_t a;
     ogi_agency_status_t st = ogi_agency_resolve(name, hint, &a);
     if (st != want)
-        print_error("\"%s\": %s (%s %s)\n", name ? name : "(null)", ogi_agency_status_name(st),
-                    a.key, a.reason);
+        print_error("\"%s\": %s (%s %s)\n", name ? name : "(null)",
+                    ogi_agency_status_name(st), a.key, a.reason);
     assert_int_equal(st, want);
     if (st != OGI_AGENCY_RESOLVED)
         assert_true(a.reason[0] != '\0');
@@ -156,7 +156,8 @@ test_hongze_across_years(void **state)
 {
     (void)state;
     const char *hz = code_of("洪泽区", "淮安市");
-    assert_string_equal(hz, "320813"); /* divisions.tsv: 320813 county 洪泽区 320800 */
+    assert_string_equal(
+        hz, "320813"); /* divisions.tsv: 320813 county 洪泽区 320800 */
     ogi_agency_t a, b;
     assert_int_equal(ogi_agency_resolve("洪泽区人民政府", "江苏省", &a),
                      OGI_AGENCY_RESOLVED);
@@ -209,8 +210,7 @@ test_reports_of_tests_data(void **state)
     assert_non_null(strstr(e.reason, "none in the hint's province 黑龙江省"));
     expect_key("石门县人民政府", "湖南省", code_of("石门县", "常德市"),
                "人民政府");
-    expect_key("白河县人民政府", NULL, code_of("白河县", "安康市"),
-               "人民政府");
+    expect_key("白河县人民政府", NULL, code_of("白河县", "安康市"), "人民政府");
     /* 伊春's districts after the 2019 reform are in the data ... */
     expect_key("伊美区人民政府", "黑龙江省", code_of("伊美区", "伊春市"),
                "人民政府");
@@ -266,9 +266,8 @@ test_government_forms(void **state)
     for (size_t i = 0; i < sizeof(gov) / sizeof(gov[0]); i++)
         expect_key(gov[i], NULL, hz, "人民政府");
     static const char *const office[] = {
-        "洪泽区人民政府办公室", "洪泽区政府办公室", "洪泽区政府办",
-        "淮安市洪泽区人民政府办公室", "洪泽区人民政府办公厅",
-        "洪泽区办公室",
+        "洪泽区人民政府办公室",       "洪泽区政府办公室",     "洪泽区政府办",
+        "淮安市洪泽区人民政府办公室", "洪泽区人民政府办公厅", "洪泽区办公室",
     };
     for (size_t i = 0; i < sizeof(office) / sizeof(office[0]); i++)
         expect_key(office[i], NULL, hz, "人民政府办公室");
@@ -441,8 +440,10 @@ test_generated_names(void **state)
     assert_non_null(arena);
     int resolved = 0, province_level = 0;
     for (uint64_t seed = 1; seed <= 300; seed++) {
-        ogi_gen_opts_t o = {.seed = seed, .layout = OGI_GEN_CELL,
-                            .format = OGI_FORMAT_UNKNOWN, .error_rate = 0};
+        ogi_gen_opts_t o = {.seed = seed,
+                            .layout = OGI_GEN_CELL,
+                            .format = OGI_FORMAT_UNKNOWN,
+                            .error_rate = 0};
         ogi_gen_doc_t d;
         assert_int_equal(ogi_gen_report(arena, &o, "agency", &d), 0);
         const char *name = d.truth->meta.agency;
