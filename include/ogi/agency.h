@@ -20,11 +20,17 @@
  *     apart, so 淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency.
  *     A province may be written short (江苏, 广西, 内蒙古). A name found
  *     in several places (朝阳区: Beijing and 长春) takes the province hint;
- *     without one it is ambiguous. Names without a place (省政府办公厅) take
- *     the hint's province when they name a province's body, otherwise they
- *     are unresolved.
+ *     without one it is ambiguous. A lone place name found only outside
+ *     the hint's province is ambiguous too (one candidate: the name and the
+ *     report disagree), while two places or more ("淮安市洪泽区") win over
+ *     the hint, which the parser may have misread. Names without a place
+ *     (省政府办公厅) take the hint's province when they name a province's
+ *     body, otherwise they are unresolved. A 区/县/旗 (not a zone such as
+ *     高新区) that the data lacks under the place read is unresolved:
+ *     "淮安市清江区" (abolished in 2016).
  *  4. The government: what follows the place is "人民政府" or "政府" (the
- *     government itself, also a place alone: "洪泽区"), and for 开发区 and
+ *     government itself, also a place alone: "洪泽区"; a 地区's or 盟's
+ *     行政公署 or 行署 is its government too), and for 开发区 and
  *     other statistical units "管理委员会"/"管委会" (their government).
  *     The government's general office (人民政府办公室 or 办公厅, 政府办公室,
  *     政府办, 府办, or 办公室/办公厅 right after the place) is another

@@ -580,6 +580,10 @@ department(const char *rest, size_t n, int lv, ogi_agency_t *out)
         rest += 12, n -= 12, gov = 1;
     } else if (starts(rest, n, "政府")) {
         rest += 6, n -= 6, gov = 1;
+    } else if (starts(rest, n, "行政公署")) {
+        rest += 12, n -= 12, gov = 1; /* a 地区's or 盟's government */
+    } else if (starts(rest, n, "行署")) {
+        rest += 6, n -= 6, gov = 1;
     }
     const char *office =
         lv == OGI_AGENCY_PROVINCE ? "人民政府办公厅" : "人民政府办公室";
@@ -806,7 +810,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     int elsewhere = nc == 1 && nsteps == 1 && hp >= 0 &&
                     divs[cand[0]].level != OGI_AGENCY_PROVINCE &&
                     province_of(cand[0]) != hp;
-    size_t up = nc == 1 && !elsewhere ? unknown_place(rest, nrest) : 0;
+    size_t up = nc == 1 ? unknown_place(rest, nrest) : 0;
     if (up) {
         char path[160] = "";
         ogi_agency_division_path(divs[cand[0]].code, path, sizeof(path));

@@ -341,6 +341,11 @@ test_departments(void **state)
     expect_key("苏州工业园区管理委员会", NULL,
                code_of("苏州工业园区", "苏州市"), "管理委员会");
     expect_key("淮安市高新区管委会", NULL, ha, "高新区管理委员会");
+    /* a 盟's government is its 行政公署 */
+    const char *alxa = code_of("阿拉善盟", "内蒙古自治区");
+    expect_key("阿拉善盟行政公署", NULL, alxa, "人民政府");
+    expect_key("阿拉善盟行政公署办公室", NULL, alxa, "人民政府办公室");
+    expect_key("内蒙古阿拉善盟行署", NULL, alxa, "人民政府");
     /* national bodies */
     expect_key("国务院办公厅", NULL, "000000", "国务院办公厅");
     expect_key("中华人民共和国教育部", NULL, "000000", "教育部");
