@@ -55,7 +55,9 @@ LIB_SRC := $(wildcard lib/*.c lib/*/*.c)
 # deploy/sql/NNN_*.sql, embedded into the binary (lib/store/db_int.h).
 MIGRATIONS := $(sort $(wildcard deploy/sql/[0-9]*.sql))
 MIGRATIONS_OBJ := $(BUILD)/gen/migrations.o
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ)
+# lib/core/divisions.tsv (scripts/divisions.py), embedded for lib/core/agency.c.
+DIVISIONS_OBJ := $(BUILD)/gen/divisions.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ) $(DIVISIONS_OBJ)
 WORKER_SRC := $(wildcard worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -117,6 +119,24 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) deploy/sql Makefile
 	} > $@.tmp && mv $@.tmp $@
 
 $(MIGRATIONS_OBJ): $(BUILD)/gen/migrations.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
+
+# The divisions as a byte array, as the migrations are.
+$(BUILD)/gen/divisions.c: lib/core/divisions.tsv
+	@mkdir -p $(BUILD)/gen
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q){ echo '/* generated from lib/core/divisions.tsv by the Makefile */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char ogi__divisions_tsv[];'; \
+	  echo 'extern const size_t ogi__divisions_tsv_len;'; \
+	  echo 'const unsigned char ogi__divisions_tsv[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t ogi__divisions_tsv_len = sizeof(ogi__divisions_tsv) - 1;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(DIVISIONS_OBJ): $(BUILD)/gen/divisions.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
 

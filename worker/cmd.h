@@ -18,6 +18,8 @@ int ogi_cmd_broker(int argc, char **argv);
 int ogi_cmd_worker(int argc, char **argv);
 int ogi_cmd_sink(int argc, char **argv);
 int ogi_cmd_ingest(int argc, char **argv);
+/* ogi agency: 0 every name resolved, 1 some not, 2 usage */
+int ogi_cmd_agency(int argc, char **argv);
 /* ogi keygen: 0 written, 1 failed, 2 usage */
 int ogi_cmd_keygen(int argc, char **argv);
 

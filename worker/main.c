@@ -28,6 +28,7 @@ usage(FILE *out)
             "  rules            list the rules behind the findings\n"
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
             "  gen --out DIR    generate reports with known truth\n"
+            "  agency NAME...   resolve agency names to divisions\n"
             "  db start|stop|status|migrate|psql\n"
             "                   the private PostgreSQL server, migrations\n"
             "\n"
@@ -77,6 +78,8 @@ main(int argc, char **argv)
         return ogi_cmd_gen(argc - 1, argv + 1);
     if (strcmp(cmd, "db") == 0)
         return ogi_cmd_db(argc - 1, argv + 1);
+    if (strcmp(cmd, "agency") == 0)
+        return ogi_cmd_agency(argc - 1, argv + 1);
     if (strcmp(cmd, "keygen") == 0)
         return ogi_cmd_keygen(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
