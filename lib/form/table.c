@@ -161,6 +161,12 @@ is_numbering(const char *s, size_t n)
 }
 
 int
+ogi__table_starts_numbered(const char *s, size_t n)
+{
+    return is_numbering(s, n);
+}
+
+int
 ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
 {
     ogi_num_t num;
