@@ -189,7 +189,7 @@ read_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
  * line starts a column of its own, ordered by position.
  */
 
-#define BAND_MAX 8      /* lines of one row, at most */
+#define BAND_MAX 12     /* lines of one row, at most */
 #define PIECE_MAX 40    /* display columns of a piece: wider is prose */
 
 typedef struct {
@@ -491,20 +491,23 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     size_t r = 0;
     while (r < sc.nrows) {
         size_t e = r + 1;
-        while (e < sc.nrows && e - r < BAND_MAX &&
+        while (e < sc.nrows &&
                sc.rows[e].line == sc.rows[e - 1].line + 1 &&
                !memchr(t->s + t->lines[sc.rows[e].line].start, '\t',
                        t->lines[sc.rows[e].line].end -
                            t->lines[sc.rows[e].line].start))
             e++;
-        /* rows printed without a line between them: a numbered label
-         * starts the next */
+        /* rows printed without a line between them: after a line of
+         * values, a numbered label starts the next */
         while (r < e) {
             size_t s = r + 1;
-            while (s < e && !starts_numbered(&sc, s))
+            int values = nvalues(&sc, r) >= 2;
+            while (s < e && !(values && starts_numbered(&sc, s))) {
+                values |= nvalues(&sc, s) >= 2;
                 s++;
+            }
             int m = 0;
-            if (s - r >= 2) {
+            if (s - r >= 2 && s - r <= BAND_MAX) {
                 m = merge_band(tb, &sc, r, s, x0, x1);
                 if (m < 0)
                     return m;
