@@ -302,11 +302,20 @@ by_x(const void *a, const void *b)
 /* Appends column c (cells of sc) to tb's open row: its one cell as it
  * is, or its pieces joined into one cell read again. */
 static int
-emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c)
+emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
+            const int *x0, const int *x1)
 {
     const ogi__cell_t *f = &sc->cells[c->m[0]];
-    if (c->n == 1)
-        return push_copy(tb, f);
+    /* where it stands: its cell on the value line, else its first piece */
+    size_t at = c->main != SIZE_MAX ? c->main : c->m[0];
+    if (c->n == 1) {
+        int rc = push_copy(tb, f);
+        if (rc == 0) {
+            tb->cells[tb->ncells - 1].x0 = (int16_t)x0[at];
+            tb->cells[tb->ncells - 1].x1 = (int16_t)x1[at];
+        }
+        return rc;
+    }
     size_t len = 0;
     for (size_t k = 0; k < c->n; k++)
         len += sc->cells[c->m[k]].n + 1;
@@ -329,10 +338,8 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c)
         return OGI_ENOMEM;
     d->off = f->off;
     d->len = l->off + l->len - f->off;
-    int x0, x1;
-    ogi__table_cell_columns(sc->text, f, &x0, &x1);
-    d->x0 = (int16_t)x0;
-    d->x1 = (int16_t)x1;
+    d->x0 = (int16_t)x0[at];
+    d->x1 = (int16_t)x1[at];
     d->measurable = 0;
     return 0;
 }
@@ -421,7 +428,7 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         if (cols[j].n == 1 && is_value(&sc->cells[cols[j].m[0]]))
             continue;
         ogi__table_t probe = {.text = sc->text, .arena = tb->arena};
-        if (emit_column(&probe, sc, &cols[j]) < 0)
+        if (emit_column(&probe, sc, &cols[j], x0, x1) < 0)
             return OGI_ENOMEM;
         if (probe.ncells != 1 || !is_value(&probe.cells[0]))
             return 0;
@@ -431,7 +438,7 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
     if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
         return rc;
     for (size_t j = 0; j < n; j++)
-        if ((rc = emit_column(tb, sc, &cols[j])))
+        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
             return rc;
     ogi__table_row_close(tb);
     return 1;
@@ -445,16 +452,21 @@ starts_numbered(const ogi__table_t *sc, size_t r)
     return c->kind == OGI__CELL_LABEL && ogi__table_starts_numbered(c->s, c->n);
 }
 
-/* Appends row r of sc to tb as it is. */
+/* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
 static int
-copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r)
+copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
+         const int *x1)
 {
     int rc;
     if ((rc = ogi__table_row_open(tb, sc->rows[r].line)))
         return rc;
-    for (size_t i = 0; i < sc->rows[r].count; i++)
-        if ((rc = push_copy(tb, &sc->cells[sc->rows[r].first + i])))
+    for (size_t i = sc->rows[r].first;
+         i < sc->rows[r].first + sc->rows[r].count; i++) {
+        if ((rc = push_copy(tb, &sc->cells[i])))
             return rc;
+        tb->cells[tb->ncells - 1].x0 = (int16_t)x0[i];
+        tb->cells[tb->ncells - 1].x1 = (int16_t)x1[i];
+    }
     ogi__table_row_close(tb);
     return 0;
 }
@@ -482,7 +494,8 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
     /* a converter that sets a character per grid cell, whatever its
-     * width, is told by the values lining up in code points */
+     * width, is told by the values lining up in code points: the cells
+     * are given those columns (placement finds blank cells by them) */
     measure(&sc, 0, x0, x1);
     size_t wide = alignment(&sc, x0, x1);
     measure(&sc, 1, x0, x1);
@@ -514,7 +527,7 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             }
             if (m == 0)
                 for (size_t k = r; k < s; k++)
-                    if ((rc = copy_row(tb, &sc, k)))
+                    if ((rc = copy_row(tb, &sc, k, x0, x1)))
                         return rc;
             r = s;
         }
