@@ -169,11 +169,35 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 
 /* ---- items, values, pieces ---- */
 
+/*
+ * Where text s[a, b) holds a second cell: pdftotext sets the cells of a
+ * table that sit on one text line apart by a single space ("三、本年度办
+ * 理结果 （一）予以公开"), and a word that starts with an item's number
+ * starts a cell of its own. The offset of that word, or 0.
+ */
+static size_t
+next_cell(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b; i++)
+        if (s[i - 1] == ' ' && s[i] != ' ' &&
+            ogi__table_starts_numbered(s + i, b - i))
+            return i;
+    return 0;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
     size_t n = l1 - l0;
+    for (size_t l = l0; l < l1; l++) {
+        size_t a, b, c;
+        line_content(t, l, &a, &b);
+        while (a < b && (c = next_cell(t->s, a, b)) != 0) {
+            n++;
+            a = c;
+        }
+    }
     o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
     o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
     o->pieces = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->pieces));
@@ -202,6 +226,18 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
         o->nitems++;
+        /* cells that share the line: text items of their own */
+        size_t c;
+        while (it->kind == IT_TEXT && (c = next_cell(t->s, it->a, it->b))) {
+            item_t *nx = &o->items[o->nitems++];
+            *nx = *it;
+            nx->a = (uint32_t)c;
+            size_t e = c;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            it->b = (uint32_t)e;
+            it = nx;
+        }
     }
     return 0;
 }
@@ -321,13 +357,26 @@ add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
     return 0;
 }
 
+/* Appends text item `item` as cells: its line as the row-lines reader
+ * reads it, or, when the line holds several items, the item's words. */
+static int
+add_item(ogi__table_t *tb, const order_t *o, size_t item)
+{
+    const item_t *it = &o->items[item];
+    size_t a, b;
+    line_content(o->t, it->line, &a, &b);
+    if (it->a == a && it->b == b)
+        return ogi__table_add_line(tb, it->line);
+    return ogi__table_add_words(tb, o->t->s + it->a, it->b - it->a, it->a);
+}
+
 /* A text item as the row-lines reader reads its line. */
 static int
 emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
 {
     int rc;
     if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-        (rc = ogi__table_add_line(tb, o->items[item].line)))
+        (rc = add_item(tb, o, item)))
         return rc;
     ogi__table_row_close(tb);
     return 0;
@@ -378,7 +427,7 @@ emit_plain(ogi__table_t *tb, const order_t *o)
                          : &o->items[o->vals[p->first]];
             if ((rc = ogi__table_row_open(tb, first->line)))
                 return rc;
-            if (labelled && (rc = ogi__table_add_line(tb, first->line)))
+            if (labelled && (rc = add_item(tb, o, o->pieces[lab].item)))
                 return rc;
             if ((rc = add_values(tb, o, p)))
                 return rc;
@@ -567,7 +616,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done)
         if ((rc = ogi__table_row_open(tb, o->items[lab[i].first].line)))
             return rc;
         for (uint32_t q = lab[i].first; q <= lab[i].last; q++)
-            if ((rc = ogi__table_add_line(tb, o->items[q].line)))
+            if ((rc = add_item(tb, o, q)))
                 return rc;
         ogi__table_row_close(tb);
     }
