@@ -189,14 +189,14 @@ read_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
  * line starts a column of its own, ordered by position.
  */
 
-#define BAND_MAX 12     /* lines of one row, at most */
-#define PIECE_MAX 40    /* display columns of a piece: wider is prose */
+#define BAND_MAX  12 /* lines of one row, at most */
+#define PIECE_MAX 40 /* display columns of a piece: wider is prose */
 
 typedef struct {
     int x0, x1;         /* columns of the first member */
     size_t m[BAND_MAX]; /* cells joined, top to bottom (scratch indices) */
     size_t n;
-    size_t main;        /* the value line's cell, or SIZE_MAX */
+    size_t main; /* the value line's cell, or SIZE_MAX */
 } col_t;
 
 /* Code points from the start of line l to offset off: the column a
@@ -413,7 +413,8 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
                 size_t at = 0;
                 while (at < k->n && k->m[at] != k->main)
                     at++;
-                memmove(k->m + at + 1, k->m + at, (k->n - at) * sizeof(k->m[0]));
+                memmove(k->m + at + 1, k->m + at,
+                        (k->n - at) * sizeof(k->m[0]));
                 k->m[at] = i;
                 k->n++;
             } else
@@ -504,8 +505,7 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     size_t r = 0;
     while (r < sc.nrows) {
         size_t e = r + 1;
-        while (e < sc.nrows &&
-               sc.rows[e].line == sc.rows[e - 1].line + 1 &&
+        while (e < sc.nrows && sc.rows[e].line == sc.rows[e - 1].line + 1 &&
                !memchr(t->s + t->lines[sc.rows[e].line].start, '\t',
                        t->lines[sc.rows[e].line].end -
                            t->lines[sc.rows[e].line].start))
@@ -540,9 +540,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     cols_t c;
     for (size_t l = l0; l < l1; l++)
-        if (read_rule(t, l, &c) ||
-            memchr(t->s + t->lines[l].start, '\t',
-                   t->lines[l].end - t->lines[l].start))
+        if (read_rule(t, l, &c) || memchr(t->s + t->lines[l].start, '\t',
+                                          t->lines[l].end - t->lines[l].start))
             return read_lines(tb, t, l0, l1);
     return read_bands(tb, t, l0, l1);
 }
