@@ -444,7 +444,8 @@ emit_plain(ogi__table_t *tb, const order_t *o)
  * the lines after the first carry no numbering of their own). */
 typedef struct {
     uint32_t first, last;
-    long row; /* skeleton row it names, or -1 */
+    uint32_t skip; /* an item in (first, last] left out, or UINT32_MAX */
+    long row;      /* skeleton row it names, or -1 */
     int score;
 } label_t;
 
@@ -458,11 +459,40 @@ has_numbering(const order_t *o, size_t i)
     return in.num.level != 0;
 }
 
+/* Scores the text items of l but skip against Table 3's rows: the row
+ * and score into l (with skip) when better than l's. */
+static void
+score_label(const order_t *o, label_t *l, uint32_t skip)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    /* the label's text, squeezed of its line breaks, for matching */
+    char buf[OGI__LABEL_MAX * 2];
+    size_t len = 0;
+    for (size_t q = l->first; q <= l->last; q++) {
+        if (q == skip)
+            continue;
+        size_t w = o->items[q].b - o->items[q].a;
+        if (w > sizeof(buf) - len)
+            w = sizeof(buf) - len;
+        memcpy(buf + len, o->t->s + o->items[q].a, w);
+        len += w;
+    }
+    ogi__label_t in;
+    ogi__label_norm(buf, len, &in);
+    for (size_t r = 0; r < sk->nrows; r++) {
+        int s = ogi__label_score_row(&in, OGI_T3, r, 0);
+        if (s >= LABEL_MIN_SCORE && s > l->score) {
+            l->score = s;
+            l->row = (long)r;
+            l->skip = skip;
+        }
+    }
+}
+
 /* The labels of the region, each matched against Table 3's rows. */
 static size_t
 find_labels(const order_t *o, label_t *lab)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     size_t n = 0;
     for (size_t i = 0; i < o->nitems; i++) {
         if (o->items[i].kind != IT_TEXT)
@@ -471,30 +501,18 @@ find_labels(const order_t *o, label_t *lab)
         while (last + 1 < o->nitems && o->items[last + 1].kind == IT_TEXT &&
                !has_numbering(o, last + 1))
             last++;
-        /* the label's text, squeezed of its line breaks, for matching */
-        char buf[OGI__LABEL_MAX * 2];
-        size_t len = 0;
-        for (size_t q = i; q <= last; q++) {
-            size_t w = o->items[q].b - o->items[q].a;
-            if (w > sizeof(buf) - len)
-                w = sizeof(buf) - len;
-            memcpy(buf + len, o->t->s + o->items[q].a, w);
-            len += w;
-        }
-        ogi__label_t in;
-        ogi__label_norm(buf, len, &in);
         label_t *l = &lab[n++];
         l->first = (uint32_t)i;
         l->last = (uint32_t)last;
+        l->skip = UINT32_MAX;
         l->row = -1;
         l->score = 0;
-        for (size_t r = 0; r < sk->nrows; r++) {
-            int s = ogi__label_score_row(&in, OGI_T3, r, 0);
-            if (s >= LABEL_MIN_SCORE && s > l->score) {
-                l->score = s;
-                l->row = (long)r;
-            }
-        }
+        score_label(o, l, UINT32_MAX);
+        /* the wrapped tail of a taller cell beside (a group's label
+         * centred over its rows) may sit among the label's lines: left
+         * out when the label then names a row better */
+        for (size_t q = i + 1; q <= last && last - i < 8; q++)
+            score_label(o, l, (uint32_t)q);
         i = last;
     }
     /* a row named twice keeps its best label */
@@ -525,6 +543,8 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
         return OGI_ENOMEM;
     size_t w = 0;
     for (uint32_t q = l->first; q <= l->last; q++) {
+        if (q == l->skip)
+            continue;
         memcpy(buf + w, o->t->s + o->items[q].a, o->items[q].b - o->items[q].a);
         w += o->items[q].b - o->items[q].a;
     }
