@@ -383,18 +383,40 @@ emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
 }
 
 /*
- * Every piece its own row, in reading order, except that the labels just
+ * Every piece its own row, in reading order, except that a run of single
+ * values that fills rows of width (Table 3's, when the region is Table 3
+ * by its labels; else 0) is read as those rows, and the labels just
  * before a column block are paired with its rows: with j labels before a
  * block of k rows, the last min(j, k) labels name the last min(j, k) rows
  * (a label run as long as the block names all of it; a single label
  * before a block sits on the level of the block's last row).
  */
 static int
-emit_plain(ogi__table_t *tb, const order_t *o)
+emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 {
     int rc;
     size_t i = 0;
     while (i < o->npieces) {
+        /* a run of single values that fills rows of width exactly: a
+         * row's values one after another, rows in order */
+        size_t run = 0;
+        while (width && i + run < o->npieces && !o->pieces[i + run].text &&
+               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
+            run++;
+        if (width && run >= width && run % width == 0) {
+            for (size_t r = 0; r < run; r += width) {
+                const piece_t *p = &o->pieces[i + r];
+                if ((rc = ogi__table_row_open(
+                         tb, o->items[o->vals[p->first]].line)))
+                    return rc;
+                for (size_t v = 0; v < width; v++)
+                    if ((rc = add_values(tb, o, &o->pieces[i + r + v])))
+                        return rc;
+                ogi__table_row_close(tb);
+            }
+            i += run;
+            continue;
+        }
         if (!o->pieces[i].text) {
             const piece_t *p = &o->pieces[i];
             if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)) ||
@@ -558,12 +580,14 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
  * one （六） row, 25 with its three sub-rows). *done is 0 when the region
- * is not such a table: nothing was added.
+ * is not such a table: nothing was added. *is_t3 is 1 when its labels are
+ * Table 3's, whether or not its values number the rows.
  */
 static int
-read_t3(ogi__table_t *tb, order_t *o, int *done)
+read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
 {
     *done = 0;
+    *is_t3 = 0;
     label_t *lab = ogi_arena_alloc(tb->arena, (o->nitems + 1) * sizeof(*lab));
     /* value rows of seven: singles gathered, column rows as they are */
     piece_t *rows =
@@ -585,6 +609,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done)
     }
     if (named < T3_MIN_LABELS)
         return 0;
+    *is_t3 = 1;
 
     size_t nrows = 0;
     uint32_t *order = ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
@@ -683,15 +708,15 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
      * of seven columns */
     if ((rc = make_pieces(&o, T3_COLS, tb->arena)))
         return rc;
-    int done = 0;
-    if ((rc = read_t3(tb, &o, &done)))
+    int done = 0, is_t3 = 0;
+    if ((rc = read_t3(tb, &o, &done, &is_t3)))
         return rc;
     if (done)
         return 0;
     o.npieces = o.nvals = 0;
     if ((rc = make_pieces(&o, 0, tb->arena)))
         return rc;
-    return emit_plain(tb, &o);
+    return emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};

@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         pdf_layout) echo 96.8 ;;
-        pdf_raw) echo 82.6 ;;
+        pdf_raw) echo 83.2 ;;
         pdf_portrait_layout) echo 94.3 ;;
         pdf_portrait_raw) echo 86.8 ;;
         *) echo 100 ;;

@@ -367,6 +367,50 @@ tail_among_label(void **state)
                       22);
 }
 
+/* Two labels, then both rows' values as single blocks, in a Table 3 whose
+ * values do not number the format's rows (the last row lost a blank
+ * cell): the fourteen values read as two rows of seven, in order. */
+static void
+singles_in_rows(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n"
+        "二、上年结转政府信息公开申请数量\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2\n\n"
+        "三、本年度办理结果\n\n（一）予以公开\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n"
+        "3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n"
+        "4\n\n0\n\n0\n\n0\n\n0\n\n0\n\n4\n\n"
+        "（三）不予公开\n\n1.属于国家秘密\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
+        "2.其他法律行政法规禁止公开\n\n6\n\n0\n\n0\n\n0\n\n0\n\n0\n\n6\n\n"
+        "3.危及“三安全一稳定”\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n7\n\n"
+        "四、结转下年度继续办理\n\n8\n\n0\n\n0\n\n0\n\n0\n\n8\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
+                                     sizeof(why)),
+                     0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int64_t want = 3;
+    for (size_t r = 0; r < tb.nrows && want <= 4; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0 || v[0] != want)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[6], want);
+        want++;
+    }
+    assert_int_equal(want, 5);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -376,6 +420,7 @@ main(void)
         cmocka_unit_test(declines_layout), cmocka_unit_test(generated),
         cmocka_unit_test(cells_on_one_line),
         cmocka_unit_test(tail_among_label),
+        cmocka_unit_test(singles_in_rows),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
