@@ -445,12 +445,18 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
     return 1;
 }
 
-/* 1 when row r of sc starts with a numbered label. */
+/* 1 when the last label of row r of sc, the row label's column (an outer
+ * group's label stands left of it), starts with an item's number. */
 static int
 starts_numbered(const ogi__table_t *sc, size_t r)
 {
-    const ogi__cell_t *c = &sc->cells[sc->rows[r].first];
-    return c->kind == OGI__CELL_LABEL && ogi__table_starts_numbered(c->s, c->n);
+    const ogi__cell_t *last = NULL;
+    for (size_t i = 0; i < sc->rows[r].count; i++) {
+        const ogi__cell_t *c = &sc->cells[sc->rows[r].first + i];
+        if (c->kind == OGI__CELL_LABEL)
+            last = c;
+    }
+    return last && ogi__table_starts_numbered(last->s, last->n);
 }
 
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
@@ -511,7 +517,7 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                            t->lines[sc.rows[e].line].start))
             e++;
         /* rows printed without a line between them: after a line of
-         * values, a numbered label starts the next */
+         * values, a numbered row label starts the next */
         while (r < e) {
             size_t s = r + 1;
             int values = nvalues(&sc, r) >= 2;

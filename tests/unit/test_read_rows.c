@@ -238,6 +238,48 @@ columns_in_code_points(void **state)
     done(&fx);
 }
 
+/* The label of an outer column (三、本年度办理结果, centred over many rows)
+ * within a band, its numbered first piece beside a row label's tail: no
+ * new row there; the next row starts at the numbered row label （六）'s
+ * group stands beside. Values line up in code points. */
+static void
+outer_group_in_band(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "           1.申请人无正当\n"
+                  "           理由逾期不补\n"
+                  "           正、行政机关不    1     0   0   0   0   0   1\n"
+                  "三、本年       再处理其政府信\n"
+                  "度办理结       息公开申请\n"
+                  "  果\n"
+                  "       （六）\n"
+                  "           2.申请人逾期未\n"
+                  "       其他处\n"
+                  "           按收费通知要求\n"
+                  "        理\n"
+                  "           缴纳费用、行政\n"
+                  "                      0     0   0   0   0   0    0\n"
+                  "           机关不再处理其\n"
+                  "           政府信息公开申\n"
+                  "           请\n"
+                  "\n"
+                  "           3.其他       0     0   0   0   0   0   0\n");
+    static const char *const want[] = {
+        "L[三、本年度办理结果] "
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[(六)其他处理] "
+        "L[2."
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        "] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.其他] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -248,6 +290,7 @@ main(void)
         cmocka_unit_test(rows_adjacent),
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
+        cmocka_unit_test(outer_group_in_band),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
