@@ -345,6 +345,77 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
 }
 
 /*
+ * Reads the band of rows [r0, r1) of sc, none with values, as one row of
+ * headers when it is one: a header written down its narrow column ("本年"
+ * over "制发件" over "数"), its pieces joined by column. One line at
+ * least holds two cells; every piece is a label no wider than PIECE_MAX; a piece joins the column it overlaps,
+ * and one that overlaps two, or a column's second piece on one line (a
+ * header over several columns), leaves the band as it is. Returns 1 when
+ * read, 0 when not (tb untouched), or OGI_ENOMEM.
+ */
+static int
+merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
+             const int *x0, const int *x1)
+{
+    col_t cols[MAX_COLS];
+    size_t n = 0;
+    size_t last_row[MAX_COLS];
+    /* columns set apart by space on one line at least: lines of one
+     * cell each are text in reading order, not a grid */
+    int grid = 0;
+    for (size_t r = r0; r < r1; r++)
+        grid |= sc->rows[r].count >= 2;
+    if (!grid)
+        return 0;
+    for (size_t r = r0; r < r1; r++) {
+        const ogi__row_t *rr = &sc->rows[r];
+        for (size_t i = rr->first; i < rr->first + rr->count; i++) {
+            if (sc->cells[i].kind != OGI__CELL_LABEL || x0[i] < 0 ||
+                x1[i] - x0[i] > PIECE_MAX)
+                return 0;
+            long at = -1;
+            for (size_t j = 0; j < n; j++)
+                if (overlap(x0[i], x1[i], cols[j].x0, cols[j].x1)) {
+                    if (at >= 0)
+                        return 0;
+                    at = (long)j;
+                }
+            if (at < 0) {
+                if (n == MAX_COLS)
+                    return 0;
+                cols[n] = (col_t){x0[i], x1[i], {i}, 1, SIZE_MAX};
+                last_row[n++] = r;
+                continue;
+            }
+            col_t *k = &cols[at];
+            if (last_row[at] == r || k->n == BAND_MAX)
+                return 0;
+            k->m[k->n++] = i;
+            last_row[at] = r;
+            /* the column spans its pieces */
+            if (x0[i] < k->x0)
+                k->x0 = x0[i];
+            if (x1[i] > k->x1)
+                k->x1 = x1[i];
+        }
+    }
+    /* a column's pieces may have grown it over another's */
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (overlap(cols[a].x0, cols[a].x1, cols[b].x0, cols[b].x1))
+                return 0;
+    qsort(cols, n, sizeof(cols[0]), by_x);
+    int rc;
+    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
+        return rc;
+    for (size_t j = 0; j < n; j++)
+        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
+            return rc;
+    ogi__table_row_close(tb);
+    return 1;
+}
+
+/*
  * Reads the band of rows [r0, r1) of sc (lines one after another) as one
  * row of tb when it is one: a single line with values (two or more), the
  * other lines' pieces each in a column of it or in a column of their own
@@ -364,7 +435,7 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             main = (long)r;
         }
     if (main < 0)
-        return 0;
+        return merge_header(tb, sc, r0, r1, x0, x1);
     col_t cols[MAX_COLS];
     size_t n = 0, nmain;
     const ogi__row_t *mr = &sc->rows[main];

@@ -280,6 +280,56 @@ outer_group_in_band(void **state)
     done(&fx);
 }
 
+/* Headers written down their narrow columns ("本年" over "制发件" over
+ * "数"): one row, each column's pieces joined (the rows below set the
+ * columns in code points). The last column's "有", set off its centre,
+ * stays a cell of its own: not asserted. */
+static void
+header_down_columns(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "                     现行\n"
+                  "                本年\n"
+                  " 信     本年制发件          有\n"
+                  "               废止件\n"
+                  "息内容      数           效件\n"
+                  "                 数\n"
+                  "                      数\n"
+                  "\n"
+                  "规章        0     0    0\n"
+                  "\n"
+                  "规范性文件     0     0    4\n");
+    assert_int_equal(fx.tb.nrows, 3);
+    char buf[1024];
+    const char *want = "L[信息内容] L[本年制发件数] L[本年废止件数] ";
+    row_str(&fx, 0, buf, sizeof(buf));
+    if (strncmp(buf, want, strlen(want)) != 0)
+        fail_msg("want %s..., got %s", want, buf);
+    assert_string_equal(row_str(&fx, 1, buf, sizeof(buf)),
+                        "L[规章] V[0] V[0] V[0]");
+    done(&fx);
+}
+
+/* Lines of one cell each (pdftotext without -layout) are no header
+ * written down columns: each stays a row. */
+static void
+single_cells_not_joined(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "第二十条第（一）项\n"
+                  "本年\n"
+                  "现行\n");
+    static const char *const want[] = {
+        "L[第二十条第(一)项]",
+        "L[本年]",
+        "L[现行]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -291,6 +341,8 @@ main(void)
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
         cmocka_unit_test(outer_group_in_band),
+        cmocka_unit_test(header_down_columns),
+        cmocka_unit_test(single_cells_not_joined),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
