@@ -516,18 +516,19 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
     return 1;
 }
 
-/* 1 when the last label of row r of sc, the row label's column (an outer
- * group's label stands left of it), starts with an item's number. */
+/* 1 when row r of sc starts with a numbered label that starts a row: not
+ * an outer group's label beside the tail of a row label (a line of two
+ * labels and no values, the second without a number of its own). */
 static int
 starts_numbered(const ogi__table_t *sc, size_t r)
 {
-    const ogi__cell_t *last = NULL;
-    for (size_t i = 0; i < sc->rows[r].count; i++) {
-        const ogi__cell_t *c = &sc->cells[sc->rows[r].first + i];
-        if (c->kind == OGI__CELL_LABEL)
-            last = c;
-    }
-    return last && ogi__table_starts_numbered(last->s, last->n);
+    const ogi__row_t *row = &sc->rows[r];
+    const ogi__cell_t *c = &sc->cells[row->first];
+    if (c->kind != OGI__CELL_LABEL || !ogi__table_starts_numbered(c->s, c->n))
+        return 0;
+    return !(row->count == 2 && nvalues(sc, r) == 0 &&
+             c[1].kind == OGI__CELL_LABEL &&
+             !ogi__table_starts_numbered(c[1].s, c[1].n));
 }
 
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
