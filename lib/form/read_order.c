@@ -197,6 +197,7 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             n++;
             a = c;
         }
+        n++; /* a value at the end of the line */
     }
     o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
     o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
@@ -237,6 +238,34 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                 e--;
             it->b = (uint32_t)e;
             it = nx;
+        }
+        /* a row's label and its first value on one line ("行政规范性文件
+         * 0"): the value an item of its own */
+        size_t v = it->b;
+        while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
+            v--;
+        if (it->kind == IT_TEXT && v > it->a + 1 &&
+            ogi_number_parse(t->s + v, it->b - v, &num) != OGI_NUM_NONE) {
+            size_t e = v;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            ogi_num_t lead;
+            /* not a value whose sign is a word ("增 16") */
+            int sign = e - it->a == 3 && (memcmp(t->s + it->a, "增", 3) == 0 ||
+                                          memcmp(t->s + it->a, "减", 3) == 0);
+            /* nor values one after another ("0 0 0 16"): the line's
+             * first word is no value */
+            size_t w = it->a;
+            while (w < e && t->s[w] != ' ')
+                w++;
+            if (!sign && ogi_number_parse(t->s + it->a, w - it->a, &lead) ==
+                             OGI_NUM_NONE) {
+                item_t *nx = &o->items[o->nitems++];
+                *nx = *it;
+                nx->kind = IT_NUM;
+                nx->a = (uint32_t)v;
+                it->b = (uint32_t)e;
+            }
         }
     }
     return 0;

@@ -411,6 +411,67 @@ singles_in_rows(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* A row's label and its first value that pdftotext set on one line
+ * ("规范性文件 0"): the value is a cell of its own; a value whose sign is
+ * a word ("增 16") and values one after another ("0 0 16") stay whole. */
+static void
+label_and_value_on_one_line(void **state)
+{
+    (void)state;
+    static const char in[] = "第二十条第（一）项\n"
+                             "信息内容\n"
+                             "\n"
+                             "规章\n"
+                             "\n"
+                             "1\n\n2\n\n3\n\n"
+                             "规范性文件 4\n"
+                             "\n"
+                             "5\n\n6\n\n"
+                             "增 16\n"
+                             "\n"
+                             "0 0 17\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
+                                     sizeof(why)),
+                     0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int label = 0, four = 0, sixteen = 0, seventeen = 0;
+    for (size_t i = 0; i < tb.ncells; i++) {
+        const ogi__cell_t *c = &tb.cells[i];
+        if (c->kind == OGI__CELL_LABEL && c->n == strlen("规范性文件") &&
+            memcmp(c->s, "规范性文件", c->n) == 0)
+            label = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 4)
+            four = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 16)
+            sixteen = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 17)
+            seventeen = 1;
+        /* no label holds a number */
+        if (c->kind == OGI__CELL_LABEL)
+            assert_null(memchr(c->s, '1', c->n));
+    }
+    /* the value is a single of its own, as those after it, not in the
+     * label's row */
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *c = &tb.cells[tb.rows[r].first];
+        if (c->n == strlen("规范性文件") &&
+            memcmp(c->s, "规范性文件", c->n) == 0)
+            assert_int_equal(tb.rows[r].count, 1);
+    }
+    assert_true(label);
+    assert_true(four);
+    assert_true(sixteen);
+    assert_true(seventeen);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -421,6 +482,7 @@ main(void)
         cmocka_unit_test(cells_on_one_line),
         cmocka_unit_test(tail_among_label),
         cmocka_unit_test(singles_in_rows),
+        cmocka_unit_test(label_and_value_on_one_line),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
