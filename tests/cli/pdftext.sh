@@ -23,9 +23,9 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         pdf_layout) echo 96.8 ;;
-        pdf_raw) echo 83.2 ;;
+        pdf_raw) echo 84.9 ;;
         pdf_portrait_layout) echo 94.3 ;;
-        pdf_portrait_raw) echo 86.8 ;;
+        pdf_portrait_raw) echo 87.2 ;;
         *) echo 100 ;;
     esac
 }
