@@ -613,15 +613,39 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     return 0;
 }
 
+/* Marks as runs the values of cells [c0, ncells) of tb that are digits
+ * with a leading zero ("0000000", "00"): no number is written so, but a
+ * converter that sets narrow columns close runs adjacent cells' digits
+ * together; the format's arithmetic splits them (OGI__CELL_RUN). */
+static void
+mark_runs(ogi__table_t *tb, size_t c0)
+{
+    for (size_t i = c0; i < tb->ncells; i++) {
+        ogi__cell_t *c = &tb->cells[i];
+        if (c->kind != OGI__CELL_VALUE || c->n < 2 || c->s[0] != '0')
+            continue;
+        size_t k = 0;
+        while (k < c->n && c->s[k] >= '0' && c->s[k] <= '9')
+            k++;
+        if (k == c->n)
+            c->kind = OGI__CELL_RUN;
+    }
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     cols_t c;
-    for (size_t l = l0; l < l1; l++)
-        if (read_rule(t, l, &c) || memchr(t->s + t->lines[l].start, '\t',
-                                          t->lines[l].end - t->lines[l].start))
-            return read_lines(tb, t, l0, l1);
-    return read_bands(tb, t, l0, l1);
+    size_t c0 = tb->ncells;
+    int ruled = 0;
+    for (size_t l = l0; l < l1 && !ruled; l++)
+        ruled = read_rule(t, l, &c) ||
+                memchr(t->s + t->lines[l].start, '\t',
+                       t->lines[l].end - t->lines[l].start) != NULL;
+    int rc = ruled ? read_lines(tb, t, l0, l1) : read_bands(tb, t, l0, l1);
+    if (rc == 0)
+        mark_runs(tb, c0);
+    return rc;
 }
 
 const ogi__reader_t ogi__read_row_lines = {"row_lines", probe, read};

@@ -330,6 +330,30 @@ single_cells_not_joined(void **state)
     done(&fx);
 }
 
+/* Narrow columns set close run adjacent cells' digits together: digits
+ * with a leading zero ("0000000", "00") are a run for the arithmetic to
+ * split; "0.5" and "10" stay values. */
+static void
+leading_zero_runs(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "                      6.属于四类过程性信息        0000000\n"
+        "\n"
+        "                      1.属于国家秘密             0 0 0 00      0\n"
+        "\n"
+        "                      行政事业性收费             0.5   10\n");
+    static const char *const want[] = {
+        "L[6.属于四类过程性信息] R[0000000]",
+        "L[1.属于国家秘密] V[0] V[0] V[0] R[00] V[0]",
+        "L[行政事业性收费] V[0.5] V[10]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -343,6 +367,7 @@ main(void)
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
+        cmocka_unit_test(leading_zero_runs),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
