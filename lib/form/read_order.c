@@ -169,11 +169,36 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 
 /* ---- items, values, pieces ---- */
 
+/*
+ * Where text s[a, b) holds a second cell: pdftotext sets the cells of a
+ * table that sit on one text line apart by a single space ("三、本年度办
+ * 理结果 （一）予以公开"), and a word that starts with an item's number
+ * starts a cell of its own. The offset of that word, or 0.
+ */
+static size_t
+next_cell(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b; i++)
+        if (s[i - 1] == ' ' && s[i] != ' ' &&
+            ogi__table_starts_numbered(s + i, b - i))
+            return i;
+    return 0;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
     size_t n = l1 - l0;
+    for (size_t l = l0; l < l1; l++) {
+        size_t a, b, c;
+        line_content(t, l, &a, &b);
+        while (a < b && (c = next_cell(t->s, a, b)) != 0) {
+            n++;
+            a = c;
+        }
+        n++; /* a value at the end of the line */
+    }
     o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
     o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
     o->pieces = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->pieces));
@@ -202,6 +227,46 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
         o->nitems++;
+        /* cells that share the line: text items of their own */
+        size_t c;
+        while (it->kind == IT_TEXT && (c = next_cell(t->s, it->a, it->b))) {
+            item_t *nx = &o->items[o->nitems++];
+            *nx = *it;
+            nx->a = (uint32_t)c;
+            size_t e = c;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            it->b = (uint32_t)e;
+            it = nx;
+        }
+        /* a row's label and its first value on one line ("行政规范性文件
+         * 0"): the value an item of its own */
+        size_t v = it->b;
+        while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
+            v--;
+        if (it->kind == IT_TEXT && v > it->a + 1 &&
+            ogi_number_parse(t->s + v, it->b - v, &num) != OGI_NUM_NONE) {
+            size_t e = v;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            ogi_num_t lead;
+            /* not a value whose sign is a word ("增 16") */
+            int sign = e - it->a == 3 && (memcmp(t->s + it->a, "增", 3) == 0 ||
+                                          memcmp(t->s + it->a, "减", 3) == 0);
+            /* nor values one after another ("0 0 0 16"): the line's
+             * first word is no value */
+            size_t w = it->a;
+            while (w < e && t->s[w] != ' ')
+                w++;
+            if (!sign && ogi_number_parse(t->s + it->a, w - it->a, &lead) ==
+                             OGI_NUM_NONE) {
+                item_t *nx = &o->items[o->nitems++];
+                *nx = *it;
+                nx->kind = IT_NUM;
+                nx->a = (uint32_t)v;
+                it->b = (uint32_t)e;
+            }
+        }
     }
     return 0;
 }
@@ -321,31 +386,66 @@ add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
     return 0;
 }
 
+/* Appends text item `item` as cells: its line as the row-lines reader
+ * reads it, or, when the line holds several items, the item's words. */
+static int
+add_item(ogi__table_t *tb, const order_t *o, size_t item)
+{
+    const item_t *it = &o->items[item];
+    size_t a, b;
+    line_content(o->t, it->line, &a, &b);
+    if (it->a == a && it->b == b)
+        return ogi__table_add_line(tb, it->line);
+    return ogi__table_add_words(tb, o->t->s + it->a, it->b - it->a, it->a);
+}
+
 /* A text item as the row-lines reader reads its line. */
 static int
 emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
 {
     int rc;
     if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-        (rc = ogi__table_add_line(tb, o->items[item].line)))
+        (rc = add_item(tb, o, item)))
         return rc;
     ogi__table_row_close(tb);
     return 0;
 }
 
 /*
- * Every piece its own row, in reading order, except that the labels just
+ * Every piece its own row, in reading order, except that a run of single
+ * values that fills rows of width (Table 3's, when the region is Table 3
+ * by its labels; else 0) is read as those rows, and the labels just
  * before a column block are paired with its rows: with j labels before a
  * block of k rows, the last min(j, k) labels name the last min(j, k) rows
  * (a label run as long as the block names all of it; a single label
  * before a block sits on the level of the block's last row).
  */
 static int
-emit_plain(ogi__table_t *tb, const order_t *o)
+emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 {
     int rc;
     size_t i = 0;
     while (i < o->npieces) {
+        /* a run of single values that fills rows of width exactly: a
+         * row's values one after another, rows in order */
+        size_t run = 0;
+        while (width && i + run < o->npieces && !o->pieces[i + run].text &&
+               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
+            run++;
+        if (width && run >= width && run % width == 0) {
+            for (size_t r = 0; r < run; r += width) {
+                const piece_t *p = &o->pieces[i + r];
+                if ((rc = ogi__table_row_open(
+                         tb, o->items[o->vals[p->first]].line)))
+                    return rc;
+                for (size_t v = 0; v < width; v++)
+                    if ((rc = add_values(tb, o, &o->pieces[i + r + v])))
+                        return rc;
+                ogi__table_row_close(tb);
+            }
+            i += run;
+            continue;
+        }
         if (!o->pieces[i].text) {
             const piece_t *p = &o->pieces[i];
             if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)) ||
@@ -378,7 +478,7 @@ emit_plain(ogi__table_t *tb, const order_t *o)
                          : &o->items[o->vals[p->first]];
             if ((rc = ogi__table_row_open(tb, first->line)))
                 return rc;
-            if (labelled && (rc = ogi__table_add_line(tb, first->line)))
+            if (labelled && (rc = add_item(tb, o, o->pieces[lab].item)))
                 return rc;
             if ((rc = add_values(tb, o, p)))
                 return rc;
@@ -395,7 +495,8 @@ emit_plain(ogi__table_t *tb, const order_t *o)
  * the lines after the first carry no numbering of their own). */
 typedef struct {
     uint32_t first, last;
-    long row; /* skeleton row it names, or -1 */
+    uint32_t skip; /* an item in (first, last] left out, or UINT32_MAX */
+    long row;      /* skeleton row it names, or -1 */
     int score;
 } label_t;
 
@@ -409,11 +510,40 @@ has_numbering(const order_t *o, size_t i)
     return in.num.level != 0;
 }
 
+/* Scores the text items of l but skip against Table 3's rows: the row
+ * and score into l (with skip) when better than l's. */
+static void
+score_label(const order_t *o, label_t *l, uint32_t skip)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    /* the label's text, squeezed of its line breaks, for matching */
+    char buf[OGI__LABEL_MAX * 2];
+    size_t len = 0;
+    for (size_t q = l->first; q <= l->last; q++) {
+        if (q == skip)
+            continue;
+        size_t w = o->items[q].b - o->items[q].a;
+        if (w > sizeof(buf) - len)
+            w = sizeof(buf) - len;
+        memcpy(buf + len, o->t->s + o->items[q].a, w);
+        len += w;
+    }
+    ogi__label_t in;
+    ogi__label_norm(buf, len, &in);
+    for (size_t r = 0; r < sk->nrows; r++) {
+        int s = ogi__label_score_row(&in, OGI_T3, r, 0);
+        if (s >= LABEL_MIN_SCORE && s > l->score) {
+            l->score = s;
+            l->row = (long)r;
+            l->skip = skip;
+        }
+    }
+}
+
 /* The labels of the region, each matched against Table 3's rows. */
 static size_t
 find_labels(const order_t *o, label_t *lab)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     size_t n = 0;
     for (size_t i = 0; i < o->nitems; i++) {
         if (o->items[i].kind != IT_TEXT)
@@ -422,30 +552,18 @@ find_labels(const order_t *o, label_t *lab)
         while (last + 1 < o->nitems && o->items[last + 1].kind == IT_TEXT &&
                !has_numbering(o, last + 1))
             last++;
-        /* the label's text, squeezed of its line breaks, for matching */
-        char buf[OGI__LABEL_MAX * 2];
-        size_t len = 0;
-        for (size_t q = i; q <= last; q++) {
-            size_t w = o->items[q].b - o->items[q].a;
-            if (w > sizeof(buf) - len)
-                w = sizeof(buf) - len;
-            memcpy(buf + len, o->t->s + o->items[q].a, w);
-            len += w;
-        }
-        ogi__label_t in;
-        ogi__label_norm(buf, len, &in);
         label_t *l = &lab[n++];
         l->first = (uint32_t)i;
         l->last = (uint32_t)last;
+        l->skip = UINT32_MAX;
         l->row = -1;
         l->score = 0;
-        for (size_t r = 0; r < sk->nrows; r++) {
-            int s = ogi__label_score_row(&in, OGI_T3, r, 0);
-            if (s >= LABEL_MIN_SCORE && s > l->score) {
-                l->score = s;
-                l->row = (long)r;
-            }
-        }
+        score_label(o, l, UINT32_MAX);
+        /* the wrapped tail of a taller cell beside (a group's label
+         * centred over its rows) may sit among the label's lines: left
+         * out when the label then names a row better */
+        for (size_t q = i + 1; q <= last && last - i < 8; q++)
+            score_label(o, l, (uint32_t)q);
         i = last;
     }
     /* a row named twice keeps its best label */
@@ -476,6 +594,8 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
         return OGI_ENOMEM;
     size_t w = 0;
     for (uint32_t q = l->first; q <= l->last; q++) {
+        if (q == l->skip)
+            continue;
         memcpy(buf + w, o->t->s + o->items[q].a, o->items[q].b - o->items[q].a);
         w += o->items[q].b - o->items[q].a;
     }
@@ -489,12 +609,14 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
  * one （六） row, 25 with its three sub-rows). *done is 0 when the region
- * is not such a table: nothing was added.
+ * is not such a table: nothing was added. *is_t3 is 1 when its labels are
+ * Table 3's, whether or not its values number the rows.
  */
 static int
-read_t3(ogi__table_t *tb, order_t *o, int *done)
+read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
 {
     *done = 0;
+    *is_t3 = 0;
     label_t *lab = ogi_arena_alloc(tb->arena, (o->nitems + 1) * sizeof(*lab));
     /* value rows of seven: singles gathered, column rows as they are */
     piece_t *rows =
@@ -516,6 +638,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done)
     }
     if (named < T3_MIN_LABELS)
         return 0;
+    *is_t3 = 1;
 
     size_t nrows = 0;
     uint32_t *order = ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
@@ -567,7 +690,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done)
         if ((rc = ogi__table_row_open(tb, o->items[lab[i].first].line)))
             return rc;
         for (uint32_t q = lab[i].first; q <= lab[i].last; q++)
-            if ((rc = ogi__table_add_line(tb, o->items[q].line)))
+            if ((rc = add_item(tb, o, q)))
                 return rc;
         ogi__table_row_close(tb);
     }
@@ -614,15 +737,15 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
      * of seven columns */
     if ((rc = make_pieces(&o, T3_COLS, tb->arena)))
         return rc;
-    int done = 0;
-    if ((rc = read_t3(tb, &o, &done)))
+    int done = 0, is_t3 = 0;
+    if ((rc = read_t3(tb, &o, &done, &is_t3)))
         return rc;
     if (done)
         return 0;
     o.npieces = o.nvals = 0;
     if ((rc = make_pieces(&o, 0, tb->arena)))
         return rc;
-    return emit_plain(tb, &o);
+    return emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};

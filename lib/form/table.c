@@ -161,6 +161,12 @@ is_numbering(const char *s, size_t n)
 }
 
 int
+ogi__table_starts_numbered(const char *s, size_t n)
+{
+    return is_numbering(s, n);
+}
+
+int
 ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
 {
     ogi_num_t num;
@@ -264,7 +270,7 @@ char_width(const char *p, const char *end, size_t *len)
     unsigned char c = (unsigned char)*p;
     if (c < 0x80) {
         *len = 1;
-        return 1;
+        return c != '\f'; /* a page break (pdftotext) takes no column */
     }
     /* U+3040-U+9FFF, most of a report: wide, no decoding needed */
     if (c >= 0xE3 && c <= 0xE9 && end - p >= 3 && c != 0xE3) {

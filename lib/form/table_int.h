@@ -122,6 +122,9 @@ int ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n,
  */
 int ogi__table_add_line(ogi__table_t *tb, size_t l);
 
+/* 1 when s[0..n) starts with an item's number: "3.", "(六)", "二、". */
+int ogi__table_starts_numbered(const char *s, size_t n);
+
 /* Appends line l as a row of its own (ogi__table_add_line between
  * ogi__table_row_open and ogi__table_row_close): how a reader keeps a
  * line that is not of its layout. Returns 0 or OGI_ENOMEM. */

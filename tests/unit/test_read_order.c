@@ -248,6 +248,230 @@ generated(void **state)
     }
 }
 
+/* Table 3 in reading order as pdftotext writes it: each of labels[0..n)
+ * then its seven values as single blocks (row k's are k 0 0 0 0 0 k,
+ * from 1). The row labelled want reads k's values. */
+static void
+expect_row_values(const char *const *labels, size_t nl, const char *want,
+                  int64_t k)
+{
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < nl; i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              "%s\n\n%zu\n\n0\n\n0\n\n0\n\n0\n\n0\n\n%zu\n\n",
+                              labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (!label || label->n != strlen(want) ||
+            memcmp(label->s, want, label->n) != 0)
+            continue;
+        seen = 1;
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[0], k);
+        assert_int_equal(v[6], k);
+    }
+    if (!seen)
+        fail_msg("no row labelled %s", want);
+    ogi_arena_destroy(&a);
+}
+
+/* pdftotext sets cells that share a text line a space apart: a word that
+ * starts with an item's number starts a cell of its own. Table 3 in
+ * reading order, each row's label then its seven values as single
+ * blocks, the group 三、 and the row （一） on one line: the row reads
+ * its label and its own values (row k's are k 0 0 0 0 0 k). */
+static void
+cells_on_one_line(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果 （一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开\n\n1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+        "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+        "（五）不予处理\n\n1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "（六）其他处理",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    };
+    expect_row_values(labels, ARRAY_LEN(labels), "(一)予以公开", 3);
+}
+
+/* The wrapped tail of a taller cell beside ("处理" of （六）其他处理,
+ * centred over its sub-rows) among a row's label lines: the label still
+ * names its row (the 22nd of the value rows). */
+static void
+tail_among_label(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果\n\n（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开\n\n1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+        "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+        "（五）不予处理\n\n1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "（六）其他\n\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信"
+        "息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再\n处理\n"
+        "处理其政府信息公开申请",
+        "3.其他",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    };
+    expect_row_values(labels, ARRAY_LEN(labels),
+                      "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其"
+                      "政府信息公开申请",
+                      22);
+}
+
+/* Two labels, then both rows' values as single blocks, in a Table 3 whose
+ * values do not number the format's rows (the last row lost a blank
+ * cell): the fourteen values read as two rows of seven, in order. */
+static void
+singles_in_rows(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n"
+        "二、上年结转政府信息公开申请数量\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2\n\n"
+        "三、本年度办理结果\n\n（一）予以公开\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n"
+        "3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n"
+        "4\n\n0\n\n0\n\n0\n\n0\n\n0\n\n4\n\n"
+        "（三）不予公开\n\n1.属于国家秘密\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
+        "2.其他法律行政法规禁止公开\n\n6\n\n0\n\n0\n\n0\n\n0\n\n0\n\n6\n\n"
+        "3.危及“三安全一稳定”\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n7\n\n"
+        "四、结转下年度继续办理\n\n8\n\n0\n\n0\n\n0\n\n0\n\n8\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
+                                     sizeof(why)),
+                     0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int64_t want = 3;
+    for (size_t r = 0; r < tb.nrows && want <= 4; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0 || v[0] != want)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[6], want);
+        want++;
+    }
+    assert_int_equal(want, 5);
+    ogi_arena_destroy(&a);
+}
+
+/* A row's label and its first value that pdftotext set on one line
+ * ("规范性文件 0"): the value is a cell of its own; a value whose sign is
+ * a word ("增 16") and values one after another ("0 0 16") stay whole. */
+static void
+label_and_value_on_one_line(void **state)
+{
+    (void)state;
+    static const char in[] = "第二十条第（一）项\n"
+                             "信息内容\n"
+                             "\n"
+                             "规章\n"
+                             "\n"
+                             "1\n\n2\n\n3\n\n"
+                             "规范性文件 4\n"
+                             "\n"
+                             "5\n\n6\n\n"
+                             "增 16\n"
+                             "\n"
+                             "0 0 17\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
+                                     sizeof(why)),
+                     0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int label = 0, four = 0, sixteen = 0, seventeen = 0;
+    for (size_t i = 0; i < tb.ncells; i++) {
+        const ogi__cell_t *c = &tb.cells[i];
+        if (c->kind == OGI__CELL_LABEL && c->n == strlen("规范性文件") &&
+            memcmp(c->s, "规范性文件", c->n) == 0)
+            label = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 4)
+            four = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 16)
+            sixteen = 1;
+        if (c->kind == OGI__CELL_VALUE && c->num.value == 17)
+            seventeen = 1;
+        /* no label holds a number */
+        if (c->kind == OGI__CELL_LABEL)
+            assert_null(memchr(c->s, '1', c->n));
+    }
+    /* the value is a single of its own, as those after it, not in the
+     * label's row */
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *c = &tb.cells[tb.rows[r].first];
+        if (c->n == strlen("规范性文件") &&
+            memcmp(c->s, "规范性文件", c->n) == 0)
+            assert_int_equal(tb.rows[r].count, 1);
+    }
+    assert_true(label);
+    assert_true(four);
+    assert_true(sixteen);
+    assert_true(seventeen);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -255,6 +479,10 @@ main(void)
         cmocka_unit_test(real_110),        cmocka_unit_test(real_102),
         cmocka_unit_test(model_110),       cmocka_unit_test(windows_real),
         cmocka_unit_test(declines_layout), cmocka_unit_test(generated),
+        cmocka_unit_test(cells_on_one_line),
+        cmocka_unit_test(tail_among_label),
+        cmocka_unit_test(singles_in_rows),
+        cmocka_unit_test(label_and_value_on_one_line),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }

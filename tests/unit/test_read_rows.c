@@ -1,0 +1,373 @@
+/*
+ * test_read_rows.c - the row-lines reader (lib/form/read_row_lines.c) on
+ * tables as pdftotext -layout sets them: one character per grid cell,
+ * whatever its width, and a row whose cells wrap printed as a band of
+ * lines.
+ *
+ * Each input is written the way pdftotext -layout writes such a table;
+ * the rows wanted are read off the input by eye.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi/arena.h"
+#include "ogi/text.h"
+#include "reader_int.h"
+
+typedef struct {
+    ogi_arena_t *arena;
+    ogi_text_t text;
+    ogi__table_t tb;
+} fx_t;
+
+/* Reads all of s with the row-lines reader. */
+static void
+read_str(fx_t *fx, const char *s)
+{
+    char why[128];
+    fx->arena = ogi_arena_new(0);
+    assert_non_null(fx->arena);
+    assert_int_equal(ogi_text_decode(fx->arena, s, strlen(s),
+                                     OGI_TEXT_MAX_DEFAULT, &fx->text, why,
+                                     sizeof(why)),
+                     0);
+    const ogi__reader_t *r = ogi__reader_find("row_lines");
+    assert_non_null(r);
+    ogi__table_init(&fx->tb, fx->arena, &fx->text);
+    assert_int_equal(r->read(&fx->tb, &fx->text, 0, fx->text.nlines), 0);
+}
+
+/* Row i of the model as "L[a] V[123] ...", into buf. */
+static const char *
+row_str(const fx_t *fx, size_t i, char *buf, size_t size)
+{
+    static const char kind[] = "LVBMR";
+    const ogi__row_t *r = &fx->tb.rows[i];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t k = 0; k < r->count && o < size; k++) {
+        const ogi__cell_t *c = &fx->tb.cells[r->first + k];
+        int w = snprintf(buf + o, size - o, "%s%c[%.*s]", k ? " " : "",
+                         kind[c->kind], (int)c->n, c->s);
+        if (w < 0)
+            break;
+        o += (size_t)w;
+    }
+    return buf;
+}
+
+/* The model's rows are exactly want[0..n). */
+static void
+expect_rows(const fx_t *fx, const char *const *want, size_t n)
+{
+    char buf[1024];
+    for (size_t i = 0; i < fx->tb.nrows && i < n; i++) {
+        row_str(fx, i, buf, sizeof(buf));
+        if (strcmp(buf, want[i]) != 0)
+            fail_msg("row %zu: want %s, got %s", i, want[i], buf);
+    }
+    if (fx->tb.nrows != n) {
+        for (size_t i = 0; i < fx->tb.nrows; i++)
+            print_message("  %zu: %s\n", i, row_str(fx, i, buf, sizeof(buf)));
+        fail_msg("%zu rows, want %zu", fx->tb.nrows, n);
+    }
+}
+
+static void
+done(fx_t *fx)
+{
+    ogi_arena_destroy(&fx->arena);
+}
+
+/* A label wrapped in a narrow column, the values on its middle line. */
+static void
+label_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "     3.要求提供公开\n"
+             "                 /     0     -     无     0     0    --\n"
+             "     出版物\n"
+             "\n"
+             "     1.申请人无正当\n"
+             "     理由逾期不补\n"
+             "     正、行政机关不    不适用   0     0     0    -     -    0\n"
+             "     再处理其政府信\n"
+             "     息公开申请\n");
+    static const char *const want[] = {
+        "L[3.要求提供公开出版物] V[/] V[0] V[-] V[无] V[0] V[0] V[--]",
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[不适用] V[0] V[0] V[0] V[-] V[-] V[0]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* An outer column's group label wrapped beside the row label's pieces:
+ * two cells, each joined of its own pieces. */
+static void
+group_beside(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "（六）\n"
+             "    2.申请人逾期未\n"
+             "其他处\n"
+             "    按收费通知要求\n"
+             " 理\n"
+             "    缴纳费用、行政\n"
+             "                 —     -     -    不适用     无     0    --\n"
+             "    机关不再处理其\n"
+             "    政府信息公开申\n"
+             "    请\n"
+             "\n"
+             "    3.其他         0     0     -    无       0     不适用  --\n");
+    static const char *const want[] = {
+        "L[(六)其他处理] "
+        "L[2."
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        "] "
+        "V[-] V[-] V[-] V[不适用] V[无] V[0] V[--]", /* — read as - */
+        "L[3.其他] V[0] V[0] V[-] V[无] V[0] V[不适用] V[--]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* A placeholder wrapped in its cell ("不适" over "用") where the value
+ * line has a gap: a cell of its own, read as a value, in its place (the
+ * row below sets the columns in code points). */
+static void
+placeholder_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "                                                     不适\n"
+        "一、本年新收政府信息公开申请数量           214   无   2     0    0    "
+        "   216\n"
+        "                                                      用\n"
+        "\n"
+        "（二）部分公开                    22    0   0     0    0    0  22\n");
+    static const char *const want[] = {
+        "L[一、本年新收政府信息公开申请数量] V[214] V[无] V[2] V[0] V[0] "
+        "V[不适用] V[216]",
+        "L[(二)部分公开] V[22] V[0] V[0] V[0] V[0] V[0] V[22]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* Rows printed without a blank line between them: after a line of
+ * values, a numbered label starts the next row; the last row's label
+ * wraps under its values. */
+static void
+rows_adjacent(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "      2.申请人逾期未按收费通知要求缴纳\n"
+        "      费用、行政机关不再处理其政府信息         0       0       0\n"
+        "      公开申请\n"
+        "      3.其他                                   0       0       1\n"
+        "（七）总计                                    54       0       3\n");
+    static const char *const want[] = {
+        "L[2."
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        "] "
+        "V[0] V[0] V[0]",
+        "L[3.其他] V[0] V[0] V[1]",
+        "L[(七)总计] V[54] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* A header band over the values is no row of them: a header word over a
+ * value keeps every line its own row. */
+static void
+header_not_joined(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "                         自然人  商业企业  总计\n"
+                  "一、本年新收申请数量          3         0     3\n");
+    static const char *const want[] = {
+        "L[自然人] L[商业企业] L[总计]",
+        "L[一、本年新收申请数量] V[3] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* pdftotext sets a character per grid cell: the values of rows whose
+ * labels differ in length line up in code points, and the cells get
+ * those columns, so that the blank under a value stays a gap. */
+static void
+columns_in_code_points(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "一、本年新收政府信息公开申请数量                         43 "
+                  "   0         0\n"
+                  "三、本年度办理   （一）予以公开                        26   "
+                  " 0     0   0\n");
+    assert_int_equal(fx.tb.nrows, 2);
+    /* 43 and 26 stand at code point 41 on both lines (16 + 25, 7 + 3 + 7
+     * + 24); the 0 after the gap at 57 with the third 0 of the row below */
+    const ogi__cell_t *a = &fx.tb.cells[fx.tb.rows[0].first];
+    const ogi__cell_t *b = &fx.tb.cells[fx.tb.rows[1].first];
+    assert_int_equal(fx.tb.rows[0].count, 4);
+    assert_int_equal(fx.tb.rows[1].count, 6);
+    assert_int_equal(a[1].x0, 41);
+    assert_int_equal(b[2].x0, 41);
+    assert_int_equal(a[3].x0, 57);
+    assert_int_equal(b[5].x0, 57);
+    done(&fx);
+}
+
+/* The label of an outer column (三、本年度办理结果, centred over many rows)
+ * within a band, its numbered first piece beside a row label's tail: no
+ * new row there; the next row starts at the numbered row label （六）'s
+ * group stands beside. Values line up in code points. */
+static void
+outer_group_in_band(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "           1.申请人无正当\n"
+                  "           理由逾期不补\n"
+                  "           正、行政机关不    1     0   0   0   0   0   1\n"
+                  "三、本年       再处理其政府信\n"
+                  "度办理结       息公开申请\n"
+                  "  果\n"
+                  "       （六）\n"
+                  "           2.申请人逾期未\n"
+                  "       其他处\n"
+                  "           按收费通知要求\n"
+                  "        理\n"
+                  "           缴纳费用、行政\n"
+                  "                      0     0   0   0   0   0    0\n"
+                  "           机关不再处理其\n"
+                  "           政府信息公开申\n"
+                  "           请\n"
+                  "\n"
+                  "           3.其他       0     0   0   0   0   0   0\n");
+    static const char *const want[] = {
+        "L[三、本年度办理结果] "
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[(六)其他处理] "
+        "L[2."
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        "] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.其他] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Headers written down their narrow columns ("本年" over "制发件" over
+ * "数"): one row, each column's pieces joined (the rows below set the
+ * columns in code points). The last column's "有", set off its centre,
+ * stays a cell of its own: not asserted. */
+static void
+header_down_columns(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "                     现行\n"
+                  "                本年\n"
+                  " 信     本年制发件          有\n"
+                  "               废止件\n"
+                  "息内容      数           效件\n"
+                  "                 数\n"
+                  "                      数\n"
+                  "\n"
+                  "规章        0     0    0\n"
+                  "\n"
+                  "规范性文件     0     0    4\n");
+    assert_int_equal(fx.tb.nrows, 3);
+    char buf[1024];
+    const char *want = "L[信息内容] L[本年制发件数] L[本年废止件数] ";
+    row_str(&fx, 0, buf, sizeof(buf));
+    if (strncmp(buf, want, strlen(want)) != 0)
+        fail_msg("want %s..., got %s", want, buf);
+    assert_string_equal(row_str(&fx, 1, buf, sizeof(buf)),
+                        "L[规章] V[0] V[0] V[0]");
+    done(&fx);
+}
+
+/* Lines of one cell each (pdftotext without -layout) are no header
+ * written down columns: each stays a row. */
+static void
+single_cells_not_joined(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "第二十条第（一）项\n"
+                  "本年\n"
+                  "现行\n");
+    static const char *const want[] = {
+        "L[第二十条第(一)项]",
+        "L[本年]",
+        "L[现行]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Narrow columns set close run adjacent cells' digits together: digits
+ * with a leading zero ("0000000", "00") are a run for the arithmetic to
+ * split; "0.5" and "10" stay values. */
+static void
+leading_zero_runs(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "                      6.属于四类过程性信息        0000000\n"
+        "\n"
+        "                      1.属于国家秘密             0 0 0 00      0\n"
+        "\n"
+        "                      行政事业性收费             0.5   10\n");
+    static const char *const want[] = {
+        "L[6.属于四类过程性信息] R[0000000]",
+        "L[1.属于国家秘密] V[0] V[0] V[0] R[00] V[0]",
+        "L[行政事业性收费] V[0.5] V[10]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(label_wrapped),
+        cmocka_unit_test(group_beside),
+        cmocka_unit_test(placeholder_wrapped),
+        cmocka_unit_test(rows_adjacent),
+        cmocka_unit_test(header_not_joined),
+        cmocka_unit_test(columns_in_code_points),
+        cmocka_unit_test(outer_group_in_band),
+        cmocka_unit_test(header_down_columns),
+        cmocka_unit_test(single_cells_not_joined),
+        cmocka_unit_test(leading_zero_runs),
+    };
+    return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
+}
