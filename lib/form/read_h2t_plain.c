@@ -96,9 +96,13 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
 }
 
 /* Length of a value token at s[i..e) of t, with its kind, or 0. Digits
- * on both sides of dropped bytes are two cells' ("0\xe7\x94 0"). */
+ * on both sides of dropped bytes are two cells' ("0\xe7\x94 0"). After
+ * a value of the line (past_values) digits and "、" or "." are a value
+ * and overflow ("0、" of 要求行政机关...), never a label's numbering, and
+ * no numbering starts at 0. */
 static size_t
-token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
+token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
+         int past_values)
 {
     const char *s = t->s;
     size_t k = i;
@@ -113,7 +117,8 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
                 k++;
         }
         /* a label's numbering "1." "2、", never a value */
-        if (k < e && (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
+        if (k < e && !past_values && s[i] != '0' &&
+            (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
             return 0;
         *kind = T_NUM;
         return k - i;
@@ -121,7 +126,7 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
     if ((s[k] == '-' || s[k] == '+') && k + 1 < e &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
-        size_t d = token_at(t, k + 1, e, kind);
+        size_t d = token_at(t, k + 1, e, kind, past_values);
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
@@ -187,7 +192,9 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
     size_t i = ls;
     int after_digits = 0; /* the last token was a number ending at i */
+    int past = 0;         /* a value token (no no-break spaces) before i */
     while (i < le && ln->n < MAX_TOK) {
+        past = ln->n > 0 && ln->t[ln->n - 1].kind != T_NBSP ? 1 : past;
         uint8_t kind = T_NUM;
         size_t n = 0, lead = 0, sign = 0;
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
@@ -204,7 +211,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
                 ogi_text_is_digit((unsigned char)s[i + n]))
-                d = token_at(t, i + n, le, &dk);
+                d = token_at(t, i + n, le, &dk, past);
             if (d && dk == T_NUM) {
                 lead = n;
                 n = d;
@@ -212,10 +219,10 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             }
         } else if (start) {
             sign = sign_at(t, i, le);
-            n = token_at(t, i + sign, le, &kind);
+            n = token_at(t, i + sign, le, &kind, past);
             if (sign && (n == 0 || kind != T_NUM)) {
                 sign = 0;
-                n = token_at(t, i, le, &kind);
+                n = token_at(t, i, le, &kind, past);
             }
         }
         if (n == 0) {

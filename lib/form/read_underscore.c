@@ -341,7 +341,8 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             size_t k = number_prefix(s + p, q - p);
             if (k > 0 && k < q - p && overflow_after(s[p + k]) &&
                 (after_cut || left_broken || col > 0) &&
-                !starts_numbering(s + p, q - p) &&
+                (!starts_numbering(s + p, q - p) || s[p] == '0' ||
+                 after_values(fs, line, col)) &&
                 ogi_number_parse(s + p, q - p, &num) == OGI_NUM_NONE) {
                 /* a value written over the overflow: "4处理的", "0，"
                  * (the comma folded to ASCII), and "1件" is 1 and the
