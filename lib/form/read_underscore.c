@@ -196,6 +196,16 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
     return p + k == b;
 }
 
+/* Whether s[0..n) is a placeholder (无, 不适用): after the values of a
+ * row, a cell's own, never a label's overflow. */
+static int
+is_placeholder(const char *s, size_t n)
+{
+    ogi_num_t num;
+    return (unsigned char)s[0] >= 0x80 &&
+           ogi_number_parse(s, n, &num) == OGI_NUM_PLACEHOLDER;
+}
+
 /* Whether segment [p, q) of a cell ending at b is 不适用 cut by the bar
  * or the next cell: "不" or "不适" and then a cut character or the bar.
  * No label of the format starts with 不 in its own cell. */
@@ -332,7 +342,9 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             q++;
         if (first && !cont && !padded && after_cut && left_broken &&
             !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
-            !starts_numbering(s + p, q - p))
+            !starts_numbering(s + p, q - p) &&
+            !(col > 0 && after_values(fs, line, col) &&
+              (is_placeholder(s + p, q - p) || is_cut_na(t, p, q, b))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
