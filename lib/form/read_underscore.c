@@ -350,8 +350,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             push(fs, p, q - p, col, F_CONT, line);
         } else if (first) {
             ogi_num_t num;
-            size_t k = number_prefix(s + p, q - p);
-            if (k > 0 && k < q - p && overflow_after(s[p + k]) &&
+            size_t k = number_prefix(s + p, q - p), k2 = k;
+            /* a value's own space ("0&nbsp;"), then the overflow */
+            while (k > 0 && k2 < q - p && s[p + k2] == ' ')
+                k2++;
+            if (k > 0 && k2 < q - p && overflow_after(s[p + k2]) &&
                 (after_cut || left_broken || col > 0) &&
                 (!starts_numbering(s + p, q - p) || s[p] == '0' ||
                  after_values(fs, line, col)) &&
@@ -360,7 +363,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                  * (the comma folded to ASCII), and "1件" is 1 and the
                  * end of 文件, not a count of 件 */
                 push(fs, p, k, col, F_VALUE, line);
-                push(fs, p + k, q - p - k, col, F_CONT, line);
+                push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
             } else if (col > 0 && is_cut_na(t, p, q, b) &&
