@@ -144,6 +144,17 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     return 0;
 }
 
+/* Whether the character before normalised offset i was written as a
+ * multibyte one and folded to ASCII (" ” ，): overflow a value touches,
+ * as an ideograph's. */
+static int
+folded_before(const ogi_text_t *t, size_t i)
+{
+    uint32_t r = ogi_text_raw_offset(t, i);
+    return r > 0 && (unsigned char)t->raw[r - 1] >= 0x80 &&
+           (unsigned char)t->s[i - 1] < 0x80;
+}
+
 /* No-break spaces from normalised offset i of a line ending at le. */
 static size_t
 nbsp_run(const ogi_text_t *t, size_t i, size_t le)
@@ -198,7 +209,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         uint8_t kind = T_NUM;
         size_t n = 0, lead = 0, sign = 0;
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
-                    (unsigned char)s[i - 1] >= 0x80;
+                    (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i);
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;
