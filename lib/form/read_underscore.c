@@ -231,14 +231,16 @@ after_values(const frags_t *fs, size_t line, int col)
     return 0;
 }
 
-/* Whether c, right after a number's digits in a cell, starts a label's
- * overflow: an ideograph, or full-width punctuation that normalisation
- * folded to ASCII ("，" "）" "：" "；"). A letter or % may be a unit. */
+/* Whether the character at normalised offset i, right after a number's
+ * digits in a cell, starts a label's overflow: an ideograph, or
+ * full-width punctuation that normalisation folded to ASCII ("，" "）"
+ * "：" "；" "”"). A letter or % may be a unit. */
 static int
-overflow_after(char c)
+overflow_after(const ogi_text_t *t, size_t i)
 {
-    return (unsigned char)c >= 0x80 || c == ',' || c == ')' || c == '(' ||
-           c == ':' || c == ';';
+    unsigned char c = (unsigned char)t->s[i];
+    return c >= 0x80 || c == ',' || c == ')' || c == '(' || c == ':' ||
+           c == ';' || (c != ' ' && c != '%' && (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
 }
 
 /* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
@@ -354,7 +356,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             /* a value's own space ("0&nbsp;"), then the overflow */
             while (k > 0 && k2 < q - p && s[p + k2] == ' ')
                 k2++;
-            if (k > 0 && k2 < q - p && overflow_after(s[p + k2]) &&
+            if (k > 0 && k2 < q - p && overflow_after(t, p + k2) &&
                 (after_cut || left_broken || col > 0) &&
                 (!starts_numbering(s + p, q - p) || s[p] == '0' ||
                  after_values(fs, line, col)) &&
