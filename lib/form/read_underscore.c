@@ -231,6 +231,17 @@ after_values(const frags_t *fs, size_t line, int col)
     return 0;
 }
 
+/* Whether fs holds, on line `line`, a number in a column left of col. */
+static int
+number_before(const frags_t *fs, size_t line, int col)
+{
+    for (size_t i = fs->n; i-- > 0 && fs->f[i].line == line;)
+        if (fs->f[i].col < col && fs->f[i].kind == F_VALUE &&
+            fs->f[i].spaced != 2)
+            return 1;
+    return 0;
+}
+
 /* Whether the character at normalised offset i, right after a number's
  * digits in a cell, starts a label's overflow: an ideograph, or
  * full-width punctuation that normalisation folded to ASCII ("，" "）"
@@ -309,6 +320,22 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * both are as wide as the widest cell may be */
     if (!tail && col > 0 && nbsp_cut(t, a, b)) {
         push(fs, a, b - a, col, F_CUT, line);
+        return;
+    }
+    /* "|\xe6\x97|": a cell of one cut character only, after the values of
+     * its row and a padded cell: its own text, cut by the bar. Of the
+     * values only a placeholder (无, 不适用, —) starts with a character of
+     * three bytes, and which one it was says the same ("\xc2" is a
+     * no-break space cut, a value's digits gone with it) */
+    if (!tail && a == b && col > 0 && !after_cut && ogi_text_broken_at(t, a) &&
+        (unsigned char)t->raw[ogi_text_raw_offset(t, a - 1) + 1] >= 0xe0 &&
+        number_before(fs, line, col)) {
+        size_t n0 = fs->n;
+        push(fs, a, 1, col, F_VALUE, line);
+        if (fs->n > n0) {
+            fs->f[fs->n - 1].n = 0; /* nothing of it is left */
+            fs->f[fs->n - 1].spaced = 2;
+        }
         return;
     }
     if (!tail && !ogi_text_broken_at(t, a) && spaced_value(t, a, b, &c0, &c1)) {
