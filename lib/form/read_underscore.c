@@ -206,6 +206,39 @@ is_placeholder(const char *s, size_t n)
            ogi_number_parse(s, n, &num) == OGI_NUM_PLACEHOLDER;
 }
 
+/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
+static int
+is_sign_only(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
+}
+
+/*
+ * A cell [a, b) holding a sign 增/减 (one character, three bytes) and a
+ * value whose digits run up to the bar: the bar was written over the
+ * bytes the sign took beyond its column, "减_2|" of "减 23". Whole or
+ * cut, the same bytes show: a value nobody can read back, missing. A
+ * character cut at the bar ("增_14\xe5|") is the label's overflow after
+ * the value's end: the value is whole.
+ */
+static int
+sign_cut(const ogi_text_t *t, size_t a, size_t b)
+{
+    const char *s = t->s;
+    size_t p = a;
+    while (p < b && ogi__table_is_nbsp(t, p))
+        p++;
+    if (!is_sign_only(s + p, b - p >= 3 ? 3 : b - p))
+        return 0;
+    p += 3;
+    if (p < b && is_pad(s[p]))
+        p++;
+    size_t d = p;
+    while (p < b && ogi_text_is_digit((unsigned char)s[p]))
+        p++;
+    return p > d && p == b && !ogi_text_broken_at(t, b);
+}
+
 /* Whether segment [p, q) of a cell ending at b is 不适用 cut by the bar
  * or the next cell: "不" or "不适" and then a cut character or the bar.
  * No label of the format starts with 不 in its own cell. */
@@ -252,13 +285,6 @@ overflow_after(const ogi_text_t *t, size_t i)
     unsigned char c = (unsigned char)t->s[i];
     return c >= 0x80 || c == ',' || c == ')' || c == '(' || c == ':' ||
            c == ';' || (c != ' ' && c != '%' && (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
-}
-
-/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
-static int
-is_sign_only(const char *s, size_t n)
-{
-    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
 }
 
 static void
@@ -336,6 +362,10 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             fs->f[fs->n - 1].n = 0; /* nothing of it is left */
             fs->f[fs->n - 1].spaced = 2;
         }
+        return;
+    }
+    if (!tail && col > 0 && sign_cut(t, a, b)) {
+        push(fs, a, b - a, col, F_CUT, line);
         return;
     }
     if (!tail && !ogi_text_broken_at(t, a) && spaced_value(t, a, b, &c0, &c1)) {
