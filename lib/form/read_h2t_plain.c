@@ -567,7 +567,8 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
                            tk->n);
     else if (tk->lost)
         c = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
-    else if (tk->kind == T_WORD && tk->n == strlen("不"))
+    else if (tk->kind == T_WORD && tk->n == strlen("不") &&
+             memcmp(t->s + tk->off, "不", tk->n) == 0)
         c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),
                            tk->off, tk->n);
     else

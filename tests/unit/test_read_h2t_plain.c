@@ -141,7 +141,10 @@ runon(void **state)
  *     touches the quote ” that normalisation folds to ASCII: a value
  *     after the overflow, as after an ideograph;
  *   2.申请人逾期未按收费通知... "0、\xe6": a value and the overflow "、",
- *     never a label numbered 0、.
+ *     never a label numbered 0、;
+ *   3.危及“三安全一稳定” 无 不适用 0 0 &nbsp; x3 (a third table):
+ *     "不\xe9\x800用", 不适用 cut by the next value right after 不, is a
+ *     placeholder, the text left of it after a space.
  */
 static void
 cuts(void **state)
@@ -167,6 +170,8 @@ cuts(void **state)
         {47, "L:(六 | L:2.申请人逾期未按收费通知要 | L:2.申请人逾期未按收费"
              "通知要费、不再处理其政府信息公开申请 | V:0 | V:0 | V:0 | V:0 "
              "| V:0 | V:0 | V:0"},
+        {62, "L:3.危及\"三安全一稳定\" | L:3.危及\"三安全一稳定\"用 | V:无 "
+             "| V:不适用 | V:0 | V:0 | B: | B: | B:"},
     };
     char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
