@@ -348,12 +348,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         push(fs, a, b - a, col, F_CUT, line);
         return;
     }
-    /* "|\xe6\x97|": a cell of one cut character only, after the values of
-     * its row and a padded cell: its own text, cut by the bar. Of the
+    /* "|\xe6\x97|": a cell of one cut character only, after a value of
+     * its line: its own text, cut by the bar (a cell writes its text
+     * over the overflow from the left, then the bar comes). Of the
      * values only a placeholder (无, 不适用, —) starts with a character of
      * three bytes, and which one it was says the same ("\xc2" is a
      * no-break space cut, a value's digits gone with it) */
-    if (!tail && a == b && col > 0 && !after_cut && ogi_text_broken_at(t, a) &&
+    if (!tail && a == b && col > 0 && ogi_text_broken_at(t, a) &&
         (unsigned char)t->raw[ogi_text_raw_offset(t, a - 1) + 1] >= 0xe0 &&
         number_before(fs, line, col)) {
         size_t n0 = fs->n;
