@@ -188,7 +188,8 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
     if (p == b)
         return 1;
     size_t k = number_prefix(s + p, b - p);
-    if (k == 0 && s[p] != '-' && s[p] != '/')
+    /* a slash cut hides nothing but more of a placeholder */
+    if (k == 0 && s[p] != '-')
         return 0;
     if (k == 0)
         k = 1;
@@ -342,20 +343,18 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     const char *s = t->s;
     size_t p = a, c0, c1;
     int padded = 0, first = 1, any = 0;
-    /* the column's width never tells a whole " 5|" from a cut " 57":
-     * both are as wide as the widest cell may be */
-    if (!tail && col > 0 && nbsp_cut(t, a, b)) {
-        push(fs, a, b - a, col, F_CUT, line);
-        return;
-    }
     /* "|\xe6\x97|": a cell of one cut character only, after a value of
      * its line: its own text, cut by the bar (a cell writes its text
      * over the overflow from the left, then the bar comes). Of the
      * values only a placeholder (无, 不适用, —) starts with a character of
      * three bytes, and which one it was says the same ("\xc2" is a
      * no-break space cut, a value's digits gone with it) */
-    if (!tail && a == b && col > 0 && ogi_text_broken_at(t, a) &&
-        (unsigned char)t->raw[ogi_text_raw_offset(t, a - 1) + 1] >= 0xe0 &&
+    size_t sp = a; /* no-break spaces first: "&nbsp;无" */
+    while (sp < b && ogi__table_is_nbsp(t, sp))
+        sp++;
+    if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
+        (unsigned char)t->raw[ogi_text_raw_offset(t, b - 1) +
+                              (sp > a ? 2 : 1)] >= 0xe0 &&
         number_before(fs, line, col)) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
@@ -363,6 +362,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             fs->f[fs->n - 1].n = 0; /* nothing of it is left */
             fs->f[fs->n - 1].spaced = 2;
         }
+        return;
+    }
+    /* the column's width never tells a whole " 5|" from a cut " 57":
+     * both are as wide as the widest cell may be */
+    if (!tail && col > 0 && nbsp_cut(t, a, b)) {
+        push(fs, a, b - a, col, F_CUT, line);
         return;
     }
     if (!tail && col > 0 && sign_cut(t, a, b)) {
