@@ -141,12 +141,13 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
             *kind = T_WORD;
             return strlen(words[w]);
         }
-    /* 不适用 cut by the next cell right after 不 ("不\xe9\x80"), right
+    /* 不适用 cut by the next cell after 不 or 不适 ("不\xe9\x80"), right
      * after a space: overflow ("不计其他情形") shows after cut bytes */
-    size_t n = strlen("不");
-    if (ogi_text_has_prefix(s + i, s + e, "不") && i + n < e &&
-        ogi_text_broken_at(t, i + n) && i > 0 && s[i - 1] == ' ' &&
-        !ogi_text_broken_at(t, i)) {
+    size_t n = ogi_text_has_prefix(s + i, s + e, "不适") ? strlen("不适")
+               : ogi_text_has_prefix(s + i, s + e, "不")  ? strlen("不")
+                                                           : 0;
+    if (n && i + n <= e && ogi_text_broken_at(t, i + n) && i > 0 &&
+        s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
         *kind = T_WORD;
         return n;
     }
@@ -567,8 +568,8 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
                            tk->n);
     else if (tk->lost)
         c = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
-    else if (tk->kind == T_WORD && tk->n == strlen("不") &&
-             memcmp(t->s + tk->off, "不", tk->n) == 0)
+    else if (tk->kind == T_WORD && tk->n < strlen("不适用") &&
+             memcmp(t->s + tk->off, "不", strlen("不")) == 0)
         c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),
                            tk->off, tk->n);
     else
