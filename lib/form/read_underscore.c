@@ -193,8 +193,9 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
         return 0;
     if (k == 0)
         k = 1;
-    /* the value, then straight the bar, or a cut character */
-    return p + k == b;
+    /* the value, then straight the bar; a character cut at the bar is
+     * overflow that showed after the value's end: the value is whole */
+    return p + k == b && !ogi_text_broken_at(t, b);
 }
 
 /* Whether s[0..n) is a placeholder (无, 不适用): after the values of a
