@@ -117,7 +117,7 @@ nbsp(void **state)
 }
 
 /*
- * cuts.txt: html2text's output for cuts.html, five tables of generated
+ * cuts.txt: html2text's output for cuts.html, seven tables of generated
  * agency pages (Table 2 and Table 3 parts), where the bar and the next
  * cells were written over the bytes of wide cells. Rows expected (values
  * from the HTML):
@@ -131,7 +131,14 @@ nbsp(void **state)
  *   1.属于国家秘密 0 0 0 &nbsp; / 无 --: "|\xe6\x97|", 无 cut to its
  *     first bytes, a placeholder (read as na, as 不适用 is);
  *   2.申请人逾期未按收费通知 0 x7: "0、\xe6" is a value and the overflow
- *     "、" of the label, not a label numbered 0、.
+ *     "、" of the label, not a label numbered 0、;
+ *   4.保护第三方合法权益 0 0 0 "--&nbsp;" "&nbsp;/" "&nbsp;0" -: " /|"
+ *     run up to the bar is a placeholder whatever it lost, " 0|" may be
+ *     " 0x" cut: missing;
+ *   4.保护第三方合法权益 20 "&nbsp;2" &nbsp; — "&nbsp;—" "&nbsp;不适用"
+ *     "&nbsp;22": "| \xe4|" is a placeholder cut after its no-break
+ *     space, "| 22\xe4|" a value followed by a character cut at the bar,
+ *     whole.
  */
 static void
 cuts(void **state)
@@ -162,6 +169,10 @@ cuts(void **state)
         {65, "L:(六 | L:2.申请人逾期未按收费通知 | L:2.申请人逾期未按收费"
              "通知、机处理其政府信息公开申请 | V:0 | V:0 | V:0 | V:0 | V:0 "
              "| V:0 | V:0"},
+        {80, "L:(三 | L:4.保护第三方合法权益 | V:0 | V:0 | V:0 | V:-- | V:/ "
+             "| R:? | V:-"},
+        {107, "L:(三 | L:4.保护第三方合法权益 | V:20 | V:2 | B: | V:- | V:- "
+              "| V:不适用 | V:22"},
     };
     char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
