@@ -266,6 +266,16 @@ after_values(const frags_t *fs, size_t line, int col)
     return 0;
 }
 
+/* The first byte of the cut character dropped at normalised offset b
+ * (b > 0, the character before it whole). */
+static unsigned char
+cut_lead(const ogi_text_t *t, size_t b)
+{
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    return r < t->raw_len ? (unsigned char)t->raw[r] : 0;
+}
+
 /* Whether fs holds, on line `line`, a number in a column left of col. */
 static int
 number_before(const frags_t *fs, size_t line, int col)
@@ -350,13 +360,14 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * values only a placeholder (无, 不适用, —) starts with a character of
      * three bytes, and which one it was says the same ("\xc2" is a
      * no-break space cut, a value's digits gone with it) */
-    size_t sp = a; /* no-break spaces first: "&nbsp;无" */
-    while (sp < b && ogi__table_is_nbsp(t, sp))
+    /* after padding too ("&nbsp;无", "_—" centred). Overflow from the
+     * left that ran on under the values shows the same: then the cell
+     * held padding only, and reads na for blank, never a number */
+    size_t sp = a;
+    while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
-        (unsigned char)t->raw[ogi_text_raw_offset(t, b - 1) +
-                              (sp > a ? 2 : 1)] >= 0xe0 &&
-        number_before(fs, line, col)) {
+        cut_lead(t, b) >= 0xe0 && number_before(fs, line, col)) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
