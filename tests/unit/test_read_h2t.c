@@ -117,7 +117,7 @@ nbsp(void **state)
 }
 
 /*
- * cuts.txt: html2text's output for cuts.html, seven tables of generated
+ * cuts.txt: html2text's output for cuts.html, eight tables of generated
  * agency pages (Table 2 and Table 3 parts), where the bar and the next
  * cells were written over the bytes of wide cells. Rows expected (values
  * from the HTML):
@@ -138,7 +138,9 @@ nbsp(void **state)
  *   4.保护第三方合法权益 20 "&nbsp;2" &nbsp; — "&nbsp;—" "&nbsp;不适用"
  *     "&nbsp;22": "| \xe4|" is a placeholder cut after its no-break
  *     space, "| 22\xe4|" a value followed by a character cut at the bar,
- *     whole.
+ *     whole;
+ *   1.属于国家秘密 - 0 0 0 0 0 &mdash;: "|_\xe2|", — centred and cut at
+ *     the bar, is a placeholder.
  */
 static void
 cuts(void **state)
@@ -173,6 +175,8 @@ cuts(void **state)
              "| R:? | V:-"},
         {107, "L:(三 | L:4.保护第三方合法权益 | V:20 | V:2 | B: | V:- | V:- "
               "| V:不适用 | V:22"},
+        {133, "L:1.属于国家秘密 | V:- | V:0 | V:0 | V:0 | V:0 | V:0 "
+              "| V:不适用"},
     };
     char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
