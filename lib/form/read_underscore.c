@@ -420,8 +420,9 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         if (first && !cont && !padded && after_cut && left_broken &&
             !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
             !starts_numbering(s + p, q - p) &&
-            !(col > 0 && after_values(fs, line, col) &&
-              (is_placeholder(s + p, q - p) || is_cut_na(t, p, q, b))))
+            !(col > 0 && (is_cut_na(t, p, q, b) ||
+                          (after_values(fs, line, col) &&
+                           is_placeholder(s + p, q - p)))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
@@ -443,10 +444,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
-            } else if (col > 0 && is_cut_na(t, p, q, b) &&
-                       after_values(fs, line, col)) {
+            } else if (col > 0 && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
-                 * characters tell which */
+                 * characters tell which (no label starts with 不, nor
+                 * does overflow from a cut label at a cell's start, where
+                 * the cell's own text or &nbsp; is written) */
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
