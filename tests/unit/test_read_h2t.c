@@ -117,7 +117,7 @@ nbsp(void **state)
 }
 
 /*
- * cuts.txt: html2text's output for cuts.html, eight tables of generated
+ * cuts.txt: html2text's output for cuts.html, nine tables of generated
  * agency pages (Table 2 and Table 3 parts), where the bar and the next
  * cells were written over the bytes of wide cells. Rows expected (values
  * from the HTML):
@@ -140,7 +140,9 @@ nbsp(void **state)
  *     space, "| 22\xe4|" a value followed by a character cut at the bar,
  *     whole;
  *   1.属于国家秘密 - 0 0 0 0 0 &mdash;: "|_\xe2|", — centred and cut at
- *     the bar, is a placeholder.
+ *     the bar, is a placeholder;
+ *   二、上年结转 不适用 不适用 - &nbsp; 不适用 0 —: "|不|不\xe9|" in the
+ *     first value columns, after a padded label, are placeholders.
  */
 static void
 cuts(void **state)
@@ -177,6 +179,8 @@ cuts(void **state)
               "| V:不适用 | V:22"},
         {133, "L:1.属于国家秘密 | V:- | V:0 | V:0 | V:0 | V:0 | V:0 "
               "| V:不适用"},
+        {147, "L:二、上年结转政府信息公开申请数量 | V:不适用 | V:不适用 "
+              "| V:- | B: | V:不适用 | V:0 | V:-"},
     };
     char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
