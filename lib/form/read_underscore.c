@@ -296,7 +296,9 @@ overflow_after(const ogi_text_t *t, size_t i)
 {
     unsigned char c = (unsigned char)t->s[i];
     return c >= 0x80 || c == ',' || c == ')' || c == '(' || c == ':' ||
-           c == ';' || (c != ' ' && c != '%' && (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
+           c == ';' ||
+           (c != ' ' && c != '%' &&
+            (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
 }
 
 static void
