@@ -218,8 +218,14 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         past = ln->n > 0 && ln->t[ln->n - 1].kind != T_NBSP ? 1 : past;
         uint8_t kind = T_NUM;
         size_t n = 0, lead = 0, sign = 0;
+        /* digits right after a placeholder's dashes ("--0"): the next
+         * cell's, its column filled */
+        int after_dash = ln->n > 0 && ln->t[ln->n - 1].kind == T_DASH &&
+                         ln->t[ln->n - 1].off + ln->t[ln->n - 1].n == i &&
+                         ogi_text_is_digit((unsigned char)s[i]);
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
-                    (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i);
+                    (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
+                    after_dash;
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;

@@ -144,7 +144,10 @@ runon(void **state)
  *     never a label numbered 0、;
  *   3.危及“三安全一稳定” 无 不适用 0 0 &nbsp; x3 (a third table):
  *     "不\xe9\x800用", 不适用 cut by the next value right after 不, is a
- *     placeholder, the text left of it after a space.
+ *     placeholder, the text left of it after a space;
+ *   2.重复申请 不适用 "&nbsp;0" "0&nbsp;" 0 "-&nbsp;" "&nbsp;--" "0&nbsp;"
+ *     (a fourth table): "--0", the total's digits right after the dashes
+ *     of the cell before, is two cells.
  */
 static void
 cuts(void **state)
@@ -172,6 +175,8 @@ cuts(void **state)
              "| V:0 | V:0 | V:0"},
         {62, "L:3.危及\"三安全一稳定\" | L:3.危及\"三安全一稳定\"用 | V:无 "
              "| V:不适用 | V:0 | V:0 | B: | B: | B:"},
+        {94, "L:三、本年度办2.重复申请 | V:不适用 | V:0 | V:0 | V:0 | V:- "
+             "| V:-- | V:0"},
     };
     char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
