@@ -96,9 +96,13 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
 }
 
 /* Length of a value token at s[i..e) of t, with its kind, or 0. Digits
- * on both sides of dropped bytes are two cells' ("0\xe7\x94 0"). */
+ * on both sides of dropped bytes are two cells' ("0\xe7\x94 0"). After
+ * a value of the line (past_values) digits and "、" or "." are a value
+ * and overflow ("0、" of 要求行政机关...), never a label's numbering, and
+ * no numbering starts at 0. */
 static size_t
-token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
+token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
+         int past_values)
 {
     const char *s = t->s;
     size_t k = i;
@@ -113,7 +117,8 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
                 k++;
         }
         /* a label's numbering "1." "2、", never a value */
-        if (k < e && (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
+        if (k < e && !past_values && s[i] != '0' &&
+            (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
             return 0;
         *kind = T_NUM;
         return k - i;
@@ -121,7 +126,7 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
     if ((s[k] == '-' || s[k] == '+') && k + 1 < e &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
-        size_t d = token_at(t, k + 1, e, kind);
+        size_t d = token_at(t, k + 1, e, kind, past_values);
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
@@ -136,7 +141,28 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind)
             *kind = T_WORD;
             return strlen(words[w]);
         }
+    /* 不适用 cut by the next cell after 不 or 不适 ("不\xe9\x80"), right
+     * after a space: overflow ("不计其他情形") shows after cut bytes */
+    size_t n = ogi_text_has_prefix(s + i, s + e, "不适") ? strlen("不适")
+               : ogi_text_has_prefix(s + i, s + e, "不")  ? strlen("不")
+                                                           : 0;
+    if (n && i + n <= e && ogi_text_broken_at(t, i + n) && i > 0 &&
+        s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
+        *kind = T_WORD;
+        return n;
+    }
     return 0;
+}
+
+/* Whether the character before normalised offset i was written as a
+ * multibyte one and folded to ASCII (" ” ，): overflow a value touches,
+ * as an ideograph's. */
+static int
+folded_before(const ogi_text_t *t, size_t i)
+{
+    uint32_t r = ogi_text_raw_offset(t, i);
+    return r > 0 && (unsigned char)t->raw[r - 1] >= 0x80 &&
+           (unsigned char)t->s[i - 1] < 0x80;
 }
 
 /* No-break spaces from normalised offset i of a line ending at le. */
@@ -187,11 +213,19 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
     size_t i = ls;
     int after_digits = 0; /* the last token was a number ending at i */
+    int past = 0;         /* a value token (no no-break spaces) before i */
     while (i < le && ln->n < MAX_TOK) {
+        past = ln->n > 0 && ln->t[ln->n - 1].kind != T_NBSP ? 1 : past;
         uint8_t kind = T_NUM;
         size_t n = 0, lead = 0, sign = 0;
+        /* digits right after a placeholder's dashes ("--0"): the next
+         * cell's, its column filled */
+        int after_dash = ln->n > 0 && ln->t[ln->n - 1].kind == T_DASH &&
+                         ln->t[ln->n - 1].off + ln->t[ln->n - 1].n == i &&
+                         ogi_text_is_digit((unsigned char)s[i]);
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
-                    (unsigned char)s[i - 1] >= 0x80;
+                    (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
+                    after_dash;
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;
@@ -204,7 +238,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
                 ogi_text_is_digit((unsigned char)s[i + n]))
-                d = token_at(t, i + n, le, &dk);
+                d = token_at(t, i + n, le, &dk, past);
             if (d && dk == T_NUM) {
                 lead = n;
                 n = d;
@@ -212,10 +246,10 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             }
         } else if (start) {
             sign = sign_at(t, i, le);
-            n = token_at(t, i + sign, le, &kind);
+            n = token_at(t, i + sign, le, &kind, past);
             if (sign && (n == 0 || kind != T_NUM)) {
                 sign = 0;
-                n = token_at(t, i, le, &kind);
+                n = token_at(t, i, le, &kind, past);
             }
         }
         if (n == 0) {
@@ -540,6 +574,10 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
                            tk->n);
     else if (tk->lost)
         c = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
+    else if (tk->kind == T_WORD && tk->n < strlen("不适用") &&
+             memcmp(t->s + tk->off, "不", strlen("不")) == 0)
+        c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),
+                           tk->off, tk->n);
     else
         c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n,
                            tk->off, tk->n);

@@ -188,12 +188,57 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
     if (p == b)
         return 1;
     size_t k = number_prefix(s + p, b - p);
-    if (k == 0 && s[p] != '-' && s[p] != '/')
+    /* a slash cut hides nothing but more of a placeholder */
+    if (k == 0 && s[p] != '-')
         return 0;
     if (k == 0)
         k = 1;
-    /* the value, then straight the bar, or a cut character */
-    return p + k == b;
+    /* the value, then straight the bar; a character cut at the bar is
+     * overflow that showed after the value's end: the value is whole */
+    return p + k == b && !ogi_text_broken_at(t, b);
+}
+
+/* Whether s[0..n) is a placeholder (无, 不适用): after the values of a
+ * row, a cell's own, never a label's overflow. */
+static int
+is_placeholder(const char *s, size_t n)
+{
+    ogi_num_t num;
+    return (unsigned char)s[0] >= 0x80 &&
+           ogi_number_parse(s, n, &num) == OGI_NUM_PLACEHOLDER;
+}
+
+/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
+static int
+is_sign_only(const char *s, size_t n)
+{
+    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
+}
+
+/*
+ * A cell [a, b) holding a sign 增/减 (one character, three bytes) and a
+ * value whose digits run up to the bar: the bar was written over the
+ * bytes the sign took beyond its column, "减_2|" of "减 23". Whole or
+ * cut, the same bytes show: a value nobody can read back, missing. A
+ * character cut at the bar ("增_14\xe5|") is the label's overflow after
+ * the value's end: the value is whole.
+ */
+static int
+sign_cut(const ogi_text_t *t, size_t a, size_t b)
+{
+    const char *s = t->s;
+    size_t p = a;
+    while (p < b && ogi__table_is_nbsp(t, p))
+        p++;
+    if (!is_sign_only(s + p, b - p >= 3 ? 3 : b - p))
+        return 0;
+    p += 3;
+    if (p < b && is_pad(s[p]))
+        p++;
+    size_t d = p;
+    while (p < b && ogi_text_is_digit((unsigned char)s[p]))
+        p++;
+    return p > d && p == b && !ogi_text_broken_at(t, b);
 }
 
 /* Whether segment [p, q) of a cell ending at b is 不适用 cut by the bar
@@ -221,21 +266,39 @@ after_values(const frags_t *fs, size_t line, int col)
     return 0;
 }
 
-/* Whether c, right after a number's digits in a cell, starts a label's
- * overflow: an ideograph, or full-width punctuation that normalisation
- * folded to ASCII ("，" "）" "：" "；"). A letter or % may be a unit. */
-static int
-overflow_after(char c)
+/* The first byte of the cut character dropped at normalised offset b
+ * (b > 0, the character before it whole). */
+static unsigned char
+cut_lead(const ogi_text_t *t, size_t b)
 {
-    return (unsigned char)c >= 0x80 || c == ',' || c == ')' || c == '(' ||
-           c == ':' || c == ';';
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    return r < t->raw_len ? (unsigned char)t->raw[r] : 0;
 }
 
-/* 增 or 减 alone in a cell: the sign of a value the bar overwrote. */
+/* Whether fs holds, on line `line`, a number in a column left of col. */
 static int
-is_sign_only(const char *s, size_t n)
+number_before(const frags_t *fs, size_t line, int col)
 {
-    return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
+    for (size_t i = fs->n; i-- > 0 && fs->f[i].line == line;)
+        if (fs->f[i].col < col && fs->f[i].kind == F_VALUE &&
+            fs->f[i].spaced != 2)
+            return 1;
+    return 0;
+}
+
+/* Whether the character at normalised offset i, right after a number's
+ * digits in a cell, starts a label's overflow: an ideograph, or
+ * full-width punctuation that normalisation folded to ASCII ("，" "）"
+ * "：" "；" "”"). A letter or % may be a unit. */
+static int
+overflow_after(const ogi_text_t *t, size_t i)
+{
+    unsigned char c = (unsigned char)t->s[i];
+    return c >= 0x80 || c == ',' || c == ')' || c == '(' || c == ':' ||
+           c == ';' ||
+           (c != ' ' && c != '%' &&
+            (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
 }
 
 static void
@@ -293,9 +356,35 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     const char *s = t->s;
     size_t p = a, c0, c1;
     int padded = 0, first = 1, any = 0;
+    /* "|\xe6\x97|": a cell of one cut character only, after a value of
+     * its line: its own text, cut by the bar (a cell writes its text
+     * over the overflow from the left, then the bar comes). Of the
+     * values only a placeholder (无, 不适用, —) starts with a character of
+     * three bytes, and which one it was says the same ("\xc2" is a
+     * no-break space cut, a value's digits gone with it) */
+    /* after padding too ("&nbsp;无", "_—" centred). Overflow from the
+     * left that ran on under the values shows the same: then the cell
+     * held padding only, and reads na for blank, never a number */
+    size_t sp = a;
+    while (sp < b && is_pad(s[sp]))
+        sp++;
+    if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
+        cut_lead(t, b) >= 0xe0 && number_before(fs, line, col)) {
+        size_t n0 = fs->n;
+        push(fs, a, 1, col, F_VALUE, line);
+        if (fs->n > n0) {
+            fs->f[fs->n - 1].n = 0; /* nothing of it is left */
+            fs->f[fs->n - 1].spaced = 2;
+        }
+        return;
+    }
     /* the column's width never tells a whole " 5|" from a cut " 57":
      * both are as wide as the widest cell may be */
     if (!tail && col > 0 && nbsp_cut(t, a, b)) {
+        push(fs, a, b - a, col, F_CUT, line);
+        return;
+    }
+    if (!tail && col > 0 && sign_cut(t, a, b)) {
         push(fs, a, b - a, col, F_CUT, line);
         return;
     }
@@ -332,28 +421,36 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             q++;
         if (first && !cont && !padded && after_cut && left_broken &&
             !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
-            !starts_numbering(s + p, q - p))
+            !starts_numbering(s + p, q - p) &&
+            !(col > 0 && (is_cut_na(t, p, q, b) ||
+                          (after_values(fs, line, col) &&
+                           is_placeholder(s + p, q - p)))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
         } else if (first) {
             ogi_num_t num;
-            size_t k = number_prefix(s + p, q - p);
-            if (k > 0 && k < q - p && overflow_after(s[p + k]) &&
+            size_t k = number_prefix(s + p, q - p), k2 = k;
+            /* a value's own space ("0&nbsp;"), then the overflow */
+            while (k > 0 && k2 < q - p && s[p + k2] == ' ')
+                k2++;
+            if (k > 0 && k2 < q - p && overflow_after(t, p + k2) &&
                 (after_cut || left_broken || col > 0) &&
-                !starts_numbering(s + p, q - p) &&
+                (!starts_numbering(s + p, q - p) || s[p] == '0' ||
+                 after_values(fs, line, col)) &&
                 ogi_number_parse(s + p, q - p, &num) == OGI_NUM_NONE) {
                 /* a value written over the overflow: "4处理的", "0，"
                  * (the comma folded to ASCII), and "1件" is 1 and the
                  * end of 文件, not a count of 件 */
                 push(fs, p, k, col, F_VALUE, line);
-                push(fs, p + k, q - p - k, col, F_CONT, line);
+                push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
-            } else if (col > 0 && is_cut_na(t, p, q, b) &&
-                       after_values(fs, line, col)) {
+            } else if (col > 0 && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
-                 * characters tell which */
+                 * characters tell which (no label starts with 不, nor
+                 * does overflow from a cut label at a cell's start, where
+                 * the cell's own text or &nbsp; is written) */
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;

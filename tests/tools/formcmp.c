@@ -115,6 +115,8 @@ cells_ok(ogi_test_diff_t *d, const ogi_report_t *want, const ogi_report_t *got,
                             : 0;
             if (good < n && got && has_p6(got, (ogi_table_id_t)id, row))
                 good = n;
+            if (good < n && getenv("ALLDIFF"))
+                fprintf(stderr, "DIFF %s\n", rd.n ? rd.first : "none");
             if (good < n)
                 ogi_test_differ(d, "%s (%zu of %zu cells)",
                                 rd.n ? rd.first : "no record", n - good, n);
