@@ -4,9 +4,10 @@
 # Usage: scripts/deps.sh [build|run|test|all]
 set -eu
 
-# libmicrohttpd-dev: the /metrics and /health endpoints; libxml2-dev: the HTML parser (pages, tables given as markup) and DOCX's
+# libxml2-dev: the HTML parser (pages, tables given as markup) and DOCX's
 # XML; libpoppler-glib-dev: PDF text with glyph positions; libzip-dev: the
-# DOCX container; libuchardet-dev: the encoding of text that does not say
+# DOCX container; libuchardet-dev: the encoding of text that does not say;
+# libmicrohttpd-dev: the daemons' /metrics and /health endpoints
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxml2-dev
 libpoppler-glib-dev libzip-dev libuchardet-dev libmicrohttpd-dev"

@@ -1,0 +1,95 @@
+/* service.c - the daemons' log and metrics options (see service.h). */
+#define _POSIX_C_SOURCE 200809L
+
+#include "service.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ogi/error.h"
+
+const char ogi_service_help_log[] =
+    "  --log-format text|json  one line per event: \"TIME LEVEL COMPONENT: "
+    "message\"\n"
+    "                          or a JSON object (default text)\n"
+    "  --log-level LEVEL       error, warn, info or debug (default info)\n";
+
+const char ogi_service_help[] =
+    "  --metrics [ADDR:]PORT   serve /metrics (Prometheus) and /health over "
+    "HTTP\n"
+    "                          (default off; a PORT alone is on 127.0.0.1)\n";
+
+void
+ogi_service_init(ogi_service_opts_t *so)
+{
+    memset(so, 0, sizeof(*so));
+    so->format = OGI_LOG_TEXT;
+    so->level = OGI_LOG_INFO;
+}
+
+int
+ogi_service_option(const char *cmd, int c, const char *arg,
+                   ogi_service_opts_t *so)
+{
+    switch (c) {
+        case OGI_OPT_LOG_FORMAT:
+            if (ogi_log_parse_format(arg, &so->format) != 0) {
+                fprintf(stderr,
+                        "ogi %s: invalid --log-format \"%s\" (text or "
+                        "json)\n",
+                        cmd, arg);
+                return -1;
+            }
+            return 1;
+        case OGI_OPT_LOG_LEVEL:
+            if (ogi_log_parse_level(arg, &so->level) != 0) {
+                fprintf(stderr,
+                        "ogi %s: invalid --log-level \"%s\" (error, warn, "
+                        "info or debug)\n",
+                        cmd, arg);
+                return -1;
+            }
+            return 1;
+        case OGI_OPT_METRICS:
+            if (!*arg) {
+                fprintf(stderr, "ogi %s: invalid --metrics \"\"\n", cmd);
+                return -1;
+            }
+            so->metrics = arg;
+            return 1;
+        default:
+            return 0;
+    }
+}
+
+int
+ogi_service_start(const char *cmd, const ogi_service_opts_t *so,
+                  ogi_metrics_t **metrics)
+{
+    ogi_log_setup(so->format, so->level);
+    *metrics = NULL;
+    if (!so->metrics)
+        return 0;
+    ogi_metrics_t *m = ogi_metrics_new();
+    if (!m) {
+        ogi_log(OGI_LOG_ERROR, cmd, "out of memory");
+        return -1;
+    }
+    char why[300] = "";
+    unsigned port = 0;
+    int rc = ogi_metrics_serve(m, so->metrics, &port, why, sizeof(why));
+    if (rc) {
+        if (rc == OGI_EINVAL)
+            fprintf(stderr, "ogi %s: invalid --metrics: %s\n", cmd, why);
+        else
+            ogi_log(OGI_LOG_ERROR, cmd, "%s", why);
+        ogi_metrics_destroy(&m);
+        return -1;
+    }
+    char p[16];
+    snprintf(p, sizeof(p), "%u", port);
+    ogi_log_fields(OGI_LOG_INFO, cmd, &(ogi_log_field_t){"port", p}, 1,
+                   "metrics on %s (/metrics, /health)", so->metrics);
+    *metrics = m;
+    return 0;
+}
