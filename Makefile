@@ -76,7 +76,12 @@ run:
 	@sh scripts/deps.sh run
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/ogi db start
-	$(BUILD)/ogi ingest $(REPORTS)
+	@echo "$(BUILD)/ogi ingest $(REPORTS)"; \
+	  $(BUILD)/ogi ingest $(REPORTS); rc=$$?; \
+	  echo; \
+	  echo "The database is still running (./var/pg): open it with" \
+	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop."; \
+	  exit $$rc
 
 deps:
 	@sh scripts/deps.sh build
