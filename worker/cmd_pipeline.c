@@ -196,8 +196,9 @@ ogi_cmd_push(int argc, char **argv)
                        "(or a duplicate of one\n"
                        "stored); 1 some were rejected or not stored (listed "
                        "on stderr); 2 usage\n"
-                       "or I/O error.\n",
-                       OGI_EP_FRONTEND, ogi_keys_help_client);
+                       "or I/O error.\n\n%s",
+                       OGI_EP_FRONTEND, ogi_keys_help_client,
+                       ogi_service_help_log);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
@@ -329,9 +330,10 @@ ogi_cmd_broker(int argc, char **argv)
                        "certificate: the broker\n"
                        "                          connects to it and takes "
                        "acknowledgements\n"
-                       "                          from that key only\n",
+                       "                          from that key only\n%s%s",
                        OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK,
-                       ogi_keys_help_server);
+                       ogi_keys_help_server, ogi_service_help_log,
+                       ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
@@ -437,8 +439,9 @@ ogi_cmd_worker(int argc, char **argv)
                        "finishes what it holds\n"
                        "and exits.\n\n%s"
                        "  --sink-key FILE         the sink's public "
-                       "certificate\n",
-                       OGI_EP_BACKEND, OGI_EP_SINK, ogi_keys_help_client);
+                       "certificate\n%s%s",
+                       OGI_EP_BACKEND, OGI_EP_SINK, ogi_keys_help_client,
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
@@ -556,8 +559,9 @@ ogi_cmd_sink(int argc, char **argv)
                        "bytes; others are dropped\n"
                        "and counted.\n\n%s"
                        "  --broker-key FILE       the broker's public "
-                       "certificate (for the acks)\n",
-                       OGI_EP_SINK, OGI_EP_FRONTEND, ogi_keys_help_server);
+                       "certificate (for the acks)\n%s%s",
+                       OGI_EP_SINK, OGI_EP_FRONTEND, ogi_keys_help_server,
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
@@ -650,7 +654,9 @@ ogi_cmd_ingest(int argc, char **argv)
                 break;
             case 'h':
                 printf("usage: ogi ingest [--db URL] [--threads N] "
-                       "[--window W] [--batch B] [-q] PATH...\n\n"
+                       "[--window W] [--batch B] [-q]\n"
+                       "                  [--metrics [ADDR:]PORT] "
+                       "[--log-format text|json] PATH...\n\n"
                        "Parses, validates and stores every report under "
                        "PATH in PostgreSQL:\n"
                        "producer, broker, N worker threads (default 2) and "
@@ -670,7 +676,8 @@ ogi_cmd_ingest(int argc, char **argv)
                        "(or a duplicate of one\n"
                        "stored); 1 some were rejected or not stored; 2 "
                        "usage, database "
-                       "or I/O error.\n");
+                       "or I/O error.\n\n%s%s",
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
                 if (ogi_service_option("ingest", c, optarg, &so) == 1)

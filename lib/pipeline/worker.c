@@ -306,6 +306,7 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         "Malformed, oversized or undecodable messages dropped.", "component",
         "worker");
     uint64_t parsed = 0;
+    int broker_lost = 0; /* said once until it is back */
     ogi_log_limit_t garbage = {0};
     snprintf(sh.done_ep, sizeof(sh.done_ep), "inproc://ogi-done-%s", base);
 
@@ -369,6 +370,11 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         while (ogi__wire_recv(dealer, 0, arena, sh.max, &m, &ws) !=
                OGI_ERETRY) {
             last_broker = now;
+            if (broker_lost) {
+                ogi_log(OGI_LOG_INFO, "worker", "broker back, as \"%s\"",
+                        sh.id);
+                broker_lost = 0;
+            }
             if (m.type != OGI__MSG_DOC)
                 continue;
             Ogi__V1__Document *doc = (Ogi__V1__Document *)m.msg;
@@ -394,6 +400,12 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         }
         if (now - last_broker > bt) {
             /* the broker is gone or restarted: a new identity, a new count */
+            if (!broker_lost)
+                ogi_log(OGI_LOG_WARN, "worker",
+                        "no word from the broker for %u ms: connecting "
+                        "again until it answers",
+                        bt);
+            broker_lost = 1;
             zmq_close(dealer);
             snprintf(sh.id, sizeof(sh.id), "%s.%u", base, ++incarnation);
             dealer = connect_dealer(sh.ctx, o->auth, o->backend, sh.id, sh.max);
