@@ -202,9 +202,10 @@ reject_class(const char *reason)
         return "empty";
     if (strstr(reason, "pre-2019"))
         return "old_format";
-    if (strstr(reason, "no disclosure tables"))
+    if (strstr(reason, "no disclosure tables") ||
+        strstr(reason, "not a report") || strstr(reason, "not an annual"))
         return "not_report";
-    return "form";
+    return "form"; /* a form's converter could not read it */
 }
 
 static void
