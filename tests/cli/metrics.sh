@@ -127,7 +127,7 @@ cp tests/data/reports/*.txt "$tmp/in/"
 printf 'hello world\n' >"$tmp/in/hello.txt"
 : >"$tmp/in/empty.txt"
 total=$(ls "$tmp/in" | wc -l)
-"$ogi" push -q --frontend "$FE" --window 3 "$tmp/in" >"$tmp/p1.out" 2>"$tmp/p1.err" &
+"$ogi" push -q --frontend "$FE" --window 3 --give-up 60 "$tmp/in" >"$tmp/p1.out" 2>"$tmp/p1.err" &
 push=$!
 # during the run: the broker's gauges are readable while documents flow
 check "during the run the broker reports its queue and credit" sh -c "
@@ -168,7 +168,7 @@ check "the worker parsed every document" [ "$(metric "$PW" ogi_documents_parsed_
 check "a parse time per document" [ "$(metric "$PW" ogi_parse_seconds_count)" = "$total" ]
 
 # --- again: duplicates ---
-"$ogi" push -q --frontend "$FE" "$tmp/in" >"$tmp/p2.out" 2>&1
+"$ogi" push -q --frontend "$FE" --give-up 60 "$tmp/in" >"$tmp/p2.out" 2>&1
 dups() { [ "$(metric "$PS" ogi_documents_duplicate_total)" = "$total" ]; }
 check "the second push counts $total duplicates" wait_for 5 dups
 check "stored unchanged" [ "$(metric "$PS" ogi_documents_stored_total)" = "$reports_ok" ]
