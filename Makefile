@@ -28,7 +28,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 WERROR ?= -Werror
 OPT ?= -O3 -g -fno-omit-frame-pointer
 PKGS = jansson libcrypto libprotobuf-c libpq libxml-2.0 libzmq poppler-glib \
-       libzip uchardet libmicrohttpd
+       libzip uchardet libmicrohttpd libsystemd
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # lib/ is one folder per stage (form, parse, check, pipeline, store, gen,

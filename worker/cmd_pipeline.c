@@ -358,8 +358,13 @@ ogi_cmd_broker(int argc, char **argv)
     ogi_broker_stats_t st;
     o.stop = &stop_flag;
     o.stats = &st;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "broker", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_broker_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
     ogi_metrics_destroy(&metrics);
     if (rc) {
@@ -464,8 +469,13 @@ ogi_cmd_worker(int argc, char **argv)
     o.metrics = metrics;
     install_signals();
     o.stop = &stop_flag;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "worker", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_worker_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
     ogi_metrics_destroy(&metrics);
     if (rc) {
@@ -587,8 +597,13 @@ ogi_cmd_sink(int argc, char **argv)
     memset(&st, 0, sizeof(st));
     o.stop = &stop_flag;
     o.stats = &st;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "sink", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_sink_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
     ogi_metrics_destroy(&metrics);
     if (rc) {

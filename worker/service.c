@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <systemd/sd-daemon.h>
+#include <time.h>
 
 #include "ogi/error.h"
 
@@ -92,4 +94,57 @@ ogi_service_start(const char *cmd, const ogi_service_opts_t *so,
                    "metrics on %s (/metrics, /health)", so->metrics);
     *metrics = m;
     return 0;
+}
+
+static uint64_t
+mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void
+ogi_service_notify_init(ogi_service_notify_t *n, const char *name,
+                        volatile sig_atomic_t *stop)
+{
+    memset(n, 0, sizeof(*n));
+    n->name = name;
+    n->stop = stop;
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) > 0 && usec >= 2000)
+        n->watchdog_ms = usec / 2000; /* ping at half the interval */
+}
+
+void
+ogi_service_tick(void *arg)
+{
+    ogi_service_notify_t *n = arg;
+    uint64_t now = mono_ms();
+    if (!n->ready) {
+        char status[96];
+        snprintf(status, sizeof(status), "READY=1\nSTATUS=ogi %s running",
+                 n->name);
+        sd_notify(0, status);
+        n->ready = 1;
+        n->last_ping_ms = now;
+        ogi_log(OGI_LOG_DEBUG, n->name, "ready");
+    }
+    if (n->stop && *n->stop && !n->stopping) {
+        sd_notify(0, "STOPPING=1\nSTATUS=draining");
+        n->stopping = 1;
+    }
+    if (n->watchdog_ms && now - n->last_ping_ms >= n->watchdog_ms) {
+        sd_notify(0, "WATCHDOG=1");
+        n->last_ping_ms = now;
+    }
+}
+
+void
+ogi_service_stopping(ogi_service_notify_t *n)
+{
+    if (!n->stopping) {
+        sd_notify(0, "STOPPING=1");
+        n->stopping = 1;
+    }
 }

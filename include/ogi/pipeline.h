@@ -63,6 +63,10 @@ typedef struct {
     ogi_broker_stats_t *stats; /* may be NULL */
     ogi_metrics_t *metrics;    /* where to count (see metrics.h); may be
                                   NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_broker_opts_t;
 
 /* Runs the broker. Returns 0 after a clean stop, OGI_EIO when an endpoint
@@ -86,6 +90,10 @@ typedef struct {
     volatile sig_atomic_t *stop;
     uint64_t *processed;       /* documents parsed (may be NULL) */
     ogi_metrics_t *metrics;    /* may be NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_worker_opts_t;
 
 int ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size);
@@ -114,6 +122,10 @@ typedef struct {
     volatile sig_atomic_t *stop;
     ogi_sink_stats_t *stats;   /* may be NULL */
     ogi_metrics_t *metrics;    /* may be NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_sink_opts_t;
 
 int ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size);

@@ -612,6 +612,8 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
         if (o->stats)
             *o->stats = b->st;
         publish(b);
+        if (o->tick)
+            o->tick(o->tick_arg);
     }
     while (b->head)
         doc_free(b, queue_pop(b));

@@ -240,6 +240,8 @@ reconnect(sink_t *s)
         db_down(s, why);
         s->st.retries++;
         metrics_publish(s); /* alive, and saying why it is stuck */
+        if (s->o->tick)
+            s->o->tick(s->o->tick_arg);
         if (s->o->stop && *s->o->stop)
             return OGI_ERETRY;
         nap(wait);
@@ -638,6 +640,8 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
         if (o->stats)
             *o->stats = s.st;
         metrics_publish(&s);
+        if (o->tick)
+            o->tick(o->tick_arg);
         if (stopping && n == 0)
             break;
     }

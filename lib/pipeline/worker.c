@@ -440,6 +440,8 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         ogi_metric_total(m_parsed, parsed);
         ogi_metric_total(m_dropped, dropped);
         ogi_metrics_beat(mx, "worker");
+        if (o->tick)
+            o->tick(o->tick_arg);
     }
     sh.quit = 1;
     for (unsigned i = 0; i < started; i++)
