@@ -56,10 +56,10 @@ int ogi_service_start(const char *cmd, const ogi_service_opts_t *so,
  * $NOTIFY_SOCKET each is a no-op.
  */
 typedef struct {
-    const char *name;               /* for the STATUS= line */
-    volatile sig_atomic_t *stop;    /* the daemon's stop flag */
+    const char *name;            /* for the STATUS= line */
+    volatile sig_atomic_t *stop; /* the daemon's stop flag */
     int ready, stopping;
-    uint64_t watchdog_ms;           /* ping interval; 0: no watchdog */
+    uint64_t watchdog_ms; /* ping interval; 0: no watchdog */
     uint64_t last_ping_ms;
 } ogi_service_notify_t;
 

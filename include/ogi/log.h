@@ -46,14 +46,13 @@ int ogi_log_parse_format(const char *name, ogi_log_format_t *out);
 /* Whether a line at level would be written. */
 int ogi_log_enabled(ogi_log_level_t level);
 
-void ogi_log(ogi_log_level_t level, const char *component, const char *fmt,
-             ...) __attribute__((format(printf, 3, 4)));
+void ogi_log(ogi_log_level_t level, const char *component, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* The same with key fields (nfields of them, values copied). */
 void ogi_log_fields(ogi_log_level_t level, const char *component,
                     const ogi_log_field_t *fields, size_t nfields,
-                    const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /*
  * Formats one line into buf (at most size bytes, NUL-terminated, ending
@@ -62,9 +61,8 @@ void ogi_log_fields(ogi_log_level_t level, const char *component,
  */
 size_t ogi_log_format_line(char *buf, size_t size, ogi_log_format_t format,
                            uint64_t ms, ogi_log_level_t level,
-                           const char *component,
-                           const ogi_log_field_t *fields, size_t nfields,
-                           const char *msg);
+                           const char *component, const ogi_log_field_t *fields,
+                           size_t nfields, const char *msg);
 
 /*
  * Something that happens again and again (garbage on a socket): the
@@ -72,9 +70,9 @@ size_t ogi_log_format_line(char *buf, size_t size, ogi_log_format_t format,
  * seconds. Embed one, zeroed, per kind of event.
  */
 typedef struct {
-    uint64_t total;     /* events so far */
-    uint64_t logged;    /* total when the last line was written */
-    uint64_t last_ms;   /* when it was written */
+    uint64_t total;   /* events so far */
+    uint64_t logged;  /* total when the last line was written */
+    uint64_t last_ms; /* when it was written */
 } ogi_log_limit_t;
 
 /* Counts the events up to `total` (a running count) and logs, when due, a

@@ -57,7 +57,7 @@ void ogi_metric_observe(ogi_metric_t *h, double v);
 /* Bucket bounds shared by the components. */
 extern const double ogi_metrics_seconds_bounds[]; /* 1 ms .. 60 s */
 extern const size_t ogi_metrics_seconds_nbounds;
-extern const double ogi_metrics_batch_bounds[];   /* 1 .. 5000 records */
+extern const double ogi_metrics_batch_bounds[]; /* 1 .. 5000 records */
 extern const size_t ogi_metrics_batch_nbounds;
 
 /*

@@ -153,8 +153,7 @@ ogi_log_format_line(char *buf, size_t size, ogi_log_format_t format,
 
 static void
 vlog(ogi_log_level_t level, const char *component,
-     const ogi_log_field_t *fields, size_t nfields, const char *fmt,
-     va_list ap)
+     const ogi_log_field_t *fields, size_t nfields, const char *fmt, va_list ap)
 {
     if (!ogi_log_enabled(level))
         return;
@@ -182,8 +181,8 @@ ogi_log(ogi_log_level_t level, const char *component, const char *fmt, ...)
 
 void
 ogi_log_fields(ogi_log_level_t level, const char *component,
-               const ogi_log_field_t *fields, size_t nfields,
-               const char *fmt, ...)
+               const ogi_log_field_t *fields, size_t nfields, const char *fmt,
+               ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -16,8 +16,7 @@
  */
 #include "ogi_int.h"
 
-#include <sys/types.h>
-#include <sys/socket.h>
+#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -25,8 +24,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
 #include <time.h>
-#include <microhttpd.h>
 
 #include "ogi/error.h"
 #include "ogi/metrics.h"
@@ -40,11 +40,11 @@ struct ogi_metric {
     struct ogi_metric *next;
     char *label_value;
     kind_t kind;
-    uint64_t value;                  /* counter; gauge: a double's bits */
-    uint64_t buckets[MAX_BOUNDS + 1];/* histogram, not cumulative */
+    uint64_t value;                   /* counter; gauge: a double's bits */
+    uint64_t buckets[MAX_BOUNDS + 1]; /* histogram, not cumulative */
     uint64_t count;
-    uint64_t sum;                    /* a double's bits */
-    const double *bounds;            /* the family's */
+    uint64_t sum;         /* a double's bits */
+    const double *bounds; /* the family's */
     size_t nbounds;
 };
 
@@ -71,13 +71,15 @@ struct ogi_metrics {
     struct MHD_Daemon *daemon;
 };
 
-const double ogi_metrics_seconds_bounds[] = {
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
-    0.5,   1,      2.5,   5,    10,    30,   60};
-const size_t ogi_metrics_seconds_nbounds = OGI_ARRAY_LEN(ogi_metrics_seconds_bounds);
-const double ogi_metrics_batch_bounds[] = {1,   2,   5,    10,   20,  50,
+const double ogi_metrics_seconds_bounds[] = {0.001, 0.0025, 0.005, 0.01, 0.025,
+                                             0.05,  0.1,    0.25,  0.5,  1,
+                                             2.5,   5,      10,    30,   60};
+const size_t ogi_metrics_seconds_nbounds =
+    OGI_ARRAY_LEN(ogi_metrics_seconds_bounds);
+const double ogi_metrics_batch_bounds[] = {1,   2,   5,   10,   20,   50,
                                            100, 200, 500, 1000, 2000, 5000};
-const size_t ogi_metrics_batch_nbounds = OGI_ARRAY_LEN(ogi_metrics_batch_bounds);
+const size_t ogi_metrics_batch_nbounds =
+    OGI_ARRAY_LEN(ogi_metrics_batch_bounds);
 
 static uint64_t
 bits(double v)
@@ -218,8 +220,8 @@ lookup(ogi_metrics_t *m, kind_t kind, const char *name, const char *help,
     if (!m || !name || (!label_name != !label_value))
         return NULL;
     pthread_mutex_lock(&m->lock);
-    ogi_metric_t *s = series(m, kind, name, help, label_name, label_value,
-                             bounds, nbounds);
+    ogi_metric_t *s =
+        series(m, kind, name, help, label_name, label_value, bounds, nbounds);
     pthread_mutex_unlock(&m->lock);
     return s;
 }
@@ -284,9 +286,8 @@ ogi_metric_observe(ogi_metric_t *h, double v)
         i++;
     __atomic_add_fetch(&h->buckets[i], 1, __ATOMIC_RELAXED);
     uint64_t old = __atomic_load_n(&h->sum, __ATOMIC_RELAXED);
-    while (!__atomic_compare_exchange_n(&h->sum, &old,
-                                        bits(from_bits(old) + v), 1,
-                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    while (!__atomic_compare_exchange_n(&h->sum, &old, bits(from_bits(old) + v),
+                                        1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
         ;
     /* the count last: a scrape sees buckets at least as full as it */
     __atomic_add_fetch(&h->count, 1, __ATOMIC_RELAXED);
@@ -376,8 +377,7 @@ format_double(char *b, size_t size, double v)
 }
 
 static void
-emit_labels(out_t *o, const family_t *f, const ogi_metric_t *s,
-            const char *le)
+emit_labels(out_t *o, const family_t *f, const ogi_metric_t *s, const char *le)
 {
     if (!s->label_value && !le)
         return;
@@ -408,13 +408,15 @@ emit_family(out_t *o, const family_t *f)
         if (f->kind == COUNTER) {
             emits(o, f->name);
             emit_labels(o, f, s, NULL);
-            emitf(o, " %llu\n", (unsigned long long)__atomic_load_n(
-                                    &s->value, __ATOMIC_RELAXED));
+            emitf(o, " %llu\n",
+                  (unsigned long long)__atomic_load_n(&s->value,
+                                                      __ATOMIC_RELAXED));
             continue;
         }
         if (f->kind == GAUGE) {
-            format_double(v, sizeof(v), from_bits(__atomic_load_n(
-                                            &s->value, __ATOMIC_RELAXED)));
+            format_double(
+                v, sizeof(v),
+                from_bits(__atomic_load_n(&s->value, __ATOMIC_RELAXED)));
             emits(o, f->name);
             emit_labels(o, f, s, NULL);
             emitf(o, " %s\n", v);
@@ -567,8 +569,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
     (void)con_cls;
     ogi_metrics_t *m = cls;
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return answer(c, MHD_HTTP_METHOD_NOT_ALLOWED,
-                      strdup("only GET\n"), 9, "text/plain");
+        return answer(c, MHD_HTTP_METHOD_NOT_ALLOWED, strdup("only GET\n"), 9,
+                      "text/plain");
     if (strcmp(url, "/metrics") == 0) {
         size_t len;
         char *text = ogi_metrics_render(m, &len);
@@ -584,8 +586,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
             return MHD_NO;
         int rc = ogi_metrics_health(m, 5000, why, sizeof(why));
         int n = snprintf(body, 320, "%s\n", rc ? why : "ok");
-        return answer(c, rc ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_OK,
-                      body, (size_t)n, "text/plain; charset=utf-8");
+        return answer(c, rc ? MHD_HTTP_SERVICE_UNAVAILABLE : MHD_HTTP_OK, body,
+                      (size_t)n, "text/plain; charset=utf-8");
     }
     return answer(c, MHD_HTTP_NOT_FOUND,
                   strdup("not found: try /metrics or /health\n"), 35,
@@ -593,8 +595,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 }
 
 int
-ogi_metrics_serve(ogi_metrics_t *m, const char *addr, unsigned *port,
-                  char *why, size_t why_size)
+ogi_metrics_serve(ogi_metrics_t *m, const char *addr, unsigned *port, char *why,
+                  size_t why_size)
 {
     if (!m || !addr || m->daemon)
         return OGI_EINVAL;
@@ -610,8 +612,10 @@ ogi_metrics_serve(ogi_metrics_t *m, const char *addr, unsigned *port,
             hl -= 2;
         }
         if (hl == 0 || hl >= sizeof(host)) {
-            snprintf(why, why_size, "invalid address \"%s\": give PORT or "
-                     "HOST:PORT", addr);
+            snprintf(why, why_size,
+                     "invalid address \"%s\": give PORT or "
+                     "HOST:PORT",
+                     addr);
             return OGI_EINVAL;
         }
         memcpy(host, addr, hl);
@@ -638,14 +642,13 @@ ogi_metrics_serve(ogi_metrics_t *m, const char *addr, unsigned *port,
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD;
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    m->daemon = MHD_start_daemon(flags, (uint16_t)p, NULL, NULL, on_request,
-                                 m, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-                                 MHD_OPTION_CONNECTION_TIMEOUT, 10u,
-                                 MHD_OPTION_END);
+    m->daemon = MHD_start_daemon(
+        flags, (uint16_t)p, NULL, NULL, on_request, m, MHD_OPTION_SOCK_ADDR,
+        ai->ai_addr, MHD_OPTION_CONNECTION_TIMEOUT, 10u, MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!m->daemon) {
-        snprintf(why, why_size, "could not listen on %s:%s for metrics",
-                 host, serv);
+        snprintf(why, why_size, "could not listen on %s:%s for metrics", host,
+                 serv);
         return OGI_EIO;
     }
     if (port) {

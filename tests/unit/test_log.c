@@ -46,8 +46,8 @@ test_json(void **state)
     (void)state;
     char b[512];
     ogi_log_field_t f[] = {{"doc_key", "ab\"c"}};
-    ogi_log_format_line(b, sizeof(b), OGI_LOG_JSON, when, OGI_LOG_ERROR,
-                        "sink", f, 1, "a \\ b\n\tc");
+    ogi_log_format_line(b, sizeof(b), OGI_LOG_JSON, when, OGI_LOG_ERROR, "sink",
+                        f, 1, "a \\ b\n\tc");
     assert_string_equal(b, "{\"time\":\"2026-12-05T19:58:14.123Z\","
                            "\"level\":\"error\",\"component\":\"sink\","
                            "\"msg\":\"a \\\\ b\\n\\u0009c\","
@@ -116,8 +116,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text),     cmocka_unit_test(test_json),
-        cmocka_unit_test(test_cut),      cmocka_unit_test(test_names),
+        cmocka_unit_test(test_text),    cmocka_unit_test(test_json),
+        cmocka_unit_test(test_cut),     cmocka_unit_test(test_names),
         cmocka_unit_test(test_limited),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

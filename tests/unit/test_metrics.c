@@ -23,8 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <cmocka.h>
 #include <arpa/inet.h>
+#include <cmocka.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,10 +42,10 @@ test_counter_and_gauge(void **state)
     (void)state;
     ogi_metrics_t *m = ogi_metrics_new();
     assert_non_null(m);
-    ogi_metric_t *c = ogi_metrics_counter(m, "ogi_docs_total",
-                                          "Documents seen.", NULL, NULL);
-    ogi_metric_t *g = ogi_metrics_gauge(m, "ogi_queue", "Queue depth.",
-                                        NULL, NULL);
+    ogi_metric_t *c =
+        ogi_metrics_counter(m, "ogi_docs_total", "Documents seen.", NULL, NULL);
+    ogi_metric_t *g =
+        ogi_metrics_gauge(m, "ogi_queue", "Queue depth.", NULL, NULL);
     ogi_metric_add(c, 2);
     ogi_metric_add(c, 3);
     ogi_metric_set(g, 7);
@@ -72,11 +72,11 @@ test_labels_and_totals(void **state)
 {
     (void)state;
     ogi_metrics_t *m = ogi_metrics_new();
-    ogi_metric_t *a = ogi_metrics_counter(m, "ogi_rejected_total",
-                                          "Rejected, by reason.", "reason",
-                                          "not_report");
-    ogi_metric_t *b = ogi_metrics_counter(m, "ogi_rejected_total", "",
-                                          "reason", "say \"hi\"\\\n");
+    ogi_metric_t *a =
+        ogi_metrics_counter(m, "ogi_rejected_total", "Rejected, by reason.",
+                            "reason", "not_report");
+    ogi_metric_t *b = ogi_metrics_counter(m, "ogi_rejected_total", "", "reason",
+                                          "say \"hi\"\\\n");
     assert_ptr_equal(a, ogi_metrics_counter(m, "ogi_rejected_total", "",
                                             "reason", "not_report"));
     ogi_metric_total(a, 10);
@@ -88,11 +88,11 @@ test_labels_and_totals(void **state)
     /* a label name without a value */
     assert_null(ogi_metrics_counter(m, "ogi_y_total", "", "reason", NULL));
     char *t = ogi_metrics_render(m, NULL);
-    assert_string_equal(t,
-                        "# HELP ogi_rejected_total Rejected, by reason.\n"
-                        "# TYPE ogi_rejected_total counter\n"
-                        "ogi_rejected_total{reason=\"not_report\"} 10\n"
-                        "ogi_rejected_total{reason=\"say \\\"hi\\\"\\\\\\n\"} 1\n");
+    assert_string_equal(
+        t, "# HELP ogi_rejected_total Rejected, by reason.\n"
+           "# TYPE ogi_rejected_total counter\n"
+           "ogi_rejected_total{reason=\"not_report\"} 10\n"
+           "ogi_rejected_total{reason=\"say \\\"hi\\\"\\\\\\n\"} 1\n");
     free(t);
     ogi_metrics_destroy(&m);
 }
@@ -102,8 +102,7 @@ test_help_escaped(void **state)
 {
     (void)state;
     ogi_metrics_t *m = ogi_metrics_new();
-    ogi_metric_set(ogi_metrics_gauge(m, "ogi_g", "a \\ b\nc \"q\"", NULL,
-                                     NULL),
+    ogi_metric_set(ogi_metrics_gauge(m, "ogi_g", "a \\ b\nc \"q\"", NULL, NULL),
                    -2);
     char *t = ogi_metrics_render(m, NULL);
     /* HELP escapes backslash and newline, not quotes */
@@ -122,8 +121,8 @@ test_histogram(void **state)
     (void)state;
     ogi_metrics_t *m = ogi_metrics_new();
     static const double bounds[] = {0.001, 0.5, 5};
-    ogi_metric_t *h = ogi_metrics_histogram(m, "ogi_parse_seconds",
-                                            "Parse time.", bounds, 3);
+    ogi_metric_t *h =
+        ogi_metrics_histogram(m, "ogi_parse_seconds", "Parse time.", bounds, 3);
     assert_non_null(h);
     ogi_metric_observe(h, 0.001);
     ogi_metric_observe(h, 0.3);
@@ -152,8 +151,8 @@ test_histogram_empty(void **state)
     (void)state;
     ogi_metrics_t *m = ogi_metrics_new();
     static const double bounds[] = {1};
-    ogi_metrics_histogram(m, "ogi_batch_records", "Records per batch.",
-                          bounds, 1);
+    ogi_metrics_histogram(m, "ogi_batch_records", "Records per batch.", bounds,
+                          1);
     char *t = ogi_metrics_render(m, NULL);
     assert_string_equal(t, "# HELP ogi_batch_records Records per batch.\n"
                            "# TYPE ogi_batch_records histogram\n"
@@ -236,15 +235,14 @@ test_serve(void **state)
     (void)state;
     char why[256], buf[8192];
     ogi_metrics_t *m = ogi_metrics_new();
-    ogi_metric_add(ogi_metrics_counter(m, "ogi_x_total", "Xs.", NULL, NULL),
-                   3);
+    ogi_metric_add(ogi_metrics_counter(m, "ogi_x_total", "Xs.", NULL, NULL), 3);
     unsigned port = 0;
-    assert_int_equal(ogi_metrics_serve(m, "127.0.0.1:0", &port, why,
-                                       sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_metrics_serve(m, "127.0.0.1:0", &port, why, sizeof(why)), 0);
     assert_true(port > 0);
     http_get(port, "/metrics", buf, sizeof(buf));
-    assert_non_null(strstr(buf, "HTTP/1.0 200") ? buf : strstr(buf, "HTTP/1.1 200"));
+    assert_non_null(strstr(buf, "HTTP/1.0 200") ? buf
+                                                : strstr(buf, "HTTP/1.1 200"));
     assert_non_null(strstr(buf, "text/plain; version=0.0.4"));
     assert_non_null(strstr(buf, "\r\n\r\n# HELP ogi_x_total Xs.\n"
                                 "# TYPE ogi_x_total counter\n"
@@ -262,9 +260,9 @@ test_serve(void **state)
 
     /* bad addresses */
     m = ogi_metrics_new();
-    assert_int_equal(ogi_metrics_serve(m, "127.0.0.1:70000", NULL, why,
-                                       sizeof(why)),
-                     OGI_EINVAL);
+    assert_int_equal(
+        ogi_metrics_serve(m, "127.0.0.1:70000", NULL, why, sizeof(why)),
+        OGI_EINVAL);
     assert_int_equal(ogi_metrics_serve(m, ":80", NULL, why, sizeof(why)),
                      OGI_EINVAL);
     assert_int_equal(ogi_metrics_serve(m, "abc", NULL, why, sizeof(why)),
