@@ -75,9 +75,13 @@ typedef struct {
     uint64_t last_ms; /* when it was written */
 } ogi_log_limit_t;
 
-/* Counts the events up to `total` (a running count) and logs, when due, a
- * warning at component: "WHAT" the first time, "N WHAT in the last S s (T
- * in all)" after. Returns 1 when a line was written. */
+/*
+ * Call it each time round a loop with the running count `total`. Logs a
+ * warning at component, "WHAT" the first time and "N WHAT in the last S s
+ * (T in all)" after, at most once every every_s seconds; events not yet
+ * told are summed up when the period is over even when no new ones came.
+ * Returns 1 when a line was written.
+ */
 int ogi_log_limited(ogi_log_limit_t *l, uint64_t total, unsigned every_s,
                     const char *component, const char *what);
 

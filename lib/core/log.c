@@ -194,9 +194,11 @@ int
 ogi_log_limited(ogi_log_limit_t *l, uint64_t total, unsigned every_s,
                 const char *component, const char *what)
 {
-    if (total <= l->total)
-        return 0;
-    l->total = total;
+    if (total > l->total)
+        l->total = total;
+    total = l->total;
+    if (total == l->logged)
+        return 0; /* nothing new since the last line */
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     uint64_t now = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;

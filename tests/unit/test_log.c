@@ -110,6 +110,13 @@ test_limited(void **state)
     assert_int_equal(ogi_log_limited(&l, 9, 0, "test", "things dropped"), 1);
     assert_int_equal(l.logged, 9);
     assert_int_equal(ogi_log_limited(&l, 9, 0, "test", "things dropped"), 0);
+    /* events not yet told are summed up when the period ends, even with
+     * no new ones */
+    ogi_log_limit_t k = {0};
+    assert_int_equal(ogi_log_limited(&k, 1, 60, "test", "things dropped"), 1);
+    assert_int_equal(ogi_log_limited(&k, 5, 60, "test", "things dropped"), 0);
+    assert_int_equal(ogi_log_limited(&k, 5, 0, "test", "things dropped"), 1);
+    assert_int_equal(k.logged, 5);
 }
 
 int
