@@ -40,6 +40,20 @@ SK=ipc://$tmp/sock/sk
 "$ogi" broker --frontend "$FE" --backend "$BE" --sink "$SK" \
     --metrics "$PB" 2>"$tmp/broker.log" &
 pids="$pids $!"
+# a stand-in for systemd's notify socket, for the sink
+python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "a") as out:
+    while True:
+        out.write(s.recv(4096).decode().replace("\n", " ") + "\n")
+        out.flush()
+' "$tmp/sock/notify" "$tmp/notify.said" &
+pids="$pids $!"
+i=0
+while [ ! -S "$tmp/sock/notify" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+NOTIFY_SOCKET=$tmp/sock/notify WATCHDOG_USEC=2000000 \
 "$ogi" sink --records "$SK" --frontend "$FE" --db "$db" --batch 4 \
     --metrics "127.0.0.1:$PS" --log-format json 2>"$tmp/sink.log" &
 sink=$!
@@ -78,6 +92,7 @@ healthy() { [ "$(status "$1")" = 200 ]; }
 check "the broker's /health answers 200" wait_for 10 healthy "$PB"
 check "the sink's /health answers 200" wait_for 10 healthy "$PS"
 check "the worker's /health answers 200" wait_for 10 healthy "$PW"
+check "the sink told the service manager READY=1 once" [ "$(grep -c 'READY=1' "$tmp/notify.said")" = 1 ]
 check "a port alone is bound to loopback" sh -c "ss -ltn 2>/dev/null | grep -q '127.0.0.1:$PB ' || ! command -v ss"
 check "an unknown path is 404" [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PB/nothing")" = 404 ]
 
@@ -184,6 +199,8 @@ check "the sink logs the database unreachable once, not per retry" \
     [ "$(grep -c 'database unreachable' "$tmp/sink.log")" = 1 ]
 "$ogi" db start --data "$data" >/dev/null 2>&1
 check "the sink's /health is 200 again after the restart" wait_for 15 healthy "$PS"
+check "the sink fed its watchdog through the run, the database restart included" \
+    [ "$(grep -c '^WATCHDOG=1' "$tmp/notify.said")" -ge 6 ]
 check "the sink logs the database back, once" \
     [ "$(grep -c 'database back after' "$tmp/sink.log")" = 1 ]
 check "a reconnection is counted" [ "$(metric "$PS" ogi_db_reconnects_total)" -ge 1 ]
