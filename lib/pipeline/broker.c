@@ -55,6 +55,7 @@ typedef struct {
     void *front, *back, *sink;
     doc_t *head, *tail;     /* the queue */
     size_t queued;
+    size_t queued_bytes; /* of the documents in the queue */
     size_t bytes; /* of every document held, queued or on a worker */
     worker_t workers[MAX_WORKERS];
     size_t nworkers;
@@ -65,7 +66,7 @@ typedef struct {
     int64_t owed;
     uint64_t last_owed_ms; /* when owed last changed */
     ogi_metric_t *m_documents, *m_dispatched, *m_requeued, *m_poison,
-        *m_acks, *m_dropped, *m_lost, *m_forged, *m_queue, *m_bytes,
+        *m_acks, *m_dropped, *m_lost, *m_forged, *m_queue, *m_qbytes, *m_bytes,
         *m_credit, *m_alive;
     ogi_log_limit_t garbage;
 } broker_t;
@@ -105,6 +106,9 @@ metrics_init(broker_t *b, ogi_metrics_t *m)
     b->m_queue = ogi_metrics_gauge(m, "ogi_broker_queue_documents",
                                    "Documents waiting for a worker.", NULL,
                                    NULL);
+    b->m_qbytes = ogi_metrics_gauge(
+        m, "ogi_broker_queue_bytes",
+        "Bytes of the documents waiting for a worker.", NULL, NULL);
     b->m_bytes = ogi_metrics_gauge(
         m, "ogi_broker_held_bytes",
         "Bytes of the documents the broker holds, queued or on workers.",
@@ -142,6 +146,7 @@ queue_push(broker_t *b, doc_t *d, int front)
         b->tail = d;
     }
     b->queued++;
+    b->queued_bytes += d->len;
 }
 
 static doc_t *
@@ -153,6 +158,7 @@ queue_pop(broker_t *b)
         if (!b->head)
             b->tail = NULL;
         b->queued--;
+        b->queued_bytes -= d->len;
     }
     return d;
 }
@@ -409,6 +415,7 @@ dispatch(broker_t *b, uint64_t now)
         if (b->tail == d)
             b->tail = prev;
         b->queued--;
+        b->queued_bytes -= d->len;
         d->index = w->sent++;
         d->sent_at = now;
         d->next = w->held;
@@ -463,6 +470,7 @@ publish(broker_t *b)
             c += credit(&b->workers[i]);
         }
     ogi_metric_set(b->m_queue, (double)b->queued);
+    ogi_metric_set(b->m_qbytes, (double)b->queued_bytes);
     ogi_metric_set(b->m_bytes, (double)b->bytes);
     ogi_metric_set(b->m_credit, (double)c);
     ogi_metric_set(b->m_alive, (double)alive);

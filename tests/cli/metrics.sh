@@ -178,7 +178,7 @@ check "findings by rule = the findings table" same_findings
 check "the broker received every document once" [ "$(metric "$PB" ogi_documents_received_total)" = "$total" ]
 check "the broker forwarded acknowledgements" [ "$(metric "$PB" ogi_acks_forwarded_total)" -ge 1 ]
 check "the broker sees one worker alive" [ "$(metric "$PB" ogi_workers_alive)" = 1 ]
-check "the broker's queue is empty after the run" [ "$(metric "$PB" ogi_broker_queue_documents),$(metric "$PB" ogi_broker_held_bytes)" = "0,0" ]
+check "the broker's queue is empty after the run" [ "$(metric "$PB" ogi_broker_queue_documents),$(metric "$PB" ogi_broker_queue_bytes),$(metric "$PB" ogi_broker_held_bytes)" = "0,0,0" ]
 check "the worker parsed every document" [ "$(metric "$PW" ogi_documents_parsed_total)" = "$total" ]
 check "a parse time per document" [ "$(metric "$PW" ogi_parse_seconds_count)" = "$total" ]
 
@@ -222,6 +222,25 @@ lost() { [ "$(metric "$PB" ogi_workers_lost_total)" = 1 ]; }
 check "the broker counts the lost worker" wait_for 10 lost
 check "and logs it once" [ "$(grep -c 'lost: ' "$tmp/broker.log")" = 1 ]
 check "no worker alive" [ "$(metric "$PB" ogi_workers_alive)" = 0 ]
+
+# --- no worker: documents wait in the broker's queue ---
+mkdir -p "$tmp/more"
+for f in 002_e734572c7f6275fe 003_17bcadf2ed5508d0 004_38ec84bebc7328d3; do
+    { cat "tests/data/reports/$f.txt"; echo; } >"$tmp/more/$f.txt"
+done
+raw=$(cat "$tmp/more"/* | wc -c)
+"$ogi" push -q --frontend "$FE" --give-up 60 "$tmp/more" >"$tmp/p3.out" 2>&1 &
+push=$!
+queued() { [ "$(metric "$PB" ogi_broker_queue_documents)" = 3 ]; }
+check "with no worker the 3 documents wait in the broker's queue" wait_for 10 queued
+check "the queue's bytes hold at least their $raw bytes" [ "$(metric "$PB" ogi_broker_queue_bytes)" -ge "$raw" ]
+check "no credit" [ "$(metric "$PB" ogi_broker_credit_documents)" = 0 ]
+"$ogi" worker --backend "$BE" --sink "$SK" 2>>"$tmp/worker.log" &
+pids="$pids $!"
+wait $push
+check "a new worker drains the queue and the push completes" [ $? -eq 0 ]
+check "the queue is empty again" [ "$(metric "$PB" ogi_broker_queue_documents),$(metric "$PB" ogi_broker_queue_bytes)" = "0,0" ]
+check "3 more stored, as the database says" [ "$(metric "$PS" ogi_documents_stored_total)" = "$(sql "select count(*) from reports where status <> 'rejected'")" ]
 
 # --- ogi ingest --metrics, and bad values ---
 "$ogi" ingest -q --db "$db" --metrics 0 "$tmp/in" >/dev/null 2>"$tmp/ingest.err"
