@@ -88,10 +88,17 @@ ogi_service_start(const char *cmd, const ogi_service_opts_t *so,
         ogi_metrics_destroy(&m);
         return -1;
     }
-    char p[16];
+    char p[16], host[300];
     snprintf(p, sizeof(p), "%u", port);
+    const char *colon = strrchr(so->metrics, ':');
+    if (colon)
+        snprintf(host, sizeof(host), "%.*s", (int)(colon - so->metrics),
+                 so->metrics);
+    else
+        snprintf(host, sizeof(host), "127.0.0.1");
     ogi_log_fields(OGI_LOG_INFO, cmd, &(ogi_log_field_t){"port", p}, 1,
-                   "metrics on %s (/metrics, /health)", so->metrics);
+                   "metrics on http://%s:%u/metrics, health on /health", host,
+                   port);
     *metrics = m;
     return 0;
 }

@@ -244,7 +244,7 @@ check "3 more stored, as the database says" [ "$(metric "$PS" ogi_documents_stor
 
 # --- ogi ingest --metrics, and bad values ---
 "$ogi" ingest -q --db "$db" --metrics 0 "$tmp/in" >/dev/null 2>"$tmp/ingest.err"
-check "ogi ingest --metrics runs and says where" grep -q 'info ingest: metrics on 0 ' "$tmp/ingest.err"
+check "ogi ingest --metrics runs and says where" grep -Eq 'info ingest: metrics on http://127.0.0.1:[1-9][0-9]*/metrics' "$tmp/ingest.err"
 "$ogi" sink --db "$db" --metrics 127.0.0.1:99999 >/dev/null 2>"$tmp/bad.err"
 check "--metrics with a bad port exits 2" [ $? -eq 2 ]
 check "naming the option" grep -q 'invalid --metrics' "$tmp/bad.err"
