@@ -29,7 +29,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 WERROR ?= -Werror
 OPT ?= -O3 -g -fno-omit-frame-pointer
 PKGS = jansson libcrypto libprotobuf-c libpq libxml-2.0 libzmq poppler-glib \
-       libzip uchardet
+       libzip uchardet libmicrohttpd libsystemd
 DEPS_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEPS_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # lib/ is one folder per stage (form, parse, check, pipeline, store, gen,
@@ -79,7 +79,12 @@ run:
 	@sh scripts/deps.sh run
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/ogi db start
-	$(BUILD)/ogi ingest $(REPORTS)
+	@echo "$(BUILD)/ogi ingest $(REPORTS)"; \
+	  $(BUILD)/ogi ingest $(REPORTS); rc=$$?; \
+	  echo; \
+	  echo "The database is still running (./var/pg): open it with" \
+	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop."; \
+	  exit $$rc
 
 deps:
 	@sh scripts/deps.sh build

@@ -6,10 +6,12 @@ set -eu
 
 # libxml2-dev: the HTML parser (pages, tables given as markup) and DOCX's
 # XML; libpoppler-glib-dev: PDF text with glyph positions; libzip-dev: the
-# DOCX container; libuchardet-dev: the encoding of text that does not say
+# DOCX container; libuchardet-dev: the encoding of text that does not say;
+# libmicrohttpd-dev: the daemons' /metrics and /health endpoints;
+# libsystemd-dev: sd_notify (readiness, watchdog) under systemd
 build_pkgs="build-essential pkg-config libjansson-dev libssl-dev libzmq3-dev
 libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libpq-dev libxml2-dev
-libpoppler-glib-dev libzip-dev libuchardet-dev"
+libpoppler-glib-dev libzip-dev libuchardet-dev libmicrohttpd-dev libsystemd-dev"
 # wv: wvHtml reads Word 97-2003 (DOC) files; fonts-noto-cjk: poppler's
 # glyphs for Chinese PDFs that do not embed their fonts
 run_pkgs="postgresql-15 postgresql-client-15 wv fonts-noto-cjk"

@@ -16,7 +16,16 @@ ogi_arg_number(const char *cmd, const char *opt, const char *arg,
     errno = 0;
     unsigned long long v = strtoull(arg, &end, 10);
     if (*arg == '\0' || *arg == '-' || *end || errno || v < min || v > max) {
-        fprintf(stderr, "ogi %s: invalid %s \"%s\"\n", cmd, opt, arg);
+        if (max == (unsigned long long)-1 || max >= 0xffffffffULL)
+            fprintf(stderr,
+                    "ogi %s: invalid %s \"%s\": give a whole number of at "
+                    "least %llu\n",
+                    cmd, opt, arg, min);
+        else
+            fprintf(stderr,
+                    "ogi %s: invalid %s \"%s\": give a whole number from "
+                    "%llu to %llu\n",
+                    cmd, opt, arg, min, max);
         return -1;
     }
     *out = v;

@@ -39,9 +39,11 @@ db_usage(FILE *out)
             "runs\n"
             "  stop      stop the server (fast: sessions end, commits are "
             "kept)\n"
-            "  status    when the server runs: print its directory and "
-            "conninfo,\n"
-            "            exit 0; when it does not: exit 3\n"
+            "  status    when the server runs: print its directory, its "
+            "conninfo\n"
+            "            (libpq quoting) and a command line with it quoted "
+            "for the\n"
+            "            shell, exit 0; when it does not: exit 3\n"
             "  migrate   apply the migrations built into ogi (a no-op when "
             "all are)\n"
             "  psql      run psql on the database, with PSQL-ARGS\n"
@@ -122,6 +124,22 @@ migrate(const char *conninfo, int local)
     return rc ? 1 : 0;
 }
 
+/* The conninfo as one shell word, pasteable after --db: single-quoted,
+ * each ' inside written '\'' (the conninfo keeps its own libpq quoting
+ * of values with spaces). */
+static void
+print_paste(const char *conninfo)
+{
+    printf("use it: ogi ingest --db '");
+    for (const char *p = conninfo; *p; p++) {
+        if (*p == '\'')
+            printf("'\\''");
+        else
+            putchar(*p);
+    }
+    printf("' PATH...\n");
+}
+
 static int
 status(const char *data, const char *db)
 {
@@ -135,6 +153,7 @@ status(const char *data, const char *db)
         int version = 0;
         ogi_db_schema_version(h, &version);
         printf("running\nconninfo: %s\nschema version: %d\n", db, version);
+        print_paste(db);
         ogi_db_destroy(&h);
         return 0;
     }
@@ -149,6 +168,7 @@ status(const char *data, const char *db)
         return 3;
     }
     printf("running: %s\nconninfo: %s\n", path, conninfo);
+    print_paste(conninfo);
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "ogi/pipeline.h"
 #include "keys.h"
 #include "reasons.h"
+#include "service.h"
 
 static volatile sig_atomic_t stop_flag;
 
@@ -41,11 +42,13 @@ install_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* A whole number in [min, max]; a bad one is named on stderr. */
 static int
-number(const char *cmd, const char *opt, const char *arg, unsigned long *out)
+number(const char *cmd, const char *opt, const char *arg, unsigned long min,
+       unsigned long max, unsigned long *out)
 {
     unsigned long long v;
-    if (ogi_arg_number(cmd, opt, arg, 0, ULONG_MAX, &v))
+    if (ogi_arg_number(cmd, opt, arg, min, max, &v))
         return -1;
     *out = (unsigned long)v;
     return 0;
@@ -129,6 +132,7 @@ ogi_cmd_push(int argc, char **argv)
         {"give-up", required_argument, NULL, 'g'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        OGI_LOG_OPTIONS,
         OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -139,6 +143,9 @@ ogi_cmd_push(int argc, char **argv)
     o.frontend = OGI_EP_FRONTEND;
     o.progress = isatty(2);
     unsigned long v;
+    ogi_service_opts_t so;
+    ogi_service_init(&so);
+    ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:w:t:g:qh", opts, NULL)) != -1) {
@@ -147,17 +154,17 @@ ogi_cmd_push(int argc, char **argv)
                 o.frontend = optarg;
                 break;
             case 'w':
-                if (number("push", "--window", optarg, &v) || v == 0)
+                if (number("push", "--window", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.window = (unsigned)v;
                 break;
             case 't':
-                if (number("push", "--timeout", optarg, &v))
+                if (number("push", "--timeout", optarg, 0, UINT_MAX, &v))
                     return 2;
                 o.timeout_ms = (unsigned)v;
                 break;
             case 'g':
-                if (number("push", "--give-up", optarg, &v))
+                if (number("push", "--give-up", optarg, 0, UINT_MAX, &v))
                     return 2;
                 o.give_up_s = (unsigned)v;
                 break;
@@ -189,11 +196,14 @@ ogi_cmd_push(int argc, char **argv)
                        "(or a duplicate of one\n"
                        "stored); 1 some were rejected or not stored (listed "
                        "on stderr); 2 usage\n"
-                       "or I/O error.\n",
-                       OGI_EP_FRONTEND, ogi_keys_help_client);
+                       "or I/O error.\n\n%s",
+                       OGI_EP_FRONTEND, ogi_keys_help_client,
+                       ogi_service_help_log);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
+                    break;
+                if (ogi_service_option("push", c, optarg, &so) == 1)
                     break;
                 return 2;
         }
@@ -202,6 +212,8 @@ ogi_cmd_push(int argc, char **argv)
         fprintf(stderr, "ogi push: no paths\n");
         return 2;
     }
+    if (ogi_service_start("push", &so, &metrics))
+        return 2;
     void *ctx;
     ogi_auth_t *auth;
     if (ogi_keys_setup("ogi push", &ao, 0, &ctx, &auth))
@@ -220,11 +232,13 @@ ogi_cmd_push(int argc, char **argv)
     char why[512] = "";
     int rc = ogi_push_run(&o, why, sizeof(why));
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
-        fprintf(stderr, "ogi push: %s\n", why[0] ? why : ogi_strerror(rc));
+        ogi_log(OGI_LOG_ERROR, "push", "%s", why[0] ? why : ogi_strerror(rc));
     if (rc == OGI_EINVAL)
-        fprintf(stderr, "ogi push: %s\n", why);
+        ogi_log(OGI_LOG_ERROR, "push", "%s", why);
     ogi_keys_teardown(&ctx, &auth);
-    if (rc == OGI_EINVAL) {
+    /* a fatal error is the answer: no summary of nothing done */
+    if (rc == OGI_EINVAL || ((rc == OGI_EIO || rc == OGI_ENOMEM) &&
+                             st.sent == 0 && st.total)) {
         ogi_reasons_destroy(&reasons);
         return 2;
     }
@@ -245,6 +259,8 @@ ogi_cmd_broker(int argc, char **argv)
         {"drain-timeout", required_argument, NULL, 'D'},
         {"memory-budget", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
+        OGI_LOG_OPTIONS,
+        OGI_METRICS_OPTION,
         OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -256,6 +272,9 @@ ogi_cmd_broker(int argc, char **argv)
     o.backend = OGI_EP_BACKEND;
     o.sink = OGI_EP_SINK;
     unsigned long v;
+    ogi_service_opts_t so;
+    ogi_service_init(&so);
+    ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -270,19 +289,17 @@ ogi_cmd_broker(int argc, char **argv)
                 o.sink = optarg;
                 break;
             case 'k':
-                if (number("broker", "--max-crashes", optarg, &v) || v == 0)
+                if (number("broker", "--max-crashes", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.max_crashes = (unsigned)v;
                 break;
             case 'M':
-                if (number("broker", "--memory-budget", optarg, &v) ||
-                    v == 0 || v > 1024 * 1024)
+                if (number("broker", "--memory-budget", optarg, 1, 1024 * 1024, &v))
                     return 2;
                 o.max_bytes = (size_t)v << 20;
                 break;
             case 'D':
-                if (number("broker", "--drain-timeout", optarg, &v) ||
-                    v == 0 || v > 3600000)
+                if (number("broker", "--drain-timeout", optarg, 1, 3600000, &v))
                     return 2;
                 o.drain_ms = (unsigned)v;
                 break;
@@ -313,37 +330,51 @@ ogi_cmd_broker(int argc, char **argv)
                        "certificate: the broker\n"
                        "                          connects to it and takes "
                        "acknowledgements\n"
-                       "                          from that key only\n",
+                       "                          from that key only\n%s%s",
                        OGI_EP_FRONTEND, OGI_EP_BACKEND, OGI_EP_SINK,
-                       ogi_keys_help_server);
+                       ogi_keys_help_server, ogi_service_help_log,
+                       ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
                     break;
+                if (ogi_service_option("broker", c, optarg, &so) == 1)
+                    break;
                 return 2;
         }
     }
+    if (ogi_service_start("broker", &so, &metrics))
+        return 2;
     void *ctx;
     ogi_auth_t *auth;
-    if (ogi_keys_setup("ogi broker", &ao, 1, &ctx, &auth))
+    if (ogi_keys_setup("ogi broker", &ao, 1, &ctx, &auth)) {
+        ogi_metrics_destroy(&metrics);
         return 2;
+    }
     o.ctx = ctx;
     o.auth = auth;
+    o.metrics = metrics;
     install_signals();
     ogi_broker_stats_t st;
     o.stop = &stop_flag;
     o.stats = &st;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "broker", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_broker_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
+    ogi_metrics_destroy(&metrics);
     if (rc) {
-        fprintf(stderr, "ogi broker: %s\n", why[0] ? why : ogi_strerror(rc));
+        ogi_log(OGI_LOG_ERROR, "broker", "%s", why[0] ? why : ogi_strerror(rc));
         return 2;
     }
-    fprintf(stderr,
-            "ogi broker: %llu documents, %llu requeued, %llu poison, %llu "
+    ogi_log(OGI_LOG_INFO, "broker",
+            "%llu documents, %llu requeued, %llu poison, %llu "
             "workers lost, %llu messages dropped, %llu acknowledgements not "
-            "from the sink dropped\n",
+            "from the sink dropped",
             (unsigned long long)st.documents, (unsigned long long)st.requeued,
             (unsigned long long)st.poison,
             (unsigned long long)st.workers_lost,
@@ -361,6 +392,8 @@ ogi_cmd_worker(int argc, char **argv)
         {"threads", required_argument, NULL, 'n'},
         {"parse-timeout", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
+        OGI_LOG_OPTIONS,
+        OGI_METRICS_OPTION,
         OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -371,6 +404,9 @@ ogi_cmd_worker(int argc, char **argv)
     o.backend = OGI_EP_BACKEND;
     o.sink = OGI_EP_SINK;
     unsigned long v;
+    ogi_service_opts_t so;
+    ogi_service_init(&so);
+    ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
@@ -382,13 +418,12 @@ ogi_cmd_worker(int argc, char **argv)
                 o.sink = optarg;
                 break;
             case 'n':
-                if (number("worker", "--threads", optarg, &v) || v == 0 ||
-                    v > 256)
+                if (number("worker", "--threads", optarg, 1, 256, &v))
                     return 2;
                 o.threads = (unsigned)v;
                 break;
             case 'p':
-                if (number("worker", "--parse-timeout", optarg, &v) || v == 0)
+                if (number("worker", "--parse-timeout", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.parse_timeout_ms = (unsigned)v;
                 break;
@@ -409,28 +444,42 @@ ogi_cmd_worker(int argc, char **argv)
                        "finishes what it holds\n"
                        "and exits.\n\n%s"
                        "  --sink-key FILE         the sink's public "
-                       "certificate\n",
-                       OGI_EP_BACKEND, OGI_EP_SINK, ogi_keys_help_client);
+                       "certificate\n%s%s",
+                       OGI_EP_BACKEND, OGI_EP_SINK, ogi_keys_help_client,
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
                     break;
+                if (ogi_service_option("worker", c, optarg, &so) == 1)
+                    break;
                 return 2;
         }
     }
+    if (ogi_service_start("worker", &so, &metrics))
+        return 2;
     void *ctx;
     ogi_auth_t *auth;
-    if (ogi_keys_setup("ogi worker", &ao, 0, &ctx, &auth))
+    if (ogi_keys_setup("ogi worker", &ao, 0, &ctx, &auth)) {
+        ogi_metrics_destroy(&metrics);
         return 2;
+    }
     o.ctx = ctx;
     o.auth = auth;
+    o.metrics = metrics;
     install_signals();
     o.stop = &stop_flag;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "worker", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_worker_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
+    ogi_metrics_destroy(&metrics);
     if (rc) {
-        fprintf(stderr, "ogi worker: %s\n", why[0] ? why : ogi_strerror(rc));
+        ogi_log(OGI_LOG_ERROR, "worker", "%s", why[0] ? why : ogi_strerror(rc));
         return 2;
     }
     return 0;
@@ -463,6 +512,8 @@ ogi_cmd_sink(int argc, char **argv)
         {"batch", required_argument, NULL, 'B'},
         {"batch-ms", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
+        OGI_LOG_OPTIONS,
+        OGI_METRICS_OPTION,
         OGI_KEY_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -473,6 +524,9 @@ ogi_cmd_sink(int argc, char **argv)
     o.records = OGI_EP_SINK;
     o.frontend = OGI_EP_FRONTEND;
     unsigned long v;
+    ogi_service_opts_t so;
+    ogi_service_init(&so);
+    ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -487,12 +541,12 @@ ogi_cmd_sink(int argc, char **argv)
                 o.db = optarg;
                 break;
             case 'B':
-                if (number("sink", "--batch", optarg, &v) || v == 0)
+                if (number("sink", "--batch", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.batch = v;
                 break;
             case 'T':
-                if (number("sink", "--batch-ms", optarg, &v) || v == 0)
+                if (number("sink", "--batch-ms", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.batch_ms = (unsigned)v;
                 break;
@@ -515,37 +569,51 @@ ogi_cmd_sink(int argc, char **argv)
                        "bytes; others are dropped\n"
                        "and counted.\n\n%s"
                        "  --broker-key FILE       the broker's public "
-                       "certificate (for the acks)\n",
-                       OGI_EP_SINK, OGI_EP_FRONTEND, ogi_keys_help_server);
+                       "certificate (for the acks)\n%s%s",
+                       OGI_EP_SINK, OGI_EP_FRONTEND, ogi_keys_help_server,
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
                 if (ogi_keys_option(c, optarg, &ao))
                     break;
+                if (ogi_service_option("sink", c, optarg, &so) == 1)
+                    break;
                 return 2;
         }
     }
+    if (ogi_service_start("sink", &so, &metrics))
+        return 2;
     void *ctx;
     ogi_auth_t *auth;
-    if (ogi_keys_setup("ogi sink", &ao, 1, &ctx, &auth))
+    if (ogi_keys_setup("ogi sink", &ao, 1, &ctx, &auth)) {
+        ogi_metrics_destroy(&metrics);
         return 2;
+    }
     o.ctx = ctx;
     o.auth = auth;
+    o.metrics = metrics;
     install_signals();
     ogi_sink_stats_t st;
     memset(&st, 0, sizeof(st));
     o.stop = &stop_flag;
     o.stats = &st;
+    ogi_service_notify_t notify;
+    ogi_service_notify_init(&notify, "sink", &stop_flag);
+    o.tick = ogi_service_tick;
+    o.tick_arg = &notify;
     char why[512] = "";
     int rc = ogi_sink_run(&o, why, sizeof(why));
+    ogi_service_stopping(&notify);
     ogi_keys_teardown(&ctx, &auth);
+    ogi_metrics_destroy(&metrics);
     if (rc) {
-        fprintf(stderr, "ogi sink: %s\n", why[0] ? why : ogi_strerror(rc));
+        ogi_log(OGI_LOG_ERROR, "sink", "%s", why[0] ? why : ogi_strerror(rc));
         return 2;
     }
-    fprintf(stderr,
-            "ogi sink: %llu records: %llu stored, %llu duplicates, %llu "
+    ogi_log(OGI_LOG_INFO, "sink",
+            "%llu records: %llu stored, %llu duplicates, %llu "
             "rejected, %llu poison in %llu batches; %llu forged records "
-            "dropped\n",
+            "dropped",
             (unsigned long long)st.records, (unsigned long long)st.stored,
             (unsigned long long)st.duplicates, (unsigned long long)st.rejected,
             (unsigned long long)st.poison, (unsigned long long)st.batches,
@@ -563,12 +631,17 @@ ogi_cmd_ingest(int argc, char **argv)
         {"batch", required_argument, NULL, 'B'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        OGI_LOG_OPTIONS,
+        OGI_METRICS_OPTION,
         {NULL, 0, NULL, 0},
     };
     ogi_ingest_opts_t o;
     memset(&o, 0, sizeof(o));
     o.progress = isatty(2);
     unsigned long v;
+    ogi_service_opts_t so;
+    ogi_service_init(&so);
+    ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:qh", opts, NULL)) != -1) {
@@ -577,18 +650,17 @@ ogi_cmd_ingest(int argc, char **argv)
                 o.db = optarg;
                 break;
             case 'n':
-                if (number("ingest", "--threads", optarg, &v) || v == 0 ||
-                    v > 256)
+                if (number("ingest", "--threads", optarg, 1, 256, &v))
                     return 2;
                 o.threads = (unsigned)v;
                 break;
             case 'w':
-                if (number("ingest", "--window", optarg, &v) || v == 0)
+                if (number("ingest", "--window", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.window = (unsigned)v;
                 break;
             case 'B':
-                if (number("ingest", "--batch", optarg, &v) || v == 0)
+                if (number("ingest", "--batch", optarg, 1, UINT_MAX, &v))
                     return 2;
                 o.batch = v;
                 break;
@@ -597,7 +669,9 @@ ogi_cmd_ingest(int argc, char **argv)
                 break;
             case 'h':
                 printf("usage: ogi ingest [--db URL] [--threads N] "
-                       "[--window W] [--batch B] [-q] PATH...\n\n"
+                       "[--window W] [--batch B] [-q]\n"
+                       "                  [--metrics [ADDR:]PORT] "
+                       "[--log-format text|json] PATH...\n\n"
                        "Parses, validates and stores every report under "
                        "PATH in PostgreSQL:\n"
                        "producer, broker, N worker threads (default 2) and "
@@ -617,9 +691,12 @@ ogi_cmd_ingest(int argc, char **argv)
                        "(or a duplicate of one\n"
                        "stored); 1 some were rejected or not stored; 2 "
                        "usage, database "
-                       "or I/O error.\n");
+                       "or I/O error.\n\n%s%s",
+                       ogi_service_help_log, ogi_service_help);
                 return 0;
             default:
+                if (ogi_service_option("ingest", c, optarg, &so) == 1)
+                    break;
                 return 2;
         }
     }
@@ -627,6 +704,9 @@ ogi_cmd_ingest(int argc, char **argv)
         fprintf(stderr, "ogi ingest: no paths\n");
         return 2;
     }
+    if (ogi_service_start("ingest", &so, &metrics))
+        return 2;
+    o.metrics = metrics;
     install_signals();
     o.paths = (const char *const *)(argv + optind);
     o.npaths = (size_t)(argc - optind);
@@ -636,8 +716,15 @@ ogi_cmd_ingest(int argc, char **argv)
     o.report_arg = reasons;
     char why[512] = "";
     int rc = ogi_ingest_run(&o, why, sizeof(why));
+    ogi_metrics_destroy(&metrics);
     if (rc == OGI_EIO || rc == OGI_ENOMEM)
-        fprintf(stderr, "ogi ingest: %s\n", why[0] ? why : ogi_strerror(rc));
+        ogi_log(OGI_LOG_ERROR, "ingest", "%s",
+                why[0] ? why : ogi_strerror(rc));
+    if ((rc == OGI_EIO || rc == OGI_ENOMEM) && o.push.sent == 0) {
+        /* nothing was done: the error is the whole answer */
+        ogi_reasons_destroy(&reasons);
+        return 2;
+    }
     print_push_summary(&o.push);
     print_reasons(&o.push, reasons);
     print_findings(&o.sink);

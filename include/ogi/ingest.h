@@ -20,6 +20,8 @@ typedef struct {
     ogi_push_stats_t push;     /* filled on return */
     ogi_sink_stats_t sink;
     ogi_broker_stats_t broker;
+    ogi_metrics_t *metrics;    /* every component's, and /health; may be
+                                  NULL */
     ogi_push_report_fn report; /* may be NULL */
     void *report_arg;
 } ogi_ingest_opts_t;

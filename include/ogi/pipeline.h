@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "ogi/auth.h"
+#include "ogi/metrics.h"
 
 /* Default endpoints of the daemons. */
 #define OGI_EP_FRONTEND "tcp://127.0.0.1:5560" /* producers, sink acks */
@@ -60,6 +61,12 @@ typedef struct {
                                   30000 */
     volatile sig_atomic_t *stop;
     ogi_broker_stats_t *stats; /* may be NULL */
+    ogi_metrics_t *metrics;    /* where to count (see metrics.h); may be
+                                  NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_broker_opts_t;
 
 /* Runs the broker. Returns 0 after a clean stop, OGI_EIO when an endpoint
@@ -82,6 +89,11 @@ typedef struct {
     const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     uint64_t *processed;       /* documents parsed (may be NULL) */
+    ogi_metrics_t *metrics;    /* may be NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_worker_opts_t;
 
 int ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size);
@@ -90,6 +102,7 @@ typedef struct {
     uint64_t records;     /* records received */
     uint64_t stored, duplicates, rejected, poison;
     uint64_t batches, retries, bisections;
+    uint64_t reconnects;  /* connections made again after a loss */
     uint64_t dropped;     /* malformed messages */
     uint64_t forged;      /* records whose doc_key is not the SHA-256 of
                              their bytes: dropped, never stored */
@@ -108,6 +121,11 @@ typedef struct {
     const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     ogi_sink_stats_t *stats;   /* may be NULL */
+    ogi_metrics_t *metrics;    /* may be NULL */
+    void (*tick)(void *arg);   /* called each time round the loop (the
+                                  service manager's readiness and
+                                  watchdog); may be NULL */
+    void *tick_arg;
 } ogi_sink_opts_t;
 
 int ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size);
@@ -156,6 +174,7 @@ typedef struct {
     const ogi_auth_t *auth;    /* CURVE keys; NULL: none (see auth.h) */
     volatile sig_atomic_t *stop;
     ogi_push_stats_t *stats;   /* may be NULL */
+    ogi_metrics_t *metrics;    /* may be NULL */
     ogi_push_report_fn report; /* may be NULL */
     void *report_arg;
 } ogi_push_opts_t;

@@ -27,6 +27,7 @@
 
 #include "ogi/auth.h"
 #include "ogi/error.h"
+#include "ogi/log.h"
 
 #define KEY OGI_AUTH_KEY_LEN
 #define MAX_CERT 65536     /* bytes of a certificate file */
@@ -51,6 +52,15 @@ struct ogi_auth {
 };
 
 /* ---- keys and certificates ---- */
+
+/* The log's component for a who such as "ogi broker": "broker". */
+static const char *
+component(const char *who)
+{
+    if (!who)
+        return "ogi";
+    return strncmp(who, "ogi ", 4) == 0 && who[4] ? who + 4 : who;
+}
 
 static int
 valid_key(const char *k, size_t n)
@@ -379,10 +389,12 @@ answer(ogi_auth_t *a, void *sock)
             snprintf(who, sizeof(who), "%s %s", addr, key);
             time_t now = time(NULL);
             if (strcmp(who, a->refused) != 0 || now - a->refused_at >= 60) {
-                fprintf(stderr, "%s: refused a client from %s: %s\n",
-                        a->who, addr[0] ? addr : "an unknown address",
-                        key[0] ? "its key is not authorized"
-                               : "no CURVE key");
+                ogi_log_fields(OGI_LOG_WARN, component(a->who),
+                               &(ogi_log_field_t){"peer", addr}, 1,
+                               "refused a client from %s: %s",
+                               addr[0] ? addr : "an unknown address",
+                               key[0] ? "its key is not authorized"
+                                      : "no CURVE key");
                 memcpy(a->refused, who, sizeof(who));
                 a->refused_at = now;
             }
@@ -456,10 +468,10 @@ unsecured(const ogi_auth_t *a, const char *ep, const char *need, char *why,
         if (stat(dir, &sb) == 0 && (sb.st_mode & 077) == 0)
             return 0;
         if (insecure) {
-            fprintf(stderr,
-                    "%s: warning: %s is in a directory other users can "
-                    "enter (--insecure)\n",
-                    who, ep);
+            ogi_log(OGI_LOG_WARN, component(who),
+                    "%s is in a directory other users can enter "
+                    "(--insecure)",
+                    ep);
             return 0;
         }
         snprintf(why, why_size,
@@ -469,10 +481,10 @@ unsecured(const ogi_auth_t *a, const char *ep, const char *need, char *why,
         return OGI_EINVAL;
     }
     if (insecure) {
-        fprintf(stderr,
-                "%s: warning: %s is not authenticated (--insecure): anyone "
-                "who reaches it can submit documents or forge messages\n",
-                who, ep);
+        ogi_log(OGI_LOG_WARN, component(who),
+                "%s is not authenticated (--insecure): anyone who reaches "
+                "it can submit documents or forge messages",
+                ep);
         return 0;
     }
     snprintf(why, why_size, "%s: a network endpoint needs %s, or --insecure",

@@ -17,6 +17,8 @@
 #include <zmq.h>
 
 #include "ogi/error.h"
+#include "ogi/log.h"
+#include "ogi/metrics.h"
 #include "ogi/pipeline.h"
 #include "wire_int.h"
 
@@ -53,6 +55,7 @@ typedef struct {
     void *front, *back, *sink;
     doc_t *head, *tail;     /* the queue */
     size_t queued;
+    size_t queued_bytes; /* of the documents in the queue */
     size_t bytes; /* of every document held, queued or on a worker */
     worker_t workers[MAX_WORKERS];
     size_t nworkers;
@@ -62,7 +65,62 @@ typedef struct {
      * it to reach 0. Signed: an ack can pass before its worker's report */
     int64_t owed;
     uint64_t last_owed_ms; /* when owed last changed */
+    ogi_metric_t *m_documents, *m_dispatched, *m_requeued, *m_poison,
+        *m_acks, *m_dropped, *m_lost, *m_forged, *m_queue, *m_qbytes, *m_bytes,
+        *m_credit, *m_alive;
+    ogi_log_limit_t garbage;
 } broker_t;
+
+static void
+metrics_init(broker_t *b, ogi_metrics_t *m)
+{
+    if (!m)
+        return;
+    b->m_documents = ogi_metrics_counter(
+        m, "ogi_documents_received_total",
+        "Documents the broker took in from producers (resends included).",
+        NULL, NULL);
+    b->m_dispatched = ogi_metrics_counter(
+        m, "ogi_documents_dispatched_total",
+        "Documents sent to workers, resends included.", NULL, NULL);
+    b->m_requeued = ogi_metrics_counter(
+        m, "ogi_documents_requeued_total",
+        "Documents taken back from lost workers.", NULL, NULL);
+    b->m_poison = ogi_metrics_counter(
+        m, "ogi_documents_poison_total",
+        "Documents sent to the dead letters after too many lost workers.",
+        NULL, NULL);
+    b->m_acks = ogi_metrics_counter(
+        m, "ogi_acks_forwarded_total",
+        "Acknowledgements forwarded from the sink to producers.", NULL, NULL);
+    b->m_lost = ogi_metrics_counter(m, "ogi_workers_lost_total",
+                                    "Workers that went silent or hung.",
+                                    NULL, NULL);
+    b->m_forged = ogi_metrics_counter(
+        m, "ogi_acks_forged_total",
+        "Acknowledgements not from the sink's key: dropped.", NULL, NULL);
+    b->m_dropped = ogi_metrics_counter(
+        m, "ogi_messages_dropped_total",
+        "Malformed, oversized or undecodable messages dropped.", "component",
+        "broker");
+    b->m_queue = ogi_metrics_gauge(m, "ogi_broker_queue_documents",
+                                   "Documents waiting for a worker.", NULL,
+                                   NULL);
+    b->m_qbytes = ogi_metrics_gauge(
+        m, "ogi_broker_queue_bytes",
+        "Bytes of the documents waiting for a worker.", NULL, NULL);
+    b->m_bytes = ogi_metrics_gauge(
+        m, "ogi_broker_held_bytes",
+        "Bytes of the documents the broker holds, queued or on workers.",
+        NULL, NULL);
+    b->m_credit = ogi_metrics_gauge(
+        m, "ogi_broker_credit_documents",
+        "Documents the live workers can take now (their credit).", NULL,
+        NULL);
+    b->m_alive = ogi_metrics_gauge(m, "ogi_workers_alive",
+                                   "Workers heard from recently.", NULL,
+                                   NULL);
+}
 
 static void
 doc_free(broker_t *b, doc_t *d)
@@ -88,6 +146,7 @@ queue_push(broker_t *b, doc_t *d, int front)
         b->tail = d;
     }
     b->queued++;
+    b->queued_bytes += d->len;
 }
 
 static doc_t *
@@ -99,6 +158,7 @@ queue_pop(broker_t *b)
         if (!b->head)
             b->tail = NULL;
         b->queued--;
+        b->queued_bytes -= d->len;
     }
     return d;
 }
@@ -260,6 +320,9 @@ requeue(broker_t *b, doc_t *d, int alone)
         rec.report = &rep;
         if (ogi__wire_send(b->sink, NULL, 0, OGI__MSG_REC, &rec.base, 0) ==
             0) {
+            ogi_log_fields(OGI_LOG_WARN, "broker",
+                           &(ogi_log_field_t){"doc_key", d->key}, 1,
+                           "document sent to the dead letters: %s", reason);
             b->st.poison++;
             b->owed++;
             b->last_owed_ms = ogi__wire_now_ms();
@@ -289,6 +352,15 @@ lose_worker(broker_t *b, worker_t *w)
     w->alive = 0;
     b->st.workers_lost++;
     int alone = w->held && !w->held->next;
+    size_t held = 0;
+    for (const doc_t *d = w->held; d; d = d->next)
+        held++;
+    char id[OGI__ROUTE_MAX + 1];
+    snprintf(id, sizeof(id), "%.*s", (int)w->id_len, w->id);
+    ogi_log_fields(OGI_LOG_WARN, "broker",
+                   &(ogi_log_field_t){"worker", id}, 1,
+                   "worker \"%s\" lost: %zu documents it held requeued", id,
+                   held);
     while (w->held) {
         doc_t *d = w->held;
         w->held = d->next;
@@ -343,6 +415,7 @@ dispatch(broker_t *b, uint64_t now)
         if (b->tail == d)
             b->tail = prev;
         b->queued--;
+        b->queued_bytes -= d->len;
         d->index = w->sent++;
         d->sent_at = now;
         d->next = w->held;
@@ -376,6 +449,34 @@ heartbeat(broker_t *b, uint64_t now)
     }
 }
 
+/* The running totals and the levels, for /metrics; the loop ran. */
+static void
+publish(broker_t *b)
+{
+    if (!b->o->metrics)
+        return;
+    ogi_metric_total(b->m_documents, b->st.documents);
+    ogi_metric_total(b->m_dispatched, b->st.dispatched);
+    ogi_metric_total(b->m_requeued, b->st.requeued);
+    ogi_metric_total(b->m_poison, b->st.poison);
+    ogi_metric_total(b->m_acks, b->st.acks);
+    ogi_metric_total(b->m_dropped, b->st.dropped);
+    ogi_metric_total(b->m_lost, b->st.workers_lost);
+    ogi_metric_total(b->m_forged, b->st.forged_acks);
+    uint64_t c = 0, alive = 0;
+    for (size_t i = 0; i < b->nworkers; i++)
+        if (b->workers[i].alive) {
+            alive++;
+            c += credit(&b->workers[i]);
+        }
+    ogi_metric_set(b->m_queue, (double)b->queued);
+    ogi_metric_set(b->m_qbytes, (double)b->queued_bytes);
+    ogi_metric_set(b->m_bytes, (double)b->bytes);
+    ogi_metric_set(b->m_credit, (double)c);
+    ogi_metric_set(b->m_alive, (double)alive);
+    ogi_metrics_beat(b->o->metrics, "broker");
+}
+
 static int
 open_socket(broker_t *b, void *ctx, int type, const char *ep, int bind,
             void **out, char *why, size_t why_size)
@@ -407,6 +508,7 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
     if (!b)
         return OGI_ENOMEM;
     b->o = o;
+    metrics_init(b, o->metrics);
     void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
     ogi_arena_t *arena = ogi_arena_new(0);
     int rc = ctx && arena ? 0 : OGI_ENOMEM;
@@ -450,10 +552,10 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
             if (!b->head && held == 0 && acked)
                 break;
             if (now >= drain_end) {
-                fprintf(stderr,
-                        "ogi broker: drain deadline of %u ms reached: %zu "
+                ogi_log(OGI_LOG_WARN, "broker",
+                        "drain deadline of %u ms reached: %zu "
                         "documents queued, %zu held by workers, %lld "
-                        "acknowledgements owed; producers resend them\n",
+                        "acknowledgements owed; producers resend them",
                         drain_ms, b->queued, held,
                         (long long)(b->owed > 0 ? b->owed : 0));
                 break;
@@ -513,8 +615,13 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
             next_hb = now + hb;
         }
         b->st.dropped = ws.malformed + ws.oversized + ws.undecodable;
+        ogi_log_limited(&b->garbage, b->st.dropped, 60, "broker",
+                        "malformed messages dropped");
         if (o->stats)
             *o->stats = b->st;
+        publish(b);
+        if (o->tick)
+            o->tick(o->tick_arg);
     }
     while (b->head)
         doc_free(b, queue_pop(b));

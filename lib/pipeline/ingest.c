@@ -89,6 +89,7 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
     p.b.max_crashes = o->max_crashes;
     p.b.stop = &p.bstop;
     p.b.stats = &o->broker;
+    p.b.metrics = p.s.metrics = p.w.metrics = o->metrics;
     p.s.records = sink;
     p.s.frontend = front;
     p.s.db = o->db;
@@ -123,6 +124,7 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.progress = o->progress;
         po.stop = p.abort;
         po.stats = &o->push;
+        po.metrics = o->metrics;
         po.report = o->report;
         po.report_arg = o->report_arg;
         rc = ogi_push_run(&po, why, why_size);

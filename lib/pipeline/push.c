@@ -241,6 +241,13 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
     size_t next = 0, inflight = 0;
     uint64_t seq = 0, done = 0, start = ogi__wire_now_ms(), next_progress = 0;
     ogi__wire_stats_t ws = {0};
+    ogi_metric_t *m_sent = ogi_metrics_counter(
+        o->metrics, "ogi_documents_sent_total",
+        "Documents a producer sent, resends included.", NULL, NULL);
+    ogi_metric_t *m_resent = ogi_metrics_counter(
+        o->metrics, "ogi_documents_resent_total",
+        "Documents a producer sent again, not acknowledged in time.", NULL,
+        NULL);
     while (!rc) {
         uint64_t now = ogi__wire_now_ms();
         int stopping = o->stop && *o->stop;
@@ -337,6 +344,8 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                 st->resent++;
             }
         }
+        ogi_metric_total(m_sent, st->sent);
+        ogi_metric_total(m_resent, st->resent);
         if (o->progress && now >= next_progress) {
             progress(st, done, start, now, 0);
             next_progress = now + 250;

@@ -16,11 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zmq.h>
 
 #include "encode_int.h"
 #include "ogi/error.h"
+#include "ogi/log.h"
+#include "ogi/metrics.h"
 #include "ogi/parse.h"
 #include "ogi/pipeline.h"
 #include "ogi/text.h"
@@ -42,6 +45,7 @@ typedef struct {
      * parsing): the watchdog's view. Waiting on a slow sink is not parsing,
      * so back-pressure never looks like a hang. */
     uint64_t started[MAX_THREADS];
+    ogi_metric_t *parse_seconds; /* NULL: metrics off */
 } shared_t;
 
 typedef struct {
@@ -94,8 +98,14 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
                  (size_t)OGI_TEXT_MAX_DEFAULT, doc->raw.len);
         poison = big;
     } else {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         prc = ogi_parse_report(a, (const char *)doc->raw.data, doc->raw.len,
                                &po, &r);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        ogi_metric_observe(sh->parse_seconds,
+                           (double)(t1.tv_sec - t0.tv_sec) +
+                               (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     }
     if (doc->size > doc->raw.len) {
         /* the record stays NULL */
@@ -284,6 +294,20 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
     unsigned incarnation = 0;
     snprintf(sh.id, sizeof(sh.id), "%s.%u", base, incarnation);
     snprintf(sh.jobs_ep, sizeof(sh.jobs_ep), "inproc://ogi-jobs-%s", base);
+    ogi_metrics_t *mx = o->metrics;
+    sh.parse_seconds = ogi_metrics_histogram(
+        mx, "ogi_parse_seconds", "Time to parse one document.",
+        ogi_metrics_seconds_bounds, ogi_metrics_seconds_nbounds);
+    ogi_metric_t *m_parsed = ogi_metrics_counter(
+        mx, "ogi_documents_parsed_total",
+        "Documents a worker parsed and sent to the sink.", NULL, NULL);
+    ogi_metric_t *m_dropped = ogi_metrics_counter(
+        mx, "ogi_messages_dropped_total",
+        "Malformed, oversized or undecodable messages dropped.", "component",
+        "worker");
+    uint64_t parsed = 0;
+    int broker_lost = 0; /* said once until it is back */
+    ogi_log_limit_t garbage = {0};
     snprintf(sh.done_ep, sizeof(sh.done_ep), "inproc://ogi-done-%s", base);
 
     /* the endpoints' keys, checked once with a reason before any
@@ -346,6 +370,11 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         while (ogi__wire_recv(dealer, 0, arena, sh.max, &m, &ws) !=
                OGI_ERETRY) {
             last_broker = now;
+            if (broker_lost) {
+                ogi_log(OGI_LOG_INFO, "worker", "broker back, as \"%s\"",
+                        sh.id);
+                broker_lost = 0;
+            }
             if (m.type != OGI__MSG_DOC)
                 continue;
             Ogi__V1__Document *doc = (Ogi__V1__Document *)m.msg;
@@ -364,12 +393,19 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         int k;
         while ((k = zmq_recv(done, key, sizeof(key), ZMQ_DONTWAIT)) >= 0) {
             release(h, key, (size_t)k);
+            parsed++;
             if (o->processed)
                 __atomic_add_fetch(o->processed, 1, __ATOMIC_RELAXED);
             changed = 1;
         }
         if (now - last_broker > bt) {
             /* the broker is gone or restarted: a new identity, a new count */
+            if (!broker_lost)
+                ogi_log(OGI_LOG_WARN, "worker",
+                        "no word from the broker for %u ms: connecting "
+                        "again until it answers",
+                        bt);
+            broker_lost = 1;
             zmq_close(dealer);
             snprintf(sh.id, sizeof(sh.id), "%s.%u", base, ++incarnation);
             dealer = connect_dealer(sh.ctx, o->auth, o->backend, sh.id, sh.max);
@@ -387,9 +423,9 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
         for (unsigned i = 0; i < started; i++) {
             uint64_t t = __atomic_load_n(&sh.started[i], __ATOMIC_RELAXED);
             if (t && now > t && now - t > parse_timeout) {
-                fprintf(stderr,
-                        "ogi worker: a document has been parsing for %llu "
-                        "ms; exiting so that it is retried elsewhere\n",
+                ogi_log(OGI_LOG_ERROR, "worker",
+                        "a document has been parsing for %llu ms; exiting "
+                        "so that it is retried elsewhere",
                         (unsigned long long)(now - t));
                 _exit(3);
             }
@@ -398,6 +434,14 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
             send_ready(dealer, sh.id, capacity, h, received, stopping);
             next_rdy = now + hb;
         }
+        uint64_t dropped = ws.malformed + ws.oversized + ws.undecodable;
+        ogi_log_limited(&garbage, dropped, 60, "worker",
+                        "malformed messages dropped");
+        ogi_metric_total(m_parsed, parsed);
+        ogi_metric_total(m_dropped, dropped);
+        ogi_metrics_beat(mx, "worker");
+        if (o->tick)
+            o->tick(o->tick_arg);
     }
     sh.quit = 1;
     for (unsigned i = 0; i < started; i++)

@@ -69,6 +69,11 @@ conninfo=$("$ogi" db status --data "$pg" | sed -n 's/^conninfo: //p')
 check "migrate --db CONNINFO from another directory" sh -c \
     "cd '$tmp' && '$ogi' db migrate --db '$conninfo' | grep -q '0 applied now'"
 check "status --db CONNINFO" output_has "running" "$ogi" db status --db "$conninfo"
+# the command line status prints, pasted into a shell as it is: its --db
+# value connects
+paste=$("$ogi" db status --data "$pg" | sed -n 's/^use it: //p')
+pasted_db() { eval "set -- $paste"; [ "$3" = --db ] && psql -XAtq "$4" -c 'SELECT 1'; }
+check "status prints a command line whose --db pastes into a shell" pasted_db
 check "psql --db runs psql with its arguments" sh -c \
     "[ \"\$('$ogi' db psql --db '$conninfo' -At -c 'SELECT 40 + 2')\" = 42 ]"
 check "stop stops the server" status_is 0 "$ogi" db stop --data "$pg"
