@@ -28,7 +28,8 @@ typedef struct {
  * time or could not start: *out is then a rejected report whose P0
  * finding gives the reason, and the document deserves another try later
  * (the pipeline keeps it as a dead letter); or OGI_ENOMEM (then *out is
- * NULL). raw need not outlive the call: spans are offsets, not pointers.
+ * NULL). raw may be NULL when len is 0 (as protobuf gives empty bytes).
+ * raw need not outlive the call: spans are offsets, not pointers.
  */
 int ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
                      const ogi_parse_opts_t *opts, ogi_report_t **out);

@@ -299,7 +299,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         return OGI_ENCODING;
     }
     out->bom = i;
-    const char *nul = memchr(raw, 0, len);
+    const char *nul = len ? memchr(raw, 0, len) : NULL;
     if (nul) {
         snprintf(why, why_size, "binary data: NUL byte at offset %zu",
                  (size_t)(nul - raw));

@@ -394,6 +394,11 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
                  const ogi_parse_opts_t *opts, ogi_report_t **out)
 {
     *out = NULL;
+    if (!raw) {
+        if (len)
+            return OGI_EINVAL;
+        raw = ""; /* protobuf gives empty bytes as NULL */
+    }
     ogi_report_t *r = ogi_report_new(arena);
     if (!r)
         return OGI_ENOMEM;

@@ -98,6 +98,19 @@ unreadable_form_named(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Empty bytes, as protobuf delivers them (NULL), are an empty document. */
+static void
+empty_bytes_rejected(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, NULL, 0, NULL, &r), 0);
+    assert_int_equal(r->status, OGI_STATUS_REJECTED);
+    assert_string_equal(r->findings[0].message, "empty document");
+    ogi_arena_destroy(&a);
+}
+
 static int
 conv_ok(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
         char *why, size_t why_size)
@@ -260,6 +273,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(forms_from_magic),
         cmocka_unit_test(unreadable_form_named),
+        cmocka_unit_test(empty_bytes_rejected),
         cmocka_unit_test(sandbox_passes_the_view_back),
         cmocka_unit_test(sandbox_passes_a_rejection_back),
         cmocka_unit_test(sandbox_crash_is_a_reason),
