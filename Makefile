@@ -222,7 +222,7 @@ install: $(BUILD)/ogi
 	for u in deploy/systemd/*.service; do \
 	  sed 's|/usr/local/bin/ogi|$(PREFIX)/bin/ogi|' $$u > $(DESTDIR)$(UNITDIR)/$${u##*/} && \
 	  chmod 644 $(DESTDIR)$(UNITDIR)/$${u##*/} || exit 1; done
-	install -m 644 deploy/sysusers.d/ogi.conf $(DESTDIR)$(SYSUSERSDIR)/ogi.conf
+	install -m 644 deploy/sysusers/ogi.conf $(DESTDIR)$(SYSUSERSDIR)/ogi.conf
 	install -m 644 $(MIGRATIONS) $(DESTDIR)$(PREFIX)/share/ogi/sql/
 	install -m 644 deploy/ogi.env.example README.md $(DESTDIR)$(PREFIX)/share/doc/ogi/
 
