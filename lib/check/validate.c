@@ -519,9 +519,8 @@ check_agency(ogi_report_t *r)
 {
     ogi_meta_t *m = &r->meta;
     m->agency_key = m->division_code = m->division_level = NULL;
-    if (!m->agency)
-        return ogi_report_add_finding(r, "M1", OGI_SEV_INFO, "meta.agency",
-                                      "no agency name was found to resolve");
+    if (!m->agency) /* nothing to resolve: the record says null */
+        return 0;
     ogi_agency_t ag;
     if (ogi_agency_resolve(m->agency, m->province, &ag) != OGI_AGENCY_RESOLVED)
         return ogi_report_add_finding(
