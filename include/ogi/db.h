@@ -141,9 +141,8 @@ int ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
  * of that pair from another document (a revision), else "". Whether the
  * revision became current depends on its published_on.
  */
-int ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items,
-                           size_t n, ogi_db_outcome_t *outcomes,
-                           char (*supersedes)[65]);
+int ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
+                           ogi_db_outcome_t *outcomes, char (*supersedes)[65]);
 
 /* The number of stored documents into *count. Returns 0 or an error code
  * as ogi_db_write_batch. */

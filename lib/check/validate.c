@@ -530,8 +530,8 @@ check_agency(ogi_report_t *r)
             m->province ? m->province : "none", ag.reason);
     m->agency_key = ogi_arena_strdup(r->arena, ag.key);
     m->division_code = ogi_arena_strdup(r->arena, ag.code);
-    m->division_level = ogi_arena_strdup(r->arena,
-                                         ogi_agency_level_name(ag.level));
+    m->division_level =
+        ogi_arena_strdup(r->arena, ogi_agency_level_name(ag.level));
     if (!m->agency_key || !m->division_code || !m->division_level)
         return OGI_ENOMEM;
     return 0;

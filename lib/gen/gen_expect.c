@@ -433,8 +433,7 @@ document(ogi__gen_t *g)
     if (!m->agency)
         return 0;
     if (ogi_agency_resolve(m->agency, m->province, &ag) != OGI_AGENCY_RESOLVED)
-        return add(g, "M1", OGI_SEV_INFO, "meta.agency",
-                   "an invented place");
+        return add(g, "M1", OGI_SEV_INFO, "meta.agency", "an invented place");
     m->agency_key = ogi_arena_strdup(g->truth->arena, ag.key);
     m->division_code = ogi_arena_strdup(g->truth->arena, ag.code);
     m->division_level =

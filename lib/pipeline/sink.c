@@ -297,8 +297,8 @@ watch_db(sink_t *s, uint64_t now)
  * written, try again).
  */
 static int
-write_split(sink_t *s, ogi_db_item_t *items, size_t n,
-            ogi_db_outcome_t *out, char (*sup)[65])
+write_split(sink_t *s, ogi_db_item_t *items, size_t n, ogi_db_outcome_t *out,
+            char (*sup)[65])
 {
     int rc = ogi_db_write_batch_rev(s->db, items, n, out, sup);
     if (rc != OGI_EREJECT)

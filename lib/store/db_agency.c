@@ -152,8 +152,8 @@ upsert_once(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
             rc = ogi__db_fail_rc(db, OGI_ENOMEM, "store agencies");
     PGresult *res = NULL;
     if (rc == 0 && nk) {
-        res = PQexecParams(ogi__db_conn(db), sql_upsert, AG_COLS, NULL,
-                           params, NULL, NULL, 0);
+        res = PQexecParams(ogi__db_conn(db), sql_upsert, AG_COLS, NULL, params,
+                           NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK)
             rc = ogi__db_fail(db, "store agencies", res);
     }
@@ -247,14 +247,14 @@ ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
     else if (nk) {
         /* one batch at a time from here to its commit, so that each sees
          * the current reports the others committed */
-        PGresult *res = PQexec(ogi__db_conn(db),
-                               "SELECT pg_advisory_xact_lock(7300734)");
+        PGresult *res =
+            PQexec(ogi__db_conn(db), "SELECT pg_advisory_xact_lock(7300734)");
         if (PQresultStatus(res) != PGRES_TUPLES_OK)
             rc = ogi__db_fail(db, "mark current reports", res);
         PQclear(res);
         res = rc ? NULL
-                 : PQexecParams(ogi__db_conn(db), sql_current, 1, NULL,
-                                     &param, NULL, NULL, 0);
+                 : PQexecParams(ogi__db_conn(db), sql_current, 1, NULL, &param,
+                                NULL, NULL, 0);
         if (rc == 0 && PQresultStatus(res) != PGRES_TUPLES_OK)
             rc = ogi__db_fail(db, "mark current reports", res);
         for (int k = 0; rc == 0 && supersedes && k < PQntuples(res); k++) {

@@ -24,8 +24,8 @@ int ogi__db_fail_rc(ogi_db_t *db, int rc, const char *what);
  * then the ids) and writes its id into ids[i] (0: none). Returns 0 or an
  * error code as ogi_db_write_batch.
  */
-int ogi__db_agencies_upsert(ogi_db_t *db, const ogi_db_item_t *items,
-                            size_t n, const uint8_t *want, int64_t *ids);
+int ogi__db_agencies_upsert(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
+                            const uint8_t *want, int64_t *ids);
 
 /*
  * Recomputes reports.current for the (agency, year) pairs of items[i]
@@ -36,8 +36,7 @@ int ogi__db_agencies_upsert(ogi_db_t *db, const ogi_db_item_t *items,
  * (another document: item i is a revision), or "". Returns 0 or an error
  * code as ogi_db_write_batch.
  */
-int ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items,
-                           size_t n, const int64_t *ids,
-                           char (*supersedes)[65]);
+int ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
+                           const int64_t *ids, char (*supersedes)[65]);
 
 #endif /* OGI_DB_AGENCY_INT_H */

@@ -972,8 +972,8 @@ roles_grant_what_they_say(void **state)
 /* Report 002's text (松北区 2020, published 2021年2月5日) with `from`
  * replaced by `to` once, parsed and validated in a; *key its doc_key. */
 static ogi_db_item_t
-edited(ogi_arena_t *a, size_t i, const char *from, const char *to,
-       char **buf, char key[65])
+edited(ogi_arena_t *a, size_t i, const char *from, const char *to, char **buf,
+       char key[65])
 {
     const char *at = strstr(fx.raw[i], from);
     if (!at)
@@ -1094,8 +1094,8 @@ revisions_keep_one_current(void **state)
     /* another copy published earlier, stored after: a revision that is
      * not current */
     char *b2, k2[65];
-    ogi_db_item_t earlier = edited(a, i, "2021年2月5日", "2021年1月5日",
-                                   &b2, k2);
+    ogi_db_item_t earlier =
+        edited(a, i, "2021年2月5日", "2021年1月5日", &b2, k2);
     write_rev(&earlier, sup);
     assert_string_equal(sup, k1);
     now = value1(sql_current_of, ag);
@@ -1105,8 +1105,8 @@ revisions_keep_one_current(void **state)
     /* the same day as the current one, one byte changed, stored later:
      * the later stored wins */
     char *b3, k3[65];
-    ogi_db_item_t fixed = edited(a, i, "2021年2月5日", "2021年3月1日 ", &b3,
-                                 k3);
+    ogi_db_item_t fixed =
+        edited(a, i, "2021年2月5日", "2021年3月1日 ", &b3, k3);
     assert_string_equal(fixed.report->meta.published_on, "2021-03-01");
     write_rev(&fixed, sup);
     assert_string_equal(sup, k1);
