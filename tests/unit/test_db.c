@@ -924,7 +924,8 @@ roles_grant_what_they_say(void **state)
     if (ogi_db_migrate(db, &applied) != 0)
         fail_msg("migrate as ogi_ingest: %s", ogi_db_error(db));
     assert_int_equal(applied, 0);
-    ogi_db_item_t it = variant(4, "\n<!-- role test -->\n", &buf, key);
+    /* 002 (松北区): its agency is upserted and its pair made current */
+    ogi_db_item_t it = variant(2, "\n<!-- role test -->\n", &buf, key);
     char pkey[65];
     ogi_parse_doc_key("role poison", 11, pkey);
     ogi_db_item_t poison = {.doc_key = pkey, .raw = "x", .raw_len = 1};
@@ -935,6 +936,10 @@ roles_grant_what_they_say(void **state)
         fail_msg("as ogi_ingest: %s", ogi_db_error(db));
     assert_int_equal(out[0], OGI_DB_STORED);
     assert_int_equal(out[1], OGI_DB_POISON);
+    assert_int_equal(count1("SELECT count(*) FROM reports WHERE doc_key = $1"
+                            " AND agency_id IS NOT NULL AND current",
+                            key),
+                     1);
     ogi_db_destroy(&db);
     free(buf);
 
@@ -943,6 +948,9 @@ roles_grant_what_they_say(void **state)
     } checks[] = {
         {"ogi_ingest", "UPDATE documents SET source_name = 'x'", "42501"},
         {"ogi_ingest", "DELETE FROM reports", "42501"},
+        {"ogi_ingest", "UPDATE reports SET agency = 'x'", "42501"},
+        {"ogi_ingest", "UPDATE agencies SET name = 'x'", "42501"},
+        {"ogi_reporting", "SELECT count(*) FROM current_reports", NULL},
         {"ogi_ingest", "SELECT count(*) FROM apply", NULL},
         {"ogi_reporting", "SELECT count(*) FROM reports", NULL},
         {"ogi_reporting", "SELECT count(*) FROM active_decisions", NULL},
