@@ -67,6 +67,8 @@ report_unsettled(void *arg, const char *path, const char *key,
                  ogi_push_outcome_t out, const char *reason)
 {
     ogi_reasons_t *reasons = arg;
+    if (out == OGI_PUSH_STORED && reason && *reason)
+        fprintf(stderr, "%s: stored, %s\n", path, reason);
     if (out == OGI_PUSH_STORED || out == OGI_PUSH_DUPLICATE)
         return;
     if (!reason || !*reason)
@@ -86,14 +88,16 @@ static void
 print_push_summary(const ogi_push_stats_t *st)
 {
     printf("%llu documents: %llu stored, %llu duplicates, %llu rejected "
-           "(not reports), %llu poison, %llu failed, %llu not acknowledged\n",
+           "(not reports), %llu poison, %llu failed, %llu not acknowledged, "
+           "%llu revisions\n",
            (unsigned long long)st->total,
            (unsigned long long)st->outcome[OGI_PUSH_STORED],
            (unsigned long long)st->outcome[OGI_PUSH_DUPLICATE],
            (unsigned long long)st->outcome[OGI_PUSH_REJECTED],
            (unsigned long long)st->outcome[OGI_PUSH_POISON],
            (unsigned long long)st->outcome[OGI_PUSH_FAILED],
-           (unsigned long long)st->outcome[OGI_PUSH_PENDING]);
+           (unsigned long long)st->outcome[OGI_PUSH_PENDING],
+           (unsigned long long)st->revisions);
     if (st->stray_acks)
         printf("%llu acknowledgements naming no document in flight were "
                "ignored\n",

@@ -10,6 +10,9 @@
  *                  the report's tables, one column per skeleton key; a
  *                  blank or missing cell is NULL
  *   findings       every finding of every report
+ *   agencies       one agency across years (key "320813:人民政府");
+ *                  reports.agency_id and reports.current: one current
+ *                  report per (agency, year), view current_reports
  *   dead_letters   poison documents with their raw bytes
  *
  * A batch is written in one transaction; a document already stored is
@@ -129,6 +132,17 @@ int ogi_db_schema_version(ogi_db_t *self, int *version);
  */
 int ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                        ogi_db_outcome_t *outcomes);
+
+/*
+ * As ogi_db_write_batch, and keeps one current report per (agency, year)
+ * (deploy/sql/007_agencies.sql): when supersedes is not NULL,
+ * supersedes[i] receives the doc_key of the report that was current for
+ * item i's (agency, year) before this batch, when item i is a new report
+ * of that pair from another document (a revision), else "". Whether the
+ * revision became current depends on its published_on.
+ */
+int ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
+                           ogi_db_outcome_t *outcomes, char (*supersedes)[65]);
 
 /* The number of stored documents into *count. Returns 0 or an error code
  * as ogi_db_write_batch. */

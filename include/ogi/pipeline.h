@@ -145,12 +145,16 @@ typedef struct {
     uint64_t sent;        /* sends, resends included */
     uint64_t resent;
     uint64_t outcome[6];  /* by ogi_push_outcome_t */
+    uint64_t revisions;   /* stored, of an (agency, year) that had a
+                             current report from another document */
     uint64_t bytes;
     uint64_t stray_acks;  /* acknowledgements naming no document in
                              flight (a stale resend's, or forged): ignored */
 } ogi_push_stats_t;
 
-/* Called once per document when it is settled (or given up on). */
+/* Called once per document when it is settled (or given up on). reason:
+ * why it was rejected or dead-lettered; for a stored revision "a revision
+ * of <doc_key's first 12> (<agency_key>, <year>)"; else NULL. */
 typedef void (*ogi_push_report_fn)(void *arg, const char *path,
                                    const char *doc_key,
                                    ogi_push_outcome_t outcome,

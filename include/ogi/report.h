@@ -80,6 +80,11 @@ typedef struct {
     char *postal_code;   /* 6 digits, or NULL */
     char *email;         /* or NULL */
     char *address;       /* or NULL */
+    /* the agency resolved (ogi/agency.h, the province as the hint) by
+     * ogi_validate_report; NULL when it is not resolved (rule M1) */
+    char *agency_key;     /* "320813:人民政府", equal across years */
+    char *division_code;  /* "320813" (GB/T 2260; "000000" national) */
+    char *division_level; /* "county", "prefecture", "province", "national" */
 } ogi_meta_t;
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "narrative_int.h"
+#include "ogi/agency.h"
 #include "ogi/error.h"
 #include "ogi/rules.h"
 #include "ogi/validate.h"
@@ -511,6 +512,31 @@ check_document(ogi_report_t *r)
     return 0;
 }
 
+/* ---- M1: the agency, resolved with the province as the hint ---- */
+
+static int
+check_agency(ogi_report_t *r)
+{
+    ogi_meta_t *m = &r->meta;
+    m->agency_key = m->division_code = m->division_level = NULL;
+    if (!m->agency) /* nothing to resolve: the record says null */
+        return 0;
+    ogi_agency_t ag;
+    if (ogi_agency_resolve(m->agency, m->province, &ag) != OGI_AGENCY_RESOLVED)
+        return ogi_report_add_finding(
+            r, "M1", OGI_SEV_INFO, "meta.agency",
+            "agency \"%s\" is %s (province hint %s): %s", m->agency,
+            ogi_agency_status_name(ag.status),
+            m->province ? m->province : "none", ag.reason);
+    m->agency_key = ogi_arena_strdup(r->arena, ag.key);
+    m->division_code = ogi_arena_strdup(r->arena, ag.code);
+    m->division_level =
+        ogi_arena_strdup(r->arena, ogi_agency_level_name(ag.level));
+    if (!m->agency_key || !m->division_code || !m->division_level)
+        return OGI_ENOMEM;
+    return 0;
+}
+
 int
 ogi_validate_report(ogi_report_t *r)
 {
@@ -536,6 +562,8 @@ ogi_validate_report(ogi_report_t *r)
         rc = ogi__narrative_check(r);
     if (!rc)
         rc = check_document(r);
+    if (!rc)
+        rc = check_agency(r);
     if (rc)
         return rc;
     for (size_t i = 0; i < r->nfindings; i++)

@@ -116,6 +116,9 @@ meta_json(const ogi_report_t *r)
     json_object_set_new(o, "admin_level",
                         str_or_null(ogi_level_name(m->admin_level)));
     json_object_set_new(o, "province", str_or_null(m->province));
+    json_object_set_new(o, "agency_key", str_or_null(m->agency_key));
+    json_object_set_new(o, "division_code", str_or_null(m->division_code));
+    json_object_set_new(o, "division_level", str_or_null(m->division_level));
     json_object_set_new(o, "contact", contact);
     return o;
 }

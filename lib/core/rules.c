@@ -51,6 +51,8 @@ static const ogi_rule_t rules[] = {
     {"S4", I, "document", "2021 format: section 六 reports on 信息处理费"},
     {"S5", W, "document", "section 五 is not empty and not just 无"},
     {"X5", W, "document", "reports on 2019-2020 use the 2019 format, later ones the 2021 format"},
+    /* the metadata */
+    {"M1", I, "document", "the agency resolves to one administrative division and department"},
 };
 
 const ogi_rule_t *

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "gen_int.h"
+#include "ogi/agency.h"
 #include "ogi/error.h"
 
 typedef struct {
@@ -425,7 +426,20 @@ document(ogi__gen_t *g)
                                   "narrative figure contradicts its table")))
             return rc;
     }
-    return 0;
+    /* M1: the places are made up (real provinces, invented cities and
+     * counties), so most agencies resolve to nothing */
+    ogi_meta_t *m = &g->truth->meta;
+    ogi_agency_t ag;
+    if (!m->agency)
+        return 0;
+    if (ogi_agency_resolve(m->agency, m->province, &ag) != OGI_AGENCY_RESOLVED)
+        return add(g, "M1", OGI_SEV_INFO, "meta.agency", "an invented place");
+    m->agency_key = ogi_arena_strdup(g->truth->arena, ag.key);
+    m->division_code = ogi_arena_strdup(g->truth->arena, ag.code);
+    m->division_level =
+        ogi_arena_strdup(g->truth->arena, ogi_agency_level_name(ag.level));
+    return m->agency_key && m->division_code && m->division_level ? 0
+                                                                  : OGI_ENOMEM;
 }
 
 int

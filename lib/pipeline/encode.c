@@ -203,6 +203,9 @@ ogi__encode_report_msg(ogi_arena_t *a, const ogi_report_t *r,
     meta->published_on = str(m->published_on);
     meta->admin_level = (Ogi__V1__AdminLevel)m->admin_level;
     meta->province = str(m->province);
+    meta->agency_key = str(m->agency_key);
+    meta->division_code = str(m->division_code);
+    meta->division_level = str(m->division_level);
     meta->title_year = m->title_year;
     meta->period_year = m->period_year;
     ct->phones = ogi_arena_calloc(a, m->nphones + 1, sizeof(char *));
@@ -381,6 +384,9 @@ ogi__decode_report_msg(ogi_arena_t *a, const Ogi__V1__Report *pr,
                              ? (ogi_level_t)pm->admin_level
                              : OGI_LEVEL_UNKNOWN;
         m->province = unstr(a, pm->province, &oom);
+        m->agency_key = unstr(a, pm->agency_key, &oom);
+        m->division_code = unstr(a, pm->division_code, &oom);
+        m->division_level = unstr(a, pm->division_level, &oom);
         m->title_year = pm->title_year;
         m->period_year = pm->period_year;
         if (pm->contact) {

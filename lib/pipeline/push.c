@@ -321,7 +321,18 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                         default:
                             break;
                     }
-                    settle(o, st, &paths, s, out, item->reason);
+                    const char *reason = item->reason;
+                    char rev[320];
+                    if (out == OGI_PUSH_STORED && item->revision) {
+                        snprintf(rev, sizeof(rev),
+                                 "a revision of %.12s (%s, %d)",
+                                 item->supersedes ? item->supersedes : "",
+                                 item->agency_key ? item->agency_key : "",
+                                 (int)item->year);
+                        reason = rev;
+                        st->revisions++;
+                    }
+                    settle(o, st, &paths, s, out, reason);
                     inflight--;
                     done++;
                     break;

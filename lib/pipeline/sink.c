@@ -297,17 +297,17 @@ watch_db(sink_t *s, uint64_t now)
  * written, try again).
  */
 static int
-write_split(sink_t *s, ogi_db_item_t *items, size_t n,
-            ogi_db_outcome_t *out)
+write_split(sink_t *s, ogi_db_item_t *items, size_t n, ogi_db_outcome_t *out,
+            char (*sup)[65])
 {
-    int rc = ogi_db_write_batch(s->db, items, n, out);
+    int rc = ogi_db_write_batch_rev(s->db, items, n, out, sup);
     if (rc != OGI_EREJECT)
         return rc == 0 ? 0 : OGI_ERETRY;
     s->st.bisections++;
     if (n > 1) {
         size_t h = n / 2;
-        rc = write_split(s, items, h, out);
-        return rc ? rc : write_split(s, items + h, n - h, out + h);
+        rc = write_split(s, items, h, out, sup);
+        return rc ? rc : write_split(s, items + h, n - h, out + h, sup + h);
     }
     /* alone and still refused: keep its bytes with the reason */
     char reason[256];
@@ -317,6 +317,7 @@ write_split(sink_t *s, ogi_db_item_t *items, size_t n,
     dead.report = NULL;
     dead.poison_reason = reason;
     dead.attempts = 1;
+    sup[0][0] = '\0';
     rc = ogi_db_write_batch(s->db, &dead, 1, out);
     if (rc == OGI_EREJECT)
         return OGI_ERETRY; /* not even a dead letter: keep it, retry later */
@@ -342,7 +343,7 @@ wire_outcome(ogi_db_outcome_t o)
 /* Acknowledges a committed batch, one Ack per producer. */
 static void
 acknowledge(sink_t *s, Ogi__V1__Record **recs, ogi_db_item_t *items,
-            ogi_db_outcome_t *out, size_t n, ogi_arena_t *a)
+            ogi_db_outcome_t *out, char (*sup)[65], size_t n, ogi_arena_t *a)
 {
     int *sent = ogi_arena_calloc(a, n, sizeof(int));
     Ogi__V1__AckItem **list = ogi_arena_calloc(a, n, sizeof(*list));
@@ -364,6 +365,12 @@ acknowledge(sink_t *s, Ogi__V1__Record **recs, ogi_db_item_t *items,
             it->doc_key = ogi__pb_str(items[j].doc_key);
             it->sequence = recs[j]->sequence;
             it->outcome = wire_outcome(out[j]);
+            if (out[j] == OGI_DB_STORED && sup[j][0]) {
+                it->revision = 1;
+                it->supersedes = sup[j];
+                it->agency_key = ogi__pb_str(items[j].report->meta.agency_key);
+                it->year = items[j].report->meta.year;
+            }
             if (out[j] == OGI_DB_POISON && recs[j]->too_large)
                 /* kept as a dead letter, but no try will ever parse it */
                 it->outcome = OGI__V1__OUTCOME__OUTCOME_REJECTED;
@@ -488,7 +495,8 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
 {
     ogi_db_item_t *items = ogi_arena_calloc(a, n, sizeof(*items));
     ogi_db_outcome_t *out = ogi_arena_calloc(a, n, sizeof(*out));
-    if (!items || !out)
+    char(*sup)[65] = ogi_arena_calloc(a, n, sizeof(*sup));
+    if (!items || !out || !sup)
         return OGI_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         Ogi__V1__Record *rec = recs[i];
@@ -526,7 +534,7 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
     for (;;) {
         if (!s->db && reconnect(s))
             return OGI_ERETRY;
-        int rc = write_split(s, items, n, out);
+        int rc = write_split(s, items, n, out, sup);
         if (rc == 0)
             break;
         s->st.retries++;
@@ -546,7 +554,7 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
     ogi_metric_observe(s->mx.batch_records, (double)n);
     s->st.batches++;
     count(s, items, out, n);
-    acknowledge(s, recs, items, out, n, a);
+    acknowledge(s, recs, items, out, sup, n, a);
     return 0;
 }
 

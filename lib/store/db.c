@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_agency_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -131,6 +132,25 @@ set_failure(ogi_db_t *db, int rc, const char *what)
              ogi_strerror(rc));
     db->sqlstate[0] = '\0';
     return rc;
+}
+
+/* For db_agency.c (db_agency_int.h). */
+PGconn *
+ogi__db_conn(ogi_db_t *db)
+{
+    return db->conn;
+}
+
+int
+ogi__db_fail(ogi_db_t *db, const char *what, const PGresult *res)
+{
+    return set_error(db, what, res);
+}
+
+int
+ogi__db_fail_rc(ogi_db_t *db, int rc, const char *what)
+{
+    return set_failure(db, rc, what);
 }
 
 const char *
@@ -648,6 +668,7 @@ typedef struct {
     uint8_t *flags; /* F_NEW, F_POISON of each item */
     char **json;    /* the record of order[k] as JSON (jansson's), or NULL */
     size_t ahead;   /* json[0..ahead) were tried by make_ahead */
+    int64_t *agency_id; /* of each item's report: agencies.id, 0: none */
 } batch_t;
 
 #define MAX_COLS 6
@@ -1041,7 +1062,7 @@ copy_finish(copy_t *c)
 
 static const char sql_reports[] =
     "COPY reports (doc_key, status, parser_version, agency, year, format,"
-    " admin_level, province, published_on, record) FROM STDIN";
+    " admin_level, province, published_on, record, agency_id) FROM STDIN";
 
 static const char sql_findings[] =
     "COPY findings (doc_key, seq, rule, severity, path, message)"
@@ -1141,7 +1162,8 @@ valid_date(const char *s)
 /* The report's row: metadata, and the record as JSON (parsed once into
  * jsonb by the server), made now unless *json holds it already. */
 static void
-copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json)
+copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json,
+            int64_t agency_id)
 {
     if (copy_row(c))
         return;
@@ -1166,6 +1188,10 @@ copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json)
     copy_text(c, m->province);
     copy_text(c, valid_date(m->published_on));
     copy_text(c, record);
+    if (agency_id)
+        copy_int(c, agency_id);
+    else
+        copy_text(c, NULL);
     copy_end_row(c);
     free(*json); /* jansson's, from malloc; not needed any more */
     *json = NULL;
@@ -1250,7 +1276,7 @@ store_rows(ogi_db_t *db, const batch_t *b, int target)
         if (!(b->flags[s->i] & F_NEW) || !rep)
             continue;
         if (target == TARGET_REPORTS)
-            copy_report(&c, s->key, rep, &b->json[k]);
+            copy_report(&c, s->key, rep, &b->json[k], b->agency_id[s->i]);
         else if (target == TARGET_FINDINGS)
             copy_findings(&c, s->key, rep);
         else
@@ -1261,14 +1287,29 @@ store_rows(ogi_db_t *db, const batch_t *b, int target)
     return rc;
 }
 
-/* Documents, then the rows of the new ones (parents first), then dead
- * letters, in the open transaction. */
+/* Documents, the agencies of the new reports, then the rows of the new
+ * ones (parents first), which reports are current, then dead letters, in
+ * the open transaction. */
 static int
-store_batch(ogi_db_t *db, batch_t *b)
+store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
 {
     int rc = store_raw(db, b, 0);
+    uint8_t *want = rc == 0 ? ogi_calloc(b->n, 1) : NULL;
+    if (rc == 0 && !want)
+        rc = set_failure(db, OGI_ENOMEM, "store agencies");
+    for (size_t i = 0; rc == 0 && i < b->n; i++) {
+        const ogi_report_t *rep = b->items[i].report;
+        want[i] = (b->flags[i] & F_NEW) && rep &&
+                  rep->status != OGI_STATUS_REJECTED && rep->meta.agency_key;
+    }
+    if (rc == 0)
+        rc = ogi__db_agencies_upsert(db, b->items, b->n, want, b->agency_id);
+    ogi_free(want);
     for (int t = TARGET_REPORTS; rc == 0 && t <= TARGET_FINDINGS; t++)
         rc = store_rows(db, b, t);
+    if (rc == 0)
+        rc = ogi__db_current_update(db, b->items, b->n, b->agency_id,
+                                    supersedes);
     if (rc == 0)
         rc = store_raw(db, b, 1);
     return rc;
@@ -1364,6 +1405,13 @@ int
 ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                    ogi_db_outcome_t *outcomes)
 {
+    return ogi_db_write_batch_rev(self, items, n, outcomes, NULL);
+}
+
+int
+ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
+                       ogi_db_outcome_t *outcomes, char (*supersedes)[65])
+{
     assert(self && (items || n == 0) && (outcomes || n == 0));
     clear_error(self);
     if (n == 0)
@@ -1378,8 +1426,9 @@ ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                  .n = n,
                  .order = ogi_calloc(n, sizeof(slot_t)),
                  .flags = ogi_calloc(n, 1),
-                 .json = ogi_calloc(n, sizeof(char *))};
-    int rc = b.order && b.flags && b.json
+                 .json = ogi_calloc(n, sizeof(char *)),
+                 .agency_id = ogi_calloc(n, sizeof(int64_t))};
+    int rc = b.order && b.flags && b.json && b.agency_id
                  ? ensure_connected(self)
                  : set_failure(self, OGI_ENOMEM, "store batch");
     if (rc == 0) {
@@ -1389,7 +1438,7 @@ ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
         rc = command(self, "begin transaction", "BEGIN");
     }
     if (rc == 0)
-        rc = store_batch(self, &b);
+        rc = store_batch(self, &b, supersedes);
     if (rc == 0)
         rc = find_resent(self, &b);
     if (rc == 0)
@@ -1401,6 +1450,7 @@ ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
     for (size_t k = 0; b.json && k < n; k++)
         free(b.json[k]); /* jansson's, from malloc */
     ogi_free(b.json);
+    ogi_free(b.agency_id);
     ogi_free(b.order);
     ogi_free(b.flags);
     return rc;

@@ -924,7 +924,8 @@ roles_grant_what_they_say(void **state)
     if (ogi_db_migrate(db, &applied) != 0)
         fail_msg("migrate as ogi_ingest: %s", ogi_db_error(db));
     assert_int_equal(applied, 0);
-    ogi_db_item_t it = variant(4, "\n<!-- role test -->\n", &buf, key);
+    /* 002 (松北区): its agency is upserted and its pair made current */
+    ogi_db_item_t it = variant(2, "\n<!-- role test -->\n", &buf, key);
     char pkey[65];
     ogi_parse_doc_key("role poison", 11, pkey);
     ogi_db_item_t poison = {.doc_key = pkey, .raw = "x", .raw_len = 1};
@@ -935,6 +936,10 @@ roles_grant_what_they_say(void **state)
         fail_msg("as ogi_ingest: %s", ogi_db_error(db));
     assert_int_equal(out[0], OGI_DB_STORED);
     assert_int_equal(out[1], OGI_DB_POISON);
+    assert_int_equal(count1("SELECT count(*) FROM reports WHERE doc_key = $1"
+                            " AND agency_id IS NOT NULL AND current",
+                            key),
+                     1);
     ogi_db_destroy(&db);
     free(buf);
 
@@ -943,6 +948,9 @@ roles_grant_what_they_say(void **state)
     } checks[] = {
         {"ogi_ingest", "UPDATE documents SET source_name = 'x'", "42501"},
         {"ogi_ingest", "DELETE FROM reports", "42501"},
+        {"ogi_ingest", "UPDATE reports SET agency = 'x'", "42501"},
+        {"ogi_ingest", "UPDATE agencies SET name = 'x'", "42501"},
+        {"ogi_reporting", "SELECT count(*) FROM current_reports", NULL},
         {"ogi_ingest", "SELECT count(*) FROM apply", NULL},
         {"ogi_reporting", "SELECT count(*) FROM reports", NULL},
         {"ogi_reporting", "SELECT count(*) FROM active_decisions", NULL},
@@ -965,6 +973,177 @@ roles_grant_what_they_say(void **state)
         PQclear(res);
         PQclear(query("RESET role", 0, NULL));
     }
+}
+
+/* ---- agencies and revisions (deploy/sql/007_agencies.sql) ---- */
+
+/* Report 002's text (松北区 2020, published 2021年2月5日) with `from`
+ * replaced by `to` once, parsed and validated in a; *key its doc_key. */
+static ogi_db_item_t
+edited(ogi_arena_t *a, size_t i, const char *from, const char *to, char **buf,
+       char key[65])
+{
+    const char *at = strstr(fx.raw[i], from);
+    if (!at)
+        fail_msg("no \"%s\" in %s", from, fx.name[i]);
+    size_t pre = (size_t)(at - fx.raw[i]), nf = strlen(from), nt = strlen(to);
+    size_t n = fx.len[i] - nf + nt;
+    *buf = malloc(n);
+    memcpy(*buf, fx.raw[i], pre);
+    memcpy(*buf + pre, to, nt);
+    memcpy(*buf + pre + nt, at + nf, fx.len[i] - pre - nf);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, *buf, n, NULL, &r), 0);
+    assert_int_equal(ogi_validate_report(r), 0);
+    memcpy(key, r->doc_key, 65);
+    ogi_db_item_t it = item_of(i);
+    it.raw = *buf;
+    it.raw_len = n;
+    it.report = r;
+    return it;
+}
+
+static const char sql_current_of[] =
+    "SELECT r.doc_key FROM reports r JOIN agencies a ON a.id = r.agency_id"
+    " WHERE a.key = $1 AND r.year = 2020 AND r.current";
+
+/* Writes one item, returns what it superseded ("" none) into sup. */
+static void
+write_rev(ogi_db_item_t *it, char sup[65])
+{
+    ogi_db_outcome_t out = 0;
+    char s[1][65];
+    if (ogi_db_write_batch_rev(fx.db, it, 1, &out, s) != 0)
+        fail_msg("write: %s", ogi_db_error(fx.db));
+    assert_int_equal(out, OGI_DB_STORED);
+    memcpy(sup, s[0], 65);
+}
+
+/* Every (agency, year) with a report that is not rejected has exactly
+ * one current report; rejected ones have no agency and are not current. */
+static void
+one_current_each(void)
+{
+    assert_int_equal(
+        count1("SELECT count(*) FROM (SELECT agency_id, year FROM reports"
+               " WHERE agency_id IS NOT NULL AND year IS NOT NULL"
+               " AND status <> 'rejected' GROUP BY 1, 2"
+               " HAVING count(*) FILTER (WHERE current) <> 1) x",
+               NULL),
+        0);
+    assert_int_equal(count1("SELECT count(*) FROM reports WHERE status ="
+                            " 'rejected' AND (current OR agency_id IS NOT"
+                            " NULL)",
+                            NULL),
+                     0);
+}
+
+static void
+agencies_are_upserted_once(void **state)
+{
+    (void)state;
+    /* golden: lib/core/divisions.tsv, 230109 county 松北区 under 230100 */
+    PGresult *res = query(
+        "SELECT division_code, division_level, province, prefecture, county,"
+        " department, count(*) OVER () FROM agencies"
+        " WHERE key = '230109:人民政府'",
+        0, NULL);
+    assert_int_equal(PQntuples(res), 1);
+    assert_string_equal(PQgetvalue(res, 0, 0), "230109");
+    assert_string_equal(PQgetvalue(res, 0, 1), "county");
+    assert_string_equal(PQgetvalue(res, 0, 2), "黑龙江省");
+    assert_string_equal(PQgetvalue(res, 0, 3), "哈尔滨市");
+    assert_string_equal(PQgetvalue(res, 0, 4), "松北区");
+    assert_string_equal(PQgetvalue(res, 0, 5), "人民政府");
+    PQclear(res);
+    /* 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024): one agency */
+    assert_int_equal(count1("SELECT count(DISTINCT r.agency_id) FROM reports r"
+                            " JOIN agencies a ON a.id = r.agency_id"
+                            " WHERE a.division_code = '320813'",
+                            NULL),
+                     1);
+    assert_int_equal(count1("SELECT count(DISTINCT year) FROM current_reports"
+                            " WHERE division_code = '320813'",
+                            NULL),
+                     2);
+    /* 向阳区 is two divisions in 黑龙江省: no agency (M1) */
+    size_t k = find("004_38ec84bebc7328d3");
+    assert_int_equal(count1("SELECT count(*) FROM reports WHERE doc_key = $1"
+                            " AND agency_id IS NULL AND NOT current",
+                            fx.report[k]->doc_key),
+                     1);
+    assert_int_equal(count1("SELECT count(*) FROM findings WHERE doc_key = $1"
+                            " AND rule = 'M1'",
+                            fx.report[k]->doc_key),
+                     1);
+    one_current_each();
+}
+
+static void
+revisions_keep_one_current(void **state)
+{
+    (void)state;
+    static const char *const ag = "230109:人民政府";
+    ogi_arena_t *a = ogi_arena_new(0);
+    size_t i = find("002_e734572c7f6275fe");
+    char *was = value1(sql_current_of, ag);
+    assert_non_null(was);
+
+    /* published later (2021年3月1日): the new current, a revision */
+    char *b1, k1[65], sup[65];
+    ogi_db_item_t later = edited(a, i, "2021年2月5日", "2021年3月1日", &b1, k1);
+    assert_string_equal(later.report->meta.published_on, "2021-03-01");
+    write_rev(&later, sup);
+    assert_string_equal(sup, was);
+    char *now = value1(sql_current_of, ag);
+    assert_string_equal(now, k1);
+    free(now);
+
+    /* another copy published earlier, stored after: a revision that is
+     * not current */
+    char *b2, k2[65];
+    ogi_db_item_t earlier =
+        edited(a, i, "2021年2月5日", "2021年1月5日", &b2, k2);
+    write_rev(&earlier, sup);
+    assert_string_equal(sup, k1);
+    now = value1(sql_current_of, ag);
+    assert_string_equal(now, k1);
+    free(now);
+
+    /* the same day as the current one, one byte changed, stored later:
+     * the later stored wins */
+    char *b3, k3[65];
+    ogi_db_item_t fixed =
+        edited(a, i, "2021年2月5日", "2021年3月1日 ", &b3, k3);
+    assert_string_equal(fixed.report->meta.published_on, "2021-03-01");
+    write_rev(&fixed, sup);
+    assert_string_equal(sup, k1);
+    now = value1(sql_current_of, ag);
+    assert_string_equal(now, k3);
+    free(now);
+
+    /* the first one again: a duplicate, nothing moves */
+    ogi_db_outcome_t out = 0;
+    char s[1][65];
+    assert_int_equal(ogi_db_write_batch_rev(fx.db, &later, 1, &out, s), 0);
+    assert_int_equal(out, OGI_DB_DUPLICATE);
+    assert_string_equal(s[0], "");
+    now = value1(sql_current_of, ag);
+    assert_string_equal(now, k3);
+    free(now);
+    assert_int_equal(count1("SELECT count(*) FROM reports r JOIN agencies a"
+                            " ON a.id = r.agency_id WHERE a.key = $1"
+                            " AND r.year = 2020",
+                            ag),
+                     count1("SELECT count(*) FROM reports WHERE agency ="
+                            " '哈尔滨市松北区人民政府' AND year = 2020",
+                            NULL));
+    one_current_each();
+    free(was);
+    free(b1);
+    free(b2);
+    free(b3);
+    ogi_arena_destroy(&a);
 }
 
 /* Throughput of one batch of 1,000 new documents (printed, not asserted). */
@@ -1031,6 +1210,8 @@ main(void)
         cmocka_unit_test(data_errors_reject_the_batch),
         cmocka_unit_test(lost_connection_is_retry),
         cmocka_unit_test(roles_grant_what_they_say),
+        cmocka_unit_test(agencies_are_upserted_once),
+        cmocka_unit_test(revisions_keep_one_current),
         cmocka_unit_test(batch_of_1000),
     };
     int failed = cmocka_run_group_tests_name("db_classify", pure, NULL, NULL);

@@ -60,6 +60,27 @@ round_trip_reports(void **state)
     }
 }
 
+/* The agency resolved at validation travels through protobuf: 淮安市洪泽区
+ * is 320813, a county (lib/core/divisions.tsv). */
+static void
+agency_travels(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = load(a, "hongze-district-2024");
+    uint8_t *buf;
+    size_t len;
+    assert_int_equal(ogi_encode_report(a, r, &buf, &len), 0);
+    ogi_report_t *back = NULL;
+    char why[128];
+    assert_int_equal(ogi_decode_report(a, buf, len, 0, &back, why, sizeof(why)),
+                     0);
+    assert_string_equal(back->meta.agency_key, "320813:人民政府");
+    assert_string_equal(back->meta.division_code, "320813");
+    assert_string_equal(back->meta.division_level, "county");
+    ogi_arena_destroy(&a);
+}
+
 /* Blank and placeholder cells stay distinct from 0 through protobuf. */
 static void
 blank_is_not_zero(void **state)
@@ -189,6 +210,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip_reports),
+        cmocka_unit_test(agency_travels),
         cmocka_unit_test(blank_is_not_zero),
         cmocka_unit_test(schema_covers_skeleton),
         cmocka_unit_test(oversized_frame),

@@ -1,0 +1,271 @@
+/*
+ * db_agency.c - the agencies of a batch and the current report of each
+ * (agency, year) (deploy/sql/007_agencies.sql). Two set-based statements
+ * per batch, parameterised with text arrays; no per-row round trips.
+ */
+#include "ogi_int.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_agency_int.h"
+#include "ogi/agency.h"
+#include "ogi/alloc.h"
+#include "ogi/error.h"
+
+/* ---- text array literals: {"a","b",NULL} ---- */
+
+typedef struct {
+    char *p;
+    size_t len, cap;
+    int oom;
+} tarr_t;
+
+static void
+tarr_put(tarr_t *t, const char *s, size_t n)
+{
+    if (t->oom)
+        return;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 256;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *p = ogi_realloc(t->p, cap);
+        if (!p) {
+            t->oom = 1;
+            return;
+        }
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+
+/* One element; s NULL is NULL. */
+static void
+tarr_add(tarr_t *t, const char *s)
+{
+    tarr_put(t, t->len ? "," : "{", 1);
+    if (!s) {
+        tarr_put(t, "NULL", 4);
+        return;
+    }
+    tarr_put(t, "\"", 1);
+    for (;;) {
+        size_t k = strcspn(s, "\"\\");
+        tarr_put(t, s, k);
+        s += k;
+        if (!*s)
+            break;
+        char esc[2] = {'\\', *s++};
+        tarr_put(t, esc, 2);
+    }
+    tarr_put(t, "\"", 1);
+}
+
+static const char *
+tarr_end(tarr_t *t)
+{
+    tarr_put(t, t->len ? "}" : "{}", t->len ? 1 : 2);
+    return t->oom ? NULL : t->p;
+}
+
+static const char *
+item_key(const ogi_db_item_t *it)
+{
+    return it->doc_key ? it->doc_key : it->report->doc_key;
+}
+
+/* ---- agencies ---- */
+
+#define AG_COLS 8
+
+static const char sql_upsert[] =
+    "WITH v AS (SELECT DISTINCT ON (key) * FROM unnest($1::text[],"
+    " $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+    " $7::text[], $8::text[]) AS v(key, code, level, province, prefecture,"
+    " county, department, name) ORDER BY key),"
+    " ins AS (INSERT INTO agencies (key, division_code, division_level,"
+    " province, prefecture, county, department, name)"
+    " SELECT key, code, level, NULLIF(province, ''), NULLIF(prefecture, ''),"
+    " NULLIF(county, ''), department, name FROM v"
+    " ON CONFLICT (key) DO NOTHING RETURNING id, key)"
+    " SELECT id, key FROM ins"
+    " UNION ALL SELECT a.id, a.key FROM agencies a JOIN v USING (key)";
+
+typedef struct {
+    const char *key;
+    int64_t id;
+} agid_t;
+
+static int
+agid_cmp(const void *pa, const void *pb)
+{
+    return strcmp(((const agid_t *)pa)->key, ((const agid_t *)pb)->key);
+}
+
+/* The department of a key "CODE:DEPARTMENT". */
+static const char *
+key_department(const char *key)
+{
+    const char *c = strchr(key, ':');
+    return c ? c + 1 : key;
+}
+
+/* Runs the upsert once; fills ids[] of the keys it returned, counting
+ * those still without one into *missing. */
+static int
+upsert_once(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
+            const uint8_t *want, int64_t *ids, size_t *missing)
+{
+    tarr_t col[AG_COLS] = {{0}};
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi_report_t *r = items[i].report;
+        if (!want[i] || !r || !r->meta.agency_key || ids[i])
+            continue;
+        const ogi_meta_t *m = &r->meta;
+        /* the names are not in the record: resolved again, kept only
+         * when the resolver still says what the record does */
+        ogi_agency_t ag;
+        int same = ogi_agency_resolve(m->agency, m->province, &ag) ==
+                       OGI_AGENCY_RESOLVED &&
+                   strcmp(ag.key, m->agency_key) == 0;
+        tarr_add(&col[0], m->agency_key);
+        tarr_add(&col[1], m->division_code);
+        tarr_add(&col[2], m->division_level);
+        tarr_add(&col[3], same ? ag.province : NULL);
+        tarr_add(&col[4], same ? ag.prefecture : NULL);
+        tarr_add(&col[5], same ? ag.county : NULL);
+        tarr_add(&col[6], key_department(m->agency_key));
+        tarr_add(&col[7], m->agency);
+        nk++;
+    }
+    int rc = 0;
+    const char *params[AG_COLS];
+    for (int c = 0; c < AG_COLS; c++)
+        if (!(params[c] = tarr_end(&col[c])))
+            rc = ogi__db_fail_rc(db, OGI_ENOMEM, "store agencies");
+    PGresult *res = NULL;
+    if (rc == 0 && nk) {
+        res = PQexecParams(ogi__db_conn(db), sql_upsert, AG_COLS, NULL, params,
+                           NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK)
+            rc = ogi__db_fail(db, "store agencies", res);
+    }
+    int nrows = rc == 0 && res ? PQntuples(res) : 0;
+    agid_t *got = nrows ? ogi_calloc((size_t)nrows, sizeof(*got)) : NULL;
+    if (nrows && !got)
+        rc = ogi__db_fail_rc(db, OGI_ENOMEM, "store agencies");
+    for (int k = 0; rc == 0 && k < nrows; k++) {
+        got[k].key = PQgetvalue(res, k, 1);
+        got[k].id = strtoll(PQgetvalue(res, k, 0), NULL, 10);
+    }
+    if (rc == 0 && nrows)
+        qsort(got, (size_t)nrows, sizeof(*got), agid_cmp);
+    *missing = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const ogi_report_t *r = items[i].report;
+        if (!want[i] || !r || !r->meta.agency_key || ids[i])
+            continue;
+        agid_t k = {r->meta.agency_key, 0};
+        const agid_t *f =
+            nrows ? bsearch(&k, got, (size_t)nrows, sizeof(*got), agid_cmp)
+                  : NULL;
+        if (f)
+            ids[i] = f->id;
+        else
+            ++*missing;
+    }
+    ogi_free(got);
+    PQclear(res);
+    for (int c = 0; c < AG_COLS; c++)
+        ogi_free(col[c].p);
+    return rc;
+}
+
+int
+ogi__db_agencies_upsert(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
+                        const uint8_t *want, int64_t *ids)
+{
+    memset(ids, 0, n * sizeof(*ids));
+    size_t missing = 0;
+    int rc = upsert_once(db, items, n, want, ids, &missing);
+    /* a key another transaction inserted after this statement's snapshot
+     * was neither inserted nor seen: once more, with a new snapshot */
+    if (rc == 0 && missing)
+        rc = upsert_once(db, items, n, want, ids, &missing);
+    if (rc == 0 && missing)
+        rc = ogi__db_fail_rc(db, OGI_ERETRY, "store agencies");
+    return rc;
+}
+
+/* ---- the current report of each (agency, year) ---- */
+
+static const char sql_current[] =
+    "WITH b AS (SELECT r.doc_key, r.agency_id, r.year FROM reports r"
+    " WHERE r.doc_key = ANY ($1::text[]) AND r.agency_id IS NOT NULL"
+    " AND r.year IS NOT NULL),"
+    " pairs AS (SELECT DISTINCT agency_id, year FROM b),"
+    " prior AS (SELECT r.agency_id, r.year, r.doc_key FROM reports r"
+    " JOIN pairs USING (agency_id, year) WHERE r.current),"
+    " ranked AS (SELECT r.doc_key, r.current,"
+    " row_number() OVER (PARTITION BY r.agency_id, r.year"
+    " ORDER BY r.published_on DESC NULLS LAST, r.stored_at DESC,"
+    " r.doc_key DESC) = 1 AS now_current"
+    " FROM reports r JOIN pairs USING (agency_id, year)"
+    " WHERE r.status <> 'rejected'),"
+    " upd AS (UPDATE reports r SET current = k.now_current FROM ranked k"
+    " WHERE r.doc_key = k.doc_key AND r.current <> k.now_current"
+    " RETURNING r.doc_key)" /* run whether read or not */
+    " SELECT b.doc_key, p.doc_key"
+    " FROM b JOIN prior p USING (agency_id, year)"
+    " WHERE p.doc_key <> b.doc_key";
+
+int
+ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
+                       const int64_t *ids, char (*supersedes)[65])
+{
+    tarr_t keys = {0};
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (supersedes)
+            supersedes[i][0] = '\0';
+        if (ids[i]) {
+            tarr_add(&keys, item_key(&items[i]));
+            nk++;
+        }
+    }
+    const char *param = tarr_end(&keys);
+    int rc = 0;
+    if (!param)
+        rc = ogi__db_fail_rc(db, OGI_ENOMEM, "mark current reports");
+    else if (nk) {
+        /* one batch at a time from here to its commit, so that each sees
+         * the current reports the others committed */
+        PGresult *res =
+            PQexec(ogi__db_conn(db), "SELECT pg_advisory_xact_lock(7300734)");
+        if (PQresultStatus(res) != PGRES_TUPLES_OK)
+            rc = ogi__db_fail(db, "mark current reports", res);
+        PQclear(res);
+        res = rc ? NULL
+                 : PQexecParams(ogi__db_conn(db), sql_current, 1, NULL, &param,
+                                NULL, NULL, 0);
+        if (rc == 0 && PQresultStatus(res) != PGRES_TUPLES_OK)
+            rc = ogi__db_fail(db, "mark current reports", res);
+        for (int k = 0; rc == 0 && supersedes && k < PQntuples(res); k++) {
+            const char *doc = PQgetvalue(res, k, 0);
+            for (size_t i = 0; i < n; i++)
+                if (ids[i] && strcmp(item_key(&items[i]), doc) == 0)
+                    snprintf(supersedes[i], sizeof(supersedes[i]), "%s",
+                             PQgetvalue(res, k, 1));
+        }
+        PQclear(res);
+    }
+    ogi_free(keys.p);
+    return rc;
+}
