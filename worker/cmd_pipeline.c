@@ -14,6 +14,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "env.h"
 #include "ogi.h"
 #include "ogi/ingest.h"
 #include "ogi/pipeline.h"
@@ -126,20 +127,99 @@ exit_status(int rc, const ogi_push_stats_t *st)
     return 0;
 }
 
-int
-ogi_cmd_push(int argc, char **argv)
+static const struct option push_opts[] = {
+    {"frontend", required_argument, NULL, 'f'},
+    {"window", required_argument, NULL, 'w'},
+    {"timeout", required_argument, NULL, 't'},
+    {"give-up", required_argument, NULL, 'g'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    OGI_LOG_OPTIONS,
+    OGI_KEY_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option broker_opts[] = {
+    {"frontend", required_argument, NULL, 'f'},
+    {"backend", required_argument, NULL, 'b'},
+    {"sink", required_argument, NULL, 's'},
+    {"max-crashes", required_argument, NULL, 'k'},
+    {"drain-timeout", required_argument, NULL, 'D'},
+    {"memory-budget", required_argument, NULL, 'M'},
+    {"help", no_argument, NULL, 'h'},
+    OGI_LOG_OPTIONS,
+    OGI_METRICS_OPTION,
+    OGI_KEY_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option worker_opts[] = {
+    {"backend", required_argument, NULL, 'b'},
+    {"sink", required_argument, NULL, 's'},
+    {"threads", required_argument, NULL, 'n'},
+    {"parse-timeout", required_argument, NULL, 'p'},
+    {"help", no_argument, NULL, 'h'},
+    OGI_LOG_OPTIONS,
+    OGI_METRICS_OPTION,
+    OGI_KEY_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option sink_opts[] = {
+    {"records", required_argument, NULL, 'r'},
+    {"frontend", required_argument, NULL, 'f'},
+    {"db", required_argument, NULL, 'd'},
+    {"batch", required_argument, NULL, 'B'},
+    {"batch-ms", required_argument, NULL, 'T'},
+    {"help", no_argument, NULL, 'h'},
+    OGI_LOG_OPTIONS,
+    OGI_METRICS_OPTION,
+    OGI_KEY_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option ingest_opts[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"threads", required_argument, NULL, 'n'},
+    {"window", required_argument, NULL, 'w'},
+    {"batch", required_argument, NULL, 'B'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    OGI_LOG_OPTIONS,
+    OGI_METRICS_OPTION,
+    {NULL, 0, NULL, 0},
+};
+
+/* The commands whose long options come from OGI_* variables too. */
+static const ogi_cmdenv_cmd_t env_cmds[] = {
+    {"push", push_opts},     {"broker", broker_opts}, {"worker", worker_opts},
+    {"sink", sink_opts},     {"ingest", ingest_opts},
+};
+
+/* where the running command's options came from (one command a process) */
+static ogi_cmdenv_t env;
+
+/*
+ * Runs fn on the command line with the variables' options put before it;
+ * a bad option from a variable is named.
+ */
+static int
+run_with_env(const char *cmd, const struct option *opts,
+             int (*fn)(int, char **), int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"frontend", required_argument, NULL, 'f'},
-        {"window", required_argument, NULL, 'w'},
-        {"timeout", required_argument, NULL, 't'},
-        {"give-up", required_argument, NULL, 'g'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        OGI_LOG_OPTIONS,
-        OGI_KEY_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
+    if (ogi_cmdenv_init(&env, cmd, opts, env_cmds,
+                        sizeof(env_cmds) / sizeof(env_cmds[0]), argc, argv))
+        return 2;
+    int rc = fn(env.argc, env.argv);
+    if (rc == 2)
+        ogi_cmdenv_blame(&env, cmd);
+    ogi_cmdenv_fini(&env);
+    return rc;
+}
+
+static int
+push_main(int argc, char **argv)
+{
     ogi_auth_opts_t ao;
     memset(&ao, 0, sizeof(ao));
     ogi_push_opts_t o;
@@ -152,7 +232,7 @@ ogi_cmd_push(int argc, char **argv)
     ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:w:t:g:qh", opts, NULL)) != -1) {
+    while ((c = ogi_cmdenv_getopt(&env, "f:w:t:g:qh", push_opts)) != -1) {
         switch (c) {
             case 'f':
                 o.frontend = optarg;
@@ -252,22 +332,11 @@ ogi_cmd_push(int argc, char **argv)
     return exit_status(rc, &st);
 }
 
-int
-ogi_cmd_broker(int argc, char **argv)
+static int
+broker_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"frontend", required_argument, NULL, 'f'},
-        {"backend", required_argument, NULL, 'b'},
-        {"sink", required_argument, NULL, 's'},
-        {"max-crashes", required_argument, NULL, 'k'},
-        {"drain-timeout", required_argument, NULL, 'D'},
-        {"memory-budget", required_argument, NULL, 'M'},
-        {"help", no_argument, NULL, 'h'},
-        OGI_LOG_OPTIONS,
-        OGI_METRICS_OPTION,
-        OGI_KEY_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
+    (void)argc; /* options only: read through env */
+    (void)argv;
     ogi_auth_opts_t ao;
     memset(&ao, 0, sizeof(ao));
     ogi_broker_opts_t o;
@@ -281,7 +350,7 @@ ogi_cmd_broker(int argc, char **argv)
     ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = ogi_cmdenv_getopt(&env, "h", broker_opts)) != -1) {
         switch (c) {
             case 'f':
                 o.frontend = optarg;
@@ -387,20 +456,11 @@ ogi_cmd_broker(int argc, char **argv)
     return 0;
 }
 
-int
-ogi_cmd_worker(int argc, char **argv)
+static int
+worker_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"backend", required_argument, NULL, 'b'},
-        {"sink", required_argument, NULL, 's'},
-        {"threads", required_argument, NULL, 'n'},
-        {"parse-timeout", required_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},
-        OGI_LOG_OPTIONS,
-        OGI_METRICS_OPTION,
-        OGI_KEY_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
+    (void)argc; /* options only: read through env */
+    (void)argv;
     ogi_auth_opts_t ao;
     memset(&ao, 0, sizeof(ao));
     ogi_worker_opts_t o;
@@ -413,7 +473,7 @@ ogi_cmd_worker(int argc, char **argv)
     ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "n:h", opts, NULL)) != -1) {
+    while ((c = ogi_cmdenv_getopt(&env, "n:h", worker_opts)) != -1) {
         switch (c) {
             case 'b':
                 o.backend = optarg;
@@ -506,21 +566,11 @@ print_findings(const ogi_sink_stats_t *st)
         printf("\n");
 }
 
-int
-ogi_cmd_sink(int argc, char **argv)
+static int
+sink_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"records", required_argument, NULL, 'r'},
-        {"frontend", required_argument, NULL, 'f'},
-        {"db", required_argument, NULL, 'd'},
-        {"batch", required_argument, NULL, 'B'},
-        {"batch-ms", required_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},
-        OGI_LOG_OPTIONS,
-        OGI_METRICS_OPTION,
-        OGI_KEY_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
+    (void)argc; /* options only: read through env */
+    (void)argv;
     ogi_auth_opts_t ao;
     memset(&ao, 0, sizeof(ao));
     ogi_sink_opts_t o;
@@ -533,7 +583,7 @@ ogi_cmd_sink(int argc, char **argv)
     ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = ogi_cmdenv_getopt(&env, "h", sink_opts)) != -1) {
         switch (c) {
             case 'r':
                 o.records = optarg;
@@ -625,20 +675,9 @@ ogi_cmd_sink(int argc, char **argv)
     return 0;
 }
 
-int
-ogi_cmd_ingest(int argc, char **argv)
+static int
+ingest_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"threads", required_argument, NULL, 'n'},
-        {"window", required_argument, NULL, 'w'},
-        {"batch", required_argument, NULL, 'B'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        OGI_LOG_OPTIONS,
-        OGI_METRICS_OPTION,
-        {NULL, 0, NULL, 0},
-    };
     ogi_ingest_opts_t o;
     memset(&o, 0, sizeof(o));
     o.progress = isatty(2);
@@ -648,7 +687,7 @@ ogi_cmd_ingest(int argc, char **argv)
     ogi_metrics_t *metrics = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "n:qh", opts, NULL)) != -1) {
+    while ((c = ogi_cmdenv_getopt(&env, "n:qh", ingest_opts)) != -1) {
         switch (c) {
             case 'd':
                 o.db = optarg;
@@ -734,4 +773,34 @@ ogi_cmd_ingest(int argc, char **argv)
     print_findings(&o.sink);
     ogi_reasons_destroy(&reasons);
     return exit_status(rc, &o.push);
+}
+
+int
+ogi_cmd_push(int argc, char **argv)
+{
+    return run_with_env("push", push_opts, push_main, argc, argv);
+}
+
+int
+ogi_cmd_broker(int argc, char **argv)
+{
+    return run_with_env("broker", broker_opts, broker_main, argc, argv);
+}
+
+int
+ogi_cmd_worker(int argc, char **argv)
+{
+    return run_with_env("worker", worker_opts, worker_main, argc, argv);
+}
+
+int
+ogi_cmd_sink(int argc, char **argv)
+{
+    return run_with_env("sink", sink_opts, sink_main, argc, argv);
+}
+
+int
+ogi_cmd_ingest(int argc, char **argv)
+{
+    return run_with_env("ingest", ingest_opts, ingest_main, argc, argv);
 }
