@@ -204,10 +204,11 @@ static ogi_cmdenv_t env;
  * a bad option from a variable is named.
  */
 static int
-run_with_env(const char *cmd, const struct option *opts,
-             int (*fn)(int, char **), int argc, char **argv)
+run_with_env(const char *cmd, const char *shortopts,
+             const struct option *opts, int (*fn)(int, char **), int argc,
+             char **argv)
 {
-    if (ogi_cmdenv_init(&env, cmd, opts, env_cmds,
+    if (ogi_cmdenv_init(&env, cmd, shortopts, opts, env_cmds,
                         sizeof(env_cmds) / sizeof(env_cmds[0]), argc, argv))
         return 2;
     int rc = fn(env.argc, env.argv);
@@ -778,29 +779,29 @@ ingest_main(int argc, char **argv)
 int
 ogi_cmd_push(int argc, char **argv)
 {
-    return run_with_env("push", push_opts, push_main, argc, argv);
+    return run_with_env("push", "f:w:t:g:qh", push_opts, push_main, argc, argv);
 }
 
 int
 ogi_cmd_broker(int argc, char **argv)
 {
-    return run_with_env("broker", broker_opts, broker_main, argc, argv);
+    return run_with_env("broker", "h", broker_opts, broker_main, argc, argv);
 }
 
 int
 ogi_cmd_worker(int argc, char **argv)
 {
-    return run_with_env("worker", worker_opts, worker_main, argc, argv);
+    return run_with_env("worker", "n:h", worker_opts, worker_main, argc, argv);
 }
 
 int
 ogi_cmd_sink(int argc, char **argv)
 {
-    return run_with_env("sink", sink_opts, sink_main, argc, argv);
+    return run_with_env("sink", "h", sink_opts, sink_main, argc, argv);
 }
 
 int
 ogi_cmd_ingest(int argc, char **argv)
 {
-    return run_with_env("ingest", ingest_opts, ingest_main, argc, argv);
+    return run_with_env("ingest", "n:qh", ingest_opts, ingest_main, argc, argv);
 }

@@ -146,11 +146,42 @@ ogi_cmdenv_fini(ogi_cmdenv_t *e)
     memset(e, 0, sizeof(*e));
 }
 
-int
-ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const struct option *opts,
-                const ogi_cmdenv_cmd_t *cmds, size_t ncmds, int argc,
-                char **argv)
+/*
+ * Whether option val is on the command line: a quiet getopt pass over a
+ * copy of argv (so a variable a command-line option overrides is not
+ * read, even when its value is bad).
+ */
+static int *
+given_options(const char *shortopts, const struct option *opts, int argc,
+              char **argv, size_t *n)
 {
+    char **copy = calloc((size_t)argc + 1, sizeof(*copy));
+    int *seen = calloc((size_t)argc + 1, sizeof(*seen));
+    if (!copy || !seen) {
+        free(copy);
+        free(seen);
+        return NULL;
+    }
+    memcpy(copy, argv, (size_t)argc * sizeof(*copy));
+    int saved = opterr, c;
+    opterr = 0;
+    optind = 0;
+    *n = 0;
+    while ((c = getopt_long(argc, copy, shortopts, opts, NULL)) != -1)
+        seen[(*n)++] = c;
+    opterr = saved;
+    optind = 1;
+    free(copy);
+    return seen;
+}
+
+int
+ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const char *shortopts,
+                const struct option *opts, const ogi_cmdenv_cmd_t *cmds,
+                size_t ncmds, int argc, char **argv)
+{
+    int *seen = NULL;
+    size_t nseen = 0;
     memset(e, 0, sizeof(*e));
     names_t known = {0};
     if (known_names(&known, cmds, ncmds))
@@ -172,6 +203,8 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const struct option *opts,
     }
     names_free(&known);
 
+    if (!(seen = given_options(shortopts, opts, argc, argv, &nseen)))
+        goto nomem;
     size_t nopts = 0;
     while (opts[nopts].name)
         nopts++;
@@ -187,6 +220,11 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const struct option *opts,
         if (!takes_env(o) ||
             !(v = lookup(cmd, o, cmds, ncmds, var, sizeof(var))))
             continue;
+        size_t k = 0;
+        while (k < nseen && seen[k] != o->val)
+            k++;
+        if (k < nseen)
+            continue; /* the command line's wins */
         char *arg;
         if (o->has_arg == no_argument) {
             int f = ogi_env_flag(v);
@@ -195,6 +233,7 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const struct option *opts,
                         "ogi %s: invalid %s \"%s\" (a flag: 1, 0, true, "
                         "false, yes or no)\n",
                         cmd, var, v);
+                free(seen);
                 ogi_cmdenv_fini(e);
                 return -1;
             }
@@ -222,9 +261,11 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const struct option *opts,
         e->argv[at++] = argv[i];
     e->argv[at] = NULL;
     e->argc = at;
+    free(seen);
     return 0;
 nomem:
     fprintf(stderr, "ogi %s: out of memory\n", cmd);
+    free(seen);
     names_free(&known);
     ogi_cmdenv_fini(e);
     return -1;

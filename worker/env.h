@@ -7,7 +7,7 @@
  * OGI_SINK_KEY is --sink-key, OGI_BROKER_KEY --broker-key), an alias
  * (the sink's --records: OGI_SINK), and OGI_NAME. Flags take
  * 1/0/true/false/yes/no/on/off. A command-line option overrides its
- * variable: the variables become options put before the command line's.
+ * variable: a variable whose option is on the command line is not read.
  */
 #ifndef OGI_WORKER_ENV_H
 #define OGI_WORKER_ENV_H
@@ -33,12 +33,13 @@ typedef struct {
 /*
  * Checks the environment (every OGI_ variable must be known to one of
  * cmds[0..ncmds) or be one of extra[]) and builds e->argv for command cmd
- * with options opts from its variables then argv. On an unknown variable
+ * with options opts (and shortopts) from its variables (those of options
+ * not on the command line) then argv. On an unknown variable
  * or a bad flag value prints "ogi CMD: ..." naming the variable and
  * returns -1 (e is then empty). Free with ogi_cmdenv_fini.
  */
 int ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd,
-                    const struct option *opts, const ogi_cmdenv_cmd_t *cmds,
+                    const char *shortopts, const struct option *opts, const ogi_cmdenv_cmd_t *cmds,
                     size_t ncmds, int argc, char **argv);
 void ogi_cmdenv_fini(ogi_cmdenv_t *e);
 
