@@ -119,6 +119,9 @@ lookup(const char *cmd, const struct option *o, const ogi_cmdenv_cmd_t *cmds,
     if (ogi_env_name(cmd, o->name, var, size) == 0 &&
         !is_shared(var, cmds, ncmds) && (v = getenv(var)) && *v)
         return v;
+    if (ogi_env_name(NULL, o->name, var, size) == 0 && (v = getenv(var)) &&
+        *v)
+        return v;
     for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
         if (strcmp(aliases[i].cmd, cmd) == 0 &&
             strcmp(aliases[i].option, o->name) == 0 &&
@@ -126,9 +129,6 @@ lookup(const char *cmd, const struct option *o, const ogi_cmdenv_cmd_t *cmds,
             snprintf(var, size, "%s", aliases[i].var);
             return v;
         }
-    if (ogi_env_name(NULL, o->name, var, size) == 0 && (v = getenv(var)) &&
-        *v)
-        return v;
     return NULL;
 }
 

@@ -4,8 +4,8 @@
  *
  * For option --NAME of command CMD the value is the first set (and not
  * empty) of OGI_CMD_NAME (unless that is another option's shared name:
- * OGI_SINK_KEY is --sink-key, OGI_BROKER_KEY --broker-key), an alias
- * (the sink's --records: OGI_SINK), and OGI_NAME. Flags take
+ * OGI_SINK_KEY is --sink-key, OGI_BROKER_KEY --broker-key), OGI_NAME,
+ * and an alias (the sink's --records: OGI_SINK). Flags take
  * 1/0/true/false/yes/no/on/off. A command-line option overrides its
  * variable: a variable whose option is on the command line is not read.
  */
