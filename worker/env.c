@@ -187,7 +187,7 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const char *shortopts,
     if (known_names(&known, cmds, ncmds))
         goto nomem;
     size_t len;
-    const char *bad = ogi_env_unknown(environ, (const char *const *)known.v,
+    const char *bad = ogi_env_unknown((const char *const *)environ, (const char *const *)known.v,
                                       known.n, &len);
     if (bad) {
         char name[NAME_MAX_LEN];

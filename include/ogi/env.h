@@ -34,7 +34,7 @@ const char *ogi_env_closest(const char *name, const char *const *known,
  * starts with OGI_ and is none of known[0..n): returns the entry and its
  * NAME's length in *len; NULL when every OGI_ variable is known.
  */
-const char *ogi_env_unknown(char *const *envp, const char *const *known,
+const char *ogi_env_unknown(const char *const *envp, const char *const *known,
                             size_t n, size_t *len);
 
 #endif /* OGI_ENV_H */

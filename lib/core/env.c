@@ -105,7 +105,7 @@ ogi_env_closest(const char *name, const char *const *known, size_t n)
 }
 
 const char *
-ogi_env_unknown(char *const *envp, const char *const *known, size_t n,
+ogi_env_unknown(const char *const *envp, const char *const *known, size_t n,
                 size_t *len)
 {
     for (; envp && *envp; envp++) {
