@@ -192,8 +192,8 @@ static const struct option ingest_opts[] = {
 
 /* The commands whose long options come from OGI_* variables too. */
 static const ogi_cmdenv_cmd_t env_cmds[] = {
-    {"push", push_opts},     {"broker", broker_opts}, {"worker", worker_opts},
-    {"sink", sink_opts},     {"ingest", ingest_opts},
+    {"push", push_opts}, {"broker", broker_opts}, {"worker", worker_opts},
+    {"sink", sink_opts}, {"ingest", ingest_opts},
 };
 
 /* where the running command's options came from (one command a process) */
@@ -204,9 +204,8 @@ static ogi_cmdenv_t env;
  * a bad option from a variable is named.
  */
 static int
-run_with_env(const char *cmd, const char *shortopts,
-             const struct option *opts, int (*fn)(int, char **), int argc,
-             char **argv)
+run_with_env(const char *cmd, const char *shortopts, const struct option *opts,
+             int (*fn)(int, char **), int argc, char **argv)
 {
     if (ogi_cmdenv_init(&env, cmd, shortopts, opts, env_cmds,
                         sizeof(env_cmds) / sizeof(env_cmds[0]), argc, argv))

@@ -119,8 +119,7 @@ lookup(const char *cmd, const struct option *o, const ogi_cmdenv_cmd_t *cmds,
     if (ogi_env_name(cmd, o->name, var, size) == 0 &&
         !is_shared(var, cmds, ncmds) && (v = getenv(var)) && *v)
         return v;
-    if (ogi_env_name(NULL, o->name, var, size) == 0 && (v = getenv(var)) &&
-        *v)
+    if (ogi_env_name(NULL, o->name, var, size) == 0 && (v = getenv(var)) && *v)
         return v;
     for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
         if (strcmp(aliases[i].cmd, cmd) == 0 &&
@@ -187,8 +186,9 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const char *shortopts,
     if (known_names(&known, cmds, ncmds))
         goto nomem;
     size_t len;
-    const char *bad = ogi_env_unknown((const char *const *)environ, (const char *const *)known.v,
-                                      known.n, &len);
+    const char *bad =
+        ogi_env_unknown((const char *const *)environ,
+                        (const char *const *)known.v, known.n, &len);
     if (bad) {
         char name[NAME_MAX_LEN];
         snprintf(name, sizeof(name), "%.*s", (int)len, bad);
@@ -196,8 +196,7 @@ ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const char *shortopts,
                 "ogi %s: unknown variable %s in the environment (did you "
                 "mean %s?)\n",
                 cmd, name,
-                ogi_env_closest(name, (const char *const *)known.v,
-                                known.n));
+                ogi_env_closest(name, (const char *const *)known.v, known.n));
         names_free(&known);
         return -1;
     }

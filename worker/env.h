@@ -22,12 +22,12 @@ typedef struct {
 } ogi_cmdenv_cmd_t;
 
 typedef struct {
-    char **argv;   /* argv[0], the variables' options, the command line */
+    char **argv; /* argv[0], the variables' options, the command line */
     int argc;
-    int nenv;      /* argv[1..nenv] came from variables */
-    char **var;    /* var[i]: the variable of argv[i] (i in 1..nenv) */
-    int last;      /* index of the last option getopt returned; 0: none */
-    int done;      /* getopt has returned -1 */
+    int nenv;   /* argv[1..nenv] came from variables */
+    char **var; /* var[i]: the variable of argv[i] (i in 1..nenv) */
+    int last;   /* index of the last option getopt returned; 0: none */
+    int done;   /* getopt has returned -1 */
 } ogi_cmdenv_t;
 
 /*
@@ -38,8 +38,8 @@ typedef struct {
  * or a bad flag value prints "ogi CMD: ..." naming the variable and
  * returns -1 (e is then empty). Free with ogi_cmdenv_fini.
  */
-int ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd,
-                    const char *shortopts, const struct option *opts, const ogi_cmdenv_cmd_t *cmds,
+int ogi_cmdenv_init(ogi_cmdenv_t *e, const char *cmd, const char *shortopts,
+                    const struct option *opts, const ogi_cmdenv_cmd_t *cmds,
                     size_t ncmds, int argc, char **argv);
 void ogi_cmdenv_fini(ogi_cmdenv_t *e);
 

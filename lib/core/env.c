@@ -35,8 +35,8 @@ ogi_env_name(const char *prefix, const char *option, char *buf, size_t size)
         return OGI_ETOOBIG;
     buf[0] = '\0';
     if (put(buf, size, &at, "OGI_", 0) ||
-        (prefix && (put(buf, size, &at, prefix, 1) ||
-                    put(buf, size, &at, "_", 0))) ||
+        (prefix &&
+         (put(buf, size, &at, prefix, 1) || put(buf, size, &at, "_", 0))) ||
         put(buf, size, &at, option, 1)) {
         buf[0] = '\0';
         return OGI_ETOOBIG;

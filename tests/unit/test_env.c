@@ -34,8 +34,7 @@ names(void **state)
     assert_string_equal(b, "OGI_LOG_FORMAT");
     assert_int_equal(ogi_env_name("worker", "threads", b, sizeof(b)), 0);
     assert_string_equal(b, "OGI_WORKER_THREADS");
-    assert_int_equal(ogi_env_name("sink", "authorized-keys", b, sizeof(b)),
-                     0);
+    assert_int_equal(ogi_env_name("sink", "authorized-keys", b, sizeof(b)), 0);
     assert_string_equal(b, "OGI_SINK_AUTHORIZED_KEYS");
 }
 
@@ -108,11 +107,15 @@ unknown(void **state)
 {
     (void)state;
     size_t len = 0;
-    const char *ok[] = {"PATH=/bin", "OGI_FRONTEND=tcp://x", "OGI_DB=a=b c",
-                  "OGIX=1", "ogi_frontend=lower case is not ours", NULL};
+    const char *ok[] = {"PATH=/bin",
+                        "OGI_FRONTEND=tcp://x",
+                        "OGI_DB=a=b c",
+                        "OGIX=1",
+                        "ogi_frontend=lower case is not ours",
+                        NULL};
     assert_null(ogi_env_unknown(ok, known, NKNOWN, &len));
     const char *typo[] = {"OGI_SINK=x", "OGI_FRONTED=tcp://x", "OGI_BAKEND=y",
-                    NULL};
+                          NULL};
     const char *e = ogi_env_unknown(typo, known, NKNOWN, &len);
     assert_non_null(e);
     assert_int_equal(len, strlen("OGI_FRONTED"));
@@ -136,9 +139,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(names),    cmocka_unit_test(name_too_long),
-        cmocka_unit_test(flags),    cmocka_unit_test(distance),
-        cmocka_unit_test(closest),  cmocka_unit_test(unknown),
+        cmocka_unit_test(names),   cmocka_unit_test(name_too_long),
+        cmocka_unit_test(flags),   cmocka_unit_test(distance),
+        cmocka_unit_test(closest), cmocka_unit_test(unknown),
     };
     return cmocka_run_group_tests_name("env", tests, NULL, NULL);
 }
