@@ -274,7 +274,13 @@ int
 ogi_cmdenv_getopt(ogi_cmdenv_t *e, const char *shortopts,
                   const struct option *longopts)
 {
-    int before = optind;
+    /* the first call starts getopt afresh (the check of the command line
+     * in ogi_cmdenv_init ran it once) */
+    if (!e->started) {
+        e->started = 1;
+        optind = 0;
+    }
+    int before = optind ? optind : 1;
     int c = getopt_long(e->argc, e->argv, shortopts, longopts, NULL);
     if (c == -1)
         e->done = 1;

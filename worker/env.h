@@ -24,10 +24,11 @@ typedef struct {
 typedef struct {
     char **argv; /* argv[0], the variables' options, the command line */
     int argc;
-    int nenv;   /* argv[1..nenv] came from variables */
-    char **var; /* var[i]: the variable of argv[i] (i in 1..nenv) */
-    int last;   /* index of the last option getopt returned; 0: none */
-    int done;   /* getopt has returned -1 */
+    int nenv;    /* argv[1..nenv] came from variables */
+    char **var;  /* var[i]: the variable of argv[i] (i in 1..nenv) */
+    int last;    /* index of the last option getopt returned; 0: none */
+    int done;    /* getopt has returned -1 */
+    int started; /* ogi_cmdenv_getopt has been called */
 } ogi_cmdenv_t;
 
 /*

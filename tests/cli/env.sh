@@ -37,6 +37,13 @@ check "a bad OGI_LOG_FORMAT makes the sink exit 2 naming it" \
 OGI_INSECURE=maybe "$ogi" push x >/dev/null 2>"$tmp/flag.err"
 check "a flag variable that is not 1/0/true/false/yes/no is refused naming it" \
     sh -c "[ $? -eq 2 ] && grep -q 'OGI_INSECURE \"maybe\"' '$tmp/flag.err'"
+OGI_WORKER_THREADS=many OGI_THREADS=lots "$ogi" worker -n 1 --help >/dev/null 2>&1
+check "a short option (-n) overrides OGI_WORKER_THREADS and OGI_THREADS" [ $? -eq 0 ]
+OGI_THREADS=lots "$ogi" worker --help >/dev/null 2>"$tmp/threads.err"
+check "without it, OGI_THREADS is read by the worker (and refused here)" \
+    sh -c "[ $? -eq 2 ] && grep -q 'OGI_THREADS=\"lots\"' '$tmp/threads.err'"
+OGI_THREADS=lots OGI_WORKER_THREADS=3 "$ogi" worker --help >/dev/null 2>&1
+check "OGI_WORKER_THREADS overrides OGI_THREADS for the worker" [ $? -eq 0 ]
 
 # every variable the example configuration names (commented or not) is known
 env_args=$(sed -n 's/^#\{0,1\} *\(OGI_[A-Z0-9_]*\)=.*/\1=x/p' deploy/ogi.env.example)
