@@ -72,8 +72,9 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
-# The main job: ingest reports into the private local PostgreSQL under
-# ./var/pg (started, and its schema migrated, on the way).
+# The main job: ingest reports into the private local PostgreSQL in its
+# default directory ($OGI_DATA, else see `ogi db --help`), started and its
+# schema migrated on the way.
 REPORTS ?= tests/data/reports
 run:
 	@sh scripts/deps.sh run
@@ -82,7 +83,8 @@ run:
 	@echo "$(BUILD)/ogi ingest $(REPORTS)"; \
 	  $(BUILD)/ogi ingest $(REPORTS); rc=$$?; \
 	  echo; \
-	  echo "The database is still running (./var/pg): open it with" \
+	  dir=$$($(BUILD)/ogi db status | sed -n 's/^running: //p'); \
+	  echo "The database is still running in $$dir: open it with" \
 	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop."; \
 	  exit $$rc
 
