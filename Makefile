@@ -239,6 +239,10 @@ readme-rules: $(BUILD)/ogi
 	@awk -v f=$(BUILD)/rules.md '/<!-- rules:end -->/ {skip=0} !skip {print} \
 	  /<!-- rules:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
 	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
+	@$(BUILD)/ogi rules --tables > $(BUILD)/tables.md
+	@awk -v f=$(BUILD)/tables.md '/<!-- tables:end -->/ {skip=0} !skip {print} \
+	  /<!-- tables:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
+	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
 
 FORMAT_FILES = $(wildcard lib/*.[ch] lib/*/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)
 format:
