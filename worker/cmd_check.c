@@ -230,7 +230,7 @@ print_tables(void)
 {
     for (int t = 0; t < OGI_TABLE_COUNT; t++) {
         const ogi_skel_table_t *tb = ogi_skeleton_table((ogi_table_id_t)t);
-        const char *fmt = tb->formats == OGI_FMASK_BOTH ? "2019 and 2021"
+        const char *fmt = tb->formats == OGI_FMASK_BOTH   ? "2019 and 2021"
                           : tb->formats == OGI_FMASK_2019 ? "2019"
                                                           : "2021";
         printf("%s**`%s`** %s (format %s)\n\n", t ? "\n" : "", tb->path,

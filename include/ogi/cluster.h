@@ -30,9 +30,9 @@
 #include <stdio.h>
 
 #define OGI_CLUSTER_ROOT_DIR "/var/lib/ogi/pg" /* root's default */
-#define OGI_CLUSTER_DBNAME "ogi"      /* the database created at start */
-#define OGI_CLUSTER_USER   "postgres" /* its superuser */
-#define OGI_CLUSTER_PORT   5432       /* names the socket file only */
+#define OGI_CLUSTER_DBNAME   "ogi"      /* the database created at start */
+#define OGI_CLUSTER_USER     "postgres" /* its superuser */
+#define OGI_CLUSTER_PORT     5432       /* names the socket file only */
 
 /*
  * Writes the libpq conninfo of the server under dir (NULL: the default)
