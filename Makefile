@@ -85,7 +85,8 @@ run:
 	  echo; \
 	  dir=$$($(BUILD)/ogi db status | sed -n 's/^running: //p'); \
 	  echo "The database is still running in $$dir: open it with" \
-	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop."; \
+	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop$${OGI_DATA:+" \
+	    "(with OGI_DATA=$$OGI_DATA set)}."; \
 	  exit $$rc
 
 deps:
