@@ -72,8 +72,9 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
-# The main job: ingest reports into the private local PostgreSQL under
-# ./var/pg (started, and its schema migrated, on the way).
+# The main job: ingest reports into the private local PostgreSQL in its
+# default directory ($OGI_DATA, else see `ogi db --help`), started and its
+# schema migrated on the way.
 REPORTS ?= tests/data/reports
 run:
 	@sh scripts/deps.sh run
@@ -82,8 +83,10 @@ run:
 	@echo "$(BUILD)/ogi ingest $(REPORTS)"; \
 	  $(BUILD)/ogi ingest $(REPORTS); rc=$$?; \
 	  echo; \
-	  echo "The database is still running (./var/pg): open it with" \
-	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop."; \
+	  dir=$$($(BUILD)/ogi db status | sed -n 's/^running: //p'); \
+	  echo "The database is still running in $$dir: open it with" \
+	    "$(BUILD)/ogi db psql, stop it with $(BUILD)/ogi db stop$${OGI_DATA:+" \
+	    "(with OGI_DATA=$$OGI_DATA set)}."; \
 	  exit $$rc
 
 deps:
@@ -236,6 +239,10 @@ readme-rules: $(BUILD)/ogi
 	@$(BUILD)/ogi rules --markdown > $(BUILD)/rules.md
 	@awk -v f=$(BUILD)/rules.md '/<!-- rules:end -->/ {skip=0} !skip {print} \
 	  /<!-- rules:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
+	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
+	@$(BUILD)/ogi rules --tables > $(BUILD)/tables.md
+	@awk -v f=$(BUILD)/tables.md '/<!-- tables:end -->/ {skip=0} !skip {print} \
+	  /<!-- tables:begin -->/ {while ((getline l < f) > 0) print l; skip=1}' \
 	  README.md > $(BUILD)/README.md && mv $(BUILD)/README.md README.md
 
 FORMAT_FILES = $(wildcard lib/*.[ch] lib/*/*.[ch] worker/*.[ch] include/*.h include/ogi/*.h tests/unit/*.[ch] tests/fuzz/*.c tests/bench/*.c)

@@ -207,18 +207,75 @@ ogi_cmd_check(int argc, char **argv)
     return status;
 }
 
+static const char *
+vtype_name(ogi_vtype_t t)
+{
+    switch (t) {
+        case OGI_VT_COUNT:
+            return "count";
+        case OGI_VT_SIGNED:
+            return "signed";
+        case OGI_VT_AMOUNT:
+            return "amount";
+        case OGI_VT_AMOUNT_WAN:
+            return "amount (万元)";
+    }
+    return "?";
+}
+
+/* The skeleton as Markdown: every table of both formats, its rows and
+ * columns with their printed labels and keys (README "The report format"). */
+static void
+print_tables(void)
+{
+    for (int t = 0; t < OGI_TABLE_COUNT; t++) {
+        const ogi_skel_table_t *tb = ogi_skeleton_table((ogi_table_id_t)t);
+        const char *fmt = tb->formats == OGI_FMASK_BOTH   ? "2019 and 2021"
+                          : tb->formats == OGI_FMASK_2019 ? "2019"
+                                                          : "2021";
+        printf("%s**`%s`** %s (format %s)\n\n", t ? "\n" : "", tb->path,
+               tb->label, fmt);
+        printf("| column | key | holds |\n|---|---|---|\n");
+        for (size_t c = 0; c < tb->ncols; c++)
+            printf("| %s | `%s` | %s |\n", tb->cols[c].label, tb->cols[c].key,
+                   vtype_name(tb->cols[c].type));
+        printf("\n| row | key |\n|---|---|\n");
+        for (size_t r = 0; r < tb->nrows; r++) {
+            const ogi_skel_row_t *row = &tb->rows[r];
+            const char *only = (row->flags & OGI_ROW_OTHER1)   ? " (2019 only)"
+                               : (row->flags & OGI_ROW_OTHER3) ? " (2021 only)"
+                                                               : "";
+            if (row->flags & OGI_ROW_GROUP)
+                printf("| %s%s (group heading, no values) | |\n", row->number,
+                       row->label);
+            else
+                printf("| %s%s%s | `%s` |\n", row->number, row->label, only,
+                       row->key);
+        }
+    }
+}
+
 int
 ogi_cmd_rules(int argc, char **argv)
 {
     int markdown = argc > 1 && strcmp(argv[1], "--markdown") == 0;
-    if (argc > 1 && !markdown) {
+    int tables = argc > 1 && strcmp(argv[1], "--tables") == 0;
+    if (argc > 1 && !markdown && !tables) {
         if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-            printf("usage: ogi rules [--markdown]\n\nLists every rule behind "
-                   "ogi's findings: ID, severity, scope, what it checks.\n");
+            printf("usage: ogi rules [--markdown | --tables]\n\nLists every "
+                   "rule behind ogi's findings: ID, severity, scope, what it "
+                   "checks.\n  --markdown  the same as a Markdown table\n"
+                   "  --tables    the tables the rules check, as Markdown: "
+                   "each table of both\n              formats, its columns "
+                   "and rows, printed labels and keys\n");
             return 0;
         }
-        fprintf(stderr, "usage: ogi rules [--markdown]\n");
+        fprintf(stderr, "usage: ogi rules [--markdown | --tables]\n");
         return 2;
+    }
+    if (tables) {
+        print_tables();
+        return fflush(stdout) == 0 ? 0 : 2;
     }
     size_t n;
     const ogi_rule_t *rules = ogi_rules_all(&n);

@@ -23,8 +23,7 @@ db_usage(FILE *out)
             "CONNINFO]\n"
             "       ogi db psql [--data DIR] [--db CONNINFO] [PSQL-ARGS...]\n"
             "\n"
-            "A private PostgreSQL server for ogi under DIR (default "
-            "./var/pg), run\n"
+            "A private PostgreSQL server for ogi under DIR, run\n"
             "with the PostgreSQL 15 binaries ($OGI_PG_BINDIR, else\n"
             "/usr/lib/postgresql/15/bin): no TCP port, its Unix socket in "
             "DIR,\n"
@@ -57,6 +56,12 @@ db_usage(FILE *out)
             "set,\n"
             "                   else the private server\n"
             "  -h, --help       show this help\n"
+            "\n"
+            "DIR defaults to the same directory wherever ogi is started: "
+            "$OGI_DATA when\n"
+            "set, else $XDG_DATA_HOME/ogi/pg when XDG_DATA_HOME is set, "
+            "else (root)\n"
+            "/var/lib/ogi/pg, else $HOME/.local/share/ogi/pg.\n"
             "\n"
             "exit status: 0 done, 1 failed, 2 usage error, 3 (status) not "
             "running\n");
@@ -160,7 +165,7 @@ status(const char *data, const char *db)
     if (ogi_cluster_path(data, path, sizeof(path)) != 0 ||
         ogi_cluster_conninfo(data, conninfo, sizeof(conninfo)) != 0) {
         fprintf(stderr, "ogi db: invalid directory \"%s\"\n",
-                data ? data : OGI_CLUSTER_DIR);
+                data ? data : "(the default; set OGI_DATA or give --data)");
         return 2;
     }
     if (ogi_cluster_status(data) != 0) {
@@ -277,7 +282,7 @@ ogi_cmd_db(int argc, char **argv)
         return status(data, db);
     if (resolve(data, db, conninfo, sizeof(conninfo)) != 0) {
         fprintf(stderr, "ogi db: invalid directory \"%s\"\n",
-                data ? data : OGI_CLUSTER_DIR);
+                data ? data : "(the default; set OGI_DATA or give --data)");
         return 2;
     }
     if (strcmp(sub, "migrate") == 0)

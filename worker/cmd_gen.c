@@ -5,7 +5,7 @@
  * Report i of a run uses the seed S + i and the layout LIST[i % n], so
  * every report can be made again alone: `ogi gen --count 1 --seed S+i
  * --layouts L`. Each NAME.txt gets NAME.truth.json beside it: the record
- * the parser must read (spec/record.md), whose findings are those the
+ * the parser must read (README "The record"), whose findings are those the
  * validator must give, plus a "gen" object saying how it was made.
  */
 #define _POSIX_C_SOURCE 200809L

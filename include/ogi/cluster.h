@@ -1,6 +1,7 @@
 /*
  * cluster.h - a private PostgreSQL server for ogi, under a directory of
- * its own (./var/pg by default): what `ogi db start|stop|status` run.
+ * its own (ogi_cluster_default_dir by default): what `ogi db
+ * start|stop|status` run.
  *
  * The server uses the PostgreSQL 15 binaries (initdb, pg_ctl, postgres)
  * from $OGI_PG_BINDIR, else /usr/lib/postgresql/15/bin (Debian's
@@ -28,19 +29,28 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define OGI_CLUSTER_DIR    "var/pg"   /* default, relative to the cwd */
-#define OGI_CLUSTER_DBNAME "ogi"      /* the database created at start */
-#define OGI_CLUSTER_USER   "postgres" /* its superuser */
-#define OGI_CLUSTER_PORT   5432       /* names the socket file only */
+#define OGI_CLUSTER_ROOT_DIR "/var/lib/ogi/pg" /* root's default */
+#define OGI_CLUSTER_DBNAME   "ogi"      /* the database created at start */
+#define OGI_CLUSTER_USER     "postgres" /* its superuser */
+#define OGI_CLUSTER_PORT     5432       /* names the socket file only */
 
 /*
  * Writes the libpq conninfo of the server under dir (NULL: the default)
- * into buf, e.g. "host=/srv/ogi/var/pg port=5432 dbname=ogi
+ * into buf, e.g. "host=/var/lib/ogi/pg port=5432 dbname=ogi
  * user=postgres". The directory need not exist. Returns 0, or OGI_EINVAL
  * when buf is too small or the socket path would be too long for a Unix
  * socket.
  */
 int ogi_cluster_conninfo(const char *dir, char *buf, size_t size);
+
+/*
+ * The default directory into buf, the same wherever ogi is started: $OGI_DATA
+ * when set; else $XDG_DATA_HOME/ogi/pg when XDG_DATA_HOME is an absolute
+ * path; else, for root, /var/lib/ogi/pg; else $HOME/.local/share/ogi/pg.
+ * Returns 0, or OGI_EINVAL when none applies (no absolute HOME) or buf is
+ * too small. The README's "The database" section says the same.
+ */
+int ogi_cluster_default_dir(char *buf, size_t size);
 
 /*
  * The absolute path of dir (NULL: the default) into buf. Returns 0 or

@@ -69,7 +69,7 @@ typedef struct {
 /*
  * The conninfo used when none is given, into buf: "" (libpq's PG*
  * environment variables) when PGHOST or PGDATABASE is set, else the
- * private server under ./var/pg (ogi_cluster_conninfo). Returns 0 or
+ * private server in its default directory (ogi_cluster_conninfo). Returns 0 or
  * OGI_EINVAL.
  */
 int ogi_db_default_conninfo(char *buf, size_t size);

@@ -4,8 +4,8 @@
  * ogi_gen_report() draws one plausible report (an agency at some level,
  * a year and its format version, tables whose sums hold, narrative whose
  * figures agree with the tables, a contact line, a date) and renders it as
- * text in one of the layouts real reports use (report-format.md §7). Next
- * to the text it returns the truth: the record the parser must read back
+ * text in one of the layouts real reports use (README "The forms ogi reads").
+ * Next to the text it returns the truth: the record the parser must read back
  * (every cell and meta field), whose findings are those the validator
  * must give. With some probability one error is injected (a wrong row
  * total, a broken 勾稽关系, a negative count, a missing row, a 2021 fee in
@@ -26,8 +26,9 @@
 #include "ogi/arena.h"
 #include "ogi/report.h"
 
-/* The layouts of report-format.md §7, plus two input formats the parser
- * does not read yet (markdown, html). Names are those of --layouts. */
+/* The layouts real reports use (README "The forms ogi reads"), plus two input
+ * formats the parser does not read yet (markdown, html). Names are those of
+ * --layouts. */
 #define OGI_GEN_LAYOUT_MAP(X)                                                  \
     X(CELL, "cell", "one cell per line with a leading tab (seeds 0, 1, 2, 4)") \
     X(TABROW, "tabrow", "one row per line, tab-separated (seed 3)")            \
@@ -116,7 +117,7 @@ int ogi_gen_report(ogi_arena_t *arena, const ogi_gen_opts_t *opts,
                    const char *name, ogi_gen_doc_t *out);
 
 /*
- * The truth of doc as JSON (spec/record.md, via ogi_json_dump), with a
+ * The truth of doc as JSON (README "The record", via ogi_json_dump), with a
  * "gen" object added (seed, layout, base, error, detail). Allocated with
  * malloc; the caller frees it. NULL when out of memory.
  */

@@ -1,5 +1,5 @@
 /*
- * json.h - a report as the JSON record of spec/record.md.
+ * json.h - a report as the JSON record (README "The record").
  *
  * Key names come from the skeleton, so JSON, protobuf and SQL agree.
  * Thread-safe; the report is only read.

@@ -1,5 +1,6 @@
 /*
- * meta.h - a report's metadata from its text (report-format.md §8).
+ * meta.h - a report's metadata from its text (README "The report format",
+ * metadata).
  *
  * Agency, year, publication date, administrative level, province and
  * contact details. The format version is decided by the table parser, not

@@ -1,5 +1,6 @@
 /*
- * number.h - reading one cell's text as a number (report-format.md §4).
+ * number.h - reading one cell's text as a number (README "The report format":
+ * what a cell holds).
  *
  * Works on normalised text (full-width digits and signs already folded):
  * "+2" → 2, "减 22" → -22, "增 3" → 3, "1,234" → 1234, "16769302.17" →

@@ -1,5 +1,5 @@
 /*
- * report.h - one parsed report: the record of spec/record.md in C.
+ * report.h - one parsed report: the record (README "The record") in C.
  *
  * A report and everything it points to lives in the arena it was created
  * in; it is released with that arena. Not thread-safe; one report is used
@@ -16,7 +16,7 @@
 
 #define OGI_RECORD_SCHEMA 1 /* "ogi": 1 in the JSON record */
 
-/* What a cell holds (report-format.md §4). */
+/* What a cell holds (README "The report format": what a cell holds). */
 typedef enum {
     OGI_CELL_MISSING = 0, /* absent from the report (never found) */
     OGI_CELL_NUM,         /* a number, 0 included */

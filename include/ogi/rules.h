@@ -1,7 +1,7 @@
 /*
  * rules.h - the catalogue of rules behind every finding.
  *
- * IDs are stable (report-format.md §5 for validation, P* for the parser):
+ * IDs are stable (O, D, V, C, N, S, X, M for validation, P* for the parser):
  * a finding's rule never changes meaning. The README's rule table is
  * generated from this catalogue (`ogi rules --markdown`), so the two cannot
  * drift. Static data: thread-safe.

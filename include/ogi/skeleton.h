@@ -103,8 +103,8 @@ const ogi_table_id_t *ogi_skeleton_active(ogi_format_t format, size_t *n);
 const char *ogi_skeleton_format_name(ogi_format_t format);
 
 /*
- * An arithmetic relation of the format (report-format.md §5), once per row
- * of its table (along_rows: the keys name columns) or once per column (the
+ * An arithmetic relation of the format (README "Rules": O1, D1-D3), once per
+ * row of its table (along_rows: the keys name columns) or once per column (the
  * keys name rows): the cells of lhs add up to those of rhs. The identities
  * (O1 D1 D2 D3) hold exactly; the soft relations (C1 C2 C3) say Σ lhs ≤
  * Σ rhs and only rank what is plausible. A row key ending in '.' names

@@ -1,6 +1,6 @@
 /*
  * validate.h - the official rules and common-sense checks on one report
- * (report-format.md §5), each finding under its stable rule ID.
+ * (README "Rules"), each finding under its stable rule ID.
  *
  * A rule whose inputs are missing gives an info finding saying it could not
  * be assessed; a rule that holds only because a blank cell was read as 0

@@ -1,7 +1,7 @@
 /*
  * narrative.c - the narrative checks: C8 (a stated total against its
  * parts) and N1-N6 (a figure in the text against the table cell it names),
- * report-format.md §5b and §5c. Findings are warnings only.
+ * README rules C8 and N1-N6. Findings are warnings only.
  *
  * Each section but 五 (which talks about other years by design) goes
  * through three steps, all linear in its length:

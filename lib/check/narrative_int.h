@@ -1,5 +1,5 @@
 /*
- * narrative_int.h - the narrative checks (report-format.md §5b C8, §5c).
+ * narrative_int.h - the narrative checks (README rules C8, N1-N6).
  *
  * Numbers are read from the sections' text sentence by sentence and
  * compared with the tables (N1-N6) or with their own stated totals (C8).

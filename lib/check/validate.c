@@ -1,10 +1,11 @@
 /*
- * validate.c - the rules of report-format.md §5 on one report.
+ * validate.c - the rules of the catalogue (README "Rules", `ogi rules`) on one
+ * report.
  *
  * The arithmetic rules are data in the skeleton (ogi_skeleton_identities):
  * each identity names its table, whether it runs along every row or every
- * column, and the keys on each side; one evaluator runs them all. The narrative rules are
- * in narrative.c.
+ * column, and the keys on each side; one evaluator runs them all. The narrative
+ * rules are in narrative.c.
  */
 #include "ogi_int.h"
 

@@ -1,4 +1,4 @@
-/* json.c - the JSON record (spec/record.md), built with jansson. */
+/* json.c - the JSON record (README "The record"), built with jansson. */
 #include "ogi_int.h"
 
 #include <jansson.h>

@@ -1,4 +1,4 @@
-/* rules.c - the rule catalogue (report-format.md §5 and the parser's). */
+/* rules.c - the rule catalogue (README "Rules", generated from it). */
 #include "ogi_int.h"
 
 #include <string.h>

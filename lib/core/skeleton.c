@@ -1,5 +1,5 @@
 /*
- * skeleton.c - the two official formats as data (report-format.md §1-§3).
+ * skeleton.c - the two official formats as data (README "The report format").
  *
  * Labels are written as the templates print them; the parser normalises
  * width, spaces and punctuation before comparing, so variants listed here

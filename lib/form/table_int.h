@@ -1,10 +1,10 @@
 /*
  * table_int.h - the one table model every layout reader produces.
  *
- * Reports flatten their tables in many ways (report-format.md §7, and every
- * tool that turns a page or a PDF into text draws tables its own way). Each
- * layout has its reader (reader_int.h); all of them produce this model, and
- * the outline and placement only consume it: placement never asks which
+ * Reports flatten their tables in many ways (README "The forms ogi reads", and
+ * every tool that turns a page or a PDF into text draws tables its own way).
+ * Each layout has its reader (reader_int.h); all of them produce this model,
+ * and the outline and placement only consume it: placement never asks which
  * layout a table came from.
  *
  * A table is rows of cells in reading order. A row is one visual row of the

@@ -7,9 +7,9 @@
  * place-name syllables (fictional places in real provinces), postal codes
  * and telephone area codes of their province, magnitudes that grow with
  * the level, most Table 3 cells 0 and a few large ones. Every identity of
- * report-format.md §5a holds by construction (rows sum to 总计, 一 + 二 =
- * 三 + 四, （七）总计 = Σ result rows, Table 4 blocks sum) and so does every
- * common-sense rule of §5b, until an error is injected on purpose. The
+ * README rule table (O1, D1-D3) holds by construction (rows sum to 总计, 一 +
+ * 二 = 三 + 四, （七）总计 = Σ result rows, Table 4 blocks sum) and so does
+ * every common-sense rule (C1-C8), until an error is injected on purpose. The
  * narrative quotes the tables' figures in the phrases real reports use.
  */
 #include "ogi_int.h"

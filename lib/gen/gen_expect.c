@@ -1,12 +1,14 @@
 /*
  * gen_expect.c - the findings a generated report must give.
  *
- * An oracle written from report-format.md §5 and the record's conventions
- * (spec/record.md), not from validate.c: the property test compares the
+ * An oracle written from the rule catalogue (README "Rules") and the
+ * record's conventions (README "The record", proto/ogi/v1/report.proto),
+ * not from validate.c: the property test compares the
  * two. Only the identities' definition (which cells add up to which) is
- * shared with the validator: it is the skeleton's. It reads the truth (the tables as printed, after the injected
- * error) and what the generator knows it did (a label left out, a wrong
- * figure in the narrative, a late date, a section left out):
+ * shared with the validator: it is the skeleton's. It reads the truth (the
+ * tables as printed, after the injected error) and what the generator knows it
+ * did (a label left out, a wrong figure in the narrative, a late date, a
+ * section left out):
  *
  *   O1 D1 D2 D3  each identity on integer cells; a side with a cell that
  *                is absent is "not assessable" (info); a sum that differs

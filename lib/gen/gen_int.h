@@ -8,7 +8,7 @@
  *   gen_render.c   the text, in each layout, from the skeleton's labels
  *   gen_html.c     the html page and markdown tables (gen_render_int.h)
  *   gen_expect.c   the findings the validator must give (an oracle written
- *                  from report-format.md §5, independent of validate.c)
+ *                  from the README's rules, independent of validate.c)
  *
  * One ogi__gen_t holds a report while it is made; everything it points to
  * is in the arena. Strings are UTF-8.

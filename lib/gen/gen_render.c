@@ -1,6 +1,6 @@
 /*
- * gen_render.c - a generated report as text, in one of the layouts of
- * report-format.md §7.
+ * gen_render.c - a generated report as text, in one of the layouts real
+ * reports use (README "The forms ogi reads").
  *
  * Tables are first built as visual rows (vrows): cells of text, values and
  * merged (empty) slots, read from the skeleton: every row number, row

@@ -1,5 +1,6 @@
 /*
- * meta.c - a report's metadata from its text (report-format.md §8).
+ * meta.c - a report's metadata from its text (README "The report format",
+ * metadata).
  *
  * Reads the normalised text only (full-width punctuation already folded to
  * ASCII, every dash to '-'), always through explicit end pointers: the text

@@ -2,8 +2,8 @@
  * place_int.h - putting a region's tokens onto the skeleton's rows.
  *
  * Rows are found by label where the label is there, and by the format's
- * fixed row order where it is not (report-format.md §7: missing labels,
- * rows split over page breaks, junk lines). Private to lib/.
+ * fixed row order where it is not (README "The forms ogi reads": missing
+ * labels, rows split over page breaks, junk lines). Private to lib/.
  */
 #ifndef OGI_PLACE_INT_H
 #define OGI_PLACE_INT_H

@@ -26,8 +26,9 @@
  *      others named, P6. None: nothing placed, P8.
  *
  * Blank and placeholder cells count as 0 in the arithmetic, as the
- * validator reads them (report-format.md §4); a cell that holds no integer
- * makes the identities through it unassessable, so they decide nothing.
+ * validator reads them (README "The report format", what a cell holds); a cell
+ * that holds no integer makes the identities through it unassessable, so they
+ * decide nothing.
  *
  * Plausibility, most important first: fewer soft relations broken (C1-C3,
  * the skeleton's), gaps read as one blank cell per no-break space (an

@@ -91,11 +91,37 @@ ogi_cluster_program(const char *name, char *buf, size_t size)
 }
 
 int
+ogi_cluster_default_dir(char *buf, size_t size)
+{
+    const char *data = getenv("OGI_DATA");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (data && *data)
+        n = snprintf(buf, size, "%s", data);
+    else if (xdg && xdg[0] == '/') /* the XDG spec: relative ones are ignored */
+        n = snprintf(buf, size, "%s/ogi/pg", xdg);
+    else if (geteuid() == 0)
+        n = snprintf(buf, size, "%s", OGI_CLUSTER_ROOT_DIR);
+    else if (home && home[0] == '/')
+        n = snprintf(buf, size, "%s/.local/share/ogi/pg", home);
+    else
+        return OGI_EINVAL;
+    if (n < 0 || (size_t)n >= size)
+        return OGI_EINVAL;
+    return 0;
+}
+
+int
 ogi_cluster_path(const char *dir, char *buf, size_t size)
 {
-    if (!dir || !*dir)
-        dir = OGI_CLUSTER_DIR;
-    while (dir[0] == '.' && dir[1] == '/') /* "./var/pg" */
+    char def[PATH_MAX];
+    if (!dir || !*dir) {
+        if (ogi_cluster_default_dir(def, sizeof(def)) != 0)
+            return OGI_EINVAL;
+        dir = def;
+    }
+    while (dir[0] == '.' && dir[1] == '/') /* "./pg" */
         for (dir += 2; *dir == '/'; dir++)
             ;
     if (!*dir)
@@ -492,7 +518,7 @@ ogi_cluster_start(const char *dir, FILE *log, char *why, size_t why_size)
     if (ogi_cluster_path(dir, abs, sizeof(abs)) != 0)
         return fail(why, why_size, OGI_EINVAL,
                     "could not start server: invalid directory \"%s\"",
-                    dir ? dir : OGI_CLUSTER_DIR);
+                    dir ? dir : "(the default)");
     if (!socket_fits(abs))
         return fail(why, why_size, OGI_EINVAL,
                     "could not start server: directory \"%s\" is too long "
@@ -567,7 +593,7 @@ ogi_cluster_stop(const char *dir, FILE *log, char *why, size_t why_size)
     if (ogi_cluster_path(dir, abs, sizeof(abs)) != 0)
         return fail(why, why_size, OGI_EINVAL,
                     "could not stop server: invalid directory \"%s\"",
-                    dir ? dir : OGI_CLUSTER_DIR);
+                    dir ? dir : "(the default)");
     snprintf(data, sizeof(data), "%s/data", abs);
     snprintf(pid, sizeof(pid), "%s/postmaster.pid", data);
     if (access(pid, F_OK) != 0) {

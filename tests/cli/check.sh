@@ -22,6 +22,8 @@ check "--min-severity error hides warnings" sh -c "! $ogi check --min-severity e
 check "--format json gives one object per file" sh -c "[ \$($ogi check --format json tests/data/reports/*.txt | python3 -c 'import json,sys; print(sum(1 for l in sys.stdin if json.loads(l)[\"status\"]))') -eq 8 ]"
 check "rules lists D2 as an error" sh -c "$ogi rules | grep -q '^D2 *error'"
 check "README's rule table is the catalogue's" sh -c "$ogi rules --markdown > $tmp/rules.md && sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/p' README.md | sed '1d;\$d' | diff - $tmp/rules.md"
+check "README's format tables are the skeleton's" sh -c "$ogi rules --tables > $tmp/tables.md && sed -n '/<!-- tables:begin -->/,/<!-- tables:end -->/p' README.md | sed '1d;\$d' | diff - $tmp/tables.md"
+check "rules --tables lists both formats' Table 2 and Table 3's 2021 rows" sh -c "$ogi rules --tables | grep -q '第二十条第（九）项 (format 2019)' && $ogi rules --tables | grep -q '本年收费金额（单位：万元） | \`amount_wan\`' && $ogi rules --tables | grep -q '3.其他 (2021 only) | \`other.misc\`'"
 # a folder as agencies' files arrive: reports and things that are not
 mkdir -p "$tmp/dir/sub"
 cp "$seed2" "$seed3" "$tmp/dir/"

@@ -9,6 +9,9 @@ tmp=$(mktemp -d)
 pg=$tmp/pg
 cleanup() {
     "$ogi" db stop --data "$pg" >/dev/null 2>&1
+    for d in "$tmp/home/xdg/ogi/pg" "$tmp/home/.local/share/ogi/pg"; do
+        [ -d "$d" ] && "$ogi" db stop --data "$d" >/dev/null 2>&1
+    done
     # if ogi could not stop it, stop the server this test started by its pid
     if [ -f "$pg/data/postmaster.pid" ]; then
         kill -INT "$(head -1 "$pg/data/postmaster.pid")" 2>/dev/null
@@ -85,4 +88,44 @@ check "... and says why, with a hint" sh -c \
 check "a restart keeps the data and initializes nothing" sh -c \
     "'$ogi' db start --data '$pg' > '$tmp/restart' && ! grep -q initializing '$tmp/restart' && grep -q '0 applied now' '$tmp/restart'"
 check "stop after restart" status_is 0 "$ogi" db stop --data "$pg"
+
+# Without --data, the directory is the same wherever ogi is started:
+# $OGI_DATA, else $XDG_DATA_HOME/ogi/pg, else (root) /var/lib/ogi/pg, else
+# $HOME/.local/share/ogi/pg.
+mkdir -p "$tmp/a" "$tmp/b/c" "$tmp/home"
+same_server() { # expected directory: status from two directories finds it
+    (cd "$tmp/a" && "$ogi" db status) >"$tmp/sa" 2>&1 &&
+        (cd "$tmp/b/c" && "$ogi" db status) >"$tmp/sb" 2>&1
+    rc=$?
+    cat "$tmp/sa" "$tmp/sb"
+    [ "$rc" -eq 0 ] && grep -qxF "running: $1" "$tmp/sa" &&
+        grep -qxF "running: $1" "$tmp/sb"
+}
+export OGI_DATA="$pg"
+check "OGI_DATA: start without --data from one directory" sh -c \
+    "cd '$tmp/a' && '$ogi' db start >/dev/null"
+check "OGI_DATA: status from two other directories finds the same server" \
+    same_server "$pg"
+check "OGI_DATA: psql from another directory reaches it" sh -c \
+    "cd '$tmp/b' && [ \"\$('$ogi' db psql -XAt -c 'SELECT 1')\" = 1 ]"
+check "OGI_DATA: stop from another directory" sh -c "cd '$tmp/b' && '$ogi' db stop"
+check "OGI_DATA: status after stop exits 3" status_is 3 "$ogi" db status
+unset OGI_DATA
+if [ "$(id -u)" -eq 0 ]; then
+    # root's default is /var/lib/ogi/pg unless XDG_DATA_HOME is set
+    home_dir=$tmp/home/xdg/ogi/pg
+    export XDG_DATA_HOME="$tmp/home/xdg"
+    check "no OGI_DATA, root: the default is /var/lib/ogi/pg" sh -c \
+        "env -u XDG_DATA_HOME '$ogi' db status | grep -qx 'not running: /var/lib/ogi/pg'"
+else
+    home_dir=$tmp/home/.local/share/ogi/pg
+    unset XDG_DATA_HOME
+fi
+export HOME="$tmp/home"
+check "no OGI_DATA: start without --data from one directory" sh -c \
+    "cd '$tmp/a' && '$ogi' db start >/dev/null"
+check "no OGI_DATA: status from two other directories finds $home_dir" \
+    same_server "$home_dir"
+check "no OGI_DATA: stop from another directory" sh -c "cd '$tmp/b/c' && '$ogi' db stop"
+"$ogi" db stop --data "$home_dir" >/dev/null 2>&1
 finish

@@ -116,9 +116,29 @@ default_conninfo(void **state)
     char *h = host ? strdup(host) : NULL, *d = dbn ? strdup(dbn) : NULL;
     unsetenv("PGHOST");
     unsetenv("PGDATABASE");
+    char *o = getenv("OGI_DATA"), *x = getenv("XDG_DATA_HOME");
+    char *od = o ? strdup(o) : NULL, *xd = x ? strdup(x) : NULL;
+    /* OGI_DATA first, then XDG_DATA_HOME (absolute only), never the cwd */
+    setenv("OGI_DATA", "/nonexistent/ogi-data", 1);
+    setenv("XDG_DATA_HOME", "/nonexistent/xdg", 1);
     assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
-    assert_non_null(strstr(buf, "/var/pg "));
+    assert_non_null(strstr(buf, "host=/nonexistent/ogi-data "));
     assert_non_null(strstr(buf, "dbname=ogi"));
+    unsetenv("OGI_DATA");
+    assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
+    assert_non_null(strstr(buf, "host=/nonexistent/xdg/ogi/pg "));
+    setenv("XDG_DATA_HOME", "relative", 1);
+    assert_int_equal(ogi_cluster_default_dir(buf, sizeof(buf)), 0);
+    assert_null(strstr(buf, "relative"));
+    assert_true(buf[0] == '/');
+    if (od)
+        setenv("OGI_DATA", od, 1);
+    if (xd)
+        setenv("XDG_DATA_HOME", xd, 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    free(od);
+    free(xd);
     setenv("PGHOST", "/somewhere", 1);
     assert_int_equal(ogi_db_default_conninfo(buf, sizeof(buf)), 0);
     assert_string_equal(buf, "");

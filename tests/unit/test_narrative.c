@@ -264,9 +264,9 @@ none_2019(const char *text)
 
 /* ---- the real reports -------------------------------------------------- */
 
-/* Seed 2 contradicts its table twice (report-format.md §5c) and agrees
- * with it everywhere else: 141, 14, 6, 18, 38631, 1583, 3, 26102万元, and
- * 5066 = 2175 + 2891. */
+/* Seed 2 contradicts its table twice (rule N6 and friends, README "Rules") and
+ * agrees with it everywhere else: 141, 14, 6, 18, 38631, 1583, 3, 26102万元,
+ * and 5066 = 2175 + 2891. */
 static void
 test_seed2_two_mismatches(void **state)
 {

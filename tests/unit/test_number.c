@@ -1,6 +1,7 @@
 /*
  * test_number.c - one cell's text as a number (include/ogi/number.h,
- * lib/core/number.c), against report-format.md §4 and §7.
+ * lib/core/number.c), against the README ("The report format": what a cell
+ * holds; "The forms ogi reads").
  *
  * The text reaching ogi_number_parse is already normalised by
  * ogi_text_decode: full-width digits and signs are ASCII, every dash is

@@ -1,7 +1,7 @@
 /*
- * test_quirks.c - one small constructed report per layout quirk of
- * report-format.md §7, each compared cell by cell with a golden written
- * by hand from the values put into the fixture.
+ * test_quirks.c - one small constructed report per layout quirk real
+ * reports show (README "The forms ogi reads"), each compared cell by cell with
+ * a golden written by hand from the values put into the fixture.
  *
  * Fixtures live in tests/data/quirks/NAME.txt with the golden next to it
  * as NAME.json (format: tests/data/golden/README.md; the notes in each

@@ -1,6 +1,6 @@
 /*
  * test_validate.c - the table and document rules of lib/check/validate.c
- * (report-format.md §5) on reports built by hand, and seed 2 end to end.
+ * (README "Rules") on reports built by hand, and seed 2 end to end.
  *
  * make_report() builds a report of either format whose tables add up and
  * hold non-trivial numbers (distinct enough that a message quoting the
