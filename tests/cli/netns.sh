@@ -75,9 +75,12 @@ in_ns() { ns=$1; shift; ip netns exec "$ns" "$@"; }
 in_ns "$ns_hub" "$ogi" sink --records tcp://0.0.0.0:5562 --frontend tcp://127.0.0.1:5560 \
     --db "$db" --batch 500 --key "$keys/sink.key" --authorized-keys "$keys/sink-admits" \
     --broker-key "$keys/broker.pub" 2>"$tmp/sink.log" &
+hub_sink=$!
 in_ns "$ns_hub" "$ogi" broker --frontend tcp://0.0.0.0:5560 --backend tcp://0.0.0.0:5561 \
     --sink tcp://127.0.0.1:5562 --key "$keys/broker.key" \
-    --authorized-keys "$keys/broker-admits" --sink-key "$keys/sink.pub" 2>"$tmp/broker.log" &
+    --authorized-keys "$keys/broker-admits" --sink-key "$keys/sink.pub" \
+    --metrics 127.0.0.1:9464 2>"$tmp/broker.log" &
+hub_broker=$!
 start_worker() { # namespace key hub-address
     in_ns "$1" "$ogi" worker --threads 2 --backend "tcp://$3:5561" --sink "tcp://$3:5562" \
         --key "$keys/$2.key" --broker-key "$keys/broker.pub" --sink-key "$keys/sink.pub" \
@@ -131,11 +134,29 @@ printf 'producer_id: "p0" items { sequence: 1 doc_key: "%s" outcome: OUTCOME_STO
 ZSEND_SERVER_KEY=$(key "$keys/broker.pub" public-key) ZSEND_PUBLIC=$(key "$keys/agency.key" public-key) \
     ZSEND_SECRET=$(key "$keys/agency.key" secret-key) \
     in_ns "$ns_ag" "$zsend" dealer tcp://10.77.3.1:5560 "ACK1" "@$tmp/ack.pb" >/dev/null 2>&1
-sleep 1
+# each forgery has arrived when the sink has logged it and the broker's
+# counter shows it (at most 15 s)
+waited=0
+until grep -q 'is not the SHA-256 of its 6 bytes' "$tmp/sink.log" || [ $waited -ge 150 ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+done
+check "the sink counted and logged the forged record" grep -q 'is not the SHA-256 of its 6 bytes' "$tmp/sink.log"
 check "the forged record is not stored" [ "$(sql "select count(*) from documents where doc_key = '$realkey'")" = 0 ]
-check "the sink counted and logged it" grep -q 'is not the SHA-256 of its 6 bytes' "$tmp/sink.log"
+check "the broker counts the forged acknowledgement" in_ns "$ns_hub" python3 -c '
+import sys, time, urllib.request
+end = time.time() + 15
+while time.time() < end:
+    try:
+        t = urllib.request.urlopen("http://127.0.0.1:9464/metrics", timeout=1).read().decode()
+        if any(l.startswith("ogi_acks_forged_total ") and float(l.split()[-1]) >= 1 for l in t.splitlines()):
+            sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.1)
+sys.exit(1)'
 for p in $(ip netns pids "$ns_hub"); do kill -TERM "$p"; done
-sleep 2
+wait "$hub_broker" "$hub_sink" 2>/dev/null
 check "the broker dropped the forged acknowledgement" grep -q ' 1 acknowledgements not from the sink dropped' "$tmp/broker.log"
 check "the broker lost the worker and handed its documents on" grep -q 'requeued, [0-9]* poison, [1-9][0-9]* workers lost' "$tmp/broker.log"
 check "nothing but the 10000 is stored" [ "$(sql "select count(*) from documents")" = 10000 ]

@@ -24,7 +24,7 @@ main(int argc, char **argv)
     int type = strcmp(argv[1], "push") == 0 ? ZMQ_PUSH : ZMQ_DEALER;
     void *ctx = zmq_ctx_new();
     void *s = zmq_socket(ctx, type);
-    int linger = 2000;
+    int linger = 10000; /* returns as soon as all is sent */
     zmq_setsockopt(s, ZMQ_LINGER, &linger, sizeof(linger));
     const char *server = getenv("ZSEND_SERVER_KEY");
     const char *pub = getenv("ZSEND_PUBLIC"), *sec = getenv("ZSEND_SECRET");
