@@ -118,6 +118,9 @@ typedef struct {
     ogi_arena_t *arena;      /* owns everything below */
     char doc_key[65];        /* SHA-256 of the raw bytes, lower-case hex */
     ogi_status_t status;
+    const char *parser_version; /* of the parser that read it (a record
+                                   decoded from a worker's message keeps
+                                   the worker's); NULL: this binary's */
     char *source_name;       /* file name as given, or NULL */
     size_t source_bytes;     /* raw size */
     const char *encoding;    /* "utf-8", or NULL when rejected before */

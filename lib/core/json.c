@@ -132,7 +132,8 @@ report_json(const ogi_report_t *r, unsigned flags)
     json_object_set_new(root, "status",
                         json_string(ogi_status_name(r->status)));
     json_object_set_new(root, "parser_version",
-                        json_string(OGI_PARSER_VERSION));
+                        json_string(r->parser_version ? r->parser_version
+                                                      : OGI_PARSER_VERSION));
     json_t *src = json_object();
     json_object_set_new(src, "name", str_or_null(r->source_name));
     json_object_set_new(src, "bytes", json_integer((json_int_t)r->source_bytes));

@@ -190,7 +190,8 @@ ogi__encode_report_msg(ogi_arena_t *a, const ogi_report_t *r,
     pr->schema = OGI_RECORD_SCHEMA;
     pr->doc_key = str(r->doc_key);
     pr->status = (Ogi__V1__Status)r->status;
-    pr->parser_version = str(OGI_PARSER_VERSION);
+    pr->parser_version =
+        str(r->parser_version ? r->parser_version : OGI_PARSER_VERSION);
     src->name = str(r->source_name);
     src->bytes = r->source_bytes;
     src->encoding = str(r->encoding);
@@ -365,6 +366,9 @@ ogi__decode_report_msg(ogi_arena_t *a, const Ogi__V1__Report *pr,
     r->status = pr->status <= OGI__V1__STATUS__STATUS_REJECTED
                     ? (ogi_status_t)pr->status
                     : OGI_STATUS_REJECTED;
+    /* the version of the parser that made the record, not the sink's */
+    if (pr->parser_version && *pr->parser_version)
+        r->parser_version = unstr(a, pr->parser_version, &oom);
     if (pr->source) {
         r->source_name = unstr(a, pr->source->name, &oom);
         r->source_bytes = (size_t)pr->source->bytes;

@@ -1177,7 +1177,8 @@ copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json,
     const ogi_meta_t *m = &rep->meta;
     copy_text(c, key);
     copy_text(c, ogi_status_name(rep->status));
-    copy_text(c, OGI_PARSER_VERSION);
+    copy_text(c, rep->parser_version ? rep->parser_version
+                                     : OGI_PARSER_VERSION);
     copy_text(c, m->agency);
     if (m->year)
         copy_int(c, m->year);

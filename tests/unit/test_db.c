@@ -740,6 +740,29 @@ not_a_report_is_stored_rejected(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* reports.parser_version is the version of the parser that made the
+ * record (a worker's), not the storing process's. */
+static void
+stored_parser_version_is_the_records(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    static const char raw[] = "parsed by an older worker";
+    assert_int_equal(ogi_parse_report(a, raw, sizeof(raw) - 1, NULL, &r), 0);
+    assert_int_equal(ogi_validate_report(r), 0);
+    r->parser_version = "0.0.9-older-worker";
+    ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r};
+    ogi_db_outcome_t out = 0;
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    char *v = value1("SELECT parser_version FROM reports WHERE doc_key = $1",
+                     r->doc_key);
+    assert_non_null(v);
+    assert_string_equal(v, "0.0.9-older-worker");
+    free(v);
+    ogi_arena_destroy(&a);
+}
+
 static void
 poison_goes_to_dead_letters(void **state)
 {
@@ -1225,6 +1248,7 @@ main(void)
         cmocka_unit_test(seed2_and_seed4_cells),
         cmocka_unit_test(reports_and_findings),
         cmocka_unit_test(not_a_report_is_stored_rejected),
+        cmocka_unit_test(stored_parser_version_is_the_records),
         cmocka_unit_test(poison_goes_to_dead_letters),
         cmocka_unit_test(resend_is_acknowledged_as_first_stored),
         cmocka_unit_test(data_errors_reject_the_batch),

@@ -81,6 +81,30 @@ agency_travels(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* The parser version travels with the record: what the sink stores is
+ * the version of the worker that parsed it, not the sink's own. */
+static void
+parser_version_travels(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = load(a, "hongze-district-2024");
+    r->parser_version = "0.0.9-older-worker";
+    uint8_t *buf;
+    size_t len;
+    assert_int_equal(ogi_encode_report(a, r, &buf, &len), 0);
+    ogi_report_t *back = NULL;
+    char why[128];
+    assert_int_equal(ogi_decode_report(a, buf, len, 0, &back, why, sizeof(why)),
+                     0);
+    assert_string_equal(back->parser_version, "0.0.9-older-worker");
+    char *json = ogi_json_dump(back, OGI_JSON_COMPACT);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"parser_version\":\"0.0.9-older-worker\""));
+    free(json);
+    ogi_arena_destroy(&a);
+}
+
 /* Blank and placeholder cells stay distinct from 0 through protobuf. */
 static void
 blank_is_not_zero(void **state)
@@ -211,6 +235,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip_reports),
         cmocka_unit_test(agency_travels),
+        cmocka_unit_test(parser_version_travels),
         cmocka_unit_test(blank_is_not_zero),
         cmocka_unit_test(schema_covers_skeleton),
         cmocka_unit_test(oversized_frame),
