@@ -1,5 +1,8 @@
 /*
- * db.c - the PostgreSQL store: connection, migrations, batch writer (db.h).
+ * db.c - the PostgreSQL store: connection, batch writer (db.h). Beside it:
+ * db_migrate.c (the migrations), db_buf.c (the arrays and COPY rows a
+ * batch is sent as), db_agency.c (agencies and current reports),
+ * db_error.c (what a failure means).
  *
  * Every statement is constant text with $n parameters (style.md §9), or
  * a COPY ... FROM STDIN whose rows are data, never SQL. The one exception
@@ -18,7 +21,7 @@
  *   2. for the new documents only (so nothing can conflict): reports,
  *      then each typed table, then findings, each with one COPY FROM
  *      STDIN in text format, streamed in pieces of COPY_FLUSH bytes while
- *      the next rows are made. The typed tables' columns are listed from
+ *      the next rows are made (db_buf.c). The typed tables' columns are listed from
  *      the skeleton's keys: the SQL files and lib/core/skeleton.c stay the two
  *      places that name them, and test_db checks that they agree.
  *   3. dead_letters: the poison items, unless their key is stored.
@@ -34,11 +37,13 @@
 #include <inttypes.h>
 #include <libpq-fe.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_agency_int.h"
+#include "db_buf_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -53,35 +58,11 @@
 #define OID_INT4  23u
 #define OID_TEXT  25u
 
-/* Serialises concurrent migrators (pg_advisory_xact_lock). */
-#define MIGRATE_LOCK "7300733"
-
 struct ogi_db {
     PGconn *conn;     /* the connection; reset when it breaks */
     char err[1024];   /* last failure, "" if none */
     char sqlstate[6]; /* its SQLSTATE, "" if none */
 };
-
-/* ---- error classification ---- */
-
-int
-ogi_db_classify(const char *sqlstate)
-{
-    if (!sqlstate || strlen(sqlstate) != 5)
-        return OGI_EIO;
-    if (strncmp(sqlstate, "08", 2) == 0 || /* connection exception */
-        strcmp(sqlstate, "40001") == 0 ||  /* serialization failure */
-        strcmp(sqlstate, "40P01") == 0 ||  /* deadlock detected */
-        strncmp(sqlstate, "53", 2) == 0 || /* insufficient resources */
-        strcmp(sqlstate, "57P01") == 0 ||  /* admin shutdown */
-        strcmp(sqlstate, "57P02") == 0 ||  /* crash shutdown */
-        strcmp(sqlstate, "57P03") == 0)    /* cannot connect now */
-        return OGI_ERETRY;
-    if (strncmp(sqlstate, "22", 2) == 0 || /* data exception */
-        strncmp(sqlstate, "23", 2) == 0)   /* integrity constraint */
-        return OGI_EREJECT;
-    return OGI_EIO;
-}
 
 /* One line: newlines and tabs of libpq's messages become spaces. */
 static void
@@ -102,8 +83,8 @@ one_line(char *dst, size_t size, const char *src)
     dst[o] = '\0';
 }
 
-static void
-clear_error(ogi_db_t *db)
+void
+ogi__db_clear_error(ogi_db_t *db)
 {
     db->err[0] = '\0';
     db->sqlstate[0] = '\0';
@@ -134,7 +115,18 @@ set_failure(ogi_db_t *db, int rc, const char *what)
     return rc;
 }
 
-/* For db_agency.c (db_agency_int.h). */
+int
+ogi__db_failf(ogi_db_t *db, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(db->err, sizeof(db->err), fmt, ap);
+    va_end(ap);
+    db->sqlstate[0] = '\0';
+    return rc;
+}
+
+/* For db_agency.c and db_migrate.c (db_int.h). */
 PGconn *
 ogi__db_conn(ogi_db_t *db)
 {
@@ -163,22 +155,6 @@ const char *
 ogi_db_sqlstate(const ogi_db_t *self)
 {
     return self ? self->sqlstate : "";
-}
-
-const char *
-ogi_db_outcome_name(ogi_db_outcome_t outcome)
-{
-    switch (outcome) {
-        case OGI_DB_STORED:
-            return "stored";
-        case OGI_DB_DUPLICATE:
-            return "duplicate";
-        case OGI_DB_REJECTED:
-            return "rejected";
-        case OGI_DB_POISON:
-            return "poison";
-    }
-    return "unknown";
 }
 
 /* ---- connection ---- */
@@ -256,8 +232,8 @@ ogi_db_destroy(ogi_db_t **self_p)
 }
 
 /* A broken connection is reset before the next unit of work. */
-static int
-ensure_connected(ogi_db_t *db)
+int
+ogi__db_ensure_connected(ogi_db_t *db)
 {
     if (PQstatus(db->conn) == CONNECTION_OK)
         return 0;
@@ -277,10 +253,10 @@ ensure_connected(ogi_db_t *db)
  * success *out (when out is not NULL) receives the result, which the
  * caller clears; on failure the error is recorded and classified.
  */
-static int
-run(ogi_db_t *db, const char *what, const char *sql, int nparams,
-    const char *const *values, const int *lengths, const int *formats,
-    ExecStatusType want, PGresult **out)
+int
+ogi__db_run(ogi_db_t *db, const char *what, const char *sql, int nparams,
+            const char *const *values, const int *lengths, const int *formats,
+            ExecStatusType want, PGresult **out)
 {
     PGresult *res =
         PQexecParams(db->conn, sql, nparams, NULL, values, lengths, formats, 0);
@@ -297,15 +273,16 @@ run(ogi_db_t *db, const char *what, const char *sql, int nparams,
     return rc;
 }
 
-static int
-command(ogi_db_t *db, const char *what, const char *sql)
+int
+ogi__db_command(ogi_db_t *db, const char *what, const char *sql)
 {
-    return run(db, what, sql, 0, NULL, NULL, NULL, PGRES_COMMAND_OK, NULL);
+    return ogi__db_run(db, what, sql, 0, NULL, NULL, NULL, PGRES_COMMAND_OK,
+                       NULL);
 }
 
 /* Ends a failed transaction; the error already recorded stays. */
-static void
-rollback(ogi_db_t *db)
+void
+ogi__db_rollback(ogi_db_t *db)
 {
     if (PQstatus(db->conn) != CONNECTION_OK ||
         PQtransactionStatus(db->conn) == PQTRANS_IDLE)
@@ -314,11 +291,12 @@ rollback(ogi_db_t *db)
 }
 
 /* The first column of a one-row result as a number. */
-static int
-single_int64(ogi_db_t *db, const char *what, const char *sql, int64_t *out)
+int
+ogi__db_int64(ogi_db_t *db, const char *what, const char *sql, int64_t *out)
 {
     PGresult *res = NULL;
-    int rc = run(db, what, sql, 0, NULL, NULL, NULL, PGRES_TUPLES_OK, &res);
+    int rc =
+        ogi__db_run(db, what, sql, 0, NULL, NULL, NULL, PGRES_TUPLES_OK, &res);
     if (rc)
         goto out;
     if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
@@ -335,308 +313,23 @@ int
 ogi_db_count_documents(ogi_db_t *self, int64_t *count)
 {
     assert(self && count);
-    clear_error(self);
-    int rc = ensure_connected(self);
+    ogi__db_clear_error(self);
+    int rc = ogi__db_ensure_connected(self);
     if (rc)
         return rc;
-    return single_int64(self, "count documents",
-                        "SELECT count(*) FROM documents", count);
-}
-
-/* ---- migrations ---- */
-
-size_t
-ogi_db_migration_count(void)
-{
-    return ogi__nmigrations;
-}
-
-static int
-migrations_table_exists(ogi_db_t *db, const char *what, int *exists)
-{
-    int64_t v = 0;
-    int rc = single_int64(
-        db, what,
-        "SELECT (to_regclass('ogi_schema_migrations') IS NOT NULL)::int", &v);
-    *exists = v != 0;
-    return rc;
-}
-
-int
-ogi_db_schema_version(ogi_db_t *self, int *version)
-{
-    assert(self && version);
-    clear_error(self);
-    *version = 0;
-    int exists = 0;
-    int rc = ensure_connected(self);
-    if (rc == 0)
-        rc = migrations_table_exists(self, "read schema version", &exists);
-    if (rc || !exists)
-        return rc;
-    int64_t v = 0;
-    rc = single_int64(self, "read schema version",
-                      "SELECT coalesce(max(version), 0) "
-                      "FROM ogi_schema_migrations",
-                      &v);
-    *version = (int)v;
-    return rc;
-}
-
-/*
- * Applies migration m unless recorded. *did is set when it was applied
- * now. Runs inside BEGIN ... COMMIT under the advisory lock.
- */
-static int
-migrate_one(ogi_db_t *db, const ogi__migration_t *m, int version, int *did)
-{
-    char what[160], sum[65], vbuf[16];
-    PGresult *res = NULL;
-    int exists = 0, rc;
-    snprintf(what, sizeof(what), "apply migration \"%s\"", m->name);
-    snprintf(vbuf, sizeof(vbuf), "%d", version);
-    ogi_parse_doc_key(m->sql, m->len, sum);
-    *did = 0;
-    rc = command(db, what, "BEGIN");
-    if (rc)
-        goto out;
-    rc = run(db, what, "SELECT pg_advisory_xact_lock(" MIGRATE_LOCK ")", 0,
-             NULL, NULL, NULL, PGRES_TUPLES_OK, NULL);
-    if (rc == 0)
-        rc = migrations_table_exists(db, what, &exists);
-    if (rc)
-        goto out;
-    if (exists) {
-        const char *const p1[1] = {vbuf};
-        rc = run(db, what,
-                 "SELECT checksum FROM ogi_schema_migrations "
-                 "WHERE version = $1::int4",
-                 1, p1, NULL, NULL, PGRES_TUPLES_OK, &res);
-        if (rc)
-            goto out;
-        if (PQntuples(res) == 1) {
-            if (strcmp(PQgetvalue(res, 0, 0), sum) != 0) {
-                snprintf(db->err, sizeof(db->err),
-                         "could not apply migrations: migration \"%s\" "
-                         "changed after it was applied (checksum %.12s..., "
-                         "applied %.12s...)",
-                         m->name, sum, PQgetvalue(res, 0, 0));
-                rc = OGI_EIO;
-                goto out;
-            }
-            rc = command(db, what, "COMMIT");
-            goto out;
-        }
-        PQclear(res);
-        res = NULL;
-    }
-    /* Several statements: only the simple query protocol takes them. */
-    res = PQexec(db->conn, m->sql);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-        PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = set_error(db, what, res);
-        goto out;
-    }
-    PQclear(res);
-    res = NULL;
-    const char *const p3[3] = {vbuf, m->name, sum};
-    rc = run(db, what,
-             "INSERT INTO ogi_schema_migrations (version, name, checksum) "
-             "VALUES ($1::int4, $2, $3)",
-             3, p3, NULL, NULL, PGRES_COMMAND_OK, NULL);
-    if (rc == 0)
-        rc = command(db, what, "COMMIT");
-    if (rc == 0)
-        *did = 1;
-out:
-    PQclear(res);
-    if (rc)
-        rollback(db);
-    return rc;
-}
-
-int
-ogi_db_migrate(ogi_db_t *self, size_t *applied)
-{
-    assert(self);
-    clear_error(self);
-    size_t done = 0;
-    int rc = ensure_connected(self), prev = 0;
-    for (size_t i = 0; rc == 0 && i < ogi__nmigrations; i++) {
-        const ogi__migration_t *m = &ogi__migrations[i];
-        char *end;
-        long version = strtol(m->name, &end, 10);
-        if (end == m->name || *end != '_' || version <= prev ||
-            version > INT_MAX) {
-            snprintf(self->err, sizeof(self->err),
-                     "could not apply migrations: \"%s\" is not named "
-                     "NNN_name.sql with NNN above the previous one's",
-                     m->name);
-            rc = OGI_EIO;
-            break;
-        }
-        prev = (int)version;
-        int did = 0;
-        rc = migrate_one(self, m, (int)version, &did);
-        done += (size_t)did;
-    }
-    if (applied)
-        *applied = done;
-    return rc;
-}
-
-/* ---- buffers: text and binary arrays ---- */
-
-typedef struct {
-    char *p;    /* NUL-terminated contents, or NULL */
-    size_t len; /* bytes used, NUL excluded */
-    size_t cap; /* bytes allocated */
-    int oom;    /* an allocation failed: contents are incomplete */
-} buf_t;
-
-static void
-buf_put(buf_t *b, const void *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = ogi_realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void
-buf_puts(buf_t *b, const char *s)
-{
-    buf_put(b, s, strlen(s));
-}
-
-static void
-buf_u32(buf_t *b, uint32_t v)
-{
-    unsigned char c[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
-                          (unsigned char)(v >> 8), (unsigned char)v};
-    buf_put(b, c, 4);
-}
-
-static void
-buf_fini(buf_t *b)
-{
-    ogi_free(b->p);
-    memset(b, 0, sizeof(*b));
-}
-
-/* numeric(20,6) holds 14 digits before the point. */
-#define AMOUNT_INT_DIGITS 14
-
-/* value * 10^-scale as exact decimal text ("-12.50") into b. Returns 0,
- * or -1 with nothing written when it would not fit numeric(20,6). */
-static int
-buf_decimal(buf_t *b, int64_t value, unsigned scale)
-{
-    char d[24];
-    uint64_t u = value < 0 ? 0 - (uint64_t)value : (uint64_t)value;
-    int n = snprintf(d, sizeof(d), "%" PRIu64, u);
-    if (n - (int)scale > AMOUNT_INT_DIGITS)
-        return -1;
-    if (value < 0)
-        buf_put(b, "-", 1);
-    if (n <= (int)scale) {
-        buf_puts(b, "0.");
-        for (int i = n; i < (int)scale; i++)
-            buf_put(b, "0", 1);
-        buf_put(b, d, (size_t)n);
-    } else {
-        buf_put(b, d, (size_t)n - scale);
-        if (scale) {
-            buf_put(b, ".", 1);
-            buf_put(b, d + n - scale, scale);
-        }
-    }
-    return 0;
-}
-
-/* A binary one-dimensional array parameter (array_recv's format). */
-typedef struct {
-    buf_t b;      /* header then elements */
-    uint32_t n;   /* elements */
-    int has_null; /* some element is NULL */
-} barr_t;
-
-static void
-barr_start(barr_t *a, uint32_t elem_oid)
-{
-    a->b.len = 0;
-    a->n = 0;
-    a->has_null = 0;
-    buf_u32(&a->b, 1);        /* dimensions */
-    buf_u32(&a->b, 0);        /* has nulls (patched) */
-    buf_u32(&a->b, elem_oid); /* element type */
-    buf_u32(&a->b, 0);        /* length (patched) */
-    buf_u32(&a->b, 1);        /* lower bound */
-}
-
-static void
-barr_add(barr_t *a, const void *p, size_t len)
-{
-    if (!p) {
-        buf_u32(&a->b, 0xffffffffu); /* -1: NULL */
-        a->has_null = 1;
-    } else {
-        buf_u32(&a->b, (uint32_t)len);
-        buf_put(&a->b, p, len);
-    }
-    a->n++;
-}
-
-static void
-barr_add_str(barr_t *a, const char *s)
-{
-    barr_add(a, s, s ? strlen(s) : 0);
-}
-
-static void
-barr_add_int4(barr_t *a, int32_t v)
-{
-    buf_u32(&a->b, 4);
-    buf_u32(&a->b, (uint32_t)v);
-    a->n++;
-}
-
-static void
-barr_finish(barr_t *a)
-{
-    if (a->b.oom || a->b.len < 20)
-        return;
-    unsigned char *h = (unsigned char *)a->b.p;
-    h[7] = (unsigned char)a->has_null;
-    h[12] = (unsigned char)(a->n >> 24);
-    h[13] = (unsigned char)(a->n >> 16);
-    h[14] = (unsigned char)(a->n >> 8);
-    h[15] = (unsigned char)a->n;
+    return ogi__db_int64(self, "count documents",
+                         "SELECT count(*) FROM documents", count);
 }
 
 /* ---- the batch writer ---- */
 
-#define F_NEW    0x01u /* the document was inserted by this batch */
-#define F_POISON 0x02u /* the dead letter was inserted by this batch */
-#define F_AGAIN  0x04u /* stored before by this same submission */
+#define F_NEW            0x01u /* the document was inserted by this batch */
+#define F_POISON         0x02u /* the dead letter was inserted by this batch */
+#define F_AGAIN          0x04u /* stored before by this same submission */
 #define F_AGAIN_REJECTED 0x08u /* ... as a rejected document */
 
-static const char *
-item_key(const ogi_db_item_t *it)
+const char *
+ogi__db_item_key(const ogi_db_item_t *it)
 {
     if (it->doc_key)
         return it->doc_key;
@@ -645,7 +338,7 @@ item_key(const ogi_db_item_t *it)
 
 /* An item's place in doc_key order. */
 typedef struct {
-    const char *key; /* item_key() */
+    const char *key; /* ogi__db_item_key() */
     size_t i;        /* index into the items */
 } slot_t;
 
@@ -678,7 +371,7 @@ typedef struct {
     const char *what; /* "store documents" */
     const char *sql;  /* INSERT ... FROM unnest($1::..[], ...) */
     int ncols;        /* columns in use */
-    barr_t col[MAX_COLS];
+    ogi__barr_t col[MAX_COLS];
     size_t rows;  /* rows added since the last run */
     size_t bytes; /* payload bytes added since the last run */
 } arows_t;
@@ -697,7 +390,7 @@ static void
 arows_reset(arows_t *a, const uint32_t *oids)
 {
     for (int c = 0; c < a->ncols; c++)
-        barr_start(&a->col[c], oids[c]);
+        ogi__barr_start(&a->col[c], oids[c]);
     a->rows = 0;
     a->bytes = 0;
 }
@@ -706,7 +399,7 @@ static void
 arows_fini(arows_t *a)
 {
     for (int c = 0; c < MAX_COLS; c++)
-        buf_fini(&a->col[c].b);
+        ogi__buf_fini(&a->col[c].b);
 }
 
 /* Sends the statement on the arrays (binary parameters) without waiting
@@ -717,7 +410,7 @@ arows_send(ogi_db_t *db, arows_t *a)
     const char *values[MAX_COLS];
     int lengths[MAX_COLS], formats[MAX_COLS];
     for (int c = 0; c < a->ncols; c++) {
-        barr_finish(&a->col[c]);
+        ogi__barr_finish(&a->col[c]);
         if (a->col[c].b.oom)
             return set_failure(db, OGI_ENOMEM, a->what);
         if (a->col[c].b.len > INT32_MAX)
@@ -810,19 +503,19 @@ add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
         return set_failure(db, OGI_ETOOBIG, a->what);
     a->bytes += it->raw_len;
     a->rows++;
-    barr_add_str(&a->col[0], key);
-    barr_add(&a->col[1], it->raw ? it->raw : "", it->raw_len);
-    barr_add_str(&a->col[2], it->content_type);
-    barr_add_str(&a->col[3], it->source_name);
+    ogi__barr_add_str(&a->col[0], key);
+    ogi__barr_add(&a->col[1], it->raw ? it->raw : "", it->raw_len);
+    ogi__barr_add_str(&a->col[2], it->content_type);
+    ogi__barr_add_str(&a->col[3], it->source_name);
     if (!poison) {
-        barr_add_str(&a->col[4], it->submission);
-        barr_add_str(&a->col[5], it->encoding);
+        ogi__barr_add_str(&a->col[4], it->submission);
+        ogi__barr_add_str(&a->col[5], it->encoding);
     } else {
-        barr_add_str(&a->col[4],
-                     it->poison_reason ? it->poison_reason : "poison");
-        barr_add_int4(&a->col[5], it->attempts > INT32_MAX
-                                      ? INT32_MAX
-                                      : (int32_t)it->attempts);
+        ogi__barr_add_str(&a->col[4],
+                          it->poison_reason ? it->poison_reason : "poison");
+        ogi__barr_add_int4(&a->col[5], it->attempts > INT32_MAX
+                                           ? INT32_MAX
+                                           : (int32_t)it->attempts);
     }
     return 0;
 }
@@ -895,171 +588,6 @@ store_raw(ogi_db_t *db, batch_t *b, int poison)
     return rc;
 }
 
-/* ---- COPY FROM STDIN (text format) for the rows of new documents ---- */
-
-/* Bytes buffered before they are sent: pieces of 16-64 KB keep client
- * and server busy at once; 256 KB made the reports' COPY twice as slow. */
-#define COPY_FLUSH (64u << 10)
-
-/*
- * One COPY: begun at its first row, rows sent in pieces of COPY_FLUSH
- * bytes, so that the server works while the next rows are made. Every
- * field ends with a tab; copy_end_row turns the row's last one into a
- * newline.
- */
-typedef struct {
-    ogi_db_t *db;
-    const char *what; /* "store findings" */
-    const char *sql;  /* COPY ... FROM STDIN */
-    buf_t b;          /* rows not sent yet */
-    int started;      /* the server is in COPY IN */
-    int rc;           /* the first failure: nothing more is sent */
-} copy_t;
-
-static void
-copy_init(copy_t *c, ogi_db_t *db, const char *what, const char *sql)
-{
-    memset(c, 0, sizeof(*c));
-    c->db = db;
-    c->what = what;
-    c->sql = sql;
-}
-
-/* Begins a row, and the COPY at the first one. Returns 0 when the row
- * may be written. */
-static int
-copy_row(copy_t *c)
-{
-    if (c->rc == 0 && !c->started) {
-        c->rc = run(c->db, c->what, c->sql, 0, NULL, NULL, NULL, PGRES_COPY_IN,
-                    NULL);
-        c->started = c->rc == 0;
-    }
-    return c->rc;
-}
-
-static void
-copy_send(copy_t *c)
-{
-    if (c->rc == 0 && c->b.oom)
-        c->rc = set_failure(c->db, OGI_ENOMEM, c->what);
-    if (c->rc == 0 && c->b.len > INT32_MAX)
-        c->rc = set_failure(c->db, OGI_ETOOBIG, c->what);
-    if (c->rc == 0 && c->b.len > 0 &&
-        PQputCopyData(c->db->conn, c->b.p, (int)c->b.len) != 1)
-        c->rc = set_error(c->db, c->what, NULL);
-    c->b.len = 0;
-}
-
-static void
-copy_end_row(copy_t *c)
-{
-    if (c->b.len > 0 && !c->b.oom)
-        c->b.p[c->b.len - 1] = '\n';
-    if (c->b.len >= COPY_FLUSH)
-        copy_send(c);
-}
-
-/* A text field, NULL as \N; backslash, tab, newline and CR escaped. */
-static void
-copy_text(copy_t *c, const char *s)
-{
-    if (!s) {
-        buf_put(&c->b, "\\N\t", 3);
-        return;
-    }
-    for (;;) {
-        size_t k = strcspn(s, "\\\t\n\r");
-        buf_put(&c->b, s, k);
-        s += k;
-        if (!*s)
-            break;
-        char esc[2] = {'\\', *s == '\t'   ? 't'
-                             : *s == '\n' ? 'n'
-                             : *s == '\r' ? 'r'
-                                          : '\\'};
-        buf_put(&c->b, esc, 2);
-        s++;
-    }
-    buf_put(&c->b, "\t", 1);
-}
-
-static void
-copy_int(copy_t *c, int64_t v)
-{
-    char s[24], *p = s + sizeof(s);
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    *--p = '\t';
-    do
-        *--p = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (v < 0)
-        *--p = '-';
-    buf_put(&c->b, p, (size_t)(s + sizeof(s) - p));
-}
-
-/*
- * A cell: NULL unless it holds a number. Integer columns take a number
- * printed with decimals only when it is whole ("12.00"); otherwise the
- * cell is NULL here (the record keeps it, and V1 reports it). An amount
- * too large for its column is NULL too.
- */
-static void
-copy_cell(copy_t *c, const ogi_cell_t *cell, ogi_vtype_t type)
-{
-    if (!cell || cell->state != OGI_CELL_NUM) {
-        copy_text(c, NULL);
-        return;
-    }
-    if (type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN) {
-        if (buf_decimal(&c->b, cell->value, cell->scale) == 0)
-            buf_put(&c->b, "\t", 1);
-        else
-            copy_text(c, NULL);
-        return;
-    }
-    int64_t p = 1;
-    for (unsigned i = 0; i < cell->scale && p <= INT64_MAX / 10; i++)
-        p *= 10;
-    if (cell->scale > 18 || cell->value % p != 0)
-        copy_text(c, NULL);
-    else
-        copy_int(c, cell->value / p);
-}
-
-/*
- * Ends the COPY and frees its buffer. Returns 0 when its rows are in the
- * table; after a failure the COPY is abandoned and the first error kept.
- */
-static int
-copy_finish(copy_t *c)
-{
-    copy_send(c);
-    int rc = c->rc, tries = 0;
-    PGconn *conn = c->db->conn;
-    PGresult *res;
-    if (c->started && PQputCopyEnd(conn, rc ? "abandoned by ogi" : NULL) != 1 &&
-        rc == 0)
-        rc = set_error(c->db, c->what, NULL);
-    while (c->started && (res = PQgetResult(conn)) != NULL) {
-        ExecStatusType st = PQresultStatus(res);
-        if (st != PGRES_COPY_IN && st != PGRES_COMMAND_OK && rc == 0)
-            rc = set_error(c->db, c->what, res);
-        PQclear(res);
-        if (st != PGRES_COPY_IN)
-            continue;
-        if (++tries > 3) { /* the end cannot be sent: start afresh */
-            PQreset(conn); /* the server rolls the transaction back */
-            if (rc == 0)
-                rc = set_failure(c->db, OGI_ERETRY, c->what);
-            break;
-        }
-        PQputCopyEnd(conn, "abandoned by ogi");
-    }
-    buf_fini(&c->b);
-    return rc;
-}
-
 static const char sql_reports[] =
     "COPY reports (doc_key, status, parser_version, agency, year, format,"
     " admin_level, province, published_on, record, agency_id) FROM STDIN";
@@ -1106,14 +634,14 @@ ogi_db_row_column(ogi_table_id_t id)
  * quoting is all it takes. Returns 0 or OGI_EINVAL.
  */
 static int
-put_column(buf_t *sql, const char *name)
+put_column(ogi__buf_t *sql, const char *name)
 {
     size_t n = strlen(name);
     if (n == 0 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
         return OGI_EINVAL;
-    buf_puts(sql, ", \"");
-    buf_put(sql, name, n);
-    buf_put(sql, "\"", 1);
+    ogi__buf_puts(sql, ", \"");
+    ogi__buf_put(sql, name, n);
+    ogi__buf_put(sql, "\"", 1);
     return 0;
 }
 
@@ -1124,19 +652,19 @@ put_column(buf_t *sql, const char *name)
  * do (test_db checks that they agree). Returns 0, OGI_ENOMEM, OGI_EINVAL.
  */
 static int
-table_copy_sql(ogi_table_id_t id, buf_t *sql)
+table_copy_sql(ogi_table_id_t id, ogi__buf_t *sql)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
     int amount = 0;
-    buf_puts(sql, "COPY ");
-    buf_puts(sql, typed[id].table); /* a constant above */
-    buf_puts(sql, " (doc_key, row_no");
+    ogi__buf_puts(sql, "COPY ");
+    ogi__buf_puts(sql, typed[id].table); /* a constant above */
+    ogi__buf_puts(sql, " (doc_key, row_no");
     int rc = put_column(sql, typed[id].rowcol);
     for (size_t col = 0; rc == 0 && col < sk->ncols; col++) {
         rc = put_column(sql, sk->cols[col].key);
         amount |= sk->cols[col].type == OGI_VT_AMOUNT;
     }
-    buf_puts(sql, amount ? ", amount_unit) FROM STDIN" : ") FROM STDIN");
+    ogi__buf_puts(sql, amount ? ", amount_unit) FROM STDIN" : ") FROM STDIN");
     return rc ? rc : sql->oom ? OGI_ENOMEM : 0;
 }
 
@@ -1162,10 +690,10 @@ valid_date(const char *s)
 /* The report's row: metadata, and the record as JSON (parsed once into
  * jsonb by the server), made now unless *json holds it already. */
 static void
-copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json,
-            int64_t agency_id)
+copy_report(ogi__copy_t *c, const char *key, const ogi_report_t *rep,
+            char **json, int64_t agency_id)
 {
-    if (copy_row(c))
+    if (ogi__copy_row(c))
         return;
     if (!*json)
         *json = ogi_json_dump(rep, OGI_JSON_COMPACT);
@@ -1175,25 +703,25 @@ copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json,
         return;
     }
     const ogi_meta_t *m = &rep->meta;
-    copy_text(c, key);
-    copy_text(c, ogi_status_name(rep->status));
-    copy_text(c, rep->parser_version ? rep->parser_version
-                                     : OGI_PARSER_VERSION);
-    copy_text(c, m->agency);
+    ogi__copy_text(c, key);
+    ogi__copy_text(c, ogi_status_name(rep->status));
+    ogi__copy_text(c, rep->parser_version ? rep->parser_version
+                                          : OGI_PARSER_VERSION);
+    ogi__copy_text(c, m->agency);
     if (m->year)
-        copy_int(c, m->year);
+        ogi__copy_int(c, m->year);
     else
-        copy_text(c, NULL);
-    copy_text(c, ogi_skeleton_format_name(m->format));
-    copy_text(c, ogi_level_name(m->admin_level));
-    copy_text(c, m->province);
-    copy_text(c, valid_date(m->published_on));
-    copy_text(c, record);
+        ogi__copy_text(c, NULL);
+    ogi__copy_text(c, ogi_skeleton_format_name(m->format));
+    ogi__copy_text(c, ogi_level_name(m->admin_level));
+    ogi__copy_text(c, m->province);
+    ogi__copy_text(c, valid_date(m->published_on));
+    ogi__copy_text(c, record);
     if (agency_id)
-        copy_int(c, agency_id);
+        ogi__copy_int(c, agency_id);
     else
-        copy_text(c, NULL);
-    copy_end_row(c);
+        ogi__copy_text(c, NULL);
+    ogi__copy_end_row(c);
     free(*json); /* jansson's, from malloc; not needed any more */
     *json = NULL;
 }
@@ -1201,7 +729,7 @@ copy_report(copy_t *c, const char *key, const ogi_report_t *rep, char **json,
 /* The rows of table id: every row of the report's format, in skeleton
  * order, when the table was found. */
 static void
-copy_table(copy_t *c, const char *key, const ogi_report_t *rep,
+copy_table(ogi__copy_t *c, const char *key, const ogi_report_t *rep,
            ogi_table_id_t id)
 {
     const ogi_table_t *t = &rep->tables[id];
@@ -1211,41 +739,41 @@ copy_table(copy_t *c, const char *key, const ogi_report_t *rep,
     for (size_t row = 0; row < sk->nrows; row++) {
         if (!ogi_report_row_in_shape(rep, id, row))
             continue;
-        if (copy_row(c))
+        if (ogi__copy_row(c))
             return;
-        copy_text(c, key);
-        copy_int(c, (int64_t)row + 1);
-        copy_text(c, sk->rows[row].key);
+        ogi__copy_text(c, key);
+        ogi__copy_int(c, (int64_t)row + 1);
+        ogi__copy_text(c, sk->rows[row].key);
         ogi_unit_t unit = OGI_UNIT_NONE;
         int amount = 0;
         for (size_t col = 0; col < sk->ncols; col++) {
             const ogi_cell_t *cell = ogi_report_cell(rep, id, row, col);
-            copy_cell(c, cell, sk->cols[col].type);
+            ogi__copy_cell(c, cell, sk->cols[col].type);
             if (sk->cols[col].type == OGI_VT_AMOUNT) {
                 amount = 1;
                 unit = cell && cell->unit ? (ogi_unit_t)cell->unit : t->unit;
             }
         }
         if (amount)
-            copy_text(c, ogi_unit_name(unit));
-        copy_end_row(c);
+            ogi__copy_text(c, ogi_unit_name(unit));
+        ogi__copy_end_row(c);
     }
 }
 
 static void
-copy_findings(copy_t *c, const char *key, const ogi_report_t *rep)
+copy_findings(ogi__copy_t *c, const char *key, const ogi_report_t *rep)
 {
     for (size_t k = 0; k < rep->nfindings; k++) {
         const ogi_finding_t *f = &rep->findings[k];
-        if (copy_row(c))
+        if (ogi__copy_row(c))
             return;
-        copy_text(c, key);
-        copy_int(c, (int64_t)k + 1);
-        copy_text(c, f->rule);
-        copy_text(c, ogi_severity_name(f->severity));
-        copy_text(c, f->path ? f->path : "");
-        copy_text(c, f->message ? f->message : "");
-        copy_end_row(c);
+        ogi__copy_text(c, key);
+        ogi__copy_int(c, (int64_t)k + 1);
+        ogi__copy_text(c, f->rule);
+        ogi__copy_text(c, ogi_severity_name(f->severity));
+        ogi__copy_text(c, f->path ? f->path : "");
+        ogi__copy_text(c, f->message ? f->message : "");
+        ogi__copy_end_row(c);
     }
 }
 
@@ -1259,18 +787,18 @@ copy_findings(copy_t *c, const char *key, const ogi_report_t *rep)
 static int
 store_rows(ogi_db_t *db, const batch_t *b, int target)
 {
-    buf_t sql = {0};
-    copy_t c;
+    ogi__buf_t sql = {0};
+    ogi__copy_t c;
     int rc = 0;
     if (target == TARGET_REPORTS)
-        copy_init(&c, db, "store reports", sql_reports);
+        ogi__copy_init(&c, db, "store reports", sql_reports);
     else if (target == TARGET_FINDINGS)
-        copy_init(&c, db, "store findings", sql_findings);
+        ogi__copy_init(&c, db, "store findings", sql_findings);
     else if ((rc = table_copy_sql((ogi_table_id_t)target, &sql)) != 0) {
-        buf_fini(&sql);
+        ogi__buf_fini(&sql);
         return set_failure(db, rc, "store report tables");
     } else
-        copy_init(&c, db, "store report tables", sql.p);
+        ogi__copy_init(&c, db, "store report tables", sql.p);
     for (size_t k = 0; k < b->n && c.rc == 0; k++) {
         const slot_t *s = &b->order[k];
         const ogi_report_t *rep = b->items[s->i].report;
@@ -1283,8 +811,8 @@ store_rows(ogi_db_t *db, const batch_t *b, int target)
         else
             copy_table(&c, s->key, rep, (ogi_table_id_t)target);
     }
-    rc = copy_finish(&c);
-    buf_fini(&sql);
+    rc = ogi__copy_finish(&c);
+    ogi__buf_fini(&sql);
     return rc;
 }
 
@@ -1316,19 +844,6 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
     return rc;
 }
 
-/* Appends s to an array literal's text as one quoted element. */
-static void
-array_elem(buf_t *t, const char *s)
-{
-    buf_puts(t, t->len > 1 ? ",\"" : "\"");
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            buf_put(t, "\\", 1);
-        buf_put(t, s, 1);
-    }
-    buf_put(t, "\"", 1);
-}
-
 /*
  * The duplicates that this same submission stored before (a resend after
  * a lost acknowledgement): flagged F_AGAIN, with how they were stored, so
@@ -1342,25 +857,22 @@ find_resent(ogi_db_t *db, batch_t *b)
         "SELECT u.k, r.status FROM unnest($1::text[], $2::text[]) AS u(k, s)"
         " JOIN documents d ON d.doc_key = u.k AND d.submitted_by = u.s"
         " LEFT JOIN reports r ON r.doc_key = u.k";
-    buf_t keys = {0}, subs = {0};
-    buf_put(&keys, "{", 1);
-    buf_put(&subs, "{", 1);
+    ogi__buf_t keys = {0}, subs = {0};
     size_t n = 0;
     for (size_t i = 0; i < b->n; i++) {
         const ogi_db_item_t *it = &b->items[i];
         if (!it->report || !it->submission || (b->flags[i] & F_NEW))
             continue;
-        array_elem(&keys, item_key(it));
-        array_elem(&subs, it->submission);
+        ogi__buf_text_elem(&keys, ogi__db_item_key(it));
+        ogi__buf_text_elem(&subs, it->submission);
         n++;
     }
-    buf_put(&keys, "}", 1);
-    buf_put(&subs, "}", 1);
+    const char *params[2] = {ogi__buf_text_end(&keys),
+                             ogi__buf_text_end(&subs)};
     int rc = 0;
-    if (n && (keys.oom || subs.oom))
+    if (n && (!params[0] || !params[1]))
         rc = set_failure(db, OGI_ENOMEM, "find resent documents");
     else if (n) {
-        const char *params[2] = {keys.p, subs.p};
         PGresult *res =
             PQexecParams(db->conn, sql, 2, NULL, params, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
@@ -1371,14 +883,14 @@ find_resent(ogi_db_t *db, batch_t *b)
                 int rej = strcmp(PQgetvalue(res, r, 1), "rejected") == 0;
                 for (size_t i = 0; i < b->n; i++)
                     if (b->items[i].report && !(b->flags[i] & F_NEW) &&
-                        strcmp(item_key(&b->items[i]), k) == 0)
+                        strcmp(ogi__db_item_key(&b->items[i]), k) == 0)
                         b->flags[i] |= F_AGAIN | (rej ? F_AGAIN_REJECTED : 0);
             }
         }
         PQclear(res);
     }
-    buf_fini(&keys);
-    buf_fini(&subs);
+    ogi__buf_fini(&keys);
+    ogi__buf_fini(&subs);
     return rc;
 }
 
@@ -1414,11 +926,11 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                        ogi_db_outcome_t *outcomes, char (*supersedes)[65])
 {
     assert(self && (items || n == 0) && (outcomes || n == 0));
-    clear_error(self);
+    ogi__db_clear_error(self);
     if (n == 0)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!item_key(&items[i])) {
+        if (!ogi__db_item_key(&items[i])) {
             snprintf(self->err, sizeof(self->err),
                      "could not store batch: item %zu has no doc_key", i);
             return OGI_EINVAL;
@@ -1430,22 +942,22 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                  .json = ogi_calloc(n, sizeof(char *)),
                  .agency_id = ogi_calloc(n, sizeof(int64_t))};
     int rc = b.order && b.flags && b.json && b.agency_id
-                 ? ensure_connected(self)
+                 ? ogi__db_ensure_connected(self)
                  : set_failure(self, OGI_ENOMEM, "store batch");
     if (rc == 0) {
         for (size_t i = 0; i < n; i++)
-            b.order[i] = (slot_t){item_key(&items[i]), i};
+            b.order[i] = (slot_t){ogi__db_item_key(&items[i]), i};
         qsort(b.order, n, sizeof(slot_t), slot_cmp);
-        rc = command(self, "begin transaction", "BEGIN");
+        rc = ogi__db_command(self, "begin transaction", "BEGIN");
     }
     if (rc == 0)
         rc = store_batch(self, &b, supersedes);
     if (rc == 0)
         rc = find_resent(self, &b);
     if (rc == 0)
-        rc = command(self, "commit batch", "COMMIT");
+        rc = ogi__db_command(self, "commit batch", "COMMIT");
     if (rc)
-        rollback(self);
+        ogi__db_rollback(self);
     else
         set_outcomes(&b, outcomes);
     for (size_t k = 0; b.json && k < n; k++)

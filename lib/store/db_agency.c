@@ -11,74 +11,10 @@
 #include <string.h>
 
 #include "db_agency_int.h"
+#include "db_buf_int.h"
 #include "ogi/agency.h"
 #include "ogi/alloc.h"
 #include "ogi/error.h"
-
-/* ---- text array literals: {"a","b",NULL} ---- */
-
-typedef struct {
-    char *p;
-    size_t len, cap;
-    int oom;
-} tarr_t;
-
-static void
-tarr_put(tarr_t *t, const char *s, size_t n)
-{
-    if (t->oom)
-        return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *p = ogi_realloc(t->p, cap);
-        if (!p) {
-            t->oom = 1;
-            return;
-        }
-        t->p = p;
-        t->cap = cap;
-    }
-    memcpy(t->p + t->len, s, n);
-    t->len += n;
-    t->p[t->len] = '\0';
-}
-
-/* One element; s NULL is NULL. */
-static void
-tarr_add(tarr_t *t, const char *s)
-{
-    tarr_put(t, t->len ? "," : "{", 1);
-    if (!s) {
-        tarr_put(t, "NULL", 4);
-        return;
-    }
-    tarr_put(t, "\"", 1);
-    for (;;) {
-        size_t k = strcspn(s, "\"\\");
-        tarr_put(t, s, k);
-        s += k;
-        if (!*s)
-            break;
-        char esc[2] = {'\\', *s++};
-        tarr_put(t, esc, 2);
-    }
-    tarr_put(t, "\"", 1);
-}
-
-static const char *
-tarr_end(tarr_t *t)
-{
-    tarr_put(t, t->len ? "}" : "{}", t->len ? 1 : 2);
-    return t->oom ? NULL : t->p;
-}
-
-static const char *
-item_key(const ogi_db_item_t *it)
-{
-    return it->doc_key ? it->doc_key : it->report->doc_key;
-}
 
 /* ---- agencies ---- */
 
@@ -122,7 +58,7 @@ static int
 upsert_once(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
             const uint8_t *want, int64_t *ids, size_t *missing)
 {
-    tarr_t col[AG_COLS] = {{0}};
+    ogi__buf_t col[AG_COLS] = {{0}};
     size_t nk = 0;
     for (size_t i = 0; i < n; i++) {
         const ogi_report_t *r = items[i].report;
@@ -135,20 +71,20 @@ upsert_once(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
         int same = ogi_agency_resolve(m->agency, m->province, &ag) ==
                        OGI_AGENCY_RESOLVED &&
                    strcmp(ag.key, m->agency_key) == 0;
-        tarr_add(&col[0], m->agency_key);
-        tarr_add(&col[1], m->division_code);
-        tarr_add(&col[2], m->division_level);
-        tarr_add(&col[3], same ? ag.province : NULL);
-        tarr_add(&col[4], same ? ag.prefecture : NULL);
-        tarr_add(&col[5], same ? ag.county : NULL);
-        tarr_add(&col[6], key_department(m->agency_key));
-        tarr_add(&col[7], m->agency);
+        ogi__buf_text_elem(&col[0], m->agency_key);
+        ogi__buf_text_elem(&col[1], m->division_code);
+        ogi__buf_text_elem(&col[2], m->division_level);
+        ogi__buf_text_elem(&col[3], same ? ag.province : NULL);
+        ogi__buf_text_elem(&col[4], same ? ag.prefecture : NULL);
+        ogi__buf_text_elem(&col[5], same ? ag.county : NULL);
+        ogi__buf_text_elem(&col[6], key_department(m->agency_key));
+        ogi__buf_text_elem(&col[7], m->agency);
         nk++;
     }
     int rc = 0;
     const char *params[AG_COLS];
     for (int c = 0; c < AG_COLS; c++)
-        if (!(params[c] = tarr_end(&col[c])))
+        if (!(params[c] = ogi__buf_text_end(&col[c])))
             rc = ogi__db_fail_rc(db, OGI_ENOMEM, "store agencies");
     PGresult *res = NULL;
     if (rc == 0 && nk) {
@@ -230,17 +166,17 @@ int
 ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
                        const int64_t *ids, char (*supersedes)[65])
 {
-    tarr_t keys = {0};
+    ogi__buf_t keys = {0};
     size_t nk = 0;
     for (size_t i = 0; i < n; i++) {
         if (supersedes)
             supersedes[i][0] = '\0';
         if (ids[i]) {
-            tarr_add(&keys, item_key(&items[i]));
+            ogi__buf_text_elem(&keys, ogi__db_item_key(&items[i]));
             nk++;
         }
     }
-    const char *param = tarr_end(&keys);
+    const char *param = ogi__buf_text_end(&keys);
     int rc = 0;
     if (!param)
         rc = ogi__db_fail_rc(db, OGI_ENOMEM, "mark current reports");
@@ -260,7 +196,7 @@ ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
         for (int k = 0; rc == 0 && supersedes && k < PQntuples(res); k++) {
             const char *doc = PQgetvalue(res, k, 0);
             for (size_t i = 0; i < n; i++)
-                if (ids[i] && strcmp(item_key(&items[i]), doc) == 0)
+                if (ids[i] && strcmp(ogi__db_item_key(&items[i]), doc) == 0)
                     snprintf(supersedes[i], sizeof(supersedes[i]), "%s",
                              PQgetvalue(res, k, 1));
         }

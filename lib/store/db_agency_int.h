@@ -12,11 +12,7 @@
 
 #include "ogi/db.h"
 
-/* From db.c: the connection, and a failure recorded in the handle (what
- * ogi_db_error says) and classified (res NULL: the connection's). */
-PGconn *ogi__db_conn(ogi_db_t *db);
-int ogi__db_fail(ogi_db_t *db, const char *what, const PGresult *res);
-int ogi__db_fail_rc(ogi_db_t *db, int rc, const char *what);
+#include "db_int.h" /* the handle's helpers */
 
 /*
  * Upserts the agency of every items[i] with want[i] set whose report
