@@ -21,9 +21,9 @@
 #include "ogi/error.h"
 #include "sandbox_int.h"
 
-/* Case-insensitive search of the ASCII needle in h[0..n). */
-static const char *
-find_ci(const char *h, size_t n, const char *needle)
+/* Case-insensitive search of the ASCII needle in h[0..n) (form_int.h). */
+const char *
+ogi__form_find_ci(const char *h, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     for (size_t i = 0; i + k <= n; i++) {
@@ -47,7 +47,7 @@ find_ci(const char *h, size_t n, const char *needle)
 static void
 sniff_zip(const char *raw, size_t len, ogi__form_t *out)
 {
-    if (find_ci(raw, len, "word/document.xml")) {
+    if (ogi__form_find_ci(raw, len, "word/document.xml")) {
         out->kind = OGI__FORM_DOCX;
         out->content_type = "application/vnd.openxmlformats-officedocument."
                             "wordprocessingml.document";
@@ -55,16 +55,16 @@ sniff_zip(const char *raw, size_t len, ogi__form_t *out)
         return;
     }
     out->kind = OGI__FORM_OTHER;
-    if (find_ci(raw, len, "xl/workbook.xml")) {
+    if (ogi__form_find_ci(raw, len, "xl/workbook.xml")) {
         out->content_type = "application/vnd.openxmlformats-officedocument."
                             "spreadsheetml.sheet";
         out->name = "XLSX spreadsheet";
-    } else if (find_ci(raw, len, "ppt/presentation.xml")) {
+    } else if (ogi__form_find_ci(raw, len, "ppt/presentation.xml")) {
         out->content_type = "application/vnd.openxmlformats-officedocument."
                             "presentationml.presentation";
         out->name = "PPTX presentation";
-    } else if (find_ci(raw, len, "content.xml") &&
-               find_ci(raw, len, "application/vnd.oasis.opendocument")) {
+    } else if (ogi__form_find_ci(raw, len, "content.xml") &&
+               ogi__form_find_ci(raw, len, "application/vnd.oasis.opendocument")) {
         out->content_type = "application/vnd.oasis.opendocument";
         out->name = "OpenDocument file";
     } else {
@@ -146,7 +146,7 @@ looks_html(const char *raw, size_t len)
     static const char *const tags[] = {"<!doctype html", "<html", "<head",
                                        "<body", "<meta", "<title", "<!--"};
     for (size_t k = 0; k < OGI_ARRAY_LEN(tags); k++)
-        if (find_ci(raw + i, n < 16 ? n : 16, tags[k]) == raw + i)
+        if (ogi__form_find_ci(raw + i, n < 16 ? n : 16, tags[k]) == raw + i)
             return 1;
     /* a fragment: tables given as markup are still read as text */
     return 0;

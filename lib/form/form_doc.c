@@ -39,28 +39,13 @@
 #include <unistd.h>
 
 #include "form_int.h"
+#include "sandbox_int.h"
 #include "ogi/error.h"
 
 #define DOC_TIMEOUT_S  20                  /* wvHtml's wall time */
 #define MAX_HTML_BYTES ((size_t)64 << 20)  /* the page read back */
 #define MAX_FILE_BYTES ((rlim_t)256 << 20) /* any file wvHtml writes */
 #define MSG_BYTES      160                 /* of wvHtml's message */
-
-/* Writes p[0..n) to fd. 0, or -1. */
-static int
-write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 /* Removes dir and the files in it (wvHtml writes no subdirectories). */
 static void
@@ -170,14 +155,6 @@ first_message(const char *dir, char *msg, size_t size)
     ogi_free(s);
 }
 
-static long
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The child: wvHtml with its output in dir; exec's errno on fd. */
 static void
 exec_wvhtml(const char *dir, int fd)
@@ -234,14 +211,14 @@ run_wvhtml(const char *dir, char *why, size_t why_size)
     while ((k = read(p[0], &e, sizeof(e))) < 0 && errno == EINTR)
         ;
     close(p[0]);
-    long deadline = now_ms() + DOC_TIMEOUT_S * 1000L;
+    long deadline = ogi__sandbox_now_ms() + DOC_TIMEOUT_S * 1000L;
     int st = 0, timed_out = 0;
     struct timespec nap = {0, 1000000};
     for (;;) {
         pid_t w = waitpid(pid, &st, WNOHANG);
         if (w == pid || (w < 0 && errno != EINTR))
             break;
-        if (now_ms() >= deadline) {
+        if (ogi__sandbox_now_ms() >= deadline) {
             timed_out = 1;
             kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
@@ -410,7 +387,7 @@ ogi__form_doc_page(ogi_arena_t *arena, const char *raw, size_t len,
     int rc = 0;
     snprintf(path, sizeof(path), "%s/in.doc", dir);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 || write_all(fd, raw, len) != 0) {
+    if (fd < 0 || ogi__sandbox_write_all(fd, raw, len) != 0) {
         snprintf(why, why_size, "DOC: could not write \"%s\": %s", path,
                  strerror(errno));
         if (fd >= 0)

@@ -138,6 +138,9 @@ void ogi__view_buf_put(ogi__view_buf_t *b, const char *s, size_t n);
 void ogi__view_buf_puts(ogi__view_buf_t *b, const char *s);
 /* s[0..n) with & < > escaped, CR/LF as <br>; a cell's text */
 void ogi__view_buf_escape(ogi__view_buf_t *b, const char *s, size_t n);
+/* Case-insensitive search of the lower-case ASCII needle in h[0..n). */
+const char *ogi__form_find_ci(const char *h, size_t n, const char *needle);
+
 /* Ends the buffer (NUL) and gives its text; OGI_ENOMEM if anything failed. */
 int ogi__view_buf_finish(ogi__view_buf_t *b, const char **s, size_t *len);
 

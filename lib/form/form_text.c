@@ -125,23 +125,6 @@ enc_named(const char *s, size_t n)
     return ENC_NONE;
 }
 
-/* Case-insensitive search of the lower-case ASCII lit in h[0..n). */
-static const char *
-find_ci(const char *h, size_t n, const char *lit)
-{
-    size_t k = strlen(lit);
-    for (size_t i = 0; i + k <= n; i++) {
-        if (lower((unsigned char)h[i]) != lit[0])
-            continue;
-        size_t j = 1;
-        while (j < k && lower((unsigned char)h[i + j]) == lit[j])
-            j++;
-        if (j == k)
-            return h + i;
-    }
-    return NULL;
-}
-
 /* The value after "key" at p (spaces, '=', spaces, an optional quote):
  * its start in *v and length, 0 when there is none. */
 static size_t
@@ -172,15 +155,15 @@ declared(const char *raw, size_t len, const char **name, size_t *nlen)
     size_t n = len < DECLARED_WINDOW ? len : DECLARED_WINDOW;
     const char *end = raw + n, *v = NULL;
     size_t k = 0;
-    const char *x = find_ci(raw, n < 64 ? n : 64, "<?xml");
+    const char *x = ogi__form_find_ci(raw, n < 64 ? n : 64, "<?xml");
     if (x) {
-        const char *q = find_ci(x, (size_t)(end - x), "?>");
-        const char *e = find_ci(x, (size_t)((q ? q : end) - x), "encoding");
+        const char *q = ogi__form_find_ci(x, (size_t)(end - x), "?>");
+        const char *e = ogi__form_find_ci(x, (size_t)((q ? q : end) - x), "encoding");
         if (e)
             k = value_after(e + 8, q ? q : end, &v);
     }
     for (const char *p = raw; k == 0 && p < end;) {
-        const char *c = find_ci(p, (size_t)(end - p), "charset");
+        const char *c = ogi__form_find_ci(p, (size_t)(end - p), "charset");
         if (!c)
             break;
         k = value_after(c + 7, end, &v);

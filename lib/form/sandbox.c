@@ -46,8 +46,8 @@ ogi__sandbox_set_limits(unsigned cpu_s, unsigned wall_s)
     limit_wall_s = wall_s ? wall_s : OGI__SANDBOX_WALL_S;
 }
 
-static int
-write_all(int fd, const void *p, size_t n)
+int
+ogi__sandbox_write_all(int fd, const void *p, size_t n)
 {
     const char *c = p;
     while (n) {
@@ -95,19 +95,19 @@ child(ogi__form_convert_fn fn, const char *raw, size_t len, int fd)
         m.enclen = v.encoding ? strlen(v.encoding) : 0;
     }
     m.whylen = strlen(why);
-    int bad = write_all(fd, &m, sizeof(m));
+    int bad = ogi__sandbox_write_all(fd, &m, sizeof(m));
     if (!bad && rc == 0) {
-        bad = write_all(fd, v.s, v.len) ||
-              write_all(fd, v.map, m.nmap * sizeof(*v.map)) ||
-              write_all(fd, v.encoding, m.enclen);
+        bad = ogi__sandbox_write_all(fd, v.s, v.len) ||
+              ogi__sandbox_write_all(fd, v.map, m.nmap * sizeof(*v.map)) ||
+              ogi__sandbox_write_all(fd, v.encoding, m.enclen);
     }
     if (!bad)
-        bad = write_all(fd, why, m.whylen);
+        bad = ogi__sandbox_write_all(fd, why, m.whylen);
     _exit(bad ? 3 : 0);
 }
 
-static long
-now_ms(void)
+long
+ogi__sandbox_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -146,9 +146,9 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
     char *buf = ogi_arena_alloc(arena, 4096);
     size_t bcap = 4096;
     int rc = 0, timed_out = 0, overrun = 0;
-    long deadline = now_ms() + (long)limit_wall_s * 1000L;
+    long deadline = ogi__sandbox_now_ms() + (long)limit_wall_s * 1000L;
     while (buf) {
-        long left = deadline - now_ms();
+        long left = deadline - ogi__sandbox_now_ms();
         if (left <= 0) {
             timed_out = 1;
             break;

@@ -32,6 +32,11 @@ int ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                          ogi_arena_t *arena, const char *raw, size_t len,
                          ogi__view_t *out, char *why, size_t why_size);
 
+/* Writes p[0..n) to fd whole (retrying interrupted writes): 0, or -1. */
+int ogi__sandbox_write_all(int fd, const void *p, size_t n);
+/* A monotonic clock in milliseconds, for deadlines. */
+long ogi__sandbox_now_ms(void);
+
 /* Sets the CPU and wall-clock bounds in seconds (0: the default above),
  * for every later conversion of the process; for tests. */
 void ogi__sandbox_set_limits(unsigned cpu_s, unsigned wall_s);
