@@ -68,7 +68,7 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 .SECONDARY:
 
-.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules install
+.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules cells-sql install
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
@@ -233,6 +233,11 @@ fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libogi.a
 	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
+
+# The labels table and the table views come from the skeleton
+# (lib/core/skeleton.c); test_db checks the file against the binary.
+cells-sql: $(BUILD)/ogi
+	@$(BUILD)/ogi db cells-sql > deploy/sql/009_cells.sql
 
 # The README's rule table comes from the catalogue in lib/core/rules.c.
 readme-rules: $(BUILD)/ogi

@@ -155,6 +155,13 @@ const char *ogi_db_outcome_name(ogi_db_outcome_t outcome);
  * "active_2019_a20_5"), and the name of its row-key column ("row_key";
  * "block" for appeal). */
 const char *ogi_db_table_name(ogi_table_id_t id);
+/*
+ * The SQL of deploy/sql/009_cells.sql, generated from the skeleton: the
+ * labels table (every cell of both formats, its printed labels, its slot
+ * in records.cells / records.amounts) and the view of each table. A
+ * string the caller frees with free(), or NULL when memory ran out.
+ */
+char *ogi_db_cells_sql(void);
 const char *ogi_db_row_column(ogi_table_id_t id);
 
 #endif /* OGI_DB_H */

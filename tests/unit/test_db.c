@@ -39,6 +39,9 @@
 #include "ogi.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
+#include "ogi/parse.h"
+
+#include "db_int.h" /* the embedded migrations */
 
 /* ---- group "db_classify": no server ---- */
 
@@ -375,7 +378,7 @@ every_skeleton_key_has_its_column(void **state)
             " WHERE table_schema = 'public' AND table_name = $1",
             1, p);
         int rows = PQntuples(res);
-        int want = 3 + (int)sk->ncols, amount = 0;
+        int want = 4 + (int)sk->ncols, amount = 0;
         for (size_t c = 0; c < sk->ncols; c++) {
             int found = 0;
             int is_amount = sk->cols[c].type == OGI_VT_AMOUNT ||
@@ -398,11 +401,11 @@ every_skeleton_key_has_its_column(void **state)
                          sk->cols[c].key, sk->path);
         }
         static const char *const fixed[] = {"doc_key", "row_no", NULL,
-                                            "amount_unit"};
-        for (int f = 0; f < 4; f++) {
+                                            "report_id", "amount_unit"};
+        for (int f = 0; f < 5; f++) {
             const char *col =
                 f == 2 ? ogi_db_row_column((ogi_table_id_t)id) : fixed[f];
-            if (f == 3 && !amount)
+            if (f == 4 && !amount)
                 continue;
             int found = 0;
             for (int r = 0; r < rows; r++)
@@ -661,9 +664,10 @@ reports_and_findings(void **state)
     const char *const p[1] = {k2};
     PGresult *res =
         query("SELECT status, agency, year, format, admin_level, province,"
-              " published_on, parser_version, record->>'doc_key',"
-              " record->'apply'->'granted'->>'total'"
-              " FROM reports WHERE doc_key = $1",
+              " published_on, parser_version, r.doc_key,"
+              " (SELECT a.total FROM apply a WHERE a.doc_key = r.doc_key"
+              "  AND a.row_key = 'granted')"
+              " FROM reports r WHERE r.doc_key = $1",
               1, p);
     assert_int_equal(PQntuples(res), 1);
     assert_string_equal(PQgetvalue(res, 0, 0), "has_errors");
@@ -719,20 +723,19 @@ not_a_report_is_stored_rejected(void **state)
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
     assert_int_equal(out, OGI_DB_REJECTED);
-    char *status =
-        value1("SELECT status FROM reports WHERE doc_key = $1", r->doc_key);
-    assert_non_null(status);
-    assert_string_equal(status, "rejected");
-    free(status);
+    char *rule = value1("SELECT rule FROM rejected_documents WHERE doc_key = $1",
+                        r->doc_key);
+    assert_non_null(rule);
+    assert_string_equal(rule, "P0");
+    free(rule);
+    assert_int_equal(
+        count1("SELECT count(*) FROM reports WHERE doc_key = $1", r->doc_key),
+        0);
     assert_int_equal(
         count1("SELECT count(*) FROM documents WHERE doc_key = $1 AND"
                " raw = 'hello'::bytea AND source_name IS NULL",
                r->doc_key),
         1);
-    assert_int_equal(count1("SELECT count(*) FROM findings WHERE"
-                            " doc_key = $1 AND rule = 'P0'",
-                            r->doc_key),
-                     1);
     assert_int_equal(
         count1("SELECT count(*) FROM apply WHERE doc_key = $1", r->doc_key), 0);
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
@@ -755,7 +758,9 @@ stored_parser_version_is_the_records(void **state)
     ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r};
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
-    char *v = value1("SELECT parser_version FROM reports WHERE doc_key = $1",
+    char *v = value1("SELECT parser_version FROM reports WHERE doc_key = $1"
+                     " UNION ALL SELECT parser_version FROM rejected_documents"
+                     " WHERE doc_key = $1",
                      r->doc_key);
     assert_non_null(v);
     assert_string_equal(v, "0.0.9-older-worker");
@@ -990,17 +995,19 @@ roles_grant_what_they_say(void **state)
         const char *role, *sql, *state;
     } checks[] = {
         {"ogi_ingest", "UPDATE documents SET source_name = 'x'", "42501"},
-        {"ogi_ingest", "DELETE FROM reports", "42501"},
-        {"ogi_ingest", "UPDATE reports SET agency = 'x'", "42501"},
+        {"ogi_ingest", "DELETE FROM records", "42501"},
+        {"ogi_ingest", "UPDATE records SET agency = 'x'", "42501"},
+        {"ogi_ingest", "UPDATE records SET cells = '{}'", "42501"},
+        {"ogi_ingest", "DELETE FROM rejections", "42501"},
         {"ogi_ingest", "UPDATE agencies SET name = 'x'", "42501"},
         {"ogi_reporting", "SELECT count(*) FROM current_reports", NULL},
         {"ogi_ingest", "SELECT count(*) FROM apply", NULL},
         {"ogi_reporting", "SELECT count(*) FROM reports", NULL},
         {"ogi_reporting", "SELECT count(*) FROM active_decisions", NULL},
-        {"ogi_reporting",
-         "INSERT INTO findings VALUES ('k', 1, 'X', 'info',"
-         " '', '')",
-         "42501"},
+        {"ogi_reporting", "SELECT count(*) FROM labels", NULL},
+        {"ogi_reporting", "SELECT count(*) FROM findings", NULL},
+        {"ogi_reporting", "UPDATE records SET current = false", "42501"},
+        {"ogi_reporting", "DELETE FROM cross_findings", "42501"},
         {"ogi_reporting", "DELETE FROM documents", "42501"},
     };
     for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
@@ -1074,9 +1081,9 @@ one_current_each(void)
                " HAVING count(*) FILTER (WHERE current) <> 1) x",
                NULL),
         0);
-    assert_int_equal(count1("SELECT count(*) FROM reports WHERE status ="
-                            " 'rejected' AND (current OR agency_id IS NOT"
-                            " NULL)",
+    /* documents that are not reports are kept apart, never current */
+    assert_int_equal(count1("SELECT count(*) FROM rejected_documents x"
+                            " JOIN reports r USING (doc_key)",
                             NULL),
                      0);
 }
@@ -1227,6 +1234,196 @@ batch_of_1000(void **state)
     free(out);
 }
 
+/* ---- the lean store (deploy/sql/008-010) ---- */
+
+/* 009_cells.sql is what the binary generates from the skeleton. */
+static void
+cells_sql_is_the_skeletons(void **state)
+{
+    (void)state;
+    char *sql = ogi_db_cells_sql();
+    assert_non_null(sql);
+    const ogi__migration_t *m = NULL;
+    for (size_t i = 0; i < ogi__nmigrations; i++)
+        if (strcmp(ogi__migrations[i].name, "009_cells.sql") == 0)
+            m = &ogi__migrations[i];
+    if (!m)
+        fail_msg("no migration 009_cells.sql");
+    else if (strcmp(m->sql, sql) != 0)
+        fail_msg("deploy/sql/009_cells.sql differs from `ogi db cells-sql`:"
+                 " run make cells-sql");
+    free(sql);
+    /* one label row per cell: Table 3 has 7 columns on 26 rows (both
+     * forms of row (六)), Table 4 5 on 3 */
+    assert_int_equal(count1("SELECT count(*) FROM labels WHERE format ="
+                            " '2021' AND view_name = 'apply'",
+                            NULL),
+                     7 * 26);
+    assert_int_equal(count1("SELECT count(*) FROM labels WHERE format ="
+                            " '2019' AND view_name = 'appeal'",
+                            NULL),
+                     5 * 3);
+    /* slots are dense and distinct within each array */
+    assert_int_equal(
+        count1("SELECT count(*) FROM (SELECT format, kind IN ('amount',"
+               " 'amount_wan') AS am, count(*) AS n, max(slot) AS mx,"
+               " count(DISTINCT slot) AS d FROM labels GROUP BY 1, 2) x"
+               " WHERE n <> mx OR n <> d",
+               NULL),
+        0);
+}
+
+/* Runs sql (several statements) on c; fails the test on error. */
+static void
+exec_on(PGconn *c, const char *sql)
+{
+    PGresult *res = PQexec(c, sql);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+        PQclear(res);
+        fail_msg("%.60s...: %s", sql, msg);
+    }
+    PQclear(res);
+}
+
+/* The first column of the first row of sql on c, as text ("" if NULL). */
+static char *
+value_on(PGconn *c, const char *sql)
+{
+    PGresult *res = PQexec(c, sql);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) < 1) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+        PQclear(res);
+        fail_msg("%s: %s", sql, msg);
+    }
+    char *v = strdup(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return v;
+}
+
+static void
+expect_on(PGconn *c, const char *sql, const char *want)
+{
+    char *got = value_on(c, sql);
+    if (strcmp(got, want) != 0)
+        fail_msg("%s: got \"%s\", want \"%s\"", sql, got, want);
+    free(got);
+}
+
+/*
+ * A database at schema 7 (the typed tables), filled by hand, brought
+ * over by ogi_db_migrate: every value lands in the views unchanged.
+ */
+static void
+old_schema_moves_over(void **state)
+{
+    (void)state;
+    exec_on(fx.pg, "DROP DATABASE IF EXISTS ogi_v7");
+    exec_on(fx.pg, "CREATE DATABASE ogi_v7");
+    char conninfo[sizeof(fx.conninfo) + 32], why[1024];
+    snprintf(conninfo, sizeof(conninfo), "%s dbname=ogi_v7", fx.conninfo);
+    PGconn *c = PQconnectdb(conninfo);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < ogi__nmigrations; i++) {
+        const ogi__migration_t *m = &ogi__migrations[i];
+        if (atoi(m->name) > 7)
+            break;
+        exec_on(c, m->sql);
+        char sum[65], ver[16];
+        ogi_parse_doc_key(m->sql, m->len, sum);
+        snprintf(ver, sizeof(ver), "%d", atoi(m->name));
+        const char *const p[3] = {ver, m->name, sum};
+        PGresult *res = PQexecParams(
+            c,
+            "INSERT INTO ogi_schema_migrations (version, name, checksum)"
+            " VALUES ($1::int4, $2, $3)",
+            3, NULL, p, NULL, NULL, 0);
+        assert_int_equal(PQresultStatus(res), PGRES_COMMAND_OK);
+        PQclear(res);
+    }
+    /* a 2019-format report: figures made up for this test */
+    exec_on(
+        c,
+        "INSERT INTO documents (doc_key, raw) VALUES (repeat('a', 64), 'r1'),"
+        " (repeat('b', 64), 'r2');"
+        "INSERT INTO reports (doc_key, status, parser_version, agency, year,"
+        " format, admin_level, province, published_on, record) VALUES"
+        " (repeat('a', 64), 'has_errors', '0.0.1', '某县人民政府', 2020,"
+        "  '2019', 'county', '黑龙江省', '2021-01-31',"
+        "  '{\"meta\": {\"contact\": {\"phones\": [\"0451-1\", \"0451-2\"],"
+        "  \"postal_code\": \"150000\"}}}'),"
+        " (repeat('b', 64), 'rejected', '0.0.1', NULL, NULL, NULL, NULL,"
+        "  '黑龙江省', NULL, '{}');"
+        "INSERT INTO apply VALUES"
+        " (repeat('a', 64), 1, 'new_received', 5, 1, NULL, 0, 0, 0, 6),"
+        " (repeat('a', 64), 4, 'granted', 3, 1, 0, 0, 0, 0, 4),"
+        " (repeat('a', 64), 26, 'other.all', 2, 0, 0, 0, 0, 0, 2);"
+        "INSERT INTO appeal VALUES"
+        " (repeat('a', 64), 2, 'suit_direct', 1, 2, 0, 0, 3);"
+        "INSERT INTO active_2019_a20_5 VALUES"
+        " (repeat('a', 64), 1, 'license', 10, -3, 40);"
+        "INSERT INTO active_2019_a20_9 VALUES"
+        " (repeat('a', 64), 1, 'central_procurement', 7, 12.5, 'wan_yuan');"
+        "INSERT INTO findings VALUES"
+        " (repeat('a', 64), 1, 'D2', 'error', 'apply.granted.total', 'm1'),"
+        " (repeat('a', 64), 2, 'S1', 'info', '', 'm2'),"
+        " (repeat('b', 64), 1, 'P0', 'error', '', 'not a report: m3');");
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    assert_non_null(db);
+    size_t applied = 0;
+    if (ogi_db_migrate(db, &applied) != 0)
+        fail_msg("migrate: %s", ogi_db_error(db));
+    assert_int_equal(applied, ogi__nmigrations - 7);
+    ogi_db_destroy(&db);
+    const char *a = "(SELECT repeat('a', 64))";
+    char q[512];
+#define EXPECT(want, ...)                                                      \
+    do {                                                                       \
+        snprintf(q, sizeof(q), __VA_ARGS__);                                   \
+        expect_on(c, q, want);                                                 \
+    } while (0)
+    EXPECT("1", "SELECT count(*) FROM reports");
+    EXPECT("has_errors|2020|2019|county|2021-01-31|{0451-1,0451-2}|150000",
+           "SELECT concat_ws('|', status, year, format, admin_level,"
+           " published_on, phones, postal_code) FROM reports"
+           " WHERE doc_key = %s",
+           a);
+    EXPECT("5,1,,0,0,0,6",
+           "SELECT concat_ws(',', natural_person, commercial,"
+           " coalesce(research::text, ''), public_interest, legal_service,"
+           " other_org, total) FROM apply WHERE row_key = 'new_received'");
+    EXPECT("4", "SELECT total FROM apply WHERE row_key = 'granted'");
+    EXPECT("2", "SELECT total FROM apply WHERE row_key = 'other.all'");
+    /* the table was found: every row of its shape, blank where no row */
+    EXPECT("23", "SELECT count(*) FROM apply"); /* 26 less 3 sub-rows */
+    EXPECT("0", "SELECT count(*) FROM apply WHERE row_key ="
+                " 'other.no_correction'");
+    EXPECT("", "SELECT coalesce(total::text, '') FROM apply"
+               " WHERE row_key = 'carried_over'");
+    EXPECT("1,2,3", "SELECT concat_ws(',', upheld, corrected, total)"
+                    " FROM appeal WHERE block = 'suit_direct'");
+    EXPECT("10,-3,40", "SELECT concat_ws(',', prev_items, delta_items,"
+                       " decisions) FROM active_2019_a20_5"
+                       " WHERE row_key = 'license'");
+    EXPECT("0", "SELECT count(*) FROM active_2019_a20_1");
+    EXPECT("7|12.500000|wan_yuan|125000.000000",
+           "SELECT concat_ws('|', projects, amount, amount_unit,"
+           " amount_yuan) FROM procurement");
+    EXPECT("1 D2 error apply.granted.total m1;2 S1 info  m2",
+           "SELECT string_agg(concat_ws(' ', seq, rule, severity, path,"
+           " message), ';' ORDER BY seq) FROM findings");
+    EXPECT("P0|not a report: m3",
+           "SELECT rule || '|' || reason FROM rejected_documents"
+           " WHERE doc_key = repeat('b', 64)");
+    EXPECT("0", "SELECT count(*) FROM information_schema.tables WHERE"
+                " table_name LIKE 'v1\\_%%'");
+#undef EXPECT
+    PQfinish(c);
+}
+
 int
 main(void)
 {
@@ -1257,6 +1454,8 @@ main(void)
         cmocka_unit_test(agencies_are_upserted_once),
         cmocka_unit_test(revisions_keep_one_current),
         cmocka_unit_test(batch_of_1000),
+        cmocka_unit_test(cells_sql_is_the_skeletons),
+        cmocka_unit_test(old_schema_moves_over),
     };
     int failed = cmocka_run_group_tests_name("db_classify", pure, NULL, NULL);
     failed +=
