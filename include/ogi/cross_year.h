@@ -32,7 +32,7 @@
  * either report was rejected. Leaves out->status alone (no rule here is
  * an error). Returns 0 or OGI_ENOMEM (findings appended before then stay).
  */
-int ogi_cross_year_check(const ogi_report_t *earlier,
-                         const ogi_report_t *later, ogi_report_t *out);
+int ogi_cross_year_check(const ogi_report_t *earlier, const ogi_report_t *later,
+                         ogi_report_t *out);
 
 #endif /* OGI_CROSS_YEAR_H */

@@ -76,9 +76,9 @@ check_carry(const ogi_report_t *e, const ogi_report_t *l, ogi_report_t *out)
         ogi_report_path(OGI_T3, (size_t)co, (long)c, path, sizeof(path));
         int rc = ogi_report_add_finding(
             out, "X1", severity("X1"), path,
-            "%s (%s) %lld in %d differs from %s %lld in %d",
-            sk->rows[co].label, sk->cols[c].label, now, l->meta.year,
-            sk->rows[cf].label, before, e->meta.year);
+            "%s (%s) %lld in %d differs from %s %lld in %d", sk->rows[co].label,
+            sk->cols[c].label, now, l->meta.year, sk->rows[cf].label, before,
+            e->meta.year);
         if (rc)
             return rc;
     }

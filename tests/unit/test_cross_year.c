@@ -93,8 +93,8 @@ set(ogi_report_t *r, ogi_table_id_t id, const char *row, const char *col,
 }
 
 static void
-set_state(ogi_report_t *r, ogi_table_id_t id, const char *row,
-          const char *col, ogi_cell_state_t state)
+set_state(ogi_report_t *r, ogi_table_id_t id, const char *row, const char *col,
+          ogi_cell_state_t state)
 {
     ogi_cell_t *c = cell(r, id, row, col);
     c->state = (uint8_t)state;
@@ -263,8 +263,8 @@ test_not_consecutive(void **state)
     (void)state;
     static const struct {
         int ye, yl;
-    } pairs[] = {{2019, 2021}, {2020, 2019}, {2020, 2020}, {0, 2020},
-                 {2019, 0},    {0, 1}};
+    } pairs[] = {{2019, 2021}, {2020, 2019}, {2020, 2020},
+                 {0, 2020},    {2019, 0},    {0, 1}};
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         ogi_report_t *e = year_report(pairs[i].ye, OGI_FORMAT_2019);
         ogi_report_t *l = year_report(pairs[i].yl, OGI_FORMAT_2019);
@@ -392,8 +392,7 @@ test_x3(void **state)
     const ogi_finding_t *f =
         finding(l, "X3", "active.a20_1.normative_docs.in_force");
     assert_int_equal(f->severity, OGI_SEV_WARNING);
-    says(f, "130 in 2022", "differs from 126", "120 of 2021", "10", "4",
-         NULL);
+    says(f, "130 in 2022", "differs from 126", "120 of 2021", "10", "4", NULL);
 
     /* this year's repealed missing: not assessed */
     ogi_report_t *l2 = year_report(2022, OGI_FORMAT_2021);
@@ -515,8 +514,7 @@ test_x4_across_formats(void **state)
     set(l, OGI_T4, "suit_after_review", "total", 3);
     check(e, l);
     assert_int_equal(l->nfindings, 2);
-    const ogi_finding_t *f =
-        finding(l, "X4", "active.a20_6.penalty.decisions");
+    const ogi_finding_t *f = finding(l, "X4", "active.a20_6.penalty.decisions");
     assert_int_equal(f->severity, OGI_SEV_INFO);
     says(f, "rose from 100 in 2020 to 700 in 2021", "7.00", NULL);
     f = finding(l, "X4", "appeal.suit_direct.total");
