@@ -5,7 +5,8 @@
 # one producer (bench_latency.c) sends distinct generated reports at a
 # fixed rate and prints submit-to-acknowledgement latency. Asserts nothing.
 # Usage: tests/bench/bench_latency.sh [BUILD]
-#   LATENCY_RATE documents/s (100), LATENCY_SECONDS (60)
+#   LATENCY_RATE documents/s (100), LATENCY_SECONDS (60),
+#   LATENCY_SINK_ARGS more arguments for the sink (e.g. --batch-ms 5)
 build=${1:-build}
 ogi=$build/ogi
 bench=$build/bench/bench_latency
@@ -39,7 +40,8 @@ BE=ipc://$tmp/sock/be
 SK=ipc://$tmp/sock/sk
 "$ogi" broker --frontend "$FE" --backend "$BE" --sink "$SK" 2>"$tmp/broker.log" &
 pids="$pids $!"
-"$ogi" sink --records "$SK" --frontend "$FE" --db "$db" 2>"$tmp/sink.log" &
+"$ogi" sink --records "$SK" --frontend "$FE" --db "$db" ${LATENCY_SINK_ARGS:-} \
+    2>"$tmp/sink.log" &
 pids="$pids $!"
 "$ogi" worker --backend "$BE" --sink "$SK" --threads 2 2>"$tmp/worker.log" &
 pids="$pids $!"
@@ -51,3 +53,5 @@ pids="$pids $!"
     done
     exit 1
 }
+stored=$(psql -X -q -t -A "$db" -c "select count(*) from documents" 2>/dev/null)
+echo "  the database holds ${stored:-?} documents (the warm-up one included)"
