@@ -101,11 +101,9 @@ load(doc_t *d)
         if (d->len < cap)
             break;
         uint8_t *q = realloc(d->raw, cap * 2);
-        if (!q) {
+        if (!q)
             free(d->raw);
-            d->raw = NULL;
-        }
-        d->raw = q;
+        d->raw = q; /* NULL ends the loop */
         cap *= 2;
     }
     int bad = ferror(f);
