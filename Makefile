@@ -202,7 +202,7 @@ test check:
 	@$(MAKE) --no-print-directory SANITIZE=address unit-tests
 	@sh tests/run.sh build build-asan
 
-bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(BUILD)/ogi
+bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(BUILD)/bench/bench_latency $(BUILD)/ogi
 	@$(BUILD)/bench/bench_memory tests/data/reports/002_e734572c7f6275fe.txt \
 	  tests/data/html/word_saved.html tests/data/real/113.raw.pdf
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
@@ -210,6 +210,7 @@ bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(B
 	@$(BENCH_BIN) tests/data/real $(or $(BENCH_SECONDS),5) | grep -E '^(parse|memchr)' | sed 's/^/  /'
 	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
 	@sh tests/bench/bench_ingest.sh $(BUILD)/ogi
+	@sh tests/bench/bench_latency.sh $(BUILD)
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the systemd
 # units (ExecStart pointing at the installed binary), the sysusers.d file
