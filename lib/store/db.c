@@ -24,7 +24,8 @@
  *      per document that is not a report, each with one COPY FROM STDIN
  *      in text format, streamed in pieces of COPY_FLUSH bytes while the
  *      next rows are made (db_buf.c).
- *   4. which report is current for each (agency, year) touched.
+ *   4. which report is current for each (agency, year) touched, and the
+ *      cross-year findings of those years and the next (db_cross.c).
  *   5. dead_letters: the poison items, unless their key is stored.
  *
  * Rows are inserted in doc_key order, so that two sinks writing batches
@@ -46,6 +47,7 @@
 #include "db_agency_int.h"
 #include "db_buf_int.h"
 #include "db_cells_int.h"
+#include "db_cross_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -760,6 +762,8 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
     if (rc == 0)
         rc = ogi__db_current_update(db, b->items, b->n, b->doc_id,
                                     b->agency_id, supersedes);
+    if (rc == 0)
+        rc = ogi__db_cross_update(db, b->doc_id, b->agency_id, b->n);
     if (rc == 0)
         rc = store_raw(db, b, 1);
     return rc;
