@@ -118,4 +118,33 @@ eq "every reporting view and column is commented in Chinese and English" "0" \
     "SELECT count(*) FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 WHERE c.relname IN ('report_overview', 'apply_by_region', 'appeal_by_region', 'active_by_region', 'findings_by_rule', 'missing_reports', 'arithmetic_failures') AND (col_description(c.oid, a.attnum) IS NULL OR col_description(c.oid, a.attnum) !~ '[一-龥]' OR col_description(c.oid, a.attnum) !~ '[A-Za-z]{3}' OR obj_description(c.oid, 'pg_class') IS NULL)"
 eq "ogi_reporting may read every reporting view" "7" \
     "SELECT count(*) FROM unnest(ARRAY['report_overview', 'apply_by_region', 'appeal_by_region', 'active_by_region', 'findings_by_rule', 'missing_reports', 'arithmetic_failures']) v WHERE has_table_privilege('ogi_reporting', v, 'SELECT')"
+# ogi export: CSV in UTF-8 with BOM, RFC 4180, the same filters
+"$ogi" export apply_by_region --province 江苏省 --year 2024 --db "$db" --out "$tmp/a.csv" 2>"$tmp/export.err"
+check "export writes the CSV" [ $? -eq 0 -a -s "$tmp/a.csv" ]
+check "the CSV starts with the UTF-8 byte order mark" [ "$(head -c 3 "$tmp/a.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+check "its lines end in CRLF" [ "$(grep -c "$(printf '\r')\$" "$tmp/a.csv")" = 3 ]
+# the header and the two divisions of 江苏省 2024: 淮安市 (008) and 洪泽区
+# (the corrected 010: 96)
+check "a header and one row per division, in code order" python3 -c "
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+assert [(r['division_code'], r['new_received'], r['granted'], r['carry_forward']) for r in rows] == [('320800', '3119', '1362', '103'), ('320813', '96', '50', '0')], rows
+assert rows[0]['prefecture'] == '淮安市' and rows[0]['county'] == ''
+" "$tmp/a.csv"
+"$ogi" export apply_by_region --division 320800 --db "$db" >"$tmp/b.csv"
+check "--division 320800 keeps 淮安市 and its counties, every year" [ "$(tail -n +2 "$tmp/b.csv" | cut -d, -f1,2 | tr -d '\r' | tr '\n' ' ')" = "2023,320813 2024,320800 2024,320813 " ]
+"$ogi" export findings --division 320813 --db "$db" >"$tmp/f.csv"
+check "findings with quotes and commas read back as many rows as stored" [ "$(python3 -c "
+import csv, sys
+print(len(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))) - 1)" "$tmp/f.csv")" = "$(sql "SELECT count(*) FROM findings f JOIN reports r USING (doc_key) JOIN agencies a ON a.id = r.agency_id WHERE a.division_code = '320813'")" ]
+"$ogi" export arithmetic_failures --format jsonl --year 2023 --db "$db" >"$tmp/af.jsonl"
+check "JSON lines: 洪泽区 2023's two D3 cells, numbers as numbers" python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+assert sorted((r['rule'], r['path'], r['value']) for r in rows) == [('D3', 'appeal.review.total', 0), ('D3', 'appeal.suit_after_review.total', 0)], rows
+" "$tmp/af.jsonl"
+check "a relation not on the list is refused" status_is 2 "$ogi" export documents --db "$db"
+check "a name with SQL in it is refused" status_is 2 "$ogi" export "apply; DROP TABLE apply" --db "$db"
+check "--province with --division is refused" status_is 2 "$ogi" export apply --province 江苏省 --division 320800 --db "$db"
+check "apply is still there" [ "$(sql "SELECT count(*) > 0 FROM apply")" = t ]
 finish
