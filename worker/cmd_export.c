@@ -48,7 +48,10 @@ usage(FILE *out)
     size_t n;
     const char *const *views = ogi_export_views(&n);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "%s%s", i == 0 ? "  " : i % 4 == 0 ? ",\n  " : ", ",
+        fprintf(out, "%s%s",
+                i == 0       ? "  "
+                : i % 4 == 0 ? ",\n  "
+                             : ", ",
                 views[i]);
     fprintf(out, "\n\nexit status: 0 written, 1 database or output failure, "
                  "2 usage error\n");
@@ -132,9 +135,8 @@ ogi_cmd_export(int argc, char **argv)
         return 2;
     }
     char pattern[16];
-    if (filter.division &&
-        ogi_export_division_pattern(filter.division, pattern,
-                                    sizeof(pattern))) {
+    if (filter.division && ogi_export_division_pattern(filter.division, pattern,
+                                                       sizeof(pattern))) {
         fprintf(stderr,
                 "ogi export: invalid --division \"%s\": give a 6-digit "
                 "division code\n",

@@ -102,9 +102,10 @@ ogi_cmd_report(int argc, char **argv)
         }
     }
     if (optind != argc || !path) {
-        fprintf(stderr, optind != argc ? "ogi report: unexpected argument "
-                                         "\"%s\"\n"
-                                       : "ogi report: give --out FILE.html%s\n",
+        fprintf(stderr,
+                optind != argc ? "ogi report: unexpected argument "
+                                 "\"%s\"\n"
+                               : "ogi report: give --out FILE.html%s\n",
                 optind != argc ? argv[optind] : "");
         usage(stderr);
         return 2;
@@ -115,9 +116,8 @@ ogi_cmd_report(int argc, char **argv)
         return 2;
     }
     char pattern[16];
-    if (filter.division &&
-        ogi_export_division_pattern(filter.division, pattern,
-                                    sizeof(pattern))) {
+    if (filter.division && ogi_export_division_pattern(filter.division, pattern,
+                                                       sizeof(pattern))) {
         fprintf(stderr,
                 "ogi report: invalid --division \"%s\": give a 6-digit "
                 "division code\n",

@@ -28,7 +28,7 @@
 
 /* What a page holds. */
 typedef struct {
-    int year;      /* the year reviewed (0: no reports matched) */
+    int year;       /* the year reviewed (0: no reports matched) */
     size_t reports; /* current reports of that year */
     size_t charts;  /* charts drawn (those with data) */
 } ogi_review_stats_t;
@@ -42,8 +42,8 @@ typedef struct {
  * failed; OGI_ENOMEM; or a database failure as ogi_db_classify says
  * (message in ogi_db_error).
  */
-int ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
-                     FILE *out, ogi_review_stats_t *stats);
+int ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter, FILE *out,
+                     ogi_review_stats_t *stats);
 
 /* The version of the embedded Apache ECharts ("5.6.0"). */
 const char *ogi_review_echarts_version(void);

@@ -40,14 +40,13 @@ static const relation_t relations[] = {
     {"apply_by_region", "*", BY_COLUMNS, "year, division_code"},
     {"appeal_by_region", "*", BY_COLUMNS, "year, division_code"},
     {"active_by_region", "*", BY_COLUMNS, "year, division_code"},
-    {"findings_by_rule", "*", BY_COLUMNS,
-     "year, agency_key, rule, severity"},
+    {"findings_by_rule", "*", BY_COLUMNS, "year, agency_key, rule, severity"},
     {"missing_reports", "*", BY_COLUMNS, "year, agency_key"},
     {"arithmetic_failures", "*", BY_COLUMNS, "year, doc_key, seq"},
     {"reports", REPORT_COLUMNS, BY_DOC_KEY, "year, doc_key"},
     {"current_reports",
-     REPORT_COLUMNS ", agency_key, division_code, division_level",
-     BY_COLUMNS, "year, division_code, agency_key"},
+     REPORT_COLUMNS ", agency_key, division_code, division_level", BY_COLUMNS,
+     "year, division_code, agency_key"},
     {"apply", "*", BY_DOC_KEY, "doc_key, row_no"},
     {"appeal", "*", BY_DOC_KEY, "doc_key, row_no"},
     {"findings", "*", BY_DOC_KEY, "doc_key, seq"},
@@ -244,9 +243,8 @@ write_jsonl_row(FILE *out, const PGresult *res, int row)
             return OGI_ENOMEM;
         }
     }
-    int rc = json_dumpf(obj, out,
-                        JSON_COMPACT | JSON_PRESERVE_ORDER |
-                            JSON_REAL_PRECISION(15));
+    int rc = json_dumpf(
+        obj, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(obj);
     if (rc || putc('\n', out) == EOF)
         return OGI_EIO;
@@ -275,8 +273,7 @@ write_csv_row(FILE *out, const PGresult *res, int row)
     if (!vals)
         return OGI_ENOMEM;
     for (int c = 0; c < nf; c++)
-        vals[c] =
-            PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
+        vals[c] = PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
     int rc = ogi_export_csv_row(out, vals, (size_t)nf);
     ogi_free(vals);
     return rc;
@@ -293,8 +290,8 @@ drain(PGconn *conn)
 
 int
 ogi_export_write(ogi_db_t *db, const char *view,
-                 const ogi_export_filter_t *filter,
-                 ogi_export_format_t format, FILE *out, size_t *rows)
+                 const ogi_export_filter_t *filter, ogi_export_format_t format,
+                 FILE *out, size_t *rows)
 {
     if (rows)
         *rows = 0;
@@ -312,9 +309,8 @@ ogi_export_write(ogi_db_t *db, const char *view,
     snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s%s ORDER BY %s",
              rel->columns, rel->name,
              rel->kind == BY_COLUMNS ? OGI__EXPORT_WHERE : doc_key_filter,
-             strcmp(rel->name, "reports") == 0
-                 ? " AND status <> 'rejected'"
-                 : "",
+             strcmp(rel->name, "reports") == 0 ? " AND status <> 'rejected'"
+                                               : "",
              rel->order);
 
     ogi__db_clear_error(db);

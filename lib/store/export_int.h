@@ -14,14 +14,14 @@
  */
 #define OGI__EXPORT_WHERE                                                      \
     "($1::int IS NULL OR year = $1::int)"                                      \
-    " AND ($2::text IS NULL OR province = $2 OR starts_with(province, $2))"   \
+    " AND ($2::text IS NULL OR province = $2 OR starts_with(province, $2))"    \
     " AND ($3::text IS NULL OR division_code LIKE $3)"
 
 /* The filter's parameters in the holder's buffers. */
 typedef struct {
-    char year[16];          /* "2024" */
-    char division[16];      /* "3208%" */
-    const char *values[3];  /* $1..$3, NULL when unset */
+    char year[16];         /* "2024" */
+    char division[16];     /* "3208%" */
+    const char *values[3]; /* $1..$3, NULL when unset */
 } ogi__export_params_t;
 
 /* Fills p from filter (NULL: none). Returns 0 or OGI_EINVAL (a year out of

@@ -35,7 +35,7 @@ ogi_review_echarts_version(void)
 /* The place filter ($2, $3) on a view with province and division_code;
  * $1 is the year reviewed. */
 #define PLACE                                                                  \
-    "($2::text IS NULL OR province = $2 OR starts_with(province, $2))"        \
+    "($2::text IS NULL OR province = $2 OR starts_with(province, $2))"         \
     " AND ($3::text IS NULL OR division_code LIKE $3)"
 
 /* The region a row belongs to: provinces when no place is given,
@@ -98,8 +98,8 @@ run_with(page_t *pg, const char *sql, int n, const char *const *values,
     *res = NULL;
     if (pg->rc)
         return pg->rc;
-    pg->rc = ogi__db_run(pg->db, "could not read the reporting views", sql,
-                         n, values, NULL, NULL, PGRES_TUPLES_OK, res);
+    pg->rc = ogi__db_run(pg->db, "could not read the reporting views", sql, n,
+                         values, NULL, NULL, PGRES_TUPLES_OK, res);
     return pg->rc;
 }
 
@@ -163,9 +163,8 @@ jnum(const PGresult *res, int r, int c)
 static json_t *
 chart_new(page_t *pg, const char *id, const char *kind, const char *unit)
 {
-    json_t *c = json_pack("{s:s, s:s, s:s, s:[], s:[]}", "id", id, "kind",
-                          kind, "unit", unit ? unit : "", "categories",
-                          "series");
+    json_t *c = json_pack("{s:s, s:s, s:s, s:[], s:[]}", "id", id, "kind", kind,
+                          "unit", unit ? unit : "", "categories", "series");
     if (!c || json_array_append_new(pg->charts, c)) {
         pg->rc = OGI_ENOMEM;
         return NULL;
@@ -200,7 +199,7 @@ chart_expected(json_t *chart)
     json_t *s, *v;
     json_array_foreach(json_object_get(chart, "series"), i, s)
         json_array_foreach(json_object_get(s, "data"), j, v) n +=
-            !json_is_null(v);
+        !json_is_null(v);
     return n;
 }
 
@@ -229,13 +228,12 @@ chart_div(page_t *pg, json_t *chart, const char *title)
 /* ---- sections ---- */
 
 static const char *const apply_labels[] = {
-    "地区", "年度", "报告数", "新收申请", "上年结转", "予以公开",
-    "部分公开", "不予公开", "无法提供", "不予处理", "其他处理",
-    "办理总计", "结转下年"};
+    "地区",     "年度",     "报告数",   "新收申请", "上年结转",
+    "予以公开", "部分公开", "不予公开", "无法提供", "不予处理",
+    "其他处理", "办理总计", "结转下年"};
 /* the result columns of the stacked chart: their index in the query */
-static const char *const outcome_names[] = {"予以公开", "部分公开",
-                                            "不予公开", "无法提供",
-                                            "不予处理", "其他处理"};
+static const char *const outcome_names[] = {"予以公开", "部分公开", "不予公开",
+                                            "无法提供", "不予处理", "其他处理"};
 
 static void
 section_apply(page_t *pg)
@@ -283,11 +281,23 @@ section_apply(page_t *pg)
     PQclear(res);
 }
 
-static const char *const appeal_labels[] = {
-    "地区", "年度", "复议 维持", "复议 纠正", "复议 其他", "复议 未结",
-    "复议 总计", "直接起诉 维持", "直接起诉 纠正", "直接起诉 其他",
-    "直接起诉 未结", "直接起诉 总计", "复议后起诉 维持", "复议后起诉 纠正",
-    "复议后起诉 其他", "复议后起诉 未结", "复议后起诉 总计"};
+static const char *const appeal_labels[] = {"地区",
+                                            "年度",
+                                            "复议 维持",
+                                            "复议 纠正",
+                                            "复议 其他",
+                                            "复议 未结",
+                                            "复议 总计",
+                                            "直接起诉 维持",
+                                            "直接起诉 纠正",
+                                            "直接起诉 其他",
+                                            "直接起诉 未结",
+                                            "直接起诉 总计",
+                                            "复议后起诉 维持",
+                                            "复议后起诉 纠正",
+                                            "复议后起诉 其他",
+                                            "复议后起诉 未结",
+                                            "复议后起诉 总计"};
 
 static void
 section_appeal(page_t *pg)
@@ -318,8 +328,8 @@ section_appeal(page_t *pg)
     /* the year's totals: blocks on the axis, outcomes as series */
     static const char *const blocks[] = {"行政复议", "未经复议直接起诉",
                                          "复议后起诉"};
-    static const char *const results[] = {"结果维持", "结果纠正",
-                                          "其他结果", "尚未审结"};
+    static const char *const results[] = {"结果维持", "结果纠正", "其他结果",
+                                          "尚未审结"};
     json_t *chart = chart_new(pg, "chart-appeal", "bar", "件");
     double sum[3][4] = {{0}};
     int seen[3][4] = {{0}};
@@ -459,7 +469,8 @@ section_top(page_t *pg)
         return;
     fprintf(pg->out,
             "<section id=\"agencies\"><h2>四、问题最多的机关</h2>\n"
-            "<p>%d年现行报告中错误与警告最多的 %d 个机关; 点击机关名称查看其问题.</p>\n",
+            "<p>%d年现行报告中错误与警告最多的 %d 个机关; "
+            "点击机关名称查看其问题.</p>\n",
             pg->year, TOP_AGENCIES);
     json_t *chart = chart_new(pg, "chart-agencies", "hbar", "条");
     json_t *s = chart ? chart_series(pg, chart, "错误与警告") : NULL;
@@ -509,9 +520,9 @@ section_missing(page_t *pg)
             "<p>某机关此前有报告, 而同省其他机关已有某年度报告时, 该机关该年度"
             "尚无报告 (共 %d 条).</p>\n",
             n);
-    static const char *const labels[] = {"缺报年度", "机关", "机关键", "省",
-                                         "市", "县", "上次报告年度",
-                                         "同省已发布机关数"};
+    static const char *const labels[] = {
+        "缺报年度", "机关", "机关键",       "省",
+        "市",       "县",   "上次报告年度", "同省已发布机关数"};
     thead(pg, labels, 8);
     for (int r = 0; r < n; r++) {
         put(pg, "<tr>");
@@ -593,9 +604,8 @@ section_trend(page_t *pg)
     }
     chart_div(pg, chart, "各年度 申请与行政复议 (件)");
     static const char *const labels[] = {
-        "地区",     "新收申请", "上年",     "同比",     "办理总计",
-        "上年",     "同比",     "行政复议", "上年",     "同比",
-        "行政诉讼", "上年",     "同比"};
+        "地区",     "新收申请", "上年", "同比",     "办理总计", "上年", "同比",
+        "行政复议", "上年",     "同比", "行政诉讼", "上年",     "同比"};
     thead(pg, labels, 13);
     int without = 0;
     for (int r = 0; r < PQntuples(res); r++) {
@@ -614,9 +624,10 @@ section_trend(page_t *pg)
     }
     put(pg, "</tbody></table>\n");
     if (without)
-        fprintf(pg->out,
-                "<p class=\"none\">另有 %d 个地区未收录%d年报告, 无法同比.</p>\n",
-                without, pg->year - 1);
+        fprintf(
+            pg->out,
+            "<p class=\"none\">另有 %d 个地区未收录%d年报告, 无法同比.</p>\n",
+            without, pg->year - 1);
     put(pg, "</section>\n");
     PQclear(years);
     PQclear(res);
@@ -690,8 +701,8 @@ put_json(page_t *pg, const json_t *j)
 }
 
 int
-ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
-                 FILE *out, ogi_review_stats_t *stats)
+ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter, FILE *out,
+                 ogi_review_stats_t *stats)
 {
     page_t pg = {.db = db, .out = out};
     if (stats)
@@ -712,7 +723,9 @@ ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
     pg.year = PQgetisnull(res, 0, 0) ? 0 : atoi(PQgetvalue(res, 0, 0));
     PQclear(res);
     snprintf(pg.p.year, sizeof(pg.p.year), "%d",
-             pg.year ? pg.year : filter && filter->year ? filter->year : 0);
+             pg.year                  ? pg.year
+             : filter && filter->year ? filter->year
+                                      : 0);
     pg.p.values[0] = pg.p.year;
 
     pg.charts = json_array();
@@ -723,7 +736,8 @@ ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
     if (filter && filter->province)
         snprintf(scope, sizeof(scope), "%s", filter->province);
     else if (filter && filter->division)
-        snprintf(scope, sizeof(scope), "行政区划 %s 及其下级", filter->division);
+        snprintf(scope, sizeof(scope), "行政区划 %s 及其下级",
+                 filter->division);
     else
         snprintf(scope, sizeof(scope), "全部地区");
     char when[64] = "";
@@ -735,12 +749,14 @@ ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
     put(&pg, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
              "<meta charset=\"utf-8\">\n<title>");
     esc(&pg, scope);
-    fprintf(out, " %d年 政府信息公开工作年度报告汇总</title>\n<style>%s</style>\n"
-                 "</head>\n<body>\n<h1>",
+    fprintf(out,
+            " %d年 政府信息公开工作年度报告汇总</title>\n<style>%s</style>\n"
+            "</head>\n<body>\n<h1>",
             pg.year, style);
     esc(&pg, scope);
-    fprintf(out, " %d年 政府信息公开工作年度报告汇总</h1>\n<p class=\"meta\">"
-                 "范围: ",
+    fprintf(out,
+            " %d年 政府信息公开工作年度报告汇总</h1>\n<p class=\"meta\">"
+            "范围: ",
             pg.year);
     esc(&pg, scope);
     fprintf(out, "; 年度: %d; 生成时间: %s; 只计各机关各年度的现行报告.</p>\n",
@@ -749,10 +765,11 @@ ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
     if (pg.year == 0) {
         put(&pg, "<p class=\"none\">没有符合条件的报告.</p>\n");
     } else {
-        put(&pg, "<nav><a href=\"#apply\">申请</a><a href=\"#appeal\">复议与诉讼"
-                 "</a><a href=\"#rules\">错误</a><a href=\"#agencies\">问题最多的"
-                 "机关</a><a href=\"#missing\">未发布</a><a href=\"#trend\">同比"
-                 "</a></nav>\n");
+        put(&pg,
+            "<nav><a href=\"#apply\">申请</a><a href=\"#appeal\">复议与诉讼"
+            "</a><a href=\"#rules\">错误</a><a href=\"#agencies\">问题最多的"
+            "机关</a><a href=\"#missing\">未发布</a><a href=\"#trend\">同比"
+            "</a></nav>\n");
         section_apply(&pg);
         section_appeal(&pg);
         section_rules(&pg, &reports);
@@ -760,8 +777,9 @@ ogi_review_write(ogi_db_t *db, const ogi_export_filter_t *filter,
         section_missing(&pg);
         section_trend(&pg);
     }
-    fprintf(out, "<p class=\"meta\">图表由 Apache ECharts %s 绘制 (Apache "
-                 "License 2.0, 许可文本见页面源代码).</p>\n",
+    fprintf(out,
+            "<p class=\"meta\">图表由 Apache ECharts %s 绘制 (Apache "
+            "License 2.0, 许可文本见页面源代码).</p>\n",
             ogi__echarts_version);
     put(&pg, "<script type=\"application/json\" id=\"ogi-charts\">");
     put_json(&pg, pg.charts);

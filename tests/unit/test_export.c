@@ -57,8 +57,8 @@ static void
 special_fields_are_quoted(void **state)
 {
     (void)state;
-    const char *row[] = {"a,b", "say \"hi\"", "two\nlines", "cr\rhere",
-                         " lead", "trail "};
+    const char *row[] = {"a,b",      "say \"hi\"", "two\nlines",
+                         "cr\rhere", " lead",      "trail "};
     char *s = csv(row, 6);
     assert_string_equal(s, "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\","
                            "\"cr\rhere\",\" lead\",\"trail \"\r\n");
