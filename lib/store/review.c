@@ -469,7 +469,7 @@ section_top(page_t *pg)
         return;
     fprintf(pg->out,
             "<section id=\"agencies\"><h2>四、问题最多的机关</h2>\n"
-            "<p>%d年现行报告中错误与警告最多的 %d 个机关; "
+            "<p>%d年现行报告中错误与警告最多的机关 (至多 %d 个); "
             "点击机关名称查看其问题.</p>\n",
             pg->year, TOP_AGENCIES);
     json_t *chart = chart_new(pg, "chart-agencies", "hbar", "条");
@@ -666,7 +666,7 @@ static const char script[] =
     "    xAxis:h?val:cat,yAxis:h?Object.assign(cat,{inverse:true}):val,\n"
     "    series:c.series.map(function(s){return {name:s.name,"
     "type:c.kind==='line'?'line':'bar',stack:c.kind==='stack'?'all':"
-    "undefined,data:s.data,label:{show:c.kind!=='stack',"
+    "undefined,data:s.data,barMaxWidth:60,label:{show:c.kind!=='stack',"
     "position:h?'right':'top'}};})});\n"
     "  var n=0;\n"
     "  chart.getModel().eachSeries(function(s){var d=s.getData();"
