@@ -106,6 +106,8 @@ assert len(links) == $agencies, links
 for l in links:
     assert re.search(r'<h3 id=\"%s\">' % l, dom), l
 " "$tmp/all.dom"
+check "findings' quotes are escaped into the page" \
+    grep -q '<td>section &quot;五、存在的主要问题及改进情况&quot; is missing</td>' "$tmp/all.html"
 check "106's O1 error is on the page with its message" \
     grep -q '三 + 四 = 35 differs from 一 + 二 = 36' "$tmp/all.html"
 
