@@ -23,4 +23,9 @@ int ogi_cmd_agency(int argc, char **argv);
 /* ogi keygen: 0 written, 1 failed, 2 usage */
 int ogi_cmd_keygen(int argc, char **argv);
 
+/* ogi export, ogi report: 0 written, 1 database or output failure,
+ * 2 usage */
+int ogi_cmd_export(int argc, char **argv);
+int ogi_cmd_report(int argc, char **argv);
+
 #endif /* OGI_WORKER_CMD_H */

@@ -29,6 +29,9 @@ usage(FILE *out)
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
             "  gen --out DIR    generate reports with known truth\n"
             "  agency NAME...   resolve agency names to divisions\n"
+            "  export VIEW      a reporting view as CSV or JSON lines\n"
+            "  report --out FILE.html\n"
+            "                   the year's summary page, with charts\n"
             "  db start|stop|status|migrate|psql\n"
             "                   the private PostgreSQL server, migrations\n"
             "\n"
@@ -80,6 +83,10 @@ main(int argc, char **argv)
         return ogi_cmd_db(argc - 1, argv + 1);
     if (strcmp(cmd, "agency") == 0)
         return ogi_cmd_agency(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return ogi_cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0)
+        return ogi_cmd_export(argc - 1, argv + 1);
     if (strcmp(cmd, "keygen") == 0)
         return ogi_cmd_keygen(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);
