@@ -3,7 +3,7 @@
  * (UTF-8 with a byte order mark, RFC 4180) or JSON lines.
  *
  * Only the relations on a fixed list can be exported (ogi_export_views):
- * the reporting views of deploy/sql/009_reporting.sql, reports,
+ * the reporting views of deploy/sql/011_reporting.sql, reports,
  * current_reports and the report's tables. A name is never put into SQL
  * unless it is on that list; filters are statement parameters.
  */

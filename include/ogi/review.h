@@ -2,7 +2,7 @@
  * review.h - ogi report: one self-contained HTML page summing up the
  * current reports of a year for a province office's annual review.
  *
- * The page reads the reporting views (deploy/sql/009_reporting.sql) and
+ * The page reads the reporting views (deploy/sql/011_reporting.sql) and
  * shows, with Chinese labels: applications received and how they were
  * answered, by region and year; administrative reviews and lawsuits and
  * their outcomes; the share of reports with errors, by rule; the agencies

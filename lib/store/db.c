@@ -361,9 +361,9 @@ slot_cmp(const void *pa, const void *pb)
 typedef struct {
     const ogi_db_item_t *items;
     size_t n;
-    slot_t *order;  /* the items in doc_key order */
-    uint8_t *flags; /* F_NEW, F_POISON of each item */
-    int64_t *doc_id; /* of each item inserted: documents.id */
+    slot_t *order;      /* the items in doc_key order */
+    uint8_t *flags;     /* F_NEW, F_POISON of each item */
+    int64_t *doc_id;    /* of each item inserted: documents.id */
     int64_t *agency_id; /* of each item's report: agencies.id, 0: none */
 } batch_t;
 
@@ -760,8 +760,8 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
     for (int rejected = 0; rc == 0 && rejected <= 1; rejected++)
         rc = store_rows(db, b, rejected);
     if (rc == 0)
-        rc = ogi__db_current_update(db, b->items, b->n, b->doc_id,
-                                    b->agency_id, supersedes);
+        rc = ogi__db_current_update(db, b->items, b->n, b->doc_id, b->agency_id,
+                                    supersedes);
     if (rc == 0)
         rc = ogi__db_cross_update(db, b->doc_id, b->agency_id, b->n);
     if (rc == 0)

@@ -41,8 +41,7 @@ ogi__slot_next(ogi_format_t format, ogi__slot_t *s)
         if (!(sk->formats & mask))
             continue;
         for (; s->row < sk->nrows; s->row++, s->col = 0) {
-            if ((sk->rows[s->row].flags & OGI_ROW_GROUP) ||
-                s->col >= sk->ncols)
+            if ((sk->rows[s->row].flags & OGI_ROW_GROUP) || s->col >= sk->ncols)
                 continue;
             s->amount = ogi__slot_is_amount(sk->cols[s->col].type);
             s->slot = s->amount ? ++s->namounts_ : ++s->ncells_;
@@ -69,12 +68,10 @@ ogi__cells_copy(ogi__copy_t *c, const ogi_report_t *rep)
     while (ogi__slot_next(rep->meta.format, &s)) {
         const ogi_table_t *t = &rep->tables[s.table];
         const ogi_skel_table_t *sk = ogi_skeleton_table(s.table);
-        const ogi_cell_t *cell = t->present &&
-                                         ogi_report_row_in_shape(rep, s.table,
-                                                                 s.row)
-                                     ? ogi_report_cell(rep, s.table, s.row,
-                                                       s.col)
-                                     : NULL;
+        const ogi_cell_t *cell =
+            t->present && ogi_report_row_in_shape(rep, s.table, s.row)
+                ? ogi_report_cell(rep, s.table, s.row, s.col)
+                : NULL;
         ogi__buf_t *b = s.amount ? &amounts : &cells;
         if (s.slot > 1)
             ogi__buf_puts(b, ",");
@@ -114,11 +111,16 @@ ogi__cells_copy(ogi__copy_t *c, const ogi_report_t *rep)
 
 /* The SQL view of each table: the old typed tables' names. */
 static const char *const view_name[OGI_TABLE_COUNT] = {
-    [OGI_T2_19_1] = "active_2019_a20_1", [OGI_T2_19_5] = "active_2019_a20_5",
-    [OGI_T2_19_6] = "active_2019_a20_6", [OGI_T2_19_8] = "active_2019_a20_8",
-    [OGI_T2_19_9] = "active_2019_a20_9", [OGI_T2_21_1] = "active_2021_a20_1",
-    [OGI_T2_21_5] = "active_2021_a20_5", [OGI_T2_21_6] = "active_2021_a20_6",
-    [OGI_T2_21_8] = "active_2021_a20_8", [OGI_T3] = "apply",
+    [OGI_T2_19_1] = "active_2019_a20_1",
+    [OGI_T2_19_5] = "active_2019_a20_5",
+    [OGI_T2_19_6] = "active_2019_a20_6",
+    [OGI_T2_19_8] = "active_2019_a20_8",
+    [OGI_T2_19_9] = "active_2019_a20_9",
+    [OGI_T2_21_1] = "active_2021_a20_1",
+    [OGI_T2_21_5] = "active_2021_a20_5",
+    [OGI_T2_21_6] = "active_2021_a20_6",
+    [OGI_T2_21_8] = "active_2021_a20_8",
+    [OGI_T3] = "apply",
     [OGI_T4] = "appeal",
 };
 
@@ -151,14 +153,14 @@ static const char *
 kind_name(ogi_vtype_t t)
 {
     switch (t) {
-    case OGI_VT_SIGNED:
-        return "signed";
-    case OGI_VT_AMOUNT:
-        return "amount";
-    case OGI_VT_AMOUNT_WAN:
-        return "amount_wan";
-    default:
-        return "count";
+        case OGI_VT_SIGNED:
+            return "signed";
+        case OGI_VT_AMOUNT:
+            return "amount";
+        case OGI_VT_AMOUNT_WAN:
+            return "amount_wan";
+        default:
+            return "count";
     }
 }
 
@@ -191,7 +193,8 @@ put_labels(ogi__buf_t *b)
         "    slot        smallint NOT NULL,\n"
         "    PRIMARY KEY (format, path)\n"
         ");\n"
-        "COMMENT ON TABLE labels IS '每个格式的每个单元格: 键, 所印标签, 及其在 "
+        "COMMENT ON TABLE labels IS '每个格式的每个单元格: 键, 所印标签, "
+        "及其在 "
         "records.cells 或 records.amounts 中的位置. Every cell of each "
         "format: its key, its printed labels, and its slot in records.cells "
         "or records.amounts';\n"
@@ -201,7 +204,8 @@ put_labels(ogi__buf_t *b)
         "cell''s key, as in the JSON record';\n"
         "COMMENT ON COLUMN labels.view_name IS '给出该表格的视图. The view "
         "that gives this table';\n"
-        "COMMENT ON COLUMN labels.table_bit IS '该表格在 records.tables 中的位. "
+        "COMMENT ON COLUMN labels.table_bit IS '该表格在 records.tables "
+        "中的位. "
         "The table''s bit in records.tables';\n"
         "COMMENT ON COLUMN labels.table_label IS '表格标题 (所印). The "
         "table''s heading as printed';\n"
@@ -348,8 +352,8 @@ put_view(ogi__buf_t *b, ogi_table_id_t id)
     put_lit(b, "行在所印表格中的位置. The row's position in the printed table");
     ogi__buf_puts(b, ";\n");
     for (size_t col = 0; col < sk->ncols; col++) {
-        snprintf(tmp, sizeof(tmp), "COMMENT ON COLUMN %s.%s IS ",
-                 view_name[id], sk->cols[col].key);
+        snprintf(tmp, sizeof(tmp), "COMMENT ON COLUMN %s.%s IS ", view_name[id],
+                 sk->cols[col].key);
         ogi__buf_puts(b, tmp);
         put_lit(b, sk->cols[col].label);
         ogi__buf_puts(b, ";\n");

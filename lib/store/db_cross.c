@@ -154,8 +154,8 @@ ogi__db_cross_update(ogi_db_t *db, const int64_t *doc_ids,
         ogi__buf_fini(&ids);
         return 0;
     }
-    int rc = ogi__db_run(db, "compare years", sql_clear, 1, &param, NULL,
-                         NULL, PGRES_COMMAND_OK, NULL);
+    int rc = ogi__db_run(db, "compare years", sql_clear, 1, &param, NULL, NULL,
+                         PGRES_COMMAND_OK, NULL);
     PGresult *res = NULL;
     if (rc == 0)
         rc = ogi__db_run(db, "compare years", sql_pairs, 1, &param, NULL, NULL,
@@ -191,8 +191,8 @@ ogi__db_cross_update(ogi_db_t *db, const int64_t *doc_ids,
         if (!(params[c] = ogi__buf_text_end(&col[c])))
             rc = ogi__db_fail_rc(db, OGI_ENOMEM, "compare years");
     if (rc == 0 && nf)
-        rc = ogi__db_run(db, "store cross-year findings", sql_insert, 6,
-                         params, NULL, NULL, PGRES_COMMAND_OK, NULL);
+        rc = ogi__db_run(db, "store cross-year findings", sql_insert, 6, params,
+                         NULL, NULL, PGRES_COMMAND_OK, NULL);
     for (int c = 0; c < 6; c++)
         ogi__buf_fini(&col[c]);
     PQclear(res);

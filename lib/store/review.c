@@ -1,7 +1,7 @@
 /*
  * review.c - ogi report: the annual review page (include/ogi/review.h).
  *
- * Reads only the reporting views of deploy/sql/009_reporting.sql and the
+ * Reads only the reporting views of deploy/sql/011_reporting.sql and the
  * findings table, with the filter as statement parameters $1 (the year
  * reviewed), $2 (province), $3 (division pattern). Statements are put
  * together from constant pieces only (the region expression of the

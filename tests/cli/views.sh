@@ -1,5 +1,5 @@
 #!/bin/sh
-# Reporting views (deploy/sql/009_reporting.sql): sums over the current
+# Reporting views (deploy/sql/011_reporting.sql): sums over the current
 # reports of real reports whose every cell a person read
 # (tests/data/real/*.truth.json): 008 淮安市 2024, 009 淮安市洪泽区 2023,
 # 010 淮安市洪泽区 2024, 106 上海市科学技术委员会 2024. Expected values are

@@ -211,7 +211,6 @@ typedef struct {
 
 static fixture_t fx;
 
-
 static int
 group_setup(void **state)
 {
@@ -698,11 +697,15 @@ reports_and_findings(void **state)
     assert_string_equal(PQgetvalue(res, 0, 1),
                         "row total 92 differs from the sum of its columns 91");
     PQclear(res);
-    /* every finding of every report, in order */
+    /* every finding of every report, in order; the cross-year ones
+     * (X1-X4, against another stored report) come after them */
     for (size_t i = 0; i < fx.n; i++) {
         const char *const pk[1] = {fx.report[i]->doc_key};
         res = query("SELECT rule, severity, path, message FROM findings"
-                    " WHERE doc_key = $1 ORDER BY seq",
+                    " WHERE doc_key = $1 AND seq <= (SELECT"
+                    " cardinality(finding_rules) FROM records r JOIN"
+                    " documents d USING (id) WHERE d.doc_key = $1)"
+                    " ORDER BY seq",
                     1, pk);
         assert_int_equal(PQntuples(res), (int)fx.report[i]->nfindings);
         for (size_t k = 0; k < fx.report[i]->nfindings; k++) {
@@ -730,8 +733,8 @@ not_a_report_is_stored_rejected(void **state)
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
     assert_int_equal(out, OGI_DB_REJECTED);
-    char *rule = value1("SELECT rule FROM rejected_documents WHERE doc_key = $1",
-                        r->doc_key);
+    char *rule = value1(
+        "SELECT rule FROM rejected_documents WHERE doc_key = $1", r->doc_key);
     assert_non_null(rule);
     assert_string_equal(rule, "P0");
     free(rule);
@@ -851,7 +854,9 @@ resend_is_acknowledged_as_first_stored(void **state)
     static const char raw[] = "resend: not a report";
     ogi_report_t *r = NULL;
     assert_int_equal(ogi_parse_report(a, raw, sizeof(raw) - 1, NULL, &r), 0);
-    ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r,
+    ogi_db_item_t it = {.raw = raw,
+                        .raw_len = sizeof(raw) - 1,
+                        .report = r,
                         .submission = "p1-100:7"};
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
@@ -1241,6 +1246,81 @@ batch_of_1000(void **state)
     free(out);
 }
 
+/* A 2021-format report of 230109:人民政府 on year, doc_key made of c,
+ * with only Table 3's carried_over.total and carry_forward.total. */
+static ogi_report_t *
+year_report(ogi_arena_t *a, char c, int year, const char *published,
+            long carried_over, long carry_forward)
+{
+    ogi_report_t *r = ogi_report_new(a);
+    assert_non_null(r);
+    memset(r->doc_key, c, 64);
+    r->doc_key[64] = '\0';
+    r->status = OGI_STATUS_OK;
+    r->meta.agency = ogi_arena_strdup(a, "松北区人民政府");
+    r->meta.province = ogi_arena_strdup(a, "黑龙江省");
+    r->meta.year = year;
+    r->meta.format = OGI_FORMAT_2021;
+    r->meta.published_on = ogi_arena_strdup(a, published);
+    r->meta.agency_key = ogi_arena_strdup(a, "230109:人民政府");
+    r->meta.division_code = ogi_arena_strdup(a, "230109");
+    r->meta.division_level = ogi_arena_strdup(a, "county");
+    assert_int_equal(ogi_report_table_init(r, OGI_T3), 0);
+    long total = ogi_skeleton_col_index(OGI_T3, "total");
+    ogi_cell_t *in = ogi_report_cell(
+        r, OGI_T3, (size_t)ogi_skeleton_row_index(OGI_T3, "carried_over"),
+        (size_t)total);
+    ogi_cell_t *out = ogi_report_cell(
+        r, OGI_T3, (size_t)ogi_skeleton_row_index(OGI_T3, "carry_forward"),
+        (size_t)total);
+    in->state = out->state = OGI_CELL_NUM;
+    in->value = carried_over;
+    out->value = carry_forward;
+    return r;
+}
+
+static void
+write_one(ogi_report_t *r)
+{
+    ogi_db_item_t it = {.raw = r->doc_key, .raw_len = 64, .report = r};
+    ogi_db_outcome_t out = 0;
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_STORED);
+}
+
+/* X1: 2022's carried over against 2021's carried forward, made when
+ * either arrives, and made again when 2021 is corrected. */
+static void
+cross_year_findings_follow_the_neighbours(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    static const char x1[] =
+        "SELECT count(*) FROM findings WHERE rule = 'X1' AND doc_key = $1"
+        " AND path = 'apply.carried_over.total'";
+    ogi_report_t *y22 = year_report(a, 'c', 2022, "2023-01-20", 8, 0);
+    write_one(y22);
+    assert_int_equal(count1(x1, y22->doc_key), 0); /* nothing to compare */
+    ogi_report_t *y21 = year_report(a, 'd', 2021, "2022-01-20", 0, 7);
+    write_one(y21);
+    assert_int_equal(count1(x1, y22->doc_key), 1); /* 8 vs 7 */
+    assert_int_equal(count1("SELECT count(*) FROM findings WHERE doc_key ="
+                            " $1 AND rule LIKE 'X%'",
+                            y21->doc_key),
+                     0);
+    /* 2021 corrected (published later): it is current, 8 = 8 */
+    ogi_report_t *fix = year_report(a, 'e', 2021, "2022-03-01", 0, 8);
+    write_one(fix);
+    assert_int_equal(count1(x1, y22->doc_key), 0);
+    assert_int_equal(
+        count1("SELECT count(*) FROM cross_findings x JOIN records r ON r.id = "
+               "x.report_id WHERE r.year IN (2021, 2022) AND r.agency_id = "
+               "(SELECT id FROM agencies WHERE key = '230109:人民政府')",
+               NULL),
+        0);
+    ogi_arena_destroy(&a);
+}
+
 /* ---- the lean store (deploy/sql/008-010) ---- */
 
 /* 009_cells.sql is what the binary generates from the skeleton. */
@@ -1462,6 +1542,7 @@ main(void)
         cmocka_unit_test(revisions_keep_one_current),
         cmocka_unit_test(batch_of_1000),
         cmocka_unit_test(cells_sql_is_the_skeletons),
+        cmocka_unit_test(cross_year_findings_follow_the_neighbours),
         cmocka_unit_test(old_schema_moves_over),
     };
     int failed = cmocka_run_group_tests_name("db_classify", pure, NULL, NULL);

@@ -1,4 +1,4 @@
--- 009_reporting.sql - reporting views: what analysts ask, answered in SQL.
+-- 011_reporting.sql - reporting views: what analysts ask, answered in SQL.
 --
 -- Every view reads only what the analysts' schema contract names
 -- (current_reports, agencies, apply, appeal, active_*, active_decisions,
