@@ -20,6 +20,8 @@ usage(FILE *out)
             "  ingest PATH...   parse, validate and store reports in "
             "PostgreSQL\n"
             "  push PATH...     send reports to a running pipeline\n"
+            "  reparse          parse the stored documents again with this "
+            "parser\n"
             "  broker | worker | sink\n"
             "                   the pipeline's daemons\n"
             "  keygen NAME      a CURVE key pair for a daemon or producer\n"
@@ -63,6 +65,8 @@ main(int argc, char **argv)
         return ogi_cmd_ingest(argc - 1, argv + 1);
     if (strcmp(cmd, "push") == 0)
         return ogi_cmd_push(argc - 1, argv + 1);
+    if (strcmp(cmd, "reparse") == 0)
+        return ogi_cmd_reparse(argc - 1, argv + 1);
     if (strcmp(cmd, "broker") == 0)
         return ogi_cmd_broker(argc - 1, argv + 1);
     if (strcmp(cmd, "worker") == 0)

@@ -365,6 +365,7 @@ typedef struct {
     uint8_t *flags;     /* F_NEW, F_POISON of each item */
     int64_t *doc_id;    /* of each item inserted: documents.id */
     int64_t *agency_id; /* of each item's report: agencies.id, 0: none */
+    int replace;        /* ogi_db_reparse_batch: the documents are stored */
 } batch_t;
 
 #define MAX_COLS 6
@@ -745,7 +746,7 @@ store_rows(ogi_db_t *db, const batch_t *b, int rejected)
 static int
 store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
 {
-    int rc = store_raw(db, b, 0);
+    int rc = b->replace ? 0 : store_raw(db, b, 0);
     uint8_t *want = rc == 0 ? ogi_calloc(b->n, 1) : NULL;
     if (rc == 0 && !want)
         rc = set_failure(db, OGI_ENOMEM, "store agencies");
@@ -764,7 +765,7 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
                                     supersedes);
     if (rc == 0)
         rc = ogi__db_cross_update(db, b->doc_id, b->agency_id, b->n);
-    if (rc == 0)
+    if (rc == 0 && !b->replace)
         rc = store_raw(db, b, 1);
     return rc;
 }
@@ -886,6 +887,133 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
         ogi__db_rollback(self);
     else
         set_outcomes(&b, outcomes);
+    ogi_free(b.doc_id);
+    ogi_free(b.agency_id);
+    ogi_free(b.order);
+    ogi_free(b.flags);
+    return rc;
+}
+
+/* The reports a reparse replaces go, with their cross-year findings
+ * (cascade); the (agency, year) pairs they leave are answered so that
+ * their current reports are chosen again. */
+static const char sql_unstore[] =
+    "WITH d AS (DELETE FROM records WHERE id = ANY ($1::bigint[])"
+    " RETURNING agency_id, year),"
+    " x AS (DELETE FROM rejections WHERE id = ANY ($1::bigint[]))"
+    " SELECT DISTINCT agency_id, year FROM d"
+    " WHERE agency_id IS NOT NULL AND year IS NOT NULL";
+
+/* The reports left in those pairs, none of them current now. */
+static const char sql_left[] =
+    "SELECT r.id, r.agency_id FROM records r"
+    " JOIN unnest($1::bigint[], $2::int4[]) AS p(agency_id, year)"
+    " USING (agency_id, year)"
+    " WHERE NOT (r.id = ANY ($3::bigint[]))";
+
+/* Chooses again the current report of the pairs the replaced reports
+ * were in (res: agency_id, year) among the reports left there. */
+static int
+reelect(ogi_db_t *db, PGresult *pairs, const char *ids)
+{
+    ogi__buf_t ag = {0}, yr = {0};
+    for (int r = 0; r < PQntuples(pairs); r++) {
+        ogi__buf_text_elem(&ag, PQgetvalue(pairs, r, 0));
+        ogi__buf_text_elem(&yr, PQgetvalue(pairs, r, 1));
+    }
+    const char *p[3] = {ogi__buf_text_end(&ag), ogi__buf_text_end(&yr), ids};
+    PGresult *res = NULL;
+    int rc = p[0] && p[1] ? 0 : set_failure(db, OGI_ENOMEM, "reparse");
+    if (rc == 0 && PQntuples(pairs) > 0)
+        rc = ogi__db_run(db, "reparse", sql_left, 3, p, NULL, NULL,
+                         PGRES_TUPLES_OK, &res);
+    size_t n = res ? (size_t)PQntuples(res) : 0;
+    int64_t *doc = n ? ogi_calloc(n, sizeof(*doc)) : NULL;
+    int64_t *agency = n ? ogi_calloc(n, sizeof(*agency)) : NULL;
+    ogi_db_item_t *items = n ? ogi_calloc(n, sizeof(*items)) : NULL;
+    if (n && (!doc || !agency || !items))
+        rc = set_failure(db, OGI_ENOMEM, "reparse");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        doc[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
+        agency[i] = strtoll(PQgetvalue(res, (int)i, 1), NULL, 10);
+    }
+    if (rc == 0 && n)
+        rc = ogi__db_current_update(db, items, n, doc, agency, NULL);
+    if (rc == 0 && n)
+        rc = ogi__db_cross_update(db, doc, agency, n);
+    ogi_free(doc);
+    ogi_free(agency);
+    ogi_free(items);
+    PQclear(res);
+    ogi__buf_fini(&ag);
+    ogi__buf_fini(&yr);
+    return rc;
+}
+
+static const char sql_progress[] =
+    "UPDATE reparse_runs SET last_id = $2::bigint,"
+    " documents = documents + $3::bigint WHERE id = $1::bigint";
+
+int
+ogi_db_reparse_batch(ogi_db_t *self, const ogi_db_item_t *items,
+                     const int64_t *ids, size_t n, int64_t run_id,
+                     int64_t last_id)
+{
+    assert(self && (items || n == 0) && (ids || n == 0));
+    ogi__db_clear_error(self);
+    batch_t b = {.items = items,
+                 .n = n,
+                 .replace = 1,
+                 .order = ogi_calloc(n ? n : 1, sizeof(slot_t)),
+                 .flags = ogi_calloc(n ? n : 1, 1),
+                 .doc_id = ogi_calloc(n ? n : 1, sizeof(int64_t)),
+                 .agency_id = ogi_calloc(n ? n : 1, sizeof(int64_t))};
+    ogi__buf_t idl = {0};
+    int rc = b.order && b.flags && b.doc_id && b.agency_id
+                 ? ogi__db_ensure_connected(self)
+                 : set_failure(self, OGI_ENOMEM, "reparse");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        b.order[i] = (slot_t){ogi__db_item_key(&items[i]), i};
+        if (!b.order[i].key)
+            b.order[i].key = "";
+        if (!items[i].report)
+            continue; /* not parsed again: its rows stay */
+        b.flags[i] = F_NEW;
+        b.doc_id[i] = ids[i];
+        char num[24];
+        snprintf(num, sizeof(num), "%" PRId64, ids[i]);
+        ogi__buf_text_elem(&idl, num);
+    }
+    const char *idp = ogi__buf_text_end(&idl);
+    if (rc == 0 && !idp)
+        rc = set_failure(self, OGI_ENOMEM, "reparse");
+    if (rc == 0) {
+        qsort(b.order, n, sizeof(slot_t), slot_cmp);
+        rc = ogi__db_command(self, "begin transaction", "BEGIN");
+    }
+    PGresult *pairs = NULL;
+    if (rc == 0)
+        rc = ogi__db_run(self, "reparse", sql_unstore, 1, &idp, NULL, NULL,
+                         PGRES_TUPLES_OK, &pairs);
+    if (rc == 0)
+        rc = store_batch(self, &b, NULL);
+    if (rc == 0)
+        rc = reelect(self, pairs, idp);
+    if (rc == 0 && run_id > 0) {
+        char a[24], l[24], c[24];
+        snprintf(a, sizeof(a), "%" PRId64, run_id);
+        snprintf(l, sizeof(l), "%" PRId64, last_id);
+        snprintf(c, sizeof(c), "%zu", n);
+        const char *const p[3] = {a, l, c};
+        rc = ogi__db_run(self, "record reparse progress", sql_progress, 3, p,
+                         NULL, NULL, PGRES_COMMAND_OK, NULL);
+    }
+    if (rc == 0)
+        rc = ogi__db_command(self, "commit reparse", "COMMIT");
+    if (rc)
+        ogi__db_rollback(self);
+    PQclear(pairs);
+    ogi__buf_fini(&idl);
     ogi_free(b.doc_id);
     ogi_free(b.agency_id);
     ogi_free(b.order);
