@@ -13,8 +13,8 @@
 #include "args.h"
 #include "cmd.h"
 #include "ogi/error.h"
-#include "ogi/parse.h"
 #include "ogi/reparse.h"
+#include "ogi/version.h"
 
 static volatile sig_atomic_t stop_flag;
 

@@ -53,7 +53,7 @@
 #include "ogi/db.h"
 #include "ogi/error.h"
 #include "ogi/json.h"
-#include "ogi/parse.h"
+#include "ogi/version.h"
 
 #define CHUNK_BYTES (64u << 20)
 

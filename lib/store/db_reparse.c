@@ -15,7 +15,7 @@
 #include "ogi/alloc.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
-#include "ogi/parse.h"
+#include "ogi/version.h"
 
 /* $1 after, $2 all, $3 version, $4 year or NULL, $5 agency or NULL */
 #define SELECTION                                                              \

@@ -39,6 +39,7 @@
 #include "ogi.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
+#include "ogi/hash.h"
 #include "ogi/parse.h"
 
 #include "db_int.h" /* the embedded migrations */
@@ -784,7 +785,7 @@ poison_goes_to_dead_letters(void **state)
     (void)state;
     static const char raw[] = "\x00\xff\xfe not text, crashes workers";
     char key[65];
-    ogi_parse_doc_key(raw, sizeof(raw) - 1, key);
+    ogi_hash_sha256_hex(raw, sizeof(raw) - 1, key);
     ogi_db_item_t it = {.doc_key = key,
                         .raw = raw,
                         .raw_len = sizeof(raw) - 1,
@@ -835,7 +836,7 @@ variant(size_t i, const char *suffix, char **buf, char key[65])
     *buf = malloc(fx.len[i] + s);
     memcpy(*buf, fx.raw[i], fx.len[i]);
     memcpy(*buf + fx.len[i], suffix, s);
-    ogi_parse_doc_key(*buf, fx.len[i] + s, key);
+    ogi_hash_sha256_hex(*buf, fx.len[i] + s, key);
     ogi_db_item_t it = item_of(i);
     it.doc_key = key;
     it.raw = *buf;
@@ -987,7 +988,7 @@ roles_grant_what_they_say(void **state)
     /* 002 (松北区): its agency is upserted and its pair made current */
     ogi_db_item_t it = variant(2, "\n<!-- role test -->\n", &buf, key);
     char pkey[65];
-    ogi_parse_doc_key("role poison", 11, pkey);
+    ogi_hash_sha256_hex("role poison", 11, pkey);
     ogi_db_item_t poison = {.doc_key = pkey, .raw = "x", .raw_len = 1};
     ogi_db_item_t batch[2] = {it, poison};
     ogi_db_outcome_t out[2];
@@ -1420,7 +1421,7 @@ old_schema_moves_over(void **state)
             break;
         exec_on(c, m->sql);
         char sum[65], ver[16];
-        ogi_parse_doc_key(m->sql, m->len, sum);
+        ogi_hash_sha256_hex(m->sql, m->len, sum);
         snprintf(ver, sizeof(ver), "%d", atoi(m->name));
         const char *const p[3] = {ver, m->name, sum};
         PGresult *res = PQexecParams(
