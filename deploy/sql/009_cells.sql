@@ -481,6 +481,8 @@ CREATE VIEW active_2019_a20_1 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2019_a20_1 IS '第二十条第（一）项 (2019): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_1 of format 2019, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2019_a20_1.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2019_a20_1.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2019_a20_1.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2019_a20_1.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2019_a20_1.new_made IS '本年新制作数量';
 COMMENT ON COLUMN active_2019_a20_1.new_published IS '本年新公开数量';
@@ -499,6 +501,8 @@ CREATE VIEW active_2019_a20_5 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2019_a20_5 IS '第二十条第（五）项 (2019): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_5 of format 2019, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2019_a20_5.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2019_a20_5.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2019_a20_5.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2019_a20_5.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2019_a20_5.prev_items IS '上一年项目数量';
 COMMENT ON COLUMN active_2019_a20_5.delta_items IS '本年增/减';
@@ -517,6 +521,8 @@ CREATE VIEW active_2019_a20_6 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2019_a20_6 IS '第二十条第（六）项 (2019): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_6 of format 2019, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2019_a20_6.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2019_a20_6.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2019_a20_6.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2019_a20_6.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2019_a20_6.prev_items IS '上一年项目数量';
 COMMENT ON COLUMN active_2019_a20_6.delta_items IS '本年增/减';
@@ -534,6 +540,8 @@ CREATE VIEW active_2019_a20_8 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2019_a20_8 IS '第二十条第（八）项 (2019): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_8 of format 2019, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2019_a20_8.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2019_a20_8.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2019_a20_8.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2019_a20_8.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2019_a20_8.prev_items IS '上一年项目数量';
 COMMENT ON COLUMN active_2019_a20_8.delta_items IS '本年增/减';
@@ -553,6 +561,8 @@ CREATE VIEW active_2019_a20_9 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2019_a20_9 IS '第二十条第（九）项 (2019): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_9 of format 2019, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2019_a20_9.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2019_a20_9.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2019_a20_9.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2019_a20_9.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2019_a20_9.projects IS '采购项目数量';
 COMMENT ON COLUMN active_2019_a20_9.amount IS '采购总金额';
@@ -571,6 +581,8 @@ CREATE VIEW active_2021_a20_1 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2021_a20_1 IS '第二十条第（一）项 (2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_1 of format 2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2021_a20_1.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2021_a20_1.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2021_a20_1.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2021_a20_1.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2021_a20_1.issued IS '本年制发件数';
 COMMENT ON COLUMN active_2021_a20_1.repealed IS '本年废止件数';
@@ -587,6 +599,8 @@ CREATE VIEW active_2021_a20_5 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2021_a20_5 IS '第二十条第（五）项 (2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_5 of format 2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2021_a20_5.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2021_a20_5.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2021_a20_5.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2021_a20_5.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2021_a20_5.decisions IS '本年处理决定数量';
 
@@ -601,6 +615,8 @@ CREATE VIEW active_2021_a20_6 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2021_a20_6 IS '第二十条第（六）项 (2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_6 of format 2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2021_a20_6.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2021_a20_6.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2021_a20_6.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2021_a20_6.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2021_a20_6.decisions IS '本年处理决定数量';
 
@@ -615,6 +631,8 @@ CREATE VIEW active_2021_a20_8 AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW active_2021_a20_8 IS '第二十条第（八）项 (2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table active.a20_8 of format 2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN active_2021_a20_8.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN active_2021_a20_8.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN active_2021_a20_8.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN active_2021_a20_8.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN active_2021_a20_8.amount_wan IS '本年收费金额（单位：万元）';
 
@@ -635,6 +653,8 @@ CREATE VIEW apply AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW apply IS '收到和处理政府信息公开申请情况 (2019/2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table apply of format 2019/2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN apply.row_key IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN apply.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN apply.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN apply.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN apply.natural_person IS '自然人';
 COMMENT ON COLUMN apply.commercial IS '商业企业';
@@ -659,6 +679,8 @@ CREATE VIEW appeal AS
        AND (l.shape = 0 OR l.shape = r.apply_other);
 COMMENT ON VIEW appeal IS '政府信息公开行政复议、行政诉讼情况 (2019/2021): 每个报告每行一行; 空白、占位符或缺失的单元格为 NULL. Table appeal of format 2019/2021, one row per report and row; blank, placeholder or missing cells are NULL';
 COMMENT ON COLUMN appeal.block IS '行键 (labels.row_key). The row''s key';
+COMMENT ON COLUMN appeal.doc_key IS '文档键: 原文的 SHA-256. The document''s key: SHA-256 of its bytes';
+COMMENT ON COLUMN appeal.report_id IS '报告编号 (records.id). The report''s id';
 COMMENT ON COLUMN appeal.row_no IS '行在所印表格中的位置. The row''s position in the printed table';
 COMMENT ON COLUMN appeal.upheld IS '结果维持';
 COMMENT ON COLUMN appeal.corrected IS '结果纠正';

@@ -346,6 +346,17 @@ put_view(ogi__buf_t *b, ogi_table_id_t id)
     ogi__buf_puts(b, tmp);
     put_lit(b, "行键 (labels.row_key). The row's key");
     ogi__buf_puts(b, ";\n");
+    snprintf(tmp, sizeof(tmp), "COMMENT ON COLUMN %s.doc_key IS ",
+             view_name[id]);
+    ogi__buf_puts(b, tmp);
+    put_lit(b, "文档键: 原文的 SHA-256. The document's key: SHA-256 of its "
+               "bytes");
+    ogi__buf_puts(b, ";\n");
+    snprintf(tmp, sizeof(tmp), "COMMENT ON COLUMN %s.report_id IS ",
+             view_name[id]);
+    ogi__buf_puts(b, tmp);
+    put_lit(b, "报告编号 (records.id). The report's id");
+    ogi__buf_puts(b, ";\n");
     snprintf(tmp, sizeof(tmp), "COMMENT ON COLUMN %s.row_no IS ",
              view_name[id]);
     ogi__buf_puts(b, tmp);

@@ -71,6 +71,17 @@ check "raw bytes are compressed with lz4" sql_is "l" \
 check "the roles exist" sql_is "ogi_ingest|ogi_reporting" \
     "SELECT string_agg(rolname, '|' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'ogi\\_%'"
 conninfo=$("$ogi" db status --data "$pg" | sed -n 's/^conninfo: //p')
+# an analyst's login, as README says: a login role in ogi_reporting
+psql -XAtq "$conninfo" -c "CREATE ROLE analyst LOGIN IN ROLE ogi_reporting" >/dev/null 2>&1
+analyst=$(printf '%s' "$conninfo" | sed 's/user=postgres/user=analyst/')
+check "an analyst in ogi_reporting logs in and reads the views" sh -c \
+    "[ \"\$(psql -XAtq '$analyst' -c 'SELECT count(*) FROM reports, labels LIMIT 1')\" = 0 ]"
+check "... and cannot write" sh -c \
+    "! psql -XAtq '$analyst' -c 'DELETE FROM documents' >/dev/null 2>&1"
+check "every table and view of the schema has a comment" sql_is "0" \
+    "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') IS NULL"
+check "every column of them has a comment" sql_is "" \
+    "SELECT string_agg(c.relname || '.' || a.attname, ' ') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v') AND col_description(c.oid, a.attnum) IS NULL"
 check "migrate --db CONNINFO from another directory" sh -c \
     "cd '$tmp' && '$ogi' db migrate --db '$conninfo' | grep -q '0 applied now'"
 check "status --db CONNINFO" output_has "running" "$ogi" db status --db "$conninfo"
