@@ -44,6 +44,7 @@
 
 #include "db_agency_int.h"
 #include "db_buf_int.h"
+#include "db_dead_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -841,6 +842,8 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
                                     supersedes);
     if (rc == 0)
         rc = store_raw(db, b, 1);
+    if (rc == 0) /* documents tried again out of the dead letters */
+        rc = ogi__db_dead_retried(db, b->items, b->n, b->flags, F_POISON);
     return rc;
 }
 
