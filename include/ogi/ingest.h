@@ -10,6 +10,9 @@
 typedef struct {
     const char *const *paths;  /* files and directories */
     size_t npaths;
+    const ogi_push_doc_t *docs;/* when not NULL: sent instead of paths */
+    size_t ndocs;
+    int retry_dead;            /* they are dead letters tried again */
     const char *db;            /* conninfo; NULL: the local default */
     unsigned threads;          /* parsing threads; 0: 2 */
     unsigned window;           /* documents in flight; 0: 2000 */

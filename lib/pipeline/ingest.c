@@ -120,6 +120,9 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.frontend = front;
         po.paths = o->paths;
         po.npaths = o->npaths;
+        po.docs = o->docs;
+        po.ndocs = o->ndocs;
+        po.retry_dead = o->retry_dead;
         po.window = o->window ? o->window : 2000;
         po.progress = o->progress;
         po.stop = p.abort;
