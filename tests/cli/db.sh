@@ -36,6 +36,8 @@ sql_is() { # expected, sql
 }
 
 migrations=$(ls deploy/sql/[0-9]*.sql | wc -l | tr -d ' ')
+# the schema version is the highest migration's number (numbers may skip)
+top=$(ls deploy/sql/[0-9]*.sql | tail -1 | sed 's|.*/0*||; s|_.*||')
 
 check "db --help exits 0 and names every command" sh -c \
     "'$ogi' db --help | grep -q 'start' && '$ogi' db --help | grep -q 'psql' && '$ogi' db --help | grep -q 'migrate'"
@@ -55,9 +57,9 @@ check "status prints a conninfo" \
 check "start when running is a no-op" \
     output_has "migrations: 0 applied now" "$ogi" db start --data "$pg"
 check "migrate is a no-op once applied" \
-    output_has "0 applied now, schema version $migrations" "$ogi" db migrate --data "$pg"
+    output_has "0 applied now, schema version $top" "$ogi" db migrate --data "$pg"
 check "migrate again is still a no-op" \
-    output_has "0 applied now, schema version $migrations" "$ogi" db migrate --data "$pg"
+    output_has "0 applied now, schema version $top" "$ogi" db migrate --data "$pg"
 check "every migration is recorded once" \
     sql_is "$migrations" "SELECT count(*) FROM ogi_schema_migrations"
 check "nothing listens on TCP" sql_is "" "SHOW listen_addresses"

@@ -353,7 +353,12 @@ migrate_again_is_a_noop(void **state)
     assert_int_equal(ogi_db_migrate(fx.db, &applied), 0);
     assert_int_equal(applied, 0);
     assert_int_equal(ogi_db_schema_version(fx.db, &version), 0);
-    assert_int_equal(version, (int)ogi_db_migration_count());
+    /* the highest migration's number: numbers may skip */
+    glob_t g;
+    assert_int_equal(glob("deploy/sql/[0-9]*.sql", 0, NULL, &g), 0);
+    assert_int_equal(version,
+                     atoi(strrchr(g.gl_pathv[g.gl_pathc - 1], '/') + 1));
+    globfree(&g);
     assert_int_equal(count1("SELECT count(*) FROM ogi_schema_migrations", NULL),
                      (long)ogi_db_migration_count());
 }
