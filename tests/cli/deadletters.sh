@@ -13,6 +13,10 @@ ogi=${1:-build/ogi}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 data=$tmp/pg
+# a crashed DOC converter leaves its private directory behind: here
+mkdir "$tmp/t"
+TMPDIR=$tmp/t
+export TMPDIR
 pids=""
 cleanup() {
     for p in $pids; do kill "$p" 2>/dev/null; done
