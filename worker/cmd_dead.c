@@ -133,16 +133,16 @@ static const struct option dead_opts[] = {
 };
 
 typedef struct {
-    const char *db;      /* conninfo, or NULL: the default */
+    const char *db; /* conninfo, or NULL: the default */
     ogi_dead_filter_t filter;
     int json;
-    const char *raw;     /* show --raw FILE */
+    const char *raw; /* show --raw FILE */
     int all;
-    const char *via;     /* retry --via EP */
+    const char *via; /* retry --via EP */
     unsigned threads;
     unsigned timeout_ms, give_up_s;
     int quiet;
-    int keys_given;      /* a key option was given */
+    int keys_given; /* a key option was given */
     ogi_auth_opts_t ao;
 } opts_t;
 
@@ -156,12 +156,12 @@ letter_json(const ogi_dead_letter_t *d, int whole)
     json_object_set_new(o, "doc_key", json_string(d->doc_key));
     json_object_set_new(o, "created_at", json_string(d->created_at));
     json_object_set_new(o, "attempts", json_integer(d->attempts));
-    json_object_set_new(o, "content_type", d->content_type
-                                               ? json_string(d->content_type)
-                                               : json_null());
-    json_object_set_new(o, "source_name", d->source_name
-                                              ? json_string(d->source_name)
-                                              : json_null());
+    json_object_set_new(o, "content_type",
+                        d->content_type ? json_string(d->content_type)
+                                        : json_null());
+    json_object_set_new(o, "source_name",
+                        d->source_name ? json_string(d->source_name)
+                                       : json_null());
     json_object_set_new(o, "reason", json_string(d->reason ? d->reason : ""));
     json_object_set_new(o, "raw_bytes", json_integer((json_int_t)d->raw_len));
     if (whole)
@@ -233,8 +233,8 @@ write_raw(const char *path, const void *p, size_t n)
     int bad = n && fwrite(p, 1, n, f) != n;
     bad |= f == stdout ? fflush(f) != 0 : fclose(f) != 0;
     if (bad) {
-        fprintf(stderr, "ogi dead-letters: could not write \"%s\": %s\n",
-                path, strerror(errno));
+        fprintf(stderr, "ogi dead-letters: could not write \"%s\": %s\n", path,
+                strerror(errno));
         return -1;
     }
     return 0;
@@ -287,9 +287,9 @@ typedef struct {
 } try_t;
 
 typedef struct {
-    try_t *t;            /* the chunk being tried */
+    try_t *t; /* the chunk being tried */
     size_t n;
-    size_t done, total;  /* over the whole retry, for the progress line */
+    size_t done, total; /* over the whole retry, for the progress line */
     int progress;
     size_t stored, rejected, duplicate, failed, skipped;
 } retry_t;
@@ -303,8 +303,8 @@ progress_line(const retry_t *r, int final)
 
 /* The pipeline's word on one document. */
 static void
-on_settled(void *arg, const char *path, const char *key,
-           ogi_push_outcome_t out, const char *reason)
+on_settled(void *arg, const char *path, const char *key, ogi_push_outcome_t out,
+           const char *reason)
 {
     (void)path;
     retry_t *r = arg;
@@ -324,9 +324,8 @@ on_settled(void *arg, const char *path, const char *key,
 
 /* One pipeline run over docs[0..n): in this process, or to o->via. */
 static int
-run_pipeline(const opts_t *o, retry_t *r, const ogi_push_doc_t *docs,
-             size_t n, void *ctx, ogi_auth_t *auth, char *why,
-             size_t why_size)
+run_pipeline(const opts_t *o, retry_t *r, const ogi_push_doc_t *docs, size_t n,
+             void *ctx, ogi_auth_t *auth, char *why, size_t why_size)
 {
     if (!o->via) {
         ogi_ingest_opts_t io;
@@ -390,8 +389,8 @@ retry_chunk(const opts_t *o, ogi_db_t *db, retry_t *r, const int64_t *ids,
             fprintf(stderr,
                     "ogi dead-letters: %lld %.12s %s: not retried: only "
                     "the first %zu bytes of the document are kept (%s)\n",
-                    (long long)t[i].d.id, t[i].d.doc_key,
-                    name_or_dash(&t[i].d), t[i].d.raw_len, t[i].d.reason);
+                    (long long)t[i].d.id, t[i].d.doc_key, name_or_dash(&t[i].d),
+                    t[i].d.raw_len, t[i].d.reason);
             t[i].settled = -1;
             r->skipped++;
             r->done++;
@@ -406,9 +405,9 @@ retry_chunk(const opts_t *o, ogi_db_t *db, retry_t *r, const int64_t *ids,
     r->t = t;
     r->n = n;
     char why[512] = "";
-    int prc = rc == 0 && nd ? run_pipeline(o, r, docs, nd, ctx, auth, why,
-                                           sizeof(why))
-                            : 0;
+    int prc = rc == 0 && nd
+                  ? run_pipeline(o, r, docs, nd, ctx, auth, why, sizeof(why))
+                  : 0;
     if (prc == OGI_EIO || prc == OGI_ENOMEM || prc == OGI_EINVAL) {
         fprintf(stderr, "%sogi dead-letters: could not retry: %s\n",
                 r->progress ? "\n" : "", why[0] ? why : ogi_strerror(prc));
@@ -459,8 +458,7 @@ retry_chunk(const opts_t *o, ogi_db_t *db, retry_t *r, const int64_t *ids,
                     "ogi dead-letters: %lld %.12s %s: not stored (%s), "
                     "still a dead letter (attempts %d): %s\n",
                     (long long)x->d.id, x->d.doc_key, name_or_dash(&x->d),
-                    x->settled ? "acknowledged, but kept"
-                               : "not acknowledged",
+                    x->settled ? "acknowledged, but kept" : "not acknowledged",
                     still->attempts, still->reason);
     }
     ogi_dead_list_fini(&left);
@@ -540,8 +538,8 @@ cmd_retry(opts_t *o, char **refs, size_t nrefs)
     }
     void *ctx = NULL;
     ogi_auth_t *auth = NULL;
-    if (rc == 0 && o->via && ogi_keys_setup("ogi dead-letters", &o->ao, 0, &ctx,
-                                            &auth))
+    if (rc == 0 && o->via &&
+        ogi_keys_setup("ogi dead-letters", &o->ao, 0, &ctx, &auth))
         rc = 2;
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
@@ -573,8 +571,8 @@ cmd_retry(opts_t *o, char **refs, size_t nrefs)
     free(sizes);
     if (rc)
         return rc;
-    size_t untried = n - r.stored - r.rejected - r.duplicate - r.failed -
-                     r.skipped;
+    size_t untried =
+        n - r.stored - r.rejected - r.duplicate - r.failed - r.skipped;
     printf("%zu dead letter%s retried: %zu stored, %zu rejected (not "
            "reports), %zu already stored, %zu failed again, %zu not "
            "retried\n",
@@ -669,11 +667,12 @@ ogi_cmd_dead_letters(int argc, char **argv)
     /* each option belongs to its command */
     int bad = (!list && !retry && (o.filter.since || o.filter.reason)) ||
               (retry && o.json) || (!show && o.raw) || (!retry && o.all) ||
-              (!retry && (o.via || o.threads || o.keys_given ||
-                          o.timeout_ms || o.give_up_s || o.quiet));
+              (!retry && (o.via || o.threads || o.keys_given || o.timeout_ms ||
+                          o.give_up_s || o.quiet));
     if (bad) {
-        fprintf(stderr, "ogi dead-letters %s: an option of another "
-                        "command was given\n",
+        fprintf(stderr,
+                "ogi dead-letters %s: an option of another "
+                "command was given\n",
                 sub);
         fputs(usage_text, stderr);
         return 2;

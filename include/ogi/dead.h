@@ -26,19 +26,20 @@
 /* One dead letter. The strings and raw are the caller's after a call that
  * fills it: free them with ogi_dead_letter_fini. */
 typedef struct {
-    int64_t id;           /* dead_letters.id */
-    char doc_key[65];     /* SHA-256 (hex) of the whole document */
-    char created_at[32];  /* when it was dead-lettered, UTC:
-                             "2026-12-05T21:47:46Z" */
-    int attempts;         /* times it was tried */
-    char *reason;         /* why it was given up on (the last reason) */
-    char *content_type;   /* the form told from its bytes, or NULL */
-    char *source_name;    /* file name as submitted, or NULL */
-    size_t raw_len;       /* bytes kept */
-    int whole;            /* raw is the whole document (doc_key is its
-                             SHA-256); 0: only the head of a document above
-                             the size limit, which no retry can parse */
-    void *raw;            /* the bytes kept, when asked for, else NULL */
+    int64_t id;          /* dead_letters.id */
+    char doc_key[65];    /* SHA-256 (hex) of the whole document */
+    char created_at[32]; /* when it was dead-lettered, UTC:
+                            "2026-12-05T21:47:46Z" */
+    int attempts;        /* times it was tried */
+    char *reason;        /* why it was given up on (the last reason) */
+    char *content_type;  /* the form told from its bytes, or NULL */
+    char *source_name;   /* file name as submitted, or NULL */
+    size_t raw_len;      /* bytes kept */
+    int whole;           /* raw is the whole document (doc_key is its
+                            SHA-256); 0: only the head of a document above
+                            the size limit, which no retry can parse
+                            (told by ogi_dead_find; a list says 1) */
+    void *raw;           /* the bytes kept, when asked for, else NULL */
 } ogi_dead_letter_t;
 
 /* Dead letters, oldest first. */

@@ -25,7 +25,8 @@
 /* The columns every read selects, in this order; then raw when asked. */
 #define DEAD_COLUMNS                                                           \
     "SELECT id::text, doc_key,"                                                \
-    " to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"  \
+    " to_char(created_at AT TIME ZONE 'UTC', "                                 \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"                                       \
     " attempts::text, reason, content_type, source_name,"                      \
     " octet_length(raw)::text"
 
@@ -49,8 +50,7 @@ read_row(const PGresult *res, int r, ogi_dead_letter_t *d)
     memset(d, 0, sizeof(*d));
     d->id = strtoll(PQgetvalue(res, r, 0), NULL, 10);
     snprintf(d->doc_key, sizeof(d->doc_key), "%s", PQgetvalue(res, r, 1));
-    snprintf(d->created_at, sizeof(d->created_at), "%s",
-             PQgetvalue(res, r, 2));
+    snprintf(d->created_at, sizeof(d->created_at), "%s", PQgetvalue(res, r, 2));
     d->attempts = atoi(PQgetvalue(res, r, 3));
     d->reason = dup_or_null(res, r, 4);
     d->content_type = dup_or_null(res, r, 5);
@@ -89,8 +89,8 @@ read_rows(ogi_db_t *db, const char *what, const PGresult *res,
 int
 ogi_dead_list(ogi_db_t *db, const ogi_dead_filter_t *f, ogi_dead_list_t *out)
 {
-    static const char sql[] =
-        DEAD_COLUMNS " FROM dead_letters"
+    static const char sql[] = DEAD_COLUMNS
+        " FROM dead_letters"
         " WHERE ($1::timestamptz IS NULL OR created_at >= $1::timestamptz)"
         "  AND ($2::text IS NULL OR strpos(lower(reason), lower($2)) > 0)"
         " ORDER BY created_at, id";
@@ -202,8 +202,8 @@ ogi_dead_find(ogi_db_t *db, const char *ref, int with_raw,
     out->whole = strcmp(PQgetvalue(res, 0, 8), "t") == 0;
     if (with_raw) {
         size_t n = 0;
-        unsigned char *bytes = PQunescapeBytea(
-            (const unsigned char *)PQgetvalue(res, 0, 9), &n);
+        unsigned char *bytes =
+            PQunescapeBytea((const unsigned char *)PQgetvalue(res, 0, 9), &n);
         out->raw = bytes ? ogi_malloc(n ? n : 1) : NULL;
         if (!out->raw) {
             PQfreemem(bytes);
@@ -316,8 +316,8 @@ ogi__db_dead_retried(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
         rc = ogi__db_run(db, "delete retried dead letters", sql_delete, 1, pg,
                          NULL, NULL, PGRES_COMMAND_OK, NULL);
     if (rc == 0 && nagain)
-        rc = ogi__db_run(db, "count a dead letter's attempt", sql_update, 2,
-                         pa, NULL, NULL, PGRES_TUPLES_OK, &res);
+        rc = ogi__db_run(db, "count a dead letter's attempt", sql_update, 2, pa,
+                         NULL, NULL, PGRES_TUPLES_OK, &res);
     for (int r = 0; rc == 0 && res && r < PQntuples(res); r++) {
         const char *key = PQgetvalue(res, r, 0);
         for (size_t i = 0; i < n; i++)

@@ -72,8 +72,8 @@ group_setup(void **state)
     if (PQstatus(fx.pg) != CONNECTION_OK)
         return -1;
     fx.arena = ogi_arena_new(0);
-    fx.raw = ogi_test_slurp("tests/data/reports/002_e734572c7f6275fe.txt",
-                            &fx.len);
+    fx.raw =
+        ogi_test_slurp("tests/data/reports/002_e734572c7f6275fe.txt", &fx.len);
     return fx.arena && fx.raw ? 0 : -1;
 }
 
@@ -102,8 +102,8 @@ static PGresult *
 query(const char *sql, const char *param)
 {
     const char *const p[1] = {param};
-    PGresult *res = PQexecParams(fx.pg, sql, param ? 1 : 0, NULL, p, NULL,
-                                 NULL, 0);
+    PGresult *res =
+        PQexecParams(fx.pg, sql, param ? 1 : 0, NULL, p, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
         char msg[512];
@@ -184,9 +184,9 @@ list_and_find(void **state)
     char k1[65], k2[65];
     ogi_db_item_t a = poison("first dead letter", "a.doc",
                              "DOC: converter crashed (signal 11)", k1);
-    ogi_db_item_t b = poison("second dead letter", NULL,
-                             "worker lost 3 times while holding the document",
-                             k2);
+    ogi_db_item_t b =
+        poison("second dead letter", NULL,
+               "worker lost 3 times while holding the document", k2);
     assert_int_equal(write1(fx.db, &a), OGI_DB_POISON);
     assert_int_equal(write1(fx.db, &b), OGI_DB_POISON);
     /* only the head of a large document: its key is not its bytes' */
@@ -267,8 +267,9 @@ list_and_find(void **state)
     assert_int_equal(ogi_dead_find(fx.db, "a'b", 0, &d), OGI_EINVAL);
     assert_int_equal(ogi_dead_find(fx.db, "abc", 0, &d), OGI_EINVAL);
 
-    const char *keys[3] = {k1, "0000000000000000000000000000000000000000000"
-                               "000000000000000000000",
+    const char *keys[3] = {k1,
+                           "0000000000000000000000000000000000000000000"
+                           "000000000000000000000",
                            k2};
     assert_int_equal(ogi_dead_still(fx.db, keys, 3, &l), 0);
     assert_int_equal(l.n, 2);
@@ -324,8 +325,8 @@ stored_retry_leaves_the_dead_letters(void **state)
 
     /* a failed batch (a key the table refuses) rolls the deletion back */
     rep.retry_dead = 1;
-    ogi_db_item_t bad = {.doc_key = "not hex", .raw = "x", .raw_len = 1,
-                         .poison_reason = "x"};
+    ogi_db_item_t bad = {
+        .doc_key = "not hex", .raw = "x", .raw_len = 1, .poison_reason = "x"};
     ogi_db_item_t batch[2] = {rep, bad};
     ogi_db_outcome_t out[2];
     assert_int_equal(ogi_db_write_batch(fx.db, batch, 2, out), OGI_EREJECT);
@@ -368,14 +369,12 @@ stored_retry_leaves_the_dead_letters(void **state)
     ogi_db_item_t hd = poison(hello, "hello.doc", "converter failed", kh);
     assert_int_equal(write1(fx.db, &hd), OGI_DB_POISON);
     ogi_report_t *r = NULL;
-    assert_int_equal(
-        ogi_parse_report(fx.arena, hello, strlen(hello), NULL, &r), 0);
+    assert_int_equal(ogi_parse_report(fx.arena, hello, strlen(hello), NULL, &r),
+                     0);
     assert_int_equal(ogi_validate_report(r), 0);
     assert_int_equal(r->status, OGI_STATUS_REJECTED);
-    ogi_db_item_t hr = {.raw = hello,
-                        .raw_len = strlen(hello),
-                        .report = r,
-                        .retry_dead = 1};
+    ogi_db_item_t hr = {
+        .raw = hello, .raw_len = strlen(hello), .report = r, .retry_dead = 1};
     assert_int_equal(write1(fx.db, &hr), OGI_DB_REJECTED);
     assert_string_equal(
         value1("SELECT count(*) FROM dead_letters WHERE doc_key = $1", kh),
