@@ -274,7 +274,7 @@ list_and_find(void **state)
     assert_int_equal(ogi_dead_still(fx.db, keys, 3, &l), 0);
     assert_int_equal(l.n, 2);
     ogi_dead_list_fini(&l);
-    query("DELETE FROM dead_letters", NULL);
+    PQclear(query("DELETE FROM dead_letters", NULL));
 }
 
 /* Poison again: one more attempt, the new reason; without retry_dead a
@@ -302,11 +302,11 @@ failed_retry_counts_an_attempt(void **state)
                         "3 DOC: converter timed out after 30 s");
     /* a retried document whose dead letter is gone is dead-lettered anew,
      * counted once */
-    query("DELETE FROM dead_letters", NULL);
+    PQclear(query("DELETE FROM dead_letters", NULL));
     assert_int_equal(write1(fx.db, &it), OGI_DB_POISON);
     assert_string_equal(
         value1("SELECT attempts FROM dead_letters WHERE doc_key = $1", k), "1");
-    query("DELETE FROM dead_letters", NULL);
+    PQclear(query("DELETE FROM dead_letters", NULL));
 }
 
 /* Stored now, as a report or as rejected: the dead letter goes in the
@@ -422,16 +422,16 @@ ingest_role_retries(void **state)
         "DELETE FROM documents",
     };
     for (size_t i = 0; i < sizeof(denied) / sizeof(denied[0]); i++) {
-        query("BEGIN", NULL);
-        query("SET LOCAL ROLE ogi_ingest", NULL);
+        PQclear(query("BEGIN", NULL));
+        PQclear(query("SET LOCAL ROLE ogi_ingest", NULL));
         PGresult *res = PQexec(fx.pg, denied[i]);
         const char *st = PQresultErrorField(res, PG_DIAG_SQLSTATE);
         if (!st || strcmp(st, "42501") != 0)
             fail_msg("ogi_ingest: %s: %s", denied[i], st ? st : "allowed");
         PQclear(res);
-        query("ROLLBACK", NULL);
+        PQclear(query("ROLLBACK", NULL));
     }
-    query("DELETE FROM dead_letters", NULL);
+    PQclear(query("DELETE FROM dead_letters", NULL));
     free(buf);
 }
 
