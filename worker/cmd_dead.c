@@ -93,7 +93,9 @@ static const char usage_text[] =
     "stderr.\n"
     "       A dead letter holding only the head of a document above the size "
     "limit\n"
-    "       cannot be retried. A progress line is shown on a terminal.\n"
+    "       cannot be retried. A progress line is shown on a terminal. The "
+    "key\n"
+    "       options are those of `ogi push` (see 'ogi push --help').\n"
     "\n"
     "The database is --db, libpq's PG* variables, or the local one of 'ogi "
     "db\n"
@@ -671,10 +673,9 @@ ogi_cmd_dead_letters(int argc, char **argv)
                           o.give_up_s || o.quiet));
     if (bad) {
         fprintf(stderr,
-                "ogi dead-letters %s: an option of another "
-                "command was given\n",
+                "ogi dead-letters %s: an option of another command was "
+                "given (see 'ogi dead-letters --help')\n",
                 sub);
-        fputs(usage_text, stderr);
         return 2;
     }
     if (list) {
