@@ -337,6 +337,9 @@ run_pipeline(const opts_t *o, retry_t *r, const ogi_push_doc_t *docs, size_t n,
         io.docs = docs;
         io.ndocs = n;
         io.retry_dead = 1;
+        /* nothing is lost in one process: a resend would only parse a
+         * slow document twice, and count two attempts */
+        io.timeout_ms = 300000;
         io.stop = &stop_flag;
         io.report = on_settled;
         io.report_arg = r;

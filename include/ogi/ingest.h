@@ -16,6 +16,8 @@ typedef struct {
     const char *db;            /* conninfo; NULL: the local default */
     unsigned threads;          /* parsing threads; 0: 2 */
     unsigned window;           /* documents in flight; 0: 2000 */
+    unsigned timeout_ms;       /* the producer's first resend after; 0:
+                                  push's default */
     size_t batch;              /* records per transaction; 0: 1000 */
     unsigned max_crashes;      /* 0: 3 */
     int progress;

@@ -124,6 +124,7 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.ndocs = o->ndocs;
         po.retry_dead = o->retry_dead;
         po.window = o->window ? o->window : 2000;
+        po.timeout_ms = o->timeout_ms;
         po.progress = o->progress;
         po.stop = p.abort;
         po.stats = &o->push;
