@@ -57,7 +57,14 @@ MIGRATIONS := $(sort $(wildcard deploy/sql/[0-9]*.sql))
 MIGRATIONS_OBJ := $(BUILD)/gen/migrations.o
 # lib/core/divisions.tsv (scripts/divisions.py), embedded for lib/core/agency.c.
 DIVISIONS_OBJ := $(BUILD)/gen/divisions.o
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ) $(DIVISIONS_OBJ)
+# Apache ECharts from the npm registry (scripts/echarts.sh), embedded for
+# the charts of `ogi report` (lib/store/review.c) with its licence texts.
+ECHARTS_VERSION = 5.6.0
+ECHARTS_SHA256 = e1b82487dd7f8d9f0438eec1f1433051148e0095ac7a15d4db890afda45cf610
+ECHARTS_DIR := $(BUILD)/npm/echarts-$(ECHARTS_VERSION)
+ECHARTS_OBJ := $(BUILD)/gen/echarts.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ) $(MIGRATIONS_OBJ) $(DIVISIONS_OBJ) \
+           $(ECHARTS_OBJ)
 WORKER_SRC := $(wildcard worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -68,7 +75,7 @@ BENCH_BIN := $(BUILD)/bench/bench_parse
 
 .SECONDARY:
 
-.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules install
+.PHONY: all deps run test check unit-tests bench fuzz format format-check clean readme-rules cells-sql install
 
 all: $(BUILD)/ogi $(BUILD)/libogi.a
 
@@ -148,6 +155,35 @@ $(DIVISIONS_OBJ): $(BUILD)/gen/divisions.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
 
+$(ECHARTS_DIR)/package/dist/echarts.min.js: scripts/echarts.sh
+	$(Q)sh scripts/echarts.sh $(ECHARTS_VERSION) $(ECHARTS_SHA256) $(ECHARTS_DIR)
+
+# The script and its licences (LICENSE, NOTICE, licenses/*) as byte arrays.
+$(BUILD)/gen/echarts.c: $(ECHARTS_DIR)/package/dist/echarts.min.js Makefile
+	@mkdir -p $(BUILD)/gen
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q){ echo '/* generated from echarts@$(ECHARTS_VERSION) by the Makefile */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const unsigned char ogi__echarts_js[], ogi__echarts_license[];'; \
+	  echo 'extern const size_t ogi__echarts_js_len, ogi__echarts_license_len;'; \
+	  echo 'extern const char ogi__echarts_version[];'; \
+	  echo 'const char ogi__echarts_version[] = "$(ECHARTS_VERSION)";'; \
+	  echo 'const unsigned char ogi__echarts_js[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t ogi__echarts_js_len = sizeof(ogi__echarts_js) - 1;'; \
+	  echo 'const unsigned char ogi__echarts_license[] = {'; \
+	  cat $(ECHARTS_DIR)/package/LICENSE $(ECHARTS_DIR)/package/NOTICE \
+	    $(ECHARTS_DIR)/package/licenses/* | od -An -v -tx1 | \
+	    sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t ogi__echarts_license_len = sizeof(ogi__echarts_license) - 1;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(ECHARTS_OBJ): $(BUILD)/gen/echarts.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(FINAL_CFLAGS) -c $< -o $@
+
 $(BUILD)/%.o: %.c | $(GEN_H)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
@@ -202,7 +238,7 @@ test check:
 	@$(MAKE) --no-print-directory SANITIZE=address unit-tests
 	@sh tests/run.sh build build-asan
 
-bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(BUILD)/ogi
+bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(BUILD)/bench/bench_latency $(BUILD)/ogi
 	@$(BUILD)/bench/bench_memory tests/data/reports/002_e734572c7f6275fe.txt \
 	  tests/data/html/word_saved.html tests/data/real/113.raw.pdf
 	@$(BENCH_BIN) tests/data/reports $(or $(BENCH_SECONDS),5)
@@ -210,6 +246,7 @@ bench: $(BENCH_BIN) $(BUILD)/bench/bench_layouts $(BUILD)/bench/bench_memory $(B
 	@$(BENCH_BIN) tests/data/real $(or $(BENCH_SECONDS),5) | grep -E '^(parse|memchr)' | sed 's/^/  /'
 	@$(BUILD)/bench/bench_layouts $(or $(BENCH_LAYOUT_SECONDS),0.5)
 	@sh tests/bench/bench_ingest.sh $(BUILD)/ogi
+	@sh tests/bench/bench_latency.sh $(BUILD)
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the systemd
 # units (ExecStart pointing at the installed binary), the sysusers.d file
@@ -233,6 +270,11 @@ fuzz:
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz \
 	  SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libogi.a
 	@sh tests/fuzz/run-libfuzzer.sh $(or $(FUZZ_TIME),60)
+
+# The labels table and the table views come from the skeleton
+# (lib/core/skeleton.c); test_db checks the file against the binary.
+cells-sql: $(BUILD)/ogi
+	@$(BUILD)/ogi db cells-sql > deploy/sql/009_cells.sql
 
 # The README's rule table comes from the catalogue in lib/core/rules.c.
 readme-rules: $(BUILD)/ogi

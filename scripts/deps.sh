@@ -18,9 +18,10 @@ run_pkgs="postgresql-15 postgresql-client-15 wv fonts-noto-cjk"
 # w3m, lynx, html2text, pandoc: the text forms of the forms property test
 # (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF;
 # iproute2: network namespaces standing for machines (tests/cli/netns.sh);
-# systemd: systemd-analyze and systemd-sysusers (tests/cli/install.sh)
+# systemd: systemd-analyze and systemd-sysusers (tests/cli/install.sh);
+# chromium: opens the page of `ogi report` headless (tests/cli/report.sh)
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 w3m lynx html2text
-pandoc poppler-utils iproute2 systemd"
+pandoc poppler-utils iproute2 systemd chromium"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;
@@ -35,6 +36,9 @@ for p in $want; do
         missing="$missing $p"
     fi
 done
+# npm fetches Apache ECharts for `ogi report` at build time
+# (scripts/echarts.sh); nodejs builds that bring their own npm count
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then

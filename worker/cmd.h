@@ -26,4 +26,12 @@ int ogi_cmd_dead_letters(int argc, char **argv);
 /* ogi keygen: 0 written, 1 failed, 2 usage */
 int ogi_cmd_keygen(int argc, char **argv);
 
+/* ogi export, ogi report: 0 written, 1 database or output failure,
+ * 2 usage */
+int ogi_cmd_export(int argc, char **argv);
+int ogi_cmd_report(int argc, char **argv);
+/* ogi reparse: 0 done, 1 stopped before the end (resumable), 2 usage or
+ * database error */
+int ogi_cmd_reparse(int argc, char **argv);
+
 #endif /* OGI_WORKER_CMD_H */

@@ -46,6 +46,10 @@ db_usage(FILE *out)
             "  migrate   apply the migrations built into ogi (a no-op when "
             "all are)\n"
             "  psql      run psql on the database, with PSQL-ARGS\n"
+            "  cells-sql print the SQL of the labels table and the table "
+            "views,\n"
+            "            generated from the format's skeleton "
+            "(deploy/sql/009_cells.sql)\n"
             "\n"
             "  --data DIR       the private server's directory\n"
             "  --db CONNINFO    another database (libpq conninfo or "
@@ -252,6 +256,16 @@ ogi_cmd_db(int argc, char **argv)
     if (data && db) {
         fprintf(stderr, "ogi db: give --data or --db, not both\n");
         return 2;
+    }
+    if (strcmp(sub, "cells-sql") == 0) {
+        char *sql = ogi_db_cells_sql();
+        if (!sql) {
+            fprintf(stderr, "ogi db cells-sql: out of memory\n");
+            return 1;
+        }
+        fputs(sql, stdout);
+        free(sql);
+        return fflush(stdout) == 0 ? 0 : 1;
     }
     char why[1024], conninfo[PATH_MAX + 128];
     if (strcmp(sub, "start") == 0 || strcmp(sub, "stop") == 0) {

@@ -20,6 +20,8 @@ usage(FILE *out)
             "  ingest PATH...   parse, validate and store reports in "
             "PostgreSQL\n"
             "  push PATH...     send reports to a running pipeline\n"
+            "  reparse          parse the stored documents again with this "
+            "parser\n"
             "  broker | worker | sink\n"
             "                   the pipeline's daemons\n"
             "  keygen NAME      a CURVE key pair for a daemon or producer\n"
@@ -29,6 +31,9 @@ usage(FILE *out)
             "  decode [FILE]    print an ogi protobuf message as JSON\n"
             "  gen --out DIR    generate reports with known truth\n"
             "  agency NAME...   resolve agency names to divisions\n"
+            "  export VIEW      a reporting view as CSV or JSON lines\n"
+            "  report --out FILE.html\n"
+            "                   the year's summary page, with charts\n"
             "  db start|stop|status|migrate|psql\n"
             "                   the private PostgreSQL server, migrations\n"
             "  dead-letters list|show|retry\n"
@@ -62,6 +67,8 @@ main(int argc, char **argv)
         return ogi_cmd_ingest(argc - 1, argv + 1);
     if (strcmp(cmd, "push") == 0)
         return ogi_cmd_push(argc - 1, argv + 1);
+    if (strcmp(cmd, "reparse") == 0)
+        return ogi_cmd_reparse(argc - 1, argv + 1);
     if (strcmp(cmd, "broker") == 0)
         return ogi_cmd_broker(argc - 1, argv + 1);
     if (strcmp(cmd, "worker") == 0)
@@ -84,6 +91,10 @@ main(int argc, char **argv)
         return ogi_cmd_agency(argc - 1, argv + 1);
     if (strcmp(cmd, "dead-letters") == 0)
         return ogi_cmd_dead_letters(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return ogi_cmd_report(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0)
+        return ogi_cmd_export(argc - 1, argv + 1);
     if (strcmp(cmd, "keygen") == 0)
         return ogi_cmd_keygen(argc - 1, argv + 1);
     fprintf(stderr, "ogi: unknown command \"%s\"\n", cmd);

@@ -150,6 +150,57 @@ int ogi_db_write_batch(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
 int ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                            ogi_db_outcome_t *outcomes, char (*supersedes)[65]);
 
+/*
+ * Replaces the stored reports of documents ids[0..n) (documents.id) with
+ * items[i].report, parsed again (ogi reparse), in one transaction: the
+ * old record or rejection goes, the new one is written with the same id,
+ * the current report of every (agency, year) the old and new reports are
+ * in is chosen again, and their cross-year findings made again. An item
+ * without a report keeps its stored rows. When run_id > 0, the run's
+ * progress (reparse_runs: last_id, and n more documents) is recorded in
+ * the same transaction. Returns 0 or an error code as ogi_db_write_batch.
+ */
+int ogi_db_reparse_batch(ogi_db_t *self, const ogi_db_item_t *items,
+                         const int64_t *ids, size_t n, int64_t run_id,
+                         int64_t last_id);
+
+/* Which stored documents `ogi reparse` parses again. */
+typedef struct {
+    int all;            /* every one, not only those of another version */
+    int year;           /* reports on this year only; 0: any */
+    const char *agency; /* this agency key only; NULL: any */
+} ogi_db_reparse_sel_t;
+
+/* A stored document, as ogi_db_reparse_fetch gives it (malloc'd). */
+typedef struct {
+    int64_t id;
+    char doc_key[65];
+    void *raw;
+    size_t raw_len;
+    char *source_name; /* or NULL */
+} ogi_db_doc_t;
+
+/*
+ * Starts a reparse run of sel for this binary's parser version, or
+ * resumes the newest unfinished run of the same selection: *run_id, the
+ * last document id it finished (*after, 0 for a new run), the documents
+ * still to do (*todo) and whether it resumed. Returns 0 or an error code
+ * as ogi_db_write_batch.
+ */
+int ogi_db_reparse_begin(ogi_db_t *self, const ogi_db_reparse_sel_t *sel,
+                         int64_t *run_id, int64_t *after, int64_t *todo,
+                         int *resumed);
+
+/* Up to max documents of sel with id > after, in id order, into *docs
+ * (*n of them; free with ogi_db_docs_free). */
+int ogi_db_reparse_fetch(ogi_db_t *self, const ogi_db_reparse_sel_t *sel,
+                         int64_t after, size_t max, ogi_db_doc_t **docs,
+                         size_t *n);
+void ogi_db_docs_free(ogi_db_doc_t *docs, size_t n);
+
+/* Marks the run finished. */
+int ogi_db_reparse_finish(ogi_db_t *self, int64_t run_id);
+
 /* The number of stored documents into *count. Returns 0 or an error code
  * as ogi_db_write_batch. */
 int ogi_db_count_documents(ogi_db_t *self, int64_t *count);
@@ -161,6 +212,13 @@ const char *ogi_db_outcome_name(ogi_db_outcome_t outcome);
  * "active_2019_a20_5"), and the name of its row-key column ("row_key";
  * "block" for appeal). */
 const char *ogi_db_table_name(ogi_table_id_t id);
+/*
+ * The SQL of deploy/sql/009_cells.sql, generated from the skeleton: the
+ * labels table (every cell of both formats, its printed labels, its slot
+ * in records.cells / records.amounts) and the view of each table. A
+ * string the caller frees with free(), or NULL when memory ran out.
+ */
+char *ogi_db_cells_sql(void);
 const char *ogi_db_row_column(ogi_table_id_t id);
 
 #endif /* OGI_DB_H */

@@ -19,7 +19,8 @@
     X(EIO, -7, "input/output error")                                           \
     X(ENCODING, -8, "unsupported text encoding")                               \
     X(ENOTFOUND, -9, "not found")                                              \
-    X(ECONVERT, -10, "a form's converter crashed or timed out")
+    X(ECONVERT, -10, "a form's converter crashed or timed out")             \
+    X(EINTR, -11, "stopped before the end")
 
 typedef enum {
 #define OGI__ERR_ENUM(name, value, msg) OGI_##name = (value),

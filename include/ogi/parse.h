@@ -13,7 +13,7 @@
 #include "ogi/arena.h"
 #include "ogi/report.h"
 
-#define OGI_PARSER_VERSION "0.1.0"
+#include "ogi/version.h" /* OGI_PARSER_VERSION */
 
 typedef struct {
     size_t max_bytes; /* inputs above this are rejected; 0: 8 MiB */
@@ -34,7 +34,5 @@ typedef struct {
 int ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
                      const ogi_parse_opts_t *opts, ogi_report_t **out);
 
-/* Writes the SHA-256 of data as 64 lower-case hex digits and a NUL. */
-void ogi_parse_doc_key(const void *data, size_t len, char out[65]);
 
 #endif /* OGI_PARSE_H */

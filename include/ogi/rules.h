@@ -16,7 +16,8 @@
 typedef struct {
     const char *id;          /* "D2" */
     ogi_severity_t severity; /* severity when the rule fails */
-    const char *scope;       /* "parser", "table", "narrative", "document" */
+    const char *scope;       /* "parser", "table", "narrative", "document",
+                                "years" */
     const char *summary;     /* what it checks, one line */
 } ogi_rule_t;
 

@@ -44,12 +44,18 @@ static const ogi_rule_t rules[] = {
     {"N4", W, "narrative", "administrative reviews (行政复议 N 件) match Table 4"},
     {"N5", W, "narrative", "lawsuits (行政诉讼 N 件) match Table 4"},
     {"N6", W, "narrative", "figures for 规范性文件, 行政许可, 行政处罚, 收费 and 采购 match Table 2"},
-    /* the document (§5e, X5) */
+    /* the document (§5e) */
     {"S1", W, "document", "all six sections are present, in order"},
     {"S2", W, "document", "published by 1月31日 (department) or 3月31日 (government) of the next year"},
     {"S3", W, "document", "the statistical period is the year of the title and tables"},
     {"S4", I, "document", "2021 format: section 六 reports on 信息处理费"},
     {"S5", W, "document", "section 五 is not empty and not just 无"},
+    /* across years: the same agency, consecutive years (§5d) */
+    {"X1", W, "years", "Table 3, each column: 上年结转 of a year = 结转下年度 of the year before"},
+    {"X2", W, "years", "2019 format (五)(六)(八): 上一年项目数量 = last year's 上一年项目数量 + 本年增/减"},
+    {"X3", W, "years", "2021 format (一): 现行有效件数 = last year's + 本年制发件数 - 本年废止件数 (soft)"},
+    {"X4", I, "years", "a key total of Tables 3, 4 or the decisions of Table 2 rose over 5 times or fell below 1/5 of last year's"},
+    /* the document: its format against its year (§5d) */
     {"X5", W, "document", "reports on 2019-2020 use the 2019 format, later ones the 2021 format"},
     /* the metadata */
     {"M1", I, "document", "the agency resolves to one administrative division and department"},

@@ -17,6 +17,7 @@
 
 #include "gen_int.h"
 #include "ogi/error.h"
+#include "ogi/hash.h"
 #include "ogi/json.h"
 #include "ogi/parse.h"
 
@@ -68,8 +69,7 @@ ogi_gen_layout_find(const char *name)
 int
 ogi_gen_layout_parsed(ogi_gen_layout_t layout)
 {
-    return layout != OGI_GEN_HTML &&
-           (unsigned)layout < OGI_GEN_LAYOUT_COUNT;
+    return layout != OGI_GEN_HTML && (unsigned)layout < OGI_GEN_LAYOUT_COUNT;
 }
 
 const char *
@@ -283,7 +283,7 @@ static int
 finish_truth(ogi__gen_t *g, ogi_gen_doc_t *out, const char *name)
 {
     ogi_report_t *t = g->truth;
-    ogi_parse_doc_key(out->text, out->len, t->doc_key);
+    ogi_hash_sha256_hex(out->text, out->len, t->doc_key);
     t->source_bytes = out->len;
     t->encoding = "utf-8";
     if (name && !(t->source_name = ogi_arena_strdup(g->arena, name)))

@@ -11,48 +11,18 @@
  */
 #include "ogi_int.h"
 
-#include <openssl/evp.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "form_int.h"
 #include "ogi/error.h"
+#include "ogi/hash.h"
 #include "ogi/meta.h"
 #include "ogi/parse.h"
 #include "ogi/text.h"
-#include "form_int.h"
 #include "outline_int.h"
 #include "place_int.h"
 #include "reader_int.h"
-
-/* The SHA-256 implementation, fetched once: a fetch per call costs more
- * than hashing a small report. */
-static EVP_MD *sha256;
-static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
-
-static void
-fetch_sha256(void)
-{
-    sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-}
-
-void
-ogi_parse_doc_key(const void *data, size_t len, char out[65])
-{
-    /* OpenSSL's SHA-256 uses the CPU's SHA extensions where present: the
-     * key is computed for every document, so this is on the hot path */
-    unsigned char h[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    pthread_once(&sha256_once, fetch_sha256);
-    if (!sha256 || !EVP_Digest(data, len, h, &n, sha256, NULL) || n != 32)
-        memset(h, 0, sizeof(h));
-    static const char hex[] = "0123456789abcdef";
-    for (size_t i = 0; i < 32; i++) {
-        out[2 * i] = hex[h[i] >> 4];
-        out[2 * i + 1] = hex[h[i] & 15];
-    }
-    out[64] = '\0';
-}
 
 static int
 reject(ogi_report_t *r, const char *why)
@@ -140,8 +110,8 @@ is_date_line(const char *b, size_t n)
 static int
 is_signature(const char *b, size_t n)
 {
-    static const char *const ends[] = {"政府", "办公室", "办公厅", "局",
-                                       "委员会", "中心", "办事处", "厅"};
+    static const char *const ends[] = {"政府",   "办公室", "办公厅", "局",
+                                       "委员会", "中心",   "办事处", "厅"};
     if (n > 45 || ogi_text_find(b, n, ",") || ogi_text_find(b, n, "。") ||
         ogi_text_find(b, n, ":"))
         return 0;
@@ -236,7 +206,8 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
         ogi_section_t *sec = &r->sections[k];
         sec->present = 1;
         sec->title = raw_copy(r, t, t->lines[h].start, t->lines[h].end);
-        size_t end = ogi__outline_section_end(o, t->nlines, (ogi_section_id_t)k);
+        size_t end =
+            ogi__outline_section_end(o, t->nlines, (ogi_section_id_t)k);
         end = narrative_end(t, h + 1, end, h == o->last_heading);
         size_t a = h + 1 < t->nlines ? t->lines[h + 1].start : t->len;
         size_t b = end > h + 1 ? t->lines[end - 1].end : a;
@@ -309,8 +280,9 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         return reject(r, "no disclosure tables or report sections found: "
                          "not an annual report");
 
-    r->meta.format = decide_format(r, have[OGI__REG_T2] ? &grids[OGI__REG_T2] : NULL,
-                                   have[OGI__REG_T3] ? &grids[OGI__REG_T3] : NULL);
+    r->meta.format =
+        decide_format(r, have[OGI__REG_T2] ? &grids[OGI__REG_T2] : NULL,
+                      have[OGI__REG_T3] ? &grids[OGI__REG_T3] : NULL);
     if (r->meta.format == OGI_FORMAT_UNKNOWN) {
         r->meta.format = OGI_FORMAT_2021;
         if ((rc = ogi_report_add_finding(
@@ -327,9 +299,8 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         "行政复议、行政诉讼情况"};
     for (int i = 0; i < OGI__REG_COUNT; i++) {
         if (!have[i]) {
-            if ((rc = ogi_report_add_finding(r, "P1", OGI_SEV_WARNING,
-                                             names[i], "table %s not found",
-                                             labels[i])))
+            if ((rc = ogi_report_add_finding(r, "P1", OGI_SEV_WARNING, names[i],
+                                             "table %s not found", labels[i])))
                 return rc;
             continue;
         }
@@ -402,7 +373,7 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
     ogi_report_t *r = ogi_report_new(arena);
     if (!r)
         return OGI_ENOMEM;
-    ogi_parse_doc_key(raw, len, r->doc_key);
+    ogi_hash_sha256_hex(raw, len, r->doc_key);
     r->source_bytes = len;
     if (opts && opts->name &&
         !(r->source_name = ogi_arena_strdup(arena, opts->name)))
@@ -411,8 +382,8 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
     ogi__form_t form;
     ogi__view_t v;
     char why[512];
-    size_t max = opts && opts->max_bytes ? opts->max_bytes
-                                         : OGI_TEXT_MAX_DEFAULT;
+    size_t max =
+        opts && opts->max_bytes ? opts->max_bytes : OGI_TEXT_MAX_DEFAULT;
     int rc;
     if (len > max) {
         snprintf(why, sizeof(why),
@@ -442,8 +413,8 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
 
     ogi_text_t t;
-    rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t,
-                         why, sizeof(why));
+    rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t, why,
+                         sizeof(why));
     if (rc == OGI_ENOMEM)
         return rc;
     if (rc) {

@@ -23,7 +23,7 @@
 #include <zmq.h>
 
 #include "ogi/error.h"
-#include "ogi/parse.h"
+#include "ogi/hash.h"
 #include "ogi/pipeline.h"
 #include "ogi/source.h"
 #include "ogi/text.h"
@@ -130,7 +130,7 @@ take_doc(const ogi_push_doc_t *d, size_t max, uint8_t **buf, size_t *len,
         return OGI_ENOMEM;
     if (n)
         memcpy(p, d->raw, n);
-    ogi_parse_doc_key(d->raw, d->len, key);
+    ogi_hash_sha256_hex(d->raw, d->len, key);
     *buf = p;
     *len = n;
     *size = too_big ? d->len : 0;

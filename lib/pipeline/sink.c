@@ -22,6 +22,7 @@
 #include "encode_int.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
+#include "ogi/hash.h"
 #include "ogi/log.h"
 #include "ogi/metrics.h"
 #include "ogi/parse.h"
@@ -79,11 +80,10 @@ metrics_init(sink_t *s)
                         "reason", "not_report");
     x->dead = ogi_metrics_counter(
         m, "ogi_documents_dead_lettered_total",
-        "Documents written to the dead letters (poison, refused).", NULL,
-        NULL);
-    x->batches = ogi_metrics_counter(m, "ogi_batches_total",
-                                     "Transactions committed by the sink.",
-                                     NULL, NULL);
+        "Documents written to the dead letters (poison, refused).", NULL, NULL);
+    x->batches =
+        ogi_metrics_counter(m, "ogi_batches_total",
+                            "Transactions committed by the sink.", NULL, NULL);
     x->batch_records = ogi_metrics_histogram(
         m, "ogi_batch_records", "Records per committed batch.",
         ogi_metrics_batch_bounds, ogi_metrics_batch_nbounds);
@@ -138,10 +138,10 @@ metrics_publish(sink_t *s)
         if (!s->st.findings[k])
             continue;
         if (!x->findings[k])
-            x->findings[k] = ogi_metrics_counter(
-                s->m, "ogi_findings_total",
-                "Findings of the reports stored, by rule.", "rule",
-                rules[k].id);
+            x->findings[k] =
+                ogi_metrics_counter(s->m, "ogi_findings_total",
+                                    "Findings of the reports stored, by rule.",
+                                    "rule", rules[k].id);
         ogi_metric_total(x->findings[k], s->st.findings[k]);
     }
     ogi_metrics_beat(s->m, "sink");
@@ -154,9 +154,8 @@ db_down(sink_t *s, const char *why)
     if (!s->down_since) {
         s->down_since = ogi__wire_now_ms();
         s->down_retries = 0;
-        ogi_log_fields(OGI_LOG_WARN, "sink",
-                       &(ogi_log_field_t){"error", why}, 1,
-                       "database unreachable: %s, retrying", why);
+        ogi_log_fields(OGI_LOG_WARN, "sink", &(ogi_log_field_t){"error", why},
+                       1, "database unreachable: %s, retrying", why);
     } else {
         s->down_retries++;
     }
@@ -179,8 +178,7 @@ db_up(sink_t *s)
         uint64_t secs = (ogi__wire_now_ms() - s->down_since + 500) / 1000;
         char n[24];
         snprintf(n, sizeof(n), "%llu", (unsigned long long)secs);
-        ogi_log_fields(OGI_LOG_INFO, "sink",
-                       &(ogi_log_field_t){"down_s", n}, 1,
+        ogi_log_fields(OGI_LOG_INFO, "sink", &(ogi_log_field_t){"down_s", n}, 1,
                        "database back after %llu s, %llu retries",
                        (unsigned long long)secs,
                        (unsigned long long)s->down_retries);
@@ -211,8 +209,8 @@ reject_class(const char *reason)
 static void
 count_rejected(sink_t *s, const char *reason)
 {
-    ogi_metric_add(ogi_metrics_counter(s->m, "ogi_documents_rejected_total",
-                                       "", "reason", reject_class(reason)),
+    ogi_metric_add(ogi_metrics_counter(s->m, "ogi_documents_rejected_total", "",
+                                       "reason", reject_class(reason)),
                    1);
 }
 
@@ -409,8 +407,7 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
                 continue;
             case OGI_DB_REJECTED:
                 s->st.rejected++;
-                count_rejected(s, items[i].report &&
-                                          items[i].report->nfindings
+                count_rejected(s, items[i].report && items[i].report->nfindings
                                       ? items[i].report->findings[0].message
                                       : NULL);
                 break;
@@ -455,7 +452,7 @@ bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
         return 1;
     }
     char key[65];
-    ogi_parse_doc_key(rec->raw.data, rec->raw.len, key);
+    ogi_hash_sha256_hex(rec->raw.data, rec->raw.len, key);
     if (pr && pr->doc_key && *pr->doc_key) {
         if (strcmp(pr->doc_key, key) == 0)
             return 1;
@@ -586,13 +583,13 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
         rc = OGI_EIO;
     }
     if (!rc)
-        rc = ogi_auth_client(o->auth, s.ack, OGI_AUTH_BROKER, o->frontend,
-                             why, why_size);
+        rc = ogi_auth_client(o->auth, s.ack, OGI_AUTH_BROKER, o->frontend, why,
+                             why_size);
     if (!rc && (ogi__wire_setup(s.ack, max, 100000) ||
                 zmq_setsockopt(s.ack, ZMQ_ROUTING_ID, id, strlen(id)) ||
                 zmq_connect(s.ack, o->frontend))) {
-        snprintf(why, why_size, "could not connect to \"%s\": %s",
-                 o->frontend, zmq_strerror(zmq_errno()));
+        snprintf(why, why_size, "could not connect to \"%s\": %s", o->frontend,
+                 zmq_strerror(zmq_errno()));
         rc = OGI_EIO;
     }
     if (!rc) {

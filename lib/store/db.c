@@ -13,18 +13,20 @@
  *
  *   1. documents: one INSERT over unnest() of binary arrays (doc_key
  *      text[], raw bytea[], content_type text[], source_name text[]) with
- *      ON CONFLICT (doc_key) DO NOTHING RETURNING doc_key, so each item
- *      knows whether it is new; of two items with the same key in one
- *      batch, the first is sent and stored, the others are duplicates.
- *      While the server inserts them, the client turns the reports into
- *      JSON records (make_ahead), so that both work at once.
- *   2. for the new documents only (so nothing can conflict): reports,
- *      then each typed table, then findings, each with one COPY FROM
- *      STDIN in text format, streamed in pieces of COPY_FLUSH bytes while
- *      the next rows are made (db_buf.c). The typed tables' columns are listed from
- *      the skeleton's keys: the SQL files and lib/core/skeleton.c stay the two
- *      places that name them, and test_db checks that they agree.
- *   3. dead_letters: the poison items, unless their key is stored.
+ *      ON CONFLICT (doc_key) DO NOTHING RETURNING doc_key, id, so each
+ *      item knows whether it is new and its id; of two items with the
+ *      same key in one batch, the first is sent and stored, the others
+ *      are duplicates.
+ *   2. the agencies of the new reports (db_agency.c).
+ *   3. for the new documents only (so nothing can conflict): one row of
+ *      records per report (metadata, the cells in arrays placed by
+ *      db_cells.c, the findings in arrays), then one row of rejections
+ *      per document that is not a report, each with one COPY FROM STDIN
+ *      in text format, streamed in pieces of COPY_FLUSH bytes while the
+ *      next rows are made (db_buf.c).
+ *   4. which report is current for each (agency, year) touched, and the
+ *      cross-year findings of those years and the next (db_cross.c).
+ *   5. dead_letters: the poison items, unless their key is stored.
  *
  * Rows are inserted in doc_key order, so that two sinks writing batches
  * that overlap take their locks in the same order and do not deadlock.
@@ -44,13 +46,15 @@
 
 #include "db_agency_int.h"
 #include "db_buf_int.h"
+#include "db_cells_int.h"
+#include "db_cross_int.h"
 #include "db_dead_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
 #include "ogi/json.h"
-#include "ogi/parse.h"
+#include "ogi/version.h"
 
 #define CHUNK_BYTES (64u << 20)
 
@@ -358,11 +362,11 @@ slot_cmp(const void *pa, const void *pb)
 typedef struct {
     const ogi_db_item_t *items;
     size_t n;
-    slot_t *order;  /* the items in doc_key order */
-    uint8_t *flags; /* F_NEW, F_POISON of each item */
-    char **json;    /* the record of order[k] as JSON (jansson's), or NULL */
-    size_t ahead;   /* json[0..ahead) were tried by make_ahead */
+    slot_t *order;      /* the items in doc_key order */
+    uint8_t *flags;     /* F_NEW, F_POISON of each item */
+    int64_t *doc_id;    /* of each item inserted: documents.id */
     int64_t *agency_id; /* of each item's report: agencies.id, 0: none */
+    int replace;        /* ogi_db_reparse_batch: the documents are stored */
 } batch_t;
 
 #define MAX_COLS 6
@@ -456,7 +460,7 @@ static const char sql_documents[] =
     " SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[],"
     "  $5::text[], $6::text[])"
     " ON CONFLICT (doc_key) DO NOTHING"
-    " RETURNING doc_key";
+    " RETURNING doc_key, id";
 
 static const char sql_dead_letters[] =
     "INSERT INTO dead_letters (doc_key, raw, content_type, source_name,"
@@ -476,6 +480,7 @@ static void
 mark_returned(batch_t *b, const PGresult *res, const size_t *rows, size_t nrows,
               uint8_t flag)
 {
+    int with_id = PQnfields(res) > 1;
     for (int r = 0; r < PQntuples(res); r++) {
         const char *key = PQgetvalue(res, r, 0);
         size_t lo = 0, hi = nrows;
@@ -485,6 +490,8 @@ mark_returned(batch_t *b, const PGresult *res, const size_t *rows, size_t nrows,
             int c = strcmp(s->key, key);
             if (c == 0) {
                 b->flags[s->i] |= flag;
+                if (with_id)
+                    b->doc_id[s->i] = strtoll(PQgetvalue(res, r, 1), NULL, 10);
                 break;
             }
             if (c < 0)
@@ -519,23 +526,6 @@ add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
                                            : (int32_t)it->attempts);
     }
     return 0;
-}
-
-/*
- * Makes the records' JSON, in doc_key order, while the server works on
- * the statement sent last, so that both work at once (the documents are
- * new, as a rule; copy_report makes the rest). A NULL left means that
- * memory ran out (or that the item has no report): copy_report tries again.
- */
-static void
-make_ahead(ogi_db_t *db, batch_t *b)
-{
-    while (b->ahead < b->n && PQconsumeInput(db->conn) && PQisBusy(db->conn)) {
-        const ogi_db_item_t *it = &b->items[b->order[b->ahead].i];
-        if (it->report)
-            b->json[b->ahead] = ogi_json_dump(it->report, OGI_JSON_COMPACT);
-        b->ahead++;
-    }
 }
 
 /*
@@ -576,8 +566,6 @@ store_raw(ogi_db_t *db, batch_t *b, int poison)
         rc = arows_send(db, &a);
         if (rc)
             break;
-        if (!poison)
-            make_ahead(db, b);
         rc = await_result(db, a.what, PGRES_TUPLES_OK, &res);
         if (rc == 0)
             mark_returned(b, res, rows, a.rows, poison ? F_POISON : F_NEW);
@@ -589,85 +577,15 @@ store_raw(ogi_db_t *db, batch_t *b, int poison)
     return rc;
 }
 
-static const char sql_reports[] =
-    "COPY reports (doc_key, status, parser_version, agency, year, format,"
-    " admin_level, province, published_on, record, agency_id) FROM STDIN";
-
-static const char sql_findings[] =
-    "COPY findings (doc_key, seq, rule, severity, path, message)"
+static const char sql_records[] =
+    "COPY records (id, status, parser_version, agency, agency_id, year,"
+    " format, admin_level, province, published_on, phones, postal_code,"
+    " email, address, tables, apply_other, cells, amounts, amount_units,"
+    " finding_rules, finding_levels, finding_paths, finding_texts)"
     " FROM STDIN";
 
-/* The typed tables: SQL table and its row-key column. */
-static const struct {
-    const char *table;  /* SQL table */
-    const char *rowcol; /* its row-key column */
-} typed[OGI_TABLE_COUNT] = {
-    [OGI_T2_19_1] = {"active_2019_a20_1", "row_key"},
-    [OGI_T2_19_5] = {"active_2019_a20_5", "row_key"},
-    [OGI_T2_19_6] = {"active_2019_a20_6", "row_key"},
-    [OGI_T2_19_8] = {"active_2019_a20_8", "row_key"},
-    [OGI_T2_19_9] = {"active_2019_a20_9", "row_key"},
-    [OGI_T2_21_1] = {"active_2021_a20_1", "row_key"},
-    [OGI_T2_21_5] = {"active_2021_a20_5", "row_key"},
-    [OGI_T2_21_6] = {"active_2021_a20_6", "row_key"},
-    [OGI_T2_21_8] = {"active_2021_a20_8", "row_key"},
-    [OGI_T3] = {"apply", "row_key"},
-    [OGI_T4] = {"appeal", "block"},
-};
-
-const char *
-ogi_db_table_name(ogi_table_id_t id)
-{
-    assert((unsigned)id < OGI_TABLE_COUNT);
-    return typed[id].table;
-}
-
-const char *
-ogi_db_row_column(ogi_table_id_t id)
-{
-    assert((unsigned)id < OGI_TABLE_COUNT);
-    return typed[id].rowcol;
-}
-
-/*
- * ", name", quoted: the names above and the skeleton's keys, constants of
- * the program, never data. Each is checked to be lower-case ASCII, so
- * quoting is all it takes. Returns 0 or OGI_EINVAL.
- */
-static int
-put_column(ogi__buf_t *sql, const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
-        return OGI_EINVAL;
-    ogi__buf_puts(sql, ", \"");
-    ogi__buf_put(sql, name, n);
-    ogi__buf_put(sql, "\"", 1);
-    return 0;
-}
-
-/*
- * "COPY table (doc_key, row_no, row_key, <the skeleton's column keys>
- * [, amount_unit]) FROM STDIN" into sql: no statement names the columns
- * itself, so the SQL files and lib/core/skeleton.c stay the two places that
- * do (test_db checks that they agree). Returns 0, OGI_ENOMEM, OGI_EINVAL.
- */
-static int
-table_copy_sql(ogi_table_id_t id, ogi__buf_t *sql)
-{
-    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
-    int amount = 0;
-    ogi__buf_puts(sql, "COPY ");
-    ogi__buf_puts(sql, typed[id].table); /* a constant above */
-    ogi__buf_puts(sql, " (doc_key, row_no");
-    int rc = put_column(sql, typed[id].rowcol);
-    for (size_t col = 0; rc == 0 && col < sk->ncols; col++) {
-        rc = put_column(sql, sk->cols[col].key);
-        amount |= sk->cols[col].type == OGI_VT_AMOUNT;
-    }
-    ogi__buf_puts(sql, amount ? ", amount_unit) FROM STDIN" : ") FROM STDIN");
-    return rc ? rc : sql->oom ? OGI_ENOMEM : 0;
-}
+static const char sql_rejections[] =
+    "COPY rejections (id, parser_version, rule, reason) FROM STDIN";
 
 /* "YYYY-MM-DD" naming a real day, else NULL (the column is a date). */
 static const char *
@@ -688,27 +606,74 @@ valid_date(const char *s)
     return s;
 }
 
-/* The report's row: metadata, and the record as JSON (parsed once into
- * jsonb by the server), made now unless *json holds it already. */
+/* A text[] field from n strings (get(rep, k) gives the k-th). */
 static void
-copy_report(ogi__copy_t *c, const char *key, const ogi_report_t *rep,
-            char **json, int64_t agency_id)
+copy_text_array(ogi__copy_t *c, const ogi_report_t *rep, size_t n,
+                const char *(*get)(const ogi_report_t *, size_t))
+{
+    ogi__buf_t arr = {0};
+    for (size_t k = 0; k < n; k++)
+        ogi__buf_text_elem(&arr, get(rep, k));
+    const char *lit = ogi__buf_text_end(&arr);
+    if (!lit)
+        c->b.oom = 1;
+    else
+        ogi__copy_text(c, lit);
+    ogi__buf_fini(&arr);
+}
+
+static const char *
+get_phone(const ogi_report_t *r, size_t k)
+{
+    return r->meta.phones[k];
+}
+
+static const char *
+get_rule(const ogi_report_t *r, size_t k)
+{
+    return r->findings[k].rule;
+}
+
+static const char *
+get_level(const ogi_report_t *r, size_t k)
+{
+    return ogi_severity_name(r->findings[k].severity);
+}
+
+static const char *
+get_path(const ogi_report_t *r, size_t k)
+{
+    return r->findings[k].path ? r->findings[k].path : "";
+}
+
+static const char *
+get_text(const ogi_report_t *r, size_t k)
+{
+    return r->findings[k].message ? r->findings[k].message : "";
+}
+
+static const char *
+parser_version(const ogi_report_t *rep)
+{
+    return rep->parser_version ? rep->parser_version : OGI_PARSER_VERSION;
+}
+
+/* The report's one row: metadata, cells (db_cells.c), findings. */
+static void
+copy_record(ogi__copy_t *c, int64_t id, const ogi_report_t *rep,
+            int64_t agency_id)
 {
     if (ogi__copy_row(c))
         return;
-    if (!*json)
-        *json = ogi_json_dump(rep, OGI_JSON_COMPACT);
-    const char *record = *json;
-    if (!record) {
-        c->rc = set_failure(c->db, OGI_ENOMEM, c->what);
-        return;
-    }
     const ogi_meta_t *m = &rep->meta;
-    ogi__copy_text(c, key);
+    ogi__copy_int(c, id);
     ogi__copy_text(c, ogi_status_name(rep->status));
-    ogi__copy_text(c, rep->parser_version ? rep->parser_version
-                                          : OGI_PARSER_VERSION);
+    ogi__copy_text(c, parser_version(rep));
     ogi__copy_text(c, m->agency);
+    if (agency_id)
+        ogi__copy_int(c, agency_id);
+    else
+        ogi__copy_text(c, NULL);
     if (m->year)
         ogi__copy_int(c, m->year);
     else
@@ -717,104 +682,63 @@ copy_report(ogi__copy_t *c, const char *key, const ogi_report_t *rep,
     ogi__copy_text(c, ogi_level_name(m->admin_level));
     ogi__copy_text(c, m->province);
     ogi__copy_text(c, valid_date(m->published_on));
-    ogi__copy_text(c, record);
-    if (agency_id)
-        ogi__copy_int(c, agency_id);
+    if (m->nphones)
+        copy_text_array(c, rep, m->nphones, get_phone);
     else
         ogi__copy_text(c, NULL);
+    ogi__copy_text(c, m->postal_code);
+    ogi__copy_text(c, m->email);
+    ogi__copy_text(c, m->address);
+    ogi__cells_copy(c, rep);
+    copy_text_array(c, rep, rep->nfindings, get_rule);
+    copy_text_array(c, rep, rep->nfindings, get_level);
+    copy_text_array(c, rep, rep->nfindings, get_path);
+    copy_text_array(c, rep, rep->nfindings, get_text);
     ogi__copy_end_row(c);
-    free(*json); /* jansson's, from malloc; not needed any more */
-    *json = NULL;
 }
 
-/* The rows of table id: every row of the report's format, in skeleton
- * order, when the table was found. */
+/* A document that is not a report: the finding that says why (its first
+ * error, else its first finding). */
 static void
-copy_table(ogi__copy_t *c, const char *key, const ogi_report_t *rep,
-           ogi_table_id_t id)
+copy_rejection(ogi__copy_t *c, int64_t id, const ogi_report_t *rep)
 {
-    const ogi_table_t *t = &rep->tables[id];
-    if (!t->present)
+    if (ogi__copy_row(c))
         return;
-    const ogi_skel_table_t *sk = t->skel;
-    for (size_t row = 0; row < sk->nrows; row++) {
-        if (!ogi_report_row_in_shape(rep, id, row))
-            continue;
-        if (ogi__copy_row(c))
-            return;
-        ogi__copy_text(c, key);
-        ogi__copy_int(c, (int64_t)row + 1);
-        ogi__copy_text(c, sk->rows[row].key);
-        ogi_unit_t unit = OGI_UNIT_NONE;
-        int amount = 0;
-        for (size_t col = 0; col < sk->ncols; col++) {
-            const ogi_cell_t *cell = ogi_report_cell(rep, id, row, col);
-            ogi__copy_cell(c, cell, sk->cols[col].type);
-            if (sk->cols[col].type == OGI_VT_AMOUNT) {
-                amount = 1;
-                unit = cell && cell->unit ? (ogi_unit_t)cell->unit : t->unit;
-            }
-        }
-        if (amount)
-            ogi__copy_text(c, ogi_unit_name(unit));
-        ogi__copy_end_row(c);
-    }
+    const ogi_finding_t *why = NULL;
+    for (size_t k = 0; k < rep->nfindings && !why; k++)
+        if (rep->findings[k].severity == OGI_SEV_ERROR)
+            why = &rep->findings[k];
+    if (!why && rep->nfindings)
+        why = &rep->findings[0];
+    ogi__copy_int(c, id);
+    ogi__copy_text(c, parser_version(rep));
+    ogi__copy_text(c, why ? why->rule : "P0");
+    ogi__copy_text(c, why && why->message ? why->message : "not a report");
+    ogi__copy_end_row(c);
 }
 
-static void
-copy_findings(ogi__copy_t *c, const char *key, const ogi_report_t *rep)
-{
-    for (size_t k = 0; k < rep->nfindings; k++) {
-        const ogi_finding_t *f = &rep->findings[k];
-        if (ogi__copy_row(c))
-            return;
-        ogi__copy_text(c, key);
-        ogi__copy_int(c, (int64_t)k + 1);
-        ogi__copy_text(c, f->rule);
-        ogi__copy_text(c, ogi_severity_name(f->severity));
-        ogi__copy_text(c, f->path ? f->path : "");
-        ogi__copy_text(c, f->message ? f->message : "");
-        ogi__copy_end_row(c);
-    }
-}
-
-/* What store_rows writes: the reports, a typed table (its id), or the
- * findings. */
-#define TARGET_REPORTS  (-1)
-#define TARGET_FINDINGS OGI_TABLE_COUNT
-
-/* The rows of target for every document this batch stored, in doc_key
- * order, with one COPY (none when there are no rows). */
+/* The records (rejected == 0) or the rejections of every document this
+ * batch stored, in doc_key order, with one COPY (none when none). */
 static int
-store_rows(ogi_db_t *db, const batch_t *b, int target)
+store_rows(ogi_db_t *db, const batch_t *b, int rejected)
 {
-    ogi__buf_t sql = {0};
     ogi__copy_t c;
-    int rc = 0;
-    if (target == TARGET_REPORTS)
-        ogi__copy_init(&c, db, "store reports", sql_reports);
-    else if (target == TARGET_FINDINGS)
-        ogi__copy_init(&c, db, "store findings", sql_findings);
-    else if ((rc = table_copy_sql((ogi_table_id_t)target, &sql)) != 0) {
-        ogi__buf_fini(&sql);
-        return set_failure(db, rc, "store report tables");
-    } else
-        ogi__copy_init(&c, db, "store report tables", sql.p);
+    ogi__copy_init(&c, db, rejected ? "store rejections" : "store records",
+                   rejected ? sql_rejections : sql_records);
     for (size_t k = 0; k < b->n && c.rc == 0; k++) {
         const slot_t *s = &b->order[k];
         const ogi_report_t *rep = b->items[s->i].report;
-        if (!(b->flags[s->i] & F_NEW) || !rep)
+        if (!(b->flags[s->i] & F_NEW) || !rep ||
+            (rep->status == OGI_STATUS_REJECTED) != rejected)
             continue;
-        if (target == TARGET_REPORTS)
-            copy_report(&c, s->key, rep, &b->json[k], b->agency_id[s->i]);
-        else if (target == TARGET_FINDINGS)
-            copy_findings(&c, s->key, rep);
+        if (rejected)
+            copy_rejection(&c, b->doc_id[s->i], rep);
         else
-            copy_table(&c, s->key, rep, (ogi_table_id_t)target);
+            copy_record(&c, b->doc_id[s->i], rep, b->agency_id[s->i]);
+        if (c.b.oom)
+            c.rc = set_failure(db, OGI_ENOMEM, c.what);
     }
-    rc = ogi__copy_finish(&c);
-    ogi__buf_fini(&sql);
-    return rc;
+    return ogi__copy_finish(&c);
 }
 
 /* Documents, the agencies of the new reports, then the rows of the new
@@ -823,7 +747,7 @@ store_rows(ogi_db_t *db, const batch_t *b, int target)
 static int
 store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
 {
-    int rc = store_raw(db, b, 0);
+    int rc = b->replace ? 0 : store_raw(db, b, 0);
     uint8_t *want = rc == 0 ? ogi_calloc(b->n, 1) : NULL;
     if (rc == 0 && !want)
         rc = set_failure(db, OGI_ENOMEM, "store agencies");
@@ -835,14 +759,16 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
     if (rc == 0)
         rc = ogi__db_agencies_upsert(db, b->items, b->n, want, b->agency_id);
     ogi_free(want);
-    for (int t = TARGET_REPORTS; rc == 0 && t <= TARGET_FINDINGS; t++)
-        rc = store_rows(db, b, t);
+    for (int rejected = 0; rc == 0 && rejected <= 1; rejected++)
+        rc = store_rows(db, b, rejected);
     if (rc == 0)
-        rc = ogi__db_current_update(db, b->items, b->n, b->agency_id,
+        rc = ogi__db_current_update(db, b->items, b->n, b->doc_id, b->agency_id,
                                     supersedes);
     if (rc == 0)
+        rc = ogi__db_cross_update(db, b->doc_id, b->agency_id, b->n);
+    if (rc == 0 && !b->replace)
         rc = store_raw(db, b, 1);
-    if (rc == 0) /* documents tried again out of the dead letters */
+    if (rc == 0 && !b->replace) /* tried again out of the dead letters */
         rc = ogi__db_dead_retried(db, b->items, b->n, b->flags, F_POISON);
     return rc;
 }
@@ -857,9 +783,10 @@ static int
 find_resent(ogi_db_t *db, batch_t *b)
 {
     static const char sql[] =
-        "SELECT u.k, r.status FROM unnest($1::text[], $2::text[]) AS u(k, s)"
+        "SELECT u.k, CASE WHEN x.id IS NULL THEN 'ok' ELSE 'rejected' END"
+        " FROM unnest($1::text[], $2::text[]) AS u(k, s)"
         " JOIN documents d ON d.doc_key = u.k AND d.submitted_by = u.s"
-        " LEFT JOIN reports r ON r.doc_key = u.k";
+        " LEFT JOIN rejections x ON x.id = d.id";
     ogi__buf_t keys = {0}, subs = {0};
     size_t n = 0;
     for (size_t i = 0; i < b->n; i++) {
@@ -942,9 +869,9 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                  .n = n,
                  .order = ogi_calloc(n, sizeof(slot_t)),
                  .flags = ogi_calloc(n, 1),
-                 .json = ogi_calloc(n, sizeof(char *)),
+                 .doc_id = ogi_calloc(n, sizeof(int64_t)),
                  .agency_id = ogi_calloc(n, sizeof(int64_t))};
-    int rc = b.order && b.flags && b.json && b.agency_id
+    int rc = b.order && b.flags && b.doc_id && b.agency_id
                  ? ogi__db_ensure_connected(self)
                  : set_failure(self, OGI_ENOMEM, "store batch");
     if (rc == 0) {
@@ -963,9 +890,134 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
         ogi__db_rollback(self);
     else
         set_outcomes(&b, outcomes);
-    for (size_t k = 0; b.json && k < n; k++)
-        free(b.json[k]); /* jansson's, from malloc */
-    ogi_free(b.json);
+    ogi_free(b.doc_id);
+    ogi_free(b.agency_id);
+    ogi_free(b.order);
+    ogi_free(b.flags);
+    return rc;
+}
+
+/* The reports a reparse replaces go, with their cross-year findings
+ * (cascade); the (agency, year) pairs they leave are answered so that
+ * their current reports are chosen again. */
+static const char sql_unstore[] =
+    "WITH d AS (DELETE FROM records WHERE id = ANY ($1::bigint[])"
+    " RETURNING agency_id, year),"
+    " x AS (DELETE FROM rejections WHERE id = ANY ($1::bigint[]))"
+    " SELECT DISTINCT agency_id, year FROM d"
+    " WHERE agency_id IS NOT NULL AND year IS NOT NULL";
+
+/* The reports left in those pairs, none of them current now. */
+static const char sql_left[] =
+    "SELECT r.id, r.agency_id FROM records r"
+    " JOIN unnest($1::bigint[], $2::int4[]) AS p(agency_id, year)"
+    " USING (agency_id, year)"
+    " WHERE NOT (r.id = ANY ($3::bigint[]))";
+
+/* Chooses again the current report of the pairs the replaced reports
+ * were in (res: agency_id, year) among the reports left there. */
+static int
+reelect(ogi_db_t *db, PGresult *pairs, const char *ids)
+{
+    ogi__buf_t ag = {0}, yr = {0};
+    for (int r = 0; r < PQntuples(pairs); r++) {
+        ogi__buf_text_elem(&ag, PQgetvalue(pairs, r, 0));
+        ogi__buf_text_elem(&yr, PQgetvalue(pairs, r, 1));
+    }
+    const char *p[3] = {ogi__buf_text_end(&ag), ogi__buf_text_end(&yr), ids};
+    PGresult *res = NULL;
+    int rc = p[0] && p[1] ? 0 : set_failure(db, OGI_ENOMEM, "reparse");
+    if (rc == 0 && PQntuples(pairs) > 0)
+        rc = ogi__db_run(db, "reparse", sql_left, 3, p, NULL, NULL,
+                         PGRES_TUPLES_OK, &res);
+    size_t n = res ? (size_t)PQntuples(res) : 0;
+    int64_t *doc = n ? ogi_calloc(n, sizeof(*doc)) : NULL;
+    int64_t *agency = n ? ogi_calloc(n, sizeof(*agency)) : NULL;
+    ogi_db_item_t *items = n ? ogi_calloc(n, sizeof(*items)) : NULL;
+    if (n && (!doc || !agency || !items))
+        rc = set_failure(db, OGI_ENOMEM, "reparse");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        doc[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
+        agency[i] = strtoll(PQgetvalue(res, (int)i, 1), NULL, 10);
+    }
+    if (rc == 0 && n)
+        rc = ogi__db_current_update(db, items, n, doc, agency, NULL);
+    if (rc == 0 && n)
+        rc = ogi__db_cross_update(db, doc, agency, n);
+    ogi_free(doc);
+    ogi_free(agency);
+    ogi_free(items);
+    PQclear(res);
+    ogi__buf_fini(&ag);
+    ogi__buf_fini(&yr);
+    return rc;
+}
+
+static const char sql_progress[] =
+    "UPDATE reparse_runs SET last_id = $2::bigint,"
+    " documents = documents + $3::bigint WHERE id = $1::bigint";
+
+int
+ogi_db_reparse_batch(ogi_db_t *self, const ogi_db_item_t *items,
+                     const int64_t *ids, size_t n, int64_t run_id,
+                     int64_t last_id)
+{
+    assert(self && (items || n == 0) && (ids || n == 0));
+    ogi__db_clear_error(self);
+    batch_t b = {.items = items,
+                 .n = n,
+                 .replace = 1,
+                 .order = ogi_calloc(n ? n : 1, sizeof(slot_t)),
+                 .flags = ogi_calloc(n ? n : 1, 1),
+                 .doc_id = ogi_calloc(n ? n : 1, sizeof(int64_t)),
+                 .agency_id = ogi_calloc(n ? n : 1, sizeof(int64_t))};
+    ogi__buf_t idl = {0};
+    int rc = b.order && b.flags && b.doc_id && b.agency_id
+                 ? ogi__db_ensure_connected(self)
+                 : set_failure(self, OGI_ENOMEM, "reparse");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        b.order[i] = (slot_t){ogi__db_item_key(&items[i]), i};
+        if (!b.order[i].key)
+            b.order[i].key = "";
+        if (!items[i].report)
+            continue; /* not parsed again: its rows stay */
+        b.flags[i] = F_NEW;
+        b.doc_id[i] = ids[i];
+        char num[24];
+        snprintf(num, sizeof(num), "%" PRId64, ids[i]);
+        ogi__buf_text_elem(&idl, num);
+    }
+    const char *idp = ogi__buf_text_end(&idl);
+    if (rc == 0 && !idp)
+        rc = set_failure(self, OGI_ENOMEM, "reparse");
+    if (rc == 0) {
+        qsort(b.order, n, sizeof(slot_t), slot_cmp);
+        rc = ogi__db_command(self, "begin transaction", "BEGIN");
+    }
+    PGresult *pairs = NULL;
+    if (rc == 0)
+        rc = ogi__db_run(self, "reparse", sql_unstore, 1, &idp, NULL, NULL,
+                         PGRES_TUPLES_OK, &pairs);
+    if (rc == 0)
+        rc = store_batch(self, &b, NULL);
+    if (rc == 0)
+        rc = reelect(self, pairs, idp);
+    if (rc == 0 && run_id > 0) {
+        char a[24], l[24], c[24];
+        snprintf(a, sizeof(a), "%" PRId64, run_id);
+        snprintf(l, sizeof(l), "%" PRId64, last_id);
+        snprintf(c, sizeof(c), "%zu", n);
+        const char *const p[3] = {a, l, c};
+        rc = ogi__db_run(self, "record reparse progress", sql_progress, 3, p,
+                         NULL, NULL, PGRES_COMMAND_OK, NULL);
+    }
+    if (rc == 0)
+        rc = ogi__db_command(self, "commit reparse", "COMMIT");
+    if (rc)
+        ogi__db_rollback(self);
+    PQclear(pairs);
+    ogi__buf_fini(&idl);
+    ogi_free(b.doc_id);
     ogi_free(b.agency_id);
     ogi_free(b.order);
     ogi_free(b.flags);

@@ -143,36 +143,41 @@ ogi__db_agencies_upsert(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
 /* ---- the current report of each (agency, year) ---- */
 
 static const char sql_current[] =
-    "WITH b AS (SELECT r.doc_key, r.agency_id, r.year FROM reports r"
-    " WHERE r.doc_key = ANY ($1::text[]) AND r.agency_id IS NOT NULL"
+    "WITH b AS (SELECT r.id, r.agency_id, r.year FROM records r"
+    " WHERE r.id = ANY ($1::bigint[]) AND r.agency_id IS NOT NULL"
     " AND r.year IS NOT NULL),"
     " pairs AS (SELECT DISTINCT agency_id, year FROM b),"
-    " prior AS (SELECT r.agency_id, r.year, r.doc_key FROM reports r"
+    " prior AS (SELECT r.agency_id, r.year, r.id FROM records r"
     " JOIN pairs USING (agency_id, year) WHERE r.current),"
-    " ranked AS (SELECT r.doc_key, r.current,"
+    " ranked AS (SELECT r.id, r.current,"
     " row_number() OVER (PARTITION BY r.agency_id, r.year"
     " ORDER BY r.published_on DESC NULLS LAST, r.stored_at DESC,"
-    " r.doc_key DESC) = 1 AS now_current"
-    " FROM reports r JOIN pairs USING (agency_id, year)"
-    " WHERE r.status <> 'rejected'),"
-    " upd AS (UPDATE reports r SET current = k.now_current FROM ranked k"
-    " WHERE r.doc_key = k.doc_key AND r.current <> k.now_current"
-    " RETURNING r.doc_key)" /* run whether read or not */
-    " SELECT b.doc_key, p.doc_key"
+    " r.id DESC) = 1 AS now_current"
+    " FROM records r JOIN pairs USING (agency_id, year)),"
+    " upd AS (UPDATE records r SET current = k.now_current FROM ranked k"
+    " WHERE r.id = k.id AND r.current <> k.now_current"
+    " RETURNING r.id)" /* run whether read or not */
+    " SELECT b.id, d.doc_key"
     " FROM b JOIN prior p USING (agency_id, year)"
-    " WHERE p.doc_key <> b.doc_key";
+    " JOIN documents d ON d.id = p.id"
+    " WHERE p.id <> b.id";
 
 int
 ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
-                       const int64_t *ids, char (*supersedes)[65])
+                       const int64_t *doc_ids, const int64_t *ids,
+                       char (*supersedes)[65])
 {
     ogi__buf_t keys = {0};
     size_t nk = 0;
+    (void)items;
     for (size_t i = 0; i < n; i++) {
         if (supersedes)
             supersedes[i][0] = '\0';
         if (ids[i]) {
-            ogi__buf_text_elem(&keys, ogi__db_item_key(&items[i]));
+            char num[24];
+            snprintf(num, sizeof(num), "%" PRId64, doc_ids[i]);
+            ogi__buf_put(&keys, keys.len ? "," : "{", 1);
+            ogi__buf_puts(&keys, num);
             nk++;
         }
     }
@@ -194,9 +199,9 @@ ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
         if (rc == 0 && PQresultStatus(res) != PGRES_TUPLES_OK)
             rc = ogi__db_fail(db, "mark current reports", res);
         for (int k = 0; rc == 0 && supersedes && k < PQntuples(res); k++) {
-            const char *doc = PQgetvalue(res, k, 0);
+            int64_t doc = strtoll(PQgetvalue(res, k, 0), NULL, 10);
             for (size_t i = 0; i < n; i++)
-                if (ids[i] && strcmp(ogi__db_item_key(&items[i]), doc) == 0)
+                if (ids[i] && doc_ids[i] == doc)
                     snprintf(supersedes[i], sizeof(supersedes[i]), "%s",
                              PQgetvalue(res, k, 1));
         }

@@ -215,47 +215,50 @@ ogi__copy_text(ogi__copy_t *c, const char *s)
     ogi__buf_put(&c->b, "\t", 1);
 }
 
-void
-ogi__copy_int(ogi__copy_t *c, int64_t v)
+/* An integer's digits into b. */
+static void
+put_int(ogi__buf_t *b, int64_t v)
 {
     char s[24], *p = s + sizeof(s);
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    *--p = '\t';
     do
         *--p = (char)('0' + u % 10);
     while ((u /= 10) != 0);
     if (v < 0)
         *--p = '-';
-    ogi__buf_put(&c->b, p, (size_t)(s + sizeof(s) - p));
+    ogi__buf_put(b, p, (size_t)(s + sizeof(s) - p));
 }
 
-/*
- * A cell: NULL unless it holds a number. Integer columns take a number
- * printed with decimals only when it is whole ("12.00"); otherwise the
- * cell is NULL here (the record keeps it, and V1 reports it). An amount
- * too large for its column is NULL too.
- */
 void
-ogi__copy_cell(ogi__copy_t *c, const ogi_cell_t *cell, ogi_vtype_t type)
+ogi__copy_int(ogi__copy_t *c, int64_t v)
 {
-    if (!cell || cell->state != OGI_CELL_NUM) {
-        ogi__copy_text(c, NULL);
-        return;
-    }
-    if (type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN) {
-        if (ogi__buf_decimal(&c->b, cell->value, cell->scale) == 0)
-            ogi__buf_put(&c->b, "\t", 1);
-        else
-            ogi__copy_text(c, NULL);
-        return;
-    }
+    put_int(&c->b, v);
+    ogi__buf_put(&c->b, "\t", 1);
+}
+
+int
+ogi__cell_text(ogi__buf_t *b, const ogi_cell_t *cell, ogi_vtype_t type)
+{
+    if (!cell || cell->state != OGI_CELL_NUM)
+        return 0;
+    if (type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN)
+        return ogi__buf_decimal(b, cell->value, cell->scale) == 0;
     int64_t p = 1;
     for (unsigned i = 0; i < cell->scale && p <= INT64_MAX / 10; i++)
         p *= 10;
     if (cell->scale > 18 || cell->value % p != 0)
-        ogi__copy_text(c, NULL);
+        return 0;
+    put_int(b, cell->value / p);
+    return 1;
+}
+
+void
+ogi__copy_cell(ogi__copy_t *c, const ogi_cell_t *cell, ogi_vtype_t type)
+{
+    if (ogi__cell_text(&c->b, cell, type))
+        ogi__buf_put(&c->b, "\t", 1);
     else
-        ogi__copy_int(c, cell->value / p);
+        ogi__copy_text(c, NULL);
 }
 
 /*

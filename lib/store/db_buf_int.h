@@ -75,6 +75,9 @@ void ogi__copy_int(ogi__copy_t *c, int64_t v);
  * too large for its column is NULL too.
  */
 void ogi__copy_cell(ogi__copy_t *c, const ogi_cell_t *cell, ogi_vtype_t type);
+/* The cell's value as ogi__copy_cell writes it, into b; returns 0 with
+ * nothing written when the column takes NULL. */
+int ogi__cell_text(ogi__buf_t *b, const ogi_cell_t *cell, ogi_vtype_t type);
 /*
  * Ends the COPY and frees its buffer. Returns 0 when its rows are in the
  * table; after a failure the COPY is abandoned and the first error kept.

@@ -15,7 +15,8 @@
 #include "db_int.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
-#include "ogi/parse.h"
+#include "ogi/hash.h"
+#include "ogi/version.h"
 
 /* Serialises concurrent migrators (pg_advisory_xact_lock). */
 #define MIGRATE_LOCK "7300733"
@@ -70,7 +71,7 @@ migrate_one(ogi_db_t *db, const ogi__migration_t *m, int version, int *did)
     int exists = 0, rc;
     snprintf(what, sizeof(what), "apply migration \"%s\"", m->name);
     snprintf(vbuf, sizeof(vbuf), "%d", version);
-    ogi_parse_doc_key(m->sql, m->len, sum);
+    ogi_hash_sha256_hex(m->sql, m->len, sum);
     *did = 0;
     rc = ogi__db_command(db, what, "BEGIN");
     if (rc)

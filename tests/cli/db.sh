@@ -36,8 +36,8 @@ sql_is() { # expected, sql
 }
 
 migrations=$(ls deploy/sql/[0-9]*.sql | wc -l | tr -d ' ')
-# the schema version is the highest migration's number (numbers may skip)
-top=$(ls deploy/sql/[0-9]*.sql | tail -1 | sed 's|.*/0*||; s|_.*||')
+# the schema version: the newest migration's number (numbers may skip)
+version=$(ls deploy/sql/[0-9]*.sql | tail -1 | sed 's|.*/0*\([0-9]*\)_.*|\1|')
 
 check "db --help exits 0 and names every command" sh -c \
     "'$ogi' db --help | grep -q 'start' && '$ogi' db --help | grep -q 'psql' && '$ogi' db --help | grep -q 'migrate'"
@@ -57,9 +57,9 @@ check "status prints a conninfo" \
 check "start when running is a no-op" \
     output_has "migrations: 0 applied now" "$ogi" db start --data "$pg"
 check "migrate is a no-op once applied" \
-    output_has "0 applied now, schema version $top" "$ogi" db migrate --data "$pg"
+    output_has "0 applied now, schema version $version" "$ogi" db migrate --data "$pg"
 check "migrate again is still a no-op" \
-    output_has "0 applied now, schema version $top" "$ogi" db migrate --data "$pg"
+    output_has "0 applied now, schema version $version" "$ogi" db migrate --data "$pg"
 check "every migration is recorded once" \
     sql_is "$migrations" "SELECT count(*) FROM ogi_schema_migrations"
 check "nothing listens on TCP" sql_is "" "SHOW listen_addresses"
@@ -71,6 +71,17 @@ check "raw bytes are compressed with lz4" sql_is "l" \
 check "the roles exist" sql_is "ogi_ingest|ogi_reporting" \
     "SELECT string_agg(rolname, '|' ORDER BY rolname) FROM pg_roles WHERE rolname LIKE 'ogi\\_%'"
 conninfo=$("$ogi" db status --data "$pg" | sed -n 's/^conninfo: //p')
+# an analyst's login, as README says: a login role in ogi_reporting
+psql -XAtq "$conninfo" -c "CREATE ROLE analyst LOGIN IN ROLE ogi_reporting" >/dev/null 2>&1
+analyst=$(printf '%s' "$conninfo" | sed 's/user=postgres/user=analyst/')
+check "an analyst in ogi_reporting logs in and reads the views" sh -c \
+    "[ \"\$(psql -XAtq '$analyst' -c 'SELECT count(*) FROM reports, labels LIMIT 1')\" = 0 ]"
+check "... and cannot write" sh -c \
+    "! psql -XAtq '$analyst' -c 'DELETE FROM documents' >/dev/null 2>&1"
+check "every table and view of the schema has a comment" sql_is "0" \
+    "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') IS NULL"
+check "every column of them has a comment" sql_is "" \
+    "SELECT string_agg(c.relname || '.' || a.attname, ' ') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v') AND col_description(c.oid, a.attnum) IS NULL"
 check "migrate --db CONNINFO from another directory" sh -c \
     "cd '$tmp' && '$ogi' db migrate --db '$conninfo' | grep -q '0 applied now'"
 check "status --db CONNINFO" output_has "running" "$ogi" db status --db "$conninfo"

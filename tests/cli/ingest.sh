@@ -48,5 +48,5 @@ check "the spreadsheet is named as one" sh -c "grep -F '$tmp/in/town/book.xlsx' 
 check "rejections counted by reason" sh -c "sed -n '/^6 not stored as reports, by reason:/,/^findings/p' $tmp/out | grep -c '^ *1  ' | grep -qx 4"
 check "content types told from the bytes are stored" [ "$(sql "SELECT string_agg(content_type, ',' ORDER BY source_name) FROM documents")" = "text/plain,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/plain,text/plain,image/png" ]
 check "text documents are stored with their encoding" [ "$(sql "SELECT count(*) FROM documents WHERE content_type = 'text/plain' AND encoding = 'utf-8'")" = 4 ]
-check "the record's source names the form too" [ "$(sql "SELECT count(*) FROM reports r JOIN documents d USING (doc_key) WHERE r.record->'source'->>'content_type' = d.content_type")" = 6 ]
+check "the documents that are no reports are kept apart, with their reason" [ "$(sql "SELECT count(*) FROM rejected_documents WHERE rule = 'P0' AND reason <> ''"),$(sql "SELECT count(*) FROM reports")" = "4,2" ]
 finish

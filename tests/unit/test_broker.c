@@ -19,6 +19,7 @@
 #include <zmq.h>
 
 #include "ogi.h"
+#include "ogi/hash.h"
 #include "ogi/pipeline.h"
 #include "wire_int.h"
 
@@ -86,7 +87,7 @@ drain_time(const char *tag, int doc, unsigned drain_ms)
         Ogi__V1__Document d;
         ogi__v1__document__init(&d);
         char key[65];
-        ogi_parse_doc_key("x", 1, key);
+        ogi_hash_sha256_hex("x", 1, key);
         d.doc_key = key;
         d.sequence = 1;
         static uint8_t x[1] = {'x'};
@@ -160,7 +161,7 @@ budget_bounds_documents_taken(void **state)
         Ogi__V1__Document d;
         ogi__v1__document__init(&d);
         char key[65];
-        ogi_parse_doc_key(raw, sizeof(raw), key);
+        ogi_hash_sha256_hex(raw, sizeof(raw), key);
         d.doc_key = key;
         d.sequence = (uint64_t)i + 1;
         d.raw.data = raw;

@@ -39,6 +39,10 @@
 #include "ogi.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
+#include "ogi/hash.h"
+#include "ogi/parse.h"
+
+#include "db_int.h" /* the embedded migrations */
 
 /* ---- group "db_classify": no server ---- */
 
@@ -208,7 +212,6 @@ typedef struct {
 
 static fixture_t fx;
 
-
 static int
 group_setup(void **state)
 {
@@ -353,11 +356,13 @@ migrate_again_is_a_noop(void **state)
     assert_int_equal(ogi_db_migrate(fx.db, &applied), 0);
     assert_int_equal(applied, 0);
     assert_int_equal(ogi_db_schema_version(fx.db, &version), 0);
-    /* the highest migration's number: numbers may skip */
+    /* the version is the newest migration's number (numbers may skip:
+     * deploy/sql/NNN_*.sql in name order) */
     glob_t g;
     assert_int_equal(glob("deploy/sql/[0-9]*.sql", 0, NULL, &g), 0);
-    assert_int_equal(version,
-                     atoi(strrchr(g.gl_pathv[g.gl_pathc - 1], '/') + 1));
+    assert_int_equal(g.gl_pathc, ogi_db_migration_count());
+    const char *last = strrchr(g.gl_pathv[g.gl_pathc - 1], '/') + 1;
+    assert_int_equal(version, atoi(last));
     globfree(&g);
     assert_int_equal(count1("SELECT count(*) FROM ogi_schema_migrations", NULL),
                      (long)ogi_db_migration_count());
@@ -380,7 +385,7 @@ every_skeleton_key_has_its_column(void **state)
             " WHERE table_schema = 'public' AND table_name = $1",
             1, p);
         int rows = PQntuples(res);
-        int want = 3 + (int)sk->ncols, amount = 0;
+        int want = 4 + (int)sk->ncols, amount = 0;
         for (size_t c = 0; c < sk->ncols; c++) {
             int found = 0;
             int is_amount = sk->cols[c].type == OGI_VT_AMOUNT ||
@@ -403,11 +408,11 @@ every_skeleton_key_has_its_column(void **state)
                          sk->cols[c].key, sk->path);
         }
         static const char *const fixed[] = {"doc_key", "row_no", NULL,
-                                            "amount_unit"};
-        for (int f = 0; f < 4; f++) {
+                                            "report_id", "amount_unit"};
+        for (int f = 0; f < 5; f++) {
             const char *col =
                 f == 2 ? ogi_db_row_column((ogi_table_id_t)id) : fixed[f];
-            if (f == 3 && !amount)
+            if (f == 4 && !amount)
                 continue;
             int found = 0;
             for (int r = 0; r < rows; r++)
@@ -666,9 +671,10 @@ reports_and_findings(void **state)
     const char *const p[1] = {k2};
     PGresult *res =
         query("SELECT status, agency, year, format, admin_level, province,"
-              " published_on, parser_version, record->>'doc_key',"
-              " record->'apply'->'granted'->>'total'"
-              " FROM reports WHERE doc_key = $1",
+              " published_on, parser_version, r.doc_key,"
+              " (SELECT a.total FROM apply a WHERE a.doc_key = r.doc_key"
+              "  AND a.row_key = 'granted')"
+              " FROM reports r WHERE r.doc_key = $1",
               1, p);
     assert_int_equal(PQntuples(res), 1);
     assert_string_equal(PQgetvalue(res, 0, 0), "has_errors");
@@ -692,11 +698,15 @@ reports_and_findings(void **state)
     assert_string_equal(PQgetvalue(res, 0, 1),
                         "row total 92 differs from the sum of its columns 91");
     PQclear(res);
-    /* every finding of every report, in order */
+    /* every finding of every report, in order; the cross-year ones
+     * (X1-X4, against another stored report) come after them */
     for (size_t i = 0; i < fx.n; i++) {
         const char *const pk[1] = {fx.report[i]->doc_key};
         res = query("SELECT rule, severity, path, message FROM findings"
-                    " WHERE doc_key = $1 ORDER BY seq",
+                    " WHERE doc_key = $1 AND seq <= (SELECT"
+                    " cardinality(finding_rules) FROM records r JOIN"
+                    " documents d USING (id) WHERE d.doc_key = $1)"
+                    " ORDER BY seq",
                     1, pk);
         assert_int_equal(PQntuples(res), (int)fx.report[i]->nfindings);
         for (size_t k = 0; k < fx.report[i]->nfindings; k++) {
@@ -724,20 +734,19 @@ not_a_report_is_stored_rejected(void **state)
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
     assert_int_equal(out, OGI_DB_REJECTED);
-    char *status =
-        value1("SELECT status FROM reports WHERE doc_key = $1", r->doc_key);
-    assert_non_null(status);
-    assert_string_equal(status, "rejected");
-    free(status);
+    char *rule = value1(
+        "SELECT rule FROM rejected_documents WHERE doc_key = $1", r->doc_key);
+    assert_non_null(rule);
+    assert_string_equal(rule, "P0");
+    free(rule);
+    assert_int_equal(
+        count1("SELECT count(*) FROM reports WHERE doc_key = $1", r->doc_key),
+        0);
     assert_int_equal(
         count1("SELECT count(*) FROM documents WHERE doc_key = $1 AND"
                " raw = 'hello'::bytea AND source_name IS NULL",
                r->doc_key),
         1);
-    assert_int_equal(count1("SELECT count(*) FROM findings WHERE"
-                            " doc_key = $1 AND rule = 'P0'",
-                            r->doc_key),
-                     1);
     assert_int_equal(
         count1("SELECT count(*) FROM apply WHERE doc_key = $1", r->doc_key), 0);
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
@@ -760,7 +769,9 @@ stored_parser_version_is_the_records(void **state)
     ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r};
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
-    char *v = value1("SELECT parser_version FROM reports WHERE doc_key = $1",
+    char *v = value1("SELECT parser_version FROM reports WHERE doc_key = $1"
+                     " UNION ALL SELECT parser_version FROM rejected_documents"
+                     " WHERE doc_key = $1",
                      r->doc_key);
     assert_non_null(v);
     assert_string_equal(v, "0.0.9-older-worker");
@@ -774,7 +785,7 @@ poison_goes_to_dead_letters(void **state)
     (void)state;
     static const char raw[] = "\x00\xff\xfe not text, crashes workers";
     char key[65];
-    ogi_parse_doc_key(raw, sizeof(raw) - 1, key);
+    ogi_hash_sha256_hex(raw, sizeof(raw) - 1, key);
     ogi_db_item_t it = {.doc_key = key,
                         .raw = raw,
                         .raw_len = sizeof(raw) - 1,
@@ -825,7 +836,7 @@ variant(size_t i, const char *suffix, char **buf, char key[65])
     *buf = malloc(fx.len[i] + s);
     memcpy(*buf, fx.raw[i], fx.len[i]);
     memcpy(*buf + fx.len[i], suffix, s);
-    ogi_parse_doc_key(*buf, fx.len[i] + s, key);
+    ogi_hash_sha256_hex(*buf, fx.len[i] + s, key);
     ogi_db_item_t it = item_of(i);
     it.doc_key = key;
     it.raw = *buf;
@@ -844,7 +855,9 @@ resend_is_acknowledged_as_first_stored(void **state)
     static const char raw[] = "resend: not a report";
     ogi_report_t *r = NULL;
     assert_int_equal(ogi_parse_report(a, raw, sizeof(raw) - 1, NULL, &r), 0);
-    ogi_db_item_t it = {.raw = raw, .raw_len = sizeof(raw) - 1, .report = r,
+    ogi_db_item_t it = {.raw = raw,
+                        .raw_len = sizeof(raw) - 1,
+                        .report = r,
                         .submission = "p1-100:7"};
     ogi_db_outcome_t out = 0;
     assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
@@ -975,7 +988,7 @@ roles_grant_what_they_say(void **state)
     /* 002 (松北区): its agency is upserted and its pair made current */
     ogi_db_item_t it = variant(2, "\n<!-- role test -->\n", &buf, key);
     char pkey[65];
-    ogi_parse_doc_key("role poison", 11, pkey);
+    ogi_hash_sha256_hex("role poison", 11, pkey);
     ogi_db_item_t poison = {.doc_key = pkey, .raw = "x", .raw_len = 1};
     ogi_db_item_t batch[2] = {it, poison};
     ogi_db_outcome_t out[2];
@@ -995,17 +1008,19 @@ roles_grant_what_they_say(void **state)
         const char *role, *sql, *state;
     } checks[] = {
         {"ogi_ingest", "UPDATE documents SET source_name = 'x'", "42501"},
-        {"ogi_ingest", "DELETE FROM reports", "42501"},
-        {"ogi_ingest", "UPDATE reports SET agency = 'x'", "42501"},
+        {"ogi_ingest", "DELETE FROM records", "42501"},
+        {"ogi_ingest", "UPDATE records SET agency = 'x'", "42501"},
+        {"ogi_ingest", "UPDATE records SET cells = '{}'", "42501"},
+        {"ogi_ingest", "DELETE FROM rejections", "42501"},
         {"ogi_ingest", "UPDATE agencies SET name = 'x'", "42501"},
         {"ogi_reporting", "SELECT count(*) FROM current_reports", NULL},
         {"ogi_ingest", "SELECT count(*) FROM apply", NULL},
         {"ogi_reporting", "SELECT count(*) FROM reports", NULL},
         {"ogi_reporting", "SELECT count(*) FROM active_decisions", NULL},
-        {"ogi_reporting",
-         "INSERT INTO findings VALUES ('k', 1, 'X', 'info',"
-         " '', '')",
-         "42501"},
+        {"ogi_reporting", "SELECT count(*) FROM labels", NULL},
+        {"ogi_reporting", "SELECT count(*) FROM findings", NULL},
+        {"ogi_reporting", "UPDATE records SET current = false", "42501"},
+        {"ogi_reporting", "DELETE FROM cross_findings", "42501"},
         {"ogi_reporting", "DELETE FROM documents", "42501"},
     };
     for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
@@ -1079,9 +1094,9 @@ one_current_each(void)
                " HAVING count(*) FILTER (WHERE current) <> 1) x",
                NULL),
         0);
-    assert_int_equal(count1("SELECT count(*) FROM reports WHERE status ="
-                            " 'rejected' AND (current OR agency_id IS NOT"
-                            " NULL)",
+    /* documents that are not reports are kept apart, never current */
+    assert_int_equal(count1("SELECT count(*) FROM rejected_documents x"
+                            " JOIN reports r USING (doc_key)",
                             NULL),
                      0);
 }
@@ -1232,6 +1247,271 @@ batch_of_1000(void **state)
     free(out);
 }
 
+/* A 2021-format report of 230109:人民政府 on year, doc_key made of c,
+ * with only Table 3's carried_over.total and carry_forward.total. */
+static ogi_report_t *
+year_report(ogi_arena_t *a, char c, int year, const char *published,
+            long carried_over, long carry_forward)
+{
+    ogi_report_t *r = ogi_report_new(a);
+    assert_non_null(r);
+    memset(r->doc_key, c, 64);
+    r->doc_key[64] = '\0';
+    r->status = OGI_STATUS_OK;
+    r->meta.agency = ogi_arena_strdup(a, "松北区人民政府");
+    r->meta.province = ogi_arena_strdup(a, "黑龙江省");
+    r->meta.year = year;
+    r->meta.format = OGI_FORMAT_2021;
+    r->meta.published_on = ogi_arena_strdup(a, published);
+    r->meta.agency_key = ogi_arena_strdup(a, "230109:人民政府");
+    r->meta.division_code = ogi_arena_strdup(a, "230109");
+    r->meta.division_level = ogi_arena_strdup(a, "county");
+    assert_int_equal(ogi_report_table_init(r, OGI_T3), 0);
+    long total = ogi_skeleton_col_index(OGI_T3, "total");
+    ogi_cell_t *in = ogi_report_cell(
+        r, OGI_T3, (size_t)ogi_skeleton_row_index(OGI_T3, "carried_over"),
+        (size_t)total);
+    ogi_cell_t *out = ogi_report_cell(
+        r, OGI_T3, (size_t)ogi_skeleton_row_index(OGI_T3, "carry_forward"),
+        (size_t)total);
+    in->state = out->state = OGI_CELL_NUM;
+    in->value = carried_over;
+    out->value = carry_forward;
+    return r;
+}
+
+static void
+write_one(ogi_report_t *r)
+{
+    ogi_db_item_t it = {.raw = r->doc_key, .raw_len = 64, .report = r};
+    ogi_db_outcome_t out = 0;
+    assert_int_equal(ogi_db_write_batch(fx.db, &it, 1, &out), 0);
+    assert_int_equal(out, OGI_DB_STORED);
+}
+
+/* X1: 2022's carried over against 2021's carried forward, made when
+ * either arrives, and made again when 2021 is corrected. */
+static void
+cross_year_findings_follow_the_neighbours(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    static const char x1[] =
+        "SELECT count(*) FROM findings WHERE rule = 'X1' AND doc_key = $1"
+        " AND path = 'apply.carried_over.total'";
+    ogi_report_t *y22 = year_report(a, 'c', 2022, "2023-01-20", 8, 0);
+    write_one(y22);
+    assert_int_equal(count1(x1, y22->doc_key), 0); /* nothing to compare */
+    ogi_report_t *y21 = year_report(a, 'd', 2021, "2022-01-20", 0, 7);
+    write_one(y21);
+    assert_int_equal(count1(x1, y22->doc_key), 1); /* 8 vs 7 */
+    assert_int_equal(count1("SELECT count(*) FROM findings WHERE doc_key ="
+                            " $1 AND rule LIKE 'X%'",
+                            y21->doc_key),
+                     0);
+    /* 2021 corrected (published later): it is current, 8 = 8 */
+    ogi_report_t *fix = year_report(a, 'e', 2021, "2022-03-01", 0, 8);
+    write_one(fix);
+    assert_int_equal(count1(x1, y22->doc_key), 0);
+    assert_int_equal(
+        count1("SELECT count(*) FROM cross_findings x JOIN records r ON r.id = "
+               "x.report_id WHERE r.year IN (2021, 2022) AND r.agency_id = "
+               "(SELECT id FROM agencies WHERE key = '230109:人民政府')",
+               NULL),
+        0);
+    ogi_arena_destroy(&a);
+}
+
+/* ---- the lean store (deploy/sql/008-010) ---- */
+
+/* 009_cells.sql is what the binary generates from the skeleton. */
+static void
+cells_sql_is_the_skeletons(void **state)
+{
+    (void)state;
+    char *sql = ogi_db_cells_sql();
+    assert_non_null(sql);
+    const ogi__migration_t *m = NULL;
+    for (size_t i = 0; i < ogi__nmigrations; i++)
+        if (strcmp(ogi__migrations[i].name, "009_cells.sql") == 0)
+            m = &ogi__migrations[i];
+    if (!m)
+        fail_msg("no migration 009_cells.sql");
+    else if (strcmp(m->sql, sql) != 0)
+        fail_msg("deploy/sql/009_cells.sql differs from `ogi db cells-sql`:"
+                 " run make cells-sql");
+    free(sql);
+    /* one label row per cell: Table 3 has 7 columns on 26 rows (both
+     * forms of row (六)), Table 4 5 on 3 */
+    assert_int_equal(count1("SELECT count(*) FROM labels WHERE format ="
+                            " '2021' AND view_name = 'apply'",
+                            NULL),
+                     7 * 26);
+    assert_int_equal(count1("SELECT count(*) FROM labels WHERE format ="
+                            " '2019' AND view_name = 'appeal'",
+                            NULL),
+                     5 * 3);
+    /* slots are dense and distinct within each array */
+    assert_int_equal(
+        count1("SELECT count(*) FROM (SELECT format, kind IN ('amount',"
+               " 'amount_wan') AS am, count(*) AS n, max(slot) AS mx,"
+               " count(DISTINCT slot) AS d FROM labels GROUP BY 1, 2) x"
+               " WHERE n <> mx OR n <> d",
+               NULL),
+        0);
+}
+
+/* Runs sql (several statements) on c; fails the test on error. */
+static void
+exec_on(PGconn *c, const char *sql)
+{
+    PGresult *res = PQexec(c, sql);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+        PQclear(res);
+        fail_msg("%.60s...: %s", sql, msg);
+    }
+    PQclear(res);
+}
+
+/* The first column of the first row of sql on c, as text ("" if NULL). */
+static char *
+value_on(PGconn *c, const char *sql)
+{
+    PGresult *res = PQexec(c, sql);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) < 1) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+        PQclear(res);
+        fail_msg("%s: %s", sql, msg);
+    }
+    char *v = strdup(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return v;
+}
+
+static void
+expect_on(PGconn *c, const char *sql, const char *want)
+{
+    char *got = value_on(c, sql);
+    if (strcmp(got, want) != 0)
+        fail_msg("%s: got \"%s\", want \"%s\"", sql, got, want);
+    free(got);
+}
+
+/*
+ * A database at schema 7 (the typed tables), filled by hand, brought
+ * over by ogi_db_migrate: every value lands in the views unchanged.
+ */
+static void
+old_schema_moves_over(void **state)
+{
+    (void)state;
+    exec_on(fx.pg, "DROP DATABASE IF EXISTS ogi_v7");
+    exec_on(fx.pg, "CREATE DATABASE ogi_v7");
+    char conninfo[sizeof(fx.conninfo) + 32], why[1024];
+    snprintf(conninfo, sizeof(conninfo), "%s dbname=ogi_v7", fx.conninfo);
+    PGconn *c = PQconnectdb(conninfo);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    for (size_t i = 0; i < ogi__nmigrations; i++) {
+        const ogi__migration_t *m = &ogi__migrations[i];
+        if (atoi(m->name) > 7)
+            break;
+        exec_on(c, m->sql);
+        char sum[65], ver[16];
+        ogi_hash_sha256_hex(m->sql, m->len, sum);
+        snprintf(ver, sizeof(ver), "%d", atoi(m->name));
+        const char *const p[3] = {ver, m->name, sum};
+        PGresult *res = PQexecParams(
+            c,
+            "INSERT INTO ogi_schema_migrations (version, name, checksum)"
+            " VALUES ($1::int4, $2, $3)",
+            3, NULL, p, NULL, NULL, 0);
+        assert_int_equal(PQresultStatus(res), PGRES_COMMAND_OK);
+        PQclear(res);
+    }
+    /* a 2019-format report: figures made up for this test */
+    exec_on(
+        c,
+        "INSERT INTO documents (doc_key, raw) VALUES (repeat('a', 64), 'r1'),"
+        " (repeat('b', 64), 'r2');"
+        "INSERT INTO reports (doc_key, status, parser_version, agency, year,"
+        " format, admin_level, province, published_on, record) VALUES"
+        " (repeat('a', 64), 'has_errors', '0.0.1', '某县人民政府', 2020,"
+        "  '2019', 'county', '黑龙江省', '2021-01-31',"
+        "  '{\"meta\": {\"contact\": {\"phones\": [\"0451-1\", \"0451-2\"],"
+        "  \"postal_code\": \"150000\"}}}'),"
+        " (repeat('b', 64), 'rejected', '0.0.1', NULL, NULL, NULL, NULL,"
+        "  '黑龙江省', NULL, '{}');"
+        "INSERT INTO apply VALUES"
+        " (repeat('a', 64), 1, 'new_received', 5, 1, NULL, 0, 0, 0, 6),"
+        " (repeat('a', 64), 4, 'granted', 3, 1, 0, 0, 0, 0, 4),"
+        " (repeat('a', 64), 26, 'other.all', 2, 0, 0, 0, 0, 0, 2);"
+        "INSERT INTO appeal VALUES"
+        " (repeat('a', 64), 2, 'suit_direct', 1, 2, 0, 0, 3);"
+        "INSERT INTO active_2019_a20_5 VALUES"
+        " (repeat('a', 64), 1, 'license', 10, -3, 40);"
+        "INSERT INTO active_2019_a20_9 VALUES"
+        " (repeat('a', 64), 1, 'central_procurement', 7, 12.5, 'wan_yuan');"
+        "INSERT INTO findings VALUES"
+        " (repeat('a', 64), 1, 'D2', 'error', 'apply.granted.total', 'm1'),"
+        " (repeat('a', 64), 2, 'S1', 'info', '', 'm2'),"
+        " (repeat('b', 64), 1, 'P0', 'error', '', 'not a report: m3');");
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    assert_non_null(db);
+    size_t applied = 0;
+    if (ogi_db_migrate(db, &applied) != 0)
+        fail_msg("migrate: %s", ogi_db_error(db));
+    assert_int_equal(applied, ogi__nmigrations - 7);
+    ogi_db_destroy(&db);
+    const char *a = "(SELECT repeat('a', 64))";
+    char q[512];
+#define EXPECT(want, ...)                                                      \
+    do {                                                                       \
+        snprintf(q, sizeof(q), __VA_ARGS__);                                   \
+        expect_on(c, q, want);                                                 \
+    } while (0)
+    EXPECT("1", "SELECT count(*) FROM reports");
+    EXPECT("has_errors|2020|2019|county|2021-01-31|{0451-1,0451-2}|150000",
+           "SELECT concat_ws('|', status, year, format, admin_level,"
+           " published_on, phones, postal_code) FROM reports"
+           " WHERE doc_key = %s",
+           a);
+    EXPECT("5,1,,0,0,0,6",
+           "SELECT concat_ws(',', natural_person, commercial,"
+           " coalesce(research::text, ''), public_interest, legal_service,"
+           " other_org, total) FROM apply WHERE row_key = 'new_received'");
+    EXPECT("4", "SELECT total FROM apply WHERE row_key = 'granted'");
+    EXPECT("2", "SELECT total FROM apply WHERE row_key = 'other.all'");
+    /* the table was found: every row of its shape, blank where no row */
+    EXPECT("23", "SELECT count(*) FROM apply"); /* 26 less 3 sub-rows */
+    EXPECT("0", "SELECT count(*) FROM apply WHERE row_key ="
+                " 'other.no_correction'");
+    EXPECT("", "SELECT coalesce(total::text, '') FROM apply"
+               " WHERE row_key = 'carried_over'");
+    EXPECT("1,2,3", "SELECT concat_ws(',', upheld, corrected, total)"
+                    " FROM appeal WHERE block = 'suit_direct'");
+    EXPECT("10,-3,40", "SELECT concat_ws(',', prev_items, delta_items,"
+                       " decisions) FROM active_2019_a20_5"
+                       " WHERE row_key = 'license'");
+    EXPECT("0", "SELECT count(*) FROM active_2019_a20_1");
+    EXPECT("7|12.500000|wan_yuan|125000.000000",
+           "SELECT concat_ws('|', projects, amount, amount_unit,"
+           " amount_yuan) FROM procurement");
+    EXPECT("1 D2 error apply.granted.total m1;2 S1 info  m2",
+           "SELECT string_agg(concat_ws(' ', seq, rule, severity, path,"
+           " message), ';' ORDER BY seq) FROM findings");
+    EXPECT("P0|not a report: m3",
+           "SELECT rule || '|' || reason FROM rejected_documents"
+           " WHERE doc_key = repeat('b', 64)");
+    EXPECT("0", "SELECT count(*) FROM information_schema.tables WHERE"
+                " table_name LIKE 'v1\\_%%'");
+#undef EXPECT
+    PQfinish(c);
+}
+
 int
 main(void)
 {
@@ -1262,6 +1542,9 @@ main(void)
         cmocka_unit_test(agencies_are_upserted_once),
         cmocka_unit_test(revisions_keep_one_current),
         cmocka_unit_test(batch_of_1000),
+        cmocka_unit_test(cells_sql_is_the_skeletons),
+        cmocka_unit_test(cross_year_findings_follow_the_neighbours),
+        cmocka_unit_test(old_schema_moves_over),
     };
     int failed = cmocka_run_group_tests_name("db_classify", pure, NULL, NULL);
     failed +=

@@ -34,6 +34,7 @@
 #include "ogi/cluster.h"
 #include "ogi/db.h"
 #include "ogi/dead.h"
+#include "ogi/hash.h"
 
 typedef struct {
     char dir[64];       /* temporary directory of the server */
@@ -131,7 +132,7 @@ value1(const char *sql, const char *param)
 static ogi_db_item_t
 poison(const char *raw, const char *name, const char *reason, char key[65])
 {
-    ogi_parse_doc_key(raw, strlen(raw), key);
+    ogi_hash_sha256_hex(raw, strlen(raw), key);
     ogi_db_item_t it = {.doc_key = key,
                         .raw = raw,
                         .raw_len = strlen(raw),
@@ -160,7 +161,7 @@ report_variant(const char *suffix, char **buf, char key[65])
     *buf = malloc(fx.len + s);
     memcpy(*buf, fx.raw, fx.len);
     memcpy(*buf + fx.len, suffix, s);
-    ogi_parse_doc_key(*buf, fx.len + s, key);
+    ogi_hash_sha256_hex(*buf, fx.len + s, key);
     ogi_report_t *r = NULL;
     ogi_parse_opts_t po = {0};
     po.name = "report.txt";

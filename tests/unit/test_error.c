@@ -69,6 +69,7 @@ values_are_stable(void **state)
     assert_int_equal(OGI_ENCODING, -8);
     assert_int_equal(OGI_ENOTFOUND, -9);
     assert_int_equal(OGI_ECONVERT, -10);
+    assert_int_equal(OGI_EINTR, -11);
 }
 
 static void
@@ -145,7 +146,7 @@ static void
 unknown_codes(void **state)
 {
     (void)state;
-    static const int unknown[] = {1, 2, 42, -11, -100, INT_MIN, INT_MAX};
+    static const int unknown[] = {1, 2, 42, -12, -100, INT_MIN, INT_MAX};
     for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
         assert_string_equal(ogi_strerror(unknown[i]), "unknown error");
         assert_string_equal(ogi_err_name(unknown[i]), "OGI_UNKNOWN");

@@ -20,6 +20,7 @@
 #include <zmq.h>
 
 #include "ogi.h"
+#include "ogi/hash.h"
 #include "ogi/pipeline.h"
 #include "wire_int.h"
 
@@ -54,8 +55,7 @@ next_doc(void *router, ogi_arena_t *a, ogi__wire_msg_t *m)
 }
 
 static void
-send_ack(void *router, const ogi__wire_msg_t *to, uint64_t seq,
-         const char *key)
+send_ack(void *router, const ogi__wire_msg_t *to, uint64_t seq, const char *key)
 {
     Ogi__V1__AckItem item;
     ogi__v1__ack_item__init(&item);
@@ -85,7 +85,7 @@ ack_must_name_the_document(void **state)
     fputs("a report", f);
     fclose(f);
     char key[65];
-    ogi_parse_doc_key("a report", 8, key);
+    ogi_hash_sha256_hex("a report", 8, key);
 
     void *ctx = zmq_ctx_new();
     void *router = zmq_socket(ctx, ZMQ_ROUTER);
@@ -118,7 +118,7 @@ ack_must_name_the_document(void **state)
 
     /* right sequence, another document's key: not settled */
     char other[65];
-    ogi_parse_doc_key("another", 7, other);
+    ogi_hash_sha256_hex("another", 7, other);
     send_ack(router, &m, doc->sequence, other);
     /* and an ack without any key */
     send_ack(router, &m, doc->sequence, "");

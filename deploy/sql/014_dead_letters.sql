@@ -1,4 +1,4 @@
--- 010_dead_letters.sql - dead letters tried again (`ogi dead-letters
+-- 014_dead_letters.sql - dead letters tried again (`ogi dead-letters
 -- retry`): the sink deletes the dead letter of a document it now stores,
 -- in the transaction that stores it, and counts one more attempt, with
 -- the new reason, on one that fails again. Nothing else of dead_letters
