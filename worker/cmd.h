@@ -20,6 +20,9 @@ int ogi_cmd_sink(int argc, char **argv);
 int ogi_cmd_ingest(int argc, char **argv);
 /* ogi agency: 0 every name resolved, 1 some not, 2 usage */
 int ogi_cmd_agency(int argc, char **argv);
+/* ogi dead-letters list|show|retry: 0 done (every document retried is
+ * stored), 1 some failed again, 2 usage, database or I/O error */
+int ogi_cmd_dead_letters(int argc, char **argv);
 /* ogi keygen: 0 written, 1 failed, 2 usage */
 int ogi_cmd_keygen(int argc, char **argv);
 

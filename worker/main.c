@@ -36,6 +36,8 @@ usage(FILE *out)
             "                   the year's summary page, with charts\n"
             "  db start|stop|status|migrate|psql\n"
             "                   the private PostgreSQL server, migrations\n"
+            "  dead-letters list|show|retry\n"
+            "                   the documents the pipeline gave up on\n"
             "\n"
             "options:\n"
             "  -h, --help       show this help\n"
@@ -87,6 +89,8 @@ main(int argc, char **argv)
         return ogi_cmd_db(argc - 1, argv + 1);
     if (strcmp(cmd, "agency") == 0)
         return ogi_cmd_agency(argc - 1, argv + 1);
+    if (strcmp(cmd, "dead-letters") == 0)
+        return ogi_cmd_dead_letters(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
         return ogi_cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "export") == 0)

@@ -64,6 +64,12 @@ typedef struct {
                                    or NULL: a resend of the submission that
                                    stored the document is OGI_DB_STORED
                                    (or REJECTED) again, not DUPLICATE */
+    int retry_dead;             /* tried again out of the dead letters
+                                   (dead.h): with a report, its dead letter
+                                   is deleted in the batch that stores it;
+                                   poison again, its dead letter's attempts
+                                   go up by one and its reason is replaced
+                                   (outcome OGI_DB_POISON) */
 } ogi_db_item_t;
 
 /*

@@ -10,9 +10,14 @@
 typedef struct {
     const char *const *paths;  /* files and directories */
     size_t npaths;
+    const ogi_push_doc_t *docs;/* when not NULL: sent instead of paths */
+    size_t ndocs;
+    int retry_dead;            /* they are dead letters tried again */
     const char *db;            /* conninfo; NULL: the local default */
     unsigned threads;          /* parsing threads; 0: 2 */
     unsigned window;           /* documents in flight; 0: 2000 */
+    unsigned timeout_ms;       /* the producer's first resend after; 0:
+                                  push's default */
     size_t batch;              /* records per transaction; 0: 1000 */
     unsigned max_crashes;      /* 0: 3 */
     int progress;

@@ -160,11 +160,24 @@ typedef void (*ogi_push_report_fn)(void *arg, const char *path,
                                    ogi_push_outcome_t outcome,
                                    const char *reason);
 
+/* A document already in memory, sent instead of files. */
+typedef struct {
+    const void *raw;  /* its bytes (the caller's, kept during the run) */
+    size_t len;
+    const char *name; /* its file name as first submitted, or NULL */
+} ogi_push_doc_t;
+
 typedef struct {
     void *ctx;
     const char *frontend;      /* connect: the broker */
     const char *const *paths;  /* files, directories, "-" for stdin */
     size_t npaths;
+    const ogi_push_doc_t *docs;/* when not NULL: these documents are sent
+                                  instead of paths (report's path is the
+                                  name, or "") */
+    size_t ndocs;
+    int retry_dead;            /* the documents are dead letters tried
+                                  again (Document.retry_dead) */
     unsigned window;           /* documents in flight; 0: 64 */
     unsigned timeout_ms;       /* first resend after; 0: 10000 */
     unsigned max_timeout_ms;   /* back-off cap; 0: 60000 */

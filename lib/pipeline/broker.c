@@ -306,6 +306,7 @@ requeue(broker_t *b, doc_t *d, int alone)
         rec.poison = 1;
         rec.poison_reason = reason;
         rec.worker_id = ogi__pb_str("broker");
+        rec.retry_dead = doc->retry_dead;
         /* the Record carries the document's identity for the sink */
         Ogi__V1__Report rep;
         ogi__v1__report__init(&rep);

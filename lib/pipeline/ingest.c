@@ -120,7 +120,11 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.frontend = front;
         po.paths = o->paths;
         po.npaths = o->npaths;
+        po.docs = o->docs;
+        po.ndocs = o->ndocs;
+        po.retry_dead = o->retry_dead;
         po.window = o->window ? o->window : 2000;
+        po.timeout_ms = o->timeout_ms;
         po.progress = o->progress;
         po.stop = p.abort;
         po.stats = &o->push;
@@ -129,11 +133,14 @@ ogi_ingest_run(ogi_ingest_opts_t *o, char *why, size_t why_size)
         po.report_arg = o->report_arg;
         rc = ogi_push_run(&po, why, why_size);
     }
-    /* everything acknowledged is committed, so all parts can stop at
-     * once; each still drains what it holds */
-    p.wstop = p.bstop = p.sstop = 1;
+    /* everything acknowledged is committed, so all parts can stop; each
+     * still drains what it holds. The sink stops last: a worker still
+     * parsing a resent document (a slow converter) sends its record
+     * there before it can stop. */
+    p.wstop = p.bstop = 1;
     if (started & 4)
         pthread_join(tw, NULL);
+    p.sstop = 1;
     if (started & 2)
         pthread_join(tb, NULL);
     if (started & 1)

@@ -23,6 +23,7 @@
 #include <zmq.h>
 
 #include "ogi/error.h"
+#include "ogi/hash.h"
 #include "ogi/pipeline.h"
 #include "ogi/source.h"
 #include "ogi/text.h"
@@ -114,9 +115,40 @@ read_file(const char *path, size_t max, uint8_t **buf, size_t *len,
     return 0;
 }
 
+/*
+ * A document given in memory (ogi_push_opts_t.docs), copied into *buf as
+ * read_file would read it from a file.
+ */
+static int
+take_doc(const ogi_push_doc_t *d, size_t max, uint8_t **buf, size_t *len,
+         uint64_t *size, char key[65])
+{
+    int too_big = d->len > max;
+    size_t n = too_big && d->len > HEAD_BYTES ? HEAD_BYTES : d->len;
+    uint8_t *p = malloc(n ? n : 1);
+    if (!p)
+        return OGI_ENOMEM;
+    if (n)
+        memcpy(p, d->raw, n);
+    ogi_hash_sha256_hex(d->raw, d->len, key);
+    *buf = p;
+    *len = n;
+    *size = too_big ? d->len : 0;
+    return 0;
+}
+
+/* The name of document i: its path, or the name given with it in memory. */
+static const char *
+name_of(const ogi_push_opts_t *o, const ogi_source_list_t *paths, size_t i)
+{
+    if (o->docs)
+        return o->docs[i].name ? o->docs[i].name : "";
+    return paths->paths[i];
+}
+
 typedef struct {
     int used;
-    size_t path;       /* index in the list */
+    size_t path;       /* index in the list (or in docs) */
     char key[65];
     uint64_t seq;
     uint32_t attempt;
@@ -133,13 +165,15 @@ settle(const ogi_push_opts_t *o, ogi_push_stats_t *st, const ogi_source_list_t *
 {
     st->outcome[out]++;
     if (o->report)
-        o->report(o->report_arg, paths->paths[s->path], s->key, out, reason);
+        o->report(o->report_arg, name_of(o, paths, s->path), s->key, out,
+                  reason);
     free(s->raw);
     memset(s, 0, sizeof(*s));
 }
 
 static int
-send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
+send_doc(void *dealer, const char *producer, slot_t *s, const char *path,
+         int retry_dead)
 {
     Ogi__V1__Document d;
     ogi__v1__document__init(&d);
@@ -153,6 +187,7 @@ send_doc(void *dealer, const char *producer, slot_t *s, const char *path)
     d.raw.data = s->raw;
     d.raw.len = s->len;
     d.size = s->size;
+    d.retry_dead = retry_dead != 0;
     return ogi__wire_send(dealer, NULL, 0, OGI__MSG_DOC, &d.base, 1);
 }
 
@@ -201,10 +236,14 @@ int
 ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
 {
     ogi_source_list_t paths;
-    int rc = ogi_source_list(o->paths, o->npaths, &paths, why, why_size);
+    memset(&paths, 0, sizeof(paths));
+    int rc = o->docs ? 0
+                     : ogi_source_list(o->paths, o->npaths, &paths, why,
+                                       why_size);
+    size_t ndocs = o->docs ? o->ndocs : paths.n;
     ogi_push_stats_t st0, *st = o->stats ? o->stats : &st0;
     memset(st, 0, sizeof(*st));
-    st->total = paths.n;
+    st->total = ndocs;
     unsigned window = o->window ? o->window : 64;
     uint64_t t0 = o->timeout_ms ? o->timeout_ms : 10000;
     uint64_t tmax = o->max_timeout_ms ? o->max_timeout_ms : 60000;
@@ -252,14 +291,16 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
         uint64_t now = ogi__wire_now_ms();
         int stopping = o->stop && *o->stop;
         /* fill the window */
-        for (unsigned i = 0; i < window && next < paths.n && !stopping; i++) {
+        for (unsigned i = 0; i < window && next < ndocs && !stopping; i++) {
             slot_t *s = &slots[i];
             if (s->used)
                 continue;
             memset(s, 0, sizeof(*s));
             s->path = next++;
-            int r = read_file(paths.paths[s->path], max, &s->raw, &s->len,
-                              &s->size, s->key);
+            int r = o->docs ? take_doc(&o->docs[s->path], max, &s->raw,
+                                       &s->len, &s->size, s->key)
+                            : read_file(paths.paths[s->path], max, &s->raw,
+                                        &s->len, &s->size, s->key);
             if (r) {
                 settle(o, st, &paths, s, OGI_PUSH_FAILED,
                        r == OGI_ENOMEM ? "out of memory"
@@ -274,12 +315,13 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
             s->deadline = now + t0;
             st->bytes += s->len;
             inflight++;
-            if (send_doc(dealer, producer, s, paths.paths[s->path]) == 0)
+            if (send_doc(dealer, producer, s, name_of(o, &paths, s->path),
+                         o->retry_dead) == 0)
                 st->sent++;
             else
                 s->deadline = now + 100; /* queue full: try again soon */
         }
-        if (inflight == 0 && (next >= paths.n || stopping))
+        if (inflight == 0 && (next >= ndocs || stopping))
             break;
         if (o->give_up_s && now - start > (uint64_t)o->give_up_s * 1000) {
             rc = OGI_ERETRY;
@@ -350,7 +392,8 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
             s->attempt++;
             s->timeout = s->timeout * 2 > tmax ? tmax : s->timeout * 2;
             s->deadline = now + s->timeout;
-            if (send_doc(dealer, producer, s, paths.paths[s->path]) == 0) {
+            if (send_doc(dealer, producer, s, name_of(o, &paths, s->path),
+                         o->retry_dead) == 0) {
                 st->sent++;
                 st->resent++;
             }
@@ -371,10 +414,11 @@ ogi_push_run(const ogi_push_opts_t *o, char *why, size_t why_size)
                    "not acknowledged");
     /* a push refused at the start (keys) sent nothing: its caller says
      * why, once */
-    for (; rc != OGI_EINVAL && next < paths.n; next++) {
+    for (; rc != OGI_EINVAL && next < ndocs; next++) {
         st->outcome[OGI_PUSH_PENDING]++;
         if (o->report)
-            o->report(o->report_arg, paths.paths[next], "", OGI_PUSH_PENDING,
+            o->report(o->report_arg, name_of(o, &paths, next), "",
+                      OGI_PUSH_PENDING,
                       "not sent");
     }
     ogi_source_list_free(&paths);

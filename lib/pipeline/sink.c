@@ -505,6 +505,7 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
         it->source_name = pr && pr->source ? pr->source->name : NULL;
         it->content_type = pr && pr->source ? pr->source->content_type : NULL;
         it->encoding = pr && pr->source ? pr->source->encoding : NULL;
+        it->retry_dead = rec->retry_dead;
         if (rec->producer_id && *rec->producer_id) {
             char seq[32];
             snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);

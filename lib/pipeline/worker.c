@@ -130,6 +130,7 @@ process(shared_t *sh, unsigned index, ogi_arena_t *a, void *sink,
     rec.attempt = doc->attempt;
     rec.raw = doc->raw;
     rec.worker_id = sh->id;
+    rec.retry_dead = doc->retry_dead;
     /* a poison record still names its document, for the dead letter */
     Ogi__V1__Report rep;
     Ogi__V1__Source src;

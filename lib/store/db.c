@@ -48,6 +48,7 @@
 #include "db_buf_int.h"
 #include "db_cells_int.h"
 #include "db_cross_int.h"
+#include "db_dead_int.h"
 #include "db_int.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
@@ -767,6 +768,8 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
         rc = ogi__db_cross_update(db, b->doc_id, b->agency_id, b->n);
     if (rc == 0 && !b->replace)
         rc = store_raw(db, b, 1);
+    if (rc == 0 && !b->replace) /* tried again out of the dead letters */
+        rc = ogi__db_dead_retried(db, b->items, b->n, b->flags, F_POISON);
     return rc;
 }
 
