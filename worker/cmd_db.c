@@ -162,6 +162,17 @@ migrate(const char *conninfo, int local)
         printf("migrations: %zu applied now, schema version %d (%zu "
                "built in)\n",
                applied, version, ogi_db_migration_count());
+    /* Migration 014 skips the publication when the role may not create
+     * it (its NOTICE is not shown): say so here. */
+    int published = 1;
+    if (rc == 0 && ogi_replica_published(db, &published) == 0 && !published)
+        fprintf(stderr,
+                "ogi db: note: publication \"" OGI_REPLICA_PUBLICATION
+                "\" could not be created by this role, so reporting "
+                "databases cannot subscribe yet\n"
+                "hint: a role that owns the tables and may create in the "
+                "database (or a superuser) runs: %s\n",
+                OGI_REPLICA_CREATE_SQL);
     ogi_db_destroy(&db);
     return rc ? 1 : 0;
 }

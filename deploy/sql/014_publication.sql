@@ -60,7 +60,8 @@ EXCEPTION
     WHEN insufficient_privilege OR feature_not_supported
          OR syntax_error THEN
         RAISE NOTICE 'publication "ogi_reporting" not created: %', SQLERRM
-            USING HINT = 'as the database''s owner run: CREATE PUBLICATION '
+            USING HINT = 'a role that owns the tables and may create in the '
+                'database (or a superuser) runs: CREATE PUBLICATION '
                 'ogi_reporting FOR TABLE records, rejections, '
                 'cross_findings, agencies, documents (id, doc_key, '
                 'content_type, encoding, source_name, submitted_by, '

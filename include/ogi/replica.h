@@ -28,6 +28,14 @@
 #define OGI_REPLICA_PUBLICATION "ogi_reporting" /* 014_publication.sql */
 #define OGI_REPLICA_NAME "ogi_reporting" /* the default subscription */
 
+/* What migration 014 runs, for a role that owns the tables and may
+ * create in the database (or a superuser) to run by hand when the
+ * migrating role could not. */
+#define OGI_REPLICA_CREATE_SQL                                                 \
+    "CREATE PUBLICATION " OGI_REPLICA_PUBLICATION " FOR TABLE records, "      \
+    "rejections, cross_findings, agencies, documents (id, doc_key, "           \
+    "content_type, encoding, source_name, submitted_by, first_received)"
+
 /*
  * Checks the publisher from here: that it answers at conninfo, runs with
  * wal_level = logical, has the publication, and has no newer schema than
@@ -39,6 +47,12 @@
  */
 int ogi_replica_check_publisher(const char *conninfo, char *why,
                                 size_t why_size);
+
+/*
+ * Whether the database of db has the publication: *published 1 or 0.
+ * Returns 0 or an error code with the message in ogi_db_error(db).
+ */
+int ogi_replica_published(ogi_db_t *db, int *published);
 
 /*
  * Makes the database of db follow the publisher: applies the migrations,

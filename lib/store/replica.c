@@ -90,11 +90,9 @@ ogi_replica_check_publisher(const char *conninfo, char *why,
                  "publisher has no publication \"" OGI_REPLICA_PUBLICATION
                  "\"\n"
                  "hint: migrate it with this ogi (ogi db migrate); when "
-                 "its role may not create publications, the database's "
-                 "owner runs: CREATE PUBLICATION " OGI_REPLICA_PUBLICATION
-                 " FOR TABLE records, rejections, cross_findings, "
-                 "agencies, documents (id, doc_key, content_type, "
-                 "encoding, source_name, submitted_by, first_received)");
+                 "its role may not create publications, a role that owns "
+                 "the tables and may create in the database (or a "
+                 "superuser) runs: " OGI_REPLICA_CREATE_SQL);
         rc = OGI_EINVAL;
     } else if (!logical) {
         snprintf(why, why_size,
@@ -104,6 +102,22 @@ ogi_replica_check_publisher(const char *conninfo, char *why,
         rc = OGI_EINVAL;
     }
     ogi_db_destroy(&pub);
+    return rc;
+}
+
+int
+ogi_replica_published(ogi_db_t *db, int *published)
+{
+    assert(db && published);
+    ogi__db_clear_error(db);
+    int64_t n = 0;
+    int rc = ogi__db_ensure_connected(db);
+    if (rc == 0)
+        rc = ogi__db_int64(db, "read publications",
+                           "SELECT count(*) FROM pg_publication WHERE "
+                           "pubname = '" OGI_REPLICA_PUBLICATION "'",
+                           &n);
+    *published = n > 0;
     return rc;
 }
 

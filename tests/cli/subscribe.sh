@@ -122,4 +122,15 @@ check "ogi db unsubscribe drops the subscription" sh -c "[ $? -eq 0 ] && grep -q
 check "and the publisher's slot" [ "$(p 'SELECT count(*) FROM pg_replication_slots')" = 0 ]
 check "the received rows stay" [ "$(s 'SELECT count(*) FROM reports')" = "$(p 'SELECT count(*) FROM reports')" ]
 check "unsubscribing again is a no-op (0)" sh -c "'$ogi' db unsubscribe --data '$sub' | grep -q 'does not exist'"
+
+# a role that owns what it creates but may not create in the database (a
+# managed server's migrator): the whole schema, no publication, and the
+# statement to run by hand
+s "CREATE ROLE ogi_migrator LOGIN CREATEROLE" >/dev/null 2>&1
+s "CREATE DATABASE limited" >/dev/null 2>&1
+ldb=$(echo "$sdb" | sed 's/dbname=ogi/dbname=limited/')
+psql_on "$ldb" "GRANT CREATE ON SCHEMA public TO ogi_migrator" >/dev/null 2>&1
+"$ogi" db migrate --db "$ldb user=ogi_migrator" >"$tmp/limited" 2>&1
+check "a role that may not create publications still migrates" sh -c "[ $? -eq 0 ] && grep -q 'schema version' '$tmp/limited' && [ \$(psql '$ldb' -XAtq -c 'SELECT count(*) FROM reports') = 0 ]"
+check "without the publication, and is told the statement to run" sh -c "grep -qF 'runs: CREATE PUBLICATION ogi_reporting FOR TABLE' '$tmp/limited' && [ \$(psql '$ldb' -XAtq -c 'SELECT count(*) FROM pg_publication') = 0 ]"
 finish
