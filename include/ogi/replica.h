@@ -26,13 +26,13 @@
 #include "ogi/db.h"
 
 #define OGI_REPLICA_PUBLICATION "ogi_reporting" /* 014_publication.sql */
-#define OGI_REPLICA_NAME "ogi_reporting" /* the default subscription */
+#define OGI_REPLICA_NAME        "ogi_reporting" /* the default subscription */
 
 /* What migration 014 runs, for a role that owns the tables and may
  * create in the database (or a superuser) to run by hand when the
  * migrating role could not. */
 #define OGI_REPLICA_CREATE_SQL                                                 \
-    "CREATE PUBLICATION " OGI_REPLICA_PUBLICATION " FOR TABLE records, "      \
+    "CREATE PUBLICATION " OGI_REPLICA_PUBLICATION " FOR TABLE records, "       \
     "rejections, cross_findings, agencies, documents (id, doc_key, "           \
     "content_type, encoding, source_name, submitted_by, first_received)"
 

@@ -47,8 +47,7 @@ built_version(void)
 }
 
 int
-ogi_replica_check_publisher(const char *conninfo, char *why,
-                            size_t why_size)
+ogi_replica_check_publisher(const char *conninfo, char *why, size_t why_size)
 {
     assert(conninfo && why);
     char msg[1024];
