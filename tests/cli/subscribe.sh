@@ -4,7 +4,8 @@
 # with `ogi db subscribe`; its views (reports, apply, findings, ...) come
 # to show the same rows as the publisher's, reports ingested later arrive
 # as they are stored, a corrected revision turns the earlier one's
-# `current` off there too, and no raw bytes are sent. `ogi db
+# `current` off there too, reports replaced by ogi reparse are replaced
+# there, and no raw bytes are sent. `ogi db
 # unsubscribe` drops the publisher's slot. Prints TAP.
 # Usage: tests/cli/subscribe.sh build/ogi
 ogi=${1:-build/ogi}
@@ -116,6 +117,13 @@ check "and the reports follow (within 60 s)" wait_same 60
 check "the revision is current in the subscriber" [ "$(s "$cur")" = "$kfix" ]
 check "the report it corrects is no longer current there" [ "$(s "SELECT current FROM reports WHERE doc_key = '$before'")" = f ]
 check "one current report per (agency, year) in the subscriber" [ "$(s "SELECT count(*) FROM (SELECT agency_id, year FROM records WHERE current GROUP BY 1, 2 HAVING count(*) > 1) x")" = 0 ]
+
+# ogi reparse deletes and inserts again every report of the publisher
+at=$(s "SELECT max(stored_at) FROM records")
+"$ogi" reparse --all -q --db "$pdb" >"$tmp/reparse" 2>&1
+check "ogi reparse --all replaces the publisher's reports" [ "$(p "SELECT min(stored_at) > '$at' FROM records")" = t ]
+check "the replaced reports follow (within 60 s)" wait_same 60
+check "the subscriber has the replaced reports" [ "$(s "SELECT count(*) FROM records WHERE stored_at <= '$at'"),$(s 'SELECT count(*) FROM records')" = "0,$(p 'SELECT count(*) FROM records')" ]
 
 "$ogi" db unsubscribe --data "$sub" >"$tmp/unsub" 2>&1
 check "ogi db unsubscribe drops the subscription" sh -c "[ $? -eq 0 ] && grep -q 'dropped' '$tmp/unsub' && [ \$(psql '$sdb' -XAtq -c 'SELECT count(*) FROM pg_subscription') = 0 ]"
