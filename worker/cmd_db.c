@@ -14,6 +14,7 @@
 #include "ogi/cluster.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
+#include "ogi/replica.h"
 
 static void
 db_usage(FILE *out)
@@ -22,6 +23,10 @@ db_usage(FILE *out)
             "usage: ogi db start|stop|status|migrate [--data DIR] [--db "
             "CONNINFO]\n"
             "       ogi db psql [--data DIR] [--db CONNINFO] [PSQL-ARGS...]\n"
+            "       ogi db subscribe --from PUBLISHER [--name NAME] [--data "
+            "DIR] [--db CONNINFO]\n"
+            "       ogi db unsubscribe [--name NAME] [--data DIR] [--db "
+            "CONNINFO]\n"
             "\n"
             "A private PostgreSQL server for ogi under DIR, run\n"
             "with the PostgreSQL 15 binaries ($OGI_PG_BINDIR, else\n"
@@ -50,15 +55,43 @@ db_usage(FILE *out)
             "views,\n"
             "            generated from the format's skeleton "
             "(deploy/sql/009_cells.sql)\n"
+            "  subscribe make this database (--data or --db) a reporting "
+            "copy that\n"
+            "            follows PUBLISHER by logical replication: migrate it, "
+            "let\n"
+            "            documents.raw be NULL (raw bytes are not sent), "
+            "create the\n"
+            "            subscription NAME to the publication "
+            "\"ogi_reporting\"; the rows\n"
+            "            there are copied in the background, then each new "
+            "report\n"
+            "            follows. The database must be empty of documents; "
+            "needs a\n"
+            "            superuser; PUBLISHER needs wal_level = logical\n"
+            "  unsubscribe  drop the subscription NAME and its slot on the "
+            "publisher\n"
+            "            (do it before retiring a subscriber: the slot keeps "
+            "the\n"
+            "            publisher's WAL); the rows received stay\n"
             "\n"
             "  --data DIR       the private server's directory\n"
             "  --db CONNINFO    another database (libpq conninfo or "
             "postgresql:// URL)\n"
-            "                   for migrate, psql and status; without it "
-            "they use\n"
-            "                   PG* variables when PGHOST or PGDATABASE is "
-            "set,\n"
+            "                   for migrate, psql, status and "
+            "(un)subscribe; without it\n"
+            "                   they use PG* variables when PGHOST or "
+            "PGDATABASE is set,\n"
             "                   else the private server\n"
+            "  --from PUBLISHER the publisher's conninfo, as the "
+            "SUBSCRIBER's server\n"
+            "                   connects with it (for a private server: "
+            "the conninfo\n"
+            "                   \"ogi db status --data DIR\" prints)\n"
+            "  --name NAME      the subscription, and its slot on the "
+            "publisher\n"
+            "                   (default \"ogi_reporting\"; a second "
+            "subscriber of the same\n"
+            "                   publisher needs another name)\n"
             "  -h, --help       show this help\n"
             "\n"
             "DIR defaults to the same directory wherever ogi is started: "
@@ -129,6 +162,17 @@ migrate(const char *conninfo, int local)
         printf("migrations: %zu applied now, schema version %d (%zu "
                "built in)\n",
                applied, version, ogi_db_migration_count());
+    /* Migration 014 skips the publication when the role may not create
+     * it (its NOTICE is not shown): say so here. */
+    int published = 1;
+    if (rc == 0 && ogi_replica_published(db, &published) == 0 && !published)
+        fprintf(stderr,
+                "ogi db: note: publication \"" OGI_REPLICA_PUBLICATION
+                "\" could not be created by this role, so reporting "
+                "databases cannot subscribe yet\n"
+                "hint: a role that owns the tables and may create in the "
+                "database (or a superuser) runs: %s\n",
+                OGI_REPLICA_CREATE_SQL);
     ogi_db_destroy(&db);
     return rc ? 1 : 0;
 }
@@ -205,10 +249,50 @@ psql(const char *conninfo, int argc, char **argv)
     return 1;
 }
 
+/* subscribe (from != NULL) or unsubscribe the database at conninfo. */
+static int
+subscription(const char *conninfo, const char *from, const char *name)
+{
+    char why[1024];
+    if (from) {
+        int rc = ogi_replica_check_publisher(from, why, sizeof(why));
+        if (rc == OGI_ENOTFOUND) {
+            fprintf(stderr,
+                    "ogi db subscribe: warning: could not check the "
+                    "publisher from here (%s); its server may still reach "
+                    "it\n",
+                    why);
+        } else if (rc) {
+            fprintf(stderr, "ogi db subscribe: %s\n", why);
+            return 1;
+        }
+    }
+    ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));
+    if (!db) {
+        fprintf(stderr, "ogi db: %s\n", why);
+        return 1;
+    }
+    int dropped = 0;
+    int rc = from ? ogi_replica_subscribe(db, from, name)
+                  : ogi_replica_unsubscribe(db, name, &dropped);
+    if (rc)
+        fprintf(stderr, "ogi db: %s\n", ogi_db_error(db));
+    else if (from)
+        printf("subscription \"%s\" created: the publisher's rows are "
+               "being copied, then new reports follow\n",
+               name ? name : OGI_REPLICA_NAME);
+    else
+        printf("subscription \"%s\" %s\n", name ? name : OGI_REPLICA_NAME,
+               dropped ? "dropped" : "does not exist");
+    ogi_db_destroy(&db);
+    return rc ? 1 : 0;
+}
+
 int
 ogi_cmd_db(int argc, char **argv)
 {
-    const char *data = NULL, *db = NULL, *sub = NULL;
+    const char *data = NULL, *db = NULL, *sub = NULL, *from = NULL;
+    const char *name = NULL;
     int bad = 0, i;
     /* argv[0] is "db"; options may come before and after the command */
     for (i = 1; i < argc; i++) {
@@ -221,6 +305,10 @@ ogi_cmd_db(int argc, char **argv)
             data = v;
         } else if ((v = option(argc, argv, &i, "--db", &bad))) {
             db = v;
+        } else if ((v = option(argc, argv, &i, "--from", &bad))) {
+            from = v;
+        } else if ((v = option(argc, argv, &i, "--name", &bad))) {
+            name = v;
         } else if (bad) {
             return 2;
         } else if (!sub && argv[i][0] != '-') {
@@ -255,6 +343,17 @@ ogi_cmd_db(int argc, char **argv)
     }
     if (data && db) {
         fprintf(stderr, "ogi db: give --data or --db, not both\n");
+        return 2;
+    }
+    int subscribing = strcmp(sub, "subscribe") == 0;
+    if ((from && !subscribing) ||
+        (name && !subscribing && strcmp(sub, "unsubscribe") != 0)) {
+        fprintf(stderr, "ogi db %s: --%s is for subscribe%s\n", sub,
+                from ? "from" : "name", from ? "" : " and unsubscribe");
+        return 2;
+    }
+    if (subscribing && !from) {
+        fprintf(stderr, "ogi db subscribe: --from PUBLISHER is needed\n");
         return 2;
     }
     if (strcmp(sub, "cells-sql") == 0) {
@@ -303,6 +402,8 @@ ogi_cmd_db(int argc, char **argv)
         return migrate(conninfo, !db && *conninfo);
     if (strcmp(sub, "psql") == 0)
         return psql(conninfo, argc - i, argv + i);
+    if (subscribing || strcmp(sub, "unsubscribe") == 0)
+        return subscription(conninfo, subscribing ? from : NULL, name);
     fprintf(stderr, "ogi db: unknown command \"%s\"\n", sub);
     db_usage(stderr);
     return 2;

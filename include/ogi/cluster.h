@@ -10,7 +10,10 @@
  *   DIR/               the Unix socket (.s.PGSQL.5432); mode 0700
  *   DIR/data/          the data directory (initdb on first start)
  *   DIR/data/ogi.conf  rewritten at each start: listen_addresses = ''
- *                      (nothing listens on TCP), unix_socket_directories
+ *                      (nothing listens on TCP), unix_socket_directories,
+ *                      wal_level = logical (a reporting database may
+ *                      subscribe: replica.h; a server started before
+ *                      needs a restart, which ogi db start says)
  *   DIR/postgres.log   the server's log
  *   DIR/setup.log      what initdb and pg_ctl printed
  *

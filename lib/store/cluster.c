@@ -390,8 +390,9 @@ conf_string(FILE *f, const char *s)
     fputc('\'', f);
 }
 
-/* DIR/data/ogi.conf: no TCP, the socket in DIR. Rewritten at each start,
- * so that a moved directory still works. */
+/* DIR/data/ogi.conf: no TCP, the socket in DIR, logical WAL. Rewritten at
+ * each start, so that a moved directory still works and a directory made
+ * by an older ogi gets today's settings. */
 static int
 write_conf(const char *abs, const runas_t *ra, char *why, size_t size)
 {
@@ -408,6 +409,12 @@ write_conf(const char *abs, const runas_t *ra, char *why, size_t size)
     conf_string(f, abs);
     fprintf(f, "\nunix_socket_permissions = 0700\nport = %d\n",
             OGI_CLUSTER_PORT);
+    /* Logical decoding, so that a reporting database can subscribe to
+     * the publication ogi_reporting (014_publication.sql, ogi db
+     * subscribe); a server started before needs a restart for it. */
+    fprintf(f, "wal_level = logical\n"
+               "max_replication_slots = 10\n"
+               "max_wal_senders = 10\n");
     int bad = ferror(f);
     if (fclose(f) != 0 || bad)
         return fail(why, size, OGI_EIO, "could not write file \"%s\"", path);
@@ -499,6 +506,28 @@ out:
     return rc;
 }
 
+/* A server left running by an older ogi may lack wal_level = logical,
+ * which only a restart changes: say so (a publication needs it). */
+static void
+check_wal_level(const char *abs, FILE *log)
+{
+    PGconn *c = connect_to(abs, "postgres");
+    PGresult *res = NULL;
+    if (!c || PQstatus(c) != CONNECTION_OK)
+        goto out;
+    res = PQexec(c, "SHOW wal_level");
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+        strcmp(PQgetvalue(res, 0, 0), "logical") != 0)
+        note(log,
+             "server runs with wal_level = %s: restart it (ogi db stop, "
+             "then ogi db start) to set wal_level = logical, which a "
+             "subscribing reporting database needs",
+             PQgetvalue(res, 0, 0));
+out:
+    PQclear(res);
+    PQfinish(c);
+}
+
 static int
 open_log(const char *abs, char *why, size_t size, int *fd)
 {
@@ -526,6 +555,7 @@ ogi_cluster_start(const char *dir, FILE *log, char *why, size_t why_size)
                     abs);
     if (running(abs)) {
         note(log, "server already running in \"%s\"", abs);
+        check_wal_level(abs, log);
         return create_database(abs, log, why, why_size);
     }
     runas_t ra;
