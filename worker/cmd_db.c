@@ -162,7 +162,7 @@ migrate(const char *conninfo, int local)
         printf("migrations: %zu applied now, schema version %d (%zu "
                "built in)\n",
                applied, version, ogi_db_migration_count());
-    /* Migration 014 skips the publication when the role may not create
+    /* Migration 015 skips the publication when the role may not create
      * it (its NOTICE is not shown): say so here. */
     int published = 1;
     if (rc == 0 && ogi_replica_published(db, &published) == 0 && !published)

@@ -2,7 +2,7 @@
  * replica.h - a reporting database that follows ogi's by PostgreSQL
  * logical replication: `ogi db subscribe` and `ogi db unsubscribe`.
  *
- * The publisher is any database with ogi's schema: migration 014 creates
+ * The publisher is any database with ogi's schema: migration 015 creates
  * the publication OGI_REPLICA_PUBLICATION there (records, rejections,
  * cross_findings, agencies, and documents without the raw bytes). The
  * subscriber gets the same schema from the same migrations, its
@@ -25,10 +25,10 @@
 
 #include "ogi/db.h"
 
-#define OGI_REPLICA_PUBLICATION "ogi_reporting" /* 014_publication.sql */
+#define OGI_REPLICA_PUBLICATION "ogi_reporting" /* 015_publication.sql */
 #define OGI_REPLICA_NAME        "ogi_reporting" /* the default subscription */
 
-/* What migration 014 runs, for a role that owns the tables and may
+/* What migration 015 runs, for a role that owns the tables and may
  * create in the database (or a superuser) to run by hand when the
  * migrating role could not. */
 #define OGI_REPLICA_CREATE_SQL                                                 \

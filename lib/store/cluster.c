@@ -410,7 +410,7 @@ write_conf(const char *abs, const runas_t *ra, char *why, size_t size)
     fprintf(f, "\nunix_socket_permissions = 0700\nport = %d\n",
             OGI_CLUSTER_PORT);
     /* Logical decoding, so that a reporting database can subscribe to
-     * the publication ogi_reporting (014_publication.sql, ogi db
+     * the publication ogi_reporting (015_publication.sql, ogi db
      * subscribe); a server started before needs a restart for it. */
     fprintf(f, "wal_level = logical\n"
                "max_replication_slots = 10\n"

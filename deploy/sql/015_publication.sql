@@ -1,4 +1,4 @@
--- 014_publication.sql - the publication ogi_reporting: what a reporting
+-- 015_publication.sql - the publication ogi_reporting: what a reporting
 -- database follows with PostgreSQL logical replication.
 --
 -- A subscriber (`ogi db subscribe`, lib/store/replica.c) has the same
