@@ -24,7 +24,6 @@
 #define _GNU_SOURCE
 #include "ogi_int.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -39,32 +38,13 @@
 #include <unistd.h>
 
 #include "form_int.h"
-#include "sandbox_int.h"
 #include "ogi/error.h"
+#include "sandbox_int.h"
 
 #define DOC_TIMEOUT_S  20                  /* wvHtml's wall time */
 #define MAX_HTML_BYTES ((size_t)64 << 20)  /* the page read back */
 #define MAX_FILE_BYTES ((rlim_t)256 << 20) /* any file wvHtml writes */
 #define MSG_BYTES      160                 /* of wvHtml's message */
-
-/* Removes dir and the files in it (wvHtml writes no subdirectories). */
-static void
-remove_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *e;
-        char path[1400];
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-            unlink(path);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
-}
 
 /* Reads file path into a malloc'd buffer of at most cap bytes (+ NUL).
  * 0; 1 when larger than cap; -1 when unreadable. */
@@ -377,9 +357,15 @@ ogi__form_doc_page(ogi_arena_t *arena, const char *raw, size_t len,
     memset(out, 0, sizeof(*out));
     const char *tmp = getenv("TMPDIR");
     char dir[1024], path[1400];
-    snprintf(dir, sizeof(dir), "%s/ogi-doc-XXXXXX",
-             tmp && tmp[0] && strlen(tmp) < 900 ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
+    /* in the sandbox, its scratch directory (removed by the parent even
+     * when this process is killed); called directly, one of its own */
+    int own = !ogi__sandbox_scratch;
+    if (!own)
+        snprintf(dir, sizeof(dir), "%s", ogi__sandbox_scratch);
+    else
+        snprintf(dir, sizeof(dir), "%s/ogi-doc-XXXXXX",
+                 tmp && tmp[0] && strlen(tmp) < 900 ? tmp : "/tmp");
+    if (own && !mkdtemp(dir)) {
         snprintf(why, why_size, "DOC: could not make a private directory: %s",
                  strerror(errno));
         return OGI_EIO;
@@ -427,7 +413,8 @@ ogi__form_doc_page(ogi_arena_t *arena, const char *raw, size_t len,
     out->len = n;
     out->nraw = 0;
 out:
-    remove_dir(dir);
+    if (own)
+        ogi__sandbox_remove_dir(dir);
     return rc;
 }
 

@@ -15,12 +15,14 @@
 #define _GNU_SOURCE
 #include "ogi_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -68,7 +70,7 @@ child(ogi__form_convert_fn fn, const char *raw, size_t len, int fd)
     /* the parent's handlers (a daemon's SIGTERM drain, a test harness's
      * crash catcher) are not the converter's: a fault kills the child and
      * the parent names the signal */
-    static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL,  SIGFPE,
+    static const int sigs[] = {SIGSEGV, SIGBUS,  SIGILL, SIGFPE,
                                SIGABRT, SIGTERM, SIGINT, SIGPIPE};
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         signal(sigs[i], SIG_DFL);
@@ -114,10 +116,53 @@ ogi__sandbox_now_ms(void)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+_Thread_local const char *ogi__sandbox_scratch;
+
+void
+ogi__sandbox_remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        char path[1400];
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+static int convert(ogi__form_convert_fn fn, const char *form,
+                   ogi_arena_t *arena, const char *raw, size_t len,
+                   ogi__view_t *out, char *why, size_t why_size);
+
 int
 ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                      ogi_arena_t *arena, const char *raw, size_t len,
                      ogi__view_t *out, char *why, size_t why_size)
+{
+    /* the child's scratch directory is made and removed here, so that a
+     * child killed by a limit or a crash leaves nothing behind */
+    const char *tmp = getenv("TMPDIR");
+    char dir[1024];
+    snprintf(dir, sizeof(dir), "%s/ogi-conv-XXXXXX",
+             tmp && tmp[0] && strlen(tmp) < 900 ? tmp : "/tmp");
+    ogi__sandbox_scratch = mkdtemp(dir);
+    int rc = convert(fn, form, arena, raw, len, out, why, why_size);
+    if (ogi__sandbox_scratch)
+        ogi__sandbox_remove_dir(dir);
+    ogi__sandbox_scratch = NULL;
+    return rc;
+}
+
+static int
+convert(ogi__form_convert_fn fn, const char *form, ogi_arena_t *arena,
+        const char *raw, size_t len, ogi__view_t *out, char *why,
+        size_t why_size)
 {
     memset(out, 0, sizeof(*out));
     int p[2];
@@ -193,8 +238,8 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
         return OGI_ECONVERT;
     }
     if (overrun) {
-        snprintf(why, why_size, "%s: converter output exceeds %zu bytes",
-                 form, cap);
+        snprintf(why, why_size, "%s: converter output exceeds %zu bytes", form,
+                 cap);
         return OGI_EREJECT;
     }
     if (WIFSIGNALED(st)) {
@@ -215,8 +260,7 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
     size_t mapb = m.nmap * sizeof(ogi_text_shift_t);
     if (m.len > n || m.nmap > n || m.enclen > 64 || m.whylen > 4096 ||
         sizeof(m) + m.len + mapb + m.enclen + m.whylen != n) {
-        snprintf(why, why_size, "%s: converter gave a malformed result",
-                 form);
+        snprintf(why, why_size, "%s: converter gave a malformed result", form);
         return OGI_ECONVERT;
     }
     const char *q = buf + sizeof(m);

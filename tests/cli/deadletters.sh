@@ -13,7 +13,8 @@ ogi=${1:-build/ogi}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 data=$tmp/pg
-# a crashed DOC converter leaves its private directory behind: here
+# the converters' scratch directories go to a TMPDIR of this test's own,
+# so that it can check none is left behind
 mkdir "$tmp/t"
 TMPDIR=$tmp/t
 export TMPDIR
@@ -61,6 +62,8 @@ kbig=$(sha256sum "$tmp/in/big9.txt" | cut -d' ' -f1)
 PATH="$tmp/broken:$PATH" "$ogi" ingest -q --db "$db" "$tmp/in" \
     >"$tmp/ingest.out" 2>"$tmp/ingest.err"
 check "ingest with a crashing DOC converter exits 1" [ $? -eq 1 ]
+check "the crashed converters leave no scratch directory behind" \
+    [ "$(ls -A "$tmp/t" | wc -l)" = 0 ]
 check "the two DOCs and the big file are the dead letters" \
     [ "$(sql "SELECT string_agg(doc_key, ',' ORDER BY doc_key) FROM dead_letters")" = "$(printf '%s\n' "$ka" "$kb" "$kbig" | sort | paste -sd,)" ]
 

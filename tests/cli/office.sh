@@ -151,7 +151,7 @@ if [ "$have_wv" = 1 ]; then
         tap fail "a hanging wvHtml is killed and the DOC rejected ($((t1 - t0)) s)"
         sed 's/^/# /' "$tmp/hang.out"
     fi
-    left=$(ls -d "${TMPDIR:-/tmp}"/ogi-doc-* 2>/dev/null | wc -l)
+    left=$(ls -d "${TMPDIR:-/tmp}"/ogi-doc-* "${TMPDIR:-/tmp}"/ogi-conv-* 2>/dev/null | wc -l)
     tap "$([ "$left" -eq 0 ] && echo ok || echo fail)" \
         "no private DOC directory is left behind ($left)"
 fi
