@@ -643,12 +643,13 @@ receive(void *arg)
         for (;;) {
             int stopping = o->stop && *o->stop;
             uint64_t now = ogi__wire_now_ms();
-            long wait = b->n ? (long)(first + x->batch_ms) - (long)now : 100;
+            /* short waits: a stop is seen at once (`ogi ingest` waits) */
+            long wait = b->n ? (long)(first + x->batch_ms) - (long)now : 20;
             if (wait < 0)
                 wait = 0;
             zmq_pollitem_t it = {x->pull, 0, ZMQ_POLLIN, 0};
             if (!stopping)
-                zmq_poll(&it, 1, wait > 100 ? 100 : wait);
+                zmq_poll(&it, 1, wait > 20 ? 20 : wait);
             ogi__wire_msg_t m;
             while (!stopping && b->n < x->batch &&
                    ogi__wire_recv(x->pull, 0, b->arena, x->max, &m, &ws) !=
