@@ -498,66 +498,58 @@ bound_to_bytes(uint64_t *forged, ogi_arena_t *arena, Ogi__V1__Record *rec)
 
 /*
  * A batch on its way: filled and decoded by the receiving thread, written
- * and acknowledged by the sink's thread. Everything in it lives in its
- * arena, reset when the slot is free again.
+ * and acknowledged by the sink's thread. The records and what they point
+ * to live in its arena, reset when the slot is free again.
  */
 typedef struct {
     ogi_arena_t *arena;
     Ogi__V1__Record **recs; /* [batch] */
+    ogi_db_item_t *items;   /* [batch]: recs[i] decoded */
+    ogi_db_outcome_t *out;  /* [batch] */
+    char (*sup)[65];        /* [batch] */
     size_t n;
-    ogi_db_item_t *items; /* [n], in the arena */
-    ogi_db_outcome_t *out;
-    char (*sup)[65];
-    int rc;    /* 0, or OGI_ENOMEM when it could not be decoded */
+    int rc;    /* 0, or OGI_ENOMEM when a record could not be decoded */
     int ready; /* handed over, not yet written */
 } slot_t;
 
-/* Turns a batch of records into items, decoding each report: the
- * receiving thread's work, done while the previous batch is written. */
+/* Turns record i of a batch into its item, decoding the report: the
+ * receiving thread's work, done as each record comes in, while the
+ * previous batch is written. */
 static int
-prepare(slot_t *b)
+prepare(slot_t *b, size_t i)
 {
     ogi_arena_t *a = b->arena;
-    Ogi__V1__Record **recs = b->recs;
-    size_t n = b->n;
-    ogi_db_item_t *items = ogi_arena_calloc(a, n, sizeof(*items));
-    ogi_db_outcome_t *out = ogi_arena_calloc(a, n, sizeof(*out));
-    char(*sup)[65] = ogi_arena_calloc(a, n, sizeof(*sup));
-    if (!items || !out || !sup)
-        return OGI_ENOMEM;
-    b->items = items;
-    b->out = out;
-    b->sup = sup;
-    for (size_t i = 0; i < n; i++) {
-        Ogi__V1__Record *rec = recs[i];
-        ogi_db_item_t *it = &items[i];
-        const Ogi__V1__Report *pr = rec->report;
-        it->doc_key = pr && pr->doc_key ? pr->doc_key : "";
-        it->raw = rec->raw.data;
-        it->raw_len = rec->raw.len;
-        it->source_name = pr && pr->source ? pr->source->name : NULL;
-        it->content_type = pr && pr->source ? pr->source->content_type : NULL;
-        it->encoding = pr && pr->source ? pr->source->encoding : NULL;
-        if (rec->producer_id && *rec->producer_id) {
-            char seq[32];
-            snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);
-            size_t np = strnlen(rec->producer_id, 256), ns = strlen(seq);
-            char *sub = ogi_arena_alloc(a, np + ns + 1);
-            if (!sub)
-                return OGI_ENOMEM;
-            memcpy(sub, rec->producer_id, np);
-            memcpy(sub + np, seq, ns + 1);
-            it->submission = sub;
-        }
-        ogi_report_t *r = NULL;
-        if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
-            it->report = r;
-        } else {
-            it->poison_reason = rec->poison_reason && *rec->poison_reason
-                                    ? rec->poison_reason
-                                    : "no record";
-            it->attempts = rec->attempt;
-        }
+    Ogi__V1__Record *rec = b->recs[i];
+    ogi_db_item_t *it = &b->items[i];
+    memset(it, 0, sizeof(*it));
+    b->out[i] = 0;
+    b->sup[i][0] = '\0';
+    const Ogi__V1__Report *pr = rec->report;
+    it->doc_key = pr && pr->doc_key ? pr->doc_key : "";
+    it->raw = rec->raw.data;
+    it->raw_len = rec->raw.len;
+    it->source_name = pr && pr->source ? pr->source->name : NULL;
+    it->content_type = pr && pr->source ? pr->source->content_type : NULL;
+    it->encoding = pr && pr->source ? pr->source->encoding : NULL;
+    if (rec->producer_id && *rec->producer_id) {
+        char seq[32];
+        snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);
+        size_t np = strnlen(rec->producer_id, 256), ns = strlen(seq);
+        char *sub = ogi_arena_alloc(a, np + ns + 1);
+        if (!sub)
+            return OGI_ENOMEM;
+        memcpy(sub, rec->producer_id, np);
+        memcpy(sub + np, seq, ns + 1);
+        it->submission = sub;
+    }
+    ogi_report_t *r = NULL;
+    if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
+        it->report = r;
+    } else {
+        it->poison_reason = rec->poison_reason && *rec->poison_reason
+                                ? rec->poison_reason
+                                : "no record";
+        it->attempts = rec->attempt;
     }
     return 0;
 }
@@ -615,6 +607,7 @@ typedef struct {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     slot_t slot[2];
+    int writing; /* the sink's thread is writing a batch */
     int done; /* the receiver stopped: nothing more will be handed over */
     int quit; /* the sink's thread stopped: the receiver stops */
     uint64_t records, forged, dropped;
@@ -639,14 +632,15 @@ receive(void *arg)
         if (quit)
             break;
         b->n = 0;
+        b->rc = 0;
         uint64_t first = 0;
         for (;;) {
             int stopping = o->stop && *o->stop;
             uint64_t now = ogi__wire_now_ms();
             /* short waits: a stop is seen at once (`ogi ingest` waits) */
             long wait = b->n ? (long)(first + x->batch_ms) - (long)now : 20;
-            if (wait < 0)
-                wait = 0;
+            if (wait < 1)
+                wait = b->n ? 2 : 0; /* due: look again for a free writer */
             zmq_pollitem_t it = {x->pull, 0, ZMQ_POLLIN, 0};
             if (!stopping)
                 zmq_poll(&it, 1, wait > 20 ? 20 : wait);
@@ -661,17 +655,22 @@ receive(void *arg)
                     continue;
                 if (b->n == 0)
                     first = ogi__wire_now_ms();
-                b->recs[b->n++] = (Ogi__V1__Record *)m.msg;
+                b->recs[b->n] = (Ogi__V1__Record *)m.msg;
+                if (prepare(b, b->n))
+                    b->rc = OGI_ENOMEM;
+                b->n++;
                 records++;
             }
             now = ogi__wire_now_ms();
-            int full = b->n && (b->n == x->batch ||
-                                now >= first + x->batch_ms || stopping);
-            if (full)
-                b->rc = prepare(b);
-            else if (b->n == 0)
+            if (b->n == 0)
                 ogi_arena_reset(b->arena); /* dropped messages only */
             pthread_mutex_lock(&x->mu);
+            /* a batch goes when full, or batch_ms after its first record
+             * if the writer is free: while it writes, the batch grows (it
+             * could not start sooner), so a busy sink makes fewer,
+             * larger transactions */
+            int full = b->n && (b->n == x->batch || stopping ||
+                                (now >= first + x->batch_ms && !x->writing));
             x->records = records;
             x->forged = forged;
             x->dropped = ws.malformed + ws.oversized + ws.undecodable;
@@ -715,7 +714,11 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     for (int k = 0; k < 2; k++) {
         x.slot[k].arena = ogi_arena_new(1 << 20);
         x.slot[k].recs = calloc(batch, sizeof(*x.slot[k].recs));
-        if (!x.slot[k].arena || !x.slot[k].recs)
+        x.slot[k].items = calloc(batch, sizeof(*x.slot[k].items));
+        x.slot[k].out = calloc(batch, sizeof(*x.slot[k].out));
+        x.slot[k].sup = calloc(batch, sizeof(*x.slot[k].sup));
+        if (!x.slot[k].arena || !x.slot[k].recs || !x.slot[k].items ||
+            !x.slot[k].out || !x.slot[k].sup)
             rc = OGI_ENOMEM;
     }
     char id[64];
@@ -778,6 +781,7 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
                pthread_cond_timedwait(&x.cv, &x.mu, &until) == 0)
             ;
         int ready = b->ready, done = x.done;
+        x.writing = ready;
         s.st.records = x.records;
         s.st.forged = x.forged;
         s.st.dropped = x.dropped;
@@ -788,6 +792,7 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
             ogi_arena_reset(b->arena);
             pthread_mutex_lock(&x.mu);
             b->ready = 0;
+            x.writing = 0;
             pthread_cond_broadcast(&x.cv);
             pthread_mutex_unlock(&x.mu);
             write ^= 1;
@@ -816,6 +821,9 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     ogi_db_destroy(&s.db);
     for (int k = 0; k < 2; k++) {
         free(x.slot[k].recs);
+        free(x.slot[k].items);
+        free(x.slot[k].out);
+        free(x.slot[k].sup);
         ogi_arena_destroy(&x.slot[k].arena);
     }
     if (pull)
