@@ -613,6 +613,8 @@ typedef struct {
     uint64_t records, forged, dropped;
 } rx_t;
 
+#define NAP_MS 5
+
 static void *
 receive(void *arg)
 {
@@ -642,7 +644,14 @@ receive(void *arg)
             if (wait < 1)
                 wait = b->n ? 2 : 0; /* due: look again for a free writer */
             zmq_pollitem_t it = {x->pull, 0, ZMQ_POLLIN, 0};
-            if (!stopping)
+            if (stopping)
+                ;
+            else if (b->n)
+                /* a batch under way: records are taken a few ms' worth
+                 * at a time, not one wake-up each (the queue holds
+                 * them; the batch is not due before) */
+                nap(wait > NAP_MS ? NAP_MS : (unsigned)wait);
+            else
                 zmq_poll(&it, 1, wait > 20 ? 20 : wait);
             ogi__wire_msg_t m;
             while (!stopping && b->n < x->batch &&
