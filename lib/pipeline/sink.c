@@ -16,7 +16,10 @@
  * previous one, acknowledges it and keeps the connection. They hand
  * batches over through two slots; a receiver with a full batch and no
  * free slot stops reading, and the queue before it fills as it did when
- * one thread did both. An acknowledgement still follows its COMMIT.
+ * one thread did both. A batch whose batch_ms is up while the sink's
+ * thread is still writing keeps growing until that thread is free (it
+ * could not start sooner), so a busy sink writes fewer, larger
+ * transactions. An acknowledgement still follows its COMMIT.
  */
 #include "ogi_int.h"
 
