@@ -571,7 +571,8 @@ ogi_broker_run(const ogi_broker_opts_t *o, char *why, size_t why_size)
         long wait = (long)(next_hb - ogi__wire_now_ms());
         if (wait < 0)
             wait = 0;
-        if (zmq_poll(items, 2, wait > 100 ? 100 : wait) < 0 &&
+        /* short: a stop is seen at once (an `ogi ingest` waits for it) */
+        if (zmq_poll(items, 2, wait > 20 ? 20 : wait) < 0 &&
             zmq_errno() != EINTR) {
             rc = OGI_EIO;
             break;

@@ -3,7 +3,11 @@
  *
  * Cells are mapped by walking the skeleton and looking up each component
  * of a cell's path ("apply.denied.state_secret.total") as a field name in
- * the generated descriptors, so this file holds no list of fields. Decoded
+ * the generated descriptors, so this file holds no list of fields. The
+ * lookups are made once per process (a path's chain of field
+ * descriptors, resolved from ogi.v1.Report down) and reused for every
+ * report: the sink decodes, and each worker encodes, thousands a second.
+ * Decoded
  * messages are allocated in the caller's arena through a protobuf-c
  * allocator whose free is a no-op.
  */
@@ -11,7 +15,10 @@
 
 #include <jansson.h>
 #include <openssl/evp.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ogi/encode.h"
@@ -85,6 +92,162 @@ at_path(ProtobufCMessage *root, const char *path, ogi_arena_t *a)
     return m;
 }
 
+/* ---- the same walks with the lookups made once ---- */
+
+#define MAX_DEPTH 8
+
+/* The fields from ogi.v1.Report down to one message; n == 0: the path
+ * does not name a singular message field at some step (at_path's NULL). */
+typedef struct {
+    const ProtobufCFieldDescriptor *f[MAX_DEPTH];
+    int n;
+} chain_t;
+
+/* Per table: its own chain, each row's, and in each row the cell field
+ * of each column and the amount_unit field (NULL when absent). */
+typedef struct {
+    chain_t table;
+    chain_t *rows;                          /* [nrows] */
+    const ProtobufCFieldDescriptor **cells; /* [nrows * ncols] */
+    const ProtobufCFieldDescriptor **unit;  /* [nrows] */
+} table_fields_t;
+
+static table_fields_t fields[OGI_TABLE_COUNT];
+static int fields_ok; /* 0: the cache could not be made; walk by name */
+static pthread_once_t fields_once = PTHREAD_ONCE_INIT;
+
+/* The field name[0..n) of messages of type d, or NULL. */
+static const ProtobufCFieldDescriptor *
+field_of(const ProtobufCMessageDescriptor *d, const char *name, size_t n)
+{
+    char key[64];
+    if (!d || n >= sizeof(key))
+        return NULL;
+    memcpy(key, name, n);
+    key[n] = '\0';
+    return protobuf_c_message_descriptor_get_field_by_name(d, key);
+}
+
+/* Resolves dotted path from ogi.v1.Report (child()'s rules at each step);
+ * *leaf receives the last message type (NULL when unresolved). */
+static void
+resolve(const char *path, chain_t *c, const ProtobufCMessageDescriptor **leaf)
+{
+    const ProtobufCMessageDescriptor *d = &ogi__v1__report__descriptor;
+    const char *p = path;
+    c->n = 0;
+    while (*p) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        const ProtobufCFieldDescriptor *f = field_of(d, p, n);
+        if (!f || f->type != PROTOBUF_C_TYPE_MESSAGE ||
+            f->label == PROTOBUF_C_LABEL_REPEATED || c->n == MAX_DEPTH) {
+            c->n = 0;
+            *leaf = NULL;
+            return;
+        }
+        c->f[c->n++] = f;
+        d = f->descriptor;
+        p = dot ? dot + 1 : p + n;
+    }
+    *leaf = d;
+}
+
+static void
+fields_init(void)
+{
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        table_fields_t *t = &fields[id];
+        const ProtobufCMessageDescriptor *leaf;
+        resolve(sk->path, &t->table, &leaf);
+        t->rows = calloc(sk->nrows ? sk->nrows : 1, sizeof(*t->rows));
+        t->unit = calloc(sk->nrows ? sk->nrows : 1, sizeof(*t->unit));
+        size_t ncells = sk->nrows * sk->ncols;
+        t->cells = calloc(ncells ? ncells : 1, sizeof(*t->cells));
+        if (!t->rows || !t->unit || !t->cells)
+            return; /* fields_ok stays 0 (the arrays are never freed) */
+        for (size_t row = 0; row < sk->nrows; row++) {
+            char path[160];
+            ogi_report_path((ogi_table_id_t)id, row, -1, path, sizeof(path));
+            resolve(path, &t->rows[row], &leaf);
+            if (!leaf)
+                continue;
+            const ProtobufCFieldDescriptor *u =
+                field_of(leaf, "amount_unit", strlen("amount_unit"));
+            t->unit[row] = u && u->type == PROTOBUF_C_TYPE_ENUM ? u : NULL;
+            for (size_t col = 0; col < sk->ncols; col++) {
+                const char *key = sk->cols[col].key;
+                const ProtobufCFieldDescriptor *f =
+                    field_of(leaf, key, strlen(key));
+                if (f && f->type == PROTOBUF_C_TYPE_MESSAGE &&
+                    f->label != PROTOBUF_C_LABEL_REPEATED)
+                    t->cells[row * sk->ncols + col] = f;
+            }
+        }
+    }
+    fields_ok = 1;
+}
+
+/* The sub-message in field f of m (child() with its field known). */
+static ProtobufCMessage *
+child_at(ProtobufCMessage *m, const ProtobufCFieldDescriptor *f,
+         ogi_arena_t *a)
+{
+    if (!f)
+        return NULL;
+    ProtobufCMessage **slot = (ProtobufCMessage **)((char *)m + f->offset);
+    if (!*slot && a) {
+        const ProtobufCMessageDescriptor *d = f->descriptor;
+        ProtobufCMessage *sub = ogi_arena_alloc(a, d->sizeof_message);
+        if (!sub)
+            return NULL;
+        protobuf_c_message_init(d, sub);
+        *slot = sub;
+    }
+    return *slot;
+}
+
+/* at_path() along a resolved chain. */
+static ProtobufCMessage *
+at_chain(ProtobufCMessage *root, const chain_t *c, ogi_arena_t *a)
+{
+    if (c->n == 0)
+        return NULL;
+    ProtobufCMessage *m = root;
+    for (int i = 0; m && i < c->n; i++)
+        m = child_at(m, c->f[i], a);
+    return m;
+}
+
+/* The message of table id (row < nrows: of that row) under root, as
+ * at_path() of its path would give it. */
+static ProtobufCMessage *
+at_table(ProtobufCMessage *root, int id, size_t row, ogi_arena_t *a)
+{
+    if (!fields_ok) {
+        char path[160];
+        ogi_report_path((ogi_table_id_t)id, row, -1, path, sizeof(path));
+        return at_path(root, path, a);
+    }
+    const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+    return at_chain(root,
+                    row < sk->nrows ? &fields[id].rows[row] : &fields[id].table,
+                    a);
+}
+
+/* The cell of column col in row message rm (child() by the column's key). */
+static ProtobufCMessage *
+at_cell(ProtobufCMessage *rm, int id, size_t row, size_t col, ogi_arena_t *a)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+    if (!fields_ok) {
+        const char *key = sk->cols[col].key;
+        return child(rm, key, strlen(key), a);
+    }
+    return child_at(rm, fields[id].cells[row * sk->ncols + col], a);
+}
+
 /* Sets the enum field name of m (no-op when m lacks it). */
 static void
 set_enum(ProtobufCMessage *m, const char *name, int value)
@@ -134,28 +297,26 @@ unstr(ogi_arena_t *a, const char *s, int *oom)
 static int
 encode_tables(ogi_arena_t *a, const ogi_report_t *r, ProtobufCMessage *root)
 {
+    pthread_once(&fields_once, fields_init);
     for (int id = 0; id < OGI_TABLE_COUNT; id++) {
         const ogi_table_t *t = &r->tables[id];
         if (!t->present)
             continue;
         /* a table that was found is present even when all its cells are
          * missing */
-        if (!at_path(root, t->skel->path, a))
+        if (!at_table(root, id, SIZE_MAX, a))
             return OGI_EINVAL;
         for (size_t row = 0; row < t->skel->nrows; row++) {
             if (!ogi_report_row_in_shape(r, (ogi_table_id_t)id, row))
                 continue;
-            char path[160];
-            ogi_report_path((ogi_table_id_t)id, row, -1, path, sizeof(path));
-            ProtobufCMessage *rm = at_path(root, path, a);
+            ProtobufCMessage *rm = at_table(root, id, row, a);
             if (!rm)
                 return OGI_EINVAL;
             for (size_t col = 0; col < t->skel->ncols; col++) {
                 const ogi_cell_t *c =
                     ogi_report_cell(r, (ogi_table_id_t)id, row, col);
-                const char *key = t->skel->cols[col].key;
-                Ogi__V1__Cell *pc = (Ogi__V1__Cell *)child(
-                    rm, key, strlen(key), a);
+                Ogi__V1__Cell *pc =
+                    (Ogi__V1__Cell *)at_cell(rm, id, row, col, a);
                 if (!pc || pc->base.descriptor != &ogi__v1__cell__descriptor)
                     return OGI_EINVAL;
                 pc->state = (Ogi__V1__CellState)c->state;
@@ -165,8 +326,13 @@ encode_tables(ogi_arena_t *a, const ogi_report_t *r, ProtobufCMessage *root)
                 pc->offset = c->off;
                 pc->length = c->len;
                 pc->flags = c->flags;
-                if (t->skel->cols[col].type == OGI_VT_AMOUNT)
-                    set_enum(rm, "amount_unit", c->unit ? c->unit : t->unit);
+                if (t->skel->cols[col].type != OGI_VT_AMOUNT)
+                    continue;
+                int unit = c->unit ? c->unit : t->unit;
+                if (!fields_ok)
+                    set_enum(rm, "amount_unit", unit);
+                else if (fields[id].unit[row])
+                    *(int *)((char *)rm + fields[id].unit[row]->offset) = unit;
             }
         }
     }
@@ -287,10 +453,11 @@ static int
 decode_tables(ogi_report_t *r, ProtobufCMessage *root)
 {
     int sub = 0, one = 0;
+    pthread_once(&fields_once, fields_init);
     for (int id = 0; id < OGI_TABLE_COUNT; id++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
         unsigned fm = 1u << r->meta.format;
-        if (!(sk->formats & fm) || !at_path(root, sk->path, NULL))
+        if (!(sk->formats & fm) || !at_table(root, id, SIZE_MAX, NULL))
             continue;
         int rc = ogi_report_table_init(r, (ogi_table_id_t)id);
         if (rc)
@@ -299,22 +466,24 @@ decode_tables(ogi_report_t *r, ProtobufCMessage *root)
         for (size_t row = 0; row < sk->nrows; row++) {
             if (sk->rows[row].flags & OGI_ROW_GROUP)
                 continue;
-            char path[160];
-            ogi_report_path((ogi_table_id_t)id, row, -1, path, sizeof(path));
-            ProtobufCMessage *rm = at_path(root, path, NULL);
+            ProtobufCMessage *rm = at_table(root, id, row, NULL);
             if (!rm)
                 continue;
             t->row_found[row] = 1;
             sub |= (sk->rows[row].flags & OGI_ROW_OTHER3) != 0;
             one |= (sk->rows[row].flags & OGI_ROW_OTHER1) != 0;
             for (size_t col = 0; col < sk->ncols; col++) {
-                const char *key = sk->cols[col].key;
                 const Ogi__V1__Cell *pc =
-                    (const Ogi__V1__Cell *)child(rm, key, strlen(key), NULL);
+                    (const Ogi__V1__Cell *)at_cell(rm, id, row, col, NULL);
                 ogi_cell_t *c = ogi_report_cell(r, (ogi_table_id_t)id, row, col);
                 if (sk->cols[col].type == OGI_VT_AMOUNT &&
                     !(pc && pc->unit))
-                    t->unit = (ogi_unit_t)get_enum(rm, "amount_unit");
+                    t->unit = (ogi_unit_t)(
+                        !fields_ok ? get_enum(rm, "amount_unit")
+                        : fields[id].unit[row]
+                            ? *(const int *)((const char *)rm +
+                                             fields[id].unit[row]->offset)
+                            : 0);
                 if (!pc || pc->base.descriptor != &ogi__v1__cell__descriptor)
                     continue;
                 c->state = (int)pc->state <= (int)OGI_CELL_TEXT ? (uint8_t)pc->state

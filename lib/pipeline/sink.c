@@ -9,10 +9,22 @@
  * the whole pipeline waits); a batch the database refuses is split in
  * halves until the record at fault is alone, and that one goes to the
  * dead letters while the rest commit.
+ *
+ * Two threads share the work, so that the database's time overlaps the
+ * sink's own: a receiving thread takes records in, checks their keys and
+ * decodes them into the next batch while the sink's thread writes the
+ * previous one, acknowledges it and keeps the connection. They hand
+ * batches over through two slots; a receiver with a full batch and no
+ * free slot stops reading, and the queue before it fills as it did when
+ * one thread did both. A batch whose batch_ms is up while the sink's
+ * thread is still writing keeps growing until that thread is free (it
+ * could not start sooner), so a busy sink writes fewer, larger
+ * transactions. An acknowledgement still follows its COMMIT.
  */
 #include "ogi_int.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +57,6 @@ typedef struct {
     char conninfo[512];
     ogi_sink_stats_t st;
     void *ack;
-    ogi_arena_t *arena; /* the batch's records */
     ogi_metrics_t *m;
     sink_metrics_t mx;
     uint64_t down_since;   /* ms when the database went away; 0: up */
@@ -439,7 +450,7 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
  * counted and logged; a record that names no key gets its bytes' key.
  */
 static int
-bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
+bound_to_bytes(uint64_t *forged, ogi_arena_t *arena, Ogi__V1__Record *rec)
 {
     Ogi__V1__Report *pr = rec->report;
     if (rec->too_large) {
@@ -456,17 +467,17 @@ bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
     if (pr && pr->doc_key && *pr->doc_key) {
         if (strcmp(pr->doc_key, key) == 0)
             return 1;
-        s->st.forged++;
-        if (s->st.forged <= 10 || s->st.forged % 1000 == 0)
+        ++*forged;
+        if (*forged <= 10 || *forged % 1000 == 0)
             ogi_log(OGI_LOG_WARN, "sink",
                     "dropped a record whose doc_key %.16s... is not the "
                     "SHA-256 of its %zu bytes (%llu so far)",
                     pr->doc_key, rec->raw.len,
-                    (unsigned long long)s->st.forged);
+                    (unsigned long long)*forged);
         return 0;
     }
     /* the record's strings live in the receive arena until the flush */
-    char *k = ogi_arena_strdup(s->arena, key);
+    char *k = ogi_arena_strdup(arena, key);
     if (!k)
         return 0; /* the producer resends it */
     if (pr) {
@@ -475,7 +486,7 @@ bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
         rec->poison = 1; /* nothing but bytes: kept as a dead letter */
         if (!rec->poison_reason || !*rec->poison_reason)
             rec->poison_reason = ogi__pb_str("no record");
-        Ogi__V1__Report *rep = ogi_arena_calloc(s->arena, 1, sizeof(*rep));
+        Ogi__V1__Report *rep = ogi_arena_calloc(arena, 1, sizeof(*rep));
         if (!rep)
             return 0;
         ogi__v1__report__init(rep);
@@ -485,48 +496,75 @@ bound_to_bytes(sink_t *s, Ogi__V1__Record *rec)
     return 1;
 }
 
-/* Turns a batch of records into items and writes them until committed
- * (or stopped); then acknowledges. */
+/*
+ * A batch on its way: filled and decoded by the receiving thread, written
+ * and acknowledged by the sink's thread. The records and what they point
+ * to live in its arena, reset when the slot is free again.
+ */
+typedef struct {
+    ogi_arena_t *arena;
+    Ogi__V1__Record **recs; /* [batch] */
+    ogi_db_item_t *items;   /* [batch]: recs[i] decoded */
+    ogi_db_outcome_t *out;  /* [batch] */
+    char (*sup)[65];        /* [batch] */
+    size_t n;
+    int rc;    /* 0, or OGI_ENOMEM when a record could not be decoded */
+    int ready; /* handed over, not yet written */
+} slot_t;
+
+/* Turns record i of a batch into its item, decoding the report: the
+ * receiving thread's work, done as each record comes in, while the
+ * previous batch is written. */
 static int
-flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
+prepare(slot_t *b, size_t i)
 {
-    ogi_db_item_t *items = ogi_arena_calloc(a, n, sizeof(*items));
-    ogi_db_outcome_t *out = ogi_arena_calloc(a, n, sizeof(*out));
-    char(*sup)[65] = ogi_arena_calloc(a, n, sizeof(*sup));
-    if (!items || !out || !sup)
-        return OGI_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        Ogi__V1__Record *rec = recs[i];
-        ogi_db_item_t *it = &items[i];
-        const Ogi__V1__Report *pr = rec->report;
-        it->doc_key = pr && pr->doc_key ? pr->doc_key : "";
-        it->raw = rec->raw.data;
-        it->raw_len = rec->raw.len;
-        it->source_name = pr && pr->source ? pr->source->name : NULL;
-        it->content_type = pr && pr->source ? pr->source->content_type : NULL;
-        it->encoding = pr && pr->source ? pr->source->encoding : NULL;
-        it->retry_dead = rec->retry_dead;
-        if (rec->producer_id && *rec->producer_id) {
-            char seq[32];
-            snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);
-            size_t np = strnlen(rec->producer_id, 256), ns = strlen(seq);
-            char *sub = ogi_arena_alloc(a, np + ns + 1);
-            if (!sub)
-                return OGI_ENOMEM;
-            memcpy(sub, rec->producer_id, np);
-            memcpy(sub + np, seq, ns + 1);
-            it->submission = sub;
-        }
-        ogi_report_t *r = NULL;
-        if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
-            it->report = r;
-        } else {
-            it->poison_reason = rec->poison_reason && *rec->poison_reason
-                                    ? rec->poison_reason
-                                    : "no record";
-            it->attempts = rec->attempt;
-        }
+    ogi_arena_t *a = b->arena;
+    Ogi__V1__Record *rec = b->recs[i];
+    ogi_db_item_t *it = &b->items[i];
+    memset(it, 0, sizeof(*it));
+    b->out[i] = 0;
+    b->sup[i][0] = '\0';
+    const Ogi__V1__Report *pr = rec->report;
+    it->doc_key = pr && pr->doc_key ? pr->doc_key : "";
+    it->raw = rec->raw.data;
+    it->raw_len = rec->raw.len;
+    it->source_name = pr && pr->source ? pr->source->name : NULL;
+    it->content_type = pr && pr->source ? pr->source->content_type : NULL;
+    it->encoding = pr && pr->source ? pr->source->encoding : NULL;
+    it->retry_dead = rec->retry_dead;
+    if (rec->producer_id && *rec->producer_id) {
+        char seq[32];
+        snprintf(seq, sizeof(seq), ":%" PRIu64, (uint64_t)rec->sequence);
+        size_t np = strnlen(rec->producer_id, 256), ns = strlen(seq);
+        char *sub = ogi_arena_alloc(a, np + ns + 1);
+        if (!sub)
+            return OGI_ENOMEM;
+        memcpy(sub, rec->producer_id, np);
+        memcpy(sub + np, seq, ns + 1);
+        it->submission = sub;
     }
+    ogi_report_t *r = NULL;
+    if (!rec->poison && pr && ogi__decode_report_msg(a, pr, &r) == 0) {
+        it->report = r;
+    } else {
+        it->poison_reason = rec->poison_reason && *rec->poison_reason
+                                ? rec->poison_reason
+                                : "no record";
+        it->attempts = rec->attempt;
+    }
+    return 0;
+}
+
+/* Writes a prepared batch until committed (or stopped); then
+ * acknowledges. */
+static int
+flush(sink_t *s, slot_t *b)
+{
+    Ogi__V1__Record **recs = b->recs;
+    size_t n = b->n;
+    ogi_db_item_t *items = b->items;
+    ogi_db_outcome_t *out = b->out;
+    char(*sup)[65] = b->sup;
     uint64_t t0 = ogi__wire_now_ms();
     uint64_t tries = 0;
     for (;;) {
@@ -552,8 +590,117 @@ flush(sink_t *s, Ogi__V1__Record **recs, size_t n, ogi_arena_t *a)
     ogi_metric_observe(s->mx.batch_records, (double)n);
     s->st.batches++;
     count(s, items, out, n);
-    acknowledge(s, recs, items, out, sup, n, a);
+    acknowledge(s, recs, items, out, sup, n, b->arena);
     return 0;
+}
+
+/*
+ * The receiving thread and the sink's thread meet here. The receiver
+ * fills slot[fill] and hands it over (ready); the sink writes slot[write]
+ * and frees it. The counters are the receiver's, read by the sink under
+ * the lock.
+ */
+typedef struct {
+    const ogi_sink_opts_t *o;
+    void *pull;
+    size_t max, batch;
+    unsigned batch_ms;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    slot_t slot[2];
+    int writing; /* the sink's thread is writing a batch */
+    int done; /* the receiver stopped: nothing more will be handed over */
+    int quit; /* the sink's thread stopped: the receiver stops */
+    uint64_t records, forged, dropped;
+} rx_t;
+
+#define NAP_MS 5
+
+static void *
+receive(void *arg)
+{
+    rx_t *x = arg;
+    const ogi_sink_opts_t *o = x->o;
+    ogi__wire_stats_t ws = {0};
+    uint64_t records = 0, forged = 0;
+    unsigned fill = 0;
+    int quit = 0;
+    while (!quit) {
+        slot_t *b = &x->slot[fill];
+        pthread_mutex_lock(&x->mu);
+        while (b->ready && !x->quit)
+            pthread_cond_wait(&x->cv, &x->mu);
+        quit = x->quit;
+        pthread_mutex_unlock(&x->mu);
+        if (quit)
+            break;
+        b->n = 0;
+        b->rc = 0;
+        uint64_t first = 0;
+        for (;;) {
+            int stopping = o->stop && *o->stop;
+            uint64_t now = ogi__wire_now_ms();
+            /* short waits: a stop is seen at once (`ogi ingest` waits) */
+            long wait = b->n ? (long)(first + x->batch_ms) - (long)now : 20;
+            if (wait < 1)
+                wait = b->n ? 2 : 0; /* due: look again for a free writer */
+            zmq_pollitem_t it = {x->pull, 0, ZMQ_POLLIN, 0};
+            if (stopping)
+                ;
+            else if (b->n)
+                /* a batch under way: records are taken a few ms' worth
+                 * at a time, not one wake-up each (the queue holds
+                 * them; the batch is not due before) */
+                nap(wait > NAP_MS ? NAP_MS : (unsigned)wait);
+            else
+                zmq_poll(&it, 1, wait > 20 ? 20 : wait);
+            ogi__wire_msg_t m;
+            while (!stopping && b->n < x->batch &&
+                   ogi__wire_recv(x->pull, 0, b->arena, x->max, &m, &ws) !=
+                       OGI_ERETRY) {
+                if (m.type != OGI__MSG_REC)
+                    continue;
+                if (!bound_to_bytes(&forged, b->arena,
+                                    (Ogi__V1__Record *)m.msg))
+                    continue;
+                if (b->n == 0)
+                    first = ogi__wire_now_ms();
+                b->recs[b->n] = (Ogi__V1__Record *)m.msg;
+                if (prepare(b, b->n))
+                    b->rc = OGI_ENOMEM;
+                b->n++;
+                records++;
+            }
+            now = ogi__wire_now_ms();
+            if (b->n == 0)
+                ogi_arena_reset(b->arena); /* dropped messages only */
+            pthread_mutex_lock(&x->mu);
+            /* a batch goes when full, or batch_ms after its first record
+             * if the writer is free: while it writes, the batch grows (it
+             * could not start sooner), so a busy sink makes fewer,
+             * larger transactions */
+            int full = b->n && (b->n == x->batch || stopping ||
+                                (now >= first + x->batch_ms && !x->writing));
+            x->records = records;
+            x->forged = forged;
+            x->dropped = ws.malformed + ws.oversized + ws.undecodable;
+            if (full)
+                b->ready = 1;
+            if (stopping && !full)
+                x->done = 1;
+            quit = x->quit || x->done;
+            if (full || x->done)
+                pthread_cond_broadcast(&x->cv);
+            pthread_mutex_unlock(&x->mu);
+            if (full) {
+                fill ^= 1;
+                break;
+            }
+            if (quit)
+                break;
+        }
+    }
+    return NULL;
 }
 
 int
@@ -562,16 +709,28 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     sink_t s;
     memset(&s, 0, sizeof(s));
     s.o = o;
-    size_t max = o->max_frame ? o->max_frame : (32u << 20);
-    size_t batch = o->batch ? o->batch : 500;
-    unsigned batch_ms = o->batch_ms ? o->batch_ms : 50;
+    static rx_t zero_rx;
+    rx_t x = zero_rx;
+    x.o = o;
+    x.max = o->max_frame ? o->max_frame : (32u << 20);
+    x.batch = o->batch ? o->batch : 500;
+    x.batch_ms = o->batch_ms ? o->batch_ms : 50;
+    size_t max = x.max, batch = x.batch;
     void *ctx = o->ctx ? o->ctx : zmq_ctx_new();
     void *pull = ctx ? zmq_socket(ctx, ZMQ_PULL) : NULL;
+    x.pull = pull;
     s.ack = ctx ? zmq_socket(ctx, ZMQ_DEALER) : NULL;
-    ogi_arena_t *a = ogi_arena_new(1 << 20);
-    s.arena = a;
-    Ogi__V1__Record **recs = calloc(batch, sizeof(*recs));
-    int rc = pull && s.ack && a && recs ? 0 : OGI_ENOMEM;
+    int rc = pull && s.ack ? 0 : OGI_ENOMEM;
+    for (int k = 0; k < 2; k++) {
+        x.slot[k].arena = ogi_arena_new(1 << 20);
+        x.slot[k].recs = calloc(batch, sizeof(*x.slot[k].recs));
+        x.slot[k].items = calloc(batch, sizeof(*x.slot[k].items));
+        x.slot[k].out = calloc(batch, sizeof(*x.slot[k].out));
+        x.slot[k].sup = calloc(batch, sizeof(*x.slot[k].sup));
+        if (!x.slot[k].arena || !x.slot[k].recs || !x.slot[k].items ||
+            !x.slot[k].out || !x.slot[k].sup)
+            rc = OGI_ENOMEM;
+    }
     char id[64];
     snprintf(id, sizeof(id), "sink-%lx", (unsigned long)ogi__wire_now_ms());
     if (!rc)
@@ -605,42 +764,51 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
     metrics_init(&s);
     if (!rc)
         db_up(&s);
-    size_t n = 0;
-    uint64_t first = 0;
-    ogi__wire_stats_t ws = {0};
+    /* the pull socket is the receiver's from here on */
+    pthread_t rt;
+    int started = 0;
+    if (!rc) {
+        pthread_mutex_init(&x.mu, NULL);
+        pthread_cond_init(&x.cv, NULL);
+        if (pthread_create(&rt, NULL, receive, &x) == 0)
+            started = 1;
+        else
+            rc = OGI_ENOMEM;
+    }
+    unsigned write = 0;
     while (!rc) {
-        int stopping = o->stop && *o->stop;
-        uint64_t now = ogi__wire_now_ms();
-        long wait = n ? (long)(first + batch_ms) - (long)now : 100;
-        if (wait < 0)
-            wait = 0;
-        zmq_pollitem_t it = {pull, 0, ZMQ_POLLIN, 0};
-        if (!stopping)
-            zmq_poll(&it, 1, wait > 100 ? 100 : wait);
-        ogi__wire_msg_t m;
-        while (!stopping && n < batch &&
-               ogi__wire_recv(pull, 0, a, max, &m, &ws) != OGI_ERETRY) {
-            if (m.type != OGI__MSG_REC)
-                continue;
-            if (!bound_to_bytes(&s, (Ogi__V1__Record *)m.msg))
-                continue;
-            if (n == 0)
-                first = ogi__wire_now_ms();
-            recs[n++] = (Ogi__V1__Record *)m.msg;
-            s.st.records++;
+        slot_t *b = &x.slot[write];
+        /* the next batch, or 100 ms: the idle sink's chores go on */
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
         }
-        now = ogi__wire_now_ms();
-        if (n && (n == batch || now >= first + batch_ms || stopping)) {
-            if (flush(&s, recs, n, a) == OGI_ENOMEM)
+        pthread_mutex_lock(&x.mu);
+        while (!b->ready && !x.done &&
+               pthread_cond_timedwait(&x.cv, &x.mu, &until) == 0)
+            ;
+        int ready = b->ready, done = x.done;
+        x.writing = ready;
+        s.st.records = x.records;
+        s.st.forged = x.forged;
+        s.st.dropped = x.dropped;
+        pthread_mutex_unlock(&x.mu);
+        if (ready) {
+            if ((b->rc ? b->rc : flush(&s, b)) == OGI_ENOMEM)
                 rc = OGI_ENOMEM;
-            n = 0;
-            ogi_arena_reset(a);
-        } else if (n == 0) {
-            ogi_arena_reset(a);
-            if (!stopping)
-                watch_db(&s, now);
+            ogi_arena_reset(b->arena);
+            pthread_mutex_lock(&x.mu);
+            b->ready = 0;
+            x.writing = 0;
+            pthread_cond_broadcast(&x.cv);
+            pthread_mutex_unlock(&x.mu);
+            write ^= 1;
+        } else if (!(o->stop && *o->stop)) {
+            watch_db(&s, ogi__wire_now_ms());
         }
-        s.st.dropped = ws.malformed + ws.oversized + ws.undecodable;
         ogi_log_limited(&s.garbage, s.st.dropped, 60, "sink",
                         "malformed messages dropped");
         if (o->stats)
@@ -648,12 +816,26 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
         metrics_publish(&s);
         if (o->tick)
             o->tick(o->tick_arg);
-        if (stopping && n == 0)
-            break;
+        if (done && !ready)
+            break; /* the receiver handed over all it had */
+    }
+    if (started) {
+        pthread_mutex_lock(&x.mu);
+        x.quit = 1;
+        pthread_cond_broadcast(&x.cv);
+        pthread_mutex_unlock(&x.mu);
+        pthread_join(rt, NULL);
+        pthread_cond_destroy(&x.cv);
+        pthread_mutex_destroy(&x.mu);
     }
     ogi_db_destroy(&s.db);
-    free(recs);
-    ogi_arena_destroy(&a);
+    for (int k = 0; k < 2; k++) {
+        free(x.slot[k].recs);
+        free(x.slot[k].items);
+        free(x.slot[k].out);
+        free(x.slot[k].sup);
+        ogi_arena_destroy(&x.slot[k].arena);
+    }
     if (pull)
         zmq_close(pull);
     if (s.ack)

@@ -181,8 +181,10 @@ parse_thread(void *arg)
     if (jobs)
         zmq_setsockopt(jobs, ZMQ_LINGER, &linger, sizeof(linger));
     while (!sh->quit) {
+        /* a short wait: a stopping worker joins its threads at once (an
+         * `ogi ingest` waits for it before it exits) */
         zmq_pollitem_t it = {jobs, 0, ZMQ_POLLIN, 0};
-        if (zmq_poll(&it, 1, 200) <= 0)
+        if (zmq_poll(&it, 1, 20) <= 0)
             continue;
         zmq_msg_t job;
         zmq_msg_init(&job);
@@ -364,7 +366,7 @@ ogi_worker_run(const ogi_worker_opts_t *o, char *why, size_t why_size)
             break;
         zmq_pollitem_t items[2] = {{dealer, 0, ZMQ_POLLIN, 0},
                                    {done, 0, ZMQ_POLLIN, 0}};
-        zmq_poll(items, 2, 100);
+        zmq_poll(items, 2, 20); /* short: a stop is seen at once */
         now = ogi__wire_now_ms();
         int changed = 0;
         ogi__wire_msg_t m;
