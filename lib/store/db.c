@@ -907,12 +907,18 @@ static const char sql_unstore[] =
     " SELECT DISTINCT agency_id, year FROM d"
     " WHERE agency_id IS NOT NULL AND year IS NOT NULL";
 
-/* The reports left in those pairs, none of them current now. */
+/* One report left in each of those pairs that no new report is in (the
+ * batch's own pairs were chosen again by store_batch): enough to name the
+ * pair to ogi__db_current_update and ogi__db_cross_update. */
 static const char sql_left[] =
-    "SELECT r.id, r.agency_id FROM records r"
+    "SELECT DISTINCT ON (r.agency_id, r.year) r.id, r.agency_id"
+    " FROM records r"
     " JOIN unnest($1::bigint[], $2::int4[]) AS p(agency_id, year)"
     " USING (agency_id, year)"
-    " WHERE NOT (r.id = ANY ($3::bigint[]))";
+    " WHERE NOT (r.id = ANY ($3::bigint[]))"
+    " AND NOT EXISTS (SELECT FROM records n WHERE n.id = ANY ($3::bigint[])"
+    " AND n.agency_id = p.agency_id AND n.year = p.year)"
+    " ORDER BY r.agency_id, r.year, r.id";
 
 /* Chooses again the current report of the pairs the replaced reports
  * were in (res: agency_id, year) among the reports left there. */

@@ -85,6 +85,20 @@ check "--all --agency $key parses its $nk reports" sh -c \
     "'$ogi' reparse -q --all --agency '$key' --db '$db' | grep -q '^$nk documents parsed again'"
 check "the state is unchanged by parsing again" [ "$(state)" = "$before" ]
 
+# an older parser read 洪泽区's current 2024 report as a second 2023 one
+# and made it the current 2023 report: parsed again, it goes back to 2024,
+# and 2023's own report is current again
+k009=$(sql "SELECT doc_key FROM current_reports WHERE agency_key = '320813:人民政府' AND year = 2023")
+k010=$(sql "SELECT doc_key FROM current_reports WHERE agency_key = '320813:人民政府' AND year = 2024")
+sql "UPDATE records SET current = false WHERE id = (SELECT id FROM documents WHERE doc_key = '$k009')"
+sql "UPDATE records SET year = 2023, current = true, parser_version = '0.0.1' WHERE id = (SELECT id FROM documents WHERE doc_key = '$k010')"
+check "the misread report is the current 2023 one" \
+    [ "$(sql "SELECT doc_key FROM current_reports WHERE agency_key = '320813:人民政府' AND year = 2023")" = "$k010" ]
+"$ogi" reparse -q --db "$db" >/dev/null 2>&1
+check "parsed again: 2023's own report is current again, 010 is 2024's" \
+    [ "$(sql "SELECT string_agg(year || ' ' || doc_key, ',' ORDER BY year) FROM current_reports WHERE agency_key = '320813:人民政府'")" = "2023 $k009,2024 $k010" ]
+check "and the whole state is as first stored" [ "$(state)" = "$before" ]
+
 # killed part way: the batches committed stay, the next run resumes
 sql "UPDATE records SET parser_version = '0.0.1', cells = NULL"
 sql "UPDATE rejections SET parser_version = '0.0.1'"
