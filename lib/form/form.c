@@ -64,7 +64,8 @@ sniff_zip(const char *raw, size_t len, ogi__form_t *out)
                             "presentationml.presentation";
         out->name = "PPTX presentation";
     } else if (ogi__form_find_ci(raw, len, "content.xml") &&
-               ogi__form_find_ci(raw, len, "application/vnd.oasis.opendocument")) {
+               ogi__form_find_ci(raw, len,
+                                 "application/vnd.oasis.opendocument")) {
         out->content_type = "application/vnd.oasis.opendocument";
         out->name = "OpenDocument file";
     } else {
@@ -83,8 +84,7 @@ sniff_ole(const char *raw, size_t len, ogi__form_t *out)
     int is_word = 0, is_book = 0;
     for (size_t i = 0; i + sizeof(word) - 1 <= len && !is_word; i++)
         is_word = memcmp(raw + i, word, sizeof(word) - 1) == 0;
-    for (size_t i = 0; !is_word && i + sizeof(book) - 1 <= len && !is_book;
-         i++)
+    for (size_t i = 0; !is_word && i + sizeof(book) - 1 <= len && !is_book; i++)
         is_book = memcmp(raw + i, book, sizeof(book) - 1) == 0;
     if (is_word || !is_book) {
         /* a compound file without a Workbook: Word is the likely one, and
@@ -136,15 +136,15 @@ looks_html(const char *raw, size_t len)
         if (!e)
             return 0;
         i = (size_t)(e - raw) + 1;
-        while (i < len && (raw[i] == ' ' || raw[i] == '\t' ||
-                           raw[i] == '\r' || raw[i] == '\n'))
+        while (i < len && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' ||
+                           raw[i] == '\n'))
             i++;
         if (i >= len || raw[i] != '<')
             return 0;
     }
     size_t n = len - i < 1024 ? len - i : 1024;
-    static const char *const tags[] = {"<!doctype html", "<html", "<head",
-                                       "<body", "<meta", "<title", "<!--"};
+    static const char *const tags[] = {
+        "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<!--"};
     for (size_t k = 0; k < OGI_ARRAY_LEN(tags); k++)
         if (ogi__form_find_ci(raw + i, n < 16 ? n : 16, tags[k]) == raw + i)
             return 1;
@@ -167,7 +167,8 @@ ogi__form_sniff(const char *raw, size_t len, ogi__form_t *out)
         out->kind = OGI__FORM_PDF;
         out->content_type = "application/pdf";
         out->name = "PDF";
-    } else if (len >= 8 && memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+    } else if (len >= 8 &&
+               memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
         sniff_ole(raw, len, out);
     } else if (len >= 4 && memcmp(raw, "PK\x03\x04", 4) == 0) {
         sniff_zip(raw, len, out);
@@ -178,14 +179,15 @@ ogi__form_sniff(const char *raw, size_t len, ogi__form_t *out)
     } else if (len >= 6 && (memcmp(raw, "GIF87a", 6) == 0 ||
                             memcmp(raw, "GIF89a", 6) == 0)) {
         *out = (ogi__form_t){OGI__FORM_OTHER, "image/gif", "GIF image"};
-    } else if (len >= 4 && (memcmp(raw, "II*\0", 4) == 0 ||
-                            memcmp(raw, "MM\0*", 4) == 0)) {
+    } else if (len >= 4 &&
+               (memcmp(raw, "II*\0", 4) == 0 || memcmp(raw, "MM\0*", 4) == 0)) {
         *out = (ogi__form_t){OGI__FORM_OTHER, "image/tiff", "TIFF image"};
     } else if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0) {
-        *out = (ogi__form_t){OGI__FORM_OTHER, "application/rtf", "RTF document"};
+        *out =
+            (ogi__form_t){OGI__FORM_OTHER, "application/rtf", "RTF document"};
     } else if (len >= 3 && memcmp(raw, "\x1F\x8B\x08", 3) == 0) {
-        *out = (ogi__form_t){OGI__FORM_OTHER, "application/gzip",
-                             "gzip archive"};
+        *out =
+            (ogi__form_t){OGI__FORM_OTHER, "application/gzip", "gzip archive"};
     } else if (len >= 6 && memcmp(raw, "7z\xBC\xAF\x27\x1C", 6) == 0) {
         *out = (ogi__form_t){OGI__FORM_OTHER, "application/x-7z-compressed",
                              "7z archive"};
@@ -291,8 +293,7 @@ ogi__view_buf_finish(ogi__view_buf_t *b, const char **s, size_t *len)
 
 int
 ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
-               ogi__form_t *form, ogi__view_t *out, char *why,
-               size_t why_size)
+               ogi__form_t *form, ogi__view_t *out, char *why, size_t why_size)
 {
     memset(out, 0, sizeof(*out));
     ogi__form_sniff(raw, len, form);
@@ -308,15 +309,18 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
                                         out, why, why_size);
         case OGI__FORM_DOC: {
             ogi__view_t page;
-            int rc = ogi__sandbox_convert(ogi__form_doc_page, "DOC", arena,
-                                          raw, len, &page, why, why_size);
-            return rc ? rc : ogi__form_doc_html(arena, &page, out, why,
-                                                why_size);
+            int rc =
+                ogi__sandbox_convert_scratch(ogi__form_doc_page, "DOC", arena,
+                                             raw, len, &page, why, why_size);
+            return rc ? rc
+                      : ogi__form_doc_html(arena, &page, out, why, why_size);
         }
         case OGI__FORM_OTHER:
             break;
     }
-    snprintf(why, why_size, "%s, not a report ogi reads (text, HTML, PDF, "
-                            "DOCX or DOC)", form->name);
+    snprintf(why, why_size,
+             "%s, not a report ogi reads (text, HTML, PDF, "
+             "DOCX or DOC)",
+             form->name);
     return OGI_EREJECT;
 }

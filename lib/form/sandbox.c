@@ -145,6 +145,14 @@ ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                      ogi_arena_t *arena, const char *raw, size_t len,
                      ogi__view_t *out, char *why, size_t why_size)
 {
+    return convert(fn, form, arena, raw, len, out, why, why_size);
+}
+
+int
+ogi__sandbox_convert_scratch(ogi__form_convert_fn fn, const char *form,
+                             ogi_arena_t *arena, const char *raw, size_t len,
+                             ogi__view_t *out, char *why, size_t why_size)
+{
     /* the child's scratch directory is made and removed here, so that a
      * child killed by a limit or a crash leaves nothing behind */
     const char *tmp = getenv("TMPDIR");

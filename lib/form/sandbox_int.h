@@ -32,12 +32,20 @@ int ogi__sandbox_convert(ogi__form_convert_fn fn, const char *form,
                          ogi_arena_t *arena, const char *raw, size_t len,
                          ogi__view_t *out, char *why, size_t why_size);
 
-/* In the child of ogi__sandbox_convert: a private directory (0700) for
+/* In the child of ogi__sandbox_convert_scratch: a private directory (0700) for
  * the converter's files, which the parent removes when the child has
  * ended, however it ended; NULL elsewhere (or when none could be made). */
 extern _Thread_local const char *ogi__sandbox_scratch;
 /* Removes dir and the files in it (no subdirectories). */
 void ogi__sandbox_remove_dir(const char *dir);
+
+/* As ogi__sandbox_convert, for a converter that writes files: the child
+ * gets a private directory (ogi__sandbox_scratch) that this process
+ * removes when the child has ended, however it ended. */
+int ogi__sandbox_convert_scratch(ogi__form_convert_fn fn, const char *form,
+                                 ogi_arena_t *arena, const char *raw,
+                                 size_t len, ogi__view_t *out, char *why,
+                                 size_t why_size);
 
 /* Writes p[0..n) to fd whole (retrying interrupted writes): 0, or -1. */
 int ogi__sandbox_write_all(int fd, const void *p, size_t n);
