@@ -50,10 +50,16 @@
 
 typedef enum { IT_TEXT, IT_NUM, IT_GAP } item_kind_t;
 
+/* Words of one line read as values of their own ("0 0", "不适用 - 1"). */
+#define LINE_MAX_VALUES 16
+
 typedef struct {
-    uint8_t kind;  /* item_kind_t */
-    uint32_t line; /* its line */
-    uint32_t a, b; /* the trimmed content, offsets into the text */
+    uint8_t kind;   /* item_kind_t */
+    uint32_t line;  /* its line */
+    uint32_t a, b;  /* the trimmed content, offsets into the text */
+    const char *js; /* a value wrapped over two lines, joined in the
+                       arena ("不适" "用"), or NULL: then text[a, b) */
+    uint32_t jn;
 } item_t;
 
 /* A piece of the region in reading order: a text item, or a row of
@@ -185,6 +191,71 @@ next_cell(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * pdftotext sets the cells of a row that sit close side by side on one
+ * line a space apart ("0 0", "不适用 - 1"). When every word of s[a, b) is
+ * a value (a sign word joined to its number: "减 22"), and there are at
+ * least two, their spans into w (up to cap) and their count; else 0.
+ */
+static size_t
+value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
+{
+    size_t n = 0, i = a;
+    while (i < b) {
+        while (i < b && s[i] == ' ')
+            i++;
+        if (i == b)
+            break;
+        size_t w0 = i;
+        while (i < b && s[i] != ' ')
+            i++;
+        if (i - w0 == 3 && (memcmp(s + w0, "增", 3) == 0 ||
+                            memcmp(s + w0, "减", 3) == 0)) {
+            while (i < b && s[i] == ' ')
+                i++;
+            while (i < b && s[i] != ' ')
+                i++;
+        }
+        ogi_num_t num;
+        if (n == cap || ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
+            return 0;
+        w[n][0] = (uint32_t)w0;
+        w[n][1] = (uint32_t)i;
+        n++;
+    }
+    return n >= 2 ? n : 0;
+}
+
+/*
+ * A value wrapped over two lines in a narrow column ("不适" then "用"):
+ * when text s[a, b) and the next line's s[a2, b2), both a short word,
+ * read together as a placeholder, their join in the arena into *js, *jn.
+ * Returns 1 when joined, 0 when not, OGI_ENOMEM.
+ */
+static int
+wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b,
+              size_t a2, size_t b2, const char **js, uint32_t *jn)
+{
+    if (b - a > 9 || b2 - a2 > 9 || b2 == a2 || memchr(s + a, ' ', b - a) ||
+        memchr(s + a2, ' ', b2 - a2))
+        return 0;
+    char buf[20];
+    memcpy(buf, s + a, b - a);
+    memcpy(buf + (b - a), s + a2, b2 - a2);
+    size_t n = (b - a) + (b2 - a2);
+    ogi_num_t num;
+    if (ogi_number_parse(buf, n, &num) != OGI_NUM_PLACEHOLDER)
+        return 0;
+    char *j = ogi_arena_alloc(arena, n + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, buf, n);
+    j[n] = '\0';
+    *js = j;
+    *jn = (uint32_t)n;
+    return 1;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -193,6 +264,9 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     for (size_t l = l0; l < l1; l++) {
         size_t a, b, c;
         line_content(t, l, &a, &b);
+        /* values one after another: a value and a gap per space */
+        for (size_t i = a; i < b; i++)
+            n += t->s[i] == ' ' ? 2 : 0;
         while (a < b && (c = next_cell(t->s, a, b)) != 0) {
             n++;
             a = c;
@@ -226,6 +300,46 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
+        it->js = NULL;
+        it->jn = 0;
+        if (it->kind == IT_TEXT) {
+            /* values side by side: each a single of its own, a gap
+             * between, as if pdftotext had set them a block each */
+            uint32_t w[LINE_MAX_VALUES][2];
+            size_t nw = value_words(t->s, a, b, w, LINE_MAX_VALUES);
+            for (size_t q = 0; q < nw; q++) {
+                item_t *x = &o->items[o->nitems++];
+                *x = *it;
+                x->kind = q ? IT_GAP : IT_NUM;
+                x->a = x->b = w[q][0];
+                if (q) {
+                    x = &o->items[o->nitems++];
+                    *x = *it;
+                    x->kind = IT_NUM;
+                }
+                x->a = w[q][0];
+                x->b = w[q][1];
+            }
+            if (nw)
+                continue;
+            size_t a2, b2;
+            int rc = 0;
+            if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
+                !ogi__table_is_page_line(t, l + 1)) {
+                line_content(t, l + 1, &a2, &b2);
+                rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js,
+                                   &it->jn);
+            }
+            if (rc < 0)
+                return rc;
+            if (rc) {
+                it->kind = IT_NUM;
+                it->b = (uint32_t)b2;
+                o->nitems++;
+                l++;
+                continue;
+            }
+        }
         o->nitems++;
         /* cells that share the line: text items of their own */
         size_t c;
@@ -375,14 +489,26 @@ make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
 
 /* ---- emitting rows ---- */
 
+/* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
+static int
+add_value(ogi__table_t *tb, const order_t *o, const item_t *it)
+{
+    if (it->js)
+        return ogi__table_add(tb, OGI__CELL_VALUE, it->js, it->jn, it->a,
+                              it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
+    return ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a)
+               ? 0
+               : OGI_ENOMEM;
+}
+
 static int
 add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
 {
-    for (uint32_t v = 0; v < p->count; v++) {
-        const item_t *it = &o->items[o->vals[p->first + v]];
-        if (!ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a))
+    for (uint32_t v = 0; v < p->count; v++)
+        if (add_value(tb, o, &o->items[o->vals[p->first + v]]))
             return OGI_ENOMEM;
-    }
     return 0;
 }
 
@@ -716,8 +842,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         for (uint32_t v = 0; p && v < p->count; v++) {
             uint32_t it = p->bid == UINT32_MAX ? order[p->first + v]
                                                : o->vals[p->first + v];
-            const item_t *x = &o->items[it];
-            if (!ogi__table_add_cell(tb, o->t->s + x->a, x->b - x->a, x->a))
+            if (add_value(tb, o, &o->items[it]))
                 return OGI_ENOMEM;
         }
         ogi__table_row_close(tb);

@@ -288,6 +288,83 @@ expect_row_values(const char *const *labels, size_t nl, const char *want,
     ogi_arena_destroy(&a);
 }
 
+/* Table 3's labels in the format's order (one （六） row), as pdftotext
+ * writes them in reading order: a group's label and its first row's on
+ * lines of their own. */
+static const char *const t3_labels[] = {
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\n\n（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开\n\n1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理\n\n1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+};
+
+/* Cells of a row that sit close side by side, which pdftotext sets on
+ * one line a space apart ("0 0"), and a placeholder wrapped over two
+ * lines in a narrow column ("不适" then "用"): each is a value of its
+ * own, so every row still reads its seven values in order. Row k (from
+ * 1) is k, 0 0, 不适/用, 0, 0, k. */
+static void
+values_side_by_side_and_wrapped(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              "%s\n\n%zu\n\n0 0\n\n不适\n用\n\n0\n\n0\n\n"
+                              "%zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], k);
+        assert_int_equal(v[1], 0);
+        assert_int_equal(v[2], 0);
+        assert_int_equal(v[6], k);
+        /* the fourth value is the placeholder, whole */
+        const ogi__cell_t *c = &tb.cells[tb.rows[r].first + 4];
+        assert_int_equal(c->kind, OGI__CELL_VALUE);
+        assert_int_equal(c->num.kind, OGI_NUM_PLACEHOLDER);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
 /* pdftotext sets cells that share a text line a space apart: a word that
  * starts with an item's number starts a cell of its own. Table 3 in
  * reading order, each row's label then its seven values as single
@@ -483,6 +560,7 @@ main(void)
         cmocka_unit_test(tail_among_label),
         cmocka_unit_test(singles_in_rows),
         cmocka_unit_test(label_and_value_on_one_line),
+        cmocka_unit_test(values_side_by_side_and_wrapped),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
