@@ -193,9 +193,11 @@ next_cell(const char *s, size_t a, size_t b)
 
 /*
  * pdftotext sets the cells of a row that sit close side by side on one
- * line a space apart ("0 0", "不适用 - 1"). When every word of s[a, b) is
- * a value (a sign word joined to its number: "减 22"), and there are at
- * least two, their spans into w (up to cap) and their count; else 0.
+ * line a space apart ("0 0", "不适用 - 1"), or with no space at all where
+ * they are narrow ("0 00000 0"). When every word of s[a, b) is a value (a
+ * sign word joined to its number: "减 22"), the cells' spans into w (up
+ * to cap), a word of zeros a cell per zero, and their count when at
+ * least two; else 0.
  */
 static size_t
 value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
@@ -217,11 +219,22 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
                 i++;
         }
         ogi_num_t num;
-        if (n == cap || ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
+        if (ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
             return 0;
-        w[n][0] = (uint32_t)w0;
-        w[n][1] = (uint32_t)i;
-        n++;
+        /* zeros run together ("00000": narrow cells set close, their
+         * digits joined): no number is written with a leading zero, so
+         * each zero is a cell */
+        size_t z = w0;
+        while (z < i && s[z] == '0')
+            z++;
+        size_t step = z == i ? 1 : i - w0;
+        for (size_t c = w0; c < i; c += step) {
+            if (n == cap)
+                return 0;
+            w[n][0] = (uint32_t)c;
+            w[n][1] = (uint32_t)(c + step);
+            n++;
+        }
     }
     return n >= 2 ? n : 0;
 }
@@ -264,9 +277,10 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     for (size_t l = l0; l < l1; l++) {
         size_t a, b, c;
         line_content(t, l, &a, &b);
-        /* values one after another: a value and a gap per space */
+        /* values one after another: a value and a gap per space, or
+         * per zero of a run of zeros */
         for (size_t i = a; i < b; i++)
-            n += t->s[i] == ' ' ? 2 : 0;
+            n += t->s[i] == ' ' || t->s[i] == '0' ? 2 : 0;
         while (a < b && (c = next_cell(t->s, a, b)) != 0) {
             n++;
             a = c;
@@ -302,7 +316,8 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->b = (uint32_t)b;
         it->js = NULL;
         it->jn = 0;
-        if (it->kind == IT_TEXT) {
+        if (it->kind == IT_TEXT ||
+            (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];
@@ -322,6 +337,8 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             }
             if (nw)
                 continue;
+        }
+        if (it->kind == IT_TEXT) {
             size_t a2, b2;
             int rc = 0;
             if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
@@ -731,6 +748,60 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
                : OGI_ENOMEM;
 }
 
+/* The item of value v of value row p (singles gathered in order, or a
+ * column block's row in vals). */
+static uint32_t
+row_value(const order_t *o, const piece_t *p, const uint32_t *order, size_t v)
+{
+    return p->bid == UINT32_MAX ? order[p->first + v] : o->vals[p->first + v];
+}
+
+/*
+ * 1 when the value rows, taken in the format's order, agree with every
+ * label that pdftotext wrote right before its row's values: a label
+ * between two runs of exactly seven values, labels and rows alternating,
+ * names the run after it. When
+ * the page's blocks came out of order (a row's values split, part of them
+ * after later rows), the rows taken in order disagree with such a label,
+ * and the region is better read line by line.
+ */
+static int
+anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
+              const piece_t *rows, const uint32_t *order, unsigned skip)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t next = 0;
+    for (size_t r = 0; r < sk->nrows; r++) {
+        if (sk->rows[r].flags & skip)
+            continue;
+        const piece_t *p = &rows[next++];
+        const label_t *l = NULL;
+        for (size_t i = 0; i < nlab && !l; i++)
+            if (lab[i].row == (long)r)
+                l = &lab[i];
+        if (!l)
+            continue;
+        uint32_t vals[T3_COLS];
+        size_t n = 0, before = 0;
+        for (size_t i = l->last + 1;
+             i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS;
+             i++)
+            if (o->items[i].kind == IT_NUM && n++ < T3_COLS)
+                vals[n - 1] = (uint32_t)i;
+        for (size_t i = l->first; i-- > 0 && o->items[i].kind != IT_TEXT &&
+                                  before <= T3_COLS;)
+            before += o->items[i].kind == IT_NUM;
+        /* labels and rows alternating: seven values before the label
+         * (the previous row's) and seven after it (its own) */
+        if (n != T3_COLS || before != T3_COLS)
+            continue;
+        for (size_t v = 0; v < T3_COLS; v++)
+            if (row_value(o, p, order, v) != vals[v])
+                return 0;
+    }
+    return 1;
+}
+
 /*
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
@@ -806,6 +877,8 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         want += 2;
     }
     if (nrows != want)
+        return 0;
+    if (!anchors_agree(o, lab, nlab, rows, order, skip))
         return 0;
 
     int rc;

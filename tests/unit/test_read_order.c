@@ -365,6 +365,93 @@ values_side_by_side_and_wrapped(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Reads in[0..n) with the reading-order reader into *tb (arena a). */
+static void
+read_text(ogi_arena_t *a, const char *in, size_t n, ogi_text_t *t,
+          ogi__table_t *tb)
+{
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, t, why, sizeof(why)), 0);
+    ogi__table_init(tb, a, t);
+    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines),
+                     0);
+}
+
+/* Narrow cells set so close that their digits join ("0 00000 0": the
+ * five columns of 法人或其他组织): no number is written with a leading
+ * zero, so each zero is a cell. Row k (from 1) is k, 0 0 0 0 0, k. */
+static void
+zeros_run_together(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n%zu 00000 %zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], k);
+        for (size_t c = 1; c < 6; c++)
+            assert_int_equal(v[c], 0);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+/* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
+ * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
+ * after a later row's values. The value count still numbers the format's
+ * rows, but labels and rows that alternate after it (3.补正后…, seven
+ * values on each side) contradict taking the rows in order: no row may
+ * pair a label with values shifted from another row (row k's first and
+ * last values are both k). */
+static void
+blocks_out_of_order(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 12)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n13 0\n\n",
+                                  t3_labels[i]);
+        else
+            n += (size_t)snprintf(in + n, sizeof(in) - n,
+                                  "%s\n\n%zu\n\n0 0 0 0 0\n\n%zu\n\n",
+                                  t3_labels[i], i + 1, i + 1);
+        if (i == 19)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "0 0 0 0 13\n\n");
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 7 && label)
+            assert_int_equal(v[0], v[6]);
+    }
+    ogi_arena_destroy(&a);
+}
+
 /* pdftotext sets cells that share a text line a space apart: a word that
  * starts with an item's number starts a cell of its own. Table 3 in
  * reading order, each row's label then its seven values as single
@@ -561,6 +648,8 @@ main(void)
         cmocka_unit_test(singles_in_rows),
         cmocka_unit_test(label_and_value_on_one_line),
         cmocka_unit_test(values_side_by_side_and_wrapped),
+        cmocka_unit_test(zeros_run_together),
+        cmocka_unit_test(blocks_out_of_order),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
