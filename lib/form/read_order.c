@@ -391,11 +391,46 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                 w++;
             if (!sign && ogi_number_parse(t->s + it->a, w - it->a, &lead) ==
                              OGI_NUM_NONE) {
-                item_t *nx = &o->items[o->nitems++];
-                *nx = *it;
-                nx->kind = IT_NUM;
-                nx->a = (uint32_t)v;
+                /* the row's other values before it, up to the label
+                 * ("…已获取信息 0 0 0 0 0 0 0", "…信息 000000 0") */
+                for (;;) {
+                    size_t e2 = v, w0;
+                    while (e2 > w && t->s[e2 - 1] == ' ')
+                        e2--;
+                    for (w0 = e2; w0 > w && t->s[w0 - 1] != ' '; w0--)
+                        ;
+                    if (w0 <= w || e2 == v ||
+                        ogi_number_parse(t->s + w0, e2 - w0, &lead) ==
+                            OGI_NUM_NONE)
+                        break;
+                    v = w0;
+                }
+                e = v;
+                while (e > it->a && t->s[e - 1] == ' ')
+                    e--;
+                uint32_t wv[LINE_MAX_VALUES][2];
+                size_t nw = value_words(t->s, v, it->b, wv, LINE_MAX_VALUES);
+                if (nw == 0) {
+                    nw = 1;
+                    wv[0][0] = (uint32_t)v;
+                    wv[0][1] = it->b;
+                }
+                item_t lab = *it;
                 it->b = (uint32_t)e;
+                /* the first value next to its label, the others singles */
+                for (size_t q = 0; q < nw; q++) {
+                    item_t *nx = &o->items[o->nitems++];
+                    *nx = lab;
+                    if (q) {
+                        nx->kind = IT_GAP;
+                        nx->a = nx->b = wv[q][0];
+                        nx = &o->items[o->nitems++];
+                        *nx = lab;
+                    }
+                    nx->kind = IT_NUM;
+                    nx->a = wv[q][0];
+                    nx->b = wv[q][1];
+                }
             }
         }
     }

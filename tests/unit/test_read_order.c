@@ -413,6 +413,48 @@ zeros_run_together(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* A row's label and all its values on one line ("5.要求行政机关确认或
+ * 重新出具已获取信息 0 0 0 0 0 0 0", zeros run together or not): every
+ * value a cell of its own, so the rows still number the format's. Row k
+ * (from 1) is k 0 0 0 0 0 k, every third row on its label's line. */
+static void
+label_and_values_on_one_line(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              i % 3 == 0   ? "%s %zu 0 0 0 0 0 %zu\n\n"
+                              : i % 3 == 1 ? "%s %zu 00000 %zu\n\n"
+                                           : "%s\n\n%zu 0 0 0 0 0 %zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        /* no label keeps a value */
+        assert_null(memchr(label->s, '0', label->n));
+        assert_int_equal(v[0], k);
+        for (size_t c = 1; c < 6; c++)
+            assert_int_equal(v[c], 0);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -650,6 +692,7 @@ main(void)
         cmocka_unit_test(values_side_by_side_and_wrapped),
         cmocka_unit_test(zeros_run_together),
         cmocka_unit_test(blocks_out_of_order),
+        cmocka_unit_test(label_and_values_on_one_line),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
