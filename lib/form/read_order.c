@@ -14,6 +14,12 @@
  *   mixed     text lines inside a block of numbers ("195" then the next
  *             item's caption).
  *
+ * Cells of a row that sit close side by side come out on one line, a
+ * space apart ("0 0", "不适用 - 1", after their label or not), or with no
+ * space where they are narrow ("0 00000 0": a zero per cell); each is a
+ * single of its own. A placeholder can wrap in a narrow column ("不适"
+ * then "用").
+ *
  * Labels come in runs of their own, often far from their values: the
  * label just before a column block names its last row, a run of labels
  * may follow the values it names, the first row's label can come last.
