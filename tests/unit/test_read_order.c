@@ -26,6 +26,7 @@
 #include "ogi/error.h"
 #include "ogi/parse.h"
 #include "ogi/text.h"
+#include "outline_int.h"
 #include "reader_int.h"
 
 #define DIR "tests/data/forms/order/"
@@ -678,6 +679,45 @@ label_and_value_on_one_line(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 4 in reading order whose last cells pdftotext wrote after the
+ * next section's heading (set beside them on the page): the table's
+ * region runs on over them to the section's first paragraph; without
+ * such a tail it ends at the heading. */
+static void
+tail_after_next_heading(void **state)
+{
+    (void)state;
+    static const char head[] =
+        "四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "行政复议\n\n行政诉讼\n\n结果维持\n\n结果纠正\n\n"
+        "0\n\n1\n\n0\n\n0\n\n1\n\n0\n\n0\n\n2\n\n"
+        "五、存在的主要问题及改进情况\n\n";
+    static const char tail[] = "尚未审\n结\n\n0\n\n0\n\n2\n\n";
+    static const char prose[] =
+        "本机关将继续做好政府信息公开工作，提高公开质量。\n";
+    for (int with_tail = 0; with_tail < 2; with_tail++) {
+        char in[2048];
+        int n = snprintf(in, sizeof(in), "%s%s%s", head,
+                         with_tail ? tail : "", prose);
+        ogi_arena_t *a = ogi_arena_new(0);
+        assert_non_null(a);
+        ogi_text_t t;
+        char why[160];
+        assert_int_equal(
+            ogi_text_decode(a, in, (size_t)n, 0, &t, why, sizeof(why)), 0);
+        unsigned char *flags = ogi_arena_alloc(a, t.nlines + 1);
+        assert_non_null(flags);
+        ogi__outline_t o;
+        ogi__outline_find(&t, &o, flags, a);
+        size_t h5 = find_line(&t, 0, "五、存在的主要问题");
+        size_t para = find_line(&t, 0, "本机关将继续");
+        assert_true(o.start[OGI__REG_T4] != OGI__NONE);
+        assert_true(o.start[OGI__REG_T4] < h5);
+        assert_int_equal(o.end[OGI__REG_T4], with_tail ? para : h5);
+        ogi_arena_destroy(&a);
+    }
+}
+
 int
 main(void)
 {
@@ -693,6 +733,7 @@ main(void)
         cmocka_unit_test(zeros_run_together),
         cmocka_unit_test(blocks_out_of_order),
         cmocka_unit_test(label_and_values_on_one_line),
+        cmocka_unit_test(tail_after_next_heading),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
