@@ -443,6 +443,83 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     return 0;
 }
 
+/* The value of item it when a plain whole number (a placeholder 0), or
+ * -1. */
+static int64_t
+item_count(const order_t *o, const item_t *it)
+{
+    ogi_num_t num;
+    const char *s = it->js ? it->js : o->t->s + it->a;
+    size_t n = it->js ? it->jn : it->b - it->a;
+    ogi_num_kind_t k = ogi_number_parse(s, n, &num);
+    if (k == OGI_NUM_PLACEHOLDER)
+        return 0;
+    if (k != OGI_NUM_VALUE || num.scale || num.value < 0 ||
+        num.value > INT32_MAX)
+        return -1;
+    return num.value;
+}
+
+/*
+ * A row's total in a narrow last column wraps a digit per line ("796" as
+ * "7" "9" "6" on consecutive lines, after the row's other values as
+ * singles). Such digits are joined into one value where the number they
+ * make, two digits or more, is the sum of the six values before them
+ * (Table 3's row identity) or of the four (Table 4's); a column of single
+ * digits is left alone.
+ * Returns 0 or OGI_ENOMEM.
+ */
+static int
+join_wrapped_totals(order_t *o, ogi_arena_t *arena)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < o->nitems;) {
+        size_t j = i;
+        while (j < o->nitems && o->items[j].kind == IT_NUM &&
+               o->items[j].b - o->items[j].a == 1 && !o->items[j].js &&
+               (j == i || o->items[j].line == o->items[j - 1].line + 1))
+            j++;
+        int64_t joined = 0, sum = 0;
+        int match = 0;
+        if (j - i >= 2 && j - i <= 9 && o->t->s[o->items[i].a] != '0') {
+            for (size_t q = i; q < j; q++)
+                joined = joined * 10 + (o->t->s[o->items[q].a] - '0');
+            /* the values before, blank lines between them only: the sum
+             * of four (Table 4's row) or of six (Table 3's) */
+            size_t seen = 0;
+            for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+                const item_t *x = &o->items[q];
+                if (x->kind == IT_GAP)
+                    continue;
+                int64_t v = x->kind == IT_NUM ? item_count(o, x) : -1;
+                if (v < 0)
+                    break;
+                sum += v;
+                seen++;
+                match |= (seen == 4 || seen == T3_COLS - 1) && joined == sum;
+            }
+        }
+        if (match) {
+            char *d = ogi_arena_alloc(arena, j - i + 1);
+            if (!d)
+                return OGI_ENOMEM;
+            for (size_t q = i; q < j; q++)
+                d[q - i] = o->t->s[o->items[q].a];
+            d[j - i] = '\0';
+            item_t x = o->items[i];
+            x.b = o->items[j - 1].b;
+            x.js = d;
+            x.jn = (uint32_t)(j - i);
+            o->items[w++] = x;
+            i = j;
+            continue;
+        }
+        o->items[w++] = o->items[i++];
+    }
+    o->nitems = w;
+    return 0;
+}
+
 /* A group: numbers on consecutive lines (one block of one column). */
 typedef struct {
     size_t first; /* item index */
@@ -970,7 +1047,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     order_t o = {.t = t};
     int rc;
-    if ((rc = scan(&o, l0, l1, tb->arena)))
+    if ((rc = scan(&o, l0, l1, tb->arena)) ||
+        (rc = join_wrapped_totals(&o, tb->arena)))
         return rc;
     /* first with Table 3's width: blocks side by side split into tables
      * of seven columns */

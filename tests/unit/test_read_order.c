@@ -456,6 +456,54 @@ label_and_values_on_one_line(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* A row's total in a narrow last column wrapped a digit per line ("1"
+ * "2" for 12): joined where the digits make the sum of the row's other
+ * values. Row k (from 1) is 10 + k, 0 0 0 0 0, 10 + k; a column of digits
+ * that is not the sum stays digits. */
+static void
+total_wrapped_digit_per_line(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              "%s\n\n%zu\n\n0\n\n0\n\n0\n\n0\n\n0\n\n"
+                              "%zu\n%zu\n\n",
+                              t3_labels[i], 10 + i + 1, (10 + i + 1) / 10,
+                              (10 + i + 1) % 10);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], 10 + k);
+        assert_int_equal(v[6], 10 + k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+
+    /* 1 then 2 after values adding up to 5: two cells, not 12 */
+    static const char other[] = "规章\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n2\n";
+    a = ogi_arena_new(0);
+    assert_non_null(a);
+    read_text(a, other, sizeof(other) - 1, &t, &tb);
+    for (size_t i = 0; i < tb.ncells; i++)
+        assert_false(tb.cells[i].kind == OGI__CELL_VALUE &&
+                     tb.cells[i].num.value == 12);
+    ogi_arena_destroy(&a);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -734,6 +782,7 @@ main(void)
         cmocka_unit_test(blocks_out_of_order),
         cmocka_unit_test(label_and_values_on_one_line),
         cmocka_unit_test(tail_after_next_heading),
+        cmocka_unit_test(total_wrapped_digit_per_line),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
