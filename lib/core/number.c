@@ -112,6 +112,10 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         }
     }
     if (p < end) {
+        /* a unit set a space apart ("5965000 元": text that changes
+         * script, as PDF converters write it) */
+        while (p < end && *p == ' ')
+            p++;
         size_t i;
         for (i = 0; i < OGI_ARRAY_LEN(units); i++) {
             size_t len = units[i].len;

@@ -14,6 +14,12 @@
  *   mixed     text lines inside a block of numbers ("195" then the next
  *             item's caption).
  *
+ * Cells of a row that sit close side by side come out on one line, a
+ * space apart ("0 0", "不适用 - 1", after their label or not), or with no
+ * space where they are narrow ("0 00000 0": a zero per cell); each is a
+ * single of its own. A placeholder can wrap in a narrow column ("不适"
+ * then "用").
+ *
  * Labels come in runs of their own, often far from their values: the
  * label just before a column block names its last row, a run of labels
  * may follow the values it names, the first row's label can come last.
@@ -50,10 +56,16 @@
 
 typedef enum { IT_TEXT, IT_NUM, IT_GAP } item_kind_t;
 
+/* Words of one line read as values of their own ("0 0", "不适用 - 1"). */
+#define LINE_MAX_VALUES 16
+
 typedef struct {
-    uint8_t kind;  /* item_kind_t */
-    uint32_t line; /* its line */
-    uint32_t a, b; /* the trimmed content, offsets into the text */
+    uint8_t kind;   /* item_kind_t */
+    uint32_t line;  /* its line */
+    uint32_t a, b;  /* the trimmed content, offsets into the text */
+    const char *js; /* a value wrapped over two lines, joined in the
+                       arena ("不适" "用"), or NULL: then text[a, b) */
+    uint32_t jn;
 } item_t;
 
 /* A piece of the region in reading order: a text item, or a row of
@@ -185,6 +197,84 @@ next_cell(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * pdftotext sets the cells of a row that sit close side by side on one
+ * line a space apart ("0 0", "不适用 - 1"), or with no space at all where
+ * they are narrow ("0 00000 0"). When every word of s[a, b) is a value (a
+ * sign word joined to its number: "减 22"), the cells' spans into w (up
+ * to cap), a word of zeros a cell per zero, and their count when at
+ * least two; else 0.
+ */
+static size_t
+value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
+{
+    size_t n = 0, i = a;
+    while (i < b) {
+        while (i < b && s[i] == ' ')
+            i++;
+        if (i == b)
+            break;
+        size_t w0 = i;
+        while (i < b && s[i] != ' ')
+            i++;
+        if (i - w0 == 3 && (memcmp(s + w0, "增", 3) == 0 ||
+                            memcmp(s + w0, "减", 3) == 0)) {
+            while (i < b && s[i] == ' ')
+                i++;
+            while (i < b && s[i] != ' ')
+                i++;
+        }
+        ogi_num_t num;
+        if (ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
+            return 0;
+        /* zeros run together ("00000": narrow cells set close, their
+         * digits joined): no number is written with a leading zero, so
+         * each zero is a cell */
+        size_t z = w0;
+        while (z < i && s[z] == '0')
+            z++;
+        size_t step = z == i ? 1 : i - w0;
+        for (size_t c = w0; c < i; c += step) {
+            if (n == cap)
+                return 0;
+            w[n][0] = (uint32_t)c;
+            w[n][1] = (uint32_t)(c + step);
+            n++;
+        }
+    }
+    return n >= 2 ? n : 0;
+}
+
+/*
+ * A value wrapped over two lines in a narrow column ("不适" then "用"):
+ * when text s[a, b) and the next line's s[a2, b2), both a short word,
+ * read together as a placeholder, their join in the arena into *js, *jn.
+ * Returns 1 when joined, 0 when not, OGI_ENOMEM.
+ */
+static int
+wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b,
+              size_t a2, size_t b2, const char **js, uint32_t *jn)
+{
+    if (b - a > 9 || b2 - a2 > 9 || b2 == a2 || memchr(s + a, ' ', b - a) ||
+        memchr(s + a2, ' ', b2 - a2))
+        return 0;
+    char buf[20];
+    memcpy(buf, s + a, b - a);
+    memcpy(buf + (b - a), s + a2, b2 - a2);
+    size_t n = (b - a) + (b2 - a2);
+    ogi_num_t num;
+    if (ogi_number_parse(buf, n, &num) != OGI_NUM_PLACEHOLDER)
+        return 0;
+    char *j = ogi_arena_alloc(arena, n + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, buf, n);
+    j[n] = '\0';
+    *js = j;
+    *jn = (uint32_t)n;
+    return 1;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -193,6 +283,10 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     for (size_t l = l0; l < l1; l++) {
         size_t a, b, c;
         line_content(t, l, &a, &b);
+        /* values one after another: a value and a gap per space, or
+         * per zero of a run of zeros */
+        for (size_t i = a; i < b; i++)
+            n += t->s[i] == ' ' || t->s[i] == '0' ? 2 : 0;
         while (a < b && (c = next_cell(t->s, a, b)) != 0) {
             n++;
             a = c;
@@ -226,6 +320,49 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
+        it->js = NULL;
+        it->jn = 0;
+        if (it->kind == IT_TEXT ||
+            (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
+            /* values side by side: each a single of its own, a gap
+             * between, as if pdftotext had set them a block each */
+            uint32_t w[LINE_MAX_VALUES][2];
+            size_t nw = value_words(t->s, a, b, w, LINE_MAX_VALUES);
+            for (size_t q = 0; q < nw; q++) {
+                item_t *x = &o->items[o->nitems++];
+                *x = *it;
+                x->kind = q ? IT_GAP : IT_NUM;
+                x->a = x->b = w[q][0];
+                if (q) {
+                    x = &o->items[o->nitems++];
+                    *x = *it;
+                    x->kind = IT_NUM;
+                }
+                x->a = w[q][0];
+                x->b = w[q][1];
+            }
+            if (nw)
+                continue;
+        }
+        if (it->kind == IT_TEXT) {
+            size_t a2, b2;
+            int rc = 0;
+            if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
+                !ogi__table_is_page_line(t, l + 1)) {
+                line_content(t, l + 1, &a2, &b2);
+                rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js,
+                                   &it->jn);
+            }
+            if (rc < 0)
+                return rc;
+            if (rc) {
+                it->kind = IT_NUM;
+                it->b = (uint32_t)b2;
+                o->nitems++;
+                l++;
+                continue;
+            }
+        }
         o->nitems++;
         /* cells that share the line: text items of their own */
         size_t c;
@@ -260,14 +397,126 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                 w++;
             if (!sign && ogi_number_parse(t->s + it->a, w - it->a, &lead) ==
                              OGI_NUM_NONE) {
-                item_t *nx = &o->items[o->nitems++];
-                *nx = *it;
-                nx->kind = IT_NUM;
-                nx->a = (uint32_t)v;
+                /* the row's other values before it, up to the label
+                 * ("…已获取信息 0 0 0 0 0 0 0", "…信息 000000 0") */
+                for (;;) {
+                    size_t e2 = v, w0;
+                    while (e2 > w && t->s[e2 - 1] == ' ')
+                        e2--;
+                    for (w0 = e2; w0 > w && t->s[w0 - 1] != ' '; w0--)
+                        ;
+                    if (w0 <= w || e2 == v ||
+                        ogi_number_parse(t->s + w0, e2 - w0, &lead) ==
+                            OGI_NUM_NONE)
+                        break;
+                    v = w0;
+                }
+                e = v;
+                while (e > it->a && t->s[e - 1] == ' ')
+                    e--;
+                uint32_t wv[LINE_MAX_VALUES][2];
+                size_t nw = value_words(t->s, v, it->b, wv, LINE_MAX_VALUES);
+                if (nw == 0) {
+                    nw = 1;
+                    wv[0][0] = (uint32_t)v;
+                    wv[0][1] = it->b;
+                }
+                item_t lab = *it;
                 it->b = (uint32_t)e;
+                /* the first value next to its label, the others singles */
+                for (size_t q = 0; q < nw; q++) {
+                    item_t *nx = &o->items[o->nitems++];
+                    *nx = lab;
+                    if (q) {
+                        nx->kind = IT_GAP;
+                        nx->a = nx->b = wv[q][0];
+                        nx = &o->items[o->nitems++];
+                        *nx = lab;
+                    }
+                    nx->kind = IT_NUM;
+                    nx->a = wv[q][0];
+                    nx->b = wv[q][1];
+                }
             }
         }
     }
+    return 0;
+}
+
+/* The value of item it when a plain whole number (a placeholder 0), or
+ * -1. */
+static int64_t
+item_count(const order_t *o, const item_t *it)
+{
+    ogi_num_t num;
+    const char *s = it->js ? it->js : o->t->s + it->a;
+    size_t n = it->js ? it->jn : it->b - it->a;
+    ogi_num_kind_t k = ogi_number_parse(s, n, &num);
+    if (k == OGI_NUM_PLACEHOLDER)
+        return 0;
+    if (k != OGI_NUM_VALUE || num.scale || num.value < 0 ||
+        num.value > INT32_MAX)
+        return -1;
+    return num.value;
+}
+
+/*
+ * A row's total in a narrow last column wraps a digit per line ("796" as
+ * "7" "9" "6" on consecutive lines, after the row's other values as
+ * singles). Such digits are joined into one value where the number they
+ * make, two digits or more, is the sum of the six values before them
+ * (Table 3's row identity) or of the four (Table 4's); a column of single
+ * digits is left alone.
+ * Returns 0 or OGI_ENOMEM.
+ */
+static int
+join_wrapped_totals(order_t *o, ogi_arena_t *arena)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < o->nitems;) {
+        size_t j = i;
+        while (j < o->nitems && o->items[j].kind == IT_NUM &&
+               o->items[j].b - o->items[j].a == 1 && !o->items[j].js &&
+               (j == i || o->items[j].line == o->items[j - 1].line + 1))
+            j++;
+        int64_t joined = 0, sum = 0;
+        int match = 0;
+        if (j - i >= 2 && j - i <= 9 && o->t->s[o->items[i].a] != '0') {
+            for (size_t q = i; q < j; q++)
+                joined = joined * 10 + (o->t->s[o->items[q].a] - '0');
+            /* the values before, blank lines between them only: the sum
+             * of four (Table 4's row) or of six (Table 3's) */
+            size_t seen = 0;
+            for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+                const item_t *x = &o->items[q];
+                if (x->kind == IT_GAP)
+                    continue;
+                int64_t v = x->kind == IT_NUM ? item_count(o, x) : -1;
+                if (v < 0)
+                    break;
+                sum += v;
+                seen++;
+                match |= (seen == 4 || seen == T3_COLS - 1) && joined == sum;
+            }
+        }
+        if (match) {
+            char *d = ogi_arena_alloc(arena, j - i + 1);
+            if (!d)
+                return OGI_ENOMEM;
+            for (size_t q = i; q < j; q++)
+                d[q - i] = o->t->s[o->items[q].a];
+            d[j - i] = '\0';
+            item_t x = o->items[i];
+            x.b = o->items[j - 1].b;
+            x.js = d;
+            x.jn = (uint32_t)(j - i);
+            o->items[w++] = x;
+            i = j;
+            continue;
+        }
+        o->items[w++] = o->items[i++];
+    }
+    o->nitems = w;
     return 0;
 }
 
@@ -375,14 +624,26 @@ make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
 
 /* ---- emitting rows ---- */
 
+/* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
+static int
+add_value(ogi__table_t *tb, const order_t *o, const item_t *it)
+{
+    if (it->js)
+        return ogi__table_add(tb, OGI__CELL_VALUE, it->js, it->jn, it->a,
+                              it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
+    return ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a)
+               ? 0
+               : OGI_ENOMEM;
+}
+
 static int
 add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
 {
-    for (uint32_t v = 0; v < p->count; v++) {
-        const item_t *it = &o->items[o->vals[p->first + v]];
-        if (!ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a))
+    for (uint32_t v = 0; v < p->count; v++)
+        if (add_value(tb, o, &o->items[o->vals[p->first + v]]))
             return OGI_ENOMEM;
-    }
     return 0;
 }
 
@@ -605,6 +866,60 @@ add_label(ogi__table_t *tb, const order_t *o, const label_t *l)
                : OGI_ENOMEM;
 }
 
+/* The item of value v of value row p (singles gathered in order, or a
+ * column block's row in vals). */
+static uint32_t
+row_value(const order_t *o, const piece_t *p, const uint32_t *order, size_t v)
+{
+    return p->bid == UINT32_MAX ? order[p->first + v] : o->vals[p->first + v];
+}
+
+/*
+ * 1 when the value rows, taken in the format's order, agree with every
+ * label that pdftotext wrote right before its row's values: a label
+ * between two runs of exactly seven values, labels and rows alternating,
+ * names the run after it. When
+ * the page's blocks came out of order (a row's values split, part of them
+ * after later rows), the rows taken in order disagree with such a label,
+ * and the region is better read line by line.
+ */
+static int
+anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
+              const piece_t *rows, const uint32_t *order, unsigned skip)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t next = 0;
+    for (size_t r = 0; r < sk->nrows; r++) {
+        if (sk->rows[r].flags & skip)
+            continue;
+        const piece_t *p = &rows[next++];
+        const label_t *l = NULL;
+        for (size_t i = 0; i < nlab && !l; i++)
+            if (lab[i].row == (long)r)
+                l = &lab[i];
+        if (!l)
+            continue;
+        uint32_t vals[T3_COLS];
+        size_t n = 0, before = 0;
+        for (size_t i = l->last + 1;
+             i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS;
+             i++)
+            if (o->items[i].kind == IT_NUM && n++ < T3_COLS)
+                vals[n - 1] = (uint32_t)i;
+        for (size_t i = l->first; i-- > 0 && o->items[i].kind != IT_TEXT &&
+                                  before <= T3_COLS;)
+            before += o->items[i].kind == IT_NUM;
+        /* labels and rows alternating: seven values before the label
+         * (the previous row's) and seven after it (its own) */
+        if (n != T3_COLS || before != T3_COLS)
+            continue;
+        for (size_t v = 0; v < T3_COLS; v++)
+            if (row_value(o, p, order, v) != vals[v])
+                return 0;
+    }
+    return 1;
+}
+
 /*
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
@@ -681,6 +996,8 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     }
     if (nrows != want)
         return 0;
+    if (!anchors_agree(o, lab, nlab, rows, order, skip))
+        return 0;
 
     int rc;
     /* text naming no row first: headers, captions */
@@ -716,8 +1033,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         for (uint32_t v = 0; p && v < p->count; v++) {
             uint32_t it = p->bid == UINT32_MAX ? order[p->first + v]
                                                : o->vals[p->first + v];
-            const item_t *x = &o->items[it];
-            if (!ogi__table_add_cell(tb, o->t->s + x->a, x->b - x->a, x->a))
+            if (add_value(tb, o, &o->items[it]))
                 return OGI_ENOMEM;
         }
         ogi__table_row_close(tb);
@@ -731,7 +1047,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     order_t o = {.t = t};
     int rc;
-    if ((rc = scan(&o, l0, l1, tb->arena)))
+    if ((rc = scan(&o, l0, l1, tb->arena)) ||
+        (rc = join_wrapped_totals(&o, tb->arena)))
         return rc;
     /* first with Table 3's width: blocks side by side split into tables
      * of seven columns */

@@ -326,6 +326,52 @@ first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
     return OGI__NONE;
 }
 
+/* Trimmed line l of t: [*a, *b). */
+static void
+trimmed(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
+{
+    size_t i = t->lines[l].start, e = t->lines[l].end;
+    while (i < e && ogi_text_is_space((unsigned char)t->s[i]))
+        i++;
+    while (e > i && ogi_text_is_space((unsigned char)t->s[e - 1]))
+        e--;
+    *a = i;
+    *b = e;
+}
+
+#define TAIL_MAX_LINES 80 /* a table's tail: at most this many lines */
+#define TAIL_CELL_BYTES 36 /* a cell's line in a tail: at most this long */
+
+/*
+ * pdftotext without -layout writes a page's blocks in its own order: a
+ * table's last cells can come after the heading of the next section (the
+ * heading set beside or above them). When heading line h is followed, up
+ * to the section's first paragraph, by nothing but short lines (a cell
+ * each) among which values, and the table before it is in reading order,
+ * the line that paragraph starts on (the table's new end); else h.
+ * Never past stop.
+ */
+static size_t
+tail_end(const ogi_text_t *t, size_t start, size_t h, size_t stop)
+{
+    size_t l = h + 1, values = 0;
+    for (; l < stop && l < h + TAIL_MAX_LINES; l++) {
+        size_t a, b;
+        trimmed(t, l, &a, &b);
+        if (a == b)
+            continue;
+        if (b - a > TAIL_CELL_BYTES || ogi_text_find(t->s + a, b - a, "。") ||
+            ogi_text_find(t->s + a, b - a, "，"))
+            break;
+        ogi_num_t num;
+        values += ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE;
+    }
+    if (values == 0 || l == stop || l == h + TAIL_MAX_LINES ||
+        ogi__read_order.probe(t, start, h) == 0)
+        return h;
+    return l;
+}
+
 void
 ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                   ogi_arena_t *arena)
@@ -433,11 +479,22 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             if (o->start[q] != OGI__NONE && o->start[q] > o->start[r] &&
                 o->start[q] < end)
                 end = o->start[q];
-        /* the heading of the section after the table's own */
+        /* the heading of the section after the table's own, and the
+         * table's tail after it in reading order */
+        size_t stop = end;
+        int at_heading = 0;
         for (int k = OGI_SEC_APPLY + r; k < OGI_SEC_COUNT; k++)
             if (o->heading[k] != OGI__NONE && o->heading[k] > o->start[r] &&
-                o->heading[k] < end)
+                o->heading[k] < end) {
                 end = o->heading[k];
+                at_heading = 1;
+            }
+        for (int k = 0; k < OGI_SEC_COUNT; k++)
+            if (o->heading[k] != OGI__NONE && o->heading[k] > end &&
+                o->heading[k] < stop)
+                stop = o->heading[k];
+        if (at_heading)
+            end = tail_end(t, o->start[r], end, stop);
         o->end[r] = end;
     }
 

@@ -146,6 +146,10 @@ units(void **state)
     check_value("0件", 0, 0, OGI_UNIT_NONE, 0);
     check_value("+2件", 2, 0, OGI_UNIT_NONE, 1);
     check_value("减 3件", -3, 0, OGI_UNIT_NONE, 1);
+    /* a unit a space apart, as PDF converters set a change of script */
+    check_value("5965000 元", 5965000, 0, OGI_UNIT_YUAN, 0);
+    check_value("2.5  万元", 25, 1, OGI_UNIT_WAN_YUAN, 0);
+    check_value("12 件", 12, 0, OGI_UNIT_NONE, 0);
 }
 
 static void
@@ -238,6 +242,8 @@ text_is_not_a_number(void **state)
     check_none("元");
     check_none("万元");
     check_none("12万"); /* 万 alone is not a unit */
+    check_none("2020 年");
+    check_none("12 元5");
     check_none("1 2");
     check_none("12a");
     check_none("0458-3608992"); /* a phone number (em dash folded) */

@@ -26,6 +26,7 @@
 #include "ogi/error.h"
 #include "ogi/parse.h"
 #include "ogi/text.h"
+#include "outline_int.h"
 #include "reader_int.h"
 
 #define DIR "tests/data/forms/order/"
@@ -288,6 +289,260 @@ expect_row_values(const char *const *labels, size_t nl, const char *want,
     ogi_arena_destroy(&a);
 }
 
+/* Table 3's labels in the format's order (one （六） row), as pdftotext
+ * writes them in reading order: a group's label and its first row's on
+ * lines of their own. */
+static const char *const t3_labels[] = {
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\n\n（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开\n\n1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理\n\n1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+};
+
+/* Cells of a row that sit close side by side, which pdftotext sets on
+ * one line a space apart ("0 0"), and a placeholder wrapped over two
+ * lines in a narrow column ("不适" then "用"): each is a value of its
+ * own, so every row still reads its seven values in order. Row k (from
+ * 1) is k, 0 0, 不适/用, 0, 0, k. */
+static void
+values_side_by_side_and_wrapped(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              "%s\n\n%zu\n\n0 0\n\n不适\n用\n\n0\n\n0\n\n"
+                              "%zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], k);
+        assert_int_equal(v[1], 0);
+        assert_int_equal(v[2], 0);
+        assert_int_equal(v[6], k);
+        /* the fourth value is the placeholder, whole */
+        const ogi__cell_t *c = &tb.cells[tb.rows[r].first + 4];
+        assert_int_equal(c->kind, OGI__CELL_VALUE);
+        assert_int_equal(c->num.kind, OGI_NUM_PLACEHOLDER);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+/* Reads in[0..n) with the reading-order reader into *tb (arena a). */
+static void
+read_text(ogi_arena_t *a, const char *in, size_t n, ogi_text_t *t,
+          ogi__table_t *tb)
+{
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, t, why, sizeof(why)), 0);
+    ogi__table_init(tb, a, t);
+    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines),
+                     0);
+}
+
+/* Narrow cells set so close that their digits join ("0 00000 0": the
+ * five columns of 法人或其他组织): no number is written with a leading
+ * zero, so each zero is a cell. Row k (from 1) is k, 0 0 0 0 0, k. */
+static void
+zeros_run_together(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n%zu 00000 %zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], k);
+        for (size_t c = 1; c < 6; c++)
+            assert_int_equal(v[c], 0);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+/* A row's label and all its values on one line ("5.要求行政机关确认或
+ * 重新出具已获取信息 0 0 0 0 0 0 0", zeros run together or not): every
+ * value a cell of its own, so the rows still number the format's. Row k
+ * (from 1) is k 0 0 0 0 0 k, every third row on its label's line. */
+static void
+label_and_values_on_one_line(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              i % 3 == 0   ? "%s %zu 0 0 0 0 0 %zu\n\n"
+                              : i % 3 == 1 ? "%s %zu 00000 %zu\n\n"
+                                           : "%s\n\n%zu 0 0 0 0 0 %zu\n\n",
+                              t3_labels[i], i + 1, i + 1);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        /* no label keeps a value */
+        assert_null(memchr(label->s, '0', label->n));
+        assert_int_equal(v[0], k);
+        for (size_t c = 1; c < 6; c++)
+            assert_int_equal(v[c], 0);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+/* A row's total in a narrow last column wrapped a digit per line ("1"
+ * "2" for 12): joined where the digits make the sum of the row's other
+ * values. Row k (from 1) is 10 + k, 0 0 0 0 0, 10 + k; a column of digits
+ * that is not the sum stays digits. */
+static void
+total_wrapped_digit_per_line(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n,
+                              "%s\n\n%zu\n\n0\n\n0\n\n0\n\n0\n\n0\n\n"
+                              "%zu\n%zu\n\n",
+                              t3_labels[i], 10 + i + 1, (10 + i + 1) / 10,
+                              (10 + i + 1) % 10);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        assert_int_equal(v[0], 10 + k);
+        assert_int_equal(v[6], 10 + k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+
+    /* 1 then 2 after values adding up to 5: two cells, not 12 */
+    static const char other[] = "规章\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n2\n";
+    a = ogi_arena_new(0);
+    assert_non_null(a);
+    read_text(a, other, sizeof(other) - 1, &t, &tb);
+    for (size_t i = 0; i < tb.ncells; i++)
+        assert_false(tb.cells[i].kind == OGI__CELL_VALUE &&
+                     tb.cells[i].num.value == 12);
+    ogi_arena_destroy(&a);
+}
+
+/* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
+ * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
+ * after a later row's values. The value count still numbers the format's
+ * rows, but labels and rows that alternate after it (3.补正后…, seven
+ * values on each side) contradict taking the rows in order: no row may
+ * pair a label with values shifted from another row (row k's first and
+ * last values are both k). */
+static void
+blocks_out_of_order(void **state)
+{
+    (void)state;
+    char in[8192];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 12)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n13 0\n\n",
+                                  t3_labels[i]);
+        else
+            n += (size_t)snprintf(in + n, sizeof(in) - n,
+                                  "%s\n\n%zu\n\n0 0 0 0 0\n\n%zu\n\n",
+                                  t3_labels[i], i + 1, i + 1);
+        if (i == 19)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "0 0 0 0 13\n\n");
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    ogi__table_t tb;
+    read_text(a, in, n, &t, &tb);
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (nv == 7 && label)
+            assert_int_equal(v[0], v[6]);
+    }
+    ogi_arena_destroy(&a);
+}
+
 /* pdftotext sets cells that share a text line a space apart: a word that
  * starts with an item's number starts a cell of its own. Table 3 in
  * reading order, each row's label then its seven values as single
@@ -472,6 +727,45 @@ label_and_value_on_one_line(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 4 in reading order whose last cells pdftotext wrote after the
+ * next section's heading (set beside them on the page): the table's
+ * region runs on over them to the section's first paragraph; without
+ * such a tail it ends at the heading. */
+static void
+tail_after_next_heading(void **state)
+{
+    (void)state;
+    static const char head[] =
+        "四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "行政复议\n\n行政诉讼\n\n结果维持\n\n结果纠正\n\n"
+        "0\n\n1\n\n0\n\n0\n\n1\n\n0\n\n0\n\n2\n\n"
+        "五、存在的主要问题及改进情况\n\n";
+    static const char tail[] = "尚未审\n结\n\n0\n\n0\n\n2\n\n";
+    static const char prose[] =
+        "本机关将继续做好政府信息公开工作，提高公开质量。\n";
+    for (int with_tail = 0; with_tail < 2; with_tail++) {
+        char in[2048];
+        int n = snprintf(in, sizeof(in), "%s%s%s", head,
+                         with_tail ? tail : "", prose);
+        ogi_arena_t *a = ogi_arena_new(0);
+        assert_non_null(a);
+        ogi_text_t t;
+        char why[160];
+        assert_int_equal(
+            ogi_text_decode(a, in, (size_t)n, 0, &t, why, sizeof(why)), 0);
+        unsigned char *flags = ogi_arena_alloc(a, t.nlines + 1);
+        assert_non_null(flags);
+        ogi__outline_t o;
+        ogi__outline_find(&t, &o, flags, a);
+        size_t h5 = find_line(&t, 0, "五、存在的主要问题");
+        size_t para = find_line(&t, 0, "本机关将继续");
+        assert_true(o.start[OGI__REG_T4] != OGI__NONE);
+        assert_true(o.start[OGI__REG_T4] < h5);
+        assert_int_equal(o.end[OGI__REG_T4], with_tail ? para : h5);
+        ogi_arena_destroy(&a);
+    }
+}
+
 int
 main(void)
 {
@@ -483,6 +777,12 @@ main(void)
         cmocka_unit_test(tail_among_label),
         cmocka_unit_test(singles_in_rows),
         cmocka_unit_test(label_and_value_on_one_line),
+        cmocka_unit_test(values_side_by_side_and_wrapped),
+        cmocka_unit_test(zeros_run_together),
+        cmocka_unit_test(blocks_out_of_order),
+        cmocka_unit_test(label_and_values_on_one_line),
+        cmocka_unit_test(tail_after_next_heading),
+        cmocka_unit_test(total_wrapped_digit_per_line),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }
