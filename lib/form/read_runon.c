@@ -655,7 +655,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 typedef struct {
     int glued;    /* a label directly followed by a value: "规章000" */
     int heads;    /* two of the format's words run together */
-    int spaced;   /* a label or a value followed by a blank and a value */
+    int spaced;   /* a label or a value followed by a blank and a value
+                     (a plain blank: a page's "&nbsp;" is a cell's) */
     int long_run; /* more digits than any one cell holds */
     int drawn;    /* tabs, bars or box-drawing characters */
 } look_t;
@@ -719,8 +720,10 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
             if (touching && prev.kind == TK_TEXT &&
                 (unsigned char)s[tk.a - 1] >= 0x80)
                 lk->glued = 1;
-            else if (!touching)
-                lk->spaced = 1;
+            else if (!touching &&
+                     hard_blanks(t, prev_end, tk.a) < tk.a - prev_end)
+                lk->spaced = 1; /* a gap of no-break spaces only is an
+                                   empty cell's "&nbsp;", not columns */
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);

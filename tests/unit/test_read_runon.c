@@ -392,6 +392,22 @@ test_probe(void **state)
     assert_int_equal(probe_str("| 规章 | 0 | 0 | 0 |\n"), 0);
     /* narrative alone */
     assert_int_equal(probe_str("2019年，我县共收到申请75件，办结68件。\n"), 0);
+    /* a page whose cells held "&nbsp;" around their values: the no-break
+     * spaces the crawler kept set values apart on most rows, but they are
+     * cells' text, not columns; the same rows set apart by plain spaces
+     * are columns */
+    assert_true(probe_str("信息内容本年制发件数本年废止件数现行有效件数\n"
+                          "规章\xc2\xa0" "12\xc2\xa0" "0\xc2\xa0" "5\n"
+                          "行政规范性文件30\xc2\xa0" "7\n"
+                          "行政许可\xc2\xa0" "4\xc2\xa0\xc2\xa0" "9\n"
+                          "行政处罚\xc2\xa0" "1\xc2\xa0" "2\n") >
+                OGI__PROBE_FALLBACK);
+    assert_int_equal(probe_str("信息内容本年制发件数本年废止件数现行有效件数\n"
+                               "规章 12 0 5\n"
+                               "行政规范性文件30 7\n"
+                               "行政许可 4  9\n"
+                               "行政处罚 1 2\n"),
+                     0);
 }
 
 /* ---- crawler texts of real page layouts ---- */
