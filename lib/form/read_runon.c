@@ -658,6 +658,7 @@ typedef struct {
     int spaced;   /* a label or a value followed by a blank and a value
                      (a plain blank: a page's "&nbsp;" is a cell's) */
     int long_run; /* more digits than any one cell holds */
+    int hard;     /* a value after a gap of no-break spaces only */
     int drawn;    /* tabs, bars or box-drawing characters */
 } look_t;
 
@@ -722,8 +723,10 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
                 lk->glued = 1;
             else if (!touching &&
                      hard_blanks(t, prev_end, tk.a) < tk.a - prev_end)
-                lk->spaced = 1; /* a gap of no-break spaces only is an
+                lk->spaced = 1;
+            else if (!touching) /* a gap of no-break spaces only is an
                                    empty cell's "&nbsp;", not columns */
+                lk->hard = 1;
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);
@@ -735,9 +738,10 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
 
 /*
  * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
- * non-ASCII byte (a label glued to its value) or digits run long. One
- * pass over the bytes, so that the common layouts (values set apart by
- * spaces or tabs) are declined without lexing a line.
+ * non-ASCII byte (a label glued to its value) or a no-break space (an
+ * empty cell's "&nbsp;"), or digits run long. One pass over the bytes,
+ * so that the common layouts (values set apart by spaces or tabs) are
+ * declined without lexing a line.
  */
 static int
 maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
@@ -756,6 +760,9 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
         if ((digits == 0 && i > a && s[i - 1] >= 0x80) ||
             ++digits >= LONG_RUN)
             return 1;
+        /* after a cell's "&nbsp;" */
+        if (digits == 1 && i > a && ogi__table_is_nbsp(t, i - 1))
+            return 1;
     }
     return 0;
 }
@@ -767,6 +774,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         return 0;
     pthread_once(&words_once, init_words);
     size_t glued = 0, heads = 0, spaced = 0, drawn = 0, lines = 0, runs = 0;
+    size_t hard = 0;
     for (size_t l = l0; l < l1 && l < t->nlines; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -778,12 +786,15 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         spaced += (size_t)lk.spaced;
         drawn += (size_t)lk.drawn;
         runs += (size_t)lk.long_run;
+        hard += (size_t)lk.hard;
     }
     /* any drawing is another layout's; columns set apart by blanks are
      * read by the row reader */
     if (drawn > 0 || glued + heads == 0 || spaced > glued + heads)
         return 0;
-    if (glued == 0 && heads < 2 && runs == 0)
+    /* a header of run-together words needs values run together too, or
+     * set apart only by what a cell's "&nbsp;" leaves */
+    if (glued == 0 && heads < 2 && runs == 0 && (heads == 0 || hard == 0))
         return 0;
     int s = 60 + (int)((glued + heads) * 30 / (lines ? lines : 1));
     return s > 90 ? 90 : s;

@@ -408,6 +408,15 @@ test_probe(void **state)
                                "行政许可 4  9\n"
                                "行政处罚 1 2\n"),
                      0);
+    /* a header run together, its values after "&nbsp;" and run together
+     * (Table 4 on one line): nothing glued, yet run-on; after plain
+     * spaces, columns */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "\xc2\xa0" "0\xc2\xa0" "00\xc2\xa0" "1\n") >
+                OGI__PROBE_FALLBACK);
+    assert_int_equal(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结"
+                               "总计 0 00 1\n"),
+                     0);
 }
 
 /* ---- crawler texts of real page layouts ---- */
