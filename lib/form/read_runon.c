@@ -312,6 +312,19 @@ place_word(const char *s, size_t i, size_t end)
     return 0;
 }
 
+/* 1 when a placeholder word ends at s[i] (after start). */
+static int
+place_word_before(const char *s, size_t i, size_t start)
+{
+    static const char *const w[] = {"不适用", "无", "空"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(w); k++) {
+        size_t n = strlen(w[k]);
+        if (i >= start + n && memcmp(s + i - n, w[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[i] is a character that cannot be part of a label's text: a
  * blank, a digit, a placeholder mark, or the line's end. */
 static int
@@ -348,14 +361,22 @@ place_at(const char *s, size_t i, size_t start, size_t end)
             return j; /* "文件不适用8": a label then cells */
         return 0;
     }
-    while (j < end && j - i < 3 && (s[j] == '-' || s[j] == '/'))
-        j++;
-    if (j == i || (j < end && (s[j] == '-' || s[j] == '/')))
+    /* a run of one mark: "/-" is two cells, "/" then "-" */
+    if (i >= end || (s[i] != '-' && s[i] != '/'))
         return 0;
+    while (j < end && j - i < 3 && s[j] == s[i])
+        j++;
+    if (j < end && s[j] == s[i])
+        return 0;
+    /* a mark next to another mark or a placeholder word stands for a
+     * cell as a value would ("无-不适用") */
     int text_l = i > start && !is_blank_char(s[i - 1]) &&
-                 !ogi_text_is_digit((unsigned char)s[i - 1]);
+                 !ogi_text_is_digit((unsigned char)s[i - 1]) &&
+                 s[i - 1] != '-' && s[i - 1] != '/' &&
+                 !place_word_before(s, i, start);
     int text_r = j < end && !is_blank_char(s[j]) &&
-                 !ogi_text_is_digit((unsigned char)s[j]);
+                 !ogi_text_is_digit((unsigned char)s[j]) && s[j] != '-' &&
+                 s[j] != '/' && !place_word(s, j, end);
     if (text_l && text_r)
         return 0;
     size_t ve, ta;

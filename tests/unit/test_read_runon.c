@@ -280,6 +280,24 @@ test_signs_decimals_placeholders(void **state)
     done(&fx);
 }
 
+/* Marks of different kinds side by side are a cell each ("/-": "/" then
+ * "-"), and a mark between placeholder words stands for a cell as they
+ * do ("无-不适用"), not text opening a row. */
+static void
+test_mixed_placeholders(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "7.属于行政执法案卷0000/-0\n"
+                  "2.重复申请2-/0002\n"
+                  "5.要求行政机关确认或重新出具已获取信息0-0不适用无-不适用\n");
+    EXPECT_ROWS(&fx, "L[7.属于行政执法案卷] R[0000] V[/] R[-0]",
+                "L[2.重复申请] R[2] V[-] V[/] R[0002]",
+                "L[5.要求行政机关确认或重新出具已获取信息] R[0] R[-0] "
+                "V[不适用] V[无] V[-] V[不适用]");
+    done(&fx);
+}
+
 static void
 test_headers_run_together(void **state)
 {
@@ -538,6 +556,7 @@ main(void)
         cmocka_unit_test(test_stray_space_and_newline),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_signs_decimals_placeholders),
+        cmocka_unit_test(test_mixed_placeholders),
         cmocka_unit_test(test_headers_run_together),
         cmocka_unit_test(test_table_on_one_line),
         cmocka_unit_test(test_narrative_is_one_label),
