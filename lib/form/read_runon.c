@@ -759,8 +759,9 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
 
 /*
  * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
- * non-ASCII byte (a label glued to its value) or a no-break space (an
- * empty cell's "&nbsp;"), or digits run long. One pass over the bytes,
+ * non-ASCII byte (a label glued to its value), a no-break space (an
+ * empty cell's "&nbsp;") or a placeholder mark glued to a value or a
+ * mark, or digits run long. One pass over the bytes,
  * so that the common layouts (values set apart by spaces or tabs) are
  * declined without lexing a line.
  */
@@ -781,8 +782,12 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
         if ((digits == 0 && i > a && s[i - 1] >= 0x80) ||
             ++digits >= LONG_RUN)
             return 1;
-        /* after a cell's "&nbsp;" */
+        /* after a cell's "&nbsp;", or after a placeholder mark glued to
+         * a value or a mark before it ("--0", "0/3") */
         if (digits == 1 && i > a && ogi__table_is_nbsp(t, i - 1))
+            return 1;
+        if (digits == 1 && i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
+            (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2])))
             return 1;
     }
     return 0;

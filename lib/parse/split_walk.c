@@ -596,14 +596,15 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
      * tried (a row of Table 4 with "&nbsp;" around most values): the
      * splits with the fewest blank cells in gaps first, one more at a
      * time, until some fit */
-    for (size_t b = 1; !rc && s->fail == F_WORK && s->gaps >= 1 &&
-                       b <= MAX_GAP_BUDGET;
-         b++) {
+    int more = !rc && s->fail == F_WORK && s->gaps >= 1;
+    for (size_t b = 1; more && b <= MAX_GAP_BUDGET; b++) {
         s->fail = F_OK;
         s->gap_budget = b;
         rc = walk_layouts(cx, s, cur, w, fixed);
-        if (!rc && !s->fail && s->ncand == 0)
-            s->fail = F_WORK; /* none yet: one more blank */
+        /* none yet: one more blank, unless these were already too many */
+        more = !rc && !s->fail && s->ncand == 0;
+        if (more)
+            s->fail = F_WORK;
     }
     s->gap_budget = 0;
     if (rc || s->fail)

@@ -435,6 +435,14 @@ test_probe(void **state)
     assert_int_equal(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结"
                                "总计 0 00 1\n"),
                      0);
+    /* headers run together over lines, values on a line of their own
+     * where placeholder marks sit between digits: run-on too */
+    assert_true(probe_str("行政复议行政诉讼\n"
+                          "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+                          "复议后起诉\n"
+                          "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正"
+                          "其他结果尚未审结总计\n"
+                          "--0--01320/033--38-11\n") > OGI__PROBE_FALLBACK);
 }
 
 /* ---- crawler texts of real page layouts ---- */
