@@ -674,7 +674,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 
 /* What one line shows of its layout. */
 typedef struct {
-    int glued;    /* a label directly followed by a value: "规章000" */
+    int glued;    /* a label directly followed by a value: "规章000", or
+                     by a placeholder mark: "总计--" */
     int heads;    /* two of the format's words run together */
     int spaced;   /* a label or a value followed by a blank and a value
                      (a plain blank: a page's "&nbsp;" is a cell's) */
@@ -748,6 +749,10 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
             else if (!touching) /* a gap of no-break spaces only is an
                                    empty cell's "&nbsp;", not columns */
                 lk->hard = 1;
+        } else if (have_prev && tk.kind == TK_PLACE && tk.a == prev_end &&
+                   prev.kind == TK_TEXT && (s[tk.a] == '-' || s[tk.a] == '/') &&
+                   (unsigned char)s[tk.a - 1] >= 0x80) {
+            lk->glued = 1; /* a label and a placeholder mark: "总计--" */
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);

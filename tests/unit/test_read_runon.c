@@ -443,6 +443,9 @@ test_probe(void **state)
                           "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正"
                           "其他结果尚未审结总计\n"
                           "--0--01320/033--38-11\n") > OGI__PROBE_FALLBACK);
+    /* a header run together with its first cells, placeholder marks */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "--/--0--0000/000----\n") > OGI__PROBE_FALLBACK);
 }
 
 /* ---- crawler texts of real page layouts ---- */
