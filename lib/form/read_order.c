@@ -204,6 +204,18 @@ hole_at(const ogi_text_t *t, size_t l)
     return first;
 }
 
+/* The blanks that indent line l, a no-break space not among them (it
+ * is a cell's text: "&nbsp;0"). */
+static size_t
+indent_of(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start;
+    while (i < t->lines[l].end && (t->s[i] == ' ' || t->s[i] == '\t') &&
+           !ogi__table_is_nbsp(t, i))
+        i++;
+    return i - t->lines[l].start;
+}
+
 /* The item next to i in direction d (+1, -1) that is neither a gap nor
  * a hole, or NULL. */
 static const item_t *
@@ -235,8 +247,7 @@ settle_holes(order_t *o)
         const item_t *nx = near_item(o, i, 1), *pv = near_item(o, i, -1);
         int cell = nx && nx->kind == IT_NUM;
         if (!cell && pv && pv->kind == IT_NUM)
-            cell = it->a - t->lines[it->line].start ==
-                   pv->a - t->lines[pv->line].start;
+            cell = indent_of(t, it->line) == indent_of(t, pv->line);
         it->kind = cell ? IT_NUM : IT_GAP;
         it->b = it->a; /* no content: a blank cell */
     }
