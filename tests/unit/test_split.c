@@ -567,6 +567,36 @@ appeal_gaps_budget(void **state)
     fx_free(f);
 }
 
+/* A row of single values a crawler wrote with "&nbsp;" for its empty
+ * cell, one cell short without the gap and no run among them: the
+ * splitter, not the row's first columns, tells that the gap is the
+ * blank cell (7 + 0 + 0 + blank + 0 + 0 = 7: only there). */
+static void
+gap_without_runs_through_placement(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 0);
+    static const char raw[] = "(一)予以公开\n7\n0\n0\n \n0\n0\n7\n";
+    char why[128];
+    assert_int_equal(ogi_text_decode(f->arena, raw, sizeof(raw) - 1, 1u << 20,
+                                     &f->tx, why, sizeof(why)),
+                     0);
+    ogi__table_init(&f->g, f->arena, &f->tx);
+    assert_int_equal(ogi__table_row_open(&f->g, 0), 0);
+    size_t lab = strlen("(一)予以公开");
+    assert_non_null(
+        ogi__table_add(&f->g, OGI__CELL_LABEL, f->tx.s, lab, 0, lab));
+    for (size_t k = 0, off = lab + 1; k < 7; k++, off += 2)
+        assert_non_null(ogi__table_add(
+            &f->g, k == 3 ? OGI__CELL_BLANK : OGI__CELL_VALUE, f->tx.s + off,
+            1, off, 1));
+    ogi__table_row_close(&f->g);
+    assert_int_equal(ogi__place_apply(f->r, &f->g), 0);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, -1, 0, 0, 7});
+    assert_int_equal(count_rule(f, "P3"), 0);
+    fx_free(f);
+}
+
 /* ---- Table 2: no identity, the soft relations rank ---- */
 
 static void
@@ -1105,6 +1135,7 @@ main(void)
         cmocka_unit_test(appeal_run_wide),
         cmocka_unit_test(appeal_ambiguous),
         cmocka_unit_test(appeal_gaps_budget),
+        cmocka_unit_test(gap_without_runs_through_placement),
         cmocka_unit_test(active_one_split),
         cmocka_unit_test(active_several),
         cmocka_unit_test(active_several_2021),
