@@ -49,6 +49,8 @@
 #define MAX_WORDS     512
 #define MAX_WORD      192  /* bytes of a folded word */
 #define MAX_SPLIT_LEN 1024 /* longer text is prose: not cut into words */
+#define MAX_MARKS     12   /* placeholder marks run together: more are a
+                              rule drawn with dashes */
 #define LONG_RUN                                                               \
     11 /* digits no one cell holds: Table 4's fifteen                          \
           cells, Table 3's seven */
@@ -361,22 +363,32 @@ place_at(const char *s, size_t i, size_t start, size_t end)
             return j; /* "文件不适用8": a label then cells */
         return 0;
     }
-    /* a run of one mark: "/-" is two cells, "/" then "-" */
+    /* the marks around i ("-----", "--/"): text when text flanks them
+     * ("本年增/减"); more than three only beside a value or a placeholder
+     * word, or between blanks, not a rule drawn with dashes */
     if (i >= end || (s[i] != '-' && s[i] != '/'))
         return 0;
+    size_t ms = i, me = i;
+    while (ms > start && (s[ms - 1] == '-' || s[ms - 1] == '/'))
+        ms--;
+    while (me < end && (s[me] == '-' || s[me] == '/'))
+        me++;
+    int blank_l = ms > start && is_blank_char(s[ms - 1]);
+    int blank_r = me < end && is_blank_char(s[me]);
+    int val_l = ms > start && (ogi_text_is_digit((unsigned char)s[ms - 1]) ||
+                               place_word_before(s, ms, start));
+    int val_r = me < end && (ogi_text_is_digit((unsigned char)s[me]) ||
+                             place_word(s, me, end));
+    if (me - ms > MAX_MARKS ||
+        (me - ms > 3 && !val_l && !val_r && !(blank_l && blank_r)))
+        return 0;
+    /* one mark's run of at most three is one cell: "/-" is two cells,
+     * "/" then "-"; "-----" is "---" then "--", the splitter reading each
+     * as one or more placeholders */
     while (j < end && j - i < 3 && s[j] == s[i])
         j++;
-    if (j < end && s[j] == s[i])
-        return 0;
-    /* a mark next to another mark or a placeholder word stands for a
-     * cell as a value would ("无-不适用") */
-    int text_l = i > start && !is_blank_char(s[i - 1]) &&
-                 !ogi_text_is_digit((unsigned char)s[i - 1]) &&
-                 s[i - 1] != '-' && s[i - 1] != '/' &&
-                 !place_word_before(s, i, start);
-    int text_r = j < end && !is_blank_char(s[j]) &&
-                 !ogi_text_is_digit((unsigned char)s[j]) && s[j] != '-' &&
-                 s[j] != '/' && !place_word(s, j, end);
+    int text_l = ms > start && !blank_l && !val_l;
+    int text_r = me < end && !blank_r && !val_r;
     if (text_l && text_r)
         return 0;
     size_t ve, ta;

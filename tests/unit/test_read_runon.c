@@ -281,8 +281,9 @@ test_signs_decimals_placeholders(void **state)
 }
 
 /* Marks of different kinds side by side are a cell each ("/-": "/" then
- * "-"), and a mark between placeholder words stands for a cell as they
- * do ("无-不适用"), not text opening a row. */
+ * "-"), a mark between placeholder words stands for a cell as they do
+ * ("无-不适用"), not text opening a row, and a long run of one mark is
+ * cut into cells of three. */
 static void
 test_mixed_placeholders(void **state)
 {
@@ -295,6 +296,17 @@ test_mixed_placeholders(void **state)
                 "L[2.重复申请] R[2] V[-] V[/] R[0002]",
                 "L[5.要求行政机关确认或重新出具已获取信息] R[0] R[-0] "
                 "V[不适用] V[无] V[-] V[不适用]");
+    done(&fx);
+    /* more than three marks run together beside a value, or between
+     * blanks: cells of at most three marks each, for the splitter to
+     * read as one or more placeholders ("-", "--", "-", "-" wrote
+     * "-----") */
+    read_str(&fx, "5.要求行政机关确认或重新出具已获取信息-----0无/\n"
+                  "2.重复申请无00/ ---- 0\n");
+    EXPECT_ROWS(&fx,
+                "L[5.要求行政机关确认或重新出具已获取信息] V[---] V[--] R[0] "
+                "V[无] V[/]",
+                "L[2.重复申请] V[无] R[00] V[/] V[---] V[-] R[0]");
     done(&fx);
 }
 
