@@ -623,8 +623,10 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
     token_t tk;
     size_t before = pos;
     while (next_token(s, &pos, start, end, &tk)) {
+        /* a gap before a value, or after one, the line's start included:
+         * a row goes on from the line above ("总计" then "&nbsp;11"),
+         * and its first cell may be the empty one */
         if (tk.a > before && (r->after_run || tk.kind != TK_TEXT) &&
-            !(first && tk.kind != TK_TEXT && !r->after_run) &&
             (rc = add_gap(r, t, before, tk.a)))
             return rc;
         before = tk.b;

@@ -246,6 +246,11 @@ test_stray_space_and_newline(void **state)
     EXPECT_ROWS(&fx, "L[(一)予以公开] R[7] R[000007]",
                 "L[(二)部分公开] R[40] R[00206]");
     done(&fx);
+    /* the row's values on the next line, its first cell the empty one:
+     * the "&nbsp;" opening the line is a gap of the row */
+    read_str(&fx, "（一）予以公开\n\xc2\xa0" "7000007\n");
+    EXPECT_ROWS(&fx, "L[(一)予以公开] B[ ] R[7000007]");
+    done(&fx);
 }
 
 static void
