@@ -353,12 +353,14 @@ place_at(const char *s, size_t i, size_t start, size_t end)
         j = i + wl;
         int val_l = i > start && not_text_at(s, i - 1, end);
         int val_r = not_text_at(s, j, end) || place_word(s, j, end);
-        if (i > start && !val_l && i >= start + 3 && place_word(s, i - 3, end))
-            val_l = 1; /* "无无" */
+        int after_word = place_word_before(s, i, start);
+        if (after_word)
+            val_l = 1; /* "无无", "不适用不适用" */
         if (val_l && val_r)
             return j;
-        if (val_l && ogi_text_is_digit((unsigned char)s[i - 1]))
-            return j; /* "0无" then the next label */
+        if (val_l && (ogi_text_is_digit((unsigned char)s[i - 1]) ||
+                      s[i - 1] == '-' || s[i - 1] == '/' || after_word))
+            return j; /* "0无", "/不适用", "不适用不适用" then a label */
         if (val_r && j < end)
             return j; /* "文件不适用8": a label then cells */
         return 0;

@@ -313,6 +313,17 @@ test_mixed_placeholders(void **state)
                 "V[无] V[/]",
                 "L[2.重复申请] V[无] R[00] V[/] V[---] V[-] R[0]");
     done(&fx);
+    /* placeholder words one after another, the last before the next
+     * row's label: each a cell */
+    read_str(&fx, "3.补正后申请内容仍不明确无0无不适用不适用/不适用（五）不予处理"
+                  "1.信访举报投诉类申请0\n"
+                  "4.无正当理由大量反复申请0-0不适用不适用\n");
+    EXPECT_ROWS(&fx,
+                "L[3.补正后申请内容仍不明确] V[无] R[0] V[无] V[不适用] "
+                "V[不适用] V[/] V[不适用]",
+                "L[(五)不予处理] L[1.信访举报投诉类申请] R[0]",
+                "L[4.无正当理由大量反复申请] R[0] R[-0] V[不适用] V[不适用]");
+    done(&fx);
 }
 
 static void
