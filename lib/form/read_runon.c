@@ -691,7 +691,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 /* What one line shows of its layout. */
 typedef struct {
     int glued;    /* a label directly followed by a value: "规章000", or
-                     by a placeholder mark: "总计--" */
+                     by placeholder marks glued to more cells: "总计--/" */
     int heads;    /* two of the format's words run together */
     int spaced;   /* a label or a value followed by a blank and a value
                      (a plain blank: a page's "&nbsp;" is a cell's) */
@@ -767,8 +767,12 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
                 lk->hard = 1;
         } else if (have_prev && tk.kind == TK_PLACE && tk.a == prev_end &&
                    prev.kind == TK_TEXT && (s[tk.a] == '-' || s[tk.a] == '/') &&
-                   (unsigned char)s[tk.a - 1] >= 0x80) {
-            lk->glued = 1; /* a label and a placeholder mark: "总计--" */
+                   (unsigned char)s[tk.a - 1] >= 0x80 && tk.b < end &&
+                   (ogi_text_is_digit((unsigned char)s[tk.b]) ||
+                    s[tk.b] == '-' || s[tk.b] == '/')) {
+            /* a label, a placeholder mark and more cells, all glued:
+             * "总计--/--0" */
+            lk->glued = 1;
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);

@@ -471,6 +471,12 @@ test_probe(void **state)
                           "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正"
                           "其他结果尚未审结总计\n"
                           "--0--01320/033--38-11\n") > OGI__PROBE_FALLBACK);
+    /* a mark after a label, then columns of blanks (html2text's rows):
+     * not run-on */
+    assert_int_equal(probe_str("一、本年新收政府信息公开申请数量--   0      0   --"
+                               "  37\n"
+                               "二、上年结转政府信息公开申请数量/   0   0/0   0\n"),
+                     0);
     /* a header run together with its first cells, placeholder marks */
     assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
                           "--/--0--0000/000----\n") > OGI__PROBE_FALLBACK);
