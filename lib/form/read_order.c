@@ -54,7 +54,10 @@
 /* A text line longer than this is narrative, not a cell. */
 #define CELL_MAX_BYTES 90
 
-typedef enum { IT_TEXT, IT_NUM, IT_GAP } item_kind_t;
+/* IT_HOLE: a line holding only no-break spaces, what an empty cell's
+ * "&nbsp;" leaves in a page's text; scan() settles it as a blank value
+ * (IT_NUM with no content) or a gap. */
+typedef enum { IT_TEXT, IT_NUM, IT_GAP, IT_HOLE } item_kind_t;
 
 /* Words of one line read as values of their own ("0 0", "不适用 - 1"). */
 #define LINE_MAX_VALUES 16
@@ -275,6 +278,79 @@ wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b,
     return 1;
 }
 
+/* The offset of the first no-break space of line l when the line holds
+ * nothing else (blanks around it aside), else 0: an empty cell's
+ * "&nbsp;" as a crawler keeps it. pdftotext writes none. */
+static size_t
+hole_at(const ogi_text_t *t, size_t l)
+{
+    size_t first = 0;
+    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
+        if (t->s[i] != ' ' && t->s[i] != '\t')
+            return 0;
+        if (!first && ogi__table_is_nbsp(t, i))
+            first = i;
+    }
+    return first;
+}
+
+/* The blanks that indent line l, a no-break space not among them (it
+ * is a cell's text: "&nbsp;0"). */
+static size_t
+indent_of(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start;
+    while (i < t->lines[l].end && (t->s[i] == ' ' || t->s[i] == '\t') &&
+           !ogi__table_is_nbsp(t, i))
+        i++;
+    return i - t->lines[l].start;
+}
+
+/* The item next to i in direction d (+1, -1) that is neither a gap nor
+ * a hole, or NULL. */
+static const item_t *
+near_item(const order_t *o, size_t i, int d)
+{
+    for (size_t k = i; d > 0 ? k + 1 < o->nitems : k > 0;) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (o->items[k].kind != IT_GAP && o->items[k].kind != IT_HOLE)
+            return &o->items[k];
+    }
+    return NULL;
+}
+
+/*
+ * Settles each hole: an empty cell (a blank value) where values go on
+ * after it, or where it ends a row of values written as they are (its
+ * no-break space indented as the value before it: a row's cells come
+ * from one template of the page); else a gap (an "&nbsp;" paragraph
+ * between blocks).
+ */
+static void
+settle_holes(order_t *o)
+{
+    const ogi_text_t *t = o->t;
+    for (size_t i = 0; i < o->nitems; i++) {
+        item_t *it = &o->items[i];
+        if (it->kind != IT_HOLE)
+            continue;
+        const item_t *nx = near_item(o, i, 1), *pv = near_item(o, i, -1);
+        int cell = nx && nx->kind == IT_NUM;
+        if (!cell && pv && pv->kind == IT_NUM)
+            cell = indent_of(t, it->line) == indent_of(t, pv->line);
+        it->kind = cell ? IT_NUM : IT_GAP;
+        it->b = it->a; /* no content: a blank cell */
+    }
+    /* the gaps are read as before: one per run of them */
+    size_t w = 0;
+    for (size_t i = 0; i < o->nitems; i++) {
+        if (o->items[i].kind == IT_GAP && w && o->items[w - 1].kind == IT_GAP)
+            continue;
+        o->items[w++] = o->items[i];
+    }
+    o->nitems = w;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -299,8 +375,20 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     if (!o->items || !o->vals || !o->pieces)
         return OGI_ENOMEM;
     o->nitems = o->nvals = o->npieces = 0;
+    int holes = 0;
     for (size_t l = l0; l < l1; l++) {
         item_t *it = &o->items[o->nitems];
+        it->js = NULL; /* not joined with the next line's (wrapped_value) */
+        it->jn = 0;
+        size_t hole = hole_at(t, l);
+        if (hole) {
+            it->kind = IT_HOLE;
+            it->line = (uint32_t)l;
+            it->a = it->b = (uint32_t)hole;
+            o->nitems++;
+            holes = 1;
+            continue;
+        }
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l)) {
             /* a footer ends a block as a blank line does */
             if (o->nitems && o->items[o->nitems - 1].kind == IT_GAP)
@@ -440,6 +528,8 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             }
         }
     }
+    if (holes)
+        settle_holes(o);
     return 0;
 }
 

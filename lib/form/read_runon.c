@@ -49,6 +49,8 @@
 #define MAX_WORDS     512
 #define MAX_WORD      192  /* bytes of a folded word */
 #define MAX_SPLIT_LEN 1024 /* longer text is prose: not cut into words */
+#define MAX_MARKS     12   /* placeholder marks run together: more are a
+                              rule drawn with dashes */
 #define LONG_RUN                                                               \
     11 /* digits no one cell holds: Table 4's fifteen                          \
           cells, Table 3's seven */
@@ -312,6 +314,19 @@ place_word(const char *s, size_t i, size_t end)
     return 0;
 }
 
+/* 1 when a placeholder word ends at s[i] (after start). */
+static int
+place_word_before(const char *s, size_t i, size_t start)
+{
+    static const char *const w[] = {"不适用", "无", "空"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(w); k++) {
+        size_t n = strlen(w[k]);
+        if (i >= start + n && memcmp(s + i - n, w[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when s[i] is a character that cannot be part of a label's text: a
  * blank, a digit, a placeholder mark, or the line's end. */
 static int
@@ -338,24 +353,44 @@ place_at(const char *s, size_t i, size_t start, size_t end)
         j = i + wl;
         int val_l = i > start && not_text_at(s, i - 1, end);
         int val_r = not_text_at(s, j, end) || place_word(s, j, end);
-        if (i > start && !val_l && i >= start + 3 && place_word(s, i - 3, end))
-            val_l = 1; /* "无无" */
+        int after_word = place_word_before(s, i, start);
+        if (after_word)
+            val_l = 1; /* "无无", "不适用不适用" */
         if (val_l && val_r)
             return j;
-        if (val_l && ogi_text_is_digit((unsigned char)s[i - 1]))
-            return j; /* "0无" then the next label */
+        if (val_l && (ogi_text_is_digit((unsigned char)s[i - 1]) ||
+                      s[i - 1] == '-' || s[i - 1] == '/' || after_word))
+            return j; /* "0无", "/不适用", "不适用不适用" then a label */
         if (val_r && j < end)
             return j; /* "文件不适用8": a label then cells */
         return 0;
     }
-    while (j < end && j - i < 3 && (s[j] == '-' || s[j] == '/'))
-        j++;
-    if (j == i || (j < end && (s[j] == '-' || s[j] == '/')))
+    /* the marks around i ("-----", "--/"): text when text flanks them
+     * ("本年增/减"); more than three only beside a value or a placeholder
+     * word, or between blanks, not a rule drawn with dashes */
+    if (i >= end || (s[i] != '-' && s[i] != '/'))
         return 0;
-    int text_l = i > start && !is_blank_char(s[i - 1]) &&
-                 !ogi_text_is_digit((unsigned char)s[i - 1]);
-    int text_r = j < end && !is_blank_char(s[j]) &&
-                 !ogi_text_is_digit((unsigned char)s[j]);
+    size_t ms = i, me = i;
+    while (ms > start && (s[ms - 1] == '-' || s[ms - 1] == '/'))
+        ms--;
+    while (me < end && (s[me] == '-' || s[me] == '/'))
+        me++;
+    int blank_l = ms > start && is_blank_char(s[ms - 1]);
+    int blank_r = me < end && is_blank_char(s[me]);
+    int val_l = ms > start && (ogi_text_is_digit((unsigned char)s[ms - 1]) ||
+                               place_word_before(s, ms, start));
+    int val_r = me < end && (ogi_text_is_digit((unsigned char)s[me]) ||
+                             place_word(s, me, end));
+    if (me - ms > MAX_MARKS ||
+        (me - ms > 3 && !val_l && !val_r && !(blank_l && blank_r)))
+        return 0;
+    /* one mark's run of at most three is one cell: "/-" is two cells,
+     * "/" then "-"; "-----" is "---" then "--", the splitter reading each
+     * as one or more placeholders */
+    while (j < end && j - i < 3 && s[j] == s[i])
+        j++;
+    int text_l = ms > start && !blank_l && !val_l;
+    int text_r = me < end && !blank_r && !val_r;
     if (text_l && text_r)
         return 0;
     size_t ve, ta;
@@ -590,8 +625,10 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
     token_t tk;
     size_t before = pos;
     while (next_token(s, &pos, start, end, &tk)) {
+        /* a gap before a value, or after one, the line's start included:
+         * a row goes on from the line above ("总计" then "&nbsp;11"),
+         * and its first cell may be the empty one */
         if (tk.a > before && (r->after_run || tk.kind != TK_TEXT) &&
-            !(first && tk.kind != TK_TEXT && !r->after_run) &&
             (rc = add_gap(r, t, before, tk.a)))
             return rc;
         before = tk.b;
@@ -653,10 +690,13 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 
 /* What one line shows of its layout. */
 typedef struct {
-    int glued;    /* a label directly followed by a value: "规章000" */
+    int glued;    /* a label directly followed by a value: "规章000", or
+                     by placeholder marks glued to more cells: "总计--/" */
     int heads;    /* two of the format's words run together */
-    int spaced;   /* a label or a value followed by a blank and a value */
+    int spaced;   /* a label or a value followed by a blank and a value
+                     (a plain blank: a page's "&nbsp;" is a cell's) */
     int long_run; /* more digits than any one cell holds */
+    int hard;     /* a value after a gap of no-break spaces only */
     int drawn;    /* tabs, bars or box-drawing characters */
 } look_t;
 
@@ -719,8 +759,20 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
             if (touching && prev.kind == TK_TEXT &&
                 (unsigned char)s[tk.a - 1] >= 0x80)
                 lk->glued = 1;
-            else if (!touching)
+            else if (!touching &&
+                     hard_blanks(t, prev_end, tk.a) < tk.a - prev_end)
                 lk->spaced = 1;
+            else if (!touching) /* a gap of no-break spaces only is an
+                                   empty cell's "&nbsp;", not columns */
+                lk->hard = 1;
+        } else if (have_prev && tk.kind == TK_PLACE && tk.a == prev_end &&
+                   prev.kind == TK_TEXT && (s[tk.a] == '-' || s[tk.a] == '/') &&
+                   (unsigned char)s[tk.a - 1] >= 0x80 && tk.b < end &&
+                   (ogi_text_is_digit((unsigned char)s[tk.b]) ||
+                    s[tk.b] == '-' || s[tk.b] == '/')) {
+            /* a label, a placeholder mark and more cells, all glued:
+             * "总计--/--0" */
+            lk->glued = 1;
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);
@@ -732,9 +784,11 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
 
 /*
  * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
- * non-ASCII byte (a label glued to its value) or digits run long. One
- * pass over the bytes, so that the common layouts (values set apart by
- * spaces or tabs) are declined without lexing a line.
+ * non-ASCII byte (a label glued to its value), a no-break space (an
+ * empty cell's "&nbsp;") or a placeholder mark glued to a value or a
+ * mark, or digits run long. One pass over the bytes,
+ * so that the common layouts (values set apart by spaces or tabs) are
+ * declined without lexing a line.
  */
 static int
 maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
@@ -753,6 +807,13 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
         if ((digits == 0 && i > a && s[i - 1] >= 0x80) ||
             ++digits >= LONG_RUN)
             return 1;
+        /* after a cell's "&nbsp;", or after a placeholder mark glued to
+         * a value or a mark before it ("--0", "0/3") */
+        if (digits == 1 && i > a && ogi__table_is_nbsp(t, i - 1))
+            return 1;
+        if (digits == 1 && i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
+            (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2])))
+            return 1;
     }
     return 0;
 }
@@ -764,6 +825,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         return 0;
     pthread_once(&words_once, init_words);
     size_t glued = 0, heads = 0, spaced = 0, drawn = 0, lines = 0, runs = 0;
+    size_t hard = 0;
     for (size_t l = l0; l < l1 && l < t->nlines; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -775,12 +837,15 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         spaced += (size_t)lk.spaced;
         drawn += (size_t)lk.drawn;
         runs += (size_t)lk.long_run;
+        hard += (size_t)lk.hard;
     }
     /* any drawing is another layout's; columns set apart by blanks are
      * read by the row reader */
     if (drawn > 0 || glued + heads == 0 || spaced > glued + heads)
         return 0;
-    if (glued == 0 && heads < 2 && runs == 0)
+    /* a header of run-together words needs values run together too, or
+     * set apart only by what a cell's "&nbsp;" leaves */
+    if (glued == 0 && heads < 2 && runs == 0 && (heads == 0 || hard == 0))
         return 0;
     int s = 60 + (int)((glued + heads) * 30 / (lines ? lines : 1));
     return s > 90 ? 90 : s;

@@ -355,6 +355,18 @@ gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
     return n;
 }
 
+/* Blank cells the gaps of toks[lo..hi) may stand for: one per no-break
+ * space (a BLANK piece's text is one byte per hard blank). */
+static size_t
+gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK)
+            n += ogi__plan_tok_cell(g, toks[i])->n;
+    return n;
+}
+
 /*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
@@ -366,8 +378,12 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr, ogi_
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
-    if (ogi__plan_has_run(g, pr->toks, lo, hi) && has_gap(g, pr->toks, lo, hi) &&
-        hi - lo - gaps(g, pr->toks, lo, hi) < pr->ncols) {
+    /* too few cells without the gaps: with runs, or gaps enough to make
+     * up the row, the splitter tells which gaps are blank cells */
+    size_t ng = gaps(g, pr->toks, lo, hi);
+    if (ng && hi - lo - ng < pr->ncols &&
+        (ogi__plan_has_run(g, pr->toks, lo, hi) ||
+         hi - lo - ng + gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {
         r->tables[pr->table].row_found[pr->row] = 1;
         return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
                      pr->toks, lo, hi);

@@ -195,6 +195,11 @@ typedef struct {
     size_t nsol;
     long nodes;
     uint32_t *done_at; /* per instance: order index of its last span */
+    /* the kept instances completed at each order index: at[at_first[i]
+     * .. at_first[i + 1]); and the order indexes each kept instance
+     * touches: tch[tch_first[k] .. tch_first[k + 1]) (so that a step
+     * looks only at what it completes) */
+    uint32_t *at, *at_first, *tch, *tch_first;
 } joint_t;
 
 /* Whether every kept instance completed at order index i holds. */
@@ -202,21 +207,16 @@ static int
 joint_ok(const joint_t *j, size_t i)
 {
     const ctx_t *cx = j->cx;
-    for (size_t k = 0; k < cx->ninst; k++) {
+    for (uint32_t q = j->at_first[i]; q < j->at_first[i + 1]; q++) {
+        size_t k = j->at[q];
         const inst_t *e = &cx->inst[k];
-        if (!e->kept || j->done_at[k] != i)
-            continue;
         int64_t sum = e->fixed;
         int wild = 0;
-        for (size_t a = 0; a <= i && !wild; a++) {
+        for (uint32_t t = j->tch_first[k]; t < j->tch_first[k + 1] && !wild;
+             t++) {
             int64_t x;
-            size_t si = j->order[a];
-            int touches = 0;
-            for (size_t m = 0; m < e->n; m++)
-                touches |= cx->owner[e->cell[m]] == (long)si;
-            if (!touches)
-                continue;
-            if (!contrib(cx, e, si, j->choice[a], &x))
+            size_t a = j->tch[t];
+            if (!contrib(cx, e, j->order[a], j->choice[a], &x))
                 wild = 1;
             else
                 sum += x;
@@ -340,6 +340,36 @@ ogi__split_across(ctx_t *cx)
             if ((uint32_t)cx->spans[spans[k]].joint > j.done_at[i])
                 j.done_at[i] = (uint32_t)cx->spans[spans[k]].joint;
     }
+    /* the lists joint_ok reads */
+    j.at_first = ogi_arena_calloc(cx->r->arena, j.n + 2, sizeof(uint32_t));
+    j.tch_first = ogi_arena_calloc(cx->r->arena, cx->ninst + 1,
+                                   sizeof(uint32_t));
+    j.at = ogi_arena_alloc(cx->r->arena, (nkept + 1) * sizeof(uint32_t));
+    size_t ntch = 0;
+    for (size_t i = 0; i < cx->ninst; i++)
+        if (cx->inst[i].kept)
+            ntch += inst_spans(cx, &cx->inst[i], spans);
+    j.tch = ogi_arena_alloc(cx->r->arena, (ntch + 1) * sizeof(uint32_t));
+    if (!j.at_first || !j.tch_first || !j.at || !j.tch)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->ninst; i++)
+        if (cx->inst[i].kept)
+            j.at_first[j.done_at[i] + 1]++;
+    for (size_t i = 0; i < j.n; i++)
+        j.at_first[i + 1] += j.at_first[i];
+    for (size_t i = 0, fill = 0; i < j.n; i++)
+        for (size_t k = 0; k < cx->ninst; k++)
+            if (cx->inst[k].kept && j.done_at[k] == i)
+                j.at[fill++] = (uint32_t)k;
+    for (size_t k = 0, fill = 0; k < cx->ninst; k++) {
+        j.tch_first[k] = (uint32_t)fill;
+        if (!cx->inst[k].kept)
+            continue;
+        size_t ns = inst_spans(cx, &cx->inst[k], spans);
+        for (size_t q = 0; q < ns; q++)
+            j.tch[fill++] = (uint32_t)cx->spans[spans[q]].joint;
+    }
+    j.tch_first[cx->ninst] = (uint32_t)ntch;
     int out_of_steps = 0;
     if (!contradiction) {
         j.nodes = MAX_JOINT_NODES;

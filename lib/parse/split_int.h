@@ -152,6 +152,8 @@ typedef struct {
                                      runs of marks several placeholders */
     int shape_only;               /* its one split is the only cut of its
                                      digits, and breaks the arithmetic */
+    size_t gap_budget;            /* most blank cells its gaps may hold
+                                     in all (0: each gap its own bound) */
 } span_t;
 
 typedef struct {

@@ -28,6 +28,9 @@ pow10_cap(size_t digits)
 
 /* Most blank cells one gap may stand for. */
 #define MAX_GAP_CELLS 6
+/* Most blank cells all gaps of a span may stand for when their layouts
+ * are too many to try at once. */
+#define MAX_GAP_BUDGET 6
 
 /* Blank cells a piece may stand for when it is a gap (split_int.h), or 0
  * when it is not one. */
@@ -424,7 +427,7 @@ signed_at(const ctx_t *cx, const span_t *s, size_t at)
  * Returns 1 when MAX_LAYOUTS is passed, -1 when out of memory. */
 static int
 layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
-        size_t extra)
+        size_t extra, size_t gap_left)
 {
     const ogi__split_span_t *sp = s->sp;
     while (i < sp->npieces && !variable(s, i))
@@ -460,10 +463,15 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         lo = m ? 1 : 0;
         hi = m ? m : gap_cells(sp->pieces[i]);
         base = m ? 1 : 0; /* counted among the fixed cells */
+        if (!m && hi > gap_left)
+            hi = gap_left;
     }
+    int gap = !s->sign[i] && sp->pieces[i]->kind != OGI__CELL_RUN &&
+              !mark_cells(sp->pieces[i]);
     for (size_t k = lo; k <= hi && k - base + runs_after <= extra; k++) {
         cur->k[i] = (uint8_t)k;
-        int rc = layouts(cx, s, cur, i + 1, at + k, extra - (k - base));
+        int rc = layouts(cx, s, cur, i + 1, at + k, extra - (k - base),
+                         gap ? gap_left - k : gap_left);
         if (rc)
             return rc;
     }
@@ -484,7 +492,8 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
                             gap_cells(sp->pieces[i])
                         ? 0
                         : 1;
-    int lrc = layouts(cx, s, cur, 0, 0, sp->ncells - fixed);
+    int lrc = layouts(cx, s, cur, 0, 0, sp->ncells - fixed,
+                      s->gap_budget ? s->gap_budget : SIZE_MAX);
     if (lrc < 0)
         return OGI_ENOMEM;
     if (lrc) {
@@ -583,6 +592,21 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
         s->gaps++;
         rc = walk_layouts(cx, s, cur, w, fixed);
     }
+    /* gaps that could each hold a blank cell give more layouts than are
+     * tried (a row of Table 4 with "&nbsp;" around most values): the
+     * splits with the fewest blank cells in gaps first, one more at a
+     * time, until some fit */
+    int more = !rc && s->fail == F_WORK && s->gaps >= 1;
+    for (size_t b = 1; more && b <= MAX_GAP_BUDGET; b++) {
+        s->fail = F_OK;
+        s->gap_budget = b;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        /* none yet: one more blank, unless these were already too many */
+        more = !rc && !s->fail && s->ncand == 0;
+        if (more)
+            s->fail = F_WORK;
+    }
+    s->gap_budget = 0;
     if (rc || s->fail)
         return rc;
     if (s->nlay == 0) {

@@ -63,7 +63,7 @@ floor_of() {
         html2text) echo 94.5 ;;
         pandoc_plain) echo 99.3 ;;
         pandoc_gfm) echo 99.5 ;;
-        strip) echo 88.0 ;;
+        strip) echo 99.4 ;;
         *) echo 100 ;;
     esac
 }

@@ -766,6 +766,66 @@ tail_after_next_heading(void **state)
     }
 }
 
+/* A crawler's page text with one cell per line (a Word page's cells each
+ * on lines of their own): an empty cell is a line holding only the
+ * no-break space its "&nbsp;" left. It is a blank cell where values go
+ * on after it, or where it ends a row indented as the value before it
+ * (the value's own "&nbsp;" no part of its indent);
+ * an unindented "&nbsp;" paragraph before the next text is no cell, nor
+ * is an empty line. */
+static void
+nbsp_lines_are_blank_cells(void **state)
+{
+    (void)state;
+    static const char in[] = "规章\n"
+                             "  \n"
+                             "  3\n"
+                             "  \n"
+                             "  \xc2\xa0\n"
+                             "  \n"
+                             "  \xc2\xa0\n"
+                             "  4\n"
+                             "规范性文件\n"
+                             "  \xc2\xa0\n"
+                             "  \n"
+                             "  1\n"
+                             "  \xc2\xa0\n"
+                             "\xc2\xa0\n"
+                             "第二十条\n"
+                             "  \n"
+                             "  7\n"
+                             "行政处罚\n"
+                             "  \xc2\xa0" "8\n"
+                             "  \xc2\xa0\n"
+                             "行政强制\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
+                                     sizeof(why)),
+                     0);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
+                     0);
+    /* the values and blanks in reading order: 3, two blanks, 4; a blank,
+     * 1, a blank; 7; 8 (its cell's "&nbsp;" before it is no indent),
+     * a blank */
+    char got[32];
+    size_t n = 0;
+    for (size_t i = 0; i < tb.ncells && n + 1 < sizeof(got); i++) {
+        const ogi__cell_t *c = &tb.cells[i];
+        if (c->kind == OGI__CELL_BLANK)
+            got[n++] = '_';
+        else if (c->kind == OGI__CELL_VALUE)
+            got[n++] = (char)('0' + c->num.value);
+    }
+    got[n] = '\0';
+    assert_string_equal(got, "3__4_1_78_");
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -783,6 +843,7 @@ main(void)
         cmocka_unit_test(label_and_values_on_one_line),
         cmocka_unit_test(tail_after_next_heading),
         cmocka_unit_test(total_wrapped_digit_per_line),
+        cmocka_unit_test(nbsp_lines_are_blank_cells),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }

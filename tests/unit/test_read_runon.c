@@ -246,6 +246,11 @@ test_stray_space_and_newline(void **state)
     EXPECT_ROWS(&fx, "L[(一)予以公开] R[7] R[000007]",
                 "L[(二)部分公开] R[40] R[00206]");
     done(&fx);
+    /* the row's values on the next line, its first cell the empty one:
+     * the "&nbsp;" opening the line is a gap of the row */
+    read_str(&fx, "（一）予以公开\n\xc2\xa0" "7000007\n");
+    EXPECT_ROWS(&fx, "L[(一)予以公开] B[ ] R[7000007]");
+    done(&fx);
 }
 
 static void
@@ -277,6 +282,47 @@ test_signs_decimals_placeholders(void **state)
         "L[其他对外管理服务事项] R[40] R[+3126]",
         "L[行政事业性收费] R[7730.28]", "L[行政强制] V[--] R[9]",
         "L[行政事业性收费] R[12] R[减 1]", "L[政府集中采购] R[33251000元]");
+    done(&fx);
+}
+
+/* Marks of different kinds side by side are a cell each ("/-": "/" then
+ * "-"), a mark between placeholder words stands for a cell as they do
+ * ("无-不适用"), not text opening a row, and a long run of one mark is
+ * cut into cells of three. */
+static void
+test_mixed_placeholders(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "7.属于行政执法案卷0000/-0\n"
+                  "2.重复申请2-/0002\n"
+                  "5.要求行政机关确认或重新出具已获取信息0-0不适用无-不适用\n");
+    EXPECT_ROWS(&fx, "L[7.属于行政执法案卷] R[0000] V[/] R[-0]",
+                "L[2.重复申请] R[2] V[-] V[/] R[0002]",
+                "L[5.要求行政机关确认或重新出具已获取信息] R[0] R[-0] "
+                "V[不适用] V[无] V[-] V[不适用]");
+    done(&fx);
+    /* more than three marks run together beside a value, or between
+     * blanks: cells of at most three marks each, for the splitter to
+     * read as one or more placeholders ("-", "--", "-", "-" wrote
+     * "-----") */
+    read_str(&fx, "5.要求行政机关确认或重新出具已获取信息-----0无/\n"
+                  "2.重复申请无00/ ---- 0\n");
+    EXPECT_ROWS(&fx,
+                "L[5.要求行政机关确认或重新出具已获取信息] V[---] V[--] R[0] "
+                "V[无] V[/]",
+                "L[2.重复申请] V[无] R[00] V[/] V[---] V[-] R[0]");
+    done(&fx);
+    /* placeholder words one after another, the last before the next
+     * row's label: each a cell */
+    read_str(&fx, "3.补正后申请内容仍不明确无0无不适用不适用/不适用（五）不予处理"
+                  "1.信访举报投诉类申请0\n"
+                  "4.无正当理由大量反复申请0-0不适用不适用\n");
+    EXPECT_ROWS(&fx,
+                "L[3.补正后申请内容仍不明确] V[无] R[0] V[无] V[不适用] "
+                "V[不适用] V[/] V[不适用]",
+                "L[(五)不予处理] L[1.信访举报投诉类申请] R[0]",
+                "L[4.无正当理由大量反复申请] R[0] R[-0] V[不适用] V[不适用]");
     done(&fx);
 }
 
@@ -392,6 +438,48 @@ test_probe(void **state)
     assert_int_equal(probe_str("| 规章 | 0 | 0 | 0 |\n"), 0);
     /* narrative alone */
     assert_int_equal(probe_str("2019年，我县共收到申请75件，办结68件。\n"), 0);
+    /* a page whose cells held "&nbsp;" around their values: the no-break
+     * spaces the crawler kept set values apart on most rows, but they are
+     * cells' text, not columns; the same rows set apart by plain spaces
+     * are columns */
+    assert_true(probe_str("信息内容本年制发件数本年废止件数现行有效件数\n"
+                          "规章\xc2\xa0" "12\xc2\xa0" "0\xc2\xa0" "5\n"
+                          "行政规范性文件30\xc2\xa0" "7\n"
+                          "行政许可\xc2\xa0" "4\xc2\xa0\xc2\xa0" "9\n"
+                          "行政处罚\xc2\xa0" "1\xc2\xa0" "2\n") >
+                OGI__PROBE_FALLBACK);
+    assert_int_equal(probe_str("信息内容本年制发件数本年废止件数现行有效件数\n"
+                               "规章 12 0 5\n"
+                               "行政规范性文件30 7\n"
+                               "行政许可 4  9\n"
+                               "行政处罚 1 2\n"),
+                     0);
+    /* a header run together, its values after "&nbsp;" and run together
+     * (Table 4 on one line): nothing glued, yet run-on; after plain
+     * spaces, columns */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "\xc2\xa0" "0\xc2\xa0" "00\xc2\xa0" "1\n") >
+                OGI__PROBE_FALLBACK);
+    assert_int_equal(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结"
+                               "总计 0 00 1\n"),
+                     0);
+    /* headers run together over lines, values on a line of their own
+     * where placeholder marks sit between digits: run-on too */
+    assert_true(probe_str("行政复议行政诉讼\n"
+                          "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+                          "复议后起诉\n"
+                          "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正"
+                          "其他结果尚未审结总计\n"
+                          "--0--01320/033--38-11\n") > OGI__PROBE_FALLBACK);
+    /* a mark after a label, then columns of blanks (html2text's rows):
+     * not run-on */
+    assert_int_equal(probe_str("一、本年新收政府信息公开申请数量--   0      0   --"
+                               "  37\n"
+                               "二、上年结转政府信息公开申请数量/   0   0/0   0\n"),
+                     0);
+    /* a header run together with its first cells, placeholder marks */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "--/--0--0000/000----\n") > OGI__PROBE_FALLBACK);
 }
 
 /* ---- crawler texts of real page layouts ---- */
@@ -513,6 +601,7 @@ main(void)
         cmocka_unit_test(test_stray_space_and_newline),
         cmocka_unit_test(test_one_cell_per_line),
         cmocka_unit_test(test_signs_decimals_placeholders),
+        cmocka_unit_test(test_mixed_placeholders),
         cmocka_unit_test(test_headers_run_together),
         cmocka_unit_test(test_table_on_one_line),
         cmocka_unit_test(test_narrative_is_one_label),

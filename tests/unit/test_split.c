@@ -34,11 +34,12 @@
 #include "table_int.h"
 
 #define MAX_SPANS  32
-#define MAX_PIECES 16
+#define MAX_PIECES 24
 #define RAW_SIZE   16384
 
 /* One span as written in a test: its first cell and its pieces, each
- * "7000007" (a run), "=5" (a value as printed) or "_" (a blank). */
+ * "7000007" (a run), "=5" (a value as printed), "_" (a blank) or "~"
+ * (a gap: one no-break space per "~", zero or more blank cells). */
 typedef struct {
     size_t first;
     size_t ncells;
@@ -87,6 +88,9 @@ fx_build(fx_t *f, const spec_t *specs, size_t n)
         for (size_t k = 0; k < MAX_PIECES && specs[i].pieces[k]; k++) {
             const char *p = specs[i].pieces[k];
             const char *s = p[0] == '=' ? p + 1 : p[0] == '_' ? "" : p;
+            static const char blanks[] = "      "; /* a gap's */
+            if (p[0] == '~')
+                s = blanks + sizeof(blanks) - 1 - strlen(p);
             size_t m = strlen(s);
             assert_true(len + m + 1 < RAW_SIZE);
             f->piece_off[i][k] = len;
@@ -107,6 +111,7 @@ fx_build(fx_t *f, const spec_t *specs, size_t n)
             size_t off = f->piece_off[i][k];
             ogi__cell_kind_t kind = p[0] == '='   ? OGI__CELL_VALUE
                                     : p[0] == '_' ? OGI__CELL_BLANK
+                                    : p[0] == '~' ? OGI__CELL_BLANK
                                                   : OGI__CELL_RUN;
             size_t m = p[0] == '='   ? strlen(p + 1)
                        : p[0] == '_' ? 0
@@ -525,6 +530,70 @@ appeal_ambiguous(void **state)
                    "\"11000110000010001\" fits 2 splits; placed 1 10 0 0 11 "
                    "0 0 0 0 0 1 0 0 0 1; also fits: 11 0 0 0 11 0 0 0 0 0 1 "
                    "0 0 0 1");
+    fx_free(f);
+}
+
+/* Table 4 on one line with "&nbsp;" around most values: each gap may
+ * hold a blank cell, more layouts than are tried at once. The digits
+ * (13, with two placeholders: 15 cells) fill the table only with "10"
+ * whole in the review's total (0 + 5 + 5 = 10: "55" whole or "10" cut
+ * breaks it), which leaves nine cells for the ten of the two suit
+ * blocks: one gap holds a blank. The review row is certain; where the
+ * blank goes among the suits' zeros is not (P6), but it is placed. */
+static void
+appeal_gaps_budget(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2021, 3);
+    spec_t s[] = {{0,
+                   15,
+                   {"0", "~", "=不适用", "~", "55", "~", "10", "~", "00", "~",
+                    "0", "~", "000", "~", "0", "=不适用", "~~", "0"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T4);
+    size_t row = row_of(OGI_T4, "review");
+    assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, 0)->state,
+                     OGI_CELL_NUM);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, 1)->state,
+                     OGI_CELL_NA);
+    for (size_t c = 2; c < 5; c++)
+        assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, c)->state,
+                         OGI_CELL_NUM);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, 2)->value, 5);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, 3)->value, 5);
+    assert_int_equal(ogi_report_cell(f->r, OGI_T4, row, 4)->value, 10);
+    assert_int_equal(count_rule(f, "P8"), 0);
+    assert_int_equal(count_rule(f, "P6"), 1);
+    fx_free(f);
+}
+
+/* A row of single values a crawler wrote with "&nbsp;" for its empty
+ * cell, one cell short without the gap and no run among them: the
+ * splitter, not the row's first columns, tells that the gap is the
+ * blank cell (7 + 0 + 0 + blank + 0 + 0 = 7: only there). */
+static void
+gap_without_runs_through_placement(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 0);
+    static const char raw[] = "(一)予以公开\n7\n0\n0\n \n0\n0\n7\n";
+    char why[128];
+    assert_int_equal(ogi_text_decode(f->arena, raw, sizeof(raw) - 1, 1u << 20,
+                                     &f->tx, why, sizeof(why)),
+                     0);
+    ogi__table_init(&f->g, f->arena, &f->tx);
+    assert_int_equal(ogi__table_row_open(&f->g, 0), 0);
+    size_t lab = strlen("(一)予以公开");
+    assert_non_null(
+        ogi__table_add(&f->g, OGI__CELL_LABEL, f->tx.s, lab, 0, lab));
+    for (size_t k = 0, off = lab + 1; k < 7; k++, off += 2)
+        assert_non_null(ogi__table_add(
+            &f->g, k == 3 ? OGI__CELL_BLANK : OGI__CELL_VALUE, f->tx.s + off,
+            1, off, 1));
+    ogi__table_row_close(&f->g);
+    assert_int_equal(ogi__place_apply(f->r, &f->g), 0);
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 0, 0, -1, 0, 0, 7});
+    assert_int_equal(count_rule(f, "P3"), 0);
     fx_free(f);
 }
 
@@ -1065,6 +1134,8 @@ main(void)
         cmocka_unit_test(appeal_run),
         cmocka_unit_test(appeal_run_wide),
         cmocka_unit_test(appeal_ambiguous),
+        cmocka_unit_test(appeal_gaps_budget),
+        cmocka_unit_test(gap_without_runs_through_placement),
         cmocka_unit_test(active_one_split),
         cmocka_unit_test(active_several),
         cmocka_unit_test(active_several_2021),
