@@ -172,8 +172,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     }
     /* tabs belong to the cell-lines and row-lines layouts, aligned
      * columns to -layout; a table has values */
-    if (content < 6 || nums < 3 || tabs * 20 > content ||
-        wide * 10 > content || nums * 4 < content)
+    if (content < 6 || nums < 3 || tabs * 20 > content || wide * 10 > content ||
+        nums * 4 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);
@@ -220,8 +220,8 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
         size_t w0 = i;
         while (i < b && s[i] != ' ')
             i++;
-        if (i - w0 == 3 && (memcmp(s + w0, "增", 3) == 0 ||
-                            memcmp(s + w0, "减", 3) == 0)) {
+        if (i - w0 == 3 &&
+            (memcmp(s + w0, "增", 3) == 0 || memcmp(s + w0, "减", 3) == 0)) {
             while (i < b && s[i] == ' ')
                 i++;
             while (i < b && s[i] != ' ')
@@ -255,8 +255,8 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
  * Returns 1 when joined, 0 when not, OGI_ENOMEM.
  */
 static int
-wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b,
-              size_t a2, size_t b2, const char **js, uint32_t *jn)
+wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b, size_t a2,
+              size_t b2, const char **js, uint32_t *jn)
 {
     if (b - a > 9 || b2 - a2 > 9 || b2 == a2 || memchr(s + a, ' ', b - a) ||
         memchr(s + a2, ' ', b2 - a2))
@@ -438,8 +438,7 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
                 !ogi__table_is_page_line(t, l + 1)) {
                 line_content(t, l + 1, &a2, &b2);
-                rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js,
-                                   &it->jn);
+                rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js, &it->jn);
             }
             if (rc < 0)
                 return rc;
@@ -624,8 +623,7 @@ typedef struct {
  * side, each width columns wide.
  */
 static void
-add_groups(order_t *o, const group_t *g, size_t ng, size_t width,
-           uint32_t *bid)
+add_groups(order_t *o, const group_t *g, size_t ng, size_t width, uint32_t *bid)
 {
     size_t i = 0;
     while (i < ng) {
@@ -799,7 +797,8 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         }
         if (!o->pieces[i].text) {
             const piece_t *p = &o->pieces[i];
-            if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)) ||
+            if ((rc = ogi__table_row_open(tb,
+                                          o->items[o->vals[p->first]].line)) ||
                 (rc = add_values(tb, o, p)))
                 return rc;
             ogi__table_row_close(tb);
@@ -824,9 +823,8 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             const piece_t *p = &o->pieces[i + r];
             size_t lab = r + pair >= k ? j0 + j - pair + (r + pair - k) : 0;
             int labelled = r + pair >= k;
-            const item_t *first =
-                labelled ? &o->items[o->pieces[lab].item]
-                         : &o->items[o->vals[p->first]];
+            const item_t *first = labelled ? &o->items[o->pieces[lab].item]
+                                           : &o->items[o->vals[p->first]];
             if ((rc = ogi__table_row_open(tb, first->line)))
                 return rc;
             if (labelled && (rc = add_item(tb, o, o->pieces[lab].item)))
@@ -992,12 +990,11 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
         uint32_t vals[T3_COLS];
         size_t n = 0, before = 0;
         for (size_t i = l->last + 1;
-             i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS;
-             i++)
+             i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS; i++)
             if (o->items[i].kind == IT_NUM && n++ < T3_COLS)
                 vals[n - 1] = (uint32_t)i;
-        for (size_t i = l->first; i-- > 0 && o->items[i].kind != IT_TEXT &&
-                                  before <= T3_COLS;)
+        for (size_t i = l->first;
+             i-- > 0 && o->items[i].kind != IT_TEXT && before <= T3_COLS;)
             before += o->items[i].kind == IT_NUM;
         /* labels and rows alternating: seven values before the label
          * (the previous row's) and seven after it (its own) */
@@ -1046,7 +1043,8 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     *is_t3 = 1;
 
     size_t nrows = 0;
-    uint32_t *order = ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
+    uint32_t *order =
+        ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
     if (!order)
         return OGI_ENOMEM;
     size_t nord = 0, pend = 0; /* singles waiting for a full row */
@@ -1113,8 +1111,8 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         const piece_t *p = data ? &rows[next++] : NULL;
         uint32_t first_val = 0;
         if (p)
-            first_val = p->bid == UINT32_MAX ? order[p->first]
-                                             : o->vals[p->first];
+            first_val =
+                p->bid == UINT32_MAX ? order[p->first] : o->vals[p->first];
         size_t line = l ? o->items[l->first].line : o->items[first_val].line;
         if ((rc = ogi__table_row_open(tb, line)))
             return rc;

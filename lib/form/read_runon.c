@@ -49,8 +49,9 @@
 #define MAX_WORDS     512
 #define MAX_WORD      192  /* bytes of a folded word */
 #define MAX_SPLIT_LEN 1024 /* longer text is prose: not cut into words */
-#define MAX_MARKS     12   /* placeholder marks run together: more are a
-                              rule drawn with dashes */
+#define MAX_MARKS                                                              \
+    12 /* placeholder marks run together: more are a                           \
+          rule drawn with dashes */
 #define LONG_RUN                                                               \
     11 /* digits no one cell holds: Table 4's fifteen                          \
           cells, Table 3's seven */
@@ -333,8 +334,7 @@ static int
 not_text_at(const char *s, size_t i, size_t end)
 {
     return i >= end || is_blank_char(s[i]) ||
-           ogi_text_is_digit((unsigned char)s[i]) || s[i] == '-' ||
-           s[i] == '/';
+           ogi_text_is_digit((unsigned char)s[i]) || s[i] == '-' || s[i] == '/';
 }
 
 /*
@@ -804,8 +804,7 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
             digits = 0;
             continue;
         }
-        if ((digits == 0 && i > a && s[i - 1] >= 0x80) ||
-            ++digits >= LONG_RUN)
+        if ((digits == 0 && i > a && s[i - 1] >= 0x80) || ++digits >= LONG_RUN)
             return 1;
         /* after a cell's "&nbsp;", or after a placeholder mark glued to
          * a value or a mark before it ("--0", "0/3") */

@@ -97,9 +97,11 @@ next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
 }
 
 void
-ogi__plan_give(ogi__prow_t *pr, const ogi__table_t *g, const ogi__row_t *rec, size_t from)
+ogi__plan_give(ogi__prow_t *pr, const ogi__table_t *g, const ogi__row_t *rec,
+               size_t from)
 {
-    for (size_t i = from; i < rec->count && pr->ntoks < OGI__PLAN_MAX_TOKS; i++) {
+    for (size_t i = from; i < rec->count && pr->ntoks < OGI__PLAN_MAX_TOKS;
+         i++) {
         const ogi__cell_t *t = &g->cells[rec->first + i];
         if (t->kind != OGI__CELL_LABEL && t->kind != OGI__CELL_MERGED)
             pr->toks[pr->ntoks++] = (uint32_t)(rec->first + i);
@@ -254,7 +256,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
 
 int
 ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
-              const ogi__cell_t *t)
+                        const ogi__cell_t *t)
 {
     const ogi_text_t *tx = g->text;
     c->off = ogi_text_raw_offset(tx, t->off);
@@ -280,13 +282,12 @@ ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
     return 0;
 }
 
-
 /* Hands the cells toks[lo..hi) of a row to the splitter, to fill ncells
  * cells from cell `first` of the table. */
 int
 ogi__plan_defer(ogi_report_t *r, const ogi__table_t *g, ogi__pending_t *pend,
-      ogi_table_id_t id, size_t first, size_t ncells, const uint32_t *toks,
-      size_t lo, size_t hi)
+                ogi_table_id_t id, size_t first, size_t ncells,
+                const uint32_t *toks, size_t lo, size_t hi)
 {
     if (pend->n == OGI__PLAN_MAX_ROWS)
         return 0;
@@ -303,7 +304,8 @@ ogi__plan_defer(ogi_report_t *r, const ogi__table_t *g, ogi__pending_t *pend,
 
 /* Runs the splitter over the deferred rows, one table at a time. */
 int
-ogi__plan_split_pending(ogi_report_t *r, const ogi__table_t *g, ogi__pending_t *pend)
+ogi__plan_split_pending(ogi_report_t *r, const ogi__table_t *g,
+                        ogi__pending_t *pend)
 {
     for (size_t i = 0; i < pend->n; i++) {
         ogi_table_id_t id = pend->table[i];
@@ -324,7 +326,8 @@ ogi__plan_split_pending(ogi_report_t *r, const ogi__table_t *g, ogi__pending_t *
 }
 
 int
-ogi__plan_has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+ogi__plan_has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+                  size_t hi)
 {
     for (size_t i = lo; i < hi; i++)
         if (ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_RUN)
@@ -374,7 +377,8 @@ gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
  * the row holds runs of digits, which go to the splitter (pend).
  */
 int
-ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr, ogi__pending_t *pend)
+ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+                   ogi__pending_t *pend)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
@@ -385,8 +389,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr, ogi_
         (ogi__plan_has_run(g, pr->toks, lo, hi) ||
          hi - lo - ng + gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
-                     pr->toks, lo, hi);
+        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                               pr->ncols, pr->toks, lo, hi);
     }
     /* the cells are there without the gaps: they were boundaries */
     size_t kept = 0;
@@ -395,16 +399,18 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr, ogi_
             ogi__plan_tok_cell(g, pr->toks[i])->n == 0)
             pr->toks[kept++] = pr->toks[i];
     hi = pr->ntoks = kept;
-    while (hi - lo > pr->ncols && ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
+    while (hi - lo > pr->ncols &&
+           ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
-    while (hi - lo > pr->ncols && ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
+    while (hi - lo > pr->ncols &&
+           ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
     char path[128] = "";
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
-                     pr->toks, lo, hi);
+        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                               pr->ncols, pr->toks, lo, hi);
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
@@ -433,7 +439,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr, ogi_
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
         if (!c)
             break;
-        if ((rc = ogi__plan_cell_from_tok(r, c, g, ogi__plan_tok_cell(g, pr->toks[i]))))
+        if ((rc = ogi__plan_cell_from_tok(r, c, g,
+                                          ogi__plan_tok_cell(g, pr->toks[i]))))
             return rc;
         if (pr->by_order && !pr->labelled)
             c->flags |= OGI_CELLF_BY_ORDER;
@@ -477,7 +484,8 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     /* the shape of （六）: sub-rows seen by label make it the 2021 one */
     int sub = 0;
     for (size_t i = 0; i < p->n; i++) {
-        const ogi_skel_row_t *row = &ogi_skeleton_table(OGI_T3)->rows[p->rows[i].row];
+        const ogi_skel_row_t *row =
+            &ogi_skeleton_table(OGI_T3)->rows[p->rows[i].row];
         if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled)
             sub = 1;
     }
@@ -537,8 +545,8 @@ typedef struct {
  * (at most max); a cell whose text's width is not its span (text folded
  * from full-width forms) is one word. */
 static void
-header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w,
-             size_t *n, size_t max)
+header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
+             size_t max)
 {
     int x0, x1;
     ogi__table_cell_columns(g->text, c, &x0, &x1);
@@ -600,8 +608,7 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             continue;
         for (size_t i = 0; i < rec->count; i++)
             if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
-                header_words(g, &g->cells[rec->first + i], w, &n,
-                             T4_MAX_WORDS);
+                header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
     }
     /* group labels: the words they overlap do not all overlap */
     for (size_t i = 0; i < n; i++) {
@@ -685,8 +692,9 @@ appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
         long m = (long)x0 + x1, best_d = LONG_MAX;
         size_t best = OGI_T4_CELLS;
         for (size_t k = 0; k < OGI_T4_CELLS; k++) {
-            long d = m < 2L * lo[k] ? 2L * lo[k] - m
-                     : m >= 2L * hi[k] ? m - 2L * hi[k] + 1 : 0;
+            long d = m < 2L * lo[k]    ? 2L * lo[k] - m
+                     : m >= 2L * hi[k] ? m - 2L * hi[k] + 1
+                                       : 0;
             if (d < best_d) {
                 best_d = d;
                 best = k;
@@ -703,7 +711,6 @@ appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
     memcpy(pr->toks, out, sizeof(out));
     pr->ntoks = OGI_T4_CELLS;
 }
-
 
 int
 ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
@@ -733,7 +740,8 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             continue;
         /* a row of blank cells with no label is a row of Table 4 left
          * blank; a header row's empty cells are merged, not blank */
-        if (!ogi__plan_has_value(g, rec, from) && (any_text || !ogi__plan_has_blank(g, rec)))
+        if (!ogi__plan_has_value(g, rec, from) &&
+            (any_text || !ogi__plan_has_blank(g, rec)))
             continue;
         if (!recs++)
             first_rec = ri;
@@ -746,14 +754,16 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     while (!gap && hi - lo > OGI_T4_CELLS &&
            ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
-    while (!gap && hi - lo > OGI_T4_CELLS && ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
+    while (!gap && hi - lo > OGI_T4_CELLS &&
+           ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
-    if ((hi - lo < OGI_T4_CELLS || gap) && ogi__plan_has_run(g, pr->toks, lo, hi)) {
+    if ((hi - lo < OGI_T4_CELLS || gap) &&
+        ogi__plan_has_run(g, pr->toks, lo, hi)) {
         for (size_t b = 0; b < 3; b++)
             r->tables[OGI_T4].row_found[b] = 1;
         ogi__pending_t pend = {.n = 0};
-        if ((rc = ogi__plan_defer(r, g, &pend, OGI_T4, 0, OGI_T4_CELLS, pr->toks, lo,
-                        hi)))
+        if ((rc = ogi__plan_defer(r, g, &pend, OGI_T4, 0, OGI_T4_CELLS,
+                                  pr->toks, lo, hi)))
             return rc;
         return ogi__plan_split_pending(r, g, &pend);
     }
@@ -771,10 +781,10 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
         if (!c)
             break;
-        if ((rc = ogi__plan_cell_from_tok(r, c, g, ogi__plan_tok_cell(g, pr->toks[i]))))
+        if ((rc = ogi__plan_cell_from_tok(r, c, g,
+                                          ogi__plan_tok_cell(g, pr->toks[i]))))
             return rc;
         r->tables[OGI_T4].row_found[k / 5] = 1;
     }
     return 0;
 }
-

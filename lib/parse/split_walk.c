@@ -440,9 +440,8 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         if ((s->nlay & (s->nlay - 1)) == 0) {
             /* grown at each power of two: most spans have one layout */
             size_t cap = s->nlay ? s->nlay * 2 : 1;
-            layout_t *l = ogi_arena_grow(cx->r->arena, s->lay,
-                                         s->nlay * sizeof(*l),
-                                         cap * sizeof(*l));
+            layout_t *l = ogi_arena_grow(
+                cx->r->arena, s->lay, s->nlay * sizeof(*l), cap * sizeof(*l));
             if (!l)
                 return -1;
             s->lay = l;

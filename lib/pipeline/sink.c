@@ -472,8 +472,7 @@ bound_to_bytes(uint64_t *forged, ogi_arena_t *arena, Ogi__V1__Record *rec)
             ogi_log(OGI_LOG_WARN, "sink",
                     "dropped a record whose doc_key %.16s... is not the "
                     "SHA-256 of its %zu bytes (%llu so far)",
-                    pr->doc_key, rec->raw.len,
-                    (unsigned long long)*forged);
+                    pr->doc_key, rec->raw.len, (unsigned long long)*forged);
         return 0;
     }
     /* the record's strings live in the receive arena until the flush */
@@ -609,8 +608,8 @@ typedef struct {
     pthread_cond_t cv;
     slot_t slot[2];
     int writing; /* the sink's thread is writing a batch */
-    int done; /* the receiver stopped: nothing more will be handed over */
-    int quit; /* the sink's thread stopped: the receiver stops */
+    int done;    /* the receiver stopped: nothing more will be handed over */
+    int quit;    /* the sink's thread stopped: the receiver stops */
     uint64_t records, forged, dropped;
 } rx_t;
 
