@@ -193,6 +193,10 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
         return 0;
     if (k == 0)
         k = 1;
+    /* a count never has a digit after a leading zero: a lone 0 run up
+     * to the bar lost nothing ("\xc2\xa00|" is " 0" whole) */
+    if (k == 1 && s[p] == '0')
+        return 0;
     /* the value, then straight the bar; a character cut at the bar is
      * overflow that showed after the value's end: the value is whole */
     return p + k == b && !ogi_text_broken_at(t, b);
