@@ -125,7 +125,9 @@ nbsp(void **state)
  *     digits under the bar; whole or cut it looks the same: missing;
  *   行政强制 26 | 增 8 | 377: "增_8|" the same bytes as a cut one;
  *   行政规范性文件 "0&nbsp;" written over the label's overflow ("0 性"):
- *     the value, then the overflow;
+ *     the value, then the overflow; "&nbsp;0" run up to the bar is 0
+ *     whole (no count has a digit after a leading 0), "&nbsp;6" may be
+ *     " 6x" cut: missing;
  *   二、上年结转 0 | 不适用 | &nbsp; | 0 | / | 0 | --: "不\xe9|" right
  *     after a value and the label's overflow is the cell's placeholder;
  *   1.属于国家秘密 0 0 0 &nbsp; / 无 --: "|\xe6\x97|", 无 cut to its
@@ -133,8 +135,8 @@ nbsp(void **state)
  *   2.申请人逾期未按收费通知 0 x7: "0、\xe6" is a value and the overflow
  *     "、" of the label, not a label numbered 0、;
  *   4.保护第三方合法权益 0 0 0 "--&nbsp;" "&nbsp;/" "&nbsp;0" -: " /|"
- *     run up to the bar is a placeholder whatever it lost, " 0|" may be
- *     " 0x" cut: missing;
+ *     run up to the bar is a placeholder whatever it lost, " 0|" is 0
+ *     whole: a count never goes on after a leading 0;
  *   4.保护第三方合法权益 20 "&nbsp;2" &nbsp; — "&nbsp;—" "&nbsp;不适用"
  *     "&nbsp;22": "| \xe4|" is a placeholder cut after its no-break
  *     space, "| 22\xe4|" a value followed by a character cut at the bar,
@@ -165,7 +167,7 @@ cuts(void **state)
     } want[] = {
         {1, "L:行 | L:行罚 | V:504 | R:? | V:3324"},
         {2, "L:行 | L:行制 | V:26 | R:? | V:377"},
-        {8, "L:行政 | L:行政性 | V:0 | R:? | R:?"},
+        {8, "L:行政 | L:行政性 | V:0 | V:0 | R:?"},
         {25, "L:二、上年结转政府信息公 | V:0 | V:不适用 | B: | V:0 | V:/ "
              "| V:0 | V:--"},
         {39, "L:1.属于国家秘密 | V:0 | V:0 | V:0 | B: | V:/ | V:不适用 "
@@ -174,7 +176,7 @@ cuts(void **state)
              "通知、机处理其政府信息公开申请 | V:0 | V:0 | V:0 | V:0 | V:0 "
              "| V:0 | V:0"},
         {80, "L:(三 | L:4.保护第三方合法权益 | V:0 | V:0 | V:0 | V:-- | V:/ "
-             "| R:? | V:-"},
+             "| V:0 | V:-"},
         {107, "L:(三 | L:4.保护第三方合法权益 | V:20 | V:2 | B: | V:- | V:- "
               "| V:不适用 | V:22"},
         {133, "L:1.属于国家秘密 | V:- | V:0 | V:0 | V:0 | V:0 | V:0 "
