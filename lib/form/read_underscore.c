@@ -462,6 +462,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 /* 增/减 and its digits overwritten by the bar: a value
                  * is here, but what it was is lost */
                 push(fs, p, q - p, col, F_LOST, line);
+            } else if (padded && col > 0 && number_before(fs, line, col)) {
+                /* text after the cell's own padding, right of a value of
+                 * its line: a label's overflow that ran on under the
+                 * values, shown where the padding left it ("____ 开_");
+                 * the cell itself is blank */
+                push(fs, a, 1, col, F_BLANK, line);
+                push(fs, p, q - p, col, F_CONT, line);
             } else {
                 push(fs, p, q - p, col, F_OWN, line);
             }
