@@ -263,8 +263,7 @@ overflow_blank(void **state)
     assert_true(tb.nrows >= 1);
     char got[512];
     ogi_test_row_string(&tb, tb.nrows - 1, got, sizeof(got));
-    static const char want[] =
-        "| V:- | V:0 | B: | V:0 | B: | V:0 | R:?";
+    static const char want[] = "| V:- | V:0 | B: | V:0 | B: | V:0 | R:?";
     size_t gl = strlen(got), wl = strlen(want);
     if (gl < wl || strcmp(got + gl - wl, want) != 0 ||
         strncmp(got, "L:2.其他法律行", strlen("L:2.其他法律行")) != 0)
