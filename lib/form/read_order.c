@@ -351,6 +351,44 @@ settle_holes(order_t *o)
     o->nitems = w;
 }
 
+/* 1 when line l of [l0, l1) holds a content s[a, b) that is a line of
+ * text, not a blank line or a footer. */
+static int
+text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
+{
+    return l >= l0 && l < l1 && !ogi__table_is_empty_line(t, l) &&
+           !ogi__table_is_page_line(t, l) && !hole_at(t, l);
+}
+
+/*
+ * 1 when line l, content s[a, b), is the "/" of a header "本年增/减"
+ * wrapped in a narrow column, not a placeholder: pdftotext writes the
+ * lines of the header cells side by side interleaved in one block
+ * ("上一年 本年增" "处理决定数" "/" "项" "量" "减"), so the "/" sits
+ * between lines of text, after a line of its block that ends with "增"
+ * and before one that starts with "减".
+ */
+static int
+change_slash(const ogi_text_t *t, size_t l0, size_t l1, size_t l, size_t a,
+             size_t b)
+{
+    if (b - a != 1 || t->s[a] != '/' || !text_line(t, l0, l1, l - 1) ||
+        !text_line(t, l0, l1, l + 1))
+        return 0;
+    int inc = 0, dec = 0;
+    for (size_t k = l; k-- > l0 && text_line(t, l0, l1, k) && !inc;) {
+        size_t ka, kb;
+        line_content(t, k, &ka, &kb);
+        inc = kb - ka >= 3 && memcmp(t->s + kb - 3, "增", 3) == 0;
+    }
+    for (size_t k = l + 1; k < l1 && text_line(t, l0, l1, k) && !dec; k++) {
+        size_t ka, kb;
+        line_content(t, k, &ka, &kb);
+        dec = kb - ka >= 3 && memcmp(t->s + ka, "减", 3) == 0;
+    }
+    return inc && dec;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -405,6 +443,8 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
                        ? IT_NUM
                        : IT_TEXT;
+        if (it->kind == IT_NUM && change_slash(t, l0, l1, l, a, b))
+            it->kind = IT_TEXT;
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
@@ -741,6 +781,15 @@ static int
 add_item(ogi__table_t *tb, const order_t *o, size_t item)
 {
     const item_t *it = &o->items[item];
+    ogi_num_t num;
+    /* text that reads as a value (change_slash): a label */
+    if (it->kind == IT_TEXT && !it->js &&
+        ogi_number_parse(o->t->s + it->a, it->b - it->a, &num) !=
+            OGI_NUM_NONE)
+        return ogi__table_add(tb, OGI__CELL_LABEL, o->t->s + it->a,
+                              it->b - it->a, it->a, it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
     size_t a, b;
     line_content(o->t, it->line, &a, &b);
     if (it->a == a && it->b == b)
