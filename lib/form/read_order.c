@@ -33,6 +33,11 @@
  * not number the format's rows), each line is its own table row as the
  * row-lines reader gives it, with column blocks transposed and paired
  * with the labels just before them; placement's order does the rest.
+ * pdftotext leaves blank cells out, so in a Table 3 such a row of single
+ * values between two labels may hold fewer than seven: it is read with a
+ * gap before, between and after its values, each standing for up to the
+ * cells missing, and the splitter places the blanks by the format's
+ * arithmetic (P6 where several placements fit).
  */
 #include "ogi_int.h"
 
@@ -809,6 +814,36 @@ emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
     return 0;
 }
 
+/* Blank cells one gap of a short row may stand for: one byte each. */
+static const char gap_text[T3_COLS] = "      ";
+
+/*
+ * The n single values of pieces p[0..n), fewer than width, as one row
+ * with a gap before, between and after them, each a BLANK cell whose
+ * text stands for up to width - n blank cells (split_int.h).
+ */
+static int
+emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
+               size_t width)
+{
+    int rc;
+    size_t miss = width - n;
+    if (miss > sizeof(gap_text))
+        miss = sizeof(gap_text);
+    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p[0].first]].line)))
+        return rc;
+    for (size_t v = 0; v <= n; v++) {
+        const item_t *at = &o->items[o->vals[p[v < n ? v : n - 1].first]];
+        uint32_t off = v < n ? at->a : at->b;
+        if (!ogi__table_add(tb, OGI__CELL_BLANK, gap_text, miss, off, 0))
+            return OGI_ENOMEM;
+        if (v < n && (rc = add_values(tb, o, &p[v])))
+            return rc;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
 /*
  * Every piece its own row, in reading order, except that a run of single
  * values that fills rows of width (Table 3's, when the region is Table 3
@@ -841,6 +876,18 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                         return rc;
                 ogi__table_row_close(tb);
             }
+            i += run;
+            continue;
+        }
+        /* a run of fewer single values than width between two labels:
+         * pdftotext leaves blank cells out, so the row's blanks may sit
+         * anywhere among its values; a gap before, between and after
+         * them, each standing for up to the cells missing, lets the
+         * format's arithmetic tell where (split_int.h: ambiguous, P6) */
+        if (width && run && run < width && i > 0 && o->pieces[i - 1].text &&
+            (i + run == o->npieces || o->pieces[i + run].text)) {
+            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width)))
+                return rc;
             i += run;
             continue;
         }
