@@ -33,6 +33,11 @@
  * not number the format's rows), each line is its own table row as the
  * row-lines reader gives it, with column blocks transposed and paired
  * with the labels just before them; placement's order does the rest.
+ * pdftotext leaves blank cells out, so in a Table 3 such a row of single
+ * values between two labels may hold fewer than seven: it is read with a
+ * gap before, between and after its values, each standing for up to the
+ * cells missing, and the splitter places the blanks by the format's
+ * arithmetic (P6 where several placements fit).
  */
 #include "ogi_int.h"
 
@@ -351,6 +356,44 @@ settle_holes(order_t *o)
     o->nitems = w;
 }
 
+/* 1 when line l of [l0, l1) holds a content s[a, b) that is a line of
+ * text, not a blank line or a footer. */
+static int
+text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
+{
+    return l >= l0 && l < l1 && !ogi__table_is_empty_line(t, l) &&
+           !ogi__table_is_page_line(t, l) && !hole_at(t, l);
+}
+
+/*
+ * 1 when line l, content s[a, b), is the "/" of a header "本年增/减"
+ * wrapped in a narrow column, not a placeholder: pdftotext writes the
+ * lines of the header cells side by side interleaved in one block
+ * ("上一年 本年增" "处理决定数" "/" "项" "量" "减"), so the "/" sits
+ * between lines of text, after a line of its block that ends with "增"
+ * and before one that starts with "减".
+ */
+static int
+change_slash(const ogi_text_t *t, size_t l0, size_t l1, size_t l, size_t a,
+             size_t b)
+{
+    if (b - a != 1 || t->s[a] != '/' || !text_line(t, l0, l1, l - 1) ||
+        !text_line(t, l0, l1, l + 1))
+        return 0;
+    int inc = 0, dec = 0;
+    for (size_t k = l; k-- > l0 && text_line(t, l0, l1, k) && !inc;) {
+        size_t ka, kb;
+        line_content(t, k, &ka, &kb);
+        inc = kb - ka >= 3 && memcmp(t->s + kb - 3, "增", 3) == 0;
+    }
+    for (size_t k = l + 1; k < l1 && text_line(t, l0, l1, k) && !dec; k++) {
+        size_t ka, kb;
+        line_content(t, k, &ka, &kb);
+        dec = kb - ka >= 3 && memcmp(t->s + ka, "减", 3) == 0;
+    }
+    return inc && dec;
+}
+
 static int
 scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -405,6 +448,8 @@ scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
                        ? IT_NUM
                        : IT_TEXT;
+        if (it->kind == IT_NUM && change_slash(t, l0, l1, l, a, b))
+            it->kind = IT_TEXT;
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;
         it->b = (uint32_t)b;
@@ -741,6 +786,15 @@ static int
 add_item(ogi__table_t *tb, const order_t *o, size_t item)
 {
     const item_t *it = &o->items[item];
+    ogi_num_t num;
+    /* text that reads as a value (change_slash): a label */
+    if (it->kind == IT_TEXT && !it->js &&
+        ogi_number_parse(o->t->s + it->a, it->b - it->a, &num) !=
+            OGI_NUM_NONE)
+        return ogi__table_add(tb, OGI__CELL_LABEL, o->t->s + it->a,
+                              it->b - it->a, it->a, it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
     size_t a, b;
     line_content(o->t, it->line, &a, &b);
     if (it->a == a && it->b == b)
@@ -756,6 +810,36 @@ emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
     if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
         (rc = add_item(tb, o, item)))
         return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* Blank cells one gap of a short row may stand for: one byte each. */
+static const char gap_text[T3_COLS] = "      ";
+
+/*
+ * The n single values of pieces p[0..n), fewer than width, as one row
+ * with a gap before, between and after them, each a BLANK cell whose
+ * text stands for up to width - n blank cells (split_int.h).
+ */
+static int
+emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
+               size_t width)
+{
+    int rc;
+    size_t miss = width - n;
+    if (miss > sizeof(gap_text))
+        miss = sizeof(gap_text);
+    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p[0].first]].line)))
+        return rc;
+    for (size_t v = 0; v <= n; v++) {
+        const item_t *at = &o->items[o->vals[p[v < n ? v : n - 1].first]];
+        uint32_t off = v < n ? at->a : at->b;
+        if (!ogi__table_add(tb, OGI__CELL_BLANK, gap_text, miss, off, 0))
+            return OGI_ENOMEM;
+        if (v < n && (rc = add_values(tb, o, &p[v])))
+            return rc;
+    }
     ogi__table_row_close(tb);
     return 0;
 }
@@ -792,6 +876,18 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                         return rc;
                 ogi__table_row_close(tb);
             }
+            i += run;
+            continue;
+        }
+        /* a run of fewer single values than width between two labels:
+         * pdftotext leaves blank cells out, so the row's blanks may sit
+         * anywhere among its values; a gap before, between and after
+         * them, each standing for up to the cells missing, lets the
+         * format's arithmetic tell where (split_int.h: ambiguous, P6) */
+        if (width && run && run < width && i > 0 && o->pieces[i - 1].text &&
+            (i + run == o->npieces || o->pieces[i + run].text)) {
+            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width)))
+                return rc;
             i += run;
             continue;
         }
