@@ -1,0 +1,76 @@
+/*
+ * read_order_int.h - private to the reading-order reader (read_order.c):
+ * a region's lines as items (text, values, gaps) and pieces (text items
+ * and rows of values), made by read_order_scan.c.
+ */
+#ifndef OGI_READ_ORDER_INT_H
+#define OGI_READ_ORDER_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ogi/arena.h"
+#include "ogi/text.h"
+
+/* Table 3's columns: the width of a value row in the pairing. */
+#define T3_COLS 7
+/* Table 3 rows whose labels must be seen before a region is read as
+ * Table 3 by the format's order. */
+#define T3_MIN_LABELS 6
+/* A label's score against a skeleton row that counts as naming it (the
+ * placement's threshold). */
+#define LABEL_MIN_SCORE 50
+/* A text line longer than this is narrative, not a cell. */
+#define CELL_MAX_BYTES 90
+
+/* IT_HOLE: a line holding only no-break spaces, what an empty cell's
+ * "&nbsp;" leaves in a page's text; scan() settles it as a blank value
+ * (IT_NUM with no content) or a gap. */
+typedef enum { IT_TEXT, IT_NUM, IT_GAP, IT_HOLE } item_kind_t;
+
+/* Words of one line read as values of their own ("0 0", "不适用 - 1"). */
+#define LINE_MAX_VALUES 16
+
+typedef struct {
+    uint8_t kind;   /* item_kind_t */
+    uint32_t line;  /* its line */
+    uint32_t a, b;  /* the trimmed content, offsets into the text */
+    const char *js; /* a value wrapped over two lines, joined in the
+                       arena ("不适" "用"), or NULL: then text[a, b) */
+    uint32_t jn;
+} item_t;
+
+/* A piece of the region in reading order: a text item, or a row of
+ * values (indexes into the value list). */
+typedef struct {
+    uint8_t text;   /* 1: text item `item`; 0: a value row */
+    uint8_t block;  /* value row from a column block (not a single) */
+    uint32_t item;  /* text: its item */
+    uint32_t first; /* value row: its first entry in vals */
+    uint32_t count; /* value row: its number of values */
+    uint32_t bid;   /* value row: the block it comes from */
+} piece_t;
+
+typedef struct {
+    const ogi_text_t *t;
+    item_t *items;
+    size_t nitems;
+    uint32_t *vals; /* item indexes of values, row after row */
+    size_t nvals;
+    piece_t *pieces;
+    size_t npieces;
+} order_t;
+
+/* Trimmed content of line l: [*a, *b). */
+void ogi__order_line_content(const ogi_text_t *t, size_t l, size_t *a,
+                             size_t *b);
+/* The items of lines [l0, l1) into o (o->t set): values, text, gaps, the
+ * holes settled. Returns 0 or OGI_ENOMEM. */
+int ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena);
+/* A row's total wrapped a digit per line, joined where its digits make
+ * the sum of the row's other values. Returns 0 or OGI_ENOMEM. */
+int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
+/* The items as pieces: text items and rows of values of width columns. */
+int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
+
+#endif /* OGI_READ_ORDER_INT_H */

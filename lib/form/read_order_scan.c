@@ -1,0 +1,593 @@
+/*
+ * read_order_scan.c - the reading-order reader's first step
+ * (read_order_int.h): a region's lines as items, and the items as pieces.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "label_int.h"
+#include "ogi/error.h"
+#include "ogi/skeleton.h"
+#include "read_order_int.h"
+#include "reader_int.h"
+
+void
+ogi__order_line_content(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
+{
+    size_t i = t->lines[l].start, e = t->lines[l].end;
+    while (i < e && ogi_text_is_space((unsigned char)t->s[i]))
+        i++;
+    while (e > i && ogi_text_is_space((unsigned char)t->s[e - 1]))
+        e--;
+    *a = i;
+    *b = e;
+}
+
+/* ---- items, values, pieces ---- */
+
+/*
+ * Where text s[a, b) holds a second cell: pdftotext sets the cells of a
+ * table that sit on one text line apart by a single space ("三、本年度办
+ * 理结果 （一）予以公开"), and a word that starts with an item's number
+ * starts a cell of its own. The offset of that word, or 0.
+ */
+static size_t
+next_cell(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b; i++)
+        if (s[i - 1] == ' ' && s[i] != ' ' &&
+            ogi__table_starts_numbered(s + i, b - i))
+            return i;
+    return 0;
+}
+
+/*
+ * pdftotext sets the cells of a row that sit close side by side on one
+ * line a space apart ("0 0", "不适用 - 1"), or with no space at all where
+ * they are narrow ("0 00000 0"). When every word of s[a, b) is a value (a
+ * sign word joined to its number: "减 22"), the cells' spans into w (up
+ * to cap), a word of zeros a cell per zero, and their count when at
+ * least two; else 0.
+ */
+static size_t
+value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
+{
+    size_t n = 0, i = a;
+    while (i < b) {
+        while (i < b && s[i] == ' ')
+            i++;
+        if (i == b)
+            break;
+        size_t w0 = i;
+        while (i < b && s[i] != ' ')
+            i++;
+        if (i - w0 == 3 &&
+            (memcmp(s + w0, "增", 3) == 0 || memcmp(s + w0, "减", 3) == 0)) {
+            while (i < b && s[i] == ' ')
+                i++;
+            while (i < b && s[i] != ' ')
+                i++;
+        }
+        ogi_num_t num;
+        if (ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
+            return 0;
+        /* zeros run together ("00000": narrow cells set close, their
+         * digits joined): no number is written with a leading zero, so
+         * each zero is a cell */
+        size_t z = w0;
+        while (z < i && s[z] == '0')
+            z++;
+        size_t step = z == i ? 1 : i - w0;
+        for (size_t c = w0; c < i; c += step) {
+            if (n == cap)
+                return 0;
+            w[n][0] = (uint32_t)c;
+            w[n][1] = (uint32_t)(c + step);
+            n++;
+        }
+    }
+    return n >= 2 ? n : 0;
+}
+
+/*
+ * A value wrapped over two lines in a narrow column ("不适" then "用"):
+ * when text s[a, b) and the next line's s[a2, b2), both a short word,
+ * read together as a placeholder, their join in the arena into *js, *jn.
+ * Returns 1 when joined, 0 when not, OGI_ENOMEM.
+ */
+static int
+wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b, size_t a2,
+              size_t b2, const char **js, uint32_t *jn)
+{
+    if (b - a > 9 || b2 - a2 > 9 || b2 == a2 || memchr(s + a, ' ', b - a) ||
+        memchr(s + a2, ' ', b2 - a2))
+        return 0;
+    char buf[20];
+    memcpy(buf, s + a, b - a);
+    memcpy(buf + (b - a), s + a2, b2 - a2);
+    size_t n = (b - a) + (b2 - a2);
+    ogi_num_t num;
+    if (ogi_number_parse(buf, n, &num) != OGI_NUM_PLACEHOLDER)
+        return 0;
+    char *j = ogi_arena_alloc(arena, n + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, buf, n);
+    j[n] = '\0';
+    *js = j;
+    *jn = (uint32_t)n;
+    return 1;
+}
+
+/* The offset of the first no-break space of line l when the line holds
+ * nothing else (blanks around it aside), else 0: an empty cell's
+ * "&nbsp;" as a crawler keeps it. pdftotext writes none. */
+static size_t
+hole_at(const ogi_text_t *t, size_t l)
+{
+    size_t first = 0;
+    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
+        if (t->s[i] != ' ' && t->s[i] != '\t')
+            return 0;
+        if (!first && ogi__table_is_nbsp(t, i))
+            first = i;
+    }
+    return first;
+}
+
+/* The blanks that indent line l, a no-break space not among them (it
+ * is a cell's text: "&nbsp;0"). */
+static size_t
+indent_of(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start;
+    while (i < t->lines[l].end && (t->s[i] == ' ' || t->s[i] == '\t') &&
+           !ogi__table_is_nbsp(t, i))
+        i++;
+    return i - t->lines[l].start;
+}
+
+/* The item next to i in direction d (+1, -1) that is neither a gap nor
+ * a hole, or NULL. */
+static const item_t *
+near_item(const order_t *o, size_t i, int d)
+{
+    for (size_t k = i; d > 0 ? k + 1 < o->nitems : k > 0;) {
+        k = d > 0 ? k + 1 : k - 1;
+        if (o->items[k].kind != IT_GAP && o->items[k].kind != IT_HOLE)
+            return &o->items[k];
+    }
+    return NULL;
+}
+
+/*
+ * Settles each hole: an empty cell (a blank value) where values go on
+ * after it, or where it ends a row of values written as they are (its
+ * no-break space indented as the value before it: a row's cells come
+ * from one template of the page); else a gap (an "&nbsp;" paragraph
+ * between blocks).
+ */
+static void
+settle_holes(order_t *o)
+{
+    const ogi_text_t *t = o->t;
+    for (size_t i = 0; i < o->nitems; i++) {
+        item_t *it = &o->items[i];
+        if (it->kind != IT_HOLE)
+            continue;
+        const item_t *nx = near_item(o, i, 1), *pv = near_item(o, i, -1);
+        int cell = nx && nx->kind == IT_NUM;
+        if (!cell && pv && pv->kind == IT_NUM)
+            cell = indent_of(t, it->line) == indent_of(t, pv->line);
+        it->kind = cell ? IT_NUM : IT_GAP;
+        it->b = it->a; /* no content: a blank cell */
+    }
+    /* the gaps are read as before: one per run of them */
+    size_t w = 0;
+    for (size_t i = 0; i < o->nitems; i++) {
+        if (o->items[i].kind == IT_GAP && w && o->items[w - 1].kind == IT_GAP)
+            continue;
+        o->items[w++] = o->items[i];
+    }
+    o->nitems = w;
+}
+
+/* 1 when line l of [l0, l1) holds a content s[a, b) that is a line of
+ * text, not a blank line or a footer. */
+static int
+text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
+{
+    return l >= l0 && l < l1 && !ogi__table_is_empty_line(t, l) &&
+           !ogi__table_is_page_line(t, l) && !hole_at(t, l);
+}
+
+/*
+ * 1 when line l, content s[a, b), is the "/" of a header "本年增/减"
+ * wrapped in a narrow column, not a placeholder: pdftotext writes the
+ * lines of the header cells side by side interleaved in one block
+ * ("上一年 本年增" "处理决定数" "/" "项" "量" "减"), so the "/" sits
+ * between lines of text, after a line of its block that ends with "增"
+ * and before one that starts with "减".
+ */
+static int
+change_slash(const ogi_text_t *t, size_t l0, size_t l1, size_t l, size_t a,
+             size_t b)
+{
+    if (b - a != 1 || t->s[a] != '/' || !text_line(t, l0, l1, l - 1) ||
+        !text_line(t, l0, l1, l + 1))
+        return 0;
+    int inc = 0, dec = 0;
+    for (size_t k = l; k-- > l0 && text_line(t, l0, l1, k) && !inc;) {
+        size_t ka, kb;
+        ogi__order_line_content(t, k, &ka, &kb);
+        inc = kb - ka >= 3 && memcmp(t->s + kb - 3, "增", 3) == 0;
+    }
+    for (size_t k = l + 1; k < l1 && text_line(t, l0, l1, k) && !dec; k++) {
+        size_t ka, kb;
+        ogi__order_line_content(t, k, &ka, &kb);
+        dec = kb - ka >= 3 && memcmp(t->s + ka, "减", 3) == 0;
+    }
+    return inc && dec;
+}
+
+int
+ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
+{
+    const ogi_text_t *t = o->t;
+    size_t n = l1 - l0;
+    for (size_t l = l0; l < l1; l++) {
+        size_t a, b, c;
+        ogi__order_line_content(t, l, &a, &b);
+        /* values one after another: a value and a gap per space, or
+         * per zero of a run of zeros */
+        for (size_t i = a; i < b; i++)
+            n += t->s[i] == ' ' || t->s[i] == '0' ? 2 : 0;
+        while (a < b && (c = next_cell(t->s, a, b)) != 0) {
+            n++;
+            a = c;
+        }
+        n++; /* a value at the end of the line */
+    }
+    o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
+    o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
+    o->pieces = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->pieces));
+    if (!o->items || !o->vals || !o->pieces)
+        return OGI_ENOMEM;
+    o->nitems = o->nvals = o->npieces = 0;
+    int holes = 0;
+    for (size_t l = l0; l < l1; l++) {
+        item_t *it = &o->items[o->nitems];
+        it->js = NULL; /* not joined with the next line's (wrapped_value) */
+        it->jn = 0;
+        size_t hole = hole_at(t, l);
+        if (hole) {
+            it->kind = IT_HOLE;
+            it->line = (uint32_t)l;
+            it->a = it->b = (uint32_t)hole;
+            o->nitems++;
+            holes = 1;
+            continue;
+        }
+        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l)) {
+            /* a footer ends a block as a blank line does */
+            if (o->nitems && o->items[o->nitems - 1].kind == IT_GAP)
+                continue;
+            it->kind = IT_GAP;
+            it->line = (uint32_t)l;
+            it->a = it->b = t->lines[l].start;
+            o->nitems++;
+            continue;
+        }
+        size_t a, b;
+        ogi__order_line_content(t, l, &a, &b);
+        ogi_num_t num;
+        it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
+                       ? IT_NUM
+                       : IT_TEXT;
+        if (it->kind == IT_NUM && change_slash(t, l0, l1, l, a, b))
+            it->kind = IT_TEXT;
+        it->line = (uint32_t)l;
+        it->a = (uint32_t)a;
+        it->b = (uint32_t)b;
+        it->js = NULL;
+        it->jn = 0;
+        if (it->kind == IT_TEXT ||
+            (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
+            /* values side by side: each a single of its own, a gap
+             * between, as if pdftotext had set them a block each */
+            uint32_t w[LINE_MAX_VALUES][2];
+            size_t nw = value_words(t->s, a, b, w, LINE_MAX_VALUES);
+            for (size_t q = 0; q < nw; q++) {
+                item_t *x = &o->items[o->nitems++];
+                *x = *it;
+                x->kind = q ? IT_GAP : IT_NUM;
+                x->a = x->b = w[q][0];
+                if (q) {
+                    x = &o->items[o->nitems++];
+                    *x = *it;
+                    x->kind = IT_NUM;
+                }
+                x->a = w[q][0];
+                x->b = w[q][1];
+            }
+            if (nw)
+                continue;
+        }
+        if (it->kind == IT_TEXT) {
+            size_t a2, b2;
+            int rc = 0;
+            if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
+                !ogi__table_is_page_line(t, l + 1)) {
+                ogi__order_line_content(t, l + 1, &a2, &b2);
+                rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js, &it->jn);
+            }
+            if (rc < 0)
+                return rc;
+            if (rc) {
+                it->kind = IT_NUM;
+                it->b = (uint32_t)b2;
+                o->nitems++;
+                l++;
+                continue;
+            }
+        }
+        o->nitems++;
+        /* cells that share the line: text items of their own */
+        size_t c;
+        while (it->kind == IT_TEXT && (c = next_cell(t->s, it->a, it->b))) {
+            item_t *nx = &o->items[o->nitems++];
+            *nx = *it;
+            nx->a = (uint32_t)c;
+            size_t e = c;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            it->b = (uint32_t)e;
+            it = nx;
+        }
+        /* a row's label and its first value on one line ("行政规范性文件
+         * 0"): the value an item of its own */
+        size_t v = it->b;
+        while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
+            v--;
+        if (it->kind == IT_TEXT && v > it->a + 1 &&
+            ogi_number_parse(t->s + v, it->b - v, &num) != OGI_NUM_NONE) {
+            size_t e = v;
+            while (e > it->a && t->s[e - 1] == ' ')
+                e--;
+            ogi_num_t lead;
+            /* not a value whose sign is a word ("增 16") */
+            int sign = e - it->a == 3 && (memcmp(t->s + it->a, "增", 3) == 0 ||
+                                          memcmp(t->s + it->a, "减", 3) == 0);
+            /* nor values one after another ("0 0 0 16"): the line's
+             * first word is no value */
+            size_t w = it->a;
+            while (w < e && t->s[w] != ' ')
+                w++;
+            if (!sign && ogi_number_parse(t->s + it->a, w - it->a, &lead) ==
+                             OGI_NUM_NONE) {
+                /* the row's other values before it, up to the label
+                 * ("…已获取信息 0 0 0 0 0 0 0", "…信息 000000 0") */
+                for (;;) {
+                    size_t e2 = v, w0;
+                    while (e2 > w && t->s[e2 - 1] == ' ')
+                        e2--;
+                    for (w0 = e2; w0 > w && t->s[w0 - 1] != ' '; w0--)
+                        ;
+                    if (w0 <= w || e2 == v ||
+                        ogi_number_parse(t->s + w0, e2 - w0, &lead) ==
+                            OGI_NUM_NONE)
+                        break;
+                    v = w0;
+                }
+                e = v;
+                while (e > it->a && t->s[e - 1] == ' ')
+                    e--;
+                uint32_t wv[LINE_MAX_VALUES][2];
+                size_t nw = value_words(t->s, v, it->b, wv, LINE_MAX_VALUES);
+                if (nw == 0) {
+                    nw = 1;
+                    wv[0][0] = (uint32_t)v;
+                    wv[0][1] = it->b;
+                }
+                item_t lab = *it;
+                it->b = (uint32_t)e;
+                /* the first value next to its label, the others singles */
+                for (size_t q = 0; q < nw; q++) {
+                    item_t *nx = &o->items[o->nitems++];
+                    *nx = lab;
+                    if (q) {
+                        nx->kind = IT_GAP;
+                        nx->a = nx->b = wv[q][0];
+                        nx = &o->items[o->nitems++];
+                        *nx = lab;
+                    }
+                    nx->kind = IT_NUM;
+                    nx->a = wv[q][0];
+                    nx->b = wv[q][1];
+                }
+            }
+        }
+    }
+    if (holes)
+        settle_holes(o);
+    return 0;
+}
+
+/* The value of item it when a plain whole number (a placeholder 0), or
+ * -1. */
+static int64_t
+item_count(const order_t *o, const item_t *it)
+{
+    ogi_num_t num;
+    const char *s = it->js ? it->js : o->t->s + it->a;
+    size_t n = it->js ? it->jn : it->b - it->a;
+    ogi_num_kind_t k = ogi_number_parse(s, n, &num);
+    if (k == OGI_NUM_PLACEHOLDER)
+        return 0;
+    if (k != OGI_NUM_VALUE || num.scale || num.value < 0 ||
+        num.value > INT32_MAX)
+        return -1;
+    return num.value;
+}
+
+/*
+ * A row's total in a narrow last column wraps a digit per line ("796" as
+ * "7" "9" "6" on consecutive lines, after the row's other values as
+ * singles). Such digits are joined into one value where the number they
+ * make, two digits or more, is the sum of the six values before them
+ * (Table 3's row identity) or of the four (Table 4's); a column of single
+ * digits is left alone.
+ * Returns 0 or OGI_ENOMEM.
+ */
+int
+ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < o->nitems;) {
+        size_t j = i;
+        while (j < o->nitems && o->items[j].kind == IT_NUM &&
+               o->items[j].b - o->items[j].a == 1 && !o->items[j].js &&
+               (j == i || o->items[j].line == o->items[j - 1].line + 1))
+            j++;
+        int64_t joined = 0, sum = 0;
+        int match = 0;
+        if (j - i >= 2 && j - i <= 9 && o->t->s[o->items[i].a] != '0') {
+            for (size_t q = i; q < j; q++)
+                joined = joined * 10 + (o->t->s[o->items[q].a] - '0');
+            /* the values before, blank lines between them only: the sum
+             * of four (Table 4's row) or of six (Table 3's) */
+            size_t seen = 0;
+            for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+                const item_t *x = &o->items[q];
+                if (x->kind == IT_GAP)
+                    continue;
+                int64_t v = x->kind == IT_NUM ? item_count(o, x) : -1;
+                if (v < 0)
+                    break;
+                sum += v;
+                seen++;
+                match |= (seen == 4 || seen == T3_COLS - 1) && joined == sum;
+            }
+        }
+        if (match) {
+            char *d = ogi_arena_alloc(arena, j - i + 1);
+            if (!d)
+                return OGI_ENOMEM;
+            for (size_t q = i; q < j; q++)
+                d[q - i] = o->t->s[o->items[q].a];
+            d[j - i] = '\0';
+            item_t x = o->items[i];
+            x.b = o->items[j - 1].b;
+            x.js = d;
+            x.jn = (uint32_t)(j - i);
+            o->items[w++] = x;
+            i = j;
+            continue;
+        }
+        o->items[w++] = o->items[i++];
+    }
+    o->nitems = w;
+    return 0;
+}
+
+/* A group: numbers on consecutive lines (one block of one column). */
+typedef struct {
+    size_t first; /* item index */
+    size_t n;
+} group_t;
+
+/*
+ * Turns the groups g[0..ng) (separated only by blank lines) into value
+ * pieces: a run of groups of one line each gives single values; a run of
+ * m groups of k >= 2 lines gives k rows of m values, column by column.
+ * With width (> 0), a run of width * j column groups is j blocks side by
+ * side, each width columns wide.
+ */
+static void
+add_groups(order_t *o, const group_t *g, size_t ng, size_t width, uint32_t *bid)
+{
+    size_t i = 0;
+    while (i < ng) {
+        size_t j = i + 1;
+        while (j < ng && g[j].n == g[i].n)
+            j++;
+        size_t k = g[i].n;
+        /* one group alone is a row's cells one per line, not a column:
+         * a column block has a group per column */
+        if (k == 1 || j - i == 1) {
+            for (size_t q = i; q < j; q++)
+                for (size_t r = 0; r < g[q].n; r++) {
+                    piece_t *p = &o->pieces[o->npieces++];
+                    memset(p, 0, sizeof(*p));
+                    p->first = (uint32_t)o->nvals;
+                    p->count = 1;
+                    p->bid = (*bid)++;
+                    o->vals[o->nvals++] = (uint32_t)(g[q].first + r);
+                }
+            i = j;
+            continue;
+        }
+        size_t m = j - i;
+        size_t chunk = width && m > width && m % width == 0 ? width : m;
+        for (size_t c0 = i; c0 < j; c0 += chunk) {
+            for (size_t r = 0; r < k; r++) {
+                piece_t *p = &o->pieces[o->npieces++];
+                memset(p, 0, sizeof(*p));
+                p->block = 1;
+                p->first = (uint32_t)o->nvals;
+                p->count = (uint32_t)chunk;
+                p->bid = *bid;
+                for (size_t c = c0; c < c0 + chunk; c++)
+                    o->vals[o->nvals++] = (uint32_t)(g[c].first + r);
+            }
+            (*bid)++;
+        }
+        i = j;
+    }
+}
+
+/*
+ * The pieces of the region in reading order. Every value item lands in
+ * exactly one value piece, so pieces and values never outnumber items.
+ */
+int
+ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
+{
+    group_t *g = ogi_arena_alloc(arena, (o->nitems + 1) * sizeof(*g));
+    if (!g)
+        return OGI_ENOMEM;
+    uint32_t bid = 0;
+    size_t i = 0;
+    while (i < o->nitems) {
+        const item_t *it = &o->items[i];
+        if (it->kind == IT_GAP) {
+            i++;
+            continue;
+        }
+        if (it->kind == IT_TEXT) {
+            piece_t *p = &o->pieces[o->npieces++];
+            memset(p, 0, sizeof(*p));
+            p->text = 1;
+            p->item = (uint32_t)i;
+            i++;
+            continue;
+        }
+        /* groups separated by nothing but blank lines */
+        size_t ng = 0;
+        while (i < o->nitems && o->items[i].kind != IT_TEXT) {
+            if (o->items[i].kind == IT_GAP) {
+                i++;
+                continue;
+            }
+            size_t s = i;
+            while (i < o->nitems && o->items[i].kind == IT_NUM)
+                i++;
+            g[ng].first = s;
+            g[ng].n = i - s;
+            ng++;
+        }
+        add_groups(o, g, ng, width, &bid);
+    }
+    return 0;
+}
