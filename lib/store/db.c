@@ -1,8 +1,10 @@
 /*
- * db.c - the PostgreSQL store: connection, batch writer (db.h). Beside it:
- * db_migrate.c (the migrations), db_buf.c (the arrays and COPY rows a
- * batch is sent as), db_agency.c (agencies and current reports),
- * db_error.c (what a failure means).
+ * db.c - the PostgreSQL store's batch writer (db.h). Beside it:
+ * db_conn.c (the connection and statement helpers), db_migrate.c (the
+ * migrations), db_buf.c (the arrays and COPY rows a batch is sent as),
+ * db_cells.c (where a report's cells go), db_agency.c (agencies and
+ * current reports), db_cross.c (cross-year findings), db_reparse.c
+ * (what ogi reparse reads), db_error.c (what a failure means).
  *
  * Every statement is constant text with $n parameters (style.md §9), or
  * a COPY ... FROM STDIN whose rows are data, never SQL. The one exception
@@ -39,7 +41,6 @@
 #include <inttypes.h>
 #include <libpq-fe.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,6 @@
 #include "db_cross_int.h"
 #include "db_dead_int.h"
 #include "db_int.h"
-#include "ogi/cluster.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
 #include "ogi/json.h"
@@ -62,269 +62,6 @@
 #define OID_BYTEA 17u
 #define OID_INT4  23u
 #define OID_TEXT  25u
-
-struct ogi_db {
-    PGconn *conn;     /* the connection; reset when it breaks */
-    char err[1024];   /* last failure, "" if none */
-    char sqlstate[6]; /* its SQLSTATE, "" if none */
-};
-
-/* One line: newlines and tabs of libpq's messages become spaces. */
-static void
-one_line(char *dst, size_t size, const char *src)
-{
-    size_t o = 0;
-    int space = 0;
-    for (; src && *src && o + 1 < size; src++) {
-        if (*src == '\n' || *src == '\t' || *src == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space && o > 0 && o + 2 < size)
-            dst[o++] = ' ';
-        space = 0;
-        dst[o++] = *src;
-    }
-    dst[o] = '\0';
-}
-
-void
-ogi__db_clear_error(ogi_db_t *db)
-{
-    db->err[0] = '\0';
-    db->sqlstate[0] = '\0';
-}
-
-/* Records why `what` failed; returns what ogi_db_classify says of it. */
-static int
-set_error(ogi_db_t *db, const char *what, const PGresult *res)
-{
-    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-    char msg[768];
-    one_line(msg, sizeof(msg), primary ? primary : PQerrorMessage(db->conn));
-    snprintf(db->err, sizeof(db->err), "could not %s: %s", what,
-             *msg ? msg : "unknown error");
-    snprintf(db->sqlstate, sizeof(db->sqlstate), "%s", state ? state : "");
-    if (!state || !*state) /* no answer from the server */
-        return PQstatus(db->conn) == CONNECTION_BAD ? OGI_ERETRY : OGI_EIO;
-    return ogi_db_classify(state);
-}
-
-static int
-set_failure(ogi_db_t *db, int rc, const char *what)
-{
-    snprintf(db->err, sizeof(db->err), "could not %s: %s", what,
-             ogi_strerror(rc));
-    db->sqlstate[0] = '\0';
-    return rc;
-}
-
-int
-ogi__db_failf(ogi_db_t *db, int rc, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(db->err, sizeof(db->err), fmt, ap);
-    va_end(ap);
-    db->sqlstate[0] = '\0';
-    return rc;
-}
-
-/* For db_agency.c and db_migrate.c (db_int.h). */
-PGconn *
-ogi__db_conn(ogi_db_t *db)
-{
-    return db->conn;
-}
-
-int
-ogi__db_fail(ogi_db_t *db, const char *what, const PGresult *res)
-{
-    return set_error(db, what, res);
-}
-
-int
-ogi__db_fail_rc(ogi_db_t *db, int rc, const char *what)
-{
-    return set_failure(db, rc, what);
-}
-
-const char *
-ogi_db_error(const ogi_db_t *self)
-{
-    return self ? self->err : "";
-}
-
-const char *
-ogi_db_sqlstate(const ogi_db_t *self)
-{
-    return self ? self->sqlstate : "";
-}
-
-/* ---- connection ---- */
-
-int
-ogi_db_default_conninfo(char *buf, size_t size)
-{
-    const char *host = getenv("PGHOST"), *db = getenv("PGDATABASE");
-    if ((host && *host) || (db && *db)) {
-        if (size == 0)
-            return OGI_EINVAL;
-        buf[0] = '\0';
-        return 0;
-    }
-    return ogi_cluster_conninfo(NULL, buf, size);
-}
-
-/* Notices ("relation already exists, skipping") are not errors. */
-static void
-quiet(void *arg, const char *message)
-{
-    (void)arg;
-    (void)message;
-}
-
-ogi_db_t *
-ogi_db_connect(const char *conninfo, char *why, size_t why_size)
-{
-    char def[PATH_MAX + 128], msg[768];
-    int local = 0;
-    if (!conninfo) {
-        if (ogi_db_default_conninfo(def, sizeof(def)) != 0) {
-            snprintf(why, why_size,
-                     "could not connect to database: the "
-                     "default directory's path is too long");
-            return NULL;
-        }
-        conninfo = def;
-        local = *def != '\0';
-    }
-    ogi_db_t *db = ogi_calloc(1, sizeof(*db));
-    if (!db) {
-        snprintf(why, why_size, "could not connect to database: %s",
-                 ogi_strerror(OGI_ENOMEM));
-        return NULL;
-    }
-    /* dbname expands a conninfo or URL; the keys after it override it. */
-    const char *const kw[] = {"dbname", "client_encoding",
-                              "fallback_application_name", NULL};
-    const char *const val[] = {conninfo, "UTF8", "ogi", NULL};
-    db->conn = PQconnectdbParams(kw, val, 1);
-    if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
-        one_line(msg, sizeof(msg),
-                 db->conn ? PQerrorMessage(db->conn) : "out of memory");
-        snprintf(why, why_size, "could not connect to database: %s%s", msg,
-                 local ? " (is the local server running? start it with "
-                         "\"ogi db start\")"
-                       : "");
-        PQfinish(db->conn);
-        ogi_free(db);
-        return NULL;
-    }
-    PQsetNoticeProcessor(db->conn, quiet, NULL);
-    return db;
-}
-
-void
-ogi_db_destroy(ogi_db_t **self_p)
-{
-    if (!self_p || !*self_p)
-        return;
-    PQfinish((*self_p)->conn);
-    ogi_free(*self_p);
-    *self_p = NULL;
-}
-
-/* A broken connection is reset before the next unit of work. */
-int
-ogi__db_ensure_connected(ogi_db_t *db)
-{
-    if (PQstatus(db->conn) == CONNECTION_OK)
-        return 0;
-    PQreset(db->conn);
-    if (PQstatus(db->conn) == CONNECTION_OK)
-        return 0;
-    char msg[768];
-    one_line(msg, sizeof(msg), PQerrorMessage(db->conn));
-    snprintf(db->err, sizeof(db->err), "could not connect to database: %s",
-             msg);
-    snprintf(db->sqlstate, sizeof(db->sqlstate), "08006");
-    return OGI_ERETRY;
-}
-
-/*
- * Runs a constant statement whose result must have status want. On
- * success *out (when out is not NULL) receives the result, which the
- * caller clears; on failure the error is recorded and classified.
- */
-int
-ogi__db_run(ogi_db_t *db, const char *what, const char *sql, int nparams,
-            const char *const *values, const int *lengths, const int *formats,
-            ExecStatusType want, PGresult **out)
-{
-    PGresult *res =
-        PQexecParams(db->conn, sql, nparams, NULL, values, lengths, formats, 0);
-    int rc = 0;
-    if (PQresultStatus(res) != want) {
-        rc = set_error(db, what, res);
-        PQclear(res);
-        res = NULL;
-    }
-    if (out)
-        *out = res;
-    else
-        PQclear(res);
-    return rc;
-}
-
-int
-ogi__db_command(ogi_db_t *db, const char *what, const char *sql)
-{
-    return ogi__db_run(db, what, sql, 0, NULL, NULL, NULL, PGRES_COMMAND_OK,
-                       NULL);
-}
-
-/* Ends a failed transaction; the error already recorded stays. */
-void
-ogi__db_rollback(ogi_db_t *db)
-{
-    if (PQstatus(db->conn) != CONNECTION_OK ||
-        PQtransactionStatus(db->conn) == PQTRANS_IDLE)
-        return;
-    PQclear(PQexecParams(db->conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0));
-}
-
-/* The first column of a one-row result as a number. */
-int
-ogi__db_int64(ogi_db_t *db, const char *what, const char *sql, int64_t *out)
-{
-    PGresult *res = NULL;
-    int rc =
-        ogi__db_run(db, what, sql, 0, NULL, NULL, NULL, PGRES_TUPLES_OK, &res);
-    if (rc)
-        goto out;
-    if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
-        rc = set_failure(db, OGI_EIO, what);
-        goto out;
-    }
-    *out = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-out:
-    PQclear(res);
-    return rc;
-}
-
-int
-ogi_db_count_documents(ogi_db_t *self, int64_t *count)
-{
-    assert(self && count);
-    ogi__db_clear_error(self);
-    int rc = ogi__db_ensure_connected(self);
-    if (rc)
-        return rc;
-    return ogi__db_int64(self, "count documents",
-                         "SELECT count(*) FROM documents", count);
-}
 
 /* ---- the batch writer ---- */
 
@@ -417,16 +154,16 @@ arows_send(ogi_db_t *db, arows_t *a)
     for (int c = 0; c < a->ncols; c++) {
         ogi__barr_finish(&a->col[c]);
         if (a->col[c].b.oom)
-            return set_failure(db, OGI_ENOMEM, a->what);
+            return ogi__db_fail_rc(db, OGI_ENOMEM, a->what);
         if (a->col[c].b.len > INT32_MAX)
-            return set_failure(db, OGI_ETOOBIG, a->what);
+            return ogi__db_fail_rc(db, OGI_ETOOBIG, a->what);
         values[c] = a->col[c].b.p;
         lengths[c] = (int)a->col[c].b.len;
         formats[c] = 1;
     }
-    if (!PQsendQueryParams(db->conn, a->sql, a->ncols, NULL, values, lengths,
-                           formats, 0))
-        return set_error(db, a->what, NULL);
+    if (!PQsendQueryParams(ogi__db_conn(db), a->sql, a->ncols, NULL, values,
+                           lengths, formats, 0))
+        return ogi__db_fail(db, a->what, NULL);
     return 0;
 }
 
@@ -436,12 +173,12 @@ static int
 await_result(ogi_db_t *db, const char *what, ExecStatusType want,
              PGresult **out)
 {
-    PGresult *res = PQgetResult(db->conn), *more;
-    while ((more = PQgetResult(db->conn)) != NULL)
+    PGresult *res = PQgetResult(ogi__db_conn(db)), *more;
+    while ((more = PQgetResult(ogi__db_conn(db))) != NULL)
         PQclear(more);
     int rc = 0;
     if (PQresultStatus(res) != want) {
-        rc = set_error(db, what, res);
+        rc = ogi__db_fail(db, what, res);
         PQclear(res);
         res = NULL;
     }
@@ -508,7 +245,7 @@ add_raw(ogi_db_t *db, arows_t *a, const ogi_db_item_t *it, const char *key,
         int poison)
 {
     if (it->raw_len > INT32_MAX)
-        return set_failure(db, OGI_ETOOBIG, a->what);
+        return ogi__db_fail_rc(db, OGI_ETOOBIG, a->what);
     a->bytes += it->raw_len;
     a->rows++;
     ogi__barr_add_str(&a->col[0], key);
@@ -546,7 +283,7 @@ store_raw(ogi_db_t *db, batch_t *b, int poison)
                poison ? sql_dead_letters : sql_documents, 6);
     size_t *rows = ogi_calloc(b->n, sizeof(*rows)); /* row -> order */
     PGresult *res = NULL;
-    int rc = rows ? 0 : set_failure(db, OGI_ENOMEM, a.what);
+    int rc = rows ? 0 : ogi__db_fail_rc(db, OGI_ENOMEM, a.what);
     const char *last = NULL; /* the previous row's key */
     size_t k = 0;
     while (rc == 0 && k < b->n) {
@@ -736,7 +473,7 @@ store_rows(ogi_db_t *db, const batch_t *b, int rejected)
         else
             copy_record(&c, b->doc_id[s->i], rep, b->agency_id[s->i]);
         if (c.b.oom)
-            c.rc = set_failure(db, OGI_ENOMEM, c.what);
+            c.rc = ogi__db_fail_rc(db, OGI_ENOMEM, c.what);
     }
     return ogi__copy_finish(&c);
 }
@@ -750,7 +487,7 @@ store_batch(ogi_db_t *db, batch_t *b, char (*supersedes)[65])
     int rc = b->replace ? 0 : store_raw(db, b, 0);
     uint8_t *want = rc == 0 ? ogi_calloc(b->n, 1) : NULL;
     if (rc == 0 && !want)
-        rc = set_failure(db, OGI_ENOMEM, "store agencies");
+        rc = ogi__db_fail_rc(db, OGI_ENOMEM, "store agencies");
     for (size_t i = 0; rc == 0 && i < b->n; i++) {
         const ogi_report_t *rep = b->items[i].report;
         want[i] = (b->flags[i] & F_NEW) && rep &&
@@ -801,12 +538,12 @@ find_resent(ogi_db_t *db, batch_t *b)
                              ogi__buf_text_end(&subs)};
     int rc = 0;
     if (n && (!params[0] || !params[1]))
-        rc = set_failure(db, OGI_ENOMEM, "find resent documents");
+        rc = ogi__db_fail_rc(db, OGI_ENOMEM, "find resent documents");
     else if (n) {
         PGresult *res =
-            PQexecParams(db->conn, sql, 2, NULL, params, NULL, NULL, 0);
+            PQexecParams(ogi__db_conn(db), sql, 2, NULL, params, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-            rc = set_error(db, "find resent documents", res);
+            rc = ogi__db_fail(db, "find resent documents", res);
         } else {
             for (int r = 0; r < PQntuples(res); r++) {
                 const char *k = PQgetvalue(res, r, 0);
@@ -861,9 +598,10 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
         return 0;
     for (size_t i = 0; i < n; i++)
         if (!ogi__db_item_key(&items[i])) {
-            snprintf(self->err, sizeof(self->err),
-                     "could not store batch: item %zu has no doc_key", i);
-            return OGI_EINVAL;
+            return ogi__db_failf(self, OGI_EINVAL,
+                                 "could not store batch: item %zu has no "
+                                 "doc_key",
+                                 i);
         }
     batch_t b = {.items = items,
                  .n = n,
@@ -873,7 +611,7 @@ ogi_db_write_batch_rev(ogi_db_t *self, const ogi_db_item_t *items, size_t n,
                  .agency_id = ogi_calloc(n, sizeof(int64_t))};
     int rc = b.order && b.flags && b.doc_id && b.agency_id
                  ? ogi__db_ensure_connected(self)
-                 : set_failure(self, OGI_ENOMEM, "store batch");
+                 : ogi__db_fail_rc(self, OGI_ENOMEM, "store batch");
     if (rc == 0) {
         for (size_t i = 0; i < n; i++)
             b.order[i] = (slot_t){ogi__db_item_key(&items[i]), i};
@@ -932,7 +670,7 @@ reelect(ogi_db_t *db, PGresult *pairs, const char *ids)
     }
     const char *p[3] = {ogi__buf_text_end(&ag), ogi__buf_text_end(&yr), ids};
     PGresult *res = NULL;
-    int rc = p[0] && p[1] ? 0 : set_failure(db, OGI_ENOMEM, "reparse");
+    int rc = p[0] && p[1] ? 0 : ogi__db_fail_rc(db, OGI_ENOMEM, "reparse");
     if (rc == 0 && PQntuples(pairs) > 0)
         rc = ogi__db_run(db, "reparse", sql_left, 3, p, NULL, NULL,
                          PGRES_TUPLES_OK, &res);
@@ -941,7 +679,7 @@ reelect(ogi_db_t *db, PGresult *pairs, const char *ids)
     int64_t *agency = n ? ogi_calloc(n, sizeof(*agency)) : NULL;
     ogi_db_item_t *items = n ? ogi_calloc(n, sizeof(*items)) : NULL;
     if (n && (!doc || !agency || !items))
-        rc = set_failure(db, OGI_ENOMEM, "reparse");
+        rc = ogi__db_fail_rc(db, OGI_ENOMEM, "reparse");
     for (size_t i = 0; rc == 0 && i < n; i++) {
         doc[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
         agency[i] = strtoll(PQgetvalue(res, (int)i, 1), NULL, 10);
@@ -980,7 +718,7 @@ ogi_db_reparse_batch(ogi_db_t *self, const ogi_db_item_t *items,
     ogi__buf_t idl = {0};
     int rc = b.order && b.flags && b.doc_id && b.agency_id
                  ? ogi__db_ensure_connected(self)
-                 : set_failure(self, OGI_ENOMEM, "reparse");
+                 : ogi__db_fail_rc(self, OGI_ENOMEM, "reparse");
     for (size_t i = 0; rc == 0 && i < n; i++) {
         b.order[i] = (slot_t){ogi__db_item_key(&items[i]), i};
         if (!b.order[i].key)
@@ -989,13 +727,11 @@ ogi_db_reparse_batch(ogi_db_t *self, const ogi_db_item_t *items,
             continue; /* not parsed again: its rows stay */
         b.flags[i] = F_NEW;
         b.doc_id[i] = ids[i];
-        char num[24];
-        snprintf(num, sizeof(num), "%" PRId64, ids[i]);
-        ogi__buf_text_elem(&idl, num);
+        ogi__buf_int_elem(&idl, ids[i]);
     }
     const char *idp = ogi__buf_text_end(&idl);
     if (rc == 0 && !idp)
-        rc = set_failure(self, OGI_ENOMEM, "reparse");
+        rc = ogi__db_fail_rc(self, OGI_ENOMEM, "reparse");
     if (rc == 0) {
         qsort(b.order, n, sizeof(slot_t), slot_cmp);
         rc = ogi__db_command(self, "begin transaction", "BEGIN");

@@ -174,10 +174,7 @@ ogi__db_current_update(ogi_db_t *db, const ogi_db_item_t *items, size_t n,
         if (supersedes)
             supersedes[i][0] = '\0';
         if (ids[i]) {
-            char num[24];
-            snprintf(num, sizeof(num), "%" PRId64, doc_ids[i]);
-            ogi__buf_put(&keys, keys.len ? "," : "{", 1);
-            ogi__buf_puts(&keys, num);
+            ogi__buf_int_elem(&keys, doc_ids[i]);
             nk++;
         }
     }

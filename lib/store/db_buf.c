@@ -317,6 +317,13 @@ ogi__buf_text_elem(ogi__buf_t *b, const char *s)
     ogi__buf_put(b, "\"", 1);
 }
 
+void
+ogi__buf_int_elem(ogi__buf_t *b, int64_t v)
+{
+    ogi__buf_put(b, b->len ? "," : "{", 1);
+    put_int(b, v);
+}
+
 const char *
 ogi__buf_text_end(ogi__buf_t *b)
 {

@@ -88,6 +88,8 @@ int ogi__copy_finish(ogi__copy_t *c);
  * (s NULL is NULL), then the end, which gives the literal (NULL when
  * memory ran out). The buffer starts empty. */
 void ogi__buf_text_elem(ogi__buf_t *b, const char *s);
+/* An integer element of such a literal (a bigint[] of ids). */
+void ogi__buf_int_elem(ogi__buf_t *b, int64_t v);
 const char *ogi__buf_text_end(ogi__buf_t *b);
 
 #endif /* OGI_DB_BUF_INT_H */

@@ -125,15 +125,6 @@ load(ogi_arena_t *a, const PGresult *res, int row, int col)
     return p < end && *p == '}' ? r : NULL;
 }
 
-/* Adds id's text form as an element of a bigint[] literal. */
-static void
-id_elem(ogi__buf_t *b, int64_t id)
-{
-    char num[24];
-    snprintf(num, sizeof(num), "%" PRId64, id);
-    ogi__buf_text_elem(b, num);
-}
-
 int
 ogi__db_cross_update(ogi_db_t *db, const int64_t *doc_ids,
                      const int64_t *agency_ids, size_t n)
@@ -142,7 +133,7 @@ ogi__db_cross_update(ogi_db_t *db, const int64_t *doc_ids,
     size_t nk = 0;
     for (size_t i = 0; i < n; i++)
         if (agency_ids[i]) {
-            id_elem(&ids, doc_ids[i]);
+            ogi__buf_int_elem(&ids, doc_ids[i]);
             nk++;
         }
     const char *param = ogi__buf_text_end(&ids);
