@@ -29,7 +29,7 @@
 #include "outline_int.h"
 #include "reader_int.h"
 
-#define DIR "tests/data/forms/order/"
+#define DIR          "tests/data/forms/order/"
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static void
@@ -79,9 +79,8 @@ load(fixture_t *f, const char *path)
     f->arena = ogi_arena_new(0);
     assert_non_null(f->arena);
     char why[160];
-    assert_int_equal(ogi_text_decode(f->arena, f->raw, len, 0, &f->t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(f->arena, f->raw, len, 0, &f->t, why, sizeof(why)), 0);
 }
 
 static void
@@ -141,17 +140,17 @@ model_110(void **state)
         const char *label;
         int64_t first, total;
     } want[] = {
-        {"一、本年新收", 21, 21}, {"二、上年结转", 0, 0},
-        {"(一)予以公开", 0, 0},   {"(二)部分公开", 4, 4},
-        {"1.属于国家秘密", 1, 1}, {"2.其他法律", 0, 0},
-        {"3.危及", 0, 0},         {"4.保护第三方", 0, 0},
-        {"5.属于三类", 0, 0},     {"6.属于四类", 1, 1},
-        {"7.属于行政执法", 1, 1}, {"8.属于行政查询", 0, 0},
+        {"一、本年新收", 21, 21},   {"二、上年结转", 0, 0},
+        {"(一)予以公开", 0, 0},     {"(二)部分公开", 4, 4},
+        {"1.属于国家秘密", 1, 1},   {"2.其他法律", 0, 0},
+        {"3.危及", 0, 0},           {"4.保护第三方", 0, 0},
+        {"5.属于三类", 0, 0},       {"6.属于四类", 1, 1},
+        {"7.属于行政执法", 1, 1},   {"8.属于行政查询", 0, 0},
         {"1.本机关不掌握", 10, 10}, {"2.没有现成", 3, 3},
-        {"3.补正后", 0, 0},       {"1.信访举报", 1, 1},
-        {"2.重复申请", 0, 0},     {"3.要求提供", 0, 0},
-        {"4.无正当理由", 0, 0},   {"5.要求行政机关", 0, 0},
-        {"(六)其他处理", 0, 0},   {"(七)总计", 21, 21},
+        {"3.补正后", 0, 0},         {"1.信访举报", 1, 1},
+        {"2.重复申请", 0, 0},       {"3.要求提供", 0, 0},
+        {"4.无正当理由", 0, 0},     {"5.要求行政机关", 0, 0},
+        {"(六)其他处理", 0, 0},     {"(七)总计", 21, 21},
         {"四、结转下年度", 0, 0},
     };
     size_t k = 0;
@@ -269,8 +268,7 @@ expect_row_values(const char *const *labels, size_t nl, const char *want,
     assert_int_equal(ogi_text_decode(a, in, n, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     int seen = 0;
     for (size_t r = 0; r < tb.nrows; r++) {
         const ogi__cell_t *label;
@@ -341,8 +339,7 @@ values_side_by_side_and_wrapped(void **state)
     assert_int_equal(ogi_text_decode(a, in, n, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     int64_t k = 1;
     for (size_t r = 0; r < tb.nrows; r++) {
         const ogi__cell_t *label;
@@ -374,8 +371,32 @@ read_text(ogi_arena_t *a, const char *in, size_t n, ogi_text_t *t,
     char why[160];
     assert_int_equal(ogi_text_decode(a, in, n, 0, t, why, sizeof(why)), 0);
     ogi__table_init(tb, a, t);
-    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines), 0);
+}
+
+/* Every value row of tb is row k (from 1) of t3_labels: k, 0 0 0 0 0, k,
+ * with its label (which keeps no value, when bare_labels). */
+static void
+expect_k_rows(const ogi__table_t *tb, int bare_labels)
+{
+    int64_t k = 1;
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(tb, r, v, 8, &label);
+        if (nv == 0)
+            continue;
+        assert_int_equal(nv, 7);
+        assert_non_null(label);
+        if (bare_labels)
+            assert_null(memchr(label->s, '0', label->n));
+        assert_int_equal(v[0], k);
+        for (size_t c = 1; c < 6; c++)
+            assert_int_equal(v[c], 0);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
 }
 
 /* Narrow cells set so close that their digits join ("0 00000 0": the
@@ -395,22 +416,7 @@ zeros_run_together(void **state)
     ogi_text_t t;
     ogi__table_t tb;
     read_text(a, in, n, &t, &tb);
-    int64_t k = 1;
-    for (size_t r = 0; r < tb.nrows; r++) {
-        const ogi__cell_t *label;
-        int64_t v[8];
-        size_t nv = row_values(&tb, r, v, 8, &label);
-        if (nv == 0)
-            continue;
-        assert_int_equal(nv, 7);
-        assert_non_null(label);
-        assert_int_equal(v[0], k);
-        for (size_t c = 1; c < 6; c++)
-            assert_int_equal(v[c], 0);
-        assert_int_equal(v[6], k);
-        k++;
-    }
-    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    expect_k_rows(&tb, 0);
     ogi_arena_destroy(&a);
 }
 
@@ -435,24 +441,7 @@ label_and_values_on_one_line(void **state)
     ogi_text_t t;
     ogi__table_t tb;
     read_text(a, in, n, &t, &tb);
-    int64_t k = 1;
-    for (size_t r = 0; r < tb.nrows; r++) {
-        const ogi__cell_t *label;
-        int64_t v[8];
-        size_t nv = row_values(&tb, r, v, 8, &label);
-        if (nv == 0)
-            continue;
-        assert_int_equal(nv, 7);
-        assert_non_null(label);
-        /* no label keeps a value */
-        assert_null(memchr(label->s, '0', label->n));
-        assert_int_equal(v[0], k);
-        for (size_t c = 1; c < 6; c++)
-            assert_int_equal(v[c], 0);
-        assert_int_equal(v[6], k);
-        k++;
-    }
-    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    expect_k_rows(&tb, 1);
     ogi_arena_destroy(&a);
 }
 
@@ -630,13 +619,16 @@ singles_in_rows(void **state)
 {
     (void)state;
     static const char in[] =
-        "一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n"
-        "二、上年结转政府信息公开申请数量\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2\n\n"
+        "一、本年新收政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+        "\n"
+        "二、上年结转政府信息公开申请数量\n\n2\n\n0\n\n0\n\n0\n\n0\n\n0\n\n2\n"
+        "\n"
         "三、本年度办理结果\n\n（一）予以公开\n"
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n"
         "3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n"
         "4\n\n0\n\n0\n\n0\n\n0\n\n0\n\n4\n\n"
-        "（三）不予公开\n\n1.属于国家秘密\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
+        "（三）不予公开\n\n1."
+        "属于国家秘密\n\n5\n\n0\n\n0\n\n0\n\n0\n\n0\n\n5\n\n"
         "2.其他法律行政法规禁止公开\n\n6\n\n0\n\n0\n\n0\n\n0\n\n0\n\n6\n\n"
         "3.危及“三安全一稳定”\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n7\n\n"
         "四、结转下年度继续办理\n\n8\n\n0\n\n0\n\n0\n\n0\n\n8\n\n";
@@ -644,13 +636,11 @@ singles_in_rows(void **state)
     assert_non_null(a);
     ogi_text_t t;
     char why[160];
-    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     int64_t want = 3;
     for (size_t r = 0; r < tb.nrows && want <= 4; r++) {
         const ogi__cell_t *label;
@@ -689,13 +679,11 @@ label_and_value_on_one_line(void **state)
     assert_non_null(a);
     ogi_text_t t;
     char why[160];
-    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     int label = 0, four = 0, sixteen = 0, seventeen = 0;
     for (size_t i = 0; i < tb.ncells; i++) {
         const ogi__cell_t *c = &tb.cells[i];
@@ -745,8 +733,8 @@ tail_after_next_heading(void **state)
         "本机关将继续做好政府信息公开工作，提高公开质量。\n";
     for (int with_tail = 0; with_tail < 2; with_tail++) {
         char in[2048];
-        int n = snprintf(in, sizeof(in), "%s%s%s", head,
-                         with_tail ? tail : "", prose);
+        int n = snprintf(in, sizeof(in), "%s%s%s", head, with_tail ? tail : "",
+                         prose);
         ogi_arena_t *a = ogi_arena_new(0);
         assert_non_null(a);
         ogi_text_t t;
@@ -795,20 +783,19 @@ nbsp_lines_are_blank_cells(void **state)
                              "  \n"
                              "  7\n"
                              "行政处罚\n"
-                             "  \xc2\xa0" "8\n"
+                             "  \xc2\xa0"
+                             "8\n"
                              "  \xc2\xa0\n"
                              "行政强制\n";
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
     ogi_text_t t;
     char why[160];
-    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     /* the values and blanks in reading order: 3, two blanks, 4; a blank,
      * 1, a blank; 7; 8 (its cell's "&nbsp;" before it is no indent),
      * a blank */
@@ -856,13 +843,11 @@ change_header_slash_is_text(void **state)
     assert_non_null(a);
     ogi_text_t t;
     char why[160];
-    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     char got[128];
     size_t n = 0;
     for (size_t i = 0; i < tb.ncells && n + 16 < sizeof(got); i++) {
@@ -908,13 +893,11 @@ short_row_gets_gaps(void **state)
     assert_non_null(a);
     ogi_text_t t;
     char why[160];
-    assert_int_equal(ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why,
-                                     sizeof(why)),
-                     0);
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
     ogi__table_t tb;
     ogi__table_init(&tb, a, &t);
-    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines),
-                     0);
+    assert_int_equal(ogi__reader_find("order")->read(&tb, &t, 0, t.nlines), 0);
     /* each row's values, a gap as "_N" (the cells it may stand for) */
     char got[512];
     size_t n = 0;
@@ -924,11 +907,11 @@ short_row_gets_gaps(void **state)
         for (size_t i = row->first; i < row->first + row->count; i++) {
             const ogi__cell_t *c = &tb.cells[i];
             if (c->kind == OGI__CELL_BLANK)
-                m += (size_t)snprintf(got + n + m, sizeof(got) - n - m,
-                                      "_%u", (unsigned)c->n);
+                m += (size_t)snprintf(got + n + m, sizeof(got) - n - m, "_%u",
+                                      (unsigned)c->n);
             else if (c->kind == OGI__CELL_VALUE)
-                m += (size_t)snprintf(got + n + m, sizeof(got) - n - m,
-                                      "%lld", (long long)c->num.value);
+                m += (size_t)snprintf(got + n + m, sizeof(got) - n - m, "%lld",
+                                      (long long)c->num.value);
         }
         if (m) {
             n += m;
@@ -945,9 +928,12 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(real_110),        cmocka_unit_test(real_102),
-        cmocka_unit_test(model_110),       cmocka_unit_test(windows_real),
-        cmocka_unit_test(declines_layout), cmocka_unit_test(generated),
+        cmocka_unit_test(real_110),
+        cmocka_unit_test(real_102),
+        cmocka_unit_test(model_110),
+        cmocka_unit_test(windows_real),
+        cmocka_unit_test(declines_layout),
+        cmocka_unit_test(generated),
         cmocka_unit_test(cells_on_one_line),
         cmocka_unit_test(tail_among_label),
         cmocka_unit_test(singles_in_rows),
