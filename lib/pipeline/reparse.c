@@ -9,7 +9,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "ogi/alloc.h"
 #include "ogi/arena.h"
@@ -18,6 +17,7 @@
 #include "ogi/parse.h"
 #include "ogi/reparse.h"
 #include "ogi/validate.h"
+#include "wire_int.h"
 
 #define MAX_THREADS 64
 
@@ -102,12 +102,11 @@ parse_batch(batch_t *b, unsigned threads, pthread_t *tid, unsigned *started)
     return *started ? 0 : OGI_ENOMEM;
 }
 
+/* Seconds on the pipeline's monotonic clock. */
 static double
 now_s(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return (double)ogi__wire_now_ms() / 1000.0;
 }
 
 static void
