@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "db_int.h"
+#include "ogi/alloc.h"
 #include "ogi/cluster.h"
 #include "ogi/db.h"
 #include "ogi/error.h"
@@ -251,6 +252,20 @@ ogi__db_rollback(ogi_db_t *db)
 }
 
 /* The first column of a one-row result as a number. */
+char *
+ogi__db_dup_value(const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return NULL;
+    size_t n = (size_t)PQgetlength(res, row, col);
+    char *p = ogi_malloc(n + 1);
+    if (p) {
+        memcpy(p, PQgetvalue(res, row, col), n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
 int
 ogi__db_int64(ogi_db_t *db, const char *what, const char *sql, int64_t *out)
 {

@@ -30,19 +30,6 @@
     " attempts::text, reason, content_type, source_name,"                      \
     " octet_length(raw)::text"
 
-static char *
-dup_or_null(const PGresult *res, int row, int col)
-{
-    if (PQgetisnull(res, row, col))
-        return NULL;
-    const char *s = PQgetvalue(res, row, col);
-    size_t n = strlen(s);
-    char *p = ogi_malloc(n + 1);
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 /* Row r of a DEAD_COLUMNS result into d; returns 0 or OGI_ENOMEM. */
 static int
 read_row(const PGresult *res, int r, ogi_dead_letter_t *d)
@@ -52,9 +39,9 @@ read_row(const PGresult *res, int r, ogi_dead_letter_t *d)
     snprintf(d->doc_key, sizeof(d->doc_key), "%s", PQgetvalue(res, r, 1));
     snprintf(d->created_at, sizeof(d->created_at), "%s", PQgetvalue(res, r, 2));
     d->attempts = atoi(PQgetvalue(res, r, 3));
-    d->reason = dup_or_null(res, r, 4);
-    d->content_type = dup_or_null(res, r, 5);
-    d->source_name = dup_or_null(res, r, 6);
+    d->reason = ogi__db_dup_value(res, r, 4);
+    d->content_type = ogi__db_dup_value(res, r, 5);
+    d->source_name = ogi__db_dup_value(res, r, 6);
     d->raw_len = (size_t)strtoull(PQgetvalue(res, r, 7), NULL, 10);
     d->whole = 1;
     if (!d->reason || (!PQgetisnull(res, r, 5) && !d->content_type) ||

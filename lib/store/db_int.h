@@ -48,6 +48,9 @@ int ogi__db_run(ogi_db_t *db, const char *what, const char *sql, int nparams,
 int ogi__db_command(ogi_db_t *db, const char *what, const char *sql);
 /* Ends a failed transaction; the error already recorded stays. */
 void ogi__db_rollback(ogi_db_t *db);
+/* A copy (malloc'd, NUL-terminated) of a text value of res, or NULL when
+ * it is NULL or memory ran out. */
+char *ogi__db_dup_value(const PGresult *res, int row, int col);
 /* The first column of a one-row result as a number. */
 int ogi__db_int64(ogi_db_t *db, const char *what, const char *sql,
                   int64_t *out);

@@ -151,14 +151,7 @@ ogi_db_reparse_fetch(ogi_db_t *self, const ogi_db_reparse_sel_t *sel,
         d[k].doc_key[64] = '\0';
         d[k].raw_len = (size_t)PQgetlength(res, r, 2);
         d[k].raw = ogi_malloc(d[k].raw_len ? d[k].raw_len : 1);
-        if (!PQgetisnull(res, r, 3)) {
-            size_t len = (size_t)PQgetlength(res, r, 3);
-            d[k].source_name = ogi_malloc(len + 1);
-            if (d[k].source_name) {
-                memcpy(d[k].source_name, PQgetvalue(res, r, 3), len);
-                d[k].source_name[len] = '\0';
-            }
-        }
+        d[k].source_name = ogi__db_dup_value(res, r, 3);
         if (!d[k].raw || (!PQgetisnull(res, r, 3) && !d[k].source_name)) {
             rc = ogi__db_fail_rc(self, OGI_ENOMEM, "read documents to reparse");
             k++;
