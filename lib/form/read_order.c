@@ -214,6 +214,118 @@ emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
     return 0;
 }
 
+/* Rows a run of singles is cut into at most (longer runs are read as
+ * before). */
+#define RUN_MAX_ROWS 16
+
+/* 1 when the n single values of pieces p[0..n) hold the row identity of
+ * Table 3: the last the sum of the others (blanks count nothing). */
+static int
+sums_up(const order_t *o, const piece_t *p, size_t n)
+{
+    int64_t sum = 0;
+    for (size_t v = 0; v < n; v++) {
+        int64_t x = ogi__order_item_count(o, &o->items[o->vals[p[v].first]]);
+        if (x < 0)
+            return 0;
+        if (v + 1 < n)
+            sum += x;
+        else
+            return n >= 2 && x == sum;
+    }
+    return 0;
+}
+
+/*
+ * A run of n single values, more than width and not a multiple of it:
+ * pdftotext left blank cells out, so the run holds the fewest rows that
+ * take it (ceil(n / width)), some of them short. The lengths of the rows
+ * into len (returns their count; 0 when the run is too long): each at
+ * least width - (the cells missing), cut where most rows hold the row
+ * identity; among cuts as good, the full rows first (a cut that is
+ * wrong then spoils the fewest rows' columns).
+ */
+static size_t
+cut_run(const order_t *o, const piece_t *p, size_t n, size_t width,
+        size_t *len)
+{
+    size_t rows = (n + width - 1) / width, miss = rows * width - n;
+    if (rows > RUN_MAX_ROWS || n > RUN_MAX_ROWS * T3_COLS)
+        return 0;
+    /* best[r][q]: most rows holding the identity over rows r.. taking
+     * values q.. (-1: cannot be done) */
+    int best[RUN_MAX_ROWS + 1][RUN_MAX_ROWS * T3_COLS + 1];
+    uint8_t take[RUN_MAX_ROWS + 1][RUN_MAX_ROWS * T3_COLS + 1];
+    for (size_t r = rows + 1; r-- > 0;)
+        for (size_t q = 0; q <= n; q++) {
+            best[r][q] = r == rows ? (q == n ? 0 : -1) : -1;
+            if (r == rows)
+                continue;
+            for (size_t l = width; l + miss >= width && l >= 1; l--) {
+                if (q + l > n || best[r + 1][q + l] < 0)
+                    continue;
+                int sc = best[r + 1][q + l] + sums_up(o, p + q, l);
+                if (sc > best[r][q]) {
+                    best[r][q] = sc;
+                    take[r][q] = (uint8_t)l;
+                }
+            }
+        }
+    if (best[0][0] < 0)
+        return 0;
+    for (size_t r = 0, q = 0; r < rows; r++) {
+        len[r] = take[r][q];
+        q += len[r];
+    }
+    return rows;
+}
+
+/*
+ * How many values the region's rows hold as pdftotext wrote them: width
+ * when some run of single values between two labels has width values (or
+ * none is seen), else the most common length of such runs (the longer on
+ * a tie). Less than width where the table ran over the paper's edge and
+ * its last columns were cut off: every row then lacks them.
+ */
+static size_t
+row_width(const order_t *o, size_t width)
+{
+    size_t seen[T3_COLS + 1] = {0};
+    for (size_t i = 0; i < o->npieces;) {
+        size_t run = 0;
+        while (i + run < o->npieces && !o->pieces[i + run].text &&
+               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
+            run++;
+        if (run && run <= width && width <= T3_COLS && i > 0 &&
+            o->pieces[i - 1].text &&
+            (i + run == o->npieces || o->pieces[i + run].text))
+            seen[run]++;
+        i += run ? run : 1;
+    }
+    if (seen[width])
+        return width;
+    size_t best = width;
+    for (size_t k = width; k >= 1 && width <= T3_COLS; k--)
+        if (seen[k] > seen[best])
+            best = k;
+    return best;
+}
+
+/* The width single values of pieces p[0..width) as one row. */
+static int
+emit_full_row(ogi__table_t *tb, const order_t *o, const piece_t *p,
+              size_t width)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)))
+        return rc;
+    for (size_t v = 0; v < width; v++)
+        if ((rc = add_values(tb, o, &p[v])))
+            return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
 /*
  * Every piece its own row, in reading order, except that a run of single
  * values that fills rows of width (Table 3's, when the region is Table 3
@@ -227,6 +339,7 @@ static int
 emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 {
     int rc;
+    size_t usual = width ? row_width(o, width) : 0;
     size_t i = 0;
     while (i < o->npieces) {
         /* a run of single values that fills rows of width exactly: a
@@ -236,17 +349,32 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                !o->pieces[i + run].block && o->pieces[i + run].count == 1)
             run++;
         if (width && run >= width && run % width == 0) {
-            for (size_t r = 0; r < run; r += width) {
-                const piece_t *p = &o->pieces[i + r];
-                if ((rc = ogi__table_row_open(
-                         tb, o->items[o->vals[p->first]].line)))
+            for (size_t r = 0; r < run; r += width)
+                if ((rc = emit_full_row(tb, o, &o->pieces[i + r], width)))
                     return rc;
-                for (size_t v = 0; v < width; v++)
-                    if ((rc = add_values(tb, o, &o->pieces[i + r + v])))
-                        return rc;
-                ogi__table_row_close(tb);
-            }
             i += run;
+            continue;
+        }
+        /* a longer run that fills no rows exactly: rows with blank
+         * cells left out among them, cut by the row identity */
+        size_t len[RUN_MAX_ROWS], nr = 0;
+        if (width && run > width && usual == width)
+            nr = cut_run(o, &o->pieces[i], run, width, len);
+        /* rows cut at the paper's edge: runs of the rows' width */
+        if (width && run > usual && usual < width && run % usual == 0 &&
+            run / usual <= RUN_MAX_ROWS)
+            for (nr = 0; nr < run / usual; nr++)
+                len[nr] = usual;
+        if (nr) {
+            for (size_t r = 0; r < nr; r++) {
+                const piece_t *p = &o->pieces[i];
+                rc = len[r] == width
+                         ? emit_full_row(tb, o, p, width)
+                         : emit_short_row(tb, o, p, len[r], width);
+                if (rc)
+                    return rc;
+                i += len[r];
+            }
             continue;
         }
         /* a run of fewer single values than width between two labels:
@@ -311,7 +439,7 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 typedef struct {
     uint32_t first, last;
     uint32_t skip; /* an item in (first, last] left out, or UINT32_MAX */
-    long row;      /* skeleton row it names, or -1 */
+    long row;      /* skeleton row it names, or -1 (-2: none, left out) */
     int score;
 } label_t;
 
@@ -495,14 +623,17 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     size_t named = 0;
     int sub = 0;
+    size_t sub_labels = 0;
     for (size_t i = 0; i < nlab; i++) {
         if (lab[i].row < 0)
             continue;
         unsigned f = sk->rows[lab[i].row].flags;
         if (!(f & OGI_ROW_GROUP))
             named++;
-        if (f & OGI_ROW_OTHER3)
+        if (f & OGI_ROW_OTHER3) {
             sub = 1;
+            sub_labels++;
+        }
     }
     if (named < T3_MIN_LABELS)
         return 0;
@@ -547,6 +678,17 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         sub = 1;
         skip = OGI_ROW_GROUP | OGI_ROW_OTHER1;
         want += 2;
+    } else if (nrows != want && sub && nrows == want - 2 && sub_labels == 1) {
+        /* one sub-row named, and by a fragment of another cell (the
+         * header "申请人" names "1.申请人无正当理由…" well enough), but
+         * one row where （六） stands: that label names nothing */
+        sub = 0;
+        skip = OGI_ROW_GROUP | OGI_ROW_OTHER3;
+        want -= 2;
+        for (size_t i = 0; i < nlab; i++)
+            if (lab[i].row >= 0 &&
+                (sk->rows[lab[i].row].flags & OGI_ROW_OTHER3))
+                lab[i].row = -2;
     }
     if (nrows != want)
         return 0;
@@ -556,7 +698,9 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     int rc;
     /* text naming no row first: headers, captions */
     for (size_t i = 0; i < nlab; i++) {
-        if (lab[i].row >= 0)
+        /* (-2: a fragment that would name a sub-row the table lacks, left
+         * out so that placement does not take it for one) */
+        if (lab[i].row >= 0 || lab[i].row == -2)
             continue;
         if ((rc = ogi__table_row_open(tb, o->items[lab[i].first].line)))
             return rc;

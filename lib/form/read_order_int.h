@@ -70,6 +70,9 @@ int ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena);
 /* A row's total wrapped a digit per line, joined where its digits make
  * the sum of the row's other values. Returns 0 or OGI_ENOMEM. */
 int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
+/* The value of item it when a plain whole number (a placeholder 0), or
+ * -1. */
+int64_t ogi__order_item_count(const order_t *o, const item_t *it);
 /* The items as pieces: text items and rows of values of width columns. */
 int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 

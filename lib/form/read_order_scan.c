@@ -414,10 +414,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     return 0;
 }
 
-/* The value of item it when a plain whole number (a placeholder 0), or
- * -1. */
-static int64_t
-item_count(const order_t *o, const item_t *it)
+int64_t
+ogi__order_item_count(const order_t *o, const item_t *it)
 {
     ogi_num_t num;
     const char *s = it->js ? it->js : o->t->s + it->a;
@@ -462,7 +460,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                 const item_t *x = &o->items[q];
                 if (x->kind == IT_GAP)
                     continue;
-                int64_t v = x->kind == IT_NUM ? item_count(o, x) : -1;
+                int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
                 if (v < 0)
                     break;
                 sum += v;
