@@ -1,0 +1,244 @@
+/*
+ * test_read_order_runs.c - the reading-order reader (lib/form/read_order.c)
+ * on Table 3 as pdftotext writes it without -layout when rows lose cells:
+ * runs of single values that fill no rows exactly (blank cells left out),
+ * tables cut at the paper's edge, a header fragment that names a sub-row.
+ * Hand-written text in the shape of the generated pages' PDFs
+ * (tests/tools/pdf_fixtures.sh); the values are the fixtures' own.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi.h"
+#include "ogi/arena.h"
+#include "ogi/error.h"
+#include "ogi/text.h"
+#include "reader_int.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Table 3's labels in the format's order (one （六） row), as pdftotext
+ * writes them in reading order: a group's label and its first row's on
+ * lines of their own. */
+static const char *const t3_labels[] = {
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\n\n（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开\n\n1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理\n\n1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+};
+
+/* Reads in[0..n) with the reading-order reader into *tb (arena a). */
+static void
+read_text(ogi_arena_t *a, const char *in, size_t n, ogi__table_t *tb)
+{
+    ogi_text_t *t = ogi_arena_alloc(a, sizeof(*t));
+    assert_non_null(t);
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, t, why, sizeof(why)), 0);
+    ogi__table_init(tb, a, t);
+    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines), 0);
+}
+
+/* Each row of tb that holds values as "v v v|", a value as its number,
+ * a gap (a BLANK cell) as "_N" with N the cells it may stand for. */
+static void
+value_rows(const ogi__table_t *tb, char *got, size_t cap)
+{
+    size_t n = 0;
+    got[0] = '\0';
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        size_t m = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_BLANK)
+                m += (size_t)snprintf(got + n + m, cap - n - m, "_%u ",
+                                      (unsigned)c->n);
+            else if (c->kind == OGI__CELL_VALUE)
+                m += (size_t)snprintf(got + n + m, cap - n - m, "%lld ",
+                                      (long long)c->num.value);
+            assert_true(n + m + 2 < cap);
+        }
+        if (m) {
+            n += m;
+            got[n - 1] = '|';
+            got[n] = '\0';
+        }
+    }
+}
+
+/* Appends "\n\n"-separated values v[0..nv) to in at *n. */
+static void
+put_values(char *in, size_t cap, size_t *n, const int *v, size_t nv)
+{
+    for (size_t i = 0; i < nv; i++)
+        *n += (size_t)snprintf(in + *n, cap - *n, "%d\n\n", v[i]);
+}
+
+/*
+ * A row whose blank cell pdftotext left out, its six values run on into
+ * the next row's seven with no label between (the next row's label comes
+ * after them): thirteen values, two rows. They are cut where both rows
+ * hold the row identity (2 1 0 0 0 | 3 and 3 0 0 0 0 0 | 3: the short
+ * row first), the short row read with gaps for the splitter, not as
+ * thirteen rows of one value and one of seven.
+ */
+static void
+run_cut_by_row_identity(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    static const int zero[7] = {0, 0, 0, 0, 0, 0, 0};
+    static const int run[13] = {2, 1, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 3};
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 7) /* 4.保护第三方合法权益: its values came before */
+            continue;
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                              t3_labels[i]);
+        if (i == 6) /* 3.危及…: its row and the next one's */
+            put_values(in, sizeof(in), &n, run, 13);
+        else
+            put_values(in, sizeof(in), &n, zero, 7);
+        if (i == 6)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                                  t3_labels[7]);
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    char got[8192];
+    value_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "|_1 2 _1 1 _1 0 _1 0 _1 0 _1 3 _1|3 0 0 0 0 0 3|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * A table wider than the paper, its total column cut off: every row six
+ * values. Two rows' values run together after one label (the second
+ * row's label after them): twelve values are two rows of six, each read
+ * with gaps, not a row of seven taken across them.
+ */
+static void
+table_cut_at_paper_edge(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 10)
+            continue;
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                              t3_labels[i]);
+        int row[6] = {(int)i + 1, 0, 0, 0, 0, 0};
+        put_values(in, sizeof(in), &n, row, 6);
+        if (i == 9) { /* 6.属于四类过程性信息, then 7.'s values */
+            int next[6] = {11, 0, 0, 0, 0, 0};
+            put_values(in, sizeof(in), &n, next, 6);
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                                  t3_labels[10]);
+        }
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    char got[8192];
+    value_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "|_1 10 _1 0 _1 0 _1 0 _1 0 _1 0 _1|"
+                     "_1 11 _1 0 _1 0 _1 0 _1 0 _1 0 _1|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * The header "申请人情况" wrapped, its first line "申请人" a block of its
+ * own: it names "1.申请人无正当理由逾期不补正…", a sub-row of （六）, well
+ * enough. The value rows number the table with one （六） row, so that
+ * label names nothing: each row keeps its label and its values (row k
+ * from 1: k 0 0 0 0 0 k), and the fragment is left out rather than read
+ * as the sub-row the table lacks.
+ */
+static void
+header_fragment_names_no_sub_row(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = (size_t)snprintf(in, sizeof(in), "申请人\n\n情况\n\n");
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                              t3_labels[i]);
+        int row[7] = {(int)i + 1, 0, 0, 0, 0, 0, (int)i + 1};
+        put_values(in, sizeof(in), &n, row, 7);
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__row_t *row = &tb.rows[r];
+        const ogi__cell_t *label = NULL;
+        int64_t v[8];
+        size_t nv = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb.cells[i];
+            if (c->kind == OGI__CELL_LABEL) {
+                assert_false(c->n == strlen("申请人") &&
+                             memcmp(c->s, "申请人", c->n) == 0);
+                if (!label)
+                    label = c;
+            }
+            if (c->kind == OGI__CELL_VALUE && nv < 8)
+                v[nv++] = c->num.value;
+        }
+        if (nv == 0)
+            continue;
+        assert_non_null(label);
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[0], k);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(run_cut_by_row_identity),
+        cmocka_unit_test(table_cut_at_paper_edge),
+        cmocka_unit_test(header_fragment_names_no_sub_row),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
