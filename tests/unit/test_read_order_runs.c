@@ -2,7 +2,8 @@
  * test_read_order_runs.c - the reading-order reader (lib/form/read_order.c)
  * on Table 3 as pdftotext writes it without -layout when rows lose cells:
  * runs of single values that fill no rows exactly (blank cells left out),
- * tables cut at the paper's edge, a header fragment that names a sub-row.
+ * tables cut at the paper's edge, a header fragment that names a sub-row;
+ * and an amount wrapped in a narrow column.
  * Hand-written text in the shape of the generated pages' PDFs
  * (tests/tools/pdf_fixtures.sh); the values are the fixtures' own.
  */
@@ -232,6 +233,42 @@ header_fragment_names_no_sub_row(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * An amount in a narrow column wrapped its last digit onto a line of its
+ * own ("85005400.2" then "8", as the generated page of seed 5001 gave
+ * 政府集中采购's 85005400.28): one value, not 85005400.2 and a stray 8.
+ * A column of two rows whose second is a short number stays two values.
+ */
+static void
+amount_wrapped_in_narrow_column(void **state)
+{
+    (void)state;
+    static const char in[] = "（九）政府集中采购\n\n"
+                             "采购项目数量\n\n采购总金额\n\n"
+                             "政府集中采购\n\n2\n\n85005400.2\n8\n\n"
+                             "三、收到和处理政府信息公开申请情况\n\n"
+                             "12\n7\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    int amount = 0, eight = 0, twelve = 0, seven = 0;
+    for (size_t i = 0; i < tb.ncells; i++) {
+        const ogi__cell_t *c = &tb.cells[i];
+        if (c->kind != OGI__CELL_VALUE)
+            continue;
+        amount += c->num.value == 8500540028 && c->num.scale == 2;
+        eight += c->num.value == 8 && c->num.scale == 0;
+        twelve += c->num.value == 12;
+        seven += c->num.value == 7;
+    }
+    assert_int_equal(amount, 1);
+    assert_int_equal(eight, 0);
+    assert_int_equal(twelve, 1);
+    assert_int_equal(seven, 1);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -239,6 +276,7 @@ main(void)
         cmocka_unit_test(run_cut_by_row_identity),
         cmocka_unit_test(table_cut_at_paper_edge),
         cmocka_unit_test(header_fragment_names_no_sub_row),
+        cmocka_unit_test(amount_wrapped_in_narrow_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
