@@ -115,9 +115,11 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         }
     }
     /* tabs belong to the cell-lines and row-lines layouts, aligned
-     * columns to -layout; a table has values */
+     * columns to -layout; a table has values: one line in six at least
+     * (Table 2's small tables wrap their headers a word or two a line,
+     * so that their few values are outnumbered by the lines of text) */
     if (content < 6 || nums < 3 || tabs * 20 > content || wide * 10 > content ||
-        nums * 4 < content)
+        nums * 6 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);

@@ -3,7 +3,8 @@
  * on Table 3 as pdftotext writes it without -layout when rows lose cells:
  * runs of single values that fill no rows exactly (blank cells left out),
  * tables cut at the paper's edge, a header fragment that names a sub-row;
- * and an amount wrapped in a narrow column.
+ * an amount wrapped in a narrow column; Table 2's labels in a run with
+ * their rows' values before or after them.
  * Hand-written text in the shape of the generated pages' PDFs
  * (tests/tools/pdf_fixtures.sh); the values are the fixtures' own.
  */
@@ -269,6 +270,94 @@ amount_wrapped_in_narrow_column(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* The label and the values of each row of tb that has a label and
+ * values, as "label:v v v|". */
+static void
+labelled_rows(const ogi__table_t *tb, char *got, size_t cap)
+{
+    size_t n = 0;
+    got[0] = '\0';
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        const ogi__cell_t *label = NULL;
+        char vals[256];
+        size_t m = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_LABEL && !label)
+                label = c;
+            else if (c->kind == OGI__CELL_VALUE)
+                m += (size_t)snprintf(vals + m, sizeof(vals) - m, " %lld",
+                                      (long long)c->num.value);
+        }
+        if (!label || !m)
+            continue;
+        n += (size_t)snprintf(got + n, cap - n, "%.*s:%s|", (int)label->n,
+                              label->s, vals + 1);
+        assert_true(n + 1 < cap);
+    }
+}
+
+/*
+ * Table 2 as pdftotext wrote a generated page of seed 7026 (A4 across):
+ * the labels of 第二十条第（一）项 in a run ("行政规范性文件" wrapped),
+ * its column headers wrapped, then the two rows' six values as single
+ * blocks. The values go with the labels row by row, three each (the
+ * table's columns): 规章 0 0 0, 行政规范性文件 1 0 7. The region holds few
+ * values among many lines of wrapped headers, and is still reading order.
+ */
+static void
+t2_labels_then_values(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n"
+        "行政规范性文\n件\n\n本年制发件\n数\n\n本年废止件\n数\n\n"
+        "现行有效件\n数\n\n0\n\n0\n\n0\n\n1\n\n0\n\n7\n\n"
+        "第二十条第（五）项\n信息内容\n\n本年处理决定数\n量\n\n"
+        "行政许可 10512\n\n第二十条第（六）项\n\n信息内\n容\n\n"
+        "本年处理决定数\n量\n\n行政处\n罚\n\n1378\n\n行政强\n制\n\n"
+        "88\n\n第二十条第（八）项\n信息内容\n行政事业性收\n费\n\n"
+        "本年收费金额（单位：万\n元）\n2282.4\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    assert_true(ogi__read_order.probe(tb.text, 0, tb.text->nlines) > 0);
+    char got[4096];
+    labelled_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "规章:0 0 0|行政规范性文:1 0 7|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * The same table with its values before its labels, as pdftotext wrote
+ * a generated page of seed 7003: the column header, the six values, then
+ * 规章 and 行政规范性文件, then the next item's heading. The values go
+ * with the labels after them: 规章 0 0 0, 行政规范性文件 14 0 72, not
+ * the next item's labels.
+ */
+static void
+t2_values_then_labels(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "第二十条第（一）项\n信息\n内容\n\n本年制发件数\n0\n\n0\n\n0\n\n"
+        "14\n\n0\n\n72\n规章\n行政规范性文件\n\n"
+        "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可\n\n"
+        "10159\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    char got[4096];
+    labelled_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "规章:0 0 0|行政规范性文件:14 0 72|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -277,6 +366,8 @@ main(void)
         cmocka_unit_test(table_cut_at_paper_edge),
         cmocka_unit_test(header_fragment_names_no_sub_row),
         cmocka_unit_test(amount_wrapped_in_narrow_column),
+        cmocka_unit_test(t2_labels_then_values),
+        cmocka_unit_test(t2_values_then_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
