@@ -80,8 +80,7 @@ int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 /* ---- rows (read_order_rows.c) ---- */
 
 /* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
-int ogi__order_add_value(ogi__table_t *tb, const order_t *o,
-                         const item_t *it);
+int ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it);
 /* Appends text item `item` as cells: its line as the row-lines reader
  * reads it, or, when the line holds several items, the item's words.
  * Returns 0 or OGI_ENOMEM. */
@@ -92,7 +91,6 @@ int ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item);
  * labels; else 0) and labels paired with the rows they name.
  * Returns 0 or OGI_ENOMEM.
  */
-int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o,
-                          size_t width);
+int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width);
 
 #endif /* OGI_READ_ORDER_INT_H */

@@ -129,8 +129,7 @@ sums_up(const order_t *o, const piece_t *p, size_t n)
  * wrong then spoils the fewest rows' columns).
  */
 static size_t
-cut_run(const order_t *o, const piece_t *p, size_t n, size_t width,
-        size_t *len)
+cut_run(const order_t *o, const piece_t *p, size_t n, size_t width, size_t *len)
 {
     size_t rows = (n + width - 1) / width, miss = rows * width - n;
     if (rows > RUN_MAX_ROWS || n > RUN_MAX_ROWS * T3_COLS)
@@ -417,9 +416,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         if (nr) {
             for (size_t r = 0; r < nr; r++) {
                 const piece_t *p = &o->pieces[i];
-                rc = len[r] == width
-                         ? emit_full_row(tb, o, p, width)
-                         : emit_short_row(tb, o, p, len[r], width);
+                rc = len[r] == width ? emit_full_row(tb, o, p, width)
+                                     : emit_short_row(tb, o, p, len[r], width);
                 if (rc)
                     return rc;
                 i += len[r];
@@ -470,7 +468,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                                            : &o->items[o->vals[p->first]];
             if ((rc = ogi__table_row_open(tb, first->line)))
                 return rc;
-            if (labelled && (rc = ogi__order_add_item(tb, o, o->pieces[lab].item)))
+            if (labelled &&
+                (rc = ogi__order_add_item(tb, o, o->pieces[lab].item)))
                 return rc;
             if ((rc = add_values(tb, o, p)))
                 return rc;
@@ -480,4 +479,3 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
     }
     return 0;
 }
-

@@ -525,7 +525,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                 const item_t *x = &o->items[q];
                 if (x->kind == IT_GAP)
                     continue;
-                int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+                int64_t v =
+                    x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
                 if (v < 0)
                     break;
                 sum += v;

@@ -314,8 +314,8 @@ ogi__split_across(ctx_t *cx)
      * tell() names the other splits (P6): one error would otherwise
      * leave every such row of the table unread. A run of digits keeps
      * its P8: its cut is the values themselves, not where blanks sit. */
-    uint8_t **own = ogi_arena_alloc(cx->r->arena,
-                                    (cx->nspans + 1) * sizeof(*own));
+    uint8_t **own =
+        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*own));
     if (!own)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {

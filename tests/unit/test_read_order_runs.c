@@ -122,8 +122,7 @@ run_cut_by_row_identity(void **state)
     for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
         if (i == 7) /* 4.保护第三方合法权益: its values came before */
             continue;
-        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
-                              t3_labels[i]);
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
         if (i == 6) /* 3.危及…: its row and the next one's */
             put_values(in, sizeof(in), &n, run, 13);
         else
@@ -158,8 +157,7 @@ table_cut_at_paper_edge(void **state)
     for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
         if (i == 10)
             continue;
-        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
-                              t3_labels[i]);
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
         int row[6] = {(int)i + 1, 0, 0, 0, 0, 0};
         put_values(in, sizeof(in), &n, row, 6);
         if (i == 9) { /* 6.属于四类过程性信息, then 7.'s values */
@@ -196,8 +194,7 @@ header_fragment_names_no_sub_row(void **state)
     static char in[16384];
     size_t n = (size_t)snprintf(in, sizeof(in), "申请人\n\n情况\n\n");
     for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
-        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
-                              t3_labels[i]);
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
         int row[7] = {(int)i + 1, 0, 0, 0, 0, 0, (int)i + 1};
         put_values(in, sizeof(in), &n, row, 7);
     }
