@@ -166,8 +166,154 @@ ogi__table_starts_numbered(const char *s, size_t n)
     return is_numbering(s, n);
 }
 
+/* ---- what OCR leaves in a line of values ----
+ *
+ * An OCR engine reads a table's rules as glyphs ("|" for a column's
+ * line, " ' _ for specks) set beside or between the values, a 0 as o or
+ * O, a 1 as l, and a row's number apart from its label ("4 .保护"). In a
+ * line that holds values (two words that are numbers as they stand), a
+ * word's stray glyphs are dropped and a word of digits and their
+ * look-alikes read as the number it shows; elsewhere nothing changes.
+ */
+
+/* A glyph OCR makes of a rule or a speck (the text is normalised: curly
+ * quotes are ASCII, full-width commas are ','). */
+static int
+is_stray(char c)
+{
+    return c == '|' || c == '"' || c == '\'' || c == '_' || c == '`' ||
+           c == ',' || c == '[' || c == ']';
+}
+
+/* s[*a..*b) without its stray glyphs at either end; also an I beside the
+ * digits there (a rule read as a capital I), when a digit or an o stands
+ * next to it inside. */
+static void
+trim_stray(const char *s, size_t *a, size_t *b)
+{
+    for (;;) {
+        size_t a0 = *a, b0 = *b;
+        while (*a < *b && is_stray(s[*a]))
+            (*a)++;
+        while (*b > *a && is_stray(s[*b - 1]))
+            (*b)--;
+        if (*b - *a >= 2 && s[*a] == 'I' &&
+            (ogi_text_is_digit((unsigned char)s[*a + 1]) || s[*a + 1] == 'o'))
+            (*a)++;
+        if (*b - *a >= 2 && s[*b - 1] == 'I' &&
+            ogi_text_is_digit((unsigned char)s[*b - 2]))
+            (*b)--;
+        if (*a == a0 && *b == b0)
+            return;
+    }
+}
+
+/* The digits s[0..n) shows, o and O read as 0 and l and I as 1, into
+ * out (n bytes); 0 when a character is none of those, or when no digit,
+ * o or O is among them, or when a lone o or O (a full stop read as a
+ * letter) is all there is. */
+static int
+lookalike_digits(const char *s, size_t n, char *out)
+{
+    int shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (ogi_text_is_digit((unsigned char)c))
+            out[i] = c;
+        else if (c == 'o' || c == 'O')
+            out[i] = '0';
+        else if (c == 'l' || c == 'I')
+            out[i] = '1';
+        else
+            return 0;
+        shown |= out[i] == '0' || (c >= '0' && c <= '9');
+    }
+    return shown && !(n == 1 && !ogi_text_is_digit((unsigned char)s[0]));
+}
+
+/* 1 when the word s[0..n) is a value as OCR wrote it: *v..*vn is the text
+ * of the value (into s, or a copy in tb's arena with the look-alikes
+ * read), *w..*wn the part of the source it covers. */
+static int
+ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v,
+          size_t *vn, size_t *skip)
+{
+    size_t a = 0, b = n;
+    trim_stray(s, &a, &b);
+    *skip = a;
+    ogi_num_t num;
+    if (a == b)
+        return 0;
+    if (ogi_number_parse(s + a, b - a, &num) != OGI_NUM_NONE) {
+        *v = s + a;
+        *vn = b - a;
+        return 1;
+    }
+    char buf[32];
+    if (b - a > sizeof(buf) || !lookalike_digits(s + a, b - a, buf))
+        return 0;
+    const char *c = ogi__table_strdup(tb, buf, b - a);
+    if (!c)
+        return -1;
+    *v = c;
+    *vn = b - a;
+    return 1;
+}
+
+/* Words of s[0..n) that are numbers as they stand. */
+static size_t
+count_numbers(const char *s, size_t n)
+{
+    size_t k = 0, i = 0;
+    ogi_num_t num;
+    while (i < n) {
+        while (i < n && is_blank_char(s[i]))
+            i++;
+        size_t w = i;
+        while (i < n && !is_blank_char(s[i]))
+            i++;
+        if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
+            k++;
+    }
+    return k;
+}
+
+/* 1 when the word after s[w..i) (one space on) starts with "." or "、"
+ * and then no digit: s[w..i) is a row's number set apart from its label
+ * ("4 .保护第三方合法权益"), not a value. */
+static int
+number_apart(const char *s, size_t n, size_t w, size_t i)
+{
+    if (i - w > 2 || i + 1 >= n || s[i] != ' ')
+        return 0;
+    for (size_t k = w; k < i; k++)
+        if (!ogi_text_is_digit((unsigned char)s[k]))
+            return 0;
+    const char *p = s + i + 1;
+    size_t left = n - i - 1, sl;
+    if (*p == '.')
+        sl = 1;
+    else if (left >= 3 && memcmp(p, "、", 3) == 0)
+        sl = 3;
+    else
+        return 0;
+    return left > sl && !ogi_text_is_digit((unsigned char)p[sl]) &&
+           !is_blank_char(p[sl]);
+}
+
+static int add_words(ogi__table_t *tb, const char *s, size_t n, size_t off,
+                     int ocr);
+
 int
 ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
+{
+    return add_words(tb, s, n, off, 0);
+}
+
+/* ogi__table_add_words; ocr: the words are in a line of values, read as
+ * OCR writes them (above). */
+static int
+add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
 {
     ogi_num_t num;
     /* a whole-cell value ("减 22" with its space) first */
@@ -185,6 +331,56 @@ ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
         while (i < n && !is_blank_char(s[i]))
             i++;
         size_t wlen = i - w, vend = 0;
+        /* "4 .保护": a row's number, then its label */
+        int apart = number_apart(s, n, w, i);
+        if (ocr && !apart) {
+            const char *v = NULL;
+            size_t vn = 0, a = 0;
+            int rc = ocr_value(tb, s + w, wlen, &v, &vn, &a);
+            if (rc < 0)
+                return OGI_ENOMEM;
+            if (rc > 0) {
+                if (in_text &&
+                    !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                    text_end - text_start, off + text_start,
+                                    text_end - text_start))
+                    return OGI_ENOMEM;
+                in_text = 0;
+                if (!ogi__table_add(tb, OGI__CELL_VALUE, v, vn, off + w + a,
+                                    vn))
+                    return OGI_ENOMEM;
+                continue;
+            }
+            /* a rule or a speck: no word; else the word without them */
+            size_t b = wlen;
+            a = 0;
+            while (a < b && is_stray(s[w + a]) && s[w + a] != ',')
+                a++;
+            while (b > a && is_stray(s[w + b - 1]) && s[w + b - 1] != ',')
+                b--;
+            if (a == b)
+                continue;
+            w += a;
+            wlen = b - a;
+        }
+        if (apart) {
+            /* the number and its label's first word are one word */
+            while (i < n && s[i] == ' ')
+                i++;
+            while (i < n && !is_blank_char(s[i]))
+                i++;
+            if (in_text) {
+                if (!ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                    text_end - text_start, off + text_start,
+                                    text_end - text_start))
+                    return OGI_ENOMEM;
+                in_text = 0;
+            }
+            in_text = 1;
+            text_start = w;
+            text_end = i;
+            continue;
+        }
         /* 减 22: a sign word, then a number word */
         if (is_sign_word(s + w, wlen)) {
             size_t j = i;
@@ -225,7 +421,7 @@ ogi__table_add_words(ogi__table_t *tb, const char *s, size_t n, size_t off)
             in_text = 1;
             text_start = w;
         }
-        text_end = i;
+        text_end = w + wlen;
     }
     if (in_text && !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
                                    text_end - text_start, off + text_start,
@@ -374,6 +570,8 @@ add_line_cells(ogi__table_t *tb, size_t l)
     /* trailing empty tab cells carry nothing */
     while (end > start && is_blank_char(s[end - 1]))
         end--;
+    /* a line of values: its words may be read as OCR writes them */
+    int ocr = count_numbers(s + start, end - start) >= 2;
     size_t c = start;
     int rc;
     while (c <= end) {
@@ -392,7 +590,7 @@ add_line_cells(ogi__table_t *tb, size_t l)
             while (a0 < a1 && s[a0] == ' ')
                 a0++;
             if (a1 > a0) {
-                if ((rc = ogi__table_add_words(tb, s + a0, a1 - a0, a0)))
+                if ((rc = add_words(tb, s + a0, a1 - a0, a0, ocr)))
                     return rc;
                 any = 1;
             }

@@ -354,6 +354,85 @@ leading_zero_runs(void **state)
     done(&fx);
 }
 
+/* OCR (tesseract) reads a table's rules as "|", specks as quotes beside
+ * the values: in a line of values they are no cells, and a value they
+ * touch is the value. A label's leading speck goes too, so that its
+ * row's number is seen ("“|1.属于"). */
+static void
+ocr_stray_glyphs(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "一、本年新收政府信息公开申请数量      620 | 0    0     0   0 |620\n"
+             "\n"
+             "(三) 不予公开 “|1.属于国家秘密      3    0    0     0   0 | 3\n"
+             "\n"
+             "5.要求行政机关确认或重新出具已获取信息 ”0   0   0    0     0\n");
+    static const char *const want[] = {
+        "L[一、本年新收政府信息公开申请数量] V[620] V[0] V[0] V[0] V[0] "
+        "V[620]",
+        "L[(三) 不予公开] L[1.属于国家秘密] V[3] V[0] V[0] V[0] V[0] V[3]",
+        "L[5.要求行政机关确认或重新出具已获取信息] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Digits as OCR misreads them in a line of values: o for 0 ("oo" two
+ * zeros run together: a run), l for 1, a rule read as I after a digit.
+ * A line without values keeps its words: "查阅 O" is a full stop read as
+ * a letter, "ol" a word. */
+static void
+ocr_digit_lookalikes(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "二、上年结转政府信息公开申请数量      3 0 0 oo 0 0 3\n"
+             "\n"
+             "6.属于四类过程性信息        1     0     0     0     0 1I\n"
+             "\n"
+             "(六) 其他处理          1 0 0      0 ol\n"
+             "\n"
+             "方便群众查阅 O\n"
+             "\n"
+             "附件 ol 见下\n");
+    static const char *const want[] = {
+        "L[二、上年结转政府信息公开申请数量] V[3] V[0] V[0] R[00] V[0] V[0] "
+        "V[3]",
+        "L[6.属于四类过程性信息] V[1] V[0] V[0] V[0] V[0] V[1]",
+        "L[(六) 其他处理] V[1] V[0] V[0] V[0] R[01]",
+        "L[方便群众查阅 O]",
+        "L[附件 ol 见下]",
+    };
+    expect_rows(&fx, want, 5);
+    done(&fx);
+}
+
+/* OCR sets a row's number apart from its label ("4 .保护"): the number
+ * is the label's, not a value, and starts a label of its own after a
+ * group label. A number before "." and a digit stays a value. */
+static void
+ocr_number_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "4 .保护第三方合法权益       1   0   0   0   0   0 1\n"
+             "\n"
+             "(五) 不予处理 1 .信访举报投诉类申请     1   0   0   0 1\n"
+             "\n"
+             "行政事业性收费       3 .5\n");
+    static const char *const want[] = {
+        "L[4 .保护第三方合法权益] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[(五) 不予处理] L[1 .信访举报投诉类申请] V[1] V[0] V[0] V[0] V[1]",
+        "L[行政事业性收费] V[3] L[.5]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -368,6 +447,9 @@ main(void)
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
+        cmocka_unit_test(ocr_stray_glyphs),
+        cmocka_unit_test(ocr_digit_lookalikes),
+        cmocka_unit_test(ocr_number_apart),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
