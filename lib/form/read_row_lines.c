@@ -466,6 +466,10 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             long j = column_at(cols, nmain, x0[i], x1[i]);
             if (j >= 0 && is_value(&sc->cells[cols[j].main]))
                 return 0; /* a header word or another row's value */
+            if (j >= 0 && r < (size_t)main &&
+                ogi__table_starts_numbered(sc->cells[cols[j].main].s,
+                                           sc->cells[cols[j].main].n))
+                return 0; /* a label starts at its number: a header above */
             if (j < 0) {
                 j = column_at(cols + nmain, n - nmain, x0[i], x1[i]);
                 j = j >= 0 ? j + (long)nmain : -1;

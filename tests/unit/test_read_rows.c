@@ -433,6 +433,29 @@ ocr_number_apart(void **state)
     done(&fx);
 }
 
+/* OCR sets a table's header lines right above its first row, no line
+ * between: the header's pieces in the column of the row's label are no
+ * part of it, as the label starts at its number ("一、"). */
+static void
+ocr_header_over_numbered(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "申请人情况\n"
+             "(勾稽关系: 第一项加第二项)\n"
+             "自然人\n"
+             "一、本年新收政府信息公开申请数量       68    0    7    75\n");
+    static const char *const want[] = {
+        "L[申请人情况]",
+        "L[(勾稽关系: 第一项加第二项)]",
+        "L[自然人]",
+        "L[一、本年新收政府信息公开申请数量] V[68] V[0] V[7] V[75]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -450,6 +473,7 @@ main(void)
         cmocka_unit_test(ocr_stray_glyphs),
         cmocka_unit_test(ocr_digit_lookalikes),
         cmocka_unit_test(ocr_number_apart),
+        cmocka_unit_test(ocr_header_over_numbered),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
