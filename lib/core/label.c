@@ -141,11 +141,15 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
         v = 0;
         while (q < e && *q >= '0' && *q <= '9' && q - p < 3)
             v = v * 10 + (*q++ - '0');
-        if ((is_sep(q, e, &sl) || (q < e && *q == ')')) &&
+        /* OCR drops the "." ("4保护第三方合法权益", "2 其他法律"): one
+         * or two digits right before an ideograph number the row */
+        int bare = q - p <= 2 && q < e && (unsigned char)*q >= 0xE4 &&
+                   (unsigned char)*q <= 0xE9;
+        if ((is_sep(q, e, &sl) || (q < e && *q == ')') || bare) &&
             !(q + 1 < e && *q == '.' && q[1] >= '0' && q[1] <= '9')) {
             out->num.level = 3;
             out->num.value = v;
-            p = q + (q < e && *q == ')' ? 1 : sl);
+            p = q + (bare ? 0 : q < e && *q == ')' ? 1 : sl);
         }
     }
 

@@ -29,7 +29,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         ocr_pdf) echo 38.1 ;;
-        ocr_pdf_portrait) echo 29.4 ;;
+        ocr_pdf_portrait) echo 29.8 ;;
         *) echo 100 ;;
     esac
 }

@@ -193,6 +193,24 @@ numbering_level3(void **state)
     assert_num("12.其他", 3, 12);
 }
 
+/* OCR drops the stop after a row's number or reads it as a space: one or
+ * two digits right before the label's first ideograph still number it,
+ * and the row is found. Three digits or more are the text's. */
+static void
+numbering_stop_dropped(void **state)
+{
+    (void)state;
+    assert_num("4保护第三方合法权益", 3, 4);
+    assert_core("4保护第三方合法权益", "保护第三方合法权益");
+    assert_num("2 其他法律行政法规茜止公开", 3, 2);
+    assert_num("12其他", 3, 12);
+    assert_num("123其他", 0, 0);
+    assert_core("123其他", "123其他");
+    assert_best3("2 其他法律行政法规茜止公开", "denied.law_forbidden", 80);
+    assert_best3("3 补正后申请内容仍不明确", "unable.unclear", 100);
+    assert_best3("1属于国家秘密", "denied.state_secret", 100);
+}
+
 /* Numbers that belong to the text are not numbering, and stay in the core. */
 static void
 not_numbering(void **state)
@@ -625,6 +643,7 @@ main(void)
         cmocka_unit_test(numbering_level1),
         cmocka_unit_test(numbering_level2),
         cmocka_unit_test(numbering_level3),
+        cmocka_unit_test(numbering_stop_dropped),
         cmocka_unit_test(not_numbering),
         cmocka_unit_test(core_quotes),
         cmocka_unit_test(core_whitespace),
