@@ -260,17 +260,18 @@ ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v,
     return 1;
 }
 
-/* Words of s[0..n) that are numbers as they stand. */
+/* Words of s[0..n) that are numbers as they stand (a rule "|" parts
+ * words). */
 static size_t
 count_numbers(const char *s, size_t n)
 {
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
-        while (i < n && is_blank_char(s[i]))
+        while (i < n && (is_blank_char(s[i]) || s[i] == '|'))
             i++;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]))
+        while (i < n && !is_blank_char(s[i]) && s[i] != '|')
             i++;
         if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
             k++;
@@ -323,12 +324,13 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
     int in_text = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && is_blank_char(s[i]))
+        /* in a line of values a rule ("|") parts words as a space does */
+        while (i < n && (is_blank_char(s[i]) || (ocr && s[i] == '|')))
             i++;
         if (i >= n)
             break;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]))
+        while (i < n && !is_blank_char(s[i]) && !(ocr && s[i] == '|'))
             i++;
         size_t wlen = i - w, vend = 0;
         /* "4 .保护": a row's number, then its label */

@@ -28,8 +28,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        ocr_pdf) echo 38.1 ;;
-        ocr_pdf_portrait) echo 29.8 ;;
+        ocr_pdf) echo 38.3 ;;
+        ocr_pdf_portrait) echo 30.2 ;;
         *) echo 100 ;;
     esac
 }

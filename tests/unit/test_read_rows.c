@@ -456,6 +456,25 @@ ocr_header_over_numbered(void **state)
     done(&fx);
 }
 
+/* A rule OCR reads as "|" between two values with no space parts them;
+ * in a line without values it stays in the text. */
+static void
+ocr_rule_between_values(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "3.要求提供公开出版物       1 0|0 0 0 0 1\n"
+             "\n"
+             "自然人|商业企业\n");
+    static const char *const want[] = {
+        "L[3.要求提供公开出版物] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[自然人|商业企业]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -474,6 +493,7 @@ main(void)
         cmocka_unit_test(ocr_digit_lookalikes),
         cmocka_unit_test(ocr_number_apart),
         cmocka_unit_test(ocr_header_over_numbered),
+        cmocka_unit_test(ocr_rule_between_values),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
