@@ -233,10 +233,11 @@ lookalike_digits(const char *s, size_t n, char *out)
 
 /* 1 when the word s[0..n) is a value as OCR wrote it: *v..*vn is the text
  * of the value (into s, or a copy in tb's arena with the look-alikes
- * read), *w..*wn the part of the source it covers. */
+ * read, as long as the source it covers), *skip the stray glyphs before
+ * it; 0 when it is no value; -1 when out of memory. */
 static int
-ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v,
-          size_t *vn, size_t *skip)
+ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v, size_t *vn,
+          size_t *skip)
 {
     size_t a = 0, b = n;
     trim_stray(s, &a, &b);
