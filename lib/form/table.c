@@ -303,6 +303,32 @@ number_apart(const char *s, size_t n, size_t w, size_t i)
            !is_blank_char(p[sl]);
 }
 
+/* Where in the word s[0..n) a row's number (one or two digits, "." or
+ * "、", an ideograph) follows an ideograph: OCR lost the space before it.
+ * 0 when none does. */
+static size_t
+numbered_inside(const char *s, size_t n)
+{
+    for (size_t k = 3; k < n; k++) {
+        unsigned char lead = (unsigned char)s[k - 3];
+        if (!ogi_text_is_digit((unsigned char)s[k]) || lead < 0xE4 ||
+            lead > 0xE9 || ogi_text_is_digit((unsigned char)s[k - 1]))
+            continue;
+        size_t d = k;
+        while (d < n && d - k < 3 && ogi_text_is_digit((unsigned char)s[d]))
+            d++;
+        if (d - k > 2)
+            continue;
+        size_t sl = d < n && s[d] == '.'                                 ? 1
+                    : n - d >= 3 && memcmp(s + d, "、", 3) == 0 ? 3
+                                                                         : 0;
+        if (sl && n - d - sl >= 3 && (unsigned char)s[d + sl] >= 0xE4 &&
+            (unsigned char)s[d + sl] <= 0xE9)
+            return k;
+    }
+    return 0;
+}
+
 static int add_words(ogi__table_t *tb, const char *s, size_t n, size_t off,
                      int ocr);
 
@@ -365,6 +391,22 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
                 continue;
             w += a;
             wlen = b - a;
+            /* a group label run into its first row's ("(五) 不予3.要求"):
+             * the row's label starts at its number */
+            size_t k = numbered_inside(s + w, wlen);
+            if (k) {
+                if (!in_text) {
+                    in_text = 1;
+                    text_start = w;
+                }
+                if (!ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
+                                    w + k - text_start, off + text_start,
+                                    w + k - text_start))
+                    return OGI_ENOMEM;
+                text_start = w + k;
+                text_end = w + wlen;
+                continue;
+            }
         }
         if (apart) {
             /* the number and its label's first word are one word */

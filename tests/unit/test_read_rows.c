@@ -475,6 +475,30 @@ ocr_rule_between_values(void **state)
     done(&fx);
 }
 
+/* OCR loses the space between a group label and its first row's label:
+ * the row's label starts at its number. A number inside a label with no
+ * stop after it, or a decimal, stays. */
+static void
+ocr_group_run_into_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "(五) 不予3.要求提供公开出版物       0 0 0 0 0 0 0\n"
+             "\n"
+             "2019年政府集中采购       106   36812\n"
+             "\n"
+             "采购额1.5万元以上       2   3\n");
+    static const char *const want[] = {
+        "L[(五) 不予] L[3.要求提供公开出版物] V[0] V[0] V[0] V[0] V[0] V[0] "
+        "V[0]",
+        "L[2019年政府集中采购] V[106] V[36812]",
+        "L[采购额1.5万元以上] V[2] V[3]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -494,6 +518,7 @@ main(void)
         cmocka_unit_test(ocr_number_apart),
         cmocka_unit_test(ocr_header_over_numbered),
         cmocka_unit_test(ocr_rule_between_values),
+        cmocka_unit_test(ocr_group_run_into_row),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
