@@ -9,7 +9,8 @@
  *   its own line, indented, with an empty line before it. A cell whose
  *   paragraph holds only &nbsp; leaves one more empty line and nothing
  *   else, so between two cells' texts k empty lines mean k - 1 empty
- *   cells, and before the next row's label likewise. An empty <td></td>
+ *   cells, and before the next row's label likewise (a row whose cells
+ *   are all &nbsp; is its label and k - 1 blanks). An empty <td></td>
  *   or <p></p> leaves nothing at all: those blanks cannot be told.
  *
  *       3.危及"三安全一稳定"
@@ -455,8 +456,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             l++;
             continue;
         }
-        /* a label opens a row; the blanks before it end the row above */
-        if (gap_cells && r.in_row && r.row_values &&
+        /* a label opens a row; the blanks before it end the row above,
+         * all of them where the row is only its label and &nbsp; cells */
+        if (gap_cells && r.in_row &&
             (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
             return rc;
         if ((rc = open_row(&r, l)))

@@ -97,6 +97,32 @@ rows(void **state)
     check(FORMS "rows.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Rows whose cells are all <p>&nbsp;</p>: each blank paragraph leaves one
+ * more empty line before the next row's label, so the row is its label and
+ * that many blanks (tests/data/forms/lynx/blankrows.html). */
+static void
+blank_rows(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:申请人情况",
+        "L:自然人",
+        "L:商业企业",
+        "L:科研机构",
+        "L:总计",
+        "L:(三)不予公开",
+        "L:1.属于国家秘密 | V:14 | B: | B: | V:14",
+        "L:2.其他法律行政法规禁止公开 | B: | B: | B: | B:",
+        "L:3.危及\"三安全一稳定\" | B: | B: | B: | B:",
+        "L:4.保护第三方合法权益 | V:5 | V:0 | V:1 | V:6",
+        "L:(四)无法提供 | V:3 | V:1 | B: | B:",
+        "L:(六)其他处理 | B: | B: | B: | B:",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "blankrows.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 /* Spaces, values, labels and line breaks in any order: bounded, no
  * crash, whatever the probe says. */
 static void
@@ -140,6 +166,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cells),
         cmocka_unit_test(rows),
+        cmocka_unit_test(blank_rows),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
