@@ -405,6 +405,17 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     while (hi - lo > pr->ncols &&
            ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
+    /* then the blanks of a drawn grid between values, the rightmost
+     * first: a tool that cannot draw a column span draws the spanning
+     * cell and an empty one for each column it covers (pandoc 2's grid
+     * tables) */
+    for (size_t i = hi; hi - lo > pr->ncols && i-- > lo + 1;)
+        if (ogi__plan_tok_cell(g, pr->toks[i])->kind == OGI__CELL_BLANK &&
+            ogi__plan_tok_cell(g, pr->toks[i])->col >= 0) {
+            memmove(&pr->toks[i], &pr->toks[i + 1],
+                    (hi - i - 1) * sizeof(pr->toks[0]));
+            hi--;
+        }
     char path[128] = "";
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {

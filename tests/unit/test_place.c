@@ -79,6 +79,72 @@ t4_narrow_w3m(void **state)
 
 /* a header that does not give fifteen columns leaves the row in printed
  * order, never a crash: every prefix of a page parses */
+/* The cells of table id, row by row; -1 an empty cell. */
+static void
+check_rows(const ogi_report_t *r, ogi_table_id_t id, const char *const *keys,
+           size_t nkeys, const int *want, size_t ncols)
+{
+    for (size_t k = 0; k < nkeys; k++) {
+        long row = ogi_skeleton_row_index(id, keys[k]);
+        assert_true(row >= 0);
+        for (size_t j = 0; j < ncols; j++) {
+            const ogi_cell_t *c = ogi_report_cell(r, id, (size_t)row, j);
+            int w = want[k * ncols + j];
+            assert_non_null(c);
+            if (w < 0 ? c->state != OGI_CELL_EMPTY
+                      : c->state != OGI_CELL_NUM || ogi_cell_number(c) != w)
+                fail_msg("%s column %zu: %g (state %d), want %d", keys[k], j,
+                         ogi_cell_number(c), c->state, w);
+        }
+    }
+}
+
+/*
+ * pandoc 2's plain tables (spans_pandoc.html): a value cell spanning two
+ * columns of a grid table comes as the value and an empty cell, so a row
+ * has one cell more than its columns; in the simple table after it, a
+ * row label spanning two of the three label columns leaves one empty,
+ * blank cells are space in the rule's columns, and rows whose cells are
+ * all blank are their labels alone.
+ */
+static void
+spans_pandoc(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp(DIR "spans_pandoc.plain.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k1[] = {"rules", "normative_docs"};
+    static const int w1[] = {3, 3, 40, 5, 4, 61};
+    check_rows(r, OGI_T2_19_1, k1, 2, w1, 3);
+    static const char *const k5[] = {"license", "other_services"};
+    static const int w5[] = {7, 1, 20, 2, -1, 9};
+    check_rows(r, OGI_T2_19_5, k5, 2, w5, 3);
+    static const char *const k3[] = {
+        "new_received",         "carried_over",       "granted",
+        "partial",              "denied.state_secret", "denied.law_forbidden",
+        "denied.security_stability", "other.all",     "carry_forward"};
+    static const int w3[] = {
+        21, 3,  -1, -1, 2,  1,  27, /* 一 */
+        4,  -1, -1, -1, -1, -1, 4,  /* 二 */
+        9,  2,  -1, -1, 1,  1,  -1, /* (一) */
+        3,  -1, -1, -1, -1, -1, 3,  /* (二) */
+        6,  1,  -1, -1, -1, -1, 7,  /* (三)1 */
+        -1, -1, -1, -1, -1, -1, -1, /* (三)2 */
+        -1, -1, -1, -1, -1, -1, -1, /* (三)3 */
+        -1, -1, -1, -1, -1, -1, -1, /* (六) */
+        7,  -1, -1, -1, 1,  -1, 8,  /* 四 */
+    };
+    check_rows(r, OGI_T3, k3, sizeof(k3) / sizeof(k3[0]), w3, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -103,6 +169,7 @@ main(void)
         cmocka_unit_test(t4_centred_w3m),
         cmocka_unit_test(t4_pandoc),
         cmocka_unit_test(t4_narrow_w3m),
+        cmocka_unit_test(spans_pandoc),
         cmocka_unit_test(t4_prefixes),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
