@@ -83,14 +83,18 @@ row_flags(const ogi__plan_t *p, long i)
     return ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row].flags;
 }
 
-/* The next data row at or after cursor, or -1. */
+/* The next data row at or after cursor, or -1. A row that holds all its
+ * cells already is passed over: values by order fill a row still empty
+ * (the row at the cursor may have had its values from a bare row of
+ * values that came after its torn label). */
 static long
 next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
 {
     for (size_t i = cursor; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
-        if (!p->rows[i].group && !(row->flags & skip_flags))
+        if (!p->rows[i].group && !(row->flags & skip_flags) &&
+            p->rows[i].ntoks < p->rows[i].ncols)
             return (long)i;
     }
     return -1;
@@ -228,7 +232,10 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             continue;
         }
         int values = ogi__plan_has_value(g, rec, from);
-        if (values && nwait > 1 && !(any_text && rec->prosey)) {
+        /* several rows waiting, or one and a label that matches no row
+         * (the torn tail of the waiting one's): the oldest takes them */
+        if (values && (nwait > 1 || (nwait && any_text)) &&
+            !(any_text && rec->prosey)) {
             ogi__plan_give(&p->rows[wait[0]], g, rec, from);
             continue;
         }

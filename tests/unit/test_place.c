@@ -161,6 +161,41 @@ spans_gfm(void **state)
     check_spans(DIR "spans_pandoc.gfm.md");
 }
 
+/*
+ * A PDF-to-Markdown pipeline's Table 3 (tests/data/forms/pipe/
+ * torn_labels.md, an excerpt of tests/data/realhtml/121.raw.md kept byte
+ * for byte): the labels of (五)5 and (六)1 come as loose lines before
+ * their values, (五)5's values as a bare row of seven, (六)1's with the
+ * torn tail of its label, (六)2's with two fragments. Each row gets its
+ * own values (read from the published report).
+ */
+static void
+torn_labels(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/forms/pipe/torn_labels.md", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {"rejected.excessive", "rejected.reconfirm",
+                                    "other.no_correction", "other.fee_unpaid",
+                                    "other.misc"};
+    static const int w[] = {
+        1,   0,  0, 0, 0, 0, 1,   /* (五)4 */
+        0,   0,  0, 0, 0, 0, 0,   /* (五)5 */
+        40,  1,  0, 0, 2, 0, 43,  /* (六)1 */
+        0,   0,  0, 0, 0, 0, 0,   /* (六)2 */
+        264, 12, 0, 0, 0, 0, 276, /* (六)3 */
+    };
+    check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -187,6 +222,7 @@ main(void)
         cmocka_unit_test(t4_narrow_w3m),
         cmocka_unit_test(spans_pandoc),
         cmocka_unit_test(spans_gfm),
+        cmocka_unit_test(torn_labels),
         cmocka_unit_test(t4_prefixes),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
