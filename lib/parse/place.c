@@ -769,6 +769,18 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         appeal_blanks(pr, g, first_rec);
     size_t lo = 0, hi = pr->ntoks;
     int gap = has_gap(g, pr->toks, lo, hi);
+    /* gaps without runs: Table 4's one row of values, its cells mostly
+     * 0, gives the arithmetic too little to tell where blanks hidden in
+     * them were; the cells are read in printed order without them */
+    if (gap && !ogi__plan_has_run(g, pr->toks, lo, hi)) {
+        size_t kept = 0;
+        for (size_t i = lo; i < hi; i++)
+            if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK ||
+                ogi__plan_tok_cell(g, pr->toks[i])->n == 0)
+                pr->toks[kept++] = pr->toks[i];
+        hi = pr->ntoks = kept;
+        gap = 0;
+    }
     while (!gap && hi - lo > OGI_T4_CELLS &&
            ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;
