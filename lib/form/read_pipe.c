@@ -336,8 +336,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
  * Markdown has no spans: a row label spanning two label columns (or a
  * group label's rows below it) leaves an empty cell in a label column.
  * In the rows [r0, r1) of one pipe table, the label columns are the
- * columns its rows with values hold labels in; an empty cell there is
- * no blank value but the slot of a label: MERGED.
+ * columns its data rows (labels, then values and blanks only) hold
+ * labels in; an empty cell there is no blank value but the slot of a
+ * label: MERGED.
  */
 static void
 label_slots(ogi__table_t *tb, size_t r0, size_t r1)
@@ -346,15 +347,17 @@ label_slots(ogi__table_t *tb, size_t r0, size_t r1)
     for (size_t r = r0; r < r1; r++) {
         const ogi__row_t *row = &tb->rows[r];
         uint64_t mask = 0;
-        int values = 0;
+        int values = 0, data = 1;
         for (size_t i = row->first; i < row->first + row->count; i++) {
             const ogi__cell_t *c = &tb->cells[i];
             if (c->kind == OGI__CELL_VALUE)
                 values = 1;
+            else if (c->kind == OGI__CELL_LABEL && values)
+                data = 0;
             else if (c->kind == OGI__CELL_LABEL && c->col >= 0 && c->col < 64)
                 mask |= (uint64_t)1 << c->col;
         }
-        if (values)
+        if (values && data)
             labels |= mask;
     }
     for (size_t r = r0; r < r1; r++) {

@@ -59,10 +59,10 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.2 ;;
-        lynx) echo 98.0 ;;
+        lynx) echo 98.8 ;;
         html2text) echo 95.6 ;;
-        pandoc_plain) echo 99.3 ;;
-        pandoc_gfm) echo 99.5 ;;
+        pandoc_plain) echo 99.8 ;;
+        pandoc_gfm) echo 99.9 ;;
         strip) echo 99.4 ;;
         strip_flat) echo 0 ;;
         *) echo 100 ;;
