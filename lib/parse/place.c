@@ -83,18 +83,14 @@ row_flags(const ogi__plan_t *p, long i)
     return ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row].flags;
 }
 
-/* The next data row at or after cursor, or -1. A row that holds all its
- * cells already is passed over: values by order fill a row still empty
- * (the row at the cursor may have had its values from a bare row of
- * values that came after its torn label). */
+/* The next data row at or after cursor, or -1. */
 static long
 next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
 {
     for (size_t i = cursor; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
-        if (!p->rows[i].group && !(row->flags & skip_flags) &&
-            p->rows[i].ntoks < p->rows[i].ncols)
+        if (!p->rows[i].group && !(row->flags & skip_flags))
             return (long)i;
     }
     return -1;
