@@ -468,6 +468,32 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
 }
 
+/* 1 when a line of [l0, l1) is a rule of dashes ("-----  ------"): two
+ * runs of three dashes or more, spaces between, nothing else. */
+static int
+has_dash_rule(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++) {
+        const char *s = t->s;
+        size_t i = t->lines[l].start, end = t->lines[l].end, runs = 0;
+        int ok = 1;
+        while (i < end && ok) {
+            if (s[i] == ' ') {
+                i++;
+                continue;
+            }
+            size_t a = i;
+            while (i < end && s[i] == '-')
+                i++;
+            ok = i - a >= 3;
+            runs++;
+        }
+        if (ok && runs >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -475,6 +501,17 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     size_t l = l0;
     while (l < l1 && !rc) {
         if (!is_grid_line(t, l)) {
+            /* a stretch outside the grids with a rule of dashes: pandoc's
+             * simple table beside its grid tables, read in the rule's
+             * columns (read_row_lines.c) */
+            size_t e = l;
+            while (e < l1 && !is_grid_line(t, e))
+                e++;
+            if (has_dash_rule(t, l, e)) {
+                rc = ogi__read_row_lines.read(tb, t, l, e);
+                l = e;
+                continue;
+            }
             if (!ogi__table_is_empty_line(t, l) &&
                 !ogi__table_is_page_line(t, l) &&
                 !(rc = ogi__table_row_open(tb, l)) &&

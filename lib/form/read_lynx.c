@@ -9,8 +9,13 @@
  *   its own line, indented, with an empty line before it. A cell whose
  *   paragraph holds only &nbsp; leaves one more empty line and nothing
  *   else, so between two cells' texts k empty lines mean k - 1 empty
- *   cells, and before the next row's label likewise. An empty <td></td>
- *   or <p></p> leaves nothing at all: those blanks cannot be told.
+ *   cells, and before the next row's label likewise (a row whose cells
+ *   are all &nbsp; is its label and k - 1 blanks). An empty <td></td>,
+ *   <p></p> or a paragraph of white space (Word's <o:p> </o:p>) leaves
+ *   nothing at all: between two values of a row led by a label such
+ *   cells may hide, so a gap is put there (split_int.h); where the row
+ *   comes short, the format's arithmetic tells which gaps were cells,
+ *   and where it is whole the gaps go.
  *
  *       3.危及"三安全一稳定"
  *
@@ -40,6 +45,10 @@
 
 #define MAX_WORDS 96 /* words of one line read as cells; the rest: text */
 #define MAX_COLS  32 /* cells a row may be completed to */
+
+/* The text of a gap where paragraphs of white space may have been: as
+ * many cells as it may stand for, at most (split_int.h) */
+static const char hidden[] = "      ";
 
 typedef struct {
     uint32_t a, b;   /* bytes [a, b) in the normalised text */
@@ -203,6 +212,7 @@ typedef struct {
     size_t ngrid;
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
+    int labelled;      /* the open row starts with a label */
 } rd_t;
 
 static int
@@ -336,6 +346,7 @@ open_row(rd_t *r, size_t l)
         ogi__table_row_close(r->tb);
     r->in_row = 1;
     r->row_values = 0;
+    r->labelled = 0;
     return ogi__table_row_open(r->tb, l);
 }
 
@@ -447,6 +458,13 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 return rc;
             if ((rc = add_blanks(&r, gap_cells, w[0].a)))
                 return rc;
+            /* a paragraph of white space alone (<o:p> </o:p>) leaves
+             * nothing: between two values, cells may be hidden; a gap
+             * the format's arithmetic fills where the row is short */
+            if (r.row_values && r.labelled &&
+                !ogi__table_add(tb, OGI__CELL_BLANK, hidden, sizeof(hidden) - 1,
+                                w[0].a, 0))
+                return OGI_ENOMEM;
             if (!ogi__table_add(tb, OGI__CELL_VALUE, t->s + w[0].a,
                                 w[0].b - w[0].a, w[0].a, w[0].b - w[0].a))
                 return OGI_ENOMEM;
@@ -455,12 +473,14 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             l++;
             continue;
         }
-        /* a label opens a row; the blanks before it end the row above */
-        if (gap_cells && r.in_row && r.row_values &&
+        /* a label opens a row; the blanks before it end the row above,
+         * all of them where the row is only its label and &nbsp; cells */
+        if (gap_cells && r.in_row &&
             (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
             return rc;
         if ((rc = open_row(&r, l)))
             return rc;
+        r.labelled = 1;
         /* a label wrapped over lines with no empty line between: one cell */
         size_t m = l + 1, a = w[0].a, b = w[n - 1].b;
         word_t w2[MAX_WORDS];

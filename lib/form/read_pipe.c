@@ -332,25 +332,68 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
 }
 
+/*
+ * Markdown has no spans: a row label spanning two label columns (or a
+ * group label's rows below it) leaves an empty cell in a label column.
+ * In the rows [r0, r1) of one pipe table, the label columns are the
+ * columns its data rows (labels, then values and blanks only) hold
+ * labels in; an empty cell there is no blank value but the slot of a
+ * label: MERGED.
+ */
+static void
+label_slots(ogi__table_t *tb, size_t r0, size_t r1)
+{
+    uint64_t labels = 0;
+    for (size_t r = r0; r < r1; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        uint64_t mask = 0;
+        int values = 0, data = 1;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_VALUE)
+                values = 1;
+            else if (c->kind == OGI__CELL_LABEL && values)
+                data = 0;
+            else if (c->kind == OGI__CELL_LABEL && c->col >= 0 && c->col < 64)
+                mask |= (uint64_t)1 << c->col;
+        }
+        if (values && data)
+            labels |= mask;
+    }
+    for (size_t r = r0; r < r1; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_BLANK && c->col >= 0 && c->col < 64 &&
+                (labels >> c->col & 1))
+                c->kind = OGI__CELL_MERGED;
+        }
+    }
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     int rc;
     int16_t r = 0;
+    size_t r0 = tb->nrows; /* the first row of the pipe table being read */
     for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
-            continue;
-        if (is_rule(t, l))
+        if (ogi__table_is_page_line(t, l) || is_rule(t, l))
             continue;
         if (is_pipe_row(t, l)) {
             if ((rc = read_row(tb, t, l, r)))
                 return rc;
             if (r < INT16_MAX)
                 r++;
-        } else if (!is_lone_number(t, l) && (rc = read_loose(tb, t, l))) {
-            return rc;
+            continue;
         }
+        label_slots(tb, r0, tb->nrows);
+        if (!ogi__table_is_empty_line(t, l) && !is_lone_number(t, l) &&
+            (rc = read_loose(tb, t, l)))
+            return rc;
+        r0 = tb->nrows;
     }
+    label_slots(tb, r0, tb->nrows);
     return 0;
 }
 

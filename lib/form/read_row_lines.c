@@ -90,27 +90,33 @@ push_copy(ogi__table_t *tb, const ogi__cell_t *c)
 /*
  * Puts the cells [first, ncells) of the open row, read from one line,
  * into the columns c: a column after the row's last label that holds
- * nothing on a line that holds a value is a blank cell. A line whose
- * cells do not all fall in a column is left as it is.
+ * nothing on a line that holds a value is a blank cell, unless it is a
+ * label column (labels, a bit each: the columns the rows with values
+ * hold labels in; a row label spanning two of them leaves the second
+ * empty). A line of labels only, all in label columns, is a row whose
+ * cells are all blank. A line whose cells do not all fall in a column is
+ * left as it is.
  */
 static int
-place_in_columns(ogi__table_t *tb, size_t first, const cols_t *c)
+place_in_columns(ogi__table_t *tb, size_t first, const cols_t *c,
+                 uint64_t labels)
 {
     size_t n = tb->ncells - first;
     int rc;
     long last_label = -1;
-    int values = 0;
+    int values = 0, outside = 0;
     for (size_t i = first; i < tb->ncells; i++) {
         const ogi__cell_t *x = &tb->cells[i];
         long j = x->x0 >= 0 ? column_of(c, x->x0) : -1;
         if (j < 0 || (i > first && x->x0 < tb->cells[i - 1].x0))
             return 0;
-        if (x->kind == OGI__CELL_LABEL)
+        if (x->kind == OGI__CELL_LABEL) {
             last_label = j;
-        else if (x->kind == OGI__CELL_VALUE)
+            outside |= !(labels >> j & 1);
+        } else if (x->kind == OGI__CELL_VALUE)
             values = 1;
     }
-    if (!values || n == 0)
+    if (n == 0 || (!values && (outside || !labels)))
         return 0;
     ogi__cell_t *copy = ogi_arena_alloc(tb->arena, n * sizeof(*copy));
     if (!copy)
@@ -125,7 +131,7 @@ place_in_columns(ogi__table_t *tb, size_t first, const cols_t *c)
                 return rc;
             any = 1;
         }
-        if (any || (long)j <= last_label)
+        if (any || (long)j <= last_label || (labels >> j & 1))
             continue;
         const ogi__cell_t *prev = tb->ncells ? &tb->cells[tb->ncells - 1]
                                              : &copy[0];
@@ -142,12 +148,26 @@ place_in_columns(ogi__table_t *tb, size_t first, const cols_t *c)
     return 0;
 }
 
+/*
+ * Walks the lines of [l0, l1) as read_lines does: calls f on each line
+ * read in a rule's columns, the cells [first, ncells) of its open row
+ * read from it. The columns are those of the last rule above, from a
+ * rule just above l0 on; two empty lines end them.
+ */
+typedef int (*line_fn)(ogi__table_t *tb, size_t l, size_t first,
+                       const cols_t *c, void *arg);
+
 static int
-read_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+walk_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1,
+           line_fn f, void *arg)
 {
     int rc;
     cols_t cols = {.n = 0};
     size_t gap = 0; /* empty lines in a row */
+    /* a region that starts just under a table's top rule is in its
+     * columns from its first line */
+    if (l0 > 0 && !read_rule(t, l0 - 1, &cols))
+        cols.n = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_page_line(t, l))
             continue;
@@ -168,12 +188,54 @@ read_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             return rc;
         if (cols.n) {
             ogi__table_set_columns(tb, l, first);
-            if ((rc = place_in_columns(tb, first, &cols)))
+            if ((rc = f(tb, l, first, &cols, arg)))
                 return rc;
         }
         ogi__table_row_close(tb);
     }
     return 0;
+}
+
+/* Marks in *arg the columns a line with values holds labels in. */
+static int
+mark_labels(ogi__table_t *tb, size_t l, size_t first, const cols_t *c,
+            void *arg)
+{
+    (void)l;
+    uint64_t *labels = arg, mask = 0;
+    int values = 0;
+    for (size_t i = first; i < tb->ncells; i++) {
+        const ogi__cell_t *x = &tb->cells[i];
+        long j = x->x0 >= 0 ? column_of(c, x->x0) : -1;
+        if (x->kind == OGI__CELL_VALUE)
+            values = 1;
+        else if (x->kind == OGI__CELL_LABEL && j >= 0)
+            mask |= (uint64_t)1 << j;
+    }
+    if (values)
+        *labels |= mask;
+    return 0;
+}
+
+static int
+place_line(ogi__table_t *tb, size_t l, size_t first, const cols_t *c,
+           void *arg)
+{
+    (void)l;
+    return place_in_columns(tb, first, c, *(const uint64_t *)arg);
+}
+
+static int
+read_lines(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+{
+    /* the label columns first, on a scratch table */
+    ogi__table_t sc;
+    ogi__table_init(&sc, tb->arena, t);
+    uint64_t labels = 0;
+    int rc = walk_lines(&sc, t, l0, l1, mark_labels, &labels);
+    if (rc)
+        return rc;
+    return walk_lines(tb, t, l0, l1, place_line, &labels);
 }
 
 
@@ -641,7 +703,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     cols_t c;
     size_t c0 = tb->ncells;
-    int ruled = 0;
+    int ruled = l0 > 0 && read_rule(t, l0 - 1, &c);
     for (size_t l = l0; l < l1 && !ruled; l++)
         ruled = read_rule(t, l, &c) ||
                 memchr(t->s + t->lines[l].start, '\t',

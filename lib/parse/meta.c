@@ -248,6 +248,8 @@ title_end_line(const char *s, size_t n)
  * and the title lines above it that carry the agency. *title is NULL when
  * there is none. Returns 0 or OGI_ENOMEM.
  */
+#define TITLE_FAR 400 /* lines a heading that is the title is looked for in */
+
 static int
 title_find(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
            char **title, size_t *tlen)
@@ -262,8 +264,26 @@ title_find(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
         if (title_end_line(cur, n))
             break;
     }
-    if (i == limit)
-        return 0;
+    if (i == limit) {
+        /* a whole saved page's chrome can push the title further down:
+         * there only a line set apart as a heading ("# …年度报告") */
+        size_t far = first_heading < TITLE_FAR ? first_heading : TITLE_FAR;
+        for (; i < far; i++) {
+            const ogi_line_t *l = &t->lines[i];
+            size_t a = l->start;
+            while (a < l->end && t->s[a] == ' ')
+                a++;
+            if (a == l->end || t->s[a] != '#')
+                continue;
+            cur = line_squeezed(arena, t, i, &n);
+            if (!cur)
+                return OGI_ENOMEM;
+            if (title_end_line(cur, n))
+                break;
+        }
+        if (i >= far)
+            return 0;
+    }
     for (int joined = 0; joined < 3; joined++) {
         size_t k = prev_nonblank(t, i), pn;
         if (k == SIZE_MAX)

@@ -228,7 +228,10 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             continue;
         }
         int values = ogi__plan_has_value(g, rec, from);
-        if (values && nwait > 1 && !(any_text && rec->prosey)) {
+        /* several rows waiting, or one and a label that matches no row
+         * (the torn tail of the waiting one's): the oldest takes them */
+        if (values && (nwait > 1 || (nwait && any_text)) &&
+            !(any_text && rec->prosey)) {
             ogi__plan_give(&p->rows[wait[0]], g, rec, from);
             continue;
         }
@@ -405,6 +408,17 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     while (hi - lo > pr->ncols &&
            ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
         lo++;
+    /* then the blanks of a drawn grid between values, the rightmost
+     * first: a tool that cannot draw a column span draws the spanning
+     * cell and an empty one for each column it covers (pandoc 2's grid
+     * tables) */
+    for (size_t i = hi; hi - lo > pr->ncols && i-- > lo + 1;)
+        if (ogi__plan_tok_cell(g, pr->toks[i])->kind == OGI__CELL_BLANK &&
+            ogi__plan_tok_cell(g, pr->toks[i])->col >= 0) {
+            memmove(&pr->toks[i], &pr->toks[i + 1],
+                    (hi - i - 1) * sizeof(pr->toks[0]));
+            hi--;
+        }
     char path[128] = "";
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
@@ -751,6 +765,18 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         appeal_blanks(pr, g, first_rec);
     size_t lo = 0, hi = pr->ntoks;
     int gap = has_gap(g, pr->toks, lo, hi);
+    /* gaps without runs: Table 4's one row of values, its cells mostly
+     * 0, gives the arithmetic too little to tell where blanks hidden in
+     * them were; the cells are read in printed order without them */
+    if (gap && !ogi__plan_has_run(g, pr->toks, lo, hi)) {
+        size_t kept = 0;
+        for (size_t i = lo; i < hi; i++)
+            if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK ||
+                ogi__plan_tok_cell(g, pr->toks[i])->n == 0)
+                pr->toks[kept++] = pr->toks[i];
+        hi = pr->ntoks = kept;
+        gap = 0;
+    }
     while (!gap && hi - lo > OGI_T4_CELLS &&
            ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
         hi--;

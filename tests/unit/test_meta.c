@@ -596,6 +596,24 @@ test_garbage_does_not_crash(void **state)
         real[i].file, test_real_report, NULL, NULL, &real[i]                   \
     }
 
+/* A whole saved page in Markdown (pandoc -t gfm of
+ * tests/data/forms/pipe/chrome_title.html): fifty lines of site menu push
+ * the title down; it is the page's "# …年度报告" heading, and its year is
+ * the report's, not the crawl's date in the menu or the next year's plans. */
+static void
+title_heading_far_down(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/forms/pipe/chrome_title.gfm.md", &len);
+    assert_non_null(raw);
+    fixture_t f;
+    fixture_run(&f, raw, len);
+    assert_int_equal(f.report->meta.year, 2023);
+    assert_str_or_null(f.report->meta.agency, "某县发展和改革局");
+    fixture_fini(&f);
+}
+
 int
 main(void)
 {
@@ -608,6 +626,7 @@ main(void)
         REAL(5),
         REAL(6),
         REAL(7),
+        cmocka_unit_test(title_heading_far_down),
         cmocka_unit_test(test_department),
         cmocka_unit_test(test_department_year_first),
         cmocka_unit_test(test_chinese_numeral_date),

@@ -24,7 +24,7 @@
 static const int t4_want[15] = {3, 1, -1, 0, 4, 2, -1, 0, 1, 3, 0, 0, 1, -1, 1};
 
 static void
-check_t4(const char *file)
+check_t4_want(const char *file, const int *want)
 {
     size_t len;
     char *raw = ogi_test_slurp(file, &len);
@@ -38,18 +38,35 @@ check_t4(const char *file)
     for (size_t k = 0; k < 15; k++) {
         const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
         assert_non_null(c);
-        if (t4_want[k] < 0) {
+        if (want[k] < 0) {
             if (c->state != OGI_CELL_EMPTY)
                 fail_msg("%s: cell %zu should be blank (state %d)", file, k,
                          c->state);
         } else if (c->state != OGI_CELL_NUM ||
-                   ogi_cell_number(c) != (double)t4_want[k]) {
+                   ogi_cell_number(c) != (double)want[k]) {
             fail_msg("%s: cell %zu is %g (state %d), want %d", file, k,
-                     ogi_cell_number(c), c->state, t4_want[k]);
+                     ogi_cell_number(c), c->state, want[k]);
         }
     }
     ogi_arena_destroy(&a);
     free(raw);
+}
+
+static void
+check_t4(const char *file)
+{
+    check_t4_want(file, t4_want);
+}
+
+/* lynx -dump of Word paragraph cells, every cell printed (t4_full.html):
+ * the gaps lynx's reader leaves between paragraph values, where cells of
+ * white space may hide, are no cells when the row has all fifteen */
+static void
+t4_full_lynx(void **state)
+{
+    (void)state;
+    static const int want[15] = {3, 1, 0, 0, 4, 2, 0, 0, 1, 3, 0, 0, 1, 0, 1};
+    check_t4_want(DIR "t4_full.lynx.txt", want);
 }
 
 /* w3m centres the cells: values sit in the middle of their columns */
@@ -79,6 +96,158 @@ t4_narrow_w3m(void **state)
 
 /* a header that does not give fifteen columns leaves the row in printed
  * order, never a crash: every prefix of a page parses */
+/* The cells of table id, row by row; -1 an empty cell. */
+static void
+check_rows(const ogi_report_t *r, ogi_table_id_t id, const char *const *keys,
+           size_t nkeys, const int *want, size_t ncols)
+{
+    for (size_t k = 0; k < nkeys; k++) {
+        long row = ogi_skeleton_row_index(id, keys[k]);
+        assert_true(row >= 0);
+        for (size_t j = 0; j < ncols; j++) {
+            const ogi_cell_t *c = ogi_report_cell(r, id, (size_t)row, j);
+            int w = want[k * ncols + j];
+            assert_non_null(c);
+            if (w < 0 ? c->state != OGI_CELL_EMPTY
+                      : c->state != OGI_CELL_NUM || ogi_cell_number(c) != w)
+                fail_msg("%s column %zu: %g (state %d), want %d", keys[k], j,
+                         ogi_cell_number(c), c->state, w);
+        }
+    }
+}
+
+/*
+ * pandoc 2's plain tables (spans_pandoc.html; -t gfm below): a value cell spanning two
+ * columns of a grid table comes as the value and an empty cell, so a row
+ * has one cell more than its columns; in the simple table after it, a
+ * row label spanning two of the three label columns leaves one empty,
+ * blank cells are space in the rule's columns, and rows whose cells are
+ * all blank are their labels alone.
+ */
+static void
+check_spans(const char *file)
+{
+    size_t len;
+    char *raw = ogi_test_slurp(file, &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k1[] = {"rules", "normative_docs"};
+    static const int w1[] = {3, 3, 40, 5, 4, 61};
+    check_rows(r, OGI_T2_19_1, k1, 2, w1, 3);
+    static const char *const k5[] = {"license", "other_services"};
+    static const int w5[] = {7, 1, 20, 2, -1, 9};
+    check_rows(r, OGI_T2_19_5, k5, 2, w5, 3);
+    static const char *const k3[] = {
+        "new_received",         "carried_over",       "granted",
+        "partial",              "denied.state_secret", "denied.law_forbidden",
+        "denied.security_stability", "other.all",     "carry_forward"};
+    static const int w3[] = {
+        21, 3,  -1, -1, 2,  1,  27, /* 一 */
+        4,  -1, -1, -1, -1, -1, 4,  /* 二 */
+        9,  2,  -1, -1, 1,  1,  -1, /* (一) */
+        3,  -1, -1, -1, -1, -1, 3,  /* (二) */
+        6,  1,  -1, -1, -1, -1, 7,  /* (三)1 */
+        -1, -1, -1, -1, -1, -1, -1, /* (三)2 */
+        -1, -1, -1, -1, -1, -1, -1, /* (三)3 */
+        -1, -1, -1, -1, -1, -1, -1, /* (六) */
+        7,  -1, -1, -1, 1,  -1, 8,  /* 四 */
+    };
+    check_rows(r, OGI_T3, k3, sizeof(k3) / sizeof(k3[0]), w3, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+static void
+spans_pandoc(void **state)
+{
+    (void)state;
+    check_spans(DIR "spans_pandoc.plain.txt");
+}
+
+/* pandoc -t gfm: Table 2 stays HTML (its <br>), Table 3 is a pipe table,
+ * where a label spanning two label columns leaves an empty cell in the
+ * second: the slot of a label, no blank value */
+static void
+spans_gfm(void **state)
+{
+    (void)state;
+    check_spans(DIR "spans_pandoc.gfm.md");
+}
+
+/*
+ * A PDF-to-Markdown pipeline's Table 3 (tests/data/forms/pipe/
+ * torn_labels.md, an excerpt of tests/data/realhtml/121.raw.md kept byte
+ * for byte): the labels of (五)5 and (六)1 come as loose lines before
+ * their values, (五)5's values as a bare row of seven, (六)1's with the
+ * torn tail of its label, (六)2's with two fragments. Each row gets its
+ * own values (read from the published report).
+ */
+static void
+torn_labels(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/forms/pipe/torn_labels.md", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {"rejected.excessive", "rejected.reconfirm",
+                                    "other.no_correction", "other.fee_unpaid",
+                                    "other.misc"};
+    static const int w[] = {
+        1,   0,  0, 0, 0, 0, 1,   /* (五)4 */
+        0,   0,  0, 0, 0, 0, 0,   /* (五)5 */
+        40,  1,  0, 0, 2, 0, 43,  /* (六)1 */
+        0,   0,  0, 0, 0, 0, 0,   /* (六)2 */
+        264, 12, 0, 0, 0, 0, 276, /* (六)3 */
+    };
+    check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * lynx -dump of Word paragraph cells whose blanks are "<o:p> </o:p>"
+ * (tests/data/forms/lynx/wordblank.html): a paragraph of white space
+ * leaves nothing, so each row shows its two printed cells and no trace of
+ * the five blank ones between; the format's arithmetic (the total is the
+ * sum of the others) tells where they were.
+ */
+static void
+lynx_hidden_blanks(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/forms/lynx/wordblank.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {"new_received", "carried_over", "granted",
+                                    "partial", "denied.law_forbidden",
+                                    "carry_forward"};
+    static const int w[] = {
+        26, -1, -1, -1, -1, -1, 26, /* 一 */
+        2,  -1, -1, -1, -1, -1, 2,  /* 二 */
+        21, -1, -1, -1, -1, -1, 21, /* (一) */
+        3,  -1, -1, -1, -1, -1, 3,  /* (二) */
+        1,  -1, -1, -1, -1, -1, 1,  /* (三)2 */
+        3,  -1, -1, -1, -1, -1, 3,  /* 四 */
+    };
+    check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -103,6 +272,11 @@ main(void)
         cmocka_unit_test(t4_centred_w3m),
         cmocka_unit_test(t4_pandoc),
         cmocka_unit_test(t4_narrow_w3m),
+        cmocka_unit_test(spans_pandoc),
+        cmocka_unit_test(spans_gfm),
+        cmocka_unit_test(torn_labels),
+        cmocka_unit_test(lynx_hidden_blanks),
+        cmocka_unit_test(t4_full_lynx),
         cmocka_unit_test(t4_prefixes),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);

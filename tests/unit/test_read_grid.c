@@ -243,10 +243,49 @@ readers_bad_input(void **state)
     }
 }
 
+/* pandoc's simple table after its grid tables in one region
+ * (tests/data/forms/place/spans_pandoc.html): read in its rule's columns,
+ * a blank cell is a column with nothing on the row's line, a label
+ * column a row's label does not reach is no cell, and a row of labels
+ * alone in the label columns is a row of blanks. */
+static void
+grid_then_simple(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, "tests/data/forms/place/spans_pandoc.plain.txt",
+                 "ascii_grid");
+    static const char *const want[] = {
+        "L:一、本年新收政府信息公开申请数量 | V:21 | V:3 | B: | B: | V:2 | "
+        "V:1 | V:27",
+        "L:三、本年度办理结果 | L:(一)予以公开 | V:9 | V:2 | B: | B: | V:1 "
+        "| V:1 | B:",
+        "L:2.其他法律行政法规禁止公开 | B: | B: | B: | B: | B: | B: | B:",
+        "L:(六)其他处理 | B: | B: | B: | B: | B: | B: | B:",
+    };
+    char got[512];
+    size_t found = 0;
+    for (size_t r = 0; r < f.tb.nrows; r++) {
+        ogi_test_row_string(&f.tb, r, got, sizeof(got));
+        for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+            size_t n = strchr(want[k], '|') - want[k];
+            if (strncmp(got, want[k], n) != 0)
+                continue;
+            if (strcmp(got, want[k]) != 0)
+                print_error("row %zu: %s\n", r, got);
+            assert_string_equal(got, want[k]);
+            found++;
+        }
+    }
+    assert_int_equal(found, sizeof(want) / sizeof(want[0]));
+    fixture_fini(&f);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(grid_then_simple),
         cmocka_unit_test(grid_spans),  cmocka_unit_test(grid_report),
         cmocka_unit_test(pipe_cells),  cmocka_unit_test(pipe_report),
         cmocka_unit_test(pipe_106),    cmocka_unit_test(readers_bad_input),

@@ -4,7 +4,8 @@
  * tests/data/forms/lynx/{cells,rows}.txt are lynx's output for the .html
  * next to them (README.md there): the cells expected below are read from
  * the HTML. Cells as paragraphs: empty lines count the &nbsp; cells
- * between values. Rows as lines: a blank cell is a column of lynx's grid
+ * between values, and a gap between two values stands for cells of
+ * white space lynx leaves no trace of. Rows as lines: a blank cell is a column of lynx's grid
  * the row has nothing at, or a gap of three spaces. Also: bytes that are
  * not a table never crash the reader.
  */
@@ -24,6 +25,11 @@
 #include "ogi/text.h"
 
 #define FORMS "tests/data/forms/lynx/"
+
+/* A gap between two paragraph values, where cells of white space may
+ * hide (as many as six): a blank piece the arithmetic may fill, then the
+ * separator */
+#define G "B:       | "
 
 /* The file at path (the test fails when it cannot be read). */
 static char *
@@ -67,11 +73,15 @@ cells(void **state)
         "L:申请人情况",
         "L:自然人",
         "L:商业企业",
-        "L:3.危及\"三安全一稳定\" | V:0 | V:0 | B: | V:0 | V:无 | B: | V:0",
-        "L:4.保护第三方合法权益 | B: | V:2 | V:0 | B: | B: | V:0 | V:2",
-        "L:5.属于三类内部事务信息 | V:1 | V:0 | V:0 | V:0 | V:0 | V:0 | B:",
-        "L:(七)总计 | V:12 | V:0 | V:- | V:0 | V:0 | V:0 | V:12",
-        "L:行政强制 | V:37 | V:减 4 | V:1",
+        "L:3.危及\"三安全一稳定\" | V:0 | " G "V:0 | B: | " G "V:0 | " G
+        "V:无 | B: | " G "V:0",
+        "L:4.保护第三方合法权益 | B: | V:2 | " G "V:0 | B: | B: | " G "V:0 | " G
+        "V:2",
+        "L:5.属于三类内部事务信息 | V:1 | " G "V:0 | " G "V:0 | " G "V:0 | " G
+        "V:0 | " G "V:0 | B:",
+        "L:(七)总计 | V:12 | " G "V:0 | " G "V:- | " G "V:0 | " G "V:0 | " G
+        "V:0 | " G "V:12",
+        "L:行政强制 | V:37 | " G "V:减 4 | " G "V:1",
         "L:四、政府信息公开行政复议、行政诉讼情况",
     };
     check(FORMS "cells.txt", want, sizeof(want) / sizeof(want[0]));
@@ -95,6 +105,32 @@ rows(void **state)
         "L:四、政府信息公开行政复议、行政诉讼情况",
     };
     check(FORMS "rows.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Rows whose cells are all <p>&nbsp;</p>: each blank paragraph leaves one
+ * more empty line before the next row's label, so the row is its label and
+ * that many blanks (tests/data/forms/lynx/blankrows.html). */
+static void
+blank_rows(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:申请人情况",
+        "L:自然人",
+        "L:商业企业",
+        "L:科研机构",
+        "L:总计",
+        "L:(三)不予公开",
+        "L:1.属于国家秘密 | V:14 | B: | B: | " G "V:14",
+        "L:2.其他法律行政法规禁止公开 | B: | B: | B: | B:",
+        "L:3.危及\"三安全一稳定\" | B: | B: | B: | B:",
+        "L:4.保护第三方合法权益 | V:5 | " G "V:0 | " G "V:1 | " G "V:6",
+        "L:(四)无法提供 | V:3 | " G "V:1 | B: | B:",
+        "L:(六)其他处理 | B: | B: | B: | B:",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "blankrows.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
 /* Spaces, values, labels and line breaks in any order: bounded, no
@@ -140,6 +176,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cells),
         cmocka_unit_test(rows),
+        cmocka_unit_test(blank_rows),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
