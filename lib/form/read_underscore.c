@@ -604,6 +604,37 @@ add_labels(ogi__table_t *tb, const frags_t *fs, int *last_col)
     return 0;
 }
 
+/*
+ * What is left of a value cut at the bar (F_CUT) as a pattern for the
+ * arithmetic (OGI__CELL_RUN, place_lost.c): its digits, then one '?' per
+ * digit the bar may have taken. Each no-break space before the digits is
+ * one character but two bytes, so it pushed one byte past the column: the
+ * value lost at most as many digits as it has no-break spaces ("\xc2\xa04|"
+ * is 4 or 4x: "4?"; "\xc2\xa0|" a blank or one digit: "?"). Returns the
+ * pattern's length, 0 when the cell is no such value (a sign's cut).
+ */
+static size_t
+cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
+{
+    size_t p = f->off, e = f->off + f->n, k = 0, o = 0;
+    while (p < e && ogi__table_is_nbsp(t, p)) {
+        p++;
+        k++;
+    }
+    if (k == 0)
+        return 0;
+    for (; p < e; p++) {
+        if (!ogi_text_is_digit((unsigned char)t->s[p]) || o + 1 >= size)
+            return 0;
+        out[o++] = t->s[p];
+    }
+    if (o + k >= size)
+        return 0;
+    while (k-- > 0)
+        out[o++] = '?';
+    return o;
+}
+
 /* The values of a visual row: per column after the labels, its value(s),
  * else a blank when the column holds nothing of its own. */
 static int
@@ -650,8 +681,14 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
             } else if (f->kind == F_CUT) {
                 /* left of the labels it is a spanned cell's "&nbsp;";
                  * after them a value that must read as missing */
+                char pat[24];
+                size_t pn = cut_pattern(tb->text, f, pat, sizeof(pat));
+                const char *ps = pn ? ogi__table_strdup(tb, pat, pn) : NULL;
+                if (pn && !ps)
+                    return OGI_ENOMEM;
                 if (col > last_col &&
-                    !ogi__table_add(tb, OGI__CELL_RUN, "?", 1, f->off, f->n))
+                    !ogi__table_add(tb, OGI__CELL_RUN, ps ? ps : "?",
+                                    ps ? pn : 1, f->off, f->n))
                     return OGI_ENOMEM;
                 values += col > last_col;
             } else if (f->kind == F_OWN) {

@@ -313,6 +313,8 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         if (rc)
             return rc;
     }
+    if ((rc = ogi__place_lost(r)))
+        return rc;
     return read_sections(r, t, &o);
 }
 

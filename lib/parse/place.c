@@ -266,6 +266,8 @@ ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
         return 0;
     }
     ogi_num_t num = t->num;
+    if (t->kind == OGI__CELL_RUN && ogi__place_cut_mark(c, t->s, t->n))
+        return 0;
     /* a run that turned out to be one cell */
     if (t->kind == OGI__CELL_RUN &&
         ogi_number_parse(t->s, t->n, &num) == OGI_NUM_NONE)

@@ -58,6 +58,19 @@ typedef struct {
  * positions: no cell of the table model holds it. */
 #define OGI__PLAN_GAP UINT32_MAX
 
+/* A report cell's mark, between placement and ogi__place_lost: a value
+ * the layout cut short, missing for now; its value holds the digits left
+ * (-1 none), its scale how many more it may have had. */
+#define OGI__CELLF_CUT 0x80u
+
+/* Marks c as cut when s[0..n) is a cut value's pattern ("4?", "?": the
+ * digits left, then '?' per digit that may be gone). Returns 1 if so. */
+int ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n);
+
+/* Puts back the cut cells of Tables 3 and 4 that an identity decides
+ * (place_lost.c), then clears every mark. Returns 0 or OGI_ENOMEM. */
+int ogi__place_lost(ogi_report_t *r);
+
 /* Rows whose runs of digits are left to the splitter, per table. */
 typedef struct {
     ogi_table_id_t table[OGI__PLAN_MAX_ROWS];
