@@ -76,6 +76,24 @@ match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
     return match_range(p, in, cursor, 0, p->n, score);
 }
 
+/* The first plan row of the table whose heading in is, exactly ("第二十条
+ * 第（一）项" over a table of Table 2), or -1. */
+static long
+caption_row(const ogi__plan_t *p, const ogi__label_t *in)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
+            continue;
+        const char *cap = ogi_skeleton_table(p->rows[i].table)->label;
+        ogi__label_t l;
+        ogi__label_norm(cap, strlen(cap), &l);
+        if (l.len > 0 && in->len == l.len &&
+            memcmp(in->core, l.core, l.len) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* The skeleton flags of plan row i. */
 static unsigned
 row_flags(const ogi__plan_t *p, long i)
@@ -151,7 +169,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             nwait--;
         }
         const ogi__row_t *rec = &g->rows[ri];
-        long data = -1, group = -1;
+        long data = -1, group = -1, caption = -1;
         int numbered = 0; /* level of the data label's numbering, or 0 */
         size_t last_text = 0;
         int any_text = 0;
@@ -167,6 +185,8 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             ogi__label_norm(t->s, t->n, &in);
             int sc;
             long m = match(p, &in, cursor, &sc);
+            if (m < 0 && caption < 0)
+                caption = caption_row(p, &in);
             if (m < 0)
                 continue;
             if (p->rows[m].group)
@@ -175,6 +195,16 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
                 data = m;
                 numbered = in.num.level;
             }
+        }
+        /* a table's heading alone: its rows come next, even when their
+         * labels are cut past matching (html2text's "规" of 规章) */
+        if (data < 0 && group < 0 && caption >= 0 &&
+            !ogi__plan_has_value(g, rec, 0)) {
+            started = 1;
+            cur = -1;
+            if ((size_t)caption > cursor)
+                cursor = (size_t)caption;
+            continue;
         }
         size_t from = any_text ? last_text + 1 : 0;
         /* （六）其他处理 heads its sub-rows in the 2021 shape: values on its

@@ -5,7 +5,10 @@
  * (README.md there): the cells expected below are read from the HTML.
  * A label cut where its column ends comes as its first fragment, then
  * joined with what the next cells left of it; values follow in their
- * columns. Also: bytes that are not a table never crash the reader.
+ * columns. Parsed whole (lost.txt, caption.txt): values the bar cut put
+ * back by the arithmetic (lib/parse/place_lost.c), rows whose labels were
+ * cut placed after their table's heading (lib/parse/place.c). Also: bytes
+ * that are not a table never crash the reader.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -318,6 +321,38 @@ lost_totals(void **state)
     free(raw);
 }
 
+/*
+ * caption.txt: html2text's output for caption.html (written by hand), a
+ * 2019 Table 2 whose first column is three characters wide: 规章 comes as
+ * "规", 规范性文件 as "规范" and "件", neither a label to match. Its heading
+ * 第二十条第（一）项 says whose rows follow: placed by order (P2), with the
+ * values of the HTML.
+ */
+static void
+caption_rows(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "caption.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_int_equal(r->meta.format, OGI_FORMAT_2019);
+    static const int want[2][3] = {{0, 0, 0}, {12, 8, 21}};
+    for (size_t row = 0; row < 2; row++)
+        for (size_t col = 0; col < 3; col++) {
+            const ogi_cell_t *c = ogi_report_cell(r, OGI_T2_19_1, row, col);
+            assert_non_null(c);
+            if (c->state != OGI_CELL_NUM ||
+                ogi_cell_number(c) != (double)want[row][col])
+                fail_msg("row %zu col %zu: state %d value %g, want %d", row,
+                         col, c->state, ogi_cell_number(c), want[row][col]);
+        }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -364,6 +399,7 @@ main(void)
         cmocka_unit_test(nbsp_zero),
         cmocka_unit_test(overflow_blank),
         cmocka_unit_test(lost_totals),
+        cmocka_unit_test(caption_rows),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
