@@ -313,7 +313,7 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         if (rc)
             return rc;
     }
-    if ((rc = ogi__place_lost(r)))
+    if ((rc = ogi__place_lost(r, t)))
         return rc;
     return read_sections(r, t, &o);
 }

@@ -68,8 +68,9 @@ typedef struct {
 int ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n);
 
 /* Puts back the cut cells of Tables 3 and 4 that an identity decides
- * (place_lost.c), then clears every mark. Returns 0 or OGI_ENOMEM. */
-int ogi__place_lost(ogi_report_t *r);
+ * (place_lost.c), then clears every mark. t: the text the cells' spans
+ * point into. Returns 0 or OGI_ENOMEM. */
+int ogi__place_lost(ogi_report_t *r, const ogi_text_t *t);
 
 /* Rows whose runs of digits are left to the splitter, per table. */
 typedef struct {

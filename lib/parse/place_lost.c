@@ -77,20 +77,42 @@ fits(const ogi_cell_t *c, int64_t x)
     return 0;
 }
 
-/* The state a 0 of table tb is written in: its cells' most used of blank,
- * placeholder and 0 (0 on a tie). */
-static uint8_t
-zero_state(const ogi_table_t *tb, size_t ncells)
+/* Whether cell c's text in t (placement's spans are into t->raw) comes
+ * right after a no-break space, its own (a reader trims it). */
+static int
+nbsp_led(const ogi_text_t *t, const ogi_cell_t *c)
 {
-    size_t zero = 0, empty = 0, na = 0;
+    return t && c->len > 0 && c->off >= 2 && (size_t)c->off <= t->raw_len &&
+           memcmp(t->raw + c->off - 2, "\xc2\xa0", 2) == 0;
+}
+
+/*
+ * The state of a 0 where a cut left no digit ("| |"): the no-break space
+ * that pushed the digits out led the cell, so it was "&nbsp;" (blank),
+ * "&nbsp;0" or "&nbsp;" and a placeholder. The table's cells that show
+ * whole say which its no-break spaces lead most: its blank cells (an
+ * empty cell is "&nbsp;") against its 0s and placeholders led by one,
+ * all as wide; 0 on a tie. A table showing none: blank when it has
+ * blank or placeholder cells at all, else 0.
+ */
+static uint8_t
+zero_state(const ogi_table_t *tb, size_t ncells, const ogi_text_t *t)
+{
+    size_t zero = 0, empty = 0, na = 0, any_na = 0;
     for (size_t i = 0; i < ncells; i++) {
         const ogi_cell_t *c = &tb->cells[i];
-        zero += c->state == OGI_CELL_NUM && c->value == 0;
+        if (c->flags & OGI__CELLF_CUT)
+            continue;
         empty += c->state == OGI_CELL_EMPTY;
-        na += c->state == OGI_CELL_NA;
+        any_na += c->state == OGI_CELL_NA;
+        zero += c->state == OGI_CELL_NUM && c->value == 0 && nbsp_led(t, c);
+        na += c->state == OGI_CELL_NA && nbsp_led(t, c);
     }
-    (void)zero;
-    return empty + na > 0 ? OGI_CELL_EMPTY : OGI_CELL_NUM;
+    if (zero + empty + na == 0)
+        return any_na ? OGI_CELL_EMPTY : OGI_CELL_NUM;
+    if (empty > zero && empty >= na)
+        return OGI_CELL_EMPTY;
+    return na > zero ? OGI_CELL_NA : OGI_CELL_NUM;
 }
 
 /* Value per cell found this round: 0 none yet, 1 found (in val), 2 two
@@ -101,8 +123,35 @@ typedef struct {
     const char **rule;
 } round_t;
 
-/* One instance of identity id (at: its row or column): when its only
- * unknown cell is a cut one, the value it gives that cell into rd. */
+/* The least value cut cell c may have held: its digits (0 when none). */
+static int64_t
+least(const ogi_cell_t *c)
+{
+    return c->value < 0 ? 0 : c->value;
+}
+
+/* Records value x for cell i in rd: a second identity giving another
+ * value makes the cell undecided this round. */
+static void
+found(round_t *rd, size_t i, int64_t x, const char *rule)
+{
+    if (rd->seen[i] == 0) {
+        rd->seen[i] = 1;
+        rd->val[i] = x;
+        rd->rule[i] = rule;
+    } else if (rd->val[i] != x) {
+        rd->seen[i] = 2;
+    }
+}
+
+#define MAX_UNKNOWN 16 /* cut cells of one instance looked at */
+
+/*
+ * One instance of identity id (at: its row or column). Its cut cells
+ * must make up what the known cells leave: one alone takes it whole;
+ * several on one side whose least values already make it up each hold
+ * their least (a row of zeros whose total is 0 has all its cut cells 0).
+ */
 static void
 solve_instance(const ogi_report_t *r, const ogi_skel_identity_t *id,
                size_t at, round_t *rd)
@@ -110,7 +159,7 @@ solve_instance(const ogi_report_t *r, const ogi_skel_identity_t *id,
     const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
     const ogi_table_t *tb = &r->tables[id->table];
     int64_t sum = 0;
-    long unknown = -1;
+    size_t unk[MAX_UNKNOWN], nunk = 0;
     int usign = 0;
     for (int side = 0; side < 2; side++) {
         const size_t *keys = side ? id->rhs_at : id->lhs_at;
@@ -129,31 +178,36 @@ solve_instance(const ogi_report_t *r, const ogi_skel_identity_t *id,
                        c->state == OGI_CELL_NA) {
                 continue;
             } else if (c->state == OGI_CELL_MISSING &&
-                       (c->flags & OGI__CELLF_CUT) && unknown < 0) {
-                unknown = (long)i;
+                       (c->flags & OGI__CELLF_CUT) && nunk < MAX_UNKNOWN &&
+                       (nunk == 0 || sign == usign)) {
+                unk[nunk++] = i;
                 usign = sign;
             } else {
-                return; /* a second unknown, or no integer */
+                return; /* missing, no integer, or cut cells both sides */
             }
         }
     }
-    if (unknown < 0)
+    if (nunk == 0)
         return;
-    int64_t x = -sum * usign;
-    if (!fits(&tb->cells[unknown], x))
+    /* the cut cells add up to rest */
+    int64_t rest = -sum * usign;
+    if (nunk == 1) {
+        if (fits(&tb->cells[unk[0]], rest))
+            found(rd, unk[0], rest, id->rule);
         return;
-    if (rd->seen[unknown] == 0) {
-        rd->seen[unknown] = 1;
-        rd->val[unknown] = x;
-        rd->rule[unknown] = id->rule;
-    } else if (rd->val[unknown] != x) {
-        rd->seen[unknown] = 2;
     }
+    int64_t low = 0;
+    for (size_t k = 0; k < nunk; k++)
+        low += least(&tb->cells[unk[k]]);
+    if (low != rest)
+        return;
+    for (size_t k = 0; k < nunk; k++)
+        found(rd, unk[k], least(&tb->cells[unk[k]]), id->rule);
 }
 
 /* Solves the cut cells of table tid, round after round. */
 static int
-solve_table(ogi_report_t *r, ogi_table_id_t tid)
+solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t)
 {
     ogi_table_t *tb = &r->tables[tid];
     const ogi_skel_table_t *sk = ogi_skeleton_table(tid);
@@ -168,7 +222,7 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid)
     rd.rule = ogi_arena_alloc(r->arena, ncells * sizeof(*rd.rule));
     if (!rd.seen || !rd.val || !rd.rule)
         return OGI_ENOMEM;
-    uint8_t zstate = zero_state(tb, ncells);
+    uint8_t zstate = zero_state(tb, ncells, t);
     size_t nid;
     const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
     for (int placed = 1; placed;) {
@@ -210,13 +264,13 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid)
 }
 
 int
-ogi__place_lost(ogi_report_t *r)
+ogi__place_lost(ogi_report_t *r, const ogi_text_t *t)
 {
     static const ogi_table_id_t solved[] = {OGI_T3, OGI_T4};
     for (size_t k = 0; k < OGI_ARRAY_LEN(solved); k++) {
         if (!r->tables[solved[k]].present)
             continue;
-        int rc = solve_table(r, solved[k]);
+        int rc = solve_table(r, solved[k], t);
         if (rc)
             return rc;
     }
