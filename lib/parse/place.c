@@ -513,12 +513,19 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     ogi__plan_walk(p, g, OGI_ROW_OTHER3);
     ogi__plan_infer_blanks(p, g);
 
-    /* the shape of （六）: sub-rows seen by label make it the 2021 one */
+    /* the shape of （六）: sub-rows seen by label make it the 2021 one;
+     * one given no values was a header's words (申请人 of 申请人情况 cut
+     * short reads like 1.申请人无正当理由… cut short) */
     int sub = 0;
     for (size_t i = 0; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(OGI_T3)->rows[p->rows[i].row];
-        if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled)
+        int values = 0;
+        for (size_t k = 0; k < p->rows[i].ntoks; k++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, p->rows[i].toks[k]);
+            values |= c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN;
+        }
+        if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled && values)
             sub = 1;
     }
     long one = find_prow(p, "other.all");
