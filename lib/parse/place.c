@@ -101,10 +101,16 @@ row_flags(const ogi__plan_t *p, long i)
     return ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row].flags;
 }
 
-/* The next data row at or after cursor, or -1. */
+/* The next data row at or after cursor, or -1. Rows of skip_flags are
+ * skipped until one of them was seen by label (the sub-rows of （六）:
+ * once one is, the others follow it by order). */
 static long
 next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
 {
+    for (size_t i = 0; i < p->n && skip_flags; i++)
+        if (p->rows[i].labelled && !p->rows[i].group &&
+            (row_flags(p, (long)i) & skip_flags))
+            skip_flags = 0;
     for (size_t i = cursor; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];

@@ -388,6 +388,49 @@ other_shape(void **state)
     free(raw);
 }
 
+/*
+ * sub.txt: html2text's output for sub.html (written by hand), a 2021
+ * Table 3 split in two tables after （六）'s second sub-row; the second's
+ * narrow columns cut 3.其他 to "3.其" and （七）总计 to "（七）". Once a
+ * sub-row of （六） is seen by label, the others are taken by order too:
+ * 3.其他, （七）总计 and 四、结转下年度 get their own values (the HTML's),
+ * none shifted onto the next row.
+ */
+static void
+sub_rows(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "sub.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_int_equal(r->meta.format, OGI_FORMAT_2021);
+    static const struct {
+        const char *key;
+        int v[7];
+    } want[] = {
+        {"other.misc", {1, 0, 0, 0, 0, 0, 1}},
+        {"result_total", {6, 1, 0, 0, 0, 0, 7}},
+        {"carry_forward", {0, 0, 0, 0, 0, 0, 0}},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        long row = ogi_skeleton_row_index(OGI_T3, want[k].key);
+        assert_true(row >= 0);
+        for (size_t col = 0; col < 7; col++) {
+            const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, col);
+            assert_non_null(c);
+            if (c->state != OGI_CELL_NUM ||
+                ogi_cell_number(c) != (double)want[k].v[col])
+                fail_msg("%s col %zu: state %d value %g, want %d", want[k].key,
+                         col, c->state, ogi_cell_number(c), want[k].v[col]);
+        }
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -436,6 +479,7 @@ main(void)
         cmocka_unit_test(lost_totals),
         cmocka_unit_test(caption_rows),
         cmocka_unit_test(other_shape),
+        cmocka_unit_test(sub_rows),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
