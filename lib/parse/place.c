@@ -76,22 +76,52 @@ match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
     return match_range(p, in, cursor, 0, p->n, score);
 }
 
-/* The first plan row of the table whose heading in is, exactly ("第二十条
- * 第（一）项" over a table of Table 2), or -1. */
+/* The first plan row of the table whose heading in is ("第二十条第（一）项"
+ * over a table of Table 2), or -1: the heading it matches best, cut short
+ * or with characters lost as a label may be, and better than any other
+ * (the headings differ in their numbering only). */
 static long
 caption_row(const ogi__plan_t *p, const ogi__label_t *in)
 {
+    long best = -1;
+    int best_s = 0, second = 0;
     for (size_t i = 0; i < p->n; i++) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
         const char *cap = ogi_skeleton_table(p->rows[i].table)->label;
         ogi__label_t l;
         ogi__label_norm(cap, strlen(cap), &l);
-        if (l.len > 0 && in->len == l.len &&
-            memcmp(in->core, l.core, l.len) == 0)
-            return (long)i;
+        ogi__label_set_t set = {&l, 1, 0};
+        int sc = l.len ? ogi__label_score_set(in, &set, 0) : 0;
+        if (sc > best_s) {
+            second = best_s;
+            best_s = sc;
+            best = (long)i;
+        } else if (sc > second) {
+            second = sc;
+        }
     }
-    return -1;
+    return best_s >= MIN_SCORE && best_s > second ? best : -1;
+}
+
+/* caption_row of the labels of record rec joined, or -1. */
+static long
+caption_of(const ogi__plan_t *p, const ogi__table_t *g, const ogi__row_t *rec)
+{
+    char buf[OGI__PLAN_MAX_LABEL];
+    size_t n = 0;
+    for (size_t i = 0; i < rec->count; i++) {
+        const ogi__cell_t *t = &g->cells[rec->first + i];
+        if (t->kind != OGI__CELL_LABEL)
+            continue;
+        if (n + t->n > sizeof(buf))
+            return -1;
+        memcpy(buf + n, t->s, t->n);
+        n += t->n;
+    }
+    ogi__label_t in;
+    ogi__label_norm(buf, n, &in);
+    return caption_row(p, &in);
 }
 
 /* The skeleton flags of plan row i. */
@@ -191,8 +221,6 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             ogi__label_norm(t->s, t->n, &in);
             int sc;
             long m = match(p, &in, cursor, &sc);
-            if (m < 0 && caption < 0)
-                caption = caption_row(p, &in);
             if (m < 0)
                 continue;
             if (p->rows[m].group)
@@ -202,10 +230,13 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
                 numbered = in.num.level;
             }
         }
-        /* a table's heading alone: its rows come next, even when their
-         * labels are cut past matching (html2text's "规" of 规章) */
-        if (data < 0 && group < 0 && caption >= 0 &&
-            !ogi__plan_has_value(g, rec, 0)) {
+        /* a table's heading alone (its words joined, a layout may cut
+         * it over cells): its rows come next, even when their labels are
+         * cut past matching (html2text's "规" of 规章) */
+        if (data < 0 && group < 0 && any_text &&
+            !ogi__plan_has_value(g, rec, 0))
+            caption = caption_of(p, g, rec);
+        if (caption >= 0) {
             started = 1;
             cur = -1;
             if ((size_t)caption > cursor)
