@@ -368,12 +368,16 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * no-break space cut, a value's digits gone with it) */
     /* after padding too ("&nbsp;无", "_—" centred). Overflow from the
      * left that ran on under the values shows the same: then the cell
-     * held padding only, and reads na for blank, never a number */
+     * held padding only, and reads na for blank, never a number. In the
+     * first value column, after a label padded to its bar (nothing ran
+     * over), a cut \xe2 is the cell's own dash (—) */
     size_t sp = a;
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
-        cut_lead(t, b) >= 0xe0 && number_before(fs, line, col)) {
+        cut_lead(t, b) >= 0xe0 &&
+        (number_before(fs, line, col) ||
+         (!after_cut && cut_lead(t, b) == 0xe2))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
@@ -610,8 +614,9 @@ add_labels(ogi__table_t *tb, const frags_t *fs, int *last_col)
  * digit the bar may have taken. Each no-break space before the digits is
  * one character but two bytes, so it pushed one byte past the column: the
  * value lost at most as many digits as it has no-break spaces ("\xc2\xa04|"
- * is 4 or 4x: "4?"; "\xc2\xa0|" a blank or one digit: "?"). Returns the
- * pattern's length, 0 when the cell is no such value (a sign's cut).
+ * is 4 or 4x: "4?"; "\xc2\xa0|" a blank or one digit: "?"); a dash
+ * after them is a placeholder cut short: "-". Returns the pattern's
+ * length, 0 when the cell is no such value (a sign's cut).
  */
 static size_t
 cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
@@ -623,6 +628,11 @@ cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
     }
     if (k == 0)
         return 0;
+    /* a dash run up to the bar: a placeholder ("--", "—") cut short */
+    if (p + 1 == e && t->s[p] == '-') {
+        out[0] = '-';
+        return 1;
+    }
     for (; p < e; p++) {
         if (!ogi_text_is_digit((unsigned char)t->s[p]) || o + 1 >= size)
             return 0;

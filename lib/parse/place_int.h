@@ -60,11 +60,13 @@ typedef struct {
 
 /* A report cell's mark, between placement and ogi__place_lost: a value
  * the layout cut short, missing for now; its value holds the digits left
- * (-1 none), its scale how many more it may have had. */
+ * (-1 none, -2 a placeholder's dash), its scale how many more it may have
+ * had. */
 #define OGI__CELLF_CUT 0x80u
 
 /* Marks c as cut when s[0..n) is a cut value's pattern ("4?", "?": the
- * digits left, then '?' per digit that may be gone). Returns 1 if so. */
+ * digits left, then '?' per digit that may be gone; "-": a placeholder's
+ * dash). Returns 1 if so. */
 int ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n);
 
 /* Puts back the cut cells of Tables 3 and 4 that an identity decides

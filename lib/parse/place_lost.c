@@ -26,11 +26,20 @@
 #include "place_int.h"
 
 #define MAX_WILD 3 /* '?' of a pattern: more is no cut of ours */
+#define DASH     (-2) /* a cut cell's value: pattern "-", a placeholder */
 
 int
 ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n)
 {
     size_t d = 0, q;
+    if (n == 1 && s[0] == '-') {
+        /* a placeholder cut short: 0 in the arithmetic, written as one */
+        c->state = OGI_CELL_MISSING;
+        c->flags |= OGI__CELLF_CUT;
+        c->value = DASH;
+        c->scale = 0;
+        return 1;
+    }
     while (d < n && s[d] >= '0' && s[d] <= '9')
         d++;
     for (q = d; q < n && s[q] == '?'; q++)
@@ -222,6 +231,15 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t)
     rd.rule = ogi_arena_alloc(r->arena, ncells * sizeof(*rd.rule));
     if (!rd.seen || !rd.val || !rd.rule)
         return OGI_ENOMEM;
+    /* a dash is a placeholder's: no count of these tables is negative */
+    for (size_t i = 0; i < ncells; i++) {
+        ogi_cell_t *c = &tb->cells[i];
+        if ((c->flags & OGI__CELLF_CUT) && c->value == DASH) {
+            c->flags &= (uint8_t)~OGI__CELLF_CUT;
+            c->value = 0;
+            c->state = OGI_CELL_NA;
+        }
+    }
     uint8_t zstate = zero_state(tb, ncells, t);
     size_t nid;
     const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
