@@ -474,6 +474,47 @@ caption_cut(void **state)
     free(raw);
 }
 
+/*
+ * dash.txt: html2text's output for dash.html (written by hand): labels
+ * padded to their bar, then a centred &mdash; cut at the next bar
+ * ("_\xe2|") in the first value column. Nothing ran over from the padded
+ * label, so the cut character is the cell's own: a placeholder (read as
+ * 不适用 is), where a blank would lose the cell's text; "&nbsp;" below it
+ * is a blank. Values from the HTML.
+ */
+static void
+dash_first(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "dash.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const char *const want[] = {
+        NULL, /* the header row */
+        "L:2.重复申请 | V:不适用 | V:0 | V:0",
+        "L:3.要求提供公开出版物 | B: | V:0 | V:0",
+        "L:(七)总计 | V:1 | V:0 | V:1",
+    };
+    assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
+    char got[512];
+    for (size_t r = 1; r < tb.nrows; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strcmp(got, want[r]) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_string_equal(got, want[r]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -524,6 +565,7 @@ main(void)
         cmocka_unit_test(other_shape),
         cmocka_unit_test(sub_rows),
         cmocka_unit_test(caption_cut),
+        cmocka_unit_test(dash_first),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
