@@ -252,12 +252,8 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     for (size_t i = 0; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(OGI_T3)->rows[p->rows[i].row];
-        int values = 0;
-        for (size_t k = 0; k < p->rows[i].ntoks; k++) {
-            const ogi__cell_t *c = ogi__plan_tok_cell(g, p->rows[i].toks[k]);
-            values |= c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN;
-        }
-        if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled && values)
+        if ((row->flags & OGI_ROW_OTHER3) && p->rows[i].labelled &&
+            ogi__plan_row_has_value(g, &p->rows[i]))
             sub = 1;
     }
     long one = find_prow(p, "other.all");

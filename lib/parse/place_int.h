@@ -128,4 +128,7 @@ int ogi__plan_has_value(const ogi__table_t *g, const ogi__row_t *rec,
 /* 1 when row rec holds a blank cell. */
 int ogi__plan_has_blank(const ogi__table_t *g, const ogi__row_t *rec);
 
+/* 1 when plan row pr was given a value or a run of digits. */
+int ogi__plan_row_has_value(const ogi__table_t *g, const ogi__prow_t *pr);
+
 #endif /* OGI_PLACE_INT_H */

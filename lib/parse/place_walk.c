@@ -131,14 +131,16 @@ row_flags(const ogi__plan_t *p, long i)
 }
 
 /* The next data row at or after cursor, or -1. Rows of skip_flags are
- * skipped until one of them was seen by label (the sub-rows of （六）:
- * once one is, the others follow it by order). */
+ * skipped until one of them was seen by label with values (the sub-rows
+ * of （六）: once one is, the others follow it by order). */
 static long
-next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
+next_data(const ogi__plan_t *p, const ogi__table_t *g, size_t cursor,
+          unsigned skip_flags)
 {
     for (size_t i = 0; i < p->n && skip_flags; i++)
         if (p->rows[i].labelled && !p->rows[i].group &&
-            (row_flags(p, (long)i) & skip_flags))
+            (row_flags(p, (long)i) & skip_flags) &&
+            ogi__plan_row_has_value(g, &p->rows[i]))
             skip_flags = 0;
     for (size_t i = cursor; i < p->n; i++) {
         const ogi_skel_row_t *row =
@@ -147,6 +149,17 @@ next_data(const ogi__plan_t *p, size_t cursor, unsigned skip_flags)
             return (long)i;
     }
     return -1;
+}
+
+int
+ogi__plan_row_has_value(const ogi__table_t *g, const ogi__prow_t *pr)
+{
+    for (size_t k = 0; k < pr->ntoks; k++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[k]);
+        if (c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN)
+            return 1;
+    }
+    return 0;
 }
 
 void
@@ -284,7 +297,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             }
             cur = -1;
             if (ogi__plan_has_value(g, rec, from)) {
-                cur = next_data(p, cursor, skip_flags);
+                cur = next_data(p, g, cursor, skip_flags);
                 if (cur >= 0) {
                     p->rows[cur].by_order = 1;
                     cursor = (size_t)cur + 1;
@@ -308,7 +321,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             (values || p->rows[cur].ntoks == 0)) {
             ogi__plan_give(&p->rows[cur], g, rec, from);
         } else if (values) {
-            cur = next_data(p, cursor, skip_flags);
+            cur = next_data(p, g, cursor, skip_flags);
             if (cur >= 0) {
                 p->rows[cur].by_order = 1;
                 cursor = (size_t)cur + 1;
