@@ -20,8 +20,9 @@ int ogi__place_apply(ogi_report_t *r, const ogi__table_t *g);
 /* Places Table 4 (15 cells in printed order) from grid g. */
 int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 
-/* The format voted for by the Table 2 column headers in g, or unknown. */
-ogi_format_t ogi__place_detect_format(const ogi__table_t *g);
+/* The format voted for by the Table 2 column headers in g, or unknown;
+ * *margin (when not NULL) receives by how many headers it won. */
+ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);
 
 
 /* ---- the plan: the rows a region may hold, shared by place*.c ---- */
