@@ -454,11 +454,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
-            } else if (col > 0 && is_cut_na(t, p, q, b)) {
+            } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor
                  * does overflow from a cut label at a cell's start, where
-                 * the cell's own text or &nbsp; is written) */
+                 * the cell's own text or &nbsp; is written); in the first
+                 * column (Table 4's values) only as "不适": 不 alone may
+                 * begin a label without its numbering (不予公开) */
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;

@@ -515,6 +515,39 @@ dash_first(void **state)
     free(raw);
 }
 
+/*
+ * t4na.txt: html2text's output for t4na.html (written by hand), Table 4
+ * whose first value 不适用 comes cut to "不适" in the row's first column:
+ * a placeholder there too (no label begins 不适), so the fifteen cells
+ * keep their places. Expected from the HTML: N a placeholder, B blank.
+ */
+static void
+t4_first_na(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "t4na.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    enum { N = -1, B = -2 };
+    static const int want[15] = {N, 0, N, B, 0, B, 4, 2, N, 6, 0, 0, 0, N, 0};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        int ok = want[k] == N   ? c->state == OGI_CELL_NA
+                 : want[k] == B ? c->state == OGI_CELL_EMPTY
+                                : c->state == OGI_CELL_NUM &&
+                                      ogi_cell_number(c) == (double)want[k];
+        if (!ok)
+            fail_msg("cell %zu: state %d value %g, want %d", k, c->state,
+                     ogi_cell_number(c), want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -566,6 +599,7 @@ main(void)
         cmocka_unit_test(sub_rows),
         cmocka_unit_test(caption_cut),
         cmocka_unit_test(dash_first),
+        cmocka_unit_test(t4_first_na),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
