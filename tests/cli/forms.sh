@@ -60,7 +60,7 @@ floor_of() {
         html) echo 100 ;;
         w3m) echo 99.2 ;;
         lynx) echo 98.0 ;;
-        html2text) echo 98.4 ;;
+        html2text) echo 98.5 ;;
         pandoc_plain) echo 99.3 ;;
         pandoc_gfm) echo 99.5 ;;
         strip) echo 99.4 ;;

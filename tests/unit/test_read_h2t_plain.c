@@ -267,6 +267,47 @@ format_by_year(void **state)
     free(raw);
 }
 
+/*
+ * split.txt: html2text's output for split.html, a 2022 Table 3 split in
+ * two borderless tables after its first three rows, the header repeated.
+ * Its first header's anchor words come cut, and so does the first row's
+ * label (一、本年新收政府信息公开申请 without 数量): Table 3 starts there,
+ * and its first three rows read with the HTML's values.
+ */
+static void
+split_first_rows(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "split.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const struct {
+        const char *key;
+        int v[7];
+    } want[] = {
+        {"new_received", {170, 0, 0, 0, 0, 8, 178}},
+        {"carried_over", {0, 0, 0, 0, 0, 0, 0}},
+        {"granted", {106, 0, 0, 0, 0, 4, 110}},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        long row = ogi_skeleton_row_index(OGI_T3, want[k].key);
+        assert_true(row >= 0);
+        for (size_t col = 0; col < 7; col++) {
+            const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, col);
+            assert_non_null(c);
+            if (c->state != OGI_CELL_NUM ||
+                ogi_cell_number(c) != (double)want[k].v[col])
+                fail_msg("%s col %zu: state %d value %g, want %d", want[k].key,
+                         col, c->state, ogi_cell_number(c), want[k].v[col]);
+        }
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Digits, spaces, no-break spaces and cut characters in any order:
  * bounded, no crash. */
 static void
@@ -314,6 +355,7 @@ main(void)
         cmocka_unit_test(cuts),
         cmocka_unit_test(lost),
         cmocka_unit_test(format_by_year),
+        cmocka_unit_test(split_first_rows),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
