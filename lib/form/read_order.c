@@ -115,193 +115,17 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         }
     }
     /* tabs belong to the cell-lines and row-lines layouts, aligned
-     * columns to -layout; a table has values */
+     * columns to -layout; a table has values: one line in six at least
+     * (Table 2's small tables wrap their headers a word or two a line,
+     * so that their few values are outnumbered by the lines of text) */
     if (content < 6 || nums < 3 || tabs * 20 > content || wide * 10 > content ||
-        nums * 4 < content)
+        nums * 6 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);
     if (gapped * 2 >= nums)
         score += 10;
     return score;
-}
-
-/* ---- emitting rows ---- */
-
-/* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
-static int
-add_value(ogi__table_t *tb, const order_t *o, const item_t *it)
-{
-    if (it->js)
-        return ogi__table_add(tb, OGI__CELL_VALUE, it->js, it->jn, it->a,
-                              it->b - it->a)
-                   ? 0
-                   : OGI_ENOMEM;
-    return ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a)
-               ? 0
-               : OGI_ENOMEM;
-}
-
-static int
-add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
-{
-    for (uint32_t v = 0; v < p->count; v++)
-        if (add_value(tb, o, &o->items[o->vals[p->first + v]]))
-            return OGI_ENOMEM;
-    return 0;
-}
-
-/* Appends text item `item` as cells: its line as the row-lines reader
- * reads it, or, when the line holds several items, the item's words. */
-static int
-add_item(ogi__table_t *tb, const order_t *o, size_t item)
-{
-    const item_t *it = &o->items[item];
-    ogi_num_t num;
-    /* text that reads as a value (change_slash): a label */
-    if (it->kind == IT_TEXT && !it->js &&
-        ogi_number_parse(o->t->s + it->a, it->b - it->a, &num) != OGI_NUM_NONE)
-        return ogi__table_add(tb, OGI__CELL_LABEL, o->t->s + it->a,
-                              it->b - it->a, it->a, it->b - it->a)
-                   ? 0
-                   : OGI_ENOMEM;
-    size_t a, b;
-    ogi__order_line_content(o->t, it->line, &a, &b);
-    if (it->a == a && it->b == b)
-        return ogi__table_add_line(tb, it->line);
-    return ogi__table_add_words(tb, o->t->s + it->a, it->b - it->a, it->a);
-}
-
-/* A text item as the row-lines reader reads its line. */
-static int
-emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
-{
-    int rc;
-    if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-        (rc = add_item(tb, o, item)))
-        return rc;
-    ogi__table_row_close(tb);
-    return 0;
-}
-
-/* Blank cells one gap of a short row may stand for: one byte each. */
-static const char gap_text[T3_COLS] = "      ";
-
-/*
- * The n single values of pieces p[0..n), fewer than width, as one row
- * with a gap before, between and after them, each a BLANK cell whose
- * text stands for up to width - n blank cells (split_int.h).
- */
-static int
-emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
-               size_t width)
-{
-    int rc;
-    size_t miss = width - n;
-    if (miss > sizeof(gap_text))
-        miss = sizeof(gap_text);
-    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p[0].first]].line)))
-        return rc;
-    for (size_t v = 0; v <= n; v++) {
-        const item_t *at = &o->items[o->vals[p[v < n ? v : n - 1].first]];
-        uint32_t off = v < n ? at->a : at->b;
-        if (!ogi__table_add(tb, OGI__CELL_BLANK, gap_text, miss, off, 0))
-            return OGI_ENOMEM;
-        if (v < n && (rc = add_values(tb, o, &p[v])))
-            return rc;
-    }
-    ogi__table_row_close(tb);
-    return 0;
-}
-
-/*
- * Every piece its own row, in reading order, except that a run of single
- * values that fills rows of width (Table 3's, when the region is Table 3
- * by its labels; else 0) is read as those rows, and the labels just
- * before a column block are paired with its rows: with j labels before a
- * block of k rows, the last min(j, k) labels name the last min(j, k) rows
- * (a label run as long as the block names all of it; a single label
- * before a block sits on the level of the block's last row).
- */
-static int
-emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
-{
-    int rc;
-    size_t i = 0;
-    while (i < o->npieces) {
-        /* a run of single values that fills rows of width exactly: a
-         * row's values one after another, rows in order */
-        size_t run = 0;
-        while (width && i + run < o->npieces && !o->pieces[i + run].text &&
-               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
-            run++;
-        if (width && run >= width && run % width == 0) {
-            for (size_t r = 0; r < run; r += width) {
-                const piece_t *p = &o->pieces[i + r];
-                if ((rc = ogi__table_row_open(
-                         tb, o->items[o->vals[p->first]].line)))
-                    return rc;
-                for (size_t v = 0; v < width; v++)
-                    if ((rc = add_values(tb, o, &o->pieces[i + r + v])))
-                        return rc;
-                ogi__table_row_close(tb);
-            }
-            i += run;
-            continue;
-        }
-        /* a run of fewer single values than width between two labels:
-         * pdftotext leaves blank cells out, so the row's blanks may sit
-         * anywhere among its values; a gap before, between and after
-         * them, each standing for up to the cells missing, lets the
-         * format's arithmetic tell where (split_int.h: ambiguous, P6) */
-        if (width && run && run < width && i > 0 && o->pieces[i - 1].text &&
-            (i + run == o->npieces || o->pieces[i + run].text)) {
-            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width)))
-                return rc;
-            i += run;
-            continue;
-        }
-        if (!o->pieces[i].text) {
-            const piece_t *p = &o->pieces[i];
-            if ((rc = ogi__table_row_open(tb,
-                                          o->items[o->vals[p->first]].line)) ||
-                (rc = add_values(tb, o, p)))
-                return rc;
-            ogi__table_row_close(tb);
-            i++;
-            continue;
-        }
-        size_t j0 = i;
-        while (i < o->npieces && o->pieces[i].text)
-            i++;
-        size_t j = i - j0, k = 0;
-        if (i < o->npieces && o->pieces[i].block) {
-            uint32_t bid = o->pieces[i].bid;
-            while (i + k < o->npieces && !o->pieces[i + k].text &&
-                   o->pieces[i + k].bid == bid)
-                k++;
-        }
-        size_t pair = j < k ? j : k;
-        for (size_t q = j0; q < j0 + j - pair; q++)
-            if ((rc = emit_text_line(tb, o, o->pieces[q].item)))
-                return rc;
-        for (size_t r = 0; r < k; r++) {
-            const piece_t *p = &o->pieces[i + r];
-            size_t lab = r + pair >= k ? j0 + j - pair + (r + pair - k) : 0;
-            int labelled = r + pair >= k;
-            const item_t *first = labelled ? &o->items[o->pieces[lab].item]
-                                           : &o->items[o->vals[p->first]];
-            if ((rc = ogi__table_row_open(tb, first->line)))
-                return rc;
-            if (labelled && (rc = add_item(tb, o, o->pieces[lab].item)))
-                return rc;
-            if ((rc = add_values(tb, o, p)))
-                return rc;
-            ogi__table_row_close(tb);
-        }
-        i += k;
-    }
-    return 0;
 }
 
 /* ---- Table 3 by the format's order ---- */
@@ -311,7 +135,7 @@ emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 typedef struct {
     uint32_t first, last;
     uint32_t skip; /* an item in (first, last] left out, or UINT32_MAX */
-    long row;      /* skeleton row it names, or -1 */
+    long row;      /* skeleton row it names, or -1 (-2: none, left out) */
     int score;
 } label_t;
 
@@ -495,14 +319,17 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     size_t named = 0;
     int sub = 0;
+    size_t sub_labels = 0;
     for (size_t i = 0; i < nlab; i++) {
         if (lab[i].row < 0)
             continue;
         unsigned f = sk->rows[lab[i].row].flags;
         if (!(f & OGI_ROW_GROUP))
             named++;
-        if (f & OGI_ROW_OTHER3)
+        if (f & OGI_ROW_OTHER3) {
             sub = 1;
+            sub_labels++;
+        }
     }
     if (named < T3_MIN_LABELS)
         return 0;
@@ -547,6 +374,17 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         sub = 1;
         skip = OGI_ROW_GROUP | OGI_ROW_OTHER1;
         want += 2;
+    } else if (nrows != want && sub && nrows == want - 2 && sub_labels == 1) {
+        /* one sub-row named, and by a fragment of another cell (the
+         * header "申请人" names "1.申请人无正当理由…" well enough), but
+         * one row where （六） stands: that label names nothing */
+        sub = 0;
+        skip = OGI_ROW_GROUP | OGI_ROW_OTHER3;
+        want -= 2;
+        for (size_t i = 0; i < nlab; i++)
+            if (lab[i].row >= 0 &&
+                (sk->rows[lab[i].row].flags & OGI_ROW_OTHER3))
+                lab[i].row = -2;
     }
     if (nrows != want)
         return 0;
@@ -556,12 +394,14 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     int rc;
     /* text naming no row first: headers, captions */
     for (size_t i = 0; i < nlab; i++) {
-        if (lab[i].row >= 0)
+        /* (-2: a fragment that would name a sub-row the table lacks, left
+         * out so that placement does not take it for one) */
+        if (lab[i].row >= 0 || lab[i].row == -2)
             continue;
         if ((rc = ogi__table_row_open(tb, o->items[lab[i].first].line)))
             return rc;
         for (uint32_t q = lab[i].first; q <= lab[i].last; q++)
-            if ((rc = add_item(tb, o, q)))
+            if ((rc = ogi__order_add_item(tb, o, q)))
                 return rc;
         ogi__table_row_close(tb);
     }
@@ -587,7 +427,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         for (uint32_t v = 0; p && v < p->count; v++) {
             uint32_t it = p->bid == UINT32_MAX ? order[p->first + v]
                                                : o->vals[p->first + v];
-            if (add_value(tb, o, &o->items[it]))
+            if (ogi__order_add_value(tb, o, &o->items[it]))
                 return OGI_ENOMEM;
         }
         ogi__table_row_close(tb);
@@ -616,7 +456,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     o.npieces = o.nvals = 0;
     if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
         return rc;
-    return emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
+    return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};

@@ -11,6 +11,7 @@
 
 #include "ogi/arena.h"
 #include "ogi/text.h"
+#include "table_int.h"
 
 /* Table 3's columns: the width of a value row in the pairing. */
 #define T3_COLS 7
@@ -70,7 +71,26 @@ int ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena);
 /* A row's total wrapped a digit per line, joined where its digits make
  * the sum of the row's other values. Returns 0 or OGI_ENOMEM. */
 int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
+/* The value of item it when a plain whole number (a placeholder 0), or
+ * -1. */
+int64_t ogi__order_item_count(const order_t *o, const item_t *it);
 /* The items as pieces: text items and rows of values of width columns. */
 int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
+
+/* ---- rows (read_order_rows.c) ---- */
+
+/* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
+int ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it);
+/* Appends text item `item` as cells: its line as the row-lines reader
+ * reads it, or, when the line holds several items, the item's words.
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item);
+/*
+ * Every piece its own row, in reading order, except runs of single values
+ * read as rows of width (Table 3's, when the region is Table 3 by its
+ * labels; else 0) and labels paired with the rows they name.
+ * Returns 0 or OGI_ENOMEM.
+ */
+int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width);
 
 #endif /* OGI_READ_ORDER_INT_H */

@@ -120,6 +120,58 @@ wrapped_value(ogi_arena_t *arena, const char *s, size_t a, size_t b, size_t a2,
     return 1;
 }
 
+/* 1 when line l is outside [l0, l1), blank or a footer: a block's edge. */
+static int
+block_edge(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
+{
+    return l < l0 || l >= l1 || ogi__table_is_empty_line(t, l) ||
+           ogi__table_is_page_line(t, l);
+}
+
+/*
+ * An amount wrapped in a narrow column ("85005400.2" then "8"): a block
+ * of exactly two lines, the first a number with a decimal point that
+ * fills the column, the second one to three digits. No block of one
+ * column's cells looks so: each cell of a table's values is a block of
+ * its own or a line of a column of several, and a column of amounts
+ * holds more than a digit's tail under its first. Their join in the
+ * arena into *js, *jn; returns 1 when joined, 0 when not, OGI_ENOMEM.
+ */
+static int
+wrapped_amount(ogi_arena_t *arena, const ogi_text_t *t, size_t l0, size_t l1,
+               size_t l, const char **js, uint32_t *jn)
+{
+    size_t a, b, a2, b2;
+    if (block_edge(t, l0, l1, l + 1) || !block_edge(t, l0, l1, l + 2) ||
+        (l > l0 && !block_edge(t, l0, l1, l - 1)))
+        return 0;
+    ogi__order_line_content(t, l, &a, &b);
+    ogi__order_line_content(t, l + 1, &a2, &b2);
+    if (b - a < 6 || b - a > 16 || b2 - a2 > 3 || !memchr(t->s + a, '.', b - a))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!(t->s[i] >= '0' && t->s[i] <= '9') && t->s[i] != '.')
+            return 0;
+    for (size_t i = a2; i < b2; i++)
+        if (!(t->s[i] >= '0' && t->s[i] <= '9'))
+            return 0;
+    char buf[20];
+    size_t n = (b - a) + (b2 - a2);
+    memcpy(buf, t->s + a, b - a);
+    memcpy(buf + (b - a), t->s + a2, b2 - a2);
+    ogi_num_t num;
+    if (ogi_number_parse(buf, n, &num) != OGI_NUM_VALUE)
+        return 0;
+    char *j = ogi_arena_alloc(arena, n + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, buf, n);
+    j[n] = '\0';
+    *js = j;
+    *jn = (uint32_t)n;
+    return 1;
+}
+
 /* The offset of the first no-break space of line l when the line holds
  * nothing else (blanks around it aside), else 0: an empty cell's
  * "&nbsp;" as a crawler keeps it. pdftotext writes none. */
@@ -314,6 +366,19 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             if (nw)
                 continue;
         }
+        if (it->kind == IT_NUM) {
+            size_t a2, b2;
+            int rc = wrapped_amount(arena, t, l0, l1, l, &it->js, &it->jn);
+            if (rc < 0)
+                return rc;
+            if (rc) {
+                ogi__order_line_content(t, l + 1, &a2, &b2);
+                it->b = (uint32_t)b2;
+                o->nitems++;
+                l++;
+                continue;
+            }
+        }
         if (it->kind == IT_TEXT) {
             size_t a2, b2;
             int rc = 0;
@@ -414,10 +479,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     return 0;
 }
 
-/* The value of item it when a plain whole number (a placeholder 0), or
- * -1. */
-static int64_t
-item_count(const order_t *o, const item_t *it)
+int64_t
+ogi__order_item_count(const order_t *o, const item_t *it)
 {
     ogi_num_t num;
     const char *s = it->js ? it->js : o->t->s + it->a;
@@ -462,7 +525,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                 const item_t *x = &o->items[q];
                 if (x->kind == IT_GAP)
                     continue;
-                int64_t v = x->kind == IT_NUM ? item_count(o, x) : -1;
+                int64_t v =
+                    x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
                 if (v < 0)
                     break;
                 sum += v;

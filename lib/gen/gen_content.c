@@ -727,8 +727,12 @@ blank_cell(ogi__gen_t *g, ogi_table_id_t id, size_t row, size_t col,
 static int
 apply_blanks(ogi__gen_t *g)
 {
-    /* zeros left blank or written as a placeholder (上海 2019, seed 4) */
+    /* zeros left blank or written as a placeholder (上海 2019, seed 4);
+     * some agencies leave every zero blank, so whole rows and whole
+     * columns (the five organisations) come out empty */
     unsigned pct = (unsigned)rnd(g, 10, 60);
+    if (pct >= 55)
+        pct = 100;
     int allow_empty = chance(g, 3, 4);
     const ogi_table_id_t t34[] = {OGI_T3, OGI_T4};
     int rc;

@@ -305,6 +305,28 @@ ogi__split_across(ctx_t *cx)
     }
     if (!nkept)
         return 0;
+    /* each span's splits as its own row allows them. Where the table's
+     * arithmetic holds under no joint split (a report's own error in a
+     * column, or a row misread elsewhere), a span with gaps (a reader
+     * that lost its blank cells: pdftotext's reading order, where every
+     * row of a table cut at the paper's edge has them) is still placed
+     * by what its row allows, as when the search runs out of steps, and
+     * tell() names the other splits (P6): one error would otherwise
+     * leave every such row of the table unread. A run of digits keeps
+     * its P8: its cut is the values themselves, not where blanks sit. */
+    uint8_t **own =
+        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*own));
+    if (!own)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        own[i] = NULL;
+        if (s->fail || !s->ncand || !s->gaps)
+            continue;
+        if (!(own[i] = ogi_arena_alloc(cx->r->arena, s->ncand)))
+            return OGI_ENOMEM;
+        memcpy(own[i], s->alive, s->ncand);
+    }
     int contradiction = narrow(cx, spans);
     /* the joint search over the spans the kept instances touch */
     joint_t j = {.cx = cx};
@@ -378,7 +400,14 @@ ogi__split_across(ctx_t *cx)
     }
     for (size_t a = 0; a < j.n; a++) {
         span_t *s = &cx->spans[j.order[a]];
-        if (contradiction) {
+        if (contradiction && own[j.order[a]]) {
+            /* no joint split: a span with gaps on its own (see own) */
+            memcpy(s->alive, own[j.order[a]], s->ncand);
+            s->nalive = 0;
+            for (size_t c = 0; c < s->ncand; c++)
+                s->nalive += s->alive[c];
+            s->chosen = best_alive(s, s->alive);
+        } else if (contradiction) {
             s->fail = F_JOINT;
         } else if (out_of_steps) {
             /* what each span allows on its own, narrowed by bounds: a

@@ -14,6 +14,8 @@
 #                 finding; 200 is what a person widens it to)
 #   pandoc_gfm    pandoc -f html -t gfm
 #   strip         tests/tools/strip_tags.py (a crawler joining text nodes)
+#   strip_flat    tests/tools/strip_tags.py --flat (a crawler that also
+#                 collapses white space: the whole page on one line)
 #
 # Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
 #                                             OUT_DIR/ (same names), on
@@ -38,6 +40,7 @@ convert() { # form file out
         pandoc_plain) pandoc -f html -t plain --columns=200 "$2" -o "$3" ;;
         pandoc_gfm) pandoc -f html -t gfm "$2" -o "$3" ;;
         strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
+        strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
     esac
 }
@@ -46,7 +49,7 @@ convert() { # form file out
 tool_of() {
     case $1 in
         pandoc_*) echo pandoc ;;
-        strip) echo python3 ;;
+        strip*) echo python3 ;;
         *) echo "$1" ;;
     esac
 }
@@ -55,9 +58,11 @@ if [ "${1:-}" = --one ]; then
     form=$2 out=$3
     shift 3
     rc=0
-    if [ "$form" = strip ]; then
+    if [ "$form" = strip ] || [ "$form" = strip_flat ]; then
         # one python for the whole batch
-        python3 "$tools/strip_tags.py" --out-dir "$out" "$@" || {
+        flat=
+        [ "$form" = strip_flat ] && flat=--flat
+        python3 "$tools/strip_tags.py" $flat --out-dir "$out" "$@" || {
             echo "html_forms.sh: strip failed on a file of \"$1\"..." >&2
             exit 1
         }

@@ -6,10 +6,16 @@ becomes U+00A0), and joins the text nodes with nothing between them: the
 only line breaks are those in the page's source. This is how the run-on
 form arises ("（一）予以公开7000007" from a row written on one line).
 
-Usage: strip_tags.py FILE [OUT]   (OUT absent: standard output)
-       strip_tags.py --out-dir DIR FILE...   (DIR/NAME for each FILE)
+With --flat, every run of white space (line breaks, &nbsp; included)
+becomes one space, as crawlers that normalise a page's text save it: the
+whole report on one line, a paragraph break a space, a cell of &nbsp; a
+lone space between its neighbours' digits ("230 000023").
+
+Usage: strip_tags.py [--flat] FILE [OUT]   (OUT absent: standard output)
+       strip_tags.py [--flat] --out-dir DIR FILE...   (DIR/NAME for each)
 """
 import os
+import re
 import sys
 from html.parser import HTMLParser
 
@@ -33,13 +39,19 @@ class Stripper(HTMLParser):
             self.parts.append(data)
 
 
+FLAT = False
+
+
 def strip(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         page = f.read()
     p = Stripper()
     p.feed(page)
     p.close()
-    return "".join(p.parts)
+    text = "".join(p.parts)
+    if FLAT:
+        text = re.sub(r"\s+", " ", text).strip() + "\n"
+    return text
 
 
 def write(path, text):
@@ -48,15 +60,19 @@ def write(path, text):
 
 
 def main():
+    global FLAT
     args = sys.argv[1:]
+    if args and args[0] == "--flat":
+        FLAT = True
+        args = args[1:]
     if len(args) >= 2 and args[0] == "--out-dir":
         # many files in one process: a python start-up per page is slow
         for path in args[2:]:
             write(os.path.join(args[1], os.path.basename(path)), strip(path))
         return 0
     if len(args) not in (1, 2):
-        sys.stderr.write("usage: strip_tags.py FILE [OUT]\n"
-                         "       strip_tags.py --out-dir DIR FILE...\n")
+        sys.stderr.write("usage: strip_tags.py [--flat] FILE [OUT]\n"
+                         "       strip_tags.py [--flat] --out-dir DIR FILE...\n")
         return 2
     text = strip(args[0])
     if len(args) == 2:

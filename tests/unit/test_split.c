@@ -477,6 +477,43 @@ columns_contradict(void **state)
     fx_free(f);
 }
 
+/* The same contradiction for a row read with gaps (a reader that lost its
+ * blank cells: pdftotext's reading order): 1, 10 and 11 with up to four
+ * blanks among them. Column 1 wants the 1 in the first cell, column 2 in
+ * the second: never both. The row is still placed by what it allows on
+ * its own (its values in order, blanks between), the other splits named
+ * (P6), not left unsplit (P8). */
+static void
+columns_contradict_gaps(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){1, 1, 10, 0, 0, 0, 11});
+    spec_t s[] = {{first_of(OGI_T3, "granted"),
+                   7,
+                   {"~~~~", "=1", "~~~~", "=10", "~~~~", "=11", "~~~~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    /* 1, 10 and 11 in that order, the other four cells blank */
+    size_t row = row_of(OGI_T3, "granted"), n = 0;
+    static const long long want[] = {1, 10, 11};
+    for (size_t c = 0; c < 7; c++) {
+        const ogi_cell_t *x = ogi_report_cell(f->r, OGI_T3, row, c);
+        if (x->state == OGI_CELL_NUM) {
+            assert_true(n < 3);
+            assert_int_equal(x->value, want[n]);
+            n++;
+        } else {
+            assert_int_equal(x->state, OGI_CELL_EMPTY);
+        }
+    }
+    assert_int_equal(n, 3);
+    assert_int_equal(count_rule(f, "P6"), 1);
+    assert_int_equal(count_rule(f, "P8"), 0);
+    fx_free(f);
+}
+
 /* ---- Table 4 ---- */
 
 static void
@@ -1131,6 +1168,7 @@ main(void)
         cmocka_unit_test(columns_cannot_decide),
         cmocka_unit_test(column_typo_elsewhere),
         cmocka_unit_test(columns_contradict),
+        cmocka_unit_test(columns_contradict_gaps),
         cmocka_unit_test(appeal_run),
         cmocka_unit_test(appeal_run_wide),
         cmocka_unit_test(appeal_ambiguous),

@@ -1,0 +1,481 @@
+/*
+ * read_order_rows.c - the reading-order reader's rows in reading order
+ * (read_order_int.h): every piece its own row, runs of single values cut
+ * into rows, labels paired with the rows of values they name. Table 3 by
+ * the format's order is read_order.c's.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "label_int.h"
+#include "ogi/error.h"
+#include "ogi/skeleton.h"
+#include "read_order_int.h"
+#include "reader_int.h"
+
+int
+ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it)
+{
+    if (it->js)
+        return ogi__table_add(tb, OGI__CELL_VALUE, it->js, it->jn, it->a,
+                              it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
+    return ogi__table_add_cell(tb, o->t->s + it->a, it->b - it->a, it->a)
+               ? 0
+               : OGI_ENOMEM;
+}
+
+static int
+add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
+{
+    for (uint32_t v = 0; v < p->count; v++)
+        if (ogi__order_add_value(tb, o, &o->items[o->vals[p->first + v]]))
+            return OGI_ENOMEM;
+    return 0;
+}
+
+int
+ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item)
+{
+    const item_t *it = &o->items[item];
+    ogi_num_t num;
+    /* text that reads as a value (change_slash): a label */
+    if (it->kind == IT_TEXT && !it->js &&
+        ogi_number_parse(o->t->s + it->a, it->b - it->a, &num) != OGI_NUM_NONE)
+        return ogi__table_add(tb, OGI__CELL_LABEL, o->t->s + it->a,
+                              it->b - it->a, it->a, it->b - it->a)
+                   ? 0
+                   : OGI_ENOMEM;
+    size_t a, b;
+    ogi__order_line_content(o->t, it->line, &a, &b);
+    if (it->a == a && it->b == b)
+        return ogi__table_add_line(tb, it->line);
+    return ogi__table_add_words(tb, o->t->s + it->a, it->b - it->a, it->a);
+}
+
+/* A text item as the row-lines reader reads its line. */
+static int
+emit_text_line(ogi__table_t *tb, const order_t *o, uint32_t item)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+        (rc = ogi__order_add_item(tb, o, item)))
+        return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* Blank cells one gap of a short row may stand for: one byte each. */
+static const char gap_text[T3_COLS] = "      ";
+
+/*
+ * The n single values of pieces p[0..n), fewer than width, as one row
+ * with a gap before, between and after them, each a BLANK cell whose
+ * text stands for up to width - n blank cells (split_int.h).
+ */
+static int
+emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
+               size_t width)
+{
+    int rc;
+    size_t miss = width - n;
+    if (miss > sizeof(gap_text))
+        miss = sizeof(gap_text);
+    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p[0].first]].line)))
+        return rc;
+    for (size_t v = 0; v <= n; v++) {
+        const item_t *at = &o->items[o->vals[p[v < n ? v : n - 1].first]];
+        uint32_t off = v < n ? at->a : at->b;
+        if (!ogi__table_add(tb, OGI__CELL_BLANK, gap_text, miss, off, 0))
+            return OGI_ENOMEM;
+        if (v < n && (rc = add_values(tb, o, &p[v])))
+            return rc;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* Rows a run of singles is cut into at most (longer runs are read as
+ * before). */
+#define RUN_MAX_ROWS 16
+
+/* 1 when the n single values of pieces p[0..n) hold the row identity of
+ * Table 3: the last the sum of the others (blanks count nothing). */
+static int
+sums_up(const order_t *o, const piece_t *p, size_t n)
+{
+    int64_t sum = 0;
+    for (size_t v = 0; v < n; v++) {
+        int64_t x = ogi__order_item_count(o, &o->items[o->vals[p[v].first]]);
+        if (x < 0)
+            return 0;
+        if (v + 1 < n)
+            sum += x;
+        else
+            return n >= 2 && x == sum;
+    }
+    return 0;
+}
+
+/*
+ * A run of n single values, more than width and not a multiple of it:
+ * pdftotext left blank cells out, so the run holds the fewest rows that
+ * take it (ceil(n / width)), some of them short. The lengths of the rows
+ * into len (returns their count; 0 when the run is too long): each at
+ * least width - (the cells missing), cut where most rows hold the row
+ * identity; among cuts as good, the full rows first (a cut that is
+ * wrong then spoils the fewest rows' columns).
+ */
+static size_t
+cut_run(const order_t *o, const piece_t *p, size_t n, size_t width, size_t *len)
+{
+    size_t rows = (n + width - 1) / width, miss = rows * width - n;
+    if (rows > RUN_MAX_ROWS || n > RUN_MAX_ROWS * T3_COLS)
+        return 0;
+    /* best[r][q]: most rows holding the identity over rows r.. taking
+     * values q.. (-1: cannot be done) */
+    int best[RUN_MAX_ROWS + 1][RUN_MAX_ROWS * T3_COLS + 1];
+    uint8_t take[RUN_MAX_ROWS + 1][RUN_MAX_ROWS * T3_COLS + 1];
+    for (size_t r = rows + 1; r-- > 0;)
+        for (size_t q = 0; q <= n; q++) {
+            best[r][q] = r == rows ? (q == n ? 0 : -1) : -1;
+            if (r == rows)
+                continue;
+            for (size_t l = width; l + miss >= width && l >= 1; l--) {
+                if (q + l > n || best[r + 1][q + l] < 0)
+                    continue;
+                int sc = best[r + 1][q + l] + sums_up(o, p + q, l);
+                if (sc > best[r][q]) {
+                    best[r][q] = sc;
+                    take[r][q] = (uint8_t)l;
+                }
+            }
+        }
+    if (best[0][0] < 0)
+        return 0;
+    for (size_t r = 0, q = 0; r < rows; r++) {
+        len[r] = take[r][q];
+        q += len[r];
+    }
+    return rows;
+}
+
+/*
+ * How many values the region's rows hold as pdftotext wrote them: width
+ * when some run of single values between two labels has width values (or
+ * none is seen), else the most common length of such runs (the longer on
+ * a tie). Less than width where the table ran over the paper's edge and
+ * its last columns were cut off: every row then lacks them.
+ */
+static size_t
+row_width(const order_t *o, size_t width)
+{
+    size_t seen[T3_COLS + 1] = {0};
+    for (size_t i = 0; i < o->npieces;) {
+        size_t run = 0;
+        while (i + run < o->npieces && !o->pieces[i + run].text &&
+               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
+            run++;
+        if (run && run <= width && width <= T3_COLS && i > 0 &&
+            o->pieces[i - 1].text &&
+            (i + run == o->npieces || o->pieces[i + run].text))
+            seen[run]++;
+        i += run ? run : 1;
+    }
+    if (seen[width])
+        return width;
+    size_t best = width;
+    for (size_t k = width; k >= 1 && width <= T3_COLS; k--)
+        if (seen[k] > seen[best])
+            best = k;
+    return best;
+}
+
+/* The width single values of pieces p[0..width) as one row. */
+static int
+emit_full_row(ogi__table_t *tb, const order_t *o, const piece_t *p,
+              size_t width)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)))
+        return rc;
+    for (size_t v = 0; v < width; v++)
+        if ((rc = add_values(tb, o, &p[v])))
+            return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* ---- Table 2's labels and their values ---- */
+
+/* Items a label run of Table 2 holds at most (its tables have two rows
+ * or three). */
+#define T2_MAX_LABELS 4
+
+/* 1 when text item i is an item heading of Table 2 ("第二十条第（一）项"):
+ * a sub-table of its own starts there. */
+static int
+is_item_heading(const order_t *o, size_t i)
+{
+    const item_t *it = &o->items[i];
+    return ogi_text_find(o->t->s + it->a, it->b - it->a, "第二十条") != NULL;
+}
+
+/* The Table 2 tables (a bit each) whose data rows text item i names. */
+static unsigned
+t2_tables(const order_t *o, size_t i)
+{
+    const item_t *it = &o->items[i];
+    if (it->b - it->a > CELL_MAX_BYTES)
+        return 0;
+    ogi__label_t in;
+    ogi__label_norm(o->t->s + it->a, it->b - it->a, &in);
+    unsigned ids = 0;
+    for (int id = 0; id < OGI_T3; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        for (size_t r = 0; r < sk->nrows; r++)
+            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
+                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
+                    LABEL_MIN_SCORE)
+                ids |= 1u << id;
+    }
+    return ids;
+}
+
+/*
+ * The labels of Table 2's rows among text pieces [a, b) into lab (piece
+ * indexes; their count), when every text piece of that span that names a
+ * row names one of the same table, and n single values fill those rows
+ * exactly (n = labels x the table's columns); else 0.
+ */
+static size_t
+t2_labels(const order_t *o, size_t a, size_t b, size_t n, size_t *lab)
+{
+    size_t nl = 0;
+    unsigned common = ~0u;
+    for (size_t q = a; q < b; q++) {
+        unsigned ids = t2_tables(o, o->pieces[q].item);
+        if (!ids)
+            continue;
+        if (nl == T2_MAX_LABELS)
+            return 0;
+        common &= ids;
+        lab[nl++] = q;
+    }
+    if (nl < 2 || !common)
+        return 0;
+    for (int id = 0; id < OGI_T3; id++)
+        if ((common >> id & 1u) &&
+            n == nl * ogi_skeleton_table((ogi_table_id_t)id)->ncols)
+            return nl;
+    return 0;
+}
+
+/* Label piece lab[k] with the k-th share of the n single values from
+ * piece v, as rows; the other text pieces of [a, b) as lines. The lines
+ * first when lines_first (the labels and headers came before the
+ * values). */
+static int
+emit_t2_rows(ogi__table_t *tb, const order_t *o, size_t a, size_t b,
+             const size_t *lab, size_t nl, size_t v, size_t n, int lines_first)
+{
+    int rc;
+    for (int pass = 0; pass < 2; pass++) {
+        if ((pass == 0) == (lines_first != 0)) {
+            for (size_t q = a, k = 0; q < b; q++) {
+                if (k < nl && lab[k] == q) {
+                    k++;
+                    continue;
+                }
+                if ((rc = emit_text_line(tb, o, o->pieces[q].item)))
+                    return rc;
+            }
+            continue;
+        }
+        size_t w = n / nl;
+        for (size_t k = 0; k < nl; k++) {
+            uint32_t item = o->pieces[lab[k]].item;
+            if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+                (rc = ogi__order_add_item(tb, o, item)))
+                return rc;
+            for (size_t c = 0; c < w; c++)
+                if ((rc = add_values(tb, o, &o->pieces[v + k * w + c])))
+                    return rc;
+            ogi__table_row_close(tb);
+        }
+    }
+    return 0;
+}
+
+/* Single values (not of a column block) from piece i on: their count. */
+static size_t
+singles_at(const order_t *o, size_t i)
+{
+    size_t n = 0;
+    while (i + n < o->npieces && !o->pieces[i + n].text &&
+           !o->pieces[i + n].block && o->pieces[i + n].count == 1)
+        n++;
+    return n;
+}
+
+/*
+ * Table 2's small tables in reading order: their row labels in a run
+ * (with the column headers), and the rows' values as single blocks, all
+ * of them, either after the run or before it ("规章" "行政规范性文件"
+ * then "0" "0" "0" "1" "0" "7"). Row by row, the values go with the
+ * labels in order when they number exactly the labels' rows of their
+ * table's columns. The labels count from the item's heading
+ * ("第二十条第（一）项") on; values before labels pair with them only when
+ * the next item's heading (or the region's end) follows them, not values
+ * of their own. From piece i: *next past what was read, or i when the
+ * pieces there are not such a table. Returns 0 or OGI_ENOMEM.
+ */
+static int
+emit_t2(ogi__table_t *tb, const order_t *o, size_t i, size_t *next)
+{
+    size_t lab[T2_MAX_LABELS], nl;
+    *next = i;
+    if (o->pieces[i].text) {
+        /* labels, then their values */
+        size_t a = i, b = i;
+        while (b < o->npieces && o->pieces[b].text) {
+            if (is_item_heading(o, o->pieces[b].item))
+                a = b + 1;
+            b++;
+        }
+        size_t n = b < o->npieces ? singles_at(o, b) : 0;
+        if (!n || (b + n < o->npieces && !o->pieces[b + n].text) ||
+            !(nl = t2_labels(o, a, b, n, lab)))
+            return 0;
+        *next = b + n;
+        return emit_t2_rows(tb, o, i, b, lab, nl, b, n, 1);
+    }
+    /* values, then their labels up to the next item's heading */
+    size_t n = singles_at(o, i);
+    if (n < 2 || (i > 0 && !o->pieces[i - 1].text))
+        return 0;
+    size_t a = i + n, b = a;
+    while (b < o->npieces && o->pieces[b].text &&
+           !is_item_heading(o, o->pieces[b].item))
+        b++;
+    if (b == a || (b < o->npieces && !o->pieces[b].text) ||
+        !(nl = t2_labels(o, a, b, n, lab)))
+        return 0;
+    *next = b;
+    return emit_t2_rows(tb, o, a, b, lab, nl, i, n, 0);
+}
+
+/*
+ * Every piece its own row, in reading order, except that a run of single
+ * values that fills rows of width (Table 3's, when the region is Table 3
+ * by its labels; else 0) is read as those rows, and the labels just
+ * before a column block are paired with its rows: with j labels before a
+ * block of k rows, the last min(j, k) labels name the last min(j, k) rows
+ * (a label run as long as the block names all of it; a single label
+ * before a block sits on the level of the block's last row).
+ */
+int
+ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
+{
+    int rc;
+    size_t usual = width ? row_width(o, width) : 0;
+    size_t i = 0;
+    while (i < o->npieces) {
+        size_t next;
+        if (!width && (rc = emit_t2(tb, o, i, &next)))
+            return rc;
+        if (!width && next > i) {
+            i = next;
+            continue;
+        }
+        /* a run of single values that fills rows of width exactly: a
+         * row's values one after another, rows in order */
+        size_t run = 0;
+        while (width && i + run < o->npieces && !o->pieces[i + run].text &&
+               !o->pieces[i + run].block && o->pieces[i + run].count == 1)
+            run++;
+        if (width && run >= width && run % width == 0) {
+            for (size_t r = 0; r < run; r += width)
+                if ((rc = emit_full_row(tb, o, &o->pieces[i + r], width)))
+                    return rc;
+            i += run;
+            continue;
+        }
+        /* a longer run that fills no rows exactly: rows with blank
+         * cells left out among them, cut by the row identity */
+        size_t len[RUN_MAX_ROWS], nr = 0;
+        if (width && run > width && usual == width)
+            nr = cut_run(o, &o->pieces[i], run, width, len);
+        /* rows cut at the paper's edge: runs of the rows' width */
+        if (width && run > usual && usual < width && run % usual == 0 &&
+            run / usual <= RUN_MAX_ROWS)
+            for (nr = 0; nr < run / usual; nr++)
+                len[nr] = usual;
+        if (nr) {
+            for (size_t r = 0; r < nr; r++) {
+                const piece_t *p = &o->pieces[i];
+                rc = len[r] == width ? emit_full_row(tb, o, p, width)
+                                     : emit_short_row(tb, o, p, len[r], width);
+                if (rc)
+                    return rc;
+                i += len[r];
+            }
+            continue;
+        }
+        /* a run of fewer single values than width between two labels:
+         * pdftotext leaves blank cells out, so the row's blanks may sit
+         * anywhere among its values; a gap before, between and after
+         * them, each standing for up to the cells missing, lets the
+         * format's arithmetic tell where (split_int.h: ambiguous, P6) */
+        if (width && run && run < width && i > 0 && o->pieces[i - 1].text &&
+            (i + run == o->npieces || o->pieces[i + run].text)) {
+            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width)))
+                return rc;
+            i += run;
+            continue;
+        }
+        if (!o->pieces[i].text) {
+            const piece_t *p = &o->pieces[i];
+            if ((rc = ogi__table_row_open(tb,
+                                          o->items[o->vals[p->first]].line)) ||
+                (rc = add_values(tb, o, p)))
+                return rc;
+            ogi__table_row_close(tb);
+            i++;
+            continue;
+        }
+        size_t j0 = i;
+        while (i < o->npieces && o->pieces[i].text)
+            i++;
+        size_t j = i - j0, k = 0;
+        if (i < o->npieces && o->pieces[i].block) {
+            uint32_t bid = o->pieces[i].bid;
+            while (i + k < o->npieces && !o->pieces[i + k].text &&
+                   o->pieces[i + k].bid == bid)
+                k++;
+        }
+        size_t pair = j < k ? j : k;
+        for (size_t q = j0; q < j0 + j - pair; q++)
+            if ((rc = emit_text_line(tb, o, o->pieces[q].item)))
+                return rc;
+        for (size_t r = 0; r < k; r++) {
+            const piece_t *p = &o->pieces[i + r];
+            size_t lab = r + pair >= k ? j0 + j - pair + (r + pair - k) : 0;
+            int labelled = r + pair >= k;
+            const item_t *first = labelled ? &o->items[o->pieces[lab].item]
+                                           : &o->items[o->vals[p->first]];
+            if ((rc = ogi__table_row_open(tb, first->line)))
+                return rc;
+            if (labelled &&
+                (rc = ogi__order_add_item(tb, o, o->pieces[lab].item)))
+                return rc;
+            if ((rc = add_values(tb, o, p)))
+                return rc;
+            ogi__table_row_close(tb);
+        }
+        i += k;
+    }
+    return 0;
+}

@@ -1,0 +1,370 @@
+/*
+ * test_read_order_runs.c - the reading-order reader (lib/form/read_order.c)
+ * on Table 3 as pdftotext writes it without -layout when rows lose cells:
+ * runs of single values that fill no rows exactly (blank cells left out),
+ * tables cut at the paper's edge, a header fragment that names a sub-row;
+ * an amount wrapped in a narrow column; Table 2's labels in a run with
+ * their rows' values before or after them.
+ * Hand-written text in the shape of the generated pages' PDFs
+ * (tests/tools/pdf_fixtures.sh); the values are the fixtures' own.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi.h"
+#include "ogi/arena.h"
+#include "ogi/error.h"
+#include "ogi/text.h"
+#include "reader_int.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Table 3's labels in the format's order (one （六） row), as pdftotext
+ * writes them in reading order: a group's label and its first row's on
+ * lines of their own. */
+static const char *const t3_labels[] = {
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\n\n（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "（三）不予公开\n\n1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "（四）无法提供\n\n1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "（五）不予处理\n\n1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "（六）其他处理",
+    "（七）总计",
+    "四、结转下年度继续办理",
+};
+
+/* Reads in[0..n) with the reading-order reader into *tb (arena a). */
+static void
+read_text(ogi_arena_t *a, const char *in, size_t n, ogi__table_t *tb)
+{
+    ogi_text_t *t = ogi_arena_alloc(a, sizeof(*t));
+    assert_non_null(t);
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, in, n, 0, t, why, sizeof(why)), 0);
+    ogi__table_init(tb, a, t);
+    assert_int_equal(ogi__reader_find("order")->read(tb, t, 0, t->nlines), 0);
+}
+
+/* Each row of tb that holds values as "v v v|", a value as its number,
+ * a gap (a BLANK cell) as "_N" with N the cells it may stand for. */
+static void
+value_rows(const ogi__table_t *tb, char *got, size_t cap)
+{
+    size_t n = 0;
+    got[0] = '\0';
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        size_t m = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_BLANK)
+                m += (size_t)snprintf(got + n + m, cap - n - m, "_%u ",
+                                      (unsigned)c->n);
+            else if (c->kind == OGI__CELL_VALUE)
+                m += (size_t)snprintf(got + n + m, cap - n - m, "%lld ",
+                                      (long long)c->num.value);
+            assert_true(n + m + 2 < cap);
+        }
+        if (m) {
+            n += m;
+            got[n - 1] = '|';
+            got[n] = '\0';
+        }
+    }
+}
+
+/* Appends "\n\n"-separated values v[0..nv) to in at *n. */
+static void
+put_values(char *in, size_t cap, size_t *n, const int *v, size_t nv)
+{
+    for (size_t i = 0; i < nv; i++)
+        *n += (size_t)snprintf(in + *n, cap - *n, "%d\n\n", v[i]);
+}
+
+/*
+ * A row whose blank cell pdftotext left out, its six values run on into
+ * the next row's seven with no label between (the next row's label comes
+ * after them): thirteen values, two rows. They are cut where both rows
+ * hold the row identity (2 1 0 0 0 | 3 and 3 0 0 0 0 0 | 3: the short
+ * row first), the short row read with gaps for the splitter, not as
+ * thirteen rows of one value and one of seven.
+ */
+static void
+run_cut_by_row_identity(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    static const int zero[7] = {0, 0, 0, 0, 0, 0, 0};
+    static const int run[13] = {2, 1, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 3};
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 7) /* 4.保护第三方合法权益: its values came before */
+            continue;
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
+        if (i == 6) /* 3.危及…: its row and the next one's */
+            put_values(in, sizeof(in), &n, run, 13);
+        else
+            put_values(in, sizeof(in), &n, zero, 7);
+        if (i == 6)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                                  t3_labels[7]);
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    char got[8192];
+    value_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "|_1 2 _1 1 _1 0 _1 0 _1 0 _1 3 _1|3 0 0 0 0 0 3|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * A table wider than the paper, its total column cut off: every row six
+ * values. Two rows' values run together after one label (the second
+ * row's label after them): twelve values are two rows of six, each read
+ * with gaps, not a row of seven taken across them.
+ */
+static void
+table_cut_at_paper_edge(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i == 10)
+            continue;
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
+        int row[6] = {(int)i + 1, 0, 0, 0, 0, 0};
+        put_values(in, sizeof(in), &n, row, 6);
+        if (i == 9) { /* 6.属于四类过程性信息, then 7.'s values */
+            int next[6] = {11, 0, 0, 0, 0, 0};
+            put_values(in, sizeof(in), &n, next, 6);
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                                  t3_labels[10]);
+        }
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    char got[8192];
+    value_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "|_1 10 _1 0 _1 0 _1 0 _1 0 _1 0 _1|"
+                     "_1 11 _1 0 _1 0 _1 0 _1 0 _1 0 _1|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * The header "申请人情况" wrapped, its first line "申请人" a block of its
+ * own: it names "1.申请人无正当理由逾期不补正…", a sub-row of （六）, well
+ * enough. The value rows number the table with one （六） row, so that
+ * label names nothing: each row keeps its label and its values (row k
+ * from 1: k 0 0 0 0 0 k), and the fragment is left out rather than read
+ * as the sub-row the table lacks.
+ */
+static void
+header_fragment_names_no_sub_row(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = (size_t)snprintf(in, sizeof(in), "申请人\n\n情况\n\n");
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
+        int row[7] = {(int)i + 1, 0, 0, 0, 0, 0, (int)i + 1};
+        put_values(in, sizeof(in), &n, row, 7);
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    int64_t k = 1;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__row_t *row = &tb.rows[r];
+        const ogi__cell_t *label = NULL;
+        int64_t v[8];
+        size_t nv = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb.cells[i];
+            if (c->kind == OGI__CELL_LABEL) {
+                assert_false(c->n == strlen("申请人") &&
+                             memcmp(c->s, "申请人", c->n) == 0);
+                if (!label)
+                    label = c;
+            }
+            if (c->kind == OGI__CELL_VALUE && nv < 8)
+                v[nv++] = c->num.value;
+        }
+        if (nv == 0)
+            continue;
+        assert_non_null(label);
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[0], k);
+        assert_int_equal(v[6], k);
+        k++;
+    }
+    assert_int_equal(k, (int64_t)ARRAY_LEN(t3_labels) + 1);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * An amount in a narrow column wrapped its last digit onto a line of its
+ * own ("85005400.2" then "8", as the generated page of seed 5001 gave
+ * 政府集中采购's 85005400.28): one value, not 85005400.2 and a stray 8.
+ * A column of two rows whose second is a short number stays two values.
+ */
+static void
+amount_wrapped_in_narrow_column(void **state)
+{
+    (void)state;
+    static const char in[] = "（九）政府集中采购\n\n"
+                             "采购项目数量\n\n采购总金额\n\n"
+                             "政府集中采购\n\n2\n\n85005400.2\n8\n\n"
+                             "三、收到和处理政府信息公开申请情况\n\n"
+                             "12\n7\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    int amount = 0, eight = 0, twelve = 0, seven = 0;
+    for (size_t i = 0; i < tb.ncells; i++) {
+        const ogi__cell_t *c = &tb.cells[i];
+        if (c->kind != OGI__CELL_VALUE)
+            continue;
+        amount += c->num.value == 8500540028 && c->num.scale == 2;
+        eight += c->num.value == 8 && c->num.scale == 0;
+        twelve += c->num.value == 12;
+        seven += c->num.value == 7;
+    }
+    assert_int_equal(amount, 1);
+    assert_int_equal(eight, 0);
+    assert_int_equal(twelve, 1);
+    assert_int_equal(seven, 1);
+    ogi_arena_destroy(&a);
+}
+
+/* The label and the values of each row of tb that has a label and
+ * values, as "label:v v v|". */
+static void
+labelled_rows(const ogi__table_t *tb, char *got, size_t cap)
+{
+    size_t n = 0;
+    got[0] = '\0';
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        const ogi__cell_t *label = NULL;
+        char vals[256];
+        size_t m = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_LABEL && !label)
+                label = c;
+            else if (c->kind == OGI__CELL_VALUE)
+                m += (size_t)snprintf(vals + m, sizeof(vals) - m, " %lld",
+                                      (long long)c->num.value);
+        }
+        if (!label || !m)
+            continue;
+        n += (size_t)snprintf(got + n, cap - n, "%.*s:%s|", (int)label->n,
+                              label->s, vals + 1);
+        assert_true(n + 1 < cap);
+    }
+}
+
+/*
+ * Table 2 as pdftotext wrote a generated page of seed 7026 (A4 across):
+ * the labels of 第二十条第（一）项 in a run ("行政规范性文件" wrapped),
+ * its column headers wrapped, then the two rows' six values as single
+ * blocks. The values go with the labels row by row, three each (the
+ * table's columns): 规章 0 0 0, 行政规范性文件 1 0 7. The region holds few
+ * values among many lines of wrapped headers, and is still reading order.
+ */
+static void
+t2_labels_then_values(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n规章\n"
+        "行政规范性文\n件\n\n本年制发件\n数\n\n本年废止件\n数\n\n"
+        "现行有效件\n数\n\n0\n\n0\n\n0\n\n1\n\n0\n\n7\n\n"
+        "第二十条第（五）项\n信息内容\n\n本年处理决定数\n量\n\n"
+        "行政许可 10512\n\n第二十条第（六）项\n\n信息内\n容\n\n"
+        "本年处理决定数\n量\n\n行政处\n罚\n\n1378\n\n行政强\n制\n\n"
+        "88\n\n第二十条第（八）项\n信息内容\n行政事业性收\n费\n\n"
+        "本年收费金额（单位：万\n元）\n2282.4\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    assert_true(ogi__read_order.probe(tb.text, 0, tb.text->nlines) > 0);
+    char got[4096];
+    labelled_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "规章:0 0 0|行政规范性文:1 0 7|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * The same table with its values before its labels, as pdftotext wrote
+ * a generated page of seed 7003: the column header, the six values, then
+ * 规章 and 行政规范性文件, then the next item's heading. The values go
+ * with the labels after them: 规章 0 0 0, 行政规范性文件 14 0 72, not
+ * the next item's labels.
+ */
+static void
+t2_values_then_labels(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "第二十条第（一）项\n信息\n内容\n\n本年制发件数\n0\n\n0\n\n0\n\n"
+        "14\n\n0\n\n72\n规章\n行政规范性文件\n\n"
+        "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可\n\n"
+        "10159\n\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, sizeof(in) - 1, &tb);
+    char got[4096];
+    labelled_rows(&tb, got, sizeof(got));
+    if (!strstr(got, "规章:0 0 0|行政规范性文件:14 0 72|"))
+        fail_msg("rows: %s", got);
+    ogi_arena_destroy(&a);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(run_cut_by_row_identity),
+        cmocka_unit_test(table_cut_at_paper_edge),
+        cmocka_unit_test(header_fragment_names_no_sub_row),
+        cmocka_unit_test(amount_wrapped_in_narrow_column),
+        cmocka_unit_test(t2_labels_then_values),
+        cmocka_unit_test(t2_values_then_labels),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
