@@ -309,11 +309,8 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
     } else if (shortkey) {
         return 0;
     } else if (ogi__label_starts(sk, in) &&
-               (in->chars >= 4 || (in->chars >= 3 && !sk->num.level) ||
-                (in->chars >= 2 && num_same))) {
-        /* cut short: a label split over a page break; three characters
-         * without the numbering the label starts with are as likely a
-         * header's words (申请人 of 申请人情况) */
+               (in->chars >= 3 || (in->chars >= 2 && num_same))) {
+        /* cut short: a label split over a page break */
         s = 60 + (int)(30 * in->chars / sk->chars);
     } else if (sk->chars >= 4 && in->len > sk->len &&
                (sk->bloom & ~in->bloom) == 0 && strstr(in->core, sk->core)) {

@@ -123,6 +123,20 @@ caption_of(const ogi__plan_t *p, const ogi__table_t *g, const ogi__row_t *rec)
     return caption_row(p, &in);
 }
 
+/* Whether label in, matched to plan row m with score sc, is as likely a
+ * header's words: three characters or fewer cut short of a label that
+ * starts with a numbering it lacks ("申请人" of the header 申请人情况,
+ * which html2text repeats where a table was split, against
+ * 1.申请人无正当理由逾期不补正…). Taken as such on a line of no values. */
+static int
+header_words(const ogi__plan_t *p, long m, const ogi__label_t *in, int sc)
+{
+    const ogi_skel_row_t *row =
+        &ogi_skeleton_table(p->rows[m].table)->rows[p->rows[m].row];
+    return sc < 100 && !in->num.level && in->chars <= 3 && row->number &&
+           row->number[0];
+}
+
 /* The skeleton flags of plan row i. */
 static unsigned
 row_flags(const ogi__plan_t *p, long i)
@@ -233,6 +247,9 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             ogi__label_norm(t->s, t->n, &in);
             int sc;
             long m = match(p, &in, cursor, &sc);
+            if (m >= 0 && header_words(p, m, &in, sc) &&
+                !ogi__plan_has_value(g, rec, 0))
+                m = -1;
             if (m < 0)
                 continue;
             if (p->rows[m].group)

@@ -548,6 +548,49 @@ t4_first_na(void **state)
     free(raw);
 }
 
+/*
+ * repeat.txt: html2text's output for repeat.html (written by hand), a
+ * 2019 Table 3 split before （六）, the header repeated: its "申请人", on a
+ * line of no values, reads like 1.申请人无正当理由逾期不补正… cut short,
+ * but three characters without the row's numbering are a header's words;
+ * the values after it, under labels cut to "（六" and "（七", stay （六）'s
+ * and （七）'s, as in the HTML.
+ */
+static void
+repeat_header(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "repeat.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_int_equal(r->meta.format, OGI_FORMAT_2019);
+    assert_int_equal(r->apply_other_rows, 1);
+    static const struct {
+        const char *key;
+        int v[7];
+    } want[] = {
+        {"other.all", {1, 0, 0, 0, 0, 0, 1}},
+        {"result_total", {6, 1, 0, 0, 0, 0, 7}},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        long row = ogi_skeleton_row_index(OGI_T3, want[k].key);
+        assert_true(row >= 0);
+        for (size_t col = 0; col < 7; col++) {
+            const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, col);
+            assert_non_null(c);
+            if (c->state != OGI_CELL_NUM ||
+                ogi_cell_number(c) != (double)want[k].v[col])
+                fail_msg("%s col %zu: state %d value %g, want %d", want[k].key,
+                         col, c->state, ogi_cell_number(c), want[k].v[col]);
+        }
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -600,6 +643,7 @@ main(void)
         cmocka_unit_test(caption_cut),
         cmocka_unit_test(dash_first),
         cmocka_unit_test(t4_first_na),
+        cmocka_unit_test(repeat_header),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
