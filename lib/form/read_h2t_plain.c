@@ -565,6 +565,32 @@ raw_text(const ogi_text_t *t, const line_t *ln, int x0, int x1)
     return 0;
 }
 
+/* A value the next cell cut (tk->lost) as a pattern for the arithmetic
+ * (place_lost.c): its digits, then one '?' per byte it had beyond one a
+ * character, as many as the digits it may have lost ("4??" for "增 4"
+ * would need the sign: a signed one is "?", nothing to put back). */
+static ogi__cell_t *
+add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
+{
+    char pat[24];
+    size_t o = 0, nd = tk->off + tk->n - tk->od;
+    int ok = tk->kind == T_NUM && tk->extra > 0 &&
+             nd + tk->extra < sizeof(pat);
+    for (size_t i = tk->off; ok && i < tk->od; i++)
+        ok = ogi__table_is_nbsp(t, i);
+    for (size_t i = 0; ok && i < nd; i++) {
+        pat[o] = t->s[tk->od + i];
+        ok = ogi_text_is_digit((unsigned char)pat[o++]);
+    }
+    if (!ok)
+        return ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
+    for (uint8_t k = 0; k < tk->extra; k++)
+        pat[o++] = '?';
+    const char *ps = ogi__table_strdup(tb, pat, o);
+    return ps ? ogi__table_add(tb, OGI__CELL_RUN, ps, o, tk->off, tk->n)
+              : NULL;
+}
+
 static ogi__cell_t *
 add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
 {
@@ -573,7 +599,7 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
         c = ogi__table_add(tb, OGI__CELL_BLANK, t->s + tk->off, 0, tk->off,
                            tk->n);
     else if (tk->lost)
-        c = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, tk->off, tk->n);
+        c = add_lost(tb, t, tk);
     else if (tk->kind == T_WORD && tk->n < strlen("不适用") &&
              memcmp(t->s + tk->off, "不", strlen("不")) == 0)
         c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),

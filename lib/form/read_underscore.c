@@ -368,12 +368,16 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * no-break space cut, a value's digits gone with it) */
     /* after padding too ("&nbsp;无", "_—" centred). Overflow from the
      * left that ran on under the values shows the same: then the cell
-     * held padding only, and reads na for blank, never a number */
+     * held padding only, and reads na for blank, never a number. In the
+     * first value column, after a label padded to its bar (nothing ran
+     * over), a cut \xe2 is the cell's own dash (—) */
     size_t sp = a;
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
-        cut_lead(t, b) >= 0xe0 && number_before(fs, line, col)) {
+        cut_lead(t, b) >= 0xe0 &&
+        (number_before(fs, line, col) ||
+         (!after_cut && cut_lead(t, b) == 0xe2))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
@@ -450,11 +454,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
-            } else if (col > 0 && is_cut_na(t, p, q, b)) {
+            } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor
                  * does overflow from a cut label at a cell's start, where
-                 * the cell's own text or &nbsp; is written) */
+                 * the cell's own text or &nbsp; is written); in the first
+                 * column (Table 4's values) only as "不适": 不 alone may
+                 * begin a label without its numbering (不予公开) */
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
@@ -604,6 +610,43 @@ add_labels(ogi__table_t *tb, const frags_t *fs, int *last_col)
     return 0;
 }
 
+/*
+ * What is left of a value cut at the bar (F_CUT) as a pattern for the
+ * arithmetic (OGI__CELL_RUN, place_lost.c): its digits, then one '?' per
+ * digit the bar may have taken. Each no-break space before the digits is
+ * one character but two bytes, so it pushed one byte past the column: the
+ * value lost at most as many digits as it has no-break spaces ("\xc2\xa04|"
+ * is 4 or 4x: "4?"; "\xc2\xa0|" a blank or one digit: "?"); a dash
+ * after them is a placeholder cut short: "-". Returns the pattern's
+ * length, 0 when the cell is no such value (a sign's cut).
+ */
+static size_t
+cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
+{
+    size_t p = f->off, e = f->off + f->n, k = 0, o = 0;
+    while (p < e && ogi__table_is_nbsp(t, p)) {
+        p++;
+        k++;
+    }
+    if (k == 0)
+        return 0;
+    /* a dash run up to the bar: a placeholder ("--", "—") cut short */
+    if (p + 1 == e && t->s[p] == '-') {
+        out[0] = '-';
+        return 1;
+    }
+    for (; p < e; p++) {
+        if (!ogi_text_is_digit((unsigned char)t->s[p]) || o + 1 >= size)
+            return 0;
+        out[o++] = t->s[p];
+    }
+    if (o + k >= size)
+        return 0;
+    while (k-- > 0)
+        out[o++] = '?';
+    return o;
+}
+
 /* The values of a visual row: per column after the labels, its value(s),
  * else a blank when the column holds nothing of its own. */
 static int
@@ -650,8 +693,14 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
             } else if (f->kind == F_CUT) {
                 /* left of the labels it is a spanned cell's "&nbsp;";
                  * after them a value that must read as missing */
+                char pat[24];
+                size_t pn = cut_pattern(tb->text, f, pat, sizeof(pat));
+                const char *ps = pn ? ogi__table_strdup(tb, pat, pn) : NULL;
+                if (pn && !ps)
+                    return OGI_ENOMEM;
                 if (col > last_col &&
-                    !ogi__table_add(tb, OGI__CELL_RUN, "?", 1, f->off, f->n))
+                    !ogi__table_add(tb, OGI__CELL_RUN, ps ? ps : "?",
+                                    ps ? pn : 1, f->off, f->n))
                     return OGI_ENOMEM;
                 values += col > last_col;
             } else if (f->kind == F_OWN) {

@@ -184,7 +184,7 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 /* The words that make a line an anchor of Table 2 or Table 3. */
 static const char *const t2_words[] = {"第二十条"};
 static const char *const t3_words[] = {"勾稽关系", "申请人情况",
-                                       "本年新收政府信息公开申请数量"};
+                                       "本年新收政府信息公开申请"};
 
 /*
  * Sets bit in mark[l] for every line l of t whose squeezed text holds lit:

@@ -228,8 +228,17 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
 static ogi_format_t
 decide_format(ogi_report_t *r, const ogi__table_t *g2, const ogi__table_t *g3)
 {
-    ogi_format_t f = g2 ? ogi__place_detect_format(g2) : OGI_FORMAT_UNKNOWN;
-    if (f)
+    int margin = 0;
+    ogi_format_t f =
+        g2 ? ogi__place_detect_format(g2, &margin) : OGI_FORMAT_UNKNOWN;
+    ogi_format_t by_year = r->meta.year >= 2021 ? OGI_FORMAT_2021
+                           : r->meta.year == 2019 || r->meta.year == 2020
+                               ? OGI_FORMAT_2019
+                               : OGI_FORMAT_UNKNOWN;
+    /* one header against the year is too little: a layout that overwrites
+     * cells can make one up (html2text writes 处理决定数量 over the end of
+     * 本年增/减: 本年处理决定数量, a 2021 header) */
+    if (f && !(by_year && f != by_year && margin < 2))
         return f;
     if (g3) {
         for (size_t i = 0; i < g3->ncells; i++) {
@@ -313,6 +322,8 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         if (rc)
             return rc;
     }
+    if ((rc = ogi__place_lost(r, t)))
+        return rc;
     return read_sections(r, t, &o);
 }
 

@@ -69,7 +69,7 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
 }
 
 ogi_format_t
-ogi__place_detect_format(const ogi__table_t *g)
+ogi__place_detect_format(const ogi__table_t *g, int *margin)
 {
     int votes[3] = {0, 0, 0};
     for (size_t i = 0; i < g->ncells; i++) {
@@ -124,6 +124,8 @@ ogi__place_detect_format(const ogi__table_t *g)
             (votes[OGI_FORMAT_2021] >= 3 && !votes[OGI_FORMAT_2019]))
             break;
     }
+    if (margin)
+        *margin = abs(votes[OGI_FORMAT_2019] - votes[OGI_FORMAT_2021]);
     if (votes[OGI_FORMAT_2019] > votes[OGI_FORMAT_2021])
         return OGI_FORMAT_2019;
     if (votes[OGI_FORMAT_2021] > votes[OGI_FORMAT_2019])

@@ -20,8 +20,9 @@ int ogi__place_apply(ogi_report_t *r, const ogi__table_t *g);
 /* Places Table 4 (15 cells in printed order) from grid g. */
 int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 
-/* The format voted for by the Table 2 column headers in g, or unknown. */
-ogi_format_t ogi__place_detect_format(const ogi__table_t *g);
+/* The format voted for by the Table 2 column headers in g, or unknown;
+ * *margin (when not NULL) receives by how many headers it won. */
+ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);
 
 
 /* ---- the plan: the rows a region may hold, shared by place*.c ---- */
@@ -57,6 +58,22 @@ typedef struct {
 /* A row's token that stands for a blank cell inferred from the columns'
  * positions: no cell of the table model holds it. */
 #define OGI__PLAN_GAP UINT32_MAX
+
+/* A report cell's mark, between placement and ogi__place_lost: a value
+ * the layout cut short, missing for now; its value holds the digits left
+ * (-1 none, -2 a placeholder's dash), its scale how many more it may have
+ * had. */
+#define OGI__CELLF_CUT 0x80u
+
+/* Marks c as cut when s[0..n) is a cut value's pattern ("4?", "?": the
+ * digits left, then '?' per digit that may be gone; "-": a placeholder's
+ * dash). Returns 1 if so. */
+int ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n);
+
+/* Puts back the cut cells of Tables 3 and 4 that an identity decides
+ * (place_lost.c), then clears every mark. t: the text the cells' spans
+ * point into. Returns 0 or OGI_ENOMEM. */
+int ogi__place_lost(ogi_report_t *r, const ogi_text_t *t);
 
 /* Rows whose runs of digits are left to the splitter, per table. */
 typedef struct {
@@ -111,5 +128,8 @@ int ogi__plan_has_value(const ogi__table_t *g, const ogi__row_t *rec,
 
 /* 1 when row rec holds a blank cell. */
 int ogi__plan_has_blank(const ogi__table_t *g, const ogi__row_t *rec);
+
+/* 1 when plan row pr was given a value or a run of digits. */
+int ogi__plan_row_has_value(const ogi__table_t *g, const ogi__prow_t *pr);
 
 #endif /* OGI_PLACE_INT_H */

@@ -60,7 +60,7 @@ floor_of() {
         html) echo 100 ;;
         w3m) echo 98.7 ;;
         lynx) echo 98.0 ;;
-        html2text) echo 95.4 ;;
+        html2text) echo 98.2 ;;
         pandoc_plain) echo 99.2 ;;
         pandoc_gfm) echo 99.5 ;;
         strip) echo 99.3 ;;
