@@ -1,0 +1,454 @@
+/*
+ * form_flat.c - a report saved on one line gets its lines back
+ * (form_int.h).
+ *
+ * Crawlers that normalise a page's text collapse every run of white space
+ * to one space: the whole report on one line, table cells' text nodes
+ * joined with nothing between them ("…一、总体情况 2023年，… 二、主动公开
+ * 政府信息情况第二十条第（一）项信息内容本年制发件数…"). The outline and
+ * the readers work line by line: a heading that does not start a line is
+ * no heading, a table that shares its line with narrative is no table.
+ *
+ * In a line of at least FLAT_LINE bytes, a line break is put back
+ *   - before and after a section heading: its ordinal, "、" and the
+ *     heading's words as the skeleton prints them (the official title or a
+ *     variant: "二、主动公开政府信息情况"), so that "三、本年度办理结果", a
+ *     row of Table 3, is not one;
+ *   - before a Table 2 item's heading ("第二十条第（五）项") that a table's
+ *     header or row follows ("信息内容", a column or row label of the item):
+ *     in a sentence ("根据第二十条第（一）项规定") it stays;
+ *   - before Table 3's header ("申请人情况" and a column label after it),
+ *     or before the note in brackets that precedes it ("（本列数据的勾稽关系
+ *     为：…）");
+ *   - before Table 4's header: "行政复议", "行政诉讼" and a column or row
+ *     label, as a header row reads run together (the heading's "行政复议、
+ *     行政诉讼" has a "、" between them).
+ * Words are compared as ogi_text_decode folds them (full width to ASCII),
+ * with white space skipped inside them ("三、本年度办 理结果"). The rows of
+ * a table stay on their line: the run-on reader (read_runon.c) reads a
+ * table run together. A text with fewer than MIN_BREAKS such places is
+ * left as it is.
+ *
+ * The view gets one '\n' per break; its map is the old one composed with
+ * the insertions, so that spans still point into the raw bytes. One pass
+ * over the text, a bounded number of word comparisons at each character:
+ * linear.
+ */
+#include "ogi_int.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "form_int.h"
+#include "ogi/error.h"
+#include "ogi/skeleton.h"
+#include "ogi/text.h"
+
+/* ---- the format's words, folded as the text is ---- */
+
+#define MAX_WORD  192
+#define MAX_WORDS 48
+
+typedef struct {
+    char s[MAX_WORD];
+    size_t n;
+} word_t;
+
+typedef struct {
+    word_t w[MAX_WORDS];
+    size_t n;
+} words_t;
+
+static words_t heads[OGI_SEC_COUNT]; /* "二、主动公开政府信息情况", ... */
+static words_t t2_items;             /* "第二十条第（一）项", ... */
+static words_t t2_next;              /* what follows an item in a table */
+static words_t t3_head;              /* "申请人情况" */
+static words_t t3_next;              /* Table 3's column labels */
+static words_t t3_note;              /* "勾稽关系" */
+static words_t t4_review;            /* "行政复议" */
+static words_t t4_suit;              /* "行政诉讼" */
+static words_t t4_next;              /* Table 4's column and row labels */
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+/* Appends a ∥ b to ws folded the way ogi_text_decode folds text, white
+ * space dropped; a word already there is not added twice. */
+static void
+add(words_t *ws, const char *a, const char *b)
+{
+    if (ws->n == MAX_WORDS)
+        return;
+    word_t *w = &ws->w[ws->n];
+    size_t o = 0;
+    const char *parts[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        const char *p = parts[k], *e = p + strlen(p);
+        while (p < e) {
+            uint32_t cp;
+            size_t l = ogi_utf8_decode(p, e, &cp);
+            if (l == 0)
+                return; /* the skeleton is UTF-8: cannot happen */
+            int f = ogi_text_fold(cp);
+            if (o + l >= sizeof(w->s))
+                return;
+            if (f > 0 && f != ' ')
+                w->s[o++] = (char)f;
+            else if (f == 0 && cp != ' ')
+                memcpy(w->s + o, p, l), o += l;
+            p += l;
+        }
+    }
+    if (o == 0)
+        return;
+    for (size_t i = 0; i < ws->n; i++)
+        if (ws->w[i].n == o && memcmp(ws->w[i].s, w->s, o) == 0)
+            return;
+    w->s[o] = '\0';
+    w->n = o;
+    ws->n++;
+}
+
+/* The words of heading h after its ordinal and "、". */
+static void
+add_heading(words_t *ws, const ogi_skel_section_t *sec, const char *h)
+{
+    const char *w = strstr(h, "、");
+    if (w)
+        add(ws, sec->ordinal, w);
+}
+
+static void
+add_labels(words_t *ws, const ogi_skel_table_t *sk, int rows)
+{
+    for (size_t c = 0; c < sk->ncols; c++) {
+        add(ws, sk->cols[c].label, "");
+        for (size_t v = 0; sk->cols[c].variants && sk->cols[c].variants[v];
+             v++)
+            add(ws, sk->cols[c].variants[v], "");
+    }
+    for (size_t r = 0; rows && r < sk->nrows; r++) {
+        add(ws, sk->rows[r].label, "");
+        for (size_t v = 0; sk->rows[r].variants && sk->rows[r].variants[v];
+             v++)
+            add(ws, sk->rows[r].variants[v], "");
+    }
+}
+
+static void
+init_words(void)
+{
+    for (int k = 0; k < OGI_SEC_COUNT; k++) {
+        const ogi_skel_section_t *sec =
+            ogi_skeleton_section((ogi_section_id_t)k);
+        add_heading(&heads[k], sec, sec->title);
+        for (size_t v = 0; sec->variants && sec->variants[v]; v++)
+            add_heading(&heads[k], sec, sec->variants[v]);
+    }
+    /* the header cell above an item's row labels */
+    add(&t2_next, "信息内容", "");
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        if (id == OGI_T3) {
+            add_labels(&t3_next, sk, 0);
+        } else if (id == OGI_T4) {
+            add_labels(&t4_next, sk, 1);
+            add(&t4_review, sk->rows[0].label, "");
+        } else {
+            add(&t2_items, sk->label, "");
+            add_labels(&t2_next, sk, 1);
+        }
+    }
+    /* Table 3's and Table 4's headers print these above the skeleton's
+     * columns and rows */
+    add(&t3_head, "申请人情况", "");
+    add(&t3_note, "勾稽关系", "");
+    add(&t4_suit, "行政诉讼", "");
+}
+
+/* ---- matching in the view ---- */
+
+/* The fold of the code point at s[p..e) (its length in *l; 0 at a broken
+ * sequence), -2 for white space. */
+static int
+fold_at(const char *s, size_t p, size_t e, size_t *l, uint32_t *cp)
+{
+    *l = ogi_utf8_decode(s + p, s + e, cp);
+    if (*l == 0) {
+        *l = 1;
+        *cp = 0xFFFD;
+        return 0;
+    }
+    int f = ogi_text_fold(*cp);
+    if (f == ' ' || *cp == ' ' || *cp == '\t' || *cp == '\r')
+        return -2;
+    return f;
+}
+
+/* s[p..e) past white space. */
+static size_t
+skip_space(const char *s, size_t p, size_t e)
+{
+    while (p < e) {
+        size_t l;
+        uint32_t cp;
+        if (fold_at(s, p, e, &l, &cp) != -2)
+            break;
+        p += l;
+    }
+    return p;
+}
+
+/* 1 when word w is at s[p..e), white space inside it skipped; its end in
+ * *q. */
+static int
+match(const char *s, size_t p, size_t e, const word_t *w, size_t *q)
+{
+    size_t i = 0;
+    while (i < w->n) {
+        if (p >= e)
+            return 0;
+        size_t l;
+        uint32_t cp;
+        int f = fold_at(s, p, e, &l, &cp);
+        if (f == -1 || (f == -2 && i > 0)) {
+            p += l;
+            continue;
+        }
+        if (f == -2)
+            return 0;
+        if (f > 0) {
+            if ((unsigned char)w->s[i] != (unsigned)f)
+                return 0;
+            i++;
+        } else {
+            if (l > w->n - i || memcmp(w->s + i, s + p, l) != 0)
+                return 0;
+            i += l;
+        }
+        p += l;
+    }
+    *q = p;
+    return 1;
+}
+
+/* The longest of ws at s[p..e): its end in *q; 0 when none is there. */
+static int
+match_any(const char *s, size_t p, size_t e, const words_t *ws, size_t *q)
+{
+    int hit = 0;
+    for (size_t i = 0; i < ws->n; i++) {
+        size_t x;
+        if (match(s, p, e, &ws->w[i], &x) && (!hit || x > *q)) {
+            *q = x;
+            hit = 1;
+        }
+    }
+    return hit;
+}
+
+/* 1 when ws's first word is followed, past white space, by one of next. */
+static int
+match_then(const char *s, size_t p, size_t e, const words_t *ws,
+           const words_t *next, size_t *q)
+{
+    size_t x;
+    if (!match_any(s, p, e, ws, &x))
+        return 0;
+    return match_any(s, skip_space(s, x, e), e, next, q);
+}
+
+/* ---- where the breaks go ---- */
+
+/* How many bytes back from Table 3's header its bracketed note may begin,
+ * and how far "勾稽关系" may lie inside it. */
+#define NOTE_BACK  240
+#define NOTE_OPEN  60
+#define FLAT_LINE  1000
+#define MIN_BREAKS 2
+
+typedef struct {
+    ogi_arena_t *arena;
+    uint32_t *at; /* view offsets a '\n' goes before, ascending */
+    size_t n, cap;
+    int oom;
+    size_t from; /* the current line's start: the last break or the line's */
+} breaks_t;
+
+/* A break before s[x], unless only white space lies between the line's
+ * start and x, or between x and the line's end e. */
+static void
+put_break(breaks_t *b, const char *s, size_t x, size_t e)
+{
+    if (b->oom || skip_space(s, b->from, e) >= x || skip_space(s, x, e) >= e)
+        return;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        uint32_t *p = ogi_arena_grow(b->arena, b->at, b->cap * sizeof(*p),
+                                     cap * sizeof(*p));
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->at = p;
+        b->cap = cap;
+    }
+    b->at[b->n++] = (uint32_t)x;
+    b->from = x;
+}
+
+/* Where Table 3's header at p really starts: at the "（" of the note
+ * before it when "勾稽关系" lies in the NOTE_BACK bytes before p (and
+ * after the line's start). */
+static size_t
+note_start(const char *s, size_t from, size_t p)
+{
+    size_t lo = p - from > NOTE_BACK ? p - NOTE_BACK : from;
+    const word_t *w = &t3_note.w[0];
+    const char *k = NULL;
+    for (const char *x = s + lo;
+         (x = ogi_text_find_in(x, s + p, w->s)) != NULL; x++)
+        k = x;
+    if (!k)
+        return p;
+    size_t ko = (size_t)(k - s);
+    size_t open = ko - from > NOTE_OPEN ? ko - NOTE_OPEN : from;
+    const char *o = NULL;
+    for (const char *x = s + open; x < s + ko; x++)
+        if (*x == '(' || (s + ko - x >= 3 && memcmp(x, "（", 3) == 0))
+            o = x;
+    return o ? (size_t)(o - s) : p;
+}
+
+/* The breaks of line s[a..e). */
+static void
+line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
+{
+    b->from = a;
+    int next = 0; /* headings come in order: the next one looked for */
+    for (size_t p = a; p < e && !b->oom;) {
+        size_t l, q;
+        uint32_t cp;
+        int f = fold_at(s, p, e, &l, &cp);
+        if (f == -2 || f == -1 || cp < 0x80 || f > 0) {
+            /* the words start with a CJK character ("（" folds to '(' but
+             * never starts one) */
+            p += l;
+            continue;
+        }
+        int hit = 0;
+        for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
+            if (match_any(s, p, e, &heads[k], &q)) {
+                put_break(b, s, p, e);
+                put_break(b, s, skip_space(s, q, e), e);
+                next = k + 1;
+                hit = 1;
+            }
+        if (hit) {
+            p = q;
+            continue;
+        }
+        if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
+            put_break(b, s, p, e);
+        } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
+            put_break(b, s, note_start(s, b->from, p), e);
+        } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
+                   match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
+            put_break(b, s, p, e);
+        } else {
+            p += l;
+            continue;
+        }
+        p = q;
+    }
+}
+
+/* ---- the new view ---- */
+
+/* Raw offset of view offset off (the map's rule, form_int.h). */
+static uint32_t
+raw_of(const ogi__view_t *v, size_t off)
+{
+    size_t lo = 0, hi = v->nmap;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->map[mid].norm <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t raw = lo ? v->map[lo - 1].raw + (off - v->map[lo - 1].norm) : off;
+    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
+}
+
+typedef struct {
+    ogi_text_shift_t *map;
+    size_t n, cap;
+} map_t;
+
+/* Notes that new offset norm comes from raw offset raw: an entry unless
+ * the last one already says so; one at the same offset is replaced. */
+static void
+mark(map_t *m, uint32_t norm, uint32_t raw)
+{
+    if (m->n && m->map[m->n - 1].norm == norm)
+        m->n--; /* said again for the same offset: the later one holds */
+    uint32_t n0 = m->n ? m->map[m->n - 1].norm : 0;
+    uint32_t r0 = m->n ? m->map[m->n - 1].raw : 0;
+    if (r0 + (norm - n0) == raw)
+        return;
+    if (OGI_ALWAYS(m->n < m->cap))
+        m->map[m->n++] = (ogi_text_shift_t){norm, raw};
+}
+
+int
+ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
+{
+    pthread_once(&words_once, init_words);
+    const char *s = v->s;
+    breaks_t b = {.arena = arena};
+    for (size_t a = 0; a < v->len;) {
+        const char *nl = memchr(s + a, '\n', v->len - a);
+        size_t e = nl ? (size_t)(nl - s) : v->len;
+        if (e - a >= FLAT_LINE)
+            line_breaks(&b, s, a, e);
+        a = e + 1;
+    }
+    if (b.oom)
+        return OGI_ENOMEM;
+    if (b.n < MIN_BREAKS || v->len + b.n > UINT32_MAX - 1)
+        return 0;
+
+    char *out = ogi_arena_alloc(arena, v->len + b.n + 1);
+    map_t m = {.cap = v->nmap + 2 * b.n + 2};
+    m.map = ogi_arena_alloc(arena, m.cap * sizeof(*m.map));
+    if (!out || !m.map)
+        return OGI_ENOMEM;
+    /* the old map's entries and the breaks, in view order; at one offset
+     * the break first */
+    size_t i = 0, k = 0, o = 0, prev = 0;
+    while (i < v->nmap || k < b.n) {
+        if (k < b.n && (i == v->nmap || b.at[k] <= v->map[i].norm)) {
+            size_t x = b.at[k];
+            memcpy(out + o, s + prev, x - prev);
+            o += x - prev;
+            uint32_t r = raw_of(v, x);
+            mark(&m, (uint32_t)o, r);
+            out[o++] = '\n';
+            mark(&m, (uint32_t)o, r);
+            prev = x;
+            k++;
+        } else {
+            mark(&m, (uint32_t)(v->map[i].norm + k), v->map[i].raw);
+            i++;
+        }
+    }
+    memcpy(out + o, s + prev, v->len - prev);
+    o += v->len - prev;
+    out[o] = '\0';
+    /* the end of the view is the end of the raw bytes */
+    mark(&m, (uint32_t)o, raw_of(v, v->len));
+    v->s = out;
+    v->len = o;
+    v->map = m.map;
+    v->nmap = m.n;
+    return 0;
+}
