@@ -68,6 +68,8 @@ static words_t t3_note;              /* "勾稽关系" */
 static words_t t4_review;            /* "行政复议" */
 static words_t t4_suit;              /* "行政诉讼" */
 static words_t t4_next;              /* Table 4's column and row labels */
+static words_t t2_rows;              /* Table 2's row labels */
+static words_t t3_rows;              /* Table 3's, with their numbering */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 /* Appends a ∥ b to ws folded the way ogi_text_decode folds text, white
@@ -149,12 +151,24 @@ init_words(void)
         const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
         if (id == OGI_T3) {
             add_labels(&t3_next, sk, 0);
+            for (size_t r = 0; r < sk->nrows; r++) {
+                const ogi_skel_row_t *row = &sk->rows[r];
+                add(&t3_rows, row->number, row->label);
+                for (size_t v = 0; row->variants && row->variants[v]; v++)
+                    add(&t3_rows, row->number, row->variants[v]);
+            }
         } else if (id == OGI_T4) {
             add_labels(&t4_next, sk, 1);
             add(&t4_review, sk->rows[0].label, "");
         } else {
             add(&t2_items, sk->label, "");
             add_labels(&t2_next, sk, 1);
+            for (size_t r = 0; r < sk->nrows; r++) {
+                add(&t2_rows, sk->rows[r].label, "");
+                for (size_t v = 0;
+                     sk->rows[r].variants && sk->rows[r].variants[v]; v++)
+                    add(&t2_rows, sk->rows[r].variants[v], "");
+            }
         }
     }
     /* Table 3's and Table 4's headers print these above the skeleton's
@@ -318,19 +332,43 @@ note_start(const char *s, size_t from, size_t p)
     return o ? (size_t)(o - s) : p;
 }
 
+/* 1 when what follows a row label at s[q..e) is the row's: a value, a
+ * placeholder ("-", "/", "无", "不适用"), the end, or the next row's label
+ * (a group row: "（三）不予公开1.属于国家秘密"). In a sentence the label
+ * is followed by more words. */
+static int
+row_follows(const char *s, size_t q, size_t e, const words_t *rows)
+{
+    static const char *const marks[] = {"无", "不适用", "—", "－", "／"};
+    q = skip_space(s, q, e);
+    if (q >= e)
+        return 1;
+    unsigned char c = (unsigned char)s[q];
+    if (ogi_text_is_digit(c) || c == '-' || c == '/' || c == '*')
+        return 1;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(marks); i++)
+        if (ogi_text_has_prefix(s + q, s + e, marks[i]))
+            return 1;
+    size_t x;
+    return match_any(s, q, e, rows, &x);
+}
+
 /* The breaks of line s[a..e). */
 static void
 line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 {
     b->from = a;
     int next = 0; /* headings come in order: the next one looked for */
+    const words_t *rows = NULL; /* the row labels of the table we are in */
     for (size_t p = a; p < e && !b->oom;) {
         size_t l, q;
         uint32_t cp;
         int f = fold_at(s, p, e, &l, &cp);
-        if (f == -2 || f == -1 || cp < 0x80 || f > 0) {
-            /* the words start with a CJK character ("（" folds to '(' but
-             * never starts one) */
+        if (f == -2 || f == -1 ||
+            (cp < 0x80 && cp != '(' && !ogi_text_is_digit((int)cp)) ||
+            (f > 0 && f != '(')) {
+            /* the words start with a CJK character, a bracket or a digit
+             * (the numbering "（一）", "1.") */
             p += l;
             continue;
         }
@@ -343,15 +381,22 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
                 hit = 1;
             }
         if (hit) {
+            rows = NULL;
             p = q;
             continue;
         }
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
             put_break(b, s, p, e);
+            rows = &t2_rows;
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
             put_break(b, s, note_start(s, b->from, p), e);
+            rows = &t3_rows;
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
+            put_break(b, s, p, e);
+            rows = NULL; /* Table 4's rows are printed as columns */
+        } else if (rows && match_any(s, p, e, rows, &q) &&
+                   row_follows(s, q, e, rows)) {
             put_break(b, s, p, e);
         } else {
             p += l;
