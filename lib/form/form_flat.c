@@ -336,21 +336,70 @@ note_start(const char *s, size_t from, size_t p)
  * placeholder ("-", "/", "无", "不适用"), the end, or the next row's label
  * (a group row: "（三）不予公开1.属于国家秘密"). In a sentence the label
  * is followed by more words. */
+static int is_value_at(const char *s, size_t q, size_t e);
+
 static int
 row_follows(const char *s, size_t q, size_t e, const words_t *rows)
 {
-    static const char *const marks[] = {"无", "不适用", "—", "－", "／"};
     q = skip_space(s, q, e);
+    size_t x;
+    return q >= e || is_value_at(s, q, e) || match_any(s, q, e, rows, &x);
+}
+
+/* 1 when s[q] starts a value: a digit or a placeholder mark. */
+static int
+is_value_at(const char *s, size_t q, size_t e)
+{
+    static const char *const marks[] = {"无", "不适用", "—", "－", "／"};
     if (q >= e)
-        return 1;
+        return 0;
     unsigned char c = (unsigned char)s[q];
     if (ogi_text_is_digit(c) || c == '-' || c == '/' || c == '*')
         return 1;
     for (size_t i = 0; i < OGI_ARRAY_LEN(marks); i++)
         if (ogi_text_has_prefix(s + q, s + e, marks[i]))
             return 1;
-    size_t x;
-    return match_any(s, q, e, rows, &x);
+    return 0;
+}
+
+/*
+ * The table the scan is in: its rows' breaks wait until the table ends.
+ * A table whose values are glued to their labels ("行政许可2629") is a
+ * crawler's run-on text that the run-on reader reads whole on one line;
+ * only a table whose cells are all set apart by blanks gets a line per
+ * row (and Table 4 its values apart from its header), for the row reader.
+ */
+typedef struct {
+    const words_t *rows; /* its row labels; NULL in Table 4 or none */
+    int in;              /* inside a table */
+    int t4;              /* Table 4: its values follow its header */
+    size_t first;        /* index of its first row break in b->at */
+    size_t glued;        /* labels with a value glued to them */
+    size_t line;         /* the line's start */
+} table_t;
+
+/* Ends the table: its row breaks are kept only when nothing was glued. */
+static void
+end_table(breaks_t *b, table_t *tb)
+{
+    if (tb->in && tb->glued && b->n > tb->first) {
+        b->n = tb->first;
+        b->from = b->n && b->at[b->n - 1] > tb->line ? b->at[b->n - 1]
+                                                     : tb->line;
+    }
+    tb->in = 0;
+    tb->rows = NULL;
+}
+
+static void
+begin_table(breaks_t *b, table_t *tb, const words_t *rows, int t4)
+{
+    end_table(b, tb);
+    tb->in = 1;
+    tb->rows = rows;
+    tb->t4 = t4;
+    tb->first = b->n;
+    tb->glued = 0;
 }
 
 /* The breaks of line s[a..e). */
@@ -359,11 +408,18 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 {
     b->from = a;
     int next = 0; /* headings come in order: the next one looked for */
-    const words_t *rows = NULL; /* the row labels of the table we are in */
+    table_t tb = {.line = a};
     for (size_t p = a; p < e && !b->oom;) {
         size_t l, q;
         uint32_t cp;
         int f = fold_at(s, p, e, &l, &cp);
+        if (tb.in && tb.t4 && is_value_at(s, p, e)) {
+            /* Table 4's first value: its header ends here */
+            if (p > a && s[p - 1] != ' ')
+                tb.glued++;
+            put_break(b, s, p, e);
+            tb.t4 = 0;
+        }
         if (f == -2 || f == -1 ||
             (cp < 0x80 && cp != '(' && !ogi_text_is_digit((int)cp)) ||
             (f > 0 && f != '(')) {
@@ -375,35 +431,42 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         int hit = 0;
         for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
             if (match_any(s, p, e, &heads[k], &q)) {
+                end_table(b, &tb);
                 put_break(b, s, p, e);
                 put_break(b, s, skip_space(s, q, e), e);
                 next = k + 1;
                 hit = 1;
             }
         if (hit) {
-            rows = NULL;
             p = q;
             continue;
         }
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
+            end_table(b, &tb);
             put_break(b, s, p, e);
-            rows = &t2_rows;
+            begin_table(b, &tb, &t2_rows, 0);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
+            end_table(b, &tb);
             put_break(b, s, note_start(s, b->from, p), e);
-            rows = &t3_rows;
+            begin_table(b, &tb, &t3_rows, 0);
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
+            end_table(b, &tb);
             put_break(b, s, p, e);
-            rows = NULL; /* Table 4's rows are printed as columns */
-        } else if (rows && match_any(s, p, e, rows, &q) &&
-                   row_follows(s, q, e, rows)) {
+            /* its rows are printed as columns: no row breaks */
+            begin_table(b, &tb, NULL, 1);
+        } else if (tb.rows && match_any(s, p, e, tb.rows, &q) &&
+                   row_follows(s, q, e, tb.rows)) {
             put_break(b, s, p, e);
+            if (is_value_at(s, q, e))
+                tb.glued++;
         } else {
             p += l;
             continue;
         }
         p = q;
     }
+    end_table(b, &tb);
 }
 
 /* ---- the new view ---- */
