@@ -278,14 +278,39 @@ match_then(const char *s, size_t p, size_t e, const words_t *ws,
 #define NOTE_OPEN  60
 #define FLAT_LINE  1000
 #define MIN_BREAKS 2
+/* digits no one cell holds: Table 4's fifteen cells, Table 3's seven */
+#define GLUED_RUN 11
 
 typedef struct {
     ogi_arena_t *arena;
     uint32_t *at; /* view offsets a '\n' goes before, ascending */
     size_t n, cap;
+    uint32_t *sp; /* view offsets of spaces that stand for an empty cell,
+                     to be written U+00A0, ascending */
+    size_t nsp, capsp;
     int oom;
     size_t from; /* the current line's start: the last break or the line's */
 } breaks_t;
+
+/* Appends x to the list *a (n entries, room for *cap). */
+static void
+push(breaks_t *b, uint32_t **a, size_t *n, size_t *cap, size_t x)
+{
+    if (b->oom)
+        return;
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        uint32_t *p =
+            ogi_arena_grow(b->arena, *a, *cap * sizeof(*p), c * sizeof(*p));
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        *a = p;
+        *cap = c;
+    }
+    (*a)[(*n)++] = (uint32_t)x;
+}
 
 /* A break before s[x], unless only white space lies between the line's
  * start and x, or between x and the line's end e. */
@@ -294,18 +319,7 @@ put_break(breaks_t *b, const char *s, size_t x, size_t e)
 {
     if (b->oom || skip_space(s, b->from, e) >= x || skip_space(s, x, e) >= e)
         return;
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? 2 * b->cap : 64;
-        uint32_t *p = ogi_arena_grow(b->arena, b->at, b->cap * sizeof(*p),
-                                     cap * sizeof(*p));
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->at = p;
-        b->cap = cap;
-    }
-    b->at[b->n++] = (uint32_t)x;
+    push(b, &b->at, &b->n, &b->cap, x);
     b->from = x;
 }
 
@@ -373,31 +387,82 @@ typedef struct {
     const words_t *rows; /* its row labels; NULL in Table 4 or none */
     int in;              /* inside a table */
     int t4;              /* Table 4: its values follow its header */
+    size_t start;        /* where it starts in the view */
     size_t first;        /* index of its first row break in b->at */
     size_t glued;        /* labels with a value glued to them */
     size_t line;         /* the line's start */
 } table_t;
 
-/* Ends the table: its row breaks are kept only when nothing was glued. */
-static void
-end_table(breaks_t *b, table_t *tb)
+/*
+ * Ends the table at view offset end. In a table whose values are glued
+ * to their labels, a lone space before a value (not where a row's line
+ * now ends) is what a cell's "&nbsp;" became when the crawler collapsed
+ * white space ("1.属于国家秘密 0000 00 0"): it is written back as a
+ * no-break space, which the run-on reader reads as an empty cell.
+ */
+/* 1 when s[a..e) shows cells run together: a digit run that starts with
+ * a 0 and goes on ("000", "0049": no cell is printed so), a digit run no
+ * cell holds, or a value glued to a placeholder mark after it ("000—"). */
+static int
+values_glued(const char *s, size_t a, size_t e)
 {
+    size_t run = 0;
+    for (size_t i = a; i < e; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!ogi_text_is_digit(c)) {
+            if (run && (c == '-' || c == '/' || ogi_text_has_prefix(s + i, s + e, "—") ||
+                        ogi_text_has_prefix(s + i, s + e, "－")))
+                return 1;
+            run = 0;
+            continue;
+        }
+        int starts = run == 0 && (i == a || s[i - 1] != '.');
+        if (++run >= GLUED_RUN)
+            return 1;
+        if (starts && c == '0' && i + 1 < e &&
+            ogi_text_is_digit((unsigned char)s[i + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+static void
+end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
+{
+    if (tb->in && !tb->glued && values_glued(s, tb->start, end))
+        tb->glued = 1;
     if (tb->in && tb->glued && b->n > tb->first) {
+        /* run together: the run-on reader reads it whole, as one line */
         b->n = tb->first;
         b->from = b->n && b->at[b->n - 1] > tb->line ? b->at[b->n - 1]
                                                      : tb->line;
+    }
+    if (tb->in && tb->glued) {
+        size_t k = tb->first;
+        for (size_t i = tb->start + 1; i + 1 < end && !b->oom; i++) {
+            if (s[i] != ' ' || s[i - 1] == ' ' || s[i + 1] == ' ' ||
+                !is_value_at(s, i + 1, end))
+                continue;
+            while (k < b->n && b->at[k] <= i)
+                k++;
+            if (k < b->n && b->at[k] == i + 1)
+                continue; /* the space between two rows */
+            push(b, &b->sp, &b->nsp, &b->capsp, i);
+        }
     }
     tb->in = 0;
     tb->rows = NULL;
 }
 
 static void
-begin_table(breaks_t *b, table_t *tb, const words_t *rows, int t4)
+begin_table(breaks_t *b, table_t *tb, const char *s, size_t p,
+            const words_t *rows, int t4)
 {
-    end_table(b, tb);
+    end_table(b, tb, s, p);
     tb->in = 1;
     tb->rows = rows;
     tb->t4 = t4;
+    tb->start = p;
     tb->first = b->n;
     tb->glued = 0;
 }
@@ -431,7 +496,7 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         int hit = 0;
         for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
             if (match_any(s, p, e, &heads[k], &q)) {
-                end_table(b, &tb);
+                end_table(b, &tb, s, p);
                 put_break(b, s, p, e);
                 put_break(b, s, skip_space(s, q, e), e);
                 next = k + 1;
@@ -442,19 +507,19 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             continue;
         }
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
-            end_table(b, &tb);
+            end_table(b, &tb, s, p);
             put_break(b, s, p, e);
-            begin_table(b, &tb, &t2_rows, 0);
+            begin_table(b, &tb, s, p, &t2_rows, 0);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
-            end_table(b, &tb);
+            end_table(b, &tb, s, p);
             put_break(b, s, note_start(s, b->from, p), e);
-            begin_table(b, &tb, &t3_rows, 0);
+            begin_table(b, &tb, s, p, &t3_rows, 0);
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
-            end_table(b, &tb);
+            end_table(b, &tb, s, p);
             put_break(b, s, p, e);
             /* its rows are printed as columns: no row breaks */
-            begin_table(b, &tb, NULL, 1);
+            begin_table(b, &tb, s, p, NULL, 1);
         } else if (tb.rows && match_any(s, p, e, tb.rows, &q) &&
                    row_follows(s, q, e, tb.rows)) {
             put_break(b, s, p, e);
@@ -466,7 +531,7 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         }
         p = q;
     }
-    end_table(b, &tb);
+    end_table(b, &tb, s, e);
 }
 
 /* ---- the new view ---- */
@@ -522,32 +587,41 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
     }
     if (b.oom)
         return OGI_ENOMEM;
-    if (b.n < MIN_BREAKS || v->len + b.n > UINT32_MAX - 1)
+    if (b.n < MIN_BREAKS || v->len + b.n + b.nsp > UINT32_MAX - 1)
         return 0;
 
-    char *out = ogi_arena_alloc(arena, v->len + b.n + 1);
-    map_t m = {.cap = v->nmap + 2 * b.n + 2};
+    char *out = ogi_arena_alloc(arena, v->len + b.n + b.nsp + 1);
+    map_t m = {.cap = v->nmap + 2 * (b.n + b.nsp) + 2};
     m.map = ogi_arena_alloc(arena, m.cap * sizeof(*m.map));
     if (!out || !m.map)
         return OGI_ENOMEM;
-    /* the old map's entries and the breaks, in view order; at one offset
-     * the break first */
-    size_t i = 0, k = 0, o = 0, prev = 0;
-    while (i < v->nmap || k < b.n) {
-        if (k < b.n && (i == v->nmap || b.at[k] <= v->map[i].norm)) {
-            size_t x = b.at[k];
-            memcpy(out + o, s + prev, x - prev);
-            o += x - prev;
-            uint32_t r = raw_of(v, x);
-            mark(&m, (uint32_t)o, r);
+    /* the old map's entries and the edits, in view order: a break at x
+     * (nothing replaced) before an entry at x; a space at x (replaced)
+     * after it */
+    size_t i = 0, k = 0, j = 0, o = 0, prev = 0, grow = 0;
+    while (i < v->nmap || k < b.n || j < b.nsp) {
+        int brk = k < b.n && (j == b.nsp || b.at[k] < b.sp[j]);
+        size_t x = brk ? b.at[k] : j < b.nsp ? b.sp[j] : SIZE_MAX;
+        size_t del = brk ? 0 : 1;
+        if (i < v->nmap && (x == SIZE_MAX || x + del > v->map[i].norm)) {
+            mark(&m, (uint32_t)(v->map[i].norm + grow), v->map[i].raw);
+            i++;
+            continue;
+        }
+        memcpy(out + o, s + prev, x - prev);
+        o += x - prev;
+        mark(&m, (uint32_t)o, raw_of(v, x));
+        if (brk) {
             out[o++] = '\n';
-            mark(&m, (uint32_t)o, r);
-            prev = x;
             k++;
         } else {
-            mark(&m, (uint32_t)(v->map[i].norm + k), v->map[i].raw);
-            i++;
+            out[o++] = '\xC2';
+            out[o++] = '\xA0';
+            j++;
         }
+        grow++;
+        prev = x + del;
+        mark(&m, (uint32_t)o, raw_of(v, prev));
     }
     memcpy(out + o, s + prev, v->len - prev);
     o += v->len - prev;
