@@ -37,6 +37,7 @@
 #include "ogi_int.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "form_int.h"
@@ -280,17 +281,29 @@ match_then(const char *s, size_t p, size_t e, const words_t *ws,
 #define MIN_BREAKS 2
 /* digits no one cell holds: Table 4's fifteen cells, Table 3's seven */
 #define GLUED_RUN 11
+#ifndef NBSP_T2
+#define NBSP_T2 0
+#endif
 
 typedef struct {
     ogi_arena_t *arena;
     uint32_t *at; /* view offsets a '\n' goes before, ascending */
     size_t n, cap;
-    uint32_t *sp; /* view offsets of spaces that stand for an empty cell,
-                     to be written U+00A0, ascending */
+    uint32_t *sp; /* view offsets of spaces to rewrite (SP_*: the kind in
+                     the top two bits), ascending */
     size_t nsp, capsp;
+    size_t grow; /* bytes the rewritten spaces add */
     int oom;
     size_t from; /* the current line's start: the last break or the line's */
 } breaks_t;
+
+/* What becomes of a space: U+00A0 (an empty cell of a table run
+ * together), nothing (inside a label cut in two), a tab (between two
+ * cells of a table set apart by blanks). */
+#define SP_NBSP  (0u << 30)
+#define SP_DROP  (1u << 30)
+#define SP_TAB   (2u << 30)
+#define SP_KIND  (3u << 30)
 
 /* Appends x to the list *a (n entries, room for *cap). */
 static void
@@ -385,21 +398,16 @@ is_value_at(const char *s, size_t q, size_t e)
  */
 typedef struct {
     const words_t *rows; /* its row labels; NULL in Table 4 or none */
+    const words_t *const *words; /* all its labels, NULL-terminated */
     int in;              /* inside a table */
     int t4;              /* Table 4: its values follow its header */
+    int nbsp;            /* a lone space before a value is an empty cell */
     size_t start;        /* where it starts in the view */
     size_t first;        /* index of its first row break in b->at */
     size_t glued;        /* labels with a value glued to them */
     size_t line;         /* the line's start */
 } table_t;
 
-/*
- * Ends the table at view offset end. In a table whose values are glued
- * to their labels, a lone space before a value (not where a row's line
- * now ends) is what a cell's "&nbsp;" became when the crawler collapsed
- * white space ("1.属于国家秘密 0000 00 0"): it is written back as a
- * no-break space, which the run-on reader reads as an empty cell.
- */
 /* 1 when s[a..e) shows cells run together: a digit run that starts with
  * a 0 and goes on ("000", "0049": no cell is printed so), a digit run no
  * cell holds, or a value glued to a placeholder mark after it ("000—"). */
@@ -410,8 +418,11 @@ values_glued(const char *s, size_t a, size_t e)
     for (size_t i = a; i < e; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!ogi_text_is_digit(c)) {
-            if (run && (c == '-' || c == '/' || ogi_text_has_prefix(s + i, s + e, "—") ||
-                        ogi_text_has_prefix(s + i, s + e, "－")))
+            if (run && (c == '-' || c == '/' ||
+                        ogi_text_has_prefix(s + i, s + e, "—") ||
+                        ogi_text_has_prefix(s + i, s + e, "－") ||
+                        ogi_text_has_prefix(s + i, s + e, "增") ||
+                        ogi_text_has_prefix(s + i, s + e, "减")))
                 return 1;
             run = 0;
             continue;
@@ -426,41 +437,92 @@ values_glued(const char *s, size_t a, size_t e)
     return 0;
 }
 
+/* The end of the longest of the table's words at s[p..end), or p. */
+static size_t
+table_word(const table_t *tb, const char *s, size_t p, size_t end)
+{
+    size_t q = p, x;
+    for (size_t k = 0; tb->words[k]; k++)
+        if (match_any(s, p, end, tb->words[k], &x) && x > q)
+            q = x;
+    return q;
+}
+
+/* 1 when the space at s[i] is where a row's line ends (a break at i + 1:
+ * the breaks from *k on are looked at, *k moved). */
+static int
+before_break(const breaks_t *b, size_t *k, size_t i)
+{
+    while (*k < b->n && b->at[*k] <= i)
+        (*k)++;
+    return *k < b->n && b->at[*k] == i + 1;
+}
+
+/*
+ * Ends the table at view offset end, and rewrites its lone spaces:
+ *   - a table run together (values glued to their labels or to each
+ *     other) stays on one line, read whole by the run-on reader; a lone
+ *     space before a value there is what a cell's "&nbsp;" became when the
+ *     crawler collapsed white space ("1.属于国家秘密 0000 00 0"): it is
+ *     written back as a no-break space, which that reader takes for an
+ *     empty cell;
+ *   - in a table whose cells are all set apart by blanks, each row has
+ *     its line; a blank inside one of the table's words is a line break
+ *     that cut a cell's label ("本年制 发件数") and goes, every other blank
+ *     is a cell's edge and becomes a tab, so that the row reader takes
+ *     labels with spaces in them whole. A blank after a sign word ("减 3")
+ *     stays: the word and the number are one cell.
+ */
 static void
 end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
 {
-    if (tb->in && !tb->glued && values_glued(s, tb->start, end))
+    if (!tb->in)
+        return;
+    tb->in = 0;
+    if (!tb->glued && values_glued(s, tb->start, end))
         tb->glued = 1;
-    if (tb->in && tb->glued && b->n > tb->first) {
-        /* run together: the run-on reader reads it whole, as one line */
+    if (tb->glued && b->n > tb->first) {
         b->n = tb->first;
         b->from = b->n && b->at[b->n - 1] > tb->line ? b->at[b->n - 1]
                                                      : tb->line;
     }
-    if (tb->in && tb->glued) {
-        size_t k = tb->first;
-        for (size_t i = tb->start + 1; i + 1 < end && !b->oom; i++) {
-            if (s[i] != ' ' || s[i - 1] == ' ' || s[i + 1] == ' ' ||
-                !is_value_at(s, i + 1, end))
+    size_t k = tb->first, word_end = tb->start;
+    for (size_t i = tb->start; i + 1 < end && !b->oom; i++) {
+        if (!tb->glued && i >= word_end && (unsigned char)s[i] >= 0x80 &&
+            ((unsigned char)s[i] & 0xC0) != 0x80)
+            word_end = table_word(tb, s, i, end);
+        if (i == tb->start || s[i] != ' ' || s[i - 1] == ' ' || s[i + 1] == ' ' ||
+            before_break(b, &k, i))
+            continue;
+        uint32_t kind;
+        if (tb->glued) {
+            if (!is_value_at(s, i + 1, end) || !tb->nbsp)
                 continue;
-            while (k < b->n && b->at[k] <= i)
-                k++;
-            if (k < b->n && b->at[k] == i + 1)
-                continue; /* the space between two rows */
-            push(b, &b->sp, &b->nsp, &b->capsp, i);
+            kind = SP_NBSP;
+        } else if (i < word_end) {
+            kind = SP_DROP;
+        } else if (i >= 3 && (memcmp(s + i - 3, "增", 3) == 0 ||
+                              memcmp(s + i - 3, "减", 3) == 0)) {
+            continue;
+        } else {
+            kind = SP_TAB;
         }
+        push(b, &b->sp, &b->nsp, &b->capsp, i | kind);
+        b->grow += kind == SP_NBSP;
     }
-    tb->in = 0;
     tb->rows = NULL;
 }
 
 static void
 begin_table(breaks_t *b, table_t *tb, const char *s, size_t p,
-            const words_t *rows, int t4)
+            const words_t *rows, const words_t *const *words, int t4,
+            int nbsp)
 {
     end_table(b, tb, s, p);
     tb->in = 1;
     tb->rows = rows;
+    tb->words = words;
+    tb->nbsp = nbsp;
     tb->t4 = t4;
     tb->start = p;
     tb->first = b->n;
@@ -473,6 +535,11 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 {
     b->from = a;
     int next = 0; /* headings come in order: the next one looked for */
+    static const words_t *const t2_words[] = {&t2_items, &t2_next, NULL};
+    static const words_t *const t3_words[] = {&t3_head, &t3_next, &t3_rows,
+                                              NULL};
+    static const words_t *const t4_words[] = {&t4_review, &t4_suit, &t4_next,
+                                              NULL};
     table_t tb = {.line = a};
     for (size_t p = a; p < e && !b->oom;) {
         size_t l, q;
@@ -509,17 +576,17 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
             end_table(b, &tb, s, p);
             put_break(b, s, p, e);
-            begin_table(b, &tb, s, p, &t2_rows, 0);
+            begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, NBSP_T2);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
             end_table(b, &tb, s, p);
             put_break(b, s, note_start(s, b->from, p), e);
-            begin_table(b, &tb, s, p, &t3_rows, 0);
+            begin_table(b, &tb, s, p, &t3_rows, t3_words, 0, 1);
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
             end_table(b, &tb, s, p);
             put_break(b, s, p, e);
             /* its rows are printed as columns: no row breaks */
-            begin_table(b, &tb, s, p, NULL, 1);
+            begin_table(b, &tb, s, p, NULL, t4_words, 1, 1);
         } else if (tb.rows && match_any(s, p, e, tb.rows, &q) &&
                    row_follows(s, q, e, tb.rows)) {
             put_break(b, s, p, e);
@@ -587,24 +654,28 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
     }
     if (b.oom)
         return OGI_ENOMEM;
-    if (b.n < MIN_BREAKS || v->len + b.n + b.nsp > UINT32_MAX - 1)
+    if (b.n < MIN_BREAKS || v->len + b.n + b.grow > UINT32_MAX - 1 ||
+        v->len >= (1u << 30))
         return 0;
 
-    char *out = ogi_arena_alloc(arena, v->len + b.n + b.nsp + 1);
+    char *out = ogi_arena_alloc(arena, v->len + b.n + b.grow + 1);
     map_t m = {.cap = v->nmap + 2 * (b.n + b.nsp) + 2};
     m.map = ogi_arena_alloc(arena, m.cap * sizeof(*m.map));
     if (!out || !m.map)
         return OGI_ENOMEM;
     /* the old map's entries and the edits, in view order: a break at x
-     * (nothing replaced) before an entry at x; a space at x (replaced)
-     * after it */
-    size_t i = 0, k = 0, j = 0, o = 0, prev = 0, grow = 0;
+     * (nothing replaced) before an entry at x; a space at x (replaced or
+     * dropped) after it */
+    size_t i = 0, k = 0, j = 0, o = 0, prev = 0;
+    ptrdiff_t grow = 0;
     while (i < v->nmap || k < b.n || j < b.nsp) {
-        int brk = k < b.n && (j == b.nsp || b.at[k] < b.sp[j]);
-        size_t x = brk ? b.at[k] : j < b.nsp ? b.sp[j] : SIZE_MAX;
-        size_t del = brk ? 0 : 1;
+        size_t xb = k < b.n ? b.at[k] : SIZE_MAX;
+        size_t xs = j < b.nsp ? (b.sp[j] & ~SP_KIND) : SIZE_MAX;
+        int brk = xb < xs;
+        size_t x = brk ? xb : xs, del = brk ? 0 : 1;
         if (i < v->nmap && (x == SIZE_MAX || x + del > v->map[i].norm)) {
-            mark(&m, (uint32_t)(v->map[i].norm + grow), v->map[i].raw);
+            mark(&m, (uint32_t)((ptrdiff_t)v->map[i].norm + grow),
+                 v->map[i].raw);
             i++;
             continue;
         }
@@ -613,13 +684,24 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
         mark(&m, (uint32_t)o, raw_of(v, x));
         if (brk) {
             out[o++] = '\n';
+            grow++;
             k++;
         } else {
-            out[o++] = '\xC2';
-            out[o++] = '\xA0';
+            switch (b.sp[j] & SP_KIND) {
+                case SP_NBSP:
+                    out[o++] = '\xC2';
+                    out[o++] = '\xA0';
+                    grow++;
+                    break;
+                case SP_DROP:
+                    grow--;
+                    break;
+                default:
+                    out[o++] = '\t';
+                    break;
+            }
             j++;
         }
-        grow++;
         prev = x + del;
         mark(&m, (uint32_t)o, raw_of(v, prev));
     }
