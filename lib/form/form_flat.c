@@ -325,14 +325,18 @@ push(breaks_t *b, uint32_t **a, size_t *n, size_t *cap, size_t x)
     (*a)[(*n)++] = (uint32_t)x;
 }
 
-/* A break before s[x], unless only white space lies between the line's
- * start and x, or between x and the line's end e. */
+/* A row's break (in b->at's top bit): undone when its table turns out to
+ * be run together. */
+#define BRK_ROW (1u << 31)
+
+/* A break before s[x] (a row's: row), unless only white space lies
+ * between the line's start and x, or between x and the line's end e. */
 static void
-put_break(breaks_t *b, const char *s, size_t x, size_t e)
+put_break(breaks_t *b, const char *s, size_t x, size_t e, int row)
 {
     if (b->oom || skip_space(s, b->from, e) >= x || skip_space(s, x, e) >= e)
         return;
-    push(b, &b->at, &b->n, &b->cap, x);
+    push(b, &b->at, &b->n, &b->cap, x | (row ? BRK_ROW : 0));
     b->from = x;
 }
 
@@ -453,9 +457,9 @@ table_word(const table_t *tb, const char *s, size_t p, size_t end)
 static int
 before_break(const breaks_t *b, size_t *k, size_t i)
 {
-    while (*k < b->n && b->at[*k] <= i)
+    while (*k < b->n && (b->at[*k] & ~BRK_ROW) <= i)
         (*k)++;
-    return *k < b->n && b->at[*k] == i + 1;
+    return *k < b->n && (b->at[*k] & ~BRK_ROW) == i + 1;
 }
 
 /*
@@ -481,10 +485,16 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
     tb->in = 0;
     if (!tb->glued && values_glued(s, tb->start, end))
         tb->glued = 1;
-    if (tb->glued && b->n > tb->first) {
-        b->n = tb->first;
-        b->from = b->n && b->at[b->n - 1] > tb->line ? b->at[b->n - 1]
-                                                     : tb->line;
+    if (tb->glued) {
+        /* run together: the rows stay on one line */
+        size_t w = tb->first;
+        for (size_t r = tb->first; r < b->n; r++)
+            if (!(b->at[r] & BRK_ROW))
+                b->at[w++] = b->at[r];
+        b->n = w;
+        b->from = b->n && (b->at[b->n - 1] & ~BRK_ROW) > tb->line
+                      ? (b->at[b->n - 1] & ~BRK_ROW)
+                      : tb->line;
     }
     size_t k = tb->first, word_end = tb->start;
     for (size_t i = tb->start; i + 1 < end && !b->oom; i++) {
@@ -511,6 +521,7 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
         b->grow += kind == SP_NBSP;
     }
     tb->rows = NULL;
+    tb->words = NULL;
 }
 
 static void
@@ -549,7 +560,7 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             /* Table 4's first value: its header ends here */
             if (p > a && s[p - 1] != ' ')
                 tb.glued++;
-            put_break(b, s, p, e);
+            put_break(b, s, p, e, 1);
             tb.t4 = 0;
         }
         if (f == -2 || f == -1 ||
@@ -564,8 +575,8 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
             if (match_any(s, p, e, &heads[k], &q)) {
                 end_table(b, &tb, s, p);
-                put_break(b, s, p, e);
-                put_break(b, s, skip_space(s, q, e), e);
+                put_break(b, s, p, e, 0);
+                put_break(b, s, skip_space(s, q, e), e, 0);
                 next = k + 1;
                 hit = 1;
             }
@@ -574,22 +585,23 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             continue;
         }
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
-            end_table(b, &tb, s, p);
-            put_break(b, s, p, e);
-            begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, NBSP_T2);
+            /* Table 2's items are read as one region: one table here */
+            if (tb.words != t2_words)
+                begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, NBSP_T2);
+            put_break(b, s, p, e, 0);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
             end_table(b, &tb, s, p);
-            put_break(b, s, note_start(s, b->from, p), e);
+            put_break(b, s, note_start(s, b->from, p), e, 0);
             begin_table(b, &tb, s, p, &t3_rows, t3_words, 0, 1);
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
             end_table(b, &tb, s, p);
-            put_break(b, s, p, e);
+            put_break(b, s, p, e, 0);
             /* its rows are printed as columns: no row breaks */
             begin_table(b, &tb, s, p, NULL, t4_words, 1, 1);
         } else if (tb.rows && match_any(s, p, e, tb.rows, &q) &&
                    row_follows(s, q, e, tb.rows)) {
-            put_break(b, s, p, e);
+            put_break(b, s, p, e, 1);
             if (is_value_at(s, q, e))
                 tb.glued++;
         } else {
@@ -669,7 +681,7 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
     size_t i = 0, k = 0, j = 0, o = 0, prev = 0;
     ptrdiff_t grow = 0;
     while (i < v->nmap || k < b.n || j < b.nsp) {
-        size_t xb = k < b.n ? b.at[k] : SIZE_MAX;
+        size_t xb = k < b.n ? (b.at[k] & ~BRK_ROW) : SIZE_MAX;
         size_t xs = j < b.nsp ? (b.sp[j] & ~SP_KIND) : SIZE_MAX;
         int brk = xb < xs;
         size_t x = brk ? xb : xs, del = brk ? 0 : 1;
