@@ -273,6 +273,55 @@ match_then(const char *s, size_t p, size_t e, const words_t *ws,
 
 /* ---- where the breaks go ---- */
 
+/* How many characters a heading's words run to at most. */
+#define HEADING_CHARS 24
+
+/*
+ * A heading of section id in words the skeleton does not list ("五、存在的
+ * 主要问题及整改措施"): its ordinal and "、" at p, after the text's start,
+ * a space, a value or the end of a sentence (not inside one), then words
+ * up to a space, a bracket, a digit or punctuation within HEADING_CHARS
+ * characters that hold one of the section's keywords. Its end in *q.
+ */
+static int
+other_heading(const char *s, size_t a, size_t p, size_t e,
+              ogi_section_id_t id, size_t *q)
+{
+    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    size_t ol = strlen(sec->ordinal);
+    if (!ogi_text_has_prefix(s + p, s + e, sec->ordinal) ||
+        !ogi_text_has_prefix(s + p + ol, s + e, "、"))
+        return 0;
+    if (p > a) {
+        unsigned char c = (unsigned char)s[p - 1];
+        if (!(c == ' ' || ogi_text_is_digit(c) || c == '-' || c == '/' ||
+              ogi_text_has_suffix(s + a, s + p, "。") ||
+              ogi_text_has_suffix(s + a, s + p, "\xC2\xA0") ||
+              ogi_text_has_suffix(s + a, s + p, "　")))
+            return 0;
+    }
+    size_t w = p + ol + strlen("、"), x = w;
+    for (size_t chars = 0; x < e && chars < HEADING_CHARS; chars++) {
+        size_t l;
+        uint32_t cp;
+        int f = fold_at(s, x, e, &l, &cp);
+        if (f == -2 || f == '(' || f == ',' || f == ':' || f == ';' ||
+            cp == 0x3002 || cp == 0x3001 || (cp < 0x80 && cp != '*'))
+            break;
+        x += l;
+    }
+    if (x == w || (x < e && skip_space(s, x, e) == x &&
+                   !(s[x] == '(' || ogi_text_has_prefix(s + x, s + e, "（") ||
+                     ogi_text_is_digit((unsigned char)s[x]))))
+        return 0; /* no words, or words that run on: a sentence */
+    for (size_t k = 0; sec->keywords[k]; k++)
+        if (ogi_text_find_in(s + w, s + x, sec->keywords[k])) {
+            *q = x;
+            return 1;
+        }
+    return 0;
+}
+
 /* How many bytes back from Table 3's header its bracketed note may begin,
  * and how far "勾稽关系" may lie inside it. */
 #define NOTE_BACK  240
@@ -573,7 +622,8 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         }
         int hit = 0;
         for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
-            if (match_any(s, p, e, &heads[k], &q)) {
+            if (match_any(s, p, e, &heads[k], &q) ||
+                other_heading(s, a, p, e, (ogi_section_id_t)k, &q)) {
                 end_table(b, &tb, s, p);
                 put_break(b, s, p, e, 0);
                 put_break(b, s, skip_space(s, q, e), e, 0);
