@@ -273,6 +273,42 @@ match_then(const char *s, size_t p, size_t e, const words_t *ws,
 
 /* ---- where the breaks go ---- */
 
+/* How many bytes back from its end a title may start (40 characters). */
+#define TITLE_BACK 120
+
+/*
+ * A report's title ending at p ("…2023年政府信息公开工作年度报告"): "报告"
+ * or "年报" at p that a space, the end or a site's separator ("_", "-",
+ * "|") follows, after words since the last space (or from) that name
+ * the disclosure ("信息公开") within TITLE_BACK bytes. Its start in *x0,
+ * its end in *q.
+ */
+static int
+title_at(const char *s, size_t from, size_t p, size_t e, size_t *x0,
+         size_t *q)
+{
+    size_t n;
+    if (ogi_text_has_prefix(s + p, s + e, "报告"))
+        n = strlen("报告");
+    else if (ogi_text_has_prefix(s + p, s + e, "年报"))
+        n = strlen("年报");
+    else
+        return 0;
+    size_t x = p + n;
+    if (x < e && s[x] != ' ' && s[x] != '_' && s[x] != '-' && s[x] != '|')
+        return 0;
+    size_t lo = p - from > TITLE_BACK ? p - TITLE_BACK : from, st = p;
+    while (st > lo && s[st - 1] != ' ')
+        st--;
+    if (st == lo && st != from)
+        return 0; /* longer than a title */
+    if (!ogi_text_find_in(s + st, s + p, "信息公开"))
+        return 0;
+    *x0 = st;
+    *q = x;
+    return 1;
+}
+
 /* How many characters a heading's words run to at most. */
 #define HEADING_CHARS 24
 
@@ -602,7 +638,7 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
                                               NULL};
     table_t tb = {.line = a};
     for (size_t p = a; p < e && !b->oom;) {
-        size_t l, q;
+        size_t l, q, x0;
         uint32_t cp;
         int f = fold_at(s, p, e, &l, &cp);
         if (tb.in && tb.t4 && is_value_at(s, p, e)) {
@@ -618,6 +654,13 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             /* the words start with a CJK character, a bracket or a digit
              * (the numbering "（一）", "1.") */
             p += l;
+            continue;
+        }
+        if (next == 0 && title_at(s, b->from, p, e, &x0, &q)) {
+            /* the title before the first heading: a line of its own */
+            put_break(b, s, x0, e, 0);
+            put_break(b, s, skip_space(s, q, e), e, 0);
+            p = q;
             continue;
         }
         int hit = 0;
