@@ -683,9 +683,10 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
                 begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, NBSP_T2);
             put_break(b, s, p, e, 0);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
-            end_table(b, &tb, s, p);
-            put_break(b, s, note_start(s, b->from, p), e, 0);
-            begin_table(b, &tb, s, p, &t3_rows, t3_words, 0, 1);
+            size_t ns = note_start(s, b->from, p);
+            end_table(b, &tb, s, ns);
+            put_break(b, s, ns, e, 0);
+            begin_table(b, &tb, s, ns, &t3_rows, t3_words, 0, 1);
         } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
                    match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
             end_table(b, &tb, s, p);
