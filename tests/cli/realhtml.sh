@@ -21,14 +21,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        found) echo 59.1 ;;
+        found) echo 98.5 ;;
         w3m) echo 100 ;;
         lynx) echo 85.2 ;;
         html2text) echo 90.2 ;;
         pandoc_plain) echo 89.4 ;;
         pandoc_gfm) echo 99.1 ;;
-        strip) echo 41.3 ;;
-        strip_flat) echo 0 ;;
+        strip) echo 80.7 ;;
+        strip_flat) echo 70.3 ;;
         *) echo 100 ;;
     esac
 }
