@@ -5,15 +5,22 @@
  * Crawlers that normalise a page's text collapse every run of white space
  * to one space: the whole report on one line, table cells' text nodes
  * joined with nothing between them ("…一、总体情况 2023年，… 二、主动公开
- * 政府信息情况第二十条第（一）项信息内容本年制发件数…"). The outline and
+ * 政府信息情况第二十条第（一）项信息内容本年制发件数…"), a cell of
+ * "&nbsp;" a lone space between its neighbours' digits. The outline and
  * the readers work line by line: a heading that does not start a line is
  * no heading, a table that shares its line with narrative is no table.
  *
  * In a line of at least FLAT_LINE bytes, a line break is put back
+ *   - after the title before the first heading ("…年度报告" that a space
+ *     or a site's separator follows), so that the agency and year are
+ *     read from it;
  *   - before and after a section heading: its ordinal, "、" and the
  *     heading's words as the skeleton prints them (the official title or a
  *     variant: "二、主动公开政府信息情况"), so that "三、本年度办理结果", a
- *     row of Table 3, is not one;
+ *     row of Table 3, is not one; or in other words that hold one of the
+ *     section's keywords, end at a space, a bracket or a digit, and
+ *     follow a space, a value or a sentence's end ("五、存在的主要问题及
+ *     整改措施 （一）…");
  *   - before a Table 2 item's heading ("第二十条第（五）项") that a table's
  *     header or row follows ("信息内容", a column or row label of the item):
  *     in a sentence ("根据第二十条第（一）项规定") it stays;
@@ -24,15 +31,25 @@
  *     label, as a header row reads run together (the heading's "行政复议、
  *     行政诉讼" has a "、" between them).
  * Words are compared as ogi_text_decode folds them (full width to ASCII),
- * with white space skipped inside them ("三、本年度办 理结果"). The rows of
- * a table stay on their line: the run-on reader (read_runon.c) reads a
- * table run together. A text with fewer than MIN_BREAKS such places is
- * left as it is.
+ * with white space skipped inside them ("三、本年度办 理结果"); the labels
+ * are the skeleton's.
  *
- * The view gets one '\n' per break; its map is the old one composed with
- * the insertions, so that spans still point into the raw bytes. One pass
- * over the text, a bounded number of word comparisons at each character:
- * linear.
+ * A table is then read one of two ways (end_table): run together (a label
+ * glued to its value, "000", "0049", a placeholder glued to a value), it
+ * stays on one line for the run-on reader (read_runon.c), and a lone space
+ * before a value becomes the no-break space it was, an empty cell; set
+ * apart by blanks, each row gets its line (before a row label of the
+ * skeleton that a value or the next row follows: a label quoted in a
+ * sentence is followed by more words), Table 4's values a line apart from
+ * its header, blanks between cells become tabs and a blank inside one of
+ * the table's words goes, for the row reader. A text with fewer than
+ * MIN_BREAKS breaks is left as it is.
+ *
+ * The view gets its edits (a '\n' put in, a space written as U+00A0 or a
+ * tab, or dropped); its map is the old one composed with them, so that
+ * spans still point into the raw bytes. One pass over the text and one
+ * over each table, a bounded number of word comparisons at each
+ * character: linear.
  */
 #include "ogi_int.h"
 
@@ -124,14 +141,12 @@ add_labels(words_t *ws, const ogi_skel_table_t *sk, int rows)
 {
     for (size_t c = 0; c < sk->ncols; c++) {
         add(ws, sk->cols[c].label, "");
-        for (size_t v = 0; sk->cols[c].variants && sk->cols[c].variants[v];
-             v++)
+        for (size_t v = 0; sk->cols[c].variants && sk->cols[c].variants[v]; v++)
             add(ws, sk->cols[c].variants[v], "");
     }
     for (size_t r = 0; rows && r < sk->nrows; r++) {
         add(ws, sk->rows[r].label, "");
-        for (size_t v = 0; sk->rows[r].variants && sk->rows[r].variants[v];
-             v++)
+        for (size_t v = 0; sk->rows[r].variants && sk->rows[r].variants[v]; v++)
             add(ws, sk->rows[r].variants[v], "");
     }
 }
@@ -284,8 +299,7 @@ match_then(const char *s, size_t p, size_t e, const words_t *ws,
  * its end in *q.
  */
 static int
-title_at(const char *s, size_t from, size_t p, size_t e, size_t *x0,
-         size_t *q)
+title_at(const char *s, size_t from, size_t p, size_t e, size_t *x0, size_t *q)
 {
     size_t n;
     if (ogi_text_has_prefix(s + p, s + e, "报告"))
@@ -320,8 +334,8 @@ title_at(const char *s, size_t from, size_t p, size_t e, size_t *x0,
  * characters that hold one of the section's keywords. Its end in *q.
  */
 static int
-other_heading(const char *s, size_t a, size_t p, size_t e,
-              ogi_section_id_t id, size_t *q)
+other_heading(const char *s, size_t a, size_t p, size_t e, ogi_section_id_t id,
+              size_t *q)
 {
     const ogi_skel_section_t *sec = ogi_skeleton_section(id);
     size_t ol = strlen(sec->ordinal);
@@ -385,10 +399,10 @@ typedef struct {
 /* What becomes of a space: U+00A0 (an empty cell of a table run
  * together), nothing (inside a label cut in two), a tab (between two
  * cells of a table set apart by blanks). */
-#define SP_NBSP  (0u << 30)
-#define SP_DROP  (1u << 30)
-#define SP_TAB   (2u << 30)
-#define SP_KIND  (3u << 30)
+#define SP_NBSP (0u << 30)
+#define SP_DROP (1u << 30)
+#define SP_TAB  (2u << 30)
+#define SP_KIND (3u << 30)
 
 /* Appends x to the list *a (n entries, room for *cap). */
 static void
@@ -434,8 +448,8 @@ note_start(const char *s, size_t from, size_t p)
     size_t lo = p - from > NOTE_BACK ? p - NOTE_BACK : from;
     const word_t *w = &t3_note.w[0];
     const char *k = NULL;
-    for (const char *x = s + lo;
-         (x = ogi_text_find_in(x, s + p, w->s)) != NULL; x++)
+    for (const char *x = s + lo; (x = ogi_text_find_in(x, s + p, w->s)) != NULL;
+         x++)
         k = x;
     if (!k)
         return p;
@@ -486,15 +500,15 @@ is_value_at(const char *s, size_t q, size_t e)
  * row (and Table 4 its values apart from its header), for the row reader.
  */
 typedef struct {
-    const words_t *rows; /* its row labels; NULL in Table 4 or none */
+    const words_t *rows;         /* its row labels; NULL in Table 4 or none */
     const words_t *const *words; /* all its labels, NULL-terminated */
-    int in;              /* inside a table */
-    int t4;              /* Table 4: its values follow its header */
-    int nbsp;            /* a lone space before a value is an empty cell */
-    size_t start;        /* where it starts in the view */
-    size_t first;        /* index of its first row break in b->at */
-    size_t glued;        /* labels with a value glued to them */
-    size_t line;         /* the line's start */
+    int in;                      /* inside a table */
+    int t4;                      /* Table 4: its values follow its header */
+    int nbsp;     /* a lone space before a value is an empty cell */
+    size_t start; /* where it starts in the view */
+    size_t first; /* index of its first row break in b->at */
+    size_t glued; /* labels with a value glued to them */
+    size_t line;  /* the line's start */
 } table_t;
 
 /* 1 when s[a..e) shows cells run together: a digit run that starts with
@@ -586,8 +600,8 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
         if (!tb->glued && i >= word_end && (unsigned char)s[i] >= 0x80 &&
             ((unsigned char)s[i] & 0xC0) != 0x80)
             word_end = table_word(tb, s, i, end);
-        if (i == tb->start || s[i] != ' ' || s[i - 1] == ' ' || s[i + 1] == ' ' ||
-            before_break(b, &k, i))
+        if (i == tb->start || s[i] != ' ' || s[i - 1] == ' ' ||
+            s[i + 1] == ' ' || before_break(b, &k, i))
             continue;
         uint32_t kind;
         if (tb->glued) {
@@ -611,8 +625,7 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
 
 static void
 begin_table(breaks_t *b, table_t *tb, const char *s, size_t p,
-            const words_t *rows, const words_t *const *words, int t4,
-            int nbsp)
+            const words_t *rows, const words_t *const *words, int t4, int nbsp)
 {
     end_table(b, tb, s, p);
     tb->in = 1;

@@ -25,8 +25,7 @@ raw_of(const ogi__view_t *v, size_t off, size_t *at)
 {
     while (*at < v->nmap && v->map[*at].norm <= off)
         (*at)++;
-    size_t raw =
-        *at ? v->map[*at - 1].raw + (off - v->map[*at - 1].norm) : off;
+    size_t raw = *at ? v->map[*at - 1].raw + (off - v->map[*at - 1].norm) : off;
     return raw < v->nraw ? raw : v->nraw;
 }
 
@@ -60,8 +59,8 @@ check(const ogi__view_t *v, const char *raw, size_t len, int raw_view)
             continue;
         if (c == '\n' || (c == '\t' && r < len && raw[r] == ' '))
             continue;
-        if (c == 0xC2 && i + 1 < v->len &&
-            (unsigned char)v->s[i + 1] == 0xA0 && r < len && raw[r] == ' ') {
+        if (c == 0xC2 && i + 1 < v->len && (unsigned char)v->s[i + 1] == 0xA0 &&
+            r < len && raw[r] == ' ') {
             i++;
             continue;
         }

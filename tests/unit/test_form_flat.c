@@ -31,9 +31,9 @@
  * no heading, no table and no row: "（一）主动公开方面", "第二十条第（一）项"
  * with no table header after it, "申请人情况" with no column after it, a
  * row label ("行政许可") quoted in prose. Repeated to make a long line. */
-#define NARR                                                                   \
+#define NARR                                                                                                    \
     "本年度，本机关认真落实《条例》要求。（一）主动公开方面持续推进基础信息" \
-    "公开，依照第二十条第（一）项规定公开规章，申请人情况良好，行政许可"     \
+    "公开，依照第二十条第（一）项规定公开规章，申请人情况良好，行政许可"       \
     "事项均已公开。"
 
 static char *
@@ -127,13 +127,13 @@ check_map(const ogi__view_t *v, const char *raw, size_t len)
         }
         if (c == '\n' || (c == '\t' && raw[r] == ' '))
             continue;
-        if (c == 0xC2 && i + 1 < v->len &&
-            (unsigned char)v->s[i + 1] == 0xA0 && raw[r] == ' ') {
+        if (c == 0xC2 && i + 1 < v->len && (unsigned char)v->s[i + 1] == 0xA0 &&
+            raw[r] == ' ') {
             i++;
             continue;
         }
-        fail_msg("view byte %zu (0x%02x) leads to raw byte %zu (0x%02x)", i,
-                 c, r, r < len ? (unsigned char)raw[r] : 0);
+        fail_msg("view byte %zu (0x%02x) leads to raw byte %zu (0x%02x)", i, c,
+                 r, r < len ? (unsigned char)raw[r] : 0);
     }
     assert_int_equal(raw_of(v, v->len), len);
     size_t spaces = 0;
@@ -161,22 +161,22 @@ expect_line(const ogi__view_t *v, size_t k, const char *want)
 
 /* ---- a table run together (text nodes joined with nothing between) ---- */
 
-#define GLUED_T2                                                               \
+#define GLUED_T2                                                                                                   \
     "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件" \
-    "数现行有效件数规章000行政规范性文件77132470第二十条第（五）项信息内容本" \
+    "数现行有效件数规章000行政规范性文件77132470第二十条第（五）项信息内容本"        \
     "年处理决定数量行政许可2629"
-#define GLUED_T3                                                               \
+#define GLUED_T3                                                                                                   \
     "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项" \
     "之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业" \
-    "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量8 " \
-    "0 1000081二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）" \
+    "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量8 "     \
+    "0 1000081二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）"         \
     "予以公开220000022"
-#define GLUED_T4                                                               \
+#define GLUED_T4                                                                                                   \
     "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其" \
-    "他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚" \
+    "他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚"    \
     "未审结总计结果维持结果纠正其他结果尚未审结总计110024001510102"
-#define TAIL                                                                   \
-    "五、存在的主要问题及改进情况存在的问题主要有：一是信息发布不够及时。"   \
+#define TAIL                                                                                                 \
+    "五、存在的主要问题及改进情况存在的问题主要有：一是信息发布不够及时。" \
     "六、其他需要报告的事项无。"
 
 static void
@@ -185,8 +185,8 @@ glued(void **state)
     (void)state;
     ogi_arena_t *arena = ogi_arena_new(0);
     char *narr = repeat(NARR, 6);
-    char *head = join("某县人民政府2023年政府信息公开工作年度报告 一、总体情况 ",
-                      narr, " ");
+    char *head = join(
+        "某县人民政府2023年政府信息公开工作年度报告 一、总体情况 ", narr, " ");
     char *raw = join(head, GLUED_T2 GLUED_T3, " " GLUED_T4 TAIL);
     ogi__view_t v;
     view_of(arena, raw, strlen(raw), &v);
@@ -201,16 +201,18 @@ glued(void **state)
     expect_line(&v, 4,
                 "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件"
                 "数规章000行政规范性文件77132470");
-    expect_line(&v, 5, "第二十条第（五）项信息内容本年处理决定数量行政许可2629");
+    expect_line(&v, 5,
+                "第二十条第（五）项信息内容本年处理决定数量行政许可2629");
     expect_line(&v, 6, "三、收到和处理政府信息公开申请情况");
     /* the lone spaces between values: empty cells, U+00A0 */
-    expect_line(&v, 7,
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四"
-                "项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会"
-                "公益组织法律服务机构其他一、本年新收政府信息公开申请数量8\xC2\xA0"
-                "0\xC2\xA0"
-                "1000081二、上年结转政府信息公开申请数量0000000三、本年度办理结果"
-                "（一）予以公开220000022 ");
+    expect_line(
+        &v, 7,
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四"
+        "项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会"
+        "公益组织法律服务机构其他一、本年新收政府信息公开申请数量8\xC2\xA0"
+        "0\xC2\xA0"
+        "1000081二、上年结转政府信息公开申请数量0000000三、本年度办理结果"
+        "（一）予以公开220000022 ");
     expect_line(&v, 8, "四、政府信息公开行政复议、行政诉讼情况");
     expect_line(&v, 9,
                 "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直"
@@ -280,7 +282,8 @@ spaced(void **state)
                 "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四"
                 "项之和）\t申请人情况\t自然人\t法人或其他组织\t总计\t商业企业\t"
                 "科研机构\t社会公益组织\t法律服务机构\t其他 ");
-    expect_line(&v, 8, "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2 ");
+    expect_line(&v, 8,
+                "一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2 ");
     /* a group row: the next row's label follows it */
     expect_line(&v, 9, "三、本年度办理结果 ");
     expect_line(&v, 10, "（一）予以公开\t2\t0\t0\t0\t0\t0\t2 ");
