@@ -70,11 +70,14 @@
 typedef struct {
     char s[MAX_WORD];
     size_t n;
+    uint32_t first; /* its first character, folded (a code point) */
 } word_t;
 
 typedef struct {
     word_t w[MAX_WORDS];
     size_t n;
+    uint64_t firsts; /* bit (first & 63) of each word: most places in a
+                        text start none of the words, told by one test */
 } words_t;
 
 static words_t heads[OGI_SEC_COUNT]; /* "二、主动公开政府信息情况", ... */
@@ -124,6 +127,9 @@ add(words_t *ws, const char *a, const char *b)
             return;
     w->s[o] = '\0';
     w->n = o;
+    if (ogi_utf8_decode(w->s, w->s + o, &w->first) == 0)
+        return;
+    ws->firsts |= (uint64_t)1 << (w->first & 63);
     ws->n++;
 }
 
@@ -264,10 +270,21 @@ match(const char *s, size_t p, size_t e, const word_t *w, size_t *q)
 static int
 match_any(const char *s, size_t p, size_t e, const words_t *ws, size_t *q)
 {
+    if (p >= e)
+        return 0;
+    size_t l;
+    uint32_t cp;
+    int f = fold_at(s, p, e, &l, &cp);
+    if (f < 0)
+        return 0; /* no word starts with a space */
+    uint32_t c = f > 0 ? (uint32_t)f : cp;
+    if (!(ws->firsts >> (c & 63) & 1))
+        return 0;
     int hit = 0;
     for (size_t i = 0; i < ws->n; i++) {
         size_t x;
-        if (match(s, p, e, &ws->w[i], &x) && (!hit || x > *q)) {
+        if (ws->w[i].first == c && match(s, p, e, &ws->w[i], &x) &&
+            (!hit || x > *q)) {
             *q = x;
             hit = 1;
         }
@@ -378,6 +395,10 @@ other_heading(const char *s, size_t a, size_t p, size_t e, ogi_section_id_t id,
 #define NOTE_OPEN  60
 #define FLAT_LINE  1000
 #define MIN_BREAKS 2
+/* A report has some dozens of lines to give back; a text with thousands
+ * of headings or table headers is no report, and its lines would only
+ * cost the readers time: no more breaks than this. */
+#define MAX_BREAKS 2048
 /* digits no one cell holds: Table 4's fifteen cells, Table 3's seven */
 #define GLUED_RUN 11
 #ifndef NBSP_T2
@@ -433,7 +454,8 @@ push(breaks_t *b, uint32_t **a, size_t *n, size_t *cap, size_t x)
 static void
 put_break(breaks_t *b, const char *s, size_t x, size_t e, int row)
 {
-    if (b->oom || skip_space(s, b->from, e) >= x || skip_space(s, x, e) >= e)
+    if (b->oom || b->n >= MAX_BREAKS || skip_space(s, b->from, e) >= x ||
+        skip_space(s, x, e) >= e)
         return;
     push(b, &b->at, &b->n, &b->cap, x | (row ? BRK_ROW : 0));
     b->from = x;

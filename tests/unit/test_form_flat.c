@@ -9,7 +9,7 @@
  * cut by a line break joined), words of the format inside sentences that
  * must not break, a title; every line expected is written out here. The
  * map back to the raw bytes is checked byte by byte, for UTF-8 and for
- * GB18030 text, and a 5 MB line is read.
+ * GB18030 text, and a 5 MB line is read (its breaks bounded).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -404,8 +404,11 @@ big_line(void **state)
     }
     ogi__view_t v;
     view_of(arena, raw, n, &v);
-    /* every table's header and its item headings got a line */
-    assert_true(count_lines(&v) >= 4 * times);
+    /* the first tables got their lines; thousands of headers are no
+     * report: at most 2048 breaks (lines for the readers to go through) */
+    expect_line(&v, 0, "一、总体情况 ");
+    expect_line(&v, 2, "二、主动公开政府信息情况");
+    assert_int_equal(count_lines(&v), 2048 + 1);
     assert_int_equal(raw_of(&v, v.len), n);
     free(raw);
     free(one);
