@@ -401,9 +401,6 @@ other_heading(const char *s, size_t a, size_t p, size_t e, ogi_section_id_t id,
 #define MAX_BREAKS 2048
 /* digits no one cell holds: Table 4's fifteen cells, Table 3's seven */
 #define GLUED_RUN 11
-#ifndef NBSP_T2
-#define NBSP_T2 0
-#endif
 
 typedef struct {
     ogi_arena_t *arena;
@@ -587,7 +584,8 @@ before_break(const breaks_t *b, size_t *k, size_t i)
  * Ends the table at view offset end, and rewrites its lone spaces:
  *   - a table run together (values glued to their labels or to each
  *     other) stays on one line, read whole by the run-on reader; a lone
- *     space before a value there is what a cell's "&nbsp;" became when the
+ *     space before a value there (Tables 3 and 4, whose arithmetic checks
+ *     the guess) is what a cell's "&nbsp;" became when the
  *     crawler collapsed white space ("1.属于国家秘密 0000 00 0"): it is
  *     written back as a no-break space, which that reader takes for an
  *     empty cell;
@@ -714,8 +712,10 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         }
         if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
             /* Table 2's items are read as one region: one table here */
+            /* its lone spaces stay: no arithmetic ties its cells, and a
+             * space there is as often the page's own as a blank cell's */
             if (tb.words != t2_words)
-                begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, NBSP_T2);
+                begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, 0);
             put_break(b, s, p, e, 0);
         } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
             size_t ns = note_start(s, b->from, p);
