@@ -298,8 +298,11 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
     memset(out, 0, sizeof(*out));
     ogi__form_sniff(raw, len, form);
     switch (form->kind) {
-        case OGI__FORM_TEXT:
-            return ogi__form_text(arena, raw, len, out, why, why_size);
+        case OGI__FORM_TEXT: {
+            int rc = ogi__form_text(arena, raw, len, out, why, why_size);
+            /* a report a crawler saved on one line gets its lines back */
+            return rc ? rc : ogi__form_unflatten(arena, out);
+        }
         case OGI__FORM_HTML:
             return ogi__form_html(arena, raw, len, out, why, why_size);
         case OGI__FORM_DOCX:

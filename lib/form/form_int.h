@@ -123,6 +123,16 @@ int ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                      size_t why_size);
 
 /*
+ * A text view whose lines are very long and hold the format's anchors
+ * mid-line (a page a crawler saved with its white space collapsed: the
+ * whole report on one line) gets line breaks back before and after each
+ * section heading and before each table's header, the map composed so that
+ * offsets still lead to the raw bytes (form_flat.c). Any other view is
+ * left as it is. Returns 0 or OGI_ENOMEM (v unchanged).
+ */
+int ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v);
+
+/*
  * Writes an HTML table row by row into a growing buffer: the helpers that
  * converters share to emit the markup described above.
  */

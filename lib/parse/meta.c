@@ -261,6 +261,14 @@ title_find(ogi_arena_t *arena, const ogi_text_t *t, size_t first_heading,
         cur = line_squeezed(arena, t, i, &n);
         if (!cur)
             return OGI_ENOMEM;
+        /* a site archive's header line: "标题: 2023年度…报告" */
+        if (ogi_text_has_prefix(cur, cur + n, "标题:")) {
+            cur += strlen("标题:");
+            n -= strlen("标题:");
+            if (title_end_line(cur, n))
+                break;
+            continue;
+        }
         if (title_end_line(cur, n))
             break;
     }
