@@ -40,6 +40,161 @@ tok_mid2(const ogi__table_t *g, uint32_t tok)
     return (long)x0 + x1;
 }
 
+/* The offset of row pr's first cell that is not a gap, or UINT32_MAX. */
+static uint32_t
+row_off(const ogi__table_t *g, const ogi__prow_t *pr)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (pr->toks[v] != OGI__PLAN_GAP)
+            return g->cells[pr->toks[v]].off;
+    return UINT32_MAX;
+}
+
+/* 1 when a line of g between offsets a and b (either way round) is a
+ * header's: four labels or more and no value. A table cut by a page
+ * break repeats its header, and its parts may set their columns apart. */
+static int
+header_between(const ogi__table_t *g, uint32_t a, uint32_t b)
+{
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *rec = &g->rows[r];
+        if (rec->count == 0 || g->cells[rec->first].off <= a ||
+            g->cells[rec->first].off >= b)
+            continue;
+        size_t labels = 0, values = 0;
+        for (size_t i = rec->first; i < rec->first + rec->count; i++) {
+            labels += g->cells[i].kind == OGI__CELL_LABEL;
+            values += g->cells[i].kind == OGI__CELL_VALUE ||
+                      g->cells[i].kind == OGI__CELL_RUN;
+        }
+        if (labels >= 4 && values == 0)
+            return 1;
+    }
+    return 0;
+}
+
+#define SPANS_MAX (OGI__PLAN_MAX_ROWS * 16)
+
+typedef struct {
+    int x0, x1;
+} span_t;
+
+static int
+by_x0(const void *a, const void *b)
+{
+    const span_t *p = a, *q = b;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* The column of clusters c[0..n) that span [x0, x1) overlaps, or -1. */
+static long
+cluster_of(const span_t *c, size_t n, int x0, int x1)
+{
+    for (size_t k = 0; k < n; k++)
+        if (x0 < c[k].x1 && c[k].x0 < x1)
+            return (long)k;
+    return -1;
+}
+
+/*
+ * Where no row came whole, the values of the rows together show the
+ * columns: a value stands in its column (left-aligned, centred or
+ * right-aligned, the values of one column overlap), and the values of
+ * the rows of row i's part of its table (no header between) fall in
+ * clusters of overlapping spans. When they are nc clusters and each row
+ * has at most one value in each, in order, they are the columns: row i's
+ * values go to theirs, in toks (nc of them, gaps for the rest). Returns
+ * 1 when placed so, else 0.
+ */
+static int
+cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, size_t i,
+                uint32_t *toks)
+{
+    const ogi__prow_t *pr = &p->rows[i];
+    size_t nc = pr->ncols;
+    uint32_t at = row_off(g, pr);
+    span_t sp[SPANS_MAX];
+    size_t n = 0;
+    int use[OGI__PLAN_MAX_ROWS] = {0};
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        if (q->table != pr->table || q->group || q->ntoks == 0 ||
+            q->ntoks > nc || header_between(g, at, row_off(g, q)))
+            continue;
+        for (size_t v = 0; v < q->ntoks; v++) {
+            if (q->toks[v] == OGI__PLAN_GAP)
+                continue;
+            int x0, x1;
+            ogi__table_cell_columns(g->text, &g->cells[q->toks[v]], &x0, &x1);
+            if (x0 < 0 || x1 <= x0) {
+                if (k == i)
+                    return 0;
+                goto skip;
+            }
+        }
+        use[k] = 1;
+        for (size_t v = 0; v < q->ntoks && n < SPANS_MAX; v++) {
+            if (q->toks[v] == OGI__PLAN_GAP)
+                continue;
+            ogi__table_cell_columns(g->text, &g->cells[q->toks[v]], &sp[n].x0,
+                                    &sp[n].x1);
+            n++;
+        }
+    skip:;
+    }
+    qsort(sp, n, sizeof(sp[0]), by_x0);
+    span_t col[16];
+    size_t nk = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (nk && sp[k].x0 < col[nk - 1].x1) {
+            if (sp[k].x1 > col[nk - 1].x1)
+                col[nk - 1].x1 = sp[k].x1;
+            continue;
+        }
+        if (nk == nc)
+            return 0;
+        col[nk++] = sp[k];
+    }
+    if (nk != nc)
+        return 0;
+    /* every row's values one to a column, left to right */
+    for (size_t k = 0; k < p->n; k++) {
+        if (!use[k])
+            continue;
+        long last = -1;
+        for (size_t v = 0; v < p->rows[k].ntoks; v++) {
+            uint32_t tok = p->rows[k].toks[v];
+            if (tok == OGI__PLAN_GAP)
+                continue;
+            int x0, x1;
+            ogi__table_cell_columns(g->text, &g->cells[tok], &x0, &x1);
+            long c = cluster_of(col, nk, x0, x1);
+            if (c <= last)
+                return 0;
+            last = c;
+        }
+    }
+    size_t j = 0;
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        ogi__table_cell_columns(g->text, &g->cells[pr->toks[v]], &x0, &x1);
+        long c = cluster_of(col, nk, x0, x1);
+        if (c < (long)j)
+            return 0;
+        while (j < (size_t)c)
+            toks[j++] = OGI__PLAN_GAP;
+        toks[j++] = pr->toks[v];
+    }
+    while (j < nc)
+        toks[j++] = OGI__PLAN_GAP;
+    return 1;
+}
+
 /*
  * Where columns are aligned by spaces, an empty cell is only more space
  * and its row comes with fewer values than columns. The rows of the same
@@ -57,6 +212,12 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         size_t nc = pr->ncols;
         if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
             continue;
+        uint32_t placed[16];
+        if (cluster_columns(p, g, i, placed)) {
+            memcpy(pr->toks, placed, nc * sizeof(placed[0]));
+            pr->ntoks = nc;
+            continue;
+        }
         /* column centres from the nearest whole row of the same table:
          * a table cut by a page break may set its parts' columns apart */
         long col[16];
