@@ -50,17 +50,16 @@ row_off(const ogi__table_t *g, const ogi__prow_t *pr)
     return UINT32_MAX;
 }
 
-/* 1 when a line of g between offsets a and b (either way round) is a
- * header's: four labels or more and no value. A table cut by a page
- * break repeats its header, and its parts may set their columns apart. */
+/*
+ * 1 when the rows at offsets a < b of g lie in two parts of a table:
+ * a header's line between them (four labels or more and no value: a
+ * table cut by a page break repeats its header) or three empty lines in
+ * a row (a table set as two; a tall row leaves two). Parts may set their
+ * columns apart.
+ */
 static int
-header_between(const ogi__table_t *g, uint32_t a, uint32_t b)
+part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
 {
-    if (a > b) {
-        uint32_t t = a;
-        a = b;
-        b = t;
-    }
     for (size_t r = 0; r < g->nrows; r++) {
         const ogi__row_t *rec = &g->rows[r];
         if (rec->count == 0 || g->cells[rec->first].off <= a ||
@@ -75,7 +74,47 @@ header_between(const ogi__table_t *g, uint32_t a, uint32_t b)
         if (labels >= 4 && values == 0)
             return 1;
     }
+    const ogi_text_t *t = g->text;
+    size_t lo = 0, hi = t->nlines; /* the first line starting after a */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->lines[mid].start <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t l = lo, empty = 0; l < t->nlines && t->lines[l].start < b;
+         l++) {
+        empty = ogi__table_is_empty_line(t, l) ? empty + 1 : 0;
+        if (empty == 3)
+            return 1;
+    }
     return 0;
+}
+
+/* part[k]: the part of the tables row k of plan p lies in (rows in
+ * printed order, a new part at each part_break), or -1 with no cell. */
+static void
+find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
+{
+    size_t order[OGI__PLAN_MAX_ROWS], n = 0;
+    uint32_t off[OGI__PLAN_MAX_ROWS];
+    for (size_t k = 0; k < p->n; k++) {
+        off[k] = row_off(g, &p->rows[k]);
+        part[k] = -1;
+        if (off[k] == UINT32_MAX)
+            continue;
+        size_t j = n++;
+        for (; j > 0 && off[order[j - 1]] > off[k]; j--)
+            order[j] = order[j - 1];
+        order[j] = k;
+    }
+    int id = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && part_break(g, off[order[i - 1]], off[order[i]]))
+            id++;
+        part[order[i]] = id;
+    }
 }
 
 #define SPANS_MAX (OGI__PLAN_MAX_ROWS * 16)
@@ -112,19 +151,18 @@ cluster_of(const span_t *c, size_t n, int x0, int x1)
  * 1 when placed so, else 0.
  */
 static int
-cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, size_t i,
-                uint32_t *toks)
+cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
+                size_t i, uint32_t *toks)
 {
     const ogi__prow_t *pr = &p->rows[i];
     size_t nc = pr->ncols;
-    uint32_t at = row_off(g, pr);
     span_t sp[SPANS_MAX];
     size_t n = 0;
     int use[OGI__PLAN_MAX_ROWS] = {0};
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
         if (q->table != pr->table || q->group || q->ntoks == 0 ||
-            q->ntoks > nc || header_between(g, at, row_off(g, q)))
+            q->ntoks > nc || part[k] != part[i])
             continue;
         for (size_t v = 0; v < q->ntoks; v++) {
             if (q->toks[v] == OGI__PLAN_GAP)
@@ -207,13 +245,15 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, size_t i,
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
+    int part[OGI__PLAN_MAX_ROWS];
+    find_parts(p, g, part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
         if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
             continue;
         uint32_t placed[16];
-        if (cluster_columns(p, g, i, placed)) {
+        if (cluster_columns(p, g, part, i, placed)) {
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
             continue;
