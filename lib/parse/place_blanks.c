@@ -140,87 +140,117 @@ cluster_of(const span_t *c, size_t n, int x0, int x1)
     return -1;
 }
 
-/*
- * Where no row came whole, the values of the rows together show the
- * columns: a value stands in its column (left-aligned, centred or
- * right-aligned, the values of one column overlap), and the values of
- * the rows of row i's part of its table (no header between) fall in
- * clusters of overlapping spans. When they are nc clusters and each row
- * has at most one value in each, in order, they are the columns: row i's
- * values go to theirs, in toks (nc of them, gaps for the rest). Returns
- * 1 when placed so, else 0.
- */
+/* The display columns of token tok into *x0, *x1: 1 when known. */
 static int
-cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
-                size_t i, uint32_t *toks)
+tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1)
 {
-    const ogi__prow_t *pr = &p->rows[i];
-    size_t nc = pr->ncols;
+    if (tok == OGI__PLAN_GAP)
+        return 0;
+    ogi__table_cell_columns(g->text, &g->cells[tok], x0, x1);
+    return *x0 >= 0 && *x1 > *x0;
+}
+
+/* The columns col[0..] (at most max) the values of the rows use[k] of p
+ * fall in: clusters of overlapping spans, left to right. Returns their
+ * count, or max + 1 when there are more. */
+static size_t
+clusters(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
+         span_t *col, size_t max)
+{
     span_t sp[SPANS_MAX];
-    size_t n = 0;
-    int use[OGI__PLAN_MAX_ROWS] = {0};
-    for (size_t k = 0; k < p->n; k++) {
-        const ogi__prow_t *q = &p->rows[k];
-        if (q->table != pr->table || q->group || q->ntoks == 0 ||
-            q->ntoks > nc || part[k] != part[i])
-            continue;
-        for (size_t v = 0; v < q->ntoks; v++) {
-            if (q->toks[v] == OGI__PLAN_GAP)
-                continue;
-            int x0, x1;
-            ogi__table_cell_columns(g->text, &g->cells[q->toks[v]], &x0, &x1);
-            if (x0 < 0 || x1 <= x0) {
-                if (k == i)
-                    return 0;
-                goto skip;
-            }
-        }
-        use[k] = 1;
-        for (size_t v = 0; v < q->ntoks && n < SPANS_MAX; v++) {
-            if (q->toks[v] == OGI__PLAN_GAP)
-                continue;
-            ogi__table_cell_columns(g->text, &g->cells[q->toks[v]], &sp[n].x0,
-                                    &sp[n].x1);
-            n++;
-        }
-    skip:;
-    }
+    size_t n = 0, nk = 0;
+    for (size_t k = 0; k < p->n; k++)
+        for (size_t v = 0; use[k] && v < p->rows[k].ntoks && n < SPANS_MAX;
+             v++)
+            if (tok_span(g, p->rows[k].toks[v], &sp[n].x0, &sp[n].x1))
+                n++;
     qsort(sp, n, sizeof(sp[0]), by_x0);
-    span_t col[16];
-    size_t nk = 0;
     for (size_t k = 0; k < n; k++) {
         if (nk && sp[k].x0 < col[nk - 1].x1) {
             if (sp[k].x1 > col[nk - 1].x1)
                 col[nk - 1].x1 = sp[k].x1;
             continue;
         }
-        if (nk == nc)
-            return 0;
+        if (nk == max)
+            return max + 1;
         col[nk++] = sp[k];
     }
+    return nk;
+}
+
+/* 1 when the values of row pr fall one to a column of col[0..nk), left
+ * to right. */
+static int
+in_order(const ogi__prow_t *pr, const ogi__table_t *g, const span_t *col,
+         size_t nk)
+{
+    long last = -1;
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        if (!tok_span(g, pr->toks[v], &x0, &x1))
+            continue;
+        long c = cluster_of(col, nk, x0, x1);
+        if (c <= last)
+            return 0;
+        last = c;
+    }
+    return 1;
+}
+
+/*
+ * Where no row came whole, the values of the rows together show the
+ * columns: a value stands in its column (left-aligned, centred or
+ * right-aligned, the values of one column overlap), and the values of
+ * the rows of row i's part of its table fall in clusters of overlapping
+ * spans. When they are nc clusters and each row has at most one value in
+ * each, in order, they are the columns; a few rows given the values of
+ * another as well (a label not seen) are left out and the clusters taken
+ * again. Row i's values go to their columns, in toks (nc of them, gaps
+ * for the rest). Returns 1 when placed so, else 0.
+ */
+static int
+cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
+                size_t i, uint32_t *toks)
+{
+    const ogi__prow_t *pr = &p->rows[i];
+    size_t nc = pr->ncols, used = 0, dropped = 0;
+    int use[OGI__PLAN_MAX_ROWS] = {0};
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        if (q->table != pr->table || q->group || q->ntoks == 0 ||
+            q->ntoks > nc || part[k] != part[i])
+            continue;
+        size_t v = 0;
+        for (int x0, x1; v < q->ntoks; v++)
+            if (q->toks[v] != OGI__PLAN_GAP && !tok_span(g, q->toks[v], &x0, &x1))
+                break;
+        use[k] = v == q->ntoks;
+        used += (size_t)use[k];
+    }
+    if (!use[i])
+        return 0;
+    span_t col[16];
+    size_t nk = clusters(p, g, use, col, nc);
     if (nk != nc)
         return 0;
-    /* every row's values one to a column, left to right */
-    for (size_t k = 0; k < p->n; k++) {
-        if (!use[k])
-            continue;
-        long last = -1;
-        for (size_t v = 0; v < p->rows[k].ntoks; v++) {
-            uint32_t tok = p->rows[k].toks[v];
-            if (tok == OGI__PLAN_GAP)
-                continue;
-            int x0, x1;
-            ogi__table_cell_columns(g->text, &g->cells[tok], &x0, &x1);
-            long c = cluster_of(col, nk, x0, x1);
-            if (c <= last)
+    for (size_t k = 0; k < p->n; k++)
+        if (use[k] && !in_order(&p->rows[k], g, col, nk)) {
+            if (k == i)
                 return 0;
-            last = c;
+            use[k] = 0;
+            dropped++;
         }
+    if (dropped) {
+        if (3 * dropped > used || clusters(p, g, use, col, nc) != nc)
+            return 0;
+        for (size_t k = 0; k < p->n; k++)
+            if (use[k] && !in_order(&p->rows[k], g, col, nk))
+                return 0;
     }
     size_t j = 0;
     for (size_t v = 0; v < pr->ntoks; v++) {
         int x0, x1;
-        ogi__table_cell_columns(g->text, &g->cells[pr->toks[v]], &x0, &x1);
+        tok_span(g, pr->toks[v], &x0, &x1);
         long c = cluster_of(col, nk, x0, x1);
         if (c < (long)j)
             return 0;
