@@ -151,8 +151,10 @@ tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1)
 }
 
 /* The columns col[0..] (at most max) the values of the rows use[k] of p
- * fall in: clusters of overlapping spans, left to right. Returns their
- * count, or max + 1 when there are more. */
+ * fall in: clusters of spans that overlap or touch (a column's values
+ * set left, centred or right; cells of a line are a space apart at
+ * least), left to right. Returns their count, or max + 1 when there are
+ * more. */
 static size_t
 clusters(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
          span_t *col, size_t max)
@@ -166,7 +168,7 @@ clusters(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
                 n++;
     qsort(sp, n, sizeof(sp[0]), by_x0);
     for (size_t k = 0; k < n; k++) {
-        if (nk && sp[k].x0 < col[nk - 1].x1) {
+        if (nk && sp[k].x0 <= col[nk - 1].x1) {
             if (sp[k].x1 > col[nk - 1].x1)
                 col[nk - 1].x1 = sp[k].x1;
             continue;
