@@ -11,6 +11,7 @@
  */
 #include "ogi_int.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,9 +519,10 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
 
 /* 1 when row r of sc starts with a numbered label that starts a row: not
  * an outer group's label beside the tail of a row label (a line of two
- * labels and no values, the second without a number of its own). */
+ * labels and no values, the second without a number of its own, left of
+ * column vx where the values of the line before start). */
 static int
-starts_numbered(const ogi__table_t *sc, size_t r)
+starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
 {
     const ogi__row_t *row = &sc->rows[r];
     const ogi__cell_t *c = &sc->cells[row->first];
@@ -528,7 +530,53 @@ starts_numbered(const ogi__table_t *sc, size_t r)
         return 0;
     return !(row->count == 2 && nvalues(sc, r) == 0 &&
              c[1].kind == OGI__CELL_LABEL &&
-             !ogi__table_starts_numbered(c[1].s, c[1].n));
+             !ogi__table_starts_numbered(c[1].s, c[1].n) &&
+             x0[row->first + 1] < vx);
+}
+
+/* The column the first value of row r of sc starts at, or INT_MAX. */
+static int
+first_value_at(const ogi__table_t *sc, size_t r, const int *x0)
+{
+    for (size_t i = sc->rows[r].first;
+         i < sc->rows[r].first + sc->rows[r].count; i++)
+        if (is_value(&sc->cells[i]))
+            return x0[i];
+    return INT_MAX;
+}
+
+/*
+ * 1 when row l of sc, a line after a row's values, is the top of a cell
+ * of the row starting at row s (the next line): a converter that centres
+ * a cell's lines in a taller row (w3m) sets "不" of 不/适/用 above the
+ * line of the row's label. Its cells right of column vx (where values
+ * stand) are pieces, none a value, each over a piece of line s that is
+ * no value either; left of vx it holds labels only (an outer group's).
+ */
+static int
+top_of_next(const ogi__table_t *sc, size_t l, size_t s, const int *x0,
+            const int *x1, int vx)
+{
+    const ogi__row_t *a = &sc->rows[l], *b = &sc->rows[s];
+    size_t pieces = 0;
+    for (size_t i = a->first; i < a->first + a->count; i++) {
+        const ogi__cell_t *c = &sc->cells[i];
+        if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
+            return 0;
+        if (x0[i] < vx)
+            continue;
+        size_t under = 0;
+        for (size_t j = b->first; j < b->first + b->count; j++)
+            if (overlap(x0[i], x1[i], x0[j], x1[j])) {
+                if (sc->cells[j].kind != OGI__CELL_LABEL || x0[j] < vx)
+                    return 0;
+                under++;
+            }
+        if (under != 1)
+            return 0;
+        pieces++;
+    }
+    return pieces > 0;
 }
 
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
@@ -591,11 +639,23 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         /* rows printed without a line between them: after a line of
          * values, a numbered row label starts the next */
         while (r < e) {
-            size_t s = r + 1;
+            size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nvalues(&sc, r) >= 2;
-            while (s < e && !(values && starts_numbered(&sc, s))) {
+            while (s < e &&
+                   !(values && starts_numbered(&sc, s, x0,
+                                               first_value_at(&sc, vl, x0)))) {
+                if (!values && nvalues(&sc, s) >= 2)
+                    vl = s;
                 values |= nvalues(&sc, s) >= 2;
                 s++;
+            }
+            /* the tops of the next row's cells set above its label */
+            if (values && s < e) {
+                int vx = first_value_at(&sc, vl, x0);
+                size_t top = s;
+                while (top - 1 > vl && top_of_next(&sc, top - 1, top, x0, x1, vx))
+                    top--;
+                s = top;
             }
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {
