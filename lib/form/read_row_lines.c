@@ -587,8 +587,8 @@ cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
  * group's).
  */
 static int
-top_of_next(const ogi__table_t *sc, size_t l, size_t s, const int *x0,
-            const int *x1, int vx)
+top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
+            const int *x0, const int *x1, int vx)
 {
     const ogi__row_t *a = &sc->rows[l];
     size_t pieces = 0;
@@ -605,7 +605,19 @@ top_of_next(const ogi__table_t *sc, size_t l, size_t s, const int *x0,
              j < sc->rows[s].first + sc->rows[s].count; j++)
             if (overlap(x0[i], x1[i], x0[j], x1[j]) && x0[j] < vx)
                 return 0;
-        if (cells_over(sc, l - 1, x0[i], x1[i], x0, x1, &label) && label)
+        /* the pieces above it in the band: a word it would end */
+        char buf[128];
+        size_t n = 0;
+        for (size_t q = r0; q < l; q++)
+            for (size_t j = sc->rows[q].first;
+                 j < sc->rows[q].first + sc->rows[q].count; j++)
+                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]) &&
+                    n + sc->cells[j].n <= sizeof(buf)) {
+                    memcpy(buf + n, sc->cells[j].s, sc->cells[j].n);
+                    n += sc->cells[j].n;
+                }
+        ogi_num_t num;
+        if (n && ogi_number_parse(buf, n, &num) == OGI_NUM_NONE)
             return 0;
         pieces++;
     }
@@ -734,7 +746,8 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (values && s < e) {
                 int vx = first_value_at(&sc, vl, x0);
                 size_t top = s;
-                while (top - 1 > vl && top_of_next(&sc, top - 1, top, x0, x1, vx))
+                while (top - 1 > vl &&
+                       top_of_next(&sc, r, top - 1, top, x0, x1, vx))
                     top--;
                 s = top;
             }
