@@ -277,7 +277,7 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
-    int part[OGI__PLAN_MAX_ROWS];
+    int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
     find_parts(p, g, part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
@@ -288,6 +288,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         if (cluster_columns(p, g, part, i, placed)) {
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
+            aligned[pr->table] = 1;
             continue;
         }
         /* column centres from the nearest whole row of the same table:
@@ -346,6 +347,19 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
     next:;
+    }
+    /* where the values' columns were seen, a row whose label is there
+     * and no value at all is a row of blank cells (（六）其他处理 as one
+     * row is the label of its sub-rows as well) */
+    for (size_t i = 0; i < p->n; i++) {
+        ogi__prow_t *pr = &p->rows[i];
+        if (!aligned[pr->table] || pr->group || !pr->labelled ||
+            pr->ntoks || pr->ncols > OGI__PLAN_MAX_TOKS ||
+            (ogi_skeleton_table(pr->table)->rows[pr->row].flags &
+             OGI_ROW_OTHER1))
+            continue;
+        while (pr->ntoks < pr->ncols)
+            pr->toks[pr->ntoks++] = OGI__PLAN_GAP;
     }
 }
 
