@@ -605,17 +605,25 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
              j < sc->rows[s].first + sc->rows[s].count; j++)
             if (overlap(x0[i], x1[i], x0[j], x1[j]) && x0[j] < vx)
                 return 0;
-        /* the pieces above it in the band: a word it would end */
+        /* the pieces right above it, up to a value: a word it would end */
+        size_t up[BAND_MAX], nup = 0;
+        for (size_t q = l; q > r0 && nup < BAND_MAX; q--) {
+            size_t at = SIZE_MAX;
+            for (size_t j = sc->rows[q - 1].first;
+                 j < sc->rows[q - 1].first + sc->rows[q - 1].count; j++)
+                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]))
+                    at = j;
+            if (at == SIZE_MAX || is_value(&sc->cells[at]))
+                break;
+            up[nup++] = at;
+        }
         char buf[128];
         size_t n = 0;
-        for (size_t q = r0; q < l; q++)
-            for (size_t j = sc->rows[q].first;
-                 j < sc->rows[q].first + sc->rows[q].count; j++)
-                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]) &&
-                    n + sc->cells[j].n <= sizeof(buf)) {
-                    memcpy(buf + n, sc->cells[j].s, sc->cells[j].n);
-                    n += sc->cells[j].n;
-                }
+        for (size_t k = nup; k > 0; k--)
+            if (n + sc->cells[up[k - 1]].n <= sizeof(buf)) {
+                memcpy(buf + n, sc->cells[up[k - 1]].s, sc->cells[up[k - 1]].n);
+                n += sc->cells[up[k - 1]].n;
+            }
         ogi_num_t num;
         if (n && ogi_number_parse(buf, n, &num) == OGI_NUM_NONE)
             return 0;
