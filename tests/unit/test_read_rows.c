@@ -460,6 +460,35 @@ w3m_tops_between_rows(void **state)
     done(&fx);
 }
 
+/* w3m: a header set right above the first row (no empty line between):
+ * the header's words over a value are no part of the "不" under that
+ * value, which tops the next row's 不/适/用. */
+static void
+w3m_top_after_header(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                                    自  商  科\n"
+             "                                    然  业  研  总\n"
+             "                                    人  企  机  计\n"
+             "                                        业  构\n"
+             "一、本年新收政府信息公开申请数量    27  0   1   28\n"
+             "                                        不\n"
+             "二、上年结转政府信息公开申请数量    0   适  0   无\n"
+             "                                        用\n");
+    static const char *const want[] = {
+        "L[自] L[商] L[科]",
+        "L[然] L[业] L[研] L[总]",
+        "L[人] L[企] L[机] L[计]",
+        "L[业] L[构]",
+        "L[一、本年新收政府信息公开申请数量] V[27] V[0] V[1] V[28]",
+        "L[二、上年结转政府信息公开申请数量] V[0] V[不适用] V[0] V[无]",
+    };
+    expect_rows(&fx, want, 6);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -478,6 +507,7 @@ main(void)
         cmocka_unit_test(w3m_group_beside_top),
         cmocka_unit_test(w3m_group_tail_before_label),
         cmocka_unit_test(w3m_tops_between_rows),
+        cmocka_unit_test(w3m_top_after_header),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
