@@ -548,6 +548,25 @@ starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
              x0[row->first + k + 1] < vx);
 }
 
+/* The column the first numbered label of row r of sc (one of its first
+ * three cells, labels) starts at, or -1; with near >= 0, the first such
+ * label starting within two columns of near. */
+static int
+numbered_at(const ogi__table_t *sc, size_t r, const int *x0, int near)
+{
+    const ogi__row_t *row = &sc->rows[r];
+    for (size_t k = 0; k < row->count && k < 3; k++) {
+        const ogi__cell_t *c = &sc->cells[row->first + k];
+        int x = x0[row->first + k];
+        if (c->kind != OGI__CELL_LABEL)
+            return -1;
+        if (ogi__table_starts_numbered(c->s, c->n) && x >= 0 &&
+            (near < 0 || abs(x - near) <= 2))
+            return x;
+    }
+    return -1;
+}
+
 /* The column the first value of row r of sc starts at, or INT_MAX. */
 static int
 first_value_at(const ogi__table_t *sc, size_t r, const int *x0)
@@ -742,9 +761,15 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         while (r < e) {
             size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nvalues(&sc, r) >= 2;
+            /* a row left wholly blank: a line of its numbered label
+             * alone, then the next row's values and label in its column */
+            int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
             while (s < e &&
                    !(values && starts_numbered(&sc, s, x0,
-                                               first_value_at(&sc, vl, x0)))) {
+                                               first_value_at(&sc, vl, x0))) &&
+                   !(!values && at >= 0 && s == r + 1 &&
+                     nvalues(&sc, s) >= 2 &&
+                     numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nvalues(&sc, s) >= 2)
                     vl = s;
                 values |= nvalues(&sc, s) >= 2;

@@ -489,6 +489,28 @@ w3m_top_after_header(void **state)
     done(&fx);
 }
 
+/* w3m: a row left wholly blank is its label's line alone, right above the
+ * next row: the two labels are two rows, not one label wrapped. */
+static void
+w3m_blank_row_above(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                                          不\n"
+             "6.属于四类过程性信息          —       /   适\n"
+             "                                          用\n"
+             "7.属于行政执法案卷\n"
+             "8.属于行政查询事项            1   —   —   1\n");
+    static const char *const want[] = {
+        "L[6.属于四类过程性信息] V[-] V[/] V[不适用]",
+        "L[7.属于行政执法案卷]",
+        "L[8.属于行政查询事项] V[1] V[-] V[-] V[1]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -508,6 +530,7 @@ main(void)
         cmocka_unit_test(w3m_group_tail_before_label),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
+        cmocka_unit_test(w3m_blank_row_above),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
