@@ -11,6 +11,7 @@
  */
 #include "ogi_int.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +430,13 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         grid |= sc->rows[r].count >= 2;
     if (!grid)
         return 0;
+    /* cells one space apart: a header's words run together, which may
+     * span two columns as well as stand in one */
+    for (size_t r = r0; r < r1; r++)
+        for (size_t i = sc->rows[r].first + 1;
+             i < sc->rows[r].first + sc->rows[r].count; i++)
+            if (x0[i] >= 0 && x1[i - 1] >= 0 && x0[i] - x1[i - 1] < 2)
+                return 0;
     for (size_t r = r0; r < r1; r++) {
         const ogi__row_t *rr = &sc->rows[r];
         for (size_t i = rr->first; i < rr->first + rr->count; i++) {
@@ -582,19 +590,131 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
     return 1;
 }
 
-/* 1 when row r of sc starts with a numbered label that starts a row: not
- * an outer group's label beside the tail of a row label (a line of two
- * labels and no values, the second without a number of its own). */
+/* 1 when row r of sc starts with a numbered label that starts a row,
+ * after the tails of outer groups' labels wrapped (two at most: "果" of
+ * 三、本年度办理结果): not an outer group's label beside the tail of a
+ * row label (a line of two labels and no values, the second without a
+ * number of its own, left of column vx where the values of the line
+ * before start). */
 static int
-starts_numbered(const ogi__table_t *sc, size_t r)
+starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
 {
     const ogi__row_t *row = &sc->rows[r];
     const ogi__cell_t *c = &sc->cells[row->first];
-    if (c->kind != OGI__CELL_LABEL || !ogi__table_starts_numbered(c->s, c->n))
+    size_t k = 0;
+    while (k < row->count && k < 3 && c[k].kind == OGI__CELL_LABEL &&
+           !ogi__table_starts_numbered(c[k].s, c[k].n))
+        k++;
+    if (k == row->count || k == 3 || c[k].kind != OGI__CELL_LABEL ||
+        !ogi__table_starts_numbered(c[k].s, c[k].n))
         return 0;
-    return !(row->count == 2 && nvalues(sc, r) == 0 &&
-             c[1].kind == OGI__CELL_LABEL &&
-             !ogi__table_starts_numbered(c[1].s, c[1].n));
+    return !(row->count == k + 2 && nvalues(sc, r) == 0 &&
+             c[k + 1].kind == OGI__CELL_LABEL &&
+             !ogi__table_starts_numbered(c[k + 1].s, c[k + 1].n) &&
+             x0[row->first + k + 1] < vx);
+}
+
+/* The column the first numbered label of row r of sc (one of its first
+ * three cells, labels) starts at, or -1; with near >= 0, the first such
+ * label starting within two columns of near. */
+static int
+numbered_at(const ogi__table_t *sc, size_t r, const int *x0, int near)
+{
+    const ogi__row_t *row = &sc->rows[r];
+    for (size_t k = 0; k < row->count && k < 3; k++) {
+        const ogi__cell_t *c = &sc->cells[row->first + k];
+        int x = x0[row->first + k];
+        if (c->kind != OGI__CELL_LABEL)
+            return -1;
+        if (ogi__table_starts_numbered(c->s, c->n) && x >= 0 &&
+            (near < 0 || abs(x - near) <= 2))
+            return x;
+    }
+    return -1;
+}
+
+/* The column the first value of row r of sc starts at, or INT_MAX. */
+static int
+first_value_at(const ogi__table_t *sc, size_t r, const int *x0)
+{
+    for (size_t i = sc->rows[r].first;
+         i < sc->rows[r].first + sc->rows[r].count; i++)
+        if (is_value(&sc->cells[i]))
+            return x0[i];
+    return INT_MAX;
+}
+
+/* The number of cells of row r of sc overlapping [a, b); *label is set
+ * when one of them is a label. */
+static size_t
+cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
+           const int *x1, int *label)
+{
+    size_t n = 0;
+    *label = 0;
+    for (size_t j = sc->rows[r].first;
+         j < sc->rows[r].first + sc->rows[r].count; j++)
+        if (overlap(a, b, x0[j], x1[j])) {
+            *label |= sc->cells[j].kind == OGI__CELL_LABEL;
+            n++;
+        }
+    return n;
+}
+
+/*
+ * 1 when row l of sc, a line after a row's values, is the top of a cell
+ * of the row starting at row s (the next line): a converter that centres
+ * a cell's lines in a taller row (w3m) sets "不" of 不/适/用 above the
+ * line of the row's label. Its cells right of column vx (where values
+ * stand) are pieces, none a value, each over one piece of line s that is
+ * no value either and under no piece of the line above (which it would
+ * end: "不适" over "用"); left of vx it holds labels only (an outer
+ * group's).
+ */
+static int
+top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
+            const int *x0, const int *x1, int vx)
+{
+    const ogi__row_t *a = &sc->rows[l];
+    size_t pieces = 0;
+    for (size_t i = a->first; i < a->first + a->count; i++) {
+        const ogi__cell_t *c = &sc->cells[i];
+        if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
+            return 0;
+        if (x0[i] < vx)
+            continue;
+        int label;
+        if (cells_over(sc, s, x0[i], x1[i], x0, x1, &label) != 1 || !label)
+            return 0;
+        for (size_t j = sc->rows[s].first;
+             j < sc->rows[s].first + sc->rows[s].count; j++)
+            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x0[j] < vx)
+                return 0;
+        /* the pieces right above it, up to a value: a word it would end */
+        size_t up[BAND_MAX], nup = 0;
+        for (size_t q = l; q > r0 && nup < BAND_MAX; q--) {
+            size_t at = SIZE_MAX;
+            for (size_t j = sc->rows[q - 1].first;
+                 j < sc->rows[q - 1].first + sc->rows[q - 1].count; j++)
+                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]))
+                    at = j;
+            if (at == SIZE_MAX || is_value(&sc->cells[at]))
+                break;
+            up[nup++] = at;
+        }
+        char buf[128];
+        size_t n = 0;
+        for (size_t k = nup; k > 0; k--)
+            if (n + sc->cells[up[k - 1]].n <= sizeof(buf)) {
+                memcpy(buf + n, sc->cells[up[k - 1]].s, sc->cells[up[k - 1]].n);
+                n += sc->cells[up[k - 1]].n;
+            }
+        ogi_num_t num;
+        if (n && ogi_number_parse(buf, n, &num) == OGI_NUM_NONE)
+            return 0;
+        pieces++;
+    }
+    return pieces > 0;
 }
 
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
@@ -616,6 +736,54 @@ copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
     return 0;
 }
 
+/*
+ * Appends the cells of the open row of sc read from line l, a label cell
+ * that holds a space between two characters that are not ASCII read as
+ * two: Chinese text has no spaces, and a converter that sets tight
+ * columns one space apart (w3m) runs two cells together ("（六）
+ * 2.申请人…" over "其他处 费用、…"): apart, each joins its own column.
+ * Cells one space apart are only so read (merge_header takes them as
+ * words of a header whose columns are unsure).
+ */
+static int
+add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
+{
+    size_t c0 = sc->ncells;
+    int rc = ogi__table_add_line(sc, l);
+    if (rc || c0 == sc->ncells)
+        return rc;
+    size_t n = sc->ncells - c0;
+    ogi__cell_t *copy = ogi_arena_alloc(sc->arena, n * sizeof(*copy));
+    if (!copy)
+        return OGI_ENOMEM;
+    memcpy(copy, &sc->cells[c0], n * sizeof(*copy));
+    sc->ncells = c0;
+    for (size_t k = 0; k < n; k++) {
+        const ogi__cell_t *c = &copy[k];
+        if (c->kind != OGI__CELL_LABEL || c->s != t->s + c->off ||
+            c->n != c->len) {
+            if ((rc = push_copy(sc, c)))
+                return rc;
+            continue;
+        }
+        size_t a = 0;
+        for (size_t i = 1; i <= c->n; i++) {
+            if (i < c->n &&
+                !(c->s[i] == ' ' && i + 1 < c->n &&
+                  (unsigned char)c->s[i - 1] >= 0x80 &&
+                  (unsigned char)c->s[i + 1] >= 0x80))
+                continue;
+            size_t at = sc->ncells;
+            if ((rc = ogi__table_add_words(sc, c->s + a, i - a, c->off + a)))
+                return rc;
+            for (; at < sc->ncells; at++)
+                sc->cells[at].measurable = c->measurable;
+            a = i + 1;
+        }
+    }
+    return 0;
+}
+
 /* A region without rules: each line read as a row, then bands of lines
  * that draw one row joined (merge_band). */
 static int
@@ -628,7 +796,7 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if (ogi__table_is_page_line(t, l) || ogi__table_is_empty_line(t, l))
             continue;
         if ((rc = ogi__table_row_open(&sc, l)) ||
-            (rc = ogi__table_add_line(&sc, l)))
+            (rc = add_line_apart(&sc, t, l)))
             return rc;
         ogi__table_row_close(&sc);
     }
@@ -657,11 +825,30 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         /* rows printed without a line between them: after a line of
          * values, a numbered row label starts the next */
         while (r < e) {
-            size_t s = r + 1;
+            size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nvalues(&sc, r) >= 2;
-            while (s < e && !(values && starts_numbered(&sc, s))) {
+            /* a row left wholly blank: a line of its numbered label
+             * alone, then the next row's values and label in its column */
+            int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
+            while (s < e &&
+                   !(values && starts_numbered(&sc, s, x0,
+                                               first_value_at(&sc, vl, x0))) &&
+                   !(!values && at >= 0 && s == r + 1 &&
+                     nvalues(&sc, s) >= 2 &&
+                     numbered_at(&sc, s, x0, at) >= 0)) {
+                if (!values && nvalues(&sc, s) >= 2)
+                    vl = s;
                 values |= nvalues(&sc, s) >= 2;
                 s++;
+            }
+            /* the tops of the next row's cells set above its label */
+            if (values && s < e) {
+                int vx = first_value_at(&sc, vl, x0);
+                size_t top = s;
+                while (top - 1 > vl &&
+                       top_of_next(&sc, r, top - 1, top, x0, x1, vx))
+                    top--;
+                s = top;
             }
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {

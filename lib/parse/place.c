@@ -379,14 +379,17 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
                int *hi)
 {
     hword_t w[T4_MAX_WORDS];
-    size_t n = 0;
+    size_t n = 0, line[T4_MAX_WORDS];
     for (size_t ri = 0; ri < upto; ri++) {
         const ogi__row_t *rec = &g->rows[ri];
         if (rec->prosey)
             continue;
+        size_t from = n;
         for (size_t i = 0; i < rec->count; i++)
             if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
                 header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
+        for (size_t k = from; k < n; k++)
+            line[k] = ri;
     }
     /* group labels: the words they overlap do not all overlap */
     for (size_t i = 0; i < n; i++) {
@@ -418,6 +421,20 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
         }
         under[i] = part && !leaf;
     }
+    /* the middle one of a group's leaves is centred under it too: a word
+     * beside another under the same group on its line is a leaf */
+    int leaf_too[T4_MAX_WORDS] = {0};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; under[i] && j < n; j++) {
+            if (!w[j].group || !overlap(&w[i], &w[j]))
+                continue;
+            for (size_t k = 0; k < n; k++)
+                if (k != i && line[k] == line[i] && !w[k].group &&
+                    !under[k] && overlap(&w[k], &w[j]))
+                    leaf_too[i] = 1;
+        }
+    for (size_t i = 0; i < n; i++)
+        under[i] &= !leaf_too[i];
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!w[i].group && !under[i])

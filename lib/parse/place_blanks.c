@@ -40,6 +40,231 @@ tok_mid2(const ogi__table_t *g, uint32_t tok)
     return (long)x0 + x1;
 }
 
+/* The offset of row pr's first cell that is not a gap, or UINT32_MAX. */
+static uint32_t
+row_off(const ogi__table_t *g, const ogi__prow_t *pr)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (pr->toks[v] != OGI__PLAN_GAP)
+            return g->cells[pr->toks[v]].off;
+    return UINT32_MAX;
+}
+
+/*
+ * 1 when the rows at offsets a < b of g lie in two parts of a table:
+ * a header's line between them (four labels or more and no value: a
+ * table cut by a page break repeats its header) or three empty lines in
+ * a row (a table set as two; a tall row leaves two). Parts may set their
+ * columns apart.
+ */
+static int
+part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
+{
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *rec = &g->rows[r];
+        if (rec->count == 0 || g->cells[rec->first].off <= a ||
+            g->cells[rec->first].off >= b)
+            continue;
+        size_t labels = 0, values = 0;
+        for (size_t i = rec->first; i < rec->first + rec->count; i++) {
+            labels += g->cells[i].kind == OGI__CELL_LABEL;
+            values += g->cells[i].kind == OGI__CELL_VALUE ||
+                      g->cells[i].kind == OGI__CELL_RUN;
+        }
+        if (labels >= 4 && values == 0)
+            return 1;
+    }
+    const ogi_text_t *t = g->text;
+    size_t lo = 0, hi = t->nlines; /* the first line starting after a */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->lines[mid].start <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t l = lo, empty = 0; l < t->nlines && t->lines[l].start < b;
+         l++) {
+        empty = ogi__table_is_empty_line(t, l) ? empty + 1 : 0;
+        if (empty == 3)
+            return 1;
+    }
+    return 0;
+}
+
+/* part[k]: the part of the tables row k of plan p lies in (rows in
+ * printed order, a new part at each part_break), or -1 with no cell. */
+static void
+find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
+{
+    size_t order[OGI__PLAN_MAX_ROWS], n = 0;
+    uint32_t off[OGI__PLAN_MAX_ROWS];
+    for (size_t k = 0; k < p->n; k++) {
+        off[k] = row_off(g, &p->rows[k]);
+        part[k] = -1;
+        if (off[k] == UINT32_MAX)
+            continue;
+        size_t j = n++;
+        for (; j > 0 && off[order[j - 1]] > off[k]; j--)
+            order[j] = order[j - 1];
+        order[j] = k;
+    }
+    int id = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && part_break(g, off[order[i - 1]], off[order[i]]))
+            id++;
+        part[order[i]] = id;
+    }
+}
+
+#define SPANS_MAX (OGI__PLAN_MAX_ROWS * 16)
+
+typedef struct {
+    int x0, x1;
+} span_t;
+
+static int
+by_x0(const void *a, const void *b)
+{
+    const span_t *p = a, *q = b;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* The column of clusters c[0..n) that span [x0, x1) overlaps, or -1. */
+static long
+cluster_of(const span_t *c, size_t n, int x0, int x1)
+{
+    for (size_t k = 0; k < n; k++)
+        if (x0 < c[k].x1 && c[k].x0 < x1)
+            return (long)k;
+    return -1;
+}
+
+/* The display columns of token tok into *x0, *x1: 1 when known. */
+static int
+tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1)
+{
+    if (tok == OGI__PLAN_GAP)
+        return 0;
+    ogi__table_cell_columns(g->text, &g->cells[tok], x0, x1);
+    return *x0 >= 0 && *x1 > *x0;
+}
+
+/* The columns col[0..] (at most max) the values of the rows use[k] of p
+ * fall in: clusters of spans that overlap or touch (a column's values
+ * set left, centred or right; cells of a line are a space apart at
+ * least), left to right. Returns their count, or max + 1 when there are
+ * more. */
+static size_t
+clusters(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
+         span_t *col, size_t max)
+{
+    span_t sp[SPANS_MAX];
+    size_t n = 0, nk = 0;
+    for (size_t k = 0; k < p->n; k++)
+        for (size_t v = 0; use[k] && v < p->rows[k].ntoks && n < SPANS_MAX;
+             v++)
+            if (tok_span(g, p->rows[k].toks[v], &sp[n].x0, &sp[n].x1))
+                n++;
+    qsort(sp, n, sizeof(sp[0]), by_x0);
+    for (size_t k = 0; k < n; k++) {
+        if (nk && sp[k].x0 <= col[nk - 1].x1) {
+            if (sp[k].x1 > col[nk - 1].x1)
+                col[nk - 1].x1 = sp[k].x1;
+            continue;
+        }
+        if (nk == max)
+            return max + 1;
+        col[nk++] = sp[k];
+    }
+    return nk;
+}
+
+/* 1 when the values of row pr fall one to a column of col[0..nk), left
+ * to right. */
+static int
+in_order(const ogi__prow_t *pr, const ogi__table_t *g, const span_t *col,
+         size_t nk)
+{
+    long last = -1;
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        if (!tok_span(g, pr->toks[v], &x0, &x1))
+            continue;
+        long c = cluster_of(col, nk, x0, x1);
+        if (c <= last)
+            return 0;
+        last = c;
+    }
+    return 1;
+}
+
+/*
+ * Where no row came whole, the values of the rows together show the
+ * columns: a value stands in its column (left-aligned, centred or
+ * right-aligned, the values of one column overlap), and the values of
+ * the rows of row i's part of its table fall in clusters of overlapping
+ * spans. When they are nc clusters and each row has at most one value in
+ * each, in order, they are the columns; a few rows given the values of
+ * another as well (a label not seen) are left out and the clusters taken
+ * again. Row i's values go to their columns, in toks (nc of them, gaps
+ * for the rest). Returns 1 when placed so, else 0.
+ */
+static int
+cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
+                size_t i, uint32_t *toks)
+{
+    const ogi__prow_t *pr = &p->rows[i];
+    size_t nc = pr->ncols, used = 0, dropped = 0;
+    int use[OGI__PLAN_MAX_ROWS] = {0};
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        if (q->table != pr->table || q->group || q->ntoks == 0 ||
+            q->ntoks > nc || part[k] != part[i])
+            continue;
+        size_t v = 0;
+        for (int x0, x1; v < q->ntoks; v++)
+            if (q->toks[v] != OGI__PLAN_GAP && !tok_span(g, q->toks[v], &x0, &x1))
+                break;
+        use[k] = v == q->ntoks;
+        used += (size_t)use[k];
+    }
+    if (!use[i])
+        return 0;
+    span_t col[16];
+    size_t nk = clusters(p, g, use, col, nc);
+    if (nk != nc)
+        return 0;
+    for (size_t k = 0; k < p->n; k++)
+        if (use[k] && !in_order(&p->rows[k], g, col, nk)) {
+            if (k == i)
+                return 0;
+            use[k] = 0;
+            dropped++;
+        }
+    if (dropped) {
+        if (3 * dropped > used || clusters(p, g, use, col, nc) != nc)
+            return 0;
+        for (size_t k = 0; k < p->n; k++)
+            if (use[k] && !in_order(&p->rows[k], g, col, nk))
+                return 0;
+    }
+    size_t j = 0;
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        tok_span(g, pr->toks[v], &x0, &x1);
+        long c = cluster_of(col, nk, x0, x1);
+        if (c < (long)j)
+            return 0;
+        while (j < (size_t)c)
+            toks[j++] = OGI__PLAN_GAP;
+        toks[j++] = pr->toks[v];
+    }
+    while (j < nc)
+        toks[j++] = OGI__PLAN_GAP;
+    return 1;
+}
+
 /*
  * Where columns are aligned by spaces, an empty cell is only more space
  * and its row comes with fewer values than columns. The rows of the same
@@ -52,11 +277,20 @@ tok_mid2(const ogi__table_t *g, uint32_t tok)
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
+    int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
+    find_parts(p, g, part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
         if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
             continue;
+        uint32_t placed[16];
+        if (cluster_columns(p, g, part, i, placed)) {
+            memcpy(pr->toks, placed, nc * sizeof(placed[0]));
+            pr->ntoks = nc;
+            aligned[pr->table] = 1;
+            continue;
+        }
         /* column centres from the nearest whole row of the same table:
          * a table cut by a page break may set its parts' columns apart */
         long col[16];
@@ -113,6 +347,19 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
     next:;
+    }
+    /* where the values' columns were seen, a row whose label is there
+     * and no value at all is a row of blank cells (（六）其他处理 as one
+     * row is the label of its sub-rows as well) */
+    for (size_t i = 0; i < p->n; i++) {
+        ogi__prow_t *pr = &p->rows[i];
+        if (!aligned[pr->table] || pr->group || !pr->labelled ||
+            pr->ntoks || pr->ncols > OGI__PLAN_MAX_TOKS ||
+            (ogi_skeleton_table(pr->table)->rows[pr->row].flags &
+             OGI_ROW_OTHER1))
+            continue;
+        while (pr->ntoks < pr->ncols)
+            pr->toks[pr->ntoks++] = OGI__PLAN_GAP;
     }
 }
 

@@ -58,7 +58,7 @@ fi
 floor_of() {
     case $1 in
         html) echo 100 ;;
-        w3m) echo 98.7 ;;
+        w3m) echo 99.9 ;;
         lynx) echo 98.0 ;;
         html2text) echo 98.2 ;;
         pandoc_plain) echo 99.2 ;;

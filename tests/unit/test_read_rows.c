@@ -499,6 +499,162 @@ ocr_group_run_into_row(void **state)
     done(&fx);
 }
 
+/*
+ * w3m -dump of a table without borders (w3m -dump -T text/html -O UTF-8
+ * -cols 80 of a small table written by hand, columns 16 pixels wide):
+ * w3m centres a cell's lines in a taller row, so a placeholder wrapped
+ * one character a line (不/适/用) puts "不" above the line of its row's
+ * label, right after the row before; it starts the next row.
+ */
+static void
+w3m_top_above_label(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "1.属于国家秘密                0  0  /  0  0  0  0\n"
+             "                                       不\n"
+             "2.其他法律行政法规禁止公开    1  0  0  适 0  0  1\n"
+             "                                       用\n"
+             "3.危及“三安全一稳定”          0  无 0  0  0  0  0\n");
+    static const char *const want[] = {
+        "L[1.属于国家秘密] V[0] V[0] V[/] V[0] V[0] V[0] V[0]",
+        "L[2.其他法律行政法规禁止公开] V[1] V[0] V[0] V[不适用] V[0] V[0] "
+        "V[1]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[无] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m: an outer group's label (（三）不予公开, three rows tall) starts
+ * beside the top "不" of the next row's placeholder: the line starts that
+ * row, not the tail of the row before. */
+static void
+w3m_group_beside_top(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "       3.危及“三安全一稳定”          0  无 0  /  0  0  无\n"
+             "（三）                                        不\n"
+             "不予公 4.保护第三方合法权益          1  —  0  适 无 /  1\n"
+             "开                                            用\n"
+             "       5.属于三类内部事务信息        0  0  0  -  0  0  0\n");
+    static const char *const want[] = {
+        "L[3.危及\"三安全一稳定\"] V[0] V[无] V[0] V[/] V[0] V[0] V[无]",
+        "L[(三)不予公开] L[4.保护第三方合法权益] V[1] V[-] V[0] V[不适用] "
+        "V[无] V[/] V[1]",
+        "L[5.属于三类内部事务信息] V[0] V[0] V[0] V[-] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m: the tail of an outer group's label wrapped in a narrow column
+ * ("度办", "理结" of 三、本年度办理结果) before a row's numbered label: the
+ * row starts there, empty cells only space. */
+static void
+w3m_group_tail_before_label(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "三、  （一）予以公开                5     -           5\n"
+             "本年\n"
+             "度办                                         不\n"
+             "理结  （二）部分公开（区分处理的，  无       适    -\n"
+             "果    只计这一情形，不计其他情形）           用\n"
+             "\n"
+             "1.申请人无正当理由逾期不补正、行政     不    不\n"
+             "机关不再处理其政府信息公开申请      /  适 -  适    /\n"
+             "                                       用    用\n");
+    static const char *const want[] = {
+        "L[三、本年] L[(一)予以公开] V[5] V[-] V[5]",
+        "L[度办理结果] L[(二)部分公开(区分处理的,只计这一情形,不计其他情形)] "
+        "V[无] V[不适用] V[-]",
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[/] V[不适用] V[-] V[不适用] V[/]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m: placeholders three lines tall in two rows one after another: "用"
+ * ends the row above (不/适/用 is whole), "不" under it starts the next;
+ * the first row's "不" stands above its label at the top. */
+static void
+w3m_tops_between_rows(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                                                        不\n"
+             "一、本年新收政府信息公开申请数量    31  1   0   0   0   适  32\n"
+             "                                                        用\n"
+             "                                    不                  不\n"
+             "二、上年结转政府信息公开申请数量    适  0   0           适\n"
+             "                                    用                  用\n");
+    static const char *const want[] = {
+        "L[一、本年新收政府信息公开申请数量] V[31] V[1] V[0] V[0] V[0] "
+        "V[不适用] V[32]",
+        "L[二、上年结转政府信息公开申请数量] V[不适用] V[0] V[0] V[不适用]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* w3m: a header set right above the first row (no empty line between):
+ * the header's words over a value are no part of the "不" under that
+ * value, which tops the next row's 不/适/用. */
+static void
+w3m_top_after_header(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                                    自  商  科\n"
+             "                                    然  业  研  总\n"
+             "                                    人  企  机  计\n"
+             "                                        业  构\n"
+             "一、本年新收政府信息公开申请数量    27  0   1   28\n"
+             "                                        不\n"
+             "二、上年结转政府信息公开申请数量    0   适  0   无\n"
+             "                                        用\n");
+    static const char *const want[] = {
+        "L[自] L[商] L[科]",
+        "L[然] L[业] L[研] L[总]",
+        "L[人] L[企] L[机] L[计]",
+        "L[业] L[构]",
+        "L[一、本年新收政府信息公开申请数量] V[27] V[0] V[1] V[28]",
+        "L[二、上年结转政府信息公开申请数量] V[0] V[不适用] V[0] V[无]",
+    };
+    expect_rows(&fx, want, 6);
+    done(&fx);
+}
+
+/* w3m: a row left wholly blank is its label's line alone, right above the
+ * next row: the two labels are two rows, not one label wrapped. */
+static void
+w3m_blank_row_above(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                                          不\n"
+             "6.属于四类过程性信息          —       /   适\n"
+             "                                          用\n"
+             "7.属于行政执法案卷\n"
+             "8.属于行政查询事项            1   —   —   1\n");
+    static const char *const want[] = {
+        "L[6.属于四类过程性信息] V[-] V[/] V[不适用]",
+        "L[7.属于行政执法案卷]",
+        "L[8.属于行政查询事项] V[1] V[-] V[-] V[1]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -519,6 +675,12 @@ main(void)
         cmocka_unit_test(ocr_header_over_numbered),
         cmocka_unit_test(ocr_rule_between_values),
         cmocka_unit_test(ocr_group_run_into_row),
+        cmocka_unit_test(w3m_top_above_label),
+        cmocka_unit_test(w3m_group_beside_top),
+        cmocka_unit_test(w3m_group_tail_before_label),
+        cmocka_unit_test(w3m_tops_between_rows),
+        cmocka_unit_test(w3m_top_after_header),
+        cmocka_unit_test(w3m_blank_row_above),
     };
     return cmocka_run_group_tests_name("read_rows", tests, NULL, NULL);
 }
