@@ -185,6 +185,14 @@ is_stray(char c)
            c == ',' || c == '[' || c == ']';
 }
 
+/* A quote mark c beside byte inner of a word: part of the text where
+ * that is a character of a label, not a digit. */
+static int
+quotes_text(char c, char inner)
+{
+    return (c == '"' || c == '\'') && (unsigned char)inner >= 0x80;
+}
+
 /* s[*a..*b) without its stray glyphs at either end; also an I beside the
  * digits there (a rule read as a capital I), when a digit or an o stands
  * next to it inside. */
@@ -380,12 +388,15 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
                     return OGI_ENOMEM;
                 continue;
             }
-            /* a rule or a speck: no word; else the word without them */
+            /* a rule or a speck: no word; else the word without them,
+             * but a label's own quotes kept (3.危及"三安全一稳定") */
             size_t b = wlen;
             a = 0;
-            while (a < b && is_stray(s[w + a]) && s[w + a] != ',')
+            while (a < b && is_stray(s[w + a]) && s[w + a] != ',' &&
+                   !quotes_text(s[w + a], a + 1 < b ? s[w + a + 1] : 0))
                 a++;
-            while (b > a && is_stray(s[w + b - 1]) && s[w + b - 1] != ',')
+            while (b > a && is_stray(s[w + b - 1]) && s[w + b - 1] != ',' &&
+                   !quotes_text(s[w + b - 1], b >= 2 ? s[w + b - 2] : 0))
                 b--;
             if (a == b)
                 continue;
