@@ -344,17 +344,33 @@ ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
     out->v = NULL;
     out->n = 0;
     out->shortkey = 0;
+    out->bloom = 0;
     if (row >= sk->nrows || row >= MAX_ROWS)
         return;
     out->v = row_labels[id][row];
     out->n = row_nvar[id][row];
     out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
+    for (size_t v = 0; v < out->n; v++)
+        out->bloom |= out->v[v].bloom;
+}
+
+/* 1 when x has at most one bit set. */
+static int
+one_bit(uint64_t x)
+{
+    return (x & (x - 1)) == 0;
 }
 
 int
 ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
                      int expected)
 {
+    /* fewer than two characters in common with every label of the set
+     * (score_one's first test), and no label the same as in, whose bloom
+     * would be in's, two bits or more: no match, without comparing */
+    if (in->chars >= 2 && one_bit(in->bloom & set->bloom) &&
+        !one_bit(in->bloom))
+        return 0;
     int best = 0;
     for (size_t v = 0; v < set->n; v++) {
         int s = score_one(in, &set->v[v], set->shortkey, expected);
