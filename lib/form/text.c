@@ -333,23 +333,32 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     size_t o = 0, nl = 0, ctrl = 0, high = 0, bcap = 0;
     int rc;
     while (i < len) {
-        /* plain printable ASCII and tabs: copied as they are, in a run */
-        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
+        /* plain printable ASCII and tabs, and the bulk of a report:
+         * ideographs and CJK punctuation, U+3000 to U+9FFF. Copied as
+         * they are, in one run */
+        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t' ||
+            kept3(u + i, len - i)) {
             SHIFT_AT(o, i);
+            size_t i0 = i;
             for (;;) {
                 while (len - i >= 8) {
                     uint64_t x = ogi__word_load(raw + i);
                     if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
                         break;
-                    memcpy(out->s + o, raw + i, 8);
-                    o += 8;
                     i += 8;
                 }
-                if (i >= len ||
-                    !((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                while (i < len &&
+                       ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                    i++;
+                if (!kept3(u + i, len - i))
                     break;
-                out->s[o++] = (char)u[i++];
+                do {
+                    high += 3;
+                    i += 3;
+                } while (kept3(u + i, len - i));
             }
+            memcpy(out->s + o, raw + i0, i - i0);
+            o += i - i0;
             if (i >= len)
                 break;
         }
@@ -374,19 +383,6 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             SHIFT_AT(o, i);
             out->s[o++] = (char)c;
             i++;
-            continue;
-        }
-        /* the bulk of a report: ideographs and CJK punctuation, U+3000 to
-         * U+9FFF, copied in a run */
-        if (kept3(u + i, len - i)) {
-            SHIFT_AT(o, i);
-            size_t i0 = i;
-            do {
-                memcpy(out->s + o, raw + i, 3);
-                o += 3;
-                i += 3;
-            } while (kept3(u + i, len - i));
-            high += i - i0;
             continue;
         }
         /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
