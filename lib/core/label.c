@@ -257,14 +257,20 @@ ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b)
 static size_t
 common_prefix(const ogi__label_t *a, const ogi__label_t *b)
 {
-    size_t i = 0, chars = 0;
-    const char *end_a = a->core + a->len, *end_b = b->core + b->len;
-    while (i < a->len && i < b->len) {
-        size_t la = ogi_utf8_len(a->core + i, end_a);
-        size_t lb = ogi_utf8_len(b->core + i, end_b);
-        if (la != lb || memcmp(a->core + i, b->core + i, la) != 0)
+    /* cores are whole UTF-8 characters (ogi__label_norm keeps only what
+     * decodes), and a lead byte gives its character's length: the common
+     * characters are those that start before the first differing byte
+     * and end at or before it */
+    size_t n = a->len < b->len ? a->len : b->len, d = 0;
+    while (d < n && a->core[d] == b->core[d])
+        d++;
+    size_t chars = 0;
+    for (size_t i = 0; i < d;) {
+        unsigned char c = (unsigned char)a->core[i];
+        size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + l > d)
             break;
-        i += la;
+        i += l;
         chars++;
     }
     return chars;
