@@ -208,12 +208,18 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
         /* an ideograph or CJK punctuation, three bytes: a lead E1-EC or
          * EE-EF and two continuation bytes is always a valid character
          * (E0 and ED have narrower second bytes: decoded below) */
-        if (u[i] >= 0xE1 && u[i] != 0xED && u[i] <= 0xEF && len - i >= 3 &&
-            (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            high += 3;
-            i += 3;
+#define VALID3(i)                                                              \
+    (u[i] >= 0xE1 && u[i] != 0xED && u[i] <= 0xEF && len - (i) >= 3 &&         \
+     (u[(i) + 1] & 0xC0) == 0x80 && (u[(i) + 2] & 0xC0) == 0x80)
+        if (VALID3(i)) {
+            /* and the ones after it, in a run */
+            do {
+                high += 3;
+                i += 3;
+            } while (i < len && VALID3(i));
             continue;
         }
+#undef VALID3
         uint32_t cp;
         size_t n = ogi_utf8_decode(raw + i, end, &cp);
         if (n == 0) {
