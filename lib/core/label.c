@@ -307,14 +307,17 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
                    in->num.value == sk->num.value;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
-    if (in->len == sk->len && memcmp(in->core, sk->core, in->len) == 0) {
+    /* the same core has the same bloom, and a core that starts another
+     * has none of its bits but the other's: tested before the bytes */
+    if (in->len == sk->len && in->bloom == sk->bloom &&
+        memcmp(in->core, sk->core, in->len) == 0) {
         s = 100;
     } else if ((both & (both - 1)) == 0 && in->chars >= 2) {
         /* fewer than two characters in common: no partial match */
         return 0;
     } else if (shortkey) {
         return 0;
-    } else if (ogi__label_starts(sk, in) &&
+    } else if ((in->bloom & ~sk->bloom) == 0 && ogi__label_starts(sk, in) &&
                (in->chars >= 3 || (in->chars >= 2 && num_same))) {
         /* cut short: a label split over a page break */
         s = 60 + (int)(30 * in->chars / sk->chars);
