@@ -190,6 +190,7 @@ static ogi__label_t row_labels[OGI_TABLE_COUNT][MAX_ROWS][MAX_VARIANTS];
 static ogi__label_t col_labels[OGI_TABLE_COUNT][MAX_COLS][MAX_VARIANTS];
 static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
+static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -212,6 +213,8 @@ init_labels(void)
                 ogi__label_norm(tmp, strlen(tmp), &row_labels[t][r][nv++]);
             }
             row_nvar[t][r] = nv;
+            for (size_t v = 0; v < nv; v++)
+                row_bloom[t][r] |= row_labels[t][r][v].bloom;
         }
         for (size_t c = 0; c < sk->ncols; c++) {
             const ogi_skel_col_t *col = &sk->cols[c];
@@ -359,8 +362,7 @@ ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
     out->v = row_labels[id][row];
     out->n = row_nvar[id][row];
     out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
-    for (size_t v = 0; v < out->n; v++)
-        out->bloom |= out->v[v].bloom;
+    out->bloom = row_bloom[id][row];
 }
 
 /* 1 when x has at most one bit set. */
@@ -370,15 +372,21 @@ one_bit(uint64_t x)
     return (x & (x - 1)) == 0;
 }
 
+/* 1 when in matches no label of a set whose blooms' union is bloom:
+ * fewer than two characters in common with every one (score_one's first
+ * test), and none the same as in, whose bloom would be in's, two bits or
+ * more. */
+static int
+no_match(const ogi__label_t *in, uint64_t bloom)
+{
+    return in->chars >= 2 && one_bit(in->bloom & bloom) && !one_bit(in->bloom);
+}
+
 int
 ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
                      int expected)
 {
-    /* fewer than two characters in common with every label of the set
-     * (score_one's first test), and no label the same as in, whose bloom
-     * would be in's, two bits or more: no match, without comparing */
-    if (in->chars >= 2 && one_bit(in->bloom & set->bloom) &&
-        !one_bit(in->bloom))
+    if (no_match(in, set->bloom))
         return 0;
     int best = 0;
     for (size_t v = 0; v < set->n; v++) {
@@ -393,6 +401,9 @@ int
 ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
                      int expected)
 {
+    pthread_once(&labels_once, init_labels);
+    if (row < MAX_ROWS && no_match(in, row_bloom[id][row]))
+        return 0;
     ogi__label_set_t set;
     ogi__label_row_set(id, row, &set);
     return ogi__label_score_set(in, &set, expected);
