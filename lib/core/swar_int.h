@@ -44,4 +44,31 @@ ogi__word_all(uint64_t x, unsigned char c)
     return x == OGI__ONES * c;
 }
 
+/* The high bit of each byte of x above 0x20 (not a space or a control
+ * character), exactly: no borrow runs from one byte into the next. */
+static inline uint64_t
+ogi__word_above_space(uint64_t x)
+{
+    return (((x & ~OGI__HIGHS) + OGI__ONES * 0x5F) | x) & OGI__HIGHS;
+}
+
+/* Offset of the first byte above 0x20 in s[i..n), or n: a run of spaces
+ * and line breaks (pdftotext's alignment) skipped a word at a time. */
+static inline size_t
+ogi__skip_spaces(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        uint64_t m = ogi__word_above_space(ogi__word_load(s + i));
+        if (m)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && (unsigned char)s[i] <= 0x20)
+        i++;
+    return i;
+}
+
 #endif /* OGI_SWAR_INT_H */

@@ -162,11 +162,7 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
             i++;
             continue;
         }
-        size_t j = i;
-        while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
-            j += 8;
-        while (j < total && (unsigned char)s[j] <= 0x20)
-            j++;
+        size_t j = ogi__skip_spaces(s, i, total);
         if (k > 0 && j < total && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
             ogi_text_is_alnum((unsigned char)s[j]))
             o[k++] = ' ';
