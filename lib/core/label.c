@@ -23,6 +23,9 @@ cn_number(const char *p, const char *end, int *value)
     const char *q = p;
     while (end - q >= 3) {
         size_t i;
+        /* every numeral is three bytes led by E4 or E5 */
+        if ((unsigned char)q[0] != 0xE4 && (unsigned char)q[0] != 0xE5)
+            break;
         for (i = 0; i < OGI_ARRAY_LEN(cn_digits); i++)
             if (memcmp(q, cn_digits[i], 3) == 0)
                 break;
@@ -171,7 +174,10 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
             continue;
         }
         if (keep_cp(cp) && o + k < OGI__LABEL_MAX) {
-            memcpy(out->core + o, p, k);
+            if (k == 3) /* most of them: copied without a call */
+                memcpy(out->core + o, p, 3);
+            else
+                memcpy(out->core + o, p, k);
             o += k;
             chars++;
             bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
