@@ -483,14 +483,14 @@ ogi_text_raw_offset(const ogi_text_t *t, size_t i)
 {
     if (i >= t->len)
         return (uint32_t)t->raw_len;
-    /* the last shift at or before i */
-    size_t lo = 0, hi = t->nshifts;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= i)
-            lo = mid;
-        else
-            hi = mid;
+    /* the last shift at or before i (shifts[0] is at 0, and they grow):
+     * halving the range without a branch on the comparison, which in
+     * Chinese text with a shift at every full-width comma is a coin toss */
+    size_t lo = 0, n = t->nshifts;
+    while (n > 1) {
+        size_t half = n / 2;
+        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
+        n -= half;
     }
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
