@@ -71,4 +71,25 @@ ogi__skip_spaces(const char *s, size_t i, size_t n)
     return i;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* 1 when the 16 bytes at u start with five ideographs of U+4000-U+9FFF,
+ * each a lead byte E4-E9 and two continuation bytes: most of a report's
+ * text, taken fifteen bytes at a time. */
+static inline int
+ogi__cjk15(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE4));
+    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(5)), d);
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    /* leads at 0, 3, 6, 9 and 12; continuation bytes between them */
+    return (ml & 0x1249u) == 0x1249u && (mc & 0x6DB6u) == 0x6DB6u;
+}
+#endif
+
 #endif /* OGI_SWAR_INT_H */

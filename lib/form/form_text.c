@@ -44,6 +44,7 @@
 #include "form_int.h"
 #include "ogi/error.h"
 #include "ogi/text.h"
+#include "swar_int.h"
 
 typedef enum {
     ENC_UTF8 = 0,
@@ -212,10 +213,17 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
     (u[i] >= 0xE1 && u[i] != 0xED && u[i] <= 0xEF && len - (i) >= 3 &&         \
      (u[(i) + 1] & 0xC0) == 0x80 && (u[(i) + 2] & 0xC0) == 0x80)
         if (VALID3(i)) {
-            /* and the ones after it, in a run */
+            /* and the ones after it, in a run (five at a time where they
+             * are ideographs, E4-E9: valid) */
             do {
                 high += 3;
                 i += 3;
+#if defined(__SSE2__)
+                while (len - i >= 16 && ogi__cjk15(u + i)) {
+                    high += 15;
+                    i += 15;
+                }
+#endif
             } while (i < len && VALID3(i));
             continue;
         }

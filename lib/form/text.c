@@ -348,10 +348,21 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                     i++;
                 if (!kept3(u + i, len - i))
                     break;
-                do {
+                for (;;) {
+#if defined(__SSE2__)
+                    /* five at a time: each is kept (E3, whose ideographic
+                     * space and corner brackets are not, is left to
+                     * kept3) */
+                    while (len - i >= 16 && ogi__cjk15(u + i)) {
+                        high += 15;
+                        i += 15;
+                    }
+#endif
+                    if (!kept3(u + i, len - i))
+                        break;
                     high += 3;
                     i += 3;
-                } while (kept3(u + i, len - i));
+                }
             }
             memcpy(out->s + o, raw + i0, i - i0);
             o += i - i0;
