@@ -165,10 +165,17 @@ char_width(const ogi_text_t *t, size_t i, int same)
     const char *end = t->s + t->len;
     const unsigned char *u = (const unsigned char *)t->s + i;
     uint32_t cp;
-    /* U+5000-U+9FFF, most of a report: wide, no decoding needed */
-    if (u[0] >= 0xE5 && u[0] <= 0xE9 && t->len - i >= 3 &&
-        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return 2;
+    /* the bulk of a report and its boxes, no decoding needed: U+5000-
+     * U+9FFF wide; U+4000-U+4FFF wide but for U+4DC0-U+4DFF (E4 B7);
+     * the box drawing U+2500-U+257F (E2 94, E2 95) narrow */
+    if (t->len - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        if (u[0] >= 0xE5 && u[0] <= 0xE9)
+            return 2;
+        if (u[0] == 0xE4)
+            return u[1] == 0xB7 ? 1 : 2;
+        if (u[0] == 0xE2 && (u[1] == 0x94 || u[1] == 0x95))
+            return 1;
+    }
     if ((unsigned char)t->s[i] >= 0x80) {
         /* folding only ever yields ASCII: a non-ASCII character is raw */
         if (ogi_utf8_decode(t->s + i, end, &cp) == 0)
