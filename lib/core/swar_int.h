@@ -90,6 +90,25 @@ ogi__cjk15(const unsigned char *u)
     /* leads at 0, 3, 6, 9 and 12; continuation bytes between them */
     return (ml & 0x1249u) == 0x1249u && (mc & 0x6DB6u) == 0x6DB6u;
 }
+
+/* 1 when the 16 bytes at u start with five valid three-byte characters
+ * led by E1-EC or EE-EF (whatever their two continuation bytes: E0 and
+ * ED, whose second bytes are narrower, are left out), as ideographs and
+ * full-width punctuation are. */
+static inline int
+ogi__utf8_3x5(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE1));
+    __m128i lead = _mm_andnot_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+        _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(0x0E)), d));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    return (ml & 0x1249u) == 0x1249u && (mc & 0x6DB6u) == 0x6DB6u;
+}
 #endif
 
 #endif /* OGI_SWAR_INT_H */

@@ -214,12 +214,12 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
      (u[(i) + 1] & 0xC0) == 0x80 && (u[(i) + 2] & 0xC0) == 0x80)
         if (VALID3(i)) {
             /* and the ones after it, in a run (five at a time where they
-             * are ideographs, E4-E9: valid) */
+             * are all such) */
             do {
                 high += 3;
                 i += 3;
 #if defined(__SSE2__)
-                while (len - i >= 16 && ogi__cjk15(u + i)) {
+                while (len - i >= 16 && ogi__utf8_3x5(u + i)) {
                     high += 15;
                     i += 15;
                 }
