@@ -23,6 +23,9 @@ cn_number(const char *p, const char *end, int *value)
     const char *q = p;
     while (end - q >= 3) {
         size_t i;
+        /* every numeral is three bytes led by E4 or E5 */
+        if ((unsigned char)q[0] != 0xE4 && (unsigned char)q[0] != 0xE5)
+            break;
         for (i = 0; i < OGI_ARRAY_LEN(cn_digits); i++)
             if (memcmp(q, cn_digits[i], 3) == 0)
                 break;
@@ -175,7 +178,10 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
             continue;
         }
         if (keep_cp(cp) && o + k < OGI__LABEL_MAX) {
-            memcpy(out->core + o, p, k);
+            if (k == 3) /* most of them: copied without a call */
+                memcpy(out->core + o, p, 3);
+            else
+                memcpy(out->core + o, p, k);
             o += k;
             chars++;
             bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
@@ -194,6 +200,7 @@ static ogi__label_t row_labels[OGI_TABLE_COUNT][MAX_ROWS][MAX_VARIANTS];
 static ogi__label_t col_labels[OGI_TABLE_COUNT][MAX_COLS][MAX_VARIANTS];
 static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
+static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -216,6 +223,8 @@ init_labels(void)
                 ogi__label_norm(tmp, strlen(tmp), &row_labels[t][r][nv++]);
             }
             row_nvar[t][r] = nv;
+            for (size_t v = 0; v < nv; v++)
+                row_bloom[t][r] |= row_labels[t][r][v].bloom;
         }
         for (size_t c = 0; c < sk->ncols; c++) {
             const ogi_skel_col_t *col = &sk->cols[c];
@@ -261,14 +270,20 @@ ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b)
 static size_t
 common_prefix(const ogi__label_t *a, const ogi__label_t *b)
 {
-    size_t i = 0, chars = 0;
-    const char *end_a = a->core + a->len, *end_b = b->core + b->len;
-    while (i < a->len && i < b->len) {
-        size_t la = ogi_utf8_len(a->core + i, end_a);
-        size_t lb = ogi_utf8_len(b->core + i, end_b);
-        if (la != lb || memcmp(a->core + i, b->core + i, la) != 0)
+    /* cores are whole UTF-8 characters (ogi__label_norm keeps only what
+     * decodes), and a lead byte gives its character's length: the common
+     * characters are those that start before the first differing byte
+     * and end at or before it */
+    size_t n = a->len < b->len ? a->len : b->len, d = 0;
+    while (d < n && a->core[d] == b->core[d])
+        d++;
+    size_t chars = 0;
+    for (size_t i = 0; i < d;) {
+        unsigned char c = (unsigned char)a->core[i];
+        size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + l > d)
             break;
-        i += la;
+        i += l;
         chars++;
     }
     return chars;
@@ -305,14 +320,17 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
                    in->num.value == sk->num.value;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
-    if (in->len == sk->len && memcmp(in->core, sk->core, in->len) == 0) {
+    /* the same core has the same bloom, and a core that starts another
+     * has none of its bits but the other's: tested before the bytes */
+    if (in->len == sk->len && in->bloom == sk->bloom &&
+        memcmp(in->core, sk->core, in->len) == 0) {
         s = 100;
     } else if ((both & (both - 1)) == 0 && in->chars >= 2) {
         /* fewer than two characters in common: no partial match */
         return 0;
     } else if (shortkey) {
         return 0;
-    } else if (ogi__label_starts(sk, in) &&
+    } else if ((in->bloom & ~sk->bloom) == 0 && ogi__label_starts(sk, in) &&
                (in->chars >= 3 || (in->chars >= 2 && num_same))) {
         /* cut short: a label split over a page break */
         s = 60 + (int)(30 * in->chars / sk->chars);
@@ -348,17 +366,38 @@ ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
     out->v = NULL;
     out->n = 0;
     out->shortkey = 0;
+    out->bloom = 0;
     if (row >= sk->nrows || row >= MAX_ROWS)
         return;
     out->v = row_labels[id][row];
     out->n = row_nvar[id][row];
     out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
+    out->bloom = row_bloom[id][row];
+}
+
+/* 1 when x has at most one bit set. */
+static int
+one_bit(uint64_t x)
+{
+    return (x & (x - 1)) == 0;
+}
+
+/* 1 when in matches no label of a set whose blooms' union is bloom:
+ * fewer than two characters in common with every one (score_one's first
+ * test), and none the same as in, whose bloom would be in's, two bits or
+ * more. */
+static int
+no_match(const ogi__label_t *in, uint64_t bloom)
+{
+    return in->chars >= 2 && one_bit(in->bloom & bloom) && !one_bit(in->bloom);
 }
 
 int
 ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
                      int expected)
 {
+    if (no_match(in, set->bloom))
+        return 0;
     int best = 0;
     for (size_t v = 0; v < set->n; v++) {
         int s = score_one(in, &set->v[v], set->shortkey, expected);
@@ -372,6 +411,9 @@ int
 ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
                      int expected)
 {
+    pthread_once(&labels_once, init_labels);
+    if (row < MAX_ROWS && no_match(in, row_bloom[id][row]))
+        return 0;
     ogi__label_set_t set;
     ogi__label_row_set(id, row, &set);
     return ogi__label_score_set(in, &set, expected);

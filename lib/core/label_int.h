@@ -53,6 +53,7 @@ typedef struct {
     const ogi__label_t *v; /* the label and its variants */
     size_t n;
     int shortkey; /* OGI_ROW_SHORTKEY */
+    uint64_t bloom; /* the union of the labels' blooms */
 } ogi__label_set_t;
 
 void ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out);

@@ -44,4 +44,71 @@ ogi__word_all(uint64_t x, unsigned char c)
     return x == OGI__ONES * c;
 }
 
+/* The high bit of each byte of x above 0x20 (not a space or a control
+ * character), exactly: no borrow runs from one byte into the next. */
+static inline uint64_t
+ogi__word_above_space(uint64_t x)
+{
+    return (((x & ~OGI__HIGHS) + OGI__ONES * 0x5F) | x) & OGI__HIGHS;
+}
+
+/* Offset of the first byte above 0x20 in s[i..n), or n: a run of spaces
+ * and line breaks (pdftotext's alignment) skipped a word at a time. */
+static inline size_t
+ogi__skip_spaces(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        uint64_t m = ogi__word_above_space(ogi__word_load(s + i));
+        if (m)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && (unsigned char)s[i] <= 0x20)
+        i++;
+    return i;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* 1 when the 16 bytes at u start with five ideographs of U+4000-U+9FFF,
+ * each a lead byte E4-E9 and two continuation bytes: most of a report's
+ * text, taken fifteen bytes at a time. */
+static inline int
+ogi__cjk15(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE4));
+    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(5)), d);
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    /* leads at 0, 3, 6, 9 and 12; continuation bytes between them */
+    return (ml & 0x1249u) == 0x1249u && (mc & 0x6DB6u) == 0x6DB6u;
+}
+
+/* 1 when the 16 bytes at u start with five valid three-byte characters
+ * led by E1-EC or EE-EF (whatever their two continuation bytes: E0 and
+ * ED, whose second bytes are narrower, are left out), as ideographs and
+ * full-width punctuation are. */
+static inline int
+ogi__utf8_3x5(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE1));
+    __m128i lead = _mm_andnot_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+        _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(0x0E)), d));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    return (ml & 0x1249u) == 0x1249u && (mc & 0x6DB6u) == 0x6DB6u;
+}
+#endif
+
 #endif /* OGI_SWAR_INT_H */

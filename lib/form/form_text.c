@@ -44,6 +44,7 @@
 #include "form_int.h"
 #include "ogi/error.h"
 #include "ogi/text.h"
+#include "swar_int.h"
 
 typedef enum {
     ENC_UTF8 = 0,
@@ -205,6 +206,28 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
             i++;
             continue;
         }
+        /* an ideograph or CJK punctuation, three bytes: a lead E1-EC or
+         * EE-EF and two continuation bytes is always a valid character
+         * (E0 and ED have narrower second bytes: decoded below) */
+#define VALID3(i)                                                              \
+    (u[i] >= 0xE1 && u[i] != 0xED && u[i] <= 0xEF && len - (i) >= 3 &&         \
+     (u[(i) + 1] & 0xC0) == 0x80 && (u[(i) + 2] & 0xC0) == 0x80)
+        if (VALID3(i)) {
+            /* and the ones after it, in a run (five at a time where they
+             * are all such) */
+            do {
+                high += 3;
+                i += 3;
+#if defined(__SSE2__)
+                while (len - i >= 16 && ogi__utf8_3x5(u + i)) {
+                    high += 15;
+                    i += 15;
+                }
+#endif
+            } while (i < len && VALID3(i));
+            continue;
+        }
+#undef VALID3
         uint32_t cp;
         size_t n = ogi_utf8_decode(raw + i, end, &cp);
         if (n == 0) {
@@ -237,12 +260,17 @@ utf16_guess(const char *raw, size_t len, int not_utf8)
     size_t pairs = n / 2;
     if (pairs < 8)
         return ENC_NONE;
+    /* without a NUL byte only the CJK test can say UTF-16, and it is
+     * asked only of text that is not UTF-8: most texts stop here */
+    if (!not_utf8 && !memchr(raw, 0, n))
+        return ENC_NONE;
     size_t zero[2] = {0, 0}, cjk[2] = {0, 0};
     for (size_t i = 0; i < n; i++) {
         unsigned c = u[i];
         zero[i & 1] += c == 0;
-        cjk[i & 1] += c == 0 || c == 0x30 || (c >= 0x4E && c <= 0x9F) ||
-                      c == 0xFF || (c >= 0x20 && c <= 0x26);
+        if (not_utf8)
+            cjk[i & 1] += c == 0 || c == 0x30 || (c >= 0x4E && c <= 0x9F) ||
+                          c == 0xFF || (c >= 0x20 && c <= 0x26);
     }
     /* side 1 high: LE; side 0 high: BE */
     for (int s = 0; s < 2; s++) {

@@ -28,17 +28,48 @@
 #define MAX_BOUNDS 66 /* column edges: 65 columns, beyond any report */
 #define MAX_TEXT   1024 /* bytes of one joined cell; beyond is narrative */
 
+/* A walk along a line: the shift in force at the offset reached, so that
+ * each character's raw offset is found without a search. */
+typedef struct {
+    size_t k;
+} walk_t;
+
+/* Starts a walk at normalised offset i. */
+static void
+walk_start(const ogi_text_t *t, size_t i, walk_t *w)
+{
+    size_t lo = 0, n = t->nshifts;
+    while (n > 1) {
+        size_t half = n / 2;
+        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
+        n -= half;
+    }
+    w->k = lo;
+}
+
+/* ogi_text_raw_offset(t, i) for an i not behind the walk's last. */
+static size_t
+walk_raw(const ogi_text_t *t, size_t i, walk_t *w)
+{
+    if (i >= t->len)
+        return t->raw_len;
+    while (w->k + 1 < t->nshifts && t->shifts[w->k + 1].norm <= i)
+        w->k++;
+    return t->shifts[w->k].raw + (uint32_t)(i - t->shifts[w->k].norm);
+}
+
 /* Width of the character at normalised offset i (its length in *len),
- * read from the raw character it came from. */
+ * read from the raw character it came from; w walks the line. */
 static int
-char_width(const ogi_text_t *t, size_t i, size_t end, size_t *len)
+char_width(const ogi_text_t *t, size_t i, size_t end, size_t *len,
+           walk_t *w)
 {
     *len = ogi_utf8_len(t->s + i, t->s + end);
     if ((unsigned char)t->s[i] < 0x80 && !(t->nshifts && t->raw))
         return 1;
     uint32_t cp = 0;
     if (t->nshifts && t->raw) {
-        size_t r = ogi_text_raw_offset(t, i);
+        size_t r = walk_raw(t, i, w);
         if (r < t->raw_len &&
             ogi_utf8_decode(t->raw + r, t->raw + t->raw_len, &cp) > 0)
             return ogi__table_cp_width(cp);
@@ -215,9 +246,12 @@ line_edges(const grid_t *g, size_t l, long *bars)
     int col = 0;
     for (size_t k = 0; k < g->nb; k++)
         bars[k] = -1;
+    walk_t wk = {0};
+    if (t->nshifts)
+        walk_start(t, i, &wk);
     while (i < end) {
         size_t len;
-        int w = char_width(t, i, end, &len);
+        int w = char_width(t, i, end, &len, &wk);
         if (t->s[i] == '|' || t->s[i] == '+') {
             int k = bound_at(g, col);
             if (k >= 0 && bars[k] < 0) {
@@ -388,8 +422,11 @@ read_grid(ogi__table_t *tb, const ogi_text_t *t, size_t b0, size_t b1)
             continue;
         size_t i = t->lines[l].start, end = t->lines[l].end, len;
         int col = 0;
+        walk_t wk = {0};
+        if (t->nshifts)
+            walk_start(t, i, &wk);
         while (i < end) {
-            int w = char_width(t, i, end, &len);
+            int w = char_width(t, i, end, &len, &wk);
             if (t->s[i] == '+')
                 add_bound(&g, col);
             col += w;

@@ -138,6 +138,20 @@ cp_width(uint32_t cp)
     return 1;
 }
 
+/* ogi_utf8_len(p, e), with ASCII and valid three-byte characters (all
+ * of a report but a few) told without a call. */
+static inline size_t
+char_len(const char *p, const char *e)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] < 0x80)
+        return 1;
+    if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && e - p >= 3 &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return 3;
+    return ogi_utf8_len(p, e);
+}
+
 /*
  * Display width of the normalised character at t->s[i]: taken
  * from the raw character it came from when normalisation folded it (a
@@ -149,7 +163,19 @@ static int
 char_width(const ogi_text_t *t, size_t i, int same)
 {
     const char *end = t->s + t->len;
+    const unsigned char *u = (const unsigned char *)t->s + i;
     uint32_t cp;
+    /* the bulk of a report and its boxes, no decoding needed: U+5000-
+     * U+9FFF wide; U+4000-U+4FFF wide but for U+4DC0-U+4DFF (E4 B7);
+     * the box drawing U+2500-U+257F (E2 94, E2 95) narrow */
+    if (t->len - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        if (u[0] >= 0xE5 && u[0] <= 0xE9)
+            return 2;
+        if (u[0] == 0xE4)
+            return u[1] == 0xB7 ? 1 : 2;
+        if (u[0] == 0xE2 && (u[1] == 0x94 || u[1] == 0x95))
+            return 1;
+    }
     if ((unsigned char)t->s[i] >= 0x80) {
         /* folding only ever yields ASCII: a non-ASCII character is raw */
         if (ogi_utf8_decode(t->s + i, end, &cp) == 0)
@@ -260,7 +286,7 @@ line_extent(const ogi_text_t *t, size_t l, int same, uint32_t *first_x)
     int any = 0;
     *first_x = 0;
     while (i < t->lines[l].end) {
-        size_t n = ogi_utf8_len(s + i, e);
+        size_t n = char_len(s + i, e);
         if (box_at(s + i, e)) {
             if (!any)
                 *first_x = x;
@@ -310,7 +336,7 @@ grid_layout(grid_t *g)
         pos_t *row = g->pos + g->base[y];
         long prev = -1; /* position of the last character with a width */
         while (i < t->lines[l].end && x < w) {
-            size_t n = ogi_utf8_len(s + i, e);
+            size_t n = char_len(s + i, e);
             int cw = char_width(t, i, same[y]);
             if (cw == 0) {
                 if (prev >= 0 && row[prev].len + n <= UINT16_MAX)

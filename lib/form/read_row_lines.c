@@ -262,15 +262,28 @@ typedef struct {
     size_t main; /* the value line's cell, or SIZE_MAX */
 } col_t;
 
-/* Code points from the start of line l to offset off: the column a
- * converter that sets one character per grid cell (pdftotext -layout)
- * put it at. */
+/* A count of code points along a line: the column a converter that
+ * sets one character per grid cell (pdftotext -layout) put each at. */
+typedef struct {
+    size_t i; /* offset reached */
+    int x;    /* code points from the line's start to i */
+} cp_walk_t;
+
+/* Code points from the start of line l to offset off, counted on from
+ * *w when off is not behind it (w->i is the line's start at first). */
 static int
-cp_column(const ogi_text_t *t, size_t l, size_t off)
+cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
 {
-    int x = 0;
-    for (size_t i = t->lines[l].start; i < off && i < t->len; i++)
+    if (off < w->i) {
+        w->i = t->lines[l].start;
+        w->x = 0;
+    }
+    size_t i = w->i;
+    int x = w->x;
+    for (; i < off && i < t->len; i++)
         x += ((unsigned char)t->s[i] & 0xC0) != 0x80;
+    w->i = i > off ? i : off;
+    w->x = x;
     return x;
 }
 
@@ -279,16 +292,21 @@ cp_column(const ogi_text_t *t, size_t l, size_t off)
 static void
 measure(const ogi__table_t *sc, int narrow, int *x0, int *x1)
 {
-    for (size_t r = 0; r < sc->nrows; r++)
-        for (size_t i = sc->rows[r].first;
-             i < sc->rows[r].first + sc->rows[r].count; i++) {
-            const ogi__cell_t *c = &sc->cells[i];
-            if (narrow) {
-                x0[i] = cp_column(sc->text, sc->rows[r].line, c->off);
-                x1[i] = cp_column(sc->text, sc->rows[r].line, c->off + c->len);
-            } else
-                ogi__table_cell_columns(sc->text, c, &x0[i], &x1[i]);
+    for (size_t r = 0; r < sc->nrows; r++) {
+        size_t first = sc->rows[r].first, line = sc->rows[r].line;
+        if (!narrow) {
+            ogi__table_cells_columns(sc->text, &sc->cells[first],
+                                     sc->rows[r].count, &x0[first],
+                                     &x1[first]);
+            continue;
         }
+        cp_walk_t w = {sc->text->lines[line].start, 0};
+        for (size_t i = first; i < first + sc->rows[r].count; i++) {
+            const ogi__cell_t *c = &sc->cells[i];
+            x0[i] = cp_column(sc->text, line, c->off, &w);
+            x1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+        }
+    }
 }
 
 static int
@@ -802,18 +820,21 @@ read_bands(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     }
     if (sc.nrows == 0)
         return 0;
-    int *x0 = ogi_arena_alloc(tb->arena, 2 * sc.ncells * sizeof(int));
+    int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
     if (!x0)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
+    int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
     measure(&sc, 0, x0, x1);
     size_t wide = alignment(&sc, x0, x1);
-    measure(&sc, 1, x0, x1);
-    if (alignment(&sc, x0, x1) <= wide)
-        measure(&sc, 0, x0, x1);
+    measure(&sc, 1, n0, n1);
+    if (alignment(&sc, n0, n1) > wide) {
+        x0 = n0;
+        x1 = n1;
+    }
     size_t r = 0;
     while (r < sc.nrows) {
         size_t e = r + 1;

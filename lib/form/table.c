@@ -1,6 +1,7 @@
 /* table.c - building the table model: rows, cells, and plain lines. */
 #include "ogi_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "ogi/error.h"
@@ -606,6 +607,92 @@ ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
     ogi__table_set_columns(&tb, lo, 0);
     *x0 = one.x0;
     *x1 = one.x1;
+}
+
+/* A walk along one line's raw characters, measuring display columns. */
+typedef struct {
+    size_t line; /* the line walked, or SIZE_MAX before the first */
+    size_t k;    /* the shift in force at i */
+    size_t i;    /* the normalised offset last measured */
+    size_t r;    /* the raw offset reached */
+    long x;      /* the display column at r */
+} walk_t;
+
+static void
+walk_start(const ogi_text_t *t, walk_t *w, size_t l)
+{
+    size_t lo = 0, hi = t->nshifts, at = t->lines[l].start;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->shifts[mid].norm <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    w->line = l;
+    w->k = lo;
+    w->i = at;
+    w->r = raw_at(t, at, &w->k);
+    w->x = 0;
+}
+
+/* The display column of normalised offset i on the walk's line, as
+ * ogi__table_set_columns measures it from the line's start: the walk goes
+ * on from where it stands when i is not behind the offset last measured
+ * (raw offsets grow with normalised ones), else starts again. */
+static long
+walk_to(const ogi_text_t *t, walk_t *w, size_t i)
+{
+    if (i < w->i)
+        walk_start(t, w, w->line);
+    size_t to = raw_at(t, i, &w->k);
+    w->i = i;
+    const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    while (w->r < to && raw + w->r < rend) {
+        size_t n;
+        w->x += char_width(raw + w->r, rend, &n);
+        w->r += n;
+    }
+    return w->x;
+}
+
+void
+ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
+                         size_t n, int *x0, int *x1)
+{
+    walk_t w = {.line = SIZE_MAX};
+    for (size_t j = 0; j < n; j++) {
+        const ogi__cell_t *c = &cells[j];
+        x0[j] = c->x0;
+        x1[j] = c->x1;
+        if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
+            continue;
+        if (!t->raw || t->nshifts == 0) {
+            x0[j] = x1[j] = -1;
+            continue;
+        }
+        /* the cell's line: the last that starts at or before it */
+        if (w.line == SIZE_MAX || t->lines[w.line].start > c->off ||
+            (w.line + 1 < t->nlines && t->lines[w.line + 1].start <= c->off)) {
+            size_t lo = 0, hi = t->nlines;
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (t->lines[mid].start <= c->off)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            walk_start(t, &w, lo);
+        }
+        /* beyond INT16_MAX a column is left as it was */
+        long a = walk_to(t, &w, c->off);
+        if (a > INT16_MAX)
+            continue;
+        x0[j] = (int)a;
+        long b = walk_to(t, &w, c->off + c->len);
+        if (b <= INT16_MAX)
+            x1[j] = (int)b;
+    }
 }
 
 int

@@ -158,6 +158,13 @@ void ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0);
 void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
                              int *x0, int *x1);
 
+/* The display columns of cells[0..n) of a table over text t into
+ * x0[0..n) and x1[0..n): what ogi__table_cell_columns gives for each,
+ * measured in one walk along a line while the cells follow each other
+ * on it. */
+void ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
+                              size_t n, int *x0, int *x1);
+
 /* Display width of code point cp in a monospaced terminal or a
  * converter's layout: 2 for ideographs and full-width forms, else 1. */
 int ogi__table_cp_width(uint32_t cp);

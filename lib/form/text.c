@@ -162,11 +162,7 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
             i++;
             continue;
         }
-        size_t j = i;
-        while (total - j >= 8 && ogi__word_all(ogi__word_load(s + j), ' '))
-            j += 8;
-        while (j < total && (unsigned char)s[j] <= 0x20)
-            j++;
+        size_t j = ogi__skip_spaces(s, i, total);
         if (k > 0 && j < total && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
             ogi_text_is_alnum((unsigned char)s[j]))
             o[k++] = ' ';
@@ -333,23 +329,43 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     size_t o = 0, nl = 0, ctrl = 0, high = 0, bcap = 0;
     int rc;
     while (i < len) {
-        /* plain printable ASCII and tabs: copied as they are, in a run */
-        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
+        /* plain printable ASCII and tabs, and the bulk of a report:
+         * ideographs and CJK punctuation, U+3000 to U+9FFF. Copied as
+         * they are, in one run */
+        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t' ||
+            kept3(u + i, len - i)) {
             SHIFT_AT(o, i);
+            size_t i0 = i;
             for (;;) {
                 while (len - i >= 8) {
                     uint64_t x = ogi__word_load(raw + i);
                     if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
                         break;
-                    memcpy(out->s + o, raw + i, 8);
-                    o += 8;
                     i += 8;
                 }
-                if (i >= len ||
-                    !((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                while (i < len &&
+                       ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                    i++;
+                if (!kept3(u + i, len - i))
                     break;
-                out->s[o++] = (char)u[i++];
+                for (;;) {
+#if defined(__SSE2__)
+                    /* five at a time: each is kept (E3, whose ideographic
+                     * space and corner brackets are not, is left to
+                     * kept3) */
+                    while (len - i >= 16 && ogi__cjk15(u + i)) {
+                        high += 15;
+                        i += 15;
+                    }
+#endif
+                    if (!kept3(u + i, len - i))
+                        break;
+                    high += 3;
+                    i += 3;
+                }
             }
+            memcpy(out->s + o, raw + i0, i - i0);
+            o += i - i0;
             if (i >= len)
                 break;
         }
@@ -374,19 +390,6 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             SHIFT_AT(o, i);
             out->s[o++] = (char)c;
             i++;
-            continue;
-        }
-        /* the bulk of a report: ideographs and CJK punctuation, U+3000 to
-         * U+9FFF, copied in a run */
-        if (kept3(u + i, len - i)) {
-            SHIFT_AT(o, i);
-            size_t i0 = i;
-            do {
-                memcpy(out->s + o, raw + i, 3);
-                o += 3;
-                i += 3;
-            } while (kept3(u + i, len - i));
-            high += i - i0;
             continue;
         }
         /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
@@ -491,14 +494,14 @@ ogi_text_raw_offset(const ogi_text_t *t, size_t i)
 {
     if (i >= t->len)
         return (uint32_t)t->raw_len;
-    /* the last shift at or before i */
-    size_t lo = 0, hi = t->nshifts;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= i)
-            lo = mid;
-        else
-            hi = mid;
+    /* the last shift at or before i (shifts[0] is at 0, and they grow):
+     * halving the range without a branch on the comparison, which in
+     * Chinese text with a shift at every full-width comma is a coin toss */
+    size_t lo = 0, n = t->nshifts;
+    while (n > 1) {
+        size_t half = n / 2;
+        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
+        n -= half;
     }
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }

@@ -67,6 +67,9 @@ static int
 is_heading(const char *buf, size_t n, ogi_section_id_t id)
 {
     const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    /* most lines and ordinals differ in their first byte */
+    if (sec->ordinal[0] && (n == 0 || buf[0] != sec->ordinal[0]))
+        return 0;
     size_t ol = strlen(sec->ordinal);
     if (n <= ol || memcmp(buf, sec->ordinal, ol) != 0)
         return 0;

@@ -200,7 +200,18 @@ typedef struct {
      * touches: tch[tch_first[k] .. tch_first[k + 1]) (so that a step
      * looks only at what it completes) */
     uint32_t *at, *at_first, *tch, *tch_first;
+    /* what each split of the span at tch[t] adds to its instance, worked
+     * out once before the walk (contrib does not change during it):
+     * tv[tv_first[t] + c], and twild[...] set where it holds no integer;
+     * NULL when the table would be too large, and contrib is asked */
+    int64_t *tv;
+    uint8_t *twild;
+    size_t *tv_first;
 } joint_t;
+
+/* Entries of the table of contributions, at most: beyond it the walk
+ * asks contrib at each step, as it always did. */
+#define MAX_TV (1u << 18)
 
 /* Whether every kept instance completed at order index i holds. */
 static int
@@ -216,7 +227,13 @@ joint_ok(const joint_t *j, size_t i)
              t++) {
             int64_t x;
             size_t a = j->tch[t];
-            if (!contrib(cx, e, j->order[a], j->choice[a], &x))
+            if (j->tv) {
+                size_t at = j->tv_first[t] + j->choice[a];
+                if (j->twild[at])
+                    wild = 1;
+                else
+                    sum += j->tv[at];
+            } else if (!contrib(cx, e, j->order[a], j->choice[a], &x))
                 wild = 1;
             else
                 sum += x;
@@ -225,6 +242,40 @@ joint_ok(const joint_t *j, size_t i)
             return 0;
     }
     return 1;
+}
+
+/* Fills j's table of contributions (j->tv stays NULL when it would hold
+ * more than MAX_TV entries). Returns 0 or OGI_ENOMEM. */
+static int
+joint_table(joint_t *j, size_t ntch)
+{
+    ctx_t *cx = j->cx;
+    size_t total = 0;
+    for (size_t t = 0; t < ntch; t++)
+        total += cx->spans[j->order[j->tch[t]]].ncand;
+    if (total > MAX_TV)
+        return 0;
+    j->tv_first = ogi_arena_alloc(cx->r->arena, (ntch + 1) * sizeof(size_t));
+    int64_t *tv = ogi_arena_alloc(cx->r->arena, (total + 1) * sizeof(*tv));
+    j->twild = ogi_arena_alloc(cx->r->arena, total + 1);
+    if (!j->tv_first || !tv || !j->twild)
+        return OGI_ENOMEM;
+    size_t fill = 0;
+    for (size_t k = 0; k < cx->ninst; k++) {
+        const inst_t *e = &cx->inst[k];
+        if (!e->kept)
+            continue;
+        for (uint32_t t = j->tch_first[k]; t < j->tch_first[k + 1]; t++) {
+            size_t si = j->order[j->tch[t]];
+            j->tv_first[t] = fill;
+            for (size_t c = 0; c < cx->spans[si].ncand; c++, fill++) {
+                tv[fill] = 0;
+                j->twild[fill] = !contrib(cx, e, si, c, &tv[fill]);
+            }
+        }
+    }
+    j->tv = tv;
+    return 0;
 }
 
 /* Returns 1 when the search ran out of steps. */
@@ -392,6 +443,8 @@ ogi__split_across(ctx_t *cx)
             j.tch[fill++] = (uint32_t)cx->spans[spans[q]].joint;
     }
     j.tch_first[cx->ninst] = (uint32_t)ntch;
+    if (joint_table(&j, ntch))
+        return OGI_ENOMEM;
     int out_of_steps = 0;
     if (!contradiction) {
         j.nodes = MAX_JOINT_NODES;
