@@ -90,7 +90,7 @@ caption_row(const ogi__plan_t *p, const ogi__label_t *in)
         const char *cap = ogi_skeleton_table(p->rows[i].table)->label;
         ogi__label_t l;
         ogi__label_norm(cap, strlen(cap), &l);
-        ogi__label_set_t set = {&l, 1, 0};
+        ogi__label_set_t set = {&l, 1, 0, l.bloom};
         int sc = l.len ? ogi__label_score_set(in, &set, 0) : 0;
         if (sc > best_s) {
             second = best_s;
