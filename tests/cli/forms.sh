@@ -59,12 +59,12 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.9 ;;
-        lynx) echo 98.0 ;;
+        lynx) echo 98.7 ;;
         html2text) echo 98.2 ;;
-        pandoc_plain) echo 99.2 ;;
-        pandoc_gfm) echo 99.5 ;;
-        strip) echo 99.3 ;;
-        strip_flat) echo 0 ;;
+        pandoc_plain) echo 99.9 ;;
+        pandoc_gfm) echo 99.9 ;;
+        strip) echo 99.4 ;;
+        strip_flat) echo 94.3 ;;
         *) echo 100 ;;
     esac
 }

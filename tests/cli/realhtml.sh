@@ -21,14 +21,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        found) echo 59.9 ;;
+        found) echo 99.2 ;;
         w3m) echo 100 ;;
         lynx) echo 98.4 ;;
         html2text) echo 91.0 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
-        strip) echo 41.3 ;;
-        strip_flat) echo 0 ;;
+        strip) echo 80.7 ;;
+        strip_flat) echo 70.3 ;;
         *) echo 100 ;;
     esac
 }
