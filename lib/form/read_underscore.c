@@ -56,11 +56,23 @@ typedef struct {
     size_t n;
 } frags_t;
 
+/* Where line l's first bar is: a line of the layout starts with a bar,
+ * after the indentation of a table html2text centres (align=center) or
+ * draws inside an indented block; else the line's end. */
+static size_t
+bar_start(const ogi_text_t *t, size_t l)
+{
+    size_t i = t->lines[l].start, e = t->lines[l].end;
+    while (i < e && t->s[i] == ' ')
+        i++;
+    return i < e && t->s[i] == '|' ? i : e;
+}
+
 /* A line of the layout: it starts with a bar. */
 static int
 is_bar_line(const ogi_text_t *t, size_t l)
 {
-    return t->lines[l].end > t->lines[l].start && t->s[t->lines[l].start] == '|';
+    return bar_start(t, l) < t->lines[l].end;
 }
 
 /* A rule line: underscores only, after indentation. */
@@ -83,7 +95,7 @@ static int
 has_underscore_bar(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
-    for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++)
+    for (size_t i = bar_start(t, l) + 1; i < t->lines[l].end; i++)
         if (s[i] == '|' && (s[i - 1] == '_' || (i + 1 < t->lines[l].end &&
                                                 s[i + 1] == '_')))
             return 1;
@@ -101,7 +113,7 @@ is_row_end(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
     int spaced = 0, text = 0, cell_text = 0, blank_cells = 0;
-    for (size_t i = t->lines[l].start + 1; i < t->lines[l].end; i++) {
+    for (size_t i = bar_start(t, l) + 1; i < t->lines[l].end; i++) {
         if (s[i] == '_')
             return 1;
         if (s[i] == '|') {
@@ -497,7 +509,7 @@ read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
 {
     const char *s = t->s;
     size_t e = t->lines[l].end;
-    size_t a = t->lines[l].start + 1; /* past the first bar */
+    size_t a = bar_start(t, l) + 1; /* past the first bar */
     int col = 0, after_cut = 0, left_broken = 0;
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);

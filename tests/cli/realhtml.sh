@@ -24,7 +24,7 @@ floor_of() {
         found) echo 99.2 ;;
         w3m) echo 100 ;;
         lynx) echo 98.4 ;;
-        html2text) echo 91.0 ;;
+        html2text) echo 100 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
         strip) echo 80.7 ;;

@@ -591,6 +591,59 @@ repeat_header(void **state)
     free(raw);
 }
 
+/*
+ * centre.txt: html2text's output for centre.html (written by hand like a
+ * TRS-editor page), Table 2 (2021) and Table 4 as centred tables
+ * (align=center): html2text draws them indented, every bar line after
+ * spaces. They are read as at the left margin: every cell of the HTML,
+ * in its row.
+ */
+static void
+centred(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "centre.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_int_equal(r->meta.format, OGI_FORMAT_2021);
+    /* from the HTML: table, row, column, value */
+    static const struct {
+        int table;
+        size_t row, col;
+        double v;
+    } want[] = {
+        {OGI_T2_21_1, 0, 0, 1},     {OGI_T2_21_1, 0, 1, 0},
+        {OGI_T2_21_1, 0, 2, 5},     {OGI_T2_21_1, 1, 0, 12},
+        {OGI_T2_21_1, 1, 1, 3},     {OGI_T2_21_1, 1, 2, 40},
+        {OGI_T2_21_5, 0, 0, 230},   {OGI_T2_21_6, 0, 0, 75},
+        {OGI_T2_21_6, 1, 0, 4},     {OGI_T2_21_8, 0, 0, 120.5},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        const ogi_cell_t *c =
+            ogi_report_cell(r, want[k].table, want[k].row, want[k].col);
+        if (!c || c->state != OGI_CELL_NUM ||
+            ogi_cell_number(c) != want[k].v)
+            fail_msg("table %d row %zu col %zu: %s %g, want %g",
+                     want[k].table, want[k].row, want[k].col,
+                     c ? "value" : "no cell", c ? ogi_cell_number(c) : 0.0,
+                     want[k].v);
+    }
+    static const int t4[15] = {2, 1, 0, 1, 4, 0, 0, 0, 0, 0, 11, 0, 3, 1, 15};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        if (!c || c->state != OGI_CELL_NUM ||
+            ogi_cell_number(c) != (double)t4[k])
+            fail_msg("Table 4 cell %zu: %s %g, want %d", k,
+                     c ? "value" : "no cell", c ? ogi_cell_number(c) : 0.0,
+                     t4[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -644,6 +697,7 @@ main(void)
         cmocka_unit_test(dash_first),
         cmocka_unit_test(t4_first_na),
         cmocka_unit_test(repeat_header),
+        cmocka_unit_test(centred),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
