@@ -598,9 +598,12 @@ tell(ctx_t *cx, const span_t *s)
     if (s->nalive == 1) {
         buf_put(&b, " split as ", 10);
         show_split(&b, s, s->chosen);
-        if (s->shape_only)
+        if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
+        else if (s->shape_only)
+            buf_str(&b, ", one blank cell per no-break space; it breaks "
+                        "the arithmetic");
         return ogi_report_add_finding(cx->r, "P5", OGI_SEV_INFO, path, "%s",
                                       msg);
     }
@@ -617,6 +620,9 @@ tell(ctx_t *cx, const span_t *s)
         snprintf(head, sizeof(head), " fits %zu splits; placed ", s->nalive);
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
+    if (s->shape_only)
+        buf_str(&b, ", one blank cell per no-break space, none fitting "
+                    "the arithmetic");
     buf_put(&b, "; also fits: ", 13);
     for (size_t i = 0; i < n && i < MAX_SHOWN; i++) {
         if (i)

@@ -150,8 +150,13 @@ typedef struct {
     long joint;                   /* position in the joint search, or -1 */
     int gaps;                     /* 1: gaps may hold blank cells; 2: and
                                      runs of marks several placeholders */
-    int shape_only;               /* its one split is the only cut of its
-                                     digits, and breaks the arithmetic */
+    int shape_only;               /* 1: its one split is the only cut of
+                                     its digits, and breaks the arithmetic;
+                                     2: its splits read each gap as one
+                                     blank cell per no-break space, and
+                                     none fits the arithmetic of its rows */
+    int gap_exact;                /* each gap holds one blank cell per
+                                     no-break space, no more, no fewer */
     size_t gap_budget;            /* most blank cells its gaps may hold
                                      in all (0: each gap its own bound) */
 } span_t;

@@ -75,6 +75,7 @@ typedef struct {
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
     int odd;                    /* score_t.odd of the layout walked */
+    int keep_all;               /* with shape_only: every cut kept */
 } walk_t;
 
 /* The run being cut: its piece, and the digits and cells still to cut
@@ -175,7 +176,7 @@ record(walk_t *w)
 {
     span_t *s = w->s;
     ctx_t *cx = w->cx;
-    if (w->shape_only && s->ncand == 1) {
+    if (w->shape_only && !w->keep_all && s->ncand == 1) {
         s->ncand = 2; /* a second cut: the shape decides nothing */
         return 1;
     }
@@ -462,6 +463,8 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         lo = m ? 1 : 0;
         hi = m ? m : gap_cells(sp->pieces[i]);
         base = m ? 1 : 0; /* counted among the fixed cells */
+        if (!m && s->gap_exact)
+            lo = hi = sp->pieces[i]->n;
         if (!m && hi > gap_left)
             hi = gap_left;
     }
@@ -617,20 +620,43 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
          * the cells in one way only, that cut is what the page says, and
          * the arithmetic it breaks is the report's own error, for the
          * validator to tell */
-        s->gaps = 0;
+        /* a page that leaves each empty cell one "&nbsp;" (a whole row
+         * of them, a 总计 left blank) says how many cells each gap
+         * stands for: the cuts that read it so, every one kept for the
+         * identities down the columns to choose among */
         w->shape_only = 1;
-        rc = walk_layouts(cx, s, cur, w, fixed);
-        while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
-            s->gaps++;
+        if (spread) {
+            s->gaps = 1;
+            s->gap_exact = 1;
+            w->keep_all = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
+            s->gap_exact = 0;
+            w->keep_all = 0;
+            if (rc)
+                return rc;
+            if (s->fail || s->ncand == 0) {
+                s->fail = F_OK;
+                s->ncand = 0;
+            } else {
+                s->shape_only = 2;
+            }
         }
-        if (rc)
-            return rc;
-        if (s->fail || s->ncand != 1) {
-            s->fail = F_NONE;
-            return 0;
+        if (s->ncand == 0) {
+            s->gaps = 0;
+            rc = walk_layouts(cx, s, cur, w, fixed);
+            while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
+                s->gaps++;
+                rc = walk_layouts(cx, s, cur, w, fixed);
+            }
+            if (rc)
+                return rc;
+            if (s->fail || s->ncand != 1) {
+                s->fail = F_NONE;
+                return 0;
+            }
         }
-        s->shape_only = 1;
+        if (!s->shape_only)
+            s->shape_only = 1;
     }
     s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
     s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);

@@ -376,6 +376,54 @@ put_results(fx_t *f, const long long *total)
     put_row(f, OGI_T3, "result_total", total);
 }
 
+/* A page that leaves each empty cell one "&nbsp;" and its 总计 blank on
+ * the result rows (the report's own error, kept as printed): no cut fits
+ * the row, but the gaps say how many blank cells they are. */
+static void
+gaps_exact_when_total_blank(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "14" then six no-break spaces: 14 and six blanks; with gaps of any
+     * size 1 4 and five blanks would do as well */
+    spec_t s[] = {{first_of(OGI_T3, "denied.state_secret"), 7,
+                   {"14", "~~~~~~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "denied.state_secret",
+               (long long[]){14, -1, -1, -1, -1, -1, -1});
+    assert_finding(f, "P5", "apply.denied.state_secret", OGI_SEV_INFO,
+                   "\"14 _\" split as 14 _ _ _ _ _ _, one blank cell per "
+                   "no-break space; it breaks the arithmetic");
+    fx_free(f);
+}
+
+static void
+gaps_exact_columns_decide(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    /* "25812", two no-break spaces, "11", one: 258 12 _ _ 1 1 _ read
+     * from the 予以公开 cells <p>258</p><p>12</p><p>&nbsp;</p>
+     * <p>&nbsp;</p><p>1</p><p>1</p><p>&nbsp;</p>. Its 总计 is blank,
+     * so no cut fits the row; of the cuts with one blank per no-break
+     * space (2 5812, 25 812, 258 12, 2581 2, and 25812 in three cells
+     * with 11 in one) only 258 12 _ _ 1 1 _ keeps D1 down the columns
+     * of （七）总计 258 12 0 0 1 1 272. Seven digits in seven cells alone
+     * would cut 2 5 8 1 2 1 1. */
+    put_results(f, (long long[]){258, 12, 0, 0, 1, 1, 272});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7,
+                   {"25812", "~~", "11", "~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){258, 12, -1, -1, 1, 1, -1});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"25812 _ 11 _\" split as 258 12 _ _ 1 1 _, one blank "
+                   "cell per no-break space; it breaks the arithmetic");
+    fx_free(f);
+}
+
 static void
 columns_decide(void **state)
 {
@@ -1163,6 +1211,8 @@ main(void)
         cmocka_unit_test(gaps_and_placeholders),
         cmocka_unit_test(signed_deltas),
         cmocka_unit_test(blank_and_value_pieces),
+        cmocka_unit_test(gaps_exact_when_total_blank),
+        cmocka_unit_test(gaps_exact_columns_decide),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
         cmocka_unit_test(columns_cannot_decide),
