@@ -638,6 +638,40 @@ tell(ctx_t *cx, const span_t *s)
                                   msg);
 }
 
+/*
+ * The cuts of a row no cut fits (shape_only 2: one blank cell per
+ * no-break space) are a reading, not the page's word: when with them the
+ * table's columns hold under no joint split, they are given up (P8, as
+ * any row no split fits) and the other spans chosen again without them.
+ */
+static int
+retry_without_guesses(ctx_t *cx)
+{
+    int joint_failed = 0, guessed = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        joint_failed |= cx->spans[i].fail == F_JOINT;
+        guessed |= !cx->spans[i].fail && cx->spans[i].shape_only == 2;
+    }
+    if (!joint_failed || !guessed)
+        return 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        s->joint = -1;
+        if (s->fail == F_JOINT)
+            s->fail = F_OK;
+        if (!s->fail && s->shape_only == 2)
+            s->fail = F_NONE;
+        if (s->fail)
+            continue;
+        memset(s->alive, 1, s->ncand);
+        memset(s->insol, 0, s->ncand);
+        s->nalive = s->ncand;
+    }
+    for (size_t i = 0; i < cx->ninst; i++)
+        cx->inst[i].kept = 0;
+    return ogi__split_across(cx);
+}
+
 int
 ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
                 const ogi__split_span_t *spans, size_t n)
@@ -686,6 +720,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
         if (!cx.spans[i].fail && (rc = ogi__split_span_walk(&cx, &cx.spans[i])))
             return rc;
     if ((rc = ogi__split_across(&cx)))
+        return rc;
+    if ((rc = retry_without_guesses(&cx)))
         return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = tell(&cx, &cx.spans[i])))

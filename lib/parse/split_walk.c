@@ -611,7 +611,24 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
     s->gap_budget = 0;
     if (rc || s->fail)
         return rc;
-    if (s->nlay == 0) {
+    /* none fits: a page that leaves each empty cell one "&nbsp;" says
+     * how many blank cells each gap is, a whole row of them too (more
+     * than one gap is tried as) */
+    size_t any_lay = s->nlay;
+    if (s->ncand == 0 && spread) {
+        s->gaps = 1;
+        s->gap_exact = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        s->gap_exact = 0;
+        if (rc)
+            return rc;
+        any_lay += s->nlay;
+        if (s->fail) {
+            s->fail = F_OK;
+            s->ncand = 0;
+        }
+    }
+    if (any_lay == 0) {
         s->fail = F_SHAPE; /* fewer digits than cells */
         return 0;
     }

@@ -27,7 +27,7 @@ floor_of() {
         html2text) echo 100 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
-        strip) echo 80.7 ;;
+        strip) echo 93.7 ;;
         strip_flat) echo 70.3 ;;
         *) echo 100 ;;
     esac

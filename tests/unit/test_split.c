@@ -88,7 +88,7 @@ fx_build(fx_t *f, const spec_t *specs, size_t n)
         for (size_t k = 0; k < MAX_PIECES && specs[i].pieces[k]; k++) {
             const char *p = specs[i].pieces[k];
             const char *s = p[0] == '=' ? p + 1 : p[0] == '_' ? "" : p;
-            static const char blanks[] = "      "; /* a gap's */
+            static const char blanks[] = "        "; /* a gap's */
             if (p[0] == '~')
                 s = blanks + sizeof(blanks) - 1 - strlen(p);
             size_t m = strlen(s);
@@ -421,6 +421,53 @@ gaps_exact_columns_decide(void **state)
     assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
                    "\"25812 _ 11 _\" split as 258 12 _ _ 1 1 _, one blank "
                    "cell per no-break space; it breaks the arithmetic");
+    fx_free(f);
+}
+
+static void
+gaps_exact_whole_row(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* a row of seven <p>&nbsp;</p> cells: one gap of seven, more than
+     * any one gap is tried as, and the seven blanks it says */
+    spec_t s[] = {{first_of(OGI_T3, "denied.law_forbidden"), 7,
+                   {"~~~~~~~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "denied.law_forbidden",
+               (long long[]){-1, -1, -1, -1, -1, -1, -1});
+    assert_finding(f, "P5", "apply.denied.law_forbidden", OGI_SEV_INFO,
+                   "\"_\" split as _ _ _ _ _ _ _");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+gaps_exact_given_up(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* （七）总计 5 12 0 0 1 1 19 (its own row adds up) with 部分公开
+     * 3 0 0 0 0 0 3 (its only cut): column 1 wants 予以公开 to start
+     * with 2 (2 5812), column 2 to hold 12 (258 12); no cut of
+     * "25812 _ 11 _" with one blank per no-break space gives both. The
+     * reading of its gaps is given up (P8, as before it), and 部分公开 is
+     * placed as its row says */
+    put_results(f, (long long[]){5, 12, 0, 0, 1, 1, 19});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7,
+                   {"25812", "~~", "11", "~"}},
+                  {first_of(OGI_T3, "partial"), 7, {"3000003"}}};
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted",
+               (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
+                   "\"25812 _ 11 _\" for 7 cells: no split fits the "
+                   "arithmetic; left unsplit");
+    assert_row(f, OGI_T3, "partial", (long long[]){3, 0, 0, 0, 0, 0, 3});
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"3000003\" split as 3 0 0 0 0 0 3");
     fx_free(f);
 }
 
@@ -1213,6 +1260,8 @@ main(void)
         cmocka_unit_test(blank_and_value_pieces),
         cmocka_unit_test(gaps_exact_when_total_blank),
         cmocka_unit_test(gaps_exact_columns_decide),
+        cmocka_unit_test(gaps_exact_whole_row),
+        cmocka_unit_test(gaps_exact_given_up),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
         cmocka_unit_test(columns_cannot_decide),
