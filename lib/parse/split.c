@@ -602,8 +602,8 @@ tell(ctx_t *cx, const span_t *s)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
         else if (s->shape_only)
-            buf_str(&b, ", one blank cell per no-break space; it breaks "
-                        "the arithmetic");
+            buf_str(&b, ", one blank cell per no-break space; its total "
+                        "left blank");
         return ogi_report_add_finding(cx->r, "P5", OGI_SEV_INFO, path, "%s",
                                       msg);
     }
@@ -621,8 +621,8 @@ tell(ctx_t *cx, const span_t *s)
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
     if (s->shape_only)
-        buf_str(&b, ", one blank cell per no-break space, none fitting "
-                    "the arithmetic");
+        buf_str(&b, ", one blank cell per no-break space, its total "
+                    "left blank");
     buf_put(&b, "; also fits: ", 13);
     for (size_t i = 0; i < n && i < MAX_SHOWN; i++) {
         if (i)
@@ -639,10 +639,11 @@ tell(ctx_t *cx, const span_t *s)
 }
 
 /*
- * The cuts of a row no cut fits (shape_only 2: one blank cell per
- * no-break space) are a reading, not the page's word: when with them the
- * table's columns hold under no joint split, they are given up (P8, as
- * any row no split fits) and the other spans chosen again without them.
+ * The cuts of a row no cut fits as printed (shape_only 2: one blank cell
+ * per no-break space, its total left blank) are a reading, not the page's
+ * word: when with them the table's columns hold under no joint split,
+ * they are given up (P8, as any row no split fits) and the other spans
+ * chosen again without them.
  */
 static int
 retry_without_guesses(ctx_t *cx)

@@ -153,8 +153,9 @@ typedef struct {
     int shape_only;               /* 1: its one split is the only cut of
                                      its digits, and breaks the arithmetic;
                                      2: its splits read each gap as one
-                                     blank cell per no-break space, and
-                                     none fits the arithmetic of its rows */
+                                     blank cell per no-break space and
+                                     leave a total blank: not printed,
+                                     the identities through it unchecked */
     int gap_exact;                /* each gap holds one blank cell per
                                      no-break space, no more, no fewer */
     size_t gap_budget;            /* most blank cells its gaps may hold

@@ -75,7 +75,8 @@ typedef struct {
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
     int odd;                    /* score_t.odd of the layout walked */
-    int keep_all;               /* with shape_only: every cut kept */
+    int blank_total;            /* an identity whose total side holds
+                                   a gap's blank cell is not checked */
 } walk_t;
 
 /* The run being cut: its piece, and the digits and cells still to cut
@@ -176,7 +177,7 @@ record(walk_t *w)
 {
     span_t *s = w->s;
     ctx_t *cx = w->cx;
-    if (w->shape_only && !w->keep_all && s->ncand == 1) {
+    if (w->shape_only && s->ncand == 1) {
         s->ncand = 2; /* a second cut: the shape decides nothing */
         return 1;
     }
@@ -528,9 +529,13 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         for (size_t i = 0; i < s->ninst; i++) {
             const inst_t *e = &cx->inst[s->inst[i]];
             w->use[i] = 1;
-            for (size_t k = 0; k < e->n; k++)
-                if (l->kind[cx->opos[e->cell[k]]] == K_OPAQUE)
+            for (size_t k = 0; k < e->n; k++) {
+                size_t q = cx->opos[e->cell[k]];
+                if (l->kind[q] == K_OPAQUE ||
+                    (w->blank_total && e->sign[k] < 0 &&
+                     gap_cells(sp->pieces[l->piece[q]])))
                     w->use[i] = 0;
+            }
         }
         for (size_t p = 0; p < sp->ncells; p++) {
             w->known[p] = l->kind[p] != K_RUN;
@@ -633,22 +638,18 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
         return 0;
     }
     if (s->ncand == 0) {
-        /* no split fits the arithmetic: when the digits can be cut into
-         * the cells in one way only, that cut is what the page says, and
-         * the arithmetic it breaks is the report's own error, for the
-         * validator to tell */
-        /* a page that leaves each empty cell one "&nbsp;" (a whole row
-         * of them, a 总计 left blank) says how many cells each gap
-         * stands for: the cuts that read it so, every one kept for the
-         * identities down the columns to choose among */
-        w->shape_only = 1;
+        /* no split fits the arithmetic. A page that leaves each empty cell one "&nbsp;" says how many
+         * cells each gap stands for, and a total it leaves blank is not
+         * printed rather than 0 (the report's own error, as printed): the
+         * cuts that read it so and keep the other identities, every one
+         * kept for the identities down the columns to choose among */
         if (spread) {
             s->gaps = 1;
             s->gap_exact = 1;
-            w->keep_all = 1;
+            w->blank_total = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
             s->gap_exact = 0;
-            w->keep_all = 0;
+            w->blank_total = 0;
             if (rc)
                 return rc;
             if (s->fail || s->ncand == 0) {
@@ -658,8 +659,12 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
                 s->shape_only = 2;
             }
         }
+        /* else, when the digits can be cut into the cells in one way
+         * only, that cut is what the page says, and the arithmetic it
+         * breaks is the report's own error, for the validator to tell */
         if (s->ncand == 0) {
             s->gaps = 0;
+            w->shape_only = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
             while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
                 s->gaps++;
