@@ -158,6 +158,8 @@ typedef struct {
                                      the identities through it unchecked */
     int gap_exact;                /* each gap holds one blank cell per
                                      no-break space, no more, no fewer */
+    int gap_loose;                /* each gap up to MAX_GAP_CELLS blank
+                                     cells, whatever its no-break spaces */
     size_t gap_budget;            /* most blank cells its gaps may hold
                                      in all (0: each gap its own bound) */
 } span_t;

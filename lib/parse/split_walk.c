@@ -466,6 +466,8 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         base = m ? 1 : 0; /* counted among the fixed cells */
         if (!m && s->gap_exact)
             lo = hi = sp->pieces[i]->n;
+        if (!m && s->gap_loose)
+            hi = MAX_GAP_CELLS;
         if (!m && hi > gap_left)
             hi = gap_left;
     }
@@ -625,6 +627,23 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
         s->gap_exact = 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
         s->gap_exact = 0;
+        if (rc)
+            return rc;
+        any_lay += s->nlay;
+        if (s->fail) {
+            s->fail = F_OK;
+            s->ncand = 0;
+        }
+    }
+    /* and still the cells cannot be filled: white space collapsed (a
+     * crawler that keeps one space for a run of them), so a gap may be
+     * up to MAX_GAP_CELLS blank cells whatever its no-break spaces, the
+     * arithmetic deciding */
+    if (s->ncand == 0 && spread && any_lay == 0) {
+        s->gaps = 1;
+        s->gap_loose = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        s->gap_loose = 0;
         if (rc)
             return rc;
         any_lay += s->nlay;

@@ -480,6 +480,27 @@ gaps_exact_given_up(void **state)
 }
 
 static void
+gaps_collapsed(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "18 18": the five <p>&nbsp;</p> cells between the two values
+     * collapsed into one space (a crawler's normalised text, given its
+     * no-break space back). Read as one blank the digits cannot fill
+     * seven cells; a gap of up to six blanks can: 18 and five blanks and
+     * 18 is the cut D2 allows (1 8 and four blanks and 18 gives 9) */
+    spec_t s[] = {{first_of(OGI_T3, "carried_over"), 7, {"18", "~", "18"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "carried_over",
+               (long long[]){18, -1, -1, -1, -1, -1, 18});
+    assert_finding(f, "P5", "apply.carried_over", OGI_SEV_INFO,
+                   "\"18 _ 18\" split as 18 _ _ _ _ _ 18");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
 columns_decide(void **state)
 {
     (void)state;
@@ -1270,6 +1291,7 @@ main(void)
         cmocka_unit_test(gaps_exact_columns_decide),
         cmocka_unit_test(gaps_exact_whole_row),
         cmocka_unit_test(gaps_exact_given_up),
+        cmocka_unit_test(gaps_collapsed),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
         cmocka_unit_test(columns_cannot_decide),
