@@ -635,11 +635,11 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
             s->ncand = 0;
         }
     }
-    /* and still the cells cannot be filled: white space collapsed (a
-     * crawler that keeps one space for a run of them), so a gap may be
-     * up to MAX_GAP_CELLS blank cells whatever its no-break spaces, the
-     * arithmetic deciding */
-    if (s->ncand == 0 && spread && any_lay == 0) {
+    /* and still none fits: white space collapsed (a crawler that keeps
+     * one space for a run of them, "82135 21859" for 821 35 _ _ 2 1
+     * 859), so a gap may be up to MAX_GAP_CELLS blank cells whatever its
+     * no-break spaces, the arithmetic deciding */
+    if (s->ncand == 0 && spread) {
         s->gaps = 1;
         s->gap_loose = 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
