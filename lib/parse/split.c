@@ -601,9 +601,11 @@ tell(ctx_t *cx, const span_t *s)
         if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
-        else if (s->shape_only)
+        else if (s->shape_only == 2)
             buf_str(&b, ", one blank cell per no-break space; its total "
                         "left blank");
+        else if (s->shape_only)
+            buf_str(&b, ", white space collapsed; its total left blank");
         return ogi_report_add_finding(cx->r, "P5", OGI_SEV_INFO, path, "%s",
                                       msg);
     }
@@ -639,28 +641,31 @@ tell(ctx_t *cx, const span_t *s)
 }
 
 /*
- * The cuts of a row no cut fits as printed (shape_only 2: one blank cell
- * per no-break space, its total left blank) are a reading, not the page's
- * word: when with them the table's columns hold under no joint split,
- * they are given up (P8, as any row no split fits) and the other spans
- * chosen again without them.
+ * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
+ * left blank) are a reading, not the page's word: when with them the
+ * table's columns hold under no joint split, or when more than one is
+ * left, they are given up (P8, as any row no split fits) and the other
+ * spans chosen again without them.
  */
 static int
 retry_without_guesses(ctx_t *cx)
 {
-    int joint_failed = 0, guessed = 0;
+    int joint_failed = 0, guessed = 0, open = 0;
     for (size_t i = 0; i < cx->nspans; i++) {
-        joint_failed |= cx->spans[i].fail == F_JOINT;
-        guessed |= !cx->spans[i].fail && cx->spans[i].shape_only == 2;
+        const span_t *s = &cx->spans[i];
+        joint_failed |= s->fail == F_JOINT;
+        guessed |= !s->fail && s->shape_only >= 2;
+        open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
     }
-    if (!joint_failed || !guessed)
+    if (!open && (!joint_failed || !guessed))
         return 0;
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
+        int drop = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
         s->joint = -1;
         if (s->fail == F_JOINT)
             s->fail = F_OK;
-        if (!s->fail && s->shape_only == 2)
+        if (!s->fail && drop)
             s->fail = F_NONE;
         if (s->fail)
             continue;

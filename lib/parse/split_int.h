@@ -155,7 +155,11 @@ typedef struct {
                                      2: its splits read each gap as one
                                      blank cell per no-break space and
                                      leave a total blank: not printed,
-                                     the identities through it unchecked */
+                                     the identities through it unchecked;
+                                     3: as 2 with gaps of up to
+                                     MAX_GAP_CELLS blanks (white space
+                                     collapsed): placed only when one
+                                     split is left */
     int gap_exact;                /* each gap holds one blank cell per
                                      no-break space, no more, no fewer */
     int gap_loose;                /* each gap up to MAX_GAP_CELLS blank

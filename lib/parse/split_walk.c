@@ -657,17 +657,22 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
         return 0;
     }
     if (s->ncand == 0) {
-        /* no split fits the arithmetic. A page that leaves each empty cell one "&nbsp;" says how many
-         * cells each gap stands for, and a total it leaves blank is not
-         * printed rather than 0 (the report's own error, as printed): the
-         * cuts that read it so and keep the other identities, every one
-         * kept for the identities down the columns to choose among */
-        if (spread) {
+        /* no split fits the arithmetic. A page that leaves each empty
+         * cell one "&nbsp;" says how many cells each gap stands for, and
+         * a total it leaves blank is not printed rather than 0 (the
+         * report's own error, as printed): the cuts that read it so and
+         * keep the other identities, every one kept for the identities
+         * down the columns to choose among; then, white space collapsed,
+         * the cuts with gaps of up to MAX_GAP_CELLS blanks, placed only
+         * where one is left (split.c) */
+        for (int loose = 0; spread && s->ncand == 0 && loose < 2; loose++) {
             s->gaps = 1;
-            s->gap_exact = 1;
+            s->gap_exact = !loose;
+            s->gap_loose = loose;
             w->blank_total = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
             s->gap_exact = 0;
+            s->gap_loose = 0;
             w->blank_total = 0;
             if (rc)
                 return rc;
@@ -675,7 +680,7 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
                 s->fail = F_OK;
                 s->ncand = 0;
             } else {
-                s->shape_only = 2;
+                s->shape_only = loose ? 3 : 2;
             }
         }
         /* else, when the digits can be cut into the cells in one way

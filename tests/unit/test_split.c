@@ -503,6 +503,35 @@ gaps_collapsed(void **state)
 }
 
 static void
+gaps_blank_total_unsure(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    spec_t s[] = {
+        /* "443" and five no-break spaces, its 总计 blank: 44 3 or 4 43,
+         * and no other row to choose by: neither is placed */
+        {first_of(OGI_T3, "unable.need_creation"), 7, {"443", "~~~~~"}},
+        /* "5" and one space for six empty cells (white space collapsed):
+         * 5 and six blanks, the one cut that fills the row */
+        {first_of(OGI_T3, "denied.internal_affairs"), 7, {"5", "~"}},
+    };
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "unable.need_creation",
+               (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_finding(f, "P8", "apply.unable.need_creation", OGI_SEV_WARNING,
+                   "\"443 _\" for 7 cells: no split fits the arithmetic; "
+                   "left unsplit");
+    assert_row(f, OGI_T3, "denied.internal_affairs",
+               (long long[]){5, -1, -1, -1, -1, -1, -1});
+    assert_finding(f, "P5", "apply.denied.internal_affairs", OGI_SEV_INFO,
+                   "\"5 _\" split as 5 _ _ _ _ _ _, white space collapsed; "
+                   "its total left blank");
+    assert_int_equal(f->r->nfindings, 2);
+    fx_free(f);
+}
+
+static void
 columns_decide(void **state)
 {
     (void)state;
@@ -1294,6 +1323,7 @@ main(void)
         cmocka_unit_test(gaps_exact_whole_row),
         cmocka_unit_test(gaps_exact_given_up),
         cmocka_unit_test(gaps_collapsed),
+        cmocka_unit_test(gaps_blank_total_unsure),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
         cmocka_unit_test(columns_cannot_decide),
