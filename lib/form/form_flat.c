@@ -37,7 +37,9 @@
  * A table is then read one of two ways (end_table): run together (a label
  * glued to its value, "000", "0049", a placeholder glued to a value), it
  * stays on one line for the run-on reader (read_runon.c), and a lone space
- * before a value becomes the no-break space it was, an empty cell; set
+ * before a value (or, in Table 3, before a row's label: a row that ended
+ * in empty cells or held nothing else) becomes the no-break space it was,
+ * an empty cell; set
  * apart by blanks, each row gets its line (before a row label of the
  * skeleton that a value or the next row follows: a label quoted in a
  * sentence is followed by more words), Table 4's values a line apart from
@@ -625,7 +627,13 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
             continue;
         uint32_t kind;
         if (tb->glued) {
-            if (!is_value_at(s, i + 1, end) || !tb->nbsp)
+            /* before a value, or before a row's label (the row before
+             * ended in empty cells, or was all of them: "3 （三）",
+             * "2.其他法律行政法规禁止公开 3.危及") */
+            size_t x;
+            if (!tb->nbsp || !(is_value_at(s, i + 1, end) ||
+                               (tb->rows && match_any(s, i + 1, end,
+                                                      tb->rows, &x))))
                 continue;
             kind = SP_NBSP;
         } else if (i < word_end) {

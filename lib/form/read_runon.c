@@ -624,13 +624,22 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
     int first = 1, rc;
     token_t tk;
     size_t before = pos;
+    int after_text = 0; /* the line's last token was a label */
     while (next_token(s, &pos, start, end, &tk)) {
         /* a gap before a value, or after one, the line's start included:
          * a row goes on from the line above ("总计" then "&nbsp;11"),
-         * and its first cell may be the empty one */
-        if (tk.a > before && (r->after_run || tk.kind != TK_TEXT) &&
-            (rc = add_gap(r, t, before, tk.a)))
-            return rc;
+         * and its first cell may be the empty one; or a gap between two
+         * labels of one line: a row whose every cell is an empty one's
+         * "&nbsp;" ("2.其他法律行政法规禁止公开" and seven, then "3.") */
+        int blank_row = 0; /* a label and its row of empty cells */
+        if (tk.a > before &&
+            (r->after_run || tk.kind != TK_TEXT || after_text)) {
+            blank_row = after_text && tk.kind == TK_TEXT &&
+                        hard_blanks(t, before, tk.a) > 0;
+            if ((rc = add_gap(r, t, before, tk.a)))
+                return rc;
+        }
+        after_text = tk.kind == TK_TEXT;
         before = tk.b;
         if (tk.kind == TK_TEXT) {
             size_t a = tk.a, pe = prose_end(s, tk.a, tk.b);
@@ -648,7 +657,8 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
                     continue;
                 }
             }
-            if ((first || r->after_run || !r->open) && (rc = row_new(r, l)))
+            if ((first || r->after_run || !r->open || blank_row) &&
+                (rc = row_new(r, l)))
                 return rc;
             if ((rc = add_text(r->tb, s, a, tk.b)))
                 return rc;
@@ -665,7 +675,8 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
         }
         first = 0;
     }
-    if (r->after_run && end > before && (rc = add_gap(r, t, before, end)))
+    if ((r->after_run || after_text) && end > before &&
+        (rc = add_gap(r, t, before, end)))
         return rc;
     return 0;
 }

@@ -598,9 +598,14 @@ tell(ctx_t *cx, const span_t *s)
     if (s->nalive == 1) {
         buf_put(&b, " split as ", 10);
         show_split(&b, s, s->chosen);
-        if (s->shape_only)
+        if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
+        else if (s->shape_only == 2)
+            buf_str(&b, ", one blank cell per no-break space; its total "
+                        "left blank");
+        else if (s->shape_only)
+            buf_str(&b, ", white space collapsed; its total left blank");
         return ogi_report_add_finding(cx->r, "P5", OGI_SEV_INFO, path, "%s",
                                       msg);
     }
@@ -617,6 +622,9 @@ tell(ctx_t *cx, const span_t *s)
         snprintf(head, sizeof(head), " fits %zu splits; placed ", s->nalive);
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
+    if (s->shape_only)
+        buf_str(&b, ", one blank cell per no-break space, its total "
+                    "left blank");
     buf_put(&b, "; also fits: ", 13);
     for (size_t i = 0; i < n && i < MAX_SHOWN; i++) {
         if (i)
@@ -630,6 +638,44 @@ tell(ctx_t *cx, const span_t *s)
     }
     return ogi_report_add_finding(cx->r, "P6", OGI_SEV_WARNING, path, "%s",
                                   msg);
+}
+
+/*
+ * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
+ * left blank) are a reading, not the page's word: when with them the
+ * table's columns hold under no joint split, or when more than one is
+ * left, they are given up (P8, as any row no split fits) and the other
+ * spans chosen again without them.
+ */
+static int
+retry_without_guesses(ctx_t *cx)
+{
+    int joint_failed = 0, guessed = 0, open = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        const span_t *s = &cx->spans[i];
+        joint_failed |= s->fail == F_JOINT;
+        guessed |= !s->fail && s->shape_only >= 2;
+        open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
+    }
+    if (!open && (!joint_failed || !guessed))
+        return 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        int drop = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
+        s->joint = -1;
+        if (s->fail == F_JOINT)
+            s->fail = F_OK;
+        if (!s->fail && drop)
+            s->fail = F_NONE;
+        if (s->fail)
+            continue;
+        memset(s->alive, 1, s->ncand);
+        memset(s->insol, 0, s->ncand);
+        s->nalive = s->ncand;
+    }
+    for (size_t i = 0; i < cx->ninst; i++)
+        cx->inst[i].kept = 0;
+    return ogi__split_across(cx);
 }
 
 int
@@ -680,6 +726,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
         if (!cx.spans[i].fail && (rc = ogi__split_span_walk(&cx, &cx.spans[i])))
             return rc;
     if ((rc = ogi__split_across(&cx)))
+        return rc;
+    if ((rc = retry_without_guesses(&cx)))
         return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = tell(&cx, &cx.spans[i])))

@@ -150,8 +150,20 @@ typedef struct {
     long joint;                   /* position in the joint search, or -1 */
     int gaps;                     /* 1: gaps may hold blank cells; 2: and
                                      runs of marks several placeholders */
-    int shape_only;               /* its one split is the only cut of its
-                                     digits, and breaks the arithmetic */
+    int shape_only;               /* 1: its one split is the only cut of
+                                     its digits, and breaks the arithmetic;
+                                     2: its splits read each gap as one
+                                     blank cell per no-break space and
+                                     leave a total blank: not printed,
+                                     the identities through it unchecked;
+                                     3: as 2 with gaps of up to
+                                     MAX_GAP_CELLS blanks (white space
+                                     collapsed): placed only when one
+                                     split is left */
+    int gap_exact;                /* each gap holds one blank cell per
+                                     no-break space, no more, no fewer */
+    int gap_loose;                /* each gap up to MAX_GAP_CELLS blank
+                                     cells, whatever its no-break spaces */
     size_t gap_budget;            /* most blank cells its gaps may hold
                                      in all (0: each gap its own bound) */
 } span_t;

@@ -75,6 +75,8 @@ typedef struct {
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
     int odd;                    /* score_t.odd of the layout walked */
+    int blank_total;            /* an identity whose total side holds
+                                   a gap's blank cell is not checked */
 } walk_t;
 
 /* The run being cut: its piece, and the digits and cells still to cut
@@ -462,6 +464,10 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         lo = m ? 1 : 0;
         hi = m ? m : gap_cells(sp->pieces[i]);
         base = m ? 1 : 0; /* counted among the fixed cells */
+        if (!m && s->gap_exact)
+            lo = hi = sp->pieces[i]->n;
+        if (!m && s->gap_loose)
+            hi = MAX_GAP_CELLS;
         if (!m && hi > gap_left)
             hi = gap_left;
     }
@@ -525,9 +531,13 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         for (size_t i = 0; i < s->ninst; i++) {
             const inst_t *e = &cx->inst[s->inst[i]];
             w->use[i] = 1;
-            for (size_t k = 0; k < e->n; k++)
-                if (l->kind[cx->opos[e->cell[k]]] == K_OPAQUE)
+            for (size_t k = 0; k < e->n; k++) {
+                size_t q = cx->opos[e->cell[k]];
+                if (l->kind[q] == K_OPAQUE ||
+                    (w->blank_total && e->sign[k] < 0 &&
+                     gap_cells(sp->pieces[l->piece[q]])))
                     w->use[i] = 0;
+            }
         }
         for (size_t p = 0; p < sp->ncells; p++) {
             w->known[p] = l->kind[p] != K_RUN;
@@ -608,29 +618,91 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
     s->gap_budget = 0;
     if (rc || s->fail)
         return rc;
-    if (s->nlay == 0) {
+    /* none fits: a page that leaves each empty cell one "&nbsp;" says
+     * how many blank cells each gap is, a whole row of them too (more
+     * than one gap is tried as) */
+    size_t any_lay = s->nlay;
+    if (s->ncand == 0 && spread) {
+        s->gaps = 1;
+        s->gap_exact = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        s->gap_exact = 0;
+        if (rc)
+            return rc;
+        any_lay += s->nlay;
+        if (s->fail) {
+            s->fail = F_OK;
+            s->ncand = 0;
+        }
+    }
+    /* and still none fits: white space collapsed (a crawler that keeps
+     * one space for a run of them, "82135 21859" for 821 35 _ _ 2 1
+     * 859), so a gap may be up to MAX_GAP_CELLS blank cells whatever its
+     * no-break spaces, the arithmetic deciding */
+    if (s->ncand == 0 && spread) {
+        s->gaps = 1;
+        s->gap_loose = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        s->gap_loose = 0;
+        if (rc)
+            return rc;
+        any_lay += s->nlay;
+        if (s->fail) {
+            s->fail = F_OK;
+            s->ncand = 0;
+        }
+    }
+    if (any_lay == 0) {
         s->fail = F_SHAPE; /* fewer digits than cells */
         return 0;
     }
     if (s->ncand == 0) {
-        /* no split fits the arithmetic: when the digits can be cut into
-         * the cells in one way only, that cut is what the page says, and
-         * the arithmetic it breaks is the report's own error, for the
-         * validator to tell */
-        s->gaps = 0;
-        w->shape_only = 1;
-        rc = walk_layouts(cx, s, cur, w, fixed);
-        while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
-            s->gaps++;
+        /* no split fits the arithmetic. A page that leaves each empty
+         * cell one "&nbsp;" says how many cells each gap stands for, and
+         * a total it leaves blank is not printed rather than 0 (the
+         * report's own error, as printed): the cuts that read it so and
+         * keep the other identities, every one kept for the identities
+         * down the columns to choose among; then, white space collapsed,
+         * the cuts with gaps of up to MAX_GAP_CELLS blanks, placed only
+         * where one is left (split.c) */
+        for (int loose = 0; spread && s->ncand == 0 && loose < 2; loose++) {
+            s->gaps = 1;
+            s->gap_exact = !loose;
+            s->gap_loose = loose;
+            w->blank_total = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
+            s->gap_exact = 0;
+            s->gap_loose = 0;
+            w->blank_total = 0;
+            if (rc)
+                return rc;
+            if (s->fail || s->ncand == 0) {
+                s->fail = F_OK;
+                s->ncand = 0;
+            } else {
+                s->shape_only = loose ? 3 : 2;
+            }
         }
-        if (rc)
-            return rc;
-        if (s->fail || s->ncand != 1) {
-            s->fail = F_NONE;
-            return 0;
+        /* else, when the digits can be cut into the cells in one way
+         * only, that cut is what the page says, and the arithmetic it
+         * breaks is the report's own error, for the validator to tell */
+        if (s->ncand == 0) {
+            s->gaps = 0;
+            w->shape_only = 1;
+            rc = walk_layouts(cx, s, cur, w, fixed);
+            while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
+                s->gaps++;
+                rc = walk_layouts(cx, s, cur, w, fixed);
+            }
+            if (rc)
+                return rc;
+            if (s->fail || s->ncand != 1) {
+                s->fail = F_NONE;
+                return 0;
+            }
         }
-        s->shape_only = 1;
+        if (!s->shape_only)
+            s->shape_only = 1;
     }
     s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
     s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);

@@ -64,7 +64,7 @@ floor_of() {
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         strip) echo 99.4 ;;
-        strip_flat) echo 94.3 ;;
+        strip_flat) echo 95.1 ;;
         *) echo 100 ;;
     esac
 }

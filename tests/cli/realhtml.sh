@@ -27,8 +27,8 @@ floor_of() {
         html2text) echo 100 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
-        strip) echo 80.7 ;;
-        strip_flat) echo 70.3 ;;
+        strip) echo 93.7 ;;
+        strip_flat) echo 75.4 ;;
         *) echo 100 ;;
     esac
 }

@@ -244,6 +244,48 @@ glued(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/* Table 3 run together from a page that leaves every empty cell one
+ * "&nbsp;": a row's trailing empty cells and a row of nothing but empty
+ * cells leave a lone space before the next row's label, which is the
+ * empty cells' no-break space (as before a value) */
+#define GLUED_T3_BLANKS                                                                                            \
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项" \
+    "之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业" \
+    "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量8 "     \
+    "0 1000081二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）"         \
+    "予以公开3 （二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000" \
+    "（三）不予公开1.属于国家秘密0000000 2.其他法律行政法规禁止公开 3.危及"     \
+    "“三安全一稳定”0000000"
+
+static void
+glued_blank_rows(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena = ogi_arena_new(0);
+    char *narr = repeat(NARR, 6);
+    char *head = join(
+        "某县人民政府2023年政府信息公开工作年度报告 一、总体情况 ", narr, " ");
+    char *raw = join(head, GLUED_T2 GLUED_T3_BLANKS, " " GLUED_T4 TAIL);
+    ogi__view_t v;
+    view_of(arena, raw, strlen(raw), &v);
+    check_map(&v, raw, strlen(raw));
+    char *t3 = line_of(&v, 7);
+    assert_non_null(t3);
+    /* before a value, as before */
+    assert_non_null(strstr(t3, "申请数量8\xC2\xA0" "0\xC2\xA0" "1000081"));
+    /* before a row's label: after a value, after a label */
+    assert_non_null(strstr(t3, "予以公开3\xC2\xA0（二）部分公开"));
+    assert_non_null(strstr(t3, "禁止公开\xC2\xA0" "3.危及"));
+    /* not inside a sentence-like run of labels: the group's label and
+     * its first row are glued, nothing put between them */
+    assert_non_null(strstr(t3, "（三）不予公开1.属于国家秘密0000000"));
+    free(t3);
+    free(raw);
+    free(head);
+    free(narr);
+    ogi_arena_destroy(&arena);
+}
+
 /* ---- a table set apart by blanks (one cell per line in the source) ---- */
 
 static void
@@ -420,9 +462,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(glued),      cmocka_unit_test(spaced),
-        cmocka_unit_test(left_alone), cmocka_unit_test(gb18030),
-        cmocka_unit_test(big_line),
+        cmocka_unit_test(glued),      cmocka_unit_test(glued_blank_rows),
+        cmocka_unit_test(spaced),     cmocka_unit_test(left_alone),
+        cmocka_unit_test(gb18030),    cmocka_unit_test(big_line),
     };
     return cmocka_run_group_tests_name("form_flat", tests, NULL, NULL);
 }

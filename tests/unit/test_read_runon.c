@@ -589,6 +589,23 @@ test_file_gaps_and_placeholders(void **state)
     done(&fx);
 }
 
+static void
+test_file_rows_of_blanks(void **state)
+{
+    (void)state;
+    fx_t fx;
+    /* blankrows2019.html: a 2019 Table 3 on one line, each empty cell
+     * <p>&nbsp;</p>, the 总计 of 1. left blank, and rows 2., 3. and （六）
+     * with all seven cells empty. Each such row is its label and a gap of
+     * seven no-break spaces, a row of its own; 1. is 14 and six */
+    read_file(&fx, "blankrows2019.txt");
+    EXPECT_IN_ORDER(&fx, "L[1.属于国家秘密] R[14] B[      ]",
+                    "L[2.其他法律行政法规禁止公开] B[       ]",
+                    "L[3.危及\"三安全一稳定\"] B[       ]",
+                    "L[(六)其他处理] B[       ]");
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -613,6 +630,7 @@ main(void)
         cmocka_unit_test(test_file_whole_page_on_one_line),
         cmocka_unit_test(test_file_generated),
         cmocka_unit_test(test_file_gaps_and_placeholders),
+        cmocka_unit_test(test_file_rows_of_blanks),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }
