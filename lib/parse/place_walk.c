@@ -47,6 +47,8 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
     long best = -1;
     int best_s = 0;
     for (size_t i = from; i < to && i < p->n; i++) {
+        if (!ogi__label_may_match(in, p->rows[i].labels.bloom))
+            continue;
         int expected = i == cursor || i == cursor + 1;
         int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
         if (s == 0)
