@@ -506,6 +506,33 @@ ogi_text_raw_offset(const ogi_text_t *t, size_t i)
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
 
+void
+ogi_text_raw_span(const ogi_text_t *t, size_t i, size_t n, uint32_t *a,
+                  uint32_t *b)
+{
+    if (i >= t->len) {
+        *a = *b = (uint32_t)t->raw_len;
+        return;
+    }
+    /* the last shift at or before i, as ogi_text_raw_offset finds it */
+    size_t lo = 0, m = t->nshifts;
+    while (m > 1) {
+        size_t half = m / 2;
+        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
+        m -= half;
+    }
+    *a = t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
+    size_t j = i + n;
+    if (j >= t->len) {
+        *b = (uint32_t)t->raw_len;
+        return;
+    }
+    /* the last at or before j: on from i's */
+    while (lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= j)
+        lo++;
+    *b = t->shifts[lo].raw + (uint32_t)(j - t->shifts[lo].norm);
+}
+
 char *
 ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
 {
