@@ -15,9 +15,11 @@ ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
     tb->arena = arena;
 }
 
-ogi__cell_t *
-ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
-               size_t n, size_t off, size_t len)
+/* ogi__table_add, a value's number given when already parsed from
+ * s[0..n) (num, or NULL to parse it here). */
+static ogi__cell_t *
+add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
+           size_t off, size_t len, const ogi_num_t *num)
 {
     if (tb->ncells == tb->ccap) {
         size_t cap = tb->ccap ? tb->ccap * 2 : 256;
@@ -38,10 +40,19 @@ ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
     c->len = (uint32_t)len;
     c->row = c->col = c->x0 = c->x1 = -1;
     c->rowspan = c->colspan = 1;
-    if (kind == OGI__CELL_VALUE &&
-        ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
+    if (kind == OGI__CELL_VALUE && num)
+        c->num = *num;
+    else if (kind == OGI__CELL_VALUE &&
+             ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
         c->kind = OGI__CELL_LABEL; /* the reader was wrong: keep the text */
     return c;
+}
+
+ogi__cell_t *
+ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
+               size_t n, size_t off, size_t len)
+{
+    return add_parsed(tb, kind, s, n, off, len, NULL);
 }
 
 int
@@ -102,8 +113,11 @@ is_blank_char(char c)
     return c == ' ' || c == '\t';
 }
 
-ogi__cell_t *
-ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
+/* ogi__table_add_cell, with known the number parsed from the whole of
+ * s[0..n) (or NULL): taken as it is when no space is trimmed. */
+static ogi__cell_t *
+add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
+               const ogi_num_t *known)
 {
     size_t a = 0, b = n;
     while (a < b && ogi_text_is_space((unsigned char)s[a]))
@@ -113,10 +127,20 @@ ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
     if (a == b)
         return ogi__table_add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
     ogi_num_t num;
-    ogi__cell_kind_t k = ogi_number_parse(s + a, b - a, &num) != OGI_NUM_NONE
-                             ? OGI__CELL_VALUE
-                             : OGI__CELL_LABEL;
-    return ogi__table_add(tb, k, s + a, b - a, off + a, b - a);
+    if (known && a == 0 && b == n)
+        num = *known;
+    else
+        ogi_number_parse(s + a, b - a, &num);
+    if (num.kind != OGI_NUM_NONE)
+        return add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a, b - a,
+                          &num);
+    return ogi__table_add(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
+}
+
+ogi__cell_t *
+ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
+{
+    return add_cell_known(tb, s, n, off, NULL);
 }
 
 /* 1 when s[0..n) is 增 or 减 alone: the sign of the value after it. */
@@ -355,7 +379,7 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
     ogi_num_t num;
     /* a whole-cell value ("减 22" with its space) first */
     if (ogi_number_parse(s, n, &num) != OGI_NUM_NONE)
-        return ogi__table_add_cell(tb, s, n, off) ? 0 : OGI_ENOMEM;
+        return add_cell_known(tb, s, n, off, &num) ? 0 : OGI_ENOMEM;
     size_t text_start = 0, text_end = 0;
     int in_text = 0;
     size_t i = 0;
