@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ogi/error.h"
+#include "swar_int.h"
 #include "table_int.h"
 
 void
@@ -810,7 +811,12 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 int
 ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
-    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++)
+    size_t i = t->lines[l].start, end = t->lines[l].end;
+    /* pdftotext's indentation: eight spaces at a time */
+    while (end - i >= 8 &&
+           ogi__word_all(ogi__word_load(t->s + i), ' '))
+        i += 8;
+    for (; i < end; i++)
         if (t->s[i] != ' ' && t->s[i] != '\t')
             return 0;
     return 1;
@@ -821,6 +827,8 @@ ogi__table_is_page_line(const ogi_text_t *t, size_t l)
 {
     /* pdftotext centres footers: indentation does not count */
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
+        p += 8;
     while (p < e && (*p == ' ' || *p == '\t'))
         p++;
     size_t n = (size_t)(e - p);
