@@ -82,10 +82,13 @@ is_prose(const char *p, size_t n)
 {
     if (n > 180)
         return 1;
+    /* the bytes that may start one: a table lookup a byte */
+    static const unsigned char starts[256] = {
+        [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
     for (size_t k = 0; k < n; k++)
-        if (p[k] == ',' || p[k] == ';' || p[k] == ':' ||
-            (p[k] == '\xE3' && n - k >= 3 && p[k + 1] == '\x80' &&
-             p[k + 2] == '\x82'))
+        if (starts[(unsigned char)p[k]] &&
+            (p[k] != '\xE3' || (n - k >= 3 && p[k + 1] == '\x80' &&
+                                 p[k + 2] == '\x82')))
             return 1;
     return 0;
 }
