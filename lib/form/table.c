@@ -117,6 +117,11 @@ is_blank_char(char c)
     return c == ' ' || c == '\t';
 }
 
+/* The bytes that part the words of a line: blanks, and in a line of
+ * values rules too; a lookup a byte. */
+static const unsigned char blanks[256] = {[' '] = 1, ['\t'] = 1};
+static const unsigned char parts[256] = {[' '] = 1, ['\t'] = 1, ['|'] = 1};
+
 /* ogi__table_add_cell, with known the number parsed from the whole of
  * s[0..n) (or NULL): taken as it is when no space is trimmed. */
 static ogi__cell_t *
@@ -306,10 +311,10 @@ count_numbers(const char *s, size_t n)
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
-        while (i < n && (is_blank_char(s[i]) || s[i] == '|'))
+        while (i < n && parts[(unsigned char)s[i]])
             i++;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]) && s[i] != '|')
+        while (i < n && !parts[(unsigned char)s[i]])
             i++;
         if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
             k++;
@@ -387,14 +392,15 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
     size_t text_start = 0, text_end = 0;
     int in_text = 0;
     size_t i = 0;
+    const unsigned char *sep = ocr ? parts : blanks;
     while (i < n) {
         /* in a line of values a rule ("|") parts words as a space does */
-        while (i < n && (is_blank_char(s[i]) || (ocr && s[i] == '|')))
+        while (i < n && sep[(unsigned char)s[i]])
             i++;
         if (i >= n)
             break;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]) && !(ocr && s[i] == '|'))
+        while (i < n && !sep[(unsigned char)s[i]])
             i++;
         size_t wlen = i - w, vend = 0;
         /* "4 .保护": a row's number, then its label */
