@@ -752,17 +752,25 @@ add_line_cells(ogi__table_t *tb, size_t l)
     size_t c = start;
     int rc;
     while (c <= end) {
-        size_t ce = c;
-        while (ce < end && s[ce] != '\t')
-            ce++;
+        const char *tab = c < end ? memchr(s + c, '\t', end - c) : NULL;
+        size_t ce = tab ? (size_t)(tab - s) : end > c ? end : c;
         /* split the tab cell on runs of two or more spaces */
         size_t sc = c;
         int any = 0;
         while (sc < ce) {
+            /* the next two spaces in a row, space to space */
             size_t se = sc;
-            while (se < ce &&
-                   !(s[se] == ' ' && se + 1 < ce && s[se + 1] == ' '))
+            for (;;) {
+                const char *sp = se < ce ? memchr(s + se, ' ', ce - se) : NULL;
+                if (!sp) {
+                    se = ce > se ? ce : se;
+                    break;
+                }
+                se = (size_t)(sp - s);
+                if (se + 1 < ce && s[se + 1] == ' ')
+                    break;
                 se++;
+            }
             size_t a0 = sc, a1 = se;
             while (a0 < a1 && s[a0] == ' ')
                 a0++;
