@@ -54,11 +54,15 @@
 static int
 is_wide(const char *s, size_t a, size_t b)
 {
-    size_t run = 0;
-    for (size_t i = a; i < b; i++) {
-        run = s[i] == ' ' ? run + 1 : 0;
-        if (run >= 3)
+    /* space to space: a run starts at one of them */
+    for (size_t i = a; i + 3 <= b;) {
+        const char *sp = memchr(s + i, ' ', b - 2 - i);
+        if (!sp)
+            return 0;
+        i = (size_t)(sp - s);
+        if (s[i + 1] == ' ' && s[i + 2] == ' ')
             return 1;
+        i++;
     }
     return 0;
 }
