@@ -66,8 +66,8 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     if (c0 >= 0x80 && end - p != 3 && end - p != 9 && c0 != 0xE5)
         return OGI_NUM_NONE;
     /* no placeholder starts with a digit */
-    for (size_t i = 0; !ogi_text_is_digit(c0) && i < OGI_ARRAY_LEN(placeholders);
-         i++) {
+    for (size_t i = 0;
+         !ogi_text_is_digit(c0) && i < OGI_ARRAY_LEN(placeholders); i++) {
         size_t len = placeholders[i].len;
         if ((size_t)(end - p) == len &&
             memcmp(p, placeholders[i].text, len) == 0)

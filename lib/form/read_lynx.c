@@ -151,8 +151,7 @@ may_count(const char *s, size_t n)
     if (!memchr(s + a, ' ', n - a))
         return 1;
     for (size_t i = a + 1; i + 1 < n; i++)
-        if (s[i] == ' ' && is_count_char(s[i - 1]) &&
-            is_count_char(s[i + 1]))
+        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
             return 1;
     return 0;
 }

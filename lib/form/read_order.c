@@ -172,8 +172,7 @@ t3_sets(t3_sets_t *s)
 /* Scores the text items of l but skip against Table 3's rows: the row
  * and score into l (with skip) when better than l's. */
 static void
-score_label(const order_t *o, const t3_sets_t *sets, label_t *l,
-            uint32_t skip)
+score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
 {
     /* the label's text, squeezed of its line breaks, for matching */
     char buf[OGI__LABEL_MAX * 2];

@@ -50,8 +50,8 @@ add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
 }
 
 ogi__cell_t *
-ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
-               size_t n, size_t off, size_t len)
+ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
+               size_t off, size_t len)
 {
     return add_parsed(tb, kind, s, n, off, len, NULL);
 }
@@ -87,8 +87,8 @@ is_prose(const char *p, size_t n)
         [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
     for (size_t k = 0; k < n; k++)
         if (starts[(unsigned char)p[k]] &&
-            (p[k] != '\xE3' || (n - k >= 3 && p[k + 1] == '\x80' &&
-                                 p[k + 2] == '\x82')))
+            (p[k] != '\xE3' ||
+             (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82')))
             return 1;
     return 0;
 }
@@ -830,8 +830,7 @@ ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
     size_t i = t->lines[l].start, end = t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
-    while (end - i >= 8 &&
-           ogi__word_all(ogi__word_load(t->s + i), ' '))
+    while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))
         i += 8;
     for (; i < end; i++)
         if (t->s[i] != ' ' && t->s[i] != '\t')
