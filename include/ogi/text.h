@@ -92,6 +92,11 @@ int ogi_text_broken_at(const ogi_text_t *t, size_t i);
 /* Raw offset of the byte at normalised offset i; raw_len for i >= len. */
 uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);
 
+/* ogi_text_raw_offset of i into *a and of i + n into *b, the second found
+ * from the first (a span's end is a few shifts on from its start). */
+void ogi_text_raw_span(const ogi_text_t *t, size_t i, size_t n, uint32_t *a,
+                       uint32_t *b);
+
 /* Length in bytes of the UTF-8 sequence starting at s[0] (1 for invalid or
  * ASCII); end bounds the read. */
 size_t ogi_utf8_len(const char *s, const char *end);

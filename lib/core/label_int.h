@@ -58,6 +58,18 @@ typedef struct {
 
 void ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out);
 
+/* 0 when in can match no label of a set whose blooms' union is bloom
+ * (ogi__label_score_set would give 0): fewer than two characters in
+ * common with every one, and none the same as in, whose bloom would be
+ * in's, two bits or more. Inline, for the callers that try many sets. */
+static inline int
+ogi__label_may_match(const ogi__label_t *in, uint64_t bloom)
+{
+    uint64_t both = in->bloom & bloom;
+    return !(in->chars >= 2 && (both & (both - 1)) == 0 &&
+             (in->bloom & (in->bloom - 1)) != 0);
+}
+
 /* ogi__label_score_row against a set from ogi__label_row_set. */
 int ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
                          int expected);

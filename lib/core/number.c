@@ -60,7 +60,14 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     if (!ogi_text_is_digit(c0) && c0 != '+' && c0 != '-' && c0 < 0x80 &&
         c0 != '/' && c0 != '\\')
         return OGI_NUM_NONE;
-    for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++) {
+    /* a word of other characters (a label's, most of them) is a number
+     * only as a placeholder of one or three characters (无, 不适用, 空)
+     * or after 增 or 减 (lead byte E5) */
+    if (c0 >= 0x80 && end - p != 3 && end - p != 9 && c0 != 0xE5)
+        return OGI_NUM_NONE;
+    /* no placeholder starts with a digit */
+    for (size_t i = 0;
+         !ogi_text_is_digit(c0) && i < OGI_ARRAY_LEN(placeholders); i++) {
         size_t len = placeholders[i].len;
         if ((size_t)(end - p) == len &&
             memcmp(p, placeholders[i].text, len) == 0)

@@ -52,6 +52,16 @@ ogi__word_above_space(uint64_t x)
     return (((x & ~OGI__HIGHS) + OGI__ONES * 0x5F) | x) & OGI__HIGHS;
 }
 
+/* How many bytes of x start a UTF-8 character (are no continuation
+ * byte 10xxxxxx): the code points that begin in the word. */
+static inline unsigned
+ogi__word_leads(uint64_t x)
+{
+    /* bit 7 of each byte set and bit 6 clear: a continuation byte */
+    uint64_t cont = (x & ~(x << 1) & OGI__HIGHS) >> 7;
+    return 8 - (unsigned)((cont * OGI__ONES) >> 56);
+}
+
 /* Offset of the first byte above 0x20 in s[i..n), or n: a run of spaces
  * and line breaks (pdftotext's alignment) skipped a word at a time. */
 static inline size_t

@@ -130,6 +130,13 @@ trailing_values(const word_t *w, size_t n)
     return k;
 }
 
+/* 1 for a byte of a count or a date: a digit, '-' or '/'. */
+static int
+is_count_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '/';
+}
+
 /* 1 when line s[0..n) may count for the probe, so is worth reading into
  * words: one word alone (a cell as a paragraph), or two values one space
  * apart (a row of lynx's grid). */
@@ -144,8 +151,7 @@ may_count(const char *s, size_t n)
     if (!memchr(s + a, ' ', n - a))
         return 1;
     for (size_t i = a + 1; i + 1 < n; i++)
-        if (s[i] == ' ' && strchr("0123456789-/", s[i - 1]) &&
-            strchr("0123456789-/", s[i + 1]) && s[i - 1] && s[i + 1])
+        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
             return 1;
     return 0;
 }

@@ -54,11 +54,15 @@
 static int
 is_wide(const char *s, size_t a, size_t b)
 {
-    size_t run = 0;
-    for (size_t i = a; i < b; i++) {
-        run = s[i] == ' ' ? run + 1 : 0;
-        if (run >= 3)
+    /* space to space: a run starts at one of them */
+    for (size_t i = a; i + 3 <= b;) {
+        const char *sp = memchr(s + i, ' ', b - 2 - i);
+        if (!sp)
+            return 0;
+        i = (size_t)(sp - s);
+        if (s[i + 1] == ' ' && s[i + 2] == ' ')
             return 1;
+        i++;
     }
     return 0;
 }
@@ -149,12 +153,27 @@ has_numbering(const order_t *o, size_t i)
     return in.num.level != 0;
 }
 
+/* Table 3's rows' label sets, looked up once for scoring many labels
+ * (the skeleton has at most 32 rows a table, label.c's MAX_ROWS). */
+typedef struct {
+    ogi__label_set_t row[64];
+    size_t n;
+} t3_sets_t;
+
+static void
+t3_sets(t3_sets_t *s)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    s->n = sk->nrows < 64 ? sk->nrows : 64;
+    for (size_t r = 0; r < s->n; r++)
+        ogi__label_row_set(OGI_T3, r, &s->row[r]);
+}
+
 /* Scores the text items of l but skip against Table 3's rows: the row
  * and score into l (with skip) when better than l's. */
 static void
-score_label(const order_t *o, label_t *l, uint32_t skip)
+score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     /* the label's text, squeezed of its line breaks, for matching */
     char buf[OGI__LABEL_MAX * 2];
     size_t len = 0;
@@ -169,8 +188,10 @@ score_label(const order_t *o, label_t *l, uint32_t skip)
     }
     ogi__label_t in;
     ogi__label_norm(buf, len, &in);
-    for (size_t r = 0; r < sk->nrows; r++) {
-        int s = ogi__label_score_row(&in, OGI_T3, r, 0);
+    for (size_t r = 0; r < sets->n; r++) {
+        if (!ogi__label_may_match(&in, sets->row[r].bloom))
+            continue;
+        int s = ogi__label_score_set(&in, &sets->row[r], 0);
         if (s >= LABEL_MIN_SCORE && s > l->score) {
             l->score = s;
             l->row = (long)r;
@@ -184,6 +205,8 @@ static size_t
 find_labels(const order_t *o, label_t *lab)
 {
     size_t n = 0;
+    t3_sets_t sets;
+    t3_sets(&sets);
     for (size_t i = 0; i < o->nitems; i++) {
         if (o->items[i].kind != IT_TEXT)
             continue;
@@ -197,12 +220,12 @@ find_labels(const order_t *o, label_t *lab)
         l->skip = UINT32_MAX;
         l->row = -1;
         l->score = 0;
-        score_label(o, l, UINT32_MAX);
+        score_label(o, &sets, l, UINT32_MAX);
         /* the wrapped tail of a taller cell beside (a group's label
          * centred over its rows) may sit among the label's lines: left
          * out when the label then names a row better */
         for (size_t q = i + 1; q <= last && last - i < 8; q++)
-            score_label(o, l, (uint32_t)q);
+            score_label(o, &sets, l, (uint32_t)q);
         i = last;
     }
     /* a row named twice keeps its best label */

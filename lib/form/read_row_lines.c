@@ -18,6 +18,7 @@
 
 #include "ogi/error.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
 #define MAX_COLS 64
 
@@ -280,6 +281,9 @@ cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
     }
     size_t i = w->i;
     int x = w->x;
+    size_t stop = off < t->len ? off : t->len;
+    for (; stop > i && stop - i >= 8; i += 8)
+        x += (int)ogi__word_leads(ogi__word_load(t->s + i));
     for (; i < off && i < t->len; i++)
         x += ((unsigned char)t->s[i] & 0xC0) != 0x80;
     w->i = i > off ? i : off;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ogi/error.h"
+#include "swar_int.h"
 #include "table_int.h"
 
 void
@@ -15,9 +16,11 @@ ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
     tb->arena = arena;
 }
 
-ogi__cell_t *
-ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
-               size_t n, size_t off, size_t len)
+/* ogi__table_add, a value's number given when already parsed from
+ * s[0..n) (num, or NULL to parse it here). */
+static ogi__cell_t *
+add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
+           size_t off, size_t len, const ogi_num_t *num)
 {
     if (tb->ncells == tb->ccap) {
         size_t cap = tb->ccap ? tb->ccap * 2 : 256;
@@ -38,10 +41,19 @@ ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
     c->len = (uint32_t)len;
     c->row = c->col = c->x0 = c->x1 = -1;
     c->rowspan = c->colspan = 1;
-    if (kind == OGI__CELL_VALUE &&
-        ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
+    if (kind == OGI__CELL_VALUE && num)
+        c->num = *num;
+    else if (kind == OGI__CELL_VALUE &&
+             ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
         c->kind = OGI__CELL_LABEL; /* the reader was wrong: keep the text */
     return c;
+}
+
+ogi__cell_t *
+ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
+               size_t off, size_t len)
+{
+    return add_parsed(tb, kind, s, n, off, len, NULL);
 }
 
 int
@@ -70,10 +82,13 @@ is_prose(const char *p, size_t n)
 {
     if (n > 180)
         return 1;
+    /* the bytes that may start one: a table lookup a byte */
+    static const unsigned char starts[256] = {
+        [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
     for (size_t k = 0; k < n; k++)
-        if (p[k] == ',' || p[k] == ';' || p[k] == ':' ||
-            (p[k] == '\xE3' && n - k >= 3 && p[k + 1] == '\x80' &&
-             p[k + 2] == '\x82'))
+        if (starts[(unsigned char)p[k]] &&
+            (p[k] != '\xE3' ||
+             (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82')))
             return 1;
     return 0;
 }
@@ -102,8 +117,16 @@ is_blank_char(char c)
     return c == ' ' || c == '\t';
 }
 
-ogi__cell_t *
-ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
+/* The bytes that part the words of a line: blanks, and in a line of
+ * values rules too; a lookup a byte. */
+static const unsigned char blanks[256] = {[' '] = 1, ['\t'] = 1};
+static const unsigned char parts[256] = {[' '] = 1, ['\t'] = 1, ['|'] = 1};
+
+/* ogi__table_add_cell, with known the number parsed from the whole of
+ * s[0..n) (or NULL): taken as it is when no space is trimmed. */
+static ogi__cell_t *
+add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
+               const ogi_num_t *known)
 {
     size_t a = 0, b = n;
     while (a < b && ogi_text_is_space((unsigned char)s[a]))
@@ -113,10 +136,20 @@ ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
     if (a == b)
         return ogi__table_add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
     ogi_num_t num;
-    ogi__cell_kind_t k = ogi_number_parse(s + a, b - a, &num) != OGI_NUM_NONE
-                             ? OGI__CELL_VALUE
-                             : OGI__CELL_LABEL;
-    return ogi__table_add(tb, k, s + a, b - a, off + a, b - a);
+    if (known && a == 0 && b == n)
+        num = *known;
+    else
+        ogi_number_parse(s + a, b - a, &num);
+    if (num.kind != OGI_NUM_NONE)
+        return add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a, b - a,
+                          &num);
+    return ogi__table_add(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
+}
+
+ogi__cell_t *
+ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
+{
+    return add_cell_known(tb, s, n, off, NULL);
 }
 
 /* 1 when s[0..n) is 增 or 减 alone: the sign of the value after it. */
@@ -278,10 +311,10 @@ count_numbers(const char *s, size_t n)
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
-        while (i < n && (is_blank_char(s[i]) || s[i] == '|'))
+        while (i < n && parts[(unsigned char)s[i]])
             i++;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]) && s[i] != '|')
+        while (i < n && !parts[(unsigned char)s[i]])
             i++;
         if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
             k++;
@@ -355,18 +388,19 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
     ogi_num_t num;
     /* a whole-cell value ("减 22" with its space) first */
     if (ogi_number_parse(s, n, &num) != OGI_NUM_NONE)
-        return ogi__table_add_cell(tb, s, n, off) ? 0 : OGI_ENOMEM;
+        return add_cell_known(tb, s, n, off, &num) ? 0 : OGI_ENOMEM;
     size_t text_start = 0, text_end = 0;
     int in_text = 0;
     size_t i = 0;
+    const unsigned char *sep = ocr ? parts : blanks;
     while (i < n) {
         /* in a line of values a rule ("|") parts words as a space does */
-        while (i < n && (is_blank_char(s[i]) || (ocr && s[i] == '|')))
+        while (i < n && sep[(unsigned char)s[i]])
             i++;
         if (i >= n)
             break;
         size_t w = i;
-        while (i < n && !is_blank_char(s[i]) && !(ocr && s[i] == '|'))
+        while (i < n && !sep[(unsigned char)s[i]])
             i++;
         size_t wlen = i - w, vend = 0;
         /* "4 .保护": a row's number, then its label */
@@ -718,17 +752,25 @@ add_line_cells(ogi__table_t *tb, size_t l)
     size_t c = start;
     int rc;
     while (c <= end) {
-        size_t ce = c;
-        while (ce < end && s[ce] != '\t')
-            ce++;
+        const char *tab = c < end ? memchr(s + c, '\t', end - c) : NULL;
+        size_t ce = tab ? (size_t)(tab - s) : end > c ? end : c;
         /* split the tab cell on runs of two or more spaces */
         size_t sc = c;
         int any = 0;
         while (sc < ce) {
+            /* the next two spaces in a row, space to space */
             size_t se = sc;
-            while (se < ce &&
-                   !(s[se] == ' ' && se + 1 < ce && s[se + 1] == ' '))
+            for (;;) {
+                const char *sp = se < ce ? memchr(s + se, ' ', ce - se) : NULL;
+                if (!sp) {
+                    se = ce > se ? ce : se;
+                    break;
+                }
+                se = (size_t)(sp - s);
+                if (se + 1 < ce && s[se + 1] == ' ')
+                    break;
                 se++;
+            }
             size_t a0 = sc, a1 = se;
             while (a0 < a1 && s[a0] == ' ')
                 a0++;
@@ -786,7 +828,11 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 int
 ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
-    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++)
+    size_t i = t->lines[l].start, end = t->lines[l].end;
+    /* pdftotext's indentation: eight spaces at a time */
+    while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))
+        i += 8;
+    for (; i < end; i++)
         if (t->s[i] != ' ' && t->s[i] != '\t')
             return 0;
     return 1;
@@ -797,6 +843,8 @@ ogi__table_is_page_line(const ogi_text_t *t, size_t l)
 {
     /* pdftotext centres footers: indentation does not count */
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
+        p += 8;
     while (p < e && (*p == ' ' || *p == '\t'))
         p++;
     size_t n = (size_t)(e - p);

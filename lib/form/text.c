@@ -506,6 +506,33 @@ ogi_text_raw_offset(const ogi_text_t *t, size_t i)
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
 
+void
+ogi_text_raw_span(const ogi_text_t *t, size_t i, size_t n, uint32_t *a,
+                  uint32_t *b)
+{
+    if (i >= t->len) {
+        *a = *b = (uint32_t)t->raw_len;
+        return;
+    }
+    /* the last shift at or before i, as ogi_text_raw_offset finds it */
+    size_t lo = 0, m = t->nshifts;
+    while (m > 1) {
+        size_t half = m / 2;
+        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
+        m -= half;
+    }
+    *a = t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
+    size_t j = i + n;
+    if (j >= t->len) {
+        *b = (uint32_t)t->raw_len;
+        return;
+    }
+    /* the last at or before j: on from i's */
+    while (lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= j)
+        lo++;
+    *b = t->shifts[lo].raw + (uint32_t)(j - t->shifts[lo].norm);
+}
+
 char *
 ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
 {
@@ -534,6 +561,27 @@ ogi_text_find(const char *s, size_t n, const char *lit)
      * (a lead byte alone is every third byte), so few are compared */
     const __m128i first = _mm_set1_epi8(lit[0]);
     const __m128i last = _mm_set1_epi8(lit[l - 1]);
+    /* thirty-two positions a turn while they last, in position order */
+    for (; n - i >= l - 1 + 32; i += 32) {
+        const char *q = s + i;
+        __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i b0 =
+            _mm_loadu_si128((const __m128i *)(const void *)(q + l - 1));
+        __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 16));
+        __m128i b1 =
+            _mm_loadu_si128((const __m128i *)(const void *)(q + 16 + l - 1));
+        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                         _mm_cmpeq_epi8(a0, first), _mm_cmpeq_epi8(b0, last))) |
+                     (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                         _mm_cmpeq_epi8(a1, first), _mm_cmpeq_epi8(b1, last)))
+                         << 16;
+        while (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (memcmp(q + k + 1, lit + 1, l - 2) == 0)
+                return q + k;
+            m &= m - 1;
+        }
+    }
     for (; n - i >= l - 1 + 16; i += 16) {
         __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i b =

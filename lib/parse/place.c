@@ -21,8 +21,10 @@ ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
                         const ogi__cell_t *t)
 {
     const ogi_text_t *tx = g->text;
-    c->off = ogi_text_raw_offset(tx, t->off);
-    c->len = ogi_text_raw_offset(tx, t->off + t->len) - c->off;
+    uint32_t a, b;
+    ogi_text_raw_span(tx, t->off, t->len, &a, &b);
+    c->off = a;
+    c->len = b - a;
     if (t->kind == OGI__CELL_BLANK) {
         c->state = OGI_CELL_EMPTY;
         return 0;

@@ -13,6 +13,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -46,6 +47,8 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
     long best = -1;
     int best_s = 0;
     for (size_t i = from; i < to && i < p->n; i++) {
+        if (!ogi__label_may_match(in, p->rows[i].labels.bloom))
+            continue;
         int expected = i == cursor || i == cursor + 1;
         int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
         if (s == 0)
@@ -79,19 +82,31 @@ match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
  * over a table of Table 2), or -1: the heading it matches best, cut short
  * or with characters lost as a label may be, and better than any other
  * (the headings differ in their numbering only). */
+/* The tables' headings, normalised once (immutable after). */
+static ogi__label_t caption_labels[OGI_TABLE_COUNT];
+static pthread_once_t captions_once = PTHREAD_ONCE_INIT;
+
+static void
+init_captions(void)
+{
+    for (int t = 0; t < OGI_TABLE_COUNT; t++) {
+        const char *cap = ogi_skeleton_table((ogi_table_id_t)t)->label;
+        ogi__label_norm(cap, strlen(cap), &caption_labels[t]);
+    }
+}
+
 static long
 caption_row(const ogi__plan_t *p, const ogi__label_t *in)
 {
     long best = -1;
     int best_s = 0, second = 0;
+    pthread_once(&captions_once, init_captions);
     for (size_t i = 0; i < p->n; i++) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
-        const char *cap = ogi_skeleton_table(p->rows[i].table)->label;
-        ogi__label_t l;
-        ogi__label_norm(cap, strlen(cap), &l);
-        ogi__label_set_t set = {&l, 1, 0, l.bloom};
-        int sc = l.len ? ogi__label_score_set(in, &set, 0) : 0;
+        const ogi__label_t *lp = &caption_labels[p->rows[i].table];
+        ogi__label_set_t set = {lp, 1, 0, lp->bloom};
+        int sc = lp->len ? ogi__label_score_set(in, &set, 0) : 0;
         if (sc > best_s) {
             second = best_s;
             best_s = sc;
