@@ -151,7 +151,8 @@ ogi_log_format_line(char *buf, size_t size, ogi_log_format_t format,
     return n;
 }
 
-static void
+/* fmt is checked at ogi_log's and ogi_log_fields' callers */
+__attribute__((format(printf, 5, 0))) static void
 vlog(ogi_log_level_t level, const char *component,
      const ogi_log_field_t *fields, size_t nfields, const char *fmt, va_list ap)
 {
