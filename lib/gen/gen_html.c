@@ -438,11 +438,6 @@ table_open(ogi__gen_t *g, const ogi__style_t *st, int width)
     out(g, "<table");
     if (h->wrap == 2)
         attr(g, st, "class", "MsoNormalTable");
-    /* a table given its width is centred on the page, as Word and site
-     * editors write it: text tools then draw a table narrower than the
-     * page indented */
-    if (h->width == 1)
-        attr(g, st, "align", "center");
     attr(g, st, "border", h->border ? "0" : "1");
     attr(g, st, "cellspacing", "0");
     attr(g, st, "cellpadding", "0");
