@@ -282,7 +282,10 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             caption = caption_of(p, g, rec);
         if (caption >= 0) {
             started = 1;
-            cur = -1;
+            /* a row still waiting for its values keeps waiting: reading
+             * order may write them after the next table's heading */
+            if (cur < 0 || p->rows[cur].ntoks)
+                cur = -1;
             if ((size_t)caption > cursor)
                 cursor = (size_t)caption;
             continue;

@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         pdf_layout) echo 96.8 ;;
-        pdf_raw) echo 94.1 ;;
+        pdf_raw) echo 94.4 ;;
         pdf_portrait_layout) echo 94.9 ;;
         pdf_portrait_raw) echo 95.9 ;;
         *) echo 100 ;;

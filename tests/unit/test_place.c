@@ -320,6 +320,35 @@ t3_sparse_w3m(void **state)
     free(raw);
 }
 
+/*
+ * pdftotext without -layout of a LibreOffice PDF (t2_after_heading): in
+ * reading order 行政许可's value comes after the next item's heading
+ * (第二十条第（六）项), then 行政处罚 and 行政强制 each before its own. The
+ * row still waiting keeps waiting past the heading: 行政许可 17, 行政处罚
+ * 3, 行政强制 14, as the page's HTML has them.
+ */
+static void
+t2_value_after_heading(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp(DIR "t2_after_heading.pdftotext.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k5[] = {"license"};
+    static const int w5[] = {17};
+    check_rows(r, OGI_T2_21_5, k5, 1, w5, 1);
+    static const char *const k6[] = {"penalty", "coercion"};
+    static const int w6[] = {3, 14};
+    check_rows(r, OGI_T2_21_6, k6, 2, w6, 1);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -335,6 +364,7 @@ main(void)
         cmocka_unit_test(t4_prefixes),
         cmocka_unit_test(t4_wide_w3m),
         cmocka_unit_test(t3_sparse_w3m),
+        cmocka_unit_test(t2_value_after_heading),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
