@@ -109,6 +109,16 @@ size_t ogi_utf8_decode(const char *s, const char *end, uint32_t *cp);
  * its bytes, or -1 to drop it (zero-width characters). */
 int ogi_text_fold(uint32_t cp);
 
+/*
+ * Appends UTF-8 string s folded as ogi_text_fold folds text to out[0..o)
+ * (cap bytes in all, kept NUL-terminated), white space dropped when
+ * drop_space; adds the code points kept to *chars (may be NULL). Returns
+ * the new length, or (size_t)-1 when s is not UTF-8 or does not fit. For
+ * words compared with a normalised text byte for byte.
+ */
+size_t ogi_text_fold_append(char *out, size_t o, size_t cap, const char *s,
+                            int drop_space, size_t *chars);
+
 /* 1 for space, tab, CR, LF; the text is normalised, so nothing wider. */
 static inline int
 ogi_text_is_space(int c)

@@ -32,7 +32,7 @@
  *     行政诉讼" has a "、" between them).
  * Words are compared as ogi_text_decode folds them (full width to ASCII),
  * with white space skipped inside them ("三、本年度办 理结果"); the labels
- * are the skeleton's.
+ * are the skeleton's (form_flat_words.c).
  *
  * A table is then read one of two ways (end_table): run together (a label
  * glued to its value, "000", "0049", a placeholder glued to a value), it
@@ -55,255 +55,14 @@
  */
 #include "ogi_int.h"
 
-#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
+#include "form_flat_int.h"
 #include "form_int.h"
 #include "ogi/error.h"
 #include "ogi/skeleton.h"
 #include "ogi/text.h"
-
-/* ---- the format's words, folded as the text is ---- */
-
-#define MAX_WORD  192
-#define MAX_WORDS 48
-
-typedef struct {
-    char s[MAX_WORD];
-    size_t n;
-    uint32_t first; /* its first character, folded (a code point) */
-} word_t;
-
-typedef struct {
-    word_t w[MAX_WORDS];
-    size_t n;
-    uint64_t firsts; /* bit (first & 63) of each word: most places in a
-                        text start none of the words, told by one test */
-} words_t;
-
-static words_t heads[OGI_SEC_COUNT]; /* "二、主动公开政府信息情况", ... */
-static words_t t2_items;             /* "第二十条第（一）项", ... */
-static words_t t2_next;              /* what follows an item in a table */
-static words_t t3_head;              /* "申请人情况" */
-static words_t t3_next;              /* Table 3's column labels */
-static words_t t3_note;              /* "勾稽关系" */
-static words_t t4_review;            /* "行政复议" */
-static words_t t4_suit;              /* "行政诉讼" */
-static words_t t4_next;              /* Table 4's column and row labels */
-static words_t t2_rows;              /* Table 2's row labels */
-static words_t t3_rows;              /* Table 3's, with their numbering */
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-
-/* Appends a ∥ b to ws folded the way ogi_text_decode folds text, white
- * space dropped; a word already there is not added twice. */
-static void
-add(words_t *ws, const char *a, const char *b)
-{
-    if (ws->n == MAX_WORDS)
-        return;
-    word_t *w = &ws->w[ws->n];
-    size_t o = 0;
-    const char *parts[2] = {a, b};
-    for (int k = 0; k < 2; k++) {
-        const char *p = parts[k], *e = p + strlen(p);
-        while (p < e) {
-            uint32_t cp;
-            size_t l = ogi_utf8_decode(p, e, &cp);
-            if (l == 0)
-                return; /* the skeleton is UTF-8: cannot happen */
-            int f = ogi_text_fold(cp);
-            if (o + l >= sizeof(w->s))
-                return;
-            if (f > 0 && f != ' ')
-                w->s[o++] = (char)f;
-            else if (f == 0 && cp != ' ')
-                memcpy(w->s + o, p, l), o += l;
-            p += l;
-        }
-    }
-    if (o == 0)
-        return;
-    for (size_t i = 0; i < ws->n; i++)
-        if (ws->w[i].n == o && memcmp(ws->w[i].s, w->s, o) == 0)
-            return;
-    w->s[o] = '\0';
-    w->n = o;
-    if (ogi_utf8_decode(w->s, w->s + o, &w->first) == 0)
-        return;
-    ws->firsts |= (uint64_t)1 << (w->first & 63);
-    ws->n++;
-}
-
-/* The words of heading h after its ordinal and "、". */
-static void
-add_heading(words_t *ws, const ogi_skel_section_t *sec, const char *h)
-{
-    const char *w = strstr(h, "、");
-    if (w)
-        add(ws, sec->ordinal, w);
-}
-
-static void
-add_labels(words_t *ws, const ogi_skel_table_t *sk, int rows)
-{
-    for (size_t c = 0; c < sk->ncols; c++) {
-        add(ws, sk->cols[c].label, "");
-        for (size_t v = 0; sk->cols[c].variants && sk->cols[c].variants[v]; v++)
-            add(ws, sk->cols[c].variants[v], "");
-    }
-    for (size_t r = 0; rows && r < sk->nrows; r++) {
-        add(ws, sk->rows[r].label, "");
-        for (size_t v = 0; sk->rows[r].variants && sk->rows[r].variants[v]; v++)
-            add(ws, sk->rows[r].variants[v], "");
-    }
-}
-
-static void
-init_words(void)
-{
-    for (int k = 0; k < OGI_SEC_COUNT; k++) {
-        const ogi_skel_section_t *sec =
-            ogi_skeleton_section((ogi_section_id_t)k);
-        add_heading(&heads[k], sec, sec->title);
-        for (size_t v = 0; sec->variants && sec->variants[v]; v++)
-            add_heading(&heads[k], sec, sec->variants[v]);
-    }
-    /* the header cell above an item's row labels */
-    add(&t2_next, "信息内容", "");
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        if (id == OGI_T3) {
-            add_labels(&t3_next, sk, 0);
-            for (size_t r = 0; r < sk->nrows; r++) {
-                const ogi_skel_row_t *row = &sk->rows[r];
-                add(&t3_rows, row->number, row->label);
-                for (size_t v = 0; row->variants && row->variants[v]; v++)
-                    add(&t3_rows, row->number, row->variants[v]);
-            }
-        } else if (id == OGI_T4) {
-            add_labels(&t4_next, sk, 1);
-            add(&t4_review, sk->rows[0].label, "");
-        } else {
-            add(&t2_items, sk->label, "");
-            add_labels(&t2_next, sk, 1);
-            for (size_t r = 0; r < sk->nrows; r++) {
-                add(&t2_rows, sk->rows[r].label, "");
-                for (size_t v = 0;
-                     sk->rows[r].variants && sk->rows[r].variants[v]; v++)
-                    add(&t2_rows, sk->rows[r].variants[v], "");
-            }
-        }
-    }
-    /* Table 3's and Table 4's headers print these above the skeleton's
-     * columns and rows */
-    add(&t3_head, "申请人情况", "");
-    add(&t3_note, "勾稽关系", "");
-    add(&t4_suit, "行政诉讼", "");
-}
-
-/* ---- matching in the view ---- */
-
-/* The fold of the code point at s[p..e) (its length in *l; 0 at a broken
- * sequence), -2 for white space. */
-static int
-fold_at(const char *s, size_t p, size_t e, size_t *l, uint32_t *cp)
-{
-    *l = ogi_utf8_decode(s + p, s + e, cp);
-    if (*l == 0) {
-        *l = 1;
-        *cp = 0xFFFD;
-        return 0;
-    }
-    int f = ogi_text_fold(*cp);
-    if (f == ' ' || *cp == ' ' || *cp == '\t' || *cp == '\r')
-        return -2;
-    return f;
-}
-
-/* s[p..e) past white space. */
-static size_t
-skip_space(const char *s, size_t p, size_t e)
-{
-    while (p < e) {
-        size_t l;
-        uint32_t cp;
-        if (fold_at(s, p, e, &l, &cp) != -2)
-            break;
-        p += l;
-    }
-    return p;
-}
-
-/* 1 when word w is at s[p..e), white space inside it skipped; its end in
- * *q. */
-static int
-match(const char *s, size_t p, size_t e, const word_t *w, size_t *q)
-{
-    size_t i = 0;
-    while (i < w->n) {
-        if (p >= e)
-            return 0;
-        size_t l;
-        uint32_t cp;
-        int f = fold_at(s, p, e, &l, &cp);
-        if (f == -1 || (f == -2 && i > 0)) {
-            p += l;
-            continue;
-        }
-        if (f == -2)
-            return 0;
-        if (f > 0) {
-            if ((unsigned char)w->s[i] != (unsigned)f)
-                return 0;
-            i++;
-        } else {
-            if (l > w->n - i || memcmp(w->s + i, s + p, l) != 0)
-                return 0;
-            i += l;
-        }
-        p += l;
-    }
-    *q = p;
-    return 1;
-}
-
-/* The longest of ws at s[p..e): its end in *q; 0 when none is there. */
-static int
-match_any(const char *s, size_t p, size_t e, const words_t *ws, size_t *q)
-{
-    if (p >= e)
-        return 0;
-    size_t l;
-    uint32_t cp;
-    int f = fold_at(s, p, e, &l, &cp);
-    if (f < 0)
-        return 0; /* no word starts with a space */
-    uint32_t c = f > 0 ? (uint32_t)f : cp;
-    if (!(ws->firsts >> (c & 63) & 1))
-        return 0;
-    int hit = 0;
-    for (size_t i = 0; i < ws->n; i++) {
-        size_t x;
-        if (ws->w[i].first == c && match(s, p, e, &ws->w[i], &x) &&
-            (!hit || x > *q)) {
-            *q = x;
-            hit = 1;
-        }
-    }
-    return hit;
-}
-
-/* 1 when ws's first word is followed, past white space, by one of next. */
-static int
-match_then(const char *s, size_t p, size_t e, const words_t *ws,
-           const words_t *next, size_t *q)
-{
-    size_t x;
-    if (!match_any(s, p, e, ws, &x))
-        return 0;
-    return match_any(s, skip_space(s, x, e), e, next, q);
-}
 
 /* ---- where the breaks go ---- */
 
@@ -373,13 +132,13 @@ other_heading(const char *s, size_t a, size_t p, size_t e, ogi_section_id_t id,
     for (size_t chars = 0; x < e && chars < HEADING_CHARS; chars++) {
         size_t l;
         uint32_t cp;
-        int f = fold_at(s, x, e, &l, &cp);
+        int f = ogi__flat_fold_at(s, x, e, &l, &cp);
         if (f == -2 || f == '(' || f == ',' || f == ':' || f == ';' ||
             cp == 0x3002 || cp == 0x3001 || (cp < 0x80 && cp != '*'))
             break;
         x += l;
     }
-    if (x == w || (x < e && skip_space(s, x, e) == x &&
+    if (x == w || (x < e && ogi__flat_skip_space(s, x, e) == x &&
                    !(s[x] == '(' || ogi_text_has_prefix(s + x, s + e, "（") ||
                      ogi_text_is_digit((unsigned char)s[x]))))
         return 0; /* no words, or words that run on: a sentence */
@@ -453,8 +212,9 @@ push(breaks_t *b, uint32_t **a, size_t *n, size_t *cap, size_t x)
 static void
 put_break(breaks_t *b, const char *s, size_t x, size_t e, int row)
 {
-    if (b->oom || b->n >= MAX_BREAKS || skip_space(s, b->from, e) >= x ||
-        skip_space(s, x, e) >= e)
+    if (b->oom || b->n >= MAX_BREAKS ||
+        ogi__flat_skip_space(s, b->from, e) >= x ||
+        ogi__flat_skip_space(s, x, e) >= e)
         return;
     push(b, &b->at, &b->n, &b->cap, x | (row ? BRK_ROW : 0));
     b->from = x;
@@ -467,7 +227,7 @@ static size_t
 note_start(const char *s, size_t from, size_t p)
 {
     size_t lo = p - from > NOTE_BACK ? p - NOTE_BACK : from;
-    const word_t *w = &t3_note.w[0];
+    const ogi__flat_word_t *w = &ogi__flat_lexicon()->t3_note.w[0];
     const char *k = NULL;
     for (const char *x = s + lo; (x = ogi_text_find_in(x, s + p, w->s)) != NULL;
          x++)
@@ -490,11 +250,12 @@ note_start(const char *s, size_t from, size_t p)
 static int is_value_at(const char *s, size_t q, size_t e);
 
 static int
-row_follows(const char *s, size_t q, size_t e, const words_t *rows)
+row_follows(const char *s, size_t q, size_t e, const ogi__flat_words_t *rows)
 {
-    q = skip_space(s, q, e);
+    q = ogi__flat_skip_space(s, q, e);
     size_t x;
-    return q >= e || is_value_at(s, q, e) || match_any(s, q, e, rows, &x);
+    return q >= e || is_value_at(s, q, e) ||
+           ogi__flat_match_any(s, q, e, rows, &x);
 }
 
 /* 1 when s[q] starts a value: a digit or a placeholder mark. */
@@ -521,10 +282,10 @@ is_value_at(const char *s, size_t q, size_t e)
  * row (and Table 4 its values apart from its header), for the row reader.
  */
 typedef struct {
-    const words_t *rows;         /* its row labels; NULL in Table 4 or none */
-    const words_t *const *words; /* all its labels, NULL-terminated */
-    int in;                      /* inside a table */
-    int t4;                      /* Table 4: its values follow its header */
+    const ogi__flat_words_t *rows; /* its row labels; NULL in Table 4 or none */
+    const ogi__flat_words_t *const *words; /* all its labels, NULL-terminated */
+    int in;                                /* inside a table */
+    int t4;       /* Table 4: its values follow its header */
     int nbsp;     /* a lone space before a value is an empty cell */
     size_t start; /* where it starts in the view */
     size_t first; /* index of its first row break in b->at */
@@ -567,7 +328,7 @@ table_word(const table_t *tb, const char *s, size_t p, size_t end)
 {
     size_t q = p, x;
     for (size_t k = 0; tb->words[k]; k++)
-        if (match_any(s, p, end, tb->words[k], &x) && x > q)
+        if (ogi__flat_match_any(s, p, end, tb->words[k], &x) && x > q)
             q = x;
     return q;
 }
@@ -632,8 +393,8 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
              * "2.其他法律行政法规禁止公开 3.危及") */
             size_t x;
             if (!tb->nbsp || !(is_value_at(s, i + 1, end) ||
-                               (tb->rows && match_any(s, i + 1, end,
-                                                      tb->rows, &x))))
+                               (tb->rows && ogi__flat_match_any(s, i + 1, end,
+                                                                tb->rows, &x))))
                 continue;
             kind = SP_NBSP;
         } else if (i < word_end) {
@@ -653,7 +414,8 @@ end_table(breaks_t *b, table_t *tb, const char *s, size_t end)
 
 static void
 begin_table(breaks_t *b, table_t *tb, const char *s, size_t p,
-            const words_t *rows, const words_t *const *words, int t4, int nbsp)
+            const ogi__flat_words_t *rows,
+            const ogi__flat_words_t *const *words, int t4, int nbsp)
 {
     end_table(b, tb, s, p);
     tb->in = 1;
@@ -672,16 +434,18 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 {
     b->from = a;
     int next = 0; /* headings come in order: the next one looked for */
-    static const words_t *const t2_words[] = {&t2_items, &t2_next, NULL};
-    static const words_t *const t3_words[] = {&t3_head, &t3_next, &t3_rows,
-                                              NULL};
-    static const words_t *const t4_words[] = {&t4_review, &t4_suit, &t4_next,
-                                              NULL};
+    const ogi__flat_lexicon_t *L = ogi__flat_lexicon();
+    const ogi__flat_words_t *const t2_words[] = {&L->t2_items, &L->t2_next,
+                                                 NULL};
+    const ogi__flat_words_t *const t3_words[] = {&L->t3_head, &L->t3_next,
+                                                 &L->t3_rows, NULL};
+    const ogi__flat_words_t *const t4_words[] = {&L->t4_review, &L->t4_suit,
+                                                 &L->t4_next, NULL};
     table_t tb = {.line = a};
     for (size_t p = a; p < e && !b->oom;) {
         size_t l, q, x0;
         uint32_t cp;
-        int f = fold_at(s, p, e, &l, &cp);
+        int f = ogi__flat_fold_at(s, p, e, &l, &cp);
         if (tb.in && tb.t4 && is_value_at(s, p, e)) {
             /* Table 4's first value: its header ends here */
             if (p > a && s[p - 1] != ' ')
@@ -700,17 +464,17 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
         if (next == 0 && title_at(s, b->from, p, e, &x0, &q)) {
             /* the title before the first heading: a line of its own */
             put_break(b, s, x0, e, 0);
-            put_break(b, s, skip_space(s, q, e), e, 0);
+            put_break(b, s, ogi__flat_skip_space(s, q, e), e, 0);
             p = q;
             continue;
         }
         int hit = 0;
         for (int k = next; k < OGI_SEC_COUNT && !hit; k++)
-            if (match_any(s, p, e, &heads[k], &q) ||
+            if (ogi__flat_match_any(s, p, e, &L->heads[k], &q) ||
                 other_heading(s, a, p, e, (ogi_section_id_t)k, &q)) {
                 end_table(b, &tb, s, p);
                 put_break(b, s, p, e, 0);
-                put_break(b, s, skip_space(s, q, e), e, 0);
+                put_break(b, s, ogi__flat_skip_space(s, q, e), e, 0);
                 next = k + 1;
                 hit = 1;
             }
@@ -718,25 +482,28 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             p = q;
             continue;
         }
-        if (match_then(s, p, e, &t2_items, &t2_next, &q)) {
+        if (ogi__flat_match_then(s, p, e, &L->t2_items, &L->t2_next, &q)) {
             /* Table 2's items are read as one region: one table here */
             /* its lone spaces stay: no arithmetic ties its cells, and a
              * space there is as often the page's own as a blank cell's */
             if (tb.words != t2_words)
-                begin_table(b, &tb, s, p, &t2_rows, t2_words, 0, 0);
+                begin_table(b, &tb, s, p, &L->t2_rows, t2_words, 0, 0);
             put_break(b, s, p, e, 0);
-        } else if (match_then(s, p, e, &t3_head, &t3_next, &q)) {
+        } else if (ogi__flat_match_then(s, p, e, &L->t3_head, &L->t3_next,
+                                        &q)) {
             size_t ns = note_start(s, b->from, p);
             end_table(b, &tb, s, ns);
             put_break(b, s, ns, e, 0);
-            begin_table(b, &tb, s, ns, &t3_rows, t3_words, 0, 1);
-        } else if (match_then(s, p, e, &t4_review, &t4_suit, &q) &&
-                   match_any(s, skip_space(s, q, e), e, &t4_next, &q)) {
+            begin_table(b, &tb, s, ns, &L->t3_rows, t3_words, 0, 1);
+        } else if (ogi__flat_match_then(s, p, e, &L->t4_review, &L->t4_suit,
+                                        &q) &&
+                   ogi__flat_match_any(s, ogi__flat_skip_space(s, q, e), e,
+                                       &L->t4_next, &q)) {
             end_table(b, &tb, s, p);
             put_break(b, s, p, e, 0);
             /* its rows are printed as columns: no row breaks */
             begin_table(b, &tb, s, p, NULL, t4_words, 1, 1);
-        } else if (tb.rows && match_any(s, p, e, tb.rows, &q) &&
+        } else if (tb.rows && ogi__flat_match_any(s, p, e, tb.rows, &q) &&
                    row_follows(s, q, e, tb.rows)) {
             put_break(b, s, p, e, 1);
             if (is_value_at(s, q, e))
@@ -791,7 +558,6 @@ mark(map_t *m, uint32_t norm, uint32_t raw)
 int
 ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
 {
-    pthread_once(&words_once, init_words);
     const char *s = v->s;
     breaks_t b = {.arena = arena};
     for (size_t a = 0; a < v->len;) {

@@ -78,29 +78,12 @@ add_word(const char *a, const char *b)
     if (nwords == MAX_WORDS)
         return;
     word_t *w = &words[nwords];
-    size_t o = 0, chars = 0;
-    const char *parts[2] = {a, b};
-    for (int k = 0; k < 2; k++) {
-        const char *p = parts[k], *e = p + strlen(p);
-        while (p < e) {
-            uint32_t cp;
-            size_t l = ogi_utf8_decode(p, e, &cp);
-            if (l == 0)
-                return; /* the skeleton is UTF-8: cannot happen */
-            int f = ogi_text_fold(cp);
-            if (o + l >= sizeof(w->s))
-                return;
-            if (f > 0)
-                w->s[o++] = (char)f;
-            else if (f == 0) {
-                memcpy(w->s + o, p, l);
-                o += l;
-            }
-            if (f >= 0)
-                chars++;
-            p += l;
-        }
-    }
+    size_t chars = 0;
+    size_t o = ogi_text_fold_append(w->s, 0, sizeof(w->s), a, 0, &chars);
+    if (o != (size_t)-1)
+        o = ogi_text_fold_append(w->s, o, sizeof(w->s), b, 0, &chars);
+    if (o == (size_t)-1) /* the skeleton is UTF-8 and short: cannot happen */
+        return;
     if (o == 0)
         return;
     w->n = o;

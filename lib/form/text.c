@@ -109,6 +109,33 @@ ogi_text_fold(uint32_t cp)
     }
 }
 
+size_t
+ogi_text_fold_append(char *out, size_t o, size_t cap, const char *s,
+                     int drop_space, size_t *chars)
+{
+    const char *e = s + strlen(s);
+    while (s < e) {
+        uint32_t cp;
+        size_t l = ogi_utf8_decode(s, e, &cp);
+        if (l == 0 || o + l >= cap)
+            return (size_t)-1;
+        int f = ogi_text_fold(cp);
+        if (drop_space && (f == ' ' || cp == ' '))
+            f = -1;
+        if (f > 0)
+            out[o++] = (char)f;
+        else if (f == 0) {
+            memcpy(out + o, s, l);
+            o += l;
+        }
+        if (f >= 0 && chars)
+            (*chars)++;
+        s += l;
+    }
+    out[o] = '\0';
+    return o;
+}
+
 static int
 add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
 {
