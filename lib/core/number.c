@@ -20,12 +20,15 @@ starts(const char *s, const char *end, const char *lit)
 
 #define LIT(s) {s, sizeof(s) - 1}
 
-/* Placeholders for "nothing": — and - are the same after normalisation. */
+/* Placeholders for "nothing": — and - are the same after normalisation.
+ * A cell of ? or U+FFFD held a character an encoder or decoder could not
+ * map (w3m writing GBK turns — into ?): never a digit, so a placeholder. */
 static const struct {
     const char *text;
     size_t len;
 } placeholders[] = {LIT("-"),  LIT("--"), LIT("---"),    LIT("/"), LIT("//"),
-                    LIT("\\"), LIT("无"), LIT("不适用"), LIT("空")};
+                    LIT("\\"), LIT("无"), LIT("不适用"), LIT("空"),
+                    LIT("?"),  LIT("??"), LIT("\xEF\xBF\xBD")};
 
 /* Trailing units: amount units set the cell unit, count units are dropped. */
 static const struct {
@@ -58,7 +61,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     /* a number starts with a digit or a sign: most words fail here */
     unsigned char c0 = (unsigned char)*p;
     if (!ogi_text_is_digit(c0) && c0 != '+' && c0 != '-' && c0 < 0x80 &&
-        c0 != '/' && c0 != '\\')
+        c0 != '/' && c0 != '\\' && c0 != '?')
         return OGI_NUM_NONE;
     /* a word of other characters (a label's, most of them) is a number
      * only as a placeholder of one or three characters (无, 不适用, 空)

@@ -206,6 +206,13 @@ placeholders(void **state)
     check_kind("不适用", OGI_NUM_PLACEHOLDER);
     check_kind(" - ", OGI_NUM_PLACEHOLDER);
     check_kind("\t无\t", OGI_NUM_PLACEHOLDER);
+    /* a character an encoder could not map: w3m -O GBK writes — as ? */
+    check_kind("?", OGI_NUM_PLACEHOLDER);
+    check_kind("??", OGI_NUM_PLACEHOLDER);
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER); /* U+FFFD */
+    check_none("?3");
+    check_none("3?");
+    check_none("???");
 }
 
 /* ---- not numbers ---- */
