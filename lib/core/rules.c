@@ -21,6 +21,7 @@ static const ogi_rule_t rules[] = {
     {"P7", W, "parser", "the format version is stated neither by the tables nor by the year"},
     {"P8", W, "parser", "digits of adjacent cells ran together and no split fits the arithmetic; left unsplit"},
     {"P9", I, "parser", "broken UTF-8 sequences were replaced"},
+    {"P10", I, "parser", "the text was encoded twice (read as ISO-8859-1 or windows-1252 and written again as UTF-8); its own encoding was read"},
     /* official and definitional (§5a) */
     {"O1", E, "table", "Table 3, each column: 一 + 二 = 三 (（七）总计) + 四"},
     {"D1", E, "table", "Table 3, each column: （七）总计 = the sum of the result rows"},

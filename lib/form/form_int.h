@@ -69,6 +69,9 @@ typedef struct {
     size_t nbad;    /* raw bytes the decoder could not read, each U+FFFD
                        in s (a character cut short, a stray byte) */
     size_t bad_raw; /* raw offset of the first of them */
+    const char *twice; /* "ISO-8859-1" or "windows-1252" when the raw text
+                          was encoded twice: its bytes read as that and
+                          written again as UTF-8 (form_twice.c); else NULL */
 } ogi__view_t;
 
 /*
@@ -121,6 +124,29 @@ int ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
 int ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                      int hint_declared, ogi__view_t *out, char *why,
                      size_t why_size);
+
+/*
+ * Text encoded twice (form_twice.c): valid UTF-8 whose every character
+ * stands for one byte of an earlier encoding, as a tool that read the
+ * bytes as ISO-8859-1 or windows-1252 wrote them.
+ */
+typedef struct {
+    const char *s; /* the original bytes, NUL-terminated, in the arena */
+    size_t len;
+    const ogi_text_shift_t *map; /* from s's offsets to raw's */
+    size_t nmap;
+    const char *as; /* what they were read as: "ISO-8859-1", ... */
+} ogi__twice_t;
+
+/* 1 with *out filled when raw[0..len) (valid UTF-8) is text encoded
+ * twice, 0 when it is not, OGI_ENOMEM. */
+int ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
+                         ogi__twice_t *out);
+
+/* Makes v, a view of t's bytes, a view of the raw text they came from
+ * (nraw bytes): its map composed with t's. 0 or OGI_ENOMEM. */
+int ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
+                            const ogi__twice_t *t, size_t nraw);
 
 /*
  * A text view whose lines are very long and hold the format's anchors

@@ -589,6 +589,7 @@ view_raw(const char *raw, size_t len, ogi__view_t *out)
     out->nraw = len;
     out->nbad = 0;
     out->bad_raw = 0;
+    out->twice = NULL;
 }
 
 static void
@@ -602,6 +603,7 @@ view_conv(const conv_t *c, enc_t enc, size_t len, ogi__view_t *out)
     out->nraw = len;
     out->nbad = c->nbad;
     out->bad_raw = c->bad_raw;
+    out->twice = NULL;
 }
 
 /* Converts from enc into *out; 0, OGI_ENCODING when the bytes are not
@@ -624,10 +626,52 @@ fatal(int rc)
     return rc == OGI_ENOMEM || rc == OGI_ETOOBIG;
 }
 
+static int decode(ogi_arena_t *arena, const char *raw, size_t len,
+                  int hint_declared, int inner, ogi__view_t *out, char *why,
+                  size_t why_size);
+
+/* raw, valid UTF-8: its view, or that of the bytes it stands for when it
+ * was encoded twice (and they decode) */
+static int
+utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
+              int hint_declared, int inner, ogi__view_t *out, char *why,
+              size_t why_size)
+{
+    view_raw(raw, len, out);
+    if (inner)
+        return 0;
+    ogi__twice_t t;
+    int rc = ogi__form_twice_undo(arena, raw, len, &t);
+    if (rc <= 0)
+        return rc;
+    ogi__view_t v;
+    char w[8];
+    rc = decode(arena, t.s, t.len, hint_declared, 1, &v, w, sizeof(w));
+    if (rc == OGI_ENOMEM)
+        return rc;
+    if (rc)
+        return 0; /* the bytes are no text: the characters were meant */
+    if ((rc = ogi__form_twice_compose(arena, &v, &t, len)))
+        return rc;
+    v.twice = t.as;
+    *out = v;
+    (void)why;
+    (void)why_size;
+    return 0;
+}
+
 int
 ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                  int hint_declared, ogi__view_t *out, char *why,
                  size_t why_size)
+{
+    return decode(arena, raw, len, hint_declared, 0, out, why, why_size);
+}
+
+/* inner: raw is the bytes of a text encoded twice, not looked at again */
+static int
+decode(ogi_arena_t *arena, const char *raw, size_t len, int hint_declared,
+       int inner, ogi__view_t *out, char *why, size_t why_size)
 {
     const unsigned char *u = (const unsigned char *)raw;
     int rc;
@@ -674,7 +718,8 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
             /* pages that were re-encoded keep their old meta */
             utf8 = is_utf8(raw, len, 0, &broken);
             if (utf8)
-                return 0;
+                return utf8_or_twice(arena, raw, len, hint_declared, inner,
+                                     out, why, why_size);
             /* strictly: one refused byte and the claim is not taken */
             rc = try_enc(arena, raw, len, 0, e, out);
             if ((rc == 0 && out->nbad == 0) || fatal(rc))
@@ -694,7 +739,8 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
     if (utf8 < 0)
         utf8 = is_utf8(raw, len, 0, &broken);
     if (utf8)
-        return 0;
+        return utf8_or_twice(arena, raw, len, hint_declared, inner, out, why,
+                             why_size);
     w = utf16_guess(raw, len, 1);
     if (w != ENC_NONE) {
         rc = try_enc(arena, raw, len, 0, w, out);

@@ -415,6 +415,13 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return conv ? OGI_ECONVERT : 0;
     }
     r->encoding = v.encoding;
+    if (v.twice &&
+        (rc = ogi_report_add_finding(
+             r, "P10", OGI_SEV_INFO, NULL,
+             "the text was encoded twice: its %s bytes had been read as %s "
+             "and written again as UTF-8; read as %s",
+             v.encoding, v.twice, v.encoding)))
+        return rc;
     if (v.nbad &&
         (rc = ogi_report_add_finding(
              r, "P9", OGI_SEV_INFO, NULL,

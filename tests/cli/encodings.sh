@@ -141,4 +141,23 @@ for f in "$tmp"/w3mg/*.txt; do
     same_record "$tmp/w3mgu/$b" "$f" gb18030 >/dev/null 2>&1 || all=$((all + 1))
 done
 check "every w3m GBK dump gives the record of its UTF-8 form" test "$all" -eq 0
+
+# html2text without -utf8 reads the page's bytes as ISO-8859-1 and writes
+# those characters as UTF-8: the text encoded twice, read back (P10), and
+# wrapped counting bytes, so characters are cut as with -utf8
+mkdir -p "$tmp/h2t" "$tmp/h2tb"
+for f in "$tmp"/html/*_html_*.txt; do
+    b=${f##*/}
+    html2text -utf8 "$f" >"$tmp/h2t/$b"
+    html2text "$f" >"$tmp/h2tb/$b"
+done
+hu=$(judge_line "$tmp/h2t" html2text)
+hb=$(judge_line "$tmp/h2tb" html2text_latin1)
+echo "# html2text -utf8:          $hu"
+echo "# html2text (no -utf8):     $hb"
+pct=$(echo "$hb" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
+check "html2text without -utf8 read back: at least 82% of cells ($hb)" \
+    awk "BEGIN { exit !(${pct:-0} >= 82.0) }"
+check "html2text without -utf8: P10 says the text was encoded twice" sh -c \
+    "$ogi check $tmp/h2tb/$first | grep -q 'P10.*ISO-8859-1'"
 finish

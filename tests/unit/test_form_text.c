@@ -7,7 +7,9 @@
  * name and text; declarations that lie; a character cut short and a stray
  * byte (U+FFFD, counted); text in no encoding (rejected, with a reason);
  * and the map back to raw offsets, checked character by character and
- * end to end through a parsed report. Encoded bytes are made here with
+ * end to end through a parsed report; text encoded twice (read as
+ * ISO-8859-1 or windows-1252 and written as UTF-8) read as its own
+ * encoding. Encoded bytes are made here with
  * the C library's iconv from UTF-8 literals and fixtures, or written out
  * as bytes from the standards' tables.
  */
@@ -529,6 +531,173 @@ spans_end_to_end(void **state)
     free(plain);
 }
 
+
+/* ---- text encoded twice ---- */
+
+/* bytes[0..n) as a Windows tool reads them as windows-1252 and writes
+ * them as UTF-8: 0x80-0x9F by iconv's windows-1252 table, the five bytes
+ * it leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) as U+0081..., as
+ * Windows does, every other byte as U+00XX (malloc'd). */
+static char *
+as_1252_utf8(const char *bytes, size_t n, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    assert_true(cd != (iconv_t)-1);
+    char *v = malloc(3 * n + 1), *o = v;
+    assert_non_null(v);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        char *in = (char *)(uintptr_t)(bytes + i), *p = o;
+        size_t il = 1, ol = 4;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (c >= 0x80 && c <= 0x9F &&
+            iconv(cd, &in, &il, &p, &ol) != (size_t)-1) {
+            o = p;
+        } else if (c < 0x80) {
+            *o++ = (char)c;
+        } else {
+            *o++ = (char)(0xC0 | (c >> 6));
+            *o++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    iconv_close(cd);
+    *out_len = (size_t)(o - v);
+    *o = '\0';
+    return v;
+}
+
+/* Each character of v maps to raw bytes that, read back as `as` and then
+ * as enc, are that character. */
+static void
+map_exact_twice(const ogi__view_t *v, const char *raw, const char *as,
+                const char *enc)
+{
+    for (size_t i = 1; i < v->nmap; i++) {
+        assert_true(v->map[i].norm > v->map[i - 1].norm);
+        assert_true(v->map[i].raw >= v->map[i - 1].raw);
+    }
+    assert_int_equal(view_to_raw(v, v->len), v->nraw);
+    for (size_t a = 0, b; a < v->len; a = b) {
+        b = a + 1;
+        while (b < v->len && ((unsigned char)v->s[b] & 0xC0) == 0x80)
+            b++;
+        size_t ra = view_to_raw(v, a), rb = view_to_raw(v, b), k1, k2;
+        assert_true(rb > ra);
+        char *once = conv(raw + ra, rb - ra, "UTF-8", as, &k1);
+        char *text = conv(once, k1, enc, "UTF-8", &k2);
+        if (k2 != b - a || memcmp(text, v->s + a, k2) != 0)
+            fail_msg("view [%zu, %zu) maps to raw [%zu, %zu): \"%s\"", a, b,
+                     ra, rb, text);
+        free(once);
+        free(text);
+    }
+}
+
+/* A report read as ISO-8859-1 and written as UTF-8 (what html2text does
+ * without -utf8): its own UTF-8 text, every span leading to the raw bytes
+ * of the same text, the record the plain report's, with a P10 info. */
+static void
+twice_latin1(void **state)
+{
+    (void)state;
+    size_t n, m;
+    char *plain = slurp(REPORTS "002_e734572c7f6275fe.txt", &n);
+    char *twice = conv(plain, n, "ISO-8859-1", "UTF-8", &m);
+    ogi_arena_t *a = ogi_arena_new(0), *b = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, twice, m, 0, "utf-8", plain);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    map_exact_twice(&v, twice, "ISO-8859-1", "UTF-8");
+
+    ogi_report_t *ru = NULL, *rt = NULL;
+    assert_int_equal(ogi_parse_report(a, plain, n, NULL, &ru), 0);
+    assert_int_equal(ogi_parse_report(b, twice, m, NULL, &rt), 0);
+    int p10 = 0;
+    for (size_t i = 0; i < rt->nfindings; i++)
+        p10 += strcmp(rt->findings[i].rule, "P10") == 0;
+    assert_int_equal(p10, 1);
+    size_t checked = 0;
+    for (int k = 0; k < OGI_TABLE_COUNT; k++) {
+        ogi_table_t *tu = &ru->tables[k], *tt = &rt->tables[k];
+        assert_int_equal(tu->present, tt->present);
+        if (!tu->present || !tu->cells)
+            continue;
+        for (size_t i = 0; i < tu->skel->nrows * tu->skel->ncols; i++) {
+            ogi_cell_t *cu = &tu->cells[i], *ct = &tt->cells[i];
+            assert_int_equal(cu->state, ct->state);
+            assert_true(cu->value == ct->value);
+            if (!cu->len)
+                continue;
+            size_t k2;
+            char *s = conv(twice + ct->off, ct->len, "UTF-8", "ISO-8859-1",
+                           &k2);
+            assert_int_equal(k2, cu->len);
+            assert_memory_equal(s, plain + cu->off, k2);
+            free(s);
+            checked++;
+        }
+    }
+    assert_true(checked > 100);
+    ogi_arena_destroy(&a);
+    ogi_arena_destroy(&b);
+    free(twice);
+    free(plain);
+}
+
+/* GB18030 bytes read as ISO-8859-1 and written as UTF-8 (html2text
+ * without -utf8 on a GBK page): the GB18030 text, mapped back exactly. */
+static void
+twice_gb18030(void **state)
+{
+    (void)state;
+    size_t n, g, m;
+    char *plain = slurp(REPORTS "000_797bd12820c43427.txt", &n);
+    char *gb = conv(plain, n, "UTF-8", "GB18030", &g);
+    char *twice = conv(gb, g, "ISO-8859-1", "UTF-8", &m);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, twice, m, 0, "gb18030", plain);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    map_exact_twice(&v, twice, "ISO-8859-1", "GB18030");
+    ogi_arena_destroy(&a);
+    free(twice);
+    free(gb);
+    free(plain);
+}
+
+/* UTF-8 bytes read as windows-1252 (“ for 0x93, € for 0x80) and written
+ * as UTF-8: the UTF-8 text. */
+static void
+twice_1252(void **state)
+{
+    (void)state;
+    size_t n, m;
+    char *plain = slurp(REPORTS "000_797bd12820c43427.txt", &n);
+    char *twice = as_1252_utf8(plain, n, &m);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, twice, m, 0, "utf-8", plain);
+    assert_string_equal(v.twice, "windows-1252");
+    ogi_arena_destroy(&a);
+    free(twice);
+    free(plain);
+}
+
+/* Text that is meant in Latin-1 characters stays as it is. */
+static void
+twice_not(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char t[4096] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(t, "Café à Genève, résumé. ");
+    ogi__view_t v = decoded(a, t, strlen(t), 0, "utf-8", t);
+    assert_null(v.twice);
+    /* a Chinese text with a few Latin-1 signs (° ±) is not looked at */
+    const char *z = "一、总体情况 ±1° ±2° ±3°\n";
+    v = decoded(a, z, strlen(z), 0, "utf-8", z);
+    assert_null(v.twice);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -548,6 +717,10 @@ main(void)
         cmocka_unit_test(stray_byte),
         cmocka_unit_test(undecodable),
         cmocka_unit_test(spans_end_to_end),
+        cmocka_unit_test(twice_latin1),
+        cmocka_unit_test(twice_gb18030),
+        cmocka_unit_test(twice_1252),
+        cmocka_unit_test(twice_not),
     };
     return cmocka_run_group_tests_name("form_text", tests, NULL, NULL);
 }

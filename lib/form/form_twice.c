@@ -1,0 +1,229 @@
+/*
+ * form_twice.c - text encoded twice, its first encoding recovered
+ * (form_int.h).
+ *
+ * A tool that reads a Chinese page as ISO-8859-1 and writes what it read
+ * as UTF-8 (html2text without -utf8, a crawler told the wrong charset, a
+ * Windows tool reading it as windows-1252) leaves valid UTF-8 in which
+ * every character stands for one byte of the original: U+0000-U+00FF, or
+ * one of windows-1252's 27 characters for 0x80-0x9F (“ for 0x93). Each
+ * character back to its byte gives the original bytes exactly; they are
+ * then decoded like any text, and the view's map composed with the map
+ * from those bytes to the raw ones, so spans still point into the raw
+ * bytes.
+ *
+ * The probe costs a look at the first non-ASCII characters: a Chinese text
+ * in UTF-8 is told apart by its three-byte characters at once.
+ */
+#include "ogi_int.h"
+
+#include <iconv.h>
+#include <string.h>
+
+#include "form_int.h"
+#include "ogi/error.h"
+#include "ogi/text.h"
+
+/* Characters looked at before deciding (a twice-encoded report has
+ * thousands); at least this many stand for high bytes. */
+#define PROBE_CHARS 4096
+#define MIN_HIGH    32
+
+/* The byte a windows-1252 character above U+00FF stands for (iconv's
+ * table), -1 when it stands for none. */
+static int
+cp1252_byte(iconv_t cd, const char *s, size_t n)
+{
+    if (cd == (iconv_t)-1)
+        return -1;
+    char in[4], out[4];
+    memcpy(in, s, n);
+    char *ip = in, *op = out;
+    size_t il = n, ol = sizeof(out);
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il || op != out + 1 ||
+        (unsigned char)out[0] < 0x80 || (unsigned char)out[0] > 0x9F)
+        return -1;
+    return (unsigned char)out[0];
+}
+
+/* 1 when raw's first non-ASCII characters are all of one byte each: two
+ * bytes of UTF-8 for U+0080-U+00FF, or a windows-1252 character. */
+static int
+probe(const char *raw, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t high = 0, seen = 0;
+    for (size_t i = 0; i < len && seen < PROBE_CHARS; i++) {
+        if (u[i] < 0xC0)
+            continue; /* ASCII, or half of a character cut in two */
+        seen++;
+        if (u[i] == 0xC2 || u[i] == 0xC3)
+            high++;
+        else if (u[i] != 0xC5 && u[i] != 0xC6 && u[i] != 0xCB && u[i] != 0xE2)
+            return 0; /* an ideograph: the text is what it says */
+        /* past the character */
+        while (i + 1 < len && (u[i + 1] & 0xC0) == 0x80)
+            i++;
+    }
+    return high >= MIN_HIGH;
+}
+
+int
+ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
+                     ogi__twice_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!probe(raw, len))
+        return 0;
+    /* one byte per character: at most len bytes; one map entry where the
+     * raw/byte offset difference changes, at most one per character */
+    char *b = ogi_arena_alloc(arena, len + 1);
+    size_t mapcap = len / 2 + 2;
+    ogi_text_shift_t *map = ogi_arena_alloc(arena, mapcap * sizeof(*map));
+    if (!b || !map)
+        return OGI_ENOMEM;
+    iconv_t cd = (iconv_t)-1;
+    const char *end = raw + len;
+    size_t n = 0, nmap = 0, high = 0;
+    int w1252 = 0, ok = 1;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)raw[i];
+        if (i - n != (nmap ? map[nmap - 1].raw - map[nmap - 1].norm : 0)) {
+            if (nmap && map[nmap - 1].norm == n)
+                nmap--; /* bytes dropped since: the later raw offset */
+            if (nmap == mapcap) {
+                ok = 0; /* cannot be: a change takes two raw bytes */
+                break;
+            }
+            map[nmap].norm = (uint32_t)n;
+            map[nmap].raw = (uint32_t)i;
+            nmap++;
+        }
+        if (c < 0x80) {
+            b[n++] = (char)c;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = ogi_utf8_decode(raw + i, end, &cp);
+        if (k == 0) {
+            /* a character cut in two: html2text wraps its output counting
+             * bytes, and a table cell's text goes on in its column on the
+             * next line, so the two bytes of one character end up apart.
+             * A lone second byte still holds the low six bits of the byte
+             * it stood for, most likely one of 0x80-0xBF (two thirds of
+             * the bytes of Chinese UTF-8): so it is taken, and the cut
+             * original character is left broken where the lead byte was
+             * dropped, as html2text -utf8 leaves it. */
+            if ((c & 0xC0) == 0x80) {
+                b[n++] = (char)c;
+                high++;
+            }
+            i++;
+            continue;
+        }
+        int byte = -1;
+        if (cp <= 0xFF) {
+            byte = (int)cp;
+        } else {
+            if (cd == (iconv_t)-1)
+                cd = iconv_open("WINDOWS-1252", "UTF-8");
+            byte = cp1252_byte(cd, raw + i, k);
+            w1252 |= byte >= 0;
+        }
+        if (byte < 0) {
+            ok = 0; /* a character that stands for no byte */
+            break;
+        }
+        b[n++] = (char)byte;
+        high++;
+        i += k;
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    if (!ok || high < MIN_HIGH)
+        return 0;
+    b[n] = '\0';
+    out->s = b;
+    out->len = n;
+    out->map = map;
+    out->nmap = nmap;
+    out->as = w1252 ? "windows-1252" : "ISO-8859-1";
+    return 1;
+}
+
+/* The raw offset of view offset x by map m (as ogi__view_t's map). */
+static size_t
+map_at(const ogi_text_shift_t *m, size_t nm, size_t x)
+{
+    size_t lo = 0, hi = nm; /* the last entry with norm <= x */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].norm <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? m[lo - 1].raw + (x - m[lo - 1].norm) : x;
+}
+
+/* Appends the entry (x, r) to m[0..*n) keeping the map's order: an entry
+ * at the same view offset as the last replaces it, one that would lead
+ * back in the raw bytes is left out (a decoder never writes one). */
+static void
+put(ogi_text_shift_t *m, size_t *n, size_t cap, size_t x, size_t r)
+{
+    if (*n && m[*n - 1].norm == x)
+        (*n)--;
+    if (*n && (r < m[*n - 1].raw || m[*n - 1].raw + (x - m[*n - 1].norm) == r))
+        return;
+    if (*n == cap)
+        return;
+    m[*n].norm = (uint32_t)x;
+    m[*n].raw = (uint32_t)r;
+    (*n)++;
+}
+
+int
+ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
+                        const ogi__twice_t *t, size_t nraw)
+{
+    v->bad_raw = map_at(t->map, t->nmap, v->bad_raw);
+    v->nraw = nraw;
+    if (!v->map) { /* the bytes are the view: their map is the view's */
+        v->map = t->map;
+        v->nmap = t->nmap;
+        return 0;
+    }
+    /* each of the view's pieces (the first from 0, where the view's map
+     * starts later), cut where the bytes' map changes under it */
+    size_t cap = v->nmap + t->nmap + 2, n = 0;
+    ogi_text_shift_t *m = ogi_arena_alloc(arena, cap * sizeof(*m));
+    if (!m)
+        return OGI_ENOMEM;
+    int lead = v->map[0].norm > 0;
+    for (size_t i = 0; i < v->nmap + (size_t)lead; i++) {
+        size_t k = i - (size_t)lead; /* the piece's entry (or before it) */
+        size_t x0 = lead && i == 0 ? 0 : v->map[k].norm;
+        size_t b0 = lead && i == 0 ? 0 : v->map[k].raw;
+        size_t x1 = k + 1 < v->nmap ? v->map[k + 1].norm : v->len;
+        if (lead && i == 0)
+            x1 = v->map[0].norm;
+        size_t b1 = b0 + (x1 - x0);
+        size_t lo = 0, hi = t->nmap; /* the first entry of t past b0 */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t->map[mid].norm <= b0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        put(m, &n, cap, x0, map_at(t->map, t->nmap, b0));
+        for (size_t j = lo; j < t->nmap && t->map[j].norm < b1; j++)
+            put(m, &n, cap, x0 + (t->map[j].norm - b0), t->map[j].raw);
+    }
+    v->map = m;
+    v->nmap = n;
+    return 0;
+}
