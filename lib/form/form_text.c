@@ -718,8 +718,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, int hint_declared,
             /* pages that were re-encoded keep their old meta */
             utf8 = is_utf8(raw, len, 0, &broken);
             if (utf8)
-                return utf8_or_twice(arena, raw, len, hint_declared, inner,
-                                     out, why, why_size);
+                return utf8_or_twice(arena, raw, len, hint_declared, inner, out,
+                                     why, why_size);
             /* strictly: one refused byte and the claim is not taken */
             rc = try_enc(arena, raw, len, 0, e, out);
             if ((rc == 0 && out->nbad == 0) || fatal(rc))

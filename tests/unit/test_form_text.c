@@ -531,7 +531,6 @@ spans_end_to_end(void **state)
     free(plain);
 }
 
-
 /* ---- text encoded twice ---- */
 
 /* bytes[0..n) as a Windows tool reads them as windows-1252 and writes
@@ -586,8 +585,8 @@ map_exact_twice(const ogi__view_t *v, const char *raw, const char *as,
         char *once = conv(raw + ra, rb - ra, "UTF-8", as, &k1);
         char *text = conv(once, k1, enc, "UTF-8", &k2);
         if (k2 != b - a || memcmp(text, v->s + a, k2) != 0)
-            fail_msg("view [%zu, %zu) maps to raw [%zu, %zu): \"%s\"", a, b,
-                     ra, rb, text);
+            fail_msg("view [%zu, %zu) maps to raw [%zu, %zu): \"%s\"", a, b, ra,
+                     rb, text);
         free(once);
         free(text);
     }
@@ -628,8 +627,8 @@ twice_latin1(void **state)
             if (!cu->len)
                 continue;
             size_t k2;
-            char *s = conv(twice + ct->off, ct->len, "UTF-8", "ISO-8859-1",
-                           &k2);
+            char *s =
+                conv(twice + ct->off, ct->len, "UTF-8", "ISO-8859-1", &k2);
             assert_int_equal(k2, cu->len);
             assert_memory_equal(s, plain + cu->off, k2);
             free(s);
