@@ -157,10 +157,12 @@ char_len(const char *p, const char *e)
  * from the raw character it came from when normalisation folded it (a
  * full-width "（" or "１", the ideographic space: two columns, though
  * folded to one ASCII byte). same: the line was not changed by
- * normalisation, so the normalised character is the raw one.
+ * normalisation, so the normalised character is the raw one. wide: the
+ * narrow non-ASCII characters other than box drawing are two columns
+ * (w3m reading a GBK page prints — and “ ” as GBK's two-column glyphs).
  */
 static int
-char_width(const ogi_text_t *t, size_t i, int same)
+char_width(const ogi_text_t *t, size_t i, int same, int wide)
 {
     const char *end = t->s + t->len;
     const unsigned char *u = (const unsigned char *)t->s + i;
@@ -180,7 +182,10 @@ char_width(const ogi_text_t *t, size_t i, int same)
         /* folding only ever yields ASCII: a non-ASCII character is raw */
         if (ogi_utf8_decode(t->s + i, end, &cp) == 0)
             return 1;
-        return cp_width(cp);
+        int w = cp_width(cp);
+        /* a character East Asian tools may print either way (— “ ” ° ×
+         * …): wide on the lines whose walls say so (grid_layout) */
+        return w == 1 && wide && !box_at(t->s + i, end) ? 2 : w;
     }
     if (same)
         return 1;
@@ -190,7 +195,7 @@ char_width(const ogi_text_t *t, size_t i, int same)
     if (ogi_utf8_decode(t->raw + r, t->raw + t->raw_len, &cp) == 0)
         return 1;
     int w = cp_width(cp);
-    return w ? w : 1;
+    return w == 1 && wide ? 2 : w ? w : 1; /* folded: never box drawing */
 }
 
 /* 1 when the line was left as it was by normalisation (no folded or
@@ -278,7 +283,8 @@ grid_free(grid_t *g)
 /* Display columns of line l up to its last box character (the positions
  * it needs), or 0 when it holds none; *first_x its first box column. */
 static uint32_t
-line_extent(const ogi_text_t *t, size_t l, int same, uint32_t *first_x)
+line_extent(const ogi_text_t *t, size_t l, int same, int wide,
+            uint32_t *first_x)
 {
     const char *s = t->s, *e = t->s + t->lines[l].end;
     size_t i = t->lines[l].start;
@@ -293,7 +299,7 @@ line_extent(const ogi_text_t *t, size_t l, int same, uint32_t *first_x)
             any = 1;
             last = x + 1;
         }
-        x += (uint32_t)char_width(t, i, same);
+        x += (uint32_t)char_width(t, i, same, wide);
         i += n;
     }
     return any ? last : 0;
@@ -313,11 +319,31 @@ grid_layout(grid_t *g)
         ogi_free(same);
         return OGI_ENOMEM;
     }
-    size_t total = 0;
+    /* w3m pads every line of a table to the table's width: the lines
+     * whose last wall falls elsewhere hold characters of the other width
+     * (same[y] bit 1: the wide reading puts it right) */
+    uint32_t common = 0;
+    size_t votes = 0;
     for (size_t y = 0; y < g->nl; y++) {
         same[y] = (unsigned char)line_unchanged(t, g->l0 + y);
+        g->width[y] = line_extent(t, g->l0 + y, same[y], 0, &firstx[y]);
+        if (!g->width[y])
+            continue;
+        if (!votes || g->width[y] == common)
+            votes++, common = g->width[y];
+        else
+            votes--; /* the majority's width survives */
+    }
+    size_t total = 0;
+    for (size_t y = 0; y < g->nl; y++) {
+        uint32_t fx;
+        if (g->width[y] && g->width[y] != common &&
+            line_extent(t, g->l0 + y, same[y] & 1, 1, &fx) == common) {
+            same[y] |= 2;
+            g->width[y] = common;
+            firstx[y] = fx;
+        }
         g->base[y] = (uint32_t)total;
-        g->width[y] = line_extent(t, g->l0 + y, same[y], &firstx[y]);
         total += g->width[y];
     }
     g->base[g->nl] = (uint32_t)total;
@@ -337,7 +363,7 @@ grid_layout(grid_t *g)
         long prev = -1; /* position of the last character with a width */
         while (i < t->lines[l].end && x < w) {
             size_t n = char_len(s + i, e);
-            int cw = char_width(t, i, same[y]);
+            int cw = char_width(t, i, same[y] & 1, same[y] >> 1);
             if (cw == 0) {
                 if (prev >= 0 && row[prev].len + n <= UINT16_MAX)
                     row[prev].len = (uint16_t)(row[prev].len + n);

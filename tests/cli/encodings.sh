@@ -87,7 +87,7 @@ if [ ! -x "$judge" ]; then
 fi
 "$ogi" gen --count "$count" --seed 20250301 --layouts html \
     --error-rate 0.3 --quiet --out "$tmp/html" >/dev/null 2>&1
-mkdir -p "$tmp/gbk" "$tmp/w3m8" "$tmp/w3mg" "$tmp/w3mgu"
+mkdir -p "$tmp/gbk" "$tmp/w3m8" "$tmp/w3mg" "$tmp/w3mgu" "$tmp/w3mgp"
 bad=0
 for f in "$tmp"/html/*_html_*.txt; do
     b=${f##*/}
@@ -96,6 +96,8 @@ for f in "$tmp"/html/*_html_*.txt; do
     w3m -dump -T text/html -O UTF-8 -cols 80 "$f" >"$tmp/w3m8/$b"
     w3m -dump -T text/html -O GBK -cols 80 "$f" >"$tmp/w3mg/$b"
     iconv -f GBK -t UTF-8 "$tmp/w3mg/$b" >"$tmp/w3mgu/$b" || bad=$((bad + 1))
+    # the GBK page dumped as UTF-8: w3m gives — and “ ” GBK's two columns
+    w3m -dump -T text/html -O UTF-8 -cols 80 "$tmp/gbk/$b" >"$tmp/w3mgp/$b"
 done
 check "$count pages convert to GBK and back with nothing dropped" \
     test "$bad" -eq 0
@@ -135,6 +137,10 @@ check "w3m's GBK dumps read as the same dumps in UTF-8 ($wg)" \
 # the UTF-8 ones
 check "w3m's GBK dumps read as its UTF-8 dumps ($wg)" \
     test -n "$wg" -a "${wg#form w3m: }" = "${w8#form w3m: }"
+wgp=$(judge_line "$tmp/w3mgp" w3m)
+echo "# w3m of the GBK pages:     $wgp"
+check "w3m's dumps of the GBK pages read as those of the UTF-8 pages ($wgp)" \
+    test -n "$wgp" -a "${wgp#form w3m: }" = "${w8#form w3m: }"
 all=0
 for f in "$tmp"/w3mg/*.txt; do
     b=${f##*/}

@@ -463,6 +463,28 @@ widths_from_raw_characters(void **state)
     check_text(state, text, want, NELEM(want));
 }
 
+/* w3m reading a GBK page prints — and “ ” as GBK's two-column glyphs
+ * (gbk_dash.txt: w3m -dump -O UTF-8 of gbk_dash.html): the lines holding
+ * them are read with those characters wide, so their walls meet the
+ * rules' junctions and no cell takes its neighbour's wall. */
+static void
+wide_dashes_of_a_gbk_page(void **state)
+{
+    char *raw;
+    ogi_text_t t;
+    load(*state, "gbk_dash.txt", &raw, &t);
+    ogi__table_t tb;
+    read_box(*state, &t, 0, t.nlines, &tb);
+    static const char *const want[] = {
+        "L[信息内容] L[本年制发件数] L[本年废止件数] L[现行有效件数]",
+        "L[规章] V[-] V[-] V[0]",
+        "L[行政规范性文件] V[2] V[-] V[32]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[-] V[5]",
+    };
+    assert_rows(&tb, want, NELEM(want), "gbk_dash.txt");
+    free(raw);
+}
+
 /* Wrapped lines join without a space, except two ASCII words; vertical
  * text (one character a line) joins into the word. */
 static void
@@ -679,6 +701,7 @@ main(void)
         T(region_ends_inside_table),
         T(probe_declines_other_layouts),
         T(widths_from_raw_characters),
+        T(wide_dashes_of_a_gbk_page),
         T(lines_of_a_cell_join),
         T(heavy_borders_and_partial_rules),
         T(odd_drawings),
