@@ -87,6 +87,8 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     const char *end = raw + len;
     size_t n = 0, nmap = 0, high = 0;
     int w1252 = 0, ok = 1;
+    int need = 0; /* continuation bytes the original's character awaits,
+                     were it UTF-8 */
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)raw[i];
         if (i - n != (nmap ? map[nmap - 1].raw - map[nmap - 1].norm : 0)) {
@@ -102,6 +104,7 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
         }
         if (c < 0x80) {
             b[n++] = (char)c;
+            need = 0;
             i++;
             continue;
         }
@@ -118,6 +121,7 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
              * dropped, as html2text -utf8 leaves it. */
             if ((c & 0xC0) == 0x80) {
                 b[n++] = (char)c;
+                need -= need > 0;
                 high++;
             }
             i++;
@@ -136,7 +140,19 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
             ok = 0; /* a character that stands for no byte */
             break;
         }
+        if (byte == 0xA0 && need == 0 && k == 2) {
+            /* a no-break space where no character of the original awaits
+             * its next byte: the tool's own (an &nbsp; it wrote as
+             * ISO-8859-1's A0), not a byte of the page: as UTF-8 it is two
+             * bytes, as many as it took here */
+            b[n++] = (char)0xC2;
+        }
         b[n++] = (char)byte;
+        need = need && (byte & 0xC0) == 0x80 ? need - 1
+               : byte >= 0xF0                ? 3
+               : byte >= 0xE0                ? 2
+               : byte >= 0xC0                ? 1
+                                             : 0;
         high++;
         i += k;
     }

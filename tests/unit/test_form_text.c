@@ -679,6 +679,26 @@ twice_1252(void **state)
     free(plain);
 }
 
+/* html2text without -utf8 of a page with &nbsp; cells (made by the real
+ * tool from `<td>&nbsp;0</td>`): the no-break space it wrote as
+ * ISO-8859-1's A0 is a no-break space again, not a stray byte, and 章,
+ * whose last byte is A0, stays 章. */
+static void
+twice_nbsp(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp(ENCODINGS "h2t_latin1_nbsp.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "utf-8", NULL);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    assert_non_null(strstr(v.s, "规章"));
+    assert_non_null(strstr(v.s, "|\xC2\xA0" "0"));
+    assert_non_null(strstr(v.s, "二、主动公开政府信息情况"));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Text that is meant in Latin-1 characters stays as it is. */
 static void
 twice_not(void **state)
@@ -719,6 +739,7 @@ main(void)
         cmocka_unit_test(twice_latin1),
         cmocka_unit_test(twice_gb18030),
         cmocka_unit_test(twice_1252),
+        cmocka_unit_test(twice_nbsp),
         cmocka_unit_test(twice_not),
     };
     return cmocka_run_group_tests_name("form_text", tests, NULL, NULL);
