@@ -81,13 +81,15 @@ line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
         x->b = (uint32_t)i;
         x->c1 = col;
         ogi_num_t num;
-        x->value = ogi_number_parse(s + x->a, x->b - x->a, &num) != OGI_NUM_NONE;
+        x->value =
+            ogi_number_parse(s + x->a, x->b - x->a, &num) != OGI_NUM_NONE;
         /* "减 124": a sign word and the number one space after it are one
          * value (the change column of Table 2) */
         word_t *p = n >= 2 ? &w[n - 2] : NULL;
         if (x->value && p && !p->value && p->b - p->a == 3 &&
             x->c0 - p->c1 == 1 &&
-            (memcmp(s + p->a, "增", 3) == 0 || memcmp(s + p->a, "减", 3) == 0) &&
+            (memcmp(s + p->a, "增", 3) == 0 ||
+             memcmp(s + p->a, "减", 3) == 0) &&
             ogi_number_parse(s + p->a, x->b - p->a, &num) == OGI_NUM_VALUE) {
             p->b = x->b;
             p->c1 = x->c1;
@@ -187,7 +189,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (!may_count(t->s + ln->start, ln->end - ln->start))
             continue;
         size_t n = line_words(t, l, w, MAX_WORDS);
-        if (n == 1 && w[0].value && l > l0 && ogi__table_is_empty_line(t, l - 1))
+        if (n == 1 && w[0].value && l > l0 &&
+            ogi__table_is_empty_line(t, l - 1))
             paras++;
         /* values one space apart: lynx's grid without padding */
         size_t v = trailing_values(w, n), tight = 0;
@@ -211,7 +214,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 typedef struct {
     ogi__table_t *tb;
     const ogi_text_t *t;
-    size_t width; /* cells of the widest row of the region, or 0 */
+    size_t width;            /* cells of the widest row of the region, or 0 */
     uint32_t grid[MAX_COLS]; /* where lynx aligned the value columns: the
                                 characters two rows or more start a value
                                 at, when they are width of them */
@@ -295,13 +298,25 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         for (size_t i = 0; i < n; i++)
             nblank += gapk[i];
     } else if (r->width && vals >= 1 && vals <= r->width) {
-        /* too many: narrowest gaps first, the rightmost of equals */
+        /* too many: a blank less where the gap has the fewest spaces
+         * besides its blanks and the separator (&nbsp; typed around a
+         * value is one space on either side, two at most), then the
+         * narrowest, the rightmost of equals */
         while (vals + nblank > r->width) {
             size_t best = 0;
-            for (size_t i = n; i-- > 0;)
-                if (gapk[i] &&
-                    (!best || w[i].c0 - w[i - 1].c1 < w[best].c0 - w[best - 1].c1))
+            uint32_t best_rest = 0, best_g = 0;
+            for (size_t i = n; i-- > 0;) {
+                if (!gapk[i])
+                    continue;
+                uint32_t g = w[i].c0 - w[i - 1].c1;
+                uint32_t rest = g - 1 - 2 * (uint32_t)gapk[i];
+                if (!best || rest < best_rest ||
+                    (rest == best_rest && g < best_g)) {
                     best = i;
+                    best_rest = rest;
+                    best_g = g;
+                }
+            }
             if (!best)
                 break;
             gapk[best]--;
@@ -314,8 +329,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             int rc = add_blanks(r, gapk[i], w[i].a);
             if (rc)
                 return rc;
-            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a, w[i].b - w[i].a,
-                                w[i].a, w[i].b - w[i].a))
+            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a,
+                                w[i].b - w[i].a, w[i].a, w[i].b - w[i].a))
                 return OGI_ENOMEM;
             r->row_values++;
             i++;
@@ -324,8 +339,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         size_t j = i + 1;
         while (j < n && !w[j].value && w[j].c0 - w[j - 1].c1 == 1)
             j++;
-        int rc = ogi__table_add_words(tb, s + w[i].a, w[j - 1].b - w[i].a,
-                                      w[i].a);
+        int rc =
+            ogi__table_add_words(tb, s + w[i].a, w[j - 1].b - w[i].a, w[i].a);
         if (rc)
             return rc;
         i = j;
@@ -364,13 +379,35 @@ close_row(rd_t *r)
     r->in_row = 0;
 }
 
-/* The widest row of the region, where at least three rows have values one
- * space apart: how many cells its rows have. */
+/* The cells a row line's gaps say it has after its last text word: each
+ * value, and (g - 1) / 2 cells of &nbsp; in a gap of g spaces. */
 static size_t
-region_width(const ogi_text_t *t, size_t l0, size_t l1)
+gap_cells(const word_t *w, size_t n, size_t v)
+{
+    size_t k = v;
+    for (size_t i = n - v + 1; i < n; i++) {
+        uint32_t g = w[i].c0 - w[i - 1].c1;
+        if (g >= 3)
+            k += (g - 1) / 2;
+    }
+    return k;
+}
+
+/*
+ * How many cells the region's rows have, where at least three rows have
+ * values: the most any row shows; into *by_gaps, more where most rows
+ * say so by their gaps (two at least, and over twice the rows showing
+ * that most), else 0. A table where every row has a blank cell shows no row
+ * whole; &nbsp; typed around values widens a gap now and then, not in most rows
+ * alike. Where lynx kept its grid, the gaps are its padding: that is for
+ * the caller to tell.
+ */
+static size_t
+region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
 {
     word_t w[MAX_WORDS];
     size_t width = 0, rows = 0;
+    uint8_t says[MAX_COLS + 1] = {0};
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -381,7 +418,23 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1)
         rows++;
         if (v > width)
             width = v;
+        size_t k = gap_cells(w, n, v);
+        if (k <= MAX_COLS && says[k] < 255)
+            says[k]++;
     }
+    size_t most = 0;
+    for (size_t k = 1; k <= MAX_COLS; k++)
+        if (says[k] >= 2 && says[k] >= says[most])
+            most = k;
+    size_t whole = 0; /* rows showing width values */
+    for (size_t l = l0; l < l1 && most > width; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        whole += v == width && v < n;
+    }
+    *by_gaps = rows >= 3 && most > width && says[most] > 2 * whole ? most : 0;
     return rows >= 3 && width <= MAX_COLS ? width : 0;
 }
 
@@ -427,10 +480,13 @@ region_grid(rd_t *r, size_t l0, size_t l1)
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1)};
+    size_t by_gaps = 0;
+    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1, &by_gaps)};
     int rc = region_grid(&r, l0, l1);
     if (rc)
         return rc;
+    if (!r.ngrid && by_gaps)
+        r.width = by_gaps;
     word_t w[MAX_WORDS];
     size_t empties = 0; /* empty lines since the last cell's line */
     int after_cell = 0; /* the last content was a cell of its own line */
