@@ -58,19 +58,19 @@ typedef struct {
                         the cell and a sign 增/减 included */
     int16_t xd;      /* T_NUM: raw byte column of its first digit */
     uint8_t kind;
-    uint8_t clean;   /* between spaces (or the line's ends) */
-    uint8_t extra;   /* bytes beyond one a character in [x0, xd): a
-                        leading no-break space 1, a sign 增/减 2 */
-    uint8_t mid;     /* its leading no-break spaces came right after
-                        another value's digits: whose they are is open */
-    uint8_t lost;    /* cut by the next cell: a value, but not this one */
+    uint8_t clean; /* between spaces (or the line's ends) */
+    uint8_t extra; /* bytes beyond one a character in [x0, xd): a
+                      leading no-break space 1, a sign 增/减 2 */
+    uint8_t mid;   /* its leading no-break spaces came right after
+                      another value's digits: whose they are is open */
+    uint8_t lost;  /* cut by the next cell: a value, but not this one */
 } tok_t;
 
 typedef struct {
     tok_t t[MAX_TOK];
     uint8_t n;
-    uint8_t values; /* accepted tokens other than no-break spaces */
-    uint8_t prose;  /* a sentence ("。"): no table row */
+    uint8_t values;  /* accepted tokens other than no-break spaces */
+    uint8_t prose;   /* a sentence ("。"): no table row */
     uint32_t r0, r1; /* raw offsets of the line's start and end */
     uint32_t b0, b1; /* the run of lines with values around it (indexes
                         into the region): one table's rows, whose cells
@@ -100,6 +100,8 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
  * a value of the line (past_values) digits and "、" or "." are a value
  * and overflow ("0、" of 要求行政机关...), never a label's numbering, and
  * no numbering starts at 0. */
+static int dash_kind(const ogi_text_t *t, size_t i);
+
 static size_t
 token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
          int past_values)
@@ -130,7 +132,10 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
-        while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4)
+        /* a run of one kind: "—/" is two placeholders run together */
+        int kind0 = dash_kind(t, k);
+        while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4 &&
+               dash_kind(t, k) == kind0)
             k++;
         *kind = T_DASH;
         return k - i;
@@ -144,14 +149,29 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     /* 不适用 cut by the next cell after 不 or 不适 ("不\xe9\x80"), right
      * after a space: overflow ("不计其他情形") shows after cut bytes */
     size_t n = ogi_text_has_prefix(s + i, s + e, "不适") ? strlen("不适")
-               : ogi_text_has_prefix(s + i, s + e, "不")  ? strlen("不")
-                                                           : 0;
-    if (n && i + n <= e && ogi_text_broken_at(t, i + n) && i > 0 &&
-        s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
+               : ogi_text_has_prefix(s + i, s + e, "不") ? strlen("不")
+                                                         : 0;
+    /* or cut right at a character: 不 alone, or touching the next
+     * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
+    int cut = n && i + n <= e &&
+              (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
+               ogi_text_is_digit((unsigned char)s[i + n]));
+    if (cut && i > 0 && s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
         *kind = T_WORD;
         return n;
     }
     return 0;
+}
+
+/* The kind of placeholder character at normalised offset i: '/', '-'
+ * typed, or a dash folded to '-' (—, －). */
+static int
+dash_kind(const ogi_text_t *t, size_t i)
+{
+    if (t->s[i] == '/')
+        return 1;
+    uint32_t r = ogi_text_raw_offset(t, i);
+    return r < t->raw_len && (unsigned char)t->raw[r] >= 0x80 ? 3 : 2;
 }
 
 /* Whether the character before normalised offset i was written as a
@@ -222,7 +242,8 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
          * cell's, its column filled */
         int after_dash = ln->n > 0 && ln->t[ln->n - 1].kind == T_DASH &&
                          ln->t[ln->n - 1].off + ln->t[ln->n - 1].n == i &&
-                         ogi_text_is_digit((unsigned char)s[i]);
+                         (ogi_text_is_digit((unsigned char)s[i]) ||
+                          s[i] == '-' || s[i] == '/');
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
                     after_dash;
@@ -273,19 +294,27 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         tk->extra = (uint8_t)(lead + (sign ? 2 : 0));
         tk->mid = lead > 0 && after_digits;
         size_t a = i;
+        int nbsp_end = 0; /* no-break spaces end the cell: a space */
         if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e)) {
             /* no-break spaces after the digits: the cell's, unless
              * digits follow them (the next cell's lead) */
             size_t m = nbsp_run(t, e, le);
-            if (e + m >= le || s[e + m] == ' ' || ogi_text_broken_at(t, e + m) ||
+            if (e + m >= le || s[e + m] == ' ' ||
+                ogi_text_broken_at(t, e + m) ||
                 !ogi_text_is_digit((unsigned char)s[e + m])) {
                 tk->extra = (uint8_t)(tk->extra + m);
                 e += m;
                 tk->x1 = (int16_t)raw_end(t, e, ln->r0);
+                nbsp_end = 1;
             }
         }
-        tk->clean = (a == ls || s[a - 1] == ' ') && !ogi_text_broken_at(t, a) &&
-                    (e == le || s[e] == ' ') && !ogi_text_broken_at(t, e);
+        /* a cell that filled its column touches the next one's text, but
+         * a no-break space of either is a space between them ("6~/~2":
+         * cells "6~", "/~" and "2") */
+        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0) &&
+                    !ogi_text_broken_at(t, a) &&
+                    (e == le || s[e] == ' ' || nbsp_end) &&
+                    !ogi_text_broken_at(t, e);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         i = e;
     }
@@ -364,7 +393,8 @@ static void
 settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 {
     line_t *ln = &lines[k];
-    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    size_t lo = k > NEAR ? k - NEAR : 0,
+           hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     if (ln->prose)
         return;
     if (lo < ln->b0)
@@ -392,10 +422,12 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
         /* the digits of the token: [xd, xd + nd) */
         int nd = (int)(tk->off + tk->n - tk->od);
         for (int x = tk->xd + 1; x < tk->xd + nd; x++) {
-            if (!ogi_text_is_digit((unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
+            if (!ogi_text_is_digit(
+                    (unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
                 !split_at(lines, lo, hi, k, tk->x0, x))
                 continue;
-            memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
+            memmove(&ln->t[j + 1], &ln->t[j],
+                    (size_t)(ln->n - j) * sizeof(tok_t));
             ln->n++;
             tok_t *l = &ln->t[j], *r = &ln->t[j + 1];
             uint32_t cut = tk->od + (uint32_t)(x - tk->xd);
@@ -421,7 +453,8 @@ static void
 accept(line_t *lines, size_t n, size_t k)
 {
     line_t *ln = &lines[k];
-    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    size_t lo = k > NEAR ? k - NEAR : 0,
+           hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     uint8_t m = 0;
     for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
         tok_t *tk = &ln->t[j];
@@ -574,8 +607,7 @@ add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
 {
     char pat[24];
     size_t o = 0, nd = tk->off + tk->n - tk->od;
-    int ok = tk->kind == T_NUM && tk->extra > 0 &&
-             nd + tk->extra < sizeof(pat);
+    int ok = tk->kind == T_NUM && tk->extra > 0 && nd + tk->extra < sizeof(pat);
     for (size_t i = tk->off; ok && i < tk->od; i++)
         ok = ogi__table_is_nbsp(t, i);
     for (size_t i = 0; ok && i < nd; i++) {
@@ -587,8 +619,7 @@ add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
     for (uint8_t k = 0; k < tk->extra; k++)
         pat[o++] = '?';
     const char *ps = ogi__table_strdup(tb, pat, o);
-    return ps ? ogi__table_add(tb, OGI__CELL_RUN, ps, o, tk->off, tk->n)
-              : NULL;
+    return ps ? ogi__table_add(tb, OGI__CELL_RUN, ps, o, tk->off, tk->n) : NULL;
 }
 
 static ogi__cell_t *
@@ -605,8 +636,8 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
         c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),
                            tk->off, tk->n);
     else
-        c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n,
-                           tk->off, tk->n);
+        c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n, tk->off,
+                           tk->n);
     if (c) {
         c->x0 = tk->x0;
         c->x1 = tk->x1;
@@ -662,8 +693,8 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             continue; /* the next token is in this column */
         if (j == 0 && ln->n > 0)
             continue; /* left of the first value: the label's */
-        uint32_t at = j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n
-                            : t->lines[l].end;
+        uint32_t at =
+            j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n : t->lines[l].end;
         ogi__cell_t *cell;
         if (raw_text(t, ln, cols[c].x0, cols[c].x1))
             cell = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, at, 0);
@@ -692,8 +723,8 @@ maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
     for (size_t l = l0; l < l1; l++) {
         const ogi_line_t *ln = &t->lines[l];
         /* bars and box drawing are other layouts' */
-        if (ln->end > ln->start && (t->s[ln->start] == '|' ||
-                                    t->s[ln->start] == '+'))
+        if (ln->end > ln->start &&
+            (t->s[ln->start] == '|' || t->s[ln->start] == '+'))
             return 0;
     }
     return 1;
