@@ -125,7 +125,9 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
         *kind = T_NUM;
         return k - i;
     }
-    if ((s[k] == '-' || s[k] == '+') && k + 1 < e &&
+    /* a sign is typed: "—" (folded to '-') before digits is a
+     * placeholder the next cell's value was written after ("—0") */
+    if ((s[k] == '-' || s[k] == '+') && k + 1 < e && dash_kind(t, k) != 3 &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
         size_t d = token_at(t, k + 1, e, kind, past_values);
@@ -656,7 +658,13 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
         return rc;
     frag_t fr[MAX_FRAG];
     size_t nf = label_frags(t, l, ln, fr), pre = 0;
-    uint32_t first = ln->n ? ln->t[0].off : t->lines[l].end;
+    /* no-break spaces before the label: blank cells of the columns left
+     * of it (a group label's), not the row's values */
+    size_t j0 = 0;
+    while (j0 < ln->n && nf > 0 && ln->t[j0].kind == T_NBSP &&
+           ln->t[j0].off < fr[0].off)
+        j0++;
+    uint32_t first = j0 < ln->n ? ln->t[j0].off : t->lines[l].end;
     while (pre < nf && fr[pre].off < first)
         pre++;
     for (size_t k = 0; k < pre; k++)
@@ -681,7 +689,7 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             return OGI_ENOMEM;
     }
     /* values and gaps, left to right */
-    size_t j = 0;
+    size_t j = j0;
     for (size_t c = 0; c <= nc; c++) {
         int lim = c < nc ? cols[c].x0 : MAX_X;
         while (j < ln->n && ln->t[j].x0 < lim)
@@ -691,7 +699,7 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             break;
         if (j < ln->n && ln->t[j].x0 < cols[c].x1)
             continue; /* the next token is in this column */
-        if (j == 0 && ln->n > 0)
+        if (j == j0 && ln->n > j0)
             continue; /* left of the first value: the label's */
         uint32_t at =
             j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n : t->lines[l].end;
