@@ -155,6 +155,18 @@ number_prefix(const char *s, size_t n)
     return i;
 }
 
+/* Length of the placeholder dashes s[0..n) starts with ("—" folded to
+ * '-'), or slashes when slash is set, when no digit follows: 0 for
+ * none. */
+static size_t
+dash_prefix(const char *s, size_t n, int slash)
+{
+    size_t i = 0;
+    while (i < n && i < 4 && (s[i] == '-' || (slash && s[i] == '/')))
+        i++;
+    return i < n && ogi_text_is_digit((unsigned char)s[i]) ? 0 : i;
+}
+
 /* Whether s[0..n) starts with a label's numbering: 一、 （一） (一) 1. 1、
  * — a new label, never the overflow of another. */
 static int
@@ -450,7 +462,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             push(fs, p, q - p, col, F_CONT, line);
         } else if (first) {
             ogi_num_t num;
-            size_t k = number_prefix(s + p, q - p), k2 = k;
+            size_t k = number_prefix(s + p, q - p), k2 = k, kd;
             /* a value's own space ("0&nbsp;"), then the overflow */
             while (k > 0 && k2 < q - p && s[p + k2] == ' ')
                 k2++;
@@ -466,6 +478,15 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
+            } else if (col > 0 &&
+                       (kd = dash_prefix(s + p, q - p,
+                                         number_before(fs, line, col))) > 0 &&
+                       kd < q - p && overflow_after(t, p + kd)) {
+                /* a placeholder written over the overflow: "-量" is a
+                 * dash and the end of 数量, never a label; "/" only right
+                 * of a number of its line (headings write "增/减") */
+                push(fs, p, kd, col, F_VALUE, line);
+                push(fs, p + kd, q - p - kd, col, F_CONT, line);
             } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor
