@@ -58,19 +58,19 @@ typedef struct {
                         the cell and a sign 增/减 included */
     int16_t xd;      /* T_NUM: raw byte column of its first digit */
     uint8_t kind;
-    uint8_t clean; /* between spaces (or the line's ends) */
-    uint8_t extra; /* bytes beyond one a character in [x0, xd): a
-                      leading no-break space 1, a sign 增/减 2 */
-    uint8_t mid;   /* its leading no-break spaces came right after
-                      another value's digits: whose they are is open */
-    uint8_t lost;  /* cut by the next cell: a value, but not this one */
+    uint8_t clean;   /* between spaces (or the line's ends) */
+    uint8_t extra;   /* bytes beyond one a character in [x0, xd): a
+                        leading no-break space 1, a sign 增/减 2 */
+    uint8_t mid;     /* its leading no-break spaces came right after
+                        another value's digits: whose they are is open */
+    uint8_t lost;    /* cut by the next cell: a value, but not this one */
 } tok_t;
 
 typedef struct {
     tok_t t[MAX_TOK];
     uint8_t n;
-    uint8_t values;  /* accepted tokens other than no-break spaces */
-    uint8_t prose;   /* a sentence ("。"): no table row */
+    uint8_t values; /* accepted tokens other than no-break spaces */
+    uint8_t prose;  /* a sentence ("。"): no table row */
     uint32_t r0, r1; /* raw offsets of the line's start and end */
     uint32_t b0, b1; /* the run of lines with values around it (indexes
                         into the region): one table's rows, whose cells
@@ -151,8 +151,8 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     /* 不适用 cut by the next cell after 不 or 不适 ("不\xe9\x80"), right
      * after a space: overflow ("不计其他情形") shows after cut bytes */
     size_t n = ogi_text_has_prefix(s + i, s + e, "不适") ? strlen("不适")
-               : ogi_text_has_prefix(s + i, s + e, "不") ? strlen("不")
-                                                         : 0;
+               : ogi_text_has_prefix(s + i, s + e, "不")  ? strlen("不")
+                                                           : 0;
     /* or cut right at a character: 不 alone, or touching the next
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
     int cut = n && i + n <= e &&
@@ -301,8 +301,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             /* no-break spaces after the digits: the cell's, unless
              * digits follow them (the next cell's lead) */
             size_t m = nbsp_run(t, e, le);
-            if (e + m >= le || s[e + m] == ' ' ||
-                ogi_text_broken_at(t, e + m) ||
+            if (e + m >= le || s[e + m] == ' ' || ogi_text_broken_at(t, e + m) ||
                 !ogi_text_is_digit((unsigned char)s[e + m])) {
                 tk->extra = (uint8_t)(tk->extra + m);
                 e += m;
@@ -395,8 +394,7 @@ static void
 settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 {
     line_t *ln = &lines[k];
-    size_t lo = k > NEAR ? k - NEAR : 0,
-           hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     if (ln->prose)
         return;
     if (lo < ln->b0)
@@ -424,12 +422,10 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
         /* the digits of the token: [xd, xd + nd) */
         int nd = (int)(tk->off + tk->n - tk->od);
         for (int x = tk->xd + 1; x < tk->xd + nd; x++) {
-            if (!ogi_text_is_digit(
-                    (unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
+            if (!ogi_text_is_digit((unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
                 !split_at(lines, lo, hi, k, tk->x0, x))
                 continue;
-            memmove(&ln->t[j + 1], &ln->t[j],
-                    (size_t)(ln->n - j) * sizeof(tok_t));
+            memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
             ln->n++;
             tok_t *l = &ln->t[j], *r = &ln->t[j + 1];
             uint32_t cut = tk->od + (uint32_t)(x - tk->xd);
@@ -455,8 +451,7 @@ static void
 accept(line_t *lines, size_t n, size_t k)
 {
     line_t *ln = &lines[k];
-    size_t lo = k > NEAR ? k - NEAR : 0,
-           hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
+    size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     uint8_t m = 0;
     for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
         tok_t *tk = &ln->t[j];
@@ -609,7 +604,8 @@ add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
 {
     char pat[24];
     size_t o = 0, nd = tk->off + tk->n - tk->od;
-    int ok = tk->kind == T_NUM && tk->extra > 0 && nd + tk->extra < sizeof(pat);
+    int ok = tk->kind == T_NUM && tk->extra > 0 &&
+             nd + tk->extra < sizeof(pat);
     for (size_t i = tk->off; ok && i < tk->od; i++)
         ok = ogi__table_is_nbsp(t, i);
     for (size_t i = 0; ok && i < nd; i++) {
@@ -621,7 +617,8 @@ add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
     for (uint8_t k = 0; k < tk->extra; k++)
         pat[o++] = '?';
     const char *ps = ogi__table_strdup(tb, pat, o);
-    return ps ? ogi__table_add(tb, OGI__CELL_RUN, ps, o, tk->off, tk->n) : NULL;
+    return ps ? ogi__table_add(tb, OGI__CELL_RUN, ps, o, tk->off, tk->n)
+              : NULL;
 }
 
 static ogi__cell_t *
@@ -638,8 +635,8 @@ add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
         c = ogi__table_add(tb, OGI__CELL_VALUE, "不适用", strlen("不适用"),
                            tk->off, tk->n);
     else
-        c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n, tk->off,
-                           tk->n);
+        c = ogi__table_add(tb, OGI__CELL_VALUE, t->s + tk->off, tk->n,
+                           tk->off, tk->n);
     if (c) {
         c->x0 = tk->x0;
         c->x1 = tk->x1;
@@ -701,8 +698,8 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             continue; /* the next token is in this column */
         if (j == j0 && ln->n > j0)
             continue; /* left of the first value: the label's */
-        uint32_t at =
-            j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n : t->lines[l].end;
+        uint32_t at = j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n
+                            : t->lines[l].end;
         ogi__cell_t *cell;
         if (raw_text(t, ln, cols[c].x0, cols[c].x1))
             cell = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, at, 0);
@@ -731,8 +728,8 @@ maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
     for (size_t l = l0; l < l1; l++) {
         const ogi_line_t *ln = &t->lines[l];
         /* bars and box drawing are other layouts' */
-        if (ln->end > ln->start &&
-            (t->s[ln->start] == '|' || t->s[ln->start] == '+'))
+        if (ln->end > ln->start && (t->s[ln->start] == '|' ||
+                                    t->s[ln->start] == '+'))
             return 0;
     }
     return 1;

@@ -99,9 +99,12 @@ runon(void **state)
     assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
     /* the value cells of each row with values, in order */
     static const char *const want[] = {
-        "V:159 | R:? | V:3742",  "V:33 | V:减 5 | V:472",
-        "V:10 | V:0 | V:7",      "V:69 | V:0 | V:0 | V:69",
-        "V:0 | V:0 | V:0 | V:0", "V:172 | V:3 | V:0 | V:175",
+        "V:159 | R:? | V:3742",
+        "V:33 | V:减 5 | V:472",
+        "V:10 | V:0 | V:7",
+        "V:69 | V:0 | V:0 | V:69",
+        "V:0 | V:0 | V:0 | V:0",
+        "V:172 | V:3 | V:0 | V:175",
     };
     size_t w = 0;
     char got[512];
@@ -113,9 +116,9 @@ runon(void **state)
             const ogi__cell_t *c = &tb.cells[i];
             if (c->kind == OGI__CELL_LABEL)
                 continue;
-            int k =
-                snprintf(got + o, sizeof(got) - o, "%s%c:%.*s", o ? " | " : "",
-                         "LVBMR"[c->kind], (int)c -> n, c -> s);
+            int k = snprintf(got + o, sizeof(got) - o, "%s%c:%.*s",
+                             o ? " | " : "", "LVBMR"[c->kind], (int)c->n,
+                             c->s);
             if (k < 0 || (size_t)k >= sizeof(got) - o)
                 break;
             o += (size_t)k;
@@ -249,9 +252,9 @@ format_by_year(void **state)
         size_t row, col;
         int v;
     } want[] = {
-        {OGI_T2_19_5, 0, 0, 438},  {OGI_T2_19_5, 0, 1, 95},
+        {OGI_T2_19_5, 0, 0, 438}, {OGI_T2_19_5, 0, 1, 95},
         {OGI_T2_19_5, 0, 2, 5340}, {OGI_T2_19_6, 1, 0, 116},
-        {OGI_T2_19_6, 1, 1, -24},  {OGI_T2_19_6, 1, 2, 501},
+        {OGI_T2_19_6, 1, 1, -24}, {OGI_T2_19_6, 1, 2, 501},
     };
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         const ogi_cell_t *c =
@@ -414,9 +417,9 @@ static void
 garbage(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {" ",      "\xc2\xa0", "\xe6", "\x96",
-                                         "不适用", "7",        "-",    "\n",
-                                         "规章",   "12",       "。"};
+    static const char *const pieces[] = {" ", "\xc2\xa0", "\xe6", "\x96",
+                                         "不适用", "7", "-", "\n",
+                                         "规章", "12", "。"};
     uint64_t x = 88172645463325252ull;
     ogi_arena_t *a = ogi_arena_new(0);
     char buf[4096];
@@ -450,10 +453,14 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain),          cmocka_unit_test(runon),
-        cmocka_unit_test(cuts),           cmocka_unit_test(lost),
-        cmocka_unit_test(format_by_year), cmocka_unit_test(split_first_rows),
-        cmocka_unit_test(joined),         cmocka_unit_test(dash_zero),
+        cmocka_unit_test(plain),
+        cmocka_unit_test(runon),
+        cmocka_unit_test(cuts),
+        cmocka_unit_test(lost),
+        cmocka_unit_test(format_by_year),
+        cmocka_unit_test(split_first_rows),
+        cmocka_unit_test(joined),
+        cmocka_unit_test(dash_zero),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);

@@ -5,9 +5,9 @@
  * next to them (README.md there): the cells expected below are read from
  * the HTML. Cells as paragraphs: empty lines count the &nbsp; cells
  * between values, and a gap between two values stands for cells of
- * white space lynx leaves no trace of. Rows as lines: a blank cell is a column
- * of lynx's grid the row has nothing at, or a gap of three spaces. Also: bytes
- * that are not a table never crash the reader.
+ * white space lynx leaves no trace of. Rows as lines: a blank cell is a column of lynx's grid
+ * the row has nothing at, or a gap of three spaces. Also: bytes that are
+ * not a table never crash the reader.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -230,8 +230,8 @@ static void
 garbage(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {
-        " ", "   ", "0", "12", "减", " 4", "\n", "\n\n", "规章", "\xe6", "-"};
+    static const char *const pieces[] = {" ", "   ", "0", "12", "减", " 4",
+                                         "\n", "\n\n", "规章", "\xe6", "-"};
     uint64_t x = 88172645463325252ull;
     ogi_arena_t *a = ogi_arena_new(0);
     char buf[4096];
