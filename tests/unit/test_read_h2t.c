@@ -691,6 +691,56 @@ dash_overflow(void **state)
     free(raw);
 }
 
+/*
+ * narrow.txt: html2text's output for narrow.html, Table 3 of a generated
+ * page (border="1") whose 其他 and 总计 columns are two characters wide:
+ * "&nbsp;" and "&nbsp;0" both come as "| |" there, and the arithmetic
+ * gives 0. The table's whole cells show more "&nbsp;0" (in its wide
+ * columns) than "&nbsp;" blanks, but not twice as many: the narrow
+ * columns hold fewer padded values, and these cells are the HTML's
+ * "&nbsp;" blanks.
+ */
+static void
+narrow_blanks(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "narrow.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_true(r->tables[OGI_T3].present);
+    static const char *const blank[] = {
+        "apply.new_received.other_org",
+        "apply.carried_over.total",
+        "apply.denied.law_forbidden.total",
+        "apply.denied.enforcement_file.other_org",
+        "apply.denied.enforcement_file.total",
+        "apply.rejected.reconfirm.legal_service",
+        "apply.rejected.reconfirm.other_org",
+    };
+    const ogi_table_t *tb = &r->tables[OGI_T3];
+    size_t seen = 0;
+    for (size_t row = 0; row < tb->skel->nrows; row++)
+        for (size_t col = 0; col < tb->skel->ncols; col++) {
+            char path[160];
+            ogi_report_path(OGI_T3, row, (long)col, path, sizeof(path));
+            for (size_t k = 0; k < sizeof(blank) / sizeof(blank[0]); k++) {
+                if (strcmp(path, blank[k]) != 0)
+                    continue;
+                const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, row, col);
+                assert_non_null(c);
+                if (c->state != OGI_CELL_EMPTY)
+                    fail_msg("%s: state %d, want blank", path, c->state);
+                seen++;
+            }
+        }
+    assert_int_equal(seen, sizeof(blank) / sizeof(blank[0]));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars, underscores and cut characters in any order: bounded, no crash. */
 static void
 garbage(void **state)
@@ -746,6 +796,7 @@ main(void)
         cmocka_unit_test(repeat_header),
         cmocka_unit_test(centred),
         cmocka_unit_test(dash_overflow),
+        cmocka_unit_test(narrow_blanks),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
