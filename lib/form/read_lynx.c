@@ -377,14 +377,16 @@ close_row(rd_t *r)
 }
 
 /* The cells a row line's gaps say it has after its last text word: each
- * value, and (g - 1) / 2 cells of &nbsp; in a gap of g spaces. */
+ * value, and (g - 1) / 2 cells of &nbsp; in a gap of g spaces, the one
+ * after the label too where it is narrow (at most two cells). */
 static size_t
 gap_cells(const word_t *w, size_t n, size_t v)
 {
     size_t k = v;
-    for (size_t i = n - v + 1; i < n; i++) {
+    for (size_t i = n - v > 0 ? n - v : 1; i < n; i++) {
         uint32_t g = w[i].c0 - w[i - 1].c1;
-        if (g >= 3)
+        /* past the label, a wide gap is a column lynx padded */
+        if (g >= 3 && (i > n - v || g <= 5))
             k += (g - 1) / 2;
     }
     return k;
