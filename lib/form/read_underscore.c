@@ -112,17 +112,21 @@ static int
 is_row_end(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
-    int spaced = 0, text = 0, cell_text = 0, blank_cells = 0;
+    int spaced = 0, text = 0, cell_text = 0, cell_nbsp = 0, blank_cells = 0;
     for (size_t i = bar_start(t, l) + 1; i < t->lines[l].end; i++) {
         if (s[i] == '_')
             return 1;
         if (s[i] == '|') {
+            /* a cell of no-break spaces padded with spaces is blank: the
+             * middle of a rowspan, as spaces only */
             if (cell_text && s[i - 1] == ' ' && !ogi__table_is_nbsp(t, i - 1))
                 spaced = 1;
-            blank_cells += !cell_text;
-            text |= cell_text;
-            cell_text = 0;
-        } else if (s[i] != ' ' || ogi__table_is_nbsp(t, i)) {
+            blank_cells += !cell_text && !cell_nbsp;
+            text |= cell_text | cell_nbsp;
+            cell_text = cell_nbsp = 0;
+        } else if (ogi__table_is_nbsp(t, i)) {
+            cell_nbsp = 1;
+        } else if (s[i] != ' ') {
             cell_text = 1;
         }
     }
