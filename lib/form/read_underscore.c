@@ -457,6 +457,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             q++;
         if (first && !cont && !padded && after_cut && left_broken &&
             !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
+            s[p] != '+' &&
             !starts_numbering(s + p, q - p) &&
             !(col > 0 && (is_cut_na(t, p, q, b) ||
                           (after_values(fs, line, col) &&
@@ -501,9 +502,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
-            } else if (is_sign_only(s + p, q - p)) {
+            } else if (is_sign_only(s + p, q - p) &&
+                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1]))) {
                 /* 增/减 and its digits overwritten by the bar: a value
-                 * is here, but what it was is lost */
+                 * is here, but what it was is lost (two pads after it
+                 * left room for a digit: a heading's "增/减" wrapped) */
                 push(fs, p, q - p, col, F_LOST, line);
             } else if (padded && col > 0 && number_before(fs, line, col)) {
                 /* text after the cell's own padding, right of a value of
