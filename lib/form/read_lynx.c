@@ -216,6 +216,9 @@ typedef struct {
                                 characters two rows or more start a value
                                 at, when they are width of them */
     size_t ngrid;
+    uint32_t rgrid[MAX_COLS]; /* the region's grid, or none (nrgrid 0) */
+    size_t nrgrid;
+    size_t b0, b1; /* the block of lines grid was last made for */
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
     int labelled;      /* the open row starts with a label */
@@ -439,7 +442,8 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
 
 #define GRID_SPAN 512 /* characters of a line the grid is looked for in */
 
-/* The grid of the value columns (see on_grid), or none (r->ngrid 0). */
+/* The grid of the value columns of lines [l0, l1) (see on_grid), or
+ * none (r->ngrid 0). */
 static int
 region_grid(rd_t *r, size_t l0, size_t l1)
 {
@@ -476,6 +480,41 @@ region_grid(rd_t *r, size_t l0, size_t l1)
     return 0;
 }
 
+/*
+ * The grid for row line l: lynx lays out each block of lines (between
+ * empty lines) of a table it splits on its own, so a block of three
+ * rows or more with a grid of its own has it; else the region's.
+ */
+static int
+block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
+{
+    const ogi_text_t *t = r->t;
+    if (l >= r->b0 && l < r->b1)
+        return 0;
+    size_t b0 = l, b1 = l + 1;
+    while (b0 > l0 && !ogi__table_is_empty_line(t, b0 - 1))
+        b0--;
+    while (b1 < l1 && !ogi__table_is_empty_line(t, b1))
+        b1++;
+    r->b0 = b0;
+    r->b1 = b1;
+    size_t rows = 0;
+    word_t w[MAX_WORDS];
+    for (size_t k = b0; k < b1; k++) {
+        size_t n = line_words(t, k, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        rows += v >= 2 && v < n;
+    }
+    int rc = rows >= 3 ? region_grid(r, b0, b1) : 0;
+    if (rc)
+        return rc;
+    if (rows < 3 || !r->ngrid) {
+        memcpy(r->grid, r->rgrid, sizeof(r->grid));
+        r->ngrid = r->nrgrid;
+    }
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -486,6 +525,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return rc;
     if (!r.ngrid && by_gaps)
         r.width = by_gaps;
+    memcpy(r.rgrid, r.grid, sizeof(r.grid));
+    r.nrgrid = r.ngrid;
     word_t w[MAX_WORDS];
     size_t empties = 0; /* empty lines since the last cell's line */
     int after_cell = 0; /* the last content was a cell of its own line */
@@ -508,7 +549,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (gap_cells && r.in_row && r.row_values &&
                 (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
                 return rc;
-            if ((rc = open_row(&r, l)) || (rc = row_line(&r, l, w, n)))
+            if ((rc = open_row(&r, l)) || (rc = block_grid(&r, l, l0, l1)) ||
+                (rc = row_line(&r, l, w, n)))
                 return rc;
             after_cell = 0;
             l++;

@@ -267,6 +267,35 @@ no_data_rows(void **state)
     check_body(FORMS "empty.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Rows as lines of a Table 3 lynx split in two blocks (an empty line
+ * between), each aligned on a grid of its own
+ * (tests/data/forms/lynx/blocks.html, cut from a generated page): the
+ * second block's rows read on its grid, blank cells where it has no
+ * value, as the HTML has them. */
+static void
+block_grids(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:(五)不予处理 | L:1.信访举报投诉类申请 | V:- | B: | B: | V:0 | "
+        "V:0 | V:0 | B:",
+        "L:2.重复申请 | V:- | B: | V:/ | V:0 | V:- | V:/ | V:0",
+        "L:3.要求提供公开出版物 | B: | V:0 | B: | V:0 | V:0 | V:0 | B:",
+        "L:4.无正当理由大量反复申请 | V:- | V:不适用 | B: | V:- | B: | "
+        "V:0 | V:0",
+        "L:5.要求行政机关确认或重新出具已获取信息 | B: | V:/ | B: | V:0 | "
+        "B: | V:0 | B:",
+        "L:(六)其他处理 | L:1.申请人无正当理由逾期不补正、行政机关不再处理"
+        "其政府信息公开申请 | V:0 | B: | V:0 | V:0 | B: | B: | B:",
+        "L:2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息"
+        "公开申请 | V:不适用 | V:0 | V:-- | B: | V:0 | V:0 | B:",
+        "L:3.其他 | V:- | V:- | V:0 | V:0 | B: | V:0 | V:0",
+        "L:(七)总计 | V:51 | V:0 | V:0 | B: | V:0 | V:无 | V:51",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | B: | B: | V:-- | B: | B:",
+    };
+    check_body(FORMS "blocks.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 /* Spaces, values, labels and line breaks in any order: bounded, no
  * crash, whatever the probe says. */
 static void
@@ -313,6 +342,7 @@ main(void)
         cmocka_unit_test(blank_rows),
         cmocka_unit_test(no_whole_row),
         cmocka_unit_test(no_data_rows),
+        cmocka_unit_test(block_grids),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
