@@ -156,6 +156,27 @@ may_count(const char *s, size_t n)
     return 0;
 }
 
+/* Characters of s[0..n). */
+static size_t
+chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Whether s[0..n) holds a digit, a dash or slash, 无 or 不适用. */
+static int
+valueish(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '/')
+            return 1;
+    return ogi_text_find_in(s, s + n, "无") != NULL ||
+           ogi_text_find_in(s, s + n, "不适用") != NULL;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -175,6 +196,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     if (content < 6 || margin * 10 < content * 8)
         return 0;
     content = margin = 0;
+    size_t valrows = 0, heads = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
             continue;
@@ -184,6 +206,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         if (indent(t, l) >= 3)
             margin++;
+        /* a heading: short, nothing a value is written with */
+        if (chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
+            !valueish(t->s + ln->start, ln->end - ln->start))
+            heads++;
         if (!may_count(t->s + ln->start, ln->end - ln->start))
             continue;
         size_t n = line_words(t, l, w, MAX_WORDS);
@@ -195,6 +221,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             tight += w[i].c0 - w[i - 1].c1 == 1;
         if (v >= 3 && tight * 2 >= v - 1)
             rows++;
+        /* a line of values only (Table 4's one row) */
+        if (v == n && v >= 5)
+            valrows++;
     }
     if (content < 6 || margin * 10 < content * 8)
         return 0;
@@ -202,6 +231,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     if (paras >= 6 && paras * 4 >= content)
         return 85;
     if (rows >= 3)
+        return 60;
+    /* Table 4 drawn as lines: its headings and one line of values */
+    if (valrows == 1 && heads >= 6 && (heads + valrows) * 10 >= content * 9)
         return 60;
     return 0;
 }

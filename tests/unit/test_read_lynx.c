@@ -296,6 +296,23 @@ block_grids(void **state)
     check_body(FORMS "blocks.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Table 4 as lynx draws it from <td> cells: its headings, some wrapped
+ * over lines, and its fifteen cells on one line of values only
+ * (tests/data/forms/lynx/t4lines.html, cut from a generated page). The
+ * lynx layout still: a gap of three spaces or more holds &nbsp; cells
+ * (6 不适用 ~ ~ 6 ~-- --~ ~ 2~ 2 ~ 无~ -~, and two blanks lynx trims at
+ * the line's end), never a row of values whatever its gaps. */
+static void
+t4_lines(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "V:6 | V:不适用 | B: | B: | V:6 | V:-- | V:-- | B: | V:2 | V:2 | "
+        "B: | V:无 | V:-",
+    };
+    check_body(FORMS "t4lines.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 /* Spaces, values, labels and line breaks in any order: bounded, no
  * crash, whatever the probe says. */
 static void
@@ -343,6 +360,7 @@ main(void)
         cmocka_unit_test(no_whole_row),
         cmocka_unit_test(no_data_rows),
         cmocka_unit_test(block_grids),
+        cmocka_unit_test(t4_lines),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
