@@ -387,6 +387,12 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     }
     if (r->width && vals >= 1 && vals + nblank < r->width)
         return add_blanks(r, r->width - vals - nblank, w[n - 1].b);
+    /* a line of values only where no row says the width (Table 4's):
+     * blank cells at its end were trimmed with it, a gap there says so */
+    if (!r->width && vals == n && n >= 5 &&
+        !ogi__table_add(tb, OGI__CELL_BLANK, hidden, sizeof(hidden) - 1,
+                        w[n - 1].b, 0))
+        return OGI_ENOMEM;
     return 0;
 }
 
@@ -651,6 +657,10 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         after_cell = 1;
         l = m;
     }
+    /* k empty lines after the last paragraph: k - 1 cells of &nbsp; */
+    if (after_cell && empties > 1 && r.in_row && r.row_values &&
+        (rc = add_blanks(&r, empties - 1, t->lines[l1 - 1].end)))
+        return rc;
     close_row(&r);
     return 0;
 }

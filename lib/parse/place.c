@@ -552,11 +552,18 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
      * 0, gives the arithmetic too little to tell where blanks hidden in
      * them were; the cells are read in printed order without them */
     if (gap && !ogi__plan_has_run(g, pr->toks, lo, hi)) {
+        /* a gap ending the row: blank cells trimmed with its line (lynx)
+         * may have been there; the row comes short of them */
+        const ogi__cell_t *end = ogi__plan_tok_cell(g, pr->toks[hi - 1]);
+        uint32_t trail = pr->toks[hi - 1];
+        int trimmed = end->kind == OGI__CELL_BLANK && end->n > 0;
         size_t kept = 0;
         for (size_t i = lo; i < hi; i++)
             if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK ||
                 ogi__plan_tok_cell(g, pr->toks[i])->n == 0)
                 pr->toks[kept++] = pr->toks[i];
+        while (trimmed && kept < OGI_T4_CELLS)
+            pr->toks[kept++] = trail;
         hi = pr->ntoks = kept;
         gap = 0;
     }

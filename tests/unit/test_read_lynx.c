@@ -21,6 +21,7 @@
 
 #include "form/reader_int.h"
 #include "golden.h"
+#include "ogi.h"
 #include "ogi/arena.h"
 #include "ogi/text.h"
 
@@ -301,16 +302,69 @@ block_grids(void **state)
  * (tests/data/forms/lynx/t4lines.html, cut from a generated page). The
  * lynx layout still: a gap of three spaces or more holds &nbsp; cells
  * (6 不适用 ~ ~ 6 ~-- --~ ~ 2~ 2 ~ 无~ -~, and two blanks lynx trims at
- * the line's end), never a row of values whatever its gaps. */
+ * the line's end, a gap the reader puts there). */
 static void
 t4_lines(void **state)
 {
     (void)state;
     static const char *const want[] = {
         "V:6 | V:不适用 | B: | B: | V:6 | V:-- | V:-- | B: | V:2 | V:2 | "
-        "B: | V:无 | V:-",
+        "B: | V:无 | V:- | B:      ",
     };
     check_body(FORMS "t4lines.txt", want, sizeof(want) / sizeof(want[0]));
+    /* parsed, the gap at the line's end is the two blanks lynx trimmed */
+    size_t len;
+    char *raw = load_file(FORMS "t4lines.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    /* from the HTML: N a placeholder, B blank */
+    static const char cells[] = "6NBB6NNB22BNNBB";
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        int ok = cells[k] == 'N'   ? c->state == OGI_CELL_NA
+                 : cells[k] == 'B' ? c->state == OGI_CELL_EMPTY
+                                   : c->state == OGI_CELL_NUM &&
+                                         ogi_cell_number(c) == cells[k] - '0';
+        if (!ok)
+            fail_msg("cell %zu: state %d, want %c", k, c->state, cells[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Table 4 of Word paragraph cells (tests/data/forms/lynx/t4paras.html,
+ * cut from a generated page): each value a paragraph, and the two blank
+ * paragraphs at the row's end leave two more empty lines after its last
+ * value, before the next section: k empty lines there are k - 1 blanks
+ * too. Parsed, the fifteen cells are the HTML's. */
+static void
+t4_trailing_paras(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "t4paras.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    /* 0 1 7 2 10 | 0 - - 无 0 | 0 不适用 - ~ ~: -1 a placeholder, -2 blank */
+    static const int want[15] = {0, 1, 7, 2, 10, 0, -1, -1,
+                                 -1, 0, 0, -1, -1, -2, -2};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        int ok = want[k] == -1   ? c->state == OGI_CELL_NA
+                 : want[k] == -2 ? c->state == OGI_CELL_EMPTY
+                                 : c->state == OGI_CELL_NUM &&
+                                       ogi_cell_number(c) == want[k];
+        if (!ok)
+            fail_msg("cell %zu: state %d, want %d", k, c->state, want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
 }
 
 /* Spaces, values, labels and line breaks in any order: bounded, no
@@ -361,6 +415,7 @@ main(void)
         cmocka_unit_test(no_data_rows),
         cmocka_unit_test(block_grids),
         cmocka_unit_test(t4_lines),
+        cmocka_unit_test(t4_trailing_paras),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
