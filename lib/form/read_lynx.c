@@ -358,9 +358,18 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     size_t i = 0;
     while (i < n) {
         if (w[i].value) {
-            int rc = add_blanks(r, gapk[i], w[i].a);
+            /* a line of values only has no width to check its gaps by:
+             * an odd gap is a blank cell, or &nbsp; typed on both sides
+             * and one cell fewer; that one is a gap of one (split_int.h)
+             * placement fills where the row comes short */
+            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
+            int open = vals == n && !r->width && gapk[i] && g % 2 == 1;
+            int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;
+            if (open &&
+                !ogi__table_add(tb, OGI__CELL_BLANK, hidden, 1, w[i].a, 0))
+                return OGI_ENOMEM;
             if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a, w[i].b - w[i].a,
                                 w[i].a, w[i].b - w[i].a))
                 return OGI_ENOMEM;

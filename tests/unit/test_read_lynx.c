@@ -302,14 +302,16 @@ block_grids(void **state)
  * (tests/data/forms/lynx/t4lines.html, cut from a generated page). The
  * lynx layout still: a gap of three spaces or more holds &nbsp; cells
  * (6 不适用 ~ ~ 6 ~-- --~ ~ 2~ 2 ~ 无~ -~, and two blanks lynx trims at
- * the line's end, a gap the reader puts there). */
+ * the line's end, a gap the reader puts there). Three spaces are a blank
+ * or &nbsp; typed on both sides: a gap of one, which placement fills as
+ * the row comes short. */
 static void
 t4_lines(void **state)
 {
     (void)state;
     static const char *const want[] = {
         "V:6 | V:不适用 | B: | B: | V:6 | V:-- | V:-- | B: | V:2 | V:2 | "
-        "B: | V:无 | V:- | B:      ",
+        "B:  | V:无 | V:- | B:      ",
     };
     check_body(FORMS "t4lines.txt", want, sizeof(want) / sizeof(want[0]));
     /* parsed, the gap at the line's end is the two blanks lynx trimmed */
@@ -367,6 +369,34 @@ t4_trailing_paras(void **state)
     free(raw);
 }
 
+/* Table 4 as lines whose fifteen values all show, two with &nbsp; typed
+ * on the sides facing each other ("0~ ~0": three spaces, as a blank
+ * cell leaves; tests/data/forms/lynx/t4pad.html, cut from a generated
+ * page with its title). Parsed, the row is whole without a blank there:
+ * the fifteen values of the HTML. */
+static void
+t4_padded(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "t4pad.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const int want[15] = {9, 7, 0, 0, 16, 1, 0, 2,
+                                 9, 12, 0, 0, 11, 0, 11};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        if (c->state != OGI_CELL_NUM || ogi_cell_number(c) != want[k])
+            fail_msg("cell %zu: state %d value %g, want %d", k, c->state,
+                     ogi_cell_number(c), want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Spaces, values, labels and line breaks in any order: bounded, no
  * crash, whatever the probe says. */
 static void
@@ -416,6 +446,7 @@ main(void)
         cmocka_unit_test(block_grids),
         cmocka_unit_test(t4_lines),
         cmocka_unit_test(t4_trailing_paras),
+        cmocka_unit_test(t4_padded),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
