@@ -100,6 +100,8 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
  * a value of the line (past_values) digits and "、" or "." are a value
  * and overflow ("0、" of 要求行政机关...), never a label's numbering, and
  * no numbering starts at 0. */
+static int dash_kind(const ogi_text_t *t, size_t i);
+
 static size_t
 token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
          int past_values)
@@ -123,14 +125,19 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
         *kind = T_NUM;
         return k - i;
     }
-    if ((s[k] == '-' || s[k] == '+') && k + 1 < e &&
+    /* a sign is typed: "—" (folded to '-') before digits is a
+     * placeholder the next cell's value was written after ("—0") */
+    if ((s[k] == '-' || s[k] == '+') && k + 1 < e && dash_kind(t, k) != 3 &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
         size_t d = token_at(t, k + 1, e, kind, past_values);
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
-        while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4)
+        /* a run of one kind: "—/" is two placeholders run together */
+        int kind0 = dash_kind(t, k);
+        while (k < e && (s[k] == '-' || s[k] == '/') && k - i < 4 &&
+               dash_kind(t, k) == kind0)
             k++;
         *kind = T_DASH;
         return k - i;
@@ -146,12 +153,27 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     size_t n = ogi_text_has_prefix(s + i, s + e, "不适") ? strlen("不适")
                : ogi_text_has_prefix(s + i, s + e, "不")  ? strlen("不")
                                                            : 0;
-    if (n && i + n <= e && ogi_text_broken_at(t, i + n) && i > 0 &&
-        s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
+    /* or cut right at a character: 不 alone, or touching the next
+     * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
+    int cut = n && i + n <= e &&
+              (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
+               ogi_text_is_digit((unsigned char)s[i + n]));
+    if (cut && i > 0 && s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
         *kind = T_WORD;
         return n;
     }
     return 0;
+}
+
+/* The kind of placeholder character at normalised offset i: '/', '-'
+ * typed, or a dash folded to '-' (—, －). */
+static int
+dash_kind(const ogi_text_t *t, size_t i)
+{
+    if (t->s[i] == '/')
+        return 1;
+    uint32_t r = ogi_text_raw_offset(t, i);
+    return r < t->raw_len && (unsigned char)t->raw[r] >= 0x80 ? 3 : 2;
 }
 
 /* Whether the character before normalised offset i was written as a
@@ -222,7 +244,8 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
          * cell's, its column filled */
         int after_dash = ln->n > 0 && ln->t[ln->n - 1].kind == T_DASH &&
                          ln->t[ln->n - 1].off + ln->t[ln->n - 1].n == i &&
-                         ogi_text_is_digit((unsigned char)s[i]);
+                         (ogi_text_is_digit((unsigned char)s[i]) ||
+                          s[i] == '-' || s[i] == '/');
         int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
                     after_dash;
@@ -273,6 +296,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         tk->extra = (uint8_t)(lead + (sign ? 2 : 0));
         tk->mid = lead > 0 && after_digits;
         size_t a = i;
+        int nbsp_end = 0; /* no-break spaces end the cell: a space */
         if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e)) {
             /* no-break spaces after the digits: the cell's, unless
              * digits follow them (the next cell's lead) */
@@ -282,10 +306,16 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
                 tk->extra = (uint8_t)(tk->extra + m);
                 e += m;
                 tk->x1 = (int16_t)raw_end(t, e, ln->r0);
+                nbsp_end = 1;
             }
         }
-        tk->clean = (a == ls || s[a - 1] == ' ') && !ogi_text_broken_at(t, a) &&
-                    (e == le || s[e] == ' ') && !ogi_text_broken_at(t, e);
+        /* a cell that filled its column touches the next one's text, but
+         * a no-break space of either is a space between them ("6~/~2":
+         * cells "6~", "/~" and "2") */
+        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0) &&
+                    !ogi_text_broken_at(t, a) &&
+                    (e == le || s[e] == ' ' || nbsp_end) &&
+                    !ogi_text_broken_at(t, e);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         i = e;
     }
@@ -625,7 +655,13 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
         return rc;
     frag_t fr[MAX_FRAG];
     size_t nf = label_frags(t, l, ln, fr), pre = 0;
-    uint32_t first = ln->n ? ln->t[0].off : t->lines[l].end;
+    /* no-break spaces before the label: blank cells of the columns left
+     * of it (a group label's), not the row's values */
+    size_t j0 = 0;
+    while (j0 < ln->n && nf > 0 && ln->t[j0].kind == T_NBSP &&
+           ln->t[j0].off < fr[0].off)
+        j0++;
+    uint32_t first = j0 < ln->n ? ln->t[j0].off : t->lines[l].end;
     while (pre < nf && fr[pre].off < first)
         pre++;
     for (size_t k = 0; k < pre; k++)
@@ -650,7 +686,7 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             return OGI_ENOMEM;
     }
     /* values and gaps, left to right */
-    size_t j = 0;
+    size_t j = j0;
     for (size_t c = 0; c <= nc; c++) {
         int lim = c < nc ? cols[c].x0 : MAX_X;
         while (j < ln->n && ln->t[j].x0 < lim)
@@ -660,7 +696,7 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             break;
         if (j < ln->n && ln->t[j].x0 < cols[c].x1)
             continue; /* the next token is in this column */
-        if (j == 0 && ln->n > 0)
+        if (j == j0 && ln->n > j0)
             continue; /* left of the first value: the label's */
         uint32_t at = j > 0 ? ln->t[j - 1].off + ln->t[j - 1].n
                             : t->lines[l].end;

@@ -156,6 +156,27 @@ may_count(const char *s, size_t n)
     return 0;
 }
 
+/* Characters of s[0..n). */
+static size_t
+chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Whether s[0..n) holds a digit, a dash or slash, 无 or 不适用. */
+static int
+valueish(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '/')
+            return 1;
+    return ogi_text_find_in(s, s + n, "无") != NULL ||
+           ogi_text_find_in(s, s + n, "不适用") != NULL;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -175,6 +196,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     if (content < 6 || margin * 10 < content * 8)
         return 0;
     content = margin = 0;
+    size_t valrows = 0, heads = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
             continue;
@@ -184,6 +206,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         if (indent(t, l) >= 3)
             margin++;
+        /* a heading: short, nothing a value is written with */
+        if (chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
+            !valueish(t->s + ln->start, ln->end - ln->start))
+            heads++;
         if (!may_count(t->s + ln->start, ln->end - ln->start))
             continue;
         size_t n = line_words(t, l, w, MAX_WORDS);
@@ -195,6 +221,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             tight += w[i].c0 - w[i - 1].c1 == 1;
         if (v >= 3 && tight * 2 >= v - 1)
             rows++;
+        /* a line of values only (Table 4's one row) */
+        if (v == n && v >= 5)
+            valrows++;
     }
     if (content < 6 || margin * 10 < content * 8)
         return 0;
@@ -202,6 +231,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     if (paras >= 6 && paras * 4 >= content)
         return 85;
     if (rows >= 3)
+        return 60;
+    /* Table 4 drawn as lines: its headings and one line of values */
+    if (valrows == 1 && heads >= 6 && (heads + valrows) * 10 >= content * 9)
         return 60;
     return 0;
 }
@@ -216,6 +248,9 @@ typedef struct {
                                 characters two rows or more start a value
                                 at, when they are width of them */
     size_t ngrid;
+    uint32_t rgrid[MAX_COLS]; /* the region's grid, or none (nrgrid 0) */
+    size_t nrgrid;
+    size_t b0, b1; /* the block of lines grid was last made for */
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
     int labelled;      /* the open row starts with a label */
@@ -295,13 +330,25 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         for (size_t i = 0; i < n; i++)
             nblank += gapk[i];
     } else if (r->width && vals >= 1 && vals <= r->width) {
-        /* too many: narrowest gaps first, the rightmost of equals */
+        /* too many: a blank less where the gap has the fewest spaces
+         * besides its blanks and the separator (&nbsp; typed around a
+         * value is one space on either side, two at most), then the
+         * narrowest, the rightmost of equals */
         while (vals + nblank > r->width) {
             size_t best = 0;
-            for (size_t i = n; i-- > 0;)
-                if (gapk[i] &&
-                    (!best || w[i].c0 - w[i - 1].c1 < w[best].c0 - w[best - 1].c1))
+            uint32_t best_rest = 0, best_g = 0;
+            for (size_t i = n; i-- > 0;) {
+                if (!gapk[i])
+                    continue;
+                uint32_t g = w[i].c0 - w[i - 1].c1;
+                uint32_t rest = g - 1 - 2 * (uint32_t)gapk[i];
+                if (!best || rest < best_rest ||
+                    (rest == best_rest && g < best_g)) {
                     best = i;
+                    best_rest = rest;
+                    best_g = g;
+                }
+            }
             if (!best)
                 break;
             gapk[best]--;
@@ -311,9 +358,18 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     size_t i = 0;
     while (i < n) {
         if (w[i].value) {
-            int rc = add_blanks(r, gapk[i], w[i].a);
+            /* a line of values only has no width to check its gaps by:
+             * an odd gap is a blank cell, or &nbsp; typed on both sides
+             * and one cell fewer; that one is a gap of one (split_int.h)
+             * placement fills where the row comes short */
+            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
+            int open = vals == n && !r->width && gapk[i] && g % 2 == 1;
+            int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;
+            if (open &&
+                !ogi__table_add(tb, OGI__CELL_BLANK, hidden, 1, w[i].a, 0))
+                return OGI_ENOMEM;
             if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a, w[i].b - w[i].a,
                                 w[i].a, w[i].b - w[i].a))
                 return OGI_ENOMEM;
@@ -340,6 +396,12 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     }
     if (r->width && vals >= 1 && vals + nblank < r->width)
         return add_blanks(r, r->width - vals - nblank, w[n - 1].b);
+    /* a line of values only where no row says the width (Table 4's):
+     * blank cells at its end were trimmed with it, a gap there says so */
+    if (!r->width && vals == n && n >= 5 &&
+        !ogi__table_add(tb, OGI__CELL_BLANK, hidden, sizeof(hidden) - 1,
+                        w[n - 1].b, 0))
+        return OGI_ENOMEM;
     return 0;
 }
 
@@ -364,13 +426,37 @@ close_row(rd_t *r)
     r->in_row = 0;
 }
 
-/* The widest row of the region, where at least three rows have values one
- * space apart: how many cells its rows have. */
+/* The cells a row line's gaps say it has after its last text word: each
+ * value, and (g - 1) / 2 cells of &nbsp; in a gap of g spaces, the one
+ * after the label too where it is narrow (at most two cells). */
 static size_t
-region_width(const ogi_text_t *t, size_t l0, size_t l1)
+gap_cells(const word_t *w, size_t n, size_t v)
+{
+    size_t k = v;
+    for (size_t i = n - v > 0 ? n - v : 1; i < n; i++) {
+        uint32_t g = w[i].c0 - w[i - 1].c1;
+        /* past the label, a wide gap is a column lynx padded */
+        if (g >= 3 && (i > n - v || g <= 5))
+            k += (g - 1) / 2;
+    }
+    return k;
+}
+
+/*
+ * How many cells the region's rows have, where at least three rows have
+ * values: the most any row shows; into *by_gaps, more where most rows
+ * say so by their gaps (two at least, and over twice the rows showing
+ * that most), else 0. A table where every row has a blank cell shows no row
+ * whole; &nbsp; typed around values widens a gap now and then, not in most rows
+ * alike. Where lynx kept its grid, the gaps are its padding: that is for
+ * the caller to tell.
+ */
+static size_t
+region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
 {
     word_t w[MAX_WORDS];
     size_t width = 0, rows = 0;
+    uint8_t says[MAX_COLS + 1] = {0};
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -381,13 +467,30 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1)
         rows++;
         if (v > width)
             width = v;
+        size_t k = gap_cells(w, n, v);
+        if (k <= MAX_COLS && says[k] < 255)
+            says[k]++;
     }
+    size_t most = 0;
+    for (size_t k = 1; k <= MAX_COLS; k++)
+        if (says[k] >= 2 && says[k] >= says[most])
+            most = k;
+    size_t whole = 0; /* rows showing width values */
+    for (size_t l = l0; l < l1 && most > width; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        whole += v == width && v < n;
+    }
+    *by_gaps = rows >= 3 && most > width && says[most] > 2 * whole ? most : 0;
     return rows >= 3 && width <= MAX_COLS ? width : 0;
 }
 
 #define GRID_SPAN 512 /* characters of a line the grid is looked for in */
 
-/* The grid of the value columns (see on_grid), or none (r->ngrid 0). */
+/* The grid of the value columns of lines [l0, l1) (see on_grid), or
+ * none (r->ngrid 0). */
 static int
 region_grid(rd_t *r, size_t l0, size_t l1)
 {
@@ -424,13 +527,53 @@ region_grid(rd_t *r, size_t l0, size_t l1)
     return 0;
 }
 
+/*
+ * The grid for row line l: lynx lays out each block of lines (between
+ * empty lines) of a table it splits on its own, so a block of three
+ * rows or more with a grid of its own has it; else the region's.
+ */
+static int
+block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
+{
+    const ogi_text_t *t = r->t;
+    if (l >= r->b0 && l < r->b1)
+        return 0;
+    size_t b0 = l, b1 = l + 1;
+    while (b0 > l0 && !ogi__table_is_empty_line(t, b0 - 1))
+        b0--;
+    while (b1 < l1 && !ogi__table_is_empty_line(t, b1))
+        b1++;
+    r->b0 = b0;
+    r->b1 = b1;
+    size_t rows = 0;
+    word_t w[MAX_WORDS];
+    for (size_t k = b0; k < b1; k++) {
+        size_t n = line_words(t, k, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        rows += v >= 2 && v < n;
+    }
+    int rc = rows >= 3 ? region_grid(r, b0, b1) : 0;
+    if (rc)
+        return rc;
+    if (rows < 3 || !r->ngrid) {
+        memcpy(r->grid, r->rgrid, sizeof(r->grid));
+        r->ngrid = r->nrgrid;
+    }
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
-    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1)};
+    size_t by_gaps = 0;
+    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1, &by_gaps)};
     int rc = region_grid(&r, l0, l1);
     if (rc)
         return rc;
+    if (!r.ngrid && by_gaps)
+        r.width = by_gaps;
+    memcpy(r.rgrid, r.grid, sizeof(r.grid));
+    r.nrgrid = r.ngrid;
     word_t w[MAX_WORDS];
     size_t empties = 0; /* empty lines since the last cell's line */
     int after_cell = 0; /* the last content was a cell of its own line */
@@ -453,7 +596,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (gap_cells && r.in_row && r.row_values &&
                 (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
                 return rc;
-            if ((rc = open_row(&r, l)) || (rc = row_line(&r, l, w, n)))
+            if ((rc = open_row(&r, l)) || (rc = block_grid(&r, l, l0, l1)) ||
+                (rc = row_line(&r, l, w, n)))
                 return rc;
             after_cell = 0;
             l++;
@@ -522,6 +666,10 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         after_cell = 1;
         l = m;
     }
+    /* k empty lines after the last paragraph: k - 1 cells of &nbsp; */
+    if (after_cell && empties > 1 && r.in_row && r.row_values &&
+        (rc = add_blanks(&r, empties - 1, t->lines[l1 - 1].end)))
+        return rc;
     close_row(&r);
     return 0;
 }

@@ -112,17 +112,21 @@ static int
 is_row_end(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
-    int spaced = 0, text = 0, cell_text = 0, blank_cells = 0;
+    int spaced = 0, text = 0, cell_text = 0, cell_nbsp = 0, blank_cells = 0;
     for (size_t i = bar_start(t, l) + 1; i < t->lines[l].end; i++) {
         if (s[i] == '_')
             return 1;
         if (s[i] == '|') {
+            /* a cell of no-break spaces padded with spaces is blank: the
+             * middle of a rowspan, as spaces only */
             if (cell_text && s[i - 1] == ' ' && !ogi__table_is_nbsp(t, i - 1))
                 spaced = 1;
-            blank_cells += !cell_text;
-            text |= cell_text;
-            cell_text = 0;
-        } else if (s[i] != ' ' || ogi__table_is_nbsp(t, i)) {
+            blank_cells += !cell_text && !cell_nbsp;
+            text |= cell_text | cell_nbsp;
+            cell_text = cell_nbsp = 0;
+        } else if (ogi__table_is_nbsp(t, i)) {
+            cell_nbsp = 1;
+        } else if (s[i] != ' ') {
             cell_text = 1;
         }
     }
@@ -153,6 +157,18 @@ number_prefix(const char *s, size_t n)
             i++;
     }
     return i;
+}
+
+/* Length of the placeholder dashes s[0..n) starts with ("—" folded to
+ * '-'), or slashes when slash is set, when no digit follows: 0 for
+ * none. */
+static size_t
+dash_prefix(const char *s, size_t n, int slash)
+{
+    size_t i = 0;
+    while (i < n && i < 4 && (s[i] == '-' || (slash && s[i] == '/')))
+        i++;
+    return i < n && ogi_text_is_digit((unsigned char)s[i]) ? 0 : i;
 }
 
 /* Whether s[0..n) starts with a label's numbering: 一、 （一） (一) 1. 1、
@@ -441,6 +457,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             q++;
         if (first && !cont && !padded && after_cut && left_broken &&
             !ogi_text_is_digit((unsigned char)s[p]) && s[p] != '-' &&
+            s[p] != '+' &&
             !starts_numbering(s + p, q - p) &&
             !(col > 0 && (is_cut_na(t, p, q, b) ||
                           (after_values(fs, line, col) &&
@@ -450,7 +467,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             push(fs, p, q - p, col, F_CONT, line);
         } else if (first) {
             ogi_num_t num;
-            size_t k = number_prefix(s + p, q - p), k2 = k;
+            size_t k = number_prefix(s + p, q - p), k2 = k, kd;
             /* a value's own space ("0&nbsp;"), then the overflow */
             while (k > 0 && k2 < q - p && s[p + k2] == ' ')
                 k2++;
@@ -466,6 +483,15 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
+            } else if (col > 0 &&
+                       (kd = dash_prefix(s + p, q - p,
+                                         number_before(fs, line, col))) > 0 &&
+                       kd < q - p && overflow_after(t, p + kd)) {
+                /* a placeholder written over the overflow: "-量" is a
+                 * dash and the end of 数量, never a label; "/" only right
+                 * of a number of its line (headings write "增/减") */
+                push(fs, p, kd, col, F_VALUE, line);
+                push(fs, p + kd, q - p - kd, col, F_CONT, line);
             } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor
@@ -476,9 +502,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p, q - p, col, F_VALUE, line);
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
-            } else if (is_sign_only(s + p, q - p)) {
+            } else if (is_sign_only(s + p, q - p) &&
+                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1]))) {
                 /* 增/减 and its digits overwritten by the bar: a value
-                 * is here, but what it was is lost */
+                 * is here, but what it was is lost (two pads after it
+                 * left room for a digit: a heading's "增/减" wrapped) */
                 push(fs, p, q - p, col, F_LOST, line);
             } else if (padded && col > 0 && number_before(fs, line, col)) {
                 /* text after the cell's own padding, right of a value of

@@ -552,11 +552,35 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
      * 0, gives the arithmetic too little to tell where blanks hidden in
      * them were; the cells are read in printed order without them */
     if (gap && !ogi__plan_has_run(g, pr->toks, lo, hi)) {
+        /* lynx's line of values: a gap of one (a blank cell, or &nbsp;
+         * typed on both sides of a gap) holds its blank where the row
+         * comes short, left to right, and the gap ending the line the
+         * blank cells lynx trimmed with it */
+        int lynx = g->reader && strcmp(g->reader, "lynx") == 0;
+        const ogi__cell_t *end = ogi__plan_tok_cell(g, pr->toks[hi - 1]);
+        uint32_t trail = pr->toks[hi - 1];
+        int trimmed = lynx && end->kind == OGI__CELL_BLANK && end->n > 0;
+        size_t fixed = 0, ones = 0;
+        for (size_t i = lo; i < hi; i++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
+            fixed += c->kind != OGI__CELL_BLANK || c->n == 0;
+            ones += lynx && c->kind == OGI__CELL_BLANK && c->n == 1;
+        }
+        size_t fill = fixed < OGI_T4_CELLS ? OGI_T4_CELLS - fixed : 0;
+        if (fill > ones)
+            fill = ones;
         size_t kept = 0;
-        for (size_t i = lo; i < hi; i++)
-            if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK ||
-                ogi__plan_tok_cell(g, pr->toks[i])->n == 0)
+        for (size_t i = lo; i < hi; i++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
+            if (c->kind != OGI__CELL_BLANK || c->n == 0)
                 pr->toks[kept++] = pr->toks[i];
+            else if (lynx && c->n == 1 && fill > 0) {
+                pr->toks[kept++] = pr->toks[i];
+                fill--;
+            }
+        }
+        while (trimmed && kept < OGI_T4_CELLS)
+            pr->toks[kept++] = trail;
         hi = pr->ntoks = kept;
         gap = 0;
     }

@@ -100,9 +100,13 @@ nbsp_led(const ogi_text_t *t, const ogi_cell_t *c)
  * that pushed the digits out led the cell, so it was "&nbsp;" (blank),
  * "&nbsp;0" or "&nbsp;" and a placeholder. The table's cells that show
  * whole say which its no-break spaces lead most: its blank cells (an
- * empty cell is "&nbsp;") against its 0s and placeholders led by one,
- * all as wide; 0 on a tie. A table showing none: blank when it has
- * blank or placeholder cells at all, else 0.
+ * empty cell is "&nbsp;") against its 0s and placeholders led by one.
+ * Those show whole in wide columns, and a column is wide where some
+ * cell of it is ("&nbsp;0&nbsp;", "&nbsp;12"): a column narrow enough
+ * to cut holds fewer padded values than the table, so its cut cells are
+ * blanks more often than the whole ones say; blank holds from half as
+ * many blanks as 0s. A table showing none: blank when it has blank or
+ * placeholder cells at all, else 0.
  */
 static uint8_t
 zero_state(const ogi_table_t *tb, size_t ncells, const ogi_text_t *t)
@@ -119,7 +123,7 @@ zero_state(const ogi_table_t *tb, size_t ncells, const ogi_text_t *t)
     }
     if (zero + empty + na == 0)
         return any_na ? OGI_CELL_EMPTY : OGI_CELL_NUM;
-    if (empty > zero && empty >= na)
+    if (2 * empty >= zero && empty >= na && empty > 0)
         return OGI_CELL_EMPTY;
     return na > zero ? OGI_CELL_NA : OGI_CELL_NUM;
 }

@@ -59,8 +59,8 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.9 ;;
-        lynx) echo 98.7 ;;
-        html2text) echo 98.2 ;;
+        lynx) echo 99.2 ;;
+        html2text) echo 98.5 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         strip) echo 99.4 ;;

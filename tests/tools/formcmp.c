@@ -116,7 +116,8 @@ cells_ok(ogi_test_diff_t *d, const ogi_report_t *want, const ogi_report_t *got,
             if (good < n && got && has_p6(got, (ogi_table_id_t)id, row))
                 good = n;
             if (good < n && getenv("ALLDIFF"))
-                fprintf(stderr, "DIFF %s\n", rd.n ? rd.first : "none");
+                fprintf(stderr, "DIFF %s (%zu of %zu cells)\n",
+                        rd.n ? rd.first : "none", n - good, n);
             if (good < n)
                 ogi_test_differ(d, "%s (%zu of %zu cells)",
                                 rd.n ? rd.first : "no record", n - good, n);
@@ -226,6 +227,8 @@ main(int argc, char **argv)
                                 ? ogi_skeleton_format_name(r->meta.format)
                                 : "null",
                             r->meta.year);
+        if (getenv("ALLDIFF"))
+            fprintf(stderr, "FILE %s\n", name);
         size_t total = 0;
         size_t ok = cells_ok(&d, doc.truth, r, &total);
         t.reports++;

@@ -21,6 +21,7 @@
 
 #include "form/reader_int.h"
 #include "golden.h"
+#include "ogi.h"
 #include "ogi/arena.h"
 #include "ogi/text.h"
 
@@ -60,6 +61,45 @@ check(const char *file, const char *const *want, size_t nwant)
         assert_string_equal(got, want[r]);
     }
     assert_int_equal(tb.nrows, nwant);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Rows of file from the one whose first cell is want[0]'s on: the rows of
+ * a table's body, its headings left out. */
+static void
+check_body(const char *file, const char *const *want, size_t nwant)
+{
+    size_t len;
+    char *raw = load_file(file, &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 0, t.nlines), 0);
+    assert_string_equal(tb.reader, "lynx");
+    const char *bar = strstr(want[0], " | ");
+    size_t head = bar ? (size_t)(bar - want[0]) : strlen(want[0]);
+    char got[512];
+    size_t r0 = 0;
+    while (r0 < tb.nrows) {
+        ogi_test_row_string(&tb, r0, got, sizeof(got));
+        if (strncmp(got, want[0], head) == 0)
+            break;
+        r0++;
+    }
+    assert_true(r0 + nwant <= tb.nrows);
+    for (size_t r = 0; r < nwant; r++) {
+        ogi_test_row_string(&tb, r0 + r, got, sizeof(got));
+        if (want[r] && strcmp(got, want[r]) != 0)
+            print_error("row %zu: %s\n", r, got);
+    }
+    for (size_t r = 0; r < nwant; r++) {
+        ogi_test_row_string(&tb, r0 + r, got, sizeof(got));
+        if (want[r])
+            assert_string_equal(got, want[r]);
+    }
     ogi_arena_destroy(&a);
     free(raw);
 }
@@ -133,6 +173,230 @@ blank_rows(void **state)
     check(FORMS "blankrows.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Rows as lines where lynx gave up its grid and every row has a blank
+ * cell (tests/data/forms/lynx/nowhole.html, cut from a generated page):
+ * no row shows all seven values, the gaps of most rows say seven, and
+ * &nbsp; typed before a value widens its gap by one, not by a cell. Rows
+ * lynx's text cannot decide are NULL. */
+static void
+no_whole_row(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:一、本年新收政府信息公开申请数量 | V:12 | V:- | B: | V:不适用 | "
+        "V:不适用 | V:不适用 | V:12",
+        "L:二、上年结转政府信息公开申请数量 | V:- | V:不适用 | B: | B: | V:- | "
+        "B: | V:无",
+        "L:三、本年度办理结果 | L:(一)予以公开 | V:7 | B: | V:不适用 | B: | B: "
+        "| V:/ | V:7",
+        "L:(二)部分公开(区分处理的,只计这一情形,不计其他情形) | V:1 | B: | "
+        "V:-- | V:/ | V:- | B: | V:1",
+        "L:(三)不予公开 | L:1.属于国家秘密 | V:- | V:不适用 | V:不适用 | B: | "
+        "B: | V:无 | V:--",
+        "L:2.其他法律行政法规禁止公开 | V:- | B: | B: | B: | B: | B: | V:无",
+        /* "—&nbsp;" then "&nbsp;/": three spaces and no cell, as
+         * one &nbsp; cell between shows: lynx cannot tell */
+        NULL,
+        "L:4.保护第三方合法权益 | B: | B: | B: | B: | B: | V:/ | B:",
+        "L:5.属于三类内部事务信息 | V:-- | B: | V:-- | B: | V:-- | V:-- | V:/",
+        "L:6.属于四类过程性信息 | V:1 | V:- | V:/ | V:/ | B: | B: | V:1",
+        "L:7.属于行政执法案卷 | B: | V:-- | B: | B: | B: | V:/ | V:-",
+        "L:8.属于行政查询事项 | V:1 | V:无 | V:- | V:/ | B: | B: | V:1",
+        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | V:1 | B: | B: | B: | "
+        "V:- | V:无 | V:1",
+        "L:2.没有现成信息需要另行制作 | B: | V:/ | V:-- | V:-- | B: | V:-- | "
+        "V:-",
+        "L:3.补正后申请内容仍不明确 | B: | V:-- | V:-- | B: | B: | B: | B:",
+        "L:(五)不予处理 | L:1.信访举报投诉类申请 | V:-- | B: | B: | V:不适用 | "
+        "B: | B: | V:-",
+        "L:2.重复申请 | V:不适用 | B: | V:无 | B: | V:/ | B: | B:",
+        "L:3.要求提供公开出版物 | V:-- | V:无 | V:无 | B: | B: | B: | V:/",
+        "L:4.无正当理由大量反复申请 | V:不适用 | V:/ | B: | B: | V:不适用 | B: "
+        "| B:",
+        "L:5.要求行政机关确认或重新出具已获取信息 | V:- | B: | V:- | V:无 | "
+        "V:不适用 | V:- | V:/",
+        /* seven spaces then five: three cells and two, or two
+         * and &nbsp; typed around; two and two is all lynx says */
+        NULL,
+        "L:(七)总计 | V:12 | V:-- | V:不适用 | V:/ | B: | B: | V:12",
+        "L:四、结转下年度继续办理 | V:- | V:-- | B: | V:不适用 | V:-- | V:- | "
+        "V:无",
+    };
+    check_body(FORMS "nowhole.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Rows as lines of a table that holds no number at all (an agency with
+ * no applications): placeholders and &nbsp; cells only, most rows ending
+ * in blanks lynx trims, so no row shows seven cells and most rows' gaps,
+ * the narrow one after the label included, say seven
+ * (tests/data/forms/lynx/empty.html, cut from a generated page). NULL:
+ * rows where &nbsp; typed around a placeholder widens a gap as a blank
+ * cell does, which lynx's text cannot tell. */
+static void
+no_data_rows(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:一、本年新收政府信息公开申请数量 | B: | V:- | V:- | V:/ | V:-- | B: | V:/",
+        "L:二、上年结转政府信息公开申请数量 | V:-- | V:/ | B: | V:- | V:/ | V:/ | B:",
+        "L:三、本年度办理结果 | L:(一)予以公开 | B: | V:-- | V:不适用 | V:- | V:- | B:"
+        " | B:",
+        "L:(二)部分公开(区分处理的,只计这一情形,不计其他情形) | V:-- | V:不适用 | V:不适用 | B:"
+        " | V:-- | V:-- | B:",
+        NULL,
+        "L:2.其他法律行政法规禁止公开 | V:- | V:不适用 | B: | V:- | V:无 | V:/ | B:",
+        NULL,
+        "L:4.保护第三方合法权益 | V:-- | B: | B: | B: | B: | B: | B:",
+        "L:5.属于三类内部事务信息 | B: | B: | V:/ | B: | B: | V:无 | V:不适用",
+        NULL,
+        "L:7.属于行政执法案卷 | B: | B: | B: | V:无 | V:不适用 | B: | V:-",
+        "L:8.属于行政查询事项 | V:- | V:- | B: | B: | B: | B: | B:",
+        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | V:/ | B: | B: | V:- | B: | B:"
+        " | B:",
+        "L:2.没有现成信息需要另行制作 | B: | B: | V:不适用 | V:- | B: | B: | V:无",
+        "L:3.补正后申请内容仍不明确 | B: | V:- | B: | B: | B: | V:- | B:",
+        NULL,
+        "L:2.重复申请 | B: | V:/ | B: | B: | V:无 | V:- | B:",
+        NULL,
+        "L:4.无正当理由大量反复申请 | B: | B: | V:无 | B: | V:/ | V:不适用 | V:-",
+        "L:5.要求行政机关确认或重新出具已获取信息 | B: | B: | V:- | V:不适用 | B: | V:/"
+        " | B:",
+        NULL,
+        "L:(七)总计 | V:无 | B: | V:无 | V:- | V:/ | V:- | V:/",
+        "L:四、结转下年度继续办理 | B: | V:- | V:/ | V:- | B: | B: | V:无",
+    };
+    check_body(FORMS "empty.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Rows as lines of a Table 3 lynx split in two blocks (an empty line
+ * between), each aligned on a grid of its own
+ * (tests/data/forms/lynx/blocks.html, cut from a generated page): the
+ * second block's rows read on its grid, blank cells where it has no
+ * value, as the HTML has them. */
+static void
+block_grids(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:(五)不予处理 | L:1.信访举报投诉类申请 | V:- | B: | B: | V:0 | "
+        "V:0 | V:0 | B:",
+        "L:2.重复申请 | V:- | B: | V:/ | V:0 | V:- | V:/ | V:0",
+        "L:3.要求提供公开出版物 | B: | V:0 | B: | V:0 | V:0 | V:0 | B:",
+        "L:4.无正当理由大量反复申请 | V:- | V:不适用 | B: | V:- | B: | "
+        "V:0 | V:0",
+        "L:5.要求行政机关确认或重新出具已获取信息 | B: | V:/ | B: | V:0 | "
+        "B: | V:0 | B:",
+        "L:(六)其他处理 | L:1.申请人无正当理由逾期不补正、行政机关不再处理"
+        "其政府信息公开申请 | V:0 | B: | V:0 | V:0 | B: | B: | B:",
+        "L:2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息"
+        "公开申请 | V:不适用 | V:0 | V:-- | B: | V:0 | V:0 | B:",
+        "L:3.其他 | V:- | V:- | V:0 | V:0 | B: | V:0 | V:0",
+        "L:(七)总计 | V:51 | V:0 | V:0 | B: | V:0 | V:无 | V:51",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | B: | B: | V:-- | B: | B:",
+    };
+    check_body(FORMS "blocks.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Table 4 as lynx draws it from <td> cells: its headings, some wrapped
+ * over lines, and its fifteen cells on one line of values only
+ * (tests/data/forms/lynx/t4lines.html, cut from a generated page). The
+ * lynx layout still: a gap of three spaces or more holds &nbsp; cells
+ * (6 不适用 ~ ~ 6 ~-- --~ ~ 2~ 2 ~ 无~ -~, and two blanks lynx trims at
+ * the line's end, a gap the reader puts there). Three spaces are a blank
+ * or &nbsp; typed on both sides: a gap of one, which placement fills as
+ * the row comes short. */
+static void
+t4_lines(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "V:6 | V:不适用 | B: | B: | V:6 | V:-- | V:-- | B: | V:2 | V:2 | "
+        "B:  | V:无 | V:- | B:      ",
+    };
+    check_body(FORMS "t4lines.txt", want, sizeof(want) / sizeof(want[0]));
+    /* parsed, the gap at the line's end is the two blanks lynx trimmed */
+    size_t len;
+    char *raw = load_file(FORMS "t4lines.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    /* from the HTML: N a placeholder, B blank */
+    static const char cells[] = "6NBB6NNB22BNNBB";
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        int ok = cells[k] == 'N'   ? c->state == OGI_CELL_NA
+                 : cells[k] == 'B' ? c->state == OGI_CELL_EMPTY
+                                   : c->state == OGI_CELL_NUM &&
+                                         ogi_cell_number(c) == cells[k] - '0';
+        if (!ok)
+            fail_msg("cell %zu: state %d, want %c", k, c->state, cells[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Table 4 of Word paragraph cells (tests/data/forms/lynx/t4paras.html,
+ * cut from a generated page): each value a paragraph, and the two blank
+ * paragraphs at the row's end leave two more empty lines after its last
+ * value, before the next section: k empty lines there are k - 1 blanks
+ * too. Parsed, the fifteen cells are the HTML's. */
+static void
+t4_trailing_paras(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "t4paras.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    /* 0 1 7 2 10 | 0 - - 无 0 | 0 不适用 - ~ ~: -1 a placeholder, -2 blank */
+    static const int want[15] = {0, 1, 7, 2, 10, 0, -1, -1,
+                                 -1, 0, 0, -1, -1, -2, -2};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        int ok = want[k] == -1   ? c->state == OGI_CELL_NA
+                 : want[k] == -2 ? c->state == OGI_CELL_EMPTY
+                                 : c->state == OGI_CELL_NUM &&
+                                       ogi_cell_number(c) == want[k];
+        if (!ok)
+            fail_msg("cell %zu: state %d, want %d", k, c->state, want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Table 4 as lines whose fifteen values all show, two with &nbsp; typed
+ * on the sides facing each other ("0~ ~0": three spaces, as a blank
+ * cell leaves; tests/data/forms/lynx/t4pad.html, cut from a generated
+ * page with its title). Parsed, the row is whole without a blank there:
+ * the fifteen values of the HTML. */
+static void
+t4_padded(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "t4pad.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const int want[15] = {9, 7, 0, 0, 16, 1, 0, 2,
+                                 9, 12, 0, 0, 11, 0, 11};
+    for (size_t k = 0; k < 15; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_non_null(c);
+        if (c->state != OGI_CELL_NUM || ogi_cell_number(c) != want[k])
+            fail_msg("cell %zu: state %d value %g, want %d", k, c->state,
+                     ogi_cell_number(c), want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Spaces, values, labels and line breaks in any order: bounded, no
  * crash, whatever the probe says. */
 static void
@@ -177,6 +441,12 @@ main(void)
         cmocka_unit_test(cells),
         cmocka_unit_test(rows),
         cmocka_unit_test(blank_rows),
+        cmocka_unit_test(no_whole_row),
+        cmocka_unit_test(no_data_rows),
+        cmocka_unit_test(block_grids),
+        cmocka_unit_test(t4_lines),
+        cmocka_unit_test(t4_trailing_paras),
+        cmocka_unit_test(t4_padded),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
