@@ -92,8 +92,70 @@ part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* The display columns of token tok into *x0, *x1: 1 when known. */
+static int tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1);
+
+/* The columns a part of a table's rows has shown so far: clusters of its
+ * values' spans that touch, left to right. */
+typedef struct {
+    int x0[16], x1[16];
+    size_t n;
+} grid_t;
+
+/*
+ * Adds the values of row pr to grid gr (of its table, in its part) when
+ * they fit it: each value touching one column of it at most, no two of
+ * them in one, no more columns than the row has. A converter that lays a
+ * page out as a grid of characters (pdftotext -layout) may set the rows
+ * of one table in blocks that place its columns apart (a block's labels
+ * of wide characters push its values left): a row that does not fit
+ * starts another part. Returns 1 when added (gr updated), 0 when not.
+ */
+static int
+grid_add(grid_t *gr, const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    if (pr->group || pr->ntoks < 2 || pr->ntoks > pr->ncols || pr->ncols > 16)
+        return 1;
+    grid_t n = *gr;
+    int hit[16] = {0};
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        if (!tok_span(g, pr->toks[v], &x0, &x1))
+            return 1; /* not measured: says nothing of the columns */
+        size_t at = 16, touch = 0;
+        for (size_t k = 0; k < n.n; k++)
+            if (x0 <= n.x1[k] && n.x0[k] <= x1) {
+                touch++;
+                at = k;
+            }
+        if (touch > 1 || (touch == 1 && hit[at]))
+            return 0;
+        if (touch == 1) {
+            n.x0[at] = x0 < n.x0[at] ? x0 : n.x0[at];
+            n.x1[at] = x1 > n.x1[at] ? x1 : n.x1[at];
+            hit[at] = 1;
+            continue;
+        }
+        if (n.n == pr->ncols)
+            return 0;
+        size_t k = n.n++;
+        for (; k > 0 && n.x0[k - 1] > x0; k--) {
+            n.x0[k] = n.x0[k - 1];
+            n.x1[k] = n.x1[k - 1];
+            hit[k] = hit[k - 1];
+        }
+        n.x0[k] = x0;
+        n.x1[k] = x1;
+        hit[k] = 1;
+    }
+    *gr = n;
+    return 1;
+}
+
 /* part[k]: the part of the tables row k of plan p lies in (rows in
- * printed order, a new part at each part_break), or -1 with no cell. */
+ * printed order, a new part at each part_break and where a row's values
+ * do not fit the columns its table's rows of the part showed), or -1
+ * with no cell. */
 static void
 find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
 {
@@ -110,9 +172,16 @@ find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
         order[j] = k;
     }
     int id = 0;
+    grid_t grid[OGI_TABLE_COUNT];
+    memset(grid, 0, sizeof(grid));
     for (size_t i = 0; i < n; i++) {
-        if (i && part_break(g, off[order[i - 1]], off[order[i]]))
+        const ogi__prow_t *pr = &p->rows[order[i]];
+        if (i && (part_break(g, off[order[i - 1]], off[order[i]]) ||
+                  !grid_add(&grid[pr->table], pr, g))) {
             id++;
+            memset(grid, 0, sizeof(grid));
+            grid_add(&grid[pr->table], pr, g);
+        }
         part[order[i]] = id;
     }
 }

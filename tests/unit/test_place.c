@@ -349,6 +349,76 @@ t2_value_after_heading(void **state)
     free(raw);
 }
 
+/* A row of Table 3 as words: a number, N a placeholder, _ a blank. */
+typedef struct {
+    const char *row, *cells;
+} t3_row_t;
+
+/* The cells of file's Table 3 rows want[0..n) are those of the words. */
+static void
+check_t3_words(const char *file, const t3_row_t *want, size_t n)
+{
+    size_t len;
+    char *raw = ogi_test_slurp(file, &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    for (size_t i = 0; i < n; i++) {
+        long row = ogi_skeleton_row_index(OGI_T3, want[i].row);
+        assert_true(row >= 0);
+        const char *w = want[i].cells;
+        for (size_t k = 0; k < 7; k++) {
+            while (*w == ' ')
+                w++;
+            assert_true(*w != '\0');
+            const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, k);
+            assert_non_null(c);
+            char *end = NULL;
+            long v = *w == '_' || *w == 'N' ? -1 : strtol(w, &end, 10);
+            int ok = *w == '_'   ? c->state == OGI_CELL_EMPTY
+                     : *w == 'N' ? c->state == OGI_CELL_NA
+                                 : c->state == OGI_CELL_NUM &&
+                                       ogi_cell_number(c) == (double)v;
+            if (!ok)
+                fail_msg("%s: %s column %zu: state %d (%g), want %.*s", file,
+                         want[i].row, k, c->state, ogi_cell_number(c),
+                         (int)strcspn(w, " "), w);
+            w += end ? strspn(w, "0123456789") : 1;
+        }
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * pdftotext -layout of a LibreOffice PDF of a generated page
+ * (t3_blocks.layout.txt, seed 1083): Table 3's rows are set in blocks
+ * whose columns stand apart (一 to （一）'s values start at column 22,
+ * （二） to （三）4's at 25, four columns apart instead of six to nine),
+ * though no header or run of empty lines parts them. Each block's values
+ * show its own columns. Cells as in the page's HTML.
+ */
+static void
+t3_blocks_layout(void **state)
+{
+    (void)state;
+    static const t3_row_t want[] = {
+        {"new_received", "32 2 0 _ N N 34"},
+        {"carried_over", "3 _ 0 0 _ 0 3"},
+        {"granted", "23 0 0 N 0 0 23"},
+        {"partial", "3 1 _ 0 0 _ 4"},
+        {"denied.state_secret", "1 _ _ 0 _ 0 1"},
+        {"denied.law_forbidden", "0 0 N 0 _ 0 0"},
+        {"denied.security_stability", "1 _ 0 N N 0 1"},
+        {"denied.third_party", "N 1 0 _ N 0 1"},
+    };
+    check_t3_words(DIR "t3_blocks.layout.txt", want,
+                   sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -365,6 +435,7 @@ main(void)
         cmocka_unit_test(t4_wide_w3m),
         cmocka_unit_test(t3_sparse_w3m),
         cmocka_unit_test(t2_value_after_heading),
+        cmocka_unit_test(t3_blocks_layout),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
