@@ -95,6 +95,18 @@ part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
 /* The display columns of token tok into *x0, *x1: 1 when known. */
 static int tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1);
 
+/* 1 when row pr holds a run of digits (the values of several cells set
+ * together: the splitter parts them, never the columns' positions). */
+static int
+holds_run(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (pr->toks[v] != OGI__PLAN_GAP &&
+            g->cells[pr->toks[v]].kind == OGI__CELL_RUN)
+            return 1;
+    return 0;
+}
+
 /* The columns a part of a table's rows has shown so far: clusters of its
  * values' spans that touch, left to right. */
 typedef struct {
@@ -114,7 +126,8 @@ typedef struct {
 static int
 grid_add(grid_t *gr, const ogi__prow_t *pr, const ogi__table_t *g)
 {
-    if (pr->group || pr->ntoks < 2 || pr->ntoks > pr->ncols || pr->ncols > 16)
+    if (pr->group || pr->ntoks < 2 || pr->ntoks > pr->ncols ||
+        pr->ncols > 16 || holds_run(pr, g))
         return 1;
     grid_t n = *gr;
     int hit[16] = {0};
@@ -351,7 +364,8 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
-        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
+        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16 ||
+            holds_run(pr, g))
             continue;
         uint32_t placed[16];
         if (cluster_columns(p, g, part, i, placed)) {
