@@ -95,15 +95,24 @@ part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
 /* The display columns of token tok into *x0, *x1: 1 when known. */
 static int tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1);
 
-/* 1 when row pr holds a run of digits (the values of several cells set
- * together: the splitter parts them, never the columns' positions). */
+/* 1 when row pr holds a run of digits with a leading zero ("000000":
+ * the values of several cells set together, which the splitter parts,
+ * never the columns' positions). */
 static int
 holds_run(const ogi__prow_t *pr, const ogi__table_t *g)
 {
-    for (size_t v = 0; v < pr->ntoks; v++)
-        if (pr->toks[v] != OGI__PLAN_GAP &&
-            g->cells[pr->toks[v]].kind == OGI__CELL_RUN)
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        if (pr->toks[v] == OGI__PLAN_GAP)
+            continue;
+        const ogi__cell_t *c = &g->cells[pr->toks[v]];
+        if (c->kind != OGI__CELL_RUN || c->n < 2 || c->s[0] != '0')
+            continue;
+        size_t k = 0;
+        while (k < c->n && c->s[k] >= '0' && c->s[k] <= '9')
+            k++;
+        if (k == c->n)
             return 1;
+    }
     return 0;
 }
 
