@@ -175,11 +175,12 @@ grid_add(grid_t *gr, const ogi__prow_t *pr, const ogi__table_t *g)
 }
 
 /* part[k]: the part of the tables row k of plan p lies in (rows in
- * printed order, a new part at each part_break and where a row's values
- * do not fit the columns its table's rows of the part showed), or -1
- * with no cell. */
+ * printed order, a new part at each part_break; with by_grid, also where
+ * a row's values do not fit the columns its table's rows of the part
+ * showed), or -1 with no cell. */
 static void
-find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
+find_parts(const ogi__plan_t *p, const ogi__table_t *g, int by_grid,
+           int *part)
 {
     size_t order[OGI__PLAN_MAX_ROWS], n = 0;
     uint32_t off[OGI__PLAN_MAX_ROWS];
@@ -199,7 +200,7 @@ find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
     for (size_t i = 0; i < n; i++) {
         const ogi__prow_t *pr = &p->rows[order[i]];
         if (i && (part_break(g, off[order[i - 1]], off[order[i]]) ||
-                  !grid_add(&grid[pr->table], pr, g))) {
+                  (by_grid && !grid_add(&grid[pr->table], pr, g)))) {
             id++;
             memset(grid, 0, sizeof(grid));
             grid_add(&grid[pr->table], pr, g);
@@ -369,7 +370,9 @@ void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
     int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
-    find_parts(p, g, part);
+    int grid_part[OGI__PLAN_MAX_ROWS];
+    find_parts(p, g, 0, part);
+    find_parts(p, g, 1, grid_part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
@@ -377,7 +380,10 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
             holds_run(pr, g))
             continue;
         uint32_t placed[16];
-        if (cluster_columns(p, g, part, i, placed)) {
+        /* the columns of the row's part, else of its block of rows that
+         * fit one grid (pdftotext -layout's blocks within a part) */
+        if (cluster_columns(p, g, part, i, placed) ||
+            cluster_columns(p, g, grid_part, i, placed)) {
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
             aligned[pr->table] = 1;
