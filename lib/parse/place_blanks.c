@@ -22,10 +22,16 @@
 static const ogi__cell_t gap_cell = {.kind = OGI__CELL_BLANK, .x0 = -1,
                                      .x1 = -1, .row = -1, .col = -1};
 
+static const ogi__cell_t cut_cell = {.kind = OGI__CELL_RUN, .s = "???",
+                                     .n = 3, .x0 = -1, .x1 = -1, .row = -1,
+                                     .col = -1};
+
 const ogi__cell_t *
 ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok)
 {
-    return tok == OGI__PLAN_GAP ? &gap_cell : &g->cells[tok];
+    return tok == OGI__PLAN_GAP   ? &gap_cell
+           : tok == OGI__PLAN_CUT ? &cut_cell
+                                  : &g->cells[tok];
 }
 
 /* Twice the centre of token tok's display columns, or -1 unknown. */
@@ -45,7 +51,7 @@ static uint32_t
 row_off(const ogi__table_t *g, const ogi__prow_t *pr)
 {
     for (size_t v = 0; v < pr->ntoks; v++)
-        if (pr->toks[v] != OGI__PLAN_GAP)
+        if (pr->toks[v] < OGI__PLAN_CUT)
             return g->cells[pr->toks[v]].off;
     return UINT32_MAX;
 }
@@ -102,7 +108,7 @@ static int
 holds_run(const ogi__prow_t *pr, const ogi__table_t *g)
 {
     for (size_t v = 0; v < pr->ntoks; v++) {
-        if (pr->toks[v] == OGI__PLAN_GAP)
+        if (pr->toks[v] >= OGI__PLAN_CUT)
             continue;
         const ogi__cell_t *c = &g->cells[pr->toks[v]];
         if (c->kind != OGI__CELL_RUN || c->n < 2 || c->s[0] != '0')
@@ -236,7 +242,7 @@ cluster_of(const span_t *c, size_t n, int x0, int x1)
 static int
 tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1)
 {
-    if (tok == OGI__PLAN_GAP)
+    if (tok >= OGI__PLAN_CUT)
         return 0;
     ogi__table_cell_columns(g->text, &g->cells[tok], x0, x1);
     return *x0 >= 0 && *x1 > *x0;
@@ -366,6 +372,87 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * the columns left over are blank. A row that cannot be matched so is
  * left as it is (and is reported short).
  */
+/*
+ * 1 when the last column of table id was cut off at the paper's edge (a
+ * wide table printed on upright paper): its rows' values, numbers all,
+ * come one short of the columns, and the last of them is not the sum of
+ * the others (the rows' total, when a blank cell elsewhere made the row
+ * short) in three rows or more, and in none. A row holding every column
+ * never sums so either.
+ */
+static int
+last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
+                ogi_table_id_t id)
+{
+    size_t cut = 0, whole = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        size_t nc = q->ncols;
+        if (q->table != id || q->group || nc < 3 ||
+            (q->ntoks != nc && q->ntoks + 1 != nc))
+            continue;
+        int64_t sum = 0, last = 0;
+        int scale = -1, ok = 1;
+        for (size_t v = 0; v < q->ntoks && ok; v++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, q->toks[v]);
+            ok = c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE &&
+                 (scale < 0 || c->num.scale == scale);
+            scale = c->num.scale;
+            if (v + 1 < q->ntoks)
+                sum += c->num.value;
+            else
+                last = c->num.value;
+        }
+        if (!ok || (last == 0 && sum == 0))
+            continue;
+        if (sum == last)
+            whole++;
+        else if (q->ntoks + 1 == nc)
+            cut++;
+    }
+    return cut >= 3 && whole == 0;
+}
+
+/*
+ * 1 when the last value of row pr (whole) reads as the first digits of
+ * the sum of its other cells, the rest of the number cut off at the
+ * paper's edge ("1" of 12): its other cells numbers, placeholders or
+ * blanks, in units.
+ */
+static int
+last_cut_short(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    int64_t sum = 0;
+    for (size_t v = 0; v + 1 < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_BLANK)
+            continue;
+        if (c->kind != OGI__CELL_VALUE ||
+            (c->num.kind == OGI_NUM_VALUE && c->num.scale != 0))
+            return 0;
+        if (c->num.kind == OGI_NUM_VALUE)
+            sum += c->num.value;
+    }
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1]);
+    if (l->kind != OGI__CELL_VALUE || l->num.kind != OGI_NUM_VALUE ||
+        l->num.scale != 0 || l->num.sign || sum <= l->num.value)
+        return 0;
+    int64_t head = sum;
+    while (head > l->num.value)
+        head /= 10;
+    return head == l->num.value;
+}
+
+/* 1 when row pr holds no run of digits (nor a cut one). */
+static int
+runless(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (ogi__plan_tok_cell(g, pr->toks[v])->kind == OGI__CELL_RUN)
+            return 0;
+    return 1;
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
@@ -373,9 +460,19 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     int grid_part[OGI__PLAN_MAX_ROWS];
     find_parts(p, g, 0, part);
     find_parts(p, g, 1, grid_part);
+    int cut[OGI_TABLE_COUNT];
+    for (int id = 0; id < OGI_TABLE_COUNT; id++)
+        cut[id] = last_column_cut(p, g, (ogi_table_id_t)id);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
+        /* a row one short in a table cut at the paper's edge: its last
+         * cell is the one cut off */
+        if (cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
+            nc <= OGI__PLAN_MAX_TOKS && runless(pr, g)) {
+            pr->toks[pr->ntoks++] = OGI__PLAN_CUT;
+            continue;
+        }
         if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16 ||
             holds_run(pr, g))
             continue;
@@ -445,6 +542,17 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
     next:;
+    }
+    /* in a table cut at the paper's edge, a last cell the columns'
+     * positions left blank, or whose value is the first digits of the
+     * row's sum, is the one cut off */
+    for (size_t i = 0; i < p->n; i++) {
+        ogi__prow_t *pr = &p->rows[i];
+        if (cut[pr->table] && !pr->group && pr->ntoks == pr->ncols &&
+            runless(pr, g) &&
+            (pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP ||
+             last_cut_short(pr, g)))
+            pr->toks[pr->ntoks - 1] = OGI__PLAN_CUT;
     }
     /* where the values' columns were seen, a row whose label is there
      * and no value at all is a row of blank cells (（六）其他处理 as one
