@@ -305,12 +305,63 @@ in_order(const ogi__prow_t *pr, const ogi__table_t *g, const span_t *col,
  * spans. When they are nc clusters and each row has at most one value in
  * each, in order, they are the columns; a few rows given the values of
  * another as well (a label not seen) are left out and the clusters taken
- * again. Row i's values go to their columns, in toks (nc of them, gaps
+ * again (by_line: when each of them is on a line of its own and the
+ * columns are shared, seen_twice). Row i's
+ * values go to their columns, in toks (nc of them, gaps
  * for the rest). Returns 1 when placed so, else 0.
  */
+/* 1 when the cells of rows a and b of p (printed in that order or the
+ * other) are on lines of their own: a newline between them. */
+static int
+apart(const ogi__plan_t *p, const ogi__table_t *g, size_t a, size_t b)
+{
+    uint32_t a0 = UINT32_MAX, a1 = 0, b0 = UINT32_MAX, b1 = 0;
+    for (size_t v = 0; v < p->rows[a].ntoks; v++)
+        if (p->rows[a].toks[v] < OGI__PLAN_CUT) {
+            const ogi__cell_t *c = &g->cells[p->rows[a].toks[v]];
+            a0 = c->off < a0 ? c->off : a0;
+            a1 = c->off + c->len > a1 ? c->off + c->len : a1;
+        }
+    for (size_t v = 0; v < p->rows[b].ntoks; v++)
+        if (p->rows[b].toks[v] < OGI__PLAN_CUT) {
+            const ogi__cell_t *c = &g->cells[p->rows[b].toks[v]];
+            b0 = c->off < b0 ? c->off : b0;
+            b1 = c->off + c->len > b1 ? c->off + c->len : b1;
+        }
+    if (a0 == UINT32_MAX || b0 == UINT32_MAX)
+        return 1;
+    uint32_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    if (hi < lo || hi > g->text->len)
+        return 0; /* the rows' cells interleave */
+    return memchr(g->text->s + lo, '\n', hi - lo) != NULL;
+}
+
+/* 1 when a third of the columns of col[0..nk) at least hold values of
+ * two rows use[k] of p or more: columns that rows share, not the chance
+ * places of a row's values each. */
+static int
+seen_twice(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
+           const span_t *col, size_t nk)
+{
+    size_t seen[16] = {0};
+    for (size_t k = 0; k < p->n; k++)
+        for (size_t v = 0; use[k] && v < p->rows[k].ntoks; v++) {
+            int x0, x1;
+            if (!tok_span(g, p->rows[k].toks[v], &x0, &x1))
+                continue;
+            long c = cluster_of(col, nk, x0, x1);
+            if (c >= 0)
+                seen[c]++;
+        }
+    size_t once = 0;
+    for (size_t c = 0; c < nk; c++)
+        once += seen[c] < 2;
+    return 3 * once <= 2 * nk;
+}
+
 static int
 cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
-                size_t i, uint32_t *toks)
+                size_t i, int by_line, uint32_t *toks)
 {
     const ogi__prow_t *pr = &p->rows[i];
     size_t nc = pr->ncols, used = 0, dropped = 0;
@@ -329,9 +380,15 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
     }
     if (!use[i])
         return 0;
+    /* columns of characters are the lines': rows run together on one
+     * line (a crawler's text) show none */
+    for (size_t k = 0; by_line && k < p->n; k++)
+        for (size_t j = k + 1; use[k] && j < p->n; j++)
+            if (use[j] && !apart(p, g, k, j))
+                return 0;
     span_t col[16];
     size_t nk = clusters(p, g, use, col, nc);
-    if (nk != nc)
+    if (nk != nc || (by_line && !seen_twice(p, g, use, col, nk)))
         return 0;
     for (size_t k = 0; k < p->n; k++)
         if (use[k] && !in_order(&p->rows[k], g, col, nk)) {
@@ -479,8 +536,8 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         uint32_t placed[16];
         /* the columns of the row's part, else of its block of rows that
          * fit one grid (pdftotext -layout's blocks within a part) */
-        if (cluster_columns(p, g, part, i, placed) ||
-            cluster_columns(p, g, grid_part, i, placed)) {
+        if (cluster_columns(p, g, part, i, 0, placed) ||
+            cluster_columns(p, g, grid_part, i, 1, placed)) {
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
             aligned[pr->table] = 1;
