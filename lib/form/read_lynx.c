@@ -215,11 +215,19 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         size_t n = line_words(t, l, w, MAX_WORDS);
         if (n == 1 && w[0].value && l > l0 && ogi__table_is_empty_line(t, l - 1))
             paras++;
-        /* values one space apart: lynx's grid without padding */
-        size_t v = trailing_values(w, n), tight = 0;
-        for (size_t i = n - v + 1; v >= 3 && i < n; i++)
-            tight += w[i].c0 - w[i - 1].c1 == 1;
-        if (v >= 3 && tight * 2 >= v - 1)
+        /* values one space apart: lynx's grid without padding; a run of
+         * digits with a leading zero ("00000", adjacent cells' digits set
+         * close by a converter that lays a page out by position) is never
+         * lynx's, which sets its cells a space apart */
+        size_t v = trailing_values(w, n), tight = 0, runs = 0;
+        for (size_t i = n - v; v >= 3 && i < n; i++) {
+            const char *ws = t->s + w[i].a;
+            runs += w[i].b - w[i].a >= 2 && ws[0] == '0' &&
+                    ws[1] >= '0' && ws[1] <= '9';
+            if (i > n - v)
+                tight += w[i].c0 - w[i - 1].c1 == 1;
+        }
+        if (v >= 3 && tight * 2 >= v - 1 && runs == 0)
             rows++;
         /* a line of values only (Table 4's one row) */
         if (v == n && v >= 5)

@@ -910,19 +910,97 @@ mark_runs(ogi__table_t *tb, size_t c0)
     }
 }
 
+/* 1 when cell c is a run of three zeros or more and nothing else (two
+ * may be a zero read twice: OCR's "oo"). */
+static int
+zero_run(const ogi__cell_t *c)
+{
+    if (c->kind != OGI__CELL_RUN || c->n < 3)
+        return 0;
+    for (size_t k = 0; k < c->n; k++)
+        if (c->s[k] != '0')
+            return 0;
+    return 1;
+}
+
+/*
+ * Parts the runs of zeros among cells [c0, ncells) of tb ("000000": the
+ * zeros of adjacent cells a converter set close together) into a cell
+ * per zero, each at its own column: no number is written with a leading
+ * zero, so each zero is a cell of its own. The rows read from c0 on get
+ * their cells' new places. Returns 0 or OGI_ENOMEM.
+ */
+static int
+split_zero_runs(ogi__table_t *tb, size_t r0, size_t c0)
+{
+    size_t extra = 0;
+    for (size_t i = c0; i < tb->ncells; i++)
+        if (zero_run(&tb->cells[i]))
+            extra += tb->cells[i].n - 1;
+    if (extra == 0)
+        return 0;
+    size_t n = tb->ncells - c0;
+    ogi__cell_t *old = ogi_arena_alloc(tb->arena, n * sizeof(*old));
+    uint32_t *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(*at));
+    if (!old || !at)
+        return OGI_ENOMEM;
+    memcpy(old, &tb->cells[c0], n * sizeof(*old));
+    tb->ncells = c0;
+    for (size_t i = 0; i < n; i++) {
+        at[i] = (uint32_t)tb->ncells;
+        const ogi__cell_t *c = &old[i];
+        size_t parts = zero_run(c) ? c->n : 1;
+        for (size_t k = 0; k < parts; k++) {
+            ogi__cell_t *d = ogi__table_add(tb, OGI__CELL_LABEL, c->s, c->n,
+                                            c->off, c->len);
+            if (!d)
+                return OGI_ENOMEM;
+            *d = *c;
+            if (parts == 1)
+                continue;
+            d->s = c->s + k;
+            d->n = 1;
+            /* the text's bytes are the run's when the cell is read from
+             * its line; a joined cell keeps its span whole */
+            if (c->len == c->n) {
+                d->off = c->off + (uint32_t)k;
+                d->len = 1;
+            }
+            d->kind = OGI__CELL_VALUE;
+            ogi_number_parse(d->s, 1, &d->num);
+            if (c->x0 >= 0) {
+                d->x0 = (int16_t)(c->x0 + (int)k);
+                d->x1 = (int16_t)(d->x0 + 1);
+            }
+        }
+    }
+    at[n] = (uint32_t)tb->ncells;
+    for (size_t r = r0; r < tb->nrows; r++) {
+        ogi__row_t *row = &tb->rows[r];
+        if (row->first < c0 || row->first - c0 >= n)
+            continue;
+        size_t f = row->first - c0, e = f + row->count;
+        row->first = at[f];
+        row->count = (e <= n ? at[e] : at[n]) - at[f];
+    }
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     cols_t c;
-    size_t c0 = tb->ncells;
+    size_t c0 = tb->ncells, r0 = tb->nrows;
     int ruled = l0 > 0 && read_rule(t, l0 - 1, &c);
     for (size_t l = l0; l < l1 && !ruled; l++)
         ruled = read_rule(t, l, &c) ||
                 memchr(t->s + t->lines[l].start, '\t',
                        t->lines[l].end - t->lines[l].start) != NULL;
     int rc = ruled ? read_lines(tb, t, l0, l1) : read_bands(tb, t, l0, l1);
-    if (rc == 0)
+    if (rc == 0) {
         mark_runs(tb, c0);
+        rc = split_zero_runs(tb, r0, c0);
+    }
     return rc;
 }
 

@@ -22,10 +22,16 @@
 static const ogi__cell_t gap_cell = {.kind = OGI__CELL_BLANK, .x0 = -1,
                                      .x1 = -1, .row = -1, .col = -1};
 
+static const ogi__cell_t cut_cell = {.kind = OGI__CELL_RUN, .s = "???",
+                                     .n = 3, .x0 = -1, .x1 = -1, .row = -1,
+                                     .col = -1};
+
 const ogi__cell_t *
 ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok)
 {
-    return tok == OGI__PLAN_GAP ? &gap_cell : &g->cells[tok];
+    return tok == OGI__PLAN_GAP   ? &gap_cell
+           : tok == OGI__PLAN_CUT ? &cut_cell
+                                  : &g->cells[tok];
 }
 
 /* Twice the centre of token tok's display columns, or -1 unknown. */
@@ -45,7 +51,7 @@ static uint32_t
 row_off(const ogi__table_t *g, const ogi__prow_t *pr)
 {
     for (size_t v = 0; v < pr->ntoks; v++)
-        if (pr->toks[v] != OGI__PLAN_GAP)
+        if (pr->toks[v] < OGI__PLAN_CUT)
             return g->cells[pr->toks[v]].off;
     return UINT32_MAX;
 }
@@ -92,10 +98,95 @@ part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* The display columns of token tok into *x0, *x1: 1 when known. */
+static int tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1);
+
+/* 1 when row pr holds a run of digits with a leading zero ("000000":
+ * the values of several cells set together, which the splitter parts,
+ * never the columns' positions). */
+static int
+holds_run(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        if (pr->toks[v] >= OGI__PLAN_CUT)
+            continue;
+        const ogi__cell_t *c = &g->cells[pr->toks[v]];
+        if (c->kind != OGI__CELL_RUN || c->n < 2 || c->s[0] != '0')
+            continue;
+        size_t k = 0;
+        while (k < c->n && c->s[k] >= '0' && c->s[k] <= '9')
+            k++;
+        if (k == c->n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The columns a part of a table's rows has shown so far: clusters of its
+ * values' spans that touch, left to right. */
+typedef struct {
+    int x0[16], x1[16];
+    size_t n;
+} grid_t;
+
+/*
+ * Adds the values of row pr to grid gr (of its table, in its part) when
+ * they fit it: each value touching one column of it at most, no two of
+ * them in one, no more columns than the row has. A converter that lays a
+ * page out as a grid of characters (pdftotext -layout) may set the rows
+ * of one table in blocks that place its columns apart (a block's labels
+ * of wide characters push its values left): a row that does not fit
+ * starts another part. Returns 1 when added (gr updated), 0 when not.
+ */
+static int
+grid_add(grid_t *gr, const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    if (pr->group || pr->ntoks < 2 || pr->ntoks > pr->ncols ||
+        pr->ncols > 16 || holds_run(pr, g))
+        return 1;
+    grid_t n = *gr;
+    int hit[16] = {0};
+    for (size_t v = 0; v < pr->ntoks; v++) {
+        int x0, x1;
+        if (!tok_span(g, pr->toks[v], &x0, &x1))
+            return 1; /* not measured: says nothing of the columns */
+        size_t at = 16, touch = 0;
+        for (size_t k = 0; k < n.n; k++)
+            if (x0 <= n.x1[k] && n.x0[k] <= x1) {
+                touch++;
+                at = k;
+            }
+        if (touch > 1 || (touch == 1 && hit[at]))
+            return 0;
+        if (touch == 1) {
+            n.x0[at] = x0 < n.x0[at] ? x0 : n.x0[at];
+            n.x1[at] = x1 > n.x1[at] ? x1 : n.x1[at];
+            hit[at] = 1;
+            continue;
+        }
+        if (n.n == pr->ncols)
+            return 0;
+        size_t k = n.n++;
+        for (; k > 0 && n.x0[k - 1] > x0; k--) {
+            n.x0[k] = n.x0[k - 1];
+            n.x1[k] = n.x1[k - 1];
+            hit[k] = hit[k - 1];
+        }
+        n.x0[k] = x0;
+        n.x1[k] = x1;
+        hit[k] = 1;
+    }
+    *gr = n;
+    return 1;
+}
+
 /* part[k]: the part of the tables row k of plan p lies in (rows in
- * printed order, a new part at each part_break), or -1 with no cell. */
+ * printed order, a new part at each part_break; with by_grid, also where
+ * a row's values do not fit the columns its table's rows of the part
+ * showed), or -1 with no cell. */
 static void
-find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
+find_parts(const ogi__plan_t *p, const ogi__table_t *g, int by_grid,
+           int *part)
 {
     size_t order[OGI__PLAN_MAX_ROWS], n = 0;
     uint32_t off[OGI__PLAN_MAX_ROWS];
@@ -110,9 +201,16 @@ find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part)
         order[j] = k;
     }
     int id = 0;
+    grid_t grid[OGI_TABLE_COUNT];
+    memset(grid, 0, sizeof(grid));
     for (size_t i = 0; i < n; i++) {
-        if (i && part_break(g, off[order[i - 1]], off[order[i]]))
+        const ogi__prow_t *pr = &p->rows[order[i]];
+        if (i && (part_break(g, off[order[i - 1]], off[order[i]]) ||
+                  (by_grid && !grid_add(&grid[pr->table], pr, g)))) {
             id++;
+            memset(grid, 0, sizeof(grid));
+            grid_add(&grid[pr->table], pr, g);
+        }
         part[order[i]] = id;
     }
 }
@@ -144,7 +242,7 @@ cluster_of(const span_t *c, size_t n, int x0, int x1)
 static int
 tok_span(const ogi__table_t *g, uint32_t tok, int *x0, int *x1)
 {
-    if (tok == OGI__PLAN_GAP)
+    if (tok >= OGI__PLAN_CUT)
         return 0;
     ogi__table_cell_columns(g->text, &g->cells[tok], x0, x1);
     return *x0 >= 0 && *x1 > *x0;
@@ -207,12 +305,63 @@ in_order(const ogi__prow_t *pr, const ogi__table_t *g, const span_t *col,
  * spans. When they are nc clusters and each row has at most one value in
  * each, in order, they are the columns; a few rows given the values of
  * another as well (a label not seen) are left out and the clusters taken
- * again. Row i's values go to their columns, in toks (nc of them, gaps
+ * again (by_line: when each of them is on a line of its own and the
+ * columns are shared, seen_twice). Row i's
+ * values go to their columns, in toks (nc of them, gaps
  * for the rest). Returns 1 when placed so, else 0.
  */
+/* 1 when the cells of rows a and b of p (printed in that order or the
+ * other) are on lines of their own: a newline between them. */
+static int
+apart(const ogi__plan_t *p, const ogi__table_t *g, size_t a, size_t b)
+{
+    uint32_t a0 = UINT32_MAX, a1 = 0, b0 = UINT32_MAX, b1 = 0;
+    for (size_t v = 0; v < p->rows[a].ntoks; v++)
+        if (p->rows[a].toks[v] < OGI__PLAN_CUT) {
+            const ogi__cell_t *c = &g->cells[p->rows[a].toks[v]];
+            a0 = c->off < a0 ? c->off : a0;
+            a1 = c->off + c->len > a1 ? c->off + c->len : a1;
+        }
+    for (size_t v = 0; v < p->rows[b].ntoks; v++)
+        if (p->rows[b].toks[v] < OGI__PLAN_CUT) {
+            const ogi__cell_t *c = &g->cells[p->rows[b].toks[v]];
+            b0 = c->off < b0 ? c->off : b0;
+            b1 = c->off + c->len > b1 ? c->off + c->len : b1;
+        }
+    if (a0 == UINT32_MAX || b0 == UINT32_MAX)
+        return 1;
+    uint32_t lo = a1 <= b0 ? a1 : b1, hi = a1 <= b0 ? b0 : a0;
+    if (hi < lo || hi > g->text->len)
+        return 0; /* the rows' cells interleave */
+    return memchr(g->text->s + lo, '\n', hi - lo) != NULL;
+}
+
+/* 1 when a third of the columns of col[0..nk) at least hold values of
+ * two rows use[k] of p or more: columns that rows share, not the chance
+ * places of a row's values each. */
+static int
+seen_twice(const ogi__plan_t *p, const ogi__table_t *g, const int *use,
+           const span_t *col, size_t nk)
+{
+    size_t seen[16] = {0};
+    for (size_t k = 0; k < p->n; k++)
+        for (size_t v = 0; use[k] && v < p->rows[k].ntoks; v++) {
+            int x0, x1;
+            if (!tok_span(g, p->rows[k].toks[v], &x0, &x1))
+                continue;
+            long c = cluster_of(col, nk, x0, x1);
+            if (c >= 0)
+                seen[c]++;
+        }
+    size_t once = 0;
+    for (size_t c = 0; c < nk; c++)
+        once += seen[c] < 2;
+    return 3 * once <= 2 * nk;
+}
+
 static int
 cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
-                size_t i, uint32_t *toks)
+                size_t i, int by_line, uint32_t *toks)
 {
     const ogi__prow_t *pr = &p->rows[i];
     size_t nc = pr->ncols, used = 0, dropped = 0;
@@ -231,9 +380,15 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
     }
     if (!use[i])
         return 0;
+    /* columns of characters are the lines': rows run together on one
+     * line (a crawler's text) show none */
+    for (size_t k = 0; by_line && k < p->n; k++)
+        for (size_t j = k + 1; use[k] && j < p->n; j++)
+            if (use[j] && !apart(p, g, k, j))
+                return 0;
     span_t col[16];
     size_t nk = clusters(p, g, use, col, nc);
-    if (nk != nc)
+    if (nk != nc || (by_line && !seen_twice(p, g, use, col, nk)))
         return 0;
     for (size_t k = 0; k < p->n; k++)
         if (use[k] && !in_order(&p->rows[k], g, col, nk)) {
@@ -274,18 +429,115 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * the columns left over are blank. A row that cannot be matched so is
  * left as it is (and is reported short).
  */
+/*
+ * 1 when the last column of table id was cut off at the paper's edge (a
+ * wide table printed on upright paper): its rows' values, numbers all,
+ * come one short of the columns, and the last of them is not the sum of
+ * the others (the rows' total, when a blank cell elsewhere made the row
+ * short) in three rows or more, and in none. A row holding every column
+ * never sums so either.
+ */
+static int
+last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
+                ogi_table_id_t id)
+{
+    size_t cut = 0, whole = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        size_t nc = q->ncols;
+        if (q->table != id || q->group || nc < 3 ||
+            (q->ntoks != nc && q->ntoks + 1 != nc))
+            continue;
+        int64_t sum = 0, last = 0;
+        int scale = -1, ok = 1;
+        for (size_t v = 0; v < q->ntoks && ok; v++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, q->toks[v]);
+            ok = c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE &&
+                 (scale < 0 || c->num.scale == scale);
+            scale = c->num.scale;
+            if (v + 1 < q->ntoks)
+                sum += c->num.value;
+            else
+                last = c->num.value;
+        }
+        if (!ok || (last == 0 && sum == 0))
+            continue;
+        if (sum == last)
+            whole++;
+        else if (q->ntoks + 1 == nc)
+            cut++;
+    }
+    return cut >= 3 && whole == 0;
+}
+
+/*
+ * 1 when the last value of row pr (whole) reads as the first digits of
+ * the sum of its other cells, the rest of the number cut off at the
+ * paper's edge ("1" of 12): its other cells numbers, placeholders or
+ * blanks, in units.
+ */
+static int
+last_cut_short(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    int64_t sum = 0;
+    for (size_t v = 0; v + 1 < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_BLANK)
+            continue;
+        if (c->kind != OGI__CELL_VALUE ||
+            (c->num.kind == OGI_NUM_VALUE && c->num.scale != 0))
+            return 0;
+        if (c->num.kind == OGI_NUM_VALUE)
+            sum += c->num.value;
+    }
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1]);
+    if (l->kind != OGI__CELL_VALUE || l->num.kind != OGI_NUM_VALUE ||
+        l->num.scale != 0 || l->num.sign || sum <= l->num.value)
+        return 0;
+    int64_t head = sum;
+    while (head > l->num.value)
+        head /= 10;
+    return head == l->num.value;
+}
+
+/* 1 when row pr holds no run of digits (nor a cut one). */
+static int
+runless(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (ogi__plan_tok_cell(g, pr->toks[v])->kind == OGI__CELL_RUN)
+            return 0;
+    return 1;
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
     int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
-    find_parts(p, g, part);
+    int grid_part[OGI__PLAN_MAX_ROWS];
+    find_parts(p, g, 0, part);
+    find_parts(p, g, 1, grid_part);
+    int cut[OGI_TABLE_COUNT];
+    for (int id = 0; id < OGI_TABLE_COUNT; id++)
+        cut[id] = last_column_cut(p, g, (ogi_table_id_t)id);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
-        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16)
+        /* a row one short in a table cut at the paper's edge: its last
+         * cell is the one cut off */
+        if (cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
+            nc <= OGI__PLAN_MAX_TOKS && runless(pr, g)) {
+            pr->toks[pr->ntoks++] = OGI__PLAN_CUT;
+            continue;
+        }
+        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16 ||
+            holds_run(pr, g))
             continue;
         uint32_t placed[16];
-        if (cluster_columns(p, g, part, i, placed)) {
+        /* the columns of the row's part, else of its block of rows that
+         * fit one grid (pdftotext -layout's blocks within a part) */
+        if (cluster_columns(p, g, part, i, 0, placed) ||
+            cluster_columns(p, g, grid_part, i, 1, placed)) {
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
             aligned[pr->table] = 1;
@@ -347,6 +599,17 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
     next:;
+    }
+    /* in a table cut at the paper's edge, a last cell the columns'
+     * positions left blank, or whose value is the first digits of the
+     * row's sum, is the one cut off */
+    for (size_t i = 0; i < p->n; i++) {
+        ogi__prow_t *pr = &p->rows[i];
+        if (cut[pr->table] && !pr->group && pr->ntoks == pr->ncols &&
+            runless(pr, g) &&
+            (pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP ||
+             last_cut_short(pr, g)))
+            pr->toks[pr->ntoks - 1] = OGI__PLAN_CUT;
     }
     /* where the values' columns were seen, a row whose label is there
      * and no value at all is a row of blank cells (（六）其他处理 as one

@@ -59,6 +59,11 @@ typedef struct {
  * positions: no cell of the table model holds it. */
 #define OGI__PLAN_GAP UINT32_MAX
 
+/* A row's token that stands for a cell cut off at the paper's edge: a
+ * cut value of up to three digits ("???"), which the arithmetic may put
+ * back (place_lost.c). */
+#define OGI__PLAN_CUT (UINT32_MAX - 1)
+
 /* A report cell's mark, between placement and ogi__place_lost: a value
  * the layout cut short, missing for now; its value holds the digits left
  * (-1 none, -2 a placeholder's dash), its scale how many more it may have
@@ -92,7 +97,8 @@ void ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags);
 /* Gives short rows the blank cells their columns' positions show. */
 void ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g);
 
-/* The cell a row's token stands for (a blank for OGI__PLAN_GAP). */
+/* The cell a row's token stands for (a blank for OGI__PLAN_GAP, a cut
+ * value for OGI__PLAN_CUT). */
 const ogi__cell_t *ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok);
 
 /* Fills the report's cells of plan row pr; rows holding runs of digits

@@ -28,7 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        ocr_pdf) echo 38.3 ;;
+        ocr_pdf) echo 38.1 ;;
         ocr_pdf_portrait) echo 29.9 ;;
         *) echo 100 ;;
     esac

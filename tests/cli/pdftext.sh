@@ -10,6 +10,8 @@
 # -layout and without, and judged cell by cell against the truth
 # (tests/tools/formcmp.c). The cells read right must reach each floor:
 # what the readers reach today; raise a floor when they improve.
+# tests/tools/pdf_tally.py tallies where a larger sample loses its cells
+# (by table and row, and the rows P6 excuses).
 #
 # Usage: tests/cli/pdftext.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
@@ -22,9 +24,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        pdf_layout) echo 96.8 ;;
+        pdf_layout) echo 97.4 ;;
         pdf_raw) echo 94.4 ;;
-        pdf_portrait_layout) echo 94.9 ;;
+        pdf_portrait_layout) echo 96.1 ;;
         pdf_portrait_raw) echo 95.9 ;;
         *) echo 100 ;;
     esac

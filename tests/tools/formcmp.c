@@ -15,7 +15,11 @@
  * Usage: formcmp [--error-rate R] [--show N] [--repro CMD] FORM HTML_DIR
  *                TEXT_DIR
  * Prints "form FORM: A/N reports exact, cells C/T (P%)" and the first N
- * failures (CMD with each %S replaced by the seed). Exit 0 when every
+ * failures (CMD with each %S replaced by the seed). With ALLDIFF set in
+ * the environment, every row that differs goes to stderr as "DIFF NAME K
+ * FIRST" (K cells of the row wrong, FIRST its first difference), and
+ * every row excused by P6 as "P6 NAME K FIRST" (tests/tools/pdf_tally.py
+ * tallies them). Exit 0 when every
  * report is exact, 1 when one is not, 2 on bad usage or unreadable files.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -91,6 +95,9 @@ has_p6(const ogi_report_t *r, ogi_table_id_t id, size_t row)
     return 0;
 }
 
+/* The report being judged, for ALLDIFF's lines. */
+static const char *cur_name = "";
+
 /* Cells of want's shape that got reads right (rows excused by P6
  * counted in); the first difference into d. Returns the number of cells
  * of the shape in *total. */
@@ -113,11 +120,15 @@ cells_ok(ogi_test_diff_t *d, const ogi_report_t *want, const ogi_report_t *got,
                 good += got ? (size_t)ogi_test_cell_cmp(
                                   &rd, want, got, (ogi_table_id_t)id, row, col)
                             : 0;
-            if (good < n && got && has_p6(got, (ogi_table_id_t)id, row))
+            if (good < n && got && has_p6(got, (ogi_table_id_t)id, row)) {
+                if (getenv("ALLDIFF"))
+                    fprintf(stderr, "P6 %s %zu %s\n", cur_name, n - good,
+                            rd.n ? rd.first : "none");
                 good = n;
+            }
             if (good < n && getenv("ALLDIFF"))
-                fprintf(stderr, "DIFF %s (%zu of %zu cells)\n",
-                        rd.n ? rd.first : "none", n - good, n);
+                fprintf(stderr, "DIFF %s %zu %s\n", cur_name, n - good,
+                        rd.n ? rd.first : "none");
             if (good < n)
                 ogi_test_differ(d, "%s (%zu of %zu cells)",
                                 rd.n ? rd.first : "no record", n - good, n);
@@ -230,6 +241,7 @@ main(int argc, char **argv)
         if (getenv("ALLDIFF"))
             fprintf(stderr, "FILE %s\n", name);
         size_t total = 0;
+        cur_name = name;
         size_t ok = cells_ok(&d, doc.truth, r, &total);
         t.reports++;
         t.cells += total;

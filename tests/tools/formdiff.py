@@ -19,14 +19,16 @@ for line in sys.stdin:
     if line.startswith("FILE "):
         name = line.split()[1]
         continue
-    m = re.match(r"DIFF (\S+): want (\S+) \S+, got (\S+) \S+ "
-                 r"\((\d+) of (\d+) cells\)", line)
+    # formcmp's line: DIFF NAME CELLS FIRST-DIFFERENCE
+    m = re.match(r"DIFF (\S+) (\d+) (\S+): want (\S+) \S+, got (\S+) \S+",
+                 line)
     if not m:
-        m2 = re.match(r"DIFF (.*) \((\d+) of (\d+) cells\)", line)
+        m2 = re.match(r"DIFF (\S+) (\d+) (.*)", line)
         if m2:
-            by_kind[("?", m2.group(1)[:40])] += int(m2.group(2))
+            by_kind[("?", m2.group(3)[:40])] += int(m2.group(2))
         continue
-    path, want, got, bad = m.group(1), m.group(2), m.group(3), int(m.group(4))
+    name = m.group(1)
+    path, want, got, bad = m.group(3), m.group(4), m.group(5), int(m.group(2))
     parts = path.split(".")
     row = ".".join(parts[:-1])
     by_table[parts[0]] += bad

@@ -331,8 +331,9 @@ single_cells_not_joined(void **state)
 }
 
 /* Narrow columns set close run adjacent cells' digits together: digits
- * with a leading zero ("0000000", "00") are a run for the arithmetic to
- * split; "0.5" and "10" stay values. */
+ * with a leading zero ("00") are a run for the arithmetic to split, but
+ * three zeros or more ("0000000") are a cell each, since no number is
+ * written with a leading zero; "0.5" and "10" stay values. */
 static void
 leading_zero_runs(void **state)
 {
@@ -346,7 +347,7 @@ leading_zero_runs(void **state)
         "\n"
         "                      行政事业性收费             0.5   10\n");
     static const char *const want[] = {
-        "L[6.属于四类过程性信息] R[0000000]",
+        "L[6.属于四类过程性信息] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
         "L[1.属于国家秘密] V[0] V[0] V[0] R[00] V[0]",
         "L[行政事业性收费] V[0.5] V[10]",
     };
