@@ -11,8 +11,16 @@ becomes one space, as crawlers that normalise a page's text save it: the
 whole report on one line, a paragraph break a space, a cell of &nbsp; a
 lone space between its neighbours' digits ("230 000023").
 
-Usage: strip_tags.py [--flat] FILE [OUT]   (OUT absent: standard output)
-       strip_tags.py [--flat] --out-dir DIR FILE...   (DIR/NAME for each)
+With --nodes (--nodes-flat), each text node is stripped of its white
+space (&nbsp; included), the empty ones dropped, and the rest joined by a
+line break (a space): what BeautifulSoup's get_text("\n", strip=True)
+(get_text(" ", strip=True)) saves, the way most Python crawlers keep a
+page's text. A cell of &nbsp; leaves nothing at all.
+
+Usage: strip_tags.py [--flat|--nodes|--nodes-flat] FILE [OUT]
+       (OUT absent: standard output)
+       strip_tags.py [--flat|--nodes|--nodes-flat] --out-dir DIR FILE...
+       (DIR/NAME for each)
 """
 import os
 import re
@@ -40,6 +48,7 @@ class Stripper(HTMLParser):
 
 
 FLAT = False
+NODES = None  # the joiner of stripped text nodes (--nodes, --nodes-flat)
 
 
 def strip(path):
@@ -48,6 +57,9 @@ def strip(path):
     p = Stripper()
     p.feed(page)
     p.close()
+    if NODES is not None:
+        # str.strip() strips U+00A0 as bs4's strip=True does
+        return NODES.join(t.strip() for t in p.parts if t.strip()) + "\n"
     text = "".join(p.parts)
     if FLAT:
         text = re.sub(r"\s+", " ", text).strip() + "\n"
@@ -60,10 +72,13 @@ def write(path, text):
 
 
 def main():
-    global FLAT
+    global FLAT, NODES
     args = sys.argv[1:]
     if args and args[0] == "--flat":
         FLAT = True
+        args = args[1:]
+    elif args and args[0] in ("--nodes", "--nodes-flat"):
+        NODES = "\n" if args[0] == "--nodes" else " "
         args = args[1:]
     if len(args) >= 2 and args[0] == "--out-dir":
         # many files in one process: a python start-up per page is slow
@@ -71,8 +86,10 @@ def main():
             write(os.path.join(args[1], os.path.basename(path)), strip(path))
         return 0
     if len(args) not in (1, 2):
-        sys.stderr.write("usage: strip_tags.py [--flat] FILE [OUT]\n"
-                         "       strip_tags.py [--flat] --out-dir DIR FILE...\n")
+        sys.stderr.write("usage: strip_tags.py [--flat|--nodes|--nodes-flat] "
+                         "FILE [OUT]\n"
+                         "       strip_tags.py [--flat|--nodes|--nodes-flat] "
+                         "--out-dir DIR FILE...\n")
         return 2
     text = strip(args[0])
     if len(args) == 2:
