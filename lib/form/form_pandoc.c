@@ -132,6 +132,9 @@ typedef struct {
     int attr;  /* inside an attribute block {...} */
     int quote; /* inside a quoted value in it, or in a link's title */
     int url;   /* parentheses open in a link's target */
+    /* a grid cell's digits at the end of its last line (first pass), or
+     * those moved down to the start of this line (second pass) */
+    size_t dig0, dig1;
 } mk_t;
 
 static int
@@ -314,6 +317,23 @@ emit_cell(emit_t *m, size_t a, size_t b, size_t lost)
     emit_range(m, t, b);
 }
 
+/* A grid cell's stretch view[a..b) that starts with the digits view[d0..d1)
+ * of its line above (a number pandoc cut in two): the digits, then the
+ * cell's text, the spaces for its markup fewer by as many. */
+static void
+emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
+                 size_t d1)
+{
+    size_t h = a;
+    while (h < b && (m->del[h] || m->v->s[h] == ' '))
+        h++;
+    emit_range(m, a, h);
+    mark(m, m->o, raw_of(m->v, d0));
+    memcpy(m->out + m->o, m->v->s + d0, d1 - d0);
+    m->o += d1 - d0;
+    emit_cell(m, h, b, lost - (d1 - d0));
+}
+
 /* ---- tables ---- */
 
 typedef struct {
@@ -398,6 +418,73 @@ grid_bars(const char *s, size_t a, size_t e, const layout_t *L, size_t *bar)
     return k == L->ncol + 1;
 }
 
+/* The display width of the markup in s[a..b) (an attribute's value may
+ * hold ideographs: "font-family:宋体"). */
+static size_t
+lost_width(const char *s, size_t a, size_t b, const unsigned char *del)
+{
+    size_t w = 0;
+    for (size_t x = a; x < b; x++) {
+        unsigned char c = (unsigned char)s[x];
+        if (!del[x] || (c & 0xC0) == 0x80)
+            continue;
+        uint32_t cp;
+        w += c < 0x80 || !ogi_utf8_decode(s + x, s + b, &cp)
+                 ? 1
+                 : (size_t)ogi__table_cp_width(cp);
+    }
+    return w;
+}
+
+/* del[] of a digit moved down to the next line */
+#define MOVED 2
+
+/*
+ * Pandoc cuts a word wider than its grid cell (a value and its span's
+ * attributes: "[9693 ]{style=...}") into pieces from its end, each piece
+ * but the first as wide as the cell: "[9", "693 ]{style="fo", "nt-size:
+ * 14px;"}". When the cell's line above held only digits and this line,
+ * full to the cell's edge, starts with digits, the digits above move down
+ * before this line's (marked MOVED; written by the second pass), so that
+ * the value is one number again. Notes this line's last digits for the
+ * next.
+ */
+/* A character of a number cut in two ("887.0" and "2"). */
+static int
+is_num_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '.' || c == ',';
+}
+
+static void
+join_digits(const char *s, size_t c0, size_t c1, unsigned char *del, mk_t *st)
+{
+    size_t h = c0, t = c1;
+    for (;;) { /* spaces, no-break ones too, and markup */
+        if (h < c1 && (del[h] || s[h] == ' '))
+            h++;
+        else if (h + 1 < c1 && s[h] == '\xC2' && s[h + 1] == '\xA0')
+            h += 2;
+        else
+            break;
+    }
+    while (t > h && (del[t - 1] || s[t - 1] == ' '))
+        t--;
+    int full = c1 - c0 >= 3 && s[c1 - 1] == ' ' && s[c1 - 2] != ' ';
+    if (st->dig1 > st->dig0 && full && h < t && is_num_char(s[h]) &&
+        lost_width(s, c0, c1, del) >= st->dig1 - st->dig0)
+        memset(del + st->dig0, MOVED, st->dig1 - st->dig0);
+    /* this line's text, if it is digits only */
+    st->dig0 = st->dig1 = 0;
+    size_t x = h;
+    while (x < t && is_num_char(s[x]) && !del[x])
+        x++;
+    if (h < t && x == t) {
+        st->dig0 = h;
+        st->dig1 = t;
+    }
+}
+
 /* ---- the walk ---- */
 
 typedef struct {
@@ -444,12 +531,22 @@ table_line(walk_t *w, size_t a, size_t e, const layout_t *L, mk_t *st)
             size_t c0 = cut[k] + 1, c1 = cut[k + 1];
             if (!w->emit) {
                 scrub(s, c0, c1, w->del, &st[k]);
+                join_digits(s, c0, c1, w->del, &st[k]);
                 continue;
             }
-            size_t lost = 0;
+            size_t lost = lost_width(s, c0, c1, w->del);
+            if (st[k].dig1 > st[k].dig0)
+                emit_cell_joined(w->m, c0, c1, lost, st[k].dig0, st[k].dig1);
+            else
+                emit_cell(w->m, c0, c1, lost);
+            /* digits this line gives to the next */
+            st[k].dig0 = st[k].dig1 = 0;
             for (size_t x = c0; x < c1; x++)
-                lost += w->del[x];
-            emit_cell(w->m, c0, c1, lost);
+                if (w->del[x] == MOVED) {
+                    if (st[k].dig1 == st[k].dig0)
+                        st[k].dig0 = x;
+                    st[k].dig1 = x + 1;
+                }
             emit_range(w->m, c1, c1 + 1);
         }
         if (w->emit)
@@ -469,9 +566,7 @@ table_line(walk_t *w, size_t a, size_t e, const layout_t *L, mk_t *st)
             scrub(s, c0, c1, w->del, &st[k]);
             continue;
         }
-        size_t lost = 0;
-        for (size_t x = c0; x < c1; x++)
-            lost += w->del[x];
+        size_t lost = lost_width(s, c0, c1, w->del);
         emit_cell(w->m, c0, c1, lost);
     }
     return 1;
