@@ -449,11 +449,12 @@ lost_width(const char *s, size_t a, size_t b, const unsigned char *del)
  * the value is one number again. Notes this line's last digits for the
  * next.
  */
-/* A character of a number cut in two ("887.0" and "2"). */
+/* A character of a number cut in two ("887.0" and "2", "-1" and "2"). */
 static int
 is_num_char(char c)
 {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',';
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' ||
+           c == '+';
 }
 
 static void
