@@ -297,11 +297,13 @@ emit_range(emit_t *m, size_t a, size_t b)
 static void
 emit_spaces(emit_t *m, size_t n, size_t x)
 {
-    if (!n)
-        return;
-    mark(m, m->o, raw_of(m->v, x));
-    memset(m->out + m->o, ' ', n);
-    m->o += n;
+    /* each leads to x, so that raw offsets never go back when the text
+     * from x follows */
+    uint32_t r = raw_of(m->v, x);
+    for (size_t k = 0; k < n; k++) {
+        mark(m, m->o, r);
+        m->out[m->o++] = ' ';
+    }
 }
 
 /* A cell's stretch view[a..b): its text without markup, spaces for it at
@@ -328,7 +330,9 @@ emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
     while (h < b && (m->del[h] || m->v->s[h] == ' '))
         h++;
     emit_range(m, a, h);
-    mark(m, m->o, raw_of(m->v, d0));
+    /* they lead to where they now stand, so that raw offsets never go
+     * back: the number's span is its part on this line */
+    mark(m, m->o, raw_of(m->v, h));
     memcpy(m->out + m->o, m->v->s + d0, d1 - d0);
     m->o += d1 - d0;
     emit_cell(m, h, b, lost - (d1 - d0));
