@@ -223,7 +223,7 @@ typedef struct {
     const ogi__view_t *v;
     const unsigned char *del;
     char *out;
-    size_t o;
+    size_t o, ocap; /* written, room (the view's length: text only goes) */
     ogi_text_shift_t *map;
     size_t n, cap;
     size_t mi; /* the old map's next entry */
@@ -290,7 +290,8 @@ emit_range(emit_t *m, size_t a, size_t b)
             m->mi++;
         if (m->mi < v->nmap && v->map[m->mi].norm == x)
             mark(m, m->o, v->map[m->mi].raw);
-        m->out[m->o++] = v->s[x];
+        if (OGI_ALWAYS(m->o < m->ocap))
+            m->out[m->o++] = v->s[x];
     }
 }
 
@@ -300,7 +301,7 @@ emit_spaces(emit_t *m, size_t n, size_t x)
     /* each leads to x, so that raw offsets never go back when the text
      * from x follows */
     uint32_t r = raw_of(m->v, x);
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < n && OGI_ALWAYS(m->o < m->ocap); k++) {
         mark(m, m->o, r);
         m->out[m->o++] = ' ';
     }
@@ -333,9 +334,12 @@ emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
     /* they lead to where they now stand, so that raw offsets never go
      * back: the number's span is its part on this line */
     mark(m, m->o, raw_of(m->v, h));
-    memcpy(m->out + m->o, m->v->s + d0, d1 - d0);
-    m->o += d1 - d0;
-    emit_cell(m, h, b, lost - (d1 - d0));
+    size_t n = d1 - d0;
+    if (!OGI_ALWAYS(n <= m->ocap - m->o && n <= lost))
+        n = 0;
+    memcpy(m->out + m->o, m->v->s + d0, n);
+    m->o += n;
+    emit_cell(m, h, b, lost - n);
 }
 
 /* ---- tables ---- */
@@ -500,16 +504,17 @@ typedef struct {
     int emit; /* second pass: write; first pass: mark */
 } walk_t;
 
-/* A block line s[a..e): its markup goes (a fence or a comment: all of
- * it). */
+/* A block line s[a..e): its markup goes (a div's fence, a raw block's
+ * "```{=html}" and "```", a comment: all of it). */
 static void
 block_line(walk_t *w, size_t a, size_t e, mk_t *st)
 {
     const char *s = w->s;
     if (!w->emit) {
         if (is_fence(s, a, e) ||
-            (e - a >= 4 && memcmp(s + a, "<!--", 4) == 0 &&
-             e - a >= 7 && memcmp(s + e - 3, "-->", 3) == 0))
+            (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
+            (e - a >= 7 && memcmp(s + a, "<!--", 4) == 0 &&
+             memcmp(s + e - 3, "-->", 3) == 0))
             memset(w->del + a, 1, e - a);
         else if (s[a] != '<')
             scrub(s, a, e, w->del, st);
@@ -607,6 +612,7 @@ walk(walk_t *w)
     mk_t st[MAX_COLS];
     layout_t L = {0};
     int html = 0, prev_blank = 1;
+    int head_rule = 0; /* the table's next rule is its header's */
     for (size_t a = 0; a < n;) {
         size_t e = line_end(s, a, n);
         size_t next = e < n ? e + 1 : n;
@@ -629,37 +635,6 @@ walk(walk_t *w)
             continue;
         }
         int g = dash_groups(s, a, e);
-        if (L.kind == 0 && (grid_rule(s, a, e) || g >= 2)) {
-            /* a table starts: its header, if any, was read as text (a
-             * simple table's one line above a rule keeps its markup
-             * marked as text's: only the padding differs) */
-            if (layout_of(s, a, e, grid_rule(s, a, e), &L))
-                memset(st, 0, sizeof(st));
-            if (w->emit)
-                emit_range(w->m, a, next);
-            a = next;
-            continue;
-        }
-        if (L.kind == 0 && g == 1) {
-            /* a multiline table's top: its header's columns are the rule
-             * after it */
-            size_t b = next;
-            while (b < n) {
-                size_t be = line_end(s, b, n);
-                if (blank(s, b, be))
-                    break;
-                if (dash_groups(s, b, be) >= 2) {
-                    if (layout_of(s, b, be, 0, &L))
-                        memset(st, 0, sizeof(st));
-                    break;
-                }
-                b = be < n ? be + 1 : n;
-            }
-            if (w->emit)
-                emit_range(w->m, a, next);
-            a = next;
-            continue;
-        }
         if (L.kind == 1) {
             if (grid_rule(s, a, e)) {
                 memset(st, 0, sizeof(st)); /* a row ends */
@@ -676,11 +651,12 @@ walk(walk_t *w)
             }
             L.kind = 0; /* the table ended */
         } else if (L.kind == 2) {
-            if (g >= 1) { /* the header's rule, or the table's end */
-                if (g == 1 || e - a < 2)
+            if (g >= 1) {
+                /* the header's rule; or the table's end: a full rule, or
+                 * a headerless table's closing rule */
+                if (g == 1 || !head_rule || !layout_of(s, a, e, 0, &L))
                     L.kind = 0;
-                else if (!layout_of(s, a, e, 0, &L))
-                    L.kind = 0;
+                head_rule = 0;
                 memset(st, 0, sizeof(st));
                 if (w->emit)
                     emit_range(w->m, a, next);
@@ -702,6 +678,38 @@ walk(walk_t *w)
             }
             L.kind = 0;
         }
+        if (grid_rule(s, a, e) || g >= 2) {
+            /* a table starts: a grid, or a headerless simple or
+             * multiline table */
+            if (layout_of(s, a, e, grid_rule(s, a, e), &L))
+                memset(st, 0, sizeof(st));
+            head_rule = 0;
+            if (w->emit)
+                emit_range(w->m, a, next);
+            a = next;
+            continue;
+        }
+        if (g == 1) {
+            /* a multiline table's top: its header's columns are the rule
+             * after it */
+            size_t b = next;
+            while (b < n) {
+                size_t be = line_end(s, b, n);
+                if (blank(s, b, be))
+                    break;
+                if (dash_groups(s, b, be) >= 2) {
+                    if (layout_of(s, b, be, 0, &L))
+                        memset(st, 0, sizeof(st));
+                    break;
+                }
+                b = be < n ? be + 1 : n;
+            }
+            head_rule = 1;
+            if (w->emit)
+                emit_range(w->m, a, next);
+            a = next;
+            continue;
+        }
         if (L.kind == 0 && !blank(s, a, e) && e - a >= 2 && s[a] == ' ' &&
             next < n && was_blank) {
             /* a simple table's header: the line above its rule */
@@ -709,6 +717,7 @@ walk(walk_t *w)
             if (dash_groups(s, next, ne) >= 2 &&
                 layout_of(s, next, ne, 0, &L)) {
                 memset(st, 0, sizeof(st));
+                head_rule = 1;
                 if (table_line(w, a, e, &L, st)) {
                     if (w->emit)
                         emit_range(w->m, e, next);
@@ -737,15 +746,14 @@ ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v)
     char *out = ogi_arena_alloc(arena, v->len + 1);
     if (!del || !out)
         return OGI_ENOMEM;
-    emit_t m = {.arena = arena, .v = v, .del = del, .out = out};
+    emit_t m = {.arena = arena, .v = v, .del = del, .out = out,
+                .ocap = v->len};
     walk_t w = {.s = v->s, .len = v->len, .del = del, .m = &m};
     walk(&w);
     w.emit = 1;
     walk(&w);
     if (m.oom)
         return OGI_ENOMEM;
-    if (!OGI_ALWAYS(m.o <= v->len))
-        return 0;
     out[m.o] = '\0';
     /* the end of the view is the end of the raw bytes */
     mark(&m, m.o, raw_of(v, v->len));
