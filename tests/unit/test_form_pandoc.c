@@ -12,7 +12,8 @@
  * pages of tests/data/realhtml, are no pandoc Markdown: their views stay
  * as they are. In the view every table cell keeps its column (the bars of
  * a grid stay at their display columns), and the map leads each byte
- * back to the raw byte it came from.
+ * back to the raw byte it came from. markup.md is pandoc's Markdown of a
+ * small page written by hand, with the inline markup pandoc writes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -256,13 +257,82 @@ simple_view(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Line k of the view (malloc'd), or NULL when it has fewer lines. */
+static char *
+line_of(const ogi__view_t *v, size_t k)
+{
+    const char *p = v->s, *end = v->s + v->len;
+    for (size_t i = 0; i < k; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = (size_t)((nl ? nl : end) - p);
+    while (n && p[n - 1] == ' ')
+        n--; /* the last cell's padding */
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    memcpy(s, p, n);
+    s[n] = '\0';
+    return s;
+}
+
+static void
+line_is(const ogi__view_t *v, size_t k, const char *want)
+{
+    char *got = line_of(v, k);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/*
+ * markup.md, pandoc's Markdown of markup.html (written by hand): a
+ * heading in a span, a link whose target holds parentheses, an image,
+ * bold, escaped "*" and "[", a list's end comment in a raw block, a
+ * multiline table with a header ("信<br>息内容" a "\" line break), a
+ * headerless simple table, and a grid right after it; every line as the
+ * page has it, cells at their columns.
+ */
+static void
+markup(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char *raw;
+    size_t len;
+    ogi__view_t v;
+    view_of(a, DIR "markup.md", &raw, &len, &v);
+    line_is(&v, 0, "");
+    line_is(&v, 1, "## 二、主动公开政府信息情况");
+    line_is(&v, 3, "见附件 图 1. 说明 *注* [一]");
+    line_is(&v, 7, "");
+    line_is(&v, 8, "");
+    line_is(&v, 9, "");
+    line_is(&v, 13, "  信                                 本年制      "
+                    "                       现行有效件数");
+    line_is(&v, 14, "  息内容                             发件数");
+    line_is(&v, 16, "  规章                               0          "
+                    "                        --");
+    line_is(&v, 21, "  信息内容                              本年制发件数");
+    line_is(&v, 22, "  规章                                  1");
+    line_is(&v, 26, "| 行政许可                          | 10496      "
+                    "                       |");
+    line_is(&v, 29, "| x                                 |          "
+                    "                         |");
+    free(raw);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_tables), cmocka_unit_test(grid_tables),
         cmocka_unit_test(others_untouched), cmocka_unit_test(grid_view),
-        cmocka_unit_test(simple_view),
+        cmocka_unit_test(simple_view), cmocka_unit_test(markup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
