@@ -103,11 +103,19 @@ is_fence(const char *s, size_t a, size_t e)
            (e - a == 3 || s[a + 3] == ':' || s[a + 3] == ' ');
 }
 
+/* What pandoc escapes with a backslash (a no-break space too). */
+static int
+is_punct(unsigned char c)
+{
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+           (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
+}
+
 /* Whether s[0..n) is pandoc's Markdown beyond doubt. */
 static int
 is_pandoc_md(const char *s, size_t n)
 {
-    size_t spans = 0, fences = 0, rules = 0;
+    size_t spans = 0, fences = 0, rules = 0, esc = 0;
     for (size_t a = 0; a < n;) {
         const char *nl = memchr(s + a, '\n', n - a);
         size_t e = nl ? (size_t)(nl - s) : n;
@@ -119,9 +127,14 @@ is_pandoc_md(const char *s, size_t n)
              p++)
             if (p + 1 < s + e && p[1] == '{' && is_attr_start(p + 2, s + e))
                 spans++;
+        for (const char *p = s + a;
+             (p = memchr(p, '\\', (size_t)(s + e - p))); p++)
+            esc += p + 1 == s + e || (p[1] != '\\' && is_punct((unsigned char)p[1]));
         a = e + 1;
     }
-    return spans >= 3 || (fences >= 2 && rules >= 1);
+    /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
+     * its plain text has the tables, never the escapes */
+    return spans >= 3 || (fences >= 2 && rules >= 1) || (rules >= 1 && esc >= 3);
 }
 
 /* ---- the markup inside a run of text ---- */
@@ -137,12 +150,6 @@ typedef struct {
     size_t dig0, dig1;
 } mk_t;
 
-static int
-is_punct(unsigned char c)
-{
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-           (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
-}
 
 /*
  * Marks in del[] the markup of s[a..e), one stretch of a cell's or a
