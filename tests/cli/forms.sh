@@ -63,7 +63,7 @@ floor_of() {
         html2text) echo 98.2 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
-        pandoc_md) echo 99.9 ;;
+        pandoc_md) echo 99.99 ;;
         strip) echo 99.4 ;;
         strip_flat) echo 95.1 ;;
         *) echo 100 ;;
