@@ -150,7 +150,6 @@ typedef struct {
     size_t dig0, dig1;
 } mk_t;
 
-
 /*
  * Marks in del[] the markup of s[a..e), one stretch of a cell's or a
  * paragraph's line; returns how many bytes it marked.
@@ -381,10 +380,11 @@ layout_of(const char *s, size_t a, size_t e, int grid, layout_t *L)
     return 1;
 }
 
-/* Byte offset in s[a..e) where display column c starts (e if beyond). */
+/* Byte offset in a line, up to e, where display column c starts (e if
+ * beyond), walking on from *from at display column *fromcol (both moved
+ * there). */
 static size_t
-byte_at_col(const char *s, size_t a, size_t e, int c, size_t *from,
-            int *fromcol)
+byte_at_col(const char *s, size_t e, int c, size_t *from, int *fromcol)
 {
     size_t i = *from;
     int col = *fromcol;
@@ -398,7 +398,6 @@ byte_at_col(const char *s, size_t a, size_t e, int c, size_t *from,
     }
     *from = i;
     *fromcol = col;
-    (void)a;
     return i;
 }
 
@@ -411,7 +410,7 @@ grid_bars(const char *s, size_t a, size_t e, const layout_t *L, size_t *bar)
     size_t from = a;
     int fc = 0, ok = 1;
     for (int k = 0; k <= L->ncol && ok; k++) {
-        size_t p = byte_at_col(s, a, e, L->col[k], &from, &fc);
+        size_t p = byte_at_col(s, e, L->col[k], &from, &fc);
         ok = p < e && s[p] == '|' && fc == L->col[k];
         bar[k] = p;
     }
@@ -512,7 +511,7 @@ typedef struct {
 } walk_t;
 
 /* A block line s[a..e): its markup goes (a div's fence, a raw block's
- * "```{=html}" and "```", a comment: all of it). */
+ * "```{=html}" and "```", a comment: all of it; a heading's attributes). */
 static void
 block_line(walk_t *w, size_t a, size_t e, mk_t *st)
 {
@@ -525,6 +524,18 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
             memset(w->del + a, 1, e - a);
         else if (s[a] != '<')
             scrub(s, a, e, w->del, st);
+        /* a heading's attributes ("## 一、总体情况 {#s1 .unnumbered}") */
+        size_t t = e;
+        while (t > a && (s[t - 1] == ' ' || s[t - 1] == '\r'))
+            t--;
+        if (s[a] == '#' && t > a && s[t - 1] == '}') {
+            size_t b = t - 1;
+            while (b > a && s[b] != '{')
+                b--;
+            if (s[b] == '{' && b > a && s[b - 1] == ' ' &&
+                is_attr_start(s + b + 1, s + t))
+                memset(w->del + b - 1, 1, t - (b - 1));
+        }
         return;
     }
     emit_range(w->m, a, e);
@@ -573,7 +584,7 @@ table_line(walk_t *w, size_t a, size_t e, const layout_t *L, mk_t *st)
     size_t from = a;
     int fc = 0;
     for (int k = 0; k < nc; k++)
-        cut[k] = byte_at_col(s, a, e, L->col[k], &from, &fc);
+        cut[k] = byte_at_col(s, e, L->col[k], &from, &fc);
     cut[nc] = e;
     if (w->emit)
         emit_range(w->m, a, cut[0]);

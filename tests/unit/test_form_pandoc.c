@@ -290,7 +290,7 @@ line_is(const ogi__view_t *v, size_t k, const char *want)
 
 /*
  * markup.md, pandoc's Markdown of markup.html (written by hand): a
- * heading in a span, a link whose target holds parentheses, an image,
+ * heading in a span with its attributes ("{#s2 .sec}"), a link whose target holds parentheses, an image,
  * bold, escaped "*" and "[", a list's end comment in a raw block, a
  * multiline table with a header ("信<br>息内容" a "\" line break), a
  * headerless simple table, and a grid right after it; every line as the
