@@ -127,14 +127,16 @@ is_pandoc_md(const char *s, size_t n)
              p++)
             if (p + 1 < s + e && p[1] == '{' && is_attr_start(p + 2, s + e))
                 spans++;
-        for (const char *p = s + a;
-             (p = memchr(p, '\\', (size_t)(s + e - p))); p++)
-            esc += p + 1 == s + e || (p[1] != '\\' && is_punct((unsigned char)p[1]));
+        for (const char *p = s + a; (p = memchr(p, '\\', (size_t)(s + e - p)));
+             p++)
+            esc += p + 1 == s + e ||
+                   (p[1] != '\\' && is_punct((unsigned char)p[1]));
         a = e + 1;
     }
     /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
      * its plain text has the tables, never the escapes */
-    return spans >= 3 || (fences >= 2 && rules >= 1) || (rules >= 1 && esc >= 3);
+    return spans >= 3 || (fences >= 2 && rules >= 1) ||
+           (rules >= 1 && esc >= 3);
 }
 
 /* ---- the markup inside a run of text ---- */
@@ -351,7 +353,7 @@ emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
 /* ---- tables ---- */
 
 typedef struct {
-    int kind;           /* 0 none, 1 grid, 2 dash columns */
+    int kind; /* 0 none, 1 grid, 2 dash columns */
     int ncol;
     int col[MAX_COLS + 1]; /* display columns where cells start (grid: the
                               bars) */
@@ -364,8 +366,8 @@ layout_of(const char *s, size_t a, size_t e, int grid, layout_t *L)
     L->kind = 0;
     L->ncol = 0;
     for (size_t i = a; i < e; i++) {
-        int at = grid ? s[i] == '+'
-                      : s[i] == '-' && (i == a || s[i - 1] != '-');
+        int at =
+            grid ? s[i] == '+' : s[i] == '-' && (i == a || s[i - 1] != '-');
         if (!at)
             continue;
         if (L->ncol > MAX_COLS)
@@ -517,8 +519,7 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
 {
     const char *s = w->s;
     if (!w->emit) {
-        if (is_fence(s, a, e) ||
-            (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
+        if (is_fence(s, a, e) || (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
             (e - a >= 7 && memcmp(s + a, "<!--", 4) == 0 &&
              memcmp(s + e - 3, "-->", 3) == 0))
             memset(w->del + a, 1, e - a);
@@ -764,8 +765,7 @@ ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v)
     char *out = ogi_arena_alloc(arena, v->len + 1);
     if (!del || !out)
         return OGI_ENOMEM;
-    emit_t m = {.arena = arena, .v = v, .del = del, .out = out,
-                .ocap = v->len};
+    emit_t m = {.arena = arena, .v = v, .del = del, .out = out, .ocap = v->len};
     walk_t w = {.s = v->s, .len = v->len, .del = del, .m = &m};
     walk(&w);
     w.emit = 1;

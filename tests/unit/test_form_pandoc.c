@@ -170,7 +170,8 @@ grid_view(void **state)
         size_t ve = vn ? (size_t)(vn - v.s) : v.len;
         if (raw[ra] == '|') {
             int rc[80], vc[80];
-            size_t nr = bars(raw, ra, re, rc, 80), nv = bars(v.s, va, ve, vc, 80);
+            size_t nr = bars(raw, ra, re, rc, 80),
+                   nv = bars(v.s, va, ve, vc, 80);
             assert_int_equal(nr, nv);
             assert_memory_equal(rc, vc, nr * sizeof(int));
             grid++;
@@ -290,8 +291,9 @@ line_is(const ogi__view_t *v, size_t k, const char *want)
 
 /*
  * markup.md, pandoc's Markdown of markup.html (written by hand): a
- * heading in a span with its attributes ("{#s2 .sec}"), a link whose target holds parentheses, an image,
- * bold, escaped "*" and "[", a list's end comment in a raw block, a
+ * heading in a span with its attributes ("{#s2 .sec}"), a link whose
+ * target holds parentheses, an image, bold, escaped "*" and "[", a list's
+ * end comment in a raw block, a
  * multiline table with a header ("信<br>息内容" a "\" line break), a
  * headerless simple table, and a grid right after it; every line as the
  * page has it, cells at their columns.
@@ -311,17 +313,21 @@ markup(void **state)
     line_is(&v, 7, "");
     line_is(&v, 8, "");
     line_is(&v, 9, "");
-    line_is(&v, 13, "  信                                 本年制      "
-                    "                       现行有效件数");
+    line_is(&v, 13,
+            "  信                                 本年制      "
+            "                       现行有效件数");
     line_is(&v, 14, "  息内容                             发件数");
-    line_is(&v, 16, "  规章                               0          "
-                    "                        --");
+    line_is(&v, 16,
+            "  规章                               0          "
+            "                        --");
     line_is(&v, 21, "  信息内容                              本年制发件数");
     line_is(&v, 22, "  规章                                  1");
-    line_is(&v, 26, "| 行政许可                          | 10496      "
-                    "                       |");
-    line_is(&v, 29, "| x                                 |          "
-                    "                         |");
+    line_is(&v, 26,
+            "| 行政许可                          | 10496      "
+            "                       |");
+    line_is(&v, 29,
+            "| x                                 |          "
+            "                         |");
     free(raw);
     ogi_arena_destroy(&a);
 }
@@ -330,9 +336,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(simple_tables), cmocka_unit_test(grid_tables),
+        cmocka_unit_test(simple_tables),    cmocka_unit_test(grid_tables),
         cmocka_unit_test(others_untouched), cmocka_unit_test(grid_view),
-        cmocka_unit_test(simple_view), cmocka_unit_test(markup),
+        cmocka_unit_test(simple_view),      cmocka_unit_test(markup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
