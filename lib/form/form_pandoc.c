@@ -339,14 +339,16 @@ emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
     while (h < b && (m->del[h] || m->v->s[h] == ' '))
         h++;
     emit_range(m, a, h);
-    /* they lead to where they now stand, so that raw offsets never go
+    /* each leads to where they now stand, so that raw offsets never go
      * back: the number's span is its part on this line */
-    mark(m, m->o, raw_of(m->v, h));
+    uint32_t r = raw_of(m->v, h);
     size_t n = d1 - d0;
     if (!OGI_ALWAYS(n <= m->ocap - m->o && n <= lost))
         n = 0;
-    memcpy(m->out + m->o, m->v->s + d0, n);
-    m->o += n;
+    for (size_t k = 0; k < n; k++) {
+        mark(m, m->o, r);
+        m->out[m->o++] = m->v->s[d0 + k];
+    }
     emit_cell(m, h, b, lost - n);
 }
 
