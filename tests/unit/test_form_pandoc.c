@@ -6,7 +6,8 @@
  * agency pages (Word's spans in their cells) and what
  * `pandoc -f html -t markdown` writes from them, one with simple tables
  * (escaped placeholders "\--"), one with grid tables whose narrow cells
- * pandoc cut values in ("[1" over "0496]{lang=...}"); their golden records
+ * pandoc cut values in ("[1" over "0496]{lang=...}"), one whose amount
+ * header puts its unit on a line of its own; their golden records
  * are the generator's truth, converted field by field. The same page saved
  * by pandoc as plain text and as GitHub Markdown, and the PDF-to-Markdown
  * pages of tests/data/realhtml, are no pandoc Markdown: their views stay
@@ -72,6 +73,16 @@ view_of(ogi_arena_t *a, const char *path, char **raw, size_t *len,
     char why[256];
     assert_int_equal(ogi__form_text(a, *raw, *len, v, why, sizeof(why)), 0);
     assert_int_equal(ogi__form_pandoc_md(a, v), 0);
+}
+
+/* A multiline table whose amount header is two lines ("采购总金额\" over
+ * "（万元）**"): the unit is the amount column's, wan_yuan as the page
+ * has it. */
+static void
+unit_below(void **state)
+{
+    (void)state;
+    golden("report_s20250125");
 }
 
 /* Texts that are no pandoc Markdown keep their view. */
@@ -339,6 +350,7 @@ main(void)
         cmocka_unit_test(simple_tables),    cmocka_unit_test(grid_tables),
         cmocka_unit_test(others_untouched), cmocka_unit_test(grid_view),
         cmocka_unit_test(simple_view),      cmocka_unit_test(markup),
+        cmocka_unit_test(unit_below),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
