@@ -21,13 +21,17 @@
  *
  * The readers know how pandoc draws tables in plain text; here the text
  * becomes that: the markup goes from inside each cell, and the cell gets as
- * many spaces at the end of its text (before the gap to its neighbour) as it
- * lost, so that every cell still starts at its column. Outside tables the
- * markup goes; fence and comment lines are left empty.
+ * many spaces at the end of its text (before the gap to its neighbour) as
+ * the markup took columns, so that every cell still starts at its column.
+ * A value pandoc cut over two lines of a narrow grid cell (it cuts a word
+ * wider than the cell from its end: "[1" over "0496]{lang=...}") is joined
+ * on the second line. Outside tables the markup goes; fence, raw block
+ * and comment lines are left empty, a heading's attributes go.
  *
  * Told by what no other text holds: attribute spans ("]{style=", "]{lang=",
- * "]{#id}", "]{.class}") or fences with pandoc's tables. Any other view is
- * left as it is.
+ * "]{#id}", "]{.class}"), or pandoc's tables with its fences or its
+ * escapes ("1\.", "\--", a line break "\": pandoc's plain text draws the
+ * same tables, never with those). Any other view is left as it is.
  *
  * The view gets its edits (bytes dropped, spaces added); its map is the old
  * one composed with them, so that spans still point into the raw bytes.
