@@ -300,6 +300,9 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
     switch (form->kind) {
         case OGI__FORM_TEXT: {
             int rc = ogi__form_text(arena, raw, len, out, why, why_size);
+            /* pandoc's Markdown loses its markup */
+            if (!rc)
+                rc = ogi__form_pandoc_md(arena, out);
             /* a report a crawler saved on one line gets its lines back */
             return rc ? rc : ogi__form_unflatten(arena, out);
         }

@@ -159,6 +159,16 @@ int ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
 int ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v);
 
 /*
+ * A text view that pandoc wrote as its own Markdown (`pandoc -t markdown`
+ * of a page: attribute spans "[text]{style=...}", fenced divs, escapes)
+ * loses its markup: each table cell keeps its column (the spaces its markup
+ * took go at the end of its text), raw HTML tables stay, the map composed
+ * so that offsets still lead to the raw bytes (form_pandoc.c). Any other
+ * view is left as it is. Returns 0 or OGI_ENOMEM (v unchanged).
+ */
+int ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v);
+
+/*
  * Writes an HTML table row by row into a growing buffer: the helpers that
  * converters share to emit the markup described above.
  */

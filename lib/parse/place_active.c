@@ -65,6 +65,22 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
                 return OGI_UNIT_YUAN;
         }
     }
+    /* the unit on the header's next line, a cell of its own ("采购总金额"
+     * over "（万元）": pandoc's multiline tables): the one amount column's */
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *row = &g->rows[r];
+        for (size_t i = row->first; !row->prosey && i < row->first + row->count;
+             i++) {
+            const ogi__cell_t *t = &g->cells[i];
+            if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 8 ||
+                t->s[0] != '(' || t->s[t->n - 1] != ')')
+                continue;
+            if (ogi_text_find_in(t->s, t->s + t->n, "万元"))
+                return OGI_UNIT_WAN_YUAN;
+            if (ogi_text_find_in(t->s, t->s + t->n, "元"))
+                return OGI_UNIT_YUAN;
+        }
+    }
     return OGI_UNIT_NONE;
 }
 

@@ -13,6 +13,11 @@
 #                 cells are gone from the text, and ogi says so in its P1
 #                 finding; 200 is what a person widens it to)
 #   pandoc_gfm    pandoc -f html -t gfm
+#   pandoc_md     pandoc -f html -t markdown (pandoc's own Markdown, what
+#                 `pandoc page.html -o page.md` writes: Word's spans kept
+#                 as [text]{style=...}, grid and multiline tables, fenced
+#                 divs; markdown_strict and commonmark write tables as raw
+#                 HTML and read as pandoc_gfm does)
 #   strip         tests/tools/strip_tags.py (a crawler joining text nodes)
 #   strip_flat    tests/tools/strip_tags.py --flat (a crawler that also
 #                 collapses white space: the whole page on one line)
@@ -39,6 +44,7 @@ convert() { # form file out
         html2text) html2text -utf8 "$2" >"$3" ;;
         pandoc_plain) pandoc -f html -t plain --columns=200 "$2" -o "$3" ;;
         pandoc_gfm) pandoc -f html -t gfm "$2" -o "$3" ;;
+        pandoc_md) pandoc -f html -t markdown "$2" -o "$3" ;;
         strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
         strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
