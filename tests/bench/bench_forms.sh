@@ -33,7 +33,7 @@ for f in "$dir"/html/*.txt; do
         iconv -f UTF-8 -t GBK >"$dir/html_gbk/${f##*/}" 2>/dev/null ||
         rm -f "$dir/html_gbk/${f##*/}"
 done
-for form in html html_gbk w3m lynx html2text pandoc_plain pandoc_gfm strip; do
+for form in html html_gbk w3m lynx html2text pandoc_plain pandoc_gfm pandoc_md strip strip_flat; do
     if [ "$form" != html ] && [ "$form" != html_gbk ] &&
         ! sh "$root/tests/tools/html_forms.sh" "$form" "$dir/html" "$dir/$form"; then
         echo "form $form: not converted (see above)"
