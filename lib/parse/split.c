@@ -33,10 +33,11 @@
  * Plausibility, most important first: fewer soft relations broken (C1-C3,
  * the skeleton's), gaps read as one blank cell per no-break space (an
  * empty cell saved from Word is one "&nbsp;") and marks as one each,
- * fewer changes (本年增/减) larger than the stock before them, the smaller
- * changes written without a sign, fewer cells of more than one digit
- * (except in the tables of changes and amounts), the smaller sum (amounts
- * apart),
+ * fewer changes (本年增/减) larger than the stock before them and flows
+ * (本年制发件数) larger than the stock beside them (现行有效件数), the
+ * smaller changes written without a sign, fewer cells of more than one
+ * digit (except in the tables of changes, amounts and documents), the
+ * smaller sum (amounts apart),
  * the smaller largest cell, then the order the walk found it in (shorter
  * first cells first). Most cells of these tables are 0 or small, so the
  * split with more small cells is the likelier one; C1-C3 come first

@@ -91,6 +91,8 @@ has_p6(const ogi_report_t *r, ogi_table_id_t id, size_t row)
     return 0;
 }
 
+static const char *cur_name = ""; /* the report being judged (ALLDIFF) */
+
 /* Cells of want's shape that got reads right (rows excused by P6
  * counted in); the first difference into d. Returns the number of cells
  * of the shape in *total. */
@@ -116,7 +118,9 @@ cells_ok(ogi_test_diff_t *d, const ogi_report_t *want, const ogi_report_t *got,
             if (good < n && got && has_p6(got, (ogi_table_id_t)id, row))
                 good = n;
             if (good < n && getenv("ALLDIFF"))
-                fprintf(stderr, "DIFF %s\n", rd.n ? rd.first : "none");
+                fprintf(stderr, "DIFF %s %s %zu/%zu %s\n", cur_name,
+                        ogi_skeleton_format_name(want->meta.format), n - good,
+                        n, rd.n ? rd.first : "none");
             if (good < n)
                 ogi_test_differ(d, "%s (%zu of %zu cells)",
                                 rd.n ? rd.first : "no record", n - good, n);
@@ -183,6 +187,7 @@ main(int argc, char **argv)
     int rc = 0;
     for (size_t k = 0; k < n && rc == 0; k++) {
         const char *name = names[k];
+        cur_name = name;
         uint64_t seed = strtoull(strstr(name, "_html_s") + 7, NULL, 10);
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s", hdir, name);

@@ -1306,6 +1306,46 @@ strip_table2(void **state)
     fx_free(f);
 }
 
+/* Table 2's counts of documents from real pages saved by a crawler that
+ * collapses white space (tests/data/split/README.md): the stock is the
+ * largest, not the fewest digits. Values from the pages' truths. */
+static void
+flat_documents(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        ogi_table_id_t id;
+        const char *row;
+        long long want[3];
+    } cases[] = {
+        /* 129: "行政规范性文件77132470" */
+        {"tests/data/split/flat2023_docs.txt", OGI_T2_21_1, "normative_docs",
+         {77, 132, 470}},
+        {"tests/data/split/flat2023_docs.txt", OGI_T2_21_1, "rules",
+         {0, 0, 0}},
+        /* 120: "规章1313524", "规范性文件6060368" */
+        {"tests/data/split/flat2019_docs.txt", OGI_T2_19_1, "rules",
+         {13, 13, 524}},
+        {"tests/data/split/flat2019_docs.txt", OGI_T2_19_1, "normative_docs",
+         {60, 60, 368}},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        fx_t *f = fx_new(cases[i].id == OGI_T2_21_1 ? OGI_FORMAT_2021
+                                                     : OGI_FORMAT_2019,
+                         1);
+        size_t n;
+        char *raw = ogi_test_slurp(cases[i].path, &n);
+        if (!raw)
+            fail_msg("could not read \"%s\"", cases[i].path);
+        ogi_parse_opts_t o = {0, cases[i].path};
+        assert_int_equal(ogi_parse_report(f->arena, raw, n, &o, &f->r), 0);
+        free(raw);
+        assert_row(f, cases[i].id, cases[i].row, cases[i].want);
+        fx_free(f);
+    }
+}
+
 int
 main(void)
 {
@@ -1348,6 +1388,7 @@ main(void)
         cmocka_unit_test(amount_not_amount),
         cmocka_unit_test(changes_ranked),
         cmocka_unit_test(strip_table2),
+        cmocka_unit_test(flat_documents),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }
