@@ -137,6 +137,50 @@ gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
 }
 
 /*
+ * Where the last of a short row's values goes: its table's total column
+ * (the right-hand side of the identity along its rows, D2 or D3, the
+ * rightmost column), when that value is a number and the sum of the ones
+ * before it (placeholders 0): "26 26" for Table 3's seven columns is
+ * 自然人 26 and 总计 26, the five organisations blank, as a page saved
+ * with its white space collapsed loses the blank cells between them.
+ * Returns the column, or -1 (the values are then read from the first
+ * column on, the rest missing).
+ */
+static long
+short_row_total(const ogi__table_t *g, const ogi__prow_t *pr, size_t lo,
+                size_t hi)
+{
+    if (hi - lo < 2 || hi - lo >= pr->ncols)
+        return -1;
+    size_t nid;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
+    const ogi_skel_identity_t *id = NULL;
+    for (size_t i = 0; i < nid && !id; i++)
+        if (ids[i].table == pr->table && ids[i].along_rows &&
+            ids[i].nrhs == 1 && ids[i].rhs_at[0] + 1 == pr->ncols &&
+            ids[i].nlhs + 1 == pr->ncols)
+            id = &ids[i];
+    if (!id)
+        return -1;
+    int64_t sum = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[i]);
+        if (t->kind != OGI__CELL_VALUE)
+            return -1;
+        if (t->num.kind == OGI_NUM_PLACEHOLDER && i + 1 < hi)
+            continue;
+        if (t->num.kind != OGI_NUM_VALUE || t->num.scale != 0 ||
+            t->num.sign || t->num.value < 0)
+            return -1;
+        if (i + 1 < hi)
+            sum += t->num.value;
+        else if (t->num.value != sum)
+            return -1;
+    }
+    return (long)id->rhs_at[0];
+}
+
+/*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
  * column is the rightmost); too few, the first columns are filled, unless
@@ -191,6 +235,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
+    long total = short_row_total(g, pr, lo, hi);
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -198,6 +243,13 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                  hi - lo, pr->ncols, pr->ncols)))
             return rc;
         lo = hi - pr->ncols;
+    } else if (hi - lo < pr->ncols && total >= 0) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P3", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns; the last, the sum of "
+                 "the others, read as the total, the cells before it blank",
+                 hi - lo, pr->ncols)))
+            return rc;
     } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -213,7 +265,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         return rc;
     r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
     for (size_t i = lo; i < hi; i++) {
-        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
+        size_t col = total >= 0 && i + 1 == hi ? (size_t)total : i - lo;
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (!c)
             break;
         if ((rc = ogi__plan_cell_from_tok(r, c, g,
@@ -223,6 +276,13 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
             c->flags |= OGI_CELLF_BY_ORDER;
         if (pr->ntoks != pr->ncols)
             c->flags |= OGI_CELLF_SHIFTED;
+    }
+    for (size_t col = hi - lo - 1; total >= 0 && col < (size_t)total; col++) {
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        if (c) {
+            c->state = OGI_CELL_EMPTY;
+            c->flags |= OGI_CELLF_SHIFTED;
+        }
     }
     return 0;
 }

@@ -249,6 +249,45 @@ lynx_hidden_blanks(void **state)
     free(raw);
 }
 
+/*
+ * A real Word page (tests/data/realhtml/122.raw.html) saved by a crawler
+ * that collapses white space (strip_tags.py --flat): its blank cells,
+ * "<o:p> </o:p>", leave nothing, so each row of Table 3 is two values for
+ * seven columns, "26 26". The last is the sum of the one before it: it is
+ * 总计, and the organisations' cells between are blank. Values from the
+ * page's truth (122.truth.json).
+ */
+static void
+flat_hidden_blanks(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp(DIR "t3_word122.flat.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {"new_received", "carried_over", "granted",
+                                    "partial", "denied.state_secret",
+                                    "rejected.reconfirm", "result_total",
+                                    "carry_forward"};
+    static const int w[] = {
+        26, -1, -1, -1, -1, -1, 26, /* 一 */
+        0,  -1, -1, -1, -1, -1, 0,  /* 二 */
+        26, -1, -1, -1, -1, -1, 26, /* (一) */
+        0,  -1, -1, -1, -1, -1, 0,  /* (二) */
+        0,  -1, -1, -1, -1, -1, 0,  /* (三)1 */
+        0,  -1, -1, -1, -1, -1, 0,  /* (五)5 */
+        26, -1, -1, -1, -1, -1, 26, /* (七) */
+        0,  -1, -1, -1, -1, -1, 0,  /* 四 */
+    };
+    check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -360,6 +399,7 @@ main(void)
         cmocka_unit_test(spans_gfm),
         cmocka_unit_test(torn_labels),
         cmocka_unit_test(lynx_hidden_blanks),
+        cmocka_unit_test(flat_hidden_blanks),
         cmocka_unit_test(t4_full_lynx),
         cmocka_unit_test(t4_prefixes),
         cmocka_unit_test(t4_wide_w3m),
