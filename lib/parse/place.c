@@ -124,15 +124,34 @@ gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
     return n;
 }
 
+/* Cells more than one a run of placeholder marks may stand for, one
+ * each ("—--": the three cells —, - and - run together), as the splitter
+ * reads them (split_walk.c); 0 for any other token. */
+static size_t
+mark_extra(const ogi__cell_t *t)
+{
+    if (t->kind != OGI__CELL_VALUE || t->num.kind != OGI_NUM_PLACEHOLDER ||
+        t->n < 2)
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->s[i] != '-' && t->s[i] != '/')
+            return 0;
+    return t->n - 1;
+}
+
 /* Blank cells the gaps of toks[lo..hi) may stand for: one per no-break
- * space (a BLANK piece's text is one byte per hard blank). */
+ * space (a BLANK piece's text is one byte per hard blank); and the cells
+ * its runs of marks may stand for besides one each. */
 static size_t
 gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
 {
     size_t n = 0;
-    for (size_t i = lo; i < hi; i++)
-        if (ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK)
-            n += ogi__plan_tok_cell(g, toks[i])->n;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind == OGI__CELL_BLANK)
+            n += t->n;
+        n += mark_extra(t);
+    }
     return n;
 }
 
