@@ -166,8 +166,8 @@ gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
  * column on, the rest missing).
  */
 static long
-short_row_total(const ogi__table_t *g, const ogi__prow_t *pr, size_t lo,
-                size_t hi)
+short_row_total(const ogi__table_t *g, const ogi__prow_t *pr,
+                const uint32_t *toks, size_t lo, size_t hi)
 {
     if (hi - lo < 2 || hi - lo >= pr->ncols)
         return -1;
@@ -183,7 +183,7 @@ short_row_total(const ogi__table_t *g, const ogi__prow_t *pr, size_t lo,
         return -1;
     int64_t sum = 0;
     for (size_t i = lo; i < hi; i++) {
-        const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[i]);
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
         if (t->kind != OGI__CELL_VALUE)
             return -1;
         if (t->num.kind == OGI_NUM_PLACEHOLDER && i + 1 < hi)
@@ -211,6 +211,20 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
+    /* every blank piece of the row a line in no column, and some two of
+     * them in a row: the empty lines of a text that keeps each cell's
+     * lines (one alone a blank cell would be as likely) */
+    int lines = 1, runs = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[i]);
+        if (t->kind != OGI__CELL_BLANK)
+            continue;
+        if (t->col >= 0 || pr->toks[i] == OGI__PLAN_GAP)
+            lines = 0;
+        runs |= i > lo &&
+                ogi__plan_tok_cell(g, pr->toks[i - 1])->kind == OGI__CELL_BLANK;
+    }
+    lines &= runs;
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
     size_t ng = gaps(g, pr->toks, lo, hi);
@@ -245,6 +259,24 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                     (hi - i - 1) * sizeof(pr->toks[0]));
             hi--;
         }
+    /* still too many, and empty pieces among them: a text that keeps
+     * each cell's lines (a crawler's text of Word paragraphs: the source's
+     * line breaks and indents) has empty lines between cells that are no
+     * cells. With as many values as columns, or fewer whose last is the
+     * sum of the others (its total), the values are the row. */
+    if (hi - lo > pr->ncols) {
+        uint32_t vals[OGI__PLAN_MAX_TOKS];
+        size_t nv = 0;
+        for (size_t i = lo; i < hi; i++)
+            if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK)
+                vals[nv++] = pr->toks[i];
+        if (lines && nv >= 2 && (nv == pr->ncols ||
+                        (nv < pr->ncols &&
+                         short_row_total(g, pr, vals, 0, nv) >= 0))) {
+            memcpy(&pr->toks[lo], vals, nv * sizeof(vals[0]));
+            hi = lo + nv;
+        }
+    }
     char path[128] = "";
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
@@ -254,7 +286,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
-    long total = short_row_total(g, pr, lo, hi);
+    long total = short_row_total(g, pr, pr->toks, lo, hi);
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,

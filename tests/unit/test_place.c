@@ -258,11 +258,10 @@ lynx_hidden_blanks(void **state)
  * page's truth (122.truth.json).
  */
 static void
-flat_hidden_blanks(void **state)
+word122(const char *file)
 {
-    (void)state;
     size_t len;
-    char *raw = ogi_test_slurp(DIR "t3_word122.flat.txt", &len);
+    char *raw = ogi_test_slurp(file, &len);
     assert_non_null(raw);
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
@@ -284,8 +283,33 @@ flat_hidden_blanks(void **state)
         0,  -1, -1, -1, -1, -1, 0,  /* 四 */
     };
     check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    static const char *const k1[] = {"rules", "normative_docs"};
+    static const int w1[] = {0, 0, 0, 8, 0, 18};
+    check_rows(r, OGI_T2_21_1, k1, 2, w1, 3);
     ogi_arena_destroy(&a);
     free(raw);
+}
+
+static void
+flat_hidden_blanks(void **state)
+{
+    (void)state;
+    word122(DIR "t3_word122.flat.txt");
+}
+
+/*
+ * The same page saved by a crawler that keeps the source's line breaks
+ * (strip_tags.py): each cell's text a line, the indents and line breaks
+ * between cells lines of white space, a blank cell's "<o:p> </o:p>" one
+ * space more than an indent. The empty lines are no cells: Table 2's rows
+ * are their three values, Table 3's their two ("26", "26"), the total the
+ * sum of the one before it.
+ */
+static void
+strip_hidden_blanks(void **state)
+{
+    (void)state;
+    word122(DIR "t3_word122.strip.txt");
 }
 
 static void
@@ -400,6 +424,7 @@ main(void)
         cmocka_unit_test(torn_labels),
         cmocka_unit_test(lynx_hidden_blanks),
         cmocka_unit_test(flat_hidden_blanks),
+        cmocka_unit_test(strip_hidden_blanks),
         cmocka_unit_test(t4_full_lynx),
         cmocka_unit_test(t4_prefixes),
         cmocka_unit_test(t4_wide_w3m),
