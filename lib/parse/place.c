@@ -200,6 +200,29 @@ short_row_total(const ogi__table_t *g, const ogi__prow_t *pr,
 }
 
 /*
+ * 1 when every blank piece of toks[0..n) is a line in no column and some
+ * two of them come in a row: the empty lines of a text that keeps each
+ * cell's lines and the source's line breaks and indents between cells (a
+ * crawler's text of Word paragraphs), no cells (one alone a blank cell
+ * would be as likely).
+ */
+static int
+empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    int runs = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind != OGI__CELL_BLANK)
+            continue;
+        if (t->col >= 0 || toks[i] == OGI__PLAN_GAP)
+            return 0;
+        runs |= i > 0 &&
+                ogi__plan_tok_cell(g, toks[i - 1])->kind == OGI__CELL_BLANK;
+    }
+    return runs;
+}
+
+/*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
  * column is the rightmost); too few, the first columns are filled, unless
@@ -211,20 +234,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
-    /* every blank piece of the row a line in no column, and some two of
-     * them in a row: the empty lines of a text that keeps each cell's
-     * lines (one alone a blank cell would be as likely) */
-    int lines = 1, runs = 0;
-    for (size_t i = lo; i < hi; i++) {
-        const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[i]);
-        if (t->kind != OGI__CELL_BLANK)
-            continue;
-        if (t->col >= 0 || pr->toks[i] == OGI__PLAN_GAP)
-            lines = 0;
-        runs |= i > lo &&
-                ogi__plan_tok_cell(g, pr->toks[i - 1])->kind == OGI__CELL_BLANK;
-    }
-    lines &= runs;
+    int lines = empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
     size_t ng = gaps(g, pr->toks, lo, hi);
@@ -658,6 +668,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     if (recs == 1)
         appeal_blanks(pr, g, first_rec);
     size_t lo = 0, hi = pr->ntoks;
+    int lines = empty_lines(g, pr->toks, hi);
     int gap = has_gap(g, pr->toks, lo, hi);
     /* gaps without runs: Table 4's one row of values, its cells mostly
      * 0, gives the arithmetic too little to tell where blanks hidden in
@@ -686,6 +697,20 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
                                   pr->toks, lo, hi)))
             return rc;
         return ogi__plan_split_pending(r, g, &pend);
+    }
+    if (hi - lo > OGI_T4_CELLS && lines) {
+        /* as many values as cells among empty lines (ogi__plan_fill_row) */
+        size_t nv = 0;
+        for (size_t i = lo; i < hi; i++)
+            nv += ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK;
+        if (nv == OGI_T4_CELLS) {
+            size_t k = lo;
+            for (size_t i = lo; i < hi; i++)
+                if (ogi__plan_tok_cell(g, pr->toks[i])->kind !=
+                    OGI__CELL_BLANK)
+                    pr->toks[k++] = pr->toks[i];
+            hi = k;
+        }
     }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(

@@ -303,13 +303,16 @@ flat_hidden_blanks(void **state)
  * between cells lines of white space, a blank cell's "<o:p> </o:p>" one
  * space more than an indent. The empty lines are no cells: Table 2's rows
  * are their three values, Table 3's their two ("26", "26"), the total the
- * sum of the one before it.
+ * sum of the one before it; Table 4 is its fifteen values.
  */
 static void
 strip_hidden_blanks(void **state)
 {
     (void)state;
     word122(DIR "t3_word122.strip.txt");
+    /* Table 4's fifteen values among the empty lines (the truth's) */
+    static const int t4[15] = {0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    check_t4_want(DIR "t3_word122.strip.txt", t4);
 }
 
 static void
