@@ -280,9 +280,12 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         for (size_t i = lo; i < hi; i++)
             if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK)
                 vals[nv++] = pr->toks[i];
-        if (lines && nv >= 2 && (nv == pr->ncols ||
-                        (nv < pr->ncols &&
-                         short_row_total(g, pr, vals, 0, nv) >= 0))) {
+        /* fewer values: only when the empty lines alone outnumber the
+         * columns (one cell a line, an empty line is a blank cell) */
+        if (lines && nv >= 2 &&
+            (nv == pr->ncols ||
+             (nv < pr->ncols && hi - lo - nv >= pr->ncols &&
+              short_row_total(g, pr, vals, 0, nv) >= 0))) {
             memcpy(&pr->toks[lo], vals, nv * sizeof(vals[0]));
             hi = lo + nv;
         }
@@ -337,6 +340,16 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
             c->flags |= OGI_CELLF_BY_ORDER;
         if (pr->ntoks != pr->ncols)
             c->flags |= OGI_CELLF_SHIFTED;
+    }
+    /* a crawler's text gives a row whose cells hold no text at all (not
+     * even a no-break space) as its label alone, the next label after it:
+     * its cells are blank */
+    int bare = g->reader && strcmp(g->reader, "runon") == 0 &&
+               pr->labelled && !pr->group && pr->ntoks == 0;
+    for (size_t col = 0; bare && col < pr->ncols; col++) {
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        if (c && c->state == OGI_CELL_MISSING)
+            c->state = OGI_CELL_EMPTY;
     }
     for (size_t col = hi - lo - 1; total >= 0 && col < (size_t)total; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);

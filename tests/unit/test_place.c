@@ -315,6 +315,41 @@ strip_hidden_blanks(void **state)
     check_t4_want(DIR "t3_word122.strip.txt", t4);
 }
 
+/*
+ * A real page's Table 3 whose empty cells are "<p>&nbsp;</p>", saved by a
+ * crawler that collapses white space (tests/data/split/flat2019_docs.txt,
+ * strip_tags.py --flat of tests/data/realhtml/120.raw.html): a row of
+ * seven empty cells is its label alone, the next label after it
+ * ("2.其他法律行政法规禁止公开 3.危及…"). Its cells are blank, as the
+ * page's truth has them, not missing.
+ */
+static void
+flat_blank_rows(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/split/flat2019_docs.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {
+        "denied.law_forbidden", "denied.security_stability",
+        "denied.third_party",   "denied.enforcement_file",
+        "rejected.publication", "rejected.excessive",
+        "rejected.reconfirm",   "other.all"};
+    static const int w[8 * 7] = {
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    check_rows(r, OGI_T3, k, 8, w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -428,6 +463,7 @@ main(void)
         cmocka_unit_test(lynx_hidden_blanks),
         cmocka_unit_test(flat_hidden_blanks),
         cmocka_unit_test(strip_hidden_blanks),
+        cmocka_unit_test(flat_blank_rows),
         cmocka_unit_test(t4_full_lynx),
         cmocka_unit_test(t4_prefixes),
         cmocka_unit_test(t4_wide_w3m),
