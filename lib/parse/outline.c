@@ -240,7 +240,10 @@ anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
             chars = ogi_text_count_chars(d, d + dn);
         for (size_t i = 0; i < dn; i++)
             digits += ogi_text_is_digit((unsigned char)d[i]);
-        if (full_stop || digits * 10 < chars)
+        /* or Table 3's header run together, which no sentence holds: the
+         * part of a table cut in two may hold a few rows only */
+        if (full_stop || (digits * 10 < chars &&
+                          !ogi_text_find(buf, n, "申请人情况自然人")))
             return 0;
     }
     int comma = memchr(buf, ',', n) != NULL;

@@ -631,6 +631,32 @@ test_file_table_split_in_two(void **state)
 }
 
 static void
+test_file_short_half(void **state)
+{
+    (void)state;
+    /* gen2019split.html: as gen2021split, the first half of the 2019
+     * Table 3 a few rows (一 to (三)1.) after its long header: too few
+     * figures for a table line, but its header run together is one */
+    size_t n;
+    char *raw = ogi_test_slurp(FORMS "gen2019split.txt", &n);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, n, NULL, &r), 0);
+    assert_non_null(r);
+    /* values from the page's truth */
+    assert_true(cell_num(r, "new_received", 0) == 5);
+    assert_true(cell_num(r, "new_received", 1) == 1);
+    assert_true(cell_num(r, "new_received", 6) == 6);
+    assert_true(cell_num(r, "granted", 0) == 3);
+    assert_true(cell_num(r, "granted", 6) == 3);
+    assert_true(cell_num(r, "result_total", 6) == 6);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+static void
 test_file_rows_of_blanks(void **state)
 {
     (void)state;
@@ -673,6 +699,7 @@ main(void)
         cmocka_unit_test(test_file_gaps_and_placeholders),
         cmocka_unit_test(test_file_rows_of_blanks),
         cmocka_unit_test(test_file_table_split_in_two),
+        cmocka_unit_test(test_file_short_half),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }
