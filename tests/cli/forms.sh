@@ -63,8 +63,8 @@ floor_of() {
         html2text) echo 98.2 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
-        strip) echo 99.4 ;;
-        strip_flat) echo 95.1 ;;
+        strip) echo 99.6 ;;
+        strip_flat) echo 95.9 ;;
         *) echo 100 ;;
     esac
 }

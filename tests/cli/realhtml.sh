@@ -21,14 +21,14 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        found) echo 99.2 ;;
+        found) echo 99.9 ;;
         w3m) echo 100 ;;
         lynx) echo 98.4 ;;
         html2text) echo 100 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
-        strip) echo 93.7 ;;
-        strip_flat) echo 75.4 ;;
+        strip) echo 100 ;;
+        strip_flat) echo 90.2 ;;
         *) echo 100 ;;
     esac
 }
