@@ -71,6 +71,8 @@ typedef struct {
     int64_t runmax[MAX_CELLS];  /* largest value a cell of a run not yet
                                    begun can take */
     uint8_t use[MAX_SPAN_INST]; /* instance assessable in this layout */
+    uint8_t blanked[MAX_SPAN_INST]; /* not, for a total read as blank
+                                       beside cells that hold something */
     long nodes;                 /* steps left for this span */
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
@@ -244,8 +246,28 @@ record(walk_t *w)
         s->score = sc;
         s->cap = cap;
     }
-    score_t sc = {0, 0, 0, 0, 0, 0, 0};
+    score_t sc = {0, 0, 0, 0, 0, 0, 0, 0};
     sc.odd = w->odd;
+    for (size_t i = 0; i < s->ninst; i++) {
+        const inst_t *e = &cx->inst[s->inst[i]];
+        if (!e->ident)
+            continue;
+        if (w->blanked[i]) {
+            sc.blank += 1; /* a total left blank: unchecked */
+            continue;
+        }
+        int64_t sum = e->fixed;
+        int opaque = 0;
+        for (size_t k = 0; k < e->n; k++) {
+            size_t q = cx->opos[e->cell[k]];
+            opaque |= w->l->kind[q] == K_OPAQUE;
+            sum += e->sign[k] * w->v[q];
+        }
+        /* a total printed that its parts do not make (only where the
+         * row is read by its shape alone, its identities unchecked) */
+        if (!opaque && sum != 0)
+            sc.blank += 2;
+    }
     sc.implaus = stock_short(w);
     int small = small_cells(cx);
     for (size_t p = 0; p < w->ncells; p++) {
@@ -572,14 +594,18 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         }
         for (size_t i = 0; i < s->ninst; i++) {
             const inst_t *e = &cx->inst[s->inst[i]];
+            int blank = 0, held = 0;
             w->use[i] = 1;
             for (size_t k = 0; k < e->n; k++) {
                 size_t q = cx->opos[e->cell[k]];
+                const ogi__cell_t *pq = sp->pieces[l->piece[q]];
                 if (l->kind[q] == K_OPAQUE ||
-                    (w->blank_total && e->sign[k] < 0 &&
-                     gap_cells(sp->pieces[l->piece[q]])))
+                    (w->blank_total && e->sign[k] < 0 && gap_cells(pq)))
                     w->use[i] = 0;
+                blank |= e->sign[k] < 0 && pq->kind == OGI__CELL_BLANK;
+                held |= e->sign[k] > 0 && pq->kind != OGI__CELL_BLANK;
             }
+            w->blanked[i] = (uint8_t)(blank && held && e->ident);
         }
         for (size_t p = 0; p < sp->ncells; p++) {
             w->known[p] = l->kind[p] != K_RUN;

@@ -11,8 +11,14 @@ becomes one space, as crawlers that normalise a page's text save it: the
 whole report on one line, a paragraph break a space, a cell of &nbsp; a
 lone space between its neighbours' digits ("230 000023").
 
-Usage: strip_tags.py [--flat] FILE [OUT]   (OUT absent: standard output)
-       strip_tags.py [--flat] --out-dir DIR FILE...   (DIR/NAME for each)
+With --nodes, each text node is stripped of white space (&nbsp;
+included), those left empty are dropped, and the others are written one
+a line, as crawlers that call BeautifulSoup's get_text("\n", strip=True)
+save a page: every cell's text a line, a blank cell nothing at all, a
+label cut into several <span>s several lines.
+
+Usage: strip_tags.py [--flat|--nodes] FILE [OUT]   (OUT absent: stdout)
+       strip_tags.py [--flat|--nodes] --out-dir DIR FILE...   (DIR/NAME)
 """
 import os
 import re
@@ -40,6 +46,7 @@ class Stripper(HTMLParser):
 
 
 FLAT = False
+NODES = False
 
 
 def strip(path):
@@ -48,6 +55,8 @@ def strip(path):
     p = Stripper()
     p.feed(page)
     p.close()
+    if NODES:
+        return "".join(t.strip() + "\n" for t in p.parts if t.strip())
     text = "".join(p.parts)
     if FLAT:
         text = re.sub(r"\s+", " ", text).strip() + "\n"
@@ -60,10 +69,13 @@ def write(path, text):
 
 
 def main():
-    global FLAT
+    global FLAT, NODES
     args = sys.argv[1:]
     if args and args[0] == "--flat":
         FLAT = True
+        args = args[1:]
+    elif args and args[0] == "--nodes":
+        NODES = True
         args = args[1:]
     if len(args) >= 2 and args[0] == "--out-dir":
         # many files in one process: a python start-up per page is slow
@@ -71,8 +83,9 @@ def main():
             write(os.path.join(args[1], os.path.basename(path)), strip(path))
         return 0
     if len(args) not in (1, 2):
-        sys.stderr.write("usage: strip_tags.py [--flat] FILE [OUT]\n"
-                         "       strip_tags.py [--flat] --out-dir DIR FILE...\n")
+        sys.stderr.write("usage: strip_tags.py [--flat|--nodes] FILE [OUT]\n"
+                         "       strip_tags.py [--flat|--nodes] --out-dir DIR "
+                         "FILE...\n")
         return 2
     text = strip(args[0])
     if len(args) == 2:

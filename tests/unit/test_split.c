@@ -1370,6 +1370,45 @@ strip_marks(void **state)
     fx_free(f);
 }
 
+/* Rows read by their shape alone (a crawler's text of one text node a
+ * line: blank cells leave nothing, tests/data/split/README.md): the split
+ * that keeps the row's identity ranks first. 122 prints only 自然人 and
+ * 总计 ("26", "26": 26 _ _ _ _ _ 26); 120 leaves every result row's 总计
+ * blank ("3": 3 and no total, not a total of 3 over blank parts). Values
+ * from the pages' truths. */
+static void
+nodes_shape_ranked(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        ogi_format_t format;
+        const char *row;
+        long long want[7];
+    } cases[] = {
+        {"tests/data/split/nodes2023_word.txt", OGI_FORMAT_2021,
+         "new_received", {26, -1, -1, -1, -1, -1, 26}},
+        {"tests/data/split/nodes2023_word.txt", OGI_FORMAT_2021, "partial",
+         {0, -1, -1, -1, -1, -1, 0}},
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "partial", {3, -1, -1, -1, -1, -1, -1}},
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "denied.state_secret", {14, -1, -1, -1, -1, -1, -1}},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        fx_t *f = fx_new(cases[i].format, 1);
+        size_t n;
+        char *raw = ogi_test_slurp(cases[i].path, &n);
+        if (!raw)
+            fail_msg("could not read \"%s\"", cases[i].path);
+        ogi_parse_opts_t o = {0, cases[i].path};
+        assert_int_equal(ogi_parse_report(f->arena, raw, n, &o, &f->r), 0);
+        free(raw);
+        assert_row(f, OGI_T3, cases[i].row, cases[i].want);
+        fx_free(f);
+    }
+}
+
 int
 main(void)
 {
@@ -1414,6 +1453,7 @@ main(void)
         cmocka_unit_test(strip_table2),
         cmocka_unit_test(flat_documents),
         cmocka_unit_test(strip_marks),
+        cmocka_unit_test(nodes_shape_ranked),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }
