@@ -211,10 +211,13 @@ mark_lines(const ogi_text_t *t, const char *lit, unsigned char *mark,
     }
 }
 
-/* Anchor flags of a line; maybe is zero when the line holds none of the
- * anchor words. */
+/* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
+ * of it); maybe is zero when the line holds none of the anchor words.
+ * whole[0..wn) is the whole line, for how dense with figures it is (a
+ * table run together on one line may open with a header of a few hundred
+ * bytes and no figure), or NULL when buf is all of it. */
 static unsigned
-anchors(const char *buf, size_t n, int maybe)
+anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
 {
     int t2 = 0, t3 = 0;
     for (size_t i = 0; maybe && i < OGI_ARRAY_LEN(t2_words) && !t2; i++)
@@ -231,10 +234,16 @@ anchors(const char *buf, size_t n, int maybe)
         /* a paragraph, not a table line; unless it is a whole table run
          * together on one line, as a crawler saves it: no full stop and
          * dense with figures */
-        size_t digits = 0;
-        for (size_t i = 0; i < n; i++)
-            digits += ogi_text_is_digit((unsigned char)buf[i]);
-        if (full_stop || digits * 10 < chars)
+        const char *d = whole ? whole : buf;
+        size_t dn = whole ? wn : n, digits = 0;
+        if (whole)
+            chars = ogi_text_count_chars(d, d + dn);
+        for (size_t i = 0; i < dn; i++)
+            digits += ogi_text_is_digit((unsigned char)d[i]);
+        /* or Table 3's header run together, which no sentence holds: the
+         * part of a table cut in two may hold a few rows only */
+        if (full_stop || (digits * 10 < chars &&
+                          !ogi_text_find(buf, n, "申请人情况自然人")))
             return 0;
     }
     int comma = memchr(buf, ',', n) != NULL;
@@ -314,7 +323,7 @@ drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
             const char *b = buf;
             strip_markup(&b, &n);
             if (n && row->line < t->nlines)
-                flags[row->line] |= (unsigned char)anchors(b, n, 1);
+                flags[row->line] |= (unsigned char)anchors(b, n, 1, NULL, 0);
         }
     }
 }
@@ -414,7 +423,9 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                 break;
             }
         }
-        flags[l] = (unsigned char)anchors(b, n, maybe);
+        flags[l] = (unsigned char)anchors(
+            b, n, maybe, n + 4 >= sizeof(buf) ? t->s + t->lines[l].start : NULL,
+            t->lines[l].end - t->lines[l].start);
     }
     find_renumbered(t, o);
     drawn_anchors(t, flags, arena);

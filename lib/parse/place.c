@@ -124,16 +124,102 @@ gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
     return n;
 }
 
+/* Cells more than one a run of placeholder marks may stand for, one
+ * each ("—--": the three cells —, - and - run together), as the splitter
+ * reads them (split_walk.c); 0 for any other token. */
+static size_t
+mark_extra(const ogi__cell_t *t)
+{
+    if (t->kind != OGI__CELL_VALUE || t->num.kind != OGI_NUM_PLACEHOLDER ||
+        t->n < 2)
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->s[i] != '-' && t->s[i] != '/')
+            return 0;
+    return t->n - 1;
+}
+
 /* Blank cells the gaps of toks[lo..hi) may stand for: one per no-break
- * space (a BLANK piece's text is one byte per hard blank). */
+ * space (a BLANK piece's text is one byte per hard blank); and the cells
+ * its runs of marks may stand for besides one each. */
 static size_t
 gap_room(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
 {
     size_t n = 0;
-    for (size_t i = lo; i < hi; i++)
-        if (ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK)
-            n += ogi__plan_tok_cell(g, toks[i])->n;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind == OGI__CELL_BLANK)
+            n += t->n;
+        n += mark_extra(t);
+    }
     return n;
+}
+
+/*
+ * Where the last of a short row's values goes: its table's total column
+ * (the right-hand side of the identity along its rows, D2 or D3, the
+ * rightmost column), when that value is a number and the sum of the ones
+ * before it (placeholders 0): "26 26" for Table 3's seven columns is
+ * 自然人 26 and 总计 26, the five organisations blank, as a page saved
+ * with its white space collapsed loses the blank cells between them.
+ * Returns the column, or -1 (the values are then read from the first
+ * column on, the rest missing).
+ */
+static long
+short_row_total(const ogi__table_t *g, const ogi__prow_t *pr,
+                const uint32_t *toks, size_t lo, size_t hi)
+{
+    if (hi - lo < 2 || hi - lo >= pr->ncols)
+        return -1;
+    size_t nid;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
+    const ogi_skel_identity_t *id = NULL;
+    for (size_t i = 0; i < nid && !id; i++)
+        if (ids[i].table == pr->table && ids[i].along_rows &&
+            ids[i].nrhs == 1 && ids[i].rhs_at[0] + 1 == pr->ncols &&
+            ids[i].nlhs + 1 == pr->ncols)
+            id = &ids[i];
+    if (!id)
+        return -1;
+    int64_t sum = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind != OGI__CELL_VALUE)
+            return -1;
+        if (t->num.kind == OGI_NUM_PLACEHOLDER && i + 1 < hi)
+            continue;
+        if (t->num.kind != OGI_NUM_VALUE || t->num.scale != 0 ||
+            t->num.sign || t->num.value < 0)
+            return -1;
+        if (i + 1 < hi)
+            sum += t->num.value;
+        else if (t->num.value != sum)
+            return -1;
+    }
+    return (long)id->rhs_at[0];
+}
+
+/*
+ * 1 when every blank piece of toks[0..n) is a line in no column and some
+ * two of them come in a row: the empty lines of a text that keeps each
+ * cell's lines and the source's line breaks and indents between cells (a
+ * crawler's text of Word paragraphs), no cells (one alone a blank cell
+ * would be as likely).
+ */
+static int
+empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    int runs = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind != OGI__CELL_BLANK)
+            continue;
+        if (t->col >= 0 || toks[i] == OGI__PLAN_GAP)
+            return 0;
+        runs |= i > 0 &&
+                ogi__plan_tok_cell(g, toks[i - 1])->kind == OGI__CELL_BLANK;
+    }
+    return runs;
 }
 
 /*
@@ -148,6 +234,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
+    int lines = empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
     size_t ng = gaps(g, pr->toks, lo, hi);
@@ -182,6 +269,27 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                     (hi - i - 1) * sizeof(pr->toks[0]));
             hi--;
         }
+    /* still too many, and empty pieces among them: a text that keeps
+     * each cell's lines (a crawler's text of Word paragraphs: the source's
+     * line breaks and indents) has empty lines between cells that are no
+     * cells. With as many values as columns, or fewer whose last is the
+     * sum of the others (its total), the values are the row. */
+    if (hi - lo > pr->ncols) {
+        uint32_t vals[OGI__PLAN_MAX_TOKS];
+        size_t nv = 0;
+        for (size_t i = lo; i < hi; i++)
+            if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK)
+                vals[nv++] = pr->toks[i];
+        /* fewer values: only when the empty lines alone outnumber the
+         * columns (one cell a line, an empty line is a blank cell) */
+        if (lines && nv >= 2 &&
+            (nv == pr->ncols ||
+             (nv < pr->ncols && hi - lo - nv >= pr->ncols &&
+              short_row_total(g, pr, vals, 0, nv) >= 0))) {
+            memcpy(&pr->toks[lo], vals, nv * sizeof(vals[0]));
+            hi = lo + nv;
+        }
+    }
     char path[128] = "";
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
@@ -191,6 +299,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
+    long total = short_row_total(g, pr, pr->toks, lo, hi);
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -198,6 +307,13 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                  hi - lo, pr->ncols, pr->ncols)))
             return rc;
         lo = hi - pr->ncols;
+    } else if (hi - lo < pr->ncols && total >= 0) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P3", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns; the last, the sum of "
+                 "the others, read as the total, the cells before it blank",
+                 hi - lo, pr->ncols)))
+            return rc;
     } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -213,7 +329,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         return rc;
     r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
     for (size_t i = lo; i < hi; i++) {
-        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, i - lo);
+        size_t col = total >= 0 && i + 1 == hi ? (size_t)total : i - lo;
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (!c)
             break;
         if ((rc = ogi__plan_cell_from_tok(r, c, g,
@@ -223,6 +340,23 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
             c->flags |= OGI_CELLF_BY_ORDER;
         if (pr->ntoks != pr->ncols)
             c->flags |= OGI_CELLF_SHIFTED;
+    }
+    /* a crawler's text gives a row whose cells hold no text at all (not
+     * even a no-break space) as its label alone, the next label after it:
+     * its cells are blank */
+    int bare = g->reader && strcmp(g->reader, "runon") == 0 &&
+               pr->labelled && !pr->group && pr->ntoks == 0;
+    for (size_t col = 0; bare && col < pr->ncols; col++) {
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        if (c && c->state == OGI_CELL_MISSING)
+            c->state = OGI_CELL_EMPTY;
+    }
+    for (size_t col = hi - lo - 1; total >= 0 && col < (size_t)total; col++) {
+        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        if (c) {
+            c->state = OGI_CELL_EMPTY;
+            c->flags |= OGI_CELLF_SHIFTED;
+        }
     }
     return 0;
 }
@@ -547,6 +681,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     if (recs == 1)
         appeal_blanks(pr, g, first_rec);
     size_t lo = 0, hi = pr->ntoks;
+    int lines = empty_lines(g, pr->toks, hi);
     int gap = has_gap(g, pr->toks, lo, hi);
     /* gaps without runs: Table 4's one row of values, its cells mostly
      * 0, gives the arithmetic too little to tell where blanks hidden in
@@ -599,6 +734,20 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
                                   pr->toks, lo, hi)))
             return rc;
         return ogi__plan_split_pending(r, g, &pend);
+    }
+    if (hi - lo > OGI_T4_CELLS && lines) {
+        /* as many values as cells among empty lines (ogi__plan_fill_row) */
+        size_t nv = 0;
+        for (size_t i = lo; i < hi; i++)
+            nv += ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK;
+        if (nv == OGI_T4_CELLS) {
+            size_t k = lo;
+            for (size_t i = lo; i < hi; i++)
+                if (ogi__plan_tok_cell(g, pr->toks[i])->kind !=
+                    OGI__CELL_BLANK)
+                    pr->toks[k++] = pr->toks[i];
+            hi = k;
+        }
     }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(

@@ -31,12 +31,17 @@
  * decide nothing.
  *
  * Plausibility, most important first: fewer soft relations broken (C1-C3,
- * the skeleton's), gaps read as one blank cell per no-break space (an
+ * the skeleton's), the row identities kept where a row is read by its
+ * shape alone (a total that its parts make, then a total left blank
+ * beside values, unchecked, then a total its parts do not make: "26 26"
+ * is 自然人 26 … 总计 26, not 自然人 26, 商业企业 26 and no total; "3"
+ * alone is 自然人 3 and no total, not a total of 3 over blank parts), gaps read as one blank cell per no-break space (an
  * empty cell saved from Word is one "&nbsp;") and marks as one each,
- * fewer changes (本年增/减) larger than the stock before them, the smaller
- * changes written without a sign, fewer cells of more than one digit
- * (except in the tables of changes and amounts), the smaller sum (amounts
- * apart),
+ * fewer changes (本年增/减) larger than the stock before them and flows
+ * (本年制发件数) larger than the stock beside them (现行有效件数), the
+ * smaller changes written without a sign, fewer cells of more than one
+ * digit (except in the tables of changes, amounts and documents), the
+ * smaller sum (amounts apart),
  * the smaller largest cell, then the order the walk found it in (shorter
  * first cells first). Most cells of these tables are 0 or small, so the
  * split with more small cells is the likelier one; C1-C3 come first
@@ -77,6 +82,8 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
 {
     if (a->soft != b->soft)
         return a->soft < b->soft ? -1 : 1;
+    if (a->blank != b->blank)
+        return a->blank < b->blank ? -1 : 1;
     if (a->odd != b->odd)
         return a->odd < b->odd ? -1 : 1;
     if (a->implaus != b->implaus)

@@ -19,6 +19,7 @@ static void
 score_add(score_t *to, const score_t *s)
 {
     to->soft += s->soft;
+    to->blank += s->blank;
     to->odd += s->odd;
     to->implaus += s->implaus;
     to->bare += s->bare;
@@ -284,7 +285,7 @@ joint_walk(joint_t *j, size_t i)
 {
     ctx_t *cx = j->cx;
     if (i == j->n) {
-        score_t sc = {0, 0, 0, 0, 0, 0, 0};
+        score_t sc = {0, 0, 0, 0, 0, 0, 0, 0};
         for (size_t a = 0; a < j->n; a++) {
             span_t *s = &cx->spans[j->order[a]];
             s->insol[j->choice[a]] = 1;

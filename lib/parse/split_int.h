@@ -97,9 +97,14 @@ typedef struct {
 
 typedef struct {
     int soft;    /* soft relations broken */
+    int blank;   /* row identities not kept: one for a total left blank
+                    beside values (unchecked), two for a total printed
+                    that its parts do not make (where the shape alone
+                    reads the row) */
     int odd;     /* gaps read as other than one blank cell per no-break
                     space, marks ("--") as more than one placeholder */
-    int implaus; /* changes (本年增/减) larger than the stock before them */
+    int implaus; /* changes (本年增/减) larger than the stock before them,
+                    flows (本年制发) larger than the stock beside them */
     int64_t bare; /* size of the changes written without a sign: most
                      changes are none, and one that is not is written
                      with its sign (+3, 减 2) more often than not */

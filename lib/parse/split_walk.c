@@ -71,6 +71,8 @@ typedef struct {
     int64_t runmax[MAX_CELLS];  /* largest value a cell of a run not yet
                                    begun can take */
     uint8_t use[MAX_SPAN_INST]; /* instance assessable in this layout */
+    uint8_t blanked[MAX_SPAN_INST]; /* not, for a total read as blank
+                                       beside cells that hold something */
     long nodes;                 /* steps left for this span */
     int shape_only;             /* the identities are not checked: the
                                    cuts the digits allow at all */
@@ -156,19 +158,60 @@ check(const walk_t *w, const cut_t *cut)
 static int signed_at(const ctx_t *cx, const span_t *s, size_t at);
 
 /*
+ * The column of a table of documents that holds their stock (现行有效件数,
+ * 对外公开总数量), or -1: it counts this year's documents and those of
+ * the years before, so it is seldom smaller than the year's flows beside
+ * it, and its cells are tens and hundreds as often as not.
+ */
+static long
+stock_col(const ctx_t *cx)
+{
+    if (cx->id == OGI_T2_21_1)
+        return ogi_skeleton_col_index(cx->id, "in_force");
+    if (cx->id == OGI_T2_19_1)
+        return ogi_skeleton_col_index(cx->id, "total_published");
+    return -1;
+}
+
+/*
  * Whether most cells of the table are 0 or a few: Table 3's and 4's
- * counts of applications and Table 2's of documents are, so a split
- * with fewer cells of several digits is the likelier. Not so a table with
- * a change (本年增/减) or an amount: its counts are of licences, penalties
- * and purchases, thousands as often as not.
+ * counts of applications are, so a split with fewer cells of several
+ * digits is the likelier. Not so a table with a change (本年增/减) or an
+ * amount: its counts are of licences, penalties and purchases, thousands
+ * as often as not; nor Table 2's of documents, whose stock is (crawler
+ * pages run "行政规范性文件77132470" for 77 132 470).
  */
 static int
 small_cells(const ctx_t *cx)
 {
+    if (stock_col(cx) >= 0)
+        return 0;
     for (size_t c = 0; c < cx->sk->ncols; c++)
         if (cx->sk->cols[c].type != OGI_VT_COUNT)
             return 0;
     return 1;
+}
+
+/* Flows of the rows of w's split larger than their row's stock. */
+static int
+stock_short(const walk_t *w)
+{
+    const ctx_t *cx = w->cx;
+    long sc = stock_col(cx);
+    if (sc < 0)
+        return 0;
+    size_t nc = cx->sk->ncols, first = w->s->sp->first, n = 0;
+    for (size_t p = 0; p < w->ncells; p++) {
+        size_t cell = first + p, at = cell - cell % nc + (size_t)sc;
+        if (cell % nc == (size_t)sc || at < first || at >= first + w->ncells)
+            continue;
+        size_t q = at - first;
+        if ((w->l->kind[p] == K_RUN || w->l->kind[p] == K_NUM) &&
+            (w->l->kind[q] == K_RUN || w->l->kind[q] == K_NUM) &&
+            w->v[p] > w->v[q])
+            n++;
+    }
+    return (int)n;
 }
 
 /* Keeps the split in w->v. Returns 1 to stop the walk. */
@@ -203,8 +246,29 @@ record(walk_t *w)
         s->score = sc;
         s->cap = cap;
     }
-    score_t sc = {0, 0, 0, 0, 0, 0, 0};
+    score_t sc = {0, 0, 0, 0, 0, 0, 0, 0};
     sc.odd = w->odd;
+    for (size_t i = 0; i < s->ninst; i++) {
+        const inst_t *e = &cx->inst[s->inst[i]];
+        if (!e->ident)
+            continue;
+        if (w->blanked[i]) {
+            sc.blank += 1; /* a total left blank: unchecked */
+            continue;
+        }
+        int64_t sum = e->fixed;
+        int opaque = 0;
+        for (size_t k = 0; k < e->n; k++) {
+            size_t q = cx->opos[e->cell[k]];
+            opaque |= w->l->kind[q] == K_OPAQUE;
+            sum += e->sign[k] * w->v[q];
+        }
+        /* a total printed that its parts do not make (only where the
+         * row is read by its shape alone, its identities unchecked) */
+        if (!opaque && sum != 0)
+            sc.blank += 2;
+    }
+    sc.implaus = stock_short(w);
     int small = small_cells(cx);
     for (size_t p = 0; p < w->ncells; p++) {
         size_t cell = s->sp->first + p;
@@ -530,14 +594,18 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         }
         for (size_t i = 0; i < s->ninst; i++) {
             const inst_t *e = &cx->inst[s->inst[i]];
+            int blank = 0, held = 0;
             w->use[i] = 1;
             for (size_t k = 0; k < e->n; k++) {
                 size_t q = cx->opos[e->cell[k]];
+                const ogi__cell_t *pq = sp->pieces[l->piece[q]];
                 if (l->kind[q] == K_OPAQUE ||
-                    (w->blank_total && e->sign[k] < 0 &&
-                     gap_cells(sp->pieces[l->piece[q]])))
+                    (w->blank_total && e->sign[k] < 0 && gap_cells(pq)))
                     w->use[i] = 0;
+                blank |= e->sign[k] < 0 && pq->kind == OGI__CELL_BLANK;
+                held |= e->sign[k] > 0 && pq->kind != OGI__CELL_BLANK;
             }
+            w->blanked[i] = (uint8_t)(blank && held && e->ident);
         }
         for (size_t p = 0; p < sp->ncells; p++) {
             w->known[p] = l->kind[p] != K_RUN;

@@ -21,6 +21,9 @@
 #   strip         tests/tools/strip_tags.py (a crawler joining text nodes)
 #   strip_flat    tests/tools/strip_tags.py --flat (a crawler that also
 #                 collapses white space: the whole page on one line)
+#   strip_nodes   tests/tools/strip_tags.py --nodes (a crawler that writes
+#                 each text node stripped on a line of its own, empty ones
+#                 dropped: BeautifulSoup's get_text("\n", strip=True))
 #
 # Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
 #                                             OUT_DIR/ (same names), on
@@ -47,6 +50,7 @@ convert() { # form file out
         pandoc_md) pandoc -f html -t markdown "$2" -o "$3" ;;
         strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
         strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
+        strip_nodes) python3 "$tools/strip_tags.py" --nodes "$2" "$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
     esac
 }
@@ -64,10 +68,12 @@ if [ "${1:-}" = --one ]; then
     form=$2 out=$3
     shift 3
     rc=0
-    if [ "$form" = strip ] || [ "$form" = strip_flat ]; then
+    if [ "$form" = strip ] || [ "$form" = strip_flat ] ||
+        [ "$form" = strip_nodes ]; then
         # one python for the whole batch
         flat=
         [ "$form" = strip_flat ] && flat=--flat
+        [ "$form" = strip_nodes ] && flat=--nodes
         python3 "$tools/strip_tags.py" $flat --out-dir "$out" "$@" || {
             echo "html_forms.sh: strip failed on a file of \"$1\"..." >&2
             exit 1

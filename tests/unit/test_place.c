@@ -249,6 +249,107 @@ lynx_hidden_blanks(void **state)
     free(raw);
 }
 
+/*
+ * A real Word page (tests/data/realhtml/122.raw.html) saved by a crawler
+ * that collapses white space (strip_tags.py --flat): its blank cells,
+ * "<o:p> </o:p>", leave nothing, so each row of Table 3 is two values for
+ * seven columns, "26 26". The last is the sum of the one before it: it is
+ * 总计, and the organisations' cells between are blank. Values from the
+ * page's truth (122.truth.json).
+ */
+static void
+word122(const char *file)
+{
+    size_t len;
+    char *raw = ogi_test_slurp(file, &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {"new_received", "carried_over", "granted",
+                                    "partial", "denied.state_secret",
+                                    "rejected.reconfirm", "result_total",
+                                    "carry_forward"};
+    static const int w[] = {
+        26, -1, -1, -1, -1, -1, 26, /* 一 */
+        0,  -1, -1, -1, -1, -1, 0,  /* 二 */
+        26, -1, -1, -1, -1, -1, 26, /* (一) */
+        0,  -1, -1, -1, -1, -1, 0,  /* (二) */
+        0,  -1, -1, -1, -1, -1, 0,  /* (三)1 */
+        0,  -1, -1, -1, -1, -1, 0,  /* (五)5 */
+        26, -1, -1, -1, -1, -1, 26, /* (七) */
+        0,  -1, -1, -1, -1, -1, 0,  /* 四 */
+    };
+    check_rows(r, OGI_T3, k, sizeof(k) / sizeof(k[0]), w, 7);
+    static const char *const k1[] = {"rules", "normative_docs"};
+    static const int w1[] = {0, 0, 0, 8, 0, 18};
+    check_rows(r, OGI_T2_21_1, k1, 2, w1, 3);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+static void
+flat_hidden_blanks(void **state)
+{
+    (void)state;
+    word122(DIR "t3_word122.flat.txt");
+}
+
+/*
+ * The same page saved by a crawler that keeps the source's line breaks
+ * (strip_tags.py): each cell's text a line, the indents and line breaks
+ * between cells lines of white space, a blank cell's "<o:p> </o:p>" one
+ * space more than an indent. The empty lines are no cells: Table 2's rows
+ * are their three values, Table 3's their two ("26", "26"), the total the
+ * sum of the one before it; Table 4 is its fifteen values.
+ */
+static void
+strip_hidden_blanks(void **state)
+{
+    (void)state;
+    word122(DIR "t3_word122.strip.txt");
+    /* Table 4's fifteen values among the empty lines (the truth's) */
+    static const int t4[15] = {0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    check_t4_want(DIR "t3_word122.strip.txt", t4);
+}
+
+/*
+ * A real page's Table 3 whose empty cells are "<p>&nbsp;</p>", saved by a
+ * crawler that collapses white space (tests/data/split/flat2019_docs.txt,
+ * strip_tags.py --flat of tests/data/realhtml/120.raw.html): a row of
+ * seven empty cells is its label alone, the next label after it
+ * ("2.其他法律行政法规禁止公开 3.危及…"). Its cells are blank, as the
+ * page's truth has them, not missing.
+ */
+static void
+flat_blank_rows(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp("tests/data/split/flat2019_docs.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    static const char *const k[] = {
+        "denied.law_forbidden", "denied.security_stability",
+        "denied.third_party",   "denied.enforcement_file",
+        "rejected.publication", "rejected.excessive",
+        "rejected.reconfirm",   "other.all"};
+    static const int w[8 * 7] = {
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    check_rows(r, OGI_T3, k, 8, w, 7);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 t4_prefixes(void **state)
 {
@@ -509,6 +610,9 @@ main(void)
         cmocka_unit_test(spans_gfm),
         cmocka_unit_test(torn_labels),
         cmocka_unit_test(lynx_hidden_blanks),
+        cmocka_unit_test(flat_hidden_blanks),
+        cmocka_unit_test(strip_hidden_blanks),
+        cmocka_unit_test(flat_blank_rows),
         cmocka_unit_test(t4_full_lynx),
         cmocka_unit_test(t4_prefixes),
         cmocka_unit_test(t4_wide_w3m),

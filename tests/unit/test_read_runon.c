@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "ogi.h"
 #include "ogi/arena.h"
 #include "ogi/text.h"
 #include "reader_int.h"
@@ -589,6 +590,72 @@ test_file_gaps_and_placeholders(void **state)
     done(&fx);
 }
 
+/* A cell's figure, or -1 when it holds none. */
+static double
+cell_num(const ogi_report_t *r, const char *row, size_t col)
+{
+    long i = ogi_skeleton_row_index(OGI_T3, row);
+    assert_true(i >= 0);
+    const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)i, col);
+    assert_non_null(c);
+    return c->state == OGI_CELL_NUM ? ogi_cell_number(c) : -1;
+}
+
+static void
+test_file_table_split_in_two(void **state)
+{
+    (void)state;
+    /* gen2021split.html: Table 3 as two tables, each written on one line,
+     * the second repeating the header (a table cut by a page break); the
+     * first opens with some 300 bytes of header and few figures. Both
+     * halves are read: values from the page's truth */
+    size_t n;
+    char *raw = ogi_test_slurp(FORMS "gen2021split.txt", &n);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, n, NULL, &r), 0);
+    assert_non_null(r);
+    /* the first half: 一 is 3 -- 不适用 0 _ 0 3, (一) 2 无 0 - 0 _ 2 */
+    assert_true(cell_num(r, "new_received", 0) == 3);
+    assert_true(cell_num(r, "new_received", 6) == 3);
+    assert_true(cell_num(r, "granted", 0) == 2);
+    assert_true(cell_num(r, "granted", 2) == 0);
+    assert_true(cell_num(r, "granted", 4) == 0);
+    assert_true(cell_num(r, "granted", 6) == 2);
+    /* the second half: (七) 3 */
+    assert_true(cell_num(r, "result_total", 6) == 3);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+static void
+test_file_short_half(void **state)
+{
+    (void)state;
+    /* gen2019split.html: as gen2021split, the first half of the 2019
+     * Table 3 a few rows (一 to (三)1.) after its long header: too few
+     * figures for a table line, but its header run together is one */
+    size_t n;
+    char *raw = ogi_test_slurp(FORMS "gen2019split.txt", &n);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, n, NULL, &r), 0);
+    assert_non_null(r);
+    /* values from the page's truth */
+    assert_true(cell_num(r, "new_received", 0) == 5);
+    assert_true(cell_num(r, "new_received", 1) == 1);
+    assert_true(cell_num(r, "new_received", 6) == 6);
+    assert_true(cell_num(r, "granted", 0) == 3);
+    assert_true(cell_num(r, "granted", 6) == 3);
+    assert_true(cell_num(r, "result_total", 6) == 6);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 static void
 test_file_rows_of_blanks(void **state)
 {
@@ -631,6 +698,8 @@ main(void)
         cmocka_unit_test(test_file_generated),
         cmocka_unit_test(test_file_gaps_and_placeholders),
         cmocka_unit_test(test_file_rows_of_blanks),
+        cmocka_unit_test(test_file_table_split_in_two),
+        cmocka_unit_test(test_file_short_half),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }
