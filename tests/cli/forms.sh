@@ -68,12 +68,13 @@ floor_of() {
         strip) echo 99.6 ;;
         strip_flat) echo 95.9 ;;
         strip_nodes) echo 99.2 ;;
+        strip_nodes_flat) echo 93.7 ;;
         *) echo 100 ;;
     esac
 }
 
 for form in html w3m lynx html2text pandoc_plain pandoc_gfm pandoc_md strip \
-    strip_flat strip_nodes; do
+    strip_flat strip_nodes strip_nodes_flat; do
     dir=$tmp/$form
     repro="rm -rf /tmp/x && $ogi gen --count 1 --seed %S --layouts html --error-rate $rate --out /tmp/x"
     if [ "$form" = html ]; then

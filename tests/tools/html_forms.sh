@@ -24,6 +24,9 @@
 #   strip_nodes   tests/tools/strip_tags.py --nodes (a crawler that writes
 #                 each text node stripped on a line of its own, empty ones
 #                 dropped: BeautifulSoup's get_text("\n", strip=True))
+#   strip_nodes_flat  tests/tools/strip_tags.py --nodes-flat (the same
+#                 nodes one space apart: get_text(" ", strip=True), the
+#                 whole page on one line, a blank cell nothing at all)
 #
 # Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
 #                                             OUT_DIR/ (same names), on
@@ -51,6 +54,7 @@ convert() { # form file out
         strip) python3 "$tools/strip_tags.py" "$2" "$3" ;;
         strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
         strip_nodes) python3 "$tools/strip_tags.py" --nodes "$2" "$3" ;;
+        strip_nodes_flat) python3 "$tools/strip_tags.py" --nodes-flat "$2" "$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
     esac
 }
@@ -68,18 +72,19 @@ if [ "${1:-}" = --one ]; then
     form=$2 out=$3
     shift 3
     rc=0
-    if [ "$form" = strip ] || [ "$form" = strip_flat ] ||
-        [ "$form" = strip_nodes ]; then
+    case $form in strip | strip_*)
         # one python for the whole batch
         flat=
         [ "$form" = strip_flat ] && flat=--flat
         [ "$form" = strip_nodes ] && flat=--nodes
+        [ "$form" = strip_nodes_flat ] && flat=--nodes-flat
         python3 "$tools/strip_tags.py" $flat --out-dir "$out" "$@" || {
             echo "html_forms.sh: strip failed on a file of \"$1\"..." >&2
             exit 1
         }
         exit 0
-    fi
+        ;;
+    esac
     for f in "$@"; do
         convert "$form" "$f" "$out/${f##*/}" 2>/dev/null || {
             echo "html_forms.sh: $form failed on \"$f\"" >&2
