@@ -89,6 +89,10 @@ int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len,
 /* 1 when a broken sequence was dropped just before normalised offset i. */
 int ogi_text_broken_at(const ogi_text_t *t, size_t i);
 
+/* The raw offset of offset off by a shift map map[0..n) (entries sorted by
+ * norm; before the first entry an offset is its own raw offset). */
+size_t ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off);
+
 /* Raw offset of the byte at normalised offset i; raw_len for i >= len. */
 uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);
 

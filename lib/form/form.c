@@ -289,6 +289,13 @@ ogi__view_buf_finish(ogi__view_buf_t *b, const char **s, size_t *len)
     return 0;
 }
 
+uint32_t
+ogi__view_raw(const ogi__view_t *v, size_t off)
+{
+    size_t raw = ogi_text_shift_raw(v->map, v->nmap, off);
+    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
+}
+
 /* ---- dispatch ---- */
 
 int

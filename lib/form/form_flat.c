@@ -519,22 +519,6 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 
 /* ---- the new view ---- */
 
-/* Raw offset of view offset off (the map's rule, form_int.h). */
-static uint32_t
-raw_of(const ogi__view_t *v, size_t off)
-{
-    size_t lo = 0, hi = v->nmap;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->map[mid].norm <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t raw = lo ? v->map[lo - 1].raw + (off - v->map[lo - 1].norm) : off;
-    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
-}
-
 typedef struct {
     ogi_text_shift_t *map;
     size_t n, cap;
@@ -596,7 +580,7 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
         }
         memcpy(out + o, s + prev, x - prev);
         o += x - prev;
-        mark(&m, (uint32_t)o, raw_of(v, x));
+        mark(&m, (uint32_t)o, ogi__view_raw(v, x));
         if (brk) {
             out[o++] = '\n';
             grow++;
@@ -618,13 +602,13 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
             j++;
         }
         prev = x + del;
-        mark(&m, (uint32_t)o, raw_of(v, prev));
+        mark(&m, (uint32_t)o, ogi__view_raw(v, prev));
     }
     memcpy(out + o, s + prev, v->len - prev);
     o += v->len - prev;
     out[o] = '\0';
     /* the end of the view is the end of the raw bytes */
-    mark(&m, (uint32_t)o, raw_of(v, v->len));
+    mark(&m, (uint32_t)o, ogi__view_raw(v, v->len));
     v->s = out;
     v->len = o;
     v->map = m.map;

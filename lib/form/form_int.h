@@ -168,6 +168,10 @@ int ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v);
  */
 int ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v);
 
+/* The raw offset view offset off comes from (the map's rule above),
+ * at most v->nraw. */
+uint32_t ogi__view_raw(const ogi__view_t *v, size_t off);
+
 /*
  * Writes an HTML table row by row into a growing buffer: the helpers that
  * converters share to emit the markup described above.

@@ -242,22 +242,6 @@ typedef struct {
     int oom;
 } emit_t;
 
-/* Raw offset of view offset off (the map's rule, form_int.h). */
-static uint32_t
-raw_of(const ogi__view_t *v, size_t off)
-{
-    size_t lo = 0, hi = v->nmap;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->map[mid].norm <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t raw = lo ? v->map[lo - 1].raw + (off - v->map[lo - 1].norm) : off;
-    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
-}
-
 /* Notes that new offset norm comes from raw offset raw: an entry unless
  * the last one already says so; one at the same offset is replaced. */
 static void
@@ -295,7 +279,7 @@ emit_range(emit_t *m, size_t a, size_t b)
             continue;
         }
         if (!run) {
-            mark(m, m->o, raw_of(v, x));
+            mark(m, m->o, ogi__view_raw(v, x));
             run = 1;
         }
         while (m->mi < v->nmap && v->map[m->mi].norm < x)
@@ -312,7 +296,7 @@ emit_spaces(emit_t *m, size_t n, size_t x)
 {
     /* each leads to x, so that raw offsets never go back when the text
      * from x follows */
-    uint32_t r = raw_of(m->v, x);
+    uint32_t r = ogi__view_raw(m->v, x);
     for (size_t k = 0; k < n && OGI_ALWAYS(m->o < m->ocap); k++) {
         mark(m, m->o, r);
         m->out[m->o++] = ' ';
@@ -345,7 +329,7 @@ emit_cell_joined(emit_t *m, size_t a, size_t b, size_t lost, size_t d0,
     emit_range(m, a, h);
     /* each leads to where they now stand, so that raw offsets never go
      * back: the number's span is its part on this line */
-    uint32_t r = raw_of(m->v, h);
+    uint32_t r = ogi__view_raw(m->v, h);
     size_t n = d1 - d0;
     if (!OGI_ALWAYS(n <= m->ocap - m->o && n <= lost))
         n = 0;
@@ -780,7 +764,7 @@ ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v)
         return OGI_ENOMEM;
     out[m.o] = '\0';
     /* the end of the view is the end of the raw bytes */
-    mark(&m, m.o, raw_of(v, v->len));
+    mark(&m, m.o, ogi__view_raw(v, v->len));
     if (m.oom)
         return OGI_ENOMEM;
     v->s = out;

@@ -169,21 +169,6 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     return 1;
 }
 
-/* The raw offset of view offset x by map m (as ogi__view_t's map). */
-static size_t
-map_at(const ogi_text_shift_t *m, size_t nm, size_t x)
-{
-    size_t lo = 0, hi = nm; /* the last entry with norm <= x */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].norm <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? m[lo - 1].raw + (x - m[lo - 1].norm) : x;
-}
-
 /* Appends the entry (x, r) to m[0..*n) keeping the map's order: an entry
  * at the same view offset as the last replaces it, one that would lead
  * back in the raw bytes is left out (a decoder never writes one). */
@@ -205,7 +190,7 @@ int
 ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
                         const ogi__twice_t *t, size_t nraw)
 {
-    v->bad_raw = map_at(t->map, t->nmap, v->bad_raw);
+    v->bad_raw = ogi_text_shift_raw(t->map, t->nmap, v->bad_raw);
     v->nraw = nraw;
     if (!v->map) { /* the bytes are the view: their map is the view's */
         v->map = t->map;
@@ -235,7 +220,7 @@ ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
             else
                 hi = mid;
         }
-        put(m, &n, cap, x0, map_at(t->map, t->nmap, b0));
+        put(m, &n, cap, x0, ogi_text_shift_raw(t->map, t->nmap, b0));
         for (size_t j = lo; j < t->nmap && t->map[j].norm < b1; j++)
             put(m, &n, cap, x0 + (t->map[j].norm - b0), t->map[j].raw);
     }

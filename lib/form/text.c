@@ -516,6 +516,20 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     return rc;
 }
 
+size_t
+ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n; /* past the last entry at or before off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (map[mid].norm <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? map[lo - 1].raw + (off - map[lo - 1].norm) : off;
+}
+
 uint32_t
 ogi_text_raw_offset(const ogi_text_t *t, size_t i)
 {

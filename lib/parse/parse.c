@@ -327,27 +327,11 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
     return read_sections(r, t, &o);
 }
 
-/* A view offset to the raw offset it came from (form_int.h). */
-static uint32_t
-view_to_raw(const ogi__view_t *v, uint32_t off)
-{
-    size_t lo = 0, hi = v->nmap;
-    while (lo < hi) { /* the last entry at or before off */
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->map[mid].norm <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t raw = lo ? v->map[lo - 1].raw + (off - v->map[lo - 1].norm) : off;
-    return (uint32_t)(raw < v->nraw ? raw : v->nraw);
-}
-
 static void
 remap_span(const ogi__view_t *v, uint32_t *off, uint32_t *len)
 {
-    uint32_t a = view_to_raw(v, *off);
-    uint32_t b = *len ? view_to_raw(v, *off + *len) : a;
+    uint32_t a = ogi__view_raw(v, *off);
+    uint32_t b = *len ? ogi__view_raw(v, *off + *len) : a;
     *off = a;
     *len = b > a ? b - a : 0;
 }
