@@ -96,7 +96,37 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
         return a->sum < b->sum ? -1 : 1;
     if (a->max != b->max)
         return a->max < b->max ? -1 : 1;
+    if (a->rare != b->rare)
+        return a->rare < b->rare ? -1 : 1;
     return 0;
+}
+
+/*
+ * How seldom each of Table 3's applicant columns holds a count other than
+ * 0, as agencies report: companies apply most often, then law firms and
+ * other organisations, research institutes and public-interest bodies
+ * almost never (in the real reports of the test corpus, 416 rows: 43, 14
+ * and 5 counts, none in the last two). A row whose blanks left no trace
+ * ("821 35 2 1 859" for seven columns) has its values put where values
+ * usually are when nothing else decides.
+ */
+static void
+column_rarity(ctx_t *cx)
+{
+    static const struct {
+        const char *key;
+        uint8_t rare;
+    } seldom[] = {{"legal_service", 1},
+                  {"other_org", 2},
+                  {"research", 3},
+                  {"public_interest", 4}};
+    memset(cx->rare, 0, sizeof(cx->rare));
+    if (cx->id != OGI_T3)
+        return;
+    for (size_t c = 0; c < cx->sk->ncols && c < OGI__SPLIT_MAX_COLS; c++)
+        for (size_t k = 0; k < OGI_ARRAY_LEN(seldom); k++)
+            if (strcmp(cx->sk->cols[c].key, seldom[k].key) == 0)
+                cx->rare[c] = seldom[k].rare;
 }
 
 int
@@ -694,6 +724,7 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
         return rc;
     ctx_t cx = {.r = r, .g = g, .id = id, .sk = ogi_skeleton_table(id)};
     cx.tcells = cx.sk->nrows * cx.sk->ncols;
+    column_rarity(&cx);
     cx.work = MAX_CALL_NODES;
     cx.nspans = n;
     cx.owner = ogi_arena_alloc(r->arena, cx.tcells * sizeof(*cx.owner));

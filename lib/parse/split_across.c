@@ -26,6 +26,7 @@ score_add(score_t *to, const score_t *s)
     to->multi += s->multi;
     to->sum += s->sum;
     to->max = s->max > to->max ? s->max : to->max;
+    to->rare += s->rare;
 }
 
 /* What split c of span si adds to instance e; 0 when a cell it gives e
@@ -285,7 +286,7 @@ joint_walk(joint_t *j, size_t i)
 {
     ctx_t *cx = j->cx;
     if (i == j->n) {
-        score_t sc = {0, 0, 0, 0, 0, 0, 0, 0};
+        score_t sc = {0};
         for (size_t a = 0; a < j->n; a++) {
             span_t *s = &cx->spans[j->order[a]];
             s->insol[j->choice[a]] = 1;

@@ -53,6 +53,7 @@ int ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
  * int64. */
 #define MAX_CELL_DIGITS 15
 #define MAX_RUN_DIGITS  40   /* a longer run is left unsplit at once */
+#define OGI__SPLIT_MAX_COLS 16 /* columns of any table of the format */
 #define MAX_CELLS       64   /* cells of one span */
 #define MAX_PIECES      64   /* pieces of one span */
 #define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
@@ -112,6 +113,9 @@ typedef struct {
                     are small (not in a table of amounts or changes) */
     int64_t sum; /* of the run cells, amounts apart */
     int64_t max; /* largest run cell */
+    int rare;    /* counts put in columns that seldom hold one (Table 3's
+                    research institutes, public-interest organisations):
+                    the last word, where nothing else tells splits apart */
 } score_t;
 
 /* An instance of an identity (or soft relation) at one row or column. */
@@ -188,6 +192,8 @@ typedef struct {
     long work;              /* steps left for this call */
     int rc;                 /* OGI_ENOMEM met deep inside */
     int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
+    uint8_t rare[OGI__SPLIT_MAX_COLS]; /* per column: how seldom it holds a
+                                          count other than 0 (0: often) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */

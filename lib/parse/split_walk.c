@@ -246,7 +246,7 @@ record(walk_t *w)
         s->score = sc;
         s->cap = cap;
     }
-    score_t sc = {0, 0, 0, 0, 0, 0, 0, 0};
+    score_t sc = {0};
     sc.odd = w->odd;
     for (size_t i = 0; i < s->ninst; i++) {
         const inst_t *e = &cx->inst[s->inst[i]];
@@ -284,6 +284,8 @@ record(walk_t *w)
             if (!written)
                 sc.bare += d;
         }
+        if (w->v[p] && cell % cx->sk->ncols < OGI__SPLIT_MAX_COLS)
+            sc.rare += cx->rare[cell % cx->sk->ncols];
         if (w->l->kind[p] != K_RUN || ogi__split_amount_at(cx, cell))
             continue; /* an amount is as large as it is */
         int64_t a = w->v[p] < 0 ? -w->v[p] : w->v[p];
