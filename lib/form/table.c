@@ -682,6 +682,16 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
     size_t to = raw_at(t, i, &w->k);
     w->i = i;
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    if (to > t->raw_len)
+        to = t->raw_len;
+    /* printable ASCII, a column a byte, eight bytes at a time */
+    while (w->r < to && to - w->r >= 8) {
+        uint64_t x = ogi__word_load(raw + w->r);
+        if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
+            break;
+        w->x += 8;
+        w->r += 8;
+    }
     while (w->r < to && raw + w->r < rend) {
         size_t n;
         w->x += char_width(raw + w->r, rend, &n);
@@ -828,6 +838,10 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 int
 ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
+    /* the squeezed text keeps no white space: a line that left nothing
+     * there is blanks only (the text holds no other byte below 0x21) */
+    if (t->sq.line)
+        return t->sq.line[l + 1] == t->sq.line[l];
     size_t i = t->lines[l].start, end = t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))
