@@ -82,8 +82,64 @@ keep_cp(uint32_t cp)
     return 1;
 }
 
+static void norm(const char *s, size_t n, ogi__label_t *out);
+
+/*
+ * The labels normalised last on this thread, by their bytes: a report's
+ * cells are normalised by more than one reader of them (the format's
+ * vote, the unit, the walk; reading order's labels over and over), and
+ * the result depends on the bytes alone. A slot is picked by the bytes,
+ * and taken only when they are the same.
+ */
+#define MEMO_BITS  7
+#define MEMO_BYTES 180 /* labels longer are normalised each time */
+
+typedef struct {
+    size_t n; /* bytes of in; 0 for an empty slot */
+    char in[MEMO_BYTES];
+    ogi__label_t label;
+} memo_t;
+
+static _Thread_local memo_t memo[1u << MEMO_BITS];
+
+static size_t
+memo_slot(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k;
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        h = ((h ^ a) * k) ^ b;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * k;
+    }
+    h *= k;
+    return (size_t)(h >> (64 - MEMO_BITS));
+}
+
 void
 ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
+{
+    if (n == 0 || n > MEMO_BYTES) {
+        norm(s, n, out);
+        return;
+    }
+    memo_t *m = &memo[memo_slot(s, n)];
+    if (m->n == n && memcmp(m->in, s, n) == 0) {
+        *out = m->label;
+        return;
+    }
+    norm(s, n, out);
+    m->n = n;
+    memcpy(m->in, s, n);
+    m->label = *out;
+}
+
+static void
+norm(const char *s, size_t n, ogi__label_t *out)
 {
     /* squeeze whitespace and markup first, into a bounded buffer */
     char buf[OGI__LABEL_MAX * 2];
