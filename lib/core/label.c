@@ -348,19 +348,18 @@ common_prefix(const ogi__label_t *a, const ogi__label_t *b)
 static size_t
 common_suffix(const ogi__label_t *a, const ogi__label_t *b)
 {
-    size_t i = a->len, j = b->len, chars = 0;
-    while (i > 0 && j > 0) {
-        size_t si = i - 1, sj = j - 1;
-        while (si > 0 && ((unsigned char)a->core[si] & 0xC0) == 0x80)
-            si--;
-        while (sj > 0 && ((unsigned char)b->core[sj] & 0xC0) == 0x80)
-            sj--;
-        if (i - si != j - sj || memcmp(a->core + si, b->core + sj, i - si))
-            break;
-        i = si;
-        j = sj;
-        chars++;
-    }
+    /* the common characters are those that start in the bytes the two
+     * end in alike: a character starting there ends there too, the same
+     * in both (a lead byte says where one starts), and the one before,
+     * holding the first byte that differs or none of both, is not
+     * common */
+    size_t n = a->len < b->len ? a->len : b->len, d = 0;
+    const char *x = a->core + a->len, *y = b->core + b->len;
+    while (d < n && x[-1 - (long)d] == y[-1 - (long)d])
+        d++;
+    size_t chars = 0;
+    for (size_t i = a->len - d; i < a->len; i++)
+        chars += ((unsigned char)a->core[i] & 0xC0) != 0x80;
     return chars;
 }
 

@@ -4,6 +4,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ogi/error.h"
 #include "swar_int.h"
 #include "table_int.h"
@@ -85,7 +89,24 @@ is_prose(const char *p, size_t n)
     /* the bytes that may start one: a table lookup a byte */
     static const unsigned char starts[256] = {
         [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
-    for (size_t k = 0; k < n; k++)
+    size_t k = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen bytes at a time to the first that may start one */
+    for (; n - k >= 16; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) {
+            k += (size_t)__builtin_ctz(bits);
+            break;
+        }
+    }
+#endif
+    for (; k < n; k++)
         if (starts[(unsigned char)p[k]] &&
             (p[k] != '\xE3' ||
              (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82')))
@@ -303,10 +324,10 @@ ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v, size_t *vn,
     return 1;
 }
 
-/* Words of s[0..n) that are numbers as they stand (a rule "|" parts
- * words). */
-static size_t
-count_numbers(const char *s, size_t n)
+/* 1 when two words of s[0..n) or more are numbers as they stand (a rule
+ * "|" parts words). */
+static int
+two_numbers(const char *s, size_t n)
 {
     size_t k = 0, i = 0;
     ogi_num_t num;
@@ -316,10 +337,14 @@ count_numbers(const char *s, size_t n)
         size_t w = i;
         while (i < n && !parts[(unsigned char)s[i]])
             i++;
-        if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
-            k++;
+        /* a number starts with a digit, a sign or 增/减 (lead byte E5):
+         * the words of a label are passed over unparsed */
+        unsigned char c0 = i > w ? (unsigned char)s[w] : 0;
+        if ((ogi_text_is_digit(c0) || c0 == '+' || c0 == '-' || c0 == 0xE5) &&
+            ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE && ++k >= 2)
+            return 1;
     }
-    return k;
+    return 0;
 }
 
 /* 1 when the word after s[w..i) (one space on) starts with "." or "、"
@@ -758,7 +783,7 @@ add_line_cells(ogi__table_t *tb, size_t l)
     while (end > start && is_blank_char(s[end - 1]))
         end--;
     /* a line of values: its words may be read as OCR writes them */
-    int ocr = count_numbers(s + start, end - start) >= 2;
+    int ocr = two_numbers(s + start, end - start);
     size_t c = start;
     int rc;
     while (c <= end) {
