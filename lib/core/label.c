@@ -213,7 +213,7 @@ norm(const char *s, size_t n, ogi__label_t *out)
     }
 
     /* core: letters, digits and ideographs only */
-    size_t o = 0, chars = 0;
+    size_t o = 0, chars = 0, head2 = 0, last = 0, before = 0;
     uint64_t bloom = 0;
     while (p < e) {
         uint32_t cp;
@@ -238,8 +238,11 @@ norm(const char *s, size_t n, ogi__label_t *out)
                 memcpy(out->core + o, p, 3);
             else
                 memcpy(out->core + o, p, k);
+            before = last;
+            last = o;
             o += k;
-            chars++;
+            if (++chars <= 2)
+                head2 = o;
             bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
         }
         p += k;
@@ -248,6 +251,13 @@ norm(const char *s, size_t n, ogi__label_t *out)
     out->len = o;
     out->chars = chars;
     out->bloom = bloom;
+    /* the first two characters and the last two, at most four bytes
+     * each: their bytes as a number */
+    size_t t0 = chars >= 2 ? before : 0;
+    out->head = 0;
+    out->tail = 0;
+    memcpy(&out->head, out->core, head2);
+    memcpy(&out->tail, out->core + t0, o - t0);
 }
 
 /* ---- the skeleton's labels, normalised once ---- */
@@ -373,6 +383,13 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
+    /* every match shares the first two characters or the last two (a
+     * typo's common prefix and suffix are three characters at least),
+     * but the label inside extra text: most pairs share neither */
+    if (in->head != sk->head && in->tail != sk->tail &&
+        !(sk->chars >= 4 && in->len > sk->len &&
+          (sk->bloom & ~in->bloom) == 0))
+        return 0;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
     /* the same core has the same bloom, and a core that starts another

@@ -332,9 +332,19 @@ two_numbers(const char *s, size_t n)
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
+        /* blanks and words eight bytes at a time where they run on */
+        while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
+            i += 8;
         while (i < n && parts[(unsigned char)s[i]])
             i++;
         size_t w = i;
+        while (n - i >= 8) {
+            uint64_t x = ogi__word_load(s + i);
+            if (ogi__word_any_below(x, 0x21) ||
+                ogi__word_any_below(x ^ (OGI__ONES * '|'), 1))
+                break;
+            i += 8;
+        }
         while (i < n && !parts[(unsigned char)s[i]])
             i++;
         /* a number starts with a digit, a sign or 增/减 (lead byte E5):
@@ -425,6 +435,14 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
         if (i >= n)
             break;
         size_t w = i;
+        /* eight bytes at a time while none parts words */
+        while (n - i >= 8) {
+            uint64_t x = ogi__word_load(s + i);
+            if (ogi__word_any_below(x, 0x21) ||
+                (ocr && ogi__word_any_below(x ^ (OGI__ONES * '|'), 1)))
+                break;
+            i += 8;
+        }
         while (i < n && !sep[(unsigned char)s[i]])
             i++;
         size_t wlen = i - w, vend = 0;
