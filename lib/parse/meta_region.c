@@ -200,14 +200,18 @@ province_from_docno(const ogi__meta_squeezed_t *sq)
     size_t first[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t order = 0;
     /* a character at a time (an abbreviation only starts a character);
-     * the cheap test first: most text is no docno, and 政 府 办 all start
-     * with byte E5 or E6 */
+     * the cheap test first: most text is no docno, and the character
+     * after an abbreviation is 政 (E6 94 BF), 府 (E5 BA 9C) or 办
+     * (E5 8A 9E) */
     for (const char *q = sq->s; sq->end - q >= 6;) {
         unsigned char c = (unsigned char)*q;
         size_t step = c < 0xE0 ? 1 : c < 0xF0 ? 3 : 4;
-        if (step != 3 ||
-            ((unsigned char)q[3] != 0xE5 && (unsigned char)q[3] != 0xE6) ||
-            !ogi_text_cjk_at(q, sq->end) || !docno_at(q + 3, sq->end)) {
+        const unsigned char *n = (const unsigned char *)q + 3;
+        int second = (n[0] == 0xE6 && n[1] == 0x94 && n[2] == 0xBF) ||
+                     (n[0] == 0xE5 && ((n[1] == 0xBA && n[2] == 0x9C) ||
+                                       (n[1] == 0x8A && n[2] == 0x9E)));
+        if (step != 3 || !second || !ogi_text_cjk_at(q, sq->end) ||
+            !docno_at(q + 3, sq->end)) {
             q += step;
             continue;
         }
