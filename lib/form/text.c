@@ -644,20 +644,30 @@ ogi_text_find(const char *s, size_t n, const char *lit)
      * (a lead byte alone is every third byte), so few are compared */
     const __m128i first = _mm_set1_epi8(lit[0]);
     const __m128i last = _mm_set1_epi8(lit[l - 1]);
+    /* and the second byte: a CJK character's lead and last bytes match
+     * those of many others */
+    const __m128i second = _mm_set1_epi8(lit[1]);
     /* thirty-two positions a turn while they last, in position order */
     for (; n - i >= l - 1 + 32; i += 32) {
         const char *q = s + i;
         __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)q);
         __m128i b0 =
             _mm_loadu_si128((const __m128i *)(const void *)(q + l - 1));
+        __m128i c0 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
         __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 16));
         __m128i b1 =
             _mm_loadu_si128((const __m128i *)(const void *)(q + 16 + l - 1));
-        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                         _mm_cmpeq_epi8(a0, first), _mm_cmpeq_epi8(b0, last))) |
-                     (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                         _mm_cmpeq_epi8(a1, first), _mm_cmpeq_epi8(b1, last)))
-                         << 16;
+        __m128i c1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 17));
+        uint32_t m =
+            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a0, first),
+                              _mm_cmpeq_epi8(b0, last)),
+                _mm_cmpeq_epi8(c0, second))) |
+            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a1, first),
+                              _mm_cmpeq_epi8(b1, last)),
+                _mm_cmpeq_epi8(c1, second)))
+                << 16;
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
             if (memcmp(q + k + 1, lit + 1, l - 2) == 0)
