@@ -332,11 +332,14 @@ two_numbers(const char *s, size_t n)
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
-        /* blanks and words eight bytes at a time where they run on */
-        while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
-            i += 8;
-        while (i < n && parts[(unsigned char)s[i]])
+        /* blanks and words eight bytes at a time where they run on (the
+         * text is decoded: its only bytes below 0x21 are blanks) */
+        for (;;) {
+            i = ogi__skip_spaces(s, i, n);
+            if (i >= n || s[i] != '|')
+                break;
             i++;
+        }
         size_t w = i;
         while (n - i >= 8) {
             uint64_t x = ogi__word_load(s + i);
@@ -824,17 +827,15 @@ add_line_cells(ogi__table_t *tb, size_t l)
                     break;
                 se++;
             }
-            size_t a0 = sc, a1 = se;
-            while (a0 < a1 && s[a0] == ' ')
-                a0++;
+            /* a tab cell holds no blank but spaces (the text is decoded:
+             * its only bytes below 0x21 are blanks) */
+            size_t a0 = ogi__skip_spaces(s, sc, se), a1 = se;
             if (a1 > a0) {
                 if ((rc = add_words(tb, s + a0, a1 - a0, a0, ocr)))
                     return rc;
                 any = 1;
             }
-            sc = se;
-            while (sc < ce && s[sc] == ' ')
-                sc++;
+            sc = ogi__skip_spaces(s, se, ce);
         }
         if (!any && ce < end &&
             !ogi__table_add(tb, OGI__CELL_BLANK, s + c, 0, c, 0))
