@@ -15,6 +15,7 @@
 
 #include "outline_int.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
 #define HEADING_MAX_CHARS 48 /* a heading is one short line */
 
@@ -258,6 +259,9 @@ static int
 is_drawn_line(const ogi_text_t *t, size_t l)
 {
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    /* pdftotext's indentation: eight spaces at a time */
+    while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
+        p += 8;
     while (p < e && *p == ' ')
         p++;
     if (p < e && (*p == '|' || *p == '+'))
