@@ -82,8 +82,64 @@ keep_cp(uint32_t cp)
     return 1;
 }
 
+static void norm(const char *s, size_t n, ogi__label_t *out);
+
+/*
+ * The labels normalised last on this thread, by their bytes: a report's
+ * cells are normalised by more than one reader of them (the format's
+ * vote, the unit, the walk; reading order's labels over and over), and
+ * the result depends on the bytes alone. A slot is picked by the bytes,
+ * and taken only when they are the same.
+ */
+#define MEMO_BITS  7
+#define MEMO_BYTES 180 /* labels longer are normalised each time */
+
+typedef struct {
+    size_t n; /* bytes of in; 0 for an empty slot */
+    char in[MEMO_BYTES];
+    ogi__label_t label;
+} memo_t;
+
+static _Thread_local memo_t memo[1u << MEMO_BITS];
+
+static size_t
+memo_slot(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * k;
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        h = ((h ^ a) * k) ^ b;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)s[i]) * k;
+    }
+    h *= k;
+    return (size_t)(h >> (64 - MEMO_BITS));
+}
+
 void
 ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
+{
+    if (n == 0 || n > MEMO_BYTES) {
+        norm(s, n, out);
+        return;
+    }
+    memo_t *m = &memo[memo_slot(s, n)];
+    if (m->n == n && memcmp(m->in, s, n) == 0) {
+        *out = m->label;
+        return;
+    }
+    norm(s, n, out);
+    m->n = n;
+    memcpy(m->in, s, n);
+    m->label = *out;
+}
+
+static void
+norm(const char *s, size_t n, ogi__label_t *out)
 {
     /* squeeze whitespace and markup first, into a bounded buffer */
     char buf[OGI__LABEL_MAX * 2];
@@ -157,7 +213,7 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     }
 
     /* core: letters, digits and ideographs only */
-    size_t o = 0, chars = 0;
+    size_t o = 0, chars = 0, head2 = 0, last = 0, before = 0;
     uint64_t bloom = 0;
     while (p < e) {
         uint32_t cp;
@@ -182,8 +238,11 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
                 memcpy(out->core + o, p, 3);
             else
                 memcpy(out->core + o, p, k);
+            before = last;
+            last = o;
             o += k;
-            chars++;
+            if (++chars <= 2)
+                head2 = o;
             bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
         }
         p += k;
@@ -192,6 +251,13 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     out->len = o;
     out->chars = chars;
     out->bloom = bloom;
+    /* the first two characters and the last two, at most four bytes
+     * each: their bytes as a number */
+    size_t t0 = chars >= 2 ? before : 0;
+    out->head = 0;
+    out->tail = 0;
+    memcpy(&out->head, out->core, head2);
+    memcpy(&out->tail, out->core + t0, o - t0);
 }
 
 /* ---- the skeleton's labels, normalised once ---- */
@@ -292,19 +358,18 @@ common_prefix(const ogi__label_t *a, const ogi__label_t *b)
 static size_t
 common_suffix(const ogi__label_t *a, const ogi__label_t *b)
 {
-    size_t i = a->len, j = b->len, chars = 0;
-    while (i > 0 && j > 0) {
-        size_t si = i - 1, sj = j - 1;
-        while (si > 0 && ((unsigned char)a->core[si] & 0xC0) == 0x80)
-            si--;
-        while (sj > 0 && ((unsigned char)b->core[sj] & 0xC0) == 0x80)
-            sj--;
-        if (i - si != j - sj || memcmp(a->core + si, b->core + sj, i - si))
-            break;
-        i = si;
-        j = sj;
-        chars++;
-    }
+    /* the common characters are those that start in the bytes the two
+     * end in alike: a character starting there ends there too, the same
+     * in both (a lead byte says where one starts), and the one before,
+     * holding the first byte that differs or none of both, is not
+     * common */
+    size_t n = a->len < b->len ? a->len : b->len, d = 0;
+    const char *x = a->core + a->len, *y = b->core + b->len;
+    while (d < n && x[-1 - (long)d] == y[-1 - (long)d])
+        d++;
+    size_t chars = 0;
+    for (size_t i = a->len - d; i < a->len; i++)
+        chars += ((unsigned char)a->core[i] & 0xC0) != 0x80;
     return chars;
 }
 
@@ -318,6 +383,13 @@ score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
+    /* every match shares the first two characters or the last two (a
+     * typo's common prefix and suffix are three characters at least),
+     * but the label inside extra text: most pairs share neither */
+    if (in->head != sk->head && in->tail != sk->tail &&
+        !(sk->chars >= 4 && in->len > sk->len &&
+          (sk->bloom & ~in->bloom) == 0))
+        return 0;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
     /* the same core has the same bloom, and a core that starts another

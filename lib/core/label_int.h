@@ -27,6 +27,9 @@ typedef struct {
     size_t chars;              /* code points */
     uint64_t bloom;            /* one bit per code point (mod 64): a cheap
                                   filter before comparing cores */
+    uint64_t head, tail;       /* the bytes of the core's first two
+                                  characters and of its last two (of all,
+                                  when fewer), zero-padded */
     ogi__numbering_t num;
 } ogi__label_t;
 

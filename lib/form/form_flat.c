@@ -429,6 +429,17 @@ begin_table(breaks_t *b, table_t *tb, const char *s, size_t p,
 }
 
 /* The breaks of line s[a..e). */
+/* The bit of the first character of str, folded, as
+ * ogi__flat_match_any tests a place's. */
+static uint64_t
+first_bit(const char *str)
+{
+    size_t l;
+    uint32_t cp;
+    int f = ogi__flat_fold_at(str, 0, strlen(str), &l, &cp);
+    return (uint64_t)1 << ((f > 0 ? (uint32_t)f : cp) & 63);
+}
+
 static void
 line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
 {
@@ -442,6 +453,18 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
     const ogi__flat_words_t *const t4_words[] = {&L->t4_review, &L->t4_suit,
                                                  &L->t4_next, NULL};
     table_t tb = {.line = a};
+    /* the first characters of what may start at a place, a bit each as
+     * ogi__flat_match_any tests them: a place whose character is none of
+     * them starts nothing (most of a line's) */
+    uint64_t fixed = L->t2_items.firsts | L->t3_head.firsts |
+                     L->t4_review.firsts;
+    uint64_t title = first_bit("报") | first_bit("年");
+    uint64_t heads_from[OGI_SEC_COUNT + 1] = {0};
+    for (int k = OGI_SEC_COUNT - 1; k >= 0; k--) {
+        const char *ord = ogi_skeleton_section((ogi_section_id_t)k)->ordinal;
+        heads_from[k] = heads_from[k + 1] | L->heads[k].firsts |
+                        first_bit(*ord ? ord : "、");
+    }
     for (size_t p = a; p < e && !b->oom;) {
         size_t l, q, x0;
         uint32_t cp;
@@ -458,6 +481,12 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             (f > 0 && f != '(')) {
             /* the words start with a CJK character, a bracket or a digit
              * (the numbering "（一）", "1.") */
+            p += l;
+            continue;
+        }
+        uint64_t want = fixed | heads_from[next] | (next == 0 ? title : 0) |
+                        (tb.rows ? tb.rows->firsts : 0);
+        if (!(want >> ((f > 0 ? (uint32_t)f : cp) & 63) & 1)) {
             p += l;
             continue;
         }

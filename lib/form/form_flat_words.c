@@ -119,6 +119,15 @@ init_words(void)
 int
 ogi__flat_fold_at(const char *s, size_t p, size_t e, size_t *l, uint32_t *cp)
 {
+    /* an ideograph (U+4000-U+9FFF), most of a text: no fold touches it */
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (p < e && e - p >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *l = 3;
+        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
+              (uint32_t)(u[2] & 0x3F);
+        return 0;
+    }
     *l = ogi_utf8_decode(s + p, s + e, cp);
     if (*l == 0) {
         *l = 1;

@@ -193,6 +193,17 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
     size_t i = from, high = 0, nb = 0;
     while (i < len) {
         /* ASCII in words: most of a report's bytes */
+#if defined(__SSE2__) && defined(__GNUC__)
+        while (len - i >= 16) {
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_loadu_si128((const __m128i *)(const void *)(u + i)));
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#endif
         while (len - i >= 8) {
             uint64_t w;
             memcpy(&w, u + i, 8);

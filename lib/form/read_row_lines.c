@@ -45,6 +45,11 @@ read_rule(const ogi_text_t *t, size_t l, cols_t *c)
 {
     const char *s = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start, i = 0;
+    /* most lines are told by their first byte that is not a space */
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n || s[i] != '-')
+        return 0;
     cols_t r = {.n = 0};
     while (i < n) {
         if (s[i] == ' ') {

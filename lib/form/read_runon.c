@@ -39,6 +39,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ogi/error.h"
 #include "ogi/skeleton.h"
@@ -794,6 +797,20 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     const unsigned char *s = (const unsigned char *)t->s;
     size_t digits = 0;
     for (size_t i = a; i < b; i++) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* sixteen bytes with no digit at once */
+        while (b - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(
+                    _mm_min_epu8(d, _mm_set1_epi8(9)), d)))
+                break;
+            digits = 0;
+            i += 16;
+        }
+        if (i >= b)
+            break;
+#endif
         if (!ogi_text_is_digit(s[i])) {
             digits = 0;
             continue;
@@ -824,6 +841,12 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             continue;
         look_t lk;
         look_line(t, l, &lk);
+        /* settled before the end: any drawing, or more lines spaced than
+         * the lines left could make glued */
+        if (lk.drawn || (size_t)lk.spaced + spaced >
+                            glued + heads + (size_t)(lk.glued + lk.heads) +
+                                2 * (l1 - l - 1))
+            return 0;
         lines++;
         glued += (size_t)lk.glued;
         heads += (size_t)lk.heads;

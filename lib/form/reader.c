@@ -33,6 +33,9 @@ ogi__reader_pick(const ogi_text_t *t, size_t l0, size_t l1)
             best_score = s;
             best = readers[i];
         }
+        /* no later reader can beat a sure one: ties go to the earlier */
+        if (best_score >= OGI__PROBE_SURE)
+            break;
     }
     return best;
 }

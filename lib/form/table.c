@@ -4,6 +4,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ogi/error.h"
 #include "swar_int.h"
 #include "table_int.h"
@@ -85,7 +89,24 @@ is_prose(const char *p, size_t n)
     /* the bytes that may start one: a table lookup a byte */
     static const unsigned char starts[256] = {
         [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
-    for (size_t k = 0; k < n; k++)
+    size_t k = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen bytes at a time to the first that may start one */
+    for (; n - k >= 16; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) {
+            k += (size_t)__builtin_ctz(bits);
+            break;
+        }
+    }
+#endif
+    for (; k < n; k++)
         if (starts[(unsigned char)p[k]] &&
             (p[k] != '\xE3' ||
              (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82')))
@@ -303,23 +324,40 @@ ocr_value(ogi__table_t *tb, const char *s, size_t n, const char **v, size_t *vn,
     return 1;
 }
 
-/* Words of s[0..n) that are numbers as they stand (a rule "|" parts
- * words). */
-static size_t
-count_numbers(const char *s, size_t n)
+/* 1 when two words of s[0..n) or more are numbers as they stand (a rule
+ * "|" parts words). */
+static int
+two_numbers(const char *s, size_t n)
 {
     size_t k = 0, i = 0;
     ogi_num_t num;
     while (i < n) {
-        while (i < n && parts[(unsigned char)s[i]])
+        /* blanks and words eight bytes at a time where they run on (the
+         * text is decoded: its only bytes below 0x21 are blanks) */
+        for (;;) {
+            i = ogi__skip_spaces(s, i, n);
+            if (i >= n || s[i] != '|')
+                break;
             i++;
+        }
         size_t w = i;
+        while (n - i >= 8) {
+            uint64_t x = ogi__word_load(s + i);
+            if (ogi__word_any_below(x, 0x21) ||
+                ogi__word_any_below(x ^ (OGI__ONES * '|'), 1))
+                break;
+            i += 8;
+        }
         while (i < n && !parts[(unsigned char)s[i]])
             i++;
-        if (i > w && ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE)
-            k++;
+        /* a number starts with a digit, a sign or 增/减 (lead byte E5):
+         * the words of a label are passed over unparsed */
+        unsigned char c0 = i > w ? (unsigned char)s[w] : 0;
+        if ((ogi_text_is_digit(c0) || c0 == '+' || c0 == '-' || c0 == 0xE5) &&
+            ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE && ++k >= 2)
+            return 1;
     }
-    return k;
+    return 0;
 }
 
 /* 1 when the word after s[w..i) (one space on) starts with "." or "、"
@@ -400,6 +438,14 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
         if (i >= n)
             break;
         size_t w = i;
+        /* eight bytes at a time while none parts words */
+        while (n - i >= 8) {
+            uint64_t x = ogi__word_load(s + i);
+            if (ogi__word_any_below(x, 0x21) ||
+                (ocr && ogi__word_any_below(x ^ (OGI__ONES * '|'), 1)))
+                break;
+            i += 8;
+        }
         while (i < n && !sep[(unsigned char)s[i]])
             i++;
         size_t wlen = i - w, vend = 0;
@@ -682,6 +728,16 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
     size_t to = raw_at(t, i, &w->k);
     w->i = i;
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    if (to > t->raw_len)
+        to = t->raw_len;
+    /* printable ASCII, a column a byte, eight bytes at a time */
+    while (w->r < to && to - w->r >= 8) {
+        uint64_t x = ogi__word_load(raw + w->r);
+        if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
+            break;
+        w->x += 8;
+        w->r += 8;
+    }
     while (w->r < to && raw + w->r < rend) {
         size_t n;
         w->x += char_width(raw + w->r, rend, &n);
@@ -748,7 +804,7 @@ add_line_cells(ogi__table_t *tb, size_t l)
     while (end > start && is_blank_char(s[end - 1]))
         end--;
     /* a line of values: its words may be read as OCR writes them */
-    int ocr = count_numbers(s + start, end - start) >= 2;
+    int ocr = two_numbers(s + start, end - start);
     size_t c = start;
     int rc;
     while (c <= end) {
@@ -771,17 +827,15 @@ add_line_cells(ogi__table_t *tb, size_t l)
                     break;
                 se++;
             }
-            size_t a0 = sc, a1 = se;
-            while (a0 < a1 && s[a0] == ' ')
-                a0++;
+            /* a tab cell holds no blank but spaces (the text is decoded:
+             * its only bytes below 0x21 are blanks) */
+            size_t a0 = ogi__skip_spaces(s, sc, se), a1 = se;
             if (a1 > a0) {
                 if ((rc = add_words(tb, s + a0, a1 - a0, a0, ocr)))
                     return rc;
                 any = 1;
             }
-            sc = se;
-            while (sc < ce && s[sc] == ' ')
-                sc++;
+            sc = ogi__skip_spaces(s, se, ce);
         }
         if (!any && ce < end &&
             !ogi__table_add(tb, OGI__CELL_BLANK, s + c, 0, c, 0))
@@ -828,6 +882,10 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 int
 ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 {
+    /* the squeezed text keeps no white space: a line that left nothing
+     * there is blanks only (the text holds no other byte below 0x21) */
+    if (t->sq.line)
+        return t->sq.line[l + 1] == t->sq.line[l];
     size_t i = t->lines[l].start, end = t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))

@@ -168,6 +168,21 @@ squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
 {
     size_t k = *n;
     while (i < e) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* sixteen bytes at a time, up to the first space among them (o
+         * has room: it never runs ahead of s) */
+        if (e - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v));
+            _mm_storeu_si128((__m128i *)(void *)(o + k), v);
+            size_t run = m ? (size_t)__builtin_ctz(m) : 16;
+            k += run;
+            i += run;
+            if (run == 16)
+                continue;
+        }
+#endif
         /* the text is decoded: a byte <= 0x20 is a space, so a word without
          * one is copied whole */
         if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
@@ -294,6 +309,33 @@ kept3(const unsigned char *u, size_t n)
              (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
 }
 
+#if defined(__SSE2__)
+/* 1 when the 16 bytes at u start with five characters kept3 keeps: leads
+ * E3-E9 at 0, 3, 6, 9 and 12 with continuation bytes between them, none
+ * of them the ideographic space or a corner bracket (E3 80 80/8C/8D) */
+static inline int
+kept15(const unsigned char *u)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
+    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    if ((ml & 0x1249u) != 0x1249u || (mc & 0x6DB6u) != 0x6DB6u)
+        return 0;
+    unsigned e3 = (unsigned)_mm_movemask_epi8(
+                      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))) &
+                  0x1249u;
+    for (unsigned k = 0; e3 && k < 15; k += 3)
+        if (u[k] == 0xE3 && u[k + 1] == 0x80 &&
+            (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
+            return 0;
+    return 1;
+}
+#endif
+
 static int
 decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
        ogi_text_t *out, char *why, size_t why_size)
@@ -364,6 +406,22 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             SHIFT_AT(o, i);
             size_t i0 = i;
             for (;;) {
+#if defined(__SSE2__) && defined(__GNUC__)
+                /* sixteen at a time, to the first byte that is not */
+                while (len - i >= 16) {
+                    __m128i v =
+                        _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+                    __m128i ok =
+                        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+                    unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+                    if (m) {
+                        i += (size_t)__builtin_ctz(m);
+                        break;
+                    }
+                    i += 16;
+                }
+#endif
                 while (len - i >= 8) {
                     uint64_t x = ogi__word_load(raw + i);
                     if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
@@ -377,10 +435,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                     break;
                 for (;;) {
 #if defined(__SSE2__)
-                    /* five at a time: each is kept (E3, whose ideographic
-                     * space and corner brackets are not, is left to
-                     * kept3) */
-                    while (len - i >= 16 && ogi__cjk15(u + i)) {
+                    /* five at a time, each one kept3 keeps */
+                    while (len - i >= 16 && kept15(u + i)) {
                         high += 15;
                         i += 15;
                     }
@@ -602,20 +658,30 @@ ogi_text_find(const char *s, size_t n, const char *lit)
      * (a lead byte alone is every third byte), so few are compared */
     const __m128i first = _mm_set1_epi8(lit[0]);
     const __m128i last = _mm_set1_epi8(lit[l - 1]);
+    /* and the second byte: a CJK character's lead and last bytes match
+     * those of many others */
+    const __m128i second = _mm_set1_epi8(lit[1]);
     /* thirty-two positions a turn while they last, in position order */
     for (; n - i >= l - 1 + 32; i += 32) {
         const char *q = s + i;
         __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)q);
         __m128i b0 =
             _mm_loadu_si128((const __m128i *)(const void *)(q + l - 1));
+        __m128i c0 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
         __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 16));
         __m128i b1 =
             _mm_loadu_si128((const __m128i *)(const void *)(q + 16 + l - 1));
-        uint32_t m = (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                         _mm_cmpeq_epi8(a0, first), _mm_cmpeq_epi8(b0, last))) |
-                     (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                         _mm_cmpeq_epi8(a1, first), _mm_cmpeq_epi8(b1, last)))
-                         << 16;
+        __m128i c1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 17));
+        uint32_t m =
+            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a0, first),
+                              _mm_cmpeq_epi8(b0, last)),
+                _mm_cmpeq_epi8(c0, second))) |
+            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a1, first),
+                              _mm_cmpeq_epi8(b1, last)),
+                _mm_cmpeq_epi8(c1, second)))
+                << 16;
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
             if (memcmp(q + k + 1, lit + 1, l - 2) == 0)

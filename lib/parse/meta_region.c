@@ -199,18 +199,28 @@ province_from_docno(const ogi__meta_squeezed_t *sq)
     unsigned counts[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t first[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t order = 0;
-    /* a character at a time (an abbreviation only starts a character);
-     * the cheap test first: most text is no docno, and 政 府 办 all start
-     * with byte E5 or E6 */
-    for (const char *q = sq->s; sq->end - q >= 6;) {
-        unsigned char c = (unsigned char)*q;
-        size_t step = c < 0xE0 ? 1 : c < 0xF0 ? 3 : 4;
-        if (step != 3 ||
-            ((unsigned char)q[3] != 0xE5 && (unsigned char)q[3] != 0xE6) ||
-            !ogi_text_cjk_at(q, sq->end) || !docno_at(q + 3, sq->end)) {
-            q += step;
+    /* the character after an abbreviation is 政, 府 or 办: their places
+     * in order, each looked for on from the last of its own (the text is
+     * UTF-8, so a lead byte E0-EF three bytes before one starts the
+     * character there) */
+    static const char *const second[] = {"政", "府", "办"};
+    const char *at[3];
+    for (int k = 0; k < 3; k++)
+        at[k] = sq->end - sq->s > 3 ? ogi_text_find_in(sq->s + 3, sq->end,
+                                                       second[k])
+                                    : NULL;
+    for (;;) {
+        int k = -1;
+        for (int j = 0; j < 3; j++)
+            if (at[j] && (k < 0 || at[j] < at[k]))
+                k = j;
+        if (k < 0)
+            break;
+        const char *x = at[k], *q = x - 3;
+        at[k] = ogi_text_find_in(x + 3, sq->end, second[k]);
+        if ((unsigned char)*q < 0xE0 || (unsigned char)*q >= 0xF0 ||
+            !ogi_text_cjk_at(q, sq->end) || !docno_at(x, sq->end))
             continue;
-        }
         for (size_t i = 0; i < OGI_ARRAY_LEN(docno_abbrs); i++) {
             if (ogi_text_has_prefix(q, sq->end, docno_abbrs[i].key)) {
                 if (counts[i]++ == 0)
@@ -218,7 +228,6 @@ province_from_docno(const ogi__meta_squeezed_t *sq)
                 break;
             }
         }
-        q += 3;
     }
     const char *best = NULL;
     size_t bi = 0;

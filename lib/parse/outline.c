@@ -15,6 +15,7 @@
 
 #include "outline_int.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
 #define HEADING_MAX_CHARS 48 /* a heading is one short line */
 
@@ -62,11 +63,10 @@ strip_markup(const char **b, size_t *n)
     }
 }
 
-/* Whether line text buf is the heading of section id. */
+/* Whether line text buf is the heading of section sec. */
 static int
-is_heading(const char *buf, size_t n, ogi_section_id_t id)
+is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
 {
-    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
     /* most lines and ordinals differ in their first byte */
     if (sec->ordinal[0] && (n == 0 || buf[0] != sec->ordinal[0]))
         return 0;
@@ -268,6 +268,9 @@ static int
 is_drawn_line(const ogi_text_t *t, size_t l)
 {
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
+    /* pdftotext's indentation: eight spaces at a time */
+    while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
+        p += 8;
     while (p < e && *p == ' ')
         p++;
     if (p < e && (*p == '|' || *p == '+'))
@@ -400,6 +403,9 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     int have_anchor_19 = 0;
     int old_hits = 0;
     memset(flags, 0, t->nlines);
+    const ogi_skel_section_t *secs[OGI_SEC_COUNT];
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
     for (size_t i = 0; i < OGI_ARRAY_LEN(t2_words); i++)
         mark_lines(t, t2_words[i], flags, 1);
     for (size_t i = 0; i < OGI_ARRAY_LEN(t3_words); i++)
@@ -417,7 +423,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         if (n == 0)
             continue;
         for (int k = next; k < OGI_SEC_COUNT; k++) {
-            if (is_heading(b, n, (ogi_section_id_t)k)) {
+            if (is_heading(b, n, secs[k])) {
                 o->heading[k] = l;
                 next = k + 1;
                 break;

@@ -115,17 +115,18 @@ ogi__place_detect_format(const ogi__table_t *g, int *margin)
         for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++) {
             size_t n;
             const ogi_table_id_t *ids = ogi_skeleton_active((ogi_format_t)f, &n);
-            for (size_t k = 0; k < n; k++) {
+            /* one hit is all a format needs */
+            for (size_t k = 0; k < n && !hit[f]; k++) {
                 const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
-                for (size_t c = 0; c < sk->ncols; c++)
-                    for (size_t v = 0;; v++) {
+                for (size_t c = 0; c < sk->ncols && !hit[f]; c++)
+                    for (size_t v = 0; !hit[f]; v++) {
                         const ogi__label_t *l = ogi__label_col(ids[k], c, v);
                         if (!l)
                             break;
                         if (l->chars >= 4 && ogi__label_starts(&in, l))
                             hit[f] = 1;
                     }
-                for (size_t r = 0; r < sk->nrows; r++) {
+                for (size_t r = 0; r < sk->nrows && !hit[f]; r++) {
                     const ogi__label_t *l = ogi__label_row(ids[k], r, 0);
                     if (l && l->chars >= 4 && in.len == l->len &&
                         memcmp(in.core, l->core, l->len) == 0)

@@ -56,17 +56,49 @@ row_off(const ogi__table_t *g, const ogi__prow_t *pr)
     return UINT32_MAX;
 }
 
+#define HEADERS_MAX 64
+
+/* The offsets of g's rows that are a header's line (four labels or more
+ * and no value), in *n; -1 when there are more than HEADERS_MAX. */
+static int
+header_rows(const ogi__table_t *g, uint32_t *off, size_t *n)
+{
+    *n = 0;
+    for (size_t r = 0; r < g->nrows; r++) {
+        const ogi__row_t *rec = &g->rows[r];
+        if (rec->count == 0)
+            continue;
+        size_t labels = 0, values = 0;
+        for (size_t i = rec->first; i < rec->first + rec->count; i++) {
+            labels += g->cells[i].kind == OGI__CELL_LABEL;
+            values += g->cells[i].kind == OGI__CELL_VALUE ||
+                      g->cells[i].kind == OGI__CELL_RUN;
+        }
+        if (labels >= 4 && values == 0) {
+            if (*n == HEADERS_MAX)
+                return -1;
+            off[(*n)++] = g->cells[rec->first].off;
+        }
+    }
+    return 0;
+}
+
 /*
  * 1 when the rows at offsets a < b of g lie in two parts of a table:
  * a header's line between them (four labels or more and no value: a
  * table cut by a page break repeats its header) or three empty lines in
  * a row (a table set as two; a tall row leaves two). Parts may set their
- * columns apart.
+ * columns apart. hdr[0..nhdr): the offsets of g's header lines
+ * (header_rows), or NULL to look at every row.
  */
 static int
-part_break(const ogi__table_t *g, uint32_t a, uint32_t b)
+part_break(const ogi__table_t *g, const uint32_t *hdr, size_t nhdr,
+           uint32_t a, uint32_t b)
 {
-    for (size_t r = 0; r < g->nrows; r++) {
+    for (size_t h = 0; hdr && h < nhdr; h++)
+        if (hdr[h] > a && hdr[h] < b)
+            return 1;
+    for (size_t r = 0; !hdr && r < g->nrows; r++) {
         const ogi__row_t *rec = &g->rows[r];
         if (rec->count == 0 || g->cells[rec->first].off <= a ||
             g->cells[rec->first].off >= b)
@@ -200,12 +232,17 @@ find_parts(const ogi__plan_t *p, const ogi__table_t *g, int by_grid,
             order[j] = order[j - 1];
         order[j] = k;
     }
+    /* the header lines, found once for all the pairs */
+    uint32_t hdr[HEADERS_MAX];
+    size_t nhdr;
+    int many = header_rows(g, hdr, &nhdr) < 0;
     int id = 0;
     grid_t grid[OGI_TABLE_COUNT];
     memset(grid, 0, sizeof(grid));
     for (size_t i = 0; i < n; i++) {
         const ogi__prow_t *pr = &p->rows[order[i]];
-        if (i && (part_break(g, off[order[i - 1]], off[order[i]]) ||
+        if (i && (part_break(g, many ? NULL : hdr, nhdr, off[order[i - 1]],
+                             off[order[i]]) ||
                   (by_grid && !grid_add(&grid[pr->table], pr, g)))) {
             id++;
             memset(grid, 0, sizeof(grid));
