@@ -8,6 +8,7 @@
 
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -643,6 +644,111 @@ appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
     pr->ntoks = OGI_T4_CELLS;
 }
 
+/*
+ * Table 4's values with its blank cells gone without a trace (a crawler's
+ * text of one text node a line, from a page that leaves every zero blank:
+ * "5 2 7 8 1 9" for fifteen cells). Each block's parts make its total
+ * (D3, a blank cell 0), which leaves few placements. Among them counts go
+ * where counts usually are: the earlier blocks first (行政复议 before the
+ * suits), and within a block 维持, then 尚未审结, 其他结果, 纠正. The
+ * values placed, with P5 when one placement fits and P6 naming how many
+ * when several do; none fits: *done 0, the row read as printed.
+ */
+#define FIT_BLOCKS 3
+#define FIT_COLS   5
+typedef struct {
+    int64_t v[OGI_T4_CELLS];
+    size_t n;
+    size_t pos[OGI_T4_CELLS], best[OGI_T4_CELLS];
+    long best_cost;
+    size_t fits, ties;
+} fit_t;
+
+static void
+fit_walk(fit_t *f, size_t i, size_t from)
+{
+    if (i == f->n) {
+        int64_t cell[OGI_T4_CELLS] = {0};
+        for (size_t k = 0; k < f->n; k++)
+            cell[f->pos[k]] = f->v[k];
+        for (size_t b = 0; b < FIT_BLOCKS; b++) {
+            const int64_t *c = cell + b * FIT_COLS;
+            if (c[0] + c[1] + c[2] + c[3] != c[4])
+                return;
+        }
+        /* 维持 0, 纠正 3, 其他 2, 尚未审结 1, 总计 0; a later block 10 */
+        static const long col_cost[FIT_COLS] = {0, 3, 2, 1, 0};
+        long cost = 0;
+        for (size_t k = 0; k < f->n; k++)
+            cost += (long)(f->pos[k] / FIT_COLS) * 10 +
+                    col_cost[f->pos[k] % FIT_COLS];
+        f->fits++;
+        if (f->fits == 1 || cost < f->best_cost) {
+            f->best_cost = cost;
+            f->ties = 1;
+            memcpy(f->best, f->pos, f->n * sizeof(*f->pos));
+        } else if (cost == f->best_cost) {
+            f->ties++;
+        }
+        return;
+    }
+    for (size_t p = from; p + (f->n - i) <= OGI_T4_CELLS; p++) {
+        f->pos[i] = p;
+        fit_walk(f, i + 1, p + 1);
+    }
+}
+
+static int
+appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g,
+           size_t lo, size_t hi, int *done)
+{
+    *done = 0;
+    fit_t f = {.n = hi - lo};
+    if (f.n < 2 || f.n >= OGI_T4_CELLS)
+        return 0;
+    for (size_t i = 0; i < f.n; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[lo + i]);
+        if (c->kind != OGI__CELL_VALUE || c->num.kind != OGI_NUM_VALUE ||
+            c->num.scale || c->num.value < 0)
+            return 0; /* a placeholder or a blank: its place is its own */
+        f.v[i] = c->num.value;
+    }
+    fit_walk(&f, 0, 0);
+    if (f.fits == 0)
+        return 0;
+    uint32_t out[OGI_T4_CELLS];
+    char shown[OGI_T4_CELLS * 22 + 1];
+    size_t w = 0;
+    for (size_t k = 0, i = 0; k < OGI_T4_CELLS; k++) {
+        int at = i < f.n && f.best[i] == k;
+        out[k] = at ? pr->toks[lo + i] : OGI__PLAN_GAP;
+        int m = at ? snprintf(shown + w, sizeof(shown) - w, "%s%lld",
+                              k ? " " : "", (long long)f.v[i++])
+                   : snprintf(shown + w, sizeof(shown) - w, "%s_",
+                              k ? " " : "");
+        if (m > 0 && (size_t)m < sizeof(shown) - w)
+            w += (size_t)m;
+    }
+    int rc = f.fits == 1
+                 ? ogi_report_add_finding(
+                       r, "P5", OGI_SEV_INFO, "appeal",
+                       "%zu values for %d cells, blank cells left no trace: "
+                       "one placement keeps each block's total; placed %s",
+                       f.n, OGI_T4_CELLS, shown)
+                 : ogi_report_add_finding(
+                       r, "P6", OGI_SEV_WARNING, "appeal",
+                       "%zu values for %d cells, blank cells left no trace: "
+                       "%zu placements keep each block's total; placed the "
+                       "likeliest, %s",
+                       f.n, OGI_T4_CELLS, f.fits, shown);
+    if (rc)
+        return rc;
+    memcpy(pr->toks, out, sizeof(out));
+    pr->ntoks = OGI_T4_CELLS;
+    *done = 1;
+    return 0;
+}
+
 int
 ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -734,6 +840,15 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
                                   pr->toks, lo, hi)))
             return rc;
         return ogi__plan_split_pending(r, g, &pend);
+    }
+    if (hi - lo < OGI_T4_CELLS && !gap) {
+        int done;
+        if ((rc = appeal_fit(r, pr, g, lo, hi, &done)))
+            return rc;
+        if (done) {
+            lo = 0;
+            hi = OGI_T4_CELLS;
+        }
     }
     if (hi - lo > OGI_T4_CELLS && lines) {
         /* as many values as cells among empty lines (ogi__plan_fill_row) */

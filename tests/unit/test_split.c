@@ -1417,6 +1417,36 @@ nodes_shape_ranked(void **state)
     }
 }
 
+/* Table 4 of the same page as one text node a line (120 leaves every zero
+ * blank): "5 2 7 8 1 9" for fifteen cells. Each block's parts must make
+ * its total, and among the placements that do, counts go to the earlier
+ * blocks and, within one, to 维持 and 尚未审结 before 其他 and 纠正: the
+ * page's own cells (its truth), with P6 saying other placements fit. */
+static void
+nodes_appeal_fit(void **state)
+{
+    (void)state;
+    const char *path = "tests/data/split/nodes2019_blank_totals.txt";
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    size_t n;
+    char *raw = ogi_test_slurp(path, &n);
+    if (!raw)
+        fail_msg("could not read \"%s\"", path);
+    ogi_parse_opts_t o = {0, path};
+    assert_int_equal(ogi_parse_report(f->arena, raw, n, &o, &f->r), 0);
+    free(raw);
+    assert_row(f, OGI_T4, "review", (long long[]){5, -1, -1, 2, 7});
+    assert_row(f, OGI_T4, "suit_direct", (long long[]){8, -1, -1, 1, 9});
+    assert_row(f, OGI_T4, "suit_after_review",
+               (long long[]){-1, -1, -1, -1, -1});
+    int p6 = 0;
+    for (size_t i = 0; i < f->r->nfindings; i++)
+        p6 += strcmp(f->r->findings[i].rule, "P6") == 0 &&
+              strstr(f->r->findings[i].message, "placements keep") != NULL;
+    assert_int_equal(p6, 1);
+    fx_free(f);
+}
+
 int
 main(void)
 {
@@ -1462,6 +1492,7 @@ main(void)
         cmocka_unit_test(flat_documents),
         cmocka_unit_test(strip_marks),
         cmocka_unit_test(nodes_shape_ranked),
+        cmocka_unit_test(nodes_appeal_fit),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }
