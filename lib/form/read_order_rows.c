@@ -77,13 +77,16 @@ static const char gap_text[T3_COLS] = "      ";
  */
 static int
 emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
-               size_t width)
+               size_t width, uint32_t label)
 {
     int rc;
     size_t miss = width - n;
     if (miss > sizeof(gap_text))
         miss = sizeof(gap_text);
-    if ((rc = ogi__table_row_open(tb, o->items[o->vals[p[0].first]].line)))
+    uint32_t at0 = label != UINT32_MAX ? label : o->vals[p[0].first];
+    if ((rc = ogi__table_row_open(tb, o->items[at0].line)))
+        return rc;
+    if (label != UINT32_MAX && (rc = ogi__order_add_item(tb, o, label)))
         return rc;
     for (size_t v = 0; v <= n; v++) {
         const item_t *at = &o->items[o->vals[p[v < n ? v : n - 1].first]];
@@ -376,11 +379,65 @@ emit_t2(ogi__table_t *tb, const order_t *o, size_t i, size_t *next)
  * (a label run as long as the block names all of it; a single label
  * before a block sits on the level of the block's last row).
  */
+/*
+ * 1 when the region's values follow their own labels, a row at a time
+ * (a crawler's text of one text node a line), rather than in runs apart
+ * from them as pdftotext writes a table: no run of values longer than a
+ * row, none in column blocks.
+ */
+static int
+interleaved(const order_t *o, size_t width)
+{
+    size_t runs = 0, len = 0;
+    for (size_t i = 0; i < o->npieces; i++) {
+        if (o->pieces[i].text) {
+            len = 0;
+            continue;
+        }
+        if (o->pieces[i].block)
+            return 0; /* column blocks: pdftotext's */
+        runs += len == 0;
+        len += o->pieces[i].count;
+        if (len > width)
+            return 0; /* several rows' values together: runs apart */
+    }
+    return runs >= 8;
+}
+
+/* The numbering level of text item i (0: none). */
+static int
+level_of(const order_t *o, uint32_t item)
+{
+    ogi__label_t in;
+    ogi__label_norm(o->t->s + o->items[item].a,
+                    o->items[item].b - o->items[item].a, &in);
+    return in.num.level;
+}
+
+/* A numbered label with nothing after it but the next label, which is not
+ * one of its sub-rows: a row whose cells the page left blank, read as
+ * width blank cells. */
+static int
+emit_blank_row(ogi__table_t *tb, const order_t *o, uint32_t item,
+               size_t width)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+        (rc = ogi__order_add_item(tb, o, item)))
+        return rc;
+    for (size_t c = 0; c < width; c++)
+        if (!ogi__table_add(tb, OGI__CELL_BLANK, "", 0, o->items[item].b, 0))
+            return OGI_ENOMEM;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
 int
 ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 {
     int rc;
     size_t usual = width ? row_width(o, width) : 0;
+    int inter = width && interleaved(o, width);
     size_t i = 0;
     while (i < o->npieces) {
         size_t next;
@@ -416,8 +473,9 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         if (nr) {
             for (size_t r = 0; r < nr; r++) {
                 const piece_t *p = &o->pieces[i];
-                rc = len[r] == width ? emit_full_row(tb, o, p, width)
-                                     : emit_short_row(tb, o, p, len[r], width);
+                rc = len[r] == width
+                         ? emit_full_row(tb, o, p, width)
+                         : emit_short_row(tb, o, p, len[r], width, UINT32_MAX);
                 if (rc)
                     return rc;
                 i += len[r];
@@ -431,7 +489,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
          * format's arithmetic tell where (split_int.h: ambiguous, P6) */
         if (width && run && run < width && i > 0 && o->pieces[i - 1].text &&
             (i + run == o->npieces || o->pieces[i + run].text)) {
-            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width)))
+            if ((rc = emit_short_row(tb, o, &o->pieces[i], run, width,
+                                     UINT32_MAX)))
                 return rc;
             i += run;
             continue;
@@ -449,6 +508,44 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         size_t j0 = i;
         while (i < o->npieces && o->pieces[i].text)
             i++;
+        if (inter) {
+            /* each label with the values after it; a numbered label
+             * followed by another of its level or above holds blanks */
+            size_t vals = 0;
+            while (i + vals < o->npieces && !o->pieces[i + vals].text &&
+                   o->pieces[i + vals].count == 1)
+                vals++;
+            for (size_t q = j0; q < i; q++) {
+                uint32_t it = o->pieces[q].item;
+                int lv = level_of(o, it);
+                int last = q + 1 == i;
+                if (last && vals && vals <= width &&
+                    (i + vals == o->npieces || o->pieces[i + vals].text)) {
+                    if (vals < width)
+                        rc = emit_short_row(tb, o, &o->pieces[i], vals, width,
+                                            it);
+                    else if (!(rc = ogi__table_row_open(tb,
+                                                        o->items[it].line)) &&
+                             !(rc = ogi__order_add_item(tb, o, it))) {
+                        for (size_t v = 0; v < vals && !rc; v++)
+                            rc = add_values(tb, o, &o->pieces[i + v]);
+                        ogi__table_row_close(tb);
+                    }
+                    if (rc)
+                        return rc;
+                    i += vals;
+                    break;
+                }
+                if (lv > 0 && (last ? vals == 0 && i < o->npieces
+                                    : level_of(o, o->pieces[q + 1].item) <= lv))
+                    rc = emit_blank_row(tb, o, it, width);
+                else
+                    rc = emit_text_line(tb, o, it);
+                if (rc)
+                    return rc;
+            }
+            continue;
+        }
         size_t j = i - j0, k = 0;
         if (i < o->npieces && o->pieces[i].block) {
             uint32_t bid = o->pieces[i].bid;

@@ -67,7 +67,7 @@ floor_of() {
         pandoc_md) echo 99.99 ;;
         strip) echo 99.6 ;;
         strip_flat) echo 95.9 ;;
-        strip_nodes) echo 99.2 ;;
+        strip_nodes) echo 99.3 ;;
         strip_nodes_flat) echo 93.7 ;;
         *) echo 100 ;;
     esac

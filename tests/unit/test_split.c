@@ -1402,6 +1402,17 @@ nodes_shape_ranked(void **state)
          * institutes and public-interest bodies), as 120 prints them */
         {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
          "new_received", {821, 35, -1, -1, 2, 1, 859}},
+        /* a numbered label right before the next of its level holds
+         * blanks, and each label the values right after it (rows with
+         * no values among them did not shift the others) */
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "denied.law_forbidden", {-1, -1, -1, -1, -1, -1, -1}},
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "denied.internal_affairs", {5, -1, -1, -1, -1, -1, -1}},
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "unable.not_held", {252, 12, -1, -1, 1, -1, -1}},
+        {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
+         "carry_forward", {72, -1, -1, -1, -1, -1, 72}},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         fx_t *f = fx_new(cases[i].format, 1);
