@@ -699,8 +699,8 @@ fit_walk(fit_t *f, size_t i, size_t from)
 }
 
 static int
-appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g,
-           size_t lo, size_t hi, int *done)
+appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
+           size_t hi, int *done)
 {
     *done = 0;
     fit_t f = {.n = hi - lo};
@@ -722,10 +722,10 @@ appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g,
     for (size_t k = 0, i = 0; k < OGI_T4_CELLS; k++) {
         int at = i < f.n && f.best[i] == k;
         out[k] = at ? pr->toks[lo + i] : OGI__PLAN_GAP;
-        int m = at ? snprintf(shown + w, sizeof(shown) - w, "%s%lld",
-                              k ? " " : "", (long long)f.v[i++])
-                   : snprintf(shown + w, sizeof(shown) - w, "%s_",
-                              k ? " " : "");
+        int m =
+            at ? snprintf(shown + w, sizeof(shown) - w, "%s%lld", k ? " " : "",
+                          (long long)f.v[i++])
+               : snprintf(shown + w, sizeof(shown) - w, "%s_", k ? " " : "");
         if (m > 0 && (size_t)m < sizeof(shown) - w)
             w += (size_t)m;
     }
