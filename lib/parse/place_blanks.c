@@ -58,6 +58,20 @@ row_off(const ogi__table_t *g, const ogi__prow_t *pr)
 
 #define HEADERS_MAX 64
 
+/* 1 when row rec of g is a header's line: four labels or more and no
+ * value. */
+static int
+is_header(const ogi__table_t *g, const ogi__row_t *rec)
+{
+    size_t labels = 0, values = 0;
+    for (size_t i = rec->first; i < rec->first + rec->count; i++) {
+        labels += g->cells[i].kind == OGI__CELL_LABEL;
+        values += g->cells[i].kind == OGI__CELL_VALUE ||
+                  g->cells[i].kind == OGI__CELL_RUN;
+    }
+    return labels >= 4 && values == 0;
+}
+
 /* The offsets of g's rows that are a header's line (four labels or more
  * and no value), in *n; -1 when there are more than HEADERS_MAX. */
 static int
@@ -68,13 +82,7 @@ header_rows(const ogi__table_t *g, uint32_t *off, size_t *n)
         const ogi__row_t *rec = &g->rows[r];
         if (rec->count == 0)
             continue;
-        size_t labels = 0, values = 0;
-        for (size_t i = rec->first; i < rec->first + rec->count; i++) {
-            labels += g->cells[i].kind == OGI__CELL_LABEL;
-            values += g->cells[i].kind == OGI__CELL_VALUE ||
-                      g->cells[i].kind == OGI__CELL_RUN;
-        }
-        if (labels >= 4 && values == 0) {
+        if (is_header(g, rec)) {
             if (*n == HEADERS_MAX)
                 return -1;
             off[(*n)++] = g->cells[rec->first].off;
@@ -103,13 +111,7 @@ part_break(const ogi__table_t *g, const uint32_t *hdr, size_t nhdr,
         if (rec->count == 0 || g->cells[rec->first].off <= a ||
             g->cells[rec->first].off >= b)
             continue;
-        size_t labels = 0, values = 0;
-        for (size_t i = rec->first; i < rec->first + rec->count; i++) {
-            labels += g->cells[i].kind == OGI__CELL_LABEL;
-            values += g->cells[i].kind == OGI__CELL_VALUE ||
-                      g->cells[i].kind == OGI__CELL_RUN;
-        }
-        if (labels >= 4 && values == 0)
+        if (is_header(g, rec))
             return 1;
     }
     const ogi_text_t *t = g->text;
