@@ -201,6 +201,53 @@ short_row_total(const ogi__table_t *g, const ogi__prow_t *pr,
 }
 
 /*
+ * The columns of a Table 3 row's k values where the text shows none of
+ * their places (blank cells left no trace): the first in the first
+ * column, the last in the total column when it is the total (total >= 0),
+ * and the ones between, in their order, in the applicant columns that
+ * usually hold counts (ogi__split_col_rarity; ties to the left), when
+ * spread; else from the first column on. cols[i] stays i where this does
+ * not apply.
+ */
+static void
+short_row_cols(const ogi__prow_t *pr, size_t k, long total, int spread,
+               size_t *cols)
+{
+    for (size_t i = 0; i < k; i++)
+        cols[i] = i;
+    if (total >= 0 && k)
+        cols[k - 1] = (size_t)total;
+    if (!spread)
+        return;
+    size_t end = total >= 0 ? (size_t)total : pr->ncols - 1;
+    size_t m = k - 1 - (total >= 0), span = end - 1;
+    if (pr->table != OGI_T3 || k < 2 || m == 0 || m > span || span > 16)
+        return;
+    unsigned best = 0;
+    int best_cost = INT_MAX;
+    size_t best_pos = SIZE_MAX;
+    for (unsigned mask = 0; mask < (1u << span); mask++) {
+        if ((size_t)__builtin_popcount(mask) != m)
+            continue;
+        int cost = 0;
+        size_t pos = 0;
+        for (size_t c = 0; c < span; c++)
+            if (mask & (1u << c)) {
+                cost += ogi__split_col_rarity(OGI_T3, 1 + c);
+                pos += c;
+            }
+        if (cost < best_cost || (cost == best_cost && pos < best_pos)) {
+            best = mask;
+            best_cost = cost;
+            best_pos = pos;
+        }
+    }
+    for (size_t c = 0, i = 1; c < span; c++)
+        if (best & (1u << c))
+            cols[i++] = 1 + c;
+}
+
+/*
  * 1 when every blank piece of toks[0..n) is a line in no column and some
  * two of them come in a row: the empty lines of a text that keeps each
  * cell's lines and the source's line breaks and indents between cells (a
@@ -301,6 +348,26 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
     long total = short_row_total(g, pr, pr->toks, lo, hi);
+    /* a crawler's text (the run-on reader's) keeps no trace of a blank
+     * cell: a short row of numbers whose last is not their sum left its
+     * total blank, as some agencies do on every result row */
+    int loose = hi - lo < pr->ncols && hi - lo >= 2 && total < 0 &&
+                pr->table == OGI_T3 && g->reader &&
+                strcmp(g->reader, "runon") == 0;
+    for (size_t i = lo; loose && i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[i]);
+        loose = t->kind == OGI__CELL_VALUE && t->num.kind == OGI_NUM_VALUE;
+    }
+    /* values the layout gave positions (pdftotext -layout's columns) that
+     * still came short lost their last columns at the paper's edge, not
+     * blanks among them: they stay in order */
+    int cut = 0;
+    for (size_t i = lo; i < hi && !cut; i++)
+        cut = ogi__plan_tok_cell(g, pr->toks[i])->x0 >= 0;
+    size_t cols[OGI__PLAN_MAX_TOKS];
+    if (hi - lo < pr->ncols)
+        short_row_cols(pr, hi - lo, total, (total >= 0 && !cut) || loose,
+                       cols);
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -313,6 +380,14 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                  r, "P3", OGI_SEV_WARNING, path,
                  "row has %zu cells for %zu columns; the last, the sum of "
                  "the others, read as the total, the cells before it blank",
+                 hi - lo, pr->ncols)))
+            return rc;
+    } else if (loose) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P6", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns and no total: read as "
+                 "自然人 and the applicants that usually apply, the rest "
+                 "blank; other places fit as well",
                  hi - lo, pr->ncols)))
             return rc;
     } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
@@ -330,7 +405,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         return rc;
     r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
     for (size_t i = lo; i < hi; i++) {
-        size_t col = total >= 0 && i + 1 == hi ? (size_t)total : i - lo;
+        size_t col = hi - lo < pr->ncols ? cols[i - lo] : i - lo;
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (!c)
             break;
@@ -352,9 +427,9 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         if (c && c->state == OGI_CELL_MISSING)
             c->state = OGI_CELL_EMPTY;
     }
-    for (size_t col = hi - lo - 1; total >= 0 && col < (size_t)total; col++) {
+    for (size_t col = 0; (total >= 0 || loose) && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
-        if (c) {
+        if (c && c->state == OGI_CELL_MISSING) {
             c->state = OGI_CELL_EMPTY;
             c->flags |= OGI_CELLF_SHIFTED;
         }

@@ -101,17 +101,8 @@ ogi__split_score_cmp(const score_t *a, const score_t *b)
     return 0;
 }
 
-/*
- * How seldom each of Table 3's applicant columns holds a count other than
- * 0, as agencies report: companies apply most often, then law firms and
- * other organisations, research institutes and public-interest bodies
- * almost never (in the real reports of the test corpus, 416 rows: 43, 14
- * and 5 counts, none in the last two). A row whose blanks left no trace
- * ("821 35 2 1 859" for seven columns) has its values put where values
- * usually are when nothing else decides.
- */
-static void
-column_rarity(ctx_t *cx)
+int
+ogi__split_col_rarity(ogi_table_id_t id, size_t col)
 {
     static const struct {
         const char *key;
@@ -120,13 +111,20 @@ column_rarity(ctx_t *cx)
                   {"other_org", 2},
                   {"research", 3},
                   {"public_interest", 4}};
-    memset(cx->rare, 0, sizeof(cx->rare));
-    if (cx->id != OGI_T3)
-        return;
-    for (size_t c = 0; c < cx->sk->ncols && c < OGI__SPLIT_MAX_COLS; c++)
-        for (size_t k = 0; k < OGI_ARRAY_LEN(seldom); k++)
-            if (strcmp(cx->sk->cols[c].key, seldom[k].key) == 0)
-                cx->rare[c] = seldom[k].rare;
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    if (id != OGI_T3 || col >= sk->ncols)
+        return 0;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(seldom); k++)
+        if (strcmp(sk->cols[col].key, seldom[k].key) == 0)
+            return seldom[k].rare;
+    return 0;
+}
+
+static void
+column_rarity(ctx_t *cx)
+{
+    for (size_t c = 0; c < OGI__SPLIT_MAX_COLS; c++)
+        cx->rare[c] = (uint8_t)ogi__split_col_rarity(cx->id, c);
 }
 
 int

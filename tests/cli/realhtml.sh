@@ -24,7 +24,7 @@ floor_of() {
     case $1 in
         found) echo 99.9 ;;
         w3m) echo 100 ;;
-        lynx) echo 98.4 ;;
+        lynx) echo 100 ;;
         html2text) echo 100 ;;
         pandoc_plain) echo 100 ;;
         pandoc_gfm) echo 100 ;;
@@ -32,7 +32,7 @@ floor_of() {
         strip) echo 100 ;;
         strip_flat) echo 90.2 ;;
         strip_nodes) echo 100 ;;
-        strip_nodes_flat) echo 91.2 ;;
+        strip_nodes_flat) echo 92.2 ;;
         *) echo 100 ;;
     esac
 }

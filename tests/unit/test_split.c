@@ -1378,6 +1378,8 @@ strip_marks(void **state)
  * blank ("3": 3 and no total, not a total of 3 over blank parts). Where
  * the arithmetic cannot place the values, they go to the columns that
  * usually hold counts. Values from the pages' truths. */
+#define NODESFLAT "tests/data/split/nodesflat2019_blank_totals.txt"
+
 static void
 nodes_shape_ranked(void **state)
 {
@@ -1413,6 +1415,13 @@ nodes_shape_ranked(void **state)
          "unable.not_held", {252, 12, -1, -1, 1, -1, -1}},
         {"tests/data/split/nodes2019_blank_totals.txt", OGI_FORMAT_2019,
          "carry_forward", {72, -1, -1, -1, -1, -1, 72}},
+        /* one line, nodes a space apart: a short row whose last value is
+         * its total spreads the others over the columns that usually hold
+         * counts */
+        {NODESFLAT, OGI_FORMAT_2019, "new_received",
+         {821, 35, -1, -1, 2, 1, 859}},
+        {NODESFLAT, OGI_FORMAT_2019, "result_total",
+         {767, 35, -1, -1, 2, 1, 805}},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         fx_t *f = fx_new(cases[i].format, 1);
