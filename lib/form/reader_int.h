@@ -67,6 +67,14 @@ extern const ogi__reader_t ogi__read_runon;      /* crawler text, digits of
 extern const ogi__reader_t ogi__read_html_table; /* <table><tr><td> markup in
                                                     text (pandoc gfm, OCR) */
 
+/* ---- rows drawn over several lines (read_row_bands.c) ---- */
+
+/* The row-lines reader's lines [l0, l1) where no rule or tab gives the
+ * columns: a row whose label wraps is a band of lines read back as one
+ * row (pdftotext -layout). Returns 0 or OGI_ENOMEM. */
+int ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0,
+                        size_t l1);
+
 /* ---- HTML tables (read_html_table.c) ---- */
 
 /* libxml2's element node; its header stays out of lib/'s headers. */

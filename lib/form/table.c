@@ -168,6 +168,16 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
 }
 
 ogi__cell_t *
+ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
+{
+    ogi__cell_t *d = add_parsed(tb, OGI__CELL_LABEL, c->s, c->n, c->off,
+                                c->len, NULL);
+    if (d)
+        *d = *c;
+    return d;
+}
+
+ogi__cell_t *
 ogi__table_add_cell(ogi__table_t *tb, const char *s, size_t n, size_t off)
 {
     return add_cell_known(tb, s, n, off, NULL);

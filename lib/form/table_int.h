@@ -93,6 +93,10 @@ void ogi__table_row_close(ogi__table_t *tb);
 ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
                             const char *s, size_t n, size_t off, size_t len);
 
+/* Appends a copy of cell c (its kind, number, span and places). Returns
+ * the new cell, or NULL when out of memory. */
+ogi__cell_t *ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c);
+
 /*
  * Appends one cell whose kind is read from its text: BLANK when it is only
  * whitespace, VALUE when it reads as a number or a placeholder ("减 22",

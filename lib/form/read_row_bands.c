@@ -1,0 +1,669 @@
+/*
+ * read_row_bands.c - the row-lines reader's rows drawn over several lines
+ * (read_row_lines.c, reader_int.h): pdftotext -layout's bands.
+ */
+#include "ogi_int.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ogi/error.h"
+#include "reader_int.h"
+#include "swar_int.h"
+
+#define BAND_COLS 64 /* columns of one band, at most */
+
+/* ---- rows drawn over several lines (pdftotext -layout) ----
+ *
+ * A converter that lays a table out on a grid of characters prints a
+ * row whose label wraps in a narrow column as a band of lines: the
+ * label's pieces above and below the line that holds the values, a group
+ * label of an outer column (（六）其他处理) beside them, a placeholder
+ * that wraps ("不适" over "用") in its own column, a value set lower in
+ * its cell. The band is read back as one row: each piece joins the cell
+ * of the value line in whose column it stands, a piece in no cell of that
+ * line starts a column of its own, ordered by position.
+ */
+
+#define BAND_MAX  12 /* lines of one row, at most */
+#define PIECE_MAX 40 /* display columns of a piece: wider is prose */
+
+typedef struct {
+    int x0, x1;         /* columns of the first member */
+    size_t m[BAND_MAX]; /* cells joined, top to bottom (scratch indices) */
+    size_t n;
+    size_t main; /* the value line's cell, or SIZE_MAX */
+} col_t;
+
+/* A count of code points along a line: the column a converter that
+ * sets one character per grid cell (pdftotext -layout) put each at. */
+typedef struct {
+    size_t i; /* offset reached */
+    int x;    /* code points from the line's start to i */
+} cp_walk_t;
+
+/* Code points from the start of line l to offset off, counted on from
+ * *w when off is not behind it (w->i is the line's start at first). */
+static int
+cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
+{
+    if (off < w->i) {
+        w->i = t->lines[l].start;
+        w->x = 0;
+    }
+    size_t i = w->i;
+    int x = w->x;
+    size_t stop = off < t->len ? off : t->len;
+    for (; stop > i && stop - i >= 8; i += 8)
+        x += (int)ogi__word_leads(ogi__word_load(t->s + i));
+    for (; i < off && i < t->len; i++)
+        x += ((unsigned char)t->s[i] & 0xC0) != 0x80;
+    w->i = i > off ? i : off;
+    w->x = x;
+    return x;
+}
+
+/* Columns of each cell of sc (one row per line) into x0/x1: in code
+ * points when narrow, else in display columns. */
+static void
+measure(const ogi__table_t *sc, int narrow, int *x0, int *x1)
+{
+    for (size_t r = 0; r < sc->nrows; r++) {
+        size_t first = sc->rows[r].first, line = sc->rows[r].line;
+        if (!narrow) {
+            ogi__table_cells_columns(sc->text, &sc->cells[first],
+                                     sc->rows[r].count, &x0[first], &x1[first]);
+            continue;
+        }
+        cp_walk_t w = {sc->text->lines[line].start, 0};
+        for (size_t i = first; i < first + sc->rows[r].count; i++) {
+            const ogi__cell_t *c = &sc->cells[i];
+            x0[i] = cp_column(sc->text, line, c->off, &w);
+            x1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+        }
+    }
+}
+
+static int
+is_value(const ogi__cell_t *c)
+{
+    return c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN;
+}
+
+static size_t
+nvalues(const ogi__table_t *sc, size_t r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sc->rows[r].count; i++)
+        n += is_value(&sc->cells[sc->rows[r].first + i]);
+    return n;
+}
+
+static int
+overlap(int a0, int a1, int b0, int b1)
+{
+    int lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* How well the value columns of successive value lines line up under
+ * measure x: values whose columns overlap one of the line before. */
+static size_t
+alignment(const ogi__table_t *sc, const int *x0, const int *x1)
+{
+    size_t score = 0;
+    long prev = -1;
+    for (size_t r = 0; r < sc->nrows; r++) {
+        if (nvalues(sc, r) < 2)
+            continue;
+        if (prev >= 0) {
+            const ogi__row_t *a = &sc->rows[prev], *b = &sc->rows[r];
+            for (size_t i = b->first; i < b->first + b->count; i++) {
+                if (!is_value(&sc->cells[i]))
+                    continue;
+                for (size_t j = a->first; j < a->first + a->count; j++)
+                    if (is_value(&sc->cells[j]) &&
+                        overlap(x0[i] - 1, x1[i] + 1, x0[j], x1[j])) {
+                        score++;
+                        break;
+                    }
+            }
+        }
+        prev = (long)r;
+    }
+    return score;
+}
+
+/* The column of cols[0..n) piece [a, b) stands in: starting where it
+ * starts, or starting within it and over half of it or more (a cell's
+ * lines never start left of it); else -1. */
+static long
+column_at(const col_t *cols, size_t n, int a, int b)
+{
+    for (size_t j = 0; j < n; j++)
+        if ((a - cols[j].x0 <= 1 && cols[j].x0 - a <= 1) ||
+            (a > cols[j].x0 &&
+             2 * overlap(a, b, cols[j].x0, cols[j].x1) >= b - a))
+            return (long)j;
+    return -1;
+}
+
+static int
+by_x(const void *a, const void *b)
+{
+    const col_t *p = a, *q = b;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* Appends column c (cells of sc) to tb's open row: its one cell as it
+ * is, or its pieces joined into one cell read again. */
+static int
+emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
+            const int *x0, const int *x1)
+{
+    const ogi__cell_t *f = &sc->cells[c->m[0]];
+    /* where it stands: its cell on the value line, else its first piece */
+    size_t at = c->main != SIZE_MAX ? c->main : c->m[0];
+    if (c->n == 1) {
+        ogi__cell_t *d = ogi__table_add_copy(tb, f);
+        if (!d)
+            return OGI_ENOMEM;
+        d->x0 = (int16_t)x0[at];
+        d->x1 = (int16_t)x1[at];
+        return 0;
+    }
+    size_t len = 0;
+    for (size_t k = 0; k < c->n; k++)
+        len += sc->cells[c->m[k]].n + 1;
+    char *buf = ogi_arena_alloc(tb->arena, len + 1);
+    if (!buf)
+        return OGI_ENOMEM;
+    size_t n = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const ogi__cell_t *p = &sc->cells[c->m[k]];
+        /* words of Latin text wrap at a space; Chinese at any character */
+        if (n && p->n && (unsigned char)buf[n - 1] < 0x80 &&
+            (unsigned char)p->s[0] < 0x80 && buf[n - 1] != '-')
+            buf[n++] = ' ';
+        memcpy(buf + n, p->s, p->n);
+        n += p->n;
+    }
+    const ogi__cell_t *l = &sc->cells[c->m[c->n - 1]];
+    ogi__cell_t *d = ogi__table_add_cell(tb, buf, n, f->off);
+    if (!d)
+        return OGI_ENOMEM;
+    d->off = f->off;
+    d->len = l->off + l->len - f->off;
+    d->x0 = (int16_t)x0[at];
+    d->x1 = (int16_t)x1[at];
+    d->measurable = 0;
+    return 0;
+}
+
+/*
+ * Reads the band of rows [r0, r1) of sc, none with values, as one row of
+ * headers when it is one: a header written down its narrow column ("本年"
+ * over "制发件" over "数"), its pieces joined by column. One line at
+ * least holds two cells; every piece is a label no wider than PIECE_MAX; a
+ * piece joins the column it overlaps, and one that overlaps two, or a column's
+ * second piece on one line (a header over several columns), leaves the band as
+ * it is. Returns 1 when read, 0 when not (tb untouched), or OGI_ENOMEM.
+ */
+static int
+merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
+             const int *x0, const int *x1)
+{
+    col_t cols[BAND_COLS];
+    size_t n = 0;
+    size_t last_row[BAND_COLS];
+    /* columns set apart by space on one line at least: lines of one
+     * cell each are text in reading order, not a grid */
+    int grid = 0;
+    for (size_t r = r0; r < r1; r++)
+        grid |= sc->rows[r].count >= 2;
+    if (!grid)
+        return 0;
+    /* cells one space apart: a header's words run together, which may
+     * span two columns as well as stand in one */
+    for (size_t r = r0; r < r1; r++)
+        for (size_t i = sc->rows[r].first + 1;
+             i < sc->rows[r].first + sc->rows[r].count; i++)
+            if (x0[i] >= 0 && x1[i - 1] >= 0 && x0[i] - x1[i - 1] < 2)
+                return 0;
+    for (size_t r = r0; r < r1; r++) {
+        const ogi__row_t *rr = &sc->rows[r];
+        for (size_t i = rr->first; i < rr->first + rr->count; i++) {
+            if (sc->cells[i].kind != OGI__CELL_LABEL || x0[i] < 0 ||
+                x1[i] - x0[i] > PIECE_MAX)
+                return 0;
+            long at = -1;
+            for (size_t j = 0; j < n; j++)
+                if (overlap(x0[i], x1[i], cols[j].x0, cols[j].x1)) {
+                    if (at >= 0)
+                        return 0;
+                    at = (long)j;
+                }
+            if (at < 0) {
+                if (n == BAND_COLS)
+                    return 0;
+                cols[n] = (col_t){x0[i], x1[i], {i}, 1, SIZE_MAX};
+                last_row[n++] = r;
+                continue;
+            }
+            col_t *k = &cols[at];
+            if (last_row[at] == r || k->n == BAND_MAX)
+                return 0;
+            k->m[k->n++] = i;
+            last_row[at] = r;
+            /* the column spans its pieces */
+            if (x0[i] < k->x0)
+                k->x0 = x0[i];
+            if (x1[i] > k->x1)
+                k->x1 = x1[i];
+        }
+    }
+    /* a column's pieces may have grown it over another's */
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (overlap(cols[a].x0, cols[a].x1, cols[b].x0, cols[b].x1))
+                return 0;
+    qsort(cols, n, sizeof(cols[0]), by_x);
+    int rc;
+    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
+        return rc;
+    for (size_t j = 0; j < n; j++)
+        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
+            return rc;
+    ogi__table_row_close(tb);
+    return 1;
+}
+
+/*
+ * Reads the band of rows [r0, r1) of sc (lines one after another) as one
+ * row of tb when it is one: a single line with values (two or more), the
+ * other lines' pieces each in a column of it or in a column of their own
+ * (left of the values, or reading as a value), none over a value of that
+ * line or across two of its cells. Returns 1 when read, 0 when the band
+ * is not one row (tb untouched), or OGI_ENOMEM (negative).
+ */
+static int
+merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
+           const int *x0, const int *x1)
+{
+    long main = -1;
+    for (size_t r = r0; r < r1; r++)
+        if (nvalues(sc, r) >= 2) {
+            if (main >= 0)
+                return 0;
+            main = (long)r;
+        }
+    if (main < 0)
+        return merge_header(tb, sc, r0, r1, x0, x1);
+    col_t cols[BAND_COLS];
+    size_t n = 0, nmain;
+    const ogi__row_t *mr = &sc->rows[main];
+    int first_value = -1;
+    for (size_t i = mr->first; i < mr->first + mr->count; i++) {
+        if (n == BAND_COLS)
+            return 0;
+        cols[n] = (col_t){x0[i], x1[i], {i}, 1, i};
+        if (first_value < 0 && is_value(&sc->cells[i]))
+            first_value = x0[i];
+        n++;
+    }
+    nmain = n;
+    for (size_t r = r0; r < r1; r++) {
+        if ((long)r == main)
+            continue;
+        const ogi__row_t *rr = &sc->rows[r];
+        for (size_t i = rr->first; i < rr->first + rr->count; i++) {
+            const ogi__cell_t *c = &sc->cells[i];
+            if (x0[i] < 0 || x1[i] - x0[i] > PIECE_MAX ||
+                c->kind == OGI__CELL_BLANK)
+                return 0;
+            size_t across = 0;
+            for (size_t j = 0; j < nmain; j++)
+                across += overlap(x0[i], x1[i], cols[j].x0, cols[j].x1) > 0;
+            if (across > 1)
+                return 0;
+            long j = column_at(cols, nmain, x0[i], x1[i]);
+            if (j >= 0 && is_value(&sc->cells[cols[j].main]))
+                return 0; /* a header word or another row's value */
+            if (j >= 0 && r < (size_t)main &&
+                ogi__table_starts_numbered(sc->cells[cols[j].main].s,
+                                           sc->cells[cols[j].main].n))
+                return 0; /* a label starts at its number: a header above */
+            if (j < 0) {
+                j = column_at(cols + nmain, n - nmain, x0[i], x1[i]);
+                j = j >= 0 ? j + (long)nmain : -1;
+            }
+            if (j < 0) {
+                if (n == BAND_COLS)
+                    return 0;
+                cols[n++] = (col_t){x0[i], x1[i], {i}, 1, SIZE_MAX};
+                continue;
+            }
+            col_t *k = &cols[j];
+            if (k->n == BAND_MAX)
+                return 0;
+            /* top to bottom: the value line's cell keeps its place */
+            if (k->main != SIZE_MAX && r < (size_t)main) {
+                size_t at = 0;
+                while (at < k->n && k->m[at] != k->main)
+                    at++;
+                memmove(k->m + at + 1, k->m + at,
+                        (k->n - at) * sizeof(k->m[0]));
+                k->m[at] = i;
+                k->n++;
+            } else
+                k->m[k->n++] = i;
+        }
+    }
+    /* a column of its own is a group label left of the values, or a
+     * value (a placeholder wrapped, a number set lower) */
+    for (size_t j = nmain; j < n; j++) {
+        if (cols[j].x1 <= first_value)
+            continue;
+        if (cols[j].n == 1 && is_value(&sc->cells[cols[j].m[0]]))
+            continue;
+        ogi__table_t probe = {.text = sc->text, .arena = tb->arena};
+        if (emit_column(&probe, sc, &cols[j], x0, x1) < 0)
+            return OGI_ENOMEM;
+        if (probe.ncells != 1 || !is_value(&probe.cells[0]))
+            return 0;
+    }
+    qsort(cols, n, sizeof(cols[0]), by_x);
+    int rc;
+    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
+        return rc;
+    for (size_t j = 0; j < n; j++)
+        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
+            return rc;
+    ogi__table_row_close(tb);
+    return 1;
+}
+
+/* 1 when row r of sc starts with a numbered label that starts a row,
+ * after the tails of outer groups' labels wrapped (two at most: "果" of
+ * 三、本年度办理结果): not an outer group's label beside the tail of a
+ * row label (a line of two labels and no values, the second without a
+ * number of its own, left of column vx where the values of the line
+ * before start). */
+static int
+starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
+{
+    const ogi__row_t *row = &sc->rows[r];
+    const ogi__cell_t *c = &sc->cells[row->first];
+    size_t k = 0;
+    while (k < row->count && k < 3 && c[k].kind == OGI__CELL_LABEL &&
+           !ogi__table_starts_numbered(c[k].s, c[k].n))
+        k++;
+    if (k == row->count || k == 3 || c[k].kind != OGI__CELL_LABEL ||
+        !ogi__table_starts_numbered(c[k].s, c[k].n))
+        return 0;
+    return !(row->count == k + 2 && nvalues(sc, r) == 0 &&
+             c[k + 1].kind == OGI__CELL_LABEL &&
+             !ogi__table_starts_numbered(c[k + 1].s, c[k + 1].n) &&
+             x0[row->first + k + 1] < vx);
+}
+
+/* The column the first numbered label of row r of sc (one of its first
+ * three cells, labels) starts at, or -1; with near >= 0, the first such
+ * label starting within two columns of near. */
+static int
+numbered_at(const ogi__table_t *sc, size_t r, const int *x0, int near)
+{
+    const ogi__row_t *row = &sc->rows[r];
+    for (size_t k = 0; k < row->count && k < 3; k++) {
+        const ogi__cell_t *c = &sc->cells[row->first + k];
+        int x = x0[row->first + k];
+        if (c->kind != OGI__CELL_LABEL)
+            return -1;
+        if (ogi__table_starts_numbered(c->s, c->n) && x >= 0 &&
+            (near < 0 || abs(x - near) <= 2))
+            return x;
+    }
+    return -1;
+}
+
+/* The column the first value of row r of sc starts at, or INT_MAX. */
+static int
+first_value_at(const ogi__table_t *sc, size_t r, const int *x0)
+{
+    for (size_t i = sc->rows[r].first;
+         i < sc->rows[r].first + sc->rows[r].count; i++)
+        if (is_value(&sc->cells[i]))
+            return x0[i];
+    return INT_MAX;
+}
+
+/* The number of cells of row r of sc overlapping [a, b); *label is set
+ * when one of them is a label. */
+static size_t
+cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
+           const int *x1, int *label)
+{
+    size_t n = 0;
+    *label = 0;
+    for (size_t j = sc->rows[r].first;
+         j < sc->rows[r].first + sc->rows[r].count; j++)
+        if (overlap(a, b, x0[j], x1[j])) {
+            *label |= sc->cells[j].kind == OGI__CELL_LABEL;
+            n++;
+        }
+    return n;
+}
+
+/*
+ * 1 when row l of sc, a line after a row's values, is the top of a cell
+ * of the row starting at row s (the next line): a converter that centres
+ * a cell's lines in a taller row (w3m) sets "不" of 不/适/用 above the
+ * line of the row's label. Its cells right of column vx (where values
+ * stand) are pieces, none a value, each over one piece of line s that is
+ * no value either and under no piece of the line above (which it would
+ * end: "不适" over "用"); left of vx it holds labels only (an outer
+ * group's).
+ */
+static int
+top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
+            const int *x0, const int *x1, int vx)
+{
+    const ogi__row_t *a = &sc->rows[l];
+    size_t pieces = 0;
+    for (size_t i = a->first; i < a->first + a->count; i++) {
+        const ogi__cell_t *c = &sc->cells[i];
+        if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
+            return 0;
+        if (x0[i] < vx)
+            continue;
+        int label;
+        if (cells_over(sc, s, x0[i], x1[i], x0, x1, &label) != 1 || !label)
+            return 0;
+        for (size_t j = sc->rows[s].first;
+             j < sc->rows[s].first + sc->rows[s].count; j++)
+            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x0[j] < vx)
+                return 0;
+        /* the pieces right above it, up to a value: a word it would end */
+        size_t up[BAND_MAX], nup = 0;
+        for (size_t q = l; q > r0 && nup < BAND_MAX; q--) {
+            size_t at = SIZE_MAX;
+            for (size_t j = sc->rows[q - 1].first;
+                 j < sc->rows[q - 1].first + sc->rows[q - 1].count; j++)
+                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]))
+                    at = j;
+            if (at == SIZE_MAX || is_value(&sc->cells[at]))
+                break;
+            up[nup++] = at;
+        }
+        char buf[128];
+        size_t n = 0;
+        for (size_t k = nup; k > 0; k--)
+            if (n + sc->cells[up[k - 1]].n <= sizeof(buf)) {
+                memcpy(buf + n, sc->cells[up[k - 1]].s, sc->cells[up[k - 1]].n);
+                n += sc->cells[up[k - 1]].n;
+            }
+        ogi_num_t num;
+        if (n && ogi_number_parse(buf, n, &num) == OGI_NUM_NONE)
+            return 0;
+        pieces++;
+    }
+    return pieces > 0;
+}
+
+/* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
+static int
+copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
+         const int *x1)
+{
+    int rc;
+    if ((rc = ogi__table_row_open(tb, sc->rows[r].line)))
+        return rc;
+    for (size_t i = sc->rows[r].first;
+         i < sc->rows[r].first + sc->rows[r].count; i++) {
+        ogi__cell_t *d = ogi__table_add_copy(tb, &sc->cells[i]);
+        if (!d)
+            return OGI_ENOMEM;
+        d->x0 = (int16_t)x0[i];
+        d->x1 = (int16_t)x1[i];
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/*
+ * Appends the cells of the open row of sc read from line l, a label cell
+ * that holds a space between two characters that are not ASCII read as
+ * two: Chinese text has no spaces, and a converter that sets tight
+ * columns one space apart (w3m) runs two cells together ("（六）
+ * 2.申请人…" over "其他处 费用、…"): apart, each joins its own column.
+ * Cells one space apart are only so read (merge_header takes them as
+ * words of a header whose columns are unsure).
+ */
+static int
+add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
+{
+    size_t c0 = sc->ncells;
+    int rc = ogi__table_add_line(sc, l);
+    if (rc || c0 == sc->ncells)
+        return rc;
+    size_t n = sc->ncells - c0;
+    ogi__cell_t *copy = ogi_arena_alloc(sc->arena, n * sizeof(*copy));
+    if (!copy)
+        return OGI_ENOMEM;
+    memcpy(copy, &sc->cells[c0], n * sizeof(*copy));
+    sc->ncells = c0;
+    for (size_t k = 0; k < n; k++) {
+        const ogi__cell_t *c = &copy[k];
+        if (c->kind != OGI__CELL_LABEL || c->s != t->s + c->off ||
+            c->n != c->len) {
+            if (!ogi__table_add_copy(sc, c))
+                return OGI_ENOMEM;
+            continue;
+        }
+        size_t a = 0;
+        for (size_t i = 1; i <= c->n; i++) {
+            if (i < c->n && !(c->s[i] == ' ' && i + 1 < c->n &&
+                              (unsigned char)c->s[i - 1] >= 0x80 &&
+                              (unsigned char)c->s[i + 1] >= 0x80))
+                continue;
+            size_t at = sc->ncells;
+            if ((rc = ogi__table_add_words(sc, c->s + a, i - a, c->off + a)))
+                return rc;
+            for (; at < sc->ncells; at++)
+                sc->cells[at].measurable = c->measurable;
+            a = i + 1;
+        }
+    }
+    return 0;
+}
+
+/* A region without rules: each line read as a row, then bands of lines
+ * that draw one row joined (merge_band). */
+int
+ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
+{
+    int rc;
+    ogi__table_t sc;
+    ogi__table_init(&sc, tb->arena, t);
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_page_line(t, l) || ogi__table_is_empty_line(t, l))
+            continue;
+        if ((rc = ogi__table_row_open(&sc, l)) ||
+            (rc = add_line_apart(&sc, t, l)))
+            return rc;
+        ogi__table_row_close(&sc);
+    }
+    if (sc.nrows == 0)
+        return 0;
+    int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
+    if (!x0)
+        return OGI_ENOMEM;
+    int *x1 = x0 + sc.ncells;
+    int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
+    /* a converter that sets a character per grid cell, whatever its
+     * width, is told by the values lining up in code points: the cells
+     * are given those columns (placement finds blank cells by them) */
+    measure(&sc, 0, x0, x1);
+    size_t wide = alignment(&sc, x0, x1);
+    measure(&sc, 1, n0, n1);
+    if (alignment(&sc, n0, n1) > wide) {
+        x0 = n0;
+        x1 = n1;
+    }
+    size_t r = 0;
+    while (r < sc.nrows) {
+        size_t e = r + 1;
+        while (e < sc.nrows && sc.rows[e].line == sc.rows[e - 1].line + 1 &&
+               !memchr(t->s + t->lines[sc.rows[e].line].start, '\t',
+                       t->lines[sc.rows[e].line].end -
+                           t->lines[sc.rows[e].line].start))
+            e++;
+        /* rows printed without a line between them: after a line of
+         * values, a numbered row label starts the next */
+        while (r < e) {
+            size_t s = r + 1, vl = r; /* the band's line of values */
+            int values = nvalues(&sc, r) >= 2;
+            /* a row left wholly blank: a line of its numbered label
+             * alone, then the next row's values and label in its column */
+            int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
+            while (s < e &&
+                   !(values && starts_numbered(&sc, s, x0,
+                                               first_value_at(&sc, vl, x0))) &&
+                   !(!values && at >= 0 && s == r + 1 && nvalues(&sc, s) >= 2 &&
+                     numbered_at(&sc, s, x0, at) >= 0)) {
+                if (!values && nvalues(&sc, s) >= 2)
+                    vl = s;
+                values |= nvalues(&sc, s) >= 2;
+                s++;
+            }
+            /* the tops of the next row's cells set above its label */
+            if (values && s < e) {
+                int vx = first_value_at(&sc, vl, x0);
+                size_t top = s;
+                while (top - 1 > vl &&
+                       top_of_next(&sc, r, top - 1, top, x0, x1, vx))
+                    top--;
+                s = top;
+            }
+            int m = 0;
+            if (s - r >= 2 && s - r <= BAND_MAX) {
+                m = merge_band(tb, &sc, r, s, x0, x1);
+                if (m < 0)
+                    return m;
+            }
+            if (m == 0)
+                for (size_t k = r; k < s; k++)
+                    if ((rc = copy_row(tb, &sc, k, x0, x1)))
+                        return rc;
+            r = s;
+        }
+    }
+    return 0;
+}
+
+/* Marks as runs the values of cells [c0, ncells) of tb that are digits
+ * with a leading zero ("0000000", "00"): no number is written so, but a
+ * converter that sets narrow columns close runs adjacent cells' digits
+ * together; the format's arithmetic splits them (OGI__CELL_RUN). */
