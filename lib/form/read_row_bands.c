@@ -202,6 +202,23 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
     return 0;
 }
 
+/* The columns cols[0..n) of the band starting at row r0 of sc, ordered by
+ * position, as one row of tb. Returns 1, or OGI_ENOMEM (negative). */
+static int
+emit_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, col_t *cols,
+         size_t n, const int *x0, const int *x1)
+{
+    qsort(cols, n, sizeof(cols[0]), by_x);
+    int rc;
+    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
+        return rc;
+    for (size_t j = 0; j < n; j++)
+        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
+            return rc;
+    ogi__table_row_close(tb);
+    return 1;
+}
+
 /*
  * Reads the band of rows [r0, r1) of sc, none with values, as one row of
  * headers when it is one: a header written down its narrow column ("本年"
@@ -269,15 +286,7 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         for (size_t b = a + 1; b < n; b++)
             if (overlap(cols[a].x0, cols[a].x1, cols[b].x0, cols[b].x1))
                 return 0;
-    qsort(cols, n, sizeof(cols[0]), by_x);
-    int rc;
-    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
-        return rc;
-    for (size_t j = 0; j < n; j++)
-        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
-            return rc;
-    ogi__table_row_close(tb);
-    return 1;
+    return emit_row(tb, sc, r0, cols, n, x0, x1);
 }
 
 /*
@@ -374,15 +383,7 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         if (probe.ncells != 1 || !is_value(&probe.cells[0]))
             return 0;
     }
-    qsort(cols, n, sizeof(cols[0]), by_x);
-    int rc;
-    if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
-        return rc;
-    for (size_t j = 0; j < n; j++)
-        if ((rc = emit_column(tb, sc, &cols[j], x0, x1)))
-            return rc;
-    ogi__table_row_close(tb);
-    return 1;
+    return emit_row(tb, sc, r0, cols, n, x0, x1);
 }
 
 /* 1 when row r of sc starts with a numbered label that starts a row,

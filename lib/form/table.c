@@ -596,6 +596,21 @@ static int add_line_cells(ogi__table_t *tb, size_t l);
 /* Raw offset of normalised offset i, for offsets that only grow: *k is
  * the shift in force, carried from call to call (one search per line
  * rather than one per cell). */
+/* The shift in force at normalised offset at (the last at or before it). */
+static size_t
+shift_at(const ogi_text_t *t, size_t at)
+{
+    size_t lo = 0, hi = t->nshifts;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->shifts[mid].norm <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t
 raw_at(const ogi_text_t *t, size_t i, size_t *k)
 {
@@ -645,15 +660,7 @@ ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
     }
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
     /* the shift in force at the line's start, found once */
-    size_t lo = 0, hi = t->nshifts, at = t->lines[l].start;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    size_t k = lo;
+    size_t at = t->lines[l].start, k = shift_at(t, at);
     size_t r = raw_at(t, at, &k);
     long x = 0;
     for (size_t i = c0; i < tb->ncells; i++) {
@@ -711,16 +718,9 @@ typedef struct {
 static void
 walk_start(const ogi_text_t *t, walk_t *w, size_t l)
 {
-    size_t lo = 0, hi = t->nshifts, at = t->lines[l].start;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t at = t->lines[l].start;
     w->line = l;
-    w->k = lo;
+    w->k = shift_at(t, at);
     w->i = at;
     w->r = raw_at(t, at, &w->k);
     w->x = 0;

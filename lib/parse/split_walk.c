@@ -620,6 +620,29 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
     return 0;
 }
 
+/* walk_layouts with the row's gaps read as blank cells: one per no-break
+ * space (exact), or up to MAX_GAP_CELLS each (white space collapsed); the
+ * layouts it found added to *any_lay, a failure to fit forgotten. */
+static int
+walk_gaps(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed,
+          int exact, size_t *any_lay)
+{
+    s->gaps = 1;
+    s->gap_exact = exact;
+    s->gap_loose = !exact;
+    int rc = walk_layouts(cx, s, cur, w, fixed);
+    s->gap_exact = 0;
+    s->gap_loose = 0;
+    if (rc)
+        return rc;
+    *any_lay += s->nlay;
+    if (s->fail) {
+        s->fail = F_OK;
+        s->ncand = 0;
+    }
+    return 0;
+}
+
 /* Stage 1 for span s: its layouts, then every split they allow. */
 int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
@@ -692,36 +715,16 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
      * how many blank cells each gap is, a whole row of them too (more
      * than one gap is tried as) */
     size_t any_lay = s->nlay;
-    if (s->ncand == 0 && spread) {
-        s->gaps = 1;
-        s->gap_exact = 1;
-        rc = walk_layouts(cx, s, cur, w, fixed);
-        s->gap_exact = 0;
-        if (rc)
-            return rc;
-        any_lay += s->nlay;
-        if (s->fail) {
-            s->fail = F_OK;
-            s->ncand = 0;
-        }
-    }
+    if (s->ncand == 0 && spread &&
+        (rc = walk_gaps(cx, s, cur, w, fixed, 1, &any_lay)))
+        return rc;
     /* and still none fits: white space collapsed (a crawler that keeps
      * one space for a run of them, "82135 21859" for 821 35 _ _ 2 1
      * 859), so a gap may be up to MAX_GAP_CELLS blank cells whatever its
      * no-break spaces, the arithmetic deciding */
-    if (s->ncand == 0 && spread) {
-        s->gaps = 1;
-        s->gap_loose = 1;
-        rc = walk_layouts(cx, s, cur, w, fixed);
-        s->gap_loose = 0;
-        if (rc)
-            return rc;
-        any_lay += s->nlay;
-        if (s->fail) {
-            s->fail = F_OK;
-            s->ncand = 0;
-        }
-    }
+    if (s->ncand == 0 && spread &&
+        (rc = walk_gaps(cx, s, cur, w, fixed, 0, &any_lay)))
+        return rc;
     if (any_lay == 0) {
         s->fail = F_SHAPE; /* fewer digits than cells */
         return 0;
