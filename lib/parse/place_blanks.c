@@ -550,6 +550,22 @@ last_cut_short(const ogi__prow_t *pr, const ogi__table_t *g)
  */
 static int runless(const ogi__prow_t *pr, const ogi__table_t *g);
 
+/* 1 when row pr's last cell is blank (or no cell) and some other cell
+ * holds a number: a total the paper's edge took whole. */
+static int
+last_blank(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1]);
+    if (l->kind != OGI__CELL_BLANK)
+        return 0;
+    for (size_t v = 0; v + 1 < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE)
+            return 1;
+    }
+    return 0;
+}
+
 /* The number in row pr's last cell (0 when it holds none). */
 static int64_t
 last_value(const ogi__prow_t *pr, const ogi__table_t *g)
@@ -574,6 +590,8 @@ last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
             clipped++;
             continue;
         }
+        if (last_blank(q, g))
+            continue; /* cut whole, or blank as printed: no sign either way */
         int64_t sum = 0, last = 0;
         int ok = 1;
         for (size_t v = 0; v < q->ntoks && ok; v++) {
@@ -700,6 +718,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         if ((cut[pr->table] || clipped[pr->table]) && !pr->group &&
             pr->ntoks == pr->ncols && runless(pr, g) &&
             ((cut[pr->table] && pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP) ||
+             (clipped[pr->table] && last_blank(pr, g)) ||
              (last_cut_short(pr, g) &&
               (cut[pr->table] || last_value(pr, g) > 0))))
             pr->toks[pr->ntoks - 1] = OGI__PLAN_CUT;

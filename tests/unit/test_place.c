@@ -623,6 +623,28 @@ t3_clipped_portrait_layout(void **state)
                    sizeof(want) / sizeof(want[0]));
 }
 
+/*
+ * The same from another page (t3_clipped_blank.portrait.layout.txt, seed
+ * 8803): the edge cuts so far into the total column that totals of two
+ * digits or less are gone whole (一's 751 reads 7, 二's 71 nothing). A
+ * row whose other cells hold numbers and whose total is not there lost
+ * it too; the row's identity puts it back.
+ */
+static void
+t3_clipped_blank_portrait_layout(void **state)
+{
+    (void)state;
+    static const t3_row_t want[] = {
+        {"new_received", "698 0 0 _ 53 0 751"},
+        {"carried_over", "71 N 0 0 _ 0 71"},
+        {"granted", "499 0 N _ 42 0 541"},
+        {"denied.enforcement_file", "6 N 0 _ _ 0 6"},
+        {"result_total", "769 0 0 _ 53 _ 822"},
+    };
+    check_t3_words(DIR "t3_clipped_blank.portrait.layout.txt", want,
+                   sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -647,6 +669,7 @@ main(void)
         cmocka_unit_test(t3_zeros_layout),
         cmocka_unit_test(t3_cut_portrait_layout),
         cmocka_unit_test(t3_clipped_portrait_layout),
+        cmocka_unit_test(t3_clipped_blank_portrait_layout),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }
