@@ -192,32 +192,72 @@ kept3(const unsigned char *u, size_t n)
              (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
 }
 
-#if defined(__SSE2__)
-/* 1 when the 16 bytes at u start with five characters kept3 keeps: leads
- * E3-E9 at 0, 3, 6, 9 and 12 with continuation bytes between them, none
- * of them the ideographic space or a corner bracket (E3 80 80/8C/8D) */
-static inline int
-kept15(const unsigned char *u)
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * How many of the 16 bytes at u normalisation keeps as they are, up to the
+ * first byte it does not keep or the first character the 16 do not hold
+ * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
+ * lead E3-E9 and two continuation bytes). All 16 are stored at o whatever
+ * the count (o has room: the text never runs ahead of u). *nl grows by the
+ * LFs kept.
+ */
+static inline unsigned
+plain16(const unsigned char *u, char *o, size_t *nl)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+    __m128i ascii =
+        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+    __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
     __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
     __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
                                   _mm_set1_epi8((char)0x80));
     unsigned ml = (unsigned)_mm_movemask_epi8(lead);
     unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-    if ((ml & 0x1249u) != 0x1249u || (mc & 0x6DB6u) != 0x6DB6u)
-        return 0;
+    unsigned mn = (unsigned)_mm_movemask_epi8(lf);
+    unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
+    /* the two bytes after each lead are its continuation bytes */
+    unsigned want = ((ml << 1) | (ml << 2)) & 0xFFFFu;
+    /* a byte of no kind kept, a continuation byte out of place or one
+     * missing, a lead whose character ends past the sixteen */
+    unsigned bad = (~(ma | ml | mc) & 0xFFFFu) | (mc ^ want) | (ml & 0xC000u);
     unsigned e3 = (unsigned)_mm_movemask_epi8(
-                      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))) &
-                  0x1249u;
-    for (unsigned k = 0; e3 && k < 15; k += 3)
-        if (u[k] == 0xE3 && u[k + 1] == 0x80 &&
-            (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
-            return 0;
-    return 1;
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
+    if (e3) {
+        /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded */
+        __m128i b80 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80));
+        __m128i b8c = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8C));
+        __m128i b8d = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8D));
+        unsigned m80 = (unsigned)_mm_movemask_epi8(b80);
+        unsigned mt = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(b80, _mm_or_si128(b8c, b8d)));
+        bad |= e3 & (m80 >> 1) & (mt >> 2);
+    }
+    unsigned p = bad ? (unsigned)__builtin_ctz(bad) : 16;
+    /* stopped inside a character: back to its lead (everything before
+     * the first bad byte is right, so the lead is the nearest) */
+    if ((want >> p) & 1)
+        p -= (ml >> (p - 1)) & 1 ? 1 : 2;
+    for (unsigned m = mn & ((1u << p) - 1); m; m &= m - 1)
+        (*nl)++;
+    return p;
 }
 #endif
+
+/* How many of u[from..to) are bytes of multi-byte characters (>= 0x80):
+ * what broken sequences are weighed against, counted only once some are
+ * found. */
+static size_t
+count_high(const unsigned char *u, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += u[i] >= 0x80;
+    return n;
+}
 
 static int
 decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
@@ -278,9 +318,29 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     } while (0)
 
     const char *end = raw + len;
-    size_t o = 0, nl = 0, ctrl = 0, high = 0, bcap = 0;
+    size_t o = 0, nl = 0, ctrl = 0, bcap = 0;
+    /* the bytes >= 0x80 in raw[out->bom..hpos) */
+    size_t high = 0, hpos = i;
     int rc;
     while (i < len) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        if (len - i >= 16) {
+            /* the bulk of a report (ASCII, line breaks, ideographs and CJK
+             * punctuation) sixteen bytes at a time, to the first character
+             * that is not copied as it is */
+            size_t i0 = i, o0 = o;
+            unsigned p;
+            do {
+                p = plain16(u + i, out->s + o, &nl);
+                i += p;
+                o += p;
+            } while (p >= 14 && len - i >= 16);
+            if (i > i0)
+                SHIFT_AT(o0, i0);
+            if (i >= len)
+                break;
+        }
+#endif
         /* plain printable ASCII and tabs, and the bulk of a report:
          * ideographs and CJK punctuation, U+3000 to U+9FFF. Copied as
          * they are, in one run */
@@ -289,22 +349,6 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             SHIFT_AT(o, i);
             size_t i0 = i;
             for (;;) {
-#if defined(__SSE2__) && defined(__GNUC__)
-                /* sixteen at a time, to the first byte that is not */
-                while (len - i >= 16) {
-                    __m128i v =
-                        _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-                    __m128i ok =
-                        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-                    unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
-                    if (m) {
-                        i += (size_t)__builtin_ctz(m);
-                        break;
-                    }
-                    i += 16;
-                }
-#endif
                 while (len - i >= 8) {
                     uint64_t x = ogi__word_load(raw + i);
                     if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
@@ -316,19 +360,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                     i++;
                 if (!kept3(u + i, len - i))
                     break;
-                for (;;) {
-#if defined(__SSE2__)
-                    /* five at a time, each one kept3 keeps */
-                    while (len - i >= 16 && kept15(u + i)) {
-                        high += 15;
-                        i += 15;
-                    }
-#endif
-                    if (!kept3(u + i, len - i))
-                        break;
-                    high += 3;
+                while (kept3(u + i, len - i))
                     i += 3;
-                }
             }
             memcpy(out->s + o, raw + i0, i - i0);
             o += i - i0;
@@ -366,7 +399,6 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             out->s[o++] =
                 (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
             i += 3;
-            high += 3;
             continue;
         }
         uint32_t cp;
@@ -381,16 +413,17 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 b++;
             if ((rc = add_broken(arena, out, &bcap, o, i)))
                 return rc;
-            high += b - i;
             i = b;
             /* mostly broken long before the end: not UTF-8, and no
              * need to read (and remember) the rest */
-            if (out->nbroken >= BROKEN_EARLY &&
-                out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high)
-                return not_utf8(out, why, why_size);
+            if (out->nbroken >= BROKEN_EARLY) {
+                high += count_high(u, hpos, i);
+                hpos = i;
+                if (out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high)
+                    return not_utf8(out, why, why_size);
+            }
             continue;
         }
-        high += n;
         int f = ogi_text_fold(cp);
         if (f > 0) {
             SHIFT_AT(o, i);
@@ -403,7 +436,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         i += n;
     }
 #undef SHIFT_AT
-    if (out->nbroken * OGI_TEXT_BROKEN_RATIO > high)
+    if (out->nbroken > 0 &&
+        out->nbroken * OGI_TEXT_BROKEN_RATIO > high + count_high(u, hpos, len))
         return not_utf8(out, why, why_size);
     /* many control characters mean a binary file that happens to be UTF-8 */
     if (ctrl > 16 && ctrl * 20 > len) {
