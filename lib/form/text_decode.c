@@ -18,6 +18,7 @@
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "swar_int.h"
+#include "utf8_int.h"
 
 static int
 add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
@@ -219,11 +220,7 @@ plain16(const unsigned char *u, char *o, size_t *nl)
     unsigned mc = (unsigned)_mm_movemask_epi8(cont);
     unsigned mn = (unsigned)_mm_movemask_epi8(lf);
     unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
-    /* the two bytes after each lead are its continuation bytes */
-    unsigned want = ((ml << 1) | (ml << 2)) & 0xFFFFu;
-    /* a byte of no kind kept, a continuation byte out of place or one
-     * missing, a lead whose character ends past the sixteen */
-    unsigned bad = (~(ma | ml | mc) & 0xFFFFu) | (mc ^ want) | (ml & 0xC000u);
+    unsigned bad = 0;
     unsigned e3 = (unsigned)_mm_movemask_epi8(
         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
     if (e3) {
@@ -234,13 +231,9 @@ plain16(const unsigned char *u, char *o, size_t *nl)
         unsigned m80 = (unsigned)_mm_movemask_epi8(b80);
         unsigned mt = (unsigned)_mm_movemask_epi8(
             _mm_or_si128(b80, _mm_or_si128(b8c, b8d)));
-        bad |= e3 & (m80 >> 1) & (mt >> 2);
+        bad = e3 & (m80 >> 1) & (mt >> 2);
     }
-    unsigned p = bad ? (unsigned)__builtin_ctz(bad) : 16;
-    /* stopped inside a character: back to its lead (everything before
-     * the first bad byte is right, so the lead is the nearest) */
-    if ((want >> p) & 1)
-        p -= (ml >> (p - 1)) & 1 ? 1 : 2;
+    unsigned p = ogi__utf8_run16(ma, ml, mc, bad);
     for (unsigned m = mn & ((1u << p) - 1); m; m &= m - 1)
         (*nl)++;
     return p;
