@@ -187,24 +187,35 @@ declared(const char *raw, size_t len, const char **name, size_t *nlen)
  * *broken gets the count.
  */
 #if defined(__SSE2__) && defined(__GNUC__)
-/* How many of the 16 bytes at u are ASCII and valid three-byte characters
- * led by E1-EC or EE-EF (ideographs and full-width punctuation), in whole
- * characters from the start: E0 and ED, whose second bytes are narrower,
- * are left to the byte loop. */
-static inline unsigned
-valid16(const unsigned char *u)
+/* The ASCII bytes, the leads of valid three-byte characters (E1-EC or
+ * EE-EF: ideographs and full-width punctuation; E0 and ED, whose second
+ * bytes are narrower, are left to the byte loop) and the continuation
+ * bytes among the 16 at u, bit k for byte k. */
+static inline void
+masks16(const unsigned char *u, uint32_t *single, uint32_t *lead,
+        uint32_t *cont)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE1));
-    __m128i lead = _mm_andnot_si128(
+    __m128i l = _mm_andnot_si128(
         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
         _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(0x0E)), d));
-    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-                                  _mm_set1_epi8((char)0x80));
-    unsigned high = (unsigned)_mm_movemask_epi8(v);
-    return ogi__utf8_run16(~high & 0xFFFFu,
-                           (unsigned)_mm_movemask_epi8(lead),
-                           (unsigned)_mm_movemask_epi8(cont), 0);
+    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                               _mm_set1_epi8((char)0x80));
+    *single = ~(uint32_t)_mm_movemask_epi8(v) & 0xFFFFu;
+    *lead = (uint32_t)_mm_movemask_epi8(l);
+    *cont = (uint32_t)_mm_movemask_epi8(c);
+}
+
+/* How many of the 32 bytes at u are ASCII and such three-byte characters,
+ * in whole characters from the start. */
+static inline unsigned
+valid32(const unsigned char *u)
+{
+    uint32_t s0, l0, c0, s1, l1, c1;
+    masks16(u, &s0, &l0, &c0);
+    masks16(u + 16, &s1, &l1, &c1);
+    return ogi__utf8_run32(s0 | s1 << 16, l0 | l1 << 16, c0 | c1 << 16, 0);
 }
 #endif
 
@@ -224,9 +235,9 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
 #if defined(__SSE2__) && defined(__GNUC__)
         /* ASCII, ideographs and CJK punctuation, most of a report, a
          * block at a time */
-        unsigned p = 16;
-        while (len - i >= 16 && p >= 14) {
-            p = valid16(u + i);
+        unsigned p = 32;
+        while (len - i >= 32 && p >= 30) {
+            p = valid32(u + i);
             i += p;
         }
 #else

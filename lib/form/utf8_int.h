@@ -9,6 +9,8 @@
 #ifndef OGI_UTF8_INT_H
 #define OGI_UTF8_INT_H
 
+#include <stdint.h>
+
 /*
  * The masks have bit k for byte k of the sixteen: single (bytes taken
  * alone), lead (leads of the three-byte characters taken), cont
@@ -28,6 +30,20 @@ ogi__utf8_run16(unsigned single, unsigned lead, unsigned cont, unsigned bad)
     unsigned p = bad ? (unsigned)__builtin_ctz(bad) : 16;
     /* stopped inside a character: back to its lead (all before the first
      * bad byte is right, so its lead is the nearest one) */
+    if ((want >> p) & 1)
+        p -= (lead >> (p - 1)) & 1 ? 1 : 2;
+    return p;
+}
+
+/* The same over thirty-two bytes, bit k for byte k. */
+static inline unsigned
+ogi__utf8_run32(uint32_t single, uint32_t lead, uint32_t cont, uint32_t bad)
+{
+    uint32_t want = (lead << 1) | (lead << 2);
+    bad |= ~(single | lead | cont) | (cont ^ want) | (lead & 0xC0000000u);
+    if (!bad)
+        return 32;
+    unsigned p = (unsigned)__builtin_ctz(bad);
     if ((want >> p) & 1)
         p -= (lead >> (p - 1)) & 1 ? 1 : 2;
     return p;
