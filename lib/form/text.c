@@ -390,10 +390,74 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
  * Bounded byte-string helpers
  * ------------------------------------------------------------------ */
 
+/* The literals ogi_text_find_any takes in one pass; more are searched one
+ * by one. */
+#define FIND_ANY_MAX 8
+
+/* The first of lits[0..n) (lengths len[]) that [x, end) starts with. */
+static const char *
+match_any(const char *x, const char *end, const char *const *lits,
+          const size_t *len, size_t n, size_t *mlen)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((size_t)(end - x) >= len[k] && memcmp(x, lits[k], len[k]) == 0) {
+            *mlen = len[k];
+            return x;
+        }
+    return NULL;
+}
+
 const char *
 ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                   size_t n, size_t *mlen)
 {
+    size_t len[FIND_ANY_MAX];
+    int one_pass = p < end && n > 0 && n <= FIND_ANY_MAX;
+    for (size_t k = 0; one_pass && k < n; k++) {
+        len[k] = strlen(lits[k]);
+        one_pass = len[k] >= 2;
+    }
+    if (one_pass) {
+        /* every place whose first two bytes are those of a literal, in
+         * order, each tested against the literals in order: the earliest
+         * match, the first listed of those there */
+        size_t total = (size_t)(end - p), i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* the distinct pairs of first bytes (literals of a kind often share
+         * their first character) */
+        __m128i f[FIND_ANY_MAX], g[FIND_ANY_MAX];
+        size_t np = 0;
+        for (size_t k = 0; k < n; k++) {
+            size_t j = 0;
+            while (j < k && memcmp(lits[j], lits[k], 2) != 0)
+                j++;
+            if (j < k)
+                continue;
+            f[np] = _mm_set1_epi8(lits[k][0]);
+            g[np] = _mm_set1_epi8(lits[k][1]);
+            np++;
+        }
+        for (; total - i >= 17; i += 16) {
+            __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i a1 =
+                _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+            __m128i m = _mm_setzero_si128();
+            for (size_t k = 0; k < np; k++)
+                m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
+                                                  _mm_cmpeq_epi8(a1, g[k])));
+            for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits;
+                 bits &= bits - 1) {
+                const char *x = p + i + (unsigned)__builtin_ctz(bits);
+                if (match_any(x, end, lits, len, n, mlen))
+                    return x;
+            }
+        }
+#endif
+        for (; total - i >= 2; i++)
+            if (match_any(p + i, end, lits, len, n, mlen))
+                return p + i;
+        return NULL;
+    }
     const char *best = NULL;
     for (size_t i = 0; i < n; i++) {
         /* a match that starts before best ends before best + its length */
