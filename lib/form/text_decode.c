@@ -43,6 +43,24 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
     return 0;
 }
 
+/* Appends the line [start, end) of the text to t->lines, grown on the heap
+ * as the shifts are (the arena gets the exact array at the end). */
+static inline int
+add_line(ogi_text_t *t, size_t *cap, size_t start, size_t end)
+{
+    if (t->nlines == *cap) {
+        ogi_line_t *p = realloc(t->lines, *cap * 2 * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        t->lines = p;
+        *cap *= 2;
+    }
+    t->lines[t->nlines].start = (uint32_t)start;
+    t->lines[t->nlines].end = (uint32_t)end;
+    t->nlines++;
+    return 0;
+}
+
 /* Appends s[i..e) to o (at *n) squeezed: whitespace removed, one space
  * kept between two ASCII letters or digits. A run of whitespace is read
  * to its end even past e; returns where reading stopped (>= e). */
@@ -199,11 +217,11 @@ kept3(const unsigned char *u, size_t n)
  * first byte it does not keep or the first character the 16 do not hold
  * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
  * lead E3-E9 and two continuation bytes). All 16 are stored at o whatever
- * the count (o has room: the text never runs ahead of u). *nl grows by the
- * LFs kept.
+ * the count (o has room: the text never runs ahead of u). *lf gets the
+ * LFs kept, bit k for byte k.
  */
 static inline unsigned
-plain16(const unsigned char *u, char *o, size_t *nl)
+plain16(const unsigned char *u, char *o, unsigned *lf)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
     _mm_storeu_si128((__m128i *)(void *)o, v);
@@ -211,14 +229,14 @@ plain16(const unsigned char *u, char *o, size_t *nl)
         _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
                                    _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-    __m128i lf = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+    __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
     __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
     __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
                                   _mm_set1_epi8((char)0x80));
     unsigned ml = (unsigned)_mm_movemask_epi8(lead);
     unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-    unsigned mn = (unsigned)_mm_movemask_epi8(lf);
+    unsigned mn = (unsigned)_mm_movemask_epi8(nl);
     unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
     unsigned bad = 0;
     unsigned e3 = (unsigned)_mm_movemask_epi8(
@@ -234,8 +252,7 @@ plain16(const unsigned char *u, char *o, size_t *nl)
         bad = e3 & (m80 >> 1) & (mt >> 2);
     }
     unsigned p = ogi__utf8_run16(ma, ml, mc, bad);
-    for (unsigned m = mn & ((1u << p) - 1); m; m &= m - 1)
-        (*nl)++;
+    *lf = mn & ((1u << p) - 1);
     return p;
 }
 #endif
@@ -288,13 +305,11 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
-    size_t cap = 64;
+    size_t cap = 64, lcap = 256;
     out->shifts = malloc(cap * sizeof(*out->shifts));
-    if (!out->s || !out->shifts) {
-        free(out->shifts);
-        out->shifts = NULL;
-        return OGI_ENOMEM;
-    }
+    out->lines = malloc(lcap * sizeof(*out->lines));
+    if (!out->s || !out->shifts || !out->lines)
+        return OGI_ENOMEM; /* ogi_text_decode frees the two */
     out->shifts[0].norm = 0;
     out->shifts[0].raw = (uint32_t)i;
     out->nshifts = 1;
@@ -311,7 +326,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     } while (0)
 
     const char *end = raw + len;
-    size_t o = 0, nl = 0, ctrl = 0, bcap = 0;
+    size_t o = 0, ctrl = 0, bcap = 0;
+    size_t lstart = 0; /* where the line being read starts in out->s */
     /* the bytes >= 0x80 in raw[out->bom..hpos) */
     size_t high = 0, hpos = i;
     int rc;
@@ -322,9 +338,15 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
              * punctuation) sixteen bytes at a time, to the first character
              * that is not copied as it is */
             size_t i0 = i, o0 = o;
-            unsigned p;
+            unsigned p, lf;
             do {
-                p = plain16(u + i, out->s + o, &nl);
+                p = plain16(u + i, out->s + o, &lf);
+                for (; lf; lf &= lf - 1) {
+                    size_t at = o + (unsigned)__builtin_ctz(lf);
+                    if ((rc = add_line(out, &lcap, lstart, at)))
+                        return rc;
+                    lstart = at + 1;
+                }
                 i += p;
                 o += p;
             } while (p >= 14 && len - i >= 16);
@@ -377,8 +399,11 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 ctrl++;
                 c = ' ';
             }
-            if (c == '\n')
-                nl++;
+            if (c == '\n') {
+                if ((rc = add_line(out, &lcap, lstart, o)))
+                    return rc;
+                lstart = o + 1;
+            }
             SHIFT_AT(o, i);
             out->s[o++] = (char)c;
             i++;
@@ -440,23 +465,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     out->s[o] = '\0';
     out->len = o;
 
-    out->lines = ogi_arena_alloc(arena, (nl + 1) * sizeof(ogi_line_t));
-    if (!out->lines)
-        return OGI_ENOMEM;
-    size_t start = 0, k = 0;
-    for (;;) {
-        const char *q = memchr(out->s + start, '\n', o - start);
-        size_t j = q ? (size_t)(q - out->s) : o;
-        if (!q && start == o && k > 0)
-            break; /* no empty last line after a final LF */
-        out->lines[k].start = (uint32_t)start;
-        out->lines[k].end = (uint32_t)j;
-        k++;
-        if (!q)
-            break;
-        start = j + 1;
-    }
-    out->nlines = k;
+    /* the last line, unless it would be an empty one after a final LF */
+    if ((lstart < o || out->nlines == 0) &&
+        (rc = add_line(out, &lcap, lstart, o)))
+        return rc;
     return squeeze_lines(arena, out);
 }
 
@@ -466,18 +478,29 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 {
     memset(out, 0, sizeof(*out));
     int rc = decode(arena, raw, len, max, out, why, why_size);
-    /* the shifts grew on the heap: the arena keeps them at their size */
+    /* the shifts and lines grew on the heap: the arena keeps them at their
+     * size */
     ogi_text_shift_t *heap = out->shifts;
+    ogi_line_t *lines = out->lines;
     out->shifts = NULL;
-    if (rc == 0 && heap) {
+    out->lines = NULL;
+    if (rc == 0) {
         out->shifts = ogi_arena_alloc(arena, out->nshifts * sizeof(*heap));
-        if (out->shifts)
+        out->lines = ogi_arena_alloc(arena, out->nlines * sizeof(*lines));
+        if (out->shifts && out->lines) {
             memcpy(out->shifts, heap, out->nshifts * sizeof(*heap));
-        else
+            memcpy(out->lines, lines, out->nlines * sizeof(*lines));
+        } else {
             rc = OGI_ENOMEM;
+        }
     }
     free(heap);
-    if (rc)
+    free(lines);
+    if (rc) {
+        out->shifts = NULL;
+        out->lines = NULL;
         out->nshifts = 0;
+        out->nlines = 0;
+    }
     return rc;
 }
