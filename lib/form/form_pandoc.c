@@ -115,6 +115,16 @@ is_punct(unsigned char c)
            (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
 }
 
+/* Whether [s, end) holds ":::", from its colons (few in most texts). */
+static int
+has_fence_mark(const char *s, const char *end)
+{
+    for (const char *p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
+        if (end - p >= 3 && p[1] == ':' && p[2] == ':')
+            return 1;
+    return 0;
+}
+
 /* Whether s[0..n) is pandoc's Markdown beyond doubt. */
 static int
 is_pandoc_md(const char *s, size_t n)
@@ -136,7 +146,7 @@ is_pandoc_md(const char *s, size_t n)
     /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
      * its plain text has the tables, never the escapes; or with its
      * fences, which no text without ":::" has */
-    if (esc < 3 && !ogi_text_find(s, n, ":::"))
+    if (esc < 3 && !has_fence_mark(s, end))
         return 0;
     size_t fences = 0, rules = 0;
     for (size_t a = 0; a < n;) {
