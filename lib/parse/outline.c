@@ -184,6 +184,9 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 #define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
 #define A_T4 0x4u /* a "行政复议" header line */
 
+/* What a Table 4 header line starts with. */
+#define T4_WORD "行政复议"
+
 /* The words that make a line an anchor of Table 2 or Table 3. */
 static const char *const t2_words[] = {"第二十条"};
 static const char *const t3_words[] = {"勾稽关系", "申请人情况",
@@ -211,6 +214,22 @@ mark_lines(const ogi_text_t *t, const char *lit, unsigned char *mark,
     }
 }
 
+/* The first byte of line l's squeezed text after its spaces and leading
+ * markup (the first strip_markup leaves), or 0 when nothing is left. */
+static unsigned char
+line_lead(const ogi_text_t *t, size_t l)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    while (p < e) {
+        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
+        if (k == 0)
+            return (unsigned char)*p;
+        p += k;
+    }
+    return 0;
+}
+
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
  * of it); maybe is zero when the line holds none of the anchor words.
  * whole[0..wn) is the whole line, for how dense with figures it is (a
@@ -225,7 +244,7 @@ anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
     for (size_t i = 0; maybe && !t2 && i < OGI_ARRAY_LEN(t3_words) && !t3;
          i++)
         t3 = ogi_text_find(buf, n, t3_words[i]) != NULL;
-    int t4 = ogi_text_has_prefix(buf, buf + n, "行政复议");
+    int t4 = ogi_text_has_prefix(buf, buf + n, T4_WORD);
     if (!t2 && !t3 && !t4)
         return 0;
     size_t chars = ogi_text_count_chars(buf, buf + n);
@@ -417,6 +436,18 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
          * holding anchor words may be a whole table on one line */
         if (t->lines[l].end - t->lines[l].start > 3 * 200 && !maybe)
             continue;
+        if (!maybe) {
+            /* without anchor words a line is a heading or Table 4's header
+             * or nothing, and both are told by their first byte: most
+             * lines need not be read further */
+            unsigned char c = line_lead(t, l);
+            int may = c == (unsigned char)T4_WORD[0];
+            for (int k = next; k < OGI_SEC_COUNT && !may; k++)
+                may = !secs[k]->ordinal[0] ||
+                      (unsigned char)secs[k]->ordinal[0] == c;
+            if (c == 0 || !may)
+                continue;
+        }
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
         strip_markup(&b, &n);
