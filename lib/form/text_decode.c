@@ -61,61 +61,6 @@ add_line(ogi_text_t *t, size_t *cap, size_t start, size_t end)
     return 0;
 }
 
-/* Appends s[i..e) to o (at *n) squeezed: whitespace removed, one space
- * kept between two ASCII letters or digits. A run of whitespace is read
- * to its end even past e; returns where reading stopped (>= e). */
-static size_t
-squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
-             size_t *n)
-{
-    size_t k = *n;
-    while (i < e) {
-#if defined(__SSE2__) && defined(__GNUC__)
-        /* sixteen bytes at a time, up to the first space among them (o
-         * has room: it never runs ahead of s) */
-        if (e - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v));
-            _mm_storeu_si128((__m128i *)(void *)(o + k), v);
-            size_t run = m ? (size_t)__builtin_ctz(m) : 16;
-            k += run;
-            i += run;
-            if (run == 16)
-                continue;
-        }
-#endif
-        /* the text is decoded: a byte <= 0x20 is a space, so a word without
-         * one is copied whole */
-        if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
-            memcpy(o + k, s + i, 8);
-            k += 8;
-            i += 8;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0xE0 && i + 3 <= e) {
-            /* a CJK character at once: its bytes are never spaces */
-            memcpy(o + k, s + i, 3);
-            k += 3;
-            i += 3;
-            continue;
-        }
-        if (c > 0x20) {
-            o[k++] = (char)c;
-            i++;
-            continue;
-        }
-        size_t j = ogi__skip_spaces(s, i, total);
-        if (k > 0 && j < total && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
-            ogi_text_is_alnum((unsigned char)s[j]))
-            o[k++] = ' ';
-        i = j;
-    }
-    *n = k;
-    return i;
-}
-
 /*
  * How much of a text may be broken. html2text cuts a character wherever a
  * table's column ends and the next cell overwrites it: in its output about
@@ -172,8 +117,12 @@ ogi_text_broken_at(const ogi_text_t *t, size_t i)
     return lo < t->nbroken && t->broken[lo] == i;
 }
 
-/* t->sq from t->s and t->lines, a line at a time so that each line's
- * start is known. */
+/*
+ * t->sq from t->s: whitespace removed, one space kept between two ASCII
+ * letters or digits, in one pass. A line's squeezed text starts where the
+ * run of whitespace holding its line break ends (every line but the first
+ * starts after a LF), the one space kept before it.
+ */
 static int
 squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
 {
@@ -182,14 +131,56 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
     q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
     if (!q->s || !q->line)
         return OGI_ENOMEM;
-    size_t k = 0, i = 0;
-    for (size_t l = 0; l < t->nlines; l++) {
-        q->line[l] = (uint32_t)k;
-        size_t e = l + 1 < t->nlines ? t->lines[l + 1].start : t->len;
-        if (i < e)
-            i = squeeze_span(t->s, i, e, t->len, q->s, &k);
+    const char *s = t->s;
+    char *o = q->s;
+    size_t n = t->len, i = 0, k = 0, l = 0;
+    /* the first line starts at the start, whatever it starts with */
+    if (t->nlines > 0)
+        q->line[l++] = 0;
+    while (i < n) {
+        /* a run of bytes above a space, copied as they are (a byte of a
+         * multi-byte character is never a space), and where the run of
+         * whitespace after it ends */
+        size_t j;
+#if defined(__SSE2__) && defined(__GNUC__)
+        if (n - i >= 16) {
+            /* sixteen at a time, stored whole (o never runs ahead of s) */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            _mm_storeu_si128((__m128i *)(void *)(o + k), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v));
+            if (!m) {
+                k += 16;
+                i += 16;
+                continue;
+            }
+            unsigned r = (unsigned)__builtin_ctz(m);
+            k += r;
+            /* the whitespace from r on ends in the sixteen, or after */
+            unsigned after = ~m & (0xFFFFu << r) & 0xFFFFu;
+            j = after ? i + (unsigned)__builtin_ctz(after)
+                      : ogi__skip_spaces(s, i + 16, n);
+            i += r;
+        } else
+#endif
+        {
+            while (i < n && (unsigned char)s[i] > 0x20)
+                o[k++] = s[i++];
+            if (i >= n)
+                break;
+            j = ogi__skip_spaces(s, i, n);
+        }
+        /* one space kept between two letters or digits, before the lines
+         * starting in the whitespace */
+        if (k > 0 && j < n && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
+            ogi_text_is_alnum((unsigned char)s[j]))
+            o[k++] = ' ';
+        while (l < t->nlines && t->lines[l].start <= j)
+            q->line[l++] = (uint32_t)k;
+        i = j;
     }
-    q->line[t->nlines] = (uint32_t)k;
+    while (l <= t->nlines)
+        q->line[l++] = (uint32_t)k;
     q->s[k] = '\0';
     q->len = k;
     return 0;
