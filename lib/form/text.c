@@ -418,29 +418,36 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
         one_pass = len[k] >= 2;
     }
     if (one_pass) {
-        /* every place whose first two bytes are those of a literal, in
-         * order, each tested against the literals in order: the earliest
-         * match, the first listed of those there */
-        size_t total = (size_t)(end - p), i = 0;
+        /* every place where two bytes are those of a literal, in order,
+         * each tested against the literals in order: the earliest match,
+         * the first listed of those there. The two are the second and the
+         * third when every literal has three (a CJK word's first two
+         * bytes are those of sixty-four characters, its second and third
+         * those of a few), else the first two */
+        size_t total = (size_t)(end - p), i = 0, j0 = 1;
+        for (size_t k = 0; k < n; k++)
+            if (len[k] < 3)
+                j0 = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
-        /* the distinct pairs of first bytes (literals of a kind often share
-         * their first character) */
+        /* the distinct pairs (literals of a kind often share them) */
         __m128i f[FIND_ANY_MAX], g[FIND_ANY_MAX];
         size_t np = 0;
         for (size_t k = 0; k < n; k++) {
             size_t j = 0;
-            while (j < k && memcmp(lits[j], lits[k], 2) != 0)
+            while (j < k && memcmp(lits[j] + j0, lits[k] + j0, 2) != 0)
                 j++;
             if (j < k)
                 continue;
-            f[np] = _mm_set1_epi8(lits[k][0]);
-            g[np] = _mm_set1_epi8(lits[k][1]);
+            f[np] = _mm_set1_epi8(lits[k][j0]);
+            g[np] = _mm_set1_epi8(lits[k][j0 + 1]);
             np++;
         }
-        for (; total - i >= 17; i += 16) {
-            __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        /* places i..i+15 read bytes up to i + 16 + j0 */
+        for (; total - i >= 17 + j0; i += 16) {
+            __m128i a0 =
+                _mm_loadu_si128((const __m128i *)(const void *)(p + i + j0));
             __m128i a1 =
-                _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+                _mm_loadu_si128((const __m128i *)(const void *)(p + i + j0 + 1));
             __m128i m = _mm_setzero_si128();
             for (size_t k = 0; k < np; k++)
                 m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
