@@ -152,20 +152,37 @@ ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off)
     return lo ? map[lo - 1].raw + (off - map[lo - 1].norm) : off;
 }
 
-uint32_t
-ogi_text_raw_offset(const ogi_text_t *t, size_t i)
+/* The last shift at or before normalised offset i (< t->len): shifts[0] is
+ * at 0 and they grow, and the block index narrows the range. Halved
+ * without a branch on the comparison, which in Chinese text with a shift
+ * at every full-width comma is a coin toss. */
+static inline size_t
+shift_at(const ogi_text_t *t, size_t i)
 {
-    if (i >= t->len)
-        return (uint32_t)t->raw_len;
-    /* the last shift at or before i (shifts[0] is at 0, and they grow):
-     * halving the range without a branch on the comparison, which in
-     * Chinese text with a shift at every full-width comma is a coin toss */
     size_t lo = 0, n = t->nshifts;
+    size_t b = i >> OGI_TEXT_BLOCK_BITS;
+    if (b < t->nshift_blocks) {
+        /* the last at or before i is no later than the last at or before
+         * the next block's start */
+        lo = t->shift_block[b];
+        n = (b + 1 < t->nshift_blocks ? t->shift_block[b + 1] + 1u
+                                       : t->nshifts) -
+            lo;
+    }
     while (n > 1) {
         size_t half = n / 2;
         lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
         n -= half;
     }
+    return lo;
+}
+
+uint32_t
+ogi_text_raw_offset(const ogi_text_t *t, size_t i)
+{
+    if (i >= t->len)
+        return (uint32_t)t->raw_len;
+    size_t lo = shift_at(t, i);
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
 
@@ -177,13 +194,7 @@ ogi_text_raw_span(const ogi_text_t *t, size_t i, size_t n, uint32_t *a,
         *a = *b = (uint32_t)t->raw_len;
         return;
     }
-    /* the last shift at or before i, as ogi_text_raw_offset finds it */
-    size_t lo = 0, m = t->nshifts;
-    while (m > 1) {
-        size_t half = m / 2;
-        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
-        m -= half;
-    }
+    size_t lo = shift_at(t, i);
     *a = t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
     size_t j = i + n;
     if (j >= t->len) {

@@ -487,6 +487,20 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
     free(heap);
     free(lines);
+    if (rc == 0) {
+        /* where each block of the text starts among the shifts */
+        size_t nb = (out->len >> OGI_TEXT_BLOCK_BITS) + 1, k = 0;
+        out->shift_block = ogi_arena_alloc(arena, nb * sizeof(uint32_t));
+        if (!out->shift_block)
+            rc = OGI_ENOMEM;
+        for (size_t b = 0; b < nb && out->shift_block; b++) {
+            size_t at = b << OGI_TEXT_BLOCK_BITS;
+            while (k + 1 < out->nshifts && out->shifts[k + 1].norm <= at)
+                k++;
+            out->shift_block[b] = (uint32_t)k;
+        }
+        out->nshift_blocks = out->shift_block ? nb : 0;
+    }
     if (rc) {
         out->shifts = NULL;
         out->lines = NULL;
