@@ -405,13 +405,16 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
  * by one. */
 #define FIND_ANY_MAX 8
 
-/* The first of lits[0..n) (lengths len[]) that [x, end) starts with. */
+/* The first of lits[0..n) (lengths len[], two or more) that [x, end)
+ * starts with; each tested by its first two bytes before the rest (most
+ * places where one might start hold another character). */
 static const char *
 match_any(const char *x, const char *end, const char *const *lits,
           const size_t *len, size_t n, size_t *mlen)
 {
     for (size_t k = 0; k < n; k++)
-        if ((size_t)(end - x) >= len[k] && memcmp(x, lits[k], len[k]) == 0) {
+        if ((size_t)(end - x) >= len[k] && x[0] == lits[k][0] &&
+            x[1] == lits[k][1] && memcmp(x, lits[k], len[k]) == 0) {
             *mlen = len[k];
             return x;
         }
