@@ -187,28 +187,33 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 /* What a Table 4 header line starts with. */
 #define T4_WORD "行政复议"
 
-/* The words that make a line an anchor of Table 2 or Table 3. */
-static const char *const t2_words[] = {"第二十条"};
-static const char *const t3_words[] = {"勾稽关系", "申请人情况",
-                                       "本年新收政府信息公开申请"};
+/* The words that make a line an anchor of Table 2 (the first NT2) or
+ * Table 3 (the others), searched together first. */
+static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申请人情况",
+                                           "本年新收政府信息公开申请"};
+#define NT2 1
+#define T2_WORDS anchor_words
+#define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
+#define T3_WORDS (anchor_words + NT2)
 
 /*
- * Sets bit in mark[l] for every line l of t whose squeezed text holds lit:
- * one search over the whole text instead of one per line (most lines hold
+ * Sets bit in mark[l] for every line l of t whose squeezed text holds one
+ * of words[0..n) (at most eight, no two starting alike): one search over
+ * the whole text for all of them instead of one per line (most lines hold
  * none of the anchor words).
  */
 static void
-mark_lines(const ogi_text_t *t, const char *lit, unsigned char *mark,
-           unsigned bit)
+mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
+           unsigned char *mark, unsigned bit)
 {
     const ogi_squeezed_t *q = &t->sq;
     const char *p = q->s, *end = q->s + q->len;
-    size_t n = strlen(lit), l = 0;
-    while ((p = ogi_text_find(p, (size_t)(end - p), lit)) != NULL) {
+    size_t l = 0, ml;
+    while ((p = ogi_text_find_any(p, end, words, n, &ml)) != NULL) {
         size_t x = (size_t)(p - q->s);
         while (l + 1 < t->nlines && q->line[l + 1] <= x)
             l++;
-        if (l < t->nlines && x + n <= q->line[l + 1])
+        if (l < t->nlines && x + ml <= q->line[l + 1])
             mark[l] |= (unsigned char)bit;
         p++;
     }
@@ -239,11 +244,11 @@ static unsigned
 anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
 {
     int t2 = 0, t3 = 0;
-    for (size_t i = 0; maybe && i < OGI_ARRAY_LEN(t2_words) && !t2; i++)
-        t2 = ogi_text_find(buf, n, t2_words[i]) != NULL;
-    for (size_t i = 0; maybe && !t2 && i < OGI_ARRAY_LEN(t3_words) && !t3;
+    for (size_t i = 0; maybe && i < NT2 && !t2; i++)
+        t2 = ogi_text_find(buf, n, T2_WORDS[i]) != NULL;
+    for (size_t i = 0; maybe && !t2 && i < NT3 && !t3;
          i++)
-        t3 = ogi_text_find(buf, n, t3_words[i]) != NULL;
+        t3 = ogi_text_find(buf, n, T3_WORDS[i]) != NULL;
     int t4 = ogi_text_has_prefix(buf, buf + n, T4_WORD);
     if (!t2 && !t3 && !t4)
         return 0;
@@ -425,10 +430,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     const ogi_skel_section_t *secs[OGI_SEC_COUNT];
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
-    for (size_t i = 0; i < OGI_ARRAY_LEN(t2_words); i++)
-        mark_lines(t, t2_words[i], flags, 1);
-    for (size_t i = 0; i < OGI_ARRAY_LEN(t3_words); i++)
-        mark_lines(t, t3_words[i], flags, 1);
+    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
