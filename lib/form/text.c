@@ -421,6 +421,42 @@ match_any(const char *x, const char *end, const char *const *lits,
     return NULL;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * The first place at or after *i (in blocks of sixteen, while the block
+ * and j0 + 1 bytes after it are inside total) whose bytes at j0 and j0 + 1
+ * are one of the np pairs f[k], g[k]; *i is left at the block holding it,
+ * or at the first block not read when there is none (NULL).
+ */
+static inline const char *
+scan_pairs(const char *p, size_t *i, size_t total, size_t j0,
+           const __m128i *f, const __m128i *g, size_t np)
+{
+    size_t at = *i, skip = at & 15u;
+    /* a scan resumed inside a block reads that block again, its places
+     * before at masked off */
+    at -= skip;
+    for (; total - at >= 17 + j0; at += 16) {
+        __m128i a0 =
+            _mm_loadu_si128((const __m128i *)(const void *)(p + at + j0));
+        __m128i a1 =
+            _mm_loadu_si128((const __m128i *)(const void *)(p + at + j0 + 1));
+        __m128i m = _mm_setzero_si128();
+        for (size_t k = 0; k < np; k++)
+            m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
+                                              _mm_cmpeq_epi8(a1, g[k])));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m) & (0xFFFFu << skip);
+        skip = 0;
+        if (bits) {
+            *i = at;
+            return p + at + (unsigned)__builtin_ctz(bits);
+        }
+    }
+    *i = at;
+    return NULL;
+}
+#endif
+
 const char *
 ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                   size_t n, size_t *mlen)
@@ -445,8 +481,10 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
 #if defined(__SSE2__) && defined(__GNUC__)
         /* the distinct pairs (literals of a kind often share them) */
         __m128i f[FIND_ANY_MAX], g[FIND_ANY_MAX];
-        size_t np = 0;
-        for (size_t k = 0; k < n; k++) {
+        f[0] = _mm_set1_epi8(lits[0][j0]);
+        g[0] = _mm_set1_epi8(lits[0][j0 + 1]);
+        size_t np = 1;
+        for (size_t k = 1; k < n; k++) {
             size_t j = 0;
             while (j < k && memcmp(lits[j] + j0, lits[k] + j0, 2) != 0)
                 j++;
@@ -456,22 +494,24 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
             g[np] = _mm_set1_epi8(lits[k][j0 + 1]);
             np++;
         }
-        /* places i..i+15 read bytes up to i + 16 + j0 */
-        for (; total - i >= 17 + j0; i += 16) {
-            __m128i a0 =
-                _mm_loadu_si128((const __m128i *)(const void *)(p + i + j0));
-            __m128i a1 =
-                _mm_loadu_si128((const __m128i *)(const void *)(p + i + j0 + 1));
-            __m128i m = _mm_setzero_si128();
-            for (size_t k = 0; k < np; k++)
-                m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
-                                                  _mm_cmpeq_epi8(a1, g[k])));
-            for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits;
-                 bits &= bits - 1) {
-                const char *x = p + i + (unsigned)__builtin_ctz(bits);
-                if (match_any(x, end, lits, len, n, mlen))
-                    return x;
-            }
+        /* padded with the first to four or eight, so that the tests of a
+         * block are unrolled */
+        size_t width = np <= 4 ? 4 : FIND_ANY_MAX;
+        for (; np < width; np++) {
+            f[np] = f[0];
+            g[np] = g[0];
+        }
+        for (;;) {
+            const char *x = width == 4
+                                ? scan_pairs(p, &i, total, j0, f, g, 4)
+                                : scan_pairs(p, &i, total, j0, f, g,
+                                             FIND_ANY_MAX);
+            if (!x)
+                break;
+            /* a candidate: the literals tested, the scan resumed after */
+            if (match_any(x, end, lits, len, n, mlen))
+                return x;
+            i = (size_t)(x - p) + 1;
         }
 #endif
         for (; total - i >= 2; i++)
