@@ -222,22 +222,31 @@ norm(const char *s, size_t n, ogi__label_t *out)
         if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 &&
             ((unsigned char)p[1] & 0xC0) == 0x80 &&
             ((unsigned char)p[2] & 0xC0) == 0x80) {
-            k = 3;
-            cp = ((uint32_t)(c & 0x0F) << 12) |
-                 ((uint32_t)((unsigned char)p[1] & 0x3F) << 6) |
-                 (uint32_t)((unsigned char)p[2] & 0x3F);
-        } else {
-            k = ogi_utf8_decode(p, e, &cp);
+            /* an ideograph (U+4000-U+9FFF), which keep_cp always keeps */
+            if (o + 3 < OGI__LABEL_MAX) {
+                cp = ((uint32_t)(c & 0x0F) << 12) |
+                     ((uint32_t)((unsigned char)p[1] & 0x3F) << 6) |
+                     (uint32_t)((unsigned char)p[2] & 0x3F);
+                out->core[o] = p[0];
+                out->core[o + 1] = p[1];
+                out->core[o + 2] = p[2];
+                before = last;
+                last = o;
+                o += 3;
+                if (++chars <= 2)
+                    head2 = o;
+                bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
+            }
+            p += 3;
+            continue;
         }
+        k = ogi_utf8_decode(p, e, &cp);
         if (k == 0) {
             p++;
             continue;
         }
         if (keep_cp(cp) && o + k < OGI__LABEL_MAX) {
-            if (k == 3) /* most of them: copied without a call */
-                memcpy(out->core + o, p, 3);
-            else
-                memcpy(out->core + o, p, k);
+            memcpy(out->core + o, p, k);
             before = last;
             last = o;
             o += k;
