@@ -382,23 +382,34 @@ common_suffix(const ogi__label_t *a, const ogi__label_t *b)
     return chars;
 }
 
-/* Score of in against one normalised skeleton label. */
+/* 0 when in cannot match the skeleton label sk (score_one would give 0):
+ * one of them empty, or neither their first two characters nor their last
+ * two alike when sk is not inside in. Every match shares them (a typo's
+ * common prefix and suffix are three characters at least), but the label
+ * inside extra text: most pairs share neither. */
+static inline int
+may_match(const ogi__label_t *in, const ogi__label_t *sk)
+{
+    return in->len != 0 && sk->len != 0 &&
+           (in->head == sk->head || in->tail == sk->tail ||
+            (sk->chars >= 4 && in->len > sk->len &&
+             (sk->bloom & ~in->bloom) == 0));
+}
+
+/* Score of in against one normalised skeleton label; out of line, as
+ * may_match rules out most pairs before it. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int
 score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
           int expected)
 {
-    if (in->len == 0 || sk->len == 0)
+    if (!may_match(in, sk))
         return 0;
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
-    /* every match shares the first two characters or the last two (a
-     * typo's common prefix and suffix are three characters at least),
-     * but the label inside extra text: most pairs share neither */
-    if (in->head != sk->head && in->tail != sk->tail &&
-        !(sk->chars >= 4 && in->len > sk->len &&
-          (sk->bloom & ~in->bloom) == 0))
-        return 0;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
     /* the same core has the same bloom, and a core that starts another
@@ -481,6 +492,8 @@ ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
         return 0;
     int best = 0;
     for (size_t v = 0; v < set->n; v++) {
+        if (!may_match(in, &set->v[v]))
+            continue; /* a score of 0 */
         int s = score_one(in, &set->v[v], set->shortkey, expected);
         if (s > best)
             best = s;
