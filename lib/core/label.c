@@ -2,6 +2,7 @@
 #include "ogi_int.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -277,6 +278,7 @@ static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
 static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
+static atomic_int labels_ready; /* set once init_labels has run */
 
 static void
 init_labels(void)
@@ -314,12 +316,23 @@ init_labels(void)
             col_nvar[t][c] = nv;
         }
     }
+    atomic_store_explicit(&labels_ready, 1, memory_order_release);
+}
+
+/* The skeleton's labels, normalised on first use: the flag, read with
+ * acquire order, spares the callers (thousands a report) pthread_once's
+ * call once they are made. */
+static inline void
+labels_init(void)
+{
+    if (!atomic_load_explicit(&labels_ready, memory_order_acquire))
+        pthread_once(&labels_once, init_labels);
 }
 
 const ogi__label_t *
 ogi__label_row(ogi_table_id_t id, size_t row, size_t v)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (row >= MAX_ROWS || v >= row_nvar[id][row])
         return NULL;
     return &row_labels[id][row][v];
@@ -328,7 +341,7 @@ ogi__label_row(ogi_table_id_t id, size_t row, size_t v)
 const ogi__label_t *
 ogi__label_col(ogi_table_id_t id, size_t col, size_t v)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (col >= MAX_COLS || v >= col_nvar[id][col])
         return NULL;
     return &col_labels[id][col][v];
@@ -454,7 +467,7 @@ void
 ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     out->v = NULL;
     out->n = 0;
     out->shortkey = 0;
@@ -505,7 +518,7 @@ int
 ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
                      int expected)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (row < MAX_ROWS && no_match(in, row_bloom[id][row]))
         return 0;
     ogi__label_set_t set;
