@@ -279,6 +279,24 @@ ogi_text_find(const char *s, size_t n, const char *lit)
             m &= m - 1;
         }
     }
+    if (n - i >= l && n >= l - 1 + 16) {
+        /* the last places as one block reaching back over places already
+         * tested, those masked off */
+        size_t base = n - (l - 1) - 16;
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + base));
+        __m128i b =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + base + l - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                         _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))) &
+                     (0xFFFFu << (i - base));
+        while (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (memcmp(s + base + k + 1, lit + 1, l - 2) == 0)
+                return s + base + k;
+            m &= m - 1;
+        }
+        return NULL;
+    }
 #endif
     for (; n - i >= l; i++)
         if (s[i] == lit[0] && s[i + l - 1] == lit[l - 1] &&
