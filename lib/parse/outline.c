@@ -291,6 +291,13 @@ anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
 static int
 is_drawn_line(const ogi_text_t *t, size_t l)
 {
+    /* the line's first byte but whitespace, the first of its squeezed
+     * text, rules out most lines */
+    const ogi_squeezed_t *q = &t->sq;
+    unsigned char c =
+        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
+    if (c != '|' && c != '+' && c != 0xE2)
+        return 0;
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
