@@ -117,6 +117,28 @@ ogi_text_fold_append(char *out, size_t o, size_t cap, const char *s,
 {
     const char *e = s + strlen(s);
     while (s < e) {
+        unsigned char c = (unsigned char)*s;
+        /* ASCII and ideographs (U+4000-U+9FFF), most of a text, are kept
+         * as they are: no decoding, no folding */
+        if (c < 0x80 && o + 1 < cap) {
+            if (!(drop_space && c == ' ')) {
+                out[o++] = (char)c;
+                if (chars)
+                    (*chars)++;
+            }
+            s++;
+            continue;
+        }
+        if (c >= 0xE4 && c <= 0xE9 && e - s >= 3 && o + 3 < cap &&
+            ((unsigned char)s[1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[2] & 0xC0) == 0x80) {
+            memcpy(out + o, s, 3);
+            o += 3;
+            if (chars)
+                (*chars)++;
+            s += 3;
+            continue;
+        }
         uint32_t cp;
         size_t l = ogi_utf8_decode(s, e, &cp);
         if (l == 0 || o + l >= cap)
