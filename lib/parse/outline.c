@@ -70,8 +70,12 @@ is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
     /* most lines and ordinals differ in their first byte */
     if (sec->ordinal[0] && (n == 0 || buf[0] != sec->ordinal[0]))
         return 0;
-    size_t ol = strlen(sec->ordinal);
-    if (n <= ol || memcmp(buf, sec->ordinal, ol) != 0)
+    /* the ordinal's bytes (a character or two) compared in place */
+    const char *ord = sec->ordinal;
+    size_t ol = 0;
+    while (ord[ol] && ol < n && buf[ol] == ord[ol])
+        ol++;
+    if (ord[ol] || n <= ol)
         return 0;
     const char *p = buf + ol;
     if (ogi_text_has_prefix(p, buf + n, "、"))
