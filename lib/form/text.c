@@ -462,6 +462,20 @@ match_any(const char *x, const char *end, const char *const *lits,
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
+/* Bit k for place q + k (of sixteen) whose byte and the next are one of
+ * the np pairs f[k], g[k]. */
+static inline unsigned
+pairs_at(const char *q, const __m128i *f, const __m128i *g, size_t np)
+{
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)q);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    __m128i m = _mm_setzero_si128();
+    for (size_t k = 0; k < np; k++)
+        m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
+                                          _mm_cmpeq_epi8(a1, g[k])));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+
 /*
  * The first place at or after *i (in blocks of sixteen, while the block
  * and j0 + 1 bytes after it are inside total) whose bytes at j0 and j0 + 1
@@ -476,16 +490,19 @@ scan_pairs(const char *p, size_t *i, size_t total, size_t j0,
     /* a scan resumed inside a block reads that block again, its places
      * before at masked off */
     at -= skip;
+    /* two blocks a turn while they last, then one */
+    for (; total - at >= 33 + j0; at += 32) {
+        uint32_t bits = (pairs_at(p + at + j0, f, g, np) |
+                         pairs_at(p + at + 16 + j0, f, g, np) << 16) &
+                        (0xFFFFFFFFu << skip);
+        skip = 0;
+        if (bits) {
+            *i = at;
+            return p + at + (unsigned)__builtin_ctz(bits);
+        }
+    }
     for (; total - at >= 17 + j0; at += 16) {
-        __m128i a0 =
-            _mm_loadu_si128((const __m128i *)(const void *)(p + at + j0));
-        __m128i a1 =
-            _mm_loadu_si128((const __m128i *)(const void *)(p + at + j0 + 1));
-        __m128i m = _mm_setzero_si128();
-        for (size_t k = 0; k < np; k++)
-            m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
-                                              _mm_cmpeq_epi8(a1, g[k])));
-        unsigned bits = (unsigned)_mm_movemask_epi8(m) & (0xFFFFu << skip);
+        unsigned bits = pairs_at(p + at + j0, f, g, np) & (0xFFFFu << skip);
         skip = 0;
         if (bits) {
             *i = at;
