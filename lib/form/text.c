@@ -462,13 +462,14 @@ match_any(const char *x, const char *end, const char *const *lits,
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
-/* Bit k for place q + k (of sixteen) whose byte and the next are one of
+/* Bit k for place q + k (of sixteen) whose bytes at j0 and j1 are one of
  * the np pairs f[k], g[k]. */
 static inline unsigned
-pairs_at(const char *q, const __m128i *f, const __m128i *g, size_t np)
+pairs_at(const char *q, size_t j0, size_t j1, const __m128i *f,
+         const __m128i *g, size_t np)
 {
-    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)q);
-    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)(q + j0));
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + j1));
     __m128i m = _mm_setzero_si128();
     for (size_t k = 0; k < np; k++)
         m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
@@ -478,12 +479,12 @@ pairs_at(const char *q, const __m128i *f, const __m128i *g, size_t np)
 
 /*
  * The first place at or after *i (in blocks of sixteen, while the block
- * and j0 + 1 bytes after it are inside total) whose bytes at j0 and j0 + 1
- * are one of the np pairs f[k], g[k]; *i is left at the block holding it,
- * or at the first block not read when there is none (NULL).
+ * and j1 bytes after it are inside total) whose bytes at j0 and j1 are
+ * one of the np pairs f[k], g[k]; *i is left at the block holding it, or
+ * at the first block not read when there is none (NULL).
  */
 static inline const char *
-scan_pairs(const char *p, size_t *i, size_t total, size_t j0,
+scan_pairs(const char *p, size_t *i, size_t total, size_t j0, size_t j1,
            const __m128i *f, const __m128i *g, size_t np)
 {
     size_t at = *i, skip = at & 15u;
@@ -491,9 +492,9 @@ scan_pairs(const char *p, size_t *i, size_t total, size_t j0,
      * before at masked off */
     at -= skip;
     /* two blocks a turn while they last, then one */
-    for (; total - at >= 33 + j0; at += 32) {
-        uint32_t bits = (pairs_at(p + at + j0, f, g, np) |
-                         pairs_at(p + at + 16 + j0, f, g, np) << 16) &
+    for (; total - at >= 32 + j1; at += 32) {
+        uint32_t bits = (pairs_at(p + at, j0, j1, f, g, np) |
+                         pairs_at(p + at + 16, j0, j1, f, g, np) << 16) &
                         (0xFFFFFFFFu << skip);
         skip = 0;
         if (bits) {
@@ -501,8 +502,9 @@ scan_pairs(const char *p, size_t *i, size_t total, size_t j0,
             return p + at + (unsigned)__builtin_ctz(bits);
         }
     }
-    for (; total - at >= 17 + j0; at += 16) {
-        unsigned bits = pairs_at(p + at + j0, f, g, np) & (0xFFFFu << skip);
+    for (; total - at >= 16 + j1; at += 16) {
+        unsigned bits =
+            pairs_at(p + at, j0, j1, f, g, np) & (0xFFFFu << skip);
         skip = 0;
         if (bits) {
             *i = at;
@@ -531,24 +533,30 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
          * third when every literal has three (a CJK word's first two
          * bytes are those of sixty-four characters, its second and third
          * those of a few), else the first two */
-        size_t total = (size_t)(end - p), i = 0, j0 = 1;
-        for (size_t k = 0; k < n; k++)
-            if (len[k] < 3)
-                j0 = 0;
+        size_t total = (size_t)(end - p), i = 0, minlen = len[0];
+        for (size_t k = 1; k < n; k++)
+            if (len[k] < minlen)
+                minlen = len[k];
+        /* and for literals of twelve bytes or more (four CJK characters)
+         * the second and the eleventh, the second bytes of the first and
+         * fourth characters, rarer together still (a word's first two
+         * characters are often a common word of their own: 申请人情况) */
+        size_t j0 = minlen >= 3 ? 1 : 0, j1 = minlen >= 12 ? 10 : j0 + 1;
 #if defined(__SSE2__) && defined(__GNUC__)
         /* the distinct pairs (literals of a kind often share them) */
         __m128i f[FIND_ANY_MAX], g[FIND_ANY_MAX];
         f[0] = _mm_set1_epi8(lits[0][j0]);
-        g[0] = _mm_set1_epi8(lits[0][j0 + 1]);
+        g[0] = _mm_set1_epi8(lits[0][j1]);
         size_t np = 1;
         for (size_t k = 1; k < n; k++) {
             size_t j = 0;
-            while (j < k && memcmp(lits[j] + j0, lits[k] + j0, 2) != 0)
+            while (j < k && !(lits[j][j0] == lits[k][j0] &&
+                              lits[j][j1] == lits[k][j1]))
                 j++;
             if (j < k)
                 continue;
             f[np] = _mm_set1_epi8(lits[k][j0]);
-            g[np] = _mm_set1_epi8(lits[k][j0 + 1]);
+            g[np] = _mm_set1_epi8(lits[k][j1]);
             np++;
         }
         /* padded with the first to four or eight, so that the tests of a
@@ -560,8 +568,8 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
         }
         for (;;) {
             const char *x = width == 4
-                                ? scan_pairs(p, &i, total, j0, f, g, 4)
-                                : scan_pairs(p, &i, total, j0, f, g,
+                                ? scan_pairs(p, &i, total, j0, j1, f, g, 4)
+                                : scan_pairs(p, &i, total, j0, j1, f, g,
                                              FIND_ANY_MAX);
             if (!x)
                 break;
