@@ -578,8 +578,23 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                 return x;
             i = (size_t)(x - p) + 1;
         }
+        if (total >= 16 + j1 && i < total) {
+            /* the last places as one block reaching back over places
+             * already tested (masked off): every place the shortest
+             * literal fits at is in it, j1 being below its length */
+            size_t base = total - 16 - j1;
+            unsigned bits = pairs_at(p + base, j0, j1, f, g, width) &
+                            (0xFFFFu << (i - base));
+            for (; bits; bits &= bits - 1) {
+                const char *x = p + base + (unsigned)__builtin_ctz(bits);
+                if (match_any(x, end, lits, len, n, mlen))
+                    return x;
+            }
+            return NULL;
+        }
 #endif
-        for (; total - i >= 2; i++)
+        /* places the shortest literal fits at */
+        for (; i < total && total - i >= minlen; i++)
             if (match_any(p + i, end, lits, len, n, mlen))
                 return p + i;
         return NULL;
