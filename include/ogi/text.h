@@ -54,6 +54,10 @@ typedef struct {
     size_t len;
     ogi_text_shift_t *shifts; /* where normalised and raw offsets part */
     size_t nshifts;
+    uint32_t *shift_block;    /* shift_block[b]: the last shift at or before
+                                 normalised offset b << OGI_TEXT_BLOCK_BITS,
+                                 so that a search starts near (NULL: none) */
+    size_t nshift_blocks;
     ogi_line_t *lines; /* lines of s */
     size_t nlines;
     ogi_squeezed_t sq; /* s squeezed, made by ogi_text_decode */
@@ -63,6 +67,9 @@ typedef struct {
                           dropped before (ascending; equal offsets when
                           two were dropped at one place) */
 } ogi_text_t;
+
+/* The span of normalised bytes shift_block holds one entry for. */
+#define OGI_TEXT_BLOCK_BITS 8
 
 /* Default and hard limits on input size. */
 #define OGI_TEXT_MAX_DEFAULT (8u << 20)

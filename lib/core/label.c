@@ -2,6 +2,7 @@
 #include "ogi_int.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -222,22 +223,31 @@ norm(const char *s, size_t n, ogi__label_t *out)
         if (c >= 0xE4 && c <= 0xE9 && e - p >= 3 &&
             ((unsigned char)p[1] & 0xC0) == 0x80 &&
             ((unsigned char)p[2] & 0xC0) == 0x80) {
-            k = 3;
-            cp = ((uint32_t)(c & 0x0F) << 12) |
-                 ((uint32_t)((unsigned char)p[1] & 0x3F) << 6) |
-                 (uint32_t)((unsigned char)p[2] & 0x3F);
-        } else {
-            k = ogi_utf8_decode(p, e, &cp);
+            /* an ideograph (U+4000-U+9FFF), which keep_cp always keeps */
+            if (o + 3 < OGI__LABEL_MAX) {
+                cp = ((uint32_t)(c & 0x0F) << 12) |
+                     ((uint32_t)((unsigned char)p[1] & 0x3F) << 6) |
+                     (uint32_t)((unsigned char)p[2] & 0x3F);
+                out->core[o] = p[0];
+                out->core[o + 1] = p[1];
+                out->core[o + 2] = p[2];
+                before = last;
+                last = o;
+                o += 3;
+                if (++chars <= 2)
+                    head2 = o;
+                bloom |= (uint64_t)1 << ((cp * 0x9E3779B1u) >> 26);
+            }
+            p += 3;
+            continue;
         }
+        k = ogi_utf8_decode(p, e, &cp);
         if (k == 0) {
             p++;
             continue;
         }
         if (keep_cp(cp) && o + k < OGI__LABEL_MAX) {
-            if (k == 3) /* most of them: copied without a call */
-                memcpy(out->core + o, p, 3);
-            else
-                memcpy(out->core + o, p, k);
+            memcpy(out->core + o, p, k);
             before = last;
             last = o;
             o += k;
@@ -268,6 +278,7 @@ static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
 static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
+static atomic_int labels_ready; /* set once init_labels has run */
 
 static void
 init_labels(void)
@@ -305,12 +316,23 @@ init_labels(void)
             col_nvar[t][c] = nv;
         }
     }
+    atomic_store_explicit(&labels_ready, 1, memory_order_release);
+}
+
+/* The skeleton's labels, normalised on first use: the flag, read with
+ * acquire order, spares the callers (thousands a report) pthread_once's
+ * call once they are made. */
+static inline void
+labels_init(void)
+{
+    if (!atomic_load_explicit(&labels_ready, memory_order_acquire))
+        pthread_once(&labels_once, init_labels);
 }
 
 const ogi__label_t *
 ogi__label_row(ogi_table_id_t id, size_t row, size_t v)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (row >= MAX_ROWS || v >= row_nvar[id][row])
         return NULL;
     return &row_labels[id][row][v];
@@ -319,7 +341,7 @@ ogi__label_row(ogi_table_id_t id, size_t row, size_t v)
 const ogi__label_t *
 ogi__label_col(ogi_table_id_t id, size_t col, size_t v)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (col >= MAX_COLS || v >= col_nvar[id][col])
         return NULL;
     return &col_labels[id][col][v];
@@ -373,23 +395,34 @@ common_suffix(const ogi__label_t *a, const ogi__label_t *b)
     return chars;
 }
 
-/* Score of in against one normalised skeleton label. */
+/* 0 when in cannot match the skeleton label sk (score_one would give 0):
+ * one of them empty, or neither their first two characters nor their last
+ * two alike when sk is not inside in. Every match shares them (a typo's
+ * common prefix and suffix are three characters at least), but the label
+ * inside extra text: most pairs share neither. */
+static inline int
+may_match(const ogi__label_t *in, const ogi__label_t *sk)
+{
+    return in->len != 0 && sk->len != 0 &&
+           (in->head == sk->head || in->tail == sk->tail ||
+            (sk->chars >= 4 && in->len > sk->len &&
+             (sk->bloom & ~in->bloom) == 0));
+}
+
+/* Score of in against one normalised skeleton label; out of line, as
+ * may_match rules out most pairs before it. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static int
 score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
           int expected)
 {
-    if (in->len == 0 || sk->len == 0)
+    if (!may_match(in, sk))
         return 0;
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
                    in->num.value == sk->num.value;
-    /* every match shares the first two characters or the last two (a
-     * typo's common prefix and suffix are three characters at least),
-     * but the label inside extra text: most pairs share neither */
-    if (in->head != sk->head && in->tail != sk->tail &&
-        !(sk->chars >= 4 && in->len > sk->len &&
-          (sk->bloom & ~in->bloom) == 0))
-        return 0;
     int s = 0;
     uint64_t both = in->bloom & sk->bloom;
     /* the same core has the same bloom, and a core that starts another
@@ -434,7 +467,7 @@ void
 ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     out->v = NULL;
     out->n = 0;
     out->shortkey = 0;
@@ -472,6 +505,8 @@ ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
         return 0;
     int best = 0;
     for (size_t v = 0; v < set->n; v++) {
+        if (!may_match(in, &set->v[v]))
+            continue; /* a score of 0 */
         int s = score_one(in, &set->v[v], set->shortkey, expected);
         if (s > best)
             best = s;
@@ -483,7 +518,7 @@ int
 ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
                      int expected)
 {
-    pthread_once(&labels_once, init_labels);
+    labels_init();
     if (row < MAX_ROWS && no_match(in, row_bloom[id][row]))
         return 0;
     ogi__label_set_t set;

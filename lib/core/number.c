@@ -51,9 +51,12 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
 {
     memset(out, 0, sizeof(*out));
     const char *p = s, *end = s + n;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
+    /* (a byte above a space, as most first and last bytes are, is none) */
+    while (p < end && (unsigned char)*p <= ' ' &&
+           (*p == ' ' || *p == '\t' || *p == '\n'))
         p++;
-    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
+    while (end > p && (unsigned char)end[-1] <= ' ' &&
+           (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
         end--;
     if (p == end)
         return OGI_NUM_NONE;
@@ -82,7 +85,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         neg = *p == '-';
         out->sign = 1;
         p++;
-    } else if (starts(p, end, "增") || starts(p, end, "减")) {
+    } else if (c0 == 0xE5 && (starts(p, end, "增") || starts(p, end, "减"))) {
         neg = starts(p, end, "减");
         out->sign = 1;
         p += strlen("增");
@@ -94,6 +97,14 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
 
     int64_t v = 0;
     int int_digits = 0, scale = 0, in_frac = 0;
+    /* the integer's leading digits, most of a count: no decimals yet, so
+     * only their own limit applies */
+    while (p < end && ogi_text_is_digit(*p)) {
+        if (++int_digits > MAX_INT_DIGITS)
+            return OGI_NUM_NONE;
+        v = v * 10 + (*p - '0');
+        p++;
+    }
     while (p < end) {
         char c = *p;
         if (ogi_text_is_digit(c)) {

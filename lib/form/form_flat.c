@@ -53,6 +53,7 @@
  * over each table, a bounded number of word comparisons at each
  * character: linear.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "ogi_int.h"
 
 #include <stddef.h>
@@ -573,12 +574,22 @@ ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v)
 {
     const char *s = v->s;
     breaks_t b = {.arena = arena};
-    for (size_t a = 0; a < v->len;) {
-        const char *nl = memchr(s + a, '\n', v->len - a);
+    /* the lines of FLAT_LINE bytes or more: a line break among the
+     * FLAT_LINE bytes from a line's start says that the line, and every
+     * one starting before that break, is shorter, so most of the text is
+     * passed over without finding each line */
+    for (size_t a = 0; v->len - a >= FLAT_LINE;) {
+        const char *nl = memrchr(s + a, '\n', FLAT_LINE);
+        if (nl) {
+            a = (size_t)(nl - s) + 1;
+            continue;
+        }
+        nl = memchr(s + a + FLAT_LINE, '\n', v->len - a - FLAT_LINE);
         size_t e = nl ? (size_t)(nl - s) : v->len;
-        if (e - a >= FLAT_LINE)
-            line_breaks(&b, s, a, e);
+        line_breaks(&b, s, a, e);
         a = e + 1;
+        if (a > v->len)
+            break;
     }
     if (b.oom)
         return OGI_ENOMEM;

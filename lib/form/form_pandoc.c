@@ -115,11 +115,40 @@ is_punct(unsigned char c)
            (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
 }
 
+/* Whether [s, end) holds ":::", from its colons (few in most texts). */
+static int
+has_fence_mark(const char *s, const char *end)
+{
+    for (const char *p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
+        if (end - p >= 3 && p[1] == ':' && p[2] == ':')
+            return 1;
+    return 0;
+}
+
 /* Whether s[0..n) is pandoc's Markdown beyond doubt. */
 static int
 is_pandoc_md(const char *s, size_t n)
 {
-    size_t spans = 0, fences = 0, rules = 0, esc = 0;
+    const char *end = s + n;
+    size_t spans = 0, esc = 0;
+    /* spans and escapes, found from their first bytes: most texts have
+     * neither, and are not read line by line for them */
+    for (const char *p = s; (p = memchr(p, ']', (size_t)(end - p))); p++)
+        if (end - p >= 2 && p[1] == '{') {
+            const char *nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
+            spans += (size_t)is_attr_start(p + 2, nl ? nl : end);
+        }
+    if (spans >= 3)
+        return 1;
+    for (const char *p = s; (p = memchr(p, '\\', (size_t)(end - p))); p++)
+        esc += p + 1 == end || p[1] == '\n' ||
+               (p[1] != '\\' && is_punct((unsigned char)p[1]));
+    /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
+     * its plain text has the tables, never the escapes; or with its
+     * fences, which no text without ":::" has */
+    if (esc < 3 && !has_fence_mark(s, end))
+        return 0;
+    size_t fences = 0, rules = 0;
     for (size_t a = 0; a < n;) {
         const char *nl = memchr(s + a, '\n', n - a);
         size_t e = nl ? (size_t)(nl - s) : n;
@@ -127,20 +156,9 @@ is_pandoc_md(const char *s, size_t n)
             fences++;
         else if (grid_rule(s, a, e) || dash_groups(s, a, e) >= 2)
             rules++;
-        for (const char *p = s + a; (p = memchr(p, ']', (size_t)(s + e - p)));
-             p++)
-            if (p + 1 < s + e && p[1] == '{' && is_attr_start(p + 2, s + e))
-                spans++;
-        for (const char *p = s + a; (p = memchr(p, '\\', (size_t)(s + e - p)));
-             p++)
-            esc += p + 1 == s + e ||
-                   (p[1] != '\\' && is_punct((unsigned char)p[1]));
         a = e + 1;
     }
-    /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
-     * its plain text has the tables, never the escapes */
-    return spans >= 3 || (fences >= 2 && rules >= 1) ||
-           (rules >= 1 && esc >= 3);
+    return (fences >= 2 && rules >= 1) || (rules >= 1 && esc >= 3);
 }
 
 /* ---- the markup inside a run of text ---- */

@@ -45,6 +45,7 @@
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "swar_int.h"
+#include "utf8_int.h"
 
 typedef enum {
     ENC_UTF8 = 0,
@@ -185,60 +186,70 @@ declared(const char *raw, size_t len, const char **name, size_t *nlen)
  * at most OGI_TEXT_BROKEN_MAX) per OGI_TEXT_BROKEN_RATIO non-ASCII bytes.
  * *broken gets the count.
  */
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The ASCII bytes, the leads of valid three-byte characters (E1-EC or
+ * EE-EF: ideographs and full-width punctuation; E0 and ED, whose second
+ * bytes are narrower, are left to the byte loop) and the continuation
+ * bytes among the 16 at u, bit k for byte k. */
+static inline void
+masks16(const unsigned char *u, uint32_t *single, uint32_t *lead,
+        uint32_t *cont)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE1));
+    __m128i l = _mm_andnot_si128(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+        _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(0x0E)), d));
+    __m128i c = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                               _mm_set1_epi8((char)0x80));
+    *single = ~(uint32_t)_mm_movemask_epi8(v) & 0xFFFFu;
+    *lead = (uint32_t)_mm_movemask_epi8(l);
+    *cont = (uint32_t)_mm_movemask_epi8(c);
+}
+
+/* How many of the 32 bytes at u are ASCII and such three-byte characters,
+ * in whole characters from the start. */
+static inline unsigned
+valid32(const unsigned char *u)
+{
+    uint32_t s0, l0, c0, s1, l1, c1;
+    masks16(u, &s0, &l0, &c0);
+    masks16(u + 16, &s1, &l1, &c1);
+    return ogi__utf8_run32(s0 | s1 << 16, l0 | l1 << 16, c0 | c1 << 16, 0);
+}
+#endif
+
+/*
+ * 1 when raw[from..len) is UTF-8 by ogi_text_decode's rule: at most one
+ * broken sequence (a bad lead byte with the continuation bytes after it,
+ * at most OGI_TEXT_BROKEN_MAX) per OGI_TEXT_BROKEN_RATIO non-ASCII bytes.
+ * *broken gets the count.
+ */
 static int
 is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
 {
     const unsigned char *u = (const unsigned char *)raw;
     const char *end = raw + len;
-    size_t i = from, high = 0, nb = 0;
+    size_t i = from, nb = 0;
     while (i < len) {
-        /* ASCII in words: most of a report's bytes */
 #if defined(__SSE2__) && defined(__GNUC__)
-        while (len - i >= 16) {
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_loadu_si128((const __m128i *)(const void *)(u + i)));
-            if (m) {
-                i += (size_t)__builtin_ctz(m);
-                break;
-            }
-            i += 16;
+        /* ASCII, ideographs and CJK punctuation, most of a report, a
+         * block at a time */
+        unsigned p = 32;
+        while (len - i >= 32 && p >= 30) {
+            p = valid32(u + i);
+            i += p;
         }
-#endif
-        while (len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
+#else
+        while (len - i >= 8 && !(ogi__word_load(raw + i) & OGI__HIGHS))
             i += 8;
-        }
+#endif
         if (i >= len)
             break;
         if (u[i] < 0x80) {
             i++;
             continue;
         }
-        /* an ideograph or CJK punctuation, three bytes: a lead E1-EC or
-         * EE-EF and two continuation bytes is always a valid character
-         * (E0 and ED have narrower second bytes: decoded below) */
-#define VALID3(i)                                                              \
-    (u[i] >= 0xE1 && u[i] != 0xED && u[i] <= 0xEF && len - (i) >= 3 &&         \
-     (u[(i) + 1] & 0xC0) == 0x80 && (u[(i) + 2] & 0xC0) == 0x80)
-        if (VALID3(i)) {
-            /* and the ones after it, in a run (five at a time where they
-             * are all such) */
-            do {
-                high += 3;
-                i += 3;
-#if defined(__SSE2__)
-                while (len - i >= 16 && ogi__utf8_3x5(u + i)) {
-                    high += 15;
-                    i += 15;
-                }
-#endif
-            } while (i < len && VALID3(i));
-            continue;
-        }
-#undef VALID3
         uint32_t cp;
         size_t n = ogi_utf8_decode(raw + i, end, &cp);
         if (n == 0) {
@@ -248,10 +259,16 @@ is_utf8(const char *raw, size_t len, size_t from, size_t *broken)
                 n++;
             nb++;
         }
-        high += n;
         i += n;
     }
     *broken = nb;
+    if (nb == 0)
+        return 1;
+    /* the non-ASCII bytes: every byte of a character or a broken
+     * sequence but the ASCII ones */
+    size_t high = 0;
+    for (i = from; i < len; i++)
+        high += u[i] >= 0x80;
     return nb * OGI_TEXT_BROKEN_RATIO <= high;
 }
 

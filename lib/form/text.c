@@ -1,5 +1,7 @@
 /*
- * text.c - decoding and normalisation of a report's bytes.
+ * text.c - normalisation of single characters, the map from normalised
+ * back to raw offsets, and searching and squeezing normalised text (the
+ * decoding itself is in text_decode.c).
  *
  * Reads only inside raw[0..len): every multi-byte read is checked against
  * an explicit end pointer, as the input is untrusted.
@@ -115,6 +117,28 @@ ogi_text_fold_append(char *out, size_t o, size_t cap, const char *s,
 {
     const char *e = s + strlen(s);
     while (s < e) {
+        unsigned char c = (unsigned char)*s;
+        /* ASCII and ideographs (U+4000-U+9FFF), most of a text, are kept
+         * as they are: no decoding, no folding */
+        if (c < 0x80 && o + 1 < cap) {
+            if (!(drop_space && c == ' ')) {
+                out[o++] = (char)c;
+                if (chars)
+                    (*chars)++;
+            }
+            s++;
+            continue;
+        }
+        if (c >= 0xE4 && c <= 0xE9 && e - s >= 3 && o + 3 < cap &&
+            ((unsigned char)s[1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[2] & 0xC0) == 0x80) {
+            memcpy(out + o, s, 3);
+            o += 3;
+            if (chars)
+                (*chars)++;
+            s += 3;
+            continue;
+        }
         uint32_t cp;
         size_t l = ogi_utf8_decode(s, e, &cp);
         if (l == 0 || o + l >= cap)
@@ -136,442 +160,6 @@ ogi_text_fold_append(char *out, size_t o, size_t cap, const char *s,
     return o;
 }
 
-static int
-add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
-{
-    if (t->shifts[t->nshifts - 1].norm == norm) {
-        t->shifts[t->nshifts - 1].raw = (uint32_t)raw;
-        return 0;
-    }
-    if (t->nshifts == *cap) {
-        /* grown on the heap, where realloc can extend in place; the arena
-         * gets the exact array at the end (ogi_text_decode) */
-        (void)a;
-        ogi_text_shift_t *p = realloc(t->shifts, *cap * 2 * sizeof(*p));
-        if (!p)
-            return OGI_ENOMEM;
-        t->shifts = p;
-        *cap *= 2;
-    }
-    t->shifts[t->nshifts].norm = (uint32_t)norm;
-    t->shifts[t->nshifts].raw = (uint32_t)raw;
-    t->nshifts++;
-    return 0;
-}
-
-/* Appends s[i..e) to o (at *n) squeezed: whitespace removed, one space
- * kept between two ASCII letters or digits. A run of whitespace is read
- * to its end even past e; returns where reading stopped (>= e). */
-static size_t
-squeeze_span(const char *s, size_t i, size_t e, size_t total, char *o,
-             size_t *n)
-{
-    size_t k = *n;
-    while (i < e) {
-#if defined(__SSE2__) && defined(__GNUC__)
-        /* sixteen bytes at a time, up to the first space among them (o
-         * has room: it never runs ahead of s) */
-        if (e - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v));
-            _mm_storeu_si128((__m128i *)(void *)(o + k), v);
-            size_t run = m ? (size_t)__builtin_ctz(m) : 16;
-            k += run;
-            i += run;
-            if (run == 16)
-                continue;
-        }
-#endif
-        /* the text is decoded: a byte <= 0x20 is a space, so a word without
-         * one is copied whole */
-        if (e - i >= 8 && !ogi__word_any_below(ogi__word_load(s + i), 0x21)) {
-            memcpy(o + k, s + i, 8);
-            k += 8;
-            i += 8;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0xE0 && i + 3 <= e) {
-            /* a CJK character at once: its bytes are never spaces */
-            memcpy(o + k, s + i, 3);
-            k += 3;
-            i += 3;
-            continue;
-        }
-        if (c > 0x20) {
-            o[k++] = (char)c;
-            i++;
-            continue;
-        }
-        size_t j = ogi__skip_spaces(s, i, total);
-        if (k > 0 && j < total && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
-            ogi_text_is_alnum((unsigned char)s[j]))
-            o[k++] = ' ';
-        i = j;
-    }
-    *n = k;
-    return i;
-}
-
-/*
- * How much of a text may be broken. html2text cuts a character wherever a
- * table's column ends and the next cell overwrites it: in its output about
- * one non-ASCII byte in thirty is part of a broken sequence at worst
- * (generated reports, 3.5%). In GBK text two thirds of the non-ASCII bytes
- * are, in Latin-1 all of them. One broken sequence per
- * OGI_TEXT_BROKEN_RATIO (8) non-ASCII bytes lies well between the two; a
- * report's hundreds of ideographs excuse a stray byte, a short text made
- * of little else does not. BROKEN_EARLY sequences at twice the ratio
- * settle it before the end.
- */
-#define BROKEN_EARLY 1024
-
-static int
-add_broken(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm,
-           size_t raw)
-{
-    if (t->nbroken == *cap) {
-        size_t c = *cap ? *cap * 2 : 32;
-        uint32_t *p = ogi_arena_grow(a, t->broken, *cap * sizeof(*p),
-                                     c * sizeof(*p));
-        if (!p)
-            return OGI_ENOMEM;
-        t->broken = p;
-        *cap = c;
-    }
-    if (t->nbroken == 0)
-        t->broken_raw = raw;
-    t->broken[t->nbroken++] = (uint32_t)norm;
-    return 0;
-}
-
-static int
-not_utf8(const ogi_text_t *t, char *why, size_t why_size)
-{
-    snprintf(why, why_size,
-             "not valid UTF-8 at byte offset %zu (%zu broken sequences; GBK "
-             "or another encoding is not supported yet)",
-             t->broken_raw, t->nbroken);
-    return OGI_ENCODING;
-}
-
-int
-ogi_text_broken_at(const ogi_text_t *t, size_t i)
-{
-    size_t lo = 0, hi = t->nbroken;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->broken[mid] < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < t->nbroken && t->broken[lo] == i;
-}
-
-/* t->sq from t->s and t->lines, a line at a time so that each line's
- * start is known. */
-static int
-squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
-{
-    ogi_squeezed_t *q = &t->sq;
-    q->s = ogi_arena_alloc(arena, t->len + 1);
-    q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
-    if (!q->s || !q->line)
-        return OGI_ENOMEM;
-    size_t k = 0, i = 0;
-    for (size_t l = 0; l < t->nlines; l++) {
-        q->line[l] = (uint32_t)k;
-        size_t e = l + 1 < t->nlines ? t->lines[l + 1].start : t->len;
-        if (i < e)
-            i = squeeze_span(t->s, i, e, t->len, q->s, &k);
-    }
-    q->line[t->nlines] = (uint32_t)k;
-    q->s[k] = '\0';
-    q->len = k;
-    return 0;
-}
-
-/*
- * Whether the n bytes at u start with a character of U+3000-U+9FFF that
- * normalisation keeps as it is: all of them but the ideographic space and
- * 「」. Every such character is three valid bytes (E3-E9, two
- * continuation bytes).
- */
-static inline int
-kept3(const unsigned char *u, size_t n)
-{
-    if (n < 3 || u[0] < 0xE3 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 ||
-        (u[2] & 0xC0) != 0x80)
-        return 0;
-    return !(u[0] == 0xE3 && u[1] == 0x80 &&
-             (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
-}
-
-#if defined(__SSE2__)
-/* 1 when the 16 bytes at u start with five characters kept3 keeps: leads
- * E3-E9 at 0, 3, 6, 9 and 12 with continuation bytes between them, none
- * of them the ideographic space or a corner bracket (E3 80 80/8C/8D) */
-static inline int
-kept15(const unsigned char *u)
-{
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
-    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
-    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
-    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-                                  _mm_set1_epi8((char)0x80));
-    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
-    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-    if ((ml & 0x1249u) != 0x1249u || (mc & 0x6DB6u) != 0x6DB6u)
-        return 0;
-    unsigned e3 = (unsigned)_mm_movemask_epi8(
-                      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))) &
-                  0x1249u;
-    for (unsigned k = 0; e3 && k < 15; k += 3)
-        if (u[k] == 0xE3 && u[k + 1] == 0x80 &&
-            (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
-            return 0;
-    return 1;
-}
-#endif
-
-static int
-decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
-       ogi_text_t *out, char *why, size_t why_size)
-{
-    out->raw = raw;
-    out->raw_len = len;
-    if (why_size)
-        why[0] = '\0';
-    if (max == 0)
-        max = OGI_TEXT_MAX_DEFAULT;
-    if (len > max) {
-        snprintf(why, why_size, "input of %zu bytes exceeds the limit of %zu",
-                 len, max);
-        return OGI_ETOOBIG;
-    }
-    if (len > UINT32_MAX - 1)
-        return OGI_ETOOBIG;
-    const unsigned char *u = (const unsigned char *)raw;
-    size_t i = 0;
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-        i = 3;
-    else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-                          (u[0] == 0xFE && u[1] == 0xFF))) {
-        snprintf(why, why_size, "UTF-16 text is not supported; convert it "
-                                "to UTF-8");
-        return OGI_ENCODING;
-    }
-    out->bom = i;
-    const char *nul = len ? memchr(raw, 0, len) : NULL;
-    if (nul) {
-        snprintf(why, why_size, "binary data: NUL byte at offset %zu",
-                 (size_t)(nul - raw));
-        return OGI_ENCODING;
-    }
-
-    out->s = ogi_arena_alloc(arena, len - i + 1);
-    size_t cap = 64;
-    out->shifts = malloc(cap * sizeof(*out->shifts));
-    if (!out->s || !out->shifts) {
-        free(out->shifts);
-        out->shifts = NULL;
-        return OGI_ENOMEM;
-    }
-    out->shifts[0].norm = 0;
-    out->shifts[0].raw = (uint32_t)i;
-    out->nshifts = 1;
-    long delta = (long)i; /* raw offset minus normalised offset */
-
-/* Before emitting normalised byte o from raw byte i: a new shift when the
- * two no longer move together (after a fold or a dropped character). */
-#define SHIFT_AT(o, i)                                                         \
-    do {                                                                       \
-        if ((long)(i) - (long)(o) != delta &&                                  \
-            (rc = add_shift(arena, out, &cap, (o), (i))) != 0)                  \
-            return rc;                                                         \
-        delta = (long)(i) - (long)(o);                                         \
-    } while (0)
-
-    const char *end = raw + len;
-    size_t o = 0, nl = 0, ctrl = 0, high = 0, bcap = 0;
-    int rc;
-    while (i < len) {
-        /* plain printable ASCII and tabs, and the bulk of a report:
-         * ideographs and CJK punctuation, U+3000 to U+9FFF. Copied as
-         * they are, in one run */
-        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t' ||
-            kept3(u + i, len - i)) {
-            SHIFT_AT(o, i);
-            size_t i0 = i;
-            for (;;) {
-#if defined(__SSE2__) && defined(__GNUC__)
-                /* sixteen at a time, to the first byte that is not */
-                while (len - i >= 16) {
-                    __m128i v =
-                        _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-                    __m128i ok =
-                        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-                    unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
-                    if (m) {
-                        i += (size_t)__builtin_ctz(m);
-                        break;
-                    }
-                    i += 16;
-                }
-#endif
-                while (len - i >= 8) {
-                    uint64_t x = ogi__word_load(raw + i);
-                    if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
-                        break;
-                    i += 8;
-                }
-                while (i < len &&
-                       ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
-                    i++;
-                if (!kept3(u + i, len - i))
-                    break;
-                for (;;) {
-#if defined(__SSE2__)
-                    /* five at a time, each one kept3 keeps */
-                    while (len - i >= 16 && kept15(u + i)) {
-                        high += 15;
-                        i += 15;
-                    }
-#endif
-                    if (!kept3(u + i, len - i))
-                        break;
-                    high += 3;
-                    i += 3;
-                }
-            }
-            memcpy(out->s + o, raw + i0, i - i0);
-            o += i - i0;
-            if (i >= len)
-                break;
-        }
-        unsigned c = u[i];
-        if (c < 0x80) {
-            if (c == '\r') {
-                /* CR LF becomes LF; a lone CR is a line break */
-                if (i + 1 < len && u[i + 1] == '\n') {
-                    i++;
-                    continue;
-                }
-                c = '\n';
-            } else if (c < 0x20 && c != '\t' && c != '\n') {
-                ctrl++;
-                c = ' ';
-            } else if (c == 0x7F) {
-                ctrl++;
-                c = ' ';
-            }
-            if (c == '\n')
-                nl++;
-            SHIFT_AT(o, i);
-            out->s[o++] = (char)c;
-            i++;
-            continue;
-        }
-        /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
-        if (c == 0xEF && len - i >= 3 &&
-            ((u[i + 1] == 0xBC && u[i + 2] >= 0x81 && u[i + 2] <= 0xBF) ||
-             (u[i + 1] == 0xBD && u[i + 2] >= 0x80 && u[i + 2] <= 0x9E))) {
-            SHIFT_AT(o, i);
-            out->s[o++] =
-                (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
-            i += 3;
-            high += 3;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = ogi_utf8_decode(raw + i, end, &cp);
-        if (n == 0) {
-            /* dropped like a zero-width character, and remembered: a
-             * reader of a table drawn by bytes learns from it where a
-             * character was cut */
-            size_t b = i + 1;
-            while (b < len && b - i < OGI_TEXT_BROKEN_MAX &&
-                   (u[b] & 0xC0) == 0x80)
-                b++;
-            if ((rc = add_broken(arena, out, &bcap, o, i)))
-                return rc;
-            high += b - i;
-            i = b;
-            /* mostly broken long before the end: not UTF-8, and no
-             * need to read (and remember) the rest */
-            if (out->nbroken >= BROKEN_EARLY &&
-                out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high)
-                return not_utf8(out, why, why_size);
-            continue;
-        }
-        high += n;
-        int f = ogi_text_fold(cp);
-        if (f > 0) {
-            SHIFT_AT(o, i);
-            out->s[o++] = (char)f;
-        } else if (f == 0) {
-            SHIFT_AT(o, i);
-            memcpy(out->s + o, raw + i, n);
-            o += n;
-        }
-        i += n;
-    }
-#undef SHIFT_AT
-    if (out->nbroken * OGI_TEXT_BROKEN_RATIO > high)
-        return not_utf8(out, why, why_size);
-    /* many control characters mean a binary file that happens to be UTF-8 */
-    if (ctrl > 16 && ctrl * 20 > len) {
-        snprintf(why, why_size, "binary data: %zu control characters", ctrl);
-        return OGI_ENCODING;
-    }
-    out->s[o] = '\0';
-    out->len = o;
-
-    out->lines = ogi_arena_alloc(arena, (nl + 1) * sizeof(ogi_line_t));
-    if (!out->lines)
-        return OGI_ENOMEM;
-    size_t start = 0, k = 0;
-    for (;;) {
-        const char *q = memchr(out->s + start, '\n', o - start);
-        size_t j = q ? (size_t)(q - out->s) : o;
-        if (!q && start == o && k > 0)
-            break; /* no empty last line after a final LF */
-        out->lines[k].start = (uint32_t)start;
-        out->lines[k].end = (uint32_t)j;
-        k++;
-        if (!q)
-            break;
-        start = j + 1;
-    }
-    out->nlines = k;
-    return squeeze_lines(arena, out);
-}
-
-int
-ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
-                ogi_text_t *out, char *why, size_t why_size)
-{
-    memset(out, 0, sizeof(*out));
-    int rc = decode(arena, raw, len, max, out, why, why_size);
-    /* the shifts grew on the heap: the arena keeps them at their size */
-    ogi_text_shift_t *heap = out->shifts;
-    out->shifts = NULL;
-    if (rc == 0 && heap) {
-        out->shifts = ogi_arena_alloc(arena, out->nshifts * sizeof(*heap));
-        if (out->shifts)
-            memcpy(out->shifts, heap, out->nshifts * sizeof(*heap));
-        else
-            rc = OGI_ENOMEM;
-    }
-    free(heap);
-    if (rc)
-        out->nshifts = 0;
-    return rc;
-}
-
 size_t
 ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off)
 {
@@ -586,20 +174,37 @@ ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off)
     return lo ? map[lo - 1].raw + (off - map[lo - 1].norm) : off;
 }
 
-uint32_t
-ogi_text_raw_offset(const ogi_text_t *t, size_t i)
+/* The last shift at or before normalised offset i (< t->len): shifts[0] is
+ * at 0 and they grow, and the block index narrows the range. Halved
+ * without a branch on the comparison, which in Chinese text with a shift
+ * at every full-width comma is a coin toss. */
+static inline size_t
+shift_at(const ogi_text_t *t, size_t i)
 {
-    if (i >= t->len)
-        return (uint32_t)t->raw_len;
-    /* the last shift at or before i (shifts[0] is at 0, and they grow):
-     * halving the range without a branch on the comparison, which in
-     * Chinese text with a shift at every full-width comma is a coin toss */
     size_t lo = 0, n = t->nshifts;
+    size_t b = i >> OGI_TEXT_BLOCK_BITS;
+    if (b < t->nshift_blocks) {
+        /* the last at or before i is no later than the last at or before
+         * the next block's start */
+        lo = t->shift_block[b];
+        n = (b + 1 < t->nshift_blocks ? t->shift_block[b + 1] + 1u
+                                       : t->nshifts) -
+            lo;
+    }
     while (n > 1) {
         size_t half = n / 2;
         lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
         n -= half;
     }
+    return lo;
+}
+
+uint32_t
+ogi_text_raw_offset(const ogi_text_t *t, size_t i)
+{
+    if (i >= t->len)
+        return (uint32_t)t->raw_len;
+    size_t lo = shift_at(t, i);
     return t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
 }
 
@@ -611,13 +216,7 @@ ogi_text_raw_span(const ogi_text_t *t, size_t i, size_t n, uint32_t *a,
         *a = *b = (uint32_t)t->raw_len;
         return;
     }
-    /* the last shift at or before i, as ogi_text_raw_offset finds it */
-    size_t lo = 0, m = t->nshifts;
-    while (m > 1) {
-        size_t half = m / 2;
-        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
-        m -= half;
-    }
+    size_t lo = shift_at(t, i);
     *a = t->shifts[lo].raw + (uint32_t)(i - t->shifts[lo].norm);
     size_t j = i + n;
     if (j >= t->len) {
@@ -701,6 +300,24 @@ ogi_text_find(const char *s, size_t n, const char *lit)
                 return s + i + k;
             m &= m - 1;
         }
+    }
+    if (n - i >= l && n >= l - 1 + 16) {
+        /* the last places as one block reaching back over places already
+         * tested, those masked off */
+        size_t base = n - (l - 1) - 16;
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + base));
+        __m128i b =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + base + l - 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                         _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))) &
+                     (0xFFFFu << (i - base));
+        while (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (memcmp(s + base + k + 1, lit + 1, l - 2) == 0)
+                return s + base + k;
+            m &= m - 1;
+        }
+        return NULL;
     }
 #endif
     for (; n - i >= l; i++)
@@ -824,10 +441,164 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
  * Bounded byte-string helpers
  * ------------------------------------------------------------------ */
 
+/* The literals ogi_text_find_any takes in one pass; more are searched one
+ * by one. */
+#define FIND_ANY_MAX 8
+
+/* The first of lits[0..n) (lengths len[], two or more) that [x, end)
+ * starts with; each tested by its first two bytes before the rest (most
+ * places where one might start hold another character). */
+static const char *
+match_any(const char *x, const char *end, const char *const *lits,
+          const size_t *len, size_t n, size_t *mlen)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((size_t)(end - x) >= len[k] && x[0] == lits[k][0] &&
+            x[1] == lits[k][1] && memcmp(x, lits[k], len[k]) == 0) {
+            *mlen = len[k];
+            return x;
+        }
+    return NULL;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Bit k for place q + k (of sixteen) whose bytes at j0 and j1 are one of
+ * the np pairs f[k], g[k]. */
+static inline unsigned
+pairs_at(const char *q, size_t j0, size_t j1, const __m128i *f,
+         const __m128i *g, size_t np)
+{
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)(q + j0));
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(q + j1));
+    __m128i m = _mm_setzero_si128();
+    for (size_t k = 0; k < np; k++)
+        m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, f[k]),
+                                          _mm_cmpeq_epi8(a1, g[k])));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+
+/*
+ * The first place at or after *i (in blocks of sixteen, while the block
+ * and j1 bytes after it are inside total) whose bytes at j0 and j1 are
+ * one of the np pairs f[k], g[k]; *i is left at the block holding it, or
+ * at the first block not read when there is none (NULL).
+ */
+static inline const char *
+scan_pairs(const char *p, size_t *i, size_t total, size_t j0, size_t j1,
+           const __m128i *f, const __m128i *g, size_t np)
+{
+    size_t at = *i, skip = at & 15u;
+    /* a scan resumed inside a block reads that block again, its places
+     * before at masked off */
+    at -= skip;
+    /* two blocks a turn while they last, then one */
+    for (; total - at >= 32 + j1; at += 32) {
+        uint32_t bits = (pairs_at(p + at, j0, j1, f, g, np) |
+                         pairs_at(p + at + 16, j0, j1, f, g, np) << 16) &
+                        (0xFFFFFFFFu << skip);
+        skip = 0;
+        if (bits) {
+            *i = at;
+            return p + at + (unsigned)__builtin_ctz(bits);
+        }
+    }
+    for (; total - at >= 16 + j1; at += 16) {
+        unsigned bits =
+            pairs_at(p + at, j0, j1, f, g, np) & (0xFFFFu << skip);
+        skip = 0;
+        if (bits) {
+            *i = at;
+            return p + at + (unsigned)__builtin_ctz(bits);
+        }
+    }
+    *i = at;
+    return NULL;
+}
+#endif
+
 const char *
 ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                   size_t n, size_t *mlen)
 {
+    size_t len[FIND_ANY_MAX];
+    int one_pass = p < end && n > 0 && n <= FIND_ANY_MAX;
+    for (size_t k = 0; one_pass && k < n; k++) {
+        len[k] = strlen(lits[k]);
+        one_pass = len[k] >= 2;
+    }
+    if (one_pass) {
+        /* every place where two bytes are those of a literal, in order,
+         * each tested against the literals in order: the earliest match,
+         * the first listed of those there. The two are the second and the
+         * third when every literal has three (a CJK word's first two
+         * bytes are those of sixty-four characters, its second and third
+         * those of a few), else the first two */
+        size_t total = (size_t)(end - p), i = 0, minlen = len[0];
+        for (size_t k = 1; k < n; k++)
+            if (len[k] < minlen)
+                minlen = len[k];
+        /* and for literals of twelve bytes or more (four CJK characters)
+         * the second and the eleventh, the second bytes of the first and
+         * fourth characters, rarer together still (a word's first two
+         * characters are often a common word of their own: 申请人情况) */
+        size_t j0 = minlen >= 3 ? 1 : 0, j1 = minlen >= 12 ? 10 : j0 + 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* the distinct pairs (literals of a kind often share them) */
+        __m128i f[FIND_ANY_MAX], g[FIND_ANY_MAX];
+        f[0] = _mm_set1_epi8(lits[0][j0]);
+        g[0] = _mm_set1_epi8(lits[0][j1]);
+        size_t np = 1;
+        for (size_t k = 1; k < n; k++) {
+            size_t j = 0;
+            while (j < k && !(lits[j][j0] == lits[k][j0] &&
+                              lits[j][j1] == lits[k][j1]))
+                j++;
+            if (j < k)
+                continue;
+            f[np] = _mm_set1_epi8(lits[k][j0]);
+            g[np] = _mm_set1_epi8(lits[k][j1]);
+            np++;
+        }
+        /* padded with the first to four or eight, so that the tests of a
+         * block are unrolled */
+        size_t width = np <= 4 ? 4 : FIND_ANY_MAX;
+        for (; np < width; np++) {
+            f[np] = f[0];
+            g[np] = g[0];
+        }
+        for (;;) {
+            const char *x = width == 4
+                                ? scan_pairs(p, &i, total, j0, j1, f, g, 4)
+                                : scan_pairs(p, &i, total, j0, j1, f, g,
+                                             FIND_ANY_MAX);
+            if (!x)
+                break;
+            /* a candidate: the literals tested, the scan resumed after */
+            if (match_any(x, end, lits, len, n, mlen))
+                return x;
+            i = (size_t)(x - p) + 1;
+        }
+        if (total >= 16 + j1 && i < total) {
+            /* the last places as one block reaching back over places
+             * already tested (masked off): every place the shortest
+             * literal fits at is in it, j1 being below its length */
+            size_t base = total - 16 - j1;
+            unsigned bits = pairs_at(p + base, j0, j1, f, g, width) &
+                            (0xFFFFu << (i - base));
+            for (; bits; bits &= bits - 1) {
+                const char *x = p + base + (unsigned)__builtin_ctz(bits);
+                if (match_any(x, end, lits, len, n, mlen))
+                    return x;
+            }
+            return NULL;
+        }
+#endif
+        /* places the shortest literal fits at */
+        for (; i < total && total - i >= minlen; i++)
+            if (match_any(p + i, end, lits, len, n, mlen))
+                return p + i;
+        return NULL;
+    }
     const char *best = NULL;
     for (size_t i = 0; i < n; i++) {
         /* a match that starts before best ends before best + its length */
@@ -871,6 +642,9 @@ size_t
 ogi_text_count_chars(const char *p, const char *end)
 {
     size_t c = 0;
+    /* eight bytes at a time: their leads counted at once */
+    for (; end - p >= 8; p += 8)
+        c += ogi__word_leads(ogi__word_load(p));
     for (; p < end; p++)
         c += ((unsigned char)*p & 0xC0) != 0x80;
     return c;

@@ -389,22 +389,12 @@ ogi__meta_contact_extract(ogi_report_t *r, const ogi__meta_squeezed_t *sq)
 {
     int rc = scan_contact(r->arena, &r->meta, sq->s, sq->body, 0);
     /* jump from one contact word to the next rather than walking every
-     * sentence: most of a report names no contact at all */
-    /* the next occurrence of each contact word, found once and moved on
-     * only when passed: one scan of the body per word in all */
-    enum { NW = OGI_ARRAY_LEN(contact_words) };
-    const char *next[NW];
-    for (size_t i = 0; i < NW; i++)
-        next[i] = ogi_text_find_in(sq->body, sq->end, contact_words[i]);
+     * sentence: most of a report names no contact at all. The words are
+     * searched together, so that the body is read once in all */
     for (const char *p = sq->body; !rc && p < sq->end;) {
         size_t ml = 0;
-        const char *q = NULL;
-        for (size_t i = 0; i < NW; i++) {
-            if (next[i] && next[i] < p)
-                next[i] = ogi_text_find_in(p, sq->end, contact_words[i]);
-            if (next[i] && (!q || next[i] < q))
-                q = next[i];
-        }
+        const char *q = ogi_text_find_any(p, sq->end, contact_words,
+                                          OGI_ARRAY_LEN(contact_words), &ml);
         if (!q)
             break;
         const char *b = sentence_start(p, q);

@@ -70,8 +70,12 @@ is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
     /* most lines and ordinals differ in their first byte */
     if (sec->ordinal[0] && (n == 0 || buf[0] != sec->ordinal[0]))
         return 0;
-    size_t ol = strlen(sec->ordinal);
-    if (n <= ol || memcmp(buf, sec->ordinal, ol) != 0)
+    /* the ordinal's bytes (a character or two) compared in place */
+    const char *ord = sec->ordinal;
+    size_t ol = 0;
+    while (ord[ol] && ol < n && buf[ol] == ord[ol])
+        ol++;
+    if (ord[ol] || n <= ol)
         return 0;
     const char *p = buf + ol;
     if (ogi_text_has_prefix(p, buf + n, "、"))
@@ -184,31 +188,55 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 #define A_T3 0x2u /* "勾稽关系" / "申请人情况" / first Table 3 row */
 #define A_T4 0x4u /* a "行政复议" header line */
 
-/* The words that make a line an anchor of Table 2 or Table 3. */
-static const char *const t2_words[] = {"第二十条"};
-static const char *const t3_words[] = {"勾稽关系", "申请人情况",
-                                       "本年新收政府信息公开申请"};
+/* What a Table 4 header line starts with. */
+#define T4_WORD "行政复议"
+
+/* The words that make a line an anchor of Table 2 (the first NT2) or
+ * Table 3 (the others), searched together first. */
+static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申请人情况",
+                                           "本年新收政府信息公开申请"};
+#define NT2 1
+#define T2_WORDS anchor_words
+#define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
+#define T3_WORDS (anchor_words + NT2)
 
 /*
- * Sets bit in mark[l] for every line l of t whose squeezed text holds lit:
- * one search over the whole text instead of one per line (most lines hold
+ * Sets bit in mark[l] for every line l of t whose squeezed text holds one
+ * of words[0..n) (at most eight, no two starting alike): one search over
+ * the whole text for all of them instead of one per line (most lines hold
  * none of the anchor words).
  */
 static void
-mark_lines(const ogi_text_t *t, const char *lit, unsigned char *mark,
-           unsigned bit)
+mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
+           unsigned char *mark, unsigned bit)
 {
     const ogi_squeezed_t *q = &t->sq;
     const char *p = q->s, *end = q->s + q->len;
-    size_t n = strlen(lit), l = 0;
-    while ((p = ogi_text_find(p, (size_t)(end - p), lit)) != NULL) {
+    size_t l = 0, ml;
+    while ((p = ogi_text_find_any(p, end, words, n, &ml)) != NULL) {
         size_t x = (size_t)(p - q->s);
         while (l + 1 < t->nlines && q->line[l + 1] <= x)
             l++;
-        if (l < t->nlines && x + n <= q->line[l + 1])
+        if (l < t->nlines && x + ml <= q->line[l + 1])
             mark[l] |= (unsigned char)bit;
         p++;
     }
+}
+
+/* The first byte of line l's squeezed text after its spaces and leading
+ * markup (the first strip_markup leaves), or 0 when nothing is left. */
+static unsigned char
+line_lead(const ogi_text_t *t, size_t l)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    while (p < e) {
+        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
+        if (k == 0)
+            return (unsigned char)*p;
+        p += k;
+    }
+    return 0;
 }
 
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
@@ -220,12 +248,12 @@ static unsigned
 anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
 {
     int t2 = 0, t3 = 0;
-    for (size_t i = 0; maybe && i < OGI_ARRAY_LEN(t2_words) && !t2; i++)
-        t2 = ogi_text_find(buf, n, t2_words[i]) != NULL;
-    for (size_t i = 0; maybe && !t2 && i < OGI_ARRAY_LEN(t3_words) && !t3;
+    for (size_t i = 0; maybe && i < NT2 && !t2; i++)
+        t2 = ogi_text_find(buf, n, T2_WORDS[i]) != NULL;
+    for (size_t i = 0; maybe && !t2 && i < NT3 && !t3;
          i++)
-        t3 = ogi_text_find(buf, n, t3_words[i]) != NULL;
-    int t4 = ogi_text_has_prefix(buf, buf + n, "行政复议");
+        t3 = ogi_text_find(buf, n, T3_WORDS[i]) != NULL;
+    int t4 = ogi_text_has_prefix(buf, buf + n, T4_WORD);
     if (!t2 && !t3 && !t4)
         return 0;
     size_t chars = ogi_text_count_chars(buf, buf + n);
@@ -267,6 +295,13 @@ anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
 static int
 is_drawn_line(const ogi_text_t *t, size_t l)
 {
+    /* the line's first byte but whitespace, the first of its squeezed
+     * text, rules out most lines */
+    const ogi_squeezed_t *q = &t->sq;
+    unsigned char c =
+        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
+    if (c != '|' && c != '+' && c != 0xE2)
+        return 0;
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
@@ -406,10 +441,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     const ogi_skel_section_t *secs[OGI_SEC_COUNT];
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
-    for (size_t i = 0; i < OGI_ARRAY_LEN(t2_words); i++)
-        mark_lines(t, t2_words[i], flags, 1);
-    for (size_t i = 0; i < OGI_ARRAY_LEN(t3_words); i++)
-        mark_lines(t, t3_words[i], flags, 1);
+    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
@@ -417,6 +449,18 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
          * holding anchor words may be a whole table on one line */
         if (t->lines[l].end - t->lines[l].start > 3 * 200 && !maybe)
             continue;
+        if (!maybe) {
+            /* without anchor words a line is a heading or Table 4's header
+             * or nothing, and both are told by their first byte: most
+             * lines need not be read further */
+            unsigned char c = line_lead(t, l);
+            int may = c == (unsigned char)T4_WORD[0];
+            for (int k = next; k < OGI_SEC_COUNT && !may; k++)
+                may = !secs[k]->ordinal[0] ||
+                      (unsigned char)secs[k]->ordinal[0] == c;
+            if (c == 0 || !may)
+                continue;
+        }
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
         strip_markup(&b, &n);

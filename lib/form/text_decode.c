@@ -1,0 +1,511 @@
+/*
+ * text_decode.c - a report's bytes to its normalised text, lines, squeezed
+ * text and the map back to the raw bytes (ogi_text_decode).
+ *
+ * Reads only inside raw[0..len): every multi-byte read is checked against
+ * an explicit end pointer, as the input is untrusted.
+ */
+#include "ogi_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "ogi/error.h"
+#include "ogi/text.h"
+#include "swar_int.h"
+#include "utf8_int.h"
+
+static int
+add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
+{
+    if (t->shifts[t->nshifts - 1].norm == norm) {
+        t->shifts[t->nshifts - 1].raw = (uint32_t)raw;
+        return 0;
+    }
+    if (t->nshifts == *cap) {
+        /* grown on the heap, where realloc can extend in place; the arena
+         * gets the exact array at the end (ogi_text_decode) */
+        (void)a;
+        ogi_text_shift_t *p = realloc(t->shifts, *cap * 2 * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        t->shifts = p;
+        *cap *= 2;
+    }
+    t->shifts[t->nshifts].norm = (uint32_t)norm;
+    t->shifts[t->nshifts].raw = (uint32_t)raw;
+    t->nshifts++;
+    return 0;
+}
+
+/* Appends the line [start, end) of the text to t->lines, grown on the heap
+ * as the shifts are (the arena gets the exact array at the end). */
+static inline int
+add_line(ogi_text_t *t, size_t *cap, size_t start, size_t end)
+{
+    if (t->nlines == *cap) {
+        ogi_line_t *p = realloc(t->lines, *cap * 2 * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        t->lines = p;
+        *cap *= 2;
+    }
+    t->lines[t->nlines].start = (uint32_t)start;
+    t->lines[t->nlines].end = (uint32_t)end;
+    t->nlines++;
+    return 0;
+}
+
+/*
+ * How much of a text may be broken. html2text cuts a character wherever a
+ * table's column ends and the next cell overwrites it: in its output about
+ * one non-ASCII byte in thirty is part of a broken sequence at worst
+ * (generated reports, 3.5%). In GBK text two thirds of the non-ASCII bytes
+ * are, in Latin-1 all of them. One broken sequence per
+ * OGI_TEXT_BROKEN_RATIO (8) non-ASCII bytes lies well between the two; a
+ * report's hundreds of ideographs excuse a stray byte, a short text made
+ * of little else does not. BROKEN_EARLY sequences at twice the ratio
+ * settle it before the end.
+ */
+#define BROKEN_EARLY 1024
+
+static int
+add_broken(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm,
+           size_t raw)
+{
+    if (t->nbroken == *cap) {
+        size_t c = *cap ? *cap * 2 : 32;
+        uint32_t *p = ogi_arena_grow(a, t->broken, *cap * sizeof(*p),
+                                     c * sizeof(*p));
+        if (!p)
+            return OGI_ENOMEM;
+        t->broken = p;
+        *cap = c;
+    }
+    if (t->nbroken == 0)
+        t->broken_raw = raw;
+    t->broken[t->nbroken++] = (uint32_t)norm;
+    return 0;
+}
+
+static int
+not_utf8(const ogi_text_t *t, char *why, size_t why_size)
+{
+    snprintf(why, why_size,
+             "not valid UTF-8 at byte offset %zu (%zu broken sequences; GBK "
+             "or another encoding is not supported yet)",
+             t->broken_raw, t->nbroken);
+    return OGI_ENCODING;
+}
+
+int
+ogi_text_broken_at(const ogi_text_t *t, size_t i)
+{
+    size_t lo = 0, hi = t->nbroken;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->broken[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nbroken && t->broken[lo] == i;
+}
+
+/*
+ * t->sq from t->s: whitespace removed, one space kept between two ASCII
+ * letters or digits, in one pass. A line's squeezed text starts where the
+ * run of whitespace holding its line break ends (every line but the first
+ * starts after a LF), the one space kept before it.
+ */
+static int
+squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
+{
+    ogi_squeezed_t *q = &t->sq;
+    q->s = ogi_arena_alloc(arena, t->len + 1);
+    q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
+    if (!q->s || !q->line)
+        return OGI_ENOMEM;
+    const char *s = t->s;
+    char *o = q->s;
+    size_t n = t->len, i = 0, k = 0, l = 0;
+    /* the first line starts at the start, whatever it starts with */
+    if (t->nlines > 0)
+        q->line[l++] = 0;
+    while (i < n) {
+        /* a run of bytes above a space, copied as they are (a byte of a
+         * multi-byte character is never a space), and where the run of
+         * whitespace after it ends */
+        size_t j;
+#if defined(__SSE2__) && defined(__GNUC__)
+        if (n - i >= 16) {
+            /* sixteen at a time, stored whole (o never runs ahead of s) */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            _mm_storeu_si128((__m128i *)(void *)(o + k), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v));
+            if (!m) {
+                k += 16;
+                i += 16;
+                continue;
+            }
+            unsigned r = (unsigned)__builtin_ctz(m);
+            k += r;
+            /* the whitespace from r on ends in the sixteen, or after */
+            unsigned after = ~m & (0xFFFFu << r) & 0xFFFFu;
+            j = after ? i + (unsigned)__builtin_ctz(after)
+                      : ogi__skip_spaces(s, i + 16, n);
+            i += r;
+        } else
+#endif
+        {
+            while (i < n && (unsigned char)s[i] > 0x20)
+                o[k++] = s[i++];
+            if (i >= n)
+                break;
+            j = ogi__skip_spaces(s, i, n);
+        }
+        /* one space kept between two letters or digits, before the lines
+         * starting in the whitespace */
+        if (k > 0 && j < n && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
+            ogi_text_is_alnum((unsigned char)s[j]))
+            o[k++] = ' ';
+        while (l < t->nlines && t->lines[l].start <= j)
+            q->line[l++] = (uint32_t)k;
+        i = j;
+    }
+    while (l <= t->nlines)
+        q->line[l++] = (uint32_t)k;
+    q->s[k] = '\0';
+    q->len = k;
+    return 0;
+}
+
+/*
+ * Whether the n bytes at u start with a character of U+3000-U+9FFF that
+ * normalisation keeps as it is: all of them but the ideographic space and
+ * 「」. Every such character is three valid bytes (E3-E9, two
+ * continuation bytes).
+ */
+static inline int
+kept3(const unsigned char *u, size_t n)
+{
+    if (n < 3 || u[0] < 0xE3 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 ||
+        (u[2] & 0xC0) != 0x80)
+        return 0;
+    return !(u[0] == 0xE3 && u[1] == 0x80 &&
+             (u[2] == 0x80 || u[2] == 0x8C || u[2] == 0x8D));
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * How many of the 16 bytes at u normalisation keeps as they are, up to the
+ * first byte it does not keep or the first character the 16 do not hold
+ * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
+ * lead E3-E9 and two continuation bytes). All 16 are stored at o whatever
+ * the count (o has room: the text never runs ahead of u). *lf gets the
+ * LFs kept, bit k for byte k.
+ */
+static inline unsigned
+plain16(const unsigned char *u, char *o, unsigned *lf)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+    __m128i ascii =
+        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+    __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
+    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                  _mm_set1_epi8((char)0x80));
+    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
+    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
+    unsigned mn = (unsigned)_mm_movemask_epi8(nl);
+    unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
+    unsigned bad = 0;
+    unsigned e3 = (unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
+    if (e3) {
+        /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded */
+        __m128i b80 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80));
+        __m128i b8c = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8C));
+        __m128i b8d = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8D));
+        unsigned m80 = (unsigned)_mm_movemask_epi8(b80);
+        unsigned mt = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(b80, _mm_or_si128(b8c, b8d)));
+        bad = e3 & (m80 >> 1) & (mt >> 2);
+    }
+    unsigned p = ogi__utf8_run16(ma, ml, mc, bad);
+    *lf = mn & ((1u << p) - 1);
+    return p;
+}
+#endif
+
+/* How many of u[from..to) are bytes of multi-byte characters (>= 0x80):
+ * what broken sequences are weighed against, counted only once some are
+ * found. */
+static size_t
+count_high(const unsigned char *u, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += u[i] >= 0x80;
+    return n;
+}
+
+static int
+decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+       ogi_text_t *out, char *why, size_t why_size)
+{
+    out->raw = raw;
+    out->raw_len = len;
+    if (why_size)
+        why[0] = '\0';
+    if (max == 0)
+        max = OGI_TEXT_MAX_DEFAULT;
+    if (len > max) {
+        snprintf(why, why_size, "input of %zu bytes exceeds the limit of %zu",
+                 len, max);
+        return OGI_ETOOBIG;
+    }
+    if (len > UINT32_MAX - 1)
+        return OGI_ETOOBIG;
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t i = 0;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        i = 3;
+    else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                          (u[0] == 0xFE && u[1] == 0xFF))) {
+        snprintf(why, why_size, "UTF-16 text is not supported; convert it "
+                                "to UTF-8");
+        return OGI_ENCODING;
+    }
+    out->bom = i;
+    const char *nul = len ? memchr(raw, 0, len) : NULL;
+    if (nul) {
+        snprintf(why, why_size, "binary data: NUL byte at offset %zu",
+                 (size_t)(nul - raw));
+        return OGI_ENCODING;
+    }
+
+    out->s = ogi_arena_alloc(arena, len - i + 1);
+    size_t cap = 64, lcap = 256;
+    out->shifts = malloc(cap * sizeof(*out->shifts));
+    out->lines = malloc(lcap * sizeof(*out->lines));
+    if (!out->s || !out->shifts || !out->lines)
+        return OGI_ENOMEM; /* ogi_text_decode frees the two */
+    out->shifts[0].norm = 0;
+    out->shifts[0].raw = (uint32_t)i;
+    out->nshifts = 1;
+    long delta = (long)i; /* raw offset minus normalised offset */
+
+/* Before emitting normalised byte o from raw byte i: a new shift when the
+ * two no longer move together (after a fold or a dropped character). */
+#define SHIFT_AT(o, i)                                                         \
+    do {                                                                       \
+        if ((long)(i) - (long)(o) != delta &&                                  \
+            (rc = add_shift(arena, out, &cap, (o), (i))) != 0)                  \
+            return rc;                                                         \
+        delta = (long)(i) - (long)(o);                                         \
+    } while (0)
+
+    const char *end = raw + len;
+    size_t o = 0, ctrl = 0, bcap = 0;
+    size_t lstart = 0; /* where the line being read starts in out->s */
+    /* the bytes >= 0x80 in raw[out->bom..hpos) */
+    size_t high = 0, hpos = i;
+    int rc;
+    while (i < len) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        if (len - i >= 16) {
+            /* the bulk of a report (ASCII, line breaks, ideographs and CJK
+             * punctuation) sixteen bytes at a time, to the first character
+             * that is not copied as it is */
+            size_t i0 = i, o0 = o;
+            unsigned p, lf;
+            do {
+                p = plain16(u + i, out->s + o, &lf);
+                for (; lf; lf &= lf - 1) {
+                    size_t at = o + (unsigned)__builtin_ctz(lf);
+                    if ((rc = add_line(out, &lcap, lstart, at)))
+                        return rc;
+                    lstart = at + 1;
+                }
+                i += p;
+                o += p;
+            } while (p >= 14 && len - i >= 16);
+            if (i > i0)
+                SHIFT_AT(o0, i0);
+            if (i >= len)
+                break;
+        }
+#endif
+        /* plain printable ASCII and tabs, and the bulk of a report:
+         * ideographs and CJK punctuation, U+3000 to U+9FFF. Copied as
+         * they are, in one run */
+        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t' ||
+            kept3(u + i, len - i)) {
+            SHIFT_AT(o, i);
+            size_t i0 = i;
+            for (;;) {
+                while (len - i >= 8) {
+                    uint64_t x = ogi__word_load(raw + i);
+                    if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
+                        break;
+                    i += 8;
+                }
+                while (i < len &&
+                       ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t'))
+                    i++;
+                if (!kept3(u + i, len - i))
+                    break;
+                while (kept3(u + i, len - i))
+                    i += 3;
+            }
+            memcpy(out->s + o, raw + i0, i - i0);
+            o += i - i0;
+            if (i >= len)
+                break;
+        }
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if (c == '\r') {
+                /* CR LF becomes LF; a lone CR is a line break */
+                if (i + 1 < len && u[i + 1] == '\n') {
+                    i++;
+                    continue;
+                }
+                c = '\n';
+            } else if (c < 0x20 && c != '\t' && c != '\n') {
+                ctrl++;
+                c = ' ';
+            } else if (c == 0x7F) {
+                ctrl++;
+                c = ' ';
+            }
+            if (c == '\n') {
+                if ((rc = add_line(out, &lcap, lstart, o)))
+                    return rc;
+                lstart = o + 1;
+            }
+            SHIFT_AT(o, i);
+            out->s[o++] = (char)c;
+            i++;
+            continue;
+        }
+        /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
+        if (c == 0xEF && len - i >= 3 &&
+            ((u[i + 1] == 0xBC && u[i + 2] >= 0x81 && u[i + 2] <= 0xBF) ||
+             (u[i + 1] == 0xBD && u[i + 2] >= 0x80 && u[i + 2] <= 0x9E))) {
+            SHIFT_AT(o, i);
+            out->s[o++] =
+                (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
+            i += 3;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = ogi_utf8_decode(raw + i, end, &cp);
+        if (n == 0) {
+            /* dropped like a zero-width character, and remembered: a
+             * reader of a table drawn by bytes learns from it where a
+             * character was cut */
+            size_t b = i + 1;
+            while (b < len && b - i < OGI_TEXT_BROKEN_MAX &&
+                   (u[b] & 0xC0) == 0x80)
+                b++;
+            if ((rc = add_broken(arena, out, &bcap, o, i)))
+                return rc;
+            i = b;
+            /* mostly broken long before the end: not UTF-8, and no
+             * need to read (and remember) the rest */
+            if (out->nbroken >= BROKEN_EARLY) {
+                high += count_high(u, hpos, i);
+                hpos = i;
+                if (out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high)
+                    return not_utf8(out, why, why_size);
+            }
+            continue;
+        }
+        int f = ogi_text_fold(cp);
+        if (f > 0) {
+            SHIFT_AT(o, i);
+            out->s[o++] = (char)f;
+        } else if (f == 0) {
+            SHIFT_AT(o, i);
+            memcpy(out->s + o, raw + i, n);
+            o += n;
+        }
+        i += n;
+    }
+#undef SHIFT_AT
+    if (out->nbroken > 0 &&
+        out->nbroken * OGI_TEXT_BROKEN_RATIO > high + count_high(u, hpos, len))
+        return not_utf8(out, why, why_size);
+    /* many control characters mean a binary file that happens to be UTF-8 */
+    if (ctrl > 16 && ctrl * 20 > len) {
+        snprintf(why, why_size, "binary data: %zu control characters", ctrl);
+        return OGI_ENCODING;
+    }
+    out->s[o] = '\0';
+    out->len = o;
+
+    /* the last line, unless it would be an empty one after a final LF */
+    if ((lstart < o || out->nlines == 0) &&
+        (rc = add_line(out, &lcap, lstart, o)))
+        return rc;
+    return squeeze_lines(arena, out);
+}
+
+int
+ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+                ogi_text_t *out, char *why, size_t why_size)
+{
+    memset(out, 0, sizeof(*out));
+    int rc = decode(arena, raw, len, max, out, why, why_size);
+    /* the shifts and lines grew on the heap: the arena keeps them at their
+     * size */
+    ogi_text_shift_t *heap = out->shifts;
+    ogi_line_t *lines = out->lines;
+    out->shifts = NULL;
+    out->lines = NULL;
+    if (rc == 0) {
+        out->shifts = ogi_arena_alloc(arena, out->nshifts * sizeof(*heap));
+        out->lines = ogi_arena_alloc(arena, out->nlines * sizeof(*lines));
+        if (out->shifts && out->lines) {
+            memcpy(out->shifts, heap, out->nshifts * sizeof(*heap));
+            memcpy(out->lines, lines, out->nlines * sizeof(*lines));
+        } else {
+            rc = OGI_ENOMEM;
+        }
+    }
+    free(heap);
+    free(lines);
+    if (rc == 0) {
+        /* where each block of the text starts among the shifts */
+        size_t nb = (out->len >> OGI_TEXT_BLOCK_BITS) + 1, k = 0;
+        out->shift_block = ogi_arena_alloc(arena, nb * sizeof(uint32_t));
+        if (!out->shift_block)
+            rc = OGI_ENOMEM;
+        for (size_t b = 0; b < nb && out->shift_block; b++) {
+            size_t at = b << OGI_TEXT_BLOCK_BITS;
+            while (k + 1 < out->nshifts && out->shifts[k + 1].norm <= at)
+                k++;
+            out->shift_block[b] = (uint32_t)k;
+        }
+        out->nshift_blocks = out->shift_block ? nb : 0;
+    }
+    if (rc) {
+        out->shifts = NULL;
+        out->lines = NULL;
+        out->nshifts = 0;
+        out->nlines = 0;
+    }
+    return rc;
+}
