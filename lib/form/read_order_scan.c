@@ -494,13 +494,138 @@ ogi__order_item_count(const order_t *o, const item_t *it)
     return num.value;
 }
 
+/* 1 when item it is plain digits (no sign, point or placeholder), the
+ * first not a zero unless alone: a piece of a wrapped number. */
+static int
+plain_digits(const order_t *o, const item_t *it)
+{
+    if (it->kind != IT_NUM || it->js || it->b == it->a)
+        return 0;
+    for (uint32_t q = it->a; q < it->b; q++)
+        if (o->t->s[q] < '0' || o->t->s[q] > '9')
+            return 0;
+    return 1;
+}
+
 /*
- * A row's total in a narrow last column wraps a digit per line ("796" as
- * "7" "9" "6" on consecutive lines, after the row's other values as
- * singles). Such digits are joined into one value where the number they
- * make, two digits or more, is the sum of the six values before them
- * (Table 3's row identity) or of the four (Table 4's); a column of single
- * digits is left alone.
+ * 1 when items [i, e) on consecutive lines are the pieces of one number
+ * wrapped in a narrow column: every line but the last as wide as the
+ * first (the column's width, filled), the last no wider, the first not
+ * starting with a zero. The number into *joined.
+ */
+static int
+wrap_shape(const order_t *o, size_t i, size_t e, int64_t *joined)
+{
+    size_t w = o->items[i].b - o->items[i].a;
+    if (e - i < 2 || o->t->s[o->items[i].a] == '0')
+        return 0;
+    int64_t v = 0;
+    size_t digits = 0;
+    for (size_t q = i; q < e; q++) {
+        const item_t *x = &o->items[q];
+        size_t n = x->b - x->a;
+        if (n > w || (q + 1 < e && n != w))
+            return 0;
+        digits += n;
+        if (digits > 9)
+            return 0;
+        for (uint32_t c = x->a; c < x->b; c++)
+            v = v * 10 + (o->t->s[c] - '0');
+    }
+    *joined = v;
+    return 1;
+}
+
+/* Pieces of wrapped values joined among a row's values at most (a
+ * row's narrow columns: 自然人 and 总计 in LibreOffice's tables). */
+#define WRAP_MAX_JOINS 2
+
+/* 1 when items p and p + 1 are one value wrapped over two lines (p's
+ * digits fill the column, p + 1's are the rest) at the start of a block
+ * of its own: its value into *v. */
+static int
+wrap_pair(const order_t *o, size_t p, int64_t *v)
+{
+    const item_t *x = &o->items[p], *y = &o->items[p + 1];
+    int64_t joined;
+    /* the pair starts its block (a column's cells below it follow), and
+     * the column holds two digits or more: digits one per line among
+     * other numbers are a column block's cells */
+    if (!plain_digits(o, x) || !plain_digits(o, y) || y->line != x->line + 1 ||
+        x->b - x->a < 2 || (p > 0 && o->items[p - 1].kind == IT_NUM) ||
+        !wrap_shape(o, p, p + 2, &joined))
+        return 0;
+    *v = joined;
+    return 1;
+}
+
+/*
+ * 1 when the items before q (blank lines between them only) end with
+ * `left` values that add up to rest, taking up to `joins` pairs of
+ * wrapped pieces as one value each; the first item of each pair taken
+ * into at[*nat].
+ */
+static int
+fit_back(const order_t *o, size_t q, size_t left, int64_t rest, int joins,
+         uint32_t *at, size_t *nat)
+{
+    while (q > 0 && o->items[q - 1].kind == IT_GAP)
+        q--;
+    if (left == 0)
+        return rest == 0;
+    if (q == 0 || o->items[q - 1].kind != IT_NUM)
+        return 0;
+    int64_t v = ogi__order_item_count(o, &o->items[q - 1]);
+    if (v < 0)
+        return 0;
+    if (fit_back(o, q - 1, left - 1, rest - v, joins, at, nat))
+        return 1;
+    if (joins > 0 && q >= 2 && wrap_pair(o, q - 2, &v) &&
+        fit_back(o, q - 2, left - 1, rest - v, joins - 1, at, nat)) {
+        at[(*nat)++] = (uint32_t)(q - 2);
+        return 1;
+    }
+    return 0;
+}
+
+/* Items [i, e) joined into one value item (their digits in the arena),
+ * written at d. Returns 0 or OGI_ENOMEM. */
+static int
+join_items(order_t *o, size_t i, size_t e, item_t *d, ogi_arena_t *arena)
+{
+    size_t len = 0;
+    for (size_t q = i; q < e; q++)
+        len += o->items[q].b - o->items[q].a;
+    char *s = ogi_arena_alloc(arena, len + 1);
+    if (!s)
+        return OGI_ENOMEM;
+    size_t n = 0;
+    for (size_t q = i; q < e; q++) {
+        memcpy(s + n, o->t->s + o->items[q].a, o->items[q].b - o->items[q].a);
+        n += o->items[q].b - o->items[q].a;
+    }
+    s[n] = '\0';
+    item_t x = o->items[i];
+    x.b = o->items[e - 1].b;
+    x.js = s;
+    x.jn = (uint32_t)n;
+    *d = x;
+    return 0;
+}
+
+/*
+ * A row's total in a narrow last column wraps over lines: a digit per
+ * line ("796" as "7" "9" "6"), or as many digits as the column holds and
+ * then the rest ("1076" as "107" "6", "538" as "53" "8"), after the
+ * row's other values as singles. Such pieces, on consecutive lines, are
+ * joined into one value where the number they make is the sum of the six
+ * values before them (Table 3's row identity) or of the four (Table
+ * 4's); pieces that make no such sum are left alone (a column of single
+ * digits, a row's last values on lines of their own: "10" "0"). A value
+ * of the row in another narrow column wraps the same way ("104" "0" for
+ * 自然人's 1040, then the next column's "1"): where only such joins
+ * among the values before make the total (wrapped or not) their sum,
+ * the fewest that do are made.
  * Returns 0 or OGI_ENOMEM.
  */
 int
@@ -509,47 +634,60 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
     size_t w = 0;
     for (size_t i = 0; i < o->nitems;) {
         size_t j = i;
-        while (j < o->nitems && o->items[j].kind == IT_NUM &&
-               o->items[j].b - o->items[j].a == 1 && !o->items[j].js &&
+        while (j < o->nitems && plain_digits(o, &o->items[j]) &&
                (j == i || o->items[j].line == o->items[j - 1].line + 1))
             j++;
-        int64_t joined = 0, sum = 0;
-        int match = 0;
-        if (j - i >= 2 && j - i <= 9 && o->t->s[o->items[i].a] != '0') {
-            for (size_t q = i; q < j; q++)
-                joined = joined * 10 + (o->t->s[o->items[q].a] - '0');
-            /* the values before, blank lines between them only: the sum
-             * of four (Table 4's row) or of six (Table 3's) */
-            size_t seen = 0;
-            for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
-                const item_t *x = &o->items[q];
-                if (x->kind == IT_GAP)
+        /* the longest run from i that makes the sum, with the fewest
+         * joins among the values before */
+        size_t end = 0, nat = 0;
+        uint32_t at[WRAP_MAX_JOINS];
+        /* the total a block of its own: pieces and values of a column
+         * block's lines make sums by chance */
+        int alone = w == 0 || o->items[w - 1].kind == IT_GAP;
+        for (int joins = 0; joins <= WRAP_MAX_JOINS && !end; joins++)
+            for (size_t e = j; e > i && !end; e--) {
+                int64_t total;
+                /* pieces wider than a digit, or values joined: only a
+                 * block of its own (digits one per line as before) */
+                if ((joins || o->items[i].b - o->items[i].a > 1) &&
+                    (!alone ||
+                     (e < o->nitems && o->items[e].kind == IT_NUM)))
                     continue;
-                int64_t v =
-                    x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
-                if (v < 0)
-                    break;
-                sum += v;
-                seen++;
-                match |= (seen == 4 || seen == T3_COLS - 1) && joined == sum;
+                if (e == i + 1) {
+                    /* a total on one line: only with values joined */
+                    total = ogi__order_item_count(o, &o->items[i]);
+                    if (!joins || total < 10)
+                        continue;
+                } else if (!wrap_shape(o, i, e, &total)) {
+                    continue;
+                }
+                for (size_t left = 4; left <= T3_COLS - 1 && !end; left += 2) {
+                    nat = 0;
+                    if (fit_back(o, w, left, total, joins, at, &nat) &&
+                        nat == (size_t)joins)
+                        end = e;
+                }
             }
-        }
-        if (match) {
-            char *d = ogi_arena_alloc(arena, j - i + 1);
-            if (!d)
-                return OGI_ENOMEM;
-            for (size_t q = i; q < j; q++)
-                d[q - i] = o->t->s[o->items[q].a];
-            d[j - i] = '\0';
-            item_t x = o->items[i];
-            x.b = o->items[j - 1].b;
-            x.js = d;
-            x.jn = (uint32_t)(j - i);
-            o->items[w++] = x;
-            i = j;
+        if (!end) {
+            o->items[w++] = o->items[i++];
             continue;
         }
-        o->items[w++] = o->items[i++];
+        /* the values' joins, last first: each takes two items to one */
+        for (size_t k = nat; k-- > 0;) {
+            size_t p = at[k];
+            if (join_items(o, p, p + 2, &o->items[p], arena))
+                return OGI_ENOMEM;
+            memmove(&o->items[p + 1], &o->items[p + 2],
+                    (w - p - 2) * sizeof(*o->items));
+            w--;
+        }
+        if (end > i + 1) {
+            if (join_items(o, i, end, &o->items[w++], arena))
+                return OGI_ENOMEM;
+        } else {
+            o->items[w++] = o->items[i];
+        }
+        i = end;
     }
     o->nitems = w;
     return 0;

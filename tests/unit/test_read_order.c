@@ -493,6 +493,43 @@ total_wrapped_digit_per_line(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* 1 when the table holds a value cell of value v. */
+static int
+has_value(const ogi__table_t *tb, int64_t v)
+{
+    for (size_t i = 0; i < tb->ncells; i++)
+        if (tb->cells[i].kind == OGI__CELL_VALUE && tb->cells[i].num.value == v)
+            return 1;
+    return 0;
+}
+
+/* A generated report printed by LibreOffice and read by pdftotext
+ * (lo-s25.txt, see the README): Table 3's totals in a column three
+ * digits wide wrap their fourth digit to the next line, "107" "6" for
+ * 1076 (一、本年新收, 991 + 46 + 39): read whole, as the sum of the row's
+ * other values. In （七）总计 the narrow 自然人 wraps too, "104" "0" then
+ * the next column's "1", and the total "112" "6": 1040 and 1126, the
+ * only reading where the row adds up. */
+static void
+total_wrapped_at_column_width(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-s25.txt");
+    size_t l0 = find_line(&f.t, 0, "申请人情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_true(has_value(&tb, 1076));
+    assert_false(has_value(&tb, 107));
+    assert_true(has_value(&tb, 1040));
+    assert_true(has_value(&tb, 1126));
+    assert_false(has_value(&tb, 104));
+    assert_false(has_value(&tb, 112));
+    unload(&f);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -944,6 +981,7 @@ main(void)
         cmocka_unit_test(label_and_values_on_one_line),
         cmocka_unit_test(tail_after_next_heading),
         cmocka_unit_test(total_wrapped_digit_per_line),
+        cmocka_unit_test(total_wrapped_at_column_width),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
