@@ -536,38 +536,72 @@ wrap_shape(const order_t *o, size_t i, size_t e, int64_t *joined)
     return 1;
 }
 
-/* Pieces of wrapped values joined among a row's values at most (a
- * row's narrow columns: 自然人 and 总计 in LibreOffice's tables). */
+/* Wrapped values joined among a row's values at most (a row's narrow
+ * columns: 自然人 and 总计 in LibreOffice's tables), and the lines of
+ * the block one of them starts at most. */
 #define WRAP_MAX_JOINS 2
+#define WRAP_MAX_LINES 4
 
-/* 1 when items p and p + 1 are one value wrapped over two lines (p's
- * digits fill the column, p + 1's are the rest) at the start of a block
- * of its own: its value into *v. */
+/* A value wrapped at the start of its block: the block's items
+ * [p, p + n), its first and last the value's pieces. */
+typedef struct {
+    uint32_t p, n;
+} wrap_t;
+
+/*
+ * 1 when items [p, p + n), before lim, are a whole block of numbers on
+ * consecutive lines that starts with a value wrapped in its narrow
+ * column: its first line fills the column (two digits or more: digits
+ * one per line among other numbers are a column block's cells), its
+ * tail is the block's last line, no wider. Between them sit the cells
+ * of the next columns on the row's line: pdftotext writes a block's
+ * lines from the top, and the wrapped value starts above them and ends
+ * below ("104" "0" "1": 1041 then 0). The wrapped value into *v, the
+ * sum of the cells between into *mid.
+ */
 static int
-wrap_pair(const order_t *o, size_t p, int64_t *v)
+wrap_block(const order_t *o, size_t p, size_t n, size_t lim, int64_t *v,
+           int64_t *mid)
 {
-    const item_t *x = &o->items[p], *y = &o->items[p + 1];
-    int64_t joined;
-    /* the pair starts its block (a column's cells below it follow), and
-     * the column holds two digits or more: digits one per line among
-     * other numbers are a column block's cells */
-    if (!plain_digits(o, x) || !plain_digits(o, y) || y->line != x->line + 1 ||
-        x->b - x->a < 2 || (p > 0 && o->items[p - 1].kind == IT_NUM) ||
-        !wrap_shape(o, p, p + 2, &joined))
+    const item_t *x = &o->items[p], *y = &o->items[p + n - 1];
+    if (n < 2 || !plain_digits(o, x) || !plain_digits(o, y) ||
+        x->b - x->a < 2 || y->b - y->a > x->b - x->a ||
+        o->t->s[x->a] == '0' || (x->b - x->a) + (y->b - y->a) > 9 ||
+        (p > 0 && o->items[p - 1].kind == IT_NUM))
         return 0;
-    *v = joined;
+    if (p + n < lim && o->items[p + n].kind == IT_NUM &&
+        o->items[p + n].line == y->line + 1)
+        return 0; /* the block goes on */
+    *mid = 0;
+    for (size_t q = p + 1; q < p + n; q++) {
+        if (o->items[q].kind != IT_NUM ||
+            o->items[q].line != o->items[q - 1].line + 1)
+            return 0;
+        if (q + 1 < p + n) {
+            int64_t c = ogi__order_item_count(o, &o->items[q]);
+            if (c < 0)
+                return 0;
+            *mid += c;
+        }
+    }
+    int64_t j = 0;
+    for (uint32_t c = x->a; c < x->b; c++)
+        j = j * 10 + (o->t->s[c] - '0');
+    for (uint32_t c = y->a; c < y->b; c++)
+        j = j * 10 + (o->t->s[c] - '0');
+    *v = j;
     return 1;
 }
 
 /*
- * 1 when the items before q (blank lines between them only) end with
- * `left` values that add up to rest, taking up to `joins` pairs of
- * wrapped pieces as one value each; the first item of each pair taken
- * into at[*nat].
+ * 1 when the items before q (blank lines between them only; lim the
+ * end of the items written) end with `left` values that add up to rest,
+ * taking up to `joins` blocks that start with a wrapped value as their
+ * values; those blocks into at[*nat].
  */
 static int
-fit_back(const order_t *o, size_t q, size_t left, int64_t rest, int joins,
-         uint32_t *at, size_t *nat)
+fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
+         int joins, wrap_t *at, size_t *nat)
 {
     while (q > 0 && o->items[q - 1].kind == IT_GAP)
         q--;
@@ -575,40 +609,48 @@ fit_back(const order_t *o, size_t q, size_t left, int64_t rest, int joins,
         return rest == 0;
     if (q == 0 || o->items[q - 1].kind != IT_NUM)
         return 0;
-    int64_t v = ogi__order_item_count(o, &o->items[q - 1]);
+    int64_t v = ogi__order_item_count(o, &o->items[q - 1]), mid;
     if (v < 0)
         return 0;
-    if (fit_back(o, q - 1, left - 1, rest - v, joins, at, nat))
+    if (fit_back(o, q - 1, lim, left - 1, rest - v, joins, at, nat))
         return 1;
-    if (joins > 0 && q >= 2 && wrap_pair(o, q - 2, &v) &&
-        fit_back(o, q - 2, left - 1, rest - v, joins - 1, at, nat)) {
-        at[(*nat)++] = (uint32_t)(q - 2);
-        return 1;
-    }
+    for (size_t n = 2; joins > 0 && n <= WRAP_MAX_LINES && n <= q &&
+                       n - 1 <= left;
+         n++)
+        if (wrap_block(o, q - n, n, lim, &v, &mid) &&
+            fit_back(o, q - n, lim, left - (n - 1), rest - v - mid, joins - 1,
+                     at, nat)) {
+            at[*nat].p = (uint32_t)(q - n);
+            at[*nat].n = (uint32_t)n;
+            (*nat)++;
+            return 1;
+        }
     return 0;
 }
 
-/* Items [i, e) joined into one value item (their digits in the arena),
- * written at d. Returns 0 or OGI_ENOMEM. */
+/* The items idx[0..n) (n <= 9, in order) joined into one value item
+ * (their digits in the arena), written at d. Returns 0 or OGI_ENOMEM. */
 static int
-join_items(order_t *o, size_t i, size_t e, item_t *d, ogi_arena_t *arena)
+join_items(order_t *o, const size_t *idx, size_t n, item_t *d,
+           ogi_arena_t *arena)
 {
     size_t len = 0;
-    for (size_t q = i; q < e; q++)
-        len += o->items[q].b - o->items[q].a;
+    for (size_t k = 0; k < n; k++)
+        len += o->items[idx[k]].b - o->items[idx[k]].a;
     char *s = ogi_arena_alloc(arena, len + 1);
     if (!s)
         return OGI_ENOMEM;
-    size_t n = 0;
-    for (size_t q = i; q < e; q++) {
-        memcpy(s + n, o->t->s + o->items[q].a, o->items[q].b - o->items[q].a);
-        n += o->items[q].b - o->items[q].a;
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        const item_t *x = &o->items[idx[k]];
+        memcpy(s + w, o->t->s + x->a, x->b - x->a);
+        w += x->b - x->a;
     }
-    s[n] = '\0';
-    item_t x = o->items[i];
-    x.b = o->items[e - 1].b;
+    s[w] = '\0';
+    item_t x = o->items[idx[0]];
+    x.b = o->items[idx[n - 1]].b;
     x.js = s;
-    x.jn = (uint32_t)n;
+    x.jn = (uint32_t)w;
     *d = x;
     return 0;
 }
@@ -640,7 +682,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         /* the longest run from i that makes the sum, with the fewest
          * joins among the values before */
         size_t end = 0, nat = 0;
-        uint32_t at[WRAP_MAX_JOINS];
+        wrap_t at[WRAP_MAX_JOINS];
         /* the total a block of its own: pieces and values of a column
          * block's lines make sums by chance */
         int alone = w == 0 || o->items[w - 1].kind == IT_GAP;
@@ -663,7 +705,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                 }
                 for (size_t left = 4; left <= T3_COLS - 1 && !end; left += 2) {
                     nat = 0;
-                    if (fit_back(o, w, left, total, joins, at, &nat) &&
+                    if (fit_back(o, w, w, left, total, joins, at, &nat) &&
                         nat == (size_t)joins)
                         end = e;
                 }
@@ -672,17 +714,21 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
             o->items[w++] = o->items[i++];
             continue;
         }
-        /* the values' joins, last first: each takes two items to one */
+        /* the values' joins, last first: a block's first line takes
+         * its last, the cells between stay */
         for (size_t k = nat; k-- > 0;) {
-            size_t p = at[k];
-            if (join_items(o, p, p + 2, &o->items[p], arena))
+            size_t idx[2] = {at[k].p, at[k].p + at[k].n - 1};
+            if (join_items(o, idx, 2, &o->items[idx[0]], arena))
                 return OGI_ENOMEM;
-            memmove(&o->items[p + 1], &o->items[p + 2],
-                    (w - p - 2) * sizeof(*o->items));
+            memmove(&o->items[idx[1]], &o->items[idx[1] + 1],
+                    (w - idx[1] - 1) * sizeof(*o->items));
             w--;
         }
         if (end > i + 1) {
-            if (join_items(o, i, end, &o->items[w++], arena))
+            size_t idx[9];
+            for (size_t q = i; q < end; q++)
+                idx[q - i] = q;
+            if (join_items(o, idx, end - i, &o->items[w++], arena))
                 return OGI_ENOMEM;
         } else {
             o->items[w++] = o->items[i];
