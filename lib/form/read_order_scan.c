@@ -254,6 +254,121 @@ text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
            !ogi__table_is_page_line(t, l) && !hole_at(t, l);
 }
 
+/* Page numbers sit this far at most below their page's place in the
+ * text: a cover or a contents page left unnumbered. */
+#define PAGE_SHIFT_MAX 2
+
+/* 1 when line l starts a page: pdftotext ends each page with a form
+ * feed, at the start of the next page's first line, which the decoded
+ * text holds as a space (lib/form/text.c); pdftotext indents no line of
+ * its reading order. */
+static int
+page_start(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s + t->lines[l].start;
+    size_t n = t->lines[l].end - t->lines[l].start;
+    return n >= 1 && s[0] == ' ' && (n == 1 || (s[1] != ' ' && s[1] != '\t'));
+}
+
+/* The number line p holds when a bare page number could (one to three
+ * digits, not starting with 0), else 0. */
+static size_t
+bare_number(const ogi_text_t *t, size_t p)
+{
+    size_t a, b, v = 0;
+    ogi__order_line_content(t, p, &a, &b);
+    if (b - a == 0 || b - a > 3 || t->s[a] == '0')
+        return 0;
+    for (size_t q = a; q < b; q++) {
+        if (t->s[q] < '0' || t->s[q] > '9')
+            return 0;
+        v = v * 10 + (size_t)(t->s[q] - '0');
+    }
+    return v;
+}
+
+/* Lines before a page's start a footer may sit among, when pdftotext
+ * wrote it before the page's last blocks. */
+#define PAGE_FOOT_LINES 6
+
+/*
+ * Page numbers written bare ("3", not "-3-"): a page's footer is the
+ * last line before the next page's start, or, where pdftotext wrote the
+ * page's last blocks after it, among the few lines before. A bare number
+ * ending a page is a footer when the document numbers its pages so: at
+ * least two pages, and most of those that end in a bare number, end in
+ * their own number (the pages' count, less the pages left unnumbered at
+ * the front; footers on odd pages only are common). A table's value that
+ * happens to end a page makes no such run. A page that does not end in
+ * its number has it among its last lines only when more than half the
+ * document's pages, three or more, end in theirs. The footers' lines
+ * into o->pages. Returns 0 or OGI_ENOMEM.
+ */
+static int
+find_page_numbers(order_t *o, ogi_arena_t *arena)
+{
+    const ogi_text_t *t = o->t;
+    size_t votes[PAGE_SHIFT_MAX + 1] = {0}, bare = 0, k = 0, shift = 0;
+    int strong = 0;
+    o->npages = 0;
+    o->pages = NULL;
+    /* two passes: the votes, then the footers of the shift that won */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            for (size_t d = 1; d <= PAGE_SHIFT_MAX; d++)
+                if (votes[d] > votes[shift])
+                    shift = d;
+            if (votes[shift] < 2 || votes[shift] * 2 <= bare)
+                return 0;
+            strong = votes[shift] >= 3 && votes[shift] * 2 > k;
+            o->pages = ogi_arena_alloc(arena, (k + 1) * sizeof(*o->pages));
+            if (!o->pages)
+                return OGI_ENOMEM;
+        }
+        k = 0;
+        /* (a first line that starts a page: an empty page before) */
+        for (size_t l = 0; l < t->nlines; l++) {
+            if (!page_start(t, l))
+                continue;
+            k++;
+            /* the page's content lines from its last, up */
+            size_t seen = 0;
+            for (size_t p = l; p-- > 0 && !page_start(t, p);) {
+                if (ogi__table_is_empty_line(t, p))
+                    continue;
+                size_t v = bare_number(t, p);
+                if (pass == 0) {
+                    if (v) {
+                        bare++;
+                        if (v <= k && k - v <= PAGE_SHIFT_MAX)
+                            votes[k - v]++;
+                    }
+                    break;
+                }
+                if (v && v <= k && k - v == shift) {
+                    o->pages[o->npages++] = (uint32_t)p;
+                    break;
+                }
+                if (!strong || ++seen == PAGE_FOOT_LINES)
+                    break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* 1 when line l is a page's footer: a page number, bare or marked. */
+static int
+page_line(const order_t *o, size_t l)
+{
+    if (ogi__table_is_page_line(o->t, l))
+        return 1;
+    for (size_t i = 0; i < o->npages; i++)
+        if (o->pages[i] == l)
+            return 1;
+    return 0;
+}
+
 /*
  * 1 when line l, content s[a, b), is the "/" of a header "本年增/减"
  * wrapped in a narrow column, not a placeholder: pdftotext writes the
@@ -307,6 +422,9 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     if (!o->items || !o->vals || !o->pieces)
         return OGI_ENOMEM;
     o->nitems = o->nvals = o->npieces = 0;
+    int rc0 = find_page_numbers(o, arena);
+    if (rc0)
+        return rc0;
     int holes = 0;
     for (size_t l = l0; l < l1; l++) {
         item_t *it = &o->items[o->nitems];
@@ -321,7 +439,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             holes = 1;
             continue;
         }
-        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l)) {
+        if (ogi__table_is_empty_line(t, l) || page_line(o, l)) {
             /* a footer ends a block as a blank line does */
             if (o->nitems && o->items[o->nitems - 1].kind == IT_GAP)
                 continue;
@@ -383,7 +501,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             size_t a2, b2;
             int rc = 0;
             if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
-                !ogi__table_is_page_line(t, l + 1)) {
+                !page_line(o, l + 1)) {
                 ogi__order_line_content(t, l + 1, &a2, &b2);
                 rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js, &it->jn);
             }

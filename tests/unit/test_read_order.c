@@ -531,6 +531,46 @@ total_wrapped_at_column_width(void **state)
     unload(&f);
 }
 
+/* A generated report printed by LibreOffice with its pages numbered
+ * bare on odd pages (lo-pages-s9.txt, see the README): pdftotext ends
+ * page 3 with "3" (line 78, the region's second line, Table 3's heading
+ * before it) and page 5 with "5" (line 440, among Table 3's values).
+ * They are footers, not values: no value cell sits on them, and Table 3
+ * reads in the format's order, 一、本年新收 24 0 0 0 0 0 24 (the truth). */
+static void
+bare_page_numbers_are_footers(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-pages-s9.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const size_t footers[] = {78 - 1, 440 - 1};
+    for (size_t i = 0; i < tb.ncells; i++)
+        for (size_t k = 0; k < ARRAY_LEN(footers); k++)
+            assert_false(tb.cells[i].kind == OGI__CELL_VALUE &&
+                         tb.cells[i].off >= f.t.lines[footers[k]].start &&
+                         tb.cells[i].off < f.t.lines[footers[k]].end);
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (!label || !ogi_text_find(label->s, label->n, "本年新收"))
+            continue;
+        static const int64_t want[7] = {24, 0, 0, 0, 0, 0, 24};
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            assert_int_equal(v[c], want[c]);
+        seen = 1;
+    }
+    assert_true(seen);
+    unload(&f);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -983,6 +1023,7 @@ main(void)
         cmocka_unit_test(tail_after_next_heading),
         cmocka_unit_test(total_wrapped_digit_per_line),
         cmocka_unit_test(total_wrapped_at_column_width),
+        cmocka_unit_test(bare_page_numbers_are_footers),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
