@@ -571,6 +571,22 @@ bare_page_numbers_are_footers(void **state)
     unload(&f);
 }
 
+/* 102 with its footers "-1-" … "-5-" written bare ("1" … "5"), as many
+ * reports number their pages: every page but the second ends in its
+ * number; the second's "2" sits before its last blocks, inside Table 2
+ * (行政许可 "2" 本年处理决定数量 9487). The same golden as 102. */
+static void
+real_102_bare_page_numbers(void **state)
+{
+    (void)state;
+    char diff[4096];
+    int n = ogi_test_golden_check(DIR "102-bare.txt", DIR "102.json", diff,
+                                  sizeof(diff));
+    if (n != 0)
+        print_error("102-bare: %d differences\n%s", n, diff);
+    assert_int_equal(n, 0);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -1024,6 +1040,7 @@ main(void)
         cmocka_unit_test(total_wrapped_digit_per_line),
         cmocka_unit_test(total_wrapped_at_column_width),
         cmocka_unit_test(bare_page_numbers_are_footers),
+        cmocka_unit_test(real_102_bare_page_numbers),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
