@@ -320,6 +320,100 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
     return 1;
 }
 
+/* Rows of the value stream ord[0..n) (rows of seven, in order) that
+ * hold Table 3's identity: the six applicants' counts make the total
+ * (a placeholder counts nothing). */
+static size_t
+identity_rows(const order_t *o, const uint32_t *ord, size_t n)
+{
+    size_t good = 0;
+    for (size_t r = 0; r + T3_COLS <= n; r += T3_COLS) {
+        int64_t sum = 0, v = 0;
+        size_t c = 0;
+        for (; c < T3_COLS; c++) {
+            v = ogi__order_item_count(o, &o->items[ord[r + c]]);
+            if (v < 0)
+                break;
+            if (c + 1 < T3_COLS)
+                sum += v;
+        }
+        good += c == T3_COLS && sum == v;
+    }
+    return good;
+}
+
+/* Rows a displaced chunk must set right, more than the stream as
+ * written, to be moved: one row could add up by chance. */
+#define CHUNK_MIN_GAIN 2
+
+/*
+ * The row's cells that sit close side by side come out on one line
+ * ("0 0 0 0", the narrow middle columns), and pdftotext may write that
+ * line as a block of its own far from the row's other values (after a
+ * later row's), every row between then shifted. The values of ord[0..n)
+ * (rows of seven, singles in order) with one such chunk (the values of
+ * one line, two to five) moved to where the most rows then hold the
+ * identity, when that is CHUNK_MIN_GAIN rows more than as written; else
+ * ord as it is. tmp holds n entries.
+ */
+static void
+move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, uint32_t *tmp)
+{
+    /* the rows that add up first; then, among places as good, inside a
+     * row between its first value and its total (the chunk holds middle
+     * columns), the later the better */
+    size_t best = (identity_rows(o, ord, n) + CHUNK_MIN_GAIN) * 16;
+    size_t bs = 0, bc = 0, bp = 0;
+    for (size_t s = 0; s < n;) {
+        size_t e = s + 1;
+        while (e < n && o->items[ord[e]].line == o->items[ord[s]].line)
+            e++;
+        size_t c = e - s;
+        if (c < 2 || c > T3_COLS - 2) {
+            s = e;
+            continue;
+        }
+        /* p: where the chunk goes in the stream without it */
+        for (size_t p = 0; p + c <= n; p++) {
+            if (p == s)
+                continue;
+            size_t w = 0;
+            for (size_t q = 0; q < n - c; q++) {
+                if (q == p)
+                    for (size_t k = s; k < e; k++)
+                        tmp[w++] = ord[k];
+                tmp[w++] = ord[q < s ? q : q + c];
+            }
+            if (p == n - c)
+                for (size_t k = s; k < e; k++)
+                    tmp[w++] = ord[k];
+            size_t at = p % T3_COLS;
+            size_t g = identity_rows(o, tmp, n) * 16 +
+                       (at >= 1 && at + c < T3_COLS ? 8 : 0) + at;
+            if (g >= best && (!bc || g > best)) {
+                best = g;
+                bs = s;
+                bc = c;
+                bp = p;
+            }
+        }
+        s = e;
+    }
+    if (!bc)
+        return;
+    size_t w = 0;
+    for (size_t q = 0; q < n - bc; q++) {
+        if (q == bp)
+            for (size_t k = bs; k < bs + bc; k++)
+                tmp[w++] = ord[k];
+        tmp[w++] = ord[q < bs ? q : q + bc];
+    }
+    if (bp == n - bc)
+        for (size_t k = bs; k < bs + bc; k++)
+            tmp[w++] = ord[k];
+    memcpy(ord, tmp, n * sizeof(*ord));
+}
+
 /*
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
@@ -411,6 +505,13 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     }
     if (nrows != want)
         return 0;
+    if (nord == nrows * T3_COLS) {
+        /* every row of singles: a chunk of a row written apart */
+        uint32_t *tmp = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*tmp));
+        if (!tmp)
+            return OGI_ENOMEM;
+        move_displaced_chunk(o, order, nord, tmp);
+    }
     if (!anchors_agree(o, lab, nlab, rows, order, skip))
         return 0;
 

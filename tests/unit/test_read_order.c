@@ -587,6 +587,59 @@ real_102_bare_page_numbers(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The values of row r labelled with lit: 1 when found, its values in v
+ * (count *nv). */
+static int
+labelled_row(const ogi__table_t *tb, const char *lit, int64_t *v, size_t *nv)
+{
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__cell_t *label;
+        size_t n = row_values(tb, r, v, 8, &label);
+        if (label && ogi_text_find(label->s, label->n, lit)) {
+            *nv = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A generated report printed by LibreOffice (tests/data/pdf/pdf/
+ * 000004_html_s5.txt) read by pdftotext (lo-chunk-s5.txt): the middle
+ * cells of 5.要求行政机关确认… (6 0 0 0 0 0 6), close side by side, come
+ * out as one line "0 0 0 0" after （七）总计's values, every row between
+ * shifted. The line is put back where the rows add up: the rows read as
+ * the truth has them. */
+static void
+displaced_chunk_moved_back(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-chunk-s5.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t v[7];
+    } want[] = {
+        {"确认或重新出具", {6, 0, 0, 0, 0, 0, 6}},
+        /* (the text's full-width brackets are ASCII) */
+        {"(六)其他处理", {17, 0, 0, 0, 0, 0, 17}},
+        {"(七)总计", {685, 39, 0, 0, 0, 0, 724}},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+        int64_t v[8];
+        size_t nv = 0;
+        assert_true(labelled_row(&tb, want[i].label, v, &nv));
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            assert_int_equal(v[c], want[i].v[c]);
+    }
+    unload(&f);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -1041,6 +1094,7 @@ main(void)
         cmocka_unit_test(total_wrapped_at_column_width),
         cmocka_unit_test(bare_page_numbers_are_footers),
         cmocka_unit_test(real_102_bare_page_numbers),
+        cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
