@@ -270,21 +270,42 @@ page_start(const ogi_text_t *t, size_t l)
     return n >= 1 && s[0] == ' ' && (n == 1 || (s[1] != ' ' && s[1] != '\t'));
 }
 
-/* The number line p holds when a bare page number could (one to three
- * digits, not starting with 0), else 0. */
+/* The number at s[*i, b) (one to three digits, not starting with 0),
+ * *i past it; 0 when none. */
+static size_t
+page_digits(const char *s, size_t *i, size_t b)
+{
+    size_t v = 0, q = *i;
+    if (q == b || s[q] == '0')
+        return 0;
+    for (; q < b && q - *i < 4 && s[q] >= '0' && s[q] <= '9'; q++)
+        v = v * 10 + (size_t)(s[q] - '0');
+    if (q - *i > 3)
+        return 0;
+    *i = q;
+    return v;
+}
+
+/* The number line p holds when a bare page number could ("3"), or the
+ * page of a "3 / 12" (the page of the pages; "3/12" is a footer to
+ * ogi_text_is_page_number, not spaced so), else 0. */
 static size_t
 bare_number(const ogi_text_t *t, size_t p)
 {
-    size_t a, b, v = 0;
+    size_t a, b;
     ogi__order_line_content(t, p, &a, &b);
-    if (b - a == 0 || b - a > 3 || t->s[a] == '0')
+    size_t v = page_digits(t->s, &a, b);
+    if (!v || a == b)
+        return a == b ? v : 0;
+    while (a < b && t->s[a] == ' ')
+        a++;
+    if (a == b || t->s[a] != '/')
         return 0;
-    for (size_t q = a; q < b; q++) {
-        if (t->s[q] < '0' || t->s[q] > '9')
-            return 0;
-        v = v * 10 + (size_t)(t->s[q] - '0');
-    }
-    return v;
+    a++;
+    while (a < b && t->s[a] == ' ')
+        a++;
+    size_t of = page_digits(t->s, &a, b);
+    return a == b && of >= v ? v : 0;
 }
 
 /* Lines before a page's start a footer may sit among, when pdftotext

@@ -640,6 +640,21 @@ displaced_chunk_moved_back(void **state)
     unload(&f);
 }
 
+/* 110 with its footers written "1 / 5" … "5 / 5" (the page of the
+ * pages, spaced): footers, not the values 1, / and 5. The same golden as
+ * 110. */
+static void
+real_110_page_of_pages(void **state)
+{
+    (void)state;
+    char diff[4096];
+    int n = ogi_test_golden_check(DIR "110-of.txt", DIR "110.json", diff,
+                                  sizeof(diff));
+    if (n != 0)
+        print_error("110-of: %d differences\n%s", n, diff);
+    assert_int_equal(n, 0);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -1095,6 +1110,7 @@ main(void)
         cmocka_unit_test(bare_page_numbers_are_footers),
         cmocka_unit_test(real_102_bare_page_numbers),
         cmocka_unit_test(displaced_chunk_moved_back),
+        cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
