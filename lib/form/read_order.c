@@ -345,6 +345,8 @@ identity_rows(const order_t *o, const uint32_t *ord, size_t n)
 /* Rows a displaced chunk must set right, more than the stream as
  * written, to be moved: one row could add up by chance. */
 #define CHUNK_MIN_GAIN 2
+/* Rows that may still not add up once the chunk is moved. */
+#define CHUNK_MAX_WRONG 1
 
 /*
  * The row's cells that sit close side by side come out on one line
@@ -353,8 +355,9 @@ identity_rows(const order_t *o, const uint32_t *ord, size_t n)
  * later row's), every row between then shifted. The values of ord[0..n)
  * (rows of seven, singles in order) with one such chunk (the values of
  * one line, two to five) moved to where the most rows then hold the
- * identity, when that is CHUNK_MIN_GAIN rows more than as written; else
- * ord as it is. tmp holds n entries.
+ * identity, when that is CHUNK_MIN_GAIN rows more than as written and
+ * every row but CHUNK_MAX_WRONG then adds up; else ord as it is. tmp
+ * holds n entries.
  */
 static void
 move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, uint32_t *tmp)
@@ -399,7 +402,10 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, uint32_t *tmp)
         }
         s = e;
     }
-    if (!bc)
+    /* a table that then adds up, but for one row at most (an error of
+     * the report's own): a chunk moved where only some rows come right
+     * more likely mends values that blank cells left out shifted */
+    if (!bc || best / 16 + CHUNK_MAX_WRONG < n / T3_COLS)
         return;
     size_t w = 0;
     for (size_t q = 0; q < n - bc; q++) {
