@@ -257,6 +257,10 @@ text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
 /* Page numbers sit this far at most below their page's place in the
  * text: a cover or a contents page left unnumbered. */
 #define PAGE_SHIFT_MAX 2
+/* Pages that must end in their number: two could by chance, a table's
+ * small values ending pages 3 and 5 ("2", "4") as the numbers of a
+ * document whose first page is a cover. */
+#define PAGE_MIN_NUMBERED 3
 
 /* 1 when line l starts a page: pdftotext ends each page with a form
  * feed, at the start of the next page's first line, which the decoded
@@ -316,14 +320,15 @@ bare_number(const ogi_text_t *t, size_t p)
  * Page numbers written bare ("3", not "-3-"): a page's footer is the
  * last line before the next page's start, or, where pdftotext wrote the
  * page's last blocks after it, among the few lines before. A bare number
- * ending a page is a footer when the document numbers its pages so: at
- * least two pages, and most of those that end in a bare number, end in
- * their own number (the pages' count, less the pages left unnumbered at
- * the front; footers on odd pages only are common). A table's value that
- * happens to end a page makes no such run. A page that does not end in
- * its number has it among its last lines only when more than half the
- * document's pages, three or more, end in theirs. The footers' lines
- * into o->pages. Returns 0 or OGI_ENOMEM.
+ * ending a page is a footer when the document numbers its pages so:
+ * PAGE_MIN_NUMBERED pages at least, and most of those that end in a bare
+ * number, end in their own number (the pages' count, less the pages
+ * left unnumbered at the front; footers on odd pages only are common).
+ * A table's small values that happen to end pages seldom make such a
+ * run. A page that does not end in its number has it among its last
+ * lines only when more than half the document's pages, three or more,
+ * end in theirs. The footers' lines into o->pages. Returns 0 or
+ * OGI_ENOMEM.
  */
 static int
 find_page_numbers(order_t *o, ogi_arena_t *arena)
@@ -339,7 +344,7 @@ find_page_numbers(order_t *o, ogi_arena_t *arena)
             for (size_t d = 1; d <= PAGE_SHIFT_MAX; d++)
                 if (votes[d] > votes[shift])
                     shift = d;
-            if (votes[shift] < 2 || votes[shift] * 2 <= bare)
+            if (votes[shift] < PAGE_MIN_NUMBERED || votes[shift] * 2 <= bare)
                 return 0;
             strong = votes[shift] >= 3 && votes[shift] * 2 > k;
             o->pages = ogi_arena_alloc(arena, (k + 1) * sizeof(*o->pages));

@@ -571,6 +571,42 @@ bare_page_numbers_are_footers(void **state)
     unload(&f);
 }
 
+/* 1 when the table holds a value cell on line l. */
+static int
+value_on_line(const ogi__table_t *tb, const ogi_text_t *t, size_t l)
+{
+    for (size_t i = 0; i < tb->ncells; i++)
+        if (tb->cells[i].kind == OGI__CELL_VALUE &&
+            tb->cells[i].off >= t->lines[l].start &&
+            tb->cells[i].off < t->lines[l].end)
+            return 1;
+    return 0;
+}
+
+/* A generated report on A4 upright by LibreOffice, no page numbers
+ * (lo-portrait-s15018.txt, see the README): its first page is empty, and
+ * pages 3 and 5 end in table values "2" (line 170, Table 3) and "4" (line
+ * 573, Table 4), what a document with a cover numbering the rest would
+ * print there. Two pages are no numbering: both are values. */
+static void
+two_page_ends_are_no_numbering(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-portrait-s15018.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    size_t l2 = find_line(&f.t, l1, "五、");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_true(value_on_line(&tb, &f.t, 170 - 1));
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l1, l2), 0);
+    assert_true(value_on_line(&tb, &f.t, 573 - 1));
+    unload(&f);
+}
+
 /* 102 with its footers "-1-" … "-5-" written bare ("1" … "5"), as many
  * reports number their pages: every page but the second ends in its
  * number; the second's "2" sits before its last blocks, inside Table 2
@@ -1109,6 +1145,7 @@ main(void)
         cmocka_unit_test(total_wrapped_at_column_width),
         cmocka_unit_test(bare_page_numbers_are_footers),
         cmocka_unit_test(real_102_bare_page_numbers),
+        cmocka_unit_test(two_page_ends_are_no_numbering),
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
