@@ -374,7 +374,10 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
     /* the rows that add up first; then, among places as good, inside a
      * row between its first value and its total (the chunk holds middle
      * columns), the later the better */
-    size_t best = (identity_rows(cnt, n) + CHUNK_MIN_GAIN) * 16;
+    size_t base = identity_rows(cnt, n);
+    if (base + CHUNK_MIN_GAIN > n / T3_COLS)
+        return; /* no move could gain enough: the table adds up */
+    size_t best = (base + CHUNK_MIN_GAIN) * 16;
     size_t bs = 0, bc = 0, bp = 0;
     for (size_t s = 0; s < n;) {
         size_t e = s + 1;

@@ -709,8 +709,8 @@ wrap_block(const order_t *o, size_t p, size_t n, size_t lim, int64_t *v,
 {
     const item_t *x = &o->items[p], *y = &o->items[p + n - 1];
     if (n < 2 || !plain_digits(o, x) || !plain_digits(o, y) ||
-        x->b - x->a < 2 || y->b - y->a > x->b - x->a ||
-        o->t->s[x->a] == '0' || (x->b - x->a) + (y->b - y->a) > 9 ||
+        x->b - x->a < 2 || y->b - y->a > x->b - x->a || o->t->s[x->a] == '0' ||
+        (x->b - x->a) + (y->b - y->a) > 9 ||
         (p > 0 && o->items[p - 1].kind == IT_NUM))
         return 0;
     if (p + n < lim && o->items[p + n].kind == IT_NUM &&
@@ -758,9 +758,8 @@ fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
         return 0;
     if (fit_back(o, q - 1, lim, left - 1, rest - v, joins, at, nat))
         return 1;
-    for (size_t n = 2; joins > 0 && n <= WRAP_MAX_LINES && n <= q &&
-                       n - 1 <= left;
-         n++)
+    for (size_t n = 2;
+         joins > 0 && n <= WRAP_MAX_LINES && n <= q && n - 1 <= left; n++)
         if (wrap_block(o, q - n, n, lim, &v, &mid) &&
             fit_back(o, q - n, lim, left - (n - 1), rest - v - mid, joins - 1,
                      at, nat)) {
@@ -769,6 +768,24 @@ fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
             (*nat)++;
             return 1;
         }
+    return 0;
+}
+
+/* 1 when one of the items a row's values before w span (a row's six
+ * values, each with the gap after it, and a block's extra lines) starts
+ * a block of numbers two digits wide or more on consecutive lines: a
+ * value wrapped there could be joined (wrap_block). */
+static int
+may_wrap_before(const order_t *o, size_t w)
+{
+    size_t from = w > 4 * T3_COLS ? w - 4 * T3_COLS : 0;
+    for (size_t q = from; q + 1 < w; q++) {
+        const item_t *x = &o->items[q], *y = &o->items[q + 1];
+        if (x->kind == IT_NUM && y->kind == IT_NUM && !x->js &&
+            x->b - x->a >= 2 && y->line == x->line + 1 &&
+            (q == 0 || o->items[q - 1].kind != IT_NUM))
+            return 1;
+    }
     return 0;
 }
 
@@ -830,14 +847,43 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         /* the total a block of its own: pieces and values of a column
          * block's lines make sums by chance */
         int alone = w == 0 || o->items[w - 1].kind == IT_GAP;
-        for (int joins = 0; joins <= WRAP_MAX_JOINS && !end; joins++)
+        /* values joined only where a block among the row's values
+         * before could start with a wrapped one */
+        /* (a total on one line is 10 or more: a smaller one never
+         * wraps) */
+        int wide = j - i >= 2 || o->items[i].b - o->items[i].a >= 2;
+        int max_joins = alone && j > i && wide && may_wrap_before(o, w)
+                            ? WRAP_MAX_JOINS
+                            : 0;
+        int64_t two;
+        if (!max_joins && (j - i < 2 || !wrap_shape(o, i, i + 2, &two))) {
+            o->items[w++] = o->items[i++];
+            continue; /* nothing to join (no longer run is shaped if its
+                         first two lines are not) */
+        }
+        /* the sums of the four and of the six values before (-1: not
+         * so many values), for the runs joined alone */
+        int64_t plain[2] = {-1, -1}, sum = 0;
+        size_t seen = 0;
+        for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+            const item_t *x = &o->items[q];
+            if (x->kind == IT_GAP)
+                continue;
+            int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+            if (v < 0)
+                break;
+            sum += v;
+            seen++;
+            if (seen == 4 || seen == T3_COLS - 1)
+                plain[seen != 4] = sum;
+        }
+        for (int joins = 0; joins <= max_joins && !end; joins++)
             for (size_t e = j; e > i && !end; e--) {
                 int64_t total;
                 /* pieces wider than a digit, or values joined: only a
                  * block of its own (digits one per line as before) */
                 if ((joins || o->items[i].b - o->items[i].a > 1) &&
-                    (!alone ||
-                     (e < o->nitems && o->items[e].kind == IT_NUM)))
+                    (!alone || (e < o->nitems && o->items[e].kind == IT_NUM)))
                     continue;
                 if (e == i + 1) {
                     /* a total on one line: only with values joined */
@@ -845,6 +891,11 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                     if (!joins || total < 10)
                         continue;
                 } else if (!wrap_shape(o, i, e, &total)) {
+                    continue;
+                }
+                if (!joins) {
+                    if (total == plain[0] || total == plain[1])
+                        end = e;
                     continue;
                 }
                 for (size_t left = 4; left <= T3_COLS - 1 && !end; left += 2) {
