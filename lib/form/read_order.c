@@ -320,6 +320,99 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
     return 1;
 }
 
+/* Rows of the stream of counts cnt[0..n) (rows of seven, in order; -1
+ * where no count) that hold Table 3's identity: the six applicants'
+ * counts make the total (a placeholder counts nothing). */
+static size_t
+identity_rows(const int64_t *cnt, size_t n)
+{
+    size_t good = 0;
+    for (size_t r = 0; r + T3_COLS <= n; r += T3_COLS) {
+        int64_t sum = 0;
+        size_t c = 0;
+        for (; c + 1 < T3_COLS && cnt[r + c] >= 0; c++)
+            sum += cnt[r + c];
+        good += c + 1 == T3_COLS && cnt[r + c] == sum;
+    }
+    return good;
+}
+
+/* Position q of x[0..n) once x[s, s + c) is taken out and put back at p
+ * of the rest: the index into x it holds. */
+static size_t
+moved_at(size_t q, size_t s, size_t c, size_t p)
+{
+    if (q >= p && q < p + c)
+        return s + (q - p);
+    size_t r = q < p ? q : q - c; /* position among the rest */
+    return r < s ? r : r + c;
+}
+
+/* Rows a displaced chunk must set right, more than the stream as
+ * written, to be moved: one row could add up by chance. */
+#define CHUNK_MIN_GAIN 2
+/* Rows that may still not add up once the chunk is moved. */
+#define CHUNK_MAX_WRONG 1
+
+/*
+ * The row's cells that sit close side by side come out on one line
+ * ("0 0 0 0", the narrow middle columns), and pdftotext may write that
+ * line as a block of its own far from the row's other values (after a
+ * later row's), every row between then shifted. The values of ord[0..n)
+ * (rows of seven, singles in order) with one such chunk (the values of
+ * one line, two to five) moved to where the most rows then hold the
+ * identity, when that is CHUNK_MIN_GAIN rows more than as written and
+ * every row but CHUNK_MAX_WRONG then adds up; else ord as it is. cnt and
+ * tmp hold n entries each.
+ */
+static void
+move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
+                     int64_t *tmp)
+{
+    for (size_t q = 0; q < n; q++)
+        cnt[q] = ogi__order_item_count(o, &o->items[ord[q]]);
+    /* the rows that add up first; then, among places as good, inside a
+     * row between its first value and its total (the chunk holds middle
+     * columns), the later the better */
+    size_t base = identity_rows(cnt, n);
+    if (base + CHUNK_MIN_GAIN > n / T3_COLS)
+        return; /* no move could gain enough: the table adds up */
+    size_t best = (base + CHUNK_MIN_GAIN) * 16;
+    size_t bs = 0, bc = 0, bp = 0;
+    for (size_t s = 0; s < n;) {
+        size_t e = s + 1;
+        while (e < n && o->items[ord[e]].line == o->items[ord[s]].line)
+            e++;
+        size_t c = e - s;
+        /* p: where the chunk goes in the stream without it */
+        for (size_t p = 0; c >= 2 && c <= T3_COLS - 2 && p + c <= n; p++) {
+            if (p == s)
+                continue;
+            for (size_t q = 0; q < n; q++)
+                tmp[q] = cnt[moved_at(q, s, c, p)];
+            size_t at = p % T3_COLS;
+            size_t g = identity_rows(tmp, n) * 16 +
+                       (at >= 1 && at + c < T3_COLS ? 8 : 0) + at;
+            if (g >= best && (!bc || g > best)) {
+                best = g;
+                bs = s;
+                bc = c;
+                bp = p;
+            }
+        }
+        s = e;
+    }
+    /* a table that then adds up, but for one row at most (an error of
+     * the report's own): a chunk moved where only some rows come right
+     * more likely mends values that blank cells left out shifted */
+    if (!bc || best / 16 + CHUNK_MAX_WRONG < n / T3_COLS)
+        return;
+    for (size_t q = 0; q < n; q++)
+        tmp[q] = ord[moved_at(q, bs, bc, bp)];
+    for (size_t q = 0; q < n; q++)
+        ord[q] = (uint32_t)tmp[q];
+}
+
 /*
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
@@ -411,6 +504,14 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
     }
     if (nrows != want)
         return 0;
+    if (nord == nrows * T3_COLS) {
+        /* every row of singles: a chunk of a row written apart */
+        int64_t *cnt = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*cnt));
+        int64_t *tmp = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*tmp));
+        if (!cnt || !tmp)
+            return OGI_ENOMEM;
+        move_displaced_chunk(o, order, nord, cnt, tmp);
+    }
     if (!anchors_agree(o, lab, nlab, rows, order, skip))
         return 0;
 

@@ -60,6 +60,9 @@ typedef struct {
     size_t nvals;
     piece_t *pieces;
     size_t npieces;
+    /* lines that are bare page numbers (ogi__order_scan), in order */
+    uint32_t *pages;
+    size_t npages;
 } order_t;
 
 /* Trimmed content of line l: [*a, *b). */

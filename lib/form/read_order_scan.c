@@ -254,6 +254,147 @@ text_line(const ogi_text_t *t, size_t l0, size_t l1, size_t l)
            !ogi__table_is_page_line(t, l) && !hole_at(t, l);
 }
 
+/* Page numbers sit this far at most below their page's place in the
+ * text: a cover or a contents page left unnumbered. */
+#define PAGE_SHIFT_MAX 2
+/* Pages that must end in their number: two could by chance, a table's
+ * small values ending pages 3 and 5 ("2", "4") as the numbers of a
+ * document whose first page is a cover. */
+#define PAGE_MIN_NUMBERED 3
+
+/* 1 when line l starts a page: pdftotext ends each page with a form
+ * feed, at the start of the next page's first line, which the decoded
+ * text holds as a space (lib/form/text.c); pdftotext indents no line of
+ * its reading order. */
+static int
+page_start(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s + t->lines[l].start;
+    size_t n = t->lines[l].end - t->lines[l].start;
+    return n >= 1 && s[0] == ' ' && (n == 1 || (s[1] != ' ' && s[1] != '\t'));
+}
+
+/* The number at s[*i, b) (one to three digits, not starting with 0),
+ * *i past it; 0 when none. */
+static size_t
+page_digits(const char *s, size_t *i, size_t b)
+{
+    size_t v = 0, q = *i;
+    if (q == b || s[q] == '0')
+        return 0;
+    for (; q < b && q - *i < 4 && s[q] >= '0' && s[q] <= '9'; q++)
+        v = v * 10 + (size_t)(s[q] - '0');
+    if (q - *i > 3)
+        return 0;
+    *i = q;
+    return v;
+}
+
+/* The number line p holds when a bare page number could ("3"), or the
+ * page of a "3 / 12" (the page of the pages; "3/12" is a footer to
+ * ogi_text_is_page_number, not spaced so), else 0. */
+static size_t
+bare_number(const ogi_text_t *t, size_t p)
+{
+    size_t a, b;
+    ogi__order_line_content(t, p, &a, &b);
+    size_t v = page_digits(t->s, &a, b);
+    if (!v || a == b)
+        return a == b ? v : 0;
+    while (a < b && t->s[a] == ' ')
+        a++;
+    if (a == b || t->s[a] != '/')
+        return 0;
+    a++;
+    while (a < b && t->s[a] == ' ')
+        a++;
+    size_t of = page_digits(t->s, &a, b);
+    return a == b && of >= v ? v : 0;
+}
+
+/* Lines before a page's start a footer may sit among, when pdftotext
+ * wrote it before the page's last blocks. */
+#define PAGE_FOOT_LINES 6
+
+/*
+ * Page numbers written bare ("3", not "-3-"): a page's footer is the
+ * last line before the next page's start, or, where pdftotext wrote the
+ * page's last blocks after it, among the few lines before. A bare number
+ * ending a page is a footer when the document numbers its pages so:
+ * PAGE_MIN_NUMBERED pages at least, and most of those that end in a bare
+ * number, end in their own number (the pages' count, less the pages
+ * left unnumbered at the front; footers on odd pages only are common).
+ * A table's small values that happen to end pages seldom make such a
+ * run. A page that does not end in its number has it among its last
+ * lines only when more than half the document's pages, three or more,
+ * end in theirs. The footers' lines into o->pages. Returns 0 or
+ * OGI_ENOMEM.
+ */
+static int
+find_page_numbers(order_t *o, ogi_arena_t *arena)
+{
+    const ogi_text_t *t = o->t;
+    size_t votes[PAGE_SHIFT_MAX + 1] = {0}, bare = 0, k = 0, shift = 0;
+    int strong = 0;
+    o->npages = 0;
+    o->pages = NULL;
+    /* two passes: the votes, then the footers of the shift that won */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            for (size_t d = 1; d <= PAGE_SHIFT_MAX; d++)
+                if (votes[d] > votes[shift])
+                    shift = d;
+            if (votes[shift] < PAGE_MIN_NUMBERED || votes[shift] * 2 <= bare)
+                return 0;
+            strong = votes[shift] >= 3 && votes[shift] * 2 > k;
+            o->pages = ogi_arena_alloc(arena, (k + 1) * sizeof(*o->pages));
+            if (!o->pages)
+                return OGI_ENOMEM;
+        }
+        k = 0;
+        /* (a first line that starts a page: an empty page before) */
+        for (size_t l = 0; l < t->nlines; l++) {
+            if (!page_start(t, l))
+                continue;
+            k++;
+            /* the page's content lines from its last, up */
+            size_t seen = 0;
+            for (size_t p = l; p-- > 0 && !page_start(t, p);) {
+                if (ogi__table_is_empty_line(t, p))
+                    continue;
+                size_t v = bare_number(t, p);
+                if (pass == 0) {
+                    if (v) {
+                        bare++;
+                        if (v <= k && k - v <= PAGE_SHIFT_MAX)
+                            votes[k - v]++;
+                    }
+                    break;
+                }
+                if (v && v <= k && k - v == shift) {
+                    o->pages[o->npages++] = (uint32_t)p;
+                    break;
+                }
+                if (!strong || ++seen == PAGE_FOOT_LINES)
+                    break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* 1 when line l is a page's footer: a page number, bare or marked. */
+static int
+page_line(const order_t *o, size_t l)
+{
+    if (ogi__table_is_page_line(o->t, l))
+        return 1;
+    for (size_t i = 0; i < o->npages; i++)
+        if (o->pages[i] == l)
+            return 1;
+    return 0;
+}
+
 /*
  * 1 when line l, content s[a, b), is the "/" of a header "本年增/减"
  * wrapped in a narrow column, not a placeholder: pdftotext writes the
@@ -307,6 +448,9 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
     if (!o->items || !o->vals || !o->pieces)
         return OGI_ENOMEM;
     o->nitems = o->nvals = o->npieces = 0;
+    int rc0 = find_page_numbers(o, arena);
+    if (rc0)
+        return rc0;
     int holes = 0;
     for (size_t l = l0; l < l1; l++) {
         item_t *it = &o->items[o->nitems];
@@ -321,7 +465,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             holes = 1;
             continue;
         }
-        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l)) {
+        if (ogi__table_is_empty_line(t, l) || page_line(o, l)) {
             /* a footer ends a block as a blank line does */
             if (o->nitems && o->items[o->nitems - 1].kind == IT_GAP)
                 continue;
@@ -383,7 +527,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             size_t a2, b2;
             int rc = 0;
             if (l + 1 < l1 && !ogi__table_is_empty_line(t, l + 1) &&
-                !ogi__table_is_page_line(t, l + 1)) {
+                !page_line(o, l + 1)) {
                 ogi__order_line_content(t, l + 1, &a2, &b2);
                 rc = wrapped_value(arena, t->s, a, b, a2, b2, &it->js, &it->jn);
             }
@@ -494,13 +638,197 @@ ogi__order_item_count(const order_t *o, const item_t *it)
     return num.value;
 }
 
+/* 1 when item it is plain digits (no sign, point or placeholder), the
+ * first not a zero unless alone: a piece of a wrapped number. */
+static int
+plain_digits(const order_t *o, const item_t *it)
+{
+    if (it->kind != IT_NUM || it->js || it->b == it->a)
+        return 0;
+    for (uint32_t q = it->a; q < it->b; q++)
+        if (o->t->s[q] < '0' || o->t->s[q] > '9')
+            return 0;
+    return 1;
+}
+
 /*
- * A row's total in a narrow last column wraps a digit per line ("796" as
- * "7" "9" "6" on consecutive lines, after the row's other values as
- * singles). Such digits are joined into one value where the number they
- * make, two digits or more, is the sum of the six values before them
- * (Table 3's row identity) or of the four (Table 4's); a column of single
- * digits is left alone.
+ * 1 when items [i, e) on consecutive lines are the pieces of one number
+ * wrapped in a narrow column: every line but the last as wide as the
+ * first (the column's width, filled), the last no wider, the first not
+ * starting with a zero. The number into *joined.
+ */
+static int
+wrap_shape(const order_t *o, size_t i, size_t e, int64_t *joined)
+{
+    size_t w = o->items[i].b - o->items[i].a;
+    if (e - i < 2 || o->t->s[o->items[i].a] == '0')
+        return 0;
+    int64_t v = 0;
+    size_t digits = 0;
+    for (size_t q = i; q < e; q++) {
+        const item_t *x = &o->items[q];
+        size_t n = x->b - x->a;
+        if (n > w || (q + 1 < e && n != w))
+            return 0;
+        digits += n;
+        if (digits > 9)
+            return 0;
+        for (uint32_t c = x->a; c < x->b; c++)
+            v = v * 10 + (o->t->s[c] - '0');
+    }
+    *joined = v;
+    return 1;
+}
+
+/* Wrapped values joined among a row's values at most (a row's narrow
+ * columns: 自然人 and 总计 in LibreOffice's tables), and the lines of
+ * the block one of them starts at most. */
+#define WRAP_MAX_JOINS 2
+#define WRAP_MAX_LINES 4
+
+/* A value wrapped at the start of its block: the block's items
+ * [p, p + n), its first and last the value's pieces. */
+typedef struct {
+    uint32_t p, n;
+} wrap_t;
+
+/*
+ * 1 when items [p, p + n), before lim, are a whole block of numbers on
+ * consecutive lines that starts with a value wrapped in its narrow
+ * column: its first line fills the column (two digits or more: digits
+ * one per line among other numbers are a column block's cells), its
+ * tail is the block's last line, no wider. Between them sit the cells
+ * of the next columns on the row's line: pdftotext writes a block's
+ * lines from the top, and the wrapped value starts above them and ends
+ * below ("104" "0" "1": 1041 then 0). The wrapped value into *v, the
+ * sum of the cells between into *mid.
+ */
+static int
+wrap_block(const order_t *o, size_t p, size_t n, size_t lim, int64_t *v,
+           int64_t *mid)
+{
+    const item_t *x = &o->items[p], *y = &o->items[p + n - 1];
+    if (n < 2 || !plain_digits(o, x) || !plain_digits(o, y) ||
+        x->b - x->a < 2 || y->b - y->a > x->b - x->a || o->t->s[x->a] == '0' ||
+        (x->b - x->a) + (y->b - y->a) > 9 ||
+        (p > 0 && o->items[p - 1].kind == IT_NUM))
+        return 0;
+    if (p + n < lim && o->items[p + n].kind == IT_NUM &&
+        o->items[p + n].line == y->line + 1)
+        return 0; /* the block goes on */
+    *mid = 0;
+    for (size_t q = p + 1; q < p + n; q++) {
+        if (o->items[q].kind != IT_NUM ||
+            o->items[q].line != o->items[q - 1].line + 1)
+            return 0;
+        if (q + 1 < p + n) {
+            int64_t c = ogi__order_item_count(o, &o->items[q]);
+            if (c < 0)
+                return 0;
+            *mid += c;
+        }
+    }
+    int64_t j = 0;
+    for (uint32_t c = x->a; c < x->b; c++)
+        j = j * 10 + (o->t->s[c] - '0');
+    for (uint32_t c = y->a; c < y->b; c++)
+        j = j * 10 + (o->t->s[c] - '0');
+    *v = j;
+    return 1;
+}
+
+/*
+ * 1 when the items before q (blank lines between them only; lim the
+ * end of the items written) end with `left` values that add up to rest,
+ * taking up to `joins` blocks that start with a wrapped value as their
+ * values; those blocks into at[*nat].
+ */
+static int
+fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
+         int joins, wrap_t *at, size_t *nat)
+{
+    while (q > 0 && o->items[q - 1].kind == IT_GAP)
+        q--;
+    if (left == 0)
+        return rest == 0;
+    if (q == 0 || o->items[q - 1].kind != IT_NUM)
+        return 0;
+    int64_t v = ogi__order_item_count(o, &o->items[q - 1]), mid;
+    if (v < 0)
+        return 0;
+    if (fit_back(o, q - 1, lim, left - 1, rest - v, joins, at, nat))
+        return 1;
+    for (size_t n = 2;
+         joins > 0 && n <= WRAP_MAX_LINES && n <= q && n - 1 <= left; n++)
+        if (wrap_block(o, q - n, n, lim, &v, &mid) &&
+            fit_back(o, q - n, lim, left - (n - 1), rest - v - mid, joins - 1,
+                     at, nat)) {
+            at[*nat].p = (uint32_t)(q - n);
+            at[*nat].n = (uint32_t)n;
+            (*nat)++;
+            return 1;
+        }
+    return 0;
+}
+
+/* 1 when one of the items a row's values before w span (a row's six
+ * values, each with the gap after it, and a block's extra lines) starts
+ * a block of numbers two digits wide or more on consecutive lines: a
+ * value wrapped there could be joined (wrap_block). */
+static int
+may_wrap_before(const order_t *o, size_t w)
+{
+    size_t from = w > 4 * T3_COLS ? w - 4 * T3_COLS : 0;
+    for (size_t q = from; q + 1 < w; q++) {
+        const item_t *x = &o->items[q], *y = &o->items[q + 1];
+        if (x->kind == IT_NUM && y->kind == IT_NUM && !x->js &&
+            x->b - x->a >= 2 && y->line == x->line + 1 &&
+            (q == 0 || o->items[q - 1].kind != IT_NUM))
+            return 1;
+    }
+    return 0;
+}
+
+/* The items idx[0..n) (n <= 9, in order) joined into one value item
+ * (their digits in the arena), written at d. Returns 0 or OGI_ENOMEM. */
+static int
+join_items(order_t *o, const size_t *idx, size_t n, item_t *d,
+           ogi_arena_t *arena)
+{
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += o->items[idx[k]].b - o->items[idx[k]].a;
+    char *s = ogi_arena_alloc(arena, len + 1);
+    if (!s)
+        return OGI_ENOMEM;
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        const item_t *x = &o->items[idx[k]];
+        memcpy(s + w, o->t->s + x->a, x->b - x->a);
+        w += x->b - x->a;
+    }
+    s[w] = '\0';
+    item_t x = o->items[idx[0]];
+    x.b = o->items[idx[n - 1]].b;
+    x.js = s;
+    x.jn = (uint32_t)w;
+    *d = x;
+    return 0;
+}
+
+/*
+ * A row's total in a narrow last column wraps over lines: a digit per
+ * line ("796" as "7" "9" "6"), or as many digits as the column holds and
+ * then the rest ("1076" as "107" "6", "538" as "53" "8"), after the
+ * row's other values as singles. Such pieces, on consecutive lines, are
+ * joined into one value where the number they make is the sum of the six
+ * values before them (Table 3's row identity) or of the four (Table
+ * 4's); pieces that make no such sum are left alone (a column of single
+ * digits, a row's last values on lines of their own: "10" "0"). A value
+ * of the row in another narrow column wraps the same way ("104" "0" for
+ * 自然人's 1040, then the next column's "1"): where only such joins
+ * among the values before make the total (wrapped or not) their sum,
+ * the fewest that do are made.
  * Returns 0 or OGI_ENOMEM.
  */
 int
@@ -509,47 +837,98 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
     size_t w = 0;
     for (size_t i = 0; i < o->nitems;) {
         size_t j = i;
-        while (j < o->nitems && o->items[j].kind == IT_NUM &&
-               o->items[j].b - o->items[j].a == 1 && !o->items[j].js &&
+        while (j < o->nitems && plain_digits(o, &o->items[j]) &&
                (j == i || o->items[j].line == o->items[j - 1].line + 1))
             j++;
-        int64_t joined = 0, sum = 0;
-        int match = 0;
-        if (j - i >= 2 && j - i <= 9 && o->t->s[o->items[i].a] != '0') {
-            for (size_t q = i; q < j; q++)
-                joined = joined * 10 + (o->t->s[o->items[q].a] - '0');
-            /* the values before, blank lines between them only: the sum
-             * of four (Table 4's row) or of six (Table 3's) */
-            size_t seen = 0;
-            for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
-                const item_t *x = &o->items[q];
-                if (x->kind == IT_GAP)
-                    continue;
-                int64_t v =
-                    x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
-                if (v < 0)
-                    break;
-                sum += v;
-                seen++;
-                match |= (seen == 4 || seen == T3_COLS - 1) && joined == sum;
-            }
+        /* the longest run from i that makes the sum, with the fewest
+         * joins among the values before */
+        size_t end = 0, nat = 0;
+        wrap_t at[WRAP_MAX_JOINS];
+        /* the total a block of its own: pieces and values of a column
+         * block's lines make sums by chance */
+        int alone = w == 0 || o->items[w - 1].kind == IT_GAP;
+        /* values joined only where a block among the row's values
+         * before could start with a wrapped one */
+        /* (a total on one line is 10 or more: a smaller one never
+         * wraps) */
+        int wide = j - i >= 2 || o->items[i].b - o->items[i].a >= 2;
+        int max_joins = alone && j > i && wide && may_wrap_before(o, w)
+                            ? WRAP_MAX_JOINS
+                            : 0;
+        int64_t two;
+        if (!max_joins && (j - i < 2 || !wrap_shape(o, i, i + 2, &two))) {
+            o->items[w++] = o->items[i++];
+            continue; /* nothing to join (no longer run is shaped if its
+                         first two lines are not) */
         }
-        if (match) {
-            char *d = ogi_arena_alloc(arena, j - i + 1);
-            if (!d)
-                return OGI_ENOMEM;
-            for (size_t q = i; q < j; q++)
-                d[q - i] = o->t->s[o->items[q].a];
-            d[j - i] = '\0';
-            item_t x = o->items[i];
-            x.b = o->items[j - 1].b;
-            x.js = d;
-            x.jn = (uint32_t)(j - i);
-            o->items[w++] = x;
-            i = j;
+        /* the sums of the four and of the six values before (-1: not
+         * so many values), for the runs joined alone */
+        int64_t plain[2] = {-1, -1}, sum = 0;
+        size_t seen = 0;
+        for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+            const item_t *x = &o->items[q];
+            if (x->kind == IT_GAP)
+                continue;
+            int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+            if (v < 0)
+                break;
+            sum += v;
+            seen++;
+            if (seen == 4 || seen == T3_COLS - 1)
+                plain[seen != 4] = sum;
+        }
+        for (int joins = 0; joins <= max_joins && !end; joins++)
+            for (size_t e = j; e > i && !end; e--) {
+                int64_t total;
+                /* pieces wider than a digit, or values joined: only a
+                 * block of its own (digits one per line as before) */
+                if ((joins || o->items[i].b - o->items[i].a > 1) &&
+                    (!alone || (e < o->nitems && o->items[e].kind == IT_NUM)))
+                    continue;
+                if (e == i + 1) {
+                    /* a total on one line: only with values joined */
+                    total = ogi__order_item_count(o, &o->items[i]);
+                    if (!joins || total < 10)
+                        continue;
+                } else if (!wrap_shape(o, i, e, &total)) {
+                    continue;
+                }
+                if (!joins) {
+                    if (total == plain[0] || total == plain[1])
+                        end = e;
+                    continue;
+                }
+                for (size_t left = 4; left <= T3_COLS - 1 && !end; left += 2) {
+                    nat = 0;
+                    if (fit_back(o, w, w, left, total, joins, at, &nat) &&
+                        nat == (size_t)joins)
+                        end = e;
+                }
+            }
+        if (!end) {
+            o->items[w++] = o->items[i++];
             continue;
         }
-        o->items[w++] = o->items[i++];
+        /* the values' joins, last first: a block's first line takes
+         * its last, the cells between stay */
+        for (size_t k = nat; k-- > 0;) {
+            size_t idx[2] = {at[k].p, at[k].p + at[k].n - 1};
+            if (join_items(o, idx, 2, &o->items[idx[0]], arena))
+                return OGI_ENOMEM;
+            memmove(&o->items[idx[1]], &o->items[idx[1] + 1],
+                    (w - idx[1] - 1) * sizeof(*o->items));
+            w--;
+        }
+        if (end > i + 1) {
+            size_t idx[9];
+            for (size_t q = i; q < end; q++)
+                idx[q - i] = q;
+            if (join_items(o, idx, end - i, &o->items[w++], arena))
+                return OGI_ENOMEM;
+        } else {
+            o->items[w++] = o->items[i];
+        }
+        i = end;
     }
     o->nitems = w;
     return 0;

@@ -493,6 +493,204 @@ total_wrapped_digit_per_line(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* 1 when the table holds a value cell of value v. */
+static int
+has_value(const ogi__table_t *tb, int64_t v)
+{
+    for (size_t i = 0; i < tb->ncells; i++)
+        if (tb->cells[i].kind == OGI__CELL_VALUE && tb->cells[i].num.value == v)
+            return 1;
+    return 0;
+}
+
+/* A generated report printed by LibreOffice and read by pdftotext
+ * (lo-s25.txt, see the README): Table 3's totals in a column three
+ * digits wide wrap their fourth digit to the next line, "107" "6" for
+ * 1076 (一、本年新收, 991 + 46 + 39): read whole, as the sum of the row's
+ * other values. In （七）总计 the narrow 自然人 wraps too: its 1041 starts
+ * above the next column's 0 and ends below it, "104" "0" "1", and the
+ * total "112" "6" is 1126 (the truth: 1041 0 0 0 46 39 1126). */
+static void
+total_wrapped_at_column_width(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-s25.txt");
+    size_t l0 = find_line(&f.t, 0, "申请人情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_true(has_value(&tb, 1076));
+    assert_false(has_value(&tb, 107));
+    assert_true(has_value(&tb, 1041));
+    assert_false(has_value(&tb, 1040));
+    assert_true(has_value(&tb, 1126));
+    assert_false(has_value(&tb, 104));
+    assert_false(has_value(&tb, 112));
+    unload(&f);
+}
+
+/* A generated report printed by LibreOffice with its pages numbered
+ * bare on odd pages (lo-pages-s9.txt, see the README): pdftotext ends
+ * page 3 with "3" (line 78, the region's second line, Table 3's heading
+ * before it) and page 5 with "5" (line 440, among Table 3's values).
+ * They are footers, not values: no value cell sits on them, and Table 3
+ * reads in the format's order, 一、本年新收 24 0 0 0 0 0 24 (the truth). */
+static void
+bare_page_numbers_are_footers(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-pages-s9.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const size_t footers[] = {78 - 1, 440 - 1};
+    for (size_t i = 0; i < tb.ncells; i++)
+        for (size_t k = 0; k < ARRAY_LEN(footers); k++)
+            assert_false(tb.cells[i].kind == OGI__CELL_VALUE &&
+                         tb.cells[i].off >= f.t.lines[footers[k]].start &&
+                         tb.cells[i].off < f.t.lines[footers[k]].end);
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__cell_t *label;
+        int64_t v[8];
+        size_t nv = row_values(&tb, r, v, 8, &label);
+        if (!label || !ogi_text_find(label->s, label->n, "本年新收"))
+            continue;
+        static const int64_t want[7] = {24, 0, 0, 0, 0, 0, 24};
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            assert_int_equal(v[c], want[c]);
+        seen = 1;
+    }
+    assert_true(seen);
+    unload(&f);
+}
+
+/* 1 when the table holds a value cell on line l. */
+static int
+value_on_line(const ogi__table_t *tb, const ogi_text_t *t, size_t l)
+{
+    for (size_t i = 0; i < tb->ncells; i++)
+        if (tb->cells[i].kind == OGI__CELL_VALUE &&
+            tb->cells[i].off >= t->lines[l].start &&
+            tb->cells[i].off < t->lines[l].end)
+            return 1;
+    return 0;
+}
+
+/* A generated report on A4 upright by LibreOffice, no page numbers
+ * (lo-portrait-s15018.txt, see the README): its first page is empty, and
+ * pages 3 and 5 end in table values "2" (line 170, Table 3) and "4" (line
+ * 573, Table 4), what a document with a cover numbering the rest would
+ * print there. Two pages are no numbering: both are values. */
+static void
+two_page_ends_are_no_numbering(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-portrait-s15018.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    size_t l2 = find_line(&f.t, l1, "五、");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_true(value_on_line(&tb, &f.t, 170 - 1));
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l1, l2), 0);
+    assert_true(value_on_line(&tb, &f.t, 573 - 1));
+    unload(&f);
+}
+
+/* 102 with its footers "-1-" … "-5-" written bare ("1" … "5"), as many
+ * reports number their pages: every page but the second ends in its
+ * number; the second's "2" sits before its last blocks, inside Table 2
+ * (行政许可 "2" 本年处理决定数量 9487). The same golden as 102. */
+static void
+real_102_bare_page_numbers(void **state)
+{
+    (void)state;
+    char diff[4096];
+    int n = ogi_test_golden_check(DIR "102-bare.txt", DIR "102.json", diff,
+                                  sizeof(diff));
+    if (n != 0)
+        print_error("102-bare: %d differences\n%s", n, diff);
+    assert_int_equal(n, 0);
+}
+
+/* The values of row r labelled with lit: 1 when found, its values in v
+ * (count *nv). */
+static int
+labelled_row(const ogi__table_t *tb, const char *lit, int64_t *v, size_t *nv)
+{
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__cell_t *label;
+        size_t n = row_values(tb, r, v, 8, &label);
+        if (label && ogi_text_find(label->s, label->n, lit)) {
+            *nv = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A generated report printed by LibreOffice (tests/data/pdf/pdf/
+ * 000004_html_s5.txt) read by pdftotext (lo-chunk-s5.txt): the middle
+ * cells of 5.要求行政机关确认… (6 0 0 0 0 0 6), close side by side, come
+ * out as one line "0 0 0 0" after （七）总计's values, every row between
+ * shifted. The line is put back where the rows add up: the rows read as
+ * the truth has them. */
+static void
+displaced_chunk_moved_back(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-chunk-s5.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t v[7];
+    } want[] = {
+        {"确认或重新出具", {6, 0, 0, 0, 0, 0, 6}},
+        /* (the text's full-width brackets are ASCII) */
+        {"(六)其他处理", {17, 0, 0, 0, 0, 0, 17}},
+        {"(七)总计", {685, 39, 0, 0, 0, 0, 724}},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+        int64_t v[8];
+        size_t nv = 0;
+        assert_true(labelled_row(&tb, want[i].label, v, &nv));
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            assert_int_equal(v[c], want[i].v[c]);
+    }
+    unload(&f);
+}
+
+/* 110 with its footers written "1 / 5" … "5 / 5" (the page of the
+ * pages, spaced): footers, not the values 1, / and 5. The same golden as
+ * 110. */
+static void
+real_110_page_of_pages(void **state)
+{
+    (void)state;
+    char diff[4096];
+    int n = ogi_test_golden_check(DIR "110-of.txt", DIR "110.json", diff,
+                                  sizeof(diff));
+    if (n != 0)
+        print_error("110-of: %d differences\n%s", n, diff);
+    assert_int_equal(n, 0);
+}
+
 /* Blocks that pdftotext wrote out of order: the values of 1.本机关不掌握
  * (row 13: 13 0 0 0 0 0 13) split, "13 0" after its label and the rest
  * after a later row's values. The value count still numbers the format's
@@ -944,6 +1142,12 @@ main(void)
         cmocka_unit_test(label_and_values_on_one_line),
         cmocka_unit_test(tail_after_next_heading),
         cmocka_unit_test(total_wrapped_digit_per_line),
+        cmocka_unit_test(total_wrapped_at_column_width),
+        cmocka_unit_test(bare_page_numbers_are_footers),
+        cmocka_unit_test(real_102_bare_page_numbers),
+        cmocka_unit_test(two_page_ends_are_no_numbering),
+        cmocka_unit_test(displaced_chunk_moved_back),
+        cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
