@@ -675,15 +675,11 @@ tell(ctx_t *cx, const span_t *s)
                                   msg);
 }
 
-/*
- * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
- * left blank) are a reading, not the page's word: when with them the
- * table's columns hold under no joint split, or when more than one is
- * left, they are given up (P8, as any row no split fits) and the other
- * spans chosen again without them.
- */
+/* Whether a row read with its total left blank (shape_only 2 and 3) is
+ * still open: the table's columns hold under no joint split (*failed),
+ * or more than one split of it is left. */
 static int
-retry_without_guesses(ctx_t *cx)
+guesses_open(const ctx_t *cx, int *failed)
 {
     int joint_failed = 0, guessed = 0, open = 0;
     for (size_t i = 0; i < cx->nspans; i++) {
@@ -692,15 +688,21 @@ retry_without_guesses(ctx_t *cx)
         guessed |= !s->fail && s->shape_only >= 2;
         open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
     }
-    if (!open && (!joint_failed || !guessed))
-        return 0;
+    *failed = joint_failed;
+    return open || (joint_failed && guessed);
+}
+
+/* The spans' splits chosen again by the identities down the columns, the
+ * spans marked in drop given up first (P8). */
+static int
+choose_again(ctx_t *cx, const uint8_t *drop)
+{
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
-        int drop = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
         s->joint = -1;
         if (s->fail == F_JOINT)
             s->fail = F_OK;
-        if (!s->fail && drop)
+        if (!s->fail && drop && drop[i])
             s->fail = F_NONE;
         if (s->fail)
             continue;
@@ -711,6 +713,52 @@ retry_without_guesses(ctx_t *cx)
     for (size_t i = 0; i < cx->ninst; i++)
         cx->inst[i].kept = 0;
     return ogi__split_across(cx);
+}
+
+/*
+ * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
+ * left blank) are a reading, not the page's word: when with them the
+ * table's columns hold under no joint split, or when more than one is
+ * left, they are given up (P8, as any row no split fits) and the other
+ * spans chosen again without them.
+ *
+ * Before that, the rows read with one blank cell per no-break space
+ * (shape_only 2) are read again with each gap up to MAX_GAP_CELLS blank
+ * cells: a crawler that collapses white space leaves one space for a run
+ * of empty cells ("25812 11" for 258 12 _ _ 1 1, its total blank), which
+ * the flat form writes back as one no-break space, so the count of no-break
+ * spaces is no count of cells there; the columns' identities choose.
+ */
+static int
+retry_without_guesses(ctx_t *cx)
+{
+    int joint_failed;
+    if (!guesses_open(cx, &joint_failed))
+        return 0;
+    int loosened = 0, rc;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if ((s->fail == F_OK || s->fail == F_JOINT) && s->shape_only == 2 &&
+            (joint_failed || s->nalive != 1)) {
+            if ((rc = ogi__split_span_loosen(cx, s)))
+                return rc;
+            loosened = 1;
+        }
+    }
+    if (loosened) {
+        if ((rc = choose_again(cx, NULL)))
+            return rc;
+        if (!guesses_open(cx, &joint_failed))
+            return 0;
+    }
+    uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        const span_t *s = &cx->spans[i];
+        drop[i] = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
+    }
+    return choose_again(cx, drop);
 }
 
 int

@@ -42,7 +42,7 @@ contrib(const ctx_t *cx, const inst_t *e, size_t si, size_t c, int64_t *out)
         if (cx->owner[e->cell[k]] != (long)si)
             continue;
         size_t q = cx->opos[e->cell[k]];
-        if (l->kind[q] == K_OPAQUE)
+        if (l->kind[q] == K_OPAQUE || ogi__split_unset_total(s, c, q))
             return 0;
         x += e->sign[k] * v[q];
     }

@@ -186,6 +186,8 @@ typedef struct {
                                      cells, whatever its no-break spaces */
     size_t gap_budget;            /* most blank cells its gaps may hold
                                      in all (0: each gap its own bound) */
+    uint64_t totals;              /* bit p: cell p is the total of one of
+                                     its rows (an identity's rhs) */
 } span_t;
 
 typedef struct {
@@ -216,6 +218,18 @@ int ogi__split_score_cmp(const score_t *a, const score_t *b);
 /* Stage 1: every split of span s that the identities along its rows
  * allow, into s (or s->fail). Returns 0 or OGI_ENOMEM. */
 int ogi__split_span_walk(ctx_t *cx, span_t *s);
+
+/* Stage 1 again for span s, a row read with its total left blank and
+ * each gap one blank cell per no-break space (shape_only 2): its gaps
+ * now up to MAX_GAP_CELLS blank cells each, whatever the no-break spaces
+ * (shape_only 3). Returns 0 or OGI_ENOMEM; s->fail when none fits. */
+int ogi__split_span_loosen(ctx_t *cx, span_t *s);
+
+/* Whether cell p of s under split c is a total its row left blank (a
+ * gap's blank where the row's total stands, in a row read with its total
+ * left blank): not printed, it is no 0 in the identities down the
+ * columns either. */
+int ogi__split_unset_total(const span_t *s, size_t c, size_t p);
 
 /* Stage 2: the identities down the columns narrow the spans' splits and
  * choose each span's. Returns 0 or OGI_ENOMEM. */

@@ -643,12 +643,84 @@ walk_gaps(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed,
     return 0;
 }
 
+/* The cells of s that are a total of one of its rows (split_int.h). */
+static uint64_t
+row_totals(const ctx_t *cx, const span_t *s)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < s->ninst; i++) {
+        const inst_t *e = &cx->inst[s->inst[i]];
+        if (!e->ident || !e->along_rows)
+            continue;
+        for (size_t k = 0; k < e->n; k++)
+            if (e->sign[k] < 0 && cx->opos[e->cell[k]] < 64)
+                m |= (uint64_t)1 << cx->opos[e->cell[k]];
+    }
+    return m;
+}
+
+int
+ogi__split_unset_total(const span_t *s, size_t c, size_t p)
+{
+    if (s->shape_only < 2 || p >= 64 || !(s->totals >> p & 1))
+        return 0;
+    const layout_t *l = &s->lay[s->layof[c]];
+    return l->kind[p] == K_ZERO &&
+           gap_cells(s->sp->pieces[l->piece[p]]) > 0;
+}
+
+/* Cells of s's pieces that are neither a run's nor a gap's nor a sign's:
+ * one each. */
+static size_t
+fixed_cells(const span_t *s)
+{
+    size_t fixed = 0;
+    for (size_t i = 0; i < s->sp->npieces; i++) {
+        const ogi__cell_t *pc = s->sp->pieces[i];
+        fixed += !gap_cells(pc) && !s->sign[i] && pc->kind != OGI__CELL_RUN;
+    }
+    return fixed;
+}
+
+int
+ogi__split_span_loosen(ctx_t *cx, span_t *s)
+{
+    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
+    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
+    if (!cur || !w)
+        return OGI_ENOMEM;
+    w->cx = cx;
+    w->s = s;
+    w->ncells = s->sp->ncells;
+    w->blank_total = 1;
+    s->fail = F_OK;
+    s->gaps = 1;
+    s->gap_loose = 1;
+    int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+    s->gap_loose = 0;
+    if (rc)
+        return rc;
+    if (!s->fail && s->ncand == 0)
+        s->fail = F_NONE;
+    if (s->fail)
+        return 0;
+    s->shape_only = 3;
+    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
+    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
+    if (!s->alive || !s->insol)
+        return OGI_ENOMEM;
+    memset(s->alive, 1, s->ncand);
+    s->nalive = s->ncand;
+    return 0;
+}
+
 /* Stage 1 for span s: its layouts, then every split they allow. */
 int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
 {
     const ogi__split_span_t *sp = s->sp;
     size_t runs = 0, fixed = 0, spread = 0;
+    s->totals = row_totals(cx, s);
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
         spread += gap_cells(pc) || mark_cells(pc);
