@@ -271,6 +271,62 @@ empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
 }
 
 /*
+ * 1 when Table 3's rows in p keep no trace of a blank cell: no token is a
+ * blank piece or has a display column or a column of its own, and some
+ * row has values short of the columns. A crawler's text of one text node
+ * per cell, the empty ones dropped (BeautifulSoup's get_text), and any
+ * text that drops empty cells read the same: a short row's values have
+ * lost their places, which the table's identities tell (the splitter).
+ */
+static int
+traceless(const ogi__plan_t *p, const ogi__table_t *g)
+{
+    int short_row = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const ogi__prow_t *pr = &p->rows[i];
+        for (size_t k = 0; k < pr->ntoks; k++) {
+            const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[k]);
+            if (t->kind == OGI__CELL_BLANK || t->x0 >= 0 || t->col >= 0)
+                return 0;
+        }
+        short_row |= pr->ntoks > 0 && pr->ntoks < pr->ncols;
+    }
+    return short_row;
+}
+
+/*
+ * A short row of a traceless table (traceless above) to the splitter: its
+ * values in their order, zero or more blank cells before, between and
+ * after them (OGI__PLAN_FREE), its total maybe blank; the identities down
+ * the columns choose the places. 0 when the row is not such (a piece that
+ * is no value: text, a run of digits), else 1 (or OGI_ENOMEM as -1).
+ */
+static int
+defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+           ogi__pending_t *pend)
+{
+    if (!pr->traceless || pr->ntoks == 0 || pr->ntoks >= pr->ncols)
+        return 0;
+    uint32_t toks[2 * OGI__PLAN_MAX_TOKS + 1];
+    size_t n = 0;
+    toks[n++] = OGI__PLAN_FREE;
+    for (size_t i = 0; i < pr->ntoks; i++) {
+        if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_VALUE)
+            return 0;
+        toks[n++] = pr->toks[i];
+        toks[n++] = OGI__PLAN_FREE;
+    }
+    size_t before = pend->n;
+    if (ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                        pr->ncols, toks, 0, n))
+        return -1;
+    if (pend->n == before)
+        return 0; /* no room: placed as any short row */
+    r->tables[pr->table].row_found[pr->row] = 1;
+    return 1;
+}
+
+/*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
  * column is the rightmost); too few, the first columns are filled, unless
@@ -282,6 +338,9 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
+    int freed = defer_free(r, g, pr, pend);
+    if (freed)
+        return freed < 0 ? OGI_ENOMEM : 0;
     int lines = empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
@@ -420,7 +479,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     /* a crawler's text gives a row whose cells hold no text at all (not
      * even a no-break space) as its label alone, the next label after it:
      * its cells are blank */
-    int bare = g->reader && strcmp(g->reader, "runon") == 0 &&
+    int bare = ((g->reader && strcmp(g->reader, "runon") == 0) ||
+                pr->traceless) &&
                pr->labelled && !pr->group && pr->ntoks == 0;
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
@@ -466,7 +526,11 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     ogi__plan_add_table(p, OGI_T3);
     /* by order, （六） is taken as one row; sub-rows only by label */
     ogi__plan_walk(p, g, OGI_ROW_OTHER3);
-    ogi__plan_infer_blanks(p, g);
+    /* a text that keeps no trace of a blank cell has no columns to find
+     * them by either: its short rows go to the splitter whole */
+    int none_left = traceless(p, g);
+    if (!none_left)
+        ogi__plan_infer_blanks(p, g);
 
     /* the shape of （六）: sub-rows seen by label make it the 2021 one;
      * one given no values was a header's words (申请人 of 申请人情况 cut
@@ -499,6 +563,8 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
         r->apply_other_rows = r->meta.format == OGI_FORMAT_2019 ? 1 : 3;
     }
     ogi__pending_t pend = {.n = 0};
+    for (size_t i = 0; i < p->n; i++)
+        p->rows[i].traceless = none_left;
     for (size_t i = 0; i < p->n; i++) {
         if (!ogi_report_row_in_shape(r, OGI_T3, p->rows[i].row))
             continue;

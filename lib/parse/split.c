@@ -64,6 +64,10 @@
 #define OGI__SPLIT_INTERNAL
 #include "split_int.h"
 
+const ogi__cell_t ogi__split_free_gap = {.kind = OGI__CELL_BLANK, .s = " ",
+                                         .n = 1, .x0 = -1, .x1 = -1,
+                                         .row = -1, .col = -1};
+
 /* ---- small helpers ---- */
 
 static size_t
@@ -633,7 +637,11 @@ tell(ctx_t *cx, const span_t *s)
     if (s->nalive == 1) {
         buf_put(&b, " split as ", 10);
         show_split(&b, s, s->chosen);
-        if (s->shape_only == 1)
+        if (s->free)
+            buf_str(&b, s->shape_only ? ", blank cells left no trace; its "
+                                        "total left blank"
+                                      : ", blank cells left no trace");
+        else if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
         else if (s->shape_only == 2)
@@ -657,7 +665,11 @@ tell(ctx_t *cx, const span_t *s)
         snprintf(head, sizeof(head), " fits %zu splits; placed ", s->nalive);
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
-    if (s->shape_only)
+    if (s->free)
+        buf_str(&b, s->shape_only ? ", blank cells left no trace, its total "
+                                    "left blank"
+                                  : ", blank cells left no trace");
+    else if (s->shape_only)
         buf_str(&b, ", one blank cell per no-break space, its total "
                     "left blank");
     buf_put(&b, "; also fits: ", 13);
@@ -685,6 +697,8 @@ guesses_open(const ctx_t *cx, int *failed)
     for (size_t i = 0; i < cx->nspans; i++) {
         const span_t *s = &cx->spans[i];
         joint_failed |= s->fail == F_JOINT;
+        if (s->free)
+            continue; /* placed by ranking where left open */
         guessed |= !s->fail && s->shape_only >= 2;
         open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
     }
@@ -756,7 +770,8 @@ retry_without_guesses(ctx_t *cx)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
         const span_t *s = &cx->spans[i];
-        drop[i] = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
+        drop[i] = !s->free && s->shape_only >= 2 &&
+                  (joint_failed || s->nalive != 1);
     }
     return choose_again(cx, drop);
 }
@@ -796,6 +811,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             s->fail = F_SHAPE;
             continue;
         }
+        for (size_t p = 0; p < sp->npieces; p++)
+            s->free |= sp->pieces[p] == &ogi__split_free_gap;
         for (size_t p = 0; p < sp->ncells; p++) {
             cx.owner[sp->first + p] = (int16_t)i;
             cx.opos[sp->first + p] = (uint8_t)p;

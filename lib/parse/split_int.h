@@ -30,6 +30,16 @@ typedef struct {
 } ogi__split_span_t;
 
 /*
+ * The piece between the values of a row whose places a text kept no
+ * trace of (blank cells vanished: a crawler's text of one text node per
+ * cell, the empty ones dropped): zero or more blank cells. A span holding
+ * it is free: its values in order, its total maybe blank, placed by the
+ * table's identities, the likeliest where they leave several (P6), never
+ * left unsplit for that.
+ */
+extern const ogi__cell_t ogi__split_free_gap;
+
+/*
  * Fills the cells of spans[0..n) of table id in r from their pieces, the
  * other cells of the table (already placed) taking part in its identities.
  * g is the table model the pieces came from. Returns 0 or OGI_ENOMEM;
@@ -188,6 +198,7 @@ typedef struct {
                                      in all (0: each gap its own bound) */
     uint64_t totals;              /* bit p: cell p is the total of one of
                                      its rows (an identity's rhs) */
+    int free;                     /* it holds ogi__split_free_gap */
 } span_t;
 
 typedef struct {

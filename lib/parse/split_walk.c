@@ -579,7 +579,7 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         w->odd = 0;
         for (size_t i = 0; i < sp->npieces; i++) {
             size_t g = gap_cells(sp->pieces[i]), m = mark_cells(sp->pieces[i]);
-            if (g)
+            if (g && !s->free) /* a free gap has no count to keep */
                 w->odd += (int)(g > l->k[i] ? g - l->k[i] : l->k[i] - g);
             else if (m)
                 w->odd += l->k[i] - 1;
@@ -714,6 +714,43 @@ ogi__split_span_loosen(ctx_t *cx, span_t *s)
     return 0;
 }
 
+/* Stage 1 for a free span (one holding ogi__split_free_gap): every
+ * placement of its values that keeps its row's identities, else every
+ * one that leaves its total blank (shape_only 3). */
+static int
+walk_free(ctx_t *cx, span_t *s)
+{
+    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
+    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
+    if (!cur || !w)
+        return OGI_ENOMEM;
+    w->cx = cx;
+    w->s = s;
+    w->ncells = s->sp->ncells;
+    s->gaps = 1;
+    s->gap_loose = 1;
+    int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+    if (!rc && !s->fail && s->ncand == 0) {
+        w->blank_total = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+        s->shape_only = 3;
+    }
+    s->gap_loose = 0;
+    if (rc)
+        return rc;
+    if (!s->fail && s->ncand == 0)
+        s->fail = F_NONE;
+    if (s->fail)
+        return 0;
+    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
+    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
+    if (!s->alive || !s->insol)
+        return OGI_ENOMEM;
+    memset(s->alive, 1, s->ncand);
+    s->nalive = s->ncand;
+    return 0;
+}
+
 /* Stage 1 for span s: its layouts, then every split they allow. */
 int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
@@ -721,6 +758,8 @@ ogi__split_span_walk(ctx_t *cx, span_t *s)
     const ogi__split_span_t *sp = s->sp;
     size_t runs = 0, fixed = 0, spread = 0;
     s->totals = row_totals(cx, s);
+    if (s->free)
+        return walk_free(cx, s);
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
         spread += gap_cells(pc) || mark_cells(pc);

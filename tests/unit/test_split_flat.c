@@ -92,11 +92,47 @@ flat_blank_totals_by_columns(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * The same page through --nodes-flat (tests/data/split/
+ * nodesflat2019_blank_totals.txt): a blank cell leaves nothing, so
+ * "（一）予以公开 258 12 1 1" has four values for seven columns and no trace
+ * of where the blanks stood. Placed by order and the columns that usually
+ * hold counts, the two 1s went to 科研机构 and 社会公益组织; the identities
+ * down the columns (（七）总计 767 35 _ _ 2 1 805, and 本年新收 + 上年结转 =
+ * 总计 + 结转下年) put them under 法律服务机构 and 其他. A row with no values
+ * at all is blank, not missing.
+ */
+static void
+nodes_flat_places_by_columns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *row;
+        long long want[7];
+    } cases[] = {
+        {"granted", {258, 12, -1, -1, 1, 1, -1}},
+        {"partial", {3, -1, -1, -1, -1, -1, -1}},
+        {"denied.law_forbidden", {-1, -1, -1, -1, -1, -1, -1}},
+        {"denied.process_info", {3, 1, -1, -1, -1, -1, -1}},
+        {"unable.not_held", {252, 12, -1, -1, 1, -1, -1}},
+        {"rejected.petition", {148, 1, -1, -1, -1, -1, -1}},
+        {"rejected.publication", {-1, -1, -1, -1, -1, -1, -1}},
+        {"result_total", {767, 35, -1, -1, 2, 1, 805}},
+    };
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/nodesflat2019_blank_totals.txt", &arena);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        assert_row(r, OGI_T3, cases[i].row, cases[i].want);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(flat_blank_totals_by_columns),
+        cmocka_unit_test(nodes_flat_places_by_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
