@@ -279,16 +279,24 @@ empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
  * lost their places, which the table's identities tell (the splitter).
  */
 static int
+no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[k]);
+        if (t->kind == OGI__CELL_BLANK || t->x0 >= 0 || t->col >= 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int
 traceless(const ogi__plan_t *p, const ogi__table_t *g)
 {
     int short_row = 0;
     for (size_t i = 0; i < p->n; i++) {
         const ogi__prow_t *pr = &p->rows[i];
-        for (size_t k = 0; k < pr->ntoks; k++) {
-            const ogi__cell_t *t = ogi__plan_tok_cell(g, pr->toks[k]);
-            if (t->kind == OGI__CELL_BLANK || t->x0 >= 0 || t->col >= 0)
-                return 0;
-        }
+        if (!no_trace(g, pr->toks, pr->ntoks))
+            return 0;
         short_row |= pr->ntoks > 0 && pr->ntoks < pr->ncols;
     }
     return short_row;
@@ -305,7 +313,8 @@ static int
 defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
            ogi__pending_t *pend)
 {
-    if (!pr->traceless || pr->ntoks == 0 || pr->ntoks >= pr->ncols)
+    if (!pr->traceless || pr->ntoks == 0 || pr->ntoks >= pr->ncols ||
+        !ogi__split_free_fits(pr->ncols, pr->ntoks))
         return 0;
     uint32_t toks[2 * OGI__PLAN_MAX_TOKS + 1];
     size_t n = 0;
@@ -989,6 +998,25 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         if (done) {
             lo = 0;
             hi = OGI_T4_CELLS;
+        }
+    }
+    /* short of its cells with no trace of the blank ones, and not all
+     * counts (a placeholder's place is as lost as a count's): each
+     * block's total (D3) places the values, the splitter's free span
+     * (defer_free) */
+    if (hi - lo < OGI_T4_CELLS && hi > lo && !gap &&
+        no_trace(g, pr->toks + lo, hi - lo)) {
+        memmove(pr->toks, pr->toks + lo, (hi - lo) * sizeof(pr->toks[0]));
+        pr->ntoks = hi - lo;
+        pr->traceless = 1;
+        ogi__pending_t pend = {.n = 0};
+        int freed = defer_free(r, g, pr, &pend);
+        if (freed < 0)
+            return OGI_ENOMEM;
+        if (freed) {
+            for (size_t b = 0; b < 3; b++)
+                r->tables[OGI_T4].row_found[b] = 1;
+            return ogi__plan_split_pending(r, g, &pend);
         }
     }
     if (hi - lo > OGI_T4_CELLS && lines) {

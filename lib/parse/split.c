@@ -68,6 +68,21 @@ const ogi__cell_t ogi__split_free_gap = {.kind = OGI__CELL_BLANK, .s = " ",
                                          .n = 1, .x0 = -1, .x1 = -1,
                                          .row = -1, .col = -1};
 
+int
+ogi__split_free_fits(size_t ncells, size_t n)
+{
+    if (n > ncells)
+        return 0;
+    /* C(ncells, n), stopped once past the bound */
+    size_t ways = 1;
+    for (size_t k = 1; k <= n; k++) {
+        ways = ways * (ncells - n + k) / k;
+        if (ways > MAX_LAYOUTS)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- small helpers ---- */
 
 static size_t

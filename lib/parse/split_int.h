@@ -39,6 +39,10 @@ typedef struct {
  */
 extern const ogi__cell_t ogi__split_free_gap;
 
+/* Whether a free span of n values for ncells cells has few enough
+ * placements to try them all (the splitter's bound on layouts). */
+int ogi__split_free_fits(size_t ncells, size_t n);
+
 /*
  * Fills the cells of spans[0..n) of table id in r from their pieces, the
  * other cells of the table (already placed) taking part in its identities.
