@@ -336,6 +336,41 @@ defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 }
 
 /*
+ * A row holding runs of digits to the splitter. Where its pieces cannot
+ * fill its cells however the runs are cut and the gaps read (a crawler
+ * that collapses white space drops an empty cell without a space: "无 5"
+ * for seven cells), blank cells left no trace there: its values go as a
+ * free span (defer_free), zero or more blank cells around each.
+ */
+static int
+defer_runs(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+           ogi__pending_t *pend, size_t lo, size_t hi)
+{
+    const ogi__cell_t *pieces[OGI__PLAN_MAX_TOKS];
+    uint32_t toks[2 * OGI__PLAN_MAX_TOKS + 1];
+    size_t n = 0, k = 0;
+    for (size_t i = lo; i < hi && n < OGI__PLAN_MAX_TOKS; i++)
+        pieces[n++] = ogi__plan_tok_cell(g, pr->toks[i]);
+    size_t values = 0;
+    for (size_t i = 0; i < n; i++)
+        values += pieces[i]->kind != OGI__CELL_BLANK || pieces[i]->n == 0;
+    if (hi - lo > OGI__PLAN_MAX_TOKS || values == 0 ||
+        ogi__split_most_cells(pieces, n) >= pr->ncols)
+        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                               pr->ncols, pr->toks, lo, hi);
+    toks[k++] = OGI__PLAN_FREE;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
+        if (c->kind == OGI__CELL_BLANK && c->n > 0)
+            continue; /* a gap: the free ones stand for it */
+        toks[k++] = pr->toks[i];
+        toks[k++] = OGI__PLAN_FREE;
+    }
+    return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                           pr->ncols, toks, 0, k);
+}
+
+/*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
  * column is the rightmost); too few, the first columns are filled, unless
@@ -358,8 +393,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         (ogi__plan_has_run(g, pr->toks, lo, hi) ||
          hi - lo - ng + gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
-                               pr->ncols, pr->toks, lo, hi);
+        return defer_runs(r, g, pr, pend, lo, hi);
     }
     /* the cells are there without the gaps: they were boundaries */
     size_t kept = 0;
@@ -410,8 +444,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
-                               pr->ncols, pr->toks, lo, hi);
+        return defer_runs(r, g, pr, pend, lo, hi);
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));

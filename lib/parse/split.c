@@ -761,10 +761,23 @@ choose_again(ctx_t *cx, const uint8_t *drop)
 static int
 retry_without_guesses(ctx_t *cx)
 {
-    int joint_failed;
-    if (!guesses_open(cx, &joint_failed))
+    int joint_failed, rc;
+    int open = guesses_open(cx, &joint_failed);
+    /* free spans (a row whose blank cells left no trace) whose
+     * placements leave the table's columns no joint split are read by
+     * their own rows: the other rows' splits stand as the page gives them */
+    int any_free = 0;
+    for (size_t i = 0; i < cx->nspans; i++)
+        any_free |= cx->spans[i].free && !cx->spans[i].fail;
+    if (joint_failed && any_free) {
+        cx->free_wild = 1;
+        if ((rc = choose_again(cx, NULL)))
+            return rc;
+        open = guesses_open(cx, &joint_failed);
+    }
+    if (!open)
         return 0;
-    int loosened = 0, rc;
+    int loosened = 0;
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
         if ((s->fail == F_OK || s->fail == F_JOINT) && s->shape_only == 2 &&

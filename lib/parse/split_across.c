@@ -35,6 +35,8 @@ static int
 contrib(const ctx_t *cx, const inst_t *e, size_t si, size_t c, int64_t *out)
 {
     const span_t *s = &cx->spans[si];
+    if (cx->free_wild && s->free)
+        return 0;
     const layout_t *l = &s->lay[s->layof[c]];
     const int64_t *v = &s->vals[c * s->sp->ncells];
     int64_t x = 0;

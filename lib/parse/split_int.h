@@ -39,6 +39,11 @@ typedef struct {
  */
 extern const ogi__cell_t ogi__split_free_gap;
 
+/* The most cells pieces[0..n) can fill: a run one per digit, a gap its
+ * most blank cells (one per no-break space, or up to MAX_GAP_CELLS
+ * whatever they are), a run of marks one per mark, any other piece one. */
+size_t ogi__split_most_cells(const ogi__cell_t *const *pieces, size_t n);
+
 /* Whether a free span of n values for ncells cells has few enough
  * placements to try them all (the splitter's bound on layouts). */
 int ogi__split_free_fits(size_t ncells, size_t n);
@@ -222,6 +227,9 @@ typedef struct {
     int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
     uint8_t rare[OGI__SPLIT_MAX_COLS]; /* per column: how seldom it holds a
                                           count other than 0 (0: often) */
+    int free_wild;          /* the free spans' cells are no integers to
+                               the identities across spans (their
+                               placements broke the table's columns) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */

@@ -643,6 +643,22 @@ walk_gaps(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed,
     return 0;
 }
 
+size_t
+ogi__split_most_cells(const ogi__cell_t *const *pieces, size_t n)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *p = pieces[i];
+        size_t m = mark_cells(p);
+        size_t gap = p->n > MAX_GAP_CELLS ? p->n : MAX_GAP_CELLS;
+        most += p->kind == OGI__CELL_RUN                 ? p->n
+                : p->kind == OGI__CELL_BLANK && p->n > 0 ? gap
+                : m                                      ? m
+                                                         : 1;
+    }
+    return most;
+}
+
 /* The cells of s that are a total of one of its rows (split_int.h). */
 static uint64_t
 row_totals(const ctx_t *cx, const span_t *s)

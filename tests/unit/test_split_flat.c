@@ -161,6 +161,58 @@ nodes_flat_appeal_with_marks(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/* Whether r has a finding of rule at path. */
+static int
+has_finding(const ogi_report_t *r, const char *rule, const char *path)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, rule) == 0 &&
+            strcmp(r->findings[i].path, path) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Rows of generated pages through --flat whose blank cells left nothing,
+ * not even a space: "四、结转下年度继续办理000000 " is six digits for seven
+ * cells (tests/data/split/flat2019_trailing_blank.txt), "四、结转下年度继续
+ * 办理…无 5" two pieces (flat2019_lost_cells.txt). Cut as digits and gaps
+ * they cannot fill the row, and were left unsplit (P8, every cell
+ * missing); their values with zero or more blank cells around each, the
+ * arithmetic and P6 placing them, leave no cell missing. Where such a
+ * row's placements break the table's columns, the other rows keep their
+ * own splits: "（二）部分公开…3不适用/—/—3" is 3 … 3 (the generator's truth).
+ */
+static void
+flat_cells_lost_without_space(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2019_trailing_blank.txt", &arena);
+    long row = ogi_skeleton_row_index(OGI_T3, "carry_forward");
+    assert_true(row >= 0);
+    size_t zeros = 0, blanks = 0;
+    for (size_t c = 0; c < 7; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T3, (size_t)row, c);
+        zeros += cell->state == OGI_CELL_NUM && cell->value == 0;
+        blanks += cell->state == OGI_CELL_EMPTY;
+    }
+    assert_int_equal(zeros, 6);
+    assert_int_equal(blanks, 1);
+    assert_true(has_finding(r, "P6", "apply.carry_forward"));
+    ogi_arena_destroy(&arena);
+
+    r = parse_file("tests/data/split/flat2019_lost_cells.txt", &arena);
+    row = ogi_skeleton_row_index(OGI_T3, "carry_forward");
+    for (size_t c = 0; c < 7; c++)
+        assert_int_not_equal(
+            ogi_report_cell(r, OGI_T3, (size_t)row, c)->state,
+            OGI_CELL_MISSING);
+    assert_row(r, OGI_T3, "partial", (long long[]){3, -2, -2, -2, -2, -2, 3});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -168,6 +220,7 @@ main(void)
         cmocka_unit_test(flat_blank_totals_by_columns),
         cmocka_unit_test(nodes_flat_places_by_columns),
         cmocka_unit_test(nodes_flat_appeal_with_marks),
+        cmocka_unit_test(flat_cells_lost_without_space),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
