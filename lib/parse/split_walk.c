@@ -734,7 +734,7 @@ ogi__split_span_loosen(ctx_t *cx, span_t *s)
  * placement of its values that keeps its row's identities, else every
  * one that leaves its total blank (shape_only 3). */
 static int
-walk_free(ctx_t *cx, span_t *s)
+walk_free(ctx_t *cx, span_t *s, int blank_total)
 {
     layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
     walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
@@ -746,7 +746,7 @@ walk_free(ctx_t *cx, span_t *s)
     s->gaps = 1;
     s->gap_loose = 1;
     int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
-    if (!rc && !s->fail && s->ncand == 0) {
+    if (!rc && !s->fail && s->ncand == 0 && blank_total) {
         w->blank_total = 1;
         rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
         s->shape_only = 3;
@@ -767,15 +767,60 @@ walk_free(ctx_t *cx, span_t *s)
     return 0;
 }
 
+static int span_walk(ctx_t *cx, span_t *s);
+
 /* Stage 1 for span s: its layouts, then every split they allow. */
 int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
 {
     const ogi__split_span_t *sp = s->sp;
-    size_t runs = 0, fixed = 0, spread = 0;
     s->totals = row_totals(cx, s);
     if (s->free)
-        return walk_free(cx, s);
+        return walk_free(cx, s, 1);
+    int rc = span_walk(cx, s);
+    if (rc || (s->fail != F_NONE && s->fail != F_SHAPE))
+        return rc;
+    /* no split fits, the row's gaps read as blank cells or not: a row
+     * whose blank cells after its last value left no trace (the next
+     * section's heading follows Table 4's last value, and a crawler that
+     * collapses white space keeps no space there: "5 278 19" then "五、"
+     * for 5 _ _ 2 7 8 _ _ 1 9 and five blanks) is cut again with zero or
+     * more blank cells around each piece and after the last; only
+     * placements that keep every identity of the row, no total guessed */
+    size_t n = sp->npieces, gapped = 0;
+    for (size_t i = 0; i < n; i++)
+        gapped += gap_cells(sp->pieces[i]) > 0;
+    if (n == 0 || n >= MAX_PIECES || !gapped ||
+        sp->pieces[n - 1]->kind == OGI__CELL_BLANK ||
+        !ogi__split_free_fits(sp->ncells, n - gapped))
+        return 0;
+    const ogi__cell_t **pieces =
+        ogi_arena_alloc(cx->r->arena, (n + 1) * sizeof(*pieces));
+    ogi__split_span_t *fsp = ogi_arena_alloc(cx->r->arena, sizeof(*fsp));
+    if (!pieces || !fsp)
+        return OGI_ENOMEM;
+    memcpy(pieces, sp->pieces, n * sizeof(*pieces));
+    pieces[n] = &ogi__split_free_gap;
+    *fsp = (ogi__split_span_t){sp->first, sp->ncells, pieces, n + 1};
+    s->sp = fsp;
+    s->free = 1;
+    s->fail = F_OK;
+    s->shape_only = 0;
+    rc = walk_free(cx, s, 0);
+    if (!rc && s->fail) {
+        s->sp = sp; /* as it was: unsplit, P8 */
+        s->free = 0;
+        s->fail = F_NONE;
+    }
+    return rc;
+}
+
+/* ogi__split_span_walk for a span as read. */
+static int
+span_walk(ctx_t *cx, span_t *s)
+{
+    const ogi__split_span_t *sp = s->sp;
+    size_t runs = 0, fixed = 0, spread = 0;
     for (size_t i = 0; i < sp->npieces; i++) {
         const ogi__cell_t *pc = sp->pieces[i];
         spread += gap_cells(pc) || mark_cells(pc);

@@ -213,6 +213,27 @@ flat_cells_lost_without_space(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * Table 4 of 120 through --flat (tests/data/split/flat2019_docs.txt):
+ * "5 278 19" and then the next section's heading. The spaces are runs of
+ * blank cells, and the five blank cells after 19 left none: cut with one
+ * or several blanks per space, no split fills the fifteen cells. With
+ * blanks after the last value too, each block's parts making its total
+ * (D3) leaves the page's cells: 5 _ _ 2 7, 8 _ _ 1 9, five blanks.
+ */
+static void
+flat_appeal_trailing_blanks(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/split/flat2019_docs.txt", &arena);
+    assert_row(r, OGI_T4, "review", (long long[]){5, -1, -1, 2, 7});
+    assert_row(r, OGI_T4, "suit_direct", (long long[]){8, -1, -1, 1, 9});
+    assert_row(r, OGI_T4, "suit_after_review",
+               (long long[]){-1, -1, -1, -1, -1});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -221,6 +242,7 @@ main(void)
         cmocka_unit_test(nodes_flat_places_by_columns),
         cmocka_unit_test(nodes_flat_appeal_with_marks),
         cmocka_unit_test(flat_cells_lost_without_space),
+        cmocka_unit_test(flat_appeal_trailing_blanks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
