@@ -77,7 +77,7 @@ ogi__split_free_fits(size_t ncells, size_t n)
     size_t ways = 1;
     for (size_t k = 1; k <= n; k++) {
         ways = ways * (ncells - n + k) / k;
-        if (ways > MAX_LAYOUTS)
+        if (ways > MAX_FREE_LAYOUTS)
             return 0;
     }
     return 1;

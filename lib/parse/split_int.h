@@ -87,6 +87,8 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 #define MAX_CELLS       64   /* cells of one span */
 #define MAX_PIECES      64   /* pieces of one span */
 #define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
+#define MAX_FREE_LAYOUTS 4096 /* of a free span of values alone: each
+                                 layout is one split (MAX_CANDS) */
 #define MAX_CANDS       4096 /* splits kept per span */
 #define MAX_SPAN_NODES  (1L << 18)
 #define MAX_CALL_NODES  (1L << 22)

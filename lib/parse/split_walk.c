@@ -487,6 +487,16 @@ signed_at(const ctx_t *cx, const span_t *s, size_t at)
     return cx->sk->cols[col].type == OGI_VT_SIGNED;
 }
 
+/* Whether s holds a run of digits. */
+static int
+any_run(const span_t *s)
+{
+    for (size_t i = 0; i < s->sp->npieces; i++)
+        if (s->sp->pieces[i]->kind == OGI__CELL_RUN)
+            return 1;
+    return 0;
+}
+
 /* Shares `extra` cells among the variable pieces from piece i on, cell
  * `at` of the span the first they fill: a run at least one cell and at
  * most one per digit, a gap none to gap_cells, a run of marks one to
@@ -503,7 +513,8 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
     if (i == sp->npieces) {
         if (extra)
             return 0;
-        if (s->nlay == MAX_LAYOUTS)
+        if (s->nlay == (s->free && !any_run(s) ? MAX_FREE_LAYOUTS
+                                                : MAX_LAYOUTS))
             return 1;
         if ((s->nlay & (s->nlay - 1)) == 0) {
             /* grown at each power of two: most spans have one layout */

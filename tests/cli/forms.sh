@@ -68,7 +68,7 @@ floor_of() {
         strip) echo 99.6 ;;
         strip_flat) echo 98.5 ;;
         strip_nodes) echo 99.3 ;;
-        strip_nodes_flat) echo 99.3 ;;
+        strip_nodes_flat) echo 99.4 ;;
         *) echo 100 ;;
     esac
 }

@@ -234,6 +234,33 @@ flat_appeal_trailing_blanks(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * Table 4 of a generated page through --nodes-flat (tests/data/split/
+ * nodesflat2021_t4_eleven.txt): "0 0 0 — — 0 0 0 0 0 0", eleven values
+ * for fifteen cells, 1365 ways to place the four blanks. Read in printed
+ * order its last four cells were missing; placed by each block's total
+ * (D3) no cell is, and P6 says the arithmetic leaves the blanks' places
+ * open (the page's own: 行政复议 _ 0 0 0 _, 直接起诉 — — _ 0 0).
+ */
+static void
+nodes_flat_appeal_many_blanks(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/nodesflat2021_t4_eleven.txt", &arena);
+    size_t blanks = 0;
+    for (size_t row = 0; row < 3; row++)
+        for (size_t c = 0; c < 5; c++) {
+            const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, row, c);
+            assert_int_not_equal(cell->state, OGI_CELL_MISSING);
+            blanks += cell->state == OGI_CELL_EMPTY;
+        }
+    assert_int_equal(blanks, 4);
+    assert_true(has_finding(r, "P6", "appeal"));
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -243,6 +270,7 @@ main(void)
         cmocka_unit_test(nodes_flat_appeal_with_marks),
         cmocka_unit_test(flat_cells_lost_without_space),
         cmocka_unit_test(flat_appeal_trailing_blanks),
+        cmocka_unit_test(nodes_flat_appeal_many_blanks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
