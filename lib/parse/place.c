@@ -335,6 +335,23 @@ defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     return 1;
 }
 
+/* Whether toks[lo..hi) are values, runs of digits and gaps only, and
+ * some value among them. */
+static int
+values_only(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+            size_t hi)
+{
+    size_t values = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind != OGI__CELL_VALUE && t->kind != OGI__CELL_RUN &&
+            !(t->kind == OGI__CELL_BLANK && t->n > 0))
+            return 0;
+        values += t->kind != OGI__CELL_BLANK;
+    }
+    return values > 0;
+}
+
 /*
  * A row holding runs of digits to the splitter. Where its pieces cannot
  * fill its cells however the runs are cut and the gaps read (a crawler
@@ -392,6 +409,16 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     if (ng && hi - lo - ng < pr->ncols &&
         (ogi__plan_has_run(g, pr->toks, lo, hi) ||
          hi - lo - ng + gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {
+        r->tables[pr->table].row_found[pr->row] = 1;
+        return defer_runs(r, g, pr, pend, lo, hi);
+    }
+    /* still too few with each gap one blank cell per no-break space, in a
+     * crawler's text: one that collapses white space leaves one space for
+     * a run of blank cells, and none for those between glued values
+     * ("3.危及“三安全一稳定” 无 不适用4.保护…"); the splitter reads each gap
+     * as several blanks and places the values by the arithmetic */
+    if (ng && hi - lo - ng < pr->ncols && g->reader &&
+        strcmp(g->reader, "runon") == 0 && values_only(g, pr->toks, lo, hi)) {
         r->tables[pr->table].row_found[pr->row] = 1;
         return defer_runs(r, g, pr, pend, lo, hi);
     }

@@ -261,6 +261,42 @@ nodes_flat_appeal_many_blanks(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * A generated page through --flat (tests/data/split/
+ * flat2019_spaced_marks.txt): Table 3 rows of placeholders whose blank
+ * cells left one space for a run of them, or none ("3.危及“三安全一稳定”
+ * 无 不适用4.保护…": two pieces for seven cells). Read as printed the rest
+ * of each row was missing; the splitter places them (P6: the arithmetic
+ * cannot tell a blank from a placeholder), no cell missing, the marks
+ * all kept.
+ */
+static void
+flat_spaced_marks(void **state)
+{
+    (void)state;
+    static const char *const rows[] = {"denied.security_stability",
+                                       "denied.process_info", "carry_forward"};
+    static const size_t marks[] = {2, 1, 3};
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2019_spaced_marks.txt", &arena);
+    for (size_t i = 0; i < 3; i++) {
+        long row = ogi_skeleton_row_index(OGI_T3, rows[i]);
+        assert_true(row >= 0);
+        size_t na = 0;
+        for (size_t c = 0; c < 7; c++) {
+            const ogi_cell_t *cell = ogi_report_cell(r, OGI_T3, (size_t)row, c);
+            assert_int_not_equal(cell->state, OGI_CELL_MISSING);
+            na += cell->state == OGI_CELL_NA;
+        }
+        assert_int_equal(na, marks[i]);
+        char path[64];
+        snprintf(path, sizeof(path), "apply.%s", rows[i]);
+        assert_true(has_finding(r, "P6", path));
+    }
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -271,6 +307,7 @@ main(void)
         cmocka_unit_test(flat_cells_lost_without_space),
         cmocka_unit_test(flat_appeal_trailing_blanks),
         cmocka_unit_test(nodes_flat_appeal_many_blanks),
+        cmocka_unit_test(flat_spaced_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
