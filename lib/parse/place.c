@@ -326,8 +326,8 @@ defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         toks[n++] = OGI__PLAN_FREE;
     }
     size_t before = pend->n;
-    if (ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
-                        pr->ncols, toks, 0, n))
+    if (ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
+                        toks, 0, n))
         return -1;
     if (pend->n == before)
         return 0; /* no room: placed as any short row */
@@ -338,8 +338,7 @@ defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 /* Whether toks[lo..hi) are values, runs of digits and gaps only, and
  * some value among them. */
 static int
-values_only(const ogi__table_t *g, const uint32_t *toks, size_t lo,
-            size_t hi)
+values_only(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
 {
     size_t values = 0;
     for (size_t i = lo; i < hi; i++) {

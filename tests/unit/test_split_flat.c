@@ -151,8 +151,7 @@ nodes_flat_appeal_with_marks(void **state)
     assert_true(row >= 0);
     assert_int_equal(ogi_report_cell(r, OGI_T4, (size_t)row, 0)->state,
                      OGI_CELL_NA); /* 无 */
-    assert_row(r, OGI_T4, "suit_after_review",
-               (long long[]){-2, 0, 1, -1, 1});
+    assert_row(r, OGI_T4, "suit_after_review", (long long[]){-2, 0, 1, -1, 1});
     int p6 = 0;
     for (size_t i = 0; i < r->nfindings; i++)
         p6 |= strcmp(r->findings[i].rule, "P6") == 0 &&
@@ -206,9 +205,8 @@ flat_cells_lost_without_space(void **state)
     r = parse_file("tests/data/split/flat2019_lost_cells.txt", &arena);
     row = ogi_skeleton_row_index(OGI_T3, "carry_forward");
     for (size_t c = 0; c < 7; c++)
-        assert_int_not_equal(
-            ogi_report_cell(r, OGI_T3, (size_t)row, c)->state,
-            OGI_CELL_MISSING);
+        assert_int_not_equal(ogi_report_cell(r, OGI_T3, (size_t)row, c)->state,
+                             OGI_CELL_MISSING);
     assert_row(r, OGI_T3, "partial", (long long[]){3, -2, -2, -2, -2, -2, 3});
     ogi_arena_destroy(&arena);
 }
