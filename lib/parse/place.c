@@ -1,8 +1,8 @@
 /*
  * place.c - a region's rows, as the walk gave them their tokens
  * (place_walk.c), into the report's cells: the rows' tokens fitted to
- * their columns or deferred to the splitter, Table 3's shape of （六）,
- * Table 4's one row and the blanks its header shows.
+ * their columns or deferred to the splitter, Table 3's shape of （六）
+ * (Table 4's one row: place_appeal.c).
  */
 #include "ogi_int.h"
 
@@ -105,8 +105,9 @@ ogi__plan_has_run(const ogi__table_t *g, const uint32_t *toks, size_t lo,
 /* 1 when toks[lo..hi) hold a gap: a BLANK piece with text, the blanks a
  * crawler left between digits, which may or may not stand for a blank
  * cell (split_int.h). Only the splitter can tell. */
-static int
-has_gap(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+int
+ogi__plan_has_gap(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+                  size_t hi)
 {
     for (size_t i = lo; i < hi; i++)
         if (ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK &&
@@ -189,8 +190,8 @@ short_row_total(const ogi__table_t *g, const ogi__prow_t *pr,
             return -1;
         if (t->num.kind == OGI_NUM_PLACEHOLDER && i + 1 < hi)
             continue;
-        if (t->num.kind != OGI_NUM_VALUE || t->num.scale != 0 ||
-            t->num.sign || t->num.value < 0)
+        if (t->num.kind != OGI_NUM_VALUE || t->num.scale != 0 || t->num.sign ||
+            t->num.value < 0)
             return -1;
         if (i + 1 < hi)
             sum += t->num.value;
@@ -254,8 +255,8 @@ short_row_cols(const ogi__prow_t *pr, size_t k, long total, int spread,
  * crawler's text of Word paragraphs), no cells (one alone a blank cell
  * would be as likely).
  */
-static int
-empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
+int
+ogi__plan_empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
 {
     int runs = 0;
     for (size_t i = 0; i < n; i++) {
@@ -278,8 +279,8 @@ empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
  * text that drops empty cells read the same: a short row's values have
  * lost their places, which the table's identities tell (the splitter).
  */
-static int
-no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n)
+int
+ogi__plan_no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[k]);
@@ -295,7 +296,7 @@ traceless(const ogi__plan_t *p, const ogi__table_t *g)
     int short_row = 0;
     for (size_t i = 0; i < p->n; i++) {
         const ogi__prow_t *pr = &p->rows[i];
-        if (!no_trace(g, pr->toks, pr->ntoks))
+        if (!ogi__plan_no_trace(g, pr->toks, pr->ntoks))
             return 0;
         short_row |= pr->ntoks > 0 && pr->ntoks < pr->ncols;
     }
@@ -309,9 +310,9 @@ traceless(const ogi__plan_t *p, const ogi__table_t *g)
  * the columns choose the places. 0 when the row is not such (a piece that
  * is no value: text, a run of digits), else 1 (or OGI_ENOMEM as -1).
  */
-static int
-defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
-           ogi__pending_t *pend)
+int
+ogi__plan_defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+                     ogi__pending_t *pend)
 {
     if (!pr->traceless || pr->ntoks == 0 || pr->ntoks >= pr->ncols ||
         !ogi__split_free_fits(pr->ncols, pr->ntoks))
@@ -398,10 +399,10 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
-    int freed = defer_free(r, g, pr, pend);
+    int freed = ogi__plan_defer_free(r, g, pr, pend);
     if (freed)
         return freed < 0 ? OGI_ENOMEM : 0;
-    int lines = empty_lines(g, pr->toks, hi);
+    int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
     size_t ng = gaps(g, pr->toks, lo, hi);
@@ -459,9 +460,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         /* fewer values: only when the empty lines alone outnumber the
          * columns (one cell a line, an empty line is a blank cell) */
         if (lines && nv >= 2 &&
-            (nv == pr->ncols ||
-             (nv < pr->ncols && hi - lo - nv >= pr->ncols &&
-              short_row_total(g, pr, vals, 0, nv) >= 0))) {
+            (nv == pr->ncols || (nv < pr->ncols && hi - lo - nv >= pr->ncols &&
+                                 short_row_total(g, pr, vals, 0, nv) >= 0))) {
             memcpy(&pr->toks[lo], vals, nv * sizeof(vals[0]));
             hi = lo + nv;
         }
@@ -493,8 +493,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         cut = ogi__plan_tok_cell(g, pr->toks[i])->x0 >= 0;
     size_t cols[OGI__PLAN_MAX_TOKS];
     if (hi - lo < pr->ncols)
-        short_row_cols(pr, hi - lo, total, (total >= 0 && !cut) || loose,
-                       cols);
+        short_row_cols(pr, hi - lo, total, (total >= 0 && !cut) || loose, cols);
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -547,9 +546,9 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     /* a crawler's text gives a row whose cells hold no text at all (not
      * even a no-break space) as its label alone, the next label after it:
      * its cells are blank */
-    int bare = ((g->reader && strcmp(g->reader, "runon") == 0) ||
-                pr->traceless) &&
-               pr->labelled && !pr->group && pr->ntoks == 0;
+    int bare =
+        ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless) &&
+        pr->labelled && !pr->group && pr->ntoks == 0;
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (c && c->state == OGI_CELL_MISSING)
@@ -640,476 +639,4 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
             return rc;
     }
     return ogi__plan_split_pending(r, g, &pend);
-}
-
-/* ---- Table 4 ---- */
-
-/*
- * Table 4 has one row of values, so no whole row gives its columns'
- * positions the way Table 3's rows do (place_blanks.c): where columns are
- * aligned by spaces and a cell was left empty, its header shows where
- * the column is. The header's words are laid out in the 15 leaf columns
- * (a leaf's label wrapped over lines stays within its column), under
- * group labels (行政复议, 未经复议直接起诉) that each span several of
- * them. A word overlapping two words that do not overlap each other is
- * such a group label and is set aside, and so is a word that meets only
- * group labels (a group label wrapped over lines). What is left falls in
- * clusters of overlapping words: when they are as many as the table's
- * columns, they are its columns.
- */
-
-#define T4_MAX_WORDS 128
-
-typedef struct {
-    int x0, x1; /* display columns [x0, x1) */
-    int group;  /* a group label's, or only under one */
-} hword_t;
-
-/* Appends the words of label cell c with their display columns to w[*n]
- * (at most max); a cell whose text's width is not its span (text folded
- * from full-width forms) is one word. */
-static void
-header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
-             size_t max)
-{
-    int x0, x1;
-    ogi__table_cell_columns(g->text, c, &x0, &x1);
-    if (x0 < 0 || x1 <= x0 || *n == max)
-        return;
-    const char *p = c->s, *end = c->s + c->n;
-    int width = 0;
-    while (p < end) {
-        uint32_t cp;
-        size_t k = ogi_utf8_decode(p, end, &cp);
-        if (!k)
-            k = 1, cp = '?';
-        width += ogi__table_cp_width(cp);
-        p += k;
-    }
-    if (width != x1 - x0) {
-        w[(*n)++] = (hword_t){x0, x1, 0};
-        return;
-    }
-    int x = x0, in = 0;
-    for (p = c->s; p < end && *n < max;) {
-        uint32_t cp;
-        size_t k = ogi_utf8_decode(p, end, &cp);
-        if (!k)
-            k = 1, cp = '?';
-        int cw = ogi__table_cp_width(cp);
-        if (cp == ' ') {
-            in = 0;
-        } else if (!in) {
-            w[(*n)++] = (hword_t){x, x + cw, 0};
-            in = 1;
-        } else {
-            w[*n - 1].x1 = x + cw;
-        }
-        x += cw;
-        p += k;
-    }
-}
-
-static int
-overlap(const hword_t *a, const hword_t *b)
-{
-    return a->x0 < b->x1 && b->x0 < a->x1;
-}
-
-/*
- * The columns [lo[k], hi[k]) of the header in records [0, upto) of g,
- * when they are ncols (see above). Returns 1 when they are.
- */
-static int
-header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
-               int *hi)
-{
-    hword_t w[T4_MAX_WORDS];
-    size_t n = 0, line[T4_MAX_WORDS];
-    for (size_t ri = 0; ri < upto; ri++) {
-        const ogi__row_t *rec = &g->rows[ri];
-        if (rec->prosey)
-            continue;
-        size_t from = n;
-        for (size_t i = 0; i < rec->count; i++)
-            if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
-                header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
-        for (size_t k = from; k < n; k++)
-            line[k] = ri;
-    }
-    /* group labels: the words they overlap do not all overlap */
-    for (size_t i = 0; i < n; i++) {
-        int end_min = INT_MAX, start_max = INT_MIN;
-        for (size_t j = 0; j < n; j++) {
-            if (j == i || !overlap(&w[i], &w[j]))
-                continue;
-            if (w[j].x1 < end_min)
-                end_min = w[j].x1;
-            if (w[j].x0 > start_max)
-                start_max = w[j].x0;
-        }
-        w[i].group = end_min <= start_max;
-    }
-    /* a group label wrapped over lines: its other lines lie within it,
-     * starting where it does or centred as it is, and meet no leaf */
-    int under[T4_MAX_WORDS];
-    for (size_t i = 0; i < n; i++) {
-        int leaf = 0, part = 0;
-        for (size_t j = 0; j < n && !w[i].group; j++) {
-            if (j == i || !overlap(&w[i], &w[j]))
-                continue;
-            if (!w[j].group)
-                leaf = 1;
-            else if (w[i].x0 >= w[j].x0 && w[i].x1 <= w[j].x1 &&
-                     (w[i].x0 == w[j].x0 ||
-                      abs((w[i].x0 + w[i].x1) - (w[j].x0 + w[j].x1)) <= 2))
-                part = 1;
-        }
-        under[i] = part && !leaf;
-    }
-    /* the middle one of a group's leaves is centred under it too: a word
-     * beside another under the same group on its line is a leaf */
-    int leaf_too[T4_MAX_WORDS] = {0};
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; under[i] && j < n; j++) {
-            if (!w[j].group || !overlap(&w[i], &w[j]))
-                continue;
-            for (size_t k = 0; k < n; k++)
-                if (k != i && line[k] == line[i] && !w[k].group &&
-                    !under[k] && overlap(&w[k], &w[j]))
-                    leaf_too[i] = 1;
-        }
-    for (size_t i = 0; i < n; i++)
-        under[i] &= !leaf_too[i];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!w[i].group && !under[i])
-            w[k++] = w[i];
-    n = k;
-    /* clusters of overlapping words, left to right */
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && w[j].x0 < w[j - 1].x0; j--) {
-            hword_t t = w[j];
-            w[j] = w[j - 1];
-            w[j - 1] = t;
-        }
-    size_t nc = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (nc && w[i].x0 < hi[nc - 1]) {
-            if (w[i].x1 > hi[nc - 1])
-                hi[nc - 1] = w[i].x1;
-            continue;
-        }
-        if (nc == ncols)
-            return 0;
-        lo[nc] = w[i].x0;
-        hi[nc++] = w[i].x1;
-    }
-    return nc == ncols;
-}
-
-/*
- * Gives a row of values that came short the blanks its header's columns
- * show: each value goes to the column it lies in (or is nearest to), in
- * order, one value a column; the others are blank. A row whose values
- * cannot be so placed is left as it is.
- */
-static void
-appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
-{
-    int lo[OGI_T4_CELLS], hi[OGI_T4_CELLS];
-    if (pr->ntoks == 0 || pr->ntoks >= OGI_T4_CELLS ||
-        !header_columns(g, rec, OGI_T4_CELLS, lo, hi))
-        return;
-    uint32_t out[OGI_T4_CELLS];
-    size_t next = 0;
-    for (size_t v = 0; v < pr->ntoks; v++) {
-        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
-        int x0, x1;
-        ogi__table_cell_columns(g->text, c, &x0, &x1);
-        if (c->kind != OGI__CELL_VALUE || x0 < 0 || x1 <= x0)
-            return;
-        /* twice the distance of the value's centre from each column */
-        long m = (long)x0 + x1, best_d = LONG_MAX;
-        size_t best = OGI_T4_CELLS;
-        for (size_t k = 0; k < OGI_T4_CELLS; k++) {
-            long d = m < 2L * lo[k]    ? 2L * lo[k] - m
-                     : m >= 2L * hi[k] ? m - 2L * hi[k] + 1
-                                       : 0;
-            if (d < best_d) {
-                best_d = d;
-                best = k;
-            }
-        }
-        if (best < next || OGI_T4_CELLS - best < pr->ntoks - v)
-            return;
-        while (next < best)
-            out[next++] = OGI__PLAN_GAP;
-        out[next++] = pr->toks[v];
-    }
-    while (next < OGI_T4_CELLS)
-        out[next++] = OGI__PLAN_GAP;
-    memcpy(pr->toks, out, sizeof(out));
-    pr->ntoks = OGI_T4_CELLS;
-}
-
-/*
- * Table 4's values with its blank cells gone without a trace (a crawler's
- * text of one text node a line, from a page that leaves every zero blank:
- * "5 2 7 8 1 9" for fifteen cells). Each block's parts make its total
- * (D3, a blank cell 0), which leaves few placements. Among them counts go
- * where counts usually are: the earlier blocks first (行政复议 before the
- * suits), and within a block 维持, then 尚未审结, 其他结果, 纠正. The
- * values placed, with P5 when one placement fits and P6 naming how many
- * when several do; none fits: *done 0, the row read as printed.
- */
-#define FIT_BLOCKS 3
-#define FIT_COLS   5
-typedef struct {
-    int64_t v[OGI_T4_CELLS];
-    size_t n;
-    size_t pos[OGI_T4_CELLS], best[OGI_T4_CELLS];
-    long best_cost;
-    size_t fits, ties;
-} fit_t;
-
-static void
-fit_walk(fit_t *f, size_t i, size_t from)
-{
-    if (i == f->n) {
-        int64_t cell[OGI_T4_CELLS] = {0};
-        for (size_t k = 0; k < f->n; k++)
-            cell[f->pos[k]] = f->v[k];
-        for (size_t b = 0; b < FIT_BLOCKS; b++) {
-            const int64_t *c = cell + b * FIT_COLS;
-            if (c[0] + c[1] + c[2] + c[3] != c[4])
-                return;
-        }
-        /* 维持 0, 纠正 3, 其他 2, 尚未审结 1, 总计 0; a later block 10 */
-        static const long col_cost[FIT_COLS] = {0, 3, 2, 1, 0};
-        long cost = 0;
-        for (size_t k = 0; k < f->n; k++)
-            cost += (long)(f->pos[k] / FIT_COLS) * 10 +
-                    col_cost[f->pos[k] % FIT_COLS];
-        f->fits++;
-        if (f->fits == 1 || cost < f->best_cost) {
-            f->best_cost = cost;
-            f->ties = 1;
-            memcpy(f->best, f->pos, f->n * sizeof(*f->pos));
-        } else if (cost == f->best_cost) {
-            f->ties++;
-        }
-        return;
-    }
-    for (size_t p = from; p + (f->n - i) <= OGI_T4_CELLS; p++) {
-        f->pos[i] = p;
-        fit_walk(f, i + 1, p + 1);
-    }
-}
-
-static int
-appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
-           size_t hi, int *done)
-{
-    *done = 0;
-    fit_t f = {.n = hi - lo};
-    if (f.n < 2 || f.n >= OGI_T4_CELLS)
-        return 0;
-    for (size_t i = 0; i < f.n; i++) {
-        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[lo + i]);
-        if (c->kind != OGI__CELL_VALUE || c->num.kind != OGI_NUM_VALUE ||
-            c->num.scale || c->num.value < 0)
-            return 0; /* a placeholder or a blank: its place is its own */
-        f.v[i] = c->num.value;
-    }
-    fit_walk(&f, 0, 0);
-    if (f.fits == 0)
-        return 0;
-    uint32_t out[OGI_T4_CELLS];
-    char shown[OGI_T4_CELLS * 22 + 1];
-    size_t w = 0;
-    for (size_t k = 0, i = 0; k < OGI_T4_CELLS; k++) {
-        int at = i < f.n && f.best[i] == k;
-        out[k] = at ? pr->toks[lo + i] : OGI__PLAN_GAP;
-        int m =
-            at ? snprintf(shown + w, sizeof(shown) - w, "%s%lld", k ? " " : "",
-                          (long long)f.v[i++])
-               : snprintf(shown + w, sizeof(shown) - w, "%s_", k ? " " : "");
-        if (m > 0 && (size_t)m < sizeof(shown) - w)
-            w += (size_t)m;
-    }
-    int rc = f.fits == 1
-                 ? ogi_report_add_finding(
-                       r, "P5", OGI_SEV_INFO, "appeal",
-                       "%zu values for %d cells, blank cells left no trace: "
-                       "one placement keeps each block's total; placed %s",
-                       f.n, OGI_T4_CELLS, shown)
-                 : ogi_report_add_finding(
-                       r, "P6", OGI_SEV_WARNING, "appeal",
-                       "%zu values for %d cells, blank cells left no trace: "
-                       "%zu placements keep each block's total; placed the "
-                       "likeliest, %s",
-                       f.n, OGI_T4_CELLS, f.fits, shown);
-    if (rc)
-        return rc;
-    memcpy(pr->toks, out, sizeof(out));
-    pr->ntoks = OGI_T4_CELLS;
-    *done = 1;
-    return 0;
-}
-
-int
-ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
-{
-    int rc = ogi_report_table_init(r, OGI_T4);
-    if (rc)
-        return rc;
-    /* one flattened row of 15 cells: values after the last text of each
-     * record that is not narrative */
-    ogi__prow_t *pr = ogi_arena_calloc(r->arena, 1, sizeof(*pr));
-    if (!pr)
-        return OGI_ENOMEM;
-    pr->table = OGI_T4;
-    pr->ncols = OGI_T4_CELLS;
-    pr->labelled = 1;
-    size_t first_rec = 0, recs = 0; /* records that gave values */
-    for (size_t ri = 0; ri < g->nrows; ri++) {
-        const ogi__row_t *rec = &g->rows[ri];
-        size_t from = 0;
-        int any_text = 0;
-        for (size_t i = 0; i < rec->count; i++)
-            if (g->cells[rec->first + i].kind == OGI__CELL_LABEL) {
-                from = i + 1;
-                any_text = 1;
-            }
-        if (any_text && rec->prosey)
-            continue;
-        /* a row of blank cells with no label is a row of Table 4 left
-         * blank; a header row's empty cells are merged, not blank */
-        if (!ogi__plan_has_value(g, rec, from) &&
-            (any_text || !ogi__plan_has_blank(g, rec)))
-            continue;
-        if (!recs++)
-            first_rec = ri;
-        ogi__plan_give(pr, g, rec, from);
-    }
-    if (recs == 1)
-        appeal_blanks(pr, g, first_rec);
-    size_t lo = 0, hi = pr->ntoks;
-    int lines = empty_lines(g, pr->toks, hi);
-    int gap = has_gap(g, pr->toks, lo, hi);
-    /* gaps without runs: Table 4's one row of values, its cells mostly
-     * 0, gives the arithmetic too little to tell where blanks hidden in
-     * them were; the cells are read in printed order without them */
-    if (gap && !ogi__plan_has_run(g, pr->toks, lo, hi)) {
-        /* lynx's line of values: a gap of one (a blank cell, or &nbsp;
-         * typed on both sides of a gap) holds its blank where the row
-         * comes short, left to right, and the gap ending the line the
-         * blank cells lynx trimmed with it */
-        int lynx = g->reader && strcmp(g->reader, "lynx") == 0;
-        const ogi__cell_t *end = ogi__plan_tok_cell(g, pr->toks[hi - 1]);
-        uint32_t trail = pr->toks[hi - 1];
-        int trimmed = lynx && end->kind == OGI__CELL_BLANK && end->n > 0;
-        size_t fixed = 0, ones = 0;
-        for (size_t i = lo; i < hi; i++) {
-            const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
-            fixed += c->kind != OGI__CELL_BLANK || c->n == 0;
-            ones += lynx && c->kind == OGI__CELL_BLANK && c->n == 1;
-        }
-        size_t fill = fixed < OGI_T4_CELLS ? OGI_T4_CELLS - fixed : 0;
-        if (fill > ones)
-            fill = ones;
-        size_t kept = 0;
-        for (size_t i = lo; i < hi; i++) {
-            const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
-            if (c->kind != OGI__CELL_BLANK || c->n == 0)
-                pr->toks[kept++] = pr->toks[i];
-            else if (lynx && c->n == 1 && fill > 0) {
-                pr->toks[kept++] = pr->toks[i];
-                fill--;
-            }
-        }
-        while (trimmed && kept < OGI_T4_CELLS)
-            pr->toks[kept++] = trail;
-        hi = pr->ntoks = kept;
-        gap = 0;
-    }
-    while (!gap && hi - lo > OGI_T4_CELLS &&
-           ogi__plan_tok_cell(g, pr->toks[hi - 1])->kind == OGI__CELL_BLANK)
-        hi--;
-    while (!gap && hi - lo > OGI_T4_CELLS &&
-           ogi__plan_tok_cell(g, pr->toks[lo])->kind == OGI__CELL_BLANK)
-        lo++;
-    if ((hi - lo < OGI_T4_CELLS || gap) &&
-        ogi__plan_has_run(g, pr->toks, lo, hi)) {
-        for (size_t b = 0; b < 3; b++)
-            r->tables[OGI_T4].row_found[b] = 1;
-        ogi__pending_t pend = {.n = 0};
-        if ((rc = ogi__plan_defer(r, g, &pend, OGI_T4, 0, OGI_T4_CELLS,
-                                  pr->toks, lo, hi)))
-            return rc;
-        return ogi__plan_split_pending(r, g, &pend);
-    }
-    if (hi - lo < OGI_T4_CELLS && !gap) {
-        int done;
-        if ((rc = appeal_fit(r, pr, g, lo, hi, &done)))
-            return rc;
-        if (done) {
-            lo = 0;
-            hi = OGI_T4_CELLS;
-        }
-    }
-    /* short of its cells with no trace of the blank ones, and not all
-     * counts (a placeholder's place is as lost as a count's): each
-     * block's total (D3) places the values, the splitter's free span
-     * (defer_free) */
-    if (hi - lo < OGI_T4_CELLS && hi > lo && !gap &&
-        no_trace(g, pr->toks + lo, hi - lo)) {
-        memmove(pr->toks, pr->toks + lo, (hi - lo) * sizeof(pr->toks[0]));
-        pr->ntoks = hi - lo;
-        pr->traceless = 1;
-        ogi__pending_t pend = {.n = 0};
-        int freed = defer_free(r, g, pr, &pend);
-        if (freed < 0)
-            return OGI_ENOMEM;
-        if (freed) {
-            for (size_t b = 0; b < 3; b++)
-                r->tables[OGI_T4].row_found[b] = 1;
-            return ogi__plan_split_pending(r, g, &pend);
-        }
-    }
-    if (hi - lo > OGI_T4_CELLS && lines) {
-        /* as many values as cells among empty lines (ogi__plan_fill_row) */
-        size_t nv = 0;
-        for (size_t i = lo; i < hi; i++)
-            nv += ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_BLANK;
-        if (nv == OGI_T4_CELLS) {
-            size_t k = lo;
-            for (size_t i = lo; i < hi; i++)
-                if (ogi__plan_tok_cell(g, pr->toks[i])->kind !=
-                    OGI__CELL_BLANK)
-                    pr->toks[k++] = pr->toks[i];
-            hi = k;
-        }
-    }
-    if (hi - lo != OGI_T4_CELLS) {
-        if ((rc = ogi_report_add_finding(
-                 r, "P3", OGI_SEV_WARNING, "appeal",
-                 "table has %zu cells for %d; cells read in printed order",
-                 hi - lo, OGI_T4_CELLS)))
-            return rc;
-        if (hi - lo > OGI_T4_CELLS)
-            hi = lo + OGI_T4_CELLS;
-    }
-    for (size_t i = lo; i < hi; i++) {
-        size_t k = i - lo;
-        ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
-        if (!c)
-            break;
-        if ((rc = ogi__plan_cell_from_tok(r, c, g,
-                                          ogi__plan_tok_cell(g, pr->toks[i]))))
-            return rc;
-        r->tables[OGI_T4].row_found[k / 5] = 1;
-    }
-    return 0;
 }

@@ -146,4 +146,21 @@ int ogi__plan_has_blank(const ogi__table_t *g, const ogi__row_t *rec);
 /* 1 when plan row pr was given a value or a run of digits. */
 int ogi__plan_row_has_value(const ogi__table_t *g, const ogi__prow_t *pr);
 
+/* place.c's tests of a row's tokens, shared with Table 4's placement
+ * (place_appeal.c): a gap among toks[lo..hi) (a crawler's blanks between
+ * digits, which only the splitter can read); blank pieces that are all
+ * empty lines of a text keeping its line breaks; no trace of a blank
+ * cell at all. */
+int ogi__plan_has_gap(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+                      size_t hi);
+int ogi__plan_empty_lines(const ogi__table_t *g, const uint32_t *toks,
+                          size_t n);
+int ogi__plan_no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n);
+
+/* A short row of a table that kept no trace of its blank cells to the
+ * splitter as a free span: 1 deferred, 0 not such a row, -1 out of
+ * memory (place.c). */
+int ogi__plan_defer_free(ogi_report_t *r, const ogi__table_t *g,
+                         ogi__prow_t *pr, ogi__pending_t *pend);
+
 #endif /* OGI_PLACE_INT_H */
