@@ -21,9 +21,9 @@
 
 /* Cells of one skeleton table to fill from a row's pieces. */
 typedef struct {
-    size_t first;   /* first cell to fill, row-major in the skeleton table
-                       (row * ncols + col) */
-    size_t ncells;  /* how many cells the pieces fill, in order */
+    size_t first;  /* first cell to fill, row-major in the skeleton table
+                      (row * ncols + col) */
+    size_t ncells; /* how many cells the pieces fill, in order */
     const ogi__cell_t *const *pieces; /* VALUE / BLANK pieces are one cell
                                          each; a RUN piece one or more */
     size_t npieces;
@@ -81,14 +81,15 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 
 /* No count comes near 10^15, and sums of a few dozen such cells fit
  * int64. */
-#define MAX_CELL_DIGITS 15
-#define MAX_RUN_DIGITS  40   /* a longer run is left unsplit at once */
-#define OGI__SPLIT_MAX_COLS 16 /* columns of any table of the format */
-#define MAX_CELLS       64   /* cells of one span */
-#define MAX_PIECES      64   /* pieces of one span */
-#define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
-#define MAX_FREE_LAYOUTS 4096 /* of a free span of values alone: each
-                                 layout is one split (MAX_CANDS) */
+#define MAX_CELL_DIGITS     15
+#define MAX_RUN_DIGITS      40  /* a longer run is left unsplit at once */
+#define OGI__SPLIT_MAX_COLS 16  /* columns of any table of the format */
+#define MAX_CELLS           64  /* cells of one span */
+#define MAX_PIECES          64  /* pieces of one span */
+#define MAX_LAYOUTS         512 /* ways to share a span's cells among its runs */
+#define MAX_FREE_LAYOUTS                                                       \
+    4096                     /* of a free span of values alone: each           \
+                                layout is one split (MAX_CANDS) */
 #define MAX_CANDS       4096 /* splits kept per span */
 #define MAX_SPAN_NODES  (1L << 18)
 #define MAX_CALL_NODES  (1L << 22)
@@ -129,25 +130,25 @@ typedef struct {
 } layout_t;
 
 typedef struct {
-    int soft;    /* soft relations broken */
-    int blank;   /* row identities not kept: one for a total left blank
-                    beside values (unchecked), two for a total printed
-                    that its parts do not make (where the shape alone
-                    reads the row) */
-    int odd;     /* gaps read as other than one blank cell per no-break
-                    space, marks ("--") as more than one placeholder */
-    int implaus; /* changes (本年增/减) larger than the stock before them,
-                    flows (本年制发) larger than the stock beside them */
+    int soft;     /* soft relations broken */
+    int blank;    /* row identities not kept: one for a total left blank
+                     beside values (unchecked), two for a total printed
+                     that its parts do not make (where the shape alone
+                     reads the row) */
+    int odd;      /* gaps read as other than one blank cell per no-break
+                     space, marks ("--") as more than one placeholder */
+    int implaus;  /* changes (本年增/减) larger than the stock before them,
+                     flows (本年制发) larger than the stock beside them */
     int64_t bare; /* size of the changes written without a sign: most
                      changes are none, and one that is not is written
                      with its sign (+3, 减 2) more often than not */
-    int multi;   /* run cells of more than one digit, where most cells
-                    are small (not in a table of amounts or changes) */
-    int64_t sum; /* of the run cells, amounts apart */
-    int64_t max; /* largest run cell */
-    int rare;    /* counts put in columns that seldom hold one (Table 3's
-                    research institutes, public-interest organisations):
-                    the last word, where nothing else tells splits apart */
+    int multi;    /* run cells of more than one digit, where most cells
+                     are small (not in a table of amounts or changes) */
+    int64_t sum;  /* of the run cells, amounts apart */
+    int64_t max;  /* largest run cell */
+    int rare;     /* counts put in columns that seldom hold one (Table 3's
+                     research institutes, public-interest organisations):
+                     the last word, where nothing else tells splits apart */
 } score_t;
 
 /* An instance of an identity (or soft relation) at one row or column. */
@@ -167,49 +168,49 @@ typedef struct {
 } inst_t;
 
 typedef struct {
-    const ogi__split_span_t *sp;  /* its pieces, signs set apart */
+    const ogi__split_span_t *sp;   /* its pieces, signs set apart */
     const ogi__split_span_t *orig; /* its pieces as read */
-    int8_t sign[MAX_PIECES];      /* a sign piece: -2 "-" (a sign or a
-                                     placeholder), -1 "减", +1 "+" or
-                                     "增"; 0 any other piece */
-    uint8_t frac[MAX_PIECES];     /* decimals of a run's last cell (an
-                                     amount: "634893.9" is 1) */
-    uint8_t unit[MAX_PIECES];     /* ogi_unit_t written after a run ("元") */
-    int fail;                     /* F_* */
-    layout_t *lay;                /* ways its cells share among its runs */
-    size_t nlay;                  /* their count */
-    int64_t *vals;                /* ncand rows of sp->ncells values */
-    uint16_t *layof;              /* layout of each split */
-    score_t *score;               /* plausibility of each split */
-    size_t ncand, cap;            /* splits kept, room for */
-    uint8_t *alive;               /* splits still possible */
-    uint8_t *insol;               /* splits seen in a joint solution */
-    size_t nalive;                /* how many */
-    size_t chosen;                /* the split placed */
-    uint32_t inst[MAX_SPAN_INST]; /* instances touching only this span */
-    size_t ninst;                 /* their count */
-    long joint;                   /* position in the joint search, or -1 */
-    int gaps;                     /* 1: gaps may hold blank cells; 2: and
-                                     runs of marks several placeholders */
-    int shape_only;               /* 1: its one split is the only cut of
-                                     its digits, and breaks the arithmetic;
-                                     2: its splits read each gap as one
-                                     blank cell per no-break space and
-                                     leave a total blank: not printed,
-                                     the identities through it unchecked;
-                                     3: as 2 with gaps of up to
-                                     MAX_GAP_CELLS blanks (white space
-                                     collapsed): placed only when one
-                                     split is left */
-    int gap_exact;                /* each gap holds one blank cell per
-                                     no-break space, no more, no fewer */
-    int gap_loose;                /* each gap up to MAX_GAP_CELLS blank
-                                     cells, whatever its no-break spaces */
-    size_t gap_budget;            /* most blank cells its gaps may hold
-                                     in all (0: each gap its own bound) */
-    uint64_t totals;              /* bit p: cell p is the total of one of
-                                     its rows (an identity's rhs) */
-    int free;                     /* it holds ogi__split_free_gap */
+    int8_t sign[MAX_PIECES];       /* a sign piece: -2 "-" (a sign or a
+                                      placeholder), -1 "减", +1 "+" or
+                                      "增"; 0 any other piece */
+    uint8_t frac[MAX_PIECES];      /* decimals of a run's last cell (an
+                                      amount: "634893.9" is 1) */
+    uint8_t unit[MAX_PIECES];      /* ogi_unit_t written after a run ("元") */
+    int fail;                      /* F_* */
+    layout_t *lay;                 /* ways its cells share among its runs */
+    size_t nlay;                   /* their count */
+    int64_t *vals;                 /* ncand rows of sp->ncells values */
+    uint16_t *layof;               /* layout of each split */
+    score_t *score;                /* plausibility of each split */
+    size_t ncand, cap;             /* splits kept, room for */
+    uint8_t *alive;                /* splits still possible */
+    uint8_t *insol;                /* splits seen in a joint solution */
+    size_t nalive;                 /* how many */
+    size_t chosen;                 /* the split placed */
+    uint32_t inst[MAX_SPAN_INST];  /* instances touching only this span */
+    size_t ninst;                  /* their count */
+    long joint;                    /* position in the joint search, or -1 */
+    int gaps;                      /* 1: gaps may hold blank cells; 2: and
+                                      runs of marks several placeholders */
+    int shape_only;                /* 1: its one split is the only cut of
+                                      its digits, and breaks the arithmetic;
+                                      2: its splits read each gap as one
+                                      blank cell per no-break space and
+                                      leave a total blank: not printed,
+                                      the identities through it unchecked;
+                                      3: as 2 with gaps of up to
+                                      MAX_GAP_CELLS blanks (white space
+                                      collapsed): placed only when one
+                                      split is left */
+    int gap_exact;                 /* each gap holds one blank cell per
+                                      no-break space, no more, no fewer */
+    int gap_loose;                 /* each gap up to MAX_GAP_CELLS blank
+                                      cells, whatever its no-break spaces */
+    size_t gap_budget;             /* most blank cells its gaps may hold
+                                      in all (0: each gap its own bound) */
+    uint64_t totals;               /* bit p: cell p is the total of one of
+                                      its rows (an identity's rhs) */
+    int free;                      /* it holds ogi__split_free_gap */
 } span_t;
 
 typedef struct {
@@ -224,14 +225,14 @@ typedef struct {
     size_t nspans;
     inst_t *inst;
     size_t ninst;
-    long work;              /* steps left for this call */
-    int rc;                 /* OGI_ENOMEM met deep inside */
-    int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
+    long work;                         /* steps left for this call */
+    int rc;                            /* OGI_ENOMEM met deep inside */
+    int64_t *set_a, *set_b;            /* sumset buffers, MAX_SUMSET each */
     uint8_t rare[OGI__SPLIT_MAX_COLS]; /* per column: how seldom it holds a
                                           count other than 0 (0: often) */
-    int free_wild;          /* the free spans' cells are no integers to
-                               the identities across spans (their
-                               placements broke the table's columns) */
+    int free_wild; /* the free spans' cells are no integers to
+                      the identities across spans (their
+                      placements broke the table's columns) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */
@@ -259,6 +260,56 @@ int ogi__split_unset_total(const span_t *s, size_t c, size_t p);
 /* Stage 2: the identities down the columns narrow the spans' splits and
  * choose each span's. Returns 0 or OGI_ENOMEM. */
 int ogi__split_across(ctx_t *cx);
+/* Most blank cells one gap may stand for. */
+#define MAX_GAP_CELLS 6
+/* Most blank cells all gaps of a span may stand for when their layouts
+ * are too many to try at once. */
+#define MAX_GAP_BUDGET 6
+
+typedef struct {
+    ctx_t *cx;
+    span_t *s;
+    size_t li; /* layout walked */
+    const layout_t *l;
+    size_t ncells;
+    int64_t v[MAX_CELLS];           /* the cells chosen so far */
+    uint8_t known[MAX_CELLS];       /* v[p] is chosen, or not a run's */
+    int64_t runmax[MAX_CELLS];      /* largest value a cell of a run not yet
+                                       begun can take */
+    uint8_t use[MAX_SPAN_INST];     /* instance assessable in this layout */
+    uint8_t blanked[MAX_SPAN_INST]; /* not, for a total read as blank
+                                       beside cells that hold something */
+    long nodes;                     /* steps left for this span */
+    int shape_only;                 /* the identities are not checked: the
+                                       cuts the digits allow at all */
+    int odd;                        /* score_t.odd of the layout walked */
+    int blank_total;                /* an identity whose total side holds
+                                       a gap's blank cell is not checked */
+} walk_t;
+
+/* The run being cut: its piece, and the digits and cells still to cut
+ * (its last cell, chosen first, not counted). */
+typedef struct {
+    long piece; /* -1 between runs */
+    size_t rem;
+    size_t left;
+} cut_t;
+
+/* Blank cells a piece may stand for when it is a gap (a BLANK piece with
+ * text), 0 when it is not one. */
+size_t ogi__split_gap_cells(const ogi__cell_t *p);
+/* A one-cell piece as the arithmetic reads it: K_ZERO, K_NUM (its value
+ * into *v) or K_OPAQUE. */
+int ogi__split_piece_kind(const ogi__cell_t *p, int64_t *v);
+/* Whether cell `at` of s is in a signed column (本年增/减). */
+int ogi__split_signed_at(const ctx_t *cx, const span_t *s, size_t at);
+/* 10 to the digits (at most MAX_CELL_DIGITS). */
+int64_t ogi__split_pow10(size_t digits);
+/* The walk over the cuts of w's layout from cell p (split_cuts.c): dig
+ * the digits left of the run being cut, cut its state. 1 when the walk
+ * stopped (a bound met, or out of memory). */
+int ogi__split_walk_cuts(walk_t *w, size_t p, const char *dig, cut_t *cut);
+
 #endif /* OGI__SPLIT_INTERNAL */
 
 #endif /* OGI_SPLIT_INT_H */
