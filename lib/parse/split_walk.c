@@ -299,29 +299,11 @@ fixed_cells(const span_t *s)
     return fixed;
 }
 
-int
-ogi__split_span_loosen(ctx_t *cx, span_t *s)
+/* Every split of s stays a candidate (s->alive), none yet found
+ * insoluble: 0, or OGI_ENOMEM. */
+static int
+all_alive(ctx_t *cx, span_t *s)
 {
-    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
-    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
-    if (!cur || !w)
-        return OGI_ENOMEM;
-    w->cx = cx;
-    w->s = s;
-    w->ncells = s->sp->ncells;
-    w->blank_total = 1;
-    s->fail = F_OK;
-    s->gaps = 1;
-    s->gap_loose = 1;
-    int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
-    s->gap_loose = 0;
-    if (rc)
-        return rc;
-    if (!s->fail && s->ncand == 0)
-        s->fail = F_NONE;
-    if (s->fail)
-        return 0;
-    s->shape_only = 3;
     s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
     s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
     if (!s->alive || !s->insol)
@@ -331,11 +313,11 @@ ogi__split_span_loosen(ctx_t *cx, span_t *s)
     return 0;
 }
 
-/* Stage 1 for a free span (one holding ogi__split_free_gap): every
- * placement of its values that keeps its row's identities, else every
- * one that leaves its total blank (shape_only 3). */
+/* The splits of s with each gap zero or more blank cells (gap_loose):
+ * a total read as blank left unchecked when blank_total, or, when retry
+ * and no split keeps the row's identities, so again (shape_only 3). */
 static int
-walk_free(ctx_t *cx, span_t *s, int blank_total)
+walk_loose(ctx_t *cx, span_t *s, int blank_total, int retry)
 {
     layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
     walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
@@ -344,10 +326,11 @@ walk_free(ctx_t *cx, span_t *s, int blank_total)
     w->cx = cx;
     w->s = s;
     w->ncells = s->sp->ncells;
+    w->blank_total = blank_total;
     s->gaps = 1;
     s->gap_loose = 1;
     int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
-    if (!rc && !s->fail && s->ncand == 0 && blank_total) {
+    if (!rc && !s->fail && s->ncand == 0 && retry) {
         w->blank_total = 1;
         rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
         s->shape_only = 3;
@@ -357,15 +340,26 @@ walk_free(ctx_t *cx, span_t *s, int blank_total)
         return rc;
     if (!s->fail && s->ncand == 0)
         s->fail = F_NONE;
-    if (s->fail)
-        return 0;
-    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
-    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
-    if (!s->alive || !s->insol)
-        return OGI_ENOMEM;
-    memset(s->alive, 1, s->ncand);
-    s->nalive = s->ncand;
-    return 0;
+    return s->fail ? 0 : all_alive(cx, s);
+}
+
+int
+ogi__split_span_loosen(ctx_t *cx, span_t *s)
+{
+    s->fail = F_OK;
+    int rc = walk_loose(cx, s, 1, 0);
+    if (!rc && !s->fail)
+        s->shape_only = 3;
+    return rc;
+}
+
+/* Stage 1 for a free span (one holding ogi__split_free_gap): every
+ * placement of its values that keeps its row's identities, else every
+ * one that leaves its total blank (shape_only 3). */
+static int
+walk_free(ctx_t *cx, span_t *s, int blank_total)
+{
+    return walk_loose(cx, s, 0, blank_total);
 }
 
 static int span_walk(ctx_t *cx, span_t *s);
@@ -550,11 +544,5 @@ span_walk(ctx_t *cx, span_t *s)
         if (!s->shape_only)
             s->shape_only = 1;
     }
-    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
-    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
-    if (!s->alive || !s->insol)
-        return OGI_ENOMEM;
-    memset(s->alive, 1, s->ncand);
-    s->nalive = s->ncand;
-    return 0;
+    return all_alive(cx, s);
 }
