@@ -17,6 +17,7 @@
 # Usage: tests/cli/browser_pdf.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
 . "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/formcmp.sh"
 judge=$(dirname "$ogi")/tests/formcmp
 count=12
 seed=6600
@@ -71,16 +72,6 @@ check "chromium prints each of the $count pages to PDF ($printed)" \
     test "$printed" -eq "$count"
 
 for form in browser_pdf browser_pdf_layout browser_pdf_raw; do
-    "$judge" --error-rate "$rate" --show 5 "$form" "$tmp/html" \
-        "$tmp/$form" >"$tmp/$form.out" 2>&1
-    rc=$?
-    { grep '^form ' "$tmp/$form.out"; grep -v '^form ' "$tmp/$form.out"; } |
-        sed 's/^/# /'
-    [ "$rc" -le 1 ] || check "$form: formcmp ran (exit $rc)" false
-    floor=$(floor_of "$form")
-    line=$(grep '^form ' "$tmp/$form.out")
-    pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
-    check "$form: cells read at least $floor% (${line#form $form: })" \
-        awk -v p="${pct:-0}" -v f="$floor" 'BEGIN { exit !(p >= f) }'
+    judge_form "$form" "$tmp/html" "$tmp/$form" "$(floor_of "$form")"
 done
 finish

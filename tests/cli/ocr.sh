@@ -20,6 +20,7 @@
 # Usage: tests/cli/ocr.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
 . "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/formcmp.sh"
 data=$(cd "$(dirname "$0")/../data" && pwd)
 judge=$(dirname "$ogi")/tests/formcmp
 rate=0.3
@@ -46,16 +47,6 @@ for dir in pdf pdf_portrait; do
     nocr=$(ls "$data/ocr/$dir"/*_html_s*.txt | wc -l)
     check "$form: an OCR text for each of the $nhtml pages" \
         [ "$nocr" -eq "$nhtml" ]
-    "$judge" --error-rate "$rate" --show 5 "$form" "$data/pdf/html" \
-        "$data/ocr/$dir" >"$tmp/$form.out" 2>&1
-    rc=$?
-    { grep '^form ' "$tmp/$form.out"; grep -v '^form ' "$tmp/$form.out"; } |
-        sed 's/^/# /'
-    [ "$rc" -le 1 ] || check "$form: formcmp ran (exit $rc)" false
-    floor=$(floor_of "$form")
-    line=$(grep '^form ' "$tmp/$form.out")
-    pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
-    check "$form: cells read at least $floor% (${line#form $form: })" \
-        awk -v p="${pct:-0}" -v f="$floor" 'BEGIN { exit !(p >= f) }'
+    judge_form "$form" "$data/pdf/html" "$data/ocr/$dir" "$(floor_of "$form")"
 done
 finish

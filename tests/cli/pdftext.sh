@@ -16,6 +16,7 @@
 # Usage: tests/cli/pdftext.sh PATH/TO/ogi
 ogi=${1:-build/ogi}
 . "$(dirname "$0")/lib/tap.sh"
+. "$(dirname "$0")/lib/formcmp.sh"
 data=$(cd "$(dirname "$0")/../data/pdf" && pwd)
 judge=$(dirname "$ogi")/tests/formcmp
 rate=0.3
@@ -57,17 +58,7 @@ for dir in pdf pdf_portrait; do
             fi
         done
         check "$form: pdftotext converts every PDF" [ "$ok" -eq 1 ]
-        "$judge" --error-rate "$rate" --show 5 "$form" "$data/html" \
-            "$tmp/$form" >"$tmp/$form.out" 2>&1
-        rc=$?
-        { grep '^form ' "$tmp/$form.out"; grep -v '^form ' "$tmp/$form.out"; } |
-            sed 's/^/# /'
-        [ "$rc" -le 1 ] || check "$form: formcmp ran (exit $rc)" false
-        floor=$(floor_of "$form")
-        line=$(grep '^form ' "$tmp/$form.out")
-        pct=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9.]*\)%).*/\1/p')
-        check "$form: cells read at least $floor% (${line#form $form: })" \
-            awk -v p="${pct:-0}" -v f="$floor" 'BEGIN { exit !(p >= f) }'
+        judge_form "$form" "$data/html" "$tmp/$form" "$(floor_of "$form")"
     done
 done
 finish
