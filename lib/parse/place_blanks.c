@@ -540,16 +540,15 @@ last_cut_short(const ogi__prow_t *pr, const ogi__table_t *g)
     return head == l->num.value;
 }
 
-/*
- * 1 when the paper's edge cut through the last column of table id, not
- * beside it: every row still has its last cell, but a total wider than
- * what the paper kept lost its last digits ("42" of 423) while narrower
- * ones came whole. Told by two rows or more whose last value is the
- * first digits of the sum of the others (last_cut_short), every other
- * row of numbers summing (one printed error allowed): a row total
- * mistyped as its sum's first digits twice is no report's error.
- */
-static int runless(const ogi__prow_t *pr, const ogi__table_t *g);
+/* 1 when row pr holds no run of digits (nor a cut one). */
+static int
+runless(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    for (size_t v = 0; v < pr->ntoks; v++)
+        if (ogi__plan_tok_cell(g, pr->toks[v])->kind == OGI__CELL_RUN)
+            return 0;
+    return 1;
+}
 
 /* 1 when row pr's last cell is blank (or no cell) and some other cell
  * holds a number: a total the paper's edge took whole. */
@@ -577,6 +576,16 @@ last_value(const ogi__prow_t *pr, const ogi__table_t *g)
                : 0;
 }
 
+/*
+ * 1 when the paper's edge cut through the last column of table id, not
+ * beside it: every row still has its last cell, but a total wider than
+ * what the paper kept lost its last digits ("42" of 423) while narrower
+ * ones came whole. Told by two rows or more whose last value is the
+ * first digits of the sum of the others (last_cut_short), every other
+ * row of numbers summing (one printed error allowed) or without its
+ * total (last_blank: cut whole): a row total mistyped as its sum's first
+ * digits twice is no report's error.
+ */
 static int
 last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
                     ogi_table_id_t id)
@@ -607,16 +616,6 @@ last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
         other += ok && sum != last;
     }
     return clipped >= 2 && other <= 1;
-}
-
-/* 1 when row pr holds no run of digits (nor a cut one). */
-static int
-runless(const ogi__prow_t *pr, const ogi__table_t *g)
-{
-    for (size_t v = 0; v < pr->ntoks; v++)
-        if (ogi__plan_tok_cell(g, pr->toks[v])->kind == OGI__CELL_RUN)
-            return 0;
-    return 1;
 }
 
 void
