@@ -65,25 +65,28 @@ cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
     return x;
 }
 
-/* Columns of each cell of sc (one row per line) into x0/x1: in code
- * points when narrow, else in display columns. */
-static void
-measure(const ogi__table_t *sc, int narrow, int *x0, int *x1)
+/* Columns of each cell of sc (one row per line) in both measures: x0/x1
+ * in display columns, n0/n1 in code points. Returns 1 when the two agree
+ * for every cell (no wide character before a cell's end): then no choice
+ * between them is left to make. */
+static int
+measure(const ogi__table_t *sc, int *x0, int *x1, int *n0, int *n1)
 {
+    int same = 1;
     for (size_t r = 0; r < sc->nrows; r++) {
         size_t first = sc->rows[r].first, line = sc->rows[r].line;
-        if (!narrow) {
-            ogi__table_cells_columns(sc->text, &sc->cells[first],
-                                     sc->rows[r].count, &x0[first], &x1[first]);
-            continue;
-        }
+        size_t count = sc->rows[r].count;
+        ogi__table_cells_columns(sc->text, line, &sc->cells[first], count,
+                                 &x0[first], &x1[first]);
         cp_walk_t w = {sc->text->lines[line].start, 0};
-        for (size_t i = first; i < first + sc->rows[r].count; i++) {
+        for (size_t i = first; i < first + count; i++) {
             const ogi__cell_t *c = &sc->cells[i];
-            x0[i] = cp_column(sc->text, line, c->off, &w);
-            x1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            n0[i] = cp_column(sc->text, line, c->off, &w);
+            n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            same &= n0[i] == x0[i] && n1[i] == x1[i];
         }
     }
+    return same;
 }
 
 static int
@@ -108,32 +111,41 @@ overlap(int a0, int a1, int b0, int b1)
     return hi > lo ? hi - lo : 0;
 }
 
-/* How well the value columns of successive value lines line up under
- * measure x: values whose columns overlap one of the line before. */
-static size_t
-alignment(const ogi__table_t *sc, const int *x0, const int *x1)
+/* How well the value columns of successive value lines line up, under
+ * measure x (x0/x1, into *wide) and under measure n (n0/n1, into
+ * *narrow): values whose columns overlap one of the line before. Both in
+ * one walk over the pairs of lines; nv[r] is nvalues of row r. */
+static void
+alignment(const ogi__table_t *sc, const size_t *nv, const int *x0,
+          const int *x1, const int *n0, const int *n1, size_t *wide,
+          size_t *narrow)
 {
-    size_t score = 0;
+    size_t sw = 0, sn = 0;
     long prev = -1;
     for (size_t r = 0; r < sc->nrows; r++) {
-        if (nvalues(sc, r) < 2)
+        if (nv[r] < 2)
             continue;
         if (prev >= 0) {
             const ogi__row_t *a = &sc->rows[prev], *b = &sc->rows[r];
             for (size_t i = b->first; i < b->first + b->count; i++) {
                 if (!is_value(&sc->cells[i]))
                     continue;
-                for (size_t j = a->first; j < a->first + a->count; j++)
-                    if (is_value(&sc->cells[j]) &&
-                        overlap(x0[i] - 1, x1[i] + 1, x0[j], x1[j])) {
-                        score++;
-                        break;
-                    }
+                int fw = 0, fn = 0;
+                for (size_t j = a->first;
+                     j < a->first + a->count && !(fw && fn); j++) {
+                    if (!is_value(&sc->cells[j]))
+                        continue;
+                    fw |= overlap(x0[i] - 1, x1[i] + 1, x0[j], x1[j]) > 0;
+                    fn |= overlap(n0[i] - 1, n1[i] + 1, n0[j], n1[j]) > 0;
+                }
+                sw += (size_t)fw;
+                sn += (size_t)fn;
             }
         }
         prev = (long)r;
     }
-    return score;
+    *wide = sw;
+    *narrow = sn;
 }
 
 /* The column of cols[0..n) piece [a, b) stands in: starting where it
@@ -599,19 +611,23 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if (sc.nrows == 0)
         return 0;
     int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
-    if (!x0)
+    size_t *nv = ogi_arena_alloc(tb->arena, sc.nrows * sizeof(size_t));
+    if (!x0 || !nv)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
     int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
+    for (size_t k = 0; k < sc.nrows; k++)
+        nv[k] = nvalues(&sc, k);
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
-    measure(&sc, 0, x0, x1);
-    size_t wide = alignment(&sc, x0, x1);
-    measure(&sc, 1, n0, n1);
-    if (alignment(&sc, n0, n1) > wide) {
-        x0 = n0;
-        x1 = n1;
+    if (!measure(&sc, x0, x1, n0, n1)) {
+        size_t wide, narrow;
+        alignment(&sc, nv, x0, x1, n0, n1, &wide, &narrow);
+        if (narrow > wide) {
+            x0 = n0;
+            x1 = n1;
+        }
     }
     size_t r = 0;
     while (r < sc.nrows) {
@@ -625,18 +641,18 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
          * values, a numbered row label starts the next */
         while (r < e) {
             size_t s = r + 1, vl = r; /* the band's line of values */
-            int values = nvalues(&sc, r) >= 2;
+            int values = nv[r] >= 2;
             /* a row left wholly blank: a line of its numbered label
              * alone, then the next row's values and label in its column */
             int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
             while (s < e &&
                    !(values && starts_numbered(&sc, s, x0,
                                                first_value_at(&sc, vl, x0))) &&
-                   !(!values && at >= 0 && s == r + 1 && nvalues(&sc, s) >= 2 &&
+                   !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
-                if (!values && nvalues(&sc, s) >= 2)
+                if (!values && nv[s] >= 2)
                     vl = s;
-                values |= nvalues(&sc, s) >= 2;
+                values |= nv[s] >= 2;
                 s++;
             }
             /* the tops of the next row's cells set above its label */

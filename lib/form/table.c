@@ -740,25 +740,42 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
     if (to > t->raw_len)
         to = t->raw_len;
+    size_t r = w->r;
+    long x = w->x;
     /* printable ASCII, a column a byte, eight bytes at a time */
-    while (w->r < to && to - w->r >= 8) {
-        uint64_t x = ogi__word_load(raw + w->r);
-        if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
+    while (to - r >= 8 && r < to) {
+        uint64_t v = ogi__word_load(raw + r);
+        if (ogi__word_any_below(v, 0x20) || ogi__word_any_high(v))
             break;
-        w->x += 8;
-        w->r += 8;
+        x += 8;
+        r += 8;
     }
-    while (w->r < to && raw + w->r < rend) {
+    while (r < to && raw + r < rend) {
+        unsigned char c = (unsigned char)raw[r];
+        /* a report's line: ideographs (E4-E9, two columns, as
+         * char_width has them) and blanks, taken without a call */
+        if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
+            x += 2;
+            r += 3;
+            continue;
+        }
+        if (c == ' ') {
+            x++;
+            r++;
+            continue;
+        }
         size_t n;
-        w->x += char_width(raw + w->r, rend, &n);
-        w->r += n;
+        x += char_width(raw + r, rend, &n);
+        r += n;
     }
-    return w->x;
+    w->r = r;
+    w->x = x;
+    return x;
 }
 
 void
-ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
-                         size_t n, int *x0, int *x1)
+ogi__table_cells_columns(const ogi_text_t *t, size_t line,
+                         const ogi__cell_t *cells, size_t n, int *x0, int *x1)
 {
     walk_t w = {.line = SIZE_MAX};
     for (size_t j = 0; j < n; j++) {
@@ -771,7 +788,12 @@ ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
             x0[j] = x1[j] = -1;
             continue;
         }
-        /* the cell's line: the last that starts at or before it */
+        /* the cell's line: the last that starts at or before it; the
+         * caller's guess first, then a search */
+        if (w.line == SIZE_MAX && line < t->nlines &&
+            !(t->lines[line].start > c->off ||
+              (line + 1 < t->nlines && t->lines[line + 1].start <= c->off)))
+            walk_start(t, &w, line);
         if (w.line == SIZE_MAX || t->lines[w.line].start > c->off ||
             (w.line + 1 < t->nlines && t->lines[w.line + 1].start <= c->off)) {
             size_t lo = 0, hi = t->nlines;

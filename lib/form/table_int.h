@@ -165,9 +165,11 @@ void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
 /* The display columns of cells[0..n) of a table over text t into
  * x0[0..n) and x1[0..n): what ogi__table_cell_columns gives for each,
  * measured in one walk along a line while the cells follow each other
- * on it. */
-void ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
-                              size_t n, int *x0, int *x1);
+ * on it. line: the line the cells are likely read from (no search for
+ * it when they are), or SIZE_MAX. */
+void ogi__table_cells_columns(const ogi_text_t *t, size_t line,
+                              const ogi__cell_t *cells, size_t n, int *x0,
+                              int *x1);
 
 /* Display width of code point cp in a monospaced terminal or a
  * converter's layout: 2 for ideographs and full-width forms, else 1. */
