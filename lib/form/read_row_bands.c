@@ -545,6 +545,21 @@ copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
     return 0;
 }
 
+/* 1 when cell c of a line of t may read otherwise when its text is read
+ * again as words (add_line_apart): a label that holds a blank, or whose
+ * text is a number. Anything else is kept as it is, by either way. */
+static int
+reads_again(const ogi_text_t *t, const ogi__cell_t *c)
+{
+    if (c->kind != OGI__CELL_LABEL || c->s != t->s + c->off || c->n != c->len)
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->s[i] == ' ' || c->s[i] == '\t')
+            return 1;
+    ogi_num_t num;
+    return ogi_number_parse(c->s, c->n, &num) != OGI_NUM_NONE;
+}
+
 /*
  * Appends the cells of the open row of sc read from line l, a label cell
  * that holds a space between two characters that are not ASCII read as
@@ -561,6 +576,13 @@ add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
     int rc = ogi__table_add_line(sc, l);
     if (rc || c0 == sc->ncells)
         return rc;
+    /* the cells before the first label that may read otherwise stay as
+     * they are: a label of one word that is no number reads back as
+     * itself (most lines hold no other) */
+    while (c0 < sc->ncells && !reads_again(t, &sc->cells[c0]))
+        c0++;
+    if (c0 == sc->ncells)
+        return 0;
     size_t n = sc->ncells - c0;
     ogi__cell_t *copy = ogi_arena_alloc(sc->arena, n * sizeof(*copy));
     if (!copy)
