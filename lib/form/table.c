@@ -539,7 +539,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
             if (k > j && ogi_number_parse(s + w, k - w, &num) == OGI_NUM_VALUE)
                 vend = k;
         }
-        if (!vend && ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
+        /* a word that is the whole stretch was read above: no number */
+        if (!vend && !(w == 0 && wlen == n) &&
+            ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
             vend = i;
         if (vend) {
             if (in_text && !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
