@@ -145,15 +145,39 @@ static int
 may_count(const char *s, size_t n)
 {
     size_t a = 0;
+    while (n - a >= 8 && ogi__word_all(ogi__word_load(s + a), ' '))
+        a += 8;
     while (a < n && s[a] == ' ')
         a++;
     while (n > a && s[n - 1] == ' ')
         n--;
     if (!memchr(s + a, ' ', n - a))
         return 1;
-    for (size_t i = a + 1; i + 1 < n; i++)
-        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+    for (size_t i = a + 1; i + 1 < n;) {
+        /* words eight bytes at a time to the next space */
+        while (n - i >= 9 &&
+               !ogi__word_any_below(ogi__word_load(s + i) ^ (OGI__ONES * ' '),
+                                    1))
+            i += 8;
+        if (i + 1 >= n)
+            break;
+        if (s[i] != ' ') {
+            i++;
+            continue;
+        }
+        /* a space of a run of two or more stands beside a space: none
+         * of the run is one between two counts */
+        if (s[i + 1] == ' ') {
+            while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
+                i += 8;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
+        if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
             return 1;
+        i++;
+    }
     return 0;
 }
 
