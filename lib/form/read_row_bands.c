@@ -541,7 +541,8 @@ copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
         d->x0 = (int16_t)x0[i];
         d->x1 = (int16_t)x1[i];
     }
-    ogi__table_row_close(tb);
+    /* the same cells: the same reading as prose */
+    ogi__table_row_close_as(tb, sc->rows[r].prosey);
     return 0;
 }
 

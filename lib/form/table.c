@@ -20,22 +20,30 @@ ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
     tb->arena = arena;
 }
 
+/* Room for one more cell in tb. Returns 0 or OGI_ENOMEM. */
+static int
+cell_room(ogi__table_t *tb)
+{
+    if (tb->ncells < tb->ccap)
+        return 0;
+    size_t cap = tb->ccap ? tb->ccap * 2 : 256;
+    ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
+                                    tb->ncells * sizeof(*p), cap * sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    tb->cells = p;
+    tb->ccap = cap;
+    return 0;
+}
+
 /* ogi__table_add, a value's number given when already parsed from
  * s[0..n) (num, or NULL to parse it here). */
 static ogi__cell_t *
 add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
            size_t off, size_t len, const ogi_num_t *num)
 {
-    if (tb->ncells == tb->ccap) {
-        size_t cap = tb->ccap ? tb->ccap * 2 : 256;
-        ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
-                                        tb->ncells * sizeof(*p),
-                                        cap * sizeof(*p));
-        if (!p)
-            return NULL;
-        tb->cells = p;
-        tb->ccap = cap;
-    }
+    if (cell_room(tb))
+        return NULL;
     ogi__cell_t *c = &tb->cells[tb->ncells++];
     memset(c, 0, sizeof(*c));
     c->kind = kind;
@@ -115,6 +123,20 @@ is_prose(const char *p, size_t n)
 }
 
 void
+ogi__table_row_close_as(ogi__table_t *tb, int prosey)
+{
+    if (tb->nrows == 0)
+        return;
+    ogi__row_t *r = &tb->rows[tb->nrows - 1];
+    r->count = (uint32_t)(tb->ncells - r->first);
+    if (r->count == 0) {
+        tb->nrows--;
+        return;
+    }
+    r->prosey = (uint8_t)(prosey != 0);
+}
+
+void
 ogi__table_row_close(ogi__table_t *tb)
 {
     if (tb->nrows == 0)
@@ -170,10 +192,10 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
 ogi__cell_t *
 ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
 {
-    ogi__cell_t *d = add_parsed(tb, OGI__CELL_LABEL, c->s, c->n, c->off,
-                                c->len, NULL);
-    if (d)
-        *d = *c;
+    if (cell_room(tb))
+        return NULL;
+    ogi__cell_t *d = &tb->cells[tb->ncells++];
+    *d = *c;
     return d;
 }
 

@@ -83,6 +83,10 @@ int ogi__table_row_open(ogi__table_t *tb, size_t line);
  * of it reads as a sentence. */
 void ogi__table_row_close(ogi__table_t *tb);
 
+/* Closes the open row as ogi__table_row_close does, its prosey given: a
+ * reader that copies the cells of a row already closed knows it. */
+void ogi__table_row_close_as(ogi__table_t *tb, int prosey);
+
 /*
  * Appends a cell of the given kind to the open row. s[0..n) is its text
  * (kept by pointer: into the text or the arena), off/len its source span
