@@ -58,6 +58,16 @@ cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
     size_t stop = off < t->len ? off : t->len;
     for (; stop > i && stop - i >= 8; i += 8)
         x += (int)ogi__word_leads(ogi__word_load(t->s + i));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the last few bytes as a word too, those past stop zeroed: each of
+     * them counts as a character, taken off again */
+    if (stop > i && t->len - i >= 8) {
+        unsigned k = (unsigned)(stop - i);
+        uint64_t m = ogi__word_load(t->s + i) & ((UINT64_C(1) << (8 * k)) - 1);
+        x += (int)ogi__word_leads(m) - (int)(8 - k);
+        i = stop;
+    }
+#endif
     for (; i < off && i < t->len; i++)
         x += ((unsigned char)t->s[i] & 0xC0) != 0x80;
     w->i = i > off ? i : off;
