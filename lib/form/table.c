@@ -375,9 +375,12 @@ two_numbers(const char *s, size_t n)
         size_t w = i;
         while (n - i >= 8) {
             uint64_t x = ogi__word_load(s + i);
-            if (ogi__word_any_below(x, 0x21) ||
-                ogi__word_any_below(x ^ (OGI__ONES * '|'), 1))
+            uint64_t m = ogi__word_any_below(x, 0x21) |
+                         ogi__word_any_below(x ^ (OGI__ONES * '|'), 1);
+            if (m) {
+                i += ogi__word_first(m);
                 break;
+            }
             i += 8;
         }
         while (i < n && !parts[(unsigned char)s[i]])
@@ -473,9 +476,13 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
         /* eight bytes at a time while none parts words */
         while (n - i >= 8) {
             uint64_t x = ogi__word_load(s + i);
-            if (ogi__word_any_below(x, 0x21) ||
-                (ocr && ogi__word_any_below(x ^ (OGI__ONES * '|'), 1)))
+            uint64_t m = ogi__word_any_below(x, 0x21);
+            if (ocr)
+                m |= ogi__word_any_below(x ^ (OGI__ONES * '|'), 1);
+            if (m) {
+                i += ogi__word_first(m);
                 break;
+            }
             i += 8;
         }
         while (i < n && !sep[(unsigned char)s[i]])
