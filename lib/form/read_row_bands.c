@@ -124,33 +124,31 @@ overlap(int a0, int a1, int b0, int b1)
 /* How well the value columns of successive value lines line up, under
  * measure x (x0/x1, into *wide) and under measure n (n0/n1, into
  * *narrow): values whose columns overlap one of the line before. Both in
- * one walk over the pairs of lines; nv[r] is nvalues of row r. */
+ * one walk over the pairs of lines; the values of row r are cells
+ * vcell[vfirst[r]..vfirst[r + 1]). */
 static void
-alignment(const ogi__table_t *sc, const size_t *nv, const int *x0,
-          const int *x1, const int *n0, const int *n1, size_t *wide,
-          size_t *narrow)
+alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
+          const int *x0, const int *x1, const int *n0, const int *n1,
+          size_t *wide, size_t *narrow)
 {
     size_t sw = 0, sn = 0;
     long prev = -1;
     for (size_t r = 0; r < sc->nrows; r++) {
-        if (nv[r] < 2)
+        if (vfirst[r + 1] - vfirst[r] < 2)
             continue;
-        if (prev >= 0) {
-            const ogi__row_t *a = &sc->rows[prev], *b = &sc->rows[r];
-            for (size_t i = b->first; i < b->first + b->count; i++) {
-                if (!is_value(&sc->cells[i]))
-                    continue;
-                int fw = 0, fn = 0;
-                for (size_t j = a->first;
-                     j < a->first + a->count && !(fw && fn); j++) {
-                    if (!is_value(&sc->cells[j]))
-                        continue;
-                    fw |= overlap(x0[i] - 1, x1[i] + 1, x0[j], x1[j]) > 0;
-                    fn |= overlap(n0[i] - 1, n1[i] + 1, n0[j], n1[j]) > 0;
-                }
-                sw += (size_t)fw;
-                sn += (size_t)fn;
+        for (size_t p = prev >= 0 ? vfirst[r] : vfirst[r + 1];
+             p < vfirst[r + 1]; p++) {
+            size_t i = vcell[p];
+            int a0 = x0[i] - 1, a1 = x1[i] + 1, b0 = n0[i] - 1, b1 = n1[i] + 1;
+            int fw = 0, fn = 0;
+            for (size_t q = vfirst[prev]; q < vfirst[prev + 1] && !(fw && fn);
+                 q++) {
+                size_t j = vcell[q];
+                fw |= overlap(a0, a1, x0[j], x1[j]) > 0;
+                fn |= overlap(b0, b1, n0[j], n1[j]) > 0;
             }
+            sw += (size_t)fw;
+            sn += (size_t)fn;
         }
         prev = (long)r;
     }
@@ -644,19 +642,29 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if (sc.nrows == 0)
         return 0;
     int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
-    size_t *nv = ogi_arena_alloc(tb->arena, sc.nrows * sizeof(size_t));
-    if (!x0 || !nv)
+    size_t *nv = ogi_arena_alloc(tb->arena, (2 * sc.nrows + 1) * sizeof(size_t));
+    uint32_t *vcell = ogi_arena_alloc(tb->arena, sc.ncells * sizeof(uint32_t));
+    if (!x0 || !nv || !vcell)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
     int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
-    for (size_t k = 0; k < sc.nrows; k++)
-        nv[k] = nvalues(&sc, k);
+    /* each row's values, listed once: their count, and where they are */
+    size_t *vfirst = nv + sc.nrows, nval = 0;
+    for (size_t k = 0; k < sc.nrows; k++) {
+        vfirst[k] = nval;
+        for (size_t i = sc.rows[k].first;
+             i < sc.rows[k].first + sc.rows[k].count; i++)
+            if (is_value(&sc.cells[i]))
+                vcell[nval++] = (uint32_t)i;
+        nv[k] = nval - vfirst[k];
+    }
+    vfirst[sc.nrows] = nval;
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
     if (!measure(&sc, x0, x1, n0, n1)) {
         size_t wide, narrow;
-        alignment(&sc, nv, x0, x1, n0, n1, &wide, &narrow);
+        alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
         if (narrow > wide) {
             x0 = n0;
             x1 = n1;
