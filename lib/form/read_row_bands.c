@@ -46,7 +46,7 @@ typedef struct {
 
 /* Code points from the start of line l to offset off, counted on from
  * *w when off is not behind it (w->i is the line's start at first). */
-static int
+static inline int
 cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
 {
     if (off < w->i) {
@@ -562,7 +562,12 @@ reads_again(const ogi_text_t *t, const ogi__cell_t *c)
 {
     if (c->kind != OGI__CELL_LABEL || c->s != t->s + c->off || c->n != c->len)
         return 0;
-    for (size_t i = 0; i < c->n; i++)
+    /* eight bytes at a time while none is below 0x21 (no blank) */
+    size_t i = 0;
+    while (c->n - i >= 8 &&
+           !ogi__word_any_below(ogi__word_load(c->s + i), 0x21))
+        i += 8;
+    for (; i < c->n; i++)
         if (c->s[i] == ' ' || c->s[i] == '\t')
             return 1;
     ogi_num_t num;
