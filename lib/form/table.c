@@ -761,7 +761,7 @@ walk_start(const ogi_text_t *t, walk_t *w, size_t l)
  * ogi__table_set_columns measures it from the line's start: the walk goes
  * on from where it stands when i is not behind the offset last measured
  * (raw offsets grow with normalised ones), else starts again. */
-static long
+static inline long
 walk_to(const ogi_text_t *t, walk_t *w, size_t i)
 {
     if (i < w->i)
