@@ -121,11 +121,51 @@ overlap(int a0, int a1, int b0, int b1)
     return hi > lo ? hi - lo : 0;
 }
 
+/* 1 when the values vcell[p0..p1) stand left to right under x0/x1: no
+ * edge of one left of the same edge of the one before. */
+static int
+in_order(const uint32_t *vcell, size_t p0, size_t p1, const int *x0,
+         const int *x1)
+{
+    for (size_t p = p0 + 1; p < p1; p++)
+        if (x0[vcell[p]] < x0[vcell[p - 1]] || x1[vcell[p]] < x1[vcell[p - 1]])
+            return 0;
+    return 1;
+}
+
+/* The values vcell[b0..b1) of a line whose columns under x0/x1, a column
+ * wider each side, overlap one of the values vcell[a0..a1) of the line
+ * before. ordered: both lines' values in order (in_order), so that one
+ * pass along each line finds them (the values of the line before that
+ * end left of one end left of the next). */
+static size_t
+overlaps(const uint32_t *vcell, size_t a0, size_t a1, size_t b0, size_t b1,
+         const int *x0, const int *x1, int ordered)
+{
+    size_t score = 0, from = a0;
+    for (size_t p = b0; p < b1; p++) {
+        size_t i = vcell[p];
+        int l = x0[i] - 1, r = x1[i] + 1;
+        if (ordered)
+            while (from < a1 && x1[vcell[from]] <= l)
+                from++;
+        for (size_t q = from; q < a1; q++) {
+            size_t j = vcell[q];
+            if (ordered && x0[j] >= r)
+                break;
+            if (overlap(l, r, x0[j], x1[j])) {
+                score++;
+                break;
+            }
+        }
+    }
+    return score;
+}
+
 /* How well the value columns of successive value lines line up, under
  * measure x (x0/x1, into *wide) and under measure n (n0/n1, into
- * *narrow): values whose columns overlap one of the line before. Both in
- * one walk over the pairs of lines; the values of row r are cells
- * vcell[vfirst[r]..vfirst[r + 1]). */
+ * *narrow): values whose columns overlap one of the line before. The
+ * values of row r are cells vcell[vfirst[r]..vfirst[r + 1]). */
 static void
 alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
           const int *x0, const int *x1, const int *n0, const int *n1,
@@ -133,24 +173,21 @@ alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
 {
     size_t sw = 0, sn = 0;
     long prev = -1;
+    int prev_x = 0, prev_n = 0; /* the line before in order, by measure */
     for (size_t r = 0; r < sc->nrows; r++) {
-        if (vfirst[r + 1] - vfirst[r] < 2)
+        size_t b0 = vfirst[r], b1 = vfirst[r + 1];
+        if (b1 - b0 < 2)
             continue;
-        for (size_t p = prev >= 0 ? vfirst[r] : vfirst[r + 1];
-             p < vfirst[r + 1]; p++) {
-            size_t i = vcell[p];
-            int a0 = x0[i] - 1, a1 = x1[i] + 1, b0 = n0[i] - 1, b1 = n1[i] + 1;
-            int fw = 0, fn = 0;
-            for (size_t q = vfirst[prev]; q < vfirst[prev + 1] && !(fw && fn);
-                 q++) {
-                size_t j = vcell[q];
-                fw |= overlap(a0, a1, x0[j], x1[j]) > 0;
-                fn |= overlap(b0, b1, n0[j], n1[j]) > 0;
-            }
-            sw += (size_t)fw;
-            sn += (size_t)fn;
+        int ox = in_order(vcell, b0, b1, x0, x1);
+        int on = in_order(vcell, b0, b1, n0, n1);
+        if (prev >= 0) {
+            size_t a0 = vfirst[prev], a1 = vfirst[prev + 1];
+            sw += overlaps(vcell, a0, a1, b0, b1, x0, x1, ox && prev_x);
+            sn += overlaps(vcell, a0, a1, b0, b1, n0, n1, on && prev_n);
         }
         prev = (long)r;
+        prev_x = ox;
+        prev_n = on;
     }
     *wide = sw;
     *narrow = sn;
