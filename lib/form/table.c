@@ -943,12 +943,8 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
 }
 
 int
-ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
+ogi__table_is_empty_line_walk(const ogi_text_t *t, size_t l)
 {
-    /* the squeezed text keeps no white space: a line that left nothing
-     * there is blanks only (the text holds no other byte below 0x21) */
-    if (t->sq.line)
-        return t->sq.line[l + 1] == t->sq.line[l];
     size_t i = t->lines[l].start, end = t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))

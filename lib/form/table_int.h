@@ -152,8 +152,20 @@ int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
 int ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
                           const char *lit);
 
-/* 1 when line l of t holds only spaces and tabs. */
-int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
+/* ogi__table_is_empty_line for a text without its squeezed lines. */
+int ogi__table_is_empty_line_walk(const ogi_text_t *t, size_t l);
+
+/* 1 when line l of t holds only spaces and tabs. Inline: every reader
+ * asks it of every line. */
+static inline int
+ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
+{
+    /* the squeezed text keeps no white space: a line that left nothing
+     * there is blanks only (the text holds no other byte below 0x21) */
+    if (t->sq.line)
+        return t->sq.line[l + 1] == t->sq.line[l];
+    return ogi__table_is_empty_line_walk(t, l);
+}
 
 /* Sets the display columns (x0, x1) of cells [c0, ncells), all read from
  * line l, measured on the raw characters. */
