@@ -226,7 +226,9 @@ is_numbering(const char *s, size_t n)
         k++;
     }
     if (k == 0) {
-        while (n - i >= 3 && k < 3) {
+        /* the numerals' lead bytes are E4 and E5: others end it at once */
+        while (n - i >= 3 && k < 3 &&
+               ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE5)) {
             const char *d = cjk;
             while (*d && memcmp(d, s + i, 3) != 0)
                 d += 3;
