@@ -222,6 +222,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             return 0; /* tabs are another tool's */
         content++;
         margin += (size_t)has_margin(t, l);
+        /* settled: four lines in five with the margin are out of reach
+         * even if every line left has it */
+        if (content * 8 > margin * 10 + 2 * (l1 - l - 1))
+            return 0;
     }
     if (content < 6 || margin * 10 < content * 8)
         return 0;
