@@ -941,7 +941,18 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
     if (l0 >= l1)
         return 0;
     size_t a = t->lines[l0].start, b = t->lines[l1 - 1].end;
-    return ogi_text_find(t->s + a, b - a, lit) != NULL;
+    /* the marks probes ask for are rare bytes ('|', "+-", a box-drawing
+     * lead): their first byte looked for by memchr, the rest compared
+     * where it stands */
+    size_t n = strlen(lit);
+    const char *p = t->s + a, *e = t->s + b;
+    while (n && e - p >= (ptrdiff_t)n &&
+           (p = memchr(p, lit[0], (size_t)(e - p) - (n - 1))) != NULL) {
+        if (memcmp(p + 1, lit + 1, n - 1) == 0)
+            return 1;
+        p++;
+    }
+    return n == 0;
 }
 
 int
