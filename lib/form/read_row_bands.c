@@ -207,11 +207,23 @@ column_at(const col_t *cols, size_t n, int a, int b)
     return -1;
 }
 
-static int
-by_x(const void *a, const void *b)
+/* Orders cols[0..n) by their first column, keeping the order of those
+ * that start at the same one (as the library's merge sort did): a band
+ * has a few columns, which an insertion sort orders with no call. */
+static void
+sort_by_x(col_t *cols, size_t n)
 {
-    const col_t *p = a, *q = b;
-    return (p->x0 > q->x0) - (p->x0 < q->x0);
+    for (size_t i = 1; i < n; i++) {
+        if (cols[i - 1].x0 <= cols[i].x0)
+            continue;
+        col_t c = cols[i];
+        size_t j = i;
+        while (j > 0 && cols[j - 1].x0 > c.x0) {
+            cols[j] = cols[j - 1];
+            j--;
+        }
+        cols[j] = c;
+    }
 }
 
 /* Appends column c (cells of sc) to tb's open row: its one cell as it
@@ -265,7 +277,7 @@ static int
 emit_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, col_t *cols,
          size_t n, const int *x0, const int *x1)
 {
-    qsort(cols, n, sizeof(cols[0]), by_x);
+    sort_by_x(cols, n);
     int rc;
     if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
         return rc;
