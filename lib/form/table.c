@@ -626,9 +626,6 @@ ogi__table_cp_width(uint32_t cp)
 
 static int add_line_cells(ogi__table_t *tb, size_t l);
 
-/* Raw offset of normalised offset i, for offsets that only grow: *k is
- * the shift in force, carried from call to call (one search per line
- * rather than one per cell). */
 /* The shift in force at normalised offset at (the last at or before it). */
 static size_t
 shift_at(const ogi_text_t *t, size_t at)
@@ -644,6 +641,9 @@ shift_at(const ogi_text_t *t, size_t at)
     return lo;
 }
 
+/* Raw offset of normalised offset i, for offsets that only grow: *k is
+ * the shift in force, carried from call to call (one search per line
+ * rather than one per cell). */
 static size_t
 raw_at(const ogi_text_t *t, size_t i, size_t *k)
 {
@@ -782,6 +782,24 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
             break;
         x += 8;
         r += 8;
+    }
+    if (t->raw_len - to >= 2) {
+        /* every character starting before to ends in the text: no test
+         * of its end for an ideograph */
+        while (r < to) {
+            unsigned char c = (unsigned char)raw[r];
+            if ((unsigned char)(c - 0xE4) <= 5) {
+                x += 2;
+                r += 3;
+            } else if (c == ' ') {
+                x++;
+                r++;
+            } else {
+                size_t n;
+                x += char_width(raw + r, rend, &n);
+                r += n;
+            }
+        }
     }
     while (r < to && raw + r < rend) {
         unsigned char c = (unsigned char)raw[r];
