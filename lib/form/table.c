@@ -987,18 +987,8 @@ ogi__table_is_empty_line_walk(const ogi_text_t *t, size_t l)
 }
 
 int
-ogi__table_is_page_line(const ogi_text_t *t, size_t l)
+ogi__table_is_page_line_walk(const ogi_text_t *t, size_t l)
 {
-    /* a footer is short and starts with "-" or 第 (ogi_text_is_page_number):
-     * most lines are told apart by the squeezed text, which holds at most
-     * one space more than the line's content, without walking their
-     * indentation */
-    if (t->sq.line) {
-        size_t a = t->sq.line[l], b = t->sq.line[l + 1];
-        if (b == a || b - a > 40 ||
-            (t->sq.s[a] != '-' && (unsigned char)t->sq.s[a] != 0xE7))
-            return 0;
-    }
     /* pdftotext centres footers: indentation does not count */
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
     while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))

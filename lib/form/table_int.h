@@ -143,9 +143,27 @@ int ogi__table_add_line_row(ogi__table_t *tb, size_t l);
  * plain space is only layout. */
 int ogi__table_is_nbsp(const ogi_text_t *t, size_t i);
 
+/* ogi__table_is_page_line past its quick test: the line walked. */
+int ogi__table_is_page_line_walk(const ogi_text_t *t, size_t l);
+
 /* 1 when line l of t is a page footer a PDF conversion left ("- 3 -",
- * "第3页"), whatever its indentation. */
-int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
+ * "第3页"), whatever its indentation. Inline: every reader asks it of
+ * most lines. */
+static inline int
+ogi__table_is_page_line(const ogi_text_t *t, size_t l)
+{
+    /* a footer is short and starts with "-" or 第 (ogi_text_is_page_number):
+     * most lines are told apart by the squeezed text, which holds at most
+     * one space more than the line's content, without walking their
+     * indentation */
+    if (t->sq.line) {
+        size_t a = t->sq.line[l], b = t->sq.line[l + 1];
+        if (b == a || b - a > 40 ||
+            (t->sq.s[a] != '-' && (unsigned char)t->sq.s[a] != 0xE7))
+            return 0;
+    }
+    return ogi__table_is_page_line_walk(t, l);
+}
 
 /* 1 when the bytes of lines [l0, l1) of t hold lit: one search, so that a
  * probe declines a region without the marks of its layout at once. */
