@@ -598,8 +598,7 @@ copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
         d->x0 = (int16_t)x0[i];
         d->x1 = (int16_t)x1[i];
     }
-    /* the same cells: the same reading as prose */
-    ogi__table_row_close_as(tb, sc->rows[r].prosey);
+    ogi__table_row_close(tb);
     return 0;
 }
 
@@ -691,7 +690,9 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if ((rc = ogi__table_row_open(&sc, l)) ||
             (rc = add_line_apart(&sc, t, l)))
             return rc;
-        ogi__table_row_close(&sc);
+        /* the scratch's rows are not read as prose: a row copied out is,
+         * in the table, and a band's lines merged need not be */
+        ogi__table_row_close_as(&sc, 0);
     }
     if (sc.nrows == 0)
         return 0;

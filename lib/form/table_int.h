@@ -83,8 +83,9 @@ int ogi__table_row_open(ogi__table_t *tb, size_t line);
  * of it reads as a sentence. */
 void ogi__table_row_close(ogi__table_t *tb);
 
-/* Closes the open row as ogi__table_row_close does, its prosey given: a
- * reader that copies the cells of a row already closed knows it. */
+/* Closes the open row as ogi__table_row_close does, its prosey given
+ * rather than read from its labels: for a reader that knows it, or has no
+ * use for it (a scratch table whose rows are copied out). */
 void ogi__table_row_close_as(ogi__table_t *tb, int prosey);
 
 /*
