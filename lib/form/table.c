@@ -172,9 +172,12 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
                const ogi_num_t *known)
 {
     size_t a = 0, b = n;
-    while (a < b && ogi_text_is_space((unsigned char)s[a]))
+    /* white space is all at or below 0x20: one test for most bytes */
+    while (a < b && (unsigned char)s[a] <= 0x20 &&
+           ogi_text_is_space((unsigned char)s[a]))
         a++;
-    while (b > a && ogi_text_is_space((unsigned char)s[b - 1]))
+    while (b > a && (unsigned char)s[b - 1] <= 0x20 &&
+           ogi_text_is_space((unsigned char)s[b - 1]))
         b--;
     if (a == b)
         return ogi__table_add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
