@@ -44,7 +44,7 @@ ogi__word_any_high(uint64_t x)
 static inline unsigned
 ogi__word_first(uint64_t m)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     return (unsigned)__builtin_ctzll(m) >> 3;
 #else

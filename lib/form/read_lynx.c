@@ -155,9 +155,8 @@ may_count(const char *s, size_t n)
         return 1;
     for (size_t i = a + 1; i + 1 < n;) {
         /* words eight bytes at a time to the next space */
-        while (n - i >= 9 &&
-               !ogi__word_any_below(ogi__word_load(s + i) ^ (OGI__ONES * ' '),
-                                    1))
+        while (n - i >= 9 && !ogi__word_any_below(
+                                 ogi__word_load(s + i) ^ (OGI__ONES * ' '), 1))
             i += 8;
         if (i + 1 >= n)
             break;

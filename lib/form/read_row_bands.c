@@ -697,7 +697,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if (sc.nrows == 0)
         return 0;
     int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
-    size_t *nv = ogi_arena_alloc(tb->arena, (2 * sc.nrows + 1) * sizeof(size_t));
+    size_t *nv =
+        ogi_arena_alloc(tb->arena, (2 * sc.nrows + 1) * sizeof(size_t));
     uint32_t *vcell = ogi_arena_alloc(tb->arena, sc.ncells * sizeof(uint32_t));
     if (!x0 || !nv || !vcell)
         return OGI_ENOMEM;

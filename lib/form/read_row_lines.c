@@ -43,8 +43,8 @@ read_rule(const ogi_text_t *t, size_t l, cols_t *c)
 {
     /* most lines are told by their first byte that is not a space: the
      * squeezed text gives it without a walk over the indentation */
-    if (t->sq.line && (t->sq.line[l + 1] == t->sq.line[l] ||
-                       t->sq.s[t->sq.line[l]] != '-'))
+    if (t->sq.line &&
+        (t->sq.line[l + 1] == t->sq.line[l] || t->sq.s[t->sq.line[l]] != '-'))
         return 0;
     const char *s = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start, i = 0;

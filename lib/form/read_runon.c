@@ -790,9 +790,8 @@ nbsp_at(const ogi_text_t *t, size_t p, size_t *k)
     if (t->s[p] != ' ')
         return 0;
     size_t lo = *k == SIZE_MAX || t->shifts[*k].norm > p ? 0 : *k;
-    for (int step = 0; step < 8 && lo + 1 < t->nshifts &&
-                       t->shifts[lo + 1].norm <= p;
-         step++)
+    for (int step = 0;
+         step < 8 && lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p; step++)
         lo++;
     if (lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p) {
         /* far on: the last shift at or before p by halving */
