@@ -38,7 +38,7 @@ cell_room(ogi__table_t *tb)
 
 /* ogi__table_add, a value's number given when already parsed from
  * s[0..n) (num, or NULL to parse it here). */
-static ogi__cell_t *
+static inline ogi__cell_t *
 add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
            size_t off, size_t len, const ogi_num_t *num)
 {
