@@ -20,12 +20,9 @@ ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
     tb->arena = arena;
 }
 
-/* Room for one more cell in tb. Returns 0 or OGI_ENOMEM. */
-static int
-cell_room(ogi__table_t *tb)
+int
+ogi__table_grow_cells(ogi__table_t *tb)
 {
-    if (tb->ncells < tb->ccap)
-        return 0;
     size_t cap = tb->ccap ? tb->ccap * 2 : 256;
     ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
                                     tb->ncells * sizeof(*p), cap * sizeof(*p));
@@ -34,6 +31,13 @@ cell_room(ogi__table_t *tb)
     tb->cells = p;
     tb->ccap = cap;
     return 0;
+}
+
+/* Room for one more cell in tb. Returns 0 or OGI_ENOMEM. */
+static int
+cell_room(ogi__table_t *tb)
+{
+    return tb->ncells < tb->ccap ? 0 : ogi__table_grow_cells(tb);
 }
 
 /* ogi__table_add, a value's number given when already parsed from
@@ -69,22 +73,15 @@ ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
 }
 
 int
-ogi__table_row_open(ogi__table_t *tb, size_t line)
+ogi__table_grow_rows(ogi__table_t *tb)
 {
-    if (tb->nrows == tb->rcap) {
-        size_t cap = tb->rcap ? tb->rcap * 2 : 64;
-        ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows,
-                                       tb->nrows * sizeof(*p),
-                                       cap * sizeof(*p));
-        if (!p)
-            return OGI_ENOMEM;
-        tb->rows = p;
-        tb->rcap = cap;
-    }
-    ogi__row_t *r = &tb->rows[tb->nrows++];
-    memset(r, 0, sizeof(*r));
-    r->first = (uint32_t)tb->ncells;
-    r->line = (uint32_t)line;
+    size_t cap = tb->rcap ? tb->rcap * 2 : 64;
+    ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows,
+                                   tb->nrows * sizeof(*p), cap * sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    tb->rows = p;
+    tb->rcap = cap;
     return 0;
 }
 
@@ -190,16 +187,6 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
         return add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a, b - a,
                           &num);
     return ogi__table_add(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
-}
-
-ogi__cell_t *
-ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
-{
-    if (cell_room(tb))
-        return NULL;
-    ogi__cell_t *d = &tb->cells[tb->ncells++];
-    *d = *c;
-    return d;
 }
 
 ogi__cell_t *

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ogi/arena.h"
 #include "ogi/number.h"
@@ -76,8 +77,25 @@ typedef struct {
 void ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena,
                      const ogi_text_t *t);
 
-/* Opens a row whose first line is line. Returns 0 or OGI_ENOMEM. */
-int ogi__table_row_open(ogi__table_t *tb, size_t line);
+/* Doubles the room for rows / cells of tb (the inline appends below call
+ * them when full). Return 0 or OGI_ENOMEM. */
+int ogi__table_grow_rows(ogi__table_t *tb);
+int ogi__table_grow_cells(ogi__table_t *tb);
+
+/* Opens a row whose first line is line. Returns 0 or OGI_ENOMEM. Inline:
+ * a reader opens a row for every line it reads. */
+static inline int
+ogi__table_row_open(ogi__table_t *tb, size_t line)
+{
+    int rc;
+    if (tb->nrows == tb->rcap && (rc = ogi__table_grow_rows(tb)) != 0)
+        return rc;
+    ogi__row_t *r = &tb->rows[tb->nrows++];
+    memset(r, 0, sizeof(*r));
+    r->first = (uint32_t)tb->ncells;
+    r->line = (uint32_t)line;
+    return 0;
+}
 
 /* Closes the open row: an empty row is dropped; prosey is set when a label
  * of it reads as a sentence. */
@@ -99,8 +117,17 @@ ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
                             const char *s, size_t n, size_t off, size_t len);
 
 /* Appends a copy of cell c (its kind, number, span and places). Returns
- * the new cell, or NULL when out of memory. */
-ogi__cell_t *ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c);
+ * the new cell, or NULL when out of memory. Inline: the band reader copies
+ * most cells it reads. */
+static inline ogi__cell_t *
+ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
+{
+    if (tb->ncells == tb->ccap && ogi__table_grow_cells(tb) != 0)
+        return NULL;
+    ogi__cell_t *d = &tb->cells[tb->ncells++];
+    *d = *c;
+    return d;
+}
 
 /*
  * Appends one cell whose kind is read from its text: BLANK when it is only
