@@ -76,8 +76,8 @@ int
 ogi__table_grow_rows(ogi__table_t *tb)
 {
     size_t cap = tb->rcap ? tb->rcap * 2 : 64;
-    ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows,
-                                   tb->nrows * sizeof(*p), cap * sizeof(*p));
+    ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows, tb->nrows * sizeof(*p),
+                                   cap * sizeof(*p));
     if (!p)
         return OGI_ENOMEM;
     tb->rows = p;
