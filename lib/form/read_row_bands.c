@@ -83,11 +83,12 @@ static int
 measure(const ogi__table_t *sc, int *x0, int *x1, int *n0, int *n1)
 {
     int same = 1;
+    size_t shift = SIZE_MAX; /* the walks' place in the shift map */
     for (size_t r = 0; r < sc->nrows; r++) {
         size_t first = sc->rows[r].first, line = sc->rows[r].line;
         size_t count = sc->rows[r].count;
-        ogi__table_cells_columns(sc->text, line, &sc->cells[first], count,
-                                 &x0[first], &x1[first]);
+        ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
+                                 count, &x0[first], &x1[first]);
         cp_walk_t w = {sc->text->lines[line].start, 0};
         for (size_t i = first; i < first + count; i++) {
             const ogi__cell_t *c = &sc->cells[i];

@@ -30,6 +30,28 @@ ogi__table_cp_width(uint32_t cp)
     return 1;
 }
 
+/* The shift in force at normalised offset at, found from shift from (in
+ * force at an offset before at): strides that double from there, then
+ * halving, so that a line's shift is found near the last line's. */
+static size_t
+shift_after(const ogi_text_t *t, size_t at, size_t from)
+{
+    size_t lo = from, step = 1;
+    while (lo + step < t->nshifts && t->shifts[lo + step].norm <= at) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < t->nshifts ? lo + step : t->nshifts;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->shifts[mid].norm <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The shift in force at normalised offset at (the last at or before it). */
 static size_t
 shift_at(const ogi_text_t *t, size_t at)
@@ -153,11 +175,13 @@ typedef struct {
 } walk_t;
 
 static void
-walk_start(const ogi_text_t *t, walk_t *w, size_t l)
+walk_start(const ogi_text_t *t, walk_t *w, size_t l, size_t hint)
 {
     size_t at = t->lines[l].start;
     w->line = l;
-    w->k = shift_at(t, at);
+    w->k = hint < t->nshifts && t->shifts[hint].norm <= at
+               ? shift_after(t, at, hint)
+               : shift_at(t, at);
     w->i = at;
     w->r = raw_at(t, at, &w->k);
     w->x = 0;
@@ -171,7 +195,7 @@ static inline long
 walk_to(const ogi_text_t *t, walk_t *w, size_t i)
 {
     if (i < w->i)
-        walk_start(t, w, w->line);
+        walk_start(t, w, w->line, SIZE_MAX);
     size_t to = raw_at(t, i, &w->k);
     w->i = i;
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
@@ -229,7 +253,7 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
 }
 
 void
-ogi__table_cells_columns(const ogi_text_t *t, size_t line,
+ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
                          const ogi__cell_t *cells, size_t n, int *x0, int *x1)
 {
     walk_t w = {.line = SIZE_MAX};
@@ -248,7 +272,7 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line,
         if (w.line == SIZE_MAX && line < t->nlines &&
             !(t->lines[line].start > c->off ||
               (line + 1 < t->nlines && t->lines[line + 1].start <= c->off)))
-            walk_start(t, &w, line);
+            walk_start(t, &w, line, *shift);
         if (w.line == SIZE_MAX || t->lines[w.line].start > c->off ||
             (w.line + 1 < t->nlines && t->lines[w.line + 1].start <= c->off)) {
             size_t lo = 0, hi = t->nlines;
@@ -259,7 +283,7 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line,
                 else
                     hi = mid;
             }
-            walk_start(t, &w, lo);
+            walk_start(t, &w, lo, SIZE_MAX);
         }
         /* beyond INT16_MAX a column is left as it was */
         long a = walk_to(t, &w, c->off);
@@ -270,4 +294,6 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line,
         if (b <= INT16_MAX)
             x1[j] = (int)b;
     }
+    if (w.line != SIZE_MAX)
+        *shift = w.k;
 }

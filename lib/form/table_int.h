@@ -228,8 +228,10 @@ void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
  * x0[0..n) and x1[0..n): what ogi__table_cell_columns gives for each,
  * measured in one walk along a line while the cells follow each other
  * on it. line: the line the cells are likely read from (no search for
- * it when they are), or SIZE_MAX. */
-void ogi__table_cells_columns(const ogi_text_t *t, size_t line,
+ * it when they are), or SIZE_MAX. *shift: where in t's shift map the walk
+ * of an earlier line ended, carried from call to call for lines taken in
+ * order (SIZE_MAX at first). */
+void ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
                               const ogi__cell_t *cells, size_t n, int *x0,
                               int *x1);
 
