@@ -37,6 +37,22 @@ ogi__word_any_high(uint64_t x)
     return (x | (x + OGI__ONES)) & OGI__HIGHS;
 }
 
+/* Bytes of the word before the first one flagged in m (a mask of high
+ * bits from the tests above, nonzero), in memory order: the tests flag
+ * that first byte exactly (a borrow runs only upwards from it). 0 where
+ * the byte order is unknown: a caller then goes on byte by byte. */
+static inline unsigned
+ogi__word_first(uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (unsigned)__builtin_ctzll(m) >> 3;
+#else
+    (void)m;
+    return 0;
+#endif
+}
+
 /* Whether all 8 bytes of x are c. */
 static inline int
 ogi__word_all(uint64_t x, unsigned char c)

@@ -40,6 +40,9 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t tab_lines = 0, single = 0;
+    /* a region without a tab (most) is declined in one search */
+    if (!ogi__table_region_has(t, l0, l1, "\t"))
+        return 0;
     for (size_t l = l0; l < l1; l++) {
         const ogi_line_t *ln = &t->lines[l];
         if (!memchr(t->s + ln->start, '\t', ln->end - ln->start))

@@ -42,6 +42,7 @@
 
 #include "ogi/error.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
 #define MAX_WORDS 96 /* words of one line read as cells; the rest: text */
 #define MAX_COLS  32 /* cells a row may be completed to */
@@ -98,14 +99,14 @@ line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
     return n;
 }
 
-/* Leading spaces of line l. */
-static size_t
-indent(const ogi_text_t *t, size_t l)
+/* 1 when line l starts with lynx's margin: three spaces or more (only
+ * the first three are looked at: pdftotext indents by dozens). */
+static int
+has_margin(const ogi_text_t *t, size_t l)
 {
-    size_t i = t->lines[l].start, end = t->lines[l].end;
-    while (i < end && t->s[i] == ' ')
-        i++;
-    return i - t->lines[l].start;
+    const char *p = t->s + t->lines[l].start;
+    return t->lines[l].end - t->lines[l].start >= 3 && p[0] == ' ' &&
+           p[1] == ' ' && p[2] == ' ';
 }
 
 /* One cell on the line: a single value, or text words one space apart. */
@@ -144,24 +145,49 @@ static int
 may_count(const char *s, size_t n)
 {
     size_t a = 0;
+    while (n - a >= 8 && ogi__word_all(ogi__word_load(s + a), ' '))
+        a += 8;
     while (a < n && s[a] == ' ')
         a++;
     while (n > a && s[n - 1] == ' ')
         n--;
     if (!memchr(s + a, ' ', n - a))
         return 1;
-    for (size_t i = a + 1; i + 1 < n; i++)
-        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+    for (size_t i = a + 1; i + 1 < n;) {
+        /* words eight bytes at a time to the next space */
+        while (n - i >= 9 && !ogi__word_any_below(
+                                 ogi__word_load(s + i) ^ (OGI__ONES * ' '), 1))
+            i += 8;
+        if (i + 1 >= n)
+            break;
+        if (s[i] != ' ') {
+            i++;
+            continue;
+        }
+        /* a space of a run of two or more stands beside a space: none
+         * of the run is one between two counts */
+        if (s[i + 1] == ' ') {
+            while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
+                i += 8;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
+        }
+        if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
             return 1;
+        i++;
+    }
     return 0;
 }
 
-/* Characters of s[0..n). */
+/* Characters of s[0..n), eight bytes at a time. */
 static size_t
 chars(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t k = 0, i = 0;
+    for (; n - i >= 8; i += 8)
+        k += ogi__word_leads(ogi__word_load(s + i));
+    for (; i < n; i++)
         k += ((unsigned char)s[i] & 0xC0) != 0x80;
     return k;
 }
@@ -182,16 +208,23 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t content = 0, margin = 0, paras = 0, rows = 0;
     word_t w[MAX_WORDS];
+    /* a region without a tab (most) needs no line searched for one */
+    int tabs = l0 < l1 && memchr(t->s + t->lines[l0].start, '\t',
+                                 t->lines[l1 - 1].end - t->lines[l0].start);
     /* lynx indents everything by three: without that margin the region
      * is declined before any line is read into words */
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
         const ogi_line_t *ln = &t->lines[l];
-        if (memchr(t->s + ln->start, '\t', ln->end - ln->start))
+        if (tabs && memchr(t->s + ln->start, '\t', ln->end - ln->start))
             return 0; /* tabs are another tool's */
         content++;
-        margin += indent(t, l) >= 3;
+        margin += (size_t)has_margin(t, l);
+        /* settled: four lines in five with the margin are out of reach
+         * even if every line left has it */
+        if (content * 8 > margin * 10 + 2 * (l1 - l - 1))
+            return 0;
     }
     if (content < 6 || margin * 10 < content * 8)
         return 0;
@@ -201,10 +234,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
             continue;
         const ogi_line_t *ln = &t->lines[l];
-        if (memchr(t->s + ln->start, '\t', ln->end - ln->start))
+        if (tabs && memchr(t->s + ln->start, '\t', ln->end - ln->start))
             return 0; /* tabs are another tool's */
         content++;
-        if (indent(t, l) >= 3)
+        if (has_margin(t, l))
             margin++;
         /* a heading: short, nothing a value is written with */
         if (chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&

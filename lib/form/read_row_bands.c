@@ -46,7 +46,7 @@ typedef struct {
 
 /* Code points from the start of line l to offset off, counted on from
  * *w when off is not behind it (w->i is the line's start at first). */
-static int
+static inline int
 cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
 {
     if (off < w->i) {
@@ -58,6 +58,16 @@ cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
     size_t stop = off < t->len ? off : t->len;
     for (; stop > i && stop - i >= 8; i += 8)
         x += (int)ogi__word_leads(ogi__word_load(t->s + i));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* the last few bytes as a word too, those past stop zeroed: each of
+     * them counts as a character, taken off again */
+    if (stop > i && t->len - i >= 8) {
+        unsigned k = (unsigned)(stop - i);
+        uint64_t m = ogi__word_load(t->s + i) & ((UINT64_C(1) << (8 * k)) - 1);
+        x += (int)ogi__word_leads(m) - (int)(8 - k);
+        i = stop;
+    }
+#endif
     for (; i < off && i < t->len; i++)
         x += ((unsigned char)t->s[i] & 0xC0) != 0x80;
     w->i = i > off ? i : off;
@@ -65,25 +75,29 @@ cp_column(const ogi_text_t *t, size_t l, size_t off, cp_walk_t *w)
     return x;
 }
 
-/* Columns of each cell of sc (one row per line) into x0/x1: in code
- * points when narrow, else in display columns. */
-static void
-measure(const ogi__table_t *sc, int narrow, int *x0, int *x1)
+/* Columns of each cell of sc (one row per line) in both measures: x0/x1
+ * in display columns, n0/n1 in code points. Returns 1 when the two agree
+ * for every cell (no wide character before a cell's end): then no choice
+ * between them is left to make. */
+static int
+measure(const ogi__table_t *sc, int *x0, int *x1, int *n0, int *n1)
 {
+    int same = 1;
+    size_t shift = SIZE_MAX; /* the walks' place in the shift map */
     for (size_t r = 0; r < sc->nrows; r++) {
         size_t first = sc->rows[r].first, line = sc->rows[r].line;
-        if (!narrow) {
-            ogi__table_cells_columns(sc->text, &sc->cells[first],
-                                     sc->rows[r].count, &x0[first], &x1[first]);
-            continue;
-        }
+        size_t count = sc->rows[r].count;
+        ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
+                                 count, &x0[first], &x1[first]);
         cp_walk_t w = {sc->text->lines[line].start, 0};
-        for (size_t i = first; i < first + sc->rows[r].count; i++) {
+        for (size_t i = first; i < first + count; i++) {
             const ogi__cell_t *c = &sc->cells[i];
-            x0[i] = cp_column(sc->text, line, c->off, &w);
-            x1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            n0[i] = cp_column(sc->text, line, c->off, &w);
+            n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            same &= n0[i] == x0[i] && n1[i] == x1[i];
         }
     }
+    return same;
 }
 
 static int
@@ -108,32 +122,76 @@ overlap(int a0, int a1, int b0, int b1)
     return hi > lo ? hi - lo : 0;
 }
 
-/* How well the value columns of successive value lines line up under
- * measure x: values whose columns overlap one of the line before. */
-static size_t
-alignment(const ogi__table_t *sc, const int *x0, const int *x1)
+/* 1 when the values vcell[p0..p1) stand left to right under x0/x1: no
+ * edge of one left of the same edge of the one before. */
+static int
+in_order(const uint32_t *vcell, size_t p0, size_t p1, const int *x0,
+         const int *x1)
 {
-    size_t score = 0;
-    long prev = -1;
-    for (size_t r = 0; r < sc->nrows; r++) {
-        if (nvalues(sc, r) < 2)
-            continue;
-        if (prev >= 0) {
-            const ogi__row_t *a = &sc->rows[prev], *b = &sc->rows[r];
-            for (size_t i = b->first; i < b->first + b->count; i++) {
-                if (!is_value(&sc->cells[i]))
-                    continue;
-                for (size_t j = a->first; j < a->first + a->count; j++)
-                    if (is_value(&sc->cells[j]) &&
-                        overlap(x0[i] - 1, x1[i] + 1, x0[j], x1[j])) {
-                        score++;
-                        break;
-                    }
+    for (size_t p = p0 + 1; p < p1; p++)
+        if (x0[vcell[p]] < x0[vcell[p - 1]] || x1[vcell[p]] < x1[vcell[p - 1]])
+            return 0;
+    return 1;
+}
+
+/* The values vcell[b0..b1) of a line whose columns under x0/x1, a column
+ * wider each side, overlap one of the values vcell[a0..a1) of the line
+ * before. ordered: both lines' values in order (in_order), so that one
+ * pass along each line finds them (the values of the line before that
+ * end left of one end left of the next). */
+static size_t
+overlaps(const uint32_t *vcell, size_t a0, size_t a1, size_t b0, size_t b1,
+         const int *x0, const int *x1, int ordered)
+{
+    size_t score = 0, from = a0;
+    for (size_t p = b0; p < b1; p++) {
+        size_t i = vcell[p];
+        int l = x0[i] - 1, r = x1[i] + 1;
+        if (ordered)
+            while (from < a1 && x1[vcell[from]] <= l)
+                from++;
+        for (size_t q = from; q < a1; q++) {
+            size_t j = vcell[q];
+            if (ordered && x0[j] >= r)
+                break;
+            if (overlap(l, r, x0[j], x1[j])) {
+                score++;
+                break;
             }
         }
-        prev = (long)r;
     }
     return score;
+}
+
+/* How well the value columns of successive value lines line up, under
+ * measure x (x0/x1, into *wide) and under measure n (n0/n1, into
+ * *narrow): values whose columns overlap one of the line before. The
+ * values of row r are cells vcell[vfirst[r]..vfirst[r + 1]). */
+static void
+alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
+          const int *x0, const int *x1, const int *n0, const int *n1,
+          size_t *wide, size_t *narrow)
+{
+    size_t sw = 0, sn = 0;
+    long prev = -1;
+    int prev_x = 0, prev_n = 0; /* the line before in order, by measure */
+    for (size_t r = 0; r < sc->nrows; r++) {
+        size_t b0 = vfirst[r], b1 = vfirst[r + 1];
+        if (b1 - b0 < 2)
+            continue;
+        int ox = in_order(vcell, b0, b1, x0, x1);
+        int on = in_order(vcell, b0, b1, n0, n1);
+        if (prev >= 0) {
+            size_t a0 = vfirst[prev], a1 = vfirst[prev + 1];
+            sw += overlaps(vcell, a0, a1, b0, b1, x0, x1, ox && prev_x);
+            sn += overlaps(vcell, a0, a1, b0, b1, n0, n1, on && prev_n);
+        }
+        prev = (long)r;
+        prev_x = ox;
+        prev_n = on;
+    }
+    *wide = sw;
+    *narrow = sn;
 }
 
 /* The column of cols[0..n) piece [a, b) stands in: starting where it
@@ -150,11 +208,23 @@ column_at(const col_t *cols, size_t n, int a, int b)
     return -1;
 }
 
-static int
-by_x(const void *a, const void *b)
+/* Orders cols[0..n) by their first column, keeping the order of those
+ * that start at the same one (as the library's merge sort did): a band
+ * has a few columns, which an insertion sort orders with no call. */
+static void
+sort_by_x(col_t *cols, size_t n)
 {
-    const col_t *p = a, *q = b;
-    return (p->x0 > q->x0) - (p->x0 < q->x0);
+    for (size_t i = 1; i < n; i++) {
+        if (cols[i - 1].x0 <= cols[i].x0)
+            continue;
+        col_t c = cols[i];
+        size_t j = i;
+        while (j > 0 && cols[j - 1].x0 > c.x0) {
+            cols[j] = cols[j - 1];
+            j--;
+        }
+        cols[j] = c;
+    }
 }
 
 /* Appends column c (cells of sc) to tb's open row: its one cell as it
@@ -208,7 +278,7 @@ static int
 emit_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, col_t *cols,
          size_t n, const int *x0, const int *x1)
 {
-    qsort(cols, n, sizeof(cols[0]), by_x);
+    sort_by_x(cols, n);
     int rc;
     if ((rc = ogi__table_row_open(tb, sc->rows[r0].line)))
         return rc;
@@ -533,6 +603,26 @@ copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
     return 0;
 }
 
+/* 1 when cell c of a line of t may read otherwise when its text is read
+ * again as words (add_line_apart): a label that holds a blank, or whose
+ * text is a number. Anything else is kept as it is, by either way. */
+static int
+reads_again(const ogi_text_t *t, const ogi__cell_t *c)
+{
+    if (c->kind != OGI__CELL_LABEL || c->s != t->s + c->off || c->n != c->len)
+        return 0;
+    /* eight bytes at a time while none is below 0x21 (no blank) */
+    size_t i = 0;
+    while (c->n - i >= 8 &&
+           !ogi__word_any_below(ogi__word_load(c->s + i), 0x21))
+        i += 8;
+    for (; i < c->n; i++)
+        if (c->s[i] == ' ' || c->s[i] == '\t')
+            return 1;
+    ogi_num_t num;
+    return ogi_number_parse(c->s, c->n, &num) != OGI_NUM_NONE;
+}
+
 /*
  * Appends the cells of the open row of sc read from line l, a label cell
  * that holds a space between two characters that are not ASCII read as
@@ -549,6 +639,13 @@ add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
     int rc = ogi__table_add_line(sc, l);
     if (rc || c0 == sc->ncells)
         return rc;
+    /* the cells before the first label that may read otherwise stay as
+     * they are: a label of one word that is no number reads back as
+     * itself (most lines hold no other) */
+    while (c0 < sc->ncells && !reads_again(t, &sc->cells[c0]))
+        c0++;
+    if (c0 == sc->ncells)
+        return 0;
     size_t n = sc->ncells - c0;
     ogi__cell_t *copy = ogi_arena_alloc(sc->arena, n * sizeof(*copy));
     if (!copy)
@@ -594,24 +691,41 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if ((rc = ogi__table_row_open(&sc, l)) ||
             (rc = add_line_apart(&sc, t, l)))
             return rc;
-        ogi__table_row_close(&sc);
+        /* the scratch's rows are not read as prose: a row copied out is,
+         * in the table, and a band's lines merged need not be */
+        ogi__table_row_close_as(&sc, 0);
     }
     if (sc.nrows == 0)
         return 0;
     int *x0 = ogi_arena_alloc(tb->arena, 4 * sc.ncells * sizeof(int));
-    if (!x0)
+    size_t *nv =
+        ogi_arena_alloc(tb->arena, (2 * sc.nrows + 1) * sizeof(size_t));
+    uint32_t *vcell = ogi_arena_alloc(tb->arena, sc.ncells * sizeof(uint32_t));
+    if (!x0 || !nv || !vcell)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
     int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
+    /* each row's values, listed once: their count, and where they are */
+    size_t *vfirst = nv + sc.nrows, nval = 0;
+    for (size_t k = 0; k < sc.nrows; k++) {
+        vfirst[k] = nval;
+        for (size_t i = sc.rows[k].first;
+             i < sc.rows[k].first + sc.rows[k].count; i++)
+            if (is_value(&sc.cells[i]))
+                vcell[nval++] = (uint32_t)i;
+        nv[k] = nval - vfirst[k];
+    }
+    vfirst[sc.nrows] = nval;
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
-    measure(&sc, 0, x0, x1);
-    size_t wide = alignment(&sc, x0, x1);
-    measure(&sc, 1, n0, n1);
-    if (alignment(&sc, n0, n1) > wide) {
-        x0 = n0;
-        x1 = n1;
+    if (!measure(&sc, x0, x1, n0, n1)) {
+        size_t wide, narrow;
+        alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
+        if (narrow > wide) {
+            x0 = n0;
+            x1 = n1;
+        }
     }
     size_t r = 0;
     while (r < sc.nrows) {
@@ -625,18 +739,18 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
          * values, a numbered row label starts the next */
         while (r < e) {
             size_t s = r + 1, vl = r; /* the band's line of values */
-            int values = nvalues(&sc, r) >= 2;
+            int values = nv[r] >= 2;
             /* a row left wholly blank: a line of its numbered label
              * alone, then the next row's values and label in its column */
             int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
             while (s < e &&
                    !(values && starts_numbered(&sc, s, x0,
                                                first_value_at(&sc, vl, x0))) &&
-                   !(!values && at >= 0 && s == r + 1 && nvalues(&sc, s) >= 2 &&
+                   !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
-                if (!values && nvalues(&sc, s) >= 2)
+                if (!values && nv[s] >= 2)
                     vl = s;
-                values |= nvalues(&sc, s) >= 2;
+                values |= nv[s] >= 2;
                 s++;
             }
             /* the tops of the next row's cells set above its label */

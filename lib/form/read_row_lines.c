@@ -41,9 +41,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 static int
 read_rule(const ogi_text_t *t, size_t l, cols_t *c)
 {
+    /* most lines are told by their first byte that is not a space: the
+     * squeezed text gives it without a walk over the indentation */
+    if (t->sq.line &&
+        (t->sq.line[l + 1] == t->sq.line[l] || t->sq.s[t->sq.line[l]] != '-'))
+        return 0;
     const char *s = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start, i = 0;
-    /* most lines are told by their first byte that is not a space */
     while (i < n && s[i] == ' ')
         i++;
     if (i == n || s[i] != '-')
@@ -326,10 +330,12 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     cols_t c;
     size_t c0 = tb->ncells, r0 = tb->nrows;
     int ruled = l0 > 0 && read_rule(t, l0 - 1, &c);
+    /* a region without a tab (most) needs no line searched for one */
+    int tabs = ogi__table_region_has(t, l0, l1, "\t");
     for (size_t l = l0; l < l1 && !ruled; l++)
         ruled = read_rule(t, l, &c) ||
-                memchr(t->s + t->lines[l].start, '\t',
-                       t->lines[l].end - t->lines[l].start) != NULL;
+                (tabs && memchr(t->s + t->lines[l].start, '\t',
+                                t->lines[l].end - t->lines[l].start) != NULL);
     int rc =
         ruled ? read_lines(tb, t, l0, l1) : ogi__row_bands_read(tb, t, l0, l1);
     if (rc == 0) {

@@ -779,6 +779,49 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
     }
 }
 
+/* ogi__table_is_nbsp(t, p) for offsets p that grow from call to call:
+ * *k is the shift in force at the last (SIZE_MAX at first), moved on a
+ * few steps at a time rather than searched for at each space. */
+static int
+nbsp_at(const ogi_text_t *t, size_t p, size_t *k)
+{
+    if (!t->raw || t->nshifts == 0 || p >= t->len)
+        return ogi__table_is_nbsp(t, p);
+    if (t->s[p] != ' ')
+        return 0;
+    size_t lo = *k == SIZE_MAX || t->shifts[*k].norm > p ? 0 : *k;
+    for (int step = 0;
+         step < 8 && lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p; step++)
+        lo++;
+    if (lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p) {
+        /* far on: the last shift at or before p by halving */
+        size_t hi = t->nshifts;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (t->shifts[mid].norm <= p)
+                lo = mid;
+            else
+                hi = mid;
+        }
+    }
+    *k = lo;
+    size_t r = t->shifts[lo].raw + (uint32_t)(p - t->shifts[lo].norm);
+    return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&
+           (unsigned char)t->raw[r + 1] == 0xa0;
+}
+
+/* 1 unless the raw bytes of normalised offsets [a, b) of t are known to
+ * hold no C2 byte, the first of a no-break space's (C2 A0): one search
+ * that spares the shift map a look for each space before a digit. */
+static int
+raw_has_c2(const ogi_text_t *t, size_t a, size_t b)
+{
+    if (!t->raw || t->nshifts == 0)
+        return 1;
+    size_t ra = ogi_text_raw_offset(t, a), rb = ogi_text_raw_offset(t, b);
+    return rb > ra && memchr(t->raw + ra, 0xC2, rb - ra) != NULL;
+}
+
 /*
  * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
  * non-ASCII byte (a label glued to its value), a no-break space (an
@@ -795,35 +838,48 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     size_t a = t->lines[l0].start;
     size_t b = t->lines[(l1 < t->nlines ? l1 : t->nlines) - 1].end;
     const unsigned char *s = (const unsigned char *)t->s;
-    size_t digits = 0;
+    size_t k = SIZE_MAX;
+    int nbsp = -1; /* whether the raw bytes hold a C2 at all: not yet known */
     for (size_t i = a; i < b; i++) {
 #if defined(__SSE2__) && defined(__GNUC__)
-        /* sixteen bytes with no digit at once */
+        /* sixteen bytes with no digit at once, then on to the first */
         while (b - i >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-            if (_mm_movemask_epi8(_mm_cmpeq_epi8(
-                    _mm_min_epu8(d, _mm_set1_epi8(9)), d)))
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
                 break;
-            digits = 0;
+            }
             i += 16;
         }
         if (i >= b)
             break;
 #endif
-        if (!ogi_text_is_digit(s[i])) {
-            digits = 0;
+        if (!ogi_text_is_digit(s[i]))
             continue;
-        }
-        if ((digits == 0 && i > a && s[i - 1] >= 0x80) || ++digits >= LONG_RUN)
+        /* the first digit of a run (a run is taken whole below) */
+        if (i > a && s[i - 1] >= 0x80)
             return 1;
         /* after a cell's "&nbsp;", or after a placeholder mark glued to
-         * a value or a mark before it ("--0", "0/3") */
-        if (digits == 1 && i > a && ogi__table_is_nbsp(t, i - 1))
-            return 1;
-        if (digits == 1 && i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
+         * a value or a mark before it ("--0", "0/3"); a text whose raw
+         * bytes hold no C2 (most) holds no no-break space */
+        if (i > a && s[i - 1] == ' ') {
+            if (nbsp < 0)
+                nbsp = raw_has_c2(t, a, b);
+            if (nbsp && nbsp_at(t, i - 1, &k))
+                return 1;
+        }
+        if (i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
             (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2])))
             return 1;
+        size_t j = i + 1;
+        while (j < b && ogi_text_is_digit(s[j]))
+            j++;
+        if (j - i >= LONG_RUN)
+            return 1;
+        i = j - 1; /* the byte after the run is no digit */
     }
     return 0;
 }

@@ -762,6 +762,10 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t bars = 0, marked = 0, rules = 0;
+    /* a marked line holds a bar: a region without one (most) is declined
+     * in one search */
+    if (!ogi__table_region_has(t, l0, l1, "|"))
+        return 0;
     for (size_t l = l0; l < l1; l++) {
         if (is_rule_line(t, l))
             rules++;

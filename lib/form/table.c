@@ -20,22 +20,34 @@ ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena, const ogi_text_t *t)
     tb->arena = arena;
 }
 
+int
+ogi__table_grow_cells(ogi__table_t *tb)
+{
+    size_t cap = tb->ccap ? tb->ccap * 2 : 256;
+    ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
+                                    tb->ncells * sizeof(*p), cap * sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    tb->cells = p;
+    tb->ccap = cap;
+    return 0;
+}
+
+/* Room for one more cell in tb. Returns 0 or OGI_ENOMEM. */
+static int
+cell_room(ogi__table_t *tb)
+{
+    return tb->ncells < tb->ccap ? 0 : ogi__table_grow_cells(tb);
+}
+
 /* ogi__table_add, a value's number given when already parsed from
  * s[0..n) (num, or NULL to parse it here). */
-static ogi__cell_t *
+static inline ogi__cell_t *
 add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
            size_t off, size_t len, const ogi_num_t *num)
 {
-    if (tb->ncells == tb->ccap) {
-        size_t cap = tb->ccap ? tb->ccap * 2 : 256;
-        ogi__cell_t *p = ogi_arena_grow(tb->arena, tb->cells,
-                                        tb->ncells * sizeof(*p),
-                                        cap * sizeof(*p));
-        if (!p)
-            return NULL;
-        tb->cells = p;
-        tb->ccap = cap;
-    }
+    if (cell_room(tb))
+        return NULL;
     ogi__cell_t *c = &tb->cells[tb->ncells++];
     memset(c, 0, sizeof(*c));
     c->kind = kind;
@@ -61,22 +73,15 @@ ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
 }
 
 int
-ogi__table_row_open(ogi__table_t *tb, size_t line)
+ogi__table_grow_rows(ogi__table_t *tb)
 {
-    if (tb->nrows == tb->rcap) {
-        size_t cap = tb->rcap ? tb->rcap * 2 : 64;
-        ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows,
-                                       tb->nrows * sizeof(*p),
-                                       cap * sizeof(*p));
-        if (!p)
-            return OGI_ENOMEM;
-        tb->rows = p;
-        tb->rcap = cap;
-    }
-    ogi__row_t *r = &tb->rows[tb->nrows++];
-    memset(r, 0, sizeof(*r));
-    r->first = (uint32_t)tb->ncells;
-    r->line = (uint32_t)line;
+    size_t cap = tb->rcap ? tb->rcap * 2 : 64;
+    ogi__row_t *p = ogi_arena_grow(tb->arena, tb->rows, tb->nrows * sizeof(*p),
+                                   cap * sizeof(*p));
+    if (!p)
+        return OGI_ENOMEM;
+    tb->rows = p;
+    tb->rcap = cap;
     return 0;
 }
 
@@ -115,6 +120,20 @@ is_prose(const char *p, size_t n)
 }
 
 void
+ogi__table_row_close_as(ogi__table_t *tb, int prosey)
+{
+    if (tb->nrows == 0)
+        return;
+    ogi__row_t *r = &tb->rows[tb->nrows - 1];
+    r->count = (uint32_t)(tb->ncells - r->first);
+    if (r->count == 0) {
+        tb->nrows--;
+        return;
+    }
+    r->prosey = (uint8_t)(prosey != 0);
+}
+
+void
 ogi__table_row_close(ogi__table_t *tb)
 {
     if (tb->nrows == 0)
@@ -150,9 +169,12 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
                const ogi_num_t *known)
 {
     size_t a = 0, b = n;
-    while (a < b && ogi_text_is_space((unsigned char)s[a]))
+    /* white space is all at or below 0x20: one test for most bytes */
+    while (a < b && (unsigned char)s[a] <= 0x20 &&
+           ogi_text_is_space((unsigned char)s[a]))
         a++;
-    while (b > a && ogi_text_is_space((unsigned char)s[b - 1]))
+    while (b > a && (unsigned char)s[b - 1] <= 0x20 &&
+           ogi_text_is_space((unsigned char)s[b - 1]))
         b--;
     if (a == b)
         return ogi__table_add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
@@ -165,16 +187,6 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
         return add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a, b - a,
                           &num);
     return ogi__table_add(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
-}
-
-ogi__cell_t *
-ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
-{
-    ogi__cell_t *d = add_parsed(tb, OGI__CELL_LABEL, c->s, c->n, c->off,
-                                c->len, NULL);
-    if (d)
-        *d = *c;
-    return d;
 }
 
 ogi__cell_t *
@@ -204,7 +216,9 @@ is_numbering(const char *s, size_t n)
         k++;
     }
     if (k == 0) {
-        while (n - i >= 3 && k < 3) {
+        /* the numerals' lead bytes are E4 and E5: others end it at once */
+        while (n - i >= 3 && k < 3 &&
+               ((unsigned char)s[i] == 0xE4 || (unsigned char)s[i] == 0xE5)) {
             const char *d = cjk;
             while (*d && memcmp(d, s + i, 3) != 0)
                 d += 3;
@@ -353,9 +367,12 @@ two_numbers(const char *s, size_t n)
         size_t w = i;
         while (n - i >= 8) {
             uint64_t x = ogi__word_load(s + i);
-            if (ogi__word_any_below(x, 0x21) ||
-                ogi__word_any_below(x ^ (OGI__ONES * '|'), 1))
+            uint64_t m = ogi__word_any_below(x, 0x21) |
+                         ogi__word_any_below(x ^ (OGI__ONES * '|'), 1);
+            if (m) {
+                i += ogi__word_first(m);
                 break;
+            }
             i += 8;
         }
         while (i < n && !parts[(unsigned char)s[i]])
@@ -451,9 +468,13 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
         /* eight bytes at a time while none parts words */
         while (n - i >= 8) {
             uint64_t x = ogi__word_load(s + i);
-            if (ogi__word_any_below(x, 0x21) ||
-                (ocr && ogi__word_any_below(x ^ (OGI__ONES * '|'), 1)))
+            uint64_t m = ogi__word_any_below(x, 0x21);
+            if (ocr)
+                m |= ogi__word_any_below(x ^ (OGI__ONES * '|'), 1);
+            if (m) {
+                i += ogi__word_first(m);
                 break;
+            }
             i += 8;
         }
         while (i < n && !sep[(unsigned char)s[i]])
@@ -539,7 +560,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
             if (k > j && ogi_number_parse(s + w, k - w, &num) == OGI_NUM_VALUE)
                 vend = k;
         }
-        if (!vend && ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
+        /* a word that is the whole stretch was read above: no number */
+        if (!vend && !(w == 0 && wlen == n) &&
+            ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
             vend = i;
         if (vend) {
             if (in_text && !ogi__table_add(tb, OGI__CELL_LABEL, s + text_start,
@@ -577,223 +600,7 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
     return 0;
 }
 
-int
-ogi__table_cp_width(uint32_t cp)
-{
-    if (cp < 0x1100)
-        return 1;
-    if (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-        (cp >= 0x20000 && cp <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
 static int add_line_cells(ogi__table_t *tb, size_t l);
-
-/* Raw offset of normalised offset i, for offsets that only grow: *k is
- * the shift in force, carried from call to call (one search per line
- * rather than one per cell). */
-/* The shift in force at normalised offset at (the last at or before it). */
-static size_t
-shift_at(const ogi_text_t *t, size_t at)
-{
-    size_t lo = 0, hi = t->nshifts;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static size_t
-raw_at(const ogi_text_t *t, size_t i, size_t *k)
-{
-    if (i >= t->len)
-        return t->raw_len;
-    while (*k + 1 < t->nshifts && t->shifts[*k + 1].norm <= i)
-        (*k)++;
-    return t->shifts[*k].raw + (i - t->shifts[*k].norm);
-}
-
-/* Display width of the UTF-8 character at p (its length in *len). */
-static int
-char_width(const char *p, const char *end, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        return c != '\f'; /* a page break (pdftotext) takes no column */
-    }
-    /* U+3040-U+9FFF, most of a report: wide, no decoding needed */
-    if (c >= 0xE3 && c <= 0xE9 && end - p >= 3 && c != 0xE3) {
-        *len = 3;
-        return 2;
-    }
-    uint32_t cp;
-    *len = ogi_utf8_decode(p, end, &cp);
-    if (*len == 0) {
-        *len = 1;
-        return 1;
-    }
-    return ogi__table_cp_width(cp);
-}
-
-/*
- * Sets the display columns of cells [c0, ncells) of line l: one walk over
- * the line's raw bytes (normalisation folds full-width forms, two columns
- * wide, to one-byte ASCII, so widths are measured on the raw text).
- */
-void
-ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
-{
-    const ogi_text_t *t = tb->text;
-    if (!t->raw || t->nshifts == 0) {
-        for (size_t i = c0; i < tb->ncells; i++)
-            tb->cells[i].x0 = tb->cells[i].x1 = -1;
-        return;
-    }
-    const char *raw = t->raw, *rend = t->raw + t->raw_len;
-    /* the shift in force at the line's start, found once */
-    size_t at = t->lines[l].start, k = shift_at(t, at);
-    size_t r = raw_at(t, at, &k);
-    long x = 0;
-    for (size_t i = c0; i < tb->ncells; i++) {
-        ogi__cell_t *c = &tb->cells[i];
-        for (int edge = 0; edge < 2; edge++) {
-            size_t to = raw_at(t, edge ? c->off + c->len : c->off, &k);
-            while (r < to && raw + r < rend) {
-                size_t n;
-                x += char_width(raw + r, rend, &n);
-                r += n;
-            }
-            if (x > INT16_MAX)
-                return;
-            if (edge)
-                c->x1 = (int16_t)x;
-            else
-                c->x0 = (int16_t)x;
-        }
-    }
-}
-
-void
-ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
-                        int *x1)
-{
-    *x0 = c->x0;
-    *x1 = c->x1;
-    if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
-        return;
-    /* the cell's line: the last that starts at or before it */
-    size_t lo = 0, hi = t->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->lines[mid].start <= c->off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    ogi__cell_t one = *c;
-    ogi__table_t tb = {.text = t, .cells = &one, .ncells = 1, .ccap = 1};
-    ogi__table_set_columns(&tb, lo, 0);
-    *x0 = one.x0;
-    *x1 = one.x1;
-}
-
-/* A walk along one line's raw characters, measuring display columns. */
-typedef struct {
-    size_t line; /* the line walked, or SIZE_MAX before the first */
-    size_t k;    /* the shift in force at i */
-    size_t i;    /* the normalised offset last measured */
-    size_t r;    /* the raw offset reached */
-    long x;      /* the display column at r */
-} walk_t;
-
-static void
-walk_start(const ogi_text_t *t, walk_t *w, size_t l)
-{
-    size_t at = t->lines[l].start;
-    w->line = l;
-    w->k = shift_at(t, at);
-    w->i = at;
-    w->r = raw_at(t, at, &w->k);
-    w->x = 0;
-}
-
-/* The display column of normalised offset i on the walk's line, as
- * ogi__table_set_columns measures it from the line's start: the walk goes
- * on from where it stands when i is not behind the offset last measured
- * (raw offsets grow with normalised ones), else starts again. */
-static long
-walk_to(const ogi_text_t *t, walk_t *w, size_t i)
-{
-    if (i < w->i)
-        walk_start(t, w, w->line);
-    size_t to = raw_at(t, i, &w->k);
-    w->i = i;
-    const char *raw = t->raw, *rend = t->raw + t->raw_len;
-    if (to > t->raw_len)
-        to = t->raw_len;
-    /* printable ASCII, a column a byte, eight bytes at a time */
-    while (w->r < to && to - w->r >= 8) {
-        uint64_t x = ogi__word_load(raw + w->r);
-        if (ogi__word_any_below(x, 0x20) || ogi__word_any_high(x))
-            break;
-        w->x += 8;
-        w->r += 8;
-    }
-    while (w->r < to && raw + w->r < rend) {
-        size_t n;
-        w->x += char_width(raw + w->r, rend, &n);
-        w->r += n;
-    }
-    return w->x;
-}
-
-void
-ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
-                         size_t n, int *x0, int *x1)
-{
-    walk_t w = {.line = SIZE_MAX};
-    for (size_t j = 0; j < n; j++) {
-        const ogi__cell_t *c = &cells[j];
-        x0[j] = c->x0;
-        x1[j] = c->x1;
-        if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
-            continue;
-        if (!t->raw || t->nshifts == 0) {
-            x0[j] = x1[j] = -1;
-            continue;
-        }
-        /* the cell's line: the last that starts at or before it */
-        if (w.line == SIZE_MAX || t->lines[w.line].start > c->off ||
-            (w.line + 1 < t->nlines && t->lines[w.line + 1].start <= c->off)) {
-            size_t lo = 0, hi = t->nlines;
-            while (hi - lo > 1) {
-                size_t mid = (lo + hi) / 2;
-                if (t->lines[mid].start <= c->off)
-                    lo = mid;
-                else
-                    hi = mid;
-            }
-            walk_start(t, &w, lo);
-        }
-        /* beyond INT16_MAX a column is left as it was */
-        long a = walk_to(t, &w, c->off);
-        if (a > INT16_MAX)
-            continue;
-        x0[j] = (int)a;
-        long b = walk_to(t, &w, c->off + c->len);
-        if (b <= INT16_MAX)
-            x1[j] = (int)b;
-    }
-}
 
 int
 ogi__table_add_line(ogi__table_t *tb, size_t l)
@@ -886,16 +693,23 @@ ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
     if (l0 >= l1)
         return 0;
     size_t a = t->lines[l0].start, b = t->lines[l1 - 1].end;
-    return ogi_text_find(t->s + a, b - a, lit) != NULL;
+    /* the marks probes ask for are rare bytes ('|', "+-", a box-drawing
+     * lead): their first byte looked for by memchr, the rest compared
+     * where it stands */
+    size_t n = strlen(lit);
+    const char *p = t->s + a, *e = t->s + b;
+    while (n && e - p >= (ptrdiff_t)n &&
+           (p = memchr(p, lit[0], (size_t)(e - p) - (n - 1))) != NULL) {
+        if (memcmp(p + 1, lit + 1, n - 1) == 0)
+            return 1;
+        p++;
+    }
+    return n == 0;
 }
 
 int
-ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
+ogi__table_is_empty_line_walk(const ogi_text_t *t, size_t l)
 {
-    /* the squeezed text keeps no white space: a line that left nothing
-     * there is blanks only (the text holds no other byte below 0x21) */
-    if (t->sq.line)
-        return t->sq.line[l + 1] == t->sq.line[l];
     size_t i = t->lines[l].start, end = t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (end - i >= 8 && ogi__word_all(ogi__word_load(t->s + i), ' '))
@@ -907,7 +721,7 @@ ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
 }
 
 int
-ogi__table_is_page_line(const ogi_text_t *t, size_t l)
+ogi__table_is_page_line_walk(const ogi_text_t *t, size_t l)
 {
     /* pdftotext centres footers: indentation does not count */
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ogi/arena.h"
 #include "ogi/number.h"
@@ -76,12 +77,34 @@ typedef struct {
 void ogi__table_init(ogi__table_t *tb, ogi_arena_t *arena,
                      const ogi_text_t *t);
 
-/* Opens a row whose first line is line. Returns 0 or OGI_ENOMEM. */
-int ogi__table_row_open(ogi__table_t *tb, size_t line);
+/* Doubles the room for rows / cells of tb (the inline appends below call
+ * them when full). Return 0 or OGI_ENOMEM. */
+int ogi__table_grow_rows(ogi__table_t *tb);
+int ogi__table_grow_cells(ogi__table_t *tb);
+
+/* Opens a row whose first line is line. Returns 0 or OGI_ENOMEM. Inline:
+ * a reader opens a row for every line it reads. */
+static inline int
+ogi__table_row_open(ogi__table_t *tb, size_t line)
+{
+    int rc;
+    if (tb->nrows == tb->rcap && (rc = ogi__table_grow_rows(tb)) != 0)
+        return rc;
+    ogi__row_t *r = &tb->rows[tb->nrows++];
+    memset(r, 0, sizeof(*r));
+    r->first = (uint32_t)tb->ncells;
+    r->line = (uint32_t)line;
+    return 0;
+}
 
 /* Closes the open row: an empty row is dropped; prosey is set when a label
  * of it reads as a sentence. */
 void ogi__table_row_close(ogi__table_t *tb);
+
+/* Closes the open row as ogi__table_row_close does, its prosey given
+ * rather than read from its labels: for a reader that knows it, or has no
+ * use for it (a scratch table whose rows are copied out). */
+void ogi__table_row_close_as(ogi__table_t *tb, int prosey);
 
 /*
  * Appends a cell of the given kind to the open row. s[0..n) is its text
@@ -94,8 +117,17 @@ ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
                             const char *s, size_t n, size_t off, size_t len);
 
 /* Appends a copy of cell c (its kind, number, span and places). Returns
- * the new cell, or NULL when out of memory. */
-ogi__cell_t *ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c);
+ * the new cell, or NULL when out of memory. Inline: the band reader copies
+ * most cells it reads. */
+static inline ogi__cell_t *
+ogi__table_add_copy(ogi__table_t *tb, const ogi__cell_t *c)
+{
+    if (tb->ncells == tb->ccap && ogi__table_grow_cells(tb) != 0)
+        return NULL;
+    ogi__cell_t *d = &tb->cells[tb->ncells++];
+    *d = *c;
+    return d;
+}
 
 /*
  * Appends one cell whose kind is read from its text: BLANK when it is only
@@ -139,17 +171,47 @@ int ogi__table_add_line_row(ogi__table_t *tb, size_t l);
  * plain space is only layout. */
 int ogi__table_is_nbsp(const ogi_text_t *t, size_t i);
 
+/* ogi__table_is_page_line past its quick test: the line walked. */
+int ogi__table_is_page_line_walk(const ogi_text_t *t, size_t l);
+
 /* 1 when line l of t is a page footer a PDF conversion left ("- 3 -",
- * "第3页"), whatever its indentation. */
-int ogi__table_is_page_line(const ogi_text_t *t, size_t l);
+ * "第3页"), whatever its indentation. Inline: every reader asks it of
+ * most lines. */
+static inline int
+ogi__table_is_page_line(const ogi_text_t *t, size_t l)
+{
+    /* a footer is short and starts with "-" or 第 (ogi_text_is_page_number):
+     * most lines are told apart by the squeezed text, which holds at most
+     * one space more than the line's content, without walking their
+     * indentation */
+    if (t->sq.line) {
+        size_t a = t->sq.line[l], b = t->sq.line[l + 1];
+        if (b == a || b - a > 40 ||
+            (t->sq.s[a] != '-' && (unsigned char)t->sq.s[a] != 0xE7))
+            return 0;
+    }
+    return ogi__table_is_page_line_walk(t, l);
+}
 
 /* 1 when the bytes of lines [l0, l1) of t hold lit: one search, so that a
  * probe declines a region without the marks of its layout at once. */
 int ogi__table_region_has(const ogi_text_t *t, size_t l0, size_t l1,
                           const char *lit);
 
-/* 1 when line l of t holds only spaces and tabs. */
-int ogi__table_is_empty_line(const ogi_text_t *t, size_t l);
+/* ogi__table_is_empty_line for a text without its squeezed lines. */
+int ogi__table_is_empty_line_walk(const ogi_text_t *t, size_t l);
+
+/* 1 when line l of t holds only spaces and tabs. Inline: every reader
+ * asks it of every line. */
+static inline int
+ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
+{
+    /* the squeezed text keeps no white space: a line that left nothing
+     * there is blanks only (the text holds no other byte below 0x21) */
+    if (t->sq.line)
+        return t->sq.line[l + 1] == t->sq.line[l];
+    return ogi__table_is_empty_line_walk(t, l);
+}
 
 /* Sets the display columns (x0, x1) of cells [c0, ncells), all read from
  * line l, measured on the raw characters. */
@@ -165,9 +227,13 @@ void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
 /* The display columns of cells[0..n) of a table over text t into
  * x0[0..n) and x1[0..n): what ogi__table_cell_columns gives for each,
  * measured in one walk along a line while the cells follow each other
- * on it. */
-void ogi__table_cells_columns(const ogi_text_t *t, const ogi__cell_t *cells,
-                              size_t n, int *x0, int *x1);
+ * on it. line: the line the cells are likely read from (no search for
+ * it when they are), or SIZE_MAX. *shift: where in t's shift map the walk
+ * of an earlier line ended, carried from call to call for lines taken in
+ * order (SIZE_MAX at first). */
+void ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
+                              const ogi__cell_t *cells, size_t n, int *x0,
+                              int *x1);
 
 /* Display width of code point cp in a monospaced terminal or a
  * converter's layout: 2 for ideographs and full-width forms, else 1. */
