@@ -70,9 +70,10 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 
 #ifdef OGI__SPLIT_INTERNAL
 /*
- * The splitter's own state, shared by its files (split.c: instances,
- * placing and telling; split_walk.c: the splits of one span;
- * split_across.c: the identities across spans). Only they define
+ * The splitter's own state, shared by its files (split.c: instances and
+ * the stages in turn; split_walk.c and split_cuts.c: the splits of one
+ * span; split_across.c: the identities across spans; split_tell.c:
+ * placing and telling). Only they define
  * OGI__SPLIT_INTERNAL.
  */
 #include <stdint.h>
@@ -309,6 +310,10 @@ int64_t ogi__split_pow10(size_t digits);
  * the digits left of the run being cut, cut its state. 1 when the walk
  * stopped (a bound met, or out of memory). */
 int ogi__split_walk_cuts(walk_t *w, size_t p, const char *dig, cut_t *cut);
+
+/* Stage 3 for span s (split_tell.c): its split placed and told (P5, P6
+ * or P8). 0, or OGI_ENOMEM. */
+int ogi__split_tell(ctx_t *cx, const span_t *s);
 
 #endif /* OGI__SPLIT_INTERNAL */
 
