@@ -1122,6 +1122,57 @@ short_row_gets_gaps(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 2 region [from, to) of fixture name read by the reader: the row
+ * labelled lit holds want[0..n). */
+static void
+t2_row(const char *name, const char *from, const char *lit,
+       const int64_t *want, size_t n)
+{
+    fixture_t f;
+    char p[256];
+    snprintf(p, sizeof(p), DIR "%s.txt", name);
+    load(&f, p);
+    size_t l0 = find_line(&f.t, 0, from);
+    size_t l1 = find_line(&f.t, l0, "三、收到和处理政府信息公开申请情况");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    int64_t v[8];
+    size_t nv = 0;
+    if (!labelled_row(&tb, lit, v, &nv))
+        fail_msg("%s: no row labelled %s", name, lit);
+    assert_int_equal(nv, n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(v[i], want[i]);
+    unload(&f);
+}
+
+/* Table 2 printed by Chromium and read by pdftotext (chromium-t2-*.txt,
+ * see the README): headings, row labels and column headers in runs of
+ * their own, the values apart, item after item in the format's order.
+ * s31017 (2019 format): each value a block, row by row, the labels of
+ * （一）（五） before the first heading (outside a region that starts
+ * there: those rows unlabelled, in order); s31000 (2021 format): a
+ * column's cells one block under its header ("本年制发件数" "0" "11").
+ * Values as the truth has them. */
+static void
+t2_by_format_order(void **state)
+{
+    (void)state;
+    static const int64_t penalty[] = {419, -197, 2050};
+    static const int64_t coercion[] = {64, 20, 150};
+    static const int64_t fees[] = {23, -7};
+    t2_row("chromium-t2-s31017", "第二十条", "行政处罚", penalty, 3);
+    t2_row("chromium-t2-s31017", "第二十条", "行政强制", coercion, 3);
+    t2_row("chromium-t2-s31017", "第二十条", "行政事业性收费", fees, 2);
+    static const int64_t rules[] = {0, 0, 0};
+    static const int64_t docs[] = {11, 0, 64};
+    static const int64_t license[] = {352};
+    t2_row("chromium-t2-s31000", "第二十条", "规章", rules, 3);
+    t2_row("chromium-t2-s31000", "第二十条", "行政规范性文件", docs, 3);
+    t2_row("chromium-t2-s31000", "第二十条", "行政许可", license, 1);
+}
+
 int
 main(void)
 {
@@ -1148,6 +1199,7 @@ main(void)
         cmocka_unit_test(two_page_ends_are_no_numbering),
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
+        cmocka_unit_test(t2_by_format_order),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
