@@ -1125,8 +1125,8 @@ short_row_gets_gaps(void **state)
 /* Table 2 region [from, to) of fixture name read by the reader: the row
  * labelled lit holds want[0..n). */
 static void
-t2_row(const char *name, const char *from, const char *lit,
-       const int64_t *want, size_t n)
+t2_row(const char *name, const char *from, const char *lit, const int64_t *want,
+       size_t n)
 {
     fixture_t f;
     char p[256];
@@ -1173,6 +1173,46 @@ t2_by_format_order(void **state)
     t2_row("chromium-t2-s31000", "第二十条", "行政许可", license, 1);
 }
 
+/* Table 3 printed by Chromium with its 总计 column apart
+ * (chromium-total-s31014.txt, see the README): each row's six applicant
+ * values, 自然人's on the label's line after the other five ("0" "0" "0"
+ * "0" "2" "一、本年新收…数量 47"), and after the page's ten rows "总计"
+ * with their totals one a line ("49" "4" "41" "5" ...). The rows read as
+ * the truth has them. */
+static void
+total_column_apart_put_back(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-total-s31014.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t v[7];
+    } want[] = {
+        {"本年新收", {47, 0, 0, 0, 0, 2, 49}},
+        {"上年结转", {4, 0, 0, 0, 0, 0, 4}},
+        {"予以公开", {39, 0, 0, 0, 0, 2, 41}},
+        {"部分公开", {5, 0, 0, 0, 0, 0, 5}},
+    };
+    for (size_t k = 0; k < ARRAY_LEN(want); k++) {
+        int64_t v[8];
+        size_t nv = 0;
+        if (!labelled_row(&tb, want[k].label, v, &nv))
+            fail_msg("no row labelled %s", want[k].label);
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            if (v[c] != want[k].v[c])
+                fail_msg("%s: column %zu is %lld, want %lld", want[k].label, c,
+                         (long long)v[c], (long long)want[k].v[c]);
+    }
+    unload(&f);
+}
+
 int
 main(void)
 {
@@ -1200,6 +1240,7 @@ main(void)
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(t2_by_format_order),
+        cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
