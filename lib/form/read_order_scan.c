@@ -424,6 +424,60 @@ change_slash(const ogi_text_t *t, size_t l0, size_t l1, size_t l, size_t a,
     return inc && dec;
 }
 
+/* 1 when the content s[a, b) starts a sentence after its year ("年，我区
+ *共收到…", "年度，…", "年1月15日", "年政府信息公开…"). */
+static int
+after_year(const char *s, size_t a, size_t b)
+{
+    /* the decoded text's commas are ASCII ("年,我区…") */
+    static const char *const heads[] = {"年,",    "年度,",  "年，",
+                                        "年度，", "年政府", "年度政府"};
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+        size_t n = strlen(heads[i]);
+        if (b - a >= n && memcmp(s + a, heads[i], n) == 0)
+            return 1;
+    }
+    return b - a > 3 && memcmp(s + a, "年", 3) == 0 && s[a + 3] >= '0' &&
+           s[a + 3] <= '9';
+}
+
+/*
+ * 1 when line l, content s[a, b), is the year of a sentence, not a value:
+ * a browser prints the year of "2020年，我市…" in a text run of its own
+ * (a span), and pdftotext writes it as a block apart, a line or two
+ * before or after the rest ("年，我市未发生…" "" "2020"), inside a table's
+ * region where it would be read as a cell. A year (1990 to 2099) alone
+ * on its line whose nearest line of text, before it or after, starts so.
+ */
+static int
+sentence_year(const ogi_text_t *t, size_t l, size_t a, size_t b)
+{
+    const char *s = t->s;
+    if (b - a != 4 ||
+        !(memcmp(s + a, "19", 2) == 0 || memcmp(s + a, "20", 2) == 0))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (memcmp(s + a, "199", 3) < 0)
+        return 0;
+    /* the nearest lines with content, up to three lines away */
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (size_t k = 1; k <= 3; k++) {
+            if (dir < 0 ? l < k : l + k >= t->nlines)
+                break;
+            size_t m = dir < 0 ? l - k : l + k, ka, kb;
+            ogi__order_line_content(t, m, &ka, &kb);
+            if (ka == kb)
+                continue;
+            if (after_year(s, ka, kb))
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
 int
 ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -481,7 +535,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
                        ? IT_NUM
                        : IT_TEXT;
-        if (it->kind == IT_NUM && change_slash(t, l0, l1, l, a, b))
+        if (it->kind == IT_NUM &&
+            (change_slash(t, l0, l1, l, a, b) || sentence_year(t, l, a, b)))
             it->kind = IT_TEXT;
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;

@@ -1213,6 +1213,46 @@ total_column_apart_put_back(void **state)
     unload(&f);
 }
 
+/* A sentence's year printed apart by Chromium (chromium-year-s33005.txt,
+ * see the README): "2020年，我市未发生…" written as "年,我市未发生…", a
+ * blank line, then "2020" (line 596), inside Table 4's region. The year
+ * is text, not a cell: every cell of the table a zero, as the truth has
+ * it. A "2020" with no such sentence next to it stays a value. */
+static void
+sentence_year_is_text(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-year-s33005.txt");
+    size_t l0 = find_line(&f.t, 0, "四、政府信息公开行政复议");
+    size_t l1 = find_line(&f.t, l0, "五、");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_false(value_on_line(&tb, &f.t, 596 - 1));
+    size_t values = 0;
+    for (size_t i = 0; i < tb.ncells; i++)
+        if (tb.cells[i].kind == OGI__CELL_VALUE) {
+            assert_int_equal(tb.cells[i].num.value, 0);
+            values++;
+        }
+    assert_int_equal(values, 15);
+    unload(&f);
+
+    static const char in[] = "行政许可\n\n2020\n\n行政处罚\n\n7\n\n"
+                             "行政强制\n\n0\n\n行政事业性收费\n\n1\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__read_order.read(&tb, &t, 0, t.nlines), 0);
+    assert_true(value_on_line(&tb, &t, 2));
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -1241,6 +1281,7 @@ main(void)
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(t2_by_format_order),
         cmocka_unit_test(total_column_apart_put_back),
+        cmocka_unit_test(sentence_year_is_text),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
