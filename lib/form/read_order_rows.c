@@ -614,6 +614,71 @@ emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
     return 0;
 }
 
+/* Rows a run of labels paired with a run of full rows names at most. */
+#define LABEL_RUN_MAX 16
+
+/* The Table 3 data row that the label starting at text piece q names
+ * (its item, then the items after it with no numbering of their own,
+ * before piece e), or -1. */
+static long
+t3_row_named(const order_t *o, size_t q, size_t e)
+{
+    char buf[OGI__LABEL_MAX * 2];
+    size_t len = 0;
+    for (size_t k = q; k < e && (k == q || !level_of(o, o->pieces[k].item));
+         k++) {
+        const item_t *it = &o->items[o->pieces[k].item];
+        size_t w = it->b - it->a;
+        if (w > sizeof(buf) - len)
+            w = sizeof(buf) - len;
+        memcpy(buf + len, o->t->s + it->a, w);
+        len += w;
+    }
+    ogi__label_t in;
+    ogi__label_norm(buf, len, &in);
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    long best = -1;
+    int bs = LABEL_MIN_SCORE - 1;
+    for (size_t r = 0; r < sk->nrows; r++) {
+        int sc = ogi__label_score_row(&in, OGI_T3, r, 0);
+        if (sc > bs) {
+            bs = sc;
+            best = (long)r;
+        }
+    }
+    return best >= 0 && !(sk->rows[best].flags & OGI_ROW_GROUP) ? best : -1;
+}
+
+/*
+ * A browser's page of Table 3 read by pdftotext: the rows' labels in a
+ * run (the label column's block, its group labels "三、本" "年度办"
+ * wrapped among them), the column headers, then the page's rows of
+ * values, full, one after another. Text pieces [j0, i) before a run of
+ * `rows` full rows: when exactly that many numbered labels among them
+ * name Table 3's data rows, in the format's order, each goes with its
+ * row (their starts into lab). Returns 1 so.
+ */
+static int
+labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
+{
+    if (rows < 2 || rows > LABEL_RUN_MAX)
+        return 0;
+    size_t n = 0;
+    long last = -1;
+    for (size_t q = j0; q < i; q++) {
+        if (!level_of(o, o->pieces[q].item))
+            continue;
+        long r = t3_row_named(o, q, i);
+        if (r < 0)
+            continue;
+        if (n == rows || r <= last)
+            return 0;
+        last = r;
+        lab[n++] = q;
+    }
+    return n == rows;
+}
+
 int
 ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
 {
@@ -731,6 +796,31 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                 if (rc)
                     return rc;
             }
+            continue;
+        }
+        /* labels in a run, then full rows of single values */
+        size_t run2 = width ? singles_at(o, i) : 0, labs[LABEL_RUN_MAX];
+        if (width && !inter && run2 && run2 % width == 0 &&
+            labels_for_rows(o, j0, i, run2 / width, labs)) {
+            for (size_t q = j0, k = 0; q < i; q++) {
+                if (k < run2 / width && labs[k] == q) {
+                    k++;
+                    continue;
+                }
+                if ((rc = emit_text_line(tb, o, o->pieces[q].item)))
+                    return rc;
+            }
+            for (size_t r = 0; r < run2 / width; r++) {
+                uint32_t item = o->pieces[labs[r]].item;
+                if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+                    (rc = ogi__order_add_item(tb, o, item)))
+                    return rc;
+                for (size_t v = 0; v < width; v++)
+                    if ((rc = add_values(tb, o, &o->pieces[i + r * width + v])))
+                        return rc;
+                ogi__table_row_close(tb);
+            }
+            i += run2;
             continue;
         }
         size_t j = i - j0, k = 0;

@@ -1253,6 +1253,51 @@ sentence_year_is_text(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* The last rows of Table 3 printed by Chromium
+ * (chromium-labels-s33025.txt, see the README): their labels in a run
+ * ("3." "其他" "（七）总计" "四、结转下年度继续办理", line 479 on), then
+ * their values, three full rows of single blocks. The table as a whole
+ * is not read by the format's order (its pages are laid out otherwise),
+ * yet each label goes with its row, as the truth has them. */
+static void
+label_run_then_rows(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-labels-s33025.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t first, second, total;
+    } want[] = {
+        {"3.", 0, 1, 1},
+        {"总计", 192, 5, 197},
+        {"结转下年度", 22, 0, 22},
+    };
+    for (size_t k = 0; k < ARRAY_LEN(want); k++) {
+        /* the row so labelled that holds values (a header "其他" too) */
+        int64_t v[8];
+        size_t nv = 0, r = 0;
+        for (; r < tb.nrows; r++) {
+            const ogi__cell_t *label;
+            nv = row_values(&tb, r, v, 8, &label);
+            if (nv && label && ogi_text_find(label->s, label->n, want[k].label))
+                break;
+        }
+        if (r == tb.nrows)
+            fail_msg("no row labelled %s with values", want[k].label);
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[0], want[k].first);
+        assert_int_equal(v[1], want[k].second);
+        assert_int_equal(v[6], want[k].total);
+    }
+    unload(&f);
+}
+
 int
 main(void)
 {
@@ -1282,6 +1327,7 @@ main(void)
         cmocka_unit_test(t2_by_format_order),
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(sentence_year_is_text),
+        cmocka_unit_test(label_run_then_rows),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
