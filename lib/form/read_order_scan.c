@@ -478,6 +478,36 @@ sentence_year(const ogi_text_t *t, size_t l, size_t a, size_t b)
     return 0;
 }
 
+/*
+ * A row's label and its first value with no space between ("规范性文件1",
+ * "行政处罚977"): a browser sets the label cell and the first value's
+ * close, and pdftotext writes them as one word. For text s[a, b) that
+ * ends so, the value's start: a run of digits (a point among them) right
+ * after a character outside ASCII, the text before it short and a row
+ * label of Table 2 or 3; else b.
+ */
+static size_t
+glued_value(const char *s, size_t a, size_t b)
+{
+    size_t v = b;
+    while (v > a && ((s[v - 1] >= '0' && s[v - 1] <= '9') || s[v - 1] == '.'))
+        v--;
+    if (v == b || v == a || !(s[v] >= '0' && s[v] <= '9') ||
+        !((unsigned char)s[v - 1] & 0x80) || v - a > CELL_MAX_BYTES)
+        return b;
+    ogi__label_t in;
+    ogi__label_norm(s + a, v - a, &in);
+    for (int id = 0; id <= OGI_T3; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        for (size_t r = 0; r < sk->nrows; r++)
+            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
+                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
+                    LABEL_MIN_SCORE)
+                return v;
+    }
+    return b;
+}
+
 int
 ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -614,6 +644,12 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         size_t v = it->b;
         while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
             v--;
+        if (it->kind == IT_TEXT &&
+            ogi_number_parse(t->s + v, it->b - v, &num) == OGI_NUM_NONE) {
+            size_t g = glued_value(t->s, v, it->b);
+            if (g < it->b && g > it->a + 1)
+                v = g;
+        }
         if (it->kind == IT_TEXT && v > it->a + 1 &&
             ogi_number_parse(t->s + v, it->b - v, &num) != OGI_NUM_NONE) {
             size_t e = v;

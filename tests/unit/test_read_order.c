@@ -1298,6 +1298,25 @@ label_run_then_rows(void **state)
     unload(&f);
 }
 
+/* Table 2 printed by Chromium with each row's label and first value as
+ * one word (chromium-glued-s33029.txt, see the README): "规范性文件1"
+ * "1" "4", "行政处罚977" "0" "1716". The value is a cell of its own, the
+ * rest its label: the rows as the truth has them. */
+static void
+label_glued_to_value(void **state)
+{
+    (void)state;
+    static const int64_t docs[] = {1, 1, 4};
+    static const int64_t other[] = {70, -4, 2};
+    static const int64_t penalty[] = {977, 0, 1716};
+    static const int64_t coercion[] = {27, -3, 17};
+    t2_row("chromium-glued-s33029", "第二十条", "规范性文件", docs, 3);
+    t2_row("chromium-glued-s33029", "第二十条", "其他对外管理服务事项", other,
+           3);
+    t2_row("chromium-glued-s33029", "第二十条", "行政处罚", penalty, 3);
+    t2_row("chromium-glued-s33029", "第二十条", "行政强制", coercion, 3);
+}
+
 int
 main(void)
 {
@@ -1328,6 +1347,7 @@ main(void)
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(sentence_year_is_text),
         cmocka_unit_test(label_run_then_rows),
+        cmocka_unit_test(label_glued_to_value),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
