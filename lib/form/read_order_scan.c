@@ -680,6 +680,16 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                         break;
                     v = w0;
                 }
+                /* the row's first value glued to its label before them
+                 * ("政府集中采购22 7426000元") */
+                size_t e3 = v, w3;
+                while (e3 > it->a && t->s[e3 - 1] == ' ')
+                    e3--;
+                for (w3 = e3; w3 > it->a && t->s[w3 - 1] != ' '; w3--)
+                    ;
+                size_t g3 = e3 < v ? glued_value(t->s, w3, e3) : e3;
+                if (g3 < e3 && g3 > it->a + 1)
+                    v = g3;
                 e = v;
                 while (e > it->a && t->s[e - 1] == ' ')
                     e--;

@@ -1300,8 +1300,10 @@ label_run_then_rows(void **state)
 
 /* Table 2 printed by Chromium with each row's label and first value as
  * one word (chromium-glued-s33029.txt, see the README): "规范性文件1"
- * "1" "4", "行政处罚977" "0" "1716". The value is a cell of its own, the
- * rest its label: the rows as the truth has them. */
+ * "1" "4", "行政处罚977" "0" "1716"; chromium-glued-s33026.txt:
+ * "政府集中采购22 7426000元", the row's other value after it. The value
+ * is a cell of its own, the rest its label: the rows as the truth has
+ * them. */
 static void
 label_glued_to_value(void **state)
 {
@@ -1315,6 +1317,9 @@ label_glued_to_value(void **state)
            3);
     t2_row("chromium-glued-s33029", "第二十条", "行政处罚", penalty, 3);
     t2_row("chromium-glued-s33029", "第二十条", "行政强制", coercion, 3);
+    /* glued, and another value after it on the line (s33026) */
+    static const int64_t procurement[] = {22, 7426000};
+    t2_row("chromium-glued-s33026", "第二十条", "政府集中采购", procurement, 2);
 }
 
 int
