@@ -468,6 +468,18 @@ is_heading_of(const order_t *o, size_t i, const char *label)
     return ogi_text_find(s, n, want) != NULL;
 }
 
+/* 1 when some text item of the region holds lit. */
+static int
+has_text(const order_t *o, const char *lit)
+{
+    for (size_t i = 0; i < o->nitems; i++)
+        if (o->items[i].kind == IT_TEXT &&
+            ogi_text_find(o->t->s + o->items[i].a,
+                          o->items[i].b - o->items[i].a, lit))
+            return 1;
+    return 0;
+}
+
 /* The value items of the region in order into v (their count). */
 static size_t
 value_items(const order_t *o, uint32_t *v)
@@ -512,9 +524,20 @@ static int
 emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
 {
     *done = 0;
+    /* most regions hold no item heading: one look settles it */
+    if (!has_text(o, "第二十条"))
+        return 0;
     uint32_t *v = ogi_arena_alloc(tb->arena, (o->nitems + 1) * sizeof(*v));
-    if (!v)
+    /* each short text item's label, normalised once for every row */
+    ogi__label_t *norm =
+        ogi_arena_alloc(tb->arena, (o->nitems + 1) * sizeof(*norm));
+    if (!v || !norm)
         return OGI_ENOMEM;
+    for (size_t i = 0; i < o->nitems; i++) {
+        const item_t *it = &o->items[i];
+        if (it->kind == IT_TEXT && it->b - it->a <= CELL_MAX_BYTES)
+            ogi__label_norm(o->t->s + it->a, it->b - it->a, &norm[i]);
+    }
     size_t nv = value_items(o, v);
     static const ogi_format_t formats[] = {OGI_FORMAT_2021, OGI_FORMAT_2019};
     t2_item_t items[T2_MAX_ITEMS];
@@ -550,9 +573,7 @@ emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
                     const item_t *it = &o->items[i];
                     if (it->kind != IT_TEXT || it->b - it->a > CELL_MAX_BYTES)
                         continue;
-                    ogi__label_t in;
-                    ogi__label_norm(o->t->s + it->a, it->b - it->a, &in);
-                    if (ogi__label_score_row(&in, ids[k], r, 0) >=
+                    if (ogi__label_score_row(&norm[i], ids[k], r, 0) >=
                         LABEL_MIN_SCORE)
                         lab = (uint32_t)i;
                 }
