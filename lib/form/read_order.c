@@ -413,6 +413,95 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         ord[q] = (uint32_t)tmp[q];
 }
 
+/* 1 when text item i is the total column's header: "总计" alone (the
+ * row "（七）总计" has its numbering). */
+static int
+is_total_header(const order_t *o, size_t i)
+{
+    const item_t *it = &o->items[i];
+    return it->kind == IT_TEXT && it->b - it->a == strlen("总计") &&
+           memcmp(o->t->s + it->a, "总计", it->b - it->a) == 0;
+}
+
+/* 1 when value item v shares its line with a text item (a label's line
+ * that ends in the row's first value). */
+static int
+on_text_line(const order_t *o, uint32_t v)
+{
+    uint32_t l = o->items[v].line;
+    for (uint32_t q = v; q-- > 0 && o->items[q].line == l;)
+        if (o->items[q].kind == IT_TEXT)
+            return 1;
+    for (uint32_t q = v + 1; q < o->nitems && o->items[q].line == l; q++)
+        if (o->items[q].kind == IT_TEXT)
+            return 1;
+    return 0;
+}
+
+/* Rows of a total column written apart at most (a page's rows). */
+#define TOTALS_MAX 32
+
+/*
+ * A browser's page printed with Table 3's 总计 column apart: pdftotext
+ * writes each row's six applicant values (the first, 自然人's, on the
+ * label's line: before the other five or after them), and after the
+ * page's rows the header "总计" with the rows' totals one a line ("总计"
+ * "49" "4" "41" ...; a second header and run where the column broke).
+ * The ord[0..n) stream (singles in order) read so holds, before the
+ * totals' m values, m runs of six that each add up to their total. Those
+ * rows are put back as rows of seven, the value on a label's line first,
+ * where every row but one then adds up.
+ */
+static void
+total_column_apart(const order_t *o, uint32_t *ord, size_t n)
+{
+    for (size_t h = 0; h < o->nitems; h++) {
+        if (!is_total_header(o, h))
+            continue;
+        size_t p = 0;
+        while (p < n && ord[p] < h)
+            p++;
+        /* the totals: values after the header, across further headers
+         * "总计" and gaps but no other text */
+        size_t m = 0;
+        while (p + m < n && m < TOTALS_MAX) {
+            int apart = 0;
+            for (uint32_t q = (m ? ord[p + m - 1] : (uint32_t)h) + 1;
+                 q < ord[p + m] && !apart; q++)
+                apart = o->items[q].kind == IT_TEXT && !is_total_header(o, q);
+            if (apart)
+                break;
+            m++;
+        }
+        if (m < 2 || p < (T3_COLS - 1) * m)
+            continue;
+        size_t s = p - (T3_COLS - 1) * m, good = 0;
+        uint32_t row[T3_COLS * TOTALS_MAX];
+        for (size_t k = 0; k < m; k++) {
+            const uint32_t *six = ord + s + 6 * k;
+            /* the label's line's value last, the first not on one: it
+             * is 自然人's, printed after the five beside it */
+            int rot = on_text_line(o, six[5]) && !on_text_line(o, six[0]);
+            int64_t sum = 0;
+            int counts = 1;
+            for (size_t c = 0; c < 6; c++) {
+                row[k * T3_COLS + c] = six[rot ? (c + 5) % 6 : c];
+                int64_t x = ogi__order_item_count(o, &o->items[six[c]]);
+                counts &= x >= 0;
+                sum += x;
+            }
+            row[k * T3_COLS + 6] = ord[p + k];
+            good += counts &&
+                    ogi__order_item_count(o, &o->items[ord[p + k]]) == sum;
+        }
+        if (good + 1 < m)
+            continue;
+        /* the rows end where the totals did: go on past them */
+        h = ord[p + m - 1];
+        memcpy(ord + s, row, T3_COLS * m * sizeof(*row));
+    }
+}
+
 /*
  * Reads the region as Table 3 when its labels are Table 3's and its value
  * rows, seven values each, number exactly the format's data rows (23 with
@@ -510,6 +599,7 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         int64_t *tmp = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*tmp));
         if (!cnt || !tmp)
             return OGI_ENOMEM;
+        total_column_apart(o, order, nord);
         move_displaced_chunk(o, order, nord, cnt, tmp);
     }
     if (!anchors_agree(o, lab, nlab, rows, order, skip))

@@ -424,6 +424,90 @@ change_slash(const ogi_text_t *t, size_t l0, size_t l1, size_t l, size_t a,
     return inc && dec;
 }
 
+/* 1 when the content s[a, b) starts a sentence after its year ("年，我区
+ *共收到…", "年度，…", "年1月15日", "年政府信息公开…"). */
+static int
+after_year(const char *s, size_t a, size_t b)
+{
+    /* the decoded text's commas are ASCII ("年,我区…") */
+    static const char *const heads[] = {"年,",    "年度,",  "年，",
+                                        "年度，", "年政府", "年度政府"};
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+        size_t n = strlen(heads[i]);
+        if (b - a >= n && memcmp(s + a, heads[i], n) == 0)
+            return 1;
+    }
+    return b - a > 3 && memcmp(s + a, "年", 3) == 0 && s[a + 3] >= '0' &&
+           s[a + 3] <= '9';
+}
+
+/*
+ * 1 when line l, content s[a, b), is the year of a sentence, not a value:
+ * a browser prints the year of "2020年，我市…" in a text run of its own
+ * (a span), and pdftotext writes it as a block apart, a line or two
+ * before or after the rest ("年，我市未发生…" "" "2020"), inside a table's
+ * region where it would be read as a cell. A year (1990 to 2099) alone
+ * on its line whose nearest line of text, before it or after, starts so.
+ */
+static int
+sentence_year(const ogi_text_t *t, size_t l, size_t a, size_t b)
+{
+    const char *s = t->s;
+    if (b - a != 4 ||
+        !(memcmp(s + a, "19", 2) == 0 || memcmp(s + a, "20", 2) == 0))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (memcmp(s + a, "199", 3) < 0)
+        return 0;
+    /* the nearest lines with content, up to three lines away */
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (size_t k = 1; k <= 3; k++) {
+            if (dir < 0 ? l < k : l + k >= t->nlines)
+                break;
+            size_t m = dir < 0 ? l - k : l + k, ka, kb;
+            ogi__order_line_content(t, m, &ka, &kb);
+            if (ka == kb)
+                continue;
+            if (after_year(s, ka, kb))
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/*
+ * A row's label and its first value with no space between ("规范性文件1",
+ * "行政处罚977"): a browser sets the label cell and the first value's
+ * close, and pdftotext writes them as one word. For text s[a, b) that
+ * ends so, the value's start: a run of digits (a point among them) right
+ * after a character outside ASCII, the text before it short and a row
+ * label of Table 2 or 3; else b.
+ */
+static size_t
+glued_value(const char *s, size_t a, size_t b)
+{
+    size_t v = b;
+    while (v > a && ((s[v - 1] >= '0' && s[v - 1] <= '9') || s[v - 1] == '.'))
+        v--;
+    if (v == b || v == a || !(s[v] >= '0' && s[v] <= '9') ||
+        !((unsigned char)s[v - 1] & 0x80) || v - a > CELL_MAX_BYTES)
+        return b;
+    ogi__label_t in;
+    ogi__label_norm(s + a, v - a, &in);
+    for (int id = 0; id <= OGI_T3; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        for (size_t r = 0; r < sk->nrows; r++)
+            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
+                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
+                    LABEL_MIN_SCORE)
+                return v;
+    }
+    return b;
+}
+
 int
 ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
@@ -481,7 +565,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
                        ? IT_NUM
                        : IT_TEXT;
-        if (it->kind == IT_NUM && change_slash(t, l0, l1, l, a, b))
+        if (it->kind == IT_NUM &&
+            (change_slash(t, l0, l1, l, a, b) || sentence_year(t, l, a, b)))
             it->kind = IT_TEXT;
         it->line = (uint32_t)l;
         it->a = (uint32_t)a;
@@ -559,6 +644,12 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         size_t v = it->b;
         while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
             v--;
+        if (it->kind == IT_TEXT &&
+            ogi_number_parse(t->s + v, it->b - v, &num) == OGI_NUM_NONE) {
+            size_t g = glued_value(t->s, v, it->b);
+            if (g < it->b && g > it->a + 1)
+                v = g;
+        }
         if (it->kind == IT_TEXT && v > it->a + 1 &&
             ogi_number_parse(t->s + v, it->b - v, &num) != OGI_NUM_NONE) {
             size_t e = v;
@@ -589,6 +680,16 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                         break;
                     v = w0;
                 }
+                /* the row's first value glued to its label before them
+                 * ("政府集中采购22 7426000元") */
+                size_t e3 = v, w3;
+                while (e3 > it->a && t->s[e3 - 1] == ' ')
+                    e3--;
+                for (w3 = e3; w3 > it->a && t->s[w3 - 1] != ' '; w3--)
+                    ;
+                size_t g3 = e3 < v ? glued_value(t->s, w3, e3) : e3;
+                if (g3 < e3 && g3 > it->a + 1)
+                    v = g3;
                 e = v;
                 while (e > it->a && t->s[e - 1] == ' ')
                     e--;

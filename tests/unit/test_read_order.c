@@ -1122,6 +1122,206 @@ short_row_gets_gaps(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 2 region [from, to) of fixture name read by the reader: the row
+ * labelled lit holds want[0..n). */
+static void
+t2_row(const char *name, const char *from, const char *lit, const int64_t *want,
+       size_t n)
+{
+    fixture_t f;
+    char p[256];
+    snprintf(p, sizeof(p), DIR "%s.txt", name);
+    load(&f, p);
+    size_t l0 = find_line(&f.t, 0, from);
+    size_t l1 = find_line(&f.t, l0, "三、收到和处理政府信息公开申请情况");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    int64_t v[8];
+    size_t nv = 0;
+    if (!labelled_row(&tb, lit, v, &nv))
+        fail_msg("%s: no row labelled %s", name, lit);
+    assert_int_equal(nv, n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(v[i], want[i]);
+    unload(&f);
+}
+
+/* Table 2 printed by Chromium and read by pdftotext (chromium-t2-*.txt,
+ * see the README): headings, row labels and column headers in runs of
+ * their own, the values apart, item after item in the format's order.
+ * s31017 (2019 format): each value a block, row by row, the labels of
+ * （一）（五） before the first heading (outside a region that starts
+ * there: those rows unlabelled, in order); s31000 (2021 format): a
+ * column's cells one block under its header ("本年制发件数" "0" "11").
+ * Values as the truth has them. */
+static void
+t2_by_format_order(void **state)
+{
+    (void)state;
+    static const int64_t penalty[] = {419, -197, 2050};
+    static const int64_t coercion[] = {64, 20, 150};
+    static const int64_t fees[] = {23, -7};
+    t2_row("chromium-t2-s31017", "第二十条", "行政处罚", penalty, 3);
+    t2_row("chromium-t2-s31017", "第二十条", "行政强制", coercion, 3);
+    t2_row("chromium-t2-s31017", "第二十条", "行政事业性收费", fees, 2);
+    static const int64_t rules[] = {0, 0, 0};
+    static const int64_t docs[] = {11, 0, 64};
+    static const int64_t license[] = {352};
+    t2_row("chromium-t2-s31000", "第二十条", "规章", rules, 3);
+    t2_row("chromium-t2-s31000", "第二十条", "行政规范性文件", docs, 3);
+    t2_row("chromium-t2-s31000", "第二十条", "行政许可", license, 1);
+}
+
+/* Table 3 printed by Chromium with its 总计 column apart
+ * (chromium-total-s31014.txt, see the README): each row's six applicant
+ * values, 自然人's on the label's line after the other five ("0" "0" "0"
+ * "0" "2" "一、本年新收…数量 47"), and after the page's ten rows "总计"
+ * with their totals one a line ("49" "4" "41" "5" ...). The rows read as
+ * the truth has them. */
+static void
+total_column_apart_put_back(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-total-s31014.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t v[7];
+    } want[] = {
+        {"本年新收", {47, 0, 0, 0, 0, 2, 49}},
+        {"上年结转", {4, 0, 0, 0, 0, 0, 4}},
+        {"予以公开", {39, 0, 0, 0, 0, 2, 41}},
+        {"部分公开", {5, 0, 0, 0, 0, 0, 5}},
+    };
+    for (size_t k = 0; k < ARRAY_LEN(want); k++) {
+        int64_t v[8];
+        size_t nv = 0;
+        if (!labelled_row(&tb, want[k].label, v, &nv))
+            fail_msg("no row labelled %s", want[k].label);
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            if (v[c] != want[k].v[c])
+                fail_msg("%s: column %zu is %lld, want %lld", want[k].label, c,
+                         (long long)v[c], (long long)want[k].v[c]);
+    }
+    unload(&f);
+}
+
+/* A sentence's year printed apart by Chromium (chromium-year-s33005.txt,
+ * see the README): "2020年，我市未发生…" written as "年,我市未发生…", a
+ * blank line, then "2020" (line 596), inside Table 4's region. The year
+ * is text, not a cell: every cell of the table a zero, as the truth has
+ * it. A "2020" with no such sentence next to it stays a value. */
+static void
+sentence_year_is_text(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-year-s33005.txt");
+    size_t l0 = find_line(&f.t, 0, "四、政府信息公开行政复议");
+    size_t l1 = find_line(&f.t, l0, "五、");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_false(value_on_line(&tb, &f.t, 596 - 1));
+    size_t values = 0;
+    for (size_t i = 0; i < tb.ncells; i++)
+        if (tb.cells[i].kind == OGI__CELL_VALUE) {
+            assert_int_equal(tb.cells[i].num.value, 0);
+            values++;
+        }
+    assert_int_equal(values, 15);
+    unload(&f);
+
+    static const char in[] = "行政许可\n\n2020\n\n行政处罚\n\n7\n\n"
+                             "行政强制\n\n0\n\n行政事业性收费\n\n1\n";
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(
+        ogi_text_decode(a, in, sizeof(in) - 1, 0, &t, why, sizeof(why)), 0);
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(ogi__read_order.read(&tb, &t, 0, t.nlines), 0);
+    assert_true(value_on_line(&tb, &t, 2));
+    ogi_arena_destroy(&a);
+}
+
+/* The last rows of Table 3 printed by Chromium
+ * (chromium-labels-s33025.txt, see the README): their labels in a run
+ * ("3." "其他" "（七）总计" "四、结转下年度继续办理", line 479 on), then
+ * their values, three full rows of single blocks. The table as a whole
+ * is not read by the format's order (its pages are laid out otherwise),
+ * yet each label goes with its row, as the truth has them. */
+static void
+label_run_then_rows(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "chromium-labels-s33025.txt");
+    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
+    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    static const struct {
+        const char *label;
+        int64_t first, second, total;
+    } want[] = {
+        {"3.", 0, 1, 1},
+        {"总计", 192, 5, 197},
+        {"结转下年度", 22, 0, 22},
+    };
+    for (size_t k = 0; k < ARRAY_LEN(want); k++) {
+        /* the row so labelled that holds values (a header "其他" too) */
+        int64_t v[8];
+        size_t nv = 0, r = 0;
+        for (; r < tb.nrows; r++) {
+            const ogi__cell_t *label;
+            nv = row_values(&tb, r, v, 8, &label);
+            if (nv && label && ogi_text_find(label->s, label->n, want[k].label))
+                break;
+        }
+        if (r == tb.nrows)
+            fail_msg("no row labelled %s with values", want[k].label);
+        assert_int_equal(nv, 7);
+        assert_int_equal(v[0], want[k].first);
+        assert_int_equal(v[1], want[k].second);
+        assert_int_equal(v[6], want[k].total);
+    }
+    unload(&f);
+}
+
+/* Table 2 printed by Chromium with each row's label and first value as
+ * one word (chromium-glued-s33029.txt, see the README): "规范性文件1"
+ * "1" "4", "行政处罚977" "0" "1716"; chromium-glued-s33026.txt:
+ * "政府集中采购22 7426000元", the row's other value after it. The value
+ * is a cell of its own, the rest its label: the rows as the truth has
+ * them. */
+static void
+label_glued_to_value(void **state)
+{
+    (void)state;
+    static const int64_t docs[] = {1, 1, 4};
+    static const int64_t other[] = {70, -4, 2};
+    static const int64_t penalty[] = {977, 0, 1716};
+    static const int64_t coercion[] = {27, -3, 17};
+    t2_row("chromium-glued-s33029", "第二十条", "规范性文件", docs, 3);
+    t2_row("chromium-glued-s33029", "第二十条", "其他对外管理服务事项", other,
+           3);
+    t2_row("chromium-glued-s33029", "第二十条", "行政处罚", penalty, 3);
+    t2_row("chromium-glued-s33029", "第二十条", "行政强制", coercion, 3);
+    /* glued, and another value after it on the line (s33026) */
+    static const int64_t procurement[] = {22, 7426000};
+    t2_row("chromium-glued-s33026", "第二十条", "政府集中采购", procurement, 2);
+}
+
 int
 main(void)
 {
@@ -1148,6 +1348,11 @@ main(void)
         cmocka_unit_test(two_page_ends_are_no_numbering),
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
+        cmocka_unit_test(t2_by_format_order),
+        cmocka_unit_test(total_column_apart_put_back),
+        cmocka_unit_test(sentence_year_is_text),
+        cmocka_unit_test(label_run_then_rows),
+        cmocka_unit_test(label_glued_to_value),
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
