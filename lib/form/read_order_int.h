@@ -71,8 +71,14 @@ void ogi__order_line_content(const ogi_text_t *t, size_t l, size_t *a,
 /* The items of lines [l0, l1) into o (o->t set): values, text, gaps, the
  * holes settled. Returns 0 or OGI_ENOMEM. */
 int ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena);
-/* A row's total wrapped a digit per line, joined where its digits make
- * the sum of the row's other values. Returns 0 or OGI_ENOMEM. */
+/* The lines of o->t that are bare page numbers into o->pages
+ * (read_order_pages.c). Returns 0 or OGI_ENOMEM. */
+int ogi__order_find_page_numbers(order_t *o, ogi_arena_t *arena);
+/* 1 when line l is a page's footer: a page number, bare or marked. */
+int ogi__order_page_line(const order_t *o, size_t l);
+/* Numbers wrapped in a narrow column (a row's total a digit per line,
+ * or over lines of the column's width), joined where the row's values
+ * then make its sum (read_order_wrap.c). Returns 0 or OGI_ENOMEM. */
 int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
 /* The value of item it when a plain whole number (a placeholder 0), or
  * -1. */
