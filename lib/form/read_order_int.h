@@ -83,6 +83,14 @@ int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
 /* The value of item it when a plain whole number (a placeholder 0), or
  * -1. */
 int64_t ogi__order_item_count(const order_t *o, const item_t *it);
+/* A text item as the row-lines reader reads its line (read_order_rows.c).
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__order_emit_text_line(ogi__table_t *tb, const order_t *o,
+                              uint32_t item);
+/* Table 2 as a browser prints it, rows by the format's order
+ * (read_order_t2.c): *done 0 when the region is not so (nothing added).
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done);
 /* The items as pieces: text items and rows of values of width columns. */
 int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 
