@@ -271,6 +271,122 @@ empty_lines(const ogi__table_t *g, const uint32_t *toks, size_t n)
 }
 
 /*
+ * 1 when Table 3's rows in p keep no trace of a blank cell: no token is a
+ * blank piece or has a display column or a column of its own, and some
+ * row has values short of the columns. A crawler's text of one text node
+ * per cell, the empty ones dropped (BeautifulSoup's get_text), and any
+ * text that drops empty cells read the same: a short row's values have
+ * lost their places, which the table's identities tell (the splitter).
+ */
+static int
+no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[k]);
+        if (t->kind == OGI__CELL_BLANK || t->x0 >= 0 || t->col >= 0)
+            return 0;
+    }
+    return 1;
+}
+
+static int
+traceless(const ogi__plan_t *p, const ogi__table_t *g)
+{
+    int short_row = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const ogi__prow_t *pr = &p->rows[i];
+        if (!no_trace(g, pr->toks, pr->ntoks))
+            return 0;
+        short_row |= pr->ntoks > 0 && pr->ntoks < pr->ncols;
+    }
+    return short_row;
+}
+
+/*
+ * A short row of a traceless table (traceless above) to the splitter: its
+ * values in their order, zero or more blank cells before, between and
+ * after them (OGI__PLAN_FREE), its total maybe blank; the identities down
+ * the columns choose the places. 0 when the row is not such (a piece that
+ * is no value: text, a run of digits), else 1 (or OGI_ENOMEM as -1).
+ */
+static int
+defer_free(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+           ogi__pending_t *pend)
+{
+    if (!pr->traceless || pr->ntoks == 0 || pr->ntoks >= pr->ncols ||
+        !ogi__split_free_fits(pr->ncols, pr->ntoks))
+        return 0;
+    uint32_t toks[2 * OGI__PLAN_MAX_TOKS + 1];
+    size_t n = 0;
+    toks[n++] = OGI__PLAN_FREE;
+    for (size_t i = 0; i < pr->ntoks; i++) {
+        if (ogi__plan_tok_cell(g, pr->toks[i])->kind != OGI__CELL_VALUE)
+            return 0;
+        toks[n++] = pr->toks[i];
+        toks[n++] = OGI__PLAN_FREE;
+    }
+    size_t before = pend->n;
+    if (ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols, pr->ncols,
+                        toks, 0, n))
+        return -1;
+    if (pend->n == before)
+        return 0; /* no room: placed as any short row */
+    r->tables[pr->table].row_found[pr->row] = 1;
+    return 1;
+}
+
+/* Whether toks[lo..hi) are values, runs of digits and gaps only, and
+ * some value among them. */
+static int
+values_only(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    size_t values = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i]);
+        if (t->kind != OGI__CELL_VALUE && t->kind != OGI__CELL_RUN &&
+            !(t->kind == OGI__CELL_BLANK && t->n > 0))
+            return 0;
+        values += t->kind != OGI__CELL_BLANK;
+    }
+    return values > 0;
+}
+
+/*
+ * A row holding runs of digits to the splitter. Where its pieces cannot
+ * fill its cells however the runs are cut and the gaps read (a crawler
+ * that collapses white space drops an empty cell without a space: "无 5"
+ * for seven cells), blank cells left no trace there: its values go as a
+ * free span (defer_free), zero or more blank cells around each.
+ */
+static int
+defer_runs(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
+           ogi__pending_t *pend, size_t lo, size_t hi)
+{
+    const ogi__cell_t *pieces[OGI__PLAN_MAX_TOKS];
+    uint32_t toks[2 * OGI__PLAN_MAX_TOKS + 1];
+    size_t n = 0, k = 0;
+    for (size_t i = lo; i < hi && n < OGI__PLAN_MAX_TOKS; i++)
+        pieces[n++] = ogi__plan_tok_cell(g, pr->toks[i]);
+    size_t values = 0;
+    for (size_t i = 0; i < n; i++)
+        values += pieces[i]->kind != OGI__CELL_BLANK || pieces[i]->n == 0;
+    if (hi - lo > OGI__PLAN_MAX_TOKS || values == 0 ||
+        ogi__split_most_cells(pieces, n) >= pr->ncols)
+        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                               pr->ncols, pr->toks, lo, hi);
+    toks[k++] = OGI__PLAN_FREE;
+    for (size_t i = lo; i < hi; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
+        if (c->kind == OGI__CELL_BLANK && c->n > 0)
+            continue; /* a gap: the free ones stand for it */
+        toks[k++] = pr->toks[i];
+        toks[k++] = OGI__PLAN_FREE;
+    }
+    return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
+                           pr->ncols, toks, 0, k);
+}
+
+/*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
  * column is the rightmost); too few, the first columns are filled, unless
@@ -282,6 +398,9 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(pr->table);
     size_t lo = 0, hi = pr->ntoks;
+    int freed = defer_free(r, g, pr, pend);
+    if (freed)
+        return freed < 0 ? OGI_ENOMEM : 0;
     int lines = empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
@@ -290,8 +409,17 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         (ogi__plan_has_run(g, pr->toks, lo, hi) ||
          hi - lo - ng + gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
-                               pr->ncols, pr->toks, lo, hi);
+        return defer_runs(r, g, pr, pend, lo, hi);
+    }
+    /* still too few with each gap one blank cell per no-break space, in a
+     * crawler's text: one that collapses white space leaves one space for
+     * a run of blank cells, and none for those between glued values
+     * ("3.危及“三安全一稳定” 无 不适用4.保护…"); the splitter reads each gap
+     * as several blanks and places the values by the arithmetic */
+    if (ng && hi - lo - ng < pr->ncols && g->reader &&
+        strcmp(g->reader, "runon") == 0 && values_only(g, pr->toks, lo, hi)) {
+        r->tables[pr->table].row_found[pr->row] = 1;
+        return defer_runs(r, g, pr, pend, lo, hi);
     }
     /* the cells are there without the gaps: they were boundaries */
     size_t kept = 0;
@@ -342,8 +470,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     int rc;
     if (hi - lo < pr->ncols && ogi__plan_has_run(g, pr->toks, lo, hi)) {
         r->tables[pr->table].row_found[pr->row] = 1;
-        return ogi__plan_defer(r, g, pend, pr->table, pr->row * pr->ncols,
-                               pr->ncols, pr->toks, lo, hi);
+        return defer_runs(r, g, pr, pend, lo, hi);
     }
     if (hi - lo != pr->ncols || (pr->by_order && !pr->labelled))
         ogi_report_path(pr->table, pr->row, -1, path, sizeof(path));
@@ -420,7 +547,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     /* a crawler's text gives a row whose cells hold no text at all (not
      * even a no-break space) as its label alone, the next label after it:
      * its cells are blank */
-    int bare = g->reader && strcmp(g->reader, "runon") == 0 &&
+    int bare = ((g->reader && strcmp(g->reader, "runon") == 0) ||
+                pr->traceless) &&
                pr->labelled && !pr->group && pr->ntoks == 0;
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
@@ -466,7 +594,11 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
     ogi__plan_add_table(p, OGI_T3);
     /* by order, （六） is taken as one row; sub-rows only by label */
     ogi__plan_walk(p, g, OGI_ROW_OTHER3);
-    ogi__plan_infer_blanks(p, g);
+    /* a text that keeps no trace of a blank cell has no columns to find
+     * them by either: its short rows go to the splitter whole */
+    int none_left = traceless(p, g);
+    if (!none_left)
+        ogi__plan_infer_blanks(p, g);
 
     /* the shape of （六）: sub-rows seen by label make it the 2021 one;
      * one given no values was a header's words (申请人 of 申请人情况 cut
@@ -499,6 +631,8 @@ ogi__place_apply(ogi_report_t *r, const ogi__table_t *g)
         r->apply_other_rows = r->meta.format == OGI_FORMAT_2019 ? 1 : 3;
     }
     ogi__pending_t pend = {.n = 0};
+    for (size_t i = 0; i < p->n; i++)
+        p->rows[i].traceless = none_left;
     for (size_t i = 0; i < p->n; i++) {
         if (!ogi_report_row_in_shape(r, OGI_T3, p->rows[i].row))
             continue;
@@ -923,6 +1057,25 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         if (done) {
             lo = 0;
             hi = OGI_T4_CELLS;
+        }
+    }
+    /* short of its cells with no trace of the blank ones, and not all
+     * counts (a placeholder's place is as lost as a count's): each
+     * block's total (D3) places the values, the splitter's free span
+     * (defer_free) */
+    if (hi - lo < OGI_T4_CELLS && hi > lo && !gap &&
+        no_trace(g, pr->toks + lo, hi - lo)) {
+        memmove(pr->toks, pr->toks + lo, (hi - lo) * sizeof(pr->toks[0]));
+        pr->ntoks = hi - lo;
+        pr->traceless = 1;
+        ogi__pending_t pend = {.n = 0};
+        int freed = defer_free(r, g, pr, &pend);
+        if (freed < 0)
+            return OGI_ENOMEM;
+        if (freed) {
+            for (size_t b = 0; b < 3; b++)
+                r->tables[OGI_T4].row_found[b] = 1;
+            return ogi__plan_split_pending(r, g, &pend);
         }
     }
     if (hi - lo > OGI_T4_CELLS && lines) {

@@ -29,9 +29,10 @@ static const ogi__cell_t cut_cell = {.kind = OGI__CELL_RUN, .s = "???",
 const ogi__cell_t *
 ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok)
 {
-    return tok == OGI__PLAN_GAP   ? &gap_cell
-           : tok == OGI__PLAN_CUT ? &cut_cell
-                                  : &g->cells[tok];
+    return tok == OGI__PLAN_GAP    ? &gap_cell
+           : tok == OGI__PLAN_CUT  ? &cut_cell
+           : tok == OGI__PLAN_FREE ? &ogi__split_free_gap
+                                   : &g->cells[tok];
 }
 
 /* Twice the centre of token tok's display columns, or -1 unknown. */

@@ -47,6 +47,9 @@ typedef struct {
     size_t ntoks;
     int labelled;     /* its label was seen */
     int by_order;     /* got values without a label */
+    int traceless;    /* its table's text keeps no trace of a blank cell
+                         (set by the table's placer): a short row's values
+                         have lost their places */
 } ogi__prow_t;
 
 typedef struct {
@@ -63,6 +66,11 @@ typedef struct {
  * cut value of up to three digits ("???"), which the arithmetic may put
  * back (place_lost.c). */
 #define OGI__PLAN_CUT (UINT32_MAX - 1)
+
+/* A token for the splitter only (never in a row's list): where zero or
+ * more blank cells a text kept no trace of may stand, between the values
+ * of a row whose places were lost (ogi__split_free_gap). */
+#define OGI__PLAN_FREE (UINT32_MAX - 2)
 
 /* A report cell's mark, between placement and ogi__place_lost: a value
  * the layout cut short, missing for now; its value holds the digits left

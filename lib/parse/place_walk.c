@@ -30,6 +30,7 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
         pr->ntoks = 0;
         pr->labelled = 0;
         pr->by_order = 0;
+        pr->traceless = 0;
         pr->table = id;
         pr->row = r;
         pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;

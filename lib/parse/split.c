@@ -64,6 +64,25 @@
 #define OGI__SPLIT_INTERNAL
 #include "split_int.h"
 
+const ogi__cell_t ogi__split_free_gap = {.kind = OGI__CELL_BLANK, .s = " ",
+                                         .n = 1, .x0 = -1, .x1 = -1,
+                                         .row = -1, .col = -1};
+
+int
+ogi__split_free_fits(size_t ncells, size_t n)
+{
+    if (n > ncells)
+        return 0;
+    /* C(ncells, n), stopped once past the bound */
+    size_t ways = 1;
+    for (size_t k = 1; k <= n; k++) {
+        ways = ways * (ncells - n + k) / k;
+        if (ways > MAX_FREE_LAYOUTS)
+            return 0;
+    }
+    return 1;
+}
+
 /* ---- small helpers ---- */
 
 static size_t
@@ -633,7 +652,11 @@ tell(ctx_t *cx, const span_t *s)
     if (s->nalive == 1) {
         buf_put(&b, " split as ", 10);
         show_split(&b, s, s->chosen);
-        if (s->shape_only == 1)
+        if (s->free)
+            buf_str(&b, s->shape_only ? ", blank cells left no trace; its "
+                                        "total left blank"
+                                      : ", blank cells left no trace");
+        else if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
         else if (s->shape_only == 2)
@@ -657,7 +680,11 @@ tell(ctx_t *cx, const span_t *s)
         snprintf(head, sizeof(head), " fits %zu splits; placed ", s->nalive);
     buf_put(&b, head, hn > 0 ? (size_t)hn : 0);
     show_split(&b, s, s->chosen);
-    if (s->shape_only)
+    if (s->free)
+        buf_str(&b, s->shape_only ? ", blank cells left no trace, its total "
+                                    "left blank"
+                                  : ", blank cells left no trace");
+    else if (s->shape_only)
         buf_str(&b, ", one blank cell per no-break space, its total "
                     "left blank");
     buf_put(&b, "; also fits: ", 13);
@@ -675,32 +702,36 @@ tell(ctx_t *cx, const span_t *s)
                                   msg);
 }
 
-/*
- * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
- * left blank) are a reading, not the page's word: when with them the
- * table's columns hold under no joint split, or when more than one is
- * left, they are given up (P8, as any row no split fits) and the other
- * spans chosen again without them.
- */
+/* Whether a row read with its total left blank (shape_only 2 and 3) is
+ * still open: the table's columns hold under no joint split (*failed),
+ * or more than one split of it is left. */
 static int
-retry_without_guesses(ctx_t *cx)
+guesses_open(const ctx_t *cx, int *failed)
 {
     int joint_failed = 0, guessed = 0, open = 0;
     for (size_t i = 0; i < cx->nspans; i++) {
         const span_t *s = &cx->spans[i];
         joint_failed |= s->fail == F_JOINT;
+        if (s->free)
+            continue; /* placed by ranking where left open */
         guessed |= !s->fail && s->shape_only >= 2;
         open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
     }
-    if (!open && (!joint_failed || !guessed))
-        return 0;
+    *failed = joint_failed;
+    return open || (joint_failed && guessed);
+}
+
+/* The spans' splits chosen again by the identities down the columns, the
+ * spans marked in drop given up first (P8). */
+static int
+choose_again(ctx_t *cx, const uint8_t *drop)
+{
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
-        int drop = s->shape_only >= 2 && (joint_failed || s->nalive != 1);
         s->joint = -1;
         if (s->fail == F_JOINT)
             s->fail = F_OK;
-        if (!s->fail && drop)
+        if (!s->fail && drop && drop[i])
             s->fail = F_NONE;
         if (s->fail)
             continue;
@@ -711,6 +742,66 @@ retry_without_guesses(ctx_t *cx)
     for (size_t i = 0; i < cx->ninst; i++)
         cx->inst[i].kept = 0;
     return ogi__split_across(cx);
+}
+
+/*
+ * The cuts of a row no cut fits as printed (shape_only 2 and 3: its total
+ * left blank) are a reading, not the page's word: when with them the
+ * table's columns hold under no joint split, or when more than one is
+ * left, they are given up (P8, as any row no split fits) and the other
+ * spans chosen again without them.
+ *
+ * Before that, the rows read with one blank cell per no-break space
+ * (shape_only 2) are read again with each gap up to MAX_GAP_CELLS blank
+ * cells: a crawler that collapses white space leaves one space for a run
+ * of empty cells ("25812 11" for 258 12 _ _ 1 1, its total blank), which
+ * the flat form writes back as one no-break space, so the count of no-break
+ * spaces is no count of cells there; the columns' identities choose.
+ */
+static int
+retry_without_guesses(ctx_t *cx)
+{
+    int joint_failed, rc;
+    int open = guesses_open(cx, &joint_failed);
+    /* free spans (a row whose blank cells left no trace) whose
+     * placements leave the table's columns no joint split are read by
+     * their own rows: the other rows' splits stand as the page gives them */
+    int any_free = 0;
+    for (size_t i = 0; i < cx->nspans; i++)
+        any_free |= cx->spans[i].free && !cx->spans[i].fail;
+    if (joint_failed && any_free) {
+        cx->free_wild = 1;
+        if ((rc = choose_again(cx, NULL)))
+            return rc;
+        open = guesses_open(cx, &joint_failed);
+    }
+    if (!open)
+        return 0;
+    int loosened = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if ((s->fail == F_OK || s->fail == F_JOINT) && s->shape_only == 2 &&
+            (joint_failed || s->nalive != 1)) {
+            if ((rc = ogi__split_span_loosen(cx, s)))
+                return rc;
+            loosened = 1;
+        }
+    }
+    if (loosened) {
+        if ((rc = choose_again(cx, NULL)))
+            return rc;
+        if (!guesses_open(cx, &joint_failed))
+            return 0;
+    }
+    uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        const span_t *s = &cx->spans[i];
+        drop[i] = !s->free && s->shape_only >= 2 &&
+                  (joint_failed || s->nalive != 1);
+    }
+    return choose_again(cx, drop);
 }
 
 int
@@ -748,6 +839,8 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             s->fail = F_SHAPE;
             continue;
         }
+        for (size_t p = 0; p < sp->npieces; p++)
+            s->free |= sp->pieces[p] == &ogi__split_free_gap;
         for (size_t p = 0; p < sp->ncells; p++) {
             cx.owner[sp->first + p] = (int16_t)i;
             cx.opos[sp->first + p] = (uint8_t)p;

@@ -35,6 +35,8 @@ static int
 contrib(const ctx_t *cx, const inst_t *e, size_t si, size_t c, int64_t *out)
 {
     const span_t *s = &cx->spans[si];
+    if (cx->free_wild && s->free)
+        return 0;
     const layout_t *l = &s->lay[s->layof[c]];
     const int64_t *v = &s->vals[c * s->sp->ncells];
     int64_t x = 0;
@@ -42,7 +44,7 @@ contrib(const ctx_t *cx, const inst_t *e, size_t si, size_t c, int64_t *out)
         if (cx->owner[e->cell[k]] != (long)si)
             continue;
         size_t q = cx->opos[e->cell[k]];
-        if (l->kind[q] == K_OPAQUE)
+        if (l->kind[q] == K_OPAQUE || ogi__split_unset_total(s, c, q))
             return 0;
         x += e->sign[k] * v[q];
     }
@@ -280,6 +282,102 @@ joint_table(joint_t *j, size_t ntch)
     return 0;
 }
 
+/*
+ * Splits of a span that add the same to every kept instance are one to
+ * the joint search (a row of zeros or placeholders placed in any of its
+ * ways adds 0 to every column): only the best of each such class is
+ * walked, its rep[c] (SIZE_MAX for the walked ones, the class's best for
+ * the others, left out of alive for the walk), and the others share its
+ * fate after (joint_classes_expand). Nothing is done without the table of
+ * contributions (j->tv). Returns 0 or OGI_ENOMEM.
+ */
+static int
+joint_classes(joint_t *j, size_t **rep)
+{
+    ctx_t *cx = j->cx;
+    for (size_t a = 0; a < j->n; a++)
+        rep[a] = NULL;
+    if (!j->tv)
+        return 0;
+    size_t *ts = ogi_arena_alloc(cx->r->arena,
+                                 (j->tch_first[cx->ninst] + 1) * sizeof(*ts));
+    if (!ts)
+        return OGI_ENOMEM;
+    for (size_t a = 0; a < j->n; a++) {
+        span_t *s = &cx->spans[j->order[a]];
+        size_t nt = 0;
+        for (size_t k = 0; k < cx->ninst; k++)
+            for (uint32_t t = j->tch_first[k];
+                 cx->inst[k].kept && t < j->tch_first[k + 1]; t++)
+                if (j->tch[t] == a)
+                    ts[nt++] = t;
+        size_t *r = ogi_arena_alloc(cx->r->arena, s->ncand * sizeof(*r));
+        uint64_t *h = ogi_arena_alloc(cx->r->arena, s->ncand * sizeof(*h));
+        if (!r || !h)
+            return OGI_ENOMEM;
+        for (size_t c = 0; c < s->ncand; c++) {
+            r[c] = SIZE_MAX;
+            h[c] = 1469598103934665603ull;
+            for (size_t q = 0; q < nt; q++) {
+                size_t at = j->tv_first[ts[q]] + c;
+                uint64_t x = j->twild[at] ? 0x9e3779b97f4a7c15ull
+                                          : (uint64_t)j->tv[at];
+                h[c] = (h[c] ^ x) * 1099511628211ull;
+            }
+        }
+        /* each live split joins the class of the best live one before it
+         * with the same contributions, or starts one */
+        for (size_t c = 0; c < s->ncand; c++) {
+            if (!s->alive[c])
+                continue;
+            for (size_t b = 0; b < c && r[c] == SIZE_MAX; b++) {
+                if (!s->alive[b] || r[b] != SIZE_MAX || h[b] != h[c])
+                    continue;
+                int same = 1;
+                for (size_t q = 0; q < nt && same; q++) {
+                    size_t ab = j->tv_first[ts[q]] + b,
+                           ac = j->tv_first[ts[q]] + c;
+                    same = j->twild[ab] == j->twild[ac] &&
+                           (j->twild[ab] || j->tv[ab] == j->tv[ac]);
+                }
+                if (!same)
+                    continue;
+                if (ogi__split_score_cmp(&s->score[c], &s->score[b]) < 0) {
+                    /* c ranks first: it walks for the class */
+                    for (size_t d = 0; d < c; d++)
+                        if (r[d] == b)
+                            r[d] = c;
+                    r[b] = c;
+                } else {
+                    r[c] = b;
+                }
+            }
+        }
+        for (size_t c = 0; c < s->ncand; c++)
+            if (r[c] != SIZE_MAX)
+                s->alive[c] = 0;
+        rep[a] = r;
+    }
+    return 0;
+}
+
+/* After the walk: the splits left out by joint_classes live again, and
+ * are in a solution where their class's walked split is. */
+static void
+joint_classes_expand(joint_t *j, size_t **rep)
+{
+    for (size_t a = 0; a < j->n; a++) {
+        span_t *s = &j->cx->spans[j->order[a]];
+        if (!rep[a])
+            continue;
+        for (size_t c = 0; c < s->ncand; c++)
+            if (rep[a][c] != SIZE_MAX) {
+                s->alive[c] = 1;
+                s->insol[c] = s->insol[rep[a][c]];
+            }
+    }
+}
+
 /* Returns 1 when the search ran out of steps. */
 static int
 joint_walk(joint_t *j, size_t i)
@@ -449,8 +547,13 @@ ogi__split_across(ctx_t *cx)
         return OGI_ENOMEM;
     int out_of_steps = 0;
     if (!contradiction) {
+        size_t **rep = ogi_arena_alloc(cx->r->arena,
+                                       (j.n + 1) * sizeof(*rep));
+        if (!rep || joint_classes(&j, rep))
+            return OGI_ENOMEM;
         j.nodes = MAX_JOINT_NODES;
         out_of_steps = joint_walk(&j, 0);
+        joint_classes_expand(&j, rep);
         contradiction = !out_of_steps && j.nsol == 0;
     }
     for (size_t a = 0; a < j.n; a++) {

@@ -30,6 +30,25 @@ typedef struct {
 } ogi__split_span_t;
 
 /*
+ * The piece between the values of a row whose places a text kept no
+ * trace of (blank cells vanished: a crawler's text of one text node per
+ * cell, the empty ones dropped): zero or more blank cells. A span holding
+ * it is free: its values in order, its total maybe blank, placed by the
+ * table's identities, the likeliest where they leave several (P6), never
+ * left unsplit for that.
+ */
+extern const ogi__cell_t ogi__split_free_gap;
+
+/* The most cells pieces[0..n) can fill: a run one per digit, a gap its
+ * most blank cells (one per no-break space, or up to MAX_GAP_CELLS
+ * whatever they are), a run of marks one per mark, any other piece one. */
+size_t ogi__split_most_cells(const ogi__cell_t *const *pieces, size_t n);
+
+/* Whether a free span of n values for ncells cells has few enough
+ * placements to try them all (the splitter's bound on layouts). */
+int ogi__split_free_fits(size_t ncells, size_t n);
+
+/*
  * Fills the cells of spans[0..n) of table id in r from their pieces, the
  * other cells of the table (already placed) taking part in its identities.
  * g is the table model the pieces came from. Returns 0 or OGI_ENOMEM;
@@ -68,6 +87,8 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 #define MAX_CELLS       64   /* cells of one span */
 #define MAX_PIECES      64   /* pieces of one span */
 #define MAX_LAYOUTS     512  /* ways to share a span's cells among its runs */
+#define MAX_FREE_LAYOUTS 4096 /* of a free span of values alone: each
+                                 layout is one split (MAX_CANDS) */
 #define MAX_CANDS       4096 /* splits kept per span */
 #define MAX_SPAN_NODES  (1L << 18)
 #define MAX_CALL_NODES  (1L << 22)
@@ -186,6 +207,9 @@ typedef struct {
                                      cells, whatever its no-break spaces */
     size_t gap_budget;            /* most blank cells its gaps may hold
                                      in all (0: each gap its own bound) */
+    uint64_t totals;              /* bit p: cell p is the total of one of
+                                     its rows (an identity's rhs) */
+    int free;                     /* it holds ogi__split_free_gap */
 } span_t;
 
 typedef struct {
@@ -205,6 +229,9 @@ typedef struct {
     int64_t *set_a, *set_b; /* sumset buffers, MAX_SUMSET each */
     uint8_t rare[OGI__SPLIT_MAX_COLS]; /* per column: how seldom it holds a
                                           count other than 0 (0: often) */
+    int free_wild;          /* the free spans' cells are no integers to
+                               the identities across spans (their
+                               placements broke the table's columns) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */
@@ -216,6 +243,18 @@ int ogi__split_score_cmp(const score_t *a, const score_t *b);
 /* Stage 1: every split of span s that the identities along its rows
  * allow, into s (or s->fail). Returns 0 or OGI_ENOMEM. */
 int ogi__split_span_walk(ctx_t *cx, span_t *s);
+
+/* Stage 1 again for span s, a row read with its total left blank and
+ * each gap one blank cell per no-break space (shape_only 2): its gaps
+ * now up to MAX_GAP_CELLS blank cells each, whatever the no-break spaces
+ * (shape_only 3). Returns 0 or OGI_ENOMEM; s->fail when none fits. */
+int ogi__split_span_loosen(ctx_t *cx, span_t *s);
+
+/* Whether cell p of s under split c is a total its row left blank (a
+ * gap's blank where the row's total stands, in a row read with its total
+ * left blank): not printed, it is no 0 in the identities down the
+ * columns either. */
+int ogi__split_unset_total(const span_t *s, size_t c, size_t p);
 
 /* Stage 2: the identities down the columns narrow the spans' splits and
  * choose each span's. Returns 0 or OGI_ENOMEM. */

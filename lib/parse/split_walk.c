@@ -487,6 +487,16 @@ signed_at(const ctx_t *cx, const span_t *s, size_t at)
     return cx->sk->cols[col].type == OGI_VT_SIGNED;
 }
 
+/* Whether s holds a run of digits. */
+static int
+any_run(const span_t *s)
+{
+    for (size_t i = 0; i < s->sp->npieces; i++)
+        if (s->sp->pieces[i]->kind == OGI__CELL_RUN)
+            return 1;
+    return 0;
+}
+
 /* Shares `extra` cells among the variable pieces from piece i on, cell
  * `at` of the span the first they fill: a run at least one cell and at
  * most one per digit, a gap none to gap_cells, a run of marks one to
@@ -503,7 +513,8 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
     if (i == sp->npieces) {
         if (extra)
             return 0;
-        if (s->nlay == MAX_LAYOUTS)
+        if (s->nlay == (s->free && !any_run(s) ? MAX_FREE_LAYOUTS
+                                                : MAX_LAYOUTS))
             return 1;
         if ((s->nlay & (s->nlay - 1)) == 0) {
             /* grown at each power of two: most spans have one layout */
@@ -579,7 +590,7 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
         w->odd = 0;
         for (size_t i = 0; i < sp->npieces; i++) {
             size_t g = gap_cells(sp->pieces[i]), m = mark_cells(sp->pieces[i]);
-            if (g)
+            if (g && !s->free) /* a free gap has no count to keep */
                 w->odd += (int)(g > l->k[i] ? g - l->k[i] : l->k[i] - g);
             else if (m)
                 w->odd += l->k[i] - 1;
@@ -643,9 +654,181 @@ walk_gaps(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed,
     return 0;
 }
 
+size_t
+ogi__split_most_cells(const ogi__cell_t *const *pieces, size_t n)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *p = pieces[i];
+        size_t m = mark_cells(p);
+        size_t gap = p->n > MAX_GAP_CELLS ? p->n : MAX_GAP_CELLS;
+        most += p->kind == OGI__CELL_RUN                 ? p->n
+                : p->kind == OGI__CELL_BLANK && p->n > 0 ? gap
+                : m                                      ? m
+                                                         : 1;
+    }
+    return most;
+}
+
+/* The cells of s that are a total of one of its rows (split_int.h). */
+static uint64_t
+row_totals(const ctx_t *cx, const span_t *s)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < s->ninst; i++) {
+        const inst_t *e = &cx->inst[s->inst[i]];
+        if (!e->ident || !e->along_rows)
+            continue;
+        for (size_t k = 0; k < e->n; k++)
+            if (e->sign[k] < 0 && cx->opos[e->cell[k]] < 64)
+                m |= (uint64_t)1 << cx->opos[e->cell[k]];
+    }
+    return m;
+}
+
+int
+ogi__split_unset_total(const span_t *s, size_t c, size_t p)
+{
+    if (s->shape_only < 2 || p >= 64 || !(s->totals >> p & 1))
+        return 0;
+    const layout_t *l = &s->lay[s->layof[c]];
+    return l->kind[p] == K_ZERO &&
+           gap_cells(s->sp->pieces[l->piece[p]]) > 0;
+}
+
+/* Cells of s's pieces that are neither a run's nor a gap's nor a sign's:
+ * one each. */
+static size_t
+fixed_cells(const span_t *s)
+{
+    size_t fixed = 0;
+    for (size_t i = 0; i < s->sp->npieces; i++) {
+        const ogi__cell_t *pc = s->sp->pieces[i];
+        fixed += !gap_cells(pc) && !s->sign[i] && pc->kind != OGI__CELL_RUN;
+    }
+    return fixed;
+}
+
+int
+ogi__split_span_loosen(ctx_t *cx, span_t *s)
+{
+    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
+    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
+    if (!cur || !w)
+        return OGI_ENOMEM;
+    w->cx = cx;
+    w->s = s;
+    w->ncells = s->sp->ncells;
+    w->blank_total = 1;
+    s->fail = F_OK;
+    s->gaps = 1;
+    s->gap_loose = 1;
+    int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+    s->gap_loose = 0;
+    if (rc)
+        return rc;
+    if (!s->fail && s->ncand == 0)
+        s->fail = F_NONE;
+    if (s->fail)
+        return 0;
+    s->shape_only = 3;
+    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
+    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
+    if (!s->alive || !s->insol)
+        return OGI_ENOMEM;
+    memset(s->alive, 1, s->ncand);
+    s->nalive = s->ncand;
+    return 0;
+}
+
+/* Stage 1 for a free span (one holding ogi__split_free_gap): every
+ * placement of its values that keeps its row's identities, else every
+ * one that leaves its total blank (shape_only 3). */
+static int
+walk_free(ctx_t *cx, span_t *s, int blank_total)
+{
+    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
+    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
+    if (!cur || !w)
+        return OGI_ENOMEM;
+    w->cx = cx;
+    w->s = s;
+    w->ncells = s->sp->ncells;
+    s->gaps = 1;
+    s->gap_loose = 1;
+    int rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+    if (!rc && !s->fail && s->ncand == 0 && blank_total) {
+        w->blank_total = 1;
+        rc = walk_layouts(cx, s, cur, w, fixed_cells(s));
+        s->shape_only = 3;
+    }
+    s->gap_loose = 0;
+    if (rc)
+        return rc;
+    if (!s->fail && s->ncand == 0)
+        s->fail = F_NONE;
+    if (s->fail)
+        return 0;
+    s->alive = ogi_arena_alloc(cx->r->arena, s->ncand);
+    s->insol = ogi_arena_calloc(cx->r->arena, s->ncand, 1);
+    if (!s->alive || !s->insol)
+        return OGI_ENOMEM;
+    memset(s->alive, 1, s->ncand);
+    s->nalive = s->ncand;
+    return 0;
+}
+
+static int span_walk(ctx_t *cx, span_t *s);
+
 /* Stage 1 for span s: its layouts, then every split they allow. */
 int
 ogi__split_span_walk(ctx_t *cx, span_t *s)
+{
+    const ogi__split_span_t *sp = s->sp;
+    s->totals = row_totals(cx, s);
+    if (s->free)
+        return walk_free(cx, s, 1);
+    int rc = span_walk(cx, s);
+    if (rc || (s->fail != F_NONE && s->fail != F_SHAPE))
+        return rc;
+    /* no split fits, the row's gaps read as blank cells or not: a row
+     * whose blank cells after its last value left no trace (the next
+     * section's heading follows Table 4's last value, and a crawler that
+     * collapses white space keeps no space there: "5 278 19" then "五、"
+     * for 5 _ _ 2 7 8 _ _ 1 9 and five blanks) is cut again with zero or
+     * more blank cells around each piece and after the last; only
+     * placements that keep every identity of the row, no total guessed */
+    size_t n = sp->npieces, gapped = 0;
+    for (size_t i = 0; i < n; i++)
+        gapped += gap_cells(sp->pieces[i]) > 0;
+    if (n == 0 || n >= MAX_PIECES || !gapped ||
+        sp->pieces[n - 1]->kind == OGI__CELL_BLANK ||
+        !ogi__split_free_fits(sp->ncells, n - gapped))
+        return 0;
+    const ogi__cell_t **pieces =
+        ogi_arena_alloc(cx->r->arena, (n + 1) * sizeof(*pieces));
+    ogi__split_span_t *fsp = ogi_arena_alloc(cx->r->arena, sizeof(*fsp));
+    if (!pieces || !fsp)
+        return OGI_ENOMEM;
+    memcpy(pieces, sp->pieces, n * sizeof(*pieces));
+    pieces[n] = &ogi__split_free_gap;
+    *fsp = (ogi__split_span_t){sp->first, sp->ncells, pieces, n + 1};
+    s->sp = fsp;
+    s->free = 1;
+    s->fail = F_OK;
+    s->shape_only = 0;
+    rc = walk_free(cx, s, 0);
+    if (!rc && s->fail) {
+        s->sp = sp; /* as it was: unsplit, P8 */
+        s->free = 0;
+        s->fail = F_NONE;
+    }
+    return rc;
+}
+
+/* ogi__split_span_walk for a span as read. */
+static int
+span_walk(ctx_t *cx, span_t *s)
 {
     const ogi__split_span_t *sp = s->sp;
     size_t runs = 0, fixed = 0, spread = 0;

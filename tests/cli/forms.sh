@@ -66,9 +66,9 @@ floor_of() {
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.99 ;;
         strip) echo 99.6 ;;
-        strip_flat) echo 96.0 ;;
+        strip_flat) echo 99.0 ;;
         strip_nodes) echo 99.3 ;;
-        strip_nodes_flat) echo 93.9 ;;
+        strip_nodes_flat) echo 99.4 ;;
         *) echo 100 ;;
     esac
 }

@@ -30,9 +30,9 @@ floor_of() {
         pandoc_gfm) echo 100 ;;
         pandoc_md) echo 100 ;;
         strip) echo 100 ;;
-        strip_flat) echo 90.2 ;;
+        strip_flat) echo 100 ;;
         strip_nodes) echo 100 ;;
-        strip_nodes_flat) echo 92.2 ;;
+        strip_nodes_flat) echo 100 ;;
         *) echo 100 ;;
     esac
 }
