@@ -540,6 +540,75 @@ last_cut_short(const ogi__prow_t *pr, const ogi__table_t *g)
     return head == l->num.value;
 }
 
+/*
+ * 1 when the paper's edge cut through the last column of table id, not
+ * beside it: every row still has its last cell, but a total wider than
+ * what the paper kept lost its last digits ("42" of 423) while narrower
+ * ones came whole. Told by two rows or more whose last value is the
+ * first digits of the sum of the others (last_cut_short), every other
+ * row of numbers summing (one printed error allowed): a row total
+ * mistyped as its sum's first digits twice is no report's error.
+ */
+static int runless(const ogi__prow_t *pr, const ogi__table_t *g);
+
+/* 1 when row pr's last cell is blank (or no cell) and some other cell
+ * holds a number: a total the paper's edge took whole. */
+static int
+last_blank(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1]);
+    if (l->kind != OGI__CELL_BLANK)
+        return 0;
+    for (size_t v = 0; v + 1 < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE)
+            return 1;
+    }
+    return 0;
+}
+
+/* The number in row pr's last cell (0 when it holds none). */
+static int64_t
+last_value(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1]);
+    return c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE
+               ? c->num.value
+               : 0;
+}
+
+static int
+last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
+                    ogi_table_id_t id)
+{
+    size_t clipped = 0, other = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        const ogi__prow_t *q = &p->rows[k];
+        if (q->table != id || q->group || q->ncols < 3 ||
+            q->ntoks != q->ncols || !runless(q, g))
+            continue;
+        if (last_cut_short(q, g) && last_value(q, g) > 0) {
+            clipped++;
+            continue;
+        }
+        if (last_blank(q, g))
+            continue; /* cut whole, or blank as printed: no sign either way */
+        int64_t sum = 0, last = 0;
+        int ok = 1;
+        for (size_t v = 0; v < q->ntoks && ok; v++) {
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, q->toks[v]);
+            if (c->kind == OGI__CELL_BLANK)
+                continue;
+            ok = c->kind == OGI__CELL_VALUE &&
+                 (c->num.kind != OGI_NUM_VALUE || c->num.scale == 0);
+            if (ok && c->num.kind == OGI_NUM_VALUE)
+                *(v + 1 < q->ntoks ? &sum : &last) += c->num.value;
+        }
+        other += ok && sum != last;
+    }
+    return clipped >= 2 && other <= 1;
+}
+
 /* 1 when row pr holds no run of digits (nor a cut one). */
 static int
 runless(const ogi__prow_t *pr, const ogi__table_t *g)
@@ -557,9 +626,11 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     int grid_part[OGI__PLAN_MAX_ROWS];
     find_parts(p, g, 0, part);
     find_parts(p, g, 1, grid_part);
-    int cut[OGI_TABLE_COUNT];
-    for (int id = 0; id < OGI_TABLE_COUNT; id++)
+    int cut[OGI_TABLE_COUNT], clipped[OGI_TABLE_COUNT];
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
         cut[id] = last_column_cut(p, g, (ogi_table_id_t)id);
+        clipped[id] = !cut[id] && last_column_clipped(p, g, (ogi_table_id_t)id);
+    }
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
@@ -645,10 +716,12 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
      * row's sum, is the one cut off */
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
-        if (cut[pr->table] && !pr->group && pr->ntoks == pr->ncols &&
-            runless(pr, g) &&
-            (pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP ||
-             last_cut_short(pr, g)))
+        if ((cut[pr->table] || clipped[pr->table]) && !pr->group &&
+            pr->ntoks == pr->ncols && runless(pr, g) &&
+            ((cut[pr->table] && pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP) ||
+             (clipped[pr->table] && last_blank(pr, g)) ||
+             (last_cut_short(pr, g) &&
+              (cut[pr->table] || last_value(pr, g) > 0))))
             pr->toks[pr->ntoks - 1] = OGI__PLAN_CUT;
     }
     /* where the values' columns were seen, a row whose label is there
