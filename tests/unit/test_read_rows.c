@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ogi/arena.h"
+#include "golden.h"
 #include "ogi/text.h"
 #include "reader_int.h"
 
@@ -656,6 +657,57 @@ w3m_blank_row_above(void **state)
     done(&fx);
 }
 
+/* Chromium's PDF of a generated page, as pdftotext -layout writes it
+ * (tests/data/forms/browser/number_apart.layout.txt, README.md there): a
+ * row label wrapped in a narrow column with its number on a line of its
+ * own between the pieces ("属于国家秘" / "1." / "密"), its one filled cell
+ * a placeholder alone on a line of the band, right under the line of the
+ * row above's values. The number starts the row: the pieces are not the
+ * tail of (二)部分公开, whose values stay its own. */
+static void
+number_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp("tests/data/forms/browser/number_apart.layout.txt",
+                             &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[三、本] L[(一)予以公开] V[129] V[15] V[不适用] V[不适用] V[10] "
+        "V[不适用] V[154]",
+        "L[年度办理结果] L[(二)部分公开] V[22] V[--] V[--] V[22]",
+        "L[1.属于国家秘密] V[--]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* The same on another page (number_below_value.layout.txt): the row's
+ * first value set on the label's top line ("其他法律行政法规禁止公 0"),
+ * the number alone under it, the other six values on the line below
+ * that: one row of seven values, not a tail of 1.属于国家秘密's. */
+static void
+number_below_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp(
+        "tests/data/forms/browser/number_below_value.layout.txt", &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[(三)不予公开] L[1.属于国家秘密] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[2.其他法律行政法规禁止公开] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -667,6 +719,8 @@ main(void)
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
         cmocka_unit_test(outer_group_in_band),
+        cmocka_unit_test(number_apart),
+        cmocka_unit_test(number_below_value),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
