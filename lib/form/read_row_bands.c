@@ -454,23 +454,66 @@ join_numbers(const ogi__table_t *sc, col_t *cols, size_t nmain, size_t n)
     return n;
 }
 
+/* 1 when [a, b) comes within a column of a value among cols[0..n) (the
+ * value line's cells): values of two lines set apart in one row's band
+ * stand in columns of their own, a space or more from the others'. */
+static int
+beside_value(const ogi__table_t *sc, const col_t *cols, size_t n, int a,
+             int b)
+{
+    for (size_t j = 0; j < n; j++)
+        if (is_value(&sc->cells[cols[j].main]) &&
+            overlap(a - 2, b + 2, cols[j].x0, cols[j].x1))
+            return 1;
+    return 0;
+}
+
+/*
+ * The line of rows [r0, r1) of sc with the most values (the first of
+ * the widest), in a band of two lines with values or more: a browser
+ * sets some cells of a row at its top (aligned to the top of the band)
+ * and the others on its middle line ("申请数 3 ... 不适用" over "量 / 0
+ * 0 0 3"). The other lines' values join it as pieces in columns of
+ * their own (merge_band): one over a value of this line is another
+ * row's, and leaves the band as it is.
+ */
+static long
+widest_values_line(const ogi__table_t *sc, size_t r0, size_t r1)
+{
+    long at = -1;
+    size_t most = 0;
+    for (size_t r = r0; r < r1; r++) {
+        size_t v = nvalues(sc, r);
+        if (v > most) {
+            most = v;
+            at = (long)r;
+        }
+    }
+    return at;
+}
+
 /*
  * Reads the band of rows [r0, r1) of sc (lines one after another) as one
- * row of tb when it is one: a single line with values (two or more), the
- * other lines' pieces each in a column of it or in a column of their own
- * (left of the values, or reading as a value), none over a value of that
- * line or across two of its cells. Returns 1 when read, 0 when the band
- * is not one row (tb untouched), or OGI_ENOMEM (negative).
+ * row of tb when it is one: a line with values (two or more; the widest
+ * when others hold values too, theirs then a column or more from its),
+ * the other lines' pieces each in a column of it or in a column of their
+ * own (left of the values, or reading as a value), none over a value of
+ * that line or across two of its cells. Returns 1 when read, 0 when the
+ * band is not one row (tb untouched), or OGI_ENOMEM (negative).
  */
 static int
 merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
            const int *x0, const int *x1)
 {
     long main = -1;
+    int several = 0; /* lines with values: two or more */
     for (size_t r = r0; r < r1; r++)
         if (nvalues(sc, r) >= 2) {
-            if (main >= 0)
-                return 0;
+            if (main >= 0) {
+                main = widest_values_line(sc, r0, r1);
+                several = 1;
+                break;
+            }
             main = (long)r;
         }
     if (main < 0)
@@ -507,6 +550,9 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             long j = column_at(cols, nmain, x0[i], x1[i]);
             if (j >= 0 && is_value(&sc->cells[cols[j].main]))
                 return 0; /* a header word or another row's value */
+            if (several && is_value(c) &&
+                beside_value(sc, cols, nmain, x0[i], x1[i]))
+                return 0; /* a value of the next row's, one line down */
             if (j >= 0 && r < (size_t)main &&
                 ogi__table_starts_numbered(sc->cells[cols[j].main].s,
                                            sc->cells[cols[j].main].n))
