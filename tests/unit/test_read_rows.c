@@ -762,6 +762,31 @@ rows_close_not_joined(void **state)
     done(&fx);
 }
 
+/* A page whose narrow columns pdftotext set with no space between
+ * (digits_close.layout.txt): "1000 0 0 1" is 1 0 0 0 0 0 1 (the truth),
+ * its row three cells narrower than the rows around it, as "1000" has
+ * digits more than one. The digits are a run the format's arithmetic
+ * parts (or keeps whole), not the number 1000. */
+static void
+digits_close(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp("tests/data/forms/browser/digits_close.layout.txt",
+                             &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[2.没有现成信息需要另行制作] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.补正后申请内容仍不明确] R[1000] V[0] V[0] V[1]",
+        "L[1.信访举报投诉类申请] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -777,6 +802,7 @@ main(void)
         cmocka_unit_test(number_below_value),
         cmocka_unit_test(values_two_lines),
         cmocka_unit_test(rows_close_not_joined),
+        cmocka_unit_test(digits_close),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
