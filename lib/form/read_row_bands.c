@@ -260,12 +260,21 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
         memcpy(buf + n, p->s, p->n);
         n += p->n;
     }
-    const ogi__cell_t *l = &sc->cells[c->m[c->n - 1]];
-    ogi__cell_t *d = ogi__table_add_cell(tb, buf, n, f->off);
+    /* the span of the pieces: a row's number put first (merge_band) may
+     * stand below the others */
+    size_t lo = f->off, hi = f->off + f->len;
+    for (size_t k = 1; k < c->n; k++) {
+        const ogi__cell_t *p = &sc->cells[c->m[k]];
+        if (p->off < lo)
+            lo = p->off;
+        if (p->off + p->len > hi)
+            hi = p->off + p->len;
+    }
+    ogi__cell_t *d = ogi__table_add_cell(tb, buf, n, lo);
     if (!d)
         return OGI_ENOMEM;
-    d->off = f->off;
-    d->len = l->off + l->len - f->off;
+    d->off = (uint32_t)lo;
+    d->len = (uint32_t)(hi - lo);
     d->x0 = (int16_t)x0[at];
     d->x1 = (int16_t)x1[at];
     d->measurable = 0;
@@ -359,25 +368,157 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
     return emit_row(tb, sc, r0, cols, n, x0, x1);
 }
 
+/* 1 when cell c is a row's number and nothing else ("1.", "12、"): a
+ * browser that wraps a numbered label in a narrow column (Chromium)
+ * sets the number apart, on a line of its own between the label's
+ * pieces ("属于国家秘" / "1." / "密"). */
+static int
+bare_number(const ogi__cell_t *c)
+{
+    size_t i = 0;
+    while (i < c->n && i < 2 && c->s[i] >= '0' && c->s[i] <= '9')
+        i++;
+    if (i == 0)
+        return 0;
+    return (c->n == i + 1 && c->s[i] == '.') ||
+           (c->n == i + 3 && memcmp(c->s + i, "、", 3) == 0);
+}
+
+/* The line of rows [r0, r1) of sc that holds its one value when no line
+ * holds two (a row whose one cell filled is a placeholder, the others
+ * left empty), and a line of the band is a row's number alone: else -1.
+ * Without the number a lone value may be a header's word or a note. */
+static long
+lone_value_line(const ogi__table_t *sc, size_t r0, size_t r1)
+{
+    long at = -1;
+    int numbered = 0;
+    for (size_t r = r0; r < r1; r++) {
+        size_t v = nvalues(sc, r);
+        if (v == 1) {
+            if (at >= 0 || sc->rows[r].count != 1)
+                return -1;
+            at = (long)r;
+        }
+        numbered |= sc->rows[r].count == 1 &&
+                    bare_number(&sc->cells[sc->rows[r].first]);
+    }
+    return numbered ? at : -1;
+}
+
+/*
+ * Joins to its label each column of cols[nmain..n) that a row's number
+ * alone starts (with the pieces that stand under it): pdftotext sets
+ * the number a column or two left of the label's other pieces ("1." at
+ * 8, "属于国家秘" at 10), so that the two read as columns apart. The
+ * label is the column of no value starting within three columns right
+ * of the number or one left; the number leads, the other pieces follow
+ * top to bottom. Returns the columns left.
+ */
+static size_t
+join_numbers(const ogi__table_t *sc, col_t *cols, size_t nmain, size_t n)
+{
+    for (size_t j = nmain; j < n; j++) {
+        if (!bare_number(&sc->cells[cols[j].m[0]]))
+            continue;
+        size_t k = SIZE_MAX;
+        for (size_t q = 0; q < n && k == SIZE_MAX; q++) {
+            size_t lead = cols[q].main != SIZE_MAX ? cols[q].main : cols[q].m[0];
+            if (q != j && cols[q].x0 >= cols[j].x0 - 1 &&
+                cols[q].x0 <= cols[j].x0 + 3 && !is_value(&sc->cells[lead]) &&
+                !bare_number(&sc->cells[cols[q].m[0]]))
+                k = q;
+        }
+        if (k == SIZE_MAX || cols[j].n + cols[k].n > BAND_MAX)
+            continue;
+        col_t *a = &cols[j], *b = &cols[k];
+        size_t m[BAND_MAX], nm = 0;
+        m[nm++] = a->m[0];
+        /* the other pieces of both, in the order of the text */
+        for (size_t x = 1; x < a->n; x++)
+            m[nm++] = a->m[x];
+        for (size_t x = 0; x < b->n; x++)
+            m[nm++] = b->m[x];
+        for (size_t x = 2; x < nm; x++)
+            for (size_t y = x; y > 1 && sc->cells[m[y]].off <
+                                            sc->cells[m[y - 1]].off; y--) {
+                size_t t = m[y];
+                m[y] = m[y - 1];
+                m[y - 1] = t;
+            }
+        memcpy(b->m, m, nm * sizeof(m[0]));
+        b->n = nm;
+        memmove(cols + j, cols + j + 1, (n - j - 1) * sizeof(cols[0]));
+        n--;
+        j--;
+    }
+    return n;
+}
+
+/* 1 when [a, b) comes within a column of a value among cols[0..n) (the
+ * value line's cells): values of two lines set apart in one row's band
+ * stand in columns of their own, a space or more from the others'. */
+static int
+beside_value(const ogi__table_t *sc, const col_t *cols, size_t n, int a,
+             int b)
+{
+    for (size_t j = 0; j < n; j++)
+        if (is_value(&sc->cells[cols[j].main]) &&
+            overlap(a - 2, b + 2, cols[j].x0, cols[j].x1))
+            return 1;
+    return 0;
+}
+
+/*
+ * The line of rows [r0, r1) of sc with the most values (the first of
+ * the widest), in a band of two lines with values or more: a browser
+ * sets some cells of a row at its top (aligned to the top of the band)
+ * and the others on its middle line ("申请数 3 ... 不适用" over "量 / 0
+ * 0 0 3"). The other lines' values join it as pieces in columns of
+ * their own (merge_band): one over a value of this line is another
+ * row's, and leaves the band as it is.
+ */
+static long
+widest_values_line(const ogi__table_t *sc, size_t r0, size_t r1)
+{
+    long at = -1;
+    size_t most = 0;
+    for (size_t r = r0; r < r1; r++) {
+        size_t v = nvalues(sc, r);
+        if (v > most) {
+            most = v;
+            at = (long)r;
+        }
+    }
+    return at;
+}
+
 /*
  * Reads the band of rows [r0, r1) of sc (lines one after another) as one
- * row of tb when it is one: a single line with values (two or more), the
- * other lines' pieces each in a column of it or in a column of their own
- * (left of the values, or reading as a value), none over a value of that
- * line or across two of its cells. Returns 1 when read, 0 when the band
- * is not one row (tb untouched), or OGI_ENOMEM (negative).
+ * row of tb when it is one: a line with values (two or more; the widest
+ * when others hold values too, theirs then a column or more from its),
+ * the other lines' pieces each in a column of it or in a column of their
+ * own (left of the values, or reading as a value), none over a value of
+ * that line or across two of its cells. Returns 1 when read, 0 when the
+ * band is not one row (tb untouched), or OGI_ENOMEM (negative).
  */
 static int
 merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
            const int *x0, const int *x1)
 {
     long main = -1;
+    int several = 0; /* lines with values: two or more */
     for (size_t r = r0; r < r1; r++)
         if (nvalues(sc, r) >= 2) {
-            if (main >= 0)
-                return 0;
+            if (main >= 0) {
+                main = widest_values_line(sc, r0, r1);
+                several = 1;
+                break;
+            }
             main = (long)r;
         }
+    if (main < 0)
+        main = lone_value_line(sc, r0, r1);
     if (main < 0)
         return merge_header(tb, sc, r0, r1, x0, x1);
     col_t cols[BAND_COLS];
@@ -410,6 +551,9 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             long j = column_at(cols, nmain, x0[i], x1[i]);
             if (j >= 0 && is_value(&sc->cells[cols[j].main]))
                 return 0; /* a header word or another row's value */
+            if (several && is_value(c) &&
+                beside_value(sc, cols, nmain, x0[i], x1[i]))
+                return 0; /* a value of the next row's, one line down */
             if (j >= 0 && r < (size_t)main &&
                 ogi__table_starts_numbered(sc->cells[cols[j].main].s,
                                            sc->cells[cols[j].main].n))
@@ -427,6 +571,14 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             col_t *k = &cols[j];
             if (k->n == BAND_MAX)
                 return 0;
+            /* a row's number leads its label wherever the browser set
+             * it among the label's pieces */
+            if (bare_number(c)) {
+                memmove(k->m + 1, k->m, k->n * sizeof(k->m[0]));
+                k->m[0] = i;
+                k->n++;
+                continue;
+            }
             /* top to bottom: the value line's cell keeps its place */
             if (k->main != SIZE_MAX && r < (size_t)main) {
                 size_t at = 0;
@@ -440,10 +592,18 @@ merge_band(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
                 k->m[k->n++] = i;
         }
     }
+    n = join_numbers(sc, cols, nmain, n);
     /* a column of its own is a group label left of the values, or a
      * value (a placeholder wrapped, a number set lower) */
     for (size_t j = nmain; j < n; j++) {
         if (cols[j].x1 <= first_value)
+            continue;
+        /* a row's label by its number, starting left of the values: its
+         * top piece may run past where they start, the line pushed right
+         * by a value set on it (pdftotext) */
+        const ogi__cell_t *lead = &sc->cells[cols[j].m[0]];
+        if (cols[j].x0 < first_value && lead->kind == OGI__CELL_LABEL &&
+            ogi__table_starts_numbered(lead->s, lead->n))
             continue;
         if (cols[j].n == 1 && is_value(&sc->cells[cols[j].m[0]]))
             continue;
@@ -478,6 +638,40 @@ starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
              c[k + 1].kind == OGI__CELL_LABEL &&
              !ogi__table_starts_numbered(c[k + 1].s, c[k + 1].n) &&
              x0[row->first + k + 1] < vx);
+}
+
+/*
+ * 1 when row s of sc starts a numbered row whose number a browser set
+ * apart: a line of labels (a group label's piece beside the row label's,
+ * at most), then values only (the cells set at the top of the row's
+ * band), whose last label is followed, on the next line of the band
+ * (before e), by a row's number alone at that piece's column or just
+ * left of it ("属于国家秘" over "1."). starts_numbered sees no number on
+ * line s and would join it to the row above.
+ */
+static int
+starts_numbered_below(const ogi__table_t *sc, size_t s, size_t e,
+                      const int *x0)
+{
+    if (s + 1 >= e || sc->rows[s + 1].count != 1 ||
+        sc->rows[s + 1].line != sc->rows[s].line + 1)
+        return 0;
+    const ogi__row_t *row = &sc->rows[s];
+    size_t labels = 0;
+    while (labels < row->count &&
+           sc->cells[row->first + labels].kind == OGI__CELL_LABEL)
+        labels++;
+    if (labels == 0 || labels > 2)
+        return 0;
+    for (size_t i = row->first; i < row->first + row->count; i++)
+        if (i < row->first + labels
+                ? ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n)
+                : !is_value(&sc->cells[i]))
+            return 0;
+    size_t num = sc->rows[s + 1].first, last = row->first + labels - 1;
+    if (!bare_number(&sc->cells[num]) || x0[num] < 0 || x0[last] < 0)
+        return 0;
+    return x0[num] <= x0[last] + 1 && x0[num] >= x0[last] - 3;
 }
 
 /* The column the first numbered label of row r of sc (one of its first
@@ -746,6 +940,7 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             while (s < e &&
                    !(values && starts_numbered(&sc, s, x0,
                                                first_value_at(&sc, vl, x0))) &&
+                   !(values && starts_numbered_below(&sc, s, e, x0)) &&
                    !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nv[s] >= 2)

@@ -250,6 +250,91 @@ mark_runs(ogi__table_t *tb, size_t c0)
     }
 }
 
+/* 1 when cell c is a value written in digits only, two to nine of
+ * them, the first no zero: a number, or the digits of adjacent cells run
+ * together ("7200" for 7 2 0 0). */
+static int
+digits_only(const ogi__cell_t *c)
+{
+    if (c->kind != OGI__CELL_VALUE || c->n < 2 || c->n > 9 || c->s[0] == '0')
+        return 0;
+    for (size_t k = 0; k < c->n; k++)
+        if (c->s[k] < '0' || c->s[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* The cells row r of tb stands for when each run of digits is a cell
+ * per digit (values, runs counted by their digits). */
+static size_t
+cells_at_most(const ogi__table_t *tb, size_t r)
+{
+    size_t w = 0;
+    for (size_t i = tb->rows[r].first;
+         i < tb->rows[r].first + tb->rows[r].count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        w += c->kind == OGI__CELL_RUN ? c->n : c->kind == OGI__CELL_VALUE;
+    }
+    return w;
+}
+
+/* 1 when row r of tb holds a run (mark_runs: digits a leading zero
+ * shows are several cells'). */
+static int
+has_run(const ogi__table_t *tb, size_t r)
+{
+    for (size_t i = tb->rows[r].first;
+         i < tb->rows[r].first + tb->rows[r].count; i++)
+        if (tb->cells[i].kind == OGI__CELL_RUN)
+            return 1;
+    return 0;
+}
+
+/*
+ * Marks as runs the values of rows of tb from r0 on (cells from c0 on)
+ * whose digits are the cells of a row set too close: a row narrower than
+ * the rows next to it (the nearest above and below with two values or
+ * more, the wider of them) by exactly the digits of its one value of
+ * several digits less one ("1000 0 0 1" among rows of seven cells, a
+ * browser's narrow columns set by pdftotext -layout with no space
+ * between), when a row next to it shows such runs already ("0000 0 0
+ * 0"): elsewhere a row narrower than its neighbours is one with blank
+ * cells (a crawler's text of one node a cell). The format's arithmetic
+ * parts a run or keeps it one number.
+ */
+static void
+mark_digit_runs(ogi__table_t *tb, size_t r0, size_t c0)
+{
+    for (size_t r = r0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        size_t at = SIZE_MAX, cand = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++)
+            if (i >= c0 && digits_only(&tb->cells[i])) {
+                cand++;
+                at = i;
+            }
+        if (cand != 1)
+            continue;
+        size_t near = 0;
+        int tight = 0;
+        for (size_t q = r; q > r0; q--)
+            if (cells_at_most(tb, q - 1) >= 2) {
+                near = cells_at_most(tb, q - 1);
+                tight |= has_run(tb, q - 1);
+                break;
+            }
+        for (size_t q = r + 1; q < tb->nrows; q++)
+            if (cells_at_most(tb, q) >= 2) {
+                if (cells_at_most(tb, q) > near)
+                    near = cells_at_most(tb, q);
+                tight |= has_run(tb, q);
+                break;
+            }
+        if (tight && cells_at_most(tb, r) + tb->cells[at].n - 1 == near)
+            tb->cells[at].kind = OGI__CELL_RUN;
+    }
+}
+
 /* 1 when cell c is a run of three zeros or more and nothing else (two
  * may be a zero read twice: OCR's "oo"). */
 static int
@@ -340,6 +425,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         ruled ? read_lines(tb, t, l0, l1) : ogi__row_bands_read(tb, t, l0, l1);
     if (rc == 0) {
         mark_runs(tb, c0);
+        mark_digit_runs(tb, r0, c0);
         rc = split_zero_runs(tb, r0, c0);
     }
     return rc;

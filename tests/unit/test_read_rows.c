@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ogi/arena.h"
+#include "golden.h"
 #include "ogi/text.h"
 #include "reader_int.h"
 
@@ -656,6 +657,136 @@ w3m_blank_row_above(void **state)
     done(&fx);
 }
 
+/* Chromium's PDF of a generated page, as pdftotext -layout writes it
+ * (tests/data/forms/browser/number_apart.layout.txt, README.md there): a
+ * row label wrapped in a narrow column with its number on a line of its
+ * own between the pieces ("属于国家秘" / "1." / "密"), its one filled cell
+ * a placeholder alone on a line of the band, right under the line of the
+ * row above's values. The number starts the row: the pieces are not the
+ * tail of (二)部分公开, whose values stay its own. */
+static void
+number_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp("tests/data/forms/browser/number_apart.layout.txt",
+                             &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[三、本] L[(一)予以公开] V[129] V[15] V[不适用] V[不适用] V[10] "
+        "V[不适用] V[154]",
+        "L[年度办理结果] L[(二)部分公开] V[22] V[--] V[--] V[22]",
+        "L[1.属于国家秘密] V[--]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* The same on another page (number_below_value.layout.txt): the row's
+ * first value set on the label's top line ("其他法律行政法规禁止公 0"),
+ * the number alone under it, the other six values on the line below
+ * that: one row of seven values, not a tail of 1.属于国家秘密's. */
+static void
+number_below_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp(
+        "tests/data/forms/browser/number_below_value.layout.txt", &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[(三)不予公开] L[1.属于国家秘密] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[2.其他法律行政法规禁止公开] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* A row whose cells a browser set some at the top of its band, the
+ * others on its middle line (values_two_lines.layout.txt, README.md
+ * there): "1.属于国家秘 无 不适用" over "密 -- 0 0 0". The values of both
+ * lines, each in a column of its own, are the row's, in the order of
+ * their columns (the truth: 自然人 and 商业企业 empty, printed 无 and --,
+ * 科研机构 empty, then 0 0, 其他组织 empty printed 不适用, 总计 0). */
+static void
+values_two_lines(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp(
+        "tests/data/forms/browser/values_two_lines.layout.txt", &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[三、本] L[(一)予以公开] V[-] V[-] V[不适用] V[0] V[/] V[--] V[0]",
+        "L[年度办理结果] L[(二)部分公开(区分处理的,只计这一情形,不计其他情形)] "
+        "V[无] V[0] V[0] V[0] V[0] V[0]",
+        "L[1.属于国家秘密] V[无] V[--] V[0] V[0] V[不适用] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Two rows of Table 2 printed on adjacent lines (rows_close.layout.txt,
+ * the second on the next page): the second row's values stand right
+ * beside the first's ("61" and "9" a column apart), so they are another
+ * row's, not cells of one band set on two lines. */
+static void
+rows_close_not_joined(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp("tests/data/forms/browser/rows_close.layout.txt",
+                             &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[行政许可] V[41] V[+6] V[35]",
+        "L[其他对外管理服务事项] V[48] V[+2] V[8]",
+        "L[第二十条第(六)项]",
+        "L[信息内容] L[上一年项目数量] L[本年增/减] L[处理决定数量]",
+        "L[行政处罚] V[61] V[0] V[13]",
+        "L[行政强制] V[9] V[+5] V[0]",
+    };
+    expect_rows(&fx, want, 6);
+    done(&fx);
+}
+
+/* A page whose narrow columns pdftotext set with no space between
+ * (digits_close.layout.txt): "1000 0 0 1" is 1 0 0 0 0 0 1 (the truth),
+ * its row three cells narrower than the rows around it, as "1000" has
+ * digits more than one. The digits are a run the format's arithmetic
+ * parts (or keeps whole), not the number 1000. */
+static void
+digits_close(void **state)
+{
+    (void)state;
+    fx_t fx;
+    size_t len;
+    char *s = ogi_test_slurp("tests/data/forms/browser/digits_close.layout.txt",
+                             &len);
+    assert_non_null(s);
+    read_str(&fx, s);
+    free(s);
+    static const char *const want[] = {
+        "L[2.没有现成信息需要另行制作] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.补正后申请内容仍不明确] R[1000] V[0] V[0] V[1]",
+        "L[1.信访举报投诉类申请] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -667,6 +798,11 @@ main(void)
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
         cmocka_unit_test(outer_group_in_band),
+        cmocka_unit_test(number_apart),
+        cmocka_unit_test(number_below_value),
+        cmocka_unit_test(values_two_lines),
+        cmocka_unit_test(rows_close_not_joined),
+        cmocka_unit_test(digits_close),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
