@@ -1,0 +1,56 @@
+/*
+ * bands_int.h - pdftotext -layout's rows drawn over several lines, shared
+ * by the bands' reading (read_row_bands.c: where a band starts and ends)
+ * and their merging into one row (read_row_merge.c).
+ */
+#ifndef OGI_BANDS_INT_H
+#define OGI_BANDS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "table_int.h"
+
+#define BAND_COLS 64 /* columns of one band, at most */
+#define BAND_MAX  12 /* lines of one row, at most */
+#define PIECE_MAX 40 /* display columns of a piece: wider is prose */
+
+typedef struct {
+    int x0, x1;         /* columns of the first member */
+    size_t m[BAND_MAX]; /* cells joined, top to bottom (scratch indices) */
+    size_t n;
+    size_t main; /* the value line's cell, or SIZE_MAX */
+} col_t;
+
+static inline int
+is_value(const ogi__cell_t *c)
+{
+    return c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN;
+}
+
+static inline size_t
+nvalues(const ogi__table_t *sc, size_t r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sc->rows[r].count; i++)
+        n += is_value(&sc->cells[sc->rows[r].first + i]);
+    return n;
+}
+
+static inline int
+overlap(int a0, int a1, int b0, int b1)
+{
+    int lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* 1 when cell c is a row's number and nothing else ("1.", "12、"). */
+int ogi__band_bare_number(const ogi__cell_t *c);
+
+/* Band [r0, r1) of the scratch table sc (one row per line, columns x0/x1)
+ * merged into one row of tb: 1 read, 0 not one row (tb untouched), or
+ * OGI_ENOMEM (negative). */
+int ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0,
+                    size_t r1, const int *x0, const int *x1);
+
+#endif /* OGI_BANDS_INT_H */
