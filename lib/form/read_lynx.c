@@ -82,13 +82,15 @@ line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
         x->b = (uint32_t)i;
         x->c1 = col;
         ogi_num_t num;
-        x->value = ogi_number_parse(s + x->a, x->b - x->a, &num) != OGI_NUM_NONE;
+        x->value =
+            ogi_number_parse(s + x->a, x->b - x->a, &num) != OGI_NUM_NONE;
         /* "减 124": a sign word and the number one space after it are one
          * value (the change column of Table 2) */
         word_t *p = n >= 2 ? &w[n - 2] : NULL;
         if (x->value && p && !p->value && p->b - p->a == 3 &&
             x->c0 - p->c1 == 1 &&
-            (memcmp(s + p->a, "增", 3) == 0 || memcmp(s + p->a, "减", 3) == 0) &&
+            (memcmp(s + p->a, "增", 3) == 0 ||
+             memcmp(s + p->a, "减", 3) == 0) &&
             ogi_number_parse(s + p->a, x->b - p->a, &num) == OGI_NUM_VALUE) {
             p->b = x->b;
             p->c1 = x->c1;
@@ -239,6 +241,17 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         if (has_margin(t, l))
             margin++;
+        /* a row of values that starts at the line's first column is no
+         * lynx's, which indents every line of a table: a converter that
+         * lays pages out by position (pdftotext -layout, of a browser's
+         * PDF most of all) indents only most of its lines */
+        else if (ln->end > ln->start && t->s[ln->start] != ' ' &&
+                 valueish(t->s + ln->start, ln->end - ln->start) &&
+                 may_count(t->s + ln->start, ln->end - ln->start)) {
+            size_t nw = line_words(t, l, w, MAX_WORDS);
+            if (trailing_values(w, nw) >= 2)
+                return 0;
+        }
         /* a heading: short, nothing a value is written with */
         if (chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
             !valueish(t->s + ln->start, ln->end - ln->start))
@@ -246,7 +259,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (!may_count(t->s + ln->start, ln->end - ln->start))
             continue;
         size_t n = line_words(t, l, w, MAX_WORDS);
-        if (n == 1 && w[0].value && l > l0 && ogi__table_is_empty_line(t, l - 1))
+        if (n == 1 && w[0].value && l > l0 &&
+            ogi__table_is_empty_line(t, l - 1))
             paras++;
         /* values one space apart: lynx's grid without padding; a run of
          * digits with a leading zero ("00000", adjacent cells' digits set
@@ -255,8 +269,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         size_t v = trailing_values(w, n), tight = 0, runs = 0;
         for (size_t i = n - v; v >= 3 && i < n; i++) {
             const char *ws = t->s + w[i].a;
-            runs += w[i].b - w[i].a >= 2 && ws[0] == '0' &&
-                    ws[1] >= '0' && ws[1] <= '9';
+            runs += w[i].b - w[i].a >= 2 && ws[0] == '0' && ws[1] >= '0' &&
+                    ws[1] <= '9';
             if (i > n - v)
                 tight += w[i].c0 - w[i - 1].c1 == 1;
         }
@@ -284,7 +298,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 typedef struct {
     ogi__table_t *tb;
     const ogi_text_t *t;
-    size_t width; /* cells of the widest row of the region, or 0 */
+    size_t width;            /* cells of the widest row of the region, or 0 */
     uint32_t grid[MAX_COLS]; /* where lynx aligned the value columns: the
                                 characters two rows or more start a value
                                 at, when they are width of them */
@@ -411,8 +425,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             if (open &&
                 !ogi__table_add(tb, OGI__CELL_BLANK, hidden, 1, w[i].a, 0))
                 return OGI_ENOMEM;
-            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a, w[i].b - w[i].a,
-                                w[i].a, w[i].b - w[i].a))
+            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w[i].a,
+                                w[i].b - w[i].a, w[i].a, w[i].b - w[i].a))
                 return OGI_ENOMEM;
             r->row_values++;
             i++;
@@ -421,8 +435,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         size_t j = i + 1;
         while (j < n && !w[j].value && w[j].c0 - w[j - 1].c1 == 1)
             j++;
-        int rc = ogi__table_add_words(tb, s + w[i].a, w[j - 1].b - w[i].a,
-                                      w[i].a);
+        int rc =
+            ogi__table_add_words(tb, s + w[i].a, w[j - 1].b - w[i].a, w[i].a);
         if (rc)
             return rc;
         i = j;
