@@ -101,6 +101,19 @@ find_line(const ogi_text_t *t, size_t from, const char *lit)
     return 0;
 }
 
+/* Loads file into *f and reads the region from the line holding `from`
+ * to the one holding `to` into *tb with the reading-order reader. */
+static void
+read_region(fixture_t *f, ogi__table_t *tb, const char *file, const char *from,
+            const char *to)
+{
+    load(f, file);
+    size_t l0 = find_line(&f->t, 0, from);
+    size_t l1 = find_line(&f->t, l0, to);
+    ogi__table_init(tb, f->arena, &f->t);
+    assert_int_equal(ogi__read_order.read(tb, &f->t, l0, l1), 0);
+}
+
 /* The value cells of row r, and its first label (NULL if none). */
 static size_t
 row_values(const ogi__table_t *tb, size_t r, int64_t *v, size_t cap,
@@ -515,12 +528,9 @@ total_wrapped_at_column_width(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "lo-s25.txt");
-    size_t l0 = find_line(&f.t, 0, "申请人情况");
-    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "lo-s25.txt", "申请人情况",
+                "四、政府信息公开行政复议");
     assert_true(has_value(&tb, 1076));
     assert_false(has_value(&tb, 107));
     assert_true(has_value(&tb, 1041));
@@ -542,12 +552,10 @@ bare_page_numbers_are_footers(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "lo-pages-s9.txt");
-    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
-    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "lo-pages-s9.txt",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议");
     static const size_t footers[] = {78 - 1, 440 - 1};
     for (size_t i = 0; i < tb.ncells; i++)
         for (size_t k = 0; k < ARRAY_LEN(footers); k++)
@@ -650,12 +658,10 @@ displaced_chunk_moved_back(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "lo-chunk-s5.txt");
-    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
-    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "lo-chunk-s5.txt",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议");
     static const struct {
         const char *label;
         int64_t v[7];
@@ -1184,12 +1190,10 @@ total_column_apart_put_back(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "chromium-total-s31014.txt");
-    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
-    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "chromium-total-s31014.txt",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议");
     static const struct {
         const char *label;
         int64_t v[7];
@@ -1223,12 +1227,9 @@ sentence_year_is_text(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "chromium-year-s33005.txt");
-    size_t l0 = find_line(&f.t, 0, "四、政府信息公开行政复议");
-    size_t l1 = find_line(&f.t, l0, "五、");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "chromium-year-s33005.txt",
+                "四、政府信息公开行政复议", "五、");
     assert_false(value_on_line(&tb, &f.t, 596 - 1));
     size_t values = 0;
     for (size_t i = 0; i < tb.ncells; i++)
@@ -1264,12 +1265,10 @@ label_run_then_rows(void **state)
 {
     (void)state;
     fixture_t f;
-    load(&f, DIR "chromium-labels-s33025.txt");
-    size_t l0 = find_line(&f.t, 0, "三、收到和处理政府信息公开申请情况");
-    size_t l1 = find_line(&f.t, l0, "四、政府信息公开行政复议");
     ogi__table_t tb;
-    ogi__table_init(&tb, f.arena, &f.t);
-    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    read_region(&f, &tb, DIR "chromium-labels-s33025.txt",
+                "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议");
     static const struct {
         const char *label;
         int64_t first, second, total;
