@@ -216,18 +216,20 @@ grid_add(grid_t *gr, const ogi__prow_t *pr, const ogi__table_t *g)
 }
 
 /* part[k]: the part of the tables row k of plan p lies in (rows in
- * printed order, a new part at each part_break; with by_grid, also where
- * a row's values do not fit the columns its table's rows of the part
- * showed), or -1 with no cell. */
+ * printed order, a new part at each part_break), or -1 with no cell;
+ * grid_part[k] the same with also a new part where a row's values do not
+ * fit the columns its table's rows of the part showed. One pass for both:
+ * they share the order and the breaks. */
 static void
-find_parts(const ogi__plan_t *p, const ogi__table_t *g, int by_grid,
-           int *part)
+find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part,
+           int *grid_part)
 {
     size_t order[OGI__PLAN_MAX_ROWS], n = 0;
     uint32_t off[OGI__PLAN_MAX_ROWS];
     for (size_t k = 0; k < p->n; k++) {
         off[k] = row_off(g, &p->rows[k]);
         part[k] = -1;
+        grid_part[k] = -1;
         if (off[k] == UINT32_MAX)
             continue;
         size_t j = n++;
@@ -239,19 +241,23 @@ find_parts(const ogi__plan_t *p, const ogi__table_t *g, int by_grid,
     uint32_t hdr[HEADERS_MAX];
     size_t nhdr;
     int many = header_rows(g, hdr, &nhdr) < 0;
-    int id = 0;
+    int id = 0, gid = 0;
     grid_t grid[OGI_TABLE_COUNT];
     memset(grid, 0, sizeof(grid));
     for (size_t i = 0; i < n; i++) {
         const ogi__prow_t *pr = &p->rows[order[i]];
-        if (i && (part_break(g, many ? NULL : hdr, nhdr, off[order[i - 1]],
-                             off[order[i]]) ||
-                  (by_grid && !grid_add(&grid[pr->table], pr, g)))) {
-            id++;
-            memset(grid, 0, sizeof(grid));
-            grid_add(&grid[pr->table], pr, g);
+        if (i) {
+            int brk = part_break(g, many ? NULL : hdr, nhdr,
+                                 off[order[i - 1]], off[order[i]]);
+            id += brk;
+            if (brk || !grid_add(&grid[pr->table], pr, g)) {
+                gid++;
+                memset(grid, 0, sizeof(grid));
+                grid_add(&grid[pr->table], pr, g);
+            }
         }
         part[order[i]] = id;
+        grid_part[order[i]] = gid;
     }
 }
 
@@ -623,8 +629,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
     int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
     int grid_part[OGI__PLAN_MAX_ROWS];
-    find_parts(p, g, 0, part);
-    find_parts(p, g, 1, grid_part);
+    find_parts(p, g, part, grid_part);
     int cut[OGI_TABLE_COUNT], clipped[OGI_TABLE_COUNT];
     for (int id = 0; id < OGI_TABLE_COUNT; id++) {
         cut[id] = last_column_cut(p, g, (ogi_table_id_t)id);
