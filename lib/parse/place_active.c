@@ -6,6 +6,7 @@
 #include "ogi_int.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,76 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
     return OGI_UNIT_NONE;
 }
 
+/* The labels a format's headers are told by, four characters or more:
+ * its tables' column labels (and variants), which a header starts with,
+ * and its rows' labels, which a header is; with the bytes of their first
+ * two characters, which a header of four or more holding them shares.
+ * Found once. */
+#define FORMAT_KEYS_MAX 512
+
+typedef struct {
+    uint64_t head[FORMAT_KEYS_MAX];
+    const ogi__label_t *l[FORMAT_KEYS_MAX];
+    unsigned char whole[FORMAT_KEYS_MAX]; /* 1: the header is the label */
+    size_t n;
+} format_keys_t;
+
+static format_keys_t fkeys[3];
+static pthread_once_t fkeys_once = PTHREAD_ONCE_INIT;
+
+static void
+fkey_add(format_keys_t *fk, const ogi__label_t *l, int whole)
+{
+    if (!l || l->chars < 4)
+        return;
+    assert(fk->n < FORMAT_KEYS_MAX);
+    fk->head[fk->n] = l->head;
+    fk->l[fk->n] = l;
+    fk->whole[fk->n] = (unsigned char)whole;
+    fk->n++;
+}
+
+static void
+init_format_keys(void)
+{
+    for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++) {
+        size_t n;
+        const ogi_table_id_t *ids = ogi_skeleton_active((ogi_format_t)f, &n);
+        for (size_t k = 0; k < n; k++) {
+            const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
+            for (size_t col = 0; col < sk->ncols; col++)
+                for (size_t v = 0; ogi__label_col(ids[k], col, v); v++)
+                    fkey_add(&fkeys[f], ogi__label_col(ids[k], col, v), 0);
+            for (size_t r = 0; r < sk->nrows; r++)
+                fkey_add(&fkeys[f], ogi__label_row(ids[k], r, 0), 1);
+        }
+    }
+}
+
+static const format_keys_t *
+format_keys(void)
+{
+    pthread_once(&fkeys_once, init_format_keys);
+    return fkeys;
+}
+
+/* 1 when header in (four characters or more) starts with a column label
+ * of the format's or is a row label of it. */
+static int
+format_hit(const format_keys_t *fk, const ogi__label_t *in)
+{
+    for (size_t k = 0; k < fk->n; k++) {
+        if (fk->head[k] != in->head)
+            continue;
+        const ogi__label_t *l = fk->l[k];
+        if (fk->whole[k] ? in->len == l->len &&
+                               memcmp(in->core, l->core, l->len) == 0
+                         : ogi__label_starts(in, l))
+            return 1;
+    }
+    return 0;
+}
+
 ogi_format_t
 ogi__place_detect_format(const ogi__table_t *g, int *margin)
 {
@@ -112,28 +183,9 @@ ogi__place_detect_format(const ogi__table_t *g, int *margin)
         if (in.chars < 4)
             continue;
         int hit[3] = {0, 0, 0};
-        for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++) {
-            size_t n;
-            const ogi_table_id_t *ids = ogi_skeleton_active((ogi_format_t)f, &n);
-            /* one hit is all a format needs */
-            for (size_t k = 0; k < n && !hit[f]; k++) {
-                const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
-                for (size_t c = 0; c < sk->ncols && !hit[f]; c++)
-                    for (size_t v = 0; !hit[f]; v++) {
-                        const ogi__label_t *l = ogi__label_col(ids[k], c, v);
-                        if (!l)
-                            break;
-                        if (l->chars >= 4 && ogi__label_starts(&in, l))
-                            hit[f] = 1;
-                    }
-                for (size_t r = 0; r < sk->nrows && !hit[f]; r++) {
-                    const ogi__label_t *l = ogi__label_row(ids[k], r, 0);
-                    if (l && l->chars >= 4 && in.len == l->len &&
-                        memcmp(in.core, l->core, l->len) == 0)
-                        hit[f] = 1;
-                }
-            }
-        }
+        const format_keys_t *fk = format_keys();
+        for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++)
+            hit[f] = format_hit(&fk[f], &in);
         if (hit[OGI_FORMAT_2019] != hit[OGI_FORMAT_2021])
             votes[hit[OGI_FORMAT_2019] ? OGI_FORMAT_2019 : OGI_FORMAT_2021]++;
         /* three headers one way and none the other settle it */
