@@ -89,10 +89,10 @@ static void norm(const char *s, size_t n, ogi__label_t *out);
  * The labels normalised last on this thread, by their bytes: a report's
  * cells are normalised by more than one reader of them (the format's
  * vote, the unit, the walk; reading order's labels over and over), and
- * the result depends on the bytes alone. A slot is picked by the bytes,
- * and taken only when they are the same.
+ * the result depends on the bytes alone. A set of two slots is picked by
+ * the bytes, and a slot taken only when they are the same.
  */
-#define MEMO_BITS  7
+#define MEMO_BITS  8
 #define MEMO_BYTES 180 /* labels longer are normalised each time */
 
 typedef struct {
@@ -102,6 +102,8 @@ typedef struct {
 } memo_t;
 
 static _Thread_local memo_t memo[1u << MEMO_BITS];
+/* per set of two slots, the one used longer ago */
+static _Thread_local unsigned char memo_old[1u << (MEMO_BITS - 1)];
 
 static size_t
 memo_slot(const char *s, size_t n)
@@ -128,15 +130,22 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
         norm(s, n, out);
         return;
     }
-    memo_t *m = &memo[memo_slot(s, n)];
-    if (m->n == n && memcmp(m->in, s, n) == 0) {
-        *out = m->label;
-        return;
-    }
+    /* two slots a set: a label evicts the one of the pair used longer
+     * ago, so that two labels of a report picked alike both stay */
+    size_t set = memo_slot(s, n) >> 1;
+    memo_t *m = &memo[set << 1];
+    for (unsigned w = 0; w < 2; w++)
+        if (m[w].n == n && memcmp(m[w].in, s, n) == 0) {
+            memo_old[set] = (unsigned char)(w ^ 1);
+            *out = m[w].label;
+            return;
+        }
+    unsigned w = memo_old[set];
+    memo_old[set] = (unsigned char)(w ^ 1);
     norm(s, n, out);
-    m->n = n;
-    memcpy(m->in, s, n);
-    m->label = *out;
+    m[w].n = n;
+    memcpy(m[w].in, s, n);
+    m[w].label = *out;
 }
 
 static void
