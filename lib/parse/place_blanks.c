@@ -19,21 +19,19 @@
 /* ---- blanks a layout of aligned columns lost ---- */
 
 
-static const ogi__cell_t gap_cell = {.kind = OGI__CELL_BLANK, .x0 = -1,
-                                     .x1 = -1, .row = -1, .col = -1};
+const ogi__cell_t ogi__plan_gap_cell = {.kind = OGI__CELL_BLANK,
+                                        .x0 = -1,
+                                        .x1 = -1,
+                                        .row = -1,
+                                        .col = -1};
 
-static const ogi__cell_t cut_cell = {.kind = OGI__CELL_RUN, .s = "???",
-                                     .n = 3, .x0 = -1, .x1 = -1, .row = -1,
-                                     .col = -1};
-
-const ogi__cell_t *
-ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok)
-{
-    return tok == OGI__PLAN_GAP    ? &gap_cell
-           : tok == OGI__PLAN_CUT  ? &cut_cell
-           : tok == OGI__PLAN_FREE ? &ogi__split_free_gap
-                                   : &g->cells[tok];
-}
+const ogi__cell_t ogi__plan_cut_cell = {.kind = OGI__CELL_RUN,
+                                        .s = "???",
+                                        .n = 3,
+                                        .x0 = -1,
+                                        .x1 = -1,
+                                        .row = -1,
+                                        .col = -1};
 
 /* Twice the centre of token tok's display columns, or -1 unknown. */
 static long

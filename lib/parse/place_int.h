@@ -105,9 +105,21 @@ void ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags);
 /* Gives short rows the blank cells their columns' positions show. */
 void ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g);
 
+/* The cells OGI__PLAN_GAP and OGI__PLAN_CUT stand for (place_blanks.c). */
+extern const ogi__cell_t ogi__plan_gap_cell, ogi__plan_cut_cell;
+
 /* The cell a row's token stands for (a blank for OGI__PLAN_GAP, a cut
- * value for OGI__PLAN_CUT). */
-const ogi__cell_t *ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok);
+ * value for OGI__PLAN_CUT). Inline: the placing reads tokens' cells by
+ * the thousand. */
+static inline const ogi__cell_t *
+ogi__plan_tok_cell(const ogi__table_t *g, uint32_t tok)
+{
+    if (tok < OGI__PLAN_FREE)
+        return &g->cells[tok];
+    return tok == OGI__PLAN_GAP   ? &ogi__plan_gap_cell
+           : tok == OGI__PLAN_CUT ? &ogi__plan_cut_cell
+                                  : &ogi__split_free_gap;
+}
 
 /* Fills the report's cells of plan row pr; rows holding runs of digits
  * are deferred to pend. Returns 0 or OGI_ENOMEM. */
