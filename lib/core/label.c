@@ -404,30 +404,11 @@ common_suffix(const ogi__label_t *a, const ogi__label_t *b)
     return chars;
 }
 
-/* 0 when in cannot match the skeleton label sk (score_one would give 0):
- * one of them empty, or neither their first two characters nor their last
- * two alike when sk is not inside in. Every match shares them (a typo's
- * common prefix and suffix are three characters at least), but the label
- * inside extra text: most pairs share neither. */
-static inline int
-may_match(const ogi__label_t *in, const ogi__label_t *sk)
+int
+ogi__label_score_one(const ogi__label_t *in, const ogi__label_t *sk,
+                     int shortkey, int expected)
 {
-    return in->len != 0 && sk->len != 0 &&
-           (in->head == sk->head || in->tail == sk->tail ||
-            (sk->chars >= 4 && in->len > sk->len &&
-             (sk->bloom & ~in->bloom) == 0));
-}
-
-/* Score of in against one normalised skeleton label; out of line, as
- * may_match rules out most pairs before it. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int
-score_one(const ogi__label_t *in, const ogi__label_t *sk, int shortkey,
-          int expected)
-{
-    if (!may_match(in, sk))
+    if (!ogi__label_may_match_one(in, sk))
         return 0;
     int num_known = in->num.level && sk->num.level;
     int num_same = num_known && in->num.level == sk->num.level &&
@@ -497,30 +478,13 @@ one_bit(uint64_t x)
 }
 
 /* 1 when in matches no label of a set whose blooms' union is bloom:
- * fewer than two characters in common with every one (score_one's first
- * test), and none the same as in, whose bloom would be in's, two bits or
- * more. */
+ * fewer than two characters in common with every one (the first test of
+ * ogi__label_score_one), and none the same as in, whose bloom would be
+ * in's, two bits or more. */
 static int
 no_match(const ogi__label_t *in, uint64_t bloom)
 {
     return in->chars >= 2 && one_bit(in->bloom & bloom) && !one_bit(in->bloom);
-}
-
-int
-ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
-                     int expected)
-{
-    if (no_match(in, set->bloom))
-        return 0;
-    int best = 0;
-    for (size_t v = 0; v < set->n; v++) {
-        if (!may_match(in, &set->v[v]))
-            continue; /* a score of 0 */
-        int s = score_one(in, &set->v[v], set->shortkey, expected);
-        if (s > best)
-            best = s;
-    }
-    return best;
 }
 
 int

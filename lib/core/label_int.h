@@ -73,9 +73,44 @@ ogi__label_may_match(const ogi__label_t *in, uint64_t bloom)
              (in->bloom & (in->bloom - 1)) != 0);
 }
 
-/* ogi__label_score_row against a set from ogi__label_row_set. */
-int ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
-                         int expected);
+/* 0 when in cannot match the skeleton label sk (ogi__label_score_one
+ * would give 0): one of them empty, or neither their first two characters
+ * nor their last two alike when sk is not inside in. Every match shares
+ * them (a typo's common prefix and suffix are three characters at
+ * least), but the label inside extra text: most pairs share neither. */
+static inline int
+ogi__label_may_match_one(const ogi__label_t *in, const ogi__label_t *sk)
+{
+    return in->len != 0 && sk->len != 0 &&
+           (in->head == sk->head || in->tail == sk->tail ||
+            (sk->chars >= 4 && in->len > sk->len &&
+             (sk->bloom & ~in->bloom) == 0));
+}
+
+/* Score of in against one normalised skeleton label of a set (shortkey:
+ * the set's); out of line, as ogi__label_may_match_one rules out most
+ * pairs before it. */
+int ogi__label_score_one(const ogi__label_t *in, const ogi__label_t *sk,
+                         int shortkey, int expected);
+
+/* ogi__label_score_row against a set from ogi__label_row_set. Inline:
+ * most sets are ruled out by their blooms and heads alone. */
+static inline int
+ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
+                     int expected)
+{
+    if (!ogi__label_may_match(in, set->bloom))
+        return 0;
+    int best = 0;
+    for (size_t v = 0; v < set->n; v++) {
+        if (!ogi__label_may_match_one(in, &set->v[v]))
+            continue; /* a score of 0 */
+        int s = ogi__label_score_one(in, &set->v[v], set->shortkey, expected);
+        if (s > best)
+            best = s;
+    }
+    return best;
+}
 
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
