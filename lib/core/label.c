@@ -123,6 +123,21 @@ memo_slot(const char *s, size_t n)
     return (size_t)(h >> (64 - MEMO_BITS));
 }
 
+/* *dst = *src but for the bytes of the core past its NUL, which nothing
+ * reads (norm leaves them unset): every field of ogi__label_t, to keep in
+ * step with it. */
+static inline void
+copy_label(ogi__label_t *dst, const ogi__label_t *src)
+{
+    memcpy(dst->core, src->core, src->len + 1);
+    dst->len = src->len;
+    dst->chars = src->chars;
+    dst->bloom = src->bloom;
+    dst->head = src->head;
+    dst->tail = src->tail;
+    dst->num = src->num;
+}
+
 void
 ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
 {
@@ -137,7 +152,7 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     for (unsigned w = 0; w < 2; w++)
         if (m[w].n == n && memcmp(m[w].in, s, n) == 0) {
             memo_old[set] = (unsigned char)(w ^ 1);
-            *out = m[w].label;
+            copy_label(out, &m[w].label);
             return;
         }
     unsigned w = memo_old[set];
@@ -145,7 +160,7 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     norm(s, n, out);
     m[w].n = n;
     memcpy(m[w].in, s, n);
-    m[w].label = *out;
+    copy_label(&m[w].label, out);
 }
 
 static void
