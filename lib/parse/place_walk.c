@@ -47,7 +47,8 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
 {
     long best = -1;
     int best_s = 0;
-    for (size_t i = from; i < to && i < p->n; i++) {
+    size_t end = to < p->n ? to : p->n;
+    for (size_t i = from; i < end; i++) {
         if (!ogi__label_may_match(in, p->rows[i].labels.bloom))
             continue;
         int expected = i == cursor || i == cursor + 1;
