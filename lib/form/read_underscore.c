@@ -398,14 +398,19 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * left that ran on under the values shows the same: then the cell
      * held padding only, and reads na for blank, never a number. In the
      * first value column, after a label padded to its bar (nothing ran
-     * over), a cut \xe2 is the cell's own dash (—) */
+     * over), a cut \xe2 is the cell's own dash (—). So is any cut
+     * ideograph after the cell's own no-break space ("| \xe4\xb8|" of
+     * "&nbsp;不适用"): the left cell was padded to its bar, so the cell
+     * was written from its start, and a value's digits are one byte each:
+     * never cut, never a cut character's first bytes */
     size_t sp = a;
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
         cut_lead(t, b) >= 0xe0 &&
         (number_before(fs, line, col) ||
-         (!after_cut && cut_lead(t, b) == 0xe2))) {
+         (!after_cut && (cut_lead(t, b) == 0xe2 ||
+                         ogi__table_is_nbsp(t, a))))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
@@ -461,7 +466,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             !starts_numbering(s + p, q - p) &&
             !(col > 0 && (is_cut_na(t, p, q, b) ||
                           (after_values(fs, line, col) &&
-                           is_placeholder(s + p, q - p)))))
+                           (is_placeholder(s + p, q - p) ||
+                            /* "|0\xc2|/ |": slashes alone, right of a
+                             * value, are the cell's placeholder; a
+                             * label's overflow is text ("增/减" is a
+                             * heading's, no value before it) */
+                            dash_prefix(s + p, q - p, 1) == q - p)))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
