@@ -157,8 +157,14 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
     int cut = n && i + n <= e &&
               (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
-               ogi_text_is_digit((unsigned char)s[i + n]));
-    if (cut && i > 0 && s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
+               ogi_text_is_digit((unsigned char)s[i + n]) ||
+               (n == strlen("不适") && (s[i + n] == '-' || s[i + n] == '/')));
+    /* "不适" is no label's text, only 不适用's: the cell's own even right
+     * after the cut bytes of the overflow it was written over
+     * ("查询\xe4不适--": and the next cell's dashes over 用) */
+    if (cut && i > 0 &&
+        ((s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) ||
+         n == strlen("不适"))) {
         *kind = T_WORD;
         return n;
     }
