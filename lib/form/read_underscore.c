@@ -308,6 +308,28 @@ cut_lead(const ogi_text_t *t, size_t b)
     return r < t->raw_len ? (unsigned char)t->raw[r] : 0;
 }
 
+/*
+ * Whether the bytes of the character cut at normalised offset b (b > 0)
+ * are the first bytes of a placeholder's first character (无, 不 of 不适用,
+ * —): a placeholder cut by the bar leaves those; a label's overflow
+ * shown through a blank cell leaves any other ("| \xe6\x94|" of 政).
+ */
+static int
+cut_placeholder(const ogi_text_t *t, size_t b)
+{
+    static const char *const first[] = {"无", "不", "—"};
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    size_t n = 0;
+    while (r + n < t->raw_len && n < 3 &&
+           (unsigned char)t->raw[r + n] >= 0x80)
+        n++;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(first); k++)
+        if (n > 0 && memcmp(t->raw + r, first[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether fs holds, on line `line`, a number in a column left of col. */
 static int
 number_before(const frags_t *fs, size_t line, int col)
@@ -407,7 +429,7 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
-        cut_lead(t, b) >= 0xe0 &&
+        cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
          (!after_cut && (cut_lead(t, b) == 0xe2 ||
                          ogi__table_is_nbsp(t, a))))) {

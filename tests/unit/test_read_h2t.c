@@ -906,6 +906,51 @@ slash_na(void **state)
     free(raw);
 }
 
+/*
+ * overblank.txt: html2text's output for overblank.html, Table 3 of a
+ * generated agency page (seed 61031). Centred "&nbsp;" cells after a
+ * value show the label's overflow cut at the bar ("|__ \xe9|"): bytes no
+ * placeholder starts with (无 \xe6\x97\xa0, 不 \xe4\xb8\x8d, — \xe2\x80\x94),
+ * so the cell is blank, never na. Rows from the HTML: 一、本年新收 636
+ * &nbsp; 1 &nbsp; &nbsp; &nbsp; 637; (二)部分公开 57 - &nbsp; 不适用 无
+ * &nbsp; 57.
+ */
+static void
+over_blank(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "overblank.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const struct {
+        size_t row;
+        const char *want;
+    } want[] = {
+        {3, "L:一、本年新收政府信息公 | V:636 | B: | V:1 | B: | B: | B: "
+            "| V:637"},
+        {6, "L:(二)部分公开( | L:(二)部分公开(其他情形) | V:57 | V:- | B: "
+            "| V:不适用 | V:无 | B: | V:57"},
+    };
+    char got[512];
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        assert_true(want[k].row < tb.nrows);
+        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
+        if (strcmp(got, want[k].want) != 0)
+            print_error("row %zu: %s\n", want[k].row, got);
+        assert_string_equal(got, want[k].want);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -929,6 +974,7 @@ main(void)
         cmocka_unit_test(nbsp_group_cell),
         cmocka_unit_test(sign_heading),
         cmocka_unit_test(slash_na),
+        cmocka_unit_test(over_blank),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
