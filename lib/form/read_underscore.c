@@ -493,7 +493,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                              * value, are the cell's placeholder; a
                              * label's overflow is text ("增/减" is a
                              * heading's, no value before it) */
-                            dash_prefix(s + p, q - p, 1) == q - p)))))
+                            dash_prefix(s + p, q - p, 1) == q - p)) ||
+                          /* "|6\xb8\xe5|/政|": slashes written over the
+                           * overflow, right of a number */
+                          (number_before(fs, line, col) &&
+                           dash_prefix(s + p, q - p, 1) > 0 &&
+                           overflow_after(t, p + dash_prefix(s + p, q - p,
+                                                             1))))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
