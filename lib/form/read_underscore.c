@@ -315,7 +315,7 @@ cut_lead(const ogi_text_t *t, size_t b)
  * shown through a blank cell leaves any other ("| \xe6\x94|" of 政).
  */
 static int
-cut_placeholder(const ogi_text_t *t, size_t b)
+cut_placeholder_n(const ogi_text_t *t, size_t b, size_t min)
 {
     static const char *const first[] = {"无", "不", "—"};
     uint32_t r = ogi_text_raw_offset(t, b - 1);
@@ -325,9 +325,15 @@ cut_placeholder(const ogi_text_t *t, size_t b)
            (unsigned char)t->raw[r + n] >= 0x80)
         n++;
     for (size_t k = 0; k < OGI_ARRAY_LEN(first); k++)
-        if (n > 0 && memcmp(t->raw + r, first[k], n) == 0)
+        if (n >= min && n > 0 && memcmp(t->raw + r, first[k], n) == 0)
             return 1;
     return 0;
+}
+
+static int
+cut_placeholder(const ogi_text_t *t, size_t b)
+{
+    return cut_placeholder_n(t, b, 1);
 }
 
 /* Whether fs holds, on line `line`, a number in a column left of col. */
@@ -432,7 +438,8 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
          (!after_cut && (cut_lead(t, b) == 0xe2 ||
-                         ogi__table_is_nbsp(t, a))))) {
+                         ogi__table_is_nbsp(t, a) ||
+                         cut_placeholder_n(t, b, 2))))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
