@@ -438,8 +438,8 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
          (!after_cut && (cut_lead(t, b) == 0xe2 ||
-                         ogi__table_is_nbsp(t, a) ||
-                         cut_placeholder_n(t, b, 2))))) {
+                         ogi__table_is_nbsp(t, a))) ||
+         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
