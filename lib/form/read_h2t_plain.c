@@ -109,8 +109,11 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     const char *s = t->s;
     size_t k = i;
     if (ogi_text_is_digit((unsigned char)s[k])) {
+        /* no count goes on after a leading 0: "~00" is two cells, "~0"
+         * filling its column and the next cell's 0 */
         while (k < e && ogi_text_is_digit((unsigned char)s[k]) &&
-               (k == i || !ogi_text_broken_at(t, k)))
+               (k == i || !ogi_text_broken_at(t, k)) &&
+               !(k == i + 1 && s[i] == '0'))
             k++;
         if (k + 1 < e && s[k] == '.' &&
             ogi_text_is_digit((unsigned char)s[k + 1])) {
@@ -157,8 +160,14 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
     int cut = n && i + n <= e &&
               (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
-               ogi_text_is_digit((unsigned char)s[i + n]));
-    if (cut && i > 0 && s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) {
+               ogi_text_is_digit((unsigned char)s[i + n]) ||
+               (n == strlen("不适") && (s[i + n] == '-' || s[i + n] == '/')));
+    /* "不适" is no label's text, only 不适用's: the cell's own even right
+     * after the cut bytes of the overflow it was written over
+     * ("查询\xe4不适--": and the next cell's dashes over 用) */
+    if (cut && i > 0 &&
+        ((s[i - 1] == ' ' && !ogi_text_broken_at(t, i)) ||
+         n == strlen("不适"))) {
         *kind = T_WORD;
         return n;
     }
@@ -235,6 +244,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
     size_t i = ls;
     int after_digits = 0; /* the last token was a number ending at i */
+    int after_zero = 0;   /* ... a lone 0 a digit touches (zero_split) */
     int past = 0;         /* a value token (no no-break spaces) before i */
     while (i < le && ln->n < MAX_TOK) {
         past = ln->n > 0 && ln->t[ln->n - 1].kind != T_NBSP ? 1 : past;
@@ -246,13 +256,15 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
                          ln->t[ln->n - 1].off + ln->t[ln->n - 1].n == i &&
                          (ogi_text_is_digit((unsigned char)s[i]) ||
                           s[i] == '-' || s[i] == '/');
-        int start = i == ls || s[i - 1] == ' ' || ogi_text_broken_at(t, i) ||
+        int start = i == ls || s[i - 1] == ' ' || after_zero ||
+                    ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
                     after_dash;
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;
                 after_digits = 0;
+                after_zero = 0;
                 continue;
             }
             n = nbsp_run(t, i, le);
@@ -278,6 +290,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         if (n == 0) {
             i += ogi_utf8_len(s + i, s + le);
             after_digits = 0;
+            after_zero = 0;
             continue;
         }
         size_t b = i + lead, e = b + sign + n;
@@ -312,11 +325,18 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         /* a cell that filled its column touches the next one's text, but
          * a no-break space of either is a space between them ("6~/~2":
          * cells "6~", "/~" and "2") */
-        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0) &&
+        /* a 0 and the digits touching it: two whole cells, since no
+         * count goes on after a leading 0 (the split is as sure as a
+         * space) */
+        int zero_split = kind == T_NUM && !sign && n == 1 && s[b] == '0' &&
+                         e < le && ogi_text_is_digit((unsigned char)s[e]) &&
+                         !ogi_text_broken_at(t, e);
+        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero) &&
                     !ogi_text_broken_at(t, a) &&
-                    (e == le || s[e] == ' ' || nbsp_end) &&
+                    (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
                     !ogi_text_broken_at(t, e);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
+        after_zero = zero_split;
         i = e;
     }
 }

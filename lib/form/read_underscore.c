@@ -308,6 +308,34 @@ cut_lead(const ogi_text_t *t, size_t b)
     return r < t->raw_len ? (unsigned char)t->raw[r] : 0;
 }
 
+/*
+ * Whether the bytes of the character cut at normalised offset b (b > 0)
+ * are the first bytes of a placeholder's first character (无, 不 of 不适用,
+ * —): a placeholder cut by the bar leaves those; a label's overflow
+ * shown through a blank cell leaves any other ("| \xe6\x94|" of 政).
+ */
+static int
+cut_placeholder_n(const ogi_text_t *t, size_t b, size_t min)
+{
+    static const char *const first[] = {"无", "不", "—"};
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    size_t n = 0;
+    while (r + n < t->raw_len && n < 3 &&
+           (unsigned char)t->raw[r + n] >= 0x80)
+        n++;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(first); k++)
+        if (n >= min && n > 0 && memcmp(t->raw + r, first[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+cut_placeholder(const ogi_text_t *t, size_t b)
+{
+    return cut_placeholder_n(t, b, 1);
+}
+
 /* Whether fs holds, on line `line`, a number in a column left of col. */
 static int
 number_before(const frags_t *fs, size_t line, int col)
@@ -398,14 +426,20 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * left that ran on under the values shows the same: then the cell
      * held padding only, and reads na for blank, never a number. In the
      * first value column, after a label padded to its bar (nothing ran
-     * over), a cut \xe2 is the cell's own dash (—) */
+     * over), a cut \xe2 is the cell's own dash (—). So is any cut
+     * ideograph after the cell's own no-break space ("| \xe4\xb8|" of
+     * "&nbsp;不适用"): the left cell was padded to its bar, so the cell
+     * was written from its start, and a value's digits are one byte each:
+     * never cut, never a cut character's first bytes */
     size_t sp = a;
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
-        cut_lead(t, b) >= 0xe0 &&
+        cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
-         (!after_cut && cut_lead(t, b) == 0xe2))) {
+         (!after_cut && (cut_lead(t, b) == 0xe2 ||
+                         ogi__table_is_nbsp(t, a))) ||
+         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
@@ -461,7 +495,18 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
             !starts_numbering(s + p, q - p) &&
             !(col > 0 && (is_cut_na(t, p, q, b) ||
                           (after_values(fs, line, col) &&
-                           is_placeholder(s + p, q - p)))))
+                           (is_placeholder(s + p, q - p) ||
+                            /* "|0\xc2|/ |": slashes alone, right of a
+                             * value, are the cell's placeholder; a
+                             * label's overflow is text ("增/减" is a
+                             * heading's, no value before it) */
+                            dash_prefix(s + p, q - p, 1) == q - p)) ||
+                          /* "|6\xb8\xe5|/政|": slashes written over the
+                           * overflow, right of a number */
+                          (number_before(fs, line, col) &&
+                           dash_prefix(s + p, q - p, 1) > 0 &&
+                           overflow_after(t, p + dash_prefix(s + p, q - p,
+                                                             1))))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);

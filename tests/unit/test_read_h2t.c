@@ -858,6 +858,185 @@ garbage(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * slashna.txt: html2text's output for slashna.html, Table 3 of a
+ * generated agency page (seed 61000). Rows expected (values from the
+ * HTML):
+ *   二、上年结转 &nbsp; | "&nbsp;不适用" | — | 0 | 0 | 无 | &nbsp;:
+ *     "| \xe4\xb8|" after a blank padded to its bar is the cell's own
+ *     placeholder cut after its no-break space (a value's digits are
+ *     never cut to a character's first bytes): na, never a value lost;
+ *   4.无正当理由大量反复申请 0 0 0 0 不适用 0 "/&nbsp;": the "/" after
+ *     "|0\xc2|" (a value and a no-break space cut at the bar) is the last
+ *     cell's placeholder, not the label's overflow.
+ */
+static void
+slash_na(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "slashna.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const struct {
+        size_t row;
+        const char *want;
+    } want[] = {
+        {4, "L:二、上年结转政府信息公开申请数量 | B: | V:不适用 | V:- | V:0 "
+            "| V:0 | V:不适用 | B:"},
+        {21, "L:4.无正当理由大量反复申请 | V:0 | V:0 | V:0 | V:0 | V:不适用 "
+             "| V:0 | V:/"},
+    };
+    char got[512];
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        assert_true(want[k].row < tb.nrows);
+        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
+        if (strcmp(got, want[k].want) != 0)
+            print_error("row %zu: %s\n", want[k].row, got);
+        assert_string_equal(got, want[k].want);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * overblank.txt: html2text's output for overblank.html, Table 3 of a
+ * generated agency page (seed 61031). Centred "&nbsp;" cells after a
+ * value show the label's overflow cut at the bar ("|__ \xe9|"): bytes no
+ * placeholder starts with (无 \xe6\x97\xa0, 不 \xe4\xb8\x8d, — \xe2\x80\x94),
+ * so the cell is blank, never na. Rows from the HTML: 一、本年新收 636
+ * &nbsp; 1 &nbsp; &nbsp; &nbsp; 637; (二)部分公开 57 - &nbsp; 不适用 无
+ * &nbsp; 57.
+ */
+static void
+over_blank(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "overblank.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const struct {
+        size_t row;
+        const char *want;
+    } want[] = {
+        {3, "L:一、本年新收政府信息公 | V:636 | B: | V:1 | B: | B: | B: "
+            "| V:637"},
+        {6, "L:(二)部分公开( | L:(二)部分公开(其他情形) | V:57 | V:- | B: "
+            "| V:不适用 | V:无 | B: | V:57"},
+    };
+    char got[512];
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        assert_true(want[k].row < tb.nrows);
+        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
+        if (strcmp(got, want[k].want) != 0)
+            print_error("row %zu: %s\n", want[k].row, got);
+        assert_string_equal(got, want[k].want);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * slashover.txt: html2text's output for slashover.html, Table 3 of a
+ * generated agency page (seed 61038). 1.本机关不掌握相关政府信息 reads 6 / 不适用
+ * -- — — 6 in the HTML; html2text gives "|6\xb8\xe5|/政|": the "/" was
+ * written over the label's overflow after a value cut at the bar, and is
+ * the cell's placeholder, then overflow, never all overflow.
+ */
+static void
+slash_over(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "slashover.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    char got[512];
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strncmp(got, "L:1.本机关不掌握", strlen("L:1.本机关不掌握")) != 0)
+            continue;
+        if (!strstr(got, " | V:6 | V:/ | V:不适用 | V:-- | V:- | V:- | V:6"))
+            print_error("row %zu: %s\n", r, got);
+        assert_non_null(
+            strstr(got, " | V:6 | V:/ | V:不适用 | V:-- | V:- | V:- | V:6"));
+        seen = 1;
+    }
+    assert_true(seen);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * cutwu.txt: html2text's output for cutwu.html, Table 3 of a generated
+ * agency page (seed 5173). 二、上年结转 reads 无 &nbsp;0 &nbsp; &nbsp; 0
+ * 不适用&nbsp; 不适用 in the HTML; its label is padded to its bar, so
+ * nothing ran over into the first value cell, and "|_\xe6\x97|" there is
+ * its own 无 cut (two bytes of it: a placeholder), never a blank. So is
+ * it after a label cut at the bar ("制\xe4\xbd|_\xe6\x97|" of
+ * 2.没有现成信息需要另行制作, 无 &nbsp; &nbsp; &nbsp; 0 0&nbsp; &nbsp;):
+ * the cell's own padding comes first, its text after it.
+ */
+static void
+cut_wu(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "cutwu.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("underscore");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    char got[512];
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        const char *want;
+        if (strncmp(got, "L:二、上年结转", strlen("L:二、上年结转")) == 0)
+            want = " | V:不适用 | V:0 | B: | B: | V:0 | V:不适用 | V:不适用";
+        else if (strstr(got, "2.没有现成信息"))
+            want = " | V:不适用 | B: | B: | B: | V:0 | V:0 | B:";
+        else
+            continue;
+        size_t n = strlen(got), w = strlen(want);
+        if (n < w || strcmp(got + n - w, want) != 0)
+            print_error("row %zu: %s\n", r, got);
+        assert_true(n >= w && strcmp(got + n - w, want) == 0);
+        seen++;
+    }
+    assert_int_equal(seen, 2);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -880,6 +1059,10 @@ main(void)
         cmocka_unit_test(narrow_blanks),
         cmocka_unit_test(nbsp_group_cell),
         cmocka_unit_test(sign_heading),
+        cmocka_unit_test(slash_na),
+        cmocka_unit_test(over_blank),
+        cmocka_unit_test(slash_over),
+        cmocka_unit_test(cut_wu),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
