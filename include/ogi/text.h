@@ -5,11 +5,11 @@
  * with a reason. A few broken sequences in UTF-8 text (a character cut in
  * half by a tool that wraps by bytes, a stray byte) are dropped and
  * counted, and where each was dropped is kept; text that is mostly broken
- * (GBK, Latin-1, binary) is rejected. Normalisation folds what reports vary in but does not mean
- * anything: full-width ASCII (（）：１２) to ASCII, the ideographic space and
- * NBSP to a space, every dash (— – − －) to '-', curly quotes to ASCII
- * quotes, CR LF to LF, zero-width characters removed. It never makes the
- * text longer, and ogi_text_raw_offset() gives the raw offset each
+ * (GBK, Latin-1, binary) is rejected. Normalisation folds what reports vary in
+ * but does not mean anything: full-width ASCII (（）：１２) to ASCII, the
+ * ideographic space and NBSP to a space, every dash (— – − －) to '-', curly
+ * quotes to ASCII quotes, CR LF to LF, zero-width characters removed. It never
+ * makes the text longer, and ogi_text_raw_offset() gives the raw offset each
  * normalised byte came from, so spans found in the normalised text point
  * into the raw input.
  */
@@ -41,22 +41,22 @@ typedef struct {
  * names are searched here.
  */
 typedef struct {
-    char *s;        /* NUL-terminated, in the arena */
+    char *s; /* NUL-terminated, in the arena */
     size_t len;
     uint32_t *line; /* line[i]: where line i starts in s; line[nlines] = len */
 } ogi_squeezed_t;
 
 typedef struct {
-    const char *raw;   /* the input as given (not owned) */
+    const char *raw; /* the input as given (not owned) */
     size_t raw_len;
-    size_t bom;        /* bytes of BOM skipped at the start of raw */
-    char *s;           /* normalised text, NUL-terminated, in the arena */
+    size_t bom; /* bytes of BOM skipped at the start of raw */
+    char *s;    /* normalised text, NUL-terminated, in the arena */
     size_t len;
     ogi_text_shift_t *shifts; /* where normalised and raw offsets part */
     size_t nshifts;
-    uint32_t *shift_block;    /* shift_block[b]: the last shift at or before
-                                 normalised offset b << OGI_TEXT_BLOCK_BITS,
-                                 so that a search starts near (NULL: none) */
+    uint32_t *shift_block; /* shift_block[b]: the last shift at or before
+                              normalised offset b << OGI_TEXT_BLOCK_BITS,
+                              so that a search starts near (NULL: none) */
     size_t nshift_blocks;
     ogi_line_t *lines; /* lines of s */
     size_t nlines;
@@ -82,8 +82,8 @@ typedef struct {
  * OGI_TEXT_BROKEN_RATIO non-ASCII bytes); OGI_ETOOBIG
  * beyond max bytes; OGI_ENOMEM. raw must outlive *out.
  */
-int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len,
-                    size_t max, ogi_text_t *out, char *why, size_t why_size);
+int ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
+                    ogi_text_t *out, char *why, size_t why_size);
 
 /* A broken sequence is at most this many bytes: a lead byte and the
  * continuation bytes after it, or a run of stray continuation bytes. */
@@ -99,6 +99,16 @@ int ogi_text_broken_at(const ogi_text_t *t, size_t i);
 /* The raw offset of offset off by a shift map map[0..n) (entries sorted by
  * norm; before the first entry an offset is its own raw offset). */
 size_t ogi_text_shift_raw(const ogi_text_shift_t *map, size_t n, size_t off);
+
+/* The index of the shift in force at normalised offset i (the last at or
+ * before it); t->nshifts > 0. */
+size_t ogi_text_shift_at(const ogi_text_t *t, size_t i);
+
+/* ogi_text_shift_at(t, i) found on from shift from, one known to be in
+ * force at or before i (strides that double from there, then halving: a
+ * line's shift is near the last line's); from past i, or SIZE_MAX, is a
+ * search from the start. */
+size_t ogi_text_shift_from(const ogi_text_t *t, size_t i, size_t from);
 
 /* Raw offset of the byte at normalised offset i; raw_len for i >= len. */
 uint32_t ogi_text_raw_offset(const ogi_text_t *t, size_t i);
@@ -219,8 +229,7 @@ ogi_text_find_in(const char *p, const char *end, const char *lit)
 /* The earliest occurrence in [p, end) of any of the n literals lits, with
  * its length in *mlen; NULL when none occurs (*mlen is then untouched). */
 const char *ogi_text_find_any(const char *p, const char *end,
-                              const char *const *lits, size_t n,
-                              size_t *mlen);
+                              const char *const *lits, size_t n, size_t *mlen);
 
 /* Which of the n literals lits [p, end) ends with (the first listed when
  * several do), or NULL. */

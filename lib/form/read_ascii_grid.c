@@ -25,7 +25,7 @@
 #include "ogi/error.h"
 #include "reader_int.h"
 
-#define MAX_BOUNDS 66 /* column edges: 65 columns, beyond any report */
+#define MAX_BOUNDS 66   /* column edges: 65 columns, beyond any report */
 #define MAX_TEXT   1024 /* bytes of one joined cell; beyond is narrative */
 
 /* A walk along a line: the shift in force at the offset reached, so that
@@ -38,13 +38,7 @@ typedef struct {
 static void
 walk_start(const ogi_text_t *t, size_t i, walk_t *w)
 {
-    size_t lo = 0, n = t->nshifts;
-    while (n > 1) {
-        size_t half = n / 2;
-        lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
-        n -= half;
-    }
-    w->k = lo;
+    w->k = ogi_text_shift_at(t, i);
 }
 
 /* ogi_text_raw_offset(t, i) for an i not behind the walk's last. */
@@ -61,8 +55,7 @@ walk_raw(const ogi_text_t *t, size_t i, walk_t *w)
 /* Width of the character at normalised offset i (its length in *len),
  * read from the raw character it came from; w walks the line. */
 static int
-char_width(const ogi_text_t *t, size_t i, size_t end, size_t *len,
-           walk_t *w)
+char_width(const ogi_text_t *t, size_t i, size_t end, size_t *len, walk_t *w)
 {
     *len = ogi_utf8_len(t->s + i, t->s + end);
     if ((unsigned char)t->s[i] < 0x80 && !(t->nshifts && t->raw))
@@ -197,8 +190,8 @@ add_frag(grid_t *g, int32_t o, size_t a, size_t b)
         return 0;
     if (g->nfrag == g->fragcap) {
         size_t cap = g->fragcap ? g->fragcap * 2 : 128;
-        frag_t *p = ogi_arena_grow(g->tb->arena, g->frag,
-                                   g->nfrag * sizeof(*p), cap * sizeof(*p));
+        frag_t *p = ogi_arena_grow(g->tb->arena, g->frag, g->nfrag * sizeof(*p),
+                                   cap * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         g->frag = p;
@@ -220,8 +213,8 @@ new_owner(grid_t *g, size_t col, size_t span)
 {
     if (g->nown == g->owncap) {
         size_t cap = g->owncap ? g->owncap * 2 : 64;
-        owner_t *p = ogi_arena_grow(g->tb->arena, g->own,
-                                    g->nown * sizeof(*p), cap * sizeof(*p));
+        owner_t *p = ogi_arena_grow(g->tb->arena, g->own, g->nown * sizeof(*p),
+                                    cap * sizeof(*p));
         if (!p)
             return -1;
         g->own = p;
@@ -383,7 +376,8 @@ emit_owner(grid_t *g, int32_t o, int16_t row)
         for (int32_t f = ow->first; f >= 0; f = g->frag[f].next) {
             const frag_t *fr = &g->frag[f];
             /* words of Latin text wrapped at a space keep one */
-            if (n && n < sizeof(buf) && ogi_text_is_alnum((unsigned char)buf[n - 1]) &&
+            if (n && n < sizeof(buf) &&
+                ogi_text_is_alnum((unsigned char)buf[n - 1]) &&
                 ogi_text_is_alnum((unsigned char)s[fr->off]))
                 buf[n++] = ' ';
             size_t k = fr->len < sizeof(buf) - n ? fr->len : sizeof(buf) - n;

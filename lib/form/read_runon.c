@@ -381,8 +381,8 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
 }
 
 /* ogi__table_is_nbsp(t, p) for offsets p that grow from call to call:
- * *k is the shift in force at the last (SIZE_MAX at first), moved on a
- * few steps at a time rather than searched for at each space. */
+ * *k is the shift in force at the last (SIZE_MAX at first), found on from
+ * there (ogi_text_shift_from) rather than searched for at each space. */
 static int
 nbsp_at(const ogi_text_t *t, size_t p, size_t *k)
 {
@@ -390,21 +390,7 @@ nbsp_at(const ogi_text_t *t, size_t p, size_t *k)
         return ogi__table_is_nbsp(t, p);
     if (t->s[p] != ' ')
         return 0;
-    size_t lo = *k == SIZE_MAX || t->shifts[*k].norm > p ? 0 : *k;
-    for (int step = 0;
-         step < 8 && lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p; step++)
-        lo++;
-    if (lo + 1 < t->nshifts && t->shifts[lo + 1].norm <= p) {
-        /* far on: the last shift at or before p by halving */
-        size_t hi = t->nshifts;
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (t->shifts[mid].norm <= p)
-                lo = mid;
-            else
-                hi = mid;
-        }
-    }
+    size_t lo = ogi_text_shift_from(t, p, *k);
     *k = lo;
     size_t r = t->shifts[lo].raw + (uint32_t)(p - t->shifts[lo].norm);
     return r + 1 < t->raw_len && (unsigned char)t->raw[r] == 0xc2 &&

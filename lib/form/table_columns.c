@@ -30,43 +30,6 @@ ogi__table_cp_width(uint32_t cp)
     return 1;
 }
 
-/* The shift in force at normalised offset at, found from shift from (in
- * force at an offset before at): strides that double from there, then
- * halving, so that a line's shift is found near the last line's. */
-static size_t
-shift_after(const ogi_text_t *t, size_t at, size_t from)
-{
-    size_t lo = from, step = 1;
-    while (lo + step < t->nshifts && t->shifts[lo + step].norm <= at) {
-        lo += step;
-        step *= 2;
-    }
-    size_t hi = lo + step < t->nshifts ? lo + step : t->nshifts;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->shifts[mid].norm <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The shift in force at normalised offset at (the last at or before it). */
-static size_t
-shift_at(const ogi_text_t *t, size_t at)
-{
-    size_t lo = 0, hi = t->nshifts;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->shifts[mid].norm <= at)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Raw offset of normalised offset i, for offsets that only grow: *k is
  * the shift in force, carried from call to call (one search per line
  * rather than one per cell). */
@@ -119,7 +82,7 @@ ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
     }
     const char *raw = t->raw, *rend = t->raw + t->raw_len;
     /* the shift in force at the line's start, found once */
-    size_t at = t->lines[l].start, k = shift_at(t, at);
+    size_t at = t->lines[l].start, k = ogi_text_shift_at(t, at);
     size_t r = raw_at(t, at, &k);
     long x = 0;
     for (size_t i = c0; i < tb->ncells; i++) {
@@ -179,9 +142,7 @@ walk_start(const ogi_text_t *t, walk_t *w, size_t l, size_t hint)
 {
     size_t at = t->lines[l].start;
     w->line = l;
-    w->k = hint < t->nshifts && t->shifts[hint].norm <= at
-               ? shift_after(t, at, hint)
-               : shift_at(t, at);
+    w->k = ogi_text_shift_from(t, at, hint);
     w->i = at;
     w->r = raw_at(t, at, &w->k);
     w->x = 0;

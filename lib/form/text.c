@@ -188,13 +188,40 @@ shift_at(const ogi_text_t *t, size_t i)
          * the next block's start */
         lo = t->shift_block[b];
         n = (b + 1 < t->nshift_blocks ? t->shift_block[b + 1] + 1u
-                                       : t->nshifts) -
+                                      : t->nshifts) -
             lo;
     }
     while (n > 1) {
         size_t half = n / 2;
         lo = t->shifts[lo + half].norm <= i ? lo + half : lo;
         n -= half;
+    }
+    return lo;
+}
+
+size_t
+ogi_text_shift_at(const ogi_text_t *t, size_t i)
+{
+    return shift_at(t, i);
+}
+
+size_t
+ogi_text_shift_from(const ogi_text_t *t, size_t i, size_t from)
+{
+    if (from >= t->nshifts || t->shifts[from].norm > i)
+        return shift_at(t, i);
+    size_t lo = from, step = 1;
+    while (lo + step < t->nshifts && t->shifts[lo + step].norm <= i) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < t->nshifts ? lo + step : t->nshifts;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->shifts[mid].norm <= i)
+            lo = mid;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -271,16 +298,15 @@ ogi_text_find(const char *s, size_t n, const char *lit)
         __m128i b1 =
             _mm_loadu_si128((const __m128i *)(const void *)(q + 16 + l - 1));
         __m128i c1 = _mm_loadu_si128((const __m128i *)(const void *)(q + 17));
-        uint32_t m =
-            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                _mm_and_si128(_mm_cmpeq_epi8(a0, first),
-                              _mm_cmpeq_epi8(b0, last)),
-                _mm_cmpeq_epi8(c0, second))) |
-            (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-                _mm_and_si128(_mm_cmpeq_epi8(a1, first),
-                              _mm_cmpeq_epi8(b1, last)),
-                _mm_cmpeq_epi8(c1, second)))
-                << 16;
+        uint32_t m = (uint32_t)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a0, first),
+                                                     _mm_cmpeq_epi8(b0, last)),
+                                       _mm_cmpeq_epi8(c0, second))) |
+                     (uint32_t)_mm_movemask_epi8(
+                         _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a1, first),
+                                                     _mm_cmpeq_epi8(b1, last)),
+                                       _mm_cmpeq_epi8(c1, second)))
+                         << 16;
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
             if (memcmp(q + k + 1, lit + 1, l - 2) == 0)
@@ -418,8 +444,8 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
         }
         for (; i < stop; i++) {
             char c = s[i];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                c == '\f' || c == '\v')
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+                c == '\v')
                 continue;
             if (o == lim) {
                 /* do not leave half a character behind */
@@ -503,8 +529,7 @@ scan_pairs(const char *p, size_t *i, size_t total, size_t j0, size_t j1,
         }
     }
     for (; total - at >= 16 + j1; at += 16) {
-        unsigned bits =
-            pairs_at(p + at, j0, j1, f, g, np) & (0xFFFFu << skip);
+        unsigned bits = pairs_at(p + at, j0, j1, f, g, np) & (0xFFFFu << skip);
         skip = 0;
         if (bits) {
             *i = at;
@@ -550,8 +575,8 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
         size_t np = 1;
         for (size_t k = 1; k < n; k++) {
             size_t j = 0;
-            while (j < k && !(lits[j][j0] == lits[k][j0] &&
-                              lits[j][j1] == lits[k][j1]))
+            while (j < k &&
+                   !(lits[j][j0] == lits[k][j0] && lits[j][j1] == lits[k][j1]))
                 j++;
             if (j < k)
                 continue;
@@ -567,10 +592,10 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
             g[np] = g[0];
         }
         for (;;) {
-            const char *x = width == 4
-                                ? scan_pairs(p, &i, total, j0, j1, f, g, 4)
-                                : scan_pairs(p, &i, total, j0, j1, f, g,
-                                             FIND_ANY_MAX);
+            const char *x =
+                width == 4
+                    ? scan_pairs(p, &i, total, j0, j1, f, g, 4)
+                    : scan_pairs(p, &i, total, j0, j1, f, g, FIND_ANY_MAX);
             if (!x)
                 break;
             /* a candidate: the literals tested, the scan resumed after */
