@@ -299,6 +299,21 @@ fixed_cells(const span_t *s)
     return fixed;
 }
 
+/* A walk of span s and the layout it fills (*cur), in the table's arena;
+ * NULL when out of memory. */
+static walk_t *
+walk_new(ctx_t *cx, span_t *s, layout_t **cur)
+{
+    *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(**cur));
+    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
+    if (!*cur || !w)
+        return NULL;
+    w->cx = cx;
+    w->s = s;
+    w->ncells = s->sp->ncells;
+    return w;
+}
+
 /* Every split of s stays a candidate (s->alive), none yet found
  * insoluble: 0, or OGI_ENOMEM. */
 static int
@@ -319,13 +334,10 @@ all_alive(ctx_t *cx, span_t *s)
 static int
 walk_loose(ctx_t *cx, span_t *s, int blank_total, int retry)
 {
-    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
-    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
-    if (!cur || !w)
+    layout_t *cur;
+    walk_t *w = walk_new(cx, s, &cur);
+    if (!w)
         return OGI_ENOMEM;
-    w->cx = cx;
-    w->s = s;
-    w->ncells = s->sp->ncells;
     w->blank_total = blank_total;
     s->gaps = 1;
     s->gap_loose = 1;
@@ -444,13 +456,10 @@ span_walk(ctx_t *cx, span_t *s)
         s->fail = F_SHAPE;
         return 0;
     }
-    layout_t *cur = ogi_arena_calloc(cx->r->arena, 1, sizeof(*cur));
-    walk_t *w = ogi_arena_calloc(cx->r->arena, 1, sizeof(*w));
-    if (!cur || !w)
+    layout_t *cur;
+    walk_t *w = walk_new(cx, s, &cur);
+    if (!w)
         return OGI_ENOMEM;
-    w->cx = cx;
-    w->s = s;
-    w->ncells = sp->ncells;
     /* gaps are read as blank cells, and runs of marks ("---") as several
      * placeholders, only where the row cannot be read without: most gaps
      * are "&nbsp;" typed around a value, and a blank weighs 0 in every
