@@ -37,6 +37,17 @@ load_file(const char *path, size_t *len)
     return buf;
 }
 
+/* Row r of tb reads as want (ogi_test_row_string), printed when not. */
+static void
+check_row(const ogi__table_t *tb, size_t r, const char *want)
+{
+    char got[512];
+    ogi_test_row_string(tb, r, got, sizeof(got));
+    if (strcmp(got, want) != 0)
+        print_error("row %zu: %s\n", r, got);
+    assert_string_equal(got, want);
+}
+
 static void
 spans(void **state)
 {
@@ -63,14 +74,10 @@ spans(void **state)
         "L:四、结转下年度继续办理 | V:10 | V:0",
     };
     assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
-    char got[512];
     for (size_t r = 0; r < tb.nrows; r++) {
         if (!want[r])
             continue;
-        ogi_test_row_string(&tb, r, got, sizeof(got));
-        if (strcmp(got, want[r]) != 0)
-            print_error("row %zu: %s\n", r, got);
-        assert_string_equal(got, want[r]);
+        check_row(&tb, r, want[r]);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -112,12 +119,8 @@ nbsp(void **state)
         "L:(二)部分 | V:2 | R:? | V:2",
     };
     assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
-    char got[512];
     for (size_t r = 1; r < tb.nrows; r++) {
-        ogi_test_row_string(&tb, r, got, sizeof(got));
-        if (strcmp(got, want[r]) != 0)
-            print_error("row %zu: %s\n", r, got);
-        assert_string_equal(got, want[r]);
+        check_row(&tb, r, want[r]);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -191,13 +194,9 @@ cuts(void **state)
         {147, "L:二、上年结转政府信息公开申请数量 | V:不适用 | V:不适用 "
               "| V:- | B: | V:不适用 | V:0 | V:-"},
     };
-    char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         assert_true(want[k].row < tb.nrows);
-        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
-        if (strcmp(got, want[k].want) != 0)
-            print_error("row %zu: %s\n", want[k].row, got);
-        assert_string_equal(got, want[k].want);
+        check_row(&tb, want[k].row, want[k].want);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -233,12 +232,8 @@ nbsp_zero(void **state)
         "L:其他 | R:5? | V:0 | V:0",
     };
     assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
-    char got[512];
     for (size_t r = 1; r < tb.nrows; r++) {
-        ogi_test_row_string(&tb, r, got, sizeof(got));
-        if (strcmp(got, want[r]) != 0)
-            print_error("row %zu: %s\n", r, got);
-        assert_string_equal(got, want[r]);
+        check_row(&tb, r, want[r]);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -504,12 +499,8 @@ dash_first(void **state)
         "L:(七)总计 | V:1 | V:0 | V:1",
     };
     assert_int_equal(tb.nrows, sizeof(want) / sizeof(want[0]));
-    char got[512];
     for (size_t r = 1; r < tb.nrows; r++) {
-        ogi_test_row_string(&tb, r, got, sizeof(got));
-        if (strcmp(got, want[r]) != 0)
-            print_error("row %zu: %s\n", r, got);
-        assert_string_equal(got, want[r]);
+        check_row(&tb, r, want[r]);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -894,13 +885,9 @@ slash_na(void **state)
         {21, "L:4.无正当理由大量反复申请 | V:0 | V:0 | V:0 | V:0 | V:不适用 "
              "| V:0 | V:/"},
     };
-    char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         assert_true(want[k].row < tb.nrows);
-        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
-        if (strcmp(got, want[k].want) != 0)
-            print_error("row %zu: %s\n", want[k].row, got);
-        assert_string_equal(got, want[k].want);
+        check_row(&tb, want[k].row, want[k].want);
     }
     ogi_arena_destroy(&a);
     free(raw);
@@ -939,13 +926,9 @@ over_blank(void **state)
         {6, "L:(二)部分公开( | L:(二)部分公开(其他情形) | V:57 | V:- | B: "
             "| V:不适用 | V:无 | B: | V:57"},
     };
-    char got[512];
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         assert_true(want[k].row < tb.nrows);
-        ogi_test_row_string(&tb, want[k].row, got, sizeof(got));
-        if (strcmp(got, want[k].want) != 0)
-            print_error("row %zu: %s\n", want[k].row, got);
-        assert_string_equal(got, want[k].want);
+        check_row(&tb, want[k].row, want[k].want);
     }
     ogi_arena_destroy(&a);
     free(raw);
