@@ -1,0 +1,167 @@
+/*
+ * form_ocr.c - the figures of a table row as an OCR engine misreads them
+ * (form_int.h).
+ *
+ * A scanned report read back by OCR (tesseract and the like) writes a
+ * table row as its label and then its values apart by spaces, as
+ * pdftotext -layout does; but a figure may come out as a letter that
+ * looks like it: "o" or "O" for 0 ("3 0 0 oo 0 3"), and the table's rule
+ * right after a figure as "l" or "I" ("0 0 1I": the cell's 1, then the
+ * bar). A reader takes such a word for a label and the row loses the
+ * value, or all of its values after it.
+ *
+ * Only the values that end a line are looked at: the run of words at the
+ * line's end that are figures or these look-alikes, holding at least
+ * MIN_FIGURES plain figures (so a sentence, a page number or a label that
+ * holds a real "I" or "o" is never touched: those words are not in such
+ * a run). In the run
+ *   - a word of 0-9, o and O with an o or O in it (and a figure, or at
+ *     most two letters) has each o and O read as 0: "oo" -> "0 " (a
+ *     zero drawn as letters only is one zero: "00" would be a run of two
+ *     cells' digits), "1o" -> "10";
+ *   - a word of such figures that ends in one l or I has that letter read
+ *     as the table's rule, a space: "1I" -> "1 ", "ol" -> "0 ".
+ * Every edit puts one byte for one byte: the view keeps its length and
+ * its map. A text with no such word is left as it is, nothing copied.
+ * One pass over the text; linear.
+ */
+#include "ogi_int.h"
+
+#include <string.h>
+
+#include "form_int.h"
+#include "ogi/error.h"
+
+/* Plain figures a run of values needs before its look-alikes are read. */
+#define MIN_FIGURES 2
+
+static int
+is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int
+is_o(char c)
+{
+    return c == 'o' || c == 'O';
+}
+
+static int
+is_l(char c)
+{
+    return c == 'l' || c == 'I';
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+typedef enum {
+    W_NONE = 0, /* not a value */
+    W_FIGURE,   /* a plain figure: digits, a leading '-' */
+    W_LOOK      /* a figure misread: o or O among its digits, l or I after */
+} word_t;
+
+/* What the word w[0..n) is. */
+static word_t
+word_kind(const char *w, size_t n)
+{
+    size_t i = 0, digits = 0, os = 0;
+    if (n > 1 && w[0] == '-')
+        i = 1;
+    for (; i < n; i++) {
+        if (is_digit(w[i]))
+            digits++;
+        else if (is_o(w[i]))
+            os++;
+        else
+            break;
+    }
+    if (digits + os == 0)
+        return W_NONE;
+    if (i == n)
+        return os == 0 ? W_FIGURE : digits > 0 || os <= 2 ? W_LOOK : W_NONE;
+    /* one rule letter after the figure */
+    if (i + 1 == n && is_l(w[i]) && (digits > 0 || os <= 2))
+        return W_LOOK;
+    return W_NONE;
+}
+
+/* The look-alike word w[0..n) written as what it stands for, in place. */
+static void
+word_fix(char *w, size_t n)
+{
+    int digits = 0;
+    for (size_t i = 0; i < n; i++)
+        digits |= is_digit(w[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (is_o(w[i]))
+            /* a zero drawn as letters only is one zero: "oo" is "0 " */
+            w[i] = digits || i == 0 ? '0' : ' ';
+        else if (is_l(w[i]))
+            w[i] = ' ';
+    }
+}
+
+/*
+ * The look-alikes of the value run ending line s[a..e): each word's start
+ * into at[] (up to cap), their count returned; 0 when the run holds fewer
+ * than MIN_FIGURES plain figures.
+ */
+static size_t
+line_looks(const char *s, size_t a, size_t e, size_t *at, size_t cap)
+{
+    size_t figures = 0, n = 0;
+    while (e > a) {
+        while (e > a && (is_blank(s[e - 1]) || s[e - 1] == '\r'))
+            e--;
+        size_t b = e;
+        while (b > a && !is_blank(s[b - 1]))
+            b--;
+        if (b == e)
+            break;
+        word_t k = word_kind(s + b, e - b);
+        if (k == W_NONE)
+            break;
+        if (k == W_FIGURE)
+            figures++;
+        else if (n < cap)
+            at[n++] = b;
+        e = b;
+    }
+    return figures >= MIN_FIGURES ? n : 0;
+}
+
+int
+ogi__form_ocr_figures(ogi_arena_t *arena, ogi__view_t *v)
+{
+    enum { PER_LINE = 16 };
+    const char *s = v->s;
+    char *out = NULL;
+    for (size_t a = 0; a < v->len;) {
+        const char *nl = memchr(s + a, '\n', v->len - a);
+        size_t e = nl ? (size_t)(nl - s) : v->len;
+        size_t at[PER_LINE];
+        size_t n = line_looks(s, a, e, at, PER_LINE);
+        for (size_t k = 0; k < n; k++) {
+            if (!out) {
+                out = ogi_arena_alloc(arena, v->len + 1);
+                if (!out)
+                    return OGI_ENOMEM;
+                memcpy(out, s, v->len);
+                out[v->len] = '\0';
+            }
+            size_t w = at[k];
+            while (w < e && !is_blank(s[w]) && s[w] != '\r')
+                w++;
+            word_fix(out + at[k], w - at[k]);
+        }
+        a = e + 1;
+    }
+    if (out)
+        v->s = out;
+    return 0;
+}
