@@ -11,7 +11,9 @@
  * alike among fewer than two figures). Then a small report in the layout
  * OCR gives, whose heading of section four lost its "、" and whose Table
  * 4 header wraps "行政 / 复议" so that its anchor is lost: every cell
- * expected is read off the text here.
+ * expected is read off the text here; and a row whose values OCR set
+ * off their columns, its total the sum of the values before it
+ * (lib/parse/place_blanks.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -162,6 +164,66 @@ ocr_report_cells(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 3 as OCR spaces it: the values of a row apart by the gaps it
+ * saw, not under their header's columns; the short rows' zeros it did not
+ * see. "4  0  4" sets its total 4 nearer the column of 法律服务机构 than
+ * of 总计, yet 4 + 0 = 4 is the row's total. */
+static const char ocr_short_rows[] =
+    "某县人民政府2021年政府信息公开工作年度报告\n"
+    "一、总体情况\n"
+    "2021年，本县认真贯彻落实《条例》，推进政务公开。\n"
+    "二、主动公开政府信息情况\n"
+    "本年度主动公开政府信息120条。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "                                     申请人情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，     法人或其他组织\n"
+    "等于第三项加第四项之和）              自然人 商业企业 科研机构 "
+    "社会公益组织 法律服务机构 其他 总计\n"
+    "一、本年新收政府信息公开申请数量        12     1     0     0     0     0"
+    "     13\n"
+    "二、上年结转政府信息公开申请数量        3      0     0     0     0     0"
+    "     3\n"
+    "三、本年度办理结果 （一）予以公开       8      1     0     0     0     0"
+    "     9\n"
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）   2   0   0   0"
+    "   0   0   2\n"
+    "（三）不予公开 1.属于国家秘密           1      0     0     0     0     0"
+    "     1\n"
+    "2.其他法律行政法规禁止公开              0      0     0     0     0     0"
+    "     0\n"
+    "3.危及“三安全一稳定”                  4          0          4\n";
+
+static void
+ocr_short_row_total(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, ocr_short_rows,
+                                      strlen(ocr_short_rows), NULL, &r),
+                     0);
+    assert_non_null(r);
+    static const int granted[7] = {8, 1, 0, 0, 0, 0, 9};
+    check_row(r, OGI_T3, 3, granted, 7);
+    /* row 8: 3.危及“三安全一稳定”: 自然人 4, 总计 4, and no 4 between */
+    const ogi_cell_t *np = ogi_report_cell(r, OGI_T3, 8, 0);
+    const ogi_cell_t *total = ogi_report_cell(r, OGI_T3, 8, 6);
+    assert_non_null(np);
+    assert_non_null(total);
+    assert_int_equal(np->state, OGI_CELL_NUM);
+    assert_true(ogi_cell_number(np) == 4.0);
+    assert_int_equal(total->state, OGI_CELL_NUM);
+    assert_true(ogi_cell_number(total) == 4.0);
+    for (size_t k = 1; k < 6; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, 8, k);
+        assert_non_null(c);
+        if (c->state == OGI_CELL_NUM && ogi_cell_number(c) != 0.0)
+            fail_msg("cell %zu holds %g", k, ogi_cell_number(c));
+    }
+    ogi_arena_destroy(&a);
+}
+
 /* The report of text s. */
 static ogi_report_t *
 parse(ogi_arena_t *a, const char *s)
@@ -216,6 +278,7 @@ main(void)
         cmocka_unit_test(look_alikes),
         cmocka_unit_test(left_alone),
         cmocka_unit_test(ocr_report_cells),
+        cmocka_unit_test(ocr_short_row_total),
         cmocka_unit_test(ocr_headings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
