@@ -171,7 +171,8 @@ int ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v);
 /*
  * The figures of a table row that OCR wrote as letters that look like
  * them, in the run of values that ends a line (o or O for 0, l or I for
- * the table's rule after a figure), written as what they stand for: one
+ * the table's rule after a figure, for 1 after an o), written as what
+ * they stand for: one
  * byte for one byte, so that the map holds (form_ocr.c). Any other view
  * is left as it is. Returns 0 or OGI_ENOMEM (v unchanged).
  */

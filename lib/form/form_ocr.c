@@ -7,8 +7,9 @@
  * pdftotext -layout does; but a figure may come out as a letter that
  * looks like it: "o" or "O" for 0 ("3 0 0 oo 0 3"), and the table's rule
  * right after a figure as "l" or "I" ("0 0 1I": the cell's 1, then the
- * bar). A reader takes such a word for a label and the row loses the
- * value, or all of its values after it.
+ * bar), a 1 as "l" after such an o ("0 ol": 0, 0 and 1). A reader takes
+ * such a word for a label and the row loses the value, or all of its
+ * values after it.
  *
  * Only the values that end a line are looked at: the run of words at the
  * line's end that are figures or these look-alikes, holding at least
@@ -19,8 +20,11 @@
  *     most two letters) has each o and O read as 0: "oo" -> "0 " (a
  *     zero drawn as letters only is one zero: "00" would be a run of two
  *     cells' digits), "1o" -> "10";
- *   - a word of such figures that ends in one l or I has that letter read
- *     as the table's rule, a space: "1I" -> "1 ", "ol" -> "0 ".
+ *   - a word of such figures that ends in one l or I: after a digit the
+ *     letter is the table's rule, a space ("1I" -> "1 "); in a word of
+ *     letters only it is a 1 ("ol" -> "01": 0 and 1 run together, which
+ *     the row's arithmetic parts as it parts "000" of text run
+ *     together).
  * Every edit puts one byte for one byte: the view keeps its length and
  * its map. A text with no such word is left as it is, nothing copied.
  * One pass over the text; linear.
@@ -102,7 +106,9 @@ word_fix(char *w, size_t n)
             /* a zero drawn as letters only is one zero: "oo" is "0 " */
             w[i] = digits || i == 0 ? '0' : ' ';
         else if (is_l(w[i]))
-            w[i] = ' ';
+            /* after a figure the table's rule; in a word of letters
+             * only, a 1 ("ol": 0 and 1, a run the arithmetic parts) */
+            w[i] = digits ? ' ' : '1';
     }
 }
 

@@ -58,11 +58,13 @@ look_alikes(void **state)
                   "二、上年结转政府信息公开申请数量   3 0 0 0  0  0 3");
     check_figures("一、本年新收  1o 0 0 0 O 0 1o\n",
                   "一、本年新收  10 0 0 0 0 0 10\n");
-    /* the rule after a figure */
+    /* the rule after a figure; a 1 after an o */
     check_figures("6.属于四类过程性信息   1 0 0 0 0 0 1I",
                   "6.属于四类过程性信息   1 0 0 0 0 0 1 ");
     check_figures("1 .信访举报投诉类申请       1 0 oo     0 ol\r\n",
-                  "1 .信访举报投诉类申请       1 0 0      0 0 \r\n");
+                  "1 .信访举报投诉类申请       1 0 0      0 01\r\n");
+    /* letters only: "ool" is 0, then 1 */
+    check_figures("其他处理  1 0 0 0 ool", "其他处理  1 0 0 0 0 1");
     /* each line on its own; tabs part words as spaces do */
     check_figures("行政许可\t272\t-7\to\n其他\t19\t-6\t1741\n",
                   "行政许可\t272\t-7\t0\n其他\t19\t-6\t1741\n");
