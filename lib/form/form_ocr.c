@@ -25,12 +25,16 @@
  *     letters only it is a 1 ("ol" -> "01": 0 and 1 run together, which
  *     the row's arithmetic parts as it parts "000" of text run
  *     together).
+ * A quotation mark OCR set before a figure of the run ("”0", or glued to
+ * the label before it: "不“4") is stray: it goes, as spaces, and the
+ * figure is a value of its own.
  * Every edit puts one byte for one byte: the view keeps its length and
  * its map. A text with no such word is left as it is, nothing copied.
  * One pass over the text; linear.
  */
 #include "ogi_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "form_int.h"
@@ -112,13 +116,50 @@ word_fix(char *w, size_t n)
     }
 }
 
+/* The length of the quotation mark that ends w[0..n) (“ ” ‘ ’ " '), or
+ * 0. */
+static size_t
+quote_end(const char *w, size_t n)
+{
+    if (n >= 1 && (w[n - 1] == '"' || w[n - 1] == '\''))
+        return 1;
+    if (n >= 3 && (unsigned char)w[n - 3] == 0xE2 &&
+        (unsigned char)w[n - 2] == 0x80 && (unsigned char)w[n - 1] >= 0x98 &&
+        (unsigned char)w[n - 1] <= 0x9D)
+        return 3;
+    return 0;
+}
+
+/* Where in w[0..n) the quotation mark stands that OCR put before the
+ * figure the word ends in ("”0", "不“4"): its offset, its length in *len;
+ * SIZE_MAX when the word is no such thing. */
+static size_t
+quote_before_figure(const char *w, size_t n, size_t *len)
+{
+    size_t d = n;
+    while (d > 0 && is_digit(w[d - 1]))
+        d--;
+    if (d == n || (*len = quote_end(w, d)) == 0)
+        return SIZE_MAX;
+    return d - *len;
+}
+
+/* An edit of a line: a look-alike word to write as its figure
+ * (quote 0), or a quotation mark of quote bytes to blank. */
+typedef struct {
+    size_t at;
+    size_t quote;
+} edit_t;
+
 /*
- * The look-alikes of the value run ending line s[a..e): each word's start
- * into at[] (up to cap), their count returned; 0 when the run holds fewer
- * than MIN_FIGURES plain figures.
+ * The edits of the value run ending line s[a..e) into ed[] (up to cap),
+ * their count returned; 0 when the run holds fewer than MIN_FIGURES plain
+ * figures. A word whose figure a quotation mark precedes is a figure,
+ * the mark stray; what comes before the mark in the word is the label
+ * the figure was glued to, and ends the run.
  */
 static size_t
-line_looks(const char *s, size_t a, size_t e, size_t *at, size_t cap)
+line_edits(const char *s, size_t a, size_t e, edit_t *ed, size_t cap)
 {
     size_t figures = 0, n = 0;
     while (e > a) {
@@ -130,12 +171,20 @@ line_looks(const char *s, size_t a, size_t e, size_t *at, size_t cap)
         if (b == e)
             break;
         word_t k = word_kind(s + b, e - b);
-        if (k == W_NONE)
-            break;
-        if (k == W_FIGURE)
+        if (k == W_NONE) {
+            size_t q, qn = 0;
+            if ((q = quote_before_figure(s + b, e - b, &qn)) == SIZE_MAX)
+                break;
             figures++;
-        else if (n < cap)
-            at[n++] = b;
+            if (n < cap)
+                ed[n++] = (edit_t){b + q, qn};
+            if (q > 0)
+                break;
+        } else if (k == W_FIGURE) {
+            figures++;
+        } else if (n < cap) {
+            ed[n++] = (edit_t){b, 0};
+        }
         e = b;
     }
     return figures >= MIN_FIGURES ? n : 0;
@@ -150,8 +199,8 @@ ogi__form_ocr_figures(ogi_arena_t *arena, ogi__view_t *v)
     for (size_t a = 0; a < v->len;) {
         const char *nl = memchr(s + a, '\n', v->len - a);
         size_t e = nl ? (size_t)(nl - s) : v->len;
-        size_t at[PER_LINE];
-        size_t n = line_looks(s, a, e, at, PER_LINE);
+        edit_t ed[PER_LINE];
+        size_t n = line_edits(s, a, e, ed, PER_LINE);
         for (size_t k = 0; k < n; k++) {
             if (!out) {
                 out = ogi_arena_alloc(arena, v->len + 1);
@@ -160,10 +209,14 @@ ogi__form_ocr_figures(ogi_arena_t *arena, ogi__view_t *v)
                 memcpy(out, s, v->len);
                 out[v->len] = '\0';
             }
-            size_t w = at[k];
+            if (ed[k].quote) {
+                memset(out + ed[k].at, ' ', ed[k].quote);
+                continue;
+            }
+            size_t w = ed[k].at;
             while (w < e && !is_blank(s[w]) && s[w] != '\r')
                 w++;
-            word_fix(out + at[k], w - at[k]);
+            word_fix(out + ed[k].at, w - ed[k].at);
         }
         a = e + 1;
     }

@@ -65,6 +65,13 @@ look_alikes(void **state)
                   "1 .信访举报投诉类申请       1 0 0      0 01\r\n");
     /* letters only: "ool" is 0, then 1 */
     check_figures("其他处理  1 0 0 0 ool", "其他处理  1 0 0 0 0 1");
+    /* a stray quotation mark before a figure, alone or glued to the
+     * label */
+    check_figures("5.要求行政机关确认或重新出具已获取信息 ”0   0   0   0 0",
+                  "5.要求行政机关确认或重新出具已获取信息    0   0   0   0 0");
+    check_figures("理的，只计这一情形, 不“4   0   0  0   2  0 6",
+                  "理的，只计这一情形, 不   4   0   0  0   2  0 6");
+    check_figures("合计 \"12 3 4", "合计  12 3 4");
     /* each line on its own; tabs part words as spaces do */
     check_figures("行政许可\t272\t-7\to\n其他\t19\t-6\t1741\n",
                   "行政许可\t272\t-7\t0\n其他\t19\t-6\t1741\n");
@@ -88,6 +95,9 @@ left_alone(void **state)
     check_figures("其他 ooo 1 2", "其他 ooo 1 2");
     check_figures("其他 0l34 1 2", "其他 0l34 1 2");
     check_figures("| 0 | 0 | 1|", "| 0 | 0 | 1|");
+    /* a quotation ending in a figure, with no run of values after it */
+    check_figures("他说“2021 年", "他说“2021 年");
+    check_figures("“三安全一稳定” 2", "“三安全一稳定” 2");
     check_figures("", "");
 }
 
