@@ -260,9 +260,12 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 #define T4_WORD "行政复议"
 
 /* The words that make a line an anchor of Table 2 (the first NT2) or
- * Table 3 (the others), searched together first. */
+ * Table 3 (the others), searched together first. "本列数据的" opens Table
+ * 3's note as "勾稽关系" names it: the note is found by either when OCR
+ * misreads one ("匀稽关系", "勾移关系"). */
 static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申请人情况",
-                                           "本年新收政府信息公开申请"};
+                                           "本年新收政府信息公开申请",
+                                           "本列数据的"};
 #define NT2 1
 #define T2_WORDS anchor_words
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)

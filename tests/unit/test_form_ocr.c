@@ -13,7 +13,8 @@
  * 4 header wraps "行政 / 复议" so that its anchor is lost: every cell
  * expected is read off the text here; and a row whose values OCR set
  * off their columns, its total the sum of the values before it
- * (lib/parse/place_blanks.c).
+ * (lib/parse/place_blanks.c); and Table 3 found by its note's opening
+ * words where OCR misread its other anchors.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -236,6 +237,55 @@ ocr_short_row_total(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* Table 3 whose every anchor OCR misread but its note's opening words:
+ * "申 / 请人情况" over two lines, "匀稽关系", "林年新收" in the first row. */
+static const char ocr_note_anchor[] =
+    "某县人民政府2021年政府信息公开工作年度报告\n"
+    "一、总体情况\n"
+    "2021年，本县认真贯彻落实《条例》，推进政务公开。\n"
+    "二、主动公开政府信息情况\n"
+    "本年度主动公开政府信息120条。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "2021年，本县共收到政府信息公开申请13件。\n"
+    "申\n"
+    "请人情况\n"
+    "(本列数据的匀稽关系为: 第一项加第二项之和，     法人或其他组织\n"
+    "等于第三项加第四项之和)              自然人 商业企业 科研机构 "
+    "社会公益组织 法律服务机构 其他 总计\n"
+    "一、林年新收政府信息公开申请数量        12     1     0     0     0     0"
+    "     13\n"
+    "二、上年结转政府信息公开申请数量        3      0     0     0     0     0"
+    "     3\n"
+    "三、本年度办理结果 （一）予以公开       8      1     0     0     0     0"
+    "     9\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n"
+    "2021年，本县未发生行政复议、行政诉讼。\n"
+    "五、存在的主要问题及改进情况\n"
+    "信息更新不够及时。\n"
+    "六、其他需要报告的事项\n"
+    "无。\n";
+
+static void
+ocr_note_anchor_cells(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, ocr_note_anchor,
+                                      strlen(ocr_note_anchor), NULL, &r),
+                     0);
+    assert_non_null(r);
+    assert_true(r->tables[OGI_T3].present);
+    static const int new_received[7] = {12, 1, 0, 0, 0, 0, 13};
+    static const int carried_over[7] = {3, 0, 0, 0, 0, 0, 3};
+    static const int granted[7] = {8, 1, 0, 0, 0, 0, 9};
+    check_row(r, OGI_T3, 0, new_received, 7);
+    check_row(r, OGI_T3, 1, carried_over, 7);
+    check_row(r, OGI_T3, 3, granted, 7);
+    ogi_arena_destroy(&a);
+}
+
 /* The report of text s. */
 static ogi_report_t *
 parse(ogi_arena_t *a, const char *s)
@@ -291,6 +341,7 @@ main(void)
         cmocka_unit_test(left_alone),
         cmocka_unit_test(ocr_report_cells),
         cmocka_unit_test(ocr_short_row_total),
+        cmocka_unit_test(ocr_note_anchor_cells),
         cmocka_unit_test(ocr_headings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
