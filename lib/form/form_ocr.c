@@ -30,7 +30,8 @@
  * figure is a value of its own.
  * Every edit puts one byte for one byte: the view keeps its length and
  * its map. A text with no such word is left as it is, nothing copied.
- * One pass over the text; linear.
+ * Only the lines holding a letter or a quotation mark that may be an
+ * edit's are read (found by memchr, a pass per cue byte); linear.
  */
 #include "ogi_int.h"
 
@@ -130,20 +131,6 @@ quote_end(const char *w, size_t n)
     return 0;
 }
 
-/* Where in w[0..n) the quotation mark stands that OCR put before the
- * figure the word ends in ("”0", "不“4"): its offset, its length in *len;
- * SIZE_MAX when the word is no such thing. */
-static size_t
-quote_before_figure(const char *w, size_t n, size_t *len)
-{
-    size_t d = n;
-    while (d > 0 && is_digit(w[d - 1]))
-        d--;
-    if (d == n || (*len = quote_end(w, d)) == 0)
-        return SIZE_MAX;
-    return d - *len;
-}
-
 /* An edit of a line: a look-alike word to write as its figure
  * (quote 0), or a quotation mark of quote bytes to blank. */
 typedef struct {
@@ -151,12 +138,31 @@ typedef struct {
     size_t quote;
 } edit_t;
 
+/* 1 when c may be a byte of a figure or of its look-alike. */
+static int
+is_figure_byte(char c)
+{
+    return is_digit(c) || is_o(c) || is_l(c) || c == '-';
+}
+
+/* 1 when s[b..e) is digits only. */
+static int
+all_digits(const char *s, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!is_digit(s[i]))
+            return 0;
+    return b < e;
+}
+
 /*
  * The edits of the value run ending line s[a..e) into ed[] (up to cap),
  * their count returned; 0 when the run holds fewer than MIN_FIGURES plain
  * figures. A word whose figure a quotation mark precedes is a figure,
  * the mark stray; what comes before the mark in the word is the label
- * the figure was glued to, and ends the run.
+ * the figure was glued to, and ends the run. A word is read back from
+ * its end only as far as figures' bytes go: most lines end in a word
+ * that is none, told by its last byte.
  */
 static size_t
 line_edits(const char *s, size_t a, size_t e, edit_t *ed, size_t cap)
@@ -166,28 +172,66 @@ line_edits(const char *s, size_t a, size_t e, edit_t *ed, size_t cap)
         while (e > a && (is_blank(s[e - 1]) || s[e - 1] == '\r'))
             e--;
         size_t b = e;
-        while (b > a && !is_blank(s[b - 1]))
+        while (b > a && is_figure_byte(s[b - 1]))
             b--;
         if (b == e)
             break;
-        word_t k = word_kind(s + b, e - b);
-        if (k == W_NONE) {
-            size_t q, qn = 0;
-            if ((q = quote_before_figure(s + b, e - b, &qn)) == SIZE_MAX)
+        if (b == a || is_blank(s[b - 1])) {
+            word_t k = word_kind(s + b, e - b);
+            if (k == W_NONE)
                 break;
-            figures++;
-            if (n < cap)
-                ed[n++] = (edit_t){b + q, qn};
-            if (q > 0)
-                break;
-        } else if (k == W_FIGURE) {
-            figures++;
-        } else if (n < cap) {
-            ed[n++] = (edit_t){b, 0};
+            if (k == W_FIGURE)
+                figures++;
+            else if (n < cap)
+                ed[n++] = (edit_t){b, 0};
+            e = b;
+            continue;
         }
-        e = b;
+        /* the word goes on before its figure: a quotation mark there? */
+        size_t qn = quote_end(s + a, b - a);
+        if (qn == 0 || !all_digits(s, b, e))
+            break;
+        figures++;
+        if (n < cap)
+            ed[n++] = (edit_t){b - qn, qn};
+        e = b - qn;
+        if (e > a && !is_blank(s[e - 1]))
+            break;
     }
     return figures >= MIN_FIGURES ? n : 0;
+}
+
+/* The bytes a line needs one of to hold an edit: the look-alike letters,
+ * the ASCII quotation marks, the lead byte of “ ” ‘ ’. */
+static const char cues[] = {'o', 'O', 'l', 'I', '"', '\'', (char)0xE2};
+#define NCUES (sizeof(cues) / sizeof(cues[0]))
+
+/* The offset of the first c in s[from..len), or len. */
+static size_t
+find_cue(const char *s, size_t from, size_t len, char c)
+{
+    const char *p = from < len ? memchr(s + from, c, len - from) : NULL;
+    return p ? (size_t)(p - s) : len;
+}
+
+/* 1 when the cue at s[i] (len bytes in all) may be part of an edit: a
+ * letter beside a figure's byte, a blank or a line's end; a quotation mark
+ * before a digit. Lines without one are never read. */
+static int
+cue_may(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2)
+        return len - i > 3 && (unsigned char)s[i + 1] == 0x80 &&
+               (unsigned char)s[i + 2] >= 0x98 &&
+               (unsigned char)s[i + 2] <= 0x9D && is_digit(s[i + 3]);
+    if (c == '"' || c == '\'')
+        return i + 1 < len && is_digit(s[i + 1]);
+    int before = i == 0 || is_blank(s[i - 1]) || s[i - 1] == '\n' ||
+                 is_figure_byte(s[i - 1]);
+    int after = i + 1 == len || is_blank(s[i + 1]) || s[i + 1] == '\n' ||
+                s[i + 1] == '\r' || is_figure_byte(s[i + 1]);
+    return before || after;
 }
 
 int
@@ -195,30 +239,49 @@ ogi__form_ocr_figures(ogi_arena_t *arena, ogi__view_t *v)
 {
     enum { PER_LINE = 16 };
     const char *s = v->s;
+    size_t len = v->len, next[NCUES], done = 0;
     char *out = NULL;
-    for (size_t a = 0; a < v->len;) {
-        const char *nl = memchr(s + a, '\n', v->len - a);
-        size_t e = nl ? (size_t)(nl - s) : v->len;
-        edit_t ed[PER_LINE];
-        size_t n = line_edits(s, a, e, ed, PER_LINE);
-        for (size_t k = 0; k < n; k++) {
-            if (!out) {
-                out = ogi_arena_alloc(arena, v->len + 1);
-                if (!out)
-                    return OGI_ENOMEM;
-                memcpy(out, s, v->len);
-                out[v->len] = '\0';
+    /* the lines that hold a cue, in order, each read once: most text
+     * holds few (a Chinese report's ASCII letters are its e-mail and web
+     * addresses), and most of it is never read byte by byte */
+    for (size_t k = 0; k < NCUES; k++)
+        next[k] = find_cue(s, 0, len, cues[k]);
+    for (;;) {
+        size_t i = len;
+        for (size_t k = 0; k < NCUES; k++)
+            i = next[k] < i ? next[k] : i;
+        if (i >= len)
+            break;
+        if (i >= done && cue_may(s, len, i)) {
+            const char *nl = memchr(s + i, '\n', len - i);
+            size_t e = nl ? (size_t)(nl - s) : len, a = i;
+            while (a > done && s[a - 1] != '\n')
+                a--;
+            edit_t ed[PER_LINE];
+            size_t n = line_edits(s, a, e, ed, PER_LINE);
+            for (size_t k = 0; k < n; k++) {
+                if (!out) {
+                    out = ogi_arena_alloc(arena, len + 1);
+                    if (!out)
+                        return OGI_ENOMEM;
+                    memcpy(out, s, len);
+                    out[len] = '\0';
+                }
+                if (ed[k].quote) {
+                    memset(out + ed[k].at, ' ', ed[k].quote);
+                    continue;
+                }
+                size_t w = ed[k].at;
+                while (w < e && !is_blank(s[w]) && s[w] != '\r')
+                    w++;
+                word_fix(out + ed[k].at, w - ed[k].at);
             }
-            if (ed[k].quote) {
-                memset(out + ed[k].at, ' ', ed[k].quote);
-                continue;
-            }
-            size_t w = ed[k].at;
-            while (w < e && !is_blank(s[w]) && s[w] != '\r')
-                w++;
-            word_fix(out + ed[k].at, w - ed[k].at);
+            done = e + 1;
         }
-        a = e + 1;
+        size_t from = i + 1 > done ? i + 1 : done;
+        for (size_t k = 0; k < NCUES; k++)
+            if (next[k] < from)
+                next[k] = find_cue(s, from, len, cues[k]);
     }
     if (out)
         v->s = out;

@@ -139,6 +139,10 @@ ocr_same_words(const char *s, size_t n, const char *h)
         return 0;
     w += strlen("、");
     size_t wn = strlen(w), i = 0, j = 0, chars = 0, wrong = 0;
+    /* most lines are told by their length: a "、" lost or put in, a
+     * character read as an ASCII one, move it a few bytes at most */
+    if (n + 8 < wn || n > wn + 8)
+        return 0;
     for (;;) {
         size_t a = 0, b = 0;
         uint32_t x = next_word_char(s, n, &i, &a);
@@ -260,12 +264,12 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 #define T4_WORD "行政复议"
 
 /* The words that make a line an anchor of Table 2 (the first NT2) or
- * Table 3 (the others), searched together first. "本列数据的" opens Table
- * 3's note as "勾稽关系" names it: the note is found by either when OCR
- * misreads one ("匀稽关系", "勾移关系"). */
+ * Table 3 (the others), searched together first. */
 static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申请人情况",
-                                           "本年新收政府信息公开申请",
-                                           "本列数据的"};
+                                           "本年新收政府信息公开申请"};
+
+/* The opening words of Table 3's note ("（本列数据的勾稽关系为：…）"). */
+#define T3_NOTE "本列数据的"
 #define NT2 1
 #define T2_WORDS anchor_words
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
@@ -447,6 +451,33 @@ first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
     return OGI__NONE;
 }
 
+/*
+ * Table 3's note as OCR may read it, its "勾稽关系" misread ("匀稽关系",
+ * "勾移关系"), and the other anchors later or lost ("申 / 请人情况" over
+ * two lines): the first line of lines [from, to) whose squeezed text
+ * holds the note's opening words (T3_NOTE) and no full stop gets A_T3.
+ * One search over those lines only: the text between Table 3's heading
+ * and its first anchor.
+ */
+static void
+note_anchor(const ogi_text_t *t, unsigned char *flags, size_t from, size_t to)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    if (from >= to || to > t->nlines)
+        return;
+    const char *a = q->s + q->line[from], *e = q->s + q->line[to];
+    const char *p = ogi_text_find(a, (size_t)(e - a), T3_NOTE);
+    if (!p)
+        return;
+    size_t x = (size_t)(p - q->s), l = from;
+    while (l + 1 < to && q->line[l + 1] <= x)
+        l++;
+    const char *b = q->s + q->line[l];
+    size_t n = q->line[l + 1] - q->line[l];
+    if (!ogi_text_find(b, n, "。"))
+        flags[l] |= A_T3;
+}
+
 /* Trimmed line l of t: [*a, *b). */
 static void
 trimmed(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
@@ -571,6 +602,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     size_t from3 = o->heading[OGI_SEC_APPLY];
     if (from3 == OGI__NONE)
         from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
+    size_t t3 = first_with(flags, t->nlines, from3, A_T3);
+    note_anchor(t, flags, from3, t3 == OGI__NONE ? t->nlines : t3);
     o->start[OGI__REG_T3] = first_with(flags, t->nlines, from3, A_T3);
     size_t from4 = o->heading[OGI_SEC_APPEAL];
     if (from4 == OGI__NONE)
