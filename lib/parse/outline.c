@@ -267,9 +267,6 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
  * Table 3 (the others), searched together first. */
 static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申请人情况",
                                            "本年新收政府信息公开申请"};
-
-/* The opening words of Table 3's note ("（本列数据的勾稽关系为：…）"). */
-#define T3_NOTE "本列数据的"
 #define NT2 1
 #define T2_WORDS anchor_words
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
@@ -450,6 +447,9 @@ first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
             return l;
     return OGI__NONE;
 }
+
+/* The opening words of Table 3's note ("（本列数据的勾稽关系为：…）"). */
+#define T3_NOTE "本列数据的"
 
 /*
  * Table 3's note as OCR may read it, its "勾稽关系" misread ("匀稽关系",

@@ -134,8 +134,8 @@ static const char ocr_report[] =
     "无。\n";
 
 static void
-check_row(const ogi_report_t *r, ogi_table_id_t id, size_t row,
-          const int *want, size_t n)
+check_row(const ogi_report_t *r, ogi_table_id_t id, size_t row, const int *want,
+          size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         const ogi_cell_t *c = ogi_report_cell(r, id, row, k);
@@ -213,9 +213,9 @@ ocr_short_row_total(void **state)
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
     ogi_report_t *r = NULL;
-    assert_int_equal(ogi_parse_report(a, ocr_short_rows,
-                                      strlen(ocr_short_rows), NULL, &r),
-                     0);
+    assert_int_equal(
+        ogi_parse_report(a, ocr_short_rows, strlen(ocr_short_rows), NULL, &r),
+        0);
     assert_non_null(r);
     static const int granted[7] = {8, 1, 0, 0, 0, 0, 9};
     check_row(r, OGI_T3, 3, granted, 7);
@@ -272,9 +272,9 @@ ocr_note_anchor_cells(void **state)
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
     ogi_report_t *r = NULL;
-    assert_int_equal(ogi_parse_report(a, ocr_note_anchor,
-                                      strlen(ocr_note_anchor), NULL, &r),
-                     0);
+    assert_int_equal(
+        ogi_parse_report(a, ocr_note_anchor, strlen(ocr_note_anchor), NULL, &r),
+        0);
     assert_non_null(r);
     assert_true(r->tables[OGI_T3].present);
     static const int new_received[7] = {12, 1, 0, 0, 0, 0, 13};
@@ -304,13 +304,12 @@ ocr_headings(void **state)
     assert_non_null(a);
     /* the ordinal read as another character, "、" lost inside the words
      * or after the ordinal, one character of the words wrong */
-    const char *ok =
-        "一、总体情况\n本年度推进政务公开。\n"
-        "二、主动公开政府信息情况\n主动公开信息120条。\n"
-        "三、收到和处理政府信息公开申请情况\n收到申请10件。\n"
-        "下、政府信息公开行政复议行政诉讼情况\n未发生行政复议。\n"
-        "元存在的主要问题及改进倩况\n信息更新不够及时。\n"
-        "六、其他需要报告的事项\n无。\n";
+    const char *ok = "一、总体情况\n本年度推进政务公开。\n"
+                     "二、主动公开政府信息情况\n主动公开信息120条。\n"
+                     "三、收到和处理政府信息公开申请情况\n收到申请10件。\n"
+                     "下、政府信息公开行政复议行政诉讼情况\n未发生行政复议。\n"
+                     "元存在的主要问题及改进倩况\n信息更新不够及时。\n"
+                     "六、其他需要报告的事项\n无。\n";
     ogi_report_t *r = parse(a, ok);
     assert_true(r->sections[OGI_SEC_APPEAL].present);
     assert_string_equal(r->sections[OGI_SEC_APPEAL].title,
@@ -320,13 +319,12 @@ ocr_headings(void **state)
                         "元存在的主要问题及改进倩况");
     /* two characters wrong, a word left out, a sentence that quotes the
      * words: no heading */
-    const char *no =
-        "一、总体情况\n本年度推进政务公开。\n"
-        "二、主动公开政府信息情况\n主动公开信息120条。\n"
-        "三、收到和处理政府信息公开申请情况\n收到申请10件。\n"
-        "下、政府信息公开行政复仪行政诉松情况\n未发生行政复议。\n"
-        "元存在的问题及改进情况\n信息更新不够及时。\n"
-        "六、其他需要报告的事项\n无。\n";
+    const char *no = "一、总体情况\n本年度推进政务公开。\n"
+                     "二、主动公开政府信息情况\n主动公开信息120条。\n"
+                     "三、收到和处理政府信息公开申请情况\n收到申请10件。\n"
+                     "下、政府信息公开行政复仪行政诉松情况\n未发生行政复议。\n"
+                     "元存在的问题及改进情况\n信息更新不够及时。\n"
+                     "六、其他需要报告的事项\n无。\n";
     r = parse(a, no);
     assert_false(r->sections[OGI_SEC_APPEAL].present);
     assert_false(r->sections[OGI_SEC_PROBLEMS].present);
