@@ -311,7 +311,10 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
             if (!rc)
                 rc = ogi__form_pandoc_md(arena, out);
             /* a report a crawler saved on one line gets its lines back */
-            return rc ? rc : ogi__form_unflatten(arena, out);
+            if (!rc)
+                rc = ogi__form_unflatten(arena, out);
+            /* OCR's look-alikes of figures in a row's values (form_ocr.c) */
+            return rc ? rc : ogi__form_ocr_figures(arena, out);
         }
         case OGI__FORM_HTML:
             return ogi__form_html(arena, raw, len, out, why, why_size);

@@ -168,6 +168,16 @@ int ogi__form_unflatten(ogi_arena_t *arena, ogi__view_t *v);
  */
 int ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v);
 
+/*
+ * The figures of a table row that OCR wrote as letters that look like
+ * them, in the run of values that ends a line (o or O for 0, l or I for
+ * the table's rule after a figure, for 1 after an o), written as what
+ * they stand for: one
+ * byte for one byte, so that the map holds (form_ocr.c). Any other view
+ * is left as it is. Returns 0 or OGI_ENOMEM (v unchanged).
+ */
+int ogi__form_ocr_figures(ogi_arena_t *arena, ogi__view_t *v);
+
 /* The raw offset view offset off comes from (the map's rule above),
  * at most v->nraw. */
 uint32_t ogi__view_raw(const ogi__view_t *v, size_t off);

@@ -109,6 +109,77 @@ same_words(const char *s, size_t n, const char *h)
     return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
+/* The next character of s[*i..n) that is not "、" (what OCR drops or
+ * adds between words), its bytes' length in *len; 0 at the end. */
+static uint32_t
+next_word_char(const char *s, size_t n, size_t *i, size_t *len)
+{
+    while (*i < n && ogi_text_has_prefix(s + *i, s + n, "、"))
+        *i += strlen("、");
+    if (*i >= n)
+        return 0;
+    uint32_t cp = 0;
+    *len = ogi_utf8_decode(s + *i, s + n, &cp);
+    if (*len == 0) {
+        *len = 1;
+        cp = (unsigned char)s[*i];
+    }
+    return cp;
+}
+
+/* 1 when s[0..n) is the words of the printed heading h ("四、政府信息…"),
+ * the ordinal left out, as OCR reads them: "、" anywhere lost or not, and
+ * at most one character of eight or more read wrong ("下、政府信息公开行政
+ * 复议行政诉讼情况"). */
+static int
+ocr_same_words(const char *s, size_t n, const char *h)
+{
+    const char *w = strstr(h, "、");
+    if (!w)
+        return 0;
+    w += strlen("、");
+    size_t wn = strlen(w), i = 0, j = 0, chars = 0, wrong = 0;
+    /* most lines are told by their length: a "、" lost or put in, a
+     * character read as an ASCII one, move it a few bytes at most */
+    if (n + 8 < wn || n > wn + 8)
+        return 0;
+    for (;;) {
+        size_t a = 0, b = 0;
+        uint32_t x = next_word_char(s, n, &i, &a);
+        uint32_t y = next_word_char(w, wn, &j, &b);
+        if (!x || !y) {
+            if (x || y)
+                return 0;
+            break;
+        }
+        chars++;
+        wrong += x != y;
+        if (wrong > 1)
+            return 0;
+        i += a;
+        j += b;
+    }
+    return chars >= 8;
+}
+
+/*
+ * Whether buf is section id's heading as OCR reads it: one character for
+ * the ordinal, the right one or not ("元", "下"), with or without "、",
+ * then the official title's words (ocr_same_words).
+ */
+static int
+is_ocr_heading(const char *buf, size_t n, ogi_section_id_t id)
+{
+    size_t k = ogi_text_cjk_at(buf, buf + n);
+    if (k == 0)
+        return 0;
+    if (ogi_text_has_prefix(buf + k, buf + n, "、"))
+        k += strlen("、");
+    else if (k < n && (buf[k] == '.' || buf[k] == ','))
+        k++;
+    return ocr_same_words(buf + k, n - k, ogi_skeleton_section(id)->title);
+}
+
 /*
  * Whether buf is section id's heading printed under another number: the
  * official words exactly, after any ordinal ("一、主动公开政府信息情况" in a
@@ -175,7 +246,8 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
             const char *b;
             size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
             strip_markup(&b, &n);
-            if (n && is_renumbered_heading(b, n, (ogi_section_id_t)k)) {
+            if (n && (is_renumbered_heading(b, n, (ogi_section_id_t)k) ||
+                      is_ocr_heading(b, n, (ogi_section_id_t)k))) {
                 o->heading[k] = l;
                 break;
             }
@@ -376,6 +448,36 @@ first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
     return OGI__NONE;
 }
 
+/* The opening words of Table 3's note ("（本列数据的勾稽关系为：…）"). */
+#define T3_NOTE "本列数据的"
+
+/*
+ * Table 3's note as OCR may read it, its "勾稽关系" misread ("匀稽关系",
+ * "勾移关系"), and the other anchors later or lost ("申 / 请人情况" over
+ * two lines): the first line of lines [from, to) whose squeezed text
+ * holds the note's opening words (T3_NOTE) and no full stop gets A_T3.
+ * One search over those lines only: the text between Table 3's heading
+ * and its first anchor.
+ */
+static void
+note_anchor(const ogi_text_t *t, unsigned char *flags, size_t from, size_t to)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    if (from >= to || to > t->nlines)
+        return;
+    const char *a = q->s + q->line[from], *e = q->s + q->line[to];
+    const char *p = ogi_text_find(a, (size_t)(e - a), T3_NOTE);
+    if (!p)
+        return;
+    size_t x = (size_t)(p - q->s), l = from;
+    while (l + 1 < to && q->line[l + 1] <= x)
+        l++;
+    const char *b = q->s + q->line[l];
+    size_t n = q->line[l + 1] - q->line[l];
+    if (!ogi_text_find(b, n, "。"))
+        flags[l] |= A_T3;
+}
+
 /* Trimmed line l of t: [*a, *b). */
 static void
 trimmed(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
@@ -500,6 +602,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     size_t from3 = o->heading[OGI_SEC_APPLY];
     if (from3 == OGI__NONE)
         from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
+    size_t t3 = first_with(flags, t->nlines, from3, A_T3);
+    note_anchor(t, flags, from3, t3 == OGI__NONE ? t->nlines : t3);
     o->start[OGI__REG_T3] = first_with(flags, t->nlines, from3, A_T3);
     size_t from4 = o->heading[OGI_SEC_APPEAL];
     if (from4 == OGI__NONE)

@@ -622,6 +622,44 @@ last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
     return clipped >= 2 && other <= 1;
 }
 
+/*
+ * A Table 3 row whose short values the columns' positions placed with its
+ * last column blank, while its last value is the sum of the others (and
+ * more than 0): that value is the row's total, in the total column, where
+ * the positions were off (OCR spaces a row's values by the gaps it saw,
+ * not by its header's columns: "4      0      4" set under 社会公益组织).
+ * A number whose neighbours before it sum to it is a total, not a
+ * category's count.
+ */
+static void
+total_to_last(ogi__prow_t *pr, const ogi__table_t *g)
+{
+    size_t nc = pr->ncols, last = nc, vals = 0;
+    if (pr->table != OGI_T3 || pr->group || pr->ntoks != nc || nc < 3 ||
+        pr->toks[nc - 1] != OGI__PLAN_GAP)
+        return;
+    int64_t sum = 0;
+    for (size_t v = 0; v < nc; v++) {
+        if (pr->toks[v] == OGI__PLAN_GAP)
+            continue;
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind != OGI__CELL_VALUE || c->num.kind != OGI_NUM_VALUE ||
+            c->num.scale != 0 || c->num.sign)
+            return;
+        if (last < nc)
+            sum += ogi__plan_tok_cell(g, pr->toks[last])->num.value;
+        last = v;
+        vals++;
+    }
+    if (vals < 2 || last >= nc)
+        return;
+    int64_t total = ogi__plan_tok_cell(g, pr->toks[last])->num.value;
+    if (total <= 0 || total != sum)
+        return;
+    pr->toks[nc - 1] = pr->toks[last];
+    pr->toks[last] = OGI__PLAN_GAP;
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
@@ -654,6 +692,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
             memcpy(pr->toks, placed, nc * sizeof(placed[0]));
             pr->ntoks = nc;
             aligned[pr->table] = 1;
+            total_to_last(pr, g);
             continue;
         }
         /* column centres from the nearest whole row of the same table:
@@ -711,6 +750,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
             out[n++] = OGI__PLAN_GAP, j++;
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
+        total_to_last(pr, g);
     next:;
     }
     /* in a table cut at the paper's edge, a last cell the columns'

@@ -29,8 +29,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        ocr_pdf) echo 38.1 ;;
-        ocr_pdf_portrait) echo 29.9 ;;
+        ocr_pdf) echo 41.2 ;;
+        ocr_pdf_portrait) echo 38.8 ;;
         *) echo 100 ;;
     esac
 }
