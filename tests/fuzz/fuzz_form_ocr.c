@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "form/form_int.h"
+#include "fuzz_view.h"
 #include "ogi.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -39,14 +40,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ogi_arena_t *arena = ogi_arena_new(0);
     if (!arena)
         return 0;
-    /* an exact copy, so that a read past the end is caught */
-    char *raw = malloc(size ? size : 1);
+    char *raw = fuzz_copy(data, size);
     if (!raw) {
         ogi_arena_destroy(&arena);
         return 0;
     }
-    for (size_t i = 0; i < size; i++)
-        raw[i] = (char)data[i];
     ogi__view_t v;
     char why[256];
     if (ogi__form_text(arena, raw, size, &v, why, sizeof(why)) == 0) {
