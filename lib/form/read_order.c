@@ -601,6 +601,13 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
             return OGI_ENOMEM;
         total_column_apart(o, order, nord);
         move_displaced_chunk(o, order, nord, cnt, tmp);
+        /* rows that mostly do not add up were not written row by row
+         * (a column's cells come apart, after the other columns'): the
+         * region is better read line by line */
+        for (size_t q = 0; q < nord; q++)
+            cnt[q] = ogi__order_item_count(o, &o->items[order[q]]);
+        if (identity_rows(cnt, nord) * 2 < nrows)
+            return 0;
     }
     if (!anchors_agree(o, lab, nlab, rows, order, skip))
         return 0;
@@ -671,6 +678,27 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
         return rc;
     return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
+}
+
+size_t
+ogi__order_value_lines(const ogi_text_t *t, size_t l0, size_t l1,
+                       ogi_arena_t *arena, uint32_t *line, size_t cap)
+{
+    order_t o = {.t = t};
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1 || ogi__order_scan(&o, l0, l1, arena) ||
+        ogi__order_join_wrapped_totals(&o, arena))
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < o.nitems; i++) {
+        if (o.items[i].kind != IT_NUM)
+            continue;
+        if (n < cap)
+            line[n] = o.items[i].line;
+        n++;
+    }
+    return n;
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};
