@@ -385,7 +385,7 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
             e++;
         size_t c = e - s;
         /* p: where the chunk goes in the stream without it */
-        for (size_t p = 0; c >= 2 && c <= T3_COLS - 2 && p + c <= n; p++) {
+        for (size_t p = 0; c >= 1 && c <= T3_COLS - 2 && p + c <= n; p++) {
             if (p == s)
                 continue;
             for (size_t q = 0; q < n; q++)

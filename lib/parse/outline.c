@@ -444,6 +444,11 @@ table_cells(ogi__region_id_t r, ogi_format_t f)
 
 /* Values a reading-order text's three tables hold at most. */
 #define BALANCE_MAX_VALUES 512
+/* Numbers beyond the tables' values that balancing allows in Table 4's
+ * region. */
+#define STRAY_MAX 2
+/* A table header's line: at most this long. */
+#define HEADER_CELL_BYTES 24
 
 /*
  * pdftotext without -layout writes a page's text blocks in its own order,
@@ -472,14 +477,36 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
                                       arena, line, BALANCE_MAX_VALUES);
     if (n == 0 || n > BALANCE_MAX_VALUES)
         return;
+    /* Table 4's header: its first short line naming 复议 after Table 3
+     * (the heading before it names it too) */
+    size_t head4 = en[OGI__REG_T4];
+    for (size_t l = en[OGI__REG_T3]; l < en[OGI__REG_T4] && head4 == en[OGI__REG_T4]; l++) {
+        size_t a, b;
+        trimmed(t, l, &a, &b);
+        if (b - a <= HEADER_CELL_BYTES && ogi_text_find(t->s + a, b - a, "复议"))
+            head4 = l;
+    }
     size_t want[OGI__REG_COUNT] = {0};
     static const ogi_format_t formats[] = {OGI_FORMAT_2019, OGI_FORMAT_2021};
-    int fits = 0;
-    for (size_t f = 0; f < 2 && !fits; f++) {
-        size_t sum = 0;
+    int fits = 0, stray = 0;
+    size_t t4 = table_cells(OGI__REG_T4, OGI_FORMAT_2021);
+    /* exact fits first: a format's tables and a stray number can make
+     * the other's count */
+    for (size_t k = 0; k < 4 && !fits; k++) {
+        size_t f = k % 2, sum = 0;
         for (int r = 0; r < OGI__REG_COUNT; r++)
             sum += want[r] = table_cells((ogi__region_id_t)r, formats[f]);
-        fits = sum == n;
+        /* exactly the tables' values; or a stray number or two more (a
+         * year the narrative beside Table 4 wrapped onto a line of its
+         * own) when Tables 2 and 3 take theirs before Table 4's header:
+         * Table 4 then takes the rest */
+        fits = sum == n ||
+               (k >= 2 && n > sum && n <= sum + STRAY_MAX &&
+                line[want[OGI__REG_T2] + want[OGI__REG_T3] - 1] < head4);
+        if (fits) {
+            stray = n != sum;
+            want[OGI__REG_T4] = n - want[OGI__REG_T2] - want[OGI__REG_T3];
+        }
     }
     if (!fits)
         return;
@@ -491,14 +518,19 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
             have[r] += line[v] >= st[r] && line[v] < en[r];
     for (int r = 0; r < OGI__REG_COUNT; r++)
         off |= have[r] != want[r];
-    if (!off)
+    /* with stray numbers only regions short of values reach on, and
+     * Table 4, which keeps the rest, has its own (it gives none) */
+    if (!off || (stray && (have[OGI__REG_T2] > want[OGI__REG_T2] ||
+                           have[OGI__REG_T3] > want[OGI__REG_T3] ||
+                           have[OGI__REG_T4] < t4)))
         return;
     for (int r = 0; r < OGI__REG_COUNT; r++) {
         size_t a = line[first], b = (size_t)line[first + want[r] - 1] + 1;
         first += want[r];
-        /* a region starts no later than its first value, ends no earlier
-         * than after its last, and never reaches into the next one's */
-        if (a < st[r])
+        /* a region starts no later than its first value (Table 4 where
+         * no stray number may be its first), ends no earlier than after
+         * its last, and never reaches into the next one's */
+        if (a < st[r] && !(r == OGI__REG_T4 && stray))
             st[r] = a;
         if (b > en[r])
             en[r] = b;
