@@ -375,10 +375,10 @@ text_between(const order_t *o, uint32_t a, uint32_t b)
  * line as a block of its own far from the row's other values (after a
  * later row's), every row between then shifted. The values of ord[0..n)
  * (rows of seven, singles in order) with one such chunk (the values of
- * one line, two to five, or one value set apart by text) moved to where the most rows then hold the
- * identity, when that is CHUNK_MIN_GAIN rows more than as written and
- * every row but CHUNK_MAX_WRONG then adds up; else ord as it is. cnt and
- * tmp hold n entries each.
+ * one line, two to five, or one value set apart by text) moved to where the
+ * most rows then hold the identity, when that is CHUNK_MIN_GAIN rows more than
+ * as written and every row but CHUNK_MAX_WRONG then adds up; else ord as it is.
+ * cnt and tmp hold n entries each.
  */
 static void
 move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
@@ -403,10 +403,9 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
          * block after the next section's heading), in a table that
          * does not add up in three rows as written: a zero moved among
          * zeros mends an error of the report's own by chance */
-        int ok = c >= 2 ||
-                 (base + 3 <= n / T3_COLS &&
-                  (s == 0 || text_between(o, ord[s - 1], ord[s])) &&
-                  (e == n || text_between(o, ord[s], ord[e])));
+        int ok = c >= 2 || (base + 3 <= n / T3_COLS &&
+                            (s == 0 || text_between(o, ord[s - 1], ord[s])) &&
+                            (e == n || text_between(o, ord[s], ord[e])));
         /* p: where the chunk goes in the stream without it */
         for (size_t p = 0; ok && c <= T3_COLS - 2 && p + c <= n; p++) {
             if (p == s)

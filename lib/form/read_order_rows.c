@@ -591,7 +591,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             size_t holder = i - 1;
             if (i - j0 >= 2 && vals && level_of(o, o->pieces[i - 2].item) > 0 &&
                 !level_of(o, o->pieces[i - 1].item) &&
-                t3_row_named(o, i - 1, i) < 0 && t3_row_named(o, i - 2, i) >= 0) {
+                t3_row_named(o, i - 1, i) < 0 &&
+                t3_row_named(o, i - 2, i) >= 0) {
                 holder = i - 2;
                 if ((rc = ogi__order_emit_text_line(tb, o,
                                                     o->pieces[i - 1].item)))

@@ -447,6 +447,9 @@ table_cells(ogi__region_id_t r, ogi_format_t f)
 /* Numbers beyond the tables' values that balancing allows in Table 4's
  * region. */
 #define STRAY_MAX 2
+/* Values Table 2's region may hold more or fewer than its format's to
+ * take part in balancing. */
+#define T2_SLACK 3
 /* A table header's line: at most this long. */
 #define HEADER_CELL_BYTES 24
 
@@ -468,8 +471,10 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
     size_t *st = o->start, *en = o->end;
     if (!arena || st[OGI__REG_T2] == OGI__NONE ||
         st[OGI__REG_T3] == OGI__NONE || st[OGI__REG_T4] == OGI__NONE ||
-        !(st[OGI__REG_T2] < st[OGI__REG_T3] && st[OGI__REG_T3] < st[OGI__REG_T4]) ||
-        en[OGI__REG_T2] > st[OGI__REG_T3] || en[OGI__REG_T3] > st[OGI__REG_T4] ||
+        !(st[OGI__REG_T2] < st[OGI__REG_T3] &&
+          st[OGI__REG_T3] < st[OGI__REG_T4]) ||
+        en[OGI__REG_T2] > st[OGI__REG_T3] ||
+        en[OGI__REG_T3] > st[OGI__REG_T4] ||
         ogi__read_order.probe(t, st[OGI__REG_T3], en[OGI__REG_T3]) == 0)
         return;
     uint32_t line[BALANCE_MAX_VALUES];
@@ -480,10 +485,12 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
     /* Table 4's header: its first short line naming 复议 after Table 3
      * (the heading before it names it too) */
     size_t head4 = en[OGI__REG_T4];
-    for (size_t l = en[OGI__REG_T3]; l < en[OGI__REG_T4] && head4 == en[OGI__REG_T4]; l++) {
+    for (size_t l = en[OGI__REG_T3];
+         l < en[OGI__REG_T4] && head4 == en[OGI__REG_T4]; l++) {
         size_t a, b;
         trimmed(t, l, &a, &b);
-        if (b - a <= HEADER_CELL_BYTES && ogi_text_find(t->s + a, b - a, "复议"))
+        if (b - a <= HEADER_CELL_BYTES &&
+            ogi_text_find(t->s + a, b - a, "复议"))
             head4 = l;
     }
     size_t want[OGI__REG_COUNT] = {0};
@@ -518,11 +525,15 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
             have[r] += line[v] >= st[r] && line[v] < en[r];
     for (int r = 0; r < OGI__REG_COUNT; r++)
         off |= have[r] != want[r];
-    /* with stray numbers only regions short of values reach on, and
-     * Table 4, which keeps the rest, has its own (it gives none) */
-    if (!off || (stray && (have[OGI__REG_T2] > want[OGI__REG_T2] ||
-                           have[OGI__REG_T3] > want[OGI__REG_T3] ||
-                           have[OGI__REG_T4] < t4)))
+    /* Table 2 as found tells the format (2019's has 22 values, 2021's
+     * 10): a count of the other format's made up by values lost or
+     * stray moves nothing. With stray numbers only regions short of
+     * values reach on, and Table 4, which keeps the rest, has its own
+     * (it gives none). */
+    size_t t2 = have[OGI__REG_T2], w2 = want[OGI__REG_T2];
+    if (!off || t2 + T2_SLACK < w2 || t2 > w2 + T2_SLACK ||
+        (stray && (t2 > w2 || have[OGI__REG_T3] > want[OGI__REG_T3] ||
+                   have[OGI__REG_T4] < t4)))
         return;
     for (int r = 0; r < OGI__REG_COUNT; r++) {
         size_t a = line[first], b = (size_t)line[first + want[r] - 1] + 1;
