@@ -442,23 +442,6 @@ table_cells(ogi__region_id_t r, ogi_format_t f)
     return cells;
 }
 
-/* 1 when lines [l0, l1) hold nothing but numbers and sentences: no
- * table's label or header. */
-static int
-bare_tail(const ogi_text_t *t, size_t l0, size_t l1)
-{
-    for (size_t l = l0; l < l1; l++) {
-        size_t a, b;
-        trimmed(t, l, &a, &b);
-        ogi_num_t num;
-        if (a < b && ogi_number_parse(t->s + a, b - a, &num) == OGI_NUM_NONE &&
-            !ogi_text_find(t->s + a, b - a, "。") &&
-            !ogi_text_find(t->s + a, b - a, "，"))
-            return 0;
-    }
-    return 1;
-}
-
 /* Values a reading-order text's three tables hold at most. */
 #define BALANCE_MAX_VALUES 512
 /* Numbers beyond the tables' values that balancing allows in Table 4's
@@ -549,10 +532,8 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
      * (it gives none). */
     size_t t2 = have[OGI__REG_T2], w2 = want[OGI__REG_T2];
     if (!off || t2 + T2_SLACK < w2 || t2 > w2 + T2_SLACK ||
-        (stray &&
-         (t2 > w2 ||
-          have[OGI__REG_T3] > want[OGI__REG_T3] + want[OGI__REG_T4] - t4 ||
-          have[OGI__REG_T4] < t4)))
+        (stray && (t2 > w2 || have[OGI__REG_T3] > want[OGI__REG_T3] ||
+                   have[OGI__REG_T4] < t4)))
         return;
     for (int r = 0; r < OGI__REG_COUNT; r++) {
         size_t a = line[first], b = (size_t)line[first + want[r] - 1] + 1;
@@ -563,11 +544,6 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
         if (a < st[r] && !(r == OGI__REG_T4 && stray))
             st[r] = a;
         if (b > en[r])
-            en[r] = b;
-        /* Table 3 holding a stray number after its share (its tail ran
-         * on to the wrapped year): it ends after its share when only
-         * numbers and sentences follow it there */
-        if (r == OGI__REG_T3 && stray && b < en[r] && bare_tail(t, b, en[r]))
             en[r] = b;
         if (r + 1 < OGI__REG_COUNT && en[r] > st[r + 1])
             st[r + 1] = en[r];

@@ -3,7 +3,8 @@
  * blocks come apart from their table: values written after the next
  * section's heading or before the next table's anchor (the outline's
  * balancing, lib/parse/outline.c), a column of Table 3 written apart
- * from its rows, a row label's wrapped tail holding the row's values
+ * from its rows, a row label's wrapped tail holding the row's values,
+ * an amount's unit wrapped into a block of its own
  * (lib/form/read_order*.c).
  *
  * The texts are small and made here, shaped as pdftotext writes a
@@ -441,6 +442,110 @@ column_written_apart(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * A Table 3 that holds one number more than its share (a stray inside
+ * it) and a year wrapped before Table 4's header: 2021's tables and two
+ * numbers too many. Table 3 is not cut short (the stray may sit
+ * anywhere in it): its region still holds its last value, 185.
+ */
+static void
+stray_inside_table3_cuts_nothing(void **state)
+{
+    (void)state;
+    static buf_t b;
+    b.n = 0;
+    put_head(&b, 10);
+    put_values(&b, 100, 11);
+    put(&b, "7");
+    put_values(&b, 75, 111);
+    put(&b, "四、政府信息公开行政复议、行政诉讼情况");
+    put(&b, "年，我区未发生因政府信息公开工作被申请行政复议的情况。");
+    put(&b, "2021");
+    put_t4_header(&b);
+    put_values(&b, 15, 500);
+    put_tail(&b);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t *t = decode(a, &b);
+    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
+    ogi__outline_t o;
+    ogi__outline_find(t, &o, flags, a);
+    assert_true(o.end[OGI__REG_T3] > line_of(t, 0, "185"));
+    ogi_arena_destroy(&a);
+}
+
+/* The values and labels of Table 2's region read from b: the row of the
+ * item "政府集中采购" as value_rows writes it, its value cells' texts
+ * into texts ("1321000元" ...). */
+static void
+procurement_row(const buf_t *b, char *texts, size_t cap)
+{
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__table_t tb;
+    read_all(a, b, &tb);
+    size_t n = 0;
+    texts[0] = '\0';
+    for (size_t i = 0; i < tb.ncells; i++)
+        if (tb.cells[i].kind == OGI__CELL_VALUE)
+            n += (size_t)snprintf(texts + n, cap - n, "%.*s;",
+                                  (int)tb.cells[i].n, tb.cells[i].s);
+    ogi_arena_destroy(&a);
+}
+
+/*
+ * The amount "1321000元" of 2019's 政府集中采购 wrapped in its narrow
+ * column, pdftotext writing the unit as a block of its own after the
+ * number (the item's last cell): the value cell is "1321000元", the
+ * unit no line of its own; the project count 1 stays bare.
+ */
+static void
+unit_after_amount(void **state)
+{
+    (void)state;
+    static buf_t b;
+    b.n = 0;
+    put(&b, "第二十条第（一）项");
+    put(&b, "信息内容");
+    put(&b, "规章");
+    put_values(&b, 6, 1);
+    put(&b, "第二十条第（九）项");
+    put(&b, "信息内容");
+    put(&b, "政府集中采购");
+    put(&b, "采购项目数量");
+    put(&b, "采购总金额");
+    put(&b, "1");
+    put(&b, "1321000");
+    put(&b, "元");
+    char texts[512];
+    procurement_row(&b, texts, sizeof(texts));
+    assert_non_null(strstr(texts, ";1;1321000元;"));
+}
+
+/*
+ * The same with the unit's block before the number's ("52" "元"
+ * "9002000"): the unit is the amount's, after it, not the count's
+ * before it.
+ */
+static void
+unit_before_amount(void **state)
+{
+    (void)state;
+    static buf_t b;
+    b.n = 0;
+    put(&b, "第二十条第（一）项");
+    put(&b, "信息内容");
+    put(&b, "规章");
+    put_values(&b, 6, 1);
+    put(&b, "第二十条第（九）项");
+    put(&b, "信息内容");
+    put(&b, "政府集中采购");
+    put(&b, "52");
+    put(&b, "元");
+    put(&b, "9002000");
+    char texts[512];
+    procurement_row(&b, texts, sizeof(texts));
+    assert_non_null(strstr(texts, ";52;9002000元;"));
+}
+
 int
 main(void)
 {
@@ -451,6 +556,9 @@ main(void)
         cmocka_unit_test(stray_year_before_table4),
         cmocka_unit_test(label_tail_leaves_values_to_label),
         cmocka_unit_test(column_written_apart),
+        cmocka_unit_test(stray_inside_table3_cuts_nothing),
+        cmocka_unit_test(unit_after_amount),
+        cmocka_unit_test(unit_before_amount),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
