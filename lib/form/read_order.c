@@ -348,6 +348,21 @@ moved_at(size_t q, size_t s, size_t c, size_t p)
     return r < s ? r : r + c;
 }
 
+/* 1 when a text item lies between items a and b. */
+static int
+text_between(const order_t *o, uint32_t a, uint32_t b)
+{
+    if (a > b) {
+        uint32_t x = a;
+        a = b;
+        b = x;
+    }
+    for (uint32_t q = a + 1; q < b; q++)
+        if (o->items[q].kind == IT_TEXT)
+            return 1;
+    return 0;
+}
+
 /* Rows a displaced chunk must set right, more than the stream as
  * written, to be moved: one row could add up by chance. */
 #define CHUNK_MIN_GAIN 2
@@ -360,10 +375,10 @@ moved_at(size_t q, size_t s, size_t c, size_t p)
  * line as a block of its own far from the row's other values (after a
  * later row's), every row between then shifted. The values of ord[0..n)
  * (rows of seven, singles in order) with one such chunk (the values of
- * one line, two to five) moved to where the most rows then hold the
- * identity, when that is CHUNK_MIN_GAIN rows more than as written and
- * every row but CHUNK_MAX_WRONG then adds up; else ord as it is. cnt and
- * tmp hold n entries each.
+ * one line, two to five, or one value set apart by text) moved to where the
+ * most rows then hold the identity, when that is CHUNK_MIN_GAIN rows more than
+ * as written and every row but CHUNK_MAX_WRONG then adds up; else ord as it is.
+ * cnt and tmp hold n entries each.
  */
 static void
 move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
@@ -384,8 +399,15 @@ move_displaced_chunk(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         while (e < n && o->items[ord[e]].line == o->items[ord[s]].line)
             e++;
         size_t c = e - s;
+        /* a single value only when written apart, text on both sides (a
+         * block after the next section's heading), in a table that
+         * does not add up in three rows as written: a zero moved among
+         * zeros mends an error of the report's own by chance */
+        int ok = c >= 2 || (base + 3 <= n / T3_COLS &&
+                            (s == 0 || text_between(o, ord[s - 1], ord[s])) &&
+                            (e == n || text_between(o, ord[s], ord[e])));
         /* p: where the chunk goes in the stream without it */
-        for (size_t p = 0; c >= 2 && c <= T3_COLS - 2 && p + c <= n; p++) {
+        for (size_t p = 0; ok && c <= T3_COLS - 2 && p + c <= n; p++) {
             if (p == s)
                 continue;
             for (size_t q = 0; q < n; q++)
@@ -436,6 +458,55 @@ on_text_line(const order_t *o, uint32_t v)
         if (o->items[q].kind == IT_TEXT)
             return 1;
     return 0;
+}
+
+/* Rows that may not add up in a Table 3 read with every value a single
+ * (the report's own errors): more, and the stream did not come in rows. */
+#define FLAT_MAX_WRONG 3
+
+/* Rows whose last columns may come apart at the table's end at most, and
+ * those columns at most. */
+#define TAIL_ROWS_MAX 4
+#define TAIL_COLS_MAX 3
+
+/*
+ * The rows at the end of a page may be printed with their last k columns
+ * apart (the narrow 其他组织 and 总计 columns set beside the next
+ * section's heading): pdftotext writes the m rows' other 7 - k values,
+ * then, after text, the m rows' last k values (a column block of the m
+ * rows, read row by row: "0 0" "0 76" "0 1"). When the ord[0..n) stream
+ * (rows of seven) ends so, and the m rows put back together all add up
+ * where fewer did as written, they are.
+ * cnt holds the counts of ord; tmp n entries.
+ */
+static void
+tail_columns_apart(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
+                   uint32_t *tmp)
+{
+    for (size_t m = 2; m <= TAIL_ROWS_MAX && m * T3_COLS <= n; m++)
+        for (size_t k = 1; k <= TAIL_COLS_MAX; k++) {
+            size_t s = n - m * T3_COLS, c = n - m * k; /* chunks from c */
+            if (!text_between(o, ord[c - 1], ord[c]))
+                continue;
+            for (size_t j = 0; j < m; j++) {
+                memcpy(tmp + j * T3_COLS, ord + s + j * (T3_COLS - k),
+                       (T3_COLS - k) * sizeof(*tmp));
+                memcpy(tmp + j * T3_COLS + T3_COLS - k, ord + c + j * k,
+                       k * sizeof(*tmp));
+            }
+            int64_t was[T3_COLS * TAIL_ROWS_MAX], now[T3_COLS * TAIL_ROWS_MAX];
+            for (size_t q = 0; q < m * T3_COLS; q++) {
+                was[q] = cnt[s + q];
+                now[q] = ogi__order_item_count(o, &o->items[tmp[q]]);
+            }
+            if (identity_rows(now, m * T3_COLS) == m &&
+                identity_rows(was, m * T3_COLS) < m) {
+                memcpy(ord + s, tmp, m * T3_COLS * sizeof(*ord));
+                for (size_t q = 0; q < m * T3_COLS; q++)
+                    cnt[s + q] = now[q];
+                return;
+            }
+        }
 }
 
 /* Rows of a total column written apart at most (a page's rows). */
@@ -540,21 +611,46 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         return 0;
     *is_t3 = 1;
 
-    size_t nrows = 0;
     uint32_t *order =
         ogi_arena_alloc(tb->arena, (o->nvals + 1) * sizeof(*order));
     if (!order)
         return OGI_ENOMEM;
-    size_t nord = 0, pend = 0; /* singles waiting for a full row */
-    for (size_t i = 0; i < o->npieces; i++) {
+    size_t nrows, nord;
+    int flat = 0;
+again:
+    nrows = nord = 0;
+    if (flat) {
+        /* every value a single, in the text's order (a column block's
+         * rows in turn): column blocks of other than a row's width (a
+         * column written apart, "总计" then the page's totals a line
+         * each) or rows cut short among them */
+        for (size_t i = 0; i < o->npieces; i++) {
+            const piece_t *p = &o->pieces[i];
+            for (uint32_t v = 0; !p->text && v < p->count && nord < o->nvals;
+                 v++)
+                order[nord++] = o->vals[p->first + v];
+        }
+        if (nord % T3_COLS)
+            return 0;
+        for (; nrows * T3_COLS < nord; nrows++) {
+            piece_t *r = &rows[nrows];
+            memset(r, 0, sizeof(*r));
+            r->first = (uint32_t)(nrows * T3_COLS);
+            r->count = T3_COLS;
+            r->bid = UINT32_MAX;
+        }
+    }
+    size_t pend = 0; /* singles waiting for a full row */
+    for (size_t i = 0; i < o->npieces && !flat; i++) {
         const piece_t *p = &o->pieces[i];
         if (p->text)
             continue;
         if (p->block) {
-            if (pend)
-                return 0; /* a row cut short: leave it to the order */
-            if (p->count != T3_COLS)
-                return 0;
+            /* a row cut short, or a block not of rows */
+            if (pend || p->count != T3_COLS) {
+                flat = 1;
+                goto again;
+            }
             rows[nrows++] = *p;
             continue;
         }
@@ -568,8 +664,10 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
             pend = 0;
         }
     }
-    if (pend)
-        return 0;
+    if (pend) {
+        flat = 1;
+        goto again;
+    }
     unsigned skip = OGI_ROW_GROUP | (sub ? OGI_ROW_OTHER1 : OGI_ROW_OTHER3);
     size_t want = 0;
     for (size_t r = 0; r < sk->nrows; r++)
@@ -591,8 +689,12 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
                 (sk->rows[lab[i].row].flags & OGI_ROW_OTHER3))
                 lab[i].row = -2;
     }
-    if (nrows != want)
-        return 0;
+    if (nrows != want) {
+        if (flat || nord == o->nvals)
+            return 0;
+        flat = 1; /* column blocks among the rows */
+        goto again;
+    }
     if (nord == nrows * T3_COLS) {
         /* every row of singles: a chunk of a row written apart */
         int64_t *cnt = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*cnt));
@@ -600,7 +702,18 @@ read_t3(ogi__table_t *tb, order_t *o, int *done, int *is_t3)
         if (!cnt || !tmp)
             return OGI_ENOMEM;
         total_column_apart(o, order, nord);
+        for (size_t q = 0; q < nord; q++)
+            cnt[q] = ogi__order_item_count(o, &o->items[order[q]]);
+        tail_columns_apart(o, order, nord, cnt, (uint32_t *)tmp);
         move_displaced_chunk(o, order, nord, cnt, tmp);
+        /* rows that mostly do not add up were not written row by row
+         * (a column's cells come apart, after the other columns'): the
+         * region is better read line by line */
+        for (size_t q = 0; q < nord; q++)
+            cnt[q] = ogi__order_item_count(o, &o->items[order[q]]);
+        size_t good = identity_rows(cnt, nord);
+        if (good * 2 < nrows || (flat && good + FLAT_MAX_WRONG < nrows))
+            return 0;
     }
     if (!anchors_agree(o, lab, nlab, rows, order, skip))
         return 0;
@@ -671,6 +784,27 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
         return rc;
     return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
+}
+
+size_t
+ogi__order_value_lines(const ogi_text_t *t, size_t l0, size_t l1,
+                       ogi_arena_t *arena, uint32_t *line, size_t cap)
+{
+    order_t o = {.t = t};
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1 || ogi__order_scan(&o, l0, l1, arena) ||
+        ogi__order_join_wrapped_totals(&o, arena))
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < o.nitems; i++) {
+        if (o.items[i].kind != IT_NUM)
+            continue;
+        if (n < cap)
+            line[n] = o.items[i].line;
+        n++;
+    }
+    return n;
 }
 
 const ogi__reader_t ogi__read_order = {"order", probe, read};

@@ -584,10 +584,24 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             while (i + vals < o->npieces && !o->pieces[i + vals].text &&
                    o->pieces[i + vals].count == 1)
                 vals++;
-            for (size_t q = j0; q < i; q++) {
+            /* the values go with the run's last label; a fragment after
+             * it that names no row (the label's wrapped tail "申请", a
+             * group label's "供") leaves them to the numbered label before
+             * it, and is read as a line of its own first */
+            size_t holder = i - 1;
+            if (i - j0 >= 2 && vals && level_of(o, o->pieces[i - 2].item) > 0 &&
+                !level_of(o, o->pieces[i - 1].item) &&
+                t3_row_named(o, i - 1, i) < 0 &&
+                t3_row_named(o, i - 2, i) >= 0) {
+                holder = i - 2;
+                if ((rc = ogi__order_emit_text_line(tb, o,
+                                                    o->pieces[i - 1].item)))
+                    return rc;
+            }
+            for (size_t q = j0; q <= holder; q++) {
                 uint32_t it = o->pieces[q].item;
                 int lv = level_of(o, it);
-                int last = q + 1 == i;
+                int last = q == holder;
                 if (last && vals && vals <= width &&
                     (i + vals == o->npieces || o->pieces[i + vals].text)) {
                     if (vals < width)

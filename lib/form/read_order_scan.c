@@ -172,6 +172,105 @@ wrapped_amount(ogi_arena_t *arena, const ogi_text_t *t, size_t l0, size_t l1,
     return 1;
 }
 
+/* 1 when text item i is a money unit alone on its line ("元", "万元"). */
+static int
+unit_alone(const order_t *o, size_t i)
+{
+    const item_t *u = &o->items[i];
+    size_t a, b, n = u->b - u->a;
+    ogi__order_line_content(o->t, u->line, &a, &b);
+    return u->kind == IT_TEXT && !u->js && a == u->a && b == u->b &&
+           ((n == strlen("元") && memcmp(o->t->s + u->a, "元", n) == 0) ||
+            (n == strlen("万元") && memcmp(o->t->s + u->a, "万元", n) == 0));
+}
+
+/*
+ * An amount's cell whose unit wrapped ("9002000元" in a narrow column):
+ * pdftotext may write the unit's line as a block of its own right before
+ * the number's. Value item *itp (not yet counted) after a unit alone and
+ * a blank line takes the unit, joined in the arena ("9002000元"); the
+ * unit's item is dropped and *itp moves to its place. Returns 0 or
+ * OGI_ENOMEM.
+ */
+static int
+unit_before(order_t *o, item_t **itp, ogi_arena_t *arena)
+{
+    size_t n = o->nitems;
+    if (n < 2 || o->items[n - 1].kind != IT_GAP || !unit_alone(o, n - 2))
+        return 0;
+    const item_t *u = &o->items[n - 2];
+    item_t cur = **itp;
+    size_t vn = cur.b - cur.a, un = u->b - u->a;
+    char *j = ogi_arena_alloc(arena, vn + un + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, o->t->s + cur.a, vn);
+    memcpy(j + vn, o->t->s + u->a, un);
+    j[vn + un] = '\0';
+    ogi_num_t num;
+    if (ogi_number_parse(j, vn + un, &num) != OGI_NUM_VALUE)
+        return 0;
+    o->items[n - 2] = o->items[n - 1]; /* the gap */
+    o->nitems = n - 1;
+    cur.js = j;
+    cur.jn = (uint32_t)(vn + un);
+    *itp = &o->items[o->nitems];
+    **itp = cur;
+    return 0;
+}
+
+/* 1 when the first line after l (before l1) holding anything is a
+ * value alone. */
+static int
+value_follows(const ogi_text_t *t, size_t l, size_t l1)
+{
+    for (size_t k = l + 1; k < l1; k++) {
+        size_t a, b;
+        ogi__order_line_content(t, k, &a, &b);
+        if (a == b)
+            continue;
+        ogi_num_t num;
+        return ogi_number_parse(t->s + a, b - a, &num) == OGI_NUM_VALUE;
+    }
+    return 0;
+}
+
+/*
+ * The same unit written after its number's block ("1321000" then "元"),
+ * when no value follows it (else it is the next one's, unit_before):
+ * text item it (not yet counted), a unit alone after a value alone and a
+ * blank line, joins that value in the arena. Returns 1 so, 0 when not,
+ * OGI_ENOMEM.
+ */
+static int
+unit_after(order_t *o, const item_t *it, size_t l1, ogi_arena_t *arena)
+{
+    size_t n = o->nitems;
+    o->items[n] = *it;
+    if (n < 2 || o->items[n - 1].kind != IT_GAP || !unit_alone(o, n) ||
+        o->items[n - 2].kind != IT_NUM || o->items[n - 2].js ||
+        value_follows(o->t, it->line, l1))
+        return 0;
+    item_t *v = &o->items[n - 2];
+    size_t a, b;
+    ogi__order_line_content(o->t, v->line, &a, &b);
+    if (a != v->a || b != v->b)
+        return 0; /* not a value alone on its line */
+    size_t vn = v->b - v->a, un = it->b - it->a;
+    char *j = ogi_arena_alloc(arena, vn + un + 1);
+    if (!j)
+        return OGI_ENOMEM;
+    memcpy(j, o->t->s + v->a, vn);
+    memcpy(j + vn, o->t->s + it->a, un);
+    j[vn + un] = '\0';
+    ogi_num_t num;
+    if (ogi_number_parse(j, vn + un, &num) != OGI_NUM_VALUE)
+        return 0;
+    v->js = j;
+    v->jn = (uint32_t)(vn + un);
+    return 1;
+}
+
 /* The offset of the first no-break space of line l when the line holds
  * nothing else (blanks around it aside), else 0: an empty cell's
  * "&nbsp;" as a crawler keeps it. pdftotext writes none. */
@@ -432,6 +531,18 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->b = (uint32_t)b;
         it->js = NULL;
         it->jn = 0;
+        if (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a)) {
+            int rc = unit_before(o, &it, arena);
+            if (rc)
+                return rc;
+        }
+        if (it->kind == IT_TEXT) {
+            int rc = unit_after(o, it, l1, arena);
+            if (rc < 0)
+                return rc;
+            if (rc)
+                continue; /* the unit went to the value before */
+        }
         if (it->kind == IT_TEXT ||
             (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
             /* values side by side: each a single of its own, a gap

@@ -67,6 +67,12 @@ extern const ogi__reader_t ogi__read_runon;      /* crawler text, digits of
 extern const ogi__reader_t ogi__read_html_table; /* <table><tr><td> markup in
                                                     text (pandoc gfm, OCR) */
 
+/* The values of lines [l0, l1) of t as the reading-order reader reads
+ * them (read_order.c): their count, and the line of each of the first cap
+ * into line[] (scratch in arena; 0 when out of memory). */
+size_t ogi__order_value_lines(const ogi_text_t *t, size_t l0, size_t l1,
+                              ogi_arena_t *arena, uint32_t *line, size_t cap);
+
 /* ---- rows drawn over several lines (read_row_bands.c) ---- */
 
 /* The row-lines reader's lines [l0, l1) where no rule or tab gives the
