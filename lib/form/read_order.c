@@ -771,6 +771,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if ((rc = ogi__order_scan(&o, l0, l1, tb->arena)) ||
         (rc = ogi__order_join_wrapped_totals(&o, tb->arena)))
         return rc;
+    for (size_t i = 0; i < o.nitems; i++)
+        tb->stream_values += o.items[i].kind == IT_NUM;
     /* first with Table 3's width: blocks side by side split into tables
      * of seven columns */
     if ((rc = ogi__order_make_pieces(&o, T3_COLS, tb->arena)))

@@ -71,6 +71,10 @@ typedef struct {
     ogi__row_t *rows;
     size_t nrows, rcap;
     const char *reader; /* name of the reader that read it (diagnostics) */
+    size_t stream_values; /* values in the region's stream of text blocks,
+                             as text in reading order gives them (the
+                             outline weighs them against the format's), or
+                             0 where the reader sees rows */
 } ogi__table_t;
 
 /* Starts an empty table over t; arrays grow in arena. Never fails. */

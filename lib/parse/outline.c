@@ -652,6 +652,68 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
     }
 }
 
+/* The values in the stream of a table the reading-order reader read, or
+ * -1. */
+static long
+order_values(const ogi__table_t *g)
+{
+    if (!g || g->reader != ogi__read_order.name)
+        return -1;
+    return (long)g->stream_values;
+}
+
+int
+ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
+                       const ogi__table_t *const tables[OGI__REG_COUNT],
+                       ogi_arena_t *arena)
+{
+    long have[OGI__REG_COUNT];
+    for (int r = 0; r < OGI__REG_COUNT; r++)
+        have[r] = order_values(tables[r]);
+    /* balancing is for text in reading order: Table 3 shows which */
+    if (have[OGI__REG_T3] < 0)
+        return 0;
+    /* the stream's values: the tables' and those between their regions
+     * (a few lines: headings, a sentence) */
+    const size_t *st = o->start, *en = o->end;
+    size_t n = 0;
+    int counted = 1;
+    for (int r = 0; r < OGI__REG_COUNT; r++) {
+        if (st[r] == OGI__NONE)
+            return 0;
+        counted &= have[r] >= 0; /* else read by another reader */
+        n += have[r] >= 0 ? (size_t)have[r] : 0;
+        if (r > 0 && en[r - 1] < st[r])
+            n += ogi__order_value_lines(t, en[r - 1], st[r], arena, NULL, 0);
+    }
+    /* balancing moves values only when the stream holds one format's
+     * count (or a stray number or two more), and some table holds other
+     * than its share: in the common case, which this tells without reading
+     * the stream again, nothing moves */
+    static const ogi_format_t formats[] = {OGI_FORMAT_2019, OGI_FORMAT_2021};
+    int may = !counted;
+    for (size_t f = 0; f < OGI_ARRAY_LEN(formats) && counted; f++) {
+        size_t sum = 0;
+        int off = 0;
+        for (int r = 0; r < OGI__REG_COUNT; r++) {
+            size_t want = table_cells((ogi__region_id_t)r, formats[f]);
+            sum += want;
+            off |= (size_t)have[r] != want;
+        }
+        if (n >= sum && n <= sum + STRAY_MAX && !off)
+            return 0;
+        may |= n >= sum && n <= sum + STRAY_MAX;
+    }
+    if (!may)
+        return 0;
+    size_t was[2 * OGI__REG_COUNT];
+    memcpy(was, o->start, sizeof(o->start));
+    memcpy(was + OGI__REG_COUNT, o->end, sizeof(o->end));
+    balance_order(t, o, arena);
+    return memcmp(was, o->start, sizeof(o->start)) != 0 ||
+           memcmp(was + OGI__REG_COUNT, o->end, sizeof(o->end)) != 0;
+}
+
 void
 ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                   ogi_arena_t *arena)
@@ -793,8 +855,6 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             end = tail_end(t, o->start[r], end, stop);
         o->end[r] = end;
     }
-    balance_order(t, o, arena);
-
     o->first_heading = o->last_heading = t->nlines;
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         if (o->heading[k] == OGI__NONE)

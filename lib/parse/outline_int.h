@@ -13,6 +13,7 @@
 
 #include "ogi/skeleton.h"
 #include "ogi/text.h"
+#include "table_int.h"
 
 #define OGI__NONE ((size_t)-1)
 
@@ -32,6 +33,18 @@ typedef struct {
  * memory, a drawn table's anchors are looked for line by line only). */
 void ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o,
                        unsigned char *flags, ogi_arena_t *arena);
+
+/*
+ * Text in reading order (pdftotext without -layout) writes a page's text
+ * blocks in its own order: a table's values can lie past its region. When
+ * the tables as read (tables[r], NULL where none) do not each hold their
+ * format's count of values, the regions are cut again so that each table
+ * takes its share of the stream of values in order. Returns 1 when a
+ * region moved (its table is to be read again), else 0.
+ */
+int ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
+                           const ogi__table_t *const tables[OGI__REG_COUNT],
+                           ogi_arena_t *arena);
 
 /* End line of section id's narrative: the next heading or the first table
  * that starts inside it. */

@@ -282,6 +282,15 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
         have[i] = 1;
         ntables++;
     }
+    const ogi__table_t *as_read[OGI__REG_COUNT];
+    for (int i = 0; i < OGI__REG_COUNT; i++)
+        as_read[i] = have[i] ? &grids[i] : NULL;
+    if (ogi__outline_rebalance(t, &o, as_read, r->arena))
+        for (int i = OGI__REG_T2; i <= OGI__REG_T4; i++)
+            if (o.start[i] != OGI__NONE &&
+                (rc = ogi__reader_read(&grids[i], r->arena, t, o.start[i],
+                                       o.end[i])))
+                return rc;
     int nheadings = 0;
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         nheadings += o.heading[k] != OGI__NONE;
