@@ -158,6 +158,55 @@ alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
     *narrow = sn;
 }
 
+/* The labels of row h of sc (a line of labels only) that exactly one
+ * value of row v stands under by columns x0/x1: a header's words over a
+ * line of values set in the same grid. */
+static size_t
+under_one(const ogi__table_t *sc, size_t h, size_t v, const int *x0,
+          const int *x1)
+{
+    size_t fit = 0;
+    const ogi__row_t *hr = &sc->rows[h], *vr = &sc->rows[v];
+    for (size_t i = hr->first; i < hr->first + hr->count; i++) {
+        size_t hits = 0;
+        for (size_t j = vr->first; j < vr->first + vr->count; j++)
+            hits += is_value(&sc->cells[j]) &&
+                    overlap(x0[i], x1[i], x0[j], x1[j]) > 0;
+        fit += hits == 1;
+    }
+    return fit;
+}
+
+/*
+ * How well the header lines fit the values under them, under measure x
+ * (x0/x1, into *wide) and under measure n (n0/n1, into *narrow): for
+ * each line of two values or more, the labels of the lines of labels
+ * just above it (up to the line of values before, BAND_MAX lines at
+ * most) that exactly one of its values stands under. A table of one row
+ * of values (Table 4) has no second line for alignment to line up; its
+ * header's words stand over its values in the measure the converter
+ * set them in.
+ */
+static void
+header_fit(const ogi__table_t *sc, const size_t *nv, const int *x0,
+           const int *x1, const int *n0, const int *n1, size_t *wide,
+           size_t *narrow)
+{
+    size_t sw = 0, sn = 0;
+    for (size_t v = 0; v < sc->nrows; v++) {
+        if (nv[v] < 2)
+            continue;
+        for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0; h--) {
+            if (sc->rows[h - 1].count < 2)
+                continue;
+            sw += under_one(sc, h - 1, v, x0, x1);
+            sn += under_one(sc, h - 1, v, n0, n1);
+        }
+    }
+    *wide = sw;
+    *narrow = sn;
+}
+
 /* 1 when row r of sc starts with a numbered label that starts a row,
  * after the tails of outer groups' labels wrapped (two at most: "果" of
  * 三、本年度办理结果): not an outer group's label beside the tail of a
@@ -457,6 +506,9 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if (!measure(&sc, x0, x1, n0, n1)) {
         size_t wide, narrow;
         alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
+        /* no second line of values to tell: the header's words do */
+        if (narrow == wide)
+            header_fit(&sc, nv, x0, x1, n0, n1, &wide, &narrow);
         if (narrow > wide) {
             x0 = n0;
             x1 = n1;

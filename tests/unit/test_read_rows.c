@@ -239,6 +239,50 @@ columns_in_code_points(void **state)
     done(&fx);
 }
 
+/* Table 4's one line of values under its header, set by pdftotext one
+ * character per grid cell: no second line of values shows the measure,
+ * the header's words do. In code points 结果维持 is 0-4, 结果纠正 5-9,
+ * 其他结果 10-14, and 1 (at 2), 0 (7) and 3 (12) stand one under each; in
+ * display columns (0-8, 9-17, 18-26) 1 and 0 would share the first. */
+static void
+header_over_one_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "结果维持 结果纠正 其他结果\n"
+                  "\n"
+                  "  1    0    3\n");
+    static const char *const want[] = {
+        "L[结果维持] L[结果纠正] L[其他结果]",
+        "V[1] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 2);
+    const ogi__cell_t *h = &fx.tb.cells[fx.tb.rows[0].first];
+    assert_int_equal(h[1].x0, 5);
+    assert_int_equal(h[2].x0, 10);
+    assert_int_equal(h[2].x1, 14);
+    done(&fx);
+}
+
+/* The same header over values set in display columns (a terminal's
+ * dump, w3m): 1 (at 3), 0 (12) and 3 (21) stand one under each word at
+ * 0-8, 9-17 and 18-26; in code points 0 (at 12) would stand under no
+ * word. The display columns stay. */
+static void
+header_over_one_row_display(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "结果维持 结果纠正 其他结果\n"
+                  "\n"
+                  "   1        0        3\n");
+    const ogi__cell_t *h = &fx.tb.cells[fx.tb.rows[0].first];
+    assert_int_equal(fx.tb.nrows, 2);
+    assert_int_equal(h[1].x0, 9);
+    assert_int_equal(h[2].x0, 18);
+    done(&fx);
+}
+
 /* The label of an outer column (三、本年度办理结果, centred over many rows)
  * within a band, its numbered first piece beside a row label's tail: no
  * new row there; the next row starts at the numbered row label （六）'s
@@ -797,6 +841,8 @@ main(void)
         cmocka_unit_test(rows_adjacent),
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
+        cmocka_unit_test(header_over_one_row),
+        cmocka_unit_test(header_over_one_row_display),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
