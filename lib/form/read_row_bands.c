@@ -367,6 +367,63 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
     return pieces > 0;
 }
 
+/*
+ * The rows after band [r, s) of sc that are the tail of its row label
+ * set below an empty line (Chromium's PDF, pdftotext -layout: a row's
+ * label wraps over more lines than its values' line, which stands apart
+ * by a line, "不再处理其政  0 0 0" / "" / "府信息公开申" / "（六） 请"):
+ * when the band ends on its line of values, up to three lines one after another from the one after the gap, each
+ * of no value, its last cell a label with no number of its own at the
+ * column of the label's piece on the line of values (within two), in a
+ * band with a numbered label; the one before it,
+ * if any, a label left of that column (an outer group's piece); the line
+ * right after them starts a numbered row (not with its number alone:
+ * then they are that row's top). Their count, or 0.
+ */
+static size_t
+tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
+               const int *x0, const int *x1)
+{
+    if (s >= sc->nrows || sc->rows[s].line != sc->rows[s - 1].line + 2 ||
+        nv[s - 1] == 0)
+        return 0;
+    int numbered = 0, lx = -1;
+    for (size_t k = r; k < s && !numbered; k++)
+        numbered = numbered_at(sc, k, x0, -1) >= 0;
+    /* the label's column: its piece on the line of values */
+    const ogi__row_t *vr = &sc->rows[s - 1];
+    for (size_t i = vr->first;
+         i < vr->first + vr->count && sc->cells[i].kind == OGI__CELL_LABEL;
+         i++)
+        lx = x0[i];
+    if (!numbered || lx < 0)
+        return 0;
+    size_t q = s;
+    while (q < sc->nrows && q - s < 3 &&
+           (q == s || sc->rows[q].line == sc->rows[q - 1].line + 1)) {
+        const ogi__row_t *row = &sc->rows[q];
+        if (nv[q] || row->count == 0 || row->count > 2)
+            break;
+        size_t last = row->first + row->count - 1;
+        const ogi__cell_t *c = &sc->cells[last];
+        if (c->kind != OGI__CELL_LABEL || x0[last] < 0 ||
+            abs(x0[last] - lx) > 2 || ogi__table_starts_numbered(c->s, c->n))
+            break;
+        if (row->count == 2 &&
+            (sc->cells[row->first].kind != OGI__CELL_LABEL ||
+             x1[row->first] > lx))
+            break;
+        q++;
+    }
+    if (q == s || q == sc->nrows ||
+        sc->rows[q].line != sc->rows[q - 1].line + 1 ||
+        !starts_numbered(sc, q, x0, first_value_at(sc, q, x0)) ||
+        (sc->rows[q].count == 1 &&
+         ogi__band_bare_number(&sc->cells[sc->rows[q].first])))
+        return 0;
+    return q - s;
+}
+
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
 static int
 copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
@@ -550,6 +607,9 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                     top--;
                 s = top;
             }
+            /* the label's tail below the gap after its values */
+            if (values && s == e)
+                s += tail_after_gap(&sc, nv, r, s, x0, x1);
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {
                 m = ogi__band_merge(tb, &sc, r, s, x0, x1);

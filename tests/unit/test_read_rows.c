@@ -283,6 +283,65 @@ header_over_one_row_display(void **state)
     done(&fx);
 }
 
+/* A browser's row label that wraps over more lines than its values'
+ * line, which pdftotext sets apart by an empty line: the label's tail
+ * below the gap ("府信息公开申" / "请", an outer group's piece （六）
+ * beside it) ends that row, not the next, whose numbered label starts
+ * under it. */
+static void
+label_tail_below_gap(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                1.申请人无正当\n"
+                  "                理由逾期不补\n"
+                  "                不再处理其政     0       0         0        0   0       0        0\n"
+                  "\n"
+                  "                府信息公开申\n"
+                  "     （六）        请\n"
+                  "     其他处        2.申请人逾期未\n"
+                  "      理         按收费通知要\n"
+                  "                行政机关不再     0       0         0        0   0       0        0\n"
+                  "\n"
+                  "                处理其政府信\n"
+                  "                息公开申请\n"
+                  "                3.其他       0       0         0        0   0       0        0\n");
+    static const char *const want[] = {
+        "L[(六)] L[1.申请人无正当理由逾期不补不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[其他处理] "
+        "L[2.申请人逾期未按收费通知要行政机关不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.其他] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Below the gap after a row's values, the top of the next row's label
+ * over its number alone ("危及“三安全一" / "3."): that row's, not a
+ * tail of the row above. */
+static void
+top_below_gap_not_tail(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "       2.其他法律行政法规禁止公开   0    0    0\n"
+                  "\n"
+                  "        危及“三安全一\n"
+                  "       3.\n"
+                  "                     0    0    /\n"
+                  "       稳定”\n");
+    static const char *const want[] = {
+        "L[2.其他法律行政法规禁止公开] V[0] V[0] V[0]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[0] V[/]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
 /* The label of an outer column (三、本年度办理结果, centred over many rows)
  * within a band, its numbered first piece beside a row label's tail: no
  * new row there; the next row starts at the numbered row label （六）'s
@@ -843,6 +902,8 @@ main(void)
         cmocka_unit_test(columns_in_code_points),
         cmocka_unit_test(header_over_one_row),
         cmocka_unit_test(header_over_one_row_display),
+        cmocka_unit_test(label_tail_below_gap),
+        cmocka_unit_test(top_below_gap_not_tail),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
