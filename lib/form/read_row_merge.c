@@ -44,6 +44,12 @@ sort_by_x(col_t *cols, size_t n)
     }
 }
 
+static int
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Appends column c (cells of sc) to tb's open row: its one cell as it
  * is, or its pieces joined into one cell read again. */
 static int
@@ -70,9 +76,12 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
     size_t n = 0;
     for (size_t k = 0; k < c->n; k++) {
         const ogi__cell_t *p = &sc->cells[c->m[k]];
-        /* words of Latin text wrap at a space; Chinese at any character */
+        /* words of Latin text wrap at a space; Chinese at any character;
+         * a number at any digit in a column too narrow for it ("2" over
+         * "1", 21): no number starts with a zero ("0" over "0" stays two) */
         if (n && p->n && (unsigned char)buf[n - 1] < 0x80 &&
-            (unsigned char)p->s[0] < 0x80 && buf[n - 1] != '-')
+            (unsigned char)p->s[0] < 0x80 && buf[n - 1] != '-' &&
+            !(digit(buf[n - 1]) && digit(p->s[0]) && buf[0] != '0'))
             buf[n++] = ' ';
         memcpy(buf + n, p->s, p->n);
         n += p->n;

@@ -342,6 +342,41 @@ top_below_gap_not_tail(void **state)
     done(&fx);
 }
 
+/* A number wrapped in a column too narrow for it (LibreOffice's PDF of a
+ * narrow 总计 column, pdftotext -layout): "2" over the row's line, "1"
+ * under it, in the column right of its other values, is 21. Two zeros
+ * so set are never one number (no number starts with a zero). */
+static void
+number_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                                                       2\n"
+                  "一、本年新收政府信息公开申请数量     15    3     0     0     3     0\n"
+                  "                                                       1\n"
+                  "\n"
+                  "二、上年结转政府信息公开申请数量     0     0     0     0     0     0   0\n"
+                  "\n"
+                  "                                                       0\n"
+                  "（一）予以公开             0     0     0     0     0     0\n"
+                  "                                                       0\n");
+    static const char *const want[] = {
+        "L[一、本年新收政府信息公开申请数量] V[15] V[3] V[0] V[0] V[3] V[0] "
+        "V[21]",
+        "L[二、上年结转政府信息公开申请数量] V[0] V[0] V[0] V[0] V[0] V[0] "
+        "V[0]",
+    };
+    char buf[1024];
+    assert_true(fx.tb.nrows >= 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(row_str(&fx, i, buf, sizeof(buf)), want[i]);
+    for (size_t i = 0; i < fx.tb.ncells; i++)
+        assert_false(fx.tb.cells[i].n == 2 &&
+                     memcmp(fx.tb.cells[i].s, "00", 2) == 0);
+    done(&fx);
+}
+
 /* The label of an outer column (三、本年度办理结果, centred over many rows)
  * within a band, its numbered first piece beside a row label's tail: no
  * new row there; the next row starts at the numbered row label （六）'s
@@ -904,6 +939,7 @@ main(void)
         cmocka_unit_test(header_over_one_row_display),
         cmocka_unit_test(label_tail_below_gap),
         cmocka_unit_test(top_below_gap_not_tail),
+        cmocka_unit_test(number_wrapped),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
