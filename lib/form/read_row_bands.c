@@ -264,6 +264,33 @@ starts_numbered_below(const ogi__table_t *sc, size_t s, size_t e, const int *x0)
     return x0[num] <= x0[last] + 1 && x0[num] >= x0[last] - 3;
 }
 
+/*
+ * 1 when row s of sc is the top of a number wrapped around the next line
+ * (before e) in a column too narrow for it: a value alone on its line,
+ * over a line of values with none in its column, over a value alone at
+ * its column (within one) ("27" / "（一）予以公开 … 0 0 2" / "3", 273):
+ * the top of that row's number, not a value of the row above set lower.
+ */
+static int
+number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
+              const int *x0, const int *x1)
+{
+    if (s + 2 >= e || sc->rows[s].count != 1 || nv[s] != 1 ||
+        sc->rows[s + 2].count != 1 || nv[s + 2] != 1 || nv[s + 1] < 2 ||
+        sc->rows[s + 1].line != sc->rows[s].line + 1 ||
+        sc->rows[s + 2].line != sc->rows[s + 1].line + 1)
+        return 0;
+    size_t a = sc->rows[s].first, b = sc->rows[s + 2].first;
+    if (abs(x0[a] - x0[b]) > 1)
+        return 0;
+    for (size_t i = sc->rows[s + 1].first;
+         i < sc->rows[s + 1].first + sc->rows[s + 1].count; i++)
+        if (overlap(x0[a], x1[a], x0[i], x1[i]) ||
+            overlap(x0[b], x1[b], x0[i], x1[i]))
+            return 0;
+    return 1;
+}
+
 /* The column the first numbered label of row r of sc (one of its first
  * three cells, labels) starts at, or -1; with near >= 0, the first such
  * label starting within two columns of near. */
@@ -591,6 +618,7 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                    !(values && starts_numbered(&sc, s, x0,
                                                first_value_at(&sc, vl, x0))) &&
                    !(values && starts_numbered_below(&sc, s, e, x0)) &&
+                   !(values && number_around(&sc, nv, s, e, x0, x1)) &&
                    !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nv[s] >= 2)

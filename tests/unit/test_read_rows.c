@@ -377,6 +377,31 @@ number_wrapped(void **state)
     done(&fx);
 }
 
+/* The same with the rows set close, no empty line between them: "27"
+ * under a row of seven values and over a row with none in its column,
+ * "3" under that row at the same column, is that row's 273, not a value
+ * of the row above set lower. */
+static void
+number_wrapped_close(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "二、上年结转政府信息公开申请数量     47    0     0     0     0     0   47\n"
+                  "                     27\n"
+                  "（一）予以公开                    0     0     0     2     9   284\n"
+                  "                     3\n"
+                  "（二）部分公开              56    0     0     0     0     2   58\n");
+    static const char *const want[] = {
+        "L[二、上年结转政府信息公开申请数量] V[47] V[0] V[0] V[0] V[0] V[0] "
+        "V[47]",
+        "L[(一)予以公开] V[273] V[0] V[0] V[0] V[2] V[9] V[284]",
+        "L[(二)部分公开] V[56] V[0] V[0] V[0] V[0] V[2] V[58]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 /* The label of an outer column (三、本年度办理结果, centred over many rows)
  * within a band, its numbered first piece beside a row label's tail: no
  * new row there; the next row starts at the numbered row label （六）'s
@@ -940,6 +965,7 @@ main(void)
         cmocka_unit_test(label_tail_below_gap),
         cmocka_unit_test(top_below_gap_not_tail),
         cmocka_unit_test(number_wrapped),
+        cmocka_unit_test(number_wrapped_close),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
