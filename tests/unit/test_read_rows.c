@@ -950,6 +950,33 @@ digits_close(void **state)
     done(&fx);
 }
 
+/* The same where the row next to it is short of a blank cell itself
+ * ("无 0 0 000": six of seven): the row two lines up shows the seven, so
+ * "101" of a row of five is the digits of three cells (1 0 1). */
+static void
+digits_close_short_neighbour(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  " 5.要求行政机关确认或重新出具已获取信息 0 0 0        0   000\n"
+                  "\n"
+                  "（六）其他处理                 无     0    0   000\n"
+                  "\n"
+                  "（七）总计                   0 00       0   101\n"
+                  "\n"
+                  "四、结转下年度继续办理             0 00       0    00\n");
+    static const char *const want[] = {
+        "L[5.要求行政机关确认或重新出具已获取信息] V[0] V[0] V[0] V[0] V[0] "
+        "V[0] V[0]",
+        "L[(六)其他处理] V[无] V[0] V[0] V[0] V[0] V[0]",
+        "L[(七)总计] V[0] R[00] V[0] R[101]",
+        "L[四、结转下年度继续办理] V[0] R[00] V[0] R[00]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -972,6 +999,7 @@ main(void)
         cmocka_unit_test(values_two_lines),
         cmocka_unit_test(rows_close_not_joined),
         cmocka_unit_test(digits_close),
+        cmocka_unit_test(digits_close_short_neighbour),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
