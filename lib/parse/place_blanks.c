@@ -479,13 +479,15 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * come one short of the columns, and the last of them is not the sum of
  * the others (the rows' total, when a blank cell elsewhere made the row
  * short) in three rows or more, and in none. A row holding every column
- * never sums so either.
+ * never sums so either. Rows of zeros say nothing of sums: CUT_ROWS rows
+ * of numbers or more all one short, none whole, are a cut as well.
  */
+#define CUT_ROWS 5
 static int
 last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
                 ogi_table_id_t id)
 {
-    size_t cut = 0, whole = 0;
+    size_t cut = 0, whole = 0, shorter = 0, full = 0;
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
         size_t nc = q->ncols;
@@ -504,14 +506,19 @@ last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
             else
                 last = c->num.value;
         }
-        if (!ok || (last == 0 && sum == 0))
+        if (!ok)
+            continue;
+        *(q->ntoks == nc ? &full : &shorter) += 1;
+        if (last == 0 && sum == 0)
             continue;
         if (sum == last)
             whole++;
         else if (q->ntoks + 1 == nc)
             cut++;
     }
-    return cut >= 3 && whole == 0;
+    /* rows of zeros tell no sum: every row of numbers one short, and
+     * many of them, is a column cut whole too */
+    return whole == 0 && (cut >= 3 || (full == 0 && shorter >= CUT_ROWS));
 }
 
 /*

@@ -621,6 +621,32 @@ t3_cut_portrait_layout(void **state)
 }
 
 /*
+ * The same cut through a Table 3 of zeros only (t3_cut_zeros.portrait.
+ * layout.txt, written here in the shape pdftotext -layout gives such a
+ * page): every row comes with six zeros under the seven headers, no row
+ * whole; zeros tell no sum, so the many rows all one short tell the cut.
+ * The six are the first six columns and the total cut off, 0 by the
+ * row's identity: no cell is blank.
+ */
+static void
+t3_cut_zeros_portrait_layout(void **state)
+{
+    (void)state;
+    static const t3_row_t want[] = {
+        {"new_received", "0 0 0 0 0 0 0"},
+        {"carried_over", "0 0 0 0 0 0 0"},
+        {"granted", "0 0 0 0 0 0 0"},
+        {"partial", "0 0 0 0 0 0 0"},
+        {"denied.state_secret", "0 0 0 0 0 0 0"},
+        {"denied.law_forbidden", "0 0 0 0 0 0 0"},
+        {"result_total", "0 0 0 0 0 0 0"},
+        {"carry_forward", "0 0 0 0 0 0 0"},
+    };
+    check_t3_words(DIR "t3_cut_zeros.portrait.layout.txt", want,
+                   sizeof(want) / sizeof(want[0]));
+}
+
+/*
  * pdftotext -layout of a LibreOffice PDF of a generated page printed on
  * A4 upright (t3_clipped.portrait.layout.txt, seed 8820): the paper's
  * edge cuts through Table 3's total column, so one-digit totals came
@@ -690,6 +716,7 @@ main(void)
         cmocka_unit_test(t3_runs_layout),
         cmocka_unit_test(t3_zeros_layout),
         cmocka_unit_test(t3_cut_portrait_layout),
+        cmocka_unit_test(t3_cut_zeros_portrait_layout),
         cmocka_unit_test(t3_clipped_portrait_layout),
         cmocka_unit_test(t3_clipped_blank_portrait_layout),
     };
