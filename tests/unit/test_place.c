@@ -648,6 +648,34 @@ t3_cut_zeros_portrait_layout(void **state)
 
 /*
  * pdftotext -layout of a LibreOffice PDF of a generated page printed on
+ * A4 upright (t3_edge.portrait.layout.txt, tests/data/pdf's seed 6): the
+ * paper's edge takes the total of some rows and leaves it in others
+ * ("（一）予以公开 2 0 0 0 0 0 2" over "一、本年新收… 7 1 0 0 0 0"). Placed
+ * by the columns' positions, many rows have their last cell blank and no
+ * other: the edge's, put back by the row's identity. Cells as in the
+ * page's HTML.
+ */
+static void
+t3_edge_portrait_layout(void **state)
+{
+    (void)state;
+    static const t3_row_t want[] = {
+        {"new_received", "7 1 0 0 0 0 8"},
+        {"carried_over", "0 0 0 0 0 0 0"},
+        {"granted", "2 0 0 0 0 0 2"},
+        {"partial", "2 1 0 0 0 0 3"},
+        {"denied.state_secret", "1 0 0 0 0 0 1"},
+        {"denied.security_stability", "1 0 0 0 0 0 1"},
+        {"unable.not_held", "1 0 0 0 0 0 1"},
+        {"result_total", "7 1 0 0 0 0 8"},
+        {"carry_forward", "0 0 0 0 0 0 0"},
+    };
+    check_t3_words(DIR "t3_edge.portrait.layout.txt", want,
+                   sizeof(want) / sizeof(want[0]));
+}
+
+/*
+ * pdftotext -layout of a LibreOffice PDF of a generated page printed on
  * A4 upright (t3_clipped.portrait.layout.txt, seed 8820): the paper's
  * edge cuts through Table 3's total column, so one-digit totals came
  * whole and wider ones lost their last digits (159 reads 15, 96 reads
@@ -717,6 +745,7 @@ main(void)
         cmocka_unit_test(t3_zeros_layout),
         cmocka_unit_test(t3_cut_portrait_layout),
         cmocka_unit_test(t3_cut_zeros_portrait_layout),
+        cmocka_unit_test(t3_edge_portrait_layout),
         cmocka_unit_test(t3_clipped_portrait_layout),
         cmocka_unit_test(t3_clipped_blank_portrait_layout),
     };
