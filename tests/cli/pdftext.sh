@@ -27,7 +27,7 @@ floor_of() {
     case $1 in
         pdf_layout) echo 98.5 ;;
         pdf_raw) echo 95.4 ;;
-        pdf_portrait_layout) echo 97.4 ;;
+        pdf_portrait_layout) echo 98.9 ;;
         pdf_portrait_raw) echo 96.4 ;;
         *) echo 100 ;;
     esac
