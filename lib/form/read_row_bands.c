@@ -399,14 +399,16 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
  * set below an empty line (Chromium's PDF, pdftotext -layout: a row's
  * label wraps over more lines than its values' line, which stands apart
  * by a line, "不再处理其政  0 0 0" / "" / "府信息公开申" / "（六） 请"):
- * when the band ends on its line of values, up to three lines one after another from the one after the gap, each
- * of no value, its last cell a label with no number of its own at the
- * column of the label's piece on the line of values (within two), in a
- * band with a numbered label; the one before it,
- * if any, a label left of that column (an outer group's piece); the line
- * right after them starts a numbered row (not with its number alone:
- * then they are that row's top). Their count, or 0.
+ * when the band, which has a numbered label, ends on its line of values,
+ * up to TAIL_MAX lines one after another from the one after the gap,
+ * each of no value, its last cell a label with no number of its own at
+ * the column of the label's piece on the line of values (within two),
+ * the one before it, if any, a label left of that column (an outer
+ * group's piece); the line right after them starts a numbered row (not
+ * with its number alone: then they are that row's top). Their count, or
+ * 0.
  */
+#define TAIL_MAX 3
 static size_t
 tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
                const int *x0, const int *x1)
@@ -420,13 +422,12 @@ tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
     /* the label's column: its piece on the line of values */
     const ogi__row_t *vr = &sc->rows[s - 1];
     for (size_t i = vr->first;
-         i < vr->first + vr->count && sc->cells[i].kind == OGI__CELL_LABEL;
-         i++)
+         i < vr->first + vr->count && sc->cells[i].kind == OGI__CELL_LABEL; i++)
         lx = x0[i];
     if (!numbered || lx < 0)
         return 0;
     size_t q = s;
-    while (q < sc->nrows && q - s < 3 &&
+    while (q < sc->nrows && q - s < TAIL_MAX &&
            (q == s || sc->rows[q].line == sc->rows[q - 1].line + 1)) {
         const ogi__row_t *row = &sc->rows[q];
         if (nv[q] || row->count == 0 || row->count > 2)
@@ -436,9 +437,8 @@ tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
         if (c->kind != OGI__CELL_LABEL || x0[last] < 0 ||
             abs(x0[last] - lx) > 2 || ogi__table_starts_numbered(c->s, c->n))
             break;
-        if (row->count == 2 &&
-            (sc->cells[row->first].kind != OGI__CELL_LABEL ||
-             x1[row->first] > lx))
+        if (row->count == 2 && (sc->cells[row->first].kind != OGI__CELL_LABEL ||
+                                x1[row->first] > lx))
             break;
         q++;
     }

@@ -646,9 +646,8 @@ last_gap_kind(const ogi__prow_t *pr, const ogi__table_t *g)
             return 0;
         number |= c->num.kind == OGI_NUM_VALUE;
     }
-    return number &&
-           ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1])->kind ==
-               OGI__CELL_BLANK;
+    return number && ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1])->kind ==
+                         OGI__CELL_BLANK;
 }
 
 static int
@@ -771,8 +770,8 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     }
     int edge[OGI_TABLE_COUNT];
     for (int id = 0; id < OGI_TABLE_COUNT; id++)
-        edge[id] = !cut[id] && !clipped[id] &&
-                   edge_gaps(p, g, (ogi_table_id_t)id);
+        edge[id] =
+            !cut[id] && !clipped[id] && edge_gaps(p, g, (ogi_table_id_t)id);
     /* in a table cut at the paper's edge, a last cell the columns'
      * positions left blank, or whose value is the first digits of the
      * row's sum, is the one cut off */
