@@ -291,6 +291,33 @@ number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
     return 1;
 }
 
+/*
+ * 1 when row s of sc starts a numbered row whose number a browser set on
+ * the line of its values, below its label's top: a line of labels and no
+ * value (a group label's piece beside the row label's, at most), none
+ * numbered, then (the next line, before e) a row's number alone at the
+ * last label's column or just left of it, and values ("属于国家秘密" over
+ * "1.   0 0 0"). starts_numbered sees no number on line s and would join
+ * it to the row above.
+ */
+static int
+starts_numbered_above(const ogi__table_t *sc, const size_t *nv, size_t s,
+                      size_t e, const int *x0)
+{
+    if (s + 1 >= e || nv[s] || nv[s + 1] < 2 || sc->rows[s].count > 2 ||
+        sc->rows[s + 1].line != sc->rows[s].line + 1)
+        return 0;
+    const ogi__row_t *row = &sc->rows[s];
+    for (size_t i = row->first; i < row->first + row->count; i++)
+        if (sc->cells[i].kind != OGI__CELL_LABEL ||
+            ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
+            return 0;
+    size_t num = sc->rows[s + 1].first, last = row->first + row->count - 1;
+    if (!ogi__band_bare_number(&sc->cells[num]) || x0[num] < 0 || x0[last] < 0)
+        return 0;
+    return x0[num] <= x0[last] + 1 && x0[num] >= x0[last] - 3;
+}
+
 /* The column the first numbered label of row r of sc (one of its first
  * three cells, labels) starts at, or -1; with near >= 0, the first such
  * label starting within two columns of near. */
@@ -619,6 +646,7 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                                                first_value_at(&sc, vl, x0))) &&
                    !(values && starts_numbered_below(&sc, s, e, x0)) &&
                    !(values && number_around(&sc, nv, s, e, x0, x1)) &&
+                   !(values && starts_numbered_above(&sc, nv, s, e, x0)) &&
                    !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nv[s] >= 2)

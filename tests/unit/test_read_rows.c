@@ -977,6 +977,33 @@ digits_close_short_neighbour(void **state)
     done(&fx);
 }
 
+/* A browser's row label whose number pdftotext sets alone on the line
+ * of the row's values, the label's words on the line above it
+ * ("属于国家秘密" over "1.   0 0 0"): the words start that row (after
+ * its number), not a tail of the row above. */
+static void
+number_on_values_label_above(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "          （二）部分公开                   14 0     0   0    0   0   14\n"
+                  "                     属于国家秘密\n"
+                  "                     1.             0   0    0   0    0   0   0\n"
+                  "                    其他法律行政法规禁止公开\n"
+                  "                    2.              1   0    0   0    0   0   1\n"
+                  "                    危及“三安全一稳定”\n"
+                  "                    3.              0   2    0   0    0   0   2\n");
+    static const char *const want[] = {
+        "L[(二)部分公开] V[14] V[0] V[0] V[0] V[0] V[0] V[14]",
+        "L[1.属于国家秘密] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[2.其他法律行政法规禁止公开] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[2] V[0] V[0] V[0] V[0] V[2]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -993,6 +1020,7 @@ main(void)
         cmocka_unit_test(top_below_gap_not_tail),
         cmocka_unit_test(number_wrapped),
         cmocka_unit_test(number_wrapped_close),
+        cmocka_unit_test(number_on_values_label_above),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
