@@ -478,6 +478,33 @@ tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
     return q - s;
 }
 
+/*
+ * 1 when band [r, s) of sc, no line of it with values, is the top of a
+ * browser's row label over its number alone (the band's last line,
+ * "申请人无正当理由逾期不补正、" / "1."), and row s, after one empty line,
+ * its line of values: values, two or more, after a label piece at the
+ * column of the band's first piece (within two) ("行政机关不再处理其政府
+ * 信息公开  0 0 0"). pdftotext sets the row's lines apart by an empty
+ * line there.
+ */
+static int
+head_across_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
+                const int *x0)
+{
+    if (s >= sc->nrows || s - r < 2 ||
+        sc->rows[s].line != sc->rows[s - 1].line + 2 || nv[s] < 2 ||
+        sc->rows[s - 1].count != 1 ||
+        !ogi__band_bare_number(&sc->cells[sc->rows[s - 1].first]))
+        return 0;
+    size_t top = sc->rows[s - 2].first + sc->rows[s - 2].count - 1;
+    size_t piece = sc->rows[s].first;
+    const ogi__cell_t *c = &sc->cells[piece];
+    return c->kind == OGI__CELL_LABEL &&
+           sc->cells[top].kind == OGI__CELL_LABEL &&
+           !ogi__table_starts_numbered(c->s, c->n) && x0[piece] >= 0 &&
+           x0[top] >= 0 && abs(x0[piece] - x0[top]) <= 2;
+}
+
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
 static int
 copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
@@ -663,8 +690,14 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                     top--;
                 s = top;
             }
+            /* a label's top over its number alone, its values below an
+             * empty line */
+            if (!values && s == e && head_across_gap(&sc, nv, r, s, x0)) {
+                s++;
+                values = 1;
+            }
             /* the label's tail below the gap after its values */
-            if (values && s == e)
+            if (values && s >= e)
                 s += tail_after_gap(&sc, nv, r, s, x0, x1);
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {

@@ -1004,6 +1004,42 @@ number_on_values_label_above(void **state)
     done(&fx);
 }
 
+/* A browser's row label over its number alone, the row's values below
+ * an empty line, the label's tail below another ("申请人无正当理由逾期不补
+ * 正、" / "1." / "" / "行政机关不再处理其政府信息公开  0 0 0" / "" /
+ * "申请"): one row, and so the next, its outer group's pieces beside. */
+static void
+label_number_values_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                 申请人无正当理由逾期不补正、\n"
+                  "                1.\n"
+                  "\n"
+                  "                行政机关不再处理其政府信息公开    0     0   0   0   0   0   0\n"
+                  "\n"
+                  "                申请\n"
+                  "        （六）其\n"
+                  "                 申请人逾期未按收费通知要求缴\n"
+                  "                2.\n"
+                  "         他处理\n"
+                  "                纳费用、行政机关不再处理其政府    2     0   0   0   0   0   2\n"
+                  "\n"
+                  "                信息公开申请\n"
+                  "                3.其他               3     0   0   0   0   0   3\n");
+    static const char *const want[] = {
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[(六)其他处理] "
+        "L[2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开"
+        "申请] V[2] V[0] V[0] V[0] V[0] V[0] V[2]",
+        "L[3.其他] V[3] V[0] V[0] V[0] V[0] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -1021,6 +1057,7 @@ main(void)
         cmocka_unit_test(number_wrapped),
         cmocka_unit_test(number_wrapped_close),
         cmocka_unit_test(number_on_values_label_above),
+        cmocka_unit_test(label_number_values_apart),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
