@@ -158,6 +158,55 @@ alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
     *narrow = sn;
 }
 
+/* The labels of row h of sc (a line of labels only) that exactly one
+ * value of row v stands under by columns x0/x1: a header's words over a
+ * line of values set in the same grid. */
+static size_t
+under_one(const ogi__table_t *sc, size_t h, size_t v, const int *x0,
+          const int *x1)
+{
+    size_t fit = 0;
+    const ogi__row_t *hr = &sc->rows[h], *vr = &sc->rows[v];
+    for (size_t i = hr->first; i < hr->first + hr->count; i++) {
+        size_t hits = 0;
+        for (size_t j = vr->first; j < vr->first + vr->count; j++)
+            hits += is_value(&sc->cells[j]) &&
+                    overlap(x0[i], x1[i], x0[j], x1[j]) > 0;
+        fit += hits == 1;
+    }
+    return fit;
+}
+
+/*
+ * How well the header lines fit the values under them, under measure x
+ * (x0/x1, into *wide) and under measure n (n0/n1, into *narrow): for
+ * each line of two values or more, the labels of the lines of labels
+ * just above it (up to the line of values before, BAND_MAX lines at
+ * most) that exactly one of its values stands under. A table of one row
+ * of values (Table 4) has no second line for alignment to line up; its
+ * header's words stand over its values in the measure the converter
+ * set them in.
+ */
+static void
+header_fit(const ogi__table_t *sc, const size_t *nv, const int *x0,
+           const int *x1, const int *n0, const int *n1, size_t *wide,
+           size_t *narrow)
+{
+    size_t sw = 0, sn = 0;
+    for (size_t v = 0; v < sc->nrows; v++) {
+        if (nv[v] < 2)
+            continue;
+        for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0; h--) {
+            if (sc->rows[h - 1].count < 2)
+                continue;
+            sw += under_one(sc, h - 1, v, x0, x1);
+            sn += under_one(sc, h - 1, v, n0, n1);
+        }
+    }
+    *wide = sw;
+    *narrow = sn;
+}
+
 /* 1 when row r of sc starts with a numbered label that starts a row,
  * after the tails of outer groups' labels wrapped (two at most: "果" of
  * 三、本年度办理结果): not an outer group's label beside the tail of a
@@ -210,6 +259,60 @@ starts_numbered_below(const ogi__table_t *sc, size_t s, size_t e, const int *x0)
                 : !is_value(&sc->cells[i]))
             return 0;
     size_t num = sc->rows[s + 1].first, last = row->first + labels - 1;
+    if (!ogi__band_bare_number(&sc->cells[num]) || x0[num] < 0 || x0[last] < 0)
+        return 0;
+    return x0[num] <= x0[last] + 1 && x0[num] >= x0[last] - 3;
+}
+
+/*
+ * 1 when row s of sc is the top of a number wrapped around the next line
+ * (before e) in a column too narrow for it: a value alone on its line,
+ * over a line of values with none in its column, over a value alone at
+ * its column (within one) ("27" / "（一）予以公开 … 0 0 2" / "3", 273):
+ * the top of that row's number, not a value of the row above set lower.
+ */
+static int
+number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
+              const int *x0, const int *x1)
+{
+    if (s + 2 >= e || sc->rows[s].count != 1 || nv[s] != 1 ||
+        sc->rows[s + 2].count != 1 || nv[s + 2] != 1 || nv[s + 1] < 2 ||
+        sc->rows[s + 1].line != sc->rows[s].line + 1 ||
+        sc->rows[s + 2].line != sc->rows[s + 1].line + 1)
+        return 0;
+    size_t a = sc->rows[s].first, b = sc->rows[s + 2].first;
+    if (abs(x0[a] - x0[b]) > 1)
+        return 0;
+    for (size_t i = sc->rows[s + 1].first;
+         i < sc->rows[s + 1].first + sc->rows[s + 1].count; i++)
+        if (overlap(x0[a], x1[a], x0[i], x1[i]) ||
+            overlap(x0[b], x1[b], x0[i], x1[i]))
+            return 0;
+    return 1;
+}
+
+/*
+ * 1 when row s of sc starts a numbered row whose number a browser set on
+ * the line of its values, below its label's top: a line of labels and no
+ * value (a group label's piece beside the row label's, at most), none
+ * numbered, then (the next line, before e) a row's number alone at the
+ * last label's column or just left of it, and values ("属于国家秘密" over
+ * "1.   0 0 0"). starts_numbered sees no number on line s and would join
+ * it to the row above.
+ */
+static int
+starts_numbered_above(const ogi__table_t *sc, const size_t *nv, size_t s,
+                      size_t e, const int *x0)
+{
+    if (s + 1 >= e || nv[s] || nv[s + 1] < 2 || sc->rows[s].count > 2 ||
+        sc->rows[s + 1].line != sc->rows[s].line + 1)
+        return 0;
+    const ogi__row_t *row = &sc->rows[s];
+    for (size_t i = row->first; i < row->first + row->count; i++)
+        if (sc->cells[i].kind != OGI__CELL_LABEL ||
+            ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
+            return 0;
+    size_t num = sc->rows[s + 1].first, last = row->first + row->count - 1;
     if (!ogi__band_bare_number(&sc->cells[num]) || x0[num] < 0 || x0[last] < 0)
         return 0;
     return x0[num] <= x0[last] + 1 && x0[num] >= x0[last] - 3;
@@ -316,6 +419,90 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
         pieces++;
     }
     return pieces > 0;
+}
+
+/*
+ * The rows after band [r, s) of sc that are the tail of its row label
+ * set below an empty line (Chromium's PDF, pdftotext -layout: a row's
+ * label wraps over more lines than its values' line, which stands apart
+ * by a line, "不再处理其政  0 0 0" / "" / "府信息公开申" / "（六） 请"):
+ * when the band, which has a numbered label, ends on its line of values,
+ * up to TAIL_MAX lines one after another from the one after the gap,
+ * each of no value, its last cell a label with no number of its own at
+ * the column of the label's piece on the line of values (within two),
+ * the one before it, if any, a label left of that column (an outer
+ * group's piece); the line right after them starts a numbered row (not
+ * with its number alone: then they are that row's top). Their count, or
+ * 0.
+ */
+#define TAIL_MAX 3
+static size_t
+tail_after_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
+               const int *x0, const int *x1)
+{
+    if (s >= sc->nrows || sc->rows[s].line != sc->rows[s - 1].line + 2 ||
+        nv[s - 1] == 0)
+        return 0;
+    int numbered = 0, lx = -1;
+    for (size_t k = r; k < s && !numbered; k++)
+        numbered = numbered_at(sc, k, x0, -1) >= 0;
+    /* the label's column: its piece on the line of values */
+    const ogi__row_t *vr = &sc->rows[s - 1];
+    for (size_t i = vr->first;
+         i < vr->first + vr->count && sc->cells[i].kind == OGI__CELL_LABEL; i++)
+        lx = x0[i];
+    if (!numbered || lx < 0)
+        return 0;
+    size_t q = s;
+    while (q < sc->nrows && q - s < TAIL_MAX &&
+           (q == s || sc->rows[q].line == sc->rows[q - 1].line + 1)) {
+        const ogi__row_t *row = &sc->rows[q];
+        if (nv[q] || row->count == 0 || row->count > 2)
+            break;
+        size_t last = row->first + row->count - 1;
+        const ogi__cell_t *c = &sc->cells[last];
+        if (c->kind != OGI__CELL_LABEL || x0[last] < 0 ||
+            abs(x0[last] - lx) > 2 || ogi__table_starts_numbered(c->s, c->n))
+            break;
+        if (row->count == 2 && (sc->cells[row->first].kind != OGI__CELL_LABEL ||
+                                x1[row->first] > lx))
+            break;
+        q++;
+    }
+    if (q == s || q == sc->nrows ||
+        sc->rows[q].line != sc->rows[q - 1].line + 1 ||
+        !starts_numbered(sc, q, x0, first_value_at(sc, q, x0)) ||
+        (sc->rows[q].count == 1 &&
+         ogi__band_bare_number(&sc->cells[sc->rows[q].first])))
+        return 0;
+    return q - s;
+}
+
+/*
+ * 1 when band [r, s) of sc, no line of it with values, is the top of a
+ * browser's row label over its number alone (the band's last line,
+ * "申请人无正当理由逾期不补正、" / "1."), and row s, after one empty line,
+ * its line of values: values, two or more, after a label piece at the
+ * column of the band's first piece (within two) ("行政机关不再处理其政府
+ * 信息公开  0 0 0"). pdftotext sets the row's lines apart by an empty
+ * line there.
+ */
+static int
+head_across_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
+                const int *x0)
+{
+    if (s >= sc->nrows || s - r < 2 ||
+        sc->rows[s].line != sc->rows[s - 1].line + 2 || nv[s] < 2 ||
+        sc->rows[s - 1].count != 1 ||
+        !ogi__band_bare_number(&sc->cells[sc->rows[s - 1].first]))
+        return 0;
+    size_t top = sc->rows[s - 2].first + sc->rows[s - 2].count - 1;
+    size_t piece = sc->rows[s].first;
+    const ogi__cell_t *c = &sc->cells[piece];
+    return c->kind == OGI__CELL_LABEL &&
+           sc->cells[top].kind == OGI__CELL_LABEL &&
+           !ogi__table_starts_numbered(c->s, c->n) && x0[piece] >= 0 &&
+           x0[top] >= 0 && abs(x0[piece] - x0[top]) <= 2;
 }
 
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
@@ -457,6 +644,9 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     if (!measure(&sc, x0, x1, n0, n1)) {
         size_t wide, narrow;
         alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
+        /* no second line of values to tell: the header's words do */
+        if (narrow == wide)
+            header_fit(&sc, nv, x0, x1, n0, n1, &wide, &narrow);
         if (narrow > wide) {
             x0 = n0;
             x1 = n1;
@@ -482,6 +672,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                    !(values && starts_numbered(&sc, s, x0,
                                                first_value_at(&sc, vl, x0))) &&
                    !(values && starts_numbered_below(&sc, s, e, x0)) &&
+                   !(values && number_around(&sc, nv, s, e, x0, x1)) &&
+                   !(values && starts_numbered_above(&sc, nv, s, e, x0)) &&
                    !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
                      numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nv[s] >= 2)
@@ -498,6 +690,15 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                     top--;
                 s = top;
             }
+            /* a label's top over its number alone, its values below an
+             * empty line */
+            if (!values && s == e && head_across_gap(&sc, nv, r, s, x0)) {
+                s++;
+                values = 1;
+            }
+            /* the label's tail below the gap after its values */
+            if (values && s >= e)
+                s += tail_after_gap(&sc, nv, r, s, x0, x1);
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {
                 m = ogi__band_merge(tb, &sc, r, s, x0, x1);

@@ -293,8 +293,9 @@ has_run(const ogi__table_t *tb, size_t r)
 /*
  * Marks as runs the values of rows of tb from r0 on (cells from c0 on)
  * whose digits are the cells of a row set too close: a row narrower than
- * the rows next to it (the nearest above and below with two values or
- * more, the wider of them) by exactly the digits of its one value of
+ * the rows next to it (the widest of the NEAR_ROWS nearest above and
+ * below with two values or more: a neighbour may be short of a blank
+ * cell or two itself) by exactly the digits of its one value of
  * several digits less one ("1000 0 0 1" among rows of seven cells, a
  * browser's narrow columns set by pdftotext -layout with no space
  * between), when a row next to it shows such runs already ("0000 0 0
@@ -302,6 +303,7 @@ has_run(const ogi__table_t *tb, size_t r)
  * cells (a crawler's text of one node a cell). The format's arithmetic
  * parts a run or keeps it one number.
  */
+#define NEAR_ROWS 2
 static void
 mark_digit_runs(ogi__table_t *tb, size_t r0, size_t c0)
 {
@@ -317,18 +319,21 @@ mark_digit_runs(ogi__table_t *tb, size_t r0, size_t c0)
             continue;
         size_t near = 0;
         int tight = 0;
-        for (size_t q = r; q > r0; q--)
+        size_t seen = 0;
+        for (size_t q = r; q > r0 && seen < NEAR_ROWS; q--)
             if (cells_at_most(tb, q - 1) >= 2) {
-                near = cells_at_most(tb, q - 1);
-                tight |= has_run(tb, q - 1);
-                break;
+                if (cells_at_most(tb, q - 1) > near)
+                    near = cells_at_most(tb, q - 1);
+                tight |= has_run(tb, q - 1) && seen == 0;
+                seen++;
             }
-        for (size_t q = r + 1; q < tb->nrows; q++)
+        seen = 0;
+        for (size_t q = r + 1; q < tb->nrows && seen < NEAR_ROWS; q++)
             if (cells_at_most(tb, q) >= 2) {
                 if (cells_at_most(tb, q) > near)
                     near = cells_at_most(tb, q);
-                tight |= has_run(tb, q);
-                break;
+                tight |= has_run(tb, q) && seen == 0;
+                seen++;
             }
         if (tight && cells_at_most(tb, r) + tb->cells[at].n - 1 == near)
             tb->cells[at].kind = OGI__CELL_RUN;

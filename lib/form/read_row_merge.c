@@ -44,6 +44,12 @@ sort_by_x(col_t *cols, size_t n)
     }
 }
 
+static int
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Appends column c (cells of sc) to tb's open row: its one cell as it
  * is, or its pieces joined into one cell read again. */
 static int
@@ -70,9 +76,12 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
     size_t n = 0;
     for (size_t k = 0; k < c->n; k++) {
         const ogi__cell_t *p = &sc->cells[c->m[k]];
-        /* words of Latin text wrap at a space; Chinese at any character */
+        /* words of Latin text wrap at a space; Chinese at any character;
+         * a number at any digit in a column too narrow for it ("2" over
+         * "1", 21): no number starts with a zero ("0" over "0" stays two) */
         if (n && p->n && (unsigned char)buf[n - 1] < 0x80 &&
-            (unsigned char)p->s[0] < 0x80 && buf[n - 1] != '-')
+            (unsigned char)p->s[0] < 0x80 && buf[n - 1] != '-' &&
+            !(digit(buf[n - 1]) && digit(p->s[0]) && buf[0] != '0'))
             buf[n++] = ' ';
         memcpy(buf + n, p->s, p->n);
         n += p->n;
@@ -371,7 +380,11 @@ ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             if (several && is_value(c) &&
                 beside_value(sc, cols, nmain, x0[i], x1[i]))
                 return 0; /* a value of the next row's, one line down */
-            if (j >= 0 && r < (size_t)main &&
+            /* a browser sets a row's number alone on its line of values,
+             * the label's top above it ("属于国家秘密" / "1. 0 0 0") */
+            int bare =
+                j >= 0 && ogi__band_bare_number(&sc->cells[cols[j].main]);
+            if (j >= 0 && r < (size_t)main && !bare &&
                 ogi__table_starts_numbered(sc->cells[cols[j].main].s,
                                            sc->cells[cols[j].main].n))
                 return 0; /* a label starts at its number: a header above */
@@ -396,11 +409,18 @@ ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
                 k->n++;
                 continue;
             }
-            /* top to bottom: the value line's cell keeps its place */
+            /* top to bottom: the value line's cell keeps its place; a
+             * number alone leads the pieces above it */
             if (k->main != SIZE_MAX && r < (size_t)main) {
                 size_t at = 0;
                 while (at < k->n && k->m[at] != k->main)
                     at++;
+                if (bare) {
+                    at++;
+                    while (at < k->n &&
+                           sc->cells[k->m[at]].off < sc->cells[k->main].off)
+                        at++;
+                }
                 memmove(k->m + at + 1, k->m + at,
                         (k->n - at) * sizeof(k->m[0]));
                 k->m[at] = i;

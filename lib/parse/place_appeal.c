@@ -34,6 +34,7 @@
 typedef struct {
     int x0, x1; /* display columns [x0, x1) */
     int group;  /* a group label's, or only under one */
+    int one;    /* one character: a wrapped label's last piece */
 } hword_t;
 
 /* Appends the words of label cell c with their display columns to w[*n]
@@ -58,7 +59,9 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
         p += k;
     }
     if (width != x1 - x0) {
-        w[(*n)++] = (hword_t){x0, x1, 0};
+        uint32_t first;
+        size_t k = ogi_utf8_decode(c->s, end, &first);
+        w[(*n)++] = (hword_t){x0, x1, 0, k > 0 && k == c->n};
         return;
     }
     int x = x0, in = 0;
@@ -71,10 +74,11 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
         if (cp == ' ') {
             in = 0;
         } else if (!in) {
-            w[(*n)++] = (hword_t){x, x + cw, 0};
+            w[(*n)++] = (hword_t){x, x + cw, 0, 1};
             in = 1;
         } else {
             w[*n - 1].x1 = x + cw;
+            w[*n - 1].one = 0;
         }
         x += cw;
         p += k;
@@ -89,11 +93,14 @@ overlap(const hword_t *a, const hword_t *b)
 
 /*
  * The columns [lo[k], hi[k]) of the header in records [0, upto) of g,
- * when they are ncols (see above). Returns 1 when they are.
+ * when they are ncols (see above). Returns 1 when they are. skip_one:
+ * words of one character left out (pdftotext -layout sets a leaf's
+ * label wrapped in its narrow column, "结果维" over "持", and the last
+ * piece where the characters before it push it, off its column).
  */
 static int
 header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
-               int *hi)
+               int *hi, int skip_one)
 {
     hword_t w[T4_MAX_WORDS];
     size_t n = 0, line[T4_MAX_WORDS];
@@ -107,6 +114,13 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
                 header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
         for (size_t k = from; k < n; k++)
             line[k] = ri;
+        if (!skip_one)
+            continue;
+        size_t kept = from;
+        for (size_t k = from; k < n; k++)
+            if (!w[k].one)
+                w[kept++] = w[k];
+        n = kept;
     }
     /* group labels: the words they overlap do not all overlap */
     for (size_t i = 0; i < n; i++) {
@@ -190,7 +204,8 @@ appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
 {
     int lo[OGI_T4_CELLS], hi[OGI_T4_CELLS];
     if (pr->ntoks == 0 || pr->ntoks >= OGI_T4_CELLS ||
-        !header_columns(g, rec, OGI_T4_CELLS, lo, hi))
+        (!header_columns(g, rec, OGI_T4_CELLS, lo, hi, 0) &&
+         !header_columns(g, rec, OGI_T4_CELLS, lo, hi, 1)))
         return;
     uint32_t out[OGI_T4_CELLS];
     size_t next = 0;

@@ -479,13 +479,15 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * come one short of the columns, and the last of them is not the sum of
  * the others (the rows' total, when a blank cell elsewhere made the row
  * short) in three rows or more, and in none. A row holding every column
- * never sums so either.
+ * never sums so either. Rows of zeros say nothing of sums: CUT_ROWS rows
+ * of numbers or more all one short, none whole, are a cut as well.
  */
+#define CUT_ROWS 5
 static int
 last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
                 ogi_table_id_t id)
 {
-    size_t cut = 0, whole = 0;
+    size_t cut = 0, whole = 0, shorter = 0, full = 0;
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
         size_t nc = q->ncols;
@@ -504,14 +506,19 @@ last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
             else
                 last = c->num.value;
         }
-        if (!ok || (last == 0 && sum == 0))
+        if (!ok)
+            continue;
+        *(q->ntoks == nc ? &full : &shorter) += 1;
+        if (last == 0 && sum == 0)
             continue;
         if (sum == last)
             whole++;
         else if (q->ntoks + 1 == nc)
             cut++;
     }
-    return cut >= 3 && whole == 0;
+    /* rows of zeros tell no sum: every row of numbers one short, and
+     * many of them, is a column cut whole too */
+    return whole == 0 && (cut >= 3 || (full == 0 && shorter >= CUT_ROWS));
 }
 
 /*
@@ -660,6 +667,54 @@ total_to_last(ogi__prow_t *pr, const ogi__table_t *g)
     pr->toks[last] = OGI__PLAN_GAP;
 }
 
+/* 1 when row pr (placed: a token a column) of a table of three columns
+ * or more has its last cell blank and every other cell a value, one a
+ * number at least; -1 when a cell before the last is blank; else 0. */
+static int
+last_gap_kind(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    if (pr->group || pr->ncols < 3 || pr->ntoks != pr->ncols || !runless(pr, g))
+        return 0;
+    int number = 0;
+    for (size_t v = 0; v + 1 < pr->ntoks; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_BLANK)
+            return -1;
+        if (c->kind != OGI__CELL_VALUE)
+            return 0;
+        number |= c->num.kind == OGI_NUM_VALUE;
+    }
+    return number && ogi__plan_tok_cell(g, pr->toks[pr->ntoks - 1])->kind ==
+                         OGI__CELL_BLANK;
+}
+
+static int
+only_last_gap(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    return last_gap_kind(pr, g) == 1;
+}
+
+/*
+ * 1 when the paper's edge cut table id's last column in some rows only
+ * (LibreOffice upright: a total shows in one row and not the next): the
+ * columns' positions, placed, leave the last cell blank and no other in
+ * CUT_ROWS rows or more, twice as many as rows with a blank elsewhere.
+ * Blanks a page left fall anywhere; an edge takes the last column.
+ */
+static int
+edge_gaps(const ogi__plan_t *p, const ogi__table_t *g, ogi_table_id_t id)
+{
+    size_t last = 0, inner = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        if (p->rows[k].table != id)
+            continue;
+        int kind = last_gap_kind(&p->rows[k], g);
+        last += kind == 1;
+        inner += kind == -1;
+    }
+    return last >= CUT_ROWS && last >= 2 * inner;
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
@@ -753,11 +808,19 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         total_to_last(pr, g);
     next:;
     }
+    int edge[OGI_TABLE_COUNT];
+    for (int id = 0; id < OGI_TABLE_COUNT; id++)
+        edge[id] =
+            !cut[id] && !clipped[id] && edge_gaps(p, g, (ogi_table_id_t)id);
     /* in a table cut at the paper's edge, a last cell the columns'
      * positions left blank, or whose value is the first digits of the
      * row's sum, is the one cut off */
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
+        if (edge[pr->table] && only_last_gap(pr, g)) {
+            pr->toks[pr->ntoks - 1] = OGI__PLAN_CUT;
+            continue;
+        }
         if ((cut[pr->table] || clipped[pr->table]) && !pr->group &&
             pr->ntoks == pr->ncols && runless(pr, g) &&
             ((cut[pr->table] && pr->toks[pr->ntoks - 1] == OGI__PLAN_GAP) ||

@@ -28,7 +28,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         browser_pdf) echo 100 ;;
-        browser_pdf_layout) echo 96.7 ;;
+        browser_pdf_layout) echo 97.6 ;;
         browser_pdf_raw) echo 85.6 ;;
         *) echo 100 ;;
     esac

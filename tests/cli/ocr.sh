@@ -30,7 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         ocr_pdf) echo 41.2 ;;
-        ocr_pdf_portrait) echo 38.8 ;;
+        ocr_pdf_portrait) echo 39.1 ;;
         *) echo 100 ;;
     esac
 }

@@ -25,9 +25,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 floor_of() {
     case $1 in
-        pdf_layout) echo 97.9 ;;
+        pdf_layout) echo 98.5 ;;
         pdf_raw) echo 95.8 ;;
-        pdf_portrait_layout) echo 96.5 ;;
+        pdf_portrait_layout) echo 98.9 ;;
         pdf_portrait_raw) echo 96.4 ;;
         *) echo 100 ;;
     esac

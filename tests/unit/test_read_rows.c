@@ -239,6 +239,169 @@ columns_in_code_points(void **state)
     done(&fx);
 }
 
+/* Table 4's one line of values under its header, set by pdftotext one
+ * character per grid cell: no second line of values shows the measure,
+ * the header's words do. In code points 结果维持 is 0-4, 结果纠正 5-9,
+ * 其他结果 10-14, and 1 (at 2), 0 (7) and 3 (12) stand one under each; in
+ * display columns (0-8, 9-17, 18-26) 1 and 0 would share the first. */
+static void
+header_over_one_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "结果维持 结果纠正 其他结果\n"
+                  "\n"
+                  "  1    0    3\n");
+    static const char *const want[] = {
+        "L[结果维持] L[结果纠正] L[其他结果]",
+        "V[1] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 2);
+    const ogi__cell_t *h = &fx.tb.cells[fx.tb.rows[0].first];
+    assert_int_equal(h[1].x0, 5);
+    assert_int_equal(h[2].x0, 10);
+    assert_int_equal(h[2].x1, 14);
+    done(&fx);
+}
+
+/* The same header over values set in display columns (a terminal's
+ * dump, w3m): 1 (at 3), 0 (12) and 3 (21) stand one under each word at
+ * 0-8, 9-17 and 18-26; in code points 0 (at 12) would stand under no
+ * word. The display columns stay. */
+static void
+header_over_one_row_display(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "结果维持 结果纠正 其他结果\n"
+                  "\n"
+                  "   1        0        3\n");
+    const ogi__cell_t *h = &fx.tb.cells[fx.tb.rows[0].first];
+    assert_int_equal(fx.tb.nrows, 2);
+    assert_int_equal(h[1].x0, 9);
+    assert_int_equal(h[2].x0, 18);
+    done(&fx);
+}
+
+/* A browser's row label that wraps over more lines than its values'
+ * line, which pdftotext sets apart by an empty line: the label's tail
+ * below the gap ("府信息公开申" / "请", an outer group's piece （六）
+ * beside it) ends that row, not the next, whose numbered label starts
+ * under it. */
+static void
+label_tail_below_gap(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                1.申请人无正当\n"
+                  "                理由逾期不补\n"
+                  "                不再处理其政     0       0         0        0   0       0        0\n"
+                  "\n"
+                  "                府信息公开申\n"
+                  "     （六）        请\n"
+                  "     其他处        2.申请人逾期未\n"
+                  "      理         按收费通知要\n"
+                  "                行政机关不再     0       0         0        0   0       0        0\n"
+                  "\n"
+                  "                处理其政府信\n"
+                  "                息公开申请\n"
+                  "                3.其他       0       0         0        0   0       0        0\n");
+    static const char *const want[] = {
+        "L[(六)] L[1.申请人无正当理由逾期不补不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[其他处理] "
+        "L[2.申请人逾期未按收费通知要行政机关不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[3.其他] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Below the gap after a row's values, the top of the next row's label
+ * over its number alone ("危及“三安全一" / "3."): that row's, not a
+ * tail of the row above. */
+static void
+top_below_gap_not_tail(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "       2.其他法律行政法规禁止公开   0    0    0\n"
+                  "\n"
+                  "        危及“三安全一\n"
+                  "       3.\n"
+                  "                     0    0    /\n"
+                  "       稳定”\n");
+    static const char *const want[] = {
+        "L[2.其他法律行政法规禁止公开] V[0] V[0] V[0]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[0] V[/]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* A number wrapped in a column too narrow for it (LibreOffice's PDF of a
+ * narrow 总计 column, pdftotext -layout): "2" over the row's line, "1"
+ * under it, in the column right of its other values, is 21. Two zeros
+ * so set are never one number (no number starts with a zero). */
+static void
+number_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                                                       2\n"
+                  "一、本年新收政府信息公开申请数量     15    3     0     0     3     0\n"
+                  "                                                       1\n"
+                  "\n"
+                  "二、上年结转政府信息公开申请数量     0     0     0     0     0     0   0\n"
+                  "\n"
+                  "                                                       0\n"
+                  "（一）予以公开             0     0     0     0     0     0\n"
+                  "                                                       0\n");
+    static const char *const want[] = {
+        "L[一、本年新收政府信息公开申请数量] V[15] V[3] V[0] V[0] V[3] V[0] "
+        "V[21]",
+        "L[二、上年结转政府信息公开申请数量] V[0] V[0] V[0] V[0] V[0] V[0] "
+        "V[0]",
+    };
+    char buf[1024];
+    assert_true(fx.tb.nrows >= 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(row_str(&fx, i, buf, sizeof(buf)), want[i]);
+    for (size_t i = 0; i < fx.tb.ncells; i++)
+        assert_false(fx.tb.cells[i].n == 2 &&
+                     memcmp(fx.tb.cells[i].s, "00", 2) == 0);
+    done(&fx);
+}
+
+/* The same with the rows set close, no empty line between them: "27"
+ * under a row of seven values and over a row with none in its column,
+ * "3" under that row at the same column, is that row's 273, not a value
+ * of the row above set lower. */
+static void
+number_wrapped_close(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "二、上年结转政府信息公开申请数量     47    0     0     0     0     0   47\n"
+                  "                     27\n"
+                  "（一）予以公开                    0     0     0     2     9   284\n"
+                  "                     3\n"
+                  "（二）部分公开              56    0     0     0     0     2   58\n");
+    static const char *const want[] = {
+        "L[二、上年结转政府信息公开申请数量] V[47] V[0] V[0] V[0] V[0] V[0] "
+        "V[47]",
+        "L[(一)予以公开] V[273] V[0] V[0] V[0] V[2] V[9] V[284]",
+        "L[(二)部分公开] V[56] V[0] V[0] V[0] V[0] V[2] V[58]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 /* The label of an outer column (三、本年度办理结果, centred over many rows)
  * within a band, its numbered first piece beside a row label's tail: no
  * new row there; the next row starts at the numbered row label （六）'s
@@ -787,6 +950,96 @@ digits_close(void **state)
     done(&fx);
 }
 
+/* The same where the row next to it is short of a blank cell itself
+ * ("无 0 0 000": six of seven): the row two lines up shows the seven, so
+ * "101" of a row of five is the digits of three cells (1 0 1). */
+static void
+digits_close_short_neighbour(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  " 5.要求行政机关确认或重新出具已获取信息 0 0 0        0   000\n"
+                  "\n"
+                  "（六）其他处理                 无     0    0   000\n"
+                  "\n"
+                  "（七）总计                   0 00       0   101\n"
+                  "\n"
+                  "四、结转下年度继续办理             0 00       0    00\n");
+    static const char *const want[] = {
+        "L[5.要求行政机关确认或重新出具已获取信息] V[0] V[0] V[0] V[0] V[0] "
+        "V[0] V[0]",
+        "L[(六)其他处理] V[无] V[0] V[0] V[0] V[0] V[0]",
+        "L[(七)总计] V[0] R[00] V[0] R[101]",
+        "L[四、结转下年度继续办理] V[0] R[00] V[0] R[00]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
+/* A browser's row label whose number pdftotext sets alone on the line
+ * of the row's values, the label's words on the line above it
+ * ("属于国家秘密" over "1.   0 0 0"): the words start that row (after
+ * its number), not a tail of the row above. */
+static void
+number_on_values_label_above(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "          （二）部分公开                   14 0     0   0    0   0   14\n"
+                  "                     属于国家秘密\n"
+                  "                     1.             0   0    0   0    0   0   0\n"
+                  "                    其他法律行政法规禁止公开\n"
+                  "                    2.              1   0    0   0    0   0   1\n"
+                  "                    危及“三安全一稳定”\n"
+                  "                    3.              0   2    0   0    0   0   2\n");
+    static const char *const want[] = {
+        "L[(二)部分公开] V[14] V[0] V[0] V[0] V[0] V[0] V[14]",
+        "L[1.属于国家秘密] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[2.其他法律行政法规禁止公开] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
+        "L[3.危及\"三安全一稳定\"] V[0] V[2] V[0] V[0] V[0] V[0] V[2]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
+/* A browser's row label over its number alone, the row's values below
+ * an empty line, the label's tail below another ("申请人无正当理由逾期不补
+ * 正、" / "1." / "" / "行政机关不再处理其政府信息公开  0 0 0" / "" /
+ * "申请"): one row, and so the next, its outer group's pieces beside. */
+static void
+label_number_values_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                 申请人无正当理由逾期不补正、\n"
+                  "                1.\n"
+                  "\n"
+                  "                行政机关不再处理其政府信息公开    0     0   0   0   0   0   0\n"
+                  "\n"
+                  "                申请\n"
+                  "        （六）其\n"
+                  "                 申请人逾期未按收费通知要求缴\n"
+                  "                2.\n"
+                  "         他处理\n"
+                  "                纳费用、行政机关不再处理其政府    2     0   0   0   0   0   2\n"
+                  "\n"
+                  "                信息公开申请\n"
+                  "                3.其他               3     0   0   0   0   0   3\n");
+    static const char *const want[] = {
+        "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
+        "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
+        "L[(六)其他处理] "
+        "L[2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开"
+        "申请] V[2] V[0] V[0] V[0] V[0] V[0] V[2]",
+        "L[3.其他] V[3] V[0] V[0] V[0] V[0] V[0] V[3]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -797,12 +1050,21 @@ main(void)
         cmocka_unit_test(rows_adjacent),
         cmocka_unit_test(header_not_joined),
         cmocka_unit_test(columns_in_code_points),
+        cmocka_unit_test(header_over_one_row),
+        cmocka_unit_test(header_over_one_row_display),
+        cmocka_unit_test(label_tail_below_gap),
+        cmocka_unit_test(top_below_gap_not_tail),
+        cmocka_unit_test(number_wrapped),
+        cmocka_unit_test(number_wrapped_close),
+        cmocka_unit_test(number_on_values_label_above),
+        cmocka_unit_test(label_number_values_apart),
         cmocka_unit_test(outer_group_in_band),
         cmocka_unit_test(number_apart),
         cmocka_unit_test(number_below_value),
         cmocka_unit_test(values_two_lines),
         cmocka_unit_test(rows_close_not_joined),
         cmocka_unit_test(digits_close),
+        cmocka_unit_test(digits_close_short_neighbour),
         cmocka_unit_test(header_down_columns),
         cmocka_unit_test(single_cells_not_joined),
         cmocka_unit_test(leading_zero_runs),
