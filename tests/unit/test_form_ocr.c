@@ -102,6 +102,16 @@ left_alone(void **state)
     check_figures("", "");
 }
 
+/* The report of text s. */
+static ogi_report_t *
+parse(ogi_arena_t *a, const char *s)
+{
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, s, strlen(s), NULL, &r), 0);
+    assert_non_null(r);
+    return r;
+}
+
 /* A report as OCR gives it: section four's heading without its "、",
  * Table 4's anchor wrapped over two lines, o for 0 and a rule read as I
  * in Table 3. */
@@ -152,10 +162,7 @@ ocr_report_cells(void **state)
     (void)state;
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
-    ogi_report_t *r = NULL;
-    assert_int_equal(
-        ogi_parse_report(a, ocr_report, strlen(ocr_report), NULL, &r), 0);
-    assert_non_null(r);
+    ogi_report_t *r = parse(a, ocr_report);
     assert_int_equal(r->meta.year, 2021);
     static const int new_received[7] = {12, 1, 0, 0, 0, 0, 13};
     static const int carried_over[7] = {10, 0, 0, 0, 0, 0, 10};
@@ -212,11 +219,7 @@ ocr_short_row_total(void **state)
     (void)state;
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
-    ogi_report_t *r = NULL;
-    assert_int_equal(
-        ogi_parse_report(a, ocr_short_rows, strlen(ocr_short_rows), NULL, &r),
-        0);
-    assert_non_null(r);
+    ogi_report_t *r = parse(a, ocr_short_rows);
     static const int granted[7] = {8, 1, 0, 0, 0, 0, 9};
     check_row(r, OGI_T3, 3, granted, 7);
     /* row 8: 3.危及“三安全一稳定”: 自然人 4, 总计 4, and no 4 between */
@@ -271,11 +274,7 @@ ocr_note_anchor_cells(void **state)
     (void)state;
     ogi_arena_t *a = ogi_arena_new(0);
     assert_non_null(a);
-    ogi_report_t *r = NULL;
-    assert_int_equal(
-        ogi_parse_report(a, ocr_note_anchor, strlen(ocr_note_anchor), NULL, &r),
-        0);
-    assert_non_null(r);
+    ogi_report_t *r = parse(a, ocr_note_anchor);
     assert_true(r->tables[OGI_T3].present);
     static const int new_received[7] = {12, 1, 0, 0, 0, 0, 13};
     static const int carried_over[7] = {3, 0, 0, 0, 0, 0, 3};
@@ -284,16 +283,6 @@ ocr_note_anchor_cells(void **state)
     check_row(r, OGI_T3, 1, carried_over, 7);
     check_row(r, OGI_T3, 3, granted, 7);
     ogi_arena_destroy(&a);
-}
-
-/* The report of text s. */
-static ogi_report_t *
-parse(ogi_arena_t *a, const char *s)
-{
-    ogi_report_t *r = NULL;
-    assert_int_equal(ogi_parse_report(a, s, strlen(s), NULL, &r), 0);
-    assert_non_null(r);
-    return r;
 }
 
 static void

@@ -99,14 +99,17 @@ put_head(buf_t *b, size_t t2)
 }
 
 /*
- * The outline of t as the parser settles it: headings and regions found,
- * the three tables read, then the regions cut again where the tables'
- * values came out of their regions' order (ogi__outline_rebalance).
+ * b's text decoded in a, and its outline as the parser settles it:
+ * headings and regions found, the three tables read, then the regions
+ * cut again where the tables' values came out of their regions' order
+ * (ogi__outline_rebalance).
  */
-static void
-find_balanced(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
-              ogi_arena_t *a)
+static ogi_text_t *
+outline_of(ogi_arena_t *a, const buf_t *b, ogi__outline_t *o)
 {
+    ogi_text_t *t = decode(a, b);
+    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
+    assert_non_null(flags);
     ogi__outline_find(t, o, flags, a);
     ogi__table_t tb[OGI__REG_COUNT];
     const ogi__table_t *read[OGI__REG_COUNT] = {NULL};
@@ -118,6 +121,7 @@ find_balanced(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         read[r] = &tb[r];
     }
     ogi__outline_rebalance(t, o, read, a);
+    return t;
 }
 
 /* Section 5 and 6 after Table 4. */
@@ -159,10 +163,8 @@ table3_tail_after_heading(void **state)
     put_values(&b, 15, 186);
     put_tail(&b);
     ogi_arena_t *a = ogi_arena_new(0);
-    ogi_text_t *t = decode(a, &b);
-    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
     ogi__outline_t o;
-    find_balanced(t, &o, flags, a);
+    ogi_text_t *t = outline_of(a, &b, &o);
     size_t last = line_of(t, 0, "185"), anchor = line_of(t, 0, "行政复议");
     assert_int_equal(o.end[OGI__REG_T3], last + 1);
     assert_int_equal(o.start[OGI__REG_T4], anchor);
@@ -193,10 +195,8 @@ table4_values_before_anchor(void **state)
     put_t4_header(&b);
     put_tail(&b);
     ogi_arena_t *a = ogi_arena_new(0);
-    ogi_text_t *t = decode(a, &b);
-    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
     ogi__outline_t o;
-    find_balanced(t, &o, flags, a);
+    ogi_text_t *t = outline_of(a, &b, &o);
     size_t heading = line_of(t, 0, "四、政府信息公开行政复议、行政诉讼情况");
     assert_int_equal(o.end[OGI__REG_T3], heading);
     assert_int_equal(o.start[OGI__REG_T4], line_of(t, heading, "186"));
@@ -225,10 +225,8 @@ other_format_count_moves_nothing(void **state)
     put_values(&b, 15, 184);
     put_tail(&b);
     ogi_arena_t *a = ogi_arena_new(0);
-    ogi_text_t *t = decode(a, &b);
-    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
     ogi__outline_t o;
-    find_balanced(t, &o, flags, a);
+    ogi_text_t *t = outline_of(a, &b, &o);
     assert_int_equal(o.end[OGI__REG_T3],
                      line_of(t, 0, "四、政府信息公开行政复议、行政诉讼情况"));
     assert_int_equal(o.start[OGI__REG_T4], line_of(t, 0, "行政复议"));
@@ -261,10 +259,8 @@ stray_year_before_table4(void **state)
     put_values(&b, 15, 500);
     put_tail(&b);
     ogi_arena_t *a = ogi_arena_new(0);
-    ogi_text_t *t = decode(a, &b);
-    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
     ogi__outline_t o;
-    find_balanced(t, &o, flags, a);
+    ogi_text_t *t = outline_of(a, &b, &o);
     assert_int_equal(o.end[OGI__REG_T3], line_of(t, 0, "183") + 1);
     assert_int_equal(ogi__order_value_lines(t, o.start[OGI__REG_T3],
                                             o.end[OGI__REG_T3], a, NULL, 0),
@@ -487,10 +483,8 @@ stray_inside_table3_cuts_nothing(void **state)
     put_values(&b, 15, 500);
     put_tail(&b);
     ogi_arena_t *a = ogi_arena_new(0);
-    ogi_text_t *t = decode(a, &b);
-    unsigned char *flags = ogi_arena_alloc(a, t->nlines + 1);
     ogi__outline_t o;
-    find_balanced(t, &o, flags, a);
+    ogi_text_t *t = outline_of(a, &b, &o);
     assert_true(o.end[OGI__REG_T3] > line_of(t, 0, "185"));
     ogi_arena_destroy(&a);
 }
