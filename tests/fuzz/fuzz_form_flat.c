@@ -35,27 +35,15 @@ written(const ogi__view_t *v, size_t i, size_t r, const char *raw, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ogi_arena_t *arena = ogi_arena_new(0);
-    if (!arena)
-        return 0;
-    char *raw = fuzz_copy(data, size);
-    if (!raw) {
-        ogi_arena_destroy(&arena);
-        return 0;
+    fuzz_text_t in;
+    if (fuzz_text_begin(&in, data, size) &&
+        ogi__form_unflatten(in.arena, &in.v) == 0) {
+        /* a view of its own is NUL-terminated; raw itself need not be */
+        if (in.v.s != in.raw && in.v.s[in.v.len] != '\0')
+            abort();
+        fuzz_check_map(&in.v, size);
+        fuzz_check_bytes(&in.v, in.raw, size, in.raw_view, written);
     }
-    ogi__view_t v;
-    char why[256];
-    if (ogi__form_text(arena, raw, size, &v, why, sizeof(why)) == 0) {
-        int raw_view = v.s == raw;
-        if (ogi__form_unflatten(arena, &v) == 0) {
-            /* a view of its own is NUL-terminated; raw itself need not be */
-            if (v.s != raw && v.s[v.len] != '\0')
-                abort();
-            fuzz_check_map(&v, size);
-            fuzz_check_bytes(&v, raw, size, raw_view, written);
-        }
-    }
-    free(raw);
-    ogi_arena_destroy(&arena);
+    fuzz_text_end(&in);
     return 0;
 }

@@ -37,36 +37,26 @@ edit_ok(unsigned char w, unsigned char c)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ogi_arena_t *arena = ogi_arena_new(0);
-    if (!arena)
-        return 0;
-    char *raw = fuzz_copy(data, size);
-    if (!raw) {
-        ogi_arena_destroy(&arena);
-        return 0;
-    }
-    ogi__view_t v;
-    char why[256];
-    if (ogi__form_text(arena, raw, size, &v, why, sizeof(why)) == 0) {
-        /* the view as given, kept to compare */
-        char *was = malloc(v.len + 1);
-        if (was) {
-            memcpy(was, v.s, v.len);
-            ogi__view_t w = v;
-            if (ogi__form_ocr_figures(arena, &w) == 0) {
-                if (w.len != v.len || w.map != v.map || w.nmap != v.nmap ||
-                    w.nraw != v.nraw || memcmp(v.s, was, v.len) != 0)
+    fuzz_text_t in;
+    /* the view as given, kept to compare */
+    char *was = NULL;
+    if (fuzz_text_begin(&in, data, size) &&
+        (was = malloc(in.v.len + 1)) != NULL) {
+        const ogi__view_t *v = &in.v;
+        memcpy(was, v->s, v->len);
+        ogi__view_t w = *v;
+        if (ogi__form_ocr_figures(in.arena, &w) == 0) {
+            if (w.len != v->len || w.map != v->map || w.nmap != v->nmap ||
+                w.nraw != v->nraw || memcmp(v->s, was, v->len) != 0)
+                abort();
+            if (w.s != v->s && w.s[w.len] != '\0')
+                abort();
+            for (size_t i = 0; i < w.len; i++)
+                if (!edit_ok((unsigned char)was[i], (unsigned char)w.s[i]))
                     abort();
-                if (w.s != v.s && w.s[w.len] != '\0')
-                    abort();
-                for (size_t i = 0; i < w.len; i++)
-                    if (!edit_ok((unsigned char)was[i], (unsigned char)w.s[i]))
-                        abort();
-            }
-            free(was);
         }
     }
-    free(raw);
-    ogi_arena_destroy(&arena);
+    free(was);
+    fuzz_text_end(&in);
     return 0;
 }

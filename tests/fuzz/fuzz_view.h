@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "form/form_int.h"
+#include "ogi/arena.h"
 
 /* A malloc'd copy of data[0..size) of exactly that size (one byte for an
  * empty input), or NULL. */
@@ -27,6 +28,37 @@ fuzz_copy(const uint8_t *data, size_t size)
     for (size_t i = 0; i < size; i++)
         raw[i] = (char)data[i];
     return raw;
+}
+
+/* A fuzz run's input as the text forms get it: in an arena of its own,
+ * copied to its exact size and decoded to a text view. */
+typedef struct {
+    ogi_arena_t *arena;
+    char *raw;
+    ogi__view_t v;
+    int raw_view; /* the view is raw itself (UTF-8 read as it is) */
+} fuzz_text_t;
+
+/* Sets in up from data[0..size): 1 when the bytes decode as text (in->v
+ * holds their view), else 0. Either way fuzz_text_end frees it. */
+static inline int
+fuzz_text_begin(fuzz_text_t *in, const uint8_t *data, size_t size)
+{
+    char why[256];
+    in->raw = NULL;
+    in->arena = ogi_arena_new(0);
+    if (!in->arena || !(in->raw = fuzz_copy(data, size)) ||
+        ogi__form_text(in->arena, in->raw, size, &in->v, why, sizeof(why)))
+        return 0;
+    in->raw_view = in->v.s == in->raw;
+    return 1;
+}
+
+static inline void
+fuzz_text_end(fuzz_text_t *in)
+{
+    free(in->raw);
+    ogi_arena_destroy(&in->arena);
 }
 
 /* The raw offset of view offset off (form_int.h's rule); *at is the map
