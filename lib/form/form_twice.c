@@ -47,6 +47,24 @@ cp1252_byte(iconv_t cd, const char *s, size_t n)
     return (unsigned char)out[0];
 }
 
+/* 1 when raw holds a C1 control (U+0080-U+009F) that windows-1252 has a
+ * character for: the tool read the bytes as ISO-8859-1, and a character
+ * above U+00FF is its own (html2text writes &mdash; as U+2014 in UTF-8),
+ * no byte of the original. The five bytes windows-1252 leaves undefined
+ * (0x81 0x8D 0x8F 0x90 0x9D) say nothing: a Windows tool writes them as
+ * their C1 controls too. */
+static int
+has_c1(const char *raw, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F &&
+            u[i + 1] != 0x81 && u[i + 1] != 0x8D && u[i + 1] != 0x8F &&
+            u[i + 1] != 0x90 && u[i + 1] != 0x9D)
+            return 1;
+    return 0;
+}
+
 /* 1 when raw's first non-ASCII characters are all of one byte each: two
  * bytes of UTF-8 for U+0080-U+00FF, or a windows-1252 character. */
 static int
@@ -87,6 +105,7 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     const char *end = raw + len;
     size_t n = 0, nmap = 0, high = 0;
     int w1252 = 0, ok = 1;
+    int latin1 = has_c1(raw, len);
     int need = 0; /* continuation bytes the original's character awaits,
                      were it UTF-8 */
     for (size_t i = 0; i < len;) {
@@ -125,6 +144,14 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
                 high++;
             }
             i++;
+            continue;
+        }
+        if (cp > 0xFF && latin1) {
+            /* the tool's own character (an entity it wrote), kept */
+            memcpy(b + n, raw + i, k);
+            n += k;
+            need = 0;
+            i += k;
             continue;
         }
         int byte = -1;

@@ -77,22 +77,35 @@ typedef struct {
                         share its columns */
 } line_t;
 
-/* Raw byte column of normalised offset i on a line starting at raw r0. */
+/* The offset in html2text's own bytes of raw offset r: r itself, or,
+ * when html2text read the page as ISO-8859-1 (t->canvas), the offset in
+ * what it wrote, each byte of the page's characters two bytes there. Its
+ * columns are fixed in those bytes, not in the page's. */
+static uint32_t
+canvas_at(const ogi_text_t *t, uint32_t r)
+{
+    return t->canvas ? (uint32_t)ogi_text_shift_raw(t->canvas, t->ncanvas, r)
+                     : r;
+}
+
+/* Byte column (in html2text's bytes) of normalised offset i on a line
+ * starting at raw r0. */
 static int
 raw_col(const ogi_text_t *t, size_t i, uint32_t r0)
 {
-    uint32_t r = ogi_text_raw_offset(t, i);
-    return r - r0 < MAX_X ? (int)(r - r0) : MAX_X - 1;
+    uint32_t r = canvas_at(t, ogi_text_raw_offset(t, i)), c0 = canvas_at(t, r0);
+    return r - c0 < MAX_X ? (int)(r - c0) : MAX_X - 1;
 }
 
-/* Raw byte column just past the character ending at normalised offset
+/* Byte column just past the character ending at normalised offset
  * e - 1 (not past any broken bytes dropped after it). */
 static int
 raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
 {
     uint32_t r = ogi_text_raw_offset(t, e - 1);
     size_t k = ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
-    return r + k - r0 < MAX_X ? (int)(r + k - r0) : MAX_X - 1;
+    uint32_t x = canvas_at(t, r + (uint32_t)k), c0 = canvas_at(t, r0);
+    return x - c0 < MAX_X ? (int)(x - c0) : MAX_X - 1;
 }
 
 /* Length of a value token at s[i..e) of t, with its kind, or 0. Digits
@@ -605,6 +618,18 @@ label_frags(const ogi_text_t *t, size_t l, const line_t *ln, frag_t *fr)
 static int
 raw_text(const ogi_text_t *t, const line_t *ln, int x0, int x1)
 {
+    if (t->canvas) {
+        uint32_t c0 = canvas_at(t, ln->r0);
+        for (uint32_t r = ln->r0; r < ln->r1; r++) {
+            uint32_t x = canvas_at(t, r) - c0;
+            if (x >= (uint32_t)x1)
+                break;
+            unsigned char c = (unsigned char)t->raw[r];
+            if (x >= (uint32_t)x0 && c != ' ' && c != 0xc2 && c != 0xa0)
+                return 1;
+        }
+        return 0;
+    }
     for (int x = x0; x < x1; x++) {
         if (ln->r0 + (uint32_t)x >= ln->r1)
             break;
@@ -723,7 +748,8 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
         ogi__cell_t *cell;
         if (raw_text(t, ln, cols[c].x0, cols[c].x1))
             cell = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, at, 0);
-        else if (ln->r0 + (uint32_t)cols[c].x0 < ln->r1)
+        else if (canvas_at(t, ln->r0) + (uint32_t)cols[c].x0 <
+                 canvas_at(t, ln->r1))
             cell = ogi__table_add(tb, OGI__CELL_BLANK, t->s + at, 0, at, 0);
         else
             continue; /* past the line: placement's to place */
