@@ -762,6 +762,34 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
     return 0;
 }
 
+/* Line l, which holds no values, as a row of its words cut at spaces and
+ * where bytes were dropped. html2text that read the page as ISO-8859-1
+ * wraps a header cell at its column's width in the page's bytes but
+ * writes each byte as two: the next column is written over the second
+ * half of every line of it, and what is left ("本年" of 本年增/减) runs
+ * into the next column's words ("本年�处理决定数量"), which are another
+ * header's. */
+static int
+add_cut_line(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln)
+{
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    line_t none = *ln;
+    none.n = 0;
+    frag_t fr[MAX_FRAG];
+    size_t nf = label_frags(t, l, &none, fr);
+    for (size_t k = 0; k < nf; k++) {
+        ogi__cell_t *c = ogi__table_add(tb, OGI__CELL_LABEL, t->s + fr[k].off,
+                                        fr[k].n, fr[k].off, fr[k].n);
+        if (!c)
+            return OGI_ENOMEM;
+        c->measurable = 1;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
 /* Whether lines [l0, l1) may be the layout at all: bytes were dropped
  * (no other converter cuts characters) and nothing is drawn with bars. */
 static int
@@ -840,7 +868,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 !ogi__table_is_page_line(t, l) &&
                 !(ln->n > 0 && ln->n == 1 && ln->t[0].kind == T_NBSP &&
                   ln->t[0].n == t->lines[l].end - t->lines[l].start)) {
-                if ((rc = ogi__table_add_line_row(tb, l)))
+                if ((rc = t->canvas && !ln->prose
+                               ? add_cut_line(tb, t, l, ln)
+                               : ogi__table_add_line_row(tb, l)))
                     return rc;
             }
             l++;
