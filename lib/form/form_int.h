@@ -143,6 +143,13 @@ typedef struct {
 int ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
                          ogi__twice_t *out);
 
+/* t's bytes made fit to read as GB18030 (they decoded as it): the
+ * tool's own characters (U+2014 of &mdash;, kept in UTF-8) in GB18030,
+ * and the lone byte of a character the layout cut dropped where a run of
+ * two-byte characters is odd. 0 or OGI_ENOMEM. */
+int ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
+                        ogi__twice_t *t);
+
 /* Makes v, a view of t's bytes, a view of the raw text they came from
  * (nraw bytes): its map composed with t's. 0 or OGI_ENOMEM. */
 int ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,

@@ -255,3 +255,127 @@ ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
     v->nmap = n;
     return 0;
 }
+
+/* Whether byte j of t's bytes is part of a character the tool wrote of
+ * its own (an entity): raw bytes of three or more there, where a byte of
+ * the page is two (C2/C3 and one). */
+static size_t
+own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j)
+{
+    unsigned char c = (unsigned char)t->s[j];
+    size_t r = ogi_text_shift_raw(t->map, t->nmap, j);
+    if (c == 0xC2 && j + 1 < t->len && (unsigned char)t->s[j + 1] == 0xA0 &&
+        r + 1 < len && (unsigned char)raw[r] == 0xC2 &&
+        (unsigned char)raw[r + 1] == 0xA0)
+        return 2; /* its no-break space (undo keeps it in UTF-8) */
+    if (c < 0xE0 || c > 0xF4)
+        return 0;
+    if (r >= len || (unsigned char)raw[r] != c)
+        return 0;
+    uint32_t cp;
+    size_t k = ogi_utf8_decode(t->s + j, t->s + t->len, &cp);
+    return k >= 3 && r + k <= len && memcmp(raw + r, t->s + j, k) == 0 ? k
+                                                                        : 0;
+}
+
+/* A four-byte GB18030 character at c[i] (a no-break space the tool
+ * wrote is one: 81 30 84 36). */
+static int
+four(const char *c, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)c;
+    return i + 3 < n && u[i] >= 0x81 && u[i + 1] >= 0x30 && u[i + 1] <= 0x39 &&
+           u[i + 2] >= 0x81 && u[i + 3] >= 0x30 && u[i + 3] <= 0x39;
+}
+
+int
+ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
+                    ogi__twice_t *t)
+{
+    /* the bytes with the tool's characters in GB18030 (at most four bytes
+     * for three or more), each with its raw offset */
+    size_t cap = 2 * t->len + 1;
+    char *c = ogi_arena_alloc(arena, cap);
+    uint32_t *at = ogi_arena_alloc(arena, cap * sizeof(*at));
+    if (!c || !at)
+        return OGI_ENOMEM;
+    iconv_t cd = (iconv_t)-1;
+    size_t n = 0;
+    for (size_t j = 0; j < t->len;) {
+        size_t k = own_char(t, raw, len, j);
+        uint32_t r = (uint32_t)ogi_text_shift_raw(t->map, t->nmap, j);
+        if (k) {
+            if (cd == (iconv_t)-1)
+                cd = iconv_open("GB18030", "UTF-8");
+            char in[4], out[4];
+            memcpy(in, t->s + j, k);
+            char *ip = in, *op = out;
+            size_t il = k, ol = sizeof(out);
+            if (cd != (iconv_t)-1) {
+                iconv(cd, NULL, NULL, NULL, NULL);
+                if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && !il) {
+                    for (char *p = out; p < op; p++) {
+                        at[n] = r;
+                        c[n++] = *p;
+                    }
+                    j += k;
+                    continue;
+                }
+            }
+        }
+        at[n] = r;
+        c[n++] = t->s[j++];
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    /* a run of bytes above 0x7F is whole characters of two bytes (GBK's,
+     * and a four-byte GB18030 one has digits inside): an odd run lost a
+     * byte of a character the layout cut, and its orphan would pair with
+     * the byte next to it (a bar, a digit, the next character), shifting
+     * the run. The orphan is a lead left before the bar or the next cell
+     * (the tool wrote over the trail), or a trail after a bar (it wrote
+     * the bar over the lead): it is dropped. */
+    char *b = ogi_arena_alloc(arena, n + 1);
+    ogi_text_shift_t *map = ogi_arena_alloc(arena, (n + 2) * sizeof(*map));
+    if (!b || !map)
+        return OGI_ENOMEM;
+    size_t m = 0, nmap = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i, drop = (size_t)-1, odd = 0;
+        if ((unsigned char)c[i] >= 0x80) {
+            while (e < n && (unsigned char)c[e] >= 0x80) {
+                if (four(c, e, n)) {
+                    e += 4;
+                    continue;
+                }
+                odd ^= 1;
+                e++;
+            }
+            if (odd)
+                drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|'
+                           ? i
+                           : e - 1;
+        } else {
+            e = i + 1;
+        }
+        for (size_t k = i; k < e; k++) {
+            if (k == drop)
+                continue;
+            if (!nmap || at[k] - m != map[nmap - 1].raw - map[nmap - 1].norm) {
+                if (nmap && map[nmap - 1].norm == m)
+                    nmap--;
+                map[nmap].norm = (uint32_t)m;
+                map[nmap].raw = at[k];
+                nmap++;
+            }
+            b[m++] = c[k];
+        }
+        i = e;
+    }
+    b[m] = '\0';
+    t->s = b;
+    t->len = m;
+    t->map = map;
+    t->nmap = nmap;
+    return 0;
+}
