@@ -256,26 +256,44 @@ ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
     return 0;
 }
 
-/* Whether byte j of t's bytes is part of a character the tool wrote of
- * its own (an entity): raw bytes of three or more there, where a byte of
- * the page is two (C2/C3 and one). */
+/* Bytes of t's from j on that stand for a character the tool wrote of
+ * its own (an entity), 0 when byte j is not one: where raw has a
+ * character of three bytes or more (a byte of the page is two there,
+ * C2/C3 and one), kept in UTF-8 or taken for a windows-1252 byte; or its
+ * no-break space (C2 A0, kept as it is or taken for the byte A0). *rk
+ * receives the raw character's length. Only for GB18030 bytes, where A0
+ * is no byte of a common character. */
 static size_t
-own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j)
+own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j,
+         size_t *rk)
 {
     unsigned char c = (unsigned char)t->s[j];
     size_t r = ogi_text_shift_raw(t->map, t->nmap, j);
-    if (c == 0xC2 && j + 1 < t->len && (unsigned char)t->s[j + 1] == 0xA0 &&
-        r + 1 < len && (unsigned char)raw[r] == 0xC2 &&
-        (unsigned char)raw[r + 1] == 0xA0)
-        return 2; /* its no-break space (undo keeps it in UTF-8) */
-    if (c < 0xE0 || c > 0xF4)
+    if (r >= len)
         return 0;
-    if (r >= len || (unsigned char)raw[r] != c)
+    unsigned char u = (unsigned char)raw[r];
+    if (c == 0xC2 && j + 1 < t->len && (unsigned char)t->s[j + 1] == 0xA0 &&
+        u == 0xC2 && r + 1 < len && (unsigned char)raw[r + 1] == 0xA0) {
+        *rk = 2;
+        return 2;
+    }
+    if (c == 0xA0 && u == 0xC2 && r + 1 < len &&
+        (unsigned char)raw[r + 1] == 0xA0) {
+        /* the same, taken for a byte of a character (GBK has none of
+         * A0 but a few rare ones the tool's would be cut from) */
+        *rk = 2;
+        return 1;
+    }
+    if (u < 0xE0 || u > 0xF4)
         return 0;
     uint32_t cp;
-    size_t k = ogi_utf8_decode(t->s + j, t->s + t->len, &cp);
-    return k >= 3 && r + k <= len && memcmp(raw + r, t->s + j, k) == 0 ? k
-                                                                        : 0;
+    size_t k = ogi_utf8_decode(raw + r, raw + len, &cp);
+    if (k < 3)
+        return 0;
+    *rk = k;
+    if (j + k <= t->len && memcmp(raw + r, t->s + j, k) == 0)
+        return k; /* kept */
+    return c >= 0x80 && c <= 0x9F ? 1 : 0; /* its windows-1252 byte */
 }
 
 /* A four-byte GB18030 character at c[i] (a no-break space the tool
@@ -302,15 +320,15 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     iconv_t cd = (iconv_t)-1;
     size_t n = 0;
     for (size_t j = 0; j < t->len;) {
-        size_t k = own_char(t, raw, len, j);
+        size_t rk = 0, k = own_char(t, raw, len, j, &rk);
         uint32_t r = (uint32_t)ogi_text_shift_raw(t->map, t->nmap, j);
-        if (k) {
+        if (k && rk <= 4) {
             if (cd == (iconv_t)-1)
                 cd = iconv_open("GB18030", "UTF-8");
             char in[4], out[4];
-            memcpy(in, t->s + j, k);
+            memcpy(in, raw + r, rk);
             char *ip = in, *op = out;
-            size_t il = k, ol = sizeof(out);
+            size_t il = rk, ol = sizeof(out);
             if (cd != (iconv_t)-1) {
                 iconv(cd, NULL, NULL, NULL, NULL);
                 if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && !il) {
