@@ -694,6 +694,31 @@ twice_nbsp(void **state)
     free(raw);
 }
 
+/* html2text without -utf8 of a page with &mdash; cells (made by the real
+ * tool: README.md there): it writes — as U+2014 in UTF-8 among the page's
+ * bytes written as ISO-8859-1 characters (C1 controls among them): its
+ * own character, kept, not windows-1252's 0x97. */
+static void
+twice_mdash(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp(ENCODINGS "h2t_latin1_mdash.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "utf-8", NULL);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    assert_non_null(strstr(v.s, "|规章_________|—_______________|3___"));
+    assert_non_null(strstr(v.s, "|—_______________|\n"));
+    assert_non_null(strstr(v.s, "二、主动公开政府信息情况"));
+    /* its span is the tool's three bytes */
+    const char *d = strstr(v.s, "—");
+    size_t r = view_to_raw(&v, (size_t)(d - v.s));
+    assert_memory_equal(raw + r, "—", 3);
+    assert_int_equal(view_to_raw(&v, (size_t)(d - v.s) + 3), r + 3);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars of each line of s[0..n), in out[0..cap) (the lines counted). */
 static size_t
 bars_per_line(const char *s, size_t n, int *out, size_t cap)
@@ -785,6 +810,7 @@ main(void)
         cmocka_unit_test(twice_gb18030),
         cmocka_unit_test(twice_1252),
         cmocka_unit_test(twice_nbsp),
+        cmocka_unit_test(twice_mdash),
         cmocka_unit_test(twice_gbk_cut),
         cmocka_unit_test(twice_not),
     };
