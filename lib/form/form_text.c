@@ -688,6 +688,8 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
             return rc;
         if (rc)
             return 0;
+        if ((rc = ogi__form_twice_mark_cuts(arena, &v, &t)))
+            return rc;
     }
     if ((rc = ogi__form_twice_compose(arena, &v, &t, len)))
         return rc;

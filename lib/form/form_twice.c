@@ -355,9 +355,10 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
      * the bar over the lead): it is dropped. */
     char *b = ogi_arena_alloc(arena, n + 1);
     ogi_text_shift_t *map = ogi_arena_alloc(arena, (n + 2) * sizeof(*map));
-    if (!b || !map)
+    uint32_t *cuts = ogi_arena_alloc(arena, (n / 2 + 1) * sizeof(*cuts));
+    if (!b || !map || !cuts)
         return OGI_ENOMEM;
-    size_t m = 0, nmap = 0;
+    size_t m = 0, nmap = 0, ncuts = 0;
     for (size_t i = 0; i < n;) {
         size_t e = i, drop = (size_t)-1, odd = 0;
         if ((unsigned char)c[i] >= 0x80) {
@@ -377,8 +378,11 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
             e = i + 1;
         }
         for (size_t k = i; k < e; k++) {
-            if (k == drop)
+            if (k == drop) {
+                if (ncuts < n / 2 + 1 && (!ncuts || cuts[ncuts - 1] != m))
+                    cuts[ncuts++] = (uint32_t)m;
                 continue;
+            }
             if (!nmap || at[k] - m != map[nmap - 1].raw - map[nmap - 1].norm) {
                 if (nmap && map[nmap - 1].norm == m)
                     nmap--;
@@ -395,5 +399,50 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     t->len = m;
     t->map = map;
     t->nmap = nmap;
+    t->cuts = cuts;
+    t->ncuts = ncuts;
+    return 0;
+}
+
+int
+ogi__form_twice_mark_cuts(ogi_arena_t *arena, ogi__view_t *v,
+                          const ogi__twice_t *t)
+{
+    if (!t->ncuts)
+        return 0;
+    size_t len = v->len + t->ncuts;
+    char *s = ogi_arena_alloc(arena, len + 1);
+    ogi_text_shift_t *map =
+        ogi_arena_alloc(arena, (v->len + 2 * t->ncuts + 2) * sizeof(*map));
+    if (!s || !map)
+        return OGI_ENOMEM;
+    size_t n = 0, nmap = 0, k = 0;
+    for (size_t x = 0; x <= v->len; x++) {
+        size_t bx = v->map ? ogi_text_shift_raw(v->map, v->nmap, x) : x;
+        /* before the first character at or past the cut */
+        int lead = x == v->len || ((unsigned char)v->s[x] & 0xC0) != 0x80;
+        while (lead && k < t->ncuts && t->cuts[k] <= bx && n < len) {
+            map[nmap].norm = (uint32_t)n;
+            map[nmap].raw = t->cuts[k];
+            nmap++;
+            s[n++] = (char)0x80;
+            k++;
+        }
+        if (x == v->len)
+            break;
+        if (!nmap || bx - n != (size_t)map[nmap - 1].raw - map[nmap - 1].norm) {
+            if (nmap && map[nmap - 1].norm == n)
+                nmap--;
+            map[nmap].norm = (uint32_t)n;
+            map[nmap].raw = (uint32_t)bx;
+            nmap++;
+        }
+        s[n++] = v->s[x];
+    }
+    s[n] = '\0';
+    v->s = s;
+    v->len = n;
+    v->map = map;
+    v->nmap = nmap;
     return 0;
 }
