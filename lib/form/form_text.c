@@ -688,7 +688,9 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
             return rc;
         if (rc)
             return 0;
-        if ((rc = ogi__form_twice_mark_cuts(arena, &v, &t)))
+        /* a view of broken UTF-8 is one no longer than the raw bytes */
+        if (v.len + t.ncuts <= len &&
+            (rc = ogi__form_twice_mark_cuts(arena, &v, &t)))
             return rc;
     }
     if ((rc = ogi__form_twice_compose(arena, &v, &t, len)))
