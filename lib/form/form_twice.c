@@ -65,6 +65,22 @@ has_c1(const char *raw, size_t len)
     return 0;
 }
 
+/* Whether the character of UTF-8 bytes p[0], p[1] and A0 is one of
+ * GB2312's (the characters a Chinese text is written in). */
+static int
+common_han(iconv_t *cd, const char *p)
+{
+    if (*cd == (iconv_t)-1)
+        *cd = iconv_open("GB2312", "UTF-8");
+    if (*cd == (iconv_t)-1)
+        return 1;
+    char in[3] = {p[0], p[1], (char)0xA0}, out[8];
+    char *ip = in, *op = out;
+    size_t il = 3, ol = sizeof(out);
+    iconv(*cd, NULL, NULL, NULL, NULL);
+    return iconv(*cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0;
+}
+
 /* 1 when raw's first non-ASCII characters are all of one byte each: two
  * bytes of UTF-8 for U+0080-U+00FF, or a windows-1252 character. */
 static int
@@ -101,7 +117,7 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     ogi_text_shift_t *map = ogi_arena_alloc(arena, mapcap * sizeof(*map));
     if (!b || !map)
         return OGI_ENOMEM;
-    iconv_t cd = (iconv_t)-1;
+    iconv_t cd = (iconv_t)-1, gb = (iconv_t)-1;
     const char *end = raw + len;
     size_t n = 0, nmap = 0, high = 0;
     int w1252 = 0, ok = 1;
@@ -167,6 +183,15 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
             ok = 0; /* a character that stands for no byte */
             break;
         }
+        if (byte == 0xA0 && need == 1 && k == 2 && n >= 2 &&
+            (unsigned char)b[n - 2] >= 0xE0 &&
+            (unsigned char)b[n - 2] <= 0xEF && !common_han(&gb, b + n - 2)) {
+            /* the last byte of an ideograph no text uses (甠 of 用 cut):
+             * html2text wrote its no-break space over the last byte of a
+             * character that overflowed its column; the character is cut
+             * (its bytes left broken) and the space is the tool's */
+            need = 0;
+        }
         if (byte == 0xA0 && need == 0 && k == 2) {
             /* a no-break space where no character of the original awaits
              * its next byte: the tool's own (an &nbsp; it wrote as
@@ -185,6 +210,8 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
+    if (gb != (iconv_t)-1)
+        iconv_close(gb);
     if (!ok || high < MIN_HIGH)
         return 0;
     b[n] = '\0';

@@ -719,6 +719,29 @@ twice_mdash(void **state)
     free(raw);
 }
 
+/* html2text without -utf8 of tests/data/forms/h2t_plain/latin1.html
+ * (README.md there): where it wrote a cell's no-break space over the last
+ * byte of the label before it (行政事业性收费 overflowing, then
+ * "&nbsp;645.04"), the bytes read back would make 丠 of 业, a character
+ * no text uses: the label's character is cut and the space is the
+ * tool's. 章 of 规章, whose last byte is A0 too, stays 章. */
+static void
+twice_nbsp_over(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp("tests/data/forms/h2t_plain/latin1.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "utf-8", NULL);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    assert_null(strstr(v.s, "丠"));
+    assert_non_null(strstr(v.s, "行政事\xE4\xB8\xC2\xA0"
+                                "645.04"));
+    assert_non_null(strstr(v.s, "规章\xC2\xA0 "));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Bars of each line of s[0..n), in out[0..cap) (the lines counted). */
 static size_t
 bars_per_line(const char *s, size_t n, int *out, size_t cap)
@@ -819,6 +842,7 @@ main(void)
         cmocka_unit_test(twice_1252),
         cmocka_unit_test(twice_nbsp),
         cmocka_unit_test(twice_mdash),
+        cmocka_unit_test(twice_nbsp_over),
         cmocka_unit_test(twice_gbk_cut),
         cmocka_unit_test(twice_not),
     };
