@@ -344,10 +344,19 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         int zero_split = kind == T_NUM && !sign && n == 1 && s[b] == '0' &&
                          e < le && ogi_text_is_digit((unsigned char)s[e]) &&
                          !ogi_text_broken_at(t, e);
-        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero) &&
+        /* where html2text read the page as ISO-8859-1 an ideograph is
+         * six of its bytes, so a value written over a label's overflow
+         * falls on a character's start as often as inside one: digits
+         * right after a whole ideograph are a cell's own as well, when
+         * the cell's no-break space or the line's end ends them (the
+         * overflow goes on after the space, cut or not) */
+        int over = t->canvas && kind == T_NUM && a > ls &&
+                   (unsigned char)s[a - 1] >= 0x80 && (nbsp_end || e == le);
+        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero ||
+                     over) &&
                     !ogi_text_broken_at(t, a) &&
                     (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
-                    !ogi_text_broken_at(t, e);
+                    (!ogi_text_broken_at(t, e) || over);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         after_zero = zero_split;
         i = e;
