@@ -323,16 +323,6 @@ own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j,
     return c >= 0x80 && c <= 0x9F ? 1 : 0; /* its windows-1252 byte */
 }
 
-/* A four-byte GB18030 character at c[i] (a no-break space the tool
- * wrote is one: 81 30 84 36). */
-static int
-four(const char *c, size_t i, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)c;
-    return i + 3 < n && u[i] >= 0x81 && u[i + 1] >= 0x30 && u[i + 1] <= 0x39 &&
-           u[i + 2] >= 0x81 && u[i + 3] >= 0x30 && u[i + 3] <= 0x39;
-}
-
 int
 ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
                     ogi__twice_t *t)
@@ -342,7 +332,8 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     size_t cap = 2 * t->len + 1;
     char *c = ogi_arena_alloc(arena, cap);
     uint32_t *at = ogi_arena_alloc(arena, cap * sizeof(*at));
-    if (!c || !at)
+    unsigned char *own = ogi_arena_alloc(arena, cap);
+    if (!c || !at || !own)
         return OGI_ENOMEM;
     iconv_t cd = (iconv_t)-1;
     size_t n = 0;
@@ -361,6 +352,7 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
                 if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && !il) {
                     for (char *p = out; p < op; p++) {
                         at[n] = r;
+                        own[n] = 1;
                         c[n++] = *p;
                     }
                     j += k;
@@ -369,12 +361,14 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
             }
         }
         at[n] = r;
+        own[n] = 0;
         c[n++] = t->s[j++];
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
-    /* a run of bytes above 0x7F is whole characters of two bytes (GBK's,
-     * and a four-byte GB18030 one has digits inside): an odd run lost a
+    /* a run of the page's bytes above 0x7F is whole characters of two
+     * bytes (GBK's; the tool's own characters in it, a no-break space of
+     * four bytes with digits inside, count for none): an odd run lost a
      * byte of a character the layout cut, and its orphan would pair with
      * the byte next to it (a bar, a digit, the next character), shifting
      * the run. The orphan is a lead left before the bar or the next cell
@@ -387,20 +381,19 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
         return OGI_ENOMEM;
     size_t m = 0, nmap = 0, ncuts = 0;
     for (size_t i = 0; i < n;) {
-        size_t e = i, drop = (size_t)-1, odd = 0;
-        if ((unsigned char)c[i] >= 0x80) {
-            while (e < n && (unsigned char)c[e] >= 0x80) {
-                if (four(c, e, n)) {
-                    e += 4;
+        size_t e = i, drop = (size_t)-1, odd = 0, first = n, last = n;
+        if ((unsigned char)c[i] >= 0x80 || own[i]) {
+            for (; e < n && ((unsigned char)c[e] >= 0x80 || own[e]); e++) {
+                if (own[e])
                     continue;
-                }
                 odd ^= 1;
-                e++;
+                first = first == n ? e : first;
+                last = e;
             }
             if (odd)
                 drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|'
-                           ? i
-                           : e - 1;
+                           ? first
+                           : last;
         } else {
             e = i + 1;
         }
