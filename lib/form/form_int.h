@@ -135,7 +135,7 @@ typedef struct {
     size_t len;
     const ogi_text_shift_t *map; /* from s's offsets to raw's */
     size_t nmap;
-    const char *as; /* what they were read as: "ISO-8859-1", ... */
+    const char *as;       /* what they were read as: "ISO-8859-1", ... */
     const uint32_t *cuts; /* ogi__form_twice_gbk: offsets in s where the
                              lone byte of a cut character was dropped */
     size_t ncuts;

@@ -319,7 +319,7 @@ own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j,
         return 0;
     *rk = k;
     if (j + k <= t->len && memcmp(raw + r, t->s + j, k) == 0)
-        return k; /* kept */
+        return k;                          /* kept */
     return c >= 0x80 && c <= 0x9F ? 1 : 0; /* its windows-1252 byte */
 }
 
@@ -391,9 +391,8 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
                 last = e;
             }
             if (odd)
-                drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|'
-                           ? first
-                           : last;
+                drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|' ? first
+                                                                        : last;
         } else {
             e = i + 1;
         }

@@ -352,11 +352,11 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
          * overflow goes on after the space, cut or not) */
         int over = t->canvas && kind == T_NUM && a > ls &&
                    (unsigned char)s[a - 1] >= 0x80 && (nbsp_end || e == le);
-        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero ||
-                     over) &&
-                    !ogi_text_broken_at(t, a) &&
-                    (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
-                    (!ogi_text_broken_at(t, e) || over);
+        tk->clean =
+            (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero || over) &&
+            !ogi_text_broken_at(t, a) &&
+            (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
+            (!ogi_text_broken_at(t, e) || over);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         after_zero = zero_split;
         i = e;
@@ -878,8 +878,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 !(ln->n > 0 && ln->n == 1 && ln->t[0].kind == T_NBSP &&
                   ln->t[0].n == t->lines[l].end - t->lines[l].start)) {
                 if ((rc = t->canvas && !ln->prose
-                               ? add_cut_line(tb, t, l, ln)
-                               : ogi__table_add_line_row(tb, l)))
+                              ? add_cut_line(tb, t, l, ln)
+                              : ogi__table_add_line_row(tb, l)))
                     return rc;
             }
             l++;

@@ -442,8 +442,8 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
         cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
-         (!after_cut && (cut_lead(t, b) == 0xe2 ||
-                         ogi__table_is_nbsp(t, a) || t->canvas)) ||
+         (!after_cut &&
+          (cut_lead(t, b) == 0xe2 || ogi__table_is_nbsp(t, a) || t->canvas)) ||
          ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);

@@ -782,9 +782,17 @@ twice_gbk_cut(void **state)
     for (size_t l = 0; l < lw; l++)
         assert_int_equal(got[l], want[l]);
     static const char *const whole[] = {
-        "|第二十条第（一）项", "|规章\xC2\xA0", "|\xC2\xA0" "0___|0___",
-        "|42\xC2\xA0", "|10823\xC2\xA0", "|—___", "|310\xC2\xA0",
-        "|\xC2\xA0" "645.04", "三、收到和处理政府信息公开申请情况",
+        "|第二十条第（一）项",
+        "|规章\xC2\xA0",
+        "|\xC2\xA0"
+        "0___|0___",
+        "|42\xC2\xA0",
+        "|10823\xC2\xA0",
+        "|—___",
+        "|310\xC2\xA0",
+        "|\xC2\xA0"
+        "645.04",
+        "三、收到和处理政府信息公开申请情况",
     };
     for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
         if (!strstr(v.s, whole[i]))

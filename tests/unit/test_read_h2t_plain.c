@@ -504,8 +504,7 @@ latin1(void **state)
     ogi_arena_t *a = ogi_arena_new(0);
     ogi__view_t v;
     char why[160];
-    assert_int_equal(ogi__form_decode(a, raw, len, 0, &v, why, sizeof(why)),
-                     0);
+    assert_int_equal(ogi__form_decode(a, raw, len, 0, &v, why, sizeof(why)), 0);
     assert_string_equal(v.twice, "ISO-8859-1");
     ogi_text_t t;
     assert_int_equal(ogi_text_decode(a, v.s, v.len, 0, &t, why, sizeof(why)),
@@ -516,8 +515,8 @@ latin1(void **state)
     assert_int_equal(ogi__reader_read(&tb, a, &t, 0, t.nlines), 0);
     assert_string_equal(tb.reader, "h2t_plain");
     static const char *const want[] = {
-        "V:0 | V:0 | V:0", "V:6 | V:0 | V:42", "V:10823",
-        "V:6931",          "V:310",            "V:645.04",
+        "V:0 | V:0 | V:0", "V:6 | V:0 | V:42", "V:10823", "V:6931",
+        "V:310",           "V:645.04",
     };
     size_t w = 0;
     int x0[2][3] = {{0}};
