@@ -66,6 +66,13 @@ typedef struct {
     uint32_t *broken;  /* broken[i]: the normalised offset the i-th was
                           dropped before (ascending; equal offsets when
                           two were dropped at one place) */
+    const ogi_text_shift_t *canvas; /* raw was encoded twice by the tool
+                                       that laid it out (html2text without
+                                       -utf8): from raw's offsets to those
+                                       of the bytes it wrote, whose byte
+                                       columns its layout counts; NULL
+                                       when raw's are */
+    size_t ncanvas;
 } ogi_text_t;
 
 /* The span of normalised bytes shift_block holds one entry for. */

@@ -135,13 +135,31 @@ typedef struct {
     size_t len;
     const ogi_text_shift_t *map; /* from s's offsets to raw's */
     size_t nmap;
-    const char *as; /* what they were read as: "ISO-8859-1", ... */
+    const char *as;       /* what they were read as: "ISO-8859-1", ... */
+    const uint32_t *cuts; /* ogi__form_twice_gbk: offsets in s where the
+                             lone byte of a cut character was dropped */
+    size_t ncuts;
 } ogi__twice_t;
 
 /* 1 with *out filled when raw[0..len) (valid UTF-8) is text encoded
  * twice, 0 when it is not, OGI_ENOMEM. */
 int ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
                          ogi__twice_t *out);
+
+/* t's bytes made fit to read as GB18030 (they decoded as it): the
+ * tool's own characters (U+2014 of &mdash;, kept in UTF-8) in GB18030,
+ * and the lone byte of a character the layout cut dropped where a run of
+ * two-byte characters is odd. 0 or OGI_ENOMEM. */
+int ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
+                        ogi__twice_t *t);
+
+/* Marks in v, the view of t's bytes (before ogi__form_twice_compose),
+ * each of t's cuts with a lone byte 0x80, which the text decoder drops
+ * and remembers (ogi_text_broken_at) as it does a UTF-8 character cut in
+ * two: so the layout's readers see where characters were cut. 0 or
+ * OGI_ENOMEM. */
+int ogi__form_twice_mark_cuts(ogi_arena_t *arena, ogi__view_t *v,
+                              const ogi__twice_t *t);
 
 /* Makes v, a view of t's bytes, a view of the raw text they came from
  * (nraw bytes): its map composed with t's. 0 or OGI_ENOMEM. */

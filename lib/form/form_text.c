@@ -376,6 +376,20 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
     if (rc)
         return 0; /* the bytes are no text: the characters were meant */
+    if (v.encoding && strcmp(v.encoding, "gb18030") == 0) {
+        /* GBK read as ISO-8859-1 by a tool that cut characters */
+        if ((rc = ogi__form_twice_gbk(arena, raw, len, &t)))
+            return rc;
+        rc = decode(arena, t.s, t.len, hint_declared, 1, &v, w, sizeof(w));
+        if (rc == OGI_ENOMEM)
+            return rc;
+        if (rc)
+            return 0;
+        /* a view of broken UTF-8 is one no longer than the raw bytes */
+        if (v.len + t.ncuts <= len &&
+            (rc = ogi__form_twice_mark_cuts(arena, &v, &t)))
+            return rc;
+    }
     if ((rc = ogi__form_twice_compose(arena, &v, &t, len)))
         return rc;
     v.twice = t.as;

@@ -47,6 +47,40 @@ cp1252_byte(iconv_t cd, const char *s, size_t n)
     return (unsigned char)out[0];
 }
 
+/* 1 when raw holds a C1 control (U+0080-U+009F) that windows-1252 has a
+ * character for: the tool read the bytes as ISO-8859-1, and a character
+ * above U+00FF is its own (html2text writes &mdash; as U+2014 in UTF-8),
+ * no byte of the original. The five bytes windows-1252 leaves undefined
+ * (0x81 0x8D 0x8F 0x90 0x9D) say nothing: a Windows tool writes them as
+ * their C1 controls too. */
+static int
+has_c1(const char *raw, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F &&
+            u[i + 1] != 0x81 && u[i + 1] != 0x8D && u[i + 1] != 0x8F &&
+            u[i + 1] != 0x90 && u[i + 1] != 0x9D)
+            return 1;
+    return 0;
+}
+
+/* Whether the character of UTF-8 bytes p[0], p[1] and A0 is one of
+ * GB2312's (the characters a Chinese text is written in). */
+static int
+common_han(iconv_t *cd, const char *p)
+{
+    if (*cd == (iconv_t)-1)
+        *cd = iconv_open("GB2312", "UTF-8");
+    if (*cd == (iconv_t)-1)
+        return 1;
+    char in[3] = {p[0], p[1], (char)0xA0}, out[8];
+    char *ip = in, *op = out;
+    size_t il = 3, ol = sizeof(out);
+    iconv(*cd, NULL, NULL, NULL, NULL);
+    return iconv(*cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0;
+}
+
 /* 1 when raw's first non-ASCII characters are all of one byte each: two
  * bytes of UTF-8 for U+0080-U+00FF, or a windows-1252 character. */
 static int
@@ -83,10 +117,11 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     ogi_text_shift_t *map = ogi_arena_alloc(arena, mapcap * sizeof(*map));
     if (!b || !map)
         return OGI_ENOMEM;
-    iconv_t cd = (iconv_t)-1;
+    iconv_t cd = (iconv_t)-1, gb = (iconv_t)-1;
     const char *end = raw + len;
     size_t n = 0, nmap = 0, high = 0;
     int w1252 = 0, ok = 1;
+    int latin1 = has_c1(raw, len);
     int need = 0; /* continuation bytes the original's character awaits,
                      were it UTF-8 */
     for (size_t i = 0; i < len;) {
@@ -127,6 +162,14 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
             i++;
             continue;
         }
+        if (cp > 0xFF && latin1) {
+            /* the tool's own character (an entity it wrote), kept */
+            memcpy(b + n, raw + i, k);
+            n += k;
+            need = 0;
+            i += k;
+            continue;
+        }
         int byte = -1;
         if (cp <= 0xFF) {
             byte = (int)cp;
@@ -139,6 +182,15 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
         if (byte < 0) {
             ok = 0; /* a character that stands for no byte */
             break;
+        }
+        if (byte == 0xA0 && need == 1 && k == 2 && n >= 2 &&
+            (unsigned char)b[n - 2] >= 0xE0 &&
+            (unsigned char)b[n - 2] <= 0xEF && !common_han(&gb, b + n - 2)) {
+            /* the last byte of an ideograph no text uses (甠 of 用 cut):
+             * html2text wrote its no-break space over the last byte of a
+             * character that overflowed its column; the character is cut
+             * (its bytes left broken) and the space is the tool's */
+            need = 0;
         }
         if (byte == 0xA0 && need == 0 && k == 2) {
             /* a no-break space where no character of the original awaits
@@ -158,6 +210,8 @@ ogi__form_twice_undo(ogi_arena_t *arena, const char *raw, size_t len,
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
+    if (gb != (iconv_t)-1)
+        iconv_close(gb);
     if (!ok || high < MIN_HIGH)
         return 0;
     b[n] = '\0';
@@ -226,5 +280,188 @@ ogi__form_twice_compose(ogi_arena_t *arena, ogi__view_t *v,
     }
     v->map = m;
     v->nmap = n;
+    return 0;
+}
+
+/* Bytes of t's from j on that stand for a character the tool wrote of
+ * its own (an entity), 0 when byte j is not one: where raw has a
+ * character of three bytes or more (a byte of the page is two there,
+ * C2/C3 and one), kept in UTF-8 or taken for a windows-1252 byte; or its
+ * no-break space (C2 A0, kept as it is or taken for the byte A0). *rk
+ * receives the raw character's length. Only for GB18030 bytes, where A0
+ * is no byte of a common character. */
+static size_t
+own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j,
+         size_t *rk)
+{
+    unsigned char c = (unsigned char)t->s[j];
+    size_t r = ogi_text_shift_raw(t->map, t->nmap, j);
+    if (r >= len)
+        return 0;
+    unsigned char u = (unsigned char)raw[r];
+    if (c == 0xC2 && j + 1 < t->len && (unsigned char)t->s[j + 1] == 0xA0 &&
+        u == 0xC2 && r + 1 < len && (unsigned char)raw[r + 1] == 0xA0) {
+        *rk = 2;
+        return 2;
+    }
+    if (c == 0xA0 && u == 0xC2 && r + 1 < len &&
+        (unsigned char)raw[r + 1] == 0xA0) {
+        /* the same, taken for a byte of a character (GBK has none of
+         * A0 but a few rare ones the tool's would be cut from) */
+        *rk = 2;
+        return 1;
+    }
+    if (u < 0xE0 || u > 0xF4)
+        return 0;
+    uint32_t cp;
+    size_t k = ogi_utf8_decode(raw + r, raw + len, &cp);
+    if (k < 3)
+        return 0;
+    *rk = k;
+    if (j + k <= t->len && memcmp(raw + r, t->s + j, k) == 0)
+        return k;                          /* kept */
+    return c >= 0x80 && c <= 0x9F ? 1 : 0; /* its windows-1252 byte */
+}
+
+int
+ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
+                    ogi__twice_t *t)
+{
+    /* the bytes with the tool's characters in GB18030 (at most four bytes
+     * for three or more), each with its raw offset */
+    size_t cap = 2 * t->len + 1;
+    char *c = ogi_arena_alloc(arena, cap);
+    uint32_t *at = ogi_arena_alloc(arena, cap * sizeof(*at));
+    unsigned char *own = ogi_arena_alloc(arena, cap);
+    if (!c || !at || !own)
+        return OGI_ENOMEM;
+    iconv_t cd = (iconv_t)-1;
+    size_t n = 0;
+    for (size_t j = 0; j < t->len;) {
+        size_t rk = 0, k = own_char(t, raw, len, j, &rk);
+        uint32_t r = (uint32_t)ogi_text_shift_raw(t->map, t->nmap, j);
+        if (k && rk <= 4) {
+            if (cd == (iconv_t)-1)
+                cd = iconv_open("GB18030", "UTF-8");
+            char in[4], out[4];
+            memcpy(in, raw + r, rk);
+            char *ip = in, *op = out;
+            size_t il = rk, ol = sizeof(out);
+            if (cd != (iconv_t)-1) {
+                iconv(cd, NULL, NULL, NULL, NULL);
+                if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && !il) {
+                    for (char *p = out; p < op; p++) {
+                        at[n] = r;
+                        own[n] = 1;
+                        c[n++] = *p;
+                    }
+                    j += k;
+                    continue;
+                }
+            }
+        }
+        at[n] = r;
+        own[n] = 0;
+        c[n++] = t->s[j++];
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    /* a run of the page's bytes above 0x7F is whole characters of two
+     * bytes (GBK's; the tool's own characters in it, a no-break space of
+     * four bytes with digits inside, count for none): an odd run lost a
+     * byte of a character the layout cut, and its orphan would pair with
+     * the byte next to it (a bar, a digit, the next character), shifting
+     * the run. The orphan is a lead left before the bar or the next cell
+     * (the tool wrote over the trail), or a trail after a bar (it wrote
+     * the bar over the lead): it is dropped. */
+    char *b = ogi_arena_alloc(arena, n + 1);
+    ogi_text_shift_t *map = ogi_arena_alloc(arena, (n + 2) * sizeof(*map));
+    uint32_t *cuts = ogi_arena_alloc(arena, (n / 2 + 1) * sizeof(*cuts));
+    if (!b || !map || !cuts)
+        return OGI_ENOMEM;
+    size_t m = 0, nmap = 0, ncuts = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i, drop = (size_t)-1, odd = 0, first = n, last = n;
+        if ((unsigned char)c[i] >= 0x80 || own[i]) {
+            for (; e < n && ((unsigned char)c[e] >= 0x80 || own[e]); e++) {
+                if (own[e])
+                    continue;
+                odd ^= 1;
+                first = first == n ? e : first;
+                last = e;
+            }
+            if (odd)
+                drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|' ? first
+                                                                        : last;
+        } else {
+            e = i + 1;
+        }
+        for (size_t k = i; k < e; k++) {
+            if (k == drop) {
+                if (ncuts < n / 2 + 1 && (!ncuts || cuts[ncuts - 1] != m))
+                    cuts[ncuts++] = (uint32_t)m;
+                continue;
+            }
+            if (!nmap || at[k] - m != map[nmap - 1].raw - map[nmap - 1].norm) {
+                if (nmap && map[nmap - 1].norm == m)
+                    nmap--;
+                map[nmap].norm = (uint32_t)m;
+                map[nmap].raw = at[k];
+                nmap++;
+            }
+            b[m++] = c[k];
+        }
+        i = e;
+    }
+    b[m] = '\0';
+    t->s = b;
+    t->len = m;
+    t->map = map;
+    t->nmap = nmap;
+    t->cuts = cuts;
+    t->ncuts = ncuts;
+    return 0;
+}
+
+int
+ogi__form_twice_mark_cuts(ogi_arena_t *arena, ogi__view_t *v,
+                          const ogi__twice_t *t)
+{
+    if (!t->ncuts)
+        return 0;
+    size_t len = v->len + t->ncuts;
+    char *s = ogi_arena_alloc(arena, len + 1);
+    ogi_text_shift_t *map =
+        ogi_arena_alloc(arena, (v->len + 2 * t->ncuts + 2) * sizeof(*map));
+    if (!s || !map)
+        return OGI_ENOMEM;
+    size_t n = 0, nmap = 0, k = 0;
+    for (size_t x = 0; x <= v->len; x++) {
+        size_t bx = v->map ? ogi_text_shift_raw(v->map, v->nmap, x) : x;
+        /* before the first character at or past the cut */
+        int lead = x == v->len || ((unsigned char)v->s[x] & 0xC0) != 0x80;
+        while (lead && k < t->ncuts && t->cuts[k] <= bx && n < len) {
+            map[nmap].norm = (uint32_t)n;
+            map[nmap].raw = t->cuts[k];
+            nmap++;
+            s[n++] = (char)0x80;
+            k++;
+        }
+        if (x == v->len)
+            break;
+        if (!nmap || bx - n != (size_t)map[nmap - 1].raw - map[nmap - 1].norm) {
+            if (nmap && map[nmap - 1].norm == n)
+                nmap--;
+            map[nmap].norm = (uint32_t)n;
+            map[nmap].raw = (uint32_t)bx;
+            nmap++;
+        }
+        s[n++] = v->s[x];
+    }
+    s[n] = '\0';
+    v->s = s;
+    v->len = n;
+    v->map = map;
+    v->nmap = nmap;
     return 0;
 }

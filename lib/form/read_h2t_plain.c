@@ -77,22 +77,35 @@ typedef struct {
                         share its columns */
 } line_t;
 
-/* Raw byte column of normalised offset i on a line starting at raw r0. */
+/* The offset in html2text's own bytes of raw offset r: r itself, or,
+ * when html2text read the page as ISO-8859-1 (t->canvas), the offset in
+ * what it wrote, each byte of the page's characters two bytes there. Its
+ * columns are fixed in those bytes, not in the page's. */
+static uint32_t
+canvas_at(const ogi_text_t *t, uint32_t r)
+{
+    return t->canvas ? (uint32_t)ogi_text_shift_raw(t->canvas, t->ncanvas, r)
+                     : r;
+}
+
+/* Byte column (in html2text's bytes) of normalised offset i on a line
+ * starting at raw r0. */
 static int
 raw_col(const ogi_text_t *t, size_t i, uint32_t r0)
 {
-    uint32_t r = ogi_text_raw_offset(t, i);
-    return r - r0 < MAX_X ? (int)(r - r0) : MAX_X - 1;
+    uint32_t r = canvas_at(t, ogi_text_raw_offset(t, i)), c0 = canvas_at(t, r0);
+    return r - c0 < MAX_X ? (int)(r - c0) : MAX_X - 1;
 }
 
-/* Raw byte column just past the character ending at normalised offset
+/* Byte column just past the character ending at normalised offset
  * e - 1 (not past any broken bytes dropped after it). */
 static int
 raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
 {
     uint32_t r = ogi_text_raw_offset(t, e - 1);
     size_t k = ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
-    return r + k - r0 < MAX_X ? (int)(r + k - r0) : MAX_X - 1;
+    uint32_t x = canvas_at(t, r + (uint32_t)k), c0 = canvas_at(t, r0);
+    return x - c0 < MAX_X ? (int)(x - c0) : MAX_X - 1;
 }
 
 /* Length of a value token at s[i..e) of t, with its kind, or 0. Digits
@@ -331,10 +344,19 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         int zero_split = kind == T_NUM && !sign && n == 1 && s[b] == '0' &&
                          e < le && ogi_text_is_digit((unsigned char)s[e]) &&
                          !ogi_text_broken_at(t, e);
-        tk->clean = (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero) &&
-                    !ogi_text_broken_at(t, a) &&
-                    (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
-                    !ogi_text_broken_at(t, e);
+        /* where html2text read the page as ISO-8859-1 an ideograph is
+         * six of its bytes, so a value written over a label's overflow
+         * falls on a character's start as often as inside one: digits
+         * right after a whole ideograph are a cell's own as well, when
+         * the cell's no-break space or the line's end ends them (the
+         * overflow goes on after the space, cut or not) */
+        int over = t->canvas && kind == T_NUM && a > ls &&
+                   (unsigned char)s[a - 1] >= 0x80 && (nbsp_end || e == le);
+        tk->clean =
+            (a == ls || s[a - 1] == ' ' || lead > 0 || after_zero || over) &&
+            !ogi_text_broken_at(t, a) &&
+            (e == le || s[e] == ' ' || nbsp_end || zero_split) &&
+            (!ogi_text_broken_at(t, e) || over);
         after_digits = kind == T_NUM && e < le && ogi__table_is_nbsp(t, e);
         after_zero = zero_split;
         i = e;
@@ -605,6 +627,18 @@ label_frags(const ogi_text_t *t, size_t l, const line_t *ln, frag_t *fr)
 static int
 raw_text(const ogi_text_t *t, const line_t *ln, int x0, int x1)
 {
+    if (t->canvas) {
+        uint32_t c0 = canvas_at(t, ln->r0);
+        for (uint32_t r = ln->r0; r < ln->r1; r++) {
+            uint32_t x = canvas_at(t, r) - c0;
+            if (x >= (uint32_t)x1)
+                break;
+            unsigned char c = (unsigned char)t->raw[r];
+            if (x >= (uint32_t)x0 && c != ' ' && c != 0xc2 && c != 0xa0)
+                return 1;
+        }
+        return 0;
+    }
     for (int x = x0; x < x1; x++) {
         if (ln->r0 + (uint32_t)x >= ln->r1)
             break;
@@ -723,7 +757,8 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
         ogi__cell_t *cell;
         if (raw_text(t, ln, cols[c].x0, cols[c].x1))
             cell = ogi__table_add(tb, OGI__CELL_RUN, "?", 1, at, 0);
-        else if (ln->r0 + (uint32_t)cols[c].x0 < ln->r1)
+        else if (canvas_at(t, ln->r0) + (uint32_t)cols[c].x0 <
+                 canvas_at(t, ln->r1))
             cell = ogi__table_add(tb, OGI__CELL_BLANK, t->s + at, 0, at, 0);
         else
             continue; /* past the line: placement's to place */
@@ -731,6 +766,34 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
             return OGI_ENOMEM;
         cell->x0 = cols[c].x0;
         cell->x1 = cols[c].x1;
+    }
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* Line l, which holds no values, as a row of its words cut at spaces and
+ * where bytes were dropped. html2text that read the page as ISO-8859-1
+ * wraps a header cell at its column's width in the page's bytes but
+ * writes each byte as two: the next column is written over the second
+ * half of every line of it, and what is left ("本年" of 本年增/减) runs
+ * into the next column's words ("本年�处理决定数量"), which are another
+ * header's. */
+static int
+add_cut_line(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln)
+{
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    line_t none = *ln;
+    none.n = 0;
+    frag_t fr[MAX_FRAG];
+    size_t nf = label_frags(t, l, &none, fr);
+    for (size_t k = 0; k < nf; k++) {
+        ogi__cell_t *c = ogi__table_add(tb, OGI__CELL_LABEL, t->s + fr[k].off,
+                                        fr[k].n, fr[k].off, fr[k].n);
+        if (!c)
+            return OGI_ENOMEM;
+        c->measurable = 1;
     }
     ogi__table_row_close(tb);
     return 0;
@@ -814,7 +877,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 !ogi__table_is_page_line(t, l) &&
                 !(ln->n > 0 && ln->n == 1 && ln->t[0].kind == T_NBSP &&
                   ln->t[0].n == t->lines[l].end - t->lines[l].start)) {
-                if ((rc = ogi__table_add_line_row(tb, l)))
+                if ((rc = t->canvas && !ln->prose
+                              ? add_cut_line(tb, t, l, ln)
+                              : ogi__table_add_line_row(tb, l)))
                     return rc;
             }
             l++;

@@ -430,15 +430,20 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
      * ideograph after the cell's own no-break space ("| \xe4\xb8|" of
      * "&nbsp;不适用"): the left cell was padded to its bar, so the cell
      * was written from its start, and a value's digits are one byte each:
-     * never cut, never a cut character's first bytes */
+     * never cut, never a cut character's first bytes. Where html2text
+     * read the page as ISO-8859-1 (t->canvas), a column is as wide in
+     * the bytes it wrote as its widest cell has bytes of the page, and
+     * writes two for each: 无 in its own column of three leaves its first
+     * byte only, and after a cell padded to its bar that byte is the
+     * cell's own */
     size_t sp = a;
     while (sp < b && is_pad(s[sp]))
         sp++;
     if (!tail && sp == b && col > 0 && ogi_text_broken_at(t, b) &&
         cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
         (number_before(fs, line, col) ||
-         (!after_cut && (cut_lead(t, b) == 0xe2 ||
-                         ogi__table_is_nbsp(t, a))) ||
+         (!after_cut &&
+          (cut_lead(t, b) == 0xe2 || ogi__table_is_nbsp(t, a) || t->canvas)) ||
          ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);

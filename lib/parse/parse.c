@@ -434,6 +434,10 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         *out = r;
         return 0;
     }
+    if (v.twice && v.map) { /* layouts were drawn in the twice bytes */
+        t.canvas = v.map;
+        t.ncanvas = v.nmap;
+    }
     if (t.nbroken &&
         (rc = ogi_report_add_finding(
              r, "P9", OGI_SEV_INFO, NULL,

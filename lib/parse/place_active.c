@@ -168,8 +168,12 @@ ogi__place_detect_format(const ogi__table_t *g, int *margin)
         size_t sn = t->n;
         /* a header split in two cells ("本年" over "制发件数": two
          * paragraphs of one cell, drawn as two by lynx) is read whole */
+        /* but not one cut where the next column was written over it
+         * ("本年" of 本年增/减, then 处理决定数量: html2text) */
         if (sn < 12 && i + 1 < g->ncells &&
             g->cells[i + 1].kind == OGI__CELL_LABEL &&
+            !(g->text && t->s == g->text->s + t->off &&
+              ogi_text_broken_at(g->text, t->off + t->n)) &&
             sn + g->cells[i + 1].n <= sizeof(joined)) {
             memcpy(joined, s, sn);
             memcpy(joined + sn, g->cells[i + 1].s, g->cells[i + 1].n);

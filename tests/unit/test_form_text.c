@@ -694,6 +694,120 @@ twice_nbsp(void **state)
     free(raw);
 }
 
+/* html2text without -utf8 of a page with &mdash; cells (made by the real
+ * tool: README.md there): it writes — as U+2014 in UTF-8 among the page's
+ * bytes written as ISO-8859-1 characters (C1 controls among them): its
+ * own character, kept, not windows-1252's 0x97. */
+static void
+twice_mdash(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp(ENCODINGS "h2t_latin1_mdash.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "utf-8", NULL);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    assert_non_null(strstr(v.s, "|规章_________|—_______________|3___"));
+    assert_non_null(strstr(v.s, "|—_______________|\n"));
+    assert_non_null(strstr(v.s, "二、主动公开政府信息情况"));
+    /* its span is the tool's three bytes */
+    const char *d = strstr(v.s, "—");
+    size_t r = view_to_raw(&v, (size_t)(d - v.s));
+    assert_memory_equal(raw + r, "—", 3);
+    assert_int_equal(view_to_raw(&v, (size_t)(d - v.s) + 3), r + 3);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* html2text without -utf8 of tests/data/forms/h2t_plain/latin1.html
+ * (README.md there): where it wrote a cell's no-break space over the last
+ * byte of the label before it (行政事业性收费 overflowing, then
+ * "&nbsp;645.04"), the bytes read back would make 丠 of 业, a character
+ * no text uses: the label's character is cut and the space is the
+ * tool's. 章 of 规章, whose last byte is A0 too, stays 章. */
+static void
+twice_nbsp_over(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp("tests/data/forms/h2t_plain/latin1.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "utf-8", NULL);
+    assert_string_equal(v.twice, "ISO-8859-1");
+    assert_null(strstr(v.s, "丠"));
+    assert_non_null(strstr(v.s, "行政事\xE4\xB8\xC2\xA0"
+                                "645.04"));
+    assert_non_null(strstr(v.s, "规章\xC2\xA0 "));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/* Bars of each line of s[0..n), in out[0..cap) (the lines counted). */
+static size_t
+bars_per_line(const char *s, size_t n, int *out, size_t cap)
+{
+    size_t l = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < n && l < cap; i++) {
+        if (s[i] == '|')
+            out[l]++;
+        else if (s[i] == '\n' && ++l < cap)
+            out[l] = 0;
+    }
+    return l;
+}
+
+/* html2text without -utf8 of a GBK page declared by <meta charset="gbk">
+ * (made by the real tool: README.md there): it read the GBK bytes as
+ * ISO-8859-1 and cut characters where the table's columns end. Read back
+ * as GB18030, the byte left of a cut character never takes the bar (or
+ * the digit) after it as its second byte: every line has its bars, the
+ * values and labels from the HTML read whole, and the tool's own — and
+ * no-break spaces are those characters, not GBK's 聽; where a lone byte
+ * was dropped a byte 0x80 stands, which the text decoder drops in turn
+ * and remembers, as it does a UTF-8 character html2text -utf8 cut. */
+static void
+twice_gbk_cut(void **state)
+{
+    (void)state;
+    size_t n;
+    char *raw = slurp(ENCODINGS "h2t_latin1_gbk.txt", &n);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__view_t v = decoded(a, raw, n, 0, "gb18030", NULL);
+    assert_non_null(v.twice);
+    int want[64], got[64];
+    size_t lw = bars_per_line(raw, n, want, 64);
+    size_t lg = bars_per_line(v.s, v.len, got, 64);
+    assert_int_equal(lw, lg);
+    for (size_t l = 0; l < lw; l++)
+        assert_int_equal(got[l], want[l]);
+    static const char *const whole[] = {
+        "|第二十条第（一）项",
+        "|规章\xC2\xA0",
+        "|\xC2\xA0"
+        "0___|0___",
+        "|42\xC2\xA0",
+        "|10823\xC2\xA0",
+        "|—___",
+        "|310\xC2\xA0",
+        "|\xC2\xA0"
+        "645.04",
+        "三、收到和处理政府信息公开申请情况",
+    };
+    for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
+        if (!strstr(v.s, whole[i]))
+            fail_msg("no \"%s\" in the view", whole[i]);
+    assert_null(strstr(v.s, "聽"));
+    /* the lone bytes dropped are marked where they were, as a UTF-8
+     * character cut in two leaves a broken byte: 容 of 信息内容 and 文 of
+     * 规范性文件 cut by the bars, 发 of 本年制发件数 by the line's end */
+    assert_non_null(strstr(v.s, "|信息内\x80|"));
+    assert_non_null(strstr(v.s, "|规范性\x80|6"));
+    assert_non_null(strstr(v.s, "|发\x80|"));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* Text that is meant in Latin-1 characters stays as it is. */
 static void
 twice_not(void **state)
@@ -735,6 +849,9 @@ main(void)
         cmocka_unit_test(twice_gb18030),
         cmocka_unit_test(twice_1252),
         cmocka_unit_test(twice_nbsp),
+        cmocka_unit_test(twice_mdash),
+        cmocka_unit_test(twice_nbsp_over),
+        cmocka_unit_test(twice_gbk_cut),
         cmocka_unit_test(twice_not),
     };
     return cmocka_run_group_tests_name("form_text", tests, NULL, NULL);
