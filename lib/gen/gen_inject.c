@@ -55,6 +55,10 @@ ogi__gen_inject(ogi__gen_t *g)
                 if (ogi_report_row_in_shape(g->truth, OGI_T3, row) &&
                     ogi__gen_cell(g, OGI_T3, row, tc)->state == OGI_CELL_NUM)
                     cand[m++] = (long)row;
+            if (m == 0) { /* every total blank or a placeholder */
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
             size_t row = (size_t)cand[rnd(g, 0, (int64_t)m - 1)];
             ogi_cell_t *c = ogi__gen_cell(g, OGI_T3, row, tc);
             int64_t d = rnd(g, 1, 9);
@@ -163,6 +167,10 @@ ogi__gen_inject(ogi__gen_t *g)
                     !(sk->rows[row - 1].flags & OGI_ROW_OTHER1) &&
                     (long)row != g->nolabel_row)
                     cand[m++] = (long)row;
+            if (m == 0) { /* every total blank or a placeholder */
+                e = OGI_GEN_ERR_NONE;
+                break;
+            }
             size_t row = (size_t)cand[rnd(g, 0, (int64_t)m - 1)];
             g->missing_row = (long)row;
             g->truth->tables[OGI_T3].row_found[row] = 0;
