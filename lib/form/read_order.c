@@ -188,9 +188,12 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
     }
     ogi__label_t in;
     ogi__label_norm(buf, len, &in);
-    for (size_t r = 0; r < sets->n; r++) {
-        if (!ogi__label_may_match(&in, sets->row[r].bloom))
-            continue;
+    /* the rows it may match only, in order */
+    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may;
+         may &= may - 1) {
+        size_t r = (size_t)__builtin_ctz(may);
+        if (r >= sets->n)
+            break;
         int s = ogi__label_score_set(&in, &sets->row[r], 0);
         if (s >= LABEL_MIN_SCORE && s > l->score) {
             l->score = s;

@@ -39,17 +39,42 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
     }
 }
 
+/* The rows label in may match, by table: looked up once a table for
+ * the tries of one match (ogi__label_rows_may). */
+typedef struct {
+    uint32_t rows[OGI_TABLE_COUNT];
+    uint32_t known; /* bit id: rows[id] looked up */
+} may_t;
+
+static uint32_t
+rows_may(may_t *may, const ogi__label_t *in, ogi_table_id_t id)
+{
+    if (!(may->known & (1u << id))) {
+        may->rows[id] = ogi__label_rows_may(in, id);
+        may->known |= 1u << id;
+    }
+    return may->rows[id];
+}
+
 /* Best row for label tok, or -1. Ties go to rows at or after the cursor,
  * then to data rows over groups. */
 static long
-match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
-            size_t from, size_t to, int *score)
+match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
+            size_t cursor, size_t from, size_t to, int *score)
 {
     long best = -1;
     int best_s = 0;
     size_t end = to < p->n ? to : p->n;
+    /* the rows of the table walked that in may match: most labels name
+     * one row or two, the others are passed over by a bit */
+    ogi_table_id_t id = OGI_TABLE_COUNT;
+    uint32_t rows = 0;
     for (size_t i = from; i < end; i++) {
-        if (!ogi__label_may_match(in, p->rows[i].labels.bloom))
+        if (p->rows[i].table != id) {
+            id = p->rows[i].table;
+            rows = rows_may(may, in, id);
+        }
+        if (p->rows[i].row >= 32 || !(rows >> p->rows[i].row & 1))
             continue;
         int expected = i == cursor || i == cursor + 1;
         int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
@@ -74,10 +99,11 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
 static long
 match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
 {
-    long m = match_range(p, in, cursor, cursor, cursor + 4, score);
+    may_t may = {.known = 0};
+    long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
-    return match_range(p, in, cursor, 0, p->n, score);
+    return match_range(p, in, &may, cursor, 0, p->n, score);
 }
 
 /* The first plan row of the table whose heading in is ("第二十条第（一）项"
