@@ -65,29 +65,35 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
     long best = -1;
     int best_s = 0;
     size_t end = to < p->n ? to : p->n;
-    /* the rows of the table walked that in may match: most labels name
-     * one row or two, the others are passed over by a bit */
-    ogi_table_id_t id = OGI_TABLE_COUNT;
-    uint32_t rows = 0;
-    for (size_t i = from; i < end; i++) {
-        if (p->rows[i].table != id) {
-            id = p->rows[i].table;
-            rows = rows_may(may, in, id);
-        }
-        if (p->rows[i].row >= 32 || !(rows >> p->rows[i].row & 1))
-            continue;
-        int expected = i == cursor || i == cursor + 1;
-        int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
-        if (s == 0)
-            continue;
-        s *= 4;
-        if (i < cursor)
-            s -= 40; /* a row already behind us: likely a stray word */
-        if (!p->rows[i].group)
-            s += 1;
-        if (s > best_s) {
-            best_s = s;
-            best = (long)i;
+    /* table by table, the rows in may match only (most labels name one
+     * row or two), in order: ogi__plan_add_table lays a table's rows out
+     * one after another, skeleton row r at its first plus r */
+    for (size_t at = from; at < end;) {
+        const ogi__prow_t *pr = &p->rows[at];
+        size_t first = at - pr->row;
+        size_t stop = first + ogi_skeleton_table(pr->table)->nrows;
+        if (stop > end)
+            stop = end;
+        uint32_t rows = rows_may(may, in, pr->table);
+        rows &= ~(((uint32_t)1 << pr->row) - 1); /* those from at on */
+        at = stop;
+        for (; rows; rows &= rows - 1) {
+            size_t i = first + (size_t)__builtin_ctz(rows);
+            if (i >= stop)
+                break;
+            int expected = i == cursor || i == cursor + 1;
+            int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
+            if (s == 0)
+                continue;
+            s *= 4;
+            if (i < cursor)
+                s -= 40; /* a row already behind us: likely a stray word */
+            if (!p->rows[i].group)
+                s += 1;
+            if (s > best_s) {
+                best_s = s;
+                best = (long)i;
+            }
         }
     }
     *score = best_s / 4;
