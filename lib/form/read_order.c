@@ -67,46 +67,46 @@ is_wide(const char *s, size_t a, size_t b)
     return 0;
 }
 
-/* 1 when lines [l0, l1) hold tabs or aligned columns on more than one
- * line in 20: one pass over the bytes, before any number is read. */
 static int
-columned(const ogi_text_t *t, size_t l0, size_t l1)
+probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    size_t lines = 0, marked = 0;
+    /* the layout's marks first, one pass over the bytes before any
+     * number is read: tabs or aligned columns on more than one line in
+     * 20 are another layout's (lines), and so are tabs or aligned columns
+     * on many of the lines that are no footer (content) */
+    size_t lines = 0, marked = 0, content = 0, tabs = 0, wide = 0;
     for (size_t l = l0; l < l1; l++) {
         size_t a, b;
         ogi__order_line_content(t, l, &a, &b);
         if (a == b)
-            continue;
+            continue; /* blanks only: ogi__table_is_empty_line */
         lines++;
         /* a tab anywhere: an indenting one is the cell-lines layout's */
-        marked += memchr(t->s + t->lines[l].start, '\t',
-                         t->lines[l].end - t->lines[l].start) ||
-                  is_wide(t->s, a, b);
+        int tab = memchr(t->s + t->lines[l].start, '\t',
+                         t->lines[l].end - t->lines[l].start) != NULL;
+        int w = is_wide(t->s, a, b);
+        marked += tab || w;
         /* settled whatever the lines left hold */
         if (marked * 20 > l1 - l0)
-            return 1;
+            return 0;
+        if (ogi__table_is_page_line(t, l))
+            continue;
+        content++;
+        tabs += tab && memchr(t->s + a, '\t', b - a);
+        wide += (size_t)w;
     }
-    return marked * 20 > lines;
-}
-
-static int
-probe(const ogi_text_t *t, size_t l0, size_t l1)
-{
-    if (columned(t, l0, l1))
+    /* tabs belong to the cell-lines and row-lines layouts, aligned
+     * columns to -layout */
+    if (marked * 20 > lines || content < 6 || tabs * 20 > content ||
+        wide * 10 > content)
         return 0;
-    size_t content = 0, nums = 0, shorts = 0, tabs = 0, wide = 0;
+    size_t nums = 0, shorts = 0;
     size_t gapped = 0; /* values with a blank line next to them */
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
             continue;
         size_t a, b;
         ogi__order_line_content(t, l, &a, &b);
-        content++;
-        if (memchr(t->s + a, '\t', b - a))
-            tabs++;
-        if (is_wide(t->s, a, b))
-            wide++;
         ogi_num_t num;
         if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
             nums++;
@@ -118,12 +118,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             shorts++;
         }
     }
-    /* tabs belong to the cell-lines and row-lines layouts, aligned
-     * columns to -layout; a table has values: one line in six at least
-     * (Table 2's small tables wrap their headers a word or two a line,
-     * so that their few values are outnumbered by the lines of text) */
-    if (content < 6 || nums < 3 || tabs * 20 > content || wide * 10 > content ||
-        nums * 6 < content)
+    /* a table has values: one line in six at least (Table 2's small
+     * tables wrap their headers a word or two a line, so that their few
+     * values are outnumbered by the lines of text) */
+    if (nums < 3 || nums * 6 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);
