@@ -422,6 +422,23 @@ tail_end(const ogi_text_t *t, size_t start, size_t h, size_t stop)
     return l;
 }
 
+/* leads[c] = 1 when a line whose first byte is c may be the heading of
+ * a section from next on (its ordinal's first byte, any byte for one with
+ * no ordinal) or Table 4's header: one look-up a line, made again when
+ * next moves on. */
+static void
+heading_leads(const ogi_skel_section_t *const *secs, int next,
+              unsigned char *leads)
+{
+    int any = 0;
+    for (int k = next; k < OGI_SEC_COUNT; k++)
+        any |= !secs[k]->ordinal[0];
+    memset(leads, any, 256);
+    leads[(unsigned char)T4_WORD[0]] = 1;
+    for (int k = next; k < OGI_SEC_COUNT; k++)
+        leads[(unsigned char)secs[k]->ordinal[0]] = 1;
+}
+
 void
 ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                   ogi_arena_t *arena)
@@ -442,6 +459,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
     mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
+    unsigned char leads[256];
+    int leads_of = -1; /* the next heading leads[] was made for */
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
@@ -453,12 +472,12 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             /* without anchor words a line is a heading or Table 4's header
              * or nothing, and both are told by their first byte: most
              * lines need not be read further */
+            if (leads_of != next) {
+                heading_leads(secs, next, leads);
+                leads_of = next;
+            }
             unsigned char c = line_lead(t, l);
-            int may = c == (unsigned char)T4_WORD[0];
-            for (int k = next; k < OGI_SEC_COUNT && !may; k++)
-                may = !secs[k]->ordinal[0] ||
-                      (unsigned char)secs[k]->ordinal[0] == c;
-            if (c == 0 || !may)
+            if (c == 0 || !leads[c])
                 continue;
         }
         const char *b;
