@@ -92,7 +92,7 @@ static void norm(const char *s, size_t n, ogi__label_t *out);
  * the result depends on the bytes alone. A set of two slots is picked by
  * the bytes, and a slot taken only when they are the same.
  */
-#define MEMO_BITS  8
+#define MEMO_BITS  9
 #define MEMO_BYTES 180 /* labels longer are normalised each time */
 
 typedef struct {
