@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "label_int.h"
 #include "ogi/error.h"
 #include "ogi/skeleton.h"
@@ -35,11 +39,44 @@ ogi__order_line_content(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
 static size_t
 next_cell(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a + 1; i < b; i++)
-        if (s[i - 1] == ' ' && s[i] != ' ' &&
-            ogi__table_starts_numbered(s + i, b - i))
+    /* the places after a space only, space to space (most lines of a
+     * label hold none) */
+    for (size_t i = a + 1; i < b; i++) {
+        const char *sp = memchr(s + i - 1, ' ', b - i);
+        if (!sp)
+            return 0;
+        i = (size_t)(sp - s) + 1;
+        if (s[i] != ' ' && ogi__table_starts_numbered(s + i, b - i))
             return i;
+    }
     return 0;
+}
+
+/* The end of the word at s[i..b): the next space, or b. */
+static inline size_t
+word_end(const char *s, size_t i, size_t b)
+{
+    const char *sp = i < b ? memchr(s + i, ' ', b - i) : NULL;
+    return sp ? (size_t)(sp - s) : b;
+}
+
+/* Bytes of s[a..b) that are spaces or zeros: sixteen at a time. */
+static size_t
+spaces_and_zeros(const char *s, size_t a, size_t b)
+{
+    size_t n = 0, i = a;
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; b - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('0'))));
+        n += (size_t)__builtin_popcount(m);
+    }
+#endif
+    for (; i < b; i++)
+        n += s[i] == ' ' || s[i] == '0';
+    return n;
 }
 
 /*
@@ -60,14 +97,12 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
         if (i == b)
             break;
         size_t w0 = i;
-        while (i < b && s[i] != ' ')
-            i++;
+        i = word_end(s, i, b);
         if (i - w0 == 3 &&
             (memcmp(s + w0, "增", 3) == 0 || memcmp(s + w0, "减", 3) == 0)) {
             while (i < b && s[i] == ' ')
                 i++;
-            while (i < b && s[i] != ' ')
-                i++;
+            i = word_end(s, i, b);
         }
         ogi_num_t num;
         if (ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
@@ -377,8 +412,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         ogi__order_line_content(t, l, &a, &b);
         /* values one after another: a value and a gap per space, or
          * per zero of a run of zeros */
-        for (size_t i = a; i < b; i++)
-            n += t->s[i] == ' ' || t->s[i] == '0' ? 2 : 0;
+        n += 2 * spaces_and_zeros(t->s, a, b);
         while (a < b && (c = next_cell(t->s, a, b)) != 0) {
             n++;
             a = c;
