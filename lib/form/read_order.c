@@ -187,8 +187,7 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
     ogi__label_t in;
     ogi__label_norm(buf, len, &in);
     /* the rows it may match only, in order */
-    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may;
-         may &= may - 1) {
+    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may; may &= may - 1) {
         size_t r = (size_t)__builtin_ctz(may);
         if (r >= sets->n)
             break;
@@ -229,13 +228,18 @@ find_labels(const order_t *o, label_t *lab)
             score_label(o, &sets, l, (uint32_t)q);
         i = last;
     }
-    /* a row named twice keeps its best label */
+    /* a row named twice keeps its best label: the highest score, the
+     * first of those (the labels name rows of sets.row, 64 at most) */
+    long best[64];
+    for (size_t r = 0; r < 64; r++)
+        best[r] = -1;
     for (size_t a = 0; a < n; a++)
-        for (size_t b = 0; b < n; b++)
-            if (a != b && lab[a].row >= 0 && lab[a].row == lab[b].row &&
-                (lab[b].score > lab[a].score ||
-                 (lab[b].score == lab[a].score && b < a)))
-                lab[a].row = -1;
+        if (lab[a].row >= 0 && (best[lab[a].row] < 0 ||
+                                lab[a].score > lab[best[lab[a].row]].score))
+            best[lab[a].row] = (long)a;
+    for (size_t a = 0; a < n; a++)
+        if (lab[a].row >= 0 && best[lab[a].row] != (long)a)
+            lab[a].row = -1;
     return n;
 }
 
