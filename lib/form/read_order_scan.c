@@ -455,9 +455,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         size_t a, b;
         ogi__order_line_content(t, l, &a, &b);
         ogi_num_t num;
-        it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
-                       ? IT_NUM
-                       : IT_TEXT;
+        int parsed = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE;
+        it->kind = parsed ? IT_NUM : IT_TEXT;
         if (it->kind == IT_NUM &&
             (change_slash(t, l0, l1, l, a, b) || sentence_year(t, l, a, b)))
             it->kind = IT_TEXT;
@@ -466,8 +465,11 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->b = (uint32_t)b;
         it->js = NULL;
         it->jn = 0;
-        if (it->kind == IT_TEXT ||
-            (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
+        /* (a line of one word that is no number holds no values: most
+         * lines of text) */
+        int spaced = memchr(t->s + a, ' ', b - a) != NULL;
+        if ((it->kind == IT_TEXT && (spaced || parsed)) ||
+            (it->kind == IT_NUM && !spaced)) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];
