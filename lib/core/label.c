@@ -533,15 +533,15 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
 #define ROWS_MEMO_BITS  10 /* slots, in sets of two */
 #define ROWS_MEMO_BYTES 180 /* cores longer are scored each time */
 
-typedef struct {
+struct ogi__label_rows {
     size_t len;           /* bytes of the core plus one; 0: an empty slot */
     ogi__numbering_t num; /* the label's numbering */
     uint32_t known;       /* bit id: rows[id] computed */
     uint32_t rows[OGI_TABLE_COUNT];
     char core[ROWS_MEMO_BYTES];
-} rows_memo_t;
+};
 
-static _Thread_local rows_memo_t rows_memo[1u << ROWS_MEMO_BITS];
+static _Thread_local ogi__label_rows_t rows_memo[1u << ROWS_MEMO_BITS];
 /* per set of two slots, the one used longer ago */
 static _Thread_local unsigned char rows_old[1u << (ROWS_MEMO_BITS - 1)];
 
@@ -569,20 +569,18 @@ rows_may(const ogi__label_t *in, ogi_table_id_t id)
 
 /* 1 when slot m holds in's core and numbering. */
 static inline int
-rows_memo_holds(const rows_memo_t *m, const ogi__label_t *in)
+rows_memo_holds(const ogi__label_rows_t *m, const ogi__label_t *in)
 {
     return m->len == in->len + 1 && m->num.level == in->num.level &&
            m->num.value == in->num.value &&
            memcmp(m->core, in->core, in->len) == 0;
 }
 
-uint32_t
-ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id)
+ogi__label_rows_t *
+ogi__label_rows_find(const ogi__label_t *in)
 {
-    if (in->len == 0)
-        return 0; /* an empty core matches nothing */
-    if (in->len > ROWS_MEMO_BYTES)
-        return rows_may(in, id);
+    if (in->len == 0 || in->len > ROWS_MEMO_BYTES)
+        return NULL;
     /* the numbering picks the set too: rows of a table differ by it
      * alone ("1.其他", "2.其他") */
     uint64_t h = memo_hash(in->core, in->len) +
@@ -590,7 +588,7 @@ ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id)
                  ((uint64_t)(unsigned)in->num.value << 48);
     size_t set = (size_t)((h * 0x9E3779B97F4A7C15ull) >>
                           (64 - (ROWS_MEMO_BITS - 1)));
-    rows_memo_t *m = &rows_memo[set << 1];
+    ogi__label_rows_t *m = &rows_memo[set << 1];
     unsigned w = 0;
     if (!rows_memo_holds(&m[0], in)) {
         w = 1;
@@ -604,9 +602,24 @@ ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id)
         }
     }
     rows_old[set] = (unsigned char)(w ^ 1);
-    if (!(m[w].known & (1u << id))) {
-        m[w].rows[id] = rows_may(in, id);
-        m[w].known |= 1u << id;
+    return &m[w];
+}
+
+uint32_t
+ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                   ogi_table_id_t id)
+{
+    if (!m) /* an empty core matches nothing; a long one is not kept */
+        return in->len == 0 ? 0 : rows_may(in, id);
+    if (!(m->known & (1u << id))) {
+        m->rows[id] = rows_may(in, id);
+        m->known |= 1u << id;
     }
-    return m[w].rows[id];
+    return m->rows[id];
+}
+
+uint32_t
+ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id)
+{
+    return ogi__label_rows_in(ogi__label_rows_find(in), in, id);
 }

@@ -119,6 +119,15 @@ ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
  * callers score the rows it names only. */
 uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
 
+/* ogi__label_rows_may in two steps, for a caller asking of several
+ * tables: the memo's slot of in (NULL for a label it does not keep), then
+ * the rows of a table by the slot. The slot holds in until the next
+ * ogi__label_rows_find (or ogi__label_rows_may) on the thread. */
+typedef struct ogi__label_rows ogi__label_rows_t;
+ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
+uint32_t ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                            ogi_table_id_t id);
+
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
 

@@ -39,21 +39,22 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
     }
 }
 
-/* The rows label in may match, by table: looked up once a table for
- * the tries of one match (ogi__label_rows_may). */
+/* The rows label in may match: its slot of the label memo, looked up
+ * once for the tries of one match and every table of the plan
+ * (ogi__label_rows_find; nothing else looks the memo up meanwhile). */
 typedef struct {
-    uint32_t rows[OGI_TABLE_COUNT];
-    uint32_t known; /* bit id: rows[id] looked up */
+    ogi__label_rows_t *slot;
+    int found; /* slot looked up */
 } may_t;
 
 static uint32_t
 rows_may(may_t *may, const ogi__label_t *in, ogi_table_id_t id)
 {
-    if (!(may->known & (1u << id))) {
-        may->rows[id] = ogi__label_rows_may(in, id);
-        may->known |= 1u << id;
+    if (!may->found) {
+        may->slot = ogi__label_rows_find(in);
+        may->found = 1;
     }
-    return may->rows[id];
+    return ogi__label_rows_in(may->slot, in, id);
 }
 
 /* Best row for label tok, or -1. Ties go to rows at or after the cursor,
@@ -105,7 +106,7 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
 static long
 match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
 {
-    may_t may = {.known = 0};
+    may_t may = {.slot = NULL, .found = 0};
     long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
