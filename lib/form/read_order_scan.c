@@ -391,15 +391,7 @@ glued_value(const char *s, size_t a, size_t b)
         return b;
     ogi__label_t in;
     ogi__label_norm(s + a, v - a, &in);
-    for (int id = 0; id <= OGI_T3; id++) {
-        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        for (size_t r = 0; r < sk->nrows; r++)
-            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
-                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
-                    LABEL_MIN_SCORE)
-                return v;
-    }
-    return b;
+    return ogi__order_label_tables(&in, OGI_T3) ? v : b;
 }
 
 int
