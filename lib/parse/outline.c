@@ -24,15 +24,15 @@
 static size_t
 markup_len(const char *s, size_t n)
 {
+    /* the one-byte marks by a lookup (a markdown table's lines are
+     * stripped of many) */
+    static const unsigned char marks[256] = {
+        ['#'] = 1, ['*'] = 1, ['|'] = 1, ['+'] = 1, ['-'] = 1,
+        ['='] = 1, ['_'] = 1, ['>'] = 1, ['`'] = 1, ['~'] = 1};
     if (n == 0)
         return 0;
-    switch (s[0]) {
-        case '#': case '*': case '|': case '+': case '-': case '=': case '_':
-        case '>': case '`': case '~':
-            return 1;
-        default:
-            break;
-    }
+    if (marks[(unsigned char)s[0]])
+        return 1;
     /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
     if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
         ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
@@ -121,7 +121,9 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
 {
     static const char cjk[] = "一二三四五六七八九十";
     size_t i = 0, k = 0;
-    while (n - i >= 3 && k < 3) {
+    /* the numerals' lead bytes are E4 and E5: others end it at once */
+    while (n - i >= 3 && k < 3 &&
+           ((unsigned char)buf[i] == 0xE4 || (unsigned char)buf[i] == 0xE5)) {
         const char *d = cjk;
         while (*d && memcmp(d, buf + i, 3) != 0)
             d += 3;
