@@ -70,11 +70,13 @@ is_wide(const char *s, size_t a, size_t b)
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    /* the layout's marks first, one pass over the bytes before any
-     * number is read: tabs or aligned columns on more than one line in
-     * 20 are another layout's (lines), and so are tabs or aligned columns
-     * on many of the lines that are no footer (content) */
+    /* one pass over the lines: the layout's marks settle most regions
+     * early (tabs or aligned columns on more than one line in 20 are
+     * another layout's, and so are tabs or aligned columns on many of
+     * the lines that are no footer), the values the rest */
     size_t lines = 0, marked = 0, content = 0, tabs = 0, wide = 0;
+    size_t nums = 0, shorts = 0;
+    size_t gapped = 0; /* values with a blank line next to them */
     for (size_t l = l0; l < l1; l++) {
         size_t a, b;
         ogi__order_line_content(t, l, &a, &b);
@@ -94,19 +96,6 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         tabs += tab && memchr(t->s + a, '\t', b - a);
         wide += (size_t)w;
-    }
-    /* tabs belong to the cell-lines and row-lines layouts, aligned
-     * columns to -layout */
-    if (marked * 20 > lines || content < 6 || tabs * 20 > content ||
-        wide * 10 > content)
-        return 0;
-    size_t nums = 0, shorts = 0;
-    size_t gapped = 0; /* values with a blank line next to them */
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
-            continue;
-        size_t a, b;
-        ogi__order_line_content(t, l, &a, &b);
         ogi_num_t num;
         if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
             nums++;
@@ -118,10 +107,12 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             shorts++;
         }
     }
-    /* a table has values: one line in six at least (Table 2's small
-     * tables wrap their headers a word or two a line, so that their few
-     * values are outnumbered by the lines of text) */
-    if (nums < 3 || nums * 6 < content)
+    /* tabs belong to the cell-lines and row-lines layouts, aligned
+     * columns to -layout; a table has values: one line in six at least
+     * (Table 2's small tables wrap their headers a word or two a line,
+     * so that their few values are outnumbered by the lines of text) */
+    if (marked * 20 > lines || content < 6 || tabs * 20 > content ||
+        wide * 10 > content || nums < 3 || nums * 6 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);
