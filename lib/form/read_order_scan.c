@@ -399,9 +399,15 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
     size_t n = l1 - l0;
+    /* each line's content, trimmed once for both passes */
+    uint32_t(*content)[2] = ogi_arena_alloc(arena, (n + 1) * sizeof(*content));
+    if (!content)
+        return OGI_ENOMEM;
     for (size_t l = l0; l < l1; l++) {
         size_t a, b, c;
         ogi__order_line_content(t, l, &a, &b);
+        content[l - l0][0] = (uint32_t)a;
+        content[l - l0][1] = (uint32_t)b;
         /* values one after another: a value and a gap per space, or
          * per zero of a run of zeros */
         n += 2 * spaces_and_zeros(t->s, a, b);
@@ -444,8 +450,7 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             o->nitems++;
             continue;
         }
-        size_t a, b;
-        ogi__order_line_content(t, l, &a, &b);
+        size_t a = content[l - l0][0], b = content[l - l0][1];
         ogi_num_t num;
         int parsed = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE;
         it->kind = parsed ? IT_NUM : IT_TEXT;
