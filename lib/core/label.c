@@ -105,18 +105,21 @@ static _Thread_local memo_t memo[1u << MEMO_BITS];
 /* per set of two slots, the one used longer ago */
 static _Thread_local unsigned char memo_old[1u << (MEMO_BITS - 1)];
 
-/* A hash of the bytes s[0..n): their count, and the first eight and the
- * last eight of them (or each of fewer). */
+/* A hash of the bytes s[0..n): their count, and the first eight, the
+ * middle eight and the last eight of them (or each of fewer): a label
+ * read again with a line of its middle left out (reading order's) starts
+ * and ends alike. */
 static uint64_t
 memo_hash(const char *s, size_t n)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     uint64_t h = (uint64_t)n * k;
     if (n >= 8) {
-        uint64_t a, b;
+        uint64_t a, b, c;
         memcpy(&a, s, 8);
+        memcpy(&c, s + (n - 8) / 2, 8);
         memcpy(&b, s + n - 8, 8);
-        h = ((h ^ a) * k) ^ b;
+        h = ((((h ^ a) * k) ^ c) * k) ^ b;
     } else {
         for (size_t i = 0; i < n; i++)
             h = (h ^ (unsigned char)s[i]) * k;
