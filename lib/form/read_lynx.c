@@ -140,17 +140,33 @@ is_count_char(char c)
     return (c >= '0' && c <= '9') || c == '-' || c == '/';
 }
 
+/* The first byte of s[i..n) that is no space, or n: eight at a time
+ * (pdftotext's runs between columns are a few spaces to dozens). */
+static size_t
+past_spaces(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        /* the bytes that are no space are the ones left nonzero */
+        uint64_t x = ogi__word_load(s + i) ^ (OGI__ONES * ' ');
+        if (x)
+            return i + (size_t)(__builtin_ctzll(x) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
 /* 1 when line s[0..n) may count for the probe, so is worth reading into
  * words: one word alone (a cell as a paragraph), or two values one space
  * apart (a row of lynx's grid). */
 static int
 may_count(const char *s, size_t n)
 {
-    size_t a = 0;
-    while (n - a >= 8 && ogi__word_all(ogi__word_load(s + a), ' '))
-        a += 8;
-    while (a < n && s[a] == ' ')
-        a++;
+    size_t a = past_spaces(s, 0, n);
     while (n > a && s[n - 1] == ' ')
         n--;
     if (!memchr(s + a, ' ', n - a))
@@ -169,10 +185,7 @@ may_count(const char *s, size_t n)
         /* a space of a run of two or more stands beside a space: none
          * of the run is one between two counts */
         if (s[i + 1] == ' ') {
-            while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
-                i += 8;
-            while (i < n && s[i] == ' ')
-                i++;
+            i = past_spaces(s, i, n);
             continue;
         }
         if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
