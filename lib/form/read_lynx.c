@@ -173,28 +173,24 @@ may_count(const char *s, size_t n)
     size_t a = past_spaces(s, 0, n);
     while (n > a && s[n - 1] == ' ')
         n--;
-    if (!memchr(s + a, ' ', n - a))
+    const char *sp = memchr(s + a, ' ', n - a);
+    if (!sp)
         return 1;
-    for (size_t i = a + 1; i + 1 < n;) {
-        /* words eight bytes at a time to the next space */
-        while (n - i >= 9 && !ogi__word_any_below(
-                                 ogi__word_load(s + i) ^ (OGI__ONES * ' '), 1))
-            i += 8;
-        if (i + 1 >= n)
-            break;
-        if (s[i] != ' ') {
-            i++;
-            continue;
-        }
-        /* a space of a run of two or more stands beside a space: none
-         * of the run is one between two counts */
+    /* space to space (s[a] and s[n - 1] are none) */
+    for (size_t i = (size_t)(sp - s); i + 1 < n;) {
         if (s[i + 1] == ' ') {
+            /* a space of a run of two or more stands beside a space:
+             * none of the run is one between two counts */
             i = past_spaces(s, i, n);
-            continue;
+        } else {
+            if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+                return 1;
+            i++;
         }
-        if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
-            return 1;
-        i++;
+        sp = i < n ? memchr(s + i, ' ', n - i) : NULL;
+        if (!sp)
+            break;
+        i = (size_t)(sp - s);
     }
     return 0;
 }
