@@ -164,6 +164,18 @@ past_spaces(const char *s, size_t i, size_t n)
     return i;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* is_count_char of each of the sixteen bytes of v: the bytes 2D-39 but
+ * the full stop (2E). */
+static inline __m128i
+counts16(__m128i v)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(0x2D));
+    __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(12)), d);
+    return _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), in);
+}
+#endif
+
 /* 1 when line s[0..n) may count for the probe, so is worth reading into
  * words: one word alone (a cell as a paragraph), or two values one space
  * apart (a row of lynx's grid). */
@@ -173,25 +185,30 @@ may_count(const char *s, size_t n)
     size_t a = past_spaces(s, 0, n);
     while (n > a && s[n - 1] == ' ')
         n--;
-    const char *sp = memchr(s + a, ' ', n - a);
-    if (!sp)
+    if (!memchr(s + a, ' ', n - a))
         return 1;
-    /* space to space (s[a] and s[n - 1] are none) */
-    for (size_t i = (size_t)(sp - s); i + 1 < n;) {
-        if (s[i + 1] == ' ') {
-            /* a space of a run of two or more stands beside a space:
-             * none of the run is one between two counts */
-            i = past_spaces(s, i, n);
-        } else {
-            if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
-                return 1;
-            i++;
-        }
-        sp = i < n ? memchr(s + i, ' ', n - i) : NULL;
-        if (!sp)
-            break;
-        i = (size_t)(sp - s);
+    /* a space between two counts is one between two bytes that are no
+     * space (a space of a run of two or more stands beside a space);
+     * s[a] and s[n - 1] are none */
+    size_t i = a + 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen places at a time, each with the bytes before and after */
+    for (; n - i >= 17; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i before =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+        __m128i after =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i m = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                  _mm_and_si128(counts16(before),
+                                                counts16(after)));
+        if (_mm_movemask_epi8(m))
+            return 1;
     }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+            return 1;
     return 0;
 }
 
@@ -213,14 +230,10 @@ valueish(const char *s, size_t n)
 {
     size_t i = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
-    /* sixteen at a time: the bytes 2D-39 but the full stop (2E) are the
-     * digits, '-' and '/' */
+    /* sixteen at a time */
     for (; n - i >= 16; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(0x2D));
-        __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(12)), d);
-        __m128i dot = _mm_cmpeq_epi8(v, _mm_set1_epi8('.'));
-        if (_mm_movemask_epi8(_mm_andnot_si128(dot, in)))
+        if (_mm_movemask_epi8(counts16(v)))
             return 1;
     }
 #endif
