@@ -533,7 +533,7 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
  * picked by the core and taken only when core and numbering are the
  * same; a table's rows are scored the first time they are asked for.
  */
-#define ROWS_MEMO_BITS  10 /* slots, in sets of two */
+#define ROWS_MEMO_BITS  10  /* slots, in sets of two */
 #define ROWS_MEMO_BYTES 180 /* cores longer are scored each time */
 
 struct ogi__label_rows {
@@ -559,9 +559,9 @@ rows_may(const ogi__label_t *in, ogi_table_id_t id)
         if (no_match(in, row_bloom[id][r]))
             continue;
         /* ogi__label_row_set's set, without its look-ups */
-        ogi__label_set_t set = {
-            row_labels[id][r], row_nvar[id][r],
-            (sk->rows[r].flags & OGI_ROW_SHORTKEY) != 0, row_bloom[id][r]};
+        ogi__label_set_t set = {row_labels[id][r], row_nvar[id][r],
+                                (sk->rows[r].flags & OGI_ROW_SHORTKEY) != 0,
+                                row_bloom[id][r]};
         /* expected only lets a short label through: a row it may match
          * unexpected it may match expected */
         if (ogi__label_score_set(in, &set, 1))
@@ -589,8 +589,8 @@ ogi__label_rows_find(const ogi__label_t *in)
     uint64_t h = memo_hash(in->core, in->len) +
                  ((uint64_t)in->num.level << 40) +
                  ((uint64_t)(unsigned)in->num.value << 48);
-    size_t set = (size_t)((h * 0x9E3779B97F4A7C15ull) >>
-                          (64 - (ROWS_MEMO_BITS - 1)));
+    size_t set =
+        (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - (ROWS_MEMO_BITS - 1)));
     ogi__label_rows_t *m = &rows_memo[set << 1];
     unsigned w = 0;
     if (!rows_memo_holds(&m[0], in)) {

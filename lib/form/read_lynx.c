@@ -149,7 +149,7 @@ is_count_char(char c)
 static size_t
 past_spaces(const char *s, size_t i, size_t n)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                           \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (n - i >= 8) {
         /* the bytes that are no space are the ones left nonzero */
@@ -199,9 +199,9 @@ may_count(const char *s, size_t n)
             _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
         __m128i after =
             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-        __m128i m = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                  _mm_and_si128(counts16(before),
-                                                counts16(after)));
+        __m128i m =
+            _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                          _mm_and_si128(counts16(before), counts16(after)));
         if (_mm_movemask_epi8(m))
             return 1;
     }

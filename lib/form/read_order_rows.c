@@ -247,8 +247,8 @@ ogi__order_label_tables(const ogi__label_t *in, int last)
     unsigned ids = 0;
     for (int id = 0; id <= last; id++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        for (uint32_t may = ogi__label_rows_in(m, in, (ogi_table_id_t)id);
-             may; may &= may - 1) {
+        for (uint32_t may = ogi__label_rows_in(m, in, (ogi_table_id_t)id); may;
+             may &= may - 1) {
             size_t r = (size_t)__builtin_ctz(may);
             if (r >= sk->nrows)
                 break;

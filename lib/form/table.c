@@ -612,8 +612,7 @@ two_spaces(const char *s, size_t i, size_t n)
     const __m128i sp = _mm_set1_epi8(' ');
     for (; n - i >= 17; i += 16) {
         __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i b =
-            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
         unsigned m = (unsigned)_mm_movemask_epi8(
             _mm_and_si128(_mm_cmpeq_epi8(a, sp), _mm_cmpeq_epi8(b, sp)));
         if (m)
