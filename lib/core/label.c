@@ -92,7 +92,7 @@ static void norm(const char *s, size_t n, ogi__label_t *out);
  * the result depends on the bytes alone. A set of two slots is picked by
  * the bytes, and a slot taken only when they are the same.
  */
-#define MEMO_BITS  8
+#define MEMO_BITS  9
 #define MEMO_BYTES 180 /* labels longer are normalised each time */
 
 typedef struct {
@@ -105,22 +105,32 @@ static _Thread_local memo_t memo[1u << MEMO_BITS];
 /* per set of two slots, the one used longer ago */
 static _Thread_local unsigned char memo_old[1u << (MEMO_BITS - 1)];
 
-static size_t
-memo_slot(const char *s, size_t n)
+/* A hash of the bytes s[0..n): their count, and the first eight, the
+ * middle eight and the last eight of them (or each of fewer): a label
+ * read again with a line of its middle left out (reading order's) starts
+ * and ends alike. */
+static uint64_t
+memo_hash(const char *s, size_t n)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     uint64_t h = (uint64_t)n * k;
     if (n >= 8) {
-        uint64_t a, b;
+        uint64_t a, b, c;
         memcpy(&a, s, 8);
+        memcpy(&c, s + (n - 8) / 2, 8);
         memcpy(&b, s + n - 8, 8);
-        h = ((h ^ a) * k) ^ b;
+        h = ((((h ^ a) * k) ^ c) * k) ^ b;
     } else {
         for (size_t i = 0; i < n; i++)
             h = (h ^ (unsigned char)s[i]) * k;
     }
-    h *= k;
-    return (size_t)(h >> (64 - MEMO_BITS));
+    return h * k;
+}
+
+static size_t
+memo_slot(const char *s, size_t n)
+{
+    return (size_t)(memo_hash(s, n) >> (64 - MEMO_BITS));
 }
 
 /* *dst = *src but for the bytes of the core past its NUL, which nothing
@@ -512,4 +522,107 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
     ogi__label_set_t set;
     ogi__label_row_set(id, row, &set);
     return ogi__label_score_set(in, &set, expected);
+}
+
+/*
+ * The rows of a table each label may match, by the label's core and
+ * numbering (all a score depends on: bloom, head, tail and counts come
+ * from the core): a report's labels are matched against the same rows by
+ * more than one pass (reading order's, the walk's narrow and wide
+ * tries), and the same labels come back report after report. A slot is
+ * picked by the core and taken only when core and numbering are the
+ * same; a table's rows are scored the first time they are asked for.
+ */
+#define ROWS_MEMO_BITS  10  /* slots, in sets of two */
+#define ROWS_MEMO_BYTES 180 /* cores longer are scored each time */
+
+struct ogi__label_rows {
+    size_t len;           /* bytes of the core plus one; 0: an empty slot */
+    ogi__numbering_t num; /* the label's numbering */
+    uint32_t known;       /* bit id: rows[id] computed */
+    uint32_t rows[OGI_TABLE_COUNT];
+    char core[ROWS_MEMO_BYTES];
+};
+
+static _Thread_local ogi__label_rows_t rows_memo[1u << ROWS_MEMO_BITS];
+/* per set of two slots, the one used longer ago */
+static _Thread_local unsigned char rows_old[1u << (ROWS_MEMO_BITS - 1)];
+
+/* The rows of table id that in may match, computed. */
+static uint32_t
+rows_may(const ogi__label_t *in, ogi_table_id_t id)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    labels_init();
+    uint32_t may = 0;
+    for (size_t r = 0; r < sk->nrows && r < MAX_ROWS; r++) {
+        if (no_match(in, row_bloom[id][r]))
+            continue;
+        /* ogi__label_row_set's set, without its look-ups */
+        ogi__label_set_t set = {row_labels[id][r], row_nvar[id][r],
+                                (sk->rows[r].flags & OGI_ROW_SHORTKEY) != 0,
+                                row_bloom[id][r]};
+        /* expected only lets a short label through: a row it may match
+         * unexpected it may match expected */
+        if (ogi__label_score_set(in, &set, 1))
+            may |= (uint32_t)1 << r;
+    }
+    return may;
+}
+
+/* 1 when slot m holds in's core and numbering. */
+static inline int
+rows_memo_holds(const ogi__label_rows_t *m, const ogi__label_t *in)
+{
+    return m->len == in->len + 1 && m->num.level == in->num.level &&
+           m->num.value == in->num.value &&
+           memcmp(m->core, in->core, in->len) == 0;
+}
+
+ogi__label_rows_t *
+ogi__label_rows_find(const ogi__label_t *in)
+{
+    if (in->len == 0 || in->len > ROWS_MEMO_BYTES)
+        return NULL;
+    /* the numbering picks the set too: rows of a table differ by it
+     * alone ("1.其他", "2.其他") */
+    uint64_t h = memo_hash(in->core, in->len) +
+                 ((uint64_t)in->num.level << 40) +
+                 ((uint64_t)(unsigned)in->num.value << 48);
+    size_t set =
+        (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - (ROWS_MEMO_BITS - 1)));
+    ogi__label_rows_t *m = &rows_memo[set << 1];
+    unsigned w = 0;
+    if (!rows_memo_holds(&m[0], in)) {
+        w = 1;
+        if (!rows_memo_holds(&m[1], in)) {
+            /* the slot used longer ago takes it */
+            w = rows_old[set];
+            m[w].len = in->len + 1;
+            m[w].num = in->num;
+            m[w].known = 0;
+            memcpy(m[w].core, in->core, in->len);
+        }
+    }
+    rows_old[set] = (unsigned char)(w ^ 1);
+    return &m[w];
+}
+
+uint32_t
+ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                   ogi_table_id_t id)
+{
+    if (!m) /* an empty core matches nothing; a long one is not kept */
+        return in->len == 0 ? 0 : rows_may(in, id);
+    if (!(m->known & (1u << id))) {
+        m->rows[id] = rows_may(in, id);
+        m->known |= 1u << id;
+    }
+    return m->rows[id];
+}
+
+uint32_t
+ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id)
+{
+    return ogi__label_rows_in(ogi__label_rows_find(in), in, id);
 }

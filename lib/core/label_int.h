@@ -112,6 +112,22 @@ ogi__label_score_set(const ogi__label_t *in, const ogi__label_set_t *set,
     return best;
 }
 
+/* The rows of table id (bit r for row r) whose label sets in may match:
+ * ogi__label_score_set of any other row gives 0, whatever expected.
+ * Remembered per thread by in's core and numbering, so that a label
+ * matched again (by another pass, or in the next report) costs a look-up:
+ * callers score the rows it names only. */
+uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
+
+/* ogi__label_rows_may in two steps, for a caller asking of several
+ * tables: the memo's slot of in (NULL for a label it does not keep), then
+ * the rows of a table by the slot. The slot holds in until the next
+ * ogi__label_rows_find (or ogi__label_rows_may) on the thread. */
+typedef struct ogi__label_rows ogi__label_rows_t;
+ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
+uint32_t ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                            ogi_table_id_t id);
+
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);
 

@@ -40,6 +40,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ogi/error.h"
 #include "reader_int.h"
 #include "swar_int.h"
@@ -140,45 +144,71 @@ is_count_char(char c)
     return (c >= '0' && c <= '9') || c == '-' || c == '/';
 }
 
+/* The first byte of s[i..n) that is no space, or n: eight at a time
+ * (pdftotext's runs between columns are a few spaces to dozens). */
+static size_t
+past_spaces(const char *s, size_t i, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        /* the bytes that are no space are the ones left nonzero */
+        uint64_t x = ogi__word_load(s + i) ^ (OGI__ONES * ' ');
+        if (x)
+            return i + (size_t)(__builtin_ctzll(x) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* is_count_char of each of the sixteen bytes of v: the bytes 2D-39 but
+ * the full stop (2E). */
+static inline __m128i
+counts16(__m128i v)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(0x2D));
+    __m128i in = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(12)), d);
+    return _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), in);
+}
+#endif
+
 /* 1 when line s[0..n) may count for the probe, so is worth reading into
  * words: one word alone (a cell as a paragraph), or two values one space
  * apart (a row of lynx's grid). */
 static int
 may_count(const char *s, size_t n)
 {
-    size_t a = 0;
-    while (n - a >= 8 && ogi__word_all(ogi__word_load(s + a), ' '))
-        a += 8;
-    while (a < n && s[a] == ' ')
-        a++;
+    size_t a = past_spaces(s, 0, n);
     while (n > a && s[n - 1] == ' ')
         n--;
     if (!memchr(s + a, ' ', n - a))
         return 1;
-    for (size_t i = a + 1; i + 1 < n;) {
-        /* words eight bytes at a time to the next space */
-        while (n - i >= 9 && !ogi__word_any_below(
-                                 ogi__word_load(s + i) ^ (OGI__ONES * ' '), 1))
-            i += 8;
-        if (i + 1 >= n)
-            break;
-        if (s[i] != ' ') {
-            i++;
-            continue;
-        }
-        /* a space of a run of two or more stands beside a space: none
-         * of the run is one between two counts */
-        if (s[i + 1] == ' ') {
-            while (n - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
-                i += 8;
-            while (i < n && s[i] == ' ')
-                i++;
-            continue;
-        }
-        if (is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+    /* a space between two counts is one between two bytes that are no
+     * space (a space of a run of two or more stands beside a space);
+     * s[a] and s[n - 1] are none */
+    size_t i = a + 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen places at a time, each with the bytes before and after */
+    for (; n - i >= 17; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i before =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+        __m128i after =
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i m =
+            _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                          _mm_and_si128(counts16(before), counts16(after)));
+        if (_mm_movemask_epi8(m))
             return 1;
-        i++;
     }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
+            return 1;
     return 0;
 }
 
@@ -198,7 +228,16 @@ chars(const char *s, size_t n)
 static int
 valueish(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen at a time */
+    for (; n - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(counts16(v)))
+            return 1;
+    }
+#endif
+    for (; i < n; i++)
         if ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '/')
             return 1;
     return ogi_text_find_in(s, s + n, "无") != NULL ||

@@ -67,46 +67,35 @@ is_wide(const char *s, size_t a, size_t b)
     return 0;
 }
 
-/* 1 when lines [l0, l1) hold tabs or aligned columns on more than one
- * line in 20: one pass over the bytes, before any number is read. */
 static int
-columned(const ogi_text_t *t, size_t l0, size_t l1)
+probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    size_t lines = 0, marked = 0;
+    /* one pass over the lines: the layout's marks settle most regions
+     * early (tabs or aligned columns on more than one line in 20 are
+     * another layout's, and so are tabs or aligned columns on many of
+     * the lines that are no footer), the values the rest */
+    size_t lines = 0, marked = 0, content = 0, tabs = 0, wide = 0;
+    size_t nums = 0, shorts = 0;
+    size_t gapped = 0; /* values with a blank line next to them */
     for (size_t l = l0; l < l1; l++) {
         size_t a, b;
         ogi__order_line_content(t, l, &a, &b);
         if (a == b)
-            continue;
+            continue; /* blanks only: ogi__table_is_empty_line */
         lines++;
         /* a tab anywhere: an indenting one is the cell-lines layout's */
-        marked += memchr(t->s + t->lines[l].start, '\t',
-                         t->lines[l].end - t->lines[l].start) ||
-                  is_wide(t->s, a, b);
+        int tab = memchr(t->s + t->lines[l].start, '\t',
+                         t->lines[l].end - t->lines[l].start) != NULL;
+        int w = is_wide(t->s, a, b);
+        marked += tab || w;
         /* settled whatever the lines left hold */
         if (marked * 20 > l1 - l0)
-            return 1;
-    }
-    return marked * 20 > lines;
-}
-
-static int
-probe(const ogi_text_t *t, size_t l0, size_t l1)
-{
-    if (columned(t, l0, l1))
-        return 0;
-    size_t content = 0, nums = 0, shorts = 0, tabs = 0, wide = 0;
-    size_t gapped = 0; /* values with a blank line next to them */
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l) || ogi__table_is_page_line(t, l))
+            return 0;
+        if (ogi__table_is_page_line(t, l))
             continue;
-        size_t a, b;
-        ogi__order_line_content(t, l, &a, &b);
         content++;
-        if (memchr(t->s + a, '\t', b - a))
-            tabs++;
-        if (is_wide(t->s, a, b))
-            wide++;
+        tabs += tab && memchr(t->s + a, '\t', b - a);
+        wide += (size_t)w;
         ogi_num_t num;
         if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
             nums++;
@@ -122,8 +111,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
      * columns to -layout; a table has values: one line in six at least
      * (Table 2's small tables wrap their headers a word or two a line,
      * so that their few values are outnumbered by the lines of text) */
-    if (content < 6 || nums < 3 || tabs * 20 > content || wide * 10 > content ||
-        nums * 6 < content)
+    if (marked * 20 > lines || content < 6 || tabs * 20 > content ||
+        wide * 10 > content || nums < 3 || nums * 6 < content)
         return 0;
     /* blank lines between single values are pdftotext's blocks */
     int score = 30 + (int)(shorts * 40 / content);
@@ -188,9 +177,11 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
     }
     ogi__label_t in;
     ogi__label_norm(buf, len, &in);
-    for (size_t r = 0; r < sets->n; r++) {
-        if (!ogi__label_may_match(&in, sets->row[r].bloom))
-            continue;
+    /* the rows it may match only, in order */
+    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may; may &= may - 1) {
+        size_t r = (size_t)__builtin_ctz(may);
+        if (r >= sets->n)
+            break;
         int s = ogi__label_score_set(&in, &sets->row[r], 0);
         if (s >= LABEL_MIN_SCORE && s > l->score) {
             l->score = s;
@@ -228,13 +219,18 @@ find_labels(const order_t *o, label_t *lab)
             score_label(o, &sets, l, (uint32_t)q);
         i = last;
     }
-    /* a row named twice keeps its best label */
+    /* a row named twice keeps its best label: the highest score, the
+     * first of those (the labels name rows of sets.row, 64 at most) */
+    long best[64];
+    for (size_t r = 0; r < 64; r++)
+        best[r] = -1;
     for (size_t a = 0; a < n; a++)
-        for (size_t b = 0; b < n; b++)
-            if (a != b && lab[a].row >= 0 && lab[a].row == lab[b].row &&
-                (lab[b].score > lab[a].score ||
-                 (lab[b].score == lab[a].score && b < a)))
-                lab[a].row = -1;
+        if (lab[a].row >= 0 && (best[lab[a].row] < 0 ||
+                                lab[a].score > lab[best[lab[a].row]].score))
+            best[lab[a].row] = (long)a;
+    for (size_t a = 0; a < n; a++)
+        if (lab[a].row >= 0 && best[lab[a].row] != (long)a)
+            lab[a].row = -1;
     return n;
 }
 

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "label_int.h"
 #include "ogi/arena.h"
 #include "ogi/text.h"
 #include "table_int.h"
@@ -96,6 +97,9 @@ int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 
 /* ---- rows (read_order_rows.c) ---- */
 
+/* The tables 0..last (bit id) with a row that is no group's whose label
+ * in names (a score of LABEL_MIN_SCORE at least). */
+unsigned ogi__order_label_tables(const ogi__label_t *in, int last);
 /* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
 int ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it);
 /* Appends text item `item` as cells: its line as the row-lines reader

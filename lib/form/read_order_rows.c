@@ -235,14 +235,30 @@ t2_tables(const order_t *o, size_t i)
         return 0;
     ogi__label_t in;
     ogi__label_norm(o->t->s + it->a, it->b - it->a, &in);
+    return ogi__order_label_tables(&in, OGI_T3 - 1);
+}
+
+unsigned
+ogi__order_label_tables(const ogi__label_t *in, int last)
+{
+    /* the rows the label may match only (most labels name one row or
+     * none): the others score 0 */
+    ogi__label_rows_t *m = ogi__label_rows_find(in);
     unsigned ids = 0;
-    for (int id = 0; id < OGI_T3; id++) {
+    for (int id = 0; id <= last; id++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        for (size_t r = 0; r < sk->nrows; r++)
+        for (uint32_t may = ogi__label_rows_in(m, in, (ogi_table_id_t)id); may;
+             may &= may - 1) {
+            size_t r = (size_t)__builtin_ctz(may);
+            if (r >= sk->nrows)
+                break;
             if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
-                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
-                    LABEL_MIN_SCORE)
+                ogi__label_score_row(in, (ogi_table_id_t)id, r, 0) >=
+                    LABEL_MIN_SCORE) {
                 ids |= 1u << id;
+                break;
+            }
+        }
     }
     return ids;
 }

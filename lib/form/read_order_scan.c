@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "label_int.h"
 #include "ogi/error.h"
 #include "ogi/skeleton.h"
@@ -35,11 +39,44 @@ ogi__order_line_content(const ogi_text_t *t, size_t l, size_t *a, size_t *b)
 static size_t
 next_cell(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a + 1; i < b; i++)
-        if (s[i - 1] == ' ' && s[i] != ' ' &&
-            ogi__table_starts_numbered(s + i, b - i))
+    /* the places after a space only, space to space (most lines of a
+     * label hold none) */
+    for (size_t i = a + 1; i < b; i++) {
+        const char *sp = memchr(s + i - 1, ' ', b - i);
+        if (!sp)
+            return 0;
+        i = (size_t)(sp - s) + 1;
+        if (s[i] != ' ' && ogi__table_starts_numbered(s + i, b - i))
             return i;
+    }
     return 0;
+}
+
+/* The end of the word at s[i..b): the next space, or b. */
+static inline size_t
+word_end(const char *s, size_t i, size_t b)
+{
+    const char *sp = i < b ? memchr(s + i, ' ', b - i) : NULL;
+    return sp ? (size_t)(sp - s) : b;
+}
+
+/* Bytes of s[a..b) that are spaces or zeros: sixteen at a time. */
+static size_t
+spaces_and_zeros(const char *s, size_t a, size_t b)
+{
+    size_t n = 0, i = a;
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; b - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('0'))));
+        n += (size_t)__builtin_popcount(m);
+    }
+#endif
+    for (; i < b; i++)
+        n += s[i] == ' ' || s[i] == '0';
+    return n;
 }
 
 /*
@@ -60,14 +97,12 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
         if (i == b)
             break;
         size_t w0 = i;
-        while (i < b && s[i] != ' ')
-            i++;
+        i = word_end(s, i, b);
         if (i - w0 == 3 &&
             (memcmp(s + w0, "增", 3) == 0 || memcmp(s + w0, "减", 3) == 0)) {
             while (i < b && s[i] == ' ')
                 i++;
-            while (i < b && s[i] != ' ')
-                i++;
+            i = word_end(s, i, b);
         }
         ogi_num_t num;
         if (ogi_number_parse(s + w0, i - w0, &num) == OGI_NUM_NONE)
@@ -455,15 +490,7 @@ glued_value(const char *s, size_t a, size_t b)
         return b;
     ogi__label_t in;
     ogi__label_norm(s + a, v - a, &in);
-    for (int id = 0; id <= OGI_T3; id++) {
-        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        for (size_t r = 0; r < sk->nrows; r++)
-            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
-                ogi__label_score_row(&in, (ogi_table_id_t)id, r, 0) >=
-                    LABEL_MIN_SCORE)
-                return v;
-    }
-    return b;
+    return ogi__order_label_tables(&in, OGI_T3) ? v : b;
 }
 
 int
@@ -471,13 +498,18 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
     size_t n = l1 - l0;
+    /* each line's content, trimmed once for both passes */
+    uint32_t(*content)[2] = ogi_arena_alloc(arena, (n + 1) * sizeof(*content));
+    if (!content)
+        return OGI_ENOMEM;
     for (size_t l = l0; l < l1; l++) {
         size_t a, b, c;
         ogi__order_line_content(t, l, &a, &b);
+        content[l - l0][0] = (uint32_t)a;
+        content[l - l0][1] = (uint32_t)b;
         /* values one after another: a value and a gap per space, or
          * per zero of a run of zeros */
-        for (size_t i = a; i < b; i++)
-            n += t->s[i] == ' ' || t->s[i] == '0' ? 2 : 0;
+        n += 2 * spaces_and_zeros(t->s, a, b);
         while (a < b && (c = next_cell(t->s, a, b)) != 0) {
             n++;
             a = c;
@@ -517,12 +549,10 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             o->nitems++;
             continue;
         }
-        size_t a, b;
-        ogi__order_line_content(t, l, &a, &b);
+        size_t a = content[l - l0][0], b = content[l - l0][1];
         ogi_num_t num;
-        it->kind = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE
-                       ? IT_NUM
-                       : IT_TEXT;
+        int parsed = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE;
+        it->kind = parsed ? IT_NUM : IT_TEXT;
         if (it->kind == IT_NUM &&
             (change_slash(t, l0, l1, l, a, b) || sentence_year(t, l, a, b)))
             it->kind = IT_TEXT;
@@ -531,7 +561,10 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         it->b = (uint32_t)b;
         it->js = NULL;
         it->jn = 0;
-        if (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a)) {
+        /* (a line of one word that is no number holds no values: most
+         * lines of text) */
+        int spaced = memchr(t->s + a, ' ', b - a) != NULL;
+        if (it->kind == IT_NUM && !spaced) {
             int rc = unit_before(o, &it, arena);
             if (rc)
                 return rc;
@@ -543,8 +576,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             if (rc)
                 continue; /* the unit went to the value before */
         }
-        if (it->kind == IT_TEXT ||
-            (it->kind == IT_NUM && !memchr(t->s + a, ' ', b - a))) {
+        if ((it->kind == IT_TEXT && (spaced || parsed)) ||
+            (it->kind == IT_NUM && !spaced)) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];

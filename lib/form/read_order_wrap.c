@@ -207,11 +207,19 @@ int
 ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
 {
     size_t w = 0;
+    /* where the run of digits on consecutive lines from an item before
+     * ends: the same for every item of it (items from i on stay as they
+     * are until two are joined) */
+    size_t run_end = 0;
     for (size_t i = 0; i < o->nitems;) {
         size_t j = i;
-        while (j < o->nitems && plain_digits(o, &o->items[j]) &&
-               (j == i || o->items[j].line == o->items[j - 1].line + 1))
-            j++;
+        if (i < run_end)
+            j = run_end;
+        else
+            while (j < o->nitems && plain_digits(o, &o->items[j]) &&
+                   (j == i || o->items[j].line == o->items[j - 1].line + 1))
+                j++;
+        run_end = j;
         /* the longest run from i that makes the sum, with the fewest
          * joins among the values before */
         size_t end = 0, nat = 0;
@@ -281,6 +289,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
             o->items[w++] = o->items[i++];
             continue;
         }
+        run_end = 0; /* items are joined: the runs are looked at anew */
         /* the values' joins, last first: a block's first line takes
          * its last, the cells between stay */
         for (size_t k = nat; k-- > 0;) {

@@ -19,6 +19,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ogi/error.h"
 #include "reader_int.h"
 
@@ -34,18 +38,45 @@ skip_blank(const ogi_text_t *t, size_t i, size_t end)
     return i;
 }
 
-/* Bars in s[a..b) that are not escaped with a backslash. */
+/* The first place in s[i..n) that holds byte c0, c1, c2 or c3 (a byte
+ * named twice for fewer), or n: sixteen bytes at a time, as most of a
+ * row's bytes are text and none of the marks looked for. */
+static inline size_t
+find4(const char *s, size_t i, size_t n, char c0, char c1, char c2, char c3)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i v0 = _mm_set1_epi8(c0), v1 = _mm_set1_epi8(c1);
+    const __m128i v2 = _mm_set1_epi8(c2), v3 = _mm_set1_epi8(c3);
+    for (; n - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, v0), _mm_cmpeq_epi8(v, v1)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, v2), _mm_cmpeq_epi8(v, v3)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (unsigned)__builtin_ctz(bits);
+    }
+#endif
+    for (; i < n; i++)
+        if (s[i] == c0 || s[i] == c1 || s[i] == c2 || s[i] == c3)
+            return i;
+    return n;
+}
+
+/* Bars in s[a..b) that are not escaped with a backslash, counted up to
+ * max (a caller asking whether there are so many stops there). */
 static size_t
-count_bars(const char *s, size_t a, size_t b)
+count_bars(const char *s, size_t a, size_t b, size_t max)
 {
     size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-        if (s[i] == '\\' && i + 1 < b) {
-            i++;
-            continue;
-        }
+    for (size_t i = a; n < max;) {
+        i = find4(s, i, b, '|', '\\', '|', '\\');
+        if (i >= b)
+            break;
         if (s[i] == '|')
             n++;
+        /* past a bar, or past a backslash and the byte it escapes */
+        i += s[i] == '\\' && i + 1 < b ? 2 : 1;
     }
     return n;
 }
@@ -63,7 +94,7 @@ is_pipe_row(const ogi_text_t *t, size_t l)
         return 0;
     if (t->s[a] != '|' && t->s[b - 1] != '|')
         return 0;
-    return count_bars(t->s, a, b) >= 2;
+    return count_bars(t->s, a, b, 2) >= 2;
 }
 
 /* 1 when line l is the rule under a header: bars, dashes, colons and
@@ -141,11 +172,14 @@ clean(const char *s, size_t n, char *out, size_t cap)
 static int
 has_markup(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\\' || s[i] == '*' || s[i] == '<' ||
-            (s[i] == '_' && i + 1 < n && s[i + 1] == '_'))
+    for (size_t i = 0;; i++) {
+        i = find4(s, i, n, '\\', '*', '<', '_');
+        if (i >= n)
+            return 0;
+        /* a single underscore is text */
+        if (s[i] != '_' || (i + 1 < n && s[i + 1] == '_'))
             return 1;
-    return 0;
+    }
 }
 
 /* Appends the cell whose source is t->s[a..b). */
@@ -197,11 +231,10 @@ read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
     size_t i = c0;
     while (i <= stop) {
         size_t j = i;
-        while (j < stop && s[j] != '|') {
-            if (s[j] == '\\' && j + 1 < stop)
-                j++;
-            j++;
-        }
+        /* to the next bar that is not escaped */
+        while ((j = find4(s, j, stop, '|', '\\', '|', '\\')) < stop &&
+               s[j] != '|')
+            j += j + 1 < stop ? 2 : 1;
         if (j > stop)
             j = stop;
         size_t before = tb->ncells;
@@ -300,8 +333,8 @@ underscore_padded(const ogi_text_t *t, size_t l)
 {
     const char *p = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start;
-    for (size_t i = 1; i < n; i++)
-        if (p[i] == '|' && p[i - 1] == '_')
+    for (size_t i = 1; (i = find4(p, i, n, '|', '|', '|', '|')) < n; i++)
+        if (p[i - 1] == '_')
             return 1;
     return 0;
 }

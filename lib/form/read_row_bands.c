@@ -584,9 +584,15 @@ add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
         }
         size_t a = 0;
         for (size_t i = 1; i <= c->n; i++) {
-            if (i < c->n && !(c->s[i] == ' ' && i + 1 < c->n &&
-                              (unsigned char)c->s[i - 1] >= 0x80 &&
-                              (unsigned char)c->s[i + 1] >= 0x80))
+            /* space to space, to one between two bytes that are not
+             * ASCII, or to the end */
+            if (i < c->n) {
+                const char *sp = memchr(c->s + i, ' ', c->n - i);
+                i = sp ? (size_t)(sp - c->s) : c->n;
+            }
+            if (i < c->n &&
+                !(i + 1 < c->n && (unsigned char)c->s[i - 1] >= 0x80 &&
+                  (unsigned char)c->s[i + 1] >= 0x80))
                 continue;
             size_t at = sc->ncells;
             if ((rc = ogi__table_add_words(sc, c->s + a, i - a, c->off + a)))

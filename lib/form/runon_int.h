@@ -6,6 +6,7 @@
 #define OGI_RUNON_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define MAX_WORDS     512
 #define MAX_WORD      192  /* bytes of a folded word */
@@ -22,6 +23,10 @@ typedef struct {
     size_t n;
     size_t chars; /* code points: two or fewer ("规章", "其他", "总计") are
                      too common inside other text to cut anywhere */
+    uint32_t head;  /* its first three bytes (all, when fewer), byte k at
+                       bits 8k: most words that begin with a lead byte
+                       differ from a place in the next two */
+    uint32_t hmask; /* the bits of head that are the word's */
 } word_t;
 
 typedef enum {

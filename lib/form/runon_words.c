@@ -41,6 +41,10 @@ add_word(const char *a, const char *b)
         return;
     w->n = o;
     w->chars = chars;
+    w->head = 0;
+    for (size_t k = 0; k < o && k < 3; k++)
+        w->head |= (uint32_t)(unsigned char)w->s[k] << (8 * k);
+    w->hmask = o >= 3 ? 0xFFFFFFu : (UINT32_C(1) << (8 * o)) - 1;
     nwords++;
 }
 
@@ -88,9 +92,15 @@ ogi__runon_word_at(const char *s, size_t i, size_t end, int short_ok)
 {
     const word_t *best = NULL;
     unsigned char c = (unsigned char)s[i];
+    /* the three bytes here (those there are), to pass over at once the
+     * words whose first three differ */
+    uint32_t here = 0;
+    for (size_t k = 0; k < 3 && k < end - i; k++)
+        here |= (uint32_t)(unsigned char)s[i + k] << (8 * k);
     for (size_t k = word_from[c]; k < word_from[c + 1]; k++) {
         const word_t *w = &words[k];
-        if (w->n > end - i || (best && w->n <= best->n))
+        if ((here & w->hmask) != w->head || w->n > end - i ||
+            (best && w->n <= best->n))
             continue;
         if (w->chars <= 2 && !short_ok && i + w->n != end)
             continue;

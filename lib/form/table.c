@@ -602,6 +602,29 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
 
 static int add_line_cells(ogi__table_t *tb, size_t l);
 
+/* Where the first two spaces in a row stand in s[i..n), or n: sixteen
+ * places at a time (a -layout line sets its cells apart by such runs,
+ * the words of a cell by one space). */
+static inline size_t
+two_spaces(const char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; n - i >= 17; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(a, sp), _mm_cmpeq_epi8(b, sp)));
+        if (m)
+            return i + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == ' ' && s[i + 1] == ' ')
+            return i;
+    return n;
+}
+
 int
 ogi__table_add_line(ogi__table_t *tb, size_t l)
 {
@@ -631,19 +654,7 @@ add_line_cells(ogi__table_t *tb, size_t l)
         size_t sc = c;
         int any = 0;
         while (sc < ce) {
-            /* the next two spaces in a row, space to space */
-            size_t se = sc;
-            for (;;) {
-                const char *sp = se < ce ? memchr(s + se, ' ', ce - se) : NULL;
-                if (!sp) {
-                    se = ce > se ? ce : se;
-                    break;
-                }
-                se = (size_t)(sp - s);
-                if (se + 1 < ce && s[se + 1] == ' ')
-                    break;
-                se++;
-            }
+            size_t se = two_spaces(s, sc, ce);
             /* a tab cell holds no blank but spaces (the text is decoded:
              * its only bytes below 0x21 are blanks) */
             size_t a0 = ogi__skip_spaces(s, sc, se), a1 = se;

@@ -137,6 +137,8 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
     /* the first line starts at the start, whatever it starts with */
     if (t->nlines > 0)
         q->line[l++] = 0;
+    /* the start of line l, the next a run of whitespace may hold */
+    size_t next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
     while (i < n) {
         /* a run of bytes above a space, copied as they are (a byte of a
          * multi-byte character is never a space), and where the run of
@@ -175,8 +177,12 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
         if (k > 0 && j < n && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
             ogi_text_is_alnum((unsigned char)s[j]))
             o[k++] = ' ';
-        while (l < t->nlines && t->lines[l].start <= j)
-            q->line[l++] = (uint32_t)k;
+        /* most runs hold no line's start: one test for them */
+        if (j >= next_start) {
+            while (l < t->nlines && t->lines[l].start <= j)
+                q->line[l++] = (uint32_t)k;
+            next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
+        }
         i = j;
     }
     while (l <= t->nlines)

@@ -24,15 +24,15 @@
 static size_t
 markup_len(const char *s, size_t n)
 {
+    /* the one-byte marks by a lookup (a markdown table's lines are
+     * stripped of many) */
+    static const unsigned char marks[256] = {
+        ['#'] = 1, ['*'] = 1, ['|'] = 1, ['+'] = 1, ['-'] = 1,
+        ['='] = 1, ['_'] = 1, ['>'] = 1, ['`'] = 1, ['~'] = 1};
     if (n == 0)
         return 0;
-    switch (s[0]) {
-        case '#': case '*': case '|': case '+': case '-': case '=': case '_':
-        case '>': case '`': case '~':
-            return 1;
-        default:
-            break;
-    }
+    if (marks[(unsigned char)s[0]])
+        return 1;
     /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
     if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
         ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
@@ -192,7 +192,9 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
 {
     static const char cjk[] = "一二三四五六七八九十";
     size_t i = 0, k = 0;
-    while (n - i >= 3 && k < 3) {
+    /* the numerals' lead bytes are E4 and E5: others end it at once */
+    while (n - i >= 3 && k < 3 &&
+           ((unsigned char)buf[i] == 0xE4 || (unsigned char)buf[i] == 0xE5)) {
         const char *d = cjk;
         while (*d && memcmp(d, buf + i, 3) != 0)
             d += 3;
@@ -714,6 +716,23 @@ ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
            memcmp(was + OGI__REG_COUNT, o->end, sizeof(o->end)) != 0;
 }
 
+/* leads[c] = 1 when a line whose first byte is c may be the heading of
+ * a section from next on (its ordinal's first byte, any byte for one with
+ * no ordinal) or Table 4's header: one look-up a line, made again when
+ * next moves on. */
+static void
+heading_leads(const ogi_skel_section_t *const *secs, int next,
+              unsigned char *leads)
+{
+    int any = 0;
+    for (int k = next; k < OGI_SEC_COUNT; k++)
+        any |= !secs[k]->ordinal[0];
+    memset(leads, any, 256);
+    leads[(unsigned char)T4_WORD[0]] = 1;
+    for (int k = next; k < OGI_SEC_COUNT; k++)
+        leads[(unsigned char)secs[k]->ordinal[0]] = 1;
+}
+
 void
 ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                   ogi_arena_t *arena)
@@ -734,6 +753,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
     mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
+    unsigned char leads[256];
+    int leads_of = -1; /* the next heading leads[] was made for */
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
@@ -745,12 +766,12 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             /* without anchor words a line is a heading or Table 4's header
              * or nothing, and both are told by their first byte: most
              * lines need not be read further */
+            if (leads_of != next) {
+                heading_leads(secs, next, leads);
+                leads_of = next;
+            }
             unsigned char c = line_lead(t, l);
-            int may = c == (unsigned char)T4_WORD[0];
-            for (int k = next; k < OGI_SEC_COUNT && !may; k++)
-                may = !secs[k]->ordinal[0] ||
-                      (unsigned char)secs[k]->ordinal[0] == c;
-            if (c == 0 || !may)
+            if (c == 0 || !leads[c])
                 continue;
         }
         const char *b;

@@ -39,30 +39,62 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
     }
 }
 
+/* The rows label in may match: its slot of the label memo, looked up
+ * once for the tries of one match and every table of the plan
+ * (ogi__label_rows_find; nothing else looks the memo up meanwhile). */
+typedef struct {
+    ogi__label_rows_t *slot;
+    int found; /* slot looked up */
+} may_t;
+
+static uint32_t
+rows_may(may_t *may, const ogi__label_t *in, ogi_table_id_t id)
+{
+    if (!may->found) {
+        may->slot = ogi__label_rows_find(in);
+        may->found = 1;
+    }
+    return ogi__label_rows_in(may->slot, in, id);
+}
+
 /* Best row for label tok, or -1. Ties go to rows at or after the cursor,
  * then to data rows over groups. */
 static long
-match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
-            size_t from, size_t to, int *score)
+match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
+            size_t cursor, size_t from, size_t to, int *score)
 {
     long best = -1;
     int best_s = 0;
     size_t end = to < p->n ? to : p->n;
-    for (size_t i = from; i < end; i++) {
-        if (!ogi__label_may_match(in, p->rows[i].labels.bloom))
-            continue;
-        int expected = i == cursor || i == cursor + 1;
-        int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
-        if (s == 0)
-            continue;
-        s *= 4;
-        if (i < cursor)
-            s -= 40; /* a row already behind us: likely a stray word */
-        if (!p->rows[i].group)
-            s += 1;
-        if (s > best_s) {
-            best_s = s;
-            best = (long)i;
+    /* table by table, the rows in may match only (most labels name one
+     * row or two), in order: ogi__plan_add_table lays a table's rows out
+     * one after another, skeleton row r at its first plus r */
+    for (size_t at = from; at < end;) {
+        const ogi__prow_t *pr = &p->rows[at];
+        size_t first = at - pr->row;
+        size_t stop = first + ogi_skeleton_table(pr->table)->nrows;
+        if (stop > end)
+            stop = end;
+        uint32_t rows = rows_may(may, in, pr->table);
+        rows &= ~(((uint32_t)1 << pr->row) - 1); /* those from at on */
+        at = stop;
+        for (; rows; rows &= rows - 1) {
+            size_t i = first + (size_t)__builtin_ctz(rows);
+            if (i >= stop)
+                break;
+            int expected = i == cursor || i == cursor + 1;
+            int s = ogi__label_score_set(in, &p->rows[i].labels, expected);
+            if (s == 0)
+                continue;
+            s *= 4;
+            if (i < cursor)
+                s -= 40; /* a row already behind us: likely a stray word */
+            if (!p->rows[i].group)
+                s += 1;
+            if (s > best_s) {
+                best_s = s;
+                best = (long)i;
+            }
         }
     }
     *score = best_s / 4;
@@ -74,10 +106,11 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor,
 static long
 match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
 {
-    long m = match_range(p, in, cursor, cursor, cursor + 4, score);
+    may_t may = {.slot = NULL, .found = 0};
+    long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
-    return match_range(p, in, cursor, 0, p->n, score);
+    return match_range(p, in, &may, cursor, 0, p->n, score);
 }
 
 /* The first plan row of the table whose heading in is ("第二十条第（一）项"
