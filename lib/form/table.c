@@ -571,8 +571,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
                                            text_end - text_start))
                 return OGI_ENOMEM;
             in_text = 0;
-            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w, vend - w, off + w,
-                                vend - w))
+            /* num holds s[w..vend) parsed above: not parsed again */
+            if (!add_parsed(tb, OGI__CELL_VALUE, s + w, vend - w, off + w,
+                            vend - w, &num))
                 return OGI_ENOMEM;
             i = vend;
             continue;
