@@ -246,14 +246,15 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
             }
             walk_start(t, &w, lo, SIZE_MAX);
         }
-        /* beyond INT16_MAX a column is left as it was */
-        long a = walk_to(t, &w, c->off);
-        if (a > INT16_MAX)
-            continue;
-        x0[j] = (int)a;
-        long b = walk_to(t, &w, c->off + c->len);
-        if (b <= INT16_MAX)
-            x1[j] = (int)b;
+        /* both edges from one call of the walk, inlined here; beyond
+         * INT16_MAX a column is left as it was (and the end too when
+         * the start is) */
+        for (int edge = 0; edge < 2; edge++) {
+            long x = walk_to(t, &w, edge ? c->off + c->len : c->off);
+            if (x > INT16_MAX)
+                break;
+            (edge ? x1 : x0)[j] = (int)x;
+        }
     }
     if (w.line != SIZE_MAX)
         *shift = w.k;
