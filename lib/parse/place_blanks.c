@@ -520,8 +520,9 @@ last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
     /* rows of zeros tell no sum: every row of numbers one short, and
      * many of them, is a column cut whole too */
     for (size_t id = 0; id < OGI_TABLE_COUNT; id++)
-        cut_out[id] = whole[id] == 0 &&
-                      (cut[id] >= 3 || (full[id] == 0 && shorter[id] >= CUT_ROWS));
+        cut_out[id] =
+            whole[id] == 0 &&
+            (cut[id] >= 3 || (full[id] == 0 && shorter[id] >= CUT_ROWS));
 }
 
 /*
@@ -592,13 +593,14 @@ last_value(const ogi__prow_t *pr, const ogi__table_t *g)
 
 /*
  * clipped[id]: 1 when table id was not cut whole (cut[id]) and the
- * paper's edge cut through its last column, not beside it: every row still has its last cell, but a total wider than
- * what the paper kept lost its last digits ("42" of 423) while narrower
- * ones came whole. Told by two rows or more whose last value is the
- * first digits of the sum of the others (last_cut_short), every other
- * row of numbers summing (one printed error allowed) or without its
- * total (last_blank: cut whole): a row total mistyped as its sum's first
- * digits twice is no report's error.
+ * paper's edge cut through its last column, not beside it: every row
+ * still has its last cell, but a total wider than what the paper kept
+ * lost its last digits ("42" of 423) while narrower ones came whole.
+ * Told by two rows or more whose last value is the first digits of the
+ * sum of the others (last_cut_short), every other row of numbers summing
+ * (one printed error allowed) or without its total (last_blank: cut
+ * whole): a row total mistyped as its sum's first digits twice is no
+ * report's error.
  */
 static void
 last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
@@ -703,10 +705,10 @@ only_last_gap(const ogi__prow_t *pr, const ogi__table_t *g)
 
 /*
  * edge[id]: 1 when table id was neither cut nor clipped and the paper's
- * edge cut its last column in some rows only
- * (LibreOffice upright: a total shows in one row and not the next): the
- * columns' positions, placed, leave the last cell blank and no other in
- * CUT_ROWS rows or more, twice as many as rows with a blank elsewhere.
+ * edge cut its last column in some rows only (LibreOffice upright: a
+ * total shows in one row and not the next): the columns' positions,
+ * placed, leave the last cell blank and no other in CUT_ROWS rows or
+ * more, twice as many as rows with a blank elsewhere.
  * Blanks a page left fall anywhere; an edge takes the last column.
  */
 static void
