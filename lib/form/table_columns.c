@@ -105,13 +105,9 @@ ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
 }
 
 void
-ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
-                        int *x1)
+ogi__table_cell_columns_measure(const ogi_text_t *t, const ogi__cell_t *c,
+                                int *x0, int *x1)
 {
-    *x0 = c->x0;
-    *x1 = c->x1;
-    if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
-        return;
     /* the cell's line: the last that starts at or before it */
     size_t lo = 0, hi = t->nlines;
     while (hi - lo > 1) {
