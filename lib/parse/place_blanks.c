@@ -62,13 +62,15 @@ row_off(const ogi__table_t *g, const ogi__prow_t *pr)
 static int
 is_header(const ogi__table_t *g, const ogi__row_t *rec)
 {
-    size_t labels = 0, values = 0;
+    size_t labels = 0;
+    /* most rows hold values: told at the first */
     for (size_t i = rec->first; i < rec->first + rec->count; i++) {
-        labels += g->cells[i].kind == OGI__CELL_LABEL;
-        values += g->cells[i].kind == OGI__CELL_VALUE ||
-                  g->cells[i].kind == OGI__CELL_RUN;
+        ogi__cell_kind_t kind = g->cells[i].kind;
+        if (kind == OGI__CELL_VALUE || kind == OGI__CELL_RUN)
+            return 0;
+        labels += kind == OGI__CELL_LABEL;
     }
-    return labels >= 4 && values == 0;
+    return labels >= 4;
 }
 
 /* The offsets of g's rows that are a header's line (four labels or more
