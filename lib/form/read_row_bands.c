@@ -159,19 +159,20 @@ alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
 }
 
 /* The labels of row h of sc (a line of labels only) that exactly one
- * value of row v stands under by columns x0/x1: a header's words over a
- * line of values set in the same grid. */
+ * value of a line stands under by columns x0/x1: a header's words over a
+ * line of values set in the same grid. That line's values are cells
+ * vcell[v0..v1). */
 static size_t
-under_one(const ogi__table_t *sc, size_t h, size_t v, const int *x0,
-          const int *x1)
+under_one(const ogi__table_t *sc, size_t h, const uint32_t *vcell, size_t v0,
+          size_t v1, const int *x0, const int *x1)
 {
     size_t fit = 0;
-    const ogi__row_t *hr = &sc->rows[h], *vr = &sc->rows[v];
+    const ogi__row_t *hr = &sc->rows[h];
     for (size_t i = hr->first; i < hr->first + hr->count; i++) {
+        /* a second value under it is as good as any more */
         size_t hits = 0;
-        for (size_t j = vr->first; j < vr->first + vr->count; j++)
-            hits += is_value(&sc->cells[j]) &&
-                    overlap(x0[i], x1[i], x0[j], x1[j]) > 0;
+        for (size_t p = v0; p < v1 && hits < 2; p++)
+            hits += overlap(x0[i], x1[i], x0[vcell[p]], x1[vcell[p]]) > 0;
         fit += hits == 1;
     }
     return fit;
@@ -188,19 +189,20 @@ under_one(const ogi__table_t *sc, size_t h, size_t v, const int *x0,
  * set them in.
  */
 static void
-header_fit(const ogi__table_t *sc, const size_t *nv, const int *x0,
-           const int *x1, const int *n0, const int *n1, size_t *wide,
-           size_t *narrow)
+header_fit(const ogi__table_t *sc, const size_t *nv, const uint32_t *vcell,
+           const size_t *vfirst, const int *x0, const int *x1, const int *n0,
+           const int *n1, size_t *wide, size_t *narrow)
 {
     size_t sw = 0, sn = 0;
     for (size_t v = 0; v < sc->nrows; v++) {
         if (nv[v] < 2)
             continue;
+        size_t v0 = vfirst[v], v1 = vfirst[v + 1];
         for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0; h--) {
             if (sc->rows[h - 1].count < 2)
                 continue;
-            sw += under_one(sc, h - 1, v, x0, x1);
-            sn += under_one(sc, h - 1, v, n0, n1);
+            sw += under_one(sc, h - 1, vcell, v0, v1, x0, x1);
+            sn += under_one(sc, h - 1, vcell, v0, v1, n0, n1);
         }
     }
     *wide = sw;
@@ -652,7 +654,7 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
         /* no second line of values to tell: the header's words do */
         if (narrow == wide)
-            header_fit(&sc, nv, x0, x1, n0, n1, &wide, &narrow);
+            header_fit(&sc, nv, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
         if (narrow > wide) {
             x0 = n0;
             x1 = n1;

@@ -85,36 +85,78 @@ ogi__table_grow_rows(ogi__table_t *tb)
     return 0;
 }
 
+/* 1 when the byte at k of p[0..n) starts sentence punctuation: , ; : or
+ * 。 (E3 80 82; other characters led by E3 are none). */
+static inline int
+prose_at(const char *p, size_t n, size_t k)
+{
+    /* the bytes that may start one: a table lookup a byte */
+    static const unsigned char starts[256] = {
+        [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
+    return starts[(unsigned char)p[k]] &&
+           (p[k] != '\xE3' ||
+            (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82'));
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Bit k for each of the sixteen bytes at q that may start sentence
+ * punctuation (prose_at tells). */
+static inline unsigned
+prose_marks16(const char *q)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* Sentence punctuation in a label: , ; : or 。 */
 static int
 is_prose(const char *p, size_t n)
 {
     if (n > 180)
         return 1;
-    /* the bytes that may start one: a table lookup a byte */
-    static const unsigned char starts[256] = {
-        [','] = 1, [';'] = 1, [':'] = 1, [0xE3] = 1};
-    size_t k = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
-    /* sixteen bytes at a time to the first that may start one */
-    for (; n - k >= 16; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
-                         _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
-                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3))));
-        unsigned bits = (unsigned)_mm_movemask_epi8(m);
-        if (bits) {
-            k += (size_t)__builtin_ctz(bits);
-            break;
+    /* sixteen bytes at a time, the last block ending at the label's end
+     * (it reads some bytes again: whether one is there is all that
+     * counts), each byte that may start one then tested */
+    if (n >= 16) {
+        for (size_t k = 0;; k += 16) {
+            size_t at = n - k >= 16 ? k : n - 16;
+            for (unsigned bits = prose_marks16(p + at); bits; bits &= bits - 1)
+                if (prose_at(p, n, at + (size_t)__builtin_ctz(bits)))
+                    return 1;
+            if (at + 16 >= n)
+                return 0;
         }
     }
 #endif
-    for (; k < n; k++)
-        if (starts[(unsigned char)p[k]] &&
-            (p[k] != '\xE3' ||
-             (n - k >= 3 && p[k + 1] == '\x80' && p[k + 2] == '\x82')))
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* a short label as two words, the second ending at its end */
+    if (n >= 8) {
+        for (size_t at = 0;; at = n - 8) {
+            uint64_t x = ogi__word_load(p + at), m = 0;
+            static const unsigned char marks[] = {',', ';', ':', 0xE3};
+            for (size_t c = 0; c < sizeof(marks); c++) {
+                /* the high bit of each byte equal to the mark, exactly */
+                uint64_t y = x ^ (OGI__ONES * marks[c]);
+                m |= ~(((y & ~OGI__HIGHS) + ~OGI__HIGHS) | y) & OGI__HIGHS;
+            }
+            for (; m; m &= m - 1)
+                if (prose_at(p, n, at + (size_t)(__builtin_ctzll(m) >> 3)))
+                    return 1;
+            if (at == n - 8)
+                return 0;
+        }
+    }
+#endif
+    for (size_t k = 0; k < n; k++)
+        if (prose_at(p, n, k))
             return 1;
     return 0;
 }
@@ -571,8 +613,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
                                            text_end - text_start))
                 return OGI_ENOMEM;
             in_text = 0;
-            if (!ogi__table_add(tb, OGI__CELL_VALUE, s + w, vend - w, off + w,
-                                vend - w))
+            /* num holds s[w..vend) parsed above: not parsed again */
+            if (!add_parsed(tb, OGI__CELL_VALUE, s + w, vend - w, off + w,
+                            vend - w, &num))
                 return OGI_ENOMEM;
             i = vend;
             continue;

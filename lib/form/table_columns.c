@@ -105,13 +105,9 @@ ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0)
 }
 
 void
-ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
-                        int *x1)
+ogi__table_cell_columns_measure(const ogi_text_t *t, const ogi__cell_t *c,
+                                int *x0, int *x1)
 {
-    *x0 = c->x0;
-    *x1 = c->x1;
-    if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
-        return;
     /* the cell's line: the last that starts at or before it */
     size_t lo = 0, hi = t->nlines;
     while (hi - lo > 1) {
@@ -246,14 +242,15 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
             }
             walk_start(t, &w, lo, SIZE_MAX);
         }
-        /* beyond INT16_MAX a column is left as it was */
-        long a = walk_to(t, &w, c->off);
-        if (a > INT16_MAX)
-            continue;
-        x0[j] = (int)a;
-        long b = walk_to(t, &w, c->off + c->len);
-        if (b <= INT16_MAX)
-            x1[j] = (int)b;
+        /* both edges from one call of the walk, inlined here; beyond
+         * INT16_MAX a column is left as it was (and the end too when
+         * the start is) */
+        for (int edge = 0; edge < 2; edge++) {
+            long x = walk_to(t, &w, edge ? c->off + c->len : c->off);
+            if (x > INT16_MAX)
+                break;
+            (edge ? x1 : x0)[j] = (int)x;
+        }
     }
     if (w.line != SIZE_MAX)
         *shift = w.k;

@@ -221,12 +221,26 @@ ogi__table_is_empty_line(const ogi_text_t *t, size_t l)
  * line l, measured on the raw characters. */
 void ogi__table_set_columns(ogi__table_t *tb, size_t l, size_t c0);
 
+/* ogi__table_cell_columns for a cell not measured yet: its line walked. */
+void ogi__table_cell_columns_measure(const ogi_text_t *t, const ogi__cell_t *c,
+                                     int *x0, int *x1);
+
 /* The display columns of cell c of a table over text t: its x0 and x1
  * where set, else measured on its line when it is measurable, else -1
  * for both. Measuring walks the line: placement asks only for the few
  * rows it must. */
-void ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c,
-                             int *x0, int *x1);
+static inline void
+ogi__table_cell_columns(const ogi_text_t *t, const ogi__cell_t *c, int *x0,
+                        int *x1)
+{
+    /* inline: placement asks it of every value of most rows, and most
+     * were measured when read (pdftotext -layout's bands) */
+    *x0 = c->x0;
+    *x1 = c->x1;
+    if (c->x0 >= 0 || !c->measurable || t->nlines == 0)
+        return;
+    ogi__table_cell_columns_measure(t, c, x0, x1);
+}
 
 /* The display columns of cells[0..n) of a table over text t into
  * x0[0..n) and x1[0..n): what ogi__table_cell_columns gives for each,

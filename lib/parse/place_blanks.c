@@ -62,13 +62,15 @@ row_off(const ogi__table_t *g, const ogi__prow_t *pr)
 static int
 is_header(const ogi__table_t *g, const ogi__row_t *rec)
 {
-    size_t labels = 0, values = 0;
+    size_t labels = 0;
+    /* most rows hold values: told at the first */
     for (size_t i = rec->first; i < rec->first + rec->count; i++) {
-        labels += g->cells[i].kind == OGI__CELL_LABEL;
-        values += g->cells[i].kind == OGI__CELL_VALUE ||
-                  g->cells[i].kind == OGI__CELL_RUN;
+        ogi__cell_kind_t kind = g->cells[i].kind;
+        if (kind == OGI__CELL_VALUE || kind == OGI__CELL_RUN)
+            return 0;
+        labels += kind == OGI__CELL_LABEL;
     }
-    return labels >= 4 && values == 0;
+    return labels >= 4;
 }
 
 /* The offsets of g's rows that are a header's line (four labels or more
@@ -474,8 +476,8 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * left as it is (and is reported short).
  */
 /*
- * 1 when the last column of table id was cut off at the paper's edge (a
- * wide table printed on upright paper): its rows' values, numbers all,
+ * cut[id]: 1 when the last column of table id was cut off at the paper's
+ * edge (a wide table printed on upright paper): its rows' values, numbers all,
  * come one short of the columns, and the last of them is not the sum of
  * the others (the rows' total, when a blank cell elsewhere made the row
  * short) in three rows or more, and in none. A row holding every column
@@ -483,16 +485,17 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  * of numbers or more all one short, none whole, are a cut as well.
  */
 #define CUT_ROWS 5
-static int
+static void
 last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
-                ogi_table_id_t id)
+                int cut_out[OGI_TABLE_COUNT])
 {
-    size_t cut = 0, whole = 0, shorter = 0, full = 0;
+    /* every table's counts in one pass over the rows */
+    size_t cut[OGI_TABLE_COUNT] = {0}, whole[OGI_TABLE_COUNT] = {0},
+           shorter[OGI_TABLE_COUNT] = {0}, full[OGI_TABLE_COUNT] = {0};
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
-        size_t nc = q->ncols;
-        if (q->table != id || q->group || nc < 3 ||
-            (q->ntoks != nc && q->ntoks + 1 != nc))
+        size_t nc = q->ncols, id = q->table;
+        if (q->group || nc < 3 || (q->ntoks != nc && q->ntoks + 1 != nc))
             continue;
         int64_t sum = 0, last = 0;
         int scale = -1, ok = 1;
@@ -508,17 +511,20 @@ last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
         }
         if (!ok)
             continue;
-        *(q->ntoks == nc ? &full : &shorter) += 1;
+        *(q->ntoks == nc ? &full[id] : &shorter[id]) += 1;
         if (last == 0 && sum == 0)
             continue;
         if (sum == last)
-            whole++;
+            whole[id]++;
         else if (q->ntoks + 1 == nc)
-            cut++;
+            cut[id]++;
     }
     /* rows of zeros tell no sum: every row of numbers one short, and
      * many of them, is a column cut whole too */
-    return whole == 0 && (cut >= 3 || (full == 0 && shorter >= CUT_ROWS));
+    for (size_t id = 0; id < OGI_TABLE_COUNT; id++)
+        cut_out[id] =
+            whole[id] == 0 &&
+            (cut[id] >= 3 || (full[id] == 0 && shorter[id] >= CUT_ROWS));
 }
 
 /*
@@ -588,27 +594,31 @@ last_value(const ogi__prow_t *pr, const ogi__table_t *g)
 }
 
 /*
- * 1 when the paper's edge cut through the last column of table id, not
- * beside it: every row still has its last cell, but a total wider than
- * what the paper kept lost its last digits ("42" of 423) while narrower
- * ones came whole. Told by two rows or more whose last value is the
- * first digits of the sum of the others (last_cut_short), every other
- * row of numbers summing (one printed error allowed) or without its
- * total (last_blank: cut whole): a row total mistyped as its sum's first
- * digits twice is no report's error.
+ * clipped[id]: 1 when table id was not cut whole (cut[id]) and the
+ * paper's edge cut through its last column, not beside it: every row
+ * still has its last cell, but a total wider than what the paper kept
+ * lost its last digits ("42" of 423) while narrower ones came whole.
+ * Told by two rows or more whose last value is the first digits of the
+ * sum of the others (last_cut_short), every other row of numbers summing
+ * (one printed error allowed) or without its total (last_blank: cut
+ * whole): a row total mistyped as its sum's first digits twice is no
+ * report's error.
  */
-static int
+static void
 last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
-                    ogi_table_id_t id)
+                    const int cut[OGI_TABLE_COUNT],
+                    int clipped_out[OGI_TABLE_COUNT])
 {
-    size_t clipped = 0, other = 0;
+    /* every table not cut whole, in one pass over the rows */
+    size_t clipped[OGI_TABLE_COUNT] = {0}, other[OGI_TABLE_COUNT] = {0};
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
-        if (q->table != id || q->group || q->ncols < 3 ||
-            q->ntoks != q->ncols || !runless(q, g))
+        size_t id = q->table;
+        if (cut[id] || q->group || q->ncols < 3 || q->ntoks != q->ncols ||
+            !runless(q, g))
             continue;
         if (last_cut_short(q, g) && last_value(q, g) > 0) {
-            clipped++;
+            clipped[id]++;
             continue;
         }
         if (last_blank(q, g))
@@ -624,9 +634,10 @@ last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
             if (ok && c->num.kind == OGI_NUM_VALUE)
                 *(v + 1 < q->ntoks ? &sum : &last) += c->num.value;
         }
-        other += ok && sum != last;
+        other[id] += ok && sum != last;
     }
-    return clipped >= 2 && other <= 1;
+    for (size_t id = 0; id < OGI_TABLE_COUNT; id++)
+        clipped_out[id] = !cut[id] && clipped[id] >= 2 && other[id] <= 1;
 }
 
 /*
@@ -695,24 +706,31 @@ only_last_gap(const ogi__prow_t *pr, const ogi__table_t *g)
 }
 
 /*
- * 1 when the paper's edge cut table id's last column in some rows only
- * (LibreOffice upright: a total shows in one row and not the next): the
- * columns' positions, placed, leave the last cell blank and no other in
- * CUT_ROWS rows or more, twice as many as rows with a blank elsewhere.
+ * edge[id]: 1 when table id was neither cut nor clipped and the paper's
+ * edge cut its last column in some rows only (LibreOffice upright: a
+ * total shows in one row and not the next): the columns' positions,
+ * placed, leave the last cell blank and no other in CUT_ROWS rows or
+ * more, twice as many as rows with a blank elsewhere.
  * Blanks a page left fall anywhere; an edge takes the last column.
  */
-static int
-edge_gaps(const ogi__plan_t *p, const ogi__table_t *g, ogi_table_id_t id)
+static void
+edge_gaps(const ogi__plan_t *p, const ogi__table_t *g,
+          const int cut[OGI_TABLE_COUNT], const int clipped[OGI_TABLE_COUNT],
+          int edge[OGI_TABLE_COUNT])
 {
-    size_t last = 0, inner = 0;
+    /* every table neither cut nor clipped, in one pass over the rows */
+    size_t last[OGI_TABLE_COUNT] = {0}, inner[OGI_TABLE_COUNT] = {0};
     for (size_t k = 0; k < p->n; k++) {
-        if (p->rows[k].table != id)
+        size_t id = p->rows[k].table;
+        if (cut[id] || clipped[id])
             continue;
         int kind = last_gap_kind(&p->rows[k], g);
-        last += kind == 1;
-        inner += kind == -1;
+        last[id] += kind == 1;
+        inner[id] += kind == -1;
     }
-    return last >= CUT_ROWS && last >= 2 * inner;
+    for (size_t id = 0; id < OGI_TABLE_COUNT; id++)
+        edge[id] = !cut[id] && !clipped[id] && last[id] >= CUT_ROWS &&
+                   last[id] >= 2 * inner[id];
 }
 
 void
@@ -722,10 +740,8 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     int grid_part[OGI__PLAN_MAX_ROWS];
     find_parts(p, g, part, grid_part);
     int cut[OGI_TABLE_COUNT], clipped[OGI_TABLE_COUNT];
-    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
-        cut[id] = last_column_cut(p, g, (ogi_table_id_t)id);
-        clipped[id] = !cut[id] && last_column_clipped(p, g, (ogi_table_id_t)id);
-    }
+    last_column_cut(p, g, cut);
+    last_column_clipped(p, g, cut, clipped);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
@@ -809,9 +825,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     next:;
     }
     int edge[OGI_TABLE_COUNT];
-    for (int id = 0; id < OGI_TABLE_COUNT; id++)
-        edge[id] =
-            !cut[id] && !clipped[id] && edge_gaps(p, g, (ogi_table_id_t)id);
+    edge_gaps(p, g, cut, clipped, edge);
     /* in a table cut at the paper's edge, a last cell the columns'
      * positions left blank, or whose value is the first digits of the
      * row's sum, is the one cut off */
