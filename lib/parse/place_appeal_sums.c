@@ -1,0 +1,128 @@
+/*
+ * place_appeal_sums.c - Table 4's values moved to where each block's
+ * total is the sum of its parts, when the places the text gave them
+ * break that (place_int.h: ogi__appeal_by_sums).
+ *
+ * A Word or LibreOffice table printed to PDF and read back by pdftotext
+ * keeps its blank cells only as spaces, and its two-line header (leaf
+ * labels wrapped in narrow columns, words of both header levels
+ * interleaved) gives columns that cannot be trusted: a value placed by
+ * them may land one column off, or a row read in printed order leaves
+ * the blanks out. The three blocks (维持, 纠正, 其他, 尚未审结, 总计)
+ * each have 总计 = the sum of the four before it, so the values, kept in
+ * their printed order, go to the places that break the fewest blocks,
+ * the nearest to where they were among those.
+ */
+#include "ogi_int.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "place_int.h"
+
+#define SUM_BLOCKS 3
+#define SUM_COLS   5
+
+typedef struct {
+    const ogi__cell_t *c[OGI_T4_CELLS]; /* the values (not blanks) */
+    size_t at[OGI_T4_CELLS];            /* where they were */
+    size_t n;
+    size_t pos[OGI_T4_CELLS], best[OGI_T4_CELLS];
+    int best_bad;
+    long best_cost;
+} sums_t;
+
+static int
+is_count(const ogi__cell_t *c)
+{
+    return c && c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE &&
+           !c->num.scale && c->num.value >= 0;
+}
+
+/* How many blocks break their sum with cells cell[] (NULL: blank): a
+ * count as total that is not its counted parts' sum, or counted parts
+ * above 0 under a total that is no count. A block of placeholders and
+ * blanks breaks nothing. */
+static int
+bad_blocks(const ogi__cell_t *const *cell)
+{
+    int bad = 0;
+    for (size_t b = 0; b < SUM_BLOCKS; b++) {
+        const ogi__cell_t *const *c = cell + b * SUM_COLS;
+        int64_t sum = 0;
+        for (size_t k = 0; k < SUM_COLS - 1; k++)
+            if (is_count(c[k]))
+                sum += c[k]->num.value;
+        if (is_count(c[SUM_COLS - 1]) ? sum != c[SUM_COLS - 1]->num.value
+                                       : sum > 0)
+            bad++;
+    }
+    return bad;
+}
+
+static void
+sums_walk(sums_t *s, size_t i, size_t from)
+{
+    if (i == s->n) {
+        const ogi__cell_t *cell[OGI_T4_CELLS] = {0};
+        long cost = 0;
+        for (size_t k = 0; k < s->n; k++) {
+            cell[s->pos[k]] = s->c[k];
+            cost += labs((long)s->pos[k] - (long)s->at[k]);
+        }
+        int bad = bad_blocks(cell);
+        if (bad < s->best_bad || (bad == s->best_bad && cost < s->best_cost)) {
+            s->best_bad = bad;
+            s->best_cost = cost;
+            memcpy(s->best, s->pos, s->n * sizeof(*s->pos));
+        }
+        return;
+    }
+    for (size_t p = from; p + (s->n - i) <= OGI_T4_CELLS; p++) {
+        s->pos[i] = p;
+        sums_walk(s, i + 1, p + 1);
+    }
+}
+
+int
+ogi__appeal_by_sums(const ogi__table_t *g, uint32_t *toks, size_t *ntoks)
+{
+    size_t nt = *ntoks;
+    if (nt == 0 || nt > OGI_T4_CELLS)
+        return 0;
+    sums_t s = {.n = 0};
+    const ogi__cell_t *now[OGI_T4_CELLS] = {0};
+    for (size_t i = 0; i < nt; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[i]);
+        if (c->kind == OGI__CELL_RUN || c == &ogi__plan_cut_cell)
+            return 0; /* the splitter's or the lost cells' to place */
+        if (c->kind != OGI__CELL_VALUE)
+            continue;
+        now[i] = c;
+        s.c[s.n] = c;
+        s.at[s.n] = i;
+        s.n++;
+    }
+    /* nothing to move, or nothing to move it into */
+    if (s.n < 2 || s.n == OGI_T4_CELLS)
+        return 0;
+    int bad_now = nt == OGI_T4_CELLS ? bad_blocks(now) : SUM_BLOCKS + 1;
+    if (bad_now == 0)
+        return 0;
+    s.best_bad = INT_MAX;
+    s.best_cost = LONG_MAX;
+    sums_walk(&s, 0, 0);
+    if (s.best_bad >= bad_now)
+        return 0;
+    uint32_t vals[OGI_T4_CELLS];
+    for (size_t i = 0, k = 0; i < nt; i++)
+        if (now[i])
+            vals[k++] = toks[i];
+    for (size_t k = 0; k < OGI_T4_CELLS; k++)
+        toks[k] = OGI__PLAN_GAP;
+    for (size_t k = 0; k < s.n; k++)
+        toks[s.best[k]] = vals[k];
+    *ntoks = OGI_T4_CELLS;
+    return 1;
+}
