@@ -479,8 +479,9 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     }
     if (hi - lo <= OGI_T4_CELLS) {
         size_t n = hi - lo;
-        if (ogi__appeal_by_sums(g, pr->toks + lo, &n))
-            hi = lo + n;
+        if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
+            return rc;
+        hi = lo + n;
     }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(

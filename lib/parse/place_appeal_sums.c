@@ -16,9 +16,11 @@
 #include "ogi_int.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ogi/error.h"
 #include "place_int.h"
 
 #define SUM_BLOCKS 3
@@ -86,7 +88,8 @@ sums_walk(sums_t *s, size_t i, size_t from)
 }
 
 int
-ogi__appeal_by_sums(const ogi__table_t *g, uint32_t *toks, size_t *ntoks)
+ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
+                    size_t *ntoks)
 {
     size_t nt = *ntoks;
     if (nt == 0 || nt > OGI_T4_CELLS)
@@ -121,8 +124,33 @@ ogi__appeal_by_sums(const ogi__table_t *g, uint32_t *toks, size_t *ntoks)
             vals[k++] = toks[i];
     for (size_t k = 0; k < OGI_T4_CELLS; k++)
         toks[k] = OGI__PLAN_GAP;
-    for (size_t k = 0; k < s.n; k++)
-        toks[s.best[k]] = vals[k];
+    char shown[OGI_T4_CELLS * 24 + 1];
+    size_t w = 0;
+    for (size_t k = 0, i = 0; k < OGI_T4_CELLS; k++) {
+        const char *s0 = "_";
+        int len = 1;
+        if (i < s.n && s.best[i] == k) {
+            toks[k] = vals[i];
+            s0 = s.c[i]->s;
+            len = s.c[i]->n < 20 ? (int)s.c[i]->n : 20;
+            i++;
+        }
+        int m = snprintf(shown + w, sizeof(shown) - w, "%s%.*s", k ? " " : "",
+                         len, s0);
+        if (m > 0 && (size_t)m < sizeof(shown) - w)
+            w += (size_t)m;
+    }
     *ntoks = OGI_T4_CELLS;
-    return 1;
+    if (nt < OGI_T4_CELLS)
+        return ogi_report_add_finding(
+            r, "P3", OGI_SEV_WARNING, "appeal",
+            "%zu values for %d cells, their blank cells lost: moved, in "
+            "order, to where %d blocks' totals are not their parts' sums; "
+            "placed %s",
+            s.n, OGI_T4_CELLS, s.best_bad, shown);
+    return ogi_report_add_finding(
+        r, "P3", OGI_SEV_WARNING, "appeal",
+        "%zu values for %d cells placed where %d blocks' totals are not "
+        "their parts' sums: moved, in order, to where %d are; placed %s",
+        s.n, OGI_T4_CELLS, bad_now, s.best_bad, shown);
 }

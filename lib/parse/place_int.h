@@ -24,9 +24,10 @@ int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
  * OGI__PLAN_GAP among them) to the 15 places, kept in order, that break
  * the fewest blocks' sums (each block's 总计 the sum of its four), the
  * nearest to where they were among those, when that breaks fewer than
- * they do (place_appeal_sums.c). Returns 1 and *ntoks 15 when it moved
- * them. */
-int ogi__appeal_by_sums(const ogi__table_t *g, uint32_t *toks, size_t *ntoks);
+ * they do, named by a P3 (place_appeal_sums.c); *ntoks is then 15.
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
+                        size_t *ntoks);
 
 /* The format voted for by the Table 2 column headers in g, or unknown;
  * *margin (when not NULL) receives by how many headers it won. */
