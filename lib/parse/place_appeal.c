@@ -477,7 +477,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             hi = k;
         }
     }
-    if (hi - lo <= OGI_T4_CELLS) {
+    {
         size_t n = hi - lo;
         if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
             return rc;

@@ -16,6 +16,7 @@
 #include "ogi_int.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,12 +88,67 @@ sums_walk(sums_t *s, size_t i, size_t from)
     }
 }
 
+/*
+ * More values than cells, all of them values (pdftotext's reading order
+ * puts numbers from around the table, a header's or a page's, among
+ * Table 4's): the fewest values dropped from the row's ends that leave a
+ * row whose values fit each block's sum, when some do (at most
+ * EXTRA_MAX more than the cells' count dropped). Returns 0 or
+ * OGI_ENOMEM; *ntoks 15 when it placed them.
+ */
+#define EXTRA_MAX 4
+static int
+appeal_extra(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
+             size_t *ntoks)
+{
+    size_t nt = *ntoks;
+    if (nt > OGI__PLAN_MAX_TOKS)
+        return 0;
+    for (size_t i = 0; i < nt; i++)
+        if (ogi__plan_tok_cell(g, toks[i])->kind != OGI__CELL_VALUE)
+            return 0;
+    for (size_t drop = nt - OGI_T4_CELLS;
+         drop <= nt - OGI_T4_CELLS + EXTRA_MAX && drop + 2 <= nt; drop++) {
+        size_t best_d = SIZE_MAX;
+        long best_cost = LONG_MAX;
+        for (size_t d = 0; d <= drop; d++) {
+            sums_t s = {.n = nt - drop, .best_bad = INT_MAX,
+                        .best_cost = LONG_MAX};
+            for (size_t k = 0; k < s.n; k++) {
+                s.c[k] = ogi__plan_tok_cell(g, toks[d + k]);
+                s.at[k] = k;
+            }
+            sums_walk(&s, 0, 0);
+            if (s.best_bad == 0 && s.best_cost < best_cost) {
+                best_cost = s.best_cost;
+                best_d = d;
+            }
+        }
+        if (best_d == SIZE_MAX)
+            continue;
+        size_t n = nt - drop;
+        int rc = ogi_report_add_finding(
+            r, "P3", OGI_SEV_WARNING, "appeal",
+            "%zu values for %d cells: %zu before them and %zu after left "
+            "out, the rest fits each block's total",
+            nt, OGI_T4_CELLS, best_d, drop - best_d);
+        if (rc)
+            return rc;
+        memmove(toks, toks + best_d, n * sizeof(*toks));
+        *ntoks = n;
+        return ogi__appeal_by_sums(r, g, toks, ntoks);
+    }
+    return 0;
+}
+
 int
 ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
                     size_t *ntoks)
 {
     size_t nt = *ntoks;
-    if (nt == 0 || nt > OGI_T4_CELLS)
+    if (nt > OGI_T4_CELLS)
+        return appeal_extra(r, g, toks, ntoks);
+    if (nt == 0)
         return 0;
     sums_t s = {.n = 0};
     const ogi__cell_t *now[OGI_T4_CELLS] = {0};
