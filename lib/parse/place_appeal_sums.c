@@ -141,6 +141,48 @@ appeal_extra(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
     return 0;
 }
 
+/*
+ * Where the blank cells a row read short of lost most likely stood, from
+ * its values' display columns: the widest gaps between values hold them,
+ * a gap taking a second where it is still the widest for two (its width
+ * over its blanks plus one), so wide gaps between narrow columns take
+ * one. The value k's likely place into s->at[k]; left as printed where a
+ * value has no columns (not all on one line, or not measured).
+ */
+static void
+gaps_place(sums_t *s, const ogi__table_t *g)
+{
+    long mid[OGI_T4_CELLS];
+    for (size_t k = 0; k < s->n; k++) {
+        int x0, x1;
+        ogi__table_cell_columns(g->text, s->c[k], &x0, &x1);
+        if (x0 < 0 || x1 <= x0 || (k && (long)x0 + x1 <= mid[k - 1]))
+            return;
+        uint32_t a = s->c[0]->off, b = s->c[k]->off;
+        if (b < a || b > g->text->len || memchr(g->text->s + a, '\n', b - a))
+            return; /* not on one line */
+        mid[k] = (long)x0 + x1;
+    }
+    size_t blanks[OGI_T4_CELLS] = {0}; /* in the gap before value k */
+    for (size_t left = OGI_T4_CELLS - s->n; left > 0; left--) {
+        size_t best = 0;
+        for (size_t k = 1; k < s->n; k++) {
+            long a = (mid[k] - mid[k - 1]) * (long)(blanks[best] + 1),
+                 b = (mid[best] - mid[best - 1]) * (long)(blanks[k] + 1);
+            if (!best || a > b || (a == b && mid[k] - mid[k - 1] >=
+                                                 mid[best] - mid[best - 1]))
+                best = k;
+        }
+        if (!best)
+            return;
+        blanks[best]++;
+    }
+    for (size_t k = 0, before = 0; k < s->n; k++) {
+        before += blanks[k];
+        s->at[k] = k + before;
+    }
+}
+
 int
 ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
                     size_t *ntoks)
@@ -169,6 +211,8 @@ ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
     int bad_now = nt == OGI_T4_CELLS ? bad_blocks(now) : SUM_BLOCKS + 1;
     if (bad_now == 0)
         return 0;
+    if (nt < OGI_T4_CELLS)
+        gaps_place(&s, g);
     s.best_bad = INT_MAX;
     s.best_cost = LONG_MAX;
     sums_walk(&s, 0, 0);
