@@ -11,7 +11,10 @@
  * the blanks out. The three blocks (维持, 纠正, 其他, 尚未审结, 总计)
  * each have 总计 = the sum of the four before it, so the values, kept in
  * their printed order, go to the places that break the fewest blocks,
- * the nearest to where they were among those.
+ * the nearest among those to where the gaps between them on their line
+ * put them (gaps_place), else to where they were. More values than
+ * cells: the fewest dropped from the row's ends that let the rest fit
+ * (appeal_extra).
  */
 #include "ogi_int.h"
 
@@ -146,7 +149,7 @@ appeal_extra(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
  * its values' display columns: the widest gaps between values hold them,
  * a gap taking a second where it is still the widest for two (its width
  * over its blanks plus one), so wide gaps between narrow columns take
- * one. The value k's likely place into s->at[k]; left as printed where a
+ * one. The value k's likely place into s->at[k]; left as it was where a
  * value has no columns (not all on one line, or not measured).
  */
 static void
@@ -211,8 +214,7 @@ ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
     int bad_now = nt == OGI_T4_CELLS ? bad_blocks(now) : SUM_BLOCKS + 1;
     if (bad_now == 0)
         return 0;
-    if (nt < OGI_T4_CELLS)
-        gaps_place(&s, g);
+    gaps_place(&s, g);
     s.best_bad = INT_MAX;
     s.best_cost = LONG_MAX;
     sums_walk(&s, 0, 0);

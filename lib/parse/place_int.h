@@ -23,7 +23,8 @@ int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 /* Moves Table 4's values toks[0..*ntoks) (in printed order, blanks and
  * OGI__PLAN_GAP among them) to the 15 places, kept in order, that break
  * the fewest blocks' sums (each block's 总计 the sum of its four), the
- * nearest to where they were among those, when that breaks fewer than
+ * nearest among those to where the gaps between them on their line put
+ * them (else to where they were), when that breaks fewer than
  * they do, named by a P3 (place_appeal_sums.c); *ntoks is then 15.
  * Returns 0 or OGI_ENOMEM. */
 int ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
