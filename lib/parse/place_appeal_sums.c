@@ -168,16 +168,14 @@ gaps_place(sums_t *s, const ogi__table_t *g)
     }
     size_t blanks[OGI_T4_CELLS] = {0}; /* in the gap before value k */
     for (size_t left = OGI_T4_CELLS - s->n; left > 0; left--) {
-        size_t best = 0;
-        for (size_t k = 1; k < s->n; k++) {
+        size_t best = 1; /* s->n >= 2 */
+        for (size_t k = 2; k < s->n; k++) {
             long a = (mid[k] - mid[k - 1]) * (long)(blanks[best] + 1),
                  b = (mid[best] - mid[best - 1]) * (long)(blanks[k] + 1);
-            if (!best || a > b || (a == b && mid[k] - mid[k - 1] >=
-                                                 mid[best] - mid[best - 1]))
+            if (a > b || (a == b && mid[k] - mid[k - 1] >=
+                                        mid[best] - mid[best - 1]))
                 best = k;
         }
-        if (!best)
-            return;
         blanks[best]++;
     }
     for (size_t k = 0, before = 0; k < s->n; k++) {
