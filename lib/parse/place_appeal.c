@@ -477,6 +477,12 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             hi = k;
         }
     }
+    {
+        size_t n = hi - lo;
+        if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
+            return rc;
+        hi = lo + n;
+    }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, "appeal",

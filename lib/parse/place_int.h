@@ -20,6 +20,16 @@ int ogi__place_apply(ogi_report_t *r, const ogi__table_t *g);
 /* Places Table 4 (15 cells in printed order) from grid g. */
 int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 
+/* Moves Table 4's values toks[0..*ntoks) (in printed order, blanks and
+ * OGI__PLAN_GAP among them) to the 15 places, kept in order, that break
+ * the fewest blocks' sums (each block's 总计 the sum of its four), the
+ * nearest among those to where the gaps between them on their line put
+ * them (else to where they were), when that breaks fewer than
+ * they do, named by a P3 (place_appeal_sums.c); *ntoks is then 15.
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
+                        size_t *ntoks);
+
 /* The format voted for by the Table 2 column headers in g, or unknown;
  * *margin (when not NULL) receives by how many headers it won. */
 ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);

@@ -28,8 +28,8 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         browser_pdf) echo 100 ;;
-        browser_pdf_layout) echo 97.6 ;;
-        browser_pdf_raw) echo 85.6 ;;
+        browser_pdf_layout) echo 98.3 ;;
+        browser_pdf_raw) echo 86.3 ;;
         *) echo 100 ;;
     esac
 }

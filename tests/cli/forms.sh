@@ -60,15 +60,15 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.9 ;;
-        lynx) echo 99.2 ;;
-        html2text) echo 98.8 ;;
+        lynx) echo 99.4 ;;
+        html2text) echo 98.9 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.99 ;;
         strip) echo 99.6 ;;
-        strip_flat) echo 99.0 ;;
-        strip_nodes) echo 99.3 ;;
-        strip_nodes_flat) echo 99.4 ;;
+        strip_flat) echo 99.1 ;;
+        strip_nodes) echo 99.5 ;;
+        strip_nodes_flat) echo 99.5 ;;
         *) echo 100 ;;
     esac
 }
