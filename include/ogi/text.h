@@ -46,6 +46,19 @@ typedef struct {
     uint32_t *line; /* line[i]: where line i starts in s; line[nlines] = len */
 } ogi_squeezed_t;
 
+/*
+ * What the readers of a text work out from the whole of it, kept so that
+ * it is worked out once per text rather than once per table: made empty
+ * by ogi_text_decode, filled in when first needed.
+ */
+typedef struct {
+    ogi_arena_t *arena; /* the text's: what is kept lives as long */
+    int pages_known;    /* the bare page numbers were looked for */
+    uint32_t *pages;    /* the lines that are bare page numbers
+                           (lib/form/read_order_pages.c) */
+    size_t npages;
+} ogi_text_memo_t;
+
 typedef struct {
     const char *raw; /* the input as given (not owned) */
     size_t raw_len;
@@ -73,6 +86,7 @@ typedef struct {
                                        columns its layout counts; NULL
                                        when raw's are */
     size_t ncanvas;
+    ogi_text_memo_t *memo; /* NULL for a text not made by ogi_text_decode */
 } ogi_text_t;
 
 /* The span of normalised bytes shift_block holds one entry for. */

@@ -85,8 +85,8 @@ bare_number(const ogi_text_t *t, size_t p)
  * end in theirs. The footers' lines into o->pages. Returns 0 or
  * OGI_ENOMEM.
  */
-int
-ogi__order_find_page_numbers(order_t *o, ogi_arena_t *arena)
+static int
+find_page_numbers(order_t *o, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
     size_t votes[PAGE_SHIFT_MAX + 1] = {0}, bare = 0, k = 0, shift = 0;
@@ -136,6 +136,26 @@ ogi__order_find_page_numbers(order_t *o, ogi_arena_t *arena)
         }
     }
     return 0;
+}
+
+/* Looked for once per text, as they are the same whichever of its
+ * tables asks: the text's memo keeps them (in the text's arena). */
+int
+ogi__order_find_page_numbers(order_t *o, ogi_arena_t *arena)
+{
+    ogi_text_memo_t *m = o->t->memo;
+    if (m && m->pages_known) {
+        o->pages = m->pages;
+        o->npages = m->npages;
+        return 0;
+    }
+    int rc = find_page_numbers(o, m ? m->arena : arena);
+    if (rc == 0 && m) {
+        m->pages = o->pages;
+        m->npages = o->npages;
+        m->pages_known = 1;
+    }
+    return rc;
 }
 
 /* 1 when line l is a page's footer: a page number, bare or marked. */

@@ -507,6 +507,13 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         }
         out->nshift_blocks = out->shift_block ? nb : 0;
     }
+    if (rc == 0) {
+        out->memo = ogi_arena_calloc(arena, 1, sizeof(*out->memo));
+        if (out->memo)
+            out->memo->arena = arena;
+        else
+            rc = OGI_ENOMEM;
+    }
     if (rc) {
         out->shifts = NULL;
         out->lines = NULL;

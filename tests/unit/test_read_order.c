@@ -591,6 +591,37 @@ value_on_line(const ogi__table_t *tb, const ogi_text_t *t, size_t l)
     return 0;
 }
 
+/* The same report, its Table 2 read before Table 3: the page numbers,
+ * looked for once per text and kept in its memo, are the whole text's
+ * (lines 78 and 440, of Table 3's region, not of Table 2's), and Table 3
+ * takes them as footers still. */
+static void
+page_numbers_kept_per_text(void **state)
+{
+    (void)state;
+    fixture_t f;
+    load(&f, DIR "lo-pages-s9.txt");
+    size_t l0 = find_line(&f.t, 0, "二、主动公开政府信息情况");
+    size_t l1 = find_line(&f.t, l0, "三、收到和处理政府信息公开申请情况");
+    size_t l2 = find_line(&f.t, l1, "四、政府信息公开行政复议");
+    ogi__table_t tb;
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l0, l1), 0);
+    assert_non_null(f.t.memo);
+    assert_true(f.t.memo->pages_known);
+    int found[2] = {0, 0};
+    for (size_t i = 0; i < f.t.memo->npages; i++) {
+        found[0] |= f.t.memo->pages[i] == 78 - 1;
+        found[1] |= f.t.memo->pages[i] == 440 - 1;
+    }
+    assert_true(found[0] && found[1]);
+    ogi__table_init(&tb, f.arena, &f.t);
+    assert_int_equal(ogi__read_order.read(&tb, &f.t, l1, l2), 0);
+    assert_false(value_on_line(&tb, &f.t, 78 - 1));
+    assert_false(value_on_line(&tb, &f.t, 440 - 1));
+    unload(&f);
+}
+
 /* A generated report on A4 upright by LibreOffice, no page numbers
  * (lo-portrait-s15018.txt, see the README): its first page is empty, and
  * pages 3 and 5 end in table values "2" (line 170, Table 3) and "4" (line
@@ -1343,6 +1374,7 @@ main(void)
         cmocka_unit_test(total_wrapped_digit_per_line),
         cmocka_unit_test(total_wrapped_at_column_width),
         cmocka_unit_test(bare_page_numbers_are_footers),
+        cmocka_unit_test(page_numbers_kept_per_text),
         cmocka_unit_test(real_102_bare_page_numbers),
         cmocka_unit_test(two_page_ends_are_no_numbering),
         cmocka_unit_test(displaced_chunk_moved_back),
