@@ -245,6 +245,9 @@ ogi__view_buf_puts(ogi__view_buf_t *b, const char *s)
 void
 ogi__view_buf_escape(ogi__view_buf_t *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return; /* an empty text may come as NULL (an element of no text):
+                   no pointer arithmetic on it */
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
         const char *rep = NULL;
