@@ -178,6 +178,10 @@ ogi_text_is_space(int c)
 size_t ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf,
                               size_t size, const char **out);
 
+/* The line holding offset off of t: the last line that starts at or
+ * before it (0 when none does), by bisection. */
+size_t ogi_text_line_of(const ogi_text_t *t, size_t off);
+
 /* ASCII classes, the same in every locale (ctype's are not). */
 static inline int
 ogi_text_is_digit(int c)

@@ -92,21 +92,6 @@ find_tag(const char *s, size_t from, size_t end, const char *const *names,
     return end;
 }
 
-/* The line holding offset off (off < t->len), by bisection. */
-static size_t
-line_of(const ogi_text_t *t, size_t off)
-{
-    size_t lo = 0, hi = t->nlines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t->lines[mid].start <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The text line of an element's parser line, or (size_t)-1 when libxml2
  * does not know it (0, or 65535: its line numbers are 16 bits). */
 static size_t
@@ -138,7 +123,7 @@ locate(ogi__html_src_t *src, const xmlNode *node, const char *const *names,
     if (p >= end)
         return (size_t)-1;
     size_t nl = node_line(src, node);
-    if (nl != (size_t)-1 && line_of(t, p) > nl)
+    if (nl != (size_t)-1 && ogi_text_line_of(t, p) > nl)
         return (size_t)-1;
     src->cursor = p + 1;
     return p;
@@ -419,7 +404,7 @@ read_tr(grid_t *g, const xmlNode *tr, const xmlNode *first,
     size_t line = g->line;
     size_t p = tr ? locate(g->src, tr, tags, 1) : (size_t)-1;
     if (p != (size_t)-1)
-        line = line_of(t, p);
+        line = ogi_text_line_of(t, p);
     else if (tr && node_line(g->src, tr) != (size_t)-1)
         line = node_line(g->src, tr);
     else if (first && node_line(g->src, first) != (size_t)-1)
@@ -615,7 +600,7 @@ ogi__html_table_fill(ogi__table_t *tb, const struct _xmlNode *table,
     size_t line = src->fallback < t->nlines ? src->fallback : 0;
     size_t p = locate(src, table, tags, 1);
     if (p != (size_t)-1)
-        line = line_of(t, p);
+        line = ogi_text_line_of(t, p);
     if (depth < MAX_TABLE_DEPTH && has_table(table, 0))
         return read_flow(tb, src, table, depth, line); /* a layout table */
     if (t->nlines == 0)

@@ -108,18 +108,9 @@ void
 ogi__table_cell_columns_measure(const ogi_text_t *t, const ogi__cell_t *c,
                                 int *x0, int *x1)
 {
-    /* the cell's line: the last that starts at or before it */
-    size_t lo = 0, hi = t->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->lines[mid].start <= c->off)
-            lo = mid;
-        else
-            hi = mid;
-    }
     ogi__cell_t one = *c;
     ogi__table_t tb = {.text = t, .cells = &one, .ncells = 1, .ccap = 1};
-    ogi__table_set_columns(&tb, lo, 0);
+    ogi__table_set_columns(&tb, ogi_text_line_of(t, c->off), 0);
     *x0 = one.x0;
     *x1 = one.x1;
 }
@@ -232,15 +223,7 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
             walk_start(t, &w, line, *shift);
         if (w.line == SIZE_MAX || t->lines[w.line].start > c->off ||
             (w.line + 1 < t->nlines && t->lines[w.line + 1].start <= c->off)) {
-            size_t lo = 0, hi = t->nlines;
-            while (hi - lo > 1) {
-                size_t mid = (lo + hi) / 2;
-                if (t->lines[mid].start <= c->off)
-                    lo = mid;
-                else
-                    hi = mid;
-            }
-            walk_start(t, &w, lo, SIZE_MAX);
+            walk_start(t, &w, ogi_text_line_of(t, c->off), SIZE_MAX);
         }
         /* both edges from one call of the walk, inlined here; beyond
          * INT16_MAX a column is left as it was (and the end too when

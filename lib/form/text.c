@@ -226,6 +226,20 @@ ogi_text_shift_from(const ogi_text_t *t, size_t i, size_t from)
     return lo;
 }
 
+size_t
+ogi_text_line_of(const ogi_text_t *t, size_t off)
+{
+    size_t lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 uint32_t
 ogi_text_raw_offset(const ogi_text_t *t, size_t i)
 {
