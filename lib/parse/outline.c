@@ -567,7 +567,8 @@ table_cells(ogi__region_id_t r, ogi_format_t f)
  * number other than its own table's, each table takes its share of that
  * stream of values in order: a region short of values reaches on past
  * its end (or starts earlier) to the lines holding its share; the next
- * region starts after them.
+ * region starts after them. Called for text whose Table 3 the
+ * reading-order reader read (ogi__outline_rebalance).
  */
 static void
 balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
@@ -578,8 +579,7 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
         !(st[OGI__REG_T2] < st[OGI__REG_T3] &&
           st[OGI__REG_T3] < st[OGI__REG_T4]) ||
         en[OGI__REG_T2] > st[OGI__REG_T3] ||
-        en[OGI__REG_T3] > st[OGI__REG_T4] ||
-        ogi__read_order.probe(t, st[OGI__REG_T3], en[OGI__REG_T3]) == 0)
+        en[OGI__REG_T3] > st[OGI__REG_T4])
         return;
     uint32_t line[BALANCE_MAX_VALUES];
     size_t n = ogi__order_value_lines(t, st[OGI__REG_T2], en[OGI__REG_T4],
