@@ -27,9 +27,6 @@
 #include "ogi/error.h"
 #include "place_int.h"
 
-#define SUM_BLOCKS 3
-#define SUM_COLS   5
-
 typedef struct {
     const ogi__cell_t *c[OGI_T4_CELLS]; /* the values (not blanks) */
     size_t at[OGI_T4_CELLS];            /* where they were */
@@ -46,6 +43,34 @@ is_count(const ogi__cell_t *c)
            !c->num.scale && c->num.value >= 0;
 }
 
+/* Table 4's block identity (D3: a block's 总计 is the sum of its four
+ * results), the skeleton's, once per row of the table. */
+static const ogi_skel_identity_t *
+block_sum(void)
+{
+    size_t nid;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
+    for (size_t i = 0; i < nid; i++)
+        if (ids[i].table == OGI_T4 && ids[i].along_rows)
+            return &ids[i];
+    return NULL;
+}
+
+/* Σ of the counts among cells c[at[0..n)]; *counts receives how many
+ * there are. */
+static int64_t
+sum_at(const ogi__cell_t *const *c, const size_t *at, size_t n, size_t *counts)
+{
+    int64_t sum = 0;
+    *counts = 0;
+    for (size_t k = 0; k < n; k++)
+        if (is_count(c[at[k]])) {
+            sum += c[at[k]]->num.value;
+            ++*counts;
+        }
+    return sum;
+}
+
 /* How many blocks break their sum with cells cell[] (NULL: blank): a
  * count as total that is not its counted parts' sum, or counted parts
  * above 0 under a total that is no count. A block of placeholders and
@@ -53,15 +78,15 @@ is_count(const ogi__cell_t *c)
 static int
 bad_blocks(const ogi__cell_t *const *cell)
 {
+    const ogi_skel_identity_t *id = block_sum();
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T4);
     int bad = 0;
-    for (size_t b = 0; b < SUM_BLOCKS; b++) {
-        const ogi__cell_t *const *c = cell + b * SUM_COLS;
-        int64_t sum = 0;
-        for (size_t k = 0; k < SUM_COLS - 1; k++)
-            if (is_count(c[k]))
-                sum += c[k]->num.value;
-        if (is_count(c[SUM_COLS - 1]) ? sum != c[SUM_COLS - 1]->num.value
-                                       : sum > 0)
+    for (size_t b = 0; id && b < sk->nrows; b++) {
+        const ogi__cell_t *const *c = cell + b * sk->ncols;
+        size_t parts, totals;
+        int64_t sum = sum_at(c, id->lhs_at, id->nlhs, &parts);
+        int64_t total = sum_at(c, id->rhs_at, id->nrhs, &totals);
+        if (totals == id->nrhs ? sum != total : sum > 0)
             bad++;
     }
     return bad;
@@ -115,8 +140,8 @@ appeal_extra(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
         size_t best_d = SIZE_MAX;
         long best_cost = LONG_MAX;
         for (size_t d = 0; d <= drop; d++) {
-            sums_t s = {.n = nt - drop, .best_bad = INT_MAX,
-                        .best_cost = LONG_MAX};
+            sums_t s = {
+                .n = nt - drop, .best_bad = INT_MAX, .best_cost = LONG_MAX};
             for (size_t k = 0; k < s.n; k++) {
                 s.c[k] = ogi__plan_tok_cell(g, toks[d + k]);
                 s.at[k] = k;
@@ -172,8 +197,8 @@ gaps_place(sums_t *s, const ogi__table_t *g)
         for (size_t k = 2; k < s->n; k++) {
             long a = (mid[k] - mid[k - 1]) * (long)(blanks[best] + 1),
                  b = (mid[best] - mid[best - 1]) * (long)(blanks[k] + 1);
-            if (a > b || (a == b && mid[k] - mid[k - 1] >=
-                                        mid[best] - mid[best - 1]))
+            if (a > b ||
+                (a == b && mid[k] - mid[k - 1] >= mid[best] - mid[best - 1]))
                 best = k;
         }
         blanks[best]++;
@@ -209,7 +234,7 @@ ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
     /* nothing to move, or nothing to move it into */
     if (s.n < 2 || s.n == OGI_T4_CELLS)
         return 0;
-    int bad_now = nt == OGI_T4_CELLS ? bad_blocks(now) : SUM_BLOCKS + 1;
+    int bad_now = nt == OGI_T4_CELLS ? bad_blocks(now) : INT_MAX;
     if (bad_now == 0)
         return 0;
     gaps_place(&s, g);
