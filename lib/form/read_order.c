@@ -456,6 +456,79 @@ on_text_line(const order_t *o, uint32_t v)
     return 0;
 }
 
+/* 1 when value item v is written with a label: on one of its lines, or
+ * alone between two of them ("2.没有现成信息需要" "14" "另行制作"). */
+static int
+on_label(const order_t *o, uint32_t v)
+{
+    return on_text_line(o, v) ||
+           (v > 0 && v + 1 < o->nitems && o->items[v - 1].kind == IT_TEXT &&
+            o->items[v + 1].kind == IT_TEXT);
+}
+
+/* Label values moved at most, and rows that may still not add up once
+ * they are. */
+#define LABEL_MOVES_MAX 8
+#define LABEL_MAX_WRONG 1
+
+/*
+ * A row's first value (自然人's, the column beside the labels) comes out
+ * with its label, and pdftotext may write the label's block after the
+ * row's other six values, after later rows even ("0 0 0 0 0 14" "0 0 0
+ * 0 0 12" then "2.没有现成信息需要" "14" "另行制作" "3.补正后申请内容仍
+ * 12"): every row from there on is shifted. In the ord[0..n) stream
+ * (rows of seven, singles in order) each value written with a label that
+ * is no row's first is moved to the start of the row where the most rows
+ * then hold the identity, one at a time while that sets rows right (or,
+ * setting none wrong, to its own row's start); the moves are kept when
+ * the table then adds up but for LABEL_MAX_WRONG rows, more than as
+ * written. cnt holds the counts of ord; tmp and save n entries each.
+ */
+static void
+label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
+                   int64_t *tmp, uint32_t *save)
+{
+    size_t rows = n / T3_COLS, base0 = identity_rows(cnt, n);
+    if (base0 == rows)
+        return;
+    memcpy(save, ord, n * sizeof(*ord));
+    size_t base = base0;
+    for (int round = 0; round < LABEL_MOVES_MAX; round++) {
+        /* g: rows that add up * 2, + 1 for the value's own row start */
+        size_t best = 0, bs = 0, bp = 0;
+        for (size_t s = 0; s < n; s++) {
+            if (s % T3_COLS == 0 || !on_label(o, ord[s]))
+                continue;
+            for (size_t p = 0; p < n; p += T3_COLS) {
+                for (size_t q = 0; q < n; q++)
+                    tmp[q] = cnt[moved_at(q, s, 1, p)];
+                size_t id = identity_rows(tmp, n);
+                size_t g = id * 2 + (p == s - s % T3_COLS);
+                if ((id > base || (id == base && p == s - s % T3_COLS)) &&
+                    g > best) {
+                    best = g;
+                    bs = s;
+                    bp = p;
+                }
+            }
+        }
+        if (!best)
+            break;
+        for (size_t q = 0; q < n; q++)
+            tmp[q] = ord[moved_at(q, bs, 1, bp)];
+        for (size_t q = 0; q < n; q++) {
+            ord[q] = (uint32_t)tmp[q];
+            cnt[q] = ogi__order_item_count(o, &o->items[ord[q]]);
+        }
+        base = best / 2;
+    }
+    if (base > base0 && base + LABEL_MAX_WRONG >= rows)
+        return;
+    memcpy(ord, save, n * sizeof(*ord));
+    for (size_t q = 0; q < n; q++)
+        cnt[q] = ogi__order_item_count(o, &o->items[ord[q]]);
+}
+
 /* Rows that may not add up in a Table 3 read with every value a single
  * (the report's own errors): more, and the stream did not come in rows. */
 #define FLAT_MAX_WRONG 3
@@ -695,12 +768,15 @@ again:
         /* every row of singles: a chunk of a row written apart */
         int64_t *cnt = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*cnt));
         int64_t *tmp = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*tmp));
-        if (!cnt || !tmp)
+        uint32_t *save =
+            ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*save));
+        if (!cnt || !tmp || !save)
             return OGI_ENOMEM;
         total_column_apart(o, order, nord);
         for (size_t q = 0; q < nord; q++)
             cnt[q] = ogi__order_item_count(o, &o->items[order[q]]);
         tail_columns_apart(o, order, nord, cnt, (uint32_t *)tmp);
+        label_values_first(o, order, nord, cnt, tmp, save);
         move_displaced_chunk(o, order, nord, cnt, tmp);
         /* rows that mostly do not add up were not written row by row
          * (a column's cells come apart, after the other columns'): the
