@@ -100,9 +100,10 @@ emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
     return 0;
 }
 
-/* Rows a run of singles is cut into at most (longer runs are read as
- * before). */
-#define RUN_MAX_ROWS 16
+/* Rows a run of singles is cut into at most: Table 3's data rows and
+ * more (a browser's page writes all of its rows' values in one run after
+ * the labels' block); longer runs are read as before. */
+#define RUN_MAX_ROWS 32
 
 /* 1 when the n single values of pieces p[0..n) hold the row identity of
  * Table 3: the last the sum of the others (blanks count nothing). */
