@@ -188,6 +188,45 @@ join_items(order_t *o, const size_t *idx, size_t n, item_t *d,
     return 0;
 }
 
+/* 1 when text item it starts with an item's numbering ("（二）", "3."):
+ * a row's label, not a header's fragment or a label's wrapped tail. */
+static int
+numbered(const order_t *o, const item_t *it)
+{
+    return ogi__table_starts_numbered(o->t->s + it->a, it->b - it->a);
+}
+
+/*
+ * 1 when the values before item w and the two pieces [w's run, j) are
+ * one Table 3 row between its label and the next: six values after the
+ * row's numbered label (text without numbering among them, the headers'
+ * fragments set beside the first row), the next item but gaps after j
+ * another numbered label, or the end. Such pieces shaped as a total
+ * wrapped in its narrow column are joined whatever their sum (a report's
+ * own sum may be wrong: the row would hold eight values).
+ */
+static int
+framed_row(const order_t *o, size_t w, size_t j)
+{
+    size_t after = j;
+    while (after < o->nitems && o->items[after].kind == IT_GAP)
+        after++;
+    if (after < o->nitems &&
+        (o->items[after].kind != IT_TEXT || !numbered(o, &o->items[after])))
+        return 0;
+    size_t seen = 0;
+    for (size_t q = w; q-- > 0;) {
+        const item_t *x = &o->items[q];
+        if (x->kind == IT_NUM && ++seen > T3_COLS - 1)
+            return 0;
+        if (x->kind == IT_TEXT && numbered(o, x))
+            return seen == T3_COLS - 1;
+        if (x->kind == IT_HOLE)
+            return 0;
+    }
+    return 0;
+}
+
 /*
  * A row's total in a narrow last column wraps over lines: a digit per
  * line ("796" as "7" "9" "6"), or as many digits as the column holds and
@@ -285,6 +324,11 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                         end = e;
                 }
             }
+        if (!end && alone && j - i == 2 && wrap_shape(o, i, j, &two) &&
+            framed_row(o, w, j)) {
+            nat = 0;
+            end = j;
+        }
         if (!end) {
             o->items[w++] = o->items[i++];
             continue;
