@@ -286,7 +286,9 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         size_t seen = 0;
         for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
             const item_t *x = &o->items[q];
-            if (x->kind == IT_GAP)
+            /* (a header's fragments among the first row's values, or
+             * Table 4's row: text without numbering) */
+            if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
                 continue;
             int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
             if (v < 0)
