@@ -581,6 +581,26 @@ tail_columns_apart(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
 /* Rows of a total column written apart at most (a page's rows). */
 #define TOTALS_MAX 32
 
+/* 1 when text item i is text s alone. */
+static int
+is_text(const order_t *o, size_t i, const char *s)
+{
+    const item_t *it = &o->items[i];
+    return it->kind == IT_TEXT && it->b - it->a == strlen(s) &&
+           memcmp(o->t->s + it->a, s, it->b - it->a) == 0;
+}
+
+/* Columns a page's rows may have apart: 总计's, or 其他's and 总计's
+ * (the header "其他" just before "总计"), as k. */
+static size_t
+columns_apart(const order_t *o, size_t h)
+{
+    size_t q = h;
+    while (q > 0 && o->items[q - 1].kind == IT_GAP)
+        q--;
+    return q > 0 && is_text(o, q - 1, "其他") ? 2 : 1;
+}
+
 /*
  * A browser's page printed with Table 3's 总计 column apart: pdftotext
  * writes each row's six applicant values (the first, 自然人's, on the
@@ -590,7 +610,9 @@ tail_columns_apart(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
  * The ord[0..n) stream (singles in order) read so holds, before the
  * totals' m values, m runs of six that each add up to their total. Those
  * rows are put back as rows of seven, the value on a label's line first,
- * where every row but one then adds up.
+ * where every row but one then adds up. The 其他 column may come apart
+ * with it (headers "其他" "总计", then each row's two values in turn, after
+ * runs of five).
  */
 static void
 total_column_apart(const order_t *o, uint32_t *ord, size_t n)
@@ -598,13 +620,14 @@ total_column_apart(const order_t *o, uint32_t *ord, size_t n)
     for (size_t h = 0; h < o->nitems; h++) {
         if (!is_total_header(o, h))
             continue;
+        size_t k = columns_apart(o, h), w = T3_COLS - k;
         size_t p = 0;
         while (p < n && ord[p] < h)
             p++;
-        /* the totals: values after the header, across further headers
+        /* the values apart: after the header, across further headers
          * "总计" and gaps but no other text */
         size_t m = 0;
-        while (p + m < n && m < TOTALS_MAX) {
+        while (p + m < n && m < TOTALS_MAX * k) {
             int apart = 0;
             for (uint32_t q = (m ? ord[p + m - 1] : (uint32_t)h) + 1;
                  q < ord[p + m] && !apart; q++)
@@ -613,31 +636,35 @@ total_column_apart(const order_t *o, uint32_t *ord, size_t n)
                 break;
             m++;
         }
-        if (m < 2 || p < (T3_COLS - 1) * m)
+        m /= k; /* rows */
+        if (m < 2 || p < w * m)
             continue;
-        size_t s = p - (T3_COLS - 1) * m, good = 0;
+        size_t s = p - w * m, good = 0;
         uint32_t row[T3_COLS * TOTALS_MAX];
-        for (size_t k = 0; k < m; k++) {
-            const uint32_t *six = ord + s + 6 * k;
+        for (size_t r = 0; r < m; r++) {
+            const uint32_t *vals = ord + s + w * r;
             /* the label's line's value last, the first not on one: it
-             * is 自然人's, printed after the five beside it */
-            int rot = on_text_line(o, six[5]) && !on_text_line(o, six[0]);
+             * is 自然人's, printed after the others beside it */
+            int rot = on_text_line(o, vals[w - 1]) && !on_text_line(o, vals[0]);
             int64_t sum = 0;
             int counts = 1;
-            for (size_t c = 0; c < 6; c++) {
-                row[k * T3_COLS + c] = six[rot ? (c + 5) % 6 : c];
-                int64_t x = ogi__order_item_count(o, &o->items[six[c]]);
-                counts &= x >= 0;
-                sum += x;
+            for (size_t c = 0; c < T3_COLS; c++) {
+                uint32_t it = c < w ? vals[rot ? (c + w - 1) % w : c]
+                                    : ord[p + k * r + (c - w)];
+                row[r * T3_COLS + c] = it;
+                int64_t x = ogi__order_item_count(o, &o->items[it]);
+                if (c + 1 < T3_COLS) {
+                    counts &= x >= 0;
+                    sum += x;
+                } else {
+                    good += counts && x == sum;
+                }
             }
-            row[k * T3_COLS + 6] = ord[p + k];
-            good += counts &&
-                    ogi__order_item_count(o, &o->items[ord[p + k]]) == sum;
         }
         if (good + 1 < m)
             continue;
         /* the rows end where the totals did: go on past them */
-        h = ord[p + m - 1];
+        h = ord[p + k * m - 1];
         memcpy(ord + s, row, T3_COLS * m * sizeof(*row));
     }
 }
