@@ -1352,6 +1352,144 @@ label_glued_to_value(void **state)
     t2_row("chromium-glued-s33026", "第二十条", "政府集中采购", procurement, 2);
 }
 
+/* The values of the row that label lit names: the row holding the
+ * label, or, when it holds no values (a label read as a line of its
+ * own), the next row that does. 1 when found, its values in v (count
+ * *nv). */
+static int
+named_row(const ogi__table_t *tb, const char *lit, int64_t *v, size_t *nv)
+{
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__cell_t *label;
+        size_t n = row_values(tb, r, v, 8, &label);
+        if (!label || !ogi_text_find(label->s, label->n, lit))
+            continue;
+        for (size_t q = r; !n && q + 1 < tb->nrows;)
+            n = row_values(tb, ++q, v, 8, &label);
+        *nv = n;
+        return n > 0;
+    }
+    return 0;
+}
+
+/* Table 3's region of fixture `name` (DIR name.txt) read alone: each
+ * row named by want[k].label holds want[k].v. */
+typedef struct {
+    const char *label;
+    int64_t v[7];
+} want_row_t;
+
+static void
+t3_rows(const char *name, const want_row_t *want, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof(path), DIR "%s.txt", name);
+    fixture_t f;
+    ogi__table_t tb;
+    read_region(&f, &tb, path, "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议");
+    for (size_t k = 0; k < n; k++) {
+        int64_t v[8];
+        size_t nv = 0;
+        if (!named_row(&tb, want[k].label, v, &nv))
+            fail_msg("%s: no row named %s", name, want[k].label);
+        assert_int_equal(nv, 7);
+        for (size_t c = 0; c < 7; c++)
+            if (v[c] != want[k].v[c])
+                fail_msg("%s: %s column %zu is %lld, want %lld", name,
+                         want[k].label, c, (long long)v[c],
+                         (long long)want[k].v[c]);
+    }
+    unload(&f);
+}
+
+/* A generated report printed by LibreOffice and read by pdftotext
+ * (lo-label-s86019.txt, see the README): a row's first value written
+ * with its label ("2.没有现成信息需要" "14" "另行制作"), the label's
+ * block after the row's other six values and a later row's ("0 0 0 0 0
+ * 14" "0 0 0 0 0 12" then the labels with 14 and 12); 3.要求提供公开出版
+ * 物's "5" after the table's last row. Each value goes back to its row's
+ * start: the rows read as the truth has them, and those after them too. */
+static void
+label_value_put_first(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"本机关不掌握", {58, 0, 0, 0, 0, 0, 58}},
+        {"没有现成信息", {14, 0, 0, 0, 0, 0, 14}},
+        {"补正后申请内容", {12, 0, 0, 0, 0, 0, 12}},
+        {"信访举报投诉", {15, 0, 0, 0, 0, 0, 15}},
+        {"要求提供公开出版", {5, 0, 0, 0, 0, 0, 5}},
+        {"无正当理由大量反", {4, 0, 0, 0, 0, 0, 4}},
+        {"逾期未按收", {5, 0, 0, 0, 0, 0, 5}},
+    };
+    t3_rows("lo-label-s86019", want, ARRAY_LEN(want));
+}
+
+/* lo-wrap-s87004.txt (see the README): the total of （一）予以公开 wrapped
+ * in its narrow column ("15" "3"), the row standing alone between its
+ * label and the next; the report's own sum is wrong (150 + 2 is not
+ * 153), but the pieces are one value: no row shifted after it. */
+static void
+wrapped_total_wrong_sum(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"予以公开", {150, 2, 0, 0, 0, 0, 153}},
+        {"部分公开", {22, 0, 0, 0, 0, 0, 22}},
+        {"属于国家秘密", {1, 0, 0, 0, 0, 0, 1}},
+    };
+    t3_rows("lo-wrap-s87004", want, ARRAY_LEN(want));
+}
+
+/* Fixture `name` (DIR name.txt) parsed whole: Table 3's row `key` holds
+ * the numbers want (every cell a number). */
+static void
+parsed_t3_row(const char *name, const char *key, const int64_t *want)
+{
+    char path[256];
+    snprintf(path, sizeof(path), DIR "%s.txt", name);
+    size_t len = 0;
+    char *raw = ogi_test_slurp(path, &len);
+    assert_non_null(raw);
+    ogi_arena_t *arena = ogi_arena_new(0);
+    assert_non_null(arena);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(arena, raw, len, NULL, &r), 0);
+    long row = ogi_skeleton_row_index(OGI_T3, key);
+    assert_true(row >= 0);
+    for (size_t c = 0; c < 7; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T3, (size_t)row, c);
+        assert_non_null(cell);
+        if (cell->state != OGI_CELL_NUM || cell->value != want[c])
+            fail_msg("%s: %s column %zu is state %d value %lld, want %lld",
+                     name, key, c, cell->state, (long long)cell->value,
+                     (long long)want[c]);
+    }
+    ogi_arena_destroy(&arena);
+    free(raw);
+}
+
+/* Table 3 printed by Chromium with its 其他 and 总计 columns apart
+ * (chromium-other-s75026.txt, see the README): each row's five values
+ * (自然人's on the label's line), then after the page's rows the headers
+ * "其他" "总计" and each row's two values in turn ("0" "1847" "0" "0"
+ * "0" "1092" ...). The report's rows as the truth has them: 其他's
+ * zeros too, not blanks. */
+static void
+other_and_total_apart(void **state)
+{
+    (void)state;
+    static const int64_t received[] = {1709, 0, 0, 0, 138, 0, 1847};
+    static const int64_t granted[] = {1000, 0, 0, 0, 92, 0, 1092};
+    static const int64_t partial[] = {179, 0, 0, 0, 12, 0, 191};
+    static const int64_t not_held[] = {231, 0, 0, 0, 11, 0, 242};
+    parsed_t3_row("chromium-other-s75026", "new_received", received);
+    parsed_t3_row("chromium-other-s75026", "granted", granted);
+    parsed_t3_row("chromium-other-s75026", "partial", partial);
+    parsed_t3_row("chromium-other-s75026", "unable.not_held", not_held);
+}
+
 int
 main(void)
 {
@@ -1381,6 +1519,9 @@ main(void)
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(t2_by_format_order),
         cmocka_unit_test(total_column_apart_put_back),
+        cmocka_unit_test(label_value_put_first),
+        cmocka_unit_test(wrapped_total_wrong_sum),
+        cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
         cmocka_unit_test(label_run_then_rows),
         cmocka_unit_test(label_glued_to_value),
