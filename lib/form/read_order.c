@@ -795,8 +795,7 @@ again:
         /* every row of singles: a chunk of a row written apart */
         int64_t *cnt = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*cnt));
         int64_t *tmp = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*tmp));
-        uint32_t *save =
-            ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*save));
+        uint32_t *save = ogi_arena_alloc(tb->arena, (nord + 1) * sizeof(*save));
         if (!cnt || !tmp || !save)
             return OGI_ENOMEM;
         total_column_apart(o, order, nord);
