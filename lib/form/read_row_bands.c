@@ -73,15 +73,23 @@ measure(const ogi__table_t *sc, int *x0, int *x1, int *n0, int *n1)
     for (size_t r = 0; r < sc->nrows; r++) {
         size_t first = sc->rows[r].first, line = sc->rows[r].line;
         size_t count = sc->rows[r].count;
-        ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
-                                 count, &x0[first], &x1[first]);
-        cp_walk_t w = {sc->text->lines[line].start, 0};
-        for (size_t i = first; i < first + count; i++) {
-            const ogi__cell_t *c = &sc->cells[i];
-            n0[i] = cp_column(sc->text, line, c->off, &w);
-            n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
-            same &= n0[i] == x0[i] && n1[i] == x1[i];
+        /* both measures in one walk along the line where its raw
+         * characters are its normalised ones, one for one; else the
+         * code points counted on the normalised text */
+        if (!ogi__table_line_columns(sc->text, line, &shift, &sc->cells[first],
+                                     count, &x0[first], &x1[first], &n0[first],
+                                     &n1[first])) {
+            ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
+                                     count, &x0[first], &x1[first]);
+            cp_walk_t w = {sc->text->lines[line].start, 0};
+            for (size_t i = first; i < first + count; i++) {
+                const ogi__cell_t *c = &sc->cells[i];
+                n0[i] = cp_column(sc->text, line, c->off, &w);
+                n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            }
         }
+        for (size_t i = first; i < first + count; i++)
+            same &= n0[i] == x0[i] && n1[i] == x1[i];
     }
     return same;
 }

@@ -122,6 +122,7 @@ typedef struct {
     size_t i;    /* the normalised offset last measured */
     size_t r;    /* the raw offset reached */
     long x;      /* the display column at r */
+    long chars;  /* the characters walked over to r */
 } walk_t;
 
 static void
@@ -133,6 +134,7 @@ walk_start(const ogi_text_t *t, walk_t *w, size_t l, size_t hint)
     w->i = at;
     w->r = raw_at(t, at, &w->k);
     w->x = 0;
+    w->chars = 0;
 }
 
 /* The display column of normalised offset i on the walk's line, as
@@ -150,7 +152,7 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
     if (to > t->raw_len)
         to = t->raw_len;
     size_t r = w->r;
-    long x = w->x;
+    long x = w->x, r0 = (long)r, extra = 0;
     /* printable ASCII, a column a byte, eight bytes at a time */
     while (to - r >= 8 && r < to) {
         uint64_t v = ogi__word_load(raw + r);
@@ -167,6 +169,7 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
             if ((unsigned char)(c - 0xE4) <= 5) {
                 x += 2;
                 r += 3;
+                extra += 2;
             } else if (c == ' ') {
                 x++;
                 r++;
@@ -174,6 +177,7 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
                 size_t n;
                 x += char_width(raw + r, rend, &n);
                 r += n;
+                extra += (long)n - 1;
             }
         }
     }
@@ -184,6 +188,7 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
         if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
             x += 2;
             r += 3;
+            extra += 2;
             continue;
         }
         if (c == ' ') {
@@ -194,9 +199,13 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
         size_t n;
         x += char_width(raw + r, rend, &n);
         r += n;
+        extra += (long)n - 1;
     }
     w->r = r;
     w->x = x;
+    /* a character a step: the bytes walked less those each step took
+     * beyond its first (two for an ideograph) */
+    w->chars += (long)r - r0 - extra;
     return x;
 }
 
@@ -237,4 +246,67 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
     }
     if (w.line != SIZE_MAX)
         *shift = w.k;
+}
+
+/* 1 when the walk along line l (w, just started) steps over one raw
+ * character for each normalised one: no shift inside the line, up to its
+ * end, passes over raw bytes but a folded character's continuation bytes
+ * (no zero-width character dropped, no CR of a CR LF), and no broken
+ * sequence anywhere in the text. */
+static int
+walk_one_to_one(const ogi_text_t *t, const walk_t *w, size_t l)
+{
+    if (t->nbroken)
+        return 0;
+    size_t end = t->lines[l].end;
+    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end;
+         k++) {
+        /* where raw would be had the shift before gone on */
+        size_t from =
+            t->shifts[k - 1].raw + (t->shifts[k].norm - t->shifts[k - 1].norm);
+        if (t->shifts[k].raw < from || t->shifts[k].raw > t->raw_len)
+            return 0;
+        for (size_t r = from; r < t->shifts[k].raw; r++)
+            if (((unsigned char)t->raw[r] & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+int
+ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
+                        const ogi__cell_t *cells, size_t n, int *x0, int *x1,
+                        int *n0, int *n1)
+{
+    if (!t->raw || t->nshifts == 0 || line >= t->nlines)
+        return 0;
+    size_t start = t->lines[line].start, end = t->lines[line].end;
+    /* the text's last line may end where raw has bytes left over */
+    if (end >= t->len)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (cells[j].off < start || cells[j].off + cells[j].len > end)
+            return 0;
+    walk_t w;
+    walk_start(t, &w, line, *shift);
+    if (!walk_one_to_one(t, &w, line))
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        const ogi__cell_t *c = &cells[j];
+        long a = walk_to(t, &w, c->off);
+        n0[j] = (int)w.chars;
+        long b = walk_to(t, &w, c->off + c->len);
+        n1[j] = (int)w.chars;
+        x0[j] = c->x0;
+        x1[j] = c->x1;
+        /* as ogi__table_cells_columns has them: beyond INT16_MAX a
+         * column is left as it was (and the end too when the start is) */
+        if (c->x0 >= 0 || !c->measurable || a > INT16_MAX)
+            continue;
+        x0[j] = (int)a;
+        if (b <= INT16_MAX)
+            x1[j] = (int)b;
+    }
+    *shift = w.k;
+    return 1;
 }
