@@ -137,6 +137,65 @@ walk_start(const ogi_text_t *t, walk_t *w, size_t l, size_t hint)
     w->chars = 0;
 }
 
+/* Steps along raw[r..to) a character at a time, adding up their display
+ * columns in *x and their count in *chars. Returns the raw offset
+ * reached: to, or past it when a character starting before to ends
+ * there. Inline: a walk takes it twice for each cell. */
+static inline size_t
+advance(const ogi_text_t *t, size_t r, size_t to, long *x, long *chars)
+{
+    const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    long cx = *x, n = *chars;
+    /* printable ASCII, a column a byte, eight bytes at a time */
+    while (to - r >= 8 && r < to) {
+        uint64_t v = ogi__word_load(raw + r);
+        if (ogi__word_any_below(v, 0x20) || ogi__word_any_high(v))
+            break;
+        cx += 8;
+        n += 8;
+        r += 8;
+    }
+    if (t->raw_len - to >= 2) {
+        /* every character starting before to ends in the text: no test
+         * of its end for an ideograph */
+        for (; r < to; n++) {
+            unsigned char c = (unsigned char)raw[r];
+            if ((unsigned char)(c - 0xE4) <= 5) {
+                cx += 2;
+                r += 3;
+            } else if (c == ' ') {
+                cx++;
+                r++;
+            } else {
+                size_t len;
+                cx += char_width(raw + r, rend, &len);
+                r += len;
+            }
+        }
+    }
+    for (; r < to && raw + r < rend; n++) {
+        unsigned char c = (unsigned char)raw[r];
+        /* a report's line: ideographs (E4-E9, two columns, as
+         * char_width has them) and blanks, taken without a call */
+        if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
+            cx += 2;
+            r += 3;
+            continue;
+        }
+        if (c == ' ') {
+            cx++;
+            r++;
+            continue;
+        }
+        size_t len;
+        cx += char_width(raw + r, rend, &len);
+        r += len;
+    }
+    *x = cx;
+    *chars = n;
+    return r;
+}
+
 /* The display column of normalised offset i on the walk's line, as
  * ogi__table_set_columns measures it from the line's start: the walk goes
  * on from where it stands when i is not behind the offset last measured
@@ -148,65 +207,10 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
         walk_start(t, w, w->line, SIZE_MAX);
     size_t to = raw_at(t, i, &w->k);
     w->i = i;
-    const char *raw = t->raw, *rend = t->raw + t->raw_len;
     if (to > t->raw_len)
         to = t->raw_len;
-    size_t r = w->r;
-    long x = w->x, r0 = (long)r, extra = 0;
-    /* printable ASCII, a column a byte, eight bytes at a time */
-    while (to - r >= 8 && r < to) {
-        uint64_t v = ogi__word_load(raw + r);
-        if (ogi__word_any_below(v, 0x20) || ogi__word_any_high(v))
-            break;
-        x += 8;
-        r += 8;
-    }
-    if (t->raw_len - to >= 2) {
-        /* every character starting before to ends in the text: no test
-         * of its end for an ideograph */
-        while (r < to) {
-            unsigned char c = (unsigned char)raw[r];
-            if ((unsigned char)(c - 0xE4) <= 5) {
-                x += 2;
-                r += 3;
-                extra += 2;
-            } else if (c == ' ') {
-                x++;
-                r++;
-            } else {
-                size_t n;
-                x += char_width(raw + r, rend, &n);
-                r += n;
-                extra += (long)n - 1;
-            }
-        }
-    }
-    while (r < to && raw + r < rend) {
-        unsigned char c = (unsigned char)raw[r];
-        /* a report's line: ideographs (E4-E9, two columns, as
-         * char_width has them) and blanks, taken without a call */
-        if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
-            x += 2;
-            r += 3;
-            extra += 2;
-            continue;
-        }
-        if (c == ' ') {
-            x++;
-            r++;
-            continue;
-        }
-        size_t n;
-        x += char_width(raw + r, rend, &n);
-        r += n;
-        extra += (long)n - 1;
-    }
-    w->r = r;
-    w->x = x;
-    /* a character a step: the bytes walked less those each step took
-     * beyond its first (two for an ideograph) */
-    w->chars += (long)r - r0 - extra;
-    return x;
+    w->r = advance(t, w->r, to, &w->x, &w->chars);
+    return w->x;
 }
 
 void
@@ -291,22 +295,44 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     walk_start(t, &w, line, *shift);
     if (!walk_one_to_one(t, &w, line))
         return 0;
+    /* the walk in locals, the shift map followed only where the line
+     * has shifts (most have none) */
+    size_t k = w.k, k_end = k, i = start, r = w.r;
+    long x = 0, chars = 0;
+    while (k_end + 1 < t->nshifts && t->shifts[k_end + 1].norm <= end)
+        k_end++;
     for (size_t j = 0; j < n; j++) {
         const ogi__cell_t *c = &cells[j];
-        long a = walk_to(t, &w, c->off);
-        n0[j] = (int)w.chars;
-        long b = walk_to(t, &w, c->off + c->len);
-        n1[j] = (int)w.chars;
+        long at[2];
+        for (int edge = 0; edge < 2; edge++) {
+            size_t b = edge ? c->off + c->len : c->off;
+            if (b < i) {
+                /* behind the walk: again from the line's start */
+                k = w.k;
+                r = w.r;
+                x = chars = 0;
+            }
+            i = b;
+            if (k != k_end)
+                while (k + 1 < t->nshifts && t->shifts[k + 1].norm <= b)
+                    k++;
+            size_t to = t->shifts[k].raw + (b - t->shifts[k].norm);
+            if (to > t->raw_len)
+                to = t->raw_len;
+            r = advance(t, r, to, &x, &chars);
+            at[edge] = x;
+            (edge ? n1 : n0)[j] = (int)chars;
+        }
         x0[j] = c->x0;
         x1[j] = c->x1;
         /* as ogi__table_cells_columns has them: beyond INT16_MAX a
          * column is left as it was (and the end too when the start is) */
-        if (c->x0 >= 0 || !c->measurable || a > INT16_MAX)
+        if (c->x0 >= 0 || !c->measurable || at[0] > INT16_MAX)
             continue;
-        x0[j] = (int)a;
-        if (b <= INT16_MAX)
-            x1[j] = (int)b;
+        x0[j] = (int)at[0];
+        if (at[1] <= INT16_MAX)
+            x1[j] = (int)at[1];
     }
-    *shift = w.k;
+    *shift = k;
     return 1;
 }
