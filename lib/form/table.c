@@ -204,6 +204,27 @@ is_blank_char(char c)
 static const unsigned char blanks[256] = {[' '] = 1, ['\t'] = 1};
 static const unsigned char parts[256] = {[' '] = 1, ['\t'] = 1, ['|'] = 1};
 
+/* 1 when s[0..n) is a count written in digits alone, most values of a
+ * table, with *num what ogi_number_parse makes of it (a value of at most
+ * fifteen digits, no sign, scale or unit): parsed here at once. 0 for
+ * anything else, num then unset. */
+static inline int
+digits_value(const char *s, size_t n, ogi_num_t *num)
+{
+    if (n == 0 || n > 15)
+        return 0;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!ogi_text_is_digit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    memset(num, 0, sizeof(*num));
+    num->kind = OGI_NUM_VALUE;
+    num->value = v;
+    return 1;
+}
+
 /* ogi__table_add_cell, with known the number parsed from the whole of
  * s[0..n) (or NULL): taken as it is when no space is trimmed. */
 static ogi__cell_t *
@@ -423,7 +444,9 @@ two_numbers(const char *s, size_t n)
          * the words of a label are passed over unparsed */
         unsigned char c0 = i > w ? (unsigned char)s[w] : 0;
         if ((ogi_text_is_digit(c0) || c0 == '+' || c0 == '-' || c0 == 0xE5) &&
-            ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE && ++k >= 2)
+            (digits_value(s + w, i - w, &num) ||
+             ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE) &&
+            ++k >= 2)
             return 1;
     }
     return 0;
@@ -493,6 +516,11 @@ static int
 add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
 {
     ogi_num_t num;
+    /* a count in digits, as add_cell_known would add it (nothing to
+     * trim, the number as parsed) */
+    if (digits_value(s, n, &num))
+        return add_parsed(tb, OGI__CELL_VALUE, s, n, off, n, &num) ? 0
+                                                                   : OGI_ENOMEM;
     /* a whole-cell value ("减 22" with its space) first */
     if (ogi_number_parse(s, n, &num) != OGI_NUM_NONE)
         return add_cell_known(tb, s, n, off, &num) ? 0 : OGI_ENOMEM;
