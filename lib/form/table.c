@@ -244,7 +244,7 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
     ogi_num_t num;
     if (known && a == 0 && b == n)
         num = *known;
-    else
+    else if (!digits_value(s + a, b - a, &num))
         ogi_number_parse(s + a, b - a, &num);
     if (num.kind != OGI_NUM_NONE)
         return add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a, b - a,
