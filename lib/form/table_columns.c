@@ -296,33 +296,42 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     if (!walk_one_to_one(t, &w, line))
         return 0;
     /* the walk in locals, the shift map followed only where the line
-     * has shifts (most have none) */
+     * has shifts (most have none): within a shift's reach, raw offset =
+     * normalised offset + delta (raw is never the shorter) */
+    const ogi_text_shift_t *sh = t->shifts;
     size_t k = w.k, k_end = k, i = start, r = w.r;
+    size_t delta = sh[k].raw - sh[k].norm;
     long x = 0, chars = 0;
-    while (k_end + 1 < t->nshifts && t->shifts[k_end + 1].norm <= end)
+    while (k_end + 1 < t->nshifts && sh[k_end + 1].norm <= end)
         k_end++;
+    /* no edge maps past the line's end, nor past raw's */
+    if (sh[k_end].raw + (end - sh[k_end].norm) > t->raw_len)
+        return 0;
     for (size_t j = 0; j < n; j++) {
         const ogi__cell_t *c = &cells[j];
-        long at[2];
-        for (int edge = 0; edge < 2; edge++) {
-            size_t b = edge ? c->off + c->len : c->off;
+        size_t edge[2] = {c->off, (size_t)c->off + c->len};
+        long at[2], cnt[2];
+        for (int e = 0; e < 2; e++) {
+            size_t b = edge[e];
             if (b < i) {
                 /* behind the walk: again from the line's start */
                 k = w.k;
+                delta = sh[k].raw - sh[k].norm;
                 r = w.r;
                 x = chars = 0;
             }
             i = b;
-            if (k != k_end)
-                while (k + 1 < t->nshifts && t->shifts[k + 1].norm <= b)
+            if (k != k_end && sh[k + 1].norm <= b) {
+                while (k + 1 < t->nshifts && sh[k + 1].norm <= b)
                     k++;
-            size_t to = t->shifts[k].raw + (b - t->shifts[k].norm);
-            if (to > t->raw_len)
-                to = t->raw_len;
-            r = advance(t, r, to, &x, &chars);
-            at[edge] = x;
-            (edge ? n1 : n0)[j] = (int)chars;
+                delta = sh[k].raw - sh[k].norm;
+            }
+            r = advance(t, r, b + delta, &x, &chars);
+            at[e] = x;
+            cnt[e] = chars;
         }
+        n0[j] = (int)cnt[0];
+        n1[j] = (int)cnt[1];
         x0[j] = c->x0;
         x1[j] = c->x1;
         /* as ogi__table_cells_columns has them: beyond INT16_MAX a
