@@ -746,9 +746,17 @@ add_line_cells(ogi__table_t *tb, size_t l)
             /* a tab cell holds no blank but spaces (the text is decoded:
              * its only bytes below 0x21 are blanks) */
             size_t a0 = ogi__skip_spaces(s, sc, se), a1 = se;
+            ogi_num_t num;
             if (a1 > a0) {
-                if ((rc = add_words(tb, s + a0, a1 - a0, a0, ocr)))
+                /* a count in digits, most pieces of a line of values,
+                 * added as add_words adds it, without the call */
+                if (digits_value(s + a0, a1 - a0, &num)) {
+                    if (!add_parsed(tb, OGI__CELL_VALUE, s + a0, a1 - a0, a0,
+                                    a1 - a0, &num))
+                        return OGI_ENOMEM;
+                } else if ((rc = add_words(tb, s + a0, a1 - a0, a0, ocr))) {
                     return rc;
+                }
                 any = 1;
             }
             sc = ogi__skip_spaces(s, se, ce);
