@@ -443,7 +443,10 @@ two_numbers(const char *s, size_t n)
         /* a number starts with a digit, a sign or 增/减 (lead byte E5):
          * the words of a label are passed over unparsed */
         unsigned char c0 = i > w ? (unsigned char)s[w] : 0;
-        if ((ogi_text_is_digit(c0) || c0 == '+' || c0 == '-' || c0 == 0xE5) &&
+        /* of the words led by E5 (many ideographs) only those that start
+         * with 增 or 减 may be numbers */
+        if ((ogi_text_is_digit(c0) || c0 == '+' || c0 == '-' ||
+             (c0 == 0xE5 && i - w >= 3 && is_sign_word(s + w, 3))) &&
             (digits_value(s + w, i - w, &num) ||
              ogi_number_parse(s + w, i - w, &num) == OGI_NUM_VALUE) &&
             ++k >= 2)
