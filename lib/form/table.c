@@ -484,8 +484,8 @@ number_apart(const char *s, size_t n, size_t w, size_t i)
 static size_t
 numbered_inside(const char *s, size_t n)
 {
-    /* most words of a label hold no digit at all: passed over eight
-     * bytes at a time, from the first word that holds one */
+    /* most words of a label hold no digit at all: their bytes passed
+     * over eight at a time, up to the first eight that hold one */
     size_t k = 3;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
