@@ -73,15 +73,23 @@ measure(const ogi__table_t *sc, int *x0, int *x1, int *n0, int *n1)
     for (size_t r = 0; r < sc->nrows; r++) {
         size_t first = sc->rows[r].first, line = sc->rows[r].line;
         size_t count = sc->rows[r].count;
-        ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
-                                 count, &x0[first], &x1[first]);
-        cp_walk_t w = {sc->text->lines[line].start, 0};
-        for (size_t i = first; i < first + count; i++) {
-            const ogi__cell_t *c = &sc->cells[i];
-            n0[i] = cp_column(sc->text, line, c->off, &w);
-            n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
-            same &= n0[i] == x0[i] && n1[i] == x1[i];
+        /* both measures in one walk along the line where its raw
+         * characters are its normalised ones, one for one; else the
+         * code points counted on the normalised text */
+        if (!ogi__table_line_columns(sc->text, line, &shift, &sc->cells[first],
+                                     count, &x0[first], &x1[first], &n0[first],
+                                     &n1[first])) {
+            ogi__table_cells_columns(sc->text, line, &shift, &sc->cells[first],
+                                     count, &x0[first], &x1[first]);
+            cp_walk_t w = {sc->text->lines[line].start, 0};
+            for (size_t i = first; i < first + count; i++) {
+                const ogi__cell_t *c = &sc->cells[i];
+                n0[i] = cp_column(sc->text, line, c->off, &w);
+                n1[i] = cp_column(sc->text, line, c->off + c->len, &w);
+            }
         }
+        for (size_t i = first; i < first + count; i++)
+            same &= n0[i] == x0[i] && n1[i] == x1[i];
     }
     return same;
 }
@@ -158,21 +166,54 @@ alignment(const ogi__table_t *sc, const uint32_t *vcell, const size_t *vfirst,
     *narrow = sn;
 }
 
+/* 1 when the values vcell[p0..p1) stand left to right under x0/x1
+ * (in_order) and each covers a column or more: then the values a span
+ * overlaps follow each other, from the first that ends right of its
+ * start. */
+static int
+in_order_wide(const uint32_t *vcell, size_t p0, size_t p1, const int *x0,
+              const int *x1)
+{
+    for (size_t p = p0; p < p1; p++)
+        if (x0[vcell[p]] >= x1[vcell[p]])
+            return 0;
+    return in_order(vcell, p0, p1, x0, x1);
+}
+
 /* The labels of row h of sc (a line of labels only) that exactly one
  * value of a line stands under by columns x0/x1: a header's words over a
  * line of values set in the same grid. That line's values are cells
- * vcell[v0..v1). */
+ * vcell[v0..v1); ordered: they are in_order_wide, so that the first
+ * value a label may overlap is found by bisection. */
 static size_t
 under_one(const ogi__table_t *sc, size_t h, const uint32_t *vcell, size_t v0,
-          size_t v1, const int *x0, const int *x1)
+          size_t v1, const int *x0, const int *x1, int ordered)
 {
     size_t fit = 0;
     const ogi__row_t *hr = &sc->rows[h];
     for (size_t i = hr->first; i < hr->first + hr->count; i++) {
         /* a second value under it is as good as any more */
         size_t hits = 0;
-        for (size_t p = v0; p < v1 && hits < 2; p++)
-            hits += overlap(x0[i], x1[i], x0[vcell[p]], x1[vcell[p]]) > 0;
+        if (ordered) {
+            int a = x0[i], b = x1[i];
+            if (a >= b)
+                continue; /* an empty span overlaps nothing */
+            /* the first value that ends right of a; those from it on
+             * that start left of b overlap [a, b), the rest none */
+            size_t lo = v0, hi = v1;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (x1[vcell[mid]] > a)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            for (size_t p = lo; p < v1 && hits < 2 && x0[vcell[p]] < b; p++)
+                hits++;
+        } else {
+            for (size_t p = v0; p < v1 && hits < 2; p++)
+                hits += overlap(x0[i], x1[i], x0[vcell[p]], x1[vcell[p]]) > 0;
+        }
         fit += hits == 1;
     }
     return fit;
@@ -198,11 +239,16 @@ header_fit(const ogi__table_t *sc, const size_t *nv, const uint32_t *vcell,
         if (nv[v] < 2)
             continue;
         size_t v0 = vfirst[v], v1 = vfirst[v + 1];
+        int ox = -1, on = -1; /* the values in order, by measure: unknown */
         for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0; h--) {
             if (sc->rows[h - 1].count < 2)
                 continue;
-            sw += under_one(sc, h - 1, vcell, v0, v1, x0, x1);
-            sn += under_one(sc, h - 1, vcell, v0, v1, n0, n1);
+            if (ox < 0) {
+                ox = in_order_wide(vcell, v0, v1, x0, x1);
+                on = in_order_wide(vcell, v0, v1, n0, n1);
+            }
+            sw += under_one(sc, h - 1, vcell, v0, v1, x0, x1, ox);
+            sn += under_one(sc, h - 1, vcell, v0, v1, n0, n1, on);
         }
     }
     *wide = sw;

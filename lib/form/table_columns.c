@@ -122,6 +122,7 @@ typedef struct {
     size_t i;    /* the normalised offset last measured */
     size_t r;    /* the raw offset reached */
     long x;      /* the display column at r */
+    long chars;  /* the characters walked over to r */
 } walk_t;
 
 static void
@@ -133,6 +134,66 @@ walk_start(const ogi_text_t *t, walk_t *w, size_t l, size_t hint)
     w->i = at;
     w->r = raw_at(t, at, &w->k);
     w->x = 0;
+    w->chars = 0;
+}
+
+/* Steps along raw[r..to) a character at a time, adding up their display
+ * columns in *x and their count in *chars. Returns the raw offset
+ * reached: to, or past it when a character starting before to ends
+ * there. Inline: a walk takes it twice for each cell. */
+static inline size_t
+advance(const ogi_text_t *t, size_t r, size_t to, long *x, long *chars)
+{
+    const char *raw = t->raw, *rend = t->raw + t->raw_len;
+    long cx = *x, n = *chars;
+    /* printable ASCII, a column a byte, eight bytes at a time */
+    while (to - r >= 8 && r < to) {
+        uint64_t v = ogi__word_load(raw + r);
+        if (ogi__word_any_below(v, 0x20) || ogi__word_any_high(v))
+            break;
+        cx += 8;
+        n += 8;
+        r += 8;
+    }
+    if (t->raw_len - to >= 2) {
+        /* every character starting before to ends in the text: no test
+         * of its end for an ideograph */
+        for (; r < to; n++) {
+            unsigned char c = (unsigned char)raw[r];
+            if ((unsigned char)(c - 0xE4) <= 5) {
+                cx += 2;
+                r += 3;
+            } else if (c == ' ') {
+                cx++;
+                r++;
+            } else {
+                size_t len;
+                cx += char_width(raw + r, rend, &len);
+                r += len;
+            }
+        }
+    }
+    for (; r < to && raw + r < rend; n++) {
+        unsigned char c = (unsigned char)raw[r];
+        /* a report's line: ideographs (E4-E9, two columns, as
+         * char_width has them) and blanks, taken without a call */
+        if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
+            cx += 2;
+            r += 3;
+            continue;
+        }
+        if (c == ' ') {
+            cx++;
+            r++;
+            continue;
+        }
+        size_t len;
+        cx += char_width(raw + r, rend, &len);
+        r += len;
+    }
+    *x = cx;
+    *chars = n;
+    return r;
 }
 
 /* The display column of normalised offset i on the walk's line, as
@@ -146,58 +207,10 @@ walk_to(const ogi_text_t *t, walk_t *w, size_t i)
         walk_start(t, w, w->line, SIZE_MAX);
     size_t to = raw_at(t, i, &w->k);
     w->i = i;
-    const char *raw = t->raw, *rend = t->raw + t->raw_len;
     if (to > t->raw_len)
         to = t->raw_len;
-    size_t r = w->r;
-    long x = w->x;
-    /* printable ASCII, a column a byte, eight bytes at a time */
-    while (to - r >= 8 && r < to) {
-        uint64_t v = ogi__word_load(raw + r);
-        if (ogi__word_any_below(v, 0x20) || ogi__word_any_high(v))
-            break;
-        x += 8;
-        r += 8;
-    }
-    if (t->raw_len - to >= 2) {
-        /* every character starting before to ends in the text: no test
-         * of its end for an ideograph */
-        while (r < to) {
-            unsigned char c = (unsigned char)raw[r];
-            if ((unsigned char)(c - 0xE4) <= 5) {
-                x += 2;
-                r += 3;
-            } else if (c == ' ') {
-                x++;
-                r++;
-            } else {
-                size_t n;
-                x += char_width(raw + r, rend, &n);
-                r += n;
-            }
-        }
-    }
-    while (r < to && raw + r < rend) {
-        unsigned char c = (unsigned char)raw[r];
-        /* a report's line: ideographs (E4-E9, two columns, as
-         * char_width has them) and blanks, taken without a call */
-        if (c >= 0xE4 && c <= 0xE9 && rend - (raw + r) >= 3) {
-            x += 2;
-            r += 3;
-            continue;
-        }
-        if (c == ' ') {
-            x++;
-            r++;
-            continue;
-        }
-        size_t n;
-        x += char_width(raw + r, rend, &n);
-        r += n;
-    }
-    w->r = r;
-    w->x = x;
-    return x;
+    w->r = advance(t, w->r, to, &w->x, &w->chars);
+    return w->x;
 }
 
 void
@@ -237,4 +250,98 @@ ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
     }
     if (w.line != SIZE_MAX)
         *shift = w.k;
+}
+
+/* 1 when the walk along line l (w, just started) steps over one raw
+ * character for each normalised one: no shift inside the line, up to its
+ * end, passes over raw bytes but a folded character's continuation bytes
+ * (no zero-width character dropped, no CR of a CR LF), and no broken
+ * sequence anywhere in the text. */
+static int
+walk_one_to_one(const ogi_text_t *t, const walk_t *w, size_t l)
+{
+    if (t->nbroken)
+        return 0;
+    size_t end = t->lines[l].end;
+    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end;
+         k++) {
+        /* where raw would be had the shift before gone on */
+        size_t from =
+            t->shifts[k - 1].raw + (t->shifts[k].norm - t->shifts[k - 1].norm);
+        if (t->shifts[k].raw < from || t->shifts[k].raw > t->raw_len)
+            return 0;
+        for (size_t r = from; r < t->shifts[k].raw; r++)
+            if (((unsigned char)t->raw[r] & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+int
+ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
+                        const ogi__cell_t *cells, size_t n, int *x0, int *x1,
+                        int *n0, int *n1)
+{
+    if (!t->raw || t->nshifts == 0 || line >= t->nlines)
+        return 0;
+    size_t start = t->lines[line].start, end = t->lines[line].end;
+    /* the text's last line may end where raw has bytes left over */
+    if (end >= t->len)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (cells[j].off < start || cells[j].off + cells[j].len > end)
+            return 0;
+    walk_t w;
+    walk_start(t, &w, line, *shift);
+    if (!walk_one_to_one(t, &w, line))
+        return 0;
+    /* the walk in locals, the shift map followed only where the line
+     * has shifts (most have none): within a shift's reach, raw offset =
+     * normalised offset + delta (raw is never the shorter) */
+    const ogi_text_shift_t *sh = t->shifts;
+    size_t k = w.k, k_end = k, i = start, r = w.r;
+    size_t delta = sh[k].raw - sh[k].norm;
+    long x = 0, chars = 0;
+    while (k_end + 1 < t->nshifts && sh[k_end + 1].norm <= end)
+        k_end++;
+    /* no edge maps past the line's end, nor past raw's */
+    if (sh[k_end].raw + (end - sh[k_end].norm) > t->raw_len)
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        const ogi__cell_t *c = &cells[j];
+        size_t edge[2] = {c->off, (size_t)c->off + c->len};
+        long at[2], cnt[2];
+        for (int e = 0; e < 2; e++) {
+            size_t b = edge[e];
+            if (b < i) {
+                /* behind the walk: again from the line's start */
+                k = w.k;
+                delta = sh[k].raw - sh[k].norm;
+                r = w.r;
+                x = chars = 0;
+            }
+            i = b;
+            if (k != k_end && sh[k + 1].norm <= b) {
+                while (k + 1 < t->nshifts && sh[k + 1].norm <= b)
+                    k++;
+                delta = sh[k].raw - sh[k].norm;
+            }
+            r = advance(t, r, b + delta, &x, &chars);
+            at[e] = x;
+            cnt[e] = chars;
+        }
+        n0[j] = (int)cnt[0];
+        n1[j] = (int)cnt[1];
+        x0[j] = c->x0;
+        x1[j] = c->x1;
+        /* as ogi__table_cells_columns has them: beyond INT16_MAX a
+         * column is left as it was (and the end too when the start is) */
+        if (c->x0 >= 0 || !c->measurable || at[0] > INT16_MAX)
+            continue;
+        x0[j] = (int)at[0];
+        if (at[1] <= INT16_MAX)
+            x1[j] = (int)at[1];
+    }
+    *shift = k;
+    return 1;
 }
