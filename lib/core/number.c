@@ -46,10 +46,12 @@ static const struct {
     {"份", sizeof("份") - 1, 0},
 };
 
-ogi_num_kind_t
-ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
+/* ogi_number_parse of any text, out already zeroed: the cases its fast
+ * paths do not settle. Out of line, so that those paths (most calls) pay
+ * for none of its registers. */
+static ogi_num_kind_t __attribute__((noinline))
+parse_general(const char *s, size_t n, ogi_num_t *out)
 {
-    memset(out, 0, sizeof(*out));
     const char *p = s, *end = s + n;
     /* (a byte above a space, as most first and last bytes are, is none) */
     while (p < end && (unsigned char)*p <= ' ' &&
@@ -152,4 +154,34 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     out->value = neg ? -v : v;
     out->scale = (uint8_t)scale;
     return out->kind = OGI_NUM_VALUE;
+}
+
+ogi_num_kind_t
+ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (n == 0)
+        return OGI_NUM_NONE;
+    /* most cells are a count of a few digits and most words a label's:
+     * told here by their first and last bytes, which, above a space, say
+     * that no whitespace needs trimming (the general path reads them the
+     * same way) */
+    unsigned char c0 = (unsigned char)s[0], cl = (unsigned char)s[n - 1];
+    if (c0 < 0x80 && c0 > ' ' && !ogi_text_is_digit(c0) && c0 != '+' &&
+        c0 != '-' && c0 != '/' && c0 != '\\' && c0 != '?')
+        return OGI_NUM_NONE;
+    if (cl > ' ' && c0 >= 0x80 && n != 3 && n != 9 && c0 != 0xE5)
+        return OGI_NUM_NONE;
+    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) &&
+        n <= MAX_INT_DIGITS) {
+        int64_t v = 0;
+        size_t i = 0;
+        while (i < n && ogi_text_is_digit(s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (i == n) {
+            out->value = v;
+            return out->kind = OGI_NUM_VALUE;
+        }
+    }
+    return parse_general(s, n, out);
 }

@@ -320,6 +320,28 @@ overflow_guard_with_decimals(void **state)
                 OGI_UNIT_NONE, 0);
 }
 
+/* Counts of digits alone and a label's words are told by their first and
+ * last bytes; what only looks like them at the ends is read in full. */
+static void
+digits_and_words_at_the_ends(void **state)
+{
+    (void)state;
+    check_value("0", 0, 0, OGI_UNIT_NONE, 0);
+    check_value("123456789012345", INT64_C(123456789012345), 0, OGI_UNIT_NONE,
+                0); /* 15 digits, the most an integer keeps */
+    check_value("1,234", 1234, 0, OGI_UNIT_NONE, 0);
+    check_value("12.5", 125, 1, OGI_UNIT_NONE, 0);
+    check_none("2 3");
+    check_none("1a1");
+    check_none("情");
+    check_none("政府信息");
+    check_none("增");
+    check_value("增 3", 3, 0, OGI_UNIT_NONE, 1);
+    check_value("3 ", 3, 0, OGI_UNIT_NONE, 0);
+    check_kind("无 ", OGI_NUM_PLACEHOLDER);
+    check_kind(" 不适用", OGI_NUM_PLACEHOLDER);
+}
+
 int
 main(void)
 {
@@ -340,6 +362,7 @@ main(void)
         cmocka_unit_test(bad_grouping),
         cmocka_unit_test(overflow_guard),
         cmocka_unit_test(overflow_guard_with_decimals),
+        cmocka_unit_test(digits_and_words_at_the_ends),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }
