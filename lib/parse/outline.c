@@ -297,20 +297,22 @@ mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
     }
 }
 
-/* The first byte of line l's squeezed text after its spaces and leading
- * markup (the first strip_markup leaves), or 0 when nothing is left. */
-static unsigned char
-line_lead(const ogi_text_t *t, size_t l)
+/* Line l's squeezed text from its first byte after its spaces and
+ * leading markup (the first strip_markup leaves; a character's bytes hold
+ * no space) to *end, or NULL when nothing is left. */
+static const char *
+line_lead(const ogi_text_t *t, size_t l, const char **end)
 {
     const ogi_squeezed_t *q = &t->sq;
     const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    *end = e;
     while (p < e) {
         size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
         if (k == 0)
-            return (unsigned char)*p;
+            return p;
         p += k;
     }
-    return 0;
+    return NULL;
 }
 
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
@@ -716,21 +718,63 @@ ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
            memcmp(was + OGI__REG_COUNT, o->end, sizeof(o->end)) != 0;
 }
 
-/* leads[c] = 1 when a line whose first byte is c may be the heading of
- * a section from next on (its ordinal's first byte, any byte for one with
- * no ordinal) or Table 4's header: one look-up a line, made again when
- * next moves on. */
+/* The first characters of the lines that may be the heading of a section
+ * from next on (its ordinal's first character) or Table 4's header
+ * (T4_WORD's): most lines are told by a look-up of their first byte, the
+ * rest (which share it with the ordinals' CJK numerals) by a comparison
+ * of their first character. Made again when next moves on. */
+typedef struct {
+    int any;                 /* a section with no ordinal: every line may */
+    unsigned char byte[256]; /* 1 for the first byte of one of ch[] */
+    const char *ch[OGI_SEC_COUNT + 1]; /* the characters' bytes */
+    size_t len[OGI_SEC_COUNT + 1];     /* each one's byte count */
+    size_t n;
+} leads_t;
+
 static void
-heading_leads(const ogi_skel_section_t *const *secs, int next,
-              unsigned char *leads)
+leads_add(leads_t *ld, const char *s)
 {
-    int any = 0;
+    unsigned char c = (unsigned char)s[0];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, len = 0;
+    while (len < k && s[len])
+        len++;
+    ld->byte[c] = 1;
+    ld->ch[ld->n] = s;
+    ld->len[ld->n++] = len;
+}
+
+static void
+heading_leads(const ogi_skel_section_t *const *secs, int next, leads_t *ld)
+{
+    ld->any = 0;
+    ld->n = 0;
+    memset(ld->byte, 0, sizeof(ld->byte));
     for (int k = next; k < OGI_SEC_COUNT; k++)
-        any |= !secs[k]->ordinal[0];
-    memset(leads, any, 256);
-    leads[(unsigned char)T4_WORD[0]] = 1;
+        ld->any |= !secs[k]->ordinal[0];
+    leads_add(ld, T4_WORD);
     for (int k = next; k < OGI_SEC_COUNT; k++)
-        leads[(unsigned char)secs[k]->ordinal[0]] = 1;
+        if (secs[k]->ordinal[0])
+            leads_add(ld, secs[k]->ordinal);
+}
+
+/* 1 when p[0..e) may start a heading or Table 4's header by ld. */
+static int
+may_lead(const leads_t *ld, const char *p, const char *e)
+{
+    if (ld->any)
+        return 1;
+    if (!ld->byte[(unsigned char)*p])
+        return 0;
+    for (size_t i = 0; i < ld->n; i++) {
+        size_t k = 0, len = ld->len[i];
+        if ((size_t)(e - p) < len)
+            continue;
+        while (k < len && p[k] == ld->ch[i][k])
+            k++;
+        if (k == len)
+            return 1;
+    }
+    return 0;
 }
 
 void
@@ -753,8 +797,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
     mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
-    unsigned char leads[256];
-    int leads_of = -1; /* the next heading leads[] was made for */
+    leads_t leads;
+    int leads_of = -1; /* the next heading leads was made for */
     for (size_t l = 0; l < t->nlines; l++) {
         int maybe = flags[l] != 0;
         flags[l] = 0;
@@ -764,14 +808,14 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             continue;
         if (!maybe) {
             /* without anchor words a line is a heading or Table 4's header
-             * or nothing, and both are told by their first byte: most
+             * or nothing, and both are told by their first character: most
              * lines need not be read further */
             if (leads_of != next) {
-                heading_leads(secs, next, leads);
+                heading_leads(secs, next, &leads);
                 leads_of = next;
             }
-            unsigned char c = line_lead(t, l);
-            if (c == 0 || !leads[c])
+            const char *e, *p = line_lead(t, l, &e);
+            if (!p || !may_lead(&leads, p, e))
                 continue;
         }
         const char *b;
