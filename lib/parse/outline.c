@@ -63,6 +63,24 @@ strip_markup(const char **b, size_t *n)
     }
 }
 
+/* Line l's squeezed text from its first byte after its spaces and
+ * leading markup (the first strip_markup leaves; a character's bytes hold
+ * no space) to *end, or NULL when nothing is left. */
+static const char *
+line_lead(const ogi_text_t *t, size_t l, const char **end)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    *end = e;
+    while (p < e) {
+        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
+        if (k == 0)
+            return p;
+        p += k;
+    }
+    return NULL;
+}
+
 /* Whether line text buf is the heading of section sec. */
 static int
 is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
@@ -225,6 +243,29 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
  * between the headings found around them (a second pass, so that a
  * heading printed with its own number always wins).
  */
+/* The fewest bytes the text of a line (stripped, without spaces) holds
+ * when is_renumbered_heading or is_ocr_heading takes it for section id's
+ * heading: an ordinal and "、" (six bytes at least) before a listed
+ * title's words, or a character for the ordinal before the official
+ * title's words with up to eight bytes lost. */
+static size_t
+renumbered_min_bytes(ogi_section_id_t id)
+{
+    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    const char *w = strstr(sec->title, "、");
+    if (!w)
+        return 0;
+    size_t wn = strlen(w + strlen("、"));
+    size_t least = wn > 5 ? wn - 5 : 0;
+    for (size_t v = 0; sec->variants && sec->variants[v]; v++) {
+        const char *x = strstr(sec->variants[v], "、");
+        size_t xn = x ? strlen(x + strlen("、")) + 6 : 0;
+        if (xn < least)
+            least = xn;
+    }
+    return least;
+}
+
 static void
 find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 {
@@ -232,6 +273,7 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         if (o->heading[k] != OGI__NONE)
             continue;
+        size_t least = renumbered_min_bytes((ogi_section_id_t)k);
         size_t lo = 0, hi = t->nlines;
         for (int j = 0; j < OGI_SEC_COUNT; j++) {
             size_t h = o->heading[j];
@@ -244,6 +286,13 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
         }
         for (size_t l = lo; l < hi; l++) {
             if (t->lines[l].end - t->lines[l].start > 3 * HEADING_MAX_CHARS)
+                continue;
+            /* both tests want a CJK character first (a numeral, or one
+             * OCR read for it: lead bytes E3-E9) and the words after it:
+             * most lines are ruled out before they are squeezed */
+            const char *e, *p = line_lead(t, l, &e);
+            if (!p || (unsigned char)*p < 0xE3 || (unsigned char)*p > 0xE9 ||
+                (size_t)(e - p) < least)
                 continue;
             const char *b;
             size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
@@ -295,24 +344,6 @@ mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
             mark[l] |= (unsigned char)bit;
         p++;
     }
-}
-
-/* Line l's squeezed text from its first byte after its spaces and
- * leading markup (the first strip_markup leaves; a character's bytes hold
- * no space) to *end, or NULL when nothing is left. */
-static const char *
-line_lead(const ogi_text_t *t, size_t l, const char **end)
-{
-    const ogi_squeezed_t *q = &t->sq;
-    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
-    *end = e;
-    while (p < e) {
-        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
-        if (k == 0)
-            return p;
-        p += k;
-    }
-    return NULL;
 }
 
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
