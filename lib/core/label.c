@@ -534,15 +534,7 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
  * same; a table's rows are scored the first time they are asked for.
  */
 #define ROWS_MEMO_BITS  10  /* slots, in sets of two */
-#define ROWS_MEMO_BYTES 180 /* cores longer are scored each time */
-
-struct ogi__label_rows {
-    size_t len;           /* bytes of the core plus one; 0: an empty slot */
-    ogi__numbering_t num; /* the label's numbering */
-    uint32_t known;       /* bit id: rows[id] computed */
-    uint32_t rows[OGI_TABLE_COUNT];
-    char core[ROWS_MEMO_BYTES];
-};
+#define ROWS_MEMO_BYTES OGI__LABEL_ROWS_BYTES
 
 static _Thread_local ogi__label_rows_t rows_memo[1u << ROWS_MEMO_BITS];
 /* per set of two slots, the one used longer ago */
@@ -609,8 +601,8 @@ ogi__label_rows_find(const ogi__label_t *in)
 }
 
 uint32_t
-ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
-                   ogi_table_id_t id)
+ogi__label_rows_fill(ogi__label_rows_t *m, const ogi__label_t *in,
+                     ogi_table_id_t id)
 {
     if (!m) /* an empty core matches nothing; a long one is not kept */
         return in->len == 0 ? 0 : rows_may(in, id);

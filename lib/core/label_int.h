@@ -123,10 +123,33 @@ uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
  * tables: the memo's slot of in (NULL for a label it does not keep), then
  * the rows of a table by the slot. The slot holds in until the next
  * ogi__label_rows_find (or ogi__label_rows_may) on the thread. */
-typedef struct ogi__label_rows ogi__label_rows_t;
+#define OGI__LABEL_ROWS_BYTES 180 /* cores longer are scored each time */
+
+typedef struct ogi__label_rows {
+    size_t len;           /* bytes of the core plus one; 0: an empty slot */
+    ogi__numbering_t num; /* the label's numbering */
+    uint32_t known;       /* bit id: rows[id] computed */
+    uint32_t rows[OGI_TABLE_COUNT];
+    char core[OGI__LABEL_ROWS_BYTES];
+} ogi__label_rows_t;
+
 ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
-uint32_t ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
-                            ogi_table_id_t id);
+
+/* ogi__label_rows_in's rows when slot m does not hold them yet: computed
+ * (and kept in m, when not NULL). */
+uint32_t ogi__label_rows_fill(ogi__label_rows_t *m, const ogi__label_t *in,
+                              ogi_table_id_t id);
+
+/* Inline: a walk asks a slot for a table's rows by the hundred, and the
+ * slot holds them but the first time. */
+static inline uint32_t
+ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                   ogi_table_id_t id)
+{
+    if (m && (m->known & (1u << id)))
+        return m->rows[id];
+    return ogi__label_rows_fill(m, in, id);
+}
 
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);

@@ -33,6 +33,7 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
         pr->traceless = 0;
         pr->table = id;
         pr->row = r;
+        pr->nrows = sk->nrows;
         pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;
         pr->ncols = sk->ncols;
         ogi__label_row_set(id, r, &pr->labels);
@@ -72,7 +73,7 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
     for (size_t at = from; at < end;) {
         const ogi__prow_t *pr = &p->rows[at];
         size_t first = at - pr->row;
-        size_t stop = first + ogi_skeleton_table(pr->table)->nrows;
+        size_t stop = first + pr->nrows;
         if (stop > end)
             stop = end;
         uint32_t rows = rows_may(may, in, pr->table);
