@@ -126,14 +126,18 @@ uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
 #define OGI__LABEL_ROWS_BYTES 180 /* cores longer are scored each time */
 
 typedef struct ogi__label_rows {
-    size_t len;           /* bytes of the core plus one; 0: an empty slot */
-    ogi__numbering_t num; /* the label's numbering */
-    uint32_t known;       /* bit id: rows[id] computed */
+    uint32_t known; /* bit id: rows[id] computed */
     uint32_t rows[OGI_TABLE_COUNT];
-    char core[OGI__LABEL_ROWS_BYTES];
 } ogi__label_rows_t;
 
 ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
+
+/* ogi__label_norm, and the slot of the rows the label may match kept with
+ * it in the normalisation's memo (NULL for a label it does not keep),
+ * for ogi__label_rows_in: one look-up for both. The slot holds the label
+ * until the next ogi__label_norm or ogi__label_norm_rows on the thread. */
+ogi__label_rows_t *ogi__label_norm_rows(const char *s, size_t n,
+                                        ogi__label_t *out);
 
 /* ogi__label_rows_in's rows when slot m does not hold them yet: computed
  * (and kept in m, when not NULL). */

@@ -41,20 +41,15 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
 }
 
 /* The rows label in may match: its slot of the label memo, looked up
- * once for the tries of one match and every table of the plan
- * (ogi__label_rows_find; nothing else looks the memo up meanwhile). */
+ * with the label (ogi__label_norm_rows) for the tries of one match and
+ * every table of the plan (nothing normalises a label meanwhile). */
 typedef struct {
-    ogi__label_rows_t *slot;
-    int found; /* slot looked up */
+    ogi__label_rows_t *slot; /* NULL: a label the memo does not keep */
 } may_t;
 
 static uint32_t
 rows_may(may_t *may, const ogi__label_t *in, ogi_table_id_t id)
 {
-    if (!may->found) {
-        may->slot = ogi__label_rows_find(in);
-        may->found = 1;
-    }
     return ogi__label_rows_in(may->slot, in, id);
 }
 
@@ -105,9 +100,10 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
 /* Best row for label in, or -1. Rows come in order, so the next few rows
  * are tried first; an exact label there settles it without the rest. */
 static long
-match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
+match(const ogi__plan_t *p, const ogi__label_t *in, ogi__label_rows_t *slot,
+      size_t cursor, int *score)
 {
-    may_t may = {.slot = NULL, .found = 0};
+    may_t may = {.slot = slot};
     long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
@@ -295,9 +291,9 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             if (t->n > OGI__PLAN_MAX_LABEL)
                 continue; /* longer than any label with its extra words */
             ogi__label_t in;
-            ogi__label_norm(t->s, t->n, &in);
+            ogi__label_rows_t *slot = ogi__label_norm_rows(t->s, t->n, &in);
             int sc;
-            long m = match(p, &in, cursor, &sc);
+            long m = match(p, &in, slot, cursor, &sc);
             if (m >= 0 && header_words(p, m, &in, sc) &&
                 !ogi__plan_has_value(g, rec, 0))
                 m = -1;
