@@ -46,6 +46,17 @@ static const struct {
     {"份", sizeof("份") - 1, 0},
 };
 
+/* 1 when s[0..n) is one of the placeholders. */
+static int
+is_placeholder(const char *s, size_t n)
+{
+    for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++)
+        if (n == placeholders[i].len &&
+            memcmp(s, placeholders[i].text, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* ogi_number_parse of any text, out already zeroed: the cases its fast
  * paths do not settle. Out of line, so that those paths (most calls) pay
  * for none of its registers. */
@@ -74,13 +85,8 @@ parse_general(const char *s, size_t n, ogi_num_t *out)
     if (c0 >= 0x80 && end - p != 3 && end - p != 9 && c0 != 0xE5)
         return OGI_NUM_NONE;
     /* no placeholder starts with a digit */
-    for (size_t i = 0;
-         !ogi_text_is_digit(c0) && i < OGI_ARRAY_LEN(placeholders); i++) {
-        size_t len = placeholders[i].len;
-        if ((size_t)(end - p) == len &&
-            memcmp(p, placeholders[i].text, len) == 0)
-            return out->kind = OGI_NUM_PLACEHOLDER;
-    }
+    if (!ogi_text_is_digit(c0) && is_placeholder(p, (size_t)(end - p)))
+        return out->kind = OGI_NUM_PLACEHOLDER;
 
     int neg = 0;
     if (*p == '+' || *p == '-') {
@@ -156,6 +162,23 @@ parse_general(const char *s, size_t n, ogi_num_t *out)
     return out->kind = OGI_NUM_VALUE;
 }
 
+/* ogi_number_parse of a text that starts with a byte above ASCII, out
+ * already zeroed: a word (a label's, most of them), a number only after
+ * 增 or 减 (lead byte E5, that of no placeholder), else a placeholder word
+ * or nothing, which, with no whitespace to trim, its bytes tell. */
+static ogi_num_kind_t __attribute__((noinline))
+parse_word(const char *s, size_t n, ogi_num_t *out)
+{
+    if ((unsigned char)s[0] == 0xE5) {
+        if (!starts(s, s + n, "增") && !starts(s, s + n, "减"))
+            return OGI_NUM_NONE;
+    } else if ((unsigned char)s[n - 1] > ' ') {
+        return is_placeholder(s, n) ? (out->kind = OGI_NUM_PLACEHOLDER)
+                                    : OGI_NUM_NONE;
+    }
+    return parse_general(s, n, out);
+}
+
 ogi_num_kind_t
 ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
 {
@@ -172,6 +195,8 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         return OGI_NUM_NONE;
     if (cl > ' ' && c0 >= 0x80 && n != 3 && n != 9 && c0 != 0xE5)
         return OGI_NUM_NONE;
+    if (c0 >= 0x80)
+        return parse_word(s, n, out);
     if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) &&
         n <= MAX_INT_DIGITS) {
         int64_t v = 0;

@@ -102,6 +102,12 @@ chinese_signs(void **state)
     check_value("减 1", -1, 0, OGI_UNIT_NONE, 1);
     check_value("减 144", -144, 0, OGI_UNIT_NONE, 1);
     check_value("增 3", 3, 0, OGI_UNIT_NONE, 1);
+    check_value("减5 ", -5, 0, OGI_UNIT_NONE, 1);
+    check_none("其他"); /* lead byte E5, as 增's and 减's */
+    check_none("审结 ");
+    check_none("计");
+    check_none("自然人");
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
     check_value("增3", 3, 0, OGI_UNIT_NONE, 1);
     check_value("减  7", -7, 0, OGI_UNIT_NONE, 1);
 }
@@ -337,6 +343,12 @@ digits_and_words_at_the_ends(void **state)
     check_none("政府信息");
     check_none("增");
     check_value("增 3", 3, 0, OGI_UNIT_NONE, 1);
+    check_value("减5 ", -5, 0, OGI_UNIT_NONE, 1);
+    check_none("其他"); /* lead byte E5, as 增's and 减's */
+    check_none("审结 ");
+    check_none("计");
+    check_none("自然人");
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
     check_value("3 ", 3, 0, OGI_UNIT_NONE, 0);
     check_kind("无 ", OGI_NUM_PLACEHOLDER);
     check_kind(" 不适用", OGI_NUM_PLACEHOLDER);
