@@ -323,6 +323,9 @@ static ogi__label_t col_labels[OGI_TABLE_COUNT][MAX_COLS][MAX_VARIANTS];
 static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
 static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
+/* each row's set (ogi__label_row_set), made with the labels; a row past
+ * its table's is an empty set */
+static ogi__label_set_t row_sets[OGI_TABLE_COUNT][MAX_ROWS];
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
 static atomic_int labels_ready; /* set once init_labels has run */
 
@@ -348,6 +351,9 @@ init_labels(void)
             row_nvar[t][r] = nv;
             for (size_t v = 0; v < nv; v++)
                 row_bloom[t][r] |= row_labels[t][r][v].bloom;
+            row_sets[t][r] = (ogi__label_set_t){
+                row_labels[t][r], nv,
+                (row->flags & OGI_ROW_SHORTKEY) != 0, row_bloom[t][r]};
         }
         for (size_t c = 0; c < sk->ncols; c++) {
             const ogi_skel_col_t *col = &sk->cols[c];
@@ -493,18 +499,12 @@ ogi__label_score_one(const ogi__label_t *in, const ogi__label_t *sk,
 void
 ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
     labels_init();
-    out->v = NULL;
-    out->n = 0;
-    out->shortkey = 0;
-    out->bloom = 0;
-    if (row >= sk->nrows || row >= MAX_ROWS)
+    if (row >= MAX_ROWS) {
+        *out = (ogi__label_set_t){NULL, 0, 0, 0};
         return;
-    out->v = row_labels[id][row];
-    out->n = row_nvar[id][row];
-    out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
-    out->bloom = row_bloom[id][row];
+    }
+    *out = row_sets[id][row];
 }
 
 /* 1 when x has at most one bit set. */
