@@ -324,14 +324,14 @@ static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申�
 #define T3_WORDS (anchor_words + NT2)
 
 /*
- * Sets bit in mark[l] for every line l of t whose squeezed text holds one
- * of words[0..n) (at most eight, no two starting alike): one search over
- * the whole text for all of them instead of one per line (most lines hold
- * none of the anchor words).
+ * Sets bits[k] in mark[l] for every line l of t whose squeezed text holds
+ * words[k] of words[0..n) (at most eight, no two starting alike): one
+ * search over the whole text for all of them instead of one per line
+ * (most lines hold none of the anchor words).
  */
 static void
 mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
-           unsigned char *mark, unsigned bit)
+           unsigned char *mark, const unsigned char *bits)
 {
     const ogi_squeezed_t *q = &t->sq;
     const char *p = q->s, *end = q->s + q->len;
@@ -340,25 +340,38 @@ mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
         size_t x = (size_t)(p - q->s);
         while (l + 1 < t->nlines && q->line[l + 1] <= x)
             l++;
-        if (l < t->nlines && x + ml <= q->line[l + 1])
-            mark[l] |= (unsigned char)bit;
+        if (l < t->nlines && x + ml <= q->line[l + 1]) {
+            /* which word: the one of its length starting there */
+            size_t k = 0;
+            while (k + 1 < n &&
+                   !(strlen(words[k]) == ml && memcmp(p, words[k], ml) == 0))
+                k++;
+            mark[l] |= bits[k];
+        }
         p++;
     }
 }
 
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
- * of it); maybe is zero when the line holds none of the anchor words.
+ * of it); maybe is zero when the line holds none of the anchor words,
+ * else A_T2 and A_T3 for Table 2's and Table 3's words it holds when
+ * known (buf is the line's squeezed text whole but for markup at its
+ * ends, which cuts no word), else any bits (buf is then searched).
  * whole[0..wn) is the whole line, for how dense with figures it is (a
  * table run together on one line may open with a header of a few hundred
  * bytes and no figure), or NULL when buf is all of it. */
 static unsigned
-anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
+anchors(const char *buf, size_t n, unsigned maybe, int known,
+        const char *whole, size_t wn)
 {
     int t2 = 0, t3 = 0;
-    for (size_t i = 0; maybe && i < NT2 && !t2; i++)
+    if (known) {
+        t2 = (maybe & A_T2) != 0;
+        t3 = !t2 && (maybe & A_T3) != 0;
+    }
+    for (size_t i = 0; !known && maybe && i < NT2 && !t2; i++)
         t2 = ogi_text_find(buf, n, T2_WORDS[i]) != NULL;
-    for (size_t i = 0; maybe && !t2 && i < NT3 && !t3;
-         i++)
+    for (size_t i = 0; !known && maybe && !t2 && i < NT3 && !t3; i++)
         t3 = ogi_text_find(buf, n, T3_WORDS[i]) != NULL;
     int t4 = ogi_text_has_prefix(buf, buf + n, T4_WORD);
     if (!t2 && !t3 && !t4)
@@ -468,7 +481,8 @@ drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
             const char *b = buf;
             strip_markup(&b, &n);
             if (n && row->line < t->nlines)
-                flags[row->line] |= (unsigned char)anchors(b, n, 1, NULL, 0);
+                flags[row->line] |=
+                    (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
         }
     }
 }
@@ -827,11 +841,16 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     const ogi_skel_section_t *secs[OGI_SEC_COUNT];
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
-    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
+    static const unsigned char anchor_bits[] = {A_T2, A_T3, A_T3, A_T3};
+    _Static_assert(OGI_ARRAY_LEN(anchor_bits) == OGI_ARRAY_LEN(anchor_words) &&
+                       NT2 == 1,
+                   "a bit per anchor word: Table 2's first");
+    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags,
+               anchor_bits);
     leads_t leads;
     int leads_of = -1; /* the next heading leads was made for */
     for (size_t l = 0; l < t->nlines; l++) {
-        int maybe = flags[l] != 0;
+        unsigned maybe = flags[l];
         flags[l] = 0;
         /* a paragraph is neither a heading nor a table line; a long line
          * holding anchor words may be a whole table on one line */
@@ -851,6 +870,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
         }
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
+        /* read in place and whole: the words marked are those it holds */
+        int known = b != buf && n == t->sq.line[l + 1] - t->sq.line[l];
         strip_markup(&b, &n);
         if (n == 0)
             continue;
@@ -862,7 +883,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             }
         }
         flags[l] = (unsigned char)anchors(
-            b, n, maybe, n + 4 >= sizeof(buf) ? t->s + t->lines[l].start : NULL,
+            b, n, maybe, known,
+            n + 4 >= sizeof(buf) ? t->s + t->lines[l].start : NULL,
             t->lines[l].end - t->lines[l].start);
     }
     find_renumbered(t, o);
