@@ -133,7 +133,9 @@ caption_row(const ogi__plan_t *p, const ogi__label_t *in)
     long best = -1;
     int best_s = 0, second = 0;
     pthread_once(&captions_once, init_captions);
-    for (size_t i = 0; i < p->n; i++) {
+    /* table by table: ogi__plan_add_table lays a table's rows out one
+     * after another, skeleton row r at its first plus r */
+    for (size_t i = 0; i < p->n; i += p->rows[i].nrows - p->rows[i].row) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
         const ogi__label_t *lp = &caption_labels[p->rows[i].table];
