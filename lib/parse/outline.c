@@ -770,9 +770,10 @@ ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
  * of their first character. Made again when next moves on. */
 typedef struct {
     int any;                 /* a section with no ordinal: every line may */
-    unsigned char byte[256]; /* 1 for the first byte of one of ch[] */
-    const char *ch[OGI_SEC_COUNT + 1]; /* the characters' bytes */
-    size_t len[OGI_SEC_COUNT + 1];     /* each one's byte count */
+    unsigned char byte[256]; /* 1 for the first byte of one of the chars */
+    uint32_t key[OGI_SEC_COUNT + 1];  /* each character's bytes, padded */
+    uint32_t mask[OGI_SEC_COUNT + 1]; /* bytes 0xFF where it has them */
+    size_t len[OGI_SEC_COUNT + 1];    /* its byte count, four at most */
     size_t n;
 } leads_t;
 
@@ -781,10 +782,15 @@ leads_add(leads_t *ld, const char *s)
 {
     unsigned char c = (unsigned char)s[0];
     size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, len = 0;
+    static const unsigned char ones[4] = {0xFF, 0xFF, 0xFF, 0xFF};
     while (len < k && s[len])
         len++;
     ld->byte[c] = 1;
-    ld->ch[ld->n] = s;
+    ld->key[ld->n] = ld->mask[ld->n] = 0;
+    /* as a line's bytes are loaded (may_lead): the same order whatever
+     * the machine's */
+    memcpy(&ld->key[ld->n], s, len);
+    memcpy(&ld->mask[ld->n], ones, len);
     ld->len[ld->n++] = len;
 }
 
@@ -810,15 +816,16 @@ may_lead(const leads_t *ld, const char *p, const char *e)
         return 1;
     if (!ld->byte[(unsigned char)*p])
         return 0;
-    for (size_t i = 0; i < ld->n; i++) {
-        size_t k = 0, len = ld->len[i];
-        if ((size_t)(e - p) < len)
-            continue;
-        while (k < len && p[k] == ld->ch[i][k])
-            k++;
-        if (k == len)
+    /* the line's first four bytes (or fewer) against each character */
+    size_t have = (size_t)(e - p);
+    uint32_t w = 0;
+    if (have >= 4)
+        memcpy(&w, p, 4);
+    else
+        memcpy(&w, p, have);
+    for (size_t i = 0; i < ld->n; i++)
+        if (have >= ld->len[i] && (w & ld->mask[i]) == ld->key[i])
             return 1;
-    }
     return 0;
 }
 
