@@ -410,18 +410,11 @@ anchors(const char *buf, size_t n, unsigned maybe, int known,
     return a;
 }
 
-/* 1 when line l starts, after spaces, with a table-drawing character: a
- * bar, a box corner or a grid's plus. */
+/* is_drawn_line of a line whose squeezed text starts with a bar, a plus
+ * or a box character's lead byte. */
 static int
-is_drawn_line(const ogi_text_t *t, size_t l)
+drawn_from(const ogi_text_t *t, size_t l)
 {
-    /* the line's first byte but whitespace, the first of its squeezed
-     * text, rules out most lines */
-    const ogi_squeezed_t *q = &t->sq;
-    unsigned char c =
-        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
-    if (c != '|' && c != '+' && c != 0xE2)
-        return 0;
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
@@ -432,6 +425,19 @@ is_drawn_line(const ogi_text_t *t, size_t l)
         return 1;
     return e - p >= 3 && (unsigned char)p[0] == 0xE2 &&
            ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95);
+}
+
+/* 1 when line l starts, after spaces, with a table-drawing character: a
+ * bar, a box corner or a grid's plus. Inline: asked of every line. */
+static inline int
+is_drawn_line(const ogi_text_t *t, size_t l)
+{
+    /* the line's first byte but whitespace, the first of its squeezed
+     * text, rules out most lines */
+    const ogi_squeezed_t *q = &t->sq;
+    unsigned char c =
+        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
+    return (c == '|' || c == '+' || c == 0xE2) && drawn_from(t, l);
 }
 
 /*
