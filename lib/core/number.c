@@ -179,6 +179,19 @@ parse_word(const char *s, size_t n, ogi_num_t *out)
     return parse_general(s, n, out);
 }
 
+/* ogi_number_parse of a text that starts with a digit and ends with a
+ * byte above ASCII, out already zeroed: a number with a unit after it
+ * ("5965000元"), whose last character every unit ends with, or nothing
+ * (a numbered label: "8.属于行政查询事项"). */
+static ogi_num_kind_t __attribute__((noinline))
+parse_digits_word(const char *s, size_t n, ogi_num_t *out)
+{
+    for (size_t i = 0; n >= 3 && i < OGI_ARRAY_LEN(units); i++)
+        if (memcmp(s + n - 3, units[i].text + units[i].len - 3, 3) == 0)
+            return parse_general(s, n, out);
+    return OGI_NUM_NONE;
+}
+
 ogi_num_kind_t
 ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
 {
@@ -208,5 +221,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
             return out->kind = OGI_NUM_VALUE;
         }
     }
+    if (ogi_text_is_digit(c0) && cl >= 0x80)
+        return parse_digits_word(s, n, out);
     return parse_general(s, n, out);
 }

@@ -108,6 +108,10 @@ chinese_signs(void **state)
     check_none("计");
     check_none("自然人");
     check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0);
     check_value("增3", 3, 0, OGI_UNIT_NONE, 1);
     check_value("减  7", -7, 0, OGI_UNIT_NONE, 1);
 }
@@ -215,7 +219,11 @@ placeholders(void **state)
     /* a character an encoder could not map: w3m -O GBK writes — as ? */
     check_kind("?", OGI_NUM_PLACEHOLDER);
     check_kind("??", OGI_NUM_PLACEHOLDER);
-    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER); /* U+FFFD */
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0); /* U+FFFD */
     check_none("?3");
     check_none("3?");
     check_none("???");
@@ -349,6 +357,10 @@ digits_and_words_at_the_ends(void **state)
     check_none("计");
     check_none("自然人");
     check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0);
     check_value("3 ", 3, 0, OGI_UNIT_NONE, 0);
     check_kind("无 ", OGI_NUM_PLACEHOLDER);
     check_kind(" 不适用", OGI_NUM_PLACEHOLDER);
