@@ -530,9 +530,12 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
              sk->rows[pr->row].label)))
         return rc;
     r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
+    /* the row's cells, one after another (ogi_report_cell of each) */
+    ogi_cell_t *row_cells = ogi_report_cell(r, pr->table, pr->row, 0);
+    size_t tcols = row_cells ? r->tables[pr->table].skel->ncols : 0;
     for (size_t i = lo; i < hi; i++) {
         size_t col = hi - lo < pr->ncols ? cols[i - lo] : i - lo;
-        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        ogi_cell_t *c = col < tcols ? row_cells + col : NULL;
         if (!c)
             break;
         if ((rc = ogi__plan_cell_from_tok(r, c, g,
