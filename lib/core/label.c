@@ -151,9 +151,10 @@ copy_label(ogi__label_t *dst, const ogi__label_t *src)
 }
 
 /* ogi__label_norm through the memo: the slot now holding s[0..n), or
- * NULL for bytes it does not keep. */
+ * NULL for bytes it does not keep (normalised into *out then). *out is
+ * written but when the memo held the bytes and copy is 0. */
 static memo_t *
-norm_memo(const char *s, size_t n, ogi__label_t *out)
+norm_memo(const char *s, size_t n, ogi__label_t *out, int copy)
 {
     if (n == 0 || n > MEMO_BYTES) {
         norm(s, n, out);
@@ -166,7 +167,8 @@ norm_memo(const char *s, size_t n, ogi__label_t *out)
     for (unsigned w = 0; w < 2; w++)
         if (m[w].n == n && memcmp(m[w].in, s, n) == 0) {
             memo_old[set] = (unsigned char)(w ^ 1);
-            copy_label(out, &m[w].label);
+            if (copy)
+                copy_label(out, &m[w].label);
             return &m[w];
         }
     unsigned w = memo_old[set];
@@ -182,7 +184,7 @@ norm_memo(const char *s, size_t n, ogi__label_t *out)
 void
 ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
 {
-    norm_memo(s, n, out);
+    norm_memo(s, n, out, 1);
 }
 
 static void
@@ -619,14 +621,16 @@ ogi__label_rows_find(const ogi__label_t *in)
     return &m[w].r;
 }
 
-ogi__label_rows_t *
-ogi__label_norm_rows(const char *s, size_t n, ogi__label_t *out)
+const ogi__label_t *
+ogi__label_norm_rows(const char *s, size_t n, ogi__label_t *scratch,
+                     ogi__label_rows_t **slot)
 {
     /* the skeleton's labels are normalised through the memo on first
      * use (by rows_may): before the slot is handed out, not after */
     labels_init();
-    memo_t *m = norm_memo(s, n, out);
-    return m ? &m->rows : NULL;
+    memo_t *m = norm_memo(s, n, scratch, 0);
+    *slot = m ? &m->rows : NULL;
+    return m ? &m->label : scratch;
 }
 
 uint32_t

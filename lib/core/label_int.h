@@ -132,12 +132,15 @@ typedef struct ogi__label_rows {
 
 ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
 
-/* ogi__label_norm, and the slot of the rows the label may match kept with
- * it in the normalisation's memo (NULL for a label it does not keep),
- * for ogi__label_rows_in: one look-up for both. The slot holds the label
- * until the next ogi__label_norm or ogi__label_norm_rows on the thread. */
-ogi__label_rows_t *ogi__label_norm_rows(const char *s, size_t n,
-                                        ogi__label_t *out);
+/* s[0..n) normalised, as by ogi__label_norm, and in *slot the rows it
+ * may match kept with it in the normalisation's memo (NULL for a label
+ * it does not keep), for ogi__label_rows_in: one look-up for both. The
+ * label is the memo's (or *scratch's, with a NULL slot); both hold until
+ * the next ogi__label_norm or ogi__label_norm_rows on the thread, and s
+ * must not point into them. */
+const ogi__label_t *ogi__label_norm_rows(const char *s, size_t n,
+                                         ogi__label_t *scratch,
+                                         ogi__label_rows_t **slot);
 
 /* ogi__label_rows_in's rows when slot m does not hold them yet: computed
  * (and kept in m, when not NULL). */

@@ -292,11 +292,13 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             last_text = i;
             if (t->n > OGI__PLAN_MAX_LABEL)
                 continue; /* longer than any label with its extra words */
-            ogi__label_t in;
-            ogi__label_rows_t *slot = ogi__label_norm_rows(t->s, t->n, &in);
+            ogi__label_t scratch;
+            ogi__label_rows_t *slot;
+            const ogi__label_t *in =
+                ogi__label_norm_rows(t->s, t->n, &scratch, &slot);
             int sc;
-            long m = match(p, &in, slot, cursor, &sc);
-            if (m >= 0 && header_words(p, m, &in, sc) &&
+            long m = match(p, in, slot, cursor, &sc);
+            if (m >= 0 && header_words(p, m, in, sc) &&
                 !ogi__plan_has_value(g, rec, 0))
                 m = -1;
             if (m < 0)
@@ -305,7 +307,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
                 group = m;
             else {
                 data = m;
-                numbered = in.num.level;
+                numbered = in->num.level;
             }
         }
         /* a table's heading alone (its words joined, a layout may cut
