@@ -557,8 +557,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
      * even a no-break space) as its label alone, the next label after it:
      * its cells are blank */
     int bare =
-        ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless) &&
-        pr->labelled && !pr->group && pr->ntoks == 0;
+        pr->ntoks == 0 && pr->labelled && !pr->group &&
+        ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless);
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (c && c->state == OGI_CELL_MISSING)
@@ -582,7 +582,7 @@ find_prow(const ogi__plan_t *p, const char *key)
     for (size_t i = 0; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
-        if (strcmp(row->key, key) == 0)
+        if (row->key[0] == key[0] && strcmp(row->key, key) == 0)
             return (long)i;
     }
     return -1;
