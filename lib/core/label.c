@@ -354,8 +354,8 @@ init_labels(void)
             for (size_t v = 0; v < nv; v++)
                 row_bloom[t][r] |= row_labels[t][r][v].bloom;
             row_sets[t][r] = (ogi__label_set_t){
-                row_labels[t][r], nv,
-                (row->flags & OGI_ROW_SHORTKEY) != 0, row_bloom[t][r]};
+                row_labels[t][r], nv, (row->flags & OGI_ROW_SHORTKEY) != 0,
+                row_bloom[t][r]};
         }
         for (size_t c = 0; c < sk->ncols; c++) {
             const ogi_skel_col_t *col = &sk->cols[c];

@@ -51,8 +51,7 @@ static int
 is_placeholder(const char *s, size_t n)
 {
     for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++)
-        if (n == placeholders[i].len &&
-            memcmp(s, placeholders[i].text, n) == 0)
+        if (n == placeholders[i].len && memcmp(s, placeholders[i].text, n) == 0)
             return 1;
     return 0;
 }
@@ -210,8 +209,7 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         return OGI_NUM_NONE;
     if (c0 >= 0x80)
         return parse_word(s, n, out);
-    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) &&
-        n <= MAX_INT_DIGITS) {
+    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) && n <= MAX_INT_DIGITS) {
         int64_t v = 0;
         size_t i = 0;
         while (i < n && ogi_text_is_digit(s[i]))

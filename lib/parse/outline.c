@@ -361,8 +361,8 @@ mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
  * table run together on one line may open with a header of a few hundred
  * bytes and no figure), or NULL when buf is all of it. */
 static unsigned
-anchors(const char *buf, size_t n, unsigned maybe, int known,
-        const char *whole, size_t wn)
+anchors(const char *buf, size_t n, unsigned maybe, int known, const char *whole,
+        size_t wn)
 {
     int t2 = 0, t3 = 0;
     if (known) {
