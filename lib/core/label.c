@@ -498,6 +498,13 @@ ogi__label_score_one(const ogi__label_t *in, const ogi__label_t *sk,
     return s > 0 ? s : 0;
 }
 
+const ogi__label_set_t *
+ogi__label_row_sets(ogi_table_id_t id)
+{
+    labels_init();
+    return row_sets[id];
+}
+
 void
 ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {

@@ -61,6 +61,11 @@ typedef struct {
 
 void ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out);
 
+/* The sets of every row of table id (ogi__label_row_set's), indexed by
+ * row: immutable once made, for a caller that takes a table's rows
+ * whole. */
+const ogi__label_set_t *ogi__label_row_sets(ogi_table_id_t id);
+
 /* 0 when in can match no label of a set whose blooms' union is bloom
  * (ogi__label_score_set would give 0): fewer than two characters in
  * common with every one, and none the same as in, whose bloom would be

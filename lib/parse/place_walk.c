@@ -25,6 +25,7 @@ void
 ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    const ogi__label_set_t *sets = ogi__label_row_sets(id);
     for (size_t r = 0; r < sk->nrows && p->n < OGI__PLAN_MAX_ROWS; r++) {
         ogi__prow_t *pr = &p->rows[p->n++];
         pr->ntoks = 0;
@@ -36,7 +37,7 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
         pr->nrows = sk->nrows;
         pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;
         pr->ncols = sk->ncols;
-        ogi__label_row_set(id, r, &pr->labels);
+        pr->labels = sets[r];
     }
 }
 
