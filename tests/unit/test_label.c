@@ -466,6 +466,17 @@ rows_kept_with_label(void **state)
             assert_int_equal(rows, ogi__label_rows_may(in, OGI_T3));
         }
     }
+    /* a table's sets whole are its rows' one by one */
+    const ogi__label_set_t *sets = ogi__label_row_sets(OGI_T3);
+    for (size_t r = 0; r < t->nrows; r++) {
+        ogi__label_set_t one;
+        ogi__label_row_set(OGI_T3, r, &one);
+        assert_ptr_equal(sets[r].v, one.v);
+        assert_int_equal(sets[r].n, one.n);
+        assert_true(sets[r].n >= 1);
+        assert_int_equal(sets[r].shortkey, one.shortkey);
+        assert_true(sets[r].bloom == one.bloom);
+    }
     ogi__label_t scratch;
     ogi__label_rows_t *slot;
     const char *caption = "第二十条第（一）项";
