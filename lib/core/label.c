@@ -99,6 +99,8 @@ typedef struct {
     size_t n; /* bytes of in; 0 for an empty slot */
     char in[MEMO_BYTES];
     ogi__label_t label;
+    ogi__label_rows_t rows; /* the rows label may match, as far as asked
+                               (ogi__label_norm_rows) */
 } memo_t;
 
 static _Thread_local memo_t memo[1u << MEMO_BITS];
@@ -148,12 +150,15 @@ copy_label(ogi__label_t *dst, const ogi__label_t *src)
     dst->num = src->num;
 }
 
-void
-ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
+/* ogi__label_norm through the memo: the slot now holding s[0..n), or
+ * NULL for bytes it does not keep (normalised into *out then). *out is
+ * written but when the memo held the bytes and copy is 0. */
+static memo_t *
+norm_memo(const char *s, size_t n, ogi__label_t *out, int copy)
 {
     if (n == 0 || n > MEMO_BYTES) {
         norm(s, n, out);
-        return;
+        return NULL;
     }
     /* two slots a set: a label evicts the one of the pair used longer
      * ago, so that two labels of a report picked alike both stay */
@@ -162,8 +167,9 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     for (unsigned w = 0; w < 2; w++)
         if (m[w].n == n && memcmp(m[w].in, s, n) == 0) {
             memo_old[set] = (unsigned char)(w ^ 1);
-            copy_label(out, &m[w].label);
-            return;
+            if (copy)
+                copy_label(out, &m[w].label);
+            return &m[w];
         }
     unsigned w = memo_old[set];
     memo_old[set] = (unsigned char)(w ^ 1);
@@ -171,6 +177,14 @@ ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
     m[w].n = n;
     memcpy(m[w].in, s, n);
     copy_label(&m[w].label, out);
+    m[w].rows.known = 0;
+    return &m[w];
+}
+
+void
+ogi__label_norm(const char *s, size_t n, ogi__label_t *out)
+{
+    norm_memo(s, n, out, 1);
 }
 
 static void
@@ -311,6 +325,9 @@ static ogi__label_t col_labels[OGI_TABLE_COUNT][MAX_COLS][MAX_VARIANTS];
 static size_t row_nvar[OGI_TABLE_COUNT][MAX_ROWS];
 static size_t col_nvar[OGI_TABLE_COUNT][MAX_COLS];
 static uint64_t row_bloom[OGI_TABLE_COUNT][MAX_ROWS]; /* union of a row's */
+/* each row's set (ogi__label_row_set), made with the labels; a row past
+ * its table's is an empty set */
+static ogi__label_set_t row_sets[OGI_TABLE_COUNT][MAX_ROWS];
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
 static atomic_int labels_ready; /* set once init_labels has run */
 
@@ -336,6 +353,9 @@ init_labels(void)
             row_nvar[t][r] = nv;
             for (size_t v = 0; v < nv; v++)
                 row_bloom[t][r] |= row_labels[t][r][v].bloom;
+            row_sets[t][r] = (ogi__label_set_t){
+                row_labels[t][r], nv, (row->flags & OGI_ROW_SHORTKEY) != 0,
+                row_bloom[t][r]};
         }
         for (size_t c = 0; c < sk->ncols; c++) {
             const ogi_skel_col_t *col = &sk->cols[c];
@@ -478,21 +498,22 @@ ogi__label_score_one(const ogi__label_t *in, const ogi__label_t *sk,
     return s > 0 ? s : 0;
 }
 
+const ogi__label_set_t *
+ogi__label_row_sets(ogi_table_id_t id)
+{
+    labels_init();
+    return row_sets[id];
+}
+
 void
 ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out)
 {
-    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
     labels_init();
-    out->v = NULL;
-    out->n = 0;
-    out->shortkey = 0;
-    out->bloom = 0;
-    if (row >= sk->nrows || row >= MAX_ROWS)
+    if (row >= MAX_ROWS) {
+        *out = (ogi__label_set_t){NULL, 0, 0, 0};
         return;
-    out->v = row_labels[id][row];
-    out->n = row_nvar[id][row];
-    out->shortkey = (sk->rows[row].flags & OGI_ROW_SHORTKEY) != 0;
-    out->bloom = row_bloom[id][row];
+    }
+    *out = row_sets[id][row];
 }
 
 /* 1 when x has at most one bit set. */
@@ -534,17 +555,16 @@ ogi__label_score_row(const ogi__label_t *in, ogi_table_id_t id, size_t row,
  * same; a table's rows are scored the first time they are asked for.
  */
 #define ROWS_MEMO_BITS  10  /* slots, in sets of two */
-#define ROWS_MEMO_BYTES 180 /* cores longer are scored each time */
+#define ROWS_MEMO_BYTES OGI__LABEL_ROWS_BYTES
 
-struct ogi__label_rows {
+typedef struct {
     size_t len;           /* bytes of the core plus one; 0: an empty slot */
     ogi__numbering_t num; /* the label's numbering */
-    uint32_t known;       /* bit id: rows[id] computed */
-    uint32_t rows[OGI_TABLE_COUNT];
+    ogi__label_rows_t r;  /* its rows */
     char core[ROWS_MEMO_BYTES];
-};
+} rows_slot_t;
 
-static _Thread_local ogi__label_rows_t rows_memo[1u << ROWS_MEMO_BITS];
+static _Thread_local rows_slot_t rows_memo[1u << ROWS_MEMO_BITS];
 /* per set of two slots, the one used longer ago */
 static _Thread_local unsigned char rows_old[1u << (ROWS_MEMO_BITS - 1)];
 
@@ -572,7 +592,7 @@ rows_may(const ogi__label_t *in, ogi_table_id_t id)
 
 /* 1 when slot m holds in's core and numbering. */
 static inline int
-rows_memo_holds(const ogi__label_rows_t *m, const ogi__label_t *in)
+rows_memo_holds(const rows_slot_t *m, const ogi__label_t *in)
 {
     return m->len == in->len + 1 && m->num.level == in->num.level &&
            m->num.value == in->num.value &&
@@ -591,7 +611,7 @@ ogi__label_rows_find(const ogi__label_t *in)
                  ((uint64_t)(unsigned)in->num.value << 48);
     size_t set =
         (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - (ROWS_MEMO_BITS - 1)));
-    ogi__label_rows_t *m = &rows_memo[set << 1];
+    rows_slot_t *m = &rows_memo[set << 1];
     unsigned w = 0;
     if (!rows_memo_holds(&m[0], in)) {
         w = 1;
@@ -600,23 +620,44 @@ ogi__label_rows_find(const ogi__label_t *in)
             w = rows_old[set];
             m[w].len = in->len + 1;
             m[w].num = in->num;
-            m[w].known = 0;
+            m[w].r.known = 0;
             memcpy(m[w].core, in->core, in->len);
         }
     }
     rows_old[set] = (unsigned char)(w ^ 1);
-    return &m[w];
+    return &m[w].r;
+}
+
+const ogi__label_t *
+ogi__label_norm_rows(const char *s, size_t n, ogi__label_t *scratch,
+                     ogi__label_rows_t **slot)
+{
+    /* the skeleton's labels are normalised through the memo on first
+     * use (by rows_may): before the slot is handed out, not after */
+    labels_init();
+    memo_t *m = norm_memo(s, n, scratch, 0);
+    *slot = m ? &m->rows : NULL;
+    return m ? &m->label : scratch;
 }
 
 uint32_t
-ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
-                   ogi_table_id_t id)
+ogi__label_rows_fill(ogi__label_rows_t *m, const ogi__label_t *in,
+                     ogi_table_id_t id)
 {
+    uint32_t bit = 1u << id;
     if (!m) /* an empty core matches nothing; a long one is not kept */
         return in->len == 0 ? 0 : rows_may(in, id);
-    if (!(m->known & (1u << id))) {
-        m->rows[id] = rows_may(in, id);
-        m->known |= 1u << id;
+    if (!(m->known & bit)) {
+        /* a slot of the normalisation's memo, new, asks the rows memo
+         * (c, by the core: labels alike but for spaces share it, and it
+         * keeps more), which computes what neither holds */
+        ogi__label_rows_t *c = ogi__label_rows_find(in);
+        if (c && c != m && !(c->known & bit)) {
+            c->rows[id] = rows_may(in, id);
+            c->known |= bit;
+        }
+        m->rows[id] = c && c != m ? c->rows[id] : rows_may(in, id);
+        m->known |= bit;
     }
     return m->rows[id];
 }

@@ -61,6 +61,11 @@ typedef struct {
 
 void ogi__label_row_set(ogi_table_id_t id, size_t row, ogi__label_set_t *out);
 
+/* The sets of every row of table id (ogi__label_row_set's), indexed by
+ * row: immutable once made, for a caller that takes a table's rows
+ * whole. */
+const ogi__label_set_t *ogi__label_row_sets(ogi_table_id_t id);
+
 /* 0 when in can match no label of a set whose blooms' union is bloom
  * (ogi__label_score_set would give 0): fewer than two characters in
  * common with every one, and none the same as in, whose bloom would be
@@ -123,10 +128,40 @@ uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
  * tables: the memo's slot of in (NULL for a label it does not keep), then
  * the rows of a table by the slot. The slot holds in until the next
  * ogi__label_rows_find (or ogi__label_rows_may) on the thread. */
-typedef struct ogi__label_rows ogi__label_rows_t;
+#define OGI__LABEL_ROWS_BYTES 180 /* cores longer are scored each time */
+
+typedef struct ogi__label_rows {
+    uint32_t known; /* bit id: rows[id] computed */
+    uint32_t rows[OGI_TABLE_COUNT];
+} ogi__label_rows_t;
+
 ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);
-uint32_t ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
-                            ogi_table_id_t id);
+
+/* s[0..n) normalised, as by ogi__label_norm, and in *slot the rows it
+ * may match kept with it in the normalisation's memo (NULL for a label
+ * it does not keep), for ogi__label_rows_in: one look-up for both. The
+ * label is the memo's (or *scratch's, with a NULL slot); both hold until
+ * the next ogi__label_norm or ogi__label_norm_rows on the thread, and s
+ * must not point into them. */
+const ogi__label_t *ogi__label_norm_rows(const char *s, size_t n,
+                                         ogi__label_t *scratch,
+                                         ogi__label_rows_t **slot);
+
+/* ogi__label_rows_in's rows when slot m does not hold them yet: computed
+ * (and kept in m, when not NULL). */
+uint32_t ogi__label_rows_fill(ogi__label_rows_t *m, const ogi__label_t *in,
+                              ogi_table_id_t id);
+
+/* Inline: a walk asks a slot for a table's rows by the hundred, and the
+ * slot holds them but the first time. */
+static inline uint32_t
+ogi__label_rows_in(ogi__label_rows_t *m, const ogi__label_t *in,
+                   ogi_table_id_t id)
+{
+    if (m && (m->known & (1u << id)))
+        return m->rows[id];
+    return ogi__label_rows_fill(m, in, id);
+}
 
 /* 1 when core a starts with core b (b non-empty). */
 int ogi__label_starts(const ogi__label_t *a, const ogi__label_t *b);

@@ -46,10 +46,22 @@ static const struct {
     {"份", sizeof("份") - 1, 0},
 };
 
-ogi_num_kind_t
-ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
+/* 1 when s[0..n) is one of the placeholders. */
+static int
+is_placeholder(const char *s, size_t n)
 {
-    memset(out, 0, sizeof(*out));
+    for (size_t i = 0; i < OGI_ARRAY_LEN(placeholders); i++)
+        if (n == placeholders[i].len && memcmp(s, placeholders[i].text, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* ogi_number_parse of any text, out already zeroed: the cases its fast
+ * paths do not settle. Out of line, so that those paths (most calls) pay
+ * for none of its registers. */
+static ogi_num_kind_t __attribute__((noinline))
+parse_general(const char *s, size_t n, ogi_num_t *out)
+{
     const char *p = s, *end = s + n;
     /* (a byte above a space, as most first and last bytes are, is none) */
     while (p < end && (unsigned char)*p <= ' ' &&
@@ -72,13 +84,8 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     if (c0 >= 0x80 && end - p != 3 && end - p != 9 && c0 != 0xE5)
         return OGI_NUM_NONE;
     /* no placeholder starts with a digit */
-    for (size_t i = 0;
-         !ogi_text_is_digit(c0) && i < OGI_ARRAY_LEN(placeholders); i++) {
-        size_t len = placeholders[i].len;
-        if ((size_t)(end - p) == len &&
-            memcmp(p, placeholders[i].text, len) == 0)
-            return out->kind = OGI_NUM_PLACEHOLDER;
-    }
+    if (!ogi_text_is_digit(c0) && is_placeholder(p, (size_t)(end - p)))
+        return out->kind = OGI_NUM_PLACEHOLDER;
 
     int neg = 0;
     if (*p == '+' || *p == '-') {
@@ -152,4 +159,67 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
     out->value = neg ? -v : v;
     out->scale = (uint8_t)scale;
     return out->kind = OGI_NUM_VALUE;
+}
+
+/* ogi_number_parse of a text that starts with a byte above ASCII, out
+ * already zeroed: a word (a label's, most of them), a number only after
+ * 增 or 减 (lead byte E5, that of no placeholder), else a placeholder word
+ * or nothing, which, with no whitespace to trim, its bytes tell. */
+static ogi_num_kind_t __attribute__((noinline))
+parse_word(const char *s, size_t n, ogi_num_t *out)
+{
+    if ((unsigned char)s[0] == 0xE5) {
+        if (!starts(s, s + n, "增") && !starts(s, s + n, "减"))
+            return OGI_NUM_NONE;
+    } else if ((unsigned char)s[n - 1] > ' ') {
+        return is_placeholder(s, n) ? (out->kind = OGI_NUM_PLACEHOLDER)
+                                    : OGI_NUM_NONE;
+    }
+    return parse_general(s, n, out);
+}
+
+/* ogi_number_parse of a text that starts with a digit and ends with a
+ * byte above ASCII, out already zeroed: a number with a unit after it
+ * ("5965000元"), whose last character every unit ends with, or nothing
+ * (a numbered label: "8.属于行政查询事项"). */
+static ogi_num_kind_t __attribute__((noinline))
+parse_digits_word(const char *s, size_t n, ogi_num_t *out)
+{
+    for (size_t i = 0; n >= 3 && i < OGI_ARRAY_LEN(units); i++)
+        if (memcmp(s + n - 3, units[i].text + units[i].len - 3, 3) == 0)
+            return parse_general(s, n, out);
+    return OGI_NUM_NONE;
+}
+
+ogi_num_kind_t
+ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (n == 0)
+        return OGI_NUM_NONE;
+    /* most cells are a count of a few digits and most words a label's:
+     * told here by their first and last bytes, which, above a space, say
+     * that no whitespace needs trimming (the general path reads them the
+     * same way) */
+    unsigned char c0 = (unsigned char)s[0], cl = (unsigned char)s[n - 1];
+    if (c0 < 0x80 && c0 > ' ' && !ogi_text_is_digit(c0) && c0 != '+' &&
+        c0 != '-' && c0 != '/' && c0 != '\\' && c0 != '?')
+        return OGI_NUM_NONE;
+    if (cl > ' ' && c0 >= 0x80 && n != 3 && n != 9 && c0 != 0xE5)
+        return OGI_NUM_NONE;
+    if (c0 >= 0x80)
+        return parse_word(s, n, out);
+    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) && n <= MAX_INT_DIGITS) {
+        int64_t v = 0;
+        size_t i = 0;
+        while (i < n && ogi_text_is_digit(s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (i == n) {
+            out->value = v;
+            return out->kind = OGI_NUM_VALUE;
+        }
+    }
+    if (ogi_text_is_digit(c0) && cl >= 0x80)
+        return parse_digits_word(s, n, out);
+    return parse_general(s, n, out);
 }

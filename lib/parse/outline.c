@@ -63,6 +63,24 @@ strip_markup(const char **b, size_t *n)
     }
 }
 
+/* Line l's squeezed text from its first byte after its spaces and
+ * leading markup (the first strip_markup leaves; a character's bytes hold
+ * no space) to *end, or NULL when nothing is left. */
+static const char *
+line_lead(const ogi_text_t *t, size_t l, const char **end)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    *end = e;
+    while (p < e) {
+        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
+        if (k == 0)
+            return p;
+        p += k;
+    }
+    return NULL;
+}
+
 /* Whether line text buf is the heading of section sec. */
 static int
 is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
@@ -225,6 +243,29 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
  * between the headings found around them (a second pass, so that a
  * heading printed with its own number always wins).
  */
+/* The fewest bytes the text of a line (stripped, without spaces) holds
+ * when is_renumbered_heading or is_ocr_heading takes it for section id's
+ * heading: an ordinal and "、" (six bytes at least) before a listed
+ * title's words, or a character for the ordinal before the official
+ * title's words with up to eight bytes lost. */
+static size_t
+renumbered_min_bytes(ogi_section_id_t id)
+{
+    const ogi_skel_section_t *sec = ogi_skeleton_section(id);
+    const char *w = strstr(sec->title, "、");
+    if (!w)
+        return 0;
+    size_t wn = strlen(w + strlen("、"));
+    size_t least = wn > 5 ? wn - 5 : 0;
+    for (size_t v = 0; sec->variants && sec->variants[v]; v++) {
+        const char *x = strstr(sec->variants[v], "、");
+        size_t xn = x ? strlen(x + strlen("、")) + 6 : 0;
+        if (xn < least)
+            least = xn;
+    }
+    return least;
+}
+
 static void
 find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
 {
@@ -232,6 +273,7 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
     for (int k = 0; k < OGI_SEC_COUNT; k++) {
         if (o->heading[k] != OGI__NONE)
             continue;
+        size_t least = renumbered_min_bytes((ogi_section_id_t)k);
         size_t lo = 0, hi = t->nlines;
         for (int j = 0; j < OGI_SEC_COUNT; j++) {
             size_t h = o->heading[j];
@@ -244,6 +286,13 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
         }
         for (size_t l = lo; l < hi; l++) {
             if (t->lines[l].end - t->lines[l].start > 3 * HEADING_MAX_CHARS)
+                continue;
+            /* both tests want a CJK character first (a numeral, or one
+             * OCR read for it: lead bytes E3-E9) and the words after it:
+             * most lines are ruled out before they are squeezed */
+            const char *e, *p = line_lead(t, l, &e);
+            if (!p || (unsigned char)*p < 0xE3 || (unsigned char)*p > 0xE9 ||
+                (size_t)(e - p) < least)
                 continue;
             const char *b;
             size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
@@ -275,14 +324,14 @@ static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申�
 #define T3_WORDS (anchor_words + NT2)
 
 /*
- * Sets bit in mark[l] for every line l of t whose squeezed text holds one
- * of words[0..n) (at most eight, no two starting alike): one search over
- * the whole text for all of them instead of one per line (most lines hold
- * none of the anchor words).
+ * Sets bits[k] in mark[l] for every line l of t whose squeezed text holds
+ * words[k] of words[0..n) (at most eight, no two starting alike): one
+ * search over the whole text for all of them instead of one per line
+ * (most lines hold none of the anchor words).
  */
 static void
 mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
-           unsigned char *mark, unsigned bit)
+           unsigned char *mark, const unsigned char *bits)
 {
     const ogi_squeezed_t *q = &t->sq;
     const char *p = q->s, *end = q->s + q->len;
@@ -291,41 +340,38 @@ mark_lines(const ogi_text_t *t, const char *const *words, size_t n,
         size_t x = (size_t)(p - q->s);
         while (l + 1 < t->nlines && q->line[l + 1] <= x)
             l++;
-        if (l < t->nlines && x + ml <= q->line[l + 1])
-            mark[l] |= (unsigned char)bit;
+        if (l < t->nlines && x + ml <= q->line[l + 1]) {
+            /* which word: the one of its length starting there */
+            size_t k = 0;
+            while (k + 1 < n &&
+                   !(strlen(words[k]) == ml && memcmp(p, words[k], ml) == 0))
+                k++;
+            mark[l] |= bits[k];
+        }
         p++;
     }
 }
 
-/* The first byte of line l's squeezed text after its spaces and leading
- * markup (the first strip_markup leaves), or 0 when nothing is left. */
-static unsigned char
-line_lead(const ogi_text_t *t, size_t l)
-{
-    const ogi_squeezed_t *q = &t->sq;
-    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
-    while (p < e) {
-        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
-        if (k == 0)
-            return (unsigned char)*p;
-        p += k;
-    }
-    return 0;
-}
-
 /* Anchor flags of a line buf[0..n) (squeezed, at most a buffer's worth
- * of it); maybe is zero when the line holds none of the anchor words.
+ * of it); maybe is zero when the line holds none of the anchor words,
+ * else A_T2 and A_T3 for Table 2's and Table 3's words it holds when
+ * known (buf is the line's squeezed text whole but for markup at its
+ * ends, which cuts no word), else any bits (buf is then searched).
  * whole[0..wn) is the whole line, for how dense with figures it is (a
  * table run together on one line may open with a header of a few hundred
  * bytes and no figure), or NULL when buf is all of it. */
 static unsigned
-anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
+anchors(const char *buf, size_t n, unsigned maybe, int known, const char *whole,
+        size_t wn)
 {
     int t2 = 0, t3 = 0;
-    for (size_t i = 0; maybe && i < NT2 && !t2; i++)
+    if (known) {
+        t2 = (maybe & A_T2) != 0;
+        t3 = !t2 && (maybe & A_T3) != 0;
+    }
+    for (size_t i = 0; !known && maybe && i < NT2 && !t2; i++)
         t2 = ogi_text_find(buf, n, T2_WORDS[i]) != NULL;
-    for (size_t i = 0; maybe && !t2 && i < NT3 && !t3;
-         i++)
+    for (size_t i = 0; !known && maybe && !t2 && i < NT3 && !t3; i++)
         t3 = ogi_text_find(buf, n, T3_WORDS[i]) != NULL;
     int t4 = ogi_text_has_prefix(buf, buf + n, T4_WORD);
     if (!t2 && !t3 && !t4)
@@ -364,18 +410,11 @@ anchors(const char *buf, size_t n, int maybe, const char *whole, size_t wn)
     return a;
 }
 
-/* 1 when line l starts, after spaces, with a table-drawing character: a
- * bar, a box corner or a grid's plus. */
+/* is_drawn_line of a line whose squeezed text starts with a bar, a plus
+ * or a box character's lead byte. */
 static int
-is_drawn_line(const ogi_text_t *t, size_t l)
+drawn_from(const ogi_text_t *t, size_t l)
 {
-    /* the line's first byte but whitespace, the first of its squeezed
-     * text, rules out most lines */
-    const ogi_squeezed_t *q = &t->sq;
-    unsigned char c =
-        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
-    if (c != '|' && c != '+' && c != 0xE2)
-        return 0;
     const char *p = t->s + t->lines[l].start, *e = t->s + t->lines[l].end;
     /* pdftotext's indentation: eight spaces at a time */
     while (e - p >= 8 && ogi__word_all(ogi__word_load(p), ' '))
@@ -386,6 +425,19 @@ is_drawn_line(const ogi_text_t *t, size_t l)
         return 1;
     return e - p >= 3 && (unsigned char)p[0] == 0xE2 &&
            ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95);
+}
+
+/* 1 when line l starts, after spaces, with a table-drawing character: a
+ * bar, a box corner or a grid's plus. Inline: asked of every line. */
+static inline int
+is_drawn_line(const ogi_text_t *t, size_t l)
+{
+    /* the line's first byte but whitespace, the first of its squeezed
+     * text, rules out most lines */
+    const ogi_squeezed_t *q = &t->sq;
+    unsigned char c =
+        q->line[l] < q->line[l + 1] ? (unsigned char)q->s[q->line[l]] : 0;
+    return (c == '|' || c == '+' || c == 0xE2) && drawn_from(t, l);
 }
 
 /*
@@ -435,7 +487,8 @@ drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
             const char *b = buf;
             strip_markup(&b, &n);
             if (n && row->line < t->nlines)
-                flags[row->line] |= (unsigned char)anchors(b, n, 1, NULL, 0);
+                flags[row->line] |=
+                    (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
         }
     }
 }
@@ -716,21 +769,70 @@ ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
            memcmp(was + OGI__REG_COUNT, o->end, sizeof(o->end)) != 0;
 }
 
-/* leads[c] = 1 when a line whose first byte is c may be the heading of
- * a section from next on (its ordinal's first byte, any byte for one with
- * no ordinal) or Table 4's header: one look-up a line, made again when
- * next moves on. */
+/* The first characters of the lines that may be the heading of a section
+ * from next on (its ordinal's first character) or Table 4's header
+ * (T4_WORD's): most lines are told by a look-up of their first byte, the
+ * rest (which share it with the ordinals' CJK numerals) by a comparison
+ * of their first character. Made again when next moves on. */
+typedef struct {
+    int any;                 /* a section with no ordinal: every line may */
+    unsigned char byte[256]; /* 1 for the first byte of one of the chars */
+    uint32_t key[OGI_SEC_COUNT + 1];  /* each character's bytes, padded */
+    uint32_t mask[OGI_SEC_COUNT + 1]; /* bytes 0xFF where it has them */
+    size_t len[OGI_SEC_COUNT + 1];    /* its byte count, four at most */
+    size_t n;
+} leads_t;
+
 static void
-heading_leads(const ogi_skel_section_t *const *secs, int next,
-              unsigned char *leads)
+leads_add(leads_t *ld, const char *s)
 {
-    int any = 0;
+    unsigned char c = (unsigned char)s[0];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, len = 0;
+    static const unsigned char ones[4] = {0xFF, 0xFF, 0xFF, 0xFF};
+    while (len < k && s[len])
+        len++;
+    ld->byte[c] = 1;
+    ld->key[ld->n] = ld->mask[ld->n] = 0;
+    /* as a line's bytes are loaded (may_lead): the same order whatever
+     * the machine's */
+    memcpy(&ld->key[ld->n], s, len);
+    memcpy(&ld->mask[ld->n], ones, len);
+    ld->len[ld->n++] = len;
+}
+
+static void
+heading_leads(const ogi_skel_section_t *const *secs, int next, leads_t *ld)
+{
+    ld->any = 0;
+    ld->n = 0;
+    memset(ld->byte, 0, sizeof(ld->byte));
     for (int k = next; k < OGI_SEC_COUNT; k++)
-        any |= !secs[k]->ordinal[0];
-    memset(leads, any, 256);
-    leads[(unsigned char)T4_WORD[0]] = 1;
+        ld->any |= !secs[k]->ordinal[0];
+    leads_add(ld, T4_WORD);
     for (int k = next; k < OGI_SEC_COUNT; k++)
-        leads[(unsigned char)secs[k]->ordinal[0]] = 1;
+        if (secs[k]->ordinal[0])
+            leads_add(ld, secs[k]->ordinal);
+}
+
+/* 1 when p[0..e) may start a heading or Table 4's header by ld. */
+static int
+may_lead(const leads_t *ld, const char *p, const char *e)
+{
+    if (ld->any)
+        return 1;
+    if (!ld->byte[(unsigned char)*p])
+        return 0;
+    /* the line's first four bytes (or fewer) against each character */
+    size_t have = (size_t)(e - p);
+    uint32_t w = 0;
+    if (have >= 4)
+        memcpy(&w, p, 4);
+    else
+        memcpy(&w, p, have);
+    for (size_t i = 0; i < ld->n; i++)
+        if (have >= ld->len[i] && (w & ld->mask[i]) == ld->key[i])
+            return 1;
+    return 0;
 }
 
 void
@@ -752,11 +854,16 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     const ogi_skel_section_t *secs[OGI_SEC_COUNT];
     for (int k = 0; k < OGI_SEC_COUNT; k++)
         secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
-    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags, 1);
-    unsigned char leads[256];
-    int leads_of = -1; /* the next heading leads[] was made for */
+    static const unsigned char anchor_bits[] = {A_T2, A_T3, A_T3, A_T3};
+    _Static_assert(OGI_ARRAY_LEN(anchor_bits) == OGI_ARRAY_LEN(anchor_words) &&
+                       NT2 == 1,
+                   "a bit per anchor word: Table 2's first");
+    mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags,
+               anchor_bits);
+    leads_t leads;
+    int leads_of = -1; /* the next heading leads was made for */
     for (size_t l = 0; l < t->nlines; l++) {
-        int maybe = flags[l] != 0;
+        unsigned maybe = flags[l];
         flags[l] = 0;
         /* a paragraph is neither a heading nor a table line; a long line
          * holding anchor words may be a whole table on one line */
@@ -764,18 +871,20 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             continue;
         if (!maybe) {
             /* without anchor words a line is a heading or Table 4's header
-             * or nothing, and both are told by their first byte: most
+             * or nothing, and both are told by their first character: most
              * lines need not be read further */
             if (leads_of != next) {
-                heading_leads(secs, next, leads);
+                heading_leads(secs, next, &leads);
                 leads_of = next;
             }
-            unsigned char c = line_lead(t, l);
-            if (c == 0 || !leads[c])
+            const char *e, *p = line_lead(t, l, &e);
+            if (!p || !may_lead(&leads, p, e))
                 continue;
         }
         const char *b;
         size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
+        /* read in place and whole: the words marked are those it holds */
+        int known = b != buf && n == t->sq.line[l + 1] - t->sq.line[l];
         strip_markup(&b, &n);
         if (n == 0)
             continue;
@@ -787,7 +896,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             }
         }
         flags[l] = (unsigned char)anchors(
-            b, n, maybe, n + 4 >= sizeof(buf) ? t->s + t->lines[l].start : NULL,
+            b, n, maybe, known,
+            n + 4 >= sizeof(buf) ? t->s + t->lines[l].start : NULL,
             t->lines[l].end - t->lines[l].start);
     }
     find_renumbered(t, o);

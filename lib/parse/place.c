@@ -17,9 +17,10 @@
 
 /* ---- turning a row's tokens into cells ---- */
 
-int
-ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
-                        const ogi__cell_t *t)
+/* ogi__plan_cell_from_tok, inline for the rows' loop (fill_row), which
+ * fills a report's cells by the hundred. */
+static inline int
+cell_from_tok(ogi_cell_t *c, const ogi__table_t *g, const ogi__cell_t *t)
 {
     const ogi_text_t *tx = g->text;
     uint32_t a, b;
@@ -45,8 +46,15 @@ ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
     c->value = num.value;
     c->scale = num.scale;
     c->unit = num.unit;
-    (void)r;
     return 0;
+}
+
+int
+ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
+                        const ogi__cell_t *t)
+{
+    (void)r;
+    return cell_from_tok(c, g, t);
 }
 
 /* Hands the cells toks[lo..hi) of a row to the splitter, to fill ncells
@@ -530,13 +538,15 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
              sk->rows[pr->row].label)))
         return rc;
     r->tables[pr->table].row_found[pr->row] = pr->labelled || pr->ntoks > 0;
+    /* the row's cells, one after another (ogi_report_cell of each) */
+    ogi_cell_t *row_cells = ogi_report_cell(r, pr->table, pr->row, 0);
+    size_t tcols = row_cells ? r->tables[pr->table].skel->ncols : 0;
     for (size_t i = lo; i < hi; i++) {
         size_t col = hi - lo < pr->ncols ? cols[i - lo] : i - lo;
-        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
+        ogi_cell_t *c = col < tcols ? row_cells + col : NULL;
         if (!c)
             break;
-        if ((rc = ogi__plan_cell_from_tok(r, c, g,
-                                          ogi__plan_tok_cell(g, pr->toks[i]))))
+        if ((rc = cell_from_tok(c, g, ogi__plan_tok_cell(g, pr->toks[i]))))
             return rc;
         if (pr->by_order && !pr->labelled)
             c->flags |= OGI_CELLF_BY_ORDER;
@@ -547,8 +557,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
      * even a no-break space) as its label alone, the next label after it:
      * its cells are blank */
     int bare =
-        ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless) &&
-        pr->labelled && !pr->group && pr->ntoks == 0;
+        pr->ntoks == 0 && pr->labelled && !pr->group &&
+        ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless);
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (c && c->state == OGI_CELL_MISSING)
@@ -572,7 +582,7 @@ find_prow(const ogi__plan_t *p, const char *key)
     for (size_t i = 0; i < p->n; i++) {
         const ogi_skel_row_t *row =
             &ogi_skeleton_table(p->rows[i].table)->rows[p->rows[i].row];
-        if (strcmp(row->key, key) == 0)
+        if (row->key[0] == key[0] && strcmp(row->key, key) == 0)
             return (long)i;
     }
     return -1;

@@ -50,6 +50,7 @@ ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);
 typedef struct {
     ogi_table_id_t table;
     size_t row;       /* skeleton row; groups included */
+    size_t nrows;     /* its table's rows (laid out after one another) */
     int group;        /* holds no values */
     size_t ncols;
     ogi__label_set_t labels;

@@ -25,6 +25,7 @@ void
 ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    const ogi__label_set_t *sets = ogi__label_row_sets(id);
     for (size_t r = 0; r < sk->nrows && p->n < OGI__PLAN_MAX_ROWS; r++) {
         ogi__prow_t *pr = &p->rows[p->n++];
         pr->ntoks = 0;
@@ -33,27 +34,23 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
         pr->traceless = 0;
         pr->table = id;
         pr->row = r;
+        pr->nrows = sk->nrows;
         pr->group = (sk->rows[r].flags & OGI_ROW_GROUP) != 0;
         pr->ncols = sk->ncols;
-        ogi__label_row_set(id, r, &pr->labels);
+        pr->labels = sets[r];
     }
 }
 
 /* The rows label in may match: its slot of the label memo, looked up
- * once for the tries of one match and every table of the plan
- * (ogi__label_rows_find; nothing else looks the memo up meanwhile). */
+ * with the label (ogi__label_norm_rows) for the tries of one match and
+ * every table of the plan (nothing normalises a label meanwhile). */
 typedef struct {
-    ogi__label_rows_t *slot;
-    int found; /* slot looked up */
+    ogi__label_rows_t *slot; /* NULL: a label the memo does not keep */
 } may_t;
 
 static uint32_t
 rows_may(may_t *may, const ogi__label_t *in, ogi_table_id_t id)
 {
-    if (!may->found) {
-        may->slot = ogi__label_rows_find(in);
-        may->found = 1;
-    }
     return ogi__label_rows_in(may->slot, in, id);
 }
 
@@ -72,7 +69,7 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
     for (size_t at = from; at < end;) {
         const ogi__prow_t *pr = &p->rows[at];
         size_t first = at - pr->row;
-        size_t stop = first + ogi_skeleton_table(pr->table)->nrows;
+        size_t stop = first + pr->nrows;
         if (stop > end)
             stop = end;
         uint32_t rows = rows_may(may, in, pr->table);
@@ -104,9 +101,10 @@ match_range(const ogi__plan_t *p, const ogi__label_t *in, may_t *may,
 /* Best row for label in, or -1. Rows come in order, so the next few rows
  * are tried first; an exact label there settles it without the rest. */
 static long
-match(const ogi__plan_t *p, const ogi__label_t *in, size_t cursor, int *score)
+match(const ogi__plan_t *p, const ogi__label_t *in, ogi__label_rows_t *slot,
+      size_t cursor, int *score)
 {
-    may_t may = {.slot = NULL, .found = 0};
+    may_t may = {.slot = slot};
     long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
@@ -136,7 +134,9 @@ caption_row(const ogi__plan_t *p, const ogi__label_t *in)
     long best = -1;
     int best_s = 0, second = 0;
     pthread_once(&captions_once, init_captions);
-    for (size_t i = 0; i < p->n; i++) {
+    /* table by table: ogi__plan_add_table lays a table's rows out one
+     * after another, skeleton row r at its first plus r */
+    for (size_t i = 0; i < p->n; i += p->rows[i].nrows - p->rows[i].row) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
         const ogi__label_t *lp = &caption_labels[p->rows[i].table];
@@ -293,11 +293,13 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             last_text = i;
             if (t->n > OGI__PLAN_MAX_LABEL)
                 continue; /* longer than any label with its extra words */
-            ogi__label_t in;
-            ogi__label_norm(t->s, t->n, &in);
+            ogi__label_t scratch;
+            ogi__label_rows_t *slot;
+            const ogi__label_t *in =
+                ogi__label_norm_rows(t->s, t->n, &scratch, &slot);
             int sc;
-            long m = match(p, &in, cursor, &sc);
-            if (m >= 0 && header_words(p, m, &in, sc) &&
+            long m = match(p, in, slot, cursor, &sc);
+            if (m >= 0 && header_words(p, m, in, sc) &&
                 !ogi__plan_has_value(g, rec, 0))
                 m = -1;
             if (m < 0)
@@ -306,7 +308,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
                 group = m;
             else {
                 data = m;
-                numbered = in.num.level;
+                numbered = in->num.level;
             }
         }
         /* a table's heading alone (its words joined, a layout may cut

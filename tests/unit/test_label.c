@@ -433,6 +433,68 @@ own_label_scores_highest(void **state)
     }
 }
 
+/* The rows a label may match, kept with its normalisation: every row's
+ * printed label names its own row, asked once or again (the second time
+ * from the memo), and the same rows as ogi__label_rows_may; another
+ * table's label names none of Table 3's rows but for a shared word. */
+static void
+rows_kept_with_label(void **state)
+{
+    (void)state;
+    const ogi_skel_table_t *t = ogi_skeleton_table(OGI_T3);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t r = 0; r < t->nrows; r++) {
+            char buf[512];
+            snprintf(buf, sizeof(buf), "%s%s", t->rows[r].number,
+                     t->rows[r].label);
+            ogi__label_t scratch;
+            ogi__label_rows_t *slot;
+            const ogi__label_t *in =
+                ogi__label_norm_rows(buf, strlen(buf), &scratch, &slot);
+            assert_non_null(slot);
+            /* the label as ogi__label_norm gives it */
+            ogi__label_t want;
+            ogi__label_norm(buf, strlen(buf), &want);
+            assert_int_equal(in->len, want.len);
+            assert_memory_equal(in->core, want.core, want.len);
+            assert_int_equal(in->num.level, want.num.level);
+            uint32_t rows = ogi__label_rows_in(slot, in, OGI_T3);
+            if (!(rows & (1u << r)))
+                print_error("\"%s\": rows %#x lack its own row %zu\n", buf,
+                            rows, r);
+            assert_true(rows & (1u << r));
+            assert_int_equal(rows, ogi__label_rows_may(in, OGI_T3));
+        }
+    }
+    /* a table's sets whole are its rows' one by one */
+    const ogi__label_set_t *sets = ogi__label_row_sets(OGI_T3);
+    for (size_t r = 0; r < t->nrows; r++) {
+        ogi__label_set_t one;
+        ogi__label_row_set(OGI_T3, r, &one);
+        assert_ptr_equal(sets[r].v, one.v);
+        assert_int_equal(sets[r].n, one.n);
+        assert_true(sets[r].n >= 1);
+        assert_int_equal(sets[r].shortkey, one.shortkey);
+        assert_true(sets[r].bloom == one.bloom);
+    }
+    ogi__label_t scratch;
+    ogi__label_rows_t *slot;
+    const char *caption = "第二十条第（一）项";
+    const ogi__label_t *in =
+        ogi__label_norm_rows(caption, strlen(caption), &scratch, &slot);
+    assert_int_equal(ogi__label_rows_in(slot, in, OGI_T3), 0);
+    /* past what the memo keeps: computed each time, all the same */
+    char big[400];
+    memset(big, ' ', sizeof(big));
+    const char *lbl = "（六）其他处理";
+    memcpy(big + sizeof(big) - strlen(lbl), lbl, strlen(lbl));
+    in = ogi__label_norm_rows(big, sizeof(big), &scratch, &slot);
+    assert_null(slot);
+    assert_ptr_equal(in, &scratch);
+    assert_true(ogi__label_rows_in(slot, in, OGI_T3) &
+                (1u << row_of(OGI_T3, "other.all")));
+}
+
 /* The same holds for every other table. */
 static void
 own_label_other_tables(void **state)
@@ -656,6 +718,7 @@ main(void)
         cmocka_unit_test(label_starts),
         cmocka_unit_test(own_label_scores_highest),
         cmocka_unit_test(own_label_other_tables),
+        cmocka_unit_test(rows_kept_with_label),
         cmocka_unit_test(numbering_ranks),
         cmocka_unit_test(wrong_number_lowers),
         cmocka_unit_test(cut_short_label),

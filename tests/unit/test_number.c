@@ -102,6 +102,16 @@ chinese_signs(void **state)
     check_value("减 1", -1, 0, OGI_UNIT_NONE, 1);
     check_value("减 144", -144, 0, OGI_UNIT_NONE, 1);
     check_value("增 3", 3, 0, OGI_UNIT_NONE, 1);
+    check_value("减5 ", -5, 0, OGI_UNIT_NONE, 1);
+    check_none("其他"); /* lead byte E5, as 增's and 减's */
+    check_none("审结 ");
+    check_none("计");
+    check_none("自然人");
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0);
     check_value("增3", 3, 0, OGI_UNIT_NONE, 1);
     check_value("减  7", -7, 0, OGI_UNIT_NONE, 1);
 }
@@ -209,7 +219,11 @@ placeholders(void **state)
     /* a character an encoder could not map: w3m -O GBK writes — as ? */
     check_kind("?", OGI_NUM_PLACEHOLDER);
     check_kind("??", OGI_NUM_PLACEHOLDER);
-    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER); /* U+FFFD */
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0); /* U+FFFD */
     check_none("?3");
     check_none("3?");
     check_none("???");
@@ -320,6 +334,38 @@ overflow_guard_with_decimals(void **state)
                 OGI_UNIT_NONE, 0);
 }
 
+/* Counts of digits alone and a label's words are told by their first and
+ * last bytes; what only looks like them at the ends is read in full. */
+static void
+digits_and_words_at_the_ends(void **state)
+{
+    (void)state;
+    check_value("0", 0, 0, OGI_UNIT_NONE, 0);
+    check_value("123456789012345", INT64_C(123456789012345), 0, OGI_UNIT_NONE,
+                0); /* 15 digits, the most an integer keeps */
+    check_value("1,234", 1234, 0, OGI_UNIT_NONE, 0);
+    check_value("12.5", 125, 1, OGI_UNIT_NONE, 0);
+    check_none("2 3");
+    check_none("1a1");
+    check_none("情");
+    check_none("政府信息");
+    check_none("增");
+    check_value("增 3", 3, 0, OGI_UNIT_NONE, 1);
+    check_value("减5 ", -5, 0, OGI_UNIT_NONE, 1);
+    check_none("其他"); /* lead byte E5, as 增's and 减's */
+    check_none("审结 ");
+    check_none("计");
+    check_none("自然人");
+    check_kind("\xEF\xBF\xBD", OGI_NUM_PLACEHOLDER);
+    check_none("8.属于行政查询事项"); /* a numbered label */
+    check_none("2.重复申请");
+    check_value("3次", 3, 0, OGI_UNIT_NONE, 0);
+    check_value("1.5万元", 15, 1, OGI_UNIT_WAN_YUAN, 0);
+    check_value("3 ", 3, 0, OGI_UNIT_NONE, 0);
+    check_kind("无 ", OGI_NUM_PLACEHOLDER);
+    check_kind(" 不适用", OGI_NUM_PLACEHOLDER);
+}
+
 int
 main(void)
 {
@@ -340,6 +386,7 @@ main(void)
         cmocka_unit_test(bad_grouping),
         cmocka_unit_test(overflow_guard),
         cmocka_unit_test(overflow_guard_with_decimals),
+        cmocka_unit_test(digits_and_words_at_the_ends),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }
