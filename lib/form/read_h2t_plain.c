@@ -71,6 +71,7 @@ typedef struct {
     uint8_t n;
     uint8_t values; /* accepted tokens other than no-break spaces */
     uint8_t prose;  /* a sentence ("。"): no table row */
+    uint8_t vline;  /* values only, no label (values_only) */
     uint32_t r0, r1; /* raw offsets of the line's start and end */
     uint32_t b0, b1; /* the run of lines with values around it (indexes
                         into the region): one table's rows, whose cells
@@ -117,7 +118,7 @@ static int dash_kind(const ogi_text_t *t, size_t i);
 
 static size_t
 token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
-         int past_values)
+         int past_values, int vline)
 {
     const char *s = t->s;
     size_t k = i;
@@ -146,7 +147,7 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     if ((s[k] == '-' || s[k] == '+') && k + 1 < e && dash_kind(t, k) != 3 &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
-        size_t d = token_at(t, k + 1, e, kind, past_values);
+        size_t d = token_at(t, k + 1, e, kind, past_values, vline);
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
@@ -171,6 +172,12 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
                                                            : 0;
     /* or cut right at a character: 不 alone, or touching the next
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
+    /* on a line of values only, 不 is 不适用 whatever follows: the next
+     * cell's text or the pieces of another 不适用 */
+    if (n && vline) {
+        *kind = T_WORD;
+        return n;
+    }
     int cut = n && i + n <= e &&
               (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
                ogi_text_is_digit((unsigned char)s[i + n]) ||
@@ -239,6 +246,43 @@ sign_at(const ogi_text_t *t, size_t i, size_t e)
 }
 
 /*
+ * Whether line [ls, le) holds values only, no label: digits, dashes,
+ * slashes, no-break spaces and the placeholders 无 and 不适用, and the
+ * pieces cells written over one another leave of them (适, 用, cut
+ * bytes). The appeals table's row is such a line: each cell is written
+ * at its column's byte over what the cell to its left ran on with, so
+ * whatever touches there is the next cell's value ("不\xe9\x8026\x940":
+ * 不适用, 26, 0), never a label's overflow.
+ */
+static int
+values_only(const ogi_text_t *t, size_t ls, size_t le)
+{
+    static const char *const pieces[] = {"不", "适", "用", "无"};
+    const char *s = t->s;
+    size_t i = ls, digits = 0;
+    while (i < le) {
+        unsigned char c = (unsigned char)s[i];
+        if (ogi_text_is_digit(c)) {
+            digits++;
+            i++;
+        } else if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '+') {
+            i++;
+        } else if (ogi__table_is_nbsp(t, i)) {
+            i += ogi_utf8_len(s + i, s + le);
+        } else {
+            size_t k = 0;
+            while (k < OGI_ARRAY_LEN(pieces) &&
+                   !ogi_text_has_prefix(s + i, s + le, pieces[k]))
+                k++;
+            if (k == OGI_ARRAY_LEN(pieces))
+                return 0;
+            i += strlen(pieces[k]);
+        }
+    }
+    return digits > 0;
+}
+
+/*
  * The value tokens of line l, accepted or not yet (clean ones are). A
  * cell's no-break spaces are its text: "&nbsp;0" is one value whose cell
  * starts at the no-break space, and the ones after a value's digits end
@@ -255,6 +299,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->r0 = ogi_text_raw_offset(t, ls);
     ln->r1 = ogi_text_raw_offset(t, le);
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
+    int vline = ln->vline = (uint8_t)values_only(t, ls, le);
     size_t i = ls;
     int after_digits = 0; /* the last token was a number ending at i */
     int after_zero = 0;   /* ... a lone 0 a digit touches (zero_split) */
@@ -272,7 +317,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         int start = i == ls || s[i - 1] == ' ' || after_zero ||
                     ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
-                    after_dash;
+                    after_dash || vline;
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;
@@ -286,7 +331,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
                 ogi_text_is_digit((unsigned char)s[i + n]))
-                d = token_at(t, i + n, le, &dk, past);
+                d = token_at(t, i + n, le, &dk, past, vline);
             if (d && dk == T_NUM) {
                 lead = n;
                 n = d;
@@ -294,10 +339,10 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             }
         } else if (start) {
             sign = sign_at(t, i, le);
-            n = token_at(t, i + sign, le, &kind, past);
+            n = token_at(t, i + sign, le, &kind, past, vline);
             if (sign && (n == 0 || kind != T_NUM)) {
                 sign = 0;
-                n = token_at(t, i, le, &kind, past);
+                n = token_at(t, i, le, &kind, past, vline);
             }
         }
         if (n == 0) {
@@ -497,7 +542,7 @@ accept(line_t *lines, size_t n, size_t k)
     uint8_t m = 0;
     for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
         tok_t *tk = &ln->t[j];
-        if (!tk->clean &&
+        if (!tk->clean && !ln->vline &&
             (tk->kind == T_NBSP || !vouched(lines, lo, hi, k, tk->x0, tk->x1)))
             continue;
         ln->t[m++] = *tk;
@@ -848,7 +893,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         }
         /* one row of values alone (the appeals table) is no other
          * layout's either where characters were cut */
-        if (rows >= 2 && touched >= 1)
+        if ((rows >= 2 || touched == rows) && touched >= 1)
             s = 60 + (int)(touched * 20 / rows);
         else if (rows >= 1)
             s = 40;

@@ -599,6 +599,47 @@ garbage(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * appeals.txt: html2text's output for appeals.html, the appeals tables of
+ * two generated pages (seeds 94033, 94026): a row of values with no label,
+ * where the cells written over a "不适用" wider than its column touch its
+ * pieces ("不\xe9\x8026\x940", "不\xe9--用不\xe9\x800用"). Each table
+ * alone is this reader's, and its fifteen values are the HTML's.
+ */
+static void
+appeals(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "appeals.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    assert_int_equal(t.nlines, 10);
+    static const char *const want[] = {
+        "V:0 | V:26 | V:0 | V:不适用 | V:26 | V:0 | V:0 | V:0 | V:24 | V:24 "
+        "| V:0 | V:0 | V:0 | V:0 | V:0",
+        "V:- | V:0 | V:0 | V:- | V:不适用 | V:-- | V:不适用 | V:0 | V:- | V:0 "
+        "| V:0 | V:0 | V:0 | V:- | V:0",
+    };
+    char got[1024];
+    for (size_t k = 0; k < 2; k++) {
+        ogi__table_t tb;
+        /* the header's three lines and the values */
+        assert_int_equal(ogi__reader_read(&tb, a, &t, 5 * k + 1, 5 * k + 5),
+                         0);
+        assert_string_equal(tb.reader, "h2t_plain");
+        assert_true(tb.nrows > 0);
+        ogi_test_row_string(&tb, tb.nrows - 1, got, sizeof(got));
+        if (strcmp(got, want[k]) != 0)
+            print_error("table %zu: %s\n", k, got);
+        assert_string_equal(got, want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -614,6 +655,7 @@ main(void)
         cmocka_unit_test(not_fit),
         cmocka_unit_test(zero_join),
         cmocka_unit_test(latin1),
+        cmocka_unit_test(appeals),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
