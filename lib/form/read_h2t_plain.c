@@ -368,9 +368,14 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         tk->mid = lead > 0 && after_digits;
         size_t a = i;
         int nbsp_end = 0; /* no-break spaces end the cell: a space */
-        if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e)) {
+        if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e) &&
+            (t->canvas || !ogi_text_broken_at(t, e))) {
             /* no-break spaces after the digits: the cell's, unless
-             * digits follow them (the next cell's lead) */
+             * digits follow them (the next cell's lead) or bytes cut
+             * come between (the pieces of what the digits were written
+             * over: the no-break space is the next cell's; where
+             * html2text read the page as ISO-8859-1 the digits end
+             * inside a character of six bytes as often as not) */
             size_t m = nbsp_run(t, e, le);
             if (e + m >= le || s[e + m] == ' ' || ogi_text_broken_at(t, e + m) ||
                 !ogi_text_is_digit((unsigned char)s[e + m])) {
