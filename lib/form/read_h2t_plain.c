@@ -539,15 +539,32 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 /* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
  * placeholders touching text that lie on a column where a line near has
  * a value. A line of prose has none. */
+/* Whether token tk of line ln is the one value of a row alone in its
+ * run of value lines (Table 2's 行政事业性收费 and its amount between two
+ * headings): a number cut on a side from the overflow it was written
+ * over ("行政\xe4\xba5319.3\xe6收费"), with no line near to vouch for its
+ * column, is the row's value all the same. */
+static int
+lone_value(const ogi_text_t *t, const line_t *ln, const tok_t *tk)
+{
+    if (ln->b1 - ln->b0 != 1 || tk->kind != T_NUM)
+        return 0;
+    size_t nums = 0;
+    for (uint8_t j = 0; j < ln->n; j++)
+        nums += ln->t[j].kind == T_NUM;
+    return nums == 1 && (ogi_text_broken_at(t, tk->off) ||
+                         ogi_text_broken_at(t, tk->off + tk->n));
+}
+
 static void
-accept(line_t *lines, size_t n, size_t k)
+accept(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 {
     line_t *ln = &lines[k];
     size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     uint8_t m = 0;
     for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
         tok_t *tk = &ln->t[j];
-        if (!tk->clean && !ln->vline &&
+        if (!tk->clean && !ln->vline && !lone_value(t, ln, tk) &&
             (tk->kind == T_NBSP || !vouched(lines, lo, hi, k, tk->x0, tk->x1)))
             continue;
         ln->t[m++] = *tk;
@@ -592,7 +609,7 @@ scan_region(const ogi_text_t *t, size_t l0, size_t l1, line_t *lines)
     for (size_t l = l0; l < l1; l++)
         settle(lines, l1 - l0, l - l0, t);
     for (size_t l = l0; l < l1; l++)
-        accept(lines, l1 - l0, l - l0);
+        accept(lines, l1 - l0, l - l0, t);
 }
 
 typedef struct {

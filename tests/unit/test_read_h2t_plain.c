@@ -689,6 +689,52 @@ appeals_gbk(void **state)
     free(raw);
 }
 
+/*
+ * lonefee.txt: html2text without -utf8 of lonefee.html, Table 2's (八)
+ * table of a generated page (seed 94026): one row, one amount (5319.3 in
+ * the HTML) written over the label's overflow and cut from it on both
+ * sides, no other value line near: the row's value, never a label.
+ */
+static void
+lone_fee(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "lonefee.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__form_t form;
+    ogi__view_t v;
+    char why[512];
+    assert_int_equal(ogi__form_view(a, raw, len, &form, &v, why, sizeof(why)),
+                     0);
+    assert_non_null(v.twice);
+    ogi_text_t t;
+    assert_int_equal(ogi_text_decode(a, v.s, v.len, 0, &t, why, sizeof(why)),
+                     0);
+    t.canvas = v.map;
+    t.ncanvas = v.nmap;
+    const ogi__reader_t *rd = ogi__reader_find("h2t_plain");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    char got[512];
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strstr(got, "5319.3")) {
+            if (!strstr(got, "V:5319.3"))
+                print_error("row %zu: %s\n", r, got);
+            assert_non_null(strstr(got, "V:5319.3"));
+            assert_null(strstr(got, "L:5319.3"));
+            seen = 1;
+        }
+    }
+    assert_true(seen);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -706,6 +752,7 @@ main(void)
         cmocka_unit_test(latin1),
         cmocka_unit_test(appeals),
         cmocka_unit_test(appeals_gbk),
+        cmocka_unit_test(lone_fee),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
