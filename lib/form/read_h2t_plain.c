@@ -116,6 +116,24 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
  * no numbering starts at 0. */
 static int dash_kind(const ogi_text_t *t, size_t i);
 
+/* Whether the bytes dropped at normalised offset i, right after a 不 (three
+ * bytes), are the first ones of 适 (E9, E9 80): 不适用 cut there. Not
+ * where html2text read the page as ISO-8859-1: there a value written over
+ * 适 leaves its bytes as often before as after it, a label's 不 too. */
+static int
+cut_shi(const ogi_text_t *t, size_t i)
+{
+    if (t->canvas || i < 3 || !ogi_text_broken_at(t, i))
+        return 0;
+    uint32_t r = ogi_text_raw_offset(t, i - 3) + 3;
+    const unsigned char *u = (const unsigned char *)t->raw;
+    if (r >= t->raw_len || u[r] != 0xe9)
+        return 0;
+    return r + 1 >= t->raw_len || (u[r + 1] & 0xc0) != 0x80 ||
+           (u[r + 1] == 0x80 &&
+            (r + 2 >= t->raw_len || (u[r + 2] & 0xc0) != 0x80));
+}
+
 static size_t
 token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
          int past_values, int vline)
@@ -173,8 +191,11 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     /* or cut right at a character: 不 alone, or touching the next
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
     /* on a line of values only, 不 is 不适用 whatever follows: the next
-     * cell's text or the pieces of another 不适用 */
-    if (n && vline) {
+     * cell's text or the pieces of another 不适用; so is 不 anywhere when
+     * what was cut right after it is the start of 适 (the next cell's
+     * value written over the rest: "关不\xe9\x800用"), which no label's 不
+     * is followed by */
+    if ((n && vline) || (n == strlen("不") && cut_shi(t, i + n))) {
         *kind = T_WORD;
         return n;
     }
