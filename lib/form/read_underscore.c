@@ -761,6 +761,46 @@ cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
     return o;
 }
 
+/*
+ * A placeholder of dashes html2text broke after a hyphen over the lines of
+ * a row ("--" as "-" on one line and "-" on the next, in a column narrow
+ * in the bytes it laid out): column col's values, when they are all
+ * dashes and each on a line of its own, are one value, added whole.
+ * Sets *added to 1 when it added it. Returns nonzero on no memory.
+ */
+static int
+split_dashes(ogi__table_t *tb, const frags_t *fs, int col, int *added)
+{
+    const char *s = tb->text->s;
+    char buf[8];
+    size_t n = 0, k = 0, off = 0, end = 0;
+    int line = -1;
+    for (size_t i = 0; i < fs->n; i++) {
+        const frag_t *f = &fs->f[i];
+        if (f->col != col || f->kind == F_BLANK)
+            continue;
+        if (f->kind != F_VALUE || f->spaced || f->line == line ||
+            n + f->n > sizeof(buf))
+            return 0;
+        for (size_t j = 0; j < f->n; j++)
+            if (s[f->off + j] != '-')
+                return 0;
+        memcpy(buf + n, s + f->off, f->n);
+        n += f->n;
+        if (k++ == 0)
+            off = f->off;
+        end = f->off + f->n;
+        line = f->line;
+    }
+    if (k < 2)
+        return 0;
+    const char *v = ogi__table_strdup(tb, buf, n);
+    if (!v || !ogi__table_add(tb, OGI__CELL_VALUE, v, n, off, end - off))
+        return 1;
+    *added = 1;
+    return 0;
+}
+
 /* The values of a visual row: per column after the labels, its value(s),
  * else a blank when the column holds nothing of its own. */
 static int
@@ -774,7 +814,9 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
     for (int col = 0; col <= maxcol; col++) {
         int values = 0, own = 0, blank = 0;
         size_t blank_off = 0;
-        for (size_t i = 0; i < fs->n; i++) {
+        if (col > last_col && split_dashes(tb, fs, col, &values))
+            return OGI_ENOMEM;
+        for (size_t i = 0; i < fs->n && !values; i++) {
             const frag_t *f = &fs->f[i];
             if (f->col != col)
                 continue;
