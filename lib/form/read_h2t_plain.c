@@ -887,14 +887,29 @@ add_cut_line(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln)
     return 0;
 }
 
+/* Whether one of lines [l0, l1) holds values only (values_only) and a
+ * byte dropped among them. */
+static int
+cut_value_line(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++)
+        if (broken_in(t, l, l + 1) &&
+            values_only(t, t->lines[l].start, t->lines[l].end))
+            return 1;
+    return 0;
+}
+
 /* Whether lines [l0, l1) may be the layout at all: bytes were dropped
- * (no other converter cuts characters) and nothing is drawn with bars. */
+ * (no other converter cuts characters; one is enough on a line of values
+ * only, the appeals table's, where html2text of a GBK page leaves its one
+ * cut) and nothing is drawn with bars. */
 static int
 maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
 {
     if (l1 > t->nlines)
         l1 = t->nlines;
-    if (l0 >= l1 || l1 - l0 > 4096 || broken_in(t, l0, l1) < 2)
+    size_t nb = l0 < l1 && l1 - l0 <= 4096 ? broken_in(t, l0, l1) : 0;
+    if (nb == 0 || (nb < 2 && !cut_value_line(t, l0, l1)))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         const ogi_line_t *ln = &t->lines[l];

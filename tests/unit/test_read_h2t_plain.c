@@ -651,7 +651,8 @@ appeals(void **state)
  * next header's characters is dropped there, not at the run's end, so
  * "未经复议直接起诉" reads whole; the byte of 用 whose lead's first byte
  * "--" was written over is 用's again ("--用", not "--撁"), and the row of
- * seed 94026 reads its fifteen values, the HTML's.
+ * seed 94026 reads its fifteen values, the HTML's; so does the first table
+ * (seed 94033) read alone, whose one cut byte is on its line of values.
  */
 static void
 appeals_gbk(void **state)
@@ -685,6 +686,16 @@ appeals_gbk(void **state)
         seen = strcmp(got, want) == 0;
     }
     assert_true(seen);
+    /* the first table alone (seed 94033), its header's lines and its
+     * values: one byte cut in all ("不适\x80" then 26 over 用), this
+     * reader's all the same, its values the HTML's */
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 1, 5), 0);
+    assert_string_equal(tb.reader, "h2t_plain");
+    assert_true(tb.nrows > 0);
+    ogi_test_row_string(&tb, tb.nrows - 1, got, sizeof(got));
+    assert_string_equal(got, "V:0 | V:26 | V:0 | V:不适用 | V:26 | V:0 | V:0 "
+                             "| V:0 | V:24 | V:24 | V:0 | V:0 | V:0 | V:0 "
+                             "| V:0");
     ogi_arena_destroy(&a);
     free(raw);
 }
