@@ -467,13 +467,15 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     if (cd != (iconv_t)-1)
         iconv_close(cd);
     /* a run of the page's bytes above 0x7F is whole characters of two
-     * bytes (GBK's; the tool's own characters in it, a no-break space of
-     * four bytes with digits inside, count for none): an odd run lost a
-     * byte of a character the layout cut, and its orphan would pair with
-     * the byte next to it (a bar, a digit, the next character), shifting
-     * the run. The orphan is a lead left before the bar or the next cell
-     * (the tool wrote over the trail), or a trail after a bar (it wrote
-     * the bar over the lead): it is dropped. */
+     * bytes (GBK's): an odd run lost a byte of a character the layout
+     * cut, and its orphan would pair with the byte next to it (a bar, a
+     * digit, the next character), shifting the run. The orphan is a lead
+     * left before the bar or the next cell (the tool wrote over the
+     * trail), or a trail after a bar (it wrote the bar over the lead): it
+     * is dropped. The tool's own characters (a no-break space of four
+     * bytes with digits inside, a dash) end a run as a bar does: they are
+     * a cell's text the tool wrote, over what ran on from the left
+     * ("不\xca" then &nbsp; then "\x93\xc3" of 用: 不, then 用) */
     char *b = ogi_arena_alloc(arena, n + 1);
     ogi_text_shift_t *map = ogi_arena_alloc(arena, (n + 2) * sizeof(*map));
     uint32_t *cuts = ogi_arena_alloc(arena, (n / 2 + 1) * sizeof(*cuts));
@@ -483,10 +485,8 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     for (size_t i = 0; i < n;) {
         size_t e = i, drop = (size_t)-1, odd = 0, first = n, last = n;
         int guessed = 0;
-        if ((unsigned char)c[i] >= 0x80 || own[i]) {
-            for (; e < n && ((unsigned char)c[e] >= 0x80 || own[e]); e++) {
-                if (own[e])
-                    continue;
+        if ((unsigned char)c[i] >= 0x80 && !own[i]) {
+            for (; e < n && (unsigned char)c[e] >= 0x80 && !own[e]; e++) {
                 odd ^= 1;
                 guessed |= guess[e];
                 first = first == n ? e : first;
