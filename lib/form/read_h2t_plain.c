@@ -351,12 +351,15 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             size_t d = 0;
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
-                ogi_text_is_digit((unsigned char)s[i + n]))
+                (ogi_text_is_digit((unsigned char)s[i + n]) ||
+                 (vline && (unsigned char)s[i + n] > ' ')))
                 d = token_at(t, i + n, le, &dk, past, vline);
-            if (d && dk == T_NUM) {
+            /* on a line of values only, a placeholder right after them
+             * is the cell's too ("&nbsp;--") */
+            if (d && (dk == T_NUM || vline)) {
                 lead = n;
                 n = d;
-                kind = T_NUM;
+                kind = dk;
             }
         } else if (start) {
             sign = sign_at(t, i, le);

@@ -850,6 +850,38 @@ own_run_gbk(void **state)
     free(raw);
 }
 
+/*
+ * appealsnbsp.txt: html2text's output for appealsnbsp.html, the appeals
+ * table of a generated page (seed 20250304): on its line of values only,
+ * "&nbsp;--" is one cell, the placeholder with its no-break space, not a
+ * blank and a placeholder: fifteen values, the HTML's ("&nbsp;0" and
+ * "0&nbsp;" are 0, "&nbsp;" alone a blank).
+ */
+static void
+appeals_nbsp(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "appealsnbsp.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, &t, 1, t.nlines), 0);
+    assert_string_equal(tb.reader, "h2t_plain");
+    assert_true(tb.nrows > 0);
+    char got[1024];
+    ogi_test_row_string(&tb, tb.nrows - 1, got, sizeof(got));
+    const char *want = "V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:-- | V:0 | V:0 "
+                       "| V:-- | B: | V:0 | V:0 | V:0 | V:0";
+    if (strcmp(got, want) != 0)
+        print_error("values: %s\n", got);
+    assert_string_equal(got, want);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -870,6 +902,7 @@ main(void)
         cmocka_unit_test(lone_fee),
         cmocka_unit_test(cut_shi),
         cmocka_unit_test(own_run_gbk),
+        cmocka_unit_test(appeals_nbsp),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
