@@ -563,21 +563,20 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 /* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
  * placeholders touching text that lie on a column where a line near has
  * a value. A line of prose has none. */
-/* Whether token tk of line ln is the one value of a row alone in its
- * run of value lines (Table 2's 行政事业性收费 and its amount between two
- * headings): a number cut on a side from the overflow it was written
- * over ("行政\xe4\xba5319.3\xe6收费"), with no line near to vouch for its
- * column, is the row's value all the same. */
+/* Whether token tk of line ln is a value of a row alone in its run of
+ * value lines (Table 2's 行政事业性收费 and its amount, 政府集中采购 and its
+ * projects and amount, between two headings): a number cut on a side
+ * from the overflow it was written over ("行政\xe4\xba5319.3\xe6收费",
+ * "政府\xe92\x86中\xe9\x8753010727.27"), with no line near to vouch for
+ * its column, is the row's value all the same: no label holds digits
+ * but its numbering, which is no value token. */
 static int
 lone_value(const ogi_text_t *t, const line_t *ln, const tok_t *tk)
 {
     if (ln->b1 - ln->b0 != 1 || tk->kind != T_NUM)
         return 0;
-    size_t nums = 0;
-    for (uint8_t j = 0; j < ln->n; j++)
-        nums += ln->t[j].kind == T_NUM;
-    return nums == 1 && (ogi_text_broken_at(t, tk->off) ||
-                         ogi_text_broken_at(t, tk->off + tk->n));
+    return ogi_text_broken_at(t, tk->off) ||
+           ogi_text_broken_at(t, tk->off + tk->n);
 }
 
 static void

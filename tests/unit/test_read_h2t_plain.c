@@ -704,7 +704,8 @@ appeals_gbk(void **state)
  * lonefee.txt: html2text without -utf8 of lonefee.html, Table 2's (八)
  * table of a generated page (seed 94026): one row, one amount (5319.3 in
  * the HTML) written over the label's overflow and cut from it on both
- * sides, no other value line near: the row's value, never a label.
+ * sides, no other value line near: the row's value, never a label. So
+ * are both numbers of lonebuy.txt's one row (2 and 53010727.27).
  */
 static void
 lone_fee(void **state)
@@ -738,6 +739,26 @@ lone_fee(void **state)
                 print_error("row %zu: %s\n", r, got);
             assert_non_null(strstr(got, "V:5319.3"));
             assert_null(strstr(got, "L:5319.3"));
+            seen = 1;
+        }
+    }
+    assert_true(seen);
+    ogi_arena_destroy(&a);
+    free(raw);
+    /* lonebuy.txt (html2text -utf8, seed 94042): the row's two numbers,
+     * each cut from the overflow, are its projects and its amount */
+    raw = load_file(FORMS "lonebuy.txt", &len);
+    a = ogi_arena_new(0);
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    seen = 0;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strstr(got, "53010727.27")) {
+            if (!strstr(got, "V:2 | V:53010727.27"))
+                print_error("row %zu: %s\n", r, got);
+            assert_non_null(strstr(got, "V:2 | V:53010727.27"));
             seen = 1;
         }
     }
