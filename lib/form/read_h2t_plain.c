@@ -498,6 +498,36 @@ split_at(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int s)
 }
 
 /*
+ * Whether a header line just above the run of value lines holding
+ * lines[k] (up to three lines, no value on them) has a cell's text start
+ * at byte column x: after two spaces or more, where html2text wrote a
+ * left-aligned header at its column's byte ("信息内  上一本  处理决定数量"
+ * over "减 18354": 8354 starts where 处理决定数量 does). Not where html2text
+ * read the page as ISO-8859-1: its bytes are not the view's there.
+ */
+static int
+header_starts_at(const ogi_text_t *t, const line_t *lines, size_t k, int x)
+{
+    const unsigned char *u = (const unsigned char *)t->raw;
+    size_t b0 = lines[k].b0;
+    if (t->canvas || x < 2)
+        return 0;
+    for (size_t m = b0; m-- > 0 && b0 - m <= 3;) {
+        const line_t *h = &lines[m];
+        for (uint8_t j = 0; j < h->n; j++)
+            if (h->t[j].kind != T_NBSP)
+                return 0;
+        if (h->prose)
+            return 0;
+        uint32_t p = h->r0 + (uint32_t)x;
+        if (p < h->r1 && u[p] != ' ' && (u[p] & 0xc0) != 0x80 &&
+            u[p - 1] == ' ' && u[p - 2] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * Settles line k's tokens against its neighbours' columns. No-break
  * spaces between two values' digits go to the cell whose column starts
  * there. Digits that run on across a column's start (a cell that filled
@@ -537,9 +567,19 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
             continue;
         /* the digits of the token: [xd, xd + nd) */
         int nd = (int)(tk->off + tk->n - tk->od);
-        for (int x = tk->xd + 1; x < tk->xd + nd; x++) {
+        /* a sign's or no-break spaces' cell wider in bytes than in
+         * characters ran into the next column: the header above says
+         * where that column starts, when no row does; right at the
+         * digits' start when the next cell was written over all of
+         * them ("增695" of "&nbsp;增 3" and 695) */
+        int x0 = tk->xd + 1;
+        if (tk->extra >= 2 && tk->od > tk->off &&
+            header_starts_at(t, lines, k, tk->xd))
+            x0 = tk->xd;
+        for (int x = x0; x < tk->xd + nd; x++) {
             if (!ogi_text_is_digit((unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
-                !split_at(lines, lo, hi, k, tk->x0, x))
+                !(split_at(lines, lo, hi, k, tk->x0, x) ||
+                  (tk->extra >= 2 && header_starts_at(t, lines, k, x))))
                 continue;
             memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
             ln->n++;
