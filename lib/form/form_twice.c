@@ -373,8 +373,8 @@ pair_common(char *c, const unsigned char *guess, size_t x, size_t y, int fix)
  * two that pairs into a common character with its neighbour.
  */
 static size_t
-gbk_run(char *c, const unsigned char *own, const unsigned char *guess,
-        size_t i, size_t e, size_t dflt)
+gbk_run(char *c, const unsigned char *own, const unsigned char *guess, size_t i,
+        size_t e, size_t dflt)
 {
     size_t pos[64], k = 0;
     for (size_t x = i; x < e; x++)
