@@ -323,6 +323,101 @@ own_char(const ogi__twice_t *t, const char *raw, size_t len, size_t j,
     return c >= 0x80 && c <= 0x9F ? 1 : 0; /* its windows-1252 byte */
 }
 
+/* Whether GBK bytes a, b are a character of a report's text: a hanzi of
+ * GB2312's first level (the 3755 common ones) or its punctuation. The
+ * bytes of such a text paired one off are mostly not (AD B8, 93 C3) or
+ * rare ones of the second level (E9 D6 橹). */
+static int
+common_pair(unsigned char a, unsigned char b)
+{
+    return b >= 0xA1 && b <= 0xFE &&
+           ((a >= 0xB0 && a <= 0xD7) || (a >= 0xA1 && a <= 0xA3));
+}
+
+/*
+ * Whether bytes c[x], c[y] pair into a common character, either as they
+ * are or, for a byte guessed from a lone second byte of the tool's UTF-8
+ * (guess[]: its lead C2 or C3 was written over, so the page's byte was
+ * it or it | 0x40), as the other; with fix set, such a byte is made the
+ * one that pairs.
+ */
+static int
+pair_common(char *c, const unsigned char *guess, size_t x, size_t y, int fix)
+{
+    unsigned char a = (unsigned char)c[x], b = (unsigned char)c[y];
+    if (common_pair(a, b))
+        return 1;
+    for (int da = 0; da <= (guess[x] && a < 0xC0 ? 0x40 : 0); da += 0x40)
+        for (int db = 0; db <= (guess[y] && b < 0xC0 ? 0x40 : 0); db += 0x40)
+            if (common_pair((unsigned char)(a | da), (unsigned char)(b | db))) {
+                if (fix) {
+                    c[x] = (char)(a | da);
+                    c[y] = (char)(b | db);
+                }
+                return 1;
+            }
+    return 0;
+}
+
+/*
+ * Settles the run c[i, e) of the page's high bytes (own[] bytes counting
+ * for none): pairs of bytes, but one when it is odd, the orphan of a
+ * character the layout cut, which is returned ((size_t)-1 for none). The
+ * orphan lies before an even count of the page's bytes, at the run's
+ * start (a trail after the bar or value written over its lead), its end
+ * (a lead before them) or inside it, where a cell's text that ran over
+ * its column was written over by the next cell's (总计 in a column of
+ * three bytes: "总\xbc" and the next header's characters). The place that
+ * pairs the rest into the most common characters is it; on a tie, dflt.
+ * A byte guessed from a lone second byte (guess[]) is made the one of its
+ * two that pairs into a common character with its neighbour.
+ */
+static size_t
+gbk_run(char *c, const unsigned char *own, const unsigned char *guess, size_t i,
+        size_t e, size_t dflt)
+{
+    size_t pos[64], k = 0;
+    for (size_t x = i; x < e; x++)
+        if (!own[x]) {
+            if (k == OGI_ARRAY_LEN(pos))
+                return k % 2 ? dflt : (size_t)-1; /* long: its ends decide */
+            pos[k++] = x;
+        }
+    size_t drop = (size_t)-1;
+    if (k % 2) {
+        /* after[j]: common pairs among pos[j..k) paired from j */
+        int after[65], best = -1, before = 0;
+        after[k] = 0;
+        for (size_t j = k; j-- > 0;)
+            after[j] = j + 1 < k && (k - j) % 2 == 0
+                           ? after[j + 2] +
+                                 pair_common(c, guess, pos[j], pos[j + 1], 0)
+                           : 0;
+        drop = dflt;
+        for (size_t j = 0; j < k; j += 2) {
+            int sc = before + after[j + 1 <= k ? j + 1 : k];
+            if (sc > best || (sc == best && pos[j] == dflt)) {
+                best = sc;
+                drop = pos[j];
+            }
+            if (j + 1 < k)
+                before += pair_common(c, guess, pos[j], pos[j + 1], 0);
+        }
+    }
+    /* the pairs left, their guessed bytes settled */
+    for (size_t j = 0, h = 0, first = 0; j < k; j++) {
+        if (pos[j] == drop)
+            continue;
+        if (h++ % 2 == 0) {
+            first = pos[j];
+            continue;
+        }
+        if (guess[first] || guess[pos[j]])
+            pair_common(c, guess, first, pos[j], 1);
+    }
+    return drop;
+}
+
 int
 ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
                     ogi__twice_t *t)
@@ -333,7 +428,8 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     char *c = ogi_arena_alloc(arena, cap);
     uint32_t *at = ogi_arena_alloc(arena, cap * sizeof(*at));
     unsigned char *own = ogi_arena_alloc(arena, cap);
-    if (!c || !at || !own)
+    unsigned char *guess = ogi_arena_alloc(arena, cap);
+    if (!c || !at || !own || !guess)
         return OGI_ENOMEM;
     iconv_t cd = (iconv_t)-1;
     size_t n = 0;
@@ -353,6 +449,7 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
                     for (char *p = out; p < op; p++) {
                         at[n] = r;
                         own[n] = 1;
+                        guess[n] = 0;
                         c[n++] = *p;
                     }
                     j += k;
@@ -362,18 +459,23 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
         }
         at[n] = r;
         own[n] = 0;
+        /* a byte taken from a lone second byte of the tool's UTF-8 */
+        guess[n] = (unsigned char)t->s[j] >= 0x80 && r < len &&
+                   ((unsigned char)raw[r] & 0xC0) == 0x80;
         c[n++] = t->s[j++];
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
     /* a run of the page's bytes above 0x7F is whole characters of two
-     * bytes (GBK's; the tool's own characters in it, a no-break space of
-     * four bytes with digits inside, count for none): an odd run lost a
-     * byte of a character the layout cut, and its orphan would pair with
-     * the byte next to it (a bar, a digit, the next character), shifting
-     * the run. The orphan is a lead left before the bar or the next cell
-     * (the tool wrote over the trail), or a trail after a bar (it wrote
-     * the bar over the lead): it is dropped. */
+     * bytes (GBK's): an odd run lost a byte of a character the layout
+     * cut, and its orphan would pair with the byte next to it (a bar, a
+     * digit, the next character), shifting the run. The orphan is a lead
+     * left before the bar or the next cell (the tool wrote over the
+     * trail), or a trail after a bar (it wrote the bar over the lead): it
+     * is dropped. The tool's own characters (a no-break space of four
+     * bytes with digits inside, a dash) end a run as a bar does: they are
+     * a cell's text the tool wrote, over what ran on from the left
+     * ("不\xca" then &nbsp; then "\x93\xc3" of 用: 不, then 用) */
     char *b = ogi_arena_alloc(arena, n + 1);
     ogi_text_shift_t *map = ogi_arena_alloc(arena, (n + 2) * sizeof(*map));
     uint32_t *cuts = ogi_arena_alloc(arena, (n / 2 + 1) * sizeof(*cuts));
@@ -382,17 +484,19 @@ ogi__form_twice_gbk(ogi_arena_t *arena, const char *raw, size_t len,
     size_t m = 0, nmap = 0, ncuts = 0;
     for (size_t i = 0; i < n;) {
         size_t e = i, drop = (size_t)-1, odd = 0, first = n, last = n;
-        if ((unsigned char)c[i] >= 0x80 || own[i]) {
-            for (; e < n && ((unsigned char)c[e] >= 0x80 || own[e]); e++) {
-                if (own[e])
-                    continue;
+        int guessed = 0;
+        if ((unsigned char)c[i] >= 0x80 && !own[i]) {
+            for (; e < n && (unsigned char)c[e] >= 0x80 && !own[e]; e++) {
                 odd ^= 1;
+                guessed |= guess[e];
                 first = first == n ? e : first;
                 last = e;
             }
-            if (odd)
-                drop = e < n && c[e] != '|' && i > 0 && c[i - 1] == '|' ? first
-                                                                        : last;
+            if (odd || guessed)
+                drop = gbk_run(c, own, guess, i, e,
+                               e < n && c[e] != '|' && i > 0 && c[i - 1] == '|'
+                                   ? first
+                                   : last);
         } else {
             e = i + 1;
         }

@@ -71,6 +71,7 @@ typedef struct {
     uint8_t n;
     uint8_t values; /* accepted tokens other than no-break spaces */
     uint8_t prose;  /* a sentence ("。"): no table row */
+    uint8_t vline;  /* values only, no label (values_only) */
     uint32_t r0, r1; /* raw offsets of the line's start and end */
     uint32_t b0, b1; /* the run of lines with values around it (indexes
                         into the region): one table's rows, whose cells
@@ -115,9 +116,27 @@ raw_end(const ogi_text_t *t, size_t e, uint32_t r0)
  * no numbering starts at 0. */
 static int dash_kind(const ogi_text_t *t, size_t i);
 
+/* Whether the bytes dropped at normalised offset i, right after a 不 (three
+ * bytes), are the first ones of 适 (E9, E9 80): 不适用 cut there. Not
+ * where html2text read the page as ISO-8859-1: there a value written over
+ * 适 leaves its bytes as often before as after it, a label's 不 too. */
+static int
+cut_shi(const ogi_text_t *t, size_t i)
+{
+    if (t->canvas || i < 3 || !ogi_text_broken_at(t, i))
+        return 0;
+    uint32_t r = ogi_text_raw_offset(t, i - 3) + 3;
+    const unsigned char *u = (const unsigned char *)t->raw;
+    if (r >= t->raw_len || u[r] != 0xe9)
+        return 0;
+    return r + 1 >= t->raw_len || (u[r + 1] & 0xc0) != 0x80 ||
+           (u[r + 1] == 0x80 &&
+            (r + 2 >= t->raw_len || (u[r + 2] & 0xc0) != 0x80));
+}
+
 static size_t
 token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
-         int past_values)
+         int past_values, int vline)
 {
     const char *s = t->s;
     size_t k = i;
@@ -146,7 +165,7 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     if ((s[k] == '-' || s[k] == '+') && k + 1 < e && dash_kind(t, k) != 3 &&
         ogi_text_is_digit((unsigned char)s[k + 1]) &&
         !ogi_text_broken_at(t, k + 1)) {
-        size_t d = token_at(t, k + 1, e, kind, past_values);
+        size_t d = token_at(t, k + 1, e, kind, past_values, vline);
         return d && *kind == T_NUM ? d + 1 : 0;
     }
     if (s[k] == '-' || s[k] == '/') {
@@ -171,6 +190,15 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
                                                            : 0;
     /* or cut right at a character: 不 alone, or touching the next
      * cell's digits ("不1\x80\x82用": 适 overwritten by a total) */
+    /* on a line of values only, 不 is 不适用 whatever follows: the next
+     * cell's text or the pieces of another 不适用; so is 不 anywhere when
+     * what was cut right after it is the start of 适 (the next cell's
+     * value written over the rest: "关不\xe9\x800用"), which no label's 不
+     * is followed by */
+    if ((n && vline) || (n == strlen("不") && cut_shi(t, i + n))) {
+        *kind = T_WORD;
+        return n;
+    }
     int cut = n && i + n <= e &&
               (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
                ogi_text_is_digit((unsigned char)s[i + n]) ||
@@ -239,6 +267,43 @@ sign_at(const ogi_text_t *t, size_t i, size_t e)
 }
 
 /*
+ * Whether line [ls, le) holds values only, no label: digits, dashes,
+ * slashes, no-break spaces and the placeholders 无 and 不适用, and the
+ * pieces cells written over one another leave of them (适, 用, cut
+ * bytes). The appeals table's row is such a line: each cell is written
+ * at its column's byte over what the cell to its left ran on with, so
+ * whatever touches there is the next cell's value ("不\xe9\x8026\x940":
+ * 不适用, 26, 0), never a label's overflow.
+ */
+static int
+values_only(const ogi_text_t *t, size_t ls, size_t le)
+{
+    static const char *const pieces[] = {"不", "适", "用", "无"};
+    const char *s = t->s;
+    size_t i = ls, digits = 0;
+    while (i < le) {
+        unsigned char c = (unsigned char)s[i];
+        if (ogi_text_is_digit(c)) {
+            digits++;
+            i++;
+        } else if (c == ' ' || c == '.' || c == '-' || c == '/' || c == '+') {
+            i++;
+        } else if (ogi__table_is_nbsp(t, i)) {
+            i += ogi_utf8_len(s + i, s + le);
+        } else {
+            size_t k = 0;
+            while (k < OGI_ARRAY_LEN(pieces) &&
+                   !ogi_text_has_prefix(s + i, s + le, pieces[k]))
+                k++;
+            if (k == OGI_ARRAY_LEN(pieces))
+                return 0;
+            i += strlen(pieces[k]);
+        }
+    }
+    return digits > 0;
+}
+
+/*
  * The value tokens of line l, accepted or not yet (clean ones are). A
  * cell's no-break spaces are its text: "&nbsp;0" is one value whose cell
  * starts at the no-break space, and the ones after a value's digits end
@@ -255,6 +320,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
     ln->r0 = ogi_text_raw_offset(t, ls);
     ln->r1 = ogi_text_raw_offset(t, le);
     ln->prose = ogi_text_find_in(s + ls, s + le, "。") != NULL;
+    int vline = ln->vline = (uint8_t)values_only(t, ls, le);
     size_t i = ls;
     int after_digits = 0; /* the last token was a number ending at i */
     int after_zero = 0;   /* ... a lone 0 a digit touches (zero_split) */
@@ -272,7 +338,7 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         int start = i == ls || s[i - 1] == ' ' || after_zero ||
                     ogi_text_broken_at(t, i) ||
                     (unsigned char)s[i - 1] >= 0x80 || folded_before(t, i) ||
-                    after_dash;
+                    after_dash || vline;
         if (s[i] == ' ') {
             if (!ogi__table_is_nbsp(t, i)) {
                 i++;
@@ -285,19 +351,22 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             size_t d = 0;
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
-                ogi_text_is_digit((unsigned char)s[i + n]))
-                d = token_at(t, i + n, le, &dk, past);
-            if (d && dk == T_NUM) {
+                (ogi_text_is_digit((unsigned char)s[i + n]) ||
+                 (vline && (unsigned char)s[i + n] > ' ')))
+                d = token_at(t, i + n, le, &dk, past, vline);
+            /* on a line of values only, a placeholder right after them
+             * is the cell's too ("&nbsp;--") */
+            if (d && (dk == T_NUM || vline)) {
                 lead = n;
                 n = d;
-                kind = T_NUM;
+                kind = dk;
             }
         } else if (start) {
             sign = sign_at(t, i, le);
-            n = token_at(t, i + sign, le, &kind, past);
+            n = token_at(t, i + sign, le, &kind, past, vline);
             if (sign && (n == 0 || kind != T_NUM)) {
                 sign = 0;
-                n = token_at(t, i, le, &kind, past);
+                n = token_at(t, i, le, &kind, past, vline);
             }
         }
         if (n == 0) {
@@ -323,9 +392,14 @@ scan_line(const ogi_text_t *t, size_t l, line_t *ln)
         tk->mid = lead > 0 && after_digits;
         size_t a = i;
         int nbsp_end = 0; /* no-break spaces end the cell: a space */
-        if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e)) {
+        if (kind == T_NUM && e < le && ogi__table_is_nbsp(t, e) &&
+            (t->canvas || !ogi_text_broken_at(t, e))) {
             /* no-break spaces after the digits: the cell's, unless
-             * digits follow them (the next cell's lead) */
+             * digits follow them (the next cell's lead) or bytes cut
+             * come between (the pieces of what the digits were written
+             * over: the no-break space is the next cell's; where
+             * html2text read the page as ISO-8859-1 the digits end
+             * inside a character of six bytes as often as not) */
             size_t m = nbsp_run(t, e, le);
             if (e + m >= le || s[e + m] == ' ' || ogi_text_broken_at(t, e + m) ||
                 !ogi_text_is_digit((unsigned char)s[e + m])) {
@@ -424,6 +498,36 @@ split_at(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int s)
 }
 
 /*
+ * Whether a header line just above the run of value lines holding
+ * lines[k] (up to three lines, no value on them) has a cell's text start
+ * at byte column x: after two spaces or more, where html2text wrote a
+ * left-aligned header at its column's byte ("信息内  上一本  处理决定数量"
+ * over "减 18354": 8354 starts where 处理决定数量 does). Not where html2text
+ * read the page as ISO-8859-1: its bytes are not the view's there.
+ */
+static int
+header_starts_at(const ogi_text_t *t, const line_t *lines, size_t k, int x)
+{
+    const unsigned char *u = (const unsigned char *)t->raw;
+    size_t b0 = lines[k].b0;
+    if (t->canvas || x < 2)
+        return 0;
+    for (size_t m = b0; m-- > 0 && b0 - m <= 3;) {
+        const line_t *h = &lines[m];
+        for (uint8_t j = 0; j < h->n; j++)
+            if (h->t[j].kind != T_NBSP)
+                return 0;
+        if (h->prose)
+            return 0;
+        uint32_t p = h->r0 + (uint32_t)x;
+        if (p < h->r1 && u[p] != ' ' && (u[p] & 0xc0) != 0x80 &&
+            u[p - 1] == ' ' && u[p - 2] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * Settles line k's tokens against its neighbours' columns. No-break
  * spaces between two values' digits go to the cell whose column starts
  * there. Digits that run on across a column's start (a cell that filled
@@ -463,9 +567,19 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
             continue;
         /* the digits of the token: [xd, xd + nd) */
         int nd = (int)(tk->off + tk->n - tk->od);
-        for (int x = tk->xd + 1; x < tk->xd + nd; x++) {
+        /* a sign's or no-break spaces' cell wider in bytes than in
+         * characters ran into the next column: the header above says
+         * where that column starts, when no row does; right at the
+         * digits' start when the next cell was written over all of
+         * them ("增695" of "&nbsp;增 3" and 695) */
+        int x0 = tk->xd + 1;
+        if (tk->extra >= 2 && tk->od > tk->off &&
+            header_starts_at(t, lines, k, tk->xd))
+            x0 = tk->xd;
+        for (int x = x0; x < tk->xd + nd; x++) {
             if (!ogi_text_is_digit((unsigned char)t->s[tk->od + (uint32_t)(x - tk->xd)]) ||
-                !split_at(lines, lo, hi, k, tk->x0, x))
+                !(split_at(lines, lo, hi, k, tk->x0, x) ||
+                  (tk->extra >= 2 && header_starts_at(t, lines, k, x))))
                 continue;
             memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
             ln->n++;
@@ -489,15 +603,31 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 /* Keeps the accepted tokens of lines[k]: the clean ones, and numbers and
  * placeholders touching text that lie on a column where a line near has
  * a value. A line of prose has none. */
+/* Whether token tk of line ln is a value of a row alone in its run of
+ * value lines (Table 2's 行政事业性收费 and its amount, 政府集中采购 and its
+ * projects and amount, between two headings): a number cut on a side
+ * from the overflow it was written over ("行政\xe4\xba5319.3\xe6收费",
+ * "政府\xe92\x86中\xe9\x8753010727.27"), with no line near to vouch for
+ * its column, is the row's value all the same: no label holds digits
+ * but its numbering, which is no value token. */
+static int
+lone_value(const ogi_text_t *t, const line_t *ln, const tok_t *tk)
+{
+    if (ln->b1 - ln->b0 != 1 || tk->kind != T_NUM)
+        return 0;
+    return ogi_text_broken_at(t, tk->off) ||
+           ogi_text_broken_at(t, tk->off + tk->n);
+}
+
 static void
-accept(line_t *lines, size_t n, size_t k)
+accept(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
 {
     line_t *ln = &lines[k];
     size_t lo = k > NEAR ? k - NEAR : 0, hi = k + NEAR + 1 < n ? k + NEAR + 1 : n;
     uint8_t m = 0;
     for (uint8_t j = 0; j < ln->n && !ln->prose; j++) {
         tok_t *tk = &ln->t[j];
-        if (!tk->clean &&
+        if (!tk->clean && !ln->vline && !lone_value(t, ln, tk) &&
             (tk->kind == T_NBSP || !vouched(lines, lo, hi, k, tk->x0, tk->x1)))
             continue;
         ln->t[m++] = *tk;
@@ -542,7 +672,7 @@ scan_region(const ogi_text_t *t, size_t l0, size_t l1, line_t *lines)
     for (size_t l = l0; l < l1; l++)
         settle(lines, l1 - l0, l - l0, t);
     for (size_t l = l0; l < l1; l++)
-        accept(lines, l1 - l0, l - l0);
+        accept(lines, l1 - l0, l - l0, t);
 }
 
 typedef struct {
@@ -799,14 +929,29 @@ add_cut_line(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln)
     return 0;
 }
 
+/* Whether one of lines [l0, l1) holds values only (values_only) and a
+ * byte dropped among them. */
+static int
+cut_value_line(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++)
+        if (broken_in(t, l, l + 1) &&
+            values_only(t, t->lines[l].start, t->lines[l].end))
+            return 1;
+    return 0;
+}
+
 /* Whether lines [l0, l1) may be the layout at all: bytes were dropped
- * (no other converter cuts characters) and nothing is drawn with bars. */
+ * (no other converter cuts characters; one is enough on a line of values
+ * only, the appeals table's, where html2text of a GBK page leaves its one
+ * cut) and nothing is drawn with bars. */
 static int
 maybe_plain(const ogi_text_t *t, size_t l0, size_t l1)
 {
     if (l1 > t->nlines)
         l1 = t->nlines;
-    if (l0 >= l1 || l1 - l0 > 4096 || broken_in(t, l0, l1) < 2)
+    size_t nb = l0 < l1 && l1 - l0 <= 4096 ? broken_in(t, l0, l1) : 0;
+    if (nb == 0 || (nb < 2 && !cut_value_line(t, l0, l1)))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         const ogi_line_t *ln = &t->lines[l];
@@ -848,7 +993,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         }
         /* one row of values alone (the appeals table) is no other
          * layout's either where characters were cut */
-        if (rows >= 2 && touched >= 1)
+        if ((rows >= 2 || touched == rows) && touched >= 1)
             s = 60 + (int)(touched * 20 / rows);
         else if (rows >= 1)
             s = 40;

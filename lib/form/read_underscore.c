@@ -230,6 +230,17 @@ nbsp_cut(const ogi_text_t *t, size_t a, size_t b)
     return p + k == b && !ogi_text_broken_at(t, b);
 }
 
+/* Whether s[0..n) may start a cell's value: a digit, a sign, a dash or a
+ * slash ("—" folded to '-'), or the placeholders 无 and 不适用. */
+static int
+value_start(const char *s, size_t n)
+{
+    return n > 0 &&
+           (ogi_text_is_digit((unsigned char)s[0]) || s[0] == '-' ||
+            s[0] == '+' || s[0] == '/' || s[0] == '.' ||
+            (n >= 3 && (memcmp(s, "无", 3) == 0 || memcmp(s, "不", 3) == 0)));
+}
+
 /* Whether s[0..n) is a placeholder (无, 不适用): after the values of a
  * row, a cell's own, never a label's overflow. */
 static int
@@ -472,6 +483,14 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
     /* at the cell's start: overflow when bytes of a cut character come
      * first, or when the cut fell on a character boundary */
     int cont = tail || ogi_text_broken_at(t, a);
+    /* the cell's own no-break space first ("&nbsp;"), right of a value
+     * of its line: text after it that starts no value (a digit, a dash,
+     * a slash, 无, 不) or comes after cut bytes is overflow from the left
+     * it was written over ("\xc2\xa0其\xe4|" of 其他情形, "\xc2\xa0\x8c不|"
+     * of 不计), never the cell's own: a blank. (A label may start with
+     * no-break spaces: "|三、本|\xc2\xa0\xc2\xa0（二）部分公开".) */
+    int nbsp_lead = !tail && col > 0 && ogi__table_is_nbsp(t, a) &&
+                    !ogi_text_broken_at(t, a);
     while (p < b) {
         if (is_pad(s[p])) {
             size_t q = p;
@@ -514,6 +533,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                                                              1))))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
+            push(fs, p, q - p, col, F_CONT, line);
+        } else if (first && nbsp_lead && padded &&
+                   (ogi_text_broken_at(t, p) || !value_start(s + p, q - p)) &&
+                   after_values(fs, line, col)) {
+            push(fs, a, 1, col, F_BLANK, line);
             push(fs, p, q - p, col, F_CONT, line);
         } else if (first) {
             ogi_num_t num;
@@ -737,6 +761,46 @@ cut_pattern(const ogi_text_t *t, const frag_t *f, char *out, size_t size)
     return o;
 }
 
+/*
+ * A placeholder of dashes html2text broke after a hyphen over the lines of
+ * a row ("--" as "-" on one line and "-" on the next, in a column narrow
+ * in the bytes it laid out): column col's values, when they are all
+ * dashes and each on a line of its own, are one value, added whole.
+ * Sets *added to 1 when it added it. Returns nonzero on no memory.
+ */
+static int
+split_dashes(ogi__table_t *tb, const frags_t *fs, int col, int *added)
+{
+    const char *s = tb->text->s;
+    char buf[8];
+    size_t n = 0, k = 0, off = 0, end = 0;
+    int line = -1;
+    for (size_t i = 0; i < fs->n; i++) {
+        const frag_t *f = &fs->f[i];
+        if (f->col != col || f->kind == F_BLANK)
+            continue;
+        if (f->kind != F_VALUE || f->spaced || f->line == line ||
+            n + f->n > sizeof(buf))
+            return 0;
+        for (size_t j = 0; j < f->n; j++)
+            if (s[f->off + j] != '-')
+                return 0;
+        memcpy(buf + n, s + f->off, f->n);
+        n += f->n;
+        if (k++ == 0)
+            off = f->off;
+        end = f->off + f->n;
+        line = f->line;
+    }
+    if (k < 2)
+        return 0;
+    const char *v = ogi__table_strdup(tb, buf, n);
+    if (!v || !ogi__table_add(tb, OGI__CELL_VALUE, v, n, off, end - off))
+        return 1;
+    *added = 1;
+    return 0;
+}
+
 /* The values of a visual row: per column after the labels, its value(s),
  * else a blank when the column holds nothing of its own. */
 static int
@@ -750,7 +814,9 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
     for (int col = 0; col <= maxcol; col++) {
         int values = 0, own = 0, blank = 0;
         size_t blank_off = 0;
-        for (size_t i = 0; i < fs->n; i++) {
+        if (col > last_col && split_dashes(tb, fs, col, &values))
+            return OGI_ENOMEM;
+        for (size_t i = 0; i < fs->n && !values; i++) {
             const frag_t *f = &fs->f[i];
             if (f->col != col)
                 continue;
