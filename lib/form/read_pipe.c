@@ -333,6 +333,9 @@ underscore_padded(const ogi_text_t *t, size_t l)
 {
     const char *p = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start;
+    /* most rows hold no underscore at all: one search settles them */
+    if (!memchr(p, '_', n))
+        return 0;
     for (size_t i = 1; (i = find4(p, i, n, '|', '|', '|', '|')) < n; i++)
         if (p[i - 1] == '_')
             return 1;
