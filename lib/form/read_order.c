@@ -100,6 +100,28 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
     }
 }
 
+/* 1 when s[0, n) is a few digits only: a count, as ogi_number_parse
+ * reads it (up to fifteen digits), told without the call. The most
+ * common line of a table in reading order. */
+static int
+is_count(const char *s, size_t n)
+{
+    if (n == 0 || n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ogi_text_is_digit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* 1 when s[0, n) is a value: a number or a placeholder. */
+static int
+is_value(const char *s, size_t n)
+{
+    ogi_num_t num;
+    return ogi_number_parse(s, n, &num) != OGI_NUM_NONE;
+}
+
 /* The marks of line l of t. */
 static void
 line_marks(const ogi_text_t *t, size_t l, marks_t *m)
@@ -147,8 +169,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         content++;
         tabs += (size_t)m.tab_in;
         wide += (size_t)m.wide;
-        ogi_num_t num;
-        if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
+        if (is_count(t->s + a, b - a) || is_value(t->s + a, b - a)) {
             nums++;
             shorts++;
             if ((l > l0 && ogi__table_is_empty_line(t, l - 1)) ||
