@@ -103,6 +103,31 @@ static int
 is_rule(const ogi_text_t *t, size_t l)
 {
     int dash = 0, bar = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen bytes at a time (a rule is as long as its table's rows),
+     * the last sixteen overlapping those before */
+    const char *s = t->s;
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    if (e - a >= 16)
+        for (size_t i = a;; i += 16) {
+            if (e - i < 16)
+                i = e - 16;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i d = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+            __m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('|'));
+            __m128i ok = _mm_or_si128(
+                _mm_or_si128(d, b),
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+            if (_mm_movemask_epi8(ok) != 0xFFFF)
+                return 0;
+            dash |= _mm_movemask_epi8(d) != 0;
+            bar |= _mm_movemask_epi8(b) != 0;
+            if (i + 16 == e)
+                return dash && bar;
+        }
+#endif
     for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
         char c = t->s[i];
         if (c == '-')
