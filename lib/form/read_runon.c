@@ -463,53 +463,56 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     uint32_t before = 0;
     for (; b - i >= 16; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* the bytes one and two back; the first block's come shifted in
-         * as zeros, which none of the tests below take (the region's
-         * first byte has no byte before it) */
-        __m128i p1, p2;
-        if (i == a) {
-            p1 = _mm_slli_si128(v, 1);
-            p2 = _mm_slli_si128(v, 2);
-        } else {
-            p1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-            p2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 2));
-        }
+        /* the bytes one back; the first block's come shifted in as a
+         * zero, which none of the tests below take (the region's first
+         * byte has no byte before it) */
+        __m128i p1 =
+            i == a ? _mm_slli_si128(v, 1)
+                   : _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
         uint32_t d = (uint32_t)_mm_movemask_epi8(digits16(v));
         if (!d) {
             before = 0;
             continue;
         }
-        /* a digit after a byte that is no digit starts a run */
-        uint32_t hi = (uint32_t)_mm_movemask_epi8(p1); /* a byte >= 0x80 */
-        __m128i mark1 = _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
-                                     _mm_cmpeq_epi8(p1, _mm_set1_epi8('/')));
-        __m128i mark2 = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(p2, _mm_set1_epi8('-')),
-                         _mm_cmpeq_epi8(p2, _mm_set1_epi8('/'))),
-            digits16(p2));
+        /* a digit after a byte that is no digit starts a run: after a
+         * byte >= 0x80, glued */
+        if (d & (uint32_t)_mm_movemask_epi8(p1))
+            return 1;
+        /* after a placeholder mark (rare): glued when a mark or a digit
+         * stands before that */
         uint32_t marked =
-            (uint32_t)_mm_movemask_epi8(_mm_and_si128(mark1, mark2));
-        if (d & (hi | marked))
-            return 1;
-        /* digits after a space: one look at the raw bytes settles most
-         * texts (no C2 there, no no-break space) */
-        uint32_t spaced =
             d & (uint32_t)_mm_movemask_epi8(
-                    _mm_cmpeq_epi8(p1, _mm_set1_epi8(' ')));
-        if (spaced && nbsp < 0)
-            nbsp = raw_has_c2(t, a, b);
-        for (; spaced && nbsp; spaced &= spaced - 1)
-            if (nbsp_at(t, i + (size_t)__builtin_ctz(spaced) - 1, &k))
+                    _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
+                                 _mm_cmpeq_epi8(p1, _mm_set1_epi8('/'))));
+        for (; marked; marked &= marked - 1)
+            if (glued_start(t, a, b, i + (size_t)__builtin_ctz(marked), &nbsp,
+                            &k))
                 return 1;
-        /* LONG_RUN (11) digits in a row: 2, 4, 8, then 8 and 8 three
-         * apart */
-        uint32_t x = before | d << 16;
-        x &= x >> 1;
-        x &= x >> 2;
-        x &= x >> 4;
-        x &= x >> 3;
-        if (x)
-            return 1;
+        /* after a space: one look at the raw bytes settles most texts (no
+         * C2 there, no no-break space), and the spaces are not looked at
+         * again */
+        if (nbsp != 0) {
+            uint32_t spaced =
+                d & (uint32_t)_mm_movemask_epi8(
+                        _mm_cmpeq_epi8(p1, _mm_set1_epi8(' ')));
+            if (spaced && nbsp < 0)
+                nbsp = raw_has_c2(t, a, b);
+            for (; spaced && nbsp; spaced &= spaced - 1)
+                if (nbsp_at(t, i + (size_t)__builtin_ctz(spaced) - 1, &k))
+                    return 1;
+        }
+        /* LONG_RUN (11) digits in a row: a run not seen whole in the
+         * blocks before goes on from there (bit 0) or holds bits 5-10;
+         * then 2, 4, 8, and 8 and 8 three apart */
+        if ((d & 1) || (d & 0x7E0) == 0x7E0) {
+            uint32_t x = before | d << 16;
+            x &= x >> 1;
+            x &= x >> 2;
+            x &= x >> 4;
+            x &= x >> 3;
+            if (x)
+                return 1;
+        }
         before = d;
     }
     /* a run the blocks began: its start was looked at there, its length
