@@ -51,6 +51,7 @@
 #include "ogi/skeleton.h"
 #include "read_order_int.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
 /* What the probe looks at in a line. */
 typedef struct {
@@ -130,7 +131,11 @@ line_marks(const ogi_text_t *t, size_t l, marks_t *m)
     size_t i = t->lines[l].start, e = t->lines[l].end;
     int tab = 0;
     /* the white space around the content, as ogi__order_line_content
-     * trims it, minding its tabs */
+     * trims it, minding its tabs; an indentation of spaces (pdftotext
+     * -layout's, dozens) eight at a time */
+    if (i < e && s[i] == ' ')
+        while (e - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
+            i += 8;
     while (i < e && ogi_text_is_space((unsigned char)s[i]))
         tab |= s[i++] == '\t';
     while (e > i && ogi_text_is_space((unsigned char)s[e - 1]))
