@@ -93,6 +93,19 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
         }
     }
 #endif
+    /* most lines in reading order are short (a value, a label's piece)
+     * and hold no white space inside: looked for a word at a time, the
+     * last word overlapping those before */
+    if (b - a <= 2)
+        return; /* no byte inside the ends, which are no white space */
+    if (b - a >= 8) {
+        uint64_t above = OGI__HIGHS;
+        for (size_t i = a; i < b; i += 8)
+            above &= ogi__word_above_space(
+                ogi__word_load(s + (b - i < 8 ? b - 8 : i)));
+        if (above == OGI__HIGHS)
+            return;
+    }
     for (size_t i = a; i < b; i++) {
         if (s[i] == '\t')
             m->tab_in = 1;
