@@ -108,6 +108,10 @@ is_rule(const ogi_text_t *t, size_t l)
      * the last sixteen overlapping those before */
     const char *s = t->s;
     size_t a = t->lines[l].start, e = t->lines[l].end;
+    /* most lines are text: settled by their first byte */
+    if (a < e && s[a] != '|' && s[a] != '-' && s[a] != ':' && s[a] != ' ' &&
+        s[a] != '\t')
+        return 0;
     if (e - a >= 16)
         for (size_t i = a;; i += 16) {
             if (e - i < 16)
