@@ -285,9 +285,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (tabs && memchr(t->s + ln->start, '\t', ln->end - ln->start))
             return 0; /* tabs are another tool's */
         content++;
-        /* whether the line may count, and its words: each worked out
-         * once, when first needed (-1 and SIZE_MAX: not yet) */
-        int counts = -1;
+        /* whether the line may count (asked of every line), and its
+         * words, read once when first needed (SIZE_MAX: not yet) */
+        int counts = may_count(t->s + ln->start, ln->end - ln->start);
         size_t n = SIZE_MAX;
         if (has_margin(t, l))
             margin++;
@@ -295,9 +295,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
          * lynx's, which indents every line of a table: a converter that
          * lays pages out by position (pdftotext -layout, of a browser's
          * PDF most of all) indents only most of its lines */
-        else if (ln->end > ln->start && t->s[ln->start] != ' ' &&
-                 valueish(t->s + ln->start, ln->end - ln->start) &&
-                 (counts = may_count(t->s + ln->start, ln->end - ln->start))) {
+        else if (ln->end > ln->start && t->s[ln->start] != ' ' && counts &&
+                 valueish(t->s + ln->start, ln->end - ln->start)) {
             n = line_words(t, l, w, MAX_WORDS);
             if (trailing_values(w, n) >= 2)
                 return 0;
@@ -311,8 +310,6 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
             !valueish(t->s + ln->start, ln->end - ln->start))
             heads++;
-        if (counts < 0)
-            counts = may_count(t->s + ln->start, ln->end - ln->start);
         if (!counts)
             continue;
         if (n == SIZE_MAX)
