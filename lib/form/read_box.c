@@ -795,7 +795,8 @@ has_box_char(const ogi_text_t *t, size_t l0, size_t l1)
 {
     if (l1 > t->nlines)
         l1 = t->nlines;
-    if (l0 >= l1)
+    /* no lead byte in the region's squeezed text, none in the region */
+    if (l0 >= l1 || !ogi__probe_region_has(t, l0, l1, "\xE2"))
         return 0;
     const char *p = t->s + t->lines[l0].start, *e = t->s + t->lines[l1 - 1].end;
     while (e - p >= 2 && (p = memchr(p, 0xE2, (size_t)(e - p) - 1)) != NULL) {

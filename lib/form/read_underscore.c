@@ -820,8 +820,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     /* a marked line holds a bar and an underscore beside it: a region
      * without either (most; Markdown's pipe tables have no underscores) is
      * declined in one search or two */
-    if (!ogi__table_region_has(t, l0, l1, "|") ||
-        !ogi__table_region_has(t, l0, l1, "_"))
+    if (!ogi__probe_region_has(t, l0, l1, "|") ||
+        !ogi__probe_region_has(t, l0, l1, "_"))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         if (is_rule_line(t, l))

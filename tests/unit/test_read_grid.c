@@ -287,6 +287,36 @@ pipe_rule_any_length(void **state)
     }
 }
 
+/* A probe's quick look for its marks (in the squeezed text first) says
+ * what a search of the region's bytes says, for every window of lines,
+ * marks set apart by white space or at a line's ends included. */
+static void
+probe_region_has_agrees(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "a\n  | b |\n\n+ - \n+-\tx\n<p>\n  __\n\xe2\x94\x80\n",
+        "\n\n   \n|", "x+\n-y\n", "  <\n\t_\n  \xe2\x80\x94 z  \n", "",
+    };
+    static const char *const lits[] = {"|", "+-", "<", "_", "\xE2", "\t"};
+    for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+        ogi_arena_t *a = ogi_arena_new(0);
+        assert_non_null(a);
+        ogi_text_t t;
+        char why[64];
+        assert_int_equal(ogi_text_decode(a, texts[k], strlen(texts[k]),
+                                         1 << 20, &t, why, sizeof(why)),
+                         0);
+        for (size_t l0 = 0; l0 <= t.nlines + 1; l0++)
+            for (size_t l1 = l0; l1 <= t.nlines + 1; l1++)
+                for (size_t m = 0; m < sizeof(lits) / sizeof(lits[0]); m++)
+                    assert_int_equal(
+                        ogi__probe_region_has(&t, l0, l1, lits[m]) != 0,
+                        ogi__table_region_has(&t, l0, l1, lits[m]) != 0);
+        ogi_arena_destroy(&a);
+    }
+}
+
 /* pandoc's simple table after its grid tables in one region
  * (tests/data/forms/place/spans_pandoc.html): read in its rule's columns,
  * a blank cell is a column with nothing on the row's line, a label
@@ -334,6 +364,7 @@ main(void)
         cmocka_unit_test(pipe_cells),  cmocka_unit_test(pipe_report),
         cmocka_unit_test(pipe_106),    cmocka_unit_test(readers_bad_input),
         cmocka_unit_test(pipe_rule_any_length),
+        cmocka_unit_test(probe_region_has_agrees),
         cmocka_unit_test(dump_file),
     };
     return cmocka_run_group_tests_name("read_grid", tests, NULL, NULL);
