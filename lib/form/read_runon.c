@@ -463,31 +463,31 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     uint32_t before = 0;
     for (; b - i >= 16; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        uint32_t d = (uint32_t)_mm_movemask_epi8(digits16(v));
+        if (!d) {
+            before = 0;
+            continue;
+        }
         /* the bytes one back; the first block's come shifted in as a
          * zero, which none of the tests below take (the region's first
          * byte has no byte before it) */
         __m128i p1 =
             i == a ? _mm_slli_si128(v, 1)
                    : _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-        uint32_t d = (uint32_t)_mm_movemask_epi8(digits16(v));
-        if (!d) {
-            before = 0;
-            continue;
-        }
         /* a digit after a byte that is no digit starts a run: after a
-         * byte >= 0x80, glued */
-        if (d & (uint32_t)_mm_movemask_epi8(p1))
-            return 1;
-        /* after a placeholder mark (rare): glued when a mark or a digit
-         * stands before that */
-        uint32_t marked =
-            d & (uint32_t)_mm_movemask_epi8(
-                    _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
-                                 _mm_cmpeq_epi8(p1, _mm_set1_epi8('/'))));
-        for (; marked; marked &= marked - 1)
-            if (glued_start(t, a, b, i + (size_t)__builtin_ctz(marked), &nbsp,
-                            &k))
+         * byte >= 0x80 glued; after a placeholder mark (rare) glued when
+         * a mark or a digit stands before that */
+        __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
+                                    _mm_cmpeq_epi8(p1, _mm_set1_epi8('/')));
+        uint32_t after = d & (uint32_t)_mm_movemask_epi8(_mm_or_si128(p1, mark));
+        if (after) {
+            if (after & (uint32_t)_mm_movemask_epi8(p1))
                 return 1;
+            for (; after; after &= after - 1)
+                if (glued_start(t, a, b, i + (size_t)__builtin_ctz(after),
+                                &nbsp, &k))
+                    return 1;
+        }
         /* after a space: one look at the raw bytes settles most texts (no
          * C2 there, no no-break space), and the spaces are not looked at
          * again */
