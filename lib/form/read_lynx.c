@@ -305,8 +305,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
          * count only for Table 4 drawn as lines (below), nine lines in ten
          * of its region: once that is out of reach, even with this line
          * and every line left a heading, they are no longer looked for */
-        if (valrows <= 1 && (heads + valrows + 1) * 10 + (l1 - l - 1) >=
-                                content * 9 &&
+        if (valrows <= 1 &&
+            (heads + valrows + 1) * 10 + (l1 - l - 1) >= content * 9 &&
             chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
             !valueish(t->s + ln->start, ln->end - ln->start))
             heads++;

@@ -76,7 +76,8 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
         for (size_t i = a;; i += 16) {
             if (b - i < 18)
                 i = b - 18; /* the last places, again some */
-            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i v0 =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             __m128i v1 =
                 _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
             __m128i v2 =
@@ -86,8 +87,9 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
                 _mm_and_si128(_mm_cmpeq_epi8(v1, sp), _mm_cmpeq_epi8(v2, sp)));
             m->wide |= _mm_movemask_epi8(run) != 0;
             /* bytes i to i + 17 */
-            m->tab_in |= _mm_movemask_epi8(_mm_or_si128(
-                             _mm_cmpeq_epi8(v0, tb), _mm_cmpeq_epi8(v2, tb))) != 0;
+            m->tab_in |=
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v0, tb),
+                                               _mm_cmpeq_epi8(v2, tb))) != 0;
             if (i + 18 == b || (m->wide && m->tab_in))
                 return;
         }
@@ -109,7 +111,8 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
     for (size_t i = a; i < b; i++) {
         if (s[i] == '\t')
             m->tab_in = 1;
-        else if (s[i] == ' ' && i + 3 <= b && s[i + 1] == ' ' && s[i + 2] == ' ')
+        else if (s[i] == ' ' && i + 3 <= b && s[i + 1] == ' ' &&
+                 s[i + 2] == ' ')
             m->wide = 1;
     }
 }

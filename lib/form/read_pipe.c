@@ -121,9 +121,10 @@ is_rule(const ogi_text_t *t, size_t l)
             __m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('|'));
             __m128i ok = _mm_or_si128(
                 _mm_or_si128(d, b),
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
-                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+                _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
             if (_mm_movemask_epi8(ok) != 0xFFFF)
                 return 0;
             dash |= _mm_movemask_epi8(d) != 0;

@@ -472,14 +472,16 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
          * zero, which none of the tests below take (the region's first
          * byte has no byte before it) */
         __m128i p1 =
-            i == a ? _mm_slli_si128(v, 1)
-                   : _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+            i == a
+                ? _mm_slli_si128(v, 1)
+                : _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
         /* a digit after a byte that is no digit starts a run: after a
          * byte >= 0x80 glued; after a placeholder mark (rare) glued when
          * a mark or a digit stands before that */
         __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
                                     _mm_cmpeq_epi8(p1, _mm_set1_epi8('/')));
-        uint32_t after = d & (uint32_t)_mm_movemask_epi8(_mm_or_si128(p1, mark));
+        uint32_t after =
+            d & (uint32_t)_mm_movemask_epi8(_mm_or_si128(p1, mark));
         if (after) {
             if (after & (uint32_t)_mm_movemask_epi8(p1))
                 return 1;
@@ -492,9 +494,8 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
          * C2 there, no no-break space), and the spaces are not looked at
          * again */
         if (nbsp != 0) {
-            uint32_t spaced =
-                d & (uint32_t)_mm_movemask_epi8(
-                        _mm_cmpeq_epi8(p1, _mm_set1_epi8(' ')));
+            uint32_t spaced = d & (uint32_t)_mm_movemask_epi8(
+                                      _mm_cmpeq_epi8(p1, _mm_set1_epi8(' ')));
             if (spaced && nbsp < 0)
                 nbsp = raw_has_c2(t, a, b);
             for (; spaced && nbsp; spaced &= spaced - 1)
@@ -609,8 +610,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         /* settled before the end: more lines spaced than the lines left
          * could make glued */
         if ((size_t)lk.spaced + spaced >
-                            glued + heads + (size_t)(lk.glued + lk.heads) +
-                                2 * (l1 - l - 1))
+            glued + heads + (size_t)(lk.glued + lk.heads) + 2 * (l1 - l - 1))
             return 0;
         lines++;
         glued += (size_t)lk.glued;

@@ -296,7 +296,10 @@ probe_region_has_agrees(void **state)
     (void)state;
     static const char *const texts[] = {
         "a\n  | b |\n\n+ - \n+-\tx\n<p>\n  __\n\xe2\x94\x80\n",
-        "\n\n   \n|", "x+\n-y\n", "  <\n\t_\n  \xe2\x80\x94 z  \n", "",
+        "\n\n   \n|",
+        "x+\n-y\n",
+        "  <\n\t_\n  \xe2\x80\x94 z  \n",
+        "",
     };
     static const char *const lits[] = {"|", "+-", "<", "_", "\xE2", "\t"};
     for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
@@ -304,8 +307,8 @@ probe_region_has_agrees(void **state)
         assert_non_null(a);
         ogi_text_t t;
         char why[64];
-        assert_int_equal(ogi_text_decode(a, texts[k], strlen(texts[k]),
-                                         1 << 20, &t, why, sizeof(why)),
+        assert_int_equal(ogi_text_decode(a, texts[k], strlen(texts[k]), 1 << 20,
+                                         &t, why, sizeof(why)),
                          0);
         for (size_t l0 = 0; l0 <= t.nlines + 1; l0++)
             for (size_t l1 = l0; l1 <= t.nlines + 1; l1++)
@@ -360,9 +363,12 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(grid_then_simple),
-        cmocka_unit_test(grid_spans),  cmocka_unit_test(grid_report),
-        cmocka_unit_test(pipe_cells),  cmocka_unit_test(pipe_report),
-        cmocka_unit_test(pipe_106),    cmocka_unit_test(readers_bad_input),
+        cmocka_unit_test(grid_spans),
+        cmocka_unit_test(grid_report),
+        cmocka_unit_test(pipe_cells),
+        cmocka_unit_test(pipe_report),
+        cmocka_unit_test(pipe_106),
+        cmocka_unit_test(readers_bad_input),
         cmocka_unit_test(pipe_rule_any_length),
         cmocka_unit_test(probe_region_has_agrees),
         cmocka_unit_test(dump_file),

@@ -263,8 +263,8 @@ marks_any_offset(void **state)
                 label[o] = '\0';
                 o = (size_t)snprintf(text, sizeof(text), "%s\n", label);
                 for (int v = 1; v <= 18; v++)
-                    o += (size_t)snprintf(text + o, sizeof(text) - o, "%d\n",
-                                          v);
+                    o +=
+                        (size_t)snprintf(text + o, sizeof(text) - o, "%d\n", v);
                 int p = order_probe_str(text);
                 if (m < 2)
                     assert_int_equal(p, 0);

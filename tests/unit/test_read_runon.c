@@ -430,7 +430,8 @@ test_probe_any_offset(void **state)
     (void)state;
     /* two lines of header words run together: run-on when a value line
      * shows digits run together too */
-    const char *head = "行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计\n";
+    const char *head =
+        "行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计\n";
     static const struct {
         const char *line;
         int runon;
@@ -458,7 +459,6 @@ test_probe_any_offset(void **state)
         assert_int_equal(probe_str(buf), 0);
     }
 }
-
 
 static void
 test_probe(void **state)
