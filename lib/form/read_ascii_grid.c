@@ -480,7 +480,7 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t rules = 0, rows = 0, text = 0;
-    if (!ogi__table_region_has(t, l0, l1, "+-"))
+    if (!ogi__probe_region_has(t, l0, l1, "+-"))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))

@@ -787,13 +787,31 @@ out:
 
 /* ---- the reader ---- */
 
+/* 1 when the bytes of lines [l0, l1) of t hold a box-drawing character,
+ * U+2500-U+257F: E2 94 xx or E2 95 xx. One search for their lead byte,
+ * rare in a report's text, the byte after each looked at. */
+static int
+has_box_char(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    /* no lead byte in the region's squeezed text, none in the region */
+    if (l0 >= l1 || !ogi__probe_region_has(t, l0, l1, "\xE2"))
+        return 0;
+    const char *p = t->s + t->lines[l0].start, *e = t->s + t->lines[l1 - 1].end;
+    while (e - p >= 2 && (p = memchr(p, 0xE2, (size_t)(e - p) - 1)) != NULL) {
+        if ((unsigned char)p[1] == 0x94 || (unsigned char)p[1] == 0x95)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t lines = 0, box = 0;
-    /* U+2500-U+257F: E2 94 xx and E2 95 xx */
-    if (!ogi__table_region_has(t, l0, l1, "\xE2\x94") &&
-        !ogi__table_region_has(t, l0, l1, "\xE2\x95"))
+    if (!has_box_char(t, l0, l1))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))

@@ -748,7 +748,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     size_t tables = 0, rows = 0, cells = 0;
     if (l1 > t->nlines)
         l1 = t->nlines;
-    if (l0 >= l1 || !ogi__table_region_has(t, l0, l1, "<"))
+    if (l0 >= l1 || !ogi__probe_region_has(t, l0, l1, "<"))
         return 0;
     const char *s = t->s;
     size_t i = t->lines[l0].start, end = t->lines[l1 - 1].end;

@@ -192,19 +192,26 @@ may_count(const char *s, size_t n)
      * s[a] and s[n - 1] are none */
     size_t i = a + 1;
 #if defined(__SSE2__) && defined(__GNUC__)
-    /* sixteen places at a time, each with the bytes before and after */
-    for (; n - i >= 17; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i before =
-            _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
-        __m128i after =
-            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-        __m128i m =
-            _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                          _mm_and_si128(counts16(before), counts16(after)));
-        if (_mm_movemask_epi8(m))
-            return 1;
-    }
+    /* sixteen places at a time, each with the bytes before and after; the
+     * last sixteen, overlapping those before, read the same way rather
+     * than byte by byte */
+    if (n - i >= 17)
+        for (;; i += 16) {
+            if (n - i < 17)
+                i = n - 17;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i before =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+            __m128i after =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            __m128i m =
+                _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                              _mm_and_si128(counts16(before), counts16(after)));
+            if (_mm_movemask_epi8(m))
+                return 1;
+            if (i + 17 == n)
+                return 0;
+        }
 #endif
     for (; i + 1 < n; i++)
         if (s[i] == ' ' && is_count_char(s[i - 1]) && is_count_char(s[i + 1]))
@@ -278,26 +285,35 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (tabs && memchr(t->s + ln->start, '\t', ln->end - ln->start))
             return 0; /* tabs are another tool's */
         content++;
+        /* whether the line may count (asked of every line), and its
+         * words, read once when first needed (SIZE_MAX: not yet) */
+        int counts = may_count(t->s + ln->start, ln->end - ln->start);
+        size_t n = SIZE_MAX;
         if (has_margin(t, l))
             margin++;
         /* a row of values that starts at the line's first column is no
          * lynx's, which indents every line of a table: a converter that
          * lays pages out by position (pdftotext -layout, of a browser's
          * PDF most of all) indents only most of its lines */
-        else if (ln->end > ln->start && t->s[ln->start] != ' ' &&
-                 valueish(t->s + ln->start, ln->end - ln->start) &&
-                 may_count(t->s + ln->start, ln->end - ln->start)) {
-            size_t nw = line_words(t, l, w, MAX_WORDS);
-            if (trailing_values(w, nw) >= 2)
+        else if (ln->end > ln->start && t->s[ln->start] != ' ' && counts &&
+                 valueish(t->s + ln->start, ln->end - ln->start)) {
+            n = line_words(t, l, w, MAX_WORDS);
+            if (trailing_values(w, n) >= 2)
                 return 0;
         }
-        /* a heading: short, nothing a value is written with */
-        if (chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
+        /* a heading: short, nothing a value is written with. Headings
+         * count only for Table 4 drawn as lines (below), nine lines in ten
+         * of its region: once that is out of reach, even with this line
+         * and every line left a heading, they are no longer looked for */
+        if (valrows <= 1 &&
+            (heads + valrows + 1) * 10 + (l1 - l - 1) >= content * 9 &&
+            chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
             !valueish(t->s + ln->start, ln->end - ln->start))
             heads++;
-        if (!may_count(t->s + ln->start, ln->end - ln->start))
+        if (!counts)
             continue;
-        size_t n = line_words(t, l, w, MAX_WORDS);
+        if (n == SIZE_MAX)
+            n = line_words(t, l, w, MAX_WORDS);
         if (n == 1 && w[0].value && l > l0 &&
             ogi__table_is_empty_line(t, l - 1))
             paras++;

@@ -42,29 +42,124 @@
 #include "ogi_int.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "label_int.h"
 #include "ogi/error.h"
 #include "ogi/skeleton.h"
 #include "read_order_int.h"
 #include "reader_int.h"
+#include "swar_int.h"
 
-/* 1 when s[a, b) holds a run of three or more spaces between words: the
- * columns of a -layout rendering, not reading order. */
-static int
-is_wide(const char *s, size_t a, size_t b)
+/* What the probe looks at in a line. */
+typedef struct {
+    size_t a, b; /* its content: ogi__order_line_content's */
+    int tab;     /* a tab anywhere in the line */
+    int tab_in;  /* a tab in its content */
+    int wide;    /* a run of three or more spaces in its content: the
+                    columns of a -layout rendering, not reading order */
+} marks_t;
+
+/* The marks of content s[a, b) (no white space at either end): tabs and
+ * runs of spaces. Sixteen places at a time, each with the two bytes after
+ * it; the last sixteen, overlapping those before, are read the same way
+ * rather than byte by byte. */
+static void
+content_marks(const char *s, size_t a, size_t b, marks_t *m)
 {
-    /* space to space: a run starts at one of them */
-    for (size_t i = a; i + 3 <= b;) {
-        const char *sp = memchr(s + i, ' ', b - 2 - i);
-        if (!sp)
-            return 0;
-        i = (size_t)(sp - s);
-        if (s[i + 1] == ' ' && s[i + 2] == ' ')
-            return 1;
-        i++;
+    m->tab_in = m->wide = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (b - a >= 18) {
+        const __m128i sp = _mm_set1_epi8(' '), tb = _mm_set1_epi8('\t');
+        for (size_t i = a;; i += 16) {
+            if (b - i < 18)
+                i = b - 18; /* the last places, again some */
+            __m128i v0 =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i v1 =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            __m128i v2 =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+            __m128i run = _mm_and_si128(
+                _mm_cmpeq_epi8(v0, sp),
+                _mm_and_si128(_mm_cmpeq_epi8(v1, sp), _mm_cmpeq_epi8(v2, sp)));
+            m->wide |= _mm_movemask_epi8(run) != 0;
+            /* bytes i to i + 17 */
+            m->tab_in |=
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v0, tb),
+                                               _mm_cmpeq_epi8(v2, tb))) != 0;
+            if (i + 18 == b || (m->wide && m->tab_in))
+                return;
+        }
     }
-    return 0;
+#endif
+    /* most lines in reading order are short (a value, a label's piece)
+     * and hold no white space inside: looked for a word at a time, the
+     * last word overlapping those before */
+    if (b - a <= 2)
+        return; /* no byte inside the ends, which are no white space */
+    if (b - a >= 8) {
+        uint64_t above = OGI__HIGHS;
+        for (size_t i = a; i < b; i += 8)
+            above &= ogi__word_above_space(
+                ogi__word_load(s + (b - i < 8 ? b - 8 : i)));
+        if (above == OGI__HIGHS)
+            return;
+    }
+    for (size_t i = a; i < b; i++) {
+        if (s[i] == '\t')
+            m->tab_in = 1;
+        else if (s[i] == ' ' && i + 3 <= b && s[i + 1] == ' ' &&
+                 s[i + 2] == ' ')
+            m->wide = 1;
+    }
+}
+
+/* 1 when s[0, n) is a few digits only: a count, as ogi_number_parse
+ * reads it (up to fifteen digits), told without the call. The most
+ * common line of a table in reading order. */
+static int
+is_count(const char *s, size_t n)
+{
+    if (n == 0 || n > 8)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ogi_text_is_digit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* 1 when s[0, n) is a value: a number or a placeholder. */
+static int
+is_value(const char *s, size_t n)
+{
+    ogi_num_t num;
+    return ogi_number_parse(s, n, &num) != OGI_NUM_NONE;
+}
+
+/* The marks of line l of t. */
+static void
+line_marks(const ogi_text_t *t, size_t l, marks_t *m)
+{
+    const char *s = t->s;
+    size_t i = t->lines[l].start, e = t->lines[l].end;
+    int tab = 0;
+    /* the white space around the content, as ogi__order_line_content
+     * trims it, minding its tabs; an indentation of spaces (pdftotext
+     * -layout's, dozens) eight at a time */
+    if (i < e && s[i] == ' ')
+        while (e - i >= 8 && ogi__word_all(ogi__word_load(s + i), ' '))
+            i += 8;
+    while (i < e && ogi_text_is_space((unsigned char)s[i]))
+        tab |= s[i++] == '\t';
+    while (e > i && ogi_text_is_space((unsigned char)s[e - 1]))
+        tab |= s[--e] == '\t';
+    m->a = i;
+    m->b = e;
+    content_marks(s, i, e, m);
+    m->tab = tab || m->tab_in;
 }
 
 static int
@@ -78,26 +173,24 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     size_t nums = 0, shorts = 0;
     size_t gapped = 0; /* values with a blank line next to them */
     for (size_t l = l0; l < l1; l++) {
-        size_t a, b;
-        ogi__order_line_content(t, l, &a, &b);
-        if (a == b)
-            continue; /* blanks only: ogi__table_is_empty_line */
+        /* blanks only: ogi__table_is_empty_line */
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        marks_t m;
+        line_marks(t, l, &m);
+        size_t a = m.a, b = m.b;
         lines++;
         /* a tab anywhere: an indenting one is the cell-lines layout's */
-        int tab = memchr(t->s + t->lines[l].start, '\t',
-                         t->lines[l].end - t->lines[l].start) != NULL;
-        int w = is_wide(t->s, a, b);
-        marked += tab || w;
+        marked += m.tab || m.wide;
         /* settled whatever the lines left hold */
         if (marked * 20 > l1 - l0)
             return 0;
         if (ogi__table_is_page_line(t, l))
             continue;
         content++;
-        tabs += tab && memchr(t->s + a, '\t', b - a);
-        wide += (size_t)w;
-        ogi_num_t num;
-        if (ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE) {
+        tabs += (size_t)m.tab_in;
+        wide += (size_t)m.wide;
+        if (is_count(t->s + a, b - a) || is_value(t->s + a, b - a)) {
             nums++;
             shorts++;
             if ((l > l0 && ogi__table_is_empty_line(t, l - 1)) ||

@@ -103,6 +103,36 @@ static int
 is_rule(const ogi_text_t *t, size_t l)
 {
     int dash = 0, bar = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* sixteen bytes at a time (a rule is as long as its table's rows),
+     * the last sixteen overlapping those before */
+    const char *s = t->s;
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    /* most lines are text: settled by their first byte */
+    if (a < e && s[a] != '|' && s[a] != '-' && s[a] != ':' && s[a] != ' ' &&
+        s[a] != '\t')
+        return 0;
+    if (e - a >= 16)
+        for (size_t i = a;; i += 16) {
+            if (e - i < 16)
+                i = e - 16;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i d = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+            __m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('|'));
+            __m128i ok = _mm_or_si128(
+                _mm_or_si128(d, b),
+                _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+            if (_mm_movemask_epi8(ok) != 0xFFFF)
+                return 0;
+            dash |= _mm_movemask_epi8(d) != 0;
+            bar |= _mm_movemask_epi8(b) != 0;
+            if (i + 16 == e)
+                return dash && bar;
+        }
+#endif
     for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
         char c = t->s[i];
         if (c == '-')
@@ -333,6 +363,9 @@ underscore_padded(const ogi_text_t *t, size_t l)
 {
     const char *p = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start;
+    /* most rows hold no underscore at all: one search settles them */
+    if (!memchr(p, '_', n))
+        return 0;
     for (size_t i = 1; (i = find4(p, i, n, '|', '|', '|', '|')) < n; i++)
         if (p[i - 1] == '_')
             return 1;
@@ -343,7 +376,7 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t rows = 0, rules = 0, text = 0;
-    if (!ogi__table_region_has(t, l0, l1, "|"))
+    if (!ogi__probe_region_has(t, l0, l1, "|"))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))

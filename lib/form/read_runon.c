@@ -295,7 +295,6 @@ typedef struct {
                      (a plain blank: a page's "&nbsp;" is a cell's) */
     int long_run; /* more digits than any one cell holds */
     int hard;     /* a value after a gap of no-break spaces only */
-    int drawn;    /* tabs, bars or box-drawing characters */
 } look_t;
 
 static int
@@ -337,11 +336,6 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
     const char *s = t->s;
     size_t start = t->lines[l].start, end = t->lines[l].end;
     memset(lk, 0, sizeof(*lk));
-    for (size_t i = start; i < end; i++)
-        if (is_drawing(s, i, end)) {
-            lk->drawn = 1;
-            return;
-        }
     /* narrative says nothing of the layout: only what follows its last
      * sentence is looked at (a page saved on one line) */
     start = prose_end(s, start, end);
@@ -409,13 +403,48 @@ raw_has_c2(const ogi_text_t *t, size_t a, size_t b)
     return rb > ra && memchr(t->raw + ra, 0xC2, rb - ra) != NULL;
 }
 
+/* Whether a run that starts at i (s[i] a digit, i > a) starts as a
+ * run-together one: after a non-ASCII byte (a label glued to its value),
+ * a no-break space (an empty cell's "&nbsp;"), or a placeholder mark glued
+ * to a value or a mark before it ("--0", "0/3"). *nbsp: whether the raw
+ * bytes of [a, b) hold a C2 at all (-1: not yet known); *k: nbsp_at's. */
+static int
+glued_start(const ogi_text_t *t, size_t a, size_t b, size_t i, int *nbsp,
+            size_t *k)
+{
+    const unsigned char *s = (const unsigned char *)t->s;
+    if (s[i - 1] >= 0x80)
+        return 1;
+    /* a text whose raw bytes hold no C2 (most) holds no no-break space */
+    if (s[i - 1] == ' ') {
+        if (*nbsp < 0)
+            *nbsp = raw_has_c2(t, a, b);
+        if (*nbsp && nbsp_at(t, i - 1, k))
+            return 1;
+    }
+    return i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
+           (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2]));
+}
+
+/* The LONG_RUN test of maybe_runon's blocks is written for eleven. */
+_Static_assert(LONG_RUN == 11, "maybe_runon counts runs of eleven digits");
+
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The bytes of v that are ASCII digits. */
+static inline __m128i
+digits16(__m128i v)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+}
+#endif
+
 /*
- * 1 when lines [l0, l1) may be run together: somewhere a digit follows a
- * non-ASCII byte (a label glued to its value), a no-break space (an
- * empty cell's "&nbsp;") or a placeholder mark glued to a value or a
- * mark, or digits run long. One pass over the bytes,
- * so that the common layouts (values set apart by spaces or tabs) are
- * declined without lexing a line.
+ * 1 when lines [l0, l1) may be run together: somewhere a run of digits
+ * starts glued (glued_start) or runs long. Sixteen bytes at a time, each
+ * with the bytes before it, so that the common layouts (values set apart
+ * by spaces or tabs) are declined without lexing a line, or stopping at
+ * each run of digits.
  */
 static int
 maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
@@ -427,39 +456,84 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     const unsigned char *s = (const unsigned char *)t->s;
     size_t k = SIZE_MAX;
     int nbsp = -1; /* whether the raw bytes hold a C2 at all: not yet known */
-    for (size_t i = a; i < b; i++) {
+    size_t i = a;
 #if defined(__SSE2__) && defined(__GNUC__)
-        /* sixteen bytes with no digit at once, then on to the first */
-        while (b - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d));
-            if (m) {
-                i += (size_t)__builtin_ctz(m);
-                break;
-            }
-            i += 16;
+    /* the digits of the block before, bits 0-15: a run of LONG_RUN (at
+     * most sixteen) digits lies within two blocks */
+    uint32_t before = 0;
+    for (; b - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        uint32_t d = (uint32_t)_mm_movemask_epi8(digits16(v));
+        if (!d) {
+            before = 0;
+            continue;
         }
-        if (i >= b)
-            break;
+        /* the bytes one back; the first block's come shifted in as a
+         * zero, which none of the tests below take (the region's first
+         * byte has no byte before it) */
+        __m128i p1 =
+            i == a
+                ? _mm_slli_si128(v, 1)
+                : _mm_loadu_si128((const __m128i *)(const void *)(s + i - 1));
+        /* a digit after a byte that is no digit starts a run: after a
+         * byte >= 0x80 glued; after a placeholder mark (rare) glued when
+         * a mark or a digit stands before that */
+        __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(p1, _mm_set1_epi8('-')),
+                                    _mm_cmpeq_epi8(p1, _mm_set1_epi8('/')));
+        uint32_t after =
+            d & (uint32_t)_mm_movemask_epi8(_mm_or_si128(p1, mark));
+        if (after) {
+            if (after & (uint32_t)_mm_movemask_epi8(p1))
+                return 1;
+            for (; after; after &= after - 1)
+                if (glued_start(t, a, b, i + (size_t)__builtin_ctz(after),
+                                &nbsp, &k))
+                    return 1;
+        }
+        /* after a space: one look at the raw bytes settles most texts (no
+         * C2 there, no no-break space), and the spaces are not looked at
+         * again */
+        if (nbsp != 0) {
+            uint32_t spaced = d & (uint32_t)_mm_movemask_epi8(
+                                      _mm_cmpeq_epi8(p1, _mm_set1_epi8(' ')));
+            if (spaced && nbsp < 0)
+                nbsp = raw_has_c2(t, a, b);
+            for (; spaced && nbsp; spaced &= spaced - 1)
+                if (nbsp_at(t, i + (size_t)__builtin_ctz(spaced) - 1, &k))
+                    return 1;
+        }
+        /* LONG_RUN (11) digits in a row: a run not seen whole in the
+         * blocks before goes on from there (bit 0) or holds bits 5-10;
+         * then 2, 4, 8, and 8 and 8 three apart */
+        if ((d & 1) || (d & 0x7E0) == 0x7E0) {
+            uint32_t x = before | d << 16;
+            x &= x >> 1;
+            x &= x >> 2;
+            x &= x >> 4;
+            x &= x >> 3;
+            if (x)
+                return 1;
+        }
+        before = d;
+    }
+    /* a run the blocks began: its start was looked at there, its length
+     * is counted here */
+    if (i > a && ogi_text_is_digit(s[i - 1])) {
+        size_t r = i - 1, j = i;
+        while (r > a && ogi_text_is_digit(s[r - 1]))
+            r--;
+        while (j < b && ogi_text_is_digit(s[j]))
+            j++;
+        if (j - r >= LONG_RUN)
+            return 1;
+        i = j;
+    }
 #endif
+    for (; i < b; i++) {
         if (!ogi_text_is_digit(s[i]))
             continue;
         /* the first digit of a run (a run is taken whole below) */
-        if (i > a && s[i - 1] >= 0x80)
-            return 1;
-        /* after a cell's "&nbsp;", or after a placeholder mark glued to
-         * a value or a mark before it ("--0", "0/3"); a text whose raw
-         * bytes hold no C2 (most) holds no no-break space */
-        if (i > a && s[i - 1] == ' ') {
-            if (nbsp < 0)
-                nbsp = raw_has_c2(t, a, b);
-            if (nbsp && nbsp_at(t, i - 1, &k))
-                return 1;
-        }
-        if (i >= a + 2 && (s[i - 1] == '-' || s[i - 1] == '/') &&
-            (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2])))
+        if (i > a && glued_start(t, a, b, i, &nbsp, &k))
             return 1;
         size_t j = i + 1;
         while (j < b && ogi_text_is_digit(s[j]))
@@ -471,36 +545,82 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     return 0;
 }
 
+/* 1 when a line of [l0, l1) that is not empty holds a tab, a bar or a
+ * box-drawing character (is_drawing): the probe's verdict then is 0
+ * whatever the other lines hold, and one pass over the bytes finds it
+ * before any line is cut into tokens. */
+static int
+region_drawn(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return 0;
+    const char *s = t->s;
+    size_t l = l0, i = t->lines[l0].start, b = t->lines[l1 - 1].end;
+    while (i < b) {
+#if defined(__SSE2__) && defined(__GNUC__)
+        /* sixteen bytes without a tab, a bar or an E2 lead at once */
+        while (b - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                             _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (bits) {
+                i += (size_t)__builtin_ctz(bits);
+                break;
+            }
+            i += 16;
+        }
+        if (i >= b)
+            break;
+#endif
+        unsigned char c = (unsigned char)s[i];
+        if (c != '\t' && c != '|' && c != 0xE2) {
+            i++;
+            continue;
+        }
+        /* the line it is in (the bytes between lines are line breaks) */
+        while (t->lines[l].end <= i)
+            l++;
+        if (i >= t->lines[l].start && !ogi__table_is_empty_line(t, l) &&
+            is_drawing(s, i, t->lines[l].end))
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    if (!maybe_runon(t, l0, l1))
+    /* any drawing is another layout's */
+    if (!maybe_runon(t, l0, l1) || region_drawn(t, l0, l1))
         return 0;
     ogi__runon_words_init();
-    size_t glued = 0, heads = 0, spaced = 0, drawn = 0, lines = 0, runs = 0;
+    size_t glued = 0, heads = 0, spaced = 0, lines = 0, runs = 0;
     size_t hard = 0;
     for (size_t l = l0; l < l1 && l < t->nlines; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
         look_t lk;
         look_line(t, l, &lk);
-        /* settled before the end: any drawing, or more lines spaced than
-         * the lines left could make glued */
-        if (lk.drawn || (size_t)lk.spaced + spaced >
-                            glued + heads + (size_t)(lk.glued + lk.heads) +
-                                2 * (l1 - l - 1))
+        /* settled before the end: more lines spaced than the lines left
+         * could make glued */
+        if ((size_t)lk.spaced + spaced >
+            glued + heads + (size_t)(lk.glued + lk.heads) + 2 * (l1 - l - 1))
             return 0;
         lines++;
         glued += (size_t)lk.glued;
         heads += (size_t)lk.heads;
         spaced += (size_t)lk.spaced;
-        drawn += (size_t)lk.drawn;
         runs += (size_t)lk.long_run;
         hard += (size_t)lk.hard;
     }
-    /* any drawing is another layout's; columns set apart by blanks are
-     * read by the row reader */
-    if (drawn > 0 || glued + heads == 0 || spaced > glued + heads)
+    /* columns set apart by blanks are read by the row reader */
+    if (glued + heads == 0 || spaced > glued + heads)
         return 0;
     /* a header of run-together words needs values run together too, or
      * set apart only by what a cell's "&nbsp;" leaves */

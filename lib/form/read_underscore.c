@@ -95,7 +95,12 @@ static int
 has_underscore_bar(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s;
-    for (size_t i = bar_start(t, l) + 1; i < t->lines[l].end; i++)
+    size_t a = bar_start(t, l), e = t->lines[l].end;
+    /* the underscore beside a bar: a line without one is settled in one
+     * search */
+    if (a == e || !memchr(s + a, '_', e - a))
+        return 0;
+    for (size_t i = a + 1; i < e; i++)
         if (s[i] == '|' && (s[i - 1] == '_' || (i + 1 < t->lines[l].end &&
                                                 s[i + 1] == '_')))
             return 1;
@@ -878,9 +883,11 @@ static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t bars = 0, marked = 0, rules = 0;
-    /* a marked line holds a bar: a region without one (most) is declined
-     * in one search */
-    if (!ogi__table_region_has(t, l0, l1, "|"))
+    /* a marked line holds a bar and an underscore beside it: a region
+     * without either (most; Markdown's pipe tables have no underscores) is
+     * declined in one search or two */
+    if (!ogi__probe_region_has(t, l0, l1, "|") ||
+        !ogi__probe_region_has(t, l0, l1, "_"))
         return 0;
     for (size_t l = l0; l < l1; l++) {
         if (is_rule_line(t, l))

@@ -40,6 +40,27 @@ ogi__reader_pick(const ogi_text_t *t, size_t l0, size_t l1)
     return best;
 }
 
+int
+ogi__probe_region_has(const ogi_text_t *t, size_t l0, size_t l1,
+                      const char *lit)
+{
+    /* the squeezed text holds the bytes of the region that are no white
+     * space, in order and none between: without lit's first byte there,
+     * lit is not in the region. Most probes' marks are absent from most
+     * regions, and a region's squeezed text is a half or two thirds of
+     * its bytes (pdftotext -layout's columns are runs of spaces) */
+    if (t->sq.line && (unsigned char)lit[0] > 0x20) {
+        if (l1 > t->nlines)
+            l1 = t->nlines;
+        if (l0 >= l1)
+            return 0;
+        size_t a = t->sq.line[l0], b = t->sq.line[l1];
+        if (!memchr(t->sq.s + a, lit[0], b - a))
+            return 0;
+    }
+    return ogi__table_region_has(t, l0, l1, lit);
+}
+
 const ogi__reader_t *
 ogi__reader_find(const char *name)
 {

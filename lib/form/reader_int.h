@@ -41,6 +41,12 @@ const ogi__reader_t *const *ogi__readers(size_t *n);
 const ogi__reader_t *ogi__reader_pick(const ogi_text_t *t, size_t l0,
                                       size_t l1);
 
+/* ogi__table_region_has(t, l0, l1, lit) for a probe: 1 when the bytes
+ * of lines [l0, l1) of t hold lit, declined at once where the region's
+ * squeezed text lacks lit's first byte. */
+int ogi__probe_region_has(const ogi_text_t *t, size_t l0, size_t l1,
+                          const char *lit);
+
 /* The reader named name, or NULL (tests). */
 const ogi__reader_t *ogi__reader_find(const char *name);
 

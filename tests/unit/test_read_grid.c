@@ -243,6 +243,83 @@ readers_bad_input(void **state)
     }
 }
 
+/* The pipe probe over all lines of s. */
+static int
+pipe_probe_str(const char *s)
+{
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[64];
+    assert_int_equal(
+        ogi_text_decode(a, s, strlen(s), 1 << 20, &t, why, sizeof(why)), 0);
+    int p = ogi__reader_find("pipe")->probe(&t, 0, t.nlines);
+    ogi_arena_destroy(&a);
+    return p;
+}
+
+/* The rule under a Markdown header is told however long it is and
+ * wherever a byte that no rule holds stands in it: two rows and a rule
+ * are surely pipe rows (40 + 50 for the rows, 10 for the rule, capped at
+ * 100); a line of bars and dashes with a letter in it is one more row
+ * (40 + 50 for three rows of three, no rule). */
+static void
+pipe_rule_any_length(void **state)
+{
+    (void)state;
+    char rule[128], text[256];
+    for (size_t n = 3; n < 60; n++) {
+        /* "|-:-- ...|": bars at both ends, dashes, a colon and a space */
+        rule[0] = '|';
+        for (size_t i = 1; i + 1 < n; i++)
+            rule[i] = i % 7 == 3 ? ':' : i % 11 == 5 ? ' ' : '-';
+        rule[n - 1] = '|';
+        rule[n] = '\0';
+        snprintf(text, sizeof(text), "| a | b |\n%s\n| 1 | 2 |\n", rule);
+        assert_int_equal(pipe_probe_str(text), 100);
+        for (size_t bad = 1; bad + 1 < n; bad++) {
+            char keep = rule[bad];
+            rule[bad] = 'x';
+            snprintf(text, sizeof(text), "| a | b |\n%s\n| 1 | 2 |\n", rule);
+            assert_int_equal(pipe_probe_str(text), 90);
+            rule[bad] = keep;
+        }
+    }
+}
+
+/* A probe's quick look for its marks (in the squeezed text first) says
+ * what a search of the region's bytes says, for every window of lines,
+ * marks set apart by white space or at a line's ends included. */
+static void
+probe_region_has_agrees(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "a\n  | b |\n\n+ - \n+-\tx\n<p>\n  __\n\xe2\x94\x80\n",
+        "\n\n   \n|",
+        "x+\n-y\n",
+        "  <\n\t_\n  \xe2\x80\x94 z  \n",
+        "",
+    };
+    static const char *const lits[] = {"|", "+-", "<", "_", "\xE2", "\t"};
+    for (size_t k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+        ogi_arena_t *a = ogi_arena_new(0);
+        assert_non_null(a);
+        ogi_text_t t;
+        char why[64];
+        assert_int_equal(ogi_text_decode(a, texts[k], strlen(texts[k]), 1 << 20,
+                                         &t, why, sizeof(why)),
+                         0);
+        for (size_t l0 = 0; l0 <= t.nlines + 1; l0++)
+            for (size_t l1 = l0; l1 <= t.nlines + 1; l1++)
+                for (size_t m = 0; m < sizeof(lits) / sizeof(lits[0]); m++)
+                    assert_int_equal(
+                        ogi__probe_region_has(&t, l0, l1, lits[m]) != 0,
+                        ogi__table_region_has(&t, l0, l1, lits[m]) != 0);
+        ogi_arena_destroy(&a);
+    }
+}
+
 /* pandoc's simple table after its grid tables in one region
  * (tests/data/forms/place/spans_pandoc.html): read in its rule's columns,
  * a blank cell is a column with nothing on the row's line, a label
@@ -286,9 +363,14 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(grid_then_simple),
-        cmocka_unit_test(grid_spans),  cmocka_unit_test(grid_report),
-        cmocka_unit_test(pipe_cells),  cmocka_unit_test(pipe_report),
-        cmocka_unit_test(pipe_106),    cmocka_unit_test(readers_bad_input),
+        cmocka_unit_test(grid_spans),
+        cmocka_unit_test(grid_report),
+        cmocka_unit_test(pipe_cells),
+        cmocka_unit_test(pipe_report),
+        cmocka_unit_test(pipe_106),
+        cmocka_unit_test(readers_bad_input),
+        cmocka_unit_test(pipe_rule_any_length),
+        cmocka_unit_test(probe_region_has_agrees),
         cmocka_unit_test(dump_file),
     };
     return cmocka_run_group_tests_name("read_grid", tests, NULL, NULL);

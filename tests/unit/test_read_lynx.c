@@ -434,6 +434,45 @@ garbage(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* The lynx probe over all lines of s. */
+static int
+lynx_probe_str(const char *s)
+{
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[64];
+    assert_int_equal(
+        ogi_text_decode(a, s, strlen(s), 1 << 20, &t, why, sizeof(why)), 0);
+    int p = ogi__reader_find("lynx")->probe(&t, 0, t.nlines);
+    ogi_arena_destroy(&a);
+    return p;
+}
+
+/* Rows of lynx's grid (margin, label, values one space apart) are told
+ * wherever their values stand in a line of any length (the probe reads a
+ * line sixteen places at a time); values set further apart are not
+ * lynx's. */
+static void
+grid_rows_any_offset(void **state)
+{
+    (void)state;
+    static const char *const values[] = {"1 2 3", "1  2  3"};
+    char text[2048];
+    for (size_t v = 0; v < 2; v++)
+        for (int pad = 1; pad <= 40; pad++) {
+            size_t o = 0;
+            for (int r = 0; r < 6; r++)
+                o += (size_t)snprintf(text + o, sizeof(text) - o,
+                                      "   abc%*s%s\n", pad, "", values[v]);
+            int p = lynx_probe_str(text);
+            if (v == 0)
+                assert_int_equal(p, 60);
+            else
+                assert_int_equal(p, 0);
+        }
+}
+
 int
 main(void)
 {
@@ -448,6 +487,7 @@ main(void)
         cmocka_unit_test(t4_trailing_paras),
         cmocka_unit_test(t4_padded),
         cmocka_unit_test(garbage),
+        cmocka_unit_test(grid_rows_any_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -225,6 +225,54 @@ windows_real(void **state)
     windows(DIR "gen-html-s1.txt");
 }
 
+/* The order probe over all lines of s. */
+static int
+order_probe_str(const char *s)
+{
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(
+        ogi_text_decode(a, s, strlen(s), 1 << 20, &t, why, sizeof(why)), 0);
+    int p = ogi__read_order.probe(&t, 0, t.nlines);
+    ogi_arena_destroy(&a);
+    return p;
+}
+
+/* A label over eighteen values, one a line: nineteen lines, so that one
+ * line marked by a tab or a run of three spaces (another layout's) is one
+ * too many, wherever in a line of any length the mark stands; two spaces
+ * are reading order's own. */
+static void
+marks_any_offset(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {"   ", "\t", "  "};
+    char label[96], text[512];
+    for (size_t n = 2; n < 60; n++)
+        for (size_t k = 1; k < n; k++)
+            for (size_t m = 0; m < ARRAY_LEN(marks); m++) {
+                size_t o = 0;
+                for (size_t i = 0; i < n; i++) {
+                    if (i == k)
+                        o += (size_t)snprintf(label + o, sizeof(label) - o,
+                                              "%s", marks[m]);
+                    label[o++] = (char)('a' + i % 26);
+                }
+                label[o] = '\0';
+                o = (size_t)snprintf(text, sizeof(text), "%s\n", label);
+                for (int v = 1; v <= 18; v++)
+                    o +=
+                        (size_t)snprintf(text + o, sizeof(text) - o, "%d\n", v);
+                int p = order_probe_str(text);
+                if (m < 2)
+                    assert_int_equal(p, 0);
+                else
+                    assert_true(p > 0);
+            }
+}
+
 /* pdftotext -layout (the same report as 110) is not reading order. */
 static void
 declines_layout(void **state)
@@ -1528,6 +1576,7 @@ main(void)
         cmocka_unit_test(nbsp_lines_are_blank_cells),
         cmocka_unit_test(change_header_slash_is_text),
         cmocka_unit_test(short_row_gets_gaps),
+        cmocka_unit_test(marks_any_offset),
     };
     return cmocka_run_group_tests_name("read_order", tests, NULL, NULL);
 }

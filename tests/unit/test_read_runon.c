@@ -421,6 +421,45 @@ test_odd_bytes(void **state)
 
 /* ---- the probe ---- */
 
+/* The probe's first look (runs of digits glued or long) reads the bytes
+ * sixteen at a time: its verdict is the same wherever a run falls among
+ * them, across a block's edge or at the region's first bytes. */
+static void
+test_probe_any_offset(void **state)
+{
+    (void)state;
+    /* two lines of header words run together: run-on when a value line
+     * shows digits run together too */
+    const char *head =
+        "行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计\n";
+    static const struct {
+        const char *line;
+        int runon;
+    } cases[] = {
+        {"00000000000", 1}, /* eleven digits: more than any cell holds */
+        {"0000000000", 0},  /* ten */
+        {"规章0", 1},       /* a label glued to its value */
+        {"规章 0", 0},
+        {"规章--0", 1}, /* placeholder marks glued to a value */
+        {"规章 - 0", 0},
+    };
+    char buf[512];
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++)
+        for (int k = 0; k <= 40; k++) {
+            snprintf(buf, sizeof(buf), "%s%*s%s\n", head, k, "", cases[c].line);
+            int p = probe_str(buf);
+            if (cases[c].runon)
+                assert_true(p > OGI__PROBE_FALLBACK);
+            else
+                assert_int_equal(p, 0);
+        }
+    /* a bar on any line declines the region, wherever it stands */
+    for (int k = 0; k <= 40; k++) {
+        snprintf(buf, sizeof(buf), "%s规章0\n%*s|\n", head, k, "x");
+        assert_int_equal(probe_str(buf), 0);
+    }
+}
+
 static void
 test_probe(void **state)
 {
@@ -700,6 +739,7 @@ main(void)
         cmocka_unit_test(test_file_rows_of_blanks),
         cmocka_unit_test(test_file_table_split_in_two),
         cmocka_unit_test(test_file_short_half),
+        cmocka_unit_test(test_probe_any_offset),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }
