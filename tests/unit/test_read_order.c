@@ -1210,6 +1210,33 @@ t2_by_format_order(void **state)
     t2_row("chromium-t2-s31000", "第二十条", "行政许可", license, 1);
 }
 
+/* Table 2 printed by LibreOffice on A4 across, read by pdftotext
+ * (lo-t2wrap-s91058.txt, lo-t2tail-s91047.txt, see the README): in
+ * s91058 行政许可's 本年增/减 wraps in its narrow column ("+2" "0" for
+ * +20), and both pages' 其他对外管理服务事项, which opens a page, has its
+ * 处理决定数量 written at the page's end ("3838", "2935" after the
+ * heading of （九）). The wrapped value is joined and the page's last
+ * value put back in its row: the rows as the truth has them. */
+static void
+t2_wrapped_and_page_tail(void **state)
+{
+    (void)state;
+    static const int64_t license[] = {498, 20, 5284};
+    static const int64_t other[] = {80, 0, 3838};
+    static const int64_t penalty[] = {44, 4, 2673};
+    static const int64_t fees[] = {0, 1};
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政许可", license, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "其他对外管理服务", other, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政处", penalty, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政事业性收", fees, 2);
+    static const int64_t other47[] = {177, 0, 2935};
+    static const int64_t penalty47[] = {95, 0, 6727};
+    static const int64_t fees47[] = {11, -5};
+    t2_row("lo-t2tail-s91047", "第二十条", "其他对外管理服务", other47, 3);
+    t2_row("lo-t2tail-s91047", "第二十条", "行政处", penalty47, 3);
+    t2_row("lo-t2tail-s91047", "第二十条", "行政事业性收", fees47, 2);
+}
+
 /* Table 3 printed by Chromium with its 总计 column apart
  * (chromium-total-s31014.txt, see the README): each row's six applicant
  * values, 自然人's on the label's line after the other five ("0" "0" "0"
@@ -1518,6 +1545,7 @@ main(void)
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(t2_by_format_order),
+        cmocka_unit_test(t2_wrapped_and_page_tail),
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(label_value_put_first),
         cmocka_unit_test(wrapped_total_wrong_sum),
