@@ -68,7 +68,8 @@ typedef struct {
  * 1 when items [p, p + n), before lim, are a whole block of numbers on
  * consecutive lines that starts with a value wrapped in its narrow
  * column: its first line fills the column (two digits or more: digits
- * one per line among other numbers are a column block's cells), its
+ * one per line among other numbers are a column block's cells; a block
+ * of two lines alone may be a digit each, a column one digit wide), its
  * tail is the block's last line, no wider. Between them sit the cells
  * of the next columns on the row's line: pdftotext writes a block's
  * lines from the top, and the wrapped value starts above them and ends
@@ -81,7 +82,8 @@ wrap_block(const order_t *o, size_t p, size_t n, size_t lim, int64_t *v,
 {
     const item_t *x = &o->items[p], *y = &o->items[p + n - 1];
     if (n < 2 || !plain_digits(o, x) || !plain_digits(o, y) ||
-        x->b - x->a < 2 || y->b - y->a > x->b - x->a || o->t->s[x->a] == '0' ||
+        (x->b - x->a < 2 && n != 2) || y->b - y->a > x->b - x->a ||
+        o->t->s[x->a] == '0' ||
         (x->b - x->a) + (y->b - y->a) > 9 ||
         (p > 0 && o->items[p - 1].kind == IT_NUM))
         return 0;
@@ -143,6 +145,18 @@ fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
     return 0;
 }
 
+/* 1 when items q and q + 1 are a block of their own of two lines, a
+ * digit each: a value wrapped a digit per line in a column one digit
+ * wide ("4" "8" for 48 under a header written a character per line). */
+static int
+pair_block(const order_t *o, size_t q)
+{
+    const item_t *x = &o->items[q], *y = &o->items[q + 1];
+    return x->b - x->a == 1 && y->b - y->a == 1 &&
+           (q + 2 >= o->nitems || o->items[q + 2].kind != IT_NUM ||
+            o->items[q + 2].line != y->line + 1);
+}
+
 /* 1 when one of the items a row's values before w span (a row's six
  * values, each with the gap after it, and a block's extra lines) starts
  * a block of numbers two digits wide or more on consecutive lines: a
@@ -154,8 +168,9 @@ may_wrap_before(const order_t *o, size_t w)
     for (size_t q = from; q + 1 < w; q++) {
         const item_t *x = &o->items[q], *y = &o->items[q + 1];
         if (x->kind == IT_NUM && y->kind == IT_NUM && !x->js &&
-            x->b - x->a >= 2 && y->line == x->line + 1 &&
-            (q == 0 || o->items[q - 1].kind != IT_NUM))
+            y->line == x->line + 1 &&
+            (q == 0 || o->items[q - 1].kind != IT_NUM) &&
+            (x->b - x->a >= 2 || pair_block(o, q)))
             return 1;
     }
     return 0;

@@ -1469,6 +1469,23 @@ wrapped_total_wrong_sum(void **state)
     t3_rows("lo-wrap-s87004", want, ARRAY_LEN(want));
 }
 
+/* lo-t2wrap-s91058.txt (see the README): 自然人's header written a
+ * character per line, its column one digit wide, and 总计's as narrow:
+ * 48 and 51 of 一、本年新收 each wrapped a digit per line ("4" "8", the
+ * other five values, "5" "1"), and the same for （一）予以公开's 32 and
+ * 34. Each pair is one value where the row's values make its total. */
+static void
+wrapped_digit_per_line(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"本年新收", {48, 0, 0, 0, 0, 3, 51}},
+        {"上年结转", {0, 0, 0, 0, 0, 0, 0}},
+        {"予以公开", {32, 0, 0, 0, 0, 2, 34}},
+    };
+    t3_rows("lo-t2wrap-s91058", want, ARRAY_LEN(want));
+}
+
 /* Fixture `name` (DIR name.txt) parsed whole: Table 3's row `key` holds
  * the numbers want (every cell a number). */
 static void
@@ -1549,6 +1566,7 @@ main(void)
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(label_value_put_first),
         cmocka_unit_test(wrapped_total_wrong_sum),
+        cmocka_unit_test(wrapped_digit_per_line),
         cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
         cmocka_unit_test(label_run_then_rows),
