@@ -481,8 +481,9 @@ on_label(const order_t *o, uint32_t v)
  * is no row's first is moved to the start of the row where the most rows
  * then hold the identity, one at a time while that sets rows right (or,
  * setting none wrong, to its own row's start); the moves are kept when
- * the table then adds up but for LABEL_MAX_WRONG rows, more than as
- * written. cnt holds the counts of ord; tmp and save n entries each.
+ * more rows then add up than as written, and all from the first row a
+ * move touched but LABEL_MAX_WRONG (rows before it are as written: the
+ * report's own wrong sums may sit there). cnt holds the counts of ord; tmp and save n entries each.
  */
 static void
 label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
@@ -492,7 +493,7 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
     if (base0 == rows)
         return;
     memcpy(save, ord, n * sizeof(*ord));
-    size_t base = base0;
+    size_t base = base0, lo = rows; /* lo: the first row a move touched */
     for (int round = 0; round < LABEL_MOVES_MAX; round++) {
         /* g: rows that add up * 2, + 1 for the value's own row start */
         size_t best = 0, bs = 0, bp = 0;
@@ -514,6 +515,8 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         }
         if (!best)
             break;
+        if ((bs < bp ? bs : bp) / T3_COLS < lo)
+            lo = (bs < bp ? bs : bp) / T3_COLS;
         for (size_t q = 0; q < n; q++)
             tmp[q] = ord[moved_at(q, bs, 1, bp)];
         for (size_t q = 0; q < n; q++) {
@@ -522,7 +525,11 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         }
         base = best / 2;
     }
-    if (base > base0 && base + LABEL_MAX_WRONG >= rows)
+    /* (the rows before the first one moved are as written: those that
+     * do not add up are the report's own errors) */
+    if (base > base0 &&
+        identity_rows(cnt + lo * T3_COLS, n - lo * T3_COLS) + LABEL_MAX_WRONG >=
+            rows - lo)
         return;
     memcpy(ord, save, n * sizeof(*ord));
     for (size_t q = 0; q < n; q++)

@@ -1453,6 +1453,26 @@ label_value_put_first(void **state)
     t3_rows("lo-label-s86019", want, ARRAY_LEN(want));
 }
 
+/* lo-label-s91014.txt (see the README): 3.要求提供公开出版物's first
+ * value "0" written with its label after the table's last rows, and the
+ * report's own sums wrong in two rows before it (（一）予以公开 52 of 51,
+ * 8.属于行政查询事项 0 of 1). The value goes back to its row's start:
+ * the rows after it read as the truth has them, the wrong sums as the
+ * report wrote them. */
+static void
+label_value_with_own_errors(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"予以公开", {52, 0, 0, 0, 0, 0, 51}},
+        {"属于行政查询", {0, 0, 0, 0, 0, 0, 1}},
+        {"重复申请", {2, 0, 0, 0, 0, 0, 2}},
+        {"其他处理", {3, 0, 0, 0, 0, 0, 3}},
+        {"(七)总计", {93, 0, 0, 0, 0, 0, 93}},
+    };
+    t3_rows("lo-label-s91014", want, ARRAY_LEN(want));
+}
+
 /* lo-wrap-s87004.txt (see the README): the total of （一）予以公开 wrapped
  * in its narrow column ("15" "3"), the row standing alone between its
  * label and the next; the report's own sum is wrong (150 + 2 is not
@@ -1566,6 +1586,7 @@ main(void)
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(label_value_put_first),
         cmocka_unit_test(wrapped_total_wrong_sum),
+        cmocka_unit_test(label_value_with_own_errors),
         cmocka_unit_test(wrapped_digit_per_line),
         cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
