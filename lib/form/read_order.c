@@ -296,7 +296,7 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
                 l = &lab[i];
         if (!l)
             continue;
-        uint32_t vals[T3_COLS];
+        uint32_t vals[T3_COLS], prev[T3_COLS];
         size_t n = 0, before = 0;
         for (size_t i = l->last + 1;
              i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS; i++)
@@ -304,14 +304,22 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
                 vals[n - 1] = (uint32_t)i;
         for (size_t i = l->first;
              i-- > 0 && o->items[i].kind != IT_TEXT && before <= T3_COLS;)
-            before += o->items[i].kind == IT_NUM;
+            if (o->items[i].kind == IT_NUM && before++ < T3_COLS)
+                prev[T3_COLS - before] = (uint32_t)i;
         /* labels and rows alternating: seven values before the label
-         * (the previous row's) and seven after it (its own) */
+         * (the previous row's) and seven after it (its own); or, where
+         * pdftotext wrote each label after its row's values (a label
+         * wrapped over more lines than the row's), the seven before it
+         * its own */
         if (n != T3_COLS || before != T3_COLS)
             continue;
-        for (size_t v = 0; v < T3_COLS; v++)
-            if (row_value(o, p, order, v) != vals[v])
-                return 0;
+        int after = 1, ahead = 1;
+        for (size_t v = 0; v < T3_COLS; v++) {
+            after &= row_value(o, p, order, v) == vals[v];
+            ahead &= row_value(o, p, order, v) == prev[v];
+        }
+        if (!after && !ahead)
+            return 0;
     }
     return 1;
 }

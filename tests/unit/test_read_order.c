@@ -1473,6 +1473,26 @@ label_value_with_own_errors(void **state)
     t3_rows("lo-label-s91014", want, ARRAY_LEN(want));
 }
 
+/* lo-after-s91025.txt (see the README): each row's values a line of
+ * seven, in the format's order, but the last rows' labels written after
+ * their values ("0 0 0 0 0 0 0" "3.其他" "1 0 0 0 0 1 2" "（七）总计"
+ * "0 0 0 0 0 0 0" "四、结转下年度继续办理"): the rows read in the
+ * format's order, as the truth has them, not each label with the line
+ * after it. */
+static void
+labels_after_their_rows(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"本年新收", {1, 0, 0, 0, 0, 1, 2}},
+        {"予以公开", {1, 0, 0, 0, 0, 0, 1}},
+        {"3.其他", {0, 0, 0, 0, 0, 0, 0}},
+        {"(七)总计", {1, 0, 0, 0, 0, 1, 2}},
+        {"结转下年度", {0, 0, 0, 0, 0, 0, 0}},
+    };
+    t3_rows("lo-after-s91025", want, ARRAY_LEN(want));
+}
+
 /* lo-wrap-s87004.txt (see the README): the total of （一）予以公开 wrapped
  * in its narrow column ("15" "3"), the row standing alone between its
  * label and the next; the report's own sum is wrong (150 + 2 is not
@@ -1587,6 +1607,7 @@ main(void)
         cmocka_unit_test(label_value_put_first),
         cmocka_unit_test(wrapped_total_wrong_sum),
         cmocka_unit_test(label_value_with_own_errors),
+        cmocka_unit_test(labels_after_their_rows),
         cmocka_unit_test(wrapped_digit_per_line),
         cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
