@@ -242,6 +242,82 @@ framed_row(const order_t *o, size_t w, size_t j)
     return 0;
 }
 
+/* The sums of the four and of the six values before item w into
+ * plain[0] and plain[1] (-1: not so many values; gaps and text without
+ * numbering, a header's fragments or Table 4's row, skipped). */
+static void
+row_sums(const order_t *o, size_t w, int64_t plain[2])
+{
+    int64_t sum = 0;
+    size_t seen = 0;
+    plain[0] = plain[1] = -1;
+    for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+        const item_t *x = &o->items[q];
+        if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
+            continue;
+        int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+        if (v < 0)
+            break;
+        sum += v;
+        seen++;
+        if (seen == 4 || seen == T3_COLS - 1)
+            plain[seen != 4] = sum;
+    }
+}
+
+/* 1 when the last value before item w is the sum of the six before it:
+ * a row's total, the run after it the next row's first value (a "9" ""
+ * "0" there is no 90 split). */
+static int
+closes_row(const order_t *o, size_t w)
+{
+    size_t q = w;
+    while (q > 0 && (o->items[q - 1].kind == IT_GAP ||
+                     (o->items[q - 1].kind == IT_TEXT &&
+                      !numbered(o, &o->items[q - 1]))))
+        q--;
+    if (q == 0 || o->items[q - 1].kind != IT_NUM)
+        return 0;
+    int64_t v = ogi__order_item_count(o, &o->items[q - 1]), sums[2];
+    row_sums(o, q - 1, sums);
+    return v >= 0 && v == sums[1];
+}
+
+/*
+ * 1 when the run of digits [i, j) on consecutive lines, a blank line,
+ * and the digits of item j + 1 are the pieces of one number split over
+ * two blocks in its narrow column ("22" "" "6" for 226, "1" "2" "" "9"
+ * for 129): every line of the run as wide as the first (the column's
+ * width, filled), the last piece no wider and a block of its own, the
+ * first not starting with a zero. The number into *joined.
+ */
+static int
+split_total(const order_t *o, size_t i, size_t j, int64_t *joined)
+{
+    if (j <= i || j + 1 >= o->nitems || o->items[j].kind != IT_GAP ||
+        !plain_digits(o, &o->items[j + 1]) ||
+        o->items[j + 1].line != o->items[j - 1].line + 2 ||
+        o->t->s[o->items[i].a] == '0')
+        return 0;
+    if (j + 2 < o->nitems && o->items[j + 2].kind == IT_NUM &&
+        o->items[j + 2].line == o->items[j + 1].line + 1)
+        return 0;
+    size_t w = o->items[i].b - o->items[i].a, digits = 0;
+    int64_t v = 0;
+    for (size_t q = i; q <= j + 1; q++) {
+        if (q == j)
+            continue;
+        const item_t *x = &o->items[q];
+        size_t n = x->b - x->a;
+        if (n > w || (q < j && n != w) || (digits += n) > 9)
+            return 0;
+        for (uint32_t c = x->a; c < x->b; c++)
+            v = v * 10 + (o->t->s[c] - '0');
+    }
+    *joined = v;
+    return 1;
+}
+
 /*
  * A row's total in a narrow last column wraps over lines: a digit per
  * line ("796" as "7" "9" "6"), or as many digits as the column holds and
@@ -289,7 +365,24 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         int max_joins = alone && j > i && wide && may_wrap_before(o, w)
                             ? WRAP_MAX_JOINS
                             : 0;
-        int64_t two;
+        int64_t two, split;
+        /* a total split over two blocks, that makes the row's sum */
+        if (alone && split_total(o, i, j, &split)) {
+            int64_t sums[2];
+            row_sums(o, w, sums);
+            if (split >= 10 && (split == sums[0] || split == sums[1]) &&
+                !closes_row(o, w)) {
+                size_t idx[10], k = 0;
+                for (size_t q = i; q < j; q++)
+                    idx[k++] = q;
+                idx[k++] = j + 1;
+                if (join_items(o, idx, k, &o->items[w++], arena))
+                    return OGI_ENOMEM;
+                run_end = 0;
+                i = j + 2;
+                continue;
+            }
+        }
         if (!max_joins && (j - i < 2 || !wrap_shape(o, i, i + 2, &two))) {
             o->items[w++] = o->items[i++];
             continue; /* nothing to join (no longer run is shaped if its
@@ -297,22 +390,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         }
         /* the sums of the four and of the six values before (-1: not
          * so many values), for the runs joined alone */
-        int64_t plain[2] = {-1, -1}, sum = 0;
-        size_t seen = 0;
-        for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
-            const item_t *x = &o->items[q];
-            /* (a header's fragments among the first row's values, or
-             * Table 4's row: text without numbering) */
-            if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
-                continue;
-            int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
-            if (v < 0)
-                break;
-            sum += v;
-            seen++;
-            if (seen == 4 || seen == T3_COLS - 1)
-                plain[seen != 4] = sum;
-        }
+        int64_t plain[2];
+        row_sums(o, w, plain);
         for (int joins = 0; joins <= max_joins && !end; joins++)
             for (size_t e = j; e > i && !end; e--) {
                 int64_t total;

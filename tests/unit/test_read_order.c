@@ -1493,6 +1493,28 @@ labels_after_their_rows(void **state)
     t3_rows("lo-after-s91025", want, ARRAY_LEN(want));
 }
 
+static void parsed_t3_row(const char *name, const char *key,
+                          const int64_t *want);
+
+/* lo-split-s91013.txt (see the README): 一、本年新收's total 226 split
+ * over two blocks in its narrow column ("22", a blank line, "6"), after
+ * the row's six values (221, 商业企业's blank written "无", 0, 0, 0, 5):
+ * one value, the row's sum, so that the rows after it are not shifted:
+ * they read as the truth has them. */
+static void
+total_split_over_blocks(void **state)
+{
+    (void)state;
+    static const int64_t granted[] = {118, 0, 0, 0, 0, 2, 120};
+    static const int64_t secret[] = {1, 0, 0, 0, 0, 0, 1};
+    static const int64_t third[] = {3, 0, 0, 0, 0, 1, 4};
+    static const int64_t creation[] = {2, 0, 0, 0, 0, 0, 2};
+    parsed_t3_row("lo-split-s91013", "granted", granted);
+    parsed_t3_row("lo-split-s91013", "denied.state_secret", secret);
+    parsed_t3_row("lo-split-s91013", "denied.third_party", third);
+    parsed_t3_row("lo-split-s91013", "unable.need_creation", creation);
+}
+
 /* lo-wrap-s87004.txt (see the README): the total of （一）予以公开 wrapped
  * in its narrow column ("15" "3"), the row standing alone between its
  * label and the next; the report's own sum is wrong (150 + 2 is not
@@ -1608,6 +1630,7 @@ main(void)
         cmocka_unit_test(wrapped_total_wrong_sum),
         cmocka_unit_test(label_value_with_own_errors),
         cmocka_unit_test(labels_after_their_rows),
+        cmocka_unit_test(total_split_over_blocks),
         cmocka_unit_test(wrapped_digit_per_line),
         cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
