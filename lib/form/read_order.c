@@ -285,7 +285,9 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
               const piece_t *rows, const uint32_t *order, unsigned skip)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
-    size_t next = 0;
+    size_t next = 0, ndata = 0;
+    for (size_t r = 0; r < sk->nrows; r++)
+        ndata += !(sk->rows[r].flags & skip);
     for (size_t r = 0; r < sk->nrows; r++) {
         if (sk->rows[r].flags & skip)
             continue;
@@ -310,13 +312,15 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
          * (the previous row's) and seven after it (its own); or, where
          * pdftotext wrote each label after its row's values (a label
          * wrapped over more lines than the row's), the seven before it
-         * its own */
+         * its own and the seven after it the next row's */
         if (n != T3_COLS || before != T3_COLS)
             continue;
-        int after = 1, ahead = 1;
+        int after = 1, ahead = next < ndata;
         for (size_t v = 0; v < T3_COLS; v++) {
             after &= row_value(o, p, order, v) == vals[v];
-            ahead &= row_value(o, p, order, v) == prev[v];
+            /* (and the seven after it the next row's) */
+            ahead &= row_value(o, p, order, v) == prev[v] &&
+                     row_value(o, &rows[next], order, v) == vals[v];
         }
         if (!after && !ahead)
             return 0;
