@@ -288,8 +288,9 @@ closes_row(const order_t *o, size_t w)
  * and the digits of item j + 1 are the pieces of one number split over
  * two blocks in its narrow column ("22" "" "6" for 226, "1" "2" "" "9"
  * for 129): every line of the run as wide as the first (the column's
- * width, filled), the last piece no wider and a block of its own, the
- * first not starting with a zero. The number into *joined.
+ * width, filled), the last piece no wider, a block of its own and
+ * followed by text, the first not starting with a zero. The number into
+ * *joined.
  */
 static int
 split_total(const order_t *o, size_t i, size_t j, int64_t *joined)
@@ -299,8 +300,13 @@ split_total(const order_t *o, size_t i, size_t j, int64_t *joined)
         o->items[j + 1].line != o->items[j - 1].line + 2 ||
         o->t->s[o->items[i].a] == '0')
         return 0;
-    if (j + 2 < o->nitems && o->items[j + 2].kind == IT_NUM &&
-        o->items[j + 2].line == o->items[j + 1].line + 1)
+    /* the last piece ends the row: text after it, not the next row's
+     * values (a total cut at the paper's edge, "5", and the next row's
+     * first value "3" are no 53) */
+    size_t after = j + 2;
+    while (after < o->nitems && o->items[after].kind == IT_GAP)
+        after++;
+    if (after < o->nitems && o->items[after].kind == IT_NUM)
         return 0;
     size_t w = o->items[i].b - o->items[i].a, digits = 0;
     int64_t v = 0;
