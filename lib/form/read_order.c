@@ -286,6 +286,7 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     size_t next = 0, ndata = 0;
+    int trailing = 0; /* a label seen after its row's values */
     for (size_t r = 0; r < sk->nrows; r++)
         ndata += !(sk->rows[r].flags & skip);
     for (size_t r = 0; r < sk->nrows; r++) {
@@ -312,7 +313,8 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
          * (the previous row's) and seven after it (its own); or, where
          * pdftotext wrote each label after its row's values (a label
          * wrapped over more lines than the row's), the seven before it
-         * its own and the seven after it the next row's */
+         * its own and the seven after it the next row's, for every
+         * anchored label from the first so written on */
         if (n != T3_COLS || before != T3_COLS)
             continue;
         int after = 1, ahead = next < ndata;
@@ -322,8 +324,11 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
             ahead &= row_value(o, p, order, v) == prev[v] &&
                      row_value(o, &rows[next], order, v) == vals[v];
         }
-        if (!after && !ahead)
+        /* (labels after their rows from one row on: a label before
+         * its row's values after such a one is no such layout) */
+        if ((!after && !ahead) || (after && trailing))
             return 0;
+        trailing |= ahead;
     }
     return 1;
 }
