@@ -378,7 +378,10 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
               const piece_t *rows, const uint32_t *order, unsigned skip)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
-    size_t next = 0;
+    size_t next = 0, ndata = 0;
+    int trailing = 0; /* a label seen after its row's values */
+    for (size_t r = 0; r < sk->nrows; r++)
+        ndata += !(sk->rows[r].flags & skip);
     for (size_t r = 0; r < sk->nrows; r++) {
         if (sk->rows[r].flags & skip)
             continue;
@@ -389,7 +392,7 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
                 l = &lab[i];
         if (!l)
             continue;
-        uint32_t vals[T3_COLS];
+        uint32_t vals[T3_COLS], prev[T3_COLS];
         size_t n = 0, before = 0;
         for (size_t i = l->last + 1;
              i < o->nitems && o->items[i].kind != IT_TEXT && n <= T3_COLS; i++)
@@ -397,14 +400,28 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
                 vals[n - 1] = (uint32_t)i;
         for (size_t i = l->first;
              i-- > 0 && o->items[i].kind != IT_TEXT && before <= T3_COLS;)
-            before += o->items[i].kind == IT_NUM;
+            if (o->items[i].kind == IT_NUM && before++ < T3_COLS)
+                prev[T3_COLS - before] = (uint32_t)i;
         /* labels and rows alternating: seven values before the label
-         * (the previous row's) and seven after it (its own) */
+         * (the previous row's) and seven after it (its own); or, where
+         * pdftotext wrote each label after its row's values (a label
+         * wrapped over more lines than the row's), the seven before it
+         * its own and the seven after it the next row's, for every
+         * anchored label from the first so written on */
         if (n != T3_COLS || before != T3_COLS)
             continue;
-        for (size_t v = 0; v < T3_COLS; v++)
-            if (row_value(o, p, order, v) != vals[v])
-                return 0;
+        int after = 1, ahead = next < ndata;
+        for (size_t v = 0; v < T3_COLS; v++) {
+            after &= row_value(o, p, order, v) == vals[v];
+            /* (and the seven after it the next row's) */
+            ahead &= row_value(o, p, order, v) == prev[v] &&
+                     row_value(o, &rows[next], order, v) == vals[v];
+        }
+        /* (labels after their rows from one row on: a label before
+         * its row's values after such a one is no such layout) */
+        if ((!after && !ahead) || (after && trailing))
+            return 0;
+        trailing |= ahead;
     }
     return 1;
 }
@@ -574,8 +591,9 @@ on_label(const order_t *o, uint32_t v)
  * is no row's first is moved to the start of the row where the most rows
  * then hold the identity, one at a time while that sets rows right (or,
  * setting none wrong, to its own row's start); the moves are kept when
- * the table then adds up but for LABEL_MAX_WRONG rows, more than as
- * written. cnt holds the counts of ord; tmp and save n entries each.
+ * more rows then add up than as written, and all from the first row a
+ * move touched but LABEL_MAX_WRONG (rows before it are as written: the
+ * report's own wrong sums may sit there). cnt holds the counts of ord; tmp and save n entries each.
  */
 static void
 label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
@@ -585,7 +603,7 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
     if (base0 == rows)
         return;
     memcpy(save, ord, n * sizeof(*ord));
-    size_t base = base0;
+    size_t base = base0, lo = rows; /* lo: the first row a move touched */
     for (int round = 0; round < LABEL_MOVES_MAX; round++) {
         /* g: rows that add up * 2, + 1 for the value's own row start */
         size_t best = 0, bs = 0, bp = 0;
@@ -607,6 +625,8 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         }
         if (!best)
             break;
+        if ((bs < bp ? bs : bp) / T3_COLS < lo)
+            lo = (bs < bp ? bs : bp) / T3_COLS;
         for (size_t q = 0; q < n; q++)
             tmp[q] = ord[moved_at(q, bs, 1, bp)];
         for (size_t q = 0; q < n; q++) {
@@ -615,7 +635,11 @@ label_values_first(const order_t *o, uint32_t *ord, size_t n, int64_t *cnt,
         }
         base = best / 2;
     }
-    if (base > base0 && base + LABEL_MAX_WRONG >= rows)
+    /* (the rows before the first one moved are as written: those that
+     * do not add up are the report's own errors) */
+    if (base > base0 &&
+        identity_rows(cnt + lo * T3_COLS, n - lo * T3_COLS) + LABEL_MAX_WRONG >=
+            rows - lo)
         return;
     memcpy(ord, save, n * sizeof(*ord));
     for (size_t q = 0; q < n; q++)

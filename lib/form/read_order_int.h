@@ -75,6 +75,9 @@ int ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena);
 /* The lines of o->t that are bare page numbers into o->pages
  * (read_order_pages.c). Returns 0 or OGI_ENOMEM. */
 int ogi__order_find_page_numbers(order_t *o, ogi_arena_t *arena);
+/* 1 when line l of t starts a page (pdftotext's form feed before it,
+ * read as a space). */
+int ogi__order_page_start(const ogi_text_t *t, size_t l);
 /* 1 when line l is a page's footer: a page number, bare or marked. */
 int ogi__order_page_line(const order_t *o, size_t l);
 /* Numbers wrapped in a narrow column (a row's total a digit per line,

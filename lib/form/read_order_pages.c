@@ -21,8 +21,8 @@
  * feed, at the start of the next page's first line, which the decoded
  * text holds as a space (lib/form/text.c); pdftotext indents no line of
  * its reading order. */
-static int
-page_start(const ogi_text_t *t, size_t l)
+int
+ogi__order_page_start(const ogi_text_t *t, size_t l)
 {
     const char *s = t->s + t->lines[l].start;
     size_t n = t->lines[l].end - t->lines[l].start;
@@ -109,12 +109,12 @@ find_page_numbers(order_t *o, ogi_arena_t *arena)
         k = 0;
         /* (a first line that starts a page: an empty page before) */
         for (size_t l = 0; l < t->nlines; l++) {
-            if (!page_start(t, l))
+            if (!ogi__order_page_start(t, l))
                 continue;
             k++;
             /* the page's content lines from its last, up */
             size_t seen = 0;
-            for (size_t p = l; p-- > 0 && !page_start(t, p);) {
+            for (size_t p = l; p-- > 0 && !ogi__order_page_start(t, p);) {
                 if (ogi__table_is_empty_line(t, p))
                     continue;
                 size_t v = bare_number(t, p);

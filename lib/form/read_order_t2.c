@@ -68,6 +68,75 @@ value_items(const order_t *o, uint32_t *v)
     return n;
 }
 
+/* Numbers of a Table 2 region read as wrapped in their narrow column at
+ * most (a value's digits over two lines). */
+#define T2_MAX_WRAPS 2
+
+/* 1 when s[a, b) is digits, a sign before them when sign is set; their
+ * count into *nd. */
+static int
+digits_only(const char *s, uint32_t a, uint32_t b, int sign, size_t *nd)
+{
+    if (sign && a < b && (s[a] == '+' || s[a] == '-'))
+        a++;
+    if (a == b)
+        return 0;
+    for (uint32_t q = a; q < b; q++)
+        if (s[q] < '0' || s[q] > '9')
+            return 0;
+    *nd = b - a;
+    return 1;
+}
+
+/*
+ * 1 when value items i and i + 1 can be one number that LibreOffice
+ * wrapped in its narrow column ("+2" "0" for +20, "905" "5" for 9055):
+ * a block of their own of two consecutive lines, the first two
+ * characters wide or more (a sign allowed), its digits not starting
+ * with a zero, the second plain digits no wider.
+ */
+static int
+wrapped_pair(const order_t *o, size_t i)
+{
+    if (i + 1 >= o->nitems)
+        return 0;
+    const item_t *x = &o->items[i], *y = &o->items[i + 1];
+    const char *s = o->t->s;
+    size_t nx, ny;
+    if (x->kind != IT_NUM || y->kind != IT_NUM || x->js || y->js ||
+        y->line != x->line + 1 || x->b - x->a < 2 ||
+        y->b - y->a > x->b - x->a || !digits_only(s, x->a, x->b, 1, &nx) ||
+        !digits_only(s, y->a, y->b, 0, &ny) || nx + ny > 9 ||
+        s[x->b - nx] == '0')
+        return 0;
+    /* the block is the two lines: no number on the line before or after */
+    if (i > 0 && o->items[i - 1].kind == IT_NUM &&
+        o->items[i - 1].line + 1 == x->line)
+        return 0;
+    return i + 2 >= o->nitems || o->items[i + 2].kind != IT_NUM ||
+           o->items[i + 2].line != y->line + 1;
+}
+
+/* Value item x with the digits of y after it, joined in the arena, into
+ * *d. Returns 0 or OGI_ENOMEM. */
+static int
+join_pair(const order_t *o, const item_t *x, const item_t *y, item_t *d,
+          ogi_arena_t *arena)
+{
+    size_t nx = x->b - x->a, ny = y->b - y->a;
+    char *s = ogi_arena_alloc(arena, nx + ny + 1);
+    if (!s)
+        return OGI_ENOMEM;
+    memcpy(s, o->t->s + x->a, nx);
+    memcpy(s + nx, o->t->s + y->a, ny);
+    s[nx + ny] = '\0';
+    *d = *x;
+    d->b = y->b;
+    d->js = s;
+    d->jn = (uint32_t)(nx + ny);
+    return 0;
+}
+
 /* 1 when values v[0..n) are one column's cells: items one after
  * another on consecutive lines (a block of pdftotext's, no gap). */
 static int
@@ -78,6 +147,106 @@ one_column(const order_t *o, const uint32_t *v, size_t n)
             o->items[v[q]].line != o->items[v[q - 1]].line + 1)
             return 0;
     return 1;
+}
+
+/* 1 when text item i is an item's heading or a row's label. */
+static int
+t2_used(const t2_item_t *items, size_t nit, size_t i)
+{
+    for (size_t k = 0; k < nit; k++) {
+        if (items[k].heading == i)
+            return 1;
+        for (size_t r = 0; r < items[k].nrows; r++)
+            if (items[k].lab[r] == i)
+                return 1;
+    }
+    return 0;
+}
+
+/* Position of value item it in v[0..n), or n. */
+static size_t
+value_pos(const uint32_t *v, size_t n, size_t it)
+{
+    size_t q = 0;
+    while (q < n && v[q] != it)
+        q++;
+    return q;
+}
+
+/* A row's cells left at a page's end at most (Table 2's columns). */
+#define T2_MAX_TAIL 3
+
+/*
+ * A Table 2 row that opens a page, its label first, may have its last
+ * cells written at the page's end: pdftotext reads the column's block at
+ * the page's top after the rest of the page ("其他对外管理服务事项" "177"
+ * "0", the next items, "2935" before the form feed). When a row that
+ * opens a page has some of its cells after its label but not all, and
+ * the page ends in a run of exactly the cells missing after a text item,
+ * those values are put back after the row's: in v and vx (n values, the
+ * format's order) they move there.
+ */
+static void
+move_page_tails(const order_t *o, const t2_item_t *items, size_t nit,
+                uint32_t *v, item_t *vx, size_t n)
+{
+    for (size_t k = 0; k < nit; k++) {
+        size_t cols = ogi_skeleton_table(items[k].id)->ncols;
+        for (size_t r = 0; r < items[k].nrows; r++) {
+            uint32_t lab = items[k].lab[r];
+            if (lab == UINT32_MAX)
+                continue;
+            /* the label opens its page */
+            size_t p = lab;
+            while (p > 0 && o->items[p - 1].kind == IT_GAP)
+                p--;
+            size_t from = p > 0 ? o->items[p - 1].line + 1 : 0, top = 0;
+            for (size_t l = from; l <= o->items[lab].line && !top; l++)
+                top = ogi__order_page_start(o->t, l);
+            if (!top)
+                continue;
+            /* the row's values after it (its label's wrapped tail
+             * between) */
+            size_t q = lab + 1, c = 0, last = 0;
+            for (; q < o->nitems; q++) {
+                const item_t *x = &o->items[q];
+                if (x->kind == IT_NUM) {
+                    c++;
+                    last = q;
+                } else if (x->kind == IT_TEXT &&
+                           (c || t2_used(items, nit, q))) {
+                    break;
+                }
+            }
+            if (c == 0 || c >= cols || q == o->nitems)
+                continue;
+            /* the page's end: the items before the next page's start */
+            size_t e = q;
+            while (e < o->nitems && !ogi__order_page_start(o->t, o->items[e].line))
+                e++;
+            if (e == o->nitems)
+                continue;
+            size_t b = e, m = 0;
+            while (b > q && o->items[b - 1].kind != IT_TEXT)
+                m += o->items[--b].kind == IT_NUM;
+            if (m != cols - c || m > T2_MAX_TAIL || b == q)
+                continue;
+            while (o->items[b].kind != IT_NUM)
+                b++;
+            size_t pv = value_pos(v, n, last), pt = value_pos(v, n, b);
+            if (pv >= n || pt >= n || pt + m > n || pt <= pv + 1)
+                continue;
+            /* v[pv + 1, pt + m) turned so that the run comes first */
+            uint32_t tv[T2_MAX_TAIL];
+            item_t tx[T2_MAX_TAIL];
+            memcpy(tv, v + pt, m * sizeof(*v));
+            memcpy(tx, vx + pt, m * sizeof(*vx));
+            memmove(v + pv + 1 + m, v + pv + 1, (pt - pv - 1) * sizeof(*v));
+            memmove(vx + pv + 1 + m, vx + pv + 1, (pt - pv - 1) * sizeof(*vx));
+            memcpy(v + pv + 1, tv, m * sizeof(*v));
+            memcpy(vx + pv + 1, tx, m * sizeof(*vx));
+        }
+    }
 }
 
 /*
@@ -116,6 +285,13 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
             ogi__label_norm(o->t->s + it->a, it->b - it->a, &norm[i]);
     }
     size_t nv = value_items(o, v);
+    /* the values that could be a number wrapped in two: joined when the
+     * items' cells then number the values exactly */
+    size_t wrap[T2_MAX_WRAPS + 1], nw = 0;
+    for (size_t q = 0; q + 1 < nv && nw <= T2_MAX_WRAPS; q++)
+        if (v[q + 1] == v[q] + 1 && wrapped_pair(o, v[q]))
+            wrap[nw++] = q++;
+    int joined = 0;
     static const ogi_format_t formats[] = {OGI_FORMAT_2021, OGI_FORMAT_2019};
     t2_item_t items[T2_MAX_ITEMS];
     size_t nit = 0;
@@ -162,12 +338,34 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
         }
         /* two items at least, a row label, and the items' cells every
          * value of the region */
-        if (ok && nit >= 2 && named && cells == nv)
+        if (ok && nit >= 2 && named &&
+            (cells == nv || (nw && nw <= T2_MAX_WRAPS && cells + nw == nv))) {
             *done = 1;
+            joined = cells != nv;
+        }
     }
     if (!*done)
         return 0;
     int rc;
+    /* the values as items, the wrapped ones joined */
+    item_t *vx = ogi_arena_alloc(tb->arena, (nv + 1) * sizeof(*vx));
+    if (!vx)
+        return OGI_ENOMEM;
+    size_t n = 0;
+    for (size_t q = 0, w = 0; q < nv; q++) {
+        if (joined && w < nw && wrap[w] == q) {
+            if ((rc = join_pair(o, &o->items[v[q]], &o->items[v[q + 1]],
+                                &vx[n], tb->arena)))
+                return rc;
+            v[n++] = v[q++];
+            w++;
+            continue;
+        }
+        vx[n] = o->items[v[q]];
+        v[n++] = v[q];
+    }
+    nv = n;
+    move_page_tails(o, items, nit, v, vx, nv);
     size_t s = 0;
     for (size_t k = 0; k < nit; k++) {
         const t2_item_t *ti = &items[k];
@@ -188,8 +386,8 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
                 (lab != UINT32_MAX && (rc = ogi__order_add_item(tb, o, lab))))
                 return rc;
             for (size_t c = 0; c < cols; c++) {
-                uint32_t it = v[s + (bycol ? c * rows + r : r * cols + c)];
-                if ((rc = ogi__order_add_value(tb, o, &o->items[it])))
+                size_t vi = s + (bycol ? c * rows + r : r * cols + c);
+                if ((rc = ogi__order_add_value(tb, o, &vx[vi])))
                     return rc;
             }
             ogi__table_row_close(tb);

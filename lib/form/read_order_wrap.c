@@ -68,7 +68,8 @@ typedef struct {
  * 1 when items [p, p + n), before lim, are a whole block of numbers on
  * consecutive lines that starts with a value wrapped in its narrow
  * column: its first line fills the column (two digits or more: digits
- * one per line among other numbers are a column block's cells), its
+ * one per line among other numbers are a column block's cells; a block
+ * of two lines alone may be a digit each, a column one digit wide), its
  * tail is the block's last line, no wider. Between them sit the cells
  * of the next columns on the row's line: pdftotext writes a block's
  * lines from the top, and the wrapped value starts above them and ends
@@ -81,7 +82,8 @@ wrap_block(const order_t *o, size_t p, size_t n, size_t lim, int64_t *v,
 {
     const item_t *x = &o->items[p], *y = &o->items[p + n - 1];
     if (n < 2 || !plain_digits(o, x) || !plain_digits(o, y) ||
-        x->b - x->a < 2 || y->b - y->a > x->b - x->a || o->t->s[x->a] == '0' ||
+        (x->b - x->a < 2 && n != 2) || y->b - y->a > x->b - x->a ||
+        o->t->s[x->a] == '0' ||
         (x->b - x->a) + (y->b - y->a) > 9 ||
         (p > 0 && o->items[p - 1].kind == IT_NUM))
         return 0;
@@ -143,6 +145,18 @@ fit_back(const order_t *o, size_t q, size_t lim, size_t left, int64_t rest,
     return 0;
 }
 
+/* 1 when items q and q + 1 are a block of their own of two lines, a
+ * digit each: a value wrapped a digit per line in a column one digit
+ * wide ("4" "8" for 48 under a header written a character per line). */
+static int
+pair_block(const order_t *o, size_t q)
+{
+    const item_t *x = &o->items[q], *y = &o->items[q + 1];
+    return x->b - x->a == 1 && y->b - y->a == 1 &&
+           (q + 2 >= o->nitems || o->items[q + 2].kind != IT_NUM ||
+            o->items[q + 2].line != y->line + 1);
+}
+
 /* 1 when one of the items a row's values before w span (a row's six
  * values, each with the gap after it, and a block's extra lines) starts
  * a block of numbers two digits wide or more on consecutive lines: a
@@ -154,8 +168,9 @@ may_wrap_before(const order_t *o, size_t w)
     for (size_t q = from; q + 1 < w; q++) {
         const item_t *x = &o->items[q], *y = &o->items[q + 1];
         if (x->kind == IT_NUM && y->kind == IT_NUM && !x->js &&
-            x->b - x->a >= 2 && y->line == x->line + 1 &&
-            (q == 0 || o->items[q - 1].kind != IT_NUM))
+            y->line == x->line + 1 &&
+            (q == 0 || o->items[q - 1].kind != IT_NUM) &&
+            (x->b - x->a >= 2 || pair_block(o, q)))
             return 1;
     }
     return 0;
@@ -227,6 +242,88 @@ framed_row(const order_t *o, size_t w, size_t j)
     return 0;
 }
 
+/* The sums of the four and of the six values before item w into
+ * plain[0] and plain[1] (-1: not so many values; gaps and text without
+ * numbering, a header's fragments or Table 4's row, skipped). */
+static void
+row_sums(const order_t *o, size_t w, int64_t plain[2])
+{
+    int64_t sum = 0;
+    size_t seen = 0;
+    plain[0] = plain[1] = -1;
+    for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
+        const item_t *x = &o->items[q];
+        if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
+            continue;
+        int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+        if (v < 0)
+            break;
+        sum += v;
+        seen++;
+        if (seen == 4 || seen == T3_COLS - 1)
+            plain[seen != 4] = sum;
+    }
+}
+
+/* 1 when the last value before item w is the sum of the six before it:
+ * a row's total, the run after it the next row's first value (a "9" ""
+ * "0" there is no 90 split). */
+static int
+closes_row(const order_t *o, size_t w)
+{
+    size_t q = w;
+    while (q > 0 && (o->items[q - 1].kind == IT_GAP ||
+                     (o->items[q - 1].kind == IT_TEXT &&
+                      !numbered(o, &o->items[q - 1]))))
+        q--;
+    if (q == 0 || o->items[q - 1].kind != IT_NUM)
+        return 0;
+    int64_t v = ogi__order_item_count(o, &o->items[q - 1]), sums[2];
+    row_sums(o, q - 1, sums);
+    return v >= 0 && v == sums[1];
+}
+
+/*
+ * 1 when the run of digits [i, j) on consecutive lines, a blank line,
+ * and the digits of item j + 1 are the pieces of one number split over
+ * two blocks in its narrow column ("22" "" "6" for 226, "1" "2" "" "9"
+ * for 129): every line of the run as wide as the first (the column's
+ * width, filled), the last piece no wider, a block of its own and
+ * followed by text, the first not starting with a zero. The number into
+ * *joined.
+ */
+static int
+split_total(const order_t *o, size_t i, size_t j, int64_t *joined)
+{
+    if (j <= i || j + 1 >= o->nitems || o->items[j].kind != IT_GAP ||
+        !plain_digits(o, &o->items[j + 1]) ||
+        o->items[j + 1].line != o->items[j - 1].line + 2 ||
+        o->t->s[o->items[i].a] == '0')
+        return 0;
+    /* the last piece ends the row: text after it, not the next row's
+     * values (a total cut at the paper's edge, "5", and the next row's
+     * first value "3" are no 53) */
+    size_t after = j + 2;
+    while (after < o->nitems && o->items[after].kind == IT_GAP)
+        after++;
+    if (after < o->nitems && o->items[after].kind == IT_NUM)
+        return 0;
+    size_t w = o->items[i].b - o->items[i].a, digits = 0;
+    int64_t v = 0;
+    for (size_t q = i; q <= j + 1; q++) {
+        if (q == j)
+            continue;
+        const item_t *x = &o->items[q];
+        size_t n = x->b - x->a;
+        if (n > w || (q < j && n != w) || (digits += n) > 9)
+            return 0;
+        for (uint32_t c = x->a; c < x->b; c++)
+            v = v * 10 + (o->t->s[c] - '0');
+    }
+    *joined = v;
+    return 1;
+}
+
 /*
  * A row's total in a narrow last column wraps over lines: a digit per
  * line ("796" as "7" "9" "6"), or as many digits as the column holds and
@@ -274,7 +371,24 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         int max_joins = alone && j > i && wide && may_wrap_before(o, w)
                             ? WRAP_MAX_JOINS
                             : 0;
-        int64_t two;
+        int64_t two, split;
+        /* a total split over two blocks, that makes the row's sum */
+        if (alone && split_total(o, i, j, &split)) {
+            int64_t sums[2];
+            row_sums(o, w, sums);
+            if (split >= 10 && (split == sums[0] || split == sums[1]) &&
+                !closes_row(o, w)) {
+                size_t idx[10], k = 0;
+                for (size_t q = i; q < j; q++)
+                    idx[k++] = q;
+                idx[k++] = j + 1;
+                if (join_items(o, idx, k, &o->items[w++], arena))
+                    return OGI_ENOMEM;
+                run_end = 0;
+                i = j + 2;
+                continue;
+            }
+        }
         if (!max_joins && (j - i < 2 || !wrap_shape(o, i, i + 2, &two))) {
             o->items[w++] = o->items[i++];
             continue; /* nothing to join (no longer run is shaped if its
@@ -282,22 +396,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         }
         /* the sums of the four and of the six values before (-1: not
          * so many values), for the runs joined alone */
-        int64_t plain[2] = {-1, -1}, sum = 0;
-        size_t seen = 0;
-        for (size_t q = w; q-- > 0 && seen < T3_COLS - 1;) {
-            const item_t *x = &o->items[q];
-            /* (a header's fragments among the first row's values, or
-             * Table 4's row: text without numbering) */
-            if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
-                continue;
-            int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
-            if (v < 0)
-                break;
-            sum += v;
-            seen++;
-            if (seen == 4 || seen == T3_COLS - 1)
-                plain[seen != 4] = sum;
-        }
+        int64_t plain[2];
+        row_sums(o, w, plain);
         for (int joins = 0; joins <= max_joins && !end; joins++)
             for (size_t e = j; e > i && !end; e--) {
                 int64_t total;

@@ -1258,6 +1258,33 @@ t2_by_format_order(void **state)
     t2_row("chromium-t2-s31000", "第二十条", "行政许可", license, 1);
 }
 
+/* Table 2 printed by LibreOffice on A4 across, read by pdftotext
+ * (lo-t2wrap-s91058.txt, lo-t2tail-s91047.txt, see the README): in
+ * s91058 行政许可's 本年增/减 wraps in its narrow column ("+2" "0" for
+ * +20), and both pages' 其他对外管理服务事项, which opens a page, has its
+ * 处理决定数量 written at the page's end ("3838", "2935" after the
+ * heading of （九）). The wrapped value is joined and the page's last
+ * value put back in its row: the rows as the truth has them. */
+static void
+t2_wrapped_and_page_tail(void **state)
+{
+    (void)state;
+    static const int64_t license[] = {498, 20, 5284};
+    static const int64_t other[] = {80, 0, 3838};
+    static const int64_t penalty[] = {44, 4, 2673};
+    static const int64_t fees[] = {0, 1};
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政许可", license, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "其他对外管理服务", other, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政处", penalty, 3);
+    t2_row("lo-t2wrap-s91058", "第二十条", "行政事业性收", fees, 2);
+    static const int64_t other47[] = {177, 0, 2935};
+    static const int64_t penalty47[] = {95, 0, 6727};
+    static const int64_t fees47[] = {11, -5};
+    t2_row("lo-t2tail-s91047", "第二十条", "其他对外管理服务", other47, 3);
+    t2_row("lo-t2tail-s91047", "第二十条", "行政处", penalty47, 3);
+    t2_row("lo-t2tail-s91047", "第二十条", "行政事业性收", fees47, 2);
+}
+
 /* Table 3 printed by Chromium with its 总计 column apart
  * (chromium-total-s31014.txt, see the README): each row's six applicant
  * values, 自然人's on the label's line after the other five ("0" "0" "0"
@@ -1474,6 +1501,68 @@ label_value_put_first(void **state)
     t3_rows("lo-label-s86019", want, ARRAY_LEN(want));
 }
 
+/* lo-label-s91014.txt (see the README): 3.要求提供公开出版物's first
+ * value "0" written with its label after the table's last rows, and the
+ * report's own sums wrong in two rows before it (（一）予以公开 52 of 51,
+ * 8.属于行政查询事项 0 of 1). The value goes back to its row's start:
+ * the rows after it read as the truth has them, the wrong sums as the
+ * report wrote them. */
+static void
+label_value_with_own_errors(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"予以公开", {52, 0, 0, 0, 0, 0, 51}},
+        {"属于行政查询", {0, 0, 0, 0, 0, 0, 1}},
+        {"重复申请", {2, 0, 0, 0, 0, 0, 2}},
+        {"其他处理", {3, 0, 0, 0, 0, 0, 3}},
+        {"(七)总计", {93, 0, 0, 0, 0, 0, 93}},
+    };
+    t3_rows("lo-label-s91014", want, ARRAY_LEN(want));
+}
+
+/* lo-after-s91025.txt (see the README): each row's values a line of
+ * seven, in the format's order, but the last rows' labels written after
+ * their values ("0 0 0 0 0 0 0" "3.其他" "1 0 0 0 0 1 2" "（七）总计"
+ * "0 0 0 0 0 0 0" "四、结转下年度继续办理"): the rows read in the
+ * format's order, as the truth has them, not each label with the line
+ * after it. */
+static void
+labels_after_their_rows(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"本年新收", {1, 0, 0, 0, 0, 1, 2}},
+        {"予以公开", {1, 0, 0, 0, 0, 0, 1}},
+        {"3.其他", {0, 0, 0, 0, 0, 0, 0}},
+        {"(七)总计", {1, 0, 0, 0, 0, 1, 2}},
+        {"结转下年度", {0, 0, 0, 0, 0, 0, 0}},
+    };
+    t3_rows("lo-after-s91025", want, ARRAY_LEN(want));
+}
+
+static void parsed_t3_row(const char *name, const char *key,
+                          const int64_t *want);
+
+/* lo-split-s91013.txt (see the README): 一、本年新收's total 226 split
+ * over two blocks in its narrow column ("22", a blank line, "6"), after
+ * the row's six values (221, 商业企业's blank written "无", 0, 0, 0, 5):
+ * one value, the row's sum, so that the rows after it are not shifted:
+ * they read as the truth has them. */
+static void
+total_split_over_blocks(void **state)
+{
+    (void)state;
+    static const int64_t granted[] = {118, 0, 0, 0, 0, 2, 120};
+    static const int64_t secret[] = {1, 0, 0, 0, 0, 0, 1};
+    static const int64_t third[] = {3, 0, 0, 0, 0, 1, 4};
+    static const int64_t creation[] = {2, 0, 0, 0, 0, 0, 2};
+    parsed_t3_row("lo-split-s91013", "granted", granted);
+    parsed_t3_row("lo-split-s91013", "denied.state_secret", secret);
+    parsed_t3_row("lo-split-s91013", "denied.third_party", third);
+    parsed_t3_row("lo-split-s91013", "unable.need_creation", creation);
+}
+
 /* lo-wrap-s87004.txt (see the README): the total of （一）予以公开 wrapped
  * in its narrow column ("15" "3"), the row standing alone between its
  * label and the next; the report's own sum is wrong (150 + 2 is not
@@ -1488,6 +1577,23 @@ wrapped_total_wrong_sum(void **state)
         {"属于国家秘密", {1, 0, 0, 0, 0, 0, 1}},
     };
     t3_rows("lo-wrap-s87004", want, ARRAY_LEN(want));
+}
+
+/* lo-t2wrap-s91058.txt (see the README): 自然人's header written a
+ * character per line, its column one digit wide, and 总计's as narrow:
+ * 48 and 51 of 一、本年新收 each wrapped a digit per line ("4" "8", the
+ * other five values, "5" "1"), and the same for （一）予以公开's 32 and
+ * 34. Each pair is one value where the row's values make its total. */
+static void
+wrapped_digit_per_line(void **state)
+{
+    (void)state;
+    static const want_row_t want[] = {
+        {"本年新收", {48, 0, 0, 0, 0, 3, 51}},
+        {"上年结转", {0, 0, 0, 0, 0, 0, 0}},
+        {"予以公开", {32, 0, 0, 0, 0, 2, 34}},
+    };
+    t3_rows("lo-t2wrap-s91058", want, ARRAY_LEN(want));
 }
 
 /* Fixture `name` (DIR name.txt) parsed whole: Table 3's row `key` holds
@@ -1566,9 +1672,14 @@ main(void)
         cmocka_unit_test(displaced_chunk_moved_back),
         cmocka_unit_test(real_110_page_of_pages),
         cmocka_unit_test(t2_by_format_order),
+        cmocka_unit_test(t2_wrapped_and_page_tail),
         cmocka_unit_test(total_column_apart_put_back),
         cmocka_unit_test(label_value_put_first),
         cmocka_unit_test(wrapped_total_wrong_sum),
+        cmocka_unit_test(label_value_with_own_errors),
+        cmocka_unit_test(labels_after_their_rows),
+        cmocka_unit_test(total_split_over_blocks),
+        cmocka_unit_test(wrapped_digit_per_line),
         cmocka_unit_test(other_and_total_apart),
         cmocka_unit_test(sentence_year_is_text),
         cmocka_unit_test(label_run_then_rows),
