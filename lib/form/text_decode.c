@@ -210,46 +210,52 @@ kept3(const unsigned char *u, size_t n)
 
 #if defined(__SSE2__) && defined(__GNUC__)
 /*
- * How many of the 16 bytes at u normalisation keeps as they are, up to the
- * first byte it does not keep or the first character the 16 do not hold
+ * How many of the 64 bytes at u normalisation keeps as they are, up to the
+ * first byte it does not keep or the first character the 64 do not hold
  * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
- * lead E3-E9 and two continuation bytes). All 16 are stored at o whatever
+ * lead E3-E9 and two continuation bytes). All 64 are stored at o whatever
  * the count (o has room: the text never runs ahead of u). *lf gets the
- * LFs kept, bit k for byte k.
+ * LFs kept, bit k for byte k. Sixty-four at a turn: the masks' arithmetic
+ * after the vector tests costs the same for a block of any size.
  */
 static inline unsigned
-plain16(const unsigned char *u, char *o, unsigned *lf)
+plain64(const unsigned char *u, char *o, uint64_t *lf)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
-    _mm_storeu_si128((__m128i *)(void *)o, v);
-    __m128i ascii =
-        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-                                   _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-    __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
-    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
-    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-                                  _mm_set1_epi8((char)0x80));
-    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
-    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-    unsigned mn = (unsigned)_mm_movemask_epi8(nl);
-    unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
-    unsigned bad = 0;
-    unsigned e3 = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
-    if (e3) {
-        /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded */
-        __m128i b80 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80));
-        __m128i b8c = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8C));
-        __m128i b8d = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8D));
-        unsigned m80 = (unsigned)_mm_movemask_epi8(b80);
-        unsigned mt = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(b80, _mm_or_si128(b8c, b8d)));
-        bad = e3 & (m80 >> 1) & (mt >> 2);
+    uint64_t single = 0, lead = 0, cont = 0, nl = 0, e3 = 0;
+    for (unsigned k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+        _mm_storeu_si128((__m128i *)(void *)(o + k), v);
+        /* 0x20-0x7E are those that, one more, are above 0x20 as signed
+         * bytes (0x7F and the high bytes wrap below) */
+        __m128i print = _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)),
+                                       _mm_set1_epi8(0x20));
+        __m128i n = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+        __m128i one = _mm_or_si128(
+            _mm_or_si128(print, n), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+        __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
+        __m128i l = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
+        /* 80-BF, as signed bytes, are those below C0 */
+        __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+        single |= (uint64_t)(unsigned)_mm_movemask_epi8(one) << k;
+        lead |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << k;
+        cont |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
+        nl |= (uint64_t)(unsigned)_mm_movemask_epi8(n) << k;
+        e3 |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                  _mm_cmpeq_epi8(d, _mm_setzero_si128()))
+              << k;
     }
-    unsigned p = ogi__utf8_run16(ma, ml, mc, bad);
-    *lf = mn & ((1u << p) - 1);
+    /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded: looked
+     * for after their leads, a few in a block of CJK punctuation (a lead
+     * in the last two bytes is cut whatever follows) */
+    uint64_t bad = 0;
+    for (e3 &= ~UINT64_C(0) >> 2; e3; e3 &= e3 - 1) {
+        unsigned k = (unsigned)__builtin_ctzll(e3);
+        if (u[k + 1] == 0x80 &&
+            (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
+            bad |= UINT64_C(1) << k;
+    }
+    unsigned p = ogi__utf8_run64(single, lead, cont, bad);
+    *lf = p < 64 ? nl & ((UINT64_C(1) << p) - 1) : nl;
     return p;
 }
 #endif
@@ -330,23 +336,24 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     int rc;
     while (i < len) {
 #if defined(__SSE2__) && defined(__GNUC__)
-        if (len - i >= 16) {
+        if (len - i >= 64) {
             /* the bulk of a report (ASCII, line breaks, ideographs and CJK
-             * punctuation) sixteen bytes at a time, to the first character
-             * that is not copied as it is */
+             * punctuation) sixty-four bytes at a time, to the first
+             * character that is not copied as it is */
             size_t i0 = i, o0 = o;
-            unsigned p, lf;
+            unsigned p;
+            uint64_t lf;
             do {
-                p = plain16(u + i, out->s + o, &lf);
+                p = plain64(u + i, out->s + o, &lf);
                 for (; lf; lf &= lf - 1) {
-                    size_t at = o + (unsigned)__builtin_ctz(lf);
+                    size_t at = o + (unsigned)__builtin_ctzll(lf);
                     if ((rc = add_line(out, &lcap, lstart, at)))
                         return rc;
                     lstart = at + 1;
                 }
                 i += p;
                 o += p;
-            } while (p >= 14 && len - i >= 16);
+            } while (p >= 62 && len - i >= 64);
             if (i > i0)
                 SHIFT_AT(o0, i0);
             if (i >= len)
