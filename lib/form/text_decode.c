@@ -209,17 +209,23 @@ kept3(const unsigned char *u, size_t n)
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
+/* What normalisation makes of a window of 64 bytes, bit k for byte k. */
+typedef struct {
+    uint64_t single; /* printable ASCII, tabs and LFs: kept as they are */
+    uint64_t lead;   /* leads E3-E9 of the characters kept3 keeps */
+    uint64_t cont;   /* continuation bytes, 10xxxxxx */
+    uint64_t nl;     /* LFs */
+    uint64_t bad;    /* leads of E3 80 80/8C/8D, which are folded */
+} kinds64_t;
+
 /*
- * How many of the 64 bytes at u normalisation keeps as they are, up to the
- * first byte it does not keep or the first character the 64 do not hold
- * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
- * lead E3-E9 and two continuation bytes). All 64 are stored at o whatever
- * the count (o has room: the text never runs ahead of u). *lf gets the
- * LFs kept, bit k for byte k. Sixty-four at a turn: the masks' arithmetic
- * after the vector tests costs the same for a block of any size.
+ * The kinds of the 64 bytes at u into *m, the 64 stored at o whatever
+ * they are (o has room: the text never runs ahead of u). Sixty-four at a
+ * turn: the masks' arithmetic after the vector tests costs the same for a
+ * window of any size.
  */
-static inline unsigned
-plain64(const unsigned char *u, char *o, uint64_t *lf)
+static inline void
+kinds64(const unsigned char *u, char *o, kinds64_t *m)
 {
     uint64_t single = 0, lead = 0, cont = 0, nl = 0, e3 = 0;
     for (unsigned k = 0; k < 64; k += 16) {
@@ -245,7 +251,7 @@ plain64(const unsigned char *u, char *o, uint64_t *lf)
               << k;
     }
     /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded: looked
-     * for after their leads, a few in a block of CJK punctuation (a lead
+     * for after their leads, a few in a window of CJK punctuation (a lead
      * in the last two bytes is cut whatever follows) */
     uint64_t bad = 0;
     for (e3 &= ~UINT64_C(0) >> 2; e3; e3 &= e3 - 1) {
@@ -254,11 +260,37 @@ plain64(const unsigned char *u, char *o, uint64_t *lf)
             (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
             bad |= UINT64_C(1) << k;
     }
-    unsigned p = ogi__utf8_run64(single, lead, cont, bad);
-    *lf = p < 64 ? nl & ((UINT64_C(1) << p) - 1) : nl;
-    return p;
+    *m = (kinds64_t){single, lead, cont, nl, bad};
+}
+
+/* How many bytes of the window from byte q on (q < 64) are kept as they
+ * are, in whole characters: up to the first byte that is not, or the last
+ * character the window holds whole. */
+static inline unsigned
+kept_from(const kinds64_t *m, unsigned q)
+{
+    return ogi__utf8_run64(m->single >> q, m->lead >> q, m->cont >> q,
+                           m->bad >> q);
 }
 #endif
+
+/* The ASCII byte a full-width form U+FF01-U+FF5E at u (len bytes left)
+ * folds to (，：（）１２ to ,:()12), or 0 when u holds none. */
+static inline int
+fullwidth(const unsigned char *u, size_t len)
+{
+    if (len < 3 || u[0] != 0xEF)
+        return 0;
+    if (u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF)
+        return u[2] - 0x60;
+    if (u[1] == 0xBD && u[2] >= 0x80 && u[2] <= 0x9E)
+        return u[2] - 0x20;
+    return 0;
+}
+
+/* How many bytes a window may read from its start: its 64, and the 16 a
+ * block stored again after a fold may read past them. */
+#define WINDOW_READ 80
 
 /* How many of u[from..to) are bytes of multi-byte characters (>= 0x80):
  * what broken sequences are weighed against, counted only once some are
@@ -336,26 +368,56 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     int rc;
     while (i < len) {
 #if defined(__SSE2__) && defined(__GNUC__)
-        if (len - i >= 64) {
+        if (len - i >= WINDOW_READ) {
             /* the bulk of a report (ASCII, line breaks, ideographs and CJK
-             * punctuation) sixty-four bytes at a time, to the first
-             * character that is not copied as it is */
-            size_t i0 = i, o0 = o;
-            unsigned p;
-            uint64_t lf;
-            do {
-                p = plain64(u + i, out->s + o, &lf);
-                for (; lf; lf &= lf - 1) {
-                    size_t at = o + (unsigned)__builtin_ctzll(lf);
-                    if ((rc = add_line(out, &lcap, lstart, at)))
-                        return rc;
-                    lstart = at + 1;
+             * punctuation) a window of sixty-four bytes at a time, to the
+             * first character that is neither copied as it is nor a
+             * full-width form (one in eighty bytes of a report: folded
+             * here, and the rest of the window stored again after it,
+             * rather than its kinds worked out again) */
+            for (;;) {
+                kinds64_t m;
+                kinds64(u + i, out->s + o, &m);
+                size_t base = i; /* the window is raw[base, base + 64) */
+                unsigned q = 0, p;
+                int f;
+                for (;;) {
+                    p = kept_from(&m, q);
+                    if (p) {
+                        SHIFT_AT(o, i);
+                        uint64_t lf = m.nl >> q;
+                        if (p < 64)
+                            lf &= (UINT64_C(1) << p) - 1;
+                        for (; lf; lf &= lf - 1) {
+                            size_t at = o + (unsigned)__builtin_ctzll(lf);
+                            if ((rc = add_line(out, &lcap, lstart, at)))
+                                return rc;
+                            lstart = at + 1;
+                        }
+                        i += p;
+                        o += p;
+                        q += p;
+                    }
+                    if (q >= 62 || !(f = fullwidth(u + i, len - i)))
+                        break;
+                    SHIFT_AT(o, i);
+                    out->s[o++] = (char)f;
+                    i += 3;
+                    q += 3;
+                    if (q >= 62)
+                        break;
+                    /* within WINDOW_READ of base: both sides have room */
+                    for (size_t x = i; x < base + 64; x += 16)
+                        _mm_storeu_si128(
+                            (__m128i *)(void *)(out->s + o + (x - i)),
+                            _mm_loadu_si128(
+                                (const __m128i *)(const void *)(u + x)));
                 }
-                i += p;
-                o += p;
-            } while (p >= 62 && len - i >= 64);
-            if (i > i0)
-                SHIFT_AT(o0, i0);
+                /* on while windows are taken whole but for a character
+                 * cut at the end */
+                if (q < 62 || len - i < WINDOW_READ)
+                    break;
+            }
             if (i >= len)
                 break;
         }
@@ -414,12 +476,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             continue;
         }
         /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
-        if (c == 0xEF && len - i >= 3 &&
-            ((u[i + 1] == 0xBC && u[i + 2] >= 0x81 && u[i + 2] <= 0xBF) ||
-             (u[i + 1] == 0xBD && u[i + 2] >= 0x80 && u[i + 2] <= 0x9E))) {
+        int fw = fullwidth(u + i, len - i);
+        if (fw) {
             SHIFT_AT(o, i);
-            out->s[o++] =
-                (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
+            out->s[o++] = (char)fw;
             i += 3;
             continue;
         }
