@@ -340,7 +340,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
-    size_t cap = 64, lcap = 256;
+    /* room for the lines and shifts of a report as they run (a line in
+     * about 32 bytes, a full-width comma in about 64), so that they are
+     * seldom grown */
+    size_t cap = 64 + len / 64, lcap = 256 + len / 32;
     out->shifts = malloc(cap * sizeof(*out->shifts));
     out->lines = malloc(lcap * sizeof(*out->lines));
     if (!out->s || !out->shifts || !out->lines)
