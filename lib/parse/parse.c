@@ -444,15 +444,19 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
 
     ogi_text_t t;
-    rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t, why,
-                         sizeof(why));
-    if (rc == OGI_ENOMEM)
-        return rc;
-    if (rc) {
-        if ((rc = reject(r, why)))
+    if (v.text && v.text->raw == v.s && v.text->raw_len == v.len) {
+        t = *v.text; /* the form decoded it to learn that it is UTF-8 */
+    } else {
+        rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t,
+                             why, sizeof(why));
+        if (rc == OGI_ENOMEM)
             return rc;
-        *out = r;
-        return 0;
+        if (rc) {
+            if ((rc = reject(r, why)))
+                return rc;
+            *out = r;
+            return 0;
+        }
     }
     if (v.twice && v.map) { /* layouts were drawn in the twice bytes */
         t.canvas = v.map;
