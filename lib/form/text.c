@@ -501,6 +501,47 @@ match_any(const char *x, const char *end, const char *const *lits,
     return NULL;
 }
 
+/* A text this short is searched for many literals (or literals of one
+ * byte) place by place: a search of its own for each would cost more than
+ * reading it once. */
+#define FIND_ANY_SHORT 256
+#define FIND_ANY_SHORT_MAX 16 /* literals at most, for their lengths */
+
+/* ogi_text_find_any over [p, end) (p < end), place by place: at each place
+ * whose byte starts a literal, the literals in order, so that the earliest
+ * match wins and the first listed among those there. */
+static const char *
+find_any_short(const char *p, const char *end, const char *const *lits,
+               size_t n, size_t *mlen)
+{
+    /* the literals' lengths and first bytes (an empty literal is at
+     * every place) */
+    size_t len[FIND_ANY_SHORT_MAX];
+    uint64_t first[4] = {0, 0, 0, 0};
+    for (size_t k = 0; k < n; k++) {
+        len[k] = strlen(lits[k]);
+        unsigned c = (unsigned char)lits[k][0];
+        if (c == 0)
+            first[0] = first[1] = first[2] = first[3] = ~UINT64_C(0);
+        first[c >> 6] |= UINT64_C(1) << (c & 63);
+    }
+    for (const char *x = p; x < end; x++) {
+        unsigned c = (unsigned char)*x;
+        if (!((first[c >> 6] >> (c & 63)) & 1))
+            continue;
+        size_t left = (size_t)(end - x);
+        for (size_t k = 0; k < n; k++) {
+            size_t l = len[k];
+            if (left >= l && (l < 2 || x[1] == lits[k][1]) &&
+                memcmp(x, lits[k], l) == 0) {
+                *mlen = l;
+                return x;
+            }
+        }
+    }
+    return NULL;
+}
+
 #if defined(__SSE2__) && defined(__GNUC__)
 /* Bit k for place q + k (of sixteen) whose bytes at j0 and j1 are one of
  * the np pairs f[k], g[k]. */
@@ -638,6 +679,9 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                 return p + i;
         return NULL;
     }
+    if (p < end && (size_t)(end - p) <= FIND_ANY_SHORT &&
+        n <= FIND_ANY_SHORT_MAX)
+        return find_any_short(p, end, lits, n, mlen);
     const char *best = NULL;
     for (size_t i = 0; i < n; i++) {
         /* a match that starts before best ends before best + its length */
