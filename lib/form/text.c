@@ -284,9 +284,8 @@ ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
 }
 
 const char *
-ogi_text_find(const char *s, size_t n, const char *lit)
+ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
 {
-    size_t l = strlen(lit);
     if (l == 0 || l > n)
         return l == 0 ? s : NULL;
     if (l == 1)
