@@ -32,16 +32,23 @@ ogi_utf8_decode(const char *s, const char *end, uint32_t *cp)
         *cp = c;
         return 1;
     }
+    if (c >= 0xE0 && c <= 0xEF) {
+        /* three bytes, most characters of a report (CJK): in one go */
+        if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t v3 = (uint32_t)(c & 0x0F) << 12 |
+                      (uint32_t)(p[1] & 0x3F) << 6 | (uint32_t)(p[2] & 0x3F);
+        if (v3 < 0x800 || (v3 >= 0xD800 && v3 <= 0xDFFF))
+            return 0;
+        *cp = v3;
+        return 3;
+    }
     size_t n;
     uint32_t v, min;
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
         v = c & 0x1F;
         min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0F;
-        min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
         n = 4;
         v = c & 0x07;
