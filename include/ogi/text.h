@@ -44,6 +44,8 @@ typedef struct {
     char *s; /* NUL-terminated, in the arena */
     size_t len;
     uint32_t *line; /* line[i]: where line i starts in s; line[nlines] = len */
+    unsigned char *spaced; /* spaced[i]: 1 when line i keeps a space (most
+                              keep none); NULL when not worked out */
 } ogi_squeezed_t;
 
 /*

@@ -417,8 +417,9 @@ ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size,
     const char *p = q->s + q->line[l];
     size_t n = q->line[l + 1] - q->line[l];
     /* the spaces kept between letters or digits are dropped here; most
-     * lines have none and are read in place */
-    if (memchr(p, ' ', n)) {
+     * lines have none and are read in place (squeezing marked those that
+     * do) */
+    if (q->spaced ? q->spaced[l] != 0 : memchr(p, ' ', n) != NULL) {
         size_t o = 0;
         for (size_t i = 0; i < n && o < size; i++)
             if (p[i] != ' ')

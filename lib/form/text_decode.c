@@ -129,7 +129,8 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
     ogi_squeezed_t *q = &t->sq;
     q->s = ogi_arena_alloc(arena, t->len + 1);
     q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
-    if (!q->s || !q->line)
+    q->spaced = ogi_arena_calloc(arena, t->nlines + 1, 1);
+    if (!q->s || !q->line || !q->spaced)
         return OGI_ENOMEM;
     const char *s = t->s;
     char *o = q->s;
@@ -175,8 +176,12 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
         /* one space kept between two letters or digits, before the lines
          * starting in the whitespace */
         if (k > 0 && j < n && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
-            ogi_text_is_alnum((unsigned char)s[j]))
+            ogi_text_is_alnum((unsigned char)s[j])) {
+            /* in the line started last (the lines starting in this run
+             * start after it) */
+            q->spaced[l > 0 ? l - 1 : 0] = 1;
             o[k++] = ' ';
+        }
         /* most runs hold no line's start: one test for them */
         if (j >= next_start) {
             while (l < t->nlines && t->lines[l].start <= j)
