@@ -878,10 +878,34 @@ squeezed_text_and_lines(void **state)
     assert_int_equal(ogi_text_line_squeezed(&t, 2, buf, sizeof(buf), &l), 0);
     /* no such line */
     assert_int_equal(ogi_text_line_squeezed(&t, 6, buf, sizeof(buf), &l), 0);
+    /* which lines keep a space: line 1 only */
+    assert_non_null(t.sq.spaced);
+    for (size_t k = 0; k < t.nlines; k++)
+        assert_int_equal(t.sq.spaced[k], k == 1);
+
     /* cut to the buffer at a character boundary */
     n = ogi_text_line_squeezed(&t, 0, buf, 8, &l);
     assert_int_equal(n, strlen("邮编:"));
     assert_memory_equal(l, "邮编:", n);
+
+    /* a space kept before a line break belongs to the line it ends */
+    ogi_text_t u;
+    raw = "ab 12\ncd\nef\n9";
+    assert_int_equal(
+        ogi_text_decode(*state, raw, strlen(raw), 0, &u, why, sizeof(why)),
+        OGI_OK);
+    assert_string_equal(u.sq.s, "ab 12 cd ef 9");
+    assert_int_equal(u.sq.line[1], strlen("ab 12 "));
+    assert_int_equal(u.sq.spaced[0], 1);
+    assert_int_equal(u.sq.spaced[1], 1);
+    assert_int_equal(u.sq.spaced[2], 1);
+    assert_int_equal(u.sq.spaced[3], 0);
+    n = ogi_text_line_squeezed(&u, 1, buf, sizeof(buf), &l);
+    assert_int_equal(n, 2);
+    assert_memory_equal(l, "cd", 2);
+    n = ogi_text_line_squeezed(&u, 0, buf, sizeof(buf), &l);
+    assert_int_equal(n, strlen("ab12"));
+    assert_memory_equal(l, "ab12", n);
 }
 
 static void
