@@ -204,11 +204,18 @@ strip_title_markup(char *title)
     while (*p && strchr(marks, *p))
         p++;
     char *w = title;
-    for (; *p; p++)
-        if (!(p[0] == '*' && p[1] == '*'))
-            *w++ = *p;
-        else
-            p++;
+    if (!strchr(p, '*')) {
+        /* no ** inside, as most titles: moved down whole */
+        size_t n = strlen(p);
+        memmove(title, p, n);
+        w = title + n;
+    } else {
+        for (; *p; p++)
+            if (!(p[0] == '*' && p[1] == '*'))
+                *w++ = *p;
+            else
+                p++;
+    }
     while (w > title && strchr(marks, w[-1]))
         w--;
     *w = '\0';
