@@ -134,12 +134,18 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
         return OGI_ENOMEM;
     const char *s = t->s;
     char *o = q->s;
+    /* the arrays in locals: the stores into them could otherwise be
+     * taken to change t's fields, reloaded at every run */
+    const ogi_line_t *lines = t->lines;
+    uint32_t *qline = q->line;
+    unsigned char *spaced = q->spaced;
+    size_t nlines = t->nlines;
     size_t n = t->len, i = 0, k = 0, l = 0;
     /* the first line starts at the start, whatever it starts with */
-    if (t->nlines > 0)
-        q->line[l++] = 0;
+    if (nlines > 0)
+        qline[l++] = 0;
     /* the start of line l, the next a run of whitespace may hold */
-    size_t next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
+    size_t next_start = l < nlines ? lines[l].start : SIZE_MAX;
     while (i < n) {
         /* a run of bytes above a space, copied as they are (a byte of a
          * multi-byte character is never a space), and where the run of
@@ -179,19 +185,19 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
             ogi_text_is_alnum((unsigned char)s[j])) {
             /* in the line started last (the lines starting in this run
              * start after it) */
-            q->spaced[l > 0 ? l - 1 : 0] = 1;
+            spaced[l > 0 ? l - 1 : 0] = 1;
             o[k++] = ' ';
         }
         /* most runs hold no line's start: one test for them */
         if (j >= next_start) {
-            while (l < t->nlines && t->lines[l].start <= j)
-                q->line[l++] = (uint32_t)k;
-            next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
+            while (l < nlines && lines[l].start <= j)
+                qline[l++] = (uint32_t)k;
+            next_start = l < nlines ? lines[l].start : SIZE_MAX;
         }
         i = j;
     }
-    while (l <= t->nlines)
-        q->line[l++] = (uint32_t)k;
+    while (l <= nlines)
+        qline[l++] = (uint32_t)k;
     q->s[k] = '\0';
     q->len = k;
     return 0;
@@ -353,6 +359,9 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     out->lines = malloc(lcap * sizeof(*out->lines));
     if (!out->s || !out->shifts || !out->lines)
         return OGI_ENOMEM; /* ogi_text_decode frees the two */
+    /* the text in a local: a store through it could otherwise be taken
+     * to change out's fields, reloaded after every one */
+    char *os = out->s;
     out->shifts[0].norm = 0;
     out->shifts[0].raw = (uint32_t)i;
     out->nshifts = 1;
@@ -370,7 +379,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 
     const char *end = raw + len;
     size_t o = 0, ctrl = 0, bcap = 0;
-    size_t lstart = 0; /* where the line being read starts in out->s */
+    size_t lstart = 0; /* where the line being read starts in the text */
     /* the bytes >= 0x80 in raw[out->bom..hpos) */
     size_t high = 0, hpos = i;
     int rc;
@@ -385,7 +394,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
              * rather than its kinds worked out again) */
             for (;;) {
                 kinds64_t m;
-                kinds64(u + i, out->s + o, &m);
+                kinds64(u + i, os + o, &m);
                 size_t base = i; /* the window is raw[base, base + 64) */
                 unsigned q = 0, p;
                 int f;
@@ -409,7 +418,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                     if (q >= 62 || !(f = fullwidth(u + i, len - i)))
                         break;
                     SHIFT_AT(o, i);
-                    out->s[o++] = (char)f;
+                    os[o++] = (char)f;
                     i += 3;
                     q += 3;
                     if (q >= 62)
@@ -417,7 +426,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                     /* within WINDOW_READ of base: both sides have room */
                     for (size_t x = i; x < base + 64; x += 16)
                         _mm_storeu_si128(
-                            (__m128i *)(void *)(out->s + o + (x - i)),
+                            (__m128i *)(void *)(os + o + (x - i)),
                             _mm_loadu_si128(
                                 (const __m128i *)(const void *)(u + x)));
                 }
@@ -452,7 +461,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 while (kept3(u + i, len - i))
                     i += 3;
             }
-            memcpy(out->s + o, raw + i0, i - i0);
+            memcpy(os + o, raw + i0, i - i0);
             o += i - i0;
             if (i >= len)
                 break;
@@ -479,7 +488,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 lstart = o + 1;
             }
             SHIFT_AT(o, i);
-            out->s[o++] = (char)c;
+            os[o++] = (char)c;
             i++;
             continue;
         }
@@ -487,7 +496,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         int fw = fullwidth(u + i, len - i);
         if (fw) {
             SHIFT_AT(o, i);
-            out->s[o++] = (char)fw;
+            os[o++] = (char)fw;
             i += 3;
             continue;
         }
@@ -517,10 +526,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         int f = ogi_text_fold(cp);
         if (f > 0) {
             SHIFT_AT(o, i);
-            out->s[o++] = (char)f;
+            os[o++] = (char)f;
         } else if (f == 0) {
             SHIFT_AT(o, i);
-            memcpy(out->s + o, raw + i, n);
+            memcpy(os + o, raw + i, n);
             o += n;
         }
         i += n;
