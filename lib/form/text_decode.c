@@ -388,10 +388,11 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         if (len - i >= WINDOW_READ) {
             /* the bulk of a report (ASCII, line breaks, ideographs and CJK
              * punctuation) a window of sixty-four bytes at a time, to the
-             * first character that is neither copied as it is nor a
-             * full-width form (one in eighty bytes of a report: folded
-             * here, and the rest of the window stored again after it,
-             * rather than its kinds worked out again) */
+             * first byte that is neither copied as it is nor part of a
+             * character folded here: a full-width form (one in eighty
+             * bytes of a report) or another one that is folded, dropped
+             * or kept, the rest of the window stored again after it
+             * rather than its kinds worked out again */
             for (;;) {
                 kinds64_t m;
                 kinds64(u + i, os + o, &m);
@@ -415,12 +416,38 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                         o += p;
                         q += p;
                     }
-                    if (q >= 62 || !(f = fullwidth(u + i, len - i)))
+                    if (q >= 62)
                         break;
-                    SHIFT_AT(o, i);
-                    os[o++] = (char)f;
-                    i += 3;
-                    q += 3;
+                    size_t cn = 3;
+                    f = fullwidth(u + i, len - i);
+                    if (!f) {
+                        /* another character of more than one byte
+                         * within the window (curly quotes, dashes,
+                         * symbols): folded, dropped or kept as the byte
+                         * loop below would; a broken one or a control
+                         * character is left to that loop */
+                        uint32_t cp;
+                        cn = ogi_utf8_decode(raw + i, end, &cp);
+                        if (cn < 2 || q + cn > 64)
+                            break;
+                        f = ogi_text_fold(cp);
+                        if (f == 0) {
+                            /* kept: its bytes are in place already */
+                            SHIFT_AT(o, i);
+                            i += cn;
+                            o += cn;
+                            q += (unsigned)cn;
+                            if (q >= 62)
+                                break;
+                            continue;
+                        }
+                    }
+                    if (f > 0) {
+                        SHIFT_AT(o, i);
+                        os[o++] = (char)f;
+                    }
+                    i += cn;
+                    q += (unsigned)cn;
                     if (q >= 62)
                         break;
                     /* within WINDOW_READ of base: both sides have room */
