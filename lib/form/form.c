@@ -330,8 +330,7 @@ text_view(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
  * rewrote, is checked.
  */
 static int
-confirm_utf8(ogi_arena_t *arena, const char *raw, size_t len,
-             ogi__view_t *out)
+confirm_utf8(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out)
 {
     if (out->s == raw && out->len == len) {
         ogi_text_t *t = ogi_arena_alloc(arena, sizeof(*t));

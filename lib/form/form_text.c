@@ -387,8 +387,7 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
     ogi__view_t v;
     char w[8];
-    rc = decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w,
-                    sizeof(w));
+    rc = decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w, sizeof(w));
     if (rc == OGI_ENOMEM)
         return rc;
     if (rc)
@@ -397,8 +396,8 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
         /* GBK read as ISO-8859-1 by a tool that cut characters */
         if ((rc = ogi__form_twice_gbk(arena, raw, len, &t)))
             return rc;
-        rc = decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w,
-                    sizeof(w));
+        rc =
+            decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w, sizeof(w));
         if (rc == OGI_ENOMEM)
             return rc;
         if (rc)
@@ -422,8 +421,7 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                  int hint_declared, ogi__view_t *out, char *why,
                  size_t why_size)
 {
-    return decode(arena, raw, len, hint_declared, 0, NULL, out, why,
-                  why_size);
+    return decode(arena, raw, len, hint_declared, 0, NULL, out, why, why_size);
 }
 
 /* inner: raw is the bytes of a text encoded twice, not looked at again.

@@ -511,7 +511,7 @@ match_any(const char *x, const char *end, const char *const *lits,
 /* A text this short is searched for many literals (or literals of one
  * byte) place by place: a search of its own for each would cost more than
  * reading it once. */
-#define FIND_ANY_SHORT 256
+#define FIND_ANY_SHORT     256
 #define FIND_ANY_SHORT_MAX 16 /* literals at most, for their lengths */
 
 /* ogi_text_find_any over [p, end) (p < end), place by place: at each place

@@ -247,8 +247,8 @@ kinds64(const unsigned char *u, char *o, kinds64_t *m)
         __m128i print = _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)),
                                        _mm_set1_epi8(0x20));
         __m128i n = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-        __m128i one = _mm_or_si128(
-            _mm_or_si128(print, n), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+        __m128i one = _mm_or_si128(_mm_or_si128(print, n),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
         __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
         __m128i l = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
         /* 80-BF, as signed bytes, are those below C0 */

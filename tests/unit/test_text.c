@@ -998,9 +998,9 @@ find_any_earliest_first_listed(void **state)
     (void)state;
     static const char *const two[] = {"邮政编码", "邮编", "电话"};
     static const char *const punct[] = {",", ";", "。", "、", ">", "|",
-                                        "/", "»", ":", "!", "?"};
-    static const char *const many[] = {"a", "b", "c", "d", "e", "f",
-                                       "g", "h", "联系电话", "电话"};
+                                        "/", "»", ":",  "!",  "?"};
+    static const char *const many[] = {"a", "b", "c", "d",        "e",
+                                       "f", "g", "h", "联系电话", "电话"};
     const char *s = "地址:某路1号,邮政编码:223001,联系电话:0517-1";
     const char *end = s + strlen(s);
     size_t ml = 0;
