@@ -717,9 +717,14 @@ ogi_text_suffix_any(const char *p, const char *end, const char *const *lits,
 size_t
 ogi_text_cjk_at(const char *p, const char *end)
 {
-    uint32_t cp;
-    size_t n = ogi_utf8_decode(p, end, &cp);
-    return (n == 3 && cp >= 0x3400 && cp <= 0x9FFF) ? 3 : 0;
+    /* U+3400-U+9FFF: a lead E4-E9, or E3 and a second byte 90-BF, and
+     * two continuation bytes (read as such rather than decoded: this is
+     * asked of most characters of a report) */
+    const unsigned char *u = (const unsigned char *)p;
+    if (end - p < 3 || u[0] < 0xE3 || u[0] > 0xE9 ||
+        (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    return u[0] > 0xE3 || u[1] >= 0x90 ? 3 : 0;
 }
 
 int
