@@ -44,6 +44,8 @@ typedef struct {
     char *s; /* NUL-terminated, in the arena */
     size_t len;
     uint32_t *line; /* line[i]: where line i starts in s; line[nlines] = len */
+    unsigned char *spaced; /* spaced[i]: 1 when line i keeps a space (most
+                              keep none); NULL when not worked out */
 } ogi_squeezed_t;
 
 /*
@@ -215,17 +217,26 @@ char *ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n,
  * behind: "-3-", "- 3 -", "— 3 —" (dashes are normalised), "第3页". */
 int ogi_text_is_page_number(const char *s, size_t n);
 
-/* First occurrence of the string lit in s[0..n), or NULL. */
-const char *ogi_text_find(const char *s, size_t n, const char *lit);
-
 /*
  * Bounded byte-string helpers. They read only inside [p, end), never past
  * end and never looking for a NUL, since the text is untrusted; lit is a
  * NUL-terminated literal. Pure functions: thread-safe. The two tests
- * of a prefix or suffix are inline so that strlen of a literal folds to
- * a constant (hence the include here rather than at the top).
+ * of a prefix or suffix, and ogi_text_find, are inline so that strlen of
+ * a literal folds to a constant (hence the include here rather than at
+ * the top).
  */
 #include <string.h>
+
+/* First occurrence of lit[0..l) in s[0..n), or NULL (s when l is 0). */
+const char *ogi_text_find_len(const char *s, size_t n, const char *lit,
+                              size_t l);
+
+/* First occurrence of the string lit in s[0..n), or NULL. */
+static inline const char *
+ogi_text_find(const char *s, size_t n, const char *lit)
+{
+    return ogi_text_find_len(s, n, lit, strlen(lit));
+}
 
 /* 1 when [p, end) starts with lit (0 when p > end). */
 static inline int

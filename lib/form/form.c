@@ -301,6 +301,53 @@ ogi__view_raw(const ogi__view_t *v, size_t off)
 
 /* ---- dispatch ---- */
 
+/* The view of a text: its encoding read (ogi__form_text, or
+ * ogi__form_text_assumed when assumed is not NULL), then the passes that
+ * give a text what a tool took from it. */
+static int
+text_view(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out,
+          char *why, size_t why_size, int *assumed)
+{
+    int rc = assumed ? ogi__form_text_assumed(arena, raw, len, out, why,
+                                              why_size, assumed)
+                     : ogi__form_text(arena, raw, len, out, why, why_size);
+    /* pandoc's Markdown loses its markup */
+    if (!rc)
+        rc = ogi__form_pandoc_md(arena, out);
+    /* a report a crawler saved on one line gets its lines back */
+    if (!rc)
+        rc = ogi__form_unflatten(arena, out);
+    /* OCR's look-alikes of figures in a row's values (form_ocr.c) */
+    return rc ? rc : ogi__form_ocr_figures(arena, out);
+}
+
+/*
+ * Whether raw[0..len), taken for UTF-8 (ogi__form_text_assumed), is: 0
+ * when it is, 1 when it is not, OGI_ENOMEM. A view that is raw itself is
+ * decoded, and the decoding kept in out->text for the parse: a text the
+ * decoder reads is UTF-8 by the check's rule (the same broken sequences
+ * weighed against the same bytes). One it refuses, or a view the passes
+ * rewrote, is checked.
+ */
+static int
+confirm_utf8(ogi_arena_t *arena, const char *raw, size_t len, ogi__view_t *out)
+{
+    if (out->s == raw && out->len == len) {
+        ogi_text_t *t = ogi_arena_alloc(arena, sizeof(*t));
+        if (!t)
+            return OGI_ENOMEM;
+        char why[8];
+        int rc = ogi_text_decode(arena, raw, len, len, t, why, sizeof(why));
+        if (rc == OGI_ENOMEM)
+            return rc;
+        if (rc == 0) {
+            out->text = t;
+            return 0;
+        }
+    }
+    return ogi__form_text_is_utf8(raw, len) ? 0 : 1;
+}
+
 int
 ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
                ogi__form_t *form, ogi__view_t *out, char *why, size_t why_size)
@@ -309,15 +356,18 @@ ogi__form_view(ogi_arena_t *arena, const char *raw, size_t len,
     ogi__form_sniff(raw, len, form);
     switch (form->kind) {
         case OGI__FORM_TEXT: {
-            int rc = ogi__form_text(arena, raw, len, out, why, why_size);
-            /* pandoc's Markdown loses its markup */
-            if (!rc)
-                rc = ogi__form_pandoc_md(arena, out);
-            /* a report a crawler saved on one line gets its lines back */
-            if (!rc)
-                rc = ogi__form_unflatten(arena, out);
-            /* OCR's look-alikes of figures in a row's values (form_ocr.c) */
-            return rc ? rc : ogi__form_ocr_figures(arena, out);
+            /* UTF-8, as most texts are, is taken on trust and then checked
+             * by the decoder, which reads the view anyway and refuses by
+             * the same rule: the bytes are not read twice. A text that
+             * turns out to be no UTF-8 is read again, checked first */
+            int assumed = 0;
+            int rc = text_view(arena, raw, len, out, why, why_size, &assumed);
+            if (rc == OGI_ENOMEM || !assumed)
+                return rc;
+            if (!rc && (rc = confirm_utf8(arena, raw, len, out)) <= 0)
+                return rc;
+            memset(out, 0, sizeof(*out));
+            return text_view(arena, raw, len, out, why, why_size, NULL);
         }
         case OGI__FORM_HTML:
             return ogi__form_html(arena, raw, len, out, why, why_size);

@@ -72,6 +72,10 @@ typedef struct {
     const char *twice; /* "ISO-8859-1" or "windows-1252" when the raw text
                           was encoded twice: its bytes read as that and
                           written again as UTF-8 (form_twice.c); else NULL */
+    const ogi_text_t *text; /* s[0..len) decoded (ogi_text_decode), when
+                               ogi__form_view did so to learn that it is
+                               UTF-8 (its raw and raw_len are s and len);
+                               else NULL */
 } ogi__view_t;
 
 /*
@@ -87,6 +91,17 @@ typedef int (*ogi__form_convert_fn)(ogi_arena_t *arena, const char *raw,
 
 int ogi__form_text(ogi_arena_t *arena, const char *raw, size_t len,
                    ogi__view_t *out, char *why, size_t why_size);
+/* ogi__form_text, but text with no BOM, no declared charset and no sign of
+ * UTF-16 is taken for UTF-8 without the check, and *assumed set: the caller
+ * must then learn whether it is (ogi__form_text_is_utf8, or the text
+ * decoder, which refuses by the same rule), and read the text again with
+ * ogi__form_text when it is not. */
+int ogi__form_text_assumed(ogi_arena_t *arena, const char *raw, size_t len,
+                           ogi__view_t *out, char *why, size_t why_size,
+                           int *assumed);
+/* 1 when raw[0..len) is UTF-8 by ogi_text_decode's rule (a few broken
+ * sequences allowed), as ogi__form_text checks it. */
+int ogi__form_text_is_utf8(const char *raw, size_t len);
 int ogi__form_html(ogi_arena_t *arena, const char *raw, size_t len,
                    ogi__view_t *out, char *why, size_t why_size);
 int ogi__form_pdf(ogi_arena_t *arena, const char *raw, size_t len,

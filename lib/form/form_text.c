@@ -357,6 +357,7 @@ view_raw(const char *raw, size_t len, ogi__view_t *out)
     out->nbad = 0;
     out->bad_raw = 0;
     out->twice = NULL;
+    out->text = NULL;
 }
 
 /* rc from a try: go on to the next step (0), or stop with it. */
@@ -367,8 +368,8 @@ fatal(int rc)
 }
 
 static int decode(ogi_arena_t *arena, const char *raw, size_t len,
-                  int hint_declared, int inner, ogi__view_t *out, char *why,
-                  size_t why_size);
+                  int hint_declared, int inner, int *assumed, ogi__view_t *out,
+                  char *why, size_t why_size);
 
 /* raw, valid UTF-8: its view, or that of the bytes it stands for when it
  * was encoded twice (and they decode) */
@@ -386,7 +387,7 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
     ogi__view_t v;
     char w[8];
-    rc = decode(arena, t.s, t.len, hint_declared, 1, &v, w, sizeof(w));
+    rc = decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w, sizeof(w));
     if (rc == OGI_ENOMEM)
         return rc;
     if (rc)
@@ -395,7 +396,8 @@ utf8_or_twice(ogi_arena_t *arena, const char *raw, size_t len,
         /* GBK read as ISO-8859-1 by a tool that cut characters */
         if ((rc = ogi__form_twice_gbk(arena, raw, len, &t)))
             return rc;
-        rc = decode(arena, t.s, t.len, hint_declared, 1, &v, w, sizeof(w));
+        rc =
+            decode(arena, t.s, t.len, hint_declared, 1, NULL, &v, w, sizeof(w));
         if (rc == OGI_ENOMEM)
             return rc;
         if (rc)
@@ -419,13 +421,15 @@ ogi__form_decode(ogi_arena_t *arena, const char *raw, size_t len,
                  int hint_declared, ogi__view_t *out, char *why,
                  size_t why_size)
 {
-    return decode(arena, raw, len, hint_declared, 0, out, why, why_size);
+    return decode(arena, raw, len, hint_declared, 0, NULL, out, why, why_size);
 }
 
-/* inner: raw is the bytes of a text encoded twice, not looked at again */
+/* inner: raw is the bytes of a text encoded twice, not looked at again.
+ * assumed: NULL, or where to say that raw was taken for UTF-8 without
+ * the check (ogi__form_text_assumed). */
 static int
 decode(ogi_arena_t *arena, const char *raw, size_t len, int hint_declared,
-       int inner, ogi__view_t *out, char *why, size_t why_size)
+       int inner, int *assumed, ogi__view_t *out, char *why, size_t why_size)
 {
     const unsigned char *u = (const unsigned char *)raw;
     int rc;
@@ -490,6 +494,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, int hint_declared,
             return rc;
         view_raw(raw, len, out);
     }
+    if (utf8 < 0 && assumed) {
+        *assumed = 1;
+        utf8 = 1;
+    }
     if (utf8 < 0)
         utf8 = is_utf8(raw, len, 0, &broken);
     if (utf8)
@@ -549,4 +557,20 @@ ogi__form_text(ogi_arena_t *arena, const char *raw, size_t len,
                ogi__view_t *out, char *why, size_t why_size)
 {
     return ogi__form_decode(arena, raw, len, 0, out, why, why_size);
+}
+
+int
+ogi__form_text_assumed(ogi_arena_t *arena, const char *raw, size_t len,
+                       ogi__view_t *out, char *why, size_t why_size,
+                       int *assumed)
+{
+    *assumed = 0;
+    return decode(arena, raw, len, 0, 0, assumed, out, why, why_size);
+}
+
+int
+ogi__form_text_is_utf8(const char *raw, size_t len)
+{
+    size_t broken;
+    return is_utf8(raw, len, 0, &broken);
 }

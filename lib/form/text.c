@@ -32,16 +32,23 @@ ogi_utf8_decode(const char *s, const char *end, uint32_t *cp)
         *cp = c;
         return 1;
     }
+    if (c >= 0xE0 && c <= 0xEF) {
+        /* three bytes, most characters of a report (CJK): in one go */
+        if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t v3 = (uint32_t)(c & 0x0F) << 12 |
+                      (uint32_t)(p[1] & 0x3F) << 6 | (uint32_t)(p[2] & 0x3F);
+        if (v3 < 0x800 || (v3 >= 0xD800 && v3 <= 0xDFFF))
+            return 0;
+        *cp = v3;
+        return 3;
+    }
     size_t n;
     uint32_t v, min;
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
         v = c & 0x1F;
         min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0F;
-        min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
         n = 4;
         v = c & 0x07;
@@ -284,9 +291,8 @@ ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
 }
 
 const char *
-ogi_text_find(const char *s, size_t n, const char *lit)
+ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
 {
-    size_t l = strlen(lit);
     if (l == 0 || l > n)
         return l == 0 ? s : NULL;
     if (l == 1)
@@ -411,8 +417,9 @@ ogi_text_line_squeezed(const ogi_text_t *t, size_t l, char *buf, size_t size,
     const char *p = q->s + q->line[l];
     size_t n = q->line[l + 1] - q->line[l];
     /* the spaces kept between letters or digits are dropped here; most
-     * lines have none and are read in place */
-    if (memchr(p, ' ', n)) {
+     * lines have none and are read in place (squeezing marked those that
+     * do) */
+    if (q->spaced ? q->spaced[l] != 0 : memchr(p, ' ', n) != NULL) {
         size_t o = 0;
         for (size_t i = 0; i < n && o < size; i++)
             if (p[i] != ' ')
@@ -498,6 +505,47 @@ match_any(const char *x, const char *end, const char *const *lits,
             *mlen = len[k];
             return x;
         }
+    return NULL;
+}
+
+/* A text this short is searched for many literals (or literals of one
+ * byte) place by place: a search of its own for each would cost more than
+ * reading it once. */
+#define FIND_ANY_SHORT     256
+#define FIND_ANY_SHORT_MAX 16 /* literals at most, for their lengths */
+
+/* ogi_text_find_any over [p, end) (p < end), place by place: at each place
+ * whose byte starts a literal, the literals in order, so that the earliest
+ * match wins and the first listed among those there. */
+static const char *
+find_any_short(const char *p, const char *end, const char *const *lits,
+               size_t n, size_t *mlen)
+{
+    /* the literals' lengths and first bytes (an empty literal is at
+     * every place) */
+    size_t len[FIND_ANY_SHORT_MAX];
+    uint64_t first[4] = {0, 0, 0, 0};
+    for (size_t k = 0; k < n; k++) {
+        len[k] = strlen(lits[k]);
+        unsigned c = (unsigned char)lits[k][0];
+        if (c == 0)
+            first[0] = first[1] = first[2] = first[3] = ~UINT64_C(0);
+        first[c >> 6] |= UINT64_C(1) << (c & 63);
+    }
+    for (const char *x = p; x < end; x++) {
+        unsigned c = (unsigned char)*x;
+        if (!((first[c >> 6] >> (c & 63)) & 1))
+            continue;
+        size_t left = (size_t)(end - x);
+        for (size_t k = 0; k < n; k++) {
+            size_t l = len[k];
+            if (left >= l && (l < 2 || x[1] == lits[k][1]) &&
+                memcmp(x, lits[k], l) == 0) {
+                *mlen = l;
+                return x;
+            }
+        }
+    }
     return NULL;
 }
 
@@ -638,6 +686,9 @@ ogi_text_find_any(const char *p, const char *end, const char *const *lits,
                 return p + i;
         return NULL;
     }
+    if (p < end && (size_t)(end - p) <= FIND_ANY_SHORT &&
+        n <= FIND_ANY_SHORT_MAX)
+        return find_any_short(p, end, lits, n, mlen);
     const char *best = NULL;
     for (size_t i = 0; i < n; i++) {
         /* a match that starts before best ends before best + its length */
@@ -666,9 +717,14 @@ ogi_text_suffix_any(const char *p, const char *end, const char *const *lits,
 size_t
 ogi_text_cjk_at(const char *p, const char *end)
 {
-    uint32_t cp;
-    size_t n = ogi_utf8_decode(p, end, &cp);
-    return (n == 3 && cp >= 0x3400 && cp <= 0x9FFF) ? 3 : 0;
+    /* U+3400-U+9FFF: a lead E4-E9, or E3 and a second byte 90-BF, and
+     * two continuation bytes (read as such rather than decoded: this is
+     * asked of most characters of a report) */
+    const unsigned char *u = (const unsigned char *)p;
+    if (end - p < 3 || u[0] < 0xE3 || u[0] > 0xE9 ||
+        (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    return u[0] > 0xE3 || u[1] >= 0x90 ? 3 : 0;
 }
 
 int

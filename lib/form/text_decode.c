@@ -129,16 +129,23 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
     ogi_squeezed_t *q = &t->sq;
     q->s = ogi_arena_alloc(arena, t->len + 1);
     q->line = ogi_arena_alloc(arena, (t->nlines + 1) * sizeof(*q->line));
-    if (!q->s || !q->line)
+    q->spaced = ogi_arena_calloc(arena, t->nlines + 1, 1);
+    if (!q->s || !q->line || !q->spaced)
         return OGI_ENOMEM;
     const char *s = t->s;
     char *o = q->s;
+    /* the arrays in locals: the stores into them could otherwise be
+     * taken to change t's fields, reloaded at every run */
+    const ogi_line_t *lines = t->lines;
+    uint32_t *qline = q->line;
+    unsigned char *spaced = q->spaced;
+    size_t nlines = t->nlines;
     size_t n = t->len, i = 0, k = 0, l = 0;
     /* the first line starts at the start, whatever it starts with */
-    if (t->nlines > 0)
-        q->line[l++] = 0;
+    if (nlines > 0)
+        qline[l++] = 0;
     /* the start of line l, the next a run of whitespace may hold */
-    size_t next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
+    size_t next_start = l < nlines ? lines[l].start : SIZE_MAX;
     while (i < n) {
         /* a run of bytes above a space, copied as they are (a byte of a
          * multi-byte character is never a space), and where the run of
@@ -175,18 +182,22 @@ squeeze_lines(ogi_arena_t *arena, ogi_text_t *t)
         /* one space kept between two letters or digits, before the lines
          * starting in the whitespace */
         if (k > 0 && j < n && ogi_text_is_alnum((unsigned char)o[k - 1]) &&
-            ogi_text_is_alnum((unsigned char)s[j]))
+            ogi_text_is_alnum((unsigned char)s[j])) {
+            /* in the line started last (the lines starting in this run
+             * start after it) */
+            spaced[l > 0 ? l - 1 : 0] = 1;
             o[k++] = ' ';
+        }
         /* most runs hold no line's start: one test for them */
         if (j >= next_start) {
-            while (l < t->nlines && t->lines[l].start <= j)
-                q->line[l++] = (uint32_t)k;
-            next_start = l < t->nlines ? t->lines[l].start : SIZE_MAX;
+            while (l < nlines && lines[l].start <= j)
+                qline[l++] = (uint32_t)k;
+            next_start = l < nlines ? lines[l].start : SIZE_MAX;
         }
         i = j;
     }
-    while (l <= t->nlines)
-        q->line[l++] = (uint32_t)k;
+    while (l <= nlines)
+        qline[l++] = (uint32_t)k;
     q->s[k] = '\0';
     q->len = k;
     return 0;
@@ -209,50 +220,88 @@ kept3(const unsigned char *u, size_t n)
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
+/* What normalisation makes of a window of 64 bytes, bit k for byte k. */
+typedef struct {
+    uint64_t single; /* printable ASCII, tabs and LFs: kept as they are */
+    uint64_t lead;   /* leads E3-E9 of the characters kept3 keeps */
+    uint64_t cont;   /* continuation bytes, 10xxxxxx */
+    uint64_t nl;     /* LFs */
+    uint64_t bad;    /* leads of E3 80 80/8C/8D, which are folded */
+} kinds64_t;
+
 /*
- * How many of the 16 bytes at u normalisation keeps as they are, up to the
- * first byte it does not keep or the first character the 16 do not hold
- * whole: printable ASCII, tabs and LFs, and the characters kept3 keeps (a
- * lead E3-E9 and two continuation bytes). All 16 are stored at o whatever
- * the count (o has room: the text never runs ahead of u). *lf gets the
- * LFs kept, bit k for byte k.
+ * The kinds of the 64 bytes at u into *m, the 64 stored at o whatever
+ * they are (o has room: the text never runs ahead of u). Sixty-four at a
+ * turn: the masks' arithmetic after the vector tests costs the same for a
+ * window of any size.
  */
-static inline unsigned
-plain16(const unsigned char *u, char *o, unsigned *lf)
+static inline void
+kinds64(const unsigned char *u, char *o, kinds64_t *m)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
-    _mm_storeu_si128((__m128i *)(void *)o, v);
-    __m128i ascii =
-        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)),
-                                   _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F))),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-    __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
-    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
-    __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
-    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-                                  _mm_set1_epi8((char)0x80));
-    unsigned ml = (unsigned)_mm_movemask_epi8(lead);
-    unsigned mc = (unsigned)_mm_movemask_epi8(cont);
-    unsigned mn = (unsigned)_mm_movemask_epi8(nl);
-    unsigned ma = (unsigned)_mm_movemask_epi8(ascii) | mn;
-    unsigned bad = 0;
-    unsigned e3 = (unsigned)_mm_movemask_epi8(
-        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)));
-    if (e3) {
-        /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded */
-        __m128i b80 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80));
-        __m128i b8c = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8C));
-        __m128i b8d = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8D));
-        unsigned m80 = (unsigned)_mm_movemask_epi8(b80);
-        unsigned mt = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(b80, _mm_or_si128(b8c, b8d)));
-        bad = e3 & (m80 >> 1) & (mt >> 2);
+    uint64_t single = 0, lead = 0, cont = 0, nl = 0, e3 = 0;
+    for (unsigned k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+        _mm_storeu_si128((__m128i *)(void *)(o + k), v);
+        /* 0x20-0x7E are those that, one more, are above 0x20 as signed
+         * bytes (0x7F and the high bytes wrap below) */
+        __m128i print = _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)),
+                                       _mm_set1_epi8(0x20));
+        __m128i n = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+        __m128i one = _mm_or_si128(_mm_or_si128(print, n),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+        __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)0xE3));
+        __m128i l = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(6)), d);
+        /* 80-BF, as signed bytes, are those below C0 */
+        __m128i c = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0));
+        single |= (uint64_t)(unsigned)_mm_movemask_epi8(one) << k;
+        lead |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << k;
+        cont |= (uint64_t)(unsigned)_mm_movemask_epi8(c) << k;
+        nl |= (uint64_t)(unsigned)_mm_movemask_epi8(n) << k;
+        e3 |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                  _mm_cmpeq_epi8(d, _mm_setzero_si128()))
+              << k;
     }
-    unsigned p = ogi__utf8_run16(ma, ml, mc, bad);
-    *lf = mn & ((1u << p) - 1);
-    return p;
+    /* the ideographic space and 「」 (E3 80 80/8C/8D) are folded: looked
+     * for after their leads, a few in a window of CJK punctuation (a lead
+     * in the last two bytes is cut whatever follows) */
+    uint64_t bad = 0;
+    for (e3 &= ~UINT64_C(0) >> 2; e3; e3 &= e3 - 1) {
+        unsigned k = (unsigned)__builtin_ctzll(e3);
+        if (u[k + 1] == 0x80 &&
+            (u[k + 2] == 0x80 || u[k + 2] == 0x8C || u[k + 2] == 0x8D))
+            bad |= UINT64_C(1) << k;
+    }
+    *m = (kinds64_t){single, lead, cont, nl, bad};
+}
+
+/* How many bytes of the window from byte q on (q < 64) are kept as they
+ * are, in whole characters: up to the first byte that is not, or the last
+ * character the window holds whole. */
+static inline unsigned
+kept_from(const kinds64_t *m, unsigned q)
+{
+    return ogi__utf8_run64(m->single >> q, m->lead >> q, m->cont >> q,
+                           m->bad >> q);
 }
 #endif
+
+/* The ASCII byte a full-width form U+FF01-U+FF5E at u (len bytes left)
+ * folds to (，：（）１２ to ,:()12), or 0 when u holds none. */
+static inline int
+fullwidth(const unsigned char *u, size_t len)
+{
+    if (len < 3 || u[0] != 0xEF)
+        return 0;
+    if (u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF)
+        return u[2] - 0x60;
+    if (u[1] == 0xBD && u[2] >= 0x80 && u[2] <= 0x9E)
+        return u[2] - 0x20;
+    return 0;
+}
+
+/* How many bytes a window may read from its start: its 64, and the 16 a
+ * block stored again after a fold may read past them. */
+#define WINDOW_READ 80
 
 /* How many of u[from..to) are bytes of multi-byte characters (>= 0x80):
  * what broken sequences are weighed against, counted only once some are
@@ -302,11 +351,17 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
     }
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
-    size_t cap = 64, lcap = 256;
+    /* room for the lines and shifts of a report as they run (a line in
+     * about 32 bytes, a full-width comma in about 64), so that they are
+     * seldom grown */
+    size_t cap = 64 + len / 64, lcap = 256 + len / 32;
     out->shifts = malloc(cap * sizeof(*out->shifts));
     out->lines = malloc(lcap * sizeof(*out->lines));
     if (!out->s || !out->shifts || !out->lines)
         return OGI_ENOMEM; /* ogi_text_decode frees the two */
+    /* the text in a local: a store through it could otherwise be taken
+     * to change out's fields, reloaded after every one */
+    char *os = out->s;
     out->shifts[0].norm = 0;
     out->shifts[0].raw = (uint32_t)i;
     out->nshifts = 1;
@@ -324,31 +379,89 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 
     const char *end = raw + len;
     size_t o = 0, ctrl = 0, bcap = 0;
-    size_t lstart = 0; /* where the line being read starts in out->s */
+    size_t lstart = 0; /* where the line being read starts in the text */
     /* the bytes >= 0x80 in raw[out->bom..hpos) */
     size_t high = 0, hpos = i;
     int rc;
     while (i < len) {
 #if defined(__SSE2__) && defined(__GNUC__)
-        if (len - i >= 16) {
+        if (len - i >= WINDOW_READ) {
             /* the bulk of a report (ASCII, line breaks, ideographs and CJK
-             * punctuation) sixteen bytes at a time, to the first character
-             * that is not copied as it is */
-            size_t i0 = i, o0 = o;
-            unsigned p, lf;
-            do {
-                p = plain16(u + i, out->s + o, &lf);
-                for (; lf; lf &= lf - 1) {
-                    size_t at = o + (unsigned)__builtin_ctz(lf);
-                    if ((rc = add_line(out, &lcap, lstart, at)))
-                        return rc;
-                    lstart = at + 1;
+             * punctuation) a window of sixty-four bytes at a time, to the
+             * first byte that is neither copied as it is nor part of a
+             * character folded here: a full-width form (one in eighty
+             * bytes of a report) or another one that is folded, dropped
+             * or kept, the rest of the window stored again after it
+             * rather than its kinds worked out again */
+            for (;;) {
+                kinds64_t m;
+                kinds64(u + i, os + o, &m);
+                size_t base = i; /* the window is raw[base, base + 64) */
+                unsigned q = 0, p;
+                int f;
+                for (;;) {
+                    p = kept_from(&m, q);
+                    if (p) {
+                        SHIFT_AT(o, i);
+                        uint64_t lf = m.nl >> q;
+                        if (p < 64)
+                            lf &= (UINT64_C(1) << p) - 1;
+                        for (; lf; lf &= lf - 1) {
+                            size_t at = o + (unsigned)__builtin_ctzll(lf);
+                            if ((rc = add_line(out, &lcap, lstart, at)))
+                                return rc;
+                            lstart = at + 1;
+                        }
+                        i += p;
+                        o += p;
+                        q += p;
+                    }
+                    if (q >= 62)
+                        break;
+                    size_t cn = 3;
+                    f = fullwidth(u + i, len - i);
+                    if (!f) {
+                        /* another character of more than one byte
+                         * within the window (curly quotes, dashes,
+                         * symbols): folded, dropped or kept as the byte
+                         * loop below would; a broken one or a control
+                         * character is left to that loop */
+                        uint32_t cp;
+                        cn = ogi_utf8_decode(raw + i, end, &cp);
+                        if (cn < 2 || q + cn > 64)
+                            break;
+                        f = ogi_text_fold(cp);
+                        if (f == 0) {
+                            /* kept: its bytes are in place already */
+                            SHIFT_AT(o, i);
+                            i += cn;
+                            o += cn;
+                            q += (unsigned)cn;
+                            if (q >= 62)
+                                break;
+                            continue;
+                        }
+                    }
+                    if (f > 0) {
+                        SHIFT_AT(o, i);
+                        os[o++] = (char)f;
+                    }
+                    i += cn;
+                    q += (unsigned)cn;
+                    if (q >= 62)
+                        break;
+                    /* within WINDOW_READ of base: both sides have room */
+                    for (size_t x = i; x < base + 64; x += 16)
+                        _mm_storeu_si128(
+                            (__m128i *)(void *)(os + o + (x - i)),
+                            _mm_loadu_si128(
+                                (const __m128i *)(const void *)(u + x)));
                 }
-                i += p;
-                o += p;
-            } while (p >= 14 && len - i >= 16);
-            if (i > i0)
-                SHIFT_AT(o0, i0);
+                /* on while windows are taken whole but for a character
+                 * cut at the end */
+                if (q < 62 || len - i < WINDOW_READ)
+                    break;
+            }
             if (i >= len)
                 break;
         }
@@ -375,7 +488,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 while (kept3(u + i, len - i))
                     i += 3;
             }
-            memcpy(out->s + o, raw + i0, i - i0);
+            memcpy(os + o, raw + i0, i - i0);
             o += i - i0;
             if (i >= len)
                 break;
@@ -402,17 +515,15 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 lstart = o + 1;
             }
             SHIFT_AT(o, i);
-            out->s[o++] = (char)c;
+            os[o++] = (char)c;
             i++;
             continue;
         }
         /* full-width ASCII U+FF01-U+FF5E (，：（）１２): to ASCII */
-        if (c == 0xEF && len - i >= 3 &&
-            ((u[i + 1] == 0xBC && u[i + 2] >= 0x81 && u[i + 2] <= 0xBF) ||
-             (u[i + 1] == 0xBD && u[i + 2] >= 0x80 && u[i + 2] <= 0x9E))) {
+        int fw = fullwidth(u + i, len - i);
+        if (fw) {
             SHIFT_AT(o, i);
-            out->s[o++] =
-                (char)(u[i + 1] == 0xBC ? u[i + 2] - 0x60 : u[i + 2] - 0x20);
+            os[o++] = (char)fw;
             i += 3;
             continue;
         }
@@ -442,10 +553,10 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         int f = ogi_text_fold(cp);
         if (f > 0) {
             SHIFT_AT(o, i);
-            out->s[o++] = (char)f;
+            os[o++] = (char)f;
         } else if (f == 0) {
             SHIFT_AT(o, i);
-            memcpy(out->s + o, raw + i, n);
+            memcpy(os + o, raw + i, n);
             o += n;
         }
         i += n;

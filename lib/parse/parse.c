@@ -31,9 +31,10 @@ reject(ogi_report_t *r, const char *why)
     return ogi_report_add_finding(r, "P0", OGI_SEV_ERROR, NULL, "%s", why);
 }
 
-/* Raw bytes [a, b) of the normalised span, trimmed, copied to the arena. */
+/* Raw bytes [a, b) of the normalised span, trimmed, copied to the arena;
+ * *len gets the copy's length. */
 static char *
-raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
+raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b, size_t *len)
 {
     size_t ra = ogi_text_raw_offset(t, a), rb = ogi_text_raw_offset(t, b);
     const char *s = t->raw;
@@ -55,6 +56,7 @@ raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
             break;
     }
     char *c = ogi_arena_strndup(r->arena, s + ra, rb - ra);
+    *len = rb - ra;
     if (c && t->nbroken) {
         /* the raw bytes hold the broken sequences the text dropped: a
          * record is UTF-8 */
@@ -72,6 +74,7 @@ raw_copy(ogi_report_t *r, const ogi_text_t *t, size_t a, size_t b)
             p += n;
         }
         *w = '\0';
+        *len = (size_t)(w - c);
     }
     return c;
 }
@@ -155,23 +158,38 @@ narrative_end(const ogi_text_t *t, size_t first, size_t end, int last)
 }
 
 /* Removes Word artefacts such as "[bookmark: _GoBack]" and the CR of
- * CR LF line ends (the raw bytes are copied) from s in place. */
+ * CR LF line ends (the raw bytes are copied) from s[0..n) in place, s
+ * NUL-terminated (the text holds no NUL). Looked for with memchr rather
+ * than strstr: a report's text holds few CRs and brackets. */
 static void
-drop_artefacts(char *s)
+drop_artefacts(char *s, size_t n)
 {
-    char *w = strchr(s, '\r');
+    char *w = memchr(s, '\r', n);
     if (w) {
         for (char *p = w; *p; p++)
             if (!(*p == '\r' && p[1] == '\n'))
                 *w++ = *p;
         *w = '\0';
+        n = (size_t)(w - s);
     }
+    static const char mark[] = "[bookmark:";
+    const size_t ml = sizeof(mark) - 1;
+    size_t i = 0;
     char *p;
-    while ((p = strstr(s, "[bookmark:")) != NULL) {
-        char *q = strchr(p, ']');
+    while ((p = memchr(s + i, '[', n - i)) != NULL) {
+        size_t at = (size_t)(p - s);
+        if (n - at < ml || memcmp(p, mark, ml) != 0) {
+            i = at + 1;
+            continue;
+        }
+        char *q = memchr(p, ']', n - at);
         if (!q)
             break;
-        memmove(p, q + 1, strlen(q + 1) + 1);
+        size_t cut = (size_t)(q + 1 - p);
+        memmove(p, q + 1, n - at - cut + 1);
+        n -= cut;
+        /* the bytes closing up may make a mark that starts before p */
+        i = at >= ml ? at - ml + 1 : 0;
     }
 }
 
@@ -186,11 +204,18 @@ strip_title_markup(char *title)
     while (*p && strchr(marks, *p))
         p++;
     char *w = title;
-    for (; *p; p++)
-        if (!(p[0] == '*' && p[1] == '*'))
-            *w++ = *p;
-        else
-            p++;
+    if (!strchr(p, '*')) {
+        /* no ** inside, as most titles: moved down whole */
+        size_t n = strlen(p);
+        memmove(title, p, n);
+        w = title + n;
+    } else {
+        for (; *p; p++)
+            if (!(p[0] == '*' && p[1] == '*'))
+                *w++ = *p;
+            else
+                p++;
+    }
     while (w > title && strchr(marks, w[-1]))
         w--;
     *w = '\0';
@@ -205,19 +230,21 @@ read_sections(ogi_report_t *r, const ogi_text_t *t, const ogi__outline_t *o)
             continue;
         ogi_section_t *sec = &r->sections[k];
         sec->present = 1;
-        sec->title = raw_copy(r, t, t->lines[h].start, t->lines[h].end);
+        size_t title_len = 0, text_len = 0;
+        sec->title =
+            raw_copy(r, t, t->lines[h].start, t->lines[h].end, &title_len);
         size_t end =
             ogi__outline_section_end(o, t->nlines, (ogi_section_id_t)k);
         end = narrative_end(t, h + 1, end, h == o->last_heading);
         size_t a = h + 1 < t->nlines ? t->lines[h + 1].start : t->len;
         size_t b = end > h + 1 ? t->lines[end - 1].end : a;
-        sec->text = raw_copy(r, t, a, b > a ? b : a);
+        sec->text = raw_copy(r, t, a, b > a ? b : a, &text_len);
         sec->off = ogi_text_raw_offset(t, t->lines[h].start);
         sec->len = ogi_text_raw_offset(t, t->lines[h].end) - sec->off;
         if (!sec->title || !sec->text)
             return OGI_ENOMEM;
-        drop_artefacts(sec->text);
-        drop_artefacts(sec->title);
+        drop_artefacts(sec->text, text_len);
+        drop_artefacts(sec->title, title_len);
         strip_title_markup(sec->title);
     }
     return 0;
@@ -424,15 +451,19 @@ ogi_parse_report(ogi_arena_t *arena, const char *raw, size_t len,
         return rc;
 
     ogi_text_t t;
-    rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t, why,
-                         sizeof(why));
-    if (rc == OGI_ENOMEM)
-        return rc;
-    if (rc) {
-        if ((rc = reject(r, why)))
+    if (v.text && v.text->raw == v.s && v.text->raw_len == v.len) {
+        t = *v.text; /* the form decoded it to learn that it is UTF-8 */
+    } else {
+        rc = ogi_text_decode(arena, v.s, v.len, v.len > max ? v.len : max, &t,
+                             why, sizeof(why));
+        if (rc == OGI_ENOMEM)
             return rc;
-        *out = r;
-        return 0;
+        if (rc) {
+            if ((rc = reject(r, why)))
+                return rc;
+            *out = r;
+            return 0;
+        }
     }
     if (v.twice && v.map) { /* layouts were drawn in the twice bytes */
         t.canvas = v.map;

@@ -878,10 +878,34 @@ squeezed_text_and_lines(void **state)
     assert_int_equal(ogi_text_line_squeezed(&t, 2, buf, sizeof(buf), &l), 0);
     /* no such line */
     assert_int_equal(ogi_text_line_squeezed(&t, 6, buf, sizeof(buf), &l), 0);
+    /* which lines keep a space: line 1 only */
+    assert_non_null(t.sq.spaced);
+    for (size_t k = 0; k < t.nlines; k++)
+        assert_int_equal(t.sq.spaced[k], k == 1);
+
     /* cut to the buffer at a character boundary */
     n = ogi_text_line_squeezed(&t, 0, buf, 8, &l);
     assert_int_equal(n, strlen("邮编:"));
     assert_memory_equal(l, "邮编:", n);
+
+    /* a space kept before a line break belongs to the line it ends */
+    ogi_text_t u;
+    raw = "ab 12\ncd\nef\n9";
+    assert_int_equal(
+        ogi_text_decode(*state, raw, strlen(raw), 0, &u, why, sizeof(why)),
+        OGI_OK);
+    assert_string_equal(u.sq.s, "ab 12 cd ef 9");
+    assert_int_equal(u.sq.line[1], strlen("ab 12 "));
+    assert_int_equal(u.sq.spaced[0], 1);
+    assert_int_equal(u.sq.spaced[1], 1);
+    assert_int_equal(u.sq.spaced[2], 1);
+    assert_int_equal(u.sq.spaced[3], 0);
+    n = ogi_text_line_squeezed(&u, 1, buf, sizeof(buf), &l);
+    assert_int_equal(n, 2);
+    assert_memory_equal(l, "cd", 2);
+    n = ogi_text_line_squeezed(&u, 0, buf, sizeof(buf), &l);
+    assert_int_equal(n, strlen("ab12"));
+    assert_memory_equal(l, "ab12", n);
 }
 
 static void
@@ -964,6 +988,53 @@ oom(void **state)
     ogi_arena_destroy(&a);
 }
 
+/* ogi_text_find_any: the earliest match, the first listed of those that
+ * match there, whether the literals are taken in one pass (two bytes or
+ * more, eight at most) or not (one byte, or many), over a short text and
+ * a long one. */
+static void
+find_any_earliest_first_listed(void **state)
+{
+    (void)state;
+    static const char *const two[] = {"邮政编码", "邮编", "电话"};
+    static const char *const punct[] = {",", ";", "。", "、", ">", "|",
+                                        "/", "»", ":",  "!",  "?"};
+    static const char *const many[] = {"a", "b", "c", "d",        "e",
+                                       "f", "g", "h", "联系电话", "电话"};
+    const char *s = "地址:某路1号,邮政编码:223001,联系电话:0517-1";
+    const char *end = s + strlen(s);
+    size_t ml = 0;
+    /* 邮政编码 and 邮编 both start with 邮: the first listed that matches */
+    assert_ptr_equal(ogi_text_find_any(s, end, two, 3, &ml),
+                     strstr(s, "邮政编码"));
+    assert_int_equal(ml, strlen("邮政编码"));
+    /* one-byte literals: the earliest of them (:), not the first listed */
+    assert_ptr_equal(ogi_text_find_any(s, end, punct, 11, &ml),
+                     s + strlen("地址"));
+    assert_int_equal(ml, 1);
+    /* ten literals: 联系电话 listed before 电话, which starts later in it */
+    assert_ptr_equal(ogi_text_find_any(s, end, many, 10, &ml),
+                     strstr(s, "联系电话"));
+    assert_int_equal(ml, strlen("联系电话"));
+    ml = 7;
+    assert_null(ogi_text_find_any(s, s + strlen("地址"), punct, 11, &ml));
+    assert_int_equal(ml, 7); /* untouched */
+    /* the same over a text longer than a short one (the matches at its
+     * end) */
+    char big[2048];
+    size_t n = 0;
+    while (n + 3 < 1500) {
+        memcpy(big + n, "年", 3);
+        n += 3;
+    }
+    strcpy(big + n, s);
+    end = big + strlen(big);
+    assert_ptr_equal(ogi_text_find_any(big, end, many, 10, &ml),
+                     strstr(big, "联系电话"));
+    assert_ptr_equal(ogi_text_find_any(big, end, punct, 11, &ml),
+                     strchr(big, ':'));
+}
+
 int
 main(void)
 {
@@ -1008,6 +1079,7 @@ main(void)
         T(find),
         T(find_within_bounds),
         T(find_agrees_with_naive),
+        T(find_any_earliest_first_listed),
         T(squeezed_text_and_lines),
         T(squeeze),
         T(oom),
