@@ -733,27 +733,51 @@ edge_gaps(const ogi__plan_t *p, const ogi__table_t *g,
                    last[id] >= 2 * inner[id];
 }
 
+/* 1 when row pr is one short in a table cut at the paper's edge (cut:
+ * last_column_cut's): its last cell is the one cut off. */
+static int
+cut_short(const ogi__prow_t *pr, const ogi__table_t *g,
+          const int cut[OGI_TABLE_COUNT])
+{
+    size_t nc = pr->ncols;
+    return cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
+           nc <= OGI__PLAN_MAX_TOKS && runless(pr, g);
+}
+
+/* 1 when row pr (not cut_short) is short of values that the columns'
+ * positions may place: fewer values than columns, no run of digits. */
+static int
+to_place(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    return !pr->group && pr->ntoks > 0 && pr->ntoks < pr->ncols &&
+           pr->ncols <= 16 && !holds_run(pr, g);
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
     int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
     int grid_part[OGI__PLAN_MAX_ROWS];
-    find_parts(p, g, part, grid_part);
     int cut[OGI_TABLE_COUNT], clipped[OGI_TABLE_COUNT];
     last_column_cut(p, g, cut);
     last_column_clipped(p, g, cut, clipped);
+    /* the parts are read only to place a short row, and most tables have
+     * none: found (on the rows as they came, before any is placed) only
+     * when one row at least will be. A row's turn below changes that row
+     * only, so which rows are placed is known beforehand. */
+    for (size_t i = 0; i < p->n; i++)
+        if (!cut_short(&p->rows[i], g, cut) && to_place(&p->rows[i], g)) {
+            find_parts(p, g, part, grid_part);
+            break;
+        }
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
-        /* a row one short in a table cut at the paper's edge: its last
-         * cell is the one cut off */
-        if (cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
-            nc <= OGI__PLAN_MAX_TOKS && runless(pr, g)) {
+        if (cut_short(pr, g, cut)) {
             pr->toks[pr->ntoks++] = OGI__PLAN_CUT;
             continue;
         }
-        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16 ||
-            holds_run(pr, g))
+        if (!to_place(pr, g))
             continue;
         uint32_t placed[16];
         /* the columns of the row's part, else of its block of rows that
