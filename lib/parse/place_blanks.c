@@ -506,33 +506,41 @@ has_tail(const ogi__prow_t *pr)
 static void
 tail_of(const ogi__prow_t *pr, const ogi__table_t *g, tail_t *t)
 {
-    size_t n = pr->ntoks;
-    int scale = -1;
-    *t = (tail_t){.numbers = 1, .units = 1};
-    for (size_t v = 0; v < n; v++) {
+    size_t last = pr->ntoks - 1;
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[last]);
+    /* numbers: the last a number and every other one of its scale (one
+     * scale for all); the sums are kept while their test holds */
+    int numbers = l->kind == OGI__CELL_VALUE && l->num.kind == OGI_NUM_VALUE;
+    int run = l->kind == OGI__CELL_RUN, units = 1, number = 0, odd = 0;
+    int64_t nsum = 0, usum = 0;
+    for (size_t v = 0; v < last; v++) {
         const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
-        int num = c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE;
-        t->run |= c->kind == OGI__CELL_RUN;
-        if (t->numbers) {
-            t->numbers = num && (scale < 0 || c->num.scale == scale);
-            scale = c->num.scale;
-            if (t->numbers && v + 1 < n)
-                t->nsum += c->num.value;
-        }
-        if (v + 1 == n) {
-            t->last = c;
-            break;
-        }
-        if (!t->odd && c->kind != OGI__CELL_VALUE)
-            t->odd = c->kind == OGI__CELL_BLANK ? 1 : 2;
-        t->number |= num;
-        if (t->units && c->kind != OGI__CELL_BLANK) {
-            t->units = c->kind == OGI__CELL_VALUE &&
-                       (!num || c->num.scale == 0);
-            if (t->units && num)
-                t->usum += c->num.value;
+        if (c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE) {
+            number = 1;
+            numbers = numbers && c->num.scale == l->num.scale;
+            if (numbers)
+                nsum += c->num.value;
+            units = units && c->num.scale == 0;
+            if (units)
+                usum += c->num.value;
+        } else if (c->kind == OGI__CELL_VALUE) {
+            numbers = 0; /* a placeholder: a value, no number */
+        } else {
+            numbers = 0;
+            units = units && c->kind == OGI__CELL_BLANK;
+            run |= c->kind == OGI__CELL_RUN;
+            if (!odd)
+                odd = c->kind == OGI__CELL_BLANK ? 1 : 2;
         }
     }
+    *t = (tail_t){.run = run,
+                  .numbers = numbers,
+                  .nsum = nsum,
+                  .units = units,
+                  .usum = usum,
+                  .number = number,
+                  .odd = odd,
+                  .last = l};
 }
 
 /* last_cut_short of the row of tail t. */
