@@ -490,7 +490,7 @@ typedef struct {
     int number;   /* a cell before the last holds a number */
     int odd;      /* the first cell before the last that is no value: 1
                      when blank, 2 another kind, 0 none */
-    const ogi__cell_t *last; /* the last cell */
+    const ogi__cell_t *last; /* the last cell; NULL: no tail (has_tail) */
 } tail_t;
 
 /* 1 when the tests read row pr's tail: a row of values of a table of
@@ -543,6 +543,17 @@ tail_of(const ogi__prow_t *pr, const ogi__table_t *g, tail_t *t)
                   .last = l};
 }
 
+/* *t for row pr: walked when it has a tail, else t->last NULL (the tests
+ * then ask no more of the row). */
+static void
+tail_set(const ogi__prow_t *pr, const ogi__table_t *g, tail_t *t)
+{
+    if (has_tail(pr))
+        tail_of(pr, g, t);
+    else
+        t->last = NULL;
+}
+
 /* last_cut_short of the row of tail t. */
 static int
 tail_cut_short(const tail_t *t)
@@ -578,7 +589,7 @@ last_column_cut(const ogi__plan_t *p, const tail_t *tails,
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
         size_t nc = q->ncols, id = q->table;
-        if (!has_tail(q) || !tails[k].numbers)
+        if (!tails[k].last || !tails[k].numbers)
             continue;
         int64_t sum = tails[k].nsum, last = tails[k].last->num.value;
         *(q->ntoks == nc ? &full[id] : &shorter[id]) += 1;
@@ -685,7 +696,7 @@ last_column_clipped(const ogi__plan_t *p, const tail_t *tails,
         const ogi__prow_t *q = &p->rows[k];
         const tail_t *t = &tails[k];
         size_t id = q->table;
-        if (cut[id] || !has_tail(q) || q->ntoks != q->ncols || t->run)
+        if (cut[id] || !t->last || q->ntoks != q->ncols || t->run)
             continue;
         const ogi__cell_t *l = t->last;
         int num = l->kind == OGI__CELL_VALUE && l->num.kind == OGI_NUM_VALUE;
@@ -789,7 +800,7 @@ edge_gaps(const ogi__plan_t *p, const tail_t *tails,
         const ogi__prow_t *q = &p->rows[k];
         const tail_t *t = &tails[k];
         size_t id = q->table;
-        if (cut[id] || clipped[id] || !has_tail(q) || q->ntoks != q->ncols ||
+        if (cut[id] || clipped[id] || !t->last || q->ntoks != q->ncols ||
             t->run)
             continue;
         /* last_gap_kind */
@@ -833,28 +844,32 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     tail_t tails[OGI__PLAN_MAX_ROWS];
     int moved[OGI__PLAN_MAX_ROWS] = {0}; /* rows placed or cut below */
     for (size_t i = 0; i < p->n; i++)
-        if (has_tail(&p->rows[i]))
-            tail_of(&p->rows[i], g, &tails[i]);
+        tail_set(&p->rows[i], g, &tails[i]);
     last_column_cut(p, tails, cut);
     last_column_clipped(p, tails, cut, clipped);
-    /* the parts are read only to place a short row, and most tables have
-     * none: found (on the rows as they came, before any is placed) only
-     * when one row at least will be. A row's turn below changes that row
-     * only, so which rows are placed is known beforehand. */
-    for (size_t i = 0; i < p->n; i++)
-        if (!cut_short(&p->rows[i], g, cut) && to_place(&p->rows[i], g)) {
-            find_parts(p, g, part, grid_part);
-            break;
-        }
+    /* what each row's turn below does: a row's turn changes that row
+     * only, so it is known beforehand. The parts are read only to place a
+     * short row, and most tables have none: found (on the rows as they
+     * came, before any is placed) only when one row at least will be. */
+    enum { ROW_KEEP, ROW_CUT, ROW_PLACE } todo[OGI__PLAN_MAX_ROWS];
+    int placing = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        todo[i] = cut_short(&p->rows[i], g, cut) ? ROW_CUT
+                  : to_place(&p->rows[i], g)     ? ROW_PLACE
+                                                 : ROW_KEEP;
+        placing |= todo[i] == ROW_PLACE;
+    }
+    if (placing)
+        find_parts(p, g, part, grid_part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
-        if (cut_short(pr, g, cut)) {
+        if (todo[i] == ROW_CUT) {
             pr->toks[pr->ntoks++] = OGI__PLAN_CUT;
             moved[i] = 1;
             continue;
         }
-        if (!to_place(pr, g))
+        if (todo[i] != ROW_PLACE)
             continue;
         uint32_t placed[16];
         /* the columns of the row's part, else of its block of rows that
@@ -928,8 +943,8 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
     next:;
     }
     for (size_t i = 0; i < p->n; i++)
-        if (moved[i] && has_tail(&p->rows[i]))
-            tail_of(&p->rows[i], g, &tails[i]);
+        if (moved[i])
+            tail_set(&p->rows[i], g, &tails[i]);
     int edge[OGI_TABLE_COUNT];
     edge_gaps(p, tails, cut, clipped, edge);
     /* in a table cut at the paper's edge, a last cell the columns'
