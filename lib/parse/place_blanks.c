@@ -467,18 +467,9 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
 }
 
 /*
- * Where columns are aligned by spaces, an empty cell is only more space
- * and its row comes with fewer values than columns. The rows of the same
- * skeleton table that came whole give each column's position; a short
- * row's values are matched to the columns in order, as close as they
- * can be (each within half the distance to a neighbouring column), and
- * the columns left over are blank. A row that cannot be matched so is
- * left as it is (and is reported short).
- */
-/*
  * What the tests of a last column cut at the paper's edge ask of a row's
  * cells (last_column_cut, last_column_clipped, edge_gaps), gathered in
- * one walk of its tokens: each test walked every row again, some twice.
+ * one walk of its tokens, not a walk per test.
  */
 typedef struct {
     int run;      /* a cell holds a run of digits (or is a cut one) */
@@ -569,6 +560,15 @@ tail_cut_short(const tail_t *t)
     return head == l->num.value;
 }
 
+/*
+ * Where columns are aligned by spaces, an empty cell is only more space
+ * and its row comes with fewer values than columns. The rows of the same
+ * skeleton table that came whole give each column's position; a short
+ * row's values are matched to the columns in order, as close as they
+ * can be (each within half the distance to a neighbouring column), and
+ * the columns left over are blank. A row that cannot be matched so is
+ * left as it is (and is reported short).
+ */
 /*
  * cut[id]: 1 when the last column of table id was cut off at the paper's
  * edge (a wide table printed on upright paper): its rows' values, numbers all,
