@@ -467,6 +467,100 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
 }
 
 /*
+ * What the tests of a last column cut at the paper's edge ask of a row's
+ * cells (last_column_cut, last_column_clipped, edge_gaps), gathered in
+ * one walk of its tokens, not a walk per test.
+ */
+typedef struct {
+    int run;      /* a cell holds a run of digits (or is a cut one) */
+    int numbers;  /* every cell a number, all of one scale */
+    int64_t nsum; /* while numbers: the numbers before the last, summed */
+    int units;    /* every cell before the last blank or a value whose
+                     number, if any, is in units */
+    int64_t usum; /* while units: the numbers before the last, summed */
+    int number;   /* a cell before the last holds a number */
+    int odd;      /* the first cell before the last that is no value: 1
+                     when blank, 2 another kind, 0 none */
+    const ogi__cell_t *last; /* the last cell; NULL: no tail (has_tail) */
+} tail_t;
+
+/* 1 when the tests read row pr's tail: a row of values of a table of
+ * three columns or more, whole or one short. */
+static int
+has_tail(const ogi__prow_t *pr)
+{
+    return !pr->group && pr->ncols >= 3 &&
+           (pr->ntoks == pr->ncols || pr->ntoks + 1 == pr->ncols);
+}
+
+/* Row pr's cells walked once into *t (pr: has_tail). */
+static void
+tail_of(const ogi__prow_t *pr, const ogi__table_t *g, tail_t *t)
+{
+    size_t last = pr->ntoks - 1;
+    const ogi__cell_t *l = ogi__plan_tok_cell(g, pr->toks[last]);
+    /* numbers: the last a number and every other one of its scale (one
+     * scale for all); the sums are kept while their test holds */
+    int numbers = l->kind == OGI__CELL_VALUE && l->num.kind == OGI_NUM_VALUE;
+    int run = l->kind == OGI__CELL_RUN, units = 1, number = 0, odd = 0;
+    int64_t nsum = 0, usum = 0;
+    for (size_t v = 0; v < last; v++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[v]);
+        if (c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE) {
+            number = 1;
+            numbers = numbers && c->num.scale == l->num.scale;
+            if (numbers)
+                nsum += c->num.value;
+            units = units && c->num.scale == 0;
+            if (units)
+                usum += c->num.value;
+        } else if (c->kind == OGI__CELL_VALUE) {
+            numbers = 0; /* a placeholder: a value, no number */
+        } else {
+            numbers = 0;
+            units = units && c->kind == OGI__CELL_BLANK;
+            run |= c->kind == OGI__CELL_RUN;
+            if (!odd)
+                odd = c->kind == OGI__CELL_BLANK ? 1 : 2;
+        }
+    }
+    *t = (tail_t){.run = run,
+                  .numbers = numbers,
+                  .nsum = nsum,
+                  .units = units,
+                  .usum = usum,
+                  .number = number,
+                  .odd = odd,
+                  .last = l};
+}
+
+/* *t for row pr: walked when it has a tail, else t->last NULL (the tests
+ * then ask no more of the row). */
+static void
+tail_set(const ogi__prow_t *pr, const ogi__table_t *g, tail_t *t)
+{
+    if (has_tail(pr))
+        tail_of(pr, g, t);
+    else
+        t->last = NULL;
+}
+
+/* last_cut_short of the row of tail t. */
+static int
+tail_cut_short(const tail_t *t)
+{
+    const ogi__cell_t *l = t->last;
+    if (!t->units || l->kind != OGI__CELL_VALUE ||
+        l->num.kind != OGI_NUM_VALUE || l->num.scale != 0 || l->num.sign ||
+        t->usum <= l->num.value)
+        return 0;
+    int64_t head = t->usum;
+    while (head > l->num.value)
+        head /= 10;
+    return head == l->num.value;
+}
+
+/*
  * Where columns are aligned by spaces, an empty cell is only more space
  * and its row comes with fewer values than columns. The rows of the same
  * skeleton table that came whole give each column's position; a short
@@ -486,7 +580,7 @@ cluster_columns(const ogi__plan_t *p, const ogi__table_t *g, const int *part,
  */
 #define CUT_ROWS 5
 static void
-last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
+last_column_cut(const ogi__plan_t *p, const tail_t *tails,
                 int cut_out[OGI_TABLE_COUNT])
 {
     /* every table's counts in one pass over the rows */
@@ -495,22 +589,9 @@ last_column_cut(const ogi__plan_t *p, const ogi__table_t *g,
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
         size_t nc = q->ncols, id = q->table;
-        if (q->group || nc < 3 || (q->ntoks != nc && q->ntoks + 1 != nc))
+        if (!tails[k].last || !tails[k].numbers)
             continue;
-        int64_t sum = 0, last = 0;
-        int scale = -1, ok = 1;
-        for (size_t v = 0; v < q->ntoks && ok; v++) {
-            const ogi__cell_t *c = ogi__plan_tok_cell(g, q->toks[v]);
-            ok = c->kind == OGI__CELL_VALUE && c->num.kind == OGI_NUM_VALUE &&
-                 (scale < 0 || c->num.scale == scale);
-            scale = c->num.scale;
-            if (v + 1 < q->ntoks)
-                sum += c->num.value;
-            else
-                last = c->num.value;
-        }
-        if (!ok)
-            continue;
+        int64_t sum = tails[k].nsum, last = tails[k].last->num.value;
         *(q->ntoks == nc ? &full[id] : &shorter[id]) += 1;
         if (last == 0 && sum == 0)
             continue;
@@ -605,7 +686,7 @@ last_value(const ogi__prow_t *pr, const ogi__table_t *g)
  * report's error.
  */
 static void
-last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
+last_column_clipped(const ogi__plan_t *p, const tail_t *tails,
                     const int cut[OGI_TABLE_COUNT],
                     int clipped_out[OGI_TABLE_COUNT])
 {
@@ -613,28 +694,23 @@ last_column_clipped(const ogi__plan_t *p, const ogi__table_t *g,
     size_t clipped[OGI_TABLE_COUNT] = {0}, other[OGI_TABLE_COUNT] = {0};
     for (size_t k = 0; k < p->n; k++) {
         const ogi__prow_t *q = &p->rows[k];
+        const tail_t *t = &tails[k];
         size_t id = q->table;
-        if (cut[id] || q->group || q->ncols < 3 || q->ntoks != q->ncols ||
-            !runless(q, g))
+        if (cut[id] || !t->last || q->ntoks != q->ncols || t->run)
             continue;
-        if (last_cut_short(q, g) && last_value(q, g) > 0) {
+        const ogi__cell_t *l = t->last;
+        int num = l->kind == OGI__CELL_VALUE && l->num.kind == OGI_NUM_VALUE;
+        if (tail_cut_short(t) && l->num.value > 0) {
             clipped[id]++;
             continue;
         }
-        if (last_blank(q, g))
+        if (l->kind == OGI__CELL_BLANK && t->number)
             continue; /* cut whole, or blank as printed: no sign either way */
-        int64_t sum = 0, last = 0;
-        int ok = 1;
-        for (size_t v = 0; v < q->ntoks && ok; v++) {
-            const ogi__cell_t *c = ogi__plan_tok_cell(g, q->toks[v]);
-            if (c->kind == OGI__CELL_BLANK)
-                continue;
-            ok = c->kind == OGI__CELL_VALUE &&
-                 (c->num.kind != OGI_NUM_VALUE || c->num.scale == 0);
-            if (ok && c->num.kind == OGI_NUM_VALUE)
-                *(v + 1 < q->ntoks ? &sum : &last) += c->num.value;
-        }
-        other[id] += ok && sum != last;
+        /* its cells blank or values in units, the last as well */
+        int ok = t->units &&
+                 (l->kind == OGI__CELL_BLANK ||
+                  (l->kind == OGI__CELL_VALUE && (!num || l->num.scale == 0)));
+        other[id] += ok && t->usum != (num ? l->num.value : 0);
     }
     for (size_t id = 0; id < OGI_TABLE_COUNT; id++)
         clipped_out[id] = !cut[id] && clipped[id] >= 2 && other[id] <= 1;
@@ -714,17 +790,23 @@ only_last_gap(const ogi__prow_t *pr, const ogi__table_t *g)
  * Blanks a page left fall anywhere; an edge takes the last column.
  */
 static void
-edge_gaps(const ogi__plan_t *p, const ogi__table_t *g,
+edge_gaps(const ogi__plan_t *p, const tail_t *tails,
           const int cut[OGI_TABLE_COUNT], const int clipped[OGI_TABLE_COUNT],
           int edge[OGI_TABLE_COUNT])
 {
     /* every table neither cut nor clipped, in one pass over the rows */
     size_t last[OGI_TABLE_COUNT] = {0}, inner[OGI_TABLE_COUNT] = {0};
     for (size_t k = 0; k < p->n; k++) {
-        size_t id = p->rows[k].table;
-        if (cut[id] || clipped[id])
+        const ogi__prow_t *q = &p->rows[k];
+        const tail_t *t = &tails[k];
+        size_t id = q->table;
+        if (cut[id] || clipped[id] || !t->last || q->ntoks != q->ncols ||
+            t->run)
             continue;
-        int kind = last_gap_kind(&p->rows[k], g);
+        /* last_gap_kind */
+        int kind = t->odd == 1   ? -1
+                   : t->odd == 2 ? 0
+                                 : t->number && t->last->kind == OGI__CELL_BLANK;
         last[id] += kind == 1;
         inner[id] += kind == -1;
     }
@@ -733,27 +815,61 @@ edge_gaps(const ogi__plan_t *p, const ogi__table_t *g,
                    last[id] >= 2 * inner[id];
 }
 
+/* 1 when row pr is one short in a table cut at the paper's edge (cut:
+ * last_column_cut's): its last cell is the one cut off. */
+static int
+cut_short(const ogi__prow_t *pr, const ogi__table_t *g,
+          const int cut[OGI_TABLE_COUNT])
+{
+    size_t nc = pr->ncols;
+    return cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
+           nc <= OGI__PLAN_MAX_TOKS && runless(pr, g);
+}
+
+/* 1 when row pr (not cut_short) is short of values that the columns'
+ * positions may place: fewer values than columns, no run of digits. */
+static int
+to_place(const ogi__prow_t *pr, const ogi__table_t *g)
+{
+    return !pr->group && pr->ntoks > 0 && pr->ntoks < pr->ncols &&
+           pr->ncols <= 16 && !holds_run(pr, g);
+}
+
 void
 ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
 {
     int part[OGI__PLAN_MAX_ROWS], aligned[OGI_TABLE_COUNT] = {0};
     int grid_part[OGI__PLAN_MAX_ROWS];
-    find_parts(p, g, part, grid_part);
     int cut[OGI_TABLE_COUNT], clipped[OGI_TABLE_COUNT];
-    last_column_cut(p, g, cut);
-    last_column_clipped(p, g, cut, clipped);
+    tail_t tails[OGI__PLAN_MAX_ROWS];
+    int moved[OGI__PLAN_MAX_ROWS] = {0}; /* rows placed or cut below */
+    for (size_t i = 0; i < p->n; i++)
+        tail_set(&p->rows[i], g, &tails[i]);
+    last_column_cut(p, tails, cut);
+    last_column_clipped(p, tails, cut, clipped);
+    /* what each row's turn below does: a row's turn changes that row
+     * only, so it is known beforehand. The parts are read only to place a
+     * short row, and most tables have none: found (on the rows as they
+     * came, before any is placed) only when one row at least will be. */
+    enum { ROW_KEEP, ROW_CUT, ROW_PLACE } todo[OGI__PLAN_MAX_ROWS];
+    int placing = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        todo[i] = cut_short(&p->rows[i], g, cut) ? ROW_CUT
+                  : to_place(&p->rows[i], g)     ? ROW_PLACE
+                                                 : ROW_KEEP;
+        placing |= todo[i] == ROW_PLACE;
+    }
+    if (placing)
+        find_parts(p, g, part, grid_part);
     for (size_t i = 0; i < p->n; i++) {
         ogi__prow_t *pr = &p->rows[i];
         size_t nc = pr->ncols;
-        /* a row one short in a table cut at the paper's edge: its last
-         * cell is the one cut off */
-        if (cut[pr->table] && !pr->group && pr->ntoks + 1 == nc &&
-            nc <= OGI__PLAN_MAX_TOKS && runless(pr, g)) {
+        if (todo[i] == ROW_CUT) {
             pr->toks[pr->ntoks++] = OGI__PLAN_CUT;
+            moved[i] = 1;
             continue;
         }
-        if (pr->group || pr->ntoks == 0 || pr->ntoks >= nc || nc > 16 ||
-            holds_run(pr, g))
+        if (todo[i] != ROW_PLACE)
             continue;
         uint32_t placed[16];
         /* the columns of the row's part, else of its block of rows that
@@ -764,6 +880,7 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
             pr->ntoks = nc;
             aligned[pr->table] = 1;
             total_to_last(pr, g);
+            moved[i] = 1;
             continue;
         }
         /* column centres from the nearest whole row of the same table:
@@ -822,10 +939,14 @@ ogi__plan_infer_blanks(ogi__plan_t *p, const ogi__table_t *g)
         memcpy(pr->toks, out, n * sizeof(out[0]));
         pr->ntoks = n;
         total_to_last(pr, g);
+        moved[i] = 1;
     next:;
     }
+    for (size_t i = 0; i < p->n; i++)
+        if (moved[i])
+            tail_set(&p->rows[i], g, &tails[i]);
     int edge[OGI_TABLE_COUNT];
-    edge_gaps(p, g, cut, clipped, edge);
+    edge_gaps(p, tails, cut, clipped, edge);
     /* in a table cut at the paper's edge, a last cell the columns'
      * positions left blank, or whose value is the first digits of the
      * row's sum, is the one cut off */

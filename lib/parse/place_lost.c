@@ -218,15 +218,18 @@ solve_instance(const ogi_report_t *r, const ogi_skel_identity_t *id,
         found(rd, unk[k], least(&tb->cells[unk[k]]), id->rule);
 }
 
-/* Solves the cut cells of table tid, round after round. */
+/* Solves the cut cells of table tid, round after round; *none: 1 when
+ * the table has no cut cell (nothing to clear after). */
 static int
-solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t)
+solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t,
+            int *none)
 {
     ogi_table_t *tb = &r->tables[tid];
     const ogi_skel_table_t *sk = ogi_skeleton_table(tid);
     size_t ncells = sk->nrows * sk->ncols, cuts = 0;
     for (size_t i = 0; i < ncells; i++)
         cuts += (tb->cells[i].flags & OGI__CELLF_CUT) != 0;
+    *none = cuts == 0;
     if (cuts == 0)
         return 0;
     round_t rd;
@@ -289,17 +292,22 @@ int
 ogi__place_lost(ogi_report_t *r, const ogi_text_t *t)
 {
     static const ogi_table_id_t solved[] = {OGI_T3, OGI_T4};
+    /* the tables solve_table found without a mark: not walked again */
+    int clear[OGI_TABLE_COUNT];
+    for (int id = 0; id < OGI_TABLE_COUNT; id++)
+        clear[id] = 1;
     for (size_t k = 0; k < OGI_ARRAY_LEN(solved); k++) {
         if (!r->tables[solved[k]].present)
             continue;
-        int rc = solve_table(r, solved[k], t);
+        int none, rc = solve_table(r, solved[k], t, &none);
         if (rc)
             return rc;
+        clear[solved[k]] = !none;
     }
     /* what no identity decided stays missing, its mark gone */
     for (int id = 0; id < OGI_TABLE_COUNT; id++) {
         ogi_table_t *tb = &r->tables[id];
-        if (!tb->present)
+        if (!tb->present || !clear[id])
             continue;
         size_t n = tb->skel->nrows * tb->skel->ncols;
         for (size_t i = 0; i < n; i++) {
