@@ -138,9 +138,9 @@ format_keys(void)
     return fkeys;
 }
 
-/* 1 when header in (four characters or more) starts with a column label
- * of the format's or is a row label of it. */
-static int
+/* The format's key that header in (four characters or more) starts with
+ * (a column label) or is (a row label), plus one; 0 for none. */
+static size_t
 format_hit(const format_keys_t *fk, const ogi__label_t *in)
 {
     for (size_t k = 0; k < fk->n; k++) {
@@ -150,15 +150,34 @@ format_hit(const format_keys_t *fk, const ogi__label_t *in)
         if (fk->whole[k] ? in->len == l->len &&
                                memcmp(in->core, l->core, l->len) == 0
                          : ogi__label_starts(in, l))
-            return 1;
+            return k + 1;
     }
     return 0;
+}
+
+/* Keys that voted already, per format: a key counts once. */
+typedef struct {
+    size_t key[3][16];
+    size_t n[3];
+} voted_t;
+
+/* 1 when key (format_hit's) of format f has not voted yet, noting it. */
+static int
+first_vote(voted_t *v, int f, size_t key)
+{
+    for (size_t i = 0; i < v->n[f]; i++)
+        if (v->key[f][i] == key)
+            return 0;
+    if (v->n[f] < OGI_ARRAY_LEN(v->key[f]))
+        v->key[f][v->n[f]++] = key;
+    return 1;
 }
 
 ogi_format_t
 ogi__place_detect_format(const ogi__table_t *g, int *margin)
 {
     int votes[3] = {0, 0, 0};
+    voted_t voted = {.n = {0, 0, 0}};
     for (size_t i = 0; i < g->ncells; i++) {
         const ogi__cell_t *t = &g->cells[i];
         if (t->kind != OGI__CELL_LABEL)
@@ -186,12 +205,21 @@ ogi__place_detect_format(const ogi__table_t *g, int *margin)
         ogi__label_norm(s, sn, &in);
         if (in.chars < 4)
             continue;
-        int hit[3] = {0, 0, 0};
+        size_t hit[3] = {0, 0, 0};
         const format_keys_t *fk = format_keys();
         for (int f = OGI_FORMAT_2019; f <= OGI_FORMAT_2021; f++)
             hit[f] = format_hit(&fk[f], &in);
-        if (hit[OGI_FORMAT_2019] != hit[OGI_FORMAT_2021])
-            votes[hit[OGI_FORMAT_2019] ? OGI_FORMAT_2019 : OGI_FORMAT_2021]++;
+        /* each header counts once: a header both formats' blocks repeat
+         * (本年处理决定数量 of 2021's (五) and (六)) is one sign, and so is
+         * one a layout made up twice over the same columns of 2019's (五)
+         * and (六) (html2text writes 处理决定数量 over the end of 本年增/减) */
+        int f = OGI_FORMAT_2019, other = OGI_FORMAT_2021;
+        if (!hit[f]) {
+            f = OGI_FORMAT_2021;
+            other = OGI_FORMAT_2019;
+        }
+        if (hit[f] && !hit[other] && first_vote(&voted, f, hit[f]))
+            votes[f]++;
         /* three headers one way and none the other settle it */
         if ((votes[OGI_FORMAT_2019] >= 3 && !votes[OGI_FORMAT_2021]) ||
             (votes[OGI_FORMAT_2021] >= 3 && !votes[OGI_FORMAT_2019]))

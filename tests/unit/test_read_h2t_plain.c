@@ -270,6 +270,44 @@ format_by_year(void **state)
 }
 
 /*
+ * format_gbk.txt: html2text's output for a GBK 2019 page, read as
+ * ISO-8859-1; its (五) and (六) both show the made-up 2021 header
+ * 本年处理决定数量. One header twice is still one sign against the year:
+ * the report is read in the 2019 format, with the generator's values.
+ */
+static void
+format_header_twice(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "format_gbk.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    assert_int_equal(r->meta.format, OGI_FORMAT_2019);
+    static const struct {
+        ogi_table_id_t id;
+        size_t row, col;
+        int v;
+    } want[] = {
+        {OGI_T2_19_5, 0, 0, 50},  {OGI_T2_19_5, 0, 1, 16},
+        {OGI_T2_19_5, 0, 2, 86872}, {OGI_T2_19_6, 1, 0, 256},
+        {OGI_T2_19_6, 1, 1, 18},  {OGI_T2_19_6, 1, 2, 873},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        const ogi_cell_t *c =
+            ogi_report_cell(r, want[k].id, want[k].row, want[k].col);
+        assert_non_null(c);
+        if (c->state != OGI_CELL_NUM || ogi_cell_number(c) != (double)want[k].v)
+            fail_msg("cell %zu: state %d value %g, want %d", k, c->state,
+                     ogi_cell_number(c), want[k].v);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
  * split.txt: html2text's output for split.html, a 2022 Table 3 split in
  * two borderless tables after its first three rows, the header repeated.
  * Its first header's anchor words come cut, and so does the first row's
@@ -963,6 +1001,7 @@ main(void)
         cmocka_unit_test(cuts),
         cmocka_unit_test(lost),
         cmocka_unit_test(format_by_year),
+        cmocka_unit_test(format_header_twice),
         cmocka_unit_test(split_first_rows),
         cmocka_unit_test(joined),
         cmocka_unit_test(dash_zero),
