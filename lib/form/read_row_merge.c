@@ -7,7 +7,6 @@
  */
 #include "ogi_int.h"
 
-
 #include "bands_int.h"
 #include "ogi/error.h"
 
@@ -330,7 +329,7 @@ widest_values_line(const ogi__table_t *sc, size_t r0, size_t r1)
  */
 int
 ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
-                const int *x0, const int *x1)
+                const int *x0, const int *x1, int wrapped)
 {
     long main = -1;
     int several = 0; /* lines with values: two or more */
@@ -377,7 +376,7 @@ ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             long j = column_at(cols, nmain, x0[i], x1[i]);
             if (j >= 0 && is_value(&sc->cells[cols[j].main]))
                 return 0; /* a header word or another row's value */
-            if (several && is_value(c) &&
+            if (several && !wrapped && is_value(c) &&
                 beside_value(sc, cols, nmain, x0[i], x1[i]))
                 return 0; /* a value of the next row's, one line down */
             /* a browser sets a row's number alone on its line of values,
