@@ -325,12 +325,19 @@ static int
 number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
               const int *x0, const int *x1)
 {
-    if (s + 2 >= e || nv[s] == 0 || nv[s + 2] != nv[s] || nv[s + 1] < 2 ||
+    if (s + 2 >= e || nv[s] == 0 || nv[s + 2] != nv[s] || nv[s + 1] <= nv[s] ||
         sc->rows[s + 1].line != sc->rows[s].line + 1 ||
         sc->rows[s + 2].line != sc->rows[s + 1].line + 1)
         return 0;
-    /* an outer group's label may lead either line, left of its values */
+    /* an outer group's label may lead either line, left of its values:
+     * never a row's own (numbered: a row of values of its own) */
     size_t a = sc->rows[s].first, b = sc->rows[s + 2].first;
+    for (size_t i = a; i < a + sc->rows[s].count - nv[s]; i++)
+        if (ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
+            return 0;
+    for (size_t i = b; i < b + sc->rows[s + 2].count - nv[s]; i++)
+        if (ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
+            return 0;
     a += sc->rows[s].count - nv[s];
     b += sc->rows[s + 2].count - nv[s];
     for (size_t k = 0; k < nv[s]; k++, a++, b++) {
