@@ -1040,11 +1040,63 @@ label_number_values_apart(void **state)
     done(&fx);
 }
 
+/* Table 3's numbers wrapped in narrow columns (seed 97033 printed by
+ * LibreOffice on A4 across, pdftotext -layout): the total row's 194 and
+ * 229 set as "19" and "22" on the line above its label, "4" and "9" on
+ * the line below, under them; its numbered label does not start a row
+ * of its own under the tops. The cells wanted are the generator's truth
+ * (result_total 194 19 0 0 16 0 229, other.all 2 0 0 0 0 0 2,
+ * carry_forward 8 1 0 0 0 0 9). */
+static void
+numbers_wrapped_around_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "（六）其他处理                           2    0     0     0   0    0   2\n"
+                  "\n"
+                  "                                 19                             22\n"
+                  "（七）总计                                  19    0     0   16   0\n"
+                  "                                  4                              9\n"
+                  "\n"
+                  "四、结转下年度继续办理                       8    1     0     0   0    0   9\n");
+    static const char *const want[] = {
+        "L[(六)其他处理] V[2] V[0] V[0] V[0] V[0] V[0] V[2]",
+        "L[(七)总计] V[194] V[19] V[0] V[0] V[16] V[0] V[229]",
+        "L[四、结转下年度继续办理] V[8] V[1] V[0] V[0] V[0] V[0] V[9]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Rows of an OCR text one under another, each with its values (the
+ * first two OCR lines and the third in the same columns): no wrapped
+ * number's tops, three rows. */
+static void
+rows_of_values_not_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "1 .信访举报投诉类申请              19               0                  19\n"
+                  "(五) 不予处理 “|2.重复申请                      21               0                  21\n"
+                  "3.要求提供公开出版物              6                0                  6\n");
+    static const char *const want[] = {
+        "L[1 .信访举报投诉类申请] V[19] V[0] V[19]",
+        "L[(五) 不予处理] L[2.重复申请] V[21] V[0] V[21]",
+        "L[3.要求提供公开出版物] V[6] V[0] V[6]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(label_wrapped),
+        cmocka_unit_test(numbers_wrapped_around_row),
+        cmocka_unit_test(rows_of_values_not_wrapped),
         cmocka_unit_test(group_beside),
         cmocka_unit_test(placeholder_wrapped),
         cmocka_unit_test(rows_adjacent),
