@@ -329,12 +329,9 @@ number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
         sc->rows[s + 1].line != sc->rows[s].line + 1 ||
         sc->rows[s + 2].line != sc->rows[s + 1].line + 1)
         return 0;
-    /* an outer group's label may lead either line, left of its values:
-     * never a row's own (numbered: a row of values of its own) */
+    /* an outer group's label may lead either line, left of its values;
+     * below them, never a row's own (numbered: a row of its own) */
     size_t a = sc->rows[s].first, b = sc->rows[s + 2].first;
-    for (size_t i = a; i < a + sc->rows[s].count - nv[s]; i++)
-        if (ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
-            return 0;
     for (size_t i = b; i < b + sc->rows[s + 2].count - nv[s]; i++)
         if (ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
             return 0;
@@ -709,7 +706,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
-    if (!measure(&sc, x0, x1, n0, n1)) {
+    int same = measure(&sc, x0, x1, n0, n1);
+    if (!same) {
         size_t wide, narrow;
         alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
         /* no second line of values to tell: the header's words do */
@@ -734,7 +732,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nv[r] >= 2;
             /* the tops of numbers wrapped: the row's label below them */
-            int tops = values && number_around(&sc, nv, r, e, x0, x1);
+            /* (in code points, as pdftotext set them) */
+            int tops = values && number_around(&sc, nv, r, e, n0, n1);
             /* a row left wholly blank: a line of its numbered label
              * alone, then the next row's values and label in its column */
             int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
@@ -772,7 +771,10 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 s += tail_after_gap(&sc, nv, r, s, x0, x1);
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {
-                m = ogi__band_merge(tb, &sc, r, s, x0, x1, tops && s == r + 3);
+                m = ogi__band_merge(tb, &sc, r, s, x0, x1,
+                                    !tops || s != r + 3 ? NULL
+                                    : same              ? x0
+                                                        : n0);
                 if (m < 0)
                     return m;
             }
