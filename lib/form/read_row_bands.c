@@ -731,8 +731,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         while (r < e) {
             size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nv[r] >= 2;
-            /* the tops of numbers wrapped: the row's label below them */
-            /* (in code points, as pdftotext set them) */
+            /* the tops of numbers wrapped, the row's label below them:
+             * told in code points, as pdftotext set them */
             int tops = values && number_around(&sc, nv, r, e, n0, n1);
             /* a row left wholly blank: a line of its numbered label
              * alone, then the next row's values and label in its column */
