@@ -49,8 +49,11 @@ int ogi__band_bare_number(const ogi__cell_t *c);
 
 /* Band [r0, r1) of the scratch table sc (one row per line, columns x0/x1)
  * merged into one row of tb: 1 read, 0 not one row (tb untouched), or
- * OGI_ENOMEM (negative). */
+ * OGI_ENOMEM (negative). wrap: NULL, or the cells' columns in code points
+ * (x0 itself when the table is read in them) when the band is three lines,
+ * the tops of numbers wrapped around the middle one and their tails below
+ * it: values of this row however close they stand to its others. */
 int ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0,
-                    size_t r1, const int *x0, const int *x1);
+                    size_t r1, const int *x0, const int *x1, const int *wrap);
 
 #endif /* OGI_BANDS_INT_H */

@@ -313,29 +313,40 @@ starts_numbered_below(const ogi__table_t *sc, size_t s, size_t e, const int *x0)
 }
 
 /*
- * 1 when row s of sc is the top of a number wrapped around the next line
- * (before e) in a column too narrow for it: a value alone on its line,
- * over a line of values with none in its column, over a value alone at
- * its column (within one) ("27" / "（一）予以公开 … 0 0 2" / "3", 273):
- * the top of that row's number, not a value of the row above set lower.
+ * 1 when row s of sc is the top of numbers wrapped around the next line
+ * (before e) in columns too narrow for them: values (after an outer
+ * group's label at most) over a line of values with none in their
+ * columns, over as many values each at the column of one above (within
+ * one): "27" / "（一）予以公开 ... 0 0 2" / "3" is 273; "19 ... 22" /
+ * "（七）总计 19 0 0 16 0" / "4 ... 9" is 194 and 229. The tops of that
+ * row's numbers, not values of the row above set lower.
  */
 static int
 number_around(const ogi__table_t *sc, const size_t *nv, size_t s, size_t e,
               const int *x0, const int *x1)
 {
-    if (s + 2 >= e || sc->rows[s].count != 1 || nv[s] != 1 ||
-        sc->rows[s + 2].count != 1 || nv[s + 2] != 1 || nv[s + 1] < 2 ||
+    if (s + 2 >= e || nv[s] == 0 || nv[s + 2] != nv[s] || nv[s + 1] <= nv[s] ||
         sc->rows[s + 1].line != sc->rows[s].line + 1 ||
         sc->rows[s + 2].line != sc->rows[s + 1].line + 1)
         return 0;
+    /* an outer group's label may lead either line, left of its values;
+     * below them, never a row's own (numbered: a row of its own) */
     size_t a = sc->rows[s].first, b = sc->rows[s + 2].first;
-    if (abs(x0[a] - x0[b]) > 1)
-        return 0;
-    for (size_t i = sc->rows[s + 1].first;
-         i < sc->rows[s + 1].first + sc->rows[s + 1].count; i++)
-        if (overlap(x0[a], x1[a], x0[i], x1[i]) ||
-            overlap(x0[b], x1[b], x0[i], x1[i]))
+    for (size_t i = b; i < b + sc->rows[s + 2].count - nv[s]; i++)
+        if (ogi__table_starts_numbered(sc->cells[i].s, sc->cells[i].n))
             return 0;
+    a += sc->rows[s].count - nv[s];
+    b += sc->rows[s + 2].count - nv[s];
+    for (size_t k = 0; k < nv[s]; k++, a++, b++) {
+        if (!is_value(&sc->cells[a]) || !is_value(&sc->cells[b]) ||
+            abs(x0[a] - x0[b]) > 1)
+            return 0;
+        for (size_t i = sc->rows[s + 1].first;
+             i < sc->rows[s + 1].first + sc->rows[s + 1].count; i++)
+            if (overlap(x0[a], x1[a], x0[i], x1[i]) ||
+                overlap(x0[b], x1[b], x0[i], x1[i]))
+                return 0;
+    }
     return 1;
 }
 
@@ -695,7 +706,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
-    if (!measure(&sc, x0, x1, n0, n1)) {
+    int same = measure(&sc, x0, x1, n0, n1);
+    if (!same) {
         size_t wide, narrow;
         alignment(&sc, vcell, vfirst, x0, x1, n0, n1, &wide, &narrow);
         /* no second line of values to tell: the header's words do */
@@ -719,17 +731,21 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         while (r < e) {
             size_t s = r + 1, vl = r; /* the band's line of values */
             int values = nv[r] >= 2;
+            /* the tops of numbers wrapped, the row's label below them:
+             * told in code points, as pdftotext set them */
+            int tops = values && number_around(&sc, nv, r, e, n0, n1);
             /* a row left wholly blank: a line of its numbered label
              * alone, then the next row's values and label in its column */
             int at = sc.rows[r].count == 1 ? numbered_at(&sc, r, x0, -1) : -1;
-            while (s < e &&
-                   !(values && starts_numbered(&sc, s, x0,
-                                               first_value_at(&sc, vl, x0))) &&
-                   !(values && starts_numbered_below(&sc, s, e, x0)) &&
-                   !(values && number_around(&sc, nv, s, e, x0, x1)) &&
-                   !(values && starts_numbered_above(&sc, nv, s, e, x0)) &&
-                   !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
-                     numbered_at(&sc, s, x0, at) >= 0)) {
+            while (
+                s < e &&
+                !(values && !(tops && s == r + 1) &&
+                  starts_numbered(&sc, s, x0, first_value_at(&sc, vl, x0))) &&
+                !(values && starts_numbered_below(&sc, s, e, x0)) &&
+                !(values && number_around(&sc, nv, s, e, x0, x1)) &&
+                !(values && starts_numbered_above(&sc, nv, s, e, x0)) &&
+                !(!values && at >= 0 && s == r + 1 && nv[s] >= 2 &&
+                  numbered_at(&sc, s, x0, at) >= 0)) {
                 if (!values && nv[s] >= 2)
                     vl = s;
                 values |= nv[s] >= 2;
@@ -755,7 +771,10 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 s += tail_after_gap(&sc, nv, r, s, x0, x1);
             int m = 0;
             if (s - r >= 2 && s - r <= BAND_MAX) {
-                m = ogi__band_merge(tb, &sc, r, s, x0, x1);
+                m = ogi__band_merge(tb, &sc, r, s, x0, x1,
+                                    !tops || s != r + 3 ? NULL
+                                    : same              ? x0
+                                                        : n0);
                 if (m < 0)
                     return m;
             }

@@ -7,7 +7,6 @@
  */
 #include "ogi_int.h"
 
-
 #include "bands_int.h"
 #include "ogi/error.h"
 
@@ -320,6 +319,39 @@ widest_values_line(const ogi__table_t *sc, size_t r0, size_t r1)
 }
 
 /*
+ * Adds to cols[0..n) (the value line's cells, row r0 + 1 of sc) the
+ * numbers wrapped around it: the last nwrap cells of row r0 (the tops),
+ * each over the one of row r0 + 2 in the same place (its tail), a column
+ * each. In a table read in display columns (x0 not wrap, the code points
+ * pdftotext set them in) a line's wide characters push what follows
+ * right, so that the tops and the value line disagree: each column then
+ * stands just left of the value line's first value right of it in code
+ * points, or past the last. Returns the columns.
+ */
+static size_t
+wrap_columns(const ogi__table_t *sc, size_t r0, col_t *cols, size_t n,
+             size_t nwrap, const int *x0, const int *x1, const int *wrap)
+{
+    const ogi__row_t *top = &sc->rows[r0], *bot = &sc->rows[r0 + 2];
+    size_t nmain = n;
+    for (size_t k = 0; k < nwrap; k++) {
+        size_t a = top->first + top->count - nwrap + k;
+        size_t b = bot->first + bot->count - nwrap + k;
+        int a0 = x0[a], a1 = x1[a];
+        if (wrap != x0) {
+            size_t j = 0;
+            while (j < nmain && !(is_value(&sc->cells[cols[j].main]) &&
+                                  wrap[cols[j].main] > wrap[a]))
+                j++;
+            a0 = j < nmain ? cols[j].x0 - 2 : cols[nmain - 1].x1 + 2;
+            a1 = a0 + 1;
+        }
+        cols[n++] = (col_t){a0, a1, {a, b}, 2, SIZE_MAX};
+    }
+    return n;
+}
+
+/*
  * Reads the band of rows [r0, r1) of sc (lines one after another) as one
  * row of tb when it is one: a line with values (two or more; the widest
  * when others hold values too, theirs then a column or more from its),
@@ -330,7 +362,7 @@ widest_values_line(const ogi__table_t *sc, size_t r0, size_t r1)
  */
 int
 ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
-                const int *x0, const int *x1)
+                const int *x0, const int *x1, const int *wrap)
 {
     long main = -1;
     int several = 0; /* lines with values: two or more */
@@ -360,11 +392,18 @@ ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         n++;
     }
     nmain = n;
+    size_t nwrap = 0;
+    if (wrap) {
+        if (main != (long)r0 + 1 || (nwrap = nvalues(sc, r0)) + n > BAND_COLS)
+            return 0;
+        n = wrap_columns(sc, r0, cols, n, nwrap, x0, x1, wrap);
+    }
     for (size_t r = r0; r < r1; r++) {
         if ((long)r == main)
             continue;
         const ogi__row_t *rr = &sc->rows[r];
-        for (size_t i = rr->first; i < rr->first + rr->count; i++) {
+        /* the tops and the tails are read: the labels beside them left */
+        for (size_t i = rr->first; i < rr->first + rr->count - nwrap; i++) {
             const ogi__cell_t *c = &sc->cells[i];
             if (x0[i] < 0 || x1[i] - x0[i] > PIECE_MAX ||
                 c->kind == OGI__CELL_BLANK)
@@ -377,7 +416,7 @@ ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
             long j = column_at(cols, nmain, x0[i], x1[i]);
             if (j >= 0 && is_value(&sc->cells[cols[j].main]))
                 return 0; /* a header word or another row's value */
-            if (several && is_value(c) &&
+            if (several && !wrap && is_value(c) &&
                 beside_value(sc, cols, nmain, x0[i], x1[i]))
                 return 0; /* a value of the next row's, one line down */
             /* a browser sets a row's number alone on its line of values,

@@ -1040,11 +1040,118 @@ label_number_values_apart(void **state)
     done(&fx);
 }
 
+/* Table 3's numbers wrapped in narrow columns (seed 97033 printed by
+ * LibreOffice on A4 across, pdftotext -layout): the total row's 194 and
+ * 229 set as "19" and "22" on the line above its label, "4" and "9" on
+ * the line below, under them; its numbered label does not start a row
+ * of its own under the tops. The cells wanted are the generator's truth
+ * (result_total 194 19 0 0 16 0 229, other.all 2 0 0 0 0 0 2,
+ * carry_forward 8 1 0 0 0 0 9). */
+static void
+numbers_wrapped_around_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "（六）其他处理                           2    0     0     0   0    0   2\n"
+                  "\n"
+                  "                                 19                             22\n"
+                  "（七）总计                                  19    0     0   16   0\n"
+                  "                                  4                              9\n"
+                  "\n"
+                  "四、结转下年度继续办理                       8    1     0     0   0    0   9\n");
+    static const char *const want[] = {
+        "L[(六)其他处理] V[2] V[0] V[0] V[0] V[0] V[0] V[2]",
+        "L[(七)总计] V[194] V[19] V[0] V[0] V[16] V[0] V[229]",
+        "L[四、结转下年度继续办理] V[8] V[1] V[0] V[0] V[0] V[0] V[9]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Rows of an OCR text one under another, each with its values (the
+ * first two OCR lines and the third in the same columns): no wrapped
+ * number's tops, three rows. */
+static void
+rows_of_values_not_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "1 .信访举报投诉类申请              19               0                  19\n"
+                  "(五) 不予处理 “|2.重复申请                      21               0                  21\n"
+                  "3.要求提供公开出版物              6                0                  6\n");
+    static const char *const want[] = {
+        "L[1 .信访举报投诉类申请] V[19] V[0] V[19]",
+        "L[(五) 不予处理] L[2.重复申请] V[21] V[0] V[21]",
+        "L[3.要求提供公开出版物] V[6] V[0] V[6]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* Table 3 of seed 97035 (LibreOffice, A4 across, pdftotext -layout),
+ * read in display columns: its numbers wrapped in narrow columns ("26"
+ * over "8", 268), the value line's Chinese label pushing its values
+ * right of the tops and tails, which line up only in code points; an
+ * outer group's label beside them (三、本年度办理结 over 果). The cells
+ * wanted are the generator's truth (new_received 268 0 4 0 0 11 283,
+ * carried_over 14 0 0 0 0 0 14, granted 167 0 2 0 0 5 174). */
+static void
+numbers_wrapped_display(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "\n"
+                  "                                  自   法人或其他组织   总\n"
+                  "                                              商         社会   法律\n"
+                  "                                              业         公    服\n"
+                  "                                          然       科研机             其\n"
+                  "                                                                       计\n"
+                  "                                          人       构               他\n"
+                  "                                              企         益组   务机\n"
+                  "                                              业         织    构\n"
+                  "\n"
+                  "                                          26                           28\n"
+                  "一、本年新收政府信息公开申请数量                             0    4     0    0    11\n"
+                  "                                          8                            3\n"
+                  "\n"
+                  "\n"
+                  "二、上年结转政府信息公开申请数量                          14 0    0     0    0    0    14\n"
+                  "\n"
+                  "\n"
+                  "三、本年度办理结                                  16                           17\n"
+                  "           （一）予以公开                           0    2     0    0    5\n"
+                  "果                                         7                            4\n");
+    static const char *const want[] = {
+        "L[自] L[法人或其他组织] L[总]",
+        "L[商] L[社会] L[法律]",
+        "L[业] L[公] L[服]",
+        "L[然] L[科研机] L[其]",
+        "L[计]",
+        "L[人] L[构] L[他]",
+        "L[企] L[益组] L[务机]",
+        "L[业] L[织] L[构]",
+        "L[一、本年新收政府信息公开申请数量] "
+        "V[268] V[0] V[4] V[0] V[0] V[11] V[283]",
+        "L[二、上年结转政府信息公开申请数量] "
+        "V[14] V[0] V[0] V[0] V[0] V[0] V[14]",
+        "L[三、本年度办理结果] L[(一)予以公开] "
+        "V[167] V[0] V[2] V[0] V[0] V[5] V[174]",
+    };
+    expect_rows(&fx, want, 11);
+    done(&fx);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(label_wrapped),
+        cmocka_unit_test(numbers_wrapped_around_row),
+        cmocka_unit_test(rows_of_values_not_wrapped),
+        cmocka_unit_test(numbers_wrapped_display),
         cmocka_unit_test(group_beside),
         cmocka_unit_test(placeholder_wrapped),
         cmocka_unit_test(rows_adjacent),
