@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ogi/error.h"
+#include "ogi/skeleton.h"
 #include "place_int.h"
 
 /* ---- blanks a layout of aligned columns lost ---- */
@@ -716,9 +717,22 @@ last_column_clipped(const ogi__plan_t *p, const tail_t *tails,
         clipped_out[id] = !cut[id] && clipped[id] >= 2 && other[id] <= 1;
 }
 
+/* Table 3's row identity (D2: a row's 总计 is the sum of its applicants'
+ * columns), the skeleton's. */
+static const ogi_skel_identity_t *
+row_sum(void)
+{
+    size_t nid;
+    const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
+    for (size_t i = 0; i < nid; i++)
+        if (ids[i].table == OGI_T3 && ids[i].along_rows && ids[i].nrhs == 1)
+            return &ids[i];
+    return NULL;
+}
+
 /*
  * A Table 3 row whose short values the columns' positions placed with its
- * last column blank, while its last value is the sum of the others (and
+ * total column blank, while its last value is the sum of the others (and
  * more than 0): that value is the row's total, in the total column, where
  * the positions were off (OCR spaces a row's values by the gaps it saw,
  * not by its header's columns: "4      0      4" set under 社会公益组织).
@@ -728,9 +742,13 @@ last_column_clipped(const ogi__plan_t *p, const tail_t *tails,
 static void
 total_to_last(ogi__prow_t *pr, const ogi__table_t *g)
 {
+    const ogi_skel_identity_t *id = row_sum();
     size_t nc = pr->ncols, last = nc, vals = 0;
-    if (pr->table != OGI_T3 || pr->group || pr->ntoks != nc || nc < 3 ||
-        pr->toks[nc - 1] != OGI__PLAN_GAP)
+    if (!id || pr->table != OGI_T3 || pr->group || pr->ntoks != nc ||
+        nc < 3 || id->rhs_at[0] >= nc || id->nlhs + 1 != nc)
+        return;
+    size_t tot = id->rhs_at[0];
+    if (pr->toks[tot] != OGI__PLAN_GAP)
         return;
     int64_t sum = 0;
     for (size_t v = 0; v < nc; v++) {
@@ -750,7 +768,7 @@ total_to_last(ogi__prow_t *pr, const ogi__table_t *g)
     int64_t total = ogi__plan_tok_cell(g, pr->toks[last])->num.value;
     if (total <= 0 || total != sum)
         return;
-    pr->toks[nc - 1] = pr->toks[last];
+    pr->toks[tot] = pr->toks[last];
     pr->toks[last] = OGI__PLAN_GAP;
 }
 
