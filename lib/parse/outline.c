@@ -323,6 +323,14 @@ static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申�
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
 #define T3_WORDS (anchor_words + NT2)
 
+/* Two characters of each of anchor_words, then of T4_WORD, the least
+ * common in a report's tables: a text lacking either cannot hold the
+ * word (block_may_anchor). A word changed above is changed here. */
+static const char *const anchor_tells[][2] = {
+    {"十", "条"}, {"勾", "稽"}, {"况", "申"}, {"新", "收"}, {"复", "议"}};
+_Static_assert(OGI_ARRAY_LEN(anchor_tells) == OGI_ARRAY_LEN(anchor_words) + 1,
+               "two characters of each anchor word and of T4_WORD");
+
 /*
  * Sets bits[k] in mark[l] for every line l of t whose squeezed text holds
  * words[k] of words[0..n) (at most eight, no two starting alike): one
@@ -443,63 +451,127 @@ is_drawn_line(const ogi_text_t *t, size_t l)
 /*
  * Anchors of drawn tables, whose cells may wrap over lines: each block of
  * drawn lines is read by its reader, and each row's labels, joined, are
- * tested as one line; the anchor goes to the row's first line. Out of
- * memory, the block is left to the line tests.
+ * tested as one line; the anchor goes to the row's first line (a line of
+ * its block). Out of memory, the block is left to the line tests.
+ *
+ * Blocks are read lazily, in order, only as far as a line's flags are
+ * asked for (drawn_upto): the anchors searched for lie mostly before the
+ * drawn tables or on a line test's line, and reading a block is the
+ * costly part. A line's flags are final once every block that starts at
+ * or before it was read, as a block marks lines of its own only.
  */
+typedef struct {
+    const ogi_text_t *t;
+    unsigned char *flags; /* the lines' anchor flags, ORed into */
+    ogi_arena_t *arena;   /* where blocks are read */
+    int markup;           /* the text holds a '<': HTML tables may be blocks */
+    size_t next;          /* first line not yet scanned for a block */
+} drawn_t;
+
 static void
-drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
+drawn_init(drawn_t *d, const ogi_text_t *t, unsigned char *flags,
+           ogi_arena_t *arena)
 {
-    char buf[512];
-    size_t l = 0;
+    d->t = t;
+    d->flags = flags;
+    d->arena = arena;
     /* most reports hold no markup at all: one search settles it */
-    int markup = memchr(t->s, '<', t->len) != NULL;
-    while (l < t->nlines) {
+    d->markup = memchr(t->s, '<', t->len) != NULL;
+    d->next = 0;
+}
+
+/*
+ * Whether the labels of the block [a, l) of drawn lines, plain text, may
+ * make an anchor: a row's labels joined hold a Table 2 or Table 3 anchor
+ * word, or start with Table 4's, only when the block's bytes hold every
+ * character of that word (a reader cuts and joins the lines' text, it
+ * writes none of its own). Two characters of each word are looked for
+ * (anchor_tells): most blocks lack one of each pair and are not read.
+ */
+static int
+block_may_anchor(const ogi_text_t *t, size_t a, size_t l)
+{
+    const char *s = t->s + t->lines[a].start;
+    size_t n = t->lines[l - 1].end - t->lines[a].start;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(anchor_tells); k++) {
+        if (ogi_text_find(s, n, anchor_tells[k][0]) && ogi_text_find(s, n, anchor_tells[k][1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reads the block [a, l) of drawn lines into d's flags. */
+static void
+drawn_read(drawn_t *d, size_t a, size_t l)
+{
+    const ogi_text_t *t = d->t;
+    char buf[512];
+    /* HTML may write a character as an entity: only plain text is told
+     * by its bytes */
+    if (!d->markup && !block_may_anchor(t, a, l))
+        return;
+    const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
+    if (rd == &ogi__read_row_lines)
+        return; /* one line, one row: the line tests suffice */
+    ogi__table_t tb;
+    ogi__table_init(&tb, d->arena, t);
+    if (rd->read(&tb, t, a, l))
+        return;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__row_t *row = &tb.rows[r];
+        size_t n = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb.cells[i];
+            if (c->kind != OGI__CELL_LABEL)
+                continue;
+            size_t k =
+                ogi_text_squeeze_into(c->s, c->n, buf + n, sizeof(buf) - n);
+            n += k < sizeof(buf) - n ? k : sizeof(buf) - n - 1;
+        }
+        const char *b = buf;
+        strip_markup(&b, &n);
+        if (n && row->line < t->nlines)
+            d->flags[row->line] |=
+                (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
+    }
+}
+
+/* Reads every block of drawn lines that starts at or before line x not
+ * read yet: line x's flags are then final. */
+static void
+drawn_upto(drawn_t *d, size_t x)
+{
+    const ogi_text_t *t = d->t;
+    while (d->next <= x && d->next < t->nlines) {
+        size_t l = d->next;
         if (!is_drawn_line(t, l) &&
-            !(markup && ogi__html_table_end(t, l, l + 1))) {
-            l++;
+            !(d->markup && ogi__html_table_end(t, l, l + 1))) {
+            d->next = l + 1;
             continue;
         }
         size_t a = l;
-        size_t e = markup ? ogi__html_table_end(t, l, t->nlines) : 0;
+        size_t e = d->markup ? ogi__html_table_end(t, l, t->nlines) : 0;
         if (e)
             l = e; /* <table> ... </table>: cells wrap over lines too */
         else
             while (l < t->nlines && is_drawn_line(t, l))
                 l++;
-        const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
-        if (rd == &ogi__read_row_lines)
-            continue; /* one line, one row: the line tests suffice */
-        ogi__table_t tb;
-        ogi__table_init(&tb, arena, t);
-        if (rd->read(&tb, t, a, l))
-            continue;
-        for (size_t r = 0; r < tb.nrows; r++) {
-            const ogi__row_t *row = &tb.rows[r];
-            size_t n = 0;
-            for (size_t i = row->first; i < row->first + row->count; i++) {
-                const ogi__cell_t *c = &tb.cells[i];
-                if (c->kind != OGI__CELL_LABEL)
-                    continue;
-                size_t k = ogi_text_squeeze_into(c->s, c->n, buf + n,
-                                                  sizeof(buf) - n);
-                n += k < sizeof(buf) - n ? k : sizeof(buf) - n - 1;
-            }
-            const char *b = buf;
-            strip_markup(&b, &n);
-            if (n && row->line < t->nlines)
-                flags[row->line] |=
-                    (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
-        }
+        d->next = l;
+        drawn_read(d, a, l);
     }
 }
 
-/* First line at or after from with flag a, or OGI__NONE. */
+/* First line at or after from with flag a, or OGI__NONE; the blocks of
+ * drawn lines read as far as it. */
 static size_t
-first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
+first_with(drawn_t *d, size_t from, unsigned a)
 {
-    for (size_t l = from; l < nlines; l++)
-        if (flags[l] & a)
+    for (size_t l = from; l < d->t->nlines; l++) {
+        if (l >= d->next)
+            drawn_upto(d, l);
+        if (d->flags[l] & a)
             return l;
+    }
     return OGI__NONE;
 }
 
@@ -901,9 +973,11 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             t->lines[l].end - t->lines[l].start);
     }
     find_renumbered(t, o);
-    drawn_anchors(t, flags, arena);
-    for (size_t l = 0; l < t->nlines && !have_anchor_19; l++)
-        have_anchor_19 = (flags[l] & (A_T2 | A_T3)) != 0;
+    /* the line tests done (they set a line's flags, not add to them), the
+     * drawn tables' anchors are added to them as they are asked for */
+    drawn_t drawn;
+    drawn_init(&drawn, t, flags, arena);
+    have_anchor_19 = first_with(&drawn, 0, A_T2 | A_T3) != OGI__NONE;
     /* tables of the pre-2019 format count applications by channel */
     for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
         const char *b;
@@ -919,18 +993,18 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     size_t from2 = o->heading[OGI_SEC_ACTIVE] != OGI__NONE
                        ? o->heading[OGI_SEC_ACTIVE]
                        : 0;
-    o->start[OGI__REG_T2] = first_with(flags, t->nlines, from2, A_T2);
+    o->start[OGI__REG_T2] = first_with(&drawn, from2, A_T2);
     size_t from3 = o->heading[OGI_SEC_APPLY];
     if (from3 == OGI__NONE)
         from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
-    size_t t3 = first_with(flags, t->nlines, from3, A_T3);
+    size_t t3 = first_with(&drawn, from3, A_T3);
     note_anchor(t, flags, from3, t3 == OGI__NONE ? t->nlines : t3);
-    o->start[OGI__REG_T3] = first_with(flags, t->nlines, from3, A_T3);
+    o->start[OGI__REG_T3] = first_with(&drawn, from3, A_T3);
     size_t from4 = o->heading[OGI_SEC_APPEAL];
     if (from4 == OGI__NONE)
         from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
                                                    : 0;
-    o->start[OGI__REG_T4] = first_with(flags, t->nlines, from4, A_T4);
+    o->start[OGI__REG_T4] = first_with(&drawn, from4, A_T4);
     /* a table whose anchor words the layout lost: html2text cuts a header
      * cell to its first characters, a narrow column wraps "行政 行政" over
      * "复议 诉讼". Under its section's heading, a drawn table is the
