@@ -455,17 +455,28 @@ is_drawn_line(const ogi_text_t *t, size_t l)
  * its block). Out of memory, the block is left to the line tests.
  *
  * Blocks are read lazily, in order, only as far as a line's flags are
- * asked for (drawn_upto): the anchors searched for lie mostly before the
- * drawn tables or on a line test's line, and reading a block is the
- * costly part. A line's flags are final once every block that starts at
- * or before it was read, as a block marks lines of its own only.
+ * asked for (drawn_upto), and only when they may give a flag asked for
+ * (block_bits); the others wait until one is (or are never read): the
+ * anchors searched for lie mostly before the drawn tables or on a line
+ * test's line, and reading a block is the costly part. A line's flags of
+ * a kind are final once every block that starts at or before it and may
+ * give that kind was read, as a block marks lines of its own only.
  */
+#define DRAWN_WAIT 16 /* blocks put off at a time; past that they are read */
+
+typedef struct {
+    size_t a, e;  /* lines [a, e) */
+    unsigned may; /* the flags it may give (block_bits) */
+} drawn_block_t;
+
 typedef struct {
     const ogi_text_t *t;
     unsigned char *flags; /* the lines' anchor flags, ORed into */
     ogi_arena_t *arena;   /* where blocks are read */
     int markup;           /* the text holds a '<': HTML tables may be blocks */
     size_t next;          /* first line not yet scanned for a block */
+    size_t nwait;
+    drawn_block_t wait[DRAWN_WAIT]; /* blocks scanned, not read */
 } drawn_t;
 
 static void
@@ -478,26 +489,35 @@ drawn_init(drawn_t *d, const ogi_text_t *t, unsigned char *flags,
     /* most reports hold no markup at all: one search settles it */
     d->markup = memchr(t->s, '<', t->len) != NULL;
     d->next = 0;
+    d->nwait = 0;
 }
 
 /*
- * Whether the labels of the block [a, l) of drawn lines, plain text, may
- * make an anchor: a row's labels joined hold a Table 2 or Table 3 anchor
- * word, or start with Table 4's, only when the block's bytes hold every
- * character of that word (a reader cuts and joins the lines' text, it
- * writes none of its own). Two characters of each word are looked for
- * (anchor_tells): most blocks lack one of each pair and are not read.
+ * The anchor flags the labels of the block [a, l) of drawn lines may
+ * give: a row's labels joined hold a Table 2 or Table 3 anchor word, or
+ * start with Table 4's, only when the block's bytes hold every character
+ * of that word (a reader cuts and joins the lines' text, it writes none
+ * of its own). Two characters of each word are looked for
+ * (anchor_tells): most blocks lack one of each pair. HTML may write a
+ * character as an entity: a block of it may give any flag.
  */
-static int
-block_may_anchor(const ogi_text_t *t, size_t a, size_t l)
+static unsigned
+block_bits(const drawn_t *d, size_t a, size_t l)
 {
+    static const unsigned char bits[] = {A_T2, A_T3, A_T3, A_T3, A_T4};
+    _Static_assert(OGI_ARRAY_LEN(bits) == OGI_ARRAY_LEN(anchor_tells),
+                   "a flag for each anchor word's characters");
+    if (d->markup)
+        return A_T2 | A_T3 | A_T4;
+    const ogi_text_t *t = d->t;
     const char *s = t->s + t->lines[a].start;
     size_t n = t->lines[l - 1].end - t->lines[a].start;
-    for (size_t k = 0; k < OGI_ARRAY_LEN(anchor_tells); k++) {
-        if (ogi_text_find(s, n, anchor_tells[k][0]) && ogi_text_find(s, n, anchor_tells[k][1]))
-            return 1;
-    }
-    return 0;
+    unsigned may = 0;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(anchor_tells); k++)
+        if (!(may & bits[k]) && ogi_text_find(s, n, anchor_tells[k][0]) &&
+            ogi_text_find(s, n, anchor_tells[k][1]))
+            may |= bits[k];
+    return may;
 }
 
 /* Reads the block [a, l) of drawn lines into d's flags. */
@@ -506,10 +526,6 @@ drawn_read(drawn_t *d, size_t a, size_t l)
 {
     const ogi_text_t *t = d->t;
     char buf[512];
-    /* HTML may write a character as an entity: only plain text is told
-     * by its bytes */
-    if (!d->markup && !block_may_anchor(t, a, l))
-        return;
     const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
     if (rd == &ogi__read_row_lines)
         return; /* one line, one row: the line tests suffice */
@@ -536,10 +552,12 @@ drawn_read(drawn_t *d, size_t a, size_t l)
     }
 }
 
-/* Reads every block of drawn lines that starts at or before line x not
- * read yet: line x's flags are then final. */
+/* Scans the blocks of drawn lines that start at or before line x, not
+ * scanned yet: those that may give a flag of want are read, the others
+ * wait (or, giving none, are dropped). Line x's flags of want are then
+ * final but for blocks already waiting. */
 static void
-drawn_upto(drawn_t *d, size_t x)
+drawn_upto(drawn_t *d, size_t x, unsigned want)
 {
     const ogi_text_t *t = d->t;
     while (d->next <= x && d->next < t->nlines) {
@@ -557,19 +575,33 @@ drawn_upto(drawn_t *d, size_t x)
             while (l < t->nlines && is_drawn_line(t, l))
                 l++;
         d->next = l;
-        drawn_read(d, a, l);
+        unsigned may = block_bits(d, a, l);
+        if (may & want || (may && d->nwait == DRAWN_WAIT))
+            drawn_read(d, a, l);
+        else if (may)
+            d->wait[d->nwait++] = (drawn_block_t){a, l, may};
     }
 }
 
-/* First line at or after from with flag a, or OGI__NONE; the blocks of
- * drawn lines read as far as it. */
+/* First line at or after from with a flag of want, or OGI__NONE; the
+ * blocks of drawn lines that may give one read as far as it. */
 static size_t
-first_with(drawn_t *d, size_t from, unsigned a)
+first_with(drawn_t *d, size_t from, unsigned want)
 {
+    /* the blocks waiting that may give one at or after from */
+    for (size_t w = 0; w < d->nwait;) {
+        if ((d->wait[w].may & want) && d->wait[w].e > from) {
+            drawn_block_t b = d->wait[w];
+            d->wait[w] = d->wait[--d->nwait];
+            drawn_read(d, b.a, b.e);
+        } else {
+            w++;
+        }
+    }
     for (size_t l = from; l < d->t->nlines; l++) {
         if (l >= d->next)
-            drawn_upto(d, l);
-        if (d->flags[l] & a)
+            drawn_upto(d, l, want);
+        if (d->flags[l] & want)
             return l;
     }
     return OGI__NONE;
