@@ -141,7 +141,13 @@ memo_slot(const char *s, size_t n)
 static inline void
 copy_label(ogi__label_t *dst, const ogi__label_t *src)
 {
-    memcpy(dst->core, src->core, src->len + 1);
+    /* most cores are short: a copy of a fixed size is a few moves, not a
+     * call (the bytes past the NUL, copied too, are the array's own) */
+    _Static_assert(OGI__LABEL_MAX >= 64, "a core holds 64 bytes");
+    if (src->len < 64)
+        memcpy(dst->core, src->core, 64);
+    else
+        memcpy(dst->core, src->core, src->len + 1);
     dst->len = src->len;
     dst->chars = src->chars;
     dst->bloom = src->bloom;
