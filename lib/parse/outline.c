@@ -115,16 +115,29 @@ is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
     return 0;
 }
 
-/* 1 when s[0..n) is "<words>" of the printed heading h ("二、主动公开…"),
- * the ordinal left out. */
-static int
-same_words(const char *s, size_t n, const char *h)
+/* The words of a printed heading after its "、" ("主动公开…" of
+ * "二、主动公开…"): found once a section, not once a line. */
+typedef struct {
+    const char *s; /* NULL: the heading has no "、" */
+    size_t n;
+} words_t;
+
+static words_t
+heading_words(const char *h)
 {
     const char *w = strstr(h, "、");
     if (!w)
-        return 0;
+        return (words_t){NULL, 0};
     w += strlen("、");
-    return strlen(w) == n && memcmp(s, w, n) == 0;
+    return (words_t){w, strlen(w)};
+}
+
+/* 1 when s[0..n) is the words w of a printed heading, the ordinal left
+ * out. */
+static int
+same_words(const char *s, size_t n, words_t w)
+{
+    return w.s && w.n == n && memcmp(s, w.s, n) == 0;
 }
 
 /* The next character of s[*i..n) that is not "、" (what OCR drops or
@@ -145,18 +158,17 @@ next_word_char(const char *s, size_t n, size_t *i, size_t *len)
     return cp;
 }
 
-/* 1 when s[0..n) is the words of the printed heading h ("四、政府信息…"),
+/* 1 when s[0..n) is the words of a printed heading ("政府信息…" of "四、政府信息…"),
  * the ordinal left out, as OCR reads them: "、" anywhere lost or not, and
  * at most one character of eight or more read wrong ("下、政府信息公开行政
  * 复议行政诉讼情况"). */
 static int
-ocr_same_words(const char *s, size_t n, const char *h)
+ocr_same_words(const char *s, size_t n, words_t words)
 {
-    const char *w = strstr(h, "、");
-    if (!w)
+    if (!words.s)
         return 0;
-    w += strlen("、");
-    size_t wn = strlen(w), i = 0, j = 0, chars = 0, wrong = 0;
+    const char *w = words.s;
+    size_t wn = words.n, i = 0, j = 0, chars = 0, wrong = 0;
     /* most lines are told by their length: a "、" lost or put in, a
      * character read as an ASCII one, move it a few bytes at most */
     if (n + 8 < wn || n > wn + 8)
@@ -181,12 +193,12 @@ ocr_same_words(const char *s, size_t n, const char *h)
 }
 
 /*
- * Whether buf is section id's heading as OCR reads it: one character for
+ * Whether buf is a section's heading as OCR reads it: one character for
  * the ordinal, the right one or not ("元", "下"), with or without "、",
- * then the official title's words (ocr_same_words).
+ * then the words of its official title, title (ocr_same_words).
  */
 static int
-is_ocr_heading(const char *buf, size_t n, ogi_section_id_t id)
+is_ocr_heading(const char *buf, size_t n, words_t title)
 {
     size_t k = ogi_text_cjk_at(buf, buf + n);
     if (k == 0)
@@ -195,18 +207,20 @@ is_ocr_heading(const char *buf, size_t n, ogi_section_id_t id)
         k += strlen("、");
     else if (k < n && (buf[k] == '.' || buf[k] == ','))
         k++;
-    return ocr_same_words(buf + k, n - k, ogi_skeleton_section(id)->title);
+    return ocr_same_words(buf + k, n - k, title);
 }
 
 /*
  * Whether buf is section id's heading printed under another number: the
- * official words exactly, after any ordinal ("一、主动公开政府信息情况" in a
- * report whose own overview took several numbers). Only the official
+ * official words (title) exactly, after any ordinal
+ * ("一、主动公开政府信息情况" in a report whose own overview took several
+ * numbers). Only the official
  * title and its listed variants count: a narrative sub-heading that shares
  * a keyword ("四、政府信息公开申请情况") does not.
  */
 static int
-is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
+is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id,
+                      words_t title)
 {
     static const char cjk[] = "一二三四五六七八九十";
     size_t i = 0, k = 0;
@@ -225,7 +239,7 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
         return 0;
     i += strlen("、");
     const ogi_skel_section_t *sec = ogi_skeleton_section(id);
-    if (same_words(buf + i, n - i, sec->title))
+    if (same_words(buf + i, n - i, title))
         return 1;
     /* short variants ("主动公开情况") are what overviews number their own
      * paragraphs with */
@@ -233,7 +247,7 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
         if (ogi_text_count_chars(sec->variants[v],
                                  sec->variants[v] + strlen(sec->variants[v])) >
                 12 &&
-            same_words(buf + i, n - i, sec->variants[v]))
+            same_words(buf + i, n - i, heading_words(sec->variants[v])))
             return 1;
     return 0;
 }
@@ -274,6 +288,8 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
         if (o->heading[k] != OGI__NONE)
             continue;
         size_t least = renumbered_min_bytes((ogi_section_id_t)k);
+        words_t title =
+            heading_words(ogi_skeleton_section((ogi_section_id_t)k)->title);
         size_t lo = 0, hi = t->nlines;
         for (int j = 0; j < OGI_SEC_COUNT; j++) {
             size_t h = o->heading[j];
@@ -297,8 +313,9 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
             const char *b;
             size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
             strip_markup(&b, &n);
-            if (n && (is_renumbered_heading(b, n, (ogi_section_id_t)k) ||
-                      is_ocr_heading(b, n, (ogi_section_id_t)k))) {
+            if (n &&
+                (is_renumbered_heading(b, n, (ogi_section_id_t)k, title) ||
+                 is_ocr_heading(b, n, title))) {
                 o->heading[k] = l;
                 break;
             }
