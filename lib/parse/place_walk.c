@@ -105,6 +105,16 @@ match(const ogi__plan_t *p, const ogi__label_t *in, ogi__label_rows_t *slot,
       size_t cursor, int *score)
 {
     may_t may = {.slot = slot};
+    /* text that is no row's label (a header, a note, a caption) may
+     * match no row of any table: told once, not by both tries */
+    uint32_t any = 0;
+    for (size_t i = 0; i < p->n && !any;
+         i += p->rows[i].nrows - p->rows[i].row)
+        any = rows_may(&may, in, p->rows[i].table);
+    if (!any) {
+        *score = 0;
+        return -1;
+    }
     long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
