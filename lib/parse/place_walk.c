@@ -283,6 +283,9 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
     long wait[OGI__PLAN_MAX_ROWS];
     int wait_level[OGI__PLAN_MAX_ROWS];
     size_t nwait = 0;
+    /* the headings normalised before any label is: a label read from the
+     * memo is read again after caption_row, which must not evict it */
+    pthread_once(&captions_once, init_captions);
     for (size_t ri = 0; ri < g->nrows; ri++) {
         while (nwait && p->rows[wait[0]].ntoks) {
             memmove(wait, wait + 1, (nwait - 1) * sizeof(wait[0]));
@@ -295,18 +298,25 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
         int numbered = 0; /* level of the data label's numbering, or 0 */
         size_t last_text = 0;
         int any_text = 0;
+        /* the record's one label, normalised (NULL: none, or several, or
+         * one too long), which its caption test reads again as is */
+        const ogi__label_t *only = NULL;
+        ogi__label_t scratch;
         for (size_t i = 0; i < rec->count; i++) {
             const ogi__cell_t *t = &g->cells[rec->first + i];
             if (t->kind != OGI__CELL_LABEL)
                 continue;
+            int first_text = !any_text;
             any_text = 1;
             last_text = i;
+            only = NULL;
             if (t->n > OGI__PLAN_MAX_LABEL)
                 continue; /* longer than any label with its extra words */
-            ogi__label_t scratch;
             ogi__label_rows_t *slot;
             const ogi__label_t *in =
                 ogi__label_norm_rows(t->s, t->n, &scratch, &slot);
+            if (first_text)
+                only = in;
             int sc;
             long m = match(p, in, slot, cursor, &sc);
             if (m >= 0 && header_words(p, m, in, sc) &&
@@ -326,7 +336,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
          * cut past matching (html2text's "规" of 规章) */
         if (data < 0 && group < 0 && any_text &&
             !ogi__plan_has_value(g, rec, 0))
-            caption = caption_of(p, g, rec);
+            caption = only ? caption_row(p, only) : caption_of(p, g, rec);
         if (caption >= 0) {
             started = 1;
             /* a row still waiting for its values keeps waiting: reading
