@@ -11,6 +11,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "outline_int.h"
@@ -935,6 +936,21 @@ heading_leads(const ogi_skel_section_t *const *secs, int next, leads_t *ld)
             leads_add(ld, secs[k]->ordinal);
 }
 
+/* The leads of heading_leads for each next heading, 0 to OGI_SEC_COUNT,
+ * made once (immutable after): the skeleton's sections never change. */
+static leads_t leads_by_next[OGI_SEC_COUNT + 1];
+static pthread_once_t leads_once = PTHREAD_ONCE_INIT;
+
+static void
+init_leads(void)
+{
+    const ogi_skel_section_t *secs[OGI_SEC_COUNT];
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
+    for (int next = 0; next <= OGI_SEC_COUNT; next++)
+        heading_leads(secs, next, &leads_by_next[next]);
+}
+
 /* 1 when p[0..e) may start a heading or Table 4's header by ld. */
 static int
 may_lead(const leads_t *ld, const char *p, const char *e)
@@ -981,8 +997,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                    "a bit per anchor word: Table 2's first");
     mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags,
                anchor_bits);
-    leads_t leads;
-    int leads_of = -1; /* the next heading leads was made for */
+    pthread_once(&leads_once, init_leads);
     for (size_t l = 0; l < t->nlines; l++) {
         unsigned maybe = flags[l];
         flags[l] = 0;
@@ -994,12 +1009,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             /* without anchor words a line is a heading or Table 4's header
              * or nothing, and both are told by their first character: most
              * lines need not be read further */
-            if (leads_of != next) {
-                heading_leads(secs, next, &leads);
-                leads_of = next;
-            }
             const char *e, *p = line_lead(t, l, &e);
-            if (!p || !may_lead(&leads, p, e))
+            if (!p || !may_lead(&leads_by_next[next], p, e))
                 continue;
         }
         const char *b;
