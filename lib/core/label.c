@@ -184,6 +184,7 @@ norm_memo(const char *s, size_t n, ogi__label_t *out, int copy)
     memcpy(m[w].in, s, n);
     copy_label(&m[w].label, out);
     m[w].rows.known = 0;
+    m[w].rows.heads_known = 0;
     return &m[w];
 }
 
@@ -627,6 +628,7 @@ ogi__label_rows_find(const ogi__label_t *in)
             m[w].len = in->len + 1;
             m[w].num = in->num;
             m[w].r.known = 0;
+            m[w].r.heads_known = 0;
             memcpy(m[w].core, in->core, in->len);
         }
     }

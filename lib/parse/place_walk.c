@@ -138,8 +138,12 @@ init_captions(void)
     }
 }
 
+/* slot: in's slot of the label memo, which keeps its scores against the
+ * headings (a label read again, in this report or the next, is scored
+ * once), or NULL. */
 static long
-caption_row(const ogi__plan_t *p, const ogi__label_t *in)
+caption_row(const ogi__plan_t *p, const ogi__label_t *in,
+            ogi__label_rows_t *slot)
 {
     long best = -1;
     int best_s = 0, second = 0;
@@ -149,9 +153,20 @@ caption_row(const ogi__plan_t *p, const ogi__label_t *in)
     for (size_t i = 0; i < p->n; i += p->rows[i].nrows - p->rows[i].row) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
-        const ogi__label_t *lp = &caption_labels[p->rows[i].table];
-        ogi__label_set_t set = {lp, 1, 0, lp->bloom};
-        int sc = lp->len ? ogi__label_score_set(in, &set, 0) : 0;
+        ogi_table_id_t id = p->rows[i].table;
+        uint32_t bit = 1u << id;
+        int sc;
+        if (slot && (slot->heads_known & bit)) {
+            sc = slot->heads[id];
+        } else {
+            const ogi__label_t *lp = &caption_labels[id];
+            ogi__label_set_t set = {lp, 1, 0, lp->bloom};
+            sc = lp->len ? ogi__label_score_set(in, &set, 0) : 0;
+            if (slot) {
+                slot->heads[id] = sc;
+                slot->heads_known |= bit;
+            }
+        }
         if (sc > best_s) {
             second = best_s;
             best_s = sc;
@@ -180,7 +195,7 @@ caption_of(const ogi__plan_t *p, const ogi__table_t *g, const ogi__row_t *rec)
     }
     ogi__label_t in;
     ogi__label_norm(buf, n, &in);
-    return caption_row(p, &in);
+    return caption_row(p, &in, NULL);
 }
 
 /* Whether label in, matched to plan row m with score sc, is as likely a
@@ -301,6 +316,7 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
         /* the record's one label, normalised (NULL: none, or several, or
          * one too long), which its caption test reads again as is */
         const ogi__label_t *only = NULL;
+        ogi__label_rows_t *only_slot = NULL;
         ogi__label_t scratch;
         for (size_t i = 0; i < rec->count; i++) {
             const ogi__cell_t *t = &g->cells[rec->first + i];
@@ -315,8 +331,10 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
             ogi__label_rows_t *slot;
             const ogi__label_t *in =
                 ogi__label_norm_rows(t->s, t->n, &scratch, &slot);
-            if (first_text)
+            if (first_text) {
                 only = in;
+                only_slot = slot;
+            }
             int sc;
             long m = match(p, in, slot, cursor, &sc);
             if (m >= 0 && header_words(p, m, in, sc) &&
@@ -336,7 +354,8 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
          * cut past matching (html2text's "规" of 规章) */
         if (data < 0 && group < 0 && any_text &&
             !ogi__plan_has_value(g, rec, 0))
-            caption = only ? caption_row(p, only) : caption_of(p, g, rec);
+            caption = only ? caption_row(p, only, only_slot)
+                           : caption_of(p, g, rec);
         if (caption >= 0) {
             started = 1;
             /* a row still waiting for its values keeps waiting: reading
