@@ -141,7 +141,13 @@ memo_slot(const char *s, size_t n)
 static inline void
 copy_label(ogi__label_t *dst, const ogi__label_t *src)
 {
-    memcpy(dst->core, src->core, src->len + 1);
+    /* most cores are short: a copy of a fixed size is a few moves, not a
+     * call (the bytes past the NUL, copied too, are the array's own) */
+    _Static_assert(OGI__LABEL_MAX >= 64, "a core holds 64 bytes");
+    if (src->len < 64)
+        memcpy(dst->core, src->core, 64);
+    else
+        memcpy(dst->core, src->core, src->len + 1);
     dst->len = src->len;
     dst->chars = src->chars;
     dst->bloom = src->bloom;
@@ -178,6 +184,7 @@ norm_memo(const char *s, size_t n, ogi__label_t *out, int copy)
     memcpy(m[w].in, s, n);
     copy_label(&m[w].label, out);
     m[w].rows.known = 0;
+    m[w].rows.heads_known = 0;
     return &m[w];
 }
 
@@ -621,6 +628,7 @@ ogi__label_rows_find(const ogi__label_t *in)
             m[w].len = in->len + 1;
             m[w].num = in->num;
             m[w].r.known = 0;
+            m[w].r.heads_known = 0;
             memcpy(m[w].core, in->core, in->len);
         }
     }

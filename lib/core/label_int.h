@@ -133,6 +133,10 @@ uint32_t ogi__label_rows_may(const ogi__label_t *in, ogi_table_id_t id);
 typedef struct ogi__label_rows {
     uint32_t known; /* bit id: rows[id] computed */
     uint32_t rows[OGI_TABLE_COUNT];
+    uint32_t heads_known;       /* bit id: heads[id] computed */
+    int heads[OGI_TABLE_COUNT]; /* the label's score against table id's
+                                   heading, kept for the caller that
+                                   scores it (place_walk.c) */
 } ogi__label_rows_t;
 
 ogi__label_rows_t *ogi__label_rows_find(const ogi__label_t *in);

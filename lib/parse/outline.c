@@ -11,6 +11,7 @@
  */
 #include "ogi_int.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "outline_int.h"
@@ -115,16 +116,29 @@ is_heading(const char *buf, size_t n, const ogi_skel_section_t *sec)
     return 0;
 }
 
-/* 1 when s[0..n) is "<words>" of the printed heading h ("二、主动公开…"),
- * the ordinal left out. */
-static int
-same_words(const char *s, size_t n, const char *h)
+/* The words of a printed heading after its "、" ("主动公开…" of
+ * "二、主动公开…"): found once a section, not once a line. */
+typedef struct {
+    const char *s; /* NULL: the heading has no "、" */
+    size_t n;
+} words_t;
+
+static words_t
+heading_words(const char *h)
 {
     const char *w = strstr(h, "、");
     if (!w)
-        return 0;
+        return (words_t){NULL, 0};
     w += strlen("、");
-    return strlen(w) == n && memcmp(s, w, n) == 0;
+    return (words_t){w, strlen(w)};
+}
+
+/* 1 when s[0..n) is the words w of a printed heading, the ordinal left
+ * out. */
+static int
+same_words(const char *s, size_t n, words_t w)
+{
+    return w.s && w.n == n && memcmp(s, w.s, n) == 0;
 }
 
 /* The next character of s[*i..n) that is not "、" (what OCR drops or
@@ -145,18 +159,17 @@ next_word_char(const char *s, size_t n, size_t *i, size_t *len)
     return cp;
 }
 
-/* 1 when s[0..n) is the words of the printed heading h ("四、政府信息…"),
+/* 1 when s[0..n) is the words of a printed heading ("政府信息…" of "四、政府信息…"),
  * the ordinal left out, as OCR reads them: "、" anywhere lost or not, and
  * at most one character of eight or more read wrong ("下、政府信息公开行政
  * 复议行政诉讼情况"). */
 static int
-ocr_same_words(const char *s, size_t n, const char *h)
+ocr_same_words(const char *s, size_t n, words_t words)
 {
-    const char *w = strstr(h, "、");
-    if (!w)
+    if (!words.s)
         return 0;
-    w += strlen("、");
-    size_t wn = strlen(w), i = 0, j = 0, chars = 0, wrong = 0;
+    const char *w = words.s;
+    size_t wn = words.n, i = 0, j = 0, chars = 0, wrong = 0;
     /* most lines are told by their length: a "、" lost or put in, a
      * character read as an ASCII one, move it a few bytes at most */
     if (n + 8 < wn || n > wn + 8)
@@ -181,12 +194,12 @@ ocr_same_words(const char *s, size_t n, const char *h)
 }
 
 /*
- * Whether buf is section id's heading as OCR reads it: one character for
+ * Whether buf is a section's heading as OCR reads it: one character for
  * the ordinal, the right one or not ("元", "下"), with or without "、",
- * then the official title's words (ocr_same_words).
+ * then the words of its official title, title (ocr_same_words).
  */
 static int
-is_ocr_heading(const char *buf, size_t n, ogi_section_id_t id)
+is_ocr_heading(const char *buf, size_t n, words_t title)
 {
     size_t k = ogi_text_cjk_at(buf, buf + n);
     if (k == 0)
@@ -195,18 +208,20 @@ is_ocr_heading(const char *buf, size_t n, ogi_section_id_t id)
         k += strlen("、");
     else if (k < n && (buf[k] == '.' || buf[k] == ','))
         k++;
-    return ocr_same_words(buf + k, n - k, ogi_skeleton_section(id)->title);
+    return ocr_same_words(buf + k, n - k, title);
 }
 
 /*
  * Whether buf is section id's heading printed under another number: the
- * official words exactly, after any ordinal ("一、主动公开政府信息情况" in a
- * report whose own overview took several numbers). Only the official
+ * official words (title) exactly, after any ordinal
+ * ("一、主动公开政府信息情况" in a report whose own overview took several
+ * numbers). Only the official
  * title and its listed variants count: a narrative sub-heading that shares
  * a keyword ("四、政府信息公开申请情况") does not.
  */
 static int
-is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
+is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id,
+                      words_t title)
 {
     static const char cjk[] = "一二三四五六七八九十";
     size_t i = 0, k = 0;
@@ -225,7 +240,7 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
         return 0;
     i += strlen("、");
     const ogi_skel_section_t *sec = ogi_skeleton_section(id);
-    if (same_words(buf + i, n - i, sec->title))
+    if (same_words(buf + i, n - i, title))
         return 1;
     /* short variants ("主动公开情况") are what overviews number their own
      * paragraphs with */
@@ -233,7 +248,7 @@ is_renumbered_heading(const char *buf, size_t n, ogi_section_id_t id)
         if (ogi_text_count_chars(sec->variants[v],
                                  sec->variants[v] + strlen(sec->variants[v])) >
                 12 &&
-            same_words(buf + i, n - i, sec->variants[v]))
+            same_words(buf + i, n - i, heading_words(sec->variants[v])))
             return 1;
     return 0;
 }
@@ -274,6 +289,8 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
         if (o->heading[k] != OGI__NONE)
             continue;
         size_t least = renumbered_min_bytes((ogi_section_id_t)k);
+        words_t title =
+            heading_words(ogi_skeleton_section((ogi_section_id_t)k)->title);
         size_t lo = 0, hi = t->nlines;
         for (int j = 0; j < OGI_SEC_COUNT; j++) {
             size_t h = o->heading[j];
@@ -297,8 +314,9 @@ find_renumbered(const ogi_text_t *t, ogi__outline_t *o)
             const char *b;
             size_t n = ogi_text_line_squeezed(t, l, buf, sizeof(buf), &b);
             strip_markup(&b, &n);
-            if (n && (is_renumbered_heading(b, n, (ogi_section_id_t)k) ||
-                      is_ocr_heading(b, n, (ogi_section_id_t)k))) {
+            if (n &&
+                (is_renumbered_heading(b, n, (ogi_section_id_t)k, title) ||
+                 is_ocr_heading(b, n, title))) {
                 o->heading[k] = l;
                 break;
             }
@@ -322,6 +340,14 @@ static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申�
 #define T2_WORDS anchor_words
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
 #define T3_WORDS (anchor_words + NT2)
+
+/* Two characters of each of anchor_words, then of T4_WORD, the least
+ * common in a report's tables: a text lacking either cannot hold the
+ * word (block_may_anchor). A word changed above is changed here. */
+static const char *const anchor_tells[][2] = {
+    {"十", "条"}, {"勾", "稽"}, {"况", "申"}, {"新", "收"}, {"复", "议"}};
+_Static_assert(OGI_ARRAY_LEN(anchor_tells) == OGI_ARRAY_LEN(anchor_words) + 1,
+               "two characters of each anchor word and of T4_WORD");
 
 /*
  * Sets bits[k] in mark[l] for every line l of t whose squeezed text holds
@@ -443,63 +469,159 @@ is_drawn_line(const ogi_text_t *t, size_t l)
 /*
  * Anchors of drawn tables, whose cells may wrap over lines: each block of
  * drawn lines is read by its reader, and each row's labels, joined, are
- * tested as one line; the anchor goes to the row's first line. Out of
- * memory, the block is left to the line tests.
+ * tested as one line; the anchor goes to the row's first line (a line of
+ * its block). Out of memory, the block is left to the line tests.
+ *
+ * Blocks are read lazily, in order, only as far as a line's flags are
+ * asked for (drawn_upto), and only when they may give a flag asked for
+ * (block_bits); the others wait until one is (or are never read): the
+ * anchors searched for lie mostly before the drawn tables or on a line
+ * test's line, and reading a block is the costly part. A line's flags of
+ * a kind are final once every block that starts at or before it and may
+ * give that kind was read, as a block marks lines of its own only.
  */
+#define DRAWN_WAIT 16 /* blocks put off at a time; past that they are read */
+
+typedef struct {
+    size_t a, e;  /* lines [a, e) */
+    unsigned may; /* the flags it may give (block_bits) */
+} drawn_block_t;
+
+typedef struct {
+    const ogi_text_t *t;
+    unsigned char *flags; /* the lines' anchor flags, ORed into */
+    ogi_arena_t *arena;   /* where blocks are read */
+    int markup;           /* the text holds a '<': HTML tables may be blocks */
+    size_t next;          /* first line not yet scanned for a block */
+    size_t nwait;
+    drawn_block_t wait[DRAWN_WAIT]; /* blocks scanned, not read */
+} drawn_t;
+
 static void
-drawn_anchors(const ogi_text_t *t, unsigned char *flags, ogi_arena_t *arena)
+drawn_init(drawn_t *d, const ogi_text_t *t, unsigned char *flags,
+           ogi_arena_t *arena)
 {
-    char buf[512];
-    size_t l = 0;
+    d->t = t;
+    d->flags = flags;
+    d->arena = arena;
     /* most reports hold no markup at all: one search settles it */
-    int markup = memchr(t->s, '<', t->len) != NULL;
-    while (l < t->nlines) {
+    d->markup = memchr(t->s, '<', t->len) != NULL;
+    d->next = 0;
+    d->nwait = 0;
+}
+
+/*
+ * The anchor flags the labels of the block [a, l) of drawn lines may
+ * give: a row's labels joined hold a Table 2 or Table 3 anchor word, or
+ * start with Table 4's, only when the block's bytes hold every character
+ * of that word (a reader cuts and joins the lines' text, it writes none
+ * of its own). Two characters of each word are looked for
+ * (anchor_tells): most blocks lack one of each pair. HTML may write a
+ * character as an entity: a block of it may give any flag.
+ */
+static unsigned
+block_bits(const drawn_t *d, size_t a, size_t l)
+{
+    static const unsigned char bits[] = {A_T2, A_T3, A_T3, A_T3, A_T4};
+    _Static_assert(OGI_ARRAY_LEN(bits) == OGI_ARRAY_LEN(anchor_tells),
+                   "a flag for each anchor word's characters");
+    if (d->markup)
+        return A_T2 | A_T3 | A_T4;
+    const ogi_text_t *t = d->t;
+    const char *s = t->s + t->lines[a].start;
+    size_t n = t->lines[l - 1].end - t->lines[a].start;
+    unsigned may = 0;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(anchor_tells); k++)
+        if (!(may & bits[k]) && ogi_text_find(s, n, anchor_tells[k][0]) &&
+            ogi_text_find(s, n, anchor_tells[k][1]))
+            may |= bits[k];
+    return may;
+}
+
+/* Reads the block [a, l) of drawn lines into d's flags. */
+static void
+drawn_read(drawn_t *d, size_t a, size_t l)
+{
+    const ogi_text_t *t = d->t;
+    char buf[512];
+    const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
+    if (rd == &ogi__read_row_lines)
+        return; /* one line, one row: the line tests suffice */
+    ogi__table_t tb;
+    ogi__table_init(&tb, d->arena, t);
+    if (rd->read(&tb, t, a, l))
+        return;
+    for (size_t r = 0; r < tb.nrows; r++) {
+        const ogi__row_t *row = &tb.rows[r];
+        size_t n = 0;
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb.cells[i];
+            if (c->kind != OGI__CELL_LABEL)
+                continue;
+            size_t k =
+                ogi_text_squeeze_into(c->s, c->n, buf + n, sizeof(buf) - n);
+            n += k < sizeof(buf) - n ? k : sizeof(buf) - n - 1;
+        }
+        const char *b = buf;
+        strip_markup(&b, &n);
+        if (n && row->line < t->nlines)
+            d->flags[row->line] |=
+                (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
+    }
+}
+
+/* Scans the blocks of drawn lines that start at or before line x, not
+ * scanned yet: those that may give a flag of want are read, the others
+ * wait (or, giving none, are dropped). Line x's flags of want are then
+ * final but for blocks already waiting. */
+static void
+drawn_upto(drawn_t *d, size_t x, unsigned want)
+{
+    const ogi_text_t *t = d->t;
+    while (d->next <= x && d->next < t->nlines) {
+        size_t l = d->next;
         if (!is_drawn_line(t, l) &&
-            !(markup && ogi__html_table_end(t, l, l + 1))) {
-            l++;
+            !(d->markup && ogi__html_table_end(t, l, l + 1))) {
+            d->next = l + 1;
             continue;
         }
         size_t a = l;
-        size_t e = markup ? ogi__html_table_end(t, l, t->nlines) : 0;
+        size_t e = d->markup ? ogi__html_table_end(t, l, t->nlines) : 0;
         if (e)
             l = e; /* <table> ... </table>: cells wrap over lines too */
         else
             while (l < t->nlines && is_drawn_line(t, l))
                 l++;
-        const ogi__reader_t *rd = ogi__reader_pick(t, a, l);
-        if (rd == &ogi__read_row_lines)
-            continue; /* one line, one row: the line tests suffice */
-        ogi__table_t tb;
-        ogi__table_init(&tb, arena, t);
-        if (rd->read(&tb, t, a, l))
-            continue;
-        for (size_t r = 0; r < tb.nrows; r++) {
-            const ogi__row_t *row = &tb.rows[r];
-            size_t n = 0;
-            for (size_t i = row->first; i < row->first + row->count; i++) {
-                const ogi__cell_t *c = &tb.cells[i];
-                if (c->kind != OGI__CELL_LABEL)
-                    continue;
-                size_t k = ogi_text_squeeze_into(c->s, c->n, buf + n,
-                                                  sizeof(buf) - n);
-                n += k < sizeof(buf) - n ? k : sizeof(buf) - n - 1;
-            }
-            const char *b = buf;
-            strip_markup(&b, &n);
-            if (n && row->line < t->nlines)
-                flags[row->line] |=
-                    (unsigned char)anchors(b, n, A_T2 | A_T3, 0, NULL, 0);
-        }
+        d->next = l;
+        unsigned may = block_bits(d, a, l);
+        if (may & want || (may && d->nwait == DRAWN_WAIT))
+            drawn_read(d, a, l);
+        else if (may)
+            d->wait[d->nwait++] = (drawn_block_t){a, l, may};
     }
 }
 
-/* First line at or after from with flag a, or OGI__NONE. */
+/* First line at or after from with a flag of want, or OGI__NONE; the
+ * blocks of drawn lines that may give one read as far as it. */
 static size_t
-first_with(const unsigned char *flags, size_t nlines, size_t from, unsigned a)
+first_with(drawn_t *d, size_t from, unsigned want)
 {
-    for (size_t l = from; l < nlines; l++)
-        if (flags[l] & a)
+    /* the blocks waiting that may give one at or after from */
+    for (size_t w = 0; w < d->nwait;) {
+        if ((d->wait[w].may & want) && d->wait[w].e > from) {
+            drawn_block_t b = d->wait[w];
+            d->wait[w] = d->wait[--d->nwait];
+            drawn_read(d, b.a, b.e);
+        } else {
+            w++;
+        }
+    }
+    for (size_t l = from; l < d->t->nlines; l++) {
+        if (l >= d->next)
+            drawn_upto(d, l, want);
+        if (d->flags[l] & want)
             return l;
+    }
     return OGI__NONE;
 }
 
@@ -814,6 +936,21 @@ heading_leads(const ogi_skel_section_t *const *secs, int next, leads_t *ld)
             leads_add(ld, secs[k]->ordinal);
 }
 
+/* The leads of heading_leads for each next heading, 0 to OGI_SEC_COUNT,
+ * made once (immutable after): the skeleton's sections never change. */
+static leads_t leads_by_next[OGI_SEC_COUNT + 1];
+static pthread_once_t leads_once = PTHREAD_ONCE_INIT;
+
+static void
+init_leads(void)
+{
+    const ogi_skel_section_t *secs[OGI_SEC_COUNT];
+    for (int k = 0; k < OGI_SEC_COUNT; k++)
+        secs[k] = ogi_skeleton_section((ogi_section_id_t)k);
+    for (int next = 0; next <= OGI_SEC_COUNT; next++)
+        heading_leads(secs, next, &leads_by_next[next]);
+}
+
 /* 1 when p[0..e) may start a heading or Table 4's header by ld. */
 static int
 may_lead(const leads_t *ld, const char *p, const char *e)
@@ -860,8 +997,7 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
                    "a bit per anchor word: Table 2's first");
     mark_lines(t, anchor_words, OGI_ARRAY_LEN(anchor_words), flags,
                anchor_bits);
-    leads_t leads;
-    int leads_of = -1; /* the next heading leads was made for */
+    pthread_once(&leads_once, init_leads);
     for (size_t l = 0; l < t->nlines; l++) {
         unsigned maybe = flags[l];
         flags[l] = 0;
@@ -873,12 +1009,8 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             /* without anchor words a line is a heading or Table 4's header
              * or nothing, and both are told by their first character: most
              * lines need not be read further */
-            if (leads_of != next) {
-                heading_leads(secs, next, &leads);
-                leads_of = next;
-            }
             const char *e, *p = line_lead(t, l, &e);
-            if (!p || !may_lead(&leads, p, e))
+            if (!p || !may_lead(&leads_by_next[next], p, e))
                 continue;
         }
         const char *b;
@@ -901,9 +1033,11 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
             t->lines[l].end - t->lines[l].start);
     }
     find_renumbered(t, o);
-    drawn_anchors(t, flags, arena);
-    for (size_t l = 0; l < t->nlines && !have_anchor_19; l++)
-        have_anchor_19 = (flags[l] & (A_T2 | A_T3)) != 0;
+    /* the line tests done (they set a line's flags, not add to them), the
+     * drawn tables' anchors are added to them as they are asked for */
+    drawn_t drawn;
+    drawn_init(&drawn, t, flags, arena);
+    have_anchor_19 = first_with(&drawn, 0, A_T2 | A_T3) != OGI__NONE;
     /* tables of the pre-2019 format count applications by channel */
     for (size_t l = 0; !have_anchor_19 && l < t->nlines; l++) {
         const char *b;
@@ -919,18 +1053,18 @@ ogi__outline_find(const ogi_text_t *t, ogi__outline_t *o, unsigned char *flags,
     size_t from2 = o->heading[OGI_SEC_ACTIVE] != OGI__NONE
                        ? o->heading[OGI_SEC_ACTIVE]
                        : 0;
-    o->start[OGI__REG_T2] = first_with(flags, t->nlines, from2, A_T2);
+    o->start[OGI__REG_T2] = first_with(&drawn, from2, A_T2);
     size_t from3 = o->heading[OGI_SEC_APPLY];
     if (from3 == OGI__NONE)
         from3 = o->start[OGI__REG_T2] != OGI__NONE ? o->start[OGI__REG_T2] : 0;
-    size_t t3 = first_with(flags, t->nlines, from3, A_T3);
+    size_t t3 = first_with(&drawn, from3, A_T3);
     note_anchor(t, flags, from3, t3 == OGI__NONE ? t->nlines : t3);
-    o->start[OGI__REG_T3] = first_with(flags, t->nlines, from3, A_T3);
+    o->start[OGI__REG_T3] = first_with(&drawn, from3, A_T3);
     size_t from4 = o->heading[OGI_SEC_APPEAL];
     if (from4 == OGI__NONE)
         from4 = o->start[OGI__REG_T3] != OGI__NONE ? o->start[OGI__REG_T3] + 1
                                                    : 0;
-    o->start[OGI__REG_T4] = first_with(flags, t->nlines, from4, A_T4);
+    o->start[OGI__REG_T4] = first_with(&drawn, from4, A_T4);
     /* a table whose anchor words the layout lost: html2text cuts a header
      * cell to its first characters, a narrow column wraps "行政 行政" over
      * "复议 诉讼". Under its section's heading, a drawn table is the

@@ -17,14 +17,52 @@
 
 /* ---- turning a row's tokens into cells ---- */
 
+/* The shift of tx in force at normalised offset i (ogi_text_shift_at),
+ * tried first at *hint, the one in force at the last span's end: a row's
+ * cells come left to right, most often with no shift between them. */
+static inline size_t
+shift_near(const ogi_text_t *tx, size_t i, size_t hint)
+{
+    if (hint < tx->nshifts && tx->shifts[hint].norm <= i &&
+        (hint + 1 == tx->nshifts || tx->shifts[hint + 1].norm > i))
+        return hint;
+    return ogi_text_shift_from(tx, i, hint);
+}
+
+/* ogi_text_raw_span of [i, i + n) of tx, its start's shift looked for
+ * from *hint on (shift_near), which is left at its end's. */
+static inline void
+raw_span_near(const ogi_text_t *tx, size_t i, size_t n, size_t *hint,
+              uint32_t *a, uint32_t *b)
+{
+    if (i >= tx->len) {
+        *a = *b = (uint32_t)tx->raw_len;
+        return;
+    }
+    size_t lo = shift_near(tx, i, *hint);
+    *a = tx->shifts[lo].raw + (uint32_t)(i - tx->shifts[lo].norm);
+    size_t j = i + n;
+    *hint = lo;
+    if (j >= tx->len) {
+        *b = (uint32_t)tx->raw_len;
+        return;
+    }
+    /* the last at or before j: on from i's */
+    while (lo + 1 < tx->nshifts && tx->shifts[lo + 1].norm <= j)
+        lo++;
+    *b = tx->shifts[lo].raw + (uint32_t)(j - tx->shifts[lo].norm);
+    *hint = lo;
+}
+
 /* ogi__plan_cell_from_tok, inline for the rows' loop (fill_row), which
- * fills a report's cells by the hundred. */
+ * fills a report's cells by the hundred; *hint as raw_span_near's. */
 static inline int
-cell_from_tok(ogi_cell_t *c, const ogi__table_t *g, const ogi__cell_t *t)
+cell_from_tok(ogi_cell_t *c, const ogi__table_t *g, const ogi__cell_t *t,
+              size_t *hint)
 {
     const ogi_text_t *tx = g->text;
     uint32_t a, b;
-    ogi_text_raw_span(tx, t->off, t->len, &a, &b);
+    raw_span_near(tx, t->off, t->len, hint, &a, &b);
     c->off = a;
     c->len = b - a;
     if (t->kind == OGI__CELL_BLANK) {
@@ -54,7 +92,8 @@ ogi__plan_cell_from_tok(ogi_report_t *r, ogi_cell_t *c, const ogi__table_t *g,
                         const ogi__cell_t *t)
 {
     (void)r;
-    return cell_from_tok(c, g, t);
+    size_t hint = SIZE_MAX; /* no shift known: a search from the start */
+    return cell_from_tok(c, g, t, &hint);
 }
 
 /* Hands the cells toks[lo..hi) of a row to the splitter, to fill ncells
@@ -541,12 +580,14 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     /* the row's cells, one after another (ogi_report_cell of each) */
     ogi_cell_t *row_cells = ogi_report_cell(r, pr->table, pr->row, 0);
     size_t tcols = row_cells ? r->tables[pr->table].skel->ncols : 0;
+    size_t hint = SIZE_MAX;
     for (size_t i = lo; i < hi; i++) {
         size_t col = hi - lo < pr->ncols ? cols[i - lo] : i - lo;
         ogi_cell_t *c = col < tcols ? row_cells + col : NULL;
         if (!c)
             break;
-        if ((rc = cell_from_tok(c, g, ogi__plan_tok_cell(g, pr->toks[i]))))
+        if ((rc = cell_from_tok(c, g, ogi__plan_tok_cell(g, pr->toks[i]),
+                                 &hint)))
             return rc;
         if (pr->by_order && !pr->labelled)
             c->flags |= OGI_CELLF_BY_ORDER;

@@ -105,6 +105,16 @@ match(const ogi__plan_t *p, const ogi__label_t *in, ogi__label_rows_t *slot,
       size_t cursor, int *score)
 {
     may_t may = {.slot = slot};
+    /* text that is no row's label (a header, a note, a caption) may
+     * match no row of any table: told once, not by both tries */
+    uint32_t any = 0;
+    for (size_t i = 0; i < p->n && !any;
+         i += p->rows[i].nrows - p->rows[i].row)
+        any = rows_may(&may, in, p->rows[i].table);
+    if (!any) {
+        *score = 0;
+        return -1;
+    }
     long m = match_range(p, in, &may, cursor, cursor, cursor + 4, score);
     if (m >= 0 && *score >= 100)
         return m;
@@ -128,8 +138,12 @@ init_captions(void)
     }
 }
 
+/* slot: in's slot of the label memo, which keeps its scores against the
+ * headings (a label read again, in this report or the next, is scored
+ * once), or NULL. */
 static long
-caption_row(const ogi__plan_t *p, const ogi__label_t *in)
+caption_row(const ogi__plan_t *p, const ogi__label_t *in,
+            ogi__label_rows_t *slot)
 {
     long best = -1;
     int best_s = 0, second = 0;
@@ -139,9 +153,20 @@ caption_row(const ogi__plan_t *p, const ogi__label_t *in)
     for (size_t i = 0; i < p->n; i += p->rows[i].nrows - p->rows[i].row) {
         if (i > 0 && p->rows[i].table == p->rows[i - 1].table)
             continue;
-        const ogi__label_t *lp = &caption_labels[p->rows[i].table];
-        ogi__label_set_t set = {lp, 1, 0, lp->bloom};
-        int sc = lp->len ? ogi__label_score_set(in, &set, 0) : 0;
+        ogi_table_id_t id = p->rows[i].table;
+        uint32_t bit = 1u << id;
+        int sc;
+        if (slot && (slot->heads_known & bit)) {
+            sc = slot->heads[id];
+        } else {
+            const ogi__label_t *lp = &caption_labels[id];
+            ogi__label_set_t set = {lp, 1, 0, lp->bloom};
+            sc = lp->len ? ogi__label_score_set(in, &set, 0) : 0;
+            if (slot) {
+                slot->heads[id] = sc;
+                slot->heads_known |= bit;
+            }
+        }
         if (sc > best_s) {
             second = best_s;
             best_s = sc;
@@ -170,7 +195,7 @@ caption_of(const ogi__plan_t *p, const ogi__table_t *g, const ogi__row_t *rec)
     }
     ogi__label_t in;
     ogi__label_norm(buf, n, &in);
-    return caption_row(p, &in);
+    return caption_row(p, &in, NULL);
 }
 
 /* Whether label in, matched to plan row m with score sc, is as likely a
@@ -273,6 +298,9 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
     long wait[OGI__PLAN_MAX_ROWS];
     int wait_level[OGI__PLAN_MAX_ROWS];
     size_t nwait = 0;
+    /* the headings normalised before any label is: a label read from the
+     * memo is read again after caption_row, which must not evict it */
+    pthread_once(&captions_once, init_captions);
     for (size_t ri = 0; ri < g->nrows; ri++) {
         while (nwait && p->rows[wait[0]].ntoks) {
             memmove(wait, wait + 1, (nwait - 1) * sizeof(wait[0]));
@@ -285,18 +313,28 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
         int numbered = 0; /* level of the data label's numbering, or 0 */
         size_t last_text = 0;
         int any_text = 0;
+        /* the record's one label, normalised (NULL: none, or several, or
+         * one too long), which its caption test reads again as is */
+        const ogi__label_t *only = NULL;
+        ogi__label_rows_t *only_slot = NULL;
+        ogi__label_t scratch;
         for (size_t i = 0; i < rec->count; i++) {
             const ogi__cell_t *t = &g->cells[rec->first + i];
             if (t->kind != OGI__CELL_LABEL)
                 continue;
+            int first_text = !any_text;
             any_text = 1;
             last_text = i;
+            only = NULL;
             if (t->n > OGI__PLAN_MAX_LABEL)
                 continue; /* longer than any label with its extra words */
-            ogi__label_t scratch;
             ogi__label_rows_t *slot;
             const ogi__label_t *in =
                 ogi__label_norm_rows(t->s, t->n, &scratch, &slot);
+            if (first_text) {
+                only = in;
+                only_slot = slot;
+            }
             int sc;
             long m = match(p, in, slot, cursor, &sc);
             if (m >= 0 && header_words(p, m, in, sc) &&
@@ -316,7 +354,8 @@ ogi__plan_walk(ogi__plan_t *p, const ogi__table_t *g, unsigned skip_flags)
          * cut past matching (html2text's "规" of 规章) */
         if (data < 0 && group < 0 && any_text &&
             !ogi__plan_has_value(g, rec, 0))
-            caption = caption_of(p, g, rec);
+            caption = only ? caption_row(p, only, only_slot)
+                           : caption_of(p, g, rec);
         if (caption >= 0) {
             started = 1;
             /* a row still waiting for its values keeps waiting: reading
