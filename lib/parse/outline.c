@@ -11,6 +11,7 @@
  */
 #include "ogi_int.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -341,12 +342,14 @@ static const char *const anchor_words[] = {"第二十条", "勾稽关系", "申�
 #define NT3 (OGI_ARRAY_LEN(anchor_words) - NT2)
 #define T3_WORDS (anchor_words + NT2)
 
-/* Two characters of each of anchor_words, then of T4_WORD, the least
- * common in a report's tables: a text lacking either cannot hold the
- * word (block_may_anchor). A word changed above is changed here. */
-static const char *const anchor_tells[][2] = {
-    {"十", "条"}, {"勾", "稽"}, {"况", "申"}, {"新", "收"}, {"复", "议"}};
-_Static_assert(OGI_ARRAY_LEN(anchor_tells) == OGI_ARRAY_LEN(anchor_words) + 1,
+/* Two characters of each of anchor_words, then of T4_WORD, by their
+ * place in the word (every character of these words is three bytes of
+ * UTF-8), the least common in a report's tables: a text lacking either
+ * cannot hold the word (block_bits). Read from the words themselves, a
+ * tell stays one of its word's characters when the word changes. */
+static const unsigned char tell_at[][2] = {
+    {2, 3}, {0, 1}, {4, 0}, {2, 3}, {2, 3}}; /* 十条 勾稽 况申 新收 复议 */
+_Static_assert(OGI_ARRAY_LEN(tell_at) == OGI_ARRAY_LEN(anchor_words) + 1,
                "two characters of each anchor word and of T4_WORD");
 
 /*
@@ -516,14 +519,14 @@ drawn_init(drawn_t *d, const ogi_text_t *t, unsigned char *flags,
  * start with Table 4's, only when the block's bytes hold every character
  * of that word (a reader cuts and joins the lines' text, it writes none
  * of its own). Two characters of each word are looked for
- * (anchor_tells): most blocks lack one of each pair. HTML may write a
+ * (tell_at): most blocks lack one of each pair. HTML may write a
  * character as an entity: a block of it may give any flag.
  */
 static unsigned
 block_bits(const drawn_t *d, size_t a, size_t l)
 {
     static const unsigned char bits[] = {A_T2, A_T3, A_T3, A_T3, A_T4};
-    _Static_assert(OGI_ARRAY_LEN(bits) == OGI_ARRAY_LEN(anchor_tells),
+    _Static_assert(OGI_ARRAY_LEN(bits) == OGI_ARRAY_LEN(tell_at),
                    "a flag for each anchor word's characters");
     if (d->markup)
         return A_T2 | A_T3 | A_T4;
@@ -531,10 +534,16 @@ block_bits(const drawn_t *d, size_t a, size_t l)
     const char *s = t->s + t->lines[a].start;
     size_t n = t->lines[l - 1].end - t->lines[a].start;
     unsigned may = 0;
-    for (size_t k = 0; k < OGI_ARRAY_LEN(anchor_tells); k++)
-        if (!(may & bits[k]) && ogi_text_find(s, n, anchor_tells[k][0]) &&
-            ogi_text_find(s, n, anchor_tells[k][1]))
+    for (size_t k = 0; k < OGI_ARRAY_LEN(tell_at); k++) {
+        const char *w =
+            k < OGI_ARRAY_LEN(anchor_words) ? anchor_words[k] : T4_WORD;
+        assert(3 * (size_t)(tell_at[k][0] + 1) <= strlen(w) &&
+               3 * (size_t)(tell_at[k][1] + 1) <= strlen(w));
+        if (!(may & bits[k]) &&
+            ogi_text_find_len(s, n, w + 3 * tell_at[k][0], 3) &&
+            ogi_text_find_len(s, n, w + 3 * tell_at[k][1], 3))
             may |= bits[k];
+    }
     return may;
 }
 
