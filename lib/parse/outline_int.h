@@ -46,6 +46,18 @@ int ogi__outline_rebalance(const ogi_text_t *t, ogi__outline_t *o,
                            const ogi__table_t *const tables[OGI__REG_COUNT],
                            ogi_arena_t *arena);
 
+/*
+ * pdftotext without -layout writes a page's blocks in its own order: a
+ * table's last cells can come after the heading of the next section (the
+ * heading set beside or above them). When heading line h is followed, up
+ * to the section's first paragraph, by nothing but short lines (a cell
+ * each) among which values, and the table before it is in reading order,
+ * the line that paragraph starts on (the table's new end); else h.
+ * Never past stop. (outline_order.c)
+ */
+size_t ogi__outline_tail_end(const ogi_text_t *t, size_t start, size_t h,
+                             size_t stop);
+
 /* End line of section id's narrative: the next heading or the first table
  * that starts inside it. */
 size_t ogi__outline_section_end(const ogi__outline_t *o, size_t nlines,
