@@ -186,4 +186,33 @@ int ogi__plan_no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n);
 int ogi__plan_defer_free(ogi_report_t *r, const ogi__table_t *g,
                          ogi__prow_t *pr, ogi__pending_t *pend);
 
+/* place_columns.c */
+
+/* part[k]: the part of the tables row k of plan p lies in (rows in
+ * printed order, a new part at each part_break), or -1 with no cell;
+ * grid_part[k] the same with also a new part where a row's values do not
+ * fit the columns its table's rows of the part showed. One pass for both:
+ * they share the order and the breaks. */
+void ogi__plan_find_parts(const ogi__plan_t *p, const ogi__table_t *g, int *part,
+                          int *grid_part);
+
+/*
+ * Places short row i of plan p by the columns the rows of its part show
+ * (part[]: ogi__plan_find_parts's part or grid_part): the display spans
+ * of the values of its table's rows there, clustered, must give exactly
+ * the row's column count, in order on every row used (a third of them
+ * may be dropped as out of order); with by_line, the rows must also stand
+ * on lines of their own and most columns show in two rows or more. The
+ * row's values go to the clusters they overlap, gaps between: toks[0..
+ * ncols). Returns 1 when placed, else 0 (toks undefined).
+ */
+int ogi__plan_cluster_columns(const ogi__plan_t *p, const ogi__table_t *g,
+                              const int *part, size_t i, int by_line,
+                              uint32_t *toks);
+
+/* 1 when row pr holds a run of digits with a leading zero ("000000":
+ * the values of several cells set together, which the splitter parts,
+ * never the columns' positions). */
+int ogi__plan_holds_run(const ogi__prow_t *pr, const ogi__table_t *g);
+
 #endif /* OGI_PLACE_INT_H */
