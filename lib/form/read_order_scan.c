@@ -584,8 +584,11 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             if (rc)
                 continue; /* the unit went to the value before */
         }
+        /* (a value alone in one word holds several only as a run of
+         * zeros: any other word is one value, value_words' none) */
         if ((it->kind == IT_TEXT && (spaced || parsed)) ||
-            (it->kind == IT_NUM && !spaced)) {
+            (it->kind == IT_NUM && !spaced && b - a >= 2 &&
+             t->s[a] == '0' && t->s[a + 1] == '0')) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];
