@@ -229,16 +229,20 @@ typedef struct {
 static int
 has_numbering(const order_t *o, size_t i)
 {
-    ogi__label_t in;
-    ogi__label_norm(o->t->s + o->items[i].a, o->items[i].b - o->items[i].a,
-                    &in);
-    return in.num.level != 0;
+    /* through the normalisation's memo: the item is mostly the next
+     * label's first line, normalised again to score it */
+    ogi__label_t scratch;
+    ogi__label_rows_t *slot;
+    const ogi__label_t *in = ogi__label_norm_rows(
+        o->t->s + o->items[i].a, o->items[i].b - o->items[i].a, &scratch,
+        &slot);
+    return in->num.level != 0;
 }
 
-/* Table 3's rows' label sets, looked up once for scoring many labels
- * (the skeleton has at most 32 rows a table, label.c's MAX_ROWS). */
+/* Table 3's rows' label sets (the skeleton has at most 32 rows a table,
+ * label.c's MAX_ROWS): the label module's, made once. */
 typedef struct {
-    ogi__label_set_t row[64];
+    const ogi__label_set_t *row;
     size_t n;
 } t3_sets_t;
 
@@ -247,8 +251,7 @@ t3_sets(t3_sets_t *s)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     s->n = sk->nrows < 64 ? sk->nrows : 64;
-    for (size_t r = 0; r < s->n; r++)
-        ogi__label_row_set(OGI_T3, r, &s->row[r]);
+    s->row = ogi__label_row_sets(OGI_T3);
 }
 
 /* Scores the text items of l but skip against Table 3's rows: the row
@@ -268,14 +271,19 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
         memcpy(buf + len, o->t->s + o->items[q].a, w);
         len += w;
     }
-    ogi__label_t in;
-    ogi__label_norm(buf, len, &in);
+    /* normalised with the rows it may match in one memo look-up (a
+     * label seen in the text's other regions, or in another report,
+     * costs no more) */
+    ogi__label_t scratch;
+    ogi__label_rows_t *slot;
+    const ogi__label_t *in = ogi__label_norm_rows(buf, len, &scratch, &slot);
     /* the rows it may match only, in order */
-    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may; may &= may - 1) {
+    for (uint32_t may = ogi__label_rows_in(slot, in, OGI_T3); may;
+         may &= may - 1) {
         size_t r = (size_t)__builtin_ctz(may);
         if (r >= sets->n)
             break;
-        int s = ogi__label_score_set(&in, &sets->row[r], 0);
+        int s = ogi__label_score_set(in, &sets->row[r], 0);
         if (s >= LABEL_MIN_SCORE && s > l->score) {
             l->score = s;
             l->row = (long)r;
