@@ -656,6 +656,9 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         /* a row's label and its first value on one line ("行政规范性文件
          * 0"): the value an item of its own */
         size_t v = it->b;
+        /* (a line without spaces is one word: its start, unwalked) */
+        if (!spaced)
+            v = it->a;
         while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
             v--;
         if (it->kind == IT_TEXT &&
