@@ -197,12 +197,15 @@ wrapped_amount(ogi_arena_t *arena, const ogi_text_t *t, size_t l0, size_t l1,
                size_t l, const char **js, uint32_t *jn)
 {
     size_t a, b, a2, b2;
+    /* the line's own shape first: most values are short, or whole */
+    ogi__order_line_content(t, l, &a, &b);
+    if (b - a < 6 || b - a > 16 || !memchr(t->s + a, '.', b - a))
+        return 0;
     if (block_edge(t, l0, l1, l + 1) || !block_edge(t, l0, l1, l + 2) ||
         (l > l0 && !block_edge(t, l0, l1, l - 1)))
         return 0;
-    ogi__order_line_content(t, l, &a, &b);
     ogi__order_line_content(t, l + 1, &a2, &b2);
-    if (b - a < 6 || b - a > 16 || b2 - a2 > 3 || !memchr(t->s + a, '.', b - a))
+    if (b2 - a2 > 3)
         return 0;
     for (size_t i = a; i < b; i++)
         if (!(t->s[i] >= '0' && t->s[i] <= '9') && t->s[i] != '.')
@@ -233,10 +236,13 @@ unit_alone(const order_t *o, size_t i)
 {
     const item_t *u = &o->items[i];
     size_t a, b, n = u->b - u->a;
+    /* (the unit first: its line looked at for the few items that are) */
+    if (u->kind != IT_TEXT || u->js ||
+        !((n == strlen("元") && memcmp(o->t->s + u->a, "元", n) == 0) ||
+          (n == strlen("万元") && memcmp(o->t->s + u->a, "万元", n) == 0)))
+        return 0;
     ogi__order_line_content(o->t, u->line, &a, &b);
-    return u->kind == IT_TEXT && !u->js && a == u->a && b == u->b &&
-           ((n == strlen("元") && memcmp(o->t->s + u->a, "元", n) == 0) ||
-            (n == strlen("万元") && memcmp(o->t->s + u->a, "万元", n) == 0));
+    return a == u->a && b == u->b;
 }
 
 /*
