@@ -382,7 +382,7 @@ row_value(const order_t *o, const piece_t *p, const uint32_t *order, size_t v)
  * and the region is better read line by line.
  */
 static int
-anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
+anchors_agree(const order_t *o, const label_t *lab, const long *by_row,
               const piece_t *rows, const uint32_t *order, unsigned skip)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
@@ -394,10 +394,7 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
         if (sk->rows[r].flags & skip)
             continue;
         const piece_t *p = &rows[next++];
-        const label_t *l = NULL;
-        for (size_t i = 0; i < nlab && !l; i++)
-            if (lab[i].row == (long)r)
-                l = &lab[i];
+        const label_t *l = r < 64 && by_row[r] >= 0 ? &lab[by_row[r]] : NULL;
         if (!l)
             continue;
         uint32_t vals[T3_COLS], prev[T3_COLS];
@@ -938,7 +935,15 @@ again:
         if (good * 2 < nrows || (flat && good + FLAT_MAX_WRONG < nrows))
             return 0;
     }
-    if (!anchors_agree(o, lab, nlab, rows, order, skip))
+    /* each row's label, the first naming it (find_labels leaves one a
+     * row), looked up by row rather than searched for each */
+    long by_row[64];
+    for (size_t r = 0; r < 64; r++)
+        by_row[r] = -1;
+    for (size_t i = nlab; i-- > 0;)
+        if (lab[i].row >= 0 && lab[i].row < 64)
+            by_row[lab[i].row] = (long)i;
+    if (!anchors_agree(o, lab, by_row, rows, order, skip))
         return 0;
 
     int rc;
@@ -957,10 +962,7 @@ again:
     }
     size_t next = 0;
     for (size_t r = 0; r < sk->nrows; r++) {
-        const label_t *l = NULL;
-        for (size_t i = 0; i < nlab && !l; i++)
-            if (lab[i].row == (long)r)
-                l = &lab[i];
+        const label_t *l = r < 64 && by_row[r] >= 0 ? &lab[by_row[r]] : NULL;
         int data = !(sk->rows[r].flags & skip);
         if (!data && !l)
             continue;
