@@ -1007,9 +1007,13 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return rc;
     if (done)
         return 0;
-    o.npieces = o.nvals = 0;
-    if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
-        return rc;
+    /* the pieces again without Table 3's width, where it cut some
+     * (read_t3 leaves o as it was) */
+    if (o.chunked) {
+        o.npieces = o.nvals = 0;
+        if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
+            return rc;
+    }
     return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
 }
 

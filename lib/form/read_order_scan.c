@@ -801,6 +801,7 @@ add_groups(order_t *o, const group_t *g, size_t ng, size_t width, uint32_t *bid)
         }
         size_t m = j - i;
         size_t chunk = width && m > width && m % width == 0 ? width : m;
+        o->chunked |= chunk != m;
         for (size_t c0 = i; c0 < j; c0 += chunk) {
             for (size_t r = 0; r < k; r++) {
                 piece_t *p = &o->pieces[o->npieces++];
@@ -830,6 +831,7 @@ ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
         return OGI_ENOMEM;
     uint32_t bid = 0;
     size_t i = 0;
+    o->chunked = 0;
     while (i < o->nitems) {
         const item_t *it = &o->items[i];
         if (it->kind == IT_GAP) {
