@@ -229,16 +229,20 @@ typedef struct {
 static int
 has_numbering(const order_t *o, size_t i)
 {
-    ogi__label_t in;
-    ogi__label_norm(o->t->s + o->items[i].a, o->items[i].b - o->items[i].a,
-                    &in);
-    return in.num.level != 0;
+    /* through the normalisation's memo: the item is mostly the next
+     * label's first line, normalised again to score it */
+    ogi__label_t scratch;
+    ogi__label_rows_t *slot;
+    const ogi__label_t *in = ogi__label_norm_rows(
+        o->t->s + o->items[i].a, o->items[i].b - o->items[i].a, &scratch,
+        &slot);
+    return in->num.level != 0;
 }
 
-/* Table 3's rows' label sets, looked up once for scoring many labels
- * (the skeleton has at most 32 rows a table, label.c's MAX_ROWS). */
+/* Table 3's rows' label sets (the skeleton has at most 32 rows a table,
+ * label.c's MAX_ROWS): the label module's, made once. */
 typedef struct {
-    ogi__label_set_t row[64];
+    const ogi__label_set_t *row;
     size_t n;
 } t3_sets_t;
 
@@ -247,8 +251,7 @@ t3_sets(t3_sets_t *s)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     s->n = sk->nrows < 64 ? sk->nrows : 64;
-    for (size_t r = 0; r < s->n; r++)
-        ogi__label_row_set(OGI_T3, r, &s->row[r]);
+    s->row = ogi__label_row_sets(OGI_T3);
 }
 
 /* Scores the text items of l but skip against Table 3's rows: the row
@@ -268,14 +271,19 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
         memcpy(buf + len, o->t->s + o->items[q].a, w);
         len += w;
     }
-    ogi__label_t in;
-    ogi__label_norm(buf, len, &in);
+    /* normalised with the rows it may match in one memo look-up (a
+     * label seen in the text's other regions, or in another report,
+     * costs no more) */
+    ogi__label_t scratch;
+    ogi__label_rows_t *slot;
+    const ogi__label_t *in = ogi__label_norm_rows(buf, len, &scratch, &slot);
     /* the rows it may match only, in order */
-    for (uint32_t may = ogi__label_rows_may(&in, OGI_T3); may; may &= may - 1) {
+    for (uint32_t may = ogi__label_rows_in(slot, in, OGI_T3); may;
+         may &= may - 1) {
         size_t r = (size_t)__builtin_ctz(may);
         if (r >= sets->n)
             break;
-        int s = ogi__label_score_set(&in, &sets->row[r], 0);
+        int s = ogi__label_score_set(in, &sets->row[r], 0);
         if (s >= LABEL_MIN_SCORE && s > l->score) {
             l->score = s;
             l->row = (long)r;
@@ -374,7 +382,7 @@ row_value(const order_t *o, const piece_t *p, const uint32_t *order, size_t v)
  * and the region is better read line by line.
  */
 static int
-anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
+anchors_agree(const order_t *o, const label_t *lab, const long *by_row,
               const piece_t *rows, const uint32_t *order, unsigned skip)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
@@ -386,10 +394,7 @@ anchors_agree(const order_t *o, const label_t *lab, size_t nlab,
         if (sk->rows[r].flags & skip)
             continue;
         const piece_t *p = &rows[next++];
-        const label_t *l = NULL;
-        for (size_t i = 0; i < nlab && !l; i++)
-            if (lab[i].row == (long)r)
-                l = &lab[i];
+        const label_t *l = r < 64 && by_row[r] >= 0 ? &lab[by_row[r]] : NULL;
         if (!l)
             continue;
         uint32_t vals[T3_COLS], prev[T3_COLS];
@@ -930,7 +935,15 @@ again:
         if (good * 2 < nrows || (flat && good + FLAT_MAX_WRONG < nrows))
             return 0;
     }
-    if (!anchors_agree(o, lab, nlab, rows, order, skip))
+    /* each row's label, the first naming it (find_labels leaves one a
+     * row), looked up by row rather than searched for each */
+    long by_row[64];
+    for (size_t r = 0; r < 64; r++)
+        by_row[r] = -1;
+    for (size_t i = nlab; i-- > 0;)
+        if (lab[i].row >= 0 && lab[i].row < 64)
+            by_row[lab[i].row] = (long)i;
+    if (!anchors_agree(o, lab, by_row, rows, order, skip))
         return 0;
 
     int rc;
@@ -949,10 +962,7 @@ again:
     }
     size_t next = 0;
     for (size_t r = 0; r < sk->nrows; r++) {
-        const label_t *l = NULL;
-        for (size_t i = 0; i < nlab && !l; i++)
-            if (lab[i].row == (long)r)
-                l = &lab[i];
+        const label_t *l = r < 64 && by_row[r] >= 0 ? &lab[by_row[r]] : NULL;
         int data = !(sk->rows[r].flags & skip);
         if (!data && !l)
             continue;
@@ -997,9 +1007,13 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return rc;
     if (done)
         return 0;
-    o.npieces = o.nvals = 0;
-    if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
-        return rc;
+    /* the pieces again without Table 3's width, where it cut some
+     * (read_t3 leaves o as it was) */
+    if (o.chunked) {
+        o.npieces = o.nvals = 0;
+        if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
+            return rc;
+    }
     return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
 }
 

@@ -61,6 +61,9 @@ typedef struct {
     size_t nvals;
     piece_t *pieces;
     size_t npieces;
+    /* 1 when ogi__order_make_pieces cut a run of column blocks into
+     * blocks of its width (else its pieces are those of any width) */
+    int chunked;
     /* lines that are bare page numbers (ogi__order_scan), in order */
     uint32_t *pages;
     size_t npages;
@@ -95,7 +98,8 @@ int ogi__order_emit_text_line(ogi__table_t *tb, const order_t *o,
  * (read_order_t2.c): *done 0 when the region is not so (nothing added).
  * Returns 0 or OGI_ENOMEM. */
 int ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done);
-/* The items as pieces: text items and rows of values of width columns. */
+/* The items as pieces: text items and rows of values of width columns
+ * (o->chunked set when width cut a run of blocks). */
 int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 
 /* ---- rows (read_order_rows.c) ---- */

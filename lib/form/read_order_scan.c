@@ -60,22 +60,42 @@ word_end(const char *s, size_t i, size_t b)
     return sp ? (size_t)(sp - s) : b;
 }
 
-/* Bytes of s[a..b) that are spaces or zeros: sixteen at a time. */
+/*
+ * Three for each space and two for each zero of s[a..b): the items a
+ * stretch of lines can make at most beyond one a line (a value and a gap
+ * per space or zero, values side by side or zeros run together, and a
+ * cell that shares its line starts after a space). Sixteen bytes at a
+ * time, the matches summed per byte lane and the lanes added up before
+ * any can pass 255.
+ */
 static size_t
-spaces_and_zeros(const char *s, size_t a, size_t b)
+items_bound(const char *s, size_t a, size_t b)
 {
     size_t n = 0, i = a;
 #if defined(__SSE2__) && defined(__GNUC__)
-    for (; b - i >= 16; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned m = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                         _mm_cmpeq_epi8(v, _mm_set1_epi8('0'))));
-        n += (size_t)__builtin_popcount(m);
+    const __m128i sp = _mm_set1_epi8(' '), zero = _mm_set1_epi8('0');
+    while (b - i >= 16) {
+        __m128i spaces = _mm_setzero_si128(), zeros = _mm_setzero_si128();
+        /* a lane counts one per block: at most 255 blocks before the sum */
+        for (size_t k = 0; k < 255 && b - i >= 16; k++, i += 16) {
+            __m128i v =
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            /* a match is -1 in its lane: subtracting counts it */
+            spaces = _mm_sub_epi8(spaces, _mm_cmpeq_epi8(v, sp));
+            zeros = _mm_sub_epi8(zeros, _mm_cmpeq_epi8(v, zero));
+        }
+        /* each lane's count, up to 255, summed in two 64-bit halves */
+        __m128i ns = _mm_sad_epu8(spaces, _mm_setzero_si128()),
+                nz = _mm_sad_epu8(zeros, _mm_setzero_si128());
+        size_t nsp = (size_t)_mm_cvtsi128_si32(ns) +
+                     (size_t)_mm_cvtsi128_si32(_mm_srli_si128(ns, 8));
+        size_t nzr = (size_t)_mm_cvtsi128_si32(nz) +
+                     (size_t)_mm_cvtsi128_si32(_mm_srli_si128(nz, 8));
+        n += 3 * nsp + 2 * nzr;
     }
 #endif
     for (; i < b; i++)
-        n += s[i] == ' ' || s[i] == '0';
+        n += s[i] == ' ' ? 3 : s[i] == '0' ? 2 : 0;
     return n;
 }
 
@@ -177,12 +197,15 @@ wrapped_amount(ogi_arena_t *arena, const ogi_text_t *t, size_t l0, size_t l1,
                size_t l, const char **js, uint32_t *jn)
 {
     size_t a, b, a2, b2;
+    /* the line's own shape first: most values are short, or whole */
+    ogi__order_line_content(t, l, &a, &b);
+    if (b - a < 6 || b - a > 16 || !memchr(t->s + a, '.', b - a))
+        return 0;
     if (block_edge(t, l0, l1, l + 1) || !block_edge(t, l0, l1, l + 2) ||
         (l > l0 && !block_edge(t, l0, l1, l - 1)))
         return 0;
-    ogi__order_line_content(t, l, &a, &b);
     ogi__order_line_content(t, l + 1, &a2, &b2);
-    if (b - a < 6 || b - a > 16 || b2 - a2 > 3 || !memchr(t->s + a, '.', b - a))
+    if (b2 - a2 > 3)
         return 0;
     for (size_t i = a; i < b; i++)
         if (!(t->s[i] >= '0' && t->s[i] <= '9') && t->s[i] != '.')
@@ -213,10 +236,13 @@ unit_alone(const order_t *o, size_t i)
 {
     const item_t *u = &o->items[i];
     size_t a, b, n = u->b - u->a;
+    /* (the unit first: its line looked at for the few items that are) */
+    if (u->kind != IT_TEXT || u->js ||
+        !((n == strlen("元") && memcmp(o->t->s + u->a, "元", n) == 0) ||
+          (n == strlen("万元") && memcmp(o->t->s + u->a, "万元", n) == 0)))
+        return 0;
     ogi__order_line_content(o->t, u->line, &a, &b);
-    return u->kind == IT_TEXT && !u->js && a == u->a && b == u->b &&
-           ((n == strlen("元") && memcmp(o->t->s + u->a, "元", n) == 0) ||
-            (n == strlen("万元") && memcmp(o->t->s + u->a, "万元", n) == 0));
+    return a == u->a && b == u->b;
 }
 
 /*
@@ -497,25 +523,12 @@ int
 ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
 {
     const ogi_text_t *t = o->t;
+    /* items: one a line at most, and those of values and cells sharing
+     * lines, bounded over the region's bytes at once (its lines follow
+     * one another in the text) */
     size_t n = l1 - l0;
-    /* each line's content, trimmed once for both passes */
-    uint32_t(*content)[2] = ogi_arena_alloc(arena, (n + 1) * sizeof(*content));
-    if (!content)
-        return OGI_ENOMEM;
-    for (size_t l = l0; l < l1; l++) {
-        size_t a, b, c;
-        ogi__order_line_content(t, l, &a, &b);
-        content[l - l0][0] = (uint32_t)a;
-        content[l - l0][1] = (uint32_t)b;
-        /* values one after another: a value and a gap per space, or
-         * per zero of a run of zeros */
-        n += 2 * spaces_and_zeros(t->s, a, b);
-        while (a < b && (c = next_cell(t->s, a, b)) != 0) {
-            n++;
-            a = c;
-        }
-        n++; /* a value at the end of the line */
-    }
+    if (l1 > l0)
+        n += items_bound(t->s, t->lines[l0].start, t->lines[l1 - 1].end);
     o->items = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->items));
     o->vals = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->vals));
     o->pieces = ogi_arena_alloc(arena, (n + 1) * sizeof(*o->pieces));
@@ -549,7 +562,8 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             o->nitems++;
             continue;
         }
-        size_t a = content[l - l0][0], b = content[l - l0][1];
+        size_t a, b;
+        ogi__order_line_content(t, l, &a, &b);
         ogi_num_t num;
         int parsed = ogi_number_parse(t->s + a, b - a, &num) != OGI_NUM_NONE;
         it->kind = parsed ? IT_NUM : IT_TEXT;
@@ -576,8 +590,11 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
             if (rc)
                 continue; /* the unit went to the value before */
         }
+        /* (a value alone in one word holds several only as a run of
+         * zeros: any other word is one value, value_words' none) */
         if ((it->kind == IT_TEXT && (spaced || parsed)) ||
-            (it->kind == IT_NUM && !spaced)) {
+            (it->kind == IT_NUM && !spaced && b - a >= 2 &&
+             t->s[a] == '0' && t->s[a + 1] == '0')) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];
@@ -645,6 +662,9 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
         /* a row's label and its first value on one line ("行政规范性文件
          * 0"): the value an item of its own */
         size_t v = it->b;
+        /* (a line without spaces is one word: its start, unwalked) */
+        if (!spaced)
+            v = it->a;
         while (it->kind == IT_TEXT && v > it->a && t->s[v - 1] != ' ')
             v--;
         if (it->kind == IT_TEXT &&
@@ -781,6 +801,7 @@ add_groups(order_t *o, const group_t *g, size_t ng, size_t width, uint32_t *bid)
         }
         size_t m = j - i;
         size_t chunk = width && m > width && m % width == 0 ? width : m;
+        o->chunked |= chunk != m;
         for (size_t c0 = i; c0 < j; c0 += chunk) {
             for (size_t r = 0; r < k; r++) {
                 piece_t *p = &o->pieces[o->npieces++];
@@ -810,6 +831,7 @@ ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena)
         return OGI_ENOMEM;
     uint32_t bid = 0;
     size_t i = 0;
+    o->chunked = 0;
     while (i < o->nitems) {
         const item_t *it = &o->items[i];
         if (it->kind == IT_GAP) {

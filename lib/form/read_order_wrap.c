@@ -342,6 +342,16 @@ split_total(const order_t *o, size_t i, size_t j, int64_t *joined)
 int
 ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
 {
+    /* values on consecutive lines, one after the other: without any (a
+     * region of singles), no run of pieces and no block that starts with
+     * a wrapped value, and joining a total split over two blocks makes
+     * none (a blank line before it, text or a blank line after), so that
+     * only such totals are looked for */
+    int stacked = 0;
+    for (size_t q = 0; q + 1 < o->nitems && !stacked; q++)
+        stacked = o->items[q].kind == IT_NUM &&
+                  o->items[q + 1].kind == IT_NUM &&
+                  o->items[q + 1].line == o->items[q].line + 1;
     size_t w = 0;
     /* where the run of digits on consecutive lines from an item before
      * ends: the same for every item of it (items from i on stay as they
@@ -368,7 +378,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
         /* (a total on one line is 10 or more: a smaller one never
          * wraps) */
         int wide = j - i >= 2 || o->items[i].b - o->items[i].a >= 2;
-        int max_joins = alone && j > i && wide && may_wrap_before(o, w)
+        int max_joins =
+            stacked && alone && j > i && wide && may_wrap_before(o, w)
                             ? WRAP_MAX_JOINS
                             : 0;
         int64_t two, split;
@@ -390,7 +401,10 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
             }
         }
         if (!max_joins && (j - i < 2 || !wrap_shape(o, i, i + 2, &two))) {
-            o->items[w++] = o->items[i++];
+            if (w != i) /* (items move only once some are joined) */
+                o->items[w] = o->items[i];
+            w++;
+            i++;
             continue; /* nothing to join (no longer run is shaped if its
                          first two lines are not) */
         }
