@@ -121,4 +121,18 @@ int ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item);
  */
 int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width);
 
+/* read_order_moves.c */
+
+/* Rows of the stream of counts cnt[0..n) (rows of seven, in order; -1
+ * where no count) that hold Table 3's identity: the six applicants'
+ * counts make the total (a placeholder counts nothing). */
+size_t ogi__order_identity_rows(const int64_t *cnt, size_t n);
+
+/* Puts Table 3's values order[0..nord) (every row a run of singles) back
+ * in row order where columns, a row's first value or a chunk of a row
+ * were written apart, each move kept only where more rows then add up.
+ * cnt, tmp and save are scratch of nord + 1 entries. */
+void ogi__order_t3_moves(const order_t *o, uint32_t *order, size_t nord,
+                         int64_t *cnt, int64_t *tmp, uint32_t *save);
+
 #endif /* OGI_READ_ORDER_INT_H */
