@@ -87,6 +87,12 @@ int ogi__order_page_line(const order_t *o, size_t l);
  * or over lines of the column's width), joined where the row's values
  * then make its sum (read_order_wrap.c). Returns 0 or OGI_ENOMEM. */
 int ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena);
+
+/* The items idx[0..n) (n <= 9, in order) joined into one value item
+ * (their texts one after the other in the arena), written at d: a number
+ * a narrow column wrapped (read_order_wrap.c). Returns 0 or OGI_ENOMEM. */
+int ogi__order_join_items(const order_t *o, const size_t *idx, size_t n,
+                          item_t *d, ogi_arena_t *arena);
 /* The value of item it when a plain whole number (a placeholder 0), or
  * -1. */
 int64_t ogi__order_item_count(const order_t *o, const item_t *it);

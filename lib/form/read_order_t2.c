@@ -117,26 +117,6 @@ wrapped_pair(const order_t *o, size_t i)
            o->items[i + 2].line != y->line + 1;
 }
 
-/* Value item x with the digits of y after it, joined in the arena, into
- * *d. Returns 0 or OGI_ENOMEM. */
-static int
-join_pair(const order_t *o, const item_t *x, const item_t *y, item_t *d,
-          ogi_arena_t *arena)
-{
-    size_t nx = x->b - x->a, ny = y->b - y->a;
-    char *s = ogi_arena_alloc(arena, nx + ny + 1);
-    if (!s)
-        return OGI_ENOMEM;
-    memcpy(s, o->t->s + x->a, nx);
-    memcpy(s + nx, o->t->s + y->a, ny);
-    s[nx + ny] = '\0';
-    *d = *x;
-    d->b = y->b;
-    d->js = s;
-    d->jn = (uint32_t)(nx + ny);
-    return 0;
-}
-
 /* 1 when values v[0..n) are one column's cells: items one after
  * another on consecutive lines (a block of pdftotext's, no gap). */
 static int
@@ -354,8 +334,8 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
     size_t n = 0;
     for (size_t q = 0, w = 0; q < nv; q++) {
         if (joined && w < nw && wrap[w] == q) {
-            if ((rc = join_pair(o, &o->items[v[q]], &o->items[v[q + 1]],
-                                &vx[n], tb->arena)))
+            size_t pair[2] = {v[q], v[q + 1]};
+            if ((rc = ogi__order_join_items(o, pair, 2, &vx[n], tb->arena)))
                 return rc;
             v[n++] = v[q++];
             w++;

@@ -176,11 +176,9 @@ may_wrap_before(const order_t *o, size_t w)
     return 0;
 }
 
-/* The items idx[0..n) (n <= 9, in order) joined into one value item
- * (their digits in the arena), written at d. Returns 0 or OGI_ENOMEM. */
-static int
-join_items(order_t *o, const size_t *idx, size_t n, item_t *d,
-           ogi_arena_t *arena)
+int
+ogi__order_join_items(const order_t *o, const size_t *idx, size_t n,
+                      item_t *d, ogi_arena_t *arena)
 {
     size_t len = 0;
     for (size_t k = 0; k < n; k++)
@@ -393,7 +391,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                 for (size_t q = i; q < j; q++)
                     idx[k++] = q;
                 idx[k++] = j + 1;
-                if (join_items(o, idx, k, &o->items[w++], arena))
+                if (ogi__order_join_items(o, idx, k, &o->items[w++], arena))
                     return OGI_ENOMEM;
                 run_end = 0;
                 i = j + 2;
@@ -454,7 +452,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
          * its last, the cells between stay */
         for (size_t k = nat; k-- > 0;) {
             size_t idx[2] = {at[k].p, at[k].p + at[k].n - 1};
-            if (join_items(o, idx, 2, &o->items[idx[0]], arena))
+            if (ogi__order_join_items(o, idx, 2, &o->items[idx[0]], arena))
                 return OGI_ENOMEM;
             memmove(&o->items[idx[1]], &o->items[idx[1] + 1],
                     (w - idx[1] - 1) * sizeof(*o->items));
@@ -464,7 +462,7 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
             size_t idx[9];
             for (size_t q = i; q < end; q++)
                 idx[q - i] = q;
-            if (join_items(o, idx, end - i, &o->items[w++], arena))
+            if (ogi__order_join_items(o, idx, end - i, &o->items[w++], arena))
                 return OGI_ENOMEM;
         } else {
             o->items[w++] = o->items[i];
