@@ -29,13 +29,12 @@ typedef struct {
 } side_t;
 
 static void
-side_add(side_t *s, const ogi_report_t *r, ogi_table_id_t id, size_t row,
+side_add(side_t *s, const ogi_table_t *t, ogi_table_id_t id, size_t row,
          size_t col)
 {
     /* ogi_report_cell without the call: this runs for every key of every
      * row an identity covers */
-    const ogi_table_t *t = &r->tables[id];
-    if (!t->present || row >= t->skel->nrows || col >= t->skel->ncols)
+    if (row >= t->skel->nrows || col >= t->skel->ncols)
         return;
     const ogi_cell_t *c = &t->cells[row * t->skel->ncols + col];
     if (c->state == OGI_CELL_NUM && c->scale == 0) {
@@ -70,18 +69,36 @@ fail_word(const char *rule, int b)
     return b ? "differs from" : "sum"; /* an identity without wording */
 }
 
-/* Sums the cells of n keys (columns of row `at`, or rows of column `at`). */
+/* Sums the cells of n keys (columns of row `at`, or rows of column `at`) of
+ * a table that is present. */
 static void
 sum_side(side_t *s, const ogi_report_t *r, const ogi_skel_identity_t *id,
          size_t at, const size_t *keys, size_t n)
 {
-    memset(s, 0, sizeof(*s));
+    const ogi_table_t *t = &r->tables[id->table];
+    s->sum = 0;
+    s->blank = s->numbers = s->missing = 0;
+    s->path[0] = '\0';
     for (size_t k = 0; k < n; k++) {
         if (id->along_rows)
-            side_add(s, r, id->table, at, keys[k]);
-        else if (ogi_report_row_in_shape(r, id->table, keys[k]))
-            side_add(s, r, id->table, keys[k], at);
+            side_add(s, t, id->table, at, keys[k]);
+        else
+            side_add(s, t, id->table, keys[k], at);
     }
+}
+
+/* The keys of one side the report's shape has: every column along rows;
+ * along columns, the rows ogi_report_row_in_shape keeps. Found once an
+ * identity, not once a column. Returns their count. */
+static size_t
+keys_in_shape(const ogi_report_t *r, const ogi_skel_identity_t *id,
+              const size_t *keys, size_t n, size_t *out)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < n && m < OGI_SKEL_MAX_KEYS; k++)
+        if (id->along_rows || ogi_report_row_in_shape(r, id->table, keys[k]))
+            out[m++] = keys[k];
+    return m;
 }
 
 static int
@@ -90,13 +107,16 @@ check_identity(ogi_report_t *r, const ogi_skel_identity_t *id)
     const ogi_skel_table_t *sk = ogi_skeleton_table(id->table);
     if (!r->tables[id->table].present)
         return 0;
+    size_t lhs[OGI_SKEL_MAX_KEYS], rhs[OGI_SKEL_MAX_KEYS];
+    size_t nlhs = keys_in_shape(r, id, id->lhs_at, id->nlhs, lhs);
+    size_t nrhs = keys_in_shape(r, id, id->rhs_at, id->nrhs, rhs);
     size_t n = id->along_rows ? sk->nrows : sk->ncols;
     for (size_t at = 0; at < n; at++) {
         if (id->along_rows && !ogi_report_row_in_shape(r, id->table, at))
             continue;
         side_t l, rr;
-        sum_side(&l, r, id, at, id->lhs_at, id->nlhs);
-        sum_side(&rr, r, id, at, id->rhs_at, id->nrhs);
+        sum_side(&l, r, id, at, lhs, nlhs);
+        sum_side(&rr, r, id, at, rhs, nrhs);
         int rc = 0;
         char path[128];
         if (!(l.missing || rr.missing || l.sum != rr.sum || l.blank ||

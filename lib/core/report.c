@@ -48,14 +48,11 @@ ogi_report_cell(const ogi_report_t *self, ogi_table_id_t id, size_t row,
     return &t->cells[row * t->skel->ncols + col];
 }
 
-int
-ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
-                        size_t row)
+/* Whether row `row` of skeleton sk is in the report's shape: not a group
+ * row, and of the one shape of Table 3 （六） the report has. */
+static int
+in_shape(const ogi_report_t *self, const ogi_skel_table_t *sk, size_t row)
 {
-    const ogi_skel_table_t *sk = (unsigned)id < OGI_TABLE_COUNT &&
-                                         self->tables[id].skel
-                                     ? self->tables[id].skel
-                                     : ogi_skeleton_table(id);
     if (row >= sk->nrows)
         return 0;
     unsigned f = sk->rows[row].flags;
@@ -66,6 +63,17 @@ ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
     if (f & OGI_ROW_OTHER3)
         return self->apply_other_rows == 3;
     return 1;
+}
+
+int
+ogi_report_row_in_shape(const ogi_report_t *self, ogi_table_id_t id,
+                        size_t row)
+{
+    const ogi_skel_table_t *sk = (unsigned)id < OGI_TABLE_COUNT &&
+                                         self->tables[id].skel
+                                     ? self->tables[id].skel
+                                     : ogi_skeleton_table(id);
+    return in_shape(self, sk, row);
 }
 
 int
@@ -89,11 +97,12 @@ ogi_report_next_cell(const ogi_report_t *self, ogi_cell_iter_t *it)
         const ogi_table_t *t = &self->tables[it->table];
         if (!t->present)
             continue;
-        for (; it->row < t->skel->nrows; it->row++, it->col = 0) {
-            if (!ogi_report_row_in_shape(self, it->table, it->row))
+        const ogi_skel_table_t *sk = t->skel;
+        for (; it->row < sk->nrows; it->row++, it->col = 0) {
+            if (!in_shape(self, sk, it->row))
                 continue;
-            if (it->col < t->skel->ncols) {
-                it->cell = &t->cells[it->row * t->skel->ncols + it->col];
+            if (it->col < sk->ncols) {
+                it->cell = &t->cells[it->row * sk->ncols + it->col];
                 it->next_++;
                 return 1;
             }
