@@ -177,15 +177,28 @@ format_cell(const ogi_cell_t *c, char *buf, size_t size)
                  a / (unsigned long long)p, scale, a % (unsigned long long)p);
 }
 
+/* The blank cells of Tables 3 and 4 (C7), counted by check_values' pass. */
+typedef struct {
+    size_t blank, total, blank4;
+} census_t;
+
+/* V1 on every cell in shape; the same pass counts the blank cells into
+ * *cn. */
 static int
-check_values(ogi_report_t *r)
+check_values(ogi_report_t *r, census_t *cn)
 {
     ogi_cell_iter_t it = {0};
     while (ogi_report_next_cell(r, &it)) {
         const ogi_cell_t *c = it.cell;
+        if (it.table == OGI_T3 || it.table == OGI_T4) {
+            int b = c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA;
+            cn->total++;
+            cn->blank += b;
+            cn->blank4 += b && it.table == OGI_T4;
+        }
         if (c->state != OGI_CELL_NUM)
             continue;
-        ogi_vtype_t type = ogi_skeleton_table(it.table)->cols[it.col].type;
+        ogi_vtype_t type = r->tables[it.table].skel->cols[it.col].type;
         int amount = type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN;
         const char *why = NULL;
         if (c->value < 0 && type != OGI_VT_SIGNED)
@@ -408,6 +421,7 @@ static int
 check_apply_bounds(ogi_report_t *r)
 {
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    const ogi_table_t *t3 = &r->tables[OGI_T3];
     long nr = ogi_skeleton_row_index(OGI_T3, "new_received");
     long co = ogi_skeleton_row_index(OGI_T3, "carried_over");
     long rt = ogi_skeleton_row_index(OGI_T3, "result_total");
@@ -419,11 +433,11 @@ check_apply_bounds(ogi_report_t *r)
             continue;
         long long cap = a->value + b->value;
         for (size_t row = 0; row < sk->nrows; row++) {
-            if ((long)row == nr || (long)row == co || (long)row == rt ||
+            /* the cell first: most are within their column's bound */
+            const ogi_cell_t *c = &t3->cells[row * sk->ncols + col];
+            if (c->state != OGI_CELL_NUM || c->value <= cap ||
+                (long)row == nr || (long)row == co || (long)row == rt ||
                 (long)row == cf || !ogi_report_row_in_shape(r, OGI_T3, row))
-                continue;
-            const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, row, col);
-            if (c->state != OGI_CELL_NUM || c->value <= cap)
                 continue;
             char path[160];
             ogi_report_path(OGI_T3, row, (long)col, path, sizeof(path));
@@ -441,24 +455,14 @@ check_apply_bounds(ogi_report_t *r)
 #define C7_THRESHOLD 5 /* blank cells in Tables 3 and 4 worth a warning */
 
 static int
-check_blank_census(ogi_report_t *r)
+check_blank_census(ogi_report_t *r, const census_t *cn)
 {
-    size_t blank = 0, total = 0, blank4 = 0;
-    ogi_cell_iter_t it = {0};
-    while (ogi_report_next_cell(r, &it)) {
-        if (it.table != OGI_T3 && it.table != OGI_T4)
-            continue;
-        int b = it.cell->state == OGI_CELL_EMPTY || it.cell->state == OGI_CELL_NA;
-        total++;
-        blank += b;
-        blank4 += b && it.table == OGI_T4;
-    }
-    if (blank < C7_THRESHOLD)
+    if (cn->blank < C7_THRESHOLD)
         return 0;
     return ogi_report_add_finding(
-        r, "C7", OGI_SEV_WARNING, blank4 * 2 > blank ? "appeal" : "apply",
-        "%zu of %zu cells in Tables 3 and 4 are blank or placeholders", blank,
-        total);
+        r, "C7", OGI_SEV_WARNING, cn->blank4 * 2 > cn->blank ? "appeal" : "apply",
+        "%zu of %zu cells in Tables 3 and 4 are blank or placeholders",
+        cn->blank, cn->total);
 }
 
 /* ---- S1-S5, X5: the document ---- */
@@ -568,8 +572,9 @@ ogi_validate_report(ogi_report_t *r)
     const ogi_skel_identity_t *ids = ogi_skeleton_identities(&nid);
     for (size_t i = 0; !rc && i < nid; i++)
         rc = check_identity(r, &ids[i]);
+    census_t census = {0};
     if (!rc)
-        rc = check_values(r);
+        rc = check_values(r, &census);
     if (!rc)
         rc = check_shape(r);
     if (!rc)
@@ -578,7 +583,7 @@ ogi_validate_report(ogi_report_t *r)
     if (!rc && r->tables[OGI_T3].present)
         rc = check_apply_bounds(r);
     if (!rc)
-        rc = check_blank_census(r);
+        rc = check_blank_census(r, &census);
     if (!rc)
         rc = ogi__narrative_check(r);
     if (!rc)
