@@ -183,6 +183,9 @@ static int
 is_cjk_numeral(const char *p)
 {
     static const char digits[] = "一二三四五六七八九十";
+    /* all ten begin with E4 or E5: most characters are refused here */
+    if ((unsigned char)p[0] != 0xE4 && (unsigned char)p[0] != 0xE5)
+        return 0;
     for (const char *d = digits; *d; d += 3)
         if (d[0] == p[0] && d[1] == p[1] && d[2] == p[2])
             return 1;
@@ -248,6 +251,22 @@ fold_char(const char *p, const char *end, char *f, int *fl)
                   ? -1
                   : 1;
         return 1;
+    }
+    unsigned char c1 = end - p >= 3 ? (unsigned char)p[1] : 0;
+    unsigned char c2 = end - p >= 3 ? (unsigned char)p[2] : 0;
+    if (c == 0xEF &&
+        ((c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF && c2 != 0x8C) ||
+         (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E))) {
+        /* full-width ASCII U+FF01..FF5E but the comma, without decoding */
+        f[0] = (char)(c1 == 0xBC ? c2 - 0x60 : c2 - 0x20);
+        *fl = 1;
+        return 3;
+    }
+    if (c == 0xE3 && c1 == 0x80 && c2 >= 0x81 && c2 <= 0xBF) {
+        /* CJK punctuation but the ideographic space: as is */
+        memcpy(f, p, 3);
+        *fl = 3;
+        return 3;
     }
     uint32_t cp;
     size_t k = ogi_utf8_decode(p, end, &cp);
@@ -367,26 +386,7 @@ ogi__narrative_normalise(const char *s, size_t n, char *out)
             }
             char f[4];
             int fl;
-            size_t k;
-            unsigned char c1 = end - p >= 3 ? (unsigned char)p[1] : 0;
-            unsigned char c2 = end - p >= 3 ? (unsigned char)p[2] : 0;
-            if (c == 0xEF &&
-                ((c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF && c2 != 0x8C) ||
-                 (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E))) {
-                /* full-width ASCII U+FF01..FF5E, without decoding */
-                f[0] = (char)(c1 == 0xBC ? c2 - 0x60 : c2 - 0x20);
-                fl = 1;
-                k = 3;
-            } else if (c == 0xE3 && c1 == 0x80 && c2 >= 0x81 && c2 <= 0xBF) {
-                /* CJK punctuation but the ideographic space: as is */
-                f[0] = (char)c;
-                f[1] = (char)c1;
-                f[2] = (char)c2;
-                fl = 3;
-                k = 3;
-            } else {
-                k = fold_char(p, end, f, &fl);
-            }
+            size_t k = fold_char(p, end, f, &fl);
             if (fl <= 0) {
                 if (fl < 0 && !pend)
                     pend = 1;
