@@ -358,14 +358,15 @@ ogi__narrative_normalise(const char *s, size_t n, char *out)
                     o = flush_space(out, o, pend, c, p, end);
                     pend = 0;
                 }
-                do {
-                    o[0] = p[0];
-                    o[1] = p[1];
-                    o[2] = p[2];
-                    o += 3;
-                    p += 3;
-                } while (end - p >= 3 && (unsigned char)*p >= 0xE4 &&
-                         (unsigned char)*p <= 0xE9);
+                /* the run's end found first, then copied at once */
+                const char *q = p;
+                do
+                    q += 3;
+                while (end - q >= 3 && (unsigned char)*q >= 0xE4 &&
+                       (unsigned char)*q <= 0xE9);
+                memcpy(o, p, (size_t)(q - p));
+                o += q - p;
+                p = q;
                 continue;
             }
             if (c < 0x80) {
