@@ -254,6 +254,12 @@ fold_char(const char *p, const char *end, char *f, int *fl)
     }
     unsigned char c1 = end - p >= 3 ? (unsigned char)p[1] : 0;
     unsigned char c2 = end - p >= 3 ? (unsigned char)p[2] : 0;
+    if (c >= 0xE4 && c <= 0xE9 && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        /* a CJK ideograph (U+4000..9FFF): nothing to fold */
+        memcpy(f, p, 3);
+        *fl = 3;
+        return 3;
+    }
     if (c == 0xEF &&
         ((c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF && c2 != 0x8C) ||
          (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E))) {
