@@ -182,38 +182,58 @@ typedef struct {
     size_t blank, total, blank4;
 } census_t;
 
-/* V1 on every cell in shape; the same pass counts the blank cells into
- * *cn. */
+/* V1 on the number c of cell (id, row, col). */
+static int
+check_value(ogi_report_t *r, ogi_table_id_t id, size_t row, size_t col,
+            const ogi_cell_t *c)
+{
+    ogi_vtype_t type = r->tables[id].skel->cols[col].type;
+    int amount = type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN;
+    const char *why = NULL;
+    if (c->value < 0 && type != OGI_VT_SIGNED)
+        why = "negative value";
+    else if (c->scale > 0 && !amount)
+        why = "a count must be a whole number, not";
+    if (!why)
+        return 0;
+    char v[48], path[160];
+    format_cell(c, v, sizeof(v));
+    ogi_report_path(id, row, (long)col, path, sizeof(path));
+    return ogi_report_add_finding(r, "V1", OGI_SEV_ERROR, path, "%s %s", why,
+                                  v);
+}
+
+/* V1 on every cell in shape, in the order of ogi_report_next_cell (table,
+ * row, column) but without its call a cell; the same pass counts the blank
+ * cells of Tables 3 and 4 into *cn. */
 static int
 check_values(ogi_report_t *r, census_t *cn)
 {
-    ogi_cell_iter_t it = {0};
-    while (ogi_report_next_cell(r, &it)) {
-        const ogi_cell_t *c = it.cell;
-        if (it.table == OGI_T3 || it.table == OGI_T4) {
-            int b = c->state == OGI_CELL_EMPTY || c->state == OGI_CELL_NA;
-            cn->total++;
-            cn->blank += b;
-            cn->blank4 += b && it.table == OGI_T4;
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        const ogi_table_t *t = &r->tables[id];
+        if (!t->present)
+            continue;
+        const ogi_skel_table_t *sk = t->skel;
+        int census = id == OGI_T3 || id == OGI_T4;
+        for (size_t row = 0; row < sk->nrows; row++) {
+            if (!ogi_report_row_in_shape(r, (ogi_table_id_t)id, row))
+                continue;
+            const ogi_cell_t *cells = &t->cells[row * sk->ncols];
+            for (size_t col = 0; col < sk->ncols; col++) {
+                const ogi_cell_t *c = &cells[col];
+                if (census) {
+                    int b = c->state == OGI_CELL_EMPTY ||
+                            c->state == OGI_CELL_NA;
+                    cn->total++;
+                    cn->blank += b;
+                    cn->blank4 += b && id == OGI_T4;
+                }
+                int rc;
+                if (c->state == OGI_CELL_NUM &&
+                    (rc = check_value(r, (ogi_table_id_t)id, row, col, c)))
+                    return rc;
+            }
         }
-        if (c->state != OGI_CELL_NUM)
-            continue;
-        ogi_vtype_t type = r->tables[it.table].skel->cols[it.col].type;
-        int amount = type == OGI_VT_AMOUNT || type == OGI_VT_AMOUNT_WAN;
-        const char *why = NULL;
-        if (c->value < 0 && type != OGI_VT_SIGNED)
-            why = "negative value";
-        else if (c->scale > 0 && !amount)
-            why = "a count must be a whole number, not";
-        if (!why)
-            continue;
-        char v[48], path[160];
-        format_cell(c, v, sizeof(v));
-        ogi_report_path(it.table, it.row, (long)it.col, path, sizeof(path));
-        int rc =
-            ogi_report_add_finding(r, "V1", OGI_SEV_ERROR, path, "%s %s", why, v);
-        if (rc)
-            return rc;
     }
     return 0;
 }
