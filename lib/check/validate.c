@@ -292,20 +292,21 @@ num(const ogi_report_t *r, ogi_table_id_t id, const char *row,
 }
 
 /*
- * Whether the cells (row; col_a, col_b) of table id hold numbers. When the
- * table is there but a cell is not, the rule could not be assessed: an
- * info finding says so.
+ * Whether the cells (row; col_a, col_b) of table id hold numbers; when they
+ * do, cell[0] and cell[1] receive them. When the table is there but a cell
+ * is not, the rule could not be assessed: an info finding says so.
  */
 static int
 assessable(ogi_report_t *r, const char *rule, ogi_table_id_t id,
-           const char *row, const char *col_a, const char *col_b, int *rc)
+           const char *row, const char *col_a, const char *col_b,
+           const ogi_cell_t *cell[2], int *rc)
 {
     *rc = 0;
     if (!r->tables[id].present)
         return 0;
     const char *cols[] = {col_a, col_b};
     for (size_t i = 0; i < 2; i++) {
-        if (num(r, id, row, cols[i]))
+        if ((cell[i] = num(r, id, row, cols[i])))
             continue;
         char path[160];
         snprintf(path, sizeof(path), "%s.%s.%s", ogi_skeleton_table(id)->path,
@@ -343,15 +344,15 @@ check_common_2019(ogi_report_t *r)
                  {OGI_T2_19_6, "penalty"},  {OGI_T2_19_6, "coercion"},
                  {OGI_T2_19_8, "admin_fees"}};
     int rc;
+    const ogi_cell_t *cell[2];
     for (size_t i = 0; i < OGI_ARRAY_LEN(stock); i++) {
         if (!assessable(r, "C1", stock[i].id, stock[i].row, "prev_items",
-                        "delta_items", &rc)) {
+                        "delta_items", cell, &rc)) {
             if (rc)
                 return rc;
             continue;
         }
-        const ogi_cell_t *p = num(r, stock[i].id, stock[i].row, "prev_items");
-        const ogi_cell_t *d = num(r, stock[i].id, stock[i].row, "delta_items");
+        const ogi_cell_t *p = cell[0], *d = cell[1];
         if (p && d && p->scale == 0 && d->scale == 0 && p->value + d->value < 0 &&
             (rc = warn_at(r, "C1", stock[i].id, stock[i].row, "delta_items",
                           "上一年项目数量", (long long)p->value,
@@ -362,13 +363,12 @@ check_common_2019(ogi_report_t *r)
     static const char *const docs[] = {"rules", "normative_docs"};
     for (size_t i = 0; i < OGI_ARRAY_LEN(docs); i++) {
         if (!assessable(r, "C2", OGI_T2_19_1, docs[i], "new_published",
-                        "total_published", &rc)) {
+                        "total_published", cell, &rc)) {
             if (rc)
                 return rc;
             continue;
         }
-        const ogi_cell_t *np = num(r, OGI_T2_19_1, docs[i], "new_published");
-        const ogi_cell_t *tp = num(r, OGI_T2_19_1, docs[i], "total_published");
+        const ogi_cell_t *np = cell[0], *tp = cell[1];
         if (np && tp && np->value > tp->value &&
             (rc = warn_at(r, "C2", OGI_T2_19_1, docs[i], "new_published",
                           "本年新公开数量", (long long)np->value,
@@ -376,10 +376,9 @@ check_common_2019(ogi_report_t *r)
             return rc;
     }
     if (!assessable(r, "C4", OGI_T2_19_9, "central_procurement", "projects",
-                    "amount", &rc))
+                    "amount", cell, &rc))
         return rc;
-    const ogi_cell_t *pj = num(r, OGI_T2_19_9, "central_procurement", "projects");
-    const ogi_cell_t *am = num(r, OGI_T2_19_9, "central_procurement", "amount");
+    const ogi_cell_t *pj = cell[0], *am = cell[1];
     if (pj && am && ((pj->value == 0) != (am->value == 0))) {
         char a[48];
         format_cell(am, a, sizeof(a));
@@ -398,18 +397,17 @@ check_common_2021(ogi_report_t *r)
 {
     static const char *const docs[] = {"rules", "normative_docs"};
     int rc;
+    const ogi_cell_t *issued[2], *repealed[2];
     for (size_t i = 0; i < OGI_ARRAY_LEN(docs); i++) {
         if (!assessable(r, "C3", OGI_T2_21_1, docs[i], "issued", "in_force",
-                        &rc) ||
+                        issued, &rc) ||
             !assessable(r, "C3", OGI_T2_21_1, docs[i], "repealed", "in_force",
-                        &rc)) {
+                        repealed, &rc)) {
             if (rc)
                 return rc;
             continue;
         }
-        const ogi_cell_t *is = num(r, OGI_T2_21_1, docs[i], "issued");
-        const ogi_cell_t *rp = num(r, OGI_T2_21_1, docs[i], "repealed");
-        const ogi_cell_t *in = num(r, OGI_T2_21_1, docs[i], "in_force");
+        const ogi_cell_t *is = issued[0], *rp = repealed[0], *in = issued[1];
         if (is && rp && in && is->value > in->value + rp->value &&
             (rc = warn_at(r, "C3", OGI_T2_21_1, docs[i], "issued",
                           "本年制发件数", (long long)is->value,
