@@ -263,8 +263,9 @@ check_shape(ogi_report_t *r)
         if (!t->present)
             continue;
         for (size_t row = 0; row < t->skel->nrows; row++) {
-            if (!ogi_report_row_in_shape(r, (ogi_table_id_t)id, row) ||
-                t->row_found[row])
+            /* found first: most rows are, and then their shape is moot */
+            if (t->row_found[row] ||
+                !ogi_report_row_in_shape(r, (ogi_table_id_t)id, row))
                 continue;
             char path[128];
             ogi_report_path((ogi_table_id_t)id, row, -1, path, sizeof(path));
