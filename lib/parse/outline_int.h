@@ -63,4 +63,25 @@ size_t ogi__outline_tail_end(const ogi_text_t *t, size_t start, size_t h,
 size_t ogi__outline_section_end(const ogi__outline_t *o, size_t nlines,
                                 ogi_section_id_t id);
 
+/* outline_heading.c */
+
+/* Drops markup from both ends of the squeezed line *b[0..*n). */
+void ogi__outline_strip_markup(const char **b, size_t *n);
+
+/* Line l's squeezed text from its first byte after its spaces and
+ * leading markup (the first strip_markup leaves; a character's bytes hold
+ * no space) to *end, or NULL when nothing is left. */
+const char *ogi__outline_line_lead(const ogi_text_t *t, size_t l,
+                                   const char **end);
+
+/* Whether line text buf is the heading of section sec. */
+int ogi__outline_is_heading(const char *buf, size_t n,
+                            const ogi_skel_section_t *sec);
+
+/* Headings OCR misread or a report renumbered (the section's title
+ * words after its 、 under another ordinal or none), for sections whose
+ * heading was not found by its ordinal: o->heading[k] set to the first
+ * line that reads so between the headings found before and after it. */
+void ogi__outline_find_renumbered(const ogi_text_t *t, ogi__outline_t *o);
+
 #endif /* OGI_OUTLINE_INT_H */
