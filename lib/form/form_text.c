@@ -36,6 +36,7 @@
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "swar_int.h"
+#include "utf8_int.h"
 
 /* How far a declared charset is looked for. */
 #define DECLARED_WINDOW 4096
@@ -191,16 +192,7 @@ valid64(const unsigned char *u)
         lead |= (uint64_t)l << k;
         cont |= (uint64_t)c << k;
     }
-    uint64_t want = (lead << 1) | (lead << 2);
-    uint64_t bad = ~(single | lead | cont) | (cont ^ want) |
-                   (lead & 0xC000000000000000u);
-    if (!bad)
-        return 64;
-    unsigned p = (unsigned)__builtin_ctzll(bad);
-    /* stopped inside a character: back to its lead */
-    if ((want >> p) & 1)
-        p -= (lead >> (p - 1)) & 1 ? 1 : 2;
-    return p;
+    return ogi__utf8_run64(single, lead, cont, 0);
 }
 #endif
 
