@@ -32,4 +32,27 @@ typedef struct {
  * out->kind. Never reads outside s[0..n). */
 ogi_num_kind_t ogi_number_parse(const char *s, size_t n, ogi_num_t *out);
 
+/* Digits a count may have (value * 10^scale stays inside int64). */
+#define OGI_NUMBER_DIGITS_MAX 15
+
+/* 1 when s[0..n) is a count in digits alone (1 to OGI_NUMBER_DIGITS_MAX
+ * of them, no sign, separator, scale, unit or space), with its value in
+ * *value, just as ogi_number_parse reads it; else 0 (*value unset). Most
+ * cells of a table are such counts: inline, so that the readers tell
+ * them without the call. */
+static inline int
+ogi_number_digits(const char *s, size_t n, int64_t *value)
+{
+    if (n == 0 || n > OGI_NUMBER_DIGITS_MAX)
+        return 0;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *value = v;
+    return 1;
+}
+
 #endif /* OGI_NUMBER_H */

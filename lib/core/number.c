@@ -7,7 +7,7 @@
 #include "ogi/report.h"
 #include "ogi/text.h"
 
-#define MAX_INT_DIGITS 15 /* keeps value * 10^scale inside int64 */
+#define MAX_INT_DIGITS OGI_NUMBER_DIGITS_MAX
 #define MAX_DECIMALS   6
 #define MAX_DIGITS     18 /* in all: 10^18 < 2^63 */
 
@@ -209,16 +209,9 @@ ogi_number_parse(const char *s, size_t n, ogi_num_t *out)
         return OGI_NUM_NONE;
     if (c0 >= 0x80)
         return parse_word(s, n, out);
-    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) && n <= MAX_INT_DIGITS) {
-        int64_t v = 0;
-        size_t i = 0;
-        while (i < n && ogi_text_is_digit(s[i]))
-            v = v * 10 + (s[i++] - '0');
-        if (i == n) {
-            out->value = v;
-            return out->kind = OGI_NUM_VALUE;
-        }
-    }
+    if (ogi_text_is_digit(c0) && ogi_text_is_digit(cl) &&
+        ogi_number_digits(s, n, &out->value))
+        return out->kind = OGI_NUM_VALUE;
     if (ogi_text_is_digit(c0) && cl >= 0x80)
         return parse_digits_word(s, n, out);
     return parse_general(s, n, out);

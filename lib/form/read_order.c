@@ -123,12 +123,8 @@ content_marks(const char *s, size_t a, size_t b, marks_t *m)
 static int
 is_count(const char *s, size_t n)
 {
-    if (n == 0 || n > 8)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!ogi_text_is_digit((unsigned char)s[i]))
-            return 0;
-    return 1;
+    int64_t v;
+    return n <= 8 && ogi_number_digits(s, n, &v);
 }
 
 /* 1 when s[0, n) is a value: a number or a placeholder. */

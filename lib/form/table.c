@@ -204,21 +204,14 @@ is_blank_char(char c)
 static const unsigned char blanks[256] = {[' '] = 1, ['\t'] = 1};
 static const unsigned char parts[256] = {[' '] = 1, ['\t'] = 1, ['|'] = 1};
 
-/* 1 when s[0..n) is a count written in digits alone, most values of a
- * table, with *num what ogi_number_parse makes of it (a value of at most
- * fifteen digits, no sign, scale or unit): parsed here at once. 0 for
- * anything else, num then unset. */
+/* ogi_number_digits, with *num what ogi_number_parse makes of such a
+ * count (num unset for anything else). */
 static inline int
 digits_value(const char *s, size_t n, ogi_num_t *num)
 {
-    if (n == 0 || n > 15)
+    int64_t v;
+    if (!ogi_number_digits(s, n, &v))
         return 0;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!ogi_text_is_digit((unsigned char)s[i]))
-            return 0;
-        v = v * 10 + (s[i] - '0');
-    }
     memset(num, 0, sizeof(*num));
     num->kind = OGI_NUM_VALUE;
     num->value = v;
