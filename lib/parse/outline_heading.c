@@ -12,66 +12,28 @@
 
 #define HEADING_MAX_CHARS 48 /* a heading is one short line */
 
-/* Length of the markup character at s[0..n) (a byte of # * | + - = _ > `,
- * a box-drawing character, a full-width bar), or 0. */
-static size_t
-markup_len(const char *s, size_t n)
-{
-    /* the one-byte marks by a lookup (a markdown table's lines are
-     * stripped of many) */
-    static const unsigned char marks[256] = {
-        ['#'] = 1, ['*'] = 1, ['|'] = 1, ['+'] = 1, ['-'] = 1,
-        ['='] = 1, ['_'] = 1, ['>'] = 1, ['`'] = 1, ['~'] = 1};
-    if (n == 0)
-        return 0;
-    if (marks[(unsigned char)s[0]])
-        return 1;
-    /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
-    if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
-        ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
-        return 3;
-    return 0;
-}
-
 /* Drops markup from both ends of the squeezed line *b[0..*n). */
 void
 ogi__outline_strip_markup(const char **b, size_t *n)
 {
     /* most lines have none: their first and last bytes say so */
-    if (*n && markup_len(*b, *n) == 0 && markup_len(*b + *n - 1, 1) == 0 &&
-        (*n < 3 || markup_len(*b + *n - 3, 3) == 0))
+    if (*n && ogi__outline_markup_len(*b, *n) == 0 &&
+        ogi__outline_markup_len(*b + *n - 1, 1) == 0 &&
+        (*n < 3 || ogi__outline_markup_len(*b + *n - 3, 3) == 0))
         return;
     size_t k;
-    while (*n && (k = markup_len(*b, *n)) != 0) {
+    while (*n && (k = ogi__outline_markup_len(*b, *n)) != 0) {
         *b += k;
         *n -= k;
     }
     for (;;) {
-        if (*n >= 1 && markup_len(*b + *n - 1, 1) == 1)
+        if (*n >= 1 && ogi__outline_markup_len(*b + *n - 1, 1) == 1)
             *n -= 1;
-        else if (*n >= 3 && markup_len(*b + *n - 3, 3) == 3)
+        else if (*n >= 3 && ogi__outline_markup_len(*b + *n - 3, 3) == 3)
             *n -= 3;
         else
             break;
     }
-}
-
-/* Line l's squeezed text from its first byte after its spaces and
- * leading markup (the first strip_markup leaves; a character's bytes hold
- * no space) to *end, or NULL when nothing is left. */
-const char *
-ogi__outline_line_lead(const ogi_text_t *t, size_t l, const char **end)
-{
-    const ogi_squeezed_t *q = &t->sq;
-    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
-    *end = e;
-    while (p < e) {
-        size_t k = *p == ' ' ? 1 : markup_len(p, (size_t)(e - p));
-        if (k == 0)
-            return p;
-        p += k;
-    }
-    return NULL;
 }
 
 /* Whether line text buf is the heading of section sec. */

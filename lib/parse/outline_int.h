@@ -68,11 +68,46 @@ size_t ogi__outline_section_end(const ogi__outline_t *o, size_t nlines,
 /* Drops markup from both ends of the squeezed line *b[0..*n). */
 void ogi__outline_strip_markup(const char **b, size_t *n);
 
+/* Length of the markup character at s[0..n) (a byte of # * | + - = _ > `,
+ * a box-drawing character, a full-width bar), or 0. */
+static inline size_t
+ogi__outline_markup_len(const char *s, size_t n)
+{
+    /* the one-byte marks by a lookup (a markdown table's lines are
+     * stripped of many) */
+    static const unsigned char marks[256] = {
+        ['#'] = 1, ['*'] = 1, ['|'] = 1, ['+'] = 1, ['-'] = 1,
+        ['='] = 1, ['_'] = 1, ['>'] = 1, ['`'] = 1, ['~'] = 1};
+    if (n == 0)
+        return 0;
+    if (marks[(unsigned char)s[0]])
+        return 1;
+    /* U+2500-U+257F box drawing: E2 94 80 - E2 95 BF */
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
+        ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
+        return 3;
+    return 0;
+}
+
 /* Line l's squeezed text from its first byte after its spaces and
  * leading markup (the first strip_markup leaves; a character's bytes hold
- * no space) to *end, or NULL when nothing is left. */
-const char *ogi__outline_line_lead(const ogi_text_t *t, size_t l,
-                                   const char **end);
+ * no space) to *end, or NULL when nothing is left. Inline, with
+ * ogi__outline_markup_len: the outline asks it of every line. */
+static inline const char *
+ogi__outline_line_lead(const ogi_text_t *t, size_t l, const char **end)
+{
+    const ogi_squeezed_t *q = &t->sq;
+    const char *p = q->s + q->line[l], *e = q->s + q->line[l + 1];
+    *end = e;
+    while (p < e) {
+        size_t k =
+            *p == ' ' ? 1 : ogi__outline_markup_len(p, (size_t)(e - p));
+        if (k == 0)
+            return p;
+        p += k;
+    }
+    return NULL;
+}
 
 /* Whether line text buf is the heading of section sec. */
 int ogi__outline_is_heading(const char *buf, size_t n,
