@@ -55,7 +55,7 @@ LIB_SRC := $(wildcard lib/*.c lib/*/*.c)
 # deploy/sql/NNN_*.sql, embedded into the binary (lib/store/db_int.h).
 MIGRATIONS := $(sort $(wildcard deploy/sql/[0-9]*.sql))
 MIGRATIONS_OBJ := $(BUILD)/gen/migrations.o
-# lib/core/divisions.tsv (scripts/divisions.py), embedded for lib/core/agency.c.
+# lib/core/divisions.tsv (scripts/divisions.py), embedded for lib/core/agency_divisions.c.
 DIVISIONS_OBJ := $(BUILD)/gen/divisions.o
 # Apache ECharts from the npm registry (scripts/echarts.sh), embedded for
 # the charts of `ogi report` (lib/store/review.c) with its licence texts.

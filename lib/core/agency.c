@@ -1,229 +1,20 @@
 /*
  * agency.c - agency names normalised and resolved to a division and a
- * department (include/ogi/agency.h has the rules).
- *
- * The divisions are the TSV lib/core/divisions.tsv, embedded by the
- * Makefile as ogi__divisions_tsv (build/gen/divisions.c). It is read once
- * into static tables: the divisions, and an open-addressing hash of their
- * names (and the provinces' short names) to the first division of that
- * name, divisions of one name chained by next_same.
+ * department (include/ogi/agency.h has the rules), against the division
+ * table of agency_divisions.c.
  */
 #include "ogi_int.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "agency_int.h"
 #include "ogi/agency.h"
 
-extern const unsigned char ogi__divisions_tsv[];
-extern const size_t ogi__divisions_tsv_len;
-
-#define DIV_MAX        4096
-#define HASH_SIZE      16384 /* a power of two, at least 2 x names */
-#define POOL_MAX       (256 * 1024)
 #define NAME_MAX_BYTES 1000
 
-typedef struct {
-    char code[7];        /* "320813" */
-    unsigned char level; /* ogi_agency_level_t */
-    const char *name;    /* into pool */
-    size_t len;          /* strlen(name) */
-    int parent;          /* index or -1 */
-    int next_same;       /* next division of the same name, or -1 */
-} division_t;
-
-typedef struct {
-    const char *name; /* NULL: empty slot */
-    size_t len;
-    int first; /* a division index */
-    int alias; /* a province's short name: only `first` */
-} slot_t;
-
-static division_t divs[DIV_MAX];
-static int ndivs;
-static slot_t slots[HASH_SIZE];
-static char pool[POOL_MAX];
-static size_t pool_used;
-static size_t max_name_len; /* bytes of the longest name */
-static char source_line[512];
-static int load_failed;
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-
-static unsigned
-hash(const char *s, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-static slot_t *
-lookup(const char *s, size_t n)
-{
-    unsigned h = hash(s, n) & (HASH_SIZE - 1);
-    while (slots[h].name) {
-        if (slots[h].len == n && memcmp(slots[h].name, s, n) == 0)
-            return &slots[h];
-        h = (h + 1) & (HASH_SIZE - 1);
-    }
-    return NULL;
-}
-
-static void
-insert(const char *s, size_t n, int idx, int alias)
-{
-    unsigned h = hash(s, n) & (HASH_SIZE - 1);
-    while (slots[h].name) {
-        if (slots[h].len == n && memcmp(slots[h].name, s, n) == 0) {
-            if (alias || slots[h].alias)
-                return; /* a full name wins over a short one */
-            /* chain at the end: keeps the file's (code) order */
-            int k = slots[h].first;
-            while (divs[k].next_same >= 0)
-                k = divs[k].next_same;
-            divs[k].next_same = idx;
-            return;
-        }
-        h = (h + 1) & (HASH_SIZE - 1);
-    }
-    slots[h] = (slot_t){s, n, idx, alias};
-    if (n > max_name_len)
-        max_name_len = n;
-}
-
-static int
-find_code(const char *code)
-{
-    /* the file is sorted by code */
-    int lo = 0, hi = ndivs - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int c = strcmp(divs[mid].code, code);
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
-}
-
-static char *
-pool_put(const char *s, size_t n)
-{
-    if (pool_used + n + 1 > POOL_MAX)
-        return NULL;
-    char *p = pool + pool_used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    pool_used += n + 1;
-    return p;
-}
-
-/* A province's short name: 江苏省 → 江苏, 北京市 → 北京, 广西壮族自治区 →
- * 广西, 内蒙古自治区 → 内蒙古 (the autonomous regions' first two
- * characters, 内蒙古's three). */
-static size_t
-province_short(const char *name, size_t n)
-{
-    if (n > 3 && strcmp(name + n - 3, "省") == 0)
-        return n - 3;
-    if (n > 3 && strcmp(name + n - 3, "市") == 0)
-        return n - 3;
-    if (n > 9 && strcmp(name + n - 9, "自治区") == 0)
-        return strncmp(name, "内蒙古", 9) == 0 ? 9 : 6;
-    return 0;
-}
-
-/* Reads the embedded TSV: code, level, name, parent, kind per line. */
-static void
-load(void)
-{
-    const char *p = (const char *)ogi__divisions_tsv;
-    const char *end = p + ogi__divisions_tsv_len;
-    static char parent_codes[DIV_MAX][7]; /* resolved once all are read */
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        if (*p == '#') {
-            if (!source_line[0]) {
-                size_t n = (size_t)(le - p);
-                n = n > 2 ? n - 2 : 0;
-                if (n >= sizeof(source_line))
-                    n = sizeof(source_line) - 1;
-                memcpy(source_line, p + 2, n);
-            }
-        } else if (le > p) {
-            const char *f[5];
-            size_t fl[5];
-            int nf = 0;
-            const char *q = p;
-            while (nf < 5) {
-                const char *t = memchr(q, '\t', (size_t)(le - q));
-                const char *fe = t ? t : le;
-                f[nf] = q;
-                fl[nf] = (size_t)(fe - q);
-                nf++;
-                if (!t)
-                    break;
-                q = t + 1;
-            }
-            if (nf < 4 || fl[0] != 6 || ndivs >= DIV_MAX) {
-                load_failed = 1;
-                return;
-            }
-            division_t *d = &divs[ndivs];
-            memcpy(d->code, f[0], 6);
-            d->code[6] = '\0';
-            d->level = fl[1] == 8 && memcmp(f[1], "province", 8) == 0
-                           ? OGI_AGENCY_PROVINCE
-                       : fl[1] == 10 && memcmp(f[1], "prefecture", 10) == 0
-                           ? OGI_AGENCY_PREFECTURE
-                           : OGI_AGENCY_COUNTY;
-            d->name = pool_put(f[2], fl[2]);
-            d->len = fl[2];
-            d->next_same = -1;
-            if (!d->name || fl[3] > 6) {
-                load_failed = 1;
-                return;
-            }
-            memcpy(parent_codes[ndivs], f[3], fl[3]);
-            parent_codes[ndivs][fl[3]] = '\0';
-            ndivs++;
-        }
-        p = le + 1;
-    }
-    for (int i = 0; i < ndivs; i++) {
-        divs[i].parent = parent_codes[i][0] ? find_code(parent_codes[i]) : -1;
-        insert(divs[i].name, divs[i].len, i, 0);
-    }
-    for (int i = 0; i < ndivs; i++) {
-        if (divs[i].level != OGI_AGENCY_PROVINCE)
-            continue;
-        size_t n = province_short(divs[i].name, divs[i].len);
-        if (n)
-            insert(divs[i].name, n, i, 1);
-    }
-    if (ndivs == 0)
-        load_failed = 1;
-}
-
-static int
-ready(void)
-{
-    pthread_once(&load_once, load);
-    return !load_failed;
-}
-
-const char *
-ogi_agency_source(void)
-{
-    ready();
-    return source_line;
-}
+/* the table, read only here */
+static const ogi__division_t *const divs = ogi__agency_divs;
 
 /* ---- small UTF-8 string helpers ---- */
 
@@ -456,24 +247,6 @@ expand_dept(char *d, size_t n, size_t cap)
 }
 
 /* ---- resolution ---- */
-
-static int
-is_ancestor(int a, int d)
-{
-    for (int k = divs[d].parent; k >= 0; k = divs[k].parent)
-        if (k == a)
-            return 1;
-    return 0;
-}
-
-static int
-province_of(int d)
-{
-    while (divs[d].parent >= 0)
-        d = divs[d].parent;
-    return d;
-}
-
 /* A place read at the start of the rest of the name. */
 typedef struct {
     int cand[64]; /* division indexes */
@@ -486,7 +259,7 @@ typedef struct {
 static int
 read_place(const char *s, size_t n, const step_t *prev, step_t *st)
 {
-    size_t lim = n < max_name_len ? n : max_name_len;
+    size_t lim = n < ogi__agency_longest() ? n : ogi__agency_longest();
     /* candidate lengths on character boundaries, longest first */
     size_t bounds[64];
     int nb = 0;
@@ -499,7 +272,7 @@ read_place(const char *s, size_t n, const step_t *prev, step_t *st)
         size_t len = bounds[b];
         if (len < 6)
             break; /* two characters at least */
-        const slot_t *sl = lookup(s, len);
+        const ogi__division_slot_t *sl = ogi__agency_lookup(s, len);
         if (!sl)
             continue;
         st->n = 0;
@@ -508,7 +281,7 @@ read_place(const char *s, size_t n, const step_t *prev, step_t *st)
              k = sl->alias ? -1 : divs[k].next_same) {
             int ok = !prev;
             for (int j = 0; prev && j < prev->n && !ok; j++)
-                ok = is_ancestor(prev->cand[j], k);
+                ok = ogi__agency_is_ancestor(prev->cand[j], k);
             if (ok)
                 st->cand[st->n++] = k;
         }
@@ -538,14 +311,14 @@ hint_province(const char *hint)
     if (hint[0] >= '0' && hint[0] <= '9' && hint[1] >= '0' && hint[1] <= '9') {
         char code[7];
         snprintf(code, sizeof(code), "%.2s0000", hint);
-        return find_code(code);
+        return ogi__agency_find_code(code);
     }
     char buf[256];
     size_t n = strlen(hint);
     if (n >= sizeof(buf))
         return -1;
     n = fold(hint, n, buf);
-    const slot_t *sl = lookup(buf, n);
+    const ogi__division_slot_t *sl = ogi__agency_lookup(buf, n);
     if (!sl)
         return -1;
     for (int k = sl->first; k >= 0; k = sl->alias ? -1 : divs[k].next_same)
@@ -710,7 +483,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
         snprintf(out->reason, sizeof(out->reason), "empty name");
         return out->status = OGI_AGENCY_UNRESOLVED;
     }
-    if (!ready()) {
+    if (!ogi__agency_ready()) {
         copy(out->canonical, sizeof(out->canonical), buf, n);
         snprintf(out->reason, sizeof(out->reason),
                  "the divisions data could not be read");
@@ -728,7 +501,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
             for (int j = 0; j < prev->n; j++) {
                 int keep = 0;
                 for (int k = 0; k < cur->n && !keep; k++)
-                    keep = is_ancestor(prev->cand[j], cur->cand[k]);
+                    keep = ogi__agency_is_ancestor(prev->cand[j], cur->cand[k]);
                 if (keep)
                     prev->cand[m++] = prev->cand[j];
             }
@@ -769,7 +542,8 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
                  "no division name at the start of \"%.200s\"%s (tried %d "
                  "divisions and provinces' short names; not a national "
                  "body)",
-                 buf, hint && *hint && hp < 0 ? ", unknown hint" : "", ndivs);
+                 buf, hint && *hint && hp < 0 ? ", unknown hint" : "",
+                 ogi__agency_count());
         return out->status = OGI_AGENCY_UNRESOLVED;
     }
 
@@ -781,7 +555,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     int in_hint = 0;
     if (nc > 1 && hp >= 0) {
         for (int j = 0; j < nc; j++)
-            if (province_of(cand[j]) == hp)
+            if (ogi__agency_province_of(cand[j]) == hp)
                 cand[in_hint++] = cand[j];
         if (in_hint > 0)
             nc = in_hint;
@@ -791,7 +565,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
     {
         const char *pl = buf + last_start;
         size_t pn = pos - last_start;
-        const slot_t *sl = lookup(pl, pn);
+        const ogi__division_slot_t *sl = ogi__agency_lookup(pl, pn);
         if (sl && sl->alias) {
             pl = divs[sl->first].name; /* 江苏 → 江苏省 */
             pn = divs[sl->first].len;
@@ -809,7 +583,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
      * report and the name disagree (an invented or misread name) */
     int elsewhere = nc == 1 && nsteps == 1 && hp >= 0 &&
                     divs[cand[0]].level != OGI_AGENCY_PROVINCE &&
-                    province_of(cand[0]) != hp;
+                    ogi__agency_province_of(cand[0]) != hp;
     size_t up = nc == 1 ? unknown_place(rest, nrest) : 0;
     if (up) {
         char path[160] = "";
@@ -820,7 +594,7 @@ resolve(const char *name, const char *hint, ogi_agency_t *out)
             "divisions are not known)",
             (int)up, rest, divs[cand[0]].code, path);
         /* the same name elsewhere says what the prefix got wrong */
-        const slot_t *sl = lookup(rest, up);
+        const ogi__division_slot_t *sl = ogi__agency_lookup(rest, up);
         if (sl && !sl->alias) {
             w += (size_t)snprintf(out->reason + w, sizeof(out->reason) - w,
                                   "; \"%.*s\" is", (int)up, rest);
@@ -883,9 +657,9 @@ const char *
 ogi_agency_division_path(const char *code, char *out, size_t cap)
 {
     assert(out && cap > 0);
-    if (!ready() || !code)
+    if (!ogi__agency_ready() || !code)
         return NULL;
-    int d = find_code(code);
+    int d = ogi__agency_find_code(code);
     if (d < 0)
         return NULL;
     int chain[4], nch = 0;
