@@ -1,7 +1,7 @@
 /*
  * read_order_int.h - private to the reading-order reader (read_order.c):
  * a region's lines as items (text, values, gaps) and pieces (text items
- * and rows of values), made by read_order_scan.c.
+ * and rows of values), made by read_order_scan.c and read_order_pieces.c.
  */
 #ifndef OGI_READ_ORDER_INT_H
 #define OGI_READ_ORDER_INT_H
