@@ -31,3 +31,27 @@ ogi_arg_number(const char *cmd, const char *opt, const char *arg,
     *out = v;
     return 0;
 }
+
+int
+ogi_arg_filter(const char *cmd, const ogi_export_filter_t *filter)
+{
+    if (filter->province && filter->division) {
+        fprintf(stderr, "ogi %s: give --province or --division, not both\n",
+                cmd);
+        return -1;
+    }
+    char pattern[16];
+    if (filter->division && ogi_export_division_pattern(
+                                filter->division, pattern, sizeof(pattern))) {
+        fprintf(stderr,
+                "ogi %s: invalid --division \"%s\": give a 6-digit "
+                "division code\n",
+                cmd, filter->division);
+        return -1;
+    }
+    if (filter->province && !filter->province[0]) {
+        fprintf(stderr, "ogi %s: --province is empty\n", cmd);
+        return -1;
+    }
+    return 0;
+}

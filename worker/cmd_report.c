@@ -110,24 +110,8 @@ ogi_cmd_report(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (filter.province && filter.division) {
-        fprintf(stderr, "ogi report: give --province or --division, not "
-                        "both\n");
+    if (ogi_arg_filter("report", &filter))
         return 2;
-    }
-    char pattern[16];
-    if (filter.division && ogi_export_division_pattern(filter.division, pattern,
-                                                       sizeof(pattern))) {
-        fprintf(stderr,
-                "ogi report: invalid --division \"%s\": give a 6-digit "
-                "division code\n",
-                filter.division);
-        return 2;
-    }
-    if (filter.province && !filter.province[0]) {
-        fprintf(stderr, "ogi report: --province is empty\n");
-        return 2;
-    }
 
     char why[1024];
     ogi_db_t *db = ogi_db_connect(conninfo, why, sizeof(why));

@@ -146,5 +146,7 @@ assert sorted((r['rule'], r['path'], r['value']) for r in rows) == [('D3', 'appe
 check "a relation not on the list is refused" status_is 2 "$ogi" export documents --db "$db"
 check "a name with SQL in it is refused" status_is 2 "$ogi" export "apply; DROP TABLE apply" --db "$db"
 check "--province with --division is refused" status_is 2 "$ogi" export apply --province 江苏省 --division 320800 --db "$db"
+check "a division of 4 digits is refused, the code named" sh -c "'$ogi' export apply --division 3208 --db '$db' 2>&1 >/dev/null | grep -q 'invalid --division \"3208\": give a 6-digit'"
+check "an empty --province is refused" status_is 2 "$ogi" export apply --province "" --db "$db"
 check "apply is still there" [ "$(sql "SELECT count(*) > 0 FROM apply")" = t ]
 finish
