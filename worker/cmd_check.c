@@ -13,8 +13,8 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "inputs.h"
 #include "ogi.h"
-#include "reasons.h"
 
 static void
 check_usage(FILE *out)
@@ -111,31 +111,17 @@ ogi_cmd_check(int argc, char **argv)
         check_usage(stderr);
         return 2;
     }
-    ogi_source_list_t list;
+    ogi_inputs_t in;
+    if (ogi_inputs_open("check", argv + optind, (size_t)(argc - optind), &in))
+        return 2;
     char why[512];
-    int rc = ogi_source_list((const char *const *)(argv + optind),
-                             (size_t)(argc - optind), &list, why,
-                             sizeof(why));
-    if (rc) {
-        fprintf(stderr, "ogi check: %s\n",
-                rc == OGI_EIO ? why : ogi_strerror(rc));
-        return 2;
-    }
-    ogi_arena_t *arena = ogi_arena_new(0);
-    ogi_reasons_t *reasons = ogi_reasons_create();
-    if (!arena || !reasons) {
-        fprintf(stderr, "ogi check: out of memory\n");
-        ogi_arena_destroy(&arena);
-        ogi_reasons_destroy(&reasons);
-        ogi_source_list_free(&list);
-        return 2;
-    }
+    int rc;
     int status = 0;
     size_t count[3] = {0, 0, 0}, files = 0, bad = 0, rejected = 0;
-    for (size_t i = 0; i < list.n; i++) {
-        const char *path = list.paths[i];
+    for (size_t i = 0; i < in.list.n; i++) {
+        const char *path = in.list.paths[i];
         ogi_report_t *r = NULL;
-        rc = ogi_source_parse_file(arena, path, &popts, &r, why,
+        rc = ogi_source_parse_file(in.arena, path, &popts, &r, why,
                                    sizeof(why));
         if (rc == OGI_ECONVERT && r)
             rc = 0; /* a rejected report naming the converter's failure */
@@ -145,7 +131,7 @@ ogi_cmd_check(int argc, char **argv)
             fprintf(stderr, "ogi check: %s\n",
                     rc == OGI_EIO ? why : ogi_strerror(rc));
             status = 2;
-            ogi_arena_reset(arena);
+            ogi_arena_reset(in.arena);
             continue;
         }
         files++;
@@ -156,7 +142,7 @@ ogi_cmd_check(int argc, char **argv)
         }
         if (r->status == OGI_STATUS_REJECTED) {
             rejected++;
-            ogi_reasons_add(reasons,
+            ogi_reasons_add(in.reasons,
                             r->nfindings ? r->findings[0].message : NULL);
         }
         json_t *fs = json ? json_array() : NULL;
@@ -187,10 +173,8 @@ ogi_cmd_check(int argc, char **argv)
             }
             json_decref(o);
         }
-        ogi_arena_reset(arena);
+        ogi_arena_reset(in.arena);
     }
-    ogi_arena_destroy(&arena);
-    ogi_source_list_free(&list);
     if (!json) {
         printf("%zu file%s checked, %zu with errors or rejected: %zu errors, "
                "%zu warnings, %zu info\n",
@@ -199,9 +183,9 @@ ogi_cmd_check(int argc, char **argv)
         char title[64];
         snprintf(title, sizeof(title), "%zu not report%s", rejected,
                  rejected == 1 ? "" : "s");
-        ogi_reasons_print(reasons, stdout, title);
+        ogi_reasons_print(in.reasons, stdout, title);
     }
-    ogi_reasons_destroy(&reasons);
+    ogi_inputs_close(&in);
     if (fflush(stdout) != 0)
         return 2;
     return status;

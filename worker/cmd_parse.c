@@ -9,8 +9,8 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "inputs.h"
 #include "ogi.h"
-#include "reasons.h"
 
 static void
 parse_usage(FILE *out)
@@ -169,31 +169,17 @@ ogi_cmd_parse(int argc, char **argv)
         parse_usage(stderr);
         return 2;
     }
-    ogi_source_list_t list;
+    ogi_inputs_t in;
+    if (ogi_inputs_open("parse", argv + optind, (size_t)(argc - optind), &in))
+        return 2;
     char why[512];
-    int rc = ogi_source_list((const char *const *)(argv + optind),
-                             (size_t)(argc - optind), &list, why,
-                             sizeof(why));
-    if (rc) {
-        fprintf(stderr, "ogi parse: %s\n",
-                rc == OGI_EIO ? why : ogi_strerror(rc));
-        return 2;
-    }
-    ogi_arena_t *arena = ogi_arena_new(0);
-    ogi_reasons_t *reasons = ogi_reasons_create();
-    if (!arena || !reasons) {
-        fprintf(stderr, "ogi parse: out of memory\n");
-        ogi_arena_destroy(&arena);
-        ogi_reasons_destroy(&reasons);
-        ogi_source_list_free(&list);
-        return 2;
-    }
+    int rc;
     int status = 0;
     size_t rejected = 0;
-    for (size_t i = 0; i < list.n; i++) {
-        const char *path = list.paths[i];
+    for (size_t i = 0; i < in.list.n; i++) {
+        const char *path = in.list.paths[i];
         ogi_report_t *r = NULL;
-        rc = ogi_source_parse_file(arena, path, &popts, &r, why,
+        rc = ogi_source_parse_file(in.arena, path, &popts, &r, why,
                                    sizeof(why));
         if (rc == OGI_ECONVERT && r)
             rc = 0; /* a rejected report naming the converter's failure */
@@ -201,31 +187,31 @@ ogi_cmd_parse(int argc, char **argv)
             fprintf(stderr, "ogi parse: %s\n",
                     rc == OGI_EIO ? why : ogi_strerror(rc));
             status = 2;
-            ogi_arena_reset(arena);
+            ogi_arena_reset(in.arena);
             continue;
         }
         if (ogi_validate_report(r) != 0) {
             fprintf(stderr, "ogi parse: out of memory\n");
             status = 2;
-            ogi_arena_reset(arena);
+            ogi_arena_reset(in.arena);
             continue;
         }
         if (r->status == OGI_STATUS_REJECTED) {
             if (status == 0)
                 status = 1;
             rejected++;
-            ogi_reasons_add(reasons,
+            ogi_reasons_add(in.reasons,
                             r->nfindings ? r->findings[0].message : NULL);
         }
         if (pb) {
             uint8_t *buf;
             size_t len;
-            if (ogi_encode_report(arena, r, &buf, &len) != 0) {
+            if (ogi_encode_report(in.arena, r, &buf, &len) != 0) {
                 fprintf(stderr, "ogi parse: could not encode \"%s\"\n",
                         path);
                 status = 2;
             } else {
-                if (list.n > 1)
+                if (in.list.n > 1)
                     write_varint(len);
                 fwrite(buf, 1, len, stdout);
             }
@@ -242,18 +228,15 @@ ogi_cmd_parse(int argc, char **argv)
         } else {
             print_summary(r, path);
         }
-        ogi_arena_reset(arena);
+        ogi_arena_reset(in.arena);
     }
-    ogi_arena_destroy(&arena);
-    size_t nfiles = list.n;
-    ogi_source_list_free(&list);
-    if (nfiles > 1 && rejected) {
+    if (in.list.n > 1 && rejected) {
         char title[64];
         snprintf(title, sizeof(title), "%zu not report%s", rejected,
                  rejected == 1 ? "" : "s");
-        ogi_reasons_print(reasons, json || pb ? stderr : stdout, title);
+        ogi_reasons_print(in.reasons, json || pb ? stderr : stdout, title);
     }
-    ogi_reasons_destroy(&reasons);
+    ogi_inputs_close(&in);
     if (fflush(stdout) != 0)
         return 2;
     return status;
