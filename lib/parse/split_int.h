@@ -193,6 +193,9 @@ typedef struct {
     long joint;                    /* position in the joint search, or -1 */
     int gaps;                      /* 1: gaps may hold blank cells; 2: and
                                       runs of marks several placeholders */
+    int neg_ok;                    /* a minus before digits may be a
+                                      negative count's sign (the cuts of
+                                      the digits alone, shape_only 1) */
     int shape_only;                /* 1: its one split is the only cut of
                                       its digits, and breaks the arithmetic;
                                       2: its splits read each gap as one
@@ -283,6 +286,9 @@ typedef struct {
     long nodes;                     /* steps left for this span */
     int shape_only;                 /* the identities are not checked: the
                                        cuts the digits allow at all */
+    size_t shape_cuts;              /* the cuts kept when shape_only: one,
+                                       or one per reading of its minus
+                                       signs (placeholder or sign) */
     int odd;                        /* score_t.odd of the layout walked */
     int blank_total;                /* an identity whose total side holds
                                        a gap's blank cell is not checked */
