@@ -237,6 +237,9 @@ typedef struct {
     int free_wild; /* the free spans' cells are no integers to
                       the identities across spans (their
                       placements broke the table's columns) */
+    int collapsed; /* its text collapsed white space: a gap's one
+                      no-break space stands for any number of blank
+                      cells (collapsed_gaps) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */

@@ -151,7 +151,7 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         base = m ? 1 : 0; /* counted among the fixed cells */
         if (!m && s->gap_exact)
             lo = hi = sp->pieces[i]->n;
-        if (!m && s->gap_loose)
+        if (!m && (s->gap_loose || (cx->collapsed && !s->gap_exact)))
             hi = MAX_GAP_CELLS;
         if (!m && hi > gap_left)
             hi = gap_left;
@@ -491,7 +491,9 @@ span_walk(ctx_t *cx, span_t *s)
      * among digits that fill the row */
     int rc = walk_layouts(cx, s, cur, w, fixed);
     while (!rc && !s->fail && s->ncand == 0 && spread && s->gaps < 2) {
-        s->gaps++;
+        /* where white space collapsed, a gap's blank cells and a run of
+         * marks' placeholders are as likely as each other: both at once */
+        s->gaps = cx->collapsed ? 2 : s->gaps + 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
     }
     /* gaps that could each hold a blank cell give more layouts than are
