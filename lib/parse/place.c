@@ -309,8 +309,7 @@ fits_col(ogi_table_id_t id, size_t c, const ogi__cell_t *t)
     ogi_vtype_t ty = sk->cols[c].type;
     if ((t->num.sign || t->num.value < 0) && ty != OGI_VT_SIGNED)
         return 0;
-    return t->num.scale == 0 || ty == OGI_VT_AMOUNT ||
-           ty == OGI_VT_AMOUNT_WAN;
+    return t->num.scale == 0 || ty == OGI_VT_AMOUNT || ty == OGI_VT_AMOUNT_WAN;
 }
 
 /* Appends to buf (size cap, *len used) a placement of toks[0..k) by mask
@@ -345,8 +344,9 @@ put_placement(char *buf, size_t cap, size_t *len, const ogi__table_t *g,
  * row is not such).
  */
 static size_t
-traceless_cols(const ogi__table_t *g, const ogi__prow_t *pr, const uint32_t *toks,
-               size_t k, size_t *cols, char *alt, size_t altcap)
+traceless_cols(const ogi__table_t *g, const ogi__prow_t *pr,
+               const uint32_t *toks, size_t k, size_t *cols, char *alt,
+               size_t altcap)
 {
     size_t n = pr->ncols, fits = 0, len = 0;
     if (pr->table >= OGI_T3 || k == 0 || k >= n || n > 16 ||
@@ -648,8 +648,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         for (size_t i = 0; i < hi - lo; i++)
             mask |= 1u << cols[i];
         placed[0] = '\0';
-        put_placement(placed, sizeof(placed), &len, g, &pr->toks[lo],
-                      pr->ncols, mask);
+        put_placement(placed, sizeof(placed), &len, g, &pr->toks[lo], pr->ncols,
+                      mask);
     }
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(

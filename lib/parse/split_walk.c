@@ -137,8 +137,7 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
          * the sign of a value the page printed negative where counts
          * are (its own error, which the validator names): both readings
          * are tried, the placeholder's preferred (odd below) */
-        const ogi__cell_t *dig =
-            i + 1 < sp->npieces ? sp->pieces[i + 1] : NULL;
+        const ogi__cell_t *dig = i + 1 < sp->npieces ? sp->pieces[i + 1] : NULL;
         int negative = s->neg_ok && s->sign[i] == -2 && dig &&
                        dig->kind == OGI__CELL_RUN && dig->n > 0 &&
                        dig->s[0] != '0';

@@ -295,7 +295,8 @@ glued_blank_rows(void **state)
  * 2 703 5 or 270 3 5, and nothing ties Table 2's cells: P6 names them. */
 #define GLUED_T2_SPACED                                                                                            \
     "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件" \
-    "数现行有效件数规章 1 020行政规范性文件 27035 第二十条第（五）项信息内容本"   \
+    "数现行有效件数规章 1 020行政规范性文件 27035 "                                                \
+    "第二十条第（五）项信息内容本"                                                                   \
     "年处理决定数量行政许可 2629"
 
 static void
@@ -312,8 +313,11 @@ glued_t2_spaced(void **state)
     check_map(&v, raw, strlen(raw));
     char *t2 = line_of(&v, 4);
     assert_non_null(t2);
-    assert_non_null(strstr(t2, "规章\xC2\xA0" "1\xC2\xA0" "020行政规范性文件"
-                               "\xC2\xA0" "27035"));
+    assert_non_null(strstr(t2, "规章\xC2\xA0"
+                               "1\xC2\xA0"
+                               "020行政规范性文件"
+                               "\xC2\xA0"
+                               "27035"));
     free(t2);
 
     ogi_report_t *r = NULL;
@@ -517,10 +521,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(glued),      cmocka_unit_test(glued_blank_rows),
-        cmocka_unit_test(glued_t2_spaced),
-        cmocka_unit_test(spaced),     cmocka_unit_test(left_alone),
-        cmocka_unit_test(gb18030),    cmocka_unit_test(big_line),
+        cmocka_unit_test(glued),           cmocka_unit_test(glued_blank_rows),
+        cmocka_unit_test(glued_t2_spaced), cmocka_unit_test(spaced),
+        cmocka_unit_test(left_alone),      cmocka_unit_test(gb18030),
+        cmocka_unit_test(big_line),
     };
     return cmocka_run_group_tests_name("form_flat", tests, NULL, NULL);
 }

@@ -331,8 +331,10 @@ flat_collapsed_gaps(void **state)
     ogi_arena_t *arena;
     ogi_report_t *r =
         parse_file("tests/data/split/flat2021_collapsed.txt", &arena);
-    assert_row(r, OGI_T3, "new_received", (long long[]){118, 15, -2, -2, -2, -2, 133});
-    assert_row(r, OGI_T3, "result_total", (long long[]){138, 15, -2, -2, -2, -2, 153});
+    assert_row(r, OGI_T3, "new_received",
+               (long long[]){118, 15, -2, -2, -2, -2, 133});
+    assert_row(r, OGI_T3, "result_total",
+               (long long[]){138, 15, -2, -2, -2, -2, 153});
     assert_p6_names(r, "apply.new_received", "118 15 _ _ - _ 133");
     assert_p6_names(r, "apply.result_total", "138 15 _ 无 _ _ 153");
     ogi_arena_destroy(&arena);
