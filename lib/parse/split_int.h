@@ -290,8 +290,8 @@ typedef struct {
     int shape_only;                 /* the identities are not checked: the
                                        cuts the digits allow at all */
     size_t shape_cuts;              /* the cuts kept when shape_only: one,
-                                       or one per reading of its minus
-                                       signs (placeholder or sign) */
+                                       or, with a minus a placeholder or a
+                                       sign, up to MAX_SHOWN */
     int odd;                        /* score_t.odd of the layout walked */
     int blank_total;                /* an identity whose total side holds
                                        a gap's blank cell is not checked */

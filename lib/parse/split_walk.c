@@ -563,7 +563,7 @@ span_walk(ctx_t *cx, span_t *s)
         if (s->ncand == 0) {
             s->gaps = 0;
             w->shape_only = 1;
-            w->shape_cuts = (size_t)1 << minus_signs(s);
+            w->shape_cuts = minus_signs(s) ? MAX_SHOWN : 1;
             s->neg_ok = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
             while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
@@ -574,8 +574,8 @@ span_walk(ctx_t *cx, span_t *s)
             if (rc)
                 return rc;
             /* a minus before digits is a placeholder or a sign, each
-             * reading its own cut: the cuts both give are what the page
-             * says, the arithmetic unable to choose (P6) */
+             * reading its own cuts: the few they give are what the page
+             * may say, the arithmetic unable to choose (P6) */
             if (s->fail || s->ncand == 0 || s->ncand > w->shape_cuts) {
                 s->fail = F_NONE;
                 return 0;
