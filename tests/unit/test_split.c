@@ -354,6 +354,36 @@ minus_sign_only_cut(void **state)
 }
 
 static void
+minus_several_cuts(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "56", "-2", "00", "20", "58" (gaps between) for seven cells, the
+     * page's 56 -2 0 0 2 0 58: its total breaks (56 for 58), so no split
+     * keeps the arithmetic. "-" a placeholder: 56 - 2 0 0 20 58, the one
+     * cut (every run but "00" whole). "-" the sign of -2: nine digits in
+     * six cells, one of 56, 20, 58 cut: 5 6 -2 0 0 20 58, 56 -2 0 0 2 0
+     * 58, 56 -2 0 0 20 5 8. Four readings, none decided: P6 names them. */
+    spec_t s[] = {{first_of(OGI_T3, "granted"),
+                   7,
+                   {"56", "-2", "~", "00", "~", "20", "~", "58", "~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_int_equal(count_rule(f, "P6"), 1);
+    const char *m = NULL;
+    for (size_t i = 0; i < f->r->nfindings; i++)
+        if (strcmp(f->r->findings[i].rule, "P6") == 0)
+            m = f->r->findings[i].message;
+    assert_non_null(m);
+    assert_non_null(strstr(m, "fits 4 splits"));
+    assert_non_null(strstr(m, "56 - 2 0 0 20 58"));
+    assert_non_null(strstr(m, "5 6 -2 0 0 20 58"));
+    assert_non_null(strstr(m, "56 -2 0 0 2 0 58"));
+    assert_non_null(strstr(m, "56 -2 0 0 20 5 8"));
+    fx_free(f);
+}
+
+static void
 blank_and_value_pieces(void **state)
 {
     (void)state;
@@ -1557,6 +1587,7 @@ main(void)
         cmocka_unit_test(nodes_appeal_fit),
         cmocka_unit_test(minus_placeholder_or_sign),
         cmocka_unit_test(minus_sign_only_cut),
+        cmocka_unit_test(minus_several_cuts),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }
