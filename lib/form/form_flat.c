@@ -517,7 +517,7 @@ line_breaks(breaks_t *b, const char *s, size_t a, size_t e)
             /* its lone spaces stay: no arithmetic ties its cells, and a
              * space there is as often the page's own as a blank cell's */
             if (tb.words != t2_words)
-                begin_table(b, &tb, s, p, &L->t2_rows, t2_words, 0, 0);
+                begin_table(b, &tb, s, p, &L->t2_rows, t2_words, 0, 1);
             put_break(b, s, p, e, 0);
         } else if (ogi__flat_match_then(s, p, e, &L->t3_head, &L->t3_next,
                                         &q)) {

@@ -295,6 +295,99 @@ short_row_cols(const ogi__prow_t *pr, size_t k, long total, int spread,
             cols[i++] = 1 + c;
 }
 
+/* Whether value t may stand in column c of table id: a signed one
+ * ("增 3", "-2") only in a 本年增/减 column, a decimal only in an
+ * amount's; a placeholder anywhere. */
+static int
+fits_col(ogi_table_id_t id, size_t c, const ogi__cell_t *t)
+{
+    const ogi_skel_table_t *sk = ogi_skeleton_table(id);
+    if (c >= sk->ncols || t->kind != OGI__CELL_VALUE)
+        return 0;
+    if (t->num.kind != OGI_NUM_VALUE)
+        return 1;
+    ogi_vtype_t ty = sk->cols[c].type;
+    if ((t->num.sign || t->num.value < 0) && ty != OGI_VT_SIGNED)
+        return 0;
+    return t->num.scale == 0 || ty == OGI_VT_AMOUNT || ty == OGI_VT_AMOUNT_WAN;
+}
+
+/* Appends to buf (size cap, *len used) a placement of toks[0..k) by mask
+ * over ncols columns: the values, "_" for a blank cell. */
+static void
+put_placement(char *buf, size_t cap, size_t *len, const ogi__table_t *g,
+              const uint32_t *toks, size_t ncols, unsigned mask)
+{
+    for (size_t c = 0, i = 0; c < ncols && *len + 1 < cap; c++) {
+        const char *s = "_";
+        int n = 1;
+        if (mask & (1u << c)) {
+            const ogi__cell_t *t = ogi__plan_tok_cell(g, toks[i++]);
+            s = t->s;
+            n = (int)(t->n < 40 ? t->n : 40);
+        }
+        int w = snprintf(buf + *len, cap - *len, "%s%.*s", c ? " " : "", n, s);
+        *len += w > 0 ? (size_t)w : 0;
+        if (*len >= cap)
+            *len = cap - 1;
+    }
+}
+
+/*
+ * A short row of Table 2 whose k values keep no trace of their places
+ * (no blank piece, position or column among them: a crawler's text of
+ * one node per cell, the empty ones dropped, or one that collapses white
+ * space): every placement in their order whose cells take their values'
+ * kinds (fits_col) is a reading, and no identity ties Table 2's cells to
+ * choose among them. The leftmost goes into cols; the others, written out,
+ * into alt (size altcap). Returns how many fit (0 when none does, or the
+ * row is not such).
+ */
+static size_t
+traceless_cols(const ogi__table_t *g, const ogi__prow_t *pr,
+               const uint32_t *toks, size_t k, size_t *cols, char *alt,
+               size_t altcap)
+{
+    size_t n = pr->ncols, fits = 0, len = 0;
+    if (pr->table >= OGI_T3 || k == 0 || k >= n || n > 16 ||
+        !ogi__plan_no_trace(g, toks, k))
+        return 0;
+    unsigned best = 0;
+    alt[0] = '\0';
+    /* masks as words of their columns, the first column the highest
+     * bit, from the highest down: the placement that fills the first
+     * columns is the first found */
+    for (unsigned rev = (1u << n); rev-- > 0;) {
+        unsigned mask = 0;
+        for (size_t c = 0; c < n; c++)
+            if (rev & (1u << (n - 1 - c)))
+                mask |= 1u << c;
+        if ((size_t)__builtin_popcount(mask) != k)
+            continue;
+        int ok = 1;
+        for (size_t c = 0, i = 0; c < n && ok; c++)
+            if (mask & (1u << c))
+                ok = fits_col(pr->table, c, ogi__plan_tok_cell(g, toks[i++]));
+        if (!ok)
+            continue;
+        if (fits++ == 0) {
+            best = mask;
+            continue;
+        }
+        if (len + 2 < altcap) {
+            if (fits > 2) {
+                memcpy(alt + len, "; ", 3);
+                len += 2;
+            }
+            put_placement(alt, altcap, &len, g, toks, n, mask);
+        }
+    }
+    for (size_t c = 0, i = 0; fits && c < n; c++)
+        if (best & (1u << c))
+            cols[i++] = c;
+    return fits;
+}
+
 /*
  * 1 when every blank piece of toks[0..n) is a line in no column and some
  * two of them come in a row: the empty lines of a text that keeps each
@@ -539,8 +632,25 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     for (size_t i = lo; i < hi && !cut; i++)
         cut = ogi__plan_tok_cell(g, pr->toks[i])->x0 >= 0;
     size_t cols[OGI__PLAN_MAX_TOKS];
-    if (hi - lo < pr->ncols)
+    /* Table 2's short row in a text that keeps no trace of a blank cell:
+     * its readings (traceless_cols) */
+    size_t nfit = 0;
+    char alt[384], placed[160];
+    if (hi - lo < pr->ncols) {
         short_row_cols(pr, hi - lo, total, (total >= 0 && !cut) || loose, cols);
+        if (total < 0 && !loose && !cut)
+            nfit = traceless_cols(g, pr, &pr->toks[lo], hi - lo, cols, alt,
+                                  sizeof(alt));
+    }
+    if (nfit) {
+        unsigned mask = 0;
+        size_t len = 0;
+        for (size_t i = 0; i < hi - lo; i++)
+            mask |= 1u << cols[i];
+        placed[0] = '\0';
+        put_placement(placed, sizeof(placed), &len, g, &pr->toks[lo], pr->ncols,
+                      mask);
+    }
     if (hi - lo > pr->ncols) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -562,6 +672,20 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                  "自然人 and the applicants that usually apply, the rest "
                  "blank; other places fit as well",
                  hi - lo, pr->ncols)))
+            return rc;
+    } else if (nfit > 1) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P6", OGI_SEV_WARNING, path,
+                 "row has %zu cells for %zu columns and blank cells left no "
+                 "trace: placed %s; also fits: %s",
+                 hi - lo, pr->ncols, placed, alt)))
+            return rc;
+    } else if (nfit == 1) {
+        if ((rc = ogi_report_add_finding(
+                 r, "P5", OGI_SEV_INFO, path,
+                 "row has %zu cells for %zu columns and blank cells left no "
+                 "trace: only %s fits the values' kinds",
+                 hi - lo, pr->ncols, placed)))
             return rc;
     } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
         if ((rc = ogi_report_add_finding(
@@ -605,7 +729,8 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
         if (c && c->state == OGI_CELL_MISSING)
             c->state = OGI_CELL_EMPTY;
     }
-    for (size_t col = 0; (total >= 0 || loose) && col < pr->ncols; col++) {
+    for (size_t col = 0; (total >= 0 || loose || nfit) && col < pr->ncols;
+         col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (c && c->state == OGI_CELL_MISSING) {
             c->state = OGI_CELL_EMPTY;

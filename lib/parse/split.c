@@ -518,6 +518,50 @@ retry_without_guesses(ctx_t *cx)
     return choose_again(cx, drop);
 }
 
+/*
+ * 1 when g reads like a text that collapsed its white space (a crawler
+ * that keeps one space for a run of them, the whole table on one line,
+ * each lone space before a value written back as a no-break space): the
+ * run-on reader's, all its rows on one line, every gap there one
+ * no-break space (three or more), and no two blanks in a row anywhere
+ * in the text. There one space stands
+ * for as many blank cells as the page had there, none to several; a page
+ * that leaves each empty cell its "&nbsp;" shows runs of them.
+ */
+static int
+collapsed_gaps(const ogi__table_t *g)
+{
+    if (!g || !g->reader || strcmp(g->reader, "runon") != 0 || g->nrows == 0)
+        return 0;
+    size_t gaps = 0;
+    for (size_t i = 0; i < g->nrows; i++)
+        if (g->rows[i].line != g->rows[0].line)
+            return 0;
+    for (size_t i = 0; i < g->ncells; i++) {
+        if (g->cells[i].kind != OGI__CELL_BLANK)
+            continue;
+        if (g->cells[i].n != 1)
+            return 0;
+        gaps++;
+    }
+    if (gaps < 3 || !g->text)
+        return 0;
+    /* and nowhere in the text two blanks in a row (a space, a tab, a
+     * no-break space): a page's own text keeps its indents and its runs
+     * of "&nbsp;" */
+    const unsigned char *t = (const unsigned char *)g->text->s;
+    int prev = 0;
+    for (size_t i = 0; i < g->text->len; i++) {
+        int blank = t[i] == ' ' || t[i] == '\t' ||
+                    (t[i] == 0xC2 && i + 1 < g->text->len && t[i + 1] == 0xA0);
+        if (blank && prev)
+            return 0;
+        prev = blank;
+        i += t[i] == 0xC2 && blank;
+    }
+    return 1;
+}
+
 int
 ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
                 const ogi__split_span_t *spans, size_t n)
@@ -528,6 +572,7 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
     ctx_t cx = {.r = r, .g = g, .id = id, .sk = ogi_skeleton_table(id)};
     cx.tcells = cx.sk->nrows * cx.sk->ncols;
     column_rarity(&cx);
+    cx.collapsed = collapsed_gaps(g);
     cx.work = MAX_CALL_NODES;
     cx.nspans = n;
     cx.owner = ogi_arena_alloc(r->arena, cx.tcells * sizeof(*cx.owner));

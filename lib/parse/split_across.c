@@ -442,8 +442,14 @@ ogi__split_across(ctx_t *cx)
             continue;
         size_t ns = inst_spans(cx, e, spans);
         int assessable = 1;
+        /* a span read by the cuts of its digits alone (a minus a
+         * placeholder or a sign) breaks its row's arithmetic either way,
+         * the report's own error: the columns through it do not choose
+         * between them either */
         for (size_t j = 0; j < ns; j++)
-            assessable &= !cx->spans[spans[j]].fail;
+            assessable &= !cx->spans[spans[j]].fail &&
+                          !(cx->spans[spans[j]].shape_only == 1 &&
+                            cx->spans[spans[j]].ncand > 1);
         if (!assessable || !satisfiable(cx, e, spans, dist))
             continue;
         e->kept = 1;

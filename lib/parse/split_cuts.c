@@ -184,8 +184,9 @@ record(walk_t *w)
 {
     span_t *s = w->s;
     ctx_t *cx = w->cx;
-    if (w->shape_only && s->ncand == 1) {
-        s->ncand = 2; /* a second cut: the shape decides nothing */
+    if (w->shape_only && s->ncand >= w->shape_cuts) {
+        s->ncand = w->shape_cuts + 1; /* a cut more: the shape decides
+                                         nothing */
         return 1;
     }
     if (s->ncand == MAX_CANDS) {

@@ -193,6 +193,9 @@ typedef struct {
     long joint;                    /* position in the joint search, or -1 */
     int gaps;                      /* 1: gaps may hold blank cells; 2: and
                                       runs of marks several placeholders */
+    int neg_ok;                    /* a minus before digits may be a
+                                      negative count's sign (the cuts of
+                                      the digits alone, shape_only 1) */
     int shape_only;                /* 1: its one split is the only cut of
                                       its digits, and breaks the arithmetic;
                                       2: its splits read each gap as one
@@ -234,6 +237,9 @@ typedef struct {
     int free_wild; /* the free spans' cells are no integers to
                       the identities across spans (their
                       placements broke the table's columns) */
+    int collapsed; /* its text collapsed white space: a gap's one
+                      no-break space stands for any number of blank
+                      cells (collapsed_gaps) */
 } ctx_t;
 
 /* Whether table cell `cell` is in an amount column (采购总金额). */
@@ -283,6 +289,9 @@ typedef struct {
     long nodes;                     /* steps left for this span */
     int shape_only;                 /* the identities are not checked: the
                                        cuts the digits allow at all */
+    size_t shape_cuts;              /* the cuts kept when shape_only: one,
+                                       or, with a minus a placeholder or a
+                                       sign, up to MAX_SHOWN */
     int odd;                        /* score_t.odd of the layout walked */
     int blank_total;                /* an identity whose total side holds
                                        a gap's blank cell is not checked */

@@ -286,6 +286,9 @@ ogi__split_tell(ctx_t *cx, const span_t *s)
         buf_str(&b, s->shape_only ? ", blank cells left no trace, its total "
                                     "left blank"
                                   : ", blank cells left no trace");
+    else if (s->shape_only == 1)
+        buf_str(&b, ", a minus read as a placeholder or a sign; each cut "
+                    "breaks the arithmetic");
     else if (s->shape_only)
         buf_str(&b, ", one blank cell per no-break space, its total "
                     "left blank");

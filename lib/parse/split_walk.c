@@ -65,6 +65,19 @@ variable(const span_t *s, size_t i)
            (s->gaps >= 2 && mark_cells(p));
 }
 
+/* Minus signs of s before digits that start no 0, each a placeholder or
+ * a negative value's sign (up to 4 counted). */
+static size_t
+minus_signs(const span_t *s)
+{
+    const ogi__split_span_t *sp = s->sp;
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < sp->npieces && n < 4; i++)
+        n += s->sign[i] == -2 && sp->pieces[i + 1]->kind == OGI__CELL_RUN &&
+             sp->pieces[i + 1]->n > 0 && sp->pieces[i + 1]->s[0] != '0';
+    return n;
+}
+
 int
 ogi__split_signed_at(const ctx_t *cx, const span_t *s, size_t at)
 {
@@ -119,7 +132,16 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         runs_after += sp->pieces[j]->kind == OGI__CELL_RUN;
     size_t lo = 1, hi = sp->pieces[i]->n, base = 0;
     if (s->sign[i]) {
-        lo = ogi__split_signed_at(cx, s, at) ? 0 : 1;
+        /* where only the cuts of the digits are left (no split keeps
+         * the arithmetic), a minus before digits that start no 0 may be
+         * the sign of a value the page printed negative where counts
+         * are (its own error, which the validator names): both readings
+         * are tried, the placeholder's preferred (odd below) */
+        const ogi__cell_t *dig = i + 1 < sp->npieces ? sp->pieces[i + 1] : NULL;
+        int negative = s->neg_ok && s->sign[i] == -2 && dig &&
+                       dig->kind == OGI__CELL_RUN && dig->n > 0 &&
+                       dig->s[0] != '0';
+        lo = ogi__split_signed_at(cx, s, at) || negative ? 0 : 1;
         hi = s->sign[i] == -2 ? 1 : 0;
     } else if (sp->pieces[i]->kind != OGI__CELL_RUN) {
         size_t m = mark_cells(sp->pieces[i]);
@@ -128,7 +150,7 @@ layouts(const ctx_t *cx, span_t *s, layout_t *cur, size_t i, size_t at,
         base = m ? 1 : 0; /* counted among the fixed cells */
         if (!m && s->gap_exact)
             lo = hi = sp->pieces[i]->n;
-        if (!m && s->gap_loose)
+        if (!m && (s->gap_loose || (cx->collapsed && !s->gap_exact)))
             hi = MAX_GAP_CELLS;
         if (!m && hi > gap_left)
             hi = gap_left;
@@ -185,7 +207,8 @@ walk_layouts(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed)
             /* "-" before digits in a change column is the change's sign
              * more likely than a placeholder of its own */
             w->odd +=
-                s->sign[l->piece[p]] != 0 && ogi__split_signed_at(cx, s, p);
+                (s->sign[l->piece[p]] != 0 && ogi__split_signed_at(cx, s, p)) ||
+                (l->neg[p] && !ogi__split_signed_at(cx, s, p));
         for (size_t p = 0; p < sp->ncells; p++) {
             const ogi__cell_t *pc = sp->pieces[l->piece[p]];
             size_t k = l->k[l->piece[p]];
@@ -467,7 +490,9 @@ span_walk(ctx_t *cx, span_t *s)
      * among digits that fill the row */
     int rc = walk_layouts(cx, s, cur, w, fixed);
     while (!rc && !s->fail && s->ncand == 0 && spread && s->gaps < 2) {
-        s->gaps++;
+        /* where white space collapsed, a gap's blank cells and a run of
+         * marks' placeholders are as likely as each other: both at once */
+        s->gaps = cx->collapsed ? 2 : s->gaps + 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
     }
     /* gaps that could each hold a blank cell give more layouts than are
@@ -538,14 +563,20 @@ span_walk(ctx_t *cx, span_t *s)
         if (s->ncand == 0) {
             s->gaps = 0;
             w->shape_only = 1;
+            w->shape_cuts = minus_signs(s) ? MAX_SHOWN : 1;
+            s->neg_ok = 1;
             rc = walk_layouts(cx, s, cur, w, fixed);
             while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
                 s->gaps++;
                 rc = walk_layouts(cx, s, cur, w, fixed);
             }
+            s->neg_ok = 0;
             if (rc)
                 return rc;
-            if (s->fail || s->ncand != 1) {
+            /* a minus before digits is a placeholder or a sign, each
+             * reading its own cuts: the few they give are what the page
+             * may say, the arithmetic unable to choose (P6) */
+            if (s->fail || s->ncand == 0 || s->ncand > w->shape_cuts) {
                 s->fail = F_NONE;
                 return 0;
             }

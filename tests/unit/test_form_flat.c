@@ -286,6 +286,65 @@ glued_blank_rows(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/* Table 2 run together ("020行政规范性文件": a run that starts with a 0)
+ * from a page whose value cells carry "&nbsp;" ("规章&nbsp;" then
+ * "&nbsp;1" "&nbsp;0" "20"): its lone spaces before values are what the
+ * no-break spaces became, written back as such, so that the run-on reader
+ * reads the table whole and the gaps are zero or more blank cells. "020"
+ * is 0 and 20 (no cell is printed "02"); "27035" is 27 0 35, 2 70 35,
+ * 2 703 5 or 270 3 5, and nothing ties Table 2's cells: P6 names them. */
+#define GLUED_T2_SPACED                                                                                            \
+    "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件" \
+    "数现行有效件数规章 1 020行政规范性文件 27035 "                                                \
+    "第二十条第（五）项信息内容本"                                                                   \
+    "年处理决定数量行政许可 2629"
+
+static void
+glued_t2_spaced(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena = ogi_arena_new(0);
+    char *narr = repeat(NARR, 6);
+    char *head = join(
+        "某县人民政府2023年政府信息公开工作年度报告 一、总体情况 ", narr, " ");
+    char *raw = join(head, GLUED_T2_SPACED " " GLUED_T3, " " GLUED_T4 TAIL);
+    ogi__view_t v;
+    view_of(arena, raw, strlen(raw), &v);
+    check_map(&v, raw, strlen(raw));
+    char *t2 = line_of(&v, 4);
+    assert_non_null(t2);
+    assert_non_null(strstr(t2, "规章\xC2\xA0"
+                               "1\xC2\xA0"
+                               "020行政规范性文件"
+                               "\xC2\xA0"
+                               "27035"));
+    free(t2);
+
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(arena, raw, strlen(raw), NULL, &r), 0);
+    assert_non_null(r);
+    static const int rules[3] = {1, 0, 20};
+    for (size_t k = 0; k < 3; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T2_21_1, 0, k);
+        assert_non_null(c);
+        assert_int_equal(c->state, OGI_CELL_NUM);
+        assert_true(ogi_cell_number(c) == rules[k]);
+    }
+    int p6 = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, "P6") == 0 &&
+            strcmp(r->findings[i].path, "active.a20_1.normative_docs") == 0) {
+            const char *m = r->findings[i].message;
+            p6 = strstr(m, "2 70 35") && strstr(m, "2 703 5") &&
+                 strstr(m, "270 3 5");
+        }
+    assert_true(p6);
+    free(raw);
+    free(head);
+    free(narr);
+    ogi_arena_destroy(&arena);
+}
+
 /* ---- a table set apart by blanks (one cell per line in the source) ---- */
 
 static void
@@ -462,9 +521,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(glued),      cmocka_unit_test(glued_blank_rows),
-        cmocka_unit_test(spaced),     cmocka_unit_test(left_alone),
-        cmocka_unit_test(gb18030),    cmocka_unit_test(big_line),
+        cmocka_unit_test(glued),           cmocka_unit_test(glued_blank_rows),
+        cmocka_unit_test(glued_t2_spaced), cmocka_unit_test(spaced),
+        cmocka_unit_test(left_alone),      cmocka_unit_test(gb18030),
+        cmocka_unit_test(big_line),
     };
     return cmocka_run_group_tests_name("form_flat", tests, NULL, NULL);
 }

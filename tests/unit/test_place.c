@@ -505,6 +505,70 @@ t2_value_after_heading(void **state)
     free(raw);
 }
 
+/* The P6 finding of row path of r, or NULL. */
+static const ogi_finding_t *
+p6_of(const ogi_report_t *r, const char *path)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, "P6") == 0 &&
+            strcmp(r->findings[i].path, path) == 0)
+            return &r->findings[i];
+    return NULL;
+}
+
+/*
+ * A crawler's text of one stripped node a line, the empty ones dropped
+ * (t2_nodes.strip_nodes.txt): Table 2's row 其他对外管理服务事项 is its
+ * label, "133", "无" and the next item's heading; its page has 133, 无
+ * and an empty cell. The three columns hold two values, and nothing in
+ * the text says where the blank cell was: 133 无 _, 133 _ 无 and _ 133 无
+ * all read it. The first columns' is placed, the blank read as blank
+ * (not missing), and the row carries P6 naming the two others; 行政许可
+ * above it, 39 "增 17" 184, is whole.
+ */
+static void
+t2_short_row_no_trace(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp(DIR "t2_nodes.strip_nodes.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    long row = ogi_skeleton_row_index(OGI_T2_19_5, "other_services");
+    assert_true(row >= 0);
+    const ogi_cell_t *c = ogi_report_cell(r, OGI_T2_19_5, (size_t)row, 0);
+    assert_non_null(c);
+    assert_int_equal(c->state, OGI_CELL_NUM);
+    assert_true(ogi_cell_number(c) == 133);
+    c = ogi_report_cell(r, OGI_T2_19_5, (size_t)row, 1);
+    assert_non_null(c);
+    assert_int_equal(c->state, OGI_CELL_NA);
+    c = ogi_report_cell(r, OGI_T2_19_5, (size_t)row, 2);
+    assert_non_null(c);
+    assert_int_equal(c->state, OGI_CELL_EMPTY);
+    const ogi_finding_t *f = p6_of(r, "active.a20_5.other_services");
+    if (!f)
+        fail_msg("no P6 for 其他对外管理服务事项");
+    else if (!strstr(f->message, "133 _ 无") || !strstr(f->message, "_ 133 无"))
+        fail_msg("P6 names not both other readings: %s", f->message);
+    long lic = ogi_skeleton_row_index(OGI_T2_19_5, "license");
+    assert_true(lic >= 0);
+    assert_null(p6_of(r, "active.a20_5.license"));
+    static const int want[3] = {39, 17, 184};
+    for (size_t k = 0; k < 3; k++) {
+        c = ogi_report_cell(r, OGI_T2_19_5, (size_t)lic, k);
+        assert_non_null(c);
+        assert_int_equal(c->state, OGI_CELL_NUM);
+        assert_true(ogi_cell_number(c) == want[k]);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 /* A row of Table 3 as words: a number, N a placeholder, _ a blank. */
 typedef struct {
     const char *row, *cells;
@@ -784,6 +848,7 @@ main(void)
         cmocka_unit_test(t3_edge_portrait_layout),
         cmocka_unit_test(t3_clipped_portrait_layout),
         cmocka_unit_test(t3_clipped_blank_portrait_layout),
+        cmocka_unit_test(t2_short_row_no_trace),
     };
     return cmocka_run_group_tests_name("place", tests, NULL, NULL);
 }

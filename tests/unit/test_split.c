@@ -312,6 +312,78 @@ only_cut_breaks_arithmetic(void **state)
 }
 
 static void
+minus_placeholder_or_sign(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "-6000006" for seven cells: "-" a placeholder, then 60 0 0 0 0 6
+     * (the one cut of six digits for six cells), or the sign of -6, then
+     * 0 0 0 0 0 6. Each breaks 总计 (60 or -6 for 6): no split keeps the
+     * arithmetic, and the text does not say which the page meant. The
+     * placeholder's is placed, the other named. */
+    spec_t s[] = {{first_of(OGI_T3, "partial"), 7, {"-6000006"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "partial", (long long[]){-3, 60, 0, 0, 0, 0, 6});
+    assert_finding(f, "P6", "apply.partial", OGI_SEV_WARNING,
+                   "\"-6000006\" fits 2 splits; placed - 60 0 0 0 0 6, a "
+                   "minus read as a placeholder or a sign; each cut breaks "
+                   "the arithmetic; also fits: -6 0 0 0 0 0 6");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+minus_sign_only_cut(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "00000", "-4", "0" for seven cells: with "-" a placeholder the
+     * pieces make eight cells (0 0 0 0 0 - 4 0); only the sign of -4 makes
+     * seven, 0 0 0 0 0 -4 0: the one cut, breaking 总计 (-4 for 0), the
+     * page's own error */
+    spec_t s[] = {{first_of(OGI_T3, "partial"), 7, {"00000", "-4", "0"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, -4, 0});
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"00000 -4 0\" split as 0 0 0 0 0 -4 0, the only cut of "
+                   "its digits; it breaks the arithmetic");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+static void
+minus_several_cuts(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    /* "56", "-2", "00", "20", "58" (gaps between) for seven cells, the
+     * page's 56 -2 0 0 2 0 58: its total breaks (56 for 58), so no split
+     * keeps the arithmetic. "-" a placeholder: 56 - 2 0 0 20 58, the one
+     * cut (every run but "00" whole). "-" the sign of -2: nine digits in
+     * six cells, one of 56, 20, 58 cut: 5 6 -2 0 0 20 58, 56 -2 0 0 2 0
+     * 58, 56 -2 0 0 20 5 8. Four readings, none decided: P6 names them. */
+    spec_t s[] = {{first_of(OGI_T3, "granted"),
+                   7,
+                   {"56", "-2", "~", "00", "~", "20", "~", "58", "~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_int_equal(count_rule(f, "P6"), 1);
+    const char *m = NULL;
+    for (size_t i = 0; i < f->r->nfindings; i++)
+        if (strcmp(f->r->findings[i].rule, "P6") == 0)
+            m = f->r->findings[i].message;
+    assert_non_null(m);
+    assert_non_null(strstr(m, "fits 4 splits"));
+    assert_non_null(strstr(m, "56 - 2 0 0 20 58"));
+    assert_non_null(strstr(m, "5 6 -2 0 0 20 58"));
+    assert_non_null(strstr(m, "56 -2 0 0 2 0 58"));
+    assert_non_null(strstr(m, "56 -2 0 0 20 5 8"));
+    fx_free(f);
+}
+
+static void
 blank_and_value_pieces(void **state)
 {
     (void)state;
@@ -1513,6 +1585,9 @@ main(void)
         cmocka_unit_test(strip_marks),
         cmocka_unit_test(nodes_shape_ranked),
         cmocka_unit_test(nodes_appeal_fit),
+        cmocka_unit_test(minus_placeholder_or_sign),
+        cmocka_unit_test(minus_sign_only_cut),
+        cmocka_unit_test(minus_several_cuts),
     };
     return cmocka_run_group_tests_name("split", tests, NULL, NULL);
 }

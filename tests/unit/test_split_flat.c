@@ -295,6 +295,51 @@ flat_spaced_marks(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/* The P6 finding at path of r names reading (a split as it prints
+ * them). */
+static void
+assert_p6_names(const ogi_report_t *r, const char *path, const char *reading)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, "P6") == 0 &&
+            strcmp(r->findings[i].path, path) == 0) {
+            if (!strstr(r->findings[i].message, reading))
+                fail_msg("%s: P6 \"%s\" does not name %s", path,
+                         r->findings[i].message, reading);
+            return;
+        }
+    fail_msg("%s: no P6", path);
+}
+
+/*
+ * A generated page's Table 3 through --flat (tests/data/split/
+ * flat2021_collapsed.txt): "一、本年新收政府信息公开申请数量 11815 — 133" is
+ * the cells "&nbsp;118", "15", "&nbsp;", "&nbsp;", "&mdash;&nbsp;",
+ * "&nbsp;", "&nbsp;133": 118 15 _ _ — _ 133, each run of blanks one
+ * space, each space before a value a no-break space. No blank cell is
+ * written twice in this text (no two blanks in a row anywhere): a gap
+ * stands for any number of blank cells, not one. Read so, 118 and 15 are
+ * 自然人 and 商业企业 (as 本年新收 + 上年结转 = 总计 (七) down the columns:
+ * 20 _ …, 138 15 … 153); where the — and the blanks stand the arithmetic
+ * cannot tell (they weigh 0), and P6 names the page's reading among the
+ * others.
+ */
+static void
+flat_collapsed_gaps(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2021_collapsed.txt", &arena);
+    assert_row(r, OGI_T3, "new_received",
+               (long long[]){118, 15, -2, -2, -2, -2, 133});
+    assert_row(r, OGI_T3, "result_total",
+               (long long[]){138, 15, -2, -2, -2, -2, 153});
+    assert_p6_names(r, "apply.new_received", "118 15 _ _ - _ 133");
+    assert_p6_names(r, "apply.result_total", "138 15 _ 无 _ _ 153");
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -306,6 +351,7 @@ main(void)
         cmocka_unit_test(flat_appeal_trailing_blanks),
         cmocka_unit_test(nodes_flat_appeal_many_blanks),
         cmocka_unit_test(flat_spaced_marks),
+        cmocka_unit_test(flat_collapsed_gaps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
