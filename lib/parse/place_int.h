@@ -186,6 +186,34 @@ int ogi__plan_no_trace(const ogi__table_t *g, const uint32_t *toks, size_t n);
 int ogi__plan_defer_free(ogi_report_t *r, const ogi__table_t *g,
                          ogi__prow_t *pr, ogi__pending_t *pend);
 
+/* place_short.c: a row short of cells */
+
+/* The gaps among toks[lo..hi) (BLANK pieces with text), and the blank
+ * cells they and the runs of marks among them may stand for. */
+size_t ogi__plan_gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo,
+                      size_t hi);
+size_t ogi__plan_gap_room(const ogi__table_t *g, const uint32_t *toks,
+                          size_t lo, size_t hi);
+/* The column of a short row's last value when it is the row's total,
+ * else -1. */
+long ogi__plan_short_total(const ogi__table_t *g, const ogi__prow_t *pr,
+                           const uint32_t *toks, size_t lo, size_t hi);
+/* The columns cols[0..k) of a short row's k values (total: the column
+ * of the last, or -1; spread: the ones between to the applicant columns
+ * that usually hold counts). */
+void ogi__plan_short_cols(const ogi__prow_t *pr, size_t k, long total,
+                          int spread, size_t *cols);
+/* Appends a placement of toks by column mask to buf ("3 _ 无"). */
+void ogi__plan_put_placement(char *buf, size_t cap, size_t *len,
+                             const ogi__table_t *g, const uint32_t *toks,
+                             size_t ncols, unsigned mask);
+/* A Table 2 short row whose values keep no trace of their places: how
+ * many placements their kinds allow, the leftmost in cols, the others
+ * written into alt (0: not such a row, or none fits). */
+size_t ogi__plan_traceless_cols(const ogi__table_t *g, const ogi__prow_t *pr,
+                                const uint32_t *toks, size_t k, size_t *cols,
+                                char *alt, size_t altcap);
+
 /* place_columns.c */
 
 /* part[k]: the part of the tables row k of plan p lies in (rows in
