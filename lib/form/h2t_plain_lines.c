@@ -90,6 +90,15 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
         if (k < e && !past_values && s[i] != '0' &&
             (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
             return 0;
+        /* an amount's unit written in its cell ("6434000元"): the
+         * value's, which no label's overflow starts with */
+        static const char *const units[] = {"万元", "元"};
+        for (size_t u = 0; u < OGI_ARRAY_LEN(units); u++)
+            if (ogi_text_has_prefix(s + k, s + e, units[u]) &&
+                !ogi_text_broken_at(t, k)) {
+                k += strlen(units[u]);
+                break;
+            }
         *kind = T_NUM;
         return k - i;
     }
