@@ -483,6 +483,57 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         push(fs, a, 1, col, F_BLANK, line);
 }
 
+/*
+ * Whether [a, e) of a line, the cells after its first, holds values only:
+ * digits, placeholders and the pieces of 不适用, padding and bars, and
+ * one digit at least. The appeals table's row is such a line, and has no
+ * label: its first cell is a value.
+ */
+static int
+values_after(const ogi_text_t *t, size_t a, size_t e)
+{
+    static const char *const pieces[] = {"不", "适", "用", "无"};
+    const char *s = t->s;
+    size_t digits = 0;
+    while (a < e) {
+        unsigned char c = (unsigned char)s[a];
+        if (ogi_text_is_digit(c)) {
+            digits++;
+            a++;
+        } else if (c == ' ' || c == '_' || c == '|' || c == '.' || c == '-' ||
+                   c == '/' || c == '+') {
+            a++;
+        } else {
+            size_t k = 0;
+            while (k < OGI_ARRAY_LEN(pieces) &&
+                   !ogi_text_has_prefix(s + a, s + e, pieces[k]))
+                k++;
+            if (k == OGI_ARRAY_LEN(pieces))
+                return 0;
+            a += strlen(pieces[k]);
+        }
+    }
+    return digits > 0;
+}
+
+/*
+ * Whether cell [a, b), the first of a line whose other cells hold values
+ * only, is a placeholder the bar cut: padding (centring, its own no-break
+ * space) then the first bytes of 无, 不 or — ("| \xe2\x80|" of
+ * "&nbsp;—"). Nothing is left of the line to overflow into it: the bytes
+ * are its own, and no label starts with those characters.
+ */
+static int
+first_cut_placeholder(const ogi_text_t *t, size_t a, size_t b, size_t e)
+{
+    size_t sp = a;
+    while (sp < b && is_pad(t->s[sp]))
+        sp++;
+    return sp == b && b < e && ogi_text_broken_at(t, b) &&
+           cut_lead(t, b) >= 0xe0 && cut_placeholder(t, b) &&
+           values_after(t, b + 1, e);
+}
+
 /* Splits line l of a row into cells and reads each. */
 void
 ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
@@ -494,8 +545,17 @@ ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
-        read_cell(t, fs, a, b, bar ? col : -1, line, after_cut, left_broken,
-                  !bar);
+        if (col == 0 && bar && first_cut_placeholder(t, a, b, e)) {
+            size_t n0 = fs->n;
+            push(fs, a, 1, col, F_VALUE, line);
+            if (fs->n > n0) {
+                fs->f[fs->n - 1].n = 0; /* nothing of it is left */
+                fs->f[fs->n - 1].spaced = 2;
+            }
+        } else {
+            read_cell(t, fs, a, b, bar ? col : -1, line, after_cut,
+                      left_broken, !bar);
+        }
         if (!bar)
             break;
         after_cut = b > a && !is_pad(s[b - 1]);
