@@ -90,6 +90,15 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
         if (k < e && !past_values && s[i] != '0' &&
             (s[k] == '.' || ogi_text_has_prefix(s + k, s + e, "、")))
             return 0;
+        /* an amount's unit written in its cell ("6434000元"): the
+         * value's, which no label's overflow starts with */
+        static const char *const units[] = {"万元", "元"};
+        for (size_t u = 0; u < OGI_ARRAY_LEN(units); u++)
+            if (ogi_text_has_prefix(s + k, s + e, units[u]) &&
+                !ogi_text_broken_at(t, k)) {
+                k += strlen(units[u]);
+                break;
+            }
         *kind = T_NUM;
         return k - i;
     }
@@ -285,11 +294,18 @@ ogi__h2t_scan_line(const ogi_text_t *t, size_t l, line_t *ln)
             uint8_t dk = T_NUM;
             if (i + n < le && !ogi_text_broken_at(t, i + n) &&
                 (ogi_text_is_digit((unsigned char)s[i + n]) ||
+                 ((s[i + n] == '-' || s[i + n] == '/') &&
+                  (i == ls || (s[i - 1] == ' ' && !ogi__table_is_nbsp(t, i - 1)))) ||
                  (vline && (unsigned char)s[i + n] > ' ')))
                 d = token_at(t, i + n, le, &dk, past, vline);
             /* on a line of values only, a placeholder right after them
-             * is the cell's too ("&nbsp;--") */
-            if (d && (dk == T_NUM || vline)) {
+             * is the cell's too ("&nbsp;--"); elsewhere a run of dashes
+             * between spaces: it touches no text, so no overflow it was
+             * written over and no cell before it ("&nbsp;-") */
+            if (d && (dk == T_NUM || vline ||
+                      (dk == T_DASH &&
+                       (i + n + d == le || s[i + n + d] == ' ') &&
+                       !ogi_text_broken_at(t, i + n + d)))) {
                 lead = n;
                 n = d;
                 kind = dk;

@@ -100,6 +100,34 @@ split_at(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int s)
     return 0;
 }
 
+/* Whether normalised offset i follows a space, not a no-break space
+ * (another cell's), nor text. */
+static int
+after_space(const ogi_text_t *t, uint32_t i)
+{
+    return i > 0 && t->s[i - 1] == ' ' && !ogi__table_is_nbsp(t, i - 1);
+}
+
+/* Whether some line of lines[lo, hi) but k has a value running from
+ * byte column x0 or before it past byte column x: a cell as wide as that
+ * in the column at x0. Digits led by no-break spaces say nothing: they
+ * may be two cells as well. */
+static int
+spans_past(const line_t *lines, size_t lo, size_t hi, size_t k, int x0, int x)
+{
+    for (size_t m = lo; m < hi; m++) {
+        if (m == k || lines[m].prose)
+            continue;
+        for (uint8_t j = 0; j < lines[m].n; j++) {
+            const tok_t *tk = &lines[m].t[j];
+            int led = tk->kind == T_NUM && tk->xd > tk->x0 && !tk->mid;
+            if (!led && tk->x0 <= x0 && tk->x1 > x)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /*
  * Whether a header line just above the run of value lines holding
  * lines[k] (up to three lines, no value on them) has a cell's text start
@@ -168,6 +196,33 @@ settle(line_t *lines, size_t n, size_t k, const ogi_text_t *t)
         }
         if (tk->kind != T_NUM || ln->n >= MAX_TOK)
             continue;
+        /* no-break spaces after a space leading the digits, where the
+         * rows around start a column at each (two values split there)
+         * and hold no wider cell in the first: a blank "&nbsp;" that
+         * filled its column, then the next cell's digits ("~0" over
+         * columns two bytes apart: a cell of two characters would have
+         * pushed the next column a byte on) */
+        if (!t->canvas && !tk->mid && tk->od == tk->off && tk->xd > tk->x0 &&
+            tk->off > (uint32_t)(tk->xd - tk->x0) / 2 &&
+            after_space(t, tk->off - (uint32_t)(tk->xd - tk->x0) / 2) &&
+            starts_at(lines, lo, hi, k, tk->x0) &&
+            split_at(lines, lo, hi, k, tk->x0, tk->xd) &&
+            !spans_past(lines, lo, hi, k, tk->x0, tk->xd)) {
+            uint32_t lead = (uint32_t)(tk->xd - tk->x0) / 2;
+            memmove(&ln->t[j + 1], &ln->t[j], (size_t)(ln->n - j) * sizeof(tok_t));
+            ln->n++;
+            tok_t *b = &ln->t[j], *v = &ln->t[j + 1];
+            b->kind = T_NBSP;
+            b->off = b->od = v->off - lead;
+            b->n = lead;
+            b->x1 = b->xd = v->xd;
+            b->extra = 0;
+            b->clean = 1;
+            b->lost = 0;
+            v->x0 = v->xd;
+            v->extra = (uint8_t)(v->extra - lead);
+            continue; /* the digits are looked at next */
+        }
         /* the digits of the token: [xd, xd + nd) */
         int nd = (int)(tk->off + tk->n - tk->od);
         /* a sign's or no-break spaces' cell wider in bytes than in

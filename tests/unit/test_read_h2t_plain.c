@@ -992,6 +992,129 @@ sign_run(void **state)
     free(raw);
 }
 
+/*
+ * nbspdash.txt: html2text's output for nbspdash.html, the Table 3 of a
+ * generated page (seed 20250107, style attributes dropped). The row
+ * 6.属于四类过程性信息 has the cells 0 | &nbsp;- | 0&nbsp; | 0&nbsp; | 0 |
+ * &nbsp; | &nbsp;0 (the HTML's): "~-" between spaces is one cell, the
+ * placeholder led by its no-break space, never a blank and a dash (eight
+ * cells for seven columns).
+ */
+static void
+nbsp_dash(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "nbspdash.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("h2t_plain");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const char label[] = "L:6.属于四类过程性信息 | ";
+    static const char want[] =
+        "V:0 | V:- | V:0 | V:0 | V:0 | B: | V:0";
+    char got[512];
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows && !seen; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strncmp(got, label, strlen(label)) != 0)
+            continue;
+        assert_string_equal(got + strlen(label), want);
+        seen = 1;
+    }
+    assert_true(seen);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * unit.txt: html2text's output for unit.html, the Table 2 of a generated
+ * page (seed 20250167, style attributes dropped), whose 政府集中采购 row
+ * holds 585 | 6434000元 (the HTML's): the amount's unit, written in its
+ * cell right after the digits, is the value's ("6434000元"), never the
+ * label's overflow; the header "采购总金额" names none.
+ */
+static void
+unit_in_cell(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "unit.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("h2t_plain");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const char want[] = " | V:585 | V:6434000元";
+    char got[512];
+    int seen = 0;
+    for (size_t r = 0; r < tb.nrows && !seen; r++) {
+        ogi_test_row_string(&tb, r, got, sizeof(got));
+        if (strncmp(got, "L:政府集", strlen("L:政府集")) != 0)
+            continue;
+        size_t n = strlen(got), w = strlen(want);
+        assert_true(n >= w);
+        assert_string_equal(got + n - w, want);
+        seen = 1;
+    }
+    assert_true(seen);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+/*
+ * nbspcol.txt: html2text's output for nbspcol.html, the Table 3 of a
+ * generated page (seed 20250139, style attributes dropped). Its rows
+ * 3.其他 0 | &nbsp; | 0 | &nbsp; | 0 | 1 | 1 and (七)总计 34 | 0 | &nbsp; |
+ * 0 | 0 | 2 | 36 (the HTML's) show "~0": a blank that filled its column,
+ * two bytes before the next column's start where the rows above split
+ * two values, then that column's 0; never one value "&nbsp;0" and a
+ * column short.
+ */
+static void
+nbsp_column(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = load_file(FORMS "nbspcol.txt", &len);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi_text_t t;
+    char why[160];
+    assert_int_equal(ogi_text_decode(a, raw, len, 0, &t, why, sizeof(why)), 0);
+    const ogi__reader_t *rd = ogi__reader_find("h2t_plain");
+    assert_non_null(rd);
+    ogi__table_t tb;
+    ogi__table_init(&tb, a, &t);
+    assert_int_equal(rd->read(&tb, &t, 0, t.nlines), 0);
+    static const char *const want[] = {
+        "L:3.其他 | V:0 | B: | V:0 | B: | V:0 | V:1 | V:1",
+        "L:(七)总计 | V:34 | V:0 | B: | V:0 | V:0 | V:2 | V:36",
+    };
+    char got[512];
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        int seen = 0;
+        for (size_t r = 0; r < tb.nrows && !seen; r++) {
+            ogi_test_row_string(&tb, r, got, sizeof(got));
+            if (strncmp(got, want[k], strlen("L:3.其他")) != 0)
+                continue;
+            assert_string_equal(got, want[k]);
+            seen = 1;
+        }
+        assert_true(seen);
+    }
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -1015,6 +1138,9 @@ main(void)
         cmocka_unit_test(own_run_gbk),
         cmocka_unit_test(appeals_nbsp),
         cmocka_unit_test(sign_run),
+        cmocka_unit_test(nbsp_dash),
+        cmocka_unit_test(unit_in_cell),
+        cmocka_unit_test(nbsp_column),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("read_h2t_plain", tests, NULL, NULL);
