@@ -17,7 +17,7 @@ static const ogi_rule_t rules[] = {
     {"P3", W, "parser", "a row has more or fewer cells than columns"},
     {"P4", W, "parser", "the unit of an amount is not stated; the likely unit is named"},
     {"P5", I, "parser", "digits of adjacent cells ran together; the one split the arithmetic allows was placed"},
-    {"P6", W, "parser", "digits of adjacent cells ran together; several splits fit, the most plausible was placed and the others are named"},
+    {"P6", W, "parser", "the text allows several readings of a row's cells (digits of adjacent cells run together, blank cells that left no trace, a cell the layout cut short); the most plausible was placed, or the cell left missing, and the others are named"},
     {"P7", W, "parser", "the format version is stated neither by the tables nor by the year"},
     {"P8", W, "parser", "digits of adjacent cells ran together and no split fits the arithmetic; left unsplit"},
     {"P9", I, "parser", "broken UTF-8 sequences were replaced"},

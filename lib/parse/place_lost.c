@@ -283,6 +283,24 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t,
             c->value = x;
             c->state = x == 0 && no_digit ? zstate : OGI_CELL_NUM;
             placed = 1;
+            /* a 0 with no digit left: a blank, a 0 and a placeholder
+             * cut before their first byte print the same ("&nbsp;" and
+             * "&nbsp;0" in html2text's columns), and the arithmetic
+             * holds for each: the text cannot tell them apart */
+            if (x == 0 && no_digit) {
+                char rpath[160];
+                ogi_report_path(tid, i / sk->ncols, -1, rpath, sizeof(rpath));
+                rc = ogi_report_add_finding(
+                    r, "P6", OGI_SEV_WARNING, rpath,
+                    "the layout cut %s before any digit: a blank, 0 and a "
+                    "placeholder print the same bytes and fit the "
+                    "arithmetic alike; read as %s",
+                    path, zstate == OGI_CELL_EMPTY ? "blank"
+                          : zstate == OGI_CELL_NA  ? "a placeholder"
+                                                   : "0");
+                if (rc)
+                    return rc;
+            }
         }
     }
     return 0;
@@ -313,6 +331,21 @@ ogi__place_lost(ogi_report_t *r, const ogi_text_t *t)
         for (size_t i = 0; i < n; i++) {
             ogi_cell_t *c = &tb->cells[i];
             if (c->flags & OGI__CELLF_CUT) {
+                /* the digits it may have held are several readings the
+                 * text cannot tell apart */
+                char path[160], rpath[160];
+                size_t nc = tb->skel->ncols;
+                ogi_report_path((ogi_table_id_t)id, i / nc, (long)(i % nc),
+                                path, sizeof(path));
+                ogi_report_path((ogi_table_id_t)id, i / nc, -1, rpath,
+                                sizeof(rpath));
+                int rc = ogi_report_add_finding(
+                    r, "P6", OGI_SEV_WARNING, rpath,
+                    "the layout cut %s short and no identity decides what "
+                    "it held: left missing",
+                    path);
+                if (rc)
+                    return rc;
                 c->flags &= (uint8_t)~OGI__CELLF_CUT;
                 c->value = 0;
                 c->scale = 0;

@@ -61,7 +61,7 @@ floor_of() {
         html) echo 100 ;;
         w3m) echo 99.9 ;;
         lynx) echo 99.4 ;;
-        html2text) echo 99.17 ;;
+        html2text) echo 99.6 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.99 ;;
