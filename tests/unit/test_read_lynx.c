@@ -449,6 +449,34 @@ lynx_probe_str(const char *s)
     return p;
 }
 
+/* Every row with a blank cell, so no row shows the table's seven values;
+ * &nbsp; typed before some values moves them a character past their
+ * column, one row is pushed by its labels: lynx's grid still tells each
+ * blank's column (tests/data/forms/lynx/gridslack.html). */
+static void
+grid_slack(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:5 | V:0 | V:0 | B: | V:0 "
+        "| V:1 | V:6",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | B: | V:0 | V:0 | V:0 "
+        "| V:0 | V:0",
+        "L:三、本年度办理结果 | L:(一)予以公开 | V:3 | V:0 | B: | V:0 | V:0 "
+        "| V:1 | V:4",
+        "L:(二)部分公开 | B: | V:0 | V:0 | V:0 | V:0 | V:-- | V:0",
+        "L:(三)不予公开 | L:1.属于国家秘密 | V:2 | V:0 | V:0 | V:0 | V:0 "
+        "| B: | V:2",
+        "L:2.其他法律行政法规禁止公开 | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:3.危及\"三安全一稳定\" | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:4.保护第三方合法权益 | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | V:无 | B: | V:0 | V:0",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "gridslack.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 /* Rows of lynx's grid (margin, label, values one space apart) are told
  * wherever their values stand in a line of any length (the probe reads a
  * line sixteen places at a time); values set further apart are not
@@ -488,6 +516,7 @@ main(void)
         cmocka_unit_test(t4_padded),
         cmocka_unit_test(garbage),
         cmocka_unit_test(grid_rows_any_offset),
+        cmocka_unit_test(grid_slack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
