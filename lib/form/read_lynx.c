@@ -329,7 +329,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             if (i > n - v)
                 tight += w[i].c0 - w[i - 1].c1 == 1;
         }
-        if (v >= 3 && tight * 2 >= v - 1 && runs == 0)
+        if (v >= 3 && tight && tight * 4 >= v - 1 && runs == 0)
             rows++;
         /* a line of values only (Table 4's one row) */
         if (v == n && v >= 5)
@@ -458,6 +458,7 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     }
     size_t vals = trailing_values(w, n);
     size_t tail = 0; /* blank columns after the last value, on the grid */
+    uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
     int gridded = r->ngrid && vals >= 1 && vals <= r->ngrid &&
                   on_grid(r, w, n, gapk, &tail);
     if (gridded) {
@@ -468,15 +469,21 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         /* too many: a blank less where the gap has the fewest spaces
          * besides its blanks and the separator (&nbsp; typed around a
          * value is one space on either side, two at most), then the
-         * narrowest, the rightmost of equals */
+         * narrowest, the rightmost of equals. Gaps with no space to
+         * spare (three spaces: a blank cell, or &nbsp; typed on both
+         * sides; five: two, or one and that) cannot be told apart by
+         * their spaces: where more of them are left than blanks to take
+         * away, each keeps one blank open (split_int.h), for the
+         * format's arithmetic to place, or to name the readings. */
         while (vals + nblank > r->width) {
-            size_t best = 0;
+            size_t best = 0, even = 0;
             uint32_t best_rest = 0, best_g = 0;
             for (size_t i = n; i-- > 0;) {
-                if (!gapk[i])
+                if (!gapk[i] || opened[i])
                     continue;
                 uint32_t g = w[i].c0 - w[i - 1].c1;
                 uint32_t rest = g - 1 - 2 * (uint32_t)gapk[i];
+                even += rest == 0;
                 if (!best || rest < best_rest ||
                     (rest == best_rest && g < best_g)) {
                     best = i;
@@ -486,6 +493,13 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             }
             if (!best)
                 break;
+            if (best_rest == 0 && even > vals + nblank - r->width) {
+                for (size_t i = 1; i < n; i++)
+                    if (gapk[i] && !opened[i] &&
+                        w[i].c0 - w[i - 1].c1 == 1 + 2 * (uint32_t)gapk[i])
+                        opened[i] = 1;
+                break;
+            }
             gapk[best]--;
             nblank--;
         }
@@ -498,7 +512,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
             uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
-            int open = vals == n && !r->width && gapk[i] && g % 2 == 1;
+            int open =
+                opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;
@@ -634,9 +649,9 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
  * lynx made its column (it sizes columns by the rows it has seen, and a
  * row under a cell spanning rows counts its cells from another column).
  * A grid is one where every row (but one whose label reaches into the
- * columns) has its values fall in columns one each, each at most GRID_SLACK characters past the
- * column's start, with at least as many columns as the widest row has
- * values and at most GRID_MORE more.
+ * columns) has its values fall in columns one each, each at most
+ * GRID_SLACK characters past the column's start, with at least as many
+ * columns as the widest row has values and at most GRID_MORE more.
  */
 static int
 region_grid(rd_t *r, size_t l0, size_t l1)

@@ -202,8 +202,12 @@ no_whole_row(void **state)
         "L:6.属于四类过程性信息 | V:1 | V:- | V:/ | V:/ | B: | B: | V:1",
         "L:7.属于行政执法案卷 | B: | V:-- | B: | B: | B: | V:/ | V:-",
         "L:8.属于行政查询事项 | V:1 | V:无 | V:- | V:/ | B: | B: | V:1",
-        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | V:1 | B: | B: | B: | "
-        "V:- | V:无 | V:1",
+        /* three spaces after the label, seven after the 1: a blank
+         * cell there and three here, or &nbsp; typed around the 1 and
+         * two blanks and &nbsp; typed around here; the row is a cell
+         * short of seven, so one blank of each gap is left open */
+        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | B:  | V:1 | B: | B: "
+        "| B:  | V:- | V:无 | V:1",
         "L:2.没有现成信息需要另行制作 | B: | V:/ | V:-- | V:-- | B: | V:-- | "
         "V:-",
         "L:3.补正后申请内容仍不明确 | B: | V:-- | V:-- | B: | B: | B: | B:",
