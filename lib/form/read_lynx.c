@@ -644,7 +644,8 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
 /*
  * The grid of the value columns of lines [l0, l1) (see on_grid), or
  * none (r->ngrid 0). A column starts where two rows or more start a
- * value, but one character after such a place: that is a value moved on
+ * value there or a character later, but one character after such a
+ * column's start: that is a value moved on
  * by a no-break space typed before it, or by a cell before it wider than
  * lynx made its column (it sizes columns by the rows it has seen, and a
  * row under a cell spanning rows counts its cells from another column).
@@ -682,7 +683,8 @@ region_grid(rd_t *r, size_t l0, size_t l1)
         return 0;
     size_t ng = 0;
     for (uint32_t c = 0; c < GRID_SPAN; c++) {
-        if (hits[c] < 2 || (ng && r->grid[ng - 1] + 1 == c))
+        if (!hits[c] || (ng && r->grid[ng - 1] + 1 == c) ||
+            hits[c] + (c + 1 < GRID_SPAN ? hits[c + 1] : 0) < 2)
             continue;
         if (ng == MAX_COLS)
             return 0;

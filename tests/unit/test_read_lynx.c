@@ -505,6 +505,30 @@ grid_rows_any_offset(void **state)
         }
 }
 
+/* A column only two rows have values in, one of them a character past
+ * its start (&nbsp; typed before it): the two together make the column
+ * (tests/data/forms/lynx/gridpair.html). */
+static void
+grid_pair(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:1 | V:0 | V:0 | B: | V:0 "
+        "| V:0 | V:1",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | V:0 | V:0 | B: | V:0 "
+        "| V:0 | V:0",
+        "L:(一)予以公开 | V:2 | V:0 | V:0 | V:不适用 | V:0 | V:0 | V:2",
+        "L:(二)部分公开 | V:0 | V:0 | V:0 | B: | V:0 | B: | V:0",
+        "L:1.属于国家秘密 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+        "L:2.其他法律行政法规禁止公开 | V:3 | V:0 | B: | B: | V:0 | V:0 "
+        "| V:3",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | B: | V:0 | V:0 | V:0",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "gridpair.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -521,6 +545,7 @@ main(void)
         cmocka_unit_test(garbage),
         cmocka_unit_test(grid_rows_any_offset),
         cmocka_unit_test(grid_slack),
+        cmocka_unit_test(grid_pair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
