@@ -384,6 +384,11 @@ add_blanks(rd_t *r, size_t k, size_t off)
  * grid, starts values at characters that make many more. */
 #define GRID_MORE 2
 
+#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
+
+/* Lines of headings looked for above a row */
+#define HEAD_LINES 3
+
 /* The column of the grid a value starting at character c falls in:
  * the last whose first character is at most c, or ngrid when c is
  * before the first. */
@@ -429,6 +434,51 @@ on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk, size_t *tail)
 }
 
 /*
+ * A row line right under the headings of its table's columns, in a
+ * table too short for its rows to show lynx's grid (one row under its
+ * headings, 第二十条第（九）项's): lynx lays the headings out on the
+ * grid too, each where its column starts, so the columns are the
+ * characters the heading lines above start words at. 1 when every value
+ * falls in one of them after the row's label, one each (on_grid), gapk
+ * and *tail then the blank columns before each and after the last; 0
+ * where no headings say so.
+ */
+static int
+head_grid(const rd_t *r, size_t l, const word_t *w, size_t n, size_t *gapk,
+          size_t *tail)
+{
+    const ogi_text_t *t = r->t;
+    rd_t h = *r;
+    uint8_t at[GRID_SPAN];
+    memset(at, 0, sizeof(at));
+    word_t hw[MAX_WORDS];
+    size_t lines = 0;
+    for (size_t k = l; k-- > 0 && lines < HEAD_LINES;) {
+        if (ogi__table_is_empty_line(t, k) || ogi__table_is_page_line(t, k))
+            break;
+        size_t m = line_words(t, k, hw, MAX_WORDS);
+        for (size_t i = 0; i < m; i++) {
+            if (hw[i].value)
+                return 0;
+            if (hw[i].c0 < GRID_SPAN)
+                at[hw[i].c0] = 1;
+        }
+        lines++;
+    }
+    if (!lines)
+        return 0;
+    h.ngrid = 0;
+    for (uint32_t c = 0; c < GRID_SPAN; c++) {
+        if (!at[c])
+            continue;
+        if (h.ngrid == MAX_COLS)
+            return 0;
+        h.grid[h.ngrid++] = c;
+    }
+    return on_grid(&h, w, n, gapk, tail);
+}
+
+/*
  * The cells of a row line: runs of text words one space apart are read
  * with ogi__table_add_words (labels, a group label and its row's
  * numbering apart), values one each. A gap of g >= 3 spaces before a
@@ -459,8 +509,9 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     size_t vals = trailing_values(w, n);
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
-    int gridded = r->ngrid && vals >= 1 && vals <= r->ngrid &&
-                  on_grid(r, w, n, gapk, &tail);
+    int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
+                   on_grid(r, w, n, gapk, &tail)) ||
+                  (vals >= 1 && vals < n && head_grid(r, l, w, n, gapk, &tail));
     if (gridded) {
         nblank = 0;
         for (size_t i = 0; i < n; i++)
@@ -638,8 +689,6 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
     *by_gaps = rows >= 3 && most > width && says[most] > 2 * whole ? most : 0;
     return rows >= 3 && width <= MAX_COLS ? width : 0;
 }
-
-#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
 
 /*
  * The grid of the value columns of lines [l0, l1) (see on_grid), or

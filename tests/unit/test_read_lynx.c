@@ -529,6 +529,28 @@ grid_pair(void **state)
     check(FORMS "gridpair.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* One row under its headings, the headings wider than its values: lynx
+ * lays both out on its grid, so the gap of four spaces before the amount
+ * is the heading's width, not a blank cell
+ * (tests/data/forms/lynx/headgrid.html). */
+static void
+head_grid(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:第二十条第(九)项",
+        "L:信息内容 | L:采购项目数量 采购总金额",
+        "L:政府集中采购 | V:208 | V:9432091.92",
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:5 | V:0 | V:0 | V:0 | V:0 "
+        "| V:1 | V:6",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:0",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+    };
+    check(FORMS "headgrid.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -546,6 +568,7 @@ main(void)
         cmocka_unit_test(grid_rows_any_offset),
         cmocka_unit_test(grid_slack),
         cmocka_unit_test(grid_pair),
+        cmocka_unit_test(head_grid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
