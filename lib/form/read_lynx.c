@@ -329,7 +329,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             if (i > n - v)
                 tight += w[i].c0 - w[i - 1].c1 == 1;
         }
-        if (v >= 3 && tight * 2 >= v - 1 && runs == 0)
+        if (v >= 3 && tight && tight * 4 >= v - 1 && runs == 0)
             rows++;
         /* a line of values only (Table 4's one row) */
         if (v == n && v >= 5)
@@ -375,35 +375,107 @@ add_blanks(rd_t *r, size_t k, size_t off)
     return 0;
 }
 
+/* Characters a value may start past its column's start: no-break
+ * spaces typed before it, cells before it wider than their columns. */
+#define GRID_SLACK 3
+
+/* Columns a grid may have more than the widest row has values (rows
+ * with blank cells, all of them): a row laid out by its text alone, no
+ * grid, starts values at characters that make many more. */
+#define GRID_MORE 2
+
+#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
+
+/* Lines of headings looked for above a row */
+#define HEAD_LINES 3
+
+/* The column of the grid a value starting at character c falls in:
+ * the last whose first character is at most c, or ngrid when c is
+ * before the first. */
+static size_t
+grid_col(const rd_t *r, uint32_t c)
+{
+    size_t g = r->ngrid;
+    while (g > 0 && r->grid[g - 1] > c)
+        g--;
+    return g == 0 ? r->ngrid : g - 1;
+}
+
 /*
- * Where lynx kept its grid (a table it could lay out), every value of a
- * row starts where its column does, and a blank cell is a column the row
- * has nothing at. 1 when all the values after w's last text word start
- * on the grid: gapk[i] then receives the blank columns before word i (the
- * last ones are left to the completion at the row's end).
+ * Where lynx kept its grid (a table it could lay out), every cell of a
+ * row starts where its column does; a value starts there or a character
+ * or two later (region_grid). A blank cell is a column the row has nothing
+ * in. 1 when all the values after w's last text word fall in columns of
+ * the grid after that word, one each: gapk[i] then receives the blank
+ * columns before word i and *tail those after the last.
  */
 static int
-on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk)
+on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk, size_t *tail)
 {
     size_t v = trailing_values(w, n);
     size_t first = n - v;
-    uint32_t after = first ? w[first - 1].c1 : 0;
-    size_t g = 0;
-    while (g < r->ngrid && r->grid[g] <= after)
-        g++;
+    size_t next = 0; /* the first column the next value may take */
+    if (first) {
+        size_t g = grid_col(r, w[first - 1].c1);
+        next = g == r->ngrid ? 0 : g + 1;
+    }
     size_t k[MAX_WORDS];
     for (size_t i = first; i < n; i++) {
-        size_t from = g;
-        while (g < r->ngrid && r->grid[g] < w[i].c0)
-            g++;
-        if (g == r->ngrid || r->grid[g] != w[i].c0)
+        size_t g = grid_col(r, w[i].c0);
+        if (g == r->ngrid || g < next || w[i].c0 - r->grid[g] > GRID_SLACK)
             return 0;
-        k[i] = g - from;
-        g++;
+        k[i] = g - next;
+        next = g + 1;
     }
     for (size_t i = first; i < n; i++)
         gapk[i] = k[i];
+    *tail = r->ngrid - next;
     return 1;
+}
+
+/*
+ * A row line right under the headings of its table's columns, in a
+ * table too short for its rows to show lynx's grid (one row under its
+ * headings, 第二十条第（九）项's): lynx lays the headings out on the
+ * grid too, each where its column starts, so the columns are the
+ * characters the heading lines above start words at. 1 when every value
+ * falls in one of them after the row's label, one each (on_grid), gapk
+ * and *tail then the blank columns before each and after the last; 0
+ * where no headings say so.
+ */
+static int
+head_grid(const rd_t *r, size_t l, const word_t *w, size_t n, size_t *gapk,
+          size_t *tail)
+{
+    const ogi_text_t *t = r->t;
+    rd_t h = *r;
+    uint8_t at[GRID_SPAN];
+    memset(at, 0, sizeof(at));
+    word_t hw[MAX_WORDS];
+    size_t lines = 0;
+    for (size_t k = l; k-- > 0 && lines < HEAD_LINES;) {
+        if (ogi__table_is_empty_line(t, k) || ogi__table_is_page_line(t, k))
+            break;
+        size_t m = line_words(t, k, hw, MAX_WORDS);
+        for (size_t i = 0; i < m; i++) {
+            if (hw[i].value)
+                return 0;
+            if (hw[i].c0 < GRID_SPAN)
+                at[hw[i].c0] = 1;
+        }
+        lines++;
+    }
+    if (!lines)
+        return 0;
+    h.ngrid = 0;
+    for (uint32_t c = 0; c < GRID_SPAN; c++) {
+        if (!at[c])
+            continue;
+        if (h.ngrid == MAX_COLS)
+            return 0;
+        h.grid[h.ngrid++] = c;
+    }
+    return on_grid(&h, w, n, gapk, tail);
 }
 
 /*
@@ -435,7 +507,12 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         }
     }
     size_t vals = trailing_values(w, n);
-    if (r->ngrid && vals >= 1 && vals < r->ngrid && on_grid(r, w, n, gapk)) {
+    size_t tail = 0; /* blank columns after the last value, on the grid */
+    uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
+    int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
+                   on_grid(r, w, n, gapk, &tail)) ||
+                  (vals >= 1 && vals < n && head_grid(r, l, w, n, gapk, &tail));
+    if (gridded) {
         nblank = 0;
         for (size_t i = 0; i < n; i++)
             nblank += gapk[i];
@@ -443,15 +520,21 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         /* too many: a blank less where the gap has the fewest spaces
          * besides its blanks and the separator (&nbsp; typed around a
          * value is one space on either side, two at most), then the
-         * narrowest, the rightmost of equals */
+         * narrowest, the rightmost of equals. Gaps with no space to
+         * spare (three spaces: a blank cell, or &nbsp; typed on both
+         * sides; five: two, or one and that) cannot be told apart by
+         * their spaces: where more of them are left than blanks to take
+         * away, each keeps one blank open (split_int.h), for the
+         * format's arithmetic to place, or to name the readings. */
         while (vals + nblank > r->width) {
-            size_t best = 0;
+            size_t best = 0, even = 0;
             uint32_t best_rest = 0, best_g = 0;
             for (size_t i = n; i-- > 0;) {
-                if (!gapk[i])
+                if (!gapk[i] || opened[i])
                     continue;
                 uint32_t g = w[i].c0 - w[i - 1].c1;
                 uint32_t rest = g - 1 - 2 * (uint32_t)gapk[i];
+                even += rest == 0;
                 if (!best || rest < best_rest ||
                     (rest == best_rest && g < best_g)) {
                     best = i;
@@ -461,6 +544,13 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             }
             if (!best)
                 break;
+            if (best_rest == 0 && even > vals + nblank - r->width) {
+                for (size_t i = 1; i < n; i++)
+                    if (gapk[i] && !opened[i] &&
+                        w[i].c0 - w[i - 1].c1 == 1 + 2 * (uint32_t)gapk[i])
+                        opened[i] = 1;
+                break;
+            }
             gapk[best]--;
             nblank--;
         }
@@ -473,7 +563,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
             uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
-            int open = vals == n && !r->width && gapk[i] && g % 2 == 1;
+            int open =
+                opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;
@@ -504,6 +595,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         if (rc)
             return rc;
     }
+    if (gridded)
+        return add_blanks(r, tail, w[n - 1].b);
     if (r->width && vals >= 1 && vals + nblank < r->width)
         return add_blanks(r, r->width - vals - nblank, w[n - 1].b);
     /* a line of values only where no row says the width (Table 4's):
@@ -597,10 +690,19 @@ region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
     return rows >= 3 && width <= MAX_COLS ? width : 0;
 }
 
-#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
-
-/* The grid of the value columns of lines [l0, l1) (see on_grid), or
- * none (r->ngrid 0). */
+/*
+ * The grid of the value columns of lines [l0, l1) (see on_grid), or
+ * none (r->ngrid 0). A column starts where two rows or more start a
+ * value there or a character later, but one character after such a
+ * column's start: that is a value moved on
+ * by a no-break space typed before it, or by a cell before it wider than
+ * lynx made its column (it sizes columns by the rows it has seen, and a
+ * row under a cell spanning rows counts its cells from another column).
+ * A grid is one where every row (but one whose label reaches into the
+ * columns) has its values fall in columns one each, each at most
+ * GRID_SLACK characters past the column's start, with at least as many
+ * columns as the widest row has values and at most GRID_MORE more.
+ */
 static int
 region_grid(rd_t *r, size_t l0, size_t l1)
 {
@@ -613,6 +715,7 @@ region_grid(rd_t *r, size_t l0, size_t l1)
         return OGI_ENOMEM;
     memset(hits, 0, GRID_SPAN);
     word_t w[MAX_WORDS];
+    size_t rows = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -620,20 +723,46 @@ region_grid(rd_t *r, size_t l0, size_t l1)
         size_t v = trailing_values(w, n);
         if (v < 2 || v == n)
             continue;
+        rows++;
         for (size_t i = n - v; i < n; i++)
             if (w[i].c0 < GRID_SPAN && hits[w[i].c0] < 255)
                 hits[w[i].c0]++;
     }
+    if (rows < 2)
+        return 0;
     size_t ng = 0;
     for (uint32_t c = 0; c < GRID_SPAN; c++) {
-        if (hits[c] < 2)
+        if (!hits[c] || (ng && r->grid[ng - 1] + 1 == c) ||
+            hits[c] + (c + 1 < GRID_SPAN ? hits[c + 1] : 0) < 2)
             continue;
-        if (ng == r->width)
-            return 0; /* more columns than cells: no grid */
+        if (ng == MAX_COLS)
+            return 0;
         r->grid[ng++] = c;
     }
-    if (ng == r->width)
-        r->ngrid = ng;
+    if (ng < r->width || ng > r->width + GRID_MORE)
+        return 0;
+    r->ngrid = ng;
+    /* every row on it, but one whose label reaches into the columns: a
+     * label spanning columns lynx could not lay out, its cells after it */
+    size_t gapk[MAX_WORDS], tail, past = 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t v = trailing_values(w, n);
+        if (v < 2 || v == n)
+            continue;
+        if (w[n - v - 1].c1 >= r->grid[0])
+            past++;
+        else if (!on_grid(r, w, n, gapk, &tail)) {
+            r->ngrid = 0;
+            return 0;
+        }
+    }
+    /* such rows are few: in a text laid out row by row, no grid, every
+     * label but the shortest reaches past the first value */
+    if (past * 3 > rows)
+        r->ngrid = 0;
     return 0;
 }
 
@@ -680,10 +809,30 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int rc = region_grid(&r, l0, l1);
     if (rc)
         return rc;
-    if (!r.ngrid && by_gaps)
-        r.width = by_gaps;
     memcpy(r.rgrid, r.grid, sizeof(r.grid));
     r.nrgrid = r.ngrid;
+    /* a block lynx laid out on a grid of more columns than any row has
+     * values (every row with a blank cell) says how many cells the
+     * table's rows have, the blocks it could not lay out too */
+    size_t most = r.ngrid;
+    for (size_t l = l0; l < l1;) {
+        if (ogi__table_is_empty_line(t, l)) {
+            l++;
+            continue;
+        }
+        if ((rc = block_grid(&r, l, l0, l1)))
+            return rc;
+        if (r.ngrid > most)
+            most = r.ngrid;
+        l = r.b1;
+    }
+    /* with no grid anywhere, the rows' gaps may say more cells (where
+     * lynx kept a grid, its gaps are its padding) */
+    if (most > r.width)
+        r.width = most;
+    else if (!most && by_gaps)
+        r.width = by_gaps;
+    r.b0 = r.b1 = 0;
     word_t w[MAX_WORDS];
     size_t empties = 0; /* empty lines since the last cell's line */
     int after_cell = 0; /* the last content was a cell of its own line */

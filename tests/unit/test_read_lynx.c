@@ -202,8 +202,12 @@ no_whole_row(void **state)
         "L:6.属于四类过程性信息 | V:1 | V:- | V:/ | V:/ | B: | B: | V:1",
         "L:7.属于行政执法案卷 | B: | V:-- | B: | B: | B: | V:/ | V:-",
         "L:8.属于行政查询事项 | V:1 | V:无 | V:- | V:/ | B: | B: | V:1",
-        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | V:1 | B: | B: | B: | "
-        "V:- | V:无 | V:1",
+        /* three spaces after the label, seven after the 1: a blank
+         * cell there and three here, or &nbsp; typed around the 1 and
+         * two blanks and &nbsp; typed around here; the row is a cell
+         * short of seven, so one blank of each gap is left open */
+        "L:(四)无法提供 | L:1.本机关不掌握相关政府信息 | B:  | V:1 | B: | B: "
+        "| B:  | V:- | V:无 | V:1",
         "L:2.没有现成信息需要另行制作 | B: | V:/ | V:-- | V:-- | B: | V:-- | "
         "V:-",
         "L:3.补正后申请内容仍不明确 | B: | V:-- | V:-- | B: | B: | B: | B:",
@@ -449,6 +453,34 @@ lynx_probe_str(const char *s)
     return p;
 }
 
+/* Every row with a blank cell, so no row shows the table's seven values;
+ * &nbsp; typed before some values moves them a character past their
+ * column, one row is pushed by its labels: lynx's grid still tells each
+ * blank's column (tests/data/forms/lynx/gridslack.html). */
+static void
+grid_slack(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:5 | V:0 | V:0 | B: | V:0 "
+        "| V:1 | V:6",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | B: | V:0 | V:0 | V:0 "
+        "| V:0 | V:0",
+        "L:三、本年度办理结果 | L:(一)予以公开 | V:3 | V:0 | B: | V:0 | V:0 "
+        "| V:1 | V:4",
+        "L:(二)部分公开 | B: | V:0 | V:0 | V:0 | V:0 | V:-- | V:0",
+        "L:(三)不予公开 | L:1.属于国家秘密 | V:2 | V:0 | V:0 | V:0 | V:0 "
+        "| B: | V:2",
+        "L:2.其他法律行政法规禁止公开 | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:3.危及\"三安全一稳定\" | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:4.保护第三方合法权益 | V:0 | V:0 | V:0 | V:0 | V:0 | B: | B:",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | V:无 | B: | V:0 | V:0",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "gridslack.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 /* Rows of lynx's grid (margin, label, values one space apart) are told
  * wherever their values stand in a line of any length (the probe reads a
  * line sixteen places at a time); values set further apart are not
@@ -473,6 +505,52 @@ grid_rows_any_offset(void **state)
         }
 }
 
+/* A column only two rows have values in, one of them a character past
+ * its start (&nbsp; typed before it): the two together make the column
+ * (tests/data/forms/lynx/gridpair.html). */
+static void
+grid_pair(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:1 | V:0 | V:0 | B: | V:0 "
+        "| V:0 | V:1",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | V:0 | V:0 | B: | V:0 "
+        "| V:0 | V:0",
+        "L:(一)予以公开 | V:2 | V:0 | V:0 | V:不适用 | V:0 | V:0 | V:2",
+        "L:(二)部分公开 | V:0 | V:0 | V:0 | B: | V:0 | B: | V:0",
+        "L:1.属于国家秘密 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+        "L:2.其他法律行政法规禁止公开 | V:3 | V:0 | B: | B: | V:0 | V:0 "
+        "| V:3",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | B: | V:0 | V:0 | V:0",
+        "L:四、政府信息公开行政复议、行政诉讼情况",
+    };
+    check(FORMS "gridpair.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* One row under its headings, the headings wider than its values: lynx
+ * lays both out on its grid, so the gap of four spaces before the amount
+ * is the heading's width, not a blank cell
+ * (tests/data/forms/lynx/headgrid.html). */
+static void
+head_grid(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:第二十条第(九)项",
+        "L:信息内容 | L:采购项目数量 采购总金额",
+        "L:政府集中采购 | V:208 | V:9432091.92",
+        "L:三、收到和处理政府信息公开申请情况",
+        "L:一、本年新收政府信息公开申请数量 | V:5 | V:0 | V:0 | V:0 | V:0 "
+        "| V:1 | V:6",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:0",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+    };
+    check(FORMS "headgrid.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -488,6 +566,9 @@ main(void)
         cmocka_unit_test(t4_padded),
         cmocka_unit_test(garbage),
         cmocka_unit_test(grid_rows_any_offset),
+        cmocka_unit_test(grid_slack),
+        cmocka_unit_test(grid_pair),
+        cmocka_unit_test(head_grid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
