@@ -745,6 +745,83 @@ w3m_group_tail_before_label(void **state)
     done(&fx);
 }
 
+/* w3m (ogi gen --seed 20250143 --layouts html, w3m -dump): 不适用 wrapped
+ * in its column, "用" on the line of the next rows' group label
+ * （五）不予处理: the tail ends the placeholder above, the group label
+ * stays with the rows below. */
+static void
+w3m_tail_beside_group(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "度办理结        1.信访举报投诉类申请              0  0    0    0   0     0  0\n"
+             "果              2.重复申请                        0  不适 0    0   0     无 --\n"
+             "         （五）                                      用\n"
+             "         不予处 3.要求提供公开出版物              0  0    0    --  0     0  0\n");
+    static const char *const want[] = {
+        "L[度办理结] L[1.信访举报投诉类申请] V[0] V[0] V[0] V[0] V[0] V[0] "
+        "V[0]",
+        "L[果] L[2.重复申请] V[0] V[不适用] V[0] V[0] V[0] V[无] V[--]",
+        "L[(五)不予处] L[3.要求提供公开出版物] V[0] V[0] V[0] V[--] V[0] "
+        "V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m (seed 20250231): "不适" over "用" and "不" over "适用" in one row,
+ * their tails beside the group label （五）不予处理; below, "不适" over
+ * "用" beside the tail of the row's own label, which the row's band
+ * joins. The page's cells: 0, 不适用, 不适用, —, blank, blank, 0 and /,
+ * blank, 不适用, 0, --, 0, blank (blanks are only space here). */
+static void
+w3m_tails_beside_group(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                    3.要求提供公开出版物  0    不适  不  —                 0 \n"
+             "           （五）不                            用   适用\n"
+             "           予处理   4.无正当理由大量反复   /        不适 0      --     0    \n"
+             "                    申请                            用 \n");
+    static const char *const want[] = {
+        "L[3.要求提供公开出版物] V[0] V[不适用] V[不适用] V[-] V[0]",
+        "L[(五)不予处理] L[4.无正当理由大量反复申请] V[/] V[不适用] V[0] "
+        "V[--] V[0]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* w3m (seed 20250289): "不适" over "用" in a row whose only other value
+ * is 无: one value besides the pieces is no line of values to the bands,
+ * which read "不适" as a label's; joined, the row holds 不适用 (商业企业)
+ * and 无 (总计), its other cells blank (only space here). */
+static void
+w3m_tail_one_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "\n"
+             "                        1.属于国家秘密  1                                   1\n"
+             "\n"
+             "                      2.其他法律行政法       不适                          无\n"
+             "                      规禁止公开             用 \n"
+             "\n"
+             "三、本年度            3.危及“三安全一稳      1     --  -       不适用  无  1\n"
+             "办理结果              定” \n");
+    static const char *const want[] = {
+        "L[1.属于国家秘密] V[1] V[1]",
+        "L[2.其他法律行政法规禁止公开] V[不适用] V[无]",
+        "L[三、本年度办理结果] L[3.危及\"三安全一稳定\"] V[1] V[--] V[-] "
+        "V[不适用] V[无] V[1]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1184,6 +1261,9 @@ main(void)
         cmocka_unit_test(w3m_top_above_label),
         cmocka_unit_test(w3m_group_beside_top),
         cmocka_unit_test(w3m_group_tail_before_label),
+        cmocka_unit_test(w3m_tail_beside_group),
+        cmocka_unit_test(w3m_tails_beside_group),
+        cmocka_unit_test(w3m_tail_one_value),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
