@@ -413,6 +413,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 void
 ogi__table_label_slots(ogi__table_t *tb, size_t r0, size_t r1)
 {
+    if (r1 <= r0)
+        return;
     uint64_t labels = 0, filled = 0, named = 0, valued = 0;
     for (size_t r = r0; r < r1; r++) {
         const ogi__row_t *row = &tb->rows[r];

@@ -695,12 +695,15 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int *wx0 = x0, *wx1 = x1; /* display columns, whichever is chosen */
     /* each row's values, listed once: their count, and where they are */
     size_t *vfirst = nv + sc.nrows, nval = 0;
+    int tails = 0; /* a label that may end 不适用 wrapped */
     for (size_t k = 0; k < sc.nrows; k++) {
         vfirst[k] = nval;
         for (size_t i = sc.rows[k].first;
              i < sc.rows[k].first + sc.rows[k].count; i++)
             if (is_value(&sc.cells[i]))
                 vcell[nval++] = (uint32_t)i;
+            else
+                tails |= ogi__band_wrap_tail(&sc.cells[i]);
         nv[k] = nval - vfirst[k];
     }
     vfirst[sc.nrows] = nval;
@@ -721,7 +724,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     }
     /* placeholders wrapped beside another row's cells, joined: each
      * row's values counted again */
-    int joined = ogi__band_join_wraps(&sc, x0, x1, wx0, wx1, n0, n1);
+    int joined =
+        tails ? ogi__band_join_wraps(&sc, x0, x1, wx0, wx1, n0, n1) : 0;
     if (joined < 0)
         return joined;
     if (joined) {

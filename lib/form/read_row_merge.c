@@ -102,6 +102,17 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
     d->len = (uint32_t)(hi - lo);
     d->x0 = (int16_t)x0[at];
     d->x1 = (int16_t)x1[at];
+    /* no piece on the value line (a header's label wrapped, "行" over
+     * "政诉讼"): it stands where its pieces do, all of them */
+    for (size_t k = 0; c->main == SIZE_MAX && k < c->n; k++) {
+        size_t m = c->m[k];
+        if (x0[m] < 0)
+            continue;
+        if (d->x0 < 0 || x0[m] < d->x0)
+            d->x0 = (int16_t)x0[m];
+        if (x1[m] > d->x1)
+            d->x1 = (int16_t)x1[m];
+    }
     d->measurable = 0;
     return 0;
 }

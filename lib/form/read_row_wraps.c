@@ -20,7 +20,6 @@
 
 #define CHAIN_MAX   3  /* 不/适/用: the narrowest column sets three lines */
 #define PIECE_BYTES 12 /* a piece of a placeholder, at most (不适用 is 9) */
-#define TAIL        "\xE7\x94\xA8" /* 用, 不适用's last character */
 
 /* The one cell of row r of sc overlapping columns [a, b) of cell i, or
  * SIZE_MAX when none or several do. */
@@ -141,13 +140,8 @@ ogi__band_join_wraps(ogi__table_t *sc, const int *x0, const int *x1, int *a0,
         return 0;
     /* one walk along the cells, not the rows: most lines hold no piece */
     for (size_t i = sc->rows[1].first; i < sc->ncells; i++) {
-        /* the only placeholder of several characters is 不适用 (a
-         * number's pieces are values): its tail ends with 用, which
-         * most labels do not */
-        const ogi__cell_t *c = &sc->cells[i];
-        if (c->n - 3 > PIECE_BYTES - 3 || c->s[c->n - 1] != TAIL[2] ||
-            memcmp(c->s + c->n - 3, TAIL, 3) != 0 ||
-            c->kind != OGI__CELL_LABEL || x0[i] < 0 || (drop && drop[i]))
+        if (!ogi__band_wrap_tail(&sc->cells[i]) || x0[i] < 0 ||
+            (drop && drop[i]))
             continue;
         size_t b = row_of(sc, i);
         /* the pieces right above it, one a line, each the other's

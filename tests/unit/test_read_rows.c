@@ -822,6 +822,43 @@ w3m_tail_one_value(void **state)
     done(&fx);
 }
 
+/* w3m (seed 20250107, 80 columns): Table 4's group label 行政诉讼 set
+ * in a narrow column, "行" (columns 51-53) over "政诉讼" (49-55), read as
+ * one label: it stands where both pieces do, [49, 55), over the columns
+ * of 总计 [49, 51) and 结果维持 [53, 57) it spans; not at "行" alone,
+ * between them, where a column of its own would be. */
+static void
+w3m_header_label_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "         行政复议                                  行\n"
+             "                                                 政诉讼\n"
+             "\n"
+             "                                 未经复议直接               复议后起诉\n"
+             "结果                                 起诉\n"
+             " 维  结果  其他  尚未  总\n"
+             " 持  纠正  结果  审结  计  结果  结果 其他 尚未  总  结果   结  其他   尚  总\n"
+             "                           维持   纠   结  审结  计  维持  果纠 结果  未审 计\n"
+             "                                  正   果                   正         结\n"
+             "\n"
+             " —                 0   0     0    0    0     0    0    0          -    0     \n");
+    const ogi__cell_t *hit = NULL;
+    for (size_t i = 0; i < fx.tb.ncells; i++)
+        if (fx.tb.cells[i].n == strlen("行政诉讼") &&
+            memcmp(fx.tb.cells[i].s, "行政诉讼", fx.tb.cells[i].n) == 0)
+            hit = &fx.tb.cells[i];
+    if (!hit)
+        fail_msg("no cell \"行政诉讼\"");
+    else {
+        assert_int_equal(hit->kind, OGI__CELL_LABEL);
+        assert_int_equal(hit->x0, 49);
+        assert_int_equal(hit->x1, 55);
+    }
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1264,6 +1301,7 @@ main(void)
         cmocka_unit_test(w3m_tail_beside_group),
         cmocka_unit_test(w3m_tails_beside_group),
         cmocka_unit_test(w3m_tail_one_value),
+        cmocka_unit_test(w3m_header_label_wrapped),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
