@@ -141,7 +141,11 @@ emit_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, col_t *cols,
  * least holds two cells; every piece is a label no wider than PIECE_MAX; a
  * piece joins the column it overlaps, and one that overlaps two, or a column's
  * second piece on one line (a header over several columns), leaves the band as
- * it is. Returns 1 when read, 0 when not (tb untouched), or OGI_ENOMEM.
+ * it is. The lines are read from the bottom up: the leaves' labels stand
+ * lowest, and a group label above them (未经复议直接起诉 over 结果维持 and
+ * 结果纠正) then meets their columns set apart, not one column it would
+ * grow over both. Returns 1 when read, 0 when not (tb untouched), or
+ * OGI_ENOMEM.
  */
 static int
 merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
@@ -164,7 +168,7 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
              i < sc->rows[r].first + sc->rows[r].count; i++)
             if (x0[i] >= 0 && x1[i - 1] >= 0 && x0[i] - x1[i - 1] < 2)
                 return 0;
-    for (size_t r = r0; r < r1; r++) {
+    for (size_t r = r1; r-- > r0;) {
         const ogi__row_t *rr = &sc->rows[r];
         for (size_t i = rr->first; i < rr->first + rr->count; i++) {
             if (sc->cells[i].kind != OGI__CELL_LABEL || x0[i] < 0 ||
@@ -201,6 +205,15 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         for (size_t b = a + 1; b < n; b++)
             if (overlap(cols[a].x0, cols[a].x1, cols[b].x0, cols[b].x1))
                 return 0;
+    /* each column's pieces top to bottom, as they read (cells are in
+     * line order) */
+    for (size_t a = 0; a < n; a++)
+        for (size_t p = 1; p < cols[a].n; p++)
+            for (size_t q = p; q > 0 && cols[a].m[q] < cols[a].m[q - 1]; q--) {
+                size_t t = cols[a].m[q];
+                cols[a].m[q] = cols[a].m[q - 1];
+                cols[a].m[q - 1] = t;
+            }
     return emit_row(tb, sc, r0, cols, n, x0, x1);
 }
 

@@ -859,6 +859,39 @@ w3m_header_label_wrapped(void **state)
     done(&fx);
 }
 
+/* w3m (seed 61267, 120 columns): Table 4's header, its group label
+ * 未经复议直接起诉 (columns 50-66) over the leaves 结果维持 [50, 58) and
+ * 结果纠/正 [60, 66): the leaves stay two columns, 结果维持 where it
+ * stands, never one cell run together with the group's words. */
+static void
+w3m_header_group_over_leaves(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "行政复议                                          行政诉讼\n"
+             "                    其他结                        未经复议直接起诉                                  复议后起诉\n"
+             "                                                            结果纠                                  结        结果      其他结    尚\n"
+             "结果维持  结果纠正  果        尚未审结  总计      结果维持            其他结果  尚未审结  总计                                              总计\n"
+             "                                                            正                                      果维持    纠正      果        未审结\n"
+             "\n"
+             "          0         0          不适用             0          0                  0         0         0         0         /                   0\n"
+             "\n");
+    int leaf = 0;
+    for (size_t i = 0; i < fx.tb.ncells; i++) {
+        const ogi__cell_t *c = &fx.tb.cells[i];
+        if (c->n == strlen("结果维持") && memcmp(c->s, "结果维持", c->n) == 0 &&
+            c->x0 == 50 && c->x1 == 58)
+            leaf = 1;
+        for (size_t k = 0; k + strlen("起诉结果") <= c->n; k++)
+            if (memcmp(c->s + k, "起诉结果", strlen("起诉结果")) == 0)
+                fail_msg("leaf run into the group label: %.*s", (int)c->n,
+                         c->s);
+    }
+    assert_true(leaf);
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1302,6 +1335,7 @@ main(void)
         cmocka_unit_test(w3m_tails_beside_group),
         cmocka_unit_test(w3m_tail_one_value),
         cmocka_unit_test(w3m_header_label_wrapped),
+        cmocka_unit_test(w3m_header_group_over_leaves),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
