@@ -892,6 +892,39 @@ w3m_header_group_over_leaves(void **state)
     done(&fx);
 }
 
+/* w3m (seed 61254): "不" of 不/适/用 beside "供" (the tail of the group
+ * label （四）无法提供), a column left of the value "0" above it (48, the
+ * value at 49): it stands among the values, the top of the next row's
+ * placeholder. The page's cells of 3.补正后…: 不适用, /, 0, -, 0, blank,
+ * —. */
+static void
+w3m_top_left_of_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "三、本年        1.本机关不掌握相关政府信息       11  0        -          0  11\n"
+             "度办理结\n"
+             "   果    （四） 2.没有现成信息需要另行制作       0       0   0      0   /     \n"
+             "         无法提\n"
+             "           供                                   不\n"
+             "                3.补正后申请内容仍不明确        适   /  0     -     0        —\n"
+             "                                                用 \n"
+             "\n"
+             "                1.信访举报投诉类申请            1   0    0          0   0    1\n");
+    static const char *const want[] = {
+        "L[三、本年度办理结] L[1.本机关不掌握相关政府信息] V[11] V[0] V[-] "
+        "V[0] V[11]",
+        "L[果] L[(四)无法提] L[2.没有现成信息需要另行制作] V[0] V[0] V[0] "
+        "V[0] V[/]",
+        "L[供] L[3.补正后申请内容仍不明确] V[不适用] V[/] V[0] V[-] V[0] "
+        "V[-]",
+        "L[1.信访举报投诉类申请] V[1] V[0] V[0] V[0] V[0] V[1]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1336,6 +1369,7 @@ main(void)
         cmocka_unit_test(w3m_tail_one_value),
         cmocka_unit_test(w3m_header_label_wrapped),
         cmocka_unit_test(w3m_header_group_over_leaves),
+        cmocka_unit_test(w3m_top_left_of_value),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
