@@ -422,8 +422,8 @@ ogi__table_label_slots(ogi__table_t *tb, size_t r0, size_t r1)
         int values = 0, data = 1;
         for (size_t i = row->first; i < row->first + row->count; i++) {
             const ogi__cell_t *c = &tb->cells[i];
-            uint64_t bit = c->col >= 0 && c->col < 64 ? (uint64_t)1 << c->col
-                                                      : 0;
+            uint64_t bit =
+                c->col >= 0 && c->col < 64 ? (uint64_t)1 << c->col : 0;
             if (c->kind != OGI__CELL_BLANK && c->kind != OGI__CELL_MERGED)
                 filled |= bit;
             if (c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN) {
