@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "table_int.h"
 
@@ -55,5 +56,27 @@ int ogi__band_bare_number(const ogi__cell_t *c);
  * it: values of this row however close they stand to its others. */
 int ogi__band_merge(ogi__table_t *tb, const ogi__table_t *sc, size_t r0,
                     size_t r1, const int *x0, const int *x1, const int *wrap);
+
+/* 1 when cell c may be the tail of 不适用 wrapped in its column ("用",
+ * "适用"): a short label ending with 用. The only placeholder of several
+ * characters is 不适用 (a number's pieces are values), and most labels
+ * do not end so: a table without one has nothing to join. */
+static inline int
+ogi__band_wrap_tail(const ogi__cell_t *c)
+{
+    return c->kind == OGI__CELL_LABEL && c->n - 3u <= 9u &&
+           c->s[c->n - 1] == '\xA8' &&
+           memcmp(c->s + c->n - 3, "\xE7\x94\xA8", 3) == 0;
+}
+
+/* A placeholder wrapped in its column over lines the bands cannot join
+ * ("不适" over "用" beside the next rows' group label) joined in the
+ * scratch table sc (one row per line) into its piece on the line of its
+ * row's values, the other pieces taken off (read_row_wraps.c). x0/x1:
+ * the cells' columns in the measure chosen; a0/a1 and b0/b1: both
+ * measures' arrays, moved with the cells kept (x0/x1 are two of them).
+ * Returns 1 when sc changed, 0 when not, or OGI_ENOMEM (negative). */
+int ogi__band_join_wraps(ogi__table_t *sc, const int *x0, const int *x1,
+                         int *a0, int *a1, int *b0, int *b1);
 
 #endif /* OGI_BANDS_INT_H */

@@ -445,6 +445,7 @@ read_grid(ogi__table_t *tb, const ogi_text_t *t, size_t b0, size_t b1)
     for (size_t k = 0; k < MAX_BOUNDS; k++)
         g.open[k] = -1;
     int band_open = 0;
+    size_t r0 = tb->nrows;
     for (size_t l = b0; l < b1 && !rc; l++) {
         if (is_rule(t, l))
             rc = read_rule(&g, l, &band_open);
@@ -473,6 +474,9 @@ read_grid(ogi__table_t *tb, const ogi_text_t *t, size_t b0, size_t b1)
         }
         ogi__table_row_close(tb);
     }
+    /* pandoc 2 draws a spanning label as the label and empty cells */
+    if (!rc)
+        ogi__table_label_slots(tb, r0, tb->nrows);
     return rc;
 }
 

@@ -432,7 +432,9 @@ cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
  * stand) are pieces, none a value, each over one piece of line s that is
  * no value either and under no piece of the line above (which it would
  * end: "不适" over "用"); left of vx it holds labels only (an outer
- * group's).
+ * group's). A piece ending right of vx stands among the values: a
+ * column a little wider than its value starts left of it ("不" at 48
+ * over "适", the value "0" above at 49).
  */
 static int
 top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
@@ -444,14 +446,14 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
         const ogi__cell_t *c = &sc->cells[i];
         if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
             return 0;
-        if (x0[i] < vx)
+        if (x1[i] <= vx)
             continue;
         int label;
         if (cells_over(sc, s, x0[i], x1[i], x0, x1, &label) != 1 || !label)
             return 0;
         for (size_t j = sc->rows[s].first;
              j < sc->rows[s].first + sc->rows[s].count; j++)
-            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x0[j] < vx)
+            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x1[j] <= vx)
                 return 0;
         /* the pieces right above it, up to a value: a word it would end */
         size_t up[BAND_MAX], nup = 0;
@@ -459,7 +461,7 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
             size_t at = SIZE_MAX;
             for (size_t j = sc->rows[q - 1].first;
                  j < sc->rows[q - 1].first + sc->rows[q - 1].count; j++)
-                if (x0[j] >= vx && overlap(x0[i], x1[i], x0[j], x1[j]))
+                if (x1[j] > vx && overlap(x0[i], x1[i], x0[j], x1[j]))
                     at = j;
             if (at == SIZE_MAX || is_value(&sc->cells[at]))
                 break;
@@ -692,14 +694,18 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return OGI_ENOMEM;
     int *x1 = x0 + sc.ncells;
     int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
+    int *wx0 = x0, *wx1 = x1; /* display columns, whichever is chosen */
     /* each row's values, listed once: their count, and where they are */
     size_t *vfirst = nv + sc.nrows, nval = 0;
+    int tails = 0; /* a label that may end 不适用 wrapped */
     for (size_t k = 0; k < sc.nrows; k++) {
         vfirst[k] = nval;
         for (size_t i = sc.rows[k].first;
              i < sc.rows[k].first + sc.rows[k].count; i++)
             if (is_value(&sc.cells[i]))
                 vcell[nval++] = (uint32_t)i;
+            else
+                tails |= ogi__band_wrap_tail(&sc.cells[i]);
         nv[k] = nval - vfirst[k];
     }
     vfirst[sc.nrows] = nval;
@@ -717,6 +723,24 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             x0 = n0;
             x1 = n1;
         }
+    }
+    /* placeholders wrapped beside another row's cells, joined: each
+     * row's values counted again */
+    int joined =
+        tails ? ogi__band_join_wraps(&sc, x0, x1, wx0, wx1, n0, n1) : 0;
+    if (joined < 0)
+        return joined;
+    if (joined) {
+        nval = 0;
+        for (size_t k = 0; k < sc.nrows; k++) {
+            vfirst[k] = nval;
+            for (size_t i = sc.rows[k].first;
+                 i < sc.rows[k].first + sc.rows[k].count; i++)
+                if (is_value(&sc.cells[i]))
+                    vcell[nval++] = (uint32_t)i;
+            nv[k] = nval - vfirst[k];
+        }
+        vfirst[sc.nrows] = nval;
     }
     size_t r = 0;
     while (r < sc.nrows) {

@@ -102,6 +102,17 @@ emit_column(ogi__table_t *tb, const ogi__table_t *sc, const col_t *c,
     d->len = (uint32_t)(hi - lo);
     d->x0 = (int16_t)x0[at];
     d->x1 = (int16_t)x1[at];
+    /* no piece on the value line (a header's label wrapped, "行" over
+     * "政诉讼"): it stands where its pieces do, all of them */
+    for (size_t k = 0; c->main == SIZE_MAX && k < c->n; k++) {
+        size_t m = c->m[k];
+        if (x0[m] < 0)
+            continue;
+        if (d->x0 < 0 || x0[m] < d->x0)
+            d->x0 = (int16_t)x0[m];
+        if (x1[m] > d->x1)
+            d->x1 = (int16_t)x1[m];
+    }
     d->measurable = 0;
     return 0;
 }
@@ -130,7 +141,11 @@ emit_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, col_t *cols,
  * least holds two cells; every piece is a label no wider than PIECE_MAX; a
  * piece joins the column it overlaps, and one that overlaps two, or a column's
  * second piece on one line (a header over several columns), leaves the band as
- * it is. Returns 1 when read, 0 when not (tb untouched), or OGI_ENOMEM.
+ * it is. The lines are read from the bottom up: the leaves' labels stand
+ * lowest, and a group label above them (未经复议直接起诉 over 结果维持 and
+ * 结果纠正) then meets their columns set apart, not one column it would
+ * grow over both. Returns 1 when read, 0 when not (tb untouched), or
+ * OGI_ENOMEM.
  */
 static int
 merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
@@ -153,7 +168,7 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
              i < sc->rows[r].first + sc->rows[r].count; i++)
             if (x0[i] >= 0 && x1[i - 1] >= 0 && x0[i] - x1[i - 1] < 2)
                 return 0;
-    for (size_t r = r0; r < r1; r++) {
+    for (size_t r = r1; r-- > r0;) {
         const ogi__row_t *rr = &sc->rows[r];
         for (size_t i = rr->first; i < rr->first + rr->count; i++) {
             if (sc->cells[i].kind != OGI__CELL_LABEL || x0[i] < 0 ||
@@ -190,6 +205,15 @@ merge_header(ogi__table_t *tb, const ogi__table_t *sc, size_t r0, size_t r1,
         for (size_t b = a + 1; b < n; b++)
             if (overlap(cols[a].x0, cols[a].x1, cols[b].x0, cols[b].x1))
                 return 0;
+    /* each column's pieces top to bottom, as they read (cells are in
+     * line order) */
+    for (size_t a = 0; a < n; a++)
+        for (size_t p = 1; p < cols[a].n; p++)
+            for (size_t q = p; q > 0 && cols[a].m[q] < cols[a].m[q - 1]; q--) {
+                size_t t = cols[a].m[q];
+                cols[a].m[q] = cols[a].m[q - 1];
+                cols[a].m[q - 1] = t;
+            }
     return emit_row(tb, sc, r0, cols, n, x0, x1);
 }
 

@@ -79,6 +79,11 @@ extern const ogi__reader_t ogi__read_html_table; /* <table><tr><td> markup in
 size_t ogi__order_value_lines(const ogi_text_t *t, size_t l0, size_t l1,
                               ogi_arena_t *arena, uint32_t *line, size_t cap);
 
+/* Blank cells of rows [r0, r1) of tb (one table drawn without spans:
+ * Markdown's pipes, pandoc 2's grids) that are the slots of a label
+ * spanning label columns made MERGED (read_pipe.c). */
+void ogi__table_label_slots(ogi__table_t *tb, size_t r0, size_t r1);
+
 /* ---- rows drawn over several lines (read_row_bands.c) ---- */
 
 /* The row-lines reader's lines [l0, l1) where no rule or tab gives the

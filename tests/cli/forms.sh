@@ -59,7 +59,7 @@ fi
 floor_of() {
     case $1 in
         html) echo 100 ;;
-        w3m) echo 99.9 ;;
+        w3m) echo 99.98 ;;
         lynx) echo 99.8 ;;
         html2text) echo 99.6 ;;
         pandoc_plain) echo 99.9 ;;

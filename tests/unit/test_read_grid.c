@@ -141,7 +141,8 @@ grid_spans(void **state)
     assert_int_equal(f.tb.nrows, 6);
     expect_cell(&f, 0, 0, OGI__CELL_LABEL,
                 "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)");
-    expect_cell(&f, 0, 1, OGI__CELL_BLANK, "");
+    /* the corner's colspan="2": its second column is the label's slot */
+    expect_cell(&f, 0, 1, OGI__CELL_MERGED, "");
     expect_cell(&f, 0, 2, OGI__CELL_LABEL, "申请人情况");
     expect_cell(&f, 1, 3, OGI__CELL_LABEL, "法人或其他组织");
     expect_cell(&f, 3, 0, OGI__CELL_LABEL, "一、本年新收政府信息公开申请数量");
@@ -207,6 +208,68 @@ pipe_106(void **state)
 {
     (void)state;
     golden(PIPE_DIR, "106.raw.md");
+}
+
+/* Table 3's rows in label_span.html: a label over three label columns
+ * (colspan="3"), a group label down two rows, an item over two; the
+ * blank value cells of 二、上年结转 (商业企业 and 总计) and of the rows
+ * below. */
+static void
+expect_label_span(const fixture_t *f, size_t corner)
+{
+    size_t r = corner;
+    /* the corner label spans the three label columns */
+    expect_cell(f, r, 1, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 2, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 3, OGI__CELL_LABEL, "申请人情况");
+    r += 3; /* 一、本年新收: 41 6 (blank) -- 3 0 50 */
+    expect_cell(f, r, 1, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 2, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 3, OGI__CELL_VALUE, "41");
+    expect_cell(f, r, 5, OGI__CELL_BLANK, "");
+    r++; /* 二、上年结转: / (blank) 0 0 0 无 (blank) */
+    expect_cell(f, r, 1, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 2, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 3, OGI__CELL_VALUE, "/");
+    expect_cell(f, r, 4, OGI__CELL_BLANK, "");
+    expect_cell(f, r, 8, OGI__CELL_VALUE, "无");
+    expect_cell(f, r, 9, OGI__CELL_BLANK, "");
+    r++; /* 三、本年度办理结果 （一）予以公开: 32 2 - (blank) 2 0 36 */
+    expect_cell(f, r, 1, OGI__CELL_LABEL, "(一)予以公开");
+    expect_cell(f, r, 2, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 6, OGI__CELL_BLANK, "");
+    r++; /* （二）部分公开: 1 1 0 0 无 (blank) 2 */
+    expect_cell(f, r, 0, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 2, OGI__CELL_MERGED, "");
+    expect_cell(f, r, 8, OGI__CELL_BLANK, "");
+    expect_cell(f, r, 9, OGI__CELL_VALUE, "2");
+}
+
+/* pandoc 2's grid of label_span.html: empty cells where the labels
+ * span; a column no row labels, under a header naming the columns to
+ * its right, holds the labels' slots too. */
+static void
+grid_label_span(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, GRID_DIR "label_span.plain200.txt", "ascii_grid");
+    assert_int_equal(f.tb.nrows, 7);
+    expect_label_span(&f, 0);
+    fixture_fini(&f);
+}
+
+/* pandoc -t gfm's pipe table of label_span.html (its first row the
+ * empty header pandoc writes). */
+static void
+pipe_label_span(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, PIPE_DIR "label_span.gfm.md", "pipe");
+    assert_int_equal(f.tb.nrows, 8);
+    expect_label_span(&f, 1);
+    fixture_fini(&f);
 }
 
 /* Any bytes: no crash, no read past the text (run under ASan). */
@@ -365,7 +428,9 @@ main(void)
         cmocka_unit_test(grid_then_simple),
         cmocka_unit_test(grid_spans),
         cmocka_unit_test(grid_report),
+        cmocka_unit_test(grid_label_span),
         cmocka_unit_test(pipe_cells),
+        cmocka_unit_test(pipe_label_span),
         cmocka_unit_test(pipe_report),
         cmocka_unit_test(pipe_106),
         cmocka_unit_test(readers_bad_input),

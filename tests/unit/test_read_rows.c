@@ -745,6 +745,186 @@ w3m_group_tail_before_label(void **state)
     done(&fx);
 }
 
+/* w3m (ogi gen --seed 20250143 --layouts html, w3m -dump): 不适用 wrapped
+ * in its column, "用" on the line of the next rows' group label
+ * （五）不予处理: the tail ends the placeholder above, the group label
+ * stays with the rows below. */
+static void
+w3m_tail_beside_group(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "度办理结        1.信访举报投诉类申请              0  0    0    0   0     0  0\n"
+             "果              2.重复申请                        0  不适 0    0   0     无 --\n"
+             "         （五）                                      用\n"
+             "         不予处 3.要求提供公开出版物              0  0    0    --  0     0  0\n");
+    static const char *const want[] = {
+        "L[度办理结] L[1.信访举报投诉类申请] V[0] V[0] V[0] V[0] V[0] V[0] "
+        "V[0]",
+        "L[果] L[2.重复申请] V[0] V[不适用] V[0] V[0] V[0] V[无] V[--]",
+        "L[(五)不予处] L[3.要求提供公开出版物] V[0] V[0] V[0] V[--] V[0] "
+        "V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m (seed 20250231): "不适" over "用" and "不" over "适用" in one row,
+ * their tails beside the group label （五）不予处理; below, "不适" over
+ * "用" beside the tail of the row's own label, which the row's band
+ * joins. The page's cells: 0, 不适用, 不适用, —, blank, blank, 0 and /,
+ * blank, 不适用, 0, --, 0, blank (blanks are only space here). */
+static void
+w3m_tails_beside_group(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "                    3.要求提供公开出版物  0    不适  不  —                 0 \n"
+             "           （五）不                            用   适用\n"
+             "           予处理   4.无正当理由大量反复   /        不适 0      --     0    \n"
+             "                    申请                            用 \n");
+    static const char *const want[] = {
+        "L[3.要求提供公开出版物] V[0] V[不适用] V[不适用] V[-] V[0]",
+        "L[(五)不予处理] L[4.无正当理由大量反复申请] V[/] V[不适用] V[0] "
+        "V[--] V[0]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* w3m (seed 20250289): "不适" over "用" in a row whose only other value
+ * is 无: one value besides the pieces is no line of values to the bands,
+ * which read "不适" as a label's; joined, the row holds 不适用 (商业企业)
+ * and 无 (总计), its other cells blank (only space here). */
+static void
+w3m_tail_one_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "\n"
+             "                        1.属于国家秘密  1                                   1\n"
+             "\n"
+             "                      2.其他法律行政法       不适                          无\n"
+             "                      规禁止公开             用 \n"
+             "\n"
+             "三、本年度            3.危及“三安全一稳      1     --  -       不适用  无  1\n"
+             "办理结果              定” \n");
+    static const char *const want[] = {
+        "L[1.属于国家秘密] V[1] V[1]",
+        "L[2.其他法律行政法规禁止公开] V[不适用] V[无]",
+        "L[三、本年度办理结果] L[3.危及\"三安全一稳定\"] V[1] V[--] V[-] "
+        "V[不适用] V[无] V[1]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
+/* w3m (seed 20250107, 80 columns): Table 4's group label 行政诉讼 set
+ * in a narrow column, "行" (columns 51-53) over "政诉讼" (49-55), read as
+ * one label: it stands where both pieces do, [49, 55), over the columns
+ * of 总计 [49, 51) and 结果维持 [53, 57) it spans; not at "行" alone,
+ * between them, where a column of its own would be. */
+static void
+w3m_header_label_wrapped(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "         行政复议                                  行\n"
+             "                                                 政诉讼\n"
+             "\n"
+             "                                 未经复议直接               复议后起诉\n"
+             "结果                                 起诉\n"
+             " 维  结果  其他  尚未  总\n"
+             " 持  纠正  结果  审结  计  结果  结果 其他 尚未  总  结果   结  其他   尚  总\n"
+             "                           维持   纠   结  审结  计  维持  果纠 结果  未审 计\n"
+             "                                  正   果                   正         结\n"
+             "\n"
+             " —                 0   0     0    0    0     0    0    0          -    0     \n");
+    const ogi__cell_t *hit = NULL;
+    for (size_t i = 0; i < fx.tb.ncells; i++)
+        if (fx.tb.cells[i].n == strlen("行政诉讼") &&
+            memcmp(fx.tb.cells[i].s, "行政诉讼", fx.tb.cells[i].n) == 0)
+            hit = &fx.tb.cells[i];
+    if (!hit)
+        fail_msg("no cell \"行政诉讼\"");
+    else {
+        assert_int_equal(hit->kind, OGI__CELL_LABEL);
+        assert_int_equal(hit->x0, 49);
+        assert_int_equal(hit->x1, 55);
+    }
+    done(&fx);
+}
+
+/* w3m (seed 61267, 120 columns): Table 4's header, its group label
+ * 未经复议直接起诉 (columns 50-66) over the leaves 结果维持 [50, 58) and
+ * 结果纠/正 [60, 66): the leaves stay two columns, 结果维持 where it
+ * stands, never one cell run together with the group's words. */
+static void
+w3m_header_group_over_leaves(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "行政复议                                          行政诉讼\n"
+             "                    其他结                        未经复议直接起诉                                  复议后起诉\n"
+             "                                                            结果纠                                  结        结果      其他结    尚\n"
+             "结果维持  结果纠正  果        尚未审结  总计      结果维持            其他结果  尚未审结  总计                                              总计\n"
+             "                                                            正                                      果维持    纠正      果        未审结\n"
+             "\n"
+             "          0         0          不适用             0          0                  0         0         0         0         /                   0\n"
+             "\n");
+    int leaf = 0;
+    for (size_t i = 0; i < fx.tb.ncells; i++) {
+        const ogi__cell_t *c = &fx.tb.cells[i];
+        if (c->n == strlen("结果维持") && memcmp(c->s, "结果维持", c->n) == 0 &&
+            c->x0 == 50 && c->x1 == 58)
+            leaf = 1;
+        for (size_t k = 0; k + strlen("起诉结果") <= c->n; k++)
+            if (memcmp(c->s + k, "起诉结果", strlen("起诉结果")) == 0)
+                fail_msg("leaf run into the group label: %.*s", (int)c->n,
+                         c->s);
+    }
+    assert_true(leaf);
+    done(&fx);
+}
+
+/* w3m (seed 61254): "不" of 不/适/用 beside "供" (the tail of the group
+ * label （四）无法提供), a column left of the value "0" above it (48, the
+ * value at 49): it stands among the values, the top of the next row's
+ * placeholder. The page's cells of 3.补正后…: 不适用, /, 0, -, 0, blank,
+ * —. */
+static void
+w3m_top_left_of_value(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "三、本年        1.本机关不掌握相关政府信息       11  0        -          0  11\n"
+             "度办理结\n"
+             "   果    （四） 2.没有现成信息需要另行制作       0       0   0      0   /     \n"
+             "         无法提\n"
+             "           供                                   不\n"
+             "                3.补正后申请内容仍不明确        适   /  0     -     0        —\n"
+             "                                                用 \n"
+             "\n"
+             "                1.信访举报投诉类申请            1   0    0          0   0    1\n");
+    static const char *const want[] = {
+        "L[三、本年度办理结] L[1.本机关不掌握相关政府信息] V[11] V[0] V[-] "
+        "V[0] V[11]",
+        "L[果] L[(四)无法提] L[2.没有现成信息需要另行制作] V[0] V[0] V[0] "
+        "V[0] V[/]",
+        "L[供] L[3.补正后申请内容仍不明确] V[不适用] V[/] V[0] V[-] V[0] "
+        "V[-]",
+        "L[1.信访举报投诉类申请] V[1] V[0] V[0] V[0] V[0] V[1]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1184,6 +1364,12 @@ main(void)
         cmocka_unit_test(w3m_top_above_label),
         cmocka_unit_test(w3m_group_beside_top),
         cmocka_unit_test(w3m_group_tail_before_label),
+        cmocka_unit_test(w3m_tail_beside_group),
+        cmocka_unit_test(w3m_tails_beside_group),
+        cmocka_unit_test(w3m_tail_one_value),
+        cmocka_unit_test(w3m_header_label_wrapped),
+        cmocka_unit_test(w3m_header_group_over_leaves),
+        cmocka_unit_test(w3m_top_left_of_value),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
