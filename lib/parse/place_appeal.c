@@ -293,6 +293,182 @@ fit_walk(fit_t *f, size_t i, size_t from)
     }
 }
 
+/*
+ * The rows a traceless row of values leaves undecided: toks[0..n) are
+ * Table 4's values in printed order with nothing telling where its
+ * blank cells stood (each block's parts make its total, D3, a blank or a
+ * placeholder 0 in the sums). Every placement of them, in order, that
+ * keeps each block's total is a reading of the same text; a block whose
+ * cells (a count, a "—", a blank) differ among those readings from what
+ * was placed gets a P6 naming its other readings, the row's own warning
+ * that the text cannot tell them apart. Placements that give the same
+ * numbers (a 0 here and a blank there, or the other way) are different
+ * readings: a 0 and a blank are not the same cell. Nothing is said when
+ * a token is no count, placeholder or blank, or no placement fits.
+ */
+#define TELL_SHOWN 4
+typedef struct {
+    uint8_t st[OGI_T4_CELLS]; /* OGI_CELL_* of each token */
+    int64_t v[OGI_T4_CELLS];
+    size_t n;
+    size_t pos[OGI_T4_CELLS];
+    uint8_t placed_st[OGI_T4_CELLS];
+    int64_t placed_v[OGI_T4_CELLS];
+    size_t fits;
+    /* per block: its other readings seen (the first TELL_SHOWN kept) */
+    size_t nalt[FIT_BLOCKS];
+    uint8_t alt_st[FIT_BLOCKS][TELL_SHOWN][FIT_COLS];
+    int64_t alt_v[FIT_BLOCKS][TELL_SHOWN][FIT_COLS];
+    uint32_t seen[FIT_BLOCKS][8]; /* a hash set of readings, for nalt */
+} tell_t;
+
+static int
+tell_token(const ogi__cell_t *c, uint8_t *st, int64_t *v)
+{
+    *v = 0;
+    if (c->kind == OGI__CELL_BLANK) {
+        *st = OGI_CELL_EMPTY;
+        return 1;
+    }
+    if (c->kind != OGI__CELL_VALUE)
+        return 0;
+    if (c->num.kind == OGI_NUM_PLACEHOLDER) {
+        *st = OGI_CELL_NA;
+        return 1;
+    }
+    if (c->num.kind != OGI_NUM_VALUE || c->num.scale)
+        return 0;
+    *st = OGI_CELL_NUM;
+    *v = c->num.value;
+    return 1;
+}
+
+/* Records block b's reading st/v when it is not the placed one. */
+static void
+tell_note(tell_t *t, size_t b, const uint8_t *st, const int64_t *v)
+{
+    const uint8_t *pst = t->placed_st + b * FIT_COLS;
+    const int64_t *pv = t->placed_v + b * FIT_COLS;
+    uint32_t h = 2166136261u;
+    int same = 1;
+    for (size_t k = 0; k < FIT_COLS; k++) {
+        same &= st[k] == pst[k] && v[k] == pv[k];
+        h = (h ^ st[k]) * 16777619u;
+        h = (h ^ (uint32_t)v[k]) * 16777619u;
+    }
+    if (same)
+        return;
+    /* distinct readings counted by a 256-bit set of their hashes: a count
+     * for the message, never a decision */
+    uint32_t bit = h % 256;
+    if (t->seen[b][bit / 32] & (1u << (bit % 32)))
+        return;
+    t->seen[b][bit / 32] |= 1u << (bit % 32);
+    if (t->nalt[b] < TELL_SHOWN) {
+        memcpy(t->alt_st[b][t->nalt[b]], st, FIT_COLS);
+        memcpy(t->alt_v[b][t->nalt[b]], v, FIT_COLS * sizeof(*v));
+    }
+    t->nalt[b]++;
+}
+
+static void
+tell_walk(tell_t *t, size_t i, size_t from)
+{
+    if (i == t->n) {
+        uint8_t st[OGI_T4_CELLS];
+        int64_t v[OGI_T4_CELLS] = {0};
+        memset(st, OGI_CELL_EMPTY, sizeof(st));
+        for (size_t k = 0; k < t->n; k++) {
+            st[t->pos[k]] = t->st[k];
+            v[t->pos[k]] = t->v[k];
+        }
+        for (size_t b = 0; b < FIT_BLOCKS; b++) {
+            const int64_t *c = v + b * FIT_COLS;
+            if (c[0] + c[1] + c[2] + c[3] != c[4])
+                return;
+        }
+        t->fits++;
+        for (size_t b = 0; b < FIT_BLOCKS; b++)
+            tell_note(t, b, st + b * FIT_COLS, v + b * FIT_COLS);
+        return;
+    }
+    for (size_t p = from; p + (t->n - i) <= OGI_T4_CELLS; p++) {
+        t->pos[i] = p;
+        tell_walk(t, i + 1, p + 1);
+    }
+}
+
+/* Appends block cells st/v as "0 - _ 3 3" to buf[*w..size). */
+static void
+tell_show(char *buf, size_t size, size_t *w, const uint8_t *st,
+          const int64_t *v)
+{
+    for (size_t k = 0; k < FIT_COLS; k++) {
+        int m = st[k] == OGI_CELL_NUM
+                    ? snprintf(buf + *w, size - *w, "%s%lld", k ? " " : "",
+                               (long long)v[k])
+                    : snprintf(buf + *w, size - *w, "%s%s", k ? " " : "",
+                               st[k] == OGI_CELL_NA ? "-" : "_");
+        if (m > 0 && (size_t)m < size - *w)
+            *w += (size_t)m;
+    }
+}
+
+static int
+appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
+                 size_t n)
+{
+    tell_t t = {.n = n};
+    if (n == 0 || n >= OGI_T4_CELLS)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!tell_token(ogi__plan_tok_cell(g, toks[i]), &t.st[i], &t.v[i]))
+            return 0;
+    for (size_t k = 0; k < OGI_T4_CELLS; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / FIT_COLS,
+                                              k % FIT_COLS);
+        if (!c)
+            return 0;
+        t.placed_st[k] = c->state;
+        t.placed_v[k] = c->state == OGI_CELL_NUM && !c->scale ? c->value : 0;
+    }
+    tell_walk(&t, 0, 0);
+    for (size_t b = 0; b < FIT_BLOCKS && t.fits; b++) {
+        if (!t.nalt[b])
+            continue;
+        char path[64], shown[TELL_SHOWN * 64 + 64];
+        size_t w = 0;
+        ogi_report_path(OGI_T4, b, -1, path, sizeof(path));
+        tell_show(shown, sizeof(shown), &w, t.placed_st + b * FIT_COLS,
+                  t.placed_v + b * FIT_COLS);
+        int m = snprintf(shown + w, sizeof(shown) - w, "; also fits: ");
+        if (m > 0 && (size_t)m < sizeof(shown) - w)
+            w += (size_t)m;
+        for (size_t a = 0; a < t.nalt[b] && a < TELL_SHOWN; a++) {
+            if (a && w + 2 < sizeof(shown)) {
+                memcpy(shown + w, "; ", 3);
+                w += 2;
+            }
+            tell_show(shown, sizeof(shown), &w, t.alt_st[b][a], t.alt_v[b][a]);
+        }
+        if (t.nalt[b] > TELL_SHOWN) {
+            m = snprintf(shown + w, sizeof(shown) - w, "; and %zu more",
+                         t.nalt[b] - TELL_SHOWN);
+            if (m > 0 && (size_t)m < sizeof(shown) - w)
+                w += (size_t)m;
+        }
+        int rc = ogi_report_add_finding(
+            r, "P6", OGI_SEV_WARNING, path,
+            "%zu values for %d cells, blank cells left no trace: %zu "
+            "placements keep each block's total and read this row "
+            "differently; placed %s",
+            n, OGI_T4_CELLS, t.fits, shown);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int
 appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
            size_t hi, int *done)
@@ -436,14 +612,24 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             return rc;
         return ogi__plan_split_pending(r, g, &pend);
     }
+    /* the values appeal_fit placed, for the rows they leave undecided */
+    uint32_t fitted[OGI_T4_CELLS];
+    size_t nfitted = 0;
     if (hi - lo < OGI_T4_CELLS && !gap) {
         int done;
+        nfitted = hi - lo;
+        if (nfitted < OGI_T4_CELLS)
+            memcpy(fitted, pr->toks + lo, nfitted * sizeof(*fitted));
         if ((rc = appeal_fit(r, pr, g, lo, hi, &done)))
             return rc;
         if (done) {
             lo = 0;
             hi = OGI_T4_CELLS;
         }
+        /* values with display columns (a layout keeping its spaces) may
+         * still show where a blank stood: not told as undecided here */
+        if (!done || !ogi__plan_no_trace(g, fitted, nfitted))
+            nfitted = 0;
     }
     /* short of its cells with no trace of the blank ones, and not all
      * counts (a placeholder's place is as lost as a count's): each
@@ -461,7 +647,9 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         if (freed) {
             for (size_t b = 0; b < 3; b++)
                 r->tables[OGI_T4].row_found[b] = 1;
-            return ogi__plan_split_pending(r, g, &pend);
+            if ((rc = ogi__plan_split_pending(r, g, &pend)))
+                return rc;
+            return appeal_tell_rows(r, g, pr->toks, pr->ntoks);
         }
     }
     if (hi - lo > OGI_T4_CELLS && lines) {
@@ -502,5 +690,5 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             return rc;
         r->tables[OGI_T4].row_found[k / 5] = 1;
     }
-    return 0;
+    return appeal_tell_rows(r, g, fitted, nfitted);
 }
