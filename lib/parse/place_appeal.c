@@ -304,7 +304,9 @@ fit_walk(fit_t *f, size_t i, size_t from)
  * that the text cannot tell them apart. Placements that give the same
  * numbers (a 0 here and a blank there, or the other way) are different
  * readings: a 0 and a blank are not the same cell. Nothing is said when
- * a token is no count, placeholder or blank, or no placement fits.
+ * a token is no count, placeholder or blank. Where no placement keeps
+ * every total (a report whose own sums are wrong), the readings are
+ * those that break the fewest.
  */
 #define TELL_SHOWN 4
 typedef struct {
@@ -315,6 +317,7 @@ typedef struct {
     uint8_t placed_st[OGI_T4_CELLS];
     int64_t placed_v[OGI_T4_CELLS];
     size_t fits;
+    int bad; /* blocks whose total the readings break, the fewest */
     /* per block: its other readings seen (the first TELL_SHOWN kept) */
     size_t nalt[FIT_BLOCKS];
     uint8_t alt_st[FIT_BLOCKS][TELL_SHOWN][FIT_COLS];
@@ -382,10 +385,18 @@ tell_walk(tell_t *t, size_t i, size_t from)
             st[t->pos[k]] = t->st[k];
             v[t->pos[k]] = t->v[k];
         }
+        int bad = 0;
         for (size_t b = 0; b < FIT_BLOCKS; b++) {
             const int64_t *c = v + b * FIT_COLS;
-            if (c[0] + c[1] + c[2] + c[3] != c[4])
-                return;
+            bad += c[0] + c[1] + c[2] + c[3] != c[4];
+        }
+        if (bad > t->bad)
+            return;
+        if (bad < t->bad) { /* the readings so far break more */
+            t->bad = bad;
+            t->fits = 0;
+            memset(t->nalt, 0, sizeof(t->nalt));
+            memset(t->seen, 0, sizeof(t->seen));
         }
         t->fits++;
         for (size_t b = 0; b < FIT_BLOCKS; b++)
@@ -414,11 +425,38 @@ tell_show(char *buf, size_t size, size_t *w, const uint8_t *st,
     }
 }
 
+/*
+ * Whether values toks[0..n) keep no trace of the blank cells among them:
+ * no blank piece, no column of a grid, and no display columns, or the
+ * same one for each value on a line of its own (a text of one cell a
+ * line, its empty cells dropped, as a crawler saves text nodes).
+ */
+static int
+appeal_traceless(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    if (ogi__plan_no_trace(g, toks, n))
+        return 1;
+    for (size_t k = 0; k < n; k++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[k]);
+        if (c->kind == OGI__CELL_BLANK || c->col >= 0 ||
+            toks[k] >= OGI__PLAN_FREE)
+            return 0;
+        if (k == 0)
+            continue;
+        const ogi__cell_t *p = ogi__plan_tok_cell(g, toks[k - 1]);
+        uint32_t a = p->off + p->len;
+        if (c->x0 != p->x0 || c->off < a || c->off > g->text->len ||
+            !memchr(g->text->s + a, '\n', c->off - a))
+            return 0;
+    }
+    return 1;
+}
+
 static int
 appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
                  size_t n)
 {
-    tell_t t = {.n = n};
+    tell_t t = {.n = n, .bad = FIT_BLOCKS + 1};
     if (n == 0 || n >= OGI_T4_CELLS)
         return 0;
     for (size_t i = 0; i < n; i++)
@@ -457,12 +495,21 @@ appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
             if (m > 0 && (size_t)m < sizeof(shown) - w)
                 w += (size_t)m;
         }
-        int rc = ogi_report_add_finding(
-            r, "P6", OGI_SEV_WARNING, path,
-            "%zu values for %d cells, blank cells left no trace: %zu "
-            "placements keep each block's total and read this row "
-            "differently; placed %s",
-            n, OGI_T4_CELLS, t.fits, shown);
+        int rc =
+            t.bad == 0
+                ? ogi_report_add_finding(
+                      r, "P6", OGI_SEV_WARNING, path,
+                      "%zu values for %d cells, blank cells left no trace: "
+                      "%zu placements keep each block's total and read this "
+                      "row differently; placed %s",
+                      n, OGI_T4_CELLS, t.fits, shown)
+                : ogi_report_add_finding(
+                      r, "P6", OGI_SEV_WARNING, path,
+                      "%zu values for %d cells, blank cells left no trace: "
+                      "%zu placements break only %d block%s and read this "
+                      "row differently; placed %s",
+                      n, OGI_T4_CELLS, t.fits, t.bad,
+                      t.bad > 1 ? "s' totals" : "'s total", shown);
         if (rc)
             return rc;
     }
@@ -667,9 +714,18 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     }
     {
         size_t n = hi - lo;
+        /* short with no trace of its blank cells: moved by the sums,
+         * where they may leave several places */
+        if (!nfitted && n < OGI_T4_CELLS && !gap &&
+            appeal_traceless(g, pr->toks + lo, n)) {
+            nfitted = n;
+            memcpy(fitted, pr->toks + lo, n * sizeof(*fitted));
+        }
         if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
             return rc;
         hi = lo + n;
+        if (hi - lo != OGI_T4_CELLS)
+            nfitted = 0;
     }
     if (hi - lo != OGI_T4_CELLS) {
         if ((rc = ogi_report_add_finding(
