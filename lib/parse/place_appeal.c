@@ -318,6 +318,9 @@ typedef struct {
     int64_t placed_v[OGI_T4_CELLS];
     size_t fits;
     int bad; /* blocks whose total the readings break, the fewest */
+    int runs;   /* pieces are runs of digits and values (tell_runs) */
+    size_t least[OGI__PLAN_MAX_TOKS + 1]; /* cells pieces i.. fill */
+    long steps; /* left to tell_runs's walk */
     /* per block: its other readings seen (the first TELL_SHOWN kept) */
     size_t nalt[FIT_BLOCKS];
     uint8_t alt_st[FIT_BLOCKS][TELL_SHOWN][FIT_COLS];
@@ -374,6 +377,29 @@ tell_note(tell_t *t, size_t b, const uint8_t *st, const int64_t *v)
     t->nalt[b]++;
 }
 
+/* A reading st/v of the fifteen cells: kept among the readings when it
+ * breaks no more blocks' totals than the fewest seen. */
+static void
+tell_leaf(tell_t *t, const uint8_t *st, const int64_t *v)
+{
+    int bad = 0;
+    for (size_t b = 0; b < FIT_BLOCKS; b++) {
+        const int64_t *c = v + b * FIT_COLS;
+        bad += c[0] + c[1] + c[2] + c[3] != c[4];
+    }
+    if (bad > t->bad)
+        return;
+    if (bad < t->bad) { /* the readings so far break more */
+        t->bad = bad;
+        t->fits = 0;
+        memset(t->nalt, 0, sizeof(t->nalt));
+        memset(t->seen, 0, sizeof(t->seen));
+    }
+    t->fits++;
+    for (size_t b = 0; b < FIT_BLOCKS; b++)
+        tell_note(t, b, st + b * FIT_COLS, v + b * FIT_COLS);
+}
+
 static void
 tell_walk(tell_t *t, size_t i, size_t from)
 {
@@ -385,22 +411,7 @@ tell_walk(tell_t *t, size_t i, size_t from)
             st[t->pos[k]] = t->st[k];
             v[t->pos[k]] = t->v[k];
         }
-        int bad = 0;
-        for (size_t b = 0; b < FIT_BLOCKS; b++) {
-            const int64_t *c = v + b * FIT_COLS;
-            bad += c[0] + c[1] + c[2] + c[3] != c[4];
-        }
-        if (bad > t->bad)
-            return;
-        if (bad < t->bad) { /* the readings so far break more */
-            t->bad = bad;
-            t->fits = 0;
-            memset(t->nalt, 0, sizeof(t->nalt));
-            memset(t->seen, 0, sizeof(t->seen));
-        }
-        t->fits++;
-        for (size_t b = 0; b < FIT_BLOCKS; b++)
-            tell_note(t, b, st + b * FIT_COLS, v + b * FIT_COLS);
+        tell_leaf(t, st, v);
         return;
     }
     for (size_t p = from; p + (t->n - i) <= OGI_T4_CELLS; p++) {
@@ -452,6 +463,24 @@ appeal_traceless(const ogi__table_t *g, const uint32_t *toks, size_t n)
     return 1;
 }
 
+static int tell_report(ogi_report_t *r, const tell_t *tp);
+
+/* Reads Table 4's cells as placed in r into t. Returns 0 when one is
+ * missing. */
+static int
+tell_placed(tell_t *t, const ogi_report_t *r)
+{
+    for (size_t k = 0; k < OGI_T4_CELLS; k++) {
+        const ogi_cell_t *c =
+            ogi_report_cell(r, OGI_T4, k / FIT_COLS, k % FIT_COLS);
+        if (!c)
+            return 0;
+        t->placed_st[k] = c->state;
+        t->placed_v[k] = c->state == OGI_CELL_NUM && !c->scale ? c->value : 0;
+    }
+    return 1;
+}
+
 static int
 appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
                  size_t n)
@@ -462,15 +491,29 @@ appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
     for (size_t i = 0; i < n; i++)
         if (!tell_token(ogi__plan_tok_cell(g, toks[i]), &t.st[i], &t.v[i]))
             return 0;
-    for (size_t k = 0; k < OGI_T4_CELLS; k++) {
-        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / FIT_COLS,
-                                              k % FIT_COLS);
-        if (!c)
-            return 0;
-        t.placed_st[k] = c->state;
-        t.placed_v[k] = c->state == OGI_CELL_NUM && !c->scale ? c->value : 0;
-    }
+    if (!tell_placed(&t, r))
+        return 0;
     tell_walk(&t, 0, 0);
+    return tell_report(r, &t);
+}
+
+/* The P6 of each block the readings of t read otherwise than placed. */
+static int
+tell_report(ogi_report_t *r, const tell_t *tp)
+{
+    const tell_t t = *tp;
+    size_t n = t.n;
+    char head[96];
+    if (t.runs)
+        snprintf(head, sizeof(head),
+                 "%zu piece%s for %d cells, digits of adjacent cells run "
+                 "together%s",
+                 n, n > 1 ? "s" : "", OGI_T4_CELLS,
+                 t.least[0] < n ? ", a space a blank cell or none" : "");
+    else
+        snprintf(head, sizeof(head),
+                 "%zu values for %d cells, blank cells left no trace", n,
+                 OGI_T4_CELLS);
     for (size_t b = 0; b < FIT_BLOCKS && t.fits; b++) {
         if (!t.nalt[b])
             continue;
@@ -499,21 +542,150 @@ appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
             t.bad == 0
                 ? ogi_report_add_finding(
                       r, "P6", OGI_SEV_WARNING, path,
-                      "%zu values for %d cells, blank cells left no trace: "
-                      "%zu placements keep each block's total and read this "
-                      "row differently; placed %s",
-                      n, OGI_T4_CELLS, t.fits, shown)
+                      "%s: %zu placements keep each block's total and read "
+                      "this row differently; placed %s",
+                      head, t.fits, shown)
                 : ogi_report_add_finding(
                       r, "P6", OGI_SEV_WARNING, path,
-                      "%zu values for %d cells, blank cells left no trace: "
-                      "%zu placements break only %d block%s and read this "
-                      "row differently; placed %s",
-                      n, OGI_T4_CELLS, t.fits, t.bad,
+                      "%s: %zu placements break only %d block%s and read "
+                      "this row differently; placed %s",
+                      head, t.fits, t.bad,
                       t.bad > 1 ? "s' totals" : "'s total", shown);
         if (rc)
             return rc;
     }
     return 0;
+}
+
+/*
+ * The readings of a row of Table 4 whose digits ran together (a crawler
+ * joining text nodes with nothing between them: "42200260000000000" for
+ * fifteen cells), its blank cells left as spaces or nothing: each piece
+ * in order fills cells, a value one, a run of digits one or more, cut
+ * where a count may end (no count of several digits starts with 0), and
+ * white space between them none up to one a character (a blank cell's
+ * &nbsp;, or padding around a value: pages write both). Every cut that
+ * fills the fifteen cells is a reading of the same text; tell_leaf keeps
+ * those that break the fewest blocks' totals. The walk is bounded: out of
+ * steps, t->steps is below 0 and nothing is told.
+ */
+typedef struct {
+    const char *s; /* a run's digits, or NULL: a value or a gap */
+    size_t n;
+    size_t gap;    /* a gap: at most this many blank cells, none too */
+    uint8_t st;
+    int64_t v;
+} tpiece_t;
+
+/* Whether cells [cell - 4, cell] of v, a block just filled, break its
+ * total; 0 when cell does not end a block. */
+static int
+block_broken(const int64_t *v, size_t cell)
+{
+    if (cell % FIT_COLS != FIT_COLS - 1)
+        return 0;
+    const int64_t *c = v + cell - (FIT_COLS - 1);
+    return c[0] + c[1] + c[2] + c[3] != c[4];
+}
+
+static void
+runs_walk(tell_t *t, const tpiece_t *pc, size_t np, size_t i, size_t d,
+          size_t cell, uint8_t *st, int64_t *v, int bad)
+{
+    if (--t->steps < 0 || bad > t->bad)
+        return;
+    if (i == np) {
+        if (cell == OGI_T4_CELLS)
+            tell_leaf(t, st, v);
+        return;
+    }
+    /* each piece left but a gap fills at least a cell */
+    if (cell + t->least[i] > OGI_T4_CELLS)
+        return;
+    if (pc[i].gap) {
+        size_t k = 0;
+        int b = bad;
+        for (;;) {
+            runs_walk(t, pc, np, i + 1, 0, cell + k, st, v, b);
+            if (k == pc[i].gap || cell + k == OGI_T4_CELLS)
+                break;
+            st[cell + k] = OGI_CELL_EMPTY;
+            v[cell + k] = 0;
+            b += block_broken(v, cell + k);
+            k++;
+        }
+        return;
+    }
+    if (!pc[i].s) {
+        st[cell] = pc[i].st;
+        v[cell] = pc[i].v;
+        runs_walk(t, pc, np, i + 1, 0, cell + 1, st, v,
+                  bad + block_broken(v, cell));
+        return;
+    }
+    int64_t val = 0;
+    for (size_t take = 1; d + take <= pc[i].n && take <= 15; take++) {
+        if (take > 1 && pc[i].s[d] == '0')
+            break;
+        val = val * 10 + (pc[i].s[d + take - 1] - '0');
+        st[cell] = OGI_CELL_NUM;
+        v[cell] = val;
+        int b = bad + block_broken(v, cell);
+        if (d + take == pc[i].n)
+            runs_walk(t, pc, np, i + 1, 0, cell + 1, st, v, b);
+        else
+            runs_walk(t, pc, np, i, d + take, cell + 1, st, v, b);
+    }
+}
+
+/* The P6 of each block that toks[0..n) (values and runs of digits, no
+ * blank) cut otherwise than placed in r read differently. */
+static int
+appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
+                 size_t n)
+{
+    tpiece_t pc[OGI__PLAN_MAX_TOKS];
+    tell_t t = {.n = n, .runs = 1, .steps = 1L << 18};
+    if (n == 0 || n > OGI__PLAN_MAX_TOKS)
+        return 0;
+    int any_run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[i]);
+        pc[i] = (tpiece_t){NULL, 0, 0, 0, 0};
+        if (c->kind == OGI__CELL_BLANK && toks[i] < OGI__PLAN_FREE) {
+            /* white space: each character a blank cell's, or padding */
+            for (size_t k = 0; k < c->n; k++)
+                pc[i].gap += (c->s[k] & 0xC0) != 0x80;
+            if (!pc[i].gap)
+                return 0;
+        } else if (c->kind == OGI__CELL_RUN) {
+            for (size_t k = 0; k < c->n; k++)
+                if (c->s[k] < '0' || c->s[k] > '9')
+                    return 0;
+            pc[i].s = c->s;
+            pc[i].n = c->n;
+            any_run = 1;
+        } else if (c->kind != OGI__CELL_VALUE ||
+                   !tell_token(c, &pc[i].st, &pc[i].v)) {
+            return 0;
+        }
+    }
+    if (!any_run || !tell_placed(&t, r))
+        return 0;
+    t.least[n] = 0;
+    for (size_t i = n; i-- > 0;)
+        t.least[i] = t.least[i + 1] + (pc[i].gap ? 0 : 1);
+    uint8_t st[OGI_T4_CELLS];
+    int64_t v[OGI_T4_CELLS];
+    /* the fewest broken first: every total kept, else one broken, ... */
+    for (int most = 0; most <= FIT_BLOCKS && !t.fits && t.steps >= 0;
+         most++) {
+        t.bad = most;
+        runs_walk(&t, pc, n, 0, 0, 0, st, v, 0);
+    }
+    if (t.steps < 0)
+        return 0;
+    return tell_report(r, &t);
 }
 
 static int
@@ -655,9 +827,10 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             r->tables[OGI_T4].row_found[b] = 1;
         ogi__pending_t pend = {.n = 0};
         if ((rc = ogi__plan_defer(r, g, &pend, OGI_T4, 0, OGI_T4_CELLS,
-                                  pr->toks, lo, hi)))
+                                  pr->toks, lo, hi)) ||
+            (rc = ogi__plan_split_pending(r, g, &pend)))
             return rc;
-        return ogi__plan_split_pending(r, g, &pend);
+        return appeal_tell_runs(r, g, pr->toks + lo, hi - lo);
     }
     /* the values appeal_fit placed, for the rows they leave undecided */
     uint32_t fitted[OGI_T4_CELLS];

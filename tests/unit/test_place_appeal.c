@@ -138,12 +138,40 @@ marks_every_block_open(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * tests/data/appeal/strip_t4_run.txt: a crawler joining text nodes with
+ * nothing between them, Table 4's row one run "42200260000000000",
+ * seventeen digits for fifteen cells. The suits' blocks can only be ten
+ * 0s (a count of several digits never starts with 0); 行政复议 is the
+ * page's 4 22 0 0 26 or as well 4 2 20 0 26 (4 + 22 = 4 + 2 + 20 = 26):
+ * the same bytes, so its row carries P6 and the others none.
+ */
+static void
+run_block_open(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/strip_t4_run.txt", &arena);
+    assert_block(r, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    assert_true(has_finding(r, "P6", "appeal.review"));
+    assert_false(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    long row = ogi_skeleton_row_index(OGI_T4, "review");
+    const ogi_cell_t *c0 = ogi_report_cell(r, OGI_T4, (size_t)row, 0);
+    const ogi_cell_t *c4 = ogi_report_cell(r, OGI_T4, (size_t)row, 4);
+    assert_int_equal(c0->value, 4);
+    assert_int_equal(c4->value, 26);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(one_block_open),
         cmocka_unit_test(marks_every_block_open),
+        cmocka_unit_test(run_block_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
