@@ -320,6 +320,7 @@ typedef struct {
     int bad; /* blocks whose total the readings break, the fewest */
     int runs;   /* pieces are runs of digits and values (tell_runs) */
     size_t least[OGI__PLAN_MAX_TOKS + 1]; /* cells pieces i.. fill */
+    int spaced; /* some white space may hold blank cells */
     long steps; /* left to tell_runs's walk */
     /* per block: its other readings seen (the first TELL_SHOWN kept) */
     size_t nalt[FIT_BLOCKS];
@@ -463,6 +464,27 @@ appeal_traceless(const ogi__table_t *g, const uint32_t *toks, size_t n)
     return 1;
 }
 
+/* Whether a line holding one of toks[0..n) has a '|': cells delimited,
+ * their places kept (a grid a reader did not read as one). */
+static int
+tell_delimited(const ogi__table_t *g, const uint32_t *toks, size_t n)
+{
+    const char *s = g->text->s, *end = s + g->text->len;
+    for (size_t i = 0; i < n; i++) {
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[i]);
+        if (toks[i] >= OGI__PLAN_FREE || c->off > g->text->len)
+            continue;
+        const char *a = s + c->off, *b = a;
+        while (a > s && a[-1] != '\n')
+            a--;
+        while (b < end && *b != '\n')
+            b++;
+        if (memchr(a, '|', (size_t)(b - a)))
+            return 1;
+    }
+    return 0;
+}
+
 static int tell_report(ogi_report_t *r, const tell_t *tp);
 
 /* Reads Table 4's cells as placed in r into t. Returns 0 when one is
@@ -491,7 +513,7 @@ appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
     for (size_t i = 0; i < n; i++)
         if (!tell_token(ogi__plan_tok_cell(g, toks[i]), &t.st[i], &t.v[i]))
             return 0;
-    if (!tell_placed(&t, r))
+    if (tell_delimited(g, toks, n) || !tell_placed(&t, r))
         return 0;
     tell_walk(&t, 0, 0);
     return tell_report(r, &t);
@@ -509,7 +531,7 @@ tell_report(ogi_report_t *r, const tell_t *tp)
                  "%zu piece%s for %d cells, digits of adjacent cells run "
                  "together%s",
                  n, n > 1 ? "s" : "", OGI_T4_CELLS,
-                 t.least[0] < n ? ", a space a blank cell or none" : "");
+                 t.spaced ? ", a space a blank cell or none" : "");
     else
         snprintf(head, sizeof(head),
                  "%zu values for %d cells, blank cells left no trace", n,
@@ -602,6 +624,10 @@ runs_walk(tell_t *t, const tpiece_t *pc, size_t np, size_t i, size_t d,
     /* each piece left but a gap fills at least a cell */
     if (cell + t->least[i] > OGI_T4_CELLS)
         return;
+    if (pc[i].gap == SIZE_MAX) { /* padding alone */
+        runs_walk(t, pc, np, i + 1, 0, cell, st, v, bad);
+        return;
+    }
     if (pc[i].gap) {
         size_t k = 0;
         int b = bad;
@@ -638,6 +664,40 @@ runs_walk(tell_t *t, const tpiece_t *pc, size_t np, size_t i, size_t d,
     }
 }
 
+/*
+ * The most blank cells white space c between pieces may stand for: in a
+ * text whose white space was collapsed (no line breaks left, the whole
+ * page on one line) any number, up to the row's cells; else one per
+ * no-break space in the raw bytes (a blank cell's &nbsp;), other white
+ * space being the page's padding or a layout's alignment.
+ */
+static size_t
+gap_most(ogi_report_t *r, const ogi__table_t *g, const ogi__cell_t *c,
+         int *aligned)
+{
+    const ogi_text_t *tx = g->text;
+    if (tx->nlines <= 2)
+        return OGI_T4_CELLS;
+    ogi_cell_t span = {0};
+    if (ogi__plan_cell_from_tok(r, &span, g, c) || !tx->raw ||
+        (size_t)span.off + span.len > tx->raw_len)
+        return 0;
+    size_t most = 0;
+    const char *p = tx->raw + span.off, *end = p + span.len;
+    while (p < end) {
+        if (p + 1 < end && (unsigned char)p[0] == 0xC2 &&
+            (unsigned char)p[1] == 0xA0) {
+            most++;
+            p += 2;
+        } else {
+            *aligned = 1; /* other white space: a layout's, that may
+                             place the cells by their columns */
+            p++;
+        }
+    }
+    return most;
+}
+
 /* The P6 of each block that toks[0..n) (values and runs of digits, no
  * blank) cut otherwise than placed in r read differently. */
 static int
@@ -653,11 +713,12 @@ appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
         const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[i]);
         pc[i] = (tpiece_t){NULL, 0, 0, 0, 0};
         if (c->kind == OGI__CELL_BLANK && toks[i] < OGI__PLAN_FREE) {
-            /* white space: each character a blank cell's, or padding */
-            for (size_t k = 0; k < c->n; k++)
-                pc[i].gap += (c->s[k] & 0xC0) != 0x80;
-            if (!pc[i].gap)
+            int aligned = 0;
+            pc[i].gap = gap_most(r, g, c, &aligned);
+            if (aligned)
                 return 0;
+            if (!pc[i].gap)
+                pc[i].gap = SIZE_MAX; /* white space that holds no cell */
         } else if (c->kind == OGI__CELL_RUN) {
             for (size_t k = 0; k < c->n; k++)
                 if (c->s[k] < '0' || c->s[k] > '9')
@@ -670,11 +731,13 @@ appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
             return 0;
         }
     }
-    if (!any_run || !tell_placed(&t, r))
+    if (!any_run || tell_delimited(g, toks, n) || !tell_placed(&t, r))
         return 0;
     t.least[n] = 0;
     for (size_t i = n; i-- > 0;)
         t.least[i] = t.least[i + 1] + (pc[i].gap ? 0 : 1);
+    for (size_t i = 0; i < n; i++)
+        t.spaced |= pc[i].gap && pc[i].gap != SIZE_MAX;
     uint8_t st[OGI_T4_CELLS];
     int64_t v[OGI_T4_CELLS];
     /* the fewest broken first: every total kept, else one broken, ... */
