@@ -439,15 +439,15 @@ tell_show(char *buf, size_t size, size_t *w, const uint8_t *st,
 
 /*
  * Whether values toks[0..n) keep no trace of the blank cells among them:
- * no blank piece, no column of a grid, and no display columns, or the
- * same one for each value on a line of its own (a text of one cell a
- * line, its empty cells dropped, as a crawler saves text nodes).
+ * no blank piece, no column of a grid, no empty line between two of
+ * them, and no display columns, or the same one for each value on the
+ * line after the one before (a text of one cell a line, its empty cells
+ * dropped, as a crawler saves text nodes).
  */
 static int
 appeal_traceless(const ogi__table_t *g, const uint32_t *toks, size_t n)
 {
-    if (ogi__plan_no_trace(g, toks, n))
-        return 1;
+    int columns = !ogi__plan_no_trace(g, toks, n);
     for (size_t k = 0; k < n; k++) {
         const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[k]);
         if (c->kind == OGI__CELL_BLANK || c->col >= 0 ||
@@ -455,10 +455,18 @@ appeal_traceless(const ogi__table_t *g, const uint32_t *toks, size_t n)
             return 0;
         if (k == 0)
             continue;
+        /* no empty line between two values: empty lines may be the blank
+         * cells' (lynx writes a cell a paragraph); with display columns,
+         * all alike, each value on the line after the one before */
         const ogi__cell_t *p = ogi__plan_tok_cell(g, toks[k - 1]);
         uint32_t a = p->off + p->len;
-        if (c->x0 != p->x0 || c->off < a || c->off > g->text->len ||
-            !memchr(g->text->s + a, '\n', c->off - a))
+        if (c->off < a || c->off > g->text->len)
+            return 0;
+        const char *q = g->text->s + a, *e = g->text->s + c->off;
+        size_t breaks = 0;
+        for (; q < e; q++)
+            breaks += *q == '\n';
+        if (breaks > 1 || (columns && (c->x0 != p->x0 || breaks != 1)))
             return 0;
     }
     return 1;
@@ -911,7 +919,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         }
         /* values with display columns (a layout keeping its spaces) may
          * still show where a blank stood: not told as undecided here */
-        if (!done || !ogi__plan_no_trace(g, fitted, nfitted))
+        if (!done || !appeal_traceless(g, fitted, nfitted))
             nfitted = 0;
     }
     /* short of its cells with no trace of the blank ones, and not all
@@ -932,7 +940,9 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
                 r->tables[OGI_T4].row_found[b] = 1;
             if ((rc = ogi__plan_split_pending(r, g, &pend)))
                 return rc;
-            return appeal_tell_rows(r, g, pr->toks, pr->ntoks);
+            return appeal_traceless(g, pr->toks, pr->ntoks)
+                       ? appeal_tell_rows(r, g, pr->toks, pr->ntoks)
+                       : 0;
         }
     }
     if (hi - lo > OGI_T4_CELLS && lines) {
