@@ -165,6 +165,33 @@ run_block_open(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * Texts that do keep where Table 4's blank cells stood get no P6 on its
+ * rows for it, whatever else they say:
+ * tests/data/appeal/lynx_t4_paragraphs.txt, lynx writing a cell a
+ * paragraph, "—", two empty lines, "-", one, "不适用", three, "/", five:
+ * the empty lines past one are the page's blank cells (— _ - 不适用 _ _
+ * / _ _ _ _ -- - 无 --); tests/data/appeal/h2t_t4_grid.txt, html2text's
+ * grid "|不�|0用|55__|27__|82|...": the bars place each cell.
+ */
+static void
+traces_kept_not_told(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "tests/data/appeal/lynx_t4_paragraphs.txt",
+        "tests/data/appeal/h2t_t4_grid.txt",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        ogi_arena_t *arena;
+        ogi_report_t *r = parse_file(paths[i], &arena);
+        assert_false(has_finding(r, "P6", "appeal.review"));
+        assert_false(has_finding(r, "P6", "appeal.suit_direct"));
+        assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+        ogi_arena_destroy(&arena);
+    }
+}
+
 int
 main(void)
 {
@@ -172,6 +199,7 @@ main(void)
         cmocka_unit_test(one_block_open),
         cmocka_unit_test(marks_every_block_open),
         cmocka_unit_test(run_block_open),
+        cmocka_unit_test(traces_kept_not_told),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
