@@ -1,0 +1,205 @@
+/*
+ * test_place_appeal.c - Table 4 (行政复议, 行政诉讼: three blocks of 维持,
+ * 纠正, 其他, 尚未审结, 总计) read from text that kept no trace of its
+ * blank cells (lib/parse/place_appeal.c), through the whole parser.
+ * Inputs are in tests/data/appeal (README.md there says how each was
+ * made); the expected values are the pages' truths, read off their HTML.
+ *
+ * Where the values' order and each block's total leave one reading of a
+ * block, it is placed as the page has it and says nothing; where they
+ * leave several (a 0 here and a blank there, or the other way, give the
+ * same sums), the block's own row carries a P6 naming the others.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "golden.h"
+#include "ogi/arena.h"
+#include "ogi/parse.h"
+#include "ogi/report.h"
+#include "ogi/skeleton.h"
+
+/* The record of the file at path, parsed; *arena to destroy. */
+static ogi_report_t *
+parse_file(const char *path, ogi_arena_t **arena)
+{
+    size_t n;
+    char *raw = ogi_test_slurp(path, &n);
+    if (!raw)
+        fail_msg("could not read \"%s\"", path);
+    *arena = ogi_arena_new(0);
+    assert_non_null(*arena);
+    ogi_report_t *r = NULL;
+    ogi_parse_opts_t o = {0, path};
+    assert_int_equal(ogi_parse_report(*arena, raw, n, &o, &r), 0);
+    free(raw);
+    return r;
+}
+
+/* Whether r has a finding of rule at path. */
+static int
+has_finding(const ogi_report_t *r, const char *rule, const char *path)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, rule) == 0 &&
+            strcmp(r->findings[i].path, path) == 0)
+            return 1;
+    return 0;
+}
+
+#define NA (-3) /* a placeholder: —, 无, / */
+#define BL (-1) /* a blank cell */
+
+/* Table 4's row key holds v (a count, NA or BL). */
+static void
+assert_block(const ogi_report_t *r, const char *key, const long long *v)
+{
+    long row = ogi_skeleton_row_index(OGI_T4, key);
+    assert_true(row >= 0);
+    for (size_t c = 0; c < 5; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, (size_t)row, c);
+        int ok = v[c] == BL   ? cell->state == OGI_CELL_EMPTY
+                 : v[c] == NA ? cell->state == OGI_CELL_NA
+                              : cell->state == OGI_CELL_NUM &&
+                                    cell->value == v[c] && cell->scale == 0;
+        if (!ok)
+            fail_msg("%s col %zu: state %d value %lld, want %lld", key, c,
+                     cell->state, (long long)cell->value, v[c]);
+    }
+}
+
+/*
+ * tests/data/appeal/nodes2021_t4_one_open.txt: a crawler's text nodes one
+ * a line, the page's one blank cell gone: "0 0 — 0 0 6 无 0 2 8 0 — 无 0",
+ * fourteen values for fifteen cells. 行政复议 can only be 0 0 — 0 0 and
+ * 未经复议直接起诉 6 无 0 2 8 (6 + 0 + 2 = 8, no other cut of the order
+ * keeps both totals): placed, no warning on them. 复议后起诉 is the page's
+ * 0 — 无 0 _ or as well 0 — 无 _ 0, 0 — _ 无 0, ...: every one keeps its
+ * total 0, so its row carries P6.
+ */
+static void
+one_block_open(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/nodes2021_t4_one_open.txt", &arena);
+    assert_block(r, "review", (long long[]){0, 0, NA, 0, 0});
+    assert_block(r, "suit_direct", (long long[]){6, NA, 0, 2, 8});
+    assert_false(has_finding(r, "P6", "appeal.review"));
+    assert_false(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    /* whatever it placed there keeps the block's total, 0 */
+    long row = ogi_skeleton_row_index(OGI_T4, "suit_after_review");
+    size_t na = 0;
+    for (size_t c = 0; c < 5; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, (size_t)row, c);
+        assert_int_not_equal(cell->state, OGI_CELL_MISSING);
+        assert_true(cell->state != OGI_CELL_NUM || cell->value == 0);
+        na += cell->state == OGI_CELL_NA;
+    }
+    assert_int_equal(na, 2);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/nodes2021_t4_marks.txt: "无 无 -- - /", five
+ * placeholders for fifteen cells, one a line with the same indent (the
+ * text has display columns, all alike, and no blank cell left a line).
+ * Any three blocks of them keep every total 0: each row carries P6, and
+ * the five marks are all placed.
+ */
+static void
+marks_every_block_open(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/nodes2021_t4_marks.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal.review"));
+    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    size_t na = 0, blank = 0;
+    for (size_t row = 0; row < 3; row++)
+        for (size_t c = 0; c < 5; c++) {
+            const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, row, c);
+            na += cell->state == OGI_CELL_NA;
+            blank += cell->state == OGI_CELL_EMPTY;
+        }
+    assert_int_equal(na, 5);
+    assert_int_equal(blank, 10);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/strip_t4_run.txt: a crawler joining text nodes with
+ * nothing between them, Table 4's row one run "42200260000000000",
+ * seventeen digits for fifteen cells. The suits' blocks can only be ten
+ * 0s (a count of several digits never starts with 0); 行政复议 is the
+ * page's 4 22 0 0 26 or as well 4 2 20 0 26 (4 + 22 = 4 + 2 + 20 = 26):
+ * the same bytes, so its row carries P6 and the others none.
+ */
+static void
+run_block_open(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/strip_t4_run.txt", &arena);
+    assert_block(r, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    assert_true(has_finding(r, "P6", "appeal.review"));
+    assert_false(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    long row = ogi_skeleton_row_index(OGI_T4, "review");
+    const ogi_cell_t *c0 = ogi_report_cell(r, OGI_T4, (size_t)row, 0);
+    const ogi_cell_t *c4 = ogi_report_cell(r, OGI_T4, (size_t)row, 4);
+    assert_int_equal(c0->value, 4);
+    assert_int_equal(c4->value, 26);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * Texts that do keep where Table 4's blank cells stood get no P6 on its
+ * rows for it, whatever else they say:
+ * tests/data/appeal/lynx_t4_paragraphs.txt, lynx writing a cell a
+ * paragraph, "—", two empty lines, "-", one, "不适用", three, "/", five:
+ * the empty lines past one are the page's blank cells (— _ - 不适用 _ _
+ * / _ _ _ _ -- - 无 --); tests/data/appeal/h2t_t4_grid.txt, html2text's
+ * grid "|不�|0用|55__|27__|82|...": the bars place each cell.
+ */
+static void
+traces_kept_not_told(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "tests/data/appeal/lynx_t4_paragraphs.txt",
+        "tests/data/appeal/h2t_t4_grid.txt",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        ogi_arena_t *arena;
+        ogi_report_t *r = parse_file(paths[i], &arena);
+        assert_false(has_finding(r, "P6", "appeal.review"));
+        assert_false(has_finding(r, "P6", "appeal.suit_direct"));
+        assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+        ogi_arena_destroy(&arena);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(one_block_open),
+        cmocka_unit_test(marks_every_block_open),
+        cmocka_unit_test(run_block_open),
+        cmocka_unit_test(traces_kept_not_told),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
