@@ -30,6 +30,22 @@ int ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g);
 int ogi__appeal_by_sums(ogi_report_t *r, const ogi__table_t *g, uint32_t *toks,
                         size_t *ntoks);
 
+/* Table 4's blocks (行政复议 and the two suits) and the cells of each
+ * (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). */
+#define OGI__T4_BLOCKS     3
+#define OGI__T4_BLOCK_COLS 5
+
+/* place_appeal_tell.c: whether Table 4's values toks[0..n) keep no trace
+ * of the blank cells among them; and the P6 of each block of r that
+ * toks (values and blanks, or values and runs of digits) read otherwise
+ * than placed, naming the other readings (0 or OGI_ENOMEM). */
+int ogi__appeal_traceless(const ogi__table_t *g, const uint32_t *toks,
+                          size_t n);
+int ogi__appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g,
+                          const uint32_t *toks, size_t n);
+int ogi__appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g,
+                          const uint32_t *toks, size_t n);
+
 /* The format voted for by the Table 2 column headers in g, or unknown;
  * *margin (when not NULL) receives by how many headers it won. */
 ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);
