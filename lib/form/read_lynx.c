@@ -34,7 +34,8 @@
  *   are counted in characters, not display columns: an ideograph is one.
  *
  * Both layouts are told from other tools' by lynx's margin (content lines
- * indented by three spaces) and, for rows, values one space apart.
+ * indented by three spaces) and, for rows, values one space apart. The
+ * grid a table's row lines are aligned on: read_lynx_grid.c.
  */
 #include "ogi_int.h"
 
@@ -45,25 +46,18 @@
 #endif
 
 #include "ogi/error.h"
-#include "reader_int.h"
+#include "read_lynx_int.h"
 #include "swar_int.h"
 
-#define MAX_WORDS 96 /* words of one line read as cells; the rest: text */
-#define MAX_COLS  32 /* cells a row may be completed to */
 
 /* The text of a gap where paragraphs of white space may have been: as
  * many cells as it may stand for, at most (split_int.h) */
 static const char hidden[] = "      ";
 
-typedef struct {
-    uint32_t a, b;   /* bytes [a, b) in the normalised text */
-    uint32_t c0, c1; /* characters [c0, c1) from the line's start */
-    int value;       /* a number or a placeholder */
-} word_t;
 
 /* The words of line l (at most max) with their character columns. */
-static size_t
-line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
+size_t
+ogi__lynx_line_words(const ogi_text_t *t, size_t l, word_t *w, size_t max)
 {
     const char *s = t->s;
     size_t i = t->lines[l].start, end = t->lines[l].end, n = 0;
@@ -128,8 +122,8 @@ is_lone(const word_t *w, size_t n)
 }
 
 /* Values of a row line after its last text word. */
-static size_t
-trailing_values(const word_t *w, size_t n)
+size_t
+ogi__lynx_trailing_values(const word_t *w, size_t n)
 {
     size_t k = 0;
     while (k < n && w[n - 1 - k].value)
@@ -297,8 +291,8 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
          * PDF most of all) indents only most of its lines */
         else if (ln->end > ln->start && t->s[ln->start] != ' ' && counts &&
                  valueish(t->s + ln->start, ln->end - ln->start)) {
-            n = line_words(t, l, w, MAX_WORDS);
-            if (trailing_values(w, n) >= 2)
+            n = ogi__lynx_line_words(t, l, w, MAX_WORDS);
+            if (ogi__lynx_trailing_values(w, n) >= 2)
                 return 0;
         }
         /* a heading: short, nothing a value is written with. Headings
@@ -313,7 +307,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         if (!counts)
             continue;
         if (n == SIZE_MAX)
-            n = line_words(t, l, w, MAX_WORDS);
+            n = ogi__lynx_line_words(t, l, w, MAX_WORDS);
         if (n == 1 && w[0].value && l > l0 &&
             ogi__table_is_empty_line(t, l - 1))
             paras++;
@@ -321,7 +315,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
          * digits with a leading zero ("00000", adjacent cells' digits set
          * close by a converter that lays a page out by position) is never
          * lynx's, which sets its cells a space apart */
-        size_t v = trailing_values(w, n), tight = 0, runs = 0;
+        size_t v = ogi__lynx_trailing_values(w, n), tight = 0, runs = 0;
         for (size_t i = n - v; v >= 3 && i < n; i++) {
             const char *ws = t->s + w[i].a;
             runs += w[i].b - w[i].a >= 2 && ws[0] == '0' && ws[1] >= '0' &&
@@ -350,21 +344,6 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
 
 /* ---- a row line ---- */
 
-typedef struct {
-    ogi__table_t *tb;
-    const ogi_text_t *t;
-    size_t width;            /* cells of the widest row of the region, or 0 */
-    uint32_t grid[MAX_COLS]; /* where lynx aligned the value columns: the
-                                characters two rows or more start a value
-                                at, when they are width of them */
-    size_t ngrid;
-    uint32_t rgrid[MAX_COLS]; /* the region's grid, or none (nrgrid 0) */
-    size_t nrgrid;
-    size_t b0, b1; /* the block of lines grid was last made for */
-    int in_row;
-    size_t row_values; /* VALUE cells in the open row */
-    int labelled;      /* the open row starts with a label */
-} rd_t;
 
 static int
 add_blanks(rd_t *r, size_t k, size_t off)
@@ -373,109 +352,6 @@ add_blanks(rd_t *r, size_t k, size_t off)
         if (!ogi__table_add(r->tb, OGI__CELL_BLANK, r->t->s + off, 0, off, 0))
             return OGI_ENOMEM;
     return 0;
-}
-
-/* Characters a value may start past its column's start: no-break
- * spaces typed before it, cells before it wider than their columns. */
-#define GRID_SLACK 3
-
-/* Columns a grid may have more than the widest row has values (rows
- * with blank cells, all of them): a row laid out by its text alone, no
- * grid, starts values at characters that make many more. */
-#define GRID_MORE 2
-
-#define GRID_SPAN 512 /* characters of a line the grid is looked for in */
-
-/* Lines of headings looked for above a row */
-#define HEAD_LINES 3
-
-/* The column of the grid a value starting at character c falls in:
- * the last whose first character is at most c, or ngrid when c is
- * before the first. */
-static size_t
-grid_col(const rd_t *r, uint32_t c)
-{
-    size_t g = r->ngrid;
-    while (g > 0 && r->grid[g - 1] > c)
-        g--;
-    return g == 0 ? r->ngrid : g - 1;
-}
-
-/*
- * Where lynx kept its grid (a table it could lay out), every cell of a
- * row starts where its column does; a value starts there or a character
- * or two later (region_grid). A blank cell is a column the row has nothing
- * in. 1 when all the values after w's last text word fall in columns of
- * the grid after that word, one each: gapk[i] then receives the blank
- * columns before word i and *tail those after the last.
- */
-static int
-on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk, size_t *tail)
-{
-    size_t v = trailing_values(w, n);
-    size_t first = n - v;
-    size_t next = 0; /* the first column the next value may take */
-    if (first) {
-        size_t g = grid_col(r, w[first - 1].c1);
-        next = g == r->ngrid ? 0 : g + 1;
-    }
-    size_t k[MAX_WORDS];
-    for (size_t i = first; i < n; i++) {
-        size_t g = grid_col(r, w[i].c0);
-        if (g == r->ngrid || g < next || w[i].c0 - r->grid[g] > GRID_SLACK)
-            return 0;
-        k[i] = g - next;
-        next = g + 1;
-    }
-    for (size_t i = first; i < n; i++)
-        gapk[i] = k[i];
-    *tail = r->ngrid - next;
-    return 1;
-}
-
-/*
- * A row line right under the headings of its table's columns, in a
- * table too short for its rows to show lynx's grid (one row under its
- * headings, 第二十条第（九）项's): lynx lays the headings out on the
- * grid too, each where its column starts, so the columns are the
- * characters the heading lines above start words at. 1 when every value
- * falls in one of them after the row's label, one each (on_grid), gapk
- * and *tail then the blank columns before each and after the last; 0
- * where no headings say so.
- */
-static int
-head_grid(const rd_t *r, size_t l, const word_t *w, size_t n, size_t *gapk,
-          size_t *tail)
-{
-    const ogi_text_t *t = r->t;
-    rd_t h = *r;
-    uint8_t at[GRID_SPAN];
-    memset(at, 0, sizeof(at));
-    word_t hw[MAX_WORDS];
-    size_t lines = 0;
-    for (size_t k = l; k-- > 0 && lines < HEAD_LINES;) {
-        if (ogi__table_is_empty_line(t, k) || ogi__table_is_page_line(t, k))
-            break;
-        size_t m = line_words(t, k, hw, MAX_WORDS);
-        for (size_t i = 0; i < m; i++) {
-            if (hw[i].value)
-                return 0;
-            if (hw[i].c0 < GRID_SPAN)
-                at[hw[i].c0] = 1;
-        }
-        lines++;
-    }
-    if (!lines)
-        return 0;
-    h.ngrid = 0;
-    for (uint32_t c = 0; c < GRID_SPAN; c++) {
-        if (!at[c])
-            continue;
-        if (h.ngrid == MAX_COLS)
-            return 0;
-        h.grid[h.ngrid++] = c;
-    }
-    return on_grid(&h, w, n, gapk, tail);
 }
 
 /*
@@ -506,12 +382,12 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             nblank += gapk[i];
         }
     }
-    size_t vals = trailing_values(w, n);
+    size_t vals = ogi__lynx_trailing_values(w, n);
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
     int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
-                   on_grid(r, w, n, gapk, &tail)) ||
-                  (vals >= 1 && vals < n && head_grid(r, l, w, n, gapk, &tail));
+                   ogi__lynx_on_grid(r, w, n, gapk, &tail)) ||
+                  (vals >= 1 && vals < n && ogi__lynx_head_grid(r, l, w, n, gapk, &tail));
     if (gridded) {
         nblank = 0;
         for (size_t i = 0; i < n; i++)
@@ -629,184 +505,12 @@ close_row(rd_t *r)
     r->in_row = 0;
 }
 
-/* The cells a row line's gaps say it has after its last text word: each
- * value, and (g - 1) / 2 cells of &nbsp; in a gap of g spaces, the one
- * after the label too where it is narrow (at most two cells). */
-static size_t
-gap_cells(const word_t *w, size_t n, size_t v)
-{
-    size_t k = v;
-    for (size_t i = n - v > 0 ? n - v : 1; i < n; i++) {
-        uint32_t g = w[i].c0 - w[i - 1].c1;
-        /* past the label, a wide gap is a column lynx padded */
-        if (g >= 3 && (i > n - v || g <= 5))
-            k += (g - 1) / 2;
-    }
-    return k;
-}
-
-/*
- * How many cells the region's rows have, where at least three rows have
- * values: the most any row shows; into *by_gaps, more where most rows
- * say so by their gaps (two at least, and over twice the rows showing
- * that most), else 0. A table where every row has a blank cell shows no row
- * whole; &nbsp; typed around values widens a gap now and then, not in most rows
- * alike. Where lynx kept its grid, the gaps are its padding: that is for
- * the caller to tell.
- */
-static size_t
-region_width(const ogi_text_t *t, size_t l0, size_t l1, size_t *by_gaps)
-{
-    word_t w[MAX_WORDS];
-    size_t width = 0, rows = 0;
-    uint8_t says[MAX_COLS + 1] = {0};
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
-            continue;
-        size_t n = line_words(t, l, w, MAX_WORDS);
-        size_t v = trailing_values(w, n);
-        if (v < 2 || v == n)
-            continue;
-        rows++;
-        if (v > width)
-            width = v;
-        size_t k = gap_cells(w, n, v);
-        if (k <= MAX_COLS && says[k] < 255)
-            says[k]++;
-    }
-    size_t most = 0;
-    for (size_t k = 1; k <= MAX_COLS; k++)
-        if (says[k] >= 2 && says[k] >= says[most])
-            most = k;
-    size_t whole = 0; /* rows showing width values */
-    for (size_t l = l0; l < l1 && most > width; l++) {
-        if (ogi__table_is_empty_line(t, l))
-            continue;
-        size_t n = line_words(t, l, w, MAX_WORDS);
-        size_t v = trailing_values(w, n);
-        whole += v == width && v < n;
-    }
-    *by_gaps = rows >= 3 && most > width && says[most] > 2 * whole ? most : 0;
-    return rows >= 3 && width <= MAX_COLS ? width : 0;
-}
-
-/*
- * The grid of the value columns of lines [l0, l1) (see on_grid), or
- * none (r->ngrid 0). A column starts where two rows or more start a
- * value there or a character later, but one character after such a
- * column's start: that is a value moved on
- * by a no-break space typed before it, or by a cell before it wider than
- * lynx made its column (it sizes columns by the rows it has seen, and a
- * row under a cell spanning rows counts its cells from another column).
- * A grid is one where every row (but one whose label reaches into the
- * columns) has its values fall in columns one each, each at most
- * GRID_SLACK characters past the column's start, with at least as many
- * columns as the widest row has values and at most GRID_MORE more.
- */
-static int
-region_grid(rd_t *r, size_t l0, size_t l1)
-{
-    const ogi_text_t *t = r->t;
-    r->ngrid = 0;
-    if (!r->width)
-        return 0;
-    uint8_t *hits = ogi_arena_alloc(r->tb->arena, GRID_SPAN);
-    if (!hits)
-        return OGI_ENOMEM;
-    memset(hits, 0, GRID_SPAN);
-    word_t w[MAX_WORDS];
-    size_t rows = 0;
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
-            continue;
-        size_t n = line_words(t, l, w, MAX_WORDS);
-        size_t v = trailing_values(w, n);
-        if (v < 2 || v == n)
-            continue;
-        rows++;
-        for (size_t i = n - v; i < n; i++)
-            if (w[i].c0 < GRID_SPAN && hits[w[i].c0] < 255)
-                hits[w[i].c0]++;
-    }
-    if (rows < 2)
-        return 0;
-    size_t ng = 0;
-    for (uint32_t c = 0; c < GRID_SPAN; c++) {
-        if (!hits[c] || (ng && r->grid[ng - 1] + 1 == c) ||
-            hits[c] + (c + 1 < GRID_SPAN ? hits[c + 1] : 0) < 2)
-            continue;
-        if (ng == MAX_COLS)
-            return 0;
-        r->grid[ng++] = c;
-    }
-    if (ng < r->width || ng > r->width + GRID_MORE)
-        return 0;
-    r->ngrid = ng;
-    /* every row on it, but one whose label reaches into the columns: a
-     * label spanning columns lynx could not lay out, its cells after it */
-    size_t gapk[MAX_WORDS], tail, past = 0;
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
-            continue;
-        size_t n = line_words(t, l, w, MAX_WORDS);
-        size_t v = trailing_values(w, n);
-        if (v < 2 || v == n)
-            continue;
-        if (w[n - v - 1].c1 >= r->grid[0])
-            past++;
-        else if (!on_grid(r, w, n, gapk, &tail)) {
-            r->ngrid = 0;
-            return 0;
-        }
-    }
-    /* such rows are few: in a text laid out row by row, no grid, every
-     * label but the shortest reaches past the first value */
-    if (past * 3 > rows)
-        r->ngrid = 0;
-    return 0;
-}
-
-/*
- * The grid for row line l: lynx lays out each block of lines (between
- * empty lines) of a table it splits on its own, so a block of three
- * rows or more with a grid of its own has it; else the region's.
- */
-static int
-block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
-{
-    const ogi_text_t *t = r->t;
-    if (l >= r->b0 && l < r->b1)
-        return 0;
-    size_t b0 = l, b1 = l + 1;
-    while (b0 > l0 && !ogi__table_is_empty_line(t, b0 - 1))
-        b0--;
-    while (b1 < l1 && !ogi__table_is_empty_line(t, b1))
-        b1++;
-    r->b0 = b0;
-    r->b1 = b1;
-    size_t rows = 0;
-    word_t w[MAX_WORDS];
-    for (size_t k = b0; k < b1; k++) {
-        size_t n = line_words(t, k, w, MAX_WORDS);
-        size_t v = trailing_values(w, n);
-        rows += v >= 2 && v < n;
-    }
-    int rc = rows >= 3 ? region_grid(r, b0, b1) : 0;
-    if (rc)
-        return rc;
-    if (rows < 3 || !r->ngrid) {
-        memcpy(r->grid, r->rgrid, sizeof(r->grid));
-        r->ngrid = r->nrgrid;
-    }
-    return 0;
-}
-
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t by_gaps = 0;
-    rd_t r = {.tb = tb, .t = t, .width = region_width(t, l0, l1, &by_gaps)};
-    int rc = region_grid(&r, l0, l1);
+    rd_t r = {.tb = tb, .t = t, .width = ogi__lynx_region_width(t, l0, l1, &by_gaps)};
+    int rc = ogi__lynx_region_grid(&r, l0, l1);
     if (rc)
         return rc;
     memcpy(r.rgrid, r.grid, sizeof(r.grid));
@@ -820,7 +524,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             l++;
             continue;
         }
-        if ((rc = block_grid(&r, l, l0, l1)))
+        if ((rc = ogi__lynx_block_grid(&r, l, l0, l1)))
             return rc;
         if (r.ngrid > most)
             most = r.ngrid;
@@ -847,7 +551,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             l++;
             continue;
         }
-        size_t n = line_words(t, l, w, MAX_WORDS);
+        size_t n = ogi__lynx_line_words(t, l, w, MAX_WORDS);
         /* k empty lines between two paragraphs: k - 1 cells of &nbsp; */
         size_t gap_cells = after_cell && empties > 1 ? empties - 1 : 0;
         empties = 0;
@@ -855,7 +559,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (gap_cells && r.in_row && r.row_values &&
                 (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
                 return rc;
-            if ((rc = open_row(&r, l)) || (rc = block_grid(&r, l, l0, l1)) ||
+            if ((rc = open_row(&r, l)) || (rc = ogi__lynx_block_grid(&r, l, l0, l1)) ||
                 (rc = row_line(&r, l, w, n)))
                 return rc;
             after_cell = 0;
@@ -895,7 +599,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         word_t w2[MAX_WORDS];
         while (m < l1 && !ogi__table_is_empty_line(t, m) &&
                !ogi__table_is_page_line(t, m)) {
-            size_t n2 = line_words(t, m, w2, MAX_WORDS);
+            size_t n2 = ogi__lynx_line_words(t, m, w2, MAX_WORDS);
             if (!is_lone(w2, n2) || (n2 == 1 && w2[0].value))
                 break;
             b = w2[n2 - 1].b;
@@ -911,7 +615,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 return OGI_ENOMEM;
             size_t k = 0;
             for (size_t x = l; x < m; x++) {
-                size_t n2 = line_words(t, x, w2, MAX_WORDS);
+                size_t n2 = ogi__lynx_line_words(t, x, w2, MAX_WORDS);
                 size_t p = w2[0].a, q = w2[n2 - 1].b;
                 if (k && q > p && (unsigned char)buf[k - 1] < 0x80 &&
                     (unsigned char)t->s[p] < 0x80)
