@@ -646,29 +646,42 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             }
             continue;
         }
-        /* labels in a run, then full rows of single values */
+        /* labels in a run, then rows of single values: full rows, or a
+         * run cut into rows as above (pdftotext left blank cells out) */
         size_t run2 = width ? singles_at(o, i) : 0, labs[LABEL_RUN_MAX];
-        if (width && !inter && run2 && run2 % width == 0 &&
-            labels_for_rows(o, j0, i, run2 / width, labs)) {
+        size_t rlen[RUN_MAX_ROWS], nrows = 0;
+        if (width && !inter && run2 && run2 % width == 0) {
+            nrows = run2 / width;
+            for (size_t r = 0; r < nrows && r < RUN_MAX_ROWS; r++)
+                rlen[r] = width;
+        } else if (width && !inter && run2 > width && usual == width) {
+            nrows = cut_run(o, &o->pieces[i], run2, width, rlen);
+        }
+        if (nrows && nrows <= RUN_MAX_ROWS &&
+            labels_for_rows(o, j0, i, nrows, labs)) {
             for (size_t q = j0, k = 0; q < i; q++) {
-                if (k < run2 / width && labs[k] == q) {
+                if (k < nrows && labs[k] == q) {
                     k++;
                     continue;
                 }
                 if ((rc = ogi__order_emit_text_line(tb, o, o->pieces[q].item)))
                     return rc;
             }
-            for (size_t r = 0; r < run2 / width; r++) {
+            for (size_t r = 0; r < nrows; r++) {
                 uint32_t item = o->pieces[labs[r]].item;
-                if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-                    (rc = ogi__order_add_item(tb, o, item)))
+                if (rlen[r] < width) {
+                    rc = emit_short_row(tb, o, &o->pieces[i], rlen[r], width,
+                                        item);
+                } else if (!(rc = ogi__table_row_open(tb, o->items[item].line)) &&
+                           !(rc = ogi__order_add_item(tb, o, item))) {
+                    for (size_t v = 0; v < width && !rc; v++)
+                        rc = add_values(tb, o, &o->pieces[i + v]);
+                    ogi__table_row_close(tb);
+                }
+                if (rc)
                     return rc;
-                for (size_t v = 0; v < width; v++)
-                    if ((rc = add_values(tb, o, &o->pieces[i + r * width + v])))
-                        return rc;
-                ogi__table_row_close(tb);
+                i += rlen[r];
             }
-            i += run2;
             continue;
         }
         size_t j = i - j0, k = 0;
