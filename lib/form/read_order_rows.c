@@ -448,8 +448,11 @@ emit_blank_row(ogi__table_t *tb, const order_t *o, uint32_t item, size_t width)
     return 0;
 }
 
-/* Rows a run of labels paired with a run of full rows names at most. */
-#define LABEL_RUN_MAX 16
+/* Rows a run of labels paired with a run of rows names at most (a whole
+ * Table 3 of 25 data rows). */
+#define LABEL_RUN_MAX RUN_MAX_ROWS
+
+static long t3_row_of(const char *s, size_t n);
 
 /* The Table 3 data row that the label starting at text piece q names
  * (its item, then the items after it with no numbering of their own,
@@ -468,8 +471,15 @@ t3_row_named(const order_t *o, size_t q, size_t e)
         memcpy(buf + len, o->t->s + it->a, w);
         len += w;
     }
+    return t3_row_of(buf, len);
+}
+
+/* The Table 3 data row that text s[0, n) names, or -1. */
+static long
+t3_row_of(const char *s, size_t n)
+{
     ogi__label_t in;
-    ogi__label_norm(buf, len, &in);
+    ogi__label_norm(s, n, &in);
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     long best = -1;
     int bs = LABEL_MIN_SCORE - 1;
@@ -505,6 +515,44 @@ labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
         long r = t3_row_named(o, q, i);
         if (r < 0)
             continue;
+        if (n == rows || r <= last)
+            return 0;
+        last = r;
+        lab[n++] = q;
+    }
+    if (n == rows)
+        return 1;
+    /* a browser's label column with its numbering ("1.") on lines of
+     * their own, after the labels: each text piece alone, those that
+     * name a data row, in the format's order and exactly as many; a
+     * group's label sits on the line of one of its rows, before that
+     * row's label and a space ("（三）不予公开 属于三类内部事务信息") */
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t odd = SIZE_MAX; /* the one text naming no row since the last */
+    n = 0;
+    last = -1;
+    for (size_t q = j0; q < i; q++) {
+        const item_t *it = &o->items[o->pieces[q].item];
+        long r = t3_row_named(o, q, q + 1);
+        const char *sp = memchr(o->t->s + it->a, ' ', it->b - it->a);
+        if (sp) {
+            const char *e = o->t->s + it->b;
+            long tail = t3_row_of(sp + 1, (size_t)(e - sp - 1));
+            if (tail > r)
+                r = tail;
+        }
+        if (r < 0) {
+            /* a label too short to name its row alone ("其他", its
+             * "3." apart): the one text between the labels of the rows
+             * either side of a data row */
+            if (!level_of(o, o->pieces[q].item))
+                odd = odd == SIZE_MAX ? q : SIZE_MAX - 1;
+            continue;
+        }
+        if (odd < SIZE_MAX - 1 && last >= 0 && r == last + 2 &&
+            !(sk->rows[last + 1].flags & OGI_ROW_GROUP) && n + 1 < rows)
+            lab[n++] = odd;
+        odd = SIZE_MAX;
         if (n == rows || r <= last)
             return 0;
         last = r;
