@@ -427,6 +427,92 @@ label_run_before_cut_run(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * Table 3 as plain pdftotext writes a Chromium PDF of the page (seed
+ * 96029's shape): the label column's block (a group's label on the line
+ * of one of its rows, before it and a space; "其他" alone), its numbering
+ * ("1.", "2.") in a block after it, then the rows' values a line each,
+ * （二）'s with a blank cell left out. The rows after （一） go with the
+ * labels in order (row k holds k 0 0 0 0 0 k), "其他" with the row
+ * between 2. and （七）'s.
+ */
+static void
+browser_label_column(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "（二）部分公开",
+        "属于国家秘密",
+        "其他法律行政法规禁止公开",
+        "危及“三安全一稳定”",
+        "保护第三方合法权益",
+        "（三）不予公开 属于三类内部事务信息",
+        "属于四类过程性信息",
+        "属于行政执法案卷",
+        "属于行政查询事项",
+        "本机关不掌握相关政府信息",
+        "（四）无法提供 没有现成信息需要另行制作",
+        "补正后申请内容仍不明确",
+        "信访举报投诉类申请",
+        "重复申请",
+        "（五）不予处理 要求提供公开出版物",
+        "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "（六）其他处理 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "其他",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    };
+    static const char *const numbering[] = {
+        "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "1.", "2.",
+        "3.", "1.", "2.", "3.", "4.", "5.", "1.", "2.", "3.",
+    };
+    static char in[16384];
+    size_t n = 0;
+    n += (size_t)snprintf(in + n, sizeof(in) - n,
+                          "申请人情况\n自然人\n法人或其他组织\n总计\n"
+                          "一、本年新收政府信息公开申请数量\n"
+                          "1 0 0 0 0 0 1\n\n"
+                          "二、上年结转政府信息公开申请数量\n"
+                          "2 0 0 0 0 0 2\n\n"
+                          "三、本年度办理结果\n（一）予以公开\n"
+                          "3 0 0 0 0 0 3\n\n");
+    for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n", labels[i]);
+    for (size_t i = 0; i < ARRAY_LEN(numbering); i++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n", numbering[i]);
+    n += (size_t)snprintf(in + n, sizeof(in) - n, "\n");
+    /* （二）'s row lost a blank cell: six values */
+    n += (size_t)snprintf(in + n, sizeof(in) - n, "4 0 0 0 0 4\n");
+    for (int k = 5; k < 4 + (int)ARRAY_LEN(labels); k++)
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%d 0 0 0 0 0 %d\n", k,
+                              k);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    static const struct {
+        const char *vals, *label;
+    } want[] = {
+        {"4 0 0 0 0 4", "部分公开"},
+        {"9 0 0 0 0 0 9", "内部事务"},
+        {"14 0 0 0 0 0 14", "另行制作"},
+        {"18 0 0 0 0 0 18", "公开出版物"},
+        {"22 0 0 0 0 0 22", "缴纳费用"},
+        {"23 0 0 0 0 0 23", "其他"},
+        {"24 0 0 0 0 0 24", "总计"},
+        {"25 0 0 0 0 0 25", "结转"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+        const ogi__cell_t *l = label_of_row(&tb, want[i].vals);
+        if (!l || !strstr(l->s, want[i].label))
+            fail_msg("row %s: label %.*s, want %s", want[i].vals,
+                     l ? (int)l->n : 4, l ? l->s : "none", want[i].label);
+    }
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -438,6 +524,7 @@ main(void)
         cmocka_unit_test(t2_labels_then_values),
         cmocka_unit_test(t2_values_then_labels),
         cmocka_unit_test(label_run_before_cut_run),
+        cmocka_unit_test(browser_label_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
