@@ -437,9 +437,8 @@ label_run_before_cut_run(void **state)
  * between 2. and （七）'s.
  */
 static void
-browser_label_column(void **state)
+browser_label_column_read(int short_row)
 {
-    (void)state;
     static const char *const labels[] = {
         "（二）部分公开",
         "属于国家秘密",
@@ -484,7 +483,8 @@ browser_label_column(void **state)
         n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n", numbering[i]);
     n += (size_t)snprintf(in + n, sizeof(in) - n, "\n");
     /* （二）'s row lost a blank cell: six values */
-    n += (size_t)snprintf(in + n, sizeof(in) - n, "4 0 0 0 0 4\n");
+    n += (size_t)snprintf(in + n, sizeof(in) - n,
+                          short_row ? "4 0 0 0 0 4\n" : "4 0 0 0 0 0 4\n");
     for (int k = 5; k < 4 + (int)ARRAY_LEN(labels); k++)
         n += (size_t)snprintf(in + n, sizeof(in) - n, "%d 0 0 0 0 0 %d\n", k,
                               k);
@@ -492,9 +492,9 @@ browser_label_column(void **state)
     assert_non_null(a);
     ogi__table_t tb;
     read_text(a, in, n, &tb);
-    static const struct {
+    const struct {
         const char *vals, *label;
-    } want[] = {
+    } cut[] = {
         {"4 0 0 0 0 4", "部分公开"},
         {"9 0 0 0 0 0 9", "内部事务"},
         {"14 0 0 0 0 0 14", "另行制作"},
@@ -503,14 +503,44 @@ browser_label_column(void **state)
         {"23 0 0 0 0 0 23", "其他"},
         {"24 0 0 0 0 0 24", "总计"},
         {"25 0 0 0 0 0 25", "结转"},
-    };
-    for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+    }, whole[] = {
+        /* (rows read by the format's order: a row whose label shares
+         * its group's line goes unlabelled after the row before it) */
+        {"4 0 0 0 0 0 4", "部分公开"},
+        {"5 0 0 0 0 0 5", "国家秘密"},
+        {"10 0 0 0 0 0 10", "过程性"},
+        {"13 0 0 0 0 0 13", "不掌握"},
+        {"15 0 0 0 0 0 15", "补正后"},
+        {"21 0 0 0 0 0 21", "逾期不补正"},
+        {"25 0 0 0 0 0 25", "结转"},
+    }, *want = short_row ? cut : whole;
+    size_t nwant = short_row ? ARRAY_LEN(cut) : ARRAY_LEN(whole);
+    for (size_t i = 0; i < nwant; i++) {
         const ogi__cell_t *l = label_of_row(&tb, want[i].vals);
         if (!l || !strstr(l->s, want[i].label))
             fail_msg("row %s: label %.*s, want %s", want[i].vals,
                      l ? (int)l->n : 4, l ? l->s : "none", want[i].label);
     }
     ogi_arena_destroy(&a);
+}
+
+static void
+browser_label_column(void **state)
+{
+    (void)state;
+    browser_label_column_read(1);
+}
+
+/*
+ * The same with every row whole: the rows number the format's, so they
+ * are read by its order, and each label a line of its own names its row
+ * rather than running on into the labels after it.
+ */
+static void
+browser_label_column_whole(void **state)
+{
+    (void)state;
+    browser_label_column_read(0);
 }
 
 int
@@ -525,6 +555,7 @@ main(void)
         cmocka_unit_test(t2_values_then_labels),
         cmocka_unit_test(label_run_before_cut_run),
         cmocka_unit_test(browser_label_column),
+        cmocka_unit_test(browser_label_column_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
