@@ -543,6 +543,45 @@ browser_label_column_whole(void **state)
     browser_label_column_read(0);
 }
 
+/*
+ * Narrow cells set close: a zero and the next cell's count run together
+ * into one word ("01", seed 96029's （二） row: 0 1 0 0 0 0 1), as a line
+ * of its own (LibreOffice's PDF) or among the row's words (Chromium's,
+ * "01 0 0 00 1"). No count is written with a leading zero, so the zero
+ * is a cell of its own and the row is whole: seven values.
+ */
+static void
+zero_before_count(void **state)
+{
+    (void)state;
+    for (int line = 0; line < 2; line++) {
+        static char in[16384];
+        size_t n = 0;
+        static const int zero[7] = {0, 0, 0, 0, 0, 0, 0};
+        for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n",
+                                  t3_labels[i]);
+            if (i != 3)
+                put_values(in, sizeof(in), &n, zero, 7);
+            else if (line)
+                n += (size_t)snprintf(in + n, sizeof(in) - n,
+                                      "01 0 0 00 1\n\n");
+            else
+                n += (size_t)snprintf(in + n, sizeof(in) - n,
+                                      "01\n\n0\n\n0\n\n0\n\n0\n\n1\n\n");
+        }
+        ogi_arena_t *a = ogi_arena_new(0);
+        assert_non_null(a);
+        ogi__table_t tb;
+        read_text(a, in, n, &tb);
+        char got[8192];
+        value_rows(&tb, got, sizeof(got));
+        if (!strstr(got, "|0 1 0 0 0 0 1|"))
+            fail_msg("rows (%s): %s", line ? "one line" : "a line each", got);
+        ogi_arena_destroy(&a);
+    }
+}
+
 int
 main(void)
 {
@@ -556,6 +595,7 @@ main(void)
         cmocka_unit_test(label_run_before_cut_run),
         cmocka_unit_test(browser_label_column),
         cmocka_unit_test(browser_label_column_whole),
+        cmocka_unit_test(zero_before_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
