@@ -135,6 +135,28 @@ is_value(const char *s, size_t n)
     return ogi_number_parse(s, n, &num) != OGI_NUM_NONE;
 }
 
+/* 1 when s[a, b) is values a space apart, two or more ("176 0", a row's
+ * cells side by side): its words' first bytes a digit or a sign before
+ * each is parsed. */
+static int
+is_value_row(const char *s, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] != ' ')
+            e++;
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '-') ||
+            !is_value(s + i, e - i))
+            return 0;
+        words++;
+        while (e < b && s[e] == ' ')
+            e++;
+        i = e;
+    }
+    return words >= 2;
+}
+
 /* The marks of line l of t. */
 static void
 line_marks(const ogi_text_t *t, size_t l, marks_t *m)
@@ -194,6 +216,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
                 gapped++;
         } else if (b - a <= CELL_MAX_BYTES) {
             shorts++;
+            /* a row's values side by side count as values */
+            nums += (t->s[a] >= '0' && t->s[a] <= '9') &&
+                    memchr(t->s + a, ' ', b - a) &&
+                    is_value_row(t->s, a, b);
         }
     }
     /* tabs belong to the cell-lines and row-lines layouts, aligned
