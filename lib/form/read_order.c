@@ -716,7 +716,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
             return rc;
     }
-    return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
+    if ((rc = ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0)))
+        return rc;
+    return is_t3 ? ogi__order_late_labels(tb) : 0;
 }
 
 size_t

@@ -582,6 +582,81 @@ zero_before_count(void **state)
     }
 }
 
+/* The label of the row of tb whose values read as `vals`: its own first
+ * cell, or the row just before it when that row holds labels only; NULL
+ * when neither. */
+static const ogi__cell_t *
+label_before_row(const ogi__table_t *tb, const char *vals)
+{
+    for (size_t r = 0; r < tb->nrows; r++) {
+        const ogi__row_t *row = &tb->rows[r];
+        char got[256];
+        size_t m = 0;
+        got[0] = '\0';
+        for (size_t i = row->first; i < row->first + row->count; i++) {
+            const ogi__cell_t *c = &tb->cells[i];
+            if (c->kind == OGI__CELL_VALUE && m + 24 < sizeof(got))
+                m += (size_t)snprintf(got + m, sizeof(got) - m, "%s%lld",
+                                      m ? " " : "", (long long)c->num.value);
+        }
+        if (!row->count || strcmp(got, vals) != 0)
+            continue;
+        if (tb->cells[row->first].kind == OGI__CELL_LABEL)
+            return &tb->cells[row->first];
+        if (r == 0)
+            return NULL;
+        const ogi__row_t *prev = &tb->rows[r - 1];
+        for (size_t i = prev->first; i < prev->first + prev->count; i++)
+            if (tb->cells[i].kind != OGI__CELL_LABEL)
+                return NULL;
+        return prev->count ? &tb->cells[prev->first] : NULL;
+    }
+    return NULL;
+}
+
+/*
+ * A page's labels written after its rows (seed 96009's upright page):
+ * "3.危及…"'s values then two rows without labels, the table lacking
+ * "4.保护第三方合法权益" altogether, and "5.属于三类内部事务信息" and
+ * "6.属于四类过程性信息" at the region's end. Three rows lie between 3.
+ * and 7. for two rows of values, so the format's order alone would name
+ * them 4. and 5.; the labels that came late name them (row k holds
+ * k 0 0 0 0 0 k).
+ */
+static void
+labels_after_their_rows(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        if (i >= 7 && i <= 9) /* 4. absent, 5. and 6. at the end */
+            continue;
+        n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n", t3_labels[i]);
+        int k = (int)i + 1;
+        int row[7] = {k, 0, 0, 0, 0, 0, k};
+        put_values(in, sizeof(in), &n, row, 7);
+        if (i == 6) /* 3.危及…: then the rows of 5. and 6. */
+            for (int r = 9; r <= 10; r++) {
+                int late[7] = {r, 0, 0, 0, 0, 0, r};
+                put_values(in, sizeof(in), &n, late, 7);
+            }
+    }
+    n += (size_t)snprintf(in + n, sizeof(in) - n, "%s\n\n%s\n\n",
+                          t3_labels[8], t3_labels[9]);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    const ogi__cell_t *l9 = label_before_row(&tb, "9 0 0 0 0 0 9");
+    const ogi__cell_t *l10 = label_before_row(&tb, "10 0 0 0 0 0 10");
+    if (!l9 || !strstr(l9->s, "内部事务") || !l10 || !strstr(l10->s, "过程性"))
+        fail_msg("labels: %.*s / %.*s", l9 ? (int)l9->n : 4,
+                 l9 ? l9->s : "none", l10 ? (int)l10->n : 4,
+                 l10 ? l10->s : "none");
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -596,6 +671,7 @@ main(void)
         cmocka_unit_test(browser_label_column),
         cmocka_unit_test(browser_label_column_whole),
         cmocka_unit_test(zero_before_count),
+        cmocka_unit_test(labels_after_their_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
