@@ -471,6 +471,13 @@ t3_row_named(const order_t *o, size_t q, size_t e)
         memcpy(buf + len, o->t->s + it->a, w);
         len += w;
     }
+    /* a numbering alone ("1.", its label apart) names no row: every
+     * group of sub-rows starts with one */
+    size_t d = 0;
+    while (d < len && buf[d] >= '0' && buf[d] <= '9')
+        d++;
+    if (d && d + 1 == len && buf[d] == '.')
+        return -1;
     return t3_row_of(buf, len);
 }
 
@@ -559,6 +566,33 @@ labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
         lab[n++] = q;
     }
     return n == rows;
+}
+
+/* Text pieces looked at, back from a run of labels, for the row named
+ * last before it. */
+#define LATE_LOOK 8
+
+/*
+ * 1 unless the label at text piece q names a row at or before the one
+ * the nearest text before piece j0 names (among LATE_LOOK text pieces):
+ * labels in a run name rows after those named before them, else they are
+ * the labels of rows written earlier, come late.
+ */
+static int
+named_after(const order_t *o, size_t j0, size_t q)
+{
+    long first = t3_row_named(o, q, q + 1);
+    if (first < 0)
+        return 1;
+    for (size_t k = j0, seen = 0; k-- > 0 && seen < LATE_LOOK;) {
+        if (!o->pieces[k].text)
+            continue;
+        seen++;
+        long r = t3_row_named(o, k, k + 1);
+        if (r >= 0)
+            return r < first;
+    }
+    return 1;
 }
 
 int
@@ -706,7 +740,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             nrows = cut_run(o, &o->pieces[i], run2, width, rlen);
         }
         if (nrows && nrows <= RUN_MAX_ROWS &&
-            labels_for_rows(o, j0, i, nrows, labs)) {
+            labels_for_rows(o, j0, i, nrows, labs) &&
+            named_after(o, j0, labs[0])) {
             for (size_t q = j0, k = 0; q < i; q++) {
                 if (k < nrows && labs[k] == q) {
                     k++;
