@@ -574,9 +574,10 @@ labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
 
 /*
  * 1 unless the label at text piece q names a row at or before the one
- * the nearest text before piece j0 names (among LATE_LOOK text pieces):
- * labels in a run name rows after those named before them, else they are
- * the labels of rows written earlier, come late.
+ * the nearest text before piece j0 names (among LATE_LOOK text pieces),
+ * a row's values at least between them: labels in a run name rows after
+ * those named and written before them, else they are the labels of rows
+ * written earlier, come late.
  */
 static int
 named_after(const order_t *o, size_t j0, size_t q)
@@ -584,13 +585,16 @@ named_after(const order_t *o, size_t j0, size_t q)
     long first = t3_row_named(o, q, q + 1);
     if (first < 0)
         return 1;
+    size_t vals = 0; /* values between that label and the run */
     for (size_t k = j0, seen = 0; k-- > 0 && seen < LATE_LOOK;) {
-        if (!o->pieces[k].text)
+        if (!o->pieces[k].text) {
+            vals += o->pieces[k].count;
             continue;
+        }
         seen++;
         long r = t3_row_named(o, k, k + 1);
         if (r >= 0)
-            return r < first;
+            return r < first || vals < T3_COLS;
     }
     return 1;
 }
