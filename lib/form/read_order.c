@@ -135,6 +135,28 @@ is_value(const char *s, size_t n)
     return ogi_number_parse(s, n, &num) != OGI_NUM_NONE;
 }
 
+/* 1 when s[a, b) is values a space apart, two or more ("176 0", a row's
+ * cells side by side): its words' first bytes a digit or a sign before
+ * each is parsed. */
+static int
+is_value_row(const char *s, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] != ' ')
+            e++;
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '-') ||
+            !is_value(s + i, e - i))
+            return 0;
+        words++;
+        while (e < b && s[e] == ' ')
+            e++;
+        i = e;
+    }
+    return words >= 2;
+}
+
 /* The marks of line l of t. */
 static void
 line_marks(const ogi_text_t *t, size_t l, marks_t *m)
@@ -194,6 +216,10 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
                 gapped++;
         } else if (b - a <= CELL_MAX_BYTES) {
             shorts++;
+            /* a row's values side by side count as values */
+            nums += (t->s[a] >= '0' && t->s[a] <= '9') &&
+                    memchr(t->s + a, ' ', b - a) &&
+                    is_value_row(t->s, a, b);
         }
     }
     /* tabs belong to the cell-lines and row-lines layouts, aligned
@@ -288,19 +314,60 @@ score_label(const order_t *o, const t3_sets_t *sets, label_t *l, uint32_t skip)
     }
 }
 
-/* The labels of the region, each matched against Table 3's rows. */
+/* Bare numberings ("1." alone on its line) that make a label column's
+ * numbering printed apart from its labels. */
+#define APART_MIN 3
+
+/* 1 when at least APART_MIN text items are a numbering alone ("1.",
+ * "12."): the labels' numbering printed apart from them. */
+static int
+numbering_apart(const order_t *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->nitems && n < APART_MIN; i++) {
+        const item_t *it = &o->items[i];
+        size_t w = it->b - it->a;
+        if (w - 2 > 1 || it->kind != IT_TEXT)
+            continue; /* (w is 2 or 3) */
+        const char *s = o->t->s + it->a;
+        n += s[w - 1] == '.' && s[0] >= '1' && s[0] <= '9' &&
+             (w == 2 || (s[1] >= '0' && s[1] <= '9'));
+    }
+    return n >= APART_MIN;
+}
+
+/* 1 when text items first..last alone name a row of Table 3. */
+static int
+names_alone(const order_t *o, const t3_sets_t *sets, size_t first, size_t last)
+{
+    label_t l = {.first = (uint32_t)first, .last = (uint32_t)last,
+                 .skip = UINT32_MAX, .row = -1, .score = 0};
+    score_label(o, sets, &l, UINT32_MAX);
+    return l.row >= 0;
+}
+
+/*
+ * The labels of the region, each matched against Table 3's rows: a text
+ * item and those after it without a numbering (a label wrapped over
+ * lines); where the numbering stands apart (a browser's label column),
+ * up to one that names a row alone after items that name one.
+ */
 static size_t
 find_labels(const order_t *o, label_t *lab)
 {
     size_t n = 0;
     t3_sets_t sets;
     t3_sets(&sets);
+    int apart = -1; /* numbering_apart's, once a label may wrap */
     for (size_t i = 0; i < o->nitems; i++) {
         if (o->items[i].kind != IT_TEXT)
             continue;
         size_t last = i;
         while (last + 1 < o->nitems && o->items[last + 1].kind == IT_TEXT &&
-               !has_numbering(o, last + 1))
+               !has_numbering(o, last + 1) &&
+               !((apart < 0 ? (apart = numbering_apart(o)) : apart) &&
+                 names_alone(o, &sets, i, last) &&
+                 names_alone(o, &sets, last + 1, last + 1)))
             last++;
         label_t *l = &lab[n++];
         l->first = (uint32_t)i;
@@ -649,7 +716,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if ((rc = ogi__order_make_pieces(&o, 0, tb->arena)))
             return rc;
     }
-    return ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0);
+    if ((rc = ogi__order_emit_plain(tb, &o, is_t3 ? T3_COLS : 0)))
+        return rc;
+    return is_t3 ? ogi__order_late_labels(tb) : 0;
 }
 
 size_t

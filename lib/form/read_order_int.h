@@ -127,6 +127,11 @@ int ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item);
  */
 int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width);
 
+/* Table 3's value rows that came without labels, their labels written
+ * after them: each label moved before its row (tb's rows reordered).
+ * Returns 0 or OGI_ENOMEM. */
+int ogi__order_late_labels(ogi__table_t *tb);
+
 /* read_order_moves.c */
 
 /* Rows of the stream of counts cnt[0..n) (rows of seven, in order; -1

@@ -448,8 +448,11 @@ emit_blank_row(ogi__table_t *tb, const order_t *o, uint32_t item, size_t width)
     return 0;
 }
 
-/* Rows a run of labels paired with a run of full rows names at most. */
-#define LABEL_RUN_MAX 16
+/* Rows a run of labels paired with a run of rows names at most (a whole
+ * Table 3 of 25 data rows). */
+#define LABEL_RUN_MAX RUN_MAX_ROWS
+
+static long t3_row_of(const char *s, size_t n);
 
 /* The Table 3 data row that the label starting at text piece q names
  * (its item, then the items after it with no numbering of their own,
@@ -468,8 +471,22 @@ t3_row_named(const order_t *o, size_t q, size_t e)
         memcpy(buf + len, o->t->s + it->a, w);
         len += w;
     }
+    /* a numbering alone ("1.", its label apart) names no row: every
+     * group of sub-rows starts with one */
+    size_t d = 0;
+    while (d < len && buf[d] >= '0' && buf[d] <= '9')
+        d++;
+    if (d && d + 1 == len && buf[d] == '.')
+        return -1;
+    return t3_row_of(buf, len);
+}
+
+/* The Table 3 data row that text s[0, n) names, or -1. */
+static long
+t3_row_of(const char *s, size_t n)
+{
     ogi__label_t in;
-    ogi__label_norm(buf, len, &in);
+    ogi__label_norm(s, n, &in);
     const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
     long best = -1;
     int bs = LABEL_MIN_SCORE - 1;
@@ -510,7 +527,76 @@ labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
         last = r;
         lab[n++] = q;
     }
+    if (n == rows)
+        return 1;
+    /* a browser's label column with its numbering ("1.") on lines of
+     * their own, after the labels: each text piece alone, those that
+     * name a data row, in the format's order and exactly as many; a
+     * group's label sits on the line of one of its rows, before that
+     * row's label and a space ("（三）不予公开 属于三类内部事务信息") */
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t odd = SIZE_MAX; /* the one text naming no row since the last */
+    n = 0;
+    last = -1;
+    for (size_t q = j0; q < i; q++) {
+        const item_t *it = &o->items[o->pieces[q].item];
+        long r = t3_row_named(o, q, q + 1);
+        const char *sp = memchr(o->t->s + it->a, ' ', it->b - it->a);
+        if (sp) {
+            const char *e = o->t->s + it->b;
+            long tail = t3_row_of(sp + 1, (size_t)(e - sp - 1));
+            if (tail > r)
+                r = tail;
+        }
+        if (r < 0) {
+            /* a label too short to name its row alone ("其他", its
+             * "3." apart): the one text between the labels of the rows
+             * either side of a data row */
+            if (!level_of(o, o->pieces[q].item))
+                odd = odd == SIZE_MAX ? q : SIZE_MAX - 1;
+            continue;
+        }
+        if (odd < SIZE_MAX - 1 && last >= 0 && r == last + 2 &&
+            !(sk->rows[last + 1].flags & OGI_ROW_GROUP) && n + 1 < rows)
+            lab[n++] = odd;
+        odd = SIZE_MAX;
+        if (n == rows || r <= last)
+            return 0;
+        last = r;
+        lab[n++] = q;
+    }
     return n == rows;
+}
+
+/* Text pieces looked at, back from a run of labels, for the row named
+ * last before it. */
+#define LATE_LOOK 8
+
+/*
+ * 1 unless the label at text piece q names a row at or before the one
+ * the nearest text before piece j0 names (among LATE_LOOK text pieces),
+ * a row's values at least between them: labels in a run name rows after
+ * those named and written before them, else they are the labels of rows
+ * written earlier, come late.
+ */
+static int
+named_after(const order_t *o, size_t j0, size_t q)
+{
+    long first = t3_row_named(o, q, q + 1);
+    if (first < 0)
+        return 1;
+    size_t vals = 0; /* values between that label and the run */
+    for (size_t k = j0, seen = 0; k-- > 0 && seen < LATE_LOOK;) {
+        if (!o->pieces[k].text) {
+            vals += o->pieces[k].count;
+            continue;
+        }
+        seen++;
+        long r = t3_row_named(o, k, k + 1);
+        if (r >= 0)
+            return r < first || vals < T3_COLS;
+    }
+    return 1;
 }
 
 int
@@ -646,29 +732,43 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             }
             continue;
         }
-        /* labels in a run, then full rows of single values */
+        /* labels in a run, then rows of single values: full rows, or a
+         * run cut into rows as above (pdftotext left blank cells out) */
         size_t run2 = width ? singles_at(o, i) : 0, labs[LABEL_RUN_MAX];
-        if (width && !inter && run2 && run2 % width == 0 &&
-            labels_for_rows(o, j0, i, run2 / width, labs)) {
+        size_t rlen[RUN_MAX_ROWS], nrows = 0;
+        if (width && !inter && run2 && run2 % width == 0) {
+            nrows = run2 / width;
+            for (size_t r = 0; r < nrows && r < RUN_MAX_ROWS; r++)
+                rlen[r] = width;
+        } else if (width && !inter && run2 > width && usual == width) {
+            nrows = cut_run(o, &o->pieces[i], run2, width, rlen);
+        }
+        if (nrows && nrows <= RUN_MAX_ROWS &&
+            labels_for_rows(o, j0, i, nrows, labs) &&
+            named_after(o, j0, labs[0])) {
             for (size_t q = j0, k = 0; q < i; q++) {
-                if (k < run2 / width && labs[k] == q) {
+                if (k < nrows && labs[k] == q) {
                     k++;
                     continue;
                 }
                 if ((rc = ogi__order_emit_text_line(tb, o, o->pieces[q].item)))
                     return rc;
             }
-            for (size_t r = 0; r < run2 / width; r++) {
+            for (size_t r = 0; r < nrows; r++) {
                 uint32_t item = o->pieces[labs[r]].item;
-                if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-                    (rc = ogi__order_add_item(tb, o, item)))
+                if (rlen[r] < width) {
+                    rc = emit_short_row(tb, o, &o->pieces[i], rlen[r], width,
+                                        item);
+                } else if (!(rc = ogi__table_row_open(tb, o->items[item].line)) &&
+                           !(rc = ogi__order_add_item(tb, o, item))) {
+                    for (size_t v = 0; v < width && !rc; v++)
+                        rc = add_values(tb, o, &o->pieces[i + v]);
+                    ogi__table_row_close(tb);
+                }
+                if (rc)
                     return rc;
-                for (size_t v = 0; v < width; v++)
-                    if ((rc = add_values(tb, o, &o->pieces[i + r * width + v])))
-                        return rc;
-                ogi__table_row_close(tb);
+                i += rlen[r];
             }
-            i += run2;
             continue;
         }
         size_t j = i - j0, k = 0;
@@ -699,5 +799,159 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         }
         i += k;
     }
+    return 0;
+}
+
+/* ---- labels written after the rows they name ---- */
+
+/* Rows whose labels ogi__order_late_labels moves at most. */
+#define LATE_MAX 8
+
+/* The Table 3 data row the label cells of row w of tb name (their text
+ * joined), or -1; *vals the row's value cells, *blank its blank ones. */
+static long
+row_named(const ogi__table_t *tb, size_t w, size_t *nl, size_t *vals,
+          size_t *blank)
+{
+    const ogi__row_t *row = &tb->rows[w];
+    char buf[OGI__LABEL_MAX * 2];
+    size_t len = 0;
+    *nl = *vals = *blank = 0;
+    for (size_t i = row->first; i < row->first + row->count; i++) {
+        const ogi__cell_t *c = &tb->cells[i];
+        if (c->kind == OGI__CELL_VALUE)
+            (*vals)++;
+        else if (c->kind == OGI__CELL_BLANK)
+            (*blank)++;
+        else if (c->kind == OGI__CELL_LABEL) {
+            (*nl)++;
+            size_t m = c->n < sizeof(buf) - len ? c->n : sizeof(buf) - len;
+            memcpy(buf + len, c->s, m);
+            len += m;
+        }
+    }
+    return *nl ? t3_row_of(buf, len) : -1;
+}
+
+/*
+ * Table 3's rows as emitted, where a page's labels came after its rows
+ * (pdftotext wrote the label column's last block once the values were
+ * out): a run of k value rows without labels follows a labelled row of
+ * row ra, the next labelled row names rb, and more than k data rows lie
+ * between ra and rb, so that reading them in the format's order from ra
+ * on would name them wrong. When exactly k labels naming rows between
+ * ra and rb, in order, stand alone later in the region, each is moved
+ * to just before its row (the rows of tb reordered, their cells kept).
+ * Returns 0 or OGI_ENOMEM.
+ */
+int
+ogi__order_late_labels(ogi__table_t *tb)
+{
+    size_t n = tb->nrows;
+    if (n < 4)
+        return 0;
+    long *named = ogi_arena_alloc(tb->arena, n * sizeof(*named));
+    long *anchor = ogi_arena_alloc(tb->arena, n * sizeof(*anchor));
+    /* 0 other, 1 values alone, 2 labels alone, 3 labels and values */
+    uint8_t *kind = ogi_arena_alloc(tb->arena, n);
+    uint8_t *used = ogi_arena_calloc(tb->arena, n, 1);
+    if (!named || !anchor || !kind || !used)
+        return OGI_ENOMEM;
+    for (size_t w = 0; w < n; w++) {
+        size_t nl, nv, nb;
+        named[w] = row_named(tb, w, &nl, &nv, &nb);
+        kind[w] = !nl && nv ? 1 : nl && !nv && !nb ? 2 : nl && nv ? 3 : 0;
+    }
+    /* the row each row is known to hold (-1: none known): a labelled
+     * row its label's; values alone right after labels alone the last
+     * of those labels' that names one (a label wrapped over rows: it
+     * and the fragments after it are used) */
+    for (size_t w = 0; w < n; w++)
+        anchor[w] = kind[w] == 3 ? named[w] : -1;
+    for (size_t w = 0; w < n; w++) {
+        if (kind[w] != 2)
+            continue;
+        size_t e = w;
+        while (e + 1 < n && kind[e + 1] == 2)
+            e++;
+        if (e + 1 < n && kind[e + 1] == 1) {
+            /* (the last label that names a row, and its wrapped tail;
+             * the labels before it in the run are others') */
+            size_t q = e + 1;
+            while (q > w && named[q - 1] < 0)
+                q--;
+            if (q > w)
+                anchor[e + 1] = named[--q];
+            for (; q <= e; q++)
+                used[q] = 1;
+        }
+        w = e;
+    }
+    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
+    size_t move_from[LATE_MAX], move_to[LATE_MAX], nmove = 0;
+    long ra = -1;
+    for (size_t w = 0; w < n; w++) {
+        if (anchor[w] >= 0) {
+            ra = anchor[w];
+            continue;
+        }
+        if (kind[w] != 1 || ra < 0)
+            continue;
+        /* a run of values alone after the row of ra, up to the next
+         * row known (rb) */
+        size_t g0 = w, g1 = w;
+        while (g1 + 1 < n && kind[g1 + 1] == 1 && anchor[g1 + 1] < 0)
+            g1++;
+        w = g1;
+        long rb = -1;
+        size_t zb = g1 + 1;
+        for (; zb < n && rb < 0; zb++)
+            rb = anchor[zb];
+        if (rb <= ra)
+            continue;
+        size_t k = g1 - g0 + 1, between = 0;
+        for (long r = ra + 1; r < rb; r++)
+            between += !(sk->rows[r].flags & OGI_ROW_GROUP);
+        if (between <= k || nmove + k > LATE_MAX)
+            continue;
+        /* k labels alone, after rb's row and before no values of their
+         * own, naming rows between ra and rb in order */
+        size_t got = 0, at[LATE_MAX];
+        long last = ra;
+        for (size_t q = zb; q < n && got <= k; q++) {
+            if (kind[q] != 2 || used[q] || named[q] <= ra || named[q] >= rb)
+                continue;
+            if (named[q] <= last || got == k) {
+                got = k + 1;
+                break;
+            }
+            last = named[q];
+            at[got++] = q;
+        }
+        if (got != k)
+            continue;
+        for (size_t i = 0; i < k; i++) {
+            used[at[i]] = 1;
+            move_from[nmove] = at[i];
+            move_to[nmove++] = g0 + i;
+        }
+    }
+    if (!nmove)
+        return 0;
+    ogi__row_t *rows = ogi_arena_alloc(tb->arena, n * sizeof(*rows));
+    if (!rows)
+        return OGI_ENOMEM;
+    size_t m = 0;
+    for (size_t w = 0; w < n; w++) {
+        int moved = 0;
+        for (size_t i = 0; i < nmove; i++) {
+            moved |= move_from[i] == w;
+            if (move_to[i] == w && OGI_ALWAYS(m < n))
+                rows[m++] = tb->rows[move_from[i]];
+        }
+        if (!moved && OGI_ALWAYS(m < n))
+            rows[m++] = tb->rows[w];
+    }
+    memcpy(tb->rows, rows, m * sizeof(*rows));
     return 0;
 }

@@ -129,17 +129,23 @@ value_words(const char *s, size_t a, size_t b, uint32_t (*w)[2], size_t cap)
             return 0;
         /* zeros run together ("00000": narrow cells set close, their
          * digits joined): no number is written with a leading zero, so
-         * each zero is a cell */
+         * each zero is a cell, and so are the zeros before a count's
+         * digits ("01": a cell 0, then a cell 1) */
         size_t z = w0;
         while (z < i && s[z] == '0')
             z++;
-        size_t step = z == i ? 1 : i - w0;
-        for (size_t c = w0; c < i; c += step) {
+        size_t d = z;
+        while (d < i && s[d] >= '0' && s[d] <= '9')
+            d++;
+        size_t lead = z == i ? i - w0 : d == i ? z - w0 : 0;
+        for (size_t c = w0; c < i;) {
+            size_t e = c < w0 + lead ? c + 1 : i;
             if (n == cap)
                 return 0;
             w[n][0] = (uint32_t)c;
-            w[n][1] = (uint32_t)(c + step);
+            w[n][1] = (uint32_t)e;
             n++;
+            c = e;
         }
     }
     return n >= 2 ? n : 0;
@@ -591,10 +597,11 @@ ogi__order_scan(order_t *o, size_t l0, size_t l1, ogi_arena_t *arena)
                 continue; /* the unit went to the value before */
         }
         /* (a value alone in one word holds several only as a run of
-         * zeros: any other word is one value, value_words' none) */
+         * zeros or zeros before digits: any other word is one value,
+         * value_words' none) */
         if ((it->kind == IT_TEXT && (spaced || parsed)) ||
             (it->kind == IT_NUM && !spaced && b - a >= 2 && t->s[a] == '0' &&
-             t->s[a + 1] == '0')) {
+             t->s[a + 1] >= '0' && t->s[a + 1] <= '9')) {
             /* values side by side: each a single of its own, a gap
              * between, as if pdftotext had set them a block each */
             uint32_t w[LINE_MAX_VALUES][2];

@@ -273,6 +273,44 @@ marks_any_offset(void **state)
             }
 }
 
+/* A Chromium PDF's Table 3 in plain pdftotext (seed 96014's page): the
+ * labels a line each or wrapped, and rows whose cells sit side by side on
+ * one line ("1714 122 0 0 0 0 1836", "176 0"). Those lines are values
+ * too: the reader takes the region, where counting single values alone
+ * left it too few. A line of a value and text ("2021 年") is no row. */
+static void
+rows_side_by_side(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {
+        "申请人情况", "法人或", "其他组织", "总计", "社会",
+        "商业企", "业", "科研", "机构", "公", "益组", "织",
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量", "（一）予以公开",
+        "三、本年度办", "理结果", "（二）部分公开（区分处理的，只计这一情",
+        "形，不计其他情形）", "（三）不予公开", "1.属于国家秘密",
+    };
+    static const char *const rows[] = {
+        "1714 122 0 0 0 0 1836", "176 0", "1106 84", "206 6", "0 1",
+    };
+    char text[2048];
+    size_t o = 0;
+    for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+        o += (size_t)snprintf(text + o, sizeof(text) - o, "%s\n", labels[i]);
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
+        o += (size_t)snprintf(text + o, sizeof(text) - o, "%s\n\n", rows[i]);
+    o += (size_t)snprintf(text + o, sizeof(text) - o, "0\n");
+    assert_true(order_probe_str(text) > 0);
+    /* the same lines of a value and text: no rows */
+    o = 0;
+    for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+        o += (size_t)snprintf(text + o, sizeof(text) - o, "%s\n", labels[i]);
+    for (size_t i = 0; i < ARRAY_LEN(rows); i++)
+        o += (size_t)snprintf(text + o, sizeof(text) - o, "2021 年\n\n");
+    o += (size_t)snprintf(text + o, sizeof(text) - o, "0\n");
+    assert_int_equal(order_probe_str(text), 0);
+}
+
 /* pdftotext -layout (the same report as 110) is not reading order. */
 static void
 declines_layout(void **state)
@@ -1653,6 +1691,7 @@ main(void)
         cmocka_unit_test(model_110),
         cmocka_unit_test(windows_real),
         cmocka_unit_test(declines_layout),
+        cmocka_unit_test(rows_side_by_side),
         cmocka_unit_test(generated),
         cmocka_unit_test(cells_on_one_line),
         cmocka_unit_test(tail_among_label),
