@@ -113,8 +113,12 @@ int ogi__order_make_pieces(order_t *o, size_t width, ogi_arena_t *arena);
 /* The tables 0..last (bit id) with a row that is no group's whose label
  * in names (a score of LABEL_MIN_SCORE at least). */
 unsigned ogi__order_label_tables(const ogi__label_t *in, int last);
-/* Appends value item it as a cell. Returns 0 or OGI_ENOMEM. */
+/* Appends value item it as a cell, and the values of piece p one cell
+ * each. Return 0 or OGI_ENOMEM. */
 int ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it);
+int ogi__order_add_values(ogi__table_t *tb, const order_t *o, const piece_t *p);
+/* The Table 3 data row that text s[0, n) names, or -1. */
+long ogi__order_t3_row_of(const char *s, size_t n);
 /* Appends text item `item` as cells: its line as the row-lines reader
  * reads it, or, when the line holds several items, the item's words.
  * Returns 0 or OGI_ENOMEM. */
@@ -126,6 +130,18 @@ int ogi__order_add_item(ogi__table_t *tb, const order_t *o, size_t item);
  * Returns 0 or OGI_ENOMEM.
  */
 int ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width);
+
+/* ---- Table 2's labels and their values (read_order_t2.c) ---- */
+
+/* Table 2's sub-table of text piece i (an item heading or its labels)
+ * with the values after it, as rows; *next the piece after them (i when
+ * none was read). Returns 0 or OGI_ENOMEM. */
+int ogi__order_emit_t2(ogi__table_t *tb, const order_t *o, size_t i,
+                       size_t *next);
+/* Single values in a row from piece i on. */
+size_t ogi__order_singles_at(const order_t *o, size_t i);
+
+/* ---- labels written after their rows (read_order_late.c) ---- */
 
 /* Table 3's value rows that came without labels, their labels written
  * after them: each label moved before its row (tb's rows reordered).

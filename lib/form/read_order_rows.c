@@ -2,7 +2,8 @@
  * read_order_rows.c - the reading-order reader's rows in reading order
  * (read_order_int.h): every piece its own row, runs of single values cut
  * into rows, labels paired with the rows of values they name. Table 3 by
- * the format's order is read_order.c's.
+ * the format's order is read_order.c's, Table 2's label runs
+ * read_order_t2.c's, labels written after their rows read_order_late.c's.
  */
 #include "ogi_int.h"
 
@@ -27,8 +28,8 @@ ogi__order_add_value(ogi__table_t *tb, const order_t *o, const item_t *it)
                : OGI_ENOMEM;
 }
 
-static int
-add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
+int
+ogi__order_add_values(ogi__table_t *tb, const order_t *o, const piece_t *p)
 {
     for (uint32_t v = 0; v < p->count; v++)
         if (ogi__order_add_value(tb, o, &o->items[o->vals[p->first + v]]))
@@ -93,7 +94,7 @@ emit_short_row(ogi__table_t *tb, const order_t *o, const piece_t *p, size_t n,
         uint32_t off = v < n ? at->a : at->b;
         if (!ogi__table_add(tb, OGI__CELL_BLANK, gap_text, miss, off, 0))
             return OGI_ENOMEM;
-        if (v < n && (rc = add_values(tb, o, &p[v])))
+        if (v < n && (rc = ogi__order_add_values(tb, o, &p[v])))
             return rc;
     }
     ogi__table_row_close(tb);
@@ -206,196 +207,12 @@ emit_full_row(ogi__table_t *tb, const order_t *o, const piece_t *p,
     if ((rc = ogi__table_row_open(tb, o->items[o->vals[p->first]].line)))
         return rc;
     for (size_t v = 0; v < width; v++)
-        if ((rc = add_values(tb, o, &p[v])))
+        if ((rc = ogi__order_add_values(tb, o, &p[v])))
             return rc;
     ogi__table_row_close(tb);
     return 0;
 }
 
-/* ---- Table 2's labels and their values ---- */
-
-/* Items a label run of Table 2 holds at most (its tables have two rows
- * or three). */
-#define T2_MAX_LABELS 4
-
-/* 1 when text item i is an item heading of Table 2 ("第二十条第（一）项"):
- * a sub-table of its own starts there. */
-static int
-is_item_heading(const order_t *o, size_t i)
-{
-    const item_t *it = &o->items[i];
-    return ogi_text_find(o->t->s + it->a, it->b - it->a, "第二十条") != NULL;
-}
-
-/* The Table 2 tables (a bit each) whose data rows text item i names. */
-static unsigned
-t2_tables(const order_t *o, size_t i)
-{
-    const item_t *it = &o->items[i];
-    if (it->b - it->a > CELL_MAX_BYTES)
-        return 0;
-    ogi__label_t in;
-    ogi__label_norm(o->t->s + it->a, it->b - it->a, &in);
-    return ogi__order_label_tables(&in, OGI_T3 - 1);
-}
-
-unsigned
-ogi__order_label_tables(const ogi__label_t *in, int last)
-{
-    /* the rows the label may match only (most labels name one row or
-     * none): the others score 0 */
-    ogi__label_rows_t *m = ogi__label_rows_find(in);
-    unsigned ids = 0;
-    for (int id = 0; id <= last; id++) {
-        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
-        for (uint32_t may = ogi__label_rows_in(m, in, (ogi_table_id_t)id); may;
-             may &= may - 1) {
-            size_t r = (size_t)__builtin_ctz(may);
-            if (r >= sk->nrows)
-                break;
-            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
-                ogi__label_score_row(in, (ogi_table_id_t)id, r, 0) >=
-                    LABEL_MIN_SCORE) {
-                ids |= 1u << id;
-                break;
-            }
-        }
-    }
-    return ids;
-}
-
-/*
- * The labels of Table 2's rows among text pieces [a, b) into lab (piece
- * indexes; their count), when every text piece of that span that names a
- * row names one of the same table, and n single values fill those rows
- * exactly (n = labels x the table's columns); else 0.
- */
-static size_t
-t2_labels(const order_t *o, size_t a, size_t b, size_t n, size_t *lab)
-{
-    size_t nl = 0;
-    unsigned common = ~0u;
-    for (size_t q = a; q < b; q++) {
-        unsigned ids = t2_tables(o, o->pieces[q].item);
-        if (!ids)
-            continue;
-        if (nl == T2_MAX_LABELS)
-            return 0;
-        common &= ids;
-        lab[nl++] = q;
-    }
-    if (nl < 2 || !common)
-        return 0;
-    for (int id = 0; id < OGI_T3; id++)
-        if ((common >> id & 1u) &&
-            n == nl * ogi_skeleton_table((ogi_table_id_t)id)->ncols)
-            return nl;
-    return 0;
-}
-
-/* Label piece lab[k] with the k-th share of the n single values from
- * piece v, as rows; the other text pieces of [a, b) as lines. The lines
- * first when lines_first (the labels and headers came before the
- * values). */
-static int
-emit_t2_rows(ogi__table_t *tb, const order_t *o, size_t a, size_t b,
-             const size_t *lab, size_t nl, size_t v, size_t n, int lines_first)
-{
-    int rc;
-    for (int pass = 0; pass < 2; pass++) {
-        if ((pass == 0) == (lines_first != 0)) {
-            for (size_t q = a, k = 0; q < b; q++) {
-                if (k < nl && lab[k] == q) {
-                    k++;
-                    continue;
-                }
-                if ((rc = ogi__order_emit_text_line(tb, o, o->pieces[q].item)))
-                    return rc;
-            }
-            continue;
-        }
-        size_t w = n / nl;
-        for (size_t k = 0; k < nl; k++) {
-            uint32_t item = o->pieces[lab[k]].item;
-            if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
-                (rc = ogi__order_add_item(tb, o, item)))
-                return rc;
-            for (size_t c = 0; c < w; c++)
-                if ((rc = add_values(tb, o, &o->pieces[v + k * w + c])))
-                    return rc;
-            ogi__table_row_close(tb);
-        }
-    }
-    return 0;
-}
-
-/* Single values (not of a column block) from piece i on: their count. */
-static size_t
-singles_at(const order_t *o, size_t i)
-{
-    size_t n = 0;
-    while (i + n < o->npieces && !o->pieces[i + n].text &&
-           !o->pieces[i + n].block && o->pieces[i + n].count == 1)
-        n++;
-    return n;
-}
-
-/*
- * Table 2's small tables in reading order: their row labels in a run
- * (with the column headers), and the rows' values as single blocks, all
- * of them, either after the run or before it ("规章" "行政规范性文件"
- * then "0" "0" "0" "1" "0" "7"). Row by row, the values go with the
- * labels in order when they number exactly the labels' rows of their
- * table's columns. The labels count from the item's heading
- * ("第二十条第（一）项") on; values before labels pair with them only when
- * the next item's heading (or the region's end) follows them, not values
- * of their own. From piece i: *next past what was read, or i when the
- * pieces there are not such a table. Returns 0 or OGI_ENOMEM.
- */
-static int
-emit_t2(ogi__table_t *tb, const order_t *o, size_t i, size_t *next)
-{
-    size_t lab[T2_MAX_LABELS], nl;
-    *next = i;
-    if (o->pieces[i].text) {
-        /* labels, then their values */
-        size_t a = i, b = i;
-        while (b < o->npieces && o->pieces[b].text) {
-            if (is_item_heading(o, o->pieces[b].item))
-                a = b + 1;
-            b++;
-        }
-        size_t n = b < o->npieces ? singles_at(o, b) : 0;
-        if (!n || (b + n < o->npieces && !o->pieces[b + n].text) ||
-            !(nl = t2_labels(o, a, b, n, lab)))
-            return 0;
-        *next = b + n;
-        return emit_t2_rows(tb, o, i, b, lab, nl, b, n, 1);
-    }
-    /* values, then their labels up to the next item's heading */
-    size_t n = singles_at(o, i);
-    if (n < 2 || (i > 0 && !o->pieces[i - 1].text))
-        return 0;
-    size_t a = i + n, b = a;
-    while (b < o->npieces && o->pieces[b].text &&
-           !is_item_heading(o, o->pieces[b].item))
-        b++;
-    if (b == a || (b < o->npieces && !o->pieces[b].text) ||
-        !(nl = t2_labels(o, a, b, n, lab)))
-        return 0;
-    *next = b;
-    return emit_t2_rows(tb, o, a, b, lab, nl, i, n, 0);
-}
-
-/*
- * Every piece its own row, in reading order, except that a run of single
- * values that fills rows of width (Table 3's, when the region is Table 3
- * by its labels; else 0) is read as those rows, and the labels just
- * before a column block are paired with its rows: with j labels before a
- * block of k rows, the last min(j, k) labels name the last min(j, k) rows
- * (a label run as long as the block names all of it; a single label
- * before a block sits on the level of the block's last row).
- */
 /*
  * 1 when the region's values follow their own labels, a row at a time
  * (a crawler's text of one text node a line), rather than in runs apart
@@ -452,8 +269,6 @@ emit_blank_row(ogi__table_t *tb, const order_t *o, uint32_t item, size_t width)
  * Table 3 of 25 data rows). */
 #define LABEL_RUN_MAX RUN_MAX_ROWS
 
-static long t3_row_of(const char *s, size_t n);
-
 /* The Table 3 data row that the label starting at text piece q names
  * (its item, then the items after it with no numbering of their own,
  * before piece e), or -1. */
@@ -478,12 +293,12 @@ t3_row_named(const order_t *o, size_t q, size_t e)
         d++;
     if (d && d + 1 == len && buf[d] == '.')
         return -1;
-    return t3_row_of(buf, len);
+    return ogi__order_t3_row_of(buf, len);
 }
 
 /* The Table 3 data row that text s[0, n) names, or -1. */
-static long
-t3_row_of(const char *s, size_t n)
+long
+ogi__order_t3_row_of(const char *s, size_t n)
 {
     ogi__label_t in;
     ogi__label_norm(s, n, &in);
@@ -544,7 +359,7 @@ labels_for_rows(const order_t *o, size_t j0, size_t i, size_t rows, size_t *lab)
         const char *sp = memchr(o->t->s + it->a, ' ', it->b - it->a);
         if (sp) {
             const char *e = o->t->s + it->b;
-            long tail = t3_row_of(sp + 1, (size_t)(e - sp - 1));
+            long tail = ogi__order_t3_row_of(sp + 1, (size_t)(e - sp - 1));
             if (tail > r)
                 r = tail;
         }
@@ -613,7 +428,7 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
     size_t i = 0;
     while (i < o->npieces) {
         size_t next;
-        if (!width && (rc = emit_t2(tb, o, i, &next)))
+        if (!width && (rc = ogi__order_emit_t2(tb, o, i, &next)))
             return rc;
         if (!width && next > i) {
             i = next;
@@ -671,7 +486,7 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             const piece_t *p = &o->pieces[i];
             if ((rc = ogi__table_row_open(tb,
                                           o->items[o->vals[p->first]].line)) ||
-                (rc = add_values(tb, o, p)))
+                (rc = ogi__order_add_values(tb, o, p)))
                 return rc;
             ogi__table_row_close(tb);
             i++;
@@ -714,7 +529,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                                                         o->items[it].line)) &&
                              !(rc = ogi__order_add_item(tb, o, it))) {
                         for (size_t v = 0; v < vals && !rc; v++)
-                            rc = add_values(tb, o, &o->pieces[i + v]);
+                            rc =
+                                ogi__order_add_values(tb, o, &o->pieces[i + v]);
                         ogi__table_row_close(tb);
                     }
                     if (rc)
@@ -734,7 +550,8 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
         }
         /* labels in a run, then rows of single values: full rows, or a
          * run cut into rows as above (pdftotext left blank cells out) */
-        size_t run2 = width ? singles_at(o, i) : 0, labs[LABEL_RUN_MAX];
+        size_t run2 = width ? ogi__order_singles_at(o, i) : 0,
+               labs[LABEL_RUN_MAX];
         size_t rlen[RUN_MAX_ROWS], nrows = 0;
         if (width && !inter && run2 && run2 % width == 0) {
             nrows = run2 / width;
@@ -759,10 +576,11 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
                 if (rlen[r] < width) {
                     rc = emit_short_row(tb, o, &o->pieces[i], rlen[r], width,
                                         item);
-                } else if (!(rc = ogi__table_row_open(tb, o->items[item].line)) &&
+                } else if (!(rc = ogi__table_row_open(tb,
+                                                      o->items[item].line)) &&
                            !(rc = ogi__order_add_item(tb, o, item))) {
                     for (size_t v = 0; v < width && !rc; v++)
-                        rc = add_values(tb, o, &o->pieces[i + v]);
+                        rc = ogi__order_add_values(tb, o, &o->pieces[i + v]);
                     ogi__table_row_close(tb);
                 }
                 if (rc)
@@ -793,165 +611,11 @@ ogi__order_emit_plain(ogi__table_t *tb, const order_t *o, size_t width)
             if (labelled &&
                 (rc = ogi__order_add_item(tb, o, o->pieces[lab].item)))
                 return rc;
-            if ((rc = add_values(tb, o, p)))
+            if ((rc = ogi__order_add_values(tb, o, p)))
                 return rc;
             ogi__table_row_close(tb);
         }
         i += k;
     }
-    return 0;
-}
-
-/* ---- labels written after the rows they name ---- */
-
-/* Rows whose labels ogi__order_late_labels moves at most. */
-#define LATE_MAX 8
-
-/* The Table 3 data row the label cells of row w of tb name (their text
- * joined), or -1; *vals the row's value cells, *blank its blank ones. */
-static long
-row_named(const ogi__table_t *tb, size_t w, size_t *nl, size_t *vals,
-          size_t *blank)
-{
-    const ogi__row_t *row = &tb->rows[w];
-    char buf[OGI__LABEL_MAX * 2];
-    size_t len = 0;
-    *nl = *vals = *blank = 0;
-    for (size_t i = row->first; i < row->first + row->count; i++) {
-        const ogi__cell_t *c = &tb->cells[i];
-        if (c->kind == OGI__CELL_VALUE)
-            (*vals)++;
-        else if (c->kind == OGI__CELL_BLANK)
-            (*blank)++;
-        else if (c->kind == OGI__CELL_LABEL) {
-            (*nl)++;
-            size_t m = c->n < sizeof(buf) - len ? c->n : sizeof(buf) - len;
-            memcpy(buf + len, c->s, m);
-            len += m;
-        }
-    }
-    return *nl ? t3_row_of(buf, len) : -1;
-}
-
-/*
- * Table 3's rows as emitted, where a page's labels came after its rows
- * (pdftotext wrote the label column's last block once the values were
- * out): a run of k value rows without labels follows a labelled row of
- * row ra, the next labelled row names rb, and more than k data rows lie
- * between ra and rb, so that reading them in the format's order from ra
- * on would name them wrong. When exactly k labels naming rows between
- * ra and rb, in order, stand alone later in the region, each is moved
- * to just before its row (the rows of tb reordered, their cells kept).
- * Returns 0 or OGI_ENOMEM.
- */
-int
-ogi__order_late_labels(ogi__table_t *tb)
-{
-    size_t n = tb->nrows;
-    if (n < 4)
-        return 0;
-    long *named = ogi_arena_alloc(tb->arena, n * sizeof(*named));
-    long *anchor = ogi_arena_alloc(tb->arena, n * sizeof(*anchor));
-    /* 0 other, 1 values alone, 2 labels alone, 3 labels and values */
-    uint8_t *kind = ogi_arena_alloc(tb->arena, n);
-    uint8_t *used = ogi_arena_calloc(tb->arena, n, 1);
-    if (!named || !anchor || !kind || !used)
-        return OGI_ENOMEM;
-    for (size_t w = 0; w < n; w++) {
-        size_t nl, nv, nb;
-        named[w] = row_named(tb, w, &nl, &nv, &nb);
-        kind[w] = !nl && nv ? 1 : nl && !nv && !nb ? 2 : nl && nv ? 3 : 0;
-    }
-    /* the row each row is known to hold (-1: none known): a labelled
-     * row its label's; values alone right after labels alone the last
-     * of those labels' that names one (a label wrapped over rows: it
-     * and the fragments after it are used) */
-    for (size_t w = 0; w < n; w++)
-        anchor[w] = kind[w] == 3 ? named[w] : -1;
-    for (size_t w = 0; w < n; w++) {
-        if (kind[w] != 2)
-            continue;
-        size_t e = w;
-        while (e + 1 < n && kind[e + 1] == 2)
-            e++;
-        if (e + 1 < n && kind[e + 1] == 1) {
-            /* (the last label that names a row, and its wrapped tail;
-             * the labels before it in the run are others') */
-            size_t q = e + 1;
-            while (q > w && named[q - 1] < 0)
-                q--;
-            if (q > w)
-                anchor[e + 1] = named[--q];
-            for (; q <= e; q++)
-                used[q] = 1;
-        }
-        w = e;
-    }
-    const ogi_skel_table_t *sk = ogi_skeleton_table(OGI_T3);
-    size_t move_from[LATE_MAX], move_to[LATE_MAX], nmove = 0;
-    long ra = -1;
-    for (size_t w = 0; w < n; w++) {
-        if (anchor[w] >= 0) {
-            ra = anchor[w];
-            continue;
-        }
-        if (kind[w] != 1 || ra < 0)
-            continue;
-        /* a run of values alone after the row of ra, up to the next
-         * row known (rb) */
-        size_t g0 = w, g1 = w;
-        while (g1 + 1 < n && kind[g1 + 1] == 1 && anchor[g1 + 1] < 0)
-            g1++;
-        w = g1;
-        long rb = -1;
-        size_t zb = g1 + 1;
-        for (; zb < n && rb < 0; zb++)
-            rb = anchor[zb];
-        if (rb <= ra)
-            continue;
-        size_t k = g1 - g0 + 1, between = 0;
-        for (long r = ra + 1; r < rb; r++)
-            between += !(sk->rows[r].flags & OGI_ROW_GROUP);
-        if (between <= k || nmove + k > LATE_MAX)
-            continue;
-        /* k labels alone, after rb's row and before no values of their
-         * own, naming rows between ra and rb in order */
-        size_t got = 0, at[LATE_MAX];
-        long last = ra;
-        for (size_t q = zb; q < n && got <= k; q++) {
-            if (kind[q] != 2 || used[q] || named[q] <= ra || named[q] >= rb)
-                continue;
-            if (named[q] <= last || got == k) {
-                got = k + 1;
-                break;
-            }
-            last = named[q];
-            at[got++] = q;
-        }
-        if (got != k)
-            continue;
-        for (size_t i = 0; i < k; i++) {
-            used[at[i]] = 1;
-            move_from[nmove] = at[i];
-            move_to[nmove++] = g0 + i;
-        }
-    }
-    if (!nmove)
-        return 0;
-    ogi__row_t *rows = ogi_arena_alloc(tb->arena, n * sizeof(*rows));
-    if (!rows)
-        return OGI_ENOMEM;
-    size_t m = 0;
-    for (size_t w = 0; w < n; w++) {
-        int moved = 0;
-        for (size_t i = 0; i < nmove; i++) {
-            moved |= move_from[i] == w;
-            if (move_to[i] == w && OGI_ALWAYS(m < n))
-                rows[m++] = tb->rows[move_from[i]];
-        }
-        if (!moved && OGI_ALWAYS(m < n))
-            rows[m++] = tb->rows[w];
-    }
-    memcpy(tb->rows, rows, m * sizeof(*rows));
     return 0;
 }

@@ -1,14 +1,18 @@
 /*
- * read_order_t2.c - Table 2 in reading order as a browser prints it
- * (read_order_int.h): headings, row labels and headers in runs of their
- * own, the values apart, item after item in the format's order.
+ * read_order_t2.c - Table 2 in reading order (read_order_int.h): as a
+ * browser prints it, headings, row labels and headers in runs of their
+ * own, the values apart, item after item in the format's order; and as
+ * pdftotext writes a sub-table, its labels in a run and its values after.
  */
 #include "ogi_int.h"
 
+#include <string.h>
 
 #include "label_int.h"
 #include "ogi/error.h"
+#include "ogi/skeleton.h"
 #include "read_order_int.h"
+#include "reader_int.h"
 
 /* Rows a Table 2 item's table has at most (two: 规章 and 规范性文件). */
 #define T2_MAX_ROWS 4
@@ -202,7 +206,8 @@ move_page_tails(const order_t *o, const t2_item_t *items, size_t nit,
                 continue;
             /* the page's end: the items before the next page's start */
             size_t e = q;
-            while (e < o->nitems && !ogi__order_page_start(o->t, o->items[e].line))
+            while (e < o->nitems &&
+                   !ogi__order_page_start(o->t, o->items[e].line))
                 e++;
             if (e == o->nitems)
                 continue;
@@ -389,3 +394,189 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
     }
     return 0;
 }
+
+/* ---- Table 2's labels and their values ---- */
+
+/* Items a label run of Table 2 holds at most (its tables have two rows
+ * or three). */
+#define T2_MAX_LABELS 4
+
+/* 1 when text item i is an item heading of Table 2 ("第二十条第（一）项"):
+ * a sub-table of its own starts there. */
+static int
+is_item_heading(const order_t *o, size_t i)
+{
+    const item_t *it = &o->items[i];
+    return ogi_text_find(o->t->s + it->a, it->b - it->a, "第二十条") != NULL;
+}
+
+/* The Table 2 tables (a bit each) whose data rows text item i names. */
+static unsigned
+t2_tables(const order_t *o, size_t i)
+{
+    const item_t *it = &o->items[i];
+    if (it->b - it->a > CELL_MAX_BYTES)
+        return 0;
+    ogi__label_t in;
+    ogi__label_norm(o->t->s + it->a, it->b - it->a, &in);
+    return ogi__order_label_tables(&in, OGI_T3 - 1);
+}
+
+unsigned
+ogi__order_label_tables(const ogi__label_t *in, int last)
+{
+    /* the rows the label may match only (most labels name one row or
+     * none): the others score 0 */
+    ogi__label_rows_t *m = ogi__label_rows_find(in);
+    unsigned ids = 0;
+    for (int id = 0; id <= last; id++) {
+        const ogi_skel_table_t *sk = ogi_skeleton_table((ogi_table_id_t)id);
+        for (uint32_t may = ogi__label_rows_in(m, in, (ogi_table_id_t)id); may;
+             may &= may - 1) {
+            size_t r = (size_t)__builtin_ctz(may);
+            if (r >= sk->nrows)
+                break;
+            if (!(sk->rows[r].flags & OGI_ROW_GROUP) &&
+                ogi__label_score_row(in, (ogi_table_id_t)id, r, 0) >=
+                    LABEL_MIN_SCORE) {
+                ids |= 1u << id;
+                break;
+            }
+        }
+    }
+    return ids;
+}
+
+/*
+ * The labels of Table 2's rows among text pieces [a, b) into lab (piece
+ * indexes; their count), when every text piece of that span that names a
+ * row names one of the same table, and n single values fill those rows
+ * exactly (n = labels x the table's columns); else 0.
+ */
+static size_t
+t2_labels(const order_t *o, size_t a, size_t b, size_t n, size_t *lab)
+{
+    size_t nl = 0;
+    unsigned common = ~0u;
+    for (size_t q = a; q < b; q++) {
+        unsigned ids = t2_tables(o, o->pieces[q].item);
+        if (!ids)
+            continue;
+        if (nl == T2_MAX_LABELS)
+            return 0;
+        common &= ids;
+        lab[nl++] = q;
+    }
+    if (nl < 2 || !common)
+        return 0;
+    for (int id = 0; id < OGI_T3; id++)
+        if ((common >> id & 1u) &&
+            n == nl * ogi_skeleton_table((ogi_table_id_t)id)->ncols)
+            return nl;
+    return 0;
+}
+
+/* Label piece lab[k] with the k-th share of the n single values from
+ * piece v, as rows; the other text pieces of [a, b) as lines. The lines
+ * first when lines_first (the labels and headers came before the
+ * values). */
+static int
+emit_t2_rows(ogi__table_t *tb, const order_t *o, size_t a, size_t b,
+             const size_t *lab, size_t nl, size_t v, size_t n, int lines_first)
+{
+    int rc;
+    for (int pass = 0; pass < 2; pass++) {
+        if ((pass == 0) == (lines_first != 0)) {
+            for (size_t q = a, k = 0; q < b; q++) {
+                if (k < nl && lab[k] == q) {
+                    k++;
+                    continue;
+                }
+                if ((rc = ogi__order_emit_text_line(tb, o, o->pieces[q].item)))
+                    return rc;
+            }
+            continue;
+        }
+        size_t w = n / nl;
+        for (size_t k = 0; k < nl; k++) {
+            uint32_t item = o->pieces[lab[k]].item;
+            if ((rc = ogi__table_row_open(tb, o->items[item].line)) ||
+                (rc = ogi__order_add_item(tb, o, item)))
+                return rc;
+            for (size_t c = 0; c < w; c++)
+                if ((rc = ogi__order_add_values(tb, o,
+                                                &o->pieces[v + k * w + c])))
+                    return rc;
+            ogi__table_row_close(tb);
+        }
+    }
+    return 0;
+}
+
+/* Single values (not of a column block) from piece i on: their count. */
+size_t
+ogi__order_singles_at(const order_t *o, size_t i)
+{
+    size_t n = 0;
+    while (i + n < o->npieces && !o->pieces[i + n].text &&
+           !o->pieces[i + n].block && o->pieces[i + n].count == 1)
+        n++;
+    return n;
+}
+
+/*
+ * Table 2's small tables in reading order: their row labels in a run
+ * (with the column headers), and the rows' values as single blocks, all
+ * of them, either after the run or before it ("规章" "行政规范性文件"
+ * then "0" "0" "0" "1" "0" "7"). Row by row, the values go with the
+ * labels in order when they number exactly the labels' rows of their
+ * table's columns. The labels count from the item's heading
+ * ("第二十条第（一）项") on; values before labels pair with them only when
+ * the next item's heading (or the region's end) follows them, not values
+ * of their own. From piece i: *next past what was read, or i when the
+ * pieces there are not such a table. Returns 0 or OGI_ENOMEM.
+ */
+int
+ogi__order_emit_t2(ogi__table_t *tb, const order_t *o, size_t i, size_t *next)
+{
+    size_t lab[T2_MAX_LABELS], nl;
+    *next = i;
+    if (o->pieces[i].text) {
+        /* labels, then their values */
+        size_t a = i, b = i;
+        while (b < o->npieces && o->pieces[b].text) {
+            if (is_item_heading(o, o->pieces[b].item))
+                a = b + 1;
+            b++;
+        }
+        size_t n = b < o->npieces ? ogi__order_singles_at(o, b) : 0;
+        if (!n || (b + n < o->npieces && !o->pieces[b + n].text) ||
+            !(nl = t2_labels(o, a, b, n, lab)))
+            return 0;
+        *next = b + n;
+        return emit_t2_rows(tb, o, i, b, lab, nl, b, n, 1);
+    }
+    /* values, then their labels up to the next item's heading */
+    size_t n = ogi__order_singles_at(o, i);
+    if (n < 2 || (i > 0 && !o->pieces[i - 1].text))
+        return 0;
+    size_t a = i + n, b = a;
+    while (b < o->npieces && o->pieces[b].text &&
+           !is_item_heading(o, o->pieces[b].item))
+        b++;
+    if (b == a || (b < o->npieces && !o->pieces[b].text) ||
+        !(nl = t2_labels(o, a, b, n, lab)))
+        return 0;
+    *next = b;
+    return emit_t2_rows(tb, o, a, b, lab, nl, i, n, 0);
+}
+
+/*
+ * Every piece its own row, in reading order, except that a run of single
+ * values that fills rows of width (Table 3's, when the region is Table 3
+ * by its labels; else 0) is read as those rows, and the labels just
+ * before a column block are paired with its rows: with j labels before a
+ * block of k rows, the last min(j, k) labels name the last min(j, k) rows
+ * (a label run as long as the block names all of it; a single label
+ * before a block sits on the level of the block's last row).
+ */
