@@ -30,7 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 floor_of() {
     case $1 in
         ocr_pdf) echo 41.2 ;;
-        ocr_pdf_portrait) echo 39.1 ;;
+        ocr_pdf_portrait) echo 39.8 ;;
         *) echo 100 ;;
     esac
 }
