@@ -16,6 +16,154 @@
 
 /* ---- Table 2 ---- */
 
+/* 1 when b[0..n) are bytes of the character ch in its order (a subsequence
+ * of its UTF-8 bytes): what is left of ch where a bar cut it. */
+static int
+cut_fits(const unsigned char *b, size_t n, const char *ch)
+{
+    const unsigned char *c = (const unsigned char *)ch;
+    size_t j = 0, m = strlen(ch);
+    for (size_t i = 0; i < n; i++) {
+        while (j < m && c[j] != b[i])
+            j++;
+        if (j++ >= m)
+            return 0;
+    }
+    return n > 0;
+}
+
+/* Length of the well-formed UTF-8 character at p[0..n), or 0. */
+static size_t
+utf8_len(const unsigned char *p, size_t n)
+{
+    size_t k = p[0] < 0x80 ? 1 : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
+                                : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
+                                : p[0] >= 0xf0 && p[0] < 0xf5 ? 4
+                                                               : 0;
+    if (!k || k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return k;
+}
+
+/* The bytes of a character cut by html2text's bar from raw p[0..e): the
+ * broken bytes at p, on either side of bars ("\xe5|\x83"), copied into
+ * out (at most 3); returns the offset after them, p when none. */
+static const unsigned char *
+cut_run(const unsigned char *p, const unsigned char *e, unsigned char *out,
+        size_t *n)
+{
+    const unsigned char *q = p, *end = p;
+    *n = 0;
+    while (q < e && *n <= 3) {
+        if (*q == '|') {
+            q++;
+            continue;
+        }
+        if (*q < 0x80 || utf8_len(q, (size_t)(e - q)))
+            break;
+        if (*n < 3)
+            out[*n] = *q;
+        (*n)++;
+        end = ++q;
+    }
+    return end;
+}
+
+/* The unit in parentheses at raw p[0..e) (after "额(") when html2text's
+ * bar cut a character of it: "(" + what 万 left + "元)" or "(万" + what 元
+ * left + ")" is 万元 (only 元 follows 万 in a unit; the bytes fit no
+ * other); "(" + what 元 left + ")" is 元. OGI_UNIT_NONE when no character
+ * was cut or the bytes fit neither. */
+static ogi_unit_t
+cut_unit(const unsigned char *p, const unsigned char *e)
+{
+    static const char wan[] = "\xe4\xb8\x87", yuan[] = "\xe5\x85\x83";
+    unsigned char b[3];
+    size_t n;
+    int got_wan = 0, cut = 0;
+    for (int k = 0; k < 3 && p < e; k++) {
+        while (p < e && *p == '|')
+            p++;
+        const unsigned char *q = cut_run(p, e, b, &n);
+        if (q > p) {
+            if (n > 3)
+                return OGI_UNIT_NONE;
+            cut = 1;
+            if (!got_wan && cut_fits(b, n, wan))
+                got_wan = 1;
+            else if (cut_fits(b, n, yuan)) {
+                p = q;
+                goto yuan;
+            }
+            else
+                return OGI_UNIT_NONE;
+            p = q;
+            continue;
+        }
+        if (e - p >= 3 && memcmp(p, wan, 3) == 0 && !got_wan) {
+            got_wan = 1;
+            p += 3;
+            continue;
+        }
+        if (e - p >= 3 && memcmp(p, yuan, 3) == 0) {
+            p += 3;
+            goto yuan;
+        }
+        return OGI_UNIT_NONE;
+    yuan:
+        while (p < e && *p == '|')
+            p++;
+        if (!cut || !(p < e && (*p == ')' || (e - p >= 3 &&
+                                              memcmp(p, "\xef\xbc\x89", 3) == 0))))
+            return OGI_UNIT_NONE;
+        return got_wan ? OGI_UNIT_WAN_YUAN : OGI_UNIT_YUAN;
+    }
+    return OGI_UNIT_NONE;
+}
+
+/* The unit of an amount header ("…额(万元)") a bar cut a character of, read
+ * from the raw bytes of g's rows (UTF-8 text only, where the bar leaves
+ * broken bytes). */
+static ogi_unit_t
+header_cut_unit(const ogi__table_t *g)
+{
+    const ogi_text_t *t = g->text;
+    if (!t || !t->nbroken || !g->nrows)
+        return OGI_UNIT_NONE;
+    size_t l0 = g->rows[0].line, l1 = g->rows[g->nrows - 1].line + 1;
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return OGI_UNIT_NONE;
+    const unsigned char *raw = (const unsigned char *)t->raw;
+    const unsigned char *p = raw + ogi_text_raw_offset(t, t->lines[l0].start);
+    const unsigned char *e =
+        l1 < t->nlines ? raw + ogi_text_raw_offset(t, t->lines[l1].start)
+                       : raw + t->raw_len;
+    static const char e_amt[] = "\xe9\xa2\x9d"; /* 额 */
+    for (; p + 4 <= e; p++) {
+        if (memcmp(p, e_amt, 3) != 0)
+            continue;
+        const unsigned char *q = p + 3;
+        if (*q == '(')
+            q++;
+        else if (e - q >= 3 && memcmp(q, "\xef\xbc\x88", 3) == 0)
+            q += 3;
+        else
+            continue;
+        const unsigned char *le = q;
+        while (le < e && *le != '\n')
+            le++;
+        ogi_unit_t u = cut_unit(q, le);
+        if (u)
+            return u;
+    }
+    return OGI_UNIT_NONE;
+}
+
 /* Unit written in the header of an amount column, from g's text tokens. */
 static ogi_unit_t
 header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
@@ -26,6 +174,10 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
     const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
     const char *stem = c->variants ? c->variants[0] : c->label;
     ogi__label_norm(stem, strlen(stem), &base);
+    /* a unit a bar cut a character of: the header reads on from its cells: "金额(|\xb8\x87元)" */
+    ogi_unit_t cu = header_cut_unit(g);
+    if (cu)
+        return cu;
     for (size_t i = 0; i < g->ncells; i++) {
         const ogi__cell_t *t = &g->cells[i];
         if (t->kind != OGI__CELL_LABEL || t->n < base.len)
@@ -282,6 +434,37 @@ check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
     return 0;
 }
 
+/* The amounts of table id whose 元 a bar cut right after their digits
+ * ("|2452000\xe5|\x83"): in the amount column nothing but a unit follows
+ * the number, and the bytes fit 元 alone. */
+static void
+amount_cut_units(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
+                 size_t col)
+{
+    const ogi_text_t *t = g->text;
+    if (!t || !t->nbroken)
+        return;
+    const unsigned char *raw = (const unsigned char *)t->raw;
+    const unsigned char *e = raw + t->raw_len;
+    for (size_t row = 0; row < r->tables[id].skel->nrows; row++) {
+        ogi_cell_t *c = ogi_report_cell(r, id, row, col);
+        if (!c || c->state != OGI_CELL_NUM || c->unit || !c->len ||
+            (size_t)c->off + c->len >= t->raw_len)
+            continue;
+        /* the cell's span may hold the bytes the bar left */
+        const unsigned char *p = raw + c->off, *pe = p + c->len;
+        while (p < pe && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
+            p++;
+        if (p == raw + c->off || p[-1] < '0' || p[-1] > '9')
+            continue;
+        unsigned char b[3];
+        size_t n;
+        const unsigned char *q = cut_run(p, e, b, &n);
+        if (q > p && n <= 3 && b[0] == 0xe5 && cut_fits(b, n, "\xe5\x85\x83"))
+            c->unit = OGI_UNIT_YUAN;
+    }
+}
+
 int
 ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -311,8 +494,10 @@ ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
     for (size_t k = 0; k < n; k++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
         for (size_t c = 0; c < sk->ncols; c++) {
-            if (sk->cols[c].type == OGI_VT_AMOUNT)
+            if (sk->cols[c].type == OGI_VT_AMOUNT) {
                 r->tables[ids[k]].unit = header_unit(g, ids[k], c);
+                amount_cut_units(r, g, ids[k], c);
+            }
             else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
                 ogi_unit_t u = header_unit(g, ids[k], c);
                 r->tables[ids[k]].unit = u ? u : OGI_UNIT_WAN_YUAN;
