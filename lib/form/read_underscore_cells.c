@@ -138,6 +138,16 @@ is_sign_only(const char *s, size_t n)
     return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
 }
 
+/* The other of 增/减 than sign (3 bytes) right after the bar at b: the
+ * overflow of a value's cell is its digits, never the other sign. */
+static int
+other_sign_after(const ogi_text_t *t, const char *sign, size_t b)
+{
+    const char *other = memcmp(sign, "增", 3) == 0 ? "减" : "增";
+    return b + 4 <= t->len && t->s[b] == '|' &&
+           memcmp(t->s + b + 1, other, 3) == 0;
+}
+
 /*
  * A cell [a, b) holding a sign 增/减 (one character, three bytes) and a
  * value whose digits run up to the bar: the bar was written over the
@@ -455,10 +465,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
             } else if (is_sign_only(s + p, q - p) &&
-                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1]))) {
+                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1])) &&
+                       !(q == b && other_sign_after(t, s + p, b))) {
                 /* 增/减 and its digits overwritten by the bar: a value
                  * is here, but what it was is lost (two pads after it
-                 * left room for a digit: a heading's "增/减" wrapped) */
+                 * left room for a digit: a heading's "增/减" wrapped;
+                 * the other sign right after the bar: the heading's
+                 * "增/减" with its "/" under the bar, "|增|减") */
                 push(fs, p, q - p, col, F_LOST, line);
             } else if (padded && col > 0 && number_before(fs, line, col)) {
                 /* text after the cell's own padding, right of a value of
