@@ -236,6 +236,20 @@ cut_placeholder(const ogi_text_t *t, size_t b)
     return cut_placeholder_n(t, b, 1);
 }
 
+/* Whether a broken sequence dropped at normalised offset q (q > 0) starts
+ * with a continuation byte: the middle of a character whose first bytes
+ * something was written over. */
+static int
+cont_after(const ogi_text_t *t, size_t q)
+{
+    if (!ogi_text_broken_at(t, q))
+        return 0;
+    uint32_t r = ogi_text_raw_offset(t, q - 1);
+    unsigned char c = (unsigned char)t->raw[r];
+    r += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    return r < t->raw_len && ((unsigned char)t->raw[r] & 0xc0) == 0x80;
+}
+
 /* Whether fs holds, on line `line`, a number in a column left of col. */
 static int
 number_before(const frags_t *fs, size_t line, int col)
@@ -414,6 +428,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                   * label's overflow is text ("增/减" is a
                   * heading's, no value before it) */
                  dash_prefix(s + p, q - p, 1) == q - p)) ||
+               /* "|/\xaf\xb7\xe6|": slashes the bytes of a
+                * character's middle follow, which overflow never
+                * starts a character with: written over it */
+               (dash_prefix(s + p, q - p, 1) == q - p &&
+                cont_after(t, q)) ||
                /* "|6\xb8\xe5|/政|": slashes written over the
                 * overflow, right of a number */
                (number_before(fs, line, col) &&
