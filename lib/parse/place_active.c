@@ -36,10 +36,11 @@ cut_fits(const unsigned char *b, size_t n, const char *ch)
 static size_t
 utf8_len(const unsigned char *p, size_t n)
 {
-    size_t k = p[0] < 0x80 ? 1 : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
-                                : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
-                                : p[0] >= 0xf0 && p[0] < 0xf5 ? 4
-                                                               : 0;
+    size_t k = p[0] < 0x80                   ? 1
+               : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
+               : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
+               : p[0] >= 0xf0 && p[0] < 0xf5 ? 4
+                                             : 0;
     if (!k || k > n)
         return 0;
     for (size_t i = 1; i < k; i++)
@@ -75,15 +76,16 @@ cut_run(const unsigned char *p, const unsigned char *e, unsigned char *out,
 /* The unit in parentheses at raw p[0..e) (after "额(") when html2text's
  * bar cut a character of it: "(" + what 万 left + "元)" or "(万" + what 元
  * left + ")" is 万元 (only 元 follows 万 in a unit; the bytes fit no
- * other); "(" + what 元 left + ")" is 元. OGI_UNIT_NONE when no character
+ * other); "(" + what 元 left + ")" is 元. cut: the 额 before was cut, so
+ * a whole unit after it is read here too. OGI_UNIT_NONE when no character
  * was cut or the bytes fit neither. */
 static ogi_unit_t
-cut_unit(const unsigned char *p, const unsigned char *e)
+cut_unit(const unsigned char *p, const unsigned char *e, int cut)
 {
     static const char wan[] = "\xe4\xb8\x87", yuan[] = "\xe5\x85\x83";
     unsigned char b[3];
     size_t n;
-    int got_wan = 0, cut = 0;
+    int got_wan = 0;
     for (int k = 0; k < 3 && p < e; k++) {
         while (p < e && *p == '|')
             p++;
@@ -97,8 +99,7 @@ cut_unit(const unsigned char *p, const unsigned char *e)
             else if (cut_fits(b, n, yuan)) {
                 p = q;
                 goto yuan;
-            }
-            else
+            } else
                 return OGI_UNIT_NONE;
             p = q;
             continue;
@@ -116,8 +117,9 @@ cut_unit(const unsigned char *p, const unsigned char *e)
     yuan:
         while (p < e && *p == '|')
             p++;
-        if (!cut || !(p < e && (*p == ')' || (e - p >= 3 &&
-                                              memcmp(p, "\xef\xbc\x89", 3) == 0))))
+        if (!cut ||
+            !(p < e &&
+              (*p == ')' || (e - p >= 3 && memcmp(p, "\xef\xbc\x89", 3) == 0))))
             return OGI_UNIT_NONE;
         return got_wan ? OGI_UNIT_WAN_YUAN : OGI_UNIT_YUAN;
     }
@@ -144,20 +146,43 @@ header_cut_unit(const ogi__table_t *g)
         l1 < t->nlines ? raw + ogi_text_raw_offset(t, t->lines[l1].start)
                        : raw + t->raw_len;
     static const char e_amt[] = "\xe9\xa2\x9d"; /* 额 */
+    const unsigned char *s0 = p;
+    int amt_line = 0; /* a line with 额 came before */
     for (; p + 4 <= e; p++) {
-        if (memcmp(p, e_amt, 3) != 0)
-            continue;
-        const unsigned char *q = p + 3;
+        if (memcmp(p, e_amt, 3) == 0)
+            amt_line = 1;
+        const unsigned char *q = p;
         if (*q == '(')
             q++;
         else if (e - q >= 3 && memcmp(q, "\xef\xbc\x88", 3) == 0)
             q += 3;
         else
             continue;
+        /* 额 before it, whole, or cut by the bar after 金 ("金\xe9\xa2|(") */
+        const unsigned char *a = p;
+        while (a > s0 && a[-1] == '|')
+            a--;
+        int amt_cut = 0;
+        if (a - s0 >= 3 && memcmp(a - 3, e_amt, 3) == 0)
+            amt_cut = 0;
+        else {
+            size_t k = 0;
+            while (k < 2 && a - k > s0 && a[-1 - (long)k] >= 0x80 &&
+                   a[-1 - (long)k] != 0x91)
+                k++;
+            if (k && a - k - s0 >= 3 &&
+                memcmp(a - k - 3, "\xe9\x87\x91", 3) == 0 && /* 金 */
+                cut_fits(a - k, k, e_amt))
+                amt_cut = 1;
+            /* or a cell of its own under the header ("|（万\xe5|\x83）"
+             * under "采购总金额"): a cut unit only */
+            else if (!(p > s0 && p[-1] == '|' && amt_line))
+                continue;
+        }
         const unsigned char *le = q;
         while (le < e && *le != '\n')
             le++;
-        ogi_unit_t u = cut_unit(q, le);
+        ogi_unit_t u = cut_unit(q, le, amt_cut);
         if (u)
             return u;
     }
@@ -174,7 +199,8 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
     const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
     const char *stem = c->variants ? c->variants[0] : c->label;
     ogi__label_norm(stem, strlen(stem), &base);
-    /* a unit a bar cut a character of: the header reads on from its cells: "金额(|\xb8\x87元)" */
+    /* a unit a bar cut a character of: the header reads on from its cells:
+     * "金额(|\xb8\x87元)" */
     ogi_unit_t cu = header_cut_unit(g);
     if (cu)
         return cu;
@@ -219,18 +245,30 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
         }
     }
     /* the unit on the header's next line, a cell of its own ("采购总金额"
-     * over "（万元）": pandoc's multiline tables): the one amount column's */
+     * over "（万元）": pandoc's multiline tables), or after the next
+     * column's line one space from it ("项目数量 （万元）": w3m): the one
+     * amount column's */
     for (size_t r = 0; r < g->nrows; r++) {
         const ogi__row_t *row = &g->rows[r];
         for (size_t i = row->first; !row->prosey && i < row->first + row->count;
              i++) {
             const ogi__cell_t *t = &g->cells[i];
-            if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 8 ||
-                t->s[0] != '(' || t->s[t->n - 1] != ')')
+            if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 12 ||
+                t->s[t->n - 1] != ')')
                 continue;
-            if (ogi_text_find_in(t->s, t->s + t->n, "万元"))
+            const char *u = t->s;
+            if (u[0] != '(') {
+                const char *sp = memchr(t->s, ' ', t->n);
+                if (!sp || sp[1] != '(' ||
+                    memchr(sp + 1, ' ', (size_t)(t->s + t->n - sp) - 1))
+                    continue;
+                u = sp + 1;
+            }
+            if ((size_t)(t->s + t->n - u) > 3 * 8)
+                continue;
+            if (ogi_text_find_in(u, t->s + t->n, "万元"))
                 return OGI_UNIT_WAN_YUAN;
-            if (ogi_text_find_in(t->s, t->s + t->n, "元"))
+            if (ogi_text_find_in(u, t->s + t->n, "元"))
                 return OGI_UNIT_YUAN;
         }
     }
@@ -497,8 +535,7 @@ ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
             if (sk->cols[c].type == OGI_VT_AMOUNT) {
                 r->tables[ids[k]].unit = header_unit(g, ids[k], c);
                 amount_cut_units(r, g, ids[k], c);
-            }
-            else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
+            } else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
                 ogi_unit_t u = header_unit(g, ids[k], c);
                 r->tables[ids[k]].unit = u ? u : OGI_UNIT_WAN_YUAN;
             }

@@ -1259,7 +1259,10 @@ check_num(const ogi_report_t *r, ogi_table_id_t id, size_t row, size_t col,
  * 第二十条第（九）项: "采购总金额（|\xb8\x87元）" (万 without its first byte)
  * and "金额（万|\x85\x83）" (元 without its first). Only 元 follows 万 in a
  * unit, and the bytes fit no other: 万元 both (the generator's truth),
- * never 元 read off the whole 元 alone.
+ * never 元 read off the whole 元 alone. unitcut3.txt and unitcut4.txt
+ * (seeds 40113, 40132): the cut unit a cell of its own under "采购\xe6|
+ * \xbb金额" ("|（万\xe5|\x83）"), and a whole "（万元）" after 额 cut by
+ * the bar ("采购总金\xe9\xa2|（万元）").
  */
 static void
 unit_cut(void **state)
@@ -1268,7 +1271,10 @@ unit_cut(void **state)
     static const struct {
         const char *name;
         double projects, amount;
-    } want[] = {{"unitcut.txt", 981, 20570.3}, {"unitcut2.txt", 0, 0}};
+    } want[] = {{"unitcut.txt", 981, 20570.3},
+                {"unitcut2.txt", 0, 0},
+                {"unitcut3.txt", 5, 32689.3},
+                {"unitcut4.txt", 26, 43643}};
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         ogi_arena_t *a = ogi_arena_new(0);
         char *raw;
