@@ -246,8 +246,9 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
     }
     /* the unit on the header's next line, a cell of its own ("采购总金额"
      * over "（万元）": pandoc's multiline tables), or after the next
-     * column's line one space from it ("项目数量 （万元）": w3m): the one
-     * amount column's */
+     * column's line ("项目数量 （万元）": w3m; "项目数（万元）": html2text
+     * without bars, 量 under the unit): the one amount column's, no
+     * count has a unit of 元 */
     for (size_t r = 0; r < g->nrows; r++) {
         const ogi__row_t *row = &g->rows[r];
         for (size_t i = row->first; !row->prosey && i < row->first + row->count;
@@ -256,14 +257,12 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
             if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 12 ||
                 t->s[t->n - 1] != ')')
                 continue;
-            const char *u = t->s;
-            if (u[0] != '(') {
-                const char *sp = memchr(t->s, ' ', t->n);
-                if (!sp || sp[1] != '(' ||
-                    memchr(sp + 1, ' ', (size_t)(t->s + t->n - sp) - 1))
-                    continue;
-                u = sp + 1;
-            }
+            /* the last parenthesis: the unit closing the cell */
+            const char *u = t->s + t->n - 1;
+            while (u > t->s && *u != '(')
+                u--;
+            if (*u != '(')
+                continue;
             if ((size_t)(t->s + t->n - u) > 3 * 8)
                 continue;
             if (ogi_text_find_in(u, t->s + t->n, "万元"))
@@ -495,10 +494,14 @@ amount_cut_units(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             p++;
         if (p == raw + c->off || p[-1] < '0' || p[-1] > '9')
             continue;
-        unsigned char b[3];
-        size_t n;
-        const unsigned char *q = cut_run(p, e, b, &n);
-        if (q > p && n <= 3 && b[0] == 0xe5 && cut_fits(b, n, "\xe5\x85\x83"))
+        /* up to the bar: what comes after it may be another cell's
+         * overflow ("0\xe5\x85|\xad") */
+        size_t n = 0;
+        while (p + n < e && n < 3 && p[n] >= 0x80 &&
+               !utf8_len(p + n, (size_t)(e - p - n)))
+            n++;
+        if (n && p[0] == 0xe5 && cut_fits(p, n, "\xe5\x85\x83") &&
+            (p + n == e || p[n] == '|'))
             c->unit = OGI_UNIT_YUAN;
     }
 }

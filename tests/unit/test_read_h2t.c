@@ -1262,7 +1262,8 @@ check_num(const ogi_report_t *r, ogi_table_id_t id, size_t row, size_t col,
  * never 元 read off the whole 元 alone. unitcut3.txt and unitcut4.txt
  * (seeds 40113, 40132): the cut unit a cell of its own under "采购\xe6|
  * \xbb金额" ("|（万\xe5|\x83）"), and a whole "（万元）" after 额 cut by
- * the bar ("采购总金\xe9\xa2|（万元）").
+ * the bar ("采购总金\xe9\xa2|（万元）"). unitplain.txt (seed 61250, a table
+ * without bars): "（万元）" right after 项目数, its 量 under the unit.
  */
 static void
 unit_cut(void **state)
@@ -1274,7 +1275,8 @@ unit_cut(void **state)
     } want[] = {{"unitcut.txt", 981, 20570.3},
                 {"unitcut2.txt", 0, 0},
                 {"unitcut3.txt", 5, 32689.3},
-                {"unitcut4.txt", 26, 43643}};
+                {"unitcut4.txt", 26, 43643},
+                {"unitplain.txt", 104, 5596.8}};
     for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
         ogi_arena_t *a = ogi_arena_new(0);
         char *raw;
@@ -1292,22 +1294,30 @@ unit_cut(void **state)
  * the procurement amount "4262000元" comes as "4262000\xe5|\x83", 元 cut
  * by the bar after the digits, its header without a unit. In the amount's
  * cell nothing but a unit follows the number: the amount is in 元 (the
- * truth).
+ * truth). amountcut2.txt (seed 61090): "&nbsp;0元" as "\xa00\xe5\x85|\xad",
+ * the byte after the bar another cell's overflow.
  */
 static void
 amount_cut(void **state)
 {
     (void)state;
-    ogi_arena_t *a = ogi_arena_new(0);
-    char *raw;
-    ogi_report_t *r = parse_whole(a, "amountcut.txt", &raw);
-    check_num(r, OGI_T2_19_9, 0, 0, 220);
-    check_num(r, OGI_T2_19_9, 0, 1, 4262000);
-    const ogi_cell_t *c = ogi_report_cell(r, OGI_T2_19_9, 0, 1);
-    ogi_unit_t u = c->unit ? (ogi_unit_t)c->unit : r->tables[OGI_T2_19_9].unit;
-    assert_int_equal(u, OGI_UNIT_YUAN);
-    ogi_arena_destroy(&a);
-    free(raw);
+    static const struct {
+        const char *name;
+        double projects, amount;
+    } want[] = {{"amountcut.txt", 220, 4262000}, {"amountcut2.txt", 0, 0}};
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        ogi_arena_t *a = ogi_arena_new(0);
+        char *raw;
+        ogi_report_t *r = parse_whole(a, want[k].name, &raw);
+        check_num(r, OGI_T2_19_9, 0, 0, want[k].projects);
+        check_num(r, OGI_T2_19_9, 0, 1, want[k].amount);
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T2_19_9, 0, 1);
+        ogi_unit_t u =
+            c->unit ? (ogi_unit_t)c->unit : r->tables[OGI_T2_19_9].unit;
+        assert_int_equal(u, OGI_UNIT_YUAN);
+        ogi_arena_destroy(&a);
+        free(raw);
+    }
 }
 
 /*
