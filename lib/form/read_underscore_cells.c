@@ -138,6 +138,16 @@ is_sign_only(const char *s, size_t n)
     return n == 3 && (memcmp(s, "增", 3) == 0 || memcmp(s, "减", 3) == 0);
 }
 
+/* The other of 增/减 than sign (3 bytes) right after the bar at b: the
+ * overflow of a value's cell is its digits, never the other sign. */
+static int
+other_sign_after(const ogi_text_t *t, const char *sign, size_t b)
+{
+    const char *other = memcmp(sign, "增", 3) == 0 ? "减" : "增";
+    return b + 4 <= t->len && t->s[b] == '|' &&
+           memcmp(t->s + b + 1, other, 3) == 0;
+}
+
 /*
  * A cell [a, b) holding a sign 增/减 (one character, three bytes) and a
  * value whose digits run up to the bar: the bar was written over the
@@ -224,6 +234,20 @@ static int
 cut_placeholder(const ogi_text_t *t, size_t b)
 {
     return cut_placeholder_n(t, b, 1);
+}
+
+/* Whether a broken sequence dropped at normalised offset q (q > 0) starts
+ * with a continuation byte: the middle of a character whose first bytes
+ * something was written over. */
+static int
+cont_after(const ogi_text_t *t, size_t q)
+{
+    if (!ogi_text_broken_at(t, q))
+        return 0;
+    uint32_t r = ogi_text_raw_offset(t, q - 1);
+    unsigned char c = (unsigned char)t->raw[r];
+    r += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    return r < t->raw_len && ((unsigned char)t->raw[r] & 0xc0) == 0x80;
 }
 
 /* Whether fs holds, on line `line`, a number in a column left of col. */
@@ -404,6 +428,11 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                   * label's overflow is text ("增/减" is a
                   * heading's, no value before it) */
                  dash_prefix(s + p, q - p, 1) == q - p)) ||
+               /* "|/\xaf\xb7\xe6|": slashes the bytes of a
+                * character's middle follow, which overflow never
+                * starts a character with: written over it */
+               (dash_prefix(s + p, q - p, 1) == q - p &&
+                cont_after(t, q)) ||
                /* "|6\xb8\xe5|/政|": slashes written over the
                 * overflow, right of a number */
                (number_before(fs, line, col) &&
@@ -455,10 +484,13 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 if (fs->n)
                     fs->f[fs->n - 1].spaced = 2;
             } else if (is_sign_only(s + p, q - p) &&
-                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1]))) {
+                       !(q + 1 < b && is_pad(s[q]) && is_pad(s[q + 1])) &&
+                       !(q == b && other_sign_after(t, s + p, b))) {
                 /* 增/减 and its digits overwritten by the bar: a value
                  * is here, but what it was is lost (two pads after it
-                 * left room for a digit: a heading's "增/减" wrapped) */
+                 * left room for a digit: a heading's "增/减" wrapped;
+                 * the other sign right after the bar: the heading's
+                 * "增/减" with its "/" under the bar, "|增|减") */
                 push(fs, p, q - p, col, F_LOST, line);
             } else if (padded && col > 0 && number_before(fs, line, col)) {
                 /* text after the cell's own padding, right of a value of

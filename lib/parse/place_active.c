@@ -16,6 +16,179 @@
 
 /* ---- Table 2 ---- */
 
+/* 1 when b[0..n) are bytes of the character ch in its order (a subsequence
+ * of its UTF-8 bytes): what is left of ch where a bar cut it. */
+static int
+cut_fits(const unsigned char *b, size_t n, const char *ch)
+{
+    const unsigned char *c = (const unsigned char *)ch;
+    size_t j = 0, m = strlen(ch);
+    for (size_t i = 0; i < n; i++) {
+        while (j < m && c[j] != b[i])
+            j++;
+        if (j++ >= m)
+            return 0;
+    }
+    return n > 0;
+}
+
+/* Length of the well-formed UTF-8 character at p[0..n), or 0. */
+static size_t
+utf8_len(const unsigned char *p, size_t n)
+{
+    size_t k = p[0] < 0x80                   ? 1
+               : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
+               : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
+               : p[0] >= 0xf0 && p[0] < 0xf5 ? 4
+                                             : 0;
+    if (!k || k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return k;
+}
+
+/* The bytes of a character cut by html2text's bar from raw p[0..e): the
+ * broken bytes at p, on either side of bars ("\xe5|\x83"), copied into
+ * out (at most 3); returns the offset after them, p when none. */
+static const unsigned char *
+cut_run(const unsigned char *p, const unsigned char *e, unsigned char *out,
+        size_t *n)
+{
+    const unsigned char *q = p, *end = p;
+    *n = 0;
+    while (q < e && *n <= 3) {
+        if (*q == '|') {
+            q++;
+            continue;
+        }
+        if (*q < 0x80 || utf8_len(q, (size_t)(e - q)))
+            break;
+        if (*n < 3)
+            out[*n] = *q;
+        (*n)++;
+        end = ++q;
+    }
+    return end;
+}
+
+/* The unit in parentheses at raw p[0..e) (after "额(") when html2text's
+ * bar cut a character of it: "(" + what 万 left + "元)" or "(万" + what 元
+ * left + ")" is 万元 (only 元 follows 万 in a unit; the bytes fit no
+ * other); "(" + what 元 left + ")" is 元. cut: the 额 before was cut, so
+ * a whole unit after it is read here too. OGI_UNIT_NONE when no character
+ * was cut or the bytes fit neither. */
+static ogi_unit_t
+cut_unit(const unsigned char *p, const unsigned char *e, int cut)
+{
+    static const char wan[] = "\xe4\xb8\x87", yuan[] = "\xe5\x85\x83";
+    unsigned char b[3];
+    size_t n;
+    int got_wan = 0;
+    for (int k = 0; k < 3 && p < e; k++) {
+        while (p < e && *p == '|')
+            p++;
+        const unsigned char *q = cut_run(p, e, b, &n);
+        if (q > p) {
+            if (n > 3)
+                return OGI_UNIT_NONE;
+            cut = 1;
+            if (!got_wan && cut_fits(b, n, wan))
+                got_wan = 1;
+            else if (cut_fits(b, n, yuan)) {
+                p = q;
+                goto yuan;
+            } else
+                return OGI_UNIT_NONE;
+            p = q;
+            continue;
+        }
+        if (e - p >= 3 && memcmp(p, wan, 3) == 0 && !got_wan) {
+            got_wan = 1;
+            p += 3;
+            continue;
+        }
+        if (e - p >= 3 && memcmp(p, yuan, 3) == 0) {
+            p += 3;
+            goto yuan;
+        }
+        return OGI_UNIT_NONE;
+    yuan:
+        while (p < e && *p == '|')
+            p++;
+        if (!cut ||
+            !(p < e &&
+              (*p == ')' || (e - p >= 3 && memcmp(p, "\xef\xbc\x89", 3) == 0))))
+            return OGI_UNIT_NONE;
+        return got_wan ? OGI_UNIT_WAN_YUAN : OGI_UNIT_YUAN;
+    }
+    return OGI_UNIT_NONE;
+}
+
+/* The unit of an amount header ("…额(万元)") a bar cut a character of, read
+ * from the raw bytes of g's rows (UTF-8 text only, where the bar leaves
+ * broken bytes). */
+static ogi_unit_t
+header_cut_unit(const ogi__table_t *g)
+{
+    const ogi_text_t *t = g->text;
+    if (!t || !t->nbroken || !g->nrows)
+        return OGI_UNIT_NONE;
+    size_t l0 = g->rows[0].line, l1 = g->rows[g->nrows - 1].line + 1;
+    if (l1 > t->nlines)
+        l1 = t->nlines;
+    if (l0 >= l1)
+        return OGI_UNIT_NONE;
+    const unsigned char *raw = (const unsigned char *)t->raw;
+    const unsigned char *p = raw + ogi_text_raw_offset(t, t->lines[l0].start);
+    const unsigned char *e =
+        l1 < t->nlines ? raw + ogi_text_raw_offset(t, t->lines[l1].start)
+                       : raw + t->raw_len;
+    static const char e_amt[] = "\xe9\xa2\x9d"; /* 额 */
+    const unsigned char *s0 = p;
+    int amt_line = 0; /* a line with 额 came before */
+    for (; p + 4 <= e; p++) {
+        if (memcmp(p, e_amt, 3) == 0)
+            amt_line = 1;
+        const unsigned char *q = p;
+        if (*q == '(')
+            q++;
+        else if (e - q >= 3 && memcmp(q, "\xef\xbc\x88", 3) == 0)
+            q += 3;
+        else
+            continue;
+        /* 额 before it, whole, or cut by the bar after 金 ("金\xe9\xa2|(") */
+        const unsigned char *a = p;
+        while (a > s0 && a[-1] == '|')
+            a--;
+        int amt_cut = 0;
+        if (a - s0 >= 3 && memcmp(a - 3, e_amt, 3) == 0)
+            amt_cut = 0;
+        else {
+            size_t k = 0;
+            while (k < 2 && a - k > s0 && a[-1 - (long)k] >= 0x80 &&
+                   a[-1 - (long)k] != 0x91)
+                k++;
+            if (k && a - k - s0 >= 3 &&
+                memcmp(a - k - 3, "\xe9\x87\x91", 3) == 0 && /* 金 */
+                cut_fits(a - k, k, e_amt))
+                amt_cut = 1;
+            /* or a cell of its own under the header ("|（万\xe5|\x83）"
+             * under "采购总金额"): a cut unit only */
+            else if (!(p > s0 && p[-1] == '|' && amt_line))
+                continue;
+        }
+        const unsigned char *le = q;
+        while (le < e && *le != '\n')
+            le++;
+        ogi_unit_t u = cut_unit(q, le, amt_cut);
+        if (u)
+            return u;
+    }
+    return OGI_UNIT_NONE;
+}
+
 /* Unit written in the header of an amount column, from g's text tokens. */
 static ogi_unit_t
 header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
@@ -26,6 +199,11 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
     const ogi_skel_col_t *c = &ogi_skeleton_table(id)->cols[col];
     const char *stem = c->variants ? c->variants[0] : c->label;
     ogi__label_norm(stem, strlen(stem), &base);
+    /* a unit a bar cut a character of: the header reads on from its cells:
+     * "金额(|\xb8\x87元)" */
+    ogi_unit_t cu = header_cut_unit(g);
+    if (cu)
+        return cu;
     for (size_t i = 0; i < g->ncells; i++) {
         const ogi__cell_t *t = &g->cells[i];
         if (t->kind != OGI__CELL_LABEL || t->n < base.len)
@@ -67,18 +245,29 @@ header_unit(const ogi__table_t *g, ogi_table_id_t id, size_t col)
         }
     }
     /* the unit on the header's next line, a cell of its own ("采购总金额"
-     * over "（万元）": pandoc's multiline tables): the one amount column's */
+     * over "（万元）": pandoc's multiline tables), or after the next
+     * column's line ("项目数量 （万元）": w3m; "项目数（万元）": html2text
+     * without bars, 量 under the unit): the one amount column's, no
+     * count has a unit of 元 */
     for (size_t r = 0; r < g->nrows; r++) {
         const ogi__row_t *row = &g->rows[r];
         for (size_t i = row->first; !row->prosey && i < row->first + row->count;
              i++) {
             const ogi__cell_t *t = &g->cells[i];
-            if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 8 ||
-                t->s[0] != '(' || t->s[t->n - 1] != ')')
+            if (t->kind != OGI__CELL_LABEL || t->n < 2 || t->n > 3 * 12 ||
+                t->s[t->n - 1] != ')')
                 continue;
-            if (ogi_text_find_in(t->s, t->s + t->n, "万元"))
+            /* the last parenthesis: the unit closing the cell */
+            const char *u = t->s + t->n - 1;
+            while (u > t->s && *u != '(')
+                u--;
+            if (*u != '(')
+                continue;
+            if ((size_t)(t->s + t->n - u) > 3 * 8)
+                continue;
+            if (ogi_text_find_in(u, t->s + t->n, "万元"))
                 return OGI_UNIT_WAN_YUAN;
-            if (ogi_text_find_in(t->s, t->s + t->n, "元"))
+            if (ogi_text_find_in(u, t->s + t->n, "元"))
                 return OGI_UNIT_YUAN;
         }
     }
@@ -282,6 +471,41 @@ check_units(ogi_report_t *r, const ogi_table_id_t *ids, size_t n)
     return 0;
 }
 
+/* The amounts of table id whose 元 a bar cut right after their digits
+ * ("|2452000\xe5|\x83"): in the amount column nothing but a unit follows
+ * the number, and the bytes fit 元 alone. */
+static void
+amount_cut_units(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
+                 size_t col)
+{
+    const ogi_text_t *t = g->text;
+    if (!t || !t->nbroken)
+        return;
+    const unsigned char *raw = (const unsigned char *)t->raw;
+    const unsigned char *e = raw + t->raw_len;
+    for (size_t row = 0; row < r->tables[id].skel->nrows; row++) {
+        ogi_cell_t *c = ogi_report_cell(r, id, row, col);
+        if (!c || c->state != OGI_CELL_NUM || c->unit || !c->len ||
+            (size_t)c->off + c->len >= t->raw_len)
+            continue;
+        /* the cell's span may hold the bytes the bar left */
+        const unsigned char *p = raw + c->off, *pe = p + c->len;
+        while (p < pe && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
+            p++;
+        if (p == raw + c->off || p[-1] < '0' || p[-1] > '9')
+            continue;
+        /* up to the bar: what comes after it may be another cell's
+         * overflow ("0\xe5\x85|\xad") */
+        size_t n = 0;
+        while (p + n < e && n < 3 && p[n] >= 0x80 &&
+               !utf8_len(p + n, (size_t)(e - p - n)))
+            n++;
+        if (n && p[0] == 0xe5 && cut_fits(p, n, "\xe5\x85\x83") &&
+            (p + n == e || p[n] == '|'))
+            c->unit = OGI_UNIT_YUAN;
+    }
+}
+
 int
 ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -311,9 +535,10 @@ ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
     for (size_t k = 0; k < n; k++) {
         const ogi_skel_table_t *sk = ogi_skeleton_table(ids[k]);
         for (size_t c = 0; c < sk->ncols; c++) {
-            if (sk->cols[c].type == OGI_VT_AMOUNT)
+            if (sk->cols[c].type == OGI_VT_AMOUNT) {
                 r->tables[ids[k]].unit = header_unit(g, ids[k], c);
-            else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
+                amount_cut_units(r, g, ids[k], c);
+            } else if (sk->cols[c].type == OGI_VT_AMOUNT_WAN) {
                 ogi_unit_t u = header_unit(g, ids[k], c);
                 r->tables[ids[k]].unit = u ? u : OGI_UNIT_WAN_YUAN;
             }

@@ -61,7 +61,7 @@ floor_of() {
         html) echo 100 ;;
         w3m) echo 99.98 ;;
         lynx) echo 99.8 ;;
-        html2text) echo 99.6 ;;
+        html2text) echo 99.66 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.99 ;;
