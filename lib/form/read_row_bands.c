@@ -334,6 +334,30 @@ head_across_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
            x0[top] >= 0 && abs(x0[piece] - x0[top]) <= 2;
 }
 
+/* 1 when rows [r, e) of sc may be a header's lines: no values, two
+ * labels or more each (a wrapped label's top is one piece a line). */
+static int
+header_over(const ogi__table_t *sc, const size_t *nv, size_t r, size_t e)
+{
+    for (size_t k = r; k < e; k++)
+        if (nv[k] || sc->rows[k].count < 2)
+            return 0;
+    return 1;
+}
+
+/* 1 when every cell of rows [r, e) of sc may be the tail of a
+ * placeholder wrapped in its column (ogi__band_wrap_tail). */
+static int
+tails_only(const ogi__table_t *sc, size_t r, size_t e)
+{
+    for (size_t k = r; k < e; k++)
+        for (size_t i = sc->rows[k].first;
+             i < sc->rows[k].first + sc->rows[k].count; i++)
+            if (!ogi__band_wrap_tail(&sc->cells[i]))
+                return 0;
+    return 1;
+}
+
 /* Appends row r of sc to tb as it is, its cells at columns x0/x1. */
 static int
 copy_row(ogi__table_t *tb, const ogi__table_t *sc, size_t r, const int *x0,
@@ -571,8 +595,25 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 if (m < 0)
                     return m;
             }
+            /* a header's lines just above the row (Table 4's, no line
+             * between: two words or more each) and below it only the
+             * tails of placeholders wrapped in their columns ("用"): the
+             * band from its line of values down, the header's lines rows
+             * of their own */
+            size_t from = r;
+            if (m == 0 && values && vl > r && s - vl >= 2 &&
+                s - vl <= BAND_MAX && header_over(&sc, nv, r, vl) &&
+                tails_only(&sc, vl + 1, s)) {
+                for (size_t k = r; k < vl; k++)
+                    if ((rc = copy_row(tb, &sc, k, x0, x1)))
+                        return rc;
+                from = vl;
+                m = ogi__band_merge(tb, &sc, vl, s, x0, x1, NULL);
+                if (m < 0)
+                    return m;
+            }
             if (m == 0)
-                for (size_t k = r; k < s; k++)
+                for (size_t k = from; k < s; k++)
                     if ((rc = copy_row(tb, &sc, k, x0, x1)))
                         return rc;
             r = s;

@@ -1448,6 +1448,41 @@ no_blank_end(void **state)
     done(&fx);
 }
 
+/* w3m (seed 62164): Table 4's header lines with no line between them and
+ * the row of values, 不适用 wrapped in two columns below it ("不适" over
+ * "用"): the header's lines stay rows of their own, the values' line and
+ * the tails below it one row. The page's cells: 0, --, 0, /, 0, 0,
+ * 不适用, 不适用, 0, 0, 0, /, 0, 0, 0. */
+static void
+w3m_header_over_wrapped_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "行政复议                   行政诉讼\n"
+                  "结果  结果  其他  尚未  总 未经复议直接起诉           "
+                  "复议后起诉\n"
+                  "维持  纠正  结果  审结  计 结果  结果  其他  尚未  总 "
+                  "结果  结果  其他  尚未  总\n"
+                  "                           维持  纠正  结果  审结  计 "
+                  "维持  纠正  结果  审结  计\n"
+                  "0     --    0     /     0  0     不适  不适  0     0  0  "
+                  "   /     0     0     0\n"
+                  "                                 用    用\n");
+    static const char *const want[] = {
+        "L[行政复议] L[行政诉讼]",
+        "L[结果] L[结果] L[其他] L[尚未] L[总] L[未经复议直接起诉] "
+        "L[复议后起诉]",
+        "L[维持] L[纠正] L[结果] L[审结] L[计] L[结果] L[结果] L[其他] "
+        "L[尚未] L[总] L[结果] L[结果] L[其他] L[尚未] L[总]",
+        "L[维持] L[纠正] L[结果] L[审结] L[计] L[维持] L[纠正] L[结果] "
+        "L[审结] L[计]",
+        "V[0] V[--] V[0] V[/] V[0] V[0] V[不适用] V[不适用] V[0] V[0] V[0] "
+        "V[/] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 5);
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -1456,6 +1491,7 @@ main(void)
         cmocka_unit_test(blank_end_in_spaces),
         cmocka_unit_test(blank_end_label_alone),
         cmocka_unit_test(no_blank_end),
+        cmocka_unit_test(w3m_header_over_wrapped_row),
         cmocka_unit_test(numbers_wrapped_around_row),
         cmocka_unit_test(rows_of_values_not_wrapped),
         cmocka_unit_test(numbers_wrapped_display),
