@@ -434,14 +434,15 @@ static size_t
 space_end(const ogi__table_t *tb, const ogi_text_t *t, size_t r)
 {
     const ogi__row_t *row = &tb->rows[r];
-    if (!row->count || row->count > 8 ||
-        tb->cells[row->first].kind != OGI__CELL_LABEL)
+    if (!row->count)
         return 0;
     const ogi__cell_t *c = &tb->cells[row->first + row->count - 1];
     size_t at = (size_t)c->off + c->len;
-    /* most lines end at their last cell: no line to find */
-    if (c->x0 < 0 || c->x1 < c->x0 || c->len == 0 || at >= t->len ||
-        t->s[at] != ' ' || t->s[at + 1] != ' ')
+    /* most lines end at their last cell: nothing more to ask (the text
+     * is NUL-terminated: at most its end is read) */
+    if (t->s[at] != ' ' || t->s[at + 1] != ' ' || row->count > 8 || c->x0 < 0 ||
+        c->x1 < c->x0 || c->len == 0 ||
+        tb->cells[row->first].kind != OGI__CELL_LABEL)
         return 0;
     size_t end = t->lines[ogi_text_line_of(t, c->off)].end;
     if (at > end || end - at > 64)

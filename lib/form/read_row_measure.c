@@ -206,6 +206,38 @@ under_one(const ogi__table_t *sc, size_t h, const uint32_t *vcell, size_t v0,
     return fit;
 }
 
+/* The labels of row h of sc (a line of labels only) that stand alone
+ * in the stretch of a line of values that starts at one value and ends
+ * at the next (its cell, where a converter sets each cell's text from
+ * its column's start: w3m): no other label of the line starts there.
+ * Labels left of the first value count for nothing. A measure that
+ * squeezes the header's words together (code points for a text set in
+ * display columns) puts two words of one line into one cell. The values
+ * are cells vcell[v0..v1), in order (in_order_wide). */
+static size_t
+alone_in_cell(const ogi__table_t *sc, size_t h, const uint32_t *vcell,
+              size_t v0, size_t v1, const int *x0)
+{
+    size_t fit = 0;
+    const ogi__row_t *hr = &sc->rows[h];
+    long prev = -1, run = 0; /* the cell of the label before, its labels */
+    size_t p = v0; /* a line's labels stand left to right: p only grows */
+    for (size_t i = hr->first; i < hr->first + hr->count; i++) {
+        if (x0[i] < x0[vcell[v0]])
+            continue;
+        while (p + 1 < v1 && x0[vcell[p + 1]] <= x0[i])
+            p++;
+        if ((long)p == prev) {
+            run++;
+            continue;
+        }
+        fit += run == 1;
+        prev = (long)p;
+        run = 1;
+    }
+    return fit + (run == 1);
+}
+
 /*
  * How well the header lines fit the values under them, under measure x
  * (x0/x1, into *wide) and under measure n (n0/n1, into *narrow): for
@@ -223,22 +255,32 @@ ogi__band_header_fit(const ogi__table_t *sc, const size_t *nv,
                      size_t *narrow)
 {
     size_t sw = 0, sn = 0;
-    for (size_t v = 0; v < sc->nrows; v++) {
-        if (nv[v] < 2)
-            continue;
-        size_t v0 = vfirst[v], v1 = vfirst[v + 1];
-        int ox = -1, on = -1; /* the values in order, by measure: unknown */
-        for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0; h--) {
-            if (sc->rows[h - 1].count < 2)
+    /* pass 0: the labels one value stands under; pass 1, only when they
+     * favour code points: the labels alone in a value's cell, which a
+     * text set in display columns keeps apart and code points squeeze */
+    for (int pass = 0; pass < 2 && (pass == 0 || sn > sw); pass++)
+        for (size_t v = 0; v < sc->nrows; v++) {
+            if (nv[v] < 2)
                 continue;
-            if (ox < 0) {
-                ox = in_order_wide(vcell, v0, v1, x0, x1);
-                on = in_order_wide(vcell, v0, v1, n0, n1);
+            size_t v0 = vfirst[v], v1 = vfirst[v + 1];
+            int ox = -1, on = -1; /* the values in order: unknown */
+            for (size_t h = v; h > 0 && v - h < BAND_MAX && nv[h - 1] == 0;
+                 h--) {
+                if (sc->rows[h - 1].count < 2)
+                    continue;
+                if (ox < 0) {
+                    ox = in_order_wide(vcell, v0, v1, x0, x1);
+                    on = in_order_wide(vcell, v0, v1, n0, n1);
+                }
+                if (pass == 0) {
+                    sw += under_one(sc, h - 1, vcell, v0, v1, x0, x1, ox);
+                    sn += under_one(sc, h - 1, vcell, v0, v1, n0, n1, on);
+                } else if (ox && on) {
+                    sw += alone_in_cell(sc, h - 1, vcell, v0, v1, x0);
+                    sn += alone_in_cell(sc, h - 1, vcell, v0, v1, n0);
+                }
             }
-            sw += under_one(sc, h - 1, vcell, v0, v1, x0, x1, ox);
-            sn += under_one(sc, h - 1, vcell, v0, v1, n0, n1, on);
         }
-    }
     *wide = sw;
     *narrow = sn;
 }

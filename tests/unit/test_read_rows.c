@@ -1483,6 +1483,52 @@ w3m_header_over_wrapped_row(void **state)
     done(&fx);
 }
 
+/* w3m (seed 61243): Table 4's header words over its one row of values,
+ * each cell ten display columns wide, the values at their cells' starts.
+ * No second line of values tells the measure; the header's words do: in
+ * display columns each word of a line stands in a cell of its own (结果
+ * at 12 and 其他 at 22 over the values at 10 and 20), in code points two
+ * of them fall in one (结果 at 12, 其他 at 18). Read in display columns. */
+static void
+w3m_header_words_in_display_columns(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "                    行政复议                                          "
+        "                         行政诉讼\n"
+        "                                                                      "
+        "  未经\n"
+        "                                                                      "
+        "                                                 复议后起诉\n"
+        "            结果      其他                                          "
+        "复议直接起诉\n"
+        "结果维持                      尚未审结    总计\n"
+        "            纠正      结果                                     结     "
+        "   其      尚未审              结果维      结      其他结     尚未\n"
+        "                                                  结果维持            "
+        "                      总计                                            "
+        "  总计\n"
+        "                                                             果纠正   "
+        " 他结果      结                  持      果纠正      果       审结\n"
+        "\n"
+        "          0         0         0         0         0         0         "
+        "          0         0         0         /         —         0         "
+        "0\n");
+    const ogi__row_t *r = &fx.tb.rows[3];
+    const ogi__cell_t *c = &fx.tb.cells[r->first];
+    assert_int_equal(c->n, strlen("结果"));
+    assert_int_equal(c->x0, 12);
+    assert_int_equal(c[1].x0, 22);
+    assert_int_equal(c[2].x0, 68); /* 复议直接起诉 */
+    r = &fx.tb.rows[4];
+    c = &fx.tb.cells[r->first];
+    assert_int_equal(c[0].x1, 8);  /* 结果维持 */
+    assert_int_equal(c[1].x0, 30); /* 尚未审结 */
+    done(&fx);
+}
+
 int
 main(void)
 {
@@ -1492,6 +1538,7 @@ main(void)
         cmocka_unit_test(blank_end_label_alone),
         cmocka_unit_test(no_blank_end),
         cmocka_unit_test(w3m_header_over_wrapped_row),
+        cmocka_unit_test(w3m_header_words_in_display_columns),
         cmocka_unit_test(numbers_wrapped_around_row),
         cmocka_unit_test(rows_of_values_not_wrapped),
         cmocka_unit_test(numbers_wrapped_display),
