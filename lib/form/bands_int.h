@@ -79,4 +79,27 @@ ogi__band_wrap_tail(const ogi__cell_t *c)
 int ogi__band_join_wraps(ogi__table_t *sc, const int *x0, const int *x1,
                          int *a0, int *a1, int *b0, int *b1);
 
+/* ---- the two measures of a line's columns (read_row_measure.c) ---- */
+
+/* Columns of each cell of sc (one row per line) in both measures: x0/x1
+ * in display columns, n0/n1 in code points. Returns 1 when the two agree
+ * for every cell: then no choice between them is left to make. */
+int ogi__band_measure(const ogi__table_t *sc, int *x0, int *x1, int *n0,
+                      int *n1);
+
+/* How well the value columns of successive value lines line up under
+ * each measure (into *wide, *narrow); the values of row r are cells
+ * vcell[vfirst[r]..vfirst[r + 1]). */
+void ogi__band_alignment(const ogi__table_t *sc, const uint32_t *vcell,
+                         const size_t *vfirst, const int *x0, const int *x1,
+                         const int *n0, const int *n1, size_t *wide,
+                         size_t *narrow);
+
+/* How well the header lines fit the values under them under each measure
+ * (into *wide, *narrow); nv: the values of each row of sc. */
+void ogi__band_header_fit(const ogi__table_t *sc, const size_t *nv,
+                          const uint32_t *vcell, const size_t *vfirst,
+                          const int *x0, const int *x1, const int *n0,
+                          const int *n1, size_t *wide, size_t *narrow);
+
 #endif /* OGI_BANDS_INT_H */

@@ -130,8 +130,8 @@ place_in_columns(ogi__table_t *tb, size_t first, const cols_t *c,
         }
         if (any || (long)j <= last_label || (labels >> j & 1))
             continue;
-        const ogi__cell_t *prev = tb->ncells ? &tb->cells[tb->ncells - 1]
-                                             : &copy[0];
+        const ogi__cell_t *prev =
+            tb->ncells ? &tb->cells[tb->ncells - 1] : &copy[0];
         ogi__cell_t *b = ogi__table_add(tb, OGI__CELL_BLANK, prev->s, 0,
                                         prev->off + prev->len, 0);
         if (!b)
@@ -215,8 +215,7 @@ mark_labels(ogi__table_t *tb, size_t l, size_t first, const cols_t *c,
 }
 
 static int
-place_line(ogi__table_t *tb, size_t l, size_t first, const cols_t *c,
-           void *arg)
+place_line(ogi__table_t *tb, size_t l, size_t first, const cols_t *c, void *arg)
 {
     (void)l;
     return place_in_columns(tb, first, c, *(const uint64_t *)arg);
@@ -414,6 +413,102 @@ split_zero_runs(ogi__table_t *tb, size_t r0, size_t c0)
     return 0;
 }
 
+/*
+ * Gives each row read from r0 on whose last line runs on past its last
+ * cell in spaces, two or more, a blank cell at the last of them: a
+ * converter that sets cells in columns of spaces (w3m) trims a line's
+ * end, but a last cell holding only a no-break space is written as a
+ * space in its column, one gap past the cell before. Nothing else leaves
+ * a line's end in spaces (a lost value leaves no space behind), so the
+ * row's last columns up to that one are blank, not missing. The cells
+ * read from c0 on get their new places. Only rows led by their label,
+ * with up to seven cells after it (Tables 2 and 3): Table 4's row of
+ * values, no label before them, is placed by its columns' positions
+ * (place_appeal*.c), which read a blank end there already and take an
+ * extra piece as a value's place.
+ * Returns 0 or OGI_ENOMEM.
+ */
+/* The end of the line of row r's last cell when it runs on past that
+ * cell in spaces, two or more (blank_ends), else 0. */
+static size_t
+space_end(const ogi__table_t *tb, const ogi_text_t *t, size_t r)
+{
+    const ogi__row_t *row = &tb->rows[r];
+    if (!row->count)
+        return 0;
+    const ogi__cell_t *c = &tb->cells[row->first + row->count - 1];
+    size_t at = (size_t)c->off + c->len;
+    /* most lines end at their last cell: nothing more to ask (the text
+     * is NUL-terminated: at most its end is read) */
+    if (t->s[at] != ' ' || t->s[at + 1] != ' ' || row->count > 8 || c->x0 < 0 ||
+        c->x1 < c->x0 || c->len == 0 ||
+        tb->cells[row->first].kind != OGI__CELL_LABEL)
+        return 0;
+    size_t end = t->lines[ogi_text_line_of(t, c->off)].end;
+    if (at > end || end - at > 64)
+        return 0;
+    for (size_t k = at; k < end; k++)
+        if (t->s[k] != ' ')
+            return 0;
+    return end;
+}
+
+static int
+blank_ends(ogi__table_t *tb, const ogi_text_t *t, size_t r0, size_t c0)
+{
+    size_t n = tb->ncells - c0, extra = 0;
+    for (size_t r = r0; r < tb->nrows; r++)
+        extra += tb->rows[r].first >= c0 && space_end(tb, t, r) != 0;
+    if (extra == 0)
+        return 0;
+    uint8_t *ends = ogi_arena_alloc(tb->arena, n);
+    if (!ends)
+        return OGI_ENOMEM;
+    memset(ends, 0, n);
+    for (size_t r = r0; r < tb->nrows; r++)
+        if (tb->rows[r].first >= c0 && space_end(tb, t, r))
+            ends[tb->rows[r].first + tb->rows[r].count - 1 - c0] = 1;
+    ogi__cell_t *old = ogi_arena_alloc(tb->arena, n * sizeof(*old));
+    uint32_t *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(*at));
+    if (!old || !at)
+        return OGI_ENOMEM;
+    memcpy(old, &tb->cells[c0], n * sizeof(*old));
+    tb->ncells = c0;
+    for (size_t i = 0; i < n; i++) {
+        at[i] = (uint32_t)tb->ncells;
+        const ogi__cell_t *c = &old[i];
+        if (!ogi__table_add_copy(tb, c))
+            return OGI_ENOMEM;
+        if (!ends[i])
+            continue;
+        size_t l = ogi_text_line_of(t, c->off), end = t->lines[l].end;
+        int spaces = (int)(end - c->off - c->len);
+        ogi__cell_t *d = ogi__table_add_copy(tb, c);
+        if (!d)
+            return OGI_ENOMEM;
+        d->kind = OGI__CELL_BLANK;
+        d->num = (ogi_num_t){0};
+        d->s = t->s + end - 1;
+        d->n = 0;
+        d->off = (uint32_t)(end - 1);
+        d->len = 1;
+        d->x0 = (int16_t)(c->x1 + spaces - 1);
+        d->x1 = (int16_t)(d->x0 + 1);
+        d->col = -1;
+        d->rowspan = d->colspan = 1;
+    }
+    at[n] = (uint32_t)tb->ncells;
+    for (size_t r = r0; r < tb->nrows; r++) {
+        ogi__row_t *row = &tb->rows[r];
+        if (row->first < c0 || row->first - c0 >= n)
+            continue;
+        size_t f = row->first - c0, e = f + row->count;
+        row->first = at[f];
+        row->count = (e <= n ? at[e] : at[n]) - at[f];
+    }
+    return 0;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -433,6 +528,8 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         mark_digit_runs(tb, r0, c0);
         rc = split_zero_runs(tb, r0, c0);
     }
+    if (rc == 0 && !ruled)
+        rc = blank_ends(tb, t, r0, c0);
     return rc;
 }
 

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ogi/arena.h"
 #include "golden.h"
+#include "ogi/arena.h"
 #include "ogi/text.h"
 #include "reader_int.h"
 
@@ -293,20 +293,22 @@ label_tail_below_gap(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "                1.申请人无正当\n"
+    read_str(&fx, "                1.申请人无正当\n"
                   "                理由逾期不补\n"
-                  "                不再处理其政     0       0         0        0   0       0        0\n"
+                  "                不再处理其政     0       0         0        "
+                  "0   0       0        0\n"
                   "\n"
                   "                府信息公开申\n"
                   "     （六）        请\n"
                   "     其他处        2.申请人逾期未\n"
                   "      理         按收费通知要\n"
-                  "                行政机关不再     0       0         0        0   0       0        0\n"
+                  "                行政机关不再     0       0         0        "
+                  "0   0       0        0\n"
                   "\n"
                   "                处理其政府信\n"
                   "                息公开申请\n"
-                  "                3.其他       0       0         0        0   0       0        0\n");
+                  "                3.其他       0       0         0        0   "
+                  "0       0        0\n");
     static const char *const want[] = {
         "L[(六)] L[1.申请人无正当理由逾期不补不再处理其政府信息公开申请] "
         "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
@@ -327,8 +329,7 @@ top_below_gap_not_tail(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "       2.其他法律行政法规禁止公开   0    0    0\n"
+    read_str(&fx, "       2.其他法律行政法规禁止公开   0    0    0\n"
                   "\n"
                   "        危及“三安全一\n"
                   "       3.\n"
@@ -351,16 +352,18 @@ number_wrapped(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "                                                       2\n"
-                  "一、本年新收政府信息公开申请数量     15    3     0     0     3     0\n"
-                  "                                                       1\n"
-                  "\n"
-                  "二、上年结转政府信息公开申请数量     0     0     0     0     0     0   0\n"
-                  "\n"
-                  "                                                       0\n"
-                  "（一）予以公开             0     0     0     0     0     0\n"
-                  "                                                       0\n");
+    read_str(
+        &fx,
+        "                                                       2\n"
+        "一、本年新收政府信息公开申请数量     15    3     0     0     3     0\n"
+        "                                                       1\n"
+        "\n"
+        "二、上年结转政府信息公开申请数量     0     0     0     0     0     0  "
+        " 0\n"
+        "\n"
+        "                                                       0\n"
+        "（一）予以公开             0     0     0     0     0     0\n"
+        "                                                       0\n");
     static const char *const want[] = {
         "L[一、本年新收政府信息公开申请数量] V[15] V[3] V[0] V[0] V[3] V[0] "
         "V[21]",
@@ -386,12 +389,14 @@ number_wrapped_close(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "二、上年结转政府信息公开申请数量     47    0     0     0     0     0   47\n"
-                  "                     27\n"
-                  "（一）予以公开                    0     0     0     2     9   284\n"
-                  "                     3\n"
-                  "（二）部分公开              56    0     0     0     0     2   58\n");
+    read_str(
+        &fx,
+        "二、上年结转政府信息公开申请数量     47    0     0     0     0     0  "
+        " 47\n"
+        "                     27\n"
+        "（一）予以公开                    0     0     0     2     9   284\n"
+        "                     3\n"
+        "（二）部分公开              56    0     0     0     0     2   58\n");
     static const char *const want[] = {
         "L[二、上年结转政府信息公开申请数量] V[47] V[0] V[0] V[0] V[0] V[0] "
         "V[47]",
@@ -528,12 +533,13 @@ ocr_stray_glyphs(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "一、本年新收政府信息公开申请数量      620 | 0    0     0   0 |620\n"
-             "\n"
-             "(三) 不予公开 “|1.属于国家秘密      3    0    0     0   0 | 3\n"
-             "\n"
-             "5.要求行政机关确认或重新出具已获取信息 ”0   0   0    0     0\n");
+    read_str(
+        &fx,
+        "一、本年新收政府信息公开申请数量      620 | 0    0     0   0 |620\n"
+        "\n"
+        "(三) 不予公开 “|1.属于国家秘密      3    0    0     0   0 | 3\n"
+        "\n"
+        "5.要求行政机关确认或重新出具已获取信息 ”0   0   0    0     0\n");
     static const char *const want[] = {
         "L[一、本年新收政府信息公开申请数量] V[620] V[0] V[0] V[0] V[0] "
         "V[620]",
@@ -553,16 +559,15 @@ ocr_digit_lookalikes(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "二、上年结转政府信息公开申请数量      3 0 0 oo 0 0 3\n"
-             "\n"
-             "6.属于四类过程性信息        1     0     0     0     0 1I\n"
-             "\n"
-             "(六) 其他处理          1 0 0      0 ol\n"
-             "\n"
-             "方便群众查阅 O\n"
-             "\n"
-             "附件 ol 见下\n");
+    read_str(&fx, "二、上年结转政府信息公开申请数量      3 0 0 oo 0 0 3\n"
+                  "\n"
+                  "6.属于四类过程性信息        1     0     0     0     0 1I\n"
+                  "\n"
+                  "(六) 其他处理          1 0 0      0 ol\n"
+                  "\n"
+                  "方便群众查阅 O\n"
+                  "\n"
+                  "附件 ol 见下\n");
     static const char *const want[] = {
         "L[二、上年结转政府信息公开申请数量] V[3] V[0] V[0] R[00] V[0] V[0] "
         "V[3]",
@@ -583,12 +588,11 @@ ocr_number_apart(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "4 .保护第三方合法权益       1   0   0   0   0   0 1\n"
-             "\n"
-             "(五) 不予处理 1 .信访举报投诉类申请     1   0   0   0 1\n"
-             "\n"
-             "行政事业性收费       3 .5\n");
+    read_str(&fx, "4 .保护第三方合法权益       1   0   0   0   0   0 1\n"
+                  "\n"
+                  "(五) 不予处理 1 .信访举报投诉类申请     1   0   0   0 1\n"
+                  "\n"
+                  "行政事业性收费       3 .5\n");
     static const char *const want[] = {
         "L[4 .保护第三方合法权益] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
         "L[(五) 不予处理] L[1 .信访举报投诉类申请] V[1] V[0] V[0] V[0] V[1]",
@@ -628,10 +632,9 @@ ocr_rule_between_values(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "3.要求提供公开出版物       1 0|0 0 0 0 1\n"
-             "\n"
-             "自然人|商业企业\n");
+    read_str(&fx, "3.要求提供公开出版物       1 0|0 0 0 0 1\n"
+                  "\n"
+                  "自然人|商业企业\n");
     static const char *const want[] = {
         "L[3.要求提供公开出版物] V[1] V[0] V[0] V[0] V[0] V[0] V[1]",
         "L[自然人|商业企业]",
@@ -648,12 +651,11 @@ ocr_group_run_into_row(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "(五) 不予3.要求提供公开出版物       0 0 0 0 0 0 0\n"
-             "\n"
-             "2019年政府集中采购       106   36812\n"
-             "\n"
-             "采购额1.5万元以上       2   3\n");
+    read_str(&fx, "(五) 不予3.要求提供公开出版物       0 0 0 0 0 0 0\n"
+                  "\n"
+                  "2019年政府集中采购       106   36812\n"
+                  "\n"
+                  "采购额1.5万元以上       2   3\n");
     static const char *const want[] = {
         "L[(五) 不予] L[3.要求提供公开出版物] V[0] V[0] V[0] V[0] V[0] V[0] "
         "V[0]",
@@ -676,12 +678,11 @@ w3m_top_above_label(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "1.属于国家秘密                0  0  /  0  0  0  0\n"
-             "                                       不\n"
-             "2.其他法律行政法规禁止公开    1  0  0  适 0  0  1\n"
-             "                                       用\n"
-             "3.危及“三安全一稳定”          0  无 0  0  0  0  0\n");
+    read_str(&fx, "1.属于国家秘密                0  0  /  0  0  0  0\n"
+                  "                                       不\n"
+                  "2.其他法律行政法规禁止公开    1  0  0  适 0  0  1\n"
+                  "                                       用\n"
+                  "3.危及“三安全一稳定”          0  无 0  0  0  0  0\n");
     static const char *const want[] = {
         "L[1.属于国家秘密] V[0] V[0] V[/] V[0] V[0] V[0] V[0]",
         "L[2.其他法律行政法规禁止公开] V[1] V[0] V[0] V[不适用] V[0] V[0] "
@@ -700,12 +701,11 @@ w3m_group_beside_top(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "       3.危及“三安全一稳定”          0  无 0  /  0  0  无\n"
-             "（三）                                        不\n"
-             "不予公 4.保护第三方合法权益          1  —  0  适 无 /  1\n"
-             "开                                            用\n"
-             "       5.属于三类内部事务信息        0  0  0  -  0  0  0\n");
+    read_str(&fx, "       3.危及“三安全一稳定”          0  无 0  /  0  0  无\n"
+                  "（三）                                        不\n"
+                  "不予公 4.保护第三方合法权益          1  —  0  适 无 /  1\n"
+                  "开                                            用\n"
+                  "       5.属于三类内部事务信息        0  0  0  -  0  0  0\n");
     static const char *const want[] = {
         "L[3.危及\"三安全一稳定\"] V[0] V[无] V[0] V[/] V[0] V[0] V[无]",
         "L[(三)不予公开] L[4.保护第三方合法权益] V[1] V[-] V[0] V[不适用] "
@@ -724,16 +724,15 @@ w3m_group_tail_before_label(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "三、  （一）予以公开                5     -           5\n"
-             "本年\n"
-             "度办                                         不\n"
-             "理结  （二）部分公开（区分处理的，  无       适    -\n"
-             "果    只计这一情形，不计其他情形）           用\n"
-             "\n"
-             "1.申请人无正当理由逾期不补正、行政     不    不\n"
-             "机关不再处理其政府信息公开申请      /  适 -  适    /\n"
-             "                                       用    用\n");
+    read_str(&fx, "三、  （一）予以公开                5     -           5\n"
+                  "本年\n"
+                  "度办                                         不\n"
+                  "理结  （二）部分公开（区分处理的，  无       适    -\n"
+                  "果    只计这一情形，不计其他情形）           用\n"
+                  "\n"
+                  "1.申请人无正当理由逾期不补正、行政     不    不\n"
+                  "机关不再处理其政府信息公开申请      /  适 -  适    /\n"
+                  "                                       用    用\n");
     static const char *const want[] = {
         "L[三、本年] L[(一)予以公开] V[5] V[-] V[5]",
         "L[度办理结果] L[(二)部分公开(区分处理的,只计这一情形,不计其他情形)] "
@@ -754,11 +753,13 @@ w3m_tail_beside_group(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "度办理结        1.信访举报投诉类申请              0  0    0    0   0     0  0\n"
-             "果              2.重复申请                        0  不适 0    0   0     无 --\n"
-             "         （五）                                      用\n"
-             "         不予处 3.要求提供公开出版物              0  0    0    --  0     0  0\n");
+    read_str(&fx, "度办理结        1.信访举报投诉类申请              0  0    0 "
+                  "   0   0     0  0\n"
+                  "果              2.重复申请                        0  不适 0 "
+                  "   0   0     无 --\n"
+                  "         （五）                                      用\n"
+                  "         不予处 3.要求提供公开出版物              0  0    0 "
+                  "   --  0     0  0\n");
     static const char *const want[] = {
         "L[度办理结] L[1.信访举报投诉类申请] V[0] V[0] V[0] V[0] V[0] V[0] "
         "V[0]",
@@ -780,15 +781,16 @@ w3m_tails_beside_group(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "                    3.要求提供公开出版物  0    不适  不  —                 0 \n"
-             "           （五）不                            用   适用\n"
-             "           予处理   4.无正当理由大量反复   /        不适 0      --     0    \n"
-             "                    申请                            用 \n");
+    read_str(&fx, "                    3.要求提供公开出版物  0    不适  不  —  "
+                  "               0 \n"
+                  "           （五）不                            用   适用\n"
+                  "           予处理   4.无正当理由大量反复   /        不适 0  "
+                  "    --     0    \n"
+                  "                    申请                            用 \n");
     static const char *const want[] = {
         "L[3.要求提供公开出版物] V[0] V[不适用] V[不适用] V[-] V[0]",
         "L[(五)不予处理] L[4.无正当理由大量反复申请] V[/] V[不适用] V[0] "
-        "V[--] V[0]",
+        "V[--] V[0] B[]",
     };
     expect_rows(&fx, want, 2);
     done(&fx);
@@ -803,15 +805,17 @@ w3m_tail_one_value(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "\n"
-             "                        1.属于国家秘密  1                                   1\n"
-             "\n"
-             "                      2.其他法律行政法       不适                          无\n"
-             "                      规禁止公开             用 \n"
-             "\n"
-             "三、本年度            3.危及“三安全一稳      1     --  -       不适用  无  1\n"
-             "办理结果              定” \n");
+    read_str(&fx, "\n"
+                  "                        1.属于国家秘密  1                   "
+                  "                1\n"
+                  "\n"
+                  "                      2.其他法律行政法       不适           "
+                  "               无\n"
+                  "                      规禁止公开             用 \n"
+                  "\n"
+                  "三、本年度            3.危及“三安全一稳      1     --  -    "
+                  "   不适用  无  1\n"
+                  "办理结果              定” \n");
     static const char *const want[] = {
         "L[1.属于国家秘密] V[1] V[1]",
         "L[2.其他法律行政法规禁止公开] V[不适用] V[无]",
@@ -832,18 +836,22 @@ w3m_header_label_wrapped(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "         行政复议                                  行\n"
-             "                                                 政诉讼\n"
-             "\n"
-             "                                 未经复议直接               复议后起诉\n"
-             "结果                                 起诉\n"
-             " 维  结果  其他  尚未  总\n"
-             " 持  纠正  结果  审结  计  结果  结果 其他 尚未  总  结果   结  其他   尚  总\n"
-             "                           维持   纠   结  审结  计  维持  果纠 结果  未审 计\n"
-             "                                  正   果                   正         结\n"
-             "\n"
-             " —                 0   0     0    0    0     0    0    0          -    0     \n");
+    read_str(&fx, "         行政复议                                  行\n"
+                  "                                                 政诉讼\n"
+                  "\n"
+                  "                                 未经复议直接               "
+                  "复议后起诉\n"
+                  "结果                                 起诉\n"
+                  " 维  结果  其他  尚未  总\n"
+                  " 持  纠正  结果  审结  计  结果  结果 其他 尚未  总  结果   "
+                  "结  其他   尚  总\n"
+                  "                           维持   纠   结  审结  计  维持  "
+                  "果纠 结果  未审 计\n"
+                  "                                  正   果                   "
+                  "正         结\n"
+                  "\n"
+                  " —                 0   0     0    0    0     0    0    0    "
+                  "      -    0     \n");
     const ogi__cell_t *hit = NULL;
     for (size_t i = 0; i < fx.tb.ncells; i++)
         if (fx.tb.cells[i].n == strlen("行政诉讼") &&
@@ -868,15 +876,23 @@ w3m_header_group_over_leaves(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "行政复议                                          行政诉讼\n"
-             "                    其他结                        未经复议直接起诉                                  复议后起诉\n"
-             "                                                            结果纠                                  结        结果      其他结    尚\n"
-             "结果维持  结果纠正  果        尚未审结  总计      结果维持            其他结果  尚未审结  总计                                              总计\n"
-             "                                                            正                                      果维持    纠正      果        未审结\n"
-             "\n"
-             "          0         0          不适用             0          0                  0         0         0         0         /                   0\n"
-             "\n");
+    read_str(
+        &fx,
+        "行政复议                                          行政诉讼\n"
+        "                    其他结                        未经复议直接起诉    "
+        "                              复议后起诉\n"
+        "                                                            结果纠    "
+        "                              结        结果      其他结    尚\n"
+        "结果维持  结果纠正  果        尚未审结  总计      结果维持            "
+        "其他结果  尚未审结  总计                                              "
+        "总计\n"
+        "                                                            正        "
+        "                              果维持    纠正      果        未审结\n"
+        "\n"
+        "          0         0          不适用             0          0        "
+        "          0         0         0         0         /                   "
+        "0\n"
+        "\n");
     int leaf = 0;
     for (size_t i = 0; i < fx.tb.ncells; i++) {
         const ogi__cell_t *c = &fx.tb.cells[i];
@@ -902,21 +918,24 @@ w3m_top_left_of_value(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "三、本年        1.本机关不掌握相关政府信息       11  0        -          0  11\n"
-             "度办理结\n"
-             "   果    （四） 2.没有现成信息需要另行制作       0       0   0      0   /     \n"
-             "         无法提\n"
-             "           供                                   不\n"
-             "                3.补正后申请内容仍不明确        适   /  0     -     0        —\n"
-             "                                                用 \n"
-             "\n"
-             "                1.信访举报投诉类申请            1   0    0          0   0    1\n");
+    read_str(&fx, "三、本年        1.本机关不掌握相关政府信息       11  0      "
+                  "  -          0  11\n"
+                  "度办理结\n"
+                  "   果    （四） 2.没有现成信息需要另行制作       0       0  "
+                  " 0      0   /     \n"
+                  "         无法提\n"
+                  "           供                                   不\n"
+                  "                3.补正后申请内容仍不明确        适   /  0   "
+                  "  -     0        —\n"
+                  "                                                用 \n"
+                  "\n"
+                  "                1.信访举报投诉类申请            1   0    0  "
+                  "        0   0    1\n");
     static const char *const want[] = {
         "L[三、本年度办理结] L[1.本机关不掌握相关政府信息] V[11] V[0] V[-] "
         "V[0] V[11]",
         "L[果] L[(四)无法提] L[2.没有现成信息需要另行制作] V[0] V[0] V[0] "
-        "V[0] V[/]",
+        "V[0] V[/] B[]",
         "L[供] L[3.补正后申请内容仍不明确] V[不适用] V[/] V[0] V[-] V[0] "
         "V[-]",
         "L[1.信访举报投诉类申请] V[1] V[0] V[0] V[0] V[0] V[1]",
@@ -957,15 +976,14 @@ w3m_top_after_header(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "                                    自  商  科\n"
-             "                                    然  业  研  总\n"
-             "                                    人  企  机  计\n"
-             "                                        业  构\n"
-             "一、本年新收政府信息公开申请数量    27  0   1   28\n"
-             "                                        不\n"
-             "二、上年结转政府信息公开申请数量    0   适  0   无\n"
-             "                                        用\n");
+    read_str(&fx, "                                    自  商  科\n"
+                  "                                    然  业  研  总\n"
+                  "                                    人  企  机  计\n"
+                  "                                        业  构\n"
+                  "一、本年新收政府信息公开申请数量    27  0   1   28\n"
+                  "                                        不\n"
+                  "二、上年结转政府信息公开申请数量    0   适  0   无\n"
+                  "                                        用\n");
     static const char *const want[] = {
         "L[自] L[商] L[科]",
         "L[然] L[业] L[研] L[总]",
@@ -985,12 +1003,11 @@ w3m_blank_row_above(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-             "                                          不\n"
-             "6.属于四类过程性信息          —       /   适\n"
-             "                                          用\n"
-             "7.属于行政执法案卷\n"
-             "8.属于行政查询事项            1   —   —   1\n");
+    read_str(&fx, "                                          不\n"
+                  "6.属于四类过程性信息          —       /   适\n"
+                  "                                          用\n"
+                  "7.属于行政执法案卷\n"
+                  "8.属于行政查询事项            1   —   —   1\n");
     static const char *const want[] = {
         "L[6.属于四类过程性信息] V[-] V[/] V[不适用]",
         "L[7.属于行政执法案卷]",
@@ -1088,8 +1105,8 @@ rows_close_not_joined(void **state)
     (void)state;
     fx_t fx;
     size_t len;
-    char *s = ogi_test_slurp("tests/data/forms/browser/rows_close.layout.txt",
-                             &len);
+    char *s =
+        ogi_test_slurp("tests/data/forms/browser/rows_close.layout.txt", &len);
     assert_non_null(s);
     read_str(&fx, s);
     free(s);
@@ -1139,13 +1156,13 @@ digits_close_short_neighbour(void **state)
     (void)state;
     fx_t fx;
     read_str(&fx,
-                  " 5.要求行政机关确认或重新出具已获取信息 0 0 0        0   000\n"
-                  "\n"
-                  "（六）其他处理                 无     0    0   000\n"
-                  "\n"
-                  "（七）总计                   0 00       0   101\n"
-                  "\n"
-                  "四、结转下年度继续办理             0 00       0    00\n");
+             " 5.要求行政机关确认或重新出具已获取信息 0 0 0        0   000\n"
+             "\n"
+             "（六）其他处理                 无     0    0   000\n"
+             "\n"
+             "（七）总计                   0 00       0   101\n"
+             "\n"
+             "四、结转下年度继续办理             0 00       0    00\n");
     static const char *const want[] = {
         "L[5.要求行政机关确认或重新出具已获取信息] V[0] V[0] V[0] V[0] V[0] "
         "V[0] V[0]",
@@ -1166,14 +1183,16 @@ number_on_values_label_above(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "          （二）部分公开                   14 0     0   0    0   0   14\n"
-                  "                     属于国家秘密\n"
-                  "                     1.             0   0    0   0    0   0   0\n"
-                  "                    其他法律行政法规禁止公开\n"
-                  "                    2.              1   0    0   0    0   0   1\n"
-                  "                    危及“三安全一稳定”\n"
-                  "                    3.              0   2    0   0    0   0   2\n");
+    read_str(
+        &fx,
+        "          （二）部分公开                   14 0     0   0    0   0   "
+        "14\n"
+        "                     属于国家秘密\n"
+        "                     1.             0   0    0   0    0   0   0\n"
+        "                    其他法律行政法规禁止公开\n"
+        "                    2.              1   0    0   0    0   0   1\n"
+        "                    危及“三安全一稳定”\n"
+        "                    3.              0   2    0   0    0   0   2\n");
     static const char *const want[] = {
         "L[(二)部分公开] V[14] V[0] V[0] V[0] V[0] V[0] V[14]",
         "L[1.属于国家秘密] V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
@@ -1193,21 +1212,24 @@ label_number_values_apart(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "                 申请人无正当理由逾期不补正、\n"
-                  "                1.\n"
-                  "\n"
-                  "                行政机关不再处理其政府信息公开    0     0   0   0   0   0   0\n"
-                  "\n"
-                  "                申请\n"
-                  "        （六）其\n"
-                  "                 申请人逾期未按收费通知要求缴\n"
-                  "                2.\n"
-                  "         他处理\n"
-                  "                纳费用、行政机关不再处理其政府    2     0   0   0   0   0   2\n"
-                  "\n"
-                  "                信息公开申请\n"
-                  "                3.其他               3     0   0   0   0   0   3\n");
+    read_str(
+        &fx,
+        "                 申请人无正当理由逾期不补正、\n"
+        "                1.\n"
+        "\n"
+        "                行政机关不再处理其政府信息公开    0     0   0   0   0 "
+        "  0   0\n"
+        "\n"
+        "                申请\n"
+        "        （六）其\n"
+        "                 申请人逾期未按收费通知要求缴\n"
+        "                2.\n"
+        "         他处理\n"
+        "                纳费用、行政机关不再处理其政府    2     0   0   0   0 "
+        "  0   2\n"
+        "\n"
+        "                信息公开申请\n"
+        "                3.其他               3     0   0   0   0   0   3\n");
     static const char *const want[] = {
         "L[1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请] "
         "V[0] V[0] V[0] V[0] V[0] V[0] V[0]",
@@ -1232,14 +1254,17 @@ numbers_wrapped_around_row(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "（六）其他处理                           2    0     0     0   0    0   2\n"
-                  "\n"
-                  "                                 19                             22\n"
-                  "（七）总计                                  19    0     0   16   0\n"
-                  "                                  4                              9\n"
-                  "\n"
-                  "四、结转下年度继续办理                       8    1     0     0   0    0   9\n");
+    read_str(
+        &fx,
+        "（六）其他处理                           2    0     0     0   0    0  "
+        " 2\n"
+        "\n"
+        "                                 19                             22\n"
+        "（七）总计                                  19    0     0   16   0\n"
+        "                                  4                              9\n"
+        "\n"
+        "四、结转下年度继续办理                       8    1     0     0   0   "
+        " 0   9\n");
     static const char *const want[] = {
         "L[(六)其他处理] V[2] V[0] V[0] V[0] V[0] V[0] V[2]",
         "L[(七)总计] V[194] V[19] V[0] V[0] V[16] V[0] V[229]",
@@ -1257,10 +1282,12 @@ rows_of_values_not_wrapped(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "1 .信访举报投诉类申请              19               0                  19\n"
-                  "(五) 不予处理 “|2.重复申请                      21               0                  21\n"
-                  "3.要求提供公开出版物              6                0                  6\n");
+    read_str(&fx, "1 .信访举报投诉类申请              19               0       "
+                  "           19\n"
+                  "(五) 不予处理 “|2.重复申请                      21          "
+                  "     0                  21\n"
+                  "3.要求提供公开出版物              6                0        "
+                  "          6\n");
     static const char *const want[] = {
         "L[1 .信访举报投诉类申请] V[19] V[0] V[19]",
         "L[(五) 不予处理] L[2.重复申请] V[21] V[0] V[21]",
@@ -1282,28 +1309,40 @@ numbers_wrapped_display(void **state)
 {
     (void)state;
     fx_t fx;
-    read_str(&fx,
-                  "\n"
-                  "                                  自   法人或其他组织   总\n"
-                  "                                              商         社会   法律\n"
-                  "                                              业         公    服\n"
-                  "                                          然       科研机             其\n"
-                  "                                                                       计\n"
-                  "                                          人       构               他\n"
-                  "                                              企         益组   务机\n"
-                  "                                              业         织    构\n"
-                  "\n"
-                  "                                          26                           28\n"
-                  "一、本年新收政府信息公开申请数量                             0    4     0    0    11\n"
-                  "                                          8                            3\n"
-                  "\n"
-                  "\n"
-                  "二、上年结转政府信息公开申请数量                          14 0    0     0    0    0    14\n"
-                  "\n"
-                  "\n"
-                  "三、本年度办理结                                  16                           17\n"
-                  "           （一）予以公开                           0    2     0    0    5\n"
-                  "果                                         7                            4\n");
+    read_str(
+        &fx,
+        "\n"
+        "                                  自   法人或其他组织   总\n"
+        "                                              商         社会   "
+        "法律\n"
+        "                                              业         公    服\n"
+        "                                          然       科研机             "
+        "其\n"
+        "                                                                      "
+        " 计\n"
+        "                                          人       构               "
+        "他\n"
+        "                                              企         益组   务机\n"
+        "                                              业         织    构\n"
+        "\n"
+        "                                          26                          "
+        " 28\n"
+        "一、本年新收政府信息公开申请数量                             0    4   "
+        "  0    0    11\n"
+        "                                          8                           "
+        " 3\n"
+        "\n"
+        "\n"
+        "二、上年结转政府信息公开申请数量                          14 0    0   "
+        "  0    0    0    14\n"
+        "\n"
+        "\n"
+        "三、本年度办理结                                  16                  "
+        "         17\n"
+        "           （一）予以公开                           0    2     0    0 "
+        "   5\n"
+        "果                                         7                          "
+        "  4\n");
     static const char *const want[] = {
         "L[自] L[法人或其他组织] L[总]",
         "L[商] L[社会] L[法律]",
@@ -1324,11 +1363,182 @@ numbers_wrapped_display(void **state)
     done(&fx);
 }
 
+/* w3m's table without borders: a last cell holding only a no-break space
+ * is written as a space in its column, the line's end past the cell
+ * before in spaces; that cell is blank, not lost. The header's words
+ * over the row show the column ("本年增/减" starts at display column 30,
+ * the last space of the row's line). */
+static void
+blank_end_in_spaces(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "第二十条第（八）项\n"
+                  "信息内容       上一年项目数量 本年增/减\n"
+                  "行政事业性收费 4               \n");
+    static const char *const want[] = {
+        "L[第二十条第(八)项]",
+        "L[信息内容] L[上一年项目数量] L[本年增/减]",
+        "L[行政事业性收费] V[4] B[]",
+    };
+    expect_rows(&fx, want, 3);
+    const ogi__cell_t *b = &fx.tb.cells[fx.tb.rows[2].first + 2];
+    assert_int_equal(b->x0, 30);
+    assert_int_equal(b->x1, 31);
+    assert_int_equal(b->len, 1);
+    done(&fx);
+}
+
+/* w3m (seed 20250192): the same with the row's only value blank: its
+ * label, two spaces (the gap, then the blank cell at its column's
+ * start). */
+static void
+blank_end_label_alone(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "    第二十条第（六）项\n"
+                  "  信息   本年处理决定数量\n"
+                  "  内容\n"
+                  "行政处罚 1539\n"
+                  "行政强制 -17\n"
+                  "\n"
+                  " \n"
+                  "\n"
+                  "     第二十条第（八）项\n"
+                  "    信息内     本年收费金额（\n"
+                  "      容        单位：万元）\n"
+                  "行政事业性收费  \n");
+    static const char *const want[] = {
+        "L[第二十条第(六)项]",
+        "L[信息] L[本年处理决定数量]",
+        "L[内容]",
+        "L[行政处罚] V[1539]",
+        "L[行政强制] V[-17]",
+        "L[第二十条第(八)项]",
+        "L[信息内] L[本年收费金额(]",
+        "L[容] L[单位:万元)]",
+        "L[行政事业性收费] B[]",
+    };
+    expect_rows(&fx, want, 9);
+    /* at the column's start: 本年收费金额 is at 15 */
+    assert_int_equal(fx.tb.cells[fx.tb.rows[8].first + 1].x0, 15);
+    done(&fx);
+}
+
+/* No blank where the line ends at its last cell or one space after it
+ * (a gap alone holds no cell), nor after a row of values with no label
+ * before them (Table 4's row: placed by its columns' positions). */
+static void
+no_blank_end(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "信息内容       上一年项目数量 本年增/减\n"
+                  "行政许可       3              1 \n"
+                  "行政强制       1\n"
+                  "0     0   0     0     0    0          \n");
+    static const char *const want[] = {
+        "L[信息内容] L[上一年项目数量] L[本年增/减]",
+        "L[行政许可] V[3] V[1]",
+        "L[行政强制] V[1]",
+        "V[0] V[0] V[0] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 4);
+    done(&fx);
+}
+
+/* w3m (seed 62164): Table 4's header lines with no line between them and
+ * the row of values, 不适用 wrapped in two columns below it ("不适" over
+ * "用"): the header's lines stay rows of their own, the values' line and
+ * the tails below it one row. The page's cells: 0, --, 0, /, 0, 0,
+ * 不适用, 不适用, 0, 0, 0, /, 0, 0, 0. */
+static void
+w3m_header_over_wrapped_row(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "行政复议                   行政诉讼\n"
+                  "结果  结果  其他  尚未  总 未经复议直接起诉           "
+                  "复议后起诉\n"
+                  "维持  纠正  结果  审结  计 结果  结果  其他  尚未  总 "
+                  "结果  结果  其他  尚未  总\n"
+                  "                           维持  纠正  结果  审结  计 "
+                  "维持  纠正  结果  审结  计\n"
+                  "0     --    0     /     0  0     不适  不适  0     0  0  "
+                  "   /     0     0     0\n"
+                  "                                 用    用\n");
+    static const char *const want[] = {
+        "L[行政复议] L[行政诉讼]",
+        "L[结果] L[结果] L[其他] L[尚未] L[总] L[未经复议直接起诉] "
+        "L[复议后起诉]",
+        "L[维持] L[纠正] L[结果] L[审结] L[计] L[结果] L[结果] L[其他] "
+        "L[尚未] L[总] L[结果] L[结果] L[其他] L[尚未] L[总]",
+        "L[维持] L[纠正] L[结果] L[审结] L[计] L[维持] L[纠正] L[结果] "
+        "L[审结] L[计]",
+        "V[0] V[--] V[0] V[/] V[0] V[0] V[不适用] V[不适用] V[0] V[0] V[0] "
+        "V[/] V[0] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 5);
+    done(&fx);
+}
+
+/* w3m (seed 61243): Table 4's header words over its one row of values,
+ * each cell ten display columns wide, the values at their cells' starts.
+ * No second line of values tells the measure; the header's words do: in
+ * display columns each word of a line stands in a cell of its own (结果
+ * at 12 and 其他 at 22 over the values at 10 and 20), in code points two
+ * of them fall in one (结果 at 12, 其他 at 18). Read in display columns. */
+static void
+w3m_header_words_in_display_columns(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(
+        &fx,
+        "                    行政复议                                          "
+        "                         行政诉讼\n"
+        "                                                                      "
+        "  未经\n"
+        "                                                                      "
+        "                                                 复议后起诉\n"
+        "            结果      其他                                          "
+        "复议直接起诉\n"
+        "结果维持                      尚未审结    总计\n"
+        "            纠正      结果                                     结     "
+        "   其      尚未审              结果维      结      其他结     尚未\n"
+        "                                                  结果维持            "
+        "                      总计                                            "
+        "  总计\n"
+        "                                                             果纠正   "
+        " 他结果      结                  持      果纠正      果       审结\n"
+        "\n"
+        "          0         0         0         0         0         0         "
+        "          0         0         0         /         —         0         "
+        "0\n");
+    const ogi__row_t *r = &fx.tb.rows[3];
+    const ogi__cell_t *c = &fx.tb.cells[r->first];
+    assert_int_equal(c->n, strlen("结果"));
+    assert_int_equal(c->x0, 12);
+    assert_int_equal(c[1].x0, 22);
+    assert_int_equal(c[2].x0, 68); /* 复议直接起诉 */
+    r = &fx.tb.rows[4];
+    c = &fx.tb.cells[r->first];
+    assert_int_equal(c[0].x1, 8);  /* 结果维持 */
+    assert_int_equal(c[1].x0, 30); /* 尚未审结 */
+    done(&fx);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(label_wrapped),
+        cmocka_unit_test(blank_end_in_spaces),
+        cmocka_unit_test(blank_end_label_alone),
+        cmocka_unit_test(no_blank_end),
+        cmocka_unit_test(w3m_header_over_wrapped_row),
+        cmocka_unit_test(w3m_header_words_in_display_columns),
         cmocka_unit_test(numbers_wrapped_around_row),
         cmocka_unit_test(rows_of_values_not_wrapped),
         cmocka_unit_test(numbers_wrapped_display),
