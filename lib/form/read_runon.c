@@ -203,6 +203,50 @@ add_gap(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
                : OGI_ENOMEM;
 }
 
+/* Bytes of the character at normalised offset i of t as the page wrote
+ * it (into *n), or NULL when t keeps no raw text. */
+static const char *
+raw_char(const ogi_text_t *t, size_t i, size_t *n)
+{
+    if (!t->raw)
+        return NULL;
+    size_t ro = ogi_text_raw_offset(t, i);
+    if (ro >= t->raw_len)
+        return NULL;
+    *n = ogi_utf8_len(t->raw + ro, t->raw + t->raw_len);
+    return t->raw + ro;
+}
+
+/*
+ * Adds placeholder marks [a, b) of the text as VALUE cells: one, or one
+ * per change of the mark the page wrote where the text folded several to
+ * "-" ("--—" is "--" then "—": two cells, as the page's own characters
+ * tell; "——" stays one).
+ */
+static int
+add_marks(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
+{
+    size_t from = a, pn = 0, n;
+    const char *prev = b - a > 1 && t->s[a] == '-' ? raw_char(t, a, &pn) : NULL;
+    for (size_t i = a + 1; prev && i < b; i++) {
+        const char *c = raw_char(t, i, &n);
+        if (!c)
+            break;
+        if (n != pn || memcmp(c, prev, n) != 0) {
+            if (!ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, i - from,
+                                from, i - from))
+                return OGI_ENOMEM;
+            from = i;
+        }
+        prev = c;
+        pn = n;
+    }
+    return ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, b - from, from,
+                          b - from)
+               ? 0
+               : OGI_ENOMEM;
+}
+
 static int
 read_line(rows_t *r, const ogi_text_t *t, size_t l)
 {
@@ -253,11 +297,13 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
         } else {
             if (!r->open && (rc = row_new(r, l)))
                 return rc;
-            ogi__cell_kind_t k =
-                tk.kind == TK_RUN ? OGI__CELL_RUN : OGI__CELL_VALUE;
-            if (!ogi__table_add(r->tb, k, s + tk.a, tk.b - tk.a, tk.a,
-                                tk.b - tk.a))
+            if (tk.kind == TK_PLACE) {
+                if ((rc = add_marks(r, t, tk.a, tk.b)))
+                    return rc;
+            } else if (!ogi__table_add(r->tb, OGI__CELL_RUN, s + tk.a,
+                                       tk.b - tk.a, tk.a, tk.b - tk.a)) {
                 return OGI_ENOMEM;
+            }
             r->after_run = 1;
         }
         first = 0;

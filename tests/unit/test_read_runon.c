@@ -314,6 +314,15 @@ test_mixed_placeholders(void **state)
                 "V[无] V[/]",
                 "L[2.重复申请] V[无] R[00] V[/] V[---] V[-] R[0]");
     done(&fx);
+    /* hyphens and a dash run together: where the page's mark changes, a
+     * new cell ("--" then "—", folded alike), two dashes one cell */
+    read_str(&fx, "7.属于行政执法案卷\xc2\xa0" "1--\xe2\x80\x94\xc2\xa0--无无1\n"
+                  "8.属于行政查询事项1\xe2\x80\x94\xe2\x80\x94-0\n");
+    EXPECT_ROWS(&fx,
+                "L[7.属于行政执法案卷] B[ ] R[1] V[--] V[-] B[ ] V[--] V[无] "
+                "V[无] R[1]",
+                "L[8.属于行政查询事项] R[1] V[--] V[-] R[0]");
+    done(&fx);
     /* or between a blank and the line's end: the row's last cells, not
      * a label of the next row ("--", "-", "--" wrote "-----") */
     read_str(&fx, "尚未审结总计不适用\xc2\xa0\xc2\xa0无\xc2\xa0 -----\n"
