@@ -182,10 +182,10 @@ same_cells(const span_t *s, size_t c, size_t d, size_t p0, size_t p1)
 }
 
 /*
- * A span over several rows whose splits differ: a P6 on each row they
- * read differently (a row's path is where its cells are looked for),
- * naming the row's other readings, likeliest first (rk[0..n)); the rows
- * every split reads alike are settled.
+ * A span over several rows (not free) whose splits differ: a P6 on each
+ * row they read differently (a row's path is where its cells are looked
+ * for), naming the row's other readings, likeliest first (rk[0..n)); the
+ * rows every split reads alike are settled.
  */
 static int
 tell_rows(ctx_t *cx, const span_t *s, const ranked_t *rk, size_t n)
@@ -415,7 +415,9 @@ ogi__split_tell(ctx_t *cx, const span_t *s)
     }
     int rc =
         ogi_report_add_finding(cx->r, "P6", OGI_SEV_WARNING, path, "%s", msg);
-    if (rc || strcmp(path, cx->sk->path) != 0)
+    /* a free span's rows are told by their placement (the blocks each
+     * reading keeps), which judges them more closely than its splits */
+    if (rc || s->free || strcmp(path, cx->sk->path) != 0)
         return rc;
     return tell_rows(cx, s, rk, n);
 }

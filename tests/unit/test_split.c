@@ -286,6 +286,31 @@ ambiguous_row(void **state)
     fx_free(f);
 }
 
+/* "11------ 不适用不适用11" with one blank between (the text of a page
+ * that wrote "--" three times, then "&nbsp;" beside "不适用"): the gap a
+ * blank cell and each "---" one placeholder fits, and so does no blank
+ * with a "---" two placeholders. The text cannot tell them apart: the
+ * gap's reading is placed and the others named (P6), not P5. */
+static void
+marks_or_gap(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    spec_t s[] = {{first_of(OGI_T3, "granted"),
+                   7,
+                   {"11", "=---", "=---", "~", "=不适用", "=不适用", "11"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){11, -3, -3, -1, -3, -3, 11});
+    assert_finding(f, "P6", "apply.granted", OGI_SEV_WARNING,
+                   "\"11 --- --- _ 不适用 不适用 11\" fits 3 splits; placed "
+                   "11 --- --- _ 不适用 不适用 11; also fits: "
+                   "11 --- --- --- 不适用 不适用 11; "
+                   "11 --- --- --- 不适用 不适用 11");
+    assert_int_equal(count_rule(f, "P5"), 0);
+    fx_free(f);
+}
+
 static void
 impossible_row(void **state)
 {
@@ -1576,6 +1601,7 @@ main(void)
         cmocka_unit_test(skeleton_identities),
         cmocka_unit_test(unique_split),
         cmocka_unit_test(ambiguous_row),
+        cmocka_unit_test(marks_or_gap),
         cmocka_unit_test(impossible_row),
         cmocka_unit_test(only_cut_breaks_arithmetic),
         cmocka_unit_test(gaps_and_placeholders),
