@@ -743,6 +743,32 @@ columns_contradict(void **state)
     fx_free(f);
 }
 
+/* The same contradiction with a second run its own row cuts one way only
+ * (7 0 0 0 0 0 7: no other cut keeps 7 + 0 + ... = 7): that row is placed
+ * as it says (P5), the columns' error left to the validator; the row its
+ * own arithmetic leaves open keeps its P8. */
+static void
+columns_contradict_row_decides(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){8, 1, 10, 0, 0, 0, 18});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"101000011"}},
+                  {first_of(OGI_T3, "unable.not_held"), 7, {"7000007"}}};
+    fx_build(f, s, 2);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
+    assert_row(f, OGI_T3, "unable.not_held",
+               (long long[]){7, 0, 0, 0, 0, 0, 7});
+    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
+                   "\"101000011\" for 7 cells: no split fits the arithmetic "
+                   "of the whole table; left unsplit");
+    assert_finding(f, "P5", "apply.unable.not_held", OGI_SEV_INFO,
+                   "\"7000007\" split as 7 0 0 0 0 0 7");
+    fx_free(f);
+}
+
 /* The same contradiction for a row read with gaps (a reader that lost its
  * blank cells: pdftotext's reading order): 1, 10 and 11 with up to four
  * blanks among them. Column 1 wants the 1 in the first cell, column 2 in
@@ -1618,6 +1644,7 @@ main(void)
         cmocka_unit_test(columns_cannot_decide),
         cmocka_unit_test(column_typo_elsewhere),
         cmocka_unit_test(columns_contradict),
+        cmocka_unit_test(columns_contradict_row_decides),
         cmocka_unit_test(columns_contradict_gaps),
         cmocka_unit_test(appeal_run),
         cmocka_unit_test(appeal_run_wide),
