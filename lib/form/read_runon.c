@@ -203,6 +203,50 @@ add_gap(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
                : OGI_ENOMEM;
 }
 
+/* Bytes of the character at normalised offset i of t as the page wrote
+ * it (into *n), or NULL when t keeps no raw text. */
+static const char *
+raw_char(const ogi_text_t *t, size_t i, size_t *n)
+{
+    if (!t->raw)
+        return NULL;
+    size_t ro = ogi_text_raw_offset(t, i);
+    if (ro >= t->raw_len)
+        return NULL;
+    *n = ogi_utf8_len(t->raw + ro, t->raw + t->raw_len);
+    return t->raw + ro;
+}
+
+/*
+ * Adds placeholder marks [a, b) of the text as VALUE cells: one, or one
+ * per change of the mark the page wrote where the text folded several to
+ * "-" ("--—" is "--" then "—": two cells, as the page's own characters
+ * tell; "——" stays one).
+ */
+static int
+add_marks(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
+{
+    size_t from = a, pn = 0, n;
+    const char *prev = b - a > 1 && t->s[a] == '-' ? raw_char(t, a, &pn) : NULL;
+    for (size_t i = a + 1; prev && i < b; i++) {
+        const char *c = raw_char(t, i, &n);
+        if (!c)
+            break;
+        if (n != pn || memcmp(c, prev, n) != 0) {
+            if (!ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, i - from,
+                                from, i - from))
+                return OGI_ENOMEM;
+            from = i;
+        }
+        prev = c;
+        pn = n;
+    }
+    return ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, b - from, from,
+                          b - from)
+               ? 0
+               : OGI_ENOMEM;
+}
+
 static int
 read_line(rows_t *r, const ogi_text_t *t, size_t l)
 {
@@ -253,11 +297,13 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
         } else {
             if (!r->open && (rc = row_new(r, l)))
                 return rc;
-            ogi__cell_kind_t k =
-                tk.kind == TK_RUN ? OGI__CELL_RUN : OGI__CELL_VALUE;
-            if (!ogi__table_add(r->tb, k, s + tk.a, tk.b - tk.a, tk.a,
-                                tk.b - tk.a))
+            if (tk.kind == TK_PLACE) {
+                if ((rc = add_marks(r, t, tk.a, tk.b)))
+                    return rc;
+            } else if (!ogi__table_add(r->tb, OGI__CELL_RUN, s + tk.a,
+                                       tk.b - tk.a, tk.a, tk.b - tk.a)) {
                 return OGI_ENOMEM;
+            }
             r->after_run = 1;
         }
         first = 0;
@@ -365,6 +411,11 @@ look_line(const ogi_text_t *t, size_t l, look_t *lk)
             /* a label, a placeholder mark and more cells, all glued:
              * "总计--/--0" */
             lk->glued = 1;
+        } else if (have_prev && tk.kind == TK_PLACE && tk.a > prev_end &&
+                   hard_blanks(t, prev_end, tk.a) == tk.a - prev_end) {
+            /* a placeholder after an empty cell's "&nbsp;" only, as a
+             * value after one */
+            lk->hard = 1;
         }
         if (tk.kind == TK_TEXT && !lk->heads)
             lk->heads = words_adjacent(s, tk.a, tk.b);
@@ -426,6 +477,32 @@ glued_start(const ogi_text_t *t, size_t a, size_t b, size_t i, int *nbsp,
            (s[i - 2] == '-' || s[i - 2] == '/' || ogi_text_is_digit(s[i - 2]));
 }
 
+/*
+ * For a region without a digit (Table 4 with every cell a placeholder or
+ * blank): 1 when a placeholder ("-", "/", "无", "不适用", "空") starts
+ * glued to a label or after a no-break space (an empty cell's "&nbsp;"),
+ * as a run-together row's values do: "总计/-", "总计  /", "总计不适用".
+ */
+static int
+marks_glued(const ogi_text_t *t, size_t a, size_t b, size_t *k)
+{
+    const unsigned char *s = (const unsigned char *)t->s;
+    for (size_t i = a + 1; i < b; i++) {
+        unsigned char c = s[i];
+        int mark = c == '-' || c == '/';
+        if (!mark && c != 0xE4 && c != 0xE6 && c != 0xE7)
+            continue;
+        if (!mark && !ogi__runon_starts(t->s, i, b, "不适用") &&
+            !ogi__runon_starts(t->s, i, b, "无") &&
+            !ogi__runon_starts(t->s, i, b, "空"))
+            continue;
+        if ((s[i - 1] >= 0x80 && mark) ||
+            (s[i - 1] == ' ' && nbsp_at(t, i - 1, k)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The LONG_RUN test of maybe_runon's blocks is written for eleven. */
 _Static_assert(LONG_RUN == 11, "maybe_runon counts runs of eleven digits");
 
@@ -457,6 +534,7 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     size_t k = SIZE_MAX;
     int nbsp = -1; /* whether the raw bytes hold a C2 at all: not yet known */
     size_t i = a;
+    int digits = 0; /* a digit was seen */
 #if defined(__SSE2__) && defined(__GNUC__)
     /* the digits of the block before, bits 0-15: a run of LONG_RUN (at
      * most sixteen) digits lies within two blocks */
@@ -468,6 +546,7 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
             before = 0;
             continue;
         }
+        digits = 1;
         /* the bytes one back; the first block's come shifted in as a
          * zero, which none of the tests below take (the region's first
          * byte has no byte before it) */
@@ -532,6 +611,7 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
     for (; i < b; i++) {
         if (!ogi_text_is_digit(s[i]))
             continue;
+        digits = 1;
         /* the first digit of a run (a run is taken whole below) */
         if (i > a && glued_start(t, a, b, i, &nbsp, &k))
             return 1;
@@ -542,7 +622,7 @@ maybe_runon(const ogi_text_t *t, size_t l0, size_t l1)
             return 1;
         i = j - 1; /* the byte after the run is no digit */
     }
-    return 0;
+    return digits ? 0 : marks_glued(t, a, b, &k);
 }
 
 /* 1 when a line of [l0, l1) that is not empty holds a tab, a bar or a

@@ -304,7 +304,8 @@ place_at(const char *s, size_t i, size_t start, size_t end)
     }
     /* the marks around i ("-----", "--/"): text when text flanks them
      * ("本年增/减"); more than three only beside a value or a placeholder
-     * word, or between blanks, not a rule drawn with dashes */
+     * word, or between blanks (or a blank and the line's end), not a rule
+     * drawn with dashes */
     if (i >= end || (s[i] != '-' && s[i] != '/'))
         return 0;
     size_t ms = i, me = i;
@@ -318,8 +319,11 @@ place_at(const char *s, size_t i, size_t start, size_t end)
                                place_word_before(s, ms, start));
     int val_r = me < end && (ogi_text_is_digit((unsigned char)s[me]) ||
                              place_word(s, me, end));
+    /* the line's end after a blank ends a row of cells as a blank does
+     * ("无     -----": the last cells, their marks run together) */
+    int end_r = me == end;
     if (me - ms > MAX_MARKS ||
-        (me - ms > 3 && !val_l && !val_r && !(blank_l && blank_r)))
+        (me - ms > 3 && !val_l && !val_r && !(blank_l && (blank_r || end_r))))
         return 0;
     /* one mark's run of at most three is one cell: "/-" is two cells,
      * "/" then "-"; "-----" is "---" then "--", the splitter reading each

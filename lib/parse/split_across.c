@@ -469,8 +469,11 @@ ogi__split_across(ctx_t *cx)
      * row of a table cut at the paper's edge has them) is still placed
      * by what its row allows, as when the search runs out of steps, and
      * tell() names the other splits (P6): one error would otherwise
-     * leave every such row of the table unread. A run of digits keeps
-     * its P8: its cut is the values themselves, not where blanks sit. */
+     * leave every such row of the table unread. So is a span its own
+     * row reads one way only (its row's identities decide its cut; the
+     * columns then name the report's error, for the validator). A run
+     * of digits its row leaves open keeps its P8: its cut is the values
+     * themselves, not where blanks sit. */
     uint8_t **own =
         ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*own));
     if (!own)
@@ -478,7 +481,7 @@ ogi__split_across(ctx_t *cx)
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
         own[i] = NULL;
-        if (s->fail || !s->ncand || !s->gaps)
+        if (s->fail || !s->ncand || (!s->gaps && s->nalive != 1))
             continue;
         if (!(own[i] = ogi_arena_alloc(cx->r->arena, s->ncand)))
             return OGI_ENOMEM;

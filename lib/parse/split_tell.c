@@ -105,15 +105,20 @@ show_pieces(buf_t *b, const ogi__split_span_t *sp)
     buf_put(b, "\"", 1);
 }
 
-/* Split c of span s: "1 8 15". */
+typedef struct {
+    score_t sc;
+    size_t c;
+} ranked_t;
+
+/* Cells [p0, p1) of split c of span s: "1 8 15". */
 static void
-show_split(buf_t *b, const span_t *s, size_t c)
+show_cells(buf_t *b, const span_t *s, size_t c, size_t p0, size_t p1)
 {
     const layout_t *l = &s->lay[s->layof[c]];
     const int64_t *v = &s->vals[c * s->sp->ncells];
-    for (size_t p = 0; p < s->sp->ncells; p++) {
+    for (size_t p = p0; p < p1; p++) {
         const ogi__cell_t *pc = s->sp->pieces[l->piece[p]];
-        if (p)
+        if (p > p0)
             buf_put(b, " ", 1);
         if (l->kind[p] == K_RUN)
             buf_dec(b, v[p], cell_frac(s, l, p));
@@ -122,6 +127,116 @@ show_split(buf_t *b, const span_t *s, size_t c)
         else
             buf_put(b, pc->s, pc->n);
     }
+}
+
+/* Split c of span s: "1 8 15". */
+static void
+show_split(buf_t *b, const span_t *s, size_t c)
+{
+    show_cells(b, s, c, 0, s->sp->ncells);
+}
+
+/* What cell p of split c of span s holds, as the record will: its state
+ * (a count, a blank, a placeholder, text) and its value and decimals. */
+static void
+cell_reading(const span_t *s, size_t c, size_t p, int *state, int64_t *value,
+             size_t *frac)
+{
+    const layout_t *l = &s->lay[s->layof[c]];
+    const ogi__cell_t *pc = s->sp->pieces[l->piece[p]];
+    *value = 0;
+    *frac = 0;
+    if (l->kind[p] == K_RUN) {
+        *state = OGI_CELL_NUM;
+        *value = s->vals[c * s->sp->ncells + p];
+        *frac = cell_frac(s, l, p);
+    } else if (pc->kind == OGI__CELL_BLANK) {
+        *state = OGI_CELL_EMPTY;
+    } else if (pc->kind == OGI__CELL_VALUE &&
+               pc->num.kind == OGI_NUM_PLACEHOLDER) {
+        *state = OGI_CELL_NA;
+    } else if (pc->kind == OGI__CELL_VALUE && pc->num.kind == OGI_NUM_VALUE) {
+        *state = OGI_CELL_NUM;
+        *value = pc->num.value;
+        *frac = pc->num.scale;
+    } else {
+        *state = OGI_CELL_TEXT;
+    }
+}
+
+/* Whether splits c and d of span s read cells [p0, p1) alike: the same
+ * state in each, the same count where it is one (a 0 and a blank differ). */
+static int
+same_cells(const span_t *s, size_t c, size_t d, size_t p0, size_t p1)
+{
+    for (size_t p = p0; p < p1; p++) {
+        int sc, sd;
+        int64_t vc, vd;
+        size_t fc, fd;
+        cell_reading(s, c, p, &sc, &vc, &fc);
+        cell_reading(s, d, p, &sd, &vd, &fd);
+        if (sc != sd || vc != vd || fc != fd)
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * A span over several rows (not free) whose splits differ: a P6 on each
+ * row they read differently (a row's path is where its cells are looked
+ * for), naming the row's other readings, likeliest first (rk[0..n)); the
+ * rows every split reads alike are settled.
+ */
+static int
+tell_rows(ctx_t *cx, const span_t *s, const ranked_t *rk, size_t n)
+{
+    const ogi__split_span_t *sp = s->sp;
+    size_t ncols = cx->sk->ncols;
+    size_t r0 = sp->first / ncols, r1 = (sp->first + sp->ncells - 1) / ncols;
+    for (size_t row = r0; row <= r1; row++) {
+        size_t a = row * ncols, e = a + ncols;
+        size_t p0 = a > sp->first ? a - sp->first : 0;
+        size_t p1 = (e < sp->first + sp->ncells ? e : sp->first + sp->ncells) -
+                    sp->first;
+        /* the other readings of the row: distinct, likeliest first */
+        size_t shown[MAX_SHOWN], nshown = 0, ways = 1;
+        for (size_t i = 0; i < n; i++) {
+            if (same_cells(s, rk[i].c, s->chosen, p0, p1))
+                continue;
+            size_t k = 0;
+            while (k < nshown && !same_cells(s, rk[i].c, shown[k], p0, p1))
+                k++;
+            if (k < nshown)
+                continue;
+            ways++;
+            if (nshown < MAX_SHOWN)
+                shown[nshown++] = rk[i].c;
+            else
+                break; /* more than are named: "and more" */
+        }
+        if (ways == 1)
+            continue;
+        char path[128], msg[MSG_SIZE];
+        buf_t b = {msg, sizeof(msg), 0};
+        msg[0] = '\0';
+        ogi_report_path(cx->id, row, -1, path, sizeof(path));
+        show_pieces(&b, s->orig);
+        buf_str(&b, " fits splits that read this row differently; placed ");
+        show_cells(&b, s, s->chosen, p0, p1);
+        buf_put(&b, "; also fits: ", 13);
+        for (size_t k = 0; k < nshown; k++) {
+            if (k)
+                buf_put(&b, "; ", 2);
+            show_cells(&b, s, shown[k], p0, p1);
+        }
+        if (ways > nshown + 1)
+            buf_str(&b, "; and more");
+        int rc =
+            ogi_report_add_finding(cx->r, "P6", OGI_SEV_WARNING, path, "%s", msg);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 static void
@@ -195,11 +310,6 @@ place(ctx_t *cx, const span_t *s)
         t->row_found[idx / cx->sk->ncols] = 1;
     }
 }
-
-typedef struct {
-    score_t sc;
-    size_t c;
-} ranked_t;
 
 static int
 cmp_ranked(const void *a, const void *b)
@@ -303,6 +413,11 @@ ogi__split_tell(ctx_t *cx, const span_t *s)
         int mn = snprintf(more, sizeof(more), "; and %zu more", n - MAX_SHOWN);
         buf_put(&b, more, mn > 0 ? (size_t)mn : 0);
     }
-    return ogi_report_add_finding(cx->r, "P6", OGI_SEV_WARNING, path, "%s",
-                                  msg);
+    int rc =
+        ogi_report_add_finding(cx->r, "P6", OGI_SEV_WARNING, path, "%s", msg);
+    /* a free span's rows are told by their placement (the blocks each
+     * reading keeps), which judges them more closely than its splits */
+    if (rc || s->free || strcmp(path, cx->sk->path) != 0)
+        return rc;
+    return tell_rows(cx, s, rk, n);
 }

@@ -85,6 +85,16 @@ ogi__split_signed_at(const ctx_t *cx, const span_t *s, size_t at)
     return cx->sk->cols[col].type == OGI_VT_SIGNED;
 }
 
+/* Whether s holds a run of placeholder marks ("---"). */
+static int
+any_marks(const span_t *s)
+{
+    for (size_t i = 0; i < s->sp->npieces; i++)
+        if (mark_cells(s->sp->pieces[i]))
+            return 1;
+    return 0;
+}
+
 /* Whether s holds a run of digits. */
 static int
 any_run(const span_t *s)
@@ -494,6 +504,20 @@ span_walk(ctx_t *cx, span_t *s)
          * marks' placeholders are as likely as each other: both at once */
         s->gaps = cx->collapsed ? 2 : s->gaps + 1;
         rc = walk_layouts(cx, s, cur, w, fixed);
+    }
+    /* a gap read as blank cells fits: a run of marks read as several
+     * placeholders in its stead may fit too ("11 ------ _ 不适用": "--"
+     * three times, the "&nbsp;" typed beside a value), the text unable
+     * to tell; both are kept, the gap's reading preferred (odd) */
+    if (!rc && !s->fail && s->ncand > 0 && s->gaps == 1 && any_marks(s)) {
+        s->gaps = 2;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        if (!rc && (s->fail || s->ncand == 0)) {
+            /* too many ways with both: the gaps' reading alone */
+            s->fail = F_OK;
+            s->gaps = 1;
+            rc = walk_layouts(cx, s, cur, w, fixed);
+        }
     }
     /* gaps that could each hold a blank cell give more layouts than are
      * tried (a row of Table 4 with "&nbsp;" around most values): the

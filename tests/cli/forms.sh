@@ -65,8 +65,8 @@ floor_of() {
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.99 ;;
-        strip) echo 99.7 ;;
-        strip_flat) echo 99.4 ;;
+        strip) echo 99.95 ;;
+        strip_flat) echo 99.9 ;;
         strip_nodes) echo 99.9 ;;
         strip_nodes_flat) echo 99.9 ;;
         *) echo 100 ;;

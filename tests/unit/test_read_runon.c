@@ -314,6 +314,22 @@ test_mixed_placeholders(void **state)
                 "V[无] V[/]",
                 "L[2.重复申请] V[无] R[00] V[/] V[---] V[-] R[0]");
     done(&fx);
+    /* hyphens and a dash run together: where the page's mark changes, a
+     * new cell ("--" then "—", folded alike), two dashes one cell */
+    read_str(&fx, "7.属于行政执法案卷\xc2\xa0" "1--\xe2\x80\x94\xc2\xa0--无无1\n"
+                  "8.属于行政查询事项1\xe2\x80\x94\xe2\x80\x94-0\n");
+    EXPECT_ROWS(&fx,
+                "L[7.属于行政执法案卷] B[ ] R[1] V[--] V[-] B[ ] V[--] V[无] "
+                "V[无] R[1]",
+                "L[8.属于行政查询事项] R[1] V[--] V[-] R[0]");
+    done(&fx);
+    /* or between a blank and the line's end: the row's last cells, not
+     * a label of the next row ("--", "-", "--" wrote "-----") */
+    read_str(&fx, "尚未审结总计不适用\xc2\xa0\xc2\xa0无\xc2\xa0 -----\n"
+                  "-----\n");
+    EXPECT_ROWS(&fx, "L[尚未审结] L[总计] V[不适用] B[  ] V[无] B[ ] V[---] V[--]",
+                "L[-----]");
+    done(&fx);
     /* placeholder words one after another, the last before the next
      * row's label: each a cell */
     read_str(&fx, "3.补正后申请内容仍不明确无0无不适用不适用/不适用（五）不予处理"
@@ -520,6 +536,22 @@ test_probe(void **state)
     /* a header run together with its first cells, placeholder marks */
     assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
                           "--/--0--0000/000----\n") > OGI__PROBE_FALLBACK);
+    /* Table 4 with no count at all (every cell blank or a placeholder,
+     * written here from a page's cells: four "&nbsp;", "/", two
+     * "&nbsp;", "不适用", "&nbsp;", "-", three "&nbsp;", "无", "不适用"):
+     * its marks after an empty cell's "&nbsp;" are run-on as digits
+     * would be; after plain spaces, columns */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0/\xc2\xa0\xc2\xa0"
+                          "不适用\xc2\xa0-\xc2\xa0\xc2\xa0\xc2\xa0无不适用\n") >
+                OGI__PROBE_FALLBACK);
+    assert_int_equal(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结"
+                               "总计    /  不适用 -   无 不适用\n"),
+                     0);
+    /* or glued to the header: "总计/-" */
+    assert_true(probe_str("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+                          "/-\xc2\xa0\xc2\xa0---\xc2\xa0无无\n") >
+                OGI__PROBE_FALLBACK);
 }
 
 /* ---- crawler texts of real page layouts ---- */
