@@ -36,6 +36,7 @@ typedef struct {
     int x0, x1; /* display columns [x0, x1) */
     int group;  /* a group label's, or only under one */
     int one;    /* one character: a wrapped label's last piece */
+    size_t line; /* the header record it is on */
 } hword_t;
 
 /* Appends the words of label cell c with their display columns to w[*n]
@@ -62,7 +63,7 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
     if (width != x1 - x0) {
         uint32_t first;
         size_t k = ogi_utf8_decode(c->s, end, &first);
-        w[(*n)++] = (hword_t){x0, x1, 0, k > 0 && k == c->n};
+        w[(*n)++] = (hword_t){x0, x1, 0, k > 0 && k == c->n, 0};
         return;
     }
     int x = x0, in = 0;
@@ -75,7 +76,7 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
         if (cp == ' ') {
             in = 0;
         } else if (!in) {
-            w[(*n)++] = (hword_t){x, x + cw, 0, 1};
+            w[(*n)++] = (hword_t){x, x + cw, 0, 1, 0};
             in = 1;
         } else {
             w[*n - 1].x1 = x + cw;
@@ -94,7 +95,8 @@ overlap(const hword_t *a, const hword_t *b)
 
 /*
  * The columns [lo[k], hi[k]) of the header in records [0, upto) of g,
- * when they are ncols (see above). Returns 1 when they are. skip_one:
+ * when they are ncols (at most OGI_T4_CELLS; lo and hi hold one more,
+ * see above). Returns 1 when they are. skip_one:
  * words of one character left out (pdftotext -layout sets a leaf's
  * label wrapped in its narrow column, "结果维" over "持", and the last
  * piece where the characters before it push it, off its column).
@@ -105,6 +107,8 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
 {
     hword_t w[T4_MAX_WORDS];
     size_t n = 0, line[T4_MAX_WORDS];
+    if (ncols > OGI_T4_CELLS)
+        return 0;
     for (size_t ri = 0; ri < upto; ri++) {
         const ogi__row_t *rec = &g->rows[ri];
         if (rec->prosey)
@@ -114,7 +118,7 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
                 header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
         for (size_t k = from; k < n; k++)
-            line[k] = ri;
+            line[k] = w[k].line = ri;
         if (!skip_one)
             continue;
         size_t kept = from;
@@ -179,19 +183,41 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             w[j] = w[j - 1];
             w[j - 1] = t;
         }
-    size_t nc = 0;
+    size_t nc = 0, top[OGI_T4_CELLS + 1], bottom[OGI_T4_CELLS + 1];
     for (size_t i = 0; i < n; i++) {
         if (nc && w[i].x0 < hi[nc - 1]) {
             if (w[i].x1 > hi[nc - 1])
                 hi[nc - 1] = w[i].x1;
+            if (w[i].line < top[nc - 1])
+                top[nc - 1] = w[i].line;
+            if (w[i].line > bottom[nc - 1])
+                bottom[nc - 1] = w[i].line;
             continue;
         }
-        if (nc == ncols)
+        if (nc == ncols + 1)
             return 0;
         lo[nc] = w[i].x0;
-        hi[nc++] = w[i].x1;
+        hi[nc] = w[i].x1;
+        top[nc] = bottom[nc] = w[i].line;
+        nc++;
     }
-    return nc == ncols;
+    if (nc != ncols + 1)
+        return nc == ncols;
+    /* one too many: a group label over two leaves in a column of its own
+     * (narrow, centred in the gap between them) meets none of them, but
+     * lies above both; leaves share the lines their header is aligned to */
+    size_t drop = nc;
+    for (size_t c = 1; c + 1 < nc; c++)
+        if (bottom[c] < top[c - 1] && bottom[c] < top[c + 1]) {
+            if (drop != nc)
+                return 0;
+            drop = c;
+        }
+    if (drop == nc)
+        return 0;
+    memmove(lo + drop, lo + drop + 1, (nc - drop - 1) * sizeof(*lo));
+    memmove(hi + drop, hi + drop + 1, (nc - drop - 1) * sizeof(*hi));
+    return 1;
 }
 
 /*
@@ -203,7 +229,7 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
 static void
 appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
 {
-    int lo[OGI_T4_CELLS], hi[OGI_T4_CELLS];
+    int lo[OGI_T4_CELLS + 1], hi[OGI_T4_CELLS + 1]; /* one spare */
     if (pr->ntoks == 0 || pr->ntoks >= OGI_T4_CELLS ||
         (!header_columns(g, rec, OGI_T4_CELLS, lo, hi, 0) &&
          !header_columns(g, rec, OGI_T4_CELLS, lo, hi, 1)))

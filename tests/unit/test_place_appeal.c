@@ -192,6 +192,28 @@ traces_kept_not_told(void **state)
     }
 }
 
+/*
+ * tests/data/appeal/w3m_t4_group_col.txt: w3m's grid of Table 4, its
+ * header aligned by spaces, the group label 行政诉讼 of the last two
+ * blocks wrapped in a narrow column of its own ("行政" over "诉讼" at
+ * [97,101)), centred in the gap between 未经复议直接起诉's 总计 [92,96)
+ * and 复议后起诉's 结果维持 [102,106), above both. It is a 16th cluster
+ * of words over no leaf; it is not a column. Eleven values, each in its
+ * leaf's column: the page's _ 无 0 _ _ / -- 0 _ 0 0 / — 不适用 0 0 0.
+ */
+static void
+group_label_own_column(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/w3m_t4_group_col.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, NA, 0, BL, BL});
+    assert_block(r, "suit_direct", (long long[]){NA, 0, BL, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){NA, NA, 0, 0, 0});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -200,6 +222,7 @@ main(void)
         cmocka_unit_test(marks_every_block_open),
         cmocka_unit_test(run_block_open),
         cmocka_unit_test(traces_kept_not_told),
+        cmocka_unit_test(group_label_own_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
