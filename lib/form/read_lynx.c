@@ -245,6 +245,18 @@ valueish(const char *s, size_t n)
            ogi_text_find_in(s, s + n, "不适用") != NULL;
 }
 
+/* Whether line s[0..n) may be a heading of Table 4: short past its
+ * indent (lynx centres a centred cell's text), nothing a value is
+ * written with. */
+static int
+heading(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    return chars(s + i, n - i) <= 24 && !valueish(s + i, n - i);
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -296,13 +308,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
                 return 0;
         }
         /* a heading: short, nothing a value is written with. Headings
-         * count only for Table 4 drawn as lines (below), nine lines in ten
-         * of its region: once that is out of reach, even with this line
-         * and every line left a heading, they are no longer looked for */
+         * count only for Table 4 drawn as lines or paragraphs (below),
+         * with its values nine lines in ten of its region: once that is
+         * out of reach, even with this line and every line left a
+         * heading, they are no longer looked for */
         if (valrows <= 1 &&
-            (heads + valrows + 1) * 10 + (l1 - l - 1) >= content * 9 &&
-            chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
-            !valueish(t->s + ln->start, ln->end - ln->start))
+            (heads + valrows + paras + 1) * 10 + (l1 - l - 1) >= content * 9 &&
+            heading(t->s + ln->start, ln->end - ln->start))
             heads++;
         if (!counts)
             continue;
@@ -336,9 +348,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         return 85;
     if (rows >= 3)
         return 60;
-    /* Table 4 drawn as lines: its headings and one line of values */
+    /* Table 4 drawn as lines: its headings and one line of values, or
+     * a value a paragraph */
     if (valrows == 1 && heads >= 6 && (heads + valrows) * 10 >= content * 9)
         return 60;
+    if (valrows == 0 && paras >= 3 && heads >= 6 &&
+        (heads + paras) * 10 >= content * 9)
+        return 85; /* paragraphs, as above */
     return 0;
 }
 

@@ -33,9 +33,9 @@
 #define T4_MAX_WORDS 128
 
 typedef struct {
-    int x0, x1; /* display columns [x0, x1) */
-    int group;  /* a group label's, or only under one */
-    int one;    /* one character: a wrapped label's last piece */
+    int x0, x1;  /* display columns [x0, x1) */
+    int group;   /* a group label's, or only under one */
+    int one;     /* one character: a wrapped label's last piece */
     size_t line; /* the header record it is on */
 } hword_t;
 
@@ -409,6 +409,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     size_t lo = 0, hi = pr->ntoks;
     int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     int gap = ogi__plan_has_gap(g, pr->toks, lo, hi);
+    int whole = 0; /* lynx's cells, each blank one an empty line */
     /* gaps without runs: Table 4's one row of values, its cells mostly
      * 0, gives the arithmetic too little to tell where blanks hidden in
      * them were; the cells are read in printed order without them */
@@ -430,10 +431,18 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         size_t fill = fixed < OGI_T4_CELLS ? OGI_T4_CELLS - fixed : 0;
         if (fill > ones)
             fill = ones;
+        /* a cell a paragraph: the empty lines past one between two
+         * values are blank cells; when they and the values make the
+         * row, each is in its place. When they come short, some blank
+         * cells left no empty line (an empty cell lynx skips): the
+         * lines no longer tell where the values stood, and the values
+         * go as a row that kept no trace of its blanks */
+        int bare = lynx && !trimmed && ones == 0 && fixed < OGI_T4_CELLS;
+        whole = lynx && fixed == OGI_T4_CELLS && ones == 0;
         size_t kept = 0;
         for (size_t i = lo; i < hi; i++) {
             const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
-            if (c->kind != OGI__CELL_BLANK || c->n == 0)
+            if (c->kind != OGI__CELL_BLANK || (c->n == 0 && !bare))
                 pr->toks[kept++] = pr->toks[i];
             else if (lynx && c->n == 1 && fill > 0) {
                 pr->toks[kept++] = pr->toks[i];
@@ -526,7 +535,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             nfitted = n;
             memcpy(fitted, pr->toks + lo, n * sizeof(*fitted));
         }
-        if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
+        if (!whole && (rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
             return rc;
         hi = lo + n;
         if (hi - lo != OGI_T4_CELLS)

@@ -214,6 +214,58 @@ group_label_own_column(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * lynx writing Table 4 a cell a paragraph, its headings too (centred
+ * past lynx's margin in tests/data/appeal/lynx_t4_centred.txt, at it in
+ * lynx_t4_heads.txt): the region is lynx's, and the empty lines past one
+ * between two values are the page's blank cells. With the values they
+ * make the fifteen cells, each in its place, as the HTML has them:
+ * _ 无 _ / _ | _ _ - _ _ | / _ _ -- - and - _ 无 _ 无 | _ -- _ _ — |
+ * _ _ / _ _.
+ */
+static void
+lynx_paragraph_cells(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_centred.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, NA, BL, NA, BL});
+    assert_block(r, "suit_direct", (long long[]){BL, BL, NA, BL, BL});
+    assert_block(r, "suit_after_review", (long long[]){NA, BL, BL, NA, NA});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/lynx_t4_heads.txt", &arena);
+    assert_block(r, "review", (long long[]){NA, BL, NA, BL, NA});
+    assert_block(r, "suit_direct", (long long[]){BL, NA, BL, BL, NA});
+    assert_block(r, "suit_after_review", (long long[]){BL, BL, NA, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/lynx_t4_unsure.txt: lynx's text of real page
+ * tests/data/realhtml/120 (Table 4 a cell a paragraph, its blank cells
+ * <td> with nothing in them, which lynx skips): "5", two empty lines,
+ * "2", one, "7", one, "8", two, "1", one, "9": the empty lines make 8
+ * cells of 15, so they do not say where the blanks were. 5 _ _ 2 7 is
+ * the page's, 5 2 _ _ 7 keeps the same sums: the record says so (P6),
+ * and places the likeliest reading, the page's 5 _ _ 2 7 | 8 _ _ 1 9 |
+ * _ _ _ _ _.
+ */
+static void
+lynx_paragraphs_unsure(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_unsure.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal"));
+    assert_false(has_finding(r, "P3", "appeal"));
+    assert_block(r, "review", (long long[]){5, BL, BL, 2, 7});
+    assert_block(r, "suit_direct", (long long[]){8, BL, BL, 1, 9});
+    assert_block(r, "suit_after_review", (long long[]){BL, BL, BL, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -223,6 +275,8 @@ main(void)
         cmocka_unit_test(run_block_open),
         cmocka_unit_test(traces_kept_not_told),
         cmocka_unit_test(group_label_own_column),
+        cmocka_unit_test(lynx_paragraph_cells),
+        cmocka_unit_test(lynx_paragraphs_unsure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
