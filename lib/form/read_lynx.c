@@ -370,6 +370,23 @@ add_blanks(rd_t *r, size_t k, size_t off)
     return 0;
 }
 
+/* The fewest spaces the lines right above line l (up to an empty line)
+ * start with; UINT32_MAX when there are none. */
+static uint32_t
+block_indent(const ogi_text_t *t, size_t l)
+{
+    uint32_t best = UINT32_MAX;
+    while (l > 0 && !ogi__table_is_empty_line(t, l - 1)) {
+        const ogi_line_t *ln = &t->lines[--l];
+        uint32_t k = 0;
+        while (ln->start + k < ln->end && t->s[ln->start + k] == ' ')
+            k++;
+        if (k < best)
+            best = k;
+    }
+    return best;
+}
+
 /*
  * The cells of a row line: runs of text words one space apart are read
  * with ogi__table_add_words (labels, a group label and its row's
@@ -399,6 +416,18 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         }
     }
     size_t vals = ogi__lynx_trailing_values(w, n);
+    /* a line of values only where no row says the width (Table 4's):
+     * blank cells before its first value indent it past the lines of
+     * its headings right above, as a gap between two values is */
+    uint32_t lead = 0;
+    if (!r->width && vals == n && n >= 5) {
+        uint32_t ind = block_indent(r->t, l);
+        if (ind < w[0].c0 && w[0].c0 - ind + 1 >= 3) {
+            lead = w[0].c0 - ind + 1;
+            gapk[0] = (lead - 1) / 2;
+            nblank += gapk[0];
+        }
+    }
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
     int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
@@ -454,7 +483,7 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * an odd gap is a blank cell, or &nbsp; typed on both sides
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
-            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
+            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : lead;
             int open =
                 opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);

@@ -266,6 +266,32 @@ lynx_paragraphs_unsure(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * lynx's line of Table 4's values under its headings, the first cells
+ * blank: the line starts four characters past the headings' lines right
+ * above it, as a gap of five between two values holds two blank cells
+ * (tests/data/appeal/lynx_t4_lead.txt: "       -- 无 / /     不适用   无
+ * --", the page's _ _ -- 无 / | / _ _ 不适用 _ | 无 _ _ -- _;
+ * lynx_t4_lead3.txt: "       3   3 — - 无 / -- 无 /", the page's
+ * _ _ 3 _ 3 | — - 无 / -- | 无 / _ _ _).
+ */
+static void
+lynx_line_leading_blanks(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/lynx_t4_lead.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, NA, NA, NA});
+    assert_block(r, "suit_direct", (long long[]){NA, BL, BL, NA, BL});
+    assert_block(r, "suit_after_review", (long long[]){NA, BL, BL, NA, BL});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/lynx_t4_lead3.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, 3, BL, 3});
+    assert_block(r, "suit_direct", (long long[]){NA, NA, NA, NA, NA});
+    assert_block(r, "suit_after_review", (long long[]){NA, NA, BL, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -277,6 +303,7 @@ main(void)
         cmocka_unit_test(group_label_own_column),
         cmocka_unit_test(lynx_paragraph_cells),
         cmocka_unit_test(lynx_paragraphs_unsure),
+        cmocka_unit_test(lynx_line_leading_blanks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
