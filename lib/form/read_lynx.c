@@ -251,9 +251,7 @@ valueish(const char *s, size_t n)
 static int
 heading(const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
+    size_t i = ogi__skip_spaces(s, 0, n);
     return chars(s + i, n - i) <= 24 && !valueish(s + i, n - i);
 }
 
