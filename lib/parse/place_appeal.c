@@ -369,6 +369,129 @@ appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
     return 0;
 }
 
+/*
+ * lynx's gaps of one (a blank cell, or &nbsp; typed on both sides of a
+ * gap: the same three spaces) among toks[0..n), more of them than the
+ * row's missing cells (fill): which of them hold the blanks. Each choice
+ * is a reading of the same text; the one placed breaks the fewest
+ * blocks' totals (D3, a blank or a placeholder 0), the leftmost gaps
+ * among equals, and the others as good that read a block otherwise give
+ * its row a P6 naming how many readings there are. take[k]: whether the
+ * k-th gap of one holds a blank, as placed.
+ */
+typedef struct {
+    const ogi__table_t *g;
+    const uint32_t *toks;
+    size_t n, nones;
+    int pick[OGI_T4_CELLS]; /* the gaps of one taken, this reading */
+    int best_pick[OGI_T4_CELLS];
+    const ogi__cell_t *placed[OGI_T4_CELLS], *cell[OGI_T4_CELLS];
+    int best_bad, pass;
+    size_t readings;
+    int differs[OGI__T4_BLOCKS];
+} ones_t;
+
+/* The cells of the reading o->pick into c, blanks NULL; returns how many
+ * blocks have a count for total that is not the sum of the counts
+ * before it. */
+static int
+ones_read(const ones_t *o, const ogi__cell_t **c)
+{
+    size_t k = 0, j = 0;
+    for (size_t i = 0; i < o->n && k < OGI_T4_CELLS; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(o->g, o->toks[i]);
+        if (t->kind != OGI__CELL_BLANK)
+            c[k++] = t;
+        else if (t->n == 0)
+            c[k++] = NULL;
+        else if (t->n == 1 && o->pick[j++])
+            c[k++] = NULL;
+    }
+    while (k < OGI_T4_CELLS)
+        c[k++] = NULL;
+    int bad = 0;
+    for (size_t b = 0; b < OGI__T4_BLOCKS; b++) {
+        const ogi__cell_t **x = c + b * OGI__T4_BLOCK_COLS;
+        const ogi__cell_t *tot = x[OGI__T4_BLOCK_COLS - 1];
+        if (!tot || tot->kind != OGI__CELL_VALUE ||
+            tot->num.kind != OGI_NUM_VALUE)
+            continue;
+        int64_t sum = 0;
+        for (size_t q = 0; q + 1 < OGI__T4_BLOCK_COLS; q++)
+            if (x[q] && x[q]->kind == OGI__CELL_VALUE &&
+                x[q]->num.kind == OGI_NUM_VALUE)
+                sum += x[q]->num.value;
+        bad += sum != tot->num.value;
+    }
+    return bad;
+}
+
+/* Pass 0: the best reading; pass 1: the blocks the readings as good
+ * read otherwise. Taken first: the leftmost reading comes first. */
+static void
+ones_walk(ones_t *o, size_t i, size_t left)
+{
+    if (left == 0) {
+        for (size_t k = i; k < o->nones; k++)
+            o->pick[k] = 0;
+        int bad = ones_read(o, o->cell);
+        if (o->pass == 0) {
+            if (bad < o->best_bad) {
+                o->best_bad = bad;
+                memcpy(o->best_pick, o->pick, sizeof(o->pick));
+            }
+            return;
+        }
+        if (bad > o->best_bad)
+            return;
+        o->readings++;
+        for (size_t k = 0; k < OGI_T4_CELLS; k++)
+            if (o->cell[k] != o->placed[k])
+                o->differs[k / OGI__T4_BLOCK_COLS] = 1;
+        return;
+    }
+    if (o->nones - i < left)
+        return;
+    o->pick[i] = 1;
+    ones_walk(o, i + 1, left - 1);
+    o->pick[i] = 0;
+    ones_walk(o, i + 1, left);
+}
+
+static int
+appeal_tell_ones(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
+                 size_t n, size_t ones, size_t fill, int *take)
+{
+    for (size_t k = 0; k < ones && k < OGI_T4_CELLS; k++)
+        take[k] = k < fill;
+    if (fill == 0 || ones <= fill || ones > OGI_T4_CELLS)
+        return 0;
+    ones_t o = {.g = g, .toks = toks, .n = n, .nones = ones};
+    o.best_bad = INT_MAX;
+    ones_walk(&o, 0, fill);
+    memcpy(o.pick, o.best_pick, sizeof(o.pick));
+    memcpy(take, o.best_pick, sizeof(o.best_pick));
+    ones_read(&o, o.placed);
+    o.pass = 1;
+    ones_walk(&o, 0, fill);
+    for (size_t b = 0; b < OGI__T4_BLOCKS; b++) {
+        if (!o.differs[b])
+            continue;
+        char path[64];
+        ogi_report_path(OGI_T4, b, -1, path, sizeof(path));
+        int rc = ogi_report_add_finding(
+            r, "P6", OGI_SEV_WARNING, path,
+            "%zu gaps of three spaces (a blank cell, or &nbsp; typed on "
+            "both sides) for %zu blank cells: %zu readings break %d "
+            "blocks' totals and read this row differently; placed the "
+            "blanks in the leftmost gaps of those",
+            ones, fill, o.readings, o.best_bad);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int
 ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -439,15 +562,17 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
          * go as a row that kept no trace of its blanks */
         int bare = lynx && !trimmed && ones == 0 && fixed < OGI_T4_CELLS;
         whole = lynx && fixed == OGI_T4_CELLS && ones == 0;
-        size_t kept = 0;
+        int take[OGI_T4_CELLS] = {0};
+        if (lynx && (rc = appeal_tell_ones(r, g, pr->toks + lo, hi - lo, ones,
+                                           fill, take)))
+            return rc;
+        size_t kept = 0, one = 0;
         for (size_t i = lo; i < hi; i++) {
             const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
             if (c->kind != OGI__CELL_BLANK || (c->n == 0 && !bare))
                 pr->toks[kept++] = pr->toks[i];
-            else if (lynx && c->n == 1 && fill > 0) {
+            else if (lynx && c->n == 1 && one < OGI_T4_CELLS && take[one++])
                 pr->toks[kept++] = pr->toks[i];
-                fill--;
-            }
         }
         while (trimmed && kept < OGI_T4_CELLS)
             pr->toks[kept++] = trail;

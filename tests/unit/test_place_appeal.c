@@ -292,6 +292,36 @@ lynx_line_leading_blanks(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * tests/data/appeal/lynx_t4_gaps.txt: lynx's line of Table 4's values,
+ * "0 0  0 0   0 0 0   0  0 0  0 0  0 0": fourteen values for fifteen
+ * cells, and two gaps of three spaces, each a blank cell or &nbsp;
+ * typed on both sides of a gap. The page's is the second (0 0 0 0 0 |
+ * 0 0 _ 0 0 | 0 0 0 0 0); the first (0 0 0 0 _ | 0 0 0 0 0 | ...) keeps
+ * every total as well: the two rows they read differently carry P6, the
+ * third does not, and whichever is placed, each cell is 0 or blank.
+ */
+static void
+lynx_line_gaps_told(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/lynx_t4_gaps.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal.review"));
+    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    size_t blanks = 0;
+    for (size_t k = 0; k < 10; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_true(c->state == OGI_CELL_EMPTY ||
+                    (c->state == OGI_CELL_NUM && c->value == 0));
+        blanks += c->state == OGI_CELL_EMPTY;
+    }
+    assert_int_equal(blanks, 1);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -304,6 +334,7 @@ main(void)
         cmocka_unit_test(lynx_paragraph_cells),
         cmocka_unit_test(lynx_paragraphs_unsure),
         cmocka_unit_test(lynx_line_leading_blanks),
+        cmocka_unit_test(lynx_line_gaps_told),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
