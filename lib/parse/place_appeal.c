@@ -379,6 +379,8 @@ appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
  * its row a P6 naming how many readings there are. take[k]: whether the
  * k-th gap of one holds a blank, as placed.
  */
+#define ONES_SHOWN 3 /* other readings of a block named */
+
 typedef struct {
     const ogi__table_t *g;
     const uint32_t *toks;
@@ -389,7 +391,41 @@ typedef struct {
     int best_bad, pass;
     size_t readings;
     int differs[OGI__T4_BLOCKS];
+    /* the other readings of each block, "a b _ c d; ...", a few */
+    char alt[OGI__T4_BLOCKS][ONES_SHOWN * 80];
+    size_t nalt[OGI__T4_BLOCKS];
 } ones_t;
+
+/* Appends block b of cells c ("0 _ 不适用 0 0") to s[*w..size). */
+static void
+ones_show(char *s, size_t size, size_t *w, const ogi__cell_t *const *c)
+{
+    for (size_t k = 0; k < OGI__T4_BLOCK_COLS; k++) {
+        int m = c[k] ? snprintf(s + *w, size - *w, "%s%.*s", k ? " " : "",
+                                (int)c[k]->n, c[k]->s)
+                     : snprintf(s + *w, size - *w, "%s_", k ? " " : "");
+        if (m > 0 && (size_t)m < size - *w)
+            *w += (size_t)m;
+    }
+}
+
+/* Adds block b of the reading o->cell to its others, once each. */
+static void
+ones_note(ones_t *o, size_t b)
+{
+    char one[80];
+    size_t w = 0;
+    one[0] = 0;
+    ones_show(one, sizeof(one), &w, o->cell + b * OGI__T4_BLOCK_COLS);
+    if (strstr(o->alt[b], one) || o->nalt[b] >= ONES_SHOWN) {
+        o->nalt[b] += !strstr(o->alt[b], one) && o->nalt[b] == ONES_SHOWN;
+        return;
+    }
+    size_t len = strlen(o->alt[b]);
+    snprintf(o->alt[b] + len, sizeof(o->alt[b]) - len, "%s%s", len ? "; " : "",
+             one);
+    o->nalt[b]++;
+}
 
 /* The cells of the reading o->pick into c, blanks NULL; returns how many
  * blocks have a count for total that is not the sum of the counts
@@ -445,9 +481,14 @@ ones_walk(ones_t *o, size_t i, size_t left)
         if (bad > o->best_bad)
             return;
         o->readings++;
-        for (size_t k = 0; k < OGI_T4_CELLS; k++)
-            if (o->cell[k] != o->placed[k])
-                o->differs[k / OGI__T4_BLOCK_COLS] = 1;
+        for (size_t b = 0; b < OGI__T4_BLOCKS; b++)
+            for (size_t k = 0; k < OGI__T4_BLOCK_COLS; k++)
+                if (o->cell[b * OGI__T4_BLOCK_COLS + k] !=
+                    o->placed[b * OGI__T4_BLOCK_COLS + k]) {
+                    o->differs[b] = 1;
+                    ones_note(o, b);
+                    break;
+                }
         return;
     }
     if (o->nones - i < left)
@@ -477,15 +518,20 @@ appeal_tell_ones(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
     for (size_t b = 0; b < OGI__T4_BLOCKS; b++) {
         if (!o.differs[b])
             continue;
-        char path[64];
+        char path[64], placed[80];
+        size_t w = 0;
+        placed[0] = 0;
         ogi_report_path(OGI_T4, b, -1, path, sizeof(path));
+        ones_show(placed, sizeof(placed), &w,
+                  o.placed + b * OGI__T4_BLOCK_COLS);
         int rc = ogi_report_add_finding(
             r, "P6", OGI_SEV_WARNING, path,
             "%zu gaps of three spaces (a blank cell, or &nbsp; typed on "
             "both sides) for %zu blank cells: %zu readings break %d "
-            "blocks' totals and read this row differently; placed the "
-            "blanks in the leftmost gaps of those",
-            ones, fill, o.readings, o.best_bad);
+            "blocks' totals; placed %s (the leftmost gaps), also fits: "
+            "%s%s",
+            ones, fill, o.readings, o.best_bad, placed, o.alt[b],
+            o.nalt[b] > ONES_SHOWN ? "; and more" : "");
         if (rc)
             return rc;
     }

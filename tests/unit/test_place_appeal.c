@@ -298,8 +298,9 @@ lynx_line_leading_blanks(void **state)
  * cells, and two gaps of three spaces, each a blank cell or &nbsp;
  * typed on both sides of a gap. The page's is the second (0 0 0 0 0 |
  * 0 0 _ 0 0 | 0 0 0 0 0); the first (0 0 0 0 _ | 0 0 0 0 0 | ...) keeps
- * every total as well: the two rows they read differently carry P6, the
- * third does not, and whichever is placed, each cell is 0 or blank.
+ * every total as well: the two rows they read differently carry P6
+ * naming both readings, the third does not, and whichever is placed,
+ * each cell is 0 or blank.
  */
 static void
 lynx_line_gaps_told(void **state)
@@ -311,6 +312,19 @@ lynx_line_gaps_told(void **state)
     assert_true(has_finding(r, "P6", "appeal.suit_direct"));
     assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
     assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    /* the other reading is named: whichever is placed, the P6 of each
+     * row shows the page's among the two */
+    size_t named = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const char *m = r->findings[i].message;
+        if (strcmp(r->findings[i].rule, "P6") != 0)
+            continue;
+        if (strcmp(r->findings[i].path, "appeal.review") == 0)
+            named += strstr(m, "0 0 0 0 0") != NULL;
+        if (strcmp(r->findings[i].path, "appeal.suit_direct") == 0)
+            named += strstr(m, "0 0 _ 0 0") != NULL;
+    }
+    assert_int_equal(named, 2);
     size_t blanks = 0;
     for (size_t k = 0; k < 10; k++) {
         const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
