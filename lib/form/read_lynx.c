@@ -245,6 +245,16 @@ valueish(const char *s, size_t n)
            ogi_text_find_in(s, s + n, "不适用") != NULL;
 }
 
+/* Whether line s[0..n) may be a heading of Table 4: short past its
+ * indent (lynx centres a centred cell's text), nothing a value is
+ * written with. */
+static int
+heading(const char *s, size_t n)
+{
+    size_t i = ogi__skip_spaces(s, 0, n);
+    return chars(s + i, n - i) <= 24 && !valueish(s + i, n - i);
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -296,13 +306,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
                 return 0;
         }
         /* a heading: short, nothing a value is written with. Headings
-         * count only for Table 4 drawn as lines (below), nine lines in ten
-         * of its region: once that is out of reach, even with this line
-         * and every line left a heading, they are no longer looked for */
+         * count only for Table 4 drawn as lines or paragraphs (below),
+         * with its values nine lines in ten of its region: once that is
+         * out of reach, even with this line and every line left a
+         * heading, they are no longer looked for */
         if (valrows <= 1 &&
-            (heads + valrows + 1) * 10 + (l1 - l - 1) >= content * 9 &&
-            chars(t->s + ln->start, ln->end - ln->start) <= 3 + 24 &&
-            !valueish(t->s + ln->start, ln->end - ln->start))
+            (heads + valrows + paras + 1) * 10 + (l1 - l - 1) >= content * 9 &&
+            heading(t->s + ln->start, ln->end - ln->start))
             heads++;
         if (!counts)
             continue;
@@ -336,9 +346,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
         return 85;
     if (rows >= 3)
         return 60;
-    /* Table 4 drawn as lines: its headings and one line of values */
+    /* Table 4 drawn as lines: its headings and one line of values, or
+     * a value a paragraph */
     if (valrows == 1 && heads >= 6 && (heads + valrows) * 10 >= content * 9)
         return 60;
+    if (valrows == 0 && paras >= 3 && heads >= 6 &&
+        (heads + paras) * 10 >= content * 9)
+        return 85; /* paragraphs, as above */
     return 0;
 }
 
@@ -352,6 +366,23 @@ add_blanks(rd_t *r, size_t k, size_t off)
         if (!ogi__table_add(r->tb, OGI__CELL_BLANK, r->t->s + off, 0, off, 0))
             return OGI_ENOMEM;
     return 0;
+}
+
+/* The fewest spaces the lines right above line l (up to an empty line)
+ * start with; UINT32_MAX when there are none. */
+static uint32_t
+block_indent(const ogi_text_t *t, size_t l)
+{
+    uint32_t best = UINT32_MAX;
+    while (l > 0 && !ogi__table_is_empty_line(t, l - 1)) {
+        const ogi_line_t *ln = &t->lines[--l];
+        uint32_t k = 0;
+        while (ln->start + k < ln->end && t->s[ln->start + k] == ' ')
+            k++;
+        if (k < best)
+            best = k;
+    }
+    return best;
 }
 
 /*
@@ -383,6 +414,18 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
         }
     }
     size_t vals = ogi__lynx_trailing_values(w, n);
+    /* a line of values only where no row says the width (Table 4's):
+     * blank cells before its first value indent it past the lines of
+     * its headings right above, as a gap between two values is */
+    uint32_t lead = 0;
+    if (!r->width && vals == n && n >= 5) {
+        uint32_t ind = block_indent(r->t, l);
+        if (ind < w[0].c0 && w[0].c0 - ind + 1 >= 3) {
+            lead = w[0].c0 - ind + 1;
+            gapk[0] = (lead - 1) / 2;
+            nblank += gapk[0];
+        }
+    }
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
     int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
@@ -438,7 +481,7 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * an odd gap is a blank cell, or &nbsp; typed on both sides
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
-            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : 0;
+            uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : lead;
             int open =
                 opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);

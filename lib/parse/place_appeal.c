@@ -33,9 +33,10 @@
 #define T4_MAX_WORDS 128
 
 typedef struct {
-    int x0, x1; /* display columns [x0, x1) */
-    int group;  /* a group label's, or only under one */
-    int one;    /* one character: a wrapped label's last piece */
+    int x0, x1;  /* display columns [x0, x1) */
+    int group;   /* a group label's, or only under one */
+    int one;     /* one character: a wrapped label's last piece */
+    size_t line; /* the header record it is on */
 } hword_t;
 
 /* Appends the words of label cell c with their display columns to w[*n]
@@ -62,7 +63,7 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
     if (width != x1 - x0) {
         uint32_t first;
         size_t k = ogi_utf8_decode(c->s, end, &first);
-        w[(*n)++] = (hword_t){x0, x1, 0, k > 0 && k == c->n};
+        w[(*n)++] = (hword_t){x0, x1, 0, k > 0 && k == c->n, 0};
         return;
     }
     int x = x0, in = 0;
@@ -75,7 +76,7 @@ header_words(const ogi__table_t *g, const ogi__cell_t *c, hword_t *w, size_t *n,
         if (cp == ' ') {
             in = 0;
         } else if (!in) {
-            w[(*n)++] = (hword_t){x, x + cw, 0, 1};
+            w[(*n)++] = (hword_t){x, x + cw, 0, 1, 0};
             in = 1;
         } else {
             w[*n - 1].x1 = x + cw;
@@ -94,7 +95,8 @@ overlap(const hword_t *a, const hword_t *b)
 
 /*
  * The columns [lo[k], hi[k]) of the header in records [0, upto) of g,
- * when they are ncols (see above). Returns 1 when they are. skip_one:
+ * when they are ncols (at most OGI_T4_CELLS; lo and hi hold one more,
+ * see above). Returns 1 when they are. skip_one:
  * words of one character left out (pdftotext -layout sets a leaf's
  * label wrapped in its narrow column, "结果维" over "持", and the last
  * piece where the characters before it push it, off its column).
@@ -105,6 +107,8 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
 {
     hword_t w[T4_MAX_WORDS];
     size_t n = 0, line[T4_MAX_WORDS];
+    if (ncols > OGI_T4_CELLS)
+        return 0;
     for (size_t ri = 0; ri < upto; ri++) {
         const ogi__row_t *rec = &g->rows[ri];
         if (rec->prosey)
@@ -114,7 +118,7 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             if (g->cells[rec->first + i].kind == OGI__CELL_LABEL)
                 header_words(g, &g->cells[rec->first + i], w, &n, T4_MAX_WORDS);
         for (size_t k = from; k < n; k++)
-            line[k] = ri;
+            line[k] = w[k].line = ri;
         if (!skip_one)
             continue;
         size_t kept = from;
@@ -179,19 +183,41 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
             w[j] = w[j - 1];
             w[j - 1] = t;
         }
-    size_t nc = 0;
+    size_t nc = 0, top[OGI_T4_CELLS + 1], bottom[OGI_T4_CELLS + 1];
     for (size_t i = 0; i < n; i++) {
         if (nc && w[i].x0 < hi[nc - 1]) {
             if (w[i].x1 > hi[nc - 1])
                 hi[nc - 1] = w[i].x1;
+            if (w[i].line < top[nc - 1])
+                top[nc - 1] = w[i].line;
+            if (w[i].line > bottom[nc - 1])
+                bottom[nc - 1] = w[i].line;
             continue;
         }
-        if (nc == ncols)
+        if (nc == ncols + 1)
             return 0;
         lo[nc] = w[i].x0;
-        hi[nc++] = w[i].x1;
+        hi[nc] = w[i].x1;
+        top[nc] = bottom[nc] = w[i].line;
+        nc++;
     }
-    return nc == ncols;
+    if (nc != ncols + 1)
+        return nc == ncols;
+    /* one too many: a group label over two leaves in a column of its own
+     * (narrow, centred in the gap between them) meets none of them, but
+     * lies above both; leaves share the lines their header is aligned to */
+    size_t drop = nc;
+    for (size_t c = 1; c + 1 < nc; c++)
+        if (bottom[c] < top[c - 1] && bottom[c] < top[c + 1]) {
+            if (drop != nc)
+                return 0;
+            drop = c;
+        }
+    if (drop == nc)
+        return 0;
+    memmove(lo + drop, lo + drop + 1, (nc - drop - 1) * sizeof(*lo));
+    memmove(hi + drop, hi + drop + 1, (nc - drop - 1) * sizeof(*hi));
+    return 1;
 }
 
 /*
@@ -203,7 +229,7 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
 static void
 appeal_blanks(ogi__prow_t *pr, const ogi__table_t *g, size_t rec)
 {
-    int lo[OGI_T4_CELLS], hi[OGI_T4_CELLS];
+    int lo[OGI_T4_CELLS + 1], hi[OGI_T4_CELLS + 1]; /* one spare */
     if (pr->ntoks == 0 || pr->ntoks >= OGI_T4_CELLS ||
         (!header_columns(g, rec, OGI_T4_CELLS, lo, hi, 0) &&
          !header_columns(g, rec, OGI_T4_CELLS, lo, hi, 1)))
@@ -343,6 +369,175 @@ appeal_fit(ogi_report_t *r, ogi__prow_t *pr, const ogi__table_t *g, size_t lo,
     return 0;
 }
 
+/*
+ * lynx's gaps of one (a blank cell, or &nbsp; typed on both sides of a
+ * gap: the same three spaces) among toks[0..n), more of them than the
+ * row's missing cells (fill): which of them hold the blanks. Each choice
+ * is a reading of the same text; the one placed breaks the fewest
+ * blocks' totals (D3, a blank or a placeholder 0), the leftmost gaps
+ * among equals, and the others as good that read a block otherwise give
+ * its row a P6 naming how many readings there are. take[k]: whether the
+ * k-th gap of one holds a blank, as placed.
+ */
+#define ONES_SHOWN 3 /* other readings of a block named */
+
+typedef struct {
+    const ogi__table_t *g;
+    const uint32_t *toks;
+    size_t n, nones;
+    int pick[OGI_T4_CELLS]; /* the gaps of one taken, this reading */
+    int best_pick[OGI_T4_CELLS];
+    const ogi__cell_t *placed[OGI_T4_CELLS], *cell[OGI_T4_CELLS];
+    int best_bad, pass;
+    size_t readings;
+    int differs[OGI__T4_BLOCKS];
+    /* the other readings of each block, "a b _ c d; ...", a few */
+    char alt[OGI__T4_BLOCKS][ONES_SHOWN * 80];
+    size_t nalt[OGI__T4_BLOCKS];
+} ones_t;
+
+/* Appends block b of cells c ("0 _ 不适用 0 0") to s[*w..size). */
+static void
+ones_show(char *s, size_t size, size_t *w, const ogi__cell_t *const *c)
+{
+    for (size_t k = 0; k < OGI__T4_BLOCK_COLS; k++) {
+        int m = c[k] ? snprintf(s + *w, size - *w, "%s%.*s", k ? " " : "",
+                                (int)c[k]->n, c[k]->s)
+                     : snprintf(s + *w, size - *w, "%s_", k ? " " : "");
+        if (m > 0 && (size_t)m < size - *w)
+            *w += (size_t)m;
+    }
+}
+
+/* Adds block b of the reading o->cell to its others, once each. */
+static void
+ones_note(ones_t *o, size_t b)
+{
+    char one[80];
+    size_t w = 0;
+    one[0] = 0;
+    ones_show(one, sizeof(one), &w, o->cell + b * OGI__T4_BLOCK_COLS);
+    if (strstr(o->alt[b], one) || o->nalt[b] >= ONES_SHOWN) {
+        o->nalt[b] += !strstr(o->alt[b], one) && o->nalt[b] == ONES_SHOWN;
+        return;
+    }
+    size_t len = strlen(o->alt[b]);
+    snprintf(o->alt[b] + len, sizeof(o->alt[b]) - len, "%s%s", len ? "; " : "",
+             one);
+    o->nalt[b]++;
+}
+
+/* The cells of the reading o->pick into c, blanks NULL; returns how many
+ * blocks have a count for total that is not the sum of the counts
+ * before it. */
+static int
+ones_read(const ones_t *o, const ogi__cell_t **c)
+{
+    size_t k = 0, j = 0;
+    for (size_t i = 0; i < o->n && k < OGI_T4_CELLS; i++) {
+        const ogi__cell_t *t = ogi__plan_tok_cell(o->g, o->toks[i]);
+        if (t->kind != OGI__CELL_BLANK)
+            c[k++] = t;
+        else if (t->n == 0)
+            c[k++] = NULL;
+        else if (t->n == 1 && o->pick[j++])
+            c[k++] = NULL;
+    }
+    while (k < OGI_T4_CELLS)
+        c[k++] = NULL;
+    int bad = 0;
+    for (size_t b = 0; b < OGI__T4_BLOCKS; b++) {
+        const ogi__cell_t **x = c + b * OGI__T4_BLOCK_COLS;
+        const ogi__cell_t *tot = x[OGI__T4_BLOCK_COLS - 1];
+        if (!tot || tot->kind != OGI__CELL_VALUE ||
+            tot->num.kind != OGI_NUM_VALUE)
+            continue;
+        int64_t sum = 0;
+        for (size_t q = 0; q + 1 < OGI__T4_BLOCK_COLS; q++)
+            if (x[q] && x[q]->kind == OGI__CELL_VALUE &&
+                x[q]->num.kind == OGI_NUM_VALUE)
+                sum += x[q]->num.value;
+        bad += sum != tot->num.value;
+    }
+    return bad;
+}
+
+/* Pass 0: the best reading; pass 1: the blocks the readings as good
+ * read otherwise. Taken first: the leftmost reading comes first. */
+static void
+ones_walk(ones_t *o, size_t i, size_t left)
+{
+    if (left == 0) {
+        for (size_t k = i; k < o->nones; k++)
+            o->pick[k] = 0;
+        int bad = ones_read(o, o->cell);
+        if (o->pass == 0) {
+            if (bad < o->best_bad) {
+                o->best_bad = bad;
+                memcpy(o->best_pick, o->pick, sizeof(o->pick));
+            }
+            return;
+        }
+        if (bad > o->best_bad)
+            return;
+        o->readings++;
+        for (size_t b = 0; b < OGI__T4_BLOCKS; b++)
+            for (size_t k = 0; k < OGI__T4_BLOCK_COLS; k++)
+                if (o->cell[b * OGI__T4_BLOCK_COLS + k] !=
+                    o->placed[b * OGI__T4_BLOCK_COLS + k]) {
+                    o->differs[b] = 1;
+                    ones_note(o, b);
+                    break;
+                }
+        return;
+    }
+    if (o->nones - i < left)
+        return;
+    o->pick[i] = 1;
+    ones_walk(o, i + 1, left - 1);
+    o->pick[i] = 0;
+    ones_walk(o, i + 1, left);
+}
+
+static int
+appeal_tell_ones(ogi_report_t *r, const ogi__table_t *g, const uint32_t *toks,
+                 size_t n, size_t ones, size_t fill, int *take)
+{
+    for (size_t k = 0; k < ones && k < OGI_T4_CELLS; k++)
+        take[k] = k < fill;
+    if (fill == 0 || ones <= fill || ones > OGI_T4_CELLS)
+        return 0;
+    ones_t o = {.g = g, .toks = toks, .n = n, .nones = ones};
+    o.best_bad = INT_MAX;
+    ones_walk(&o, 0, fill);
+    memcpy(o.pick, o.best_pick, sizeof(o.pick));
+    memcpy(take, o.best_pick, sizeof(o.best_pick));
+    ones_read(&o, o.placed);
+    o.pass = 1;
+    ones_walk(&o, 0, fill);
+    for (size_t b = 0; b < OGI__T4_BLOCKS; b++) {
+        if (!o.differs[b])
+            continue;
+        char path[64], placed[80];
+        size_t w = 0;
+        placed[0] = 0;
+        ogi_report_path(OGI_T4, b, -1, path, sizeof(path));
+        ones_show(placed, sizeof(placed), &w,
+                  o.placed + b * OGI__T4_BLOCK_COLS);
+        int rc = ogi_report_add_finding(
+            r, "P6", OGI_SEV_WARNING, path,
+            "%zu gaps of three spaces (a blank cell, or &nbsp; typed on "
+            "both sides) for %zu blank cells: %zu readings break %d "
+            "blocks' totals; placed %s (the leftmost gaps), also fits: "
+            "%s%s",
+            ones, fill, o.readings, o.best_bad, placed, o.alt[b],
+            o.nalt[b] > ONES_SHOWN ? "; and more" : "");
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int
 ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -383,6 +578,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
     size_t lo = 0, hi = pr->ntoks;
     int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     int gap = ogi__plan_has_gap(g, pr->toks, lo, hi);
+    int whole = 0; /* lynx's cells, each blank one an empty line */
     /* gaps without runs: Table 4's one row of values, its cells mostly
      * 0, gives the arithmetic too little to tell where blanks hidden in
      * them were; the cells are read in printed order without them */
@@ -404,15 +600,25 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
         size_t fill = fixed < OGI_T4_CELLS ? OGI_T4_CELLS - fixed : 0;
         if (fill > ones)
             fill = ones;
-        size_t kept = 0;
+        /* a cell a paragraph: the empty lines past one between two
+         * values are blank cells; when they and the values make the
+         * row, each is in its place. When they come short, some blank
+         * cells left no empty line (an empty cell lynx skips): the
+         * lines no longer tell where the values stood, and the values
+         * go as a row that kept no trace of its blanks */
+        int bare = lynx && !trimmed && ones == 0 && fixed < OGI_T4_CELLS;
+        whole = lynx && fixed == OGI_T4_CELLS && ones == 0;
+        int take[OGI_T4_CELLS] = {0};
+        if (lynx && (rc = appeal_tell_ones(r, g, pr->toks + lo, hi - lo, ones,
+                                           fill, take)))
+            return rc;
+        size_t kept = 0, one = 0;
         for (size_t i = lo; i < hi; i++) {
             const ogi__cell_t *c = ogi__plan_tok_cell(g, pr->toks[i]);
-            if (c->kind != OGI__CELL_BLANK || c->n == 0)
+            if (c->kind != OGI__CELL_BLANK || (c->n == 0 && !bare))
                 pr->toks[kept++] = pr->toks[i];
-            else if (lynx && c->n == 1 && fill > 0) {
+            else if (lynx && c->n == 1 && one < OGI_T4_CELLS && take[one++])
                 pr->toks[kept++] = pr->toks[i];
-                fill--;
-            }
         }
         while (trimmed && kept < OGI_T4_CELLS)
             pr->toks[kept++] = trail;
@@ -500,7 +706,7 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             nfitted = n;
             memcpy(fitted, pr->toks + lo, n * sizeof(*fitted));
         }
-        if ((rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
+        if (!whole && (rc = ogi__appeal_by_sums(r, g, pr->toks + lo, &n)))
             return rc;
         hi = lo + n;
         if (hi - lo != OGI_T4_CELLS)

@@ -60,7 +60,7 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.98 ;;
-        lynx) echo 99.8 ;;
+        lynx) echo 99.98 ;;
         html2text) echo 99.66 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;

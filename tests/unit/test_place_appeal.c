@@ -192,6 +192,150 @@ traces_kept_not_told(void **state)
     }
 }
 
+/*
+ * tests/data/appeal/w3m_t4_group_col.txt: w3m's grid of Table 4, its
+ * header aligned by spaces, the group label 行政诉讼 of the last two
+ * blocks wrapped in a narrow column of its own ("行政" over "诉讼" at
+ * [97,101)), centred in the gap between 未经复议直接起诉's 总计 [92,96)
+ * and 复议后起诉's 结果维持 [102,106), above both. It is a 16th cluster
+ * of words over no leaf; it is not a column. Eleven values, each in its
+ * leaf's column: the page's _ 无 0 _ _ / -- 0 _ 0 0 / — 不适用 0 0 0.
+ */
+static void
+group_label_own_column(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/w3m_t4_group_col.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, NA, 0, BL, BL});
+    assert_block(r, "suit_direct", (long long[]){NA, 0, BL, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){NA, NA, 0, 0, 0});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * lynx writing Table 4 a cell a paragraph, its headings too (centred
+ * past lynx's margin in tests/data/appeal/lynx_t4_centred.txt, at it in
+ * lynx_t4_heads.txt): the region is lynx's, and the empty lines past one
+ * between two values are the page's blank cells. With the values they
+ * make the fifteen cells, each in its place, as the HTML has them:
+ * _ 无 _ / _ | _ _ - _ _ | / _ _ -- - and - _ 无 _ 无 | _ -- _ _ — |
+ * _ _ / _ _.
+ */
+static void
+lynx_paragraph_cells(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_centred.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, NA, BL, NA, BL});
+    assert_block(r, "suit_direct", (long long[]){BL, BL, NA, BL, BL});
+    assert_block(r, "suit_after_review", (long long[]){NA, BL, BL, NA, NA});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/lynx_t4_heads.txt", &arena);
+    assert_block(r, "review", (long long[]){NA, BL, NA, BL, NA});
+    assert_block(r, "suit_direct", (long long[]){BL, NA, BL, BL, NA});
+    assert_block(r, "suit_after_review", (long long[]){BL, BL, NA, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/lynx_t4_unsure.txt: lynx's text of real page
+ * tests/data/realhtml/120 (Table 4 a cell a paragraph, its blank cells
+ * <td> with nothing in them, which lynx skips): "5", two empty lines,
+ * "2", one, "7", one, "8", two, "1", one, "9": the empty lines make 8
+ * cells of 15, so they do not say where the blanks were. 5 _ _ 2 7 is
+ * the page's, 5 2 _ _ 7 keeps the same sums: the record says so (P6),
+ * and places the likeliest reading, the page's 5 _ _ 2 7 | 8 _ _ 1 9 |
+ * _ _ _ _ _.
+ */
+static void
+lynx_paragraphs_unsure(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_unsure.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal"));
+    assert_false(has_finding(r, "P3", "appeal"));
+    assert_block(r, "review", (long long[]){5, BL, BL, 2, 7});
+    assert_block(r, "suit_direct", (long long[]){8, BL, BL, 1, 9});
+    assert_block(r, "suit_after_review", (long long[]){BL, BL, BL, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * lynx's line of Table 4's values under its headings, the first cells
+ * blank: the line starts four characters past the headings' lines right
+ * above it, as a gap of five between two values holds two blank cells
+ * (tests/data/appeal/lynx_t4_lead.txt: "       -- 无 / /     不适用   无
+ * --", the page's _ _ -- 无 / | / _ _ 不适用 _ | 无 _ _ -- _;
+ * lynx_t4_lead3.txt: "       3   3 — - 无 / -- 无 /", the page's
+ * _ _ 3 _ 3 | — - 无 / -- | 无 / _ _ _).
+ */
+static void
+lynx_line_leading_blanks(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/lynx_t4_lead.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, NA, NA, NA});
+    assert_block(r, "suit_direct", (long long[]){NA, BL, BL, NA, BL});
+    assert_block(r, "suit_after_review", (long long[]){NA, BL, BL, NA, BL});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/lynx_t4_lead3.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, 3, BL, 3});
+    assert_block(r, "suit_direct", (long long[]){NA, NA, NA, NA, NA});
+    assert_block(r, "suit_after_review", (long long[]){NA, NA, BL, BL, BL});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/lynx_t4_gaps.txt: lynx's line of Table 4's values,
+ * "0 0  0 0   0 0 0   0  0 0  0 0  0 0": fourteen values for fifteen
+ * cells, and two gaps of three spaces, each a blank cell or &nbsp;
+ * typed on both sides of a gap. The page's is the second (0 0 0 0 0 |
+ * 0 0 _ 0 0 | 0 0 0 0 0); the first (0 0 0 0 _ | 0 0 0 0 0 | ...) keeps
+ * every total as well: the two rows they read differently carry P6
+ * naming both readings, the third does not, and whichever is placed,
+ * each cell is 0 or blank.
+ */
+static void
+lynx_line_gaps_told(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/lynx_t4_gaps.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal.review"));
+    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
+    /* the other reading is named: whichever is placed, the P6 of each
+     * row shows the page's among the two */
+    size_t named = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const char *m = r->findings[i].message;
+        if (strcmp(r->findings[i].rule, "P6") != 0)
+            continue;
+        if (strcmp(r->findings[i].path, "appeal.review") == 0)
+            named += strstr(m, "0 0 0 0 0") != NULL;
+        if (strcmp(r->findings[i].path, "appeal.suit_direct") == 0)
+            named += strstr(m, "0 0 _ 0 0") != NULL;
+    }
+    assert_int_equal(named, 2);
+    size_t blanks = 0;
+    for (size_t k = 0; k < 10; k++) {
+        const ogi_cell_t *c = ogi_report_cell(r, OGI_T4, k / 5, k % 5);
+        assert_true(c->state == OGI_CELL_EMPTY ||
+                    (c->state == OGI_CELL_NUM && c->value == 0));
+        blanks += c->state == OGI_CELL_EMPTY;
+    }
+    assert_int_equal(blanks, 1);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -200,6 +344,11 @@ main(void)
         cmocka_unit_test(marks_every_block_open),
         cmocka_unit_test(run_block_open),
         cmocka_unit_test(traces_kept_not_told),
+        cmocka_unit_test(group_label_own_column),
+        cmocka_unit_test(lynx_paragraph_cells),
+        cmocka_unit_test(lynx_paragraphs_unsure),
+        cmocka_unit_test(lynx_line_leading_blanks),
+        cmocka_unit_test(lynx_line_gaps_told),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
