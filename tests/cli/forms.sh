@@ -67,8 +67,8 @@ floor_of() {
         pandoc_md) echo 99.99 ;;
         strip) echo 99.95 ;;
         strip_flat) echo 99.9 ;;
-        strip_nodes) echo 99.9 ;;
-        strip_nodes_flat) echo 99.9 ;;
+        strip_nodes) echo 99.99 ;;
+        strip_nodes_flat) echo 99.99 ;;
         *) echo 100 ;;
     esac
 }
