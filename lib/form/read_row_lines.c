@@ -352,6 +352,23 @@ zero_run(const ogi__cell_t *c)
     return 1;
 }
 
+/* The rows read from r0 on, after cells [c0, c0 + n) were added again
+ * with cell i's first copy at at[i] (at[n]: the new end): each row's
+ * first cell and count follow its cells. */
+static void
+reseat_rows(ogi__table_t *tb, size_t r0, size_t c0, size_t n, uint32_t *at)
+{
+    at[n] = (uint32_t)tb->ncells;
+    for (size_t r = r0; r < tb->nrows; r++) {
+        ogi__row_t *row = &tb->rows[r];
+        if (row->first < c0 || row->first - c0 >= n)
+            continue;
+        size_t f = row->first - c0, e = f + row->count;
+        row->first = at[f];
+        row->count = (e <= n ? at[e] : at[n]) - at[f];
+    }
+}
+
 /*
  * Parts the runs of zeros among cells [c0, ncells) of tb ("000000": the
  * zeros of adjacent cells a converter set close together) into a cell
@@ -401,33 +418,10 @@ split_zero_runs(ogi__table_t *tb, size_t r0, size_t c0)
             }
         }
     }
-    at[n] = (uint32_t)tb->ncells;
-    for (size_t r = r0; r < tb->nrows; r++) {
-        ogi__row_t *row = &tb->rows[r];
-        if (row->first < c0 || row->first - c0 >= n)
-            continue;
-        size_t f = row->first - c0, e = f + row->count;
-        row->first = at[f];
-        row->count = (e <= n ? at[e] : at[n]) - at[f];
-    }
+    reseat_rows(tb, r0, c0, n, at);
     return 0;
 }
 
-/*
- * Gives each row read from r0 on whose last line runs on past its last
- * cell in spaces, two or more, a blank cell at the last of them: a
- * converter that sets cells in columns of spaces (w3m) trims a line's
- * end, but a last cell holding only a no-break space is written as a
- * space in its column, one gap past the cell before. Nothing else leaves
- * a line's end in spaces (a lost value leaves no space behind), so the
- * row's last columns up to that one are blank, not missing. The cells
- * read from c0 on get their new places. Only rows led by their label,
- * with up to seven cells after it (Tables 2 and 3): Table 4's row of
- * values, no label before them, is placed by its columns' positions
- * (place_appeal*.c), which read a blank end there already and take an
- * extra piece as a value's place.
- * Returns 0 or OGI_ENOMEM.
- */
 /* The end of the line of row r's last cell when it runs on past that
  * cell in spaces, two or more (blank_ends), else 0. */
 static size_t
@@ -453,21 +447,38 @@ space_end(const ogi__table_t *tb, const ogi_text_t *t, size_t r)
     return end;
 }
 
+/*
+ * Gives each row read from r0 on whose last line runs on past its last
+ * cell in spaces, two or more, a blank cell at the last of them: a
+ * converter that sets cells in columns of spaces (w3m) trims a line's
+ * end, but a last cell holding only a no-break space is written as a
+ * space in its column, one gap past the cell before. Nothing else leaves
+ * a line's end in spaces (a lost value leaves no space behind), so the
+ * row's last columns up to that one are blank, not missing. The cells
+ * read from c0 on get their new places. Only rows led by their label,
+ * with up to seven cells after it (Tables 2 and 3): Table 4's row of
+ * values, no label before them, is placed by its columns' positions
+ * (place_appeal*.c), which read a blank end there already and take an
+ * extra piece as a value's place.
+ * Returns 0 or OGI_ENOMEM.
+ */
 static int
 blank_ends(ogi__table_t *tb, const ogi_text_t *t, size_t r0, size_t c0)
 {
-    size_t n = tb->ncells - c0, extra = 0;
-    for (size_t r = r0; r < tb->nrows; r++)
-        extra += tb->rows[r].first >= c0 && space_end(tb, t, r) != 0;
-    if (extra == 0)
-        return 0;
-    uint8_t *ends = ogi_arena_alloc(tb->arena, n);
+    size_t n = tb->ncells - c0;
+    uint8_t *ends = NULL; /* made at the first row that needs it */
+    for (size_t r = r0; r < tb->nrows; r++) {
+        if (tb->rows[r].first < c0 || !space_end(tb, t, r))
+            continue;
+        if (!ends) {
+            if (!(ends = ogi_arena_alloc(tb->arena, n)))
+                return OGI_ENOMEM;
+            memset(ends, 0, n);
+        }
+        ends[tb->rows[r].first + tb->rows[r].count - 1 - c0] = 1;
+    }
     if (!ends)
-        return OGI_ENOMEM;
-    memset(ends, 0, n);
-    for (size_t r = r0; r < tb->nrows; r++)
-        if (tb->rows[r].first >= c0 && space_end(tb, t, r))
-            ends[tb->rows[r].first + tb->rows[r].count - 1 - c0] = 1;
+        return 0;
     ogi__cell_t *old = ogi_arena_alloc(tb->arena, n * sizeof(*old));
     uint32_t *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(*at));
     if (!old || !at)
@@ -497,15 +508,7 @@ blank_ends(ogi__table_t *tb, const ogi_text_t *t, size_t r0, size_t c0)
         d->col = -1;
         d->rowspan = d->colspan = 1;
     }
-    at[n] = (uint32_t)tb->ncells;
-    for (size_t r = r0; r < tb->nrows; r++) {
-        ogi__row_t *row = &tb->rows[r];
-        if (row->first < c0 || row->first - c0 >= n)
-            continue;
-        size_t f = row->first - c0, e = f + row->count;
-        row->first = at[f];
-        row->count = (e <= n ? at[e] : at[n]) - at[f];
-    }
+    reseat_rows(tb, r0, c0, n, at);
     return 0;
 }
 
