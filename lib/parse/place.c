@@ -303,6 +303,17 @@ defer_runs(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                            pr->ncols, toks, 0, k);
 }
 
+/* The gaps among toks[lo..hi): BLANK pieces with text. */
+static size_t
+gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    for (size_t i = lo; i < hi; i++)
+        n += ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK &&
+             ogi__plan_tok_cell(g, toks[i])->n > 0;
+    return n;
+}
+
 /*
  * Fits a row's tokens to its columns: extra blanks at either end are
  * dropped first; still too many, the last ncols are kept (the total
@@ -321,7 +332,7 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     /* too few cells without the gaps: with runs, or gaps enough to make
      * up the row, the splitter tells which gaps are blank cells */
-    size_t ng = ogi__plan_gaps(g, pr->toks, lo, hi);
+    size_t ng = gaps(g, pr->toks, lo, hi);
     if (ng && hi - lo - ng < pr->ncols &&
         (ogi__plan_has_run(g, pr->toks, lo, hi) ||
          hi - lo - ng + ogi__plan_gap_room(g, pr->toks, lo, hi) >= pr->ncols)) {

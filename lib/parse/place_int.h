@@ -204,10 +204,8 @@ int ogi__plan_defer_free(ogi_report_t *r, const ogi__table_t *g,
 
 /* place_short.c: a row short of cells */
 
-/* The gaps among toks[lo..hi) (BLANK pieces with text), and the blank
- * cells they and the runs of marks among them may stand for. */
-size_t ogi__plan_gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo,
-                      size_t hi);
+/* The blank cells the gaps among toks[lo..hi) (BLANK pieces with text)
+ * and the runs of marks among them may stand for. */
 size_t ogi__plan_gap_room(const ogi__table_t *g, const uint32_t *toks,
                           size_t lo, size_t hi);
 /* The column of a short row's last value when it is the row's total,

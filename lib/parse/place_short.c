@@ -14,17 +14,6 @@
 
 #include "place_int.h"
 
-size_t
-ogi__plan_gaps(const ogi__table_t *g, const uint32_t *toks, size_t lo,
-               size_t hi)
-{
-    size_t n = 0;
-    for (size_t i = lo; i < hi; i++)
-        n += ogi__plan_tok_cell(g, toks[i])->kind == OGI__CELL_BLANK &&
-             ogi__plan_tok_cell(g, toks[i])->n > 0;
-    return n;
-}
-
 /* Cells more than one a run of placeholder marks may stand for, one
  * each ("—--": the three cells —, - and - run together), as the splitter
  * reads them (split_walk.c); 0 for any other token. */
