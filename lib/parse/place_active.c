@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ogi/error.h"
+#include "ogi/text.h"
 #include "place_int.h"
 
 /* ---- Table 2 ---- */
@@ -32,21 +33,12 @@ cut_fits(const unsigned char *b, size_t n, const char *ch)
     return n > 0;
 }
 
-/* Length of the well-formed UTF-8 character at p[0..n), or 0. */
-static size_t
-utf8_len(const unsigned char *p, size_t n)
+/* 1 when p[0..e) starts with a whole UTF-8 character (ogi_utf8_decode). */
+static int
+whole_char(const unsigned char *p, const unsigned char *e)
 {
-    size_t k = p[0] < 0x80                   ? 1
-               : p[0] >= 0xc2 && p[0] < 0xe0 ? 2
-               : p[0] >= 0xe0 && p[0] < 0xf0 ? 3
-               : p[0] >= 0xf0 && p[0] < 0xf5 ? 4
-                                             : 0;
-    if (!k || k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    return k;
+    uint32_t cp;
+    return ogi_utf8_decode((const char *)p, (const char *)e, &cp) != 0;
 }
 
 /* The bytes of a character cut by html2text's bar from raw p[0..e): the
@@ -63,7 +55,7 @@ cut_run(const unsigned char *p, const unsigned char *e, unsigned char *out,
             q++;
             continue;
         }
-        if (*q < 0x80 || utf8_len(q, (size_t)(e - q)))
+        if (*q < 0x80 || whole_char(q, e))
             break;
         if (*n < 3)
             out[*n] = *q;
@@ -498,7 +490,7 @@ amount_cut_units(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
          * overflow ("0\xe5\x85|\xad") */
         size_t n = 0;
         while (p + n < e && n < 3 && p[n] >= 0x80 &&
-               !utf8_len(p + n, (size_t)(e - p - n)))
+               !whole_char(p + n, e))
             n++;
         if (n && p[0] == 0xe5 && cut_fits(p, n, "\xe5\x85\x83") &&
             (p + n == e || p[n] == '|'))
