@@ -161,6 +161,10 @@ void ogi__gen_build_t3(ogi__gen_t *g, const ogi__style_t *st,
 void ogi__gen_build_t4(ogi__gen_t *g, const ogi__style_t *st,
                        ogi__vlist_t *l);
 
+/* The report's printing choices (layout, quirks, widths), drawn once
+ * per report from g's random stream. */
+void ogi__gen_pick_style(ogi__gen_t *g, ogi__style_t *st);
+
 /* A page footer a PDF conversion leaves, indented by indent. */
 void ogi__gen_page_number(ogi__gen_t *g, ogi__style_t *st, int indent);
 
