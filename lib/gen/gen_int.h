@@ -258,6 +258,12 @@ int ogi__gen_fill_facts(ogi__gen_t *g);
 /* Whether row is a result row of Table 3 (summed by （七）总计). */
 int ogi__gen_is_result_leaf(ogi__gen_t *g, size_t row);
 
+/* The truth's figures of Table 2's items, Table 3 and Table 4
+ * (gen_tables.c). Return 0 or OGI_ENOMEM. */
+int ogi__gen_table_active(ogi__gen_t *g);
+int ogi__gen_table_apply(ogi__gen_t *g);
+int ogi__gen_table_appeal(ogi__gen_t *g);
+
 /* Makes the report's injected error in its figures (gen_inject.c).
  * Returns 0 or OGI_ENOMEM. */
 int ogi__gen_inject(ogi__gen_t *g);
