@@ -20,6 +20,9 @@
  * thread is still writing keeps growing until that thread is free (it
  * could not start sooner), so a busy sink writes fewer, larger
  * transactions. An acknowledgement still follows its COMMIT.
+ *
+ * The sink's metrics and the keeping of its database connection are in
+ * sink_health.c.
  */
 #include "ogi_int.h"
 
@@ -40,264 +43,8 @@
 #include "ogi/parse.h"
 #include "ogi/pipeline.h"
 #include "ogi/rules.h"
+#include "sink_int.h"
 #include "wire_int.h"
-
-/* The sink's series (NULL each when metrics are off). */
-typedef struct {
-    ogi_metric_t *records, *stored, *duplicate, *dead, *batches, *retries,
-        *reconnects, *bisections, *forged, *dropped, *connected;
-    ogi_metric_t *batch_records, *commit_seconds;
-    ogi_metric_t *findings[64]; /* by ogi_rules_all order, made when first
-                                   counted */
-} sink_metrics_t;
-
-typedef struct {
-    const ogi_sink_opts_t *o;
-    ogi_db_t *db;
-    char conninfo[512];
-    ogi_sink_stats_t st;
-    void *ack;
-    ogi_metrics_t *m;
-    sink_metrics_t mx;
-    uint64_t down_since;   /* ms when the database went away; 0: up */
-    uint64_t down_retries; /* tries since */
-    int was_connected;     /* a connection was made once: later ones are
-                              reconnections */
-    uint64_t last_check;   /* ms of the last sign of the database */
-    uint64_t next_try;     /* ms: an idle sink's next connection try */
-    unsigned wait;         /* its back-off */
-    ogi_log_limit_t garbage;
-} sink_t;
-
-static void
-metrics_init(sink_t *s)
-{
-    ogi_metrics_t *m = s->m;
-    sink_metrics_t *x = &s->mx;
-    if (!m)
-        return;
-    x->records = ogi_metrics_counter(m, "ogi_records_received_total",
-                                     "Records the sink received from workers.",
-                                     NULL, NULL);
-    x->stored = ogi_metrics_counter(m, "ogi_documents_stored_total",
-                                    "Documents stored as reports (COMMIT).",
-                                    NULL, NULL);
-    x->duplicate = ogi_metrics_counter(
-        m, "ogi_documents_duplicate_total",
-        "Documents already stored under the same key.", NULL, NULL);
-    /* the rejected family is made here so that it shows before any */
-    ogi_metrics_counter(m, "ogi_documents_rejected_total",
-                        "Documents stored as rejected, by reason class.",
-                        "reason", "not_report");
-    x->dead = ogi_metrics_counter(
-        m, "ogi_documents_dead_lettered_total",
-        "Documents written to the dead letters (poison, refused).", NULL, NULL);
-    x->batches =
-        ogi_metrics_counter(m, "ogi_batches_total",
-                            "Transactions committed by the sink.", NULL, NULL);
-    x->batch_records = ogi_metrics_histogram(
-        m, "ogi_batch_records", "Records per committed batch.",
-        ogi_metrics_batch_bounds, ogi_metrics_batch_nbounds);
-    x->commit_seconds = ogi_metrics_histogram(
-        m, "ogi_batch_commit_seconds",
-        "Time to write and commit one batch, retries included.",
-        ogi_metrics_seconds_bounds, ogi_metrics_seconds_nbounds);
-    x->retries = ogi_metrics_counter(
-        m, "ogi_db_errors_total",
-        "Batch writes or connections that failed (and were retried).", NULL,
-        NULL);
-    x->reconnects = ogi_metrics_counter(
-        m, "ogi_db_reconnects_total",
-        "Connections to the database made again after a loss.", NULL, NULL);
-    x->bisections = ogi_metrics_counter(
-        m, "ogi_db_bisections_total",
-        "Batches split because the database refused a record.", NULL, NULL);
-    x->connected = ogi_metrics_gauge(
-        m, "ogi_db_connected", "1 when the sink has a database connection.",
-        NULL, NULL);
-    x->forged = ogi_metrics_counter(
-        m, "ogi_records_forged_total",
-        "Records dropped: their key is not the SHA-256 of their bytes.", NULL,
-        NULL);
-    x->dropped = ogi_metrics_counter(
-        m, "ogi_messages_dropped_total",
-        "Malformed, oversized or undecodable messages dropped.", "component",
-        "sink");
-}
-
-/* The running totals, as counters. */
-static void
-metrics_publish(sink_t *s)
-{
-    sink_metrics_t *x = &s->mx;
-    if (!s->m)
-        return;
-    ogi_metric_total(x->records, s->st.records);
-    ogi_metric_total(x->stored, s->st.stored);
-    ogi_metric_total(x->duplicate, s->st.duplicates);
-    ogi_metric_total(x->dead, s->st.poison);
-    ogi_metric_total(x->batches, s->st.batches);
-    ogi_metric_total(x->retries, s->st.retries);
-    ogi_metric_total(x->reconnects, s->st.reconnects);
-    ogi_metric_total(x->bisections, s->st.bisections);
-    ogi_metric_total(x->forged, s->st.forged);
-    ogi_metric_total(x->dropped, s->st.dropped);
-    ogi_metric_set(x->connected, s->db ? 1 : 0);
-    size_t nrules;
-    const ogi_rule_t *rules = ogi_rules_all(&nrules);
-    for (size_t k = 0; k < nrules && k < 64; k++) {
-        if (!s->st.findings[k])
-            continue;
-        if (!x->findings[k])
-            x->findings[k] =
-                ogi_metrics_counter(s->m, "ogi_findings_total",
-                                    "Findings of the reports stored, by rule.",
-                                    "rule", rules[k].id);
-        ogi_metric_total(x->findings[k], s->st.findings[k]);
-    }
-    ogi_metrics_beat(s->m, "sink");
-}
-
-/* The database is gone (why): said once, however many retries follow. */
-static void
-db_down(sink_t *s, const char *why)
-{
-    if (!s->down_since) {
-        s->down_since = ogi__wire_now_ms();
-        s->down_retries = 0;
-        ogi_log_fields(OGI_LOG_WARN, "sink", &(ogi_log_field_t){"error", why},
-                       1, "database unreachable: %s, retrying", why);
-    } else {
-        s->down_retries++;
-    }
-    char reason[300];
-    snprintf(reason, sizeof(reason), "database unreachable: %s", why);
-    ogi_metrics_fault(s->m, "sink", reason);
-    ogi_metric_set(s->mx.connected, 0);
-}
-
-/* A connection was made: says the database is back, if it was gone. */
-static void
-db_up(sink_t *s)
-{
-    if (s->was_connected)
-        s->st.reconnects++;
-    s->was_connected = 1;
-    s->last_check = ogi__wire_now_ms();
-    s->wait = 100;
-    if (s->down_since) {
-        uint64_t secs = (ogi__wire_now_ms() - s->down_since + 500) / 1000;
-        char n[24];
-        snprintf(n, sizeof(n), "%llu", (unsigned long long)secs);
-        ogi_log_fields(OGI_LOG_INFO, "sink", &(ogi_log_field_t){"down_s", n}, 1,
-                       "database back after %llu s, %llu retries",
-                       (unsigned long long)secs,
-                       (unsigned long long)s->down_retries);
-        s->down_since = 0;
-    }
-    ogi_metrics_fault(s->m, "sink", NULL);
-    ogi_metric_set(s->mx.connected, 1);
-}
-
-/* The class of a rejection, for a label of few values. */
-static const char *
-reject_class(const char *reason)
-{
-    if (!reason)
-        return "not_report";
-    if (strstr(reason, "exceeds the limit"))
-        return "too_large";
-    if (strstr(reason, "empty document"))
-        return "empty";
-    if (strstr(reason, "pre-2019"))
-        return "old_format";
-    if (strstr(reason, "no disclosure tables") ||
-        strstr(reason, "not a report") || strstr(reason, "not an annual"))
-        return "not_report";
-    return "form"; /* a form's converter could not read it */
-}
-
-static void
-count_rejected(sink_t *s, const char *reason)
-{
-    ogi_metric_add(ogi_metrics_counter(s->m, "ogi_documents_rejected_total", "",
-                                       "reason", reject_class(reason)),
-                   1);
-}
-
-static void
-nap(unsigned ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
-/* Connects (again) after a failure, backing off up to 5 s; gives up only
- * when stopped. */
-static int
-reconnect(sink_t *s)
-{
-    unsigned wait = 100;
-    ogi_db_destroy(&s->db);
-    for (;;) {
-        char why[256];
-        s->db = ogi_db_connect(s->o->db, why, sizeof(why));
-        if (s->db) {
-            db_up(s);
-            return 0;
-        }
-        db_down(s, why);
-        s->st.retries++;
-        metrics_publish(s); /* alive, and saying why it is stuck */
-        if (s->o->tick)
-            s->o->tick(s->o->tick_arg);
-        if (s->o->stop && *s->o->stop)
-            return OGI_ERETRY;
-        nap(wait);
-        wait = wait * 2 > 5000 ? 5000 : wait * 2;
-    }
-}
-
-/*
- * An idle sink checks its database every second, so that /health and the
- * log say when it goes away before a batch finds out; a lost one is
- * tried again with back-off.
- */
-static void
-watch_db(sink_t *s, uint64_t now)
-{
-    if (s->db) {
-        if (now < s->last_check + 1000)
-            return;
-        int version;
-        if (ogi_db_schema_version(s->db, &version) == 0) {
-            s->last_check = now;
-            return;
-        }
-        char why[256];
-        snprintf(why, sizeof(why), "%s", ogi_db_error(s->db));
-        char *nl = strchr(why, '\n');
-        if (nl)
-            *nl = '\0';
-        ogi_db_destroy(&s->db);
-        db_down(s, why);
-        s->next_try = now;
-        s->wait = 100;
-        return;
-    }
-    if (now < s->next_try)
-        return;
-    char why[256];
-    s->db = ogi_db_connect(s->o->db, why, sizeof(why));
-    if (s->db) {
-        db_up(s);
-        return;
-    }
-    db_down(s, why);
-    s->st.retries++;
-    s->next_try = now + s->wait;
-    s->wait = s->wait * 2 > 5000 ? 5000 : s->wait * 2;
-}
 
 /*
  * Writes items[0..n) in one transaction, splitting it when the database
@@ -418,7 +165,7 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
                 continue;
             case OGI_DB_REJECTED:
                 s->st.rejected++;
-                count_rejected(s, items[i].report && items[i].report->nfindings
+                ogi__sink_count_rejected(s, items[i].report && items[i].report->nfindings
                                       ? items[i].report->findings[0].message
                                       : NULL);
                 break;
@@ -426,7 +173,7 @@ count(sink_t *s, const ogi_db_item_t *items, const ogi_db_outcome_t *out,
                 s->st.poison++;
                 if (items[i].poison_reason &&
                     strstr(items[i].poison_reason, "exceeds the limit"))
-                    count_rejected(s, items[i].poison_reason);
+                    ogi__sink_count_rejected(s, items[i].poison_reason);
                 ogi_log_fields(
                     OGI_LOG_WARN, "sink",
                     (ogi_log_field_t[]){{"doc_key", items[i].doc_key},
@@ -567,7 +314,7 @@ flush(sink_t *s, slot_t *b)
     uint64_t t0 = ogi__wire_now_ms();
     uint64_t tries = 0;
     for (;;) {
-        if (!s->db && reconnect(s))
+        if (!s->db && ogi__sink_reconnect(s))
             return OGI_ERETRY;
         int rc = write_split(s, items, n, out, sup);
         if (rc == 0)
@@ -578,7 +325,7 @@ flush(sink_t *s, slot_t *b)
         char *nl = strchr(why, '\n');
         if (nl)
             *nl = '\0';
-        db_down(s, why);
+        ogi__sink_db_down(s, why);
         ogi_db_destroy(&s->db); /* reconnects with back-off */
         if (s->o->stop && *s->o->stop && ++tries > 50)
             return OGI_ERETRY;
@@ -650,7 +397,7 @@ receive(void *arg)
                 /* a batch under way: records are taken a few ms' worth
                  * at a time, not one wake-up each (the queue holds
                  * them; the batch is not due before) */
-                nap(wait > NAP_MS ? NAP_MS : (unsigned)wait);
+                ogi__wire_sleep_ms(wait > NAP_MS ? NAP_MS : (unsigned)wait);
             else
                 zmq_poll(&it, 1, wait > 20 ? 20 : wait);
             ogi__wire_msg_t m;
@@ -760,9 +507,9 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
         }
     }
     s.m = o->metrics;
-    metrics_init(&s);
+    ogi__sink_metrics_init(&s);
     if (!rc)
-        db_up(&s);
+        ogi__sink_db_up(&s);
     /* the pull socket is the receiver's from here on */
     pthread_t rt;
     int started = 0;
@@ -806,13 +553,13 @@ ogi_sink_run(const ogi_sink_opts_t *o, char *why, size_t why_size)
             pthread_mutex_unlock(&x.mu);
             write ^= 1;
         } else if (!(o->stop && *o->stop)) {
-            watch_db(&s, ogi__wire_now_ms());
+            ogi__sink_watch_db(&s, ogi__wire_now_ms());
         }
         ogi_log_limited(&s.garbage, s.st.dropped, 60, "sink",
                         "malformed messages dropped");
         if (o->stats)
             *o->stats = s.st;
-        metrics_publish(&s);
+        ogi__sink_metrics_publish(&s);
         if (o->tick)
             o->tick(o->tick_arg);
         if (done && !ready)

@@ -31,6 +31,13 @@ ogi__wire_now_ms(void)
     return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
+void
+ogi__wire_sleep_ms(unsigned ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
 int
 ogi__wire_setup(void *sock, size_t max_frame, int hwm)
 {

@@ -85,4 +85,7 @@ ogi__pb_str(const char *s)
 /* Milliseconds on a monotonic clock. */
 uint64_t ogi__wire_now_ms(void);
 
+/* Sleeps ms milliseconds (a back-off between tries). */
+void ogi__wire_sleep_ms(unsigned ms);
+
 #endif /* OGI_WIRE_INT_H */
