@@ -256,6 +256,19 @@ not_glyphs(seg_t *s, size_t *n, int dir, const ogi__pdf_box_t *box, size_t nbox)
     *n = k;
 }
 
+/* 1 when a glyph of box[0..nbox) lies right of x between rows y0 and
+ * y1 (its middle). */
+static int
+glyph_past(const ogi__pdf_box_t *box, size_t nbox, float x, float y0, float y1)
+{
+    for (size_t j = 0; j < nbox; j++) {
+        float ym = (box[j].y0 + box[j].y1) / 2;
+        if (box[j].x0 > x + 0.5f && ym > y0 && ym < y1)
+            return 1;
+    }
+    return 0;
+}
+
 int
 ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
                      int h, float scale, const ogi__pdf_box_t *box, size_t nbox,
@@ -323,8 +336,17 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
                 y0 = vs[k].a < y0 ? vs[k].a : y0;
                 y1 = vs[k].b > y1 ? vs[k].b : y1;
             }
-        if (nx >= 2 && nx < MAX_LINES && x1 > xs[nx - 1] + 2 * MERGE_PT)
-            xs[nx++] = x1;
+        /* rules running to the picture's right edge: a table wider than
+         * the page. Glyphs past its last upright rule are a column the
+         * edge cut, however narrow its visible part (a value there is
+         * not the last full column's) */
+        int open_right = x1 >= (float)w / scale - 1.5f / scale - 0.5f;
+        if (nx >= 2 && nx < MAX_LINES &&
+            (x1 > xs[nx - 1] + 2 * MERGE_PT ||
+             (open_right && glyph_past(box, nbox, xs[nx - 1], y0, y1)))) {
+            float last = xs[nx - 1];
+            xs[nx++] = x1 > last + 1 ? x1 : last + 1;
+        }
         if (nx >= 2 && nx < MAX_LINES && x0 < xs[0] - 2 * MERGE_PT) {
             memmove(xs + 1, xs, nx * sizeof(float));
             xs[0] = x0;
@@ -351,7 +373,7 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
         memcpy(tb->xs, xs, nx * sizeof(float));
         memcpy(tb->ys, ys, ny * sizeof(float));
         tb->ncols = (int)nx - 1;
-        tb->open_right = x1 >= (float)w / scale - 1.5f / scale - 0.5f;
+        tb->open_right = open_right;
         tb->nrows = (int)ny - 1;
         while (cells(tb, hs, nh, vs, nv, c))
             ;

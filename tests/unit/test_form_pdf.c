@@ -465,6 +465,30 @@ table_open_sides(void **state)
     assert_true(t->xs[0] < 12 && t->xs[3] > 189);
 }
 
+/* a table wider than the page: its rules run to the picture's edge and
+ * its last upright rule stands 5 points before it. A glyph past that
+ * rule (总 of a 总计 the edge cut) is a column of its own, not more text
+ * of the column before; without such a glyph the sliver is no column */
+static void
+table_cut_at_edge(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    for (int y = 10; y <= 90; y += 40)
+        hline(&p, y, 10, PW - 1);
+    for (int x = 10; x <= 194; x += 92)
+        vline(&p, x, 10, 90);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    assert_int_equal(t->ncols, 2);
+    ogi__pdf_box_t cut = {196, 60, 199, 70};
+    t = one_table(state, &p, &cut, 1);
+    assert_int_equal(t->ncols, 3);
+    assert_int_equal(ogi__pdf_table_slot(t, 197, 65), 5);
+    assert_int_equal(ogi__pdf_table_slot(t, 150, 65), 4);
+    /* a glyph past the edge itself still falls in the last column */
+    assert_int_equal(ogi__pdf_table_slot(t, 230, 65), 5);
+}
+
 /* no table: a glyph's strokes (田 inside its box), a filled block, a
  * lone frame of one cell, rules too short */
 static void
@@ -607,6 +631,7 @@ main(void)
         T(table_grid),
         T(table_spans),
         T(table_open_sides),
+        T(table_cut_at_edge),
         T(not_tables),
         T(table_markup),
         T(table_across_pages),
