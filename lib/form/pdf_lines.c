@@ -279,6 +279,43 @@ cell_text(ogi__view_buf_t *b, const ogi__pdf_line_t *lines, size_t n)
     }
 }
 
+/* Whether glyphs g[0..m) are all digits (a value of the table). */
+static int
+all_digits(const ogi__pdf_glyph_t *g, size_t m)
+{
+    for (size_t i = 0; i < m; i++)
+        if (g[i].cp < '0' || g[i].cp > '9')
+            return 0;
+    return m > 0;
+}
+
+/*
+ * Writes a cell of table t's last column the page's right edge cut, in a
+ * row of values (t->open_right: the table is wider than the page), as
+ * the pattern of place_lost.c: the digits seen, then a '?' for each digit
+ * that may be lost. poppler keeps a glyph that starts on the page, so
+ * digits are lost only after one that ends past the edge; an empty cell
+ * there may hold a value wholly past it. Returns 1 when written, else 0
+ * (the cell is whole: written as any other).
+ */
+static int
+cut_cell(ogi__view_buf_t *b, const ogi__pdf_table_t *t,
+         const ogi__pdf_glyph_t *g, size_t m)
+{
+    float right = 0;
+    for (size_t i = 0; i < m; i++)
+        right = g[i].x1 > right ? g[i].x1 : right;
+    if (m && (!all_digits(g, m) || right < t->edge - 0.5f))
+        return 0;
+    ogi__view_buf_puts(b, "<td class=\"ogi-cut\">");
+    for (size_t i = 0; i < m; i++) {
+        char d = (char)g[i].cp;
+        ogi__view_buf_put(b, &d, 1);
+    }
+    ogi__view_buf_puts(b, "?" "?" "?</td>"); /* no trigraph */
+    return 1;
+}
+
 /* The rows of table t as markup, one <tr> a line, into *ln; its cells'
  * glyphs are p[0..n) (sorted by slot). */
 static int
@@ -293,10 +330,20 @@ lay_table(ogi_arena_t *arena, const ogi__pdf_table_t *t, placed_t *p, size_t n,
     size_t at = 0;
     for (int r = 0; r < t->nrows; r++) {
         ogi__view_buf_puts(&b, "<tr>");
+        int values = 0; /* a cell of the row before holds a number */
         for (int c = 0; c < t->ncols; c++) {
             int s = r * t->ncols + c;
             if (t->owner[s] != s)
                 continue;
+            size_t m = 0;
+            while (at < n && p[at].slot < s)
+                at++;
+            while (at < n && p[at].slot == s)
+                g[m++] = p[at++].g;
+            if (t->open_right && values && t->rowspan[s] == 1 &&
+                c + t->colspan[s] == t->ncols && cut_cell(&b, t, g, m))
+                continue;
+            values |= all_digits(g, m);
             char tag[64];
             int k = snprintf(tag, sizeof(tag), "<td");
             if (t->rowspan[s] > 1)
@@ -307,11 +354,6 @@ lay_table(ogi_arena_t *arena, const ogi__pdf_table_t *t, placed_t *p, size_t n,
                               " colspan=\"%d\"", t->colspan[s]);
             ogi__view_buf_puts(&b, tag);
             ogi__view_buf_puts(&b, ">");
-            size_t m = 0;
-            while (at < n && p[at].slot < s)
-                at++;
-            while (at < n && p[at].slot == s)
-                g[m++] = p[at++].g;
             ogi__pdf_line_t *lines;
             size_t nl;
             int rc = cluster(arena, g, m, t->xs[c], cw, &lines, &nl);

@@ -374,6 +374,7 @@ ogi__pdf_find_tables(ogi_arena_t *arena, const unsigned char *dark, int w,
         memcpy(tb->ys, ys, ny * sizeof(float));
         tb->ncols = (int)nx - 1;
         tb->open_right = open_right;
+        tb->edge = (float)w / scale;
         tb->nrows = (int)ny - 1;
         while (cells(tb, hs, nh, vs, nv, c))
             ;

@@ -33,6 +33,7 @@ typedef struct {
     int open_right; /* 1: its rules run to the picture's right edge: the
                        glyphs past it (a table wider than the page) are in
                        its last column */
+    float edge;     /* the picture's right edge, points */
 } ogi__pdf_table_t;
 
 /*

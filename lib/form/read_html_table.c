@@ -305,6 +305,31 @@ span_attr(const xmlNode *node, const char *name)
     return 1;
 }
 
+/* Whether node's class attribute is exactly cls. */
+static int
+class_is(const xmlNode *node, const char *cls)
+{
+    for (const xmlAttr *a = node->properties; a; a = a->next)
+        if (a->name && strcmp((const char *)a->name, "class") == 0)
+            return a->children && a->children->content &&
+                   strcmp((const char *)a->children->content, cls) == 0;
+    return 0;
+}
+
+/* Whether s[0..n) is a cut value's pattern: digits, then '?'s. */
+static int
+cut_pattern(const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && ogi_text_is_digit((unsigned char)s[d]))
+        d++;
+    if (d == n)
+        return 0;
+    while (d < n && s[d] == '?')
+        d++;
+    return d == n;
+}
+
 /* Sets a cell's span to the whole of line l (what was not found). */
 static void
 span_line(ogi__cell_t *c, const ogi_text_t *t, size_t l)
@@ -369,6 +394,10 @@ add_td(grid_t *g, const xmlNode *td, int *col)
     ogi__cell_t *c = ogi__table_add_cell(g->tb, s, g->text.n, 0);
     if (!c)
         return OGI_ENOMEM;
+    /* a value the page's edge cut (the PDF converter's "ogi-cut", see
+     * pdf_lines.c): its digits are split by the arithmetic */
+    if (class_is(td, "ogi-cut") && cut_pattern(s, g->text.n))
+        c->kind = OGI__CELL_RUN;
     size_t p = locate(g->src, td, tags, 2);
     if (p != (size_t)-1) {
         c->off = (uint32_t)p;

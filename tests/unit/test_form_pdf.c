@@ -573,6 +573,48 @@ table_markup(void **state)
     assert_non_null(strstr(s, "828元</td></tr>\n</table>\n正文\n"));
 }
 
+/* a table wider than the page, its last column cut by the edge: in a row
+ * of values, a number running past the edge may have lost digits and an
+ * empty cell may hold a value wholly past it: both written as the
+ * arithmetic's pattern (digits, then '?'); a number ending before the
+ * edge is whole, and the header row is left as it is */
+static void
+table_cut_values(void **state)
+{
+    static pic_t p;
+    memset(&p, 0, sizeof(p));
+    for (int y = 10; y <= 110; y += 25)
+        hline(&p, y, 10, PW - 1);
+    for (int x = 10; x <= 120; x += 55)
+        vline(&p, x, 10, 110);
+    ogi__pdf_table_t *t = one_table(state, &p, NULL, 0);
+    assert_int_equal(t->ncols, 3);
+    assert_true(t->open_right);
+    glyphs_t gs = {.n = 0};
+    put(&gs, "项目", 15, 20);
+    put(&gs, "数量", 70, 20);
+    put(&gs, "总", 192, 20);
+    put(&gs, "行政许可", 15, 45);
+    put(&gs, "12", 70, 45);
+    put(&gs, "75", 192, 45); /* "5" ends at 202, past the edge (200) */
+    put(&gs, "行政处罚", 15, 70);
+    put(&gs, "3", 70, 70);
+    put(&gs, "5", 150, 70);
+    put(&gs, "其他", 15, 95);
+    put(&gs, "0", 70, 95);
+    ogi__pdf_page_t pg;
+    assert_int_equal(ogi__pdf_page_lines(*state, gs.g, gs.n, 842, t, 1, &pg),
+                     0);
+    assert_int_equal(pg.n, 1);
+    assert_line(&pg, 0,
+                "<tr><td>项目</td><td>数量</td><td>总</td></tr>\n"
+                "<tr><td>行政许可</td><td>12</td>"
+                "<td class=\"ogi-cut\">75??" "?</td></tr>\n"
+                "<tr><td>行政处罚</td><td>3</td><td>5</td></tr>\n"
+                "<tr><td>其他</td><td>0</td>"
+                "<td class=\"ogi-cut\">??" "?</td></tr>");
+}
+
 /* a table going on at the top of the next page with the same columns is
  * one table; its header row repeated there is left out */
 static void
@@ -634,6 +676,7 @@ main(void)
         T(table_cut_at_edge),
         T(not_tables),
         T(table_markup),
+        T(table_cut_values),
         T(table_across_pages),
     };
     return cmocka_run_group_tests_name("form_pdf", tests, NULL, NULL);

@@ -426,6 +426,34 @@ odd_markup(void **state)
     free(raw);
 }
 
+/* A value the page's edge cut, as the PDF converter writes it (class
+ * "ogi-cut", its digits then '?'s), is a run for the arithmetic; the same
+ * text without the class, or the class on other text, is read as any
+ * cell. */
+static void
+cut_cells(void **state)
+{
+    static const char page[] =
+        "<table>\n"
+        "<tr><td>行政许可</td><td>751</td><td class=\"ogi-cut\">75??" "?</td></tr>\n"
+        "<tr><td>行政处罚</td><td>0</td><td class=\"ogi-cut\">??" "?</td></tr>\n"
+        "<tr><td>其他</td><td>5??" "?</td><td class=\"ogi-cut\">无</td></tr>\n"
+        "</table>\n";
+    static const char *const want[] = {
+        "L[行政许可] V[751] R[75???]",
+        "L[行政处罚] V[0] R[???]",
+        "L[其他] L[5???] V[无]",
+    };
+    ogi_text_t t;
+    decode(*state, page, sizeof(page) - 1, &t);
+    size_t l0 = table_line(&t, 0);
+    size_t l1 = ogi__html_table_end(&t, l0, t.nlines);
+    ogi__table_t tb;
+    ogi__table_init(&tb, *state, &t);
+    assert_int_equal(html()->read(&tb, &t, l0, l1), 0);
+    assert_rows(&tb, 0, want, NELEM(want), "cut cells");
+}
+
 /* Other layouts, and text without a table's rows, are not this reader's. */
 static void
 probe_declines_other_layouts(void **state)
@@ -594,6 +622,7 @@ main(void)
         T(region_inside_table),
         T(lines_between_tables),
         T(odd_markup),
+        T(cut_cells),
         T(probe_declines_other_layouts),
         T(every_prefix_reads),
         T(out_of_memory),
