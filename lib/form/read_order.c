@@ -690,6 +690,36 @@ again:
     return 0;
 }
 
+/* Items of o that are amounts, digits with a decimal point between
+ * ("3.37"), turned into blank lines; their number, also taken off
+ * *values (the region's stream of values). */
+static size_t
+drop_amounts(order_t *o, size_t *values)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->nitems; i++) {
+        item_t *it = &o->items[i];
+        if (it->kind != IT_NUM || it->js || it->b - it->a < 3)
+            continue;
+        const char *s = o->t->s;
+        uint32_t q = it->a, dot = 0;
+        while (q < it->b && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) {
+            if (s[q] == '.') {
+                if (dot || q == it->a)
+                    break;
+                dot = q;
+            }
+            q++;
+        }
+        if (q != it->b || !dot || dot + 1 == it->b)
+            continue;
+        it->kind = IT_GAP;
+        n++;
+    }
+    *values -= n;
+    return n;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -709,6 +739,17 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         return rc;
     if (done)
         return 0;
+    /* Table 3 counts applications: an amount among its items ("3.37",
+     * Table 2's last value a browser's PDF wrote after Table 3's labels)
+     * is none of its cells, read as a blank line; the table again */
+    if (is_t3 && drop_amounts(&o, &tb->stream_values)) {
+        o.npieces = o.nvals = 0;
+        if ((rc = ogi__order_make_pieces(&o, T3_COLS, tb->arena)) ||
+            (rc = read_t3(tb, &o, &done, &is_t3)))
+            return rc;
+        if (done)
+            return 0;
+    }
     /* the pieces again without Table 3's width, where it cut some
      * (read_t3 leaves o as it was) */
     if (o.chunked) {

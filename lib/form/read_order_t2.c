@@ -234,6 +234,105 @@ move_page_tails(const order_t *o, const t2_item_t *items, size_t nit,
     }
 }
 
+/* The values right after text item lab, before the next item that is no
+ * value. */
+static size_t
+values_after(const order_t *o, uint32_t lab)
+{
+    size_t q = lab + 1;
+    while (q < o->nitems && o->items[q].kind == IT_NUM)
+        q++;
+    return q - lab - 1;
+}
+
+/*
+ * 1 when the items items[0..nit) of a region with no blank line (a
+ * crawler's text, a node a line) are written row by row, each row's label
+ * then its values, and the nv values the region holds are those rows'
+ * cells but for rows whose label has no value after it: a crawler drops
+ * an empty cell's node ("行政事业性收费" then the next section's
+ * heading), so such a row's cells are blank. Every row labelled, each
+ * followed by all its values or none.
+ */
+static int
+rows_with_blanks(const order_t *o, const t2_item_t *items, size_t nit,
+                 size_t nv)
+{
+    for (size_t i = 0; i < o->nitems; i++)
+        if (o->items[i].kind == IT_GAP || o->items[i].kind == IT_HOLE)
+            return 0;
+    size_t seen = 0, bare = 0;
+    for (size_t k = 0; k < nit; k++) {
+        size_t cols = ogi_skeleton_table(items[k].id)->ncols;
+        for (size_t r = 0; r < items[k].nrows; r++) {
+            if (items[k].lab[r] == UINT32_MAX)
+                return 0;
+            size_t c = values_after(o, items[k].lab[r]);
+            if (c != 0 && c != cols)
+                return 0;
+            seen += c;
+            bare += c == 0;
+        }
+    }
+    return bare && seen == nv;
+}
+
+/* The text items that are no item heading or row label of items[0..nit),
+ * as lines: captions, headers. Returns 0 or OGI_ENOMEM. */
+static int
+emit_other_text(ogi__table_t *tb, const order_t *o, const t2_item_t *items,
+                size_t nit)
+{
+    int rc;
+    for (size_t i = 0; i < o->nitems; i++) {
+        if (o->items[i].kind != IT_TEXT)
+            continue;
+        int used = 0;
+        for (size_t k = 0; k < nit && !used; k++) {
+            used = items[k].heading == i;
+            for (size_t r = 0; r < items[k].nrows && !used; r++)
+                used = items[k].lab[r] == i;
+        }
+        if (!used && (rc = ogi__order_emit_text_line(tb, o, (uint32_t)i)))
+            return rc;
+    }
+    return 0;
+}
+
+/* The rows of items[0..nit) as rows_with_blanks found them: each row its
+ * label and the values after it, or blank cells where none; the other
+ * text after, as lines. Returns 0 or OGI_ENOMEM. */
+static int
+emit_rows_with_blanks(ogi__table_t *tb, const order_t *o,
+                      const t2_item_t *items, size_t nit)
+{
+    int rc;
+    for (size_t k = 0; k < nit; k++) {
+        const t2_item_t *ti = &items[k];
+        size_t cols = ogi_skeleton_table(ti->id)->ncols;
+        if ((rc = ogi__order_emit_text_line(tb, o, ti->heading)))
+            return rc;
+        for (size_t r = 0; r < ti->nrows; r++) {
+            uint32_t lab = ti->lab[r];
+            size_t c = values_after(o, lab);
+            if ((rc = ogi__table_row_open(tb, o->items[lab].line)) ||
+                (rc = ogi__order_add_item(tb, o, lab)))
+                return rc;
+            for (size_t q = 0; q < cols; q++) {
+                rc = c ? ogi__order_add_value(tb, o, &o->items[lab + 1 + q])
+                     : !ogi__table_add(tb, OGI__CELL_BLANK, "", 0,
+                                       o->items[lab].b, 0)
+                         ? OGI_ENOMEM
+                         : 0;
+                if (rc)
+                    return rc;
+            }
+            ogi__table_row_close(tb);
+        }
+    }
+    return emit_other_text(tb, o, items, nit);
+}
+
 /*
  * Table 2's items as a browser prints them and pdftotext reads them: the
  * item headings, row labels and column headers in runs of their own,
@@ -276,7 +375,7 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
     for (size_t q = 0; q + 1 < nv && nw <= T2_MAX_WRAPS; q++)
         if (v[q + 1] == v[q] + 1 && wrapped_pair(o, v[q]))
             wrap[nw++] = q++;
-    int joined = 0;
+    int joined = 0, blanks = 0;
     static const ogi_format_t formats[] = {OGI_FORMAT_2021, OGI_FORMAT_2019};
     t2_item_t items[T2_MAX_ITEMS];
     size_t nit = 0;
@@ -327,11 +426,16 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
             (cells == nv || (nw && nw <= T2_MAX_WRAPS && cells + nw == nv))) {
             *done = 1;
             joined = cells != nv;
+        } else if (ok && nit >= 2 && nv < cells &&
+                   rows_with_blanks(o, items, nit, nv)) {
+            *done = blanks = 1;
         }
     }
     if (!*done)
         return 0;
     int rc;
+    if (blanks)
+        return emit_rows_with_blanks(tb, o, items, nit);
     /* the values as items, the wrapped ones joined */
     item_t *vx = ogi_arena_alloc(tb->arena, (nv + 1) * sizeof(*vx));
     if (!vx)
@@ -380,19 +484,7 @@ ogi__order_emit_t2_by_order(ogi__table_t *tb, const order_t *o, int *done)
         s += rows * cols;
     }
     /* text that is no heading or row label after: captions, headers */
-    for (size_t i = 0; i < o->nitems; i++) {
-        if (o->items[i].kind != IT_TEXT)
-            continue;
-        int used = 0;
-        for (size_t k = 0; k < nit && !used; k++) {
-            used = items[k].heading == i;
-            for (size_t r = 0; r < items[k].nrows && !used; r++)
-                used = items[k].lab[r] == i;
-        }
-        if (!used && (rc = ogi__order_emit_text_line(tb, o, (uint32_t)i)))
-            return rc;
-    }
-    return 0;
+    return emit_other_text(tb, o, items, nit);
 }
 
 /* ---- Table 2's labels and their values ---- */

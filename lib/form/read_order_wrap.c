@@ -282,6 +282,44 @@ closes_row(const order_t *o, size_t w)
 }
 
 /*
+ * 1 when the pieces [i, e) read apart make a whole Table 3 row with the
+ * values before w: the value on the line after them, item e, is the sum
+ * of the six values that end with them (node text a value per line:
+ * "10" "0" "0" "0" "1" "0" "11" is a row and its total, its "1" "0" no
+ * total 10 of the four before).
+ */
+static int
+row_goes_on(const order_t *o, size_t w, size_t i, size_t e)
+{
+    if (e >= o->nitems || !plain_digits(o, &o->items[e]) ||
+        o->items[e].line != o->items[e - 1].line + 1 || e - i > T3_COLS - 1)
+        return 0;
+    int64_t sum = 0;
+    for (size_t q = i; q < e; q++)
+        sum += ogi__order_item_count(o, &o->items[q]);
+    size_t seen = e - i;
+    if (seen < T3_COLS - 1) {
+        /* the values before w: the row's first ones */
+        size_t q = w, more = T3_COLS - 1 - seen;
+        int64_t part = 0;
+        for (; q-- > 0 && more > 0;) {
+            const item_t *x = &o->items[q];
+            if (x->kind == IT_GAP || (x->kind == IT_TEXT && !numbered(o, x)))
+                continue;
+            int64_t v = x->kind == IT_NUM ? ogi__order_item_count(o, x) : -1;
+            if (v < 0)
+                return 0;
+            part += v;
+            more--;
+        }
+        if (more > 0)
+            return 0;
+        sum += part;
+    }
+    return ogi__order_item_count(o, &o->items[e]) == sum;
+}
+
+/*
  * 1 when the run of digits [i, j) on consecutive lines, a blank line,
  * and the digits of item j + 1 are the pieces of one number split over
  * two blocks in its narrow column ("22" "" "6" for 226, "1" "2" "" "9"
@@ -427,7 +465,8 @@ ogi__order_join_wrapped_totals(order_t *o, ogi_arena_t *arena)
                     continue;
                 }
                 if (!joins) {
-                    if (total == plain[0] || total == plain[1])
+                    if ((total == plain[0] || total == plain[1]) &&
+                        !row_goes_on(o, w, i, e))
                         end = e;
                     continue;
                 }

@@ -80,6 +80,22 @@ table_cells(ogi__region_id_t r, ogi_format_t f)
 /* A table header's line: at most this long. */
 #define HEADER_CELL_BYTES 24
 
+/* 1 when lines [l0, l1) hold a short line that is no number: the next
+ * table's labels. */
+static int
+labels_between(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++) {
+        size_t a, b;
+        trimmed(t, l, &a, &b);
+        ogi_num_t num;
+        if (a < b && b - a <= TAIL_CELL_BYTES &&
+            ogi_number_parse(t->s + a, b - a, &num) == OGI_NUM_NONE)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * pdftotext without -layout writes a page's text blocks in its own order,
  * not the regions': Table 2's last values can come after Table 3's
@@ -170,6 +186,14 @@ balance_order(const ogi_text_t *t, ogi__outline_t *o, ogi_arena_t *arena)
          * its last, and never reaches into the next one's */
         if (a < st[r] && !(r == OGI__REG_T4 && stray))
             st[r] = a;
+        /* Table 2's last values written after Table 3's row labels (a
+         * browser's PDF: its last amount after them) stay in Table 3's
+         * region, which keeps its labels (Table 3's reader leaves an
+         * amount out); Table 3's values after Table 4's heading and
+         * header are its region's as they are */
+        if (r == OGI__REG_T2 && b > st[r + 1] &&
+            labels_between(t, st[r + 1], b - 1))
+            b = st[r + 1] > en[r] ? st[r + 1] : en[r];
         if (b > en[r])
             en[r] = b;
         if (r + 1 < OGI__REG_COUNT && en[r] > st[r + 1])

@@ -69,7 +69,6 @@ floor_of() {
         pandoc_md) echo 99.95 ;;
         strip) echo 99.8 ;;
         strip_flat) echo 99.75 ;;
-        strip_nodes) echo 99.95 ;;
         strip_nodes_flat) echo 99.95 ;;
         *) echo 100 ;;
     esac

@@ -562,6 +562,52 @@ unit_before_amount(void **state)
     assert_non_null(strstr(texts, ";52;9002000元;"));
 }
 
+/*
+ * Table 2's last value, an amount ("3.37"), written after Table 3's row
+ * labels (a browser's PDF of a page: the labels' column, then the
+ * amount, then Table 3's values): 10 + 175 + 15 values, 2021's tables,
+ * Table 3's last 25 after section 4's heading. Table 3 keeps its labels
+ * (its region is not cut after the amount) and reaches on to its last
+ * value; read, its stream holds its own 175 values, not the amount.
+ */
+static void
+table2_amount_after_table3_labels(void **state)
+{
+    (void)state;
+    static buf_t b;
+    b.n = 0;
+    put_head(&b, 9);
+    static const char *const labels[] = {
+        "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果", "（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(labels); i++)
+        put(&b, labels[i]);
+    put(&b, "3.37");
+    put_values(&b, 150, 11);
+    put(&b, "四、政府信息公开行政复议、行政诉讼情况");
+    put_values(&b, 25, 161);
+    put_t4_header(&b);
+    put_values(&b, 15, 186);
+    put_tail(&b);
+    ogi_arena_t *a = ogi_arena_new(0);
+    ogi__outline_t o;
+    ogi_text_t *t = outline_of(a, &b, &o);
+    size_t first = line_of(t, 0, labels[0]);
+    assert_true(o.start[OGI__REG_T3] <= first);
+    assert_true(o.end[OGI__REG_T2] <= first);
+    assert_int_equal(o.end[OGI__REG_T3], line_of(t, 0, "185") + 1);
+    assert_int_equal(o.start[OGI__REG_T4], line_of(t, 0, "行政复议"));
+    ogi__table_t tb;
+    assert_int_equal(ogi__reader_read(&tb, a, t, o.start[OGI__REG_T3],
+                                      o.end[OGI__REG_T3]),
+                     0);
+    assert_int_equal(tb.stream_values, 175);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -570,6 +616,7 @@ main(void)
         cmocka_unit_test(table4_values_before_anchor),
         cmocka_unit_test(other_format_count_moves_nothing),
         cmocka_unit_test(stray_year_before_table4),
+        cmocka_unit_test(table2_amount_after_table3_labels),
         cmocka_unit_test(label_tail_leaves_values_to_label),
         cmocka_unit_test(column_written_apart),
         cmocka_unit_test(stray_inside_table3_cuts_nothing),

@@ -711,6 +711,42 @@ late_labels_not_the_next_rows(void **state)
     ogi_arena_destroy(&a);
 }
 
+/*
+ * A crawler's text one node a line (no blank lines): Table 3's rows a
+ * value a line, "10" "0" "0" "0" "1" "0" "11" (a generated page's
+ * 一、, its truth 10 0 0 0 1 0 | 11). Its "1" "0" are two cells, not a
+ * total 10 wrapped in a narrow column that the four values before add
+ * up to: read apart, the six make the total on the next line.
+ */
+static void
+node_lines_one_zero_apart(void **state)
+{
+    (void)state;
+    static char in[16384];
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_LEN(t3_labels); i++) {
+        for (const char *c = t3_labels[i]; *c; c++)
+            if (!(c[0] == '\n' && c[1] == '\n') && n + 1 < sizeof(in))
+                in[n++] = *c;
+        in[n++] = '\n';
+        static const int first[7] = {10, 0, 0, 0, 1, 0, 11};
+        static const int second[7] = {2, 0, 0, 0, 0, 0, 2};
+        for (size_t k = 0; k < 7; k++)
+            n += (size_t)snprintf(in + n, sizeof(in) - n, "%d\n",
+                                  i == 0 ? first[k]
+                                         : i == 1 ? second[k] : (k == 0 || k == 6));
+    }
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi__table_t tb;
+    read_text(a, in, n, &tb);
+    static char got[8192];
+    value_rows(&tb, got, sizeof(got));
+    if (strncmp(got, "10 0 0 0 1 0 11|2 0 0 0 0 0 2|", 30) != 0)
+        fail_msg("rows read %s", got);
+    ogi_arena_destroy(&a);
+}
+
 int
 main(void)
 {
@@ -727,6 +763,7 @@ main(void)
         cmocka_unit_test(zero_before_count),
         cmocka_unit_test(labels_after_their_rows),
         cmocka_unit_test(late_labels_not_the_next_rows),
+        cmocka_unit_test(node_lines_one_zero_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
