@@ -561,7 +561,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     /* a block lynx laid out on a grid of more columns than any row has
      * values (every row with a blank cell) says how many cells the
      * table's rows have, the blocks it could not lay out too */
-    size_t most = r.ngrid;
+    size_t most = r.ngrid, owns = 0, own_most = 0;
     for (size_t l = l0; l < l1;) {
         if (ogi__table_is_empty_line(t, l)) {
             l++;
@@ -571,7 +571,20 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             return rc;
         if (r.ngrid > most)
             most = r.ngrid;
+        if (r.own) {
+            owns++;
+            if (r.ngrid > own_most)
+                own_most = r.ngrid;
+        }
         l = r.b1;
+    }
+    /* blocks lynx laid out each on a grid of its own (a table the page
+     * split, each part's columns where its own widest cells put them):
+     * the region's grid, wider than any of theirs, is their columns
+     * side by side, no grid of the table's */
+    if (owns >= 2 && r.nrgrid > own_most) {
+        r.nrgrid = 0;
+        most = own_most;
     }
     /* with no grid anywhere, the rows' gaps may say more cells (where
      * lynx kept a grid, its gaps are its padding) */

@@ -48,6 +48,11 @@ ogi__lynx_on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk,
         size_t g = grid_col(r, w[i].c0);
         if (g == r->ngrid || g < next || w[i].c0 - r->grid[g] > GRID_SLACK)
             return 0;
+        /* lynx pads each cell to its column's width and a space: a
+         * value covering the next column's first character is laid out
+         * by its own text, no grid */
+        if (g + 1 < r->ngrid && w[i].c1 > r->grid[g + 1])
+            return 0;
         k[i] = g - next;
         next = g + 1;
     }
@@ -268,7 +273,8 @@ ogi__lynx_block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
     int rc = rows >= 3 ? ogi__lynx_region_grid(r, b0, b1) : 0;
     if (rc)
         return rc;
-    if (rows < 3 || !r->ngrid) {
+    r->own = rows >= 3 && r->ngrid;
+    if (!r->own) {
         memcpy(r->grid, r->rgrid, sizeof(r->grid));
         r->ngrid = r->nrgrid;
     }

@@ -30,6 +30,7 @@ typedef struct {
     uint32_t rgrid[MAX_COLS]; /* the region's grid, or none (nrgrid 0) */
     size_t nrgrid;
     size_t b0, b1; /* the block of lines grid was last made for */
+    int own;       /* grid is that block's own, not the region's */
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
     int labelled;      /* the open row starts with a label */

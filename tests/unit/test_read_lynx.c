@@ -551,6 +551,71 @@ head_grid(void **state)
     check(FORMS "headgrid.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* A table the page split in two (two <table>s, an empty paragraph
+ * between): lynx lays each part out on a grid of its own, the second's
+ * columns four characters right of the first's. Each block is read on
+ * its own grid; the region's, both side by side, would have nine
+ * columns (tests/data/forms/lynx/splitgrid.html). */
+static void
+split_grid(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:一、本年新收政府信息公开申请数量 | V:39 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:39",
+        "L:二、上年结转政府信息公开申请数量 | V:6 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:6",
+        "L:三、本年度办理结果 | L:(一)予以公开 | V:31 | V:0 | V:0 | V:0 "
+        "| V:0 | V:0 | V:31",
+        "L:(二)部分公开 | V:1 | V:0 | V:0 | V:0 | V:0 | V:0 | V:1",
+        "L:三、本年度办理结果 | L:(三)不予公开 | L:1.属于国家秘密 | V:0 "
+        "| V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+        "L:2.其他法律行政法规禁止公开 | V:1 | V:0 | V:0 | V:0 | V:0 | V:0 "
+        "| V:1",
+        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+        NULL, NULL, NULL,
+        "L:(六)其他处理 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+        "L:(七)总计 | V:45 | V:0 | V:0 | V:0 | V:0 | V:0 | V:45",
+        "L:四、结转下年度继续办理 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+    };
+    check_body(FORMS "splitgrid.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* Rows laid out by their text, one space between cells (the headings'
+ * paragraphs keep lynx from its grid), where the values' starts happen
+ * to fall every two characters: "110" covers the first character of the
+ * column such a grid would have next, so it is no grid, and the block
+ * below, a grid of its own, keeps its seven columns
+ * (tests/data/forms/lynx/tightrows.html). */
+static void
+tight_rows(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:一、本年新收政府信息公开申请数量 | V:110 | V:17 | V:0 | B: | V:/ "
+        "| V:7 | V:134",
+        "L:二、上年结转政府信息公开申请数量 | V:0 | V:0 | B: | V:0 | B: "
+        "| V:0 | V:0",
+        NULL, NULL, NULL, NULL,
+        "L:三、本年度办理结果 | L:(三)不予公开 | L:3.危及\"三安全一稳定\" "
+        "| V:0 | B: | V:0 | V:0 | V:0 | B: | V:-",
+        "L:4.保护第三方合法权益 | V:0 | B: | B: | V:0 | V:- | V:1 | V:1",
+        NULL, NULL, NULL,
+        "L:8.属于行政查询事项 | V:1 | V:- | B: | V:- | V:0 | V:不适用 | V:1",
+        NULL, NULL, NULL, NULL, NULL,
+        "L:3.要求提供公开出版物 | V:0 | V:无 | B: | V:0 | V:0 | B: | V:0",
+        NULL,
+        "L:5.要求行政机关确认或重新出具已获取信息 | B: | V:0 | V:0 | B: "
+        "| V:0 | V:0 | V:0",
+        "L:(六)其他处理 | L:1.申请人无正当理由逾期不补正、行政机关不再处理其政府"
+        "信息公开申请 | V:1 | V:无 | V:0 | V:0 | V:0 | B: | V:1",
+        NULL, NULL,
+        "L:(七)总计 | V:95 | V:17 | B: | V:-- | V:0 | V:7 | V:119",
+        "L:四、结转下年度继续办理 | V:15 | V:0 | V:0 | B: | V:0 | V:0 | V:15",
+    };
+    check_body(FORMS "tightrows.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -569,6 +634,8 @@ main(void)
         cmocka_unit_test(grid_slack),
         cmocka_unit_test(grid_pair),
         cmocka_unit_test(head_grid),
+        cmocka_unit_test(split_grid),
+        cmocka_unit_test(tight_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
