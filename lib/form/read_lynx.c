@@ -385,6 +385,23 @@ block_indent(const ogi_text_t *t, size_t l)
     return best;
 }
 
+/* 1 when row line l is the only line of its block (r->b0, r->b1) with
+ * a label and values after it. */
+static int
+alone_in_block(const rd_t *r, size_t l)
+{
+    word_t w[MAX_WORDS];
+    for (size_t k = r->b0; k < r->b1; k++) {
+        if (k == l)
+            continue;
+        size_t n = ogi__lynx_line_words(r->t, k, w, MAX_WORDS);
+        size_t v = ogi__lynx_trailing_values(w, n);
+        if (v >= 1 && v < n)
+            return 0;
+    }
+    return l >= r->b0 && l < r->b1;
+}
+
 /*
  * The cells of a row line: runs of text words one space apart are read
  * with ogi__table_add_words (labels, a group label and its row's
@@ -473,6 +490,15 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             gapk[best]--;
             nblank--;
         }
+        /* a row alone in its block (a table of one row: Table 2's last
+         * ones, narrower than the region's widest) has no row beside it
+         * to say its cells: its gaps may be lynx's padding under wider
+         * headings as well as blank cells, so each keeps one blank open,
+         * for the format's columns to settle */
+        if (vals < n && nblank && alone_in_block(r, l))
+            for (size_t i = 1; i < n; i++)
+                if (gapk[i])
+                    opened[i] = 1;
     }
     size_t i = 0;
     while (i < n) {

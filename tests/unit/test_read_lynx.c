@@ -616,6 +616,24 @@ tight_rows(void **state)
     check_body(FORMS "tightrows.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Table 2's last tables, one row each under headings lynx wrapped:
+ * the row's gap of three or more spaces is lynx's padding under the
+ * wider heading as well as a blank cell would be (the HTML has none),
+ * and the region's widest row (three values) says nothing of a table of
+ * two columns: the gap keeps its blank open, a gap of one space, for the
+ * format's columns to settle (tests/data/forms/lynx/t2alone.html). */
+static void
+t2_alone(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:行政事业性收费 | V:24 | B:  | V:-11",
+        NULL,
+        "L:政府集中采购 | V:46 | B:  | V:36962.3",
+    };
+    check_body(FORMS "t2alone.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -636,6 +654,7 @@ main(void)
         cmocka_unit_test(head_grid),
         cmocka_unit_test(split_grid),
         cmocka_unit_test(tight_rows),
+        cmocka_unit_test(t2_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
