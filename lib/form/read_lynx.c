@@ -279,7 +279,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             return 0;
     }
     if (content < 6 || margin * 10 < content * 8)
-        return 0;
+        return content >= 3 && ogi__lynx_t4_grid(t, l0, l1) ? 60 : 0;
     content = margin = 0;
     size_t valrows = 0, heads = 0;
     for (size_t l = l0; l < l1; l++) {
@@ -445,9 +445,13 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     }
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
+    /* a row under its table's headings (a table too short for its rows
+     * to show the grid): a labelled row, or Table 4's line of values
+     * only, which lynx aligns under the headings' words as well */
     int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
                    ogi__lynx_on_grid(r, w, n, gapk, &tail)) ||
-                  (vals >= 1 && vals < n && ogi__lynx_head_grid(r, l, w, n, gapk, &tail));
+                  (vals >= 1 && (vals < n || (!r->width && n >= T4_GRID_MIN)) &&
+                   ogi__lynx_head_grid(r, l, w, n, gapk, &tail));
     if (gridded) {
         nblank = 0;
         for (size_t i = 0; i < n; i++)
@@ -508,8 +512,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
             uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : lead;
-            int open =
-                opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
+            int open = opened[i] || (!gridded && vals == n && !r->width &&
+                                     gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;

@@ -80,18 +80,27 @@ ogi__lynx_head_grid(const rd_t *r, size_t l, const word_t *w, size_t n,
     rd_t h = *r;
     uint8_t at[GRID_SPAN];
     memset(at, 0, sizeof(at));
-    word_t hw[MAX_WORDS];
-    size_t lines = 0;
+    /* the words of the lines below the one being read, [0, nlow) */
+    word_t low[HEAD_LINES * MAX_WORDS];
+    size_t nlow = 0, lines = 0;
     for (size_t k = l; k-- > 0 && lines < HEAD_LINES;) {
         if (ogi__table_is_empty_line(t, k) || ogi__table_is_page_line(t, k))
             break;
+        word_t *hw = low + nlow;
         size_t m = ogi__lynx_line_words(t, k, hw, MAX_WORDS);
         for (size_t i = 0; i < m; i++) {
             if (hw[i].value)
                 return 0;
-            if (hw[i].c0 < GRID_SPAN)
+            /* a heading over words of a line below (a group's, over
+             * its columns: 行政复议 over 结果维持 ... 总计) starts no
+             * column of its own */
+            int over = 0;
+            for (size_t j = 0; j < nlow && !over; j++)
+                over = hw[i].c0 < low[j].c1 && low[j].c0 < hw[i].c1;
+            if (!over && hw[i].c0 < GRID_SPAN)
                 at[hw[i].c0] = 1;
         }
+        nlow += m;
         lines++;
     }
     if (!lines)
@@ -279,4 +288,37 @@ ogi__lynx_block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
         r->ngrid = r->nrgrid;
     }
     return 0;
+}
+
+/*
+ * 1 when lines [l0, l1) are Table 4 as lynx lays it out on its grid
+ * (too few lines for the probe's other signs): the last line values
+ * only, T4_GRID_MIN of them or more, each in a column the heading
+ * lines right above start a word at, counted in characters as lynx
+ * counts them (a tool laying text out by display columns puts the
+ * values of columns under headings in ideographs about twice as far
+ * right), every line indented by lynx's margin.
+ */
+int
+ogi__lynx_t4_grid(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t l = l1;
+    while (l > l0 && ogi__table_is_empty_line(t, l - 1))
+        l--;
+    if (l == l0)
+        return 0;
+    l--;
+    word_t w[MAX_WORDS];
+    size_t n = ogi__lynx_line_words(t, l, w, MAX_WORDS);
+    if (n < T4_GRID_MIN || ogi__lynx_trailing_values(w, n) != n)
+        return 0;
+    for (size_t k = l0; k <= l; k++) {
+        const ogi_line_t *ln = &t->lines[k];
+        if (ln->end > ln->start &&
+            (ln->end - ln->start < 3 || memcmp(t->s + ln->start, "   ", 3)))
+            return 0;
+    }
+    rd_t r = {.t = t};
+    size_t gapk[MAX_WORDS], tail;
+    return ogi__lynx_head_grid(&r, l, w, n, gapk, &tail);
 }

@@ -55,6 +55,8 @@ check(const char *file, const char *const *want, size_t nwant)
     assert_string_equal(tb.reader, "lynx");
     char got[512];
     for (size_t r = 0; r < tb.nrows && r < nwant; r++) {
+        if (!want[r]) /* a row not checked */
+            continue;
         ogi_test_row_string(&tb, r, got, sizeof(got));
         if (strcmp(got, want[r]) != 0)
             print_error("row %zu: %s\n", r, got);
@@ -634,6 +636,42 @@ t2_alone(void **state)
     check_body(FORMS "t2alone.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* Table 4 laid out on lynx's grid, too short for the probe's other
+ * signs: its cells are the columns its leaf headings start at, counted
+ * in characters (结果维持 is four, not eight display columns); the group
+ * headings over them (行政复议, 未经复议直接起诉) start none
+ * (tests/data/forms/lynx/t4grid.html, cells read from the HTML). */
+static void
+t4_grid(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:行政复议 | L:行政诉讼",
+        NULL,
+        NULL,
+        "B: | B: | B: | B: | V:/ | B: | B: | V:不适用 | B: | V:- | B: | B: "
+        "| B: | V:无 | V:不适用",
+    };
+    check(FORMS "t4grid.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
+/* The same with every cell a value: the group headings start at
+ * characters of their own (行政复议 centred over its five columns), and
+ * no column is made of them (tests/data/forms/lynx/t4groups.html). */
+static void
+t4_groups(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:行政复议 | L:行政诉讼",
+        NULL,
+        NULL,
+        "V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:0 | V:0 | V:0",
+    };
+    check(FORMS "t4groups.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -655,6 +693,8 @@ main(void)
         cmocka_unit_test(split_grid),
         cmocka_unit_test(tight_rows),
         cmocka_unit_test(t2_alone),
+        cmocka_unit_test(t4_grid),
+        cmocka_unit_test(t4_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
