@@ -559,6 +559,39 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
 
 /* ---- the region ---- */
 
+/*
+ * A row line lynx wrapped at its width: its last values go on the next
+ * line, at the margin, with no empty line between. A line of values only
+ * right under a row line (a label, values after it) is no row of its
+ * own, every row of the tables having a label, but the end of that row.
+ * Its words are appended to w[0..n) (room for MAX_WORDS), set one space
+ * after the row's last (where lynx broke the line, one space); returns
+ * how many, 0 where line l + 1 is no such line.
+ */
+static size_t
+wrapped(const ogi_text_t *t, size_t l, size_t l1, word_t *w, size_t n)
+{
+    size_t v = ogi__lynx_trailing_values(w, n);
+    if (l + 1 >= l1 || v == 0 || v == n || n >= MAX_WORDS ||
+        ogi__table_is_empty_line(t, l + 1) || ogi__table_is_page_line(t, l + 1))
+        return 0;
+    const ogi_line_t *ln = &t->lines[l + 1];
+    if (ln->end - ln->start < 4 || memcmp(t->s + ln->start, "   ", 3) ||
+        t->s[ln->start + 3] == ' ')
+        return 0;
+    word_t *x = w + n;
+    size_t m = ogi__lynx_line_words(t, l + 1, x, MAX_WORDS - n);
+    if (m == 0 || ogi__lynx_trailing_values(x, m) != m ||
+        x[m - 1].b < ln->end)
+        return 0;
+    uint32_t shift = w[n - 1].c1 + 1 - x[0].c0;
+    for (size_t i = 0; i < m; i++) {
+        x[i].c0 += shift;
+        x[i].c1 += shift;
+    }
+    return m;
+}
+
 static int
 open_row(rd_t *r, size_t l)
 {
@@ -645,11 +678,12 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (gap_cells && r.in_row && r.row_values &&
                 (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
                 return rc;
+            size_t more = wrapped(t, l, l1, w, n);
             if ((rc = open_row(&r, l)) || (rc = ogi__lynx_block_grid(&r, l, l0, l1)) ||
-                (rc = row_line(&r, l, w, n)))
+                (rc = row_line(&r, l, w, n + more)))
                 return rc;
             after_cell = 0;
-            l++;
+            l += more ? 2 : 1;
             continue;
         }
         if (w[0].value && n == 1) {

@@ -672,6 +672,26 @@ t4_groups(void **state)
     check(FORMS "t4groups.txt", want, sizeof(want) / sizeof(want[0]));
 }
 
+/* A row line lynx wrapped at its width: the row's last value alone on
+ * the next line, at the margin, is the end of that row, not a row of
+ * its own (tests/data/forms/lynx/wrapped.html, seven zeros in the
+ * HTML). */
+static void
+wrapped_row(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "L:(六)其他处理 | L:1.申请人无正当理由逾期不补正、行政机关不再处理其政府"
+        "信息公开申请 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0 | V:0",
+        NULL, /* the headings lynx repeats where the page split the table */
+        "L:三、本年度办理结果 | L:(六)其他处理 | L:2.申请人逾期未按收费通知要求"
+        "缴纳费用、行政机关不再处理其政府信息公开申请 | V:0 | V:0 | V:0 | V:0 "
+        "| V:0 | V:0 | V:0",
+        "L:3.其他 | V:2 | V:0 | V:0 | V:0 | V:0 | V:0 | V:2",
+    };
+    check_body(FORMS "wrapped.txt", want, sizeof(want) / sizeof(want[0]));
+}
+
 int
 main(void)
 {
@@ -695,6 +715,7 @@ main(void)
         cmocka_unit_test(t2_alone),
         cmocka_unit_test(t4_grid),
         cmocka_unit_test(t4_groups),
+        cmocka_unit_test(wrapped_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
