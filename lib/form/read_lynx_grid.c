@@ -232,7 +232,7 @@ ogi__lynx_region_grid(rd_t *r, size_t l0, size_t l1)
     r->ngrid = ng;
     /* every row on it, but one whose label reaches into the columns: a
      * label spanning columns lynx could not lay out, its cells after it */
-    size_t gapk[MAX_WORDS], tail, past = 0;
+    size_t gapk[MAX_WORDS], tail, past = 0, touch = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -240,16 +240,26 @@ ogi__lynx_region_grid(rd_t *r, size_t l0, size_t l1)
         size_t v = ogi__lynx_trailing_values(w, n);
         if (v < 2 || v == n)
             continue;
-        if (w[n - v - 1].c1 >= r->grid[0])
+        if (w[n - v - 1].c1 >= r->grid[0]) {
             past++;
-        else if (!ogi__lynx_on_grid(r, w, n, gapk, &tail)) {
+            continue;
+        }
+        if (!ogi__lynx_on_grid(r, w, n, gapk, &tail)) {
             r->ngrid = 0;
             return 0;
         }
+        for (size_t i = n - v; i < n; i++) {
+            size_t g = grid_col(r, w[i].c0);
+            touch += g + 1 < r->ngrid && w[i].c1 == r->grid[g + 1];
+        }
     }
     /* such rows are few: in a text laid out row by row, no grid, every
-     * label but the shortest reaches past the first value */
-    if (past * 3 > rows)
+     * label but the shortest reaches past the first value. Likewise a
+     * value running up to the next column's start, no space between:
+     * lynx pads a cell to its column and a space, but where a row's cell
+     * is wider than the rows before made its column; values set one
+     * space apart by their text do it in most rows */
+    if (past * 3 > rows || touch * 3 > rows)
         r->ngrid = 0;
     return 0;
 }
