@@ -279,7 +279,7 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
             return 0;
     }
     if (content < 6 || margin * 10 < content * 8)
-        return 0;
+        return content >= 3 && ogi__lynx_t4_grid(t, l0, l1) ? 60 : 0;
     content = margin = 0;
     size_t valrows = 0, heads = 0;
     for (size_t l = l0; l < l1; l++) {
@@ -385,6 +385,23 @@ block_indent(const ogi_text_t *t, size_t l)
     return best;
 }
 
+/* 1 when row line l is the only line of its block (r->b0, r->b1) with
+ * a label and values after it. */
+static int
+alone_in_block(const rd_t *r, size_t l)
+{
+    word_t w[MAX_WORDS];
+    for (size_t k = r->b0; k < r->b1; k++) {
+        if (k == l)
+            continue;
+        size_t n = ogi__lynx_line_words(r->t, k, w, MAX_WORDS);
+        size_t v = ogi__lynx_trailing_values(w, n);
+        if (v >= 1 && v < n)
+            return 0;
+    }
+    return l >= r->b0 && l < r->b1;
+}
+
 /*
  * The cells of a row line: runs of text words one space apart are read
  * with ogi__table_add_words (labels, a group label and its row's
@@ -428,9 +445,13 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
     }
     size_t tail = 0; /* blank columns after the last value, on the grid */
     uint8_t opened[MAX_WORDS] = {0}; /* gaps whose last blank is open */
+    /* a row under its table's headings (a table too short for its rows
+     * to show the grid): a labelled row, or Table 4's line of values
+     * only, which lynx aligns under the headings' words as well */
     int gridded = (r->ngrid && vals >= 1 && vals <= r->ngrid &&
                    ogi__lynx_on_grid(r, w, n, gapk, &tail)) ||
-                  (vals >= 1 && vals < n && ogi__lynx_head_grid(r, l, w, n, gapk, &tail));
+                  (vals >= 1 && (vals < n || (!r->width && n >= T4_GRID_MIN)) &&
+                   ogi__lynx_head_grid(r, l, w, n, gapk, &tail));
     if (gridded) {
         nblank = 0;
         for (size_t i = 0; i < n; i++)
@@ -473,6 +494,15 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
             gapk[best]--;
             nblank--;
         }
+        /* a row alone in its block (a table of one row: Table 2's last
+         * ones, narrower than the region's widest) has no row beside it
+         * to say its cells: its gaps may be lynx's padding under wider
+         * headings as well as blank cells, so each keeps one blank open,
+         * for the format's columns to settle */
+        if (vals < n && nblank && alone_in_block(r, l))
+            for (size_t i = 1; i < n; i++)
+                if (gapk[i])
+                    opened[i] = 1;
     }
     size_t i = 0;
     while (i < n) {
@@ -482,8 +512,8 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
              * and one cell fewer; that one is a gap of one (split_int.h)
              * placement fills where the row comes short */
             uint32_t g = i > 0 ? w[i].c0 - w[i - 1].c1 : lead;
-            int open =
-                opened[i] || (vals == n && !r->width && gapk[i] && g % 2 == 1);
+            int open = opened[i] || (!gridded && vals == n && !r->width &&
+                                     gapk[i] && g % 2 == 1);
             int rc = add_blanks(r, gapk[i] - (size_t)open, w[i].a);
             if (rc)
                 return rc;
@@ -529,6 +559,39 @@ row_line(rd_t *r, size_t l, const word_t *w, size_t n)
 
 /* ---- the region ---- */
 
+/*
+ * A row line lynx wrapped at its width: its last values go on the next
+ * line, at the margin, with no empty line between. A line of values only
+ * right under a row line (a label, values after it) is no row of its
+ * own, every row of the tables having a label, but the end of that row.
+ * Its words are appended to w[0..n) (room for MAX_WORDS), set one space
+ * after the row's last (where lynx broke the line, one space); returns
+ * how many, 0 where line l + 1 is no such line.
+ */
+static size_t
+wrapped(const ogi_text_t *t, size_t l, size_t l1, word_t *w, size_t n)
+{
+    size_t v = ogi__lynx_trailing_values(w, n);
+    if (l + 1 >= l1 || v == 0 || v == n || n >= MAX_WORDS ||
+        ogi__table_is_empty_line(t, l + 1) || ogi__table_is_page_line(t, l + 1))
+        return 0;
+    const ogi_line_t *ln = &t->lines[l + 1];
+    if (ln->end - ln->start < 4 || memcmp(t->s + ln->start, "   ", 3) ||
+        t->s[ln->start + 3] == ' ')
+        return 0;
+    word_t *x = w + n;
+    size_t m = ogi__lynx_line_words(t, l + 1, x, MAX_WORDS - n);
+    if (m == 0 || ogi__lynx_trailing_values(x, m) != m ||
+        x[m - 1].b < ln->end)
+        return 0;
+    uint32_t shift = w[n - 1].c1 + 1 - x[0].c0;
+    for (size_t i = 0; i < m; i++) {
+        x[i].c0 += shift;
+        x[i].c1 += shift;
+    }
+    return m;
+}
+
 static int
 open_row(rd_t *r, size_t l)
 {
@@ -561,7 +624,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     /* a block lynx laid out on a grid of more columns than any row has
      * values (every row with a blank cell) says how many cells the
      * table's rows have, the blocks it could not lay out too */
-    size_t most = r.ngrid;
+    size_t most = r.ngrid, owns = 0, own_most = 0;
     for (size_t l = l0; l < l1;) {
         if (ogi__table_is_empty_line(t, l)) {
             l++;
@@ -571,7 +634,20 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             return rc;
         if (r.ngrid > most)
             most = r.ngrid;
+        if (r.own) {
+            owns++;
+            if (r.ngrid > own_most)
+                own_most = r.ngrid;
+        }
         l = r.b1;
+    }
+    /* blocks lynx laid out each on a grid of its own (a table the page
+     * split, each part's columns where its own widest cells put them):
+     * the region's grid, wider than any of theirs, is their columns
+     * side by side, no grid of the table's */
+    if (owns >= 2 && r.nrgrid > own_most) {
+        r.nrgrid = 0;
+        most = own_most;
     }
     /* with no grid anywhere, the rows' gaps may say more cells (where
      * lynx kept a grid, its gaps are its padding) */
@@ -602,11 +678,12 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
             if (gap_cells && r.in_row && r.row_values &&
                 (rc = add_blanks(&r, gap_cells, t->lines[l].start)))
                 return rc;
+            size_t more = wrapped(t, l, l1, w, n);
             if ((rc = open_row(&r, l)) || (rc = ogi__lynx_block_grid(&r, l, l0, l1)) ||
-                (rc = row_line(&r, l, w, n)))
+                (rc = row_line(&r, l, w, n + more)))
                 return rc;
             after_cell = 0;
-            l++;
+            l += more ? 2 : 1;
             continue;
         }
         if (w[0].value && n == 1) {

@@ -48,6 +48,11 @@ ogi__lynx_on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk,
         size_t g = grid_col(r, w[i].c0);
         if (g == r->ngrid || g < next || w[i].c0 - r->grid[g] > GRID_SLACK)
             return 0;
+        /* lynx pads each cell to its column's width and a space: a
+         * value covering the next column's first character is laid out
+         * by its own text, no grid */
+        if (g + 1 < r->ngrid && w[i].c1 > r->grid[g + 1])
+            return 0;
         k[i] = g - next;
         next = g + 1;
     }
@@ -75,18 +80,27 @@ ogi__lynx_head_grid(const rd_t *r, size_t l, const word_t *w, size_t n,
     rd_t h = *r;
     uint8_t at[GRID_SPAN];
     memset(at, 0, sizeof(at));
-    word_t hw[MAX_WORDS];
-    size_t lines = 0;
+    /* the words of the lines below the one being read, [0, nlow) */
+    word_t low[HEAD_LINES * MAX_WORDS];
+    size_t nlow = 0, lines = 0;
     for (size_t k = l; k-- > 0 && lines < HEAD_LINES;) {
         if (ogi__table_is_empty_line(t, k) || ogi__table_is_page_line(t, k))
             break;
+        word_t *hw = low + nlow;
         size_t m = ogi__lynx_line_words(t, k, hw, MAX_WORDS);
         for (size_t i = 0; i < m; i++) {
             if (hw[i].value)
                 return 0;
-            if (hw[i].c0 < GRID_SPAN)
+            /* a heading over words of a line below (a group's, over
+             * its columns: 行政复议 over 结果维持 ... 总计) starts no
+             * column of its own */
+            int over = 0;
+            for (size_t j = 0; j < nlow && !over; j++)
+                over = hw[i].c0 < low[j].c1 && low[j].c0 < hw[i].c1;
+            if (!over && hw[i].c0 < GRID_SPAN)
                 at[hw[i].c0] = 1;
         }
+        nlow += m;
         lines++;
     }
     if (!lines)
@@ -218,7 +232,7 @@ ogi__lynx_region_grid(rd_t *r, size_t l0, size_t l1)
     r->ngrid = ng;
     /* every row on it, but one whose label reaches into the columns: a
      * label spanning columns lynx could not lay out, its cells after it */
-    size_t gapk[MAX_WORDS], tail, past = 0;
+    size_t gapk[MAX_WORDS], tail, past = 0, touch = 0;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
@@ -226,16 +240,26 @@ ogi__lynx_region_grid(rd_t *r, size_t l0, size_t l1)
         size_t v = ogi__lynx_trailing_values(w, n);
         if (v < 2 || v == n)
             continue;
-        if (w[n - v - 1].c1 >= r->grid[0])
+        if (w[n - v - 1].c1 >= r->grid[0]) {
             past++;
-        else if (!ogi__lynx_on_grid(r, w, n, gapk, &tail)) {
+            continue;
+        }
+        if (!ogi__lynx_on_grid(r, w, n, gapk, &tail)) {
             r->ngrid = 0;
             return 0;
         }
+        for (size_t i = n - v; i < n; i++) {
+            size_t g = grid_col(r, w[i].c0);
+            touch += g + 1 < r->ngrid && w[i].c1 == r->grid[g + 1];
+        }
     }
     /* such rows are few: in a text laid out row by row, no grid, every
-     * label but the shortest reaches past the first value */
-    if (past * 3 > rows)
+     * label but the shortest reaches past the first value. Likewise a
+     * value running up to the next column's start, no space between:
+     * lynx pads a cell to its column and a space, but where a row's cell
+     * is wider than the rows before made its column; values set one
+     * space apart by their text do it in most rows */
+    if (past * 3 > rows || touch * 3 > rows)
         r->ngrid = 0;
     return 0;
 }
@@ -268,9 +292,43 @@ ogi__lynx_block_grid(rd_t *r, size_t l, size_t l0, size_t l1)
     int rc = rows >= 3 ? ogi__lynx_region_grid(r, b0, b1) : 0;
     if (rc)
         return rc;
-    if (rows < 3 || !r->ngrid) {
+    r->own = rows >= 3 && r->ngrid;
+    if (!r->own) {
         memcpy(r->grid, r->rgrid, sizeof(r->grid));
         r->ngrid = r->nrgrid;
     }
     return 0;
+}
+
+/*
+ * 1 when lines [l0, l1) are Table 4 as lynx lays it out on its grid
+ * (too few lines for the probe's other signs): the last line values
+ * only, T4_GRID_MIN of them or more, each in a column the heading
+ * lines right above start a word at, counted in characters as lynx
+ * counts them (a tool laying text out by display columns puts the
+ * values of columns under headings in ideographs about twice as far
+ * right), every line indented by lynx's margin.
+ */
+int
+ogi__lynx_t4_grid(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t l = l1;
+    while (l > l0 && ogi__table_is_empty_line(t, l - 1))
+        l--;
+    if (l == l0)
+        return 0;
+    l--;
+    word_t w[MAX_WORDS];
+    size_t n = ogi__lynx_line_words(t, l, w, MAX_WORDS);
+    if (n < T4_GRID_MIN || ogi__lynx_trailing_values(w, n) != n)
+        return 0;
+    for (size_t k = l0; k <= l; k++) {
+        const ogi_line_t *ln = &t->lines[k];
+        if (ln->end > ln->start &&
+            (ln->end - ln->start < 3 || memcmp(t->s + ln->start, "   ", 3)))
+            return 0;
+    }
+    rd_t r = {.t = t};
+    size_t gapk[MAX_WORDS], tail;
+    return ogi__lynx_head_grid(&r, l, w, n, gapk, &tail);
 }

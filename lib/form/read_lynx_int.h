@@ -30,6 +30,7 @@ typedef struct {
     uint32_t rgrid[MAX_COLS]; /* the region's grid, or none (nrgrid 0) */
     size_t nrgrid;
     size_t b0, b1; /* the block of lines grid was last made for */
+    int own;       /* grid is that block's own, not the region's */
     int in_row;
     size_t row_values; /* VALUE cells in the open row */
     int labelled;      /* the open row starts with a label */
@@ -49,6 +50,10 @@ typedef struct {
 /* Lines of headings looked for above a row */
 #define HEAD_LINES 3
 
+/* Values Table 4's line shows at least, for its headings to be looked
+ * for as its columns */
+#define T4_GRID_MIN 3
+
 /* The words of line l (at most max) with their character columns. */
 size_t ogi__lynx_line_words(const ogi_text_t *t, size_t l, word_t *w,
                             size_t max);
@@ -66,6 +71,9 @@ int ogi__lynx_on_grid(const rd_t *r, const word_t *w, size_t n, size_t *gapk,
  * alone under its table's headings. */
 int ogi__lynx_head_grid(const rd_t *r, size_t l, const word_t *w, size_t n,
                         size_t *gapk, size_t *tail);
+/* 1 when lines [l0, l1) are Table 4 on lynx's grid: a line of values
+ * under heading lines whose words start its columns. */
+int ogi__lynx_t4_grid(const ogi_text_t *t, size_t l0, size_t l1);
 /* Cells of the widest row of lines [l0, l1), *by_gaps what its gaps
  * alone say. */
 size_t ogi__lynx_region_width(const ogi_text_t *t, size_t l0, size_t l1,
