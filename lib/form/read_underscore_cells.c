@@ -236,6 +236,31 @@ cut_placeholder(const ogi_text_t *t, size_t b)
     return cut_placeholder_n(t, b, 1);
 }
 
+/* Whether the labels of line `line` may have overflowed the character
+ * cut at normalised offset b (b > 0) into the cell: its first bytes are
+ * those of a character of the rest of such a label. 0 when the skeleton
+ * says no label's rest holds one (the bytes are the cell's own). */
+static int
+rest_holds_cut(const ogi_text_t *t, const frags_t *fs, size_t line, size_t b)
+{
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    size_t n = 0;
+    while (r + n < t->raw_len && n < 3 && (unsigned char)t->raw[r + n] >= 0x80)
+        n++;
+    return n ? ogi__uscore_rest_may_hold(t, fs, line, r, t->raw + r, n) : -1;
+}
+
+/* Whether the labels of line `line` may have overflowed the character at
+ * normalised offset p into the cell (rest_holds_cut, a whole one). */
+static int
+rest_holds_char(const ogi_text_t *t, const frags_t *fs, size_t line, size_t p)
+{
+    uint32_t r = ogi_text_raw_offset(t, p);
+    size_t n = ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    return n ? ogi__uscore_rest_may_hold(t, fs, line, r, t->raw + r, n) : -1;
+}
+
 /* Whether a broken sequence dropped at normalised offset q (q > 0) starts
  * with a continuation byte: the middle of a character whose first bytes
  * something was written over. */
@@ -358,7 +383,9 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         (number_before(fs, line, col) ||
          (!after_cut &&
           (cut_lead(t, b) == 0xe2 || ogi__table_is_nbsp(t, a) || t->canvas)) ||
-         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
+         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)) ||
+         /* no label of the line has such a character left to overflow */
+         rest_holds_cut(t, fs, line, b) == 0)) {
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
@@ -437,7 +464,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 * overflow, right of a number */
                (number_before(fs, line, col) &&
                 dash_prefix(s + p, q - p, 1) > 0 &&
-                overflow_after(t, p + dash_prefix(s + p, q - p, 1))))))
+                overflow_after(t, p + dash_prefix(s + p, q - p, 1))) ||
+               /* a placeholder's first character that no label of the
+                * line has left to overflow ("重新\xe5\x87|/__|") */
+               ((is_placeholder(s + p, q - p) ||
+                 dash_prefix(s + p, q - p, 1) == q - p) &&
+                rest_holds_char(t, fs, line, p) == 0))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);

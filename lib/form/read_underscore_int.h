@@ -82,4 +82,16 @@ ogi__uscore_is_rule_line(const ogi_text_t *t, size_t l)
 void ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l,
                            size_t line);
 
+/*
+ * Whether the overflow of the labels own on line `line` of fs (the
+ * fragments read so far) may show, at raw byte r, a character whose UTF-8
+ * starts with bytes[0..nb): 1 when the rest of a label of the skeleton
+ * such a fragment starts (past what it shows) reaches r and holds one, 0
+ * when none does, -1 when the line has no own label or one the skeleton
+ * does not know (read_underscore_rest.c).
+ */
+int ogi__uscore_rest_may_hold(const ogi_text_t *t, const frags_t *fs,
+                              size_t line, uint32_t r, const char *bytes,
+                              size_t nb);
+
 #endif /* OGI_READ_UNDERSCORE_INT_H */
