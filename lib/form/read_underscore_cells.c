@@ -386,11 +386,18 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
          ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)) ||
          /* no label of the line has such a character left to overflow */
          rest_holds_cut(t, fs, line, b) == 0)) {
+        /* where the left cell ran on to its bar, or values came first,
+         * a label's overflow may show here too: when the rest of the
+         * line's label holds a character starting with these bytes, the
+         * cell was its placeholder or blank, and the bytes cannot say
+         * which (3: "~", read by place_lost.c) */
+        int both = (after_cut || number_before(fs, line, col)) &&
+                   rest_holds_cut(t, fs, line, b) == 1;
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
             fs->f[fs->n - 1].n = 0; /* nothing of it is left */
-            fs->f[fs->n - 1].spaced = 2;
+            fs->f[fs->n - 1].spaced = both ? 3 : 2;
         }
         return;
     }

@@ -32,7 +32,9 @@ typedef struct {
     uint8_t kind;
     uint8_t line;    /* line within the visual row */
     uint8_t spaced;  /* a value whose spaces became underscores ("增_7"),
-                        or 2: 不适用 cut by the bar ("不\xe9|") */
+                        or 2: 不适用 cut by the bar ("不\xe9|"), or 3:
+                        a placeholder cut or a label's overflow over a
+                        blank, the bytes alike ("~") */
 } frag_t;
 
 typedef struct {
