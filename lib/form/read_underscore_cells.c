@@ -300,6 +300,17 @@ overflow_after(const ogi_text_t *t, size_t i)
             (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
 }
 
+/* Whether segment [p, q) of cell col is 无 and then a label's overflow,
+ * right of values of its line ("|无机|"): a label may start with 无
+ * (无法提供), never after values. */
+static int
+wu_over(const ogi_text_t *t, const frags_t *fs, size_t line, int col, size_t p,
+        size_t q)
+{
+    return col > 0 && q - p > 3 && memcmp(t->s + p, "无", 3) == 0 &&
+           overflow_after(t, p + 3) && after_values(fs, line, col);
+}
+
 static void
 push(frags_t *fs, size_t off, size_t n, int col, frag_kind_t kind, size_t line)
 {
@@ -475,7 +486,8 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                /* a placeholder's first character that no label of the
                 * line has left to overflow ("重新\xe5\x87|/__|") */
                ((is_placeholder(s + p, q - p) ||
-                 dash_prefix(s + p, q - p, 1) == q - p) &&
+                 dash_prefix(s + p, q - p, 1) == q - p ||
+                 wu_over(t, fs, line, col, p, q)) &&
                 rest_holds_char(t, fs, line, p) == 0))))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
@@ -512,6 +524,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                  * of a number of its line (headings write "增/减") */
                 push(fs, p, kd, col, F_VALUE, line);
                 push(fs, p + kd, q - p - kd, col, F_CONT, line);
+            } else if (wu_over(t, fs, line, col, p, q) &&
+                       rest_holds_char(t, fs, line, p) == 0) {
+                /* 无 written over the overflow ("|无机|" of 行政机关),
+                 * right of values: no label of the line has a 无 left */
+                push(fs, p, 3, col, F_VALUE, line);
+                push(fs, p + 3, q - p - 3, col, F_CONT, line);
             } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor

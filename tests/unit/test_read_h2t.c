@@ -1412,6 +1412,34 @@ label_rest(void **state)
     }
 }
 
+/*
+ * rest5.txt (README.md there): 2.申请人逾期未按收费通知要求缴纳费用… reads
+ * 无 无 不适用 - 无 (blank) 无 in the HTML. Its legal service's cell
+ * "|无机|" is 无 with the overflow 机 (of 行政机关) after it: no 无 is left
+ * of the label, so the 无 is the cell's own. The next cell
+ * "|\xc2\xa0\xe4|" is blank, but 不适用 starts with \xe4 as 不, 其 and
+ * 信 of the label's rest do: the bytes cannot tell, and the row carries a
+ * P6 naming the cell.
+ */
+static void
+wu_overflow(void **state)
+{
+    (void)state;
+    ogi_arena_t *a = ogi_arena_new(0);
+    char *raw;
+    ogi_report_t *r = parse_whole(a, "rest5.txt", &raw);
+    long row = ogi_skeleton_row_index(OGI_T3, "other.fee_unpaid");
+    assert_true(row >= 0);
+    const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, 4);
+    assert_non_null(c);
+    assert_int_equal(c->state, OGI_CELL_NA);
+    assert_int_equal(findings_naming(r, "P6", "apply.other.fee_unpaid",
+                                     "apply.other.fee_unpaid.other_org"),
+                     1);
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
 int
 main(void)
 {
@@ -1448,6 +1476,7 @@ main(void)
         cmocka_unit_test(sign_pair),
         cmocka_unit_test(slash_cut),
         cmocka_unit_test(label_rest),
+        cmocka_unit_test(wu_overflow),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
 }
