@@ -1372,74 +1372,6 @@ slash_cut(void **state)
     free(raw);
 }
 
-/*
- * rest1.txt .. rest4.txt: html2text's output for whole generated pages
- * (README.md there). A label cut at its bar may run on under the value
- * cells, and what a cell then shows of a cut character is its own
- * placeholder or that overflow; the skeleton's label says which: when no
- * character left of the label (past what its cell shows) starts with
- * those bytes, they are the cell's. The natural person's cell of each row
- * is a placeholder in the HTML (无, 无, —, /): "重新\xe5\x87|\xe6\x97|"
- * (出具已获取信息 has no 无), "明确__|\xe6|" (the label whole, padded to
- * its bar), "查询|\xe2\x80|" (事项 is all that is left), "信\xe6\x81|/__|"
- * (息 is left, never a slash).
- */
-static void
-label_rest(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *name, *row;
-    } want[] = {
-        {"rest1.txt", "rejected.reconfirm"},
-        {"rest2.txt", "unable.unclear"},
-        {"rest3.txt", "denied.admin_query"},
-        {"rest4.txt", "unable.not_held"},
-    };
-    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
-        ogi_arena_t *a = ogi_arena_new(0);
-        char *raw;
-        ogi_report_t *r = parse_whole(a, want[k].name, &raw);
-        long row = ogi_skeleton_row_index(OGI_T3, want[k].row);
-        assert_true(row >= 0);
-        const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, 0);
-        assert_non_null(c);
-        if (c->state != OGI_CELL_NA)
-            fail_msg("%s %s: state %d, want na", want[k].name, want[k].row,
-                     c->state);
-        ogi_arena_destroy(&a);
-        free(raw);
-    }
-}
-
-/*
- * rest5.txt (README.md there): 2.申请人逾期未按收费通知要求缴纳费用… reads
- * 无 无 不适用 - 无 (blank) 无 in the HTML. Its legal service's cell
- * "|无机|" is 无 with the overflow 机 (of 行政机关) after it: no 无 is left
- * of the label, so the 无 is the cell's own. The next cell
- * "|\xc2\xa0\xe4|" is blank, but 不适用 starts with \xe4 as 不, 其 and
- * 信 of the label's rest do: the bytes cannot tell, and the row carries a
- * P6 naming the cell.
- */
-static void
-wu_overflow(void **state)
-{
-    (void)state;
-    ogi_arena_t *a = ogi_arena_new(0);
-    char *raw;
-    ogi_report_t *r = parse_whole(a, "rest5.txt", &raw);
-    long row = ogi_skeleton_row_index(OGI_T3, "other.fee_unpaid");
-    assert_true(row >= 0);
-    const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, 4);
-    assert_non_null(c);
-    assert_int_equal(c->state, OGI_CELL_NA);
-    assert_int_equal(findings_naming(r, "P6", "apply.other.fee_unpaid",
-                                     "apply.other.fee_unpaid.other_org"),
-                     1);
-    ogi_arena_destroy(&a);
-    free(raw);
-}
-
 int
 main(void)
 {
@@ -1475,8 +1407,6 @@ main(void)
         cmocka_unit_test(amount_cut),
         cmocka_unit_test(sign_pair),
         cmocka_unit_test(slash_cut),
-        cmocka_unit_test(label_rest),
-        cmocka_unit_test(wu_overflow),
     };
     return cmocka_run_group_tests_name("read_h2t", tests, NULL, NULL);
 }
