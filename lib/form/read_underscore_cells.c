@@ -261,6 +261,37 @@ rest_holds_char(const ogi_text_t *t, const frags_t *fs, size_t line, size_t p)
     return n ? ogi__uscore_rest_may_hold(t, fs, line, r, t->raw + r, n) : -1;
 }
 
+/*
+ * The length of the placeholder segment [p, q) of cell col starts with,
+ * when no label of its line has that character left to overflow: 无
+ * (right of values: a label may start with 无, 无法提供, never after
+ * values), dashes or slashes, alone or with the overflow after them
+ * ("|无机|" of 行政机关, "|/出|", "|/ 止|" with the cell's no-break
+ * space). 0 when not.
+ */
+static size_t
+own_mark(const ogi_text_t *t, const frags_t *fs, size_t line, int col,
+         size_t p, size_t q)
+{
+    const char *s = t->s;
+    size_t k;
+    if (col <= 0)
+        return 0;
+    if (q - p >= 3 && memcmp(s + p, "无", 3) == 0)
+        k = after_values(fs, line, col) ? 3 : 0;
+    else
+        k = dash_prefix(s + p, q - p, 1);
+    if (k == 0)
+        return 0;
+    size_t m = p + k;
+    while (m < q && s[m] == ' ')
+        m++;
+    if (m < q && (ogi_text_is_digit((unsigned char)s[m]) ||
+                  (unsigned char)s[m] < 0x80))
+        return 0;
+    return rest_holds_char(t, fs, line, p) == 0 ? k : 0;
+}
+
 /* Whether a broken sequence dropped at normalised offset q (q > 0) starts
  * with a continuation byte: the middle of a character whose first bytes
  * something was written over. */
@@ -298,17 +329,6 @@ overflow_after(const ogi_text_t *t, size_t i)
            c == ';' ||
            (c != ' ' && c != '%' &&
             (unsigned char)t->raw[ogi_text_raw_offset(t, i)] >= 0x80);
-}
-
-/* Whether segment [p, q) of cell col is 无 and then a label's overflow,
- * right of values of its line ("|无机|"): a label may start with 无
- * (无法提供), never after values. */
-static int
-wu_over(const ogi_text_t *t, const frags_t *fs, size_t line, int col, size_t p,
-        size_t q)
-{
-    return col > 0 && q - p > 3 && memcmp(t->s + p, "无", 3) == 0 &&
-           overflow_after(t, p + 3) && after_values(fs, line, col);
 }
 
 static void
@@ -485,10 +505,9 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 overflow_after(t, p + dash_prefix(s + p, q - p, 1))) ||
                /* a placeholder's first character that no label of the
                 * line has left to overflow ("重新\xe5\x87|/__|") */
-               ((is_placeholder(s + p, q - p) ||
-                 dash_prefix(s + p, q - p, 1) == q - p ||
-                 wu_over(t, fs, line, col, p, q)) &&
-                rest_holds_char(t, fs, line, p) == 0))))
+               (is_placeholder(s + p, q - p) &&
+                rest_holds_char(t, fs, line, p) == 0) ||
+               own_mark(t, fs, line, col, p, q) > 0)))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
@@ -515,6 +534,15 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
+            } else if ((kd = own_mark(t, fs, line, col, p, q)) > 0) {
+                /* a placeholder written over the overflow, which no
+                 * label of the line has left ("|无机|" of 行政机关) */
+                size_t m = p + kd;
+                push(fs, p, kd, col, F_VALUE, line);
+                while (m < q && s[m] == ' ')
+                    m++;
+                if (m < q)
+                    push(fs, m, q - m, col, F_CONT, line);
             } else if (col > 0 &&
                        (kd = dash_prefix(s + p, q - p,
                                          number_before(fs, line, col))) > 0 &&
@@ -524,12 +552,6 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                  * of a number of its line (headings write "增/减") */
                 push(fs, p, kd, col, F_VALUE, line);
                 push(fs, p + kd, q - p - kd, col, F_CONT, line);
-            } else if (wu_over(t, fs, line, col, p, q) &&
-                       rest_holds_char(t, fs, line, p) == 0) {
-                /* 无 written over the overflow ("|无机|" of 行政机关),
-                 * right of values: no label of the line has a 无 left */
-                push(fs, p, 3, col, F_VALUE, line);
-                push(fs, p + 3, q - p - 3, col, F_CONT, line);
             } else if ((col > 0 || q - p == 6) && is_cut_na(t, p, q, b)) {
                 /* a placeholder wider than its column: its first
                  * characters tell which (no label starts with 不, nor

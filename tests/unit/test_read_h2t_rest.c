@@ -100,6 +100,41 @@ label_rest(void **state)
  * 信 of the label's rest do: the bytes cannot tell, and the row carries a
  * P6 naming the cell.
  */
+/*
+ * rest6.txt, rest7.txt (README.md there): a slash with a label's overflow
+ * after it, "|____/\xc2\xa0止|" (2.其他法律行政法规禁止公开's 商业企业,
+ * "/" in the HTML, the cell's no-break space, then 止 of 禁止) and
+ * "重\xe6|/出|" (5.要求行政机关确认或重新出具已获取信息's 自然人, "/",
+ * then 出): no slash is left of either label, so the slash is the cell's.
+ */
+static void
+slash_over_rest(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *row;
+        size_t col;
+    } want[] = {
+        {"rest6.txt", "denied.law_forbidden", 1},
+        {"rest7.txt", "rejected.reconfirm", 0},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        ogi_arena_t *a = ogi_arena_new(0);
+        char *raw;
+        ogi_report_t *r = parse_whole(a, want[k].name, &raw);
+        long row = ogi_skeleton_row_index(OGI_T3, want[k].row);
+        assert_true(row >= 0);
+        const ogi_cell_t *c =
+            ogi_report_cell(r, OGI_T3, (size_t)row, want[k].col);
+        assert_non_null(c);
+        if (c->state != OGI_CELL_NA)
+            fail_msg("%s %s: state %d, want na", want[k].name, want[k].row,
+                     c->state);
+        ogi_arena_destroy(&a);
+        free(raw);
+    }
+}
+
 static void
 wu_overflow(void **state)
 {
@@ -125,6 +160,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(label_rest),
         cmocka_unit_test(wu_overflow),
+        cmocka_unit_test(slash_over_rest),
     };
     return cmocka_run_group_tests_name("read_h2t_rest", tests, NULL, NULL);
 }
