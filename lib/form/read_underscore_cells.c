@@ -645,6 +645,27 @@ first_cut_placeholder(const ogi_text_t *t, size_t a, size_t b, size_t e)
            values_after(t, b + 1, e);
 }
 
+/*
+ * Whether cell [a, b), the first of a line whose other cells hold values
+ * only, is 不适用 cut by the bar: "不" or "不适" run up to it, after
+ * padding, and the bytes cut there, if any, the start of the next
+ * character ("不\xe9|" of 不适). A label's 不 (不予公开) is never followed
+ * by values only, nor by 适.
+ */
+static int
+first_cut_na(const ogi_text_t *t, size_t a, size_t b, size_t e)
+{
+    size_t p = a;
+    while (p < b && is_pad(t->s[p]))
+        p++;
+    size_t n = b - p;
+    if (!(n == 3 || n == 6) || memcmp(t->s + p, "不适用", n) != 0)
+        return 0;
+    if (n == 3 && ogi_text_broken_at(t, b) && cut_lead(t, b) != 0xe9)
+        return 0;
+    return b < e && values_after(t, b + 1, e);
+}
+
 /* Splits line l of a row into cells and reads each. */
 void
 ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
@@ -656,7 +677,8 @@ ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
-        if (col == 0 && bar && first_cut_placeholder(t, a, b, e)) {
+        if (col == 0 && bar &&
+            (first_cut_placeholder(t, a, b, e) || first_cut_na(t, a, b, e))) {
             size_t n0 = fs->n;
             push(fs, a, 1, col, F_VALUE, line);
             if (fs->n > n0) {
