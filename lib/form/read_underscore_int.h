@@ -90,7 +90,8 @@ void ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l,
  * starts with bytes[0..nb): 1 when the rest of a label of the skeleton
  * such a fragment starts (past what it shows) reaches r and holds one, 0
  * when none does, -1 when the line has no own label or one the skeleton
- * does not know (read_underscore_rest.c).
+ * does not know (read_underscore_rest.c). A line of values only so far
+ * answers for the placeholders cut short on it (不适用, 无, —).
  */
 int ogi__uscore_rest_may_hold(const ogi_text_t *t, const frags_t *fs,
                               size_t line, uint32_t r, const char *bytes,

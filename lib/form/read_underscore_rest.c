@@ -132,5 +132,22 @@ ogi__uscore_rest_may_hold(const ogi_text_t *t, const frags_t *fs, size_t line,
         if (h != 0)
             return h;
     }
-    return own ? 0 : -1;
+    if (own)
+        return 0;
+    /* a line of values only so far (Table 4's): what overflows is a
+     * placeholder cut short to its left, past its first character (无
+     * and — have no more): 适用 of 不适用 ("不\xe9|/用|") */
+    static const char marks[] = "适用";
+    int cut = 0;
+    for (size_t i = 0; i < fs->n; i++) {
+        const frag_t *f = &fs->f[i];
+        if (f->line != line)
+            continue;
+        if (f->kind == F_CONT)
+            return -1;
+        cut |= f->kind == F_VALUE && f->spaced == 2;
+    }
+    if (!cut)
+        return -1;
+    return holds_lead(marks, 0, sizeof(marks) - 1, bytes, nb);
 }

@@ -135,6 +135,43 @@ slash_over_rest(void **state)
     }
 }
 
+/*
+ * t4cut1.txt, t4cut2.txt (README.md there): Table 4's row of values starts
+ * "|不\xe9|\xc2\xa0|2___|" and "|不\xe9|/用\xc2\xa0_|": 不适用 cut by the
+ * bar (不, then 适's first byte), and what is left of it (用) shows in the
+ * next cell, after the cell's own slash in the second. The HTML reads
+ * 不适用 then blank, and 不适用 then "/".
+ */
+static void
+t4_first_cut(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        size_t col;
+        ogi_cell_state_t st;
+    } want[] = {
+        {"t4cut1.txt", 0, OGI_CELL_NA},
+        {"t4cut2.txt", 0, OGI_CELL_NA},
+        {"t4cut2.txt", 1, OGI_CELL_NA},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        ogi_arena_t *a = ogi_arena_new(0);
+        char *raw;
+        ogi_report_t *r = parse_whole(a, want[k].name, &raw);
+        long row = ogi_skeleton_row_index(OGI_T4, "review");
+        assert_true(row >= 0);
+        const ogi_cell_t *c =
+            ogi_report_cell(r, OGI_T4, (size_t)row, want[k].col);
+        assert_non_null(c);
+        if (c->state != want[k].st)
+            fail_msg("%s col %zu: state %d, want %d", want[k].name,
+                     want[k].col, c->state, want[k].st);
+        ogi_arena_destroy(&a);
+        free(raw);
+    }
+}
+
 static void
 wu_overflow(void **state)
 {
@@ -161,6 +198,7 @@ main(void)
         cmocka_unit_test(label_rest),
         cmocka_unit_test(wu_overflow),
         cmocka_unit_test(slash_over_rest),
+        cmocka_unit_test(t4_first_cut),
     };
     return cmocka_run_group_tests_name("read_h2t_rest", tests, NULL, NULL);
 }
