@@ -144,7 +144,9 @@ token_at(const ogi_text_t *t, size_t i, size_t e, uint8_t *kind,
     int cut = n && i + n <= e &&
               (ogi_text_broken_at(t, i + n) || i + n == e || s[i + n] == ' ' ||
                ogi_text_is_digit((unsigned char)s[i + n]) ||
-               (n == strlen("不适") && (s[i + n] == '-' || s[i + n] == '/')));
+               /* the next cell's dashes over 适用 ("~不--"): no label
+                * has a dash after 不 */
+               s[i + n] == '-' || s[i + n] == '/');
     /* "不适" is no label's text, only 不适用's: the cell's own even right
      * after the cut bytes of the overflow it was written over
      * ("查询\xe4不适--": and the next cell's dashes over 用) */

@@ -273,6 +273,14 @@ add_values(ogi__table_t *tb, const frags_t *fs, int last_col)
             if (f->kind == F_VALUE) {
                 const char *v = s + f->off;
                 size_t vn = f->n;
+                if (f->spaced == 3) {
+                    /* a placeholder or a blank: place_lost.c says so */
+                    if (!ogi__table_add(tb, OGI__CELL_RUN, "~", 1, f->off,
+                                        f->n))
+                        return OGI_ENOMEM;
+                    values++;
+                    continue;
+                }
                 if (f->spaced == 2) {
                     v = "不适用";
                     vn = strlen(v);

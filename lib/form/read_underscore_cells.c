@@ -236,6 +236,62 @@ cut_placeholder(const ogi_text_t *t, size_t b)
     return cut_placeholder_n(t, b, 1);
 }
 
+/* Whether the labels of line `line` may have overflowed the character
+ * cut at normalised offset b (b > 0) into the cell: its first bytes are
+ * those of a character of the rest of such a label. 0 when the skeleton
+ * says no label's rest holds one (the bytes are the cell's own). */
+static int
+rest_holds_cut(const ogi_text_t *t, const frags_t *fs, size_t line, size_t b)
+{
+    uint32_t r = ogi_text_raw_offset(t, b - 1);
+    r += (uint32_t)ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    size_t n = 0;
+    while (r + n < t->raw_len && n < 3 && (unsigned char)t->raw[r + n] >= 0x80)
+        n++;
+    return n ? ogi__uscore_rest_may_hold(t, fs, line, r, t->raw + r, n) : -1;
+}
+
+/* Whether the labels of line `line` may have overflowed the character at
+ * normalised offset p into the cell (rest_holds_cut, a whole one). */
+static int
+rest_holds_char(const ogi_text_t *t, const frags_t *fs, size_t line, size_t p)
+{
+    uint32_t r = ogi_text_raw_offset(t, p);
+    size_t n = ogi_utf8_len(t->raw + r, t->raw + t->raw_len);
+    return n ? ogi__uscore_rest_may_hold(t, fs, line, r, t->raw + r, n) : -1;
+}
+
+/*
+ * The length of the placeholder segment [p, q) of cell col starts with,
+ * when no label of its line has that character left to overflow: 无
+ * (right of values: a label may start with 无, 无法提供, never after
+ * values), dashes or slashes, alone or with the overflow after them
+ * ("|无机|" of 行政机关, "|/出|", "|/ 止|" with the cell's no-break
+ * space). 0 when not.
+ */
+static size_t
+own_mark(const ogi_text_t *t, const frags_t *fs, size_t line, int col,
+         size_t p, size_t q)
+{
+    const char *s = t->s;
+    size_t k;
+    if (col <= 0)
+        return 0;
+    if (q - p >= 3 && memcmp(s + p, "无", 3) == 0)
+        k = after_values(fs, line, col) ? 3 : 0;
+    else
+        k = dash_prefix(s + p, q - p, 1);
+    if (k == 0)
+        return 0;
+    size_t m = p + k;
+    while (m < q && s[m] == ' ')
+        m++;
+    if (m < q && (ogi_text_is_digit((unsigned char)s[m]) ||
+                  (unsigned char)s[m] < 0x80))
+        return 0;
+    return rest_holds_char(t, fs, line, p) == 0 ? k : 0;
+}
+
 /* Whether a broken sequence dropped at normalised offset q (q > 0) starts
  * with a continuation byte: the middle of a character whose first bytes
  * something was written over. */
@@ -358,12 +414,21 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
         (number_before(fs, line, col) ||
          (!after_cut &&
           (cut_lead(t, b) == 0xe2 || ogi__table_is_nbsp(t, a) || t->canvas)) ||
-         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)))) {
+         ((!after_cut || s[a] == '_') && cut_placeholder_n(t, b, 2)) ||
+         /* no label of the line has such a character left to overflow */
+         rest_holds_cut(t, fs, line, b) == 0)) {
+        /* where the left cell ran on to its bar, or values came first,
+         * a label's overflow may show here too: when the rest of the
+         * line's label holds a character starting with these bytes, the
+         * cell was its placeholder or blank, and the bytes cannot say
+         * which (3: "~", read by place_lost.c) */
+        int both = (after_cut || number_before(fs, line, col)) &&
+                   rest_holds_cut(t, fs, line, b) == 1;
         size_t n0 = fs->n;
         push(fs, a, 1, col, F_VALUE, line);
         if (fs->n > n0) {
             fs->f[fs->n - 1].n = 0; /* nothing of it is left */
-            fs->f[fs->n - 1].spaced = 2;
+            fs->f[fs->n - 1].spaced = both ? 3 : 2;
         }
         return;
     }
@@ -437,7 +502,12 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 * overflow, right of a number */
                (number_before(fs, line, col) &&
                 dash_prefix(s + p, q - p, 1) > 0 &&
-                overflow_after(t, p + dash_prefix(s + p, q - p, 1))))))
+                overflow_after(t, p + dash_prefix(s + p, q - p, 1))) ||
+               /* a placeholder's first character that no label of the
+                * line has left to overflow ("重新\xe5\x87|/__|") */
+               (is_placeholder(s + p, q - p) &&
+                rest_holds_char(t, fs, line, p) == 0) ||
+               own_mark(t, fs, line, col, p, q) > 0)))
             cont = 1; /* the cut fell on a boundary: overflow shows */
         if (cont) {
             push(fs, p, q - p, col, F_CONT, line);
@@ -464,6 +534,15 @@ read_cell(const ogi_text_t *t, frags_t *fs, size_t a, size_t b, int col,
                 push(fs, p + k2, q - p - k2, col, F_CONT, line);
             } else if (ogi_number_parse(s + p, q - p, &num) != OGI_NUM_NONE) {
                 push(fs, p, q - p, col, F_VALUE, line);
+            } else if ((kd = own_mark(t, fs, line, col, p, q)) > 0) {
+                /* a placeholder written over the overflow, which no
+                 * label of the line has left ("|无机|" of 行政机关) */
+                size_t m = p + kd;
+                push(fs, p, kd, col, F_VALUE, line);
+                while (m < q && s[m] == ' ')
+                    m++;
+                if (m < q)
+                    push(fs, m, q - m, col, F_CONT, line);
             } else if (col > 0 &&
                        (kd = dash_prefix(s + p, q - p,
                                          number_before(fs, line, col))) > 0 &&
@@ -566,6 +645,27 @@ first_cut_placeholder(const ogi_text_t *t, size_t a, size_t b, size_t e)
            values_after(t, b + 1, e);
 }
 
+/*
+ * Whether cell [a, b), the first of a line whose other cells hold values
+ * only, is 不适用 cut by the bar: "不" or "不适" run up to it, after
+ * padding, and the bytes cut there, if any, the start of the next
+ * character ("不\xe9|" of 不适). A label's 不 (不予公开) is never followed
+ * by values only, nor by 适.
+ */
+static int
+first_cut_na(const ogi_text_t *t, size_t a, size_t b, size_t e)
+{
+    size_t p = a;
+    while (p < b && is_pad(t->s[p]))
+        p++;
+    size_t n = b - p;
+    if (!(n == 3 || n == 6) || memcmp(t->s + p, "不适用", n) != 0)
+        return 0;
+    if (n == 3 && ogi_text_broken_at(t, b) && cut_lead(t, b) != 0xe9)
+        return 0;
+    return b < e && values_after(t, b + 1, e);
+}
+
 /* Splits line l of a row into cells and reads each. */
 void
 ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
@@ -577,7 +677,8 @@ ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l, size_t line)
     for (;;) {
         const char *bar = memchr(s + a, '|', e - a);
         size_t b = bar ? (size_t)(bar - s) : e;
-        if (col == 0 && bar && first_cut_placeholder(t, a, b, e)) {
+        if (col == 0 && bar &&
+            (first_cut_placeholder(t, a, b, e) || first_cut_na(t, a, b, e))) {
             size_t n0 = fs->n;
             push(fs, a, 1, col, F_VALUE, line);
             if (fs->n > n0) {

@@ -32,7 +32,9 @@ typedef struct {
     uint8_t kind;
     uint8_t line;    /* line within the visual row */
     uint8_t spaced;  /* a value whose spaces became underscores ("增_7"),
-                        or 2: 不适用 cut by the bar ("不\xe9|") */
+                        or 2: 不适用 cut by the bar ("不\xe9|"), or 3:
+                        a placeholder cut or a label's overflow over a
+                        blank, the bytes alike ("~") */
 } frag_t;
 
 typedef struct {
@@ -81,5 +83,18 @@ ogi__uscore_is_rule_line(const ogi_text_t *t, size_t l)
  */
 void ogi__uscore_read_line(const ogi_text_t *t, frags_t *fs, size_t l,
                            size_t line);
+
+/*
+ * Whether the overflow of the labels own on line `line` of fs (the
+ * fragments read so far) may show, at raw byte r, a character whose UTF-8
+ * starts with bytes[0..nb): 1 when the rest of a label of the skeleton
+ * such a fragment starts (past what it shows) reaches r and holds one, 0
+ * when none does, -1 when the line has no own label or one the skeleton
+ * does not know (read_underscore_rest.c). A line of values only so far
+ * answers for the placeholders cut short on it (不适用, 无, —).
+ */
+int ogi__uscore_rest_may_hold(const ogi_text_t *t, const frags_t *fs,
+                              size_t line, uint32_t r, const char *bytes,
+                              size_t nb);
 
 #endif /* OGI_READ_UNDERSCORE_INT_H */

@@ -27,11 +27,20 @@
 
 #define MAX_WILD 3 /* '?' of a pattern: more is no cut of ours */
 #define DASH     (-2) /* a cut cell's value: pattern "-", a placeholder */
+#define EITHER   (-3) /* pattern "~": a placeholder cut, or a blank a
+                         label's overflow showed through, the same bytes */
 
 int
 ogi__place_cut_mark(ogi_cell_t *c, const char *s, size_t n)
 {
     size_t d = 0, q;
+    if (n == 1 && s[0] == '~') {
+        c->state = OGI_CELL_MISSING;
+        c->flags |= OGI__CELLF_CUT;
+        c->value = EITHER;
+        c->scale = 0;
+        return 1;
+    }
     if (n == 1 && s[0] == '-') {
         /* a placeholder cut short: 0 in the arithmetic, written as one */
         c->state = OGI_CELL_MISSING;
@@ -306,10 +315,53 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t,
     return 0;
 }
 
+/*
+ * The cells of pattern "~": html2text left the first bytes of a
+ * character that starts a placeholder (无, 不适用, —) and a character of
+ * the label's overflow alike, so the cell held the placeholder or a blank
+ * the overflow showed through. Both are 0 to the arithmetic: read as the
+ * placeholder, with a P6 warning naming the blank.
+ */
+static int
+place_either(ogi_report_t *r)
+{
+    for (int id = 0; id < OGI_TABLE_COUNT; id++) {
+        ogi_table_t *tb = &r->tables[id];
+        if (!tb->present)
+            continue;
+        size_t nc = tb->skel->ncols, n = tb->skel->nrows * nc;
+        for (size_t i = 0; i < n; i++) {
+            ogi_cell_t *c = &tb->cells[i];
+            if (!(c->flags & OGI__CELLF_CUT) || c->value != EITHER)
+                continue;
+            c->flags &= (uint8_t)~OGI__CELLF_CUT;
+            c->value = 0;
+            c->state = OGI_CELL_NA;
+            char path[160], rpath[160];
+            ogi_report_path((ogi_table_id_t)id, i / nc, (long)(i % nc), path,
+                            sizeof(path));
+            ogi_report_path((ogi_table_id_t)id, i / nc, -1, rpath,
+                            sizeof(rpath));
+            int rc = ogi_report_add_finding(
+                r, "P6", OGI_SEV_WARNING, rpath,
+                "the layout cut %s to the first bytes of a character that "
+                "may be a placeholder's or the overflow of the row's label "
+                "over a blank cell: read as a placeholder, may be blank",
+                path);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 int
 ogi__place_lost(ogi_report_t *r, const ogi_text_t *t)
 {
     static const ogi_table_id_t solved[] = {OGI_T3, OGI_T4};
+    int rc0 = place_either(r);
+    if (rc0)
+        return rc0;
     /* the tables solve_table found without a mark: not walked again */
     int clear[OGI_TABLE_COUNT];
     for (int id = 0; id < OGI_TABLE_COUNT; id++)
