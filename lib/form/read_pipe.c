@@ -82,9 +82,12 @@ count_bars(const char *s, size_t a, size_t b, size_t max)
 }
 
 /* 1 when line l is a pipe row: it starts or ends with a bar and holds at
- * least two (a one-column row "| x |" included). */
+ * least two (a one-column row "| x |" included); or, with bare (the
+ * table has a |---|---| rule, as GFM asks of a table whose rows lack
+ * their outer bars: Python's html2text writes "规章| 0| 0| 0"), it holds
+ * a bar anywhere. */
 static int
-is_pipe_row(const ogi_text_t *t, size_t l)
+is_pipe_row(const ogi_text_t *t, size_t l, int bare)
 {
     size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
     size_t b = t->lines[l].end;
@@ -92,6 +95,8 @@ is_pipe_row(const ogi_text_t *t, size_t l)
         b--;
     if (b <= a)
         return 0;
+    if (bare)
+        return count_bars(t->s, a, b, 1) >= 1;
     if (t->s[a] != '|' && t->s[b - 1] != '|')
         return 0;
     return count_bars(t->s, a, b, 2) >= 2;
@@ -143,6 +148,50 @@ is_rule(const ogi_text_t *t, size_t l)
             return 0;
     }
     return dash && bar;
+}
+
+/* 1 when line l is a rule of three or more dashes and nothing else: the
+ * rule under a one-column table's header (Python's html2text writes
+ * "---" below a caption row), or a thematic break. Markdown escapes a
+ * cell or a line of text that is dashes ("\--"), so such a line holds
+ * no value (it is no "-" or "--" of a cell not applicable). */
+static int
+is_dash_rule(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t n = 0;
+    for (size_t i = a; i < t->lines[l].end; i++) {
+        if (t->s[i] == '-')
+            n++;
+        else if (t->s[i] != ' ' && t->s[i] != '\t')
+            return 0;
+    }
+    return n >= 3;
+}
+
+/* 1 when a line of [l0, l1) is the rule under a table's first row: a
+ * rule with a bar between two columns' dashes ("---|---", "|:--|--:|"),
+ * or dashes alone right below a line of text (a one-column first row:
+ * Python's html2text writes a caption "第二十条第（一）项" so, its rows
+ * of more columns below). Such a table's rows may go without their
+ * outer bars ("规章| 0| 0| 0"), as GFM allows. */
+static int
+has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++) {
+        if (l > l0 && is_dash_rule(t, l) &&
+            !ogi__table_is_empty_line(t, l - 1))
+            return 1;
+        if (!is_rule(t, l))
+            continue;
+        const char *p = t->s + t->lines[l].start;
+        size_t n = t->lines[l].end - t->lines[l].start;
+        for (size_t i = 1; i + 1 < n; i++)
+            if (p[i] == '|' && (p[i - 1] == '-' || p[i - 1] == ':') &&
+                (p[i + 1] == '-' || p[i + 1] == ':'))
+                return 1;
+    }
+    return 0;
 }
 
 /* Length of an HTML tag at s[0..n) ("<br>", "<br />", "</p>"), or 0. */
@@ -378,12 +427,13 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     size_t rows = 0, rules = 0, text = 0;
     if (!ogi__probe_region_has(t, l0, l1, "|"))
         return 0;
+    int bare = has_table_rule(t, l0, l1);
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
             continue;
-        if (is_rule(t, l))
+        if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
             rules++;
-        else if (is_pipe_row(t, l) && !underscore_padded(t, l))
+        else if (is_pipe_row(t, l, bare) && !underscore_padded(t, l))
             rows++;
         else
             text++;
@@ -469,10 +519,12 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int rc;
     int16_t r = 0;
     size_t r0 = tb->nrows; /* the first row of the pipe table being read */
+    int bare = has_table_rule(t, l0, l1);
     for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_page_line(t, l) || is_rule(t, l))
+        if (ogi__table_is_page_line(t, l) || is_rule(t, l) ||
+            is_dash_rule(t, l))
             continue;
-        if (is_pipe_row(t, l)) {
+        if (is_pipe_row(t, l, bare)) {
             if ((rc = read_row(tb, t, l, r)))
                 return rc;
             if (r < INT16_MAX)

@@ -27,6 +27,10 @@
 #   strip_nodes_flat  tests/tools/strip_tags.py --nodes-flat (the same
 #                 nodes one space apart: get_text(" ", strip=True), the
 #                 whole page on one line, a blank cell nothing at all)
+#   html2markdown html2markdown.py3 FILE utf-8 (Python's html2text, Debian's
+#                 python3-html2text, default options: the Markdown many
+#                 crawlers and LLM pipelines save; pipe tables without
+#                 outer bars, a rowspan's cell in its first row only)
 #
 # Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
 #                                             OUT_DIR/ (same names), on
@@ -55,6 +59,7 @@ convert() { # form file out
         strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
         strip_nodes) python3 "$tools/strip_tags.py" --nodes "$2" "$3" ;;
         strip_nodes_flat) python3 "$tools/strip_tags.py" --nodes-flat "$2" "$3" ;;
+        html2markdown) html2markdown.py3 "$2" utf-8 >"$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
     esac
 }
@@ -64,6 +69,7 @@ tool_of() {
     case $1 in
         pandoc_*) echo pandoc ;;
         strip*) echo python3 ;;
+        html2markdown) echo html2markdown.py3 ;;
         *) echo "$1" ;;
     esac
 }
