@@ -421,33 +421,6 @@ underscore_padded(const ogi_text_t *t, size_t l)
     return 0;
 }
 
-static int
-probe(const ogi_text_t *t, size_t l0, size_t l1)
-{
-    size_t rows = 0, rules = 0, text = 0;
-    if (!ogi__probe_region_has(t, l0, l1, "|"))
-        return 0;
-    int bare = has_table_rule(t, l0, l1);
-    for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
-            continue;
-        if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
-            rules++;
-        else if (is_pipe_row(t, l, bare) && !underscore_padded(t, l))
-            rows++;
-        else
-            text++;
-    }
-    if (rows < 2 && !(rows >= 1 && rules >= 1))
-        return 0;
-    /* a grid's rules are +---+, not |---|: those lines are not rows, and
-     * a box table has no ASCII bars */
-    int score = 40 + (int)(rows * 50 / (rows + text));
-    if (rules)
-        score += 10;
-    return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
-}
-
 /*
  * Markdown and pandoc 2's grids have no spans: a row label spanning two
  * label columns (or a group label's rows below it) leaves an empty cell
@@ -513,6 +486,248 @@ ogi__table_label_slots(ogi__table_t *tb, size_t r0, size_t r1)
     }
 }
 
+/*
+ * Block rows: Python's html2text writes a row whose cells hold paragraphs
+ * (<p>, as Word's pages do) a cell a paragraph at a time, each bar on a
+ * line of its own between blank lines, and ends the row with a line of
+ * two spaces (its hard break):
+ *
+ *     信                (a <br> inside the cell: "信  " then "息内容"
+ *     息内容             on the next line)
+ *                       (blank)
+ *     |
+ *                       (blank)
+ *     本年制发件数
+ *     ...
+ *     现行有效件数  
+ *     "  "              (the row's end)
+ *
+ * A cell runs from one bar to the next over blank lines and line breaks
+ * (a cell of two paragraphs); an empty cell is bar, blank lines, bar. A
+ * row starts at the paragraph right before its first bar (or at that
+ * bar: an empty first cell), and ends at a line of spaces only, a rule,
+ * or the region's end. Lines before a row's first paragraph (a caption,
+ * a first cell's earlier paragraph) stay loose lines.
+ */
+
+/* Line kinds for block rows. */
+enum { LK_EMPTY, LK_SPACES, LK_BAR, LK_TEXT };
+
+static int
+line_kind(const ogi_text_t *t, size_t l)
+{
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    if (a == e)
+        return LK_EMPTY;
+    size_t p = skip_blank(t, a, e);
+    if (p == e)
+        return LK_SPACES;
+    if (t->s[p] == '|') {
+        size_t q = skip_blank(t, p + 1, e);
+        if (q == e)
+            return LK_BAR;
+    }
+    return LK_TEXT;
+}
+
+/* 1 when a line of [l0, l1) is a bar alone. */
+static int
+has_bar_line(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    for (size_t l = l0; l < l1; l++)
+        if (line_kind(t, l) == LK_BAR)
+            return 1;
+    return 0;
+}
+
+/* 1 when a block row starts at line l: l is a bar alone on its line, or
+ * the paragraph from l is followed, past blank lines, by one. */
+static int
+block_start(const ogi_text_t *t, size_t l, size_t l1)
+{
+    int k = line_kind(t, l);
+    if (k == LK_BAR)
+        return 1;
+    if (k != LK_TEXT)
+        return 0;
+    size_t i = l;
+    while (i < l1 && line_kind(t, i) == LK_TEXT && !is_rule(t, i))
+        i++;
+    while (i < l1 && line_kind(t, i) == LK_EMPTY)
+        i++;
+    return i < l1 && i > l && line_kind(t, i) == LK_BAR;
+}
+
+/* A block row's cell being gathered: its source span and cleaned text. */
+typedef struct {
+    size_t a, b; /* source span; a == b: nothing yet */
+    size_t n;
+    char buf[MAX_CELL_BYTES];
+} block_cell_t;
+
+/* Appends the piece t->s[a..b) of a cell (one line's part of it). */
+static void
+block_piece(block_cell_t *c, const ogi_text_t *t, size_t a, size_t b)
+{
+    while (a < b && ogi_text_is_space((unsigned char)t->s[a]))
+        a++;
+    while (b > a && ogi_text_is_space((unsigned char)t->s[b - 1]))
+        b--;
+    if (a == b)
+        return;
+    if (c->a == c->b) {
+        c->a = a;
+    } else if (c->n > 0 && c->n < sizeof(c->buf) &&
+               ((unsigned char)c->buf[c->n - 1] < 0x80 ||
+                (unsigned char)t->s[a] < 0x80)) {
+        /* a line break inside a cell: nothing between ideographs (a
+         * label broken in two), a space beside Latin text */
+        c->buf[c->n++] = ' ';
+    }
+    c->b = b;
+    c->n += clean(t->s + a, b - a, c->buf + c->n, sizeof(c->buf) - c->n);
+}
+
+/* Adds the gathered cell at column col (a blank one when empty). */
+static int
+block_cell_add(ogi__table_t *tb, block_cell_t *c, size_t at, int16_t r,
+               int16_t col)
+{
+    ogi__cell_t *cell;
+    size_t x = 0, y = c->n;
+    while (x < y && ogi_text_is_space((unsigned char)c->buf[x]))
+        x++;
+    while (y > x && ogi_text_is_space((unsigned char)c->buf[y - 1]))
+        y--;
+    if (y == x) {
+        cell = ogi__table_add_cell(tb, "", 0, c->a == c->b ? at : c->a);
+    } else {
+        char *s = ogi__table_strdup(tb, c->buf + x, y - x);
+        if (!s)
+            return OGI_ENOMEM;
+        cell = ogi__table_add_cell(tb, s, y - x, c->a);
+        if (cell) {
+            cell->off = (uint32_t)c->a;
+            cell->len = cell->kind == OGI__CELL_BLANK ? 0
+                                                     : (uint32_t)(c->b - c->a);
+        }
+    }
+    if (!cell)
+        return OGI_ENOMEM;
+    cell->row = r;
+    cell->col = col;
+    c->a = c->b = c->n = 0;
+    return 0;
+}
+
+/* 1 when line l is a whole row of its own: a bar between text on both
+ * sides, or two bars. A block row's lines hold a bar alone, or at their
+ * start or end (a cell's paragraph and the bar after or before it); the
+ * rows below a header of paragraphs are often one line each. */
+static int
+inline_row(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t b = t->lines[l].end;
+    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
+        b--;
+    if (b - a < 3)
+        return 0;
+    if (t->s[a] != '|' && t->s[b - 1] != '|')
+        return count_bars(t->s, a, b, 1) >= 1;
+    return count_bars(t->s, a, b, 2) >= 2;
+}
+
+/* Reads the block row starting at line l as row r; *next receives the
+ * line after it. */
+static int
+read_block_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t l1,
+               int16_t r, size_t *next)
+{
+    const char *s = t->s;
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    block_cell_t c;
+    c.a = c.b = c.n = 0;
+    int16_t col = 0;
+    size_t i = l;
+    for (; i < l1; i++) {
+        int k = line_kind(t, i);
+        if (k == LK_SPACES ||
+            (k == LK_TEXT && i > l &&
+             (is_rule(t, i) || is_dash_rule(t, i) || inline_row(t, i))))
+            break;
+        if (k == LK_EMPTY)
+            continue;
+        size_t a = t->lines[i].start, e = t->lines[i].end;
+        for (;;) {
+            size_t j = a;
+            while ((j = find4(s, j, e, '|', '\\', '|', '\\')) < e &&
+                   s[j] != '|')
+                j += j + 1 < e ? 2 : 1;
+            if (j > e)
+                j = e;
+            block_piece(&c, t, a, j);
+            if (j >= e)
+                break;
+            if ((rc = block_cell_add(tb, &c, j, r, col)))
+                return rc;
+            if (col < INT16_MAX)
+                col++;
+            a = j + 1;
+        }
+    }
+    if ((rc = block_cell_add(tb, &c, t->lines[i - 1].end, r, col)))
+        return rc;
+    ogi__table_row_close(tb);
+    *next = i;
+    return 0;
+}
+
+static int
+probe(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    size_t rows = 0, rules = 0, text = 0;
+    if (!ogi__probe_region_has(t, l0, l1, "|"))
+        return 0;
+    int bare = has_table_rule(t, l0, l1);
+    int blocks = has_bar_line(t, l0, l1);
+    int last = LK_EMPTY; /* the kind of the last line not blank */
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        if (blocks) {
+            /* a block row's bar, and the cells on either side of it */
+            int k = line_kind(t, l);
+            if (k == LK_BAR && last == LK_TEXT && text > 0) {
+                text--;
+                rows++;
+            }
+            int prev = last;
+            last = k;
+            if (k == LK_BAR || prev == LK_BAR) {
+                rows++;
+                continue;
+            }
+        }
+        if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
+            rules++;
+        else if (is_pipe_row(t, l, bare) && !underscore_padded(t, l))
+            rows++;
+        else
+            text++;
+    }
+    if (rows < 2 && !(rows >= 1 && rules >= 1))
+        return 0;
+    /* a grid's rules are +---+, not |---|: those lines are not rows, and
+     * a box table has no ASCII bars */
+    int score = 40 + (int)(rows * 50 / (rows + text));
+    if (rules)
+        score += 10;
+    return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
+}
+
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -520,10 +735,26 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int16_t r = 0;
     size_t r0 = tb->nrows; /* the first row of the pipe table being read */
     int bare = has_table_rule(t, l0, l1);
+    int blocks = has_bar_line(t, l0, l1);
+    int in_block = 0; /* the last row read was a block row */
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_page_line(t, l) || is_rule(t, l) ||
             is_dash_rule(t, l))
             continue;
+        if (blocks && block_start(t, l, l1)) {
+            size_t next;
+            if ((rc = read_block_row(tb, t, l, l1, r, &next)))
+                return rc;
+            if (r < INT16_MAX)
+                r++;
+            in_block = 1;
+            l = next - 1;
+            continue;
+        }
+        /* the blank lines between block rows: the table goes on */
+        if (in_block && ogi__table_is_empty_line(t, l))
+            continue;
+        in_block = 0;
         if (is_pipe_row(t, l, bare)) {
             if ((rc = read_row(tb, t, l, r)))
                 return rc;
