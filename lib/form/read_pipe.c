@@ -169,19 +169,23 @@ is_dash_rule(const ogi_text_t *t, size_t l)
     return n >= 3;
 }
 
-/* 1 when a line of [l0, l1) is the rule under a table's first row: a
+/* Whether a line of [l0, l1) is the rule under a table's first row: a
  * rule with a bar between two columns' dashes ("---|---", "|:--|--:|"),
  * or dashes alone right below a line of text (a one-column first row:
  * Python's html2text writes a caption "第二十条第（一）项" so, its rows
  * of more columns below). Such a table's rows may go without their
- * outer bars ("规章| 0| 0| 0"), as GFM allows. */
+ * outer bars ("规章| 0| 0| 0"), as GFM allows. Returns 0 (none), 1 (a
+ * rule with outer bars: "|---|---|") or 2 (one without: "---|---", a
+ * table whose writer draws no outer bars, so that each bar of its rows
+ * stands between two cells, an empty one included: "其他|  " ends in an
+ * empty cell, " | 2.重复申请| 0" starts with one). */
 static int
 has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
 {
     for (size_t l = l0; l < l1; l++) {
         if (l > l0 && is_dash_rule(t, l) &&
             !ogi__table_is_empty_line(t, l - 1))
-            return 1;
+            return 2;
         if (!is_rule(t, l))
             continue;
         const char *p = t->s + t->lines[l].start;
@@ -189,7 +193,10 @@ has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
         for (size_t i = 1; i + 1 < n; i++)
             if (p[i] == '|' && (p[i - 1] == '-' || p[i - 1] == ':') &&
                 (p[i + 1] == '-' || p[i + 1] == ':'))
-                return 1;
+                return p[skip_blank(t, t->lines[l].start, t->lines[l].end) -
+                         t->lines[l].start] == '|'
+                           ? 1
+                           : 2;
     }
     return 0;
 }
@@ -291,9 +298,12 @@ add_cell(ogi__table_t *tb, const ogi_text_t *t, size_t a, size_t b)
     return 0;
 }
 
-/* Reads pipe row l as one table row; row index r. */
+/* Reads pipe row l as one table row; row index r. With open (a table
+ * drawn without outer bars), a bar at either end of the row stands
+ * between the cells and an empty one beyond it. */
 static int
-read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
+read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r,
+         int open)
 {
     const char *s = t->s;
     size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
@@ -304,8 +314,8 @@ read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
     if (rc)
         return rc;
     /* a row without its outer bars still has a first and a last cell */
-    size_t c0 = s[a] == '|' ? a + 1 : a;
-    size_t stop = e > c0 && s[e - 1] == '|' ? e - 1 : e;
+    size_t c0 = s[a] == '|' && !open ? a + 1 : a;
+    size_t stop = e > c0 && s[e - 1] == '|' && !open ? e - 1 : e;
     int16_t col = 0;
     size_t i = c0;
     while (i <= stop) {
@@ -638,11 +648,80 @@ inline_row(const ogi_text_t *t, size_t l)
     return count_bars(t->s, a, b, 2) >= 2;
 }
 
-/* Reads the block row starting at line l as row r; *next receives the
- * line after it. */
+/* The line after the block row starting at line l: the row ends at a
+ * line of spaces only, a rule, a whole row of its own below it, or the
+ * region's end. */
+static size_t
+block_row_end(const ogi_text_t *t, size_t l, size_t l1)
+{
+    size_t i = l;
+    for (; i < l1; i++) {
+        int k = line_kind(t, i);
+        if (k == LK_SPACES ||
+            (k == LK_TEXT && i > l &&
+             (is_rule(t, i) || is_dash_rule(t, i) || inline_row(t, i))))
+            break;
+    }
+    return i;
+}
+
+/* 1 when line l ends in a hard break: two spaces. */
 static int
-read_block_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t l1,
-               int16_t r, size_t *next)
+hard_break(const ogi_text_t *t, size_t l)
+{
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    return e - a >= 2 && t->s[e - 1] == ' ' && t->s[e - 2] == ' ';
+}
+
+/* Unescaped "**" marks on line l. */
+static size_t
+bold_marks(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    size_t n = 0, e = t->lines[l].end;
+    for (size_t i = t->lines[l].start; i + 1 < e; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '*' && s[i + 1] == '*')
+            n++, i++;
+    }
+    return n;
+}
+
+/*
+ * The line after the row of a table without outer bars that starts at
+ * pipe row l. Python's html2text ends each row with a hard break (two
+ * spaces) and wraps a line longer than its width at a space: a row line
+ * without the break goes on on the next line ("... |  0" then "|  0  ").
+ * A <br> inside a bold header cell breaks the line inside its marks
+ * ("**结  " then "果维持** | ..."): while a mark is open the row goes on
+ * to the line that closes it. Line l may be such a first piece of a row,
+ * before its first bar ("**信息  ").
+ */
+static size_t
+open_row_end(const ogi_text_t *t, size_t l, size_t l1)
+{
+    size_t marks = bold_marks(t, l);
+    size_t e = l + 1;
+    for (; e < l1; e++) {
+        if (line_kind(t, e) != LK_TEXT || is_rule(t, e) ||
+            is_dash_rule(t, e) || ogi__table_is_page_line(t, e))
+            break;
+        size_t m = bold_marks(t, e);
+        /* wrapped; or a bold cell's mark open, to be closed on this line */
+        if (hard_break(t, e - 1) && !(marks % 2 && m))
+            break;
+        marks += m;
+    }
+    return e;
+}
+
+/* Reads lines [l, end) as row r: cells between bars, a cell running on
+ * over line breaks and blank lines; a bar at either end stands before
+ * or after an empty cell. */
+static int
+read_lines_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t end,
+               int16_t r)
 {
     const char *s = t->s;
     int rc = ogi__table_row_open(tb, l);
@@ -651,15 +730,7 @@ read_block_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t l1,
     block_cell_t c;
     c.a = c.b = c.n = 0;
     int16_t col = 0;
-    size_t i = l;
-    for (; i < l1; i++) {
-        int k = line_kind(t, i);
-        if (k == LK_SPACES ||
-            (k == LK_TEXT && i > l &&
-             (is_rule(t, i) || is_dash_rule(t, i) || inline_row(t, i))))
-            break;
-        if (k == LK_EMPTY)
-            continue;
+    for (size_t i = l; i < end; i++) {
         size_t a = t->lines[i].start, e = t->lines[i].end;
         for (;;) {
             size_t j = a;
@@ -678,10 +749,9 @@ read_block_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t l1,
             a = j + 1;
         }
     }
-    if ((rc = block_cell_add(tb, &c, t->lines[i - 1].end, r, col)))
+    if ((rc = block_cell_add(tb, &c, t->lines[end - 1].end, r, col)))
         return rc;
     ogi__table_row_close(tb);
-    *next = i;
     return 0;
 }
 
@@ -737,13 +807,17 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int bare = has_table_rule(t, l0, l1);
     int blocks = has_bar_line(t, l0, l1);
     int in_block = 0; /* the last row read was a block row */
+    /* a writer without outer bars (Python's html2text) writes a spanned
+     * cell once and no empty cell in its place: an empty cell there is a
+     * blank value, never a label's slot */
+    int slots = bare != 2 && !blocks;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_page_line(t, l) || is_rule(t, l) ||
             is_dash_rule(t, l))
             continue;
         if (blocks && block_start(t, l, l1)) {
-            size_t next;
-            if ((rc = read_block_row(tb, t, l, l1, r, &next)))
+            size_t next = block_row_end(t, l, l1);
+            if ((rc = read_lines_row(tb, t, l, next, r)))
                 return rc;
             if (r < INT16_MAX)
                 r++;
@@ -755,20 +829,30 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if (in_block && ogi__table_is_empty_line(t, l))
             continue;
         in_block = 0;
-        if (is_pipe_row(t, l, bare)) {
-            if ((rc = read_row(tb, t, l, r)))
+        if (is_pipe_row(t, l, bare) ||
+            (bare == 2 && bold_marks(t, l) % 2 && l + 1 < l1 &&
+             is_pipe_row(t, l + 1, bare))) {
+            size_t next = bare == 2 ? open_row_end(t, l, l1) : l + 1;
+            if (next > l + 1)
+                rc = read_lines_row(tb, t, l, next, r);
+            else
+                rc = read_row(tb, t, l, r, bare == 2);
+            if (rc)
                 return rc;
+            l = next - 1;
             if (r < INT16_MAX)
                 r++;
             continue;
         }
-        ogi__table_label_slots(tb, r0, tb->nrows);
+        if (slots)
+            ogi__table_label_slots(tb, r0, tb->nrows);
         if (!ogi__table_is_empty_line(t, l) && !is_lone_number(t, l) &&
             (rc = read_loose(tb, t, l)))
             return rc;
         r0 = tb->nrows;
     }
-    ogi__table_label_slots(tb, r0, tb->nrows);
+    if (slots)
+        ogi__table_label_slots(tb, r0, tb->nrows);
     return 0;
 }
 
