@@ -183,8 +183,7 @@ static int
 has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
 {
     for (size_t l = l0; l < l1; l++) {
-        if (l > l0 && is_dash_rule(t, l) &&
-            !ogi__table_is_empty_line(t, l - 1))
+        if (l > l0 && is_dash_rule(t, l) && !ogi__table_is_empty_line(t, l - 1))
             return 2;
         if (!is_rule(t, l))
             continue;
@@ -302,8 +301,7 @@ add_cell(ogi__table_t *tb, const ogi_text_t *t, size_t a, size_t b)
  * drawn without outer bars), a bar at either end of the row stands
  * between the cells and an empty one beyond it. */
 static int
-read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r,
-         int open)
+read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r, int open)
 {
     const char *s = t->s;
     size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
@@ -444,7 +442,7 @@ underscore_padded(const ogi_text_t *t, size_t l)
  *                       (blank)
  *     本年制发件数
  *     ...
- *     现行有效件数  
+ *     现行有效件数"  "    (its last cell, the break after it)
  *     "  "              (the row's end)
  *
  * A cell runs from one bar to the next over blank lines and line breaks
@@ -553,8 +551,8 @@ block_cell_add(ogi__table_t *tb, block_cell_t *c, size_t at, int16_t r,
         cell = ogi__table_add_cell(tb, s, y - x, c->a);
         if (cell) {
             cell->off = (uint32_t)c->a;
-            cell->len = cell->kind == OGI__CELL_BLANK ? 0
-                                                     : (uint32_t)(c->b - c->a);
+            cell->len =
+                cell->kind == OGI__CELL_BLANK ? 0 : (uint32_t)(c->b - c->a);
         }
     }
     if (!cell)
@@ -639,8 +637,8 @@ open_row_end(const ogi_text_t *t, size_t l, size_t l1)
     size_t marks = bold_marks(t, l);
     size_t e = l + 1;
     for (; e < l1; e++) {
-        if (line_kind(t, e) != LK_TEXT || is_rule(t, e) ||
-            is_dash_rule(t, e) || ogi__table_is_page_line(t, e))
+        if (line_kind(t, e) != LK_TEXT || is_rule(t, e) || is_dash_rule(t, e) ||
+            ogi__table_is_page_line(t, e))
             break;
         size_t m = bold_marks(t, e);
         /* wrapped; or a bold cell's mark open, to be closed on this line */
