@@ -78,6 +78,34 @@ if [ "${1:-}" = --one ]; then
     form=$2 out=$3
     shift 3
     rc=0
+    case $form in html2markdown)
+        # one python for the whole batch: the command's own main() on each
+        # file, as `html2markdown.py3 FILE utf-8` runs it
+        py=$(sed -n '1s/^#! *//p' "$(command -v html2markdown.py3)")
+        ${py:-python3} - "$out" "$@" <<'PY' || {
+import sys
+from html2text import cli
+out = sys.argv[1]
+rc = 0
+for f in sys.argv[2:]:
+    sys.argv = ["html2markdown", f, "utf-8"]
+    try:
+        with open(out + "/" + f.rsplit("/", 1)[-1], "w") as o:
+            sys.stdout = o
+            cli.main()
+    except Exception as e:
+        print("html2markdown failed on %s: %s" % (f, e), file=sys.stderr)
+        rc = 1
+    finally:
+        sys.stdout = sys.__stdout__
+sys.exit(rc)
+PY
+            echo "html_forms.sh: html2markdown failed on a file" >&2
+            exit 1
+        }
+        exit 0
+        ;;
+    esac
     case $form in strip | strip_*)
         # one python for the whole batch
         flat=
