@@ -4,8 +4,9 @@
 # pandoc plain, gfm and its own Markdown, a crawler's tag stripper, one
 # that also collapses white space, one that writes each text node on a
 # line, Python's html2text Markdown) and as the page itself, parsed, and
-# compared with their truth cell by cell and for the format and year (tests/tools/formcmp.c
-# judges; tests/tools/html_forms.sh converts, on 2 cores).
+# compared with their truth cell by cell and for the format and year
+# (tests/tools/formcmp.c judges; tests/tools/html_forms.sh converts, on 2
+# cores).
 #
 # One TAP line per form: a form passes when every report is exact, or when
 # the cells it reads right are at least its floor (below). Each form's
