@@ -473,14 +473,18 @@ line_kind(const ogi_text_t *t, size_t l)
     return LK_TEXT;
 }
 
-/* 1 when a line of [l0, l1) is a bar alone. */
+/* 1 when lines [l0, l1) hold a bar alone on a line and a line of spaces
+ * only: block rows and the breaks that end them. */
 static int
-has_bar_line(const ogi_text_t *t, size_t l0, size_t l1)
+has_block_rows(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    for (size_t l = l0; l < l1; l++)
-        if (line_kind(t, l) == LK_BAR)
-            return 1;
-    return 0;
+    int bar = 0, spaces = 0;
+    for (size_t l = l0; l < l1 && !(bar && spaces); l++) {
+        int k = line_kind(t, l);
+        bar |= k == LK_BAR;
+        spaces |= k == LK_SPACES;
+    }
+    return bar && spaces;
 }
 
 /* 1 when a block row starts at line l: l is a bar alone on its line, or
@@ -695,7 +699,9 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     if (!ogi__probe_region_has(t, l0, l1, "|"))
         return 0;
     int bare = has_table_rule(t, l0, l1);
-    int blocks = has_bar_line(t, l0, l1);
+    /* block rows are a Markdown writer's, its rows ended by lines of
+     * spaces (an OCR's lone "|" is a border it read, no cell's end) */
+    int blocks = has_block_rows(t, l0, l1);
     int last = LK_EMPTY; /* the kind of the last line not blank */
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_empty_line(t, l))
@@ -738,7 +744,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int16_t r = 0;
     size_t r0 = tb->nrows; /* the first row of the pipe table being read */
     int bare = has_table_rule(t, l0, l1);
-    int blocks = has_bar_line(t, l0, l1);
+    int blocks = has_block_rows(t, l0, l1);
     int in_block = 0; /* the last row read was a block row */
     /* a writer without outer bars (Python's html2text) writes a spanned
      * cell once and no empty cell in its place: an empty cell there is a
