@@ -641,12 +641,14 @@ open_row_end(const ogi_text_t *t, size_t l, size_t l1)
     size_t marks = bold_marks(t, l);
     size_t e = l + 1;
     for (; e < l1; e++) {
-        if (line_kind(t, e) != LK_TEXT || is_rule(t, e) || is_dash_rule(t, e) ||
-            ogi__table_is_page_line(t, e))
+        if (line_kind(t, e) != LK_TEXT || ogi__table_is_page_line(t, e))
             break;
         size_t m = bold_marks(t, e);
-        /* wrapped; or a bold cell's mark open, to be closed on this line */
-        if (hard_break(t, e - 1) && !(marks % 2 && m))
+        /* wrapped (whatever the rest looks like: "-- |  " is the end of a
+         * row, no rule, as the rule follows a row's break); or a bold
+         * cell's mark open, to be closed on this line */
+        if (hard_break(t, e - 1) &&
+            (is_rule(t, e) || is_dash_rule(t, e) || !(marks % 2 && m)))
             break;
         marks += m;
     }

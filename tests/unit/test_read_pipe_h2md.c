@@ -172,6 +172,23 @@ bare_rows_wrapped(void **state)
     fixture_fini(&f);
 }
 
+/* A row wrapped right after a bar: the rest ("-- |  ") is the row's
+ * end, no rule (the rule follows a row's hard break). */
+static void
+bare_rows_wrapped_dashes(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, "申请人情况| 自然人| 商业企业| 科研机构| 其他  \n"
+                     "---|---  \n"
+                     "1.逾期不补正  |  0  |  0  |    |  \\- |\n"
+                     "-- |  \n"
+                     "2.逾期未缴费  |  0  |  1  |  0  |  0  |  1  \n");
+    ROW(&f, OGI__CELL_LABEL, "1.逾期不补正", "L:1.逾期不补正", "V:0", "V:0",
+        "B:", "V:-", "V:--", "B:");
+    fixture_fini(&f);
+}
+
 /* Block rows: cells of paragraphs, a bar alone between them, a line of
  * two spaces after a row; a <br> inside a cell ("本年处理决定  " then
  * "数量"); an empty cell (bar, blank lines, bar); a caption paragraph
@@ -247,6 +264,7 @@ main(void)
         cmocka_unit_test(bare_rows_under_caption),
         cmocka_unit_test(bare_rows_empty_ends),
         cmocka_unit_test(bare_rows_wrapped),
+        cmocka_unit_test(bare_rows_wrapped_dashes),
         cmocka_unit_test(block_rows),
         cmocka_unit_test(lone_bar_no_block),
     };
