@@ -65,7 +65,7 @@ find4(const char *s, size_t i, size_t n, char c0, char c1, char c2, char c3)
 
 /* Bars in s[a..b) that are not escaped with a backslash, counted up to
  * max (a caller asking whether there are so many stops there). */
-static size_t
+static inline size_t
 count_bars(const char *s, size_t a, size_t b, size_t max)
 {
     size_t n = 0;
@@ -169,6 +169,8 @@ is_dash_rule(const ogi_text_t *t, size_t l)
     return n >= 3;
 }
 
+/* column_rule(t, l) for a rule line l: 0, 1 or 2 as below. */
+
 /* Whether a line of [l0, l1) is the rule under a table's first row: a
  * rule with a bar between two columns' dashes ("---|---", "|:--|--:|"),
  * or dashes alone right below a line of text (a one-column first row:
@@ -180,22 +182,30 @@ is_dash_rule(const ogi_text_t *t, size_t l)
  * stands between two cells, an empty one included: "其他|  " ends in an
  * empty cell, " | 2.重复申请| 0" starts with one). */
 static int
+column_rule(const ogi_text_t *t, size_t l)
+{
+    const char *p = t->s + t->lines[l].start;
+    size_t n = t->lines[l].end - t->lines[l].start;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (p[i] == '|' && (p[i - 1] == '-' || p[i - 1] == ':') &&
+            (p[i + 1] == '-' || p[i + 1] == ':'))
+            return p[skip_blank(t, t->lines[l].start, t->lines[l].end) -
+                     t->lines[l].start] == '|'
+                       ? 1
+                       : 2;
+    return 0;
+}
+
+static int
 has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
 {
     for (size_t l = l0; l < l1; l++) {
-        if (l > l0 && is_dash_rule(t, l) && !ogi__table_is_empty_line(t, l - 1))
+        if (l > l0 && t->s[t->lines[l].start] == '-' && is_dash_rule(t, l) &&
+            !ogi__table_is_empty_line(t, l - 1))
             return 2;
-        if (!is_rule(t, l))
-            continue;
-        const char *p = t->s + t->lines[l].start;
-        size_t n = t->lines[l].end - t->lines[l].start;
-        for (size_t i = 1; i + 1 < n; i++)
-            if (p[i] == '|' && (p[i - 1] == '-' || p[i - 1] == ':') &&
-                (p[i + 1] == '-' || p[i + 1] == ':'))
-                return p[skip_blank(t, t->lines[l].start, t->lines[l].end) -
-                         t->lines[l].start] == '|'
-                           ? 1
-                           : 2;
+        int k = is_rule(t, l) ? column_rule(t, l) : 0;
+        if (k)
+            return k;
     }
     return 0;
 }
@@ -694,40 +704,90 @@ read_lines_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t end,
     return 0;
 }
 
+/* The probe's counts of lines [l0, l1) with block rows (a region of
+ * Python html2text's Markdown: a second pass, rare). */
+static void
+probe_blocks(const ogi_text_t *t, size_t l0, size_t l1, int bare, size_t *rows,
+             size_t *rules, size_t *text)
+{
+    int last = LK_EMPTY; /* the kind of the last line not blank */
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        /* a block row's bar, and the cells on either side of it */
+        int k = line_kind(t, l);
+        if (k == LK_BAR && last == LK_TEXT && *text > 0) {
+            (*text)--;
+            (*rows)++;
+        }
+        int prev = last;
+        last = k;
+        if (k == LK_BAR || prev == LK_BAR)
+            (*rows)++;
+        else if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
+            (*rules)++;
+        else if (is_pipe_row(t, l, bare == 2) && !underscore_padded(t, l))
+            (*rows)++;
+        else
+            (*text)++;
+    }
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t rows = 0, rules = 0, text = 0;
     if (!ogi__probe_region_has(t, l0, l1, "|"))
         return 0;
-    int bare = has_table_rule(t, l0, l1);
-    /* block rows are a Markdown writer's, its rows ended by lines of
-     * spaces (an OCR's lone "|" is a border it read, no cell's end) */
-    int blocks = has_block_rows(t, l0, l1);
-    int last = LK_EMPTY; /* the kind of the last line not blank */
+    /* one pass: lines with a bar but no outer one, and dashes alone, are
+     * rows and rules only under a rule without outer bars (bare 2:
+     * has_table_rule's verdict, its first rule deciding) */
+    size_t loose = 0, dashes = 0;
+    int bare = 0, filled = 0;
     for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
+        if (ogi__table_is_empty_line(t, l)) {
+            filled = 0;
             continue;
-        if (blocks) {
-            /* a block row's bar, and the cells on either side of it */
-            int k = line_kind(t, l);
-            if (k == LK_BAR && last == LK_TEXT && text > 0) {
-                text--;
-                rows++;
-            }
-            int prev = last;
-            last = k;
-            if (k == LK_BAR || prev == LK_BAR) {
-                rows++;
-                continue;
-            }
         }
-        if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
+        if (is_rule(t, l)) {
             rules++;
-        else if (is_pipe_row(t, l, bare) && !underscore_padded(t, l))
-            rows++;
-        else
+            if (!bare)
+                bare = column_rule(t, l);
+        } else if (is_dash_rule(t, l)) {
+            dashes++;
+            if (!bare && filled && l > l0)
+                bare = 2;
+        } else if (is_pipe_row(t, l, 0)) {
+            if (underscore_padded(t, l))
+                text++;
+            else
+                rows++;
+        } else if (bare != 1 && is_pipe_row(t, l, 1)) {
+            /* (under outer bars' rule such a line is text: not looked
+             * into) */
+            if (underscore_padded(t, l))
+                text++;
+            else
+                loose++;
+        } else {
             text++;
+        }
+        filled = 1;
+    }
+    if (bare != 1 && has_block_rows(t, l0, l1)) {
+        /* block rows are a Markdown writer's, its rows ended by lines of
+         * spaces (an OCR's lone "|" is a border it read, no cell's end) */
+        rows = rules = text = 0;
+        probe_blocks(t, l0, l1, bare, &rows, &rules, &text);
+    } else {
+        if (bare)
+            rules += dashes;
+        else
+            text += dashes;
+        if (bare == 2)
+            rows += loose;
+        else
+            text += loose;
     }
     if (rows < 2 && !(rows >= 1 && rules >= 1))
         return 0;
@@ -746,7 +806,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int16_t r = 0;
     size_t r0 = tb->nrows; /* the first row of the pipe table being read */
     int bare = has_table_rule(t, l0, l1);
-    int blocks = has_block_rows(t, l0, l1);
+    int blocks = bare != 1 && has_block_rows(t, l0, l1);
     int in_block = 0; /* the last row read was a block row */
     /* a writer without outer bars (Python's html2text) writes a spanned
      * cell once and no empty cell in its place: an empty cell there is a
@@ -754,7 +814,7 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int slots = bare != 2 && !blocks;
     for (size_t l = l0; l < l1; l++) {
         if (ogi__table_is_page_line(t, l) || is_rule(t, l) ||
-            is_dash_rule(t, l))
+            (t->s[t->lines[l].start] == '-' && is_dash_rule(t, l)))
             continue;
         if (blocks && block_start(t, l, l1)) {
             size_t next = block_row_end(t, l, l1);
@@ -770,9 +830,9 @@ read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         if (in_block && ogi__table_is_empty_line(t, l))
             continue;
         in_block = 0;
-        if (is_pipe_row(t, l, bare) ||
+        if (is_pipe_row(t, l, bare == 2) ||
             (bare == 2 && bold_marks(t, l) % 2 && l + 1 < l1 &&
-             is_pipe_row(t, l + 1, bare))) {
+             is_pipe_row(t, l + 1, 1))) {
             size_t next = bare == 2 ? open_row_end(t, l, l1) : l + 1;
             if (next > l + 1)
                 rc = read_lines_row(tb, t, l, next, r);
