@@ -315,8 +315,10 @@ underscore_padded(const ogi_text_t *t, size_t l)
  * A cell runs from one bar to the next over blank lines and line breaks
  * (a cell of two paragraphs); an empty cell is bar, blank lines, bar. A
  * row starts at the paragraph right before its first bar (or at that
- * bar: an empty first cell), and ends at a line of spaces only, a rule,
- * or the region's end. Lines before a row's first paragraph (a caption,
+ * bar: an empty first cell; or at a paragraph ending in a bar before a
+ * blank line: a cell of a row whose others hold paragraphs), and ends at
+ * a line of spaces only, a rule, a row on a line of its own, or the
+ * region's end. Lines before a row's first paragraph (a caption,
  * a first cell's earlier paragraph) stay loose lines.
  */
 
@@ -354,6 +356,24 @@ has_block_rows(const ogi_text_t *t, size_t l0, size_t l1)
     return bar && spaces;
 }
 
+/* 1 when line l is a whole row of its own: a bar between text on both
+ * sides, or two bars. A block row's lines hold a bar alone, or at their
+ * start or end (a cell's paragraph and the bar after or before it); the
+ * rows below a header of paragraphs are often one line each. */
+static int
+inline_row(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t b = t->lines[l].end;
+    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
+        b--;
+    if (b - a < 3)
+        return 0;
+    if (t->s[a] != '|' && t->s[b - 1] != '|')
+        return count_bars(t->s, a, b, 1) >= 1;
+    return count_bars(t->s, a, b, 2) >= 2;
+}
+
 /* 1 when a block row starts at line l: l is a bar alone on its line, or
  * the paragraph from l is followed, past blank lines, by one. */
 static int
@@ -367,9 +387,23 @@ block_start(const ogi_text_t *t, size_t l, size_t l1)
     size_t i = l;
     while (i < l1 && line_kind(t, i) == LK_TEXT && !is_rule(t, i))
         i++;
+    if (i == l)
+        return 0;
+    /* a paragraph ending in a bar with no break after it ("结果维持|"):
+     * its cell's end, the next cell's paragraph below the blank line (a
+     * row's last line ends in a break, "| 0|  ") */
+    size_t e = t->lines[i - 1].end;
+    if (i < l1 && line_kind(t, i) == LK_EMPTY && t->s[e - 1] == '|' &&
+        (e - 2 < t->lines[i - 1].start || t->s[e - 2] != '\\')) {
+        /* rows of their own above it are rows, the block starts below */
+        for (size_t j = l; j + 1 < i; j++)
+            if (inline_row(t, j))
+                return 0;
+        return 1;
+    }
     while (i < l1 && line_kind(t, i) == LK_EMPTY)
         i++;
-    return i < l1 && i > l && line_kind(t, i) == LK_BAR;
+    return i < l1 && line_kind(t, i) == LK_BAR;
 }
 
 /* A block row's cell being gathered: its source span and cleaned text. */
@@ -434,22 +468,12 @@ block_cell_add(ogi__table_t *tb, block_cell_t *c, size_t at, int16_t r,
     return 0;
 }
 
-/* 1 when line l is a whole row of its own: a bar between text on both
- * sides, or two bars. A block row's lines hold a bar alone, or at their
- * start or end (a cell's paragraph and the bar after or before it); the
- * rows below a header of paragraphs are often one line each. */
+/* 1 when line l ends in a hard break: two spaces. */
 static int
-inline_row(const ogi_text_t *t, size_t l)
+hard_break(const ogi_text_t *t, size_t l)
 {
-    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
-    size_t b = t->lines[l].end;
-    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
-        b--;
-    if (b - a < 3)
-        return 0;
-    if (t->s[a] != '|' && t->s[b - 1] != '|')
-        return count_bars(t->s, a, b, 1) >= 1;
-    return count_bars(t->s, a, b, 2) >= 2;
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    return e - a >= 2 && t->s[e - 1] == ' ' && t->s[e - 2] == ' ';
 }
 
 /* The line after the block row starting at line l: the row ends at a
@@ -461,20 +485,15 @@ block_row_end(const ogi_text_t *t, size_t l, size_t l1)
     size_t i = l;
     for (; i < l1; i++) {
         int k = line_kind(t, i);
-        if (k == LK_SPACES ||
-            (k == LK_TEXT && i > l &&
-             (is_rule(t, i) || is_dash_rule(t, i) || inline_row(t, i))))
+        /* a row of its own ends the block row right after a break: past
+         * a blank line, a line starting with a bar is the row's next cell
+         * ("| 总计| 复议后起诉" after a paragraph) */
+        if (k == LK_SPACES || (k == LK_TEXT && i > l &&
+                               (is_rule(t, i) || is_dash_rule(t, i) ||
+                                (inline_row(t, i) && hard_break(t, i - 1)))))
             break;
     }
     return i;
-}
-
-/* 1 when line l ends in a hard break: two spaces. */
-static int
-hard_break(const ogi_text_t *t, size_t l)
-{
-    size_t a = t->lines[l].start, e = t->lines[l].end;
-    return e - a >= 2 && t->s[e - 1] == ' ' && t->s[e - 2] == ' ';
 }
 
 /* Unescaped "**" marks on line l. */

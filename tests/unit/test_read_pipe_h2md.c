@@ -95,11 +95,11 @@ expect_row(const fixture_t *f, const ogi__row_t *row, size_t n,
     }
 }
 
-#define ROW(f, k, first, ...)                                                \
-    do {                                                                     \
-        static const char *const w_[] = {__VA_ARGS__};                       \
-        expect_row((f), row_of((f), (k), (first)), sizeof(w_) / sizeof(*w_), \
-                   w_);                                                      \
+#define ROW(f, k, first, ...)                                                  \
+    do {                                                                       \
+        static const char *const w_[] = {__VA_ARGS__};                         \
+        expect_row((f), row_of((f), (k), (first)), sizeof(w_) / sizeof(*w_),   \
+                   w_);                                                        \
     } while (0)
 
 /* A caption row over its "---", then rows of more columns without outer
@@ -117,8 +117,8 @@ bare_rows_under_caption(void **state)
                      "  \n");
     assert_string_equal(f.picked->name, "pipe");
     ROW(&f, OGI__CELL_LABEL, "规章", "L:规章", "V:0", "V:0", "V:0");
-    ROW(&f, OGI__CELL_LABEL, "行政规范性文件", "L:行政规范性文件", "V:6",
-        "V:0", "V:33");
+    ROW(&f, OGI__CELL_LABEL, "行政规范性文件", "L:行政规范性文件", "V:6", "V:0",
+        "V:33");
     for (size_t i = 0; i < f.tb.ncells; i++)
         assert_true(f.tb.cells[i].kind != OGI__CELL_VALUE ||
                     f.tb.cells[i].s[0] != '-');
@@ -140,8 +140,7 @@ bare_rows_empty_ends(void **state)
                      "2.重复申请| | 1  \n"
                      " | 3.要求提供公开出版物| 0| 0  \n");
     ROW(&f, OGI__CELL_LABEL, "2.重复申请", "L:2.重复申请", "B:", "V:1");
-    ROW(&f, OGI__CELL_BLANK, "", "B:", "L:3.要求提供公开出版物", "V:0",
-        "V:0");
+    ROW(&f, OGI__CELL_BLANK, "", "B:", "L:3.要求提供公开出版物", "V:0", "V:0");
     /* the first row: its last cell empty */
     const ogi__row_t *row = &f.tb.rows[1];
     assert_int_equal(row->count, 4);
@@ -167,8 +166,8 @@ bare_rows_wrapped(void **state)
                      "|  0  \n"
                      "  \n");
     ROW(&f, OGI__CELL_LABEL, "行政复议", "L:行政复议", "L:行政诉讼");
-    ROW(&f, OGI__CELL_VALUE, "17", "V:17", "V:32", "V:0", "V:2", "V:51",
-        "V:15", "V:0", "V:1", "V:7", "V:23", "V:0", "V:0");
+    ROW(&f, OGI__CELL_VALUE, "17", "V:17", "V:32", "V:0", "V:2", "V:51", "V:15",
+        "V:0", "V:1", "V:7", "V:23", "V:0", "V:0");
     fixture_fini(&f);
 }
 
@@ -239,6 +238,38 @@ block_rows(void **state)
     fixture_fini(&f);
 }
 
+/* Rows of cells partly on one line, partly paragraphs: a paragraph
+ * ending in a bar ("维持|") starts a row whose next cell is the paragraph
+ * below; past a blank line a line starting with a bar goes on with the
+ * row; a row of its own after a break ends it, an empty first cell
+ * included (" | 19 | 0"). */
+static void
+block_rows_mixed(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, "复议\n"
+                     "\n"
+                     "|\n"
+                     "\n"
+                     "诉讼  \n"
+                     "  \n"
+                     "---|---  \n"
+                     "维持|\n"
+                     "\n"
+                     "纠\n"
+                     "\n"
+                     "正\n"
+                     "\n"
+                     "| 总计| 直接起诉  \n"
+                     " | 19 | 0| 28  \n"
+                     "  \n");
+    ROW(&f, OGI__CELL_LABEL, "维持", "L:维持", "L:纠正", "L:总计",
+        "L:直接起诉");
+    ROW(&f, OGI__CELL_BLANK, "", "B:", "V:19", "V:0", "V:28");
+    fixture_fini(&f);
+}
+
 /* An OCR's lone bar (a border it read) with no line of spaces to end a
  * row: no block row, each line read as before. */
 static void
@@ -266,6 +297,7 @@ main(void)
         cmocka_unit_test(bare_rows_wrapped),
         cmocka_unit_test(bare_rows_wrapped_dashes),
         cmocka_unit_test(block_rows),
+        cmocka_unit_test(block_rows_mixed),
         cmocka_unit_test(lone_bar_no_block),
     };
     return cmocka_run_group_tests_name("read_pipe_h2md", tests, NULL, NULL);
