@@ -511,6 +511,16 @@ bold_marks(const ogi_text_t *t, size_t l)
     return n;
 }
 
+/* 1 when lines [l, e) hold an ASCII digit. */
+static int
+has_digit(const ogi_text_t *t, size_t l, size_t e)
+{
+    for (size_t i = t->lines[l].start; i < t->lines[e - 1].end; i++)
+        if (ogi_text_is_digit((unsigned char)t->s[i]))
+            return 1;
+    return 0;
+}
+
 /*
  * The line after the row of a table without outer bars that starts at
  * pipe row l. Python's html2text ends each row with a hard break (two
@@ -538,6 +548,16 @@ open_row_end(const ogi_text_t *t, size_t l, size_t l1)
             break;
         marks += m;
     }
+    /* a header's last cell broken by a <br> ("处理  " then "决定数量  ",
+     * the data rows right below): a line without a bar between a row of
+     * labels only and a row below it goes with the header, as a table's
+     * caption (a row of one cell) comes before its header, never between
+     * the header and its data */
+    if (e + 1 < l1 && hard_break(t, e - 1) && line_kind(t, e) == LK_TEXT &&
+        !count_bars(t->s, t->lines[e].start, t->lines[e].end, 1) &&
+        !is_rule(t, e) && !is_dash_rule(t, e) && !is_rule(t, e + 1) &&
+        is_pipe_row(t, e + 1, 1) && !has_digit(t, l, e + 1))
+        e++;
     return e;
 }
 

@@ -188,6 +188,30 @@ bare_rows_wrapped_dashes(void **state)
     fixture_fini(&f);
 }
 
+/* A header's last cell broken by a <br>: the line without a bar between
+ * the header (labels only) and its data goes with the header; a caption
+ * line after a data row stays a line of its own. */
+static void
+bare_rows_header_break(void **state)
+{
+    (void)state;
+    fixture_t f;
+    fixture_read(&f, "Article 20 (6)  \n"
+                     "---  \n"
+                     "信息内容| 上一年项目数量| 本年增/减| 处理  \n"
+                     "决定数量  \n"
+                     "行政处罚| 443| -135| 30  \n"
+                     "第二十条第八项  \n"
+                     "信息内容| 本年收费金额  \n"
+                     "行政事业性收费| 0  \n");
+    ROW(&f, OGI__CELL_LABEL, "信息内容", "L:信息内容", "L:上一年项目数量",
+        "L:本年增/减", "L:处理决定数量");
+    ROW(&f, OGI__CELL_LABEL, "行政处罚", "L:行政处罚", "V:443", "V:-135",
+        "V:30");
+    ROW(&f, OGI__CELL_LABEL, "第二十条第八项", "L:第二十条第八项");
+    fixture_fini(&f);
+}
+
 /* Block rows: cells of paragraphs, a bar alone between them, a line of
  * two spaces after a row; a <br> inside a cell ("本年处理决定  " then
  * "数量"); an empty cell (bar, blank lines, bar); a caption paragraph
@@ -296,6 +320,7 @@ main(void)
         cmocka_unit_test(bare_rows_empty_ends),
         cmocka_unit_test(bare_rows_wrapped),
         cmocka_unit_test(bare_rows_wrapped_dashes),
+        cmocka_unit_test(bare_rows_header_break),
         cmocka_unit_test(block_rows),
         cmocka_unit_test(block_rows_mixed),
         cmocka_unit_test(lone_bar_no_block),
