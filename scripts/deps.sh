@@ -15,13 +15,13 @@ libpoppler-glib-dev libzip-dev libuchardet-dev libmicrohttpd-dev libsystemd-dev"
 # wv: wvHtml reads Word 97-2003 (DOC) files; fonts-noto-cjk: poppler's
 # glyphs for Chinese PDFs that do not embed their fonts
 run_pkgs="postgresql-15 postgresql-client-15 wv fonts-noto-cjk"
-# w3m, lynx, html2text, pandoc: the text forms of the forms property test
-# (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF;
+# w3m, lynx, html2text, pandoc, python3-html2text: the text forms of the
+# forms property test (tests/cli/forms.sh); poppler-utils: pdftotext, for reports held as PDF;
 # iproute2: network namespaces standing for machines (tests/cli/netns.sh);
 # systemd: systemd-analyze and systemd-sysusers (tests/cli/install.sh);
 # chromium: opens the page of `ogi report` headless (tests/cli/report.sh)
 test_pkgs="libcmocka-dev clang libclang-rt-14-dev python3 w3m lynx html2text
-pandoc poppler-utils iproute2 systemd chromium"
+python3-html2text pandoc poppler-utils iproute2 systemd chromium"
 
 case "${1:-all}" in
     build) want="$build_pkgs" ;;

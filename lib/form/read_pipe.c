@@ -19,130 +19,52 @@
 
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "ogi/error.h"
+#include "read_pipe_int.h"
 #include "reader_int.h"
 
 #define MAX_CELL_BYTES 1024 /* a cell longer than this is cut (narrative) */
 #define MAX_TAG_BYTES  512  /* a tag with its attributes (<span style=...>) */
 
-/* First non-blank byte of line l at or after start, or the line's end. */
-static size_t
-skip_blank(const ogi_text_t *t, size_t i, size_t end)
-{
-    while (i < end && (t->s[i] == ' ' || t->s[i] == '\t'))
-        i++;
-    return i;
-}
+/* column_rule(t, l) for a rule line l: 0, 1 or 2 as below. */
 
-/* The first place in s[i..n) that holds byte c0, c1, c2 or c3 (a byte
- * named twice for fewer), or n: sixteen bytes at a time, as most of a
- * row's bytes are text and none of the marks looked for. */
-static inline size_t
-find4(const char *s, size_t i, size_t n, char c0, char c1, char c2, char c3)
-{
-#if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i v0 = _mm_set1_epi8(c0), v1 = _mm_set1_epi8(c1);
-    const __m128i v2 = _mm_set1_epi8(c2), v3 = _mm_set1_epi8(c3);
-    for (; n - i >= 16; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, v0), _mm_cmpeq_epi8(v, v1)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, v2), _mm_cmpeq_epi8(v, v3)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(m);
-        if (bits)
-            return i + (unsigned)__builtin_ctz(bits);
-    }
-#endif
-    for (; i < n; i++)
-        if (s[i] == c0 || s[i] == c1 || s[i] == c2 || s[i] == c3)
-            return i;
-    return n;
-}
-
-/* Bars in s[a..b) that are not escaped with a backslash, counted up to
- * max (a caller asking whether there are so many stops there). */
-static size_t
-count_bars(const char *s, size_t a, size_t b, size_t max)
-{
-    size_t n = 0;
-    for (size_t i = a; n < max;) {
-        i = find4(s, i, b, '|', '\\', '|', '\\');
-        if (i >= b)
-            break;
-        if (s[i] == '|')
-            n++;
-        /* past a bar, or past a backslash and the byte it escapes */
-        i += s[i] == '\\' && i + 1 < b ? 2 : 1;
-    }
-    return n;
-}
-
-/* 1 when line l is a pipe row: it starts or ends with a bar and holds at
- * least two (a one-column row "| x |" included). */
+/* Whether a line of [l0, l1) is the rule under a table's first row: a
+ * rule with a bar between two columns' dashes ("---|---", "|:--|--:|"),
+ * or dashes alone right below a line of text (a one-column first row:
+ * Python's html2text writes a caption "第二十条第（一）项" so, its rows
+ * of more columns below). Such a table's rows may go without their
+ * outer bars ("规章| 0| 0| 0"), as GFM allows. Returns 0 (none), 1 (a
+ * rule with outer bars: "|---|---|") or 2 (one without: "---|---", a
+ * table whose writer draws no outer bars, so that each bar of its rows
+ * stands between two cells, an empty one included: "其他|  " ends in an
+ * empty cell, " | 2.重复申请| 0" starts with one). */
 static int
-is_pipe_row(const ogi_text_t *t, size_t l)
+column_rule(const ogi_text_t *t, size_t l)
 {
-    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
-    size_t b = t->lines[l].end;
-    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
-        b--;
-    if (b <= a)
-        return 0;
-    if (t->s[a] != '|' && t->s[b - 1] != '|')
-        return 0;
-    return count_bars(t->s, a, b, 2) >= 2;
+    const char *p = t->s + t->lines[l].start;
+    size_t n = t->lines[l].end - t->lines[l].start;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (p[i] == '|' && (p[i - 1] == '-' || p[i - 1] == ':') &&
+            (p[i + 1] == '-' || p[i + 1] == ':'))
+            return p[skip_blank(t, t->lines[l].start, t->lines[l].end) -
+                     t->lines[l].start] == '|'
+                       ? 1
+                       : 2;
+    return 0;
 }
 
-/* 1 when line l is the rule under a header: bars, dashes, colons and
- * spaces only, with a dash. */
 static int
-is_rule(const ogi_text_t *t, size_t l)
+has_table_rule(const ogi_text_t *t, size_t l0, size_t l1)
 {
-    int dash = 0, bar = 0;
-#if defined(__SSE2__) && defined(__GNUC__)
-    /* sixteen bytes at a time (a rule is as long as its table's rows),
-     * the last sixteen overlapping those before */
-    const char *s = t->s;
-    size_t a = t->lines[l].start, e = t->lines[l].end;
-    /* most lines are text: settled by their first byte */
-    if (a < e && s[a] != '|' && s[a] != '-' && s[a] != ':' && s[a] != ' ' &&
-        s[a] != '\t')
-        return 0;
-    if (e - a >= 16)
-        for (size_t i = a;; i += 16) {
-            if (e - i < 16)
-                i = e - 16;
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i d = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
-            __m128i b = _mm_cmpeq_epi8(v, _mm_set1_epi8('|'));
-            __m128i ok = _mm_or_si128(
-                _mm_or_si128(d, b),
-                _mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
-                                 _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
-                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
-            if (_mm_movemask_epi8(ok) != 0xFFFF)
-                return 0;
-            dash |= _mm_movemask_epi8(d) != 0;
-            bar |= _mm_movemask_epi8(b) != 0;
-            if (i + 16 == e)
-                return dash && bar;
-        }
-#endif
-    for (size_t i = t->lines[l].start; i < t->lines[l].end; i++) {
-        char c = t->s[i];
-        if (c == '-')
-            dash = 1;
-        else if (c == '|')
-            bar = 1;
-        else if (c != ':' && c != ' ' && c != '\t')
-            return 0;
+    for (size_t l = l0; l < l1; l++) {
+        if (l > l0 && t->s[t->lines[l].start] == '-' && is_dash_rule(t, l) &&
+            !ogi__table_is_empty_line(t, l - 1))
+            return 2;
+        int k = is_rule(t, l) ? column_rule(t, l) : 0;
+        if (k)
+            return k;
     }
-    return dash && bar;
+    return 0;
 }
 
 /* Length of an HTML tag at s[0..n) ("<br>", "<br />", "</p>"), or 0. */
@@ -242,9 +164,11 @@ add_cell(ogi__table_t *tb, const ogi_text_t *t, size_t a, size_t b)
     return 0;
 }
 
-/* Reads pipe row l as one table row; row index r. */
+/* Reads pipe row l as one table row; row index r. With open (a table
+ * drawn without outer bars), a bar at either end of the row stands
+ * between the cells and an empty one beyond it. */
 static int
-read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
+read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r, int open)
 {
     const char *s = t->s;
     size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
@@ -255,8 +179,8 @@ read_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, int16_t r)
     if (rc)
         return rc;
     /* a row without its outer bars still has a first and a last cell */
-    size_t c0 = s[a] == '|' ? a + 1 : a;
-    size_t stop = e > c0 && s[e - 1] == '|' ? e - 1 : e;
+    size_t c0 = s[a] == '|' && !open ? a + 1 : a;
+    size_t stop = e > c0 && s[e - 1] == '|' && !open ? e - 1 : e;
     int16_t col = 0;
     size_t i = c0;
     while (i <= stop) {
@@ -372,21 +296,394 @@ underscore_padded(const ogi_text_t *t, size_t l)
     return 0;
 }
 
+/*
+ * Block rows: Python's html2text writes a row whose cells hold paragraphs
+ * (<p>, as Word's pages do) a cell a paragraph at a time, each bar on a
+ * line of its own between blank lines, and ends the row with a line of
+ * two spaces (its hard break):
+ *
+ *     信                (a <br> inside the cell: "信  " then "息内容"
+ *     息内容             on the next line)
+ *                       (blank)
+ *     |
+ *                       (blank)
+ *     本年制发件数
+ *     ...
+ *     现行有效件数"  "    (its last cell, the break after it)
+ *     "  "              (the row's end)
+ *
+ * A cell runs from one bar to the next over blank lines and line breaks
+ * (a cell of two paragraphs); an empty cell is bar, blank lines, bar. A
+ * row starts at the paragraph right before its first bar (or at that
+ * bar: an empty first cell; or at a paragraph ending in a bar before a
+ * blank line: a cell of a row whose others hold paragraphs), and ends at
+ * a line of spaces only, a rule, a row on a line of its own, or the
+ * region's end. Lines before a row's first paragraph (a caption,
+ * a first cell's earlier paragraph) stay loose lines.
+ */
+
+/* Line kinds for block rows. */
+enum { LK_EMPTY, LK_SPACES, LK_BAR, LK_TEXT };
+
+static int
+line_kind(const ogi_text_t *t, size_t l)
+{
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    if (a == e)
+        return LK_EMPTY;
+    size_t p = skip_blank(t, a, e);
+    if (p == e)
+        return LK_SPACES;
+    if (t->s[p] == '|') {
+        size_t q = skip_blank(t, p + 1, e);
+        if (q == e)
+            return LK_BAR;
+    }
+    return LK_TEXT;
+}
+
+/* 1 when lines [l0, l1) hold a bar alone on a line and a line of spaces
+ * only: block rows and the breaks that end them. */
+static int
+has_block_rows(const ogi_text_t *t, size_t l0, size_t l1)
+{
+    int bar = 0, spaces = 0;
+    for (size_t l = l0; l < l1 && !(bar && spaces); l++) {
+        int k = line_kind(t, l);
+        bar |= k == LK_BAR;
+        spaces |= k == LK_SPACES;
+    }
+    return bar && spaces;
+}
+
+/* 1 when line l is a whole row of its own: a bar between text on both
+ * sides, or two bars. A block row's lines hold a bar alone, or at their
+ * start or end (a cell's paragraph and the bar after or before it); the
+ * rows below a header of paragraphs are often one line each. */
+static int
+inline_row(const ogi_text_t *t, size_t l)
+{
+    size_t a = skip_blank(t, t->lines[l].start, t->lines[l].end);
+    size_t b = t->lines[l].end;
+    while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))
+        b--;
+    if (b - a < 3)
+        return 0;
+    if (t->s[a] != '|' && t->s[b - 1] != '|')
+        return count_bars(t->s, a, b, 1) >= 1;
+    return count_bars(t->s, a, b, 2) >= 2;
+}
+
+/* 1 when a block row starts at line l: l is a bar alone on its line, or
+ * the paragraph from l is followed, past blank lines, by one. */
+static int
+block_start(const ogi_text_t *t, size_t l, size_t l1)
+{
+    int k = line_kind(t, l);
+    if (k == LK_BAR)
+        return 1;
+    if (k != LK_TEXT)
+        return 0;
+    size_t i = l;
+    while (i < l1 && line_kind(t, i) == LK_TEXT && !is_rule(t, i))
+        i++;
+    if (i == l)
+        return 0;
+    /* a paragraph ending in a bar with no break after it ("结果维持|"):
+     * its cell's end, the next cell's paragraph below the blank line (a
+     * row's last line ends in a break, "| 0|  ") */
+    size_t e = t->lines[i - 1].end;
+    if (i < l1 && line_kind(t, i) == LK_EMPTY && t->s[e - 1] == '|' &&
+        (e - 2 < t->lines[i - 1].start || t->s[e - 2] != '\\')) {
+        /* rows of their own above it are rows, the block starts below */
+        for (size_t j = l; j + 1 < i; j++)
+            if (inline_row(t, j))
+                return 0;
+        return 1;
+    }
+    while (i < l1 && line_kind(t, i) == LK_EMPTY)
+        i++;
+    return i < l1 && line_kind(t, i) == LK_BAR;
+}
+
+/* A block row's cell being gathered: its source span and cleaned text. */
+typedef struct {
+    size_t a, b; /* source span; a == b: nothing yet */
+    size_t n;
+    char buf[MAX_CELL_BYTES];
+} block_cell_t;
+
+/* Appends the piece t->s[a..b) of a cell (one line's part of it). */
+static void
+block_piece(block_cell_t *c, const ogi_text_t *t, size_t a, size_t b)
+{
+    while (a < b && ogi_text_is_space((unsigned char)t->s[a]))
+        a++;
+    while (b > a && ogi_text_is_space((unsigned char)t->s[b - 1]))
+        b--;
+    if (a == b)
+        return;
+    if (c->a == c->b) {
+        c->a = a;
+    } else if (c->n > 0 && c->n < sizeof(c->buf) &&
+               ((unsigned char)c->buf[c->n - 1] < 0x80 ||
+                (unsigned char)t->s[a] < 0x80)) {
+        /* a line break inside a cell: nothing between ideographs (a
+         * label broken in two), a space beside Latin text */
+        c->buf[c->n++] = ' ';
+    }
+    c->b = b;
+    c->n += clean(t->s + a, b - a, c->buf + c->n, sizeof(c->buf) - c->n);
+}
+
+/* Adds the gathered cell at column col (a blank one when empty). */
+static int
+block_cell_add(ogi__table_t *tb, block_cell_t *c, size_t at, int16_t r,
+               int16_t col)
+{
+    ogi__cell_t *cell;
+    size_t x = 0, y = c->n;
+    while (x < y && ogi_text_is_space((unsigned char)c->buf[x]))
+        x++;
+    while (y > x && ogi_text_is_space((unsigned char)c->buf[y - 1]))
+        y--;
+    if (y == x) {
+        cell = ogi__table_add_cell(tb, "", 0, c->a == c->b ? at : c->a);
+    } else {
+        char *s = ogi__table_strdup(tb, c->buf + x, y - x);
+        if (!s)
+            return OGI_ENOMEM;
+        cell = ogi__table_add_cell(tb, s, y - x, c->a);
+        if (cell) {
+            cell->off = (uint32_t)c->a;
+            cell->len =
+                cell->kind == OGI__CELL_BLANK ? 0 : (uint32_t)(c->b - c->a);
+        }
+    }
+    if (!cell)
+        return OGI_ENOMEM;
+    cell->row = r;
+    cell->col = col;
+    c->a = c->b = c->n = 0;
+    return 0;
+}
+
+/* 1 when line l ends in a hard break: two spaces. */
+static int
+hard_break(const ogi_text_t *t, size_t l)
+{
+    size_t a = t->lines[l].start, e = t->lines[l].end;
+    return e - a >= 2 && t->s[e - 1] == ' ' && t->s[e - 2] == ' ';
+}
+
+/* The line after the block row starting at line l: the row ends at a
+ * line of spaces only, a rule, a whole row of its own below it, or the
+ * region's end. */
+static size_t
+block_row_end(const ogi_text_t *t, size_t l, size_t l1)
+{
+    size_t i = l;
+    for (; i < l1; i++) {
+        int k = line_kind(t, i);
+        /* a row of its own ends the block row right after a break: past
+         * a blank line, a line starting with a bar is the row's next cell
+         * ("| 总计| 复议后起诉" after a paragraph) */
+        if (k == LK_SPACES || (k == LK_TEXT && i > l &&
+                               (is_rule(t, i) || is_dash_rule(t, i) ||
+                                (inline_row(t, i) && hard_break(t, i - 1)))))
+            break;
+    }
+    return i;
+}
+
+/* Unescaped "**" marks on line l. */
+static size_t
+bold_marks(const ogi_text_t *t, size_t l)
+{
+    const char *s = t->s;
+    size_t n = 0, e = t->lines[l].end;
+    for (size_t i = t->lines[l].start; i + 1 < e; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '*' && s[i + 1] == '*')
+            n++, i++;
+    }
+    return n;
+}
+
+/* 1 when lines [l, e) hold an ASCII digit. */
+static int
+has_digit(const ogi_text_t *t, size_t l, size_t e)
+{
+    for (size_t i = t->lines[l].start; i < t->lines[e - 1].end; i++)
+        if (ogi_text_is_digit((unsigned char)t->s[i]))
+            return 1;
+    return 0;
+}
+
+/*
+ * The line after the row of a table without outer bars that starts at
+ * pipe row l. Python's html2text ends each row with a hard break (two
+ * spaces) and wraps a line longer than its width at a space: a row line
+ * without the break goes on on the next line ("... |  0" then "|  0  ").
+ * A <br> inside a bold header cell breaks the line inside its marks
+ * ("**结  " then "果维持** | ..."): while a mark is open the row goes on
+ * to the line that closes it. Line l may be such a first piece of a row,
+ * before its first bar ("**信息  ").
+ */
+static size_t
+open_row_end(const ogi_text_t *t, size_t l, size_t l1)
+{
+    size_t marks = bold_marks(t, l);
+    size_t e = l + 1;
+    for (; e < l1; e++) {
+        if (line_kind(t, e) != LK_TEXT || ogi__table_is_page_line(t, e))
+            break;
+        size_t m = bold_marks(t, e);
+        /* wrapped (whatever the rest looks like: "-- |  " is the end of a
+         * row, no rule, as the rule follows a row's break); or a bold
+         * cell's mark open, to be closed on this line */
+        if (hard_break(t, e - 1) &&
+            (is_rule(t, e) || is_dash_rule(t, e) || !(marks % 2 && m)))
+            break;
+        marks += m;
+    }
+    /* a header's last cell broken by a <br> ("处理  " then "决定数量  ",
+     * the data rows right below): a line without a bar between a row of
+     * labels only and a row below it goes with the header, as a table's
+     * caption (a row of one cell) comes before its header, never between
+     * the header and its data */
+    if (e + 1 < l1 && hard_break(t, e - 1) && line_kind(t, e) == LK_TEXT &&
+        !count_bars(t->s, t->lines[e].start, t->lines[e].end, 1) &&
+        !is_rule(t, e) && !is_dash_rule(t, e) && !is_rule(t, e + 1) &&
+        is_pipe_row(t, e + 1, 1) && !has_digit(t, l, e + 1))
+        e++;
+    return e;
+}
+
+/* Reads lines [l, end) as row r: cells between bars, a cell running on
+ * over line breaks and blank lines; a bar at either end stands before
+ * or after an empty cell. */
+static int
+read_lines_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, size_t end,
+               int16_t r)
+{
+    const char *s = t->s;
+    int rc = ogi__table_row_open(tb, l);
+    if (rc)
+        return rc;
+    block_cell_t c;
+    c.a = c.b = c.n = 0;
+    int16_t col = 0;
+    for (size_t i = l; i < end; i++) {
+        size_t a = t->lines[i].start, e = t->lines[i].end;
+        for (;;) {
+            size_t j = a;
+            while ((j = find4(s, j, e, '|', '\\', '|', '\\')) < e &&
+                   s[j] != '|')
+                j += j + 1 < e ? 2 : 1;
+            if (j > e)
+                j = e;
+            block_piece(&c, t, a, j);
+            if (j >= e)
+                break;
+            if ((rc = block_cell_add(tb, &c, j, r, col)))
+                return rc;
+            if (col < INT16_MAX)
+                col++;
+            a = j + 1;
+        }
+    }
+    if ((rc = block_cell_add(tb, &c, t->lines[end - 1].end, r, col)))
+        return rc;
+    ogi__table_row_close(tb);
+    return 0;
+}
+
+/* The probe's counts of lines [l0, l1) with block rows (a region of
+ * Python html2text's Markdown: a second pass, rare). */
+static void
+probe_blocks(const ogi_text_t *t, size_t l0, size_t l1, int bare, size_t *rows,
+             size_t *rules, size_t *text)
+{
+    int last = LK_EMPTY; /* the kind of the last line not blank */
+    for (size_t l = l0; l < l1; l++) {
+        if (ogi__table_is_empty_line(t, l))
+            continue;
+        /* a block row's bar, and the cells on either side of it */
+        int k = line_kind(t, l);
+        if (k == LK_BAR && last == LK_TEXT && *text > 0) {
+            (*text)--;
+            (*rows)++;
+        }
+        int prev = last;
+        last = k;
+        if (k == LK_BAR || prev == LK_BAR)
+            (*rows)++;
+        else if (is_rule(t, l) || (bare && is_dash_rule(t, l)))
+            (*rules)++;
+        else if (is_pipe_row(t, l, bare == 2) && !underscore_padded(t, l))
+            (*rows)++;
+        else
+            (*text)++;
+    }
+}
+
 static int
 probe(const ogi_text_t *t, size_t l0, size_t l1)
 {
     size_t rows = 0, rules = 0, text = 0;
     if (!ogi__probe_region_has(t, l0, l1, "|"))
         return 0;
+    /* one pass: lines with a bar but no outer one, and dashes alone, are
+     * rows and rules only under a rule without outer bars (bare 2:
+     * has_table_rule's verdict, its first rule deciding) */
+    size_t loose = 0, dashes = 0;
+    int bare = 0, filled = 0;
     for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_empty_line(t, l))
+        if (ogi__table_is_empty_line(t, l)) {
+            filled = 0;
             continue;
-        if (is_rule(t, l))
+        }
+        if (is_rule(t, l)) {
             rules++;
-        else if (is_pipe_row(t, l) && !underscore_padded(t, l))
-            rows++;
-        else
+            if (!bare)
+                bare = column_rule(t, l);
+        } else if (is_dash_rule(t, l)) {
+            dashes++;
+            if (!bare && filled && l > l0)
+                bare = 2;
+        } else if (is_pipe_row(t, l, 0)) {
+            if (underscore_padded(t, l))
+                text++;
+            else
+                rows++;
+        } else if (bare != 1 && is_pipe_row(t, l, 1)) {
+            /* (under outer bars' rule such a line is text: not looked
+             * into) */
+            if (underscore_padded(t, l))
+                text++;
+            else
+                loose++;
+        } else {
             text++;
+        }
+        filled = 1;
+    }
+    if (bare != 1 && has_block_rows(t, l0, l1)) {
+        /* block rows are a Markdown writer's, its rows ended by lines of
+         * spaces (an OCR's lone "|" is a border it read, no cell's end) */
+        rows = rules = text = 0;
+        probe_blocks(t, l0, l1, bare, &rows, &rules, &text);
+    } else {
+        if (bare)
+            rules += dashes;
+        else
+            text += dashes;
+        if (bare == 2)
+            rows += loose;
+        else
+            text += loose;
     }
     if (rows < 2 && !(rows >= 1 && rules >= 1))
         return 0;
@@ -398,94 +695,61 @@ probe(const ogi_text_t *t, size_t l0, size_t l1)
     return score > OGI__PROBE_SURE ? OGI__PROBE_SURE : score;
 }
 
-/*
- * Markdown and pandoc 2's grids have no spans: a row label spanning two
- * label columns (or a group label's rows below it) leaves an empty cell
- * in a label column. In the rows [r0, r1) of one table, the label
- * columns are the columns its data rows (labels, then values and blanks
- * only) hold labels in; and, under a header (a row of labels only naming
- * columns to the right), a column left of every value that holds nothing
- * in any row: the header names every column of values, so that one is
- * the slot of a label spanning it (Table 3's 二、上年结转… over its three
- * label columns where no row labels an item). An empty cell there is no
- * blank value but the slot of a label: MERGED.
- */
-void
-ogi__table_label_slots(ogi__table_t *tb, size_t r0, size_t r1)
-{
-    if (r1 <= r0)
-        return;
-    uint64_t labels = 0, filled = 0, named = 0, valued = 0;
-    for (size_t r = r0; r < r1; r++) {
-        const ogi__row_t *row = &tb->rows[r];
-        uint64_t mask = 0, heads = 0;
-        int values = 0, data = 1;
-        for (size_t i = row->first; i < row->first + row->count; i++) {
-            const ogi__cell_t *c = &tb->cells[i];
-            uint64_t bit =
-                c->col >= 0 && c->col < 64 ? (uint64_t)1 << c->col : 0;
-            if (c->kind != OGI__CELL_BLANK && c->kind != OGI__CELL_MERGED)
-                filled |= bit;
-            if (c->kind == OGI__CELL_VALUE || c->kind == OGI__CELL_RUN) {
-                values = 1;
-                valued |= bit;
-            } else if (c->kind == OGI__CELL_LABEL && values) {
-                data = 0;
-            } else if (c->kind == OGI__CELL_LABEL) {
-                mask |= bit;
-                heads |= bit;
-            }
-        }
-        if (values && data)
-            labels |= mask;
-        if (!values)
-            named |= heads;
-    }
-    /* the columns left of the first value's, empty throughout, with a
-     * column named by the header beyond them */
-    uint64_t first = valued & (~valued + 1); /* lowest valued column */
-    if (first && named) {
-        /* the columns below the highest one named: its bit smeared
-         * down, less itself */
-        uint64_t below = named;
-        for (int k = 1; k < 64; k <<= 1)
-            below |= below >> k;
-        labels |= (first - 1) & ~filled & (below >> 1);
-    }
-    for (size_t r = r0; r < r1; r++) {
-        const ogi__row_t *row = &tb->rows[r];
-        for (size_t i = row->first; i < row->first + row->count; i++) {
-            ogi__cell_t *c = &tb->cells[i];
-            if (c->kind == OGI__CELL_BLANK && c->col >= 0 && c->col < 64 &&
-                (labels >> c->col & 1))
-                c->kind = OGI__CELL_MERGED;
-        }
-    }
-}
-
 static int
 read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
     int rc;
     int16_t r = 0;
     size_t r0 = tb->nrows; /* the first row of the pipe table being read */
+    int bare = has_table_rule(t, l0, l1);
+    int blocks = bare != 1 && has_block_rows(t, l0, l1);
+    int in_block = 0; /* the last row read was a block row */
+    /* a writer without outer bars (Python's html2text) writes a spanned
+     * cell once and no empty cell in its place: an empty cell there is a
+     * blank value, never a label's slot */
+    int slots = bare != 2 && !blocks;
     for (size_t l = l0; l < l1; l++) {
-        if (ogi__table_is_page_line(t, l) || is_rule(t, l))
+        if (ogi__table_is_page_line(t, l) || is_rule(t, l) ||
+            (t->s[t->lines[l].start] == '-' && is_dash_rule(t, l)))
             continue;
-        if (is_pipe_row(t, l)) {
-            if ((rc = read_row(tb, t, l, r)))
+        if (blocks && block_start(t, l, l1)) {
+            size_t next = block_row_end(t, l, l1);
+            if ((rc = read_lines_row(tb, t, l, next, r)))
                 return rc;
+            if (r < INT16_MAX)
+                r++;
+            in_block = 1;
+            l = next - 1;
+            continue;
+        }
+        /* the blank lines between block rows: the table goes on */
+        if (in_block && ogi__table_is_empty_line(t, l))
+            continue;
+        in_block = 0;
+        if (is_pipe_row(t, l, bare == 2) ||
+            (bare == 2 && bold_marks(t, l) % 2 && l + 1 < l1 &&
+             is_pipe_row(t, l + 1, 1))) {
+            size_t next = bare == 2 ? open_row_end(t, l, l1) : l + 1;
+            if (next > l + 1)
+                rc = read_lines_row(tb, t, l, next, r);
+            else
+                rc = read_row(tb, t, l, r, bare == 2);
+            if (rc)
+                return rc;
+            l = next - 1;
             if (r < INT16_MAX)
                 r++;
             continue;
         }
-        ogi__table_label_slots(tb, r0, tb->nrows);
+        if (slots)
+            ogi__table_label_slots(tb, r0, tb->nrows);
         if (!ogi__table_is_empty_line(t, l) && !is_lone_number(t, l) &&
             (rc = read_loose(tb, t, l)))
             return rc;
         r0 = tb->nrows;
     }
-    ogi__table_label_slots(tb, r0, tb->nrows);
+    if (slots)
+        ogi__table_label_slots(tb, r0, tb->nrows);
     return 0;
 }
 

@@ -27,6 +27,10 @@
 #   strip_nodes_flat  tests/tools/strip_tags.py --nodes-flat (the same
 #                 nodes one space apart: get_text(" ", strip=True), the
 #                 whole page on one line, a blank cell nothing at all)
+#   html2markdown html2markdown.py3 FILE utf-8 (Python's html2text, Debian's
+#                 python3-html2text, default options: the Markdown many
+#                 crawlers and LLM pipelines save; pipe tables without
+#                 outer bars, a rowspan's cell in its first row only)
 #
 # Usage: html_forms.sh FORM SRC_DIR OUT_DIR   converts SRC_DIR/*.txt into
 #                                             OUT_DIR/ (same names), on
@@ -55,6 +59,7 @@ convert() { # form file out
         strip_flat) python3 "$tools/strip_tags.py" --flat "$2" "$3" ;;
         strip_nodes) python3 "$tools/strip_tags.py" --nodes "$2" "$3" ;;
         strip_nodes_flat) python3 "$tools/strip_tags.py" --nodes-flat "$2" "$3" ;;
+        html2markdown) html2markdown.py3 "$2" utf-8 >"$3" ;;
         *) echo "html_forms.sh: unknown form \"$1\"" >&2; return 2 ;;
     esac
 }
@@ -64,6 +69,7 @@ tool_of() {
     case $1 in
         pandoc_*) echo pandoc ;;
         strip*) echo python3 ;;
+        html2markdown) echo html2markdown.py3 ;;
         *) echo "$1" ;;
     esac
 }
@@ -72,6 +78,34 @@ if [ "${1:-}" = --one ]; then
     form=$2 out=$3
     shift 3
     rc=0
+    case $form in html2markdown)
+        # one python for the whole batch: the command's own main() on each
+        # file, as `html2markdown.py3 FILE utf-8` runs it
+        py=$(sed -n '1s/^#! *//p' "$(command -v html2markdown.py3)")
+        ${py:-python3} - "$out" "$@" <<'PY' || {
+import sys
+from html2text import cli
+out = sys.argv[1]
+rc = 0
+for f in sys.argv[2:]:
+    sys.argv = ["html2markdown", f, "utf-8"]
+    try:
+        with open(out + "/" + f.rsplit("/", 1)[-1], "w") as o:
+            sys.stdout = o
+            cli.main()
+    except Exception as e:
+        print("html2markdown failed on %s: %s" % (f, e), file=sys.stderr)
+        rc = 1
+    finally:
+        sys.stdout = sys.__stdout__
+sys.exit(rc)
+PY
+            echo "html_forms.sh: html2markdown failed on a file" >&2
+            exit 1
+        }
+        exit 0
+        ;;
+    esac
     case $form in strip | strip_*)
         # one python for the whole batch
         flat=
