@@ -428,8 +428,11 @@ guesses_open(const ctx_t *cx, int *failed)
         joint_failed |= s->fail == F_JOINT;
         if (s->free)
             continue; /* placed by ranking where left open */
+        /* a row no cut keeps (shape_only 4) is the report's own error:
+         * its cuts are what the page may say, several named (P6) */
+        int guess = s->shape_only == 2 || s->shape_only == 3;
         guessed |= !s->fail && s->shape_only >= 2;
-        open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
+        open |= !s->fail && guess && s->nalive != 1;
     }
     *failed = joint_failed;
     return open || (joint_failed && guessed);
@@ -512,8 +515,8 @@ retry_without_guesses(ctx_t *cx)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
         const span_t *s = &cx->spans[i];
-        drop[i] =
-            !s->free && s->shape_only >= 2 && (joint_failed || s->nalive != 1);
+        drop[i] = !s->free && s->shape_only >= 2 &&
+                  (joint_failed || (s->shape_only < 4 && s->nalive != 1));
     }
     return choose_again(cx, drop);
 }

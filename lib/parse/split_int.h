@@ -100,6 +100,8 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 #define MAX_SUMSET      4096 /* sums tracked when testing an instance */
 #define MAX_ROUNDS      64   /* rounds of narrowing by bounds */
 #define MAX_SHOWN       6    /* other splits named in a P6 finding */
+#define MAX_WIDE_CUTS   64   /* cuts of a row no cut keeps whole, left
+                                to the columns (shape_only 4) */
 #define MSG_SIZE        1024
 
 /* What a cell of a span holds under a layout. */
@@ -205,7 +207,11 @@ typedef struct {
                                       3: as 2 with gaps of up to
                                       MAX_GAP_CELLS blanks (white space
                                       collapsed): placed only when one
-                                      split is left */
+                                      split is left;
+                                      4: no cut keeps its row's identities
+                                      and its cuts are many: up to
+                                      MAX_WIDE_CUTS, the identities down
+                                      the columns choosing */
     int gap_exact;                 /* each gap holds one blank cell per
                                       no-break space, no more, no fewer */
     int gap_loose;                 /* each gap up to MAX_GAP_CELLS blank

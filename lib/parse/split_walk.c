@@ -311,7 +311,8 @@ row_totals(const ctx_t *cx, const span_t *s)
 int
 ogi__split_unset_total(const span_t *s, size_t c, size_t p)
 {
-    if (s->shape_only < 2 || p >= 64 || !(s->totals >> p & 1))
+    if (s->shape_only < 2 || s->shape_only > 3 || p >= 64 ||
+        !(s->totals >> p & 1))
         return 0;
     const layout_t *l = &s->lay[s->layof[c]];
     return l->kind[p] == K_ZERO &&
@@ -594,14 +595,30 @@ span_walk(ctx_t *cx, span_t *s)
                 s->gaps++;
                 rc = walk_layouts(cx, s, cur, w, fixed);
             }
+            /* more cuts than that: a row holding the report's own error
+             * (a total off by some units) that no cut keeps; the cuts of
+             * its digits, up to MAX_WIDE_CUTS, are left to the identities
+             * down the columns (shape_only 4), which hold through the
+             * row's cells as through any other's */
+            if (!rc && !s->fail && s->ncand > w->shape_cuts) {
+                w->shape_cuts = MAX_WIDE_CUTS;
+                rc = walk_layouts(cx, s, cur, w, fixed);
+                if (!rc && !s->fail && s->ncand > 1 &&
+                    s->ncand <= MAX_WIDE_CUTS)
+                    s->shape_only = 4;
+                else if (!rc && !s->fail)
+                    s->ncand = MAX_WIDE_CUTS + 1;
+            }
             s->neg_ok = 0;
             if (rc)
                 return rc;
             /* a minus before digits is a placeholder or a sign, each
              * reading its own cuts: the few they give are what the page
              * may say, the arithmetic unable to choose (P6) */
-            if (s->fail || s->ncand == 0 || s->ncand > w->shape_cuts) {
+            if (s->fail || s->ncand == 0 ||
+                (s->shape_only != 4 && s->ncand > w->shape_cuts)) {
                 s->fail = F_NONE;
+                s->shape_only = 0;
                 return 0;
             }
         }
