@@ -514,9 +514,20 @@ retry_without_guesses(ctx_t *cx)
     if (!drop)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
-        const span_t *s = &cx->spans[i];
+        span_t *s = &cx->spans[i];
         drop[i] = !s->free && s->shape_only >= 2 &&
                   (joint_failed || (s->shape_only < 4 && s->nalive != 1));
+        /* a guess the columns leave open: the row's total may be printed
+         * after all, the row holding the report's own error; the cuts of
+         * its digits alone, when they are several (shape_only 4, or a
+         * minus read as a placeholder or a sign), for the columns to
+         * choose among (one cut alone would be placed unchecked, though
+         * the columns may refute it: given up) */
+        if (drop[i] && !joint_failed && s->shape_only < 4) {
+            if ((rc = ogi__split_span_shape(cx, s)))
+                return rc;
+            drop[i] = s->fail != F_OK || s->ncand < 2;
+        }
     }
     return choose_again(cx, drop);
 }

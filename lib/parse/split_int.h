@@ -264,6 +264,12 @@ int ogi__split_span_walk(ctx_t *cx, span_t *s);
  * (shape_only 3). Returns 0 or OGI_ENOMEM; s->fail when none fits. */
 int ogi__split_span_loosen(ctx_t *cx, span_t *s);
 
+/* Stage 1 again for span s, a row read with its total left blank that
+ * the columns leave open: the cuts of its digits alone, its row's
+ * identities unchecked (shape_only 1 or 4). Returns 0 or OGI_ENOMEM;
+ * s->fail when they are none or too many. */
+int ogi__split_span_shape(ctx_t *cx, span_t *s);
+
 /* Whether cell p of s under split c is a total its row left blank (a
  * gap's blank where the row's total stands, in a row read with its total
  * left blank): not printed, it is no 0 in the identities down the

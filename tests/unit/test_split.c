@@ -624,7 +624,9 @@ gaps_blank_total_unsure(void **state)
     fx_t *f = fx_new(OGI_FORMAT_2019, 1);
     spec_t s[] = {
         /* "443" and five no-break spaces, its 总计 blank: 44 3 or 4 43,
-         * and no other row to choose by: neither is placed */
+         * or its 总计 printed and the row the report's own error: 4 4 3;
+         * no other row to choose by: all three named (P6), the likeliest
+         * placed */
         {first_of(OGI_T3, "unable.need_creation"), 7, {"443", "~~~~~"}},
         /* "5" and one space for six empty cells (white space collapsed):
          * 5 and six blanks, the one cut that fills the row */
@@ -633,10 +635,11 @@ gaps_blank_total_unsure(void **state)
     fx_build(f, s, 2);
     fx_split(f, OGI_T3);
     assert_row(f, OGI_T3, "unable.need_creation",
-               (long long[]){-2, -2, -2, -2, -2, -2, -2});
-    assert_finding(f, "P8", "apply.unable.need_creation", OGI_SEV_WARNING,
-                   "\"443 _\" for 7 cells: no split fits the arithmetic; "
-                   "left unsplit");
+               (long long[]){4, 43, -1, -1, -1, -1, -1});
+    assert_finding(f, "P6", "apply.unable.need_creation", OGI_SEV_WARNING,
+                   "\"443 _\" fits 3 splits; placed 4 43 _ _ _ _ _, the "
+                   "cuts the columns allow; each breaks its row's "
+                   "arithmetic; also fits: 44 3 _ _ _ _ _; 4 4 3 _ _ _ _");
     assert_row(f, OGI_T3, "denied.internal_affairs",
                (long long[]){5, -1, -1, -1, -1, -1, -1});
     assert_finding(f, "P5", "apply.denied.internal_affairs", OGI_SEV_INFO,
