@@ -536,7 +536,8 @@ retry_without_guesses(ctx_t *cx)
  * 1 when g reads like a text that collapsed its white space (a crawler
  * that keeps one space for a run of them, the whole table on one line,
  * each lone space before a value written back as a no-break space): the
- * run-on reader's, all its rows on one line, every gap there one
+ * run-on reader's, its rows of values on one line (after a header,
+ * on its line), every gap there one
  * no-break space (three or more), and no two blanks in a row anywhere
  * in the text. There one space stands
  * for as many blank cells as the page had there, none to several; a page
@@ -547,10 +548,25 @@ collapsed_gaps(const ogi__table_t *g)
 {
     if (!g || !g->reader || strcmp(g->reader, "runon") != 0 || g->nrows == 0)
         return 0;
+    /* the rows that hold values on one line, or on one line after each
+     * header: the flat form puts a line break back before Table 3's
+     * header, and a table the page split in two repeats it */
     size_t gaps = 0;
-    for (size_t i = 0; i < g->nrows; i++)
-        if (g->rows[i].line != g->rows[0].line)
+    int64_t line = -1, head = -1;
+    for (size_t i = 0; i < g->nrows; i++) {
+        const ogi__row_t *w = &g->rows[i];
+        int cells = 0;
+        for (uint32_t k = 0; k < w->count && !cells; k++)
+            cells = g->cells[w->first + k].kind == OGI__CELL_VALUE ||
+                    g->cells[w->first + k].kind == OGI__CELL_RUN;
+        if (!cells) {
+            head = w->line;
+            continue;
+        }
+        if (line >= 0 && w->line != (uint32_t)line && w->line != head)
             return 0;
+        line = w->line;
+    }
     for (size_t i = 0; i < g->ncells; i++) {
         if (g->cells[i].kind != OGI__CELL_BLANK)
             continue;
