@@ -213,6 +213,23 @@ test_marks_glued_to_label(void **state)
     done(&fx);
 }
 
+/* Marks of three cells run together, "-", "&mdash;" and "--": the text
+ * folds "—" to "-", and the page's own characters tell the cells apart
+ * ("-—--" is three cells, not "---" then "-"); a run of one mark is cut
+ * into cells of at most three. */
+static void
+test_folded_marks_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "（二）部分公开94-—--不适用\xc2\xa0不适用94\n"
+                  "规章-----\xc2\xa0" "0\n");
+    EXPECT_ROWS(&fx, "L[(二)部分公开] R[94] V[-] V[-] V[--] V[不适用] B[ ] "
+                     "V[不适用] R[94]",
+                "L[规章] V[---] V[--] B[ ] R[0]");
+    done(&fx);
+}
+
 /* "无" after a row's values and a space, before the next row's numbering:
  * the row's last cell, not the next label's text; after a sentence it
  * stays text. */
@@ -807,6 +824,7 @@ main(void)
         cmocka_unit_test(test_probe_any_offset),
         cmocka_unit_test(test_marks_glued_to_label),
         cmocka_unit_test(test_place_word_before_numbering),
+        cmocka_unit_test(test_folded_marks_apart),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }
