@@ -345,8 +345,10 @@ place_at(const char *s, size_t i, size_t start, size_t end)
             return j; /* "0无", "/不适用", "不适用不适用" then a label */
         if (val_r && j < end)
             return j; /* "文件不适用8": a label then cells */
-        if (val_l && value_before(s, i, start) && numbering_at(s, j, end))
-            return j; /* "00000 无(六)其他处理": the row's last cell */
+        if (val_l && value_before(s, i, start) &&
+            (numbering_at(s, j, end) || ogi__runon_word_at(s, j, end, 0)))
+            return j; /* "00000 无(六)其他处理", "-- 不适用行政规范性文件":
+                         the row's last cell, then the next row's label */
         return 0;
     }
     /* the marks around i ("-----", "--/"): text when text flanks them

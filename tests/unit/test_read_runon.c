@@ -230,19 +230,21 @@ test_folded_marks_apart(void **state)
     done(&fx);
 }
 
-/* "无" after a row's values and a space, before the next row's numbering:
- * the row's last cell, not the next label's text; after a sentence it
- * stays text. */
+/* "无" after a row's values and a space, before the next row's numbering
+ * or label: the row's last cell, not the next label's text; after a
+ * sentence it stays text. */
 static void
 test_place_word_before_numbering(void **state)
 {
     (void)state;
     fx_t fx;
     read_str(&fx, "5.要求行政机关确认00000 无（六）其他处理4 0/004\n"
-                  "本年度无（六）其他\n");
+                  "本年度无（六）其他\n"
+                  "规章--\xc2\xa0不适用行政规范性文件3017\n");
     EXPECT_ROWS(&fx, "L[5.要求行政机关确认] R[00000] V[无]",
                 "L[(六)其他处理] R[4] R[0] V[/] R[004]",
-                "L[本年度无(六)] L[其他]");
+                "L[本年度无(六)] L[其他]",
+                "L[规章] V[--] B[ ] V[不适用]", "L[行政规范性文件] R[3017]");
     done(&fx);
 }
 
