@@ -691,6 +691,30 @@ columns_decide_row_error(void **state)
     fx_free(f);
 }
 
+/* "  200 000 017 " (Word's "&nbsp;" typed around values, the text's white
+ * space kept): read with its total left blank and a gap holding no blank
+ * cell, 200 0 0 0 0 17 _ is the one cut that keeps the row; read with its
+ * total printed, 17, the row is the report's own error (3 short), and its
+ * cuts are several. No likelier than those, the blank total's cut stands
+ * among them: D1 in column 0 wants 20, so 20 0 0 0 0 0 17. */
+static void
+columns_decide_blank_total_or_error(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "granted", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){20, 0, 0, 0, 0, 0, 20});
+    spec_t s[] = {{first_of(OGI_T3, "partial"), 7,
+                   {"~~", "200", "~", "000", "~", "017", "~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "partial", (long long[]){20, 0, 0, 0, 0, 0, 17});
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"_ 200 _ 000 _ 017 _\" split as 20 0 0 0 0 0 17, the only "
+                   "cut the columns allow; it breaks its row's arithmetic");
+    fx_free(f);
+}
+
 static void
 columns_decide_jointly(void **state)
 {
@@ -1672,6 +1696,7 @@ main(void)
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
         cmocka_unit_test(columns_decide_row_error),
+        cmocka_unit_test(columns_decide_blank_total_or_error),
         cmocka_unit_test(columns_cannot_decide),
         cmocka_unit_test(column_typo_elsewhere),
         cmocka_unit_test(columns_contradict),
