@@ -494,15 +494,17 @@ retry_without_guesses(ctx_t *cx)
     }
     /* a row read with its total left blank and its gaps not as their
      * no-break spaces say (shape_only 3) where the text kept its white
-     * space: the one cut so read is no likelier than the cuts of its
-     * digits alone, its total printed and the row the report's own error
-     * ("  200 000 017 " for 20 0 0 0 0 0 17, its total printed 3 short);
-     * where these are several, the columns choose among them */
+     * space, or as they say (2) where it collapsed it (a space there says
+     * nothing of a blank cell): the one cut so read is no likelier than
+     * the cuts of its digits alone, its total printed and the row the
+     * report's own error ("  200 000 017 " for 20 0 0 0 0 0 17, its total
+     * printed 3 short); where these are several, the columns choose among
+     * them */
     int widened = 0;
-    for (size_t i = 0; !cx->collapsed && !joint_failed && i < cx->nspans;
-         i++) {
+    for (size_t i = 0; !joint_failed && i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
-        if (s->free || s->fail || s->shape_only != 3 || s->nalive != 1)
+        if (s->free || s->fail || s->nalive != 1 ||
+            s->shape_only != (cx->collapsed ? 2 : 3))
             continue;
         if ((rc = ogi__split_span_shape(cx, s)))
             return rc;

@@ -361,6 +361,29 @@ flat_collapsed_table_twice(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * A generated page whose Table 3 holds the report's own error, two totals
+ * off by 2 the other way (tests/data/split/flat2025_row_error.txt,
+ * --flat): "一、…(一)予以公开74000000738 " is 740 0 0 0 0 0 738, its total
+ * printed 2 short, and "2.重复申请500000052 " 50 0 0 0 0 0 52, 2 over. Read
+ * with a blank total (the space after each a blank cell) 7400 0 0 0 0 738
+ * _ keeps the row, but white space collapsed: that space says nothing of
+ * a blank cell, and the cuts with the total printed are left to the
+ * columns, which want 740 and 50 (the page's truth).
+ */
+static void
+flat_row_error_by_columns(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_row_error.txt", &arena);
+    assert_row(r, OGI_T3, "granted", (long long[]){740, 0, 0, 0, 0, 0, 738});
+    assert_row(r, OGI_T3, "rejected.repeat",
+               (long long[]){50, 0, 0, 0, 0, 0, 52});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -374,6 +397,7 @@ main(void)
         cmocka_unit_test(flat_spaced_marks),
         cmocka_unit_test(flat_collapsed_gaps),
         cmocka_unit_test(flat_collapsed_table_twice),
+        cmocka_unit_test(flat_row_error_by_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
