@@ -374,9 +374,8 @@ place_at(const char *s, size_t i, size_t start, size_t end)
     /* a label, marks glued to it, then a gap and more cells: the row's
      * first cells are placeholders ("…申请-----  000"), not a rule */
     int cells_r = blank_r && cell_after(s, me, end);
-    if (me - ms > MAX_MARKS ||
-        (me - ms > 3 && !val_l && !val_r && !cells_r &&
-         !(blank_l && (blank_r || end_r))))
+    if (me - ms > MAX_MARKS || (me - ms > 3 && !val_l && !val_r && !cells_r &&
+                                !(blank_l && (blank_r || end_r))))
         return 0;
     /* one mark's run of at most three ("/": two, the most one cell
      * writes) is one cell: "/-" is two cells, "/" then "-"; "-----" is

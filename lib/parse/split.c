@@ -508,8 +508,7 @@ retry_without_guesses(ctx_t *cx)
             continue;
         if ((rc = ogi__split_span_shape(cx, s)))
             return rc;
-        if ((s->fail || s->ncand < 2) &&
-            (rc = ogi__split_span_loosen(cx, s)))
+        if ((s->fail || s->ncand < 2) && (rc = ogi__split_span_loosen(cx, s)))
             return rc;
         widened = 1;
     }

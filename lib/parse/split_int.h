@@ -100,9 +100,9 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 #define MAX_SUMSET      4096 /* sums tracked when testing an instance */
 #define MAX_ROUNDS      64   /* rounds of narrowing by bounds */
 #define MAX_SHOWN       6    /* other splits named in a P6 finding */
-#define MAX_WIDE_CUTS   64   /* cuts of a row no cut keeps whole, left
-                                to the columns (shape_only 4) */
 #define MSG_SIZE        1024
+/* cuts of a row no cut keeps whole, left to the columns (shape_only 4) */
+#define MAX_WIDE_CUTS 64
 
 /* What a cell of a span holds under a layout. */
 enum {

@@ -206,7 +206,8 @@ test_marks_glued_to_label(void **state)
     (void)state;
     fx_t fx;
     read_str(&fx, "1.本机关不掌握相关政府信息///\xc2\xa0\xc2\xa0\xc2\xa0-\n"
-                  "2.申请人逾期未按收费通知要求缴纳费用-----\xc2\xa0" "000\n");
+                  "2.申请人逾期未按收费通知要求缴纳费用-----\xc2\xa0"
+                  "000\n");
     EXPECT_ROWS(&fx, "L[1.本机关不掌握相关政府信息] V[//] V[/] B[   ] V[-]",
                 "L[2.申请人逾期未按收费通知要求缴纳费用] V[---] V[--] B[ ] "
                 "R[000]");
@@ -223,9 +224,11 @@ test_folded_marks_apart(void **state)
     (void)state;
     fx_t fx;
     read_str(&fx, "（二）部分公开94-—--不适用\xc2\xa0不适用94\n"
-                  "规章-----\xc2\xa0" "0\n");
-    EXPECT_ROWS(&fx, "L[(二)部分公开] R[94] V[-] V[-] V[--] V[不适用] B[ ] "
-                     "V[不适用] R[94]",
+                  "规章-----\xc2\xa0"
+                  "0\n");
+    EXPECT_ROWS(&fx,
+                "L[(二)部分公开] R[94] V[-] V[-] V[--] V[不适用] B[ ] "
+                "V[不适用] R[94]",
                 "L[规章] V[---] V[--] B[ ] R[0]");
     done(&fx);
 }
@@ -243,8 +246,8 @@ test_place_word_before_numbering(void **state)
                   "规章--\xc2\xa0不适用行政规范性文件3017\n");
     EXPECT_ROWS(&fx, "L[5.要求行政机关确认] R[00000] V[无]",
                 "L[(六)其他处理] R[4] R[0] V[/] R[004]",
-                "L[本年度无(六)] L[其他]",
-                "L[规章] V[--] B[ ] V[不适用]", "L[行政规范性文件] R[3017]");
+                "L[本年度无(六)] L[其他]", "L[规章] V[--] B[ ] V[不适用]",
+                "L[行政规范性文件] R[3017]");
     done(&fx);
 }
 
