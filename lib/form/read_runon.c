@@ -218,22 +218,26 @@ raw_char(const ogi_text_t *t, size_t i, size_t *n)
 }
 
 /*
- * Adds placeholder marks [a, b) of the text as VALUE cells: one, or one
- * per change of the mark the page wrote where the text folded several to
- * "-" ("--—" is "--" then "—": two cells, as the page's own characters
- * tell; "——" stays one).
+ * Adds placeholder [a, b) of the text as VALUE cells: a word one; marks
+ * one per change of the mark the page wrote where the text folded several
+ * to "-" ("-—--" is "-", "—" then "--": three cells, as the page's own
+ * characters tell; "——" stays one), and a run of one mark cut into cells
+ * of at most three ("-----" is "---" then "--"; "/": two, the most one
+ * cell writes), the splitter reading each as one or more placeholders.
  */
 static int
 add_marks(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
 {
-    size_t from = a, pn = 0, n;
-    const char *prev = b - a > 1 && t->s[a] == '-' ? raw_char(t, a, &pn) : NULL;
-    for (size_t i = a + 1; prev && i < b; i++) {
+    const char *s = t->s;
+    size_t from = a, pn = 0, n = 0;
+    const char *prev = raw_char(t, a, &pn);
+    for (size_t i = a + 1; (s[a] == '-' || s[a] == '/') && i < b; i++) {
         const char *c = raw_char(t, i, &n);
-        if (!c)
-            break;
-        if (n != pn || memcmp(c, prev, n) != 0) {
-            if (!ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, i - from,
+        size_t most = s[from] == '/' ? 2 : 3;
+        int cut = s[i] != s[from] || i - from >= most ||
+                  (prev && c && (n != pn || memcmp(c, prev, n) != 0));
+        if (cut) {
+            if (!ogi__table_add(r->tb, OGI__CELL_VALUE, s + from, i - from,
                                 from, i - from))
                 return OGI_ENOMEM;
             from = i;
@@ -241,7 +245,7 @@ add_marks(rows_t *r, const ogi_text_t *t, size_t a, size_t b)
         prev = c;
         pn = n;
     }
-    return ogi__table_add(r->tb, OGI__CELL_VALUE, t->s + from, b - from, from,
+    return ogi__table_add(r->tb, OGI__CELL_VALUE, s + from, b - from, from,
                           b - from)
                ? 0
                : OGI_ENOMEM;
@@ -298,6 +302,18 @@ read_line(rows_t *r, const ogi_text_t *t, size_t l)
             if (!r->open && (rc = row_new(r, l)))
                 return rc;
             if (tk.kind == TK_PLACE) {
+                /* marks the tokens cut apart in the text as folded, one
+                 * run: its cells are told by the page's characters */
+                size_t p2 = pos;
+                token_t nx;
+                while ((s[tk.a] == '-' || s[tk.a] == '/') &&
+                       ogi__runon_next_token(s, &p2, start, end, &nx) &&
+                       nx.kind == TK_PLACE && nx.a == tk.b &&
+                       (s[nx.a] == '-' || s[nx.a] == '/')) {
+                    tk.b = nx.b;
+                    pos = p2;
+                }
+                before = tk.b;
                 if ((rc = add_marks(r, t, tk.a, tk.b)))
                     return rc;
             } else if (!ogi__table_add(r->tb, OGI__CELL_RUN, s + tk.a,

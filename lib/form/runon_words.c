@@ -274,6 +274,51 @@ not_text_at(const char *s, size_t i, size_t end)
            ogi_text_is_digit((unsigned char)s[i]) || s[i] == '-' || s[i] == '/';
 }
 
+/* 1 when a value ends before the blanks before s[i] (after start): a
+ * digit, a placeholder mark or word. */
+static int
+value_before(const char *s, size_t i, size_t start)
+{
+    while (i > start && ogi__runon_is_blank_char(s[i - 1]))
+        i--;
+    return i > start &&
+           (ogi_text_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '-' ||
+            s[i - 1] == '/' || place_word_before(s, i, start));
+}
+
+/* 1 when a row's numbering starts at s[i..end): "(六)", "六、", "2." or
+ * "2、". */
+static int
+numbering_at(const char *s, size_t i, size_t end)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                     "六", "七", "八", "九", "十"};
+    if (ogi__runon_is_digit_at(s, i, end)) {
+        size_t j = i + 1;
+        if (ogi__runon_is_digit_at(s, j, end))
+            j++;
+        return ogi__runon_numbering_sep(s, j, end) != 0;
+    }
+    int paren = i < end && s[i] == '(';
+    size_t k = i + (size_t)paren;
+    for (size_t c = 0; c < OGI_ARRAY_LEN(cn); c++)
+        if (ogi__runon_starts(s, k, end, cn[c]))
+            return paren ? ogi__runon_starts(s, k + 3, end, ")")
+                         : ogi__runon_starts(s, k + 3, end, "、");
+    return 0;
+}
+
+/* 1 when a cell starts after the blanks at s[i..end): a digit, a
+ * placeholder mark or word. */
+static int
+cell_after(const char *s, size_t i, size_t end)
+{
+    while (i < end && ogi__runon_is_blank_char(s[i]))
+        i++;
+    return i < end && (ogi_text_is_digit((unsigned char)s[i]) || s[i] == '-' ||
+                       s[i] == '/' || place_word(s, i, end));
+}
+
 /*
  * A placeholder at i: its end, or 0. "-", "--" and "/" inside text
  * ("本年增/减") are text. A placeholder word is one only where a value
@@ -300,6 +345,10 @@ place_at(const char *s, size_t i, size_t start, size_t end)
             return j; /* "0无", "/不适用", "不适用不适用" then a label */
         if (val_r && j < end)
             return j; /* "文件不适用8": a label then cells */
+        if (val_l && value_before(s, i, start) &&
+            (numbering_at(s, j, end) || ogi__runon_word_at(s, j, end, 0)))
+            return j; /* "00000 无(六)其他处理", "-- 不适用行政规范性文件":
+                         the row's last cell, then the next row's label */
         return 0;
     }
     /* the marks around i ("-----", "--/"): text when text flanks them
@@ -322,13 +371,18 @@ place_at(const char *s, size_t i, size_t start, size_t end)
     /* the line's end after a blank ends a row of cells as a blank does
      * ("无     -----": the last cells, their marks run together) */
     int end_r = me == end;
-    if (me - ms > MAX_MARKS ||
-        (me - ms > 3 && !val_l && !val_r && !(blank_l && (blank_r || end_r))))
+    /* a label, marks glued to it, then a gap and more cells: the row's
+     * first cells are placeholders ("…申请-----  000"), not a rule */
+    int cells_r = blank_r && cell_after(s, me, end);
+    if (me - ms > MAX_MARKS || (me - ms > 3 && !val_l && !val_r && !cells_r &&
+                                !(blank_l && (blank_r || end_r))))
         return 0;
-    /* one mark's run of at most three is one cell: "/-" is two cells,
-     * "/" then "-"; "-----" is "---" then "--", the splitter reading each
+    /* one mark's run of at most three ("/": two, the most one cell
+     * writes) is one cell: "/-" is two cells, "/" then "-"; "-----" is
+     * "---" then "--", "///" is "//" then "/", the splitter reading each
      * as one or more placeholders */
-    while (j < end && j - i < 3 && s[j] == s[i])
+    size_t most = s[i] == '/' ? 2 : 3;
+    while (j < end && j - i < most && s[j] == s[i])
         j++;
     int text_l = ms > start && !blank_l && !val_l;
     int text_r = me < end && !blank_r && !val_r;

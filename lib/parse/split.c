@@ -428,8 +428,11 @@ guesses_open(const ctx_t *cx, int *failed)
         joint_failed |= s->fail == F_JOINT;
         if (s->free)
             continue; /* placed by ranking where left open */
+        /* a row no cut keeps (shape_only 4) is the report's own error:
+         * its cuts are what the page may say, several named (P6) */
+        int guess = s->shape_only == 2 || s->shape_only == 3;
         guessed |= !s->fail && s->shape_only >= 2;
-        open |= !s->fail && s->shape_only >= 2 && s->nalive != 1;
+        open |= !s->fail && guess && s->nalive != 1;
     }
     *failed = joint_failed;
     return open || (joint_failed && guessed);
@@ -489,6 +492,31 @@ retry_without_guesses(ctx_t *cx)
             return rc;
         open = guesses_open(cx, &joint_failed);
     }
+    /* a row read with its total left blank and its gaps not as their
+     * no-break spaces say (shape_only 3) where the text kept its white
+     * space, or as they say (2) where it collapsed it (a space there says
+     * nothing of a blank cell): the one cut so read is no likelier than
+     * the cuts of its digits alone, its total printed and the row the
+     * report's own error ("  200 000 017 " for 20 0 0 0 0 0 17, its total
+     * printed 3 short); where these are several, the columns choose among
+     * them */
+    int widened = 0;
+    for (size_t i = 0; !joint_failed && i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if (s->free || s->fail || s->nalive != 1 ||
+            s->shape_only != (cx->collapsed ? 2 : 3))
+            continue;
+        if ((rc = ogi__split_span_shape(cx, s)))
+            return rc;
+        if ((s->fail || s->ncand < 2) && (rc = ogi__split_span_loosen(cx, s)))
+            return rc;
+        widened = 1;
+    }
+    if (widened) {
+        if ((rc = choose_again(cx, NULL)))
+            return rc;
+        open = guesses_open(cx, &joint_failed);
+    }
     if (!open)
         return 0;
     int loosened = 0;
@@ -511,9 +539,20 @@ retry_without_guesses(ctx_t *cx)
     if (!drop)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
-        const span_t *s = &cx->spans[i];
-        drop[i] =
-            !s->free && s->shape_only >= 2 && (joint_failed || s->nalive != 1);
+        span_t *s = &cx->spans[i];
+        drop[i] = !s->free && s->shape_only >= 2 &&
+                  (joint_failed || (s->shape_only < 4 && s->nalive != 1));
+        /* a guess the columns leave open: the row's total may be printed
+         * after all, the row holding the report's own error; the cuts of
+         * its digits alone, when they are several (shape_only 4, or a
+         * minus read as a placeholder or a sign), for the columns to
+         * choose among (one cut alone would be placed unchecked, though
+         * the columns may refute it: given up) */
+        if (drop[i] && !joint_failed && s->shape_only < 4) {
+            if ((rc = ogi__split_span_shape(cx, s)))
+                return rc;
+            drop[i] = s->fail != F_OK || s->ncand < 2;
+        }
     }
     return choose_again(cx, drop);
 }
@@ -522,7 +561,8 @@ retry_without_guesses(ctx_t *cx)
  * 1 when g reads like a text that collapsed its white space (a crawler
  * that keeps one space for a run of them, the whole table on one line,
  * each lone space before a value written back as a no-break space): the
- * run-on reader's, all its rows on one line, every gap there one
+ * run-on reader's, its rows of values on one line (after a header,
+ * on its line), every gap there one
  * no-break space (three or more), and no two blanks in a row anywhere
  * in the text. There one space stands
  * for as many blank cells as the page had there, none to several; a page
@@ -533,10 +573,25 @@ collapsed_gaps(const ogi__table_t *g)
 {
     if (!g || !g->reader || strcmp(g->reader, "runon") != 0 || g->nrows == 0)
         return 0;
+    /* the rows that hold values on one line, or on one line after each
+     * header: the flat form puts a line break back before Table 3's
+     * header, and a table the page split in two repeats it */
     size_t gaps = 0;
-    for (size_t i = 0; i < g->nrows; i++)
-        if (g->rows[i].line != g->rows[0].line)
+    int64_t line = -1, head = -1;
+    for (size_t i = 0; i < g->nrows; i++) {
+        const ogi__row_t *w = &g->rows[i];
+        int cells = 0;
+        for (uint32_t k = 0; k < w->count && !cells; k++)
+            cells = g->cells[w->first + k].kind == OGI__CELL_VALUE ||
+                    g->cells[w->first + k].kind == OGI__CELL_RUN;
+        if (!cells) {
+            head = w->line;
+            continue;
+        }
+        if (line >= 0 && w->line != (uint32_t)line && w->line != head)
             return 0;
+        line = w->line;
+    }
     for (size_t i = 0; i < g->ncells; i++) {
         if (g->cells[i].kind != OGI__CELL_BLANK)
             continue;

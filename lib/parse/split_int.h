@@ -101,6 +101,8 @@ int ogi__split_col_rarity(ogi_table_id_t id, size_t col);
 #define MAX_ROUNDS      64   /* rounds of narrowing by bounds */
 #define MAX_SHOWN       6    /* other splits named in a P6 finding */
 #define MSG_SIZE        1024
+/* cuts of a row no cut keeps whole, left to the columns (shape_only 4) */
+#define MAX_WIDE_CUTS 64
 
 /* What a cell of a span holds under a layout. */
 enum {
@@ -205,7 +207,11 @@ typedef struct {
                                       3: as 2 with gaps of up to
                                       MAX_GAP_CELLS blanks (white space
                                       collapsed): placed only when one
-                                      split is left */
+                                      split is left;
+                                      4: no cut keeps its row's identities
+                                      and its cuts are many: up to
+                                      MAX_WIDE_CUTS, the identities down
+                                      the columns choosing */
     int gap_exact;                 /* each gap holds one blank cell per
                                       no-break space, no more, no fewer */
     int gap_loose;                 /* each gap up to MAX_GAP_CELLS blank
@@ -257,6 +263,12 @@ int ogi__split_span_walk(ctx_t *cx, span_t *s);
  * now up to MAX_GAP_CELLS blank cells each, whatever the no-break spaces
  * (shape_only 3). Returns 0 or OGI_ENOMEM; s->fail when none fits. */
 int ogi__split_span_loosen(ctx_t *cx, span_t *s);
+
+/* Stage 1 again for span s, a row read with its total left blank that
+ * the columns leave open: the cuts of its digits alone, its row's
+ * identities unchecked (shape_only 1 or 4). Returns 0 or OGI_ENOMEM;
+ * s->fail when they are none or too many. */
+int ogi__split_span_shape(ctx_t *cx, span_t *s);
 
 /* Whether cell p of s under split c is a total its row left blank (a
  * gap's blank where the row's total stands, in a row read with its total

@@ -371,6 +371,9 @@ ogi__split_tell(ctx_t *cx, const span_t *s)
         else if (s->shape_only == 1)
             buf_str(&b, ", the only cut of its digits; it breaks the "
                         "arithmetic");
+        else if (s->shape_only == 4)
+            buf_str(&b, ", the only cut the columns allow; it breaks its "
+                        "row's arithmetic");
         else if (s->shape_only == 2)
             buf_str(&b, ", one blank cell per no-break space; its total "
                         "left blank");
@@ -399,6 +402,9 @@ ogi__split_tell(ctx_t *cx, const span_t *s)
     else if (s->shape_only == 1)
         buf_str(&b, ", a minus read as a placeholder or a sign; each cut "
                     "breaks the arithmetic");
+    else if (s->shape_only == 4)
+        buf_str(&b, ", the cuts the columns allow; each breaks its row's "
+                    "arithmetic");
     else if (s->shape_only)
         buf_str(&b, ", one blank cell per no-break space, its total "
                     "left blank");

@@ -311,7 +311,8 @@ row_totals(const ctx_t *cx, const span_t *s)
 int
 ogi__split_unset_total(const span_t *s, size_t c, size_t p)
 {
-    if (s->shape_only < 2 || p >= 64 || !(s->totals >> p & 1))
+    if (s->shape_only < 2 || s->shape_only > 3 || p >= 64 ||
+        !(s->totals >> p & 1))
         return 0;
     const layout_t *l = &s->lay[s->layof[c]];
     return l->kind[p] == K_ZERO &&
@@ -405,6 +406,54 @@ static int
 walk_free(ctx_t *cx, span_t *s, int blank_total)
 {
     return walk_loose(cx, s, 0, blank_total);
+}
+
+/* The cuts of span s's digits alone, its row's identities unchecked:
+ * the one there is (shape_only 1), the few a minus read as a
+ * placeholder or a sign gives (MAX_SHOWN), or up to MAX_WIDE_CUTS for
+ * the columns to choose among (shape_only 4); else s->fail. Returns 0 or
+ * OGI_ENOMEM. */
+static int
+walk_shape(ctx_t *cx, span_t *s, layout_t *cur, walk_t *w, size_t fixed,
+           size_t spread)
+{
+    s->gaps = 0;
+    w->shape_only = 1;
+    w->shape_cuts = minus_signs(s) ? MAX_SHOWN : 1;
+    s->neg_ok = 1;
+    int rc = walk_layouts(cx, s, cur, w, fixed);
+    while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
+        s->gaps++;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+    }
+    /* more cuts than that: a row holding the report's own error (a total
+     * off by some units) that no cut keeps; the cuts of its digits, up to
+     * MAX_WIDE_CUTS, are left to the identities down the columns
+     * (shape_only 4), which hold through the row's cells as through any
+     * other's */
+    if (!rc && !s->fail && s->ncand > w->shape_cuts) {
+        w->shape_cuts = MAX_WIDE_CUTS;
+        rc = walk_layouts(cx, s, cur, w, fixed);
+        if (!rc && !s->fail && s->ncand > 1 && s->ncand <= MAX_WIDE_CUTS)
+            s->shape_only = 4;
+        else if (!rc && !s->fail)
+            s->ncand = MAX_WIDE_CUTS + 1;
+    }
+    s->neg_ok = 0;
+    if (rc)
+        return rc;
+    /* a minus before digits is a placeholder or a sign, each reading its
+     * own cuts: the few they give are what the page may say, the
+     * arithmetic unable to choose (P6) */
+    if (s->fail || s->ncand == 0 ||
+        (s->shape_only != 4 && s->ncand > w->shape_cuts)) {
+        s->fail = F_NONE;
+        s->shape_only = 0;
+        return 0;
+    }
+    if (!s->shape_only)
+        s->shape_only = 1;
+    return all_alive(cx, s);
 }
 
 static int span_walk(ctx_t *cx, span_t *s);
@@ -584,29 +633,28 @@ span_walk(ctx_t *cx, span_t *s)
         /* else, when the digits can be cut into the cells in one way
          * only, that cut is what the page says, and the arithmetic it
          * breaks is the report's own error, for the validator to tell */
-        if (s->ncand == 0) {
-            s->gaps = 0;
-            w->shape_only = 1;
-            w->shape_cuts = minus_signs(s) ? MAX_SHOWN : 1;
-            s->neg_ok = 1;
-            rc = walk_layouts(cx, s, cur, w, fixed);
-            while (!rc && !s->fail && s->nlay == 0 && spread && s->gaps < 2) {
-                s->gaps++;
-                rc = walk_layouts(cx, s, cur, w, fixed);
-            }
-            s->neg_ok = 0;
-            if (rc)
-                return rc;
-            /* a minus before digits is a placeholder or a sign, each
-             * reading its own cuts: the few they give are what the page
-             * may say, the arithmetic unable to choose (P6) */
-            if (s->fail || s->ncand == 0 || s->ncand > w->shape_cuts) {
-                s->fail = F_NONE;
-                return 0;
-            }
-        }
+        if (s->ncand == 0)
+            return walk_shape(cx, s, cur, w, fixed, spread);
         if (!s->shape_only)
             s->shape_only = 1;
     }
     return all_alive(cx, s);
+}
+
+int
+ogi__split_span_shape(ctx_t *cx, span_t *s)
+{
+    layout_t *cur;
+    walk_t *w = walk_new(cx, s, &cur);
+    if (!w)
+        return OGI_ENOMEM;
+    size_t spread = 0;
+    for (size_t i = 0; i < s->sp->npieces; i++)
+        spread += ogi__split_gap_cells(s->sp->pieces[i]) ||
+                  mark_cells(s->sp->pieces[i]);
+    s->fail = F_OK;
+    s->shape_only = 0;
+    s->gap_exact = s->gap_loose = 0;
+    s->gap_budget = 0;
+    return walk_shape(cx, s, cur, w, fixed_cells(s), spread);
 }

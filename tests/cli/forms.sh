@@ -68,8 +68,8 @@ floor_of() {
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
         pandoc_md) echo 99.95 ;;
-        strip) echo 99.8 ;;
-        strip_flat) echo 99.75 ;;
+        strip) echo 99.95 ;;
+        strip_flat) echo 99.9 ;;
         strip_nodes_flat) echo 99.95 ;;
         html2markdown) echo 99.9 ;;
         *) echo 100 ;;

@@ -196,6 +196,61 @@ test_two_rows_on_one_line(void **state)
     done(&fx);
 }
 
+/* A label, placeholder marks glued to it, no-break spaces, more cells
+ * (a crawler's page, each empty cell one "&nbsp;"): the marks are the
+ * row's first cells, not a rule nor the label's text; "///" is "//"
+ * then "/" ("///" is no one cell's placeholder). */
+static void
+test_marks_glued_to_label(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "1.本机关不掌握相关政府信息///\xc2\xa0\xc2\xa0\xc2\xa0-\n"
+                  "2.申请人逾期未按收费通知要求缴纳费用-----\xc2\xa0"
+                  "000\n");
+    EXPECT_ROWS(&fx, "L[1.本机关不掌握相关政府信息] V[//] V[/] B[   ] V[-]",
+                "L[2.申请人逾期未按收费通知要求缴纳费用] V[---] V[--] B[ ] "
+                "R[000]");
+    done(&fx);
+}
+
+/* Marks of three cells run together, "-", "&mdash;" and "--": the text
+ * folds "—" to "-", and the page's own characters tell the cells apart
+ * ("-—--" is three cells, not "---" then "-"); a run of one mark is cut
+ * into cells of at most three. */
+static void
+test_folded_marks_apart(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "（二）部分公开94-—--不适用\xc2\xa0不适用94\n"
+                  "规章-----\xc2\xa0"
+                  "0\n");
+    EXPECT_ROWS(&fx,
+                "L[(二)部分公开] R[94] V[-] V[-] V[--] V[不适用] B[ ] "
+                "V[不适用] R[94]",
+                "L[规章] V[---] V[--] B[ ] R[0]");
+    done(&fx);
+}
+
+/* "无" after a row's values and a space, before the next row's numbering
+ * or label: the row's last cell, not the next label's text; after a
+ * sentence it stays text. */
+static void
+test_place_word_before_numbering(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "5.要求行政机关确认00000 无（六）其他处理4 0/004\n"
+                  "本年度无（六）其他\n"
+                  "规章--\xc2\xa0不适用行政规范性文件3017\n");
+    EXPECT_ROWS(&fx, "L[5.要求行政机关确认] R[00000] V[无]",
+                "L[(六)其他处理] R[4] R[0] V[/] R[004]",
+                "L[本年度无(六)] L[其他]", "L[规章] V[--] B[ ] V[不适用]",
+                "L[行政规范性文件] R[3017]");
+    done(&fx);
+}
+
 static void
 test_numbering_stays_in_label(void **state)
 {
@@ -772,6 +827,9 @@ main(void)
         cmocka_unit_test(test_file_table_split_in_two),
         cmocka_unit_test(test_file_short_half),
         cmocka_unit_test(test_probe_any_offset),
+        cmocka_unit_test(test_marks_glued_to_label),
+        cmocka_unit_test(test_place_word_before_numbering),
+        cmocka_unit_test(test_folded_marks_apart),
     };
     return cmocka_run_group_tests_name("read_runon", tests, NULL, NULL);
 }

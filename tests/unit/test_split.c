@@ -317,14 +317,17 @@ impossible_row(void **state)
     (void)state;
     fx_t *f = fx_new(OGI_FORMAT_2019, 1);
     /* eight digits, seven cells: 71 0 0 0 0 0 8 or 7 10 0 0 0 0 8, and
-     * neither sums to 8 */
+     * neither sums to 8 (the report's own error): both are what the page
+     * may say, no column to choose, so both are named (P6), the one with
+     * the smaller sum placed */
     spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"71000008"}}};
     fx_build(f, s, 1);
     fx_split(f, OGI_T3);
-    assert_row(f, OGI_T3, "granted", (long long[]){-2, -2, -2, -2, -2, -2, -2});
-    assert_finding(f, "P8", "apply.granted", OGI_SEV_WARNING,
-                   "\"71000008\" for 7 cells: no split fits the arithmetic; "
-                   "left unsplit");
+    assert_row(f, OGI_T3, "granted", (long long[]){7, 10, 0, 0, 0, 0, 8});
+    assert_finding(f, "P6", "apply.granted", OGI_SEV_WARNING,
+                   "\"71000008\" fits 2 splits; placed 7 10 0 0 0 0 8, the "
+                   "cuts the columns allow; each breaks its row's arithmetic; "
+                   "also fits: 71 0 0 0 0 0 8");
     assert_int_equal(f->r->nfindings, 1);
     fx_free(f);
 }
@@ -431,7 +434,7 @@ blank_and_value_pieces(void **state)
         /* a value then a run of six: 5 0 0 0 0 5 */
         {first_of(OGI_T3, "partial"), 7, {"=5", "000005"}},
         /* a value that breaks D2 whatever the cut: 9 + 0 + ... != 5, and
-         * the run has two cuts (51 0 or 5 10) */
+         * the run has two cuts (51 0 or 5 10), both named (P6) */
         {first_of(OGI_T3, "denied.state_secret"), 7, {"=9", "0000510"}},
     };
     fx_build(f, s, 3);
@@ -443,10 +446,11 @@ blank_and_value_pieces(void **state)
     assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
                    "\"5 000005\" split as 5 0 0 0 0 0 5");
     assert_row(f, OGI_T3, "denied.state_secret",
-               (long long[]){-2, -2, -2, -2, -2, -2, -2});
-    assert_finding(f, "P8", "apply.denied.state_secret", OGI_SEV_WARNING,
-                   "\"9 0000510\" for 7 cells: no split fits the arithmetic; "
-                   "left unsplit");
+               (long long[]){9, 0, 0, 0, 0, 5, 10});
+    assert_finding(f, "P6", "apply.denied.state_secret", OGI_SEV_WARNING,
+                   "\"9 0000510\" fits 2 splits; placed 9 0 0 0 0 5 10, the "
+                   "cuts the columns allow; each breaks its row's arithmetic; "
+                   "also fits: 9 0 0 0 0 51 0");
     assert_int_equal(f->r->nfindings, 3);
     /* the blank keeps its own source line, the "3" its own */
     size_t row = row_of(OGI_T3, "granted");
@@ -620,7 +624,9 @@ gaps_blank_total_unsure(void **state)
     fx_t *f = fx_new(OGI_FORMAT_2019, 1);
     spec_t s[] = {
         /* "443" and five no-break spaces, its 总计 blank: 44 3 or 4 43,
-         * and no other row to choose by: neither is placed */
+         * or its 总计 printed and the row the report's own error: 4 4 3;
+         * no other row to choose by: all three named (P6), the likeliest
+         * placed */
         {first_of(OGI_T3, "unable.need_creation"), 7, {"443", "~~~~~"}},
         /* "5" and one space for six empty cells (white space collapsed):
          * 5 and six blanks, the one cut that fills the row */
@@ -629,10 +635,11 @@ gaps_blank_total_unsure(void **state)
     fx_build(f, s, 2);
     fx_split(f, OGI_T3);
     assert_row(f, OGI_T3, "unable.need_creation",
-               (long long[]){-2, -2, -2, -2, -2, -2, -2});
-    assert_finding(f, "P8", "apply.unable.need_creation", OGI_SEV_WARNING,
-                   "\"443 _\" for 7 cells: no split fits the arithmetic; "
-                   "left unsplit");
+               (long long[]){4, 43, -1, -1, -1, -1, -1});
+    assert_finding(f, "P6", "apply.unable.need_creation", OGI_SEV_WARNING,
+                   "\"443 _\" fits 3 splits; placed 4 43 _ _ _ _ _, the "
+                   "cuts the columns allow; each breaks its row's "
+                   "arithmetic; also fits: 44 3 _ _ _ _ _; 4 4 3 _ _ _ _");
     assert_row(f, OGI_T3, "denied.internal_affairs",
                (long long[]){5, -1, -1, -1, -1, -1, -1});
     assert_finding(f, "P5", "apply.denied.internal_affairs", OGI_SEV_INFO,
@@ -658,6 +665,53 @@ columns_decide(void **state)
     assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
                    "\"101000011\" split as 10 1 0 0 0 0 11");
     assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+/* A row holding the report's own error (its total printed 2 short): no
+ * cut of its digits keeps the row, and they are many (7400 0 0 0 0 7 38,
+ * 74 0 0 0 0 0 00738 is none: no leading zeros, ...); the columns hold
+ * through its cells as through any other row's: D1 in column 0 wants
+ * 740, so 740 0 0 0 0 0 738, placed, the error left to the validator. */
+static void
+columns_decide_row_error(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "partial", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){740, 0, 0, 0, 0, 0, 740});
+    spec_t s[] = {{first_of(OGI_T3, "granted"), 7, {"74000000738"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "granted", (long long[]){740, 0, 0, 0, 0, 0, 738});
+    assert_finding(f, "P5", "apply.granted", OGI_SEV_INFO,
+                   "\"74000000738\" split as 740 0 0 0 0 0 738, the only cut "
+                   "the columns allow; it breaks its row's arithmetic");
+    assert_int_equal(f->r->nfindings, 1);
+    fx_free(f);
+}
+
+/* "  200 000 017 " (Word's "&nbsp;" typed around values, the text's white
+ * space kept): read with its total left blank and a gap holding no blank
+ * cell, 200 0 0 0 0 17 _ is the one cut that keeps the row; read with its
+ * total printed, 17, the row is the report's own error (3 short), and its
+ * cuts are several. No likelier than those, the blank total's cut stands
+ * among them: D1 in column 0 wants 20, so 20 0 0 0 0 0 17. */
+static void
+columns_decide_blank_total_or_error(void **state)
+{
+    (void)state;
+    fx_t *f = fx_new(OGI_FORMAT_2019, 1);
+    put_row(f, OGI_T3, "granted", (long long[]){0, 0, 0, 0, 0, 0, 0});
+    put_results(f, (long long[]){20, 0, 0, 0, 0, 0, 20});
+    spec_t s[] = {{first_of(OGI_T3, "partial"), 7,
+                   {"~~", "200", "~", "000", "~", "017", "~"}}};
+    fx_build(f, s, 1);
+    fx_split(f, OGI_T3);
+    assert_row(f, OGI_T3, "partial", (long long[]){20, 0, 0, 0, 0, 0, 17});
+    assert_finding(f, "P5", "apply.partial", OGI_SEV_INFO,
+                   "\"_ 200 _ 000 _ 017 _\" split as 20 0 0 0 0 0 17, the only "
+                   "cut the columns allow; it breaks its row's arithmetic");
     fx_free(f);
 }
 
@@ -1641,6 +1695,8 @@ main(void)
         cmocka_unit_test(gaps_blank_total_unsure),
         cmocka_unit_test(columns_decide),
         cmocka_unit_test(columns_decide_jointly),
+        cmocka_unit_test(columns_decide_row_error),
+        cmocka_unit_test(columns_decide_blank_total_or_error),
         cmocka_unit_test(columns_cannot_decide),
         cmocka_unit_test(column_typo_elsewhere),
         cmocka_unit_test(columns_contradict),

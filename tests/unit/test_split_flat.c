@@ -340,6 +340,50 @@ flat_collapsed_gaps(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * A generated page whose Table 3 the page split in two, its header
+ * written again (tests/data/split/flat2025_table_twice.txt, --flat): the
+ * flat form puts a line break back before each header, so the table's
+ * rows are on two lines, white space collapsed on both. 1.属于国家秘密's
+ * cells "&nbsp;" "&nbsp;" 不适用 不适用 &mdash; -- "&nbsp;" read "
+ * 不适用不适用—-- ": a space for two blank cells or one, "--" one
+ * placeholder or two; the arithmetic cannot tell (all weigh 0), so P6
+ * names the page's reading among the others.
+ */
+static void
+flat_collapsed_table_twice(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_table_twice.txt", &arena);
+    assert_p6_names(r, "apply.denied.state_secret", "_ _ 不适用 不适用 - -- _");
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * A generated page whose Table 3 holds the report's own error, two totals
+ * off by 2 the other way (tests/data/split/flat2025_row_error.txt,
+ * --flat): "一、…(一)予以公开74000000738 " is 740 0 0 0 0 0 738, its total
+ * printed 2 short, and "2.重复申请500000052 " 50 0 0 0 0 0 52, 2 over. Read
+ * with a blank total (the space after each a blank cell) 7400 0 0 0 0 738
+ * _ keeps the row, but white space collapsed: that space says nothing of
+ * a blank cell, and the cuts with the total printed are left to the
+ * columns, which want 740 and 50 (the page's truth).
+ */
+static void
+flat_row_error_by_columns(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_row_error.txt", &arena);
+    assert_row(r, OGI_T3, "granted", (long long[]){740, 0, 0, 0, 0, 0, 738});
+    assert_row(r, OGI_T3, "rejected.repeat",
+               (long long[]){50, 0, 0, 0, 0, 0, 52});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -352,6 +396,8 @@ main(void)
         cmocka_unit_test(nodes_flat_appeal_many_blanks),
         cmocka_unit_test(flat_spaced_marks),
         cmocka_unit_test(flat_collapsed_gaps),
+        cmocka_unit_test(flat_collapsed_table_twice),
+        cmocka_unit_test(flat_row_error_by_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
