@@ -120,6 +120,32 @@ void ogi__table_row_close_as(ogi__table_t *tb, int prosey);
 ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
                             const char *s, size_t n, size_t off, size_t len);
 
+/* ogi__table_add, a value's number given when already parsed from
+ * s[0..n) (num, or NULL to parse it here). Inline: a line's words are
+ * added through it, most of the cells a reader makes. */
+static inline ogi__cell_t *
+ogi__table_add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
+                      size_t n, size_t off, size_t len, const ogi_num_t *num)
+{
+    if (tb->ncells == tb->ccap && ogi__table_grow_cells(tb) != 0)
+        return NULL;
+    ogi__cell_t *c = &tb->cells[tb->ncells++];
+    memset(c, 0, sizeof(*c));
+    c->kind = kind;
+    c->s = s;
+    c->n = (uint32_t)n;
+    c->off = (uint32_t)off;
+    c->len = (uint32_t)len;
+    c->row = c->col = c->x0 = c->x1 = -1;
+    c->rowspan = c->colspan = 1;
+    if (kind == OGI__CELL_VALUE && num)
+        c->num = *num;
+    else if (kind == OGI__CELL_VALUE &&
+             ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
+        c->kind = OGI__CELL_LABEL; /* the reader was wrong: keep the text */
+    return c;
+}
+
 /* Appends a copy of cell c (its kind, number, span and places). Returns
  * the new cell, or NULL when out of memory. Inline: the band reader copies
  * most cells it reads. */
