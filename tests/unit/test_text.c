@@ -286,7 +286,8 @@ map_points_at_raw_bytes(void **state)
     assert_int_equal(t.len + 1, sizeof(want) / sizeof(want[0]));
     for (size_t i = 0; i <= t.len; i++) {
         if (ogi_text_raw_offset(&t, i) != want[i])
-            print_error("map[%zu] = %u, want %u\n", i, ogi_text_raw_offset(&t, i), want[i]);
+            print_error("map[%zu] = %u, want %u\n", i,
+                        ogi_text_raw_offset(&t, i), want[i]);
         assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
         assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
     }
@@ -505,8 +506,7 @@ broken_at_edges(void **state)
     assert_int_equal(t.lines[1].start, strlen(ZF4) + 1);
     assert_string_equal(t.sq.s, ZF4 ZF4);
     assert_int_equal(ogi_text_raw_offset(&t, 0), 1);
-    assert_int_equal(ogi_text_raw_offset(&t, strlen(ZF4) + 1),
-                     strlen(ZF4) + 5);
+    assert_int_equal(ogi_text_raw_offset(&t, strlen(ZF4) + 1), strlen(ZF4) + 5);
 }
 
 /* The proportion decides: one broken sequence per eight non-ASCII bytes
@@ -568,6 +568,46 @@ broken_gbk_rejected(void **state)
     static const char latin1[] = "caf\xe9 \xe0 la cr\xe8me br\xfbl\xe9"
                                  "e, d\xe9j\xe0 vu";
     assert_rejected(state, latin1, sizeof(latin1) - 1, 0, OGI_ENCODING);
+}
+
+/* A NUL byte is binary data wherever it is, and the reason gives its
+ * offset: before a text's end, at its end, and after GBK long enough to
+ * be given up before its end (the NUL never read). */
+static void
+reject_nul_offset(void **state)
+{
+    ogi_text_t t;
+    char why[WHY_SIZE];
+    static char buf[16384];
+    size_t n = 0;
+    while (n + 5 < sizeof(buf) - 100) {
+        memcpy(buf + n, "\xd5\xfe\xb8\xae", 4); /* 政府 in GBK */
+        n += 4;
+        if (n % 40 == 0)
+            buf[n++] = '\n';
+    }
+    buf[n] = '\0';
+    memcpy(buf + n + 1, "tail", 4);
+    int rc = ogi_text_decode(*state, buf, n + 5, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    char want[64];
+    snprintf(want, sizeof(want), "NUL byte at offset %zu", n);
+    assert_non_null(strstr(why, want));
+    /* a clean text, the NUL after a window's worth of ideographs */
+    static const char zf[] = "政府信息公开工作年度报告政府信息公开工作年度报告"
+                             "政府信息公开工作年度报告";
+    size_t m = strlen(zf);
+    memcpy(buf, zf, m);
+    buf[m] = '\0';
+    memcpy(buf + m + 1, "x\n", 2);
+    rc = ogi_text_decode(*state, buf, m + 3, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    snprintf(want, sizeof(want), "NUL byte at offset %zu", m);
+    assert_non_null(strstr(why, want));
+    /* the last byte */
+    rc = ogi_text_decode(*state, buf, m + 1, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    assert_non_null(strstr(why, want));
 }
 
 /* The reason says where the bad byte is. */
@@ -815,11 +855,11 @@ static void
 find_agrees_with_naive(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"政", "府", "办", "公", "开", "电话",
+    static const char *const pieces[] = {"政", "府", "办", "公", "开",  "电话",
                                          "a",  "b",  " ",  "\n", "信息"};
-    static const char *const needles[] = {"政府", "电话", "府办", "ab",
-                                          "政府信息公开", "开a", "b\n政",
-                                          "公开公开公开公开公开公开"};
+    static const char *const needles[] = {
+        "政府",         "电话", "府办",  "ab",
+        "政府信息公开", "开a",  "b\n政", "公开公开公开公开公开公开"};
     unsigned seed = 12345;
     for (int round = 0; round < 400; round++) {
         char tmp[800];
@@ -827,7 +867,8 @@ find_agrees_with_naive(void **state)
         size_t want = (size_t)(round % 97) * 7;
         while (n < want) {
             seed = seed * 1103515245u + 12345u;
-            const char *pc = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+            const char *pc =
+                pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
             size_t l = strlen(pc);
             if (n + l > sizeof(tmp))
                 break;
@@ -839,8 +880,9 @@ find_agrees_with_naive(void **state)
         memcpy(buf, tmp, n);
         for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++)
             for (size_t from = 0; from <= n && from < 40; from += 13)
-                assert_ptr_equal(ogi_text_find(buf + from, n - from, needles[k]),
-                                 naive_find(buf + from, n - from, needles[k]));
+                assert_ptr_equal(
+                    ogi_text_find(buf + from, n - from, needles[k]),
+                    naive_find(buf + from, n - from, needles[k]));
         free(buf);
     }
 }
@@ -1067,6 +1109,7 @@ main(void)
         T(broken_at_edges),
         T(broken_threshold),
         T(broken_gbk_rejected),
+        T(reject_nul_offset),
         T(reject_reason_gives_offset),
         T(reject_small_why),
         T(reject_many_control_chars),
