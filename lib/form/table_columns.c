@@ -263,8 +263,7 @@ walk_one_to_one(const ogi_text_t *t, const walk_t *w, size_t l)
     if (t->nbroken)
         return 0;
     size_t end = t->lines[l].end;
-    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end;
-         k++) {
+    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end; k++) {
         /* where raw would be had the shift before gone on */
         size_t from =
             t->shifts[k - 1].raw + (t->shifts[k].norm - t->shifts[k - 1].norm);
@@ -307,41 +306,44 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     /* no edge maps past the line's end, nor past raw's */
     if (sh[k_end].raw + (end - sh[k_end].norm) > t->raw_len)
         return 0;
+        /* each cell's two edges in turn, the walk's state in locals */
+#define EDGE_TO(b, at, cnt)                                                    \
+    do {                                                                       \
+        if ((b) < i) {                                                         \
+            /* behind the walk: again from the line's start */                 \
+            k = w.k;                                                           \
+            delta = sh[k].raw - sh[k].norm;                                    \
+            r = w.r;                                                           \
+            x = chars = 0;                                                     \
+        }                                                                      \
+        i = (b);                                                               \
+        if (k != k_end && sh[k + 1].norm <= i) {                               \
+            while (k + 1 < t->nshifts && sh[k + 1].norm <= i)                  \
+                k++;                                                           \
+            delta = sh[k].raw - sh[k].norm;                                    \
+        }                                                                      \
+        r = advance(t, r, i + delta, &x, &chars);                              \
+        (at) = x;                                                              \
+        (cnt) = chars;                                                         \
+    } while (0)
     for (size_t j = 0; j < n; j++) {
         const ogi__cell_t *c = &cells[j];
-        size_t edge[2] = {c->off, (size_t)c->off + c->len};
-        long at[2], cnt[2];
-        for (int e = 0; e < 2; e++) {
-            size_t b = edge[e];
-            if (b < i) {
-                /* behind the walk: again from the line's start */
-                k = w.k;
-                delta = sh[k].raw - sh[k].norm;
-                r = w.r;
-                x = chars = 0;
-            }
-            i = b;
-            if (k != k_end && sh[k + 1].norm <= b) {
-                while (k + 1 < t->nshifts && sh[k + 1].norm <= b)
-                    k++;
-                delta = sh[k].raw - sh[k].norm;
-            }
-            r = advance(t, r, b + delta, &x, &chars);
-            at[e] = x;
-            cnt[e] = chars;
-        }
-        n0[j] = (int)cnt[0];
-        n1[j] = (int)cnt[1];
+        long at0, at1, cnt0, cnt1;
+        EDGE_TO((size_t)c->off, at0, cnt0);
+        EDGE_TO((size_t)c->off + c->len, at1, cnt1);
+        n0[j] = (int)cnt0;
+        n1[j] = (int)cnt1;
         x0[j] = c->x0;
         x1[j] = c->x1;
         /* as ogi__table_cells_columns has them: beyond INT16_MAX a
          * column is left as it was (and the end too when the start is) */
-        if (c->x0 >= 0 || !c->measurable || at[0] > INT16_MAX)
+        if (c->x0 >= 0 || !c->measurable || at0 > INT16_MAX)
             continue;
-        x0[j] = (int)at[0];
-        if (at[1] <= INT16_MAX)
-            x1[j] = (int)at[1];
+        x0[j] = (int)at0;
+        if (at1 <= INT16_MAX)
+            x1[j] = (int)at1;
     }
+#undef EDGE_TO
     *shift = k;
     return 1;
 }
