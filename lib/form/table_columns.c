@@ -287,9 +287,6 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     /* the text's last line may end where raw has bytes left over */
     if (end >= t->len)
         return 0;
-    for (size_t j = 0; j < n; j++)
-        if (cells[j].off < start || cells[j].off + cells[j].len > end)
-            return 0;
     walk_t w;
     walk_start(t, &w, line, *shift);
     if (!walk_one_to_one(t, &w, line))
@@ -328,6 +325,10 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     } while (0)
     for (size_t j = 0; j < n; j++) {
         const ogi__cell_t *c = &cells[j];
+        /* a cell off the line: told here rather than by a pass of its own
+         * before the walk (the caller then measures every cell apart) */
+        if (c->off < start || c->off + c->len > end)
+            return 0;
         long at0, at1, cnt0, cnt1;
         EDGE_TO((size_t)c->off, at0, cnt0);
         EDGE_TO((size_t)c->off + c->len, at1, cnt1);

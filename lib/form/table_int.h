@@ -283,11 +283,11 @@ void ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
  * with the code points from the line's start to each cell's edges into
  * n0[0..n) and n1[0..n) (a converter that sets a character per grid cell
  * puts it at that column), both measures taken in one walk. Returns 1;
- * 0, leaving the arrays unset, where a raw character of the line has no
- * normalised one (a zero-width character dropped, a broken sequence) or a
- * cell is not within the line: the caller then measures the two apart
- * (ogi__table_cells_columns, and code points counted on the normalised
- * text). */
+ * 0, the arrays holding nothing to use, where a raw character of the
+ * line has no normalised one (a zero-width character dropped, a broken
+ * sequence) or a cell is not within the line: the caller then measures
+ * the two apart (ogi__table_cells_columns, and code points counted on the
+ * normalised text). */
 int ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
                             const ogi__cell_t *cells, size_t n, int *x0,
                             int *x1, int *n0, int *n1);
