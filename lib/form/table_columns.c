@@ -263,7 +263,8 @@ walk_one_to_one(const ogi_text_t *t, const walk_t *w, size_t l)
     if (t->nbroken)
         return 0;
     size_t end = t->lines[l].end;
-    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end; k++) {
+    for (size_t k = w->k + 1; k < t->nshifts && t->shifts[k].norm <= end;
+         k++) {
         /* where raw would be had the shift before gone on */
         size_t from =
             t->shifts[k - 1].raw + (t->shifts[k].norm - t->shifts[k - 1].norm);
@@ -303,7 +304,8 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     /* no edge maps past the line's end, nor past raw's */
     if (sh[k_end].raw + (end - sh[k_end].norm) > t->raw_len)
         return 0;
-        /* each cell's two edges in turn, the walk's state in locals */
+    /* each cell's two edges in turn, the walk's state in locals (a loop
+     * over the two kept them in arrays in memory) */
 #define EDGE_TO(b, at, cnt)                                                    \
     do {                                                                       \
         if ((b) < i) {                                                         \

@@ -14,10 +14,10 @@
 #include "table_int.h"
 
 /* ogi__table_add, inline here: most of a line's cells are added by the
- * words' loop below. */
+ * words' loop below, the cell's kind as it is given. */
 static inline ogi__cell_t *
-add(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s, size_t n,
-    size_t off, size_t len)
+add_cell_as_is(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
+               size_t n, size_t off, size_t len)
 {
     return ogi__table_add_parsed(tb, kind, s, n, off, len, NULL);
 }
@@ -62,7 +62,7 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
            ogi_text_is_space((unsigned char)s[b - 1]))
         b--;
     if (a == b)
-        return add(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
+        return add_cell_as_is(tb, OGI__CELL_BLANK, s + a, 0, off + a, 0);
     ogi_num_t num;
     if (known && a == 0 && b == n)
         num = *known;
@@ -71,7 +71,7 @@ add_cell_known(ogi__table_t *tb, const char *s, size_t n, size_t off,
     if (num.kind != OGI_NUM_NONE)
         return ogi__table_add_parsed(tb, OGI__CELL_VALUE, s + a, b - a, off + a,
                                      b - a, &num);
-    return add(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
+    return add_cell_as_is(tb, OGI__CELL_LABEL, s + a, b - a, off + a, b - a);
 }
 
 ogi__cell_t *
@@ -120,8 +120,7 @@ is_numbering(const char *s, size_t n)
     }
     if (paren)
         return i < n && s[i] == ')';
-    return (i < n && s[i] == '.' &&
-            !(i + 1 < n && ogi_text_is_digit(s[i + 1]))) ||
+    return (i < n && s[i] == '.' && !(i + 1 < n && ogi_text_is_digit(s[i + 1]))) ||
            (n - i >= 3 && memcmp(s + i, "、", 3) == 0);
 }
 
@@ -334,9 +333,9 @@ numbered_inside(const char *s, size_t n)
             d++;
         if (d - k > 2)
             continue;
-        size_t sl = d < n && s[d] == '.'                        ? 1
+        size_t sl = d < n && s[d] == '.'                                 ? 1
                     : n - d >= 3 && memcmp(s + d, "、", 3) == 0 ? 3
-                                                                : 0;
+                                                                         : 0;
         if (sl && n - d - sl >= 3 && (unsigned char)s[d + sl] >= 0xE4 &&
             (unsigned char)s[d + sl] <= 0xE9)
             return k;
@@ -403,12 +402,14 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
             if (rc < 0)
                 return OGI_ENOMEM;
             if (rc > 0) {
-                if (in_text && !add(tb, OGI__CELL_LABEL, s + text_start,
+                if (in_text &&
+                    !add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
                                     text_end - text_start, off + text_start,
                                     text_end - text_start))
                     return OGI_ENOMEM;
                 in_text = 0;
-                if (!add(tb, OGI__CELL_VALUE, v, vn, off + w + a, vn))
+                if (!add_cell_as_is(tb, OGI__CELL_VALUE, v, vn, off + w + a,
+                                    vn))
                     return OGI_ENOMEM;
                 continue;
             }
@@ -434,9 +435,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
                     in_text = 1;
                     text_start = w;
                 }
-                if (!add(tb, OGI__CELL_LABEL, s + text_start,
-                         w + k - text_start, off + text_start,
-                         w + k - text_start))
+                if (!add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
+                                    w + k - text_start, off + text_start,
+                                    w + k - text_start))
                     return OGI_ENOMEM;
                 text_start = w + k;
                 text_end = w + wlen;
@@ -450,9 +451,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
             while (i < n && !is_blank_char(s[i]))
                 i++;
             if (in_text) {
-                if (!add(tb, OGI__CELL_LABEL, s + text_start,
-                         text_end - text_start, off + text_start,
-                         text_end - text_start))
+                if (!add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
+                                    text_end - text_start, off + text_start,
+                                    text_end - text_start))
                     return OGI_ENOMEM;
                 in_text = 0;
             }
@@ -477,9 +478,10 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
             ogi_number_parse(s + w, wlen, &num) != OGI_NUM_NONE)
             vend = i;
         if (vend) {
-            if (in_text &&
-                !add(tb, OGI__CELL_LABEL, s + text_start, text_end - text_start,
-                     off + text_start, text_end - text_start))
+            if (in_text && !add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
+                                           text_end - text_start,
+                                           off + text_start,
+                                           text_end - text_start))
                 return OGI_ENOMEM;
             in_text = 0;
             /* num holds s[w..vend) parsed above: not parsed again */
@@ -493,8 +495,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
          * label and its first row share a line where columns are
          * separated by one space ("三、本年度办理结果 (一)予以公开") */
         if (in_text && is_numbering(s + w, wlen)) {
-            if (!add(tb, OGI__CELL_LABEL, s + text_start, text_end - text_start,
-                     off + text_start, text_end - text_start))
+            if (!add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
+                                text_end - text_start, off + text_start,
+                                text_end - text_start))
                 return OGI_ENOMEM;
             in_text = 0;
         }
@@ -504,9 +507,9 @@ add_words(ogi__table_t *tb, const char *s, size_t n, size_t off, int ocr)
         }
         text_end = w + wlen;
     }
-    if (in_text &&
-        !add(tb, OGI__CELL_LABEL, s + text_start, text_end - text_start,
-             off + text_start, text_end - text_start))
+    if (in_text && !add_cell_as_is(tb, OGI__CELL_LABEL, s + text_start,
+                                   text_end - text_start, off + text_start,
+                                   text_end - text_start))
         return OGI_ENOMEM;
     return 0;
 }
@@ -584,7 +587,8 @@ add_line_cells(ogi__table_t *tb, size_t l)
             }
             sc = ogi__skip_spaces(s, se, ce);
         }
-        if (!any && ce < end && !add(tb, OGI__CELL_BLANK, s + c, 0, c, 0))
+        if (!any && ce < end &&
+            !add_cell_as_is(tb, OGI__CELL_BLANK, s + c, 0, c, 0))
             return OGI_ENOMEM; /* an empty cell between tabs */
         if (ce >= end)
             break;

@@ -75,12 +75,13 @@ add_line(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t start, size_t end)
 #define BROKEN_EARLY 1024
 
 static int
-add_broken(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
+add_broken(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm,
+           size_t raw)
 {
     if (t->nbroken == *cap) {
         size_t c = *cap ? *cap * 2 : 32;
-        uint32_t *p =
-            ogi_arena_grow(a, t->broken, *cap * sizeof(*p), c * sizeof(*p));
+        uint32_t *p = ogi_arena_grow(a, t->broken, *cap * sizeof(*p),
+                                     c * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         t->broken = p;
@@ -345,9 +346,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         i = 3;
     else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                           (u[0] == 0xFE && u[1] == 0xFF))) {
-        snprintf(why, why_size,
-                 "UTF-16 text is not supported; convert it "
-                 "to UTF-8");
+        snprintf(why, why_size, "UTF-16 text is not supported; convert it "
+                                "to UTF-8");
         return OGI_ENCODING;
     }
     out->bom = i;
@@ -376,7 +376,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 #define SHIFT_AT(o, i)                                                         \
     do {                                                                       \
         if ((long)(i) - (long)(o) != delta &&                                  \
-            (rc = add_shift(arena, out, &cap, (o), (i))) != 0)                 \
+            (rc = add_shift(arena, out, &cap, (o), (i))) != 0)                  \
             return rc;                                                         \
         delta = (long)(i) - (long)(o);                                         \
     } while (0)

@@ -286,8 +286,7 @@ map_points_at_raw_bytes(void **state)
     assert_int_equal(t.len + 1, sizeof(want) / sizeof(want[0]));
     for (size_t i = 0; i <= t.len; i++) {
         if (ogi_text_raw_offset(&t, i) != want[i])
-            print_error("map[%zu] = %u, want %u\n", i,
-                        ogi_text_raw_offset(&t, i), want[i]);
+            print_error("map[%zu] = %u, want %u\n", i, ogi_text_raw_offset(&t, i), want[i]);
         assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
         assert_int_equal(ogi_text_raw_offset(&t, i), want[i]);
     }
@@ -506,7 +505,8 @@ broken_at_edges(void **state)
     assert_int_equal(t.lines[1].start, strlen(ZF4) + 1);
     assert_string_equal(t.sq.s, ZF4 ZF4);
     assert_int_equal(ogi_text_raw_offset(&t, 0), 1);
-    assert_int_equal(ogi_text_raw_offset(&t, strlen(ZF4) + 1), strlen(ZF4) + 5);
+    assert_int_equal(ogi_text_raw_offset(&t, strlen(ZF4) + 1),
+                     strlen(ZF4) + 5);
 }
 
 /* The proportion decides: one broken sequence per eight non-ASCII bytes
@@ -855,11 +855,11 @@ static void
 find_agrees_with_naive(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"政", "府", "办", "公", "开",  "电话",
+    static const char *const pieces[] = {"政", "府", "办", "公", "开", "电话",
                                          "a",  "b",  " ",  "\n", "信息"};
-    static const char *const needles[] = {
-        "政府",         "电话", "府办",  "ab",
-        "政府信息公开", "开a",  "b\n政", "公开公开公开公开公开公开"};
+    static const char *const needles[] = {"政府", "电话", "府办", "ab",
+                                          "政府信息公开", "开a", "b\n政",
+                                          "公开公开公开公开公开公开"};
     unsigned seed = 12345;
     for (int round = 0; round < 400; round++) {
         char tmp[800];
@@ -867,8 +867,7 @@ find_agrees_with_naive(void **state)
         size_t want = (size_t)(round % 97) * 7;
         while (n < want) {
             seed = seed * 1103515245u + 12345u;
-            const char *pc =
-                pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+            const char *pc = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
             size_t l = strlen(pc);
             if (n + l > sizeof(tmp))
                 break;
@@ -880,9 +879,8 @@ find_agrees_with_naive(void **state)
         memcpy(buf, tmp, n);
         for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++)
             for (size_t from = 0; from <= n && from < 40; from += 13)
-                assert_ptr_equal(
-                    ogi_text_find(buf + from, n - from, needles[k]),
-                    naive_find(buf + from, n - from, needles[k]));
+                assert_ptr_equal(ogi_text_find(buf + from, n - from, needles[k]),
+                                 naive_find(buf + from, n - from, needles[k]));
         free(buf);
     }
 }
