@@ -155,11 +155,15 @@ ogi__table_row_close(ogi__table_t *tb)
         tb->nrows--; /* drop empty rows */
         return;
     }
-    for (uint32_t i = r->first; i < r->first + r->count && !r->prosey; i++) {
-        const ogi__cell_t *c = &tb->cells[i];
-        if (c->kind == OGI__CELL_LABEL)
-            r->prosey = (uint8_t)is_prose(c->s, c->n);
-    }
+    /* the row's bounds and verdict in locals: the store of the verdict
+     * could otherwise be taken to change them, read again each turn */
+    const ogi__cell_t *cells = tb->cells;
+    uint32_t end = r->first + r->count;
+    int prosey = r->prosey;
+    for (uint32_t i = r->first; i < end && !prosey; i++)
+        if (cells[i].kind == OGI__CELL_LABEL)
+            prosey = is_prose(cells[i].s, cells[i].n);
+    r->prosey = (uint8_t)prosey;
 }
 
 int
