@@ -288,9 +288,6 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     /* the text's last line may end where raw has bytes left over */
     if (end >= t->len)
         return 0;
-    for (size_t j = 0; j < n; j++)
-        if (cells[j].off < start || cells[j].off + cells[j].len > end)
-            return 0;
     walk_t w;
     walk_start(t, &w, line, *shift);
     if (!walk_one_to_one(t, &w, line))
@@ -307,41 +304,49 @@ ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
     /* no edge maps past the line's end, nor past raw's */
     if (sh[k_end].raw + (end - sh[k_end].norm) > t->raw_len)
         return 0;
+    /* each cell's two edges in turn, the walk's state in locals (a loop
+     * over the two kept them in arrays in memory) */
+#define EDGE_TO(b, at, cnt)                                                    \
+    do {                                                                       \
+        if ((b) < i) {                                                         \
+            /* behind the walk: again from the line's start */                 \
+            k = w.k;                                                           \
+            delta = sh[k].raw - sh[k].norm;                                    \
+            r = w.r;                                                           \
+            x = chars = 0;                                                     \
+        }                                                                      \
+        i = (b);                                                               \
+        if (k != k_end && sh[k + 1].norm <= i) {                               \
+            while (k + 1 < t->nshifts && sh[k + 1].norm <= i)                  \
+                k++;                                                           \
+            delta = sh[k].raw - sh[k].norm;                                    \
+        }                                                                      \
+        r = advance(t, r, i + delta, &x, &chars);                              \
+        (at) = x;                                                              \
+        (cnt) = chars;                                                         \
+    } while (0)
     for (size_t j = 0; j < n; j++) {
         const ogi__cell_t *c = &cells[j];
-        size_t edge[2] = {c->off, (size_t)c->off + c->len};
-        long at[2], cnt[2];
-        for (int e = 0; e < 2; e++) {
-            size_t b = edge[e];
-            if (b < i) {
-                /* behind the walk: again from the line's start */
-                k = w.k;
-                delta = sh[k].raw - sh[k].norm;
-                r = w.r;
-                x = chars = 0;
-            }
-            i = b;
-            if (k != k_end && sh[k + 1].norm <= b) {
-                while (k + 1 < t->nshifts && sh[k + 1].norm <= b)
-                    k++;
-                delta = sh[k].raw - sh[k].norm;
-            }
-            r = advance(t, r, b + delta, &x, &chars);
-            at[e] = x;
-            cnt[e] = chars;
-        }
-        n0[j] = (int)cnt[0];
-        n1[j] = (int)cnt[1];
+        /* a cell off the line: told here rather than by a pass of its own
+         * before the walk (the caller then measures every cell apart) */
+        if (c->off < start || c->off + c->len > end)
+            return 0;
+        long at0, at1, cnt0, cnt1;
+        EDGE_TO((size_t)c->off, at0, cnt0);
+        EDGE_TO((size_t)c->off + c->len, at1, cnt1);
+        n0[j] = (int)cnt0;
+        n1[j] = (int)cnt1;
         x0[j] = c->x0;
         x1[j] = c->x1;
         /* as ogi__table_cells_columns has them: beyond INT16_MAX a
          * column is left as it was (and the end too when the start is) */
-        if (c->x0 >= 0 || !c->measurable || at[0] > INT16_MAX)
+        if (c->x0 >= 0 || !c->measurable || at0 > INT16_MAX)
             continue;
-        x0[j] = (int)at[0];
-        if (at[1] <= INT16_MAX)
-            x1[j] = (int)at[1];
+        x0[j] = (int)at0;
+        if (at1 <= INT16_MAX)
+            x1[j] = (int)at1;
     }
+#undef EDGE_TO
     *shift = k;
     return 1;
 }

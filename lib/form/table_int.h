@@ -120,6 +120,32 @@ void ogi__table_row_close_as(ogi__table_t *tb, int prosey);
 ogi__cell_t *ogi__table_add(ogi__table_t *tb, ogi__cell_kind_t kind,
                             const char *s, size_t n, size_t off, size_t len);
 
+/* ogi__table_add, a value's number given when already parsed from
+ * s[0..n) (num, or NULL to parse it here). Inline: a line's words are
+ * added through it, most of the cells a reader makes. */
+static inline ogi__cell_t *
+ogi__table_add_parsed(ogi__table_t *tb, ogi__cell_kind_t kind, const char *s,
+                      size_t n, size_t off, size_t len, const ogi_num_t *num)
+{
+    if (tb->ncells == tb->ccap && ogi__table_grow_cells(tb) != 0)
+        return NULL;
+    ogi__cell_t *c = &tb->cells[tb->ncells++];
+    memset(c, 0, sizeof(*c));
+    c->kind = kind;
+    c->s = s;
+    c->n = (uint32_t)n;
+    c->off = (uint32_t)off;
+    c->len = (uint32_t)len;
+    c->row = c->col = c->x0 = c->x1 = -1;
+    c->rowspan = c->colspan = 1;
+    if (kind == OGI__CELL_VALUE && num)
+        c->num = *num;
+    else if (kind == OGI__CELL_VALUE &&
+             ogi_number_parse(s, n, &c->num) == OGI_NUM_NONE)
+        c->kind = OGI__CELL_LABEL; /* the reader was wrong: keep the text */
+    return c;
+}
+
 /* Appends a copy of cell c (its kind, number, span and places). Returns
  * the new cell, or NULL when out of memory. Inline: the band reader copies
  * most cells it reads. */
@@ -257,11 +283,11 @@ void ogi__table_cells_columns(const ogi_text_t *t, size_t line, size_t *shift,
  * with the code points from the line's start to each cell's edges into
  * n0[0..n) and n1[0..n) (a converter that sets a character per grid cell
  * puts it at that column), both measures taken in one walk. Returns 1;
- * 0, leaving the arrays unset, where a raw character of the line has no
- * normalised one (a zero-width character dropped, a broken sequence) or a
- * cell is not within the line: the caller then measures the two apart
- * (ogi__table_cells_columns, and code points counted on the normalised
- * text). */
+ * 0, the arrays holding nothing to use, where a raw character of the
+ * line has no normalised one (a zero-width character dropped, a broken
+ * sequence) or a cell is not within the line: the caller then measures
+ * the two apart (ogi__table_cells_columns, and code points counted on the
+ * normalised text). */
 int ogi__table_line_columns(const ogi_text_t *t, size_t line, size_t *shift,
                             const ogi__cell_t *cells, size_t n, int *x0,
                             int *x1, int *n0, int *n1);

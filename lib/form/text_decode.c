@@ -28,10 +28,9 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
         return 0;
     }
     if (t->nshifts == *cap) {
-        /* grown on the heap, where realloc can extend in place; the arena
-         * gets the exact array at the end (ogi_text_decode) */
-        (void)a;
-        ogi_text_shift_t *p = realloc(t->shifts, *cap * 2 * sizeof(*p));
+        /* seldom: the room given at the start is a report's (decode) */
+        ogi_text_shift_t *p = ogi_arena_grow(a, t->shifts, *cap * sizeof(*p),
+                                             *cap * 2 * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         t->shifts = p;
@@ -43,13 +42,14 @@ add_shift(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm, size_t raw)
     return 0;
 }
 
-/* Appends the line [start, end) of the text to t->lines, grown on the heap
- * as the shifts are (the arena gets the exact array at the end). */
+/* Appends the line [start, end) of the text to t->lines, grown in the
+ * arena as the shifts are. */
 static inline int
-add_line(ogi_text_t *t, size_t *cap, size_t start, size_t end)
+add_line(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t start, size_t end)
 {
     if (t->nlines == *cap) {
-        ogi_line_t *p = realloc(t->lines, *cap * 2 * sizeof(*p));
+        ogi_line_t *p = ogi_arena_grow(a, t->lines, *cap * sizeof(*p),
+                                       *cap * 2 * sizeof(*p));
         if (!p)
             return OGI_ENOMEM;
         t->lines = p;
@@ -91,6 +91,14 @@ add_broken(ogi_arena_t *a, ogi_text_t *t, size_t *cap, size_t norm,
         t->broken_raw = raw;
     t->broken[t->nbroken++] = (uint32_t)norm;
     return 0;
+}
+
+/* The error of a text holding a NUL byte at raw offset i. */
+static int
+nul_at(size_t i, char *why, size_t why_size)
+{
+    snprintf(why, why_size, "binary data: NUL byte at offset %zu", i);
+    return OGI_ENCODING;
 }
 
 static int
@@ -343,22 +351,18 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
         return OGI_ENCODING;
     }
     out->bom = i;
-    const char *nul = len ? memchr(raw, 0, len) : NULL;
-    if (nul) {
-        snprintf(why, why_size, "binary data: NUL byte at offset %zu",
-                 (size_t)(nul - raw));
-        return OGI_ENCODING;
-    }
+    /* a NUL byte (binary data) is told by the byte loop below, which every
+     * byte that is no character of a text goes to: no pass of its own */
 
     out->s = ogi_arena_alloc(arena, len - i + 1);
     /* room for the lines and shifts of a report as they run (a line in
      * about 32 bytes, a full-width comma in about 64), so that they are
      * seldom grown */
     size_t cap = 64 + len / 64, lcap = 256 + len / 32;
-    out->shifts = malloc(cap * sizeof(*out->shifts));
-    out->lines = malloc(lcap * sizeof(*out->lines));
+    out->shifts = ogi_arena_alloc(arena, cap * sizeof(*out->shifts));
+    out->lines = ogi_arena_alloc(arena, lcap * sizeof(*out->lines));
     if (!out->s || !out->shifts || !out->lines)
-        return OGI_ENOMEM; /* ogi_text_decode frees the two */
+        return OGI_ENOMEM;
     /* the text in a local: a store through it could otherwise be taken
      * to change out's fields, reloaded after every one */
     char *os = out->s;
@@ -408,7 +412,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                             lf &= (UINT64_C(1) << p) - 1;
                         for (; lf; lf &= lf - 1) {
                             size_t at = o + (unsigned)__builtin_ctzll(lf);
-                            if ((rc = add_line(out, &lcap, lstart, at)))
+                            if ((rc = add_line(arena, out, &lcap, lstart, at)))
                                 return rc;
                             lstart = at + 1;
                         }
@@ -503,6 +507,8 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 }
                 c = '\n';
             } else if (c < 0x20 && c != '\t' && c != '\n') {
+                if (c == 0)
+                    return nul_at(i, why, why_size);
                 ctrl++;
                 c = ' ';
             } else if (c == 0x7F) {
@@ -510,7 +516,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 c = ' ';
             }
             if (c == '\n') {
-                if ((rc = add_line(out, &lcap, lstart, o)))
+                if ((rc = add_line(arena, out, &lcap, lstart, o)))
                     return rc;
                 lstart = o + 1;
             }
@@ -545,8 +551,13 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
             if (out->nbroken >= BROKEN_EARLY) {
                 high += count_high(u, hpos, i);
                 hpos = i;
-                if (out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high)
-                    return not_utf8(out, why, why_size);
+                if (out->nbroken * (OGI_TEXT_BROKEN_RATIO / 2) > high) {
+                    /* a NUL byte left unread is told first, as it is of
+                     * any text */
+                    const char *nul = memchr(raw + i, 0, len - i);
+                    return nul ? nul_at((size_t)(nul - raw), why, why_size)
+                               : not_utf8(out, why, why_size);
+                }
             }
             continue;
         }
@@ -575,7 +586,7 @@ decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
 
     /* the last line, unless it would be an empty one after a final LF */
     if ((lstart < o || out->nlines == 0) &&
-        (rc = add_line(out, &lcap, lstart, o)))
+        (rc = add_line(arena, out, &lcap, lstart, o)))
         return rc;
     return squeeze_lines(arena, out);
 }
@@ -585,25 +596,9 @@ ogi_text_decode(ogi_arena_t *arena, const char *raw, size_t len, size_t max,
                 ogi_text_t *out, char *why, size_t why_size)
 {
     memset(out, 0, sizeof(*out));
+    /* the shifts and lines are the arena's, at the room decode gave them
+     * (a report's, seldom grown): kept as they are */
     int rc = decode(arena, raw, len, max, out, why, why_size);
-    /* the shifts and lines grew on the heap: the arena keeps them at their
-     * size */
-    ogi_text_shift_t *heap = out->shifts;
-    ogi_line_t *lines = out->lines;
-    out->shifts = NULL;
-    out->lines = NULL;
-    if (rc == 0) {
-        out->shifts = ogi_arena_alloc(arena, out->nshifts * sizeof(*heap));
-        out->lines = ogi_arena_alloc(arena, out->nlines * sizeof(*lines));
-        if (out->shifts && out->lines) {
-            memcpy(out->shifts, heap, out->nshifts * sizeof(*heap));
-            memcpy(out->lines, lines, out->nlines * sizeof(*lines));
-        } else {
-            rc = OGI_ENOMEM;
-        }
-    }
-    free(heap);
-    free(lines);
     if (rc == 0) {
         /* where each block of the text starts among the shifts */
         size_t nb = (out->len >> OGI_TEXT_BLOCK_BITS) + 1, k = 0;

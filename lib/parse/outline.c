@@ -366,6 +366,11 @@ note_anchor(const ogi_text_t *t, unsigned char *flags, size_t from, size_t to)
 typedef struct {
     int any;                 /* a section with no ordinal: every line may */
     unsigned char byte[256]; /* 1 for the first byte of one of the chars */
+    /* 1 for the second byte of one of them, each of two bytes or more
+     * (a CJK numeral shares its lead with a quarter of the ideographs,
+     * its second byte with few); short: one of a byte, which has none */
+    unsigned char second[256];
+    int short_key;
     uint32_t key[OGI_SEC_COUNT + 1];  /* each character's bytes, padded */
     uint32_t mask[OGI_SEC_COUNT + 1]; /* bytes 0xFF where it has them */
     size_t len[OGI_SEC_COUNT + 1];    /* its byte count, four at most */
@@ -381,6 +386,10 @@ leads_add(leads_t *ld, const char *s)
     while (len < k && s[len])
         len++;
     ld->byte[c] = 1;
+    if (len >= 2)
+        ld->second[(unsigned char)s[1]] = 1;
+    else
+        ld->short_key = 1;
     ld->key[ld->n] = ld->mask[ld->n] = 0;
     /* as a line's bytes are loaded (may_lead): the same order whatever
      * the machine's */
@@ -394,7 +403,9 @@ heading_leads(const ogi_skel_section_t *const *secs, int next, leads_t *ld)
 {
     ld->any = 0;
     ld->n = 0;
+    ld->short_key = 0;
     memset(ld->byte, 0, sizeof(ld->byte));
+    memset(ld->second, 0, sizeof(ld->second));
     for (int k = next; k < OGI_SEC_COUNT; k++)
         ld->any |= !secs[k]->ordinal[0];
     leads_add(ld, T4_WORD);
@@ -426,8 +437,10 @@ may_lead(const leads_t *ld, const char *p, const char *e)
         return 1;
     if (!ld->byte[(unsigned char)*p])
         return 0;
-    /* the line's first four bytes (or fewer) against each character */
     size_t have = (size_t)(e - p);
+    if (!ld->short_key && (have < 2 || !ld->second[(unsigned char)p[1]]))
+        return 0;
+    /* the line's first four bytes (or fewer) against each character */
     uint32_t w = 0;
     if (have >= 4)
         memcpy(&w, p, 4);

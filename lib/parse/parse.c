@@ -312,9 +312,17 @@ parse_text(ogi_report_t *r, const ogi_text_t *t)
     const ogi__table_t *as_read[OGI__REG_COUNT];
     for (int i = 0; i < OGI__REG_COUNT; i++)
         as_read[i] = have[i] ? &grids[i] : NULL;
+    size_t was_start[OGI__REG_COUNT], was_end[OGI__REG_COUNT];
+    for (int i = 0; i < OGI__REG_COUNT; i++) {
+        was_start[i] = o.start[i];
+        was_end[i] = o.end[i];
+    }
+    /* a region the cut left where it was reads as it did: only those
+     * that moved are read again */
     if (ogi__outline_rebalance(t, &o, as_read, r->arena))
         for (int i = OGI__REG_T2; i <= OGI__REG_T4; i++)
             if (o.start[i] != OGI__NONE &&
+                (o.start[i] != was_start[i] || o.end[i] != was_end[i]) &&
                 (rc = ogi__reader_read(&grids[i], r->arena, t, o.start[i],
                                        o.end[i])))
                 return rc;

@@ -570,6 +570,46 @@ broken_gbk_rejected(void **state)
     assert_rejected(state, latin1, sizeof(latin1) - 1, 0, OGI_ENCODING);
 }
 
+/* A NUL byte is binary data wherever it is, and the reason gives its
+ * offset: before a text's end, at its end, and after GBK long enough to
+ * be given up before its end (the NUL never read). */
+static void
+reject_nul_offset(void **state)
+{
+    ogi_text_t t;
+    char why[WHY_SIZE];
+    static char buf[16384];
+    size_t n = 0;
+    while (n + 5 < sizeof(buf) - 100) {
+        memcpy(buf + n, "\xd5\xfe\xb8\xae", 4); /* 政府 in GBK */
+        n += 4;
+        if (n % 40 == 0)
+            buf[n++] = '\n';
+    }
+    buf[n] = '\0';
+    memcpy(buf + n + 1, "tail", 4);
+    int rc = ogi_text_decode(*state, buf, n + 5, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    char want[64];
+    snprintf(want, sizeof(want), "NUL byte at offset %zu", n);
+    assert_non_null(strstr(why, want));
+    /* a clean text, the NUL after a window's worth of ideographs */
+    static const char zf[] = "政府信息公开工作年度报告政府信息公开工作年度报告"
+                             "政府信息公开工作年度报告";
+    size_t m = strlen(zf);
+    memcpy(buf, zf, m);
+    buf[m] = '\0';
+    memcpy(buf + m + 1, "x\n", 2);
+    rc = ogi_text_decode(*state, buf, m + 3, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    snprintf(want, sizeof(want), "NUL byte at offset %zu", m);
+    assert_non_null(strstr(why, want));
+    /* the last byte */
+    rc = ogi_text_decode(*state, buf, m + 1, 0, &t, why, sizeof(why));
+    assert_int_equal(rc, OGI_ENCODING);
+    assert_non_null(strstr(why, want));
+}
+
 /* The reason says where the bad byte is. */
 static void
 reject_reason_gives_offset(void **state)
@@ -1067,6 +1107,7 @@ main(void)
         T(broken_at_edges),
         T(broken_threshold),
         T(broken_gbk_rejected),
+        T(reject_nul_offset),
         T(reject_reason_gives_offset),
         T(reject_small_why),
         T(reject_many_control_chars),
