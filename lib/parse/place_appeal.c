@@ -161,16 +161,26 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
         under[i] = part && !leaf;
     }
     /* the middle one of a group's leaves is centred under it too: a word
-     * beside another under the same group on its line is a leaf */
+     * beside another under the same group on its line is a leaf; so is
+     * one below a leaf's top under that group (a group label's lines
+     * follow one another: a line between them holds no leaf) */
     int leaf_too[T4_MAX_WORDS] = {0};
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; under[i] && j < n; j++) {
             if (!w[j].group || !overlap(&w[i], &w[j]))
                 continue;
-            for (size_t k = 0; k < n; k++)
-                if (k != i && line[k] == line[i] && !w[k].group && !under[k] &&
-                    overlap(&w[k], &w[j]))
+            size_t above = line[i] < line[j] ? line[i] : line[j];
+            size_t below = line[i] < line[j] ? line[j] : line[i];
+            for (size_t k = 0; k < n; k++) {
+                if (k == i || w[k].group || !overlap(&w[k], &w[j]))
+                    continue;
+                if (line[k] == line[i] && !under[k])
                     leaf_too[i] = 1;
+                /* not a piece of the group label: not within it */
+                if (line[k] > above && line[k] < below &&
+                    (w[k].x0 < w[j].x0 || w[k].x1 > w[j].x1))
+                    leaf_too[i] = 1;
+            }
         }
     for (size_t i = 0; i < n; i++)
         under[i] &= !leaf_too[i];
