@@ -44,122 +44,13 @@
 #include <string.h>
 
 #include "form_int.h"
+#include "form_pandoc_int.h"
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "table_int.h"
 
 /* How many columns a table may have here (more: read as text). */
 #define MAX_COLS 64
-
-/* ---- telling pandoc's Markdown ---- */
-
-static int
-is_attr_start(const char *s, const char *e)
-{
-    if (s >= e)
-        return 0;
-    if (*s == '#' || *s == '.')
-        return 1;
-    const char *p = s;
-    while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                     *p == '-' || *p == '_'))
-        p++;
-    return p > s && p < e && *p == '=';
-}
-
-/* A line of dashes, in groups a space apart ("  ----- ---- ---"): how many
- * groups, or 0. */
-static int
-dash_groups(const char *s, size_t a, size_t e)
-{
-    int g = 0, dashes = 0;
-    for (size_t i = a; i < e; i++) {
-        if (s[i] == '-') {
-            if (i == a || s[i - 1] != '-')
-                g++;
-            dashes++;
-        } else if (s[i] != ' ') {
-            return 0;
-        }
-    }
-    return dashes >= 3 ? g : 0;
-}
-
-/* A grid table's rule ("+-----+----+", "+=====+"). */
-static int
-grid_rule(const char *s, size_t a, size_t e)
-{
-    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\r'))
-        e--;
-    if (e - a < 3 || s[a] != '+' || s[e - 1] != '+' ||
-        (s[a + 1] != '-' && s[a + 1] != '=' && s[a + 1] != ':'))
-        return 0;
-    for (size_t i = a; i < e; i++)
-        if (s[i] != '+' && s[i] != '-' && s[i] != '=' && s[i] != ':')
-            return 0;
-    return 1;
-}
-
-static int
-is_fence(const char *s, size_t a, size_t e)
-{
-    return e - a >= 3 && memcmp(s + a, ":::", 3) == 0 &&
-           (e - a == 3 || s[a + 3] == ':' || s[a + 3] == ' ');
-}
-
-/* What pandoc escapes with a backslash (a no-break space too). */
-static int
-is_punct(unsigned char c)
-{
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-           (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
-}
-
-/* Whether [s, end) holds ":::", from its colons (few in most texts). */
-static int
-has_fence_mark(const char *s, const char *end)
-{
-    for (const char *p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
-        if (end - p >= 3 && p[1] == ':' && p[2] == ':')
-            return 1;
-    return 0;
-}
-
-/* Whether s[0..n) is pandoc's Markdown beyond doubt. */
-static int
-is_pandoc_md(const char *s, size_t n)
-{
-    const char *end = s + n;
-    size_t spans = 0, esc = 0;
-    /* spans and escapes, found from their first bytes: most texts have
-     * neither, and are not read line by line for them */
-    for (const char *p = s; (p = memchr(p, ']', (size_t)(end - p))); p++)
-        if (end - p >= 2 && p[1] == '{') {
-            const char *nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
-            spans += (size_t)is_attr_start(p + 2, nl ? nl : end);
-        }
-    if (spans >= 3)
-        return 1;
-    for (const char *p = s; (p = memchr(p, '\\', (size_t)(end - p))); p++)
-        esc += p + 1 == end || p[1] == '\n' ||
-               (p[1] != '\\' && is_punct((unsigned char)p[1]));
-    /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
-     * its plain text has the tables, never the escapes; or with its
-     * fences, which no text without ":::" has */
-    if (esc < 3 && !has_fence_mark(s, end))
-        return 0;
-    size_t fences = 0, rules = 0;
-    for (size_t a = 0; a < n;) {
-        const char *nl = memchr(s + a, '\n', n - a);
-        size_t e = nl ? (size_t)(nl - s) : n;
-        if (is_fence(s, a, e))
-            fences++;
-        else if (grid_rule(s, a, e) || dash_groups(s, a, e) >= 2)
-            rules++;
-        a = e + 1;
-    }
-    return (fences >= 2 && rules >= 1) || (rules >= 1 && esc >= 3);
-}
 
 /* ---- the markup inside a run of text ---- */
 
@@ -209,7 +100,8 @@ scrub(const char *s, size_t a, size_t e, unsigned char *del, mk_t *st)
                 if (i + 1 == last) { /* a line break */
                     del[i] = 1;
                     n++;
-                } else if (i + 1 < e && is_punct((unsigned char)s[i + 1])) {
+                } else if (i + 1 < e &&
+                           ogi__pmd_is_punct((unsigned char)s[i + 1])) {
                     del[i] = 1; /* the escape; the character stays */
                     n++;
                     i++;
@@ -527,7 +419,8 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
 {
     const char *s = w->s;
     if (!w->emit) {
-        if (is_fence(s, a, e) || (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
+        if (ogi__pmd_is_fence(s, a, e) ||
+            (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
             (e - a >= 7 && memcmp(s + a, "<!--", 4) == 0 &&
              memcmp(s + e - 3, "-->", 3) == 0))
             memset(w->del + a, 1, e - a);
@@ -542,7 +435,7 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
             while (b > a && s[b] != '{')
                 b--;
             if (s[b] == '{' && b > a && s[b - 1] == ' ' &&
-                is_attr_start(s + b + 1, s + t))
+                ogi__pmd_is_attr_start(s + b + 1, s + t))
                 memset(w->del + b - 1, 1, t - (b - 1));
         }
         return;
@@ -661,9 +554,9 @@ walk(walk_t *w)
             a = next;
             continue;
         }
-        int g = dash_groups(s, a, e);
+        int g = ogi__pmd_dash_groups(s, a, e);
         if (L.kind == 1) {
-            if (grid_rule(s, a, e)) {
+            if (ogi__pmd_grid_rule(s, a, e)) {
                 memset(st, 0, sizeof(st)); /* a row ends */
                 if (w->emit)
                     emit_range(w->m, a, next);
@@ -705,10 +598,10 @@ walk(walk_t *w)
             }
             L.kind = 0;
         }
-        if (grid_rule(s, a, e) || g >= 2) {
+        if (ogi__pmd_grid_rule(s, a, e) || g >= 2) {
             /* a table starts: a grid, or a headerless simple or
              * multiline table */
-            if (layout_of(s, a, e, grid_rule(s, a, e), &L))
+            if (layout_of(s, a, e, ogi__pmd_grid_rule(s, a, e), &L))
                 memset(st, 0, sizeof(st));
             head_rule = 0;
             if (w->emit)
@@ -724,7 +617,7 @@ walk(walk_t *w)
                 size_t be = line_end(s, b, n);
                 if (blank(s, b, be))
                     break;
-                if (dash_groups(s, b, be) >= 2) {
+                if (ogi__pmd_dash_groups(s, b, be) >= 2) {
                     if (layout_of(s, b, be, 0, &L))
                         memset(st, 0, sizeof(st));
                     break;
@@ -741,7 +634,7 @@ walk(walk_t *w)
             next < n && was_blank) {
             /* a simple table's header: the line above its rule */
             size_t ne = line_end(s, next, n);
-            if (dash_groups(s, next, ne) >= 2 &&
+            if (ogi__pmd_dash_groups(s, next, ne) >= 2 &&
                 layout_of(s, next, ne, 0, &L)) {
                 memset(st, 0, sizeof(st));
                 head_rule = 1;
@@ -767,7 +660,7 @@ walk(walk_t *w)
 int
 ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v)
 {
-    if (v->len >= (1u << 30) || !is_pandoc_md(v->s, v->len))
+    if (v->len >= (1u << 30) || !ogi__pmd_is_md(v->s, v->len))
         return 0;
     unsigned char *del = ogi_arena_calloc(arena, v->len + 1, 1);
     char *out = ogi_arena_alloc(arena, v->len + 1);
