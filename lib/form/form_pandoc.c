@@ -63,6 +63,10 @@ typedef struct {
     /* a grid cell's digits at the end of its last line (first pass), or
      * those moved down to the start of this line (second pass) */
     size_t dig0, dig1;
+    /* a multiline table's cell: its last line held 增 or 减 alone, with
+     * this much room for its markup (first pass) */
+    int sign;
+    size_t sign_room;
 } mk_t;
 
 /*
@@ -402,6 +406,117 @@ join_digits(const char *s, size_t c0, size_t c1, unsigned char *del, mk_t *st)
     }
 }
 
+/* del[] of a count's digits moved up to its sign word on the line above */
+#define MOVED_UP 3
+
+/* The bytes s[h..t) of s[c0..c1) that are text: spaces, no-break ones
+ * too, and markup trimmed. */
+static void
+cell_text(const char *s, size_t c0, size_t c1, const unsigned char *del,
+          size_t *h, size_t *t)
+{
+    *h = c0;
+    for (;;) {
+        if (*h < c1 && (del[*h] || s[*h] == ' '))
+            (*h)++;
+        else if (*h + 1 < c1 && s[*h] == '\xC2' && s[*h + 1] == '\xA0')
+            *h += 2;
+        else
+            break;
+    }
+    *t = c1;
+    for (;;) {
+        if (*t > *h && (del[*t - 1] || s[*t - 1] == ' '))
+            (*t)--;
+        else if (*t >= *h + 2 && s[*t - 2] == '\xC2' && s[*t - 1] == '\xA0')
+            *t -= 2;
+        else
+            break;
+    }
+}
+
+/* 1 when s[h..t) is the sign word 增 or 减 alone. */
+static int
+sign_word(const char *s, size_t h, size_t t)
+{
+    return t - h == 3 && (memcmp(s + h, "\xE5\xA2\x9E", 3) == 0 || /* 增 */
+                          memcmp(s + h, "\xE5\x87\x8F", 3) == 0);  /* 减 */
+}
+
+/*
+ * Pandoc wraps a multiline table's narrow cell at its spaces: a count
+ * with its sign word ("[减 10]{style=...}") sets "[减" over "10]{style=
+ * ...}". When the cell's line above held only 增 or 减 and this line
+ * starts with the count's digits, they move up after the word (marked
+ * MOVED_UP; written by the second pass), so that the count is one value
+ * on its row's line, as pandoc's plain text sets it when it does not
+ * wrap. Notes whether this line holds a sign word alone, for the next.
+ */
+static void
+join_sign(const char *s, size_t c0, size_t c1, unsigned char *del, mk_t *st)
+{
+    size_t h, t;
+    cell_text(s, c0, c1, del, &h, &t);
+    if (st->sign && h < t && s[h] >= '0' && s[h] <= '9') {
+        size_t x = h;
+        while (x < t && is_num_char(s[x]) && !del[x])
+            x++;
+        if (x == t && x - h + 1 <= st->sign_room)
+            memset(del + h, MOVED_UP, x - h);
+    }
+    st->sign = sign_word(s, h, t) && !del[h];
+    st->sign_room = 0;
+    if (st->sign) { /* its markup's columns and its gap's but two */
+        size_t gap = 0;
+        for (size_t x = t; x < c1; x++)
+            gap += !del[x] && s[x] == ' ';
+        st->sign_room = lost_width(s, c0, c1, del) + (gap > 2 ? gap - 2 : 0);
+    }
+}
+
+/* A multiline table's cell view[a..b) holding a sign word alone, whose
+ * count's digits on the next line's stretch view[n0..n1) moved up: the
+ * word, a space and the digits, then the spaces for its markup fewer by
+ * as many. */
+static void
+emit_cell_signed(emit_t *m, size_t a, size_t b, size_t lost, size_t n0,
+                 size_t n1)
+{
+    size_t t = b;
+    while (t > a && (m->del[t - 1] || m->v->s[t - 1] == ' '))
+        t--;
+    emit_range(m, a, t);
+    size_t n = 0;
+    for (size_t x = n0; x < n1; x++)
+        n += m->del[x] == MOVED_UP;
+    size_t gap = 0; /* the cell's spaces after its text */
+    for (size_t x = t; x < b; x++)
+        gap += !m->del[x] && m->v->s[x] == ' ';
+    if (n && !OGI_ALWAYS(n + 1 <= m->ocap - m->o && n + 1 <= lost + gap))
+        n = 0;
+    size_t need = 0; /* of the gap's spaces, taken */
+    if (n) {
+        /* each leads to where they now stand, so that raw offsets never
+         * go back: the count's span is its word */
+        uint32_t r = ogi__view_raw(m->v, t);
+        mark(m, m->o, r);
+        m->out[m->o++] = ' ';
+        for (size_t x = n0; x < n1; x++)
+            if (m->del[x] == MOVED_UP) {
+                mark(m, m->o, r);
+                m->out[m->o++] = m->v->s[x];
+            }
+        need = n + 1 > lost ? n + 1 - lost : 0;
+        lost -= n + 1 - need;
+    }
+    emit_spaces(m, lost, t);
+    size_t x = t;
+    for (; need && x < b && (m->del[x] || m->v->s[x] == ' '); x++)
+        if (!m->del[x])
+            need--;
+    emit_range(m, x, b);
+}
+
 /* ---- the walk ---- */
 
 typedef struct {
@@ -442,6 +557,8 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
     }
     emit_range(w->m, a, e);
 }
+
+static size_t line_end(const char *s, size_t a, size_t n);
 
 /* A table's line s[a..e) cut into its cells by L; st[] the cells'
  * markup. 0 when the line is not the table's. */
@@ -490,14 +607,34 @@ table_line(walk_t *w, size_t a, size_t e, const layout_t *L, mk_t *st)
     cut[nc] = e;
     if (w->emit)
         emit_range(w->m, a, cut[0]);
+    /* the next line's cells, for a count's digits moved up from them */
+    size_t ncut[MAX_COLS + 2] = {0}, na = e < w->len ? e + 1 : w->len;
+    size_t ne = line_end(s, na, w->len);
+    int below = 0;
+    for (int k = 0; w->emit && k < nc && !below; k++) {
+        size_t h, t;
+        cell_text(s, cut[k], cut[k + 1], w->del, &h, &t);
+        below = sign_word(s, h, t);
+    }
+    if (below) {
+        size_t nf = na;
+        int nfc = 0;
+        for (int k = 0; k < nc; k++)
+            ncut[k] = byte_at_col(s, ne, L->col[k], &nf, &nfc);
+        ncut[nc] = ne;
+    }
     for (int k = 0; k < nc; k++) {
         size_t c0 = cut[k], c1 = cut[k + 1];
         if (!w->emit) {
             scrub(s, c0, c1, w->del, &st[k]);
+            join_sign(s, c0, c1, w->del, &st[k]);
             continue;
         }
         size_t lost = lost_width(s, c0, c1, w->del);
-        emit_cell(w->m, c0, c1, lost);
+        if (below)
+            emit_cell_signed(w->m, c0, c1, lost, ncut[k], ncut[k + 1]);
+        else
+            emit_cell(w->m, c0, c1, lost);
     }
     return 1;
 }
