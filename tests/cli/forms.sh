@@ -61,12 +61,12 @@ fi
 floor_of() {
     case $1 in
         html) echo 100 ;;
-        w3m) echo 99.95 ;;
+        w3m) echo 99.97 ;;
         lynx) echo 99.85 ;;
         html2text) echo 99.55 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
-        pandoc_md) echo 99.95 ;;
+        pandoc_md) echo 99.98 ;;
         strip) echo 99.8 ;;
         strip_flat) echo 99.75 ;;
         strip_nodes) echo 99.95 ;;
