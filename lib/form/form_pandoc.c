@@ -44,122 +44,13 @@
 #include <string.h>
 
 #include "form_int.h"
+#include "form_pandoc_int.h"
 #include "ogi/error.h"
 #include "ogi/text.h"
 #include "table_int.h"
 
 /* How many columns a table may have here (more: read as text). */
 #define MAX_COLS 64
-
-/* ---- telling pandoc's Markdown ---- */
-
-static int
-is_attr_start(const char *s, const char *e)
-{
-    if (s >= e)
-        return 0;
-    if (*s == '#' || *s == '.')
-        return 1;
-    const char *p = s;
-    while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                     *p == '-' || *p == '_'))
-        p++;
-    return p > s && p < e && *p == '=';
-}
-
-/* A line of dashes, in groups a space apart ("  ----- ---- ---"): how many
- * groups, or 0. */
-static int
-dash_groups(const char *s, size_t a, size_t e)
-{
-    int g = 0, dashes = 0;
-    for (size_t i = a; i < e; i++) {
-        if (s[i] == '-') {
-            if (i == a || s[i - 1] != '-')
-                g++;
-            dashes++;
-        } else if (s[i] != ' ') {
-            return 0;
-        }
-    }
-    return dashes >= 3 ? g : 0;
-}
-
-/* A grid table's rule ("+-----+----+", "+=====+"). */
-static int
-grid_rule(const char *s, size_t a, size_t e)
-{
-    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\r'))
-        e--;
-    if (e - a < 3 || s[a] != '+' || s[e - 1] != '+' ||
-        (s[a + 1] != '-' && s[a + 1] != '=' && s[a + 1] != ':'))
-        return 0;
-    for (size_t i = a; i < e; i++)
-        if (s[i] != '+' && s[i] != '-' && s[i] != '=' && s[i] != ':')
-            return 0;
-    return 1;
-}
-
-static int
-is_fence(const char *s, size_t a, size_t e)
-{
-    return e - a >= 3 && memcmp(s + a, ":::", 3) == 0 &&
-           (e - a == 3 || s[a + 3] == ':' || s[a + 3] == ' ');
-}
-
-/* What pandoc escapes with a backslash (a no-break space too). */
-static int
-is_punct(unsigned char c)
-{
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-           (c >= '[' && c <= '`') || (c >= '{' && c <= '~') || c == ' ';
-}
-
-/* Whether [s, end) holds ":::", from its colons (few in most texts). */
-static int
-has_fence_mark(const char *s, const char *end)
-{
-    for (const char *p = s; (p = memchr(p, ':', (size_t)(end - p))); p++)
-        if (end - p >= 3 && p[1] == ':' && p[2] == ':')
-            return 1;
-    return 0;
-}
-
-/* Whether s[0..n) is pandoc's Markdown beyond doubt. */
-static int
-is_pandoc_md(const char *s, size_t n)
-{
-    const char *end = s + n;
-    size_t spans = 0, esc = 0;
-    /* spans and escapes, found from their first bytes: most texts have
-     * neither, and are not read line by line for them */
-    for (const char *p = s; (p = memchr(p, ']', (size_t)(end - p))); p++)
-        if (end - p >= 2 && p[1] == '{') {
-            const char *nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
-            spans += (size_t)is_attr_start(p + 2, nl ? nl : end);
-        }
-    if (spans >= 3)
-        return 1;
-    for (const char *p = s; (p = memchr(p, '\\', (size_t)(end - p))); p++)
-        esc += p + 1 == end || p[1] == '\n' ||
-               (p[1] != '\\' && is_punct((unsigned char)p[1]));
-    /* pandoc's tables with its escapes ("1\.", "\--", a line break "\"):
-     * its plain text has the tables, never the escapes; or with its
-     * fences, which no text without ":::" has */
-    if (esc < 3 && !has_fence_mark(s, end))
-        return 0;
-    size_t fences = 0, rules = 0;
-    for (size_t a = 0; a < n;) {
-        const char *nl = memchr(s + a, '\n', n - a);
-        size_t e = nl ? (size_t)(nl - s) : n;
-        if (is_fence(s, a, e))
-            fences++;
-        else if (grid_rule(s, a, e) || dash_groups(s, a, e) >= 2)
-            rules++;
-        a = e + 1;
-    }
-    return (fences >= 2 && rules >= 1) || (rules >= 1 && esc >= 3);
-}
 
 /* ---- the markup inside a run of text ---- */
 
@@ -172,6 +63,10 @@ typedef struct {
     /* a grid cell's digits at the end of its last line (first pass), or
      * those moved down to the start of this line (second pass) */
     size_t dig0, dig1;
+    /* a multiline table's cell: its last line held 增 or 减 alone, with
+     * this much room for its markup (first pass) */
+    int sign;
+    size_t sign_room;
 } mk_t;
 
 /*
@@ -209,7 +104,8 @@ scrub(const char *s, size_t a, size_t e, unsigned char *del, mk_t *st)
                 if (i + 1 == last) { /* a line break */
                     del[i] = 1;
                     n++;
-                } else if (i + 1 < e && is_punct((unsigned char)s[i + 1])) {
+                } else if (i + 1 < e &&
+                           ogi__pmd_is_punct((unsigned char)s[i + 1])) {
                     del[i] = 1; /* the escape; the character stays */
                     n++;
                     i++;
@@ -510,6 +406,117 @@ join_digits(const char *s, size_t c0, size_t c1, unsigned char *del, mk_t *st)
     }
 }
 
+/* del[] of a count's digits moved up to its sign word on the line above */
+#define MOVED_UP 3
+
+/* The bytes s[h..t) of s[c0..c1) that are text: spaces, no-break ones
+ * too, and markup trimmed. */
+static void
+cell_text(const char *s, size_t c0, size_t c1, const unsigned char *del,
+          size_t *h, size_t *t)
+{
+    *h = c0;
+    for (;;) {
+        if (*h < c1 && (del[*h] || s[*h] == ' '))
+            (*h)++;
+        else if (*h + 1 < c1 && s[*h] == '\xC2' && s[*h + 1] == '\xA0')
+            *h += 2;
+        else
+            break;
+    }
+    *t = c1;
+    for (;;) {
+        if (*t > *h && (del[*t - 1] || s[*t - 1] == ' '))
+            (*t)--;
+        else if (*t >= *h + 2 && s[*t - 2] == '\xC2' && s[*t - 1] == '\xA0')
+            *t -= 2;
+        else
+            break;
+    }
+}
+
+/* 1 when s[h..t) is the sign word 增 or 减 alone. */
+static int
+sign_word(const char *s, size_t h, size_t t)
+{
+    return t - h == 3 && (memcmp(s + h, "\xE5\xA2\x9E", 3) == 0 || /* 增 */
+                          memcmp(s + h, "\xE5\x87\x8F", 3) == 0);  /* 减 */
+}
+
+/*
+ * Pandoc wraps a multiline table's narrow cell at its spaces: a count
+ * with its sign word ("[减 10]{style=...}") sets "[减" over "10]{style=
+ * ...}". When the cell's line above held only 增 or 减 and this line
+ * starts with the count's digits, they move up after the word (marked
+ * MOVED_UP; written by the second pass), so that the count is one value
+ * on its row's line, as pandoc's plain text sets it when it does not
+ * wrap. Notes whether this line holds a sign word alone, for the next.
+ */
+static void
+join_sign(const char *s, size_t c0, size_t c1, unsigned char *del, mk_t *st)
+{
+    size_t h, t;
+    cell_text(s, c0, c1, del, &h, &t);
+    if (st->sign && h < t && s[h] >= '0' && s[h] <= '9') {
+        size_t x = h;
+        while (x < t && is_num_char(s[x]) && !del[x])
+            x++;
+        if (x == t && x - h + 1 <= st->sign_room)
+            memset(del + h, MOVED_UP, x - h);
+    }
+    st->sign = sign_word(s, h, t) && !del[h];
+    st->sign_room = 0;
+    if (st->sign) { /* its markup's columns and its gap's but two */
+        size_t gap = 0;
+        for (size_t x = t; x < c1; x++)
+            gap += !del[x] && s[x] == ' ';
+        st->sign_room = lost_width(s, c0, c1, del) + (gap > 2 ? gap - 2 : 0);
+    }
+}
+
+/* A multiline table's cell view[a..b) holding a sign word alone, whose
+ * count's digits on the next line's stretch view[n0..n1) moved up: the
+ * word, a space and the digits, then the spaces for its markup fewer by
+ * as many. */
+static void
+emit_cell_signed(emit_t *m, size_t a, size_t b, size_t lost, size_t n0,
+                 size_t n1)
+{
+    size_t t = b;
+    while (t > a && (m->del[t - 1] || m->v->s[t - 1] == ' '))
+        t--;
+    emit_range(m, a, t);
+    size_t n = 0;
+    for (size_t x = n0; x < n1; x++)
+        n += m->del[x] == MOVED_UP;
+    size_t gap = 0; /* the cell's spaces after its text */
+    for (size_t x = t; x < b; x++)
+        gap += !m->del[x] && m->v->s[x] == ' ';
+    if (n && !OGI_ALWAYS(n + 1 <= m->ocap - m->o && n + 1 <= lost + gap))
+        n = 0;
+    size_t need = 0; /* of the gap's spaces, taken */
+    if (n) {
+        /* each leads to where they now stand, so that raw offsets never
+         * go back: the count's span is its word */
+        uint32_t r = ogi__view_raw(m->v, t);
+        mark(m, m->o, r);
+        m->out[m->o++] = ' ';
+        for (size_t x = n0; x < n1; x++)
+            if (m->del[x] == MOVED_UP) {
+                mark(m, m->o, r);
+                m->out[m->o++] = m->v->s[x];
+            }
+        need = n + 1 > lost ? n + 1 - lost : 0;
+        lost -= n + 1 - need;
+    }
+    emit_spaces(m, lost, t);
+    size_t x = t;
+    for (; need && x < b && (m->del[x] || m->v->s[x] == ' '); x++)
+        if (!m->del[x])
+            need--;
+    emit_range(m, x, b);
+}
+
 /* ---- the walk ---- */
 
 typedef struct {
@@ -527,7 +534,8 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
 {
     const char *s = w->s;
     if (!w->emit) {
-        if (is_fence(s, a, e) || (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
+        if (ogi__pmd_is_fence(s, a, e) ||
+            (e - a >= 3 && memcmp(s + a, "```", 3) == 0) ||
             (e - a >= 7 && memcmp(s + a, "<!--", 4) == 0 &&
              memcmp(s + e - 3, "-->", 3) == 0))
             memset(w->del + a, 1, e - a);
@@ -542,13 +550,15 @@ block_line(walk_t *w, size_t a, size_t e, mk_t *st)
             while (b > a && s[b] != '{')
                 b--;
             if (s[b] == '{' && b > a && s[b - 1] == ' ' &&
-                is_attr_start(s + b + 1, s + t))
+                ogi__pmd_is_attr_start(s + b + 1, s + t))
                 memset(w->del + b - 1, 1, t - (b - 1));
         }
         return;
     }
     emit_range(w->m, a, e);
 }
+
+static size_t line_end(const char *s, size_t a, size_t n);
 
 /* A table's line s[a..e) cut into its cells by L; st[] the cells'
  * markup. 0 when the line is not the table's. */
@@ -597,14 +607,34 @@ table_line(walk_t *w, size_t a, size_t e, const layout_t *L, mk_t *st)
     cut[nc] = e;
     if (w->emit)
         emit_range(w->m, a, cut[0]);
+    /* the next line's cells, for a count's digits moved up from them */
+    size_t ncut[MAX_COLS + 2] = {0}, na = e < w->len ? e + 1 : w->len;
+    size_t ne = line_end(s, na, w->len);
+    int below = 0;
+    for (int k = 0; w->emit && k < nc && !below; k++) {
+        size_t h, t;
+        cell_text(s, cut[k], cut[k + 1], w->del, &h, &t);
+        below = sign_word(s, h, t);
+    }
+    if (below) {
+        size_t nf = na;
+        int nfc = 0;
+        for (int k = 0; k < nc; k++)
+            ncut[k] = byte_at_col(s, ne, L->col[k], &nf, &nfc);
+        ncut[nc] = ne;
+    }
     for (int k = 0; k < nc; k++) {
         size_t c0 = cut[k], c1 = cut[k + 1];
         if (!w->emit) {
             scrub(s, c0, c1, w->del, &st[k]);
+            join_sign(s, c0, c1, w->del, &st[k]);
             continue;
         }
         size_t lost = lost_width(s, c0, c1, w->del);
-        emit_cell(w->m, c0, c1, lost);
+        if (below)
+            emit_cell_signed(w->m, c0, c1, lost, ncut[k], ncut[k + 1]);
+        else
+            emit_cell(w->m, c0, c1, lost);
     }
     return 1;
 }
@@ -661,9 +691,9 @@ walk(walk_t *w)
             a = next;
             continue;
         }
-        int g = dash_groups(s, a, e);
+        int g = ogi__pmd_dash_groups(s, a, e);
         if (L.kind == 1) {
-            if (grid_rule(s, a, e)) {
+            if (ogi__pmd_grid_rule(s, a, e)) {
                 memset(st, 0, sizeof(st)); /* a row ends */
                 if (w->emit)
                     emit_range(w->m, a, next);
@@ -705,10 +735,10 @@ walk(walk_t *w)
             }
             L.kind = 0;
         }
-        if (grid_rule(s, a, e) || g >= 2) {
+        if (ogi__pmd_grid_rule(s, a, e) || g >= 2) {
             /* a table starts: a grid, or a headerless simple or
              * multiline table */
-            if (layout_of(s, a, e, grid_rule(s, a, e), &L))
+            if (layout_of(s, a, e, ogi__pmd_grid_rule(s, a, e), &L))
                 memset(st, 0, sizeof(st));
             head_rule = 0;
             if (w->emit)
@@ -724,7 +754,7 @@ walk(walk_t *w)
                 size_t be = line_end(s, b, n);
                 if (blank(s, b, be))
                     break;
-                if (dash_groups(s, b, be) >= 2) {
+                if (ogi__pmd_dash_groups(s, b, be) >= 2) {
                     if (layout_of(s, b, be, 0, &L))
                         memset(st, 0, sizeof(st));
                     break;
@@ -741,7 +771,7 @@ walk(walk_t *w)
             next < n && was_blank) {
             /* a simple table's header: the line above its rule */
             size_t ne = line_end(s, next, n);
-            if (dash_groups(s, next, ne) >= 2 &&
+            if (ogi__pmd_dash_groups(s, next, ne) >= 2 &&
                 layout_of(s, next, ne, 0, &L)) {
                 memset(st, 0, sizeof(st));
                 head_rule = 1;
@@ -767,7 +797,7 @@ walk(walk_t *w)
 int
 ogi__form_pandoc_md(ogi_arena_t *arena, ogi__view_t *v)
 {
-    if (v->len >= (1u << 30) || !is_pandoc_md(v->s, v->len))
+    if (v->len >= (1u << 30) || !ogi__pmd_is_md(v->s, v->len))
         return 0;
     unsigned char *del = ogi_arena_calloc(arena, v->len + 1, 1);
     char *out = ogi_arena_alloc(arena, v->len + 1);

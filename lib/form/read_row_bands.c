@@ -335,26 +335,52 @@ head_across_gap(const ogi__table_t *sc, const size_t *nv, size_t r, size_t s,
 }
 
 /* 1 when rows [r, e) of sc may be a header's lines: no values, two
- * labels or more each (a wrapped label's top is one piece a line). */
+ * labels or more on one of them at least (a wrapped label's top is one
+ * piece a line); the others may hold one, a label's tail wrapped in its
+ * column ("行政复" over "议", "机" over "构"). */
 static int
 header_over(const ogi__table_t *sc, const size_t *nv, size_t r, size_t e)
 {
-    for (size_t k = r; k < e; k++)
-        if (nv[k] || sc->rows[k].count < 2)
+    int two = 0;
+    for (size_t k = r; k < e; k++) {
+        if (nv[k])
             return 0;
+        two |= sc->rows[k].count >= 2;
+    }
+    return two;
+}
+
+/* 1 when each of rows [r, e) of sc holds no value and the tail of a
+ * placeholder wrapped in its column (ogi__band_wrap_tail), beside it at
+ * most the tails of the row's labels ("处理" of （五）不予处理). */
+static int
+tails_only(const ogi__table_t *sc, const size_t *nv, size_t r, size_t e)
+{
+    for (size_t k = r; k < e; k++) {
+        int tail = 0;
+        for (size_t i = sc->rows[k].first;
+             i < sc->rows[k].first + sc->rows[k].count; i++)
+            tail |= ogi__band_wrap_tail(&sc->cells[i]);
+        if (nv[k] || !tail)
+            return 0;
+    }
     return 1;
 }
 
-/* 1 when every cell of rows [r, e) of sc may be the tail of a
- * placeholder wrapped in its column (ogi__band_wrap_tail). */
+/* 1 when row k of sc holds no value and only the tops of placeholders
+ * wrapped in their columns ("不", "不适" of 不适用). */
 static int
-tails_only(const ogi__table_t *sc, size_t r, size_t e)
+tops_only(const ogi__table_t *sc, const size_t *nv, size_t k)
 {
-    for (size_t k = r; k < e; k++)
-        for (size_t i = sc->rows[k].first;
-             i < sc->rows[k].first + sc->rows[k].count; i++)
-            if (!ogi__band_wrap_tail(&sc->cells[i]))
-                return 0;
+    if (nv[k])
+        return 0;
+    for (size_t i = sc->rows[k].first;
+         i < sc->rows[k].first + sc->rows[k].count; i++) {
+        const ogi__cell_t *c = &sc->cells[i];
+        if (c->kind != OGI__CELL_LABEL || (c->n != 3 && c->n != 6) ||
+            memcmp(c->s, "\xE4\xB8\x8D\xE9\x80\x82", c->n) != 0)
+            return 0;
+    }
     return 1;
 }
 
@@ -595,20 +621,24 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
                 if (m < 0)
                     return m;
             }
-            /* a header's lines just above the row (Table 4's, no line
-             * between: two words or more each) and below it only the
-             * tails of placeholders wrapped in their columns ("用"): the
-             * band from its line of values down, the header's lines rows
-             * of their own */
-            size_t from = r;
-            if (m == 0 && values && vl > r && s - vl >= 2 &&
-                s - vl <= BAND_MAX && header_over(&sc, nv, r, vl) &&
-                tails_only(&sc, vl + 1, s)) {
-                for (size_t k = r; k < vl; k++)
+            /* a header's lines just above the row (no line between)
+             * and below it only the tails of placeholders wrapped in
+             * their columns ("用"): the band from its line of values (or
+             * the tops of its placeholders) down, the header's lines
+             * rows of their own */
+            size_t from = r, top = vl;
+            /* the tops of placeholders wrapped three lines tall ("不"
+             * over "适" over "用") between the header and the values */
+            while (top > r + 1 && tops_only(&sc, nv, top - 1))
+                top--;
+            if (m == 0 && values && top > r && s - top >= 2 &&
+                s - top <= BAND_MAX && header_over(&sc, nv, r, top) &&
+                tails_only(&sc, nv, vl + 1, s)) {
+                for (size_t k = r; k < top; k++)
                     if ((rc = copy_row(tb, &sc, k, x0, x1)))
                         return rc;
-                from = vl;
-                m = ogi__band_merge(tb, &sc, vl, s, x0, x1, NULL);
+                from = top;
+                m = ogi__band_merge(tb, &sc, top, s, x0, x1, NULL);
                 if (m < 0)
                     return m;
             }

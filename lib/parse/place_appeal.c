@@ -23,11 +23,11 @@
  * the column is. The header's words are laid out in the 15 leaf columns
  * (a leaf's label wrapped over lines stays within its column), under
  * group labels (行政复议, 未经复议直接起诉) that each span several of
- * them. A word overlapping two words that do not overlap each other is
- * such a group label and is set aside, and so is a word that meets only
- * group labels (a group label wrapped over lines). What is left falls in
- * clusters of overlapping words: when they are as many as the table's
- * columns, they are its columns.
+ * them. A word overlapping two words below it that do not overlap each
+ * other is such a group label and is set aside, and so is a word that
+ * meets only group labels (a group label wrapped over lines). What is
+ * left falls in clusters of overlapping words: when they are as many as
+ * the table's columns, they are its columns.
  */
 
 #define T4_MAX_WORDS 128
@@ -127,11 +127,14 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
                 w[kept++] = w[k];
         n = kept;
     }
-    /* group labels: the words they overlap do not all overlap */
+    /* group labels: the words they overlap below them do not all
+     * overlap (a group label lies above its leaves; a leaf's label that
+     * strays under a group label's overflow, "尚未审" under "后起诉",
+     * meets it above and its own last piece below) */
     for (size_t i = 0; i < n; i++) {
         int end_min = INT_MAX, start_max = INT_MIN;
         for (size_t j = 0; j < n; j++) {
-            if (j == i || !overlap(&w[i], &w[j]))
+            if (j == i || w[j].line <= w[i].line || !overlap(&w[i], &w[j]))
                 continue;
             if (w[j].x1 < end_min)
                 end_min = w[j].x1;
@@ -158,16 +161,26 @@ header_columns(const ogi__table_t *g, size_t upto, size_t ncols, int *lo,
         under[i] = part && !leaf;
     }
     /* the middle one of a group's leaves is centred under it too: a word
-     * beside another under the same group on its line is a leaf */
+     * beside another under the same group on its line is a leaf; so is
+     * one below a leaf's top under that group (a group label's lines
+     * follow one another: a line between them holds no leaf) */
     int leaf_too[T4_MAX_WORDS] = {0};
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; under[i] && j < n; j++) {
             if (!w[j].group || !overlap(&w[i], &w[j]))
                 continue;
-            for (size_t k = 0; k < n; k++)
-                if (k != i && line[k] == line[i] && !w[k].group && !under[k] &&
-                    overlap(&w[k], &w[j]))
+            size_t above = line[i] < line[j] ? line[i] : line[j];
+            size_t below = line[i] < line[j] ? line[j] : line[i];
+            for (size_t k = 0; k < n; k++) {
+                if (k == i || w[k].group || !overlap(&w[k], &w[j]))
+                    continue;
+                if (line[k] == line[i] && !under[k])
                     leaf_too[i] = 1;
+                /* not a piece of the group label: not within it */
+                if (line[k] > above && line[k] < below &&
+                    (w[k].x0 < w[j].x0 || w[k].x1 > w[j].x1))
+                    leaf_too[i] = 1;
+            }
         }
     for (size_t i = 0; i < n; i++)
         under[i] &= !leaf_too[i];

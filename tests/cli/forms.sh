@@ -62,12 +62,12 @@ fi
 floor_of() {
     case $1 in
         html) echo 100 ;;
-        w3m) echo 99.95 ;;
+        w3m) echo 99.97 ;;
         lynx) echo 99.95 ;;
         html2text) echo 99.65 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;
-        pandoc_md) echo 99.95 ;;
+        pandoc_md) echo 99.98 ;;
         strip) echo 99.95 ;;
         strip_flat) echo 99.9 ;;
         strip_nodes_flat) echo 99.95 ;;

@@ -6,13 +6,15 @@
  * sorted and inside the raw bytes, raw offsets never go back from one
  * character of the view to the next, and, for UTF-8 text read as it is,
  * every view byte is the raw byte it leads to, a space the module wrote
- * for markup, or a character of a number moved down to the rest of it
- * (leading to one). A broken invariant aborts, which libFuzzer and the
- * replay report.
+ * for markup, a character of a number moved down to the rest of it
+ * (leading to one), or a digit of a count moved up to its sign word
+ * (leading to the byte after it). A broken invariant aborts, which libFuzzer
+ * and the replay report.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "form/form_int.h"
 #include "fuzz_view.h"
@@ -28,13 +30,18 @@ is_num(unsigned char c)
            c == '+';
 }
 
-/* A space the module wrote for markup, or a character of a number moved
- * down to the rest of it. */
+/* A space the module wrote for markup, a character of a number moved
+ * down to the rest of it, or a digit of a count moved up to its sign word
+ * on the line above (leading to the byte after 增 or 减). */
 static size_t
 written(const ogi__view_t *v, size_t i, size_t r, const char *raw, size_t len)
 {
     unsigned char c = (unsigned char)v->s[i];
-    return c == ' ' || (is_num(c) && r < len && is_num((unsigned char)raw[r]));
+    if (c == ' ' || (is_num(c) && r < len && is_num((unsigned char)raw[r])))
+        return 1;
+    return is_num(c) && r >= 3 && r <= len &&
+           (memcmp(raw + r - 3, "\xE5\xA2\x9E", 3) == 0 || /* 增 */
+            memcmp(raw + r - 3, "\xE5\x87\x8F", 3) == 0);  /* 减 */
 }
 
 int

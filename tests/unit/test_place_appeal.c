@@ -215,6 +215,51 @@ group_label_own_column(void **state)
 }
 
 /*
+ * tests/data/appeal/w3m_t4_leaf_under_group.txt: w3m's grid of Table 4
+ * at 80 columns, its header pushed wide: 复议后起诉's label "后起诉"
+ * reaches [62,68), past its 其他结果 [62,66), over the start of the next
+ * leaf 尚未审结, "尚未审" [67,73) with "结" [69,71) under it. That leaf
+ * overlaps two words that do not overlap each other, one above it and
+ * one below; it is a leaf, not a group label. Five values, each in its
+ * leaf's column: the page's _ _ _ _ _ / _ _ - _ _ / 1 -- _ 1 2.
+ */
+static void
+leaf_under_group_overflow(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/w3m_t4_leaf_under_group.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, BL, BL, BL});
+    assert_block(r, "suit_direct", (long long[]){BL, BL, NA, BL, BL});
+    assert_block(r, "suit_after_review", (long long[]){1, NA, BL, 1, 2});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/w3m_t4_leaf_under_group_start.txt: w3m's grid of
+ * Table 4 at 120 columns, the group label 复议后起诉 [68,78) set at the
+ * start of its span, the top "结果纠" [77,83) of its second leaf on the
+ * line below it, and its first leaf 结果维持 [68,76) on the line after,
+ * starting where the group label does. A group label's lines follow one
+ * another: with a leaf's top between them, 结果维持 is a leaf, not the
+ * group label's second line. Thirteen values, each in its leaf's column:
+ * the page's 22 6 9 0 37 / 0 0 _ _ 0 / 6 18 21 2 47.
+ */
+static void
+leaf_under_group_start(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file(
+        "tests/data/appeal/w3m_t4_leaf_under_group_start.txt", &arena);
+    assert_block(r, "review", (long long[]){22, 6, 9, 0, 37});
+    assert_block(r, "suit_direct", (long long[]){0, 0, BL, BL, 0});
+    assert_block(r, "suit_after_review", (long long[]){6, 18, 21, 2, 47});
+    ogi_arena_destroy(&arena);
+}
+
+/*
  * lynx writing Table 4 a cell a paragraph, its headings too (centred
  * past lynx's margin in tests/data/appeal/lynx_t4_centred.txt, at it in
  * lynx_t4_heads.txt): the region is lynx's, and the empty lines past one
@@ -345,6 +390,8 @@ main(void)
         cmocka_unit_test(run_block_open),
         cmocka_unit_test(traces_kept_not_told),
         cmocka_unit_test(group_label_own_column),
+        cmocka_unit_test(leaf_under_group_overflow),
+        cmocka_unit_test(leaf_under_group_start),
         cmocka_unit_test(lynx_paragraph_cells),
         cmocka_unit_test(lynx_paragraphs_unsure),
         cmocka_unit_test(lynx_line_leading_blanks),

@@ -944,6 +944,128 @@ w3m_top_left_of_value(void **state)
     done(&fx);
 }
 
+/* The row of the model whose cells, as row_str writes them, start with
+ * head; NULL when none does. */
+static const char *
+row_starting(const fx_t *fx, const char *head, char *buf, size_t size)
+{
+    for (size_t i = 0; i < fx->tb.nrows; i++)
+        if (strncmp(row_str(fx, i, buf, size), head, strlen(head)) == 0)
+            return buf;
+    return NULL;
+}
+
+/* w3m (ogi gen --seed 63000, report 000161, 120 columns): Table 3 split,
+ * its header repeated right above the row 5.要求行政机关确认…, whose
+ * 不适用 is wrapped "不适" over "用" beside the tail "处理" of the group
+ * label （五）不予处理. The header's lines are rows of their own; the
+ * row's band from its values down joins "用" to "不适" and "处理" to its
+ * group label. The page's cells: /, —, 无, --, -, 0, 不适用. */
+static void
+w3m_tail_beside_label_under_header(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之"
+             "和）       自然 法人或其他组织\n"
+             "                                                                "
+             "           人   商业  科研  社会公益 法律服务 其  总计\n"
+             "                                                                "
+             "                企业  机构  组织     机构     他\n"
+             "             （五）不予 5.要求行政机关确认或重新出具已获取信息  "
+             "           /    —      无   --       -        0    不适\n"
+             "             处理                                               "
+             "                                                  用\n"
+             "                        1.申请人无正当理由逾期不补正、行政机关不"
+             "再处理其政 0    --    0     0        -        0   无\n");
+    char buf[1024];
+    const char *row = row_starting(&fx, "L[(五)不予处理]", buf, sizeof(buf));
+    if (!row)
+        fail_msg("no row of (五)不予处理");
+    assert_string_equal(row, "L[(五)不予处理] "
+                             "L[5.要求行政机关确认或重新出具已获取信息] "
+                             "V[/] V[-] V[无] V[--] V[-] V[0] V[不适用]");
+    assert_null(row_starting(&fx, "L[用]", buf, sizeof(buf)));
+    done(&fx);
+}
+
+/* w3m (ogi gen --seed 20250101, report 000620, 80 columns): Table 4's
+ * header, its group label 行政复议 wrapped "行政复" over "议" (a line of
+ * one word), right above the line of values, whose 不适用 is wrapped
+ * "不适" over "用". The values' band joins them: 不适用 is one value of
+ * the row (行政复议's 尚未审结), no label "不适" before the values. */
+static void
+w3m_t4_tail_under_header(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+             "行政复                        行政诉讼\n"
+             "议\n"
+             "                              未经复                    "
+             "复议后起诉\n"
+             "              其              议直接起诉\n"
+             "结果维 结果纠 他结 尚未审 总         结  其             结果 结  "
+             "       尚\n"
+             "持     正     果   结     计  结果维 果  他  尚未审 总  维   果  "
+             "其他结 未审 总\n"
+             "                              持     纠  结  结     计  持   纠  "
+             "果     结   计\n"
+             "                                     正  果                  正\n"
+             " 0     0      0     不适  0    0     0   --  0           0       "
+             "0      0    /\n"
+             "                   用\n");
+    char buf[1024];
+    const char *row = row_starting(&fx, "V[0]", buf, sizeof(buf));
+    if (!row)
+        fail_msg("no row of values");
+    assert_string_equal(row, "V[0] V[0] V[0] V[不适用] V[0] V[0] V[0] V[--] "
+                             "V[0] V[0] V[0] V[0] V[/]");
+    done(&fx);
+}
+
+/* w3m (ogi gen --seed 20250101, report 000458, 80 columns): Table 3's
+ * header in narrow columns, its last line "构" (法律服务机构 one
+ * character a line) right above "不" of 不适用 wrapped three lines tall
+ * ("不" over "适" over "用") in the same column, the values on the
+ * middle line. The header's lines are rows of their own; the row's band
+ * from "不" to "用" joins 不适用. The page's cells: 214, 23, -, --,
+ * 不适用, -, 237. */
+static void
+w3m_top_under_header(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx, "     （本列数据的勾稽关系为：第一项加第二                   "
+                  "       法\n"
+                  "       项之和，等于第三项加第四项之和）         自然 商  科 "
+                  " 社会  律      总计\n"
+                  "                                                 人  业  研 "
+                  " 公益  服  其\n"
+                  "                                                     企  机 "
+                  " 组织  务  他\n"
+                  "                                                     业  构 "
+                  "       机\n"
+                  "                                                            "
+                  "       构\n"
+                  "                                                            "
+                  "       不\n"
+                  "一、本年新收政府信息公开申请数量                214   23 -  "
+                  " --    适  -   237\n"
+                  "                                                            "
+                  "       用\n");
+    char buf[1024];
+    const char *row = row_starting(&fx, "L[一、本年新收政府信息公开申请数量]",
+                                   buf, sizeof(buf));
+    if (!row)
+        fail_msg("no row of 一、本年新收…");
+    assert_string_equal(row, "L[一、本年新收政府信息公开申请数量] V[214] V[23] "
+                             "V[-] V[--] V[不适用] V[-] V[237]");
+    assert_null(row_starting(&fx, "L[不]", buf, sizeof(buf)));
+    done(&fx);
+}
+
 /* w3m: placeholders three lines tall in two rows one after another: "用"
  * ends the row above (不/适/用 is whole), "不" under it starts the next;
  * the first row's "不" stands above its label at the top. */
@@ -1580,6 +1702,9 @@ main(void)
         cmocka_unit_test(w3m_header_label_wrapped),
         cmocka_unit_test(w3m_header_group_over_leaves),
         cmocka_unit_test(w3m_top_left_of_value),
+        cmocka_unit_test(w3m_tail_beside_label_under_header),
+        cmocka_unit_test(w3m_t4_tail_under_header),
+        cmocka_unit_test(w3m_top_under_header),
         cmocka_unit_test(w3m_tops_between_rows),
         cmocka_unit_test(w3m_top_after_header),
         cmocka_unit_test(w3m_blank_row_above),
