@@ -463,11 +463,49 @@ add_lost(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
               : NULL;
 }
 
+/*
+ * Whether token tk of line ln is digits led by no-break spaces on a row
+ * of values alone with no line around it (Table 4's one row): a cell
+ * "&nbsp;7" that filled its column (two characters, three bytes) runs
+ * into the next cell's value with no space between ("~70" is 7 and 0),
+ * the same bytes as one cell "&nbsp;70" in a wider column, and no other
+ * row tells the columns apart. Its digits are a run for the splitter,
+ * whose arithmetic decides (or names the readings it cannot tell apart).
+ */
+static int
+lone_run(const ogi_text_t *t, const line_t *ln, const tok_t *tk)
+{
+    if (ln->b1 - ln->b0 != 1 || !ln->vline || tk->kind != T_NUM ||
+        tk->mid || tk->xd <= tk->x0 || tk->od == 0 ||
+        !ogi__table_is_nbsp(t, tk->od - 1))
+        return 0;
+    uint32_t a = tk->od - 1;
+    while (a > 0 && ogi__table_is_nbsp(t, a - 1))
+        a--;
+    if (a > 0 && ogi_text_is_digit((unsigned char)t->s[a - 1]))
+        return 0; /* "0~53": whose the no-break spaces are is open */
+    uint32_t e = tk->od, d;
+    while (e < t->len && ogi_text_is_digit((unsigned char)t->s[e]))
+        e++;
+    d = e - tk->od;
+    while (e < t->len && ogi__table_is_nbsp(t, e))
+        e++;
+    /* the no-break spaces after the digits, if any, are the cell's own:
+     * no value touches them ("~10~53" is open, "~110~  12" is not) */
+    return d >= 2 && d == tk->off + tk->n - tk->od &&
+           (e == t->len || t->s[e] == '\n' || t->s[e] == ' ');
+}
+
 static ogi__cell_t *
-add_tok(ogi__table_t *tb, const ogi_text_t *t, const tok_t *tk)
+add_tok(ogi__table_t *tb, const ogi_text_t *t, const line_t *ln,
+        const tok_t *tk)
 {
     ogi__cell_t *c;
-    if (tk->kind == T_NBSP)
+    if (lone_run(t, ln, tk))
+        c = ogi__table_add(tb, OGI__CELL_RUN, t->s + tk->od,
+                           tk->off + tk->n - tk->od, tk->od,
+                           tk->off + tk->n - tk->od);
+    else if (tk->kind == T_NBSP)
         c = ogi__table_add(tb, OGI__CELL_BLANK, t->s + tk->off, 0, tk->off,
                            tk->n);
     else if (tk->lost)
@@ -532,7 +570,7 @@ add_row(ogi__table_t *tb, const ogi_text_t *t, size_t l, const line_t *ln,
     for (size_t c = 0; c <= nc; c++) {
         int lim = c < nc ? cols[c].x0 : MAX_X;
         while (j < ln->n && ln->t[j].x0 < lim)
-            if (!add_tok(tb, t, &ln->t[j++]))
+            if (!add_tok(tb, t, ln, &ln->t[j++]))
                 return OGI_ENOMEM;
         if (c == nc)
             break;

@@ -227,6 +227,43 @@ solve_instance(const ogi_report_t *r, const ogi_skel_identity_t *id,
         found(rd, unk[k], least(&tb->cells[unk[k]]), id->rule);
 }
 
+/* The applications of Table 3's column col (一 + 二, the validator's
+ * C6 bound), or -1 when either is not a count yet. */
+static int64_t
+column_cap(const ogi_report_t *r, size_t col)
+{
+    long nr = ogi_skeleton_row_index(OGI_T3, "new_received");
+    long co = ogi_skeleton_row_index(OGI_T3, "carried_over");
+    if (nr < 0 || co < 0)
+        return -1;
+    const ogi_cell_t *a = ogi_report_cell(r, OGI_T3, (size_t)nr, col);
+    const ogi_cell_t *b = ogi_report_cell(r, OGI_T3, (size_t)co, col);
+    if (!a || !b || a->state != OGI_CELL_NUM || b->state != OGI_CELL_NUM ||
+        a->scale || b->scale)
+        return -1;
+    return a->value + b->value;
+}
+
+/*
+ * Whether value x for Table 3's cell (row, col) breaks C6 (no cell of a
+ * result row exceeds its column's applications): an identity gives it
+ * from the other cells, so one of them is the report's own error (a
+ * total typed wrong), and the cut cell is no more that value than the
+ * column's bound says: left missing, P6 naming both.
+ */
+static int
+breaks_cap(const ogi_report_t *r, size_t row, size_t col, int64_t x,
+           int64_t *cap)
+{
+    static const char *const own[] = {"new_received", "carried_over",
+                                      "result_total", "carry_forward"};
+    for (size_t k = 0; k < OGI_ARRAY_LEN(own); k++)
+        if (ogi_skeleton_row_index(OGI_T3, own[k]) == (long)row)
+            return 0;
+    *cap = column_cap(r, col);
+    return *cap >= 0 && x > *cap;
+}
+
 /* Solves the cut cells of table tid, round after round; *none: 1 when
  * the table has no cut cell (nothing to clear after). */
 static int
@@ -279,6 +316,25 @@ solve_table(ogi_report_t *r, ogi_table_id_t tid, const ogi_text_t *t,
             char path[160];
             ogi_report_path(tid, i / sk->ncols, (long)(i % sk->ncols), path,
                             sizeof(path));
+            int64_t cap;
+            if (tid == OGI_T3 &&
+                breaks_cap(r, i / sk->ncols, i % sk->ncols, x, &cap)) {
+                char rpath[160];
+                ogi_report_path(tid, i / sk->ncols, -1, rpath, sizeof(rpath));
+                c->flags &= (uint8_t)~OGI__CELLF_CUT;
+                c->value = 0;
+                c->scale = 0;
+                int rc = ogi_report_add_finding(
+                    r, "P6", OGI_SEV_WARNING, rpath,
+                    "the layout cut %s short; %s gives %lld, more than "
+                    "the %lld applications of its column (C6): one of "
+                    "the report's own cells is wrong, which the text "
+                    "cannot tell; left missing",
+                    path, rd.rule[i], (long long)x, (long long)cap);
+                if (rc)
+                    return rc;
+                continue;
+            }
             int rc = ogi_report_add_finding(
                 r, "P5", OGI_SEV_INFO, path,
                 "the layout cut this cell's digits short; %s gives %lld, "
