@@ -180,6 +180,10 @@ docno_at(const char *p, const char *end)
             break;
         p += 3;
     }
+    /* the brackets start with E3 ('〔' '【' '〈'), '[' or '(': most places
+     * (政府 in running text) have none of those next */
+    if (p >= end || ((unsigned char)*p != 0xE3 && *p != '[' && *p != '('))
+        return 0;
     for (size_t i = 0; i < OGI_ARRAY_LEN(brackets); i++) {
         if (ogi_text_has_prefix(p, end, brackets[i])) {
             const char *q = p + strlen(brackets[i]);
