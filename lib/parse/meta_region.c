@@ -143,7 +143,12 @@ map_longest_prefix(const prov_map_t *map, size_t n, const char *p,
 {
     const char *best = NULL;
     size_t best_len = 0;
+    if (p >= end)
+        return NULL;
     for (size_t i = 0; i < n; i++) {
+        /* most keys differ in their first byte: measured only if not */
+        if (map[i].key[0] != *p)
+            continue;
         size_t k = strlen(map[i].key);
         if (k > best_len && ogi_text_has_prefix(p, end, map[i].key)) {
             best = map[i].province;
