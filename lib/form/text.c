@@ -290,6 +290,16 @@ ogi_text_squeeze(ogi_arena_t *arena, const char *s, size_t n, size_t *out_len)
     return p;
 }
 
+/* Whether the l bytes at p (their first and last already found equal to
+ * lit's) are lit: the bytes between compared. A CJK character, the
+ * literal most searched for, has one byte between, compared without a
+ * call. */
+static inline int
+find_inner_eq(const char *p, const char *lit, size_t l)
+{
+    return l == 3 ? p[1] == lit[1] : memcmp(p + 1, lit + 1, l - 2) == 0;
+}
+
 const char *
 ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
 {
@@ -329,7 +339,7 @@ ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
                          << 16;
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
-            if (memcmp(q + k + 1, lit + 1, l - 2) == 0)
+            if (find_inner_eq(q + k, lit, l))
                 return q + k;
             m &= m - 1;
         }
@@ -342,7 +352,7 @@ ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
             _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
-            if (memcmp(s + i + k + 1, lit + 1, l - 2) == 0)
+            if (find_inner_eq(s + i + k, lit, l))
                 return s + i + k;
             m &= m - 1;
         }
@@ -359,7 +369,7 @@ ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
                      (0xFFFFu << (i - base));
         while (m) {
             unsigned k = (unsigned)__builtin_ctz(m);
-            if (memcmp(s + base + k + 1, lit + 1, l - 2) == 0)
+            if (find_inner_eq(s + base + k, lit, l))
                 return s + base + k;
             m &= m - 1;
         }
@@ -368,7 +378,7 @@ ogi_text_find_len(const char *s, size_t n, const char *lit, size_t l)
 #endif
     for (; n - i >= l; i++)
         if (s[i] == lit[0] && s[i + l - 1] == lit[l - 1] &&
-            memcmp(s + i + 1, lit + 1, l - 2) == 0)
+            find_inner_eq(s + i, lit, l))
             return s + i;
     return NULL;
 }
@@ -494,14 +504,17 @@ ogi_text_squeeze_into(const char *s, size_t n, char *buf, size_t size)
 
 /* The first of lits[0..n) (lengths len[], two or more) that [x, end)
  * starts with; each tested by its first two bytes before the rest (most
- * places where one might start hold another character). */
+ * places where one might start hold another character), a CJK
+ * character's third without a call. */
 static const char *
 match_any(const char *x, const char *end, const char *const *lits,
           const size_t *len, size_t n, size_t *mlen)
 {
     for (size_t k = 0; k < n; k++)
         if ((size_t)(end - x) >= len[k] && x[0] == lits[k][0] &&
-            x[1] == lits[k][1] && memcmp(x, lits[k], len[k]) == 0) {
+            x[1] == lits[k][1] &&
+            (len[k] == 3 ? x[2] == lits[k][2]
+                         : memcmp(x, lits[k], len[k]) == 0)) {
             *mlen = len[k];
             return x;
         }

@@ -10,6 +10,9 @@
 #include "ogi_int.h"
 
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "meta_int.h"
 #include "ogi/text.h"
@@ -140,7 +143,12 @@ map_longest_prefix(const prov_map_t *map, size_t n, const char *p,
 {
     const char *best = NULL;
     size_t best_len = 0;
+    if (p >= end)
+        return NULL;
     for (size_t i = 0; i < n; i++) {
+        /* most keys differ in their first byte: measured only if not */
+        if (map[i].key[0] != *p)
+            continue;
         size_t k = strlen(map[i].key);
         if (k > best_len && ogi_text_has_prefix(p, end, map[i].key)) {
             best = map[i].province;
@@ -154,32 +162,15 @@ map_longest_prefix(const prov_map_t *map, size_t n, const char *p,
  * Province
  * ------------------------------------------------------------------ */
 
-/* A provincial document number at p: the abbreviation, 政/府/办, up to
- * three of 办厅发函字规明电, then a bracket and a year ("黑政办发〔2020〕"). */
+/* 1 when a document number's bracket and year start at p ("〔2020"). */
 static int
-docno_at(const char *p, const char *end)
+bracket_year_at(const char *p, const char *end)
 {
-    static const char *const second[] = {"政", "府", "办"};
-    static const char *const middle[] = {"办", "厅", "发", "函",
-                                         "字", "规", "明", "电"};
     static const char *const brackets[] = {"〔", "[", "(", "【", "〈"};
-    int ok = 0;
-    if (end - p < 3)
+    /* the brackets start with E3 ('〔' '【' '〈'), '[' or '(': most places
+     * have none of those */
+    if (p >= end || ((unsigned char)*p != 0xE3 && *p != '[' && *p != '('))
         return 0;
-    for (size_t i = 0; i < OGI_ARRAY_LEN(second) && !ok; i++)
-        ok = memcmp(p, second[i], 3) == 0;
-    if (!ok)
-        return 0;
-    p += 3;
-    for (int n = 0; n < 3; n++) {
-        int more = 0;
-        for (size_t i = 0; i < OGI_ARRAY_LEN(middle) && !more && end - p >= 3;
-             i++)
-            more = memcmp(p, middle[i], 3) == 0;
-        if (!more)
-            break;
-        p += 3;
-    }
     for (size_t i = 0; i < OGI_ARRAY_LEN(brackets); i++) {
         if (ogi_text_has_prefix(p, end, brackets[i])) {
             const char *q = p + strlen(brackets[i]);
@@ -191,6 +182,82 @@ docno_at(const char *p, const char *end)
     return 0;
 }
 
+/* The middle characters of a document number, between 政/府/办 and the
+ * bracket: each three bytes with a lead E5-E8, so that no byte of theirs
+ * starts a bracket. */
+#define DOCNO_MIDDLE_MAX 3
+
+/* A provincial document number at p: the abbreviation, 政/府/办, up to
+ * three of 办厅发函字规明电, then a bracket and a year ("黑政办发〔2020〕"). */
+static int
+docno_at(const char *p, const char *end)
+{
+    static const char *const second[] = {"政", "府", "办"};
+    static const char *const middle[] = {"办", "厅", "发", "函",
+                                         "字", "规", "明", "电"};
+    int ok = 0;
+    if (end - p < 3)
+        return 0;
+    for (size_t i = 0; i < OGI_ARRAY_LEN(second) && !ok; i++)
+        ok = memcmp(p, second[i], 3) == 0;
+    if (!ok)
+        return 0;
+    p += 3;
+    for (int n = 0; n < DOCNO_MIDDLE_MAX; n++) {
+        int more = 0;
+        for (size_t i = 0; i < OGI_ARRAY_LEN(middle) && !more && end - p >= 3;
+             i++)
+            more = memcmp(p, middle[i], 3) == 0;
+        if (!more)
+            break;
+        p += 3;
+    }
+    return bracket_year_at(p, end);
+}
+
+/* Bit k of the sixteen places at p: a bracket may start at p + k ('(',
+ * '[', or E3 80 and 88, 90 or 94: 〈 【 〔, not the common 。、《》).
+ * Reads p[0, 18). */
+#if defined(__SSE2__) && defined(__GNUC__)
+static inline unsigned
+brackets16(const char *p)
+{
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+    __m128i ascii = _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('(')),
+                                 _mm_cmpeq_epi8(v0, _mm_set1_epi8('[')));
+    __m128i third =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x88)),
+                                  _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x90))),
+                     _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x94)));
+    __m128i cjk = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
+                      _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+        third);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, cjk));
+}
+#endif
+
+/* The place after p where a document number's bracket and year start
+ * (bracket_year_at), or NULL. */
+static const char *
+next_bracket_year(const char *p, const char *end)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    for (; end - p >= 18; p += 16)
+        for (unsigned m = brackets16(p); m; m &= m - 1) {
+            const char *x = p + __builtin_ctz(m);
+            if (bracket_year_at(x, end))
+                return x;
+        }
+#endif
+    for (; p < end; p++)
+        if (bracket_year_at(p, end))
+            return p;
+    return NULL;
+}
+
 /* The province most often cited by provincial document numbers (the
  * first cited on a tie), or NULL. */
 static const char *
@@ -199,33 +266,33 @@ province_from_docno(const ogi__meta_squeezed_t *sq)
     unsigned counts[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t first[OGI_ARRAY_LEN(docno_abbrs)] = {0};
     size_t order = 0;
-    /* the character after an abbreviation is 政, 府 or 办: their places
-     * in order, each looked for on from the last of its own (the text is
-     * UTF-8, so a lead byte E0-EF three bytes before one starts the
-     * character there) */
-    static const char *const second[] = {"政", "府", "办"};
-    const char *at[3];
-    for (int k = 0; k < 3; k++)
-        at[k] = sq->end - sq->s > 3 ? ogi_text_find_in(sq->s + 3, sq->end,
-                                                       second[k])
-                                    : NULL;
-    for (;;) {
-        int k = -1;
-        for (int j = 0; j < 3; j++)
-            if (at[j] && (k < 0 || at[j] < at[k]))
-                k = j;
-        if (k < 0)
-            break;
-        const char *x = at[k], *q = x - 3;
-        at[k] = ogi_text_find_in(x + 3, sq->end, second[k]);
-        if ((unsigned char)*q < 0xE0 || (unsigned char)*q >= 0xF0 ||
-            !ogi_text_cjk_at(q, sq->end) || !docno_at(x, sq->end))
-            continue;
-        for (size_t i = 0; i < OGI_ARRAY_LEN(docno_abbrs); i++) {
-            if (ogi_text_has_prefix(q, sq->end, docno_abbrs[i].key)) {
-                if (counts[i]++ == 0)
-                    first[i] = ++order;
-                break;
+    /* a document number ends in a bracket and a year, far rarer than its
+     * 政, 府 or 办 (政府 is in every other sentence): each found, the
+     * places up to DOCNO_MIDDLE_MAX characters before it that the 政/府/办
+     * may be at, nearest last, so that the places come in order. A place
+     * at or before one tried already is no document number's: the bracket
+     * tried it for stands between it and any bracket after (none of the
+     * middle characters' bytes starts a bracket) */
+    const char *s = sq->s, *end = sq->end, *tried = NULL;
+    for (const char *p = next_bracket_year(s, end); p;
+         p = next_bracket_year(p + 1, end)) {
+        for (int m = DOCNO_MIDDLE_MAX; m >= 0; m--) {
+            /* the abbreviation, a character, before x */
+            if (p - s < 6 + 3 * m)
+                continue;
+            const char *x = p - 3 - 3 * m, *q = x - 3;
+            if (tried && x <= tried)
+                continue;
+            tried = x;
+            if ((unsigned char)*q < 0xE0 || (unsigned char)*q >= 0xF0 ||
+                !ogi_text_cjk_at(q, end) || !docno_at(x, end))
+                continue;
+            for (size_t i = 0; i < OGI_ARRAY_LEN(docno_abbrs); i++) {
+                if (ogi_text_has_prefix(q, end, docno_abbrs[i].key)) {
+                    if (counts[i]++ == 0)
+                        first[i] = ++order;
+                    break;
+                }
             }
         }
     }

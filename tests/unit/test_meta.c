@@ -464,6 +464,40 @@ test_docno_province(void **state)
     fixture_fini(&f);
 }
 
+/* A document number is the abbreviation, 政/府/办, up to three of
+ * 办厅发函字规明电, a bracket (〔 [ ( 【 〈) and a year; the province cited
+ * most wins, the first cited on a tie. */
+static void
+test_docno_province_counts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *province;
+    } cases[] = {
+        /* the text's first characters; ASCII and CJK brackets */
+        {"晋政发〔2020〕1号。\n一、总体情况\n按照（粤府办发函[2021]3号）"
+         "和（粤办(2022)5号）办理。\n",
+         "广东省"},
+        /* a tie: the first cited */
+        {"一、总体情况\n按照（湘政发【2020】1号）和（鄂政办发〈2020〉2号）"
+         "办理。\n",
+         "湖南省"},
+        /* four middle characters are one too many; a year out of range and
+         * a bracket with no year are none */
+        {"一、总体情况\n按照（闽政办发函字〔2020〕1号）（闽政办发函字〔2021〕"
+         "2号）（闽政〔1989〕3号）（闽政〔〕）和（赣府〔2021〕4号）办理。\n",
+         "江西省"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        fixture_t f = {0};
+        fixture_run_str(&f, cases[i].text);
+        assert_non_null(f.report->meta.province);
+        assert_string_equal(f.report->meta.province, cases[i].province);
+        fixture_fini(&f);
+    }
+}
+
 static void
 test_statistical_period_year(void **state)
 {
@@ -637,6 +671,7 @@ main(void)
         cmocka_unit_test(test_postal_code_gives_province),
         cmocka_unit_test(test_contact_in_body),
         cmocka_unit_test(test_docno_province),
+        cmocka_unit_test(test_docno_province_counts),
         cmocka_unit_test(test_statistical_period_year),
         cmocka_unit_test(test_no_metadata),
         cmocka_unit_test(test_garbage_does_not_crash),
