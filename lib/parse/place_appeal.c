@@ -669,9 +669,10 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             lo = 0;
             hi = OGI_T4_CELLS;
         }
-        /* values with display columns (a layout keeping its spaces) may
-         * still show where a blank stood: not told as undecided here */
-        if (!done || !ogi__appeal_traceless(g, fitted, nfitted))
+        /* placed by the blocks' totals alone (the header showed no
+         * columns): each block the other placements read otherwise is
+         * told on its own row, display columns or not */
+        if (!done)
             nfitted = 0;
     }
     /* short of its cells with no trace of the blank ones, and not all

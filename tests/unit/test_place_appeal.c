@@ -381,6 +381,34 @@ lynx_line_gaps_told(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * tests/data/appeal/lynx_t4_wrapped_heads.txt: lynx's text of a page
+ * whose Table 4 headings lynx wrapped as running text ("结果维持 结果",
+ * "纠正 其他结果 ..."), so they give no columns, over the line
+ * "0 0 0 0 0 0   0   0 0 0 0 0 0  0": fourteen values for fifteen cells.
+ * The page's row is 0 0 0 0 0 | 0 _ 0 0 0 | 0 0 0 0 0; the blocks'
+ * totals alone place the values, and the blocks the other placements
+ * read otherwise each carry their own P6 naming them, the page's
+ * 复议后起诉 among them, not only one P6 for the whole table.
+ */
+static void
+lynx_wrapped_heads_told(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_wrapped_heads.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    int named = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, "P6") == 0 &&
+            strcmp(r->findings[i].path, "appeal.suit_direct") == 0)
+            named |= strstr(r->findings[i].message, "0 _ 0 0 0") != NULL;
+    assert_true(named);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -396,6 +424,7 @@ main(void)
         cmocka_unit_test(lynx_paragraphs_unsure),
         cmocka_unit_test(lynx_line_leading_blanks),
         cmocka_unit_test(lynx_line_gaps_told),
+        cmocka_unit_test(lynx_wrapped_heads_told),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
