@@ -586,8 +586,15 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             first_rec = ri;
         ogi__plan_give(pr, g, rec, from);
     }
-    if (recs == 1)
+    if (recs == 1) {
+        int done;
+        if ((rc = ogi__appeal_by_leaves(r, g, pr->toks, pr->ntoks, first_rec,
+                                        &done)))
+            return rc;
+        if (done)
+            return 0;
         appeal_blanks(pr, g, first_rec);
+    }
     size_t lo = 0, hi = pr->ntoks;
     int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     int gap = ogi__plan_has_gap(g, pr->toks, lo, hi);

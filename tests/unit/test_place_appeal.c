@@ -409,6 +409,34 @@ lynx_wrapped_heads_told(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * tests/data/appeal/office_t4_cut.pdf: LibreOffice's portrait PDF of a
+ * page's Table 4, its last column (复议后起诉's 总计) wholly past the
+ * page's right edge: the header's leaves show 14 labels and the row 14
+ * values, the page's 0 0 0 40 40 / 0 0 0 0 0 / 0 0 0 0 (0). Each value
+ * is read under its own label; the total not in the document is left
+ * missing, named by a P3 at its row, not made up.
+ */
+static void
+office_cut_column_by_leaves(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/office_t4_cut.pdf", &arena);
+    assert_block(r, "review", (long long[]){0, 0, 0, 40, 40});
+    assert_block(r, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    long row = ogi_skeleton_row_index(OGI_T4, "suit_after_review");
+    for (size_t c = 0; c < 4; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, (size_t)row, c);
+        assert_int_equal(cell->state, OGI_CELL_NUM);
+        assert_int_equal(cell->value, 0);
+    }
+    assert_int_equal(ogi_report_cell(r, OGI_T4, (size_t)row, 4)->state,
+                     OGI_CELL_MISSING);
+    assert_true(has_finding(r, "P3", "appeal.suit_after_review"));
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -425,6 +453,7 @@ main(void)
         cmocka_unit_test(lynx_line_leading_blanks),
         cmocka_unit_test(lynx_line_gaps_told),
         cmocka_unit_test(lynx_wrapped_heads_told),
+        cmocka_unit_test(office_cut_column_by_leaves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
