@@ -593,6 +593,8 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             return rc;
         if (done)
             return 0;
+        if (pr->ntoks < OGI_T4_CELLS)
+            ogi__appeal_by_bars(g, pr->toks, &pr->ntoks);
         appeal_blanks(pr, g, first_rec);
     }
     size_t lo = 0, hi = pr->ntoks;

@@ -109,3 +109,75 @@ ogi__appeal_by_leaves(ogi_report_t *r, const ogi__table_t *g,
         "left missing, each value read under its own label",
         n, OGI_T4_CELLS, leaf_name[missing % OGI__T4_BLOCK_COLS]);
 }
+
+/*
+ * Table 4's values toks[0..*n) on one line whose bars cut it into
+ * exactly its fifteen cells ("  |  0 |  0 |    |  0 | … |  / |  ", a
+ * Markdown row without outer bars: a bar at either end stands between
+ * an empty cell and the next): each cell in order, the empty ones blank
+ * (OGI__PLAN_GAP), whatever the reader kept of the ends. toks receives
+ * the fifteen; left as it was when a piece holds other text than one
+ * value, or the pieces are not fifteen.
+ */
+void
+ogi__appeal_by_bars(const ogi__table_t *g, uint32_t *toks, size_t *n)
+{
+    size_t nv = 0;
+    uint32_t vals[OGI_T4_CELLS];
+    const char *s = g->text->s, *end = s + g->text->len;
+    const char *a = NULL, *b = NULL;
+    for (size_t i = 0; i < *n; i++) {
+        if (toks[i] >= OGI__PLAN_FREE)
+            return;
+        const ogi__cell_t *c = ogi__plan_tok_cell(g, toks[i]);
+        if (c->kind == OGI__CELL_BLANK)
+            continue;
+        if (c->kind != OGI__CELL_VALUE || nv == OGI_T4_CELLS ||
+            c->off > g->text->len)
+            return;
+        const char *p = s + c->off;
+        if (!a) {
+            for (a = p; a > s && a[-1] != '\n';)
+                a--;
+            for (b = p; b < end && *b != '\n';)
+                b++;
+        } else if (p < a || p >= b) {
+            return; /* not all on one line */
+        }
+        vals[nv++] = toks[i];
+    }
+    if (!a || nv < 2)
+        return;
+    uint32_t out[OGI_T4_CELLS];
+    size_t k = 0, v = 0;
+    for (const char *q = a; q <= b; k++) {
+        const char *e = q;
+        while (e < b && !(*e == '|' && (e == a || e[-1] != '\\')))
+            e++;
+        if (k == OGI_T4_CELLS)
+            return; /* more pieces than cells */
+        int text = 0;
+        for (const char *t = q; t < e; t++)
+            text |= *t != ' ' && *t != '\t';
+        if (!text) {
+            out[k] = OGI__PLAN_GAP;
+        } else {
+            /* one value, and nothing past it but spaces */
+            if (v == nv)
+                return;
+            const ogi__cell_t *c = ogi__plan_tok_cell(g, vals[v]);
+            const char *p = s + c->off;
+            if (p < q || p + c->n > e)
+                return;
+            for (const char *t = q; t < e; t++)
+                if ((t < p || t >= p + c->n) && *t != ' ' && *t != '\t')
+                    return;
+            out[k] = vals[v++];
+        }
+        q = e + 1;
+    }
+    if (k != OGI_T4_CELLS || v != nv)
+        return;
+    memcpy(toks, out, sizeof(out));
+    *n = OGI_T4_CELLS;
+}

@@ -53,6 +53,9 @@ int ogi__appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g,
 int ogi__appeal_by_leaves(ogi_report_t *r, const ogi__table_t *g,
                           const uint32_t *toks, size_t n, size_t rec,
                           int *done);
+/* Table 4's values toks[0..*n) on one line cut by bars into exactly
+ * fifteen cells: set to those cells in order, the empty ones blank. */
+void ogi__appeal_by_bars(const ogi__table_t *g, uint32_t *toks, size_t *n);
 
 /* The format voted for by the Table 2 column headers in g, or unknown;
  * *margin (when not NULL) receives by how many headers it won. */

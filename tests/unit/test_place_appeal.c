@@ -437,6 +437,34 @@ office_cut_column_by_leaves(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * Python html2text's Markdown of Table 4's row, written without outer
+ * bars, so a bar at either end stands between an empty cell and the
+ * next: tests/data/appeal/h2m_t4_lead_bar.txt " |  | 0| 0| 0| 0|  | 0|
+ * 0| 0| 0| -| 0| 0| 0  " and h2m_t4_both_bars.txt "  |  0 |  0 |  0 |
+ * 0 |  0 |    |  0 | … |  / |  ": fifteen cells each, blanks included,
+ * filling the columns in order (the pages' <td>s: &nbsp; &nbsp; 0 0 0 0
+ * &nbsp; 0 0 0 0 - 0 0 0, and &nbsp; 0 0 0 0 0 &nbsp; 0 0 0 0 0 0 /
+ * &nbsp;).
+ */
+static void
+markdown_bars_cut_fifteen(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/h2m_t4_lead_bar.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, 0, 0, 0});
+    assert_block(r, "suit_direct", (long long[]){0, BL, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, NA, 0, 0, 0});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/h2m_t4_both_bars.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, 0, 0, 0, 0});
+    assert_block(r, "suit_direct", (long long[]){0, BL, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, NA, BL});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -454,6 +482,7 @@ main(void)
         cmocka_unit_test(lynx_line_gaps_told),
         cmocka_unit_test(lynx_wrapped_heads_told),
         cmocka_unit_test(office_cut_column_by_leaves),
+        cmocka_unit_test(markdown_bars_cut_fifteen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
