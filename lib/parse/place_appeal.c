@@ -586,8 +586,17 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             first_rec = ri;
         ogi__plan_give(pr, g, rec, from);
     }
-    if (recs == 1)
+    if (recs == 1) {
+        int done;
+        if ((rc = ogi__appeal_by_leaves(r, g, pr->toks, pr->ntoks, first_rec,
+                                        &done)))
+            return rc;
+        if (done)
+            return 0;
+        if (pr->ntoks < OGI_T4_CELLS)
+            ogi__appeal_by_bars(g, pr->toks, &pr->ntoks);
         appeal_blanks(pr, g, first_rec);
+    }
     size_t lo = 0, hi = pr->ntoks;
     int lines = ogi__plan_empty_lines(g, pr->toks, hi);
     int gap = ogi__plan_has_gap(g, pr->toks, lo, hi);
@@ -669,9 +678,10 @@ ogi__place_appeal(ogi_report_t *r, const ogi__table_t *g)
             lo = 0;
             hi = OGI_T4_CELLS;
         }
-        /* values with display columns (a layout keeping its spaces) may
-         * still show where a blank stood: not told as undecided here */
-        if (!done || !ogi__appeal_traceless(g, fitted, nfitted))
+        /* placed by the blocks' totals alone (the header showed no
+         * columns): each block the other placements read otherwise is
+         * told on its own row, display columns or not */
+        if (!done)
             nfitted = 0;
     }
     /* short of its cells with no trace of the blank ones, and not all

@@ -46,6 +46,17 @@ int ogi__appeal_tell_rows(ogi_report_t *r, const ogi__table_t *g,
 int ogi__appeal_tell_runs(ogi_report_t *r, const ogi__table_t *g,
                           const uint32_t *toks, size_t n);
 
+/* place_appeal_cut.c: Table 4's values toks[0..n), one a column of a
+ * grid a column short, read by the leaf labels of its header records
+ * [0, rec), the cell of the column not in the document left missing
+ * with a P3; *done 1 when so placed. Returns 0 or OGI_ENOMEM. */
+int ogi__appeal_by_leaves(ogi_report_t *r, const ogi__table_t *g,
+                          const uint32_t *toks, size_t n, size_t rec,
+                          int *done);
+/* Table 4's values toks[0..*n) on one line cut by bars into exactly
+ * fifteen cells: set to those cells in order, the empty ones blank. */
+void ogi__appeal_by_bars(const ogi__table_t *g, uint32_t *toks, size_t *n);
+
 /* The format voted for by the Table 2 column headers in g, or unknown;
  * *margin (when not NULL) receives by how many headers it won. */
 ogi_format_t ogi__place_detect_format(const ogi__table_t *g, int *margin);

@@ -381,6 +381,90 @@ lynx_line_gaps_told(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * tests/data/appeal/lynx_t4_wrapped_heads.txt: lynx's text of a page
+ * whose Table 4 headings lynx wrapped as running text ("结果维持 结果",
+ * "纠正 其他结果 ..."), so they give no columns, over the line
+ * "0 0 0 0 0 0   0   0 0 0 0 0 0  0": fourteen values for fifteen cells.
+ * The page's row is 0 0 0 0 0 | 0 _ 0 0 0 | 0 0 0 0 0; the blocks'
+ * totals alone place the values, and the blocks the other placements
+ * read otherwise each carry their own P6 naming them, the page's
+ * 复议后起诉 among them, not only one P6 for the whole table.
+ */
+static void
+lynx_wrapped_heads_told(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/lynx_t4_wrapped_heads.txt", &arena);
+    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
+    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    int named = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (strcmp(r->findings[i].rule, "P6") == 0 &&
+            strcmp(r->findings[i].path, "appeal.suit_direct") == 0)
+            named |= strstr(r->findings[i].message, "0 _ 0 0 0") != NULL;
+    assert_true(named);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * tests/data/appeal/office_t4_cut.pdf: LibreOffice's portrait PDF of a
+ * page's Table 4, its last column (复议后起诉's 总计) wholly past the
+ * page's right edge: the header's leaves show 14 labels and the row 14
+ * values, the page's 0 0 0 40 40 / 0 0 0 0 0 / 0 0 0 0 (0). Each value
+ * is read under its own label; the total not in the document is left
+ * missing, named by a P3 at its row, not made up.
+ */
+static void
+office_cut_column_by_leaves(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r = parse_file("tests/data/appeal/office_t4_cut.pdf", &arena);
+    assert_block(r, "review", (long long[]){0, 0, 0, 40, 40});
+    assert_block(r, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    long row = ogi_skeleton_row_index(OGI_T4, "suit_after_review");
+    for (size_t c = 0; c < 4; c++) {
+        const ogi_cell_t *cell = ogi_report_cell(r, OGI_T4, (size_t)row, c);
+        assert_int_equal(cell->state, OGI_CELL_NUM);
+        assert_int_equal(cell->value, 0);
+    }
+    assert_int_equal(ogi_report_cell(r, OGI_T4, (size_t)row, 4)->state,
+                     OGI_CELL_MISSING);
+    assert_true(has_finding(r, "P3", "appeal.suit_after_review"));
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * Python html2text's Markdown of Table 4's row, written without outer
+ * bars, so a bar at either end stands between an empty cell and the
+ * next: tests/data/appeal/h2m_t4_lead_bar.txt " |  | 0| 0| 0| 0|  | 0|
+ * 0| 0| 0| -| 0| 0| 0  " and h2m_t4_both_bars.txt "  |  0 |  0 |  0 |
+ * 0 |  0 |    |  0 | … |  / |  ": fifteen cells each, blanks included,
+ * filling the columns in order (the pages' <td>s: &nbsp; &nbsp; 0 0 0 0
+ * &nbsp; 0 0 0 0 - 0 0 0, and &nbsp; 0 0 0 0 0 &nbsp; 0 0 0 0 0 0 /
+ * &nbsp;).
+ */
+static void
+markdown_bars_cut_fifteen(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/appeal/h2m_t4_lead_bar.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, BL, 0, 0, 0});
+    assert_block(r, "suit_direct", (long long[]){0, BL, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, NA, 0, 0, 0});
+    ogi_arena_destroy(&arena);
+    r = parse_file("tests/data/appeal/h2m_t4_both_bars.txt", &arena);
+    assert_block(r, "review", (long long[]){BL, 0, 0, 0, 0});
+    assert_block(r, "suit_direct", (long long[]){0, BL, 0, 0, 0});
+    assert_block(r, "suit_after_review", (long long[]){0, 0, 0, NA, BL});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -396,6 +480,9 @@ main(void)
         cmocka_unit_test(lynx_paragraphs_unsure),
         cmocka_unit_test(lynx_line_leading_blanks),
         cmocka_unit_test(lynx_line_gaps_told),
+        cmocka_unit_test(lynx_wrapped_heads_told),
+        cmocka_unit_test(office_cut_column_by_leaves),
+        cmocka_unit_test(markdown_bars_cut_fifteen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
