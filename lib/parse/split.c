@@ -536,7 +536,8 @@ retry_without_guesses(ctx_t *cx)
             return 0;
     }
     uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
-    if (!drop)
+    uint8_t *single = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop || !single)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
@@ -546,15 +547,34 @@ retry_without_guesses(ctx_t *cx)
          * after all, the row holding the report's own error; the cuts of
          * its digits alone, when they are several (shape_only 4, or a
          * minus read as a placeholder or a sign), for the columns to
-         * choose among (one cut alone would be placed unchecked, though
-         * the columns may refute it: given up) */
+         * choose among; one cut alone is placed unless the columns
+         * refute it */
         if (drop[i] && !joint_failed && s->shape_only < 4) {
             if ((rc = ogi__split_span_shape(cx, s)))
                 return rc;
             drop[i] = s->fail != F_OK || s->ncand < 2;
+            /* the one cut of its digits: placed where the columns do not
+             * refute it (a row holding the report's own error, P5 saying
+             * it breaks the row), given up where they do (below) */
+            single[i] = s->fail == F_OK && s->ncand == 1;
+            if (single[i])
+                drop[i] = 0;
         }
     }
-    return choose_again(cx, drop);
+    if ((rc = choose_again(cx, drop)))
+        return rc;
+    int refuted = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        if (!single[i] || cx->spans[i].fail)
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        if (rc) {
+            drop[i] = 1;
+            refuted = 1;
+        }
+    }
+    return refuted ? choose_again(cx, drop) : 0;
 }
 
 /*

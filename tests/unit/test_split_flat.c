@@ -417,6 +417,33 @@ strip_appeal_negative_count(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * "（一）予以公开100 0 0 0 0 " (--flat) is 1 0 0 0 0 0 0, the row's total
+ * printed 0 where its parts make 1 (and 2.重复申请's 1 where they make
+ * 0: the columns' totals hold). The one cut of its digits breaks its row;
+ * the columns do not refute it: placed (P5 saying so), not left unsplit.
+ */
+static void
+flat_single_cut_breaks_row(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_single_cut.txt", &arena);
+    assert_row(r, OGI_T3, "granted", (long long[]){1, 0, 0, 0, 0, 0, 0});
+    size_t p5 = 0, p8 = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const ogi_finding_t *fd = &r->findings[i];
+        int at = strcmp(fd->path, "apply.granted") == 0;
+        p5 += at && strcmp(fd->rule, "P5") == 0 &&
+              strstr(fd->message, "breaks the arithmetic") != NULL;
+        p8 += strcmp(fd->rule, "P8") == 0;
+    }
+    assert_int_equal(p5, 1);
+    assert_int_equal(p8, 0);
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -432,6 +459,7 @@ main(void)
         cmocka_unit_test(flat_collapsed_table_twice),
         cmocka_unit_test(flat_row_error_by_columns),
         cmocka_unit_test(strip_appeal_negative_count),
+        cmocka_unit_test(flat_single_cut_breaks_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
