@@ -578,6 +578,54 @@ retry_without_guesses(ctx_t *cx)
 }
 
 /*
+ * A row read with its total left blank (shape_only 2 or 3) whose reading
+ * the columns refute ("3000004 " read as 3000004 and six blank cells,
+ * past the column's 总计 138, where 3 0 0 0 0 0 4 is the one cut of its
+ * digits, its total the report's own error) is read by the cuts of its
+ * digits instead: the one there is, placed unless the columns refute it
+ * too (then P8), several for the columns to choose among.
+ */
+static int
+refuted_guesses(ctx_t *cx)
+{
+    int changed = 0, rc;
+    uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if (s->free || s->fail || s->nalive != 1 ||
+            (s->shape_only != 2 && s->shape_only != 3))
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        if (!rc)
+            continue;
+        if ((rc = ogi__split_span_shape(cx, s)))
+            return rc;
+        drop[i] = 1; /* checked again below */
+        changed = 1;
+    }
+    if (!changed)
+        return 0;
+    uint8_t *again = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!again)
+        return OGI_ENOMEM;
+    if ((rc = choose_again(cx, again)))
+        return rc;
+    int refuted = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        if (!drop[i] || cx->spans[i].fail)
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        again[i] = (uint8_t)rc;
+        refuted |= rc;
+    }
+    return refuted ? choose_again(cx, again) : 0;
+}
+
+/*
  * 1 when g reads like a text that collapsed its white space (a crawler
  * that keeps one space for a run of them, the whole table on one line,
  * each lone space before a value written back as a no-break space): the
@@ -690,7 +738,7 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             return rc;
     if ((rc = ogi__split_across(&cx)))
         return rc;
-    if ((rc = retry_without_guesses(&cx)))
+    if ((rc = retry_without_guesses(&cx)) || (rc = refuted_guesses(&cx)))
         return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = ogi__split_tell(&cx, &cx.spans[i])))

@@ -444,6 +444,26 @@ flat_single_cut_breaks_row(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * "6.属于四类过程性信息3000004 " (--flat) is 3 0 0 0 0 0 4, its total the
+ * report's own error; read as 3000004 and six blank cells (white space
+ * collapsed, its total left blank) the natural persons' column passes
+ * its 总计 of 138, so the columns refute that reading, and the one cut
+ * of the digits is placed (P5), never the refuted count.
+ */
+static void
+flat_refuted_blank_total(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_refuted_blank_total.txt", &arena);
+    assert_row(r, OGI_T3, "denied.process_info",
+               (long long[]){3, 0, 0, 0, 0, 0, 4});
+    assert_row(r, OGI_T3, "other.misc", (long long[]){3, 0, 0, 0, 0, 0, 2});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -460,6 +480,7 @@ main(void)
         cmocka_unit_test(flat_row_error_by_columns),
         cmocka_unit_test(strip_appeal_negative_count),
         cmocka_unit_test(flat_single_cut_breaks_row),
+        cmocka_unit_test(flat_refuted_blank_total),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
