@@ -437,9 +437,13 @@ ogi__split_refuted(ctx_t *cx, size_t si)
         const inst_t *e = &cx->inst[i];
         if (e->span == -3 || !e->ident)
             continue;
+        /* through a cell other than a total of the span's rows: a cut
+         * that breaks its row puts the error in its total, which the
+         * columns through that total see too */
         int touches = 0;
         for (size_t k = 0; k < e->n; k++)
-            touches |= cx->owner[e->cell[k]] == (long)si;
+            touches |= cx->owner[e->cell[k]] == (long)si &&
+                       !(cx->spans[si].totals >> cx->opos[e->cell[k]] & 1);
         if (!touches)
             continue;
         size_t ns = inst_spans(cx, e, spans);

@@ -464,6 +464,24 @@ flat_refuted_blank_total(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * "1.信访举报投诉类申请1000005 " (--flat) is 1 0 0 0 0 0 5, its total
+ * printed 5 where its parts make 1; the total column's 总计 (6) agrees
+ * with 1, so it sees the same error, and no column through the row's
+ * other cells refutes the one cut of its digits: placed (P5).
+ */
+static void
+flat_total_error_not_refuted(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_total_error.txt", &arena);
+    assert_row(r, OGI_T3, "rejected.petition",
+               (long long[]){1, 0, 0, 0, 0, 0, 5});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -481,6 +499,7 @@ main(void)
         cmocka_unit_test(strip_appeal_negative_count),
         cmocka_unit_test(flat_single_cut_breaks_row),
         cmocka_unit_test(flat_refuted_blank_total),
+        cmocka_unit_test(flat_total_error_not_refuted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
