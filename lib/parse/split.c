@@ -536,7 +536,8 @@ retry_without_guesses(ctx_t *cx)
             return 0;
     }
     uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
-    if (!drop)
+    uint8_t *single = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop || !single)
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->nspans; i++) {
         span_t *s = &cx->spans[i];
@@ -546,15 +547,82 @@ retry_without_guesses(ctx_t *cx)
          * after all, the row holding the report's own error; the cuts of
          * its digits alone, when they are several (shape_only 4, or a
          * minus read as a placeholder or a sign), for the columns to
-         * choose among (one cut alone would be placed unchecked, though
-         * the columns may refute it: given up) */
+         * choose among; one cut alone is placed unless the columns
+         * refute it */
         if (drop[i] && !joint_failed && s->shape_only < 4) {
             if ((rc = ogi__split_span_shape(cx, s)))
                 return rc;
             drop[i] = s->fail != F_OK || s->ncand < 2;
+            /* the one cut of its digits: placed where the columns do not
+             * refute it (a row holding the report's own error, P5 saying
+             * it breaks the row), given up where they do (below) */
+            single[i] = s->fail == F_OK && s->ncand == 1;
+            if (single[i])
+                drop[i] = 0;
         }
     }
-    return choose_again(cx, drop);
+    if ((rc = choose_again(cx, drop)))
+        return rc;
+    int refuted = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        if (!single[i] || cx->spans[i].fail)
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        if (rc) {
+            drop[i] = 1;
+            refuted = 1;
+        }
+    }
+    return refuted ? choose_again(cx, drop) : 0;
+}
+
+/*
+ * A row read with its total left blank (shape_only 2 or 3) whose reading
+ * the columns refute ("3000004 " read as 3000004 and six blank cells,
+ * past the column's 总计 138, where 3 0 0 0 0 0 4 is the one cut of its
+ * digits, its total the report's own error) is read by the cuts of its
+ * digits instead: the one there is, placed unless the columns refute it
+ * too (then P8), several for the columns to choose among.
+ */
+static int
+refuted_guesses(ctx_t *cx)
+{
+    int changed = 0, rc;
+    uint8_t *drop = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!drop)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        span_t *s = &cx->spans[i];
+        if (s->free || s->fail || s->nalive != 1 ||
+            (s->shape_only != 2 && s->shape_only != 3))
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        if (!rc)
+            continue;
+        if ((rc = ogi__split_span_shape(cx, s)))
+            return rc;
+        drop[i] = 1; /* checked again below */
+        changed = 1;
+    }
+    if (!changed)
+        return 0;
+    uint8_t *again = ogi_arena_calloc(cx->r->arena, cx->nspans + 1, 1);
+    if (!again)
+        return OGI_ENOMEM;
+    if ((rc = choose_again(cx, again)))
+        return rc;
+    int refuted = 0;
+    for (size_t i = 0; i < cx->nspans; i++) {
+        if (!drop[i] || cx->spans[i].fail)
+            continue;
+        if ((rc = ogi__split_refuted(cx, i)) < 0)
+            return rc;
+        again[i] = (uint8_t)rc;
+        refuted |= rc;
+    }
+    return refuted ? choose_again(cx, again) : 0;
 }
 
 /*
@@ -670,7 +738,7 @@ ogi__split_runs(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
             return rc;
     if ((rc = ogi__split_across(&cx)))
         return rc;
-    if ((rc = retry_without_guesses(&cx)))
+    if ((rc = retry_without_guesses(&cx)) || (rc = refuted_guesses(&cx)))
         return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = ogi__split_tell(&cx, &cx.spans[i])))

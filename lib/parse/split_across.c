@@ -422,6 +422,43 @@ best_alive(const span_t *s, const uint8_t *set)
 }
 
 int
+ogi__split_refuted(ctx_t *cx, size_t si)
+{
+    size_t *spans =
+        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*spans));
+    size_t maxc = 1;
+    for (size_t i = 0; i < cx->nspans; i++)
+        if (cx->spans[i].ncand > maxc)
+            maxc = cx->spans[i].ncand;
+    int64_t *dist = ogi_arena_alloc(cx->r->arena, maxc * sizeof(*dist));
+    if (!spans || !dist)
+        return OGI_ENOMEM;
+    for (size_t i = 0; i < cx->ninst; i++) {
+        const inst_t *e = &cx->inst[i];
+        if (e->span == -3 || !e->ident)
+            continue;
+        /* through a cell other than a total of the span's rows: a cut
+         * that breaks its row puts the error in its total, which the
+         * columns through that total see too */
+        int touches = 0;
+        for (size_t k = 0; k < e->n; k++)
+            touches |= cx->owner[e->cell[k]] == (long)si &&
+                       !(cx->spans[si].totals >> cx->opos[e->cell[k]] & 1);
+        if (!touches)
+            continue;
+        size_t ns = inst_spans(cx, e, spans);
+        int assessable = 1;
+        for (size_t j = 0; j < ns; j++)
+            assessable &= !cx->spans[spans[j]].fail &&
+                          !(cx->spans[spans[j]].shape_only == 1 &&
+                            cx->spans[spans[j]].ncand > 1);
+        if (assessable && !satisfiable(cx, e, spans, dist))
+            return 1;
+    }
+    return 0;
+}
+
+int
 ogi__split_across(ctx_t *cx)
 {
     size_t *spans =

@@ -279,6 +279,11 @@ int ogi__split_unset_total(const span_t *s, size_t c, size_t p);
 /* Stage 2: the identities down the columns narrow the spans' splits and
  * choose each span's. Returns 0 or OGI_ENOMEM. */
 int ogi__split_across(ctx_t *cx);
+
+/* 1 when an identity down the columns through span si holds under no
+ * combination of the live splits (its cells assessable): the columns
+ * refute si's split. 0, or OGI_ENOMEM. */
+int ogi__split_refuted(ctx_t *cx, size_t si);
 /* Most blank cells one gap may stand for. */
 #define MAX_GAP_CELLS 6
 /* Most blank cells all gaps of a span may stand for when their layouts

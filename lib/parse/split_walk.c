@@ -583,6 +583,14 @@ span_walk(ctx_t *cx, span_t *s)
             s->fail = F_WORK;
     }
     s->gap_budget = 0;
+    /* still too many with every budget and none fitting yet: the gaps
+     * read as blank cells decide nothing here, and the readings below
+     * (the cuts of the digits alone last) are tried as for a row no
+     * split fits */
+    if (!rc && s->fail == F_WORK && s->ncand == 0 && s->gaps >= 1) {
+        s->fail = F_OK;
+        s->gaps = 0;
+    }
     if (rc || s->fail)
         return rc;
     /* none fits: a page that leaves each empty cell one "&nbsp;" says

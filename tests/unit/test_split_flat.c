@@ -384,6 +384,104 @@ flat_row_error_by_columns(void **state)
     ogi_arena_destroy(&arena);
 }
 
+/*
+ * Table 4 of a crawler's text (strip_tags.py, one line): "0  1 110 12 0 00
+ * 00 00 -30 0" is 0 1 11 0 12 | 0 0 0 0 0 | 0 0 -3 0 0, the last row
+ * holding a negative count its total does not make. Its gaps, each a
+ * blank cell or none, give more layouts than are tried; no reading keeps
+ * every row, so the cuts of the digits alone are read: the review row
+ * and the direct suits' row placed as the page has them (1 10 would keep
+ * the review row too: P6 there), the last row's "-30" a placeholder and
+ * 30 or -3 and 0, which the text cannot tell (P6), never left unsplit.
+ */
+static void
+strip_appeal_negative_count(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/strip2022_t4_negative.txt", &arena);
+    assert_row(r, OGI_T4, "review", (long long[]){0, 1, 11, 0, 12});
+    assert_row(r, OGI_T4, "suit_direct", (long long[]){0, 0, 0, 0, 0});
+    assert_row(r, OGI_T4, "suit_after_review", (long long[]){0, 0, -2, -2, 0});
+    size_t p6 = 0, p8 = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const ogi_finding_t *fd = &r->findings[i];
+        p6 += strcmp(fd->rule, "P6") == 0 &&
+              strcmp(fd->path, "appeal.suit_after_review") == 0;
+        p8 +=
+            strcmp(fd->rule, "P8") == 0 && strncmp(fd->path, "appeal", 6) == 0;
+    }
+    assert_int_equal(p6, 1);
+    assert_int_equal(p8, 0);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * "（一）予以公开100 0 0 0 0 " (--flat) is 1 0 0 0 0 0 0, the row's total
+ * printed 0 where its parts make 1 (and 2.重复申请's 1 where they make
+ * 0: the columns' totals hold). The one cut of its digits breaks its row;
+ * the columns do not refute it: placed (P5 saying so), not left unsplit.
+ */
+static void
+flat_single_cut_breaks_row(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_single_cut.txt", &arena);
+    assert_row(r, OGI_T3, "granted", (long long[]){1, 0, 0, 0, 0, 0, 0});
+    size_t p5 = 0, p8 = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const ogi_finding_t *fd = &r->findings[i];
+        int at = strcmp(fd->path, "apply.granted") == 0;
+        p5 += at && strcmp(fd->rule, "P5") == 0 &&
+              strstr(fd->message, "breaks the arithmetic") != NULL;
+        p8 += strcmp(fd->rule, "P8") == 0;
+    }
+    assert_int_equal(p5, 1);
+    assert_int_equal(p8, 0);
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * "6.属于四类过程性信息3000004 " (--flat) is 3 0 0 0 0 0 4, its total the
+ * report's own error; read as 3000004 and six blank cells (white space
+ * collapsed, its total left blank) the natural persons' column passes
+ * its 总计 of 138, so the columns refute that reading, and the one cut
+ * of the digits is placed (P5), never the refuted count.
+ */
+static void
+flat_refuted_blank_total(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_refuted_blank_total.txt", &arena);
+    assert_row(r, OGI_T3, "denied.process_info",
+               (long long[]){3, 0, 0, 0, 0, 0, 4});
+    assert_row(r, OGI_T3, "other.misc", (long long[]){3, 0, 0, 0, 0, 0, 2});
+    ogi_arena_destroy(&arena);
+}
+
+/*
+ * "1.信访举报投诉类申请1000005 " (--flat) is 1 0 0 0 0 0 5, its total
+ * printed 5 where its parts make 1; the total column's 总计 (6) agrees
+ * with 1, so it sees the same error, and no column through the row's
+ * other cells refutes the one cut of its digits: placed (P5).
+ */
+static void
+flat_total_error_not_refuted(void **state)
+{
+    (void)state;
+    ogi_arena_t *arena;
+    ogi_report_t *r =
+        parse_file("tests/data/split/flat2025_total_error.txt", &arena);
+    assert_row(r, OGI_T3, "rejected.petition",
+               (long long[]){1, 0, 0, 0, 0, 0, 5});
+    ogi_arena_destroy(&arena);
+}
+
 int
 main(void)
 {
@@ -398,6 +496,10 @@ main(void)
         cmocka_unit_test(flat_collapsed_gaps),
         cmocka_unit_test(flat_collapsed_table_twice),
         cmocka_unit_test(flat_row_error_by_columns),
+        cmocka_unit_test(strip_appeal_negative_count),
+        cmocka_unit_test(flat_single_cut_breaks_row),
+        cmocka_unit_test(flat_refuted_blank_total),
+        cmocka_unit_test(flat_total_error_not_refuted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
