@@ -193,6 +193,34 @@ cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
 }
 
 /*
+ * Where the row label of row s of sc ends, when cell i (of the line
+ * above, left of where the values of the row before start) is the top
+ * of a placeholder wrapped in its column ("不" of 不/适/用) over a piece
+ * of row s right of that label: the row before left its first columns
+ * blank, so its values start right of the placeholder's column. -1 when
+ * not (cell i is then an outer group's label).
+ */
+static int
+top_beside_label(const ogi__table_t *sc, size_t s, size_t i, const int *x0,
+                 const int *x1)
+{
+    const ogi__cell_t *c = &sc->cells[i];
+    if ((c->n != 3 && c->n != 6) ||
+        memcmp(c->s, "\xE4\xB8\x8D\xE9\x80\x82", c->n) != 0)
+        return -1;
+    const ogi__row_t *row = &sc->rows[s];
+    for (size_t k = 0; k < row->count && k < 3; k++) {
+        size_t j = row->first + k;
+        const ogi__cell_t *l = &sc->cells[j];
+        if (l->kind != OGI__CELL_LABEL || x0[j] < 0)
+            return -1;
+        if (ogi__table_starts_numbered(l->s, l->n))
+            return x1[j] <= x0[i] ? x1[j] : -1;
+    }
+    return -1;
+}
+
+/*
  * 1 when row l of sc, a line after a row's values, is the top of a cell
  * of the row starting at row s (the next line): a converter that centres
  * a cell's lines in a taller row (w3m) sets "不" of 不/适/用 above the
@@ -214,14 +242,15 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
         const ogi__cell_t *c = &sc->cells[i];
         if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
             return 0;
-        if (x1[i] <= vx)
+        int lx = x1[i] <= vx ? top_beside_label(sc, s, i, x0, x1) : vx;
+        if (lx < 0)
             continue;
         int label;
         if (cells_over(sc, s, x0[i], x1[i], x0, x1, &label) != 1 || !label)
             return 0;
         for (size_t j = sc->rows[s].first;
              j < sc->rows[s].first + sc->rows[s].count; j++)
-            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x1[j] <= vx)
+            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x1[j] <= lx)
                 return 0;
         /* the pieces right above it, up to a value: a word it would end */
         size_t up[BAND_MAX], nup = 0;

@@ -744,6 +744,30 @@ w3m_group_tail_before_label(void **state)
     done(&fx);
 }
 
+/* w3m (ogi gen --seed 63178 --layouts html, w3m -dump, 120 columns):
+ * the row before left its first columns blank, so its values start right
+ * of the column of "不" (of 不/适/用, set above the next row's label
+ * beside the tail "开" of the group label （三）不予公开): "不" is still the
+ * top of the next row's placeholder, over "适" right of its label. */
+static void
+w3m_top_left_of_values(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "         （三）   4.保护第三方合法权益                        —     —         \n"
+                  "         不予公\n"
+                  "           开                                       不\n"
+                  "                5.属于三类内部事务信息              适                  -   无 \n"
+                  "                                                    用 \n");
+    static const char *const want[] = {
+        "L[(三)不予公] L[4.保护第三方合法权益] V[-] V[-] B[]",
+        "L[开] L[5.属于三类内部事务信息] V[不适用] V[-] V[无]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
 /* w3m (ogi gen --seed 20250143 --layouts html, w3m -dump): 不适用 wrapped
  * in its column, "用" on the line of the next rows' group label
  * （五）不予处理: the tail ends the placeholder above, the group label
@@ -1697,6 +1721,7 @@ main(void)
         cmocka_unit_test(w3m_group_beside_top),
         cmocka_unit_test(w3m_group_tail_before_label),
         cmocka_unit_test(w3m_tail_beside_group),
+        cmocka_unit_test(w3m_top_left_of_values),
         cmocka_unit_test(w3m_tails_beside_group),
         cmocka_unit_test(w3m_tail_one_value),
         cmocka_unit_test(w3m_header_label_wrapped),
