@@ -506,6 +506,49 @@ t2_value_after_heading(void **state)
 }
 
 /* The P6 finding of row path of r, or NULL. */
+static const ogi_finding_t *p6_of(const ogi_report_t *r, const char *path);
+
+/*
+ * html2markdown (t2_no_sum.html2markdown.txt): Table 2's 行政处罚 443
+ * -135 30 and 行政强制 160 -4 1 come whole, three values for three
+ * columns. Each last value is the first digits of the sum of the others
+ * (308, 156), the sign of a total the paper's edge clipped, but these
+ * rows hold no sum (上一年项目数量, 本年增/减, 处理决定数量): the values
+ * are read as written, with no P6.
+ */
+static void
+t2_no_sum_not_clipped(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = ogi_test_slurp(DIR "t2_no_sum.html2markdown.txt", &len);
+    assert_non_null(raw);
+    ogi_arena_t *a = ogi_arena_new(0);
+    assert_non_null(a);
+    ogi_report_t *r = NULL;
+    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
+    assert_non_null(r);
+    ogi_table_id_t id =
+        r->tables[OGI_T2_19_6].present ? OGI_T2_19_6 : OGI_T2_21_6;
+    static const char *const k6[] = {"penalty", "coercion"};
+    static const int w6[] = {443, -135, 30, 160, -4, 1};
+    for (size_t k = 0; k < 6; k++) {
+        long row = ogi_skeleton_row_index(id, k6[k / 3]);
+        assert_true(row >= 0);
+        const ogi_cell_t *c = ogi_report_cell(r, id, (size_t)row, k % 3);
+        assert_non_null(c);
+        if (c->state != OGI_CELL_NUM || ogi_cell_number(c) != w6[k])
+            fail_msg("%s column %zu: %g (state %d), want %d", k6[k / 3],
+                     k % 3, ogi_cell_number(c), c->state, w6[k]);
+    }
+    assert_null(p6_of(r, "active.a20_6.penalty"));
+    assert_null(p6_of(r, "active.a20_6.coercion"));
+    ogi_arena_destroy(&a);
+    free(raw);
+}
+
+
+/* The P6 finding of row path of r, or NULL. */
 static const ogi_finding_t *
 p6_of(const ogi_report_t *r, const char *path)
 {
@@ -840,6 +883,7 @@ main(void)
         cmocka_unit_test(t4_wide_w3m),
         cmocka_unit_test(t3_sparse_w3m),
         cmocka_unit_test(t2_value_after_heading),
+        cmocka_unit_test(t2_no_sum_not_clipped),
         cmocka_unit_test(t3_blocks_layout),
         cmocka_unit_test(t3_runs_layout),
         cmocka_unit_test(t3_zeros_layout),
