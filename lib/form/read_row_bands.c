@@ -41,10 +41,23 @@ starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
     if (k == row->count || k == 3 || c[k].kind != OGI__CELL_LABEL ||
         !ogi__table_starts_numbered(c[k].s, c[k].n))
         return 0;
-    return !(row->count == k + 2 && nvalues(sc, r) == 0 &&
-             c[k + 1].kind == OGI__CELL_LABEL &&
-             !ogi__table_starts_numbered(c[k + 1].s, c[k + 1].n) &&
-             x0[row->first + k + 1] < vx);
+    /* an outer group's label (三、本年度) beside the tails of the labels
+     * of the row above (予处理 of （五）不予处理, 请 of its row label),
+     * left of its values: one tail and no value, or tails and one value
+     * (a cell set lower in its wrapped row, 无): the row above goes on */
+    size_t tails = 0, vals = 0;
+    for (size_t i = k + 1; i < row->count; i++) {
+        if (is_value(&c[i])) {
+            vals++;
+            continue;
+        }
+        if (c[i].kind != OGI__CELL_LABEL ||
+            ogi__table_starts_numbered(c[i].s, c[i].n) ||
+            x0[row->first + i] >= vx || vals)
+            return 1;
+        tails++;
+    }
+    return !((tails == 1 && vals == 0) || (tails >= 1 && vals == 1));
 }
 
 /*
