@@ -41,10 +41,23 @@ starts_numbered(const ogi__table_t *sc, size_t r, const int *x0, int vx)
     if (k == row->count || k == 3 || c[k].kind != OGI__CELL_LABEL ||
         !ogi__table_starts_numbered(c[k].s, c[k].n))
         return 0;
-    return !(row->count == k + 2 && nvalues(sc, r) == 0 &&
-             c[k + 1].kind == OGI__CELL_LABEL &&
-             !ogi__table_starts_numbered(c[k + 1].s, c[k + 1].n) &&
-             x0[row->first + k + 1] < vx);
+    /* an outer group's label (三、本年度) beside the tails of the labels
+     * of the row above (予处理 of （五）不予处理, 请 of its row label),
+     * left of its values: one tail and no value, or tails and one value
+     * (a cell set lower in its wrapped row, 无): the row above goes on */
+    size_t tails = 0, vals = 0;
+    for (size_t i = k + 1; i < row->count; i++) {
+        if (is_value(&c[i])) {
+            vals++;
+            continue;
+        }
+        if (c[i].kind != OGI__CELL_LABEL ||
+            ogi__table_starts_numbered(c[i].s, c[i].n) ||
+            x0[row->first + i] >= vx || vals)
+            return 1;
+        tails++;
+    }
+    return !((tails == 1 && vals == 0) || (tails >= 1 && vals == 1));
 }
 
 /*
@@ -193,6 +206,34 @@ cells_over(const ogi__table_t *sc, size_t r, int a, int b, const int *x0,
 }
 
 /*
+ * Where the row label of row s of sc ends, when cell i (of the line
+ * above, left of where the values of the row before start) is the top
+ * of a placeholder wrapped in its column ("不" of 不/适/用) over a piece
+ * of row s right of that label: the row before left its first columns
+ * blank, so its values start right of the placeholder's column. -1 when
+ * not (cell i is then an outer group's label).
+ */
+static int
+top_beside_label(const ogi__table_t *sc, size_t s, size_t i, const int *x0,
+                 const int *x1)
+{
+    const ogi__cell_t *c = &sc->cells[i];
+    if ((c->n != 3 && c->n != 6) ||
+        memcmp(c->s, "\xE4\xB8\x8D\xE9\x80\x82", c->n) != 0)
+        return -1;
+    const ogi__row_t *row = &sc->rows[s];
+    for (size_t k = 0; k < row->count && k < 3; k++) {
+        size_t j = row->first + k;
+        const ogi__cell_t *l = &sc->cells[j];
+        if (l->kind != OGI__CELL_LABEL || x0[j] < 0)
+            return -1;
+        if (ogi__table_starts_numbered(l->s, l->n))
+            return x1[j] <= x0[i] ? x1[j] : -1;
+    }
+    return -1;
+}
+
+/*
  * 1 when row l of sc, a line after a row's values, is the top of a cell
  * of the row starting at row s (the next line): a converter that centres
  * a cell's lines in a taller row (w3m) sets "不" of 不/适/用 above the
@@ -214,14 +255,15 @@ top_of_next(const ogi__table_t *sc, size_t r0, size_t l, size_t s,
         const ogi__cell_t *c = &sc->cells[i];
         if (c->kind != OGI__CELL_LABEL || x0[i] < 0)
             return 0;
-        if (x1[i] <= vx)
+        int lx = x1[i] <= vx ? top_beside_label(sc, s, i, x0, x1) : vx;
+        if (lx < 0)
             continue;
         int label;
         if (cells_over(sc, s, x0[i], x1[i], x0, x1, &label) != 1 || !label)
             return 0;
         for (size_t j = sc->rows[s].first;
              j < sc->rows[s].first + sc->rows[s].count; j++)
-            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x1[j] <= vx)
+            if (overlap(x0[i], x1[i], x0[j], x1[j]) && x1[j] <= lx)
                 return 0;
         /* the pieces right above it, up to a value: a word it would end */
         size_t up[BAND_MAX], nup = 0;

@@ -744,6 +744,57 @@ w3m_group_tail_before_label(void **state)
     done(&fx);
 }
 
+/* w3m (ogi gen --seed 63178 --layouts html, w3m -dump, 120 columns):
+ * the row before left its first columns blank, so its values start right
+ * of the column of "不" (of 不/适/用, set above the next row's label
+ * beside the tail "开" of the group label （三）不予公开): "不" is still the
+ * top of the next row's placeholder, over "适" right of its label. */
+static void
+w3m_top_left_of_values(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "         （三）   4.保护第三方合法权益                        —     —         \n"
+                  "         不予公\n"
+                  "           开                                       不\n"
+                  "                5.属于三类内部事务信息              适                  -   无 \n"
+                  "                                                    用 \n");
+    static const char *const want[] = {
+        "L[(三)不予公] L[4.保护第三方合法权益] V[-] V[-] B[]",
+        "L[开] L[5.属于三类内部事务信息] V[不适用] V[-] V[无]",
+    };
+    expect_rows(&fx, want, 2);
+    done(&fx);
+}
+
+/* w3m (ogi gen --seed 20251193 --layouts html, w3m -dump): 无 set on the
+ * second line of its wrapped row, beside the outer group's label
+ * 三、本年度 (numbered, but an outer group's) and the tails 予处理 and 请 of
+ * the labels above: the line goes on the row above, 无 its sixth value. */
+static void
+w3m_value_beside_outer_group(void **state)
+{
+    (void)state;
+    fx_t fx;
+    read_str(&fx,
+                  "                     3.要求提供公开出版物     0 0    0    0       —       /  0\n"
+                  "            （五）不 4.无正当理由大量反复申  —   0   0     0      -           0\n"
+                  "三、本年度  予处理   请                                                   无\n"
+                  "办理结果             5.要求行政机关确认或重  0  0    0    0       -       0   0\n"
+                  "                     新出具已获取信息\n");
+    static const char *const want[] = {
+        "L[3.要求提供公开出版物] V[0] V[0] V[0] V[0] V[-] V[/] V[0]",
+        "L[三、本年度] L[(五)不予处理] L[4.无正当理由大量反复申请] V[-] V[0] "
+        "V[0] V[0] "
+        "V[-] V[无] V[0]",
+        "L[办理结果] L[5.要求行政机关确认或重新出具已获取信息] V[0] V[0] "
+        "V[0] V[0] V[-] V[0] V[0]",
+    };
+    expect_rows(&fx, want, 3);
+    done(&fx);
+}
+
 /* w3m (ogi gen --seed 20250143 --layouts html, w3m -dump): 不适用 wrapped
  * in its column, "用" on the line of the next rows' group label
  * （五）不予处理: the tail ends the placeholder above, the group label
@@ -1697,6 +1748,8 @@ main(void)
         cmocka_unit_test(w3m_group_beside_top),
         cmocka_unit_test(w3m_group_tail_before_label),
         cmocka_unit_test(w3m_tail_beside_group),
+        cmocka_unit_test(w3m_top_left_of_values),
+        cmocka_unit_test(w3m_value_beside_outer_group),
         cmocka_unit_test(w3m_tails_beside_group),
         cmocka_unit_test(w3m_tail_one_value),
         cmocka_unit_test(w3m_header_label_wrapped),
