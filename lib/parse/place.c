@@ -474,14 +474,6 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
                  "trace: only %s fits the values' kinds",
                  hi - lo, pr->ncols, placed)))
             return rc;
-    } else if (hi - lo < pr->ncols && pr->ends_blank) {
-        if ((rc = ogi_report_add_finding(
-                 r, "P6", OGI_SEV_WARNING, path,
-                 "row has %zu cells for %zu columns; the line ends there "
-                 "and the rows around it came whole: the rest read blank; "
-                 "also fits: the rest lost by the layout (missing)",
-                 hi - lo, pr->ncols)))
-            return rc;
     } else if (hi - lo < pr->ncols && pr->ntoks > 0) {
         if ((rc = ogi_report_add_finding(
                  r, "P3", OGI_SEV_WARNING, path,
@@ -519,13 +511,6 @@ ogi__plan_fill_row(ogi_report_t *r, const ogi__table_t *g, ogi__prow_t *pr,
     int bare =
         pr->ntoks == 0 && pr->labelled && !pr->group &&
         ((g->reader && strcmp(g->reader, "runon") == 0) || pr->traceless);
-    /* a row short at its end among whole ones: the line ended on its
-     * last value, the cells after it blank */
-    for (size_t col = hi - lo; pr->ends_blank && col < pr->ncols; col++) {
-        ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
-        if (c && c->state == OGI_CELL_MISSING)
-            c->state = OGI_CELL_EMPTY;
-    }
     for (size_t col = 0; bare && col < pr->ncols; col++) {
         ogi_cell_t *c = ogi_report_cell(r, pr->table, pr->row, col);
         if (c && c->state == OGI_CELL_MISSING)

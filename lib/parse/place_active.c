@@ -498,39 +498,6 @@ amount_cut_units(ogi_report_t *r, const ogi__table_t *g, ogi_table_id_t id,
     }
 }
 
-/*
- * A layout that writes a blank cell as spaces ends a row's line on its
- * last value (lynx -dump, w3m -dump): a row whose last cells are blank
- * comes short at its end, its label alone when all are. Marks such a row
- * of p (ends_blank): a labelled row of values only, fewer than its
- * columns, when every other labelled row came whole (as many values as
- * columns), three of them at least. OCR, which loses values, can leave
- * the same shape: the row carries P6 naming that reading (place.c).
- */
-static void
-mark_ends_blank(ogi__plan_t *p, const ogi__table_t *g)
-{
-    size_t whole = 0, shorter = 0, at = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        const ogi__prow_t *pr = &p->rows[i];
-        if (pr->group || !pr->labelled || pr->by_order)
-            continue;
-        size_t v = 0;
-        for (size_t k = 0; k < pr->ntoks; k++)
-            v += ogi__plan_tok_cell(g, pr->toks[k])->kind == OGI__CELL_VALUE;
-        if (v == pr->ncols) {
-            whole++;
-        } else if (v == pr->ntoks && v < pr->ncols) {
-            shorter++;
-            at = i;
-        } else {
-            return;
-        }
-    }
-    if (whole >= 3 && shorter == 1)
-        p->rows[at].ends_blank = 1;
-}
-
 int
 ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
 {
@@ -550,7 +517,6 @@ ogi__place_active(ogi_report_t *r, const ogi__table_t *g)
     }
     ogi__plan_walk(p, g, 0);
     ogi__plan_infer_blanks(p, g);
-    mark_ends_blank(p, g);
     ogi__pending_t pend = {.n = 0};
     for (size_t i = 0; i < p->n; i++)
         if ((rc = ogi__plan_fill_row(r, g, &p->rows[i], &pend)))

@@ -88,8 +88,6 @@ typedef struct {
     int traceless;    /* its table's text keeps no trace of a blank cell
                          (set by the table's placer): a short row's values
                          have lost their places */
-    int ends_blank;   /* short at its end where the rows around it came
-                         whole (ogi__place_active): its last cells blank */
 } ogi__prow_t;
 
 typedef struct {

@@ -32,7 +32,6 @@ ogi__plan_add_table(ogi__plan_t *p, ogi_table_id_t id)
         pr->labelled = 0;
         pr->by_order = 0;
         pr->traceless = 0;
-        pr->ends_blank = 0;
         pr->table = id;
         pr->row = r;
         pr->nrows = sk->nrows;

@@ -63,7 +63,7 @@ floor_of() {
     case $1 in
         html) echo 100 ;;
         w3m) echo 99.97 ;;
-        lynx) echo 99.98 ;;
+        lynx) echo 99.95 ;;
         html2text) echo 99.65 ;;
         pandoc_plain) echo 99.9 ;;
         pandoc_gfm) echo 99.9 ;;

@@ -508,49 +508,6 @@ t2_value_after_heading(void **state)
 /* The P6 finding of row path of r, or NULL. */
 static const ogi_finding_t *p6_of(const ogi_report_t *r, const char *path);
 
-/* Parses file: r's cell (id, key, col) is want (-1: blank), and row
- * path carries a P6. */
-static void
-check_end_blank(const char *file, ogi_table_id_t id, ogi_table_id_t id2,
-                const char *key, const int *want, size_t ncols,
-                const char *path)
-{
-    size_t len;
-    char *raw = ogi_test_slurp(file, &len);
-    assert_non_null(raw);
-    ogi_arena_t *a = ogi_arena_new(0);
-    assert_non_null(a);
-    ogi_report_t *r = NULL;
-    assert_int_equal(ogi_parse_report(a, raw, len, NULL, &r), 0);
-    assert_non_null(r);
-    if (!r->tables[id].present)
-        id = id2;
-    check_rows(r, id, &key, 1, want, ncols);
-    if (!p6_of(r, path))
-        fail_msg("%s: no P6 for %s", file, path);
-    ogi_arena_destroy(&a);
-    free(raw);
-}
-
-/*
- * lynx ends a row's line on its last value (t2_end_blank.lynx.txt,
- * t2_bare.lynx.txt): 行政事业性收费 "2" under 上一年项目数量, then nothing,
- * and 行政事业性收费 alone, every other row of Table 2 whole. The cells
- * after the last value read blank (the page's), not missing; OCR, which
- * loses values, can leave the same shape, so the row carries P6.
- */
-static void
-t2_row_ends_blank(void **state)
-{
-    (void)state;
-    static const int w152[] = {2, -1};
-    check_end_blank(DIR "t2_end_blank.lynx.txt", OGI_T2_19_8, OGI_T2_21_8,
-                    "admin_fees", w152, 2, "active.a20_8.admin_fees");
-    static const int w91[] = {-1};
-    check_end_blank(DIR "t2_bare.lynx.txt", OGI_T2_21_8, OGI_T2_19_8,
-                    "admin_fees", w91, 1, "active.a20_8.admin_fees");
-}
-
 /*
  * html2markdown (t2_no_sum.html2markdown.txt): Table 2's 行政处罚 443
  * -135 30 and 行政强制 160 -4 1 come whole, three values for three
@@ -927,7 +884,6 @@ main(void)
         cmocka_unit_test(t3_sparse_w3m),
         cmocka_unit_test(t2_value_after_heading),
         cmocka_unit_test(t2_no_sum_not_clipped),
-        cmocka_unit_test(t2_row_ends_blank),
         cmocka_unit_test(t3_blocks_layout),
         cmocka_unit_test(t3_runs_layout),
         cmocka_unit_test(t3_zeros_layout),
