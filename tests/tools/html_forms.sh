@@ -82,7 +82,10 @@ if [ "${1:-}" = --one ]; then
         # one python for the whole batch: the command's own main() on each
         # file, as `html2markdown.py3 FILE utf-8` runs it
         py=$(sed -n '1s/^#! *//p' "$(command -v html2markdown.py3)")
-        ${py:-python3} - "$out" "$@" <<'PY' || {
+        # -I: the script comes on standard input, so Python would put the
+        # working directory first on its path (a gettext.py there would
+        # stand in for the standard library's)
+        ${py:-python3} -I - "$out" "$@" <<'PY' || {
 import sys
 from html2text import cli
 out = sys.argv[1]
