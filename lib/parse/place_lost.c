@@ -7,7 +7,10 @@
  * empty cell in a column two wide leaves only the space ("| |"). The
  * reader gives such a cell as a pattern (read_underscore.c): the digits
  * left, then one '?' per digit the bar may have taken, so " 4|" is 4 or
- * 4x and "| |" a blank or one digit. Placement marks the report's cell
+ * 4x and "| |" a blank or one digit. A PDF's table the page's edge cut
+ * gives its last column's cells the same way (pdf_lines.c: "75???" for a
+ * 751 whose 1 lay past the edge, "???" for a cell wholly past it).
+ * Placement marks the report's cell
  * (missing, OGI__CELLF_CUT); here an identity of the format (O1 D1 D2
  * D3) whose only unknown cell is a cut one gives its value, kept when the
  * pattern allows it and no other such identity through the cell says
