@@ -348,3 +348,15 @@ ogi_test_row_string(const ogi__table_t *tb, size_t r, char *out, size_t size)
         o += (size_t)k;
     }
 }
+
+size_t
+ogi_test_findings(const ogi_report_t *r, const char *rule, const char *path,
+                  const char *cell)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        n += strcmp(r->findings[i].rule, rule) == 0 &&
+             strcmp(r->findings[i].path, path) == 0 &&
+             (!cell || strstr(r->findings[i].message, cell) != NULL);
+    return n;
+}

@@ -27,6 +27,13 @@ int ogi_test_golden_check_mem(const char *report, size_t len,
  * its size in *len; NULL when it cannot be read. */
 char *ogi_test_slurp(const char *path, size_t *len);
 
+#include "ogi/report.h"
+
+/* How many findings of rule at path r carries whose message holds cell
+ * (any message when cell is NULL). */
+size_t ogi_test_findings(const ogi_report_t *r, const char *rule,
+                         const char *path, const char *cell);
+
 #include "table_int.h"
 
 /* Row r of a table read by a reader as "K:text" per cell (K one of L V B

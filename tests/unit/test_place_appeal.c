@@ -43,17 +43,6 @@ parse_file(const char *path, ogi_arena_t **arena)
     return r;
 }
 
-/* Whether r has a finding of rule at path. */
-static int
-has_finding(const ogi_report_t *r, const char *rule, const char *path)
-{
-    for (size_t i = 0; i < r->nfindings; i++)
-        if (strcmp(r->findings[i].rule, rule) == 0 &&
-            strcmp(r->findings[i].path, path) == 0)
-            return 1;
-    return 0;
-}
-
 #define NA (-3) /* a placeholder: —, 无, / */
 #define BL (-1) /* a blank cell */
 
@@ -93,9 +82,9 @@ one_block_open(void **state)
         parse_file("tests/data/appeal/nodes2021_t4_one_open.txt", &arena);
     assert_block(r, "review", (long long[]){0, 0, NA, 0, 0});
     assert_block(r, "suit_direct", (long long[]){6, NA, 0, 2, 8});
-    assert_false(has_finding(r, "P6", "appeal.review"));
-    assert_false(has_finding(r, "P6", "appeal.suit_direct"));
-    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_false(ogi_test_findings(r, "P6", "appeal.review", NULL));
+    assert_false(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
     /* whatever it placed there keeps the block's total, 0 */
     long row = ogi_skeleton_row_index(OGI_T4, "suit_after_review");
     size_t na = 0;
@@ -123,9 +112,9 @@ marks_every_block_open(void **state)
     ogi_arena_t *arena;
     ogi_report_t *r =
         parse_file("tests/data/appeal/nodes2021_t4_marks.txt", &arena);
-    assert_true(has_finding(r, "P6", "appeal.review"));
-    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
-    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_true(ogi_test_findings(r, "P6", "appeal.review", NULL));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
     size_t na = 0, blank = 0;
     for (size_t row = 0; row < 3; row++)
         for (size_t c = 0; c < 5; c++) {
@@ -154,9 +143,9 @@ run_block_open(void **state)
     ogi_report_t *r = parse_file("tests/data/appeal/strip_t4_run.txt", &arena);
     assert_block(r, "suit_direct", (long long[]){0, 0, 0, 0, 0});
     assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
-    assert_true(has_finding(r, "P6", "appeal.review"));
-    assert_false(has_finding(r, "P6", "appeal.suit_direct"));
-    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_true(ogi_test_findings(r, "P6", "appeal.review", NULL));
+    assert_false(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+    assert_false(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
     long row = ogi_skeleton_row_index(OGI_T4, "review");
     const ogi_cell_t *c0 = ogi_report_cell(r, OGI_T4, (size_t)row, 0);
     const ogi_cell_t *c4 = ogi_report_cell(r, OGI_T4, (size_t)row, 4);
@@ -185,9 +174,9 @@ traces_kept_not_told(void **state)
     for (size_t i = 0; i < 2; i++) {
         ogi_arena_t *arena;
         ogi_report_t *r = parse_file(paths[i], &arena);
-        assert_false(has_finding(r, "P6", "appeal.review"));
-        assert_false(has_finding(r, "P6", "appeal.suit_direct"));
-        assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+        assert_false(ogi_test_findings(r, "P6", "appeal.review", NULL));
+        assert_false(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+        assert_false(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
         ogi_arena_destroy(&arena);
     }
 }
@@ -303,8 +292,8 @@ lynx_paragraphs_unsure(void **state)
     ogi_arena_t *arena;
     ogi_report_t *r =
         parse_file("tests/data/appeal/lynx_t4_unsure.txt", &arena);
-    assert_true(has_finding(r, "P6", "appeal"));
-    assert_false(has_finding(r, "P3", "appeal"));
+    assert_true(ogi_test_findings(r, "P6", "appeal", NULL));
+    assert_false(ogi_test_findings(r, "P3", "appeal", NULL));
     assert_block(r, "review", (long long[]){5, BL, BL, 2, 7});
     assert_block(r, "suit_direct", (long long[]){8, BL, BL, 1, 9});
     assert_block(r, "suit_after_review", (long long[]){BL, BL, BL, BL, BL});
@@ -353,9 +342,9 @@ lynx_line_gaps_told(void **state)
     (void)state;
     ogi_arena_t *arena;
     ogi_report_t *r = parse_file("tests/data/appeal/lynx_t4_gaps.txt", &arena);
-    assert_true(has_finding(r, "P6", "appeal.review"));
-    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
-    assert_false(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_true(ogi_test_findings(r, "P6", "appeal.review", NULL));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+    assert_false(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
     assert_block(r, "suit_after_review", (long long[]){0, 0, 0, 0, 0});
     /* the other reading is named: whichever is placed, the P6 of each
      * row shows the page's among the two */
@@ -398,8 +387,8 @@ lynx_wrapped_heads_told(void **state)
     ogi_arena_t *arena;
     ogi_report_t *r =
         parse_file("tests/data/appeal/lynx_t4_wrapped_heads.txt", &arena);
-    assert_true(has_finding(r, "P6", "appeal.suit_direct"));
-    assert_true(has_finding(r, "P6", "appeal.suit_after_review"));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_direct", NULL));
+    assert_true(ogi_test_findings(r, "P6", "appeal.suit_after_review", NULL));
     int named = 0;
     for (size_t i = 0; i < r->nfindings; i++)
         if (strcmp(r->findings[i].rule, "P6") == 0 &&
@@ -433,7 +422,7 @@ office_cut_column_by_leaves(void **state)
     }
     assert_int_equal(ogi_report_cell(r, OGI_T4, (size_t)row, 4)->state,
                      OGI_CELL_MISSING);
-    assert_true(has_finding(r, "P3", "appeal.suit_after_review"));
+    assert_true(ogi_test_findings(r, "P3", "appeal.suit_after_review", NULL));
     ogi_arena_destroy(&arena);
 }
 

@@ -778,19 +778,6 @@ nbsp_group_cell(void **state)
     free(raw);
 }
 
-/* The findings of rule at path in r whose message names cell. */
-static size_t
-findings_naming(const ogi_report_t *r, const char *rule, const char *path,
-                const char *cell)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->nfindings; i++)
-        n += strcmp(r->findings[i].rule, rule) == 0 &&
-             strcmp(r->findings[i].path, path) == 0 &&
-             strstr(r->findings[i].message, cell) != NULL;
-    return n;
-}
-
 /*
  * nbsprow.txt parsed whole: cells its narrow columns cut to "| |" keep
  * nothing of their digits, and "&nbsp;" (blank), "&nbsp;0" and "&nbsp;5"
@@ -820,7 +807,7 @@ cut_cells_warned(void **state)
     assert_int_equal(c->state, OGI_CELL_NUM);
     assert_true(ogi_cell_number(c) == 0.0);
     assert_int_equal(
-        findings_naming(r, "P6", "apply.denied.process_info",
+        ogi_test_findings(r, "P6", "apply.denied.process_info",
                         "apply.denied.process_info.public_interest"),
         1);
     row = ogi_skeleton_row_index(OGI_T3, "unable.not_held");
@@ -835,10 +822,10 @@ cut_cells_warned(void **state)
         char path[160];
         ogi_report_path(OGI_T3, (size_t)row, col, path, sizeof(path));
         assert_int_equal(
-            findings_naming(r, "P6", "apply.unable.not_held", path), 1);
+            ogi_test_findings(r, "P6", "apply.unable.not_held", path), 1);
     }
-    assert_int_equal(findings_naming(r, "P6", "apply.new_received", ""), 0);
-    assert_int_equal(findings_naming(r, "P5", "apply.new_received.total", ""),
+    assert_int_equal(ogi_test_findings(r, "P6", "apply.new_received", ""), 0);
+    assert_int_equal(ogi_test_findings(r, "P5", "apply.new_received.total", ""),
                      1);
     ogi_arena_destroy(&a);
     free(raw);

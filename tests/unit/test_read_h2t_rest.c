@@ -38,19 +38,6 @@ parse_whole(ogi_arena_t *a, const char *name, char **raw)
     return r;
 }
 
-/* The findings of rule at path in r whose message names cell. */
-static size_t
-findings_naming(const ogi_report_t *r, const char *rule, const char *path,
-                const char *cell)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->nfindings; i++)
-        n += strcmp(r->findings[i].rule, rule) == 0 &&
-             strcmp(r->findings[i].path, path) == 0 &&
-             strstr(r->findings[i].message, cell) != NULL;
-    return n;
-}
-
 /*
  * rest1.txt .. rest4.txt: html2text's output for whole generated pages
  * (README.md there). A label cut at its bar may run on under the value
@@ -184,7 +171,7 @@ wu_overflow(void **state)
     const ogi_cell_t *c = ogi_report_cell(r, OGI_T3, (size_t)row, 4);
     assert_non_null(c);
     assert_int_equal(c->state, OGI_CELL_NA);
-    assert_int_equal(findings_naming(r, "P6", "apply.other.fee_unpaid",
+    assert_int_equal(ogi_test_findings(r, "P6", "apply.other.fee_unpaid",
                                      "apply.other.fee_unpaid.other_org"),
                      1);
     ogi_arena_destroy(&a);

@@ -160,17 +160,6 @@ nodes_flat_appeal_with_marks(void **state)
     ogi_arena_destroy(&arena);
 }
 
-/* Whether r has a finding of rule at path. */
-static int
-has_finding(const ogi_report_t *r, const char *rule, const char *path)
-{
-    for (size_t i = 0; i < r->nfindings; i++)
-        if (strcmp(r->findings[i].rule, rule) == 0 &&
-            strcmp(r->findings[i].path, path) == 0)
-            return 1;
-    return 0;
-}
-
 /*
  * Rows of generated pages through --flat whose blank cells left nothing,
  * not even a space: "四、结转下年度继续办理000000 " is six digits for seven
@@ -199,7 +188,7 @@ flat_cells_lost_without_space(void **state)
     }
     assert_int_equal(zeros, 6);
     assert_int_equal(blanks, 1);
-    assert_true(has_finding(r, "P6", "apply.carry_forward"));
+    assert_true(ogi_test_findings(r, "P6", "apply.carry_forward", NULL));
     ogi_arena_destroy(&arena);
 
     r = parse_file("tests/data/split/flat2019_lost_cells.txt", &arena);
@@ -255,7 +244,7 @@ nodes_flat_appeal_many_blanks(void **state)
             blanks += cell->state == OGI_CELL_EMPTY;
         }
     assert_int_equal(blanks, 4);
-    assert_true(has_finding(r, "P6", "appeal"));
+    assert_true(ogi_test_findings(r, "P6", "appeal", NULL));
     ogi_arena_destroy(&arena);
 }
 
@@ -290,7 +279,7 @@ flat_spaced_marks(void **state)
         assert_int_equal(na, marks[i]);
         char path[64];
         snprintf(path, sizeof(path), "apply.%s", rows[i]);
-        assert_true(has_finding(r, "P6", path));
+        assert_true(ogi_test_findings(r, "P6", path, NULL));
     }
     ogi_arena_destroy(&arena);
 }
