@@ -421,17 +421,27 @@ best_alive(const span_t *s, const uint8_t *set)
     return best;
 }
 
-int
-ogi__split_refuted(ctx_t *cx, size_t si)
+/* The scratch of an instance's walk: its spans (at most all of them)
+ * and a distance per candidate of the span with the most. Returns 0 or
+ * OGI_ENOMEM. */
+static int
+scratch(ctx_t *cx, size_t **spans, int64_t **dist)
 {
-    size_t *spans =
-        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*spans));
+    *spans = ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(**spans));
     size_t maxc = 1;
     for (size_t i = 0; i < cx->nspans; i++)
         if (cx->spans[i].ncand > maxc)
             maxc = cx->spans[i].ncand;
-    int64_t *dist = ogi_arena_alloc(cx->r->arena, maxc * sizeof(*dist));
-    if (!spans || !dist)
+    *dist = ogi_arena_alloc(cx->r->arena, maxc * sizeof(**dist));
+    return *spans && *dist ? 0 : OGI_ENOMEM;
+}
+
+int
+ogi__split_refuted(ctx_t *cx, size_t si)
+{
+    size_t *spans;
+    int64_t *dist;
+    if (scratch(cx, &spans, &dist))
         return OGI_ENOMEM;
     for (size_t i = 0; i < cx->ninst; i++) {
         const inst_t *e = &cx->inst[i];
@@ -461,14 +471,9 @@ ogi__split_refuted(ctx_t *cx, size_t si)
 int
 ogi__split_across(ctx_t *cx)
 {
-    size_t *spans =
-        ogi_arena_alloc(cx->r->arena, (cx->nspans + 1) * sizeof(*spans));
-    size_t maxc = 1;
-    for (size_t i = 0; i < cx->nspans; i++)
-        if (cx->spans[i].ncand > maxc)
-            maxc = cx->spans[i].ncand;
-    int64_t *dist = ogi_arena_alloc(cx->r->arena, maxc * sizeof(*dist));
-    if (!spans || !dist)
+    size_t *spans;
+    int64_t *dist;
+    if (scratch(cx, &spans, &dist))
         return OGI_ENOMEM;
     /* which cross instances decide: assessable, and satisfiable by some
      * combination (else the report's own error, for the validator) */
