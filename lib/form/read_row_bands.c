@@ -528,6 +528,29 @@ add_line_apart(ogi__table_t *sc, const ogi_text_t *t, size_t l)
 
 /* A region without rules: each line read as a row, then bands of lines
  * that draw one row joined (merge_band). */
+/* Each row's values of sc, listed once: row k's are vcell[vfirst[k] ..
+ * vfirst[k] + nv[k]) (vfirst[sc->nrows] their count). Returns 1 when a
+ * label may end a wrapped 不适用 (ogi__band_wrap_tail), else 0. */
+static int
+list_values(const ogi__table_t *sc, size_t *nv, size_t *vfirst,
+            uint32_t *vcell)
+{
+    size_t nval = 0;
+    int tails = 0;
+    for (size_t k = 0; k < sc->nrows; k++) {
+        vfirst[k] = nval;
+        for (size_t i = sc->rows[k].first;
+             i < sc->rows[k].first + sc->rows[k].count; i++)
+            if (is_value(&sc->cells[i]))
+                vcell[nval++] = (uint32_t)i;
+            else
+                tails |= ogi__band_wrap_tail(&sc->cells[i]);
+        nv[k] = nval - vfirst[k];
+    }
+    vfirst[sc->nrows] = nval;
+    return tails;
+}
+
 int
 ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
 {
@@ -556,19 +579,9 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
     int *n0 = x1 + sc.ncells, *n1 = n0 + sc.ncells;
     int *wx0 = x0, *wx1 = x1; /* display columns, whichever is chosen */
     /* each row's values, listed once: their count, and where they are */
-    size_t *vfirst = nv + sc.nrows, nval = 0;
-    int tails = 0; /* a label that may end 不适用 wrapped */
-    for (size_t k = 0; k < sc.nrows; k++) {
-        vfirst[k] = nval;
-        for (size_t i = sc.rows[k].first;
-             i < sc.rows[k].first + sc.rows[k].count; i++)
-            if (is_value(&sc.cells[i]))
-                vcell[nval++] = (uint32_t)i;
-            else
-                tails |= ogi__band_wrap_tail(&sc.cells[i]);
-        nv[k] = nval - vfirst[k];
-    }
-    vfirst[sc.nrows] = nval;
+    size_t *vfirst = nv + sc.nrows;
+    /* tails: a label that may end 不适用 wrapped */
+    int tails = list_values(&sc, nv, vfirst, vcell);
     /* a converter that sets a character per grid cell, whatever its
      * width, is told by the values lining up in code points: the cells
      * are given those columns (placement finds blank cells by them) */
@@ -591,18 +604,8 @@ ogi__row_bands_read(ogi__table_t *tb, const ogi_text_t *t, size_t l0, size_t l1)
         tails ? ogi__band_join_wraps(&sc, x0, x1, wx0, wx1, n0, n1) : 0;
     if (joined < 0)
         return joined;
-    if (joined) {
-        nval = 0;
-        for (size_t k = 0; k < sc.nrows; k++) {
-            vfirst[k] = nval;
-            for (size_t i = sc.rows[k].first;
-                 i < sc.rows[k].first + sc.rows[k].count; i++)
-                if (is_value(&sc.cells[i]))
-                    vcell[nval++] = (uint32_t)i;
-            nv[k] = nval - vfirst[k];
-        }
-        vfirst[sc.nrows] = nval;
-    }
+    if (joined)
+        list_values(&sc, nv, vfirst, vcell);
     size_t r = 0;
     while (r < sc.nrows) {
         size_t e = r + 1;
