@@ -352,6 +352,22 @@ zero_run(const ogi__cell_t *c)
     return 1;
 }
 
+/* Takes cells [c0, c0 + n) off tb into *old (arena) to be added again,
+ * with *at room for their new places (n + 1, see reseat_rows). Returns 0
+ * or OGI_ENOMEM. */
+static int
+detach_cells(ogi__table_t *tb, size_t c0, size_t n, ogi__cell_t **old,
+             uint32_t **at)
+{
+    *old = ogi_arena_alloc(tb->arena, n * sizeof(**old));
+    *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(**at));
+    if (!*old || !*at)
+        return OGI_ENOMEM;
+    memcpy(*old, &tb->cells[c0], n * sizeof(**old));
+    tb->ncells = c0;
+    return 0;
+}
+
 /* The rows read from r0 on, after cells [c0, c0 + n) were added again
  * with cell i's first copy at at[i] (at[n]: the new end): each row's
  * first cell and count follow its cells. */
@@ -386,12 +402,10 @@ split_zero_runs(ogi__table_t *tb, size_t r0, size_t c0)
     if (extra == 0)
         return 0;
     size_t n = tb->ncells - c0;
-    ogi__cell_t *old = ogi_arena_alloc(tb->arena, n * sizeof(*old));
-    uint32_t *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(*at));
-    if (!old || !at)
+    ogi__cell_t *old;
+    uint32_t *at;
+    if (detach_cells(tb, c0, n, &old, &at))
         return OGI_ENOMEM;
-    memcpy(old, &tb->cells[c0], n * sizeof(*old));
-    tb->ncells = c0;
     for (size_t i = 0; i < n; i++) {
         at[i] = (uint32_t)tb->ncells;
         const ogi__cell_t *c = &old[i];
@@ -479,12 +493,10 @@ blank_ends(ogi__table_t *tb, const ogi_text_t *t, size_t r0, size_t c0)
     }
     if (!ends)
         return 0;
-    ogi__cell_t *old = ogi_arena_alloc(tb->arena, n * sizeof(*old));
-    uint32_t *at = ogi_arena_alloc(tb->arena, (n + 1) * sizeof(*at));
-    if (!old || !at)
+    ogi__cell_t *old;
+    uint32_t *at;
+    if (detach_cells(tb, c0, n, &old, &at))
         return OGI_ENOMEM;
-    memcpy(old, &tb->cells[c0], n * sizeof(*old));
-    tb->ncells = c0;
     for (size_t i = 0; i < n; i++) {
         at[i] = (uint32_t)tb->ncells;
         const ogi__cell_t *c = &old[i];
