@@ -11,10 +11,15 @@
 #include <string.h>
 
 #include "ogi/error.h"
+#include "ogi/skeleton.h"
 #include "place_int.h"
 
-static const char *const leaf_name[OGI__T4_BLOCK_COLS] = {
-    "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+/* Leaf k's label (结果维持 … 总计), from the skeleton's Table 4. */
+static const char *
+leaf_name(int k)
+{
+    return ogi_skeleton_table(OGI_T4)->cols[k].label;
+}
 
 /* The leaf (0..4) label cell c names, white space aside; -1 when none. */
 static int
@@ -33,7 +38,7 @@ leaf_of(const ogi__cell_t *c)
     }
     buf[n] = 0;
     for (int k = 0; k < OGI__T4_BLOCK_COLS; k++)
-        if (strcmp(buf, leaf_name[k]) == 0)
+        if (strcmp(buf, leaf_name(k)) == 0)
             return k;
     return -1;
 }
@@ -107,7 +112,7 @@ ogi__appeal_by_leaves(ogi_report_t *r, const ogi__table_t *g,
         "%zu columns for %d cells: the header's leaf labels show no %s "
         "here, a column not in the document (cut off the page); its cell "
         "left missing, each value read under its own label",
-        n, OGI_T4_CELLS, leaf_name[missing % OGI__T4_BLOCK_COLS]);
+        n, OGI_T4_CELLS, leaf_name((int)(missing % OGI__T4_BLOCK_COLS)));
 }
 
 /*
