@@ -280,6 +280,10 @@ size_t ogi_text_cjk_at(const char *p, const char *end);
  * begin. */
 int ogi_text_cjk_before(const char *begin, const char *p);
 
+/* The Chinese numeral digit 一..十 at p as 1..10 (three bytes), or 0 when
+ * there is none before end. */
+int ogi_text_cn_digit(const char *p, const char *end);
+
 /* Characters in [p, end): the bytes that do not continue a UTF-8
  * sequence. In valid UTF-8, which ogi_text_decode() guarantees, the
  * number of code points. */

@@ -13,9 +13,6 @@
 #define MAX_ROWS     32
 #define MAX_COLS     8
 
-static const char *const cn_digits[] = {"一", "二", "三", "四", "五",
-                                        "六", "七", "八", "九", "十"};
-
 /* Reads a Chinese numeral 一..九十九 at p; returns its length, or 0. */
 static size_t
 cn_number(const char *p, const char *end, int *value)
@@ -23,15 +20,13 @@ cn_number(const char *p, const char *end, int *value)
     int v = 0, have = 0, tens = 0;
     const char *q = p;
     while (end - q >= 3) {
-        size_t i;
         /* every numeral is three bytes led by E4 or E5 */
         if ((unsigned char)q[0] != 0xE4 && (unsigned char)q[0] != 0xE5)
             break;
-        for (i = 0; i < OGI_ARRAY_LEN(cn_digits); i++)
-            if (memcmp(q, cn_digits[i], 3) == 0)
-                break;
-        if (i == OGI_ARRAY_LEN(cn_digits))
+        int d = ogi_text_cn_digit(q, end);
+        if (!d)
             break;
+        size_t i = (size_t)d - 1;
         if (i == 9) { /* 十 */
             tens = have ? v : 1;
             v = 0;

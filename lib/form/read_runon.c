@@ -67,8 +67,6 @@ unit_note(const char *s, size_t i, size_t end)
 static size_t
 numbering_len(const char *s, size_t a, size_t b)
 {
-    static const char *const cn[] = {"一", "二", "三", "四", "五",
-                                     "六", "七", "八", "九", "十"};
     size_t i = a, sep;
     if (ogi__runon_is_digit_at(s, i, b)) {
         while (ogi__runon_is_digit_at(s, i, b) && i - a < 2)
@@ -77,10 +75,7 @@ numbering_len(const char *s, size_t a, size_t b)
     }
     int paren = i < b && s[i] == '(';
     i += (size_t)paren;
-    size_t k = 0;
-    while (k < OGI_ARRAY_LEN(cn) && !ogi__runon_starts(s, i, b, cn[k]))
-        k++;
-    if (k == OGI_ARRAY_LEN(cn))
+    if (i >= b || !ogi_text_cn_digit(s + i, s + b))
         return 0;
     i += 3;
     if (paren)

@@ -56,8 +56,6 @@ dash_prefix(const char *s, size_t n, int slash)
 static int
 starts_numbering(const char *s, size_t n)
 {
-    static const char *const cn[] = {"一", "二", "三", "四", "五",
-                                     "六", "七", "八", "九", "十"};
     if (n >= 3 && memcmp(s, "（", 3) == 0)
         return 1;
     if (n >= 1 && s[0] == '(')
@@ -69,10 +67,7 @@ starts_numbering(const char *s, size_t n)
         return (s[d] == '.' &&
                 !(d + 1 < n && ogi_text_is_digit((unsigned char)s[d + 1]))) ||
                (n - d >= 3 && memcmp(s + d, "、", 3) == 0);
-    for (size_t k = 0; k < OGI_ARRAY_LEN(cn); k++)
-        if (n >= 6 && memcmp(s, cn[k], 3) == 0 && memcmp(s + 3, "、", 3) == 0)
-            return 1;
-    return 0;
+    return n >= 6 && ogi_text_cn_digit(s, s + n) && memcmp(s + 3, "、", 3) == 0;
 }
 
 /*

@@ -291,8 +291,6 @@ value_before(const char *s, size_t i, size_t start)
 static int
 numbering_at(const char *s, size_t i, size_t end)
 {
-    static const char *const cn[] = {"一", "二", "三", "四", "五",
-                                     "六", "七", "八", "九", "十"};
     if (ogi__runon_is_digit_at(s, i, end)) {
         size_t j = i + 1;
         if (ogi__runon_is_digit_at(s, j, end))
@@ -301,11 +299,10 @@ numbering_at(const char *s, size_t i, size_t end)
     }
     int paren = i < end && s[i] == '(';
     size_t k = i + (size_t)paren;
-    for (size_t c = 0; c < OGI_ARRAY_LEN(cn); c++)
-        if (ogi__runon_starts(s, k, end, cn[c]))
-            return paren ? ogi__runon_starts(s, k + 3, end, ")")
-                         : ogi__runon_starts(s, k + 3, end, "、");
-    return 0;
+    if (k >= end || !ogi_text_cn_digit(s + k, s + end))
+        return 0;
+    return paren ? ogi__runon_starts(s, k + 3, end, ")")
+                 : ogi__runon_starts(s, k + 3, end, "、");
 }
 
 /* 1 when a cell starts after the blanks at s[i..end): a digit, a

@@ -746,6 +746,19 @@ ogi_text_cjk_before(const char *begin, const char *p)
     return p - begin >= 3 && ogi_text_cjk_at(p - 3, p) == 3;
 }
 
+int
+ogi_text_cn_digit(const char *p, const char *end)
+{
+    static const char *const cn[] = {"一", "二", "三", "四", "五",
+                                     "六", "七", "八", "九", "十"};
+    if (end - p < 3)
+        return 0;
+    for (size_t k = 0; k < OGI_ARRAY_LEN(cn); k++)
+        if (memcmp(p, cn[k], 3) == 0)
+            return (int)k + 1;
+    return 0;
+}
+
 size_t
 ogi_text_count_chars(const char *p, const char *end)
 {
